@@ -1,0 +1,123 @@
+"""The `draftkit` command line: parses options, calls one library function, maps errors to exits.
+
+Exit codes: 0 ok · 1 findings · 2 usage · 3 unreadable input · 4 invalid schema · 70 internal.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import ParamSpec, TypeVar
+
+import click
+
+from draftkit import api
+from draftkit.errors import EXIT_INPUT, EXIT_INTERNAL, DraftkitError
+from draftkit.outputs import check_output_path, write_atomic
+from draftkit.readers import Limits
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"draftkit: error: {message}", err=True)
+    sys.exit(code)
+
+
+def error_boundary(func: Callable[P, R]) -> Callable[P, R]:
+    """The one place that turns exceptions into a one-line message and an exit code."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except DraftkitError as exc:
+            _fail(str(exc), exc.exit_code)
+        except MemoryError:
+            _fail("out of memory (the input is too large for this machine)", EXIT_INTERNAL)
+        except RecursionError:
+            _fail("input nests too deeply", EXIT_INPUT)
+        except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the boundary: never show a traceback
+            if os.environ.get("DRAFTKIT_DEBUG"):
+                raise
+            _fail(f"internal error ({type(exc).__name__}: {exc}); please report it", EXIT_INTERNAL)
+        raise AssertionError("unreachable")
+
+    return wrapper
+
+
+def _emit(text: str, output: str | None, inputs: list[str]) -> None:
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    path = check_output_path(output, inputs)
+    write_atomic(path, text.encode("utf-8"))
+
+
+def limit_options(func: Callable[P, R]) -> Callable[P, R]:
+    """The input-limit options shared by every command that reads drafts."""
+    defaults = Limits()
+    for name, default, help_text in reversed(
+        (
+            ("--max-bytes", defaults.max_bytes, "Largest input file, in bytes."),
+            ("--max-unpacked", defaults.max_unpacked, "Largest total unpacked size of a DOCX, in bytes."),
+            ("--max-provisions", defaults.max_provisions, "Most provisions in one draft."),
+            ("--max-depth", defaults.max_depth, "Deepest nesting of provisions."),
+        )
+    ):
+        func = click.option(name, type=click.IntRange(min=1), default=default, show_default=True, help=help_text)(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="draftkit")
+def main() -> None:
+    """draftkit: parse, compare, flag, redline and validate framework drafts.
+
+    Example: draftkit parse drafts/framework-v1.docx
+    """
+
+
+@main.command("parse")
+@click.argument("draft", type=click.Path(dir_okay=True, path_type=str))
+@click.option(
+    "--format", "fmt", type=click.Choice(["outline", "json", "xml"]), default="outline", show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--view", type=click.Choice(["accept", "original"]), default="accept", show_default=True,
+    help="Pending tracked changes: accept all (the proposed text) or reject all (the original).",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of stdout.")
+@limit_options
+@error_boundary
+def parse_command(
+    draft: str, fmt: str, view: str, output: str | None,
+    max_bytes: int, max_unpacked: int, max_provisions: int, max_depth: int,
+) -> None:
+    """Parse DRAFT (.docx, .txt, .md or draftkit .xml) into its tree of numbered provisions.
+
+    Example: draftkit parse drafts/framework-v2.docx --format json -o v2.json
+    """
+    limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    result = api.parse(draft, view="original" if view == "original" else "accept", limits=limits)
+    match fmt:
+        case "json":
+            from draftkit.render.draft_out import draft_to_json
+
+            text = draft_to_json(result)
+        case "xml":
+            from draftkit.xmlio import to_xml
+
+            text = to_xml(result).decode("utf-8")
+        case _:
+            from draftkit.render.draft_out import draft_outline
+
+            text = draft_outline(result)
+    _emit(text, output, [draft])
+

@@ -1,0 +1,110 @@
+"""The provision tree: frozen dataclasses, no I/O.
+
+Text is held exactly as the reader saw it; normalisation happens only when comparing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal[
+    "part",
+    "chapter",
+    "section",
+    "article",
+    "paragraph",
+    "subparagraph",
+    "point",
+    "annex",
+]
+KINDS: tuple[Kind, ...] = (
+    "part",
+    "chapter",
+    "section",
+    "article",
+    "paragraph",
+    "subparagraph",
+    "point",
+    "annex",
+)
+
+SourceFormat = Literal["docx", "text", "markdown", "xml"]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a provision starts in its source: paragraph index (DOCX) or line (text), 1-based."""
+
+    paragraph: int | None = None
+    line: int | None = None
+
+    def describe(self) -> str:
+        """Human form: 'paragraph 41' or 'line 12'."""
+        if self.paragraph is not None:
+            return f"paragraph {self.paragraph}"
+        if self.line is not None:
+            return f"line {self.line}"
+        return "unknown place"
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """One numbered (or titled) unit of a draft with its own text and its children.
+
+    `num` is the label exactly as displayed ("Article 5", "5.2", "(b)"); `text` is the
+    provision's own text without label and children (for a provision with children it is
+    the lead-in, AKN `intro`). Paragraphs of the own text are joined with "\\n".
+    """
+
+    kind: Kind
+    num: str | None
+    ordinal: int | None
+    heading: str | None
+    text: str
+    children: tuple[Provision, ...] = ()
+    eid: str = ""
+    guid: str | None = None
+    location: Location | None = None
+
+    def walk(self) -> Iterator[Provision]:
+        """This provision, then all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a draft came from."""
+
+    path: str
+    sha256: str
+    format: SourceFormat
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A whole draft: title, unnumbered preamble, and the provision tree (annexes included,
+    as top-level provisions of kind 'annex')."""
+
+    title: str | None
+    preamble: tuple[str, ...]
+    provisions: tuple[Provision, ...]
+    source: Source | None = None
+    meta: tuple[tuple[str, str], ...] = field(default=())
+
+    def walk(self) -> Iterator[Provision]:
+        """Every provision in document order (depth first)."""
+        for provision in self.provisions:
+            yield from provision.walk()
+
+    @property
+    def annexes(self) -> tuple[Provision, ...]:
+        """The top-level provisions of kind 'annex'."""
+        return tuple(p for p in self.provisions if p.kind == "annex")
+
+    def count(self) -> int:
+        """How many provisions the tree holds."""
+        return sum(1 for _ in self.walk())

@@ -1,0 +1,261 @@
+"""Provision labels: parse "Article 3", "3.2", "(b)", "(iv)", "а)" into kind, format and ordinal.
+
+Formatting ordinals back into Word's numFmt forms lives here too, so the readers and
+writers agree on what "aa" or "xiv" mean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from draftkit.model import Kind
+
+NumFmt = Literal[
+    "decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "cyrillic", "other"
+]
+
+# Keyword → provision kind. Case-insensitive; abbreviations carry their dot.
+_KEYWORDS: dict[str, Kind] = {
+    "article": "article",
+    "art.": "article",
+    "art": "article",
+    "стаття": "article",
+    "статья": "article",
+    "section": "section",
+    "sec.": "section",
+    "розділ": "section",
+    "раздел": "section",
+    "chapter": "chapter",
+    "глава": "chapter",
+    "part": "part",
+    "частина": "part",
+    "часть": "part",
+    "point": "point",
+    "пункт": "point",
+    "annex": "annex",
+    "appendix": "annex",
+    "schedule": "annex",
+    "додаток": "annex",
+    "приложение": "annex",
+}
+
+# Ukrainian and Russian letters in list order, merged: a draft uses one or the other, and
+# the union keeps both orders monotone (і/ї/є/ґ sit where Ukrainian puts them).
+CYRILLIC_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщэюя"
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_ROMAN_RE = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+_NUMBER = r"(?:\d+(?:\.\d+)*|[IVXLCDM]+|[ivxlcdm]+|[A-Za-z])"
+_KEYWORD_RE = re.compile(
+    r"^(?P<kw>" + "|".join(sorted((re.escape(k) for k in _KEYWORDS), key=len, reverse=True))
+    + r")\s+(?P<n>" + _NUMBER + r")(?P<trail>\.(?!\d))?(?=$|[\s:.\-–—)(])",
+    re.IGNORECASE,
+)
+_DOTTED_RE = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)(?P<trail>\.)?(?=\s|$)")
+_DECIMAL_RE = re.compile(r"^(?P<open>\()?(?P<n>\d{1,4})(?P<close>[.)])(?=\s|$)")
+_PAREN_RE = re.compile(
+    r"^\((?P<n>[a-z]{1,3}|[A-Z]{1,3}|[ivxlcdm]+|[IVXLCDM]+|[" + CYRILLIC_LETTERS + r"]{1,2})\)(?=\s|$)"
+)
+_CLOSE_RE = re.compile(
+    r"^(?P<n>[a-z]{1,2}|[ivxlcdm]+|[" + CYRILLIC_LETTERS + r"])\)(?=\s|$)"
+)
+_DOT_RE = re.compile(r"^(?P<n>[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\.(?=\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A parsed label. `shape` is the label with its number replaced by '#' (and the keyword
+    lower-cased): labels of one list share a shape. `alt` is the other reading of an
+    ambiguous label ("(i)" as a letter), for `structure` to choose with context."""
+
+    num: str
+    kind: Kind | None
+    fmt: NumFmt
+    shape: str
+    parts: tuple[str, ...]
+    ordinal: int | None
+    alt: Label | None = None
+
+    @property
+    def value(self) -> str:
+        """The last number component as written: '3', 'b', 'iv'."""
+        return self.parts[-1] if self.parts else ""
+
+
+def roman_to_int(text: str) -> int | None:
+    """'xiv' → 14; None if not a well-formed roman numeral."""
+    low = text.lower()
+    if not low or not _ROMAN_RE.match(low):
+        return None
+    total = 0
+    for i, ch in enumerate(low):
+        v = _ROMAN_VALUES[ch]
+        if i + 1 < len(low) and _ROMAN_VALUES[low[i + 1]] > v:
+            total -= v
+        else:
+            total += v
+    return total
+
+
+def int_to_roman(n: int) -> str:
+    """14 → 'xiv' (lower case; callers upper-case as needed)."""
+    if n <= 0:
+        return str(n)
+    out = []
+    for value, sym in (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    ):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def letter_to_int(text: str) -> int | None:
+    """Word's letter numbering: a..z, then aa, bb, … (the letter repeated, not base 26)."""
+    low = text.lower()
+    if not low or not low.isascii() or not low.isalpha() or len(set(low)) != 1:
+        return None
+    return (len(low) - 1) * 26 + (ord(low[0]) - ord("a") + 1)
+
+
+def int_to_letter(n: int) -> str:
+    """27 → 'aa' (Word's scheme)."""
+    if n <= 0:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def cyrillic_to_int(text: str) -> int | None:
+    """'в' → 3 in the merged Ukrainian/Russian order."""
+    low = text.lower()
+    if len(low) != 1 or low not in CYRILLIC_LETTERS:
+        return None
+    return CYRILLIC_LETTERS.index(low) + 1
+
+
+def format_number(n: int, fmt: str) -> str:
+    """Format an ordinal the way Word's numFmt does."""
+    match fmt:
+        case "decimal":
+            return str(n)
+        case "decimalZero":
+            return f"{n:02d}"
+        case "lowerLetter":
+            return int_to_letter(n)
+        case "upperLetter":
+            return int_to_letter(n).upper()
+        case "lowerRoman":
+            return int_to_roman(n)
+        case "upperRoman":
+            return int_to_roman(n).upper()
+        case "cyrillic":
+            return CYRILLIC_LETTERS[(n - 1) % len(CYRILLIC_LETTERS)] if n > 0 else str(n)
+        case _:
+            return str(n)
+
+
+def _classify(value: str) -> tuple[NumFmt, int | None, NumFmt | None, int | None]:
+    """Format and ordinal of one number component, plus the alternative reading if any."""
+    if value.isdigit():
+        return "decimal", int(value), None, None
+    if value.isascii():
+        roman = roman_to_int(value)
+        letter = letter_to_int(value)
+        upper = value.isupper()
+        rfmt: NumFmt = "upperRoman" if upper else "lowerRoman"
+        lfmt: NumFmt = "upperLetter" if upper else "lowerLetter"
+        if roman is not None and letter is not None:
+            # "i", "v", "x", "c", "l", "d", "m", "ii", "iii", "xx": roman unless context says
+            # letter. A double like "ii" is only a letter in a list that reached "hh".
+            return rfmt, roman, lfmt, letter
+        if roman is not None:
+            return rfmt, roman, None, None
+        if letter is not None:
+            return lfmt, letter, None, None
+        return "other", None, None, None
+    cyr = cyrillic_to_int(value)
+    if cyr is not None:
+        return "cyrillic", cyr, None, None
+    return "other", None, None, None
+
+
+def _make(num: str, kind: Kind | None, shape: str, parts: tuple[str, ...]) -> Label:
+    fmt, ordinal, alt_fmt, alt_ordinal = _classify(parts[-1])
+    label = Label(num=num, kind=kind, fmt=fmt, shape=shape, parts=parts, ordinal=ordinal)
+    if alt_fmt is not None:
+        alt = Label(num=num, kind=kind, fmt=alt_fmt, shape=shape, parts=parts, ordinal=alt_ordinal)
+        label = replace(label, alt=alt)
+    return label
+
+
+def parse_label(text: str) -> tuple[Label, str] | None:
+    """Find a label at the start of `text`; return it and the rest of the text (stripped)."""
+    s = text.lstrip()
+    if not s:
+        return None
+    m = _KEYWORD_RE.match(s)
+    if m:
+        kw = m.group("kw")
+        kind = _KEYWORDS[kw.lower()]
+        n = m.group("n")
+        # "Article A" is rare and "Part A" real, but a lone lowercase letter after a
+        # keyword is usually prose ("point a of"); accept only upper-case letters.
+        if n.isalpha() and len(n) == 1 and n.islower():
+            return None
+        end = m.end()
+        num = s[: m.start("n") + len(n)]
+        parts = tuple(n.split("."))
+        shape = f"{kind} #" + ("." * (len(parts) - 1))
+        rest = s[end:].strip()
+        # "Article 5 shall apply …" at the start of a line is prose citing Article 5.
+        if rest[:1].islower():
+            return None
+        label = _make(num, kind, shape, parts)
+        # Roman after a keyword is always roman ("Annex I", "Part II").
+        if label.alt is not None:
+            label = replace(label, alt=None)
+        return label, rest
+    m = _DOTTED_RE.match(s)
+    if m:
+        n = m.group("n")
+        parts = tuple(n.split("."))
+        num = s[: m.end()]
+        return _make(num, None, "#" + ".#" * (len(parts) - 1) + ("." if m.group("trail") else ""), parts), s[m.end():].strip()
+    m = _DECIMAL_RE.match(s)
+    if m:
+        opener = m.group("open") or ""
+        close = m.group("close")
+        if opener and close != ")":
+            return None
+        num = s[: m.end()]
+        return _make(num, None, f"{opener}#{close}", (m.group("n"),)), s[m.end():].strip()
+    for regex, shape in ((_PAREN_RE, "(#)"), (_CLOSE_RE, "#)"), (_DOT_RE, "#.")):
+        m = regex.match(s)
+        if m:
+            n = m.group("n")
+            label = _make(s[: m.end()], None, shape, (n,))
+            if label.ordinal is None:
+                return None
+            return label, s[m.end():].strip()
+    return None
+
+
+def parse_exact(label_text: str) -> Label:
+    """Parse a label computed by a word processor ("Article 3", "(b)", "2.1."), whole.
+
+    Falls back to an 'other' label whose shape is the text with digits masked, so unusual
+    formats still group by shape.
+    """
+    found = parse_label(label_text)
+    if found is not None and not found[1]:
+        return found[0]
+    s = label_text.strip()
+    shape = re.sub(r"\d+", "#", s)
+    digits = re.findall(r"\d+", s)
+    ordinal = int(digits[-1]) if digits else None
+    return Label(num=s, kind=None, fmt="other", shape=shape, parts=(s,), ordinal=ordinal)

@@ -1,0 +1,28 @@
+"""The contract between readers and `structure`: a flat list of paragraphs with hints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from draftkit.model import Location
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph as a reader saw it.
+
+    `text` is the visible text without any automatic number. `auto_label` is the number a
+    word processor displays in front of it ("Article 3", "2.1", "(b)"), computed by the
+    reader; None when the paragraph has no automatic number (a typed number stays in
+    `text` and `structure` finds it). `auto_level` is the list level (0-based) of that
+    number. `heading_level` is 1..9 from a heading style, an outline level or a Markdown
+    '#'; `title` marks a Title style or a Markdown '# ' first line.
+    """
+
+    text: str
+    location: Location
+    auto_label: str | None = None
+    auto_level: int | None = None
+    heading_level: int | None = None
+    style: str | None = None
+    title: bool = False

@@ -1,0 +1,77 @@
+"""A parsed Draft as JSON (schemas/draft.schema.json) or as an indented terminal outline."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from draftkit.model import Draft, Provision
+
+_PREVIEW = 72
+
+
+def provision_to_dict(provision: Provision) -> dict[str, Any]:
+    """One provision as a JSON-ready dict, children included, keys in a fixed order."""
+    location = provision.location
+    return {
+        "eid": provision.eid,
+        "kind": provision.kind,
+        "num": provision.num,
+        "ordinal": provision.ordinal,
+        "heading": provision.heading,
+        "text": provision.text,
+        "location": {
+            "paragraph": location.paragraph if location else None,
+            "line": location.line if location else None,
+        },
+        "children": [provision_to_dict(child) for child in provision.children],
+    }
+
+
+def draft_to_dict(draft: Draft) -> dict[str, Any]:
+    """The whole draft as a JSON-ready dict."""
+    source = draft.source
+    return {
+        "source": {
+            "path": source.path if source else None,
+            "sha256": source.sha256 if source else None,
+            "format": source.format if source else None,
+        },
+        "title": draft.title,
+        "preamble": list(draft.preamble),
+        "provisions": [provision_to_dict(p) for p in draft.provisions],
+    }
+
+
+def draft_to_json(draft: Draft) -> str:
+    """JSON text of the draft (UTF-8 safe, indented, deterministic)."""
+    return json.dumps(draft_to_dict(draft), ensure_ascii=False, indent=2) + "\n"
+
+
+def _preview(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
+
+
+def draft_outline(draft: Draft) -> str:
+    """An indented outline for the terminal: label, heading, first words of the text."""
+    lines: list[str] = []
+    if draft.title:
+        lines.append(draft.title)
+    if draft.preamble:
+        lines.append(f"  [preamble: {len(draft.preamble)} paragraph(s)]")
+
+    def visit(provision: Provision, depth: int) -> None:
+        parts = [provision.num or f"[{provision.kind}]"]
+        if provision.heading:
+            parts.append(f"— {provision.heading}")
+        if provision.text:
+            parts.append(_preview(provision.text))
+        lines.append("  " * depth + " ".join(parts))
+        for child in provision.children:
+            visit(child, depth + 1)
+
+    for provision in draft.provisions:
+        visit(provision, 0)
+    lines.append(f"({draft.count()} provisions)")
+    return "\n".join(lines) + "\n"
