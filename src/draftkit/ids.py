@@ -26,9 +26,12 @@ def eid_step(provision: Provision) -> str:
     prefix = ABBREVIATIONS[provision.kind]
     if provision.num is None:
         return f"{prefix}_nn"
-    number = provision.num.rstrip(".)").lstrip("(").split()[-1].rstrip(".")
-    number = number.split(".")[-1] if "." in number else number
-    number = _UNSAFE.sub("-", number).strip("-") or "nn"
+    # The last word of the label, its last dotted component: "Article 5" → 5, "2.3." → 3.
+    words = provision.num.strip(" .()").split()
+    last = words[-1] if words else ""
+    components = [c for c in last.split(".") if c.strip("()")]
+    number = components[-1].strip("()") if components else ""
+    number = _UNSAFE.sub("-", number).strip("-_") or "nn"
     return f"{prefix}_{number}"
 
 

@@ -10,7 +10,7 @@ import re
 
 from draftkit.errors import InputError
 from draftkit.model import Location
-from draftkit.numbering import parse_label
+from draftkit.numbering import Label, parse_label
 from draftkit.readers.blocks import Block
 from draftkit.structure import is_all_caps
 
@@ -49,6 +49,12 @@ def _strip_emphasis(line: str) -> str:
     return line.replace("**", "").replace("__", "")
 
 
+def _expected(label: Label, last_ordinal: dict[str, int]) -> bool:
+    """A label that starts or continues its list, so it is no number wrapped from the line above."""
+    ordinal = label.ordinal or 0
+    return ordinal == 1 or ordinal == last_ordinal.get(label.shape, -1) + 1
+
+
 def read_text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     """Split a text into paragraph blocks; line numbers are 1-based."""
     blocks: list[Block] = []
@@ -65,6 +71,7 @@ def read_text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
         standalone = False
 
     keyword_line = False
+    last_ordinal: dict[str, int] = {}  # per label shape, to tell "2." from a wrapped "2027."
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if markdown:
@@ -95,7 +102,9 @@ def read_text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
         if current:
             if standalone:
                 starts_new = True
-            elif found is not None and current[-1].endswith(_ENDS_UNIT):
+            elif found is not None and (
+                current[-1].endswith(_ENDS_UNIT) or _expected(found[0], last_ordinal)
+            ):
                 starts_new = True
             elif found is not None and found[0].kind is not None:
                 starts_new = True
@@ -108,6 +117,8 @@ def read_text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
             after_keyword = False
         if not current:
             start = number
+            if found is not None:
+                last_ordinal[found[0].shape] = found[0].ordinal or 0
         current.append(line)
         # Headings stand alone: "Article 3" then "Withdrawal" on the next line are two blocks.
         keyword_line = found is not None and found[0].kind is not None and not found[1]

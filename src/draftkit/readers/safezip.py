@@ -1,0 +1,312 @@
+"""Hardened opening of OOXML packages: sniff the file, cap every read, parse parts safely.
+
+Guarantees: every failure is an `InputError` (a `LimitError` for size limits) with a
+one-line message naming the file; no part is read past the declared budget; no XML part
+with a DOCTYPE is accepted; nothing is fetched from the network.
+"""
+
+from __future__ import annotations
+
+import mmap
+import posixpath
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import unquote
+
+from lxml import etree
+
+from draftkit.errors import InputError, LimitError, Where
+
+DEFAULT_MAX_BYTES = 200_000_000
+DEFAULT_MAX_UNPACKED = 1_000_000_000
+# A member must be both big and extremely compressible to count as a bomb: real DOCX XML
+# compresses 10-50x, and small parts of long runs of one byte are harmless.
+BOMB_RATIO = 200
+BOMB_MIN_SIZE = 10 * 1024 * 1024
+
+_CHUNK = 1 << 20
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_REL_TAG = f"{{{_REL_NS}}}Relationship"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+# Office writes an encrypted DOCX as an OLE compound file holding these streams; the
+# directory stores names in UTF-16LE, so a byte search finds them without an OLE parser.
+_ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
+_WORD_MARK = "WordDocument".encode("utf-16-le")
+_LOOKS_LIKE: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"{\\rtf", "an RTF document; save it as .docx"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """One relationship of a part: its type URI and the resolved target part (or URL)."""
+
+    rel_id: str
+    rel_type: str
+    target: str
+    external: bool
+
+    @property
+    def kind(self) -> str:
+        """The last segment of the type URI ('officeDocument', 'numbering', 'styles')."""
+        return self.rel_type.rsplit("/", 1)[-1]
+
+
+def parse_xml(data: bytes, where: Where | str) -> etree._Element:
+    """Parse untrusted XML with entities, DTDs and the network off; refuse a DOCTYPE."""
+    # Cheap early refusal; the docinfo check below catches DOCTYPEs in UTF-16 parts too.
+    if b"<!DOCTYPE" in data[:4096]:
+        raise InputError("XML with a DOCTYPE is refused (possible entity attack)", where)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        message = str(exc.msg or exc).splitlines()[0]
+        if "XML_PARSE_HUGE" in message or "Resource limit" in message:
+            raise LimitError(f"XML over the parser's safety limits ({message})", where) from None
+        raise InputError(f"not well-formed XML ({message})", where) from None
+    if root.getroottree().docinfo.doctype:
+        raise InputError("XML with a DOCTYPE is refused (possible entity attack)", where)
+    return root
+
+
+def _sniff(path: Path, head: bytes, where: Where) -> None:
+    """Refuse files that are not zip archives, saying what they look like."""
+    if head.startswith(_ZIP_MAGICS):
+        return
+    if not head:
+        raise InputError("not a DOCX file: the file is empty", where)
+    if head.startswith(_OLE_MAGIC):
+        with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            if mm.find(_ENCRYPTION_MARK) != -1:
+                raise InputError(
+                    "the DOCX is password-protected (encrypted); save an unprotected copy",
+                    where,
+                )
+            if mm.find(_WORD_MARK) != -1:
+                raise InputError(
+                    "not a DOCX file: it is a Word 97-2003 .doc; save it as .docx", where
+                )
+        raise InputError(
+            "not a DOCX file: it is an OLE compound file (an older Office format)", where
+        )
+    for magic, what in _LOOKS_LIKE:
+        if head.startswith(magic):
+            raise InputError(f"not a DOCX file: it looks like {what}", where)
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"<") or head.startswith((b"\xff\xfe<", b"\xfe\xff\x00<")):
+        raise InputError(
+            "not a DOCX file: it looks like an XML or HTML document; save it as .docx", where
+        )
+    raise InputError("not a DOCX file: it is not a zip package", where)
+
+
+def open_package(
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_unpacked: int = DEFAULT_MAX_UNPACKED,
+) -> OoxmlPackage:
+    """Open an OOXML zip package after checking its kind and sizes."""
+    where = Where(str(path))
+    try:
+        if path.is_dir():
+            raise InputError("not a DOCX file: it is a directory", where)
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LimitError(
+                f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit", where
+            )
+        with path.open("rb") as fh:
+            head = fh.read(8)
+        _sniff(path, head, where)
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise InputError("file not found", where) from None
+    except PermissionError:
+        raise InputError("cannot read the file: permission denied", where) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+        raise InputError(f"corrupt DOCX: the zip archive is damaged ({exc})", where) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", where) from None
+    try:
+        return OoxmlPackage(archive, where, max_unpacked)
+    except BaseException:
+        archive.close()
+        raise
+
+
+class OoxmlPackage:
+    """An opened OOXML zip whose reads are capped and whose part names resolve like OPC."""
+
+    __slots__ = ("_archive", "_by_name", "_by_lower", "_left", "where")
+
+    def __init__(self, archive: zipfile.ZipFile, where: Where, max_unpacked: int) -> None:
+        self._archive = archive
+        self.where = where
+        self._by_name: dict[str, zipfile.ZipInfo] = {}
+        self._by_lower: dict[str, zipfile.ZipInfo] = {}
+        declared = 0
+        for info in archive.infolist():
+            # Some tools write Windows separators; OPC part names are case-insensitive.
+            name = info.filename.replace("\\", "/").lstrip("/")
+            self._by_name.setdefault(name, info)
+            self._by_lower.setdefault(name.lower(), info)
+            declared += info.file_size
+        if declared > max_unpacked:
+            raise LimitError(
+                f"the DOCX unpacks to {declared:,} bytes, over the {max_unpacked:,}-byte"
+                " limit (zip bomb?)",
+                where,
+            )
+        self._left = max_unpacked
+
+    def __enter__(self) -> OoxmlPackage:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the underlying zip file."""
+        self._archive.close()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every part name in the package."""
+        return tuple(self._by_name)
+
+    def _info(self, name: str) -> zipfile.ZipInfo | None:
+        return self._by_name.get(name) or self._by_lower.get(name.lower())
+
+    def has(self, name: str) -> bool:
+        """Whether the package holds a part of that name (case-insensitive, as in OPC)."""
+        return self._info(name) is not None
+
+    def read(self, name: str) -> bytes:
+        """The bytes of one part, streamed under the unpacked-size budget."""
+        where = Where(f"{self.where.source}: {name}")
+        info = self._info(name)
+        if info is None:
+            raise InputError("corrupt DOCX: the part is missing", where)
+        if info.flag_bits & 0x1:
+            raise InputError(
+                "the DOCX has encrypted zip entries; save an unprotected copy", self.where
+            )
+        if (
+            info.file_size > BOMB_MIN_SIZE
+            and info.file_size > BOMB_RATIO * max(info.compress_size, 1)
+        ):
+            raise LimitError(
+                f"the part expands {info.file_size // max(info.compress_size, 1):,}:1 to"
+                f" {info.file_size:,} bytes (zip bomb?)",
+                where,
+            )
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            with self._archive.open(info) as stream:
+                while chunk := stream.read(_CHUNK):
+                    total += len(chunk)
+                    # The header's sizes are not trusted: the budget is charged as bytes
+                    # actually come out of the decompressor.
+                    if total > self._left:
+                        raise LimitError(
+                            "the DOCX unpacks to more than the unpacked-size limit"
+                            " (zip bomb?)",
+                            where,
+                        )
+                    chunks.append(chunk)
+        except (zipfile.BadZipFile, EOFError, zlib.error, ValueError) as exc:
+            raise InputError(f"corrupt DOCX: the part is damaged ({exc})", where) from None
+        except NotImplementedError as exc:
+            raise InputError(f"corrupt DOCX: unsupported compression ({exc})", where) from None
+        except RuntimeError as exc:
+            raise InputError(f"cannot read the part ({exc})", where) from None
+        self._left -= total
+        return b"".join(chunks)
+
+    def parse_part(self, name: str) -> etree._Element:
+        """One XML part parsed with the hardened parser."""
+        return parse_xml(self.read(name), Where(f"{self.where.source}: {name}"))
+
+    def relationships(self, source: str = "") -> tuple[Relationship, ...]:
+        """Relationships of a part ('' for the package itself), targets resolved to part names."""
+        directory, base = posixpath.split(source)
+        rels_name = posixpath.join(directory, "_rels", f"{base}.rels")
+        if not self.has(rels_name):
+            return ()
+        root = self.parse_part(rels_name)
+        found: list[Relationship] = []
+        for rel in root.iter(_REL_TAG):
+            target = rel.get("Target") or ""
+            external = rel.get("TargetMode") == "External"
+            resolved = target if external else _resolve_target(directory, target)
+            if resolved is None:
+                continue
+            found.append(
+                Relationship(rel.get("Id") or "", rel.get("Type") or "", resolved, external)
+            )
+        return tuple(found)
+
+    def related_part(self, source: str, kind: str) -> str | None:
+        """The first internal part related to `source` by a relationship of that kind."""
+        for rel in self.relationships(source):
+            if rel.kind == kind and not rel.external and self.has(rel.target):
+                return rel.target
+        return None
+
+    def main_document_part(self) -> str:
+        """The part named by the package's officeDocument relationship (word/document.xml)."""
+        target = self.related_part("", "officeDocument")
+        if target is None and self.has("word/document.xml"):
+            target = "word/document.xml"
+        if target is None:
+            raise InputError(self._not_a_docx_reason(), self.where)
+        lowered = target.lower()
+        if lowered.startswith("xl/"):
+            raise InputError("not a DOCX file: it is an Excel workbook", self.where)
+        if lowered.startswith("ppt/"):
+            raise InputError("not a DOCX file: it is a PowerPoint presentation", self.where)
+        return target
+
+    def _not_a_docx_reason(self) -> str:
+        if self.has("mimetype"):
+            mimetype = self.read("mimetype")[:100].decode("ascii", "replace")
+            if "opendocument.text" in mimetype:
+                return "not a DOCX file: it is an OpenDocument text (.odt); save it as .docx"
+            return f"not a DOCX file: it is an OpenDocument file ({mimetype.strip()})"
+        if self.has("xl/workbook.xml"):
+            return "not a DOCX file: it is an Excel workbook"
+        if self.has("ppt/presentation.xml"):
+            return "not a DOCX file: it is a PowerPoint presentation"
+        return "corrupt DOCX: the package has no main document part (word/document.xml)"
+
+
+def _resolve_target(directory: str, target: str) -> str | None:
+    """Resolve a relationship target against its source part's folder, as OPC says."""
+    target = unquote(target.split("#", 1)[0])
+    if not target:
+        return None
+    if target.startswith("/"):
+        resolved = posixpath.normpath(target.lstrip("/"))
+    else:
+        resolved = posixpath.normpath(posixpath.join(directory, target))
+    if resolved.startswith("../") or resolved == "..":
+        return None
+    return resolved

@@ -1,0 +1,658 @@
+"""Word numbering engine: numbering.xml + styles.xml in, the labels Word displays out.
+
+Stages: `parse_numbering` and `parse_styles` turn the XML into frozen definitions;
+`NumberingState` then counts paragraphs in document order (`label_for`) the way
+ECMA-376 §17.9 and Word's documented deviations ([MS-OI29500]) describe:
+
+- counters belong to the resolved abstractNum, so numIds sharing one continue each other;
+- a `startOverride` resets its level the first time its numId is used, and is also the
+  value that level restarts to for that numId;
+- after level L is counted, a deeper level M restarts when L < `lvlRestart` of M
+  (default M, i.e. any shallower level; 0 = never), and Word ignores `lvlRestart` inside
+  a `lvlOverride`;
+- `%k` in `lvlText` is level k-1's counter in level k-1's `numFmt` (decimal under `isLgl`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WORD_NAMESPACES = (W_NS, STRICT_W_NS)
+MAX_LEVELS = 9
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+_HEADING = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+# Word's russianLower skips ё, й and the signs ъ, ы, ь (as LibreOffice's table does).
+_RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"
+_CHICAGO = ("*", "\u2020", "\u2021", "\u00a7")
+_CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①..⑳
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen"
+    " fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINAL_WORDS = {
+    "one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+    "nine": "ninth", "twelve": "twelfth",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """Clark names of the WordprocessingML elements and attributes used by the readers."""
+
+    ns: str
+
+    def __call__(self, local: str) -> str:
+        """The Clark name `{ns}local`."""
+        return f"{{{self.ns}}}{local}"
+
+
+@lru_cache(maxsize=4)
+def names_for(ns: str) -> Names:
+    """The (cached) name maker for one WordprocessingML namespace."""
+    return Names(ns)
+
+
+def namespace_of(root: etree._Element) -> str:
+    """The WordprocessingML namespace of a part's root (transitional or strict)."""
+    tag = root.tag
+    if isinstance(tag, str) and tag.startswith("{"):
+        ns = tag[1 : tag.index("}")]
+        if ns in WORD_NAMESPACES:
+            return ns
+    return W_NS
+
+
+# ----------------------------------------------------------------------------- formats
+
+
+def _letters(n: int, alphabet: str) -> str:
+    # Word repeats the letter instead of counting in base 26: z, aa, bb, ..., zz, aaa.
+    size = len(alphabet)
+    return alphabet[(n - 1) % size] * ((n - 1) // size + 1)
+
+
+def _roman(n: int) -> str:
+    out: list[str] = []
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def _ordinal_suffix(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _cardinal_words(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return f"{_ONES[hundreds]} hundred" + (f" {_cardinal_words(rest)}" if rest else "")
+    thousands, rest = divmod(n, 1000)
+    return f"{_cardinal_words(thousands)} thousand" + (
+        f" {_cardinal_words(rest)}" if rest else ""
+    )
+
+
+def _ordinal_words(n: int) -> str:
+    words = _cardinal_words(n)
+    head, sep, last = words.rpartition(" ")
+    prefix, dash, unit = last.rpartition("-")
+    if unit in _ORDINAL_WORDS:
+        unit = _ORDINAL_WORDS[unit]
+    elif unit.endswith("y"):
+        unit = unit[:-1] + "ieth"
+    else:
+        unit += "th"
+    return f"{head}{sep}{prefix}{dash}{unit}"
+
+
+def _custom(n: int, pattern: str | None) -> str:
+    # Word 2010 "custom" formats look like "001, 002, 003, ...": zero-pad to that width.
+    first = (pattern or "").split(",", 1)[0].strip()
+    if first.isdigit():
+        return str(n).zfill(len(first))
+    return str(n)
+
+
+def format_number(n: int, num_fmt: str, custom: str | None = None) -> str:
+    """One counter value in a `w:numFmt` ('decimal', 'lowerLetter', 'upperRoman', ...)."""
+    if num_fmt in ("bullet", "none"):
+        return ""
+    if num_fmt == "decimalZero":
+        return f"{n:02d}" if 0 <= n < 10 else str(n)
+    if num_fmt == "custom":
+        return _custom(n, custom)
+    if n <= 0:
+        # Letters, numerals and words have no zero; Word falls back to digits.
+        return str(n)
+    match num_fmt:
+        case "lowerLetter":
+            return _letters(n, "abcdefghijklmnopqrstuvwxyz")
+        case "upperLetter":
+            return _letters(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        case "lowerRoman":
+            return _roman(n)
+        case "upperRoman":
+            return _roman(n).upper()
+        case "ordinal":
+            return f"{n}{_ordinal_suffix(n)}"
+        case "cardinalText":
+            return _cardinal_words(n).capitalize()
+        case "ordinalText":
+            return _ordinal_words(n).capitalize()
+        case "russianLower":
+            return _letters(n, _RUSSIAN)
+        case "russianUpper":
+            return _letters(n, _RUSSIAN.upper())
+        case "chicago":
+            return _letters(n, "".join(_CHICAGO))
+        case "decimalEnclosedCircle" if n <= len(_CIRCLED):
+            return _CIRCLED[n - 1]
+        case "decimalFullWidth" | "decimalFullWidth2":
+            return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
+        case "decimalEnclosedParen":
+            return f"({n})"
+        case "decimalEnclosedFullstop":
+            return f"{n}."
+        case "numberInDash":
+            return f"- {n} -"
+        case "hex":
+            return f"{n:X}"
+        case _:
+            return str(n)
+
+
+# ------------------------------------------------------------------------- definitions
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One `w:lvl`; None fields were absent (an override inherits them from the base)."""
+
+    start: int | None = None
+    num_fmt: str | None = None
+    custom_format: str | None = None
+    lvl_text: str | None = None
+    restart: int | None = None
+    is_lgl: bool | None = None
+    p_style: str | None = None
+
+    def over(self, base: Level) -> Level:
+        """This level with its absent fields taken from `base`."""
+        return Level(
+            start=self.start if self.start is not None else base.start,
+            num_fmt=self.num_fmt if self.num_fmt is not None else base.num_fmt,
+            custom_format=(
+                self.custom_format if self.num_fmt is not None else base.custom_format
+            ),
+            lvl_text=self.lvl_text if self.lvl_text is not None else base.lvl_text,
+            # Word ignores lvlRestart inside a lvlOverride ([MS-OI29500] 2.1.262).
+            restart=base.restart,
+            is_lgl=self.is_lgl if self.is_lgl is not None else base.is_lgl,
+            p_style=self.p_style if self.p_style is not None else base.p_style,
+        )
+
+    @property
+    def fmt(self) -> str:
+        """The number format, 'decimal' when absent (the schema default)."""
+        return self.num_fmt or "decimal"
+
+
+@dataclass(frozen=True, slots=True)
+class AbstractNum:
+    """One `w:abstractNum`: its levels, or a `numStyleLink` to a numbering style."""
+
+    abstract_id: int
+    levels: Mapping[int, Level]
+    num_style_link: str | None = None
+    style_link: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """One `w:num` (a list instance): its abstractNum and its level overrides."""
+
+    num_id: int
+    abstract_id: int
+    start_overrides: Mapping[int, int] = field(default_factory=dict)
+    level_overrides: Mapping[int, Level] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberingDefs:
+    """Everything numbering.xml defines."""
+
+    abstracts: Mapping[int, AbstractNum] = field(default_factory=dict)
+    nums: Mapping[int, Num] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """The numbering- and heading-relevant parts of one `w:style`."""
+
+    style_id: str
+    kind: str = "paragraph"
+    name: str | None = None
+    based_on: str | None = None
+    num_id: int | None = None
+    ilvl: int | None = None
+    outline_lvl: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedStyle:
+    """A paragraph style with its `basedOn` chain folded in."""
+
+    style_id: str | None
+    chain: tuple[str, ...] = ()
+    num_id: int | None = None
+    ilvl: int | None = None
+    heading_level: int | None = None
+    title: bool = False
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        return None
+
+
+def _on(el: etree._Element, val: str) -> bool:
+    # An on/off property is on unless its w:val says false.
+    return (el.get(val) or "true").lower() not in ("false", "0", "off")
+
+
+def _parse_level(lvl: etree._Element, w: Names) -> Level:
+    val = w("val")
+    start = restart = None
+    num_fmt = custom = lvl_text = p_style = None
+    is_lgl: bool | None = None
+    for child in lvl:
+        tag = child.tag
+        if tag == w("start"):
+            start = _int(child.get(val))
+        elif tag == w("numFmt"):
+            num_fmt, custom = child.get(val), child.get(w("format"))
+        elif tag == f"{{{MC_NS}}}AlternateContent" and num_fmt is None:
+            # Word 2010 wraps custom formats: the Choice holds numFmt="custom" with a
+            # w:format pattern ("001, 002, 003, ..."), the Fallback an older equivalent.
+            for fmt in child.iter(w("numFmt")):
+                num_fmt, custom = fmt.get(val), fmt.get(w("format"))
+                break
+        elif tag == w("lvlText"):
+            lvl_text = child.get(val, "")
+        elif tag == w("lvlRestart"):
+            restart = _int(child.get(val))
+        elif tag == w("isLgl"):
+            is_lgl = _on(child, val)
+        elif tag == w("pStyle"):
+            p_style = child.get(val)
+    return Level(start, num_fmt, custom, lvl_text, restart, is_lgl, p_style)
+
+
+def parse_numbering(root: etree._Element | None) -> NumberingDefs:
+    """Read `w:abstractNum` and `w:num` definitions from a numbering.xml root."""
+    if root is None:
+        return NumberingDefs()
+    w = names_for(namespace_of(root))
+    val = w("val")
+    abstracts: dict[int, AbstractNum] = {}
+    nums: dict[int, Num] = {}
+    for el in root:
+        if el.tag == w("abstractNum"):
+            abstract_id = _int(el.get(w("abstractNumId")))
+            if abstract_id is None:
+                continue
+            levels: dict[int, Level] = {}
+            link = style_link = None
+            for child in el:
+                if child.tag == w("lvl"):
+                    ilvl = _int(child.get(w("ilvl")))
+                    if ilvl is not None and 0 <= ilvl < MAX_LEVELS:
+                        levels.setdefault(ilvl, _parse_level(child, w))
+                elif child.tag == w("numStyleLink"):
+                    link = child.get(val)
+                elif child.tag == w("styleLink"):
+                    style_link = child.get(val)
+            abstracts.setdefault(abstract_id, AbstractNum(abstract_id, levels, link, style_link))
+        elif el.tag == w("num"):
+            num_id = _int(el.get(w("numId")))
+            ref = el.find(w("abstractNumId"))
+            target = _int(ref.get(val)) if ref is not None else None
+            if num_id is None or target is None:
+                continue
+            starts: dict[int, int] = {}
+            overrides: dict[int, Level] = {}
+            for override in el.iterfind(w("lvlOverride")):
+                ilvl = _int(override.get(w("ilvl")))
+                if ilvl is None or not 0 <= ilvl < MAX_LEVELS:
+                    continue
+                for child in override:
+                    if child.tag == w("startOverride"):
+                        start = _int(child.get(val))
+                        if start is not None:
+                            starts[ilvl] = start
+                    elif child.tag == w("lvl"):
+                        overrides[ilvl] = _parse_level(child, w)
+            nums.setdefault(num_id, Num(num_id, target, starts, overrides))
+    return NumberingDefs(abstracts, nums)
+
+
+class StyleSheet:
+    """Paragraph and numbering styles from styles.xml, resolved along `basedOn` on demand."""
+
+    __slots__ = ("_cache", "default_paragraph", "styles")
+
+    def __init__(self, styles: Mapping[str, Style], default_paragraph: str | None) -> None:
+        self.styles = styles
+        self.default_paragraph = default_paragraph
+        self._cache: dict[str | None, ResolvedStyle] = {}
+
+    def resolve(self, style_id: str | None) -> ResolvedStyle:
+        """The style folded with its `basedOn` ancestors (the default style if None)."""
+        cached = self._cache.get(style_id)
+        if cached is None:
+            cached = self._resolve(style_id)
+            self._cache[style_id] = cached
+        return cached
+
+    def _resolve(self, style_id: str | None) -> ResolvedStyle:
+        own_id = style_id if style_id is not None else self.default_paragraph
+        chain: list[Style] = []
+        current = own_id
+        while current is not None and len(chain) < 32:  # cycles happen in the wild
+            style = self.styles.get(current)
+            if style is None or style in chain:
+                break
+            chain.append(style)
+            current = style.based_on
+        num_id = next((s.num_id for s in chain if s.num_id is not None), None)
+        ilvl = next((s.ilvl for s in chain if s.ilvl is not None), None)
+        heading: int | None = None
+        for style in chain:
+            match = _HEADING.match(style.name or "") or _HEADING.match(style.style_id)
+            if match:
+                heading = int(match.group(1))
+                break
+            if style.outline_lvl is not None:
+                heading = style.outline_lvl + 1 if 0 <= style.outline_lvl < 9 else None
+                break
+        own = chain[0] if chain else None
+        title = own is not None and (
+            own.style_id.lower() == "title" or (own.name or "").lower() == "title"
+        )
+        return ResolvedStyle(
+            style_id=own_id,
+            chain=tuple(s.style_id for s in chain),
+            num_id=num_id,
+            ilvl=ilvl,
+            heading_level=heading,
+            title=title,
+        )
+
+
+def parse_styles(root: etree._Element | None) -> StyleSheet:
+    """Read paragraph and numbering styles from a styles.xml root."""
+    if root is None:
+        return StyleSheet({}, None)
+    w = names_for(namespace_of(root))
+    val = w("val")
+    styles: dict[str, Style] = {}
+    default: str | None = None
+    for el in root.iterfind(w("style")):
+        style_id = el.get(w("styleId"))
+        kind = el.get(w("type")) or "paragraph"
+        if style_id is None or kind not in ("paragraph", "numbering"):
+            continue
+        name = based_on = None
+        num_id = ilvl = outline = None
+        for child in el:
+            tag = child.tag
+            if tag == w("name"):
+                name = child.get(val)
+            elif tag == w("basedOn"):
+                based_on = child.get(val)
+            elif tag == w("pPr"):
+                for prop in child:
+                    if prop.tag == w("numPr"):
+                        for part in prop:
+                            if part.tag == w("numId"):
+                                num_id = _int(part.get(val))
+                            elif part.tag == w("ilvl"):
+                                ilvl = _int(part.get(val))
+                    elif prop.tag == w("outlineLvl"):
+                        outline = _int(prop.get(val))
+        if kind == "paragraph" and default is None and _on_attr(el.get(w("default"))):
+            default = style_id
+        styles.setdefault(
+            style_id, Style(style_id, kind, name, based_on, num_id, ilvl, outline)
+        )
+    return StyleSheet(styles, default)
+
+
+def _on_attr(value: str | None) -> bool:
+    return value is not None and value.lower() in ("1", "true", "on")
+
+
+# ---------------------------------------------------------------------------- counting
+
+
+@dataclass(frozen=True, slots=True)
+class _NumInfo:
+    key: int  # the abstractNum whose counters this numId advances
+    levels: tuple[Level | None, ...]
+    starts: tuple[int, ...]  # what each level starts and restarts at for this numId
+    start_overrides: tuple[int, ...]
+
+
+class NumberingState:
+    """Counters for one pass over a document: call `label_for` per numbered paragraph, in order."""
+
+    __slots__ = ("_counters", "_defs", "_info", "_styles", "_used")
+
+    def __init__(self, defs: NumberingDefs, styles: StyleSheet | None = None) -> None:
+        self._defs = defs
+        self._styles = styles if styles is not None else StyleSheet({}, None)
+        self._info: dict[int, _NumInfo | None] = {}
+        self._counters: dict[int, list[int | None]] = {}
+        self._used: set[int] = set()
+
+    def _abstract(self, abstract_id: int) -> AbstractNum | None:
+        abstract = self._defs.abstracts.get(abstract_id)
+        seen: set[int] = set()
+        # numStyleLink → numbering style → its numId → the abstractNum holding the levels.
+        while abstract is not None and abstract.num_style_link and not abstract.levels:
+            if abstract.abstract_id in seen:
+                return None
+            seen.add(abstract.abstract_id)
+            link = abstract.num_style_link
+            style = self._styles.styles.get(link)
+            num = self._defs.nums.get(style.num_id) if style and style.num_id else None
+            if num is not None:
+                abstract = self._defs.abstracts.get(num.abstract_id)
+            else:
+                abstract = next(
+                    (a for a in self._defs.abstracts.values() if a.style_link == link), None
+                )
+        return abstract
+
+    def _num_info(self, num_id: int) -> _NumInfo | None:
+        if num_id in self._info:
+            return self._info[num_id]
+        info: _NumInfo | None = None
+        num = self._defs.nums.get(num_id)
+        abstract = self._abstract(num.abstract_id) if num is not None else None
+        if num is not None and abstract is not None:
+            levels: list[Level | None] = []
+            for ilvl in range(MAX_LEVELS):
+                base = abstract.levels.get(ilvl)
+                override = num.level_overrides.get(ilvl)
+                if override is not None:
+                    levels.append(override.over(base if base is not None else Level()))
+                else:
+                    levels.append(base)
+            starts = tuple(
+                num.start_overrides.get(i, (lvl.start if lvl and lvl.start is not None else 0))
+                for i, lvl in enumerate(levels)
+            )
+            info = _NumInfo(abstract.abstract_id, tuple(levels), starts, tuple(num.start_overrides))
+        self._info[num_id] = info
+        return info
+
+    def ilvl_for_style(self, num_id: int, style_ids: Iterable[str]) -> int | None:
+        """The level whose `w:pStyle` names one of these styles (style-linked headings)."""
+        info = self._num_info(num_id)
+        if info is None:
+            return None
+        for style_id in style_ids:
+            for ilvl, lvl in enumerate(info.levels):
+                if lvl is not None and lvl.p_style == style_id:
+                    return ilvl
+        return None
+
+    def label_for(self, num_id: int, ilvl: int) -> str | None:
+        """Count one paragraph at (numId, ilvl) and return its label; None if no visible number."""
+        if num_id == 0 or not 0 <= ilvl < MAX_LEVELS:
+            return None
+        info = self._num_info(num_id)
+        if info is None:
+            return None
+        level = info.levels[ilvl]
+        if level is None:
+            return None
+        counters = self._counters.setdefault(info.key, [None] * MAX_LEVELS)
+        if num_id not in self._used:
+            self._used.add(num_id)
+            for overridden in info.start_overrides:
+                counters[overridden] = None
+        current = counters[ilvl]
+        counters[ilvl] = info.starts[ilvl] if current is None else current + 1
+        for deeper in range(ilvl + 1, MAX_LEVELS):
+            deeper_level = info.levels[deeper]
+            threshold = deeper
+            if deeper_level is not None and deeper_level.restart is not None:
+                threshold = deeper_level.restart
+            if ilvl < threshold:
+                counters[deeper] = None
+        return self._render(info, level, counters)
+
+    def _render(self, info: _NumInfo, level: Level, counters: list[int | None]) -> str | None:
+        if level.fmt == "bullet" or not level.lvl_text:
+            return None
+
+        def substitute(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            value = counters[k]
+            if value is None:
+                # A level never reached shows its start value, as in "1.1" opening a list.
+                value = info.starts[k]
+            ref = info.levels[k] if info.levels[k] is not None else level
+            assert ref is not None
+            fmt = ref.fmt
+            if level.is_lgl and fmt not in ("none", "bullet"):
+                fmt = "decimal"
+            return format_number(value, fmt, ref.custom_format)
+
+        label = _PLACEHOLDER.sub(substitute, level.lvl_text).strip()
+        return label or None
+
+
+# ---------------------------------------------------------------------------- LISTNUM
+
+# Word's three built-in LISTNUM lists, level by level.
+_LISTNUM_LISTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "numberdefault": (
+        ("decimal", "%1)"), ("lowerLetter", "%2)"), ("lowerRoman", "%3)"),
+        ("decimal", "(%4)"), ("lowerLetter", "(%5)"), ("lowerRoman", "(%6)"),
+        ("decimal", "%7."), ("lowerLetter", "%8."), ("lowerRoman", "%9."),
+    ),
+    "outlinedefault": (
+        ("upperRoman", "%1."), ("upperLetter", "%2."), ("decimal", "%3."),
+        ("lowerLetter", "%4)"), ("decimal", "(%5)"), ("lowerLetter", "(%6)"),
+        ("lowerRoman", "(%7)"), ("lowerLetter", "(%8)"), ("lowerRoman", "(%9)"),
+    ),
+    "legaldefault": tuple(
+        ("decimal", ".".join(f"%{k}" for k in range(1, n + 1)) + ".") for n in range(1, 10)
+    ),
+}  # fmt: skip
+_SWITCH = re.compile(r"\\([ls])\s*(\d+)", re.IGNORECASE)
+
+
+class ListNumState:
+    """Counters of LISTNUM fields (built-in lists NumberDefault, OutlineDefault, LegalDefault)."""
+
+    __slots__ = ("_counters",)
+
+    def __init__(self) -> None:
+        self._counters: dict[str, list[int]] = {}
+
+    def label_for(self, instruction: str) -> str | None:
+        """Count one `LISTNUM [name] [\\l n] [\\s n]` field and return the text Word shows."""
+        words = instruction.split()
+        if not words or words[0].upper() != "LISTNUM":
+            return None
+        name = "numberdefault"
+        if len(words) > 1 and not words[1].startswith("\\"):
+            name = words[1].strip('"').lower()
+        levels = _LISTNUM_LISTS.get(name, _LISTNUM_LISTS["numberdefault"])
+        ilvl, start = 0, None
+        for switch, number in _SWITCH.findall(instruction):
+            if switch.lower() == "l":
+                ilvl = min(max(int(number), 1), MAX_LEVELS) - 1
+            else:
+                start = int(number)
+        counters = self._counters.setdefault(name, [0] * MAX_LEVELS)
+        counters[ilvl] = start if start is not None else counters[ilvl] + 1
+        for deeper in range(ilvl + 1, MAX_LEVELS):
+            counters[deeper] = 0
+        fmt, text = levels[ilvl]
+
+        def substitute(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            return format_number(max(counters[k], 1), levels[k][0] if k != ilvl else fmt)
+
+        return _PLACEHOLDER.sub(substitute, text)
+
+
+__all__ = [
+    "AbstractNum",
+    "Level",
+    "ListNumState",
+    "Names",
+    "Num",
+    "NumberingDefs",
+    "NumberingState",
+    "ResolvedStyle",
+    "Style",
+    "StyleSheet",
+    "format_number",
+    "names_for",
+    "namespace_of",
+    "parse_numbering",
+    "parse_styles",
+]

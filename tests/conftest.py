@@ -1,0 +1,49 @@
+"""Shared fixtures: paths, and the system tools (LibreOffice, Chromium) the user-level tests need."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DRAFTS = ROOT / "drafts"
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+def _tool(name: str, *candidates: str) -> str:
+    for candidate in candidates:
+        found = shutil.which(candidate)
+        if found:
+            return found
+    message = f"{name} is not installed ({' / '.join(candidates)}); `make test` installs it as root"
+    if os.environ.get("DRAFTKIT_REQUIRE_SYSTEM_TOOLS"):
+        pytest.fail(f"{message} — CI requires it")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """Path to LibreOffice's soffice; skips (or fails in CI) when absent."""
+    return _tool("LibreOffice", "soffice", "libreoffice")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Path to Chromium; skips (or fails in CI) when absent."""
+    return _tool("Chromium", "chromium", "chromium-browser")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-golden", action="store_true", default=False,
+        help="rewrite the expected outputs of golden tests (review with git diff)",
+    )
+
+
+@pytest.fixture
+def regen_golden(request: pytest.FixtureRequest) -> bool:
+    """True when golden files should be rewritten instead of compared."""
+    return bool(request.config.getoption("--regen-golden"))

@@ -1,0 +1,91 @@
+"""The command line: exit codes, stdout/stderr separation, atomic output, help on every command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from draftkit.cli import main
+from draftkit.resources import schema_bytes
+
+DRAFT = "TITLE\n\nArticle 1 — Scope\n1. The Parties shall:\n(a) stop;\n(b) withdraw.\n"
+
+
+@pytest.fixture
+def draft_file(tmp_path: Path) -> Path:
+    path = tmp_path / "draft.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_outline_default(draft_file: Path) -> None:
+    code, out, err = run("parse", str(draft_file))
+    assert code == 0 and err == ""
+    assert out.splitlines()[:3] == ["TITLE", "Article 1 — Scope", "  1. The Parties shall:"]
+
+
+def test_json_matches_schema(draft_file: Path) -> None:
+    code, out, _ = run("parse", str(draft_file), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    jsonschema.validate(data, json.loads(schema_bytes("draft.schema.json")))
+    assert data["provisions"][0]["children"][0]["children"][1]["eid"] == "art_1__para_1__point_b"
+
+
+def test_output_file_written_atomically(draft_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.xml"
+    code, stdout, _ = run("parse", str(draft_file), "--format", "xml", "-o", str(out))
+    assert code == 0 and stdout == ""
+    assert out.read_bytes().startswith(b"<?xml")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_output_equal_to_input_is_refused(draft_file: Path) -> None:
+    before = draft_file.read_bytes()
+    code, _, err = run("parse", str(draft_file), "-o", str(draft_file))
+    assert code == 2 and "also an input" in err
+    assert draft_file.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.docx", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: (d / "e.txt", (d / "e.txt").write_bytes(b""))[0], "empty file"),
+        (lambda d: (d / "j.bin", (d / "j.bin").write_bytes(bytes(range(256)) * 4))[0], "binary"),
+        (lambda d: (d / "p.docx", (d / "p.docx").write_bytes(b"%PDF-1.4 junk"))[0], "PDF"),
+        (lambda d: (d / "n.txt", (d / "n.txt").write_text("no numbers here"))[0], "no numbered provisions"),
+    ],
+)
+def test_unreadable_input_exit_3_one_line(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+    sub = tmp_path / "in"
+    sub.mkdir()
+    path = make(sub)
+    code, out, err = run("parse", str(path))
+    assert code == 3, err
+    assert out == ""
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_failed_run_leaves_existing_output_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    out.write_text("previous")
+    code, _, _ = run("parse", str(tmp_path / "missing.txt"), "-o", str(out))
+    assert code == 3 and out.read_text() == "previous"
+
+
+def test_every_command_has_help_with_example() -> None:
+    for name, command in main.commands.items():
+        code, out, _ = run(name, "--help")
+        assert code == 0 and "Example:" in out, name
+        assert command.help
