@@ -121,3 +121,41 @@ def parse_command(
             text = draft_outline(result)
     _emit(text, output, [draft])
 
+
+
+@main.command("diff")
+@click.argument("old", type=click.Path(path_type=str))
+@click.argument("new", type=click.Path(path_type=str))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--view", type=click.Choice(["accept", "original"]), default="accept", show_default=True,
+    help="Pending tracked changes in the inputs: accept all, or reject all.",
+)
+@click.option("--all", "show_all", is_flag=True, help="List renumbered-only provisions one per line too.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of stdout.")
+@limit_options
+@error_boundary
+def diff_command(
+    old: str, new: str, fmt: str, view: str, show_all: bool, output: str | None,
+    max_bytes: int, max_unpacked: int, max_provisions: int, max_depth: int,
+) -> None:
+    """Compare OLD and NEW provision by provision (any formats: DOCX vs TXT works).
+
+    Example: draftkit diff drafts/framework-v1.docx drafts/framework-v2.docx --format json -o changes.json
+    """
+    limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    if output is not None and output != "-":
+        check_output_path(output, [old, new])
+    comparison = api.diff(old, new, view="original" if view == "original" else "accept", limits=limits)
+    if fmt == "json":
+        from draftkit.render.json_diff import render_json
+
+        text = render_json(comparison)
+    else:
+        from draftkit.render.terminal import render_terminal
+
+        text = render_terminal(comparison, show_all=show_all)
+    _emit(text, output, [old, new])

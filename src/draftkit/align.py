@@ -1,0 +1,413 @@
+"""Provision alignment between two drafts, in passes (ARCHITECTURE.md § Alignment).
+
+1. equal `guid`;
+2. unique exact anchors — own text (heading + text) normalised with digits masked, unique
+   in both drafts: catches moved and renumbered provisions at any distance in O(n), and
+   masking digits keeps "Article 5" → "Article 6" reference edits and 30 → 60 days edits
+   anchored (they are the same provision, modified);
+3. per matched parent, a dynamic-programming alignment of the still-unmatched children
+   between anchors, with 1:0, 0:1, 1:1, 1:2 (split) and 2:1 (merge) steps scored by
+   similarity above a threshold;
+4. group provisions whose children moved with them (an article renumbered and retitled);
+5. leftovers across the whole tree: best-first assignment on a rapidfuzz similarity
+   matrix of the few provisions still unmatched — cross-parent moves that were also edited;
+6. longest increasing subsequence of matched positions within each parent pair: what is
+   out of order there is `moved`; a pair whose parents are not partners moved too.
+
+Never an all-pairs loop over whole drafts: passes 1–2 are hashing, pass 3 works on short
+segments between anchors, pass 5 on what is left (typically a handful).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from draftkit.model import Draft, Provision
+
+ROOT = -1
+# Gain of a match is (similarity - threshold) × provisions covered: a match below the
+# threshold is worse than calling the two provisions deleted and added.
+IN_PARENT_THRESHOLD = 0.5
+LEFTOVER_THRESHOLD = 0.62
+SAME_LABEL_BONUS = 0.1
+SPLIT_PART_MIN = 80.0  # each part of a split must be found (partial_ratio) in the whole
+DP_MAX_CELLS = 250_000  # larger segments fall back to best-first assignment
+
+_WS = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+
+PairKind = Literal["one", "split", "merge", "added", "deleted"]
+
+
+@dataclass(frozen=True, slots=True)
+class Flat:
+    """A draft flattened in document order, with parent and children indices."""
+
+    nodes: tuple[Provision, ...]
+    parent: tuple[int, ...]
+    children: dict[int, tuple[int, ...]]  # ROOT → top-level indices
+    keys: tuple[str, ...]  # normalised heading + text, for similarity
+
+    @staticmethod
+    def of(draft: Draft) -> Flat:
+        """Flatten a draft."""
+        nodes: list[Provision] = []
+        parent: list[int] = []
+        children: dict[int, list[int]] = {ROOT: []}
+
+        def visit(provision: Provision, up: int) -> None:
+            index = len(nodes)
+            nodes.append(provision)
+            parent.append(up)
+            children[up].append(index)
+            children[index] = []
+            for child in provision.children:
+                visit(child, index)
+
+        for provision in draft.provisions:
+            visit(provision, ROOT)
+        keys = tuple(normalise(p) for p in nodes)
+        return Flat(tuple(nodes), tuple(parent), {k: tuple(v) for k, v in children.items()}, keys)
+
+    def path(self, index: int) -> list[Provision]:
+        """The chain root → index."""
+        chain = []
+        while index != ROOT:
+            chain.append(self.nodes[index])
+            index = self.parent[index]
+        return chain[::-1]
+
+
+def normalise(provision: Provision) -> str:
+    """Comparison form: heading and text, lower case, whitespace collapsed."""
+    text = f"{provision.heading or ''}\n{provision.text}" if provision.heading else provision.text
+    return _WS.sub(" ", text).strip().lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One unit of the alignment: indices into the old and new Flat."""
+
+    kind: PairKind
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float
+    moved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Every provision of both drafts in exactly one Pair."""
+
+    old: Flat
+    new: Flat
+    pairs: tuple[Pair, ...]
+
+
+def _lis(values: Sequence[int]) -> set[int]:
+    """Positions (into `values`) of one longest strictly increasing subsequence."""
+    tails: list[int] = []
+    tails_at: list[int] = []
+    back = [-1] * len(values)
+    for i, v in enumerate(values):
+        k = bisect.bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tails_at.append(i)
+        else:
+            tails[k] = v
+            tails_at[k] = i
+        back[i] = tails_at[k - 1] if k > 0 else -1
+    keep: set[int] = set()
+    i = tails_at[-1] if tails_at else -1
+    while i != -1:
+        keep.add(i)
+        i = back[i]
+    return keep
+
+
+class _Aligner:
+    def __init__(self, old: Draft, new: Draft) -> None:
+        self.a = Flat.of(old)
+        self.b = Flat.of(new)
+        self.a2b: dict[int, int] = {}
+        self.b2a: dict[int, int] = {}
+        self.group_of_a: dict[int, int] = {}  # index → position in self.groups
+        self.group_of_b: dict[int, int] = {}
+        self.groups: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+        self.similarity: dict[tuple[int, int], float] = {}
+        self.done: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
+
+    # -- bookkeeping ---------------------------------------------------------------
+    def _free_a(self, i: int) -> bool:
+        return i not in self.a2b and i not in self.group_of_a
+
+    def _free_b(self, j: int) -> bool:
+        return j not in self.b2a and j not in self.group_of_b
+
+    def _match(self, i: int, j: int, sim: float) -> None:
+        self.a2b[i] = j
+        self.b2a[j] = i
+        self.similarity[(i, j)] = sim
+
+    def _group(self, olds: tuple[int, ...], news: tuple[int, ...], sim: float) -> None:
+        position = len(self.groups)
+        self.groups.append((olds, news, sim))
+        for i in olds:
+            self.group_of_a[i] = position
+        for j in news:
+            self.group_of_b[j] = position
+
+    def _sim(self, i: int, j: int) -> float:
+        ka, kb = self.a.keys[i], self.b.keys[j]
+        if not ka and not kb:
+            score = 0.7
+        else:
+            score = fuzz.ratio(ka, kb) / 100.0
+        na, nb = self.a.nodes[i].num, self.b.nodes[j].num
+        if na is not None and na == nb:
+            score = min(1.0, score + SAME_LABEL_BONUS)
+        return score
+
+    # -- pass 1 and 2 ----------------------------------------------------------------
+    def anchor(self) -> None:
+        guids: dict[str, int] = {}
+        for j, p in enumerate(self.b.nodes):
+            if p.guid:
+                guids[p.guid] = j
+        for i, p in enumerate(self.a.nodes):
+            if p.guid and p.guid in guids:
+                self._match(i, guids.pop(p.guid), 1.0)
+        masked_a = Counter(_DIGITS.sub("#", k) for k in self.a.keys if k)
+        masked_b: dict[str, list[int]] = {}
+        for j, k in enumerate(self.b.keys):
+            if k and self._free_b(j):
+                masked_b.setdefault(_DIGITS.sub("#", k), []).append(j)
+        for i, k in enumerate(self.a.keys):
+            if not k or not self._free_a(i):
+                continue
+            mk = _DIGITS.sub("#", k)
+            if masked_a[mk] != 1:
+                continue
+            candidates = masked_b.get(mk)
+            if candidates is None or len(candidates) != 1:
+                continue
+            j = candidates[0]
+            self._match(i, j, 1.0 if k == self.b.keys[j] else self._sim(i, j))
+
+    # -- pass 3 ----------------------------------------------------------------------
+    def children_pass(self, queue: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> None:
+        while queue:
+            olds, news = queue.pop()
+            if (olds, news) in self.done:
+                continue
+            self.done.add((olds, news))
+            a_kids = [c for o in olds for c in self.a.children[o]]
+            b_kids = [c for n in news for c in self.b.children[n]]
+            for pair in self._align_siblings(a_kids, b_kids):
+                queue.append(pair)
+
+    def _align_siblings(
+        self, a_kids: list[int], b_kids: list[int]
+    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        b_pos = {j: k for k, j in enumerate(b_kids)}
+        fixed = [(i, self.a2b[i]) for i in a_kids if i in self.a2b and self.a2b[i] in b_pos]
+        keep = _lis([b_pos[j] for _, j in fixed])
+        bounds = [fixed[k] for k in sorted(keep)]
+        new_pairs: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((i,), (j,)) for i, j in fixed]
+        a_pos = {i: k for k, i in enumerate(a_kids)}
+        start_a = start_b = 0
+        for i, j in [*bounds, (None, None)]:
+            end_a = a_pos[i] if i is not None else len(a_kids)
+            end_b = b_pos[j] if j is not None else len(b_kids)
+            seg_a = [x for x in a_kids[start_a:end_a] if self._free_a(x)]
+            seg_b = [y for y in b_kids[start_b:end_b] if self._free_b(y)]
+            if seg_a and seg_b:
+                new_pairs.extend(self._segment(seg_a, seg_b))
+            start_a, start_b = end_a + 1, end_b + 1
+        return new_pairs
+
+    def _segment(self, seg_a: list[int], seg_b: list[int]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        n, m = len(seg_a), len(seg_b)
+        if n * m > DP_MAX_CELLS:
+            return self._best_first(seg_a, seg_b, IN_PARENT_THRESHOLD)
+        sim = [[self._sim(i, j) for j in seg_b] for i in seg_a]
+        t = IN_PARENT_THRESHOLD
+        neg = float("-inf")
+        score = [[neg] * (m + 1) for _ in range(n + 1)]
+        move: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
+        score[0][0] = 0.0
+        for x in range(n + 1):
+            for y in range(m + 1):
+                base = score[x][y]
+                if base == neg:
+                    continue
+                steps: list[tuple[int, int, float, float]] = []  # dx, dy, gain, similarity
+                if x < n:
+                    steps.append((1, 0, 0.0, 0.0))
+                if y < m:
+                    steps.append((0, 1, 0.0, 0.0))
+                if x < n and y < m and sim[x][y] >= t:
+                    steps.append((1, 1, (sim[x][y] - t) * 2, sim[x][y]))
+                if x < n and y + 1 < m:
+                    s = self._split_sim(seg_a[x], (seg_b[y], seg_b[y + 1]))
+                    if s >= t:
+                        steps.append((1, 2, (s - t) * 3, s))
+                if x + 1 < n and y < m:
+                    s = self._merge_sim((seg_a[x], seg_a[x + 1]), seg_b[y])
+                    if s >= t:
+                        steps.append((2, 1, (s - t) * 3, s))
+                for dx, dy, gain, s in steps:
+                    if base + gain > score[x + dx][y + dy]:
+                        score[x + dx][y + dy] = base + gain
+                        move[x + dx][y + dy] = (dx, dy, s)
+        out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        x, y = n, m
+        while x or y:
+            dx, dy, s = move[x][y]
+            olds = tuple(seg_a[x - dx : x])
+            news = tuple(seg_b[y - dy : y])
+            if dx == 1 and dy == 1:
+                self._match(olds[0], news[0], s)
+                out.append((olds, news))
+            elif dx and dy:
+                self._group(olds, news, s)
+                out.append((olds, news))
+            x, y = x - dx, y - dy
+        return out
+
+    def _joined_sim(self, whole: str, parts: tuple[str, ...]) -> float:
+        if not whole or not all(parts):
+            return 0.0
+        if any(fuzz.partial_ratio(part, whole) < SPLIT_PART_MIN for part in parts):
+            return 0.0
+        return float(fuzz.ratio(whole, " ".join(parts))) / 100.0
+
+    def _split_sim(self, i: int, js: tuple[int, int]) -> float:
+        return self._joined_sim(self.a.keys[i], tuple(self.b.keys[j] for j in js))
+
+    def _merge_sim(self, is_: tuple[int, int], j: int) -> float:
+        return self._joined_sim(self.b.keys[j], tuple(self.a.keys[i] for i in is_))
+
+    # -- pass 4 ----------------------------------------------------------------------
+    def vote_parents(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        for i, provision in enumerate(self.a.nodes):
+            kids = self.a.children[i]
+            if not kids or not self._free_a(i):
+                continue
+            votes = Counter(self.b.parent[self.a2b[c]] for c in kids if c in self.a2b)
+            if not votes:
+                continue
+            j, count = votes.most_common(1)[0]
+            if j == ROOT or not self._free_b(j) or count * 2 < len(kids):
+                continue
+            if self.b.nodes[j].kind != provision.kind:
+                continue
+            self._match(i, j, self._sim(i, j))
+            found.append(((i,), (j,)))
+        return found
+
+    # -- pass 5 ----------------------------------------------------------------------
+    def leftovers(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        rest_a = [i for i in range(len(self.a.nodes)) if self._free_a(i) and self.a.keys[i]]
+        rest_b = [j for j in range(len(self.b.nodes)) if self._free_b(j) and self.b.keys[j]]
+        if not rest_a or not rest_b:
+            return []
+        return self._best_first(rest_a, rest_b, LEFTOVER_THRESHOLD)
+
+    def _best_first(
+        self, rest_a: list[int], rest_b: list[int], threshold: float
+    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        cutoff = threshold * 100
+        candidates: list[tuple[float, int, int]] = []
+        b_keys = [self.b.keys[j] for j in rest_b]
+        for i in rest_a:
+            # A handful of best candidates per provision is enough for a best-first pass.
+            for _, score, y in process.extract(
+                self.a.keys[i], b_keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+            ):
+                candidates.append((float(score), i, rest_b[y]))
+        # Best first; ties broken by document order so the result is deterministic.
+        candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+        for score, i, j in candidates:
+            if self._free_a(i) and self._free_b(j):
+                self._match(i, j, score / 100.0)
+                found.append(((i,), (j,)))
+        return found
+
+    # -- pass 6 ----------------------------------------------------------------------
+    def moved(self) -> tuple[set[int], set[int]]:
+        """Old indices of 1:1 pairs and group ids that moved."""
+        moved_pairs: set[int] = set()
+        moved_groups: set[int] = set()
+
+        def partners(i_parent: int, j_parent: int) -> bool:
+            if i_parent == ROOT or j_parent == ROOT:
+                return i_parent == j_parent
+            if self.a2b.get(i_parent) == j_parent:
+                return True
+            g = self.group_of_a.get(i_parent)
+            return g is not None and j_parent in self.groups[g][1]
+
+        # Units in old order: 1:1 pairs and groups (by their first old index).
+        units: list[tuple[int, int, int, bool]] = []  # old idx, new idx, id, is_group
+        for i, j in self.a2b.items():
+            units.append((i, j, i, False))
+        for g, (olds, news, _) in enumerate(self.groups):
+            units.append((olds[0], news[0], g, True))
+        by_parent: dict[tuple[int, int], list[tuple[int, int, int, bool]]] = {}
+        for unit in units:
+            i, j, ident, is_group = unit
+            pi, pj = self.a.parent[i], self.b.parent[j]
+            if not partners(pi, pj):
+                (moved_groups if is_group else moved_pairs).add(ident)
+                continue
+            key = (pi, self.group_of_a.get(pi, -2) if pi != ROOT else -3)
+            by_parent.setdefault(key, []).append(unit)
+        for members in by_parent.values():
+            members.sort()
+            keep = _lis([j for _, j, _, _ in members])
+            for k, (_, _, ident, is_group) in enumerate(members):
+                if k not in keep:
+                    (moved_groups if is_group else moved_pairs).add(ident)
+        return moved_pairs, moved_groups
+
+    def run(self) -> Alignment:
+        self.anchor()
+        queue: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((ROOT,), (ROOT,))]
+        queue.extend(((i,), (j,)) for i, j in list(self.a2b.items()))
+        self.children_pass(queue)
+        for _ in range(3):
+            found = self.vote_parents() + self.leftovers()
+            if not found:
+                break
+            self.children_pass(found)
+        return self._result()
+
+    def _result(self) -> Alignment:
+        moved_pairs, moved_groups = self.moved()
+        pairs: list[Pair] = []
+        for i, j in self.a2b.items():
+            pairs.append(Pair("one", (i,), (j,), round(self.similarity[(i, j)], 4), i in moved_pairs))
+        for g, (olds, news, sim) in enumerate(self.groups):
+            kind: PairKind = "split" if len(news) > len(olds) else "merge"
+            pairs.append(Pair(kind, olds, news, round(sim, 4), g in moved_groups))
+        pairs.extend(Pair("deleted", (i,), (), 0.0) for i in range(len(self.a.nodes)) if self._free_a(i))
+        pairs.extend(Pair("added", (), (j,), 0.0) for j in range(len(self.b.nodes)) if self._free_b(j))
+        return Alignment(self.a, self.b, tuple(pairs))
+
+
+def align(old: Draft, new: Draft) -> Alignment:
+    """Align the provisions of two drafts (see the module docstring for the passes)."""
+    return _Aligner(old, new).run()
+
+

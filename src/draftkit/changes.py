@@ -1,0 +1,107 @@
+"""The one change model every renderer reads: Comparison, Change, Flag."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from draftkit.model import Draft, Provision
+from draftkit.textdiff import Op
+
+ChangeKind = Literal["unchanged", "modified", "added", "deleted", "split", "merged"]
+CHANGE_KINDS: tuple[ChangeKind, ...] = ("unchanged", "modified", "added", "deleted", "split", "merged")
+Severity = Literal["high", "medium", "low"]
+SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """Why a change matters: a rule fired in a category, with a severity and plain words."""
+
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    old: str = ""
+    new: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What happened to one provision (or a split/merged group) between two drafts.
+
+    `ops` rebuild `old_text` and `new_text` exactly; for splits and merges the texts of the
+    parts are joined with "\\n". `references_updated` marks a pair whose only text change is
+    cross-references rewritten because their targets were renumbered.
+    """
+
+    kind: ChangeKind
+    old: tuple[Provision, ...]
+    new: tuple[Provision, ...]
+    old_cite: str
+    new_cite: str
+    moved: bool
+    renumbered: bool
+    similarity: float
+    old_text: str
+    new_text: str
+    ops: tuple[Op, ...]
+    old_heading: str | None = None
+    new_heading: str | None = None
+    references_updated: bool = False
+    flags: tuple[Flag, ...] = ()
+    old_category: tuple[str, ...] = field(default=())
+    new_category: tuple[str, ...] = field(default=())
+
+    @property
+    def heading_changed(self) -> bool:
+        """True when the heading differs (beyond white space)."""
+        return _squash(self.old_heading) != _squash(self.new_heading) and self.kind in ("modified", "split", "merged")
+
+    @property
+    def is_change(self) -> bool:
+        """Anything a reader should see: content, position or label."""
+        return self.kind != "unchanged" or self.moved or self.renumbered
+
+    @property
+    def old_num(self) -> str | None:
+        """Label of the (first) old provision."""
+        return self.old[0].num if self.old else None
+
+    @property
+    def new_num(self) -> str | None:
+        """Label of the (first) new provision."""
+        return self.new[0].num if self.new else None
+
+
+def _squash(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two drafts and every change between them, in new-document order (deletions at
+    their old place)."""
+
+    old: Draft
+    new: Draft
+    changes: tuple[Change, ...]
+
+    def summary(self) -> dict[str, int]:
+        """Counts per change kind, plus moved and renumbered."""
+        counts = {kind: 0 for kind in CHANGE_KINDS}
+        counts["moved"] = 0
+        counts["renumbered"] = 0
+        for change in self.changes:
+            counts[change.kind] += 1
+            counts["moved"] += change.moved
+            counts["renumbered"] += change.renumbered
+        return counts
+
+    def flag_counts(self) -> dict[str, int]:
+        """Flags per severity."""
+        counts = {severity: 0 for severity in SEVERITIES}
+        for change in self.changes:
+            for flag in change.flags:
+                counts[flag.severity] += 1
+        return counts

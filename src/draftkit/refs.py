@@ -1,0 +1,104 @@
+"""Cross-references in provision text: "Article 7", "Art. 7(2)", "paragraph 3 of Article 2",
+"paragraph 3", "point (b)", "Annex I". Found with their spans, resolved against a tree, and
+rewritten when their targets are renumbered."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+_NUM = r"(\d+|[IVXLC]+)"
+_SUB = r"((?:\s?\(\w{1,5}\))*)"
+_TOP_WORDS = {
+    "article": "article", "articles": "article", "art.": "article", "art": "article",
+    "annex": "annex", "section": "section", "chapter": "chapter", "part": "part",
+}
+_TOP = re.compile(
+    r"\b(?P<kw>Articles?|Art\.|Annex|Section|Chapter|Part)\s+(?P<n>" + _NUM[1:-1] + r")(?P<sub>" + _SUB[1:-1] + r")",
+)
+_PARA_OF = re.compile(
+    r"\b(?P<pkw>paragraphs?|para\.)\s+(?P<p>\d+)(?P<sub>" + _SUB[1:-1] + r")\s+of\s+(?P<kw>Article|Annex)\s+(?P<n>"
+    + _NUM[1:-1] + r")",
+    re.IGNORECASE,
+)
+_PARA = re.compile(r"\b(?P<pkw>paragraph|para\.)\s+(?P<p>\d+)(?P<sub>" + _SUB[1:-1] + r")(?!\s+of\s+(?:Article|Annex))")
+_POINT = re.compile(r"\b(?P<pkw>point|subparagraph|sub-paragraph|item)\s+\((?P<p>\w{1,5})\)", re.IGNORECASE)
+_SUBS = re.compile(r"\((\w{1,5})\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A citation found in a text: its span, the cited path of label values, and whether the
+    path is relative to the provision it stands in ('paragraph 3' = of this article)."""
+
+    start: int
+    end: int
+    text: str
+    top_kind: str | None  # "article", "annex", …; None for a relative reference
+    path: tuple[str, ...]  # label values: ("7", "2", "b")
+    relative: bool
+    spans: tuple[tuple[int, int], ...] = ()  # where each path value stands in the text
+
+
+def find_references(text: str) -> list[Reference]:
+    """Every cross-reference in `text`, left to right, non-overlapping."""
+    found: list[Reference] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(ref: Reference) -> None:
+        if free(ref.start, ref.end):
+            found.append(ref)
+            taken.append((ref.start, ref.end))
+
+    def subs(m: re.Match[str]) -> list[tuple[str, tuple[int, int]]]:
+        base = m.start("sub")
+        return [(x.group(1), (base + x.start(1), base + x.end(1))) for x in _SUBS.finditer(m.group("sub"))]
+
+    def make(m: re.Match[str], top: str | None, parts: list[tuple[str, tuple[int, int]]], relative: bool) -> None:
+        add(Reference(m.start(), m.end(), m.group(0), top, tuple(v for v, _ in parts), relative,
+                      tuple(span for _, span in parts)))
+
+    for m in _PARA_OF.finditer(text):
+        parts = [(m.group("n"), m.span("n")), (m.group("p"), m.span("p")), *subs(m)]
+        make(m, _TOP_WORDS[m.group("kw").lower()], parts, False)
+    for m in _TOP.finditer(text):
+        make(m, _TOP_WORDS[m.group("kw").lower()], [(m.group("n"), m.span("n")), *subs(m)], False)
+    for m in _PARA.finditer(text):
+        make(m, None, [(m.group("p"), m.span("p")), *subs(m)], True)
+    for m in _POINT.finditer(text):
+        make(m, None, [(m.group("p"), m.span("p"))], True)
+    found.sort(key=lambda r: r.start)
+    return found
+
+
+
+
+def rewrite(text: str, mapper: Callable[[Reference], tuple[str, ...] | None]) -> str:
+    """Renumber references: `mapper` gives the new path values of a reference (same length)
+    or None to leave it as written."""
+    edits: list[tuple[int, int, str]] = []
+    for ref in find_references(text):
+        values = mapper(ref)
+        if values is None or len(values) != len(ref.spans):
+            continue
+        edits.extend((a, b, v) for (a, b), v in zip(ref.spans, values, strict=True))
+    out: list[str] = []
+    last = 0
+    for a, b, value in sorted(edits):
+        out.append(text[last:a])
+        out.append(value)
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+def label_value(num: str | None) -> str | None:
+    """The number a reference would use for a label: 'Article 5' → '5', '(b)' → 'b', '2.' → '2'."""
+    if not num:
+        return None
+    last = num.strip().split()[-1]
+    return last.strip("().") or None

@@ -1,0 +1,70 @@
+"""A Comparison as JSON (schemas/diff.schema.json). Keys in a fixed order; any text stays valid JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from draftkit.changes import Change, Comparison, Flag
+from draftkit.model import Draft
+
+
+def _side(draft: Draft) -> dict[str, Any]:
+    return {
+        "source": draft.source.path if draft.source else None,
+        "sha256": draft.source.sha256 if draft.source else None,
+        "title": draft.title,
+    }
+
+
+def flag_to_dict(flag: Flag) -> dict[str, Any]:
+    """One flag as a JSON-ready dict."""
+    return {
+        "rule": flag.rule,
+        "category": flag.category,
+        "severity": flag.severity,
+        "message": flag.message,
+        "old": flag.old,
+        "new": flag.new,
+    }
+
+
+def change_to_dict(change: Change) -> dict[str, Any]:
+    """One change as a JSON-ready dict."""
+    return {
+        "kind": change.kind,
+        "old": [p.eid for p in change.old],
+        "new": [p.eid for p in change.new],
+        "old_num": change.old_num,
+        "new_num": change.new_num,
+        "old_cite": change.old_cite or None,
+        "new_cite": change.new_cite or None,
+        "moved": change.moved,
+        "renumbered": change.renumbered,
+        "references_updated": change.references_updated,
+        "similarity": round(change.similarity, 4),
+        "old_heading": change.old_heading,
+        "new_heading": change.new_heading,
+        "old_text": change.old_text if change.old else None,
+        "new_text": change.new_text if change.new else None,
+        "ops": [[kind, text] for kind, text in change.ops],
+        "categories": sorted(set(change.old_category) | set(change.new_category)),
+        "flags": [flag_to_dict(f) for f in change.flags],
+    }
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
+    """The whole comparison as a JSON-ready dict."""
+    summary: dict[str, Any] = dict(comparison.summary())
+    summary["flags"] = comparison.flag_counts()
+    return {
+        "old": _side(comparison.old),
+        "new": _side(comparison.new),
+        "summary": summary,
+        "changes": [change_to_dict(c) for c in comparison.changes],
+    }
+
+
+def render_json(comparison: Comparison) -> str:
+    """JSON text of a comparison."""
+    return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,95 @@
+"""A Comparison for the terminal: counts, flags highest first, one line per changed provision."""
+
+from __future__ import annotations
+
+from draftkit.changes import SEVERITIES, Change, Comparison
+from draftkit.textdiff import Op
+
+_CONTEXT = 24  # characters of unchanged text kept around an edit
+_MAX_LINE = 160
+
+
+def inline_diff(ops: tuple[Op, ...] | list[Op], *, context: int = _CONTEXT, limit: int = _MAX_LINE) -> str:
+    """'… the Parties [-shall-]{+may+} withdraw …': edits marked, long equal runs trimmed."""
+    parts: list[str] = []
+    last = len(ops) - 1
+    for k, (kind, text) in enumerate(ops):
+        flat = " ".join(text.split("\n")) if kind == "equal" else text.replace("\n", " ¶ ")
+        match kind:
+            case "insert":
+                parts.append("{+" + flat + "+}")
+            case "delete":
+                parts.append("[-" + flat + "-]")
+            case "equal":
+                if len(flat) > 2 * context:
+                    head = flat[:context] if k > 0 else ""
+                    tail = flat[-context:] if k < last else ""
+                    flat = (head + "…" if head else "…") + (tail if tail else "")
+                parts.append(flat)
+    line = "".join(parts)
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _labels(change: Change) -> str:
+    old = change.old_cite or "—"
+    new = change.new_cite or "—"
+    return old if old == new else f"{old} → {new}"
+
+
+def _line(change: Change) -> str:
+    tags = [change.kind]
+    if change.moved:
+        tags.append("moved")
+    if change.renumbered:
+        tags.append("renumbered")
+    if change.references_updated:
+        tags.append("references updated")
+    body = ""
+    match change.kind:
+        case "added" | "deleted":
+            text = change.new_text if change.kind == "added" else change.old_text
+            heading = change.new_heading if change.kind == "added" else change.old_heading
+            shown = " ".join(((heading or "") + " " + text).split())
+            body = shown if len(shown) <= 100 else shown[:99] + "…"
+        case "modified" | "split" | "merged":
+            if change.heading_changed:
+                body = f"heading: {change.old_heading or '—'} → {change.new_heading or '—'}"
+            if any(kind != "equal" for kind, _ in change.ops):
+                body = (body + "; " if body else "") + inline_diff(change.ops)
+        case "unchanged":
+            pass
+    return f"  {_labels(change)}  [{', '.join(tags)}]" + (f"  {body}" if body else "")
+
+
+def render_terminal(comparison: Comparison, *, show_all: bool = False) -> str:
+    """The human summary of a comparison."""
+    old, new = comparison.old, comparison.new
+    summary = comparison.summary()
+    lines = [
+        f"old: {old.source.path if old.source else '?'}  ({old.count()} provisions)",
+        f"new: {new.source.path if new.source else '?'}  ({new.count()} provisions)",
+        "",
+        "  ".join(f"{kind}: {n}" for kind, n in summary.items()),
+    ]
+    flags = [(flag, change) for change in comparison.changes for flag in change.flags]
+    if flags:
+        counts = comparison.flag_counts()
+        lines += ["", "flags: " + "  ".join(f"{s}: {counts[s]}" for s in SEVERITIES)]
+        order = {s: k for k, s in enumerate(SEVERITIES)}
+        for flag, change in sorted(flags, key=lambda fc: order[fc[0].severity]):
+            lines.append(f"  {flag.severity.upper():<6} {flag.category:<22} {flag.message}")
+    content = [c for c in comparison.changes if c.kind != "unchanged" or (c.moved and not show_all)]
+    relabelled = [c for c in comparison.changes if c.kind == "unchanged" and not c.moved and c.renumbered]
+    if show_all:
+        content = [c for c in comparison.changes if c.is_change]
+        relabelled = []
+    if content:
+        lines += ["", "changes:"]
+        lines += [_line(c) for c in content]
+    if relabelled:
+        shown = ", ".join(f"{c.old_cite} → {c.new_cite}" for c in relabelled[:12])
+        more = f" and {len(relabelled) - 12} more" if len(relabelled) > 12 else ""
+        lines += ["", f"renumbered only, text unchanged ({len(relabelled)}): {shown}{more}"]
+    if not content and not relabelled:
+        lines += ["", "no changes"]
+    return "\n".join(lines) + "\n"
