@@ -89,3 +89,28 @@ def test_every_command_has_help_with_example() -> None:
         code, out, _ = run(name, "--help")
         assert code == 0 and "Example:" in out, name
         assert command.help
+
+
+def test_diff_json_matches_schema_and_counts(tmp_path: Path) -> None:
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("T\n\nArticle 1\n1. The Parties shall withdraw within 30 days.\n2. Keep.\n", encoding="utf-8")
+    new.write_text("T\n\nArticle 1\n1. The Parties may withdraw within 60 days.\n2. Keep.\n3. New.\n", encoding="utf-8")
+    out = tmp_path / "diff.json"
+    code, _, err = run("diff", str(old), str(new), "--format", "json", "-o", str(out))
+    assert code == 0, err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(schema_bytes("diff.schema.json")))
+    assert (data["summary"]["modified"], data["summary"]["added"], data["summary"]["unchanged"]) == (1, 1, 2)
+    modified = next(c for c in data["changes"] if c["kind"] == "modified")
+    assert ["delete", "shall"] in modified["ops"] and ["insert", "60"] in modified["ops"]
+
+
+def test_diff_text_lists_changes(tmp_path: Path) -> None:
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("T\n\nArticle 1\n1. Alpha beta gamma.\n", encoding="utf-8")
+    new.write_text("T\n\nArticle 1\n1. Alpha delta gamma.\n", encoding="utf-8")
+    code, out, _ = run("diff", str(old), str(new))
+    assert code == 0
+    assert "Article 1(1)  [modified]  Alpha [-beta-]{+delta+} gamma." in out
