@@ -29,6 +29,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from draftkit.citations import UNNUMBERED, extend
 from draftkit.model import Draft, Provision
 
 ROOT = -1
@@ -40,7 +41,6 @@ SAME_LABEL_BONUS = 0.1
 SPLIT_PART_MIN = 80.0  # each part of a split must be found (partial_ratio) in the whole
 DP_MAX_CELLS = 250_000  # larger segments fall back to best-first assignment
 
-_WS = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 
 PairKind = Literal["one", "split", "merge", "added", "deleted"]
@@ -54,6 +54,7 @@ class Flat:
     parent: tuple[int, ...]
     children: dict[int, tuple[int, ...]]  # ROOT → top-level indices
     keys: tuple[str, ...]  # normalised heading + text, for similarity
+    cites: tuple[str, ...]  # "Article 4(2)(b)"
 
     @staticmethod
     def of(draft: Draft) -> Flat:
@@ -74,7 +75,13 @@ class Flat:
         for provision in draft.provisions:
             visit(provision, ROOT)
         keys = tuple(normalise(p) for p in nodes)
-        return Flat(tuple(nodes), tuple(parent), {k: tuple(v) for k, v in children.items()}, keys)
+        cites: list[str] = []
+        for provision, up in zip(nodes, parent, strict=True):
+            cites.append(extend(cites[up] if up != ROOT else "", provision))
+        return Flat(
+            tuple(nodes), tuple(parent), {k: tuple(v) for k, v in children.items()}, keys,
+            tuple(c or UNNUMBERED for c in cites),
+        )
 
     def path(self, index: int) -> list[Provision]:
         """The chain root → index."""
@@ -87,8 +94,8 @@ class Flat:
 
 def normalise(provision: Provision) -> str:
     """Comparison form: heading and text, lower case, whitespace collapsed."""
-    text = f"{provision.heading or ''}\n{provision.text}" if provision.heading else provision.text
-    return _WS.sub(" ", text).strip().lower()
+    text = f"{provision.heading}\n{provision.text}" if provision.heading else provision.text
+    return " ".join(text.split()).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +218,8 @@ class _Aligner:
             self.done.add((olds, news))
             a_kids = [c for o in olds for c in self.a.children[o]]
             b_kids = [c for n in news for c in self.b.children[n]]
+            if not a_kids or not b_kids:
+                continue
             for pair in self._align_siblings(a_kids, b_kids):
                 queue.append(pair)
 

@@ -10,21 +10,25 @@ from draftkit.model import Provision
 _PLAIN_NUMBER = re.compile(r"^\(?([0-9]+|[A-Za-z]{1,3}|[ivxlcdm]+|[^\W\d_]{1,2})[.)]?$")
 
 
+def extend(prefix: str, provision: Provision) -> str:
+    """The citation of `provision` given the (raw, possibly empty) citation of its parent."""
+    num = (provision.num or "").strip()
+    if not num:
+        return provision.heading or "" if not prefix else prefix
+    if not prefix:
+        return num.rstrip(".")
+    m = _PLAIN_NUMBER.match(num)
+    if m and provision.kind not in ("article", "section", "chapter", "part", "annex"):
+        return f"{prefix}({m.group(1)})"
+    return f"{prefix}, {num}"
+
+
 def cite(path: Sequence[Provision]) -> str:
     """A citation from the chain of provisions root → target, as drafters write it."""
     out = ""
     for provision in path:
-        num = (provision.num or "").strip()
-        if not num:
-            if not out and provision.heading:
-                out = provision.heading
-            continue
-        if not out:
-            out = num.rstrip(".")
-            continue
-        m = _PLAIN_NUMBER.match(num)
-        if m and provision.kind not in ("article", "section", "chapter", "part", "annex"):
-            out += f"({m.group(1)})"
-        else:
-            out += f", {num}"
-    return out or "(unnumbered provision)"
+        out = extend(out, provision)
+    return out or UNNUMBERED
+
+
+UNNUMBERED = "(unnumbered provision)"

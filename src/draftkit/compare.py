@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from draftkit.align import Alignment, Flat, Pair, align
+from draftkit.align import ROOT, Alignment, Flat, Pair, align
 from draftkit.changes import Change, ChangeKind, Comparison
-from draftkit.citations import cite
 from draftkit.model import Draft
 from draftkit.refs import Reference, label_value, rewrite
 from draftkit.textdiff import diff_words
@@ -17,22 +16,23 @@ _TOP_KINDS = {"article", "annex", "section", "chapter", "part"}
 Address = tuple[str, tuple[str, ...]]
 
 
-def _address(flat: Flat, index: int) -> Address | None:
-    """How a cross-reference would cite this provision: ('article', ('5', '2', 'b'))."""
-    chain = flat.path(index)
-    for k, provision in enumerate(chain):
-        if provision.kind in _TOP_KINDS and provision.num:
-            values = [label_value(p.num) for p in chain[k:]]
-            if any(v is None for v in values):
-                return None
-            return provision.kind, tuple(v for v in values if v is not None)
-    return None
-
-
-def _top_address(flat: Flat, index: int) -> Address | None:
-    """The address of the article (or annex…) a provision stands in."""
-    address = _address(flat, index)
-    return (address[0], address[1][:1]) if address else None
+def _addresses(flat: Flat) -> list[Address | None]:
+    """How a cross-reference would cite each provision: ('article', ('5', '2', 'b')), or None
+    for provisions outside any article/annex/section or with an unnumbered step. One pass."""
+    out: list[Address | None] = []
+    for provision, up in zip(flat.nodes, flat.parent, strict=True):
+        above = out[up] if up != ROOT else None
+        value = label_value(provision.num)
+        if value is None:
+            out.append(None)
+        elif provision.kind in ("article", "annex") or (above is None and provision.kind in _TOP_KINDS):
+            # Articles are cited on their own ("Article 5"), even inside a Part or Chapter.
+            out.append((provision.kind, (value,)))
+        elif above is not None:
+            out.append((above[0], (*above[1], value)))
+        else:
+            out.append(None)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +67,15 @@ class _Renumbering:
         return map_ref
 
 
-def _renumbering(alignment: Alignment) -> _Renumbering:
+def _renumbering(alignment: Alignment, old_addr: list[Address | None], new_addr: list[Address | None]) -> _Renumbering:
     moves: dict[Address, Address] = {}
     for pair in alignment.pairs:
         if not pair.old or not pair.new:
             continue
         # A split provision is cited by its first part; merged ones by the result.
-        b = _address(alignment.new, pair.new[0])
+        b = new_addr[pair.new[0]]
         for i in pair.old:
-            a = _address(alignment.old, i)
+            a = old_addr[i]
             if a is not None and b is not None and a != b and len(a[1]) == len(b[1]):
                 moves[a] = b
     return _Renumbering(moves)
@@ -94,8 +94,10 @@ def _order_key(alignment: Alignment, pair: Pair, old_anchor: dict[int, tuple[int
 def compare(old: Draft, new: Draft) -> Comparison:
     """Compare two drafts provision by provision."""
     alignment = align(old, new)
-    renumbering = _renumbering(alignment)
     a, b = alignment.old, alignment.new
+    old_addr, new_addr = _addresses(a), _addresses(b)
+    renumbering = _renumbering(alignment, old_addr, new_addr)
+    context = _Context(renumbering, old_addr, new_addr)
     changes: list[tuple[tuple[int, int], Change]] = []
     # Deleted provisions are placed after the change of their nearest surviving predecessor
     # in the old draft, so the report reads in new-document order with deletions in place.
@@ -112,12 +114,24 @@ def compare(old: Draft, new: Draft) -> Comparison:
         else:
             old_anchor[i] = (last_new, 1 + i)
     for pair in alignment.pairs:
-        changes.append((_order_key(alignment, pair, old_anchor), _change(alignment, pair, renumbering)))
+        changes.append((_order_key(alignment, pair, old_anchor), _change(alignment, pair, context)))
     changes.sort(key=lambda item: item[0])
     return Comparison(old, new, tuple(change for _, change in changes))
 
 
-def _change(alignment: Alignment, pair: Pair, renumbering: _Renumbering) -> Change:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    renumbering: _Renumbering
+    old_addr: list[Address | None]
+    new_addr: list[Address | None]
+
+    def top(self, addresses: list[Address | None], index: int) -> Address | None:
+        """The address of the article (or annex…) a provision stands in."""
+        address = addresses[index]
+        return (address[0], address[1][:1]) if address else None
+
+
+def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
     a, b = alignment.old, alignment.new
     olds = tuple(a.nodes[i] for i in pair.old)
     news = tuple(b.nodes[j] for j in pair.new)
@@ -143,9 +157,9 @@ def _change(alignment: Alignment, pair: Pair, renumbering: _Renumbering) -> Chan
             if _squash(old_text) == _squash(new_text) and same_heading:
                 kind = "unchanged"
             else:
-                context = _top_address(a, pair.old[0])
-                new_context = _top_address(b, pair.new[0])
-                mapper = renumbering.mapper(context, new_context)
+                mapper = context.renumbering.mapper(
+                    context.top(context.old_addr, pair.old[0]), context.top(context.new_addr, pair.new[0])
+                )
                 rewritten = rewrite(old_text, mapper)
                 if same_heading and _squash(rewritten) == _squash(new_text):
                     kind = "unchanged"
@@ -156,8 +170,8 @@ def _change(alignment: Alignment, pair: Pair, renumbering: _Renumbering) -> Chan
         kind=kind,
         old=olds,
         new=news,
-        old_cite=" + ".join(cite(a.path(i)) for i in pair.old),
-        new_cite=" + ".join(cite(b.path(j)) for j in pair.new),
+        old_cite=" + ".join(a.cites[i] for i in pair.old),
+        new_cite=" + ".join(b.cites[j] for j in pair.new),
         moved=pair.moved,
         renumbered=renumbered,
         similarity=1.0 if kind == "unchanged" and not references_updated else pair.similarity,
