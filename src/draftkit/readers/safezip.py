@@ -65,9 +65,7 @@ def parse_xml(data: bytes, where: Where | str) -> etree._Element:
     # Cheap early refusal; the docinfo check below catches DOCTYPEs in UTF-16 parts too.
     if b"<!DOCTYPE" in data[:4096]:
         raise InputError("XML with a DOCTYPE is refused (possible entity attack)", where)
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
@@ -75,7 +73,7 @@ def parse_xml(data: bytes, where: Where | str) -> etree._Element:
         if "XML_PARSE_HUGE" in message or "Resource limit" in message:
             raise LimitError(f"XML over the parser's safety limits ({message})", where) from None
         raise InputError(f"not well-formed XML ({message})", where) from None
-    if root.getroottree().docinfo.doctype:
+    if root.getroottree().docinfo.internalDTD is not None:
         raise InputError("XML with a DOCTYPE is refused (possible entity attack)", where)
     return root
 
@@ -94,20 +92,14 @@ def _sniff(path: Path, head: bytes, where: Where) -> None:
                     where,
                 )
             if mm.find(_WORD_MARK) != -1:
-                raise InputError(
-                    "not a DOCX file: it is a Word 97-2003 .doc; save it as .docx", where
-                )
-        raise InputError(
-            "not a DOCX file: it is an OLE compound file (an older Office format)", where
-        )
+                raise InputError("not a DOCX file: it is a Word 97-2003 .doc; save it as .docx", where)
+        raise InputError("not a DOCX file: it is an OLE compound file (an older Office format)", where)
     for magic, what in _LOOKS_LIKE:
         if head.startswith(magic):
             raise InputError(f"not a DOCX file: it looks like {what}", where)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<") or head.startswith((b"\xff\xfe<", b"\xfe\xff\x00<")):
-        raise InputError(
-            "not a DOCX file: it looks like an XML or HTML document; save it as .docx", where
-        )
+        raise InputError("not a DOCX file: it looks like an XML or HTML document; save it as .docx", where)
     raise InputError("not a DOCX file: it is not a zip package", where)
 
 
@@ -124,9 +116,7 @@ def open_package(
             raise InputError("not a DOCX file: it is a directory", where)
         size = path.stat().st_size
         if size > max_bytes:
-            raise LimitError(
-                f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit", where
-            )
+            raise LimitError(f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit", where)
         with path.open("rb") as fh:
             head = fh.read(8)
         _sniff(path, head, where)
@@ -149,7 +139,7 @@ def open_package(
 class OoxmlPackage:
     """An opened OOXML zip whose reads are capped and whose part names resolve like OPC."""
 
-    __slots__ = ("_archive", "_by_name", "_by_lower", "_left", "where")
+    __slots__ = ("_archive", "_by_lower", "_by_name", "_left", "where")
 
     def __init__(self, archive: zipfile.ZipFile, where: Where, max_unpacked: int) -> None:
         self._archive = archive
@@ -165,8 +155,7 @@ class OoxmlPackage:
             declared += info.file_size
         if declared > max_unpacked:
             raise LimitError(
-                f"the DOCX unpacks to {declared:,} bytes, over the {max_unpacked:,}-byte"
-                " limit (zip bomb?)",
+                f"the DOCX unpacks to {declared:,} bytes, over the {max_unpacked:,}-byte limit (zip bomb?)",
                 where,
             )
         self._left = max_unpacked
@@ -205,13 +194,8 @@ class OoxmlPackage:
         if info is None:
             raise InputError("corrupt DOCX: the part is missing", where)
         if info.flag_bits & 0x1:
-            raise InputError(
-                "the DOCX has encrypted zip entries; save an unprotected copy", self.where
-            )
-        if (
-            info.file_size > BOMB_MIN_SIZE
-            and info.file_size > BOMB_RATIO * max(info.compress_size, 1)
-        ):
+            raise InputError("the DOCX has encrypted zip entries; save an unprotected copy", self.where)
+        if info.file_size > BOMB_MIN_SIZE and info.file_size > BOMB_RATIO * max(info.compress_size, 1):
             raise LimitError(
                 f"the part expands {info.file_size // max(info.compress_size, 1):,}:1 to"
                 f" {info.file_size:,} bytes (zip bomb?)",
@@ -227,8 +211,7 @@ class OoxmlPackage:
                     # actually come out of the decompressor.
                     if total > self._left:
                         raise LimitError(
-                            "the DOCX unpacks to more than the unpacked-size limit"
-                            " (zip bomb?)",
+                            "the DOCX unpacks to more than the unpacked-size limit (zip bomb?)",
                             where,
                         )
                     chunks.append(chunk)
@@ -259,9 +242,7 @@ class OoxmlPackage:
             resolved = target if external else _resolve_target(directory, target)
             if resolved is None:
                 continue
-            found.append(
-                Relationship(rel.get("Id") or "", rel.get("Type") or "", resolved, external)
-            )
+            found.append(Relationship(rel.get("Id") or "", rel.get("Type") or "", resolved, external))
         return tuple(found)
 
     def related_part(self, source: str, kind: str) -> str | None:

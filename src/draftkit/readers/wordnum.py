@@ -39,10 +39,11 @@ _RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"
 _CHICAGO = ("*", "\u2020", "\u2021", "\u00a7")
 _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①..⑳
 _ONES = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen"
-    " fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+)  # fmt: skip
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _ORDINAL_WORDS = {
     "one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
     "nine": "ninth", "twelve": "twelfth",
@@ -110,9 +111,7 @@ def _cardinal_words(n: int) -> str:
         hundreds, rest = divmod(n, 100)
         return f"{_ONES[hundreds]} hundred" + (f" {_cardinal_words(rest)}" if rest else "")
     thousands, rest = divmod(n, 1000)
-    return f"{_cardinal_words(thousands)} thousand" + (
-        f" {_cardinal_words(rest)}" if rest else ""
-    )
+    return f"{_cardinal_words(thousands)} thousand" + (f" {_cardinal_words(rest)}" if rest else "")
 
 
 def _ordinal_words(n: int) -> str:
@@ -138,6 +137,8 @@ def _custom(n: int, pattern: str | None) -> str:
 
 def format_number(n: int, num_fmt: str, custom: str | None = None) -> str:
     """One counter value in a `w:numFmt` ('decimal', 'lowerLetter', 'upperRoman', ...)."""
+    if num_fmt == "decimal":
+        return str(n)
     if num_fmt in ("bullet", "none"):
         return ""
     if num_fmt == "decimalZero":
@@ -204,9 +205,7 @@ class Level:
         return Level(
             start=self.start if self.start is not None else base.start,
             num_fmt=self.num_fmt if self.num_fmt is not None else base.num_fmt,
-            custom_format=(
-                self.custom_format if self.num_fmt is not None else base.custom_format
-            ),
+            custom_format=(self.custom_format if self.num_fmt is not None else base.custom_format),
             lvl_text=self.lvl_text if self.lvl_text is not None else base.lvl_text,
             # Word ignores lvlRestart inside a lvlOverride ([MS-OI29500] 2.1.262).
             restart=base.restart,
@@ -403,9 +402,7 @@ class StyleSheet:
                 heading = style.outline_lvl + 1 if 0 <= style.outline_lvl < 9 else None
                 break
         own = chain[0] if chain else None
-        title = own is not None and (
-            own.style_id.lower() == "title" or (own.name or "").lower() == "title"
-        )
+        title = own is not None and (own.style_id.lower() == "title" or (own.name or "").lower() == "title")
         return ResolvedStyle(
             style_id=own_id,
             chain=tuple(s.style_id for s in chain),
@@ -449,9 +446,7 @@ def parse_styles(root: etree._Element | None) -> StyleSheet:
                         outline = _int(prop.get(val))
         if kind == "paragraph" and default is None and _on_attr(el.get(w("default"))):
             default = style_id
-        styles.setdefault(
-            style_id, Style(style_id, kind, name, based_on, num_id, ilvl, outline)
-        )
+        styles.setdefault(style_id, Style(style_id, kind, name, based_on, num_id, ilvl, outline))
     return StyleSheet(styles, default)
 
 
@@ -462,12 +457,53 @@ def _on_attr(value: str | None) -> bool:
 # ---------------------------------------------------------------------------- counting
 
 
+# A compiled lvlText: literal text, or (level index, numFmt, custom format) to substitute.
+_Piece = str | tuple[int, str, str | None]
+
+
 @dataclass(frozen=True, slots=True)
 class _NumInfo:
     key: int  # the abstractNum whose counters this numId advances
     levels: tuple[Level | None, ...]
     starts: tuple[int, ...]  # what each level starts and restarts at for this numId
     start_overrides: tuple[int, ...]
+    templates: tuple[tuple[_Piece, ...] | None, ...]  # None: the level shows no label
+    restarts: tuple[tuple[int, ...], ...]  # deeper levels reset when each level counts
+
+
+def _compile(level: Level, levels: list[Level | None]) -> tuple[_Piece, ...] | None:
+    """Split lvlText once, so counting a paragraph is a join, not a regex."""
+    if level.fmt == "bullet" or not level.lvl_text:
+        return None
+    pieces: list[_Piece] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(level.lvl_text):
+        if match.start() > position:
+            pieces.append(level.lvl_text[position : match.start()])
+        k = int(match.group(1)) - 1
+        ref = levels[k] or level
+        fmt = ref.fmt
+        if level.is_lgl and fmt not in ("none", "bullet"):
+            fmt = "decimal"
+        pieces.append((k, fmt, ref.custom_format))
+        position = match.end()
+    if position < len(level.lvl_text):
+        pieces.append(level.lvl_text[position:])
+    return tuple(pieces)
+
+
+def _restarts(levels: list[Level | None]) -> tuple[tuple[int, ...], ...]:
+    """For each level L, the deeper levels M that restart after L counts: L < lvlRestart(M)."""
+    out: list[tuple[int, ...]] = []
+    for ilvl in range(MAX_LEVELS):
+        deeper: list[int] = []
+        for m in range(ilvl + 1, MAX_LEVELS):
+            level = levels[m]
+            threshold = level.restart if level is not None and level.restart is not None else m
+            if ilvl < threshold:
+                deeper.append(m)
+        out.append(tuple(deeper))
+    return tuple(out)
 
 
 class NumberingState:
@@ -496,9 +532,7 @@ class NumberingState:
             if num is not None:
                 abstract = self._defs.abstracts.get(num.abstract_id)
             else:
-                abstract = next(
-                    (a for a in self._defs.abstracts.values() if a.style_link == link), None
-                )
+                abstract = next((a for a in self._defs.abstracts.values() if a.style_link == link), None)
         return abstract
 
     def _num_info(self, num_id: int) -> _NumInfo | None:
@@ -520,7 +554,14 @@ class NumberingState:
                 num.start_overrides.get(i, (lvl.start if lvl and lvl.start is not None else 0))
                 for i, lvl in enumerate(levels)
             )
-            info = _NumInfo(abstract.abstract_id, tuple(levels), starts, tuple(num.start_overrides))
+            info = _NumInfo(
+                key=abstract.abstract_id,
+                levels=tuple(levels),
+                starts=starts,
+                start_overrides=tuple(num.start_overrides),
+                templates=tuple(_compile(lvl, levels) if lvl is not None else None for lvl in levels),
+                restarts=_restarts(levels),
+            )
         self._info[num_id] = info
         return info
 
@@ -540,46 +581,32 @@ class NumberingState:
         if num_id == 0 or not 0 <= ilvl < MAX_LEVELS:
             return None
         info = self._num_info(num_id)
-        if info is None:
+        if info is None or info.levels[ilvl] is None:
             return None
-        level = info.levels[ilvl]
-        if level is None:
-            return None
-        counters = self._counters.setdefault(info.key, [None] * MAX_LEVELS)
+        counters = self._counters.get(info.key)
+        if counters is None:
+            counters = self._counters[info.key] = [None] * MAX_LEVELS
         if num_id not in self._used:
             self._used.add(num_id)
             for overridden in info.start_overrides:
                 counters[overridden] = None
         current = counters[ilvl]
         counters[ilvl] = info.starts[ilvl] if current is None else current + 1
-        for deeper in range(ilvl + 1, MAX_LEVELS):
-            deeper_level = info.levels[deeper]
-            threshold = deeper
-            if deeper_level is not None and deeper_level.restart is not None:
-                threshold = deeper_level.restart
-            if ilvl < threshold:
-                counters[deeper] = None
-        return self._render(info, level, counters)
-
-    def _render(self, info: _NumInfo, level: Level, counters: list[int | None]) -> str | None:
-        if level.fmt == "bullet" or not level.lvl_text:
+        for deeper in info.restarts[ilvl]:
+            counters[deeper] = None
+        template = info.templates[ilvl]
+        if template is None:
             return None
-
-        def substitute(match: re.Match[str]) -> str:
-            k = int(match.group(1)) - 1
+        out: list[str] = []
+        for piece in template:
+            if isinstance(piece, str):
+                out.append(piece)
+                continue
+            k, fmt, custom = piece
             value = counters[k]
-            if value is None:
-                # A level never reached shows its start value, as in "1.1" opening a list.
-                value = info.starts[k]
-            ref = info.levels[k] if info.levels[k] is not None else level
-            assert ref is not None
-            fmt = ref.fmt
-            if level.is_lgl and fmt not in ("none", "bullet"):
-                fmt = "decimal"
-            return format_number(value, fmt, ref.custom_format)
-
-        label = _PLACEHOLDER.sub(substitute, level.lvl_text).strip()
-        return label or None
+            # A level never reached shows its start value, as in "1.1" opening a list.
+            out.append(format_number(info.starts[k] if value is None else value, fmt, custom))
+        return "".join(out).strip() or None
 
 
 # ---------------------------------------------------------------------------- LISTNUM
