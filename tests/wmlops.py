@@ -1,0 +1,264 @@
+"""Test oracles over WordprocessingML: accept/reject all revisions, paragraph texts, and the
+labels Word displays — written independently of the writer so they can check it.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W_NS}
+
+
+def w(local: str) -> str:
+    """Clark name in the w: namespace."""
+    return f"{{{W_NS}}}{local}"
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_blank_text=False)
+
+
+def read_part(docx: Path | bytes, name: str) -> etree._Element:
+    """Parse one part of a DOCX (path or bytes)."""
+    source = docx if isinstance(docx, Path) else io.BytesIO(docx)
+    with zipfile.ZipFile(source) as z:
+        return etree.fromstring(z.read(name), _PARSER)
+
+
+def _unwrap(element: etree._Element) -> None:
+    """Replace `element` by its children, in place."""
+    parent = element.getparent()
+    assert parent is not None
+    index = parent.index(element)
+    for offset, child in enumerate(list(element)):
+        parent.insert(index + offset, child)
+    parent.remove(element)
+
+
+def _merge_marked(root: etree._Element, marker: str) -> None:
+    """Join every paragraph whose mark carries `marker` (w:ins or w:del) with the next one.
+
+    The merged paragraph keeps the first paragraph's properties; the content of the next
+    paragraph moves in after its own.
+    """
+    paragraphs = list(root.iter(w("p")))
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        mark = p.find(f"{w('pPr')}/{w('rPr')}/{marker}")
+        if mark is None:
+            i += 1
+            continue
+        mark.getparent().remove(mark)
+        if i + 1 < len(paragraphs):
+            nxt = paragraphs[i + 1]
+            for child in list(nxt):
+                if child.tag != w("pPr"):
+                    p.append(child)
+            nxt.getparent().remove(nxt)
+            del paragraphs[i + 1]
+            # Re-check the same paragraph: the one merged in may carry a marker too, and
+            # its mark is now this paragraph's mark.
+            next_mark = nxt.find(f"{w('pPr')}/{w('rPr')}/{marker}")
+            if next_mark is not None:
+                p_rpr = p.find(f"{w('pPr')}/{w('rPr')}")
+                if p_rpr is None:
+                    ppr = p.find(w("pPr"))
+                    if ppr is None:
+                        ppr = etree.SubElement(p, w("pPr"))
+                        p.insert(0, ppr)
+                    p_rpr = etree.SubElement(ppr, w("rPr"))
+                p_rpr.insert(0, next_mark)
+        else:
+            i += 1
+
+
+def accept_all(root: etree._Element) -> etree._Element:
+    """A copy of a document part with every revision accepted."""
+    doc = copy.deepcopy(root)
+    for element in list(doc.iter(w("del"))):
+        if element.getparent() is not None and element.getparent().tag != w("rPr"):
+            element.getparent().remove(element)
+    _merge_marked(doc, w("del"))
+    for element in list(doc.iter(w("ins"))):
+        parent = element.getparent()
+        if parent is not None and parent.tag == w("rPr"):
+            parent.remove(element)  # an inserted mark, accepted: just a mark
+        else:
+            _unwrap(element)
+    return doc
+
+
+def reject_all(root: etree._Element) -> etree._Element:
+    """A copy of a document part with every revision rejected."""
+    doc = copy.deepcopy(root)
+    for element in list(doc.iter(w("ins"))):
+        if element.getparent() is not None and element.getparent().tag != w("rPr"):
+            element.getparent().remove(element)
+    _merge_marked(doc, w("ins"))
+    for element in list(doc.iter(w("del"))):
+        parent = element.getparent()
+        if parent is not None and parent.tag == w("rPr"):
+            parent.remove(element)
+        else:
+            for text in element.iter(w("delText")):
+                text.tag = w("t")
+            _unwrap(element)
+    return doc
+
+
+def paragraph_text(p: etree._Element) -> str:
+    """Visible text of one paragraph: w:t and w:delText, w:tab as a tab character."""
+    out: list[str] = []
+    for element in p.iter(w("t"), w("delText"), w("tab")):
+        if element.tag == w("tab"):
+            # w:tab also appears in w:pPr/w:tabs as a tab stop; only run tabs are text.
+            if element.getparent() is not None and element.getparent().tag == w("r"):
+                out.append("\t")
+        else:
+            out.append(element.text or "")
+    return "".join(out)
+
+
+def body_paragraphs(root: etree._Element) -> list[etree._Element]:
+    """The body's paragraphs in order."""
+    body = root.find(w("body"))
+    assert body is not None
+    return list(body.iter(w("p")))
+
+
+def paragraph_texts(root: etree._Element) -> list[str]:
+    """The text of every body paragraph."""
+    return [paragraph_text(p) for p in body_paragraphs(root)]
+
+
+def has_revisions(root: etree._Element) -> bool:
+    """Whether any w:ins / w:del / w:delText is left."""
+    return any(True for _ in root.iter(w("ins"), w("del"), w("delText")))
+
+
+# ----------------------------------------------------------------------------- numbering
+
+
+def _roman(n: int) -> str:
+    table = (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    )
+    out = ""
+    for value, symbol in table:
+        while n >= value:
+            out += symbol
+            n -= value
+    return out
+
+
+def format_counter(n: int, fmt: str) -> str:
+    """Word's rendering of counter `n` in numFmt `fmt` (the formats the writer may use)."""
+    if fmt == "decimal":
+        return str(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("lowerLetter", "upperLetter"):
+        text = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return text if fmt == "lowerLetter" else text.upper()
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n) if fmt == "lowerRoman" else _roman(n).upper()
+    raise AssertionError(f"numFmt the oracle does not know: {fmt}")
+
+
+@dataclass
+class _Lvl:
+    start: int
+    fmt: str
+    text: str
+    restart: int | None  # w:lvlRestart value; None when absent
+
+
+def _levels(numbering: etree._Element) -> tuple[dict[str, dict[int, _Lvl]], dict[str, str]]:
+    abstracts: dict[str, dict[int, _Lvl]] = {}
+    for abstract in numbering.iter(w("abstractNum")):
+        lvls: dict[int, _Lvl] = {}
+        for lvl in abstract.iter(w("lvl")):
+
+            def val(tag: str, lvl: etree._Element = lvl) -> str | None:
+                element = lvl.find(w(tag))
+                return None if element is None else element.get(w("val"))
+
+            restart = val("lvlRestart")
+            lvls[int(lvl.get(w("ilvl")) or 0)] = _Lvl(
+                start=int(val("start") or 0),
+                fmt=val("numFmt") or "decimal",
+                text=val("lvlText") or "",
+                restart=None if restart is None else int(restart),
+            )
+        abstracts[abstract.get(w("abstractNumId")) or ""] = lvls
+    nums: dict[str, str] = {}
+    for num in numbering.iter(w("num")):
+        target = num.find(w("abstractNumId"))
+        assert target is not None
+        assert num.find(w("lvlOverride")) is None, "the oracle does not handle lvlOverride"
+        nums[num.get(w("numId")) or ""] = target.get(w("val")) or ""
+    return abstracts, nums
+
+
+def displayed_labels(document: etree._Element, numbering: etree._Element) -> list[str | None]:
+    """Per body paragraph, the number Word shows in front of it (None when not numbered).
+
+    Counters belong to the abstractNum; counting level L restarts deeper levels unless
+    their lvlRestart is 0 (never) or names a level deeper than L; a level referenced by
+    lvlText that has not been counted makes the oracle fail loudly.
+    """
+    abstracts, nums = _levels(numbering)
+    counters: dict[str, dict[int, int]] = {}
+    out: list[str | None] = []
+    for p in body_paragraphs(document):
+        numpr = p.find(f"{w('pPr')}/{w('numPr')}")
+        if numpr is None:
+            out.append(None)
+            continue
+        num_id = numpr.find(w("numId")).get(w("val"))
+        ilvl_el = numpr.find(w("ilvl"))
+        ilvl = int(ilvl_el.get(w("val")) or 0) if ilvl_el is not None else 0
+        if num_id == "0":
+            out.append(None)
+            continue
+        abstract_id = nums[num_id or ""]
+        lvls = abstracts[abstract_id]
+        state = counters.setdefault(abstract_id, {})
+        state[ilvl] = state[ilvl] + 1 if ilvl in state else lvls[ilvl].start
+        for deeper in [k for k in state if k > ilvl]:
+            restart = lvls[deeper].restart
+            if restart is None or (restart != 0 and ilvl < restart):
+                del state[deeper]
+        text = lvls[ilvl].text
+        label = ""
+        i = 0
+        while i < len(text):
+            if text[i] == "%" and i + 1 < len(text) and text[i + 1].isdigit():
+                level = int(text[i + 1]) - 1
+                assert level in state, f"lvlText {text!r} shows level {level} never counted"
+                label += format_counter(state[level], lvls[level].fmt)
+                i += 2
+            else:
+                label += text[i]
+                i += 1
+        out.append(label)
+    return out
