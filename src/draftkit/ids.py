@@ -21,13 +21,13 @@ ABBREVIATIONS: dict[Kind, str] = {
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
-def eid_step(provision: Provision) -> str:
+def eid_step(kind: Kind, num: str | None) -> str:
     """One step of an eId: the kind's abbreviation and the label's last number ('nn' if none)."""
-    prefix = ABBREVIATIONS[provision.kind]
-    if provision.num is None:
+    prefix = ABBREVIATIONS[kind]
+    if num is None:
         return f"{prefix}_nn"
     # The last word of the label, its last dotted component: "Article 5" → 5, "2.3." → 3.
-    words = provision.num.strip(" .()").split()
+    words = num.strip(" .()").split()
     last = words[-1] if words else ""
     components = [c for c in last.split(".") if c.strip("()")]
     number = components[-1].strip("()") if components else ""
@@ -40,11 +40,17 @@ def assign_eids(provisions: Sequence[Provision], parent: str = "") -> tuple[Prov
     seen: dict[str, int] = {}
     out: list[Provision] = []
     for provision in provisions:
-        step = eid_step(provision)
-        seen[step] = seen.get(step, 0) + 1
-        if seen[step] > 1:
-            step = f"{step}_{seen[step]}"
-        eid = f"{parent}__{step}" if parent else step
+        eid = next_eid(parent, provision.kind, provision.num, seen)
         children = assign_eids(provision.children, eid)
         out.append(replace(provision, eid=eid, children=children))
     return tuple(out)
+
+
+def next_eid(parent: str, kind: Kind, num: str | None, seen: dict[str, int]) -> str:
+    """The eid of the next sibling under `parent`; `seen` counts steps already used there."""
+    step = eid_step(kind, num)
+    count = seen.get(step, 0) + 1
+    seen[step] = count
+    if count > 1:
+        step = f"{step}_{count}"
+    return f"{parent}__{step}" if parent else step

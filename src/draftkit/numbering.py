@@ -7,6 +7,7 @@ writers agree on what "aa" or "xiv" mean.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -245,6 +246,7 @@ def parse_label(text: str) -> tuple[Label, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_exact(label_text: str) -> Label:
     """Parse a label computed by a word processor ("Article 3", "(b)", "2.1."), whole.
 

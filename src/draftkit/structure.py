@@ -14,12 +14,11 @@ knowledge of the particular draft's numbering scheme.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from draftkit.errors import LimitError
-from draftkit.ids import assign_eids
+from draftkit.ids import next_eid
 from draftkit.model import Kind, Location, Provision
 from draftkit.numbering import Label, parse_exact, parse_label
 from draftkit.readers.blocks import Block
@@ -54,14 +53,18 @@ class _Node:
     texts: list[str] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
 
-    def freeze(self) -> Provision:
+    def freeze(self, parent_eid: str, seen: dict[str, int]) -> Provision:
+        num = self.label.num if self.label else None
+        eid = next_eid(parent_eid, self.kind, num, seen)
+        below: dict[str, int] = {}
         return Provision(
             kind=self.kind,
-            num=self.label.num if self.label else None,
+            num=num,
             ordinal=self.label.ordinal if self.label else None,
             heading=self.heading,
             text="\n".join(self.texts),
-            children=tuple(child.freeze() for child in self.children),
+            children=tuple(child.freeze(eid, below) for child in self.children),
+            eid=eid,
             location=self.location,
         )
 
@@ -207,8 +210,9 @@ class _Builder:
                 start = 1
         for index in range(start, len(self.blocks)):
             self._step(index)
-        provisions = tuple(node.freeze() for node in self.roots)
-        return Parsed(self.title, tuple(self.preamble), assign_eids(provisions))
+        seen: dict[str, int] = {}
+        provisions = tuple(node.freeze("", seen) for node in self.roots)
+        return Parsed(self.title, tuple(self.preamble), provisions)
 
     def _step(self, index: int) -> None:
         block = self.blocks[index]
@@ -262,5 +266,3 @@ def build(blocks: Sequence[Block], *, max_depth: int = DEFAULT_MAX_DEPTH) -> Par
     """Turn a reader's blocks into title, preamble and the provision tree (eids assigned)."""
     return _Builder(blocks, max_depth).run()
 
-
-_WS = re.compile(r"\s+")
