@@ -36,8 +36,13 @@ ROOT = -1
 # Gain of a match is (similarity - threshold) × provisions covered: a match below the
 # threshold is worse than calling the two provisions deleted and added.
 IN_PARENT_THRESHOLD = 0.5
+# First in-parent round: only confident matches, so a moved-and-edited provision can still
+# find its real partner in another article (pass 5) before a weak in-place match takes it.
+IN_PARENT_CONFIDENT = 0.66
 LEFTOVER_THRESHOLD = 0.62
-SAME_LABEL_BONUS = 0.1
+# The same label at the same place only breaks ties between matches that already clear the
+# threshold; it never turns two unrelated provisions into a "modified" pair.
+SAME_LABEL_TIE = 0.02
 SPLIT_PART_MIN = 80.0  # each part of a split must be found (partial_ratio) in the whole
 DP_MAX_CELLS = 250_000  # larger segments fall back to best-first assignment
 
@@ -150,6 +155,7 @@ class _Aligner:
         self.group_of_b: dict[int, int] = {}
         self.groups: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
         self.similarity: dict[tuple[int, int], float] = {}
+        self.threshold = IN_PARENT_THRESHOLD
         self.done: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
 
     # -- bookkeeping ---------------------------------------------------------------
@@ -175,13 +181,14 @@ class _Aligner:
     def _sim(self, i: int, j: int) -> float:
         ka, kb = self.a.keys[i], self.b.keys[j]
         if not ka and not kb:
-            score = 0.7
-        else:
-            score = fuzz.ratio(ka, kb) / 100.0
-        na, nb = self.a.nodes[i].num, self.b.nodes[j].num
-        if na is not None and na == nb:
-            score = min(1.0, score + SAME_LABEL_BONUS)
-        return score
+            # Two bare labels ("Article 4" with nothing else): alike only if both hold
+            # children or both hold none; their children decide the rest (pass 4).
+            return 0.7 if bool(self.a.children[i]) == bool(self.b.children[j]) else 0.3
+        return fuzz.ratio(ka, kb) / 100.0
+
+    def _same_label(self, i: int, j: int) -> bool:
+        na = self.a.nodes[i].num
+        return na is not None and na == self.b.nodes[j].num
 
     # -- pass 1 and 2 ----------------------------------------------------------------
     def anchor(self) -> None:
@@ -210,7 +217,11 @@ class _Aligner:
             self._match(i, j, 1.0 if k == self.b.keys[j] else self._sim(i, j))
 
     # -- pass 3 ----------------------------------------------------------------------
-    def children_pass(self, queue: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> None:
+    def children_pass(
+        self, queue: list[tuple[tuple[int, ...], tuple[int, ...]]], threshold: float = IN_PARENT_THRESHOLD
+    ) -> None:
+        self.threshold = threshold
+        self.done.clear()
         while queue:
             olds, news = queue.pop()
             if (olds, news) in self.done:
@@ -246,9 +257,9 @@ class _Aligner:
     def _segment(self, seg_a: list[int], seg_b: list[int]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         n, m = len(seg_a), len(seg_b)
         if n * m > DP_MAX_CELLS:
-            return self._best_first(seg_a, seg_b, IN_PARENT_THRESHOLD)
+            return self._best_first(seg_a, seg_b, self.threshold)
         sim = [[self._sim(i, j) for j in seg_b] for i in seg_a]
-        t = IN_PARENT_THRESHOLD
+        t = self.threshold
         neg = float("-inf")
         score = [[neg] * (m + 1) for _ in range(n + 1)]
         move: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
@@ -264,7 +275,8 @@ class _Aligner:
                 if y < m:
                     steps.append((0, 1, 0.0, 0.0))
                 if x < n and y < m and sim[x][y] >= t:
-                    steps.append((1, 1, (sim[x][y] - t) * 2, sim[x][y]))
+                    tie = SAME_LABEL_TIE if self._same_label(seg_a[x], seg_b[y]) else 0.0
+                    steps.append((1, 1, (sim[x][y] - t) * 2 + tie, sim[x][y]))
                 if x < n and y + 1 < m:
                     s = self._split_sim(seg_a[x], (seg_b[y], seg_b[y + 1]))
                     if s >= t:
@@ -394,12 +406,20 @@ class _Aligner:
         self.anchor()
         queue: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((ROOT,), (ROOT,))]
         queue.extend(((i,), (j,)) for i, j in list(self.a2b.items()))
-        self.children_pass(queue)
+        self.children_pass(list(queue), IN_PARENT_CONFIDENT)
         for _ in range(3):
             found = self.vote_parents() + self.leftovers()
             if not found:
                 break
-            self.children_pass(found)
+            self.children_pass(found, IN_PARENT_CONFIDENT)
+        # Second in-parent round at the normal threshold over every matched pair.
+        everything = [((ROOT,), (ROOT,))]
+        everything += [((i,), (j,)) for i, j in self.a2b.items()]
+        everything += [(olds, news) for olds, news, _ in self.groups]
+        self.children_pass(everything, IN_PARENT_THRESHOLD)
+        found = self.vote_parents()
+        if found:
+            self.children_pass(found, IN_PARENT_THRESHOLD)
         return self._result()
 
     def _result(self) -> Alignment:
