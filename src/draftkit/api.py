@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
 
 from draftkit.changes import Comparison
+from draftkit.errors import UsageError
 from draftkit.model import Draft
 from draftkit.readers import Limits, View, read
 
@@ -20,8 +24,111 @@ def diff(
     *,
     view: View = "accept",
     limits: Limits | None = None,
+    taxonomy: str | os.PathLike[str] | None = None,
+    flags: bool = True,
 ) -> Comparison:
-    """Read two drafts (any supported formats) and compare them provision by provision."""
+    """Read two drafts (any supported formats), compare them provision by provision and flag
+    the changes that matter (risk taxonomy: the default, or the file `taxonomy`)."""
     from draftkit.compare import compare
 
-    return compare(read(old, view=view, limits=limits), read(new, view=view, limits=limits))
+    comparison = compare(read(old, view=view, limits=limits), read(new, view=view, limits=limits))
+    if not flags:
+        return comparison
+    from draftkit.risk import flag, load_taxonomy
+
+    return flag(comparison, load_taxonomy(taxonomy))
+
+
+ReportFormat = Literal["docx", "html", "md", "json"]
+_SUFFIXES: dict[str, ReportFormat] = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".json": "json"}
+
+
+def report_format(output: str | os.PathLike[str], fmt: str | None = None) -> ReportFormat:
+    """The report format: given explicitly, else from the output file's suffix."""
+    if fmt is not None:
+        for value in _SUFFIXES.values():
+            if value == fmt:
+                return value
+        raise UsageError(f"unknown report format {fmt!r} (docx, html, md, json)")
+    suffix = Path(output).suffix.lower()
+    if suffix not in _SUFFIXES:
+        raise UsageError(f"cannot tell the report format from {Path(output).name!r}; use .docx, .html, .md or .json, or --format")
+    return _SUFFIXES[suffix]
+
+
+def revision_date(date: str | None = None) -> str:
+    """The date stamped on revisions: `date` (YYYY-MM-DD or ISO 8601), else SOURCE_DATE_EPOCH, else now (UTC)."""
+    if date is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch is not None:
+            try:
+                moment = datetime.fromtimestamp(int(epoch), tz=UTC)
+            except (ValueError, OverflowError, OSError):
+                raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from None
+        else:
+            moment = datetime.now(tz=UTC)
+    else:
+        try:
+            moment = datetime.fromisoformat(date.replace("Z", "+00:00"))
+        except ValueError:
+            raise UsageError(f"--date must look like 2026-11-24 or 2026-11-24T10:00:00Z, not {date!r}") from None
+        moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    if not 1980 <= moment.year <= 2107:
+        raise UsageError(f"date {moment.date()} is outside 1980-2107 (what DOCX zip stamps can hold)")
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def render_report(
+    comparison: Comparison,
+    fmt: ReportFormat,
+    *,
+    author: str = "draftkit",
+    date: str = "2026-01-01T00:00:00Z",
+    moves: bool = False,
+    summary: bool = False,
+) -> bytes:
+    """The report bytes of a comparison in one of the report formats."""
+    match fmt:
+        case "docx":
+            from draftkit.render.docx_redline import render_docx
+
+            return render_docx(comparison, author=author, date=date, moves=moves, summary=summary)
+        case "html":
+            from draftkit.render.html import render_html
+
+            return render_html(comparison, generated=date).encode("utf-8")
+        case "md":
+            from draftkit.render.markdown import render_markdown
+
+            return render_markdown(comparison).encode("utf-8")
+        case "json":
+            from draftkit.render.json_diff import render_json
+
+            return render_json(comparison).encode("utf-8")
+
+
+def redline(
+    old: str | os.PathLike[str],
+    new: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    author: str = "draftkit",
+    date: str | None = None,
+    moves: bool = False,
+    summary: bool = False,
+    view: View = "accept",
+    limits: Limits | None = None,
+    taxonomy: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Compare OLD and NEW and write a redline report to `output` (format from its suffix),
+    atomically; an output path equal to an input is refused."""
+    from draftkit.outputs import check_output_path, write_atomic
+
+    target = check_output_path(output, [old, new])
+    kind = report_format(target, fmt)
+    stamp = revision_date(date)
+    comparison = diff(old, new, view=view, limits=limits, taxonomy=taxonomy)
+    data = render_report(comparison, kind, author=author, date=stamp, moves=moves, summary=summary)
+    write_atomic(target, data)
+    return target
