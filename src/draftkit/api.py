@@ -86,8 +86,10 @@ def render_report(
     date: str = "2026-01-01T00:00:00Z",
     moves: bool = False,
     summary: bool = False,
+    generated: str | None = None,
 ) -> bytes:
-    """The report bytes of a comparison in one of the report formats."""
+    """The report bytes of a comparison in one of the report formats (`generated`: a date
+    to print in the HTML header; none by default, so the bytes depend on the inputs only)."""
     match fmt:
         case "docx":
             from draftkit.render.docx_redline import render_docx
@@ -96,7 +98,7 @@ def render_report(
         case "html":
             from draftkit.render.html import render_html
 
-            return render_html(comparison, generated=date).encode("utf-8")
+            return render_html(comparison, generated=generated).encode("utf-8")
         case "md":
             from draftkit.render.markdown import render_markdown
 
@@ -129,6 +131,10 @@ def redline(
     kind = report_format(target, fmt)
     stamp = revision_date(date)
     comparison = diff(old, new, view=view, limits=limits, taxonomy=taxonomy)
-    data = render_report(comparison, kind, author=author, date=stamp, moves=moves, summary=summary)
+    explicit = date is not None or "SOURCE_DATE_EPOCH" in os.environ
+    data = render_report(
+        comparison, kind, author=author, date=stamp, moves=moves, summary=summary,
+        generated=stamp if explicit else None,
+    )
     write_atomic(target, data)
     return target

@@ -1,0 +1,872 @@
+"""A Comparison as one self-contained HTML report: summary, flags, redline and side-by-side view.
+
+The page fetches nothing (inline CSS and JS under a strict CSP), so it can be mailed or
+archived as one file. Every string that came from a draft goes through `_e`; draft text is
+never placed in script code, and attributes carry only our own values (ids derived from
+eIds, severities, category indices). The filters work on `data-*` attributes, so without
+JavaScript the page still shows everything, controls hidden.
+
+The output is deterministic: no clock, ids from eIds, categories sorted.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal, assert_never
+
+from draftkit.changes import CHANGE_KINDS, SEVERITIES, Change, ChangeKind, Comparison, Flag, Severity
+from draftkit.model import Draft, Provision
+from draftkit.textdiff import Op, OpKind, diff_words
+
+Side = Literal["old", "new"]
+
+# Kinds that read as headings in a document ("Article 3 — Ceasefire"); the rest are text.
+_STRUCTURAL = frozenset({"part", "chapter", "section", "article", "annex"})
+# C0/C1 controls and lone surrogates: not content, and a lone surrogate cannot be encoded.
+_UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_.-]+")
+_MAX_INDENT = 6
+EVIDENCE_MAX = 160  # characters of a flag's old/new words shown beside its message
+
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+
+def _e(text: str | None) -> str:
+    """Escape any text for HTML text or a quoted attribute."""
+    return html.escape(_UNSAFE_CHARS.sub("\ufffd", text or ""), quote=True)
+
+
+def _kind_label(kind: ChangeKind) -> str:
+    match kind:
+        case "unchanged":
+            return "Unchanged"
+        case "modified":
+            return "Modified"
+        case "added":
+            return "Added"
+        case "deleted":
+            return "Deleted"
+        case "split":
+            return "Split"
+        case "merged":
+            return "Merged"
+        case _:
+            assert_never(kind)
+
+
+def _severity_label(severity: Severity) -> str:
+    match severity:
+        case "high":
+            return "High"
+        case "medium":
+            return "Medium"
+        case "low":
+            return "Low"
+        case _:
+            assert_never(severity)
+
+
+_COUNT_LABELS: dict[str, str] = {kind: _kind_label(kind) for kind in CHANGE_KINDS}
+_COUNT_LABELS.update(moved="Moved", renumbered="Renumbered")
+
+
+def _count_label(key: str) -> str:
+    return _COUNT_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
+# --- rows: one per change, with what the page needs to place it -------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    change: Change
+    anchor: str
+    depth: int
+    structural: bool
+    shown_as_change: bool  # outside the "unchanged" runs, kept by "changes only"
+
+
+def _depths(*drafts: Draft) -> dict[int, int]:
+    """Depth of every provision object in the drafts (keyed by identity: the change model
+    holds the very objects of the trees)."""
+    depths: dict[int, int] = {}
+    for draft in drafts:
+        stack: list[tuple[Provision, int]] = [(p, 0) for p in reversed(draft.provisions)]
+        while stack:
+            provision, depth = stack.pop()
+            depths[id(provision)] = depth
+            stack.extend((child, depth + 1) for child in reversed(provision.children))
+    return depths
+
+
+def _anchor_base(change: Change, index: int) -> str:
+    if change.new and change.new[0].eid:
+        return "p-" + change.new[0].eid
+    if change.old and change.old[0].eid:
+        return "p-old-" + change.old[0].eid
+    return f"p-{index + 1}"
+
+
+def _rows(comparison: Comparison) -> list[_Row]:
+    depths = _depths(comparison.new, comparison.old)
+    taken: set[str] = set()
+    rows: list[_Row] = []
+    for index, change in enumerate(comparison.changes):
+        base = _UNSAFE_ID.sub("-", _anchor_base(change, index))
+        anchor, n = base, 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        taken.add(anchor)
+        first = (change.new or change.old or (None,))[0]
+        if first is None:
+            depth, structural = 0, False
+        else:
+            fallback = first.eid.count("__") if first.eid else 0
+            depth, structural = depths.get(id(first), fallback), first.kind in _STRUCTURAL
+        shown = change.is_change or change.references_updated or bool(change.flags)
+        rows.append(_Row(change, anchor, depth, structural, shown))
+    return rows
+
+
+def _categories(comparison: Comparison) -> list[str]:
+    return sorted({flag.category for change in comparison.changes for flag in change.flags})
+
+
+def _flag_tokens(flags: Iterable[Flag], category_index: dict[str, int]) -> str:
+    """'high:0 low:2' — severity and category index of each flag, for the filters."""
+    tokens = dict.fromkeys(f"{flag.severity}:{category_index[flag.category]}" for flag in flags)
+    return " ".join(tokens)
+
+
+# --- ops → pieces: text runs and paragraph breaks, with the part that starts at a break ---
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    op: OpKind
+    text: str = ""  # empty for a break
+    is_break: bool = False
+    old_part: int | None = None  # index in change.old of the part starting here
+    new_part: int | None = None
+
+
+def _part_starts(texts: Sequence[str], joined: str) -> dict[int, int]:
+    """Offset of each "\\n" joining two parts → index of the part it starts. Empty when the
+    texts do not rebuild `joined` (a hand-made Change): then every "\\n" is a line break."""
+    if len(texts) < 2 or "\n".join(texts) != joined:
+        return {}
+    starts: dict[int, int] = {}
+    offset = 0
+    for k, text in enumerate(texts[:-1]):
+        offset += len(text)
+        starts[offset] = k + 1
+        offset += 1
+    return starts
+
+
+def _pieces(change: Change) -> list[_Piece]:
+    return _split_ops(
+        change.ops,
+        _part_starts([p.text for p in change.old], change.old_text),
+        _part_starts([p.text for p in change.new], change.new_text),
+    )
+
+
+def _split_ops(ops: Iterable[Op], old_starts: dict[int, int], new_starts: dict[int, int]) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    o = n = 0  # offsets in the old and new text
+    for kind, text in ops:
+        for k, segment in enumerate(text.split("\n")):
+            if k > 0:
+                old_part = old_starts.get(o) if kind != "insert" else None
+                new_part = new_starts.get(n) if kind != "delete" else None
+                pieces.append(_Piece(kind, is_break=True, old_part=old_part, new_part=new_part))
+                o += kind != "insert"
+                n += kind != "delete"
+            if segment:
+                pieces.append(_Piece(kind, segment))
+                o += len(segment) if kind != "insert" else 0
+                n += len(segment) if kind != "delete" else 0
+    return pieces
+
+
+def _part_cites(cite: str, provisions: Sequence[Provision]) -> list[str]:
+    parts = cite.split(" + ")
+    if len(parts) == len(provisions):
+        return parts
+    return [p.num or "" for p in provisions]
+
+
+def _wrap(tag: str, inner: str, cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return f"<{tag}{attr}>{inner}</{tag}>" if inner else ""
+
+
+def _mark(op: OpKind, inner: str) -> str:
+    match op:
+        case "equal":
+            return inner
+        case "insert":
+            return _wrap("ins", inner)
+        case "delete":
+            return _wrap("del", inner)
+        case _:
+            assert_never(op)
+
+
+def _redline_text(change: Change, pieces: Sequence[_Piece]) -> str:
+    old_cites = _part_cites(change.old_cite, change.old)
+    new_cites = _part_cites(change.new_cite, change.new)
+    out: list[str] = []
+    for piece in pieces:
+        if not piece.is_break:
+            out.append(_mark(piece.op, _e(piece.text)))
+            continue
+        match piece.op:
+            case "equal":
+                out.append("<br>")
+            case "insert":
+                out.append('<ins class="pb">¶</ins><br>')
+            case "delete":
+                out.append('<del class="pb">¶</del>')
+        if piece.old_part is not None and piece.new_part is not None:
+            label = f"{_e(old_cites[piece.old_part])} → {_e(new_cites[piece.new_part])}"
+        elif piece.new_part is not None:
+            label = _e(new_cites[piece.new_part])
+        elif piece.old_part is not None:
+            label = "from " + _e(old_cites[piece.old_part])
+        else:
+            continue
+        out.append(f'<span class="part">{label}</span> ')
+    return "".join(out)
+
+
+def _side_texts(pieces: Sequence[_Piece], side: Side, parts: int) -> list[str]:
+    """The text of each part on one side: deletions marked in the old column, insertions
+    in the new one."""
+    own: OpKind = "delete" if side == "old" else "insert"
+    other: OpKind = "insert" if side == "old" else "delete"
+    texts: list[list[str]] = [[] for _ in range(max(parts, 1))]
+    k = 0
+    for piece in pieces:
+        if piece.op == other:
+            continue
+        if piece.is_break:
+            start = piece.old_part if side == "old" else piece.new_part
+            if start is not None:
+                k = start
+            elif piece.op == own:
+                texts[k].append(_mark(own, '<span class="pb">¶</span>') + "<br>")
+            else:
+                texts[k].append("<br>")
+        else:
+            texts[k].append(_mark(piece.op, _e(piece.text)))
+    return ["".join(t) for t in texts]
+
+
+# --- one provision -----------------------------------------------------------------------
+
+
+def _squash(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _num_redline(change: Change) -> str:
+    old, new = change.old_num, change.new_num
+    match change.kind:
+        case "added":
+            return _wrap("ins", _e(new))
+        case "deleted":
+            return _wrap("del", _e(old))
+        case "unchanged" | "modified" | "split" | "merged":
+            if old and new and _squash(old) != _squash(new):
+                return _wrap("del", _e(old)) + _wrap("ins", _e(new))
+            return _e(new or old)
+        case _:
+            assert_never(change.kind)
+
+
+def _heading_redline(change: Change) -> str:
+    match change.kind:
+        case "added":
+            return _wrap("ins", _e(change.new_heading))
+        case "deleted":
+            return _wrap("del", _e(change.old_heading))
+        case "unchanged" | "modified" | "split" | "merged":
+            if change.heading_changed:
+                marked = (_wrap("del", _e(change.old_heading)), _wrap("ins", _e(change.new_heading)))
+                return " ".join(x for x in marked if x)
+            return _e(change.new_heading or change.old_heading)
+        case _:
+            assert_never(change.kind)
+
+
+def _block(row: _Row, num: str, heading: str, text: str) -> str:
+    """Number, heading and text laid out as the document does: a heading line for an
+    article, a numbered paragraph otherwise."""
+    num_html = f'<span class="num">{num}</span>' if num else ""
+    if row.structural:
+        level = min(3 + row.depth, 6)
+        sep = ' <span class="sep">—</span> ' if num and heading else ""
+        title = f"{num_html}{sep}{_wrap('span', heading, 'ht')}"
+        out = f'<h{level} class="hd">{title}</h{level}>' if title else ""
+        return out + (f'<p class="txt">{text}</p>' if text else "")
+    lead = " ".join(x for x in (num_html, _wrap("span", heading, "ph")) if x)
+    return f'<p class="txt">{lead}{" " if lead and text else ""}{text}</p>'
+
+
+def _side_column(row: _Row, side: Side, pieces: Sequence[_Piece]) -> str:
+    change = row.change
+    provisions = change.old if side == "old" else change.new
+    caption = "Old draft" if side == "old" else "New draft"
+    if not provisions:
+        absent = "Not in the old draft" if side == "old" else "Not in the new draft"
+        return (
+            f'<div class="col {side} none"><span class="vh">{caption}: </span>'
+            f'<p class="absent">{absent}</p></div>'
+        )
+    texts = _side_texts(pieces, side, len(provisions))
+    whole = change.kind == ("deleted" if side == "old" else "added")
+    tag = "del" if side == "old" else "ins"
+    blocks: list[str] = []
+    for k, provision in enumerate(provisions):
+        num, heading = _e(provision.num), _e(provision.heading)
+        if whole:
+            num, heading = _wrap(tag, num), _wrap(tag, heading)
+        elif k == 0 and change.heading_changed:
+            heading = _wrap(tag, heading)
+        blocks.append(_block(row, num, heading, texts[k] if k < len(texts) else ""))
+    return f'<div class="col {side}"><span class="vh">{caption}: </span>{"".join(blocks)}</div>'
+
+
+def _cite(change: Change) -> str:
+    old, new = change.old_cite, change.new_cite
+    if old and new and old != new:
+        return (
+            f'<span class="c-old">{_e(old)}</span> <span class="arrow">→</span> '
+            f'<span class="c-new">{_e(new)}</span>'
+        )
+    return f'<span class="c-new">{_e(new or old)}</span>'
+
+
+def _badges(change: Change) -> list[str]:
+    if change.kind == "unchanged":
+        # Shown as a change only for its place, label or references: say what did not change.
+        label = "" if change.references_updated else "Text unchanged"
+    else:
+        label = _kind_label(change.kind)
+    badges = [f'<span class="badge k-{change.kind}">{label}</span>'] if label else []
+    if change.moved:
+        badges.append('<span class="badge b-moved">Moved</span>')
+    if change.renumbered:
+        badges.append('<span class="badge b-renumbered">Renumbered</span>')
+    if change.heading_changed:
+        badges.append('<span class="badge b-heading">Heading changed</span>')
+    if change.references_updated:
+        badges.append('<span class="badge b-refs">References updated</span>')
+    return badges
+
+
+def _clip(text: str, limit: int = EVIDENCE_MAX) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _evidence(flag: Flag) -> str:
+    """The words the rule matched, old → new, if it gave them (a whole added paragraph clipped)."""
+    if not (flag.old or flag.new):
+        return ""
+    arrow = " → " if flag.old and flag.new else ""
+    old, new = _wrap("del", _e(_clip(flag.old))), _wrap("ins", _e(_clip(flag.new)))
+    return f'<span class="evidence">{old}{arrow}{new}</span>'
+
+
+def _flag_body(flag: Flag) -> str:
+    return (
+        f'<span class="sev sev-{flag.severity}">{_severity_label(flag.severity)}</span> '
+        f'<span class="cat">{_e(flag.category)}</span> '
+        f'<span class="msg">{_e(flag.message)}</span>{_evidence(flag)}'
+    )
+
+
+def _row_html(row: _Row, category_index: dict[str, int]) -> str:
+    change = row.change
+    pieces = _pieces(change)
+    body = _block(row, _num_redline(change), _heading_redline(change), _redline_text(change, pieces))
+    sbs = _side_column(row, "old", pieces) + _side_column(row, "new", pieces)
+    state = "chg" if row.shown_as_change else "same"
+    classes = f"prov {state} k-{change.kind} d{min(row.depth, _MAX_INDENT)}"
+    attrs = f'id="{_e(row.anchor)}" class="{classes}" data-filter data-change="{int(row.shown_as_change)}"'
+    if change.flags:
+        attrs += f' data-flags="{_e(_flag_tokens(change.flags, category_index))}"'
+    meta = f'<a class="cite" href="#{_e(row.anchor)}">{_cite(change)}</a>'
+    if row.shown_as_change:
+        meta += '<span class="badges">' + " ".join(_badges(change)) + "</span>"
+    flags = ""
+    if change.flags:
+        items = "".join(
+            f'<li class="flag" data-sev="{flag.severity}">{_flag_body(flag)}</li>' for flag in change.flags
+        )
+        flags = f'<ul class="pflags" aria-label="Flags">{items}</ul>'
+    return (
+        f"<div {attrs}>"
+        f'<div class="meta">{meta}</div>'
+        f'<div class="body"><div class="rl">{body}</div><div class="sbs">{sbs}</div>{flags}</div>'
+        "</div>\n"
+    )
+
+
+def _run_html(rows: Sequence[_Row], category_index: dict[str, int]) -> str:
+    if len(rows) == 1:
+        return _row_html(rows[0], category_index)
+    first = rows[0].change.new_cite or rows[0].change.old_cite
+    last = rows[-1].change.new_cite or rows[-1].change.old_cite
+    inner = "".join(_row_html(row, category_index) for row in rows)
+    return (
+        '<details class="run" open data-filter data-change="0">'
+        f"<summary>Unchanged: {_e(first)} to {_e(last)} "
+        f'<span class="n">({len(rows)} provisions)</span></summary>'
+        f"\n{inner}</details>\n"
+    )
+
+
+def _document(rows: Sequence[_Row], category_index: dict[str, int]) -> str:
+    """Rows in order; consecutive unchanged non-heading rows folded into one collapsible run."""
+    out: list[str] = []
+    run: list[_Row] = []
+    for row in rows:
+        if not row.shown_as_change and not row.structural:
+            run.append(row)
+            continue
+        if run:
+            out.append(_run_html(run, category_index))
+            run = []
+        out.append(_row_html(row, category_index))
+    if run:
+        out.append(_run_html(run, category_index))
+    return "".join(out)
+
+
+def _front_text(draft: Draft) -> str:
+    return "\n".join(([draft.title] if draft.title else []) + list(draft.preamble))
+
+
+def _front_matter(comparison: Comparison) -> str:
+    """Title and preamble: outside the provision tree, so outside the change list; shown as
+    a redline of its own and not counted in the summary."""
+    old_text, new_text = _front_text(comparison.old), _front_text(comparison.new)
+    if not old_text and not new_text:
+        return ""
+    changed = old_text != new_text
+    pieces = _split_ops(diff_words(old_text, new_text), {}, {})
+    redline = "".join("<br>" if piece.is_break else _mark(piece.op, _e(piece.text)) for piece in pieces)
+    old_side = _side_texts(pieces, "old", 1)[0]
+    new_side = _side_texts(pieces, "new", 1)[0]
+    badge = (
+        '<span class="badge k-modified">Modified</span>'
+        if changed
+        else '<span class="badge k-unchanged">Unchanged</span>'
+    )
+    state = "chg" if changed else "same"
+    return (
+        f'<div id="front" class="prov front {state} d0" data-filter data-change="{int(changed)}">'
+        f'<div class="meta"><a class="cite" href="#front"><span class="c-new">Title and preamble</span></a>'
+        f'<span class="badges">{badge}</span></div>'
+        f'<div class="body"><div class="rl"><p class="txt">{redline}</p></div>'
+        '<div class="sbs">'
+        f'<div class="col old"><span class="vh">Old draft: </span><p class="txt">{old_side}</p></div>'
+        f'<div class="col new"><span class="vh">New draft: </span><p class="txt">{new_side}</p></div>'
+        "</div>"
+        "</div></div>\n"
+    )
+
+
+# --- page parts --------------------------------------------------------------------------
+
+
+def _source_line(label: str, draft: Draft) -> str:
+    path = draft.source.path if draft.source else "(no file)"
+    digest = f' · SHA-256 <code class="sha">{_e(draft.source.sha256)}</code>' if draft.source else ""
+    count = f"{draft.count()} provisions"
+    return f'<dt>{label}</dt><dd><span class="path">{_e(path)}</span> · {count}{digest}</dd>'
+
+
+def _summary(comparison: Comparison, rows: Sequence[_Row], categories: Sequence[str]) -> str:
+    summary = comparison.summary()
+    keys = [k for k in summary if k != "unchanged"] + ["unchanged"]
+    tiles = "".join(
+        f'<div class="tile t-{_e(key)}"><dt>{_e(_count_label(key))}</dt>'
+        f'<dd data-count="{_e(key)}">{summary[key]}</dd></div>'
+        for key in keys
+    )
+    flag_counts = comparison.flag_counts()
+    sev_tiles = "".join(
+        f'<div class="tile sev-{s}"><dt>{_severity_label(s)}</dt>'
+        f'<dd data-flag-count="{s}">{flag_counts[s]}</dd></div>'
+        for s in SEVERITIES
+    )
+    notes: list[str] = []
+    refs = sum(1 for row in rows if row.change.references_updated)
+    if refs:
+        notes.append(
+            f"{refs} provision{'s' if refs != 1 else ''} changed only by cross-references rewritten after "
+            "renumbering (counted as unchanged, shown in the redline)."
+        )
+    relabelled = sum(
+        1 for row in rows if row.change.kind == "unchanged" and row.change.renumbered and not row.change.moved
+    )
+    if relabelled:
+        notes.append(f"{relabelled} renumbered with their text unchanged.")
+    if _front_text(comparison.old) != _front_text(comparison.new):
+        notes.append(
+            'The title or preamble changed (see <a href="#front">Title and preamble</a>; not counted above).'
+        )
+    notes_html = "".join(f"<li>{n}</li>" for n in notes)
+    if categories:
+        by_cat: dict[str, dict[str, int]] = {c: {s: 0 for s in SEVERITIES} for c in categories}
+        for change in comparison.changes:
+            for flag in change.flags:
+                by_cat[flag.category][flag.severity] += 1
+        head = "".join(f'<th scope="col">{_severity_label(s)}</th>' for s in SEVERITIES)
+        body = "".join(
+            f'<tr><th scope="row">{_e(c)}</th>'
+            + "".join(f'<td data-cat-count="{i}:{s}">{by_cat[c][s]}</td>' for s in SEVERITIES)
+            + f"<td>{sum(by_cat[c].values())}</td></tr>"
+            for i, c in enumerate(categories)
+        )
+        cat_table = (
+            '<table class="cats"><caption>Flags by category</caption>'
+            f'<thead><tr><th scope="col">Category</th>{head}<th scope="col">Total</th></tr></thead>'
+            f"<tbody>{body}</tbody></table>"
+        )
+    else:
+        cat_table = ""
+    return (
+        '<section class="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
+        '<div class="panels">'
+        f'<div class="panel"><h3>Provisions</h3><dl class="tiles">{tiles}</dl></div>'
+        f'<div class="panel"><h3>Flags</h3><dl class="tiles">{sev_tiles}</dl>{cat_table}</div>'
+        "</div>" + (f'<ul class="notes">{notes_html}</ul>' if notes else "") + "</section>\n"
+    )
+
+
+def _flag_list(rows: Sequence[_Row], category_index: dict[str, int]) -> str:
+    order = {s: k for k, s in enumerate(SEVERITIES)}
+    entries = sorted(
+        ((flag, row) for row in rows for flag in row.change.flags),
+        key=lambda fr: order[fr[0].severity],
+    )
+    if not entries:
+        body = '<p class="empty">No flags were raised.</p>'
+    else:
+        body = (
+            '<table class="flagtable"><thead><tr><th scope="col">Severity</th><th scope="col">Provision</th>'
+            '<th scope="col">Category</th><th scope="col">Finding</th></tr></thead><tbody>'
+            + "".join(
+                f'<tr data-filter data-change="1" data-flags="{_e(_flag_tokens([flag], category_index))}">'
+                f'<td><span class="sev sev-{flag.severity}">{_severity_label(flag.severity)}</span></td>'
+                f'<td><a href="#{_e(row.anchor)}">{_e(row.change.new_cite or row.change.old_cite)}</a></td>'
+                f"<td>{_e(flag.category)}</td><td>{_e(flag.message)}{_evidence(flag)}</td></tr>"
+                for flag, row in entries
+            )
+            + "</tbody></table>"
+        )
+    return (
+        f'<section class="flags" aria-labelledby="flags-h"><h2 id="flags-h">Flags ({len(entries)})</h2>'
+        f"{body}</section>\n"
+    )
+
+
+def _controls(comparison: Comparison, categories: Sequence[str]) -> str:
+    counts = comparison.flag_counts()
+    sev = "".join(
+        f'<label for="sev-{s}"><input type="checkbox" id="sev-{s}" name="sev" value="{s}" checked> '
+        f'{_severity_label(s)} <span class="n">({counts[s]})</span></label>'
+        for s in SEVERITIES
+    )
+    sev += (
+        '<label for="unflagged"><input type="checkbox" id="unflagged" name="unflagged" checked> '
+        "Changes without flags</label>"
+    )
+    cats = ""
+    if categories:
+        cats = (
+            "<fieldset><legend>Category</legend>"
+            + "".join(
+                f'<label for="cat-{i}"><input type="checkbox" id="cat-{i}" name="cat" value="{i}" checked> '
+                f"{_e(c)}</label>"
+                for i, c in enumerate(categories)
+            )
+            + "</fieldset>"
+        )
+    return (
+        '<form id="controls" class="controls" aria-label="View and filters" hidden>'
+        "<fieldset><legend>View</legend>"
+        '<label for="view-redline">'
+        '<input type="radio" id="view-redline" name="view" value="redline" checked> Redline</label>'
+        '<label for="view-sbs">'
+        '<input type="radio" id="view-sbs" name="view" value="sbs"> Side by side</label>'
+        "</fieldset>"
+        f"<fieldset><legend>Severity</legend>{sev}</fieldset>"
+        f"{cats}"
+        '<fieldset><legend>Show</legend><label for="changes-only">'
+        '<input type="checkbox" id="changes-only" name="changes_only"> Changes only</label></fieldset>'
+        '<p id="shown" class="shown" aria-live="polite"></p>'
+        "</form>\n"
+    )
+
+
+def render_html(comparison: Comparison, *, title: str | None = None, generated: str | None = None) -> str:
+    """One self-contained HTML report of a comparison: summary, flags, redline, side by side."""
+    rows = _rows(comparison)
+    categories = _categories(comparison)
+    category_index = {c: i for i, c in enumerate(categories)}
+    old, new = comparison.old, comparison.new
+    heading = title or new.title or old.title or "Draft comparison"
+    generated_line = f"<dt>Generated</dt><dd>{_e(generated)}</dd>" if generated else ""
+    old_name = old.source.path if old.source else "old draft"
+    new_name = new.source.path if new.source else "new draft"
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="draftkit">\n'
+        f"<title>Redline — {_e(heading)}</title>\n"
+        f"<style>{_CSS}</style>\n</head>\n"
+        '<body data-view="redline">\n<a class="skip" href="#redline">Skip to the redline</a>\n'
+        '<div class="page">\n'
+        '<header class="head"><p class="eyebrow">Redline report</p>'
+        f"<h1>{_e(heading)}</h1>"
+        f'<dl class="sources">{_source_line("Old", old)}{_source_line("New", new)}{generated_line}</dl>'
+        "</header>\n<main>\n"
+        + _summary(comparison, rows, categories)
+        + _flag_list(rows, category_index)
+        + '<section class="doc" id="redline" aria-labelledby="redline-h"><h2 id="redline-h">Redline</h2>\n'
+        + '<p class="legend">Legend: <ins>inserted text</ins> <del>deleted text</del> '
+        '<span class="badge b-moved">Moved</span> <span class="badge b-renumbered">Renumbered</span> '
+        "· unchanged provisions are shown dimmed and can be folded.</p>\n"
+        + _controls(comparison, categories)
+        + f'<div class="colhead" aria-hidden="true"><span></span><span>Old: {_e(old_name)}</span>'
+        f"<span>New: {_e(new_name)}</span></div>\n"
+        + _front_matter(comparison)
+        + _document(rows, category_index)
+        + "</section>\n</main>\n"
+        '<footer class="foot">Produced by draftkit. This page is self-contained and loads nothing.</footer>\n'
+        f"</div>\n<script>{_JS}</script>\n</body>\n</html>\n"
+    )
+
+
+_CSS = """
+:root{--ink:#1c2128;--muted:#57606a;--faint:#8c959f;--rule:#d8dee4;--panel:#f6f8fa;--accent:#1f3a5f;
+--ins:#116329;--ins-bg:#dafbe1;--del:#a40e26;--del-bg:#ffebe9;--high:#a40e26;--medium:#8a4b00;--low:#0a5496;
+--serif:Georgia,"Times New Roman",Times,serif;
+--sans:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+*{box-sizing:border-box}
+[hidden]{display:none!important}
+body{margin:0;color:var(--ink);background:#fff;font:15px/1.5 var(--sans)}
+.page{max-width:76rem;margin:0 auto;padding:2rem 1.5rem 3rem}
+body[data-view=sbs] .page{max-width:100rem}
+.skip{position:absolute;left:-999px}
+.skip:focus{left:1rem;top:1rem;background:#fff;padding:.4rem .6rem;z-index:9}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+h1{font:600 1.45rem/1.3 var(--serif);margin:.2rem 0 .8rem;max-width:60rem}
+h2{font-size:1.1rem;margin:2rem 0 .75rem;padding-bottom:.3rem;border-bottom:2px solid var(--accent);
+color:var(--accent)}
+.eyebrow{margin:0;text-transform:uppercase;letter-spacing:.08em;font-size:.75rem;font-weight:600;
+color:var(--muted)}
+.sources{display:grid;grid-template-columns:auto 1fr;gap:.15rem .8rem;margin:0;font-size:.85rem;
+color:var(--muted)}
+.sources dt{font-weight:600;color:var(--ink)}.sources dd{margin:0;overflow-wrap:anywhere}
+.sha{font-size:.78rem}
+.path{color:var(--ink)}
+.panels{display:grid;grid-template-columns:3fr 2fr;gap:1rem;align-items:start}
+.panel{border:1px solid var(--rule);border-radius:6px;padding:.8rem 1rem;background:var(--panel)}
+.panel h3{margin:0 0 .6rem;font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
+.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(7.2rem,1fr));gap:.5rem;margin:0}
+.tile{background:#fff;border:1px solid var(--rule);border-radius:4px;padding:.4rem .6rem}
+.tile dt{font-size:.78rem;color:var(--muted)}
+.tile dd{margin:0;font-size:1.35rem;font-weight:600;font-variant-numeric:tabular-nums}
+.tile.t-added{border-left:4px solid var(--ins)}.tile.t-deleted{border-left:4px solid var(--del)}
+.tile.t-modified{border-left:4px solid var(--accent)}
+.tile.t-split,.tile.t-merged{border-left:4px solid #6e40c9}
+.tile.t-moved,.tile.t-renumbered{border-left:4px solid var(--medium)}
+.tile.sev-high{border-left:4px solid var(--high)}.tile.sev-medium{border-left:4px solid var(--medium)}
+.tile.sev-low{border-left:4px solid var(--low)}
+.cats{width:100%;border-collapse:collapse;margin-top:.8rem;font-size:.85rem;background:#fff}
+.cats caption{text-align:left;font-weight:600;font-size:.8rem;color:var(--muted);padding-bottom:.3rem}
+.cats th,.cats td{border:1px solid var(--rule);padding:.2rem .5rem;text-align:right}
+.cats th[scope=row],.cats thead th:first-child{text-align:left}
+.notes{margin:.8rem 0 0;padding-left:1.2rem;color:var(--muted);font-size:.88rem}
+.empty{color:var(--muted)}
+.sev{display:inline-block;min-width:4.2rem;text-align:center;font-size:.72rem;font-weight:700;
+text-transform:uppercase;letter-spacing:.04em;border:1px solid;border-radius:3px;padding:0 .35rem;
+margin-right:.2rem}
+.sev-high .sev,.sev.sev-high{color:var(--high)}
+.sev.sev-medium{color:var(--medium)}
+.sev.sev-low{color:var(--low)}
+.cat{font-weight:600;margin-right:.3rem}
+.cat::after{content:":"}
+.evidence{margin-left:.6rem;font-family:var(--serif)}
+.flagtable .evidence{display:block;margin:0}
+.flagtable{width:100%;border-collapse:collapse;font-size:.9rem}
+.flagtable th{text-align:left;font-size:.78rem;color:var(--muted);border-bottom:1px solid var(--rule);
+padding:.3rem .5rem}
+.flagtable td{border-bottom:1px solid var(--rule);padding:.35rem .5rem;vertical-align:top}
+.flagtable td:nth-child(2){white-space:nowrap}
+.legend{font-size:.85rem;color:var(--muted)}
+.controls{position:sticky;top:0;z-index:5;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;align-items:center;
+background:#fff;border:1px solid var(--rule);border-radius:6px;padding:.45rem .8rem;margin:0 0 1rem;
+font-size:.85rem;box-shadow:0 2px 6px rgba(0,0,0,.05)}
+.controls fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem .7rem;
+align-items:center}
+.controls legend{float:left;font-weight:600;margin-right:.5rem;color:var(--muted)}
+.controls label{white-space:nowrap;cursor:pointer}
+.shown{margin:0 0 0 auto;color:var(--muted)}
+.n{color:var(--muted);font-weight:400}
+.colhead{display:none}
+body[data-view=sbs] .colhead{display:grid;grid-template-columns:15rem 1fr 1fr;gap:1.25rem;font-weight:600;
+font-size:.85rem;color:var(--muted);border-bottom:1px solid var(--rule);padding:.3rem 0;
+overflow-wrap:anywhere}
+.prov{scroll-margin-top:6rem;display:grid;grid-template-columns:15rem 1fr;gap:0 1.25rem;
+padding:.35rem 0 .35rem 0;border-left:4px solid transparent}
+.prov.chg{border-left-color:var(--accent);background:#fbfcfd;border-top:1px solid var(--rule);
+border-bottom:1px solid var(--rule);margin:.35rem 0}
+.prov.chg.k-added{border-left-color:var(--ins)}.prov.chg.k-deleted{border-left-color:var(--del)}
+.prov.chg.k-split,.prov.chg.k-merged{border-left-color:#6e40c9}
+.prov.chg.k-unchanged{border-left-color:var(--medium)}
+.meta{padding-left:.6rem;font-size:.8rem;line-height:1.45}
+.cite{display:block;color:var(--ink);text-decoration:none;font-weight:600;unicode-bidi:isolate}
+.cite:hover{text-decoration:underline}
+.same .cite{color:var(--faint);font-weight:400}
+.arrow{color:var(--muted)}
+.badges{display:flex;flex-wrap:wrap;gap:.2rem;margin-top:.2rem}
+.badge{display:inline-block;font-size:.68rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;
+border:1px solid currentColor;border-radius:3px;padding:0 .3rem;line-height:1.5;font-family:var(--sans)}
+.badge.k-modified{color:var(--accent)}.badge.k-added{color:var(--ins)}.badge.k-deleted{color:var(--del)}
+.badge.k-split,.badge.k-merged{color:#6e40c9}.badge.k-unchanged{color:var(--muted)}
+.badge.b-moved,.badge.b-renumbered{color:var(--medium)}.badge.b-heading,.badge.b-refs{color:var(--muted)}
+.body{font-family:var(--serif);font-size:1rem;line-height:1.6;min-width:0}
+.d1 .rl,.d1 .col{padding-left:1.5rem}
+.d2 .rl,.d2 .col{padding-left:3rem}
+.d3 .rl,.d3 .col{padding-left:4.5rem}
+.d4 .rl,.d4 .col{padding-left:6rem}.d5 .rl,.d5 .col{padding-left:7.5rem}.d6 .rl,.d6 .col{padding-left:9rem}
+.txt,.hd{margin:0;unicode-bidi:isolate;overflow-wrap:anywhere}
+.hd .num{margin-right:0}
+.hd{font-family:var(--serif);font-size:1.05rem;font-weight:700;margin-top:.5rem}
+h3.hd{font-size:1.12rem}
+.hd+.txt{margin-top:.2rem}
+.num{font-weight:600;margin-right:.25rem}
+.ph{font-style:italic}
+.same .body{color:#6e7781}
+.same .hd{color:#3d444d}
+ins{color:var(--ins);background:var(--ins-bg);text-decoration:underline;text-decoration-thickness:1px;
+text-underline-offset:2px}
+del{color:var(--del);background:var(--del-bg);text-decoration:line-through}
+/* screen readers announce neither element: say it in hidden text (not copied with the text) */
+ins::before,ins::after,del::before,del::after{position:absolute;width:1px;height:1px;overflow:hidden;
+clip-path:inset(100%);white-space:nowrap}
+ins::before{content:" [inserted: "}ins::after{content:" :end inserted] "}
+del::before{content:" [deleted: "}del::after{content:" :end deleted] "}
+.pb{font-weight:700}
+del+ins,ins+del{margin-left:.2em}
+.part{display:inline-block;font:600 .68rem/1.5 var(--sans);text-transform:uppercase;letter-spacing:.03em;
+color:#6e40c9;border:1px dashed #6e40c9;border-radius:3px;padding:0 .3rem;margin:.1rem .2rem .1rem 0}
+.sbs{display:none}
+body[data-view=sbs] .rl{display:none}
+body[data-view=sbs] .sbs{display:grid;grid-template-columns:1fr 1fr;gap:1.25rem}
+.col.old{border-right:1px dotted var(--rule);padding-right:1rem}
+.absent{margin:0;color:var(--faint);font-style:italic;font-family:var(--sans);font-size:.85rem}
+.col .txt+.hd,.col .txt+.txt{margin-top:.4rem}
+.pflags{list-style:none;margin:.4rem 0 .1rem;padding:0;font-family:var(--sans);font-size:.85rem}
+.pflags li{margin:.15rem 0}
+details.run{margin:0}
+details.run>summary{cursor:pointer;font-size:.78rem;color:var(--faint);padding:.1rem 0 .1rem .6rem;
+list-style-position:inside}
+details.run>summary:hover{color:var(--muted)}
+.foot{margin-top:2.5rem;padding-top:.6rem;border-top:1px solid var(--rule);font-size:.78rem;
+color:var(--faint)}
+a{color:var(--accent)}
+:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+@media (max-width:50rem){.panels{grid-template-columns:1fr}.prov{grid-template-columns:1fr}
+.meta{padding-bottom:.2rem}body[data-view=sbs] .colhead{display:none}}
+@media print{
+@page{margin:1.6cm 1.4cm}
+body{font-size:10pt;color:#000}
+.page{max-width:none;padding:0}
+.controls,.skip{display:none!important}
+h2{color:#000;border-bottom-color:#000;break-after:avoid}
+.panel,.tile,.cats th,.cats td{background:#fff!important;border-color:#888!important}
+.tile{border-left-width:1px!important}
+ins{color:#000;background:none;text-decoration:underline;text-decoration-thickness:1.5px}
+del{color:#000;background:none;text-decoration:line-through}
+.badge,.sev,.part{color:#000!important;border-color:#000!important;background:none!important}
+.prov{break-inside:avoid;grid-template-columns:10rem 1fr}
+.prov.chg{background:none;border-left-color:#000!important;border-top-color:#bbb;border-bottom-color:#bbb}
+.same .body,.same .cite,.same .hd,details.run>summary{color:#555}
+a{color:#000;text-decoration:none}
+.sources,.notes,.meta,.foot{color:#000}
+body[data-view=sbs] .colhead{color:#000;border-bottom-color:#000}
+}
+"""
+
+_JS = """
+(function () {
+  "use strict";
+  var form = document.getElementById("controls");
+  if (!form) { return; }
+  form.hidden = false;
+  var items = Array.prototype.slice.call(document.querySelectorAll("[data-filter]"));
+  var provisions = items.filter(function (el) {
+    return el.classList.contains("prov") && !el.classList.contains("front");
+  });
+  var changes = provisions.filter(function (el) {
+    return el.getAttribute("data-change") === "1";
+  });
+  var shown = document.getElementById("shown");
+  function values(name) {
+    var out = {};
+    Array.prototype.forEach.call(form.querySelectorAll("input[name='" + name + "']"), function (input) {
+      if (input.checked) { out[input.value] = true; }
+    });
+    return out;
+  }
+  function apply() {
+    var sev = values("sev");
+    var cat = values("cat");
+    var hasCats = form.querySelector("input[name='cat']") !== null;
+    var unflagged = form.querySelector("#unflagged").checked;
+    var changesOnly = form.querySelector("#changes-only").checked;
+    var view = form.querySelector("input[name='view']:checked");
+    document.body.setAttribute("data-view", view ? view.value : "redline");
+    items.forEach(function (el) {
+      var flags = (el.getAttribute("data-flags") || "").split(" ").filter(Boolean);
+      var show;
+      if (flags.length > 0) {
+        show = flags.some(function (token) {
+          var parts = token.split(":");
+          return sev[parts[0]] === true && (!hasCats || cat[parts[1]] === true);
+        });
+      } else if (el.getAttribute("data-change") === "1") {
+        show = unflagged;
+      } else {
+        show = !changesOnly;
+      }
+      el.hidden = !show;
+    });
+    var visible = changes.filter(function (el) { return !el.hidden; }).length;
+    shown.textContent = "Showing " + visible + " of " + changes.length + " changed provisions";
+  }
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  apply();
+}());
+"""
