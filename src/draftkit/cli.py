@@ -5,74 +5,18 @@ Exit codes: 0 ok · 1 findings · 2 usage · 3 unreadable input · 4 invalid sch
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Callable
-from functools import wraps
-from typing import ParamSpec, TypeVar
 
 import click
 
 from draftkit import api
 from draftkit.changes import Comparison
-from draftkit.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, DraftkitError
-from draftkit.outputs import check_output_path, write_atomic
+from draftkit.cli_common import emit, error_boundary, limit_options
+from draftkit.cli_risk import classify_command
+from draftkit.cli_validate import schema_group, validate_command
+from draftkit.errors import EXIT_FINDINGS
+from draftkit.outputs import check_output_path
 from draftkit.readers import Limits
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _fail(message: str, code: int) -> None:
-    click.echo(f"draftkit: error: {message}", err=True)
-    sys.exit(code)
-
-
-def error_boundary(func: Callable[P, R]) -> Callable[P, R]:
-    """The one place that turns exceptions into a one-line message and an exit code."""
-
-    @wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return func(*args, **kwargs)
-        except DraftkitError as exc:
-            _fail(str(exc), exc.exit_code)
-        except MemoryError:
-            _fail("out of memory (the input is too large for this machine)", EXIT_INTERNAL)
-        except RecursionError:
-            _fail("input nests too deeply", EXIT_INPUT)
-        except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
-            raise
-        except Exception as exc:  # noqa: BLE001 - the boundary: never show a traceback
-            if os.environ.get("DRAFTKIT_DEBUG"):
-                raise
-            _fail(f"internal error ({type(exc).__name__}: {exc}); please report it", EXIT_INTERNAL)
-        raise AssertionError("unreachable")
-
-    return wrapper
-
-
-def _emit(text: str, output: str | None, inputs: list[str]) -> None:
-    if output is None or output == "-":
-        click.echo(text, nl=False)
-        return
-    path = check_output_path(output, inputs)
-    write_atomic(path, text.encode("utf-8"))
-
-
-def limit_options(func: Callable[P, R]) -> Callable[P, R]:
-    """The input-limit options shared by every command that reads drafts."""
-    defaults = Limits()
-    for name, default, help_text in reversed(
-        (
-            ("--max-bytes", defaults.max_bytes, "Largest input file, in bytes."),
-            ("--max-unpacked", defaults.max_unpacked, "Largest total unpacked size of a DOCX, in bytes."),
-            ("--max-provisions", defaults.max_provisions, "Most provisions in one draft."),
-            ("--max-depth", defaults.max_depth, "Deepest nesting of provisions."),
-        )
-    ):
-        func = click.option(name, type=click.IntRange(min=1), default=default, show_default=True, help=help_text)(func)
-    return func
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -87,19 +31,34 @@ def main() -> None:
 @main.command("parse")
 @click.argument("draft", type=click.Path(dir_okay=True, path_type=str))
 @click.option(
-    "--format", "fmt", type=click.Choice(["outline", "json", "xml"]), default="outline", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["outline", "json", "xml"]),
+    default="outline",
+    show_default=True,
     help="Output format.",
 )
 @click.option(
-    "--view", type=click.Choice(["accept", "original"]), default="accept", show_default=True,
+    "--view",
+    type=click.Choice(["accept", "original"]),
+    default="accept",
+    show_default=True,
     help="Pending tracked changes: accept all (the proposed text) or reject all (the original).",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of stdout."
+)
 @limit_options
 @error_boundary
 def parse_command(
-    draft: str, fmt: str, view: str, output: str | None,
-    max_bytes: int, max_unpacked: int, max_provisions: int, max_depth: int,
+    draft: str,
+    fmt: str,
+    view: str,
+    output: str | None,
+    max_bytes: int,
+    max_unpacked: int,
+    max_provisions: int,
+    max_depth: int,
 ) -> None:
     """Parse DRAFT (.docx, .txt, .md or draftkit .xml) into its tree of numbered provisions.
 
@@ -120,33 +79,56 @@ def parse_command(
             from draftkit.render.draft_out import draft_outline
 
             text = draft_outline(result)
-    _emit(text, output, [draft])
-
+    emit(text, output, [draft])
 
 
 @main.command("diff")
 @click.argument("old", type=click.Path(path_type=str))
 @click.argument("new", type=click.Path(path_type=str))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
     help="Output format.",
 )
 @click.option(
-    "--view", type=click.Choice(["accept", "original"]), default="accept", show_default=True,
+    "--view",
+    type=click.Choice(["accept", "original"]),
+    default="accept",
+    show_default=True,
     help="Pending tracked changes in the inputs: accept all, or reject all.",
 )
 @click.option("--all", "show_all", is_flag=True, help="List renumbered-only provisions one per line too.")
-@click.option("--taxonomy", type=click.Path(dir_okay=False, path_type=str), help="Risk taxonomy TOML (default: the bundled one).")
 @click.option(
-    "--fail-on", type=click.Choice(["high", "medium", "low"]),
+    "--taxonomy",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Risk taxonomy TOML (default: the bundled one).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["high", "medium", "low"]),
     help="Exit 1 when a flag of this severity or higher is raised.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of stdout."
+)
 @limit_options
 @error_boundary
 def diff_command(
-    old: str, new: str, fmt: str, view: str, show_all: bool, taxonomy: str | None, fail_on: str | None,
-    output: str | None, max_bytes: int, max_unpacked: int, max_provisions: int, max_depth: int,
+    old: str,
+    new: str,
+    fmt: str,
+    view: str,
+    show_all: bool,
+    taxonomy: str | None,
+    fail_on: str | None,
+    output: str | None,
+    max_bytes: int,
+    max_unpacked: int,
+    max_provisions: int,
+    max_depth: int,
 ) -> None:
     """Compare OLD and NEW provision by provision (any formats: DOCX vs TXT works).
 
@@ -166,7 +148,7 @@ def diff_command(
         from draftkit.render.terminal import render_terminal
 
         text = render_terminal(comparison, show_all=show_all)
-    _emit(text, output, [old, new])
+    emit(text, output, [old, new])
     if fail_on is not None and _reached(comparison, fail_on):
         sys.exit(EXIT_FINDINGS)
 
@@ -180,25 +162,50 @@ def _reached(comparison: Comparison, fail_on: str) -> bool:
 @main.command("redline")
 @click.argument("old", type=click.Path(path_type=str))
 @click.argument("new", type=click.Path(path_type=str))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
-              help="Report file: .docx, .html, .md or .json.")
-@click.option("--format", "fmt", type=click.Choice(["docx", "html", "md", "json"]),
-              help="Report format (default: from the output suffix).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Report file: .docx, .html, .md or .json.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "html", "md", "json"]),
+    help="Report format (default: from the output suffix).",
+)
 @click.option("--author", default="draftkit", show_default=True, help="Author of the tracked changes.")
 @click.option("--date", help="Date of the tracked changes (default: SOURCE_DATE_EPOCH, else now).")
-@click.option("--moves", is_flag=True, help="DOCX: moved provisions as Word moves (default: delete + insert).")
+@click.option(
+    "--moves", is_flag=True, help="DOCX: moved provisions as Word moves (default: delete + insert)."
+)
 @click.option("--summary", is_flag=True, help="DOCX: put a summary table first.")
 @click.option("--taxonomy", type=click.Path(dir_okay=False, path_type=str), help="Risk taxonomy TOML.")
 @click.option(
-    "--view", type=click.Choice(["accept", "original"]), default="accept", show_default=True,
+    "--view",
+    type=click.Choice(["accept", "original"]),
+    default="accept",
+    show_default=True,
     help="Pending tracked changes in the inputs: accept all, or reject all.",
 )
 @limit_options
 @error_boundary
 def redline_command(
-    old: str, new: str, output: str, fmt: str | None, author: str, date: str | None, moves: bool,
-    summary: bool, taxonomy: str | None, view: str,
-    max_bytes: int, max_unpacked: int, max_provisions: int, max_depth: int,
+    old: str,
+    new: str,
+    output: str,
+    fmt: str | None,
+    author: str,
+    date: str | None,
+    moves: bool,
+    summary: bool,
+    taxonomy: str | None,
+    view: str,
+    max_bytes: int,
+    max_unpacked: int,
+    max_provisions: int,
+    max_depth: int,
 ) -> None:
     """Write a redline of OLD → NEW: DOCX with native tracked changes and comments, HTML, Markdown or JSON.
 
@@ -206,7 +213,21 @@ def redline_command(
     """
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     target = api.redline(
-        old, new, output, fmt=fmt, author=author, date=date, moves=moves, summary=summary,
-        view="original" if view == "original" else "accept", limits=limits, taxonomy=taxonomy,
+        old,
+        new,
+        output,
+        fmt=fmt,
+        author=author,
+        date=date,
+        moves=moves,
+        summary=summary,
+        view="original" if view == "original" else "accept",
+        limits=limits,
+        taxonomy=taxonomy,
     )
     click.echo(f"wrote {target}", err=True)
+
+
+main.add_command(classify_command)
+main.add_command(validate_command)
+main.add_command(schema_group)

@@ -22,7 +22,10 @@ _PARA_OF = re.compile(
     + _NUM[1:-1] + r")",
     re.IGNORECASE,
 )
-_PARA = re.compile(r"\b(?P<pkw>paragraph|para\.)\s+(?P<p>\d+)(?P<sub>" + _SUB[1:-1] + r")(?!\s+of\s+(?:Article|Annex))")
+_PARA = re.compile(
+    r"\b(?P<pkw>paragraph|para\.)\s+(?P<p>\d+)(?P<sub>" + _SUB[1:-1] + r")(?!\s+of\s+(?:Article|Annex))",
+    re.IGNORECASE,
+)
 _POINT = re.compile(r"\b(?P<pkw>point|subparagraph|sub-paragraph|item)\s+\((?P<p>\w{1,5})\)", re.IGNORECASE)
 _SUBS = re.compile(r"\((\w{1,5})\)")
 
@@ -98,7 +101,7 @@ def rewrite(text: str, mapper: Callable[[Reference], tuple[str, ...] | None]) ->
 
 def label_value(num: str | None) -> str | None:
     """The number a reference would use for a label: 'Article 5' → '5', '(b)' → 'b', '2.' → '2'."""
-    if not num:
+    words = (num or "").split()
+    if not words:
         return None
-    last = num.strip().split()[-1]
-    return last.strip("().") or None
+    return words[-1].strip("().") or None

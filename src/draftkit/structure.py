@@ -147,17 +147,23 @@ class _Builder:
             and open_letter.label is not None
             and open_letter.label.ordinal == (letter.ordinal or 0) - 1
         )
-        if not continues_letter:
-            return roman
-        following = self._next_same_shape(index, label.shape)
-        if (
-            following is not None
-            and following.fmt == roman.fmt
-            and following.ordinal == (roman.ordinal or 0) + 1
-            and (following.alt is None or following.alt.ordinal != (letter.ordinal or 0) + 1)
-        ):
-            return roman
-        return letter
+        if continues_letter:
+            following = self._next_same_shape(index, label.shape)
+            if (
+                following is not None
+                and following.fmt == roman.fmt
+                and following.ordinal == (roman.ordinal or 0) + 1
+                and (following.alt is None or following.alt.ordinal != (letter.ordinal or 0) + 1)
+            ):
+                return roman
+            return letter
+        if roman.ordinal == 1:
+            return roman  # "(i)" opens a new roman list
+        if open_letter is not None or roman.value.lower() in ("c", "d", "l", "m"):
+            # A letter list that skips a letter ("(d)" after "(b)") is still a letter list:
+            # a roman list does not start at 500.
+            return letter
+        return roman
 
     # -- placement ---------------------------------------------------------------
     def _attach(self, node: _Node) -> None:

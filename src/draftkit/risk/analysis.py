@@ -1,0 +1,198 @@
+"""One text read for the risk rules: tokens with cross-references masked, and the condition
+and exception clauses in it (shared by classification and the significance rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from draftkit.refs import find_references
+from draftkit.risk.taxonomy import Compiled
+from draftkit.risk.tokens import Hit, Text
+
+_SENTENCE_END = {".", ";", ":", "!", "?"}
+_CLAUSE_END = {",", ";", ".", ":", "!", "?"}
+_LIST_END = {";", ".", ":", "!", "?"}
+_LIST_JOINERS = {",", "and", "or", "та", "і", "й", "або", "и", "или"}
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A condition or exception: marker tokens [first, body), body tokens [body, last)."""
+
+    label: str  # "if" / "unless" for conditions, "except" for exceptions
+    first: int
+    body: int
+    last: int
+    content: tuple[str, ...]  # normalised words of the body (cross-references as '#ref')
+    items: tuple[tuple[str, ...], ...]  # the body split at commas, 'and', 'or'
+
+
+def _at_sentence_start(text: Text, index: int) -> bool:
+    k = index - 1
+    while k >= 0 and text.tokens[k].norm in {'"', "'", "("}:
+        k -= 1
+    return k < 0 or text.tokens[k].norm in _SENTENCE_END
+
+
+def _clause(text: Text, hit: Hit, stops: set[str]) -> Clause:
+    end = hit.last
+    depth = 0
+    while end < len(text.tokens):
+        norm = text.tokens[end].norm
+        if norm in {"(", "["}:
+            depth += 1
+        elif norm in {")", "]"} and depth:
+            depth -= 1
+        elif depth == 0 and norm in stops:
+            break
+        end += 1
+    content = text.words(hit.last, end)
+    items: list[tuple[str, ...]] = []
+    current: list[str] = []
+    for tok in text.tokens[hit.last : end]:
+        if tok.norm in _LIST_JOINERS:
+            if current:
+                items.append(tuple(current))
+            current = []
+        elif tok.kind != "punct" or tok.norm == "#ref":
+            current.append(tok.norm)
+    if current:
+        items.append(tuple(current))
+    return Clause(hit.label, hit.first, hit.last, end, content, tuple(items))
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A text with its condition and exception clauses and the token ranges of their markers."""
+
+    text: Text
+    conditions: tuple[Clause, ...]
+    exceptions: tuple[Clause, ...]
+
+    @staticmethod
+    def of(original: str, compiled: Compiled) -> Analysis:
+        """Read one provision text (or several joined with newlines), cross-references masked."""
+        refs = [(r.start, r.end) for r in find_references(original)]
+        text = Text(original, masked=refs)
+        return Analysis.build(text, compiled.conditions.find(text), compiled.exceptions.find(text))
+
+    @staticmethod
+    def build(text: Text, condition_hits: Sequence[Hit], exception_hits: Sequence[Hit]) -> Analysis:
+        """An analysis from marker hits already found (classification finds them in its one pass)."""
+        exceptions: list[Clause] = []
+        for hit in exception_hits:
+            # An exception opening a sentence ("Except as provided in paragraph 3, …") ends
+            # at the comma; one inside a sentence runs to the end of the list it introduces.
+            stops = _CLAUSE_END if _at_sentence_start(text, hit.first) else _LIST_END
+            exceptions.append(_clause(text, hit, stops))
+        conditions = tuple(_clause(text, hit, _CLAUSE_END) for hit in condition_hits)
+        return Analysis(text, conditions, tuple(exceptions))
+
+    def in_marker(self, first: int, last: int) -> bool:
+        """True when tokens [first, last) overlap an exception marker ('shall not apply to')."""
+        return any(first < c.body and c.first < last for c in self.exceptions)
+
+    def in_clause(self, index: int) -> bool:
+        """True when a token stands inside a condition or exception (marker or body)."""
+        return any(c.first <= index < c.last for c in (*self.conditions, *self.exceptions))
+
+
+_CONNECTORS = {"of", "the", "for", "and", "de", "la", "on", "upon", "del", "di"}
+# Words that open sentences with a capital but are not part of a name after them.
+_OPENERS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "such",
+    "each",
+    "every",
+    "any",
+    "all",
+    "no",
+    "neither",
+    "either",
+    "both",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "within",
+    "following",
+    "pending",
+    "subject",
+    "nothing",
+    "upon",
+    "after",
+    "before",
+    "if",
+    "where",
+    "when",
+    "unless",
+    "notwithstanding",
+    "until",
+    "during",
+    "withdrawn",
+    "only",
+    "under",
+    "between",
+    "its",
+    "their",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NameRun:
+    """A run of capitalised words read as a proper name: 'Kessel Valley', 'Joint Commission'."""
+
+    first: int
+    last: int
+    key: str  # normalised words joined by spaces
+    before: str  # normalised word just before the name ('' at the start)
+    place: bool  # a place word is in the name or just before it ("village of Hollin")
+
+
+def name_runs(text: Text, compiled: Compiled) -> list[NameRun]:
+    """Capitalised names that are not at a sentence start and not in `not_names`.
+
+    A sentence-initial capital says nothing, so a run that opens a sentence loses its first
+    word ("The Reconstruction Fund" → "Reconstruction Fund")."""
+    tokens = text.tokens
+    runs: list[NameRun] = []
+    i = 0
+    n = len(tokens)
+
+    def is_cap(k: int) -> bool:
+        tok = tokens[k]
+        return tok.kind == "word" and tok.cap and tok.norm not in compiled.not_names
+
+    while i < n:
+        if not is_cap(i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if is_cap(j):
+                j += 1
+            elif tokens[j].norm in _CONNECTORS and j + 1 < n and is_cap(j + 1) and tokens[j].kind == "word":
+                j += 2
+            else:
+                break
+        first = i
+        if _at_sentence_start(text, first) and (j - i == 1 or tokens[i].norm in _OPENERS):
+            first += 1
+            while first < j and not is_cap(first):
+                first += 1
+        if first < j:
+            words = [t.norm for t in tokens[first:j]]
+            before = tokens[first - 1].norm if first > 0 else ""
+            context = {t.norm for t in tokens[max(0, first - 2) : first]} | set(words)
+            runs.append(NameRun(first, j, " ".join(words), before, bool(context & compiled.place_words)))
+        i = j
+    return runs

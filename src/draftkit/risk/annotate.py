@@ -1,0 +1,287 @@
+"""flag(comparison) → the same comparison with categories and risk flags on every change.
+
+Severity = category weight × significance, against the taxonomy's thresholds. The category
+of a flag is the change's strongest category (old and new side together); a change no
+category matched is 'general'. Unchanged pairs — pure moves, renumbering, references
+updated after a renumbering — carry categories but never flags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from draftkit.changes import SEVERITIES, Change, Comparison, Flag, Severity
+from draftkit.model import Draft, Provision
+from draftkit.risk.classify import (
+    INHERIT_FACTOR,
+    Classified,
+    TextCache,
+    add,
+    combine,
+    explain,
+    rank,
+    subtree_scores,
+)
+from draftkit.risk.rules import RULES, Finding, Reader, content_findings, unexplained
+from draftkit.risk.taxonomy import GENERAL, Taxonomy, default_taxonomy
+from draftkit.risk.tokens import content_key
+
+FRAGMENT_MAX = 110  # characters of a fragment quoted in a message
+MAX_PASSAGES = 3  # unexplained passages reported per change, one low flag each
+_KIND_WORDS = {
+    "part": "Part",
+    "chapter": "Chapter",
+    "section": "Section",
+    "article": "Article",
+    "paragraph": "Paragraph",
+    "subparagraph": "Subparagraph",
+    "point": "Point",
+    "annex": "Annex",
+}
+
+
+def severity_of(weight: float, significance: float, taxonomy: Taxonomy) -> Severity:
+    """high / medium / low from category weight × significance and the taxonomy's thresholds."""
+    score = round(weight * significance, 6)
+    if score >= taxonomy.high:
+        return "high"
+    if score >= taxonomy.medium:
+        return "medium"
+    return "low"
+
+
+def quote(fragment: str, limit: int = FRAGMENT_MAX) -> str:
+    """A fragment for a message: one line, cut at a word boundary, in single quotes."""
+    flat = " ".join(fragment.split())
+    if len(flat) > limit:
+        cut = flat[: limit - 1]
+        space = cut.rfind(" ")
+        flat = (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
+    return f"'{flat}'"
+
+
+def focus(old: str, new: str, limit: int = FRAGMENT_MAX, keep: int = 2) -> tuple[str, str]:
+    """Two long fragments that share their start or end, cut to the part that differs (with
+    `keep` shared words of context): what a reader needs to see of a widened exception."""
+    a, b = old.split(), new.split()
+    if len(" ".join(a)) <= limit and len(" ".join(b)) <= limit:
+        return " ".join(a), " ".join(b)
+    bare_a = [w.strip(",;:.") for w in a]
+    bare_b = [w.strip(",;:.") for w in b]
+    head = 0
+    while head < min(len(a), len(b)) and bare_a[head] == bare_b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and bare_a[-1 - tail] == bare_b[-1 - tail]:
+        tail += 1
+    start = max(0, head - keep)
+    end_a, end_b = len(a) - max(0, tail - keep), len(b) - max(0, tail - keep)
+    pre = "… " if start else ""
+    post_a = " …" if end_a < len(a) else ""
+    post_b = " …" if end_b < len(b) else ""
+    return pre + " ".join(a[start:end_a]) + post_a, pre + " ".join(b[start:end_b]) + post_b
+
+
+def message(headline: str, old: str, new: str, cite: str, category: str, taxonomy: Taxonomy) -> str:
+    """ "Obligation weakened: 'shall withdraw' → 'may withdraw' in Article 4(2), military de-escalation"."""
+    if old and new:
+        old, new = focus(old, new)
+        body = f"{quote(old)} → {quote(new)}"
+    else:
+        body = quote(old or new)
+    where = f" in {cite}" if cite else ""
+    label = "" if category == GENERAL else f", {taxonomy.label(category)}"
+    return f"{headline}: {body}{where}{label}"
+
+
+def _parent_eid(eid: str) -> str:
+    return eid.rsplit("__", 1)[0] if "__" in eid else ""
+
+
+class _Context:
+    """Both drafts classified, with their provisions and parents by eid."""
+
+    def __init__(self, comparison: Comparison, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.cache: TextCache = {}
+        self.old = explain(comparison.old, taxonomy, self.cache)
+        self.new = explain(comparison.new, taxonomy, self.cache)
+        self.old_nodes = _index(comparison.old)
+        self.new_nodes = _index(comparison.new)
+        self.reader = Reader(taxonomy)
+
+    def scores(self, provisions: Sequence[Provision], side: Mapping[str, Classified]) -> dict[str, float]:
+        """Per category, the strongest score among the provisions of one side."""
+        return combine(side[p.eid].total for p in provisions if p.eid in side)
+
+    def subtree(
+        self, provision: Provision, side: Mapping[str, Classified], nodes: Mapping[str, Provision]
+    ) -> dict[str, float]:
+        """Scores of a whole added or deleted subtree, with what its ancestors say."""
+        total = subtree_scores(provision, self.taxonomy, self.cache)
+        eid = _parent_eid(provision.eid)
+        while eid:
+            if eid in side:
+                add(total, side[eid].own, INHERIT_FACTOR)
+            eid = _parent_eid(eid)
+        return total
+
+
+def _index(draft: Draft) -> dict[str, Provision]:
+    return {p.eid: p for p in draft.walk()}
+
+
+def _primary(scores: Mapping[str, float], taxonomy: Taxonomy) -> str:
+    ranked = rank(scores, taxonomy)
+    return ranked[0] if ranked else GENERAL
+
+
+def _subtree_text(provision: Provision) -> str:
+    return "\n".join(part for p in provision.walk() for part in (p.heading or "", p.text) if part)
+
+
+def _has_modal(text: str, reader: Reader) -> bool:
+    analysis = reader.analyse(text)
+    return bool(reader.taxonomy.compiled.obligation.find(analysis.text))
+
+
+def _provision_finding(change: Change, ctx: _Context) -> tuple[Finding, dict[str, float]] | None:
+    """The one flag of a whole provision added or deleted (its sub-provisions ride along)."""
+    added = change.kind == "added"
+    provisions = change.new if added else change.old
+    if not provisions:
+        return None
+    top = provisions[0]
+    side = ctx.new if added else ctx.old
+    nodes = ctx.new_nodes if added else ctx.old_nodes
+    scores = ctx.subtree(top, side, nodes)
+    text = _subtree_text(top)
+    parent = nodes.get(_parent_eid(top.eid))
+    lead_in = parent.text if parent is not None and parent.text.rstrip().endswith(":") else ""
+    operative = _has_modal(text, ctx.reader) or bool(lead_in and _has_modal(lead_in, ctx.reader))
+    sig = ctx.taxonomy.significance
+    if added:
+        value = sig.provision_operative_added if operative else sig.provision_added
+    else:
+        value = sig.provision_operative_deleted if operative else sig.provision_deleted
+    kind = _KIND_WORDS.get(top.kind, "Provision")
+    count = sum(1 for _ in top.walk()) - 1
+    headline = f"{kind} {'added' if added else 'deleted'}"
+    if count:
+        headline += f" with {count} sub-provision{'s' if count > 1 else ''}"
+    shown = top.heading or top.text or text
+    finding = Finding("provision", headline, value, "" if added else shown, shown if added else "")
+    return finding, scores
+
+
+def _moved_keys(comparison: Comparison) -> set[tuple[str, ...]]:
+    """Content of provisions deleted in one place and added unchanged in another: a move the
+    alignment did not pair is still a move, never a deletion plus an addition."""
+    deleted: set[tuple[str, ...]] = set()
+    added: set[tuple[str, ...]] = set()
+    for change in comparison.changes:
+        for p in change.old if change.kind == "deleted" else ():
+            deleted.add(content_key(_subtree_text(p)))
+        for p in change.new if change.kind == "added" else ():
+            added.add(content_key(_subtree_text(p)))
+    return {k for k in deleted & added if k}
+
+
+_RULE_ORDER = {rule: k for k, rule in enumerate(RULES)}
+_SEVERITY_ORDER = {s: k for k, s in enumerate(SEVERITIES)}
+
+
+def _flags_for(
+    change: Change, ctx: _Context, moved: set[tuple[str, ...]], added_eids: set[str], deleted_eids: set[str]
+) -> tuple[Flag, ...]:
+    taxonomy = ctx.taxonomy
+    cite = change.new_cite or change.old_cite
+    findings: list[Finding] = []
+    scores: dict[str, float]
+    match change.kind:
+        case "unchanged":
+            return ()
+        case "added" | "deleted":
+            provisions = change.new if change.kind == "added" else change.old
+            eids = added_eids if change.kind == "added" else deleted_eids
+            if not provisions or _parent_eid(provisions[0].eid) in eids:
+                return ()  # reported with the added or deleted provision it belongs to
+            if content_key(_subtree_text(provisions[0])) in moved:
+                return ()
+            result = _provision_finding(change, ctx)
+            if result is None:
+                return ()
+            finding, scores = result
+            findings.append(finding)
+        case "modified" | "split" | "merged":
+            scores = combine([ctx.scores(change.old, ctx.old), ctx.scores(change.new, ctx.new)])
+            findings.extend(content_findings(change.old_text, change.new_text, ctx.reader))
+            sig = taxonomy.significance
+            if change.heading_changed and content_key(change.old_heading or "") != content_key(
+                change.new_heading or ""
+            ):
+                findings.append(
+                    Finding(
+                        "heading",
+                        "Heading changed",
+                        sig.heading,
+                        change.old_heading or "",
+                        change.new_heading or "",
+                    )
+                )
+            rest = unexplained(change.ops, findings, change.old_text, change.new_text)
+            structural = {"split": "Provision split", "merged": "Provisions merged"}.get(change.kind)
+            explained = bool(findings)
+            for k, (old_words, new_words, deleted, inserted) in enumerate(rest[:MAX_PASSAGES]):
+                if explained:
+                    headline = "Also reworded"
+                elif structural:
+                    headline = f"{structural}, reworded"
+                elif not deleted:
+                    headline = "Words added"
+                elif not inserted:
+                    headline = "Words removed"
+                else:
+                    headline = "Wording changed"
+                if k == MAX_PASSAGES - 1 and len(rest) > MAX_PASSAGES:
+                    headline += f" (and {len(rest) - MAX_PASSAGES} more passages)"
+                findings.append(Finding("wording", headline, sig.wording, old_words, new_words, position=k))
+            if structural and not findings:
+                findings.append(Finding("wording", structural, sig.wording, change.old_cite, change.new_cite))
+    category = _primary(scores, taxonomy)
+    weight = taxonomy.weight(category)
+    flags = [
+        (
+            _SEVERITY_ORDER[severity_of(weight, f.significance, taxonomy)],
+            _RULE_ORDER.get(f.rule, len(RULES)),
+            f.position,
+            Flag(
+                rule=f.rule,
+                category=category,
+                severity=severity_of(weight, f.significance, taxonomy),
+                message=message(f.headline, f.old, f.new, cite, category, taxonomy),
+                old=f.old,
+                new=f.new,
+            ),
+        )
+        for f in findings
+    ]
+    flags.sort(key=lambda item: item[:3])
+    return tuple(item[3] for item in flags)
+
+
+def flag(comparison: Comparison, taxonomy: Taxonomy | None = None) -> Comparison:
+    """A new Comparison whose changes carry categories (old and new side) and risk flags."""
+    taxonomy = taxonomy or default_taxonomy()
+    ctx = _Context(comparison, taxonomy)
+    moved = _moved_keys(comparison)
+    added_eids = {p.eid for c in comparison.changes if c.kind == "added" for p in c.new}
+    deleted_eids = {p.eid for c in comparison.changes if c.kind == "deleted" for p in c.old}
+    changes: list[Change] = []
+    for change in comparison.changes:
+        old_category = rank(ctx.scores(change.old, ctx.old), taxonomy) if change.old else ()
+        new_category = rank(ctx.scores(change.new, ctx.new), taxonomy) if change.new else ()
+        flags = _flags_for(change, ctx, moved, added_eids, deleted_eids)
+        changes.append(replace(change, flags=flags, old_category=old_category, new_category=new_category))
+    return Comparison(comparison.old, comparison.new, tuple(changes))

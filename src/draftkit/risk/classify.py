@@ -1,0 +1,191 @@
+"""Categories per provision from taxonomy terms in its own text, its heading and its context.
+
+A provision's score in a category is what its own words say (text, and heading twice as
+much: a heading is chosen on purpose), plus a smaller share of what every enclosing
+provision says (the article heading, a lead-in "The Parties shall:"). Terms inside a
+condition or exception count less: "Subject to verification of the withdrawal …, the
+Guarantors shall lift the sanctions" is about sanctions, conditioned on withdrawal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from draftkit.model import Draft, Provision
+from draftkit.risk.analysis import Analysis, name_runs
+from draftkit.risk.taxonomy import Taxonomy
+from draftkit.risk.tokens import Text
+
+HEADING_FACTOR = 2.0
+INHERIT_FACTOR = 0.3  # share of each enclosing provision's own score
+CLAUSE_FACTOR = 0.3  # weight of a term inside a condition or exception …
+CLAUSE_CAP = 0.5  # … and of all of one category's terms in such clauses together
+PHRASE_BONUS = 0.25  # extra weight per word of a multi-word term
+TERM_CAP = 2  # one term counts at most this many times in one text
+MIN_SCORE = 0.5  # a category below this is not reported
+MIN_SHARE = 0.25  # … nor one below this share of the strongest
+PLACE_NAME_WEIGHT = 0.5  # a capitalised place name no gazetteer lists
+
+
+Scores = dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Classified:
+    """Why a provision has its categories: own and total scores, and the terms that matched."""
+
+    eid: str
+    own: Mapping[str, float]
+    total: Mapping[str, float]
+    signals: Mapping[str, tuple[str, ...]]  # category → matched terms, in text order
+    categories: tuple[str, ...]
+
+
+TextCache = dict[str, tuple[Scores, dict[str, list[str]]]]
+
+
+def text_scores(
+    text: str, taxonomy: Taxonomy, cache: TextCache | None = None
+) -> tuple[Scores, dict[str, list[str]]]:
+    """Category scores of one text, and the terms found per category (`cache`: by text)."""
+    if cache is not None:
+        found = cache.get(text)
+        if found is None:
+            found = text_scores(text, taxonomy)
+            cache[text] = found
+        return dict(found[0]), {cid: list(terms) for cid, terms in found[1].items()}
+    scores: Scores = {}
+    signals: dict[str, list[str]] = {}
+    if not text.strip():
+        return scores, signals
+    compiled = taxonomy.compiled
+    tokens = Text(text)
+    groups = compiled.classifier.find_groups(tokens)
+    analysis = Analysis.build(tokens, groups.get("conditions", ()), groups.get("exceptions", ()))
+    for category in taxonomy.categories:
+        cid = category.id
+        seen: dict[str, int] = {}
+        main = qualifying = 0.0
+        for hit in groups.get(cid, ()):
+            seen[hit.norm] = seen.get(hit.norm, 0) + 1
+            if seen[hit.norm] > TERM_CAP:
+                continue
+            # A longer phrase is more specific evidence: "lift the sanctions" over "Guarantors".
+            weight = 1.0 + PHRASE_BONUS * (hit.last - hit.first - 1)
+            if analysis.in_clause(hit.first):
+                qualifying += CLAUSE_FACTOR * weight
+            else:
+                main += weight
+            signals.setdefault(cid, []).append(hit.norm)
+        if main or qualifying:
+            scores[cid] = main + min(CLAUSE_CAP, qualifying)
+    for cid, pattern in compiled.category_patterns:
+        for m in pattern.finditer(tokens.joined):
+            if m.start() != m.end():
+                scores[cid] = scores.get(cid, 0.0) + 1.0
+                signals.setdefault(cid, []).append(m.group(0))
+    known: set[int] = set()
+    for hit in groups.get("gazetteer", ()):
+        listed = compiled.gazetteer_category.get(hit.label)
+        if not analysis.text.tokens[hit.first].cap:
+            continue
+        known.update(range(hit.first, hit.last))
+        if listed is None:
+            continue
+        scores[listed] = scores.get(listed, 0.0) + 1.0
+        signals.setdefault(listed, []).append(analysis.text.span(hit.first, hit.last))
+    # A name no gazetteer lists but that reads as a place ("Lake Ostra", "the village of
+    # Hollin") is a weaker signal of the places' category.
+    place_category = next(
+        (g.category for g in taxonomy.gazetteers if g.kind == "place" and g.category is not None), None
+    )
+    if place_category is not None:
+        for run in name_runs(analysis.text, compiled):
+            if run.place and not known.intersection(range(run.first, run.last)):
+                scores[place_category] = scores.get(place_category, 0.0) + PLACE_NAME_WEIGHT
+                signals.setdefault(place_category, []).append(analysis.text.span(run.first, run.last))
+    return scores, signals
+
+
+def add(into: Scores, extra: Mapping[str, float], factor: float = 1.0) -> None:
+    """into += factor × extra, per category."""
+    for cid, value in extra.items():
+        into[cid] = into.get(cid, 0.0) + factor * value
+
+
+def own_scores(
+    provision: Provision, taxonomy: Taxonomy, cache: TextCache | None = None
+) -> tuple[Scores, dict[str, list[str]]]:
+    """Scores from a provision's own text and heading."""
+    scores, signals = text_scores(provision.text, taxonomy, cache)
+    if provision.heading:
+        heading, heading_signals = text_scores(provision.heading, taxonomy, cache)
+        add(scores, heading, HEADING_FACTOR)
+        for cid, terms in heading_signals.items():
+            signals.setdefault(cid, []).extend(terms)
+    return scores, signals
+
+
+def rank(scores: Mapping[str, float], taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Category ids worth reporting, strongest first (file order breaks ties)."""
+    order = taxonomy.order
+    ranked = sorted(
+        (cid for cid, value in scores.items() if value > 0 and cid in order),
+        key=lambda cid: (-round(scores[cid], 9), order[cid]),
+    )
+    if not ranked:
+        return ()
+    top = scores[ranked[0]]
+    return tuple(cid for cid in ranked if scores[cid] >= MIN_SCORE and scores[cid] >= MIN_SHARE * top)
+
+
+def explain(draft: Draft, taxonomy: Taxonomy, cache: TextCache | None = None) -> dict[str, Classified]:
+    """Every provision's classification with its scores and matched terms, by eid (`cache`
+    shares text scores between drafts: most provisions of two rounds are the same text)."""
+    out: dict[str, Classified] = {}
+    if cache is None:
+        cache = {}
+
+    def visit(provision: Provision, inherited: Scores) -> None:
+        own, signals = own_scores(provision, taxonomy, cache)
+        total = dict(own)
+        add(total, inherited, INHERIT_FACTOR)
+        out[provision.eid] = Classified(
+            eid=provision.eid,
+            own=own,
+            total=total,
+            signals={cid: tuple(terms) for cid, terms in signals.items()},
+            categories=rank(total, taxonomy),
+        )
+        passed = dict(inherited)
+        add(passed, own)
+        for child in provision.children:
+            visit(child, passed)
+
+    for provision in draft.provisions:
+        visit(provision, {})
+    return out
+
+
+def classify(draft: Draft, taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
+    """eid → category ids, strongest first; a provision inherits from its heading and the
+    provisions (article, lead-in) it stands in."""
+    return {eid: c.categories for eid, c in explain(draft, taxonomy).items()}
+
+
+def subtree_scores(provision: Provision, taxonomy: Taxonomy, cache: TextCache | None = None) -> Scores:
+    """Own scores of a provision and all its descendants, summed (an added article as a whole)."""
+    total: Scores = {}
+    for p in provision.walk():
+        add(total, own_scores(p, taxonomy, cache)[0])
+    return total
+
+
+def combine(parts: Iterable[Mapping[str, float]]) -> Scores:
+    """Per category, the largest score among the parts."""
+    out: Scores = {}
+    for part in parts:
+        for cid, value in part.items():
+            out[cid] = max(out.get(cid, 0.0), value)
+    return out

@@ -1,0 +1,571 @@
+"""The risk taxonomy: categories with weights and signal terms, gazetteers, and the words
+each significance rule looks for — read from a TOML file a legal adviser can edit.
+
+`load_taxonomy()` reads `schemas/taxonomy.toml`; `load_taxonomy(path)` a user's file, which
+may start with `extends = "default"` to add to the shipped one instead of replacing it
+(tables merge key by key, lists are appended). Every problem is a `SchemaError` (exit 4)
+that names the file, the line where it can tell, and the key.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Literal, cast
+
+from draftkit.errors import SchemaError, Where
+from draftkit.resources import schema_path
+from draftkit.risk.tokens import PhraseSet, normalise_word, tokenize
+
+DEFAULT_TAXONOMY = "taxonomy.toml"
+GENERAL = "general"  # the category of a change no taxonomy category matched
+
+NameKind = Literal["place", "party", "organisation"]
+NAME_KINDS: tuple[NameKind, ...] = ("place", "party", "organisation")
+UNIT_CLASSES = ("distance", "calibre", "time", "personnel", "percent", "currency", "multiplier")
+OBLIGATION_LEVELS: tuple[tuple[str, int], ...] = (
+    ("binding", 4),
+    ("expected", 3),
+    ("advisory", 2),
+    ("discretionary", 1),
+)
+SCOPE_GROUPS = ("universal", "restrictive", "permanent", "temporary", "lower_bound", "upper_bound")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Significance:
+    """How much each kind of edit matters, 0–1, before the category weight (severity = weight
+    × significance). The `[significance]` table of a taxonomy overrides any of these."""
+
+    obligation_step_1: float = 0.6
+    obligation_step_2: float = 0.85
+    obligation_step_3: float = 1.0
+    obligation_added: float = 0.7
+    obligation_removed: float = 0.8
+    negation: float = 1.0
+    number_base: float = 0.5
+    number_added: float = 0.6
+    number_removed: float = 0.7
+    deadline_base: float = 0.5
+    deadline_added: float = 0.7
+    deadline_removed: float = 0.8
+    date: float = 0.8
+    name_changed: float = 0.9
+    name_added: float = 0.6
+    name_removed: float = 0.7
+    condition_added: float = 0.8
+    condition_removed: float = 0.8
+    condition_changed: float = 0.6
+    exception_added: float = 0.8
+    exception_removed: float = 0.8
+    exception_changed: float = 0.7
+    scope_duration: float = 0.7
+    scope_restrictive: float = 0.6
+    scope_universal: float = 0.5
+    scope_bound: float = 0.9
+    recognition: float = 1.0
+    brackets_added: float = 0.5
+    brackets_removed: float = 0.55
+    brackets_lifted: float = 0.5
+    brackets_reopened: float = 0.55
+    provision_operative_added: float = 0.75
+    provision_operative_deleted: float = 0.8
+    provision_added: float = 0.5
+    provision_deleted: float = 0.55
+    reference: float = 0.25
+    heading: float = 0.25
+    wording: float = 0.25
+
+
+_SIGNIFICANCE_KEYS = tuple(f.name for f in fields(Significance))
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """One risk category: id, words for messages, weight 0–1, and what signals it."""
+
+    id: str
+    label: str
+    weight: float
+    description: str = ""
+    terms: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """A list of names of one kind; a mention may also signal a category."""
+
+    id: str
+    kind: NameKind
+    names: tuple[str, ...]
+    category: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The words the significance rules look for (all matched in normalised form)."""
+
+    obligation: tuple[tuple[int, tuple[str, ...]], ...]
+    negation: tuple[str, ...]
+    conditions: tuple[str, ...]
+    negative_conditions: tuple[str, ...]
+    exceptions: tuple[str, ...]
+    scope: tuple[tuple[str, tuple[str, ...]], ...]
+    recognition: tuple[str, ...]
+    deadline_by: tuple[str, ...]
+    deadline_not_before: tuple[str, ...]
+    units: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]
+    place_words: tuple[str, ...]
+    not_names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """Phrase sets and lookup tables built once from a taxonomy."""
+
+    classifier: PhraseSet  # one trie: a group per category id, plus "gazetteer", "if", "except"
+    category_patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    gazetteer: PhraseSet
+    gazetteer_kind: dict[str, NameKind]
+    gazetteer_category: dict[str, str | None]
+    obligation: PhraseSet
+    negation: PhraseSet
+    conditions: PhraseSet
+    exceptions: PhraseSet
+    scope: PhraseSet
+    recognition: PhraseSet
+    deadlines: PhraseSet
+    units: dict[str, tuple[str, float]]  # normalised unit word → (class, factor)
+    place_words: frozenset[str]
+    not_names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    """A loaded, checked taxonomy. `compiled` holds its phrase sets, built on load."""
+
+    source: str
+    categories: tuple[Category, ...]
+    gazetteers: tuple[Gazetteer, ...]
+    lexicon: Lexicon
+    significance: Significance = field(default_factory=Significance)
+    high: float = 0.6
+    medium: float = 0.3
+    general_weight: float = 0.5
+    description: str = ""
+    compiled: Compiled = field(init=False, repr=False, compare=False)
+    order: Mapping[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compiled", _compile(self))
+        # Category id → position in the file: the tie-breaker wherever categories are ranked.
+        object.__setattr__(self, "order", {c.id: k for k, c in enumerate(self.categories)})
+
+    def category(self, category_id: str) -> Category | None:
+        """The category with this id, if the taxonomy has it."""
+        for category in self.categories:
+            if category.id == category_id:
+                return category
+        return None
+
+    def weight(self, category_id: str) -> float:
+        """Risk weight of a category id (the general weight for 'general' or unknown ids)."""
+        category = self.category(category_id)
+        return category.weight if category is not None else self.general_weight
+
+    def label(self, category_id: str) -> str:
+        """Words for a category in messages."""
+        category = self.category(category_id)
+        return category.label if category is not None else category_id.replace("_", " ")
+
+
+def _compile(taxonomy: Taxonomy) -> Compiled:
+    lex = taxonomy.lexicon
+    gazetteer_phrases = [(g.id, name) for g in taxonomy.gazetteers for name in g.names]
+    gazetteer = PhraseSet(gazetteer_phrases)
+    condition_phrases = [("unless", p) for p in lex.negative_conditions] + [("if", p) for p in lex.conditions]
+    exception_phrases = [("except", p) for p in lex.exceptions]
+    classifier = PhraseSet(
+        [],
+        groups=[(c.id, c.id, t) for c in taxonomy.categories for t in c.terms]
+        + [("gazetteer", gid, name) for gid, name in gazetteer_phrases]
+        + [("conditions", label, p) for label, p in condition_phrases]
+        + [("exceptions", label, p) for label, p in exception_phrases],
+    )
+    units: dict[str, tuple[str, float]] = {}
+    for cls, table in lex.units:
+        for word, factor in table:
+            norms = [t.norm for t in tokenize(word)]
+            if len(norms) == 1:
+                units[norms[0]] = (cls, factor)
+    return Compiled(
+        classifier=classifier,
+        category_patterns=tuple((c.id, re.compile(p)) for c in taxonomy.categories for p in c.patterns),
+        gazetteer=gazetteer,
+        gazetteer_kind={g.id: g.kind for g in taxonomy.gazetteers},
+        gazetteer_category={g.id: g.category for g in taxonomy.gazetteers},
+        obligation=PhraseSet([(str(level), p) for level, phrases in lex.obligation for p in phrases]),
+        negation=PhraseSet([("not", p) for p in lex.negation]),
+        conditions=PhraseSet(condition_phrases),
+        exceptions=PhraseSet(exception_phrases),
+        scope=PhraseSet([(group, p) for group, phrases in lex.scope for p in phrases]),
+        recognition=PhraseSet([("recognition", p) for p in lex.recognition]),
+        deadlines=PhraseSet(
+            [("by", p) for p in lex.deadline_by] + [("not_before", p) for p in lex.deadline_not_before]
+        ),
+        units=units,
+        place_words=frozenset(normalise_word(w) for w in lex.place_words),
+        not_names=frozenset(normalise_word(w) for w in lex.not_names),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading and checking
+
+
+class _Checker:
+    """Reads a merged TOML document into a Taxonomy, with a SchemaError for the first problem."""
+
+    def __init__(self, source: str, text: str) -> None:
+        self.source = source
+        self.text = text
+
+    def fail(self, key: str, message: str) -> SchemaError:
+        line = _locate(self.text, key)
+        where = Where(self.source, line=line) if line else Where(self.source)
+        return SchemaError(f"{key}: {message}", where)
+
+    def table(self, data: Mapping[str, object], key: str, allowed: Sequence[str] | None) -> dict[str, object]:
+        value = data.get(key.rsplit(".", 1)[-1], {})
+        if not isinstance(value, dict):
+            raise self.fail(key, f"must be a table, got {_type_name(value)}")
+        if allowed is not None:
+            for name in value:
+                if name not in allowed:
+                    raise self.fail(f"{key}.{name}", f"unknown key (allowed: {', '.join(allowed)})")
+        return cast(dict[str, object], value)
+
+    def number(
+        self, data: Mapping[str, object], key: str, default: float | None, low: float, high: float
+    ) -> float:
+        name = key.rsplit(".", 1)[-1]
+        if name not in data:
+            if default is None:
+                raise self.fail(key, "is required")
+            return default
+        value = data[name]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(key, f"must be a number, got {_type_name(value)}")
+        if not (low <= float(value) <= high) or math.isnan(float(value)):
+            raise self.fail(key, f"must be between {low:g} and {high:g}, got {value}")
+        return float(value)
+
+    def string(self, data: Mapping[str, object], key: str, default: str | None) -> str:
+        name = key.rsplit(".", 1)[-1]
+        if name not in data:
+            if default is None:
+                raise self.fail(key, "is required")
+            return default
+        value = data[name]
+        if not isinstance(value, str):
+            raise self.fail(key, f"must be a string, got {_type_name(value)}")
+        return value
+
+    def strings(self, data: Mapping[str, object], key: str) -> tuple[str, ...]:
+        name = key.rsplit(".", 1)[-1]
+        value = data.get(name, [])
+        if not isinstance(value, list):
+            raise self.fail(key, f"must be a list of strings, got {_type_name(value)}")
+        out: list[str] = []
+        for k, item in enumerate(value):
+            if not isinstance(item, str):
+                raise self.fail(key, f"item {k + 1} must be a string, got {_type_name(item)}")
+            if not item.strip():
+                raise self.fail(key, f"item {k + 1} is empty")
+            if item not in out:
+                out.append(item)
+        return tuple(out)
+
+    def check(self, data: Mapping[str, object]) -> Taxonomy:
+        allowed = (
+            "version",
+            "extends",
+            "description",
+            "severity",
+            "significance",
+            "categories",
+            "gazetteers",
+            "names",
+            "obligation",
+            "negation",
+            "conditions",
+            "exceptions",
+            "scope",
+            "recognition",
+            "deadlines",
+            "units",
+        )
+        for name in data:
+            if name not in allowed:
+                raise self.fail(name, f"unknown key (allowed: {', '.join(allowed)})")
+        version = data.get("version", 1)
+        if version != 1 or isinstance(version, bool):
+            raise self.fail("version", f"unsupported version {version!r} (this draftkit reads version 1)")
+        description = self.string(data, "description", "")
+
+        severity = self.table(data, "severity", ("high", "medium", "general_weight"))
+        high = self.number(severity, "severity.high", 0.6, 0.0, 1.0)
+        medium = self.number(severity, "severity.medium", 0.3, 0.0, 1.0)
+        if medium > high:
+            raise self.fail("severity.medium", f"must not be above severity.high ({medium:g} > {high:g})")
+        general_weight = self.number(severity, "severity.general_weight", 0.5, 0.0, 1.0)
+
+        sig_table = self.table(data, "significance", _SIGNIFICANCE_KEYS)
+        defaults = Significance()
+        significance = Significance(
+            **{
+                name: self.number(sig_table, f"significance.{name}", getattr(defaults, name), 0.0, 1.0)
+                for name in _SIGNIFICANCE_KEYS
+            }
+        )
+
+        categories = self._categories(data)
+        known = {c.id for c in categories}
+        gazetteers = self._gazetteers(data, known)
+        lexicon = self._lexicon(data)
+        return Taxonomy(
+            source=self.source,
+            categories=categories,
+            gazetteers=gazetteers,
+            lexicon=lexicon,
+            significance=significance,
+            high=high,
+            medium=medium,
+            general_weight=general_weight,
+            description=description,
+        )
+
+    def _categories(self, data: Mapping[str, object]) -> tuple[Category, ...]:
+        table = self.table(data, "categories", None)
+        if not table:
+            raise self.fail("categories", "at least one category is required ([categories.<id>] tables)")
+        out: list[Category] = []
+        for cid, raw in table.items():
+            key = f"categories.{cid}"
+            if not _ID.match(cid) or cid == GENERAL:
+                raise self.fail(
+                    key, "a category id is lower-case letters, digits and _ ('general' is reserved)"
+                )
+            body = self.table(table, key, ("label", "weight", "description", "terms", "patterns"))
+            del raw
+            patterns = self.strings(body, f"{key}.patterns")
+            for k, source in enumerate(patterns):
+                try:
+                    compiled = re.compile(source)
+                except re.error as exc:
+                    raise self.fail(
+                        f"{key}.patterns", f"item {k + 1} is not a valid regular expression ({exc})"
+                    ) from None
+                if compiled.match(""):
+                    raise self.fail(f"{key}.patterns", f"item {k + 1} matches the empty string")
+            out.append(
+                Category(
+                    id=cid,
+                    label=self.string(body, f"{key}.label", cid.replace("_", " ")),
+                    weight=self.number(body, f"{key}.weight", None, 0.0, 1.0),
+                    description=self.string(body, f"{key}.description", ""),
+                    terms=self.strings(body, f"{key}.terms"),
+                    patterns=patterns,
+                )
+            )
+        return tuple(out)
+
+    def _gazetteers(self, data: Mapping[str, object], known: set[str]) -> tuple[Gazetteer, ...]:
+        table = self.table(data, "gazetteers", None)
+        out: list[Gazetteer] = []
+        for gid, _raw in table.items():
+            key = f"gazetteers.{gid}"
+            if not _ID.match(gid):
+                raise self.fail(key, "a gazetteer id is lower-case letters, digits and _")
+            body = self.table(table, key, ("kind", "category", "names"))
+            kind = self.string(body, f"{key}.kind", None)
+            if kind not in NAME_KINDS:
+                raise self.fail(f"{key}.kind", f"must be one of {', '.join(NAME_KINDS)}, got {kind!r}")
+            category: str | None = self.string(body, f"{key}.category", "") or None
+            if category is not None and category not in known:
+                raise self.fail(f"{key}.category", f"unknown category {category!r}")
+            out.append(Gazetteer(gid, kind, self.strings(body, f"{key}.names"), category))
+        return tuple(out)
+
+    def _lexicon(self, data: Mapping[str, object]) -> Lexicon:
+        obligation = self.table(data, "obligation", [name for name, _ in OBLIGATION_LEVELS])
+        negation = self.table(data, "negation", ("words",))
+        conditions = self.table(data, "conditions", ("markers", "negative"))
+        exceptions = self.table(data, "exceptions", ("markers",))
+        scope = self.table(data, "scope", SCOPE_GROUPS)
+        recognition = self.table(data, "recognition", ("terms",))
+        deadlines = self.table(data, "deadlines", ("by", "not_before"))
+        names = self.table(data, "names", ("place_words", "not_names"))
+        units_table = self.table(data, "units", UNIT_CLASSES)
+        units: list[tuple[str, tuple[tuple[str, float], ...]]] = []
+        for cls in UNIT_CLASSES:
+            body = self.table(units_table, f"units.{cls}", None)
+            entries = tuple(
+                (word, self.number(body, f"units.{cls}.{word}", None, 0.0, 1e15)) for word in body
+            )
+            units.append((cls, entries))
+        return Lexicon(
+            obligation=tuple(
+                (level, self.strings(obligation, f"obligation.{name}")) for name, level in OBLIGATION_LEVELS
+            ),
+            negation=self.strings(negation, "negation.words"),
+            conditions=self.strings(conditions, "conditions.markers"),
+            negative_conditions=self.strings(conditions, "conditions.negative"),
+            exceptions=self.strings(exceptions, "exceptions.markers"),
+            scope=tuple((group, self.strings(scope, f"scope.{group}")) for group in SCOPE_GROUPS),
+            recognition=self.strings(recognition, "recognition.terms"),
+            deadline_by=self.strings(deadlines, "deadlines.by"),
+            deadline_not_before=self.strings(deadlines, "deadlines.not_before"),
+            units=tuple(units),
+            place_words=self.strings(names, "names.place_words"),
+            not_names=self.strings(names, "names.not_names"),
+        )
+
+
+def _type_name(value: object) -> str:
+    match value:
+        case bool():
+            return "true/false"
+        case int() | float():
+            return "a number"
+        case str():
+            return "a string"
+        case list():
+            return "a list"
+        case dict():
+            return "a table"
+        case _:
+            return type(value).__name__
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEYLINE = re.compile(r"^\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)\s*=")
+
+
+def _split_key(dotted: str) -> list[str]:
+    parts: list[str] = []
+    for m in re.finditer(r"\"([^\"]*)\"|'([^']*)'|([^.\s]+)", dotted):
+        parts.append(next(g for g in m.groups() if g is not None))
+    return parts
+
+
+def _locate(text: str, key: str) -> int | None:
+    """Best-effort line (1-based) of a dotted key in TOML source: its table header, then the key."""
+    parts = key.split(".")
+    table: list[str] = []
+    best: int | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            table = _split_key(header.group(1))
+            if table == parts and best is None:
+                best = number
+            continue
+        m = _KEYLINE.match(line)
+        if not m:
+            continue
+        name = m.group(1).strip("\"'")
+        if [*table, name] == parts or (table == parts[:-1] and name == parts[-1]):
+            return number
+        if (
+            table == parts[: len(table)]
+            and len(table) < len(parts)
+            and name == parts[len(table)]
+            and best is None
+        ):
+            best = number
+    if best is None and len(parts) > 1:
+        return _locate(text, ".".join(parts[:-1]))
+    return best
+
+
+def _merge(base: dict[str, object], extra: Mapping[str, object]) -> dict[str, object]:
+    out = dict(base)
+    for key, value in extra.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            out[key] = _merge(cast(dict[str, object], old), cast(dict[str, object], value))
+        elif isinstance(old, list) and isinstance(value, list):
+            out[key] = old + [v for v in value if v not in old]
+        else:
+            out[key] = value
+    return out
+
+
+def _read(path: Path, depth: int = 0) -> tuple[dict[str, object], str]:
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SchemaError("no such taxonomy file", name) from None
+    except IsADirectoryError:
+        raise SchemaError("is a directory, not a taxonomy file", name) from None
+    except OSError as exc:
+        raise SchemaError(f"cannot read: {exc.strerror or exc}", name) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SchemaError(f"not UTF-8 text (byte {exc.start})", name) from None
+    try:
+        data: dict[str, object] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        line = int(m.group(1)) if m else None
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) or "invalid TOML"
+        if m:
+            message += f" (column {m.group(2)})"
+        raise SchemaError(f"invalid TOML: {message}", Where(name, line=line)) from None
+    extends = data.pop("extends", None)
+    if extends is None:
+        return data, text
+    if not isinstance(extends, str):
+        raise _Checker(name, text).fail("extends", f"must be a string, got {_type_name(extends)}")
+    if depth >= 4:
+        raise _Checker(name, text).fail("extends", "too many levels of 'extends' (a cycle?)")
+    base_path = schema_path(DEFAULT_TAXONOMY) if extends == "default" else (path.parent / extends)
+    if extends != "default" and base_path.resolve() == path.resolve():
+        raise _Checker(name, text).fail("extends", "a taxonomy cannot extend itself")
+    base, _ = _read(base_path, depth + 1)
+    return _merge(base, data), text
+
+
+def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
+    """Read and check a taxonomy file (None: the shipped schemas/taxonomy.toml, read once per
+    process — a Taxonomy is immutable, so every caller may share it)."""
+    if path is None:
+        return default_taxonomy()
+    return _load(Path(path))
+
+
+def _load(file: Path) -> Taxonomy:
+    data, text = _read(file)
+    return _Checker(str(file), text).check(data)
+
+
+_DEFAULT: Taxonomy | None = None
+
+
+def default_taxonomy() -> Taxonomy:
+    """The shipped taxonomy, loaded once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = _load(schema_path(DEFAULT_TAXONOMY))
+    return _DEFAULT

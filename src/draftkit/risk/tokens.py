@@ -1,0 +1,518 @@
+"""A provision's text as normalised tokens that remember where they stand in the original.
+
+The risk rules match words and phrases on a spelling-neutral form — lower case, one
+spelling per British/American pair (recognise/recognize, defence/defense), one form per
+apostrophe, quote and dash, numbers without group separators, "five" as 5, "per cent" as
+"percent" — and quote the reader's own words back from the original spans. So an edit
+that only changes spelling, spacing or punctuation looks the same to every rule, and a
+message always shows the text the drafter wrote.
+
+Phrases (taxonomy terms, modal verbs, condition markers …) are normalised by the same
+function and matched on token boundaries; a trailing `*` on a word is a prefix wildcard
+("withdraw*" matches "withdrawal", "withdrawn").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Literal, NamedTuple
+
+TokenKind = Literal["word", "number", "date", "time", "punct"]
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan січня січень января январь",
+        "february feb лютого лютий февраля февраль",
+        "march mar березня березень марта март",
+        "april apr квітня квітень апреля апрель",
+        "may травня травень мая май",
+        "june jun червня червень июня июнь",
+        "july jul липня липень июля июль",
+        "august aug серпня серпень августа август",
+        "september sep sept вересня вересень сентября сентябрь",
+        "october oct жовтня жовтень октября октябрь",
+        "november nov листопада листопад ноября ноябрь",
+        "december dec грудня грудень декабря декабрь",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_NUMBER_WORDS: dict[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+_SCALES = {"hundred": 100}
+
+# Order matters: dates and times before plain numbers, grouped numbers before decimals.
+_TOKEN = re.compile(
+    r"(?P<iso>\d{4}-\d{2}-\d{2})(?!\d)"
+    r"|(?P<dmy>\d{1,2}[./]\d{1,2}[./]\d{4})(?!\d)"
+    r"|(?P<time>(?:[01]?\d|2[0-4]):[0-5]\d)(?![,.:]?\d)"
+    r"|(?P<grouped>\d{1,3}(?:(?:,|[ \u00a0\u202f\u2009])\d{3})+(?:\.\d+)?)(?![\d])"
+    r"|(?P<num>\d+(?:[.,]\d+)?)"
+    r"|(?P<word>[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*)"
+    r"|(?P<punct>\S)",
+)
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+_QUOTES = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"}
+_DASHES = {"–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "―": "-"}
+
+# British → one spelling. Applied to single lower-case words on both sides of a comparison,
+# so a rule that over-reaches ("otherwise" → "otherwize") is harmless: it does it everywhere.
+_SPELLING: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=\w\w)is(?=(?:e|es|ed|ing|ation|ations|ational|er|ers)$)"), "iz"),
+    (re.compile(r"(?<=\w\w)ys(?=(?:e|es|ed|ing)$)"), "yz"),
+    (
+        re.compile(
+            r"^(lab|fav|hon|neighb|behavi|harb|col|endeav|vig|rig|arm|val|hum|rum|sav|savi|od|"
+            r"parl|tum|ferv|splend|clam)our"
+        ),
+        r"\1or",
+    ),
+    (
+        re.compile(r"^(cent|met|kilomet|millimet|centimet|lit|theat|calib|fib|spect|somb|manoeuv)re(s|d)?$"),
+        r"\1er\2",
+    ),
+    (re.compile(r"^manoeuv"), "maneuv"),
+    (re.compile(r"^(defen|offen|licen|preten)ce(s)?$"), r"\1se\2"),
+    (re.compile(r"^programme(s)?$"), r"program\1"),
+    (re.compile(r"^(judg|acknowledg|abridg)ement(s)?$"), r"\1ment\2"),
+    (
+        re.compile(
+            r"^(travel|cancel|label|model|fuel|counsel|signal|total|channel|level|marshal|equal|"
+            r"dial|initial|jewel|quarrel|rival|tunnel)l(ed|ing|er|ers|or|ors)$"
+        ),
+        r"\1\2",
+    ),
+    (re.compile(r"^fulfill(s)?$"), r"fulfil\1"),
+    (re.compile(r"^fulfil(l)?ment$"), "fulfilment"),
+    (re.compile(r"^enrol(l)?ment$"), "enrolment"),
+    (re.compile(r"^instal(l)?ment(s)?$"), r"instalment\2"),
+    (re.compile(r"^ag(e)?ing$"), "aging"),
+    (re.compile(r"^whilst$"), "while"),
+    (re.compile(r"^amongst$"), "among"),
+    (re.compile(r"^towards$"), "toward"),
+    (re.compile(r"^cheque(s)?$"), r"check\1"),
+    (re.compile(r"^gr(a|e)y$"), "gray"),
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise_word(word: str) -> str:
+    """One word in comparison form: lower case, one apostrophe, ё as е, one spelling."""
+    w = unicodedata.normalize("NFKC", word).translate(_APOSTROPHES).lower().replace("ё", "е")
+    if w.isascii():
+        for pattern, replacement in _SPELLING:
+            w = pattern.sub(replacement, w)
+    return w
+
+
+class Token(NamedTuple):
+    """One token: its comparison form, its span in the original, and for numbers their value.
+
+    `value` is the number for `number` tokens and the proleptic ordinal of the day for
+    `date` tokens. `cap` says the original starts with an upper-case letter. (A NamedTuple:
+    a long draft has hundreds of thousands of tokens.)
+    """
+
+    norm: str
+    start: int
+    end: int
+    kind: TokenKind
+    cap: bool = False
+    value: float | None = None
+    spelled: bool = False  # a number written in words ("five")
+
+
+def _number_value(text: str) -> float:
+    compact = re.sub(r"[,\u00a0\u202f\u2009 ]", "", text) if re.search(r"\d[,  \u2009]\d{3}", text) else text
+    compact = compact.replace(",", ".")
+    try:
+        return float(compact)
+    except ValueError:
+        return float("nan")
+
+
+def _format_number(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def _raw_tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    append = out.append
+    word = normalise_word
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        s, e = m.span()
+        raw = m.group(0)
+        if kind == "word":
+            append(Token(word(raw), s, e, "word", raw[0].isupper()))
+        elif kind == "punct":
+            ch = raw
+            if ch in _QUOTES:
+                ch = _QUOTES[ch]
+            elif ch in _DASHES:
+                ch = "-"
+            elif ch == "%":
+                ch = "percent"
+            elif not ch.isascii():
+                ch = unicodedata.normalize("NFKC", ch)
+            append(Token(ch, s, e, "word" if ch == "percent" else "punct"))
+        elif kind == "grouped" or kind == "num":
+            value = _number_value(raw)
+            append(Token(_format_number(value), s, e, "number", False, value))
+        elif kind == "iso":
+            y, mo, d = (int(x) for x in raw.split("-"))
+            append(_date_token(y, mo, d, s, e) or Token(raw, s, e, "punct"))
+        elif kind == "dmy":
+            d, mo, y = (int(x) for x in re.split(r"[./]", raw))
+            append(_date_token(y, mo, d, s, e) or Token(raw, s, e, "punct"))
+        else:  # time of day
+            h, mi = raw.split(":")
+            append(Token(f"{int(h):02d}:{mi}", s, e, "time"))
+    return out
+
+
+def _date_token(y: int, mo: int, d: int, s: int, e: int) -> Token | None:
+    try:
+        day = date(y, mo, d)
+    except ValueError:
+        return None
+    return Token(f"date:{day.isoformat()}", s, e, "date", value=float(day.toordinal()))
+
+
+def _merge(tokens: list[Token]) -> list[Token]:
+    """Multi-token forms: in-word hyphens dropped, 'per cent', spelled numbers, written dates."""
+    # In-word hyphens: "de-facto" reads as "de facto", "mine-clearance" as "mine clearance".
+    kept: list[Token] = []
+    for k, tok in enumerate(tokens):
+        if (
+            tok.kind == "punct"
+            and tok.norm == "-"
+            and 0 < k < len(tokens) - 1
+            and tokens[k - 1].end == tok.start
+            and tokens[k + 1].start == tok.end
+            and tokens[k - 1].kind == "word"
+            and tokens[k + 1].kind == "word"
+        ):
+            continue
+        kept.append(tok)
+    out: list[Token] = []
+    k = 0
+    while k < len(kept):
+        tok = kept[k]
+        nxt = kept[k + 1] if k + 1 < len(kept) else None
+        if tok.norm == "per" and nxt is not None and nxt.norm == "cent":
+            out.append(Token("percent", tok.start, nxt.end, "word"))
+            k += 2
+            continue
+        if tok.kind == "word" and tok.norm in _NUMBER_WORDS:
+            value = _NUMBER_WORDS[tok.norm]
+            end = tok.end
+            j = k + 1
+            if (
+                tok.norm in _TENS
+                and j < len(kept)
+                and kept[j].norm in _NUMBER_WORDS
+                and _NUMBER_WORDS[kept[j].norm] < 10
+            ):
+                value += _NUMBER_WORDS[kept[j].norm]
+                end = kept[j].end
+                j += 1
+            if j < len(kept) and kept[j].norm in _SCALES and value < 10:
+                value *= _SCALES[kept[j].norm]
+                end = kept[j].end
+                j += 1
+            out.append(
+                Token(str(value), tok.start, end, "number", cap=tok.cap, value=float(value), spelled=True)
+            )
+            k = j
+            continue
+        date_tok, used = _written_date(kept, k) if tok.kind == "number" or tok.norm in _MONTHS else (None, 1)
+        if date_tok is not None:
+            out.append(date_tok)
+            k += used
+            continue
+        out.append(tok)
+        k += 1
+    return out
+
+
+def _written_date(tokens: Sequence[Token], k: int) -> tuple[Token | None, int]:
+    """'31 December 2027', 'December 31, 2027', '31 грудня 2027'."""
+    a = tokens[k]
+    b = tokens[k + 1] if k + 1 < len(tokens) else None
+    c = tokens[k + 2] if k + 2 < len(tokens) else None
+    d = tokens[k + 3] if k + 3 < len(tokens) else None
+
+    def is_day(t: Token | None) -> bool:
+        return (
+            t is not None
+            and t.kind == "number"
+            and not t.spelled
+            and t.value is not None
+            and 1 <= t.value <= 31
+        )
+
+    def is_year(t: Token | None) -> bool:
+        return (
+            t is not None
+            and t.kind == "number"
+            and t.value is not None
+            and 1900 <= t.value <= 2200
+            and "." not in t.norm
+        )
+
+    if is_day(a) and b is not None and b.kind == "word" and b.norm in _MONTHS and is_year(c):
+        assert a.value is not None and c is not None and c.value is not None
+        tok = _date_token(int(c.value), _MONTHS[b.norm], int(a.value), a.start, c.end)
+        return tok, 3
+    if a.kind == "word" and a.norm in _MONTHS and is_day(b):
+        assert b is not None and b.value is not None
+        if c is not None and c.norm == "," and is_year(d):
+            assert d is not None and d.value is not None
+            return _date_token(int(d.value), _MONTHS[a.norm], int(b.value), a.start, d.end), 4
+        if is_year(c):
+            assert c is not None and c.value is not None
+            return _date_token(int(c.value), _MONTHS[a.norm], int(b.value), a.start, c.end), 3
+    return None, 1
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of `text` in comparison form, each with its span in `text`."""
+    return _merge(_raw_tokens(text))
+
+
+_MEANINGFUL_PUNCT = {"[", "]"}
+
+
+def content_key(text: str) -> tuple[str, ...]:
+    """What an edit must change to be more than cosmetic: words, numbers and brackets in
+    comparison form; white space, spelling variants and other punctuation left out."""
+    return tuple(t.norm for t in tokenize(text) if t.kind != "punct" or t.norm in _MEANINGFUL_PUNCT)
+
+
+class Hit(NamedTuple):
+    """A phrase found in a Text: token range [first, last), the label of the phrase, and the
+    matched tokens' normalised forms joined by spaces."""
+
+    first: int
+    last: int
+    label: str
+    norm: str
+
+
+class Text:
+    """The original string, its tokens, and the normalised forms joined by single spaces
+    (the string phrase patterns run on)."""
+
+    __slots__ = ("_offsets", "joined", "original", "tokens")
+
+    def __init__(self, original: str, *, masked: Iterable[tuple[int, int]] = ()) -> None:
+        self.original = original
+        # Square brackets mark unagreed text; every rule but the brackets rule reads through
+        # them, so "20 [km shall]" is still 20 km and "[Fund not] less than" still a bound.
+        tokens = [t for t in tokenize(original) if t.norm not in _MEANINGFUL_PUNCT]
+        spans = list(masked)
+        if spans:
+            # Cross-references are replaced by one placeholder token so "Article 8" → "Article 9"
+            # after a renumbering is not a number change, nor a change of a clause's words.
+            merged: list[Token] = []
+            for tok in tokens:
+                inside = next(((s, e) for s, e in spans if s <= tok.start and tok.end <= e), None)
+                if inside is None:
+                    merged.append(tok)
+                elif (
+                    merged
+                    and merged[-1].kind == "punct"
+                    and merged[-1].norm == "#ref"
+                    and merged[-1].end >= inside[0]
+                ):
+                    last = merged[-1]
+                    merged[-1] = Token("#ref", last.start, tok.end, "punct")
+                else:
+                    merged.append(Token("#ref", tok.start, tok.end, "punct"))
+            tokens = merged
+        self.tokens = tokens
+        offsets: list[int] = []
+        pos = 0
+        for tok in tokens:
+            offsets.append(pos)
+            pos += len(tok.norm) + 1
+        self._offsets = offsets
+        self.joined = " ".join(tok.norm for tok in tokens)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Token indices [first, last) covering joined-string characters [start, end)."""
+        first = bisect.bisect_right(self._offsets, start) - 1
+        last = bisect.bisect_left(self._offsets, end)
+        return max(first, 0), max(last, first + 1)
+
+    def span(self, first: int, last: int) -> str:
+        """The original text of tokens [first, last)."""
+        if first >= last or first >= len(self.tokens):
+            return ""
+        return self.original[self.tokens[first].start : self.tokens[min(last, len(self.tokens)) - 1].end]
+
+    def words(self, first: int, last: int) -> tuple[str, ...]:
+        """Normalised forms of tokens [first, last) that are not punctuation."""
+        return tuple(t.norm for t in self.tokens[first:last] if t.kind != "punct")
+
+    def find(self, phrases: PhraseSet) -> list[Hit]:
+        """Non-overlapping hits of a phrase set, left to right (longest phrase wins at a start)."""
+        return phrases.find(self)
+
+
+def phrase_tokens(phrase: str) -> list[tuple[str, bool]]:
+    """A taxonomy phrase as (normalised token, is prefix wildcard) pairs."""
+    out: list[tuple[str, bool]] = []
+    for word in phrase.split():
+        wild = word.endswith("*") and len(word) > 1
+        stem = word[:-1] if wild else word
+        norms = [t.norm for t in tokenize(stem)]
+        out.extend((norm, False) for norm in norms[:-1])
+        if norms:
+            out.append((norms[-1], wild))
+    return out
+
+
+class _Node:
+    __slots__ = ("exact", "labels", "wild")
+
+    def __init__(self) -> None:
+        self.exact: dict[str, _Node] = {}
+        self.wild: dict[str, list[tuple[str, _Node]]] = {}  # first character → (stem, node)
+        self.labels: dict[str, str] = {}  # group → label of the phrase ending here (first wins)
+
+
+class PhraseSet:
+    """Labelled phrases in one token trie, optionally in named groups (plus optional regular
+    expressions over the joined normalised text). `find` gives leftmost-longest,
+    non-overlapping hits of one group; `find_groups` does every group in one pass."""
+
+    __slots__ = ("_patterns", "_root", "phrases")
+
+    def __init__(
+        self,
+        phrases: Sequence[tuple[str, str]],
+        extra_patterns: Sequence[tuple[str, str]] = (),
+        *,
+        groups: Sequence[tuple[str, str, str]] = (),
+    ) -> None:
+        entries = [("", label, phrase) for label, phrase in phrases] + list(groups)
+        self.phrases = tuple(phrases)
+        self._root = _Node()
+        for group, label, phrase in entries:
+            node = self._root
+            for norm, wild in phrase_tokens(phrase):
+                if wild:
+                    bucket = node.wild.setdefault(norm[0], [])
+                    child = next((n for stem, n in bucket if stem == norm), None)
+                    if child is None:
+                        child = _Node()
+                        bucket.append((norm, child))
+                else:
+                    child = node.exact.get(norm)
+                    if child is None:
+                        child = node.exact[norm] = _Node()
+                node = child
+            if node is not self._root:
+                node.labels.setdefault(group, label)
+        self._patterns = tuple((label, re.compile(source)) for label, source in extra_patterns)
+
+    def __bool__(self) -> bool:
+        return bool(self._root.exact or self._root.wild or self._patterns)
+
+    def _ends(self, tokens: Sequence[Token], i: int) -> dict[str, tuple[int, str]]:
+        """group → (end, label) of the longest phrase of that group starting at token i."""
+        best: dict[str, tuple[int, str]] = {}
+        frontier = [(self._root, i)]
+        n = len(tokens)
+        while frontier:
+            node, j = frontier.pop()
+            if node.labels and j > i:
+                for group, label in node.labels.items():
+                    old = best.get(group)
+                    if old is None or j > old[0]:
+                        best[group] = (j, label)
+            if j < n:
+                norm = tokens[j].norm
+                child = node.exact.get(norm)
+                if child is not None:
+                    frontier.append((child, j + 1))
+                if node.wild and norm:
+                    for stem, wild_child in node.wild.get(norm[0], ()):
+                        if norm.startswith(stem):
+                            frontier.append((wild_child, j + 1))
+        return best
+
+    def find_groups(self, text: Text) -> dict[str, list[Hit]]:
+        """Per group, its non-overlapping hits in `text`, left to right, longest at each start."""
+        tokens = text.tokens
+        extra: dict[int, tuple[int, str]] = {}
+        for label, pattern in self._patterns:
+            for m in pattern.finditer(text.joined):
+                if m.start() == m.end():
+                    continue
+                first, last = text.token_range(m.start(), m.end())
+                if first not in extra or extra[first][0] < last:
+                    extra[first] = (last, label)
+        out: dict[str, list[Hit]] = {}
+        free: dict[str, int] = {}
+        root = self._root
+        for i, tok in enumerate(tokens):
+            norm = tok.norm
+            # Fast reject: most tokens start no phrase at all.
+            if norm not in root.exact and not (norm and norm[0] in root.wild) and i not in extra:
+                continue
+            ends = self._ends(tokens, i)
+            if i in extra and (("" not in ends) or extra[i][0] > ends[""][0]):
+                ends[""] = extra[i]
+            for group, (last, label) in ends.items():
+                if free.get(group, 0) > i:
+                    continue
+                out.setdefault(group, []).append(
+                    Hit(i, last, label, " ".join(t.norm for t in tokens[i:last]))
+                )
+                free[group] = last
+        return out
+
+    def find(self, text: Text) -> list[Hit]:
+        """Non-overlapping hits of the ungrouped phrases in `text`."""
+        return self.find_groups(text).get("", [])

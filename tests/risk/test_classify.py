@@ -1,0 +1,110 @@
+"""Categories per provision: own text, heading, and the article a provision stands in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from draftkit.readers import read
+from draftkit.risk import classify, explain
+from tests.conftest import DRAFTS
+from tests.risk.helpers import TAXONOMY, read_text
+
+
+@pytest.fixture(scope="module")
+def v2() -> dict[str, tuple[str, ...]]:
+    return classify(read(DRAFTS / "framework-v2.txt"), TAXONOMY)
+
+
+@pytest.mark.parametrize(
+    ("eid", "first"),
+    [
+        ("art_2__para_1", "military_deescalation"),  # ceasefire
+        ("art_3__para_1", "territory"),  # demilitarized zone, line of contact
+        ("art_4__para_3", "military_deescalation"),  # withdraw air defence systems, km
+        ("art_7__para_1", "security_guarantees"),  # armed attack, Guarantors, consultations
+        ("art_8__para_3", "territory"),  # recognition de jure, status
+        ("art_9__para_1", "aid_reconstruction"),  # reconstruction fund, EUR 40 billion
+        ("art_9__para_4", "sanctions"),  # lift the sanctions (subject to verification of withdrawal)
+        ("art_9__para_5", "sanctions"),  # reimposed automatically
+        ("art_10__para_1__point_b", "humanitarian"),  # detained, all for all
+        ("art_11__para_2", "political"),  # linguistic minorities, language, education
+        ("art_11__para_3", "justice"),  # amnesty, war crimes
+        ("art_12__para_2", "implementation"),  # Joint Commission, consensus
+    ],
+)
+def test_sample_draft_provisions(v2: dict[str, tuple[str, ...]], eid: str, first: str) -> None:
+    assert v2[eid][0] == first
+
+
+def test_every_provision_gets_an_entry_in_document_order(v2: dict[str, tuple[str, ...]]) -> None:
+    draft = read(DRAFTS / "framework-v2.txt")
+    assert list(v2) == [p.eid for p in draft.walk()]
+
+
+def test_inherits_from_article_heading(tmp_path: Path) -> None:
+    text = "Article 9 — Humanitarian Matters\n1. Within 30 days, the Parties shall:\n(a) act;\n(b) report.\n"
+    got = classify(read_text(tmp_path, text, "d.txt"), TAXONOMY)
+    assert got["art_9"] == ("humanitarian",)
+    assert got["art_9__para_1__point_a"] == ("humanitarian",)
+
+
+def test_own_words_outrank_the_article(tmp_path: Path) -> None:
+    text = "Article 9 — Humanitarian Matters\n1. The Parties shall lift the sanctions and the embargo.\n"
+    got = explain(read_text(tmp_path, text, "d.txt"), TAXONOMY)["art_9__para_1"]
+    assert got.categories[0] == "sanctions"
+    assert 0 < got.total["humanitarian"] < got.total["sanctions"]
+
+
+def test_terms_in_a_condition_count_less(tmp_path: Path) -> None:
+    text = (
+        "Article 1\n1. Subject to verification of the withdrawal of heavy weapons by the monitoring mission, "
+        "the Guarantors shall lift the sanctions.\n"
+    )
+    got = classify(read_text(tmp_path, text, "d.txt"), TAXONOMY)
+    assert got["art_1__para_1"][0] == "sanctions"
+
+
+def test_unmatched_provision_has_no_category(tmp_path: Path) -> None:
+    got = classify(
+        read_text(tmp_path, "Article 1 — Definitions\n1. For the purposes of this text:\n", "d.txt"), TAXONOMY
+    )
+    assert got == {"art_1": (), "art_1__para_1": ()}
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Стаття 1 — Припинення вогню\n1. Сторони зобов'язуються відвести важке озброєння на 15 км.\n",
+            "military_deescalation",
+        ),
+        (
+            "Стаття 1\n1. Сторони зобов'язуються звільнити всіх полонених за принципом всіх на всіх.\n",
+            "humanitarian",
+        ),
+        (
+            "Статья 1\n1. Стороны обязуются не изменять линию соприкосновения и границы демилитаризованной "
+            "зоны.\n",
+            "territory",
+        ),
+        (
+            "Статья 1\n1. Гаранты обязуются провести консультации в случае вооруженного нападения.\n",
+            "security_guarantees",
+        ),
+    ],
+)
+def test_cyrillic_drafts(tmp_path: Path, text: str, first: str) -> None:
+    got = classify(read_text(tmp_path, text, "d.txt"), TAXONOMY)
+    assert got["art_1__para_1"][0] == first
+
+
+def test_explain_names_the_terms(tmp_path: Path) -> None:
+    text = (
+        "Article 1 — Security Guarantees\n1. In the event of an armed attack, the Guarantors shall consult.\n"
+    )
+    got = explain(read_text(tmp_path, text, "d.txt"), TAXONOMY)["art_1__para_1"]
+    assert got.categories[0] == "security_guarantees"
+    assert "armed attack" in got.signals["security_guarantees"]
+    assert got.total["security_guarantees"] > got.own["security_guarantees"]  # plus the heading it inherits

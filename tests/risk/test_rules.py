@@ -1,0 +1,683 @@
+"""Each significance rule, in both directions, in several phrasings; English, Ukrainian and Russian."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.risk.helpers import findings, rules_of
+
+# (id, old, new, rule, headline old → new, headline new → old)
+BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
+    # --- obligation strength: shall / must / undertakes > will > should > may / will endeavour
+    (
+        "shall-may",
+        "Each Party shall withdraw its forces.",
+        "Each Party may withdraw its forces.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    (
+        "must-should",
+        "The Guarantors must provide assistance.",
+        "The Guarantors should provide assistance.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    (
+        "undertake-endeavour",
+        "The Parties undertake to release all prisoners.",
+        "The Parties will endeavour to release all prisoners.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    (
+        "shall-expected",
+        "The Parties shall hold elections.",
+        "The Parties are expected to hold elections.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    (
+        "shall-will",
+        "The Mission shall report to the Parties.",
+        "The Mission will report to the Parties.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    (
+        "shall-parenthetical",
+        "Each Party shall, within 30 days, withdraw its forces.",
+        "Each Party may, within 30 days, withdraw its forces.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    (
+        "uk-зобов'язуються-можуть",
+        "Сторони зобов'язуються відвести війська.",
+        "Сторони можуть відвести війська.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    (
+        "uk-обов'язково-може",
+        "Сторона обов'язково повідомляє місію.",
+        "Сторона може повідомити місію.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    (
+        "uk-повинні-докладуть",
+        "Гаранти повинні надати допомогу.",
+        "Гаранти докладуть зусиль надати допомогу.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    (
+        "ru-обязуются-могут",
+        "Стороны обязуются отвести войска.",
+        "Стороны могут отвести войска.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    (
+        "ru-должны-следует",
+        "Стороны должны освободить пленных.",
+        "Сторонам следует освободить пленных.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    # --- negation
+    (
+        "not",
+        "Each Party shall withdraw its forces.",
+        "Each Party shall not withdraw its forces.",
+        "negation",
+        "Negation added",
+        "Negation removed",
+    ),
+    (
+        "no",
+        "Armed forces shall be present in the zone.",
+        "No armed forces shall be present in the zone.",
+        "negation",
+        "Negation added",
+        "Negation removed",
+    ),
+    (
+        "nothing",
+        "This Agreement shall be construed as recognition of the line.",
+        "Nothing in this Agreement shall be construed as recognition of the line.",
+        "negation",
+        "Negation added",
+        "Negation removed",
+    ),
+    (
+        "neither",
+        "Each Party shall join a military alliance.",
+        "Neither Party shall join a military alliance.",
+        "negation",
+        "Negation added",
+        "Negation removed",
+    ),
+    (
+        "may-not",
+        "The Mission may enter the zone.",
+        "The Mission may not enter the zone.",
+        "negation",
+        "Negation added",
+        "Negation removed",
+    ),
+    (
+        "uk-не",
+        "Сторони розміщують важке озброєння в зоні.",
+        "Сторони не розміщують важке озброєння в зоні.",
+        "negation",
+        "Negation added",
+        "Negation removed",
+    ),
+    (
+        "uk-жодна",
+        "Кожна Сторона вступає до альянсу.",
+        "Жодна Сторона вступає до альянсу.",
+        "negation",
+        "Negation added",
+        "Negation removed",
+    ),
+    (
+        "ru-не",
+        "Стороны размещают тяжелое вооружение в зоне.",
+        "Стороны не размещают тяжелое вооружение в зоне.",
+        "negation",
+        "Negation added",
+        "Negation removed",
+    ),
+    (
+        "ru-ни",
+        "Каждая из Сторон вступает в альянс.",
+        "Ни одна из Сторон вступает в альянс.",
+        "negation",
+        "Negation added",
+        "Negation removed",
+    ),
+    # --- numbers with units and direction
+    (
+        "km",
+        "a zone with a total width of 15 km",
+        "a zone with a total width of 10 km",
+        "number",
+        "Distance reduced by 5 km",
+        "Distance increased by 5 km",
+    ),
+    (
+        "personnel",
+        "shall not exceed 600,000 personnel",
+        "shall not exceed 800,000 personnel",
+        "number",
+        "Number of personnel increased by 200,000 (+33%)",
+        "Number of personnel reduced by 200,000 (−25%)",
+    ),
+    (
+        "troops",
+        "a contingent of 5,000 troops",
+        "a contingent of 7 500 troops",
+        "number",
+        "Number of troops increased by 2,500 (+50%)",
+        "Number of troops reduced by 2,500 (−33%)",
+    ),
+    (
+        "money",
+        "a capitalisation of EUR 40 billion",
+        "a capitalisation of EUR 20 billion",
+        "number",
+        "Amount reduced by 50%",
+        "Amount increased by 100%",
+    ),
+    (
+        "percent",
+        "not less than 30 per cent of the assets",
+        "not less than 40% of the assets",
+        "number",
+        "Percentage raised by 10 points",
+        "Percentage lowered by 10 points",
+    ),
+    (
+        "calibre",
+        "artillery of calibre 100 mm and above",
+        "artillery of calibre 122 mm and above",
+        "number",
+        "Calibre threshold raised by 22 mm",
+        "Calibre threshold lowered by 22 mm",
+    ),
+    (
+        "uk-км",
+        "на відстань не менше 15 км від лінії",
+        "на відстань не менше 30 км від лінії",
+        "number",
+        "Distance increased by 15 км",
+        "Distance reduced by 15 км",
+    ),
+    (
+        "ru-км",
+        "на расстояние 25 км от линии",
+        "на расстояние 5 км от линии",
+        "number",
+        "Distance reduced by 20 км",
+        "Distance increased by 20 км",
+    ),
+    (
+        "uk-осіб",
+        "чисельністю до 1 200 осіб",
+        "чисельністю до 2 400 осіб",
+        "number",
+        "Number of осіб increased by 1,200 (+100%)",
+        "Number of осіб reduced by 1,200 (−50%)",
+    ),
+    # --- deadlines, durations, dates
+    (
+        "within-days",
+        "shall withdraw within 30 days of signature",
+        "shall withdraw within 60 days of signature",
+        "deadline",
+        "Deadline extended by 30 days",
+        "Deadline shortened by 30 days",
+    ),
+    (
+        "within-hours",
+        "shall hold consultations within 72 hours",
+        "shall hold consultations within 24 hours",
+        "deadline",
+        "Deadline shortened by 48 hours",
+        "Deadline extended by 48 hours",
+    ),
+    (
+        "not-earlier",
+        "not earlier than five years after entry into force",
+        "not earlier than three years after entry into force",
+        "deadline",
+        "Waiting period shortened by 2 years",
+        "Waiting period lengthened by 2 years",
+    ),
+    (
+        "period",
+        "in three phases over a period of 24 months",
+        "in three phases over a period of 36 months",
+        "deadline",
+        "Period lengthened by 12 months",
+        "Period shortened by 12 months",
+    ),
+    (
+        "uk-днів",
+        "протягом 30 днів з дати підписання",
+        "протягом 60 днів з дати підписання",
+        "deadline",
+        "Deadline extended by 30 days",
+        "Deadline shortened by 30 days",
+    ),
+    (
+        "ru-часов",
+        "в течение 72 часов после нападения",
+        "в течение 24 часов после нападения",
+        "deadline",
+        "Deadline shortened by 48 hours",
+        "Deadline extended by 48 hours",
+    ),
+    (
+        "date",
+        "shall be adopted by 31 December 2026",
+        "shall be adopted by 31 March 2027",
+        "deadline",
+        "Date moved later by 90 days",
+        "Date moved earlier by 90 days",
+    ),
+    (
+        "uk-date",
+        "до 31 грудня 2026 року",
+        "до 31 березня 2027 року",
+        "deadline",
+        "Date moved later by 90 days",
+        "Date moved earlier by 90 days",
+    ),
+    # --- names of places, parties, organisations
+    (
+        "village",
+        "between the village of Hollin and the town of Marren",
+        "between the village of Dunmar and the town of Marren",
+        "name",
+        "Place changed",
+        "Place changed",
+    ),
+    (
+        "oblast",
+        "the boundaries of the Donetsk Oblast",
+        "the boundaries of the Kherson Oblast",
+        "name",
+        "Place changed",
+        "Place changed",
+    ),
+    (
+        "organisation",
+        "under the observation of the OSCE",
+        "under the observation of the United Nations",
+        "name",
+        "Organisation changed",
+        "Organisation changed",
+    ),
+    (
+        "organisation-added",
+        "under the observation of the OSCE",
+        "under the observation of the OSCE and the European Union",
+        "name",
+        "Organisation added",
+        "Organisation removed",
+    ),
+    (
+        "body",
+        "the Guarantors shall lift the sanctions",
+        "the Joint Commission shall lift the sanctions",
+        "name",
+        "Name changed",
+        "Name changed",
+    ),
+    # --- conditions
+    (
+        "unless",
+        "held not earlier than five years after entry into force.",
+        "held not earlier than five years after entry into force, unless the Parties agree otherwise.",
+        "condition",
+        "Condition added",
+        "Condition removed",
+    ),
+    (
+        "subject-to",
+        "The Guarantors shall lift the sanctions in three phases.",
+        "Subject to verification by the Monitoring Mission, the Guarantors shall lift the sanctions in "
+        "three phases.",
+        "condition",
+        "Condition added",
+        "Condition removed",
+    ),
+    (
+        "provided-that",
+        "The Guarantors may ease the measures.",
+        "The Guarantors may ease the measures, provided that the ceasefire is observed.",
+        "condition",
+        "Condition added",
+        "Condition removed",
+    ),
+    (
+        "if-changed",
+        "shall be reimposed if the Joint Commission determines a breach.",
+        "shall be reimposed if the Guarantors determine a breach.",
+        "condition",
+        "Condition changed",
+        "Condition changed",
+    ),
+    (
+        "if-unless",
+        "shall be reimposed if the Parties agree.",
+        "shall be reimposed unless the Parties agree.",
+        "condition",
+        "Condition reversed",
+        "Condition reversed",
+    ),
+    (
+        "uk-якщо",
+        "Санкції скасовуються поетапно.",
+        "Санкції скасовуються поетапно, якщо Сторони дотримуються режиму.",
+        "condition",
+        "Condition added",
+        "Condition removed",
+    ),
+    (
+        "ru-при-условии",
+        "Санкции отменяются поэтапно.",
+        "Санкции отменяются поэтапно при условии соблюдения режима прекращения огня.",
+        "condition",
+        "Condition added",
+        "Condition removed",
+    ),
+    # --- exceptions
+    (
+        "with-the-exception",
+        "No armed forces shall be present in the zone.",
+        "No armed forces shall be present in the zone, with the exception of the Monitoring Mission.",
+        "exception",
+        "Exception added",
+        "Exception removed",
+    ),
+    (
+        "except",
+        "The Parties shall refrain from the use of force.",
+        "The Parties shall refrain from the use of force, except in self-defence.",
+        "exception",
+        "Exception added",
+        "Exception removed",
+    ),
+    (
+        "widened",
+        "No forces shall be present, with the exception of the Monitoring Mission and civilian police.",
+        "No forces shall be present, with the exception of the Monitoring Mission, engineering units and "
+        "civilian "
+        "police.",
+        "exception",
+        "Exception widened",
+        "Exception narrowed",
+    ),
+    (
+        "uk-за-винятком",
+        "Збройні сили не перебувають у зоні.",
+        "Збройні сили не перебувають у зоні, за винятком моніторингової місії.",
+        "exception",
+        "Exception added",
+        "Exception removed",
+    ),
+    # --- scope words
+    (
+        "all",
+        "shall release all prisoners of war",
+        "shall release prisoners of war",
+        "scope",
+        "Scope narrowed",
+        "Scope widened",
+    ),
+    (
+        "only",
+        "shall be used for reconstruction",
+        "shall be used only for reconstruction",
+        "scope",
+        "Scope narrowed",
+        "Scope widened",
+    ),
+    (
+        "permanently",
+        "shall be withdrawn from the zone",
+        "shall be permanently withdrawn from the zone",
+        "scope",
+        "Made permanent",
+        "No longer permanent",
+    ),
+    (
+        "temporarily-permanently",
+        "shall be temporarily withdrawn",
+        "shall be permanently withdrawn",
+        "scope",
+        "Made permanent",
+        "Made temporary",
+    ),
+    (
+        "bounds",
+        "to a distance of not less than 25 km",
+        "to a distance of up to 25 km",
+        "scope",
+        "Limit reversed",
+        "Limit reversed",
+    ),
+    (
+        "uk-тимчасово",
+        "Сторони відводять війська.",
+        "Сторони тимчасово відводять війська.",
+        "scope",
+        "Made temporary",
+        "No longer temporary",
+    ),
+    # --- recognition wording
+    (
+        "de-jure",
+        "construed as recognition de jure of any change",
+        "construed as recognition de facto of any change",
+        "recognition",
+        "Recognition wording changed",
+        "Recognition wording changed",
+    ),
+    (
+        "recognise",
+        "The Parties recognise the line of separation.",
+        "The Parties respect the line of separation.",
+        "recognition",
+        "Recognition wording removed",
+        "Recognition wording added",
+    ),
+    (
+        "sovereignty",
+        "respect the territorial integrity of the State",
+        "respect the sovereignty of the State",
+        "recognition",
+        "Recognition wording changed",
+        "Recognition wording changed",
+    ),
+    # --- bracketed (unagreed) text
+    (
+        "bracket-added",
+        "shall not exceed 800,000 personnel.",
+        "shall not exceed 800,000 personnel [in peacetime].",
+        "brackets",
+        "Bracketed text added",
+        "Bracketed text deleted",
+    ),
+    (
+        "bracket-lifted",
+        "personnel [in peacetime].",
+        "personnel in peacetime.",
+        "brackets",
+        "Brackets lifted (text agreed)",
+        "Text put in brackets (reopened)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rule", "headline"),
+    [pytest.param(c[1], c[2], c[3], c[4], id=c[0]) for c in BOTH_WAYS],
+)
+def test_forward(old: str, new: str, rule: str, headline: str) -> None:
+    assert (rule, headline) in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rule", "headline"),
+    [pytest.param(c[2], c[1], c[3], c[5], id=c[0]) for c in BOTH_WAYS],
+)
+def test_backward(old: str, new: str, rule: str, headline: str) -> None:
+    assert (rule, headline) in rules_of(old, new)
+
+
+# --- what the rules must stay silent about
+
+COSMETIC: list[tuple[str, str, str]] = [
+    ("spelling-ise", "The Parties recognise the line.", "The Parties recognize the line."),
+    ("spelling-defence", "collective defence of the Parties", "collective defense of the Parties"),
+    ("spelling-calibre", "artillery of calibre 100 mm", "artillery of caliber 100 mm"),
+    (
+        "spelling-endeavour",
+        "The Guarantors will endeavour to agree.",
+        "The Guarantors will endeavor to agree.",
+    ),
+    ("spelling-metres", "a strip 500 metres wide", "a strip 500 meters wide"),
+    ("spelling-programme", "the demining programme", "the demining program"),
+    (
+        "spelling-apostrophe",
+        "Сторони зобов'язуються відвести війська.",
+        "Сторони зобов’язуються відвести війська.",
+    ),
+    ("spelling-ё", "тяжелое вооружение", "тяжёлое вооружение"),
+    ("thousands", "not exceed 600,000 personnel", "not exceed 600 000 personnel"),
+    ("percent", "30 per cent of the assets", "30% of the assets"),
+    ("spelled-number", "not earlier than five years after", "not earlier than 5 years after"),
+    ("date-format", "by 31 December 2026", "by 31.12.2026"),
+    ("hyphen", "recognition de facto", "recognition de-facto"),
+    ("whitespace", "Each Party shall  withdraw\tits forces.", "Each Party shall withdraw its forces."),
+    ("comma", "Each Party shall, within 30 days withdraw.", "Each Party shall within 30 days withdraw."),
+    ("quotes", 'on the basis of "all for all";', "on the basis of “all for all”."),
+    ("dash", "the line LC-01 to LC-64", "the line LC–01 to LC–64"),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), [pytest.param(c[1], c[2], id=c[0]) for c in COSMETIC])
+def test_cosmetic_edits_find_nothing(old: str, new: str) -> None:
+    assert findings(old, new) == []
+    assert findings(new, old) == []
+
+
+def test_same_strength_is_not_a_change() -> None:
+    assert rules_of("Each Party shall withdraw.", "Each Party must withdraw.") == []
+    assert rules_of("Each Party shall withdraw.", "Each Party undertakes to withdraw.") == []
+
+
+def test_verb_change_alone_is_not_an_obligation_change() -> None:
+    assert not [
+        r
+        for r in rules_of(
+            "the Guarantors shall hold consultations", "the Guarantors shall convene consultations"
+        )
+        if r[0] == "obligation"
+    ]
+
+
+def test_bound_keeps_its_not() -> None:
+    # "not less than" owns its "not": a number change inside it is not a negation change.
+    rules = rules_of("to a distance of not less than 15 km", "to a distance of not less than 20 km")
+    assert [r[0] for r in rules] == ["number"]
+
+
+def test_exclusion_reworded_as_exception_is_not_negation() -> None:
+    old = "The Parties shall grant an amnesty.\nThe amnesty shall not apply to war crimes or genocide."
+    new = "The Parties shall grant an amnesty, other than war crimes or genocide."
+    rules = [r[0] for r in rules_of(old, new)]
+    assert "negation" not in rules and "obligation" not in rules and "exception" not in rules
+
+
+def test_may_not_is_a_negation_not_also_an_obligation() -> None:
+    rules = [r[0] for r in rules_of("The Mission may enter.", "The Mission may not enter.")]
+    assert rules == ["negation"]
+
+
+def test_number_inside_a_condition_is_reported_once_as_a_number() -> None:
+    rules = [
+        r[0]
+        for r in rules_of(
+            "shall lift them if no breach occurs within 30 days.",
+            "shall lift them if no breach occurs within 60 days.",
+        )
+    ]
+    assert rules == ["deadline"]
+
+
+def test_cross_reference_renumbered_is_low_and_not_a_number() -> None:
+    found = findings("the withdrawal under Article 4", "the withdrawal under Article 5")
+    assert [(f.rule, f.headline) for f in found] == [("reference", "Cross-reference changed")]
+
+
+def test_name_added_alone_is_not_flagged() -> None:
+    # A defined term moving about ("The Reconstruction Fund shall …") is not a new party.
+    assert (
+        rules_of(
+            "EUR 40 billion and shall be administered by the Bank.",
+            "EUR 40 billion.\nThe Reconstruction Fund shall be administered by the Bank.",
+        )
+        == []
+    )
+
+
+def test_fragments_quote_the_drafters_words() -> None:
+    (finding,) = [
+        f for f in findings("Each Party shall withdraw its forces.", "Each Party may withdraw its forces.")
+    ]
+    assert (finding.old, finding.new) == ("shall withdraw", "may withdraw")
+    (finding,) = findings("within 30 days of signature", "within 60 days of signature")
+    assert (finding.old, finding.new) == ("within 30 days", "within 60 days")
+
+
+def test_significance_grows_with_the_steps() -> None:
+    one = findings("The Mission shall report.", "The Mission will report.")[0].significance
+    two = findings("The Mission shall report.", "The Mission should report.")[0].significance
+    three = findings("The Mission shall report.", "The Mission may report.")[0].significance
+    assert one < two < three
+
+
+def test_number_significance_grows_with_the_change() -> None:
+    small = findings("not exceed 600,000 personnel", "not exceed 610,000 personnel")[0].significance
+    large = findings("not exceed 600,000 personnel", "not exceed 900,000 personnel")[0].significance
+    assert small < large
+
+
+def test_findings_inside_added_brackets_are_the_brackets_flag() -> None:
+    rules = rules_of("The Parties shall withdraw.", "The Parties shall withdraw [within 30 days].")
+    assert rules == [("brackets", "Bracketed text added")]
+    rules = rules_of("The Parties shall withdraw [within 30 days].", "The Parties shall withdraw.")
+    assert rules == [("brackets", "Bracketed text deleted")]
+    # Brackets put around words already there leave the words' own findings alone.
+    rules = rules_of(
+        "The Parties shall withdraw within 30 days.", "The Parties shall withdraw [within 60 days]."
+    )
+    assert ("deadline", "Deadline extended by 30 days") in rules
