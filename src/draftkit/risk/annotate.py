@@ -16,10 +16,10 @@ from draftkit.model import Draft, Provision
 from draftkit.risk.classify import (
     INHERIT_FACTOR,
     Classified,
+    LazyClassification,
     TextCache,
     add,
     combine,
-    explain,
     rank,
     subtree_scores,
 )
@@ -105,8 +105,8 @@ class _Context:
     def __init__(self, comparison: Comparison, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self.cache: TextCache = {}
-        self.old = explain(comparison.old, taxonomy, self.cache)
-        self.new = explain(comparison.new, taxonomy, self.cache)
+        self.old = LazyClassification(comparison.old, taxonomy, self.cache)
+        self.new = LazyClassification(comparison.new, taxonomy, self.cache)
         self.old_nodes = _index(comparison.old)
         self.new_nodes = _index(comparison.new)
         self.reader = Reader(taxonomy)
@@ -280,6 +280,11 @@ def flag(comparison: Comparison, taxonomy: Taxonomy | None = None) -> Comparison
     deleted_eids = {p.eid for c in comparison.changes if c.kind == "deleted" for p in c.old}
     changes: list[Change] = []
     for change in comparison.changes:
+        if change.kind == "unchanged" and not change.moved:
+            # Categories are for what changed or moved (renumbering alone never carries a flag);
+            # `draftkit classify` shows them for every provision.
+            changes.append(change)
+            continue
         old_category = rank(ctx.scores(change.old, ctx.old), taxonomy) if change.old else ()
         new_category = rank(ctx.scores(change.new, ctx.new), taxonomy) if change.new else ()
         flags = _flags_for(change, ctx, moved, added_eids, deleted_eids)

@@ -9,7 +9,7 @@ Guarantors shall lift the sanctions" is about sanctions, conditioned on withdraw
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from draftkit.model import Draft, Provision
@@ -166,6 +166,63 @@ def explain(draft: Draft, taxonomy: Taxonomy, cache: TextCache | None = None) ->
     for provision in draft.provisions:
         visit(provision, {})
     return out
+
+
+class LazyClassification(Mapping[str, Classified]):
+    """`explain` on demand: a provision is classified (with the ancestors it inherits from)
+    only when asked for. Comparing two rounds needs the changed provisions only — a few per
+    cent of a long draft — and classifying all of them dominated the cost of a diff."""
+
+    def __init__(self, draft: Draft, taxonomy: Taxonomy, cache: TextCache | None = None) -> None:
+        self.taxonomy = taxonomy
+        self.cache: TextCache = cache if cache is not None else {}
+        self.nodes: dict[str, Provision] = {}
+        self.parent: dict[str, str | None] = {}
+        for top in draft.provisions:
+            self._index(top, None)
+        self.done: dict[str, Classified] = {}
+        self.passed: dict[str, Scores] = {}  # what a provision hands down: inherited + own
+
+    def _index(self, provision: Provision, parent: str | None) -> None:
+        self.nodes[provision.eid] = provision
+        self.parent[provision.eid] = parent
+        for child in provision.children:
+            self._index(child, provision.eid)
+
+    def __getitem__(self, eid: str) -> Classified:
+        found = self.done.get(eid)
+        if found is not None:
+            return found
+        provision = self.nodes[eid]  # KeyError for an unknown eid, as a Mapping should
+        parent = self.parent[eid]
+        inherited: Scores = {}
+        if parent is not None:
+            self[parent]
+            inherited = self.passed[parent]
+        own, signals = own_scores(provision, self.taxonomy, self.cache)
+        total = dict(own)
+        add(total, inherited, INHERIT_FACTOR)
+        passed = dict(inherited)
+        add(passed, own)
+        self.passed[eid] = passed
+        found = Classified(
+            eid=eid,
+            own=own,
+            total=total,
+            signals={cid: tuple(terms) for cid, terms in signals.items()},
+            categories=rank(total, self.taxonomy),
+        )
+        self.done[eid] = found
+        return found
+
+    def __contains__(self, eid: object) -> bool:
+        return eid in self.nodes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
 
 
 def classify(draft: Draft, taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
