@@ -15,6 +15,7 @@ Where python-redlines or redlines are installed, they run on the same pair for t
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import resource
@@ -66,19 +67,36 @@ def edit(draft: Draft, seed: int) -> Draft:
             elif roll < 0.06:
                 del paragraphs[k]
             elif roll < 0.07:
-                paragraphs.insert(k + 1, replace(p, text="New text agreed in this round: " + _reword(rng, p.text)[::-1], children=()))
+                paragraphs.insert(
+                    k + 1,
+                    replace(
+                        p, text="New text agreed in this round: " + _reword(rng, p.text)[::-1], children=()
+                    ),
+                )
             elif roll < 0.073:
-                moved.append(paragraphs.pop(k) if rng.random() < 0.5 else replace(paragraphs.pop(k), text=_reword(rng, p.text)))
+                moved.append(
+                    paragraphs.pop(k)
+                    if rng.random() < 0.5
+                    else replace(paragraphs.pop(k), text=_reword(rng, p.text))
+                )
     for p in moved:
         articles[rng.randrange(len(articles))].append(p)
     # A new article near the top: every later article is renumbered.
-    new_article = Provision("article", "Article 0", 0, "Interim Arrangements", "The Parties shall establish interim arrangements pending the entry into force of the settlement.")
+    new_article = Provision(
+        "article",
+        "Article 0",
+        0,
+        "Interim Arrangements",
+        "The Parties shall establish interim arrangements pending the entry into force of the settlement.",
+    )
     heads.insert(1, new_article)
     articles.insert(1, [])
     rebuilt = []
     for n, (head, paragraphs) in enumerate(zip(heads, articles, strict=True), start=1):
         kids = tuple(replace(p, num=f"{m}.", ordinal=m) for m, p in enumerate(paragraphs, start=1))
-        rebuilt.append(replace(head, num=f"Article {n}", ordinal=n, children=kids, text=head.text if not kids else ""))
+        rebuilt.append(
+            replace(head, num=f"Article {n}", ordinal=n, children=kids, text=head.text if not kids else "")
+        )
     return replace(draft, provisions=assign_eids(rebuilt))
 
 
@@ -99,8 +117,12 @@ def measure(n: int, workdir: Path) -> dict[str, float]:
     elapsed = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
-        "n": n, "seconds": elapsed, "peak_mb": peak / 1024, "base_mb": base / 1024,
-        "json_mb": len(text) / 1e6, **{k: float(v) for k, v in comparison.summary().items()},
+        "n": n,
+        "seconds": elapsed,
+        "peak_mb": peak / 1024,
+        "base_mb": base / 1024,
+        "json_mb": len(text) / 1e6,
+        **{k: float(v) for k, v in comparison.summary().items()},
     }
 
 
@@ -146,9 +168,11 @@ def main() -> int:
             )
             for line in _peers(n, Path(tmp), r["seconds"]) if n == sizes[-1] else []:
                 print(line)
-    for small, big in zip(results, results[1:], strict=False):
+    for small, big in itertools.pairwise(results):
         ratio = big["seconds"] / small["seconds"] if small["seconds"] else float("inf")
-        print(f"growth {small['n']:.0f} → {big['n']:.0f}: {ratio:.1f}× time for {big['n'] / small['n']:.0f}× provisions")
+        print(
+            f"growth {small['n']:.0f} → {big['n']:.0f}: {ratio:.1f}× time for {big['n'] / small['n']:.0f}× provisions"
+        )
     return 0
 
 

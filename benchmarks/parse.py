@@ -45,8 +45,15 @@ def measure(n: int, workdir: Path) -> dict[str, float]:
         count = parsed.count()
         del parsed
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"n": n, "provisions": count, "best": min(times), "median": sorted(times)[REPEAT // 2],
-            "peak_mb": peak, "text_mb": chars / 1e6, "docx_mb": path.stat().st_size / 1e6}
+    return {
+        "n": n,
+        "provisions": count,
+        "best": min(times),
+        "median": sorted(times)[REPEAT // 2],
+        "peak_mb": peak,
+        "text_mb": chars / 1e6,
+        "docx_mb": path.stat().st_size / 1e6,
+    }
 
 
 def main() -> int:
@@ -56,11 +63,14 @@ def main() -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
-            out = subprocess.run([sys.executable, __file__, str(n), "--child", tmp],
-                                 check=True, capture_output=True, text=True)
+            out = subprocess.run(
+                [sys.executable, __file__, str(n), "--child", tmp], check=True, capture_output=True, text=True
+            )
             r = json.loads(out.stdout.strip().splitlines()[-1])
-            print(f"{r['provisions']:>6} provisions ({r['text_mb']:.2f} MB text, {r['docx_mb']:.2f} MB docx): "
-                  f"parse best {r['best']:.3f} s, median {r['median']:.3f} s, peak {r['peak_mb']:.0f} MB")
+            print(
+                f"{r['provisions']:>6} provisions ({r['text_mb']:.2f} MB text, {r['docx_mb']:.2f} MB docx): "
+                f"parse best {r['best']:.3f} s, median {r['median']:.3f} s, peak {r['peak_mb']:.0f} MB"
+            )
     return 0
 
 

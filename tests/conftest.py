@@ -38,7 +38,9 @@ def chromium() -> str:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--regen-golden", action="store_true", default=False,
+        "--regen-golden",
+        action="store_true",
+        default=False,
         help="rewrite the expected outputs of golden tests (review with git diff)",
     )
 

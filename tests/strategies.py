@@ -31,8 +31,9 @@ def provisions(draw: st.DrawFn, depth: int = 0) -> Provision:
         guid=draw(st.none() | st.uuids().map(str)),
         location=draw(
             st.none()
-            | st.builds(Location, st.none() | st.integers(1, 10**6), st.none() | st.integers(1, 10**6))
-            .filter(lambda loc: loc.paragraph is not None or loc.line is not None)
+            | st.builds(
+                Location, st.none() | st.integers(1, 10**6), st.none() | st.integers(1, 10**6)
+            ).filter(lambda loc: loc.paragraph is not None or loc.line is not None)
         ),
     )
 
@@ -46,15 +47,39 @@ def drafts(draw: st.DrawFn) -> Draft:
         provisions=assign_eids(draw(st.lists(provisions(), max_size=4))),
         source=draw(
             st.none()
-            | st.builds(Source, texts, st.text("0123456789abcdef", min_size=64, max_size=64),
-                        st.sampled_from(["docx", "text", "markdown", "xml"]))
+            | st.builds(
+                Source,
+                texts,
+                st.text("0123456789abcdef", min_size=64, max_size=64),
+                st.sampled_from(["docx", "text", "markdown", "xml"]),
+            )
         ),
     )
 
 
 LABELS = ["Article {n}", "{n}.", "({a})", "({r})", "{n})", "{n}.{m}", "Section {n}", "ANNEX {R}"]
-WORDS = ["The", "Parties", "shall", "withdraw", "forces", "from", "the", "Kessel", "Valley", "within",
-         "30", "days", "600,000", "troops", "may", "monitor", "verify", "ceasefire", "line", "zone"]
+WORDS = [
+    "The",
+    "Parties",
+    "shall",
+    "withdraw",
+    "forces",
+    "from",
+    "the",
+    "Kessel",
+    "Valley",
+    "within",
+    "30",
+    "days",
+    "600,000",
+    "troops",
+    "may",
+    "monitor",
+    "verify",
+    "ceasefire",
+    "line",
+    "zone",
+]
 
 
 @st.composite
@@ -65,8 +90,11 @@ def draft_texts(draw: st.DrawFn) -> str:
         shape = draw(st.sampled_from(LABELS))
         n = draw(st.integers(1, 30))
         label = shape.format(
-            n=n, m=draw(st.integers(1, 9)), a="abcdefghijklmnopqrstuvwxyz"[n % 26],
-            r=["i", "ii", "iii", "iv", "v", "vi"][n % 6], R=["I", "II", "III", "IV"][n % 4],
+            n=n,
+            m=draw(st.integers(1, 9)),
+            a="abcdefghijklmnopqrstuvwxyz"[n % 26],
+            r=["i", "ii", "iii", "iv", "v", "vi"][n % 6],
+            R=["I", "II", "III", "IV"][n % 4],
         )
         words = draw(st.lists(st.sampled_from(WORDS), max_size=12))
         lines.append((label + " " + " ".join(words)).strip() + draw(st.sampled_from(["", ".", ";", ":"])))

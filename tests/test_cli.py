@@ -94,8 +94,12 @@ def test_every_command_has_help_with_example() -> None:
 def test_diff_json_matches_schema_and_counts(tmp_path: Path) -> None:
     old = tmp_path / "old.txt"
     new = tmp_path / "new.txt"
-    old.write_text("T\n\nArticle 1\n1. The Parties shall withdraw within 30 days.\n2. Keep.\n", encoding="utf-8")
-    new.write_text("T\n\nArticle 1\n1. The Parties may withdraw within 60 days.\n2. Keep.\n3. New.\n", encoding="utf-8")
+    old.write_text(
+        "T\n\nArticle 1\n1. The Parties shall withdraw within 30 days.\n2. Keep.\n", encoding="utf-8"
+    )
+    new.write_text(
+        "T\n\nArticle 1\n1. The Parties may withdraw within 60 days.\n2. Keep.\n3. New.\n", encoding="utf-8"
+    )
     out = tmp_path / "diff.json"
     code, _, err = run("diff", str(old), str(new), "--format", "json", "-o", str(out))
     assert code == 0, err

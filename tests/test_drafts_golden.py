@@ -15,7 +15,9 @@ from draftkit.render.draft_out import draft_to_dict
 from tests.conftest import CASES, DRAFTS
 
 GOLDEN = CASES / "parse"
-FILES = sorted(p for p in DRAFTS.iterdir() if p.name.startswith("framework-") and p.suffix in {".txt", ".docx", ".md"})
+FILES = sorted(
+    p for p in DRAFTS.iterdir() if p.name.startswith("framework-") and p.suffix in {".txt", ".docx", ".md"}
+)
 
 
 def _snapshot(path: Path, view: str = "accept") -> dict[str, object]:

@@ -41,18 +41,34 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "num", "kind", "fmt", "shape", "ordinal", "rest"), CASES)
-def test_parse_label(text: str, num: str, kind: str | None, fmt: str, shape: str, ordinal: int, rest: str) -> None:
+def test_parse_label(
+    text: str, num: str, kind: str | None, fmt: str, shape: str, ordinal: int, rest: str
+) -> None:
     found = parse_label(text)
     assert found is not None
     label, tail = found
     assert (label.num, label.kind, label.fmt, label.shape, label.ordinal, tail) == (
-        num, kind, fmt, shape, ordinal, rest,
+        num,
+        kind,
+        fmt,
+        shape,
+        ordinal,
+        rest,
     )
 
 
 @pytest.mark.parametrize(
     "text",
-    ["The Parties shall", "Article 5 shall apply", "2027 was", "", "   ", "(not a label)", "1.5km wide", "(ab) x"],
+    [
+        "The Parties shall",
+        "Article 5 shall apply",
+        "2027 was",
+        "",
+        "   ",
+        "(not a label)",
+        "1.5km wide",
+        "(ab) x",
+    ],
 )
 def test_not_a_label(text: str) -> None:
     assert parse_label(text) is None
@@ -66,11 +82,21 @@ def test_ambiguous_roman_or_letter_has_both_readings() -> None:
     assert label.alt is not None and label.alt.fmt == "lowerLetter" and label.alt.ordinal == 9
 
 
-@pytest.mark.parametrize(("n", "fmt", "out"), [
-    (1, "decimal", "1"), (7, "decimalZero", "07"), (1, "lowerLetter", "a"), (26, "lowerLetter", "z"),
-    (27, "lowerLetter", "aa"), (28, "lowerLetter", "bb"), (53, "upperLetter", "AAA"),
-    (4, "lowerRoman", "iv"), (1994, "upperRoman", "MCMXCIV"), (9, "lowerRoman", "ix"),
-])
+@pytest.mark.parametrize(
+    ("n", "fmt", "out"),
+    [
+        (1, "decimal", "1"),
+        (7, "decimalZero", "07"),
+        (1, "lowerLetter", "a"),
+        (26, "lowerLetter", "z"),
+        (27, "lowerLetter", "aa"),
+        (28, "lowerLetter", "bb"),
+        (53, "upperLetter", "AAA"),
+        (4, "lowerRoman", "iv"),
+        (1994, "upperRoman", "MCMXCIV"),
+        (9, "lowerRoman", "ix"),
+    ],
+)
 def test_format_number(n: int, fmt: str, out: str) -> None:
     assert format_number(n, fmt) == out
 

@@ -25,8 +25,13 @@ def parse_text(tmp_path: Path, text: str, name: str = "d.txt") -> Draft:
 CASES: dict[str, tuple[str, list[str]]] = {
     "articles, paragraphs, points, heading on same line": (
         "Article 1 — Scope\n1. The Parties shall:\n(a) stop;\n(b) withdraw.\n2. Done.\n",
-        ["art_1|Article 1|Scope|", "art_1__para_1|1.||The Parties shall:", "art_1__para_1__point_a|(a)||stop;",
-         "art_1__para_1__point_b|(b)||withdraw.", "art_1__para_2|2.||Done."],
+        [
+            "art_1|Article 1|Scope|",
+            "art_1__para_1|1.||The Parties shall:",
+            "art_1__para_1__point_a|(a)||stop;",
+            "art_1__para_1__point_b|(b)||withdraw.",
+            "art_1__para_2|2.||Done.",
+        ],
     ),
     "heading on the next line, wrapped lines joined": (
         "Article 2\nCeasefire\n\n1. The ceasefire shall\nenter into force at once.\n",
@@ -42,49 +47,90 @@ CASES: dict[str, tuple[str, list[str]]] = {
     ),
     "dotted decimals nest": (
         "1. General\n1.1 First.\n1.2 Second.\n1.2.1 Deep.\n2. Next\n2.1 Again.\n",
-        ["para_1|1.||General", "para_1__subpara_1|1.1||First.", "para_1__subpara_2|1.2||Second.",
-         "para_1__subpara_2__subpara_1|1.2.1||Deep.", "para_2|2.||Next", "para_2__subpara_1|2.1||Again."],
+        [
+            "para_1|1.||General",
+            "para_1__subpara_1|1.1||First.",
+            "para_1__subpara_2|1.2||Second.",
+            "para_1__subpara_2__subpara_1|1.2.1||Deep.",
+            "para_2|2.||Next",
+            "para_2__subpara_1|2.1||Again.",
+        ],
     ),
     "(i) after (h) is a letter": (
         "1. List:\n(a) a;\n(b) b;\n(c) c;\n(d) d;\n(e) e;\n(f) f;\n(g) g;\n(h) h;\n(i) i;\n(j) j.\n",
-        ["para_1|1.||List:"] + [f"para_1__point_{c}|({c})||{c}{'.' if c == 'j' else ';'}" for c in "abcdefghij"],
+        ["para_1|1.||List:"]
+        + [f"para_1__point_{c}|({c})||{c}{'.' if c == 'j' else ';'}" for c in "abcdefghij"],
     ),
     "(i) after (h) is roman when (ii) follows": (
         "1. List:\n(a) a;\n(b) b;\n(c) c;\n(d) d;\n(e) e;\n(f) f;\n(g) g;\n(h) h:\n(i) one;\n(ii) two.\n",
-        ["para_1|1.||List:"] + [f"para_1__point_{c}|({c})||{c};" for c in "abcdefg"]
-        + ["para_1__point_h|(h)||h:", "para_1__point_h__point_i|(i)||one;", "para_1__point_h__point_ii|(ii)||two."],
+        ["para_1|1.||List:"]
+        + [f"para_1__point_{c}|({c})||{c};" for c in "abcdefg"]
+        + [
+            "para_1__point_h|(h)||h:",
+            "para_1__point_h__point_i|(i)||one;",
+            "para_1__point_h__point_ii|(ii)||two.",
+        ],
     ),
     "roman list under a letter": (
         "Article 1\n1. Lead-in:\n(a) withdraw:\n(i) tanks;\n(ii) guns;\n(b) report.\n",
-        ["art_1|Article 1||", "art_1__para_1|1.||Lead-in:", "art_1__para_1__point_a|(a)||withdraw:",
-         "art_1__para_1__point_a__point_i|(i)||tanks;", "art_1__para_1__point_a__point_ii|(ii)||guns;",
-         "art_1__para_1__point_b|(b)||report."],
+        [
+            "art_1|Article 1||",
+            "art_1__para_1|1.||Lead-in:",
+            "art_1__para_1__point_a|(a)||withdraw:",
+            "art_1__para_1__point_a__point_i|(i)||tanks;",
+            "art_1__para_1__point_a__point_ii|(ii)||guns;",
+            "art_1__para_1__point_b|(b)||report.",
+        ],
     ),
     "a) and 1) and (A) styles": (
         "1) First:\na) alpha;\nb) beta.\n2) Second:\n(A) upper.\n",
-        ["para_1|1)||First:", "para_1__point_a|a)||alpha;", "para_1__point_b|b)||beta.",
-         "para_2|2)||Second:", "para_2__point_A|(A)||upper."],
+        [
+            "para_1|1)||First:",
+            "para_1__point_a|a)||alpha;",
+            "para_1__point_b|b)||beta.",
+            "para_2|2)||Second:",
+            "para_2__point_A|(A)||upper.",
+        ],
     ),
     "sections, chapters and parts contain articles": (
         "PART I — SECURITY\nChapter 1 Guarantees\nArticle 1\nText.\nArticle 2\nMore.\nPART II — LAND\nArticle 3\nLast.\n",
-        ["part_I|PART I|SECURITY|", "part_I__chp_1|Chapter 1|Guarantees|",
-         "part_I__chp_1__art_1|Article 1||Text.", "part_I__chp_1__art_2|Article 2||More.",
-         "part_II|PART II|LAND|", "part_II__art_3|Article 3||Last."],
+        [
+            "part_I|PART I|SECURITY|",
+            "part_I__chp_1|Chapter 1|Guarantees|",
+            "part_I__chp_1__art_1|Article 1||Text.",
+            "part_I__chp_1__art_2|Article 2||More.",
+            "part_II|PART II|LAND|",
+            "part_II__art_3|Article 3||Last.",
+        ],
     ),
     "ALL-CAPS unnumbered section titles": (
         "SECURITY GUARANTEES\n\n1. The guarantors shall act.\n\nTERRITORY\n\n2. The line holds.\n",
-        ["sec_nn||SECURITY GUARANTEES|", "sec_nn__para_1|1.||The guarantors shall act.",
-         "sec_nn_2||TERRITORY|", "sec_nn_2__para_2|2.||The line holds."],
+        [
+            "sec_nn||SECURITY GUARANTEES|",
+            "sec_nn__para_1|1.||The guarantors shall act.",
+            "sec_nn_2||TERRITORY|",
+            "sec_nn_2__para_2|2.||The line holds.",
+        ],
     ),
     "annex resets to top level": (
         "Article 1\n1. Text.\nANNEX I — MAPS\n1. Coordinates.\nAnnex II\n1. Schedule.\n",
-        ["art_1|Article 1||", "art_1__para_1|1.||Text.", "annex_I|ANNEX I|MAPS|", "annex_I__para_1|1.||Coordinates.",
-         "annex_II|Annex II||", "annex_II__para_1|1.||Schedule."],
+        [
+            "art_1|Article 1||",
+            "art_1__para_1|1.||Text.",
+            "annex_I|ANNEX I|MAPS|",
+            "annex_I__para_1|1.||Coordinates.",
+            "annex_II|Annex II||",
+            "annex_II__para_1|1.||Schedule.",
+        ],
     ),
     "Cyrillic articles and points": (
         "Стаття 1. Припинення вогню\n1. Сторони зобов'язуються:\nа) припинити вогонь;\nб) відвести війська.\n",
-        ["art_1|Стаття 1|Припинення вогню|", "art_1__para_1|1.||Сторони зобов'язуються:",
-         "art_1__para_1__point_а|а)||припинити вогонь;", "art_1__para_1__point_б|б)||відвести війська."],
+        [
+            "art_1|Стаття 1|Припинення вогню|",
+            "art_1__para_1|1.||Сторони зобов'язуються:",
+            "art_1__para_1__point_а|а)||припинити вогонь;",
+            "art_1__para_1__point_б|б)||відвести війська.",
+        ],
     ),
     "a year at the start of a wrapped line is not a label": (
         "1. The ceasefire shall hold until 31 December\n2027. It may be extended.\n",
@@ -123,8 +169,10 @@ def test_markdown_headings(tmp_path: Path) -> None:
     assert draft.title == "Framework on the Kessel Valley"
     assert draft.preamble == ("Preamble text.",)
     assert outline(draft) == [
-        "art_1|Article 1|Ceasefire|", "art_1__para_1|1.||Stop firing.",
-        "art_2|Article 2|Monitoring|", "art_2__para_1|1.||The Mission shall monitor.",
+        "art_1|Article 1|Ceasefire|",
+        "art_1__para_1|1.||Stop firing.",
+        "art_2|Article 2|Monitoring|",
+        "art_2__para_1|1.||The Mission shall monitor.",
     ]
 
 

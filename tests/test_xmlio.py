@@ -25,7 +25,9 @@ def test_xml_round_trip_is_identity(draft: Draft) -> None:
 
 @given(draft_texts())
 @settings(max_examples=100, deadline=None)
-def test_parsed_text_has_unique_eids_and_round_trips(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+def test_parsed_text_has_unique_eids_and_round_trips(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
     path = tmp_path_factory.mktemp("d") / "draft.txt"
     path.write_text(text, encoding="utf-8")
     try:

@@ -84,7 +84,10 @@ class Flat:
         for provision, up in zip(nodes, parent, strict=True):
             cites.append(extend(cites[up] if up != ROOT else "", provision))
         return Flat(
-            tuple(nodes), tuple(parent), {k: tuple(v) for k, v in children.items()}, keys,
+            tuple(nodes),
+            tuple(parent),
+            {k: tuple(v) for k, v in children.items()},
+            keys,
             tuple(c or UNNUMBERED for c in cites),
         )
 
@@ -413,7 +416,7 @@ class _Aligner:
                 break
             self.children_pass(found, IN_PARENT_CONFIDENT)
         # Second in-parent round at the normal threshold over every matched pair.
-        everything = [((ROOT,), (ROOT,))]
+        everything: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((ROOT,), (ROOT,))]
         everything += [((i,), (j,)) for i, j in self.a2b.items()]
         everything += [(olds, news) for olds, news, _ in self.groups]
         self.children_pass(everything, IN_PARENT_THRESHOLD)
@@ -438,5 +441,3 @@ class _Aligner:
 def align(old: Draft, new: Draft) -> Alignment:
     """Align the provisions of two drafts (see the module docstring for the passes)."""
     return _Aligner(old, new).run()
-
-

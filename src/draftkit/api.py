@@ -40,7 +40,13 @@ def diff(
 
 
 ReportFormat = Literal["docx", "html", "md", "json"]
-_SUFFIXES: dict[str, ReportFormat] = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".json": "json"}
+_SUFFIXES: dict[str, ReportFormat] = {
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".json": "json",
+}
 
 
 def report_format(output: str | os.PathLike[str], fmt: str | None = None) -> ReportFormat:
@@ -52,7 +58,9 @@ def report_format(output: str | os.PathLike[str], fmt: str | None = None) -> Rep
         raise UsageError(f"unknown report format {fmt!r} (docx, html, md, json)")
     suffix = Path(output).suffix.lower()
     if suffix not in _SUFFIXES:
-        raise UsageError(f"cannot tell the report format from {Path(output).name!r}; use .docx, .html, .md or .json, or --format")
+        raise UsageError(
+            f"cannot tell the report format from {Path(output).name!r}; use .docx, .html, .md or .json, or --format"
+        )
     return _SUFFIXES[suffix]
 
 
@@ -64,14 +72,18 @@ def revision_date(date: str | None = None) -> str:
             try:
                 moment = datetime.fromtimestamp(int(epoch), tz=UTC)
             except (ValueError, OverflowError, OSError):
-                raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from None
+                raise UsageError(
+                    f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}"
+                ) from None
         else:
             moment = datetime.now(tz=UTC)
     else:
         try:
             moment = datetime.fromisoformat(date.replace("Z", "+00:00"))
         except ValueError:
-            raise UsageError(f"--date must look like 2026-11-24 or 2026-11-24T10:00:00Z, not {date!r}") from None
+            raise UsageError(
+                f"--date must look like 2026-11-24 or 2026-11-24T10:00:00Z, not {date!r}"
+            ) from None
         moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
     if not 1980 <= moment.year <= 2107:
         raise UsageError(f"date {moment.date()} is outside 1980-2107 (what DOCX zip stamps can hold)")
@@ -133,7 +145,12 @@ def redline(
     comparison = diff(old, new, view=view, limits=limits, taxonomy=taxonomy)
     explicit = date is not None or "SOURCE_DATE_EPOCH" in os.environ
     data = render_report(
-        comparison, kind, author=author, date=stamp, moves=moves, summary=summary,
+        comparison,
+        kind,
+        author=author,
+        date=stamp,
+        moves=moves,
+        summary=summary,
         generated=stamp if explicit else None,
     )
     write_atomic(target, data)

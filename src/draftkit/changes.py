@@ -56,7 +56,11 @@ class Change:
     @property
     def heading_changed(self) -> bool:
         """True when the heading differs (beyond white space)."""
-        return _squash(self.old_heading) != _squash(self.new_heading) and self.kind in ("modified", "split", "merged")
+        return _squash(self.old_heading) != _squash(self.new_heading) and self.kind in (
+            "modified",
+            "split",
+            "merged",
+        )
 
     @property
     def is_change(self) -> bool:
@@ -89,7 +93,7 @@ class Comparison:
 
     def summary(self) -> dict[str, int]:
         """Counts per change kind, plus moved and renumbered."""
-        counts = {kind: 0 for kind in CHANGE_KINDS}
+        counts: dict[str, int] = {kind: 0 for kind in CHANGE_KINDS}
         counts["moved"] = 0
         counts["renumbered"] = 0
         for change in self.changes:
@@ -100,7 +104,7 @@ class Comparison:
 
     def flag_counts(self) -> dict[str, int]:
         """Flags per severity."""
-        counts = {severity: 0 for severity in SEVERITIES}
+        counts: dict[str, int] = {severity: 0 for severity in SEVERITIES}
         for change in self.changes:
             for flag in change.flags:
                 counts[flag.severity] += 1

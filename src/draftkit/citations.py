@@ -14,7 +14,7 @@ def extend(prefix: str, provision: Provision) -> str:
     """The citation of `provision` given the (raw, possibly empty) citation of its parent."""
     num = (provision.num or "").strip()
     if not num:
-        return provision.heading or "" if not prefix else prefix
+        return prefix or provision.heading or ""
     if not prefix:
         return num.rstrip(".")
     m = _PLAIN_NUMBER.match(num)

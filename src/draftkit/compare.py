@@ -67,7 +67,9 @@ class _Renumbering:
         return map_ref
 
 
-def _renumbering(alignment: Alignment, old_addr: list[Address | None], new_addr: list[Address | None]) -> _Renumbering:
+def _renumbering(
+    alignment: Alignment, old_addr: list[Address | None], new_addr: list[Address | None]
+) -> _Renumbering:
     moves: dict[Address, Address] = {}
     for pair in alignment.pairs:
         if not pair.old or not pair.new:
@@ -182,5 +184,3 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
         new_heading=new_heading,
         references_updated=references_updated,
     )
-
-

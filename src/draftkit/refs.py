@@ -5,21 +5,34 @@ rewritten when their targets are renumbered."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _NUM = r"(\d+|[IVXLC]+)"
 _SUB = r"((?:\s?\(\w{1,5}\))*)"
 _TOP_WORDS = {
-    "article": "article", "articles": "article", "art.": "article", "art": "article",
-    "annex": "annex", "section": "section", "chapter": "chapter", "part": "part",
+    "article": "article",
+    "articles": "article",
+    "art.": "article",
+    "art": "article",
+    "annex": "annex",
+    "section": "section",
+    "chapter": "chapter",
+    "part": "part",
 }
 _TOP = re.compile(
-    r"\b(?P<kw>Articles?|Art\.|Annex|Section|Chapter|Part)\s+(?P<n>" + _NUM[1:-1] + r")(?P<sub>" + _SUB[1:-1] + r")",
+    r"\b(?P<kw>Articles?|Art\.|Annex|Section|Chapter|Part)\s+(?P<n>"
+    + _NUM[1:-1]
+    + r")(?P<sub>"
+    + _SUB[1:-1]
+    + r")",
 )
 _PARA_OF = re.compile(
-    r"\b(?P<pkw>paragraphs?|para\.)\s+(?P<p>\d+)(?P<sub>" + _SUB[1:-1] + r")\s+of\s+(?P<kw>Article|Annex)\s+(?P<n>"
-    + _NUM[1:-1] + r")",
+    r"\b(?P<pkw>paragraphs?|para\.)\s+(?P<p>\d+)(?P<sub>"
+    + _SUB[1:-1]
+    + r")\s+of\s+(?P<kw>Article|Annex)\s+(?P<n>"
+    + _NUM[1:-1]
+    + r")",
     re.IGNORECASE,
 )
 _PARA = re.compile(
@@ -61,9 +74,20 @@ def find_references(text: str) -> list[Reference]:
         base = m.start("sub")
         return [(x.group(1), (base + x.start(1), base + x.end(1))) for x in _SUBS.finditer(m.group("sub"))]
 
-    def make(m: re.Match[str], top: str | None, parts: list[tuple[str, tuple[int, int]]], relative: bool) -> None:
-        add(Reference(m.start(), m.end(), m.group(0), top, tuple(v for v, _ in parts), relative,
-                      tuple(span for _, span in parts)))
+    def make(
+        m: re.Match[str], top: str | None, parts: list[tuple[str, tuple[int, int]]], relative: bool
+    ) -> None:
+        add(
+            Reference(
+                m.start(),
+                m.end(),
+                m.group(0),
+                top,
+                tuple(v for v, _ in parts),
+                relative,
+                tuple(span for _, span in parts),
+            )
+        )
 
     for m in _PARA_OF.finditer(text):
         parts = [(m.group("n"), m.span("n")), (m.group("p"), m.span("p")), *subs(m)]
@@ -76,8 +100,6 @@ def find_references(text: str) -> list[Reference]:
         make(m, None, [(m.group("p"), m.span("p"))], True)
     found.sort(key=lambda r: r.start)
     return found
-
-
 
 
 def rewrite(text: str, mapper: Callable[[Reference], tuple[str, ...] | None]) -> str:

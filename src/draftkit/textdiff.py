@@ -16,14 +16,12 @@ from diff_match_patch import diff_match_patch
 OpKind = Literal["equal", "insert", "delete"]
 Op = tuple[OpKind, str]
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _TOKEN = re.compile(
-    r"\d{1,2}\s(?:" + _MONTHS + r")\s\d{4}"            # 31 December 2027
-    r"|\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?"      # 600,000  1 000 000 (nbsp)
-    r"|\d+(?:[.,]\d+)*%?"                               # 7.5  15  40%
-    r"|\w+(?:[-'’]\w+)*"                                # words, hyphenated, apostrophes
+    r"\d{1,2}\s(?:" + _MONTHS + r")\s\d{4}"  # 31 December 2027
+    r"|\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?"  # 600,000  1 000 000 (nbsp)
+    r"|\d+(?:[.,]\d+)*%?"  # 7.5  15  40%
+    r"|\w+(?:[-'’]\w+)*"  # words, hyphenated, apostrophes
     r"|\s+"
     r"|[^\w\s]",
     re.UNICODE,

@@ -57,7 +57,7 @@ def _provision_to_xml(parent: etree._Element, provision: Provision) -> None:
 
 def to_xml_element(draft: Draft) -> etree._Element:
     """The draft as an lxml element tree (root `draft`)."""
-    root = etree.Element(_Q + "draft", nsmap={None: NS})
+    root = etree.Element(_Q + "draft", nsmap={None: NS})  # type: ignore[dict-item]  # lxml-stubs: default ns
     if draft.source is not None:
         root.set("source", draft.source.path)
         root.set("sha256", draft.source.sha256)

@@ -37,7 +37,7 @@ def _labels(change: Change) -> str:
 
 
 def _line(change: Change) -> str:
-    tags = [change.kind]
+    tags: list[str] = [change.kind]
     if change.moved:
         tags.append("moved")
     if change.renumbered:
@@ -71,12 +71,12 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False) -> str:
         "",
         "  ".join(f"{kind}: {n}" for kind, n in summary.items()),
     ]
-    flags = [(flag, change) for change in comparison.changes for flag in change.flags]
+    flags = [flag for change in comparison.changes for flag in change.flags]
     if flags:
         counts = comparison.flag_counts()
         lines += ["", "flags: " + "  ".join(f"{s}: {counts[s]}" for s in SEVERITIES)]
         order = {s: k for k, s in enumerate(SEVERITIES)}
-        for flag, change in sorted(flags, key=lambda fc: order[fc[0].severity]):
+        for flag in sorted(flags, key=lambda f: order[f.severity]):
             lines.append(f"  {flag.severity.upper():<6} {flag.category:<22} {flag.message}")
     content = [c for c in comparison.changes if c.kind != "unchanged" or (c.moved and not show_all)]
     relabelled = [c for c in comparison.changes if c.kind == "unchanged" and not c.moved and c.renumbered]
