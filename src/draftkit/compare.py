@@ -155,8 +155,8 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
             kind = "merged"
         case "one":
             renumbered = _squash(olds[0].num or "") != _squash(news[0].num or "")
-            same_heading = _squash(old_heading or "") == _squash(new_heading or "")
-            if _squash(old_text) == _squash(new_text) and same_heading:
+            same_heading = old_heading == new_heading or _squash(old_heading or "") == _squash(new_heading or "")
+            if same_heading and (old_text == new_text or _squash(old_text) == _squash(new_text)):
                 kind = "unchanged"
             else:
                 mapper = context.renumbering.mapper(
