@@ -12,9 +12,24 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+DK   := $(VENV)/bin/draftkit
+DATE := 2026-11-24
+
 demo: $(STAMP)
-	@echo "== draftkit parse drafts/framework-v1.docx"
-	$(VENV)/bin/draftkit parse drafts/framework-v1.docx
+	@echo "== draftkit parse drafts/framework-v1.docx   (the provision tree, Word numbering computed)"
+	@$(DK) parse drafts/framework-v1.docx
+	@echo
+	@echo "== draftkit diff drafts/framework-v1.docx drafts/framework-v2.docx"
+	@$(DK) diff drafts/framework-v1.docx drafts/framework-v2.docx
+	@echo
+	@echo "== draftkit validate drafts/framework-v2.docx"
+	@$(DK) validate drafts/framework-v2.docx
+	@mkdir -p out
+	@$(DK) redline drafts/framework-v1.docx drafts/framework-v2.docx -o out/redline.docx --summary --author "draftkit demo" --date $(DATE)
+	@$(DK) redline drafts/framework-v1.docx drafts/framework-v2.docx -o out/report.html --date $(DATE)
+	@$(DK) redline drafts/framework-v1.docx drafts/framework-v2.docx -o out/changes.md --date $(DATE)
+	@echo
+	@echo "Reports: out/redline.docx (Word tracked changes + comments), out/report.html, out/changes.md"
 
 test: $(STAMP) system-deps
 	$(PY) -m pytest -q
@@ -25,6 +40,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/parse.py
+	$(PY) benchmarks/compare.py
+	$(PY) benchmarks/redline.py
+	$(PY) benchmarks/risk_accuracy.py
+	$(PY) benchmarks/fuzz.py
 
 # LibreOffice and Chromium for the tests that open our outputs the way users do.
 # Installed where we can (root with apt-get); elsewhere those tests skip with a reason.

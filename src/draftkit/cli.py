@@ -79,7 +79,7 @@ def parse_command(
             from draftkit.render.draft_out import draft_outline
 
             text = draft_outline(result)
-    emit(text, output, [draft])
+    emit(text, output, [draft], human=fmt == "outline")
 
 
 @main.command("diff")
@@ -148,7 +148,7 @@ def diff_command(
         from draftkit.render.terminal import render_terminal
 
         text = render_terminal(comparison, show_all=show_all)
-    emit(text, output, [old, new])
+    emit(text, output, [old, new], human=fmt == "text")
     if fail_on is not None and _reached(comparison, fail_on):
         sys.exit(EXIT_FINDINGS)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -10,7 +11,7 @@ from typing import ParamSpec, TypeVar
 
 import click
 
-from draftkit.errors import EXIT_INPUT, EXIT_INTERNAL, DraftkitError
+from draftkit.errors import EXIT_INPUT, EXIT_INTERNAL, DraftkitError, one_line
 from draftkit.outputs import check_output_path, write_atomic
 from draftkit.readers import Limits
 
@@ -41,15 +42,26 @@ def error_boundary(func: Callable[P, R]) -> Callable[P, R]:
         except Exception as exc:
             if os.environ.get("DRAFTKIT_DEBUG"):
                 raise
-            _fail(f"internal error ({type(exc).__name__}: {exc}); please report it", EXIT_INTERNAL)
+            _fail(f"internal error ({type(exc).__name__}: {one_line(str(exc))}); please report it", EXIT_INTERNAL)
         raise AssertionError("unreachable")
 
     return wrapper
 
 
-def emit(text: str, output: str | None, inputs: list[str]) -> None:
+# What a draft may carry that would drive a terminal (CSI, escape sequences) or reorder what
+# it shows (bidi overrides); newlines and tabs stay.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def for_terminal(text: str) -> str:
+    """Human-readable output with control characters from a draft shown as escapes (\\x9b)."""
+    return _TERMINAL_UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def emit(text: str, output: str | None, inputs: list[str], *, human: bool = False) -> None:
+    """Write a result to stdout (`human` text escaped for the terminal) or atomically to `output`."""
     if output is None or output == "-":
-        click.echo(text, nl=False)
+        click.echo(for_terminal(text) if human else text, nl=False)
         return
     path = check_output_path(output, inputs)
     write_atomic(path, text.encode("utf-8"))

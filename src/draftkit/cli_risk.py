@@ -153,4 +153,4 @@ def classify_command(
     else:
         text = classify_text(parsed, taxonomy, classified, why=why)
     inputs = [draft] + ([taxonomy_path] if taxonomy_path else [])
-    emit(text, output, inputs)
+    emit(text, output, inputs, human=fmt != "json")

@@ -82,7 +82,7 @@ def validate_command(
         from draftkit.render.findings import render_text
 
         text = render_text(report, strict=strict)
-    emit(text, output, inputs)
+    emit(text, output, inputs, human=fmt != "json")
     if not report.ok(strict):
         sys.exit(EXIT_FINDINGS)
 

@@ -1,7 +1,12 @@
-"""The one error tree of draftkit: every class carries its exit code and, where known, a location."""
+"""The one error tree of draftkit: every class carries its exit code and, where known, a location.
+
+`str(error)` is always one line: a file name or a quoted fragment of a hostile draft may hold
+newlines or terminal control characters, and those are shown escaped, never raw.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 EXIT_OK = 0
@@ -10,6 +15,15 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_SCHEMA = 4
 EXIT_INTERNAL = 70
+
+# C0 and C1 controls, DEL, the Unicode line/paragraph separators and the bidi overrides:
+# anything that could break the message over lines, drive a terminal or reorder what it shows.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """`text` with every control character shown as an escape (`\\n`, `\\x1b`), so it prints on one line."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +54,18 @@ class DraftkitError(Exception):
 
     def __str__(self) -> str:
         if self.where is None:
-            return self.message
-        return f"{self.where}: {self.message}"
+            return one_line(self.message)
+        return one_line(f"{self.where}: {self.message}")
 
 
 class UsageError(DraftkitError):
     """The command was called wrongly (bad option value, output path equal to an input)."""
 
     exit_code = EXIT_USAGE
+
+
+class OutputError(UsageError):
+    """The output cannot be written where it was asked for (folder not writable, disk full)."""
 
 
 class InputError(DraftkitError):

@@ -7,15 +7,13 @@ writers agree on what "aa" or "xiv" mean.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from draftkit.model import Kind
 
-NumFmt = Literal[
-    "decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "cyrillic", "other"
-]
+NumFmt = Literal["decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "cyrillic", "other"]
 
 # Keyword → provision kind. Case-insensitive; abbreviations carry their dot.
 _KEYWORDS: dict[str, Kind] = {
@@ -51,8 +49,11 @@ _ROMAN_RE = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})
 
 _NUMBER = r"(?:\d+(?:\.\d+)*|[IVXLCDM]+|[ivxlcdm]+|[A-Za-z])"
 _KEYWORD_RE = re.compile(
-    r"^(?P<kw>" + "|".join(sorted((re.escape(k) for k in _KEYWORDS), key=len, reverse=True))
-    + r")\s+(?P<n>" + _NUMBER + r")(?P<trail>\.(?!\d))?(?=$|[\s:.\-–—)(])",
+    r"^(?P<kw>"
+    + "|".join(sorted((re.escape(k) for k in _KEYWORDS), key=len, reverse=True))
+    + r")\s+(?P<n>"
+    + _NUMBER
+    + r")(?P<trail>\.(?!\d))?(?=$|[\s:.\-–—)(])",
     re.IGNORECASE,
 )
 _DOTTED_RE = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)(?P<trail>\.)?(?=\s|$)")
@@ -60,9 +61,7 @@ _DECIMAL_RE = re.compile(r"^(?P<open>\()?(?P<n>\d{1,4})(?P<close>[.)])(?=\s|$)")
 _PAREN_RE = re.compile(
     r"^\((?P<n>[a-z]{1,3}|[A-Z]{1,3}|[ivxlcdm]+|[IVXLCDM]+|[" + CYRILLIC_LETTERS + r"]{1,2})\)(?=\s|$)"
 )
-_CLOSE_RE = re.compile(
-    r"^(?P<n>[a-z]{1,2}|[ivxlcdm]+|[" + CYRILLIC_LETTERS + r"])\)(?=\s|$)"
-)
+_CLOSE_RE = re.compile(r"^(?P<n>[a-z]{1,2}|[ivxlcdm]+|[" + CYRILLIC_LETTERS + r"])\)(?=\s|$)")
 _DOT_RE = re.compile(r"^(?P<n>[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\.(?=\s|$)")
 
 
@@ -107,8 +106,19 @@ def int_to_roman(n: int) -> str:
         return str(n)
     out = []
     for value, sym in (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
     ):
         while n >= value:
             out.append(sym)
@@ -226,7 +236,9 @@ def parse_label(text: str) -> tuple[Label, str] | None:
         n = m.group("n")
         parts = tuple(n.split("."))
         num = s[: m.end()]
-        return _make(num, None, "#" + ".#" * (len(parts) - 1) + ("." if m.group("trail") else ""), parts), s[m.end():].strip()
+        return _make(num, None, "#" + ".#" * (len(parts) - 1) + ("." if m.group("trail") else ""), parts), s[
+            m.end() :
+        ].strip()
     m = _DECIMAL_RE.match(s)
     if m:
         opener = m.group("open") or ""
@@ -234,7 +246,7 @@ def parse_label(text: str) -> tuple[Label, str] | None:
         if opener and close != ")":
             return None
         num = s[: m.end()]
-        return _make(num, None, f"{opener}#{close}", (m.group("n"),)), s[m.end():].strip()
+        return _make(num, None, f"{opener}#{close}", (m.group("n"),)), s[m.end() :].strip()
     for regex, shape in ((_PAREN_RE, "(#)"), (_CLOSE_RE, "#)"), (_DOT_RE, "#.")):
         m = regex.match(s)
         if m:
@@ -242,7 +254,7 @@ def parse_label(text: str) -> tuple[Label, str] | None:
             label = _make(s[: m.end()], None, shape, (n,))
             if label.ordinal is None:
                 return None
-            return label, s[m.end():].strip()
+            return label, s[m.end() :].strip()
     return None
 
 

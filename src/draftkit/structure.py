@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from draftkit.errors import LimitError
+from draftkit.errors import LimitError, Where
 from draftkit.ids import next_eid
 from draftkit.model import Kind, Location, Provision
 from draftkit.numbering import Label, parse_exact, parse_label
 from draftkit.readers.blocks import Block
+from draftkit.readers.limits import DEFAULT_MAX_DEPTH
 
 # Rank of keyword kinds: lower ranks contain higher ones.
 _RANK: dict[Kind, int] = {"part": 0, "chapter": 1, "section": 2, "article": 3, "point": 4}
@@ -29,7 +30,6 @@ _GROUP_KINDS = frozenset({"part", "chapter", "section", "article", "annex"})
 _SEPARATORS = "—–-:.·|"
 _TERMINAL = ".;:,"
 _LOOKAHEAD = 60  # blocks searched for the next label of a shape ("(ii)" after "(i)")
-DEFAULT_MAX_DEPTH = 24
 
 
 def is_all_caps(text: str) -> bool:
@@ -109,9 +109,14 @@ def _bare_kind(label: Label) -> Kind:
 
 
 class _Builder:
-    def __init__(self, blocks: Sequence[Block], max_depth: int) -> None:
+    def __init__(
+        self, blocks: Sequence[Block], max_depth: int, max_provisions: int | None, source: str
+    ) -> None:
         self.blocks = blocks
         self.max_depth = max_depth
+        self.max_provisions = max_provisions
+        self.source = source
+        self.count = 0
         self.labels = [_label_of(b) for b in blocks]
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
@@ -139,7 +144,11 @@ class _Builder:
             return label
         roman, letter = replace(label, alt=None), replace(alt, alt=None)
         open_roman = self._open_with(roman.shape, roman.fmt)
-        if open_roman is not None and open_roman.label and open_roman.label.ordinal == (roman.ordinal or 0) - 1:
+        if (
+            open_roman is not None
+            and open_roman.label
+            and open_roman.label.ordinal == (roman.ordinal or 0) - 1
+        ):
             return roman
         open_letter = self._open_with(letter.shape, letter.fmt)
         continues_letter = (
@@ -166,7 +175,19 @@ class _Builder:
         return roman
 
     # -- placement ---------------------------------------------------------------
+    def _where(self, location: Location) -> Where:
+        return Where(self.source, location.paragraph, location.line if location.paragraph is None else None)
+
     def _attach(self, node: _Node) -> None:
+        # Both limits are checked as the tree grows, before anything is frozen: a hostile
+        # file fails fast instead of first building a huge tree.
+        self.count += 1
+        if self.max_provisions is not None and self.count > self.max_provisions:
+            raise LimitError(
+                f"more than {self.max_provisions:,} provisions, over the limit of {self.max_provisions:,}"
+                " (raise with --max-provisions)",
+                self._where(node.location),
+            )
         if self.stack:
             self.stack[-1].children.append(node)
         else:
@@ -175,7 +196,7 @@ class _Builder:
         if len(self.stack) > self.max_depth:
             raise LimitError(
                 f"provisions nest deeper than {self.max_depth} levels (raise with --max-depth)",
-                node.location.describe(),
+                self._where(node.location),
             )
 
     def _place_keyword(self, node: _Node) -> None:
@@ -184,8 +205,9 @@ class _Builder:
         else:
             rank = node.rank if node.rank is not None else 0
             while self.stack and (
-                self.stack[-1].rank is None or self.stack[-1].rank >= rank
-                or self.stack[-1].kind == "annex" and rank <= _RANK["section"]
+                self.stack[-1].rank is None
+                or self.stack[-1].rank >= rank
+                or (self.stack[-1].kind == "annex" and rank <= _RANK["section"])
             ):
                 self.stack.pop()
         self._attach(node)
@@ -209,8 +231,11 @@ class _Builder:
         if self.blocks and self.labels[0][0] is None and len(self.blocks) > 1:
             first = self.blocks[0]
             text = first.text.strip()
-            if first.title or first.heading_level == 1 or is_all_caps(text) or (
-                len(text) <= 200 and text[-1:] not in _TERMINAL
+            if (
+                first.title
+                or first.heading_level == 1
+                or is_all_caps(text)
+                or (len(text) <= 200 and text[-1:] not in _TERMINAL)
             ):
                 self.title = text
                 start = 1
@@ -251,9 +276,7 @@ class _Builder:
         if not text:
             return
         headingish = block.heading_level is not None or block.title or is_all_caps(text)
-        if self._top_takes_heading() and (
-            headingish or (len(text) <= 120 and text[-1] not in _TERMINAL)
-        ):
+        if self._top_takes_heading() and (headingish or (len(text) <= 120 and text[-1] not in _TERMINAL)):
             self.stack[-1].heading = text.lstrip(_SEPARATORS + " ")
             return
         if headingish:
@@ -268,7 +291,14 @@ class _Builder:
         self.stack[-1].texts.append(text)
 
 
-def build(blocks: Sequence[Block], *, max_depth: int = DEFAULT_MAX_DEPTH) -> Parsed:
-    """Turn a reader's blocks into title, preamble and the provision tree (eids assigned)."""
-    return _Builder(blocks, max_depth).run()
-
+def build(
+    blocks: Sequence[Block],
+    *,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    max_provisions: int | None = None,
+    source: str = "<draft>",
+) -> Parsed:
+    """Turn a reader's blocks into title, preamble and the provision tree (eids assigned);
+    a `LimitError` naming `source` when the tree nests deeper than `max_depth` or holds
+    more than `max_provisions` provisions."""
+    return _Builder(blocks, max_depth, max_provisions, source).run()

@@ -1,17 +1,21 @@
-"""Readers: sniff a file by its content and turn it into a Draft."""
+"""Readers: sniff a file by its content and turn it into a Draft.
+
+Every limit in `Limits` is enforced here or in the reader it hands on to (docs/limits.md),
+for every format: draftkit XML is held to the same provision and depth limits as the rest.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from draftkit.errors import InputError, LimitError
-from draftkit.model import Draft, Source, SourceFormat
+from draftkit.model import Draft, Provision, Source, SourceFormat
 from draftkit.readers.blocks import Block
-from draftkit.structure import DEFAULT_MAX_DEPTH, build
+from draftkit.readers.limits import Limits
+from draftkit.structure import build
 
 View = Literal["accept", "original"]
 
@@ -30,16 +34,20 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "an executable"),
     (b"MZ", "an executable"),
 )
+_XML_STARTS = ("<?xml", "<draft", "<!DOCTYPE")
+_HEAD = 512
+_CHUNK = 1 << 20
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Input limits; each has a CLI option to raise it."""
-
-    max_bytes: int = 200_000_000
-    max_unpacked: int = 1_000_000_000
-    max_provisions: int = 200_000
-    max_depth: int = DEFAULT_MAX_DEPTH
+def _xml_text_start(head: bytes) -> bool:
+    """Whether the bytes begin an XML document in UTF-8 or UTF-16 (with or without BOM)."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            text = head[len(bom) :].decode(encoding, "ignore")
+            return text.lstrip(" \t\r\n").startswith(_XML_STARTS)
+    if head.startswith((b"<\x00?\x00", b"\x00<\x00?")):  # UTF-16 without a BOM, as XML allows
+        return True
+    return head.lstrip(b" \t\r\n").startswith(tuple(s.encode() for s in _XML_STARTS))
 
 
 def sniff(data: bytes, path: Path) -> SourceFormat:
@@ -52,15 +60,16 @@ def sniff(data: bytes, path: Path) -> SourceFormat:
     for magic, what in _SIGNATURES:
         if head.startswith(magic):
             raise InputError(f"not a draft: it looks like {what}", str(path))
-    stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith((b"<?xml", b"<draft", b"<!DOCTYPE")):
+    if _xml_text_start(data[:_HEAD]):
         return "xml"
     if path.suffix.lower() in {".md", ".markdown"}:
         return "markdown"
     return "text"
 
 
-def _load(path: Path, limits: Limits) -> bytes:
+def _load(path: Path, limits: Limits) -> tuple[bytes, str]:
+    """(bytes, sha256): the whole file for text formats; for a zip or OLE package only its
+    head, the hash taken in chunks, since the DOCX reader opens the file itself."""
     name = str(path)
     if not path.exists():
         raise InputError("no such file", name)
@@ -74,47 +83,91 @@ def _load(path: Path, limits: Limits) -> bytes:
                 name,
             )
         with path.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
+            head = handle.read(_HEAD)
+            if head.startswith((_ZIP, _OLE)):
+                digest = hashlib.sha256(head)
+                while chunk := handle.read(_CHUNK):
+                    digest.update(chunk)
+                return head, digest.hexdigest()
+            # The size may have grown since stat(): read no more than the limit allows.
+            data = head + handle.read(limits.max_bytes + 1 - len(head))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
+    if len(data) > limits.max_bytes:
+        raise LimitError(
+            f"file is over the limit of {limits.max_bytes:,} bytes (raise with --max-bytes)", name
+        )
     if not data.strip():
         raise InputError("empty file", name)
-    return data
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def _depth(provisions: tuple[Provision, ...]) -> int:
+    """How deep the tree nests (1 for a flat list), without recursion."""
+    deepest = 0
+    stack = [(p, 1) for p in provisions]
+    while stack:
+        provision, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in provision.children)
+    return deepest
+
+
+def _check_tree(draft: Draft, limits: Limits, name: str) -> None:
+    count = draft.count()
+    if count == 0:
+        raise InputError("no numbered provisions found (is this a draft?)", name)
+    if count > limits.max_provisions:
+        raise LimitError(
+            f"{count:,} provisions, over the limit of {limits.max_provisions:,} (raise with --max-provisions)",
+            name,
+        )
+    depth = _depth(draft.provisions)
+    if depth > limits.max_depth:
+        raise LimitError(
+            f"provisions nest {depth} levels deep, deeper than {limits.max_depth} levels (raise with --max-depth)",
+            name,
+        )
 
 
 def read(path: str | os.PathLike[str], *, view: View = "accept", limits: Limits | None = None) -> Draft:
     """Read a draft file (.docx, .txt, .md or draftkit .xml) into a Draft."""
     limits = limits or Limits()
     path = Path(path)
-    data = _load(path, limits)
+    name = str(path)
+    data, sha256 = _load(path, limits)
     fmt = sniff(data, path)
-    source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest(), format=fmt)
+    source = Source(path=name, sha256=sha256, format=fmt)
     title: str | None = None
     if fmt == "xml":
         from draftkit.xmlio import from_xml
 
-        draft = from_xml(data, source=str(path))
-        return Draft(draft.title, draft.preamble, draft.provisions, source, draft.meta)
+        parsed_xml = from_xml(data, source=name)
+        draft = Draft(parsed_xml.title, parsed_xml.preamble, parsed_xml.provisions, source, parsed_xml.meta)
+        _check_tree(draft, limits, name)
+        return draft
     if fmt == "docx":
         from draftkit.readers.docx import read_docx_blocks
 
         content = read_docx_blocks(
-            path, view, max_bytes=limits.max_bytes, max_unpacked=limits.max_unpacked
+            path,
+            view,
+            max_bytes=limits.max_bytes,
+            max_unpacked=limits.max_unpacked,
+            max_paragraphs=limits.max_paragraphs,
         )
         blocks: list[Block] = list(content.blocks)
         title = content.title
     else:
         from draftkit.readers.text import decode, read_text_blocks
 
-        blocks = read_text_blocks(decode(data, str(path)), markdown=fmt == "markdown")
-    parsed = build(blocks, max_depth=limits.max_depth)
-    draft = Draft(parsed.title or title, parsed.preamble, parsed.provisions, source)
-    count = draft.count()
-    if count == 0:
-        raise InputError("no numbered provisions found (is this a draft?)", str(path))
-    if count > limits.max_provisions:
-        raise LimitError(
-            f"{count:,} provisions, over the limit of {limits.max_provisions:,} (raise with --max-provisions)",
-            str(path),
+        blocks = read_text_blocks(
+            decode(data, name), markdown=fmt == "markdown", max_paragraphs=limits.max_paragraphs, source=name
         )
+    parsed = build(blocks, max_depth=limits.max_depth, max_provisions=limits.max_provisions, source=name)
+    draft = Draft(parsed.title or title, parsed.preamble, parsed.provisions, source)
+    _check_tree(draft, limits, name)
     return draft
+
+
+__all__ = ["Limits", "View", "read", "sniff"]

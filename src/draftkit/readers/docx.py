@@ -20,10 +20,11 @@ from typing import Literal, NamedTuple
 
 from lxml import etree
 
-from draftkit.errors import InputError, UsageError, Where
+from draftkit.errors import InputError, LimitError, UsageError, Where
 from draftkit.model import Location
 from draftkit.readers.blocks import Block
-from draftkit.readers.safezip import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, open_package
+from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
+from draftkit.readers.safezip import open_package
 from draftkit.readers.wordnum import (
     MC_NS,
     WORD_NAMESPACES,
@@ -149,8 +150,18 @@ class _Piece(NamedTuple):
 class _Walker:
     """One pass over w:body in document order, producing Blocks."""
 
-    def __init__(self, tags: _Tags, view: View, styles: StyleSheet, numbering: NumberingDefs) -> None:
+    def __init__(
+        self,
+        tags: _Tags,
+        view: View,
+        styles: StyleSheet,
+        numbering: NumberingDefs,
+        max_paragraphs: int | None = None,
+        source: str = "<docx>",
+    ) -> None:
         self.tags = tags
+        self.max_paragraphs = max_paragraphs
+        self.source = source
         self.accept = view == "accept"
         self.styles = styles
         self.numbering = NumberingState(numbering, styles)
@@ -280,6 +291,12 @@ class _Walker:
         else:
             heading = resolved.heading_level
         index = next((piece.position for piece in group if piece.text.strip()), last.position)
+        if self.max_paragraphs is not None and len(self.blocks) >= self.max_paragraphs:
+            raise LimitError(
+                f"more than {self.max_paragraphs:,} paragraphs, over the limit of {PARAGRAPHS_PER_PROVISION}"
+                " per allowed provision (raise with --max-provisions)",
+                Where(self.source, paragraph=index),
+            )
         self.blocks.append(
             Block(
                 text=text,
@@ -425,12 +442,14 @@ def _vanished(rpr: etree._Element, t: _Tags) -> bool:
 
 
 def _to_int(value: str | None) -> int | None:
+    # ST_DecimalNumber is a 32-bit integer: anything else is damaged markup, not a number.
     if value is None:
         return None
     try:
-        return int(value.strip())
+        number = int(value.strip())
     except ValueError:
         return None
+    return number if -(2**31) <= number < 2**31 else None
 
 
 def _core_title(root: etree._Element) -> str | None:
@@ -446,8 +465,10 @@ def read_docx_blocks(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_unpacked: int = DEFAULT_MAX_UNPACKED,
+    max_paragraphs: int | None = None,
 ) -> DocxContent:
-    """Read a .docx/.docm into Blocks with Word's displayed numbers, in one revision view."""
+    """Read a .docx/.docm into Blocks with Word's displayed numbers, in one revision view;
+    a `LimitError` past `max_paragraphs` shown paragraphs. Macros are never read."""
     if view not in ("accept", "original"):
         raise UsageError(f"unknown view {view!r}: use 'accept' or 'original'")
     path = Path(path)
@@ -470,7 +491,7 @@ def read_docx_blocks(
             core_part = "docProps/core.xml"
         title = _core_title(package.parse_part(core_part)) if core_part else None
     tags = _Tags(ns)
-    walker = _Walker(tags, view, styles, numbering)
+    walker = _Walker(tags, view, styles, numbering, max_paragraphs, str(path))
     body = document.find(tags.body)
     if body is not None:
         walker.walk_blocks(body, hidden=False)

@@ -19,9 +19,9 @@ from urllib.parse import unquote
 from lxml import etree
 
 from draftkit.errors import InputError, LimitError, Where
+from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED
+from draftkit.xmlio import parse_untrusted
 
-DEFAULT_MAX_BYTES = 200_000_000
-DEFAULT_MAX_UNPACKED = 1_000_000_000
 # A member must be both big and extremely compressible to count as a bomb: real DOCX XML
 # compresses 10-50x, and small parts of long runs of one byte are harmless.
 BOMB_RATIO = 200
@@ -62,20 +62,13 @@ class Relationship:
 
 def parse_xml(data: bytes, where: Where | str) -> etree._Element:
     """Parse untrusted XML with entities, DTDs and the network off; refuse a DOCTYPE."""
-    # Cheap early refusal; the docinfo check below catches DOCTYPEs in UTF-16 parts too.
-    if b"<!DOCTYPE" in data[:4096]:
-        raise InputError("XML with a DOCTYPE is refused (possible entity attack)", where)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        message = str(exc.msg or exc).splitlines()[0]
-        if "XML_PARSE_HUGE" in message or "Resource limit" in message:
-            raise LimitError(f"XML over the parser's safety limits ({message})", where) from None
-        raise InputError(f"not well-formed XML ({message})", where) from None
-    if root.getroottree().docinfo.internalDTD is not None:
-        raise InputError("XML with a DOCTYPE is refused (possible entity attack)", where)
-    return root
+    return parse_untrusted(data, where)
+
+
+def _read_as_xml(name: str) -> bool:
+    """Whether a member is one the reader may decompress: XML parts and relationships.
+    Media and macros (vbaProject.bin) are never decompressed, so they do not count."""
+    return name.lower().endswith((".xml", ".rels"))
 
 
 def _sniff(path: Path, head: bytes, where: Where) -> None:
@@ -152,10 +145,12 @@ class OoxmlPackage:
             name = info.filename.replace("\\", "/").lstrip("/")
             self._by_name.setdefault(name, info)
             self._by_lower.setdefault(name.lower(), info)
-            declared += info.file_size
+            if _read_as_xml(name):
+                declared += info.file_size
         if declared > max_unpacked:
             raise LimitError(
-                f"the DOCX unpacks to {declared:,} bytes, over the {max_unpacked:,}-byte limit (zip bomb?)",
+                f"the DOCX's XML unpacks to {declared:,} bytes, over the {max_unpacked:,}-byte limit"
+                " (zip bomb? raise with --max-unpacked)",
                 where,
             )
         self._left = max_unpacked
@@ -198,7 +193,14 @@ class OoxmlPackage:
         if info.file_size > BOMB_MIN_SIZE and info.file_size > BOMB_RATIO * max(info.compress_size, 1):
             raise LimitError(
                 f"the part expands {info.file_size // max(info.compress_size, 1):,}:1 to"
-                f" {info.file_size:,} bytes (zip bomb?)",
+                f" {info.file_size:,} bytes, over the {BOMB_RATIO}:1 limit for parts over"
+                f" {BOMB_MIN_SIZE // (1024 * 1024)} MiB (zip bomb?)",
+                where,
+            )
+        if info.file_size > self._left:
+            raise LimitError(
+                f"the part unpacks to {info.file_size:,} bytes, over what is left of the unpacked-size"
+                " limit (zip bomb? raise with --max-unpacked)",
                 where,
             )
         chunks: list[bytes] = []
@@ -211,7 +213,8 @@ class OoxmlPackage:
                     # actually come out of the decompressor.
                     if total > self._left:
                         raise LimitError(
-                            "the DOCX unpacks to more than the unpacked-size limit (zip bomb?)",
+                            "the DOCX unpacks to more than the unpacked-size limit (zip bomb? raise with"
+                            " --max-unpacked)",
                             where,
                         )
                     chunks.append(chunk)

@@ -7,25 +7,63 @@ numbered provision. Wrapped lines are joined with one space.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from draftkit.errors import InputError
+from draftkit.errors import InputError, LimitError, Where
 from draftkit.model import Location
 from draftkit.numbering import Label, parse_label
 from draftkit.readers.blocks import Block
+from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
 from draftkit.structure import is_all_caps
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Noncharacters XML 1.0 cannot hold either (a byte-swapped BOM shows up as U+FFFE).
+_NONCHARACTER = re.compile("[\ufffe\uffff]")
 # A label may start a new block after a line that ends a sentence or a lead-in.
 _ENDS_UNIT = tuple('.;:!?"”»)]')
+# The line boundaries of str.splitlines, found lazily: a list of every line of a 50 MB file
+# of one-character lines would take over a gigabyte.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _bom_encoding(data: bytes) -> tuple[str, bytes] | None:
+    """(encoding, body) when the data starts with a byte-order mark."""
+    for bom, encoding in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return encoding, data[len(bom) :]
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when NUL bytes sit mostly at odd (even) offsets, and often, as
+    the high bytes of spaces, digits and line ends do in UTF-16 text saved without a
+    byte-order mark (even a Cyrillic draft has one such character in every few; a few
+    characters such as U+0100 or U+4E00 put their NUL on the other side)."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    often = len(data) // 2 // 16
+    if odd > often and odd >= 8 * even:
+        return "utf-16-le"
+    if even > often and even >= 8 * odd:
+        return "utf-16-be"
+    return None
 
 
 def decode(data: bytes, source: str) -> str:
-    """Bytes → text: UTF-8 (with or without BOM) or UTF-16 with a BOM; else a clear error."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        encoding, body = "utf-8", data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding, body = "utf-16", data
+    """Bytes → text: UTF-8, or UTF-16/UTF-32 with a BOM, or UTF-16 without one; else a clear error."""
+    found = _bom_encoding(data)
+    if found is not None:
+        encoding, body = found
+    elif b"\x00" in data and (guess := _utf16_without_bom(data)) is not None:
+        encoding, body = guess, data
     else:
         encoding, body = "utf-8", data
     if encoding == "utf-8" and b"\x00" in body:
@@ -33,16 +71,17 @@ def decode(data: bytes, source: str) -> str:
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not valid {encoding.upper()} text (byte {exc.start}); save the draft as UTF-8", source
-        ) from None
+        name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+        offset = exc.start + len(data) - len(body)
+        raise InputError(f"not valid {name} text (byte {offset}); save the draft as UTF-8", source) from None
     if "\x00" in text:
         raise InputError("binary data (NUL characters), not a text draft", source)
     controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise InputError("binary data (control characters), not a text draft", source)
     # XML 1.0 cannot hold C0 controls; a stray form feed or escape is not content.
-    return _CONTROL.sub("", text) if controls else text
+    text = _CONTROL.sub("", text) if controls else text
+    return _NONCHARACTER.sub("", text)
 
 
 def _strip_emphasis(line: str) -> str:
@@ -55,8 +94,21 @@ def _expected(label: Label, last_ordinal: dict[str, int]) -> bool:
     return ordinal == 1 or ordinal == last_ordinal.get(label.shape, -1) + 1
 
 
-def read_text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
-    """Split a text into paragraph blocks; line numbers are 1-based."""
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text`, as `str.splitlines()` gives them, one at a time."""
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        yield text[start : match.start()]
+        start = match.end()
+    if start < len(text):
+        yield text[start:]
+
+
+def read_text_blocks(
+    text: str, *, markdown: bool = False, max_paragraphs: int | None = None, source: str = "<text>"
+) -> list[Block]:
+    """Split a text into paragraph blocks; line numbers are 1-based. A `LimitError` when
+    there are more than `max_paragraphs` blocks."""
     blocks: list[Block] = []
     current: list[str] = []
     start = 0
@@ -66,13 +118,22 @@ def read_text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     def flush() -> None:
         nonlocal current, standalone
         if current:
-            blocks.append(Block(text=" ".join(current), location=Location(line=start)))
+            add(Block(text=" ".join(current), location=Location(line=start)))
         current = []
         standalone = False
 
+    def add(block: Block) -> None:
+        if max_paragraphs is not None and len(blocks) >= max_paragraphs:
+            raise LimitError(
+                f"more than {max_paragraphs:,} paragraphs, over the limit of {PARAGRAPHS_PER_PROVISION}"
+                " per allowed provision (raise with --max-provisions)",
+                Where(source, line=block.location.line),
+            )
+        blocks.append(block)
+
     keyword_line = False
     last_ordinal: dict[str, int] = {}  # per label shape, to tell "2." from a wrapped "2027."
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(_lines(text), start=1):
         line = raw.strip()
         if markdown:
             line = _strip_emphasis(line)
@@ -86,7 +147,7 @@ def read_text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
             if m:
                 flush()
                 level = len(m.group(1))
-                blocks.append(
+                add(
                     Block(
                         text=m.group(2),
                         location=Location(line=number),
@@ -98,18 +159,18 @@ def read_text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
             if line.startswith(("- ", "* ", "+ ")) and current:
                 flush()
         found = parse_label(line)
-        starts_new = False
-        if current:
-            if standalone:
-                starts_new = True
-            elif found is not None and (
-                current[-1].endswith(_ENDS_UNIT) or _expected(found[0], last_ordinal)
-            ):
-                starts_new = True
-            elif found is not None and found[0].kind is not None:
-                starts_new = True
-            elif is_all_caps(line) and not is_all_caps(current[-1]):
-                starts_new = True
+        starts_new = bool(current) and (
+            standalone
+            or (
+                found is not None
+                and (
+                    current[-1].endswith(_ENDS_UNIT)
+                    or _expected(found[0], last_ordinal)
+                    or found[0].kind is not None
+                )
+            )
+            or (is_all_caps(line) and not is_all_caps(current[-1]))
+        )
         if starts_new:
             after_keyword = keyword_line
             flush()
@@ -122,11 +183,11 @@ def read_text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
         current.append(line)
         # Headings stand alone: "Article 3" then "Withdrawal" on the next line are two blocks.
         keyword_line = found is not None and found[0].kind is not None and not found[1]
-        if found is not None and found[0].kind is not None and len(found[1]) <= 150:
-            standalone = True
-        elif is_all_caps(line):
-            standalone = True
-        elif after_keyword and len(current) == 1 and len(line) <= 120 and line[-1] not in ".;:,":
+        if (
+            (found is not None and found[0].kind is not None and len(found[1]) <= 150)
+            or is_all_caps(line)
+            or (after_keyword and len(current) == 1 and len(line) <= 120 and line[-1] not in ".;:,")
+        ):
             standalone = True
     flush()
     return blocks

@@ -22,11 +22,18 @@ from functools import lru_cache
 
 from lxml import etree
 
+from draftkit.readers.limits import MAX_LABEL_CHARS
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 WORD_NAMESPACES = (W_NS, STRICT_W_NS)
 MAX_LEVELS = 9
+# Word's list counters are 16-bit in practice (w:start up to 32767); letters, numerals and
+# words beyond that would be absurdly long ("z" repeated 10^6 times), so such values show
+# as digits. The zero padding of a custom format is kept to what Word offers (00001).
+MAX_SPELLED = 32767
+MAX_PAD = 5
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _HEADING = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
@@ -131,7 +138,7 @@ def _custom(n: int, pattern: str | None) -> str:
     # Word 2010 "custom" formats look like "001, 002, 003, ...": zero-pad to that width.
     first = (pattern or "").split(",", 1)[0].strip()
     if first.isdigit():
-        return str(n).zfill(len(first))
+        return str(n).zfill(min(len(first), MAX_PAD))
     return str(n)
 
 
@@ -145,7 +152,7 @@ def format_number(n: int, num_fmt: str, custom: str | None = None) -> str:
         return f"{n:02d}" if 0 <= n < 10 else str(n)
     if num_fmt == "custom":
         return _custom(n, custom)
-    if n <= 0:
+    if n <= 0 or n > MAX_SPELLED:
         # Letters, numerals and words have no zero; Word falls back to digits.
         return str(n)
     match num_fmt:
@@ -273,12 +280,14 @@ class ResolvedStyle:
 
 
 def _int(value: str | None) -> int | None:
+    # ST_DecimalNumber is a 32-bit integer: anything else is damaged markup, not a number.
     if value is None:
         return None
     try:
-        return int(value.strip())
+        number = int(value.strip())
     except ValueError:
         return None
+    return number if -(2**31) <= number < 2**31 else None
 
 
 def _on(el: etree._Element, val: str) -> bool:
@@ -304,7 +313,7 @@ def _parse_level(lvl: etree._Element, w: Names) -> Level:
                 num_fmt, custom = fmt.get(val), fmt.get(w("format"))
                 break
         elif tag == w("lvlText"):
-            lvl_text = child.get(val, "")
+            lvl_text = child.get(val, "")[:MAX_LABEL_CHARS]
         elif tag == w("lvlRestart"):
             restart = _int(child.get(val))
         elif tag == w("isLgl"):
@@ -606,7 +615,7 @@ class NumberingState:
             value = counters[k]
             # A level never reached shows its start value, as in "1.1" opening a list.
             out.append(format_number(info.starts[k] if value is None else value, fmt, custom))
-        return "".join(out).strip() or None
+        return "".join(out).strip()[:MAX_LABEL_CHARS] or None
 
 
 # ---------------------------------------------------------------------------- LISTNUM
@@ -649,10 +658,13 @@ class ListNumState:
         levels = _LISTNUM_LISTS.get(name, _LISTNUM_LISTS["numberdefault"])
         ilvl, start = 0, None
         for switch, number in _SWITCH.findall(instruction):
+            value = _int(number) if len(number) <= 10 else None  # int() refuses 5,000 digits
+            if value is None:
+                continue
             if switch.lower() == "l":
-                ilvl = min(max(int(number), 1), MAX_LEVELS) - 1
+                ilvl = min(max(value, 1), MAX_LEVELS) - 1
             else:
-                start = int(number)
+                start = value
         counters = self._counters.setdefault(name, [0] * MAX_LEVELS)
         counters[ilvl] = start if start is not None else counters[ilvl] + 1
         for deeper in range(ilvl + 1, MAX_LEVELS):

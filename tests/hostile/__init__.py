@@ -1,0 +1,1 @@
+"""Hostile and broken input: every command fails safe, loses nothing, leaks nothing (docs/limits.md)."""
