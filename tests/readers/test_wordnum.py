@@ -388,3 +388,49 @@ def test_listnum_default_lists() -> None:
         "PAGE",
     ]
     assert [state.label_for(call) for call in calls] == ["1)", "a)", "b)", "2)", "1.1.", "III.", None]
+
+
+# --------------------------------------------------------------------- hostile definitions
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "expected"),
+    [
+        (32767, "upperRoman", "M" * 32 + "DCCLXVII"),  # Word's largest counter still spelled
+        (32768, "upperRoman", "32768"),  # beyond it: digits, not 33 "M"s and growing
+        (10**18, "lowerRoman", str(10**18)),
+        (10**9, "lowerLetter", str(10**9)),
+        (10**15, "ordinalText", str(10**15)),
+    ],
+)
+def test_huge_values_show_as_digits(n: int, fmt: str, expected: str) -> None:
+    assert format_number(n, fmt) == expected
+
+
+def test_custom_zero_padding_is_bounded() -> None:
+    assert format_number(7, "custom", "0" * 10_000 + "1, ...") == "00007"
+
+
+def test_numbers_outside_32_bits_are_ignored() -> None:
+    state = _state(
+        A(1, L(0, "decimal", "%1.", start=2**31))
+        + A(2, L(0, "decimal", "%1.", start=2**31 - 1))
+        + N(1, 1)
+        + N(2, 2)
+    )
+    assert [state.label_for(1, 0), state.label_for(2, 0)] == ["0.", f"{2**31 - 1}."]
+
+
+def test_labels_are_cut_to_255_characters() -> None:
+    state = _state(
+        A(1, L(0, "decimal", "%1" + "x" * 100_000) + L(1, "lowerLetter", "%2" * 200, start=1000)) + N(1, 1)
+    )
+    first, second = state.label_for(1, 0), state.label_for(1, 1)
+    assert first is not None and len(first) <= 255 and first.startswith("1xx")
+    assert second is not None and len(second) == 255
+
+
+def test_listnum_with_absurd_switches() -> None:
+    state = ListNumState()
+    assert state.label_for("LISTNUM \\s " + "9" * 5000) == "1)"  # the switch is ignored, not int()-ed
+    assert state.label_for("LISTNUM LegalDefault \\l 99 \\s 99999999999") == "1.1.1.1.1.1.1.1.1."
