@@ -45,6 +45,8 @@ LEFTOVER_THRESHOLD = 0.62
 SAME_LABEL_TIE = 0.02
 SPLIT_PART_MIN = 80.0  # each part of a split must be found (partial_ratio) in the whole
 DP_MAX_CELLS = 250_000  # larger segments fall back to best-first assignment
+BEST_FIRST_MAX_CELLS = 4_000_000  # above this, best-first compares within a window
+BEST_FIRST_WINDOW = 200
 
 _DIGITS = re.compile(r"\d+")
 
@@ -218,6 +220,16 @@ class _Aligner:
                 continue
             j = candidates[0]
             self._match(i, j, 1.0 if k == self.b.keys[j] else self._sim(i, j))
+        # Texts that differ only in their numbers ("Point 1.", "Point 2." …) are not unique
+        # once masked; unmasked they usually are.
+        exact_a = Counter(k for i, k in enumerate(self.a.keys) if k and self._free_a(i))
+        exact_b: dict[str, list[int]] = {}
+        for j, k in enumerate(self.b.keys):
+            if k and self._free_b(j):
+                exact_b.setdefault(k, []).append(j)
+        for i, k in enumerate(self.a.keys):
+            if k and self._free_a(i) and exact_a[k] == 1 and len(exact_b.get(k, ())) == 1:
+                self._match(i, exact_b[k][0], 1.0)
 
     # -- pass 3 ----------------------------------------------------------------------
     def children_pass(
@@ -260,7 +272,15 @@ class _Aligner:
     def _segment(self, seg_a: list[int], seg_b: list[int]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         n, m = len(seg_a), len(seg_b)
         if n * m > DP_MAX_CELLS:
-            return self._best_first(seg_a, seg_b, self.threshold)
+            # Too long for the DP: pair equal texts in order first (label and text, then text
+            # alone), then best-first on what is left.
+            paired = self._exact_in_order(seg_a, seg_b, with_label=True)
+            paired += self._exact_in_order(seg_a, seg_b, with_label=False)
+            rest_a = [i for i in seg_a if self._free_a(i) and self.a.keys[i]]
+            rest_b = [j for j in seg_b if self._free_b(j) and self.b.keys[j]]
+            if rest_a and rest_b:
+                paired += self._best_first(rest_a, rest_b, self.threshold)
+            return paired
         sim = [[self._sim(i, j) for j in seg_b] for i in seg_a]
         t = self.threshold
         neg = float("-inf")
@@ -305,6 +325,41 @@ class _Aligner:
                 self._group(olds, news, s)
                 out.append((olds, news))
             x, y = x - dx, y - dy
+        return out
+
+    def _exact_in_order(
+        self, seg_a: list[int], seg_b: list[int], *, with_label: bool
+    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        """Pair free provisions with equal keys, keeping order (a greedy common subsequence)."""
+
+        def key_a(i: int) -> tuple[str | None, str]:
+            return (self.a.nodes[i].num if with_label else None, self.a.keys[i])
+
+        def key_b(j: int) -> tuple[str | None, str]:
+            return (self.b.nodes[j].num if with_label else None, self.b.keys[j])
+
+        positions: dict[tuple[str | None, str], list[int]] = {}
+        for y, j in enumerate(seg_b):
+            if self._free_b(j) and self.b.keys[j]:
+                positions.setdefault(key_b(j), []).append(y)
+        cursor: dict[tuple[str | None, str], int] = {}
+        out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        last = -1
+        for i in seg_a:
+            if not self._free_a(i) or not self.a.keys[i]:
+                continue
+            key = key_a(i)
+            ys = positions.get(key)
+            if not ys:
+                continue
+            k = bisect.bisect_right(ys, last, lo=cursor.get(key, 0))
+            if k == len(ys):
+                continue
+            cursor[key] = k + 1
+            last = ys[k]
+            j = seg_b[last]
+            self._match(i, j, 1.0)
+            out.append(((i,), (j,)))
         return out
 
     def _joined_sim(self, whole: str, parts: tuple[str, ...]) -> float:
@@ -354,12 +409,18 @@ class _Aligner:
         cutoff = threshold * 100
         candidates: list[tuple[float, int, int]] = []
         b_keys = [self.b.keys[j] for j in rest_b]
-        for i in rest_a:
+        # All pairs while that is cheap; on huge leftovers (a flat list of thousands of
+        # near-identical provisions) each provision is compared with a window of its
+        # neighbours in relative position, so the work stays linear.
+        window = len(rest_b) if len(rest_a) * len(rest_b) <= BEST_FIRST_MAX_CELLS else BEST_FIRST_WINDOW
+        for x, i in enumerate(rest_a):
+            centre = x * len(rest_b) // max(1, len(rest_a))
+            low = max(0, centre - window)
             # A handful of best candidates per provision is enough for a best-first pass.
             for _, score, y in process.extract(
-                self.a.keys[i], b_keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+                self.a.keys[i], b_keys[low : centre + window + 1], scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
             ):
-                candidates.append((float(score), i, rest_b[y]))
+                candidates.append((float(score), i, rest_b[low + y]))
         # Best first; ties broken by document order so the result is deterministic.
         candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
         for score, i, j in candidates:
@@ -407,6 +468,10 @@ class _Aligner:
 
     def run(self) -> Alignment:
         self.anchor()
+        # Provisions whose children were anchored (an article with only a label) are paired
+        # before the sibling passes, bottom-up: paragraphs → articles → parts.
+        while self.vote_parents():
+            pass
         queue: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((ROOT,), (ROOT,))]
         queue.extend(((i,), (j,)) for i, j in list(self.a2b.items()))
         self.children_pass(list(queue), IN_PARENT_CONFIDENT)

@@ -105,15 +105,9 @@ def test_absurd_numbering_definitions(tmp_path: Path) -> None:
     assert max(len(line) for line in run.out.splitlines()) < 400  # labels cut to 255 characters
 
 
-# ------------------------------------------------------------------ known slow paths (xfail)
+# ------------------------------------------------------------------ once-slow paths (slow)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    raises=subprocess.TimeoutExpired,
-    reason="risk/tokens.py: flagging a modified 5 MB paragraph takes ~55 s (tokenize and "
-    "find_groups over 1M words); reported, owned by the risk module",
-)
 @slow
 @needs_slow
 def test_five_megabyte_paragraph_edited_diffs_in_time(tmp_path: Path) -> None:
@@ -123,12 +117,6 @@ def test_five_megabyte_paragraph_edited_diffs_in_time(tmp_path: Path) -> None:
     assert run.code == 0, run.err
 
 
-@pytest.mark.xfail(
-    strict=False,
-    raises=subprocess.TimeoutExpired,
-    reason="align.py: _best_first runs rapidfuzz over every pair of unanchored siblings; 5,000 "
-    "articles with empty own text make it quadratic (~130 s for 50,000 provisions); reported",
-)
 @slow
 @needs_slow
 def test_fifty_thousand_provisions_diff_in_time(tmp_path: Path) -> None:

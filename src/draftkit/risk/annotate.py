@@ -26,6 +26,7 @@ from draftkit.risk.classify import (
 from draftkit.risk.rules import RULES, Finding, Reader, content_findings, unexplained
 from draftkit.risk.taxonomy import GENERAL, Taxonomy, default_taxonomy
 from draftkit.risk.tokens import content_key
+from draftkit.textdiff import Op
 
 FRAGMENT_MAX = 110  # characters of a fragment quoted in a message
 MAX_PASSAGES = 3  # unexplained passages reported per change, one low flag each
@@ -192,6 +193,32 @@ _RULE_ORDER = {rule: k for k, rule in enumerate(RULES)}
 _SEVERITY_ORDER = {s: k for k, s in enumerate(SEVERITIES)}
 
 
+# A very long provision (a pasted annex, a 5 MB paragraph) is read by the rules only around
+# its edits: what changed and the sentence or two about it, not megabytes of equal text.
+LONG_TEXT = 20_000
+EDIT_CONTEXT = 600
+
+
+def _around_edits(change: Change) -> Change:
+    """`change` with long equal runs cut to the context around the edits (ops stay consistent)."""
+    if len(change.old_text) + len(change.new_text) <= LONG_TEXT:
+        return change
+    ops: list[Op] = []
+    last = len(change.ops) - 1
+    for k, (kind, text) in enumerate(change.ops):
+        if kind == "equal" and len(text) > 2 * EDIT_CONTEXT:
+            head = text[:EDIT_CONTEXT] if k > 0 else ""
+            tail = text[-EDIT_CONTEXT:] if k < last else ""
+            text = f"{head} … {tail}" if head and tail else head or tail
+        ops.append((kind, text))
+    return replace(
+        change,
+        ops=tuple(ops),
+        old_text="".join(t for kind, t in ops if kind != "insert"),
+        new_text="".join(t for kind, t in ops if kind != "delete"),
+    )
+
+
 def _flags_for(
     change: Change, ctx: _Context, moved: set[tuple[str, ...]], added_eids: set[str], deleted_eids: set[str]
 ) -> tuple[Flag, ...]:
@@ -216,6 +243,7 @@ def _flags_for(
             findings.append(finding)
         case "modified" | "split" | "merged":
             scores = combine([ctx.scores(change.old, ctx.old), ctx.scores(change.new, ctx.new)])
+            change = _around_edits(change)
             findings.extend(content_findings(change.old_text, change.new_text, ctx.reader))
             sig = taxonomy.significance
             if change.heading_changed and content_key(change.old_heading or "") != content_key(
@@ -230,7 +258,10 @@ def _flags_for(
                         change.new_heading or "",
                     )
                 )
-            rest = unexplained(change.ops, findings, change.old_text, change.new_text)
+            # Texts equal but for cosmetics (spacing, punctuation, spelling variants) have no
+            # reworded passage, however the word diff happened to align repeated words.
+            cosmetic = content_key(change.old_text) == content_key(change.new_text)
+            rest = [] if cosmetic else unexplained(change.ops, findings, change.old_text, change.new_text)
             structural = {"split": "Provision split", "merged": "Provisions merged"}.get(change.kind)
             explained = bool(findings)
             for k, (old_words, new_words, deleted, inserted) in enumerate(rest[:MAX_PASSAGES]):

@@ -18,6 +18,7 @@ from draftkit.risk.taxonomy import Taxonomy
 from draftkit.risk.tokens import Text
 
 HEADING_FACTOR = 2.0
+CLASSIFY_CHARS = 50_000
 INHERIT_FACTOR = 0.3  # share of each enclosing provision's own score
 CLAUSE_FACTOR = 0.3  # weight of a term inside a condition or exception …
 CLAUSE_CAP = 0.5  # … and of all of one category's terms in such clauses together
@@ -60,7 +61,9 @@ def text_scores(
     if not text.strip():
         return scores, signals
     compiled = taxonomy.compiled
-    tokens = Text(text)
+    # What a provision is about shows in its first pages; a multi-megabyte paragraph is
+    # classified by its opening CLASSIFY_CHARS characters rather than read whole.
+    tokens = Text(text[:CLASSIFY_CHARS])
     groups = compiled.classifier.find_groups(tokens)
     analysis = Analysis.build(tokens, groups.get("conditions", ()), groups.get("exceptions", ()))
     for category in taxonomy.categories:
