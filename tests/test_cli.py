@@ -118,3 +118,15 @@ def test_diff_text_lists_changes(tmp_path: Path) -> None:
     code, out, _ = run("diff", str(old), str(new))
     assert code == 0
     assert "Article 1(1)  [modified]  Alpha [-beta-]{+delta+} gamma." in out
+
+
+def test_redline_to_stdout_needs_a_format(tmp_path: Path) -> None:
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("T\n\nArticle 1\n1. The Parties shall withdraw.\n", encoding="utf-8")
+    new.write_text("T\n\nArticle 1\n1. The Parties may withdraw.\n", encoding="utf-8")
+    code, out, _ = run("redline", str(old), str(new), "-o", "-", "--format", "md")
+    assert code == 0 and "~~shall~~" in out
+    code, _, err = run("redline", str(old), str(new), "-o", "-")
+    assert code == 2 and "--format" in err
+    assert not (Path.cwd() / "-").exists()

@@ -121,6 +121,35 @@ def render_report(
             return render_json(comparison).encode("utf-8")
 
 
+def redline_bytes(
+    old: str | os.PathLike[str],
+    new: str | os.PathLike[str],
+    fmt: ReportFormat,
+    *,
+    author: str = "draftkit",
+    date: str | None = None,
+    moves: bool = False,
+    summary: bool = False,
+    view: View = "accept",
+    limits: Limits | None = None,
+    taxonomy: str | os.PathLike[str] | None = None,
+) -> bytes:
+    """Compare OLD and NEW and return the redline report in `fmt` (revisions dated `date`,
+    else SOURCE_DATE_EPOCH, else now; the HTML prints a date only when one was given)."""
+    stamp = revision_date(date)
+    explicit = date is not None or "SOURCE_DATE_EPOCH" in os.environ
+    comparison = diff(old, new, view=view, limits=limits, taxonomy=taxonomy)
+    return render_report(
+        comparison,
+        fmt,
+        author=author,
+        date=stamp,
+        moves=moves,
+        summary=summary,
+        generated=stamp if explicit else None,
+    )
+
+
 def redline(
     old: str | os.PathLike[str],
     new: str | os.PathLike[str],
@@ -140,18 +169,17 @@ def redline(
     from draftkit.outputs import check_output_path, write_atomic
 
     target = check_output_path(output, [old, new])
-    kind = report_format(target, fmt)
-    stamp = revision_date(date)
-    comparison = diff(old, new, view=view, limits=limits, taxonomy=taxonomy)
-    explicit = date is not None or "SOURCE_DATE_EPOCH" in os.environ
-    data = render_report(
-        comparison,
-        kind,
+    data = redline_bytes(
+        old,
+        new,
+        report_format(target, fmt),
         author=author,
-        date=stamp,
+        date=date,
         moves=moves,
         summary=summary,
-        generated=stamp if explicit else None,
+        view=view,
+        limits=limits,
+        taxonomy=taxonomy,
     )
     write_atomic(target, data)
     return target

@@ -14,9 +14,9 @@ from draftkit.changes import Comparison
 from draftkit.cli_common import emit, error_boundary, limit_options
 from draftkit.cli_risk import classify_command
 from draftkit.cli_validate import schema_group, validate_command
-from draftkit.errors import EXIT_FINDINGS
+from draftkit.errors import EXIT_FINDINGS, UsageError
 from draftkit.outputs import check_output_path
-from draftkit.readers import Limits
+from draftkit.readers import Limits, View
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -212,6 +212,26 @@ def redline_command(
     Example: draftkit redline drafts/framework-v1.docx drafts/framework-v2.docx -o out/redline.docx
     """
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    read_view: View = "original" if view == "original" else "accept"
+    if output == "-":
+        # `-o -` streams the report to stdout; the format must then be named.
+        if fmt is None:
+            raise UsageError("with -o - give the report format: --format docx|html|md|json")
+        data = api.redline_bytes(
+            old,
+            new,
+            api.report_format("-", fmt),
+            author=author,
+            date=date,
+            moves=moves,
+            summary=summary,
+            view=read_view,
+            limits=limits,
+            taxonomy=taxonomy,
+        )
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
     target = api.redline(
         old,
         new,
@@ -221,7 +241,7 @@ def redline_command(
         date=date,
         moves=moves,
         summary=summary,
-        view="original" if view == "original" else "accept",
+        view=read_view,
         limits=limits,
         taxonomy=taxonomy,
     )

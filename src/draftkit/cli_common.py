@@ -73,8 +73,8 @@ def limit_options(func: Callable[P, R]) -> Callable[P, R]:
     for name, default, help_text in reversed(
         (
             ("--max-bytes", defaults.max_bytes, "Largest input file, in bytes."),
-            ("--max-unpacked", defaults.max_unpacked, "Largest total unpacked size of a DOCX, in bytes."),
-            ("--max-provisions", defaults.max_provisions, "Most provisions in one draft."),
+            ("--max-unpacked", defaults.max_unpacked, "Most bytes unpacked from a DOCX's XML parts (media and macros are never unpacked)."),
+            ("--max-provisions", defaults.max_provisions, "Most provisions in one draft (also sets the paragraph limit: 10 per provision)."),
             ("--max-depth", defaults.max_depth, "Deepest nesting of provisions."),
         )
     ):
