@@ -11,7 +11,7 @@ import click
 
 from draftkit import api
 from draftkit.changes import Comparison
-from draftkit.cli_common import emit, error_boundary, limit_options
+from draftkit.cli_common import emit, error_boundary, format_option, limit_options, output_option, view_option
 from draftkit.cli_risk import classify_command
 from draftkit.cli_validate import schema_group, validate_command
 from draftkit.errors import EXIT_FINDINGS, UsageError
@@ -30,24 +30,9 @@ def main() -> None:
 
 @main.command("parse")
 @click.argument("draft", type=click.Path(dir_okay=True, path_type=str))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["outline", "json", "xml"]),
-    default="outline",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--view",
-    type=click.Choice(["accept", "original"]),
-    default="accept",
-    show_default=True,
-    help="Pending tracked changes: accept all (the proposed text) or reject all (the original).",
-)
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of stdout."
-)
+@format_option("outline", "json", "xml")
+@view_option
+@output_option
 @limit_options
 @error_boundary
 def parse_command(
@@ -85,21 +70,8 @@ def parse_command(
 @main.command("diff")
 @click.argument("old", type=click.Path(path_type=str))
 @click.argument("new", type=click.Path(path_type=str))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--view",
-    type=click.Choice(["accept", "original"]),
-    default="accept",
-    show_default=True,
-    help="Pending tracked changes in the inputs: accept all, or reject all.",
-)
+@format_option("text", "json")
+@view_option
 @click.option("--all", "show_all", is_flag=True, help="List renumbered-only provisions one per line too.")
 @click.option(
     "--taxonomy",
@@ -111,9 +83,7 @@ def parse_command(
     type=click.Choice(["high", "medium", "low"]),
     help="Exit 1 when a flag of this severity or higher is raised.",
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of stdout."
-)
+@output_option
 @limit_options
 @error_boundary
 def diff_command(
@@ -182,13 +152,7 @@ def _reached(comparison: Comparison, fail_on: str) -> bool:
 )
 @click.option("--summary", is_flag=True, help="DOCX: put a summary table first.")
 @click.option("--taxonomy", type=click.Path(dir_okay=False, path_type=str), help="Risk taxonomy TOML.")
-@click.option(
-    "--view",
-    type=click.Choice(["accept", "original"]),
-    default="accept",
-    show_default=True,
-    help="Pending tracked changes in the inputs: accept all, or reject all.",
-)
+@view_option
 @limit_options
 @error_boundary
 def redline_command(

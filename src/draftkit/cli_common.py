@@ -42,7 +42,10 @@ def error_boundary(func: Callable[P, R]) -> Callable[P, R]:
         except Exception as exc:
             if os.environ.get("DRAFTKIT_DEBUG"):
                 raise
-            _fail(f"internal error ({type(exc).__name__}: {one_line(str(exc))}); please report it", EXIT_INTERNAL)
+            _fail(
+                f"internal error ({type(exc).__name__}: {one_line(str(exc))}); please report it",
+                EXIT_INTERNAL,
+            )
         raise AssertionError("unreachable")
 
     return wrapper
@@ -73,8 +76,16 @@ def limit_options(func: Callable[P, R]) -> Callable[P, R]:
     for name, default, help_text in reversed(
         (
             ("--max-bytes", defaults.max_bytes, "Largest input file, in bytes."),
-            ("--max-unpacked", defaults.max_unpacked, "Most bytes unpacked from a DOCX's XML parts (media and macros are never unpacked)."),
-            ("--max-provisions", defaults.max_provisions, "Most provisions in one draft (also sets the paragraph limit: 10 per provision)."),
+            (
+                "--max-unpacked",
+                defaults.max_unpacked,
+                "Most bytes unpacked from a DOCX's XML parts (media and macros are never unpacked).",
+            ),
+            (
+                "--max-provisions",
+                defaults.max_provisions,
+                "Most provisions in one draft (also sets the paragraph limit: 10 per provision).",
+            ),
             ("--max-depth", defaults.max_depth, "Deepest nesting of provisions."),
         )
     ):
@@ -82,3 +93,28 @@ def limit_options(func: Callable[P, R]) -> Callable[P, R]:
             name, type=click.IntRange(min=1), default=default, show_default=True, help=help_text
         )(func)
     return func
+
+
+# Options several commands share, defined once so their names and help stay the same.
+view_option = click.option(
+    "--view",
+    type=click.Choice(["accept", "original"]),
+    default="accept",
+    show_default=True,
+    help="Pending tracked changes in the input: accept all (the proposed text) or reject all (the original).",
+)
+output_option = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of stdout."
+)
+
+
+def format_option(*choices: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """`--format` with these choices, the first being the default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )

@@ -13,7 +13,7 @@ import click
 
 from draftkit import api
 from draftkit.citations import cite
-from draftkit.cli_common import emit, error_boundary, limit_options
+from draftkit.cli_common import emit, error_boundary, format_option, limit_options, output_option, view_option
 from draftkit.model import Draft, Provision
 from draftkit.readers import Limits
 from draftkit.risk import Classified, Taxonomy, explain, load_taxonomy
@@ -104,25 +104,10 @@ def classify_json(draft: Draft, taxonomy: Taxonomy, classified: dict[str, Classi
     type=click.Path(dir_okay=False, path_type=str),
     help="Risk taxonomy TOML file (default: the shipped schemas/taxonomy.toml).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("text", "json")
 @click.option("--explain", "why", is_flag=True, help="Show the terms behind each category (text format).")
-@click.option(
-    "--view",
-    type=click.Choice(["accept", "original"]),
-    default="accept",
-    show_default=True,
-    help="Pending tracked changes: accept all, or reject all.",
-)
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of stdout."
-)
+@view_option
+@output_option
 @limit_options
 @error_boundary
 def classify_command(

@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from draftkit.cli_common import emit, error_boundary, limit_options
+from draftkit.cli_common import emit, error_boundary, format_option, limit_options, output_option, view_option
 from draftkit.errors import EXIT_FINDINGS
 from draftkit.readers import Limits
 
@@ -26,24 +26,9 @@ from draftkit.readers import Limits
     help="Clause schema (TOML). Default: the shipped schema for framework texts.",
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too, not only on errors.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--view",
-    type=click.Choice(["accept", "original"]),
-    default="accept",
-    show_default=True,
-    help="Pending tracked changes: accept all (the proposed text) or reject all (the original).",
-)
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of stdout."
-)
+@format_option("text", "json")
+@view_option
+@output_option
 @limit_options
 @error_boundary
 def validate_command(
