@@ -41,71 +41,142 @@ def _unwrap(element: etree._Element) -> None:
     parent.remove(element)
 
 
-def _merge_marked(root: etree._Element, marker: str) -> None:
-    """Join every paragraph whose mark carries `marker` (w:ins or w:del) with the next one.
+_MOVE_RANGES = ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
 
-    The merged paragraph keeps the first paragraph's properties; the content of the next
-    paragraph moves in after its own.
+
+def _mark_of(p: etree._Element, markers: tuple[str, ...]) -> etree._Element | None:
+    rpr = p.find(f"{w('pPr')}/{w('rPr')}")
+    if rpr is None:
+        return None
+    for child in rpr:
+        if child.tag in markers:
+            return child
+    return None
+
+
+def _remove_mark(mark: etree._Element) -> None:
+    """Take a revision off a paragraph mark (and the mark's run properties when left empty)."""
+    rpr = mark.getparent()
+    rpr.remove(mark)
+    ppr = rpr.getparent()
+    if len(rpr) == 0 and ppr is not None:
+        ppr.remove(rpr)
+        if len(ppr) == 0 and ppr.getparent() is not None:
+            ppr.getparent().remove(ppr)
+
+
+def _has_text(p: etree._Element) -> bool:
+    return paragraph_text(p) != ""
+
+
+def _merge_marked(root: etree._Element, markers: tuple[str, ...], keep: str) -> None:
+    """Join every paragraph whose mark carries one of `markers` with the next one.
+
+    A paragraph left without text simply goes (what it still holds, such as a comment
+    anchor, moves to the start of the next one, which keeps its properties). Otherwise the
+    next paragraph's content moves in after its own, and the joined paragraph has the
+    properties of the first paragraph (`keep="first"`) or of the second, whose mark it
+    ends with (`keep="last"`): word processors differ, so a redline should not depend on it.
     """
     paragraphs = list(root.iter(w("p")))
     i = 0
     while i < len(paragraphs):
         p = paragraphs[i]
-        mark = p.find(f"{w('pPr')}/{w('rPr')}/{marker}")
-        if mark is None:
+        mark = _mark_of(p, markers)
+        if mark is None or i + 1 >= len(paragraphs):
+            if mark is not None:
+                _remove_mark(mark)
             i += 1
             continue
-        mark.getparent().remove(mark)
-        if i + 1 < len(paragraphs):
-            nxt = paragraphs[i + 1]
-            for child in list(nxt):
-                if child.tag != w("pPr"):
-                    p.append(child)
-            nxt.getparent().remove(nxt)
-            del paragraphs[i + 1]
-            # Re-check the same paragraph: the one merged in may carry a marker too, and
-            # its mark is now this paragraph's mark.
-            next_mark = nxt.find(f"{w('pPr')}/{w('rPr')}/{marker}")
+        _remove_mark(mark)
+        nxt = paragraphs[i + 1]
+        ppr_tag = w("pPr")
+        if not _has_text(p):
+            at = 1 if nxt.find(ppr_tag) is not None else 0
+            for child in [c for c in p if c.tag != ppr_tag]:
+                nxt.insert(at, child)
+                at += 1
+            p.getparent().remove(p)
+            del paragraphs[i]
+            continue
+        for child in [c for c in nxt if c.tag != ppr_tag]:
+            p.append(child)
+        if keep == "last":
+            old = p.find(ppr_tag)
+            if old is not None:
+                p.remove(old)
+            new = nxt.find(ppr_tag)
+            if new is not None:
+                p.insert(0, new)
+        else:
+            # The joined paragraph ends with the next paragraph's mark.
+            next_mark = _mark_of(nxt, markers)
             if next_mark is not None:
-                p_rpr = p.find(f"{w('pPr')}/{w('rPr')}")
+                p_rpr = p.find(f"{ppr_tag}/{w('rPr')}")
                 if p_rpr is None:
-                    ppr = p.find(w("pPr"))
+                    ppr = p.find(ppr_tag)
                     if ppr is None:
-                        ppr = etree.SubElement(p, w("pPr"))
+                        ppr = etree.SubElement(p, ppr_tag)
                         p.insert(0, ppr)
                     p_rpr = etree.SubElement(ppr, w("rPr"))
                 p_rpr.insert(0, next_mark)
-        else:
-            i += 1
+        nxt.getparent().remove(nxt)
+        del paragraphs[i + 1]
 
 
-def accept_all(root: etree._Element) -> etree._Element:
-    """A copy of a document part with every revision accepted."""
+def _property_changes(doc: etree._Element, accept: bool) -> None:
+    """Accept (drop) or reject (restore) recorded paragraph and run property changes."""
+    for change in list(doc.iter(w("pPrChange"), w("rPrChange"))):
+        parent = change.getparent()
+        if parent is None:
+            continue
+        if not accept:
+            keep = (w("rPr"), w("sectPr")) if change.tag == w("pPrChange") else ()
+            for child in list(parent):
+                if child is not change and child.tag not in keep:
+                    parent.remove(child)
+            old = change[0] if len(change) else None
+            for k, child in enumerate(list(old) if old is not None else ()):
+                parent.insert(k, child)
+        parent.remove(change)
+
+
+def _drop_ranges(doc: etree._Element) -> None:
+    for marker in list(doc.iter(*(w(x) for x in _MOVE_RANGES))):
+        marker.getparent().remove(marker)
+
+
+def accept_all(root: etree._Element, keep: str = "first") -> etree._Element:
+    """A copy of a document part with every revision accepted (moves too)."""
     doc = copy.deepcopy(root)
-    for element in list(doc.iter(w("del"))):
+    _drop_ranges(doc)
+    _property_changes(doc, accept=True)
+    for element in list(doc.iter(w("del"), w("moveFrom"))):
         if element.getparent() is not None and element.getparent().tag != w("rPr"):
             element.getparent().remove(element)
-    _merge_marked(doc, w("del"))
-    for element in list(doc.iter(w("ins"))):
+    _merge_marked(doc, (w("del"), w("moveFrom")), keep)
+    for element in list(doc.iter(w("ins"), w("moveTo"))):
         parent = element.getparent()
         if parent is not None and parent.tag == w("rPr"):
-            parent.remove(element)  # an inserted mark, accepted: just a mark
+            _remove_mark(element)  # an inserted mark, accepted: just a mark
         else:
             _unwrap(element)
     return doc
 
 
-def reject_all(root: etree._Element) -> etree._Element:
-    """A copy of a document part with every revision rejected."""
+def reject_all(root: etree._Element, keep: str = "first") -> etree._Element:
+    """A copy of a document part with every revision rejected (moves too)."""
     doc = copy.deepcopy(root)
-    for element in list(doc.iter(w("ins"))):
+    _drop_ranges(doc)
+    _property_changes(doc, accept=False)
+    for element in list(doc.iter(w("ins"), w("moveTo"))):
         if element.getparent() is not None and element.getparent().tag != w("rPr"):
             element.getparent().remove(element)
-    _merge_marked(doc, w("ins"))
-    for element in list(doc.iter(w("del"))):
+    _merge_marked(doc, (w("ins"), w("moveTo")), keep)
+    for element in list(doc.iter(w("del"), w("moveFrom"))):
         parent = element.getparent()
         if parent is not None and parent.tag == w("rPr"):
-            parent.remove(element)
+            _remove_mark(element)
         else:
             for text in element.iter(w("delText")):
                 text.tag = w("t")
@@ -139,8 +210,9 @@ def paragraph_texts(root: etree._Element) -> list[str]:
 
 
 def has_revisions(root: etree._Element) -> bool:
-    """Whether any w:ins / w:del / w:delText is left."""
-    return any(True for _ in root.iter(w("ins"), w("del"), w("delText")))
+    """Whether any revision is left: insertions, deletions, moves, property changes."""
+    tags = ("ins", "del", "delText", "moveFrom", "moveTo", "pPrChange", "rPrChange", *_MOVE_RANGES)
+    return any(True for _ in root.iter(*(w(t) for t in tags)))
 
 
 # ----------------------------------------------------------------------------- numbering

@@ -22,7 +22,7 @@ from lxml import etree
 from draftkit.errors import UsageError
 from draftkit.model import Draft, Kind, Provision
 from draftkit.numbering import int_to_letter, int_to_roman
-from draftkit.render.docx_draft import draft_docx_bytes, write_draft_docx
+from draftkit.render.docx_draft import draft_document, draft_docx_bytes, write_draft_docx
 from tests.wmlops import (
     accept_all,
     body_paragraphs,
@@ -463,6 +463,10 @@ def test_property_accept_gives_new_reject_gives_old(
     accepted = accept_all(document)
     rejected = reject_all(document)
     assert not has_revisions(accepted) and not has_revisions(rejected)
+    # Whichever paragraph's properties a word processor keeps when it joins two, the same.
+    for view in (accept_all, reject_all):
+        first, last = view(document, keep="first"), view(document, keep="last")
+        assert etree.tostring(first, method="c14n") == etree.tostring(last, method="c14n")
     assert paragraph_texts(accepted) == _expected_body(kind, news)
     assert paragraph_texts(rejected) == _expected_body(kind, olds)
     # Numbers survive both views: one numbered paragraph per provision, in order.
@@ -705,3 +709,24 @@ def test_docx_reader_round_trip(tmp_path: Path) -> None:
     original = [b.text for b in reader.read_docx_blocks(path, "original").blocks]
     assert "A ceasefire starts at signature." in accepted
     assert "A ceasefire enters into force at signature." in original
+
+
+def test_draft_document_says_where_each_provision_starts(tmp_path: Path) -> None:
+    """`draft_document` gives each provision's first paragraph as the reader counts it."""
+    from draftkit.readers.docx import read_docx_blocks
+
+    built = draft_document(SAMPLE)
+    path = tmp_path / "sample.docx"
+    write_draft_docx(SAMPLE, path)
+    paragraphs = body_paragraphs(read_part(path, "word/document.xml"))
+    texts = paragraph_texts(read_part(path, "word/document.xml"))
+    assert [texts[i - 1] for i in built.title] == ["Framework Agreement"]
+    assert [texts[i - 1] for i in built.preamble] == list(SAMPLE.preamble)
+    located = {b.location.paragraph for b in read_docx_blocks(path).blocks}
+    for p, index in zip(SAMPLE.walk(), built.provisions, strict=True):
+        assert index in located
+        first = (p.heading or "") if p.kind in ("article", "annex") or p.heading else p.text.split("\n")[0]
+        assert texts[index - 1] == first, (p.num, texts[index - 1])
+    assert len(paragraphs) == len(texts)
+    names = [name for name, _ in built.members]
+    assert names[0] == "[Content_Types].xml" and "word/document.xml" in names

@@ -76,7 +76,14 @@ from draftkit.render._wml import (
     run_xml,
 )
 
-__all__ = ["draft_docx_bytes", "write_draft_docx"]
+__all__ = [
+    "DraftDocument",
+    "draft_document",
+    "draft_docx_bytes",
+    "write_draft_docx",
+    "zip_package",
+    "zip_time",
+]
 
 _CONTAINER_KINDS: Final = frozenset({"part", "chapter", "section", "article", "annex"})
 _OP_KINDS: Final = frozenset({"equal", "insert", "delete"})
@@ -115,7 +122,7 @@ def write_draft_docx(
 ) -> None:
     """Write `draft` to `path` as a DOCX with Word auto-numbering, atomically."""
     data = draft_docx_bytes(draft, date=date, author=author, pending=pending)
-    _write_atomically(Path(path), data)
+    write_atomically(Path(path), data)
 
 
 def draft_docx_bytes(
@@ -131,17 +138,55 @@ def draft_docx_bytes(
     text), ...]` that replace its own text: it is written as pending tracked changes, so
     accepting all gives the ops' new text and rejecting all the old.
     """
+    built = draft_document(draft, date=date, author=author, pending=pending)
+    document = etree.tostring(built.document, xml_declaration=True, encoding="UTF-8", standalone=True)
+    members = [(name, document if name == "word/document.xml" else data) for name, data in built.members]
+    return zip_package(members, zip_time(date))
+
+
+@dataclass(frozen=True, slots=True)
+class DraftDocument:
+    """A draft laid out as a DOCX, before zipping: the parsed `word/document.xml`, where
+    each provision starts, and every other part of the package.
+
+    Paragraph positions are 1-based indices into `body.iter(w:p)`, the counting the DOCX
+    reader uses for `Location.paragraph`.
+    """
+
+    document: etree._Element
+    provisions: tuple[int, ...]  # first paragraph of each provision, Draft.walk() order
+    title: tuple[int, ...]  # the title's paragraphs
+    preamble: tuple[int, ...]  # the preamble's paragraphs, in order
+    members: tuple[tuple[str, bytes], ...]  # package order; word/document.xml holds b""
+
+
+def zip_time(date: str) -> tuple[int, int, int, int, int, int]:
+    """The zip timestamp for a `2026-01-01T00:00:00Z` date (a UsageError for anything else)."""
     match = _DATE_RE.match(date)
     if match is None:
         raise UsageError(f"date must look like 2026-01-01T00:00:00Z, not {date!r}")
+    year, month, day, hour, minute, second = (int(g) for g in match.groups())
+    return (min(max(year, 1980), 2107), month, day, hour, minute, second)
+
+
+def draft_document(
+    draft: Draft,
+    *,
+    date: str = _DEFAULT_DATE,
+    author: str = "draftkit",
+    pending: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+) -> DraftDocument:
+    """Lay `draft` out as a DOCX without zipping it (see `draft_docx_bytes`)."""
+    zip_time(date)  # checks the date
     checked = _check_pending(draft, pending or {})
     plan = _plan_numbering(draft)
     rev = Revision(author=author, date=date)
-    document = _document_xml(draft, plan, checked, rev)
+    document, places = _document_root(draft, plan, checked, rev)
     numbering = _numbering_xml(plan)
-    stamp = tuple(int(g) for g in match.groups())
-    zip_time = (min(max(stamp[0], 1980), 2107), *stamp[1:])
-    return _package(draft, document, numbering, rev, zip_time)
+    members = _members(draft, b"", numbering, rev)
+    return DraftDocument(
+        document, tuple(places.provisions), tuple(places.title), tuple(places.preamble), tuple(members)
+    )
 
 
 # --------------------------------------------------------------------------- pending ops
@@ -610,12 +655,27 @@ def _simulate(
 _HEADING_STYLES: Final = tuple(f"Heading{n}" for n in range(1, 10))
 
 
-def _document_xml(
+@dataclass(slots=True)
+class _Places:
+    provisions: list[int] = field(default_factory=list)
+    title: list[int] = field(default_factory=list)
+    preamble: list[int] = field(default_factory=list)
+    count: int = 0  # paragraphs written so far
+
+    def take(self, n: int) -> list[int]:
+        """The indices of the next n paragraphs."""
+        start = self.count
+        self.count += n
+        return list(range(start + 1, start + n + 1))
+
+
+def _document_root(
     draft: Draft,
     plan: _Plan,
     pending: Mapping[str, tuple[tuple[OpKind, str], ...]],
     rev: Revision,
-) -> bytes:
+) -> tuple[etree._Element, _Places]:
+    places = _Places()
     ids = RevisionIds(0)  # a fresh package holds no other ids (bookmarks, comments)
     # Clean paragraphs are written as fragments (the bulk, and the fast path); paragraphs
     # with pending revisions are built as elements under `scratch`, then serialised in
@@ -625,8 +685,11 @@ def _document_xml(
 
     for line in (draft.title or "").split("\n") if draft.title else ():
         fragments.append(paragraph_xml(run_xml(line), style="Title"))
+        places.title.extend(places.take(1))
     for item in draft.preamble:
-        fragments.extend(paragraph_xml(run_xml(line)) for line in item.split("\n"))
+        for line in item.split("\n"):
+            fragments.append(paragraph_xml(run_xml(line)))
+            places.preamble.extend(places.take(1))
 
     decisions = iter(plan.decisions)
 
@@ -658,6 +721,7 @@ def _document_xml(
             cont = level.text_pos if level is not None else _MIN_HANGING * depth
         cont_indent = (cont, 0) if cont else None
 
+        places.provisions.append(places.count + 1)
         ops = pending.get(p.eid) if p.eid else None
         if ops is None:
             # Clean text, the common case.
@@ -667,6 +731,7 @@ def _document_xml(
             fragments.append(f"<w:p>{ppr}{run_xml(label)}{run_xml(first_text)}</w:p>")
             cont_ppr = ppr_xml(indent=cont_indent)
             fragments.extend(f"<w:p>{cont_ppr}{run_xml(line)}</w:p>" for line in lines)
+            places.take(1 + len(lines))
         else:
             region: list[tuple[OpKind, str]] = list(ops)
             if heading_para:
@@ -686,7 +751,8 @@ def _document_xml(
             def text_paragraph() -> etree._Element:
                 return make_paragraph(scratch, indent=cont_indent)
 
-            fill_paragraphs(region, first, text_paragraph, ids, rev)
+            written = fill_paragraphs(region, first, text_paragraph, ids, rev)
+            places.take(len(written))
             fragments.append(children_xml(scratch))
             scratch.clear()
         for child in p.children:
@@ -695,8 +761,7 @@ def _document_xml(
     for top in draft.provisions:
         emit(top, 0)
     fragments.append(_SECTION)
-    root = parse_body(fragments)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return parse_body(fragments), places
 
 
 # A4, the page of international texts, with 2.5 cm margins.
@@ -887,11 +952,9 @@ def _app_xml() -> bytes:
     ).encode()
 
 
-def _package(
-    draft: Draft, document: bytes, numbering: bytes, rev: Revision, zip_time: tuple[int, ...]
-) -> bytes:
+def _members(draft: Draft, document: bytes, numbering: bytes, rev: Revision) -> list[tuple[str, bytes]]:
     template = _template_parts()
-    members: list[tuple[str, bytes]] = [
+    return [
         ("[Content_Types].xml", _content_types()),
         (
             "_rels/.rels",
@@ -919,11 +982,14 @@ def _package(
         ("word/webSettings.xml", template["word/webSettings.xml"]),
         ("word/theme/theme1.xml", template["word/theme/theme1.xml"]),
     ]
+
+
+def zip_package(members: Sequence[tuple[str, bytes]], stamp: tuple[int, int, int, int, int, int]) -> bytes:
+    """Zip the parts in the given order with one fixed timestamp: same parts, same bytes."""
     buffer = io.BytesIO()
-    year, month, day, hour, minute, second = zip_time
     with zipfile.ZipFile(buffer, "w") as z:
         for name, data in members:
-            info = zipfile.ZipInfo(name, (year, month, day, hour, minute, second))
+            info = zipfile.ZipInfo(name, stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0  # otherwise the host OS leaks into the bytes
             info.external_attr = 0
@@ -933,7 +999,7 @@ def _package(
     return buffer.getvalue()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename over it: never a half file."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
