@@ -530,6 +530,8 @@ class _Redline:
         self.by_kind: dict[tuple[str, int], list[int]] = {}
         for k, p in enumerate(self.order):
             self.by_kind.setdefault((p.kind, self.new_depth[id(p)]), []).append(k)
+        # Each paragraph's own place (paragraphs joined to it count as it, and stand before).
+        self.own_at: dict[etree._Element, int] = {p: index for index, p in enumerate(base.paragraphs)}
         # Where the next provision starts, for each provision: the end of its paragraphs.
         self.next_start = [len(base.paragraphs) + 1] * len(self.order)
         following = len(base.paragraphs) + 1
@@ -551,11 +553,14 @@ class _Redline:
         start = self.base.first.get(key)
         paragraphs = self.base.paragraphs
         if position is not None and start is not None and 0 < start <= len(paragraphs):
-            end = self.next_start[position]
+            end = max(self.next_start[position], start + 1)
             region: list[etree._Element] = []
-            for p in paragraphs[start - 1 : max(end - 1, start)]:
-                if (not region or region[-1] is not p) and next(p.iterancestors(W_P), None) is None:
-                    region.append(p)
+            for p in paragraphs[start - 1 : end - 1]:
+                # A paragraph whose removed mark joined it to a later one is that one now:
+                # it belongs here only if that one does.
+                if start - 1 <= self.own_at[p] < end - 1 and (not region or region[-1] is not p):
+                    if next(p.iterancestors(W_P), None) is None:
+                        region.append(p)
             if region:
                 found = _Layout(provision, position, region[0], region)
         self.layouts[key] = found
@@ -1078,7 +1083,7 @@ class _Redline:
         if model is None or not model.slots:
             typed = f"{old.num} " if old.num else ""
             first = lines.pop(0) if old.heading is None else ""
-            paragraphs.append((None, None, [(kind, typed + first)]))
+            paragraphs.append((_without_numbering(None), None, [(kind, typed + first)]))
             paragraphs.extend((None, None, [(kind, line)]) for line in lines)
         else:
             slots, mp = model.slots, model.provision
@@ -1086,11 +1091,10 @@ class _Redline:
             label_rpr = range_rpr(model.label, 0, 0)
             typed = model.typed_label(old.num) or ""
             if not typed and not shared and old.num:
-                # Counting along with the new list would show another number: typed instead.
+                # Counting along with the new list would show another number: typed instead,
+                # with numbering off (numId 0), also where the paragraph style numbers.
                 typed = f"{old.num}\t"
-                if label_ppr is not None:
-                    for numpr in label_ppr.findall(W_NUMPR):
-                        label_ppr.remove(numpr)
+                label_ppr = _without_numbering(label_ppr)
             first_segs: list[Seg] = [(kind, typed)] if typed else []
             # Where the relative keeps its heading and its text: in the label's paragraph or
             # in paragraphs of their own.
@@ -1254,6 +1258,19 @@ def _counts_on(model: Provision, position: int, was: Provision | None, old: Prov
     if position <= near:
         return theirs + 1 == mine and before == theirs
     return theirs == mine and before == mine + 1
+
+
+def _without_numbering(ppr: etree._Element | None) -> etree._Element:
+    """Paragraph properties with numbering switched off (`w:numId` 0 beats a style's)."""
+    out = copy_ppr(ppr) if ppr is not None else etree.Element(W_PPR, nsmap=NSMAP)
+    assert out is not None
+    for numpr in out.findall(W_NUMPR):
+        out.remove(numpr)
+    numpr = etree.SubElement(out, W_NUMPR)
+    etree.SubElement(numpr, qn("w:numId")).set(W_VAL, "0")
+    style = out.find(W_PSTYLE)
+    out.insert(out.index(style) + 1 if style is not None else 0, numpr)
+    return out
 
 
 def _prepend(p: etree._Element, items: list[etree._Element]) -> None:
