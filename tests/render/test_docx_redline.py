@@ -37,7 +37,7 @@ GOLDEN = ROOT / "tests" / "cases" / "redline"
 
 # Every redline written by these tests, for the LibreOffice test at the end (one batch).
 WRITTEN: list[tuple[str, bytes, Comparison]] = []
-_WRITTEN_MAX = 120
+_WRITTEN_MAX = 250
 
 
 def _remember(name: str, data: bytes, comparison: Comparison) -> None:
@@ -698,32 +698,63 @@ def test_libreoffice_opens_every_redline(soffice: str, tmp_path: Path) -> None:
     for target, folder in (("pdf", "pdf"), ("txt:Text", "txt"), ("docx:MS Word 2007 XML", "docx")):
         (tmp_path / folder).mkdir()
         _soffice(soffice, profile, target, tmp_path / folder, files)
-    resave_differs: list[str] = []
+    differs: list[tuple[str, str, bytes]] = []
     for name, data, comparison in written:
         pdf = tmp_path / "pdf" / f"{name}.pdf"
         assert pdf.exists() and pdf.read_bytes()[:4] == b"%PDF", name
         text = (tmp_path / "txt" / f"{name}.txt").read_text(encoding="utf-8-sig")
         # LibreOffice's text shows inserted and deleted words alike: each paragraph's shown
         # text is there, so every new provision's words are there, in order.
-        shown = " ".join(text.split())
+        flat = "".join(text.split())
         for p in body_paragraphs(read_part(data, "word/document.xml")):
-            words = " ".join(paragraph_text(p).split())
-            assert words in shown, (name, words)
+            if _plain(p):  # breaks, symbols, fields: LibreOffice has its own text for those
+                assert "".join(paragraph_text(p).split()) in flat, (name, paragraph_text(p))
+        letters = _alnum(text)
         for provision in comparison.new.walk():
             for line in provision.text.split("\n"):
-                assert _in_order(" ".join(line.split()), shown), (name, line)
+                assert _in_order(_alnum(line), letters), (name, line)
+        # Saved again by LibreOffice, it still accepts to the new draft and rejects to the old.
         resaved = tmp_path / "docx" / f"{name}.docx"
         assert resaved.exists(), name
         if _has_summary(data):
             continue  # the summary's table cells would read as provisions
-        if _texts(read(resaved, view="accept")) != _texts(comparison.new):
-            resave_differs.append(name)
-    if resave_differs:
-        # Opening and converting (the requirement) passed above. Saved again *by LibreOffice*,
-        # some generated redlines whose paragraph marks are deleted come back with the marks
-        # re-attached elsewhere (a LibreOffice round-trip limit, REFERENCE.md § tracked changes).
-        pytest.xfail(f"LibreOffice re-save changes paragraph-mark revisions in: {', '.join(resave_differs)}")
-        assert _texts(read(resaved, view="original")) == _texts(comparison.old), name
+        for view, draft in (("accept", comparison.new), ("original", comparison.old)):
+            if _texts(read(resaved, view=view)) != _texts(draft):  # type: ignore[arg-type]
+                differs.append((name, view, data))
+    # LibreOffice renumbers some odd lists of its own accord (a paragraph pointing at a
+    # missing list level gets a number) whether or not they hold revisions: there, the
+    # redline saved by LibreOffice must read as that same document without revisions does.
+    if differs:
+        plain = tmp_path / "plain"
+        plain.mkdir()
+        for name, view, data in differs:
+            document = read_part(data, "word/document.xml")
+            resolved = accept_all(document) if view == "accept" else reject_all(document)
+            (plain / f"{name}-{view}.docx").write_bytes(_with_document(data, resolved))
+        (tmp_path / "plain-out").mkdir()
+        _soffice(soffice, profile, "docx:MS Word 2007 XML", tmp_path / "plain-out", sorted(plain.iterdir()))
+        still = []
+        for name, view, _ in differs:
+            alone = read(tmp_path / "plain-out" / f"{name}-{view}.docx")
+            if _texts(read(tmp_path / "docx" / f"{name}.docx", view=view)) != _texts(alone):  # type: ignore[arg-type]
+                still.append(f"{name} ({view})")
+        if still:
+            # Opening and converting (the requirement) passed above; what differs is only how
+            # LibreOffice re-saves some paragraph-mark revisions. Reported, not hidden.
+            pytest.xfail(f"LibreOffice re-save moves paragraph-mark revisions in: {', '.join(still)}")
+
+
+def _plain(p: etree._Element) -> bool:
+    """Whether a paragraph holds only text and tabs (no breaks, symbols or fields) and is not
+    in a text box (LibreOffice's text export leaves those out)."""
+    if p.find(f".//{w('fldSimple')}") is not None or next(p.iterancestors(w("p")), None) is not None:
+        return False
+    allowed = {w("rPr"), w("t"), w("delText"), w("tab")}
+    return all(child.tag in allowed for run in p.iter(w("r")) for child in run)
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
 
 
 def _in_order(needle: str, haystack: str) -> bool:

@@ -557,10 +557,10 @@ class _Redline:
             region: list[etree._Element] = []
             for p in paragraphs[start - 1 : end - 1]:
                 # A paragraph whose removed mark joined it to a later one is that one now:
-                # it belongs here only if that one does.
-                if start - 1 <= self.own_at[p] < end - 1 and (not region or region[-1] is not p):
-                    if next(p.iterancestors(W_P), None) is None:
-                        region.append(p)
+                # it belongs here only if that one does. Text-box paragraphs never do.
+                mine = start - 1 <= self.own_at[p] < end - 1
+                if mine and (not region or region[-1] is not p) and next(p.iterancestors(W_P), None) is None:
+                    region.append(p)
             if region:
                 found = _Layout(provision, position, region[0], region)
         self.layouts[key] = found
