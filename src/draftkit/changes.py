@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, assert_never
 
 from draftkit.model import Draft, Provision
 from draftkit.textdiff import Op
@@ -11,6 +11,30 @@ from draftkit.textdiff import Op
 ChangeKind = Literal["unchanged", "modified", "added", "deleted", "split", "merged"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = ("unchanged", "modified", "added", "deleted", "split", "merged")
 Severity = Literal["high", "medium", "low"]
+
+
+def kind_label(kind: ChangeKind) -> str:
+    """How a change kind is named to a reader ("Modified")."""
+    match kind:
+        case "unchanged":
+            return "Unchanged"
+        case "modified":
+            return "Modified"
+        case "added":
+            return "Added"
+        case "deleted":
+            return "Deleted"
+        case "split":
+            return "Split"
+        case "merged":
+            return "Merged"
+        case _:
+            assert_never(kind)
+
+
+# Display names of the summary counts: the kinds, then the two flags every change carries.
+COUNT_LABELS: dict[str, str] = {kind: kind_label(kind) for kind in CHANGE_KINDS}
+COUNT_LABELS.update(moved="Moved", renumbered="Renumbered")
 SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")
 
 

@@ -17,7 +17,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, assert_never
 
-from draftkit.changes import CHANGE_KINDS, SEVERITIES, Change, ChangeKind, Comparison, Flag, Severity
+from draftkit.changes import (
+    COUNT_LABELS,
+    SEVERITIES,
+    Change,
+    Comparison,
+    Flag,
+    Severity,
+    kind_label,
+)
 from draftkit.model import Draft, Provision
 from draftkit.textdiff import Op, OpKind, diff_words
 
@@ -42,24 +50,6 @@ def _e(text: str | None) -> str:
     return html.escape(_UNSAFE_CHARS.sub("\ufffd", text or ""), quote=True)
 
 
-def _kind_label(kind: ChangeKind) -> str:
-    match kind:
-        case "unchanged":
-            return "Unchanged"
-        case "modified":
-            return "Modified"
-        case "added":
-            return "Added"
-        case "deleted":
-            return "Deleted"
-        case "split":
-            return "Split"
-        case "merged":
-            return "Merged"
-        case _:
-            assert_never(kind)
-
-
 def _severity_label(severity: Severity) -> str:
     match severity:
         case "high":
@@ -72,12 +62,8 @@ def _severity_label(severity: Severity) -> str:
             assert_never(severity)
 
 
-_COUNT_LABELS: dict[str, str] = {kind: _kind_label(kind) for kind in CHANGE_KINDS}
-_COUNT_LABELS.update(moved="Moved", renumbered="Renumbered")
-
-
 def _count_label(key: str) -> str:
-    return _COUNT_LABELS.get(key, key.replace("_", " ").capitalize())
+    return COUNT_LABELS.get(key, key.replace("_", " ").capitalize())
 
 
 # --- rows: one per change, with what the page needs to place it -------------------------
@@ -361,7 +347,7 @@ def _badges(change: Change) -> list[str]:
         # Shown as a change only for its place, label or references: say what did not change.
         label = "" if change.references_updated else "Text unchanged"
     else:
-        label = _kind_label(change.kind)
+        label = kind_label(change.kind)
     badges = [f'<span class="badge k-{change.kind}">{label}</span>'] if label else []
     if change.moved:
         badges.append('<span class="badge b-moved">Moved</span>')

@@ -15,7 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, assert_never
 
-from draftkit.changes import CHANGE_KINDS, SEVERITIES, Change, ChangeKind, Comparison, Flag, Severity
+from draftkit.changes import (
+    COUNT_LABELS,
+    SEVERITIES,
+    Change,
+    Comparison,
+    Flag,
+    Severity,
+    kind_label,
+)
 from draftkit.model import Draft
 from draftkit.textdiff import Op, OpKind, diff_words
 
@@ -34,24 +42,6 @@ EVIDENCE_MAX = 160  # characters of a flag's old/new words shown beside its mess
 _STRUCTURAL = frozenset({"part", "chapter", "section", "article", "annex"})
 
 
-def _kind_label(kind: ChangeKind) -> str:
-    match kind:
-        case "unchanged":
-            return "Unchanged"
-        case "modified":
-            return "Modified"
-        case "added":
-            return "Added"
-        case "deleted":
-            return "Deleted"
-        case "split":
-            return "Split"
-        case "merged":
-            return "Merged"
-        case _:
-            assert_never(kind)
-
-
 def _severity_label(severity: Severity) -> str:
     match severity:
         case "high":
@@ -62,10 +52,6 @@ def _severity_label(severity: Severity) -> str:
             return "LOW"
         case _:
             assert_never(severity)
-
-
-_COUNT_LABELS: dict[str, str] = {kind: _kind_label(kind) for kind in CHANGE_KINDS}
-_COUNT_LABELS.update(moved="Moved", renumbered="Renumbered")
 
 
 # --- escaping ----------------------------------------------------------------------------
@@ -256,7 +242,7 @@ def _tags(change: Change) -> list[str]:
     if change.kind == "unchanged":
         tags = [] if change.references_updated else ["Text unchanged"]
     else:
-        tags = [_kind_label(change.kind)]
+        tags = [kind_label(change.kind)]
     if change.moved:
         tags.append("Moved")
     if change.renumbered:
@@ -341,7 +327,7 @@ def render_markdown(comparison: Comparison) -> str:
         "",
         "## Summary",
         "",
-        "| " + " | ".join(_COUNT_LABELS.get(k, escape(k)) for k in keys) + " |",
+        "| " + " | ".join(COUNT_LABELS.get(k, escape(k)) for k in keys) + " |",
         "| " + " | ".join("---:" for _ in keys) + " |",
         "| " + " | ".join(str(summary[k]) for k in keys) + " |",
         "",
