@@ -9,6 +9,7 @@ import io
 import os
 import re
 import subprocess
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
@@ -677,8 +678,9 @@ def _soffice(soffice: str, profile: Path, target: str, outdir: Path, files: list
 @pytest.mark.office
 def test_libreoffice_opens_every_redline(soffice: str, tmp_path: Path) -> None:
     """Every redline written above (or, run alone, the bundled rounds): LibreOffice converts it
-    to PDF and text, and saved again by LibreOffice it still accepts to the new draft and
-    rejects to the old (so LibreOffice read each revision as a revision)."""
+    to PDF and text showing every paragraph, and saved again by LibreOffice it still accepts
+    to the new draft and rejects to the old, so LibreOffice read each revision as one. Known
+    LibreOffice round-trip limits (`_lo_resave_limit`, list numbering) are warnings."""
     written = list(WRITTEN)
     if len(written) < 4:
         for ext in ("txt", "docx"):
@@ -733,15 +735,54 @@ def test_libreoffice_opens_every_redline(soffice: str, tmp_path: Path) -> None:
             (plain / f"{name}-{view}.docx").write_bytes(_with_document(data, resolved))
         (tmp_path / "plain-out").mkdir()
         _soffice(soffice, profile, "docx:MS Word 2007 XML", tmp_path / "plain-out", sorted(plain.iterdir()))
-        still = []
-        for name, view, _ in differs:
+        for name, view, data in differs:
             alone = read(tmp_path / "plain-out" / f"{name}-{view}.docx")
-            if _texts(read(tmp_path / "docx" / f"{name}.docx", view=view)) != _texts(alone):  # type: ignore[arg-type]
-                still.append(f"{name} ({view})")
-        if still:
-            # Opening and converting (the requirement) passed above; what differs is only how
-            # LibreOffice re-saves some paragraph-mark revisions. Reported, not hidden.
-            pytest.xfail(f"LibreOffice re-save moves paragraph-mark revisions in: {', '.join(still)}")
+            again = read(tmp_path / "docx" / f"{name}.docx", view=view)  # type: ignore[arg-type]
+            if _texts(again) == _texts(alone):
+                continue
+            # What LibreOffice does not keep when it saves again (`_lo_resave_limit`), and
+            # list numbers it counts afresh (the same words, provisions told apart by other
+            # labels): reported, not failed. Anything else fails.
+            if _words(again) == _words(alone):
+                limit: str | None = "list numbering"
+            else:
+                limit = _lo_resave_limit(data)
+            assert limit is not None, (name, view)
+            warnings.warn(f"LibreOffice re-save of {name} ({limit}) differs in the {view} view", stacklevel=1)
+
+
+def _words(draft: Draft) -> list[str]:
+    """Every heading and text line in order, whatever provision holds it."""
+    return [line for p in draft.walk() for line in ((p.heading or "") + "\n" + p.text).split("\n") if line]
+
+
+def _lo_resave_limit(data: bytes) -> str | None:
+    """Which known LibreOffice round-trip limit a redline runs into, if any."""
+    document = read_part(data, "word/document.xml")
+    if next(document.iter(w("moveFrom")), None) is not None:
+        return "moves"
+    for p in document.iter(w("p")):
+        if p.find(f"{w('pPr')}/{w('pPrChange')}") is not None and any(
+            e.getparent().tag != w("rPr") for e in p.iter(w("ins"), w("del"))
+        ):
+            return "paragraph property change beside an insertion"
+        mark = p.find(f"{w('pPr')}/{w('rPr')}")
+        revised = mark is not None and any(m.tag in (w("ins"), w("del")) for m in mark)
+        if revised and not paragraph_text(p).strip():
+            return "empty paragraph inserted or deleted"
+        # Inserted words ending one paragraph, an inserted paragraph next: LibreOffice
+        # joins the two insertions, and the first paragraph's mark with them.
+        following = p.getnext()
+        content = [c for c in p if c.tag not in (w("pPr"), w("commentRangeEnd"))]
+        if (
+            not revised
+            and content
+            and content[-1].tag == w("ins")
+            and following is not None
+            and following.find(f"{w('pPr')}/{w('rPr')}/{w('ins')}") is not None
+        ):
+            return "inserted words running into an inserted paragraph"
+    return None
 
 
 def _plain(p: etree._Element) -> bool:

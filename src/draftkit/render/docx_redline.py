@@ -18,10 +18,17 @@ What each change looks like in Word:
 
 Two modes. When the new draft was read from a DOCX, that file is the base: its styles,
 numbering and formatting are kept and only the paragraphs of changed provisions are
-edited (found again by `Location.paragraph`, counted as the reader counts them); any
-tracked changes it already holds are first resolved to the view the draft was read in.
-Otherwise the new draft is written as a clean DOCX with Word numbering (`docx_draft`)
-and edited the same way.
+edited (found again by `Location.paragraph`, counted as the reader counts them; words
+that stay keep their runs and formatting, new words are wrapped where they stand, old
+words come back as deleted runs); any tracked changes it already holds are first resolved
+to the view the draft was read in. Otherwise the new draft is written as a clean DOCX
+with Word numbering (`docx_draft`) and edited the same way. Title and preamble changes
+are shown too where their paragraphs can be found. `summary=True` puts a summary (counts,
+flags) before the draft, under its own heading and not as a tracked change.
+
+Where a provision's paragraphs cannot be lined up with its text (a split whose parts are
+not neighbours, a provision that changed kind), the change is shown whole: the old
+provision deleted, the new inserted — still exact in both views.
 
 Paragraph marks are placed so that accept-all gives the new draft and reject-all the old
 whichever paragraph's properties a word processor keeps when it joins two paragraphs:
@@ -29,7 +36,10 @@ a wholly inserted or deleted paragraph carries its own mark, and where two parag
 with text are joined they have the same properties in that view (recorded with
 `w:pPrChange` where the other view needs others). A revised paragraph is never the last
 of the body or of a table cell (an empty plain paragraph follows it): LibreOffice
-ignores a deletion mark there. Deletions are never nested inside insertions.
+ignores a deletion mark there. Deletions are never nested inside insertions. A moved-to
+paragraph that also holds inserted words, or none, has an inserted mark, and a comment's
+reference in a wholly inserted or moved paragraph is part of that revision: LibreOffice
+loses the move mark otherwise.
 
 Deterministic: author and date are inputs, ids are sequential above the largest id the
 package already holds, zip timestamps come from `date`.
@@ -57,6 +67,8 @@ from draftkit.readers.safezip import open_package, parse_xml
 from draftkit.render._wml import (
     NSMAP,
     W_ID,
+    W_INS,
+    W_MOVETO,
     W_NUMPR,
     W_P,
     W_PPR,
@@ -1028,8 +1040,13 @@ class _Redline:
         for p in layout.region:
             if not written:
                 wrap_paragraph(p, "moveTo", self.ids, self.rev)
-            if paragraph_mark(p) is None:
-                self._mark(p, "moveTo")
+            # Only a paragraph of moved text alone has a moved mark; one that also holds
+            # words added with the move, or nothing (a label alone), has an inserted mark:
+            # LibreOffice drops a move mark there.
+            runs = [e for e in p.iter(W_INS, W_MOVETO) if _parent_tag(e) != W_RPR]
+            mark: Mark = "moveTo" if runs and all(e.tag == W_MOVETO for e in runs) else "ins"
+            if paragraph_mark(p) != mark:
+                self._mark(p, mark)
         self._move_range(layout.label, layout.region[-1], "moveTo", name)
 
     def _move_range(self, first: etree._Element, last: etree._Element, side: str, name: str) -> None:
@@ -1132,10 +1149,13 @@ class _Redline:
         out: list[etree._Element] = []
         for ppr, rpr, segs in paragraphs:
             p = self._new_paragraph(copy_ppr(ppr))
-            for item in self._runs(segs, rpr):
+            runs = self._runs(segs, rpr)
+            for item in runs:
                 p.append(item)
             place(p)
-            self._mark(p, mark)
+            # Nothing moved in it (a label alone): a deleted mark, as LibreOffice drops a
+            # move mark there.
+            self._mark(p, mark if runs or mark != "moveFrom" else "del")
             out.append(p)
         return out
 
@@ -1271,6 +1291,11 @@ def _without_numbering(ppr: etree._Element | None) -> etree._Element:
     style = out.find(W_PSTYLE)
     out.insert(out.index(style) + 1 if style is not None else 0, numpr)
     return out
+
+
+def _parent_tag(element: etree._Element) -> object:
+    parent = element.getparent()
+    return None if parent is None else parent.tag
 
 
 def _prepend(p: etree._Element, items: list[etree._Element]) -> None:
