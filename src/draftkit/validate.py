@@ -328,7 +328,7 @@ class _Numbered:
     value: str
 
 
-def _numbered(entry: _Entry, *, as_letter: bool = False) -> _Numbered | None:
+def _numbered(entry: _Entry) -> _Numbered | None:
     provision = entry.provision
     if not provision.num or not provision.num.strip():
         return None
@@ -337,7 +337,7 @@ def _numbered(entry: _Entry, *, as_letter: bool = False) -> _Numbered | None:
         return None  # "5bis", "A-1": drafters' own schemes, not checked for sequence
     chosen = label
     ordinal = provision.ordinal
-    if label.alt is not None and (as_letter or (ordinal is not None and ordinal == label.alt.ordinal)):
+    if label.alt is not None and ordinal is not None and ordinal == label.alt.ordinal:
         chosen = label.alt
         ordinal = label.alt.ordinal
     if ordinal is None:
@@ -351,28 +351,6 @@ def _numbered(entry: _Entry, *, as_letter: bool = False) -> _Numbered | None:
     return _Numbered(entry, ordinal, chosen.fmt, style, value)
 
 
-_LETTER_OF_ROMAN: dict[str, str] = {"lowerRoman": "lowerLetter", "upperRoman": "upperLetter"}
-
-
-def _misread_letter(numbered: _Numbered, parent: _Numbered | None, start: int) -> _Numbered | None:
-    """A letter read as a roman numeral because the list skips one: "(d)" after "(b)" is
-    taken for roman 500 and nested under "(b)". Read it back as the letter it is, as a
-    sibling of "(b)", so the gap is reported as the gap it is."""
-    if parent is None or numbered.ordinal == start:
-        return None
-    letter = _LETTER_OF_ROMAN.get(numbered.fmt)
-    if letter is None or parent.fmt != letter or parent.style != numbered.style:
-        return None
-    first = next(
-        (c for c in parent.entry.provision.children if c.num and c.kind == numbered.entry.provision.kind),
-        None,
-    )
-    if first is not numbered.entry.provision:
-        return None  # a real roman list under a letter ("(a)" → "(i)", "(ii)") starts at its first child
-    reread = _numbered(numbered.entry, as_letter=True)
-    if reread is None or reread.fmt != letter or reread.ordinal <= parent.ordinal:
-        return None
-    return reread
 
 
 def _relabel(example: _Numbered, ordinal: int) -> str:
@@ -397,8 +375,6 @@ def _missing_text(example: _Numbered, missing: list[int]) -> str:
 def _groups(schema: ClauseSchema, entries: list[_Entry]) -> dict[tuple[str, str], list[_Numbered]]:
     groups: dict[tuple[str, str], list[_Numbered]] = {}
     continuous = set(schema.numbering.continuous)
-    placed: dict[int, tuple[tuple[str, str], _Numbered]] = {}  # id(provision) → its group and reading
-    misread: dict[int, tuple[tuple[str, str], str]] = {}  # id(parent) → the letter list it belongs to
     for entry in entries:
         numbered = _numbered(entry)
         if numbered is None:
@@ -410,20 +386,6 @@ def _groups(schema: ClauseSchema, entries: list[_Entry]) -> dict[tuple[str, str]
             key = (f"annex:{entry.annex}", kind)
         else:
             key = (f"parent:{id(parent)}" if parent is not None else "parent:root", kind)
-        if parent is not None and id(parent) in misread:
-            # The siblings the parser put after a misread letter are misread letters too.
-            letter_key, style = misread[id(parent)]
-            reread = _numbered(entry, as_letter=True)
-            if reread is not None and reread.fmt in _LETTER_OF_ROMAN.values() and reread.style == style:
-                key, numbered = letter_key, reread
-        else:
-            above = placed.get(id(parent)) if parent is not None else None
-            if above is not None:
-                reread = _misread_letter(numbered, above[1], schema.numbering.start)
-                if reread is not None:
-                    key, numbered = above[0], reread
-                    misread[id(parent)] = (key, reread.style)
-        placed[id(entry.provision)] = (key, numbered)
         groups.setdefault(key, []).append(numbered)
     return groups
 
