@@ -32,8 +32,8 @@ sys.path.insert(0, str(HERE))
 
 from make_big_draft import make_draft  # noqa: E402
 
-from draftkit.ids import assign_eids  # noqa: E402
 from draftkit.model import Draft, Provision  # noqa: E402
+from draftkit.model.ids import assign_eids  # noqa: E402
 from draftkit.render.docx_draft import write_draft_docx  # noqa: E402
 
 SIZES = (100, 1_000, 10_000)

@@ -24,7 +24,7 @@ except ModuleNotFoundError:  # run from a checkout without PYTHONPATH=src
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from draftkit.model import Draft, Provision
 
-from draftkit.numbering import int_to_letter
+from draftkit.model.numbering import int_to_letter
 from draftkit.render.docx_draft import write_draft_docx
 
 # Vocabulary of negotiated framework texts; nouns and verbs mixed so sentences read as prose.

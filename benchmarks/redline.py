@@ -51,8 +51,8 @@ def prepare(n: int, workdir: Path) -> None:
 def measure(n: int, fmt: str, workdir: Path) -> dict[str, float | str]:
     """Runs in a child process: read + compare + render + write, timed, peak memory."""
     started = time.perf_counter()
-    from draftkit.changes import Flag
     from draftkit.compare import compare
+    from draftkit.compare.changes import Flag
     from draftkit.readers import read
     from draftkit.readers.docx import read_docx_blocks  # noqa: F401  (imported here, not timed below)
     from draftkit.render.docx_draft import write_atomically

@@ -30,7 +30,7 @@ for extra in (ROOT / "src", ROOT):
 from tests.gen_risk_pairs import LabelledPair, generate  # noqa: E402
 
 from draftkit.api import diff  # noqa: E402
-from draftkit.changes import Change, Comparison  # noqa: E402
+from draftkit.compare.changes import Change, Comparison  # noqa: E402
 from draftkit.risk import Taxonomy, flag, load_taxonomy  # noqa: E402
 
 ABOVE_LOW = ("high", "medium")

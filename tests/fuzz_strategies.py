@@ -285,7 +285,7 @@ def _zip_parts(path: Path) -> dict[str, bytes | str]:
 @st.composite
 def xml_files(draw: st.DrawFn) -> tuple[str, bytes]:
     """draftkit XML of a random tree, sometimes mutated (bytes) or re-encoded as UTF-16."""
-    from draftkit.xmlio import to_xml
+    from draftkit.model.xmlio import to_xml
 
     data = to_xml(draw(drafts()))
     choice = draw(st.integers(0, 3))

@@ -18,9 +18,9 @@ import string
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from draftkit.changes import ChangeKind
-from draftkit.ids import assign_eids
+from draftkit.compare.changes import ChangeKind
 from draftkit.model import Draft, Kind, Provision
+from draftkit.model.ids import assign_eids
 
 # -- vocabulary -----------------------------------------------------------------------------
 # Phrases in the register of ceasefire and framework agreements. Sentences are assembled

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from draftkit.ids import assign_eids
 from draftkit.model import KINDS, Draft, Location, Provision, Source
+from draftkit.model.ids import assign_eids
 
 # Text XML 1.0 can hold (no C0 controls but tab/newline/CR, no surrogates, no U+FFFE/FFFF).
 xml_chars = st.characters(

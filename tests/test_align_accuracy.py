@@ -14,13 +14,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from draftkit.align import normalise
-from draftkit.changes import Change, Comparison
 from draftkit.compare import compare
+from draftkit.compare.align import normalise
+from draftkit.compare.changes import Change, Comparison
+from draftkit.compare.textdiff import new_text, old_text
 from draftkit.errors import InputError
 from draftkit.model import Draft
 from draftkit.readers import read
-from draftkit.textdiff import new_text, old_text
 from tests.gen_pairs import LabelledPair, insert_article_at_top, make_draft, make_pair, to_text
 from tests.strategies import draft_texts
 

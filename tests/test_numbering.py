@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from draftkit.numbering import (
+from draftkit.model.numbering import (
     format_number,
     int_to_letter,
     letter_to_int,

@@ -37,4 +37,4 @@ def test_wheel_carries_schemas(tmp_path: Path) -> None:
         "framework.clauses.toml",
     ):
         assert f"draftkit/schemas/{schema}" in names, schema
-    assert "draftkit/cli.py" in names
+    assert "draftkit/cli/__init__.py" in names

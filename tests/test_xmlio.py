@@ -10,8 +10,8 @@ from lxml import etree
 
 from draftkit.errors import InputError
 from draftkit.model import Draft
+from draftkit.model.xmlio import from_xml, relaxng, to_xml, to_xml_element
 from draftkit.readers import read
-from draftkit.xmlio import from_xml, relaxng, to_xml, to_xml_element
 from tests.strategies import draft_texts, drafts
 
 

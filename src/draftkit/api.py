@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from draftkit.changes import Comparison
+from draftkit.compare.changes import Comparison
 from draftkit.errors import UsageError
 from draftkit.model import Draft
 from draftkit.readers import Limits, View, read

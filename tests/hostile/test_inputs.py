@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from draftkit.xmlio import from_xml
+from draftkit.model.xmlio import from_xml
 
 from .files import FAILING, GOOD_TEXT, READABLE, Failing, Readable
 from .helpers import COMMANDS, argv, assert_fails, cli, snapshot

@@ -21,7 +21,7 @@ from lxml import etree
 
 from draftkit.errors import UsageError
 from draftkit.model import Draft, Kind, Provision
-from draftkit.numbering import int_to_letter, int_to_roman
+from draftkit.model.numbering import int_to_letter, int_to_roman
 from draftkit.render.docx_draft import draft_document, draft_docx_bytes, write_draft_docx
 from tests.wmlops import (
     accept_all,

@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from draftkit.changes import Change, Comparison, Flag
 from draftkit.compare import compare
+from draftkit.compare.changes import Change, Comparison, Flag
 from draftkit.errors import DraftkitError, InputError, UsageError
 from draftkit.model import Draft
 from draftkit.readers import read
@@ -337,7 +337,7 @@ def test_real_world_docx_inputs(name: str, direction: str, tmp_path: Path) -> No
 
 def _typed_docx(text: str, path: Path) -> None:
     """A DOCX with one plain paragraph per non-empty line: labels typed, no Word numbering."""
-    from draftkit.render._wml import paragraph_xml, parse_body, run_xml
+    from draftkit.render.wml import paragraph_xml, parse_body, run_xml
 
     body = parse_body(paragraph_xml(run_xml(line)) for line in text.splitlines() if line.strip())
     data = etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -818,7 +818,7 @@ def _paragraph(xml: str) -> etree._Element:
 
 
 def test_visible_text_is_what_the_reader_shows() -> None:
-    from draftkit.render._wml import paragraph_text as shown
+    from draftkit.render.wml import paragraph_text as shown
 
     p = _paragraph(
         "<w:pPr><w:rPr><w:b/></w:rPr></w:pPr>"
@@ -835,7 +835,7 @@ def test_visible_text_is_what_the_reader_shows() -> None:
 
 
 def test_replacing_a_range_keeps_the_rest_and_never_nests_revisions() -> None:
-    from draftkit.render._wml import Revision, RevisionIds, replace_range, revision_run, wrap_range
+    from draftkit.render.wml import Revision, RevisionIds, replace_range, revision_run, wrap_range
 
     p = _paragraph("<w:r><w:rPr><w:b/></w:rPr><w:t>The Parties shall withdraw.</w:t></w:r>")
     ids, rev = RevisionIds(10), Revision("a", "2026-01-01T00:00:00Z")
@@ -851,8 +851,8 @@ def test_replacing_a_range_keeps_the_rest_and_never_nests_revisions() -> None:
 
 @pytest.mark.parametrize("view", ["accept", "original"])
 def test_resolving_tracked_changes_matches_the_reader(view: str, tmp_path: Path) -> None:
-    from draftkit.render._wml import paragraph_text as shown
-    from draftkit.render._wml import resolve_revisions
+    from draftkit.render.wml import paragraph_text as shown
+    from draftkit.render.wml import resolve_revisions
 
     path = DRAFTS / "framework-v3-tracked.docx"
     document = read_part(path, "word/document.xml")

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from draftkit import api
-from draftkit.changes import Change, Comparison, Flag
 from draftkit.compare import compare
+from draftkit.compare.changes import Change, Comparison, Flag
 from draftkit.model import Draft, Provision
 from draftkit.render.html import CSP, render_html
 from draftkit.render.json_diff import render_json

@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from draftkit.api import parse
-from draftkit.changes import Comparison, Flag
 from draftkit.compare import compare
+from draftkit.compare.changes import Comparison, Flag
+from draftkit.compare.textdiff import Op
 from draftkit.render.markdown import escape, redline, render_markdown
-from draftkit.textdiff import Op
 from tests.conftest import CASES, ROOT
 
 GOLDEN = CASES / "report" / "expected.md"

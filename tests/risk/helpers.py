@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from draftkit.changes import Comparison, Flag
 from draftkit.compare import compare
+from draftkit.compare.changes import Comparison, Flag
 from draftkit.model import Draft
 from draftkit.readers import read
 from draftkit.risk import flag, load_taxonomy

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from draftkit.cli import main
-from draftkit.cli_risk import classify_command
+from draftkit.cli.risk import classify_command
 from tests.conftest import DRAFTS
 
 

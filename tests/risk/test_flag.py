@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from draftkit.changes import Comparison
 from draftkit.compare import compare
+from draftkit.compare.changes import Comparison
 from draftkit.readers import read
 from draftkit.risk import flag, severity_of
 from draftkit.risk.annotate import focus, quote

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from draftkit.clause_schema import ClauseSchema, parse_schema
 from draftkit.model import Draft
 from draftkit.readers import read
 from draftkit.validate import Finding, Report, validate
+from draftkit.validate.clause_schema import ClauseSchema, parse_schema
 
 # A small draft that passes the default schema; tests break one thing at a time.
 CLEAN = """\

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from draftkit.clause_schema import DEFAULT_SCHEMA, check_schema, load_schema, parse_schema
 from draftkit.errors import EXIT_SCHEMA, SchemaError, Where
 from draftkit.resources import schema_path
+from draftkit.validate.clause_schema import DEFAULT_SCHEMA, check_schema, load_schema, parse_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from draftkit.cli_validate import schema_group, validate_command
+from draftkit.cli.validate import schema_group, validate_command
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKEN = ROOT / "tests" / "cases" / "validate" / "broken.txt"

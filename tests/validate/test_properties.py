@@ -8,12 +8,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from draftkit.clause_schema import load_schema
 from draftkit.errors import InputError
 from draftkit.model import Draft
-from draftkit.numbering import int_to_letter
+from draftkit.model.numbering import int_to_letter
 from draftkit.readers import read
 from draftkit.validate import validate
+from draftkit.validate.clause_schema import load_schema
 
 from ..strategies import draft_texts, drafts
 

@@ -13,8 +13,8 @@ import pytest
 from lxml import etree
 
 from draftkit.errors import SchemaError
-from draftkit.ids import assign_eids
 from draftkit.model import Draft, Location, Provision
+from draftkit.model.ids import assign_eids
 from draftkit.readers import read
 from draftkit.validate import Report, validate
 
@@ -670,7 +670,7 @@ def test_assert_failing_at_run_time_is_a_schema_error(
 
 
 def test_draft_from_xml_validates_like_its_text(tmp_path: Path) -> None:
-    from draftkit.xmlio import to_xml
+    from draftkit.model.xmlio import to_xml
 
     text_draft = read(ROOT / "tests" / "cases" / "validate" / "broken.txt")
     xml_path = tmp_path / "broken.xml"

@@ -15,7 +15,7 @@ from draftkit.errors import InputError, LimitError
 from draftkit.model import Draft, Provision, Source, SourceFormat
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import Limits
-from draftkit.structure import build
+from draftkit.readers.structure import build
 
 View = Literal["accept", "original"]
 
@@ -140,7 +140,7 @@ def read(path: str | os.PathLike[str], *, view: View = "accept", limits: Limits 
     source = Source(path=name, sha256=sha256, format=fmt)
     title: str | None = None
     if fmt == "xml":
-        from draftkit.xmlio import from_xml
+        from draftkit.model.xmlio import from_xml
 
         parsed_xml = from_xml(data, source=name)
         draft = Draft(parsed_xml.title, parsed_xml.preamble, parsed_xml.provisions, source, parsed_xml.meta)

@@ -26,3 +26,9 @@ class Block:
     heading_level: int | None = None
     style: str | None = None
     title: bool = False
+
+
+def is_all_caps(text: str) -> bool:
+    """A title line such as 'SECURITY GUARANTEES': at least three letters, none lower case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and len(text) <= 200 and all(c.isupper() for c in letters)

@@ -19,8 +19,8 @@ from urllib.parse import unquote
 from lxml import etree
 
 from draftkit.errors import InputError, LimitError, Where
+from draftkit.model.xmlio import parse_untrusted
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED
-from draftkit.xmlio import parse_untrusted
 
 # A member must be both big and extremely compressible to count as a bomb: real DOCX XML
 # compresses 10-50x, and small parts of long runs of one byte are harmless.

@@ -11,10 +11,9 @@ from collections.abc import Iterator
 
 from draftkit.errors import InputError, LimitError, Where
 from draftkit.model import Location
-from draftkit.numbering import Label, parse_label
-from draftkit.readers.blocks import Block
+from draftkit.model.numbering import Label, parse_label
+from draftkit.readers.blocks import Block, is_all_caps
 from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
-from draftkit.structure import is_all_caps
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -59,8 +59,8 @@ from lxml import etree
 
 from draftkit.errors import InputError, UsageError
 from draftkit.model import Draft, Provision
-from draftkit.numbering import format_number, letter_to_int, roman_to_int
-from draftkit.render._wml import (
+from draftkit.model.numbering import format_number, letter_to_int, roman_to_int
+from draftkit.render.wml import (
     NSMAP,
     OpKind,
     Revision,

@@ -59,12 +59,14 @@ from typing import Final, Literal
 
 from lxml import etree
 
-from draftkit.changes import CHANGE_KINDS, SEVERITIES, Change, Comparison, Flag
+from draftkit.compare.changes import CHANGE_KINDS, SEVERITIES, Change, Comparison, Flag
+from draftkit.compare.textdiff import diff_words
 from draftkit.errors import InputError
 from draftkit.model import Draft, Provision
-from draftkit.numbering import parse_exact
+from draftkit.model.numbering import parse_exact
 from draftkit.readers.safezip import open_package, parse_xml
-from draftkit.render._wml import (
+from draftkit.render.docx_draft import draft_document, zip_package, zip_time
+from draftkit.render.wml import (
     NSMAP,
     W_ID,
     W_INS,
@@ -101,8 +103,6 @@ from draftkit.render._wml import (
     wrap_range,
     xml_safe,
 )
-from draftkit.render.docx_draft import draft_document, zip_package, zip_time
-from draftkit.textdiff import diff_words
 
 __all__ = ["render_docx"]
 

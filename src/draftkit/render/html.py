@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, assert_never
 
-from draftkit.changes import (
+from draftkit.compare.changes import (
     COUNT_LABELS,
     SEVERITIES,
     Change,
@@ -26,8 +26,8 @@ from draftkit.changes import (
     Severity,
     kind_label,
 )
+from draftkit.compare.textdiff import Op, OpKind, diff_words
 from draftkit.model import Draft, Provision
-from draftkit.textdiff import Op, OpKind, diff_words
 
 Side = Literal["old", "new"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from draftkit.changes import Change, Comparison, Flag
+from draftkit.compare.changes import Change, Comparison, Flag
 from draftkit.model import Draft
 
 

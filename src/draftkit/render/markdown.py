@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, assert_never
 
-from draftkit.changes import (
+from draftkit.compare.changes import (
     COUNT_LABELS,
     SEVERITIES,
     Change,
@@ -24,8 +24,8 @@ from draftkit.changes import (
     Severity,
     kind_label,
 )
+from draftkit.compare.textdiff import Op, OpKind, diff_words
 from draftkit.model import Draft
-from draftkit.textdiff import Op, OpKind, diff_words
 
 # Invisible, and as an entity its source ends in ";" (punctuation), which lets a marker next
 # to it open or close; inside a word it also breaks e-mail autolinks and @mentions.

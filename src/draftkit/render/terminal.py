@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from draftkit.changes import SEVERITIES, Change, Comparison
-from draftkit.textdiff import Op
+from draftkit.compare.changes import SEVERITIES, Change, Comparison
+from draftkit.compare.textdiff import Op
 
 _CONTEXT = 24  # characters of unchanged text kept around an edit
 _MAX_LINE = 160

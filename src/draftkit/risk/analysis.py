@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from draftkit.refs import find_references
+from draftkit.compare.refs import find_references
 from draftkit.risk.taxonomy import Compiled
 from draftkit.risk.tokens import Hit, Text
 

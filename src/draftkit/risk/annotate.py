@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from draftkit.changes import SEVERITIES, Change, Comparison, Flag, Severity
+from draftkit.compare.changes import SEVERITIES, Change, Comparison, Flag, Severity
+from draftkit.compare.textdiff import Op
 from draftkit.model import Draft, Provision
 from draftkit.risk.classify import (
     INHERIT_FACTOR,
@@ -26,7 +27,6 @@ from draftkit.risk.classify import (
 from draftkit.risk.rules import RULES, Finding, Reader, content_findings, unexplained
 from draftkit.risk.taxonomy import GENERAL, Taxonomy, default_taxonomy
 from draftkit.risk.tokens import content_key
-from draftkit.textdiff import Op
 
 FRAGMENT_MAX = 110  # characters of a fragment quoted in a message
 MAX_PASSAGES = 3  # unexplained passages reported per change, one low flag each

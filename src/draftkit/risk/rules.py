@@ -1209,7 +1209,7 @@ def brackets(s: Sides) -> list[Finding]:
 
 def references(s: Sides) -> list[Finding]:
     """Cross-references changed (low: most follow a renumbering)."""
-    from draftkit.refs import find_references
+    from draftkit.compare.refs import find_references
 
     def read(original: str) -> list[tuple[str, str, Span]]:
         return [(" ".join(content_key(r.text)), r.text, (r.start, r.end)) for r in find_references(original)]

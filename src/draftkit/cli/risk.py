@@ -12,8 +12,8 @@ from typing import Any
 import click
 
 from draftkit import api
-from draftkit.citations import cite
-from draftkit.cli_common import emit, error_boundary, format_option, limit_options, output_option, view_option
+from draftkit.cli.common import emit, error_boundary, format_option, limit_options, output_option, view_option
+from draftkit.compare.citations import cite
 from draftkit.model import Draft, Provision
 from draftkit.readers import Limits
 from draftkit.risk import Classified, Taxonomy, explain, load_taxonomy

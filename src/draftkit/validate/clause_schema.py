@@ -420,7 +420,7 @@ def _locate(name: str, base: Path | None) -> Path | None:
 
 
 def _load_relaxng(path: Path, table: _Table) -> etree.RelaxNG:
-    from draftkit.xmlio import hardened_parser
+    from draftkit.model.xmlio import hardened_parser
 
     try:
         data = path.read_bytes()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from draftkit.model import Kind
+from draftkit.model.draft import Kind
 
 NumFmt = Literal["decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "cyrillic", "other"]
 

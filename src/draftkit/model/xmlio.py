@@ -8,7 +8,7 @@ from __future__ import annotations
 from lxml import etree
 
 from draftkit.errors import InputError, LimitError, Where
-from draftkit.model import KINDS, Draft, Kind, Location, Provision, Source, SourceFormat
+from draftkit.model.draft import KINDS, Draft, Kind, Location, Provision, Source, SourceFormat
 from draftkit.resources import schema_bytes
 
 NS = "https://draftkit.dev/ns/draft/1"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, assert_never
 
+from draftkit.compare.textdiff import Op
 from draftkit.model import Draft, Provision
-from draftkit.textdiff import Op
 
 ChangeKind = Literal["unchanged", "modified", "added", "deleted", "split", "merged"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = ("unchanged", "modified", "added", "deleted", "split", "merged")

@@ -29,7 +29,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from draftkit.citations import UNNUMBERED, extend
+from draftkit.compare.citations import UNNUMBERED, extend
 from draftkit.model import Draft, Provision
 
 ROOT = -1

@@ -24,13 +24,13 @@ from typing import Literal
 
 from lxml import etree
 
-from draftkit.citations import cite
-from draftkit.clause_schema import Assertion, ClauseSchema, Level, Requirement, load_schema
+from draftkit.compare.citations import cite
+from draftkit.compare.refs import Reference, find_references, label_value
 from draftkit.errors import SchemaError, Where
 from draftkit.model import Draft, Location, Provision, Source
-from draftkit.numbering import NumFmt, format_number, parse_exact, roman_to_int
+from draftkit.model.numbering import NumFmt, format_number, parse_exact, roman_to_int
 from draftkit.readers import Limits, View, read
-from draftkit.refs import Reference, find_references, label_value
+from draftkit.validate.clause_schema import Assertion, ClauseSchema, Level, Requirement, load_schema
 
 Severity = Literal["error", "warning"]
 
@@ -216,7 +216,7 @@ def _normal(text: str) -> str:
 
 
 def _check_relaxng(draft: Draft, schema: ClauseSchema, entries: list[_Entry], out: _Collector) -> None:
-    from draftkit.xmlio import to_xml_element
+    from draftkit.model.xmlio import to_xml_element
 
     root = to_xml_element(draft)
     grammar = schema.structure.relaxng
@@ -869,7 +869,7 @@ def _check_forbidden(draft: Draft, schema: ClauseSchema, entries: list[_Entry], 
 
 def _plain_xml(draft: Draft) -> etree._Element:
     """The draft's XML without its namespace, so assertions read `//article/heading`."""
-    from draftkit.xmlio import to_xml_element
+    from draftkit.model.xmlio import to_xml_element
 
     root = to_xml_element(draft)
     for element in root.iter():

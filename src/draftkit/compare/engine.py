@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from draftkit.align import ROOT, Alignment, Flat, Pair, align
-from draftkit.changes import Change, ChangeKind, Comparison
+from draftkit.compare.align import ROOT, Alignment, Flat, Pair, align
+from draftkit.compare.changes import Change, ChangeKind, Comparison
+from draftkit.compare.refs import Reference, label_value, rewrite
+from draftkit.compare.textdiff import diff_words
 from draftkit.model import Draft
-from draftkit.refs import Reference, label_value, rewrite
-from draftkit.textdiff import diff_words
 
 _TOP_KINDS = {"article", "annex", "section", "chapter", "part"}
 

@@ -10,10 +10,10 @@ import sys
 import click
 
 from draftkit import api
-from draftkit.changes import Comparison
-from draftkit.cli_common import emit, error_boundary, format_option, limit_options, output_option, view_option
-from draftkit.cli_risk import classify_command
-from draftkit.cli_validate import schema_group, validate_command
+from draftkit.cli.common import emit, error_boundary, format_option, limit_options, output_option, view_option
+from draftkit.cli.risk import classify_command
+from draftkit.cli.validate import schema_group, validate_command
+from draftkit.compare.changes import Comparison
 from draftkit.errors import EXIT_FINDINGS, UsageError
 from draftkit.outputs import check_output_path
 from draftkit.readers import Limits, View
@@ -57,7 +57,7 @@ def parse_command(
 
             text = draft_to_json(result)
         case "xml":
-            from draftkit.xmlio import to_xml
+            from draftkit.model.xmlio import to_xml
 
             text = to_xml(result).decode("utf-8")
         case _:

@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from draftkit.errors import LimitError, Where
-from draftkit.ids import next_eid
 from draftkit.model import Kind, Location, Provision
-from draftkit.numbering import Label, parse_exact, parse_label
-from draftkit.readers.blocks import Block
+from draftkit.model.ids import next_eid
+from draftkit.model.numbering import Label, parse_exact, parse_label
+from draftkit.readers.blocks import Block, is_all_caps
 from draftkit.readers.limits import DEFAULT_MAX_DEPTH
 
 # Rank of keyword kinds: lower ranks contain higher ones.
@@ -30,12 +30,6 @@ _GROUP_KINDS = frozenset({"part", "chapter", "section", "article", "annex"})
 _SEPARATORS = "—–-:.·|"
 _TERMINAL = ".;:,"
 _LOOKAHEAD = 60  # blocks searched for the next label of a shape ("(ii)" after "(i)")
-
-
-def is_all_caps(text: str) -> bool:
-    """A title line such as 'SECURITY GUARANTEES': at least three letters, none lower case."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and len(text) <= 200 and all(c.isupper() for c in letters)
 
 
 def _fmt_family(label: Label) -> str:

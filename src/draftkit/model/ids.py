@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from draftkit.model import Kind, Provision
+from draftkit.model.draft import Kind, Provision
 
 ABBREVIATIONS: dict[Kind, str] = {
     "part": "part",

@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from draftkit.cli_common import emit, error_boundary, format_option, limit_options, output_option, view_option
+from draftkit.cli.common import emit, error_boundary, format_option, limit_options, output_option, view_option
 from draftkit.errors import EXIT_FINDINGS
 from draftkit.readers import Limits
 
@@ -48,8 +48,8 @@ def validate_command(
 
     Example: draftkit validate drafts/framework-v2.docx --strict --format json -o findings.json
     """
-    from draftkit.clause_schema import load_schema
     from draftkit.validate import validate
+    from draftkit.validate.clause_schema import load_schema
 
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     inputs = [draft] + ([schema_file] if schema_file else [])
@@ -89,7 +89,7 @@ def schema_check_command(file: str) -> None:
 
     Example: draftkit schema check schemas/framework.clauses.toml
     """
-    from draftkit.clause_schema import check_schema
+    from draftkit.validate.clause_schema import check_schema
 
     schema = check_schema(file)
     click.echo(f'{file}: valid clause schema "{schema.name}" ({schema.rule_count()} rules)')
@@ -102,8 +102,8 @@ def schema_show_command() -> None:
 
     Example: draftkit schema show > my.clauses.toml
     """
-    from draftkit.clause_schema import DEFAULT_SCHEMA
     from draftkit.resources import schema_bytes
+    from draftkit.validate.clause_schema import DEFAULT_SCHEMA
 
     click.echo(schema_bytes(DEFAULT_SCHEMA).decode("utf-8"), nl=False)
 
