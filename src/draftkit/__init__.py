@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from draftkit.api import parse
+from draftkit.api import diff, parse, redline
 from draftkit.errors import DraftkitError
 from draftkit.model import Draft, Location, Provision, Source
 from draftkit.readers import Limits
 
 __version__ = "0.1.0"
-__all__ = ["Draft", "DraftkitError", "Limits", "Location", "Provision", "Source", "parse"]
+__all__ = ["Draft", "DraftkitError", "Limits", "Location", "Provision", "Source", "diff", "parse", "redline"]

@@ -1,22 +1,19 @@
 """The `draftkit` command line: parses options, calls one library function, maps errors to exits.
 
+One module per command group (`parse`, `compare` for diff and redline, `risk` for classify,
+`validate` for validate and schema); `common` holds the shared options and the error boundary.
+
 Exit codes: 0 ok · 1 findings · 2 usage · 3 unreadable input · 4 invalid schema · 70 internal.
 """
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from draftkit import api
-from draftkit.cli.common import emit, error_boundary, format_option, limit_options, output_option, view_option
+from draftkit.cli.compare import diff_command, redline_command
+from draftkit.cli.parse import parse_command
 from draftkit.cli.risk import classify_command
 from draftkit.cli.validate import schema_group, validate_command
-from draftkit.compare.changes import Comparison
-from draftkit.errors import EXIT_FINDINGS, UsageError
-from draftkit.outputs import check_output_path
-from draftkit.readers import Limits, View
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,190 +25,9 @@ def main() -> None:
     """
 
 
-@main.command("parse")
-@click.argument("draft", type=click.Path(dir_okay=True, path_type=str))
-@format_option("outline", "json", "xml")
-@view_option
-@output_option
-@limit_options
-@error_boundary
-def parse_command(
-    draft: str,
-    fmt: str,
-    view: str,
-    output: str | None,
-    max_bytes: int,
-    max_unpacked: int,
-    max_provisions: int,
-    max_depth: int,
-) -> None:
-    """Parse DRAFT (.docx, .txt, .md or draftkit .xml) into its tree of numbered provisions.
-
-    Example: draftkit parse drafts/framework-v2.docx --format json -o v2.json
-    """
-    limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
-    result = api.parse(draft, view="original" if view == "original" else "accept", limits=limits)
-    match fmt:
-        case "json":
-            from draftkit.render.draft_out import draft_to_json
-
-            text = draft_to_json(result)
-        case "xml":
-            from draftkit.model.xmlio import to_xml
-
-            text = to_xml(result).decode("utf-8")
-        case _:
-            from draftkit.render.draft_out import draft_outline
-
-            text = draft_outline(result)
-    emit(text, output, [draft], human=fmt == "outline")
-
-
-@main.command("diff")
-@click.argument("old", type=click.Path(path_type=str))
-@click.argument("new", type=click.Path(path_type=str))
-@format_option("text", "json")
-@view_option
-@click.option("--all", "show_all", is_flag=True, help="List renumbered-only provisions one per line too.")
-@click.option(
-    "--taxonomy",
-    type=click.Path(dir_okay=False, path_type=str),
-    help="Risk taxonomy TOML (default: the bundled one).",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["high", "medium", "low"]),
-    help="Exit 1 when a flag of this severity or higher is raised.",
-)
-@output_option
-@limit_options
-@error_boundary
-def diff_command(
-    old: str,
-    new: str,
-    fmt: str,
-    view: str,
-    show_all: bool,
-    taxonomy: str | None,
-    fail_on: str | None,
-    output: str | None,
-    max_bytes: int,
-    max_unpacked: int,
-    max_provisions: int,
-    max_depth: int,
-) -> None:
-    """Compare OLD and NEW provision by provision (any formats: DOCX vs TXT works).
-
-    Example: draftkit diff drafts/framework-v1.docx drafts/framework-v2.docx --format json -o changes.json
-    """
-    limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
-    if output is not None and output != "-":
-        check_output_path(output, [old, new])
-    comparison = api.diff(
-        old, new, view="original" if view == "original" else "accept", limits=limits, taxonomy=taxonomy
-    )
-    if fmt == "json":
-        from draftkit.render.json_diff import render_json
-
-        text = render_json(comparison)
-    else:
-        from draftkit.render.terminal import render_terminal
-
-        text = render_terminal(comparison, show_all=show_all)
-    emit(text, output, [old, new], human=fmt == "text")
-    if fail_on is not None and _reached(comparison, fail_on):
-        sys.exit(EXIT_FINDINGS)
-
-
-def _reached(comparison: Comparison, fail_on: str) -> bool:
-    order = ("high", "medium", "low")
-    counts = comparison.flag_counts()
-    return any(counts[s] for s in order[: order.index(fail_on) + 1])
-
-
-@main.command("redline")
-@click.argument("old", type=click.Path(path_type=str))
-@click.argument("new", type=click.Path(path_type=str))
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=str),
-    help="Report file: .docx, .html, .md or .json.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["docx", "html", "md", "json"]),
-    help="Report format (default: from the output suffix).",
-)
-@click.option("--author", default="draftkit", show_default=True, help="Author of the tracked changes.")
-@click.option("--date", help="Date of the tracked changes (default: SOURCE_DATE_EPOCH, else now).")
-@click.option(
-    "--moves", is_flag=True, help="DOCX: moved provisions as Word moves (default: delete + insert)."
-)
-@click.option("--summary", is_flag=True, help="DOCX: put a summary table first.")
-@click.option("--taxonomy", type=click.Path(dir_okay=False, path_type=str), help="Risk taxonomy TOML.")
-@view_option
-@limit_options
-@error_boundary
-def redline_command(
-    old: str,
-    new: str,
-    output: str,
-    fmt: str | None,
-    author: str,
-    date: str | None,
-    moves: bool,
-    summary: bool,
-    taxonomy: str | None,
-    view: str,
-    max_bytes: int,
-    max_unpacked: int,
-    max_provisions: int,
-    max_depth: int,
-) -> None:
-    """Write a redline of OLD → NEW: DOCX with native tracked changes and comments, HTML, Markdown or JSON.
-
-    Example: draftkit redline drafts/framework-v1.docx drafts/framework-v2.docx -o out/redline.docx
-    """
-    limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
-    read_view: View = "original" if view == "original" else "accept"
-    if output == "-":
-        # `-o -` streams the report to stdout; the format must then be named.
-        if fmt is None:
-            raise UsageError("with -o - give the report format: --format docx|html|md|json")
-        data = api.redline_bytes(
-            old,
-            new,
-            api.report_format("-", fmt),
-            author=author,
-            date=date,
-            moves=moves,
-            summary=summary,
-            view=read_view,
-            limits=limits,
-            taxonomy=taxonomy,
-        )
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    target = api.redline(
-        old,
-        new,
-        output,
-        fmt=fmt,
-        author=author,
-        date=date,
-        moves=moves,
-        summary=summary,
-        view=read_view,
-        limits=limits,
-        taxonomy=taxonomy,
-    )
-    click.echo(f"wrote {target}", err=True)
-
-
+main.add_command(parse_command)
+main.add_command(diff_command)
+main.add_command(redline_command)
 main.add_command(classify_command)
 main.add_command(validate_command)
 main.add_command(schema_group)

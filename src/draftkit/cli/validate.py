@@ -1,5 +1,5 @@
 """`draftkit validate` and `draftkit schema check`: thin adapters over `validate()` and
-`check_schema()`. Registered on the main group with `main.add_command` (see cli.py).
+`check_schema()`. Registered on the main group with `main.add_command` (see cli/__init__.py).
 
 Exit codes: 0 clean · 1 errors (with --strict also warnings) · 3 unreadable draft ·
 4 invalid schema file.

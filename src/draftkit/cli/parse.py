@@ -1,0 +1,48 @@
+"""`draftkit parse`: one draft as an outline, JSON or draftkit XML — a thin adapter over `draftkit.parse`."""
+
+from __future__ import annotations
+
+import click
+
+from draftkit import api
+from draftkit.cli.common import emit, error_boundary, format_option, limit_options, output_option, view_option
+from draftkit.readers import Limits
+
+
+@click.command("parse")
+@click.argument("draft", type=click.Path(dir_okay=True, path_type=str))
+@format_option("outline", "json", "xml")
+@view_option
+@output_option
+@limit_options
+@error_boundary
+def parse_command(
+    draft: str,
+    fmt: str,
+    view: str,
+    output: str | None,
+    max_bytes: int,
+    max_unpacked: int,
+    max_provisions: int,
+    max_depth: int,
+) -> None:
+    """Parse DRAFT (.docx, .txt, .md or draftkit .xml) into its tree of numbered provisions.
+
+    Example: draftkit parse drafts/framework-v2.docx --format json -o v2.json
+    """
+    limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    result = api.parse(draft, view="original" if view == "original" else "accept", limits=limits)
+    match fmt:
+        case "json":
+            from draftkit.render.draft_out import draft_to_json
+
+            text = draft_to_json(result)
+        case "xml":
+            from draftkit.model.xmlio import to_xml
+
+            text = to_xml(result).decode("utf-8")
+        case _:
+            from draftkit.render.draft_out import draft_outline
+
+            text = draft_outline(result)
+    emit(text, output, [draft], human=fmt == "outline")
