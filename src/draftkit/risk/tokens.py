@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -78,20 +79,44 @@ _NUMBER_WORDS: dict[str, int] = {
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _SCALES = {"hundred": 100}
 
+# The number grammar. Digit groups may be separated by a comma or by any Unicode space
+# (U+00A0 and U+202F in French, UN and ITU style: "600 000", "1 164 MHz"), and a number may
+# carry invisible format characters between its digits ("8\u200b00,000" reads as 800,000,
+# as a word processor shows it), so such a character cannot split one number into two and
+# flip the direction of a change. ISO dates accept every Unicode hyphen and dash.
+_SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff"
+_DATE_DASHES = "\\-\u2010-\u2013\u2212\ufe63\uff0d"
+_Z = f"[{_INVISIBLE}]*"
+_DIGITS = rf"\d(?:{_Z}\d)*"
+
+
+def _digits(count_min: int, count_max: int) -> str:
+    return rf"\d(?:{_Z}\d){{{count_min - 1},{count_max - 1}}}"
+
+
 # Order matters: dates and times before plain numbers, grouped numbers before decimals.
 _TOKEN = re.compile(
-    r"(?P<iso>\d{4}-\d{2}-\d{2})(?!\d)"
-    r"|(?P<dmy>\d{1,2}[./]\d{1,2}[./]\d{4})(?!\d)"
+    rf"(?P<iso>{_digits(4, 4)}{_Z}[{_DATE_DASHES}]{_Z}{_digits(2, 2)}{_Z}[{_DATE_DASHES}]{_Z}{_digits(2, 2)})"
+    rf"(?!{_Z}\d)"
+    rf"|(?P<dmy>{_digits(1, 2)}[./]{_digits(1, 2)}[./]{_digits(4, 4)})(?!{_Z}\d)"
     r"|(?P<time>(?:[01]?\d|2[0-4]):[0-5]\d)(?![,.:]?\d)"
-    r"|(?P<grouped>\d{1,3}(?:(?:,|[ \u00a0\u202f\u2009])\d{3})+(?:\.\d+)?)(?![\d])"
-    r"|(?P<num>\d+(?:[.,]\d+)?)"
+    rf"|(?P<grouped>{_digits(1, 3)}(?:{_Z}[,{_SPACES}]{_Z}{_digits(3, 3)})+(?:{_Z}\.{_Z}{_DIGITS})?)"
+    rf"(?!{_Z}\d)"
+    rf"|(?P<num>{_DIGITS}(?:{_Z}[.,]{_Z}{_DIGITS})?)"
     r"|(?P<word>[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*)"
     r"|(?P<punct>\S)",
 )
+_NOT_NUMBER = re.compile(f"[{_INVISIBLE}]")
+_GROUP_SEPARATORS = re.compile(f"[,{_SPACES}]")
+_DATE_SEPARATORS = re.compile(f"[./{_DATE_DASHES}]")
+# A value from 2**53 up is not exact as a float, and from 10**309 it is infinite: such a
+# number is kept as its digits (an edit to it is still an edit) but has no value to compare.
+_LARGEST_EXACT = float(2**53)
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 _QUOTES = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"}
-_DASHES = {"–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "―": "-"}
+_DASHES = {"−": "-", "﹣": "-", "－": "-"}  # besides every character of category Pd
 
 # British → one spelling. Applied to single lower-case words on both sides of a comparison,
 # so a rule that over-reaches ("otherwise" → "otherwize") is harmless: it does it everywhere.
@@ -160,17 +185,28 @@ class Token(NamedTuple):
     spelled: bool = False  # a number written in words ("five")
 
 
-def _number_value(text: str) -> float:
-    compact = re.sub(r"[,\u00a0\u202f\u2009 ]", "", text) if re.search(r"\d[,  \u2009]\d{3}", text) else text
+def _ascii_digits(text: str) -> str:
+    """Digits of any script as ASCII ('٦٠٠' → '600'); other characters kept."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+def _number(raw: str, grouped: bool) -> tuple[str, float | None]:
+    """A number token's comparison form and value; the value is None for a number too large
+    to compare (beyond exact float integers, or infinite)."""
+    compact = _ascii_digits(_NOT_NUMBER.sub("", raw))
+    if grouped or re.search(r"\d,\d{3}", compact):
+        compact = _GROUP_SEPARATORS.sub("", compact)
     compact = compact.replace(",", ".")
     try:
-        return float(compact)
-    except ValueError:
-        return float("nan")
-
-
-def _format_number(value: float) -> str:
-    return str(int(value)) if value == int(value) else repr(value)
+        value = float(compact)
+    except ValueError:  # not reached by the grammar above; kept as a word-like number
+        return compact, None
+    if not math.isfinite(value) or value >= _LARGEST_EXACT:
+        whole, dot, fraction = compact.partition(".")
+        return (whole.lstrip("0") or "0") + dot + fraction, None
+    return (str(int(value)) if value == int(value) else repr(value)), value
 
 
 def _raw_tokens(text: str) -> list[Token]:
@@ -187,7 +223,7 @@ def _raw_tokens(text: str) -> list[Token]:
             ch = raw
             if ch in _QUOTES:
                 ch = _QUOTES[ch]
-            elif ch in _DASHES:
+            elif ch in _DASHES or unicodedata.category(ch) == "Pd":
                 ch = "-"
             elif ch == "%":
                 ch = "percent"
@@ -195,13 +231,13 @@ def _raw_tokens(text: str) -> list[Token]:
                 ch = unicodedata.normalize("NFKC", ch)
             append(Token(ch, s, e, "word" if ch == "percent" else "punct"))
         elif kind == "grouped" or kind == "num":
-            value = _number_value(raw)
-            append(Token(_format_number(value), s, e, "number", False, value))
+            norm, value = _number(raw, kind == "grouped")
+            append(Token(norm, s, e, "number", False, value))
         elif kind == "iso":
-            y, mo, d = (int(x) for x in raw.split("-"))
+            y, mo, d = (int(x) for x in _DATE_SEPARATORS.split(_NOT_NUMBER.sub("", raw)))
             append(_date_token(y, mo, d, s, e) or Token(raw, s, e, "punct"))
         elif kind == "dmy":
-            d, mo, y = (int(x) for x in re.split(r"[./]", raw))
+            d, mo, y = (int(x) for x in _DATE_SEPARATORS.split(_NOT_NUMBER.sub("", raw)))
             append(_date_token(y, mo, d, s, e) or Token(raw, s, e, "punct"))
         else:  # time of day
             h, mi = raw.split(":")
