@@ -192,7 +192,7 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
-def _number(raw: str, grouped: bool) -> tuple[str, float | None]:
+def _read_number(raw: str, grouped: bool) -> tuple[str, float | None]:
     """A number token's comparison form and value; the value is None for a number too large
     to compare (beyond exact float integers, or infinite)."""
     compact = _ascii_digits(_NOT_NUMBER.sub("", raw))
@@ -231,7 +231,7 @@ def _raw_tokens(text: str) -> list[Token]:
                 ch = unicodedata.normalize("NFKC", ch)
             append(Token(ch, s, e, "word" if ch == "percent" else "punct"))
         elif kind == "grouped" or kind == "num":
-            norm, value = _number(raw, kind == "grouped")
+            norm, value = _read_number(raw, kind == "grouped")
             append(Token(norm, s, e, "number", False, value))
         elif kind == "iso":
             y, mo, d = (int(x) for x in _DATE_SEPARATORS.split(_NOT_NUMBER.sub("", raw)))
