@@ -91,6 +91,8 @@ def source_text(expected: dict) -> str:
     """Plain text of the source: the file for .txt/.md; for .docx, the document's
     paragraphs (body and table cells, document order, one per line; no auto-numbers)."""
     p = source_path(expected)
+    if p.suffix == ".md":  # labels quote Markdown text without emphasis markup
+        return re.sub(r"(\*\*|__)", "", p.read_text(encoding="utf-8"))
     if p.suffix != ".docx":
         return p.read_text(encoding="utf-8")
     import xml.etree.ElementTree as ET
