@@ -14,6 +14,7 @@ not from any parser output.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import io
 import zipfile
@@ -123,10 +124,8 @@ def save(d, name: str) -> None:
 def table(d, rows: list[list[str]], style: str | None = "Table Grid"):
     t = d.add_table(rows=len(rows), cols=len(rows[0]))
     if style:
-        try:
+        with contextlib.suppress(Exception):  # style missing in template: plain table
             t.style = style
-        except Exception:  # style missing in template: plain table
-            pass
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     for r, row in enumerate(rows):
         for c, val in enumerate(row):
