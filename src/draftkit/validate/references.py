@@ -1,0 +1,293 @@
+"""Cross-references: every citation in a heading or text must name a provision of the draft.
+
+Takes in the draft, the schema and the entries from `common`; finds citations with
+`compare.refs` ("Article 4(2)", "point (b)") and numbered points ("point 12"), joins "point
+(b) of paragraph 2 of Article 4" into one chain, leaves out citations of another instrument
+("Article 51 of the Charter"), and hands on one `references.dangling` finding per chain that
+does not resolve, saying why ("there is no Article 9 (the articles run from 1 to 8)").
+Guarantees: an absolute citation resolves among the draft's articles, annexes, sections,
+chapters and parts (the same annex first); a relative one within the enclosing article or
+annex, or the draft's top level when there is none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from draftkit.compare.citations import cite
+from draftkit.compare.refs import Reference, find_references, label_value
+from draftkit.model import Draft, Provision
+from draftkit.model.numbering import roman_to_int
+from draftkit.validate.clause_schema import ClauseSchema
+from draftkit.validate.common import PLURAL, Collector, Entry, normal
+
+_TOP_KINDS: frozenset[str] = frozenset({"article", "annex", "section", "chapter", "part"})
+# What kind of provision a relative reference word may point to: drafts call "12." a point,
+# a paragraph or an item depending on the tradition.
+_RELATIVE_KINDS: dict[str, frozenset[str]] = {
+    "paragraph": frozenset({"paragraph", "subparagraph"}),
+    "paragraphs": frozenset({"paragraph", "subparagraph"}),
+    "para.": frozenset({"paragraph", "subparagraph"}),
+    "subparagraph": frozenset({"subparagraph", "point", "paragraph"}),
+    "sub-paragraph": frozenset({"subparagraph", "point", "paragraph"}),
+    "point": frozenset({"point", "paragraph", "subparagraph"}),
+    "points": frozenset({"point", "paragraph", "subparagraph"}),
+    "item": frozenset({"point", "paragraph", "subparagraph"}),
+    "items": frozenset({"point", "paragraph", "subparagraph"}),
+}
+# "point 12", "item 3": numbered points without parentheses (refs.py knows only "point (b)").
+_POINT_NUMBER = re.compile(r"\b(?P<kw>[Pp]oints?|[Ii]tems?)\s+(?P<p>\d{1,4})\b(?P<sub>(?:\s?\(\w{1,5}\))*)")
+_SUB = re.compile(r"\((\w{1,5})\)")
+# "Article 51 of the Charter of the United Nations", "Annex 2 to the Minsk Protocol",
+# "paragraph 2 of Security Council resolution 2202": citations of another instrument. The
+# instrument word may follow a few capitalised words (its name), which `qual` captures.
+_INSTRUMENTS = (
+    r"Charter|Conventions?|Protocols?|Treaty|Treaties|Statute|Covenant|[Rr]esolutions?|Accords?|Agreements?"
+    r"|Memorandum|Declaration|Constitution|Code|Act|Law|Package|Decision|Directive|Regulation|Arrangements?"
+)
+_EXTERNAL = re.compile(
+    r"\s*(?:of|to|in)\s+(?:the\s+)?(?P<qual>(?:[A-Z][\w'’-]*\s+){0,5})(?P<w>" + _INSTRUMENTS + r")\b"
+)
+_SELF_NAME = re.compile(r"\b(?:this|present)\s+(?P<w>[A-Z][\w-]*)")
+_SINGULAR: dict[str, str] = {
+    "para.": "paragraph",
+    "paragraphs": "paragraph",
+    "points": "point",
+    "items": "item",
+}
+_CHAIN_GAP = re.compile(r"^\s*,?\s*of\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """A reference found in a text: refs.py's, or one of the extra forms ("point 12")."""
+
+    start: int
+    end: int
+    text: str
+    top_kind: str | None
+    path: tuple[str, ...]
+    word: str  # the keyword as written, lower case: "article", "paragraph", "point"
+
+
+def _references(text: str) -> list[_Ref]:
+    found = [_from_refs(ref) for ref in find_references(text)]
+    taken = [(ref.start, ref.end) for ref in found]
+    for m in _POINT_NUMBER.finditer(text):
+        if all(m.end() <= a or m.start() >= b for a, b in taken):
+            subs = tuple(s.group(1) for s in _SUB.finditer(m.group("sub")))
+            found.append(
+                _Ref(m.start(), m.end(), m.group(0), None, (m.group("p"), *subs), m.group("kw").lower())
+            )
+    found.sort(key=lambda ref: ref.start)
+    return found
+
+
+def _from_refs(ref: Reference) -> _Ref:
+    word = ref.text.split()[0].lower() if ref.text.split() else ""
+    return _Ref(ref.start, ref.end, ref.text, None if ref.relative else ref.top_kind, ref.path, word)
+
+
+def _value(num: str | None) -> str:
+    """The number a citation uses for a label ('Article 5' → '5'); '' for a blank label."""
+    if num is None or not num.strip():
+        return ""  # refs.label_value fails on whitespace-only labels
+    return label_value(num) or ""
+
+
+def _same(a: str, b: str) -> bool:
+    return a.casefold() == b.casefold()
+
+
+def _ordinal_of(value: str) -> int | None:
+    if value.isascii() and value.isdigit():
+        return int(value)
+    return roman_to_int(value)
+
+
+class _Resolver:
+    def __init__(self, draft: Draft, entries: list[Entry]) -> None:
+        self.by_id = {id(entry.provision): entry for entry in entries}
+        self.tops: dict[str, list[Entry]] = {}
+        # (kind, value) and (kind, ordinal) → entries: "Annex 1" finds "ANNEX I" too.
+        self.by_value: dict[tuple[str, str], list[Entry]] = {}
+        self.by_ordinal: dict[tuple[str, int], list[Entry]] = {}
+        for entry in entries:
+            if entry.provision.kind in _TOP_KINDS and entry.provision.num:
+                kind = entry.provision.kind
+                value = _value(entry.provision.num)
+                self.tops.setdefault(kind, []).append(entry)
+                self.by_value.setdefault((kind, value.casefold()), []).append(entry)
+                ordinal = _ordinal_of(value)
+                if ordinal is not None:
+                    self.by_ordinal.setdefault((kind, ordinal), []).append(entry)
+        self.roots = tuple(e.provision for e in entries if len(e.path) == 1)
+        texts = [*draft.preamble, *(e.provision.text for e in entries)]
+        self.self_names = {m.group("w") for text in texts for m in _SELF_NAME.finditer(text)}
+
+    def external(self, text: str, end: int) -> bool:
+        """Whether the citation ending at `end` cites another instrument. "of the Agreement" is
+        this draft when it calls itself "this Agreement"; "of the Minsk Agreement" is not."""
+        m = _EXTERNAL.match(text, end)
+        if m is None:
+            return False
+        return bool(m.group("qual").strip()) or m.group("w") not in self.self_names
+
+    # resolution returns (target, None) or (None, why)
+    def top(self, kind: str, value: str, here: Entry) -> tuple[Provision | None, str | None]:
+        candidates = self.tops.get(kind, [])
+        matches = self.by_value.get((kind, value.casefold()), [])
+        if not matches:
+            wanted = _ordinal_of(value)
+            matches = self.by_ordinal.get((kind, wanted), []) if wanted is not None else []
+        if matches:
+            same_scope = [e for e in matches if e.annex == here.annex]
+            return (same_scope or matches)[0].provision, None
+        name = f"{kind.capitalize()} {value}"
+        nums = [normal(e.provision.num or "") for e in candidates]
+        if not nums:
+            return None, f"there is no {name} (the draft has no {PLURAL[kind]})"
+        if len(nums) == 1:
+            return None, f"there is no {name} (the only {kind} is {nums[0]})"
+        return None, f"there is no {name} (the {PLURAL[kind]} run from {nums[0]} to {nums[-1]})"
+
+    def descend(self, target: Provision, values: Sequence[str]) -> tuple[Provision | None, str | None]:
+        for value in values:
+            child = _child(target, value, None)
+            if child is None:
+                return None, (
+                    f"{self.cite(target)} has no {_kind_word(target)} {_display_value(value)}{_holds(target)}"
+                )
+            target = child
+        return target, None
+
+    def relative(self, here: Entry, word: str, value: str) -> tuple[Provision | None, str | None]:
+        kinds = _RELATIVE_KINDS.get(word, frozenset({"point", "paragraph", "subparagraph"}))
+        scopes: list[Provision | None] = []
+        for provision in reversed(here.path):
+            scopes.append(provision)
+            if provision.kind in ("article", "annex"):
+                break
+        else:
+            scopes.append(None)  # no enclosing article: the draft's top level
+        for scope in scopes:
+            children = scope.children if scope is not None else self.roots
+            found = _find_in(children, value, kinds)
+            if found is not None:
+                return found, None
+        outer = scopes[-1]
+        where = self.cite(outer) if outer is not None else "the draft"
+        return None, f"there is no {_SINGULAR.get(word, word)} {_display_value(value)} in {where}"
+
+    def within(self, target: Provision, word: str, value: str) -> tuple[Provision | None, str | None]:
+        kinds = _RELATIVE_KINDS.get(word, frozenset({"point", "paragraph", "subparagraph"}))
+        queue = list(target.children)
+        while queue:
+            found = _find_in(queue, value, kinds)
+            if found is not None:
+                return found, None
+            queue = [child for provision in queue for child in provision.children]
+        return None, f"{self.cite(target)} has no {_SINGULAR.get(word, word)} {_display_value(value)}"
+
+    def cite(self, provision: Provision) -> str:
+        entry = self.by_id.get(id(provision))
+        return entry.citation() if entry is not None else cite([provision])
+
+
+def _display_value(value: str) -> str:
+    """How a message shows a cited number: 4, (b), (iv)."""
+    return value if value.isascii() and value.isdigit() else f"({value})"
+
+
+def _child(parent: Provision, value: str, kinds: frozenset[str] | None) -> Provision | None:
+    """The child labelled `value` (looking through unnumbered children)."""
+    return _find_in(parent.children, value, kinds)
+
+
+def _find_in(children: Sequence[Provision], value: str, kinds: frozenset[str] | None) -> Provision | None:
+    for child in children:
+        if child.num is None or not child.num.strip():
+            found = _find_in(child.children, value, kinds)
+            if found is not None:
+                return found
+            continue
+        if (kinds is None or child.kind in kinds) and _same(_value(child.num), value):
+            return child
+    return None
+
+
+def _kind_word(target: Provision) -> str:
+    kinds = Counter(child.kind for child in target.children if child.num)
+    return kinds.most_common(1)[0][0] if kinds else "provision numbered"
+
+
+def _holds(target: Provision) -> str:
+    nums = [normal(child.num) for child in target.children if child.num]
+    if not nums:
+        return " (it has no numbered parts)"
+    if len(nums) == 1:
+        return f" (it has only {nums[0]})"
+    return f" (it has {nums[0]} to {nums[-1]})"
+
+
+def _chains(refs: list[_Ref], text: str) -> list[list[_Ref]]:
+    """Group "point (b) of paragraph 2 of Article 4" into one chain, innermost first."""
+    chains: list[list[_Ref]] = []
+    for ref in refs:
+        if (
+            chains
+            and _CHAIN_GAP.match(text[chains[-1][-1].end : ref.start])
+            and chains[-1][-1].top_kind is None
+        ):
+            chains[-1].append(ref)
+        else:
+            chains.append([ref])
+    return chains
+
+
+def _resolve_chain(resolver: _Resolver, here: Entry, chain: list[_Ref]) -> str | None:
+    """None when the chain resolves, else why not."""
+    outer = chain[-1]
+    if outer.top_kind is not None:
+        target, why = resolver.top(outer.top_kind, outer.path[0], here)
+        if target is not None:
+            target, why = resolver.descend(target, outer.path[1:])
+    else:
+        target, why = resolver.relative(here, outer.word, outer.path[0])
+        if target is not None:
+            target, why = resolver.descend(target, outer.path[1:])
+    for ref in reversed(chain[:-1]):
+        if target is None:
+            break
+        target, why = resolver.within(target, ref.word, ref.path[0])
+        if target is not None:
+            target, why = resolver.descend(target, ref.path[1:])
+    return why if target is None else None
+
+
+def check_references(draft: Draft, schema: ClauseSchema, entries: list[Entry], out: Collector) -> None:
+    """Add a finding for each citation of this draft that names no provision of it."""
+    level = schema.references.dangling
+    if level == "off":
+        return
+    resolver = _Resolver(draft, entries)
+    for entry in entries:
+        for text in (entry.provision.heading or "", entry.provision.text):
+            if not text:
+                continue
+            for chain in _chains(_references(text), text):
+                if resolver.external(text, chain[-1].end):
+                    continue
+                why = _resolve_chain(resolver, entry, chain)
+                if why is not None:
+                    written = text[chain[0].start : chain[-1].end]
+                    out.add(
+                        level,
+                        "references.dangling",
+                        f'"{normal(written)}" does not resolve: {why}',
+                        entry,
+                        text=normal(written),
+                    )
