@@ -15,10 +15,33 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_SCHEMA = 4
 EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
 
 # C0 and C1 controls, DEL, the Unicode line/paragraph separators and the bidi overrides:
 # anything that could break the message over lines, drive a terminal or reorder what it shows.
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+# Lone surrogates: the undecodable bytes of a file name (os.fsdecode's surrogateescape).
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def display_name(text: str) -> str:
+    """`text` (a file name) with bytes that were not UTF-8 shown as \\xff, so it can be printed
+    and written as UTF-8; a name that is valid UTF-8 comes back unchanged."""
+    return _SURROGATES.sub(_escape_surrogate, text)
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def json_safe(text: str) -> str:
+    """JSON text (written with ensure_ascii=False) whose strings may hold undecodable
+    file-name bytes: each becomes the JSON form of its display escape (\\\\xff), the same
+    name `display_name` shows, so the JSON can be written as UTF-8 and stays valid."""
+    return _SURROGATES.sub(lambda m: _escape_surrogate(m).replace("\\", "\\\\"), text)
 
 
 def one_line(text: str) -> str:
@@ -82,3 +105,12 @@ class SchemaError(DraftkitError):
     """A clause schema or taxonomy file is invalid."""
 
     exit_code = EXIT_SCHEMA
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived while an output was being written: raised (not an
+    Exception, so no handler swallows it) to remove the temporary file on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"terminated by signal {signum}")
+        self.signum = signum

@@ -123,7 +123,7 @@ def test_unwritable_folder_is_a_one_line_usage_error(
     real_open = os.open
 
     def refuse(path: str | os.PathLike[str], flags: int, mode: int = 0o777) -> int:
-        if str(path).endswith(".tmp"):
+        if ".draftkit-tmp-" in str(path):
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, flags, mode)
 

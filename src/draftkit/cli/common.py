@@ -2,30 +2,79 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-import re
+import signal
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import NoReturn, ParamSpec, TypeVar
 
 import click
 
-from draftkit.errors import EXIT_INPUT, EXIT_INTERNAL, DraftkitError, one_line
-from draftkit.outputs import check_output_path, write_atomic
+from draftkit.errors import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    DraftkitError,
+    OutputError,
+    Terminated,
+    json_safe,
+    one_line,
+)
+from draftkit.outputs import check_output_path, escape_unsafe, write_atomic
 from draftkit.readers import Limits
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def _fail(message: str, code: int) -> None:
-    click.echo(f"draftkit: error: {message}", err=True)
+def _say(line: str) -> None:
+    """One line on stderr; a closed or full stderr is not an error of its own."""
+    try:
+        click.echo(line, err=True)
+    except OSError:
+        _silence(sys.stderr)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    _say(f"draftkit: error: {message}")
     sys.exit(code)
 
 
+def _silence(*streams: object) -> None:
+    """Point these standard streams at the null device after a write to them failed (the
+    reader of a pipe went away: `draftkit parse … | head`), so nothing more is written and
+    Python's flush at exit cannot fail a second time. A stream with no file descriptor (a
+    test's captured stream) is left as it is."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    try:
+        for stream in streams:
+            with contextlib.suppress(AttributeError, OSError, ValueError):
+                os.dup2(devnull, stream.fileno())  # type: ignore[attr-defined]
+    finally:
+        os.close(devnull)
+
+
+def _resend(signum: int) -> NoReturn:
+    """End the process by `signum` itself, as it would have without draftkit's handler (the
+    temporary file is gone by now), so a parent sees the real cause; 128+N if that fails."""
+    with contextlib.suppress(OSError, ValueError):
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+    sys.exit(128 + signum)
+
+
 def error_boundary(func: Callable[P, R]) -> Callable[P, R]:
-    """The one place that turns exceptions into a one-line message and an exit code."""
+    """The one place that turns exceptions into a one-line message and an exit code.
+
+    Ctrl-C exits 130 with one line; SIGTERM/SIGHUP during a write end the process by that
+    signal once the temporary file is removed; a closed stdout or stderr (the reader of a
+    pipe went away) ends the command quietly with exit 0.
+    """
 
     @wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -37,7 +86,15 @@ def error_boundary(func: Callable[P, R]) -> Callable[P, R]:
             _fail("out of memory (the input is too large for this machine)", EXIT_INTERNAL)
         except RecursionError:
             _fail("input nests too deeply", EXIT_INPUT)
-        except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
+        except KeyboardInterrupt:
+            _say("draftkit: interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        except Terminated as exc:
+            _resend(exc.signum)
+        except BrokenPipeError:
+            _silence(sys.stdout, sys.stderr)
+            sys.exit(0)
+        except (click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:
             if os.environ.get("DRAFTKIT_DEBUG"):
@@ -46,28 +103,43 @@ def error_boundary(func: Callable[P, R]) -> Callable[P, R]:
                 f"internal error ({type(exc).__name__}: {one_line(str(exc))}); please report it",
                 EXIT_INTERNAL,
             )
-        raise AssertionError("unreachable")
 
     return wrapper
 
 
-# What a draft may carry that would drive a terminal (CSI, escape sequences) or reorder what
-# it shows (bidi overrides); newlines and tabs stay.
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def for_terminal(text: str) -> str:
     """Human-readable output with control characters from a draft shown as escapes (\\x9b)."""
-    return _TERMINAL_UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)
+    return escape_unsafe(text)
+
+
+def _to_stdout(data: str | bytes) -> None:
+    """Write to stdout: a reader that went away ends the writing quietly (the command goes
+    on to its own exit code, as `head` expects); any other failure (a full disk behind `>`)
+    is an output error, exit 2."""
+    try:
+        click.echo(data, nl=False)
+    except BrokenPipeError:
+        _silence(sys.stdout)
+    except OSError as exc:
+        _silence(sys.stdout)
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}", "stdout") from None
 
 
 def emit(text: str, output: str | None, inputs: list[str], *, human: bool = False) -> None:
-    """Write a result to stdout (`human` text escaped for the terminal) or atomically to `output`."""
+    """Write a result to stdout or atomically to `output`; `human` text (outlines, reports)
+    has control and bidi override characters escaped in both places, and machine text
+    (JSON) undecodable file-name bytes as `\\xff` escapes."""
+    text = escape_unsafe(text) if human else json_safe(text)
     if output is None or output == "-":
-        click.echo(for_terminal(text) if human else text, nl=False)
+        _to_stdout(text)
         return
     path = check_output_path(output, inputs)
     write_atomic(path, text.encode("utf-8"))
+
+
+def emit_bytes(data: bytes) -> None:
+    """Write a binary result (a DOCX report with `-o -`) to stdout, as `emit` does text."""
+    _to_stdout(data)
 
 
 def limit_options(func: Callable[P, R]) -> Callable[P, R]:

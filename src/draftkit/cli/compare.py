@@ -7,7 +7,15 @@ import sys
 import click
 
 from draftkit import api
-from draftkit.cli.common import emit, error_boundary, format_option, limit_options, output_option, view_option
+from draftkit.cli.common import (
+    emit,
+    emit_bytes,
+    error_boundary,
+    format_option,
+    limit_options,
+    output_option,
+    view_option,
+)
 from draftkit.compare.changes import Comparison
 from draftkit.errors import EXIT_FINDINGS, UsageError
 from draftkit.outputs import check_output_path
@@ -52,8 +60,9 @@ def diff_command(
     Example: draftkit diff drafts/framework-v1.docx drafts/framework-v2.docx --format json -o changes.json
     """
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    inputs = [old, new] + ([taxonomy] if taxonomy else [])
     if output is not None and output != "-":
-        check_output_path(output, [old, new])
+        check_output_path(output, inputs)
     comparison = api.diff(
         old, new, view="original" if view == "original" else "accept", limits=limits, taxonomy=taxonomy
     )
@@ -65,7 +74,7 @@ def diff_command(
         from draftkit.render.terminal import render_terminal
 
         text = render_terminal(comparison, show_all=show_all)
-    emit(text, output, [old, new], human=fmt == "text")
+    emit(text, output, inputs, human=fmt == "text")
     if fail_on is not None and _reached(comparison, fail_on):
         sys.exit(EXIT_FINDINGS)
 
@@ -140,8 +149,7 @@ def redline_command(
             limits=limits,
             taxonomy=taxonomy,
         )
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        emit_bytes(data)
         return
     target = api.redline(
         old,
