@@ -30,7 +30,7 @@ KINDS: tuple[Kind, ...] = (
     "annex",
 )
 
-SourceFormat = Literal["docx", "text", "markdown", "xml"]
+SourceFormat = Literal["docx", "pdf", "text", "markdown", "xml"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,6 @@ _PDF = b"%PDF"
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (_PDF, "a PDF document"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
@@ -57,6 +56,8 @@ def sniff(data: bytes, path: Path) -> SourceFormat:
         return "docx"
     if head.startswith(_OLE):
         return "docx"  # the DOCX reader explains encrypted vs legacy .doc
+    if head.startswith(_PDF):
+        return "pdf"
     for magic, what in _SIGNATURES:
         if head.startswith(magic):
             raise InputError(f"not a draft: it looks like {what}", str(path))
@@ -131,7 +132,7 @@ def _check_tree(draft: Draft, limits: Limits, name: str) -> None:
 
 
 def read(path: str | os.PathLike[str], *, view: View = "accept", limits: Limits | None = None) -> Draft:
-    """Read a draft file (.docx, .txt, .md or draftkit .xml) into a Draft."""
+    """Read a draft file (.docx, .pdf, .txt, .md or draftkit .xml) into a Draft."""
     limits = limits or Limits()
     path = Path(path)
     name = str(path)
@@ -158,6 +159,10 @@ def read(path: str | os.PathLike[str], *, view: View = "accept", limits: Limits 
         )
         blocks: list[Block] = list(content.blocks)
         title = content.title
+    elif fmt == "pdf":
+        from draftkit.readers.pdf import read_pdf_blocks
+
+        blocks = read_pdf_blocks(data, max_paragraphs=limits.max_paragraphs, source=name)
     else:
         from draftkit.readers.text import decode, read_text_blocks
 

@@ -1,0 +1,423 @@
+"""PDF → blocks: the text layer of a PDF in reading order, re-joined into paragraphs.
+
+Stages, each relying on the one before:
+
+1. extract (pypdf): text fragments with their position and size, page by page, under the
+   page, page-content and time bounds below; encrypted, damaged, truncated and text-less
+   (scanned) files are refused with an `InputError`, never a traceback.
+2. lines: fragments on one baseline, in content-stream order, make a line.
+3. furniture: running headers and footers (the same text at the same place on most pages,
+   digits ignored, so "Page 3 of 12" matches "Page 4 of 12") and page numbers ("3",
+   "- 3 -", "Page 3 of 12") in the top or bottom lines of a page are dropped.
+4. columns: a page whose lines stand side by side (at least `_MIN_PAIRS` pairs on one
+   baseline, far apart) is read column by column: full-width lines above, the left column,
+   the right column, full-width lines below. A table laid out as two columns of many rows
+   is read the same way (column by column).
+5. paragraphs: a line starts a new paragraph after a vertical gap larger than the line
+   spacing, a change of font size, a line that is short and ends a sentence, or when it
+   starts with a list label at or left of the previous line's start; otherwise it joins the
+   previous one, undoing end-of-line hyphenation (see `_join`).
+
+Guarantee: blocks in reading order, each with `Location(line=n)`, n being the 1-based
+running number of its first line among the kept (non-furniture) lines of the whole
+document. Numbering is read from the text by `structure`, as for plain text.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import re
+import time
+import warnings
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from draftkit.errors import DraftkitError, InputError, LimitError, Where
+from draftkit.model import Location
+from draftkit.model.numbering import Label, parse_label
+from draftkit.readers.blocks import Block
+from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
+
+MAX_PAGES = 5_000
+"""Most pages read from one PDF (some ten times the longest real framework text)."""
+MAX_PAGE_CONTENT = 16_000_000
+"""Most decompressed bytes of one page's content stream; a dense page of text is ~50 KB."""
+TIME_LIMIT = 120.0
+"""Seconds text extraction may take before the PDF is refused (checked at every text operation)."""
+
+# pypdf reports recoverable damage through logging; a library stays silent unless its
+# application configures logging, so the last-resort handler must not print it on stderr.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
+
+_EOF_TAIL = 2048  # %%EOF must stand in the last bytes of a complete file
+_MIN_PAIRS = 3  # side-by-side line pairs that make a page two-column
+_GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends a paragraph
+_SHORT = 0.85  # a line this share of its column's usual length, or less, with the next word is "short"
+_ENDS_SENTENCE = re.compile(r"[.:;!?][\"'”’»)\]]*$")
+_PAGE_NUMBER = re.compile(
+    r"^[-–—\s]*(?:(?:page|p\.|pag\.|seite|página|стор\.|стр\.)\s*)?"
+    r"(?:\d{1,5}|[ivxlcdm]{1,7})(?:\s*(?:of|/|de|von|из|з)\s*\d{1,5})?[-–—\s]*$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+# Prefixes whose hyphen is part of the word: "non-\naggression" stays "non-aggression".
+_HYPHEN_PREFIXES = frozenset(
+    ("all", "anti", "co", "counter", "cross", "ex", "extra", "inter", "intra", "multi", "non", "post",
+     "pre", "pro", "quasi", "re", "self", "semi", "sub", "super", "trans", "ultra", "vice", "well")
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@dataclass(slots=True)
+class _Line:
+    """One line of text as the page shows it; `y` is the baseline, larger is higher."""
+
+    page: int
+    x: float
+    y: float
+    size: float
+    text: str
+    column: int = 0
+
+    @property
+    def top(self) -> float:
+        return self.y + self.size
+
+
+def _fail(source: str, message: str) -> InputError:
+    return InputError(message, source)
+
+
+# ---------------------------------------------------------------------------------- extract
+
+
+def _open(data: bytes, source: str) -> Any:
+    """A pypdf reader over the bytes; refuses truncated and password-protected files."""
+    from pypdf import PdfReader
+
+    if b"%%EOF" not in data[-_EOF_TAIL:]:
+        raise _fail(source, "truncated PDF: it has no end-of-file marker (%%EOF); get the whole file again")
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        try:
+            # An empty user password (only editing restricted) opens; a real password does not.
+            opened = bool(reader.decrypt(""))
+        except Exception:  # an AES file without the optional crypto library, or a bad key
+            opened = False
+        if not opened:
+            raise _fail(source, "encrypted PDF: remove the password first")
+    return reader
+
+
+def _page_content_size(page: Any) -> int:
+    """Decompressed bytes of the page's content stream(s)."""
+    contents = page.get("/Contents")
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    streams = contents if isinstance(contents, list) else [contents]
+    return sum(len(s.get_object().get_data()) for s in streams)
+
+
+def _page_lines(page: Any, number: int, deadline: float, source: str) -> list[_Line]:
+    """The lines of one page: fragments on one baseline joined in content-stream order."""
+    lines: list[_Line] = []
+    current: list[tuple[float, float, float, str]] = []  # (x, y, size, text)
+
+    def close() -> None:
+        text = " ".join("".join(t for _, _, _, t in current).split())
+        if text:
+            sized = [s for _, _, s, t in current if t.strip()]
+            x, y = current[0][0], current[0][1]
+            lines.append(_Line(number, x, y, max(sized) if sized else current[0][2], text))
+        current.clear()
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if time.monotonic() > deadline:
+            raise LimitError(f"PDF text extraction took over {TIME_LIMIT:g} seconds", source)
+        if not text:
+            return
+        a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+        c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        height = abs(size) * abs(a * d - b * c) ** 0.5 or abs(size) or 1.0
+        parts = text.split("\n")
+        for index, part in enumerate(parts):
+            if index:
+                close()
+            if not part:
+                continue
+            if x == 0 and y == 0 and current and not part.strip():
+                continue  # a bare space pypdf adds between positioned runs: the next run says where
+            if current and part.strip():
+                px, py, psize, ptext = current[-1]
+                same_line = abs(y - py) <= 0.4 * max(psize, height) or (x == 0 and y == 0)
+                # Far to the right of where the previous run can end: another column, not a tab.
+                far = x > px + 0.55 * psize * len(ptext) + 2.5 * psize
+                if not same_line or far:
+                    close()
+            if x == 0 and y == 0 and current:
+                x, y = current[-1][0], current[-1][1]
+            current.append((x, y, height, part))
+
+    page.extract_text(visitor_text=visit)
+    if current:
+        close()
+    return lines
+
+
+def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float]]:
+    """Every page's lines, and every page's width; refuses what cannot be read, with one
+    line saying why."""
+    deadline = time.monotonic() + TIME_LIMIT
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            reader = _open(data, source)
+            count = len(reader.pages)
+            if count == 0:
+                raise _fail(source, "damaged PDF: it looks like a PDF document but has no pages")
+            if count > MAX_PAGES:
+                raise LimitError(f"PDF has {count:,} pages, over the limit of {MAX_PAGES:,}", source)
+            pages = []
+            widths = []
+            for number, page in enumerate(reader.pages, start=1):
+                if _page_content_size(page) > MAX_PAGE_CONTENT:
+                    raise LimitError(
+                        f"page {number} holds over {MAX_PAGE_CONTENT:,} bytes of content, over the limit",
+                        source,
+                    )
+                if time.monotonic() > deadline:
+                    raise LimitError(f"PDF text extraction took over {TIME_LIMIT:g} seconds", source)
+                pages.append(_page_lines(page, number, deadline, source))
+                widths.append(abs(float(page.mediabox.width)))
+        except DraftkitError:
+            raise
+        except (MemoryError, KeyboardInterrupt):
+            raise
+        except RecursionError:
+            raise _fail(source, "damaged PDF: it looks like a PDF document but nests too deeply") from None
+        except Exception as exc:  # pypdf raises many kinds on damaged input; all mean "cannot read"
+            detail = " ".join(str(exc).split())[:120] or type(exc).__name__
+            raise _fail(
+                source, f"damaged PDF: it looks like a PDF document but cannot be read ({detail})"
+            ) from None
+    if not any(pages):
+        raise _fail(
+            source, "PDF has no text layer (a scan?): it needs OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
+        )
+    return pages, widths
+
+
+# ---------------------------------------------------------------------------------- furniture
+
+
+def _furniture_key(line: _Line) -> tuple[str, int]:
+    return _DIGITS.sub("#", " ".join(line.text.lower().split())), round(line.y / 3)
+
+
+def _edges(lines: list[_Line], depth: int = 2) -> list[_Line]:
+    """The top and bottom `depth` lines of a page, by position."""
+    ordered = sorted(lines, key=lambda line: -line.y)
+    return ordered[:depth] + ordered[-depth:] if len(ordered) > 2 * depth else ordered
+
+
+def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Pages without running headers, footers and page numbers."""
+    with_text = sum(1 for lines in pages if lines)
+    seen: Counter[tuple[str, int]] = Counter()
+    for lines in pages:
+        seen.update({_furniture_key(line) for line in _edges(lines)})
+    # On most pages: over half of them, and at least two (a one-page draft has no running head).
+    repeated = {key for key, n in seen.items() if n >= 2 and n * 2 > with_text}
+    kept = []
+    for lines in pages:
+        edges = {id(line) for line in _edges(lines)}
+        kept.append(
+            [
+                line
+                for line in lines
+                if id(line) not in edges
+                or not (_furniture_key(line) in repeated or _PAGE_NUMBER.match(line.text))
+            ]
+        )
+    return kept
+
+
+# ---------------------------------------------------------------------------------- columns
+
+
+def _columns(lines: list[_Line], width: float) -> list[_Line]:
+    """The page's lines in reading order: column by column when lines stand side by side."""
+    if len(lines) < 2 * _MIN_PAIRS:
+        return lines
+    by_y = sorted(lines, key=lambda line: -line.y)
+    split: float | None = None
+    pairs = 0
+    for i, line in enumerate(by_y):
+        for other in by_y[i + 1 :]:
+            if line.y - other.y > 0.5 * max(line.size, other.size):
+                break
+            west, east = (line, other) if line.x < other.x else (other, line)
+            if east.x - west.x > 0.25 * width:
+                pairs += 1
+                split = east.x if split is None else min(split, east.x)
+    if pairs < _MIN_PAIRS or split is None:
+        return lines
+    right = [line for line in by_y if line.x >= split - 1]
+    high = max(line.top for line in right)
+    low = min(line.y for line in right)
+    # Full-width lines below the columns come after the right column in the content stream
+    # too; left-column lines below the end of a shorter right column do not.
+    last_right = max(index for index, line in enumerate(lines) if line.x >= split - 1)
+    after = {id(line) for line in lines[last_right + 1 :]}
+    rest = [line for line in by_y if line.x < split - 1]
+    above = [line for line in rest if line.y > high]
+    below = [line for line in rest if line.top < low and id(line) in after]
+    taken = {id(line) for line in above + below}
+    left = [line for line in rest if id(line) not in taken]
+    for line in right:
+        line.column = 1
+    return above + left + right + below
+
+
+# ---------------------------------------------------------------------------------- paragraphs
+
+
+def _usual_step(lines: list[_Line]) -> dict[float, float]:
+    """The most common baseline step per font size, within a column: the line spacing."""
+    steps: dict[float, Counter[float]] = {}
+    for a, b in itertools.pairwise(lines):
+        step = a.y - b.y
+        if a.page == b.page and a.column == b.column and 0 < step < 3 * a.size and abs(a.size - b.size) < 0.5:
+            steps.setdefault(round(a.size), Counter())[round(step * 2) / 2] += 1
+    return {size: counter.most_common(1)[0][0] for size, counter in steps.items()}
+
+
+def _usual_length(lines: list[_Line]) -> dict[tuple[int, int], float]:
+    """Characters in a full line, per page and column (the 90th percentile)."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for line in lines:
+        groups.setdefault((line.page, line.column), []).append(len(line.text))
+    every = sorted(len(line.text) for line in lines)
+    overall = every[int(0.9 * (len(every) - 1))] if every else 0
+    return {
+        key: (sorted(lengths)[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 5 else overall)
+        for key, lengths in groups.items()
+    }
+
+
+def _vocabulary(lines: Iterable[_Line]) -> set[str]:
+    """Lower-case words (hyphenated ones whole) standing inside lines, not split at their end."""
+    words: set[str] = set()
+    for line in lines:
+        found = _WORD.findall(line.text.lower())
+        if line.text.endswith("-") and found:
+            found.pop()
+        words.update(found)
+    return words
+
+
+def _join(text: str, line: str, vocabulary: set[str]) -> str:
+    """`line` appended to `text`: with a space, or straight after an end-of-line hyphen.
+
+    "implemen-" + "tation" loses the hyphen; "non-" + "aggression" keeps it. The document
+    decides first (the joined word or the hyphenated form written elsewhere in it); else a
+    hyphen after a known prefix, or before a capital or digit, is a real one; else the line
+    break was a typesetter's hyphenation. A soft hyphen (U+00AD) always goes.
+    """
+    if text.endswith("\u00ad"):
+        return text[:-1] + line
+    if not (text.endswith("-") and len(text) > 1 and text[-2].isalpha()):
+        return f"{text} {line}"
+    head = _WORD.findall(text[:-1].lower())
+    tail = _WORD.match(line.lower())
+    if not head or not tail or not line[0].islower():
+        return text + line  # "COVID-" + "19", "Franco-" + "German": a real hyphen
+    left, right = head[-1].rsplit("-", 1)[-1], tail.group().split("-", 1)[0]
+    if f"{left}-{right}" in vocabulary:
+        return text + line
+    if f"{left}{right}" in vocabulary or left not in _HYPHEN_PREFIXES:
+        return text[:-1] + line
+    return text + line
+
+
+def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
+    """(first line number, text) of each paragraph."""
+    steps = _usual_step(lines)
+    lengths = _usual_length(lines)
+    vocabulary = _vocabulary(lines)
+    last_ordinal: dict[str, int] = {}  # per label shape, to tell "2." from a wrapped "2027."
+    paragraphs: list[tuple[int, str]] = []
+    text = ""
+    start = 0
+    previous: _Line | None = None
+    for number, line in enumerate(lines, start=1):
+        found = parse_label(line.text)
+        label = found[0] if found is not None else None
+        if previous is None or _starts_paragraph(previous, line, label, last_ordinal, steps, lengths):
+            if text:
+                paragraphs.append((start, text))
+            text, start = line.text, number
+            if label is not None:
+                last_ordinal[label.shape] = label.ordinal or 0
+        else:
+            text = _join(text, line.text, vocabulary)
+        previous = line
+    if text:
+        paragraphs.append((start, text))
+    return paragraphs
+
+
+def _starts_paragraph(
+    previous: _Line,
+    line: _Line,
+    label: Label | None,
+    last_ordinal: dict[str, int],
+    steps: dict[float, float],
+    lengths: dict[tuple[int, int], float],
+) -> bool:
+    """Whether `line` begins a new paragraph rather than continuing `previous`."""
+    ends_sentence = bool(_ENDS_SENTENCE.search(previous.text))
+    # Short: the next line's first word would have fitted on it, so the line ended by choice.
+    first_word = len(line.text.split(" ", 1)[0])
+    usual = lengths.get((previous.page, previous.column), 0)
+    short = len(previous.text) + 1 + first_word < _SHORT * usual
+    if label is not None and (line.x < previous.x - 1 or ends_sentence):
+        return True
+    if (short and ends_sentence) or abs(line.size - previous.size) >= 1:
+        return True
+    if line.page != previous.page or line.column != previous.column or line.y >= previous.y:
+        # Over a page or column break there is no gap to measure: a short last line ended
+        # its paragraph, and a label that starts or continues its list starts a new one.
+        ordinal = label.ordinal or 0 if label is not None else -2
+        return short or ordinal == 1 or ordinal == last_ordinal.get(label.shape if label else "", -5) + 1
+    step = previous.y - line.y
+    usual_step = steps.get(round(previous.size), 1.2 * previous.size)
+    return step > _GAP_FACTOR * usual_step
+
+
+def read_pdf_blocks(data: bytes, *, max_paragraphs: int | None = None, source: str = "<pdf>") -> list[Block]:
+    """The paragraphs of a PDF's text layer as blocks; `InputError` for a PDF that cannot be
+    read (encrypted, damaged, truncated, scanned), `LimitError` over a limit."""
+    pages, widths = _extract(data, source)
+    pages = _drop_furniture(pages)
+    lines = [line for number, page in enumerate(pages) for line in _columns(page, widths[number])]
+    blocks: list[Block] = []
+    for start, text in _paragraphs(lines):
+        if max_paragraphs is not None and len(blocks) >= max_paragraphs:
+            raise LimitError(
+                f"more than {max_paragraphs:,} paragraphs, over the limit of {PARAGRAPHS_PER_PROVISION}"
+                " per allowed provision (raise with --max-provisions)",
+                Where(source, line=start),
+            )
+        blocks.append(Block(text=text, location=Location(line=start)))
+    return blocks
+
+
+__all__ = ["MAX_PAGES", "MAX_PAGE_CONTENT", "TIME_LIMIT", "read_pdf_blocks"]
