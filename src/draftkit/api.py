@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 from draftkit.compare.changes import Comparison
-from draftkit.errors import UsageError
+from draftkit.errors import UsageError, display_name, json_safe
 from draftkit.model import Draft
+from draftkit.outputs import escape_unsafe
 from draftkit.readers import Limits, View, read
 
 
@@ -80,14 +82,42 @@ def revision_date(date: str | None = None) -> str:
     else:
         try:
             moment = datetime.fromisoformat(date.replace("Z", "+00:00"))
+            # An offset can carry a date off the calendar: 0001-01-01T00:00+23:59 is in year 0.
+            moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
         except ValueError:
             raise UsageError(
                 f"--date must look like 2026-11-24 or 2026-11-24T10:00:00Z, not {date!r}"
             ) from None
-        moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+        except OverflowError:
+            raise UsageError(
+                f"--date {date!r} is outside 1980-2107 (what DOCX zip stamps can hold)"
+            ) from None
     if not 1980 <= moment.year <= 2107:
         raise UsageError(f"date {moment.date()} is outside 1980-2107 (what DOCX zip stamps can hold)")
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# Characters an author name may not hold: controls (they cannot be stored in XML, or would
+# drive a terminal), bidi overrides (they would disguise the name in Word's review pane),
+# line separators, non-characters, and lone surrogates (bytes that were not UTF-8).
+_AUTHOR_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def check_author(author: str) -> str:
+    """The author name for tracked changes, refused (exit 2) if it holds a control or bidi
+    override character or bytes that were not UTF-8: nothing is silently dropped from it."""
+    bad = _AUTHOR_UNSAFE.search(author)
+    if bad is not None:
+        char = bad.group()
+        what = (
+            "bytes that are not UTF-8"
+            if "\ud800" <= char <= "\udfff"
+            else f"the control character U+{ord(char):04X}"
+        )
+        raise UsageError(f"--author holds {what}; give a plain name")
+    return author
 
 
 def render_report(
@@ -110,15 +140,16 @@ def render_report(
         case "html":
             from draftkit.render.html import render_html
 
-            return render_html(comparison, generated=generated).encode("utf-8")
+            return display_name(render_html(comparison, generated=generated)).encode("utf-8")
         case "md":
             from draftkit.render.markdown import render_markdown
 
-            return render_markdown(comparison).encode("utf-8")
+            # Markdown is read as plain text too: escaped as the terminal output is.
+            return escape_unsafe(render_markdown(comparison)).encode("utf-8")
         case "json":
             from draftkit.render.json_diff import render_json
 
-            return render_json(comparison).encode("utf-8")
+            return json_safe(render_json(comparison)).encode("utf-8")
 
 
 def redline_bytes(
@@ -136,6 +167,7 @@ def redline_bytes(
 ) -> bytes:
     """Compare OLD and NEW and return the redline report in `fmt` (revisions dated `date`,
     else SOURCE_DATE_EPOCH, else now; the HTML prints a date only when one was given)."""
+    check_author(author)
     stamp = revision_date(date)
     explicit = date is not None or "SOURCE_DATE_EPOCH" in os.environ
     comparison = diff(old, new, view=view, limits=limits, taxonomy=taxonomy)
@@ -168,7 +200,7 @@ def redline(
     atomically; an output path equal to an input is refused."""
     from draftkit.outputs import check_output_path, write_atomic
 
-    target = check_output_path(output, [old, new])
+    target = check_output_path(output, [old, new] + ([taxonomy] if taxonomy is not None else []))
     data = redline_bytes(
         old,
         new,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from draftkit.errors import InputError, LimitError, Where
+from draftkit.errors import InputError, LimitError, Where, display_name
 from draftkit.model.draft import KINDS, Draft, Kind, Location, Provision, Source, SourceFormat
 from draftkit.resources import schema_bytes
 
@@ -88,7 +88,7 @@ def to_xml_element(draft: Draft) -> etree._Element:
     """The draft as an lxml element tree (root `draft`)."""
     root = etree.Element(_Q + "draft", nsmap={None: NS})  # type: ignore[dict-item]  # lxml-stubs: default ns
     if draft.source is not None:
-        root.set("source", draft.source.path)
+        root.set("source", display_name(draft.source.path))  # undecodable name bytes as \\xff
         root.set("sha256", draft.source.sha256)
         root.set("format", draft.source.format)
     for key, value in draft.meta:

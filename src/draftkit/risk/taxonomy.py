@@ -525,6 +525,8 @@ def _read(path: Path, depth: int = 0) -> tuple[dict[str, object], str]:
         raise SchemaError(f"not UTF-8 text (byte {exc.start})", name) from None
     try:
         data: dict[str, object] = tomllib.loads(text)
+    except RecursionError:
+        raise SchemaError("invalid TOML: arrays or tables nest too deeply", name) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = re.search(r"\(at line (\d+), column (\d+)\)", message)
@@ -541,7 +543,11 @@ def _read(path: Path, depth: int = 0) -> tuple[dict[str, object], str]:
     if depth >= 4:
         raise _Checker(name, text).fail("extends", "too many levels of 'extends' (a cycle?)")
     base_path = schema_path(DEFAULT_TAXONOMY) if extends == "default" else (path.parent / extends)
-    if extends != "default" and base_path.resolve() == path.resolve():
+    try:
+        same = extends != "default" and base_path.resolve() == path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: RuntimeError before Python 3.13
+        raise _Checker(name, text).fail("extends", "cannot resolve the path (a symlink loop?)") from None
+    if same:
         raise _Checker(name, text).fail("extends", "a taxonomy cannot extend itself")
     base, _ = _read(base_path, depth + 1)
     return _merge(base, data), text
@@ -556,8 +562,11 @@ def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
 
 
 def _load(file: Path) -> Taxonomy:
-    data, text = _read(file)
-    return _Checker(str(file), text).check(data)
+    try:
+        data, text = _read(file)
+        return _Checker(str(file), text).check(data)
+    except RecursionError:  # deep data the TOML parser accepted, met again while checking
+        raise SchemaError("values nest too deeply", str(file)) from None
 
 
 _DEFAULT: Taxonomy | None = None

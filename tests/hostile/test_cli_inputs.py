@@ -1,0 +1,224 @@
+"""Hostile command-line values: dates off the calendar, author names with control
+characters or undecodable bytes, file names that are not UTF-8, `-o` into a symlink loop or
+over a taxonomy, setuid outputs, long names, text reports carrying terminal controls, a
+taxonomy nested too deeply. Each is refused with one line (exit 2, or 4 for a taxonomy) or
+works — never exit 70.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .files import GOOD_TEXT
+from .helpers import DATE, assert_fails, cli, draftkit_script, snapshot
+
+NEW_TEXT = GOOD_TEXT.replace("cease fire", "cease all fire\u202e now\x9b2J") + "3. Added.\n"
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(GOOD_TEXT, encoding="utf-8")
+    new.write_text(NEW_TEXT, encoding="utf-8")
+    return old, new
+
+
+@pytest.mark.parametrize(
+    "date", ["0001-01-01T00:00:00+23:59", "9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+00:01"]
+)
+def test_a_date_whose_offset_leaves_the_calendar(
+    date: str, drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = drafts
+    before = snapshot(tmp_path)
+    assert_fails(cli("redline", old, new, "-o", tmp_path / "r.docx", "--date", date), 2, "--date")
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    "author", ["a\x1b[31mb", "line\nbreak", "nul\x00", "c1\x9b", "rtl\u202eoverride", "bytes\udcff"]
+)
+def test_an_author_with_control_characters_is_refused(
+    author: str, drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = drafts
+    run = cli("redline", old, new, "-o", tmp_path / "r.docx", "--date", DATE, "--author", author)
+    assert_fails(run, 2, "--author holds")
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_an_author_in_undecodable_bytes_through_the_real_script(
+    drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = drafts
+    done = subprocess.run(
+        [
+            draftkit_script(),
+            "redline",
+            old,
+            new,
+            "-o",
+            tmp_path / "r.docx",
+            "--date",
+            DATE,
+            "--author",
+            b"A\xffB",
+        ],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count(b"\n") == 1 and b"not UTF-8" in done.stderr
+
+
+def test_a_plain_author_still_works(drafts: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = drafts
+    run = cli("redline", old, new, "-o", tmp_path / "r.docx", "--date", DATE, "--author", "Ана-Марія O'Neil")
+    assert run.code == 0, run.err
+
+
+UNDECODABLE = os.fsdecode(b"draft-\xff\xfe.txt")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["parse", "{bad}", "--format", "xml"],
+        ["parse", "{bad}", "--format", "json"],
+        ["parse", "{bad}"],
+        ["validate", "{bad}"],
+        ["validate", "{bad}", "--format", "json"],
+        ["classify", "{bad}", "--format", "json"],
+        ["diff", "{old}", "{bad}"],
+        ["diff", "{old}", "{bad}", "--format", "json"],
+        ["redline", "{old}", "{bad}", "-o", "{out}.json", "--date", DATE],
+        ["redline", "{old}", "{bad}", "-o", "{out}.md", "--date", DATE],
+        ["redline", "{old}", "{bad}", "-o", "{out}.html", "--date", DATE],
+        ["redline", "{old}", "{bad}", "-o", "{out}.docx", "--date", DATE],
+    ],
+    ids=lambda a: "-".join(x for x in a if not x.startswith("{"))[:40],
+)
+@pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "file"])
+def test_an_input_name_that_is_not_utf8(
+    args: list[str], to_file: bool, drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, _ = drafts
+    bad = tmp_path / UNDECODABLE
+    bad.write_text(NEW_TEXT, encoding="utf-8")
+    out = tmp_path / "report"
+    argv = [a.format(old=old, bad=bad, out=out) for a in args]
+    written = None
+    if "-o" not in argv and to_file:
+        written = tmp_path / "out.txt"
+        argv += ["-o", str(written)]
+    elif "-o" in argv:
+        written = Path(argv[argv.index("-o") + 1])
+    run = cli(*argv)
+    assert run.code in (0, 1), run.err
+    text = (
+        run.out
+        if written is None
+        else written.read_bytes().decode("utf-8")
+        if written.suffix != ".docx"
+        else ""
+    )
+    if "json" in argv or (written is not None and written.suffix == ".json"):
+        json.loads(text)  # still valid JSON
+    if text and "xml" not in argv:
+        assert "\udcff" not in text
+
+
+def test_output_into_a_symlink_loop(drafts: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = drafts
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    before = snapshot(tmp_path)
+    for args in (
+        ["parse", old, "--format", "json"],
+        ["diff", old, new],
+        ["redline", old, new, "--date", DATE, "--format", "json"],
+        ["classify", old],
+    ):
+        assert_fails(cli(*args, "-o", tmp_path / "loop-a"), 2, "cannot be resolved")
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("command", ["diff", "redline", "classify"])
+def test_the_taxonomy_is_protected_from_output(
+    command: str, drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = drafts
+    taxonomy = tmp_path / "my.taxonomy.json"  # a suffix redline can write, so only the check stops it
+    taxonomy.write_text('extends = "default"\n', encoding="utf-8")
+    args = {
+        "diff": ["diff", old, new, "--taxonomy", taxonomy],
+        "redline": ["redline", old, new, "--date", DATE, "--taxonomy", taxonomy],
+        "classify": ["classify", old, "--taxonomy", taxonomy],
+    }[command]
+    link = tmp_path / "alias.json"
+    link.symlink_to(taxonomy)
+    for target in (taxonomy, link):
+        assert_fails(cli(*args, "-o", target), 2, "is also an input")
+    assert taxonomy.read_text(encoding="utf-8") == 'extends = "default"\n'
+
+
+def test_a_replaced_output_never_keeps_setuid_or_setgid(drafts: tuple[Path, Path], tmp_path: Path) -> None:
+    old, _ = drafts
+    target = tmp_path / "report.json"
+    target.write_text("previous", encoding="utf-8")
+    target.chmod(0o6755)
+    if not stat.S_IMODE(target.stat().st_mode) & stat.S_ISUID:
+        pytest.skip("this file system does not keep setuid bits")
+    assert cli("parse", old, "--format", "json", "-o", target).code == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o755
+
+
+def test_a_long_output_name_works(drafts: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = drafts
+    for name in ("r" * 240 + ".json", "é" * 120 + ".json"):  # 245 characters; 245 bytes
+        target = tmp_path / name
+        assert cli("redline", old, new, "-o", target, "--date", DATE).code == 0
+        assert target.read_text(encoding="utf-8").startswith("{")
+    assert not [p for p in tmp_path.iterdir() if ".draftkit-tmp-" in p.name]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", "{old}", "{new}", "-o", "{out}.txt"],
+        ["parse", "{new}", "-o", "{out}.txt"],
+        ["classify", "{new}", "-o", "{out}.txt"],
+        ["validate", "{new}", "-o", "{out}.txt"],
+        ["redline", "{old}", "{new}", "-o", "{out}.md", "--date", DATE],
+    ],
+    ids=["diff", "parse", "classify", "validate", "redline-md"],
+)
+def test_text_reports_in_files_escape_controls_as_stdout_does(
+    args: list[str], drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = drafts
+    argv = [a.format(old=old, new=new, out=tmp_path / "report") for a in args]
+    run = cli(*argv)
+    assert run.code in (0, 1), run.err
+    text = Path(argv[argv.index("-o") + 1]).read_text(encoding="utf-8")
+    assert "\u202e" not in text and "\x9b" not in text and "\x1b" not in text
+    if argv[0] in ("diff", "parse", "redline"):  # the reports that quote the draft's text
+        assert "\\u202e" in text
+
+
+def test_a_taxonomy_nested_too_deeply_is_exit_4_with_its_name(
+    drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = drafts
+    for n, body in enumerate(("x = " + "[" * 5000 + "]" * 5000, "x = " + "{a=" * 3000 + "1" + "}" * 3000)):
+        taxonomy = tmp_path / f"deep{n}.toml"
+        taxonomy.write_text(body + "\n", encoding="utf-8")
+        for args in (["classify", old], ["diff", old, new], ["redline", old, new, "-o", tmp_path / "r.md"]):
+            assert_fails(cli(*args, "--taxonomy", taxonomy), 4, "nest too deeply", taxonomy)
