@@ -44,6 +44,8 @@ bench: $(STAMP)
 	$(PY) benchmarks/redline.py
 	$(PY) benchmarks/risk_accuracy.py
 	$(PY) benchmarks/fuzz.py
+	$(PY) benchmarks/real_texts.py
+	$(if $(CORPUS),$(PY) benchmarks/docx_corpus.py $(CORPUS) --jobs 2,@echo "docx_corpus: skipped (make bench CORPUS=folder-of-docx)")
 
 # LibreOffice and Chromium for the tests that open our outputs the way users do.
 # Installed where we can (root with apt-get); elsewhere those tests skip with a reason.
