@@ -64,6 +64,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
+_RUNNING_CHARS = 60  # longest running header or footer whose numbers may change from page to page
 # Prefixes whose hyphen is part of the word: "non-\naggression" stays "non-aggression".
 _HYPHEN_PREFIXES = frozenset(
     ("all", "anti", "co", "counter", "cross", "ex", "extra", "inter", "intra", "multi", "non", "post",
@@ -187,14 +188,15 @@ def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float]]:
             pages = []
             widths = []
             for number, page in enumerate(reader.pages, start=1):
-                if _page_content_size(page) > MAX_PAGE_CONTENT:
+                size = _page_content_size(page)
+                if size > MAX_PAGE_CONTENT:
                     raise LimitError(
                         f"page {number} holds over {MAX_PAGE_CONTENT:,} bytes of content, over the limit",
                         source,
                     )
                 if time.monotonic() > deadline:
                     raise LimitError(f"PDF text extraction took over {TIME_LIMIT:g} seconds", source)
-                pages.append(_page_lines(page, number, deadline, source))
+                pages.append(_page_lines(page, number, deadline, source) if size else [])
                 widths.append(abs(float(page.mediabox.width)))
         except DraftkitError:
             raise
@@ -218,7 +220,12 @@ def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float]]:
 
 
 def _furniture_key(line: _Line) -> tuple[str, int]:
-    return _DIGITS.sub("#", " ".join(line.text.lower().split())), round(line.y / 3)
+    """What a running line keeps from page to page: its place, and its text with the digits
+    masked when it is short and no provision ("Page 3 of 12", "Draft 3 — 12 May 2026")."""
+    text = " ".join(line.text.lower().split())
+    if len(text) <= _RUNNING_CHARS and parse_label(line.text) is None:
+        text = _DIGITS.sub("#", text)
+    return text, round(line.y / 3)
 
 
 def _edges(lines: list[_Line], depth: int = 2) -> list[_Line]:
@@ -353,6 +360,7 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
     lengths = _usual_length(lines)
     vocabulary = _vocabulary(lines)
     last_ordinal: dict[str, int] = {}  # per label shape, to tell "2." from a wrapped "2027."
+    heading = False  # the paragraph being built starts with a keyword label
     paragraphs: list[tuple[int, str]] = []
     text = ""
     start = 0
@@ -360,10 +368,14 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
     for number, line in enumerate(lines, start=1):
         found = parse_label(line.text)
         label = found[0] if found is not None else None
-        if previous is None or _starts_paragraph(previous, line, label, last_ordinal, steps, lengths):
+        if previous is None or _starts_paragraph(
+            previous, line, label, heading, last_ordinal, steps, lengths
+        ):
             if text:
                 paragraphs.append((start, text))
             text, start = line.text, number
+            # "Article 3 — Withdrawal" is a heading: a label on the next line starts a paragraph.
+            heading = label is not None and label.kind is not None
             if label is not None:
                 last_ordinal[label.shape] = label.ordinal or 0
         else:
@@ -378,6 +390,7 @@ def _starts_paragraph(
     previous: _Line,
     line: _Line,
     label: Label | None,
+    heading: bool,
     last_ordinal: dict[str, int],
     steps: dict[float, float],
     lengths: dict[tuple[int, int], float],
@@ -388,7 +401,7 @@ def _starts_paragraph(
     first_word = len(line.text.split(" ", 1)[0])
     usual = lengths.get((previous.page, previous.column), 0)
     short = len(previous.text) + 1 + first_word < _SHORT * usual
-    if label is not None and (line.x < previous.x - 1 or ends_sentence):
+    if label is not None and (line.x < previous.x - 1 or ends_sentence or short or heading):
         return True
     if (short and ends_sentence) or abs(line.size - previous.size) >= 1:
         return True

@@ -1,0 +1,491 @@
+"""PDF reader: LibreOffice exports of the bundled drafts read as their .txt; running headers,
+footers and page numbers dropped; two columns read column by column; hyphenation undone;
+scanned, encrypted, damaged, truncated and oversized PDFs refused with exit 3 and one line."""
+
+from __future__ import annotations
+
+import io
+import struct
+import subprocess
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches
+from pypdf import PdfReader, PdfWriter
+
+from draftkit.errors import InputError, LimitError
+from draftkit.model import Draft
+from draftkit.readers import pdf, read, sniff
+from draftkit.readers.pdf import _join, read_pdf_blocks
+from tests.conftest import DRAFTS
+from tests.hostile.helpers import assert_fails, cli, cli_process
+
+# ------------------------------------------------------------------ documents made here
+
+_VOCABULARY = (
+    "the parties shall ensure that all forces withdraw from the agreed line within thirty days of "
+    "signature and that the joint commission verifies each stage of withdrawal in accordance with "
+    "the annex on non-aggression guarantees humanitarian access and reconstruction funds"
+)
+_WORDS = _VOCABULARY.split()
+HEADER = "CONFIDENTIAL — Draft 3"
+
+
+def _sentence(seed: int, n: int) -> str:
+    words = [_WORDS[(seed * 7 + k * 3) % len(_WORDS)] for k in range(n)]
+    return " ".join(words).capitalize()
+
+
+def layout_text(articles: int = 8) -> str:
+    """A draft long enough to run over several pages in two columns: the expected tree."""
+    lines = [
+        "FRAMEWORK AGREEMENT ON THE CESSATION OF HOSTILITIES",
+        "",
+        "The Parties, reaffirming their commitment to a just and lasting peace, have agreed as follows:",
+        "",
+    ]
+    for a in range(1, articles + 1):
+        lines.append(f"Article {a} — Heading number {a}")
+        lines.append(f"1. {_sentence(a + 1, 45)}. {_sentence(a * 2 + 1, 25)}.")
+        lines.append(f"2. {_sentence(a + 2, 30)}:")
+        lines.append(f"(a) {_sentence(a * 3 + 2, 18)};")
+        lines.append(f"(b) {_sentence(a * 5 + 2, 22)}.")
+        lines.append(f"3. {_sentence(a + 3, 45)}. {_sentence(a * 2 + 3, 25)}.")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _field(paragraph: object, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) LibreOffice computes when it lays the page out."""
+    run = paragraph.add_run()  # type: ignore[attr-defined]
+    begin, separate, end = (OxmlElement("w:fldChar") for _ in range(3))
+    begin.set(qn("w:fldCharType"), "begin")
+    separate.set(qn("w:fldCharType"), "separate")
+    end.set(qn("w:fldCharType"), "end")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    shown = OxmlElement("w:t")
+    shown.text = "1"
+    for element in (begin, instr, separate, shown, end):
+        run._r.append(element)
+
+
+def layout_docx(path: Path, text: str, *, columns: int = 1, footer: str = "page-of") -> Path:
+    """`text` as a DOCX with a running header, a page-number footer and `columns` columns."""
+    doc = Document()
+    for line in text.split("\n"):
+        if line:
+            doc.add_paragraph(line)
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = HEADER
+    foot = section.footer.paragraphs[0]
+    if footer == "page-of":
+        foot.add_run("Page ")
+        _field(foot, "PAGE")
+        foot.add_run(" of ")
+        _field(foot, "NUMPAGES")
+    else:
+        _field(foot, "PAGE")
+    if columns > 1:
+        cols = section._sectPr.find(qn("w:cols"))
+        if cols is None:
+            cols = OxmlElement("w:cols")
+            section._sectPr.append(cols)
+        cols.set(qn("w:num"), str(columns))
+        cols.set(qn("w:space"), "720")
+    doc.save(str(path))
+    return path
+
+
+def png(width: int, height: int) -> bytes:
+    """A grey-scale PNG, written by hand (no imaging library needed)."""
+    rows = b"".join(b"\x00" + bytes((x * 7 + y * 3) % 256 for x in range(width)) for y in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def scan_docx(path: Path) -> Path:
+    """A page holding only a picture, as a scanner gives it."""
+    doc = Document()
+    doc.add_picture(io.BytesIO(png(240, 120)), width=Inches(6))
+    doc.save(str(path))
+    return path
+
+
+Placed = tuple[float, float, str]  # x, baseline y, text (Helvetica 11 pt)
+
+
+def raw_pdf(pages: Sequence[Sequence[Placed]], *, size: float = 11, width: float = 612) -> bytes:
+    """A minimal, valid PDF with one Helvetica text run per (x, y, text), in the given order
+    (the content-stream order, which need not be the reading order)."""
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    kids = []
+    font_id = 3
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    for runs in pages:
+        ops = []
+        for x, y, text in runs:
+            escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({escaped}) Tj ET")
+        stream = "\n".join(ops).encode("cp1252")
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        content_id = len(objects)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (width, content_id, font_id)
+        )
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids),
+        len(kids),
+    )
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def column(x: float, top: float, lines: Sequence[str], step: float = 13.5) -> list[Placed]:
+    return [(x, top - i * step, line) for i, line in enumerate(lines)]
+
+
+def _texts(data: bytes, **kwargs: int) -> list[str]:
+    return [block.text for block in read_pdf_blocks(data, source="t.pdf", **kwargs)]
+
+
+def _rows(draft: Draft) -> list[tuple[str | None, str | None, str]]:
+    return [(p.num, p.heading, p.text) for p in draft.walk()]
+
+
+def _same_tree(pdf_draft: Draft, text_draft: Draft) -> None:
+    assert pdf_draft.title == text_draft.title
+    assert pdf_draft.preamble == text_draft.preamble
+    assert _rows(pdf_draft) == _rows(text_draft)
+
+
+# ------------------------------------------------------------------ LibreOffice exports
+
+
+@pytest.fixture(scope="session")
+def exported(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """One LibreOffice run exports every document the office tests need, by stem."""
+    folder = tmp_path_factory.mktemp("pdf")
+    text = layout_text()
+    (folder / "layout.txt").write_text(text, encoding="utf-8")
+    sources = [DRAFTS / f"framework-v{n}.docx" for n in (1, 2, 3)] + [
+        layout_docx(folder / "headed.docx", text),
+        layout_docx(folder / "twocol.docx", text, columns=2, footer="number"),
+        scan_docx(folder / "scan.docx"),
+    ]
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile",
+         "--convert-to", "pdf", "--outdir", str(folder), *map(str, sources)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    made = {p.stem: folder / f"{p.stem}.pdf" for p in sources}
+    assert all(p.read_bytes().startswith(b"%PDF") for p in made.values())
+    made["layout"] = folder / "layout.txt"
+    return made
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("round_", [1, 2, 3])
+def test_bundled_draft_pdf_reads_as_its_text(exported: dict[str, Path], round_: int) -> None:
+    from_pdf = read(exported[f"framework-v{round_}"])
+    from_text = read(DRAFTS / f"framework-v{round_}.txt")
+    assert from_pdf.source is not None and from_pdf.source.format == "pdf"
+    _same_tree(from_pdf, from_text)
+    assert from_pdf.count() == from_text.count() > 60
+
+
+@pytest.mark.office
+def test_running_header_and_page_footer_dropped(exported: dict[str, Path]) -> None:
+    draft = read(exported["headed"])
+    assert len(PdfReader(exported["headed"]).pages) >= 3  # the header repeats, so it is one
+    _same_tree(draft, read(exported["layout"]))
+    everything = " ".join([draft.title or "", *draft.preamble, *(p.text for p in draft.walk())])
+    assert "CONFIDENTIAL" not in everything and "Page " not in everything
+
+
+@pytest.mark.office
+def test_two_columns_read_column_by_column(exported: dict[str, Path]) -> None:
+    pages = PdfReader(exported["twocol"]).pages
+    assert len(pages) >= 3
+    draft = read(exported["twocol"])
+    _same_tree(draft, read(exported["layout"]))
+    # A word broken at its real hyphen at a column's line end keeps it.
+    assert "non-aggression" in " ".join(p.text for p in draft.walk())
+    assert "nonaggression" not in " ".join(p.text for p in draft.walk())
+
+
+@pytest.mark.office
+def test_scanned_pdf_needs_ocr(exported: dict[str, Path]) -> None:
+    assert_fails(cli("parse", exported["scan"]), 3, "needs OCR", exported["scan"])
+
+
+@pytest.mark.office
+def test_diff_docx_against_pdf_of_the_same_round(exported: dict[str, Path]) -> None:
+    run = cli("diff", DRAFTS / "framework-v2.docx", exported["framework-v2"], "--format", "json")
+    assert run.code == 0, run.err
+    assert '"kind": "modified"' not in run.out and '"kind": "added"' not in run.out
+
+
+# ------------------------------------------------------------------ layout, on PDFs made here
+
+
+def test_sniff_says_pdf() -> None:
+    assert sniff(b"%PDF-1.7\n", Path("x.txt")) == "pdf"
+
+
+def test_row_by_row_content_is_read_column_by_column() -> None:
+    left = [
+        "Article 1 — Left",
+        "1. The first column starts here and",
+        "runs on down the page until it",
+        "ends.",
+    ]
+    right = [
+        "2. The second column comes after",
+        "the whole first column has been",
+        "read to the end.",
+        "3. Last.",
+    ]
+    rows = [run for pair in zip(column(72, 700, left), column(320, 700, right), strict=True) for run in pair]
+    assert _texts(raw_pdf([rows])) == [
+        "Article 1 — Left",
+        "1. The first column starts here and runs on down the page until it ends.",
+        "2. The second column comes after the whole first column has been read to the end.",
+        "3. Last.",
+    ]
+
+
+def test_page_numbers_and_repeated_lines_dropped() -> None:
+    pages = []
+    for n in range(1, 4):
+        body = [f"{n}. Provision {n} of the agreement, with words enough to fill a line."]
+        pages.append(
+            [
+                (72, 760, "Draft of 12 May — not for circulation"),
+                (300, 740, str(n)),
+                *column(72, 700, body),
+                (250, 40, f"Page {n} of 3"),
+            ]
+        )
+    assert _texts(raw_pdf(pages)) == [
+        "1. Provision 1 of the agreement, with words enough to fill a line.",
+        "2. Provision 2 of the agreement, with words enough to fill a line.",
+        "3. Provision 3 of the agreement, with words enough to fill a line.",
+    ]
+
+
+def test_paragraphs_end_at_a_gap_a_label_or_a_short_sentence_end() -> None:
+    runs = column(72, 700, ["The Parties, having met in Halvern over the spring and summer of this year,",
+                            "agree as follows."])  # fmt: skip
+    runs += column(72, 660, ["1. The first provision wraps over two lines of text in a paragraph that",
+                             "goes on.", "2. The second starts with its label on the next line."])  # fmt: skip
+    assert _texts(raw_pdf([runs])) == [
+        "The Parties, having met in Halvern over the spring and summer of this year, agree as follows.",
+        "1. The first provision wraps over two lines of text in a paragraph that goes on.",
+        "2. The second starts with its label on the next line.",
+    ]
+
+
+def test_paragraph_runs_on_over_a_page_break() -> None:
+    first = column(72, 700, ["1. A provision long enough to run from the bottom of one page onto",
+                             "the top of the next page, where it carries on without a break"])  # fmt: skip
+    second = column(72, 700, ["in the middle of its sentence.", "2. Next."])
+    assert _texts(raw_pdf([first, second])) == [
+        "1. A provision long enough to run from the bottom of one page onto the top of the next page,"
+        " where it carries on without a break in the middle of its sentence.",
+        "2. Next.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "vocabulary", "joined"),
+    [
+        ("the implemen-", "tation of it", set(), "the implementation of it"),
+        ("a non-", "aggression pact", set(), "a non-aggression pact"),  # a prefix's hyphen
+        ("the cease-", "fire line", {"cease-fire"}, "the cease-fire line"),  # written so elsewhere
+        ("the co-", "operation", {"cooperation"}, "the cooperation"),  # the document joins it
+        ("COVID-", "19 rules", set(), "COVID-19 rules"),
+        ("Franco-", "German border", set(), "Franco-German border"),
+        ("soft\u00ad", "ware", set(), "software"),
+        ("the date —", "and more", set(), "the date — and more"),
+        ("ends here.", "Next", set(), "ends here. Next"),
+    ],
+)
+def test_end_of_line_hyphens(text: str, line: str, vocabulary: set[str], joined: str) -> None:
+    assert _join(text, line, vocabulary) == joined
+
+
+def test_hyphenation_joined_in_a_paragraph() -> None:
+    runs = column(72, 700, ["1. The Joint Commission shall oversee the implemen-",
+                            "tation of the non-", "aggression undertakings of the Parties."])  # fmt: skip
+    assert _texts(raw_pdf([runs])) == [
+        "1. The Joint Commission shall oversee the implementation of the non-aggression undertakings of the Parties."
+    ]
+
+
+def test_location_is_the_running_line(tmp_path: Path) -> None:
+    first = column(72, 700, ["Article 1 — Scope", "1. First, on line two."])
+    second = column(72, 700, ["2. Second, on line three.", "3. Third, on line four."])
+    path = tmp_path / "d.pdf"
+    path.write_bytes(raw_pdf([first, second]))
+    draft = read(path)
+    assert [(p.num, p.location.line if p.location else None) for p in draft.walk()] == [
+        ("Article 1", 1),
+        ("1.", 2),
+        ("2.", 3),
+        ("3.", 4),
+    ]
+
+
+# ------------------------------------------------------------------ refusals: exit 3, one line
+
+
+def _good(tmp_path: Path) -> bytes:
+    data = raw_pdf([column(72, 700, ["Article 1 — Scope", "1. The Parties agree.", "2. They sign."])])
+    assert cli("parse", _write(tmp_path / "good.pdf", data)).code == 0
+    return data
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_good(tmp_path))))
+    writer.encrypt("secret", algorithm="RC4-128")
+    path = tmp_path / "locked.pdf"
+    writer.write(path)
+    assert_fails(cli("parse", path), 3, "encrypted PDF: remove the password first", path)
+
+
+def test_pdf_with_only_an_owner_password_reads(tmp_path: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_good(tmp_path))))
+    writer.encrypt("", owner_password="owner", algorithm="RC4-128")  # no password to open it
+    path = tmp_path / "restricted.pdf"
+    writer.write(path)
+    run = cli("parse", path)
+    assert run.code == 0 and "The Parties agree." in run.out, run.err
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.5, 0.9])
+def test_truncated_pdf(tmp_path: Path, keep: float) -> None:
+    data = _good(tmp_path)
+    path = _write(tmp_path / "cut.pdf", data[: int(len(data) * keep)])
+    assert_fails(cli("parse", path), 3, "truncated PDF", path)
+
+
+@pytest.mark.parametrize(
+    ("name", "damage"),
+    [
+        ("header-only", lambda d: b"%PDF-1.7\n%%EOF\n"),
+        ("no-startxref", lambda d: d.replace(b"startxref", b"startxyz")),
+        ("xref-points-nowhere", lambda d: d[: d.rindex(b"startxref")] + b"startxref\n999999\n%%EOF\n"),
+        ("catalog-not-a-dict", lambda d: d.replace(b"<< /Type /Catalog /Pages 2 0 R >>", b"(just a string)")),
+        ("pages-loop", lambda d: d.replace(b"/Kids [", b"/Kids [2 0 R ")),
+        ("garbage-stream", lambda d: d.replace(b"BT /F1", b"\xff\xfe\x00BT ] >> /F1", 1)),
+        ("binary-noise", lambda d: d[:15] + bytes(range(256)) * 40 + b"\n%%EOF\n"),
+    ],
+)
+def test_damaged_pdf_is_one_line_exit_3(tmp_path: Path, name: str, damage: object) -> None:
+    path = _write(tmp_path / f"{name}.pdf", damage(_good(tmp_path)))  # type: ignore[operator]
+    run = cli("parse", path)
+    if run.code == 0:  # pypdf recovered it: then it must have read the real text
+        assert "The Parties agree." in run.out
+        return
+    assert_fails(run, 3, "PDF", path)
+
+
+def test_page_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path / "long.pdf", raw_pdf([[(72, 700, f"{n}. Page {n}.")] for n in range(1, 6)]))
+    monkeypatch.setattr(pdf, "MAX_PAGES", 4)
+    assert_fails(cli("parse", path), 3, "PDF has 5 pages, over the limit of 4", path)
+    monkeypatch.setattr(pdf, "MAX_PAGES", 5)
+    assert cli("parse", path).code == 0
+
+
+def test_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path / "slow.pdf", _good(tmp_path))
+    monkeypatch.setattr(pdf, "TIME_LIMIT", 0.0)
+    assert_fails(cli("parse", path), 3, "PDF text extraction took over 0 seconds", path)
+
+
+def test_page_content_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path / "dense.pdf", _good(tmp_path))
+    monkeypatch.setattr(pdf, "MAX_PAGE_CONTENT", 20)
+    assert_fails(cli("parse", path), 3, "page 1 holds over 20 bytes of content", path)
+
+
+def test_paragraph_limit() -> None:
+    data = raw_pdf([column(72, 700, [f"{n}. Provision." for n in range(1, 8)], step=30)])
+    assert len(_texts(data, max_paragraphs=7)) == 7
+    with pytest.raises(LimitError, match="more than 6 paragraphs"):
+        _texts(data, max_paragraphs=6)
+
+
+def test_pdf_without_text_is_refused_in_the_library() -> None:
+    with pytest.raises(InputError, match="no text layer") as info:
+        read_pdf_blocks(raw_pdf([[]]), source="blank.pdf")
+    assert info.value.exit_code == 3
+
+
+# ------------------------------------------------------------------ hostile, in a real process
+
+
+def _flate_bomb() -> bytes:
+    """A page whose content stream inflates from ~100 KB to 100 MB of spaces."""
+    data = raw_pdf([column(72, 700, ["1. Bomb."])])
+    inflated = b" " * 100_000_000
+    packed = zlib.compress(inflated, 9)
+    start = data.index(b"<< /Length")
+    end = data.index(b"endstream") + len(b"endstream")
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+    return data[:start] + stream + data[end:]  # offsets now wrong: pypdf rebuilds the xref
+
+
+def _deep_nesting() -> bytes:
+    return raw_pdf([column(72, 700, ["1. Deep."])]).replace(
+        b"/Type /Catalog", b"/Deep " + b"[" * 50_000 + b"]" * 50_000 + b" /Type /Catalog"
+    )
+
+
+def _empty_pages() -> bytes:
+    return raw_pdf([[] for _ in range(3_000)])
+
+
+def _too_many_pages() -> bytes:
+    return raw_pdf([[] for _ in range(pdf.MAX_PAGES + 1)])
+
+
+@pytest.mark.parametrize(
+    "make", [_flate_bomb, _deep_nesting, _empty_pages, _too_many_pages], ids=lambda f: f.__name__
+)
+def test_hostile_pdf_in_a_bounded_process(tmp_path: Path, make: object) -> None:
+    """Under 1 GB of address space and 10 s: exit 3 with one line, never a traceback or a hang."""
+    path = _write(tmp_path / "hostile.pdf", make())  # type: ignore[operator]
+    assert_fails(cli_process("parse", path), 3, "PDF", path)
