@@ -1,0 +1,577 @@
+"""Features: what the significance rules read in one text, before any comparison.
+
+Takes one text, analysed (risk/analysis.py: tokens with cross-references masked, condition
+and exception clauses) with the taxonomy's phrase sets, and hands on lists of features —
+modal verbs with the verb they govern, negations, quantities with units, dates, names,
+condition and exception clauses, scope words, recognition wording, bracketed text,
+cross-references. Every feature is `Located` (risk/findings.py): its fragment as the
+drafter wrote it, its character spans and its place, so a finding can quote it. Guarantees:
+an extractor reads one side only (never the other text), in text order, and a `Side` runs
+each extractor at most once — `Reader` keeps one `Side` per text, as a comparison repeats
+texts (splits, merges, moves). Normalised fields (`key`, `norm`, `content`) are what the
+rules pair on, so cosmetic edits give equal features.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar, cast
+
+from draftkit.compare.refs import find_references
+from draftkit.risk.analysis import Analysis, Clause, name_runs
+from draftkit.risk.findings import Quote, Span, position_of, span_of
+from draftkit.risk.taxonomy import Compiled, Taxonomy
+from draftkit.risk.tokens import Text, content_key
+
+F = TypeVar("F")
+
+
+class Side:
+    """One text analysed, with each kind of feature read from it at most once."""
+
+    __slots__ = ("_features", "analysis", "compiled")
+
+    def __init__(self, analysis: Analysis, compiled: Compiled) -> None:
+        self.analysis = analysis
+        self.compiled = compiled
+        self._features: dict[object, tuple[object, ...]] = {}
+
+    @property
+    def text(self) -> Text:
+        """The tokenised text."""
+        return self.analysis.text
+
+    def features(self, extract: Callable[[Side], Sequence[F]]) -> tuple[F, ...]:
+        """What `extract` reads in this text (read once, then remembered)."""
+        found = self._features.get(extract)
+        if found is None:
+            found = self._features[extract] = tuple(extract(self))
+        return cast(tuple[F, ...], found)
+
+
+@dataclass(slots=True)
+class Reader:
+    """Analyses texts once per taxonomy (a comparison repeats texts: splits, merges, moves)."""
+
+    taxonomy: Taxonomy
+    _cache: dict[str, Analysis] = field(default_factory=dict)
+    _sides: dict[str, Side] = field(default_factory=dict)
+
+    def analyse(self, text: str) -> Analysis:
+        """The analysis of one text, cached."""
+        found = self._cache.get(text)
+        if found is None:
+            found = Analysis.of(text, self.taxonomy.compiled)
+            self._cache[text] = found
+        return found
+
+    def side(self, text: str) -> Side:
+        """One text as a side of a comparison, its features cached."""
+        found = self._sides.get(text)
+        if found is None:
+            found = Side(self.analyse(text), self.taxonomy.compiled)
+            self._sides[text] = found
+        return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared helpers: a few words around a feature, and where given words stand in a text
+
+
+def window(text: Text, first: int, last: int, before: int = 2, after: int = 2) -> tuple[int, int]:
+    """Tokens [first, last) widened by up to `before` and `after` words, not across , ; : ."""
+    a = first
+    count = 0
+    while a > 0 and count < before and text.tokens[a - 1].norm not in {".", ";", ":", ","}:
+        a -= 1
+        count += text.tokens[a].kind != "punct"
+    b = last
+    count = 0
+    while b < len(text.tokens) and count < after and text.tokens[b].norm not in {".", ";", ":", ","}:
+        count += text.tokens[b].kind != "punct"
+        b += 1
+    return a, b
+
+
+def counterpart(other: Text, text: Text, first: int, last: int) -> Quote | None:
+    """Where the words around tokens [first, last) of `text` stand in `other`, without them."""
+    before = [t.norm for t in text.tokens[max(0, first - 2) : first]]
+    after = [t.norm for t in text.tokens[last : last + 2]]
+    norms = [t.norm for t in other.tokens]
+    probe = before + after
+    if not probe:
+        return None
+    for k in range(len(norms) - len(probe) + 1):
+        if norms[k : k + len(probe)] == probe:
+            return Quote(
+                other.span(k, k + len(probe)), (span_of(other, k, k + len(probe)),), position_of(other, k)
+            )
+    return None
+
+
+def words_in(text: Text, words: tuple[str, ...]) -> Quote | None:
+    """Where normalised `words` stand in `text`, punctuation between them ignored."""
+    if not words:
+        return None
+    found = [(k, t.norm) for k, t in enumerate(text.tokens) if t.kind != "punct"]
+    for n in range(len(found) - len(words) + 1):
+        if tuple(w for _, w in found[n : n + len(words)]) == words:
+            first, last = found[n][0], found[n + len(words) - 1][0] + 1
+            span = span_of(text, first, last)
+            return Quote(text.span(first, last), (span,), span[0])
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Modal verbs with the verb they govern
+
+_VERB_SKIP = {
+    "not",
+    "also",
+    "jointly",
+    "immediately",
+    "promptly",
+    "duly",
+    "further",
+    "then",
+    "thereafter",
+    "forthwith",
+    "fully",
+    "expeditiously",
+    "unconditionally",
+    "each",
+    "both",
+    "never",
+    "в",
+    "не",
+    "також",
+    "негайно",
+    "также",
+    "немедленно",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Modal:
+    """'shall withdraw': the modal's strength (4 binding … 1 discretionary) and governed verb."""
+
+    level: int
+    verb: str
+    negated: bool
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+
+
+def modals(side: Side) -> list[Modal]:
+    """Modal verbs outside exception markers, each with the verb it governs."""
+    compiled = side.compiled
+    text = side.text
+    tokens = text.tokens
+    negations = {k for hit in compiled.negation.find(text) for k in range(hit.first, hit.last)}
+    out: list[Modal] = []
+    for hit in compiled.obligation.find(text):
+        if side.analysis.in_marker(hit.first, hit.last):
+            continue
+        level = int(hit.label)
+        j = hit.last
+        skipped = False
+        negated = any(k in negations for k in range(hit.first, hit.last))
+        # "shall, within 60 days of …, withdraw": step over a parenthetical between commas.
+        if j < len(tokens) and tokens[j].norm == ",":
+            k = j + 1
+            while k < len(tokens) and k - j < 40 and tokens[k].norm not in {",", ".", ";"}:
+                k += 1
+            if k < len(tokens) and tokens[k].norm == ",":
+                j = k + 1
+                skipped = True
+        while j < len(tokens) and (tokens[j].norm in _VERB_SKIP or tokens[j].norm.endswith("ly")):
+            negated = negated or j in negations
+            j += 1
+        if j >= len(tokens) or tokens[j].kind != "word":
+            verb_last = j
+            verb = ""
+        else:
+            verb_last = j + 1
+            verb = tokens[j].norm
+            if verb in {"be", "бути", "быть"} and j + 1 < len(tokens) and tokens[j + 1].kind == "word":
+                verb_last = j + 2
+                verb += " " + tokens[j + 1].norm
+        modal_text = text.span(hit.first, hit.last)
+        spans: tuple[Span, ...]
+        if skipped:
+            fragment = f"{modal_text} … {text.span(j, verb_last)}" if verb else modal_text
+            spans = (span_of(text, hit.first, hit.last), span_of(text, j, verb_last))
+        else:
+            fragment = text.span(hit.first, verb_last) if verb else modal_text
+            spans = (span_of(text, hit.first, verb_last),)
+        out.append(Modal(level, verb, negated, fragment, spans, position_of(text, hit.first)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Negations
+
+
+@dataclass(frozen=True, slots=True)
+class Negation:
+    """'not' (or 'не') with the words either side of it; tokens [first, last)."""
+
+    key: tuple[str, str, str]  # the negation, the word before, the word after
+    first: int
+    last: int
+    fragment: str  # with two words of context each side
+    spans: tuple[Span, ...]  # the negation itself
+    position: int
+
+
+def _owned_by_phrases(side: Side) -> set[int]:
+    """Tokens inside phrases that carry their own 'not' ("not less than", "not later than")."""
+    owned: set[int] = set()
+    for phrases in (side.compiled.scope, side.compiled.deadlines):
+        for hit in phrases.find(side.text):
+            owned.update(range(hit.first, hit.last))
+    for clause in side.analysis.exceptions:
+        owned.update(range(clause.first, clause.body))
+    return owned
+
+
+def negations(side: Side) -> list[Negation]:
+    """Negations that are not part of a scope, deadline or exception phrase."""
+    text = side.text
+    owned = _owned_by_phrases(side)
+    out: list[Negation] = []
+    for hit in side.compiled.negation.find(text):
+        if any(k in owned for k in range(hit.first, hit.last)):
+            continue
+        before = next((t.norm for t in reversed(text.tokens[: hit.first]) if t.kind != "punct"), "")
+        after = next((t.norm for t in text.tokens[hit.last :] if t.kind != "punct"), "")
+        a, b = window(text, hit.first, hit.last)
+        out.append(
+            Negation(
+                (hit.norm, before, after),
+                hit.first,
+                hit.last,
+                text.span(a, b),
+                (span_of(text, hit.first, hit.last),),
+                position_of(text, hit.first),
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers with their units, durations, years, dates
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with its class and unit, in the class's base unit too."""
+
+    cls: str  # distance, calibre, time, personnel, percent, money, count, year
+    unit: str  # normalised unit word (currency for money)
+    unit_text: str
+    value: float  # as written (with multiplier)
+    base: float  # in the class's base unit
+    factor: float
+    prefix: str  # "by" / "not_before" / ""
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+
+
+def quantities(side: Side) -> list[Quantity]:
+    """Numbers written in figures (or spelled with a unit), with unit, multiplier, prefix."""
+    text = side.text
+    tokens = text.tokens
+    units = side.compiled.units
+    prefixes = {hit.last: hit for hit in side.compiled.deadlines.find(text)}
+    out: list[Quantity] = []
+    for i, tok in enumerate(tokens):
+        if tok.kind != "number" or tok.value is None or tok.value != tok.value:
+            continue
+        value = tok.value
+        j = i + 1
+        if j < len(tokens) and units.get(tokens[j].norm, ("", 0.0))[0] == "multiplier":
+            value *= units[tokens[j].norm][1]
+            j += 1
+        cls, factor, unit, unit_text, last = "", 1.0, "", "", j
+        for k in (j, j + 1):  # "800,000 personnel", "800,000 military personnel"
+            if k < len(tokens) and tokens[k].norm in units and units[tokens[k].norm][0] != "multiplier":
+                cls, factor = units[tokens[k].norm]
+                unit, unit_text, last = tokens[k].norm, text.span(k, k + 1), k + 1
+                break
+            if k < len(tokens) and tokens[k].kind != "word":
+                break
+        first = i
+        if i > 0 and units.get(tokens[i - 1].norm, ("", 0.0))[0] == "currency":
+            cls, unit, unit_text, first = "currency", tokens[i - 1].norm, text.span(i - 1, i), i - 1
+            last = j
+        if cls == "currency":
+            cls = "money"
+        if tok.spelled and not cls:
+            continue  # "one Party", "either of the two": words, not quantities
+        if not cls:
+            if 1900 <= value <= 2200 and value == int(value) and "." not in tok.norm:
+                cls = "year"
+            else:
+                cls = "count"
+                if j < len(tokens) and tokens[j].kind == "word":
+                    unit, unit_text, last = tokens[j].norm, text.span(j, j + 1), j + 1
+        prefix_hit = prefixes.get(first)
+        prefix = prefix_hit.label if prefix_hit is not None and cls == "time" else ""
+        start = prefix_hit.first if prefix_hit is not None and cls == "time" else first
+        span = span_of(text, start, last)
+        out.append(
+            Quantity(
+                cls,
+                unit,
+                unit_text,
+                value,
+                value * factor,
+                factor,
+                prefix,
+                text.span(start, last),
+                (span,),
+                span[0],
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Date:
+    """A calendar date, as a day number."""
+
+    day: int
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+
+
+def dates(side: Side) -> list[Date]:
+    """Dates the tokeniser read."""
+    text = side.text
+    out: list[Date] = []
+    for k, t in enumerate(text.tokens):
+        if t.kind == "date" and t.value is not None:
+            span = span_of(text, k, k + 1)
+            out.append(Date(int(t.value), text.span(k, k + 1), (span,), span[0]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Names of places, parties, organisations
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name: from the gazetteer (place / party / organisation), or any capitalised run."""
+
+    key: str
+    kind: str  # place / party / organisation / name
+    before: str  # the normalised word before it
+    first: int
+    last: int
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+
+
+def listed_names(side: Side) -> list[Name]:
+    """Gazetteer names written with a capital."""
+    text = side.text
+    compiled = side.compiled
+    out: list[Name] = []
+    for hit in compiled.gazetteer.find(text):
+        if not text.tokens[hit.first].cap:
+            continue
+        before = text.tokens[hit.first - 1].norm if hit.first else ""
+        span = span_of(text, hit.first, hit.last)
+        out.append(
+            Name(
+                hit.norm,
+                compiled.gazetteer_kind[hit.label],
+                before,
+                hit.first,
+                hit.last,
+                text.span(hit.first, hit.last),
+                (span,),
+                span[0],
+            )
+        )
+    return out
+
+
+def unlisted_names(side: Side) -> list[Name]:
+    """Other capitalised names, outside the gazetteer's."""
+    text = side.text
+    taken = {k for name in side.features(listed_names) for k in range(name.first, name.last)}
+    out: list[Name] = []
+    for run in name_runs(text, side.compiled):
+        if taken.intersection(range(run.first, run.last)):
+            continue
+        span = span_of(text, run.first, run.last)
+        out.append(
+            Name(
+                run.key,
+                "place" if run.place else "name",
+                run.before,
+                run.first,
+                run.last,
+                text.span(run.first, run.last),
+                (span,),
+                span[0],
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Conditions and exceptions
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseFeature:
+    """A condition or exception clause (risk/analysis.py `Clause`), located."""
+
+    label: str  # "if" / "unless" for conditions, "except" for exceptions
+    content: tuple[str, ...]  # normalised words of the body
+    items: tuple[tuple[str, ...], ...]  # the body split at commas, 'and', 'or'
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+
+
+def _located(text: Text, clauses: Sequence[Clause]) -> list[ClauseFeature]:
+    return [
+        ClauseFeature(
+            c.label,
+            c.content,
+            c.items,
+            text.span(c.first, c.last),
+            (span_of(text, c.first, c.last),),
+            position_of(text, c.first),
+        )
+        for c in clauses
+    ]
+
+
+def conditions(side: Side) -> list[ClauseFeature]:
+    """Condition clauses ('if', 'unless', 'provided that')."""
+    return _located(side.text, side.analysis.conditions)
+
+
+def exceptions(side: Side) -> list[ClauseFeature]:
+    """Exception and exclusion clauses ('except', 'other than', 'shall not apply to')."""
+    return _located(side.text, side.analysis.exceptions)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scope words
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """A scope word ('all', 'only', 'permanently', 'not less than') and its group."""
+
+    group: str
+    norm: str
+    context: tuple[str, ...]  # the next two words, to show and to find the place on the other side
+    fragment: str  # the word with its context
+    spans: tuple[Span, ...]  # the word alone
+    position: int
+
+
+def scopes(side: Side) -> list[Scope]:
+    """Scope words with the two words after them."""
+    text = side.text
+    out: list[Scope] = []
+    for hit in side.compiled.scope.find(text):
+        _, b = window(text, hit.first, hit.last, before=0, after=2)
+        span = span_of(text, hit.first, hit.last)
+        out.append(
+            Scope(hit.label, hit.norm, text.words(hit.last, b), text.span(hit.first, b), (span,), span[0])
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Recognition wording
+
+
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    """Recognition wording ('de jure', 'sovereignty', 'status')."""
+
+    norm: str
+    fragment: str  # with a word of context each side
+    spans: tuple[Span, ...]  # the wording alone
+    position: int
+
+
+def recognitions(side: Side) -> list[Recognition]:
+    """Recognition wording with a word of context."""
+    text = side.text
+    out: list[Recognition] = []
+    for hit in side.compiled.recognition.find(text):
+        a, b = window(text, hit.first, hit.last, before=1, after=1)
+        span = span_of(text, hit.first, hit.last)
+        out.append(Recognition(hit.norm, text.span(a, b), (span,), span[0]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Bracketed (unagreed) text
+
+
+@dataclass(frozen=True, slots=True)
+class Bracket:
+    """An outermost [ … ] segment of the original text, brackets included."""
+
+    content: tuple[str, ...]
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+
+
+def brackets(side: Side) -> list[Bracket]:
+    """Outermost [ … ] segments of the original text (the tokens of a Text skip brackets)."""
+    out: list[Bracket] = []
+    original = side.text.original
+    depth = 0
+    start = 0
+    for k, ch in enumerate(original):
+        if ch == "[":
+            if depth == 0:
+                start = k
+            depth += 1
+        elif ch == "]" and depth:
+            depth -= 1
+            if depth == 0:
+                words = tuple(w for w in content_key(original[start + 1 : k]) if w not in {"[", "]"})
+                out.append(Bracket(words, original[start : k + 1], ((start, k + 1),), start))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Cross-references
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A cross-reference ('Article 4(2)') as written in the original text."""
+
+    key: str
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+
+
+def references(side: Side) -> list[Reference]:
+    """Cross-references of the original text (the tokens mask them)."""
+    return [
+        Reference(" ".join(content_key(r.text)), r.text, ((r.start, r.end),), r.start)
+        for r in find_references(side.text.original)
+    ]

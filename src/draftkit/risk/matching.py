@@ -1,0 +1,186 @@
+"""The one matching mechanism of the significance rules: features of old vs new → findings.
+
+Takes a `FeatureRule` — how to read features from one side, the key under which two
+features are the same, how to pair what is left over, and what to report about a pair, a
+removed feature and an added one — and both sides of an aligned pair of texts. Hands on the
+rule's `Finding`s: for each pair, then each removed feature, then each added one, in text
+order, each finding quoting its features (fragments, spans, place). Guarantees: features of
+equal key on both sides are never reported (so cosmetic edits stay silent, as features are
+normalised); each feature is in at most one pair; a report of None says nothing; the
+features themselves are never changed (they are cached per text by `Side`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
+
+from draftkit.risk.features import Side
+from draftkit.risk.findings import Finding, Located, Report
+from draftkit.risk.taxonomy import Compiled, Significance, Taxonomy
+from draftkit.risk.tokens import Text
+
+T = TypeVar("T")
+F = TypeVar("F", bound=Located)
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """Both texts of a pair, each read once."""
+
+    old: Side
+    new: Side
+    taxonomy: Taxonomy
+
+    @property
+    def old_text(self) -> Text:
+        """The old text, tokenised."""
+        return self.old.text
+
+    @property
+    def new_text(self) -> Text:
+        """The new text, tokenised."""
+        return self.new.text
+
+    @property
+    def compiled(self) -> Compiled:
+        """The taxonomy's phrase sets."""
+        return self.taxonomy.compiled
+
+    @property
+    def sig(self) -> Significance:
+        """The taxonomy's significance table."""
+        return self.taxonomy.significance
+
+
+def split_matched(
+    old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable]
+) -> tuple[list[T], list[T]]:
+    """Items of `old` with no equal-keyed partner in `new`, and vice versa, in text order.
+
+    Of several equal keys, the first ones are taken as matched."""
+    counts_new = Counter(key(x) for x in new)
+    counts_old = Counter(key(x) for x in old)
+    removed: list[T] = []
+    seen: Counter[Hashable] = Counter()
+    for item in old:
+        k = key(item)
+        seen[k] += 1
+        if seen[k] > counts_new[k]:
+            removed.append(item)
+    added: list[T] = []
+    seen = Counter()
+    for item in new:
+        k = key(item)
+        seen[k] += 1
+        if seen[k] > counts_old[k]:
+            added.append(item)
+    return removed, added
+
+
+# ---------------------------------------------------------------------------------------------
+# Pairing: what is left over on each side, paired for a "changed" report
+
+Paired = tuple[list[tuple[T, T]], list[T], list[T]]  # pairs, removed left, added left
+Pairing = Callable[[list[T], list[T]], Paired[T]]
+
+
+def anything(old: object, new: object) -> bool:
+    """Any two features pair (in text order, when it is the only test)."""
+    return True
+
+
+def by(*tests: Callable[[T, T], bool]) -> Pairing[T]:
+    """Pair in passes, one per test: each removed feature, in text order, with the first added
+    one that passes the test. `by()` pairs nothing; `by(anything)` pairs in text order."""
+
+    def pair(removed: list[T], added: list[T]) -> Paired[T]:
+        removed, added = list(removed), list(added)
+        pairs: list[tuple[T, T]] = []
+        for test in tests:
+            for old in list(removed):
+                partner = next((new for new in added if test(old, new)), None)
+                if partner is not None:
+                    pairs.append((old, partner))
+                    removed.remove(old)
+                    added.remove(partner)
+        return pairs, removed, added
+
+    return pair
+
+
+def surplus(removed: list[T], added: list[T]) -> Paired[T]:
+    """Only the surplus of the longer side is left unpaired: its first ones, in text order.
+
+    For features that can move about a text without meaning anything by it (a 'not' before
+    another word): as many on both sides is no change of count."""
+    extra = len(added) - len(removed)
+    if extra >= 0:
+        return list(zip(removed, added[extra:], strict=True)), [], added[:extra]
+    return list(zip(removed[-extra:], added, strict=True)), removed[:-extra], []
+
+
+# ---------------------------------------------------------------------------------------------
+# A rule as a declaration
+
+
+def silent(s: Sides, *features: object) -> Report | None:
+    """Nothing to report."""
+    return None
+
+
+class ContentRule(Protocol):
+    """A rule run on both sides of a pair of texts."""
+
+    @property
+    def name(self) -> str: ...
+
+    def __call__(self, sides: Sides) -> list[Finding]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureRule(Generic[F]):
+    """A significance rule: features of each side, keyed, paired, reported."""
+
+    name: str  # the rule of its findings (a report may name another)
+    features: Callable[[Side], Sequence[F]]
+    key: Callable[[F], Hashable]  # equal keys on both sides: unchanged, never reported
+    pair: Pairing[F]
+    changed: Callable[[Sides, F, F], Report | None]
+    removed: Callable[[Sides, F], Report | None]
+    added: Callable[[Sides, F], Report | None]
+
+    def __call__(self, sides: Sides) -> list[Finding]:
+        """Findings of this rule between the two sides."""
+        removed, added = split_matched(
+            sides.old.features(self.features), sides.new.features(self.features), self.key
+        )
+        pairs, removed, added = self.pair(removed, added)
+        out: list[Finding] = []
+        for old, new in pairs:
+            report = self.changed(sides, old, new)
+            if report is not None:
+                out.append(self._finding(report, old, new, new.position))
+        for old in removed:
+            report = self.removed(sides, old)
+            if report is not None:
+                out.append(self._finding(report, old, report.counterpart, old.position))
+        for new in added:
+            report = self.added(sides, new)
+            if report is not None:
+                out.append(self._finding(report, report.counterpart, new, new.position))
+        return out
+
+    def _finding(self, report: Report, old: Located | None, new: Located | None, position: int) -> Finding:
+        return Finding(
+            report.rule or self.name,
+            report.headline,
+            report.significance,
+            old.fragment if old is not None else "",
+            new.fragment if new is not None else "",
+            old.spans if old is not None else (),
+            new.spans if new is not None else (),
+            position if report.position is None else report.position,
+        )
