@@ -22,6 +22,9 @@ demo: $(STAMP)
 	@echo "== draftkit diff drafts/framework-v1.docx drafts/framework-v2.docx"
 	@$(DK) diff drafts/framework-v1.docx drafts/framework-v2.docx
 	@echo
+	@echo "== draftkit diff drafts/framework-v1.docx drafts/framework-v2.pdf   (round 2 as circulated in PDF: same changes)"
+	@$(DK) diff drafts/framework-v1.docx drafts/framework-v2.pdf
+	@echo
 	@echo "== draftkit validate drafts/framework-v2.docx"
 	@$(DK) validate drafts/framework-v2.docx
 	@mkdir -p out

@@ -101,7 +101,9 @@ def _open(data: bytes, source: str) -> Any:
     from pypdf import PdfReader
 
     if b"%%EOF" not in data[-_EOF_TAIL:]:
-        raise _fail(source, "truncated PDF: it has no end-of-file marker (%%EOF); get the whole file again")
+        raise _fail(
+            source, "truncated PDF: it looks like a PDF document but has no end-of-file marker (%%EOF)"
+        )
     reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:
         try:
