@@ -7,8 +7,10 @@ with a DOCTYPE is accepted; nothing is fetched from the network.
 
 from __future__ import annotations
 
+import lzma
 import mmap
 import posixpath
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -28,6 +30,25 @@ BOMB_RATIO = 200
 BOMB_MIN_SIZE = 10 * 1024 * 1024
 
 _CHUNK = 1 << 20
+# What a damaged zip can raise from zipfile and the decompressors beneath it: its own
+# errors, a seek to a negative offset (OSError), unpacking a short header (struct.error),
+# a size too big for a C long (OverflowError), a lying flag or method.
+_ZIP_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    zlib.error,
+    lzma.LZMAError,
+    struct.error,
+    OverflowError,
+    ValueError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+)
+# Word, LibreOffice and every OOXML writer store or deflate; anything else is refused
+# before a decompressor sees it (bzip2 and LZMA included, which zipfile would run).
+_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _REL_TAG = f"{{{_REL_NS}}}Relationship"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -118,10 +139,19 @@ def open_package(
         raise InputError("file not found", where) from None
     except PermissionError:
         raise InputError("cannot read the file: permission denied", where) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        ValueError,
+        struct.error,
+        OverflowError,
+    ) as exc:
         raise InputError(f"corrupt DOCX: the zip archive is damaged ({exc})", where) from None
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", where) from None
+    except (NotImplementedError, RuntimeError) as exc:
+        raise InputError(f"corrupt DOCX: the zip archive is damaged ({exc})", where) from None
     try:
         return OoxmlPackage(archive, where, max_unpacked)
     except BaseException:
@@ -143,8 +173,16 @@ class OoxmlPackage:
         for info in archive.infolist():
             # Some tools write Windows separators; OPC part names are case-insensitive.
             name = info.filename.replace("\\", "/").lstrip("/")
-            self._by_name.setdefault(name, info)
-            self._by_lower.setdefault(name.lower(), info)
+            if info.is_dir() or name.endswith("/"):
+                continue
+            key = _part_key(name)
+            if key in self._by_lower:
+                # Readers disagree on which of two same-named parts counts (python-docx and
+                # LibreOffice take the last, zipfile's first): a package that can be read
+                # two ways is refused, never read the way no word processor shows it.
+                raise InputError(f"damaged or ambiguous package: two parts named {key}", where)
+            self._by_name[name] = info
+            self._by_lower[key] = info
             if _read_as_xml(name):
                 declared += info.file_size
         if declared > max_unpacked:
@@ -176,7 +214,7 @@ class OoxmlPackage:
         return tuple(self._by_name)
 
     def _info(self, name: str) -> zipfile.ZipInfo | None:
-        return self._by_name.get(name) or self._by_lower.get(name.lower())
+        return self._by_name.get(name) or self._by_lower.get(_part_key(name))
 
     def has(self, name: str) -> bool:
         """Whether the package holds a part of that name (case-insensitive, as in OPC)."""
@@ -190,6 +228,12 @@ class OoxmlPackage:
             raise InputError("corrupt DOCX: the part is missing", where)
         if info.flag_bits & 0x1:
             raise InputError("the DOCX has encrypted zip entries; save an unprotected copy", self.where)
+        if info.compress_type not in _METHODS:
+            raise InputError(
+                f"corrupt DOCX: unsupported compression method {info.compress_type} (OOXML parts are"
+                " stored or deflated)",
+                where,
+            )
         if info.file_size > BOMB_MIN_SIZE and info.file_size > BOMB_RATIO * max(info.compress_size, 1):
             raise LimitError(
                 f"the part expands {info.file_size // max(info.compress_size, 1):,}:1 to"
@@ -218,12 +262,13 @@ class OoxmlPackage:
                             where,
                         )
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, EOFError, zlib.error, ValueError) as exc:
-            raise InputError(f"corrupt DOCX: the part is damaged ({exc})", where) from None
         except NotImplementedError as exc:
             raise InputError(f"corrupt DOCX: unsupported compression ({exc})", where) from None
-        except RuntimeError as exc:
-            raise InputError(f"cannot read the part ({exc})", where) from None
+        except _ZIP_ERRORS as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise InputError(
+                f"corrupt DOCX: the part is damaged ({reason or type(exc).__name__})", where
+            ) from None
         self._left -= total
         return b"".join(chunks)
 
@@ -280,6 +325,13 @@ class OoxmlPackage:
         if self.has("ppt/presentation.xml"):
             return "not a DOCX file: it is a PowerPoint presentation"
         return "corrupt DOCX: the package has no main document part (word/document.xml)"
+
+
+def _part_key(name: str) -> str:
+    """A part name as OPC compares them: '/'-separated, no leading '/', '.' and '..' resolved,
+    ASCII case folded — so `/word/document.xml`, `word\\document.xml` and `Word/Document.xml`
+    are one name."""
+    return posixpath.normpath(name.replace("\\", "/").lstrip("/")).lower()
 
 
 def _resolve_target(directory: str, target: str) -> str | None:
