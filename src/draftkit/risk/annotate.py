@@ -24,7 +24,9 @@ from draftkit.risk.classify import (
     rank,
     subtree_scores,
 )
-from draftkit.risk.rules import RULES, Finding, Reader, content_findings, unexplained
+from draftkit.risk.features import Reader
+from draftkit.risk.findings import Finding, unexplained
+from draftkit.risk.rules import RULES, content_findings
 from draftkit.risk.taxonomy import GENERAL, Taxonomy, default_taxonomy
 from draftkit.risk.tokens import content_key
 

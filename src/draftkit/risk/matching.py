@@ -111,6 +111,17 @@ def by(*tests: Callable[[T, T], bool]) -> Pairing[T]:
     return pair
 
 
+def in_order(removed: list[T], added: list[T]) -> Paired[T]:
+    """Pair what is left over in text order: the first removed with the first added, …"""
+    n = min(len(removed), len(added))
+    return list(zip(removed[:n], added[:n], strict=True)), removed[n:], added[n:]
+
+
+def unpaired(removed: list[T], added: list[T]) -> Paired[T]:
+    """Pair nothing: every feature left over is reported as removed or added."""
+    return [], list(removed), list(added)
+
+
 def surplus(removed: list[T], added: list[T]) -> Paired[T]:
     """Only the surplus of the longer side is left unpaired: its first ones, in text order.
 
