@@ -36,6 +36,7 @@ EXIT_ROWS = {
     "3": ("input", errors.EXIT_INPUT),
     "4": ("schema", errors.EXIT_SCHEMA),
     "70": ("internal", errors.EXIT_INTERNAL),
+    "130": ("interrupted", errors.EXIT_INTERRUPTED),
 }
 
 
