@@ -1,0 +1,87 @@
+"""A Comparison as a Word redline: native tracked changes and comments in a DOCX.
+
+What each change looks like in Word:
+
+* modified — word-level `w:ins`/`w:del` inside the provision (its heading too);
+* added / deleted — the whole provision inserted or deleted, paragraph marks included
+  (`w:pPr/w:rPr/w:ins|w:del`); a deleted provision stands at its old place, its label
+  written like its nearest new sibling's (Word's number, or typed text);
+* split — an inserted paragraph mark where one provision became two; merged — a deleted
+  one where two became one;
+* moved — deleted at its old place and inserted at its new one; with `moves=True` real
+  `w:moveFrom`/`w:moveTo` with paired, named move ranges (edits made with the move show
+  as insertions inside the moved text, the old wording in the moved-from text);
+* renumbered — nothing where Word numbers the provisions (it recomputes the numbers);
+  a typed label ("3.2") shows its old and new number as a deletion and an insertion;
+* flags — one Word comment per flagged change (severity, category, message) spanning the
+  provision.
+
+Two modes. When the new draft was read from a DOCX, that file is the base: its styles,
+numbering and formatting are kept and only the paragraphs of changed provisions are
+edited (found again by `Location.paragraph`, counted as the reader counts them; words
+that stay keep their runs and formatting, new words are wrapped where they stand, old
+words come back as deleted runs); any tracked changes it already holds are first resolved
+to the view the draft was read in. Otherwise the new draft is written as a clean DOCX
+with Word numbering (`docx_draft`) and edited the same way. Title and preamble changes
+are shown too where their paragraphs can be found. `summary=True` puts a summary (counts,
+flags) before the draft, under its own heading and not as a tracked change.
+
+Where a provision's paragraphs cannot be lined up with its text (a split whose parts are
+not neighbours, a provision that changed kind), the change is shown whole: the old
+provision deleted, the new inserted — still exact in both views.
+
+Paragraph marks are placed so that accept-all gives the new draft and reject-all the old
+whichever paragraph's properties a word processor keeps when it joins two paragraphs:
+a wholly inserted or deleted paragraph carries its own mark, and where two paragraphs
+with text are joined they have the same properties in that view (recorded with
+`w:pPrChange` where the other view needs others). A revised paragraph is never the last
+of the body or of a table cell (an empty plain paragraph follows it): LibreOffice
+ignores a deletion mark there. Deletions are never nested inside insertions. A moved-to
+paragraph that also holds inserted words, or none, has an inserted mark, and a comment's
+reference in a wholly inserted or moved paragraph is part of that revision: LibreOffice
+loses the move mark otherwise.
+
+Deterministic: author and date are inputs, ids are sequential above the largest id the
+package already holds, zip timestamps come from `date`.
+
+How it is made, stage by stage (each module states what it takes and guarantees):
+`base` (the document written into) → `layout`/`locate` (where each provision's lines
+are; read only) → `plan` (an explicit list of edit actions: which paragraph gets which
+marks) → `write` (executes the actions into WordprocessingML through `render.wml`,
+knowing nothing of alignment) → `package` (summary, comments, zip).
+"""
+
+from __future__ import annotations
+
+from draftkit.compare.changes import Comparison
+from draftkit.render.docx_package import zip_time
+from draftkit.render.redline.base import docx_base, is_docx, text_base
+from draftkit.render.redline.package import SUMMARY_HEADING, anchor_comments, insert_summary, package
+from draftkit.render.redline.plan import Planner
+from draftkit.render.redline.write import Writer
+from draftkit.render.wml import Revision
+
+__all__ = ["SUMMARY_HEADING", "render_docx"]
+
+
+def render_docx(
+    comparison: Comparison,
+    *,
+    author: str = "draftkit",
+    date: str = "2026-01-01T00:00:00Z",
+    moves: bool = False,
+    summary: bool = False,
+) -> bytes:
+    """The comparison as a DOCX redline: tracked changes from old to new, flags as comments."""
+    stamp = zip_time(date)  # checks the date first
+    rev = Revision(author=author, date=date)
+    base = docx_base(comparison.new) if is_docx(comparison.new) else None
+    if base is None:
+        base = text_base(comparison.new, rev)
+    writer = Writer(base, rev)
+    writer.write(Planner(comparison, base, moves).actions())
+    if summary:
+        insert_summary(base.document, comparison)
+    # Comment ids come from the same counter: one id space per package.
+    comment_ids = anchor_comments(writer.comments, writer.ids, rev)
+    return package(base, writer.comments, comment_ids, rev, stamp)

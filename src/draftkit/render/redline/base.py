@@ -1,0 +1,130 @@
+"""The document a redline is written into: the new draft's own DOCX (its tracked changes
+resolved to the view it was read in), or the new draft written clean by `docx_draft`.
+
+Takes the new `Draft` (and, for text input, a revision for the clean DOCX); hands on a
+`Base`: every package member, the parsed main document, its paragraphs counted as the
+reader counted them, where each new provision starts, and the largest `w:id` already in
+the package. Guarantees that the file is the one that was read (same SHA-256).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from draftkit.errors import InputError
+from draftkit.model import Draft
+from draftkit.readers.safezip import open_package, parse_xml
+from draftkit.render.docx_draft import draft_document
+from draftkit.render.redline.layout import BODY, provision_lines
+from draftkit.render.wml import (
+    W_P,
+    Revision,
+    has_revisions,
+    max_revision_id,
+    paragraph_text,
+    qn,
+    resolve_revisions,
+)
+
+
+@dataclass(slots=True)
+class Base:
+    """The document the redline is written into, and where each new provision starts."""
+
+    members: list[tuple[str, bytes]]  # every part, package order
+    main: str  # the main document part
+    document: etree._Element
+    paragraphs: list[etree._Element]  # body.iter(w:p) as the reader counted, index i-1 → paragraph i
+    first: dict[int, int]  # id(new provision) → its first paragraph (1-based)
+    title: list[int] | None = None  # paragraphs of the title and preamble, when known
+    preamble: list[int] | None = None
+    above: int = 0  # the largest w:id in the package
+
+
+def is_docx(draft: Draft) -> bool:
+    return draft.source is not None and draft.source.format == "docx"
+
+
+def docx_base(draft: Draft) -> Base | None:
+    """The new draft's own DOCX, its tracked changes resolved; None for a Strict file."""
+    assert draft.source is not None
+    path = Path(draft.source.path)
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise InputError(f"cannot read the new draft again: {exc.strerror or exc}", str(path)) from None
+    if digest != draft.source.sha256:
+        raise InputError("the file changed after it was read; compare again", str(path))
+    with open_package(path) as package:
+        main = package.main_document_part()
+        members = [(name, package.read(name)) for name in package.names]
+    data = dict(members)
+    document = parse_xml(data[main], f"{path}: {main}")
+    if document.tag != qn("w:document"):
+        return None  # ISO Strict or stranger: written as a clean draft instead
+    above = max_revision_id(document)
+    for name, part in members:
+        if name != main and name.startswith("word/") and name.endswith(".xml") and b":id=" in part:
+            above = max(above, max_revision_id(parse_xml(part, f"{path}: {name}")))
+    body = document.find(BODY)
+    if body is None:
+        return None
+    paragraphs = list(body.iter(W_P))
+    first = {
+        id(p): p.location.paragraph
+        for p in draft.walk()
+        if p.location is not None and p.location.paragraph is not None
+    }
+    if has_revisions(document):
+        document, paragraphs = _resolved(document, draft, first)
+    return Base(members, main, document, paragraphs, first, above=above)
+
+
+def _resolved(
+    document: etree._Element, draft: Draft, first: dict[int, int]
+) -> tuple[etree._Element, list[etree._Element]]:
+    """The document with its own tracked changes accepted or rejected — whichever view the
+    draft was read in (the one whose paragraphs hold the provisions' texts)."""
+    best: tuple[int, etree._Element, list[etree._Element]] | None = None
+    for view in ("accept", "original"):
+        trial = copy.deepcopy(document)
+        body = trial.find(BODY)
+        assert body is not None
+        copies = list(body.iter(W_P))
+        merged = resolve_revisions(trial, view)
+        mapped = [merged.get(p, p) for p in copies]
+        score = 0
+        for provision in draft.walk():
+            index = first.get(id(provision))
+            if index is None or not 0 < index <= len(mapped):
+                continue
+            lines = provision_lines(provision)
+            wanted = next((line for line in lines if line), "")
+            if paragraph_text(mapped[index - 1]).rstrip().endswith(wanted):
+                score += 1
+        if best is None or score > best[0]:
+            best = (score, trial, mapped)
+    assert best is not None
+    return best[1], best[2]
+
+
+def text_base(draft: Draft, rev: Revision) -> Base:
+    """The new draft written as a clean DOCX with Word numbering."""
+    built = draft_document(draft, date=rev.date, author=rev.author)
+    body = built.document.find(BODY)
+    assert body is not None
+    first = {id(p): index for p, index in zip(draft.walk(), built.provisions, strict=True)}
+    return Base(
+        list(built.members),
+        "word/document.xml",
+        built.document,
+        list(body.iter(W_P)),
+        first,
+        list(built.title),
+        list(built.preamble),
+    )

@@ -1,0 +1,238 @@
+"""Where each new provision sits in the base document: its paragraphs, and each line of its
+text found in them (a slot: characters start..end of a paragraph).
+
+Takes a provision and the paragraphs between its first one and the next provision's;
+hands on a `Layout` (label paragraph, region, slots, the label paragraph's prefix) and
+the layout modes both drafts are compared in. Reads the document, never edits it, and
+guarantees that a layout whose `match()` is True has one slot per `provision_lines()`
+entry, each holding exactly that line's text.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from lxml import etree
+
+from draftkit.model import Provision
+from draftkit.render.wml import W_NUMPR, W_P, W_PPR, W_PSTYLE, W_SECTPR, W_T, copy_ppr, paragraph_text, qn
+
+BODY: Final = qn("w:body")
+TC: Final = qn("w:tc")
+# Body-level elements that take no room: they may sit between paragraphs being joined.
+ZERO_WIDTH: Final = frozenset(
+    qn(f"w:{x}") for x in ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd",
+                           "permStart", "permEnd", "proofErr")
+)  # fmt: skip
+CONTAINER_KINDS: Final = frozenset({"part", "chapter", "section", "article", "annex"})
+
+
+def provision_lines(p: Provision) -> list[str]:
+    """What a provision shows, one entry per paragraph: heading (if any), then its text."""
+    lines = [] if p.heading is None else [p.heading]
+    if p.text:
+        lines.extend(p.text.split("\n"))
+    elif p.heading is None:
+        lines.append("")  # the (empty) text sits in the label's paragraph
+    return lines
+
+
+Mode = Literal["HL", "TL", "L"]
+
+
+def mode(layout: Layout) -> Mode:
+    """How a new provision sits in its paragraphs: heading in the label's paragraph ("HL"),
+    first line of text there ("TL"), or the label alone, all else after it ("L")."""
+    slots = layout.slots or []
+    in_label = bool(slots) and slots[0].p is layout.label
+    provision = layout.provision
+    if provision.heading is not None:
+        return "HL" if in_label else "L"
+    if not provision.text:  # nothing shows which: an article's text would come after it
+        return "L" if provision.kind in CONTAINER_KINDS else "TL"
+    return "TL" if in_label else "L"
+
+
+def old_mode(old: Provision, new: Mode) -> Mode:
+    """How an old provision is laid out in the old view: like the new one where it can be."""
+    if old.heading is not None:
+        return "HL" if new in ("HL", "TL") else "L"
+    if new == "TL" or (new == "HL" and old.kind not in CONTAINER_KINDS):
+        return "TL"
+    return "L"
+
+
+def side_lines(p: Provision, mode: Mode) -> list[str]:
+    """A provision's paragraphs in a layout mode, one string each."""
+    text = p.text.split("\n") if p.text else []
+    if mode == "HL":
+        return [p.heading or "", *text]
+    if mode == "TL":
+        return text or [""]
+    return ["", *([p.heading] if p.heading is not None else []), *text]
+
+
+def head(p: Provision, mode: Mode) -> int:
+    """How many of `side_lines` come before the text."""
+    if mode == "HL":
+        return 1
+    if mode == "TL":
+        return 0
+    return 2 if p.heading is not None else 1
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where one line of a provision is: characters start..end of paragraph `p`."""
+
+    p: etree._Element
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Layout:
+    """Where one new provision sits in the document."""
+
+    provision: Provision
+    position: int  # in Draft.walk() order
+    label: etree._Element  # its first paragraph
+    region: list[etree._Element]  # its paragraphs up to the next provision's
+    matched: bool = False  # whether `slots` and `prefix` were looked for
+    slots: list[Slot] | None = None  # one per `provision_lines()` entry; None when the text was not found
+    prefix: str = ""  # the label paragraph's text before the first line (a typed label …)
+
+    def match(self) -> bool:
+        """Find each line in the paragraphs (once, before they are edited); False if not found."""
+        if not self.matched:
+            self.matched = True
+            found = _match(self.provision, self.region)
+            if found is not None:
+                self.slots, self.prefix = found
+        return self.slots is not None
+
+    @property
+    def typed(self) -> bool:
+        """Whether the label is typed text (then it starts the prefix)."""
+        num = self.provision.num
+        return bool(num) and self.match() and self.prefix.lstrip().startswith(num or "")
+
+    def typed_label(self, num: str | None) -> str | None:
+        """How another provision's label would be typed in this one's style ("4." + tab)."""
+        if not num or not self.typed:
+            return None
+        sep = self.prefix.lstrip()[len(self.provision.num or "") :]
+        return num + (sep or " ")
+
+
+def _suffix(text: str, line: str) -> tuple[int, int] | None:
+    if text.endswith(line):
+        return len(text) - len(line), len(text)
+    stripped = text.rstrip()
+    if stripped.endswith(line):
+        return len(stripped) - len(line), len(stripped)
+    return None
+
+
+def _match(provision: Provision, region: list[etree._Element]) -> tuple[list[Slot], str] | None:
+    """Find each line of `provision` in its paragraphs (as the reader split them)."""
+    label = region[0]
+    expected = provision_lines(provision)
+    slots: list[Slot] = []
+    texts = [paragraph_text(p) for p in region]
+    k = 0
+    for p, text in zip(region, texts, strict=True):
+        if k < len(expected):
+            line = expected[k]
+            if line == "":
+                if p is label:
+                    end = len(text.rstrip())
+                    slots.append(Slot(p, end, end))
+                    k += 1
+                    continue
+                if not text.strip():
+                    slots.append(Slot(p, 0, len(text)))
+                    k += 1
+                    continue
+            else:
+                found = _suffix(text, line)
+                if found is not None:
+                    slots.append(Slot(p, *found))
+                    k += 1
+                    continue
+        if not text.strip():
+            continue
+        if p is label and not slots:
+            continue  # a typed label alone, its heading in the next paragraph
+        return None
+    if k != len(expected):
+        return None
+    label_text = texts[0]
+    prefix = label_text[: slots[0].start] if slots[0].p is label else label_text.rstrip()
+    return slots, prefix
+
+
+def may_be_typed(layout: Layout) -> bool:
+    """A quick look whether the label paragraph starts with the label as text."""
+    num = layout.provision.num
+    if not num:
+        return False
+    text = "".join(t.text or "" for t in itertools.islice(layout.label.iter(W_T), 4))
+    return text.lstrip().startswith(num[:1]) and paragraph_text(layout.label).lstrip().startswith(num)
+
+
+def whole_slot(p: etree._Element) -> Slot:
+    return Slot(p, 0, len(paragraph_text(p)))
+
+
+def within(text: str, line: str) -> tuple[int, int] | None:
+    stripped = line.strip()
+    if text.strip() != stripped:
+        return None
+    start = text.find(stripped)
+    return start, start + len(stripped)
+
+
+def cont_ppr(layout: Layout) -> etree._Element | None:
+    """Properties of a paragraph continuing a provision's text (not its label paragraph)."""
+    heading = 1 if layout.provision.heading is not None else 0
+    for slot in reversed((layout.slots or [])[heading:]):
+        if slot.p is not layout.label:
+            return copy_ppr(slot.p.find(W_PPR))
+    ppr = copy_ppr(layout.label.find(W_PPR))
+    if ppr is not None:
+        for child in list(ppr):
+            if child.tag in (W_NUMPR, W_PSTYLE):
+                ppr.remove(child)
+    return ppr
+
+
+def significant_next(p: etree._Element) -> etree._Element | None:
+    node = p.getnext()
+    while node is not None and (not isinstance(node.tag, str) or node.tag in ZERO_WIDTH):
+        node = node.getnext()
+    return node
+
+
+def ends_cleanly(p: etree._Element) -> bool:
+    """Whether `p` can carry an inserted mark of its own: what follows is a paragraph (or
+    the end, where an empty paragraph will be added)."""
+    node = significant_next(p)
+    return node is None or node.tag in (W_P, W_SECTPR)
+
+
+def between(x: etree._Element, y: etree._Element) -> list[etree._Element] | None:
+    """The empty paragraphs between x and y when only such stand between them, else None."""
+    out: list[etree._Element] = []
+    node = significant_next(x)
+    while node is not None and node is not y:
+        if node.tag != W_P or paragraph_text(node).strip():
+            return None
+        ppr = node.find(W_PPR)
+        if ppr is not None and ppr.find(W_SECTPR) is not None:
+            return None
+        out.append(node)
+        node = significant_next(node)
+    return out if node is y else None

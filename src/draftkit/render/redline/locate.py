@@ -1,0 +1,134 @@
+"""Finding provisions in the base document: each new provision's layout, and for an old
+provision (deleted, moved away) the new relative whose layout it should copy.
+
+Takes the comparison's new draft, the base and, per new provision, what it was (1:1
+changes); hands on `Layout`s, computed once per provision and cached. Reads the document,
+never edits it: a region is the paragraphs from a provision's first one up to the next
+provision's, text-box paragraphs and paragraphs merged away excluded.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from lxml import etree
+
+from draftkit.model import Draft, Provision
+from draftkit.model.numbering import parse_exact
+from draftkit.render.redline.base import Base
+from draftkit.render.redline.layout import Layout
+from draftkit.render.wml import W_P
+
+
+class Locator:
+    """Layouts of new provisions, and neighbours for old ones."""
+
+    def __init__(self, new: Draft, old: Draft, base: Base) -> None:
+        self.base = base
+        self.order = list(new.walk())
+        self.position = {id(p): k for k, p in enumerate(self.order)}
+        self.new_depth = depths(new)
+        self.old_depth = depths(old)
+        self.layouts: dict[int, Layout | None] = {}
+        self.was: dict[int, Provision] = {}  # new provision → what it was (1:1 changes)
+        self.by_kind: dict[tuple[str, int], list[int]] = {}
+        for k, p in enumerate(self.order):
+            self.by_kind.setdefault((p.kind, self.new_depth[id(p)]), []).append(k)
+        # Each paragraph's own place (paragraphs joined to it count as it, and stand before).
+        self.own_at: dict[etree._Element, int] = {p: index for index, p in enumerate(base.paragraphs)}
+        # Where the next provision starts, for each provision: the end of its paragraphs.
+        self.next_start = [len(base.paragraphs) + 1] * len(self.order)
+        following = len(base.paragraphs) + 1
+        for k in range(len(self.order) - 1, -1, -1):
+            self.next_start[k] = following
+            start = base.first.get(id(self.order[k]))
+            if start is not None:
+                following = start
+
+    def layout(self, provision: Provision) -> Layout | None:
+        """Where a new provision is (computed once, before its paragraphs are edited)."""
+        key = id(provision)
+        if key in self.layouts:
+            return self.layouts[key]
+        found: Layout | None = None
+        position = self.position.get(key)
+        start = self.base.first.get(key)
+        paragraphs = self.base.paragraphs
+        if position is not None and start is not None and 0 < start <= len(paragraphs):
+            end = max(self.next_start[position], start + 1)
+            region: list[etree._Element] = []
+            for p in paragraphs[start - 1 : end - 1]:
+                # A paragraph whose removed mark joined it to a later one is that one now:
+                # it belongs here only if that one does. Text-box paragraphs never do.
+                mine = start - 1 <= self.own_at[p] < end - 1
+                if mine and (not region or region[-1] is not p) and next(p.iterancestors(W_P), None) is None:
+                    region.append(p)
+            if region:
+                found = Layout(provision, position, region[0], region)
+        self.layouts[key] = found
+        return found
+
+    def neighbour(self, old: Provision, near: int) -> tuple[Layout | None, bool, bool]:
+        """The new provision whose layout an old one (deleted, moved away) should copy:
+        same kind and depth, same label shape, nearest to where it is shown. Also whether
+        it is a true relative (same kind and label shape), and whether sharing its list
+        numbers the old provision as it was (`counts_on`)."""
+        depth = self.old_depth.get(id(old), 0)
+        shape = label_shape(old.num)
+
+        def score(k: int) -> tuple[bool, bool, bool, bool, bool]:
+            p = self.order[k]
+            return (
+                p.kind == old.kind,
+                self.new_depth.get(id(p)) == depth,
+                label_shape(p.num) == shape,
+                (p.heading is None) == (old.heading is None),
+                counts_on(p, k, self.was.get(id(p)), old, near),
+            )
+
+        lo, hi = max(0, near - 40), min(len(self.order), near + 41)
+        candidates = set(range(lo, hi))
+        same = self.by_kind.get((old.kind, depth), [])
+        if same:  # the nearest of the same kind and depth anywhere, in case none is close
+            at = bisect.bisect_left(same, near)
+            candidates.update(same[max(0, at - 1) : at + 1])
+        ranked = sorted(candidates, key=lambda k: (score(k), -abs(k - near), -k), reverse=True)
+        for k in ranked:
+            layout = self.layout(self.order[k])
+            if layout is not None and layout.match():
+                kind, _, same_shape, _, counts = score(k)
+                return layout, kind and same_shape, kind and same_shape and counts
+        return None, False, False
+
+
+def counts_on(model: Provision, position: int, was: Provision | None, old: Provision, near: int) -> bool:
+    """Whether an old provision shown beside `model` (at `position`) and numbered in its list
+    gets its old number in the old view: it comes right after the model, which kept its
+    number (`was` is the model's old self), or the model comes right after it and took its
+    number."""
+    mine, theirs = old.ordinal, model.ordinal
+    before = was.ordinal if was is not None else None
+    if mine is None or theirs is None or before is None:
+        return False
+    if position <= near:
+        return theirs + 1 == mine and before == theirs
+    return theirs == mine and before == mine + 1
+
+
+def depths(draft: Draft) -> dict[int, int]:
+    """Each provision's depth (0 at the top), by id."""
+    out: dict[int, int] = {}
+
+    def visit(p: Provision, depth: int) -> None:
+        out[id(p)] = depth
+        for child in p.children:
+            visit(child, depth + 1)
+
+    for top in draft.provisions:
+        visit(top, 0)
+    return out
+
+
+def label_shape(num: str | None) -> str | None:
+    """The shape of a label ("Article 1" and "Article 7" share one); None without a label."""
+    return parse_exact(num).shape if num else None

@@ -1,0 +1,828 @@
+"""The redline plan: which paragraph gets which marks, as an explicit list of edit actions.
+
+Takes the `Comparison`, the base document (read only, through `Locator` and `Layout`) and
+whether moves are shown as moves; hands on `Action`s in the order the writer executes
+them: title and preamble, then each change in new-document order with old material
+(deleted, moved away) at its old place. Each action says what to write and where —
+whole paragraphs inserted, old provisions as deleted or moved-from paragraphs laid out
+like a new relative, word-level op streams cut into paragraphs with the mark and old
+properties of each, typed labels to relabel, move ranges — and carries everything the
+writer needs, so the writer knows nothing of alignment. Guarantees that a planned op
+stream rebuilds both texts line for line and that its paragraphs hold its new text; a
+change that cannot be lined up that way is planned whole (old deleted, new inserted).
+
+`Planner.actions()` is lazy: each action is planned when the writer asks for it, after
+the previous one was written, because a plan reads paragraph texts and properties that
+earlier actions may have edited (a paragraph shared by two provisions). Planning never
+edits the document and never allocates a revision id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lxml import etree
+
+from draftkit.compare.changes import Change, Comparison, Flag
+from draftkit.compare.textdiff import diff_words
+from draftkit.model import Provision
+from draftkit.render.redline.base import Base
+from draftkit.render.redline.layout import (
+    CONTAINER_KINDS,
+    Layout,
+    Slot,
+    between,
+    cont_ppr,
+    ends_cleanly,
+    head,
+    may_be_typed,
+    mode,
+    old_mode,
+    provision_lines,
+    side_lines,
+    whole_slot,
+    within,
+)
+from draftkit.render.redline.locate import Locator, label_shape
+from draftkit.render.wml import (
+    NSMAP,
+    W_NUMPR,
+    W_P,
+    W_PPR,
+    W_PSTYLE,
+    W_VAL,
+    copy_ppr,
+    paragraph_text,
+    qn,
+    range_rpr,
+)
+
+SegKind = Literal["equal", "insert", "delete", "moveFrom", "moveTo"]
+Seg = tuple[SegKind, str]
+Mark = Literal["ins", "del", "moveFrom", "moveTo"]
+
+
+# --------------------------------------------------------------------------- op streams
+
+
+@dataclass(slots=True)
+class Sub:
+    """Part of one new line: what lies between two old-only paragraph breaks."""
+
+    old_line: int
+    segs: list[Seg] = field(default_factory=list)
+
+    @property
+    def deleted(self) -> bool:
+        """Nothing in it survives (all deleted, or empty)."""
+        return all(kind in ("delete", "moveFrom") for kind, _ in self.segs)
+
+    @property
+    def inserted(self) -> bool:
+        """All of it is new (and there is some)."""
+        return bool(self.segs) and all(kind == "insert" for kind, _ in self.segs)
+
+
+def parse_stream(ops: Sequence[Seg]) -> tuple[list[list[Sub]], list[tuple[str, int]]]:
+    """Cut ops at line breaks: per new line its parts (cut at old-only breaks), and per break
+    between new lines whether the old text had it ("equal") or not ("insert"), with the old
+    line that follows it."""
+    lines: list[list[Sub]] = []
+    breaks: list[tuple[str, int]] = []
+    old_line = 0
+    current = [Sub(0)]
+    for kind, text in ops:
+        pieces = text.split("\n")
+        for i, piece in enumerate(pieces):
+            if piece:
+                current[-1].segs.append((kind, piece))
+            if i == len(pieces) - 1:
+                continue
+            if kind in ("delete", "moveFrom"):
+                old_line += 1
+                current.append(Sub(old_line))
+                continue
+            if kind in ("equal", "moveTo"):
+                old_line += 1
+                breaks.append(("equal", old_line))
+            else:
+                breaks.append(("insert", old_line))
+            lines.append(current)
+            current = [Sub(old_line)]
+    lines.append(current)
+    return lines, breaks
+
+
+def sides(ops: Iterable[Seg]) -> tuple[str, str]:
+    """The old and the new text an op stream stands for."""
+    old = "".join(t for k, t in ops if k in ("equal", "delete", "moveFrom"))
+    new = "".join(t for k, t in ops if k in ("equal", "insert", "moveTo"))
+    return old, new
+
+
+@dataclass(frozen=True, slots=True)
+class LinePlan:
+    """One new line of a stream: its paragraph (`slot`) and its parts. Parts after the first
+    go into new paragraphs after it (old-only breaks); the first `keep` parts stay in the new
+    text, the rest are old paragraphs only. `mark` is the mark of the paragraph holding the
+    end of the kept text; `opens_old` tells, per part, whether an old provision started
+    there (its paragraph then had the label's properties), and `typed` the old typed label
+    to show deleted at its start."""
+
+    slot: Slot
+    subs: tuple[Sub, ...]
+    mark: Mark | None
+    keep: int
+    opens_old: tuple[bool, ...]
+    typed: tuple[str | None, ...]
+    between: tuple[etree._Element, ...]  # empty paragraphs after it, each to get an inserted mark
+
+
+@dataclass(frozen=True, slots=True)
+class BreakPlan:
+    """What the break before line `line` needs besides the lines' marks.
+
+    "split": rejecting joins the two paragraphs, so the later one records the earlier one's
+    old properties where they differ; "new": a new provision starts where the old text ran
+    on (its paragraph had `cont_ppr`); "old": an old provision started there (its paragraph
+    had `label_ppr`, and `typed` is its old typed label, shown deleted). `wrap_prefix`: how
+    many characters at the start of the line (a new typed label) are wrapped as inserted.
+    """
+
+    line: int
+    kind: Literal["split", "new", "old"]
+    wrap_prefix: int = 0
+    typed: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StreamPlan:
+    """An op stream written into the paragraphs of its new lines. `plain`: paragraphs with
+    no provision layout (preamble), whose old paragraphs keep their own properties; else
+    `label_ppr` and `cont_ppr` are the properties a label and a continuing paragraph had."""
+
+    lines: tuple[LinePlan, ...]
+    breaks: tuple[BreakPlan, ...]
+    plain: bool
+    label_ppr: etree._Element | None
+    cont_ppr: etree._Element | None
+
+
+# --------------------------------------------------------------------------- actions
+
+
+@dataclass(frozen=True, slots=True)
+class OldParagraph:
+    """One paragraph of an old provision: properties, run properties, text, mark."""
+
+    ppr: etree._Element | None
+    rpr: etree._Element | None
+    segs: tuple[Seg, ...]
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class ShowOld:
+    """Old provisions as new deleted (or moved-from) paragraphs: at the cursor (after the
+    material written last), or before `before`. `move` names the move range around them;
+    `flags` become a comment over them."""
+
+    paragraphs: tuple[OldParagraph, ...]
+    move: str | None = None
+    flags: tuple[Flag, ...] = ()
+    before: etree._Element | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relabel:
+    """A typed label that changed: characters start..end of `p` become old (deleted) and
+    new (inserted) number."""
+
+    p: etree._Element
+    start: int
+    end: int
+    old_num: str
+    num: str
+
+
+@dataclass(frozen=True, slots=True)
+class Keep:
+    """A provision with nothing to show; old material may follow it."""
+
+    layout: Layout | None
+
+
+@dataclass(frozen=True, slots=True)
+class Insert:
+    """The new provisions' paragraphs wholly inserted (runs and marks)."""
+
+    layouts: tuple[Layout, ...]
+    flags: tuple[Flag, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Revise:
+    """Word-level revisions in place (`stream`, None when the words are the same), then a
+    typed label relabelled."""
+
+    layouts: tuple[Layout, ...]
+    flags: tuple[Flag, ...]
+    stream: StreamPlan | None
+    relabel: Relabel | None
+
+
+@dataclass(frozen=True, slots=True)
+class Replace:
+    """A change that cannot be lined up with its paragraphs: the old provisions deleted
+    before the new ones, which are wholly inserted."""
+
+    layouts: tuple[Layout, ...]
+    flags: tuple[Flag, ...]
+    old: ShowOld
+
+
+@dataclass(frozen=True, slots=True)
+class MoveTo:
+    """The new place of a moved provision: w:moveTo inside the move range `name`.
+
+    `wrap_prefix` wraps the label paragraph's prefix (a typed label) as `prefix_mark`;
+    `stream` writes the moved text with words added in the move as insertions; without
+    it every paragraph is wrapped whole as moved. Each paragraph's mark then follows what
+    it holds (moved text only: moved; else inserted).
+    """
+
+    layouts: tuple[Layout, ...]
+    flags: tuple[Flag, ...]
+    name: str
+    wrap_prefix: int
+    prefix_mark: Mark
+    stream: StreamPlan | None
+
+
+@dataclass(frozen=True, slots=True)
+class FrontDelete:
+    """Title or preamble lines with no new ones left: deleted paragraphs at the very start
+    of the body (`at_start`, a title) or at the cursor."""
+
+    lines: tuple[str, ...]
+    at_start: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FrontInsert:
+    """Title or preamble paragraphs that are all new: wholly inserted."""
+
+    paragraphs: tuple[etree._Element, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FrontRevise:
+    """Title or preamble lines revised word by word."""
+
+    stream: StreamPlan
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """Where old material goes while nothing has been written: before `top`, the first
+    provision's first paragraph (None: at the end of the body)."""
+
+    top: etree._Element | None
+
+
+@dataclass(frozen=True, slots=True)
+class Finish:
+    """No revised paragraph may end the body or a table cell."""
+
+
+Backbone = Keep | Insert | Revise | Replace | MoveTo
+Action = Start | Backbone | ShowOld | FrontDelete | FrontInsert | FrontRevise | Finish
+
+
+# --------------------------------------------------------------------------- the planner
+
+
+@dataclass(slots=True)
+class _Ghost:
+    """Old provisions shown at their old place: deleted, or moved away from there."""
+
+    change: Change
+    olds: list[Provision]
+    move: str | None = None  # the move range's name when shown as w:moveFrom
+
+
+def moved_changes(comparison: Comparison) -> set[int]:
+    """Changes shown as moves (old text at the old place, new at the new place): the moved
+    ones; the provisions that went along inside them (the comparison calls those unmoved:
+    they kept their parent); and splits and merges whose parts were not next to each other
+    (a joined paragraph cannot hold what stood between them)."""
+    changes = comparison.changes
+    moved = {id(c) for c in changes if c.moved}
+    new_inside: set[int] = set()
+    old_inside: set[int] = set()
+    for c in changes:
+        if c.moved:
+            new_inside.update(id(d) for p in c.new for d in p.walk() if d is not p)
+            old_inside.update(id(d) for p in c.old for d in p.walk() if d is not p)
+    for c in changes:
+        if (
+            c.new
+            and c.old
+            and all(id(p) in new_inside for p in c.new)
+            and all(id(p) in old_inside for p in c.old)
+        ):
+            moved.add(id(c))
+    parts = [c for c in changes if len(c.old) > 1 or len(c.new) > 1]
+    if not parts:
+        return moved
+    old_at = {id(p): k for k, p in enumerate(comparison.old.walk())}
+    new_at = {id(p): k for k, p in enumerate(comparison.new.walk())}
+    for c in parts:
+        for side, at in ((c.old, old_at), (c.new, new_at)):
+            places = [at.get(id(p), -1) for p in side]
+            if len(places) > 1 and places != list(range(places[0], places[0] + len(places))):
+                moved.add(id(c))
+    return moved
+
+
+class Planner:
+    """Plans every change of a comparison against the base document."""
+
+    def __init__(self, comparison: Comparison, base: Base, moves: bool) -> None:
+        self.comparison = comparison
+        self.base = base
+        self.moves = moves
+        self.locator = Locator(comparison.new, comparison.old, base)
+        self.move_names: dict[int, str] = {}
+        self.moved: set[int] = set()
+        self.top: etree._Element | None = None  # the first provision's first paragraph
+
+    def layout(self, provision: Provision) -> Layout | None:
+        """Where a new provision is (see `Locator.layout`)."""
+        return self.locator.layout(provision)
+
+    def actions(self) -> Iterator[Action]:
+        """Every action, in the order they are to be written (planned lazily, see above)."""
+        changes = self.comparison.changes
+        self.moved = moved_changes(self.comparison)
+        self.locator.was = {id(c.new[0]): c.old[0] for c in changes if len(c.old) == len(c.new) == 1}
+        backbone = [c for c in changes if c.new]
+        at = {id(c): k for k, c in enumerate(backbone)}
+        change_of_old = {id(o): c for c in changes for o in c.old}
+        ghosts: dict[int, list[_Ghost]] = {}
+        anchor = -1
+        for old in self.comparison.old.walk():
+            c = change_of_old.get(id(old))
+            if c is None:
+                continue
+            if c.new and id(c) not in self.moved:
+                anchor = at[id(c)]
+                continue
+            group = ghosts.setdefault(anchor, [])
+            if group and group[-1].change is c:
+                group[-1].olds.append(old)
+                continue
+            move = None
+            target = self.layout(c.new[0]) if self.moves and len(c.old) == len(c.new) == 1 else None
+            if target is not None and target.match():  # both ends can be written: a move
+                move = f"move{len(self.move_names) + 1}"
+                self.move_names[id(c)] = move
+            group.append(_Ghost(c, [old], move))
+        for provision in self.locator.order:
+            first = self.layout(provision)
+            if first is not None:
+                self.top = first.label
+                break
+        yield Start(self.top)
+        yield from self._front_matter()
+        for k in range(-1, len(backbone)):
+            if k >= 0:
+                action = self._backbone(backbone[k])
+                if action is not None:
+                    yield action
+            for ghost in ghosts.get(k, []):
+                shown = self._ghost(ghost, near=self._near(backbone, k))
+                if shown is not None:
+                    yield shown
+        yield Finish()
+
+    def _near(self, backbone: list[Change], k: int) -> int:
+        if k < 0 or not backbone[k].new:
+            return 0
+        return self.locator.position.get(id(backbone[k].new[-1]), 0)
+
+    # ------------------------------------------------------------------ one change
+
+    def _backbone(self, change: Change) -> Backbone | None:
+        if (
+            not change.flags
+            and change.kind != "added"
+            and id(change) not in self.moved
+            and len(change.old) == len(change.new) == 1
+            and change.old_text == change.new_text
+            and change.old_heading == change.new_heading
+            and change.old[0].num == change.new[0].num
+        ):
+            return Keep(self.layout(change.new[0]))  # nothing to show; old material may follow it
+        layouts = [self.layout(p) for p in change.new]
+        located = tuple(layout for layout in layouts if layout is not None)
+        if not located:
+            return None  # nowhere to show it (a reader gave no location)
+        move = self.move_names.get(id(change))
+        if move is not None:
+            return self._move_to(change, located, move)
+        if id(change) in self.moved or change.kind == "added":
+            return Insert(located, change.flags)
+        revise = self._in_place(change, list(located)) if len(located) == len(layouts) else None
+        if revise is not None:
+            return revise
+        old = self._ghost(_Ghost(change, list(change.old)), near=located[0].position, comment=False)
+        return Replace(located, change.flags, old or ShowOld(()))
+
+    def _in_place(self, change: Change, layouts: list[Layout]) -> Revise | None:
+        """Word-level revisions for a change whose provisions stayed in place; None when its
+        paragraphs cannot be lined up with its text."""
+        olds, news = change.old, change.new
+        quiet = (
+            len(olds) == len(news) == 1
+            and change.old_text == change.new_text
+            and change.old_heading == change.new_heading
+        )
+        if quiet and (olds[0].num == news[0].num or not may_be_typed(layouts[0])):
+            return Revise(tuple(layouts), change.flags, None, None)  # Word renumbers automatic labels
+        if not all(layout.match() for layout in layouts):
+            return None
+        if olds[0].kind != news[0].kind or label_shape(olds[0].num) != label_shape(news[0].num):
+            return None  # another kind of provision now: its paragraph is not the same one
+        planned = self._plan_lines(change, layouts)
+        if planned is None:
+            return None
+        ops, slots, new_starts, old_starts = planned
+        old_full, new_full = sides(ops)
+        changed = old_full != new_full or set(new_starts) != set(old_starts)
+        stream: StreamPlan | None = None
+        if changed:
+            stream = self._stream(ops, slots, layouts[0], new_starts=new_starts, old_starts=old_starts)
+            if stream is None:
+                return None
+        return Revise(
+            tuple(layouts), change.flags, stream, self._relabel(layouts[0], olds[0].num if olds else None)
+        )
+
+    def _plan_lines(
+        self, change: Change, layouts: list[Layout]
+    ) -> tuple[list[Seg], list[Slot], dict[int, Layout], dict[int, Provision]] | None:
+        """The change as one op stream with a line per paragraph, the paragraph of each new
+        line, and the lines where each new and old provision starts; None when the parts of
+        a split or merge do not each fill one paragraph run."""
+        olds, news = change.old, change.new
+        modes = [mode(layout) for layout in layouts]
+        # Later parts of a merge as they stood: text in the label's paragraph, or (a part
+        # like an article) after it.
+        old_modes = [
+            old_mode(old, modes[0] if k == 0 else "L" if old.kind in CONTAINER_KINDS else "TL")
+            for k, old in enumerate(olds)
+        ]
+        if any(m != "TL" for m in (*modes[1:], *old_modes[1:])):
+            return None
+        slots: list[Slot] = []
+        new_lines: list[str] = []
+        new_starts: dict[int, Layout] = {}
+        for layout, m in zip(layouts, modes, strict=True):
+            new_starts[len(new_lines)] = layout
+            lines = side_lines(layout.provision, m)
+            own = list(layout.slots or ())
+            if m == "L" and (not own or own[0].p is not layout.label):
+                end = len(paragraph_text(layout.label).rstrip())
+                own.insert(0, Slot(layout.label, end, end))
+            if len(own) != len(lines):
+                return None
+            slots.extend(own)
+            new_lines.extend(lines)
+        old_lines: list[str] = []
+        old_starts: dict[int, Provision] = {}
+        for old, m in zip(olds, old_modes, strict=True):
+            old_starts[len(old_lines)] = old
+            old_lines.extend(side_lines(old, m))
+        head_old = side_lines(olds[0], old_modes[0])[: head(olds[0], old_modes[0])] if olds else []
+        head_new = side_lines(news[0], modes[0])[: head(news[0], modes[0])]
+        ops: list[Seg] = []
+        if head_old or head_new:
+            ops.extend(diff_words("\n".join(head_old), "\n".join(head_new)))
+        old_sep = bool(head_old) and change.old_text != ""
+        new_sep = bool(head_new) and change.new_text != ""
+        if old_sep and new_sep:
+            ops.append(("equal", "\n"))
+        elif old_sep:
+            ops.append(("delete", "\n"))
+        elif new_sep:
+            ops.append(("insert", "\n"))
+        ops.extend(change.ops)
+        if sides(ops) != ("\n".join(old_lines), "\n".join(new_lines)):
+            return None  # ops that do not rebuild the texts: show the change whole instead
+        return ops, slots, new_starts, old_starts
+
+    def _relabel(self, layout: Layout, old_num: str | None) -> Relabel | None:
+        """A typed label that changed: the old number deleted, the new one inserted."""
+        num = layout.provision.num
+        if not layout.typed or not num or not old_num or old_num == num:
+            return None
+        start = len(layout.prefix) - len(layout.prefix.lstrip())
+        return Relabel(layout.label, start, start + len(num), old_num, num)
+
+    # ------------------------------------------------------------------ the stream
+
+    def _stream(
+        self,
+        ops: Sequence[Seg],
+        slots: list[Slot],
+        layout: Layout | None,
+        *,
+        new_starts: dict[int, Layout] | None = None,
+        old_starts: dict[int, Provision] | None = None,
+        move: bool = False,
+    ) -> StreamPlan | None:
+        """An op stream cut into the paragraphs of its new lines (`slots`).
+
+        Old-only breaks add paragraphs; new-only breaks mark paragraph marks inserted.
+        `layout` (the first provision's) gives the properties an old paragraph had; None
+        for plain paragraphs (preamble), which keep their own. With `move`, "equal" text
+        is moved text and every mark a move mark. None when a line's paragraph does not
+        hold its new text, or a paragraph that would be joined is not next to its partner.
+        """
+        new_starts = new_starts or {}
+        old_starts = old_starts or {}
+        lines, breaks = parse_stream(ops)
+        if len(lines) != len(slots):
+            return None
+        last = len(lines) - 1
+        marks: list[Mark | None] = [
+            "ins" if k < last and breaks[k][0] == "insert" else ("moveTo" if move else None)
+            for k in range(len(lines))
+        ]
+        swapped: set[int] = set()
+        if not move:
+            # A wholly new paragraph carries its own inserted mark (rejecting removes it
+            # outright) rather than the mark of the paragraph before it.
+            for k in range(last, 0, -1):
+                slot = slots[k]
+                whole = (
+                    len(lines[k]) == 1
+                    and lines[k][0].inserted
+                    and slot.start == 0
+                    and slot.end == len(paragraph_text(slot.p))
+                    and not (k in new_starts and new_starts[k].prefix)
+                )
+                if whole and marks[k - 1] == "ins" and marks[k] is None and ends_cleanly(slot.p):
+                    marks[k - 1], marks[k] = None, "ins"
+                    swapped.add(k)
+        # Each line's paragraph holds the line's new text, and paragraphs to be joined stand
+        # next to each other.
+        for subs, slot in zip(lines, slots, strict=True):
+            wanted = "".join(t for sub in subs for k, t in sub.segs if k in ("equal", "insert", "moveTo"))
+            if paragraph_text(slot.p)[slot.start : slot.end] != wanted:
+                return None
+        empty: dict[int, list[etree._Element]] = {}
+        for k in range(last):
+            if marks[k] == "ins":
+                found = between(slots[k].p, slots[k + 1].p)
+                if found is None:
+                    return None
+                empty[k] = found
+        line_plans: list[LinePlan] = []
+        for k, subs in enumerate(lines):
+            # Trailing parts with nothing left in the new text are old paragraphs only: they
+            # get the old properties and their own deleted mark.
+            keep = len(subs)
+            if marks[k] is None:
+                while keep > 1 and subs[keep - 1].deleted:
+                    keep -= 1
+            opens = tuple(sub.old_line in old_starts for sub in subs)
+            typed = tuple(
+                layout.typed_label(old_starts[sub.old_line].num)
+                if layout is not None and j > 0 and sub.old_line in old_starts
+                else None
+                for j, sub in enumerate(subs)
+            )
+            line_plans.append(
+                LinePlan(slots[k], tuple(subs), marks[k], keep, opens, typed, tuple(empty.get(k, ())))
+            )
+        break_plans: list[BreakPlan] = []
+        for k in range(last):
+            kind, old_line = breaks[k]
+            starts_new = (k + 1) in new_starts
+            starts_old = kind == "equal" and old_line in old_starts
+            y_layout = new_starts.get(k + 1)
+            prefix = len(y_layout.prefix) if y_layout is not None and y_layout.prefix else 0
+            if kind == "insert" and (k + 1) not in swapped:
+                break_plans.append(BreakPlan(k + 1, "split", prefix if starts_new else 0))
+            elif kind == "equal" and starts_new and not starts_old and layout is not None:
+                break_plans.append(BreakPlan(k + 1, "new", prefix))
+            elif kind == "equal" and starts_old and not starts_new and layout is not None:
+                typed_label = layout.typed_label(old_starts[old_line].num)
+                break_plans.append(BreakPlan(k + 1, "old", typed=typed_label))
+        label_ppr = copy_ppr(layout.label.find(W_PPR)) if layout is not None else None
+        cont = cont_ppr(layout) if layout is not None else None
+        return StreamPlan(tuple(line_plans), tuple(break_plans), layout is None, label_ppr, cont)
+
+    # ------------------------------------------------------------------ moves
+
+    def _move_to(self, change: Change, located: tuple[Layout, ...], name: str) -> MoveTo:
+        """The new place of a moved provision, as w:moveTo inside a named move range."""
+        layout = located[0]
+        planned = self._plan_lines(change, [layout])
+        same = planned is not None and all(kind == "equal" for kind, _ in planned[0])
+        old_num = change.old[0].num if change.old else None
+        relabelled = layout.typed and old_num != layout.provision.num
+        wrap_prefix = 0
+        stream: StreamPlan | None = None
+        if planned is not None and not same:
+            # The moved text as moved, words added with the move as insertions; words it
+            # lost stay in the moved-from text only.
+            ops, slots, _, _ = planned
+            moved: list[Seg] = []
+            for kind, text in ops:
+                if kind == "equal":
+                    moved.append(("moveTo", text))
+                elif kind == "insert":
+                    moved.append(("insert", text))
+            if layout.prefix:
+                wrap_prefix = len(layout.prefix)
+            stream = self._stream(moved, slots, layout, move=True)
+        elif relabelled:
+            wrap_prefix = len(layout.prefix)
+        return MoveTo(located, change.flags, name, wrap_prefix, "ins" if relabelled else "moveTo", stream)
+
+    # ------------------------------------------------------------------ ghosts
+
+    def _ghost(self, ghost: _Ghost, *, near: int, comment: bool = True) -> ShowOld | None:
+        """Old provisions written as deleted (or moved-from) paragraphs, laid out like
+        their nearest new relatives; None when there is nothing to write."""
+        kind: SegKind = "moveFrom" if ghost.move else "delete"
+        mark: Mark = "moveFrom" if ghost.move else "del"
+        paragraphs: list[OldParagraph] = []
+        for old in ghost.olds:
+            model, related, shared = self.locator.neighbour(old, near)
+            paragraphs.extend(self._ghost_paragraphs(old, model if related else None, shared, kind, mark))
+        if not paragraphs:
+            return None
+        flags = ghost.change.flags if comment and ghost.change.flags and not ghost.change.new else ()
+        return ShowOld(tuple(paragraphs), ghost.move, flags)
+
+    def _ghost_paragraphs(
+        self, old: Provision, model: Layout | None, shared: bool, kind: SegKind, mark: Mark
+    ) -> list[OldParagraph]:
+        """The paragraphs of one old provision. With a related new provision as `model`, laid
+        out like it; with its numbering too when `shared` (Word then counts the old provision
+        in the old view and shows its old number), else with the label typed. Without a
+        relative, plain paragraphs with the label typed."""
+        lines = [line.replace("\n", " ") for line in provision_lines(old)]
+        paragraphs: list[tuple[etree._Element | None, etree._Element | None, list[Seg]]] = []
+        if model is None or not model.slots:
+            typed = f"{old.num} " if old.num else ""
+            first = lines.pop(0) if old.heading is None else ""
+            paragraphs.append((without_numbering(None), None, [(kind, typed + first)]))
+            paragraphs.extend((None, None, [(kind, line)]) for line in lines)
+        else:
+            slots, mp = model.slots, model.provision
+            label_ppr = copy_ppr(model.label.find(W_PPR))
+            label_rpr = range_rpr(model.label, 0, 0)
+            typed = model.typed_label(old.num) or ""
+            if not typed and not shared and old.num:
+                # Counting along with the new list would show another number: typed instead,
+                # with numbering off (numId 0), also where the paragraph style numbers.
+                typed = f"{old.num}\t"
+                label_ppr = without_numbering(label_ppr)
+            first_segs: list[Seg] = [(kind, typed)] if typed else []
+            # Where the relative keeps its heading and its text: in the label's paragraph or
+            # in paragraphs of their own.
+            own = 1 if mp.heading is not None else 0
+            heading_apart = mp.heading is not None and slots[0].p is not model.label
+            text_paragraphs = [slot for slot in slots[own:] if slot.p is not model.label]
+            if old.heading is not None:
+                first_in_label = not heading_apart
+            elif mp.heading is None and mp.text:
+                first_in_label = slots[0].p is model.label
+            else:
+                first_in_label = mp.heading is None and mp.kind not in CONTAINER_KINDS
+            if first_in_label:
+                paragraphs.append((label_ppr, label_rpr, [*first_segs, (kind, lines[0])]))
+                rest = lines[1:]
+            else:
+                paragraphs.append((label_ppr, label_rpr, first_segs))
+                rest = lines
+            cont = cont_ppr(model)
+            text_index = 0
+            for n, line in enumerate(rest):
+                is_heading = old.heading is not None and n == 0 and not first_in_label
+                if is_heading and heading_apart:
+                    source: Slot | None = slots[0]
+                elif is_heading:
+                    source = None
+                else:
+                    source = text_paragraphs[text_index] if text_index < len(text_paragraphs) else None
+                    text_index += 1
+                if source is not None:
+                    ppr, rpr = copy_ppr(source.p.find(W_PPR)), range_rpr(source.p, source.start, source.end)
+                else:
+                    ppr, rpr = copy_ppr(cont), label_rpr
+                paragraphs.append((ppr, rpr, [(kind, line)]))
+        # Nothing moved in it (a label alone): a deleted mark, as LibreOffice drops a move
+        # mark there.
+        return [
+            OldParagraph(
+                ppr, rpr, tuple(segs), mark if any(t for _, t in segs) or mark != "moveFrom" else "del"
+            )
+            for ppr, rpr, segs in paragraphs
+        ]
+
+    # ------------------------------------------------------------------ title, preamble
+
+    def _front_matter(self) -> Iterator[Action]:
+        """Title and preamble: word-level revisions where they can be found."""
+        old, new = self.comparison.old, self.comparison.new
+        title_paras, preamble_paras = self._front_paragraphs()
+        old_title = (old.title or "").split("\n") if old.title else []
+        new_title = (new.title or "").split("\n") if new.title else []
+        if title_paras is not None:
+            action = self._front_stream(old_title, new_title, title_paras, first=True)
+            if action is not None:
+                yield action
+        old_pre = [line for item in old.preamble for line in item.split("\n")]
+        new_pre = [line for item in new.preamble for line in item.split("\n")]
+        if preamble_paras is not None:
+            action = self._front_stream(old_pre, new_pre, preamble_paras)
+            if action is not None:
+                yield action
+
+    def _front_paragraphs(self) -> tuple[list[Slot] | None, list[Slot] | None]:
+        base, new = self.base, self.comparison.new
+        title_lines = (new.title or "").split("\n") if new.title else []
+        preamble_lines = [line for item in new.preamble for line in item.split("\n")]
+        if base.title is not None and base.preamble is not None:
+            title = [whole_slot(base.paragraphs[i - 1]) for i in base.title]
+            preamble = [whole_slot(base.paragraphs[i - 1]) for i in base.preamble]
+            return title, preamble
+        # A user's DOCX: the paragraphs before the first provision, matched by their text.
+        if self.top is None:
+            return None, None
+        before: list[tuple[etree._Element, str]] = []
+        for p in self.base.paragraphs:
+            if p is self.top:
+                break
+            if next(p.iterancestors(W_P), None) is None:
+                text = paragraph_text(p)
+                if text.strip() and (not before or before[-1][0] is not p):
+                    before.append((p, text))
+        title_slots: list[Slot] | None = []
+        if title_lines and before and before[0][1].strip() == title_lines[0].strip():
+            for line, (p, text) in zip(title_lines, before, strict=False):
+                found = within(text, line)
+                if found is None:
+                    title_slots = None
+                    break
+                assert title_slots is not None
+                title_slots.append(Slot(p, *found))
+            before = before[len(title_lines) :]
+        elif title_lines:
+            title_slots = None  # the title is elsewhere (document properties)
+        preamble_slots: list[Slot] | None = []
+        if len(before) != len(preamble_lines):
+            return title_slots, None
+        for line, (p, text) in zip(preamble_lines, before, strict=True):
+            found = within(text, line)
+            if found is None:
+                return title_slots, None
+            assert preamble_slots is not None
+            preamble_slots.append(Slot(p, *found))
+        return title_slots, preamble_slots
+
+    def _front_stream(
+        self, old_lines: list[str], new_lines: list[str], slots: list[Slot], *, first: bool = False
+    ) -> Action | None:
+        """Title or preamble lines, old to new; `first`: old lines with no new ones left go at
+        the very start of the document (a title), else before the first provision."""
+        if old_lines == new_lines or len(slots) != len(new_lines):
+            return None
+        if not new_lines:
+            return FrontDelete(tuple(old_lines), first)
+        if not old_lines:
+            return FrontInsert(tuple(slot.p for slot in slots))
+        ops: list[Seg] = list(diff_words("\n".join(old_lines), "\n".join(new_lines)))
+        stream = self._stream(ops, slots, None)
+        return FrontRevise(stream) if stream is not None else None
+
+
+def without_numbering(ppr: etree._Element | None) -> etree._Element:
+    """Paragraph properties with numbering switched off (`w:numId` 0 beats a style's)."""
+    out = copy_ppr(ppr) if ppr is not None else etree.Element(W_PPR, nsmap=NSMAP)
+    assert out is not None
+    for numpr in out.findall(W_NUMPR):
+        out.remove(numpr)
+    numpr = etree.SubElement(out, W_NUMPR)
+    etree.SubElement(numpr, qn("w:numId")).set(W_VAL, "0")
+    style = out.find(W_PSTYLE)
+    out.insert(out.index(style) + 1 if style is not None else 0, numpr)
+    return out

@@ -1,0 +1,391 @@
+"""The redline writer: executes planned actions into the base document's WordprocessingML.
+
+Takes `Action`s (from `plan.Planner`), the base and the revision; edits the base document
+in place through the `wml` building blocks and hands on the comment ranges of flagged
+changes and the id allocator (comments take their ids from it next). Knows nothing of
+alignment: which paragraph gets which mark, which text is old or new and which
+properties an old paragraph had all come from the plan. What it decides itself is XML
+placement: where a new paragraph goes (after the material written last), and where two
+paragraphs that a view joins have different properties, recording the other view's
+(`w:pPrChange`). Guarantees that ids are allocated in execution order, above the largest
+id the package already holds, and that no revised paragraph ends the body or a table cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from lxml import etree
+
+from draftkit.compare.changes import Flag
+from draftkit.render.redline.base import Base
+from draftkit.render.redline.layout import BODY, TC, ZERO_WIDTH, Layout
+from draftkit.render.redline.package import Comment
+from draftkit.render.redline.plan import (
+    Action,
+    Finish,
+    FrontDelete,
+    FrontInsert,
+    FrontRevise,
+    Insert,
+    Keep,
+    LinePlan,
+    Mark,
+    MoveTo,
+    Relabel,
+    Replace,
+    Revise,
+    Seg,
+    ShowOld,
+    Start,
+    StreamPlan,
+    Sub,
+)
+from draftkit.render.wml import (
+    NSMAP,
+    W_ID,
+    W_INS,
+    W_MOVETO,
+    W_P,
+    W_PPR,
+    W_RPR,
+    W_SECTPR,
+    Revision,
+    RevisionIds,
+    copy_ppr,
+    detach_range,
+    mark_paragraph_as,
+    old_ppr_of,
+    paragraph_mark,
+    paragraph_text,
+    ppr_key,
+    qn,
+    range_marker,
+    range_rpr,
+    replace_range,
+    revision_run,
+    set_ppr_change,
+    wrap_paragraph,
+    wrap_range,
+)
+
+_Place = Callable[[etree._Element], None]
+
+
+class Writer:
+    """Writes planned actions into the base document, one at a time."""
+
+    def __init__(self, base: Base, rev: Revision) -> None:
+        self.base = base
+        self.rev = rev
+        self.ids = RevisionIds(base.above)
+        self.created: set[etree._Element] = set()
+        self.cursor: etree._Element | None = None  # old material goes after it (None: before `top`)
+        self.top: etree._Element | None = None  # the first provision's first paragraph
+        self.after: Layout | None = None  # …or after this provision's paragraphs, when set
+        self.comments: list[Comment] = []
+
+    def write(self, actions: Iterable[Action]) -> None:
+        """Execute every action, in order."""
+        for action in actions:
+            self.execute(action)
+
+    def execute(self, action: Action) -> None:
+        """Execute one action."""
+        match action:
+            case Start():
+                self.top = action.top
+            case FrontDelete():
+                self._front_delete(action)
+            case FrontInsert():
+                for p in action.paragraphs:
+                    wrap_paragraph(p, "ins", self.ids, self.rev)
+                    self._mark(p, "ins")
+            case FrontRevise():
+                self._stream(action.stream)
+            case Keep():
+                self.after = action.layout
+            case Insert():
+                self._insert_whole(action.layouts)
+                self._finish_backbone(action.layouts, action.flags, action.layouts[0].label)
+            case Revise():
+                if action.stream is not None:
+                    self._stream(action.stream)
+                if action.relabel is not None:
+                    self._relabel(action.relabel)
+                self._finish_backbone(action.layouts, action.flags, action.layouts[0].label)
+            case Replace():
+                before = action.layouts[0].label
+                ghost_first: list[etree._Element] = []
+
+                def place(p: etree._Element) -> None:
+                    before.addprevious(p)
+                    ghost_first.append(p)
+
+                self._show_old(action.old, place)
+                self._insert_whole(action.layouts)
+                first = ghost_first[0] if ghost_first else action.layouts[0].label
+                self._finish_backbone(action.layouts, action.flags, first)
+            case MoveTo():
+                self._move_to(action)
+                self._finish_backbone(action.layouts, action.flags, action.layouts[0].label)
+            case ShowOld():
+                self._show_old(action, self._place)
+            case Finish():
+                self._trailing_paragraphs()
+
+    def _finish_backbone(
+        self, layouts: Sequence[Layout], flags: tuple[Flag, ...], first: etree._Element
+    ) -> None:
+        self.after = layouts[-1]
+        if flags:
+            self.comments.append((first, self._end_of(layouts[-1]), flags))
+
+    # ------------------------------------------------------------------ placing
+
+    def _place(self, p: etree._Element) -> None:
+        """Put a new paragraph at the cursor (ghosts, deleted provisions)."""
+        if self.after is not None:
+            layout = self.after
+            self.after = None
+            self.cursor = self._end_of(layout)
+        if self.cursor is not None:
+            self.cursor.addnext(p)
+        elif self.top is not None:
+            self.top.addprevious(p)
+        else:
+            body = self.base.document.find(BODY)
+            assert body is not None
+            sect = body.find(W_SECTPR)
+            if sect is not None:
+                sect.addprevious(p)
+            else:
+                body.append(p)
+        self.cursor = p
+
+    def _end_of(self, layout: Layout) -> etree._Element:
+        """The last paragraph of a provision's own material (paragraphs added after it too)."""
+        last = layout.region[-1]
+        nxt = last.getnext()
+        while nxt is not None and nxt in self.created:
+            last, nxt = nxt, nxt.getnext()
+        return last
+
+    def _new_paragraph(self, ppr: etree._Element | None) -> etree._Element:
+        p = etree.Element(W_P, nsmap=NSMAP)
+        if ppr is not None:
+            p.append(ppr)
+        self.created.add(p)
+        return p
+
+    def _mark(self, p: etree._Element, kind: Mark) -> None:
+        ppr = p.find(W_PPR)
+        if ppr is not None and ppr.find(W_SECTPR) is not None:
+            return  # a section break stays: the paragraph holding it is not joined
+        mark_paragraph_as(p, kind, self.ids, self.rev)
+
+    def _runs(self, segs: Iterable[Seg], rpr: etree._Element | None) -> list[etree._Element]:
+        return [revision_run(kind, text, self.ids, self.rev, rpr) for kind, text in segs if text]
+
+    # ------------------------------------------------------------------ whole paragraphs
+
+    def _insert_whole(self, layouts: Sequence[Layout]) -> None:
+        for layout in layouts:
+            for p in layout.region:
+                wrap_paragraph(p, "ins", self.ids, self.rev)
+                self._mark(p, "ins")
+
+    def _show_old(self, action: ShowOld, place: _Place) -> None:
+        written: list[etree._Element] = []
+        for old in action.paragraphs:
+            p = self._new_paragraph(copy_ppr(old.ppr))
+            for item in self._runs(old.segs, old.rpr):
+                p.append(item)
+            place(p)
+            self._mark(p, old.mark)
+            written.append(p)
+        if not written:
+            return
+        if action.move:
+            self._move_range(written[0], written[-1], "moveFrom", action.move)
+        if action.flags:
+            self.comments.append((written[0], written[-1], action.flags))
+
+    def _front_delete(self, action: FrontDelete) -> None:
+        body = self.base.document.find(BODY)
+        assert body is not None
+        previous: etree._Element | None = None
+        for line in action.lines:
+            p = self._new_paragraph(None)
+            for item in self._runs([("delete", line)], None):
+                p.append(item)
+            if not action.at_start:
+                self._place(p)
+            elif previous is None:
+                body.insert(0, p)
+            else:
+                previous.addnext(p)
+            previous = p
+            self._mark(p, "del")
+
+    def _relabel(self, relabel: Relabel) -> None:
+        rpr = range_rpr(relabel.p, relabel.start, relabel.end)
+        segs: list[Seg] = [("delete", relabel.old_num), ("insert", relabel.num)]
+        replace_range(relabel.p, relabel.start, relabel.end, self._runs(segs, rpr))
+
+    # ------------------------------------------------------------------ the stream
+
+    def _stream(self, plan: StreamPlan) -> None:
+        """Write a planned op stream: each line into its paragraph, then what each break
+        between lines needs."""
+        ends: list[etree._Element] = []
+        for line in plan.lines:
+            ends.append(self._write_line(line, plan))
+            for p in line.between:
+                self._mark(p, "ins")
+        for brk in plan.breaks:
+            k = brk.line - 1
+            y = plan.lines[brk.line].slot
+            if brk.kind == "split":
+                # Rejecting joins the two paragraphs: the joined one is the earlier one.
+                before = old_ppr_of(ends[k])
+                if ppr_key(before) != ppr_key(y.p.find(W_PPR)):
+                    set_ppr_change(y.p, before, self.ids, self.rev)
+                if brk.wrap_prefix:
+                    wrap_range(y.p, 0, brk.wrap_prefix, "ins", self.ids, self.rev)
+            elif brk.kind == "new":
+                if ppr_key(plan.cont_ppr) != ppr_key(y.p.find(W_PPR)):
+                    set_ppr_change(y.p, plan.cont_ppr, self.ids, self.rev)
+                if brk.wrap_prefix:
+                    wrap_range(y.p, 0, brk.wrap_prefix, "ins", self.ids, self.rev)
+            else:
+                if ppr_key(plan.label_ppr) != ppr_key(y.p.find(W_PPR)):
+                    set_ppr_change(y.p, plan.label_ppr, self.ids, self.rev)
+                if brk.typed:
+                    # The old label opens the paragraph, before any deleted words there.
+                    prepend(y.p, self._runs([("delete", brk.typed)], range_rpr(y.p, y.start, y.end)))
+
+    def _write_line(self, line: LinePlan, plan: StreamPlan) -> etree._Element:
+        """One new line. Its paragraph keeps its runs (and their formatting): inserted words
+        are wrapped in w:ins where they stand, deleted words added as w:del runs. Parts after
+        an old-only break move into new paragraphs after it. Returns the paragraph that
+        holds the end of the line."""
+        slot, subs, keep = line.slot, line.subs, line.keep
+        e = slot.p
+        e_ppr = copy_ppr(e.find(W_PPR))
+        rpr = range_rpr(e, slot.start, slot.end)
+
+        def old_ppr(j: int) -> etree._Element | None:
+            if plan.plain:
+                return e_ppr
+            return plan.label_ppr if line.opens_old[j] else plan.cont_ppr
+
+        paragraphs = [e]
+        for j in range(1, len(subs)):
+            ppr = e_ppr if j < keep else old_ppr(j)
+            n = self._new_paragraph(copy_ppr(ppr))
+            paragraphs[-1].addnext(n)
+            paragraphs.append(n)
+            if j < keep:
+                before = old_ppr(j)
+                if ppr_key(before) != ppr_key(e_ppr):
+                    set_ppr_change(n, before, self.ids, self.rev)
+        # The new text of each part, as offsets into the line's paragraph.
+        spans: list[tuple[int, int]] = []
+        pos = slot.start
+        for sub in subs:
+            size = sum(len(t) for k, t in sub.segs if k in ("equal", "insert", "moveTo"))
+            spans.append((pos, pos + size))
+            pos += size
+        for j in range(len(subs) - 1, 0, -1):
+            for run in detach_range(e, *spans[j]):
+                paragraphs[j].append(run)
+        for j, sub in enumerate(subs):
+            p = paragraphs[j]
+            self._apply(p, spans[0][0] if j == 0 else 0, sub, rpr)
+            typed = line.typed[j]
+            if typed:
+                prepend(p, self._runs([("delete", typed)], rpr))
+        for j in range(len(subs)):
+            if j < keep - 1:
+                self._mark(paragraphs[j], "del")
+            elif j == keep - 1:
+                if line.mark is not None:
+                    self._mark(paragraphs[j], line.mark)
+            else:
+                self._mark(paragraphs[j], "del")
+        return paragraphs[keep - 1]
+
+    def _apply(self, p: etree._Element, pos: int, sub: Sub, rpr: etree._Element | None) -> None:
+        """Ops over text that `p` already shows from `pos` on: new words wrapped where they
+        stand, old words added as deleted runs."""
+        for kind, text in sub.segs:
+            if kind == "equal":
+                pos += len(text)
+            elif kind in ("insert", "moveTo"):
+                wrap_range(
+                    p, pos, pos + len(text), "ins" if kind == "insert" else "moveTo", self.ids, self.rev
+                )
+                pos += len(text)
+            else:
+                here = range_rpr(p, pos, pos) if paragraph_text(p) else rpr
+                replace_range(p, pos, pos, self._runs([(kind, text)], here))
+
+    # ------------------------------------------------------------------ moves
+
+    def _move_to(self, action: MoveTo) -> None:
+        """The new place of a moved provision, as w:moveTo inside a named move range."""
+        layout = action.layouts[0]
+        if action.wrap_prefix:
+            wrap_range(layout.label, 0, action.wrap_prefix, action.prefix_mark, self.ids, self.rev)
+        if action.stream is not None:
+            self._stream(action.stream)
+        for p in layout.region:
+            if action.stream is None:
+                wrap_paragraph(p, "moveTo", self.ids, self.rev)
+            # Only a paragraph of moved text alone has a moved mark; one that also holds
+            # words added with the move, or nothing (a label alone), has an inserted mark:
+            # LibreOffice drops a move mark there.
+            runs = [e for e in p.iter(W_INS, W_MOVETO) if parent_tag(e) != W_RPR]
+            mark: Mark = "moveTo" if runs and all(e.tag == W_MOVETO for e in runs) else "ins"
+            if paragraph_mark(p) != mark:
+                self._mark(p, mark)
+        self._move_range(layout.label, layout.region[-1], "moveTo", action.name)
+
+    def _move_range(self, first: etree._Element, last: etree._Element, side: str, name: str) -> None:
+        start = range_marker(f"w:{side}RangeStart", self.ids, self.rev, name)
+        end = etree.Element(qn(f"w:{side}RangeEnd"), nsmap=NSMAP)
+        end.set(W_ID, start.get(W_ID) or "")
+        ppr = first.find(W_PPR)
+        first.insert(1 if ppr is not None else 0, start)
+        last.append(end)
+
+    # ------------------------------------------------------------------ finishing
+
+    def _trailing_paragraphs(self) -> None:
+        """No revised paragraph may end the body or a table cell: add an empty one after it."""
+        body = self.base.document.find(BODY)
+        if body is None:
+            return
+        for container in (body, *body.iter(TC)):
+            last: etree._Element | None = None
+            for child in container:
+                if child.tag == W_P:
+                    last = child
+                elif isinstance(child.tag, str) and child.tag not in ZERO_WIDTH and child.tag != W_SECTPR:
+                    last = None  # a table or other block ends the container
+            if last is not None and paragraph_mark(last) is not None:
+                last.addnext(etree.Element(W_P, nsmap=NSMAP))
+
+
+def parent_tag(element: etree._Element) -> object:
+    """The tag of `element`'s parent (None at the root)."""
+    parent = element.getparent()
+    return None if parent is None else parent.tag
+
+
+def prepend(p: etree._Element, items: list[etree._Element]) -> None:
+    """Put `items` first in paragraph `p` (after its properties)."""
+    at = 1 if p.find(W_PPR) is not None else 0
+    for offset, item in enumerate(items):
+        p.insert(at + offset, item)
