@@ -280,6 +280,15 @@ def test_row_by_row_content_is_read_column_by_column() -> None:
     ]
 
 
+def test_runs_placed_apart_on_a_line() -> None:
+    """A narrow tab after a label gets a space; a run that continues a word (a font change
+    mid-word, placed at the end of the run before) does not. Helvetica 11 pt: "Article 10"
+    is 45.8 pt wide, "imple" 26.3 pt."""
+    runs = [(72, 700, "Article 10"), (118.5, 700, "Withdrawal")]
+    runs += [(72, 670, "1. The"), (72 + 32, 670, " imple"), (72 + 32 + 26.3, 670, "mentation starts.")]
+    assert _texts(raw_pdf([runs])) == ["Article 10 Withdrawal", "1. The implementation starts."]
+
+
 def test_page_numbers_and_repeated_lines_dropped() -> None:
     pages = []
     for n in range(1, 4):

@@ -166,12 +166,31 @@ def _page_lines(page: Any, number: int, deadline: float, source: str) -> list[_L
                     close()
             if x == 0 and y == 0 and current:
                 x, y = current[-1][0], current[-1][1]
+            elif current and _needs_space(current, x, part):
+                part = " " + part
             current.append((x, y, height, part))
 
     page.extract_text(visitor_text=visit)
     if current:
         close()
     return lines
+
+
+def _needs_space(current: list[tuple[float, float, float, str]], x: float, part: str) -> bool:
+    """Whether a run placed on its own (a tab stop, a font change) needs a space before it.
+
+    pypdf adds one for a wide gap but not for a narrow tab ("Article 10" then "Withdrawal"
+    one tab stop on). Without glyph widths a mid-word change of font looks the same, so a
+    space goes in only where a word cannot continue: after a whole label ("Article 10",
+    "(a)", "2.1") or between a digit or lower-case letter and a capital.
+    """
+    before = "".join(run[3] for run in current)
+    if x <= current[-1][0] or not before or before[-1].isspace() or part[0].isspace():
+        return False
+    found = parse_label(before.strip())
+    if found is not None and not found[1]:
+        return True
+    return (before[-1].isdigit() or before[-1].islower()) and part[0].isupper()
 
 
 def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float]]:
