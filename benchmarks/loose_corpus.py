@@ -35,6 +35,7 @@ _CLASS = {
     "provision": "provision",
     "heading": "provision",
 }
+_BULLETS = set("-–—•▪◦●‣∙·*")
 _KIND_CLASS = {"recital": "preamble", "formula": "preamble", "conclusion": "final"}
 
 
@@ -52,8 +53,8 @@ def _norm(text: str | None) -> str:
 
 
 def _norm_num(num: str | None) -> str | None:
-    if num is None:
-        return None
+    if num is None or num in _BULLETS:
+        return None  # the corpus writes a bullet as no number; draftkit keeps the glyph
     return _norm(num).rstrip(" .:–—-") or None
 
 
@@ -70,7 +71,15 @@ def expected_units(expected: dict[str, object]) -> list[Unit]:
             if role == "heading":
                 heading, text = text, ""
             num = unit.get("num")
-            out.append(Unit(depth, cls, None if num is None else str(num), None if heading is None else str(heading), text))
+            out.append(
+                Unit(
+                    depth,
+                    cls,
+                    None if num is None else str(num),
+                    None if heading is None else str(heading),
+                    text,
+                )
+            )
             visit(list(unit.get("children") or []), depth + 1)  # type: ignore[arg-type]
 
     visit(list(expected["units"]), 0)  # type: ignore[arg-type]
@@ -88,12 +97,12 @@ def draft_units(draft: object) -> list[Unit]:
 
     def visit(provisions: tuple[object, ...], depth: int) -> None:
         for p in provisions:
-            kind = getattr(p, "kind")
+            kind = p.kind
             cls = _KIND_CLASS.get(kind, "provision")
-            out.append(Unit(depth, cls, getattr(p, "num"), getattr(p, "heading"), getattr(p, "text")))
-            visit(getattr(p, "children"), depth + 1)
+            out.append(Unit(depth, cls, p.num, p.heading, p.text))
+            visit(p.children, depth + 1)
 
-    visit(getattr(draft, "provisions"), 0)
+    visit(draft.provisions, 0)
     return out
 
 
@@ -163,9 +172,13 @@ def run(only: str | None = None, verbose: bool = False) -> tuple[int, int, int, 
         print(f"{name:36} {m:3}/{n:<3} {'ok' if m == n else ''}{error}")
         if verbose and missed:
             for unit in missed:
-                print(f"      missed: d{unit.depth} {unit.cls} {unit.num!r} {unit.heading or ''} {unit.text[:50]!r}")
+                print(
+                    f"      missed: d{unit.depth} {unit.cls} {unit.num!r} {unit.heading or ''} {unit.text[:50]!r}"
+                )
             for unit in got:
-                print(f"      got:    d{unit.depth} {unit.cls} {unit.num!r} {unit.heading or ''} {unit.text[:50]!r}")
+                print(
+                    f"      got:    d{unit.depth} {unit.cls} {unit.num!r} {unit.heading or ''} {unit.text[:50]!r}"
+                )
     return total_m, total_n, exact, count
 
 

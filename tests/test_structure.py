@@ -181,7 +181,6 @@ def test_markdown_headings(tmp_path: Path) -> None:
     [
         (b"", "empty file"),
         (b"   \n\n", "empty file"),
-        (b"Just some prose without any numbering at all.\n", "no numbered provisions"),
         (b"1. ok\n\xff\xfe\xfa bad", "not valid UTF-8"),
         (b"\x00\x01\x02binary\x00junk", "binary data"),
         (b"%PDF-1.7\n...", "PDF"),
@@ -210,3 +209,13 @@ def test_limits(tmp_path: Path) -> None:
     deep.write_text("1. a\n1.1 b\n1.1.1 c\n1.1.1.1 d\n1.1.1.1.1 e\n")
     with pytest.raises(LimitError, match="deeper than 3"):
         read(deep, limits=Limits(max_depth=3))
+
+
+def test_prose_without_numbering_is_read_as_paragraphs(tmp_path: Path) -> None:
+    """Issue 11: a text with no numbering is not refused; each paragraph is a provision, and
+    the guess is said as a warning."""
+    draft = parse_text(tmp_path, "Just some prose without any numbering at all.\n")
+    assert [(p.kind, p.num, p.eid, p.text) for p in draft.provisions] == [
+        ("paragraph", None, "para_1", "Just some prose without any numbering at all.")
+    ]
+    assert [w.code for w in draft.warnings] == ["unnumbered"]

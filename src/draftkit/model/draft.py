@@ -85,6 +85,21 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadWarning:
+    """Something a reader guessed, located: a numbering gap, a number read as text, a point
+    that seems to hold another, paragraphs read as unnumbered provisions."""
+
+    code: str
+    message: str
+    location: Location | None = None
+
+    def describe(self, source: str) -> str:
+        """One line: 'draft.txt: line 12: …'."""
+        where = f"{self.location.describe()}: " if self.location is not None else ""
+        return f"{source}: {where}{self.message}"
+
+
+@dataclass(frozen=True, slots=True)
 class Draft:
     """A whole draft: title, unnumbered preamble, and the provision tree (annexes included,
     as top-level provisions of kind 'annex')."""
@@ -94,6 +109,7 @@ class Draft:
     provisions: tuple[Provision, ...]
     source: Source | None = None
     meta: tuple[tuple[str, str], ...] = field(default=())
+    warnings: tuple[ReadWarning, ...] = field(default=(), compare=False)
 
     def walk(self) -> Iterator[Provision]:
         """Every provision in document order (depth first)."""

@@ -18,6 +18,7 @@ ABBREVIATIONS: dict[Kind, str] = {
     "point": "point",
     "annex": "annex",
 }
+_POSITIONAL: frozenset[Kind] = frozenset({"paragraph", "point"})
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
@@ -49,6 +50,12 @@ def assign_eids(provisions: Sequence[Provision], parent: str = "") -> tuple[Prov
 def next_eid(parent: str, kind: Kind, num: str | None, seen: dict[str, int]) -> str:
     """The eid of the next sibling under `parent`; `seen` counts steps already used there."""
     step = eid_step(kind, num)
+    if step.endswith("_nn") and kind in _POSITIONAL:
+        # An unnumbered paragraph or a bullet has no number to cite: its place among its
+        # unnumbered siblings is its number ("para_3"), as Akoma Ntoso does.
+        position = seen.get(f"#{kind}", 0) + 1
+        seen[f"#{kind}"] = position
+        step = f"{ABBREVIATIONS[kind]}_{position}"
     count = seen.get(step, 0) + 1
     seen[step] = count
     if count > 1:

@@ -32,6 +32,12 @@ _KEYWORDS: dict[str, Kind] = {
     "частина": "part",
     "часть": "part",
     "point": "point",
+    "paragraph": "point",
+    "para.": "point",
+    "item": "point",
+    "no.": "point",
+    "nº": "point",
+    "№": "point",
     "пункт": "point",
     "annex": "annex",
     "appendix": "annex",
@@ -47,7 +53,9 @@ CYRILLIC_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщ
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ROMAN_RE = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 
-_NUMBER = r"(?:\d+(?:\.\d+)*|[IVXLCDM]+|[ivxlcdm]+|[A-Za-z])"
+# "Article premier", "Article 1er": the first article as French texts number it.
+_FIRST_WORDS = ("premier", "première", "1er", "1re")
+_NUMBER = r"(?:premier|première|1er|1re|\d+(?:\.\d+)*|[IVXLCDM]+|[ivxlcdm]+|[A-Za-z])"
 _KEYWORD_RE = re.compile(
     r"^(?P<kw>"
     + "|".join(sorted((re.escape(k) for k in _KEYWORDS), key=len, reverse=True))
@@ -220,7 +228,7 @@ def parse_label(text: str) -> tuple[Label, str] | None:
             return None
         end = m.end()
         num = s[: m.start("n") + len(n)]
-        parts = tuple(n.split("."))
+        parts = ("1",) if n.lower() in _FIRST_WORDS else tuple(n.split("."))
         shape = f"{kind} #" + ("." * (len(parts) - 1))
         rest = s[end:].strip()
         # "Article 5 shall apply …" at the start of a line is prose citing Article 5.
@@ -273,3 +281,52 @@ def parse_exact(label_text: str) -> Label:
     digits = re.findall(r"\d+", s)
     ordinal = int(digits[-1]) if digits else None
     return Label(num=s, kind=None, fmt="other", shape=shape, parts=(s,), ordinal=ordinal)
+
+
+# Loose labels as published texts print them: "9.Text" (no space), "2 –", "8-", "3 Text",
+# "1.º", "§ 1". They are labels only where the running sequence supports them (the caller
+# decides: `structure` and the text reader keep the sequence); a bare number alone proves
+# nothing ("2027 will see …", "600 000 troops").
+_LOOSE_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^(?P<n>\d{1,3})(?P<keep>\.?º)\s*"),  # 1.º 1º
+    re.compile(r"^(?P<n>\d{1,3})(?P<keep>\.)(?=[^\W\d_])"),  # 9.Text
+    re.compile(r"^(?P<n>\d{1,3})(?P<keep>)\s*[–—-]\s*(?=\S)"),  # 2 – Text, 8- Text
+    re.compile(r"^(?P<n>\d{1,3})(?P<keep>)\s+(?=[^\W\d_a-zà-ÿа-яёіїєґ])"),  # 3 Text (capital)
+)
+_SECTION_SIGN_RE = re.compile(r"^(?P<num>§\s*(?P<n>\d{1,4}[a-z]?))\.?(?=\s|$)")
+BULLETS = "-–—•▪◦●‣∙·*"
+_BULLET_RE = re.compile(r"^(?P<g>[" + re.escape(BULLETS) + r"])\s+(?=\S)")
+LOOSE_SHAPE = "#."
+
+
+def parse_loose(text: str) -> tuple[Label, str] | None:
+    """A loosely printed label at the start of `text`: '9.Text', '2 –', '8-', '3 Text',
+    '1.º', '§ 1' (a section sign numbers articles). Loose numbers get the shape of '1.' so
+    that '1.', '2 –' and '3' read as one list; whether one really is a label is the
+    caller's call, from the sequence."""
+    s = text.lstrip()
+    m = _SECTION_SIGN_RE.match(s)
+    if m:
+        n = m.group("n")
+        label = _make(m.group("num"), "article", "article #", (n,))
+        return replace(label, alt=None), s[m.end() :].strip()
+    for regex in _LOOSE_RES:
+        m = regex.match(s)
+        if m:
+            n = m.group("n")
+            num = n + m.group("keep")
+            return _make(num, None, LOOSE_SHAPE, (n,)), s[m.end() :].strip()
+    return None
+
+
+def parse_bullet(text: str) -> tuple[Label, str] | None:
+    """A bullet at the start of `text` ('- ', '• ', '– '): a label without an ordinal whose
+    num is the glyph, so a bulleted list is a list of points."""
+    s = text.lstrip()
+    m = _BULLET_RE.match(s)
+    if m is None:
+        return None
+    glyph = m.group("g")
+    return Label(num=glyph, kind=None, fmt="other", shape="bullet " + glyph, parts=(glyph,), ordinal=None), s[
+        m.end() :
+    ].strip()

@@ -117,7 +117,7 @@ def _depth(provisions: tuple[Provision, ...]) -> int:
 def _check_tree(draft: Draft, limits: Limits, name: str) -> None:
     count = draft.count()
     if count == 0:
-        raise InputError("no numbered provisions found (is this a draft?)", name)
+        raise InputError("no text to compare: the document holds no provisions and no paragraphs", name)
     if count > limits.max_provisions:
         raise LimitError(
             f"{count:,} provisions, over the limit of {limits.max_provisions:,} (raise with --max-provisions)",
@@ -170,7 +170,7 @@ def read(path: str | os.PathLike[str], *, view: View = "accept", limits: Limits 
             decode(data, name), markdown=fmt == "markdown", max_paragraphs=limits.max_paragraphs, source=name
         )
     parsed = build(blocks, max_depth=limits.max_depth, max_provisions=limits.max_provisions, source=name)
-    draft = Draft(parsed.title or title, parsed.preamble, parsed.provisions, source)
+    draft = Draft(parsed.title or title, parsed.preamble, parsed.provisions, source, warnings=parsed.warnings)
     _check_tree(draft, limits, name)
     return draft
 

@@ -15,7 +15,8 @@ class Block:
     word processor displays in front of it ("Article 3", "2.1", "(b)"), computed by the
     reader; None when the paragraph has no automatic number (a typed number stays in
     `text` and `structure` finds it). `auto_level` is the list level (0-based) of that
-    number. `heading_level` is 1..9 from a heading style, an outline level or a Markdown
+    number, and `auto_list` the list it belongs to (Word's abstractNum): together they,
+    not the look of the label, decide nesting. `heading_level` is 1..9 from a heading style, an outline level or a Markdown
     '#'; `title` marks a Title style or a Markdown '# ' first line.
     """
 
@@ -23,6 +24,7 @@ class Block:
     location: Location
     auto_label: str | None = None
     auto_level: int | None = None
+    auto_list: int | None = None
     heading_level: int | None = None
     style: str | None = None
     title: bool = False

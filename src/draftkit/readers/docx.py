@@ -277,6 +277,7 @@ class _Walker:
             num_id = resolved.num_id
         label: str | None = None
         level: int | None = None
+        listed: int | None = None
         if num_id:
             if ilvl is None:
                 ilvl = resolved.ilvl
@@ -284,6 +285,7 @@ class _Walker:
                 ilvl = self.numbering.ilvl_for_style(num_id, resolved.chain) or 0
             label = self.numbering.label_for(num_id, ilvl)
             level = ilvl if label is not None else None
+            listed = self.numbering.list_of(num_id) if label is not None else None
         if not text and label is None:
             return
         if outline is not None:
@@ -303,6 +305,7 @@ class _Walker:
                 location=Location(paragraph=index),
                 auto_label=label,
                 auto_level=level,
+                auto_list=listed,
                 heading_level=heading,
                 style=resolved.style_id,
                 title=resolved.title,

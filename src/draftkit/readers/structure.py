@@ -14,13 +14,14 @@ knowledge of the particular draft's numbering scheme.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from draftkit.errors import LimitError, Where
-from draftkit.model import Kind, Location, Provision
+from draftkit.model import Kind, Location, Provision, ReadWarning
 from draftkit.model.ids import next_eid
-from draftkit.model.numbering import Label, parse_exact, parse_label
+from draftkit.model.numbering import LOOSE_SHAPE, Label, parse_bullet, parse_exact, parse_label, parse_loose
 from draftkit.readers.blocks import Block, is_all_caps
 from draftkit.readers.limits import DEFAULT_MAX_DEPTH
 
@@ -44,6 +45,7 @@ class _Node:
     rank: int | None
     location: Location
     heading: str | None = None
+    level: int | None = None  # heading level (Word Heading 1-9, Markdown #) of an unnumbered group
     texts: list[str] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
 
@@ -70,15 +72,105 @@ class Parsed:
     title: str | None
     preamble: tuple[str, ...]
     provisions: tuple[Provision, ...]
+    warnings: tuple[ReadWarning, ...] = ()
 
 
-def _label_of(block: Block) -> tuple[Label | None, str]:
-    if block.auto_label:
-        return parse_exact(block.auto_label), block.text.strip()
-    found = parse_label(block.text)
+def _dotted(label: Label) -> bool:
+    return label.kind is None and label.fmt == "decimal" and len(label.parts) > 1
+
+
+class _Sequence:
+    """The running numbering, per label shape, that decides whether a loosely printed or
+    dotted number is a label ("3 Kastel …", "2.1") or text ("2027 will see …", "19.5 km",
+    "16.09.2018")."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+        self.children: dict[tuple[int, ...], int] = {}  # decimal number prefix → last part seen
+
+    def continues(self, label: Label) -> bool:
+        ordinal = label.ordinal or 0
+        last = self.last.get(label.shape)
+        return ordinal == 1 or (last is not None and ordinal == last + 1)
+
+    def plausible(self, label: Label) -> bool:
+        """A bare number far past its list ('2027.' after '1.') is a year or a quantity."""
+        if label.kind is not None or label.fmt != "decimal" or label.ordinal is None:
+            return True
+        last = self.last.get(label.shape)
+        return label.ordinal <= (last if last is not None else 0) + (10 if last is not None else 100)
+
+    def dotted_plausible(self, label: Label) -> bool:
+        """'2.1' after '2.', '2.2' after '2.1': a label; '19.5 km' or '16.09.2018' with no
+        sequence around it: a number in the text."""
+        parts = _number_parts(label)
+        if parts is None:
+            return False
+        parent, last = parts[:-1], parts[-1]
+        if parent in self.children:
+            return last <= self.children[parent] + 3  # a gap is a warning, not text
+        return last <= 1 and all(p <= 50 for p in parent)
+
+    def see(self, label: Label) -> None:
+        if label.ordinal is not None:
+            self.last[label.shape] = label.ordinal
+        if label.fmt == "decimal" and label.kind is None:
+            parts = _number_parts(label)
+            if parts is not None:
+                self.children[parts[:-1]] = max(self.children.get(parts[:-1], 0), parts[-1])
+
+
+def _number_parts(label: Label) -> tuple[int, ...] | None:
+    if not all(p.isdigit() for p in label.parts):
+        return None
+    return tuple(int(p) for p in label.parts)
+
+
+def _read_labels(blocks: Sequence[Block], warn: list[ReadWarning]) -> list[tuple[Label | None, str]]:
+    """Every block's label and the rest of its text, read in document order so that the
+    running sequence can decide what a bare number is."""
+    sequence = _Sequence()
+    out: list[tuple[Label | None, str]] = []
+    for block in blocks:
+        text = block.text.strip()
+        if block.auto_label:
+            found: tuple[Label, str] | None = (parse_exact(block.auto_label), text)
+        else:
+            found = parse_label(text)
+            if found is not None and _dotted(found[0]) and not sequence.dotted_plausible(found[0]):
+                found = None  # "19.5 km", "16.09.2018": a number, not a label
+            elif found is not None and not sequence.plausible(found[0]):
+                found = None  # "2027. It may be extended": a year, not point 2027
+            if found is None:
+                found = _loose(text, sequence, block, warn)
+            if found is None:
+                found = parse_bullet(text)
+        if found is None:
+            out.append((None, text))
+            continue
+        sequence.see(found[0])
+        out.append(found)
+    return out
+
+
+def _loose(text: str, sequence: _Sequence, block: Block, warn: list[ReadWarning]) -> tuple[Label, str] | None:
+    found = parse_loose(text)
     if found is None:
-        return None, block.text.strip()
-    return found
+        return None
+    label = found[0]
+    if label.kind is not None or sequence.continues(label):
+        return found
+    last = sequence.last.get(LOOSE_SHAPE)
+    if last is not None and last < (label.ordinal or 0) <= last + 5:
+        warn.append(
+            ReadWarning(
+                "against-sequence",
+                f"{label.num!r} at the start of a paragraph read as text: the numbering before it"
+                f" is at {last}",
+                block.location,
+            )
+        )
+    return None
 
 
 def _split_heading(rest: str, block: Block) -> tuple[str | None, str]:
@@ -102,6 +194,24 @@ def _bare_kind(label: Label) -> Kind:
     return "point"
 
 
+def _unnumbered(blocks: Sequence[Block], labels: Sequence[tuple[Label | None, str]]) -> bool:
+    """Whether paragraphs are the provisions: a document (a memo, a plan published one line
+    per point) where next to no paragraph carries a label. Where labels are the rule, an
+    unlabelled paragraph is the text of the provision above it, or the preamble."""
+    content = labelled = 0
+    for block, (label, text) in zip(blocks, labels, strict=True):
+        if label is not None and label.kind is not None:
+            return False  # "Article 2": a structured draft, whatever its prose around
+        if block.heading_level is not None or block.title or (not label and is_all_caps(text)):
+            continue
+        content += 1
+        labelled += label is not None
+    return labelled == 0 or labelled * 5 < content
+
+
+_SWALLOWED = r"(?:^|[.;:!?\u201d\"]\s+|\n){n}(?:[.)º]|\s*[–—-])?\s*(?=[^\W\d_])"
+
+
 class _Builder:
     def __init__(
         self, blocks: Sequence[Block], max_depth: int, max_provisions: int | None, source: str
@@ -111,7 +221,10 @@ class _Builder:
         self.max_provisions = max_provisions
         self.source = source
         self.count = 0
-        self.labels = [_label_of(b) for b in blocks]
+        self.warnings: list[ReadWarning] = []
+        self.labels = _read_labels(blocks, self.warnings)
+        self.paragraph_mode = _unnumbered(blocks, self.labels)
+        self.unnumbered: list[Location] = []  # paragraphs read as unnumbered provisions
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
         self.preamble: list[str] = []
@@ -120,7 +233,11 @@ class _Builder:
     # -- ambiguity ---------------------------------------------------------------
     def _open_with(self, shape: str, fmt: str) -> _Node | None:
         for node in reversed(self.stack):
-            if node.signature == (shape, fmt):
+            if node.signature == (shape, fmt) or (
+                node.signature[0] == "list"
+                and node.label is not None
+                and (node.label.shape, node.label.fmt) == (shape, fmt)
+            ):
                 return node
         return None
 
@@ -213,6 +330,28 @@ class _Builder:
                 break
         self._attach(node)
 
+    def _list_open(self, key: str) -> bool:
+        own_list = key.split(":")[0] + ":"
+        return any(n.signature[0] == "list" and n.signature[1].startswith(own_list) for n in self.stack)
+
+    def _place_listed(self, node: _Node, level: int) -> None:
+        """An auto-numbered paragraph: a sibling of the open paragraph of its list and level,
+        closing deeper levels of its list; under the innermost open provision otherwise."""
+        own_list = node.signature[1].split(":")[0] + ":"
+        for i in range(len(self.stack) - 1, -1, -1):
+            signature = self.stack[i].signature
+            if signature == node.signature:
+                del self.stack[i:]
+                break
+            if (
+                signature[0] == "list"
+                and signature[1].startswith(own_list)
+                and int(signature[1].split(":")[1]) < level
+            ):
+                del self.stack[i + 1 :]  # a shallower level of the same list stays open: nest under it
+                break
+        self._attach(node)
+
     def _top_takes_heading(self) -> bool:
         if not self.stack:
             return False
@@ -235,9 +374,19 @@ class _Builder:
                 start = 1
         for index in range(start, len(self.blocks)):
             self._step(index)
+        self._check_sequences(self.roots)
+        if self.unnumbered:
+            self.warnings.insert(
+                0,
+                ReadWarning(
+                    "unnumbered",
+                    f"no numbering: {len(self.unnumbered)} paragraph(s) read as unnumbered provisions",
+                    self.unnumbered[0],
+                ),
+            )
         seen: dict[str, int] = {}
         provisions = tuple(node.freeze("", seen) for node in self.roots)
-        return Parsed(self.title, tuple(self.preamble), provisions)
+        return Parsed(self.title, tuple(self.preamble), provisions, tuple(self.warnings))
 
     def _step(self, index: int) -> None:
         block = self.blocks[index]
@@ -247,12 +396,33 @@ class _Builder:
             self._unlabelled(block, rest)
             return
         label = self._resolve(index, label)
-        if label.kind is not None:
+        if label.kind is not None and block.auto_list is None:
             heading, text = _split_heading(rest, block)
             node = _Node(label.kind, label, ("kw", label.kind), _RANK.get(label.kind), location, heading)
             if text:
                 node.texts.append(text)
             self._place_keyword(node)
+            return
+        if block.auto_list is not None and block.auto_level is not None:
+            # Word's list level says where an auto-numbered paragraph sits, whatever its label
+            # looks like ("A|", "First.", "1.1" at level 0 are siblings).
+            node = _Node(
+                label.kind or _bare_kind(label),
+                label,
+                ("list", f"{block.auto_list}:{block.auto_level}"),
+                None,
+                location,
+            )
+            heading, text = _split_heading(rest, block) if label.kind is not None else (None, rest)
+            node.heading = heading
+            if text:
+                node.texts.append(text)
+            if label.kind is not None and not self._list_open(node.signature[1]):
+                # "ANNEX I" or "Article 1" opening its own list: the keyword's rank places it.
+                node.rank = _RANK.get(label.kind)
+                self._place_keyword(node)
+                return
+            self._place_listed(node, block.auto_level)
             return
         kind = _bare_kind(label)
         signature = (label.shape, _fmt_family(label))
@@ -277,12 +447,63 @@ class _Builder:
             if text.strip(" :.").lower() in {"preamble", "преамбула"} and not self.roots:
                 return
             node = _Node("section", None, ("kw", "section"), _RANK["section"], block.location, text)
+            if block.heading_level is not None and not block.title:
+                # Heading 2 under Heading 1: heading levels nest as the document outline shows.
+                node.level = block.heading_level
+                while self.stack and not (
+                    self.stack[-1].level is not None and self.stack[-1].level < node.level
+                ):
+                    self.stack.pop()
+                self._attach(node)
+                return
             self._place_keyword(node)
+            return
+        if self.paragraph_mode:
+            # Each paragraph is a provision: it closes any list above it and sits beside the
+            # paragraphs of its heading.
+            while self.stack and self.stack[-1].rank is None:
+                self.stack.pop()
+            node = _Node("paragraph", None, ("paragraph", ""), None, block.location)
+            node.texts.append(text)
+            self._attach(node)
+            self.unnumbered.append(block.location)
             return
         if not self.stack:
             self.preamble.append(text)
             return
         self.stack[-1].texts.append(text)
+
+    # -- what was guessed ------------------------------------------------------------
+    def _check_sequences(self, nodes: list[_Node]) -> None:
+        """Warn where siblings skip a number, and say when the point before the gap holds
+        the missing number in its own text (a label glued into the point above)."""
+        previous: dict[tuple[str, str], _Node] = {}
+        for node in nodes:
+            label = node.label
+            if label is not None and label.ordinal is not None and label.fmt != "other":
+                before = previous.get(node.signature)
+                if before is not None and before.label is not None and before.label.ordinal is not None:
+                    expected = before.label.ordinal + 1
+                    if label.ordinal > expected:
+                        self._gap(before, node, expected)
+                previous[node.signature] = node
+            self._check_sequences(node.children)
+
+    def _gap(self, before: _Node, node: _Node, expected: int) -> None:
+        assert before.label is not None and node.label is not None
+        text = "\n".join(before.texts)
+        missing = ", ".join(
+            str(n) for n in range(expected, min(node.label.ordinal or expected, expected + 3))
+        )
+        if before.label.fmt == "decimal" and re.search(_SWALLOWED.format(n=expected), text):
+            message = (
+                f"{before.label.num!r} seems to hold {missing!r}: its text has {expected} inside,"
+                f" and {node.label.num!r} follows it"
+            )
+            self.warnings.append(ReadWarning("swallowed-label", message, before.location))
+            return
+        message = f"numbering gap: {node.label.num!r} follows {before.label.num!r} ({missing} missing)"
+        self.warnings.append(ReadWarning("numbering-gap", message, node.location))
 
 
 def build(

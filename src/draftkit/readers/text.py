@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from draftkit.errors import InputError, LimitError, Where
 from draftkit.model import Location
-from draftkit.model.numbering import Label, parse_label
+from draftkit.model.numbering import LOOSE_SHAPE, Label, parse_bullet, parse_label, parse_loose
 from draftkit.readers.blocks import Block, is_all_caps
 from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
 
@@ -93,6 +93,55 @@ def _expected(label: Label, last_ordinal: dict[str, int]) -> bool:
     return ordinal == 1 or ordinal == last_ordinal.get(label.shape, -1) + 1
 
 
+def _hard_wrapped(text: str, sample: int = 2000) -> bool:
+    """Whether the text is wrapped at a fixed width (an e-mail, a plain-text release), so a
+    line break inside a paragraph is no paragraph end. Text copied from a web page or saved
+    from a word processor holds one paragraph per line: its long lines run past any width
+    and its short lines are whole points."""
+    lines = [line.rstrip() for line, _ in zip(_lines(text), range(sample), strict=False)]
+    lengths = [len(line) for line in lines if line]
+    if len(lengths) < 3:
+        return False
+    width = max(lengths)
+    if width > 120:
+        return False
+    near = sum(1 for n in lengths if n >= 0.7 * width)
+    # Wrapping breaks sentences: most lines followed by another end mid-sentence. Lines
+    # that end their sentence are points, however even their lengths.
+    inner = [a for a, b in zip(lines, lines[1:], strict=False) if a and b]
+    ended = sum(1 for line in inner if line.endswith(_ENDS_UNIT))
+    return near * 2 >= len(lengths) and ended * 2 < len(inner)
+
+
+def _line_label(line: str, last_ordinal: dict[str, int]) -> tuple[Label, str] | None:
+    """The label a line starts with: a strict one, a loose number that continues the
+    numbering ("2 –", "8-", "9.Text"), or a bullet."""
+    found = parse_label(line)
+    if found is not None:
+        return found
+    loose = parse_loose(line)
+    if loose is not None:
+        ordinal = loose[0].ordinal or 0
+        if loose[0].kind is not None or ordinal == 1 or ordinal == last_ordinal.get(LOOSE_SHAPE, -1) + 1:
+            return loose
+    return parse_bullet(line)
+
+
+def _continues(
+    previous: str, line: str, found: tuple[Label, str] | None, last_ordinal: dict[str, int]
+) -> bool:
+    """In a one-paragraph-per-line text, whether `line` still continues the sentence of the
+    line above (a stray line break): the line above ends mid-sentence and this one starts
+    in lower case or with a number that does not continue the numbering."""
+    if previous.endswith(_ENDS_UNIT) or is_all_caps(previous):
+        return False
+    if found is not None:
+        return (
+            found[0].kind is None and found[0].ordinal is not None and not _expected(found[0], last_ordinal)
+        )
+    return line[:1].islower()
+
+
 def _lines(text: str) -> Iterator[str]:
     """The lines of `text`, as `str.splitlines()` gives them, one at a time."""
     start = 0
@@ -132,6 +181,7 @@ def read_text_blocks(
 
     keyword_line = False
     last_ordinal: dict[str, int] = {}  # per label shape, to tell "2." from a wrapped "2027."
+    one_per_line = not markdown and not _hard_wrapped(text)
     for number, raw in enumerate(_lines(text), start=1):
         line = raw.strip()
         if markdown:
@@ -157,7 +207,9 @@ def read_text_blocks(
                 continue
             if line.startswith(("- ", "* ", "+ ")) and current:
                 flush()
-        found = parse_label(line)
+        found = _line_label(line, last_ordinal)
+        if one_per_line and current and _continues(current[-1], line, found, last_ordinal):
+            standalone = False  # "… until 31 December" / "2027. It may …": one sentence
         starts_new = bool(current) and (
             standalone
             or (
@@ -180,6 +232,8 @@ def read_text_blocks(
             if found is not None:
                 last_ordinal[found[0].shape] = found[0].ordinal or 0
         current.append(line)
+        if one_per_line:
+            standalone = True
         # Headings stand alone: "Article 3" then "Withdrawal" on the next line are two blocks.
         keyword_line = found is not None and found[0].kind is not None and not found[1]
         if (

@@ -492,8 +492,8 @@ def _compile(level: Level, levels: list[Level | None]) -> tuple[_Piece, ...] | N
         k = int(match.group(1)) - 1
         ref = levels[k] or level
         fmt = ref.fmt
-        if level.is_lgl and fmt not in ("none", "bullet"):
-            fmt = "decimal"
+        if level.is_lgl and fmt not in ("none", "bullet", "decimalZero"):
+            fmt = "decimal"  # arabic numerals; Word keeps decimalZero's leading zero ("Section 1.01")
         pieces.append((k, fmt, ref.custom_format))
         position = match.end()
     if position < len(level.lvl_text):
@@ -584,6 +584,11 @@ class NumberingState:
                 if lvl is not None and lvl.p_style == style_id:
                     return ilvl
         return None
+
+    def list_of(self, num_id: int) -> int | None:
+        """The list a numId belongs to: numIds sharing an abstractNum count as one list."""
+        info = self._num_info(num_id) if num_id else None
+        return None if info is None else info.key
 
     def label_for(self, num_id: int, ilvl: int) -> str | None:
         """Count one paragraph at (numId, ilvl) and return its label; None if no visible number."""
