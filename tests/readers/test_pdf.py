@@ -498,3 +498,12 @@ def test_hostile_pdf_in_a_bounded_process(tmp_path: Path, make: object) -> None:
     """Under 1 GB of address space and 10 s: exit 3 with one line, never a traceback or a hang."""
     path = _write(tmp_path / "hostile.pdf", make())  # type: ignore[operator]
     assert_fails(cli_process("parse", path), 3, "PDF", path)
+
+
+def test_documented_pdf_bounds_are_the_code() -> None:
+    docs = " ".join((DRAFTS.parent / "docs" / "limits.md").read_text(encoding="utf-8").split())
+    readme = " ".join((DRAFTS.parent / "README.md").read_text(encoding="utf-8").split())
+    for text in (docs, readme):
+        assert f"{pdf.MAX_PAGES:,} pages" in text
+        assert f"{pdf.TIME_LIMIT:g} seconds of text extraction" in text
+    assert f"{pdf.MAX_PAGE_CONTENT:,} bytes of decompressed content in one page" in docs
