@@ -507,3 +507,11 @@ def test_documented_pdf_bounds_are_the_code() -> None:
         assert f"{pdf.MAX_PAGES:,} pages" in text
         assert f"{pdf.TIME_LIMIT:g} seconds of text extraction" in text
     assert f"{pdf.MAX_PAGE_CONTENT:,} bytes of decompressed content in one page" in docs
+
+
+def test_crowded_baseline_in_a_bounded_process(tmp_path: Path) -> None:
+    """Thousands of runs on one baseline, far apart: read within the 10 s bound, no n² blow-up."""
+    runs = [(72 + (i % 2) * 300 + (i % 7), 700 - (i % 3) * 0.1, f"{i}. Item.") for i in range(12_000)]
+    path = _write(tmp_path / "crowded.pdf", raw_pdf([runs]))
+    run = cli_process("parse", path, "--format", "json")
+    assert run.code in (0, 3) and "Traceback" not in run.err, run.err

@@ -55,6 +55,7 @@ logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 _EOF_TAIL = 2048  # %%EOF must stand in the last bytes of a complete file
 _MIN_PAIRS = 3  # side-by-side line pairs that make a page two-column
+_NEIGHBOURS = 8  # lines compared with each line when looking for side-by-side pairs
 _GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends a paragraph
 _SHORT = 0.85  # a line this share of its column's usual length, or less, with the next word is "short"
 _ENDS_SENTENCE = re.compile(r"[.:;!?][\"'”’»)\]]*$")
@@ -288,7 +289,9 @@ def _columns(lines: list[_Line], width: float) -> list[_Line]:
     split: float | None = None
     pairs = 0
     for i, line in enumerate(by_y):
-        for other in by_y[i + 1 :]:
+        # A few neighbours suffice (a row holds a line per column); a hostile page of
+        # thousands of runs on one baseline must not cost n² comparisons.
+        for other in by_y[i + 1 : i + 1 + _NEIGHBOURS]:
             if line.y - other.y > 0.5 * max(line.size, other.size):
                 break
             west, east = (line, other) if line.x < other.x else (other, line)
