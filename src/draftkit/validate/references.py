@@ -4,15 +4,17 @@ Takes in the draft, the schema and the entries from `common`; finds citations wi
 `compare.refs` ("Article 4(2)", "point (b)") and numbered points ("point 12"), joins "point
 (b) of paragraph 2 of Article 4" into one chain, leaves out citations of another instrument
 ("Article 51 of the Charter"), and hands on one `references.dangling` finding per chain that
-does not resolve, saying why ("there is no Article 9 (the articles run from 1 to 8)").
-Guarantees: an absolute citation resolves among the draft's articles, annexes, sections,
-chapters and parts (the same annex first); a relative one within the enclosing article or
-annex, or the draft's top level when there is none.
+does not resolve, saying why ("there is no Article 9 (the articles run from Article 1 to
+Article 8)"). Guarantees: an absolute citation resolves among the draft's articles, annexes,
+sections, chapters and parts (the same annex first); a relative one within the enclosing
+article or annex, or the draft's top level when there is none; each citation is a look-up
+in tables built once per draft, not a walk through the draft.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -75,9 +77,14 @@ class _Ref:
 
 def _references(text: str) -> list[_Ref]:
     found = [_from_refs(ref) for ref in find_references(text)]
-    taken = [(ref.start, ref.end) for ref in found]
+    # refs.py's references do not overlap, so sorted by start their ends rise too: the only
+    # one a "point 12" can overlap is the first that ends after it starts.
+    taken = sorted((ref.start, ref.end) for ref in found)
+    starts = [a for a, _ in taken]
+    ends = [b for _, b in taken]
     for m in _POINT_NUMBER.finditer(text):
-        if all(m.end() <= a or m.start() >= b for a, b in taken):
+        after = bisect_right(ends, m.start())
+        if after == len(taken) or m.end() <= starts[after]:
             subs = tuple(s.group(1) for s in _SUB.finditer(m.group("sub")))
             found.append(
                 _Ref(m.start(), m.end(), m.group(0), None, (m.group("p"), *subs), m.group("kw").lower())
@@ -98,10 +105,6 @@ def _value(num: str | None) -> str:
     return label_value(num) or ""
 
 
-def _same(a: str, b: str) -> bool:
-    return a.casefold() == b.casefold()
-
-
 def _ordinal_of(value: str) -> int | None:
     if value.isascii() and value.isdigit():
         return int(value)
@@ -109,6 +112,14 @@ def _ordinal_of(value: str) -> int | None:
 
 
 class _Resolver:
+    """Answers where a citation leads, or why it leads nowhere, for one draft.
+
+    Every question is a look-up in a table built once (issue 13): the top-level provisions by
+    kind and number; a provision's children by number (`_by_value`), on first use; the levels
+    below a provision, each by number, on first use. A draft citing thousands of provisions
+    that are not there costs one look-up per citation, not a walk through the draft.
+    """
+
     def __init__(self, draft: Draft, entries: list[Entry]) -> None:
         self.by_id = {id(entry.provision): entry for entry in entries}
         self.tops: dict[str, list[Entry]] = {}
@@ -127,6 +138,11 @@ class _Resolver:
         self.roots = tuple(e.provision for e in entries if len(e.path) == 1)
         texts = [*draft.preamble, *(e.provision.text for e in entries)]
         self.self_names = {m.group("w") for text in texts for m in _SELF_NAME.finditer(text)}
+        # Built on first use, keyed by id(): provisions are equal by value, and two equal
+        # provisions in different places are different places. Key id(None): the top level.
+        self._children: dict[int, dict[str, list[Provision]]] = {}
+        self._levels: dict[int, list[dict[str, list[Provision]]]] = {}
+        self._holdings: dict[int, tuple[str, str]] = {}
 
     def external(self, text: str, end: int) -> bool:
         """Whether the citation ending at `end` cites another instrument. "of the Agreement" is
@@ -147,20 +163,20 @@ class _Resolver:
             same_scope = [e for e in matches if e.annex == here.annex]
             return (same_scope or matches)[0].provision, None
         name = f"{kind.capitalize()} {value}"
-        nums = [normal(e.provision.num or "") for e in candidates]
-        if not nums:
+        if not candidates:
             return None, f"there is no {name} (the draft has no {PLURAL[kind]})"
-        if len(nums) == 1:
-            return None, f"there is no {name} (the only {kind} is {nums[0]})"
-        return None, f"there is no {name} (the {PLURAL[kind]} run from {nums[0]} to {nums[-1]})"
+        first = normal(candidates[0].provision.num or "")
+        if len(candidates) == 1:
+            return None, f"there is no {name} (the only {kind} is {first})"
+        last = normal(candidates[-1].provision.num or "")
+        return None, f"there is no {name} (the {PLURAL[kind]} run from {first} to {last})"
 
     def descend(self, target: Provision, values: Sequence[str]) -> tuple[Provision | None, str | None]:
         for value in values:
-            child = _child(target, value, None)
+            child = _first(self.children(target), value, None)
             if child is None:
-                return None, (
-                    f"{self.cite(target)} has no {_kind_word(target)} {_display_value(value)}{_holds(target)}"
-                )
+                kind_word, holds = self.holdings(target)
+                return None, f"{self.cite(target)} has no {kind_word} {_display_value(value)}{holds}"
             target = child
         return target, None
 
@@ -174,8 +190,7 @@ class _Resolver:
         else:
             scopes.append(None)  # no enclosing article: the draft's top level
         for scope in scopes:
-            children = scope.children if scope is not None else self.roots
-            found = _find_in(children, value, kinds)
+            found = _first(self.children(scope), value, kinds)
             if found is not None:
                 return found, None
         outer = scopes[-1]
@@ -184,17 +199,43 @@ class _Resolver:
 
     def within(self, target: Provision, word: str, value: str) -> tuple[Provision | None, str | None]:
         kinds = _RELATIVE_KINDS.get(word, frozenset({"point", "paragraph", "subparagraph"}))
-        queue = list(target.children)
-        while queue:
-            found = _find_in(queue, value, kinds)
+        for level in self.levels(target):
+            found = _first(level, value, kinds)
             if found is not None:
                 return found, None
-            queue = [child for provision in queue for child in provision.children]
         return None, f"{self.cite(target)} has no {_SINGULAR.get(word, word)} {_display_value(value)}"
 
     def cite(self, provision: Provision) -> str:
+        """How a message names `provision`: "Article 4(2)"."""
         entry = self.by_id.get(id(provision))
         return entry.citation() if entry is not None else cite([provision])
+
+    def children(self, scope: Provision | None) -> dict[str, list[Provision]]:
+        """`_by_value` of the children of `scope` (None: the draft's top level)."""
+        key = id(scope)
+        if key not in self._children:
+            self._children[key] = _by_value(scope.children if scope is not None else self.roots)
+        return self._children[key]
+
+    def levels(self, target: Provision) -> list[dict[str, list[Provision]]]:
+        """`_by_value` of each level below `target`, nearest first: where "point (b) of
+        Article 4" looks, breadth first."""
+        key = id(target)
+        if key not in self._levels:
+            levels: list[dict[str, list[Provision]]] = []
+            queue = list(target.children)
+            while queue:
+                levels.append(_by_value(queue))
+                queue = [child for provision in queue for child in provision.children]
+            self._levels[key] = levels
+        return self._levels[key]
+
+    def holdings(self, target: Provision) -> tuple[str, str]:
+        """What a message says `target` holds: the kind of its numbered children, and which."""
+        key = id(target)
+        if key not in self._holdings:
+            self._holdings[key] = (_kind_word(target), _holds(target))
+        return self._holdings[key]
 
 
 def _display_value(value: str) -> str:
@@ -202,20 +243,27 @@ def _display_value(value: str) -> str:
     return value if value.isascii() and value.isdigit() else f"({value})"
 
 
-def _child(parent: Provision, value: str, kinds: frozenset[str] | None) -> Provision | None:
-    """The child labelled `value` (looking through unnumbered children)."""
-    return _find_in(parent.children, value, kinds)
+def _by_value(provisions: Sequence[Provision]) -> dict[str, list[Provision]]:
+    """The numbered provisions among `provisions` and, through unnumbered ones, their
+    children, by the number a citation uses (case-folded), each list in document order."""
+    table: dict[str, list[Provision]] = {}
+
+    def add(children: Sequence[Provision]) -> None:
+        for child in children:
+            if child.num is None or not child.num.strip():
+                add(child.children)
+            else:
+                table.setdefault(_value(child.num).casefold(), []).append(child)
+
+    add(provisions)
+    return table
 
 
-def _find_in(children: Sequence[Provision], value: str, kinds: frozenset[str] | None) -> Provision | None:
-    for child in children:
-        if child.num is None or not child.num.strip():
-            found = _find_in(child.children, value, kinds)
-            if found is not None:
-                return found
-            continue
-        if (kinds is None or child.kind in kinds) and _same(_value(child.num), value):
-            return child
+def _first(table: dict[str, list[Provision]], value: str, kinds: frozenset[str] | None) -> Provision | None:
+    """The first provision labelled `value` (any case) in a `_by_value` table, of `kinds` if given."""
+    for provision in table.get(value.casefold(), ()):
+        if kinds is None or provision.kind in kinds:
+            return provision
     return None
 
 
