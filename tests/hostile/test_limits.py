@@ -124,7 +124,7 @@ def test_max_provisions(tmp_path: Path) -> None:
 
 def test_paragraph_limit_rises_with_max_provisions(tmp_path: Path) -> None:
     path = tmp_path / "prose.txt"
-    path.write_text("1. Only provision.\n\n" + "Prose.\n\n" * 30, encoding="utf-8")  # 31 paragraphs
+    path.write_text("Article 1\n\n" + "Prose.\n\n" * 30, encoding="utf-8")  # 31 paragraphs, one provision
     assert_fails(cli("parse", path, "--max-provisions", 3), 3, "more than 30 paragraphs", path)
     assert cli("parse", path, "--max-provisions", 4).code == 0
     docx = good_docx(tmp_path, body=fx.np("Only", 1, 0) + fx.p(fx.r("Prose.")) * 30)

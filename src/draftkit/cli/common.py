@@ -23,7 +23,7 @@ from draftkit.errors import (
     one_line,
 )
 from draftkit.outputs import check_output_path, escape_unsafe, write_atomic
-from draftkit.readers import Limits
+from draftkit.readers import Limits, reporting
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,6 +35,11 @@ def _say(line: str) -> None:
         click.echo(line, err=True)
     except OSError:
         _silence(sys.stderr)
+
+
+def _warn(line: str) -> None:
+    """A reading warning ('draft.txt: line 12: numbering gap …'), one line on stderr."""
+    _say("draftkit: warning: " + escape_unsafe(line))
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -79,7 +84,8 @@ def error_boundary(func: Callable[P, R]) -> Callable[P, R]:
     @wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            return func(*args, **kwargs)
+            with reporting(_warn):
+                return func(*args, **kwargs)
         except DraftkitError as exc:
             _fail(str(exc), exc.exit_code)
         except MemoryError:
@@ -190,3 +196,22 @@ def format_option(*choices: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
         show_default=True,
         help="Output format.",
     )
+
+
+def strict_option(func: Callable[P, R]) -> Callable[P, R]:
+    """`--strict`: refuse (exit 3) a draft whose reading needed a guess (the warnings that
+    are otherwise printed on stderr). For the commands that read drafts to report on them."""
+
+    @click.option(
+        "--strict",
+        "strict_reading",
+        is_flag=True,
+        help="Exit 3 when a draft was read with warnings (numbering gaps, unnumbered paragraphs, …).",
+    )
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        strict = bool(kwargs.pop("strict_reading", False))
+        with reporting(_warn, strict=strict):
+            return func(*args, **kwargs)
+
+    return wrapper

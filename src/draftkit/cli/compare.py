@@ -14,6 +14,7 @@ from draftkit.cli.common import (
     format_option,
     limit_options,
     output_option,
+    strict_option,
     view_option,
 )
 from draftkit.compare.changes import Comparison
@@ -40,6 +41,7 @@ from draftkit.readers import Limits, View
 )
 @output_option
 @limit_options
+@strict_option
 @error_boundary
 def diff_command(
     old: str,
@@ -110,6 +112,7 @@ def _reached(comparison: Comparison, fail_on: str) -> bool:
 @click.option("--taxonomy", type=click.Path(dir_okay=False, path_type=str), help="Risk taxonomy TOML.")
 @view_option
 @limit_options
+@strict_option
 @error_boundary
 def redline_command(
     old: str,

@@ -5,7 +5,15 @@ from __future__ import annotations
 import click
 
 from draftkit import api
-from draftkit.cli.common import emit, error_boundary, format_option, limit_options, output_option, view_option
+from draftkit.cli.common import (
+    emit,
+    error_boundary,
+    format_option,
+    limit_options,
+    output_option,
+    strict_option,
+    view_option,
+)
 from draftkit.readers import Limits
 
 
@@ -15,6 +23,7 @@ from draftkit.readers import Limits
 @view_option
 @output_option
 @limit_options
+@strict_option
 @error_boundary
 def parse_command(
     draft: str,

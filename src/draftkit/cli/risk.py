@@ -12,7 +12,15 @@ from typing import Any
 import click
 
 from draftkit import api
-from draftkit.cli.common import emit, error_boundary, format_option, limit_options, output_option, view_option
+from draftkit.cli.common import (
+    emit,
+    error_boundary,
+    format_option,
+    limit_options,
+    output_option,
+    strict_option,
+    view_option,
+)
 from draftkit.compare.citations import cite
 from draftkit.model import Draft, Provision
 from draftkit.readers import Limits
@@ -109,6 +117,7 @@ def classify_json(draft: Draft, taxonomy: Taxonomy, classified: dict[str, Classi
 @view_option
 @output_option
 @limit_options
+@strict_option
 @error_boundary
 def classify_command(
     draft: str,

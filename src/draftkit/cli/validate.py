@@ -13,7 +13,7 @@ import click
 
 from draftkit.cli.common import emit, error_boundary, format_option, limit_options, output_option, view_option
 from draftkit.errors import EXIT_FINDINGS
-from draftkit.readers import Limits
+from draftkit.readers import Limits, reporting
 
 
 @click.command("validate")
@@ -57,19 +57,22 @@ def validate_command(
         from draftkit.outputs import check_output_path
 
         check_output_path(output, inputs)
-    schema = load_schema(schema_file)  # before the draft: a broken schema is exit 4 whatever the draft
-    report = validate(draft, schema, view="original" if view == "original" else "accept", limits=limits)
-    if fmt == "json":
-        from draftkit.render.findings import render_json
+    # validate reports numbering and structure as findings of its own: reading
+    # warnings would say the same twice.
+    with reporting(None):
+        schema = load_schema(schema_file)  # before the draft: a broken schema is exit 4 whatever the draft
+        report = validate(draft, schema, view="original" if view == "original" else "accept", limits=limits)
+        if fmt == "json":
+            from draftkit.render.findings import render_json
 
-        text = render_json(report, strict=strict)
-    else:
-        from draftkit.render.findings import render_text
+            text = render_json(report, strict=strict)
+        else:
+            from draftkit.render.findings import render_text
 
-        text = render_text(report, strict=strict)
-    emit(text, output, inputs, human=fmt != "json")
-    if not report.ok(strict):
-        sys.exit(EXIT_FINDINGS)
+            text = render_text(report, strict=strict)
+        emit(text, output, inputs, human=fmt != "json")
+        if not report.ok(strict):
+            sys.exit(EXIT_FINDINGS)
 
 
 @click.group("schema")

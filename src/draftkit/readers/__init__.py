@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Literal
 
@@ -18,6 +21,39 @@ from draftkit.readers.limits import Limits
 from draftkit.readers.structure import build
 
 View = Literal["accept", "original"]
+
+# Where reading warnings go as drafts are read (the CLI prints them on stderr), and whether
+# a warning refuses the draft. Context variables, so a command sets them once for every
+# draft it reads; the library default is silence (warnings stay on `Draft.warnings`).
+_SINK: ContextVar[Callable[[str], None] | None] = ContextVar("draftkit_warning_sink", default=None)
+_STRICT: ContextVar[bool] = ContextVar("draftkit_strict_reading", default=False)
+
+
+@contextmanager
+def reporting(sink: Callable[[str], None] | None, *, strict: bool = False) -> Iterator[None]:
+    """Within the block, every draft read sends its warnings, one line each, to `sink`; with
+    `strict`, a draft with warnings is refused (exit 3) as `Limits(strict=True)` does."""
+    sink_token = _SINK.set(sink)
+    strict_token = _STRICT.set(strict or _STRICT.get())
+    try:
+        yield
+    finally:
+        _STRICT.reset(strict_token)
+        _SINK.reset(sink_token)
+
+
+def _report(draft: Draft, limits: Limits, name: str) -> None:
+    sink = _SINK.get()
+    if sink is not None:
+        for warning in draft.warnings:
+            sink(warning.describe(name))
+    if draft.warnings and (limits.strict or _STRICT.get()):
+        first = draft.warnings[0]
+        where = f"{first.location.describe()}: " if first.location is not None else ""
+        raise InputError(
+            f"{len(draft.warnings)} reading warning(s) with --strict; first: {where}{first.message}", name
+        )
+
 
 _PDF = b"%PDF"
 _ZIP = b"PK\x03\x04"
@@ -172,7 +208,8 @@ def read(path: str | os.PathLike[str], *, view: View = "accept", limits: Limits 
     parsed = build(blocks, max_depth=limits.max_depth, max_provisions=limits.max_provisions, source=name)
     draft = Draft(parsed.title or title, parsed.preamble, parsed.provisions, source, warnings=parsed.warnings)
     _check_tree(draft, limits, name)
+    _report(draft, limits, name)
     return draft
 
 
-__all__ = ["Limits", "View", "read", "sniff"]
+__all__ = ["Limits", "View", "read", "reporting", "sniff"]

@@ -35,6 +35,8 @@ class Limits:
     max_unpacked: int = DEFAULT_MAX_UNPACKED
     max_provisions: int = DEFAULT_MAX_PROVISIONS
     max_depth: int = DEFAULT_MAX_DEPTH
+    strict: bool = False
+    """Refuse (exit 3) a draft whose reading needed a guess: see `Draft.warnings`."""
 
     @property
     def max_paragraphs(self) -> int:

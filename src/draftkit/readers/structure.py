@@ -21,7 +21,15 @@ from dataclasses import dataclass, field, replace
 from draftkit.errors import LimitError, Where
 from draftkit.model import Kind, Location, Provision, ReadWarning
 from draftkit.model.ids import next_eid
-from draftkit.model.numbering import LOOSE_SHAPE, Label, parse_bullet, parse_exact, parse_label, parse_loose
+from draftkit.model.numbering import (
+    LOOSE_SHAPE,
+    Label,
+    format_number,
+    parse_bullet,
+    parse_exact,
+    parse_label,
+    parse_loose,
+)
 from draftkit.readers.blocks import Block, is_all_caps
 from draftkit.readers.limits import DEFAULT_MAX_DEPTH
 
@@ -192,6 +200,16 @@ def _bare_kind(label: Label) -> Kind:
     if label.fmt == "decimal":
         return "subparagraph" if len(label.parts) > 1 else "paragraph"
     return "point"
+
+
+def _renumbered(label: Label, ordinal: int) -> str:
+    """`label` with its last number replaced: '(b)' → '(c)', 'Article 4' → 'Article 5'."""
+    value = label.value
+    number = format_number(ordinal, label.fmt)
+    if value.isupper():
+        number = number.upper()
+    head, found, tail = label.num.rpartition(value)
+    return f"{head}{number}{tail}" if found else number
 
 
 def _unnumbered(blocks: Sequence[Block], labels: Sequence[tuple[Label | None, str]]) -> bool:
@@ -493,7 +511,8 @@ class _Builder:
         assert before.label is not None and node.label is not None
         text = "\n".join(before.texts)
         missing = ", ".join(
-            str(n) for n in range(expected, min(node.label.ordinal or expected, expected + 3))
+            _renumbered(before.label, n)
+            for n in range(expected, min(node.label.ordinal or expected, expected + 3))
         )
         if before.label.fmt == "decimal" and re.search(_SWALLOWED.format(n=expected), text):
             message = (
@@ -502,7 +521,7 @@ class _Builder:
             )
             self.warnings.append(ReadWarning("swallowed-label", message, before.location))
             return
-        message = f"numbering gap: {node.label.num!r} follows {before.label.num!r} ({missing} missing)"
+        message = f"numbering gap: {node.label.num!r} follows {before.label.num!r}: {missing} missing"
         self.warnings.append(ReadWarning("numbering-gap", message, node.location))
 
 

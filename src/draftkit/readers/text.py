@@ -6,6 +6,7 @@ numbered provision. Wrapped lines are joined with one space.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -108,7 +109,7 @@ def _hard_wrapped(text: str, sample: int = 2000) -> bool:
     near = sum(1 for n in lengths if n >= 0.7 * width)
     # Wrapping breaks sentences: most lines followed by another end mid-sentence. Lines
     # that end their sentence are points, however even their lengths.
-    inner = [a for a, b in zip(lines, lines[1:], strict=False) if a and b]
+    inner = [a for a, b in itertools.pairwise(lines) if a and b]
     ended = sum(1 for line in inner if line.endswith(_ENDS_UNIT))
     return near * 2 >= len(lengths) and ended * 2 < len(inner)
 
@@ -135,6 +136,9 @@ def _continues(
     in lower case or with a number that does not continue the numbering."""
     if previous.endswith(_ENDS_UNIT) or is_all_caps(previous):
         return False
+    heading = parse_label(previous)
+    if heading is not None and heading[0].kind is not None:
+        return False  # "Article 1 — Scope" is a heading line, whatever follows
     if found is not None:
         return (
             found[0].kind is None and found[0].ordinal is not None and not _expected(found[0], last_ordinal)
@@ -217,6 +221,7 @@ def read_text_blocks(
                 and (
                     current[-1].endswith(_ENDS_UNIT)
                     or _expected(found[0], last_ordinal)
+                    or found[0].shape.startswith("bullet ")
                     or found[0].kind is not None
                 )
             )

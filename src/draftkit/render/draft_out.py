@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from draftkit.model import Draft, Provision
+from draftkit.model import Draft, Provision, ReadWarning
 
 _PREVIEW = 72
 
@@ -40,6 +40,18 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "title": draft.title,
         "preamble": list(draft.preamble),
         "provisions": [provision_to_dict(p) for p in draft.provisions],
+        "warnings": [warning_to_dict(w) for w in draft.warnings],
+    }
+
+
+def warning_to_dict(warning: ReadWarning) -> dict[str, Any]:
+    """One reading warning as a JSON-ready dict (`paragraph`/`line` where it was read)."""
+    location = warning.location
+    return {
+        "code": warning.code,
+        "message": warning.message,
+        "paragraph": location.paragraph if location else None,
+        "line": location.line if location else None,
     }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from draftkit.compare.changes import Change, Comparison, Flag
 from draftkit.model import Draft
+from draftkit.render.draft_out import warning_to_dict
 
 
 def _side(draft: Draft) -> dict[str, Any]:
@@ -14,6 +15,7 @@ def _side(draft: Draft) -> dict[str, Any]:
         "source": draft.source.path if draft.source else None,
         "sha256": draft.source.sha256 if draft.source else None,
         "title": draft.title,
+        "warnings": [warning_to_dict(w) for w in draft.warnings],
     }
 
 
