@@ -48,7 +48,9 @@ How it is made, stage by stage (each module states what it takes and guarantees)
 `base` (the document written into) → `layout`/`locate` (where each provision's lines
 are; read only) → `plan` (an explicit list of edit actions: which paragraph gets which
 marks) → `write` (executes the actions into WordprocessingML through `render.wml`,
-knowing nothing of alignment) → `package` (summary, comments, zip).
+knowing nothing of alignment) → `package` (summary, comments, zip), which first makes the
+package inert (`inert`: no macro, external link, OLE/ActiveX object, altChunk or field that
+fetches or runs; see docs/limits.md, "What the redline strips").
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ zipped DOCX (comments part, relationships, content types).
 Takes the written base document, the flagged paragraph ranges and the revision; hands on
 the DOCX bytes. Guarantees that comment ids come from the same id allocator as the
 revisions (one id space per package), that an existing comments part is extended rather
-than replaced, and that the same inputs give the same bytes.
+than replaced, that nothing in the package can act when it is opened (`inert`), and that
+the same inputs give the same bytes.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from draftkit.model import Draft
 from draftkit.readers.safezip import parse_xml
 from draftkit.render.docx_package import zip_package
 from draftkit.render.redline.base import Base
+from draftkit.render.redline.inert import strip_active
 from draftkit.render.redline.layout import BODY, TC
 from draftkit.render.wml import (
     NSMAP,
@@ -261,8 +263,10 @@ def package(
             members["[Content_Types].xml"] = etree.tostring(
                 types, xml_declaration=True, encoding="UTF-8", standalone=True
             )
+    members.update(extra)
+    order.extend(name for name, _ in extra)
+    strip_active(members, base.main, base.document)
     members[base.main] = etree.tostring(
         base.document, xml_declaration=True, encoding="UTF-8", standalone=True
     )
-    ordered = [(name, members[name]) for name in order] + extra
-    return zip_package(ordered, stamp)
+    return zip_package([(name, members[name]) for name in order if name in members], stamp)
