@@ -104,7 +104,8 @@ def test_diff_json_matches_schema_and_counts(tmp_path: Path) -> None:
     assert code == 0, err
     data = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.validate(data, json.loads(schema_bytes("diff.schema.json")))
-    assert (data["summary"]["modified"], data["summary"]["added"], data["summary"]["unchanged"]) == (1, 1, 2)
+    # unchanged: the title "T" (a unit of the comparison), Article 1 and 1(2)
+    assert (data["summary"]["modified"], data["summary"]["added"], data["summary"]["unchanged"]) == (1, 1, 3)
     modified = next(c for c in data["changes"] if c["kind"] == "modified")
     assert ["delete", "shall"] in modified["ops"] and ["insert", "60"] in modified["ops"]
 

@@ -69,7 +69,7 @@ def test_summary_and_flags(v1_v2: Comparison) -> None:
         changes=tuple(replace(c, flags=flags.get(c.new[0].eid, ())) if c.new else c for c in v1_v2.changes),
     )
     text = render_markdown(comparison)
-    assert "| 9 | 7 | 1 | 1 | 1 | 3 | 13 | 55 |" in text
+    assert "| 9 | 8 | 1 | 1 | 1 | 3 | 13 | 62 |" in text  # recital 5 added; title and 7 recitals counted
     assert "| All | 1 | 0 | 1 | 2 |" in text
     assert "| security \\| zones | 1 | 0 | 0 | 1 |" in text
     assert "- HIGH · security \\| zones · Article 3(1): Zone narrowed (“15” → “10”)" in text

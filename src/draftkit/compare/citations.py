@@ -10,10 +10,34 @@ from draftkit.model import Provision
 _PLAIN_NUMBER = re.compile(r"^\(?([0-9]+|[A-Za-z]{1,3}|[ivxlcdm]+|[^\W\d_]{1,2})[.)]?$")
 
 
+_BULLETS = frozenset("-–—•▪◦●‣∙·*")
+_POSITIONAL_WORDS = {
+    "para": "paragraph",
+    "point": "point",
+    "recital": "recital",
+    "conclusions": "final clause",
+}
+
+
+def _positional(provision: Provision) -> str:
+    """'paragraph 3', 'recital 2', 'final clause 1', 'title': an unnumbered unit cited by its
+    place, as its positional eid gives it."""
+    if provision.kind == "preface":
+        return "title"
+    step = provision.eid.rsplit("__", 1)[-1]
+    word, _, number = step.partition("_")
+    if word in _POSITIONAL_WORDS and number.isdigit():
+        return f"{_POSITIONAL_WORDS[word]} {number}"
+    return ""
+
+
 def extend(prefix: str, provision: Provision) -> str:
     """The citation of `provision` given the (raw, possibly empty) citation of its parent."""
     num = (provision.num or "").strip()
-    if not num:
+    if not num or num in _BULLETS:
+        positional = _positional(provision)
+        if positional:
+            return f"{prefix}, {positional}" if prefix else positional
         return prefix or provision.heading or ""
     if not prefix:
         return num.rstrip(".")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from draftkit.compare.align import ROOT, Alignment, Flat, Pair, align
 from draftkit.compare.changes import Change, ChangeKind, Comparison
 from draftkit.compare.refs import Reference, label_value, rewrite
 from draftkit.compare.textdiff import diff_words
-from draftkit.model import Draft
+from draftkit.model import Draft, Provision
 
 _TOP_KINDS = {"article", "annex", "section", "chapter", "part"}
 
@@ -93,8 +93,32 @@ def _order_key(alignment: Alignment, pair: Pair, old_anchor: dict[int, tuple[int
     return old_anchor[pair.old[0]]
 
 
+def front_units(draft: Draft) -> tuple[Provision, ...]:
+    """The draft's title and preamble paragraphs as units (kinds `preface`, `recital`), so
+    that a changed title or a deleted recital is aligned, diffed and flagged like a provision."""
+    front: list[Provision] = []
+    if draft.title:
+        front.append(Provision("preface", None, None, None, draft.title, eid="preface"))
+    for number, paragraph in enumerate(draft.preamble, start=1):
+        front.append(Provision("recital", None, None, None, paragraph, eid=f"preamble__recital_{number}"))
+    return tuple(front)
+
+
+def framed(draft: Draft) -> Draft:
+    """The draft with its front units leading its provisions: what a comparison covers."""
+    return replace(draft, provisions=(*front_units(draft), *draft.provisions))
+
+
 def compare(old: Draft, new: Draft) -> Comparison:
-    """Compare two drafts provision by provision."""
+    """Compare two drafts provision by provision, title and preamble included (aligned among
+    themselves: a recital never pairs with a provision of the body)."""
+    front = _compare(
+        replace(old, provisions=front_units(old)), replace(new, provisions=front_units(new))
+    ).changes
+    return Comparison(old, new, front + _compare(old, new).changes)
+
+
+def _compare(old: Draft, new: Draft) -> Comparison:
     alignment = align(old, new)
     a, b = alignment.old, alignment.new
     old_addr, new_addr = _addresses(a), _addresses(b)
@@ -155,7 +179,9 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
             kind = "merged"
         case "one":
             renumbered = _squash(olds[0].num or "") != _squash(news[0].num or "")
-            same_heading = old_heading == new_heading or _squash(old_heading or "") == _squash(new_heading or "")
+            same_heading = old_heading == new_heading or _squash(old_heading or "") == _squash(
+                new_heading or ""
+            )
             if same_heading and (old_text == new_text or _squash(old_text) == _squash(new_text)):
                 kind = "unchanged"
             else:

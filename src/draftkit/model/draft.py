@@ -18,6 +18,9 @@ Kind = Literal[
     "subparagraph",
     "point",
     "annex",
+    "preface",
+    "recital",
+    "conclusion",
 ]
 KINDS: tuple[Kind, ...] = (
     "part",
@@ -28,7 +31,13 @@ KINDS: tuple[Kind, ...] = (
     "subparagraph",
     "point",
     "annex",
+    "conclusion",
 )
+"""Kinds of provision in a draft's tree, and (`Kind` only) of the comparison's front units. `preface` (the title) and `recital` (a preamble paragraph, the
+enacting formula included) are the draft's front matter as units the comparison aligns,
+diffs and flags like provisions; `conclusion` is a closing formula or a signature block
+("Done at …", "For the Government of …"), never glued to the provision above it."""
+FRONT_KINDS: tuple[Kind, ...] = ("preface", "recital")
 
 SourceFormat = Literal["docx", "pdf", "text", "markdown", "xml"]
 

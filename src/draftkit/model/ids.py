@@ -17,8 +17,11 @@ ABBREVIATIONS: dict[Kind, str] = {
     "subparagraph": "subpara",
     "point": "point",
     "annex": "annex",
+    "preface": "preface",
+    "recital": "recital",
+    "conclusion": "conclusions",
 }
-_POSITIONAL: frozenset[Kind] = frozenset({"paragraph", "point"})
+_POSITIONAL: frozenset[Kind] = frozenset({"paragraph", "point", "recital", "conclusion"})
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 

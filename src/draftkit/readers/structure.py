@@ -202,6 +202,18 @@ def _bare_kind(label: Label) -> Kind:
     return "point"
 
 
+# The closing formula and the signature blocks after it: final clauses, their own units.
+_CLOSING = re.compile(
+    r"^(?:done|signed|made|concluded) (?:at|in|on)\b|^in witness whereof\b|^fait (?:à|a|en)\b|^hecho en\b"
+    r"|^совершено\b|^учинено\b|^вчинено\b|^підписано\b|^подписано\b|^в удостоверение\b|^на посвідчення\b",
+    re.IGNORECASE,
+)
+_SIGNATORY = re.compile(
+    r"^(?:for|on behalf of) (?:the )?[A-Z]|^pour (?:le|la|l['’])|^за [А-ЯІЇЄҐ]|^от имени\b|^від імені\b",
+    re.IGNORECASE,
+)
+
+
 def _renumbered(label: Label, ordinal: int) -> str:
     """`label` with its last number replaced: '(b)' → '(c)', 'Article 4' → 'Article 5'."""
     value = label.value
@@ -243,6 +255,7 @@ class _Builder:
         self.labels = _read_labels(blocks, self.warnings)
         self.paragraph_mode = _unnumbered(blocks, self.labels)
         self.unnumbered: list[Location] = []  # paragraphs read as unnumbered provisions
+        self.in_conclusions = False  # after "Done at …": signature blocks follow
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
         self.preamble: list[str] = []
@@ -368,6 +381,21 @@ class _Builder:
             ):
                 del self.stack[i + 1 :]  # a shallower level of the same list stays open: nest under it
                 break
+        else:
+            # A list of its own (Word restarts a list with a new one): a sibling of an open
+            # paragraph at the same level whose label looks the same, as a reader sees it.
+            label = node.label
+            for i in range(len(self.stack) - 1, -1, -1):
+                other = self.stack[i]
+                if (
+                    other.signature[0] == "list"
+                    and other.signature[1].endswith(f":{level}")
+                    and other.label is not None
+                    and label is not None
+                    and (other.label.shape, other.label.fmt) == (label.shape, label.fmt)
+                ):
+                    del self.stack[i:]
+                    break
         self._attach(node)
 
     def _top_takes_heading(self) -> bool:
@@ -414,6 +442,7 @@ class _Builder:
             self._unlabelled(block, rest)
             return
         label = self._resolve(index, label)
+        self.in_conclusions = False
         if label.kind is not None and block.auto_list is None:
             heading, text = _split_heading(rest, block)
             node = _Node(label.kind, label, ("kw", label.kind), _RANK.get(label.kind), location, heading)
@@ -457,6 +486,8 @@ class _Builder:
     def _unlabelled(self, block: Block, text: str) -> None:
         if not text:
             return
+        if self._final_clause(block, text):
+            return
         headingish = block.heading_level is not None or block.title or is_all_caps(text)
         if self._top_takes_heading() and (headingish or (len(text) <= 120 and text[-1] not in _TERMINAL)):
             self.stack[-1].heading = text.lstrip(_SEPARATORS + " ")
@@ -490,6 +521,23 @@ class _Builder:
             self.preamble.append(text)
             return
         self.stack[-1].texts.append(text)
+
+    def _final_clause(self, block: Block, text: str) -> bool:
+        """'Done at Halvern …' closes the provisions: it and each signature block after it
+        ('For the Government of …', with its name and title lines) are final clauses."""
+        opens = (self.roots or self.preamble) and _CLOSING.match(text) is not None
+        signs = self.in_conclusions and _SIGNATORY.match(text) is not None
+        if opens or signs:
+            self.stack.clear()
+            node = _Node("conclusion", None, ("conclusion", ""), None, block.location)
+            node.texts.append(text)
+            self._attach(node)
+            self.in_conclusions = True
+            return True
+        if self.in_conclusions and self.stack and self.stack[-1].kind == "conclusion":
+            self.stack[-1].texts.append(text)  # a signatory's name and title
+            return True
+        return False
 
     # -- what was guessed ------------------------------------------------------------
     def _check_sequences(self, nodes: list[_Node]) -> None:

@@ -26,7 +26,7 @@ from draftkit.compare.changes import (
     Severity,
     kind_label,
 )
-from draftkit.compare.textdiff import Op, OpKind, diff_words
+from draftkit.compare.textdiff import Op, OpKind
 from draftkit.model import Draft, Provision
 
 Side = Literal["old", "new"]
@@ -440,40 +440,6 @@ def _document(rows: Sequence[_Row], category_index: dict[str, int]) -> str:
     return "".join(out)
 
 
-def _front_text(draft: Draft) -> str:
-    return "\n".join(([draft.title] if draft.title else []) + list(draft.preamble))
-
-
-def _front_matter(comparison: Comparison) -> str:
-    """Title and preamble: outside the provision tree, so outside the change list; shown as
-    a redline of its own and not counted in the summary."""
-    old_text, new_text = _front_text(comparison.old), _front_text(comparison.new)
-    if not old_text and not new_text:
-        return ""
-    changed = old_text != new_text
-    pieces = _split_ops(diff_words(old_text, new_text), {}, {})
-    redline = "".join("<br>" if piece.is_break else _mark(piece.op, _e(piece.text)) for piece in pieces)
-    old_side = _side_texts(pieces, "old", 1)[0]
-    new_side = _side_texts(pieces, "new", 1)[0]
-    badge = (
-        '<span class="badge k-modified">Modified</span>'
-        if changed
-        else '<span class="badge k-unchanged">Unchanged</span>'
-    )
-    state = "chg" if changed else "same"
-    return (
-        f'<div id="front" class="prov front {state} d0" data-filter data-change="{int(changed)}">'
-        f'<div class="meta"><a class="cite" href="#front"><span class="c-new">Title and preamble</span></a>'
-        f'<span class="badges">{badge}</span></div>'
-        f'<div class="body"><div class="rl"><p class="txt">{redline}</p></div>'
-        '<div class="sbs">'
-        f'<div class="col old"><span class="vh">Old draft: </span><p class="txt">{old_side}</p></div>'
-        f'<div class="col new"><span class="vh">New draft: </span><p class="txt">{new_side}</p></div>'
-        "</div>"
-        "</div></div>\n"
-    )
-
-
 # --- page parts --------------------------------------------------------------------------
 
 
@@ -510,10 +476,6 @@ def _summary(comparison: Comparison, rows: Sequence[_Row], categories: Sequence[
     )
     if relabelled:
         notes.append(f"{relabelled} renumbered with their text unchanged.")
-    if _front_text(comparison.old) != _front_text(comparison.new):
-        notes.append(
-            'The title or preamble changed (see <a href="#front">Title and preamble</a>; not counted above).'
-        )
     notes_html = "".join(f"<li>{n}</li>" for n in notes)
     if categories:
         by_cat: dict[str, dict[str, int]] = {c: {s: 0 for s in SEVERITIES} for c in categories}
@@ -643,7 +605,6 @@ def render_html(comparison: Comparison, *, title: str | None = None, generated: 
         + _controls(comparison, categories)
         + f'<div class="colhead" aria-hidden="true"><span></span><span>Old: {_e(old_name)}</span>'
         f"<span>New: {_e(new_name)}</span></div>\n"
-        + _front_matter(comparison)
         + _document(rows, category_index)
         + "</section>\n</main>\n"
         '<footer class="foot">Produced by draftkit. This page is self-contained and loads nothing.</footer>\n'

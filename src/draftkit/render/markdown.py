@@ -24,8 +24,7 @@ from draftkit.compare.changes import (
     Severity,
     kind_label,
 )
-from draftkit.compare.textdiff import Op, OpKind, diff_words
-from draftkit.model import Draft
+from draftkit.compare.textdiff import Op, OpKind
 
 # Invisible, and as an entity its source ends in ";" (punctuation), which lets a marker next
 # to it open or close; inside a word it also breaks e-mail autolinks and @mentions.
@@ -289,10 +288,6 @@ def _change_section(change: Change) -> str:
     return "\n".join(lines)
 
 
-def _front_text(draft: Draft) -> str:
-    return "\n".join(([draft.title] if draft.title else []) + list(draft.preamble))
-
-
 def _cell(text: str) -> str:
     return escape(text) or " "
 
@@ -350,9 +345,6 @@ def render_markdown(comparison: Comparison) -> str:
             f"- {refs} provision{'s' if refs != 1 else ''} changed only by cross-references rewritten after "
             "renumbering (counted as unchanged, shown below)."
         )
-    front_changed = _front_text(old) != _front_text(new)
-    if front_changed:
-        notes.append("- The title or preamble changed (shown below; not counted above).")
     if notes:
         out += [*notes, ""]
     if flags:
@@ -364,9 +356,6 @@ def render_markdown(comparison: Comparison) -> str:
         ]
         out.append("")
     out += ["## Changes", ""]
-    if front_changed:
-        front = redline(diff_words(_front_text(old), _front_text(new)))
-        out += ["### Title and preamble · Modified", "", _quote(front), ""]
     shown = [
         c
         for c in comparison.changes
@@ -381,6 +370,6 @@ def render_markdown(comparison: Comparison) -> str:
             ", ".join(_label(c) for c in relabelled),
             "",
         ]
-    if not shown and not relabelled and not front_changed:
+    if not shown and not relabelled:
         out += ["No changes.", ""]
     return "\n".join(out).rstrip("\n") + "\n"

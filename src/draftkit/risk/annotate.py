@@ -41,6 +41,9 @@ _KIND_WORDS = {
     "subparagraph": "Subparagraph",
     "point": "Point",
     "annex": "Annex",
+    "preface": "Title",
+    "recital": "Recital",
+    "conclusion": "Final clause",
 }
 
 

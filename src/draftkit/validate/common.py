@@ -33,6 +33,9 @@ PLURAL: dict[str, str] = {
     "subparagraph": "subparagraphs",
     "point": "points",
     "annex": "annexes",
+    "preface": "titles",
+    "recital": "recitals",
+    "conclusion": "final clauses",
 }
 _WS = re.compile(r"\s+")
 

@@ -20,14 +20,14 @@ edits the document and never allocates a revision id.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from lxml import etree
 
 from draftkit.compare.changes import Change, Comparison, Flag
 from draftkit.compare.textdiff import diff_words
-from draftkit.model import Provision
+from draftkit.model import FRONT_KINDS, Provision
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.layout import (
     CONTAINER_KINDS,
@@ -285,6 +285,15 @@ class FrontRevise:
 
 
 @dataclass(frozen=True, slots=True)
+class FrontComment:
+    """Flags on the title or a recital: a comment over the front paragraphs that hold it."""
+
+    first: etree._Element
+    last: etree._Element
+    flags: tuple[Flag, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Start:
     """Where old material goes while nothing has been written: before `top`, the first
     provision's first paragraph (None: at the end of the body)."""
@@ -298,7 +307,7 @@ class Finish:
 
 
 Backbone = Keep | Insert | Revise | Replace | MoveTo
-Action = Start | Backbone | ShowOld | FrontDelete | FrontInsert | FrontRevise | Finish
+Action = Start | Backbone | ShowOld | FrontDelete | FrontInsert | FrontRevise | FrontComment | Finish
 
 
 # --------------------------------------------------------------------------- the planner
@@ -365,8 +374,11 @@ class Planner:
 
     def actions(self) -> Iterator[Action]:
         """Every action, in the order they are to be written (planned lazily, see above)."""
-        changes = self.comparison.changes
-        self.moved = moved_changes(self.comparison)
+        # Title and recitals are written by `_front_matter` from the drafts' own front lines;
+        # the comparison's front units only bring their flags (as comments).
+        self.front_flagged = [c for c in self.comparison.changes if _front(c) and c.flags]
+        changes = tuple(c for c in self.comparison.changes if not _front(c))
+        self.moved = moved_changes(replace(self.comparison, changes=changes))
         self.locator.was = {id(c.new[0]): c.old[0] for c in changes if len(c.old) == len(c.new) == 1}
         backbone = [c for c in changes if c.new]
         at = {id(c): k for k, c in enumerate(backbone)}
@@ -756,6 +768,27 @@ class Planner:
             action = self._front_stream(old_pre, new_pre, preamble_paras)
             if action is not None:
                 yield action
+        yield from self._front_comments(title_paras, preamble_paras)
+
+    def _front_comments(
+        self, title_paras: list[Slot] | None, preamble_paras: list[Slot] | None
+    ) -> Iterator[FrontComment]:
+        """A comment for each flagged title or recital change, over its own paragraphs where
+        they are known, else over the first front paragraph (a deleted recital)."""
+        titles = [slot.p for slot in title_paras or []]
+        recitals = [slot.p for slot in preamble_paras or []]
+        lines = [item.count("\n") + 1 for item in self.comparison.new.preamble]
+        for change in self.front_flagged:
+            paras: list[etree._Element] = []
+            if change.new and change.new[0].kind == "preface":
+                paras = titles
+            elif change.new and len(recitals) == sum(lines):
+                number = int(change.new[0].eid.rsplit("_", 1)[-1])
+                start = sum(lines[: number - 1])
+                paras = recitals[start : start + lines[number - 1]]
+            paras = paras or recitals[:1] or titles[:1] or ([self.top] if self.top is not None else [])
+            if paras:
+                yield FrontComment(paras[0], paras[-1], change.flags)
 
     def _front_paragraphs(self) -> tuple[list[Slot] | None, list[Slot] | None]:
         base, new = self.base, self.comparison.new
@@ -813,6 +846,10 @@ class Planner:
         ops: list[Seg] = list(diff_words("\n".join(old_lines), "\n".join(new_lines)))
         stream = self._stream(ops, slots, None)
         return FrontRevise(stream) if stream is not None else None
+
+
+def _front(change: Change) -> bool:
+    return any(p.kind in FRONT_KINDS for p in (*change.old, *change.new))
 
 
 def without_numbering(ppr: etree._Element | None) -> etree._Element:

@@ -24,6 +24,7 @@ from draftkit.render.redline.package import Comment
 from draftkit.render.redline.plan import (
     Action,
     Finish,
+    FrontComment,
     FrontDelete,
     FrontInsert,
     FrontRevise,
@@ -103,6 +104,8 @@ class Writer:
                     self._mark(p, "ins")
             case FrontRevise():
                 self._stream(action.stream)
+            case FrontComment():
+                self.comments.append((action.first, action.last, action.flags))
             case Keep():
                 self.after = action.layout
             case Insert():
