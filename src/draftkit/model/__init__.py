@@ -10,6 +10,16 @@ helpers, and no import from any later stage.
 
 from __future__ import annotations
 
-from draftkit.model.draft import FRONT_KINDS, KINDS, Draft, Kind, Location, Provision, ReadWarning, Source, SourceFormat
+from draftkit.model.draft import (
+    FRONT_KINDS,
+    KINDS,
+    Draft,
+    Kind,
+    Location,
+    Provision,
+    ReadWarning,
+    Source,
+    SourceFormat,
+)
 
 __all__ = ["FRONT_KINDS", "KINDS", "Draft", "Kind", "Location", "Provision", "ReadWarning", "Source", "SourceFormat"]
