@@ -1,6 +1,6 @@
-"""Accuracy of the risk flags on labelled draft pairs (tests/gen_risk_pairs.py).
+"""Accuracy of the risk flags on labelled draft pairs: generated (tests/gen_risk_pairs.py) or real-register.
 
-Prints the two figures the risk issue asks for:
+`--corpus generated` (the default) prints the two figures the first risk issue asks for:
 
 1. high-risk edits found with the right category — the edited provision carries a flag of
    the edit's category at medium or above (a high-risk edit in a light category such as
@@ -9,7 +9,23 @@ Prints the two figures the risk issue asks for:
 2. cosmetic edits (white space, spelling variants, punctuation, number formatting), pure
    moves and renumbering flagged above low anywhere in the comparison.
 
+`--corpus real` runs the labelled corpus of issue 14 (tests/cases/risk_real/: provision pairs in
+the register of published frameworks, written before the rules were tuned, EN/UK/RU). Each pair
+becomes a two-point draft pair (a fixed first point, then the pair's provision; a null side has
+the first point only), compared and flagged with the default taxonomy, and four figures are
+printed:
+
+1. false alarms: meaning-preserving pairs with any flag above low;
+2. recall at the expected severity: meaning-changing pairs with a flag at or above the label;
+3. category right: meaning-changing pairs whose strongest flags (all flags at the pair's highest
+   severity) include one in a labelled category;
+4. reason names the key words: meaning-changing pairs where every key word occurs, as whole
+   words, in the messages of the pair's significant flags — above low, or any flag when the
+   label itself is low — (digit grouping, case, ё/е and quotes ignored). A low "also reworded"
+   flag that happens to quote the words does not count; that looser figure is printed beside.
+
     PYTHONPATH=src python benchmarks/risk_accuracy.py [--pairs 1000] [--seed 2026] [--show-misses]
+    PYTHONPATH=src python benchmarks/risk_accuracy.py --corpus real [--lang uk] [--show-misses]
 """
 
 from __future__ import annotations
@@ -27,10 +43,11 @@ for extra in (ROOT / "src", ROOT):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
+from tests.cases.risk_real.load import Pair, contains_word, load_pairs  # noqa: E402
 from tests.gen_risk_pairs import LabelledPair, generate  # noqa: E402
 
 from draftkit.api import diff  # noqa: E402
-from draftkit.compare.changes import Change, Comparison  # noqa: E402
+from draftkit.compare.changes import Change, Comparison, Flag  # noqa: E402
 from draftkit.risk import Taxonomy, flag, load_taxonomy  # noqa: E402
 
 ABOVE_LOW = ("high", "medium")
@@ -147,16 +164,203 @@ def _print_diff(pair: LabelledPair) -> None:
             print(f"  - {old}\n  + {new}")
 
 
+# ---------------------------------------------------------------------------------------
+# The real-register corpus (issue 14): tests/cases/risk_real/pairs.jsonl
+
+RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
+# The fixed first point of every draft, so that a provision added or deleted still leaves a
+# draft with a body; it is the same on both sides and never changes.
+FIRST_POINT = {
+    "en": ("FRAMEWORK", "This framework sets out the points agreed between the Parties."),
+    "uk": ("РАМКОВА УГОДА", "Ця рамкова угода викладає пункти, погоджені Сторонами."),
+    "ru": ("РАМОЧНОЕ СОГЛАШЕНИЕ", "Настоящее рамочное соглашение излагает пункты, согласованные Сторонами."),
+}
+
+
+@dataclass
+class RealResult:
+    """The outcome of one labelled real-register pair."""
+
+    pair: Pair
+    flags: tuple[Flag, ...]
+    false_alarm: bool = False  # preserving: a flag above low
+    recalled: bool = False  # changing: a flag at or above the expected severity
+    category_right: bool = False  # changing: a labelled category among the strongest flags
+    key_words_named: bool = False  # changing: every key word in the significant flags' messages
+    key_words_any_flag: bool = False  # changing: … in the messages of any flag, low included
+    missing_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RealFigures:
+    """The four shares issue 14 sets targets for (0–1), and the pair counts behind them."""
+
+    false_alarms: float
+    recall: float
+    category_right: float
+    key_words: float
+    preserving: int
+    changing: int
+
+
+def draft_text(lang: str, provision: str | None) -> str:
+    """A two-point draft: the fixed first point, then `provision` (none if it is null)."""
+    title, first = FIRST_POINT[lang]
+    lines = [title, "", f"1. {first}"]
+    if provision is not None:
+        lines.append(f"2. {provision}")
+    return "\n".join(lines) + "\n"
+
+
+def evaluate_real(pair: Pair, workdir: Path, taxonomy: Taxonomy) -> RealResult:
+    """Compare and flag one labelled pair, and judge the flags against its labels."""
+    old = workdir / f"{pair.id}-old.txt"
+    new = workdir / f"{pair.id}-new.txt"
+    old.write_text(draft_text(pair.lang, pair.old), encoding="utf-8")
+    new.write_text(draft_text(pair.lang, pair.new), encoding="utf-8")
+    flagged = flag(diff(old, new, flags=False), taxonomy)
+    flags = tuple(f for c in flagged.changes for f in c.flags)
+    return judge(pair, flags)
+
+
+def judge(pair: Pair, flags: tuple[Flag, ...]) -> RealResult:
+    """The four verdicts for one pair, given the flags draftkit raised on it."""
+    result = RealResult(pair, flags)
+    top = max((RANK[f.severity] for f in flags), default=0)
+    if pair.preserving:
+        result.false_alarm = top > RANK["low"]
+        return result
+    result.recalled = top >= RANK[pair.severity]
+    result.category_right = any(RANK[f.severity] == top and f.category in pair.categories for f in flags)
+    floor = min(RANK[pair.severity], RANK["medium"])
+    significant = "\n".join(f.message for f in flags if RANK[f.severity] >= floor)
+    result.missing_words = tuple(w for w in pair.key_words if not contains_word(significant, w))
+    result.key_words_named = not result.missing_words
+    every = "\n".join(f.message for f in flags)
+    result.key_words_any_flag = all(contains_word(every, w) for w in pair.key_words)
+    return result
+
+
+def run_real(pairs: list[Pair] | None = None) -> list[RealResult]:
+    """Evaluate every pair of the corpus (or the given ones)."""
+    taxonomy = load_taxonomy()
+    chosen = load_pairs() if pairs is None else pairs
+    with tempfile.TemporaryDirectory(prefix="draftkit-risk-real-") as tmp:
+        return [evaluate_real(pair, Path(tmp), taxonomy) for pair in chosen]
+
+
+def _share(hits: int, total: int) -> str:
+    return f"{hits / max(1, total):.1%} ({hits}/{total})"
+
+
+def report_real(results: list[RealResult], *, show_misses: bool = False) -> RealFigures:
+    """Print the four figures, a breakdown by kind and language, and (if asked) every miss."""
+    keep = [r for r in results if r.pair.preserving]
+    change = [r for r in results if not r.pair.preserving]
+    alarms = sum(r.false_alarm for r in keep)
+    recalled = sum(r.recalled for r in change)
+    category = sum(r.category_right for r in change)
+    named = sum(r.key_words_named for r in change)
+    langs = Counter(r.pair.lang for r in results)
+    print(
+        f"pairs: {len(results)}  (meaning-preserving {len(keep)}, meaning-changing {len(change)}; "
+        + ", ".join(f"{lang} {langs[lang]}" for lang in sorted(langs))
+        + ")"
+    )
+    print(
+        f"false alarms (preserving pairs flagged above low):      {_share(alarms, len(keep))}   target <= 3 %"
+    )
+    print(
+        f"recall at the expected severity (changing pairs):       {_share(recalled, len(change))}   target >= 95 %"
+    )
+    print(
+        f"category right (strongest flags, changing pairs):       {_share(category, len(change))}   target >= 90 %"
+    )
+    loose = sum(r.key_words_any_flag for r in change)
+    print(
+        f"reason names the key words (changing pairs):            {_share(named, len(change))}   target >= 90 %"
+        f"   (any flag, low included: {_share(loose, len(change))})"
+    )
+    print("by kind (preserving: quiet/total; changing: recalled, category, key words / total):")
+    for kind in sorted({r.pair.kind for r in results}):
+        rows = [r for r in results if r.pair.kind == kind]
+        if rows[0].pair.preserving:
+            print(f"  {kind:<18} quiet {sum(not r.false_alarm for r in rows)}/{len(rows)}")
+        else:
+            print(
+                f"  {kind:<18} recalled {sum(r.recalled for r in rows)}, category {sum(r.category_right for r in rows)}, "
+                f"key words {sum(r.key_words_named for r in rows)} / {len(rows)}"
+            )
+    for lang in sorted(langs):
+        k = [r for r in keep if r.pair.lang == lang]
+        c = [r for r in change if r.pair.lang == lang]
+        print(
+            f"  {lang}: false alarms {_share(sum(r.false_alarm for r in k), len(k))}, "
+            f"recall {_share(sum(r.recalled for r in c), len(c))}, "
+            f"category {_share(sum(r.category_right for r in c), len(c))}, "
+            f"key words {_share(sum(r.key_words_named for r in c), len(c))}"
+        )
+    if show_misses:
+        for r in keep:
+            if r.false_alarm:
+                _print_real(r, "FALSE ALARM")
+        for r in change:
+            if not (r.recalled and r.category_right and r.key_words_named):
+                what = [
+                    name
+                    for name, ok in (
+                        ("severity", r.recalled),
+                        ("category", r.category_right),
+                        ("key words " + ", ".join(r.missing_words), r.key_words_named),
+                    )
+                    if not ok
+                ]
+                _print_real(r, "MISS " + "; ".join(what))
+    return RealFigures(
+        false_alarms=alarms / max(1, len(keep)),
+        recall=recalled / max(1, len(change)),
+        category_right=category / max(1, len(change)),
+        key_words=named / max(1, len(change)),
+        preserving=len(keep),
+        changing=len(change),
+    )
+
+
+def _print_real(result: RealResult, label: str) -> None:
+    pair = result.pair
+    expected = "none" if pair.preserving else f"{pair.severity} {'/'.join(pair.categories)}"
+    print(f"\n{label}: {pair.id} (expected {expected}; {pair.why})")
+    print(f"  - {pair.old}\n  + {pair.new}")
+    for f in result.flags or ():
+        print(f"    {f.severity} {f.rule} {f.category}: {f.message}")
+    if not result.flags:
+        print("    (no flag)")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark from the command line."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--pairs", type=int, default=1000)
-    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--corpus", choices=("generated", "real"), default="generated")
+    parser.add_argument("--pairs", type=int, default=1000, help="generated corpus: how many pairs")
+    parser.add_argument("--seed", type=int, default=2026, help="generated corpus: the seed")
+    parser.add_argument("--lang", choices=("en", "uk", "ru"), help="real corpus: one language only")
+    parser.add_argument("--kind", help="real corpus: one kind of edit only (e.g. qualifier)")
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    results = run(args.pairs, args.seed)
-    report(results, show_misses=args.show_misses)
+    if args.corpus == "real":
+        pairs = [
+            p
+            for p in load_pairs()
+            if (args.lang is None or p.lang == args.lang) and (args.kind is None or p.kind == args.kind)
+        ]
+        if not pairs:
+            print("risk_accuracy: no pair matches --lang/--kind", file=sys.stderr)
+            return 2
+        report_real(run_real(pairs), show_misses=args.show_misses)
+    else:
+        results = run(args.pairs, args.seed)
+        report(results, show_misses=args.show_misses)
     print(f"({time.perf_counter() - start:.1f} s)")
     return 0
 
