@@ -25,6 +25,9 @@ demo: $(STAMP)
 	@echo "== draftkit diff drafts/framework-v1.docx drafts/framework-v2.pdf   (round 2 as circulated in PDF: same changes)"
 	@$(DK) diff drafts/framework-v1.docx drafts/framework-v2.pdf
 	@echo
+	@echo "== draftkit diff drafts/framework-v2.txt drafts/framework-v3-press.txt   (round 3 as a news site printed it: no numbers)"
+	@$(DK) diff drafts/framework-v2.txt drafts/framework-v3-press.txt
+	@echo
 	@echo "== draftkit validate drafts/framework-v2.docx"
 	@$(DK) validate drafts/framework-v2.docx
 	@mkdir -p out
@@ -44,6 +47,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/parse.py
 	$(PY) benchmarks/compare.py
+	$(PY) benchmarks/compare_shapes.py
 	$(PY) benchmarks/redline.py
 	$(PY) benchmarks/risk_accuracy.py
 	$(PY) benchmarks/fuzz.py

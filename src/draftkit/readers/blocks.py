@@ -28,6 +28,9 @@ class Block:
     heading_level: int | None = None
     style: str | None = None
     title: bool = False
+    indent: int = 0
+    """Leading spaces of a text line: an indented unnumbered line under a point is its
+    sub-paragraph, not more of its text."""
 
 
 def is_all_caps(text: str) -> bool:

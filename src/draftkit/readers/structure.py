@@ -53,6 +53,7 @@ class _Node:
     rank: int | None
     location: Location
     heading: str | None = None
+    indent: int = 0  # leading spaces of the line that opened it (text input)
     level: int | None = None  # heading level (Word Heading 1-9, Markdown #) of an unnumbered group
     texts: list[str] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
@@ -235,7 +236,9 @@ def _unnumbered(blocks: Sequence[Block], labels: Sequence[tuple[Label | None, st
         if block.heading_level is not None or block.title or (not label and is_all_caps(text)):
             continue
         content += 1
-        labelled += label is not None
+        # A bullet marks a list, not a numbered draft: bullets hang under the paragraph
+        # that introduces them.
+        labelled += label is not None and not label.shape.startswith("bullet ")
     return labelled == 0 or labelled * 5 < content
 
 
@@ -439,7 +442,7 @@ class _Builder:
         label, rest = self.labels[index]
         location = block.location
         if label is None:
-            self._unlabelled(block, rest)
+            self._unlabelled(index, block, rest)
             return
         label = self._resolve(index, label)
         self.in_conclusions = False
@@ -478,12 +481,12 @@ class _Builder:
             node = _Node("section", label, signature, _RANK["section"], location, rest)
             self._place_keyword(node)
             return
-        node = _Node(kind, label, signature, None, location)
+        node = _Node(kind, label, signature, None, location, indent=block.indent)
         if rest:
             node.texts.append(rest)
         self._place_bare(node)
 
-    def _unlabelled(self, block: Block, text: str) -> None:
+    def _unlabelled(self, index: int, block: Block, text: str) -> None:
         if not text:
             return
         if self._final_clause(block, text):
@@ -508,6 +511,13 @@ class _Builder:
             self._place_keyword(node)
             return
         if self.paragraph_mode:
+            if not self.roots and text.endswith(":"):
+                self.preamble.append(text)  # "The two sides agreed on the following steps:"
+                return
+            if self._short_heading(index, text):
+                node = _Node("section", None, ("kw", "section"), _RANK["section"], block.location, text)
+                self._place_keyword(node)
+                return
             # Each paragraph is a provision: it closes any list above it and sits beside the
             # paragraphs of its heading.
             while self.stack and self.stack[-1].rank is None:
@@ -520,7 +530,23 @@ class _Builder:
         if not self.stack:
             self.preamble.append(text)
             return
+        if block.indent > 0 and self._indented(block, text):
+            return
         self.stack[-1].texts.append(text)
+
+    def _indented(self, block: Block, text: str) -> bool:
+        """'  If Kastel attacks …' indented under '3. Varnia will receive …': an unnumbered
+        sub-paragraph of point 3 (siblings when several are indented alike)."""
+        top = self.stack[-1]
+        if top.signature == ("indented", str(block.indent)):
+            self.stack.pop()
+        elif top.label is None or top.indent >= block.indent:
+            return False
+        node = _Node("paragraph", None, ("indented", str(block.indent)), None, block.location)
+        node.indent = block.indent
+        node.texts.append(text)
+        self._attach(node)
+        return True
 
     def _final_clause(self, block: Block, text: str) -> bool:
         """'Done at Halvern …' closes the provisions: it and each signature block after it
@@ -538,6 +564,17 @@ class _Builder:
             self.stack[-1].texts.append(text)  # a signatory's name and title
             return True
         return False
+
+    def _short_heading(self, index: int, text: str) -> bool:
+        """In an unnumbered text, 'Ceasefire' or 'Disengagement of Forces' alone on a line
+        before a paragraph: a heading that groups what follows, not a point."""
+        if len(text) > 60 or text[-1] in _TERMINAL + '!?"”»)' or not text[:1].isupper():
+            return False
+        following = next((i for i in range(index + 1, len(self.blocks)) if self.labels[i][1]), None)
+        if following is None:
+            return False
+        label, after = self.labels[following]
+        return label is not None or len(after) > 60 or after[-1:] in _TERMINAL
 
     # -- what was guessed ------------------------------------------------------------
     def _check_sequences(self, nodes: list[_Node]) -> None:

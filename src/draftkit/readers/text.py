@@ -170,7 +170,7 @@ def read_text_blocks(
     def flush() -> None:
         nonlocal current, standalone
         if current:
-            add(Block(text=" ".join(current), location=Location(line=start)))
+            add(Block(text=" ".join(current), location=Location(line=start), indent=indent))
         current = []
         standalone = False
 
@@ -184,6 +184,7 @@ def read_text_blocks(
         blocks.append(block)
 
     keyword_line = False
+    indent = 0  # leading spaces of the current block's first line
     last_ordinal: dict[str, int] = {}  # per label shape, to tell "2." from a wrapped "2027."
     one_per_line = not markdown and not _hard_wrapped(text)
     for number, raw in enumerate(_lines(text), start=1):
@@ -234,6 +235,7 @@ def read_text_blocks(
             after_keyword = False
         if not current:
             start = number
+            indent = len(raw) - len(raw.lstrip(" \t"))
             if found is not None:
                 last_ordinal[found[0].shape] = found[0].ordinal or 0
         current.append(line)
