@@ -23,11 +23,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from draftkit.compare.citations import UNNUMBERED, extend
 from draftkit.model import Draft, Provision
@@ -43,12 +44,17 @@ LEFTOVER_THRESHOLD = 0.62
 # The same label at the same place only breaks ties between matches that already clear the
 # threshold; it never turns two unrelated provisions into a "modified" pair.
 SAME_LABEL_TIE = 0.02
-SPLIT_PART_MIN = 80.0  # each part of a split must be found (partial_ratio) in the whole
-DP_MAX_CELLS = 250_000  # larger segments fall back to best-first assignment
-BEST_FIRST_MAX_CELLS = 4_000_000  # above this, best-first compares within a window
-BEST_FIRST_WINDOW = 200
+SPLIT_PART_MIN = 0.8  # each part of a split must be found (its words) in the whole
+# Cost bounds (issues 12 and 13): no step's cost depends on the drafts' shape.
+DP_FULL_CELLS = 4_096  # a segment up to 64 × 64 gets the full DP …
+DP_BAND = 16  # … a longer one a DP in a band of ±16 around its diagonal: O((n + m) · 33)
+LCS_MAX_CELLS = 50_000_000  # equal texts in a long segment paired by an exact LCS up to this
+SIM_MAX_CHARS = 4_000  # longer texts are compared as bags of words (linear), not by ratio
+BEST_FIRST_MAX_CELLS = 250_000  # above this, best-first compares within a window
+BEST_FIRST_WINDOW = 100
 
 _DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"\w+")
 
 PairKind = Literal["one", "split", "merge", "added", "deleted"]
 
@@ -150,6 +156,38 @@ def _lis(values: Sequence[int]) -> set[int]:
     return keep
 
 
+def _may_reach(len_a: int, len_b: int, threshold: float) -> bool:
+    """Whether two texts of these lengths can reach `threshold` in fuzz.ratio (an Indel
+    similarity: at most 2·min / (len_a + len_b))."""
+    total = len_a + len_b
+    return total == 0 or 2 * min(len_a, len_b) >= threshold * total
+
+
+def _contained(part: Counter[str], whole: Counter[str]) -> float:
+    """The share of `part`'s words (with multiplicity) that `whole` holds."""
+    size = sum(part.values())
+    if not size:
+        return 1.0
+    return sum(min(count, whole[word]) for word, count in part.items()) / size
+
+
+def _dice(a: Counter[str], b: Counter[str]) -> float:
+    """Dice coefficient of two bags of words."""
+    size = sum(a.values()) + sum(b.values())
+    if not size:
+        return 1.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return 2 * sum(min(count, large[word]) for word, count in small.items()) / size
+
+
+def _ratio(ka: str, kb: str, bag_a: Callable[[], Counter[str]], bag_b: Callable[[], Counter[str]]) -> float:
+    """fuzz.ratio / 100 for texts short enough (bit-parallel, ~len_a·len_b/64 steps), else
+    the Dice coefficient of their words, which is linear: a bounded cost for any shape."""
+    if len(ka) + len(kb) <= SIM_MAX_CHARS:
+        return float(fuzz.ratio(ka, kb)) / 100.0
+    return _dice(bag_a(), bag_b())
+
+
 class _Aligner:
     def __init__(self, old: Draft, new: Draft) -> None:
         self.a = Flat.of(old)
@@ -162,6 +200,8 @@ class _Aligner:
         self.similarity: dict[tuple[int, int], float] = {}
         self.threshold = IN_PARENT_THRESHOLD
         self.done: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
+        self.bags_a: dict[int, Counter[str]] = {}  # words of long texts, built on demand
+        self.bags_b: dict[int, Counter[str]] = {}
 
     # -- bookkeeping ---------------------------------------------------------------
     def _free_a(self, i: int) -> bool:
@@ -189,7 +229,19 @@ class _Aligner:
             # Two bare labels ("Article 4" with nothing else): alike only if both hold
             # children or both hold none; their children decide the rest (pass 4).
             return 0.7 if bool(self.a.children[i]) == bool(self.b.children[j]) else 0.3
-        return fuzz.ratio(ka, kb) / 100.0
+        return _ratio(ka, kb, lambda: self._bag_a(i), lambda: self._bag_b(j))
+
+    def _bag_a(self, i: int) -> Counter[str]:
+        bag = self.bags_a.get(i)
+        if bag is None:
+            bag = self.bags_a[i] = Counter(_WORD.findall(self.a.keys[i]))
+        return bag
+
+    def _bag_b(self, j: int) -> Counter[str]:
+        bag = self.bags_b.get(j)
+        if bag is None:
+            bag = self.bags_b[j] = Counter(_WORD.findall(self.b.keys[j]))
+        return bag
 
     def _same_label(self, i: int, j: int) -> bool:
         na = self.a.nodes[i].num
@@ -271,25 +323,76 @@ class _Aligner:
 
     def _segment(self, seg_a: list[int], seg_b: list[int]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         n, m = len(seg_a), len(seg_b)
-        if n * m > DP_MAX_CELLS:
-            # Too long for the DP: pair equal texts in order first (label and text, then text
-            # alone), then best-first on what is left.
+        if n * m <= DP_FULL_CELLS:
+            return self._dp(seg_a, seg_b, None)
+        # A long segment (repeated paragraphs, a long flat list): equal texts are paired
+        # first by an exact longest common subsequence, and only the stretches between them
+        # go to the DP, each in a band around its diagonal.
+        paired = self._equal_in_order(seg_a, seg_b)
+        out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        start_a = start_b = 0
+        a_pos = {i: k for k, i in enumerate(seg_a)}
+        b_pos = {j: k for k, j in enumerate(seg_b)}
+        for olds, news in [*paired, ((), ())]:
+            end_a = a_pos[olds[0]] if olds else n
+            end_b = b_pos[news[0]] if news else m
+            sub_a, sub_b = seg_a[start_a:end_a], seg_b[start_b:end_b]
+            if sub_a and sub_b:
+                band = None if len(sub_a) * len(sub_b) <= DP_FULL_CELLS else DP_BAND
+                out.extend(self._dp(sub_a, sub_b, band))
+            start_a, start_b = end_a + 1, end_b + 1
+        return paired + out
+
+    def _equal_in_order(
+        self, seg_a: list[int], seg_b: list[int]
+    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        """Pair provisions with equal non-empty texts along a longest common subsequence."""
+        if len(seg_a) * len(seg_b) > LCS_MAX_CELLS:
             paired = self._exact_in_order(seg_a, seg_b, with_label=True)
-            paired += self._exact_in_order(seg_a, seg_b, with_label=False)
-            rest_a = [i for i in seg_a if self._free_a(i) and self.a.keys[i]]
-            rest_b = [j for j in seg_b if self._free_b(j) and self.b.keys[j]]
-            if rest_a and rest_b:
-                paired += self._best_first(rest_a, rest_b, self.threshold)
-            return paired
-        sim = [[self._sim(i, j) for j in seg_b] for i in seg_a]
+            return paired + self._exact_in_order(seg_a, seg_b, with_label=False)
+        # Empty texts (bare labels) never count as equal here.
+        keys_a: list[object] = [self.a.keys[i] or ("a", i) for i in seg_a]
+        keys_b: list[object] = [self.b.keys[j] or ("b", j) for j in seg_b]
+        out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        for op in LCSseq.opcodes(keys_a, keys_b):
+            if op.tag != "equal":
+                continue
+            for x, y in zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end), strict=True):
+                i, j = seg_a[x], seg_b[y]
+                self._match(i, j, 1.0)
+                out.append(((i,), (j,)))
+        return out
+
+    def _dp(
+        self, seg_a: list[int], seg_b: list[int], band: int | None
+    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        """The ordered 1:0, 0:1, 1:1, 1:2, 2:1 alignment of two segments, over every cell or,
+        with `band`, over the cells within `band` of the diagonal (each row's range reaches
+        the next row's, so a path from corner to corner always exists)."""
+        n, m = len(seg_a), len(seg_b)
+        if band is None:
+            rows = [(0, m)] * (n + 1)
+        else:
+            rows = [(max(0, x * m // n - band), min(m, -(-(x + 1) * m // n) + band)) for x in range(n + 1)]
         t = self.threshold
         neg = float("-inf")
-        score = [[neg] * (m + 1) for _ in range(n + 1)]
-        move: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
-        score[0][0] = 0.0
+        # Cells keyed x·(m+1)+y: a flat list for the full DP, a dict for a band.
+        width = m + 1
+        score: dict[int, float] | list[float]
+        move: dict[int, tuple[int, int, float]] | list[tuple[int, int, float]]
+        if band is None:
+            score = [neg] * ((n + 1) * width)
+            move = [(0, 0, 0.0)] * ((n + 1) * width)
+            score[0] = 0.0
+        else:
+            score, move = {0: 0.0}, {}
+        get = score.__getitem__ if band is None else (lambda cell: score.get(cell, neg))  # type: ignore[union-attr]
+        lengths_a = [len(self.a.keys[i]) for i in seg_a]
+        lengths_b = [len(self.b.keys[j]) for j in seg_b]
         for x in range(n + 1):
-            for y in range(m + 1):
-                base = score[x][y]
+            low, high = rows[x]
+            for y in range(low, high + 1):
+                base = get(x * width + y)
                 if base == neg:
                     continue
                 steps: list[tuple[int, int, float, float]] = []  # dx, dy, gain, similarity
@@ -297,25 +400,28 @@ class _Aligner:
                     steps.append((1, 0, 0.0, 0.0))
                 if y < m:
                     steps.append((0, 1, 0.0, 0.0))
-                if x < n and y < m and sim[x][y] >= t:
-                    tie = SAME_LABEL_TIE if self._same_label(seg_a[x], seg_b[y]) else 0.0
-                    steps.append((1, 1, (sim[x][y] - t) * 2 + tie, sim[x][y]))
-                if x < n and y + 1 < m:
+                if x < n and y < m:
+                    s = self._sim(seg_a[x], seg_b[y])
+                    if s >= t:
+                        tie = SAME_LABEL_TIE if self._same_label(seg_a[x], seg_b[y]) else 0.0
+                        steps.append((1, 1, (s - t) * 2 + tie, s))
+                if x < n and y + 1 < m and _may_reach(lengths_a[x], lengths_b[y] + lengths_b[y + 1] + 1, t):
                     s = self._split_sim(seg_a[x], (seg_b[y], seg_b[y + 1]))
                     if s >= t:
                         steps.append((1, 2, (s - t) * 3, s))
-                if x + 1 < n and y < m:
+                if x + 1 < n and y < m and _may_reach(lengths_a[x] + lengths_a[x + 1] + 1, lengths_b[y], t):
                     s = self._merge_sim((seg_a[x], seg_a[x + 1]), seg_b[y])
                     if s >= t:
                         steps.append((2, 1, (s - t) * 3, s))
                 for dx, dy, gain, s in steps:
-                    if base + gain > score[x + dx][y + dy]:
-                        score[x + dx][y + dy] = base + gain
-                        move[x + dx][y + dy] = (dx, dy, s)
+                    cell = (x + dx) * width + y + dy
+                    if base + gain > get(cell):
+                        score[cell] = base + gain
+                        move[cell] = (dx, dy, s)
         out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         x, y = n, m
         while x or y:
-            dx, dy, s = move[x][y]
+            dx, dy, s = move[x * width + y]
             olds = tuple(seg_a[x - dx : x])
             news = tuple(seg_b[y - dy : y])
             if dx == 1 and dy == 1:
@@ -362,18 +468,33 @@ class _Aligner:
             out.append(((i,), (j,)))
         return out
 
-    def _joined_sim(self, whole: str, parts: tuple[str, ...]) -> float:
+    def _joined_sim(
+        self, whole: str, whole_bag: Counter[str], parts: tuple[str, ...], part_bags: tuple[Counter[str], ...]
+    ) -> float:
         if not whole or not all(parts):
             return 0.0
-        if any(fuzz.partial_ratio(part, whole) < SPLIT_PART_MIN for part in parts):
+        # Each part must be found in the whole: most of its words are there (a linear
+        # check; partial_ratio here was quadratic or worse on long texts).
+        if any(_contained(bag, whole_bag) < SPLIT_PART_MIN for bag in part_bags):
             return 0.0
-        return float(fuzz.ratio(whole, " ".join(parts))) / 100.0
+        joined = " ".join(parts)
+        return _ratio(whole, joined, lambda: whole_bag, lambda: sum(part_bags, Counter()))
 
     def _split_sim(self, i: int, js: tuple[int, int]) -> float:
-        return self._joined_sim(self.a.keys[i], tuple(self.b.keys[j] for j in js))
+        return self._joined_sim(
+            self.a.keys[i],
+            self._bag_a(i),
+            tuple(self.b.keys[j] for j in js),
+            tuple(self._bag_b(j) for j in js),
+        )
 
     def _merge_sim(self, is_: tuple[int, int], j: int) -> float:
-        return self._joined_sim(self.b.keys[j], tuple(self.a.keys[i] for i in is_))
+        return self._joined_sim(
+            self.b.keys[j],
+            self._bag_b(j),
+            tuple(self.a.keys[i] for i in is_),
+            tuple(self._bag_a(i) for i in is_),
+        )
 
     # -- pass 4 ----------------------------------------------------------------------
     def vote_parents(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -413,14 +534,32 @@ class _Aligner:
         # near-identical provisions) each provision is compared with a window of its
         # neighbours in relative position, so the work stays linear.
         window = len(rest_b) if len(rest_a) * len(rest_b) <= BEST_FIRST_MAX_CELLS else BEST_FIRST_WINDOW
+        # Long texts are not given to rapidfuzz's batch ratio (quadratic in length): they are
+        # compared one by one with the bounded similarity, and short ones among themselves.
+        half = SIM_MAX_CHARS // 2
+        short_b = [k if len(k) <= half else "" for k in b_keys]
+        long_b = [y for y, k in enumerate(b_keys) if len(k) > half]
         for x, i in enumerate(rest_a):
             centre = x * len(rest_b) // max(1, len(rest_a))
-            low = max(0, centre - window)
+            low, high = max(0, centre - window), centre + window + 1
+            found_here: list[tuple[float, int]] = []
+            if len(self.a.keys[i]) <= half:
+                found_here += [
+                    (float(score), y + low)
+                    for _, score, y in process.extract(
+                        self.a.keys[i], short_b[low:high], scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+                    )
+                ]
+                others = long_b[bisect.bisect_left(long_b, low) : bisect.bisect_left(long_b, high)]
+            else:
+                others = list(range(low, min(high, len(rest_b))))
+            for y in others:
+                score = self._sim(i, rest_b[y]) * 100
+                if score >= cutoff:
+                    found_here.append((score, y))
             # A handful of best candidates per provision is enough for a best-first pass.
-            for _, score, y in process.extract(
-                self.a.keys[i], b_keys[low : centre + window + 1], scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
-            ):
-                candidates.append((float(score), i, rest_b[low + y]))
+            found_here.sort(key=lambda c: -c[0])
+            candidates.extend((score, i, rest_b[y]) for score, y in found_here[:5])
         # Best first; ties broken by document order so the result is deterministic.
         candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
         for score, i, j in candidates:

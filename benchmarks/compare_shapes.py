@@ -1,0 +1,230 @@
+"""Benchmark: compare() + JSON on the draft shapes that once made alignment or diffing slow.
+
+Each shape is a pair of drafts built here (no files), timed in its own process with a
+timeout, so one pathological shape cannot hide the others:
+
+- ``repeats-N``: one article of N paragraphs, two thirds of them one paragraph repeated
+  verbatim ("The Parties shall comply …" 160× at N = 259), the new round with the usual edits;
+- ``near-repeats-N``: N paragraphs that differ only by one number, some numbers changed,
+  some paragraphs deleted and added;
+- ``flat-3500``: one article holding a 3,500-item flat list, lightly edited;
+- ``reworded-10k`` / ``reworded-24k``: two drafts of 10 KB / 24 KB in which every paragraph is
+  reworded (words shuffled and replaced), so nothing anchors;
+- ``megaparagraph``: two different 1 MB paragraphs, one provision each.
+
+    python benchmarks/compare_shapes.py              # every shape
+    python benchmarks/compare_shapes.py repeats-479  # some shapes
+
+Targets (issues 12 and 13): every shape at 500 provisions or fewer under 1 s; the hostile
+10 KB / 24 KB / 1 MB cases under 2 s. Exit status 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from draftkit.model import Draft, Provision  # noqa: E402
+from draftkit.model.ids import assign_eids  # noqa: E402
+
+TIMEOUT_S = 120.0
+REPEATED = (
+    "The Parties shall comply with the obligations set out in this Article in good faith and without delay."
+)
+_VOCABULARY = """
+the parties shall ensure that all forces withdraw from the agreed line within days of signature
+joint commission verifies each stage withdrawal accordance annex territorial arrangements security
+guarantees humanitarian access reconstruction funds sanctions relief prisoners exchange monitoring
+mission ceasefire violations reported immediately coordination centre civilian population displaced
+persons return safely voluntarily dignity international observers inspect facility notice heavy
+weapons artillery systems relocated beyond buffer zone demining operations proceed supervision
+guarantor states elections local authorities constitutional reform amnesty apply war crimes
+"""
+WORDS = tuple(_VOCABULARY.split())
+
+
+def _sentence(rng: random.Random, low: int = 12, high: int = 30) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
+    return " ".join(words).capitalize() + "."
+
+
+def _draft(articles: list[list[str]], heading: str = "Provisions") -> Draft:
+    provisions = []
+    for n, texts in enumerate(articles, start=1):
+        kids = tuple(Provision("paragraph", f"{m}.", m, None, text) for m, text in enumerate(texts, start=1))
+        provisions.append(Provision("article", f"Article {n}", n, f"{heading} {n}", "", kids))
+    return Draft(title=None, preamble=(), provisions=assign_eids(provisions))
+
+
+def _edit(rng: random.Random, articles: list[list[str]], rate: float = 0.08) -> list[list[str]]:
+    """The usual round: a few paragraphs reworded, deleted, added."""
+    out = []
+    for texts in articles:
+        new: list[str] = []
+        for text in texts:
+            roll = rng.random()
+            if roll < rate / 2:
+                words = text.split()
+                words[rng.randrange(len(words))] = rng.choice(WORDS)
+                new.append(" ".join(words))
+            elif roll < rate * 3 / 4:
+                continue
+            elif roll < rate:
+                new.extend([text, _sentence(rng)])
+            else:
+                new.append(text)
+        out.append(new)
+    return out
+
+
+def repeats(n: int) -> tuple[Draft, Draft]:
+    rng = random.Random(n)
+    block = n * 2 // 3  # one run of the same paragraph, then varied ones
+    texts = [REPEATED] * block + [_sentence(rng) for _ in range(n - block)]
+    new = _edit(rng, [texts])
+    # Edits inside the run: a few copies reworded, so the run is no longer all equal.
+    run = new[0]
+    for k in rng.sample(range(min(block, len(run))), 6):
+        run[k] = REPEATED.replace("good faith", rng.choice(["full", "strict", "good"]) + " faith")
+    return _draft([texts]), _draft(new)
+
+
+def near_repeats(n: int) -> tuple[Draft, Draft]:
+    rng = random.Random(n)
+    texts = [
+        f"The Party shall deliver {rng.randrange(1, 12)} tonnes of grain to distribution point {rng.randrange(1, 9)} "
+        "within thirty days of the entry into force of this Agreement."
+        for k in range(n)
+    ]
+    new = []
+    for text in texts:
+        roll = rng.random()
+        if roll < 0.05:
+            new.append(
+                text.replace("tonnes", "tonnes" if rng.random() < 0.5 else "tons").replace("thirty", "sixty")
+            )
+        elif roll < 0.08:
+            continue
+        elif roll < 0.11:
+            new.extend([text, text.replace("grain", "flour")])
+        else:
+            new.append(text)
+    return _draft([texts]), _draft([new])
+
+
+def flat(n: int) -> tuple[Draft, Draft]:
+    rng = random.Random(n)
+    texts = [f"{_sentence(rng, 6, 14)[:-1]}; item {k}." for k in range(n)]
+    return _draft([texts]), _draft(_edit(rng, [texts], 0.04))
+
+
+def _reword(rng: random.Random, text: str) -> str:
+    words = text[:-1].split()
+    rng.shuffle(words)
+    for _ in range(len(words) // 3):
+        words[rng.randrange(len(words))] = rng.choice(WORDS)
+    return " ".join(words).capitalize() + "."
+
+
+def reworded(size: int) -> tuple[Draft, Draft]:
+    rng = random.Random(size)
+    texts: list[str] = []
+    while sum(len(t) for t in texts) < size:
+        texts.append(" ".join(_sentence(rng, 20, 40) for _ in range(4)))
+    articles = [texts]
+    return _draft(articles), _draft([[_reword(rng, t) for t in a] for a in articles])
+
+
+def megaparagraph(size: int) -> tuple[Draft, Draft]:
+    rng = random.Random(size)
+
+    def one() -> str:
+        parts: list[str] = []
+        total = 0
+        while total < size:
+            parts.append(_sentence(rng, 15, 40))
+            total += len(parts[-1]) + 1
+        return " ".join(parts)
+
+    return _draft([[one()]]), _draft([[one()]])
+
+
+SHAPES: dict[str, tuple[Callable[[], tuple[Draft, Draft]], float]] = {
+    # name: (builder, target seconds)
+    "repeats-259": (lambda: repeats(259), 1.0),
+    "repeats-479": (lambda: repeats(479), 1.0),
+    "repeats-958": (lambda: repeats(958), 2.0),
+    "near-repeats-500": (lambda: near_repeats(500), 1.0),
+    "near-repeats-2000": (lambda: near_repeats(2000), 4.0),
+    "flat-3500": (lambda: flat(3500), 4.0),
+    "reworded-10k": (lambda: reworded(10_000), 2.0),
+    "reworded-24k": (lambda: reworded(24_000), 2.0),
+    "megaparagraph-1m": (lambda: megaparagraph(1_000_000), 2.0),
+}
+
+
+def measure(name: str) -> dict[str, object]:
+    from draftkit.compare import compare
+    from draftkit.render.json_diff import render_json
+
+    old, new = SHAPES[name][0]()
+    started = time.perf_counter()
+    comparison = compare(old, new)
+    render_json(comparison)
+    seconds = time.perf_counter() - started
+    size = sum(1 for _ in old.walk()) + sum(1 for _ in new.walk())
+    return {"name": name, "seconds": seconds, "provisions": size, **comparison.summary()}
+
+
+def main() -> int:
+    if "--child" in sys.argv:
+        print(json.dumps(measure(sys.argv[sys.argv.index("--child") + 1])))
+        return 0
+    names = [a for a in sys.argv[1:] if a in SHAPES] or list(SHAPES)
+    missed = []
+    worst_500 = 0.0
+    for name in names:
+        target = SHAPES[name][1]
+        try:
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", name],
+                check=False,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
+            )
+        except subprocess.TimeoutExpired:
+            print(f"{name:>18}: over {TIMEOUT_S:.0f} s (target {target:.1f} s)")
+            missed.append(name)
+            continue
+        if out.returncode != 0:
+            print(f"{name:>18}: failed\n{out.stderr}")
+            missed.append(name)
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        ok = r["seconds"] < target
+        if not ok:
+            missed.append(name)
+        if name.endswith(("-259", "-479", "-500")):
+            worst_500 = max(worst_500, r["seconds"])
+        print(
+            f"{name:>18}: {r['seconds']:7.3f} s  (target {target:.1f} s{'' if ok else ', MISSED'}; "
+            f"{r['provisions']} provisions in both; modified {r['modified']}, added {r['added']}, "
+            f"deleted {r['deleted']}, unchanged {r['unchanged']})"
+        )
+    print(f"worst at ≤ 500 provisions per draft: {worst_500:.3f} s (target < 1 s)")
+    if missed:
+        print("missed: " + ", ".join(missed))
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""Cost bounds of alignment and word diff (issues 12 item 7, 13 item 5): the shapes that once
+took tens of seconds finish quickly, and the coarser fallbacks stay exact."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from draftkit.compare import compare
+from draftkit.compare.textdiff import diff_words, new_text, old_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from compare_shapes import megaparagraph, near_repeats, repeats, reworded
+
+# Generous limits (CI machines are shared): the shapes took 8–60 s before the bounds.
+LIMIT_S = 5.0
+
+
+@pytest.mark.parametrize(
+    "build",
+    [lambda: repeats(479), lambda: near_repeats(500), lambda: reworded(24_000)],
+    ids=["repeats-479", "near-repeats-500", "reworded-24k"],
+)
+def test_pathological_shapes_compare_quickly(build: object) -> None:
+    old, new = build()  # type: ignore[operator]
+    started = time.perf_counter()
+    comparison = compare(old, new)
+    assert time.perf_counter() - started < LIMIT_S
+    assert sum(len(c.old) for c in comparison.changes) == old.count()
+    assert sum(len(c.new) for c in comparison.changes) == new.count()
+
+
+def test_two_different_long_paragraphs_diff_exactly_and_quickly() -> None:
+    old, new = megaparagraph(300_000)
+    a = old.provisions[0].children[0].text
+    b = new.provisions[0].children[0].text
+    started = time.perf_counter()
+    ops = diff_words(a, b)
+    assert time.perf_counter() - started < LIMIT_S
+    assert (old_text(ops), new_text(ops)) == (a, b)
+
+
+@pytest.mark.parametrize("where", [0, 1000, 30_000])
+def test_a_small_edit_in_a_long_paragraph_is_shown_as_words(where: int) -> None:
+    old, _ = megaparagraph(200_000)
+    a = old.provisions[0].children[0].text
+    cut = a.index(" ", where) + 1
+    b = a[:cut] + "not " + a[cut:]
+    ops = diff_words(a, b)
+    assert (old_text(ops), new_text(ops)) == (a, b)
+    assert [op for op in ops if op[0] != "equal"] == [("insert", "not ")]
+
+
+def test_long_texts_diffed_by_sentences_stay_exact() -> None:
+    sentences_a = [f"Point {k} shall apply to zone {k % 7}." for k in range(30_000)]
+    sentences_b = [f"Point {k} shall apply to zone {k % 5}." for k in range(30_000)]
+    a, b = " ".join(sentences_a), " ".join(sentences_b)
+    ops = diff_words(a, b)
+    assert (old_text(ops), new_text(ops)) == (a, b)
