@@ -291,10 +291,11 @@ def test_content_fixture() -> None:
         (8, None, "1.\tScope"),  # typed numbers stay in the text
         (9, None, "Line one line two"),  # w:br
         (10, None, "co-operation"),  # w:noBreakHyphen
-        (11, None, "Tick"),  # w:sym skipped
-        (12, None, "Noted"),  # footnote reference and footnote text skipped
-        (13, None, "Shown"),  # w:vanish (hidden) text skipped
-        (14, None, "Anchor"),  # paragraph 15 is inside a text box: counted, not shown
+        (11, None, "Tick\u2713"),  # w:sym: Wingdings F0FC shows a tick
+        (12, None, "Noted \u27e6Footnote: Footnote text is not body text\u27e7"),  # note at its reference
+        (13, None, "Shown"),  # w:vanish (hidden) text kept out, and warned about
+        (14, None, "Anchor"),
+        (15, None, "Text box text"),  # the text box anchored in 14, right after it
         (16, None, "1) first item"),  # LISTNUM without a stored result
         (17, None, "2) second item"),
         (18, None, "R1C1"),

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from draftkit.errors import InputError, LimitError
-from draftkit.model import Draft, Provision, Source, SourceFormat
+from draftkit.model import Draft, Provision, ReadWarning, Source, SourceFormat
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import Limits
 from draftkit.readers.structure import build
@@ -176,6 +176,7 @@ def read(path: str | os.PathLike[str], *, view: View = "accept", limits: Limits 
     fmt = sniff(data, path)
     source = Source(path=name, sha256=sha256, format=fmt)
     title: str | None = None
+    read_warnings: tuple[ReadWarning, ...] = ()  # the reader's own (DOCX: hidden text, objects)
     if fmt == "xml":
         from draftkit.model.xmlio import from_xml
 
@@ -195,6 +196,7 @@ def read(path: str | os.PathLike[str], *, view: View = "accept", limits: Limits 
         )
         blocks: list[Block] = list(content.blocks)
         title = content.title
+        read_warnings = content.warnings
     elif fmt == "pdf":
         from draftkit.readers.pdf import read_pdf_blocks
 
@@ -206,7 +208,8 @@ def read(path: str | os.PathLike[str], *, view: View = "accept", limits: Limits 
             decode(data, name), markdown=fmt == "markdown", max_paragraphs=limits.max_paragraphs, source=name
         )
     parsed = build(blocks, max_depth=limits.max_depth, max_provisions=limits.max_provisions, source=name)
-    draft = Draft(parsed.title or title, parsed.preamble, parsed.provisions, source, warnings=parsed.warnings)
+    warnings = read_warnings + parsed.warnings
+    draft = Draft(parsed.title or title, parsed.preamble, parsed.provisions, source, warnings=warnings)
     _check_tree(draft, limits, name)
     _report(draft, limits, name)
     return draft

@@ -9,22 +9,46 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
   text-box paragraphs too, so a writer can find the same `w:p` again;
 - pending revisions shown as one consistent view: "accept" (all accepted) or "original"
   (all rejected), paragraph marks included;
-- text as displayed: field results without codes, no footnotes, headers or text boxes.
+- text as displayed (the rendering model of `docx_text`): field results without codes,
+  content controls in place, the `mc:Choice` a current word processor shows, `w:sym` as
+  the character, ruby base text with its annotation as a note (`⟦ruby: …⟧`), Strict-namespace
+  elements inside a transitional file read like the rest;
+- text boxes (VML and DrawingML) as paragraphs of their own right after the paragraph that
+  anchors them, at their own `w:p` index;
+- each footnote and endnote inside the text of the paragraph that references it, at the
+  reference, as `⟦Footnote: …⟧` / `⟦Endnote: …⟧` (no number: renumbering is not a change);
+- hidden text (through docDefaults, paragraph and character styles, direct formatting) kept
+  out of the text and named in a `ReadWarning`; text only one of Word and LibreOffice hides
+  is kept in the text, with a warning;
+- what it cannot read as text (images, charts, SmartArt, embedded objects, `w:altChunk`)
+  never skipped in silence: a `⟦image sha256:…⟧`-style placeholder with the content hash of
+  the part stands in the text, and a `ReadWarning` names it. No headers or footers.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 from lxml import etree
 
 from draftkit.errors import InputError, LimitError, UsageError, Where
-from draftkit.model import Location
+from draftkit.model import Location, ReadWarning
 from draftkit.readers.blocks import Block
+from draftkit.readers.docx_text import (
+    Hiding,
+    Visibility,
+    choose_branch,
+    on_off,
+    parse_visibility,
+    symbol_text,
+    unify_namespaces,
+)
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
-from draftkit.readers.safezip import open_package
+from draftkit.readers.safezip import OoxmlPackage, Relationship, open_package
 from draftkit.readers.wordnum import (
     MC_NS,
     WORD_NAMESPACES,
@@ -44,10 +68,12 @@ _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 
 @dataclass(frozen=True, slots=True)
 class DocxContent:
-    """What the DOCX reader hands on: the paragraphs as Blocks and the core-properties title."""
+    """What the DOCX reader hands on: the paragraphs as Blocks, the core-properties title,
+    and what it read with a caveat (hidden text, objects not compared), located."""
 
     blocks: tuple[Block, ...]
     title: str | None
+    warnings: tuple[ReadWarning, ...] = field(default=())
 
 
 class _Tags:
@@ -97,6 +123,21 @@ class _Tags:
         self.cellDel = w("cellDel")
         self.sdt = w("sdt")
         self.sdtContent = w("sdtContent")
+        self.rStyle = w("rStyle")
+        self.rPrChange = w("rPrChange")
+        self.specVanish = w("specVanish")
+        self.sym = w("sym")
+        self.font = w("font")
+        self.char = w("char")
+        self.ruby = w("ruby")
+        self.rt = w("rt")
+        self.rubyBase = w("rubyBase")
+        self.footnoteReference = w("footnoteReference")
+        self.endnoteReference = w("endnoteReference")
+        self.id = w("id")
+        self.txbxContent = w("txbxContent")
+        self.object = w("object")
+        self.altChunk = w("altChunk")
         self.alternate = f"{{{MC_NS}}}AlternateContent"
         self.fallback = f"{{{MC_NS}}}Fallback"
         self.math_t = f"{{{_M_NS}}}t"
@@ -124,7 +165,7 @@ class _Tags:
             for x in (
                 "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "sdtPr", "sdtEndPr",
                 "customXmlPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart",
-                "permEnd", "commentRangeStart", "commentRangeEnd", "tblPrEx", "altChunk",
+                "permEnd", "commentRangeStart", "commentRangeEnd", "tblPrEx",
             )
         )  # fmt: skip
 
@@ -147,8 +188,117 @@ class _Piece(NamedTuple):
     ppr: etree._Element | None
 
 
+class _Paragraph:
+    """What one w:p collects besides its text: hidden and disputed text, text boxes to read
+    after it (with the index of their first w:p), and the style its runs inherit from."""
+
+    __slots__ = ("boxes", "hidden", "hidden_in_office", "hidden_in_word", "style")
+
+    def __init__(self, style: str | None) -> None:
+        self.style = style
+        self.hidden: list[str] = []
+        self.hidden_in_word: list[str] = []  # shown by LibreOffice: compared, warned about
+        self.hidden_in_office: list[str] = []  # shown by Word: compared, warned about
+        self.boxes: list[tuple[etree._Element, int]] = []
+
+
+# DrawingML, VML and OLE names the object reader looks for.
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_R_EMBED = f"{{{_R_NS}}}embed"
+_R_LINK = f"{{{_R_NS}}}link"
+_R_ID = f"{{{_R_NS}}}id"
+_R_DM = f"{{{_R_NS}}}dm"
+_A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_A_GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
+_C_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
+_DGM_REL_IDS = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
+_V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+_O_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_O_PROG_ID = "ProgID"
+# graphicData kinds whose content the walk below reads (pictures, shapes, groups, canvases).
+_READ_GRAPHICS = frozenset(
+    {
+        "http://schemas.openxmlformats.org/drawingml/2006/picture",
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+        "http://schemas.openxmlformats.org/drawingml/2006/chart",
+        "http://schemas.openxmlformats.org/drawingml/2006/diagram",
+    }
+)
+# A space the reader puts around its own notes and placeholders: kept only between two
+# non-space characters, so "fn⟦Footnote: …⟧ after" reads "fn ⟦Footnote: …⟧ after" and no
+# doubled space appears. NUL cannot occur in XML text, so it cannot collide with the file's.
+_SOFT = "\x00"
+_SOFT_RUN = re.compile("\x00+")
+
+
+def _resolve_soft(text: str) -> str:
+    if _SOFT not in text:
+        return text
+
+    def space(match: re.Match[str]) -> str:
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        return "" if before.isspace() or after.isspace() else " "
+
+    return _SOFT_RUN.sub(space, text)
+
+
+_SHOWN = Hiding(word=False, office=False)
+_NOTE_LABEL = {"footnote": "Footnote", "endnote": "Endnote"}
+_QUOTE_CHARS = 80
+
+
+def _quote(text: str) -> str:
+    """A short, one-line quotation of text for a warning."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…")
+
+
+class _Parts:
+    """The package as the walker needs it while reading: relationships of a part, content
+    hashes of media and objects (each computed once), and the footnote/endnote parts."""
+
+    def __init__(self, package: OoxmlPackage, main: str, ns: str) -> None:
+        self.package = package
+        self.main = main
+        self.ns = ns
+        self._rels: dict[str, dict[str, Relationship]] = {}
+        self._digests: dict[str, str] = {}
+        self.notes: dict[str, tuple[str, dict[str, etree._Element]]] = {}
+        for kind in ("footnotes", "endnotes"):
+            part = package.related_part(main, kind)
+            if part is None:
+                continue
+            root = package.parse_part(part)
+            unify_namespaces(root, ns)
+            t_id = f"{{{ns}}}id"
+            singular = kind[:-1]
+            notes = {n.get(t_id) or "": n for n in root.iter(f"{{{ns}}}{singular}")}
+            self.notes[singular] = (part, notes)
+
+    def relationship(self, source: str, rel_id: str | None) -> Relationship | None:
+        """The relationship `rel_id` of part `source`, if there is one."""
+        if not rel_id:
+            return None
+        rels = self._rels.get(source)
+        if rels is None:
+            rels = {rel.rel_id: rel for rel in self.package.relationships(source)}
+            self._rels[source] = rels
+        return rels.get(rel_id)
+
+    def digest(self, part: str) -> str:
+        """The first 8 hex digits of a part's SHA-256."""
+        found = self._digests.get(part)
+        if found is None:
+            found = self.package.digest(part)[:8]
+            self._digests[part] = found
+        return found
+
+
 class _Walker:
-    """One pass over w:body in document order, producing Blocks."""
+    """One pass over w:body (or one note) in document order, producing Blocks."""
 
     def __init__(
         self,
@@ -158,19 +308,33 @@ class _Walker:
         numbering: NumberingDefs,
         max_paragraphs: int | None = None,
         source: str = "<docx>",
+        *,
+        visibility: Visibility | None = None,
+        parts: _Parts | None = None,
+        part: str = "word/document.xml",
+        in_note: bool = False,
     ) -> None:
         self.tags = tags
+        self.view: View = view
         self.max_paragraphs = max_paragraphs
         self.source = source
         self.accept = view == "accept"
         self.styles = styles
+        self.numbering_defs = numbering
         self.numbering = NumberingState(numbering, styles)
         self.listnum = ListNumState()
+        self.visibility = visibility or Visibility({}, {}, None, None, False)
+        self.parts = parts
+        self.part = part
+        self.in_note = in_note
         self.index = 0
         self.blocks: list[Block] = []
+        self.warnings: list[ReadWarning] = []
         self.pending: list[_Piece] = []
         self.fields: list[_Field] = []
         self.instr_depth = 0  # fields on the stack still in their instruction part
+        self.current = _Paragraph(None)
+        self.used_notes: set[tuple[str, str]] = set()
         t = tags
         # In the accept view insertions are shown and deletions dropped; the reverse in
         # the original view. Moves behave like a deletion plus an insertion.
@@ -178,6 +342,11 @@ class _Walker:
         hidden = (t.dele, t.moveFrom) if self.accept else (t.ins, t.moveTo)
         self.shown_changes = frozenset(shown)
         self.hidden_changes = frozenset(hidden)
+
+    def warn(self, code: str, message: str, index: int | None = None) -> None:
+        """Record a located reading warning (at the current paragraph by default)."""
+        where = Location(paragraph=index if index is not None else max(self.index, 1))
+        self.warnings.append(ReadWarning(code, message, where))
 
     # ------------------------------------------------------------------ block level
 
@@ -199,19 +368,23 @@ class _Walker:
                 removed = self._marked_removed(child.find(t.tcPr), t.cellIns, t.cellDel)
                 self.walk_blocks(child, hidden or removed)
                 self.flush()
+            elif tag == t.altChunk:
+                if not hidden:
+                    self._alt_chunk(child)
             elif tag in t.block_skip or not isinstance(tag, str):
                 continue
             elif tag == t.alternate:
-                self._alternate_blocks(child, hidden)
+                self._alternate(child, lambda branch: self.walk_blocks(branch, hidden))
             else:
                 # sdt, sdtContent, customXml and anything newer: look inside for paragraphs.
                 self.walk_blocks(child, hidden)
 
-    def _alternate_blocks(self, alternate: etree._Element, hidden: bool) -> None:
-        fallback = alternate.find(self.tags.fallback)
+    def _alternate(self, alternate: etree._Element, read: Callable[[etree._Element], None]) -> None:
+        """Read the branch a word processor shows; count the w:p of the others."""
+        chosen = choose_branch(alternate)
         for branch in alternate:
-            if branch is fallback:
-                self.walk_blocks(branch, hidden)
+            if branch is chosen:
+                read(branch)
             else:
                 self._skip(branch)
 
@@ -225,10 +398,41 @@ class _Walker:
         """Count the w:p inside a subtree that is not shown, keeping indices in step."""
         self.index += sum(1 for _ in element.iter(self.tags.p))
 
+    def _alt_chunk(self, chunk: etree._Element) -> None:
+        """An imported file Word merges in on opening: a placeholder paragraph with its hash."""
+        self.flush()
+        text, what = self._embedded(chunk.get(_R_ID), "imported document")
+        at = max(self.index, 1)
+        self.warn(
+            "not-compared",
+            f"after this paragraph, {what} (w:altChunk) that Word imports on opening: its text is"
+            " not compared, only its content hash",
+            at,
+        )
+        self._append(text, at)
+
+    def _embedded(self, rel_id: str | None, kind: str) -> tuple[str, str]:
+        """(placeholder, description) of a related part: its kind and content hash."""
+        rel = self.parts.relationship(self.part, rel_id) if self.parts else None
+        if rel is None or self.parts is None:
+            return f"⟦{kind}: missing⟧", f"a {kind} whose part is missing"
+        if rel.external:
+            return f"⟦linked {kind}: {rel.target}⟧", f"a linked {kind} ({rel.target}) outside the file"
+        if not self.parts.package.has(rel.target):
+            return f"⟦{kind}: missing⟧", f"a {kind} whose part is missing"
+        digest = self.parts.digest(rel.target)
+        return f"⟦{kind} sha256:{digest}⟧", f"an embedded {kind} (sha256:{digest})"
+
+    def _append(self, text: str, index: int) -> None:
+        """A paragraph made by the reader itself (a placeholder), not from a w:p's runs."""
+        self._check_limit(index)
+        self.blocks.append(Block(text=text, location=Location(paragraph=index)))
+
     # -------------------------------------------------------------- paragraph level
 
     def paragraph(self, p: etree._Element, hidden: bool) -> None:
-        """One w:p: its text in the view, then merged or emitted according to its mark."""
+        """One w:p: its text in the view, then merged or emitted according to its mark; then
+        the text boxes it anchors, as paragraphs of their own."""
         t = self.tags
         self.index += 1
         index = self.index
@@ -238,17 +442,62 @@ class _Walker:
         ppr: etree._Element | None = None
         if len(p) and p[0].tag == t.pPr:
             ppr = p[0]
+        outer = self.current
+        # The paragraph style matters to runs only when some style hides text.
+        style = None if ppr is None or self.visibility.plain else self._style_of(ppr)
+        self.current = here = _Paragraph(style)
         parts: list[str] = []
         self.inline(p, parts)
         self._close_instructions()
-        piece = _Piece("".join(parts), index, ppr)
+        self.current = outer
+        if here.hidden or here.hidden_in_word or here.hidden_in_office:
+            self._report(here, index)
+        piece = _Piece(_resolve_soft("".join(parts)), index, ppr)
         if self._mark_removed(ppr):
             # Without its mark the paragraph runs on into the next one (Word's merge).
             self.pending.append(piece)
-            return
-        group = [*self.pending, piece]
-        self.pending = []
-        self.emit(group, orphan=False)
+        else:
+            group = [*self.pending, piece]
+            self.pending = []
+            self.emit(group, orphan=False)
+        if here.boxes:
+            self._read_boxes(here.boxes)
+
+    def _style_of(self, ppr: etree._Element) -> str | None:
+        """The paragraph style in the view (the pre-change one in the original view)."""
+        t = self.tags
+        if not self.accept:
+            change = ppr.find(t.pPrChange)
+            old = change.find(t.pPr) if change is not None else None
+            if old is not None:
+                ppr = old
+        style = ppr.find(t.pStyle)
+        return style.get(t.val) if style is not None else None
+
+    def _report(self, here: _Paragraph, index: int) -> None:
+        hidden = _resolve_soft("".join(here.hidden))
+        if hidden.strip():
+            self.warn("hidden-text", f"hidden text not compared: {_quote(hidden)}", index)
+        for word_hides, pieces in ((True, here.hidden_in_word), (False, here.hidden_in_office)):
+            disputed = _resolve_soft("".join(pieces))
+            if disputed.strip():
+                hides, shows = ("Word", "LibreOffice") if word_hides else ("LibreOffice", "Word")
+                self.warn(
+                    "hidden-text",
+                    f"text {hides} hides and {shows} shows, compared as visible: {_quote(disputed)}",
+                    index,
+                )
+
+    def _read_boxes(self, boxes: list[tuple[etree._Element, int]]) -> None:
+        """Text boxes after their anchor: each at its own w:p indices, apart from any merge
+        or field still open in the body."""
+        saved = (self.index, self.pending, self.fields, self.instr_depth)
+        self.pending, self.fields, self.instr_depth = [], [], 0
+        for box, start in boxes:
+            self.index = start
+            self.walk_blocks(box, hidden=False)
+            self.flush()
+        self.index, self.pending, self.fields, self.instr_depth = saved
 
     def _mark_removed(self, ppr: etree._Element | None) -> bool:
         if ppr is None:
@@ -264,6 +513,14 @@ class _Walker:
         if self.pending:
             group, self.pending = self.pending, []
             self.emit(group, orphan=True)
+
+    def _check_limit(self, index: int) -> None:
+        if self.max_paragraphs is not None and len(self.blocks) >= self.max_paragraphs:
+            raise LimitError(
+                f"more than {self.max_paragraphs:,} paragraphs, over the limit of {PARAGRAPHS_PER_PROVISION}"
+                " per allowed provision (raise with --max-provisions)",
+                Where(self.source, paragraph=index),
+            )
 
     def emit(self, group: list[_Piece], orphan: bool) -> None:
         """Turn a group of merged w:p into one Block, numbering it from the surviving mark."""
@@ -294,11 +551,7 @@ class _Walker:
             heading = resolved.heading_level
         index = next((piece.position for piece in group if piece.text.strip()), last.position)
         if self.max_paragraphs is not None and len(self.blocks) >= self.max_paragraphs:
-            raise LimitError(
-                f"more than {self.max_paragraphs:,} paragraphs, over the limit of {PARAGRAPHS_PER_PROVISION}"
-                " per allowed provision (raise with --max-provisions)",
-                Where(self.source, paragraph=index),
-            )
+            self._check_limit(index)
         self.blocks.append(
             Block(
                 text=text,
@@ -365,48 +618,218 @@ class _Walker:
                 if self.instr_depth == 0:
                     parts.extend(m.text or "" for m in child.iter(t.math_t))
             elif tag == t.alternate:
-                fallback = child.find(t.fallback)
-                for branch in child:
-                    if branch is fallback:
-                        self.inline(branch, parts)
-                    else:
-                        self._skip(branch)
+                self._alternate(child, lambda branch: self.inline(branch, parts))
             else:
                 # w:sdt and unknown wrappers: whatever runs they hold are text.
                 self.inline(child, parts)
 
+    def _hiding(self, rpr: etree._Element | None) -> Hiding:
+        """How the runs with these properties show, styles and defaults included."""
+        t = self.tags
+        if rpr is not None and not self.accept:
+            # A tracked formatting change keeps the old run properties (vanish included).
+            change = rpr.find(t.rPrChange)
+            old = change.find(t.rPr) if change is not None else None
+            if old is not None:
+                rpr = old
+        style = vanish = spec = None
+        if rpr is not None:
+            for child in rpr:
+                tag = child.tag
+                if tag == t.vanish:
+                    vanish = on_off(child, t.val)
+                elif tag == t.specVanish:
+                    spec = on_off(child, t.val)
+                elif tag == t.rStyle:
+                    style = child.get(t.val)
+        return self.visibility.run(self.current.style, style, vanish, spec)
+
     def run(self, r: etree._Element, parts: list[str]) -> None:
         """Text of one w:r, honouring hidden text and complex-field state."""
         t = self.tags
-        vanish = False
+        # Without run properties a run shows as its paragraph style and the defaults say;
+        # w:rPr comes first in a run (the schema's order), so it decides before any text.
+        hiding = _SHOWN if self.visibility.plain else self._hiding(None)
+        sink = self.current.hidden if hiding.hidden else parts
+        start = len(sink)
+        text_tag = t.t
         for child in r:
             tag = child.tag
-            if tag == t.t:
-                if not vanish and self.instr_depth == 0:
-                    parts.append(child.text or "")
+            if tag == text_tag:  # the common case, inlined
+                if self.instr_depth == 0:
+                    sink.append(child.text or "")
             elif tag == t.rPr:
-                vanish = _vanished(child, t)
-            elif tag == t.delText:
-                # Deleted text is only reached inside a shown w:del (the original view).
-                if not self.accept and not vanish and self.instr_depth == 0:
-                    parts.append(child.text or "")
-            elif tag == t.tab or tag == t.ptab:
-                if not vanish and self.instr_depth == 0:
-                    parts.append("\t")
-            elif tag == t.br or tag == t.cr:
-                if not vanish and self.instr_depth == 0:
-                    parts.append(" ")
-            elif tag == t.noBreakHyphen:
-                if not vanish and self.instr_depth == 0:
-                    parts.append("-")
-            elif tag == t.fldChar:
-                self._field_char(child.get(t.fldCharType), parts)
-            elif tag == t.instrText or tag == t.delInstrText:
-                if self.fields and not self.fields[-1].in_result:
-                    self.fields[-1].instruction.append(child.text or "")
-            elif tag in t.run_objects:
-                self._skip(child)
-            # w:sym, w:softHyphen, note and comment references: nothing to show.
+                hiding = self._hiding(child)
+                sink = self.current.hidden if hiding.hidden else parts
+                start = len(sink)
+            else:
+                self._run_child(child, sink)
+        if hiding.disputed and len(sink) > start:
+            disputed = self.current.hidden_in_word if hiding.word else self.current.hidden_in_office
+            disputed.extend(sink[start:])
+
+    def _run_children(self, branch: etree._Element, sink: list[str]) -> None:
+        for child in branch:
+            self._run_child(child, sink)
+
+    def _run_child(self, child: etree._Element, sink: list[str]) -> None:
+        """One element of a run's content into `sink`."""
+        t = self.tags
+        tag = child.tag
+        if tag == t.t:
+            if self.instr_depth == 0:
+                sink.append(child.text or "")
+        elif tag == t.rPr:
+            return
+        elif tag == t.delText:
+            # Deleted text is only reached inside a shown w:del (the original view).
+            if not self.accept and self.instr_depth == 0:
+                sink.append(child.text or "")
+        elif tag == t.tab or tag == t.ptab:
+            if self.instr_depth == 0:
+                sink.append("\t")
+        elif tag == t.br or tag == t.cr:
+            if self.instr_depth == 0:
+                sink.append(" ")
+        elif tag == t.noBreakHyphen:
+            if self.instr_depth == 0:
+                sink.append("-")
+        elif tag == t.sym:
+            if self.instr_depth == 0:
+                sink.append(symbol_text(child.get(t.font), child.get(t.char)))
+        elif tag == t.fldChar:
+            self._field_char(child.get(t.fldCharType), sink)
+        elif tag == t.instrText or tag == t.delInstrText:
+            if self.fields and not self.fields[-1].in_result:
+                self.fields[-1].instruction.append(child.text or "")
+        elif tag == t.footnoteReference or tag == t.endnoteReference:
+            if self.instr_depth == 0:
+                self._note("footnote" if tag == t.footnoteReference else "endnote", child.get(t.id), sink)
+        elif tag == t.ruby:
+            self._ruby(child, sink)
+        elif tag == t.alternate:
+            self._alternate(child, lambda branch: self._run_children(branch, sink))
+        elif tag in t.run_objects:
+            self._object(child, sink)
+        # w:softHyphen (shown only at a line end), comment references: nothing to show.
+
+    def _ruby(self, ruby: etree._Element, parts: list[str]) -> None:
+        """Ruby: the base text in place, the annotation after it as a note."""
+        t = self.tags
+        base = ruby.find(t.rubyBase)
+        if base is not None:
+            self.inline(base, parts)
+        annotation = ruby.find(t.rt)
+        if annotation is not None:
+            note: list[str] = []
+            self.inline(annotation, note)
+            text = " ".join("".join(note).split())
+            if text:
+                parts.append(f"{_SOFT}⟦ruby: {text}⟧{_SOFT}")
+
+    def _note(self, kind: str, note_id: str | None, parts: list[str]) -> None:
+        """A footnote or endnote, read where its reference stands."""
+        label = _NOTE_LABEL[kind]
+        if self.in_note or self.parts is None:
+            return  # a note inside a note is not something Word makes
+        found = self.parts.notes.get(kind)
+        note = found[1].get(note_id or "") if found is not None else None
+        if found is None or note is None:
+            self.warn(
+                "not-compared", f"a {kind} reference to {kind} {note_id!r}, which the file does not hold"
+            )
+            return
+        if (kind, note_id or "") in self.used_notes:
+            # Word gives each note one reference; a second would repeat its text unboundedly.
+            self.warn("not-compared", f"a second reference to {kind} {note_id!r}: its text is read once")
+            return
+        self.used_notes.add((kind, note_id or ""))
+        walker = _Walker(
+            self.tags,
+            self.view,
+            self.styles,
+            self.numbering_defs,
+            None,
+            self.source,
+            visibility=self.visibility,
+            parts=self.parts,
+            part=found[0],
+            in_note=True,
+        )
+        walker.walk_blocks(note, hidden=False)
+        walker.flush()
+        here = max(self.index, 1)
+        for warning in walker.warnings:
+            self.warn(warning.code, f"in a {kind}: {warning.message}", here)
+        text = " ".join(
+            " ".join(f"{b.auto_label} {b.text}".split()) if b.auto_label else b.text for b in walker.blocks
+        )
+        parts.append(f"{_SOFT}⟦{label}: {text}⟧{_SOFT}")
+
+    def _object(self, element: etree._Element, parts: list[str]) -> None:
+        """A drawing, VML picture, OLE object or alternate content inside a run: text boxes
+        deferred, images and objects as placeholders with their content hash."""
+        t = self.tags
+        if element.tag == t.object:
+            self._ole(element, parts)
+            return
+        stack = [element]
+        while stack:
+            node = stack.pop()
+            tag = node.tag
+            if tag == t.txbxContent:
+                self.current.boxes.append((node, self.index))
+                self._skip(node)
+                continue
+            if tag == t.alternate:
+                chosen = choose_branch(node)
+                for branch in node:
+                    if branch is not chosen:
+                        self._skip(branch)
+                if chosen is not None:
+                    stack.extend(reversed(chosen))
+                continue
+            if tag == t.object:
+                self._ole(node, parts)
+                continue
+            if tag in (_A_BLIP, _V_IMAGEDATA):
+                rel_id = node.get(_R_EMBED) or node.get(_R_LINK) or node.get(_R_ID)
+                self._placeholder(rel_id, "image", parts)
+            elif tag == _C_CHART:
+                self._placeholder(node.get(_R_ID), "chart", parts)
+            elif tag == _DGM_REL_IDS:
+                self._placeholder(node.get(_R_DM), "diagram", parts)
+            elif tag == _A_GRAPHIC_DATA and node.get("uri") not in _READ_GRAPHICS:
+                self.warn(
+                    "not-compared", f"an embedded object of a kind draftkit cannot read ({node.get('uri')})"
+                )
+                parts.append(f"{_SOFT}⟦object⟧{_SOFT}")
+                self._skip(node)
+                continue
+            stack.extend(reversed(node))
+
+    def _ole(self, element: etree._Element, parts: list[str]) -> None:
+        ole = next(element.iter(_O_OLE), None)
+        if ole is None:
+            self._object_children(element, parts)
+            return
+        prog = (ole.get(_O_PROG_ID) or "object").strip() or "object"
+        self._placeholder(ole.get(_R_ID), f"{prog} object", parts)
+        for box in element.iter(self.tags.txbxContent):
+            self.current.boxes.append((box, self.index))
+            self._skip(box)
+
+    def _object_children(self, element: etree._Element, parts: list[str]) -> None:
+        for child in element:
+            if isinstance(child.tag, str):
+                self._object(child, parts)
+
+    def _placeholder(self, rel_id: str | None, kind: str, parts: list[str]) -> None:
+        if self.instr_depth:
+            return  # inside a field instruction: not displayed
+        text, what = self._embedded(rel_id, kind)
+        self.warn("not-compared", f"{what}: compared by its content hash, not as text")
+        parts.append(f"{_SOFT}{text}{_SOFT}")
 
     def _field_char(self, kind: str | None, parts: list[str]) -> None:
         if kind == "begin":
@@ -435,13 +858,6 @@ class _Walker:
         if self.instr_depth:
             self.fields = [field for field in self.fields if field.in_result]
             self.instr_depth = 0
-
-
-def _vanished(rpr: etree._Element, t: _Tags) -> bool:
-    for child in rpr:
-        if child.tag == t.vanish:
-            return (child.get(t.val) or "true").lower() not in ("false", "0", "off")
-    return False
 
 
 def _to_int(value: str | None) -> int | None:
@@ -485,18 +901,32 @@ def read_docx_blocks(
                 f"not a DOCX file: its main part is <{local or tag}>, not a Word document",
                 Where(str(path)),
             )
+        # Word reads Strict-namespace elements inside a transitional file (and the reverse).
+        unify_namespaces(document, ns)
         numbering_part = package.related_part(main, "numbering")
         styles_part = package.related_part(main, "styles")
         numbering = parse_numbering(package.parse_part(numbering_part) if numbering_part else None)
-        styles = parse_styles(package.parse_part(styles_part) if styles_part else None)
+        styles_root = package.parse_part(styles_part) if styles_part else None
+        styles = parse_styles(styles_root)
+        visibility = parse_visibility(styles_root)
         core_part = package.related_part("", "core-properties")
         if core_part is None and package.has("docProps/core.xml"):
             core_part = "docProps/core.xml"
         title = _core_title(package.parse_part(core_part)) if core_part else None
-    tags = _Tags(ns)
-    walker = _Walker(tags, view, styles, numbering, max_paragraphs, str(path))
-    body = document.find(tags.body)
-    if body is not None:
-        walker.walk_blocks(body, hidden=False)
-    walker.flush()
-    return DocxContent(tuple(walker.blocks), title)
+        tags = _Tags(ns)
+        walker = _Walker(
+            tags,
+            view,
+            styles,
+            numbering,
+            max_paragraphs,
+            str(path),
+            visibility=visibility,
+            parts=_Parts(package, main, ns),
+            part=main,
+        )
+        body = document.find(tags.body)
+        if body is not None:
+            walker.walk_blocks(body, hidden=False)
+        walker.flush()
+    return DocxContent(tuple(walker.blocks), title, tuple(walker.warnings))

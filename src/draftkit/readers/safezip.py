@@ -7,12 +7,14 @@ with a DOCTYPE is accepted; nothing is fetched from the network.
 
 from __future__ import annotations
 
+import hashlib
 import lzma
 import mmap
 import posixpath
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -162,7 +164,7 @@ def open_package(
 class OoxmlPackage:
     """An opened OOXML zip whose reads are capped and whose part names resolve like OPC."""
 
-    __slots__ = ("_archive", "_by_lower", "_by_name", "_left", "where")
+    __slots__ = ("_archive", "_by_lower", "_by_name", "_left", "_media_left", "_rels", "where")
 
     def __init__(self, archive: zipfile.ZipFile, where: Where, max_unpacked: int) -> None:
         self._archive = archive
@@ -192,6 +194,8 @@ class OoxmlPackage:
                 where,
             )
         self._left = max_unpacked
+        self._media_left = max_unpacked
+        self._rels: dict[str, tuple[Relationship, ...]] = {}  # read once per source part
 
     def __enter__(self) -> OoxmlPackage:
         return self
@@ -222,6 +226,23 @@ class OoxmlPackage:
 
     def read(self, name: str) -> bytes:
         """The bytes of one part, streamed under the unpacked-size budget."""
+        chunks: list[bytes] = []
+        total = self._stream(name, self._left, "the DOCX", chunks.append)
+        self._left -= total
+        return b"".join(chunks)
+
+    def digest(self, name: str) -> str:
+        """The SHA-256 (hex) of one part's bytes, streamed: for media and embedded objects,
+        which are hashed, never parsed. Their own budget, as large as the XML one, bounds the
+        bytes decompressed."""
+        hasher = hashlib.sha256()
+        total = self._stream(name, self._media_left, "its media and embedded objects", hasher.update)
+        self._media_left -= total
+        return hasher.hexdigest()
+
+    def _stream(self, name: str, left: int, what: str, sink: Callable[[bytes], object]) -> int:
+        """Decompress one part into `sink` chunk by chunk, at most `left` bytes; returns how
+        many came out. Every zip-level failure is an InputError naming the part."""
         where = Where(f"{self.where.source}: {name}")
         info = self._info(name)
         if info is None:
@@ -241,13 +262,12 @@ class OoxmlPackage:
                 f" {BOMB_MIN_SIZE // (1024 * 1024)} MiB (zip bomb?)",
                 where,
             )
-        if info.file_size > self._left:
+        if info.file_size > left:
             raise LimitError(
                 f"the part unpacks to {info.file_size:,} bytes, over what is left of the unpacked-size"
                 " limit (zip bomb? raise with --max-unpacked)",
                 where,
             )
-        chunks: list[bytes] = []
         total = 0
         try:
             with self._archive.open(info) as stream:
@@ -255,13 +275,13 @@ class OoxmlPackage:
                     total += len(chunk)
                     # The header's sizes are not trusted: the budget is charged as bytes
                     # actually come out of the decompressor.
-                    if total > self._left:
+                    if total > left:
                         raise LimitError(
-                            "the DOCX unpacks to more than the unpacked-size limit (zip bomb? raise with"
-                            " --max-unpacked)",
+                            f"{what} unpacks to more than the unpacked-size limit (zip bomb? raise"
+                            " with --max-unpacked)",
                             where,
                         )
-                    chunks.append(chunk)
+                    sink(chunk)
         except NotImplementedError as exc:
             raise InputError(f"corrupt DOCX: unsupported compression ({exc})", where) from None
         except _ZIP_ERRORS as exc:
@@ -269,15 +289,21 @@ class OoxmlPackage:
             raise InputError(
                 f"corrupt DOCX: the part is damaged ({reason or type(exc).__name__})", where
             ) from None
-        self._left -= total
-        return b"".join(chunks)
+        return total
 
     def parse_part(self, name: str) -> etree._Element:
         """One XML part parsed with the hardened parser."""
         return parse_xml(self.read(name), Where(f"{self.where.source}: {name}"))
 
     def relationships(self, source: str = "") -> tuple[Relationship, ...]:
-        """Relationships of a part ('' for the package itself), targets resolved to part names."""
+        """Relationships of a part ('' for the package itself), targets resolved to part names;
+        each .rels part is read (and charged to the budget) once."""
+        cached = self._rels.get(source)
+        if cached is None:
+            cached = self._rels[source] = self._read_relationships(source)
+        return cached
+
+    def _read_relationships(self, source: str) -> tuple[Relationship, ...]:
         directory, base = posixpath.split(source)
         rels_name = posixpath.join(directory, "_rels", f"{base}.rels")
         if not self.has(rels_name):

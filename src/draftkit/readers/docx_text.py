@@ -1,0 +1,308 @@
+"""The run-level rendering model of the DOCX reader: what Word and LibreOffice display.
+
+Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
+
+- `Visibility` resolves hidden text (`w:vanish`, `w:specVanish`) through document
+  defaults, the paragraph style chain, the character style chain and direct formatting,
+  twice: as Word does (ECMA-376 §17.7.3: in a style a toggle property flips the value
+  inherited from the previous level, direct formatting is absolute; within one `basedOn`
+  chain the nearest explicit value wins) and as LibreOffice does (character style over
+  paragraph style over defaults, no toggling, `specVanish` ignored). Text both hide is
+  hidden; text only one hides is *disputed* and compared as visible, so nothing shown on
+  anyone's screen escapes the comparison.
+- `choose_branch` picks the `mc:Choice` of an `mc:AlternateContent` whose required
+  namespaces draftkit reads, else the `mc:Fallback` (what Word 2010+ and LibreOffice show).
+- `symbol_text` turns a `w:sym` (font + character code) into the Unicode character it
+  shows, keeping the private-use code point where no mapping is known.
+- `unify_namespaces` renames elements of the other WordprocessingML namespace (Strict in a
+  transitional part, or the reverse) so one set of names reads both, as Word does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from lxml import etree
+
+from draftkit.readers.wordnum import MC_NS, STRICT_W_NS, W_NS, names_for, namespace_of
+
+_MC_CHOICE = f"{{{MC_NS}}}Choice"
+_MC_FALLBACK = f"{{{MC_NS}}}Fallback"
+
+# Namespaces whose content the reader walks (text boxes, pictures, equations, VML, Word
+# 2010-2016 extensions that keep their text in w:t): a Choice requiring only these is read.
+UNDERSTOOD_NAMESPACES = frozenset(
+    {
+        W_NS,
+        STRICT_W_NS,
+        MC_NS,
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",  # wps
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",  # wpg
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",  # wpc
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",  # wp14
+        "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",  # wp
+        "http://schemas.openxmlformats.org/drawingml/2006/main",  # a
+        "http://schemas.openxmlformats.org/drawingml/2006/picture",  # pic
+        "http://schemas.openxmlformats.org/officeDocument/2006/math",  # m
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",  # r
+        "urn:schemas-microsoft-com:vml",  # v
+        "urn:schemas-microsoft-com:office:office",  # o
+        "urn:schemas-microsoft-com:office:word",  # w10
+        "http://schemas.microsoft.com/office/word/2010/wordml",  # w14
+        "http://schemas.microsoft.com/office/word/2012/wordml",  # w15
+    }
+)
+
+
+def choose_branch(alternate: etree._Element) -> etree._Element | None:
+    """The branch of an mc:AlternateContent a current word processor shows: the first
+    mc:Choice whose every required prefix names an understood namespace, else mc:Fallback."""
+    fallback: etree._Element | None = None
+    for branch in alternate:
+        if branch.tag == _MC_CHOICE:
+            if fallback is None and _understood(branch):
+                return branch
+        elif branch.tag == _MC_FALLBACK and fallback is None:
+            fallback = branch
+    return fallback
+
+
+def _understood(choice: etree._Element) -> bool:
+    required = (choice.get("Requires") or "").split()
+    if not required:
+        return False  # Requires is mandatory: a Choice without it is damaged markup
+    nsmap = choice.nsmap
+    return all(nsmap.get(prefix) in UNDERSTOOD_NAMESPACES for prefix in required)
+
+
+def unify_namespaces(root: etree._Element, ns: str) -> int:
+    """Rename every element (and its attributes) in the other WordprocessingML namespace
+    into `ns`, in place; returns how many were renamed (0 for an ordinary file)."""
+    other = STRICT_W_NS if ns == W_NS else W_NS
+    prefix = f"{{{other}}}"
+    renamed = 0
+    for element in list(root.iter(f"{prefix}*")):
+        element.tag = f"{{{ns}}}{etree.QName(element).localname}"
+        for name in [str(a) for a in element.attrib if str(a).startswith(prefix)]:
+            value = element.attrib.pop(name)
+            element.set(f"{{{ns}}}{name[len(prefix) :]}", value)
+        renamed += 1
+    return renamed
+
+
+# ------------------------------------------------------------------------------ hidden text
+
+
+class Hiding(NamedTuple):
+    """Whether a run is hidden by Word's rules and by LibreOffice's."""
+
+    word: bool
+    office: bool
+
+    @property
+    def hidden(self) -> bool:
+        """Hidden for every reader: kept out of the compared text."""
+        return self.word and self.office
+
+    @property
+    def disputed(self) -> bool:
+        """Hidden for one word processor only: compared, and warned about."""
+        return self.word != self.office
+
+
+@dataclass(frozen=True, slots=True)
+class _StyleRun:
+    """The run-property facts of one style that decide visibility."""
+
+    based_on: str | None
+    vanish: bool | None
+    spec_vanish: bool | None
+
+
+class Visibility:
+    """Hidden-text resolution over styles.xml: docDefaults, paragraph and character styles."""
+
+    __slots__ = (
+        "_cache",
+        "_characters",
+        "_paragraphs",
+        "default_character",
+        "default_hidden",
+        "default_paragraph",
+        "plain",
+    )
+
+    def __init__(
+        self,
+        paragraphs: Mapping[str, _StyleRun],
+        characters: Mapping[str, _StyleRun],
+        default_paragraph: str | None,
+        default_character: str | None,
+        default_hidden: bool,
+    ) -> None:
+        self._paragraphs = paragraphs
+        self._characters = characters
+        self.default_paragraph = default_paragraph
+        self.default_character = default_character
+        self.default_hidden = default_hidden
+        self._cache: dict[tuple[str | None, str | None, bool | None, bool | None], Hiding] = {}
+        # No style and no default hides anything: only direct formatting can (most files).
+        self.plain = not default_hidden and not any(
+            s.vanish or s.spec_vanish for table in (paragraphs, characters) for s in table.values()
+        )
+
+    def run(
+        self,
+        paragraph_style: str | None,
+        character_style: str | None,
+        vanish: bool | None,
+        spec_vanish: bool | None,
+    ) -> Hiding:
+        """How a run with these styles and direct vanish/specVanish (None: not set) shows."""
+        key = (paragraph_style, character_style, vanish, spec_vanish)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._resolve(*key)
+            if len(self._cache) < 4096:
+                self._cache[key] = found
+        return found
+
+    def _resolve(
+        self,
+        paragraph_style: str | None,
+        character_style: str | None,
+        vanish: bool | None,
+        spec_vanish: bool | None,
+    ) -> Hiding:
+        p_vanish, p_spec = _chain(self._paragraphs, paragraph_style or self.default_paragraph)
+        c_vanish, c_spec = _chain(self._characters, character_style or self.default_character)
+        # Word: docDefaults set the base; each style level that turns vanish on flips it.
+        word = self.default_hidden
+        for level in (p_vanish, c_vanish):
+            if level:
+                word = not word
+        # LibreOffice: the nearest level that says anything decides; no toggling.
+        office = next((v for v in (c_vanish, p_vanish) if v is not None), self.default_hidden)
+        if vanish is not None:  # direct formatting is absolute for both
+            word = office = vanish
+        # specVanish ("always hidden") is honoured by Word, shown by LibreOffice.
+        spec = spec_vanish if spec_vanish is not None else bool(c_spec or p_spec)
+        return Hiding(word or spec, office)
+
+
+def _chain(styles: Mapping[str, _StyleRun], style_id: str | None) -> tuple[bool | None, bool | None]:
+    """(vanish, specVanish) of a style: the nearest explicit value along basedOn."""
+    vanish: bool | None = None
+    spec: bool | None = None
+    seen: set[str] = set()
+    current = style_id
+    while current is not None and current not in seen and len(seen) < 32:
+        seen.add(current)
+        style = styles.get(current)
+        if style is None:
+            break
+        if vanish is None:
+            vanish = style.vanish
+        if spec is None:
+            spec = style.spec_vanish
+        current = style.based_on
+    return vanish, spec
+
+
+def on_off(element: etree._Element, val: str) -> bool:
+    """An ST_OnOff property: on unless its w:val says false."""
+    return (element.get(val) or "true").strip().lower() not in ("false", "0", "off")
+
+
+def parse_visibility(root: etree._Element | None) -> Visibility:
+    """Read the hidden-text facts of styles.xml: docDefaults and every paragraph and
+    character style's w:rPr (vanish, specVanish, basedOn)."""
+    if root is None:
+        return Visibility({}, {}, None, None, False)
+    w = names_for(namespace_of(root))
+    val = w("val")
+    default_hidden = False
+    defaults = root.find(w("docDefaults"))
+    if defaults is not None:
+        for element in defaults.iterfind(f"{w('rPrDefault')}/{w('rPr')}/{w('vanish')}"):
+            default_hidden = on_off(element, val)
+    paragraphs: dict[str, _StyleRun] = {}
+    characters: dict[str, _StyleRun] = {}
+    default_paragraph = default_character = None
+    for element in root.iterfind(w("style")):
+        style_id = element.get(w("styleId"))
+        kind = element.get(w("type")) or "paragraph"
+        if style_id is None or kind not in ("paragraph", "character"):
+            continue
+        based_on = vanish = spec = None
+        for child in element:
+            if child.tag == w("basedOn"):
+                based_on = child.get(val)
+            elif child.tag == w("rPr"):
+                for prop in child:
+                    if prop.tag == w("vanish"):
+                        vanish = on_off(prop, val)
+                    elif prop.tag == w("specVanish"):
+                        spec = on_off(prop, val)
+        table = paragraphs if kind == "paragraph" else characters
+        table.setdefault(style_id, _StyleRun(based_on, vanish, spec))
+        if (element.get(w("default")) or "").lower() in ("1", "true", "on"):
+            if kind == "paragraph" and default_paragraph is None:
+                default_paragraph = style_id
+            elif kind == "character" and default_character is None:
+                default_character = style_id
+    return Visibility(paragraphs, characters, default_paragraph, default_character, default_hidden)
+
+
+# ----------------------------------------------------------------------------- w:sym
+
+
+# Adobe Symbol encoding (the Symbol font Word uses for Greek and mathematical signs), codes
+# 0x20-0xFE; letters and digits equal to ASCII are left to the default rule below.
+_SYMBOL: dict[int, str] = {
+    0x22: "\u2200", 0x24: "\u2203", 0x27: "\u220b", 0x2A: "\u2217", 0x2D: "\u2212", 0x40: "\u2245",
+    0x5C: "\u2234", 0x5E: "\u22a5", 0x60: "\u203e", 0x7E: "\u223c",
+    0xA1: "\u03d2", 0xA2: "\u2032", 0xA3: "\u2264", 0xA4: "\u2044", 0xA5: "\u221e", 0xA6: "\u0192",
+    0xA7: "\u2663", 0xA8: "\u2666", 0xA9: "\u2665", 0xAA: "\u2660", 0xAB: "\u2194", 0xAC: "\u2190",
+    0xAD: "\u2191", 0xAE: "\u2192", 0xAF: "\u2193", 0xB0: "\u00b0", 0xB1: "\u00b1", 0xB2: "\u2033",
+    0xB3: "\u2265", 0xB4: "\u00d7", 0xB5: "\u221d", 0xB6: "\u2202", 0xB7: "\u2022", 0xB8: "\u00f7",
+    0xB9: "\u2260", 0xBA: "\u2261", 0xBB: "\u2248", 0xBC: "\u2026", 0xC0: "\u2135", 0xC1: "\u2111",
+    0xC2: "\u211c", 0xC3: "\u2118", 0xC4: "\u2297", 0xC5: "\u2295", 0xC6: "\u2205", 0xC7: "\u2229",
+    0xC8: "\u222a", 0xC9: "\u2283", 0xCA: "\u2287", 0xCB: "\u2284", 0xCC: "\u2282", 0xCD: "\u2286",
+    0xCE: "\u2208", 0xCF: "\u2209", 0xD0: "\u2220", 0xD1: "\u2207", 0xD2: "\u00ae", 0xD3: "\u00a9",
+    0xD4: "\u2122", 0xD5: "\u220f", 0xD6: "\u221a", 0xD7: "\u22c5", 0xD8: "\u00ac", 0xD9: "\u2227",
+    0xDA: "\u2228", 0xDB: "\u21d4", 0xDC: "\u21d0", 0xDD: "\u21d1", 0xDE: "\u21d2", 0xDF: "\u21d3",
+    0xE0: "\u25ca", 0xE1: "\u2329", 0xE5: "\u2211", 0xF1: "\u232a", 0xF2: "\u222b",
+}  # fmt: skip
+_SYMBOL.update(zip(range(0x41, 0x5B), "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ", strict=True))
+_SYMBOL.update(zip(range(0x61, 0x7B), "αβχδεφγηιϕκλμνοπθρστυϖωξψζ", strict=True))
+# The Wingdings signs drafts use: ticks, crosses, boxes, bullets, arrows.
+_WINGDINGS: dict[int, str] = {
+    0x6C: "\u25cf", 0x6E: "\u25a0", 0x6F: "\u25a1", 0x71: "\u2751", 0x76: "\u2756", 0xA7: "\u25aa",
+    0xA8: "\u25fb", 0xD8: "\u27a2", 0xE8: "\u2794", 0xFB: "\u2717", 0xFC: "\u2713", 0xFD: "\u2612",
+    0xFE: "\u2611",
+}  # fmt: skip
+_FONTS: dict[str, dict[int, str]] = {"symbol": _SYMBOL, "wingdings": _WINGDINGS}
+
+
+def symbol_text(font: str | None, code: str | None) -> str:
+    """The character a w:sym shows: mapped to Unicode for Symbol and Wingdings codes draftkit
+    knows, else the code point itself (private-use F0xx codes stay as they are, so a changed
+    symbol is still a changed character); '' for a missing or damaged code."""
+    try:
+        value = int((code or "").strip(), 16)
+    except ValueError:
+        return ""
+    if not 0 < value <= 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+        return ""
+    low = value - 0xF000 if 0xF020 <= value <= 0xF0FF else value
+    table = _FONTS.get((font or "").strip().lower())
+    if table is not None and low < 0x100:
+        mapped = table.get(low)
+        if mapped is not None:
+            return mapped
+        if table is _SYMBOL and (0x20 <= low < 0x7F):
+            return chr(low)  # digits, ASCII punctuation and space are themselves in Symbol
+    return chr(value)
