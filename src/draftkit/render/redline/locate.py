@@ -10,6 +10,7 @@ provision's, text-box paragraphs and paragraphs merged away excluded.
 from __future__ import annotations
 
 import bisect
+from itertools import pairwise
 
 from lxml import etree
 
@@ -29,6 +30,7 @@ class Locator:
         self.position = {id(p): k for k, p in enumerate(self.order)}
         self.new_depth = depths(new)
         self.old_depth = depths(old)
+        self.old_siblings = siblings(old)
         self.layouts: dict[int, Layout | None] = {}
         self.was: dict[int, Provision] = {}  # new provision → what it was (1:1 changes)
         self.by_kind: dict[tuple[str, int], list[int]] = {}
@@ -83,7 +85,7 @@ class Locator:
                 self.new_depth.get(id(p)) == depth,
                 label_shape(p.num) == shape,
                 (p.heading is None) == (old.heading is None),
-                counts_on(p, k, self.was.get(id(p)), old, near),
+                counts_on(self.was.get(id(p)), old, self.old_siblings),
             )
 
         lo, hi = max(0, near - 40), min(len(self.order), near + 41)
@@ -101,18 +103,37 @@ class Locator:
         return None, False, False
 
 
-def counts_on(model: Provision, position: int, was: Provision | None, old: Provision, near: int) -> bool:
-    """Whether an old provision shown beside `model` (at `position`) and numbered in its list
-    gets its old number in the old view: it comes right after the model, which kept its
-    number (`was` is the model's old self), or the model comes right after it and took its
-    number."""
-    mine, theirs = old.ordinal, model.ordinal
-    before = was.ordinal if was is not None else None
-    if mine is None or theirs is None or before is None:
+def counts_on(
+    was: Provision | None, old: Provision, old_siblings: dict[int, tuple[tuple[Provision, ...], int]]
+) -> bool:
+    """Whether an old provision shown deleted and numbered in a new provision's list gets its
+    old number in the old view. In that view every old provision stands at its old place
+    (kept, or shown deleted there), so the list counts the old siblings in old order: the
+    count is right when the model's old self (`was`) is a sibling of `old` and the old
+    numbers from one to the other run without a gap (each sibling in between counted too,
+    by the same rule)."""
+    if was is None or old.ordinal is None or was.ordinal is None:
         return False
-    if position <= near:
-        return theirs + 1 == mine and before == theirs
-    return theirs == mine and before == mine + 1
+    mine, theirs = old_siblings.get(id(old)), old_siblings.get(id(was))
+    if mine is None or theirs is None or mine[0] is not theirs[0]:
+        return False
+    family = mine[0]
+    lo, hi = sorted((mine[1], theirs[1]))
+    ordinals = [p.ordinal for p in family[lo : hi + 1]]
+    return all(a is not None and b is not None and b == a + 1 for a, b in pairwise(ordinals))
+
+
+def siblings(draft: Draft) -> dict[int, tuple[tuple[Provision, ...], int]]:
+    """Each provision's siblings (one tuple per parent, shared) and its place among them, by id."""
+    out: dict[int, tuple[tuple[Provision, ...], int]] = {}
+
+    def visit(family: tuple[Provision, ...]) -> None:
+        for k, p in enumerate(family):
+            out[id(p)] = (family, k)
+            visit(tuple(p.children))
+
+    visit(tuple(draft.provisions))
+    return out
 
 
 def depths(draft: Draft) -> dict[int, int]:
