@@ -50,6 +50,11 @@ DP_FULL_CELLS = 4_096  # a segment up to 64 × 64 gets the full DP …
 DP_BAND = 16  # … a longer one a DP in a band of ±16 around its diagonal: O((n + m) · 33)
 LCS_MAX_CELLS = 50_000_000  # equal texts in a long segment paired by an exact LCS up to this
 SIM_MAX_CHARS = 4_000  # longer texts are compared as bags of words (linear), not by ratio
+# Content pass (issue 15): pairs the character passes left, by what the texts are about.
+CONTENT_MIN = 0.45  # cosine of the evidence bags (compare.content) to pair at all
+CONTENT_MARGIN = 1.5  # … and at least this many times the runner-up of either side
+SAME_NUMBER_PRIOR = 0.15  # added when both drafts keep one numbering and the labels agree
+NUMBERING_KEPT = 0.6  # share of matched siblings with equal labels that says "kept"
 BEST_FIRST_MAX_CELLS = 250_000  # above this, best-first compares within a window
 BEST_FIRST_WINDOW = 100
 
@@ -123,6 +128,9 @@ class Pair:
     new: tuple[int, ...]
     similarity: float
     moved: bool = False
+    rewritten: bool = False  # paired by content evidence although the texts differ widely
+    confidence: float | None = None  # for content pairs: the evidence score (0–1)
+    pinned: bool = False  # paired (or kept apart) by the user
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +208,7 @@ class _Aligner:
         self.similarity: dict[tuple[int, int], float] = {}
         self.threshold = IN_PARENT_THRESHOLD
         self.done: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
+        self.by_content: dict[int, float] = {}  # old index → confidence of a content pair
         self.bags_a: dict[int, Counter[str]] = {}  # words of long texts, built on demand
         self.bags_b: dict[int, Counter[str]] = {}
 
@@ -605,6 +614,86 @@ class _Aligner:
                     (moved_groups if is_group else moved_pairs).add(ident)
         return moved_pairs, moved_groups
 
+    # -- pass 7: content ------------------------------------------------------------
+    def _numbering_kept(self, pi: int, pj: int) -> bool:
+        """Whether the children of a parent pair keep one numbering scheme in both drafts."""
+        kids_a, kids_b = self.a.children[pi], self.b.children[pj]
+        matched = [(i, self.a2b[i]) for i in kids_a if i in self.a2b]
+        if len(matched) >= 2:
+            same = sum(1 for i, j in matched if self._same_label(i, j))
+            return same >= NUMBERING_KEPT * len(matched)
+        labels_a = [self.a.nodes[i].num for i in kids_a]
+        labels_b = [self.b.nodes[j].num for j in kids_b]
+        k = min(len(labels_a), len(labels_b))
+        return k >= 2 and labels_a[:k] == labels_b[:k] and None not in labels_a[:k]
+
+    def _partners(self, pi: int, pj: int) -> bool:
+        if pi == ROOT or pj == ROOT:
+            return pi == pj
+        return self.a2b.get(pi) == pj
+
+    def content_pass(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        rest_a = [i for i in range(len(self.a.nodes)) if self._free_a(i) and self.a.keys[i]]
+        rest_b = [j for j in range(len(self.b.nodes)) if self._free_b(j) and self.b.keys[j]]
+        if not rest_a or not rest_b:
+            return []
+        from draftkit.compare.content import ContentSimilarity
+
+        def text(p: Provision) -> str:
+            return f"{p.heading}\n{p.text}" if p.heading else p.text
+
+        content = ContentSimilarity(
+            [text(self.a.nodes[i]) for i in rest_a], [text(self.b.nodes[j]) for j in rest_b]
+        )
+        scores: dict[tuple[int, int], float] = {(x, y): s for s, x, y in content.candidates()}
+        # Position as evidence: the same label under partner parents, where both drafts keep
+        # one numbering scheme (a counter-proposal answering point by point).
+        kept: dict[tuple[int, int], bool] = {}
+        by_place: dict[tuple[int, str], int] = {}
+        for y, j in enumerate(rest_b):
+            num = self.b.nodes[j].num
+            if num:
+                by_place[(self.b.parent[j], num)] = y
+        for x, i in enumerate(rest_a):
+            num, pi = self.a.nodes[i].num, self.a.parent[i]
+            if not num:
+                continue
+            pj = pi if pi == ROOT else self.a2b.get(pi)
+            if pj is None or (pj, num) not in by_place:
+                continue
+            y = by_place[(pj, num)]
+            if (pi, pj) not in kept:
+                kept[(pi, pj)] = self._numbering_kept(pi, pj)
+            if kept[(pi, pj)]:
+                scores[(x, y)] = scores.get((x, y), content.score(x, y)) + SAME_NUMBER_PRIOR
+        # A pair must stand out: clearly better than the next best of either side (texts of
+        # one shared vocabulary are all somewhat alike; a rewritten point has its partner).
+        runner_a: dict[int, list[float]] = {}
+        runner_b: dict[int, list[float]] = {}
+        for (x, y), score in scores.items():
+            runner_a.setdefault(x, []).append(score)
+            runner_b.setdefault(y, []).append(score)
+
+        def second(values: list[float]) -> float:
+            return sorted(values, reverse=True)[1] if len(values) > 1 else 0.0
+
+        found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        for (x, y), score in sorted(scores.items(), key=lambda c: (-c[1], c[0])):
+            if score < CONTENT_MIN:
+                break
+            i, j = rest_a[x], rest_b[y]
+            if not (self._free_a(i) and self._free_b(j)):
+                continue
+            rival = max(second(runner_a[x]), second(runner_b[y]))
+            if score < CONTENT_MARGIN * rival and score < max(runner_a[x]):
+                continue
+            if score < CONTENT_MARGIN * rival:
+                continue
+            self._match(i, j, self._sim(i, j))
+            self.by_content[i] = round(min(1.0, score), 4)
+            found.append(((i,), (j,)))
+        return found
+
     def run(self) -> Alignment:
         self.anchor()
         # Provisions whose children were anchored (an article with only a label) are paired
@@ -627,13 +716,19 @@ class _Aligner:
         found = self.vote_parents()
         if found:
             self.children_pass(found, IN_PARENT_THRESHOLD)
+        found = self.content_pass()
+        if found:
+            self.children_pass(found, IN_PARENT_THRESHOLD)
         return self._result()
 
     def _result(self) -> Alignment:
         moved_pairs, moved_groups = self.moved()
         pairs: list[Pair] = []
         for i, j in self.a2b.items():
-            pairs.append(Pair("one", (i,), (j,), round(self.similarity[(i, j)], 4), i in moved_pairs))
+            sim = round(self.similarity[(i, j)], 4)
+            confidence = self.by_content.get(i)
+            rewritten = confidence is not None and sim < IN_PARENT_THRESHOLD
+            pairs.append(Pair("one", (i,), (j,), sim, i in moved_pairs, rewritten, confidence))
         for g, (olds, news, sim) in enumerate(self.groups):
             kind: PairKind = "split" if len(news) > len(olds) else "merge"
             pairs.append(Pair(kind, olds, news, round(sim, 4), g in moved_groups))

@@ -76,6 +76,10 @@ class Change:
     flags: tuple[Flag, ...] = ()
     old_category: tuple[str, ...] = field(default=())
     new_category: tuple[str, ...] = field(default=())
+    # Paired by content evidence although the texts differ widely (issue 15): `confidence`
+    # is the evidence score (0–1) of that pairing.
+    rewritten: bool = False
+    confidence: float | None = None
 
     @property
     def heading_changed(self) -> bool:

@@ -209,4 +209,6 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
         old_heading=old_heading,
         new_heading=new_heading,
         references_updated=references_updated,
+        rewritten=pair.rewritten and kind == "modified",
+        confidence=pair.confidence,
     )

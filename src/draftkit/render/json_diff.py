@@ -44,6 +44,7 @@ def change_to_dict(change: Change) -> dict[str, Any]:
         "moved": change.moved,
         "renumbered": change.renumbered,
         "references_updated": change.references_updated,
+        **({"rewritten": True, "confidence": change.confidence} if change.rewritten else {}),
         "similarity": round(change.similarity, 4),
         "old_heading": change.old_heading,
         "new_heading": change.new_heading,

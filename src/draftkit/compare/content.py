@@ -1,0 +1,148 @@
+"""Content similarity for alignment (issue 15): what a provision is about, not its characters.
+
+Each text becomes a weighted bag of evidence:
+
+- content lemmas (compare.lemmas), weighted by rarity across the two drafts (BM25's idf over
+  every text given, with a sublinear term frequency);
+- numbers ("1,700" = "1700"), which rarely survive a rewrite by accident: weight ×1.5;
+- names (capitalised words inside a sentence: "Nordland", "Velmar"): weight ×1.5;
+- the taxonomy's topics (risk categories whose terms the text uses: amnesty → justice):
+  weight ×0.5, a hint rather than proof.
+
+The similarity of two texts is the cosine of their bags. Candidates come from an inverted
+index over the new texts' evidence; postings of evidence found in more than a quarter of the
+texts (and at least 8) are not walked, so the work stays near-linear in the drafts' size.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from draftkit.compare.lemmas import content_lemmas, language_of
+
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+_NAME = re.compile(r"(?<![.!?:;]\s)(?<!^)\b([A-Z\u0400-\u042f][\w’'-]+)")
+NUMBER_WEIGHT = 1.5
+NAME_WEIGHT = 1.5
+TOPIC_WEIGHT = 0.5
+COMMON_SHARE = 0.25  # evidence in more than this share of texts is not used for candidates
+COMMON_MIN = 8
+
+Bag = dict[str, float]
+
+
+def _numbers(text: str) -> list[str]:
+    out = []
+    for match in _NUMBER.finditer(text):
+        digits = re.sub(r"[,\u00a0\u202f ]", "", match.group(0))
+        out.append("#" + digits)
+    return out
+
+
+def _names(text: str) -> list[str]:
+    return ["@" + m.group(1).lower() for m in _NAME.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _topic_matchers() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One regex per taxonomy category, from its terms ("amnest*" → amnest\\w*)."""
+    try:
+        from draftkit.risk.taxonomy import default_taxonomy
+
+        taxonomy = default_taxonomy()
+    except Exception:  # the taxonomy is evidence, never a reason to fail alignment
+        return ()
+    out = []
+    for category in taxonomy.categories:
+        parts = []
+        for term in category.terms:
+            words = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in term.split()]
+            parts.append(r"\s+".join(words))
+        if parts:
+            out.append((category.id, re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)))
+    return tuple(out)
+
+
+def topics(text: str) -> list[str]:
+    """The taxonomy categories whose terms `text` uses, as evidence keys ("§justice")."""
+    return ["§" + name for name, pattern in _topic_matchers() if pattern.search(text)]
+
+
+class ContentSimilarity:
+    """Evidence bags of two lists of texts, idf over all of them, cosine and candidates."""
+
+    def __init__(self, olds: Sequence[str], news: Sequence[str], lang: str | None = None) -> None:
+        language = lang or language_of(" ".join([*olds[:50], *news[:50]]))
+        raw_a = [self._evidence(t, language) for t in olds]
+        raw_b = [self._evidence(t, language) for t in news]
+        total = len(raw_a) + len(raw_b)
+        df: Counter[str] = Counter()
+        for bag in (*raw_a, *raw_b):
+            df.update(bag.keys())
+        self.common = {k for k, n in df.items() if n > max(COMMON_MIN, COMMON_SHARE * total)}
+
+        def idf(key: str) -> float:
+            n = df[key]
+            return math.log(1 + (total - n + 0.5) / (n + 0.5))
+
+        def weigh(bag: Counter[str]) -> Bag:
+            out: Bag = {}
+            for key, tf in bag.items():
+                boost = (
+                    NUMBER_WEIGHT
+                    if key[0] == "#"
+                    else NAME_WEIGHT
+                    if key[0] == "@"
+                    else TOPIC_WEIGHT
+                    if key[0] == "§"
+                    else 1.0
+                )
+                out[key] = (1 + math.log(tf)) * idf(key) * boost
+            norm = math.sqrt(sum(v * v for v in out.values())) or 1.0
+            return {k: v / norm for k, v in out.items()}
+
+        self.a = [weigh(bag) for bag in raw_a]
+        self.b = [weigh(bag) for bag in raw_b]
+        self.postings: dict[str, list[int]] = {}
+        for y, weights in enumerate(self.b):
+            for key in weights:
+                if key not in self.common:
+                    self.postings.setdefault(key, []).append(y)
+
+    @staticmethod
+    def _evidence(text: str, lang: str) -> Counter[str]:
+        bag: Counter[str] = Counter(content_lemmas(text, lang))
+        bag.update(_numbers(text))
+        bag.update(_names(text))
+        bag.update(topics(text))
+        return bag
+
+    def score(self, x: int, y: int) -> float:
+        """Cosine of old text x and new text y (0–1)."""
+        small, large = (self.a[x], self.b[y]) if len(self.a[x]) <= len(self.b[y]) else (self.b[y], self.a[x])
+        return sum(v * large.get(k, 0.0) for k, v in small.items())
+
+    def shared(self, x: int, y: int) -> list[str]:
+        """The evidence both texts hold, strongest first (for messages and tests)."""
+        both = [(self.a[x][k] * self.b[y][k], k) for k in self.a[x] if k in self.b[y]]
+        return [k for _, k in sorted(both, reverse=True)]
+
+    def candidates(
+        self, limit: int = 5, allowed: Callable[[int, int], bool] | None = None
+    ) -> list[tuple[float, int, int]]:
+        """Up to `limit` best new texts per old text by cosine, through the inverted index."""
+        out: list[tuple[float, int, int]] = []
+        for x, bag in enumerate(self.a):
+            hits: set[int] = set()
+            for key in bag:
+                hits.update(self.postings.get(key, ()))
+            scored = sorted(
+                ((self.score(x, y), y) for y in hits if allowed is None or allowed(x, y)),
+                key=lambda c: (-c[0], c[1]),
+            )
+            out.extend((s, x, y) for s, y in scored[:limit])
+        return out

@@ -1,0 +1,89 @@
+"""Lemmas of draft text, shared by alignment and (later) the risk rules.
+
+One small API over simplemma (MIT; its dictionaries ship inside the package, no download):
+
+- `language_of(text)` → "en", "uk" or "ru" (by script; Ukrainian by its own letters);
+- `lemmatize(word, lang)` → the word's lemma, lower case ("parties" → "party",
+  "сторони" → "сторона"); cached;
+- `lemmas(text, lang=None)` → the lemma of every word of `text`, in order;
+- `content_lemmas(text, lang=None)` → the same without stop words and one-letter words: what
+  a provision is about.
+
+simplemma loads a language's dictionary on its first use (English ~0.3 s, Ukrainian or
+Russian ~1 s): callers lemmatize only the texts they need.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+LANGUAGES = ("en", "uk", "ru")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+
+_STOP_EN = """a about above after again against all also an and any are as at be been before being
+        below between both but by can could did do does during each either for from further had
+        has have having he her here hers him his how i if in into is it its itself may might more
+        most must no nor not of off on once only or other our out over own same she should so some
+        such than that the their theirs them then there these they this those through to too under
+        until up upon very was we were what when where which while who whom why will with within
+        would you your shall hereby herein thereof therein thereto whereby such per via any every
+        be have do"""
+_STOP_UK = """і й та а але або чи що як у в на до з із за від по про для при без між під над через
+        це цей ця ці той та ті він вона воно вони ми ви я його її їх не ні так також має мають
+        бути є був була були буде будуть який яка яке які свій своя своє свої"""
+_STOP_RU = """и а но или что как в во на до с со из за от по о об про для при без между под над через
+        это этот эта эти тот та те он она оно они мы вы я его ее её их не ни так также должен
+        должна должны быть есть был была были будет будут который которая которое которые
+        свой своя свое свои"""
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(_STOP_EN.split()),
+    "uk": frozenset(_STOP_UK.split()),
+    "ru": frozenset(_STOP_RU.split()),
+}
+
+
+def language_of(text: str) -> str:
+    """ "uk" or "ru" for Cyrillic text (Ukrainian when its own letters appear), else "en"."""
+    if not _CYRILLIC.search(text):
+        return "en"
+    return "uk" if _UKRAINIAN.search(text) else "ru"
+
+
+@lru_cache(maxsize=65_536)
+def lemmatize(word: str, lang: str = "en") -> str:
+    """The lemma of one word, lower case (the word itself, lower case, when unknown)."""
+    import simplemma
+
+    lower = word.lower()
+    if lang not in LANGUAGES:
+        return lower
+    return str(simplemma.lemmatize(lower, lang=lang)).lower()
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` (letters, with inner apostrophes and hyphens), as written."""
+    return _WORD.findall(text)
+
+
+def lemmas(text: str, lang: str | None = None) -> list[str]:
+    """The lemma of every word of `text`, in order."""
+    language = lang or language_of(text)
+    return [lemmatize(word, language) for word in words(text)]
+
+
+def content_lemmas(text: str, lang: str | None = None) -> list[str]:
+    """Lemmas of `text` without stop words and one-letter words."""
+    language = lang or language_of(text)
+    stop = STOP_WORDS.get(language, frozenset())
+    out = []
+    for word in words(text):
+        lower = word.lower()
+        if len(lower) < 2 or lower in stop:
+            continue
+        lemma = lemmatize(word, language)
+        if lemma not in stop:
+            out.append(lemma)
+    return out
