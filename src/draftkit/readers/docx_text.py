@@ -7,7 +7,7 @@ Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
   twice: as Word does (ECMA-376 §17.7.3: in a style a toggle property flips the value
   inherited from the previous level, direct formatting is absolute; within one `basedOn`
   chain the nearest explicit value wins) and as LibreOffice does (character style over
-  paragraph style over defaults, no toggling, `specVanish` ignored). Text both hide is
+  paragraph style, no toggling; `specVanish` and a hiding docDefaults not applied). Text both hide is
   hidden; text only one hides is *disputed* and compared as visible, so nothing shown on
   anyone's screen escapes the comparison.
 - `choose_branch` picks the `mc:Choice` of an `mc:AlternateContent` whose required
@@ -183,8 +183,9 @@ class Visibility:
         for level in (p_vanish, c_vanish):
             if level:
                 word = not word
-        # LibreOffice: the nearest level that says anything decides; no toggling.
-        office = next((v for v in (c_vanish, p_vanish) if v is not None), self.default_hidden)
+        # LibreOffice (7.4, checked by its PDF export): the nearest style that says anything
+        # decides, no toggling, and a hiding docDefaults is not applied.
+        office = next((v for v in (c_vanish, p_vanish) if v is not None), False)
         if vanish is not None:  # direct formatting is absolute for both
             word = office = vanish
         # specVanish ("always hidden") is honoured by Word, shown by LibreOffice.
