@@ -1,0 +1,212 @@
+"""Benchmark (issue 12): draftkit on the comparison pairs of a peer's test suite.
+
+    python benchmarks/wmlcomparer.py TESTFILES_DIR WMLCOMPARER_TESTS_CS [--timeout S] [--json OUT] [--only ID]
+
+The pairs and the revision counts the peer asserts come from the peer's own test source
+(Open-Xml-PowerTools, `OpenXmlPowerTools.Tests/WmlComparerTests.cs`, the `WC003_Compare`
+InlineData rows: id, original, revised, revision count); the documents from its `TestFiles/`
+folder. Both stay outside this repository (licences, size): the script takes their paths.
+
+Per pair, in its own process with a timeout:
+- diff: draftkit reads both files, compares and flags. `no changes` when draftkit finds no
+  changed provision although the peer asserts revisions — the outcome that matters most
+  (a negotiator would sign what the redline did not show).
+- accept / reject: draftkit writes the DOCX redline; every tracked change in it is accepted
+  (rejected) by draftkit's WordprocessingML resolver, and the visible text of every paragraph
+  (body, tables, text boxes; numbers Word computes are not text) is compared with the new
+  (old) document's own text: `ok`, `mismatch` or `crash`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import multiprocessing
+import re
+import sys
+import time
+import zipfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+_ROW = re.compile(r'^\s*\[InlineData\("(WC-\d+)",\s*"([^"]+)",\s*"([^"]+)",\s*(\d+)\)\]', re.MULTILINE)
+
+
+@dataclass
+class Result:
+    id: str
+    old: str
+    new: str
+    peer_revisions: int
+    diff: str = ""  # changes | no changes | same | refused | crash | timeout
+    changes: int = 0
+    accept: str = ""  # ok | mismatch | crash | -
+    reject: str = ""
+    detail: str = ""
+    seconds: float = 0.0
+
+
+def pairs(tests_cs: Path) -> list[tuple[str, str, str, int]]:
+    """(id, original, revised, revisions) of every WC003_Compare row that is not commented out."""
+    text = tests_cs.read_text(encoding="utf-8-sig")
+    return [(m[1], m[2], m[3], int(m[4])) for m in _ROW.finditer(text)]
+
+
+def _visible(document: bytes) -> list[str]:
+    """Non-empty paragraph texts of a document part, tracked changes accepted."""
+    from lxml import etree
+
+    from draftkit.model.xmlio import parse_untrusted
+    from draftkit.render.wml import paragraph_text, resolve_revisions
+
+    root = parse_untrusted(document, "word/document.xml")
+    resolve_revisions(root, "accept")
+    out = []
+    for p in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
+        text = " ".join(paragraph_text(p).split())
+        if text:
+            out.append(text)
+    del etree
+    return out
+
+
+def _view(redline: bytes, view: str) -> list[str]:
+    from draftkit.model.xmlio import parse_untrusted
+    from draftkit.render.wml import paragraph_text, resolve_revisions
+
+    with zipfile.ZipFile(io.BytesIO(redline)) as z:
+        root = parse_untrusted(z.read("word/document.xml"), "word/document.xml")
+    resolve_revisions(root, view)  # type: ignore[arg-type]
+    out = []
+    for p in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
+        text = " ".join(paragraph_text(p).split())
+        if text:
+            out.append(text)
+    return out
+
+
+def _document(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as z:
+        names = {n.lower(): n for n in z.namelist()}
+        return z.read(names.get("word/document.xml", "word/document.xml"))
+
+
+def _first_difference(got: list[str], want: list[str]) -> str:
+    for k, (a, b) in enumerate(zip(got, want, strict=False)):
+        if a != b:
+            return f"paragraph {k + 1}: {a[:60]!r} vs {b[:60]!r}"
+    return f"{len(got)} paragraphs vs {len(want)}"
+
+
+def run_pair(root: Path, row: tuple[str, str, str, int]) -> Result:
+    """One pair, in the current process."""
+    from draftkit.compare import compare
+    from draftkit.errors import DraftkitError
+    from draftkit.readers import read
+    from draftkit.render.docx_redline import render_docx
+    from draftkit.risk import flag, load_taxonomy
+
+    ident, old_name, new_name, revisions = row
+    result = Result(ident, old_name, new_name, revisions)
+    start = time.perf_counter()
+    old_path, new_path = root / old_name, root / new_name
+    try:
+        comparison = flag(compare(read(old_path), read(new_path)), load_taxonomy(None))
+    except DraftkitError as exc:
+        result.diff, result.detail = "refused", str(exc)[:200]
+        result.accept = result.reject = "-"
+        return result
+    except Exception as exc:  # a crash is what this benchmark is for
+        result.diff, result.detail = "crash", f"{type(exc).__name__}: {exc}"[:200]
+        result.accept = result.reject = "-"
+        return result
+    result.changes = sum(1 for c in comparison.changes if c.is_change)
+    if result.changes:
+        result.diff = "changes"
+    else:
+        result.diff = "no changes" if revisions else "same"
+    try:
+        data = render_docx(comparison, author="benchmark", date="2026-01-01T00:00:00Z")
+    except Exception as exc:
+        result.accept = result.reject = "crash"
+        result.detail = f"redline: {type(exc).__name__}: {exc}"[:200]
+        return result
+    for view, path, field in (("accept", new_path, "accept"), ("original", old_path, "reject")):
+        try:
+            got, want = _view(data, view), _visible(_document(path))
+            verdict = "ok" if got == want else "mismatch"
+            if verdict == "mismatch" and not result.detail:
+                result.detail = f"{field}: {_first_difference(got, want)}"
+        except Exception as exc:
+            verdict = "crash"
+            result.detail = result.detail or f"{field}: {type(exc).__name__}: {exc}"[:200]
+        setattr(result, field, verdict)
+    result.seconds = round(time.perf_counter() - start, 3)
+    return result
+
+
+def _child(root: Path, row: tuple[str, str, str, int], queue: multiprocessing.Queue[Result]) -> None:
+    queue.put(run_pair(root, row))
+
+
+def run_bounded(root: Path, row: tuple[str, str, str, int], timeout: float) -> Result:
+    queue: multiprocessing.Queue[Result] = multiprocessing.Queue()
+    process = multiprocessing.Process(target=_child, args=(root, row, queue))
+    process.start()
+    process.join(timeout)
+    if process.is_alive():
+        process.kill()
+        process.join()
+        return Result(row[0], row[1], row[2], row[3], diff="timeout", accept="-", reject="-")
+    try:
+        return queue.get(timeout=5)
+    except Exception:
+        return Result(row[0], row[1], row[2], row[3], diff="crash", accept="-", reject="-",
+                      detail=f"worker exited {process.exitcode}")  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("testfiles", type=Path)
+    parser.add_argument("tests_cs", type=Path)
+    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--only")
+    args = parser.parse_args()
+    rows = [r for r in pairs(args.tests_cs) if not args.only or r[0] == args.only]
+    results: list[Result] = []
+    for k, row in enumerate(rows, 1):
+        if not (args.testfiles / row[1]).exists() or not (args.testfiles / row[2]).exists():
+            results.append(Result(*row, diff="missing", accept="-", reject="-"))
+            continue
+        results.append(run_bounded(args.testfiles, row, args.timeout))
+        if k % 20 == 0:
+            print(f"wmlcomparer: {k}/{len(rows)} pairs", file=sys.stderr)
+    width = max((len(r.id) for r in results), default=6)
+    print(f"{'pair':{width}}  peer  draftkit  diff        accept    reject    detail")
+    for r in results:
+        print(
+            f"{r.id:{width}}  {r.peer_revisions:4}  {r.changes:8}  {r.diff:10}  {r.accept:8}  {r.reject:8}  {r.detail[:90]}"
+        )
+    asserted = [r for r in results if r.peer_revisions and r.diff not in ("missing",)]
+    silent = [r for r in asserted if r.diff == "no changes"]
+    judged = [r for r in results if r.reject in ("ok", "mismatch", "crash")]
+    crashes = [r for r in results if "crash" in (r.diff, r.accept, r.reject)]
+    print()
+    print(f"pairs {len(results)}; peer asserts revisions in {len(asserted)}")
+    print(f"'no changes' where the peer asserts revisions: {len(silent)}  {[r.id for r in silent]}")
+    for field in ("accept", "reject"):
+        ok = sum(1 for r in judged if getattr(r, field) == "ok")
+        print(
+            f"{field}-all of the redline equals the {'new' if field == 'accept' else 'old'} text: {ok}/{len(judged)}"
+        )
+    print(f"refused {sum(1 for r in results if r.diff == 'refused')}, crashes {len(crashes)}, "
+          f"timeouts {sum(1 for r in results if r.diff == 'timeout')}")  # fmt: skip
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in results], indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
