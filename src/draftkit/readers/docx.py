@@ -250,6 +250,11 @@ _NOTE_LABEL = {"footnote": "Footnote", "endnote": "Endnote"}
 _QUOTE_CHARS = 80
 
 
+def _a(noun: str) -> str:
+    """'an image', 'a chart'."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def _quote(text: str) -> str:
     """A short, one-line quotation of text for a warning."""
     text = " ".join(text.split())
@@ -415,11 +420,11 @@ class _Walker:
         """(placeholder, description) of a related part: its kind and content hash."""
         rel = self.parts.relationship(self.part, rel_id) if self.parts else None
         if rel is None or self.parts is None:
-            return f"⟦{kind}: missing⟧", f"a {kind} whose part is missing"
+            return f"⟦{kind}: missing⟧", f"{_a(kind)} whose part is missing"
         if rel.external:
             return f"⟦linked {kind}: {rel.target}⟧", f"a linked {kind} ({rel.target}) outside the file"
         if not self.parts.package.has(rel.target):
-            return f"⟦{kind}: missing⟧", f"a {kind} whose part is missing"
+            return f"⟦{kind}: missing⟧", f"{_a(kind)} whose part is missing"
         digest = self.parts.digest(rel.target)
         return f"⟦{kind} sha256:{digest}⟧", f"an embedded {kind} (sha256:{digest})"
 
@@ -760,7 +765,7 @@ class _Walker:
         walker.flush()
         here = max(self.index, 1)
         for warning in walker.warnings:
-            self.warn(warning.code, f"in a {kind}: {warning.message}", here)
+            self.warn(warning.code, f"in {_a(kind)}: {warning.message}", here)
         text = " ".join(
             " ".join(f"{b.auto_label} {b.text}".split()) if b.auto_label else b.text for b in walker.blocks
         )

@@ -1,0 +1,232 @@
+"""The DOCX rendering model: notes, hidden-text resolution, w:sym, mc:AlternateContent,
+Strict names, objects (readers/docx_text.py and the walker in readers/docx.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from draftkit.readers.docx import read_docx_blocks
+from draftkit.readers.docx_text import (
+    Hiding,
+    choose_branch,
+    parse_visibility,
+    symbol_text,
+    unify_namespaces,
+)
+from tests.fixtures.docx import make_fixtures as fx
+from tests.hostile.helpers import cli
+from tests.hostile.test_deception import REL, Doc, notes, png
+
+NUMBERING = fx.numbering_xml(fx.abstract(1, fx.lvl(0, "decimal", "Article %1")) + fx.num(1, 1))
+
+
+def _texts(path: Path) -> list[tuple[int | None, str]]:
+    return [(b.location.paragraph, b.text) for b in read_docx_blocks(path).blocks]
+
+
+# ------------------------------------------------------------------------------ notes
+
+
+def footnote_doc(*texts: str, body: str | None = None) -> Doc:
+    """Footnotes 1..n, each referenced from one paragraph of Article 1."""
+    items = "".join(
+        f'<w:footnote w:id="{k}">{fx.p("<w:r><w:footnoteRef/></w:r>" + fx.r(" " + t))}</w:footnote>'
+        for k, t in enumerate(texts, 1)
+    )
+    xml = notes("footnotes", "unused").replace('<w:footnote w:id="1">', f'{items}<w:footnote w:id="99">', 1)
+    refs = "".join(
+        fx.p(fx.r(f"Clause {k}.") + f'<w:r><w:footnoteReference w:id="{k}"/></w:r>')
+        for k in range(1, len(texts) + 1)
+    )
+    return Doc(fx.np("Reservations", 1, 0) + (body if body is not None else refs), footnotes=xml)
+
+
+def test_footnotes_read_at_their_reference(tmp_path: Path) -> None:
+    path = footnote_doc("[Party A proposes: 90 days]", "Second note.").build(tmp_path / "f.docx")
+    assert _texts(path) == [
+        (1, "Reservations"),
+        (2, "Clause 1. \u27e6Footnote: [Party A proposes: 90 days]\u27e7"),
+        (3, "Clause 2. \u27e6Footnote: Second note.\u27e7"),
+    ]
+
+
+def test_footnote_text_is_part_of_the_provision_and_flagged(tmp_path: Path) -> None:
+    old = footnote_doc("Second note.", "Second note.").build(tmp_path / "old.docx")
+    new = footnote_doc("[Party A proposes: 90 days]", "Second note.").build(tmp_path / "new.docx")
+    run = cli("diff", old, new, "--format", "json")
+    changes = [c for c in json.loads(run.out)["changes"] if c["kind"] != "unchanged"]
+    assert [c["new_cite"] for c in changes] == ["Article 1"]
+    assert any(f["rule"] == "brackets" for f in changes[0]["flags"]), changes[0]["flags"]
+
+
+def test_endnote_and_hidden_text_inside_a_note(tmp_path: Path) -> None:
+    endnotes = notes("endnotes", "Visible").replace(
+        fx.r(" Visible"), fx.r(" Visible") + fx.r(" secret", "<w:vanish/>")
+    )
+    body = fx.np("Article", 1, 0) + fx.p(fx.r("Text") + '<w:r><w:endnoteReference w:id="1"/></w:r>')
+    path = Doc(body, endnotes=endnotes).build(tmp_path / "e.docx")
+    content = read_docx_blocks(path)
+    assert content.blocks[1].text == "Text \u27e6Endnote: Visible\u27e7"
+    assert [(w.location.paragraph, w.message) for w in content.warnings if w.location] == [
+        (2, "in an endnote: hidden text not compared: 'secret'")
+    ]
+
+
+def test_missing_and_repeated_note_references_are_warned(tmp_path: Path) -> None:
+    ref = '<w:r><w:footnoteReference w:id="1"/></w:r>'
+    body = (
+        fx.p(fx.r("A") + ref)
+        + fx.p(fx.r("B") + ref)
+        + fx.p(fx.r("C") + '<w:r><w:footnoteReference w:id="7"/></w:r>')
+    )
+    path = Doc(body, footnotes=notes("footnotes", "Note one.")).build(tmp_path / "r.docx")
+    content = read_docx_blocks(path)
+    assert [b.text for b in content.blocks] == ["A \u27e6Footnote: Note one.\u27e7", "B", "C"]
+    messages = [w.describe("r.docx") for w in content.warnings]
+    assert messages == [
+        "r.docx: paragraph 2: a second reference to footnote '1': its text is read once",
+        "r.docx: paragraph 3: a footnote reference to footnote '7', which the file does not hold",
+    ]
+
+
+# ------------------------------------------------------------------------ hidden text
+
+STYLES = fx.styles_xml(
+    "<w:docDefaults><w:rPrDefault><w:rPr/></w:rPrDefault></w:docDefaults>"
+    + fx.style("Normal", "Normal", default=True)
+    + '<w:style w:type="character" w:styleId="C"><w:name w:val="C"/><w:rPr><w:vanish/></w:rPr></w:style>'
+    + '<w:style w:type="character" w:styleId="C2"><w:name w:val="C2"/><w:basedOn w:val="C"/></w:style>'
+    + '<w:style w:type="character" w:styleId="Coff"><w:name w:val="Coff"/><w:basedOn w:val="C"/>'
+    '<w:rPr><w:vanish w:val="0"/></w:rPr></w:style>'
+    + '<w:style w:type="paragraph" w:styleId="P"><w:name w:val="P"/><w:rPr><w:vanish/></w:rPr></w:style>'
+    + '<w:style w:type="character" w:styleId="S"><w:name w:val="S"/><w:rPr><w:specVanish/></w:rPr></w:style>'
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "character", "vanish", "expected"),
+    [
+        (None, None, None, Hiding(False, False)),
+        (None, "C", None, Hiding(True, True)),  # character style
+        (None, "C2", None, Hiding(True, True)),  # inherited along basedOn
+        (None, "Coff", None, Hiding(False, False)),  # nearest explicit value in the chain wins
+        ("P", None, None, Hiding(True, True)),  # paragraph style
+        ("P", "C", None, Hiding(False, True)),  # Word toggles twice; LibreOffice does not
+        ("P", "Coff", None, Hiding(True, False)),  # false leaves Word's value; LibreOffice inherits
+        (None, "C", False, Hiding(False, False)),  # direct formatting is absolute
+        ("P", "C", True, Hiding(True, True)),
+        (None, "S", None, Hiding(True, False)),  # specVanish: Word only
+    ],
+)
+def test_visibility(
+    paragraph: str | None, character: str | None, vanish: bool | None, expected: Hiding
+) -> None:
+    visibility = parse_visibility(etree.fromstring(STYLES.encode()))
+    assert visibility.run(paragraph, character, vanish, None) == expected
+
+
+def test_document_defaults_hide_in_word_only() -> None:
+    styles = STYLES.replace("<w:rPrDefault><w:rPr/>", "<w:rPrDefault><w:rPr><w:vanish/></w:rPr>")
+    visibility = parse_visibility(etree.fromstring(styles.encode()))
+    assert visibility.run(None, None, None, None) == Hiding(True, False)
+    assert visibility.run("P", None, None, None) == Hiding(False, True)  # toggled back on in Word
+    assert visibility.run(None, None, False, None) == Hiding(False, False)
+
+
+def test_tracked_formatting_change_hides_in_the_original_view(tmp_path: Path) -> None:
+    rpr = '<w:vanish/><w:rPrChange w:id="5" w:author="x" w:date="2026-01-01T00:00:00Z"><w:rPr/></w:rPrChange>'
+    path = fx.build_docx(tmp_path / "t.docx", fx.p(fx.r("Kept ") + fx.r("now hidden", rpr)))
+    assert [b.text for b in read_docx_blocks(path, "accept").blocks] == ["Kept"]
+    assert [b.text for b in read_docx_blocks(path, "original").blocks] == ["Kept now hidden"]
+
+
+# ------------------------------------------------------------------ sym, mc, Strict names
+
+
+@pytest.mark.parametrize(
+    ("font", "code", "expected"),
+    [
+        ("Symbol", "F061", "\u03b1"),
+        ("Symbol", "F0B3", "\u2265"),
+        ("Symbol", "F038", "8"),
+        ("Wingdings", "F0FC", "\u2713"),
+        ("Wingdings", "F0FB", "\u2717"),
+        ("Wingdings", "F021", "\uf021"),  # unknown: the code point itself
+        ("Arial", "20AC", "\u20ac"),
+        ("Symbol", "zz", ""),
+        ("Symbol", "D800", ""),
+        (None, None, ""),
+    ],
+)
+def test_symbol_text(font: str | None, code: str | None, expected: str) -> None:
+    assert symbol_text(font, code) == expected
+
+
+def _alternate(requires: str, extra_ns: str = "") -> etree._Element:
+    return etree.fromstring(
+        f'<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" {extra_ns}>'
+        f'<mc:Choice Requires="{requires}"><c/></mc:Choice><mc:Fallback><f/></mc:Fallback></mc:AlternateContent>'
+    )
+
+
+def test_choose_branch() -> None:
+    w14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+    unknown = 'xmlns:zz="urn:zz"'
+    chosen = choose_branch(_alternate("w14", w14))
+    assert chosen is not None and chosen[0].tag == "c"
+    for requires, ns in (("zz", unknown), ("w14 zz", f"{w14} {unknown}"), ("undeclared", ""), ("", "")):
+        fallback = choose_branch(_alternate(requires, ns))
+        assert fallback is not None and fallback[0].tag == "f", requires
+
+
+def test_unify_namespaces() -> None:
+    root = etree.fromstring(
+        f'<w:p xmlns:w="{fx.W_NS}" xmlns:s="{fx.STRICT_W_NS}"><s:r><s:t s:space="x">a</s:t></s:r></w:p>'
+    )
+    assert unify_namespaces(root, fx.W_NS) == 2
+    assert [e.tag for e in root.iter()] == [f"{{{fx.W_NS}}}{n}" for n in ("p", "r", "t")]
+    assert root[0][0].get(f"{{{fx.W_NS}}}space") == "x"
+
+
+# ------------------------------------------------------------------------------ objects
+
+
+def test_images_are_placeholders_with_their_hash(tmp_path: Path) -> None:
+    from tests.hostile.test_deception import image_run
+
+    image = png((10, 20, 30))
+    body = (
+        fx.np("Map", 1, 0)
+        + fx.p(fx.r("See") + image_run("rIdImg") + fx.r("the map."))
+        + fx.p(image_run("rIdX"))
+    )
+    doc = Doc(body, related=(("rIdImg", f"{REL}/image", "media/a.png", image),))
+    content = read_docx_blocks(doc.build(tmp_path / "i.docx"))
+    import hashlib
+
+    digest = hashlib.sha256(image).hexdigest()[:8]
+    assert [b.text for b in content.blocks] == [
+        "Map",
+        f"See \u27e6image sha256:{digest}\u27e7 the map.",
+        "\u27e6image: missing\u27e7",
+    ]
+    assert [w.message for w in content.warnings] == [
+        f"an embedded image (sha256:{digest}): compared by its content hash, not as text",
+        "an image whose part is missing: compared by its content hash, not as text",
+    ]
+
+
+def test_unknown_graphic_is_named(tmp_path: Path) -> None:
+    graphic = (
+        '<w:r><w:drawing><wp:inline><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData uri="urn:example:ink"><x/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+    )
+    content = read_docx_blocks(fx.build_docx(tmp_path / "g.docx", fx.p(fx.r("Ink:") + graphic)))
+    assert [b.text for b in content.blocks] == ["Ink: \u27e6object\u27e7"]
+    assert (
+        content.warnings[0].message == "an embedded object of a kind draftkit cannot read (urn:example:ink)"
+    )
