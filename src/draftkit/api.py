@@ -37,8 +37,9 @@ def diff(
     if not flags:
         return comparison
     from draftkit.risk import flag, load_taxonomy
+    from draftkit.risk.hygiene import check
 
-    return flag(comparison, load_taxonomy(taxonomy))
+    return check(flag(comparison, load_taxonomy(taxonomy)))
 
 
 ReportFormat = Literal["docx", "html", "md", "json"]
