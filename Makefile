@@ -9,7 +9,9 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	@# Before issue 17 the distribution was called "draftkit" (a name taken on PyPI by another project).
+	@$(PY) -m pip uninstall --quiet --yes draftkit >/dev/null 2>&1 || true
+	$(PY) -m pip install --quiet -e '.[test,web]'
 	touch $(STAMP)
 
 DK   := $(VENV)/bin/draftkit

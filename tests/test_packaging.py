@@ -27,7 +27,7 @@ def test_wheel_carries_schemas(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    (wheel,) = tmp_path.glob("draftkit-*.whl")
+    (wheel,) = tmp_path.glob("draftkit_frameworks-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for schema in (
         "draft.rng",
@@ -38,3 +38,21 @@ def test_wheel_carries_schemas(tmp_path: Path) -> None:
     ):
         assert f"draftkit/schemas/{schema}" in names, schema
     assert "draftkit/cli/__init__.py" in names
+    assert "draftkit/web/static/index.html" in names
+    assert "draftkit/web/static/app.js" in names
+
+
+def test_distribution_name_is_our_own() -> None:
+    """"draftkit" on the package index is an unrelated project (issue 17): ours is
+    draftkit-frameworks, with the import name and the command still `draftkit`."""
+    import tomllib
+    from importlib import metadata
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == "draftkit-frameworks"
+    assert project["scripts"] == {"draftkit": "draftkit.cli:main"}
+    assert metadata.version("draftkit-frameworks") == project["version"]
+    command = Path(sys.executable).with_name("draftkit")
+    result = subprocess.run([str(command), "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"draftkit, version {project['version']}"

@@ -1,23 +1,67 @@
 """The `draftkit` command line: parses options, calls one library function, maps errors to exits.
 
 One module per command group (`parse`, `compare` for diff and redline, `risk` for classify,
-`validate` for validate and schema); `common` holds the shared options and the error boundary.
+`validate` for validate and schema, `serve` for the local web app); `common` holds the shared
+options and the error boundary.
 
 Exit codes: 0 ok · 1 findings · 2 usage · 3 unreadable input · 4 invalid schema · 70 internal.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
 import click
 
+from draftkit.cli.batch import batch_command
+from draftkit.cli.common import fail, say
 from draftkit.cli.compare import diff_command, redline_command
 from draftkit.cli.parse import parse_command
 from draftkit.cli.risk import classify_command
+from draftkit.cli.serve import serve_command
 from draftkit.cli.validate import schema_group, validate_command
+from draftkit.errors import EXIT_INTERRUPTED, EXIT_USAGE, one_line
+
+DISTRIBUTION = "draftkit-frameworks"  # the name on the package index; the import name is draftkit
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="draftkit")
+class DraftkitGroup(click.Group):
+    """The top-level group: click's usage errors (unknown option, bad value, missing argument)
+    reported as every other draftkit error is, on one line of stderr with exit 2, instead of
+    click's three-line usage block."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            _usage_error(exc)
+        except click.ClickException as exc:
+            fail(one_line(exc.format_message()), exc.exit_code)
+        except click.Abort:
+            say("draftkit: interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _usage_error(exc: click.UsageError) -> NoReturn:
+    where = exc.ctx.command_path if exc.ctx is not None else "draftkit"
+    message = one_line(exc.format_message()).rstrip(".")
+    fail(f"{message} (see '{where} --help')", EXIT_USAGE if exc.exit_code == 2 else exc.exit_code)
+
+
+@click.group(cls=DraftkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name=DISTRIBUTION, prog_name="draftkit")
 def main() -> None:
     """draftkit: parse, compare, flag, redline and validate framework drafts.
 
@@ -31,3 +75,5 @@ main.add_command(redline_command)
 main.add_command(classify_command)
 main.add_command(validate_command)
 main.add_command(schema_group)
+main.add_command(serve_command)
+main.add_command(batch_command)

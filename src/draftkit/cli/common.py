@@ -47,6 +47,11 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+# The error line and the exit, for the command group's own boundary (click's usage errors).
+say = _say
+fail = _fail
+
+
 def _silence(*streams: object) -> None:
     """Point these standard streams at the null device after a write to them failed (the
     reader of a pipe went away: `draftkit parse … | head`), so nothing more is written and

@@ -817,3 +817,12 @@ _JS = """
   apply();
 }());
 """
+
+
+def script_hash() -> str:
+    """The CSP source ('sha256-…') of the report's one inline script: a page that shows the
+    report in a frame (`draftkit serve`) allows that script and no other."""
+    import base64
+    import hashlib
+
+    return "'sha256-" + base64.b64encode(hashlib.sha256(_JS.encode("utf-8")).digest()).decode("ascii") + "'"

@@ -1,0 +1,80 @@
+"""`draftkit serve`: the local web app (drop two drafts, read the report, download the redline)."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+import click
+
+from draftkit.cli.common import error_boundary, limit_options, say
+from draftkit.errors import UsageError
+from draftkit.readers import Limits
+
+DEFAULT_HOST = "127.0.0.1"
+
+
+def is_loopback(host: str) -> bool:
+    """True when `host` names only this machine (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command("serve")
+@click.option(
+    "--host",
+    default=None,
+    metavar="ADDRESS",
+    help=f"Address to listen on (default: {DEFAULT_HOST}, this machine only). Any other address "
+    "lets other machines upload drafts: give it only on a network you trust.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="TCP port (0: any free one).",
+)
+@limit_options
+@error_boundary
+def serve_command(
+    host: str | None, port: int, max_bytes: int, max_unpacked: int, max_provisions: int, max_depth: int
+) -> None:
+    """Start the local web app: drop two drafts, read the report, download the redline.
+
+    Uploads are held in a private temporary folder and deleted after each response; the same
+    limits as the other commands apply. Stop it with Ctrl-C.
+
+    Example: draftkit serve --port 8000   (then open http://127.0.0.1:8000/)
+    """
+    try:
+        import uvicorn
+
+        from draftkit.web.app import create_app
+    except ImportError as exc:
+        raise UsageError(
+            f"the web app needs its extra ({exc.name} is missing): pip install 'draftkit-frameworks[web]'"
+        ) from None
+    address = DEFAULT_HOST if host is None else host
+    if not is_loopback(address):
+        say(
+            f"draftkit: warning: listening on {address}: other machines can reach this server and "
+            "upload drafts to it (no login, no TLS)"
+        )
+    limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    app = create_app(limits=limits)
+    try:
+        sock = socket.socket(socket.AF_INET6 if ":" in address else socket.AF_INET)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((address.strip("[]"), port))
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {address}:{port}: {exc.strerror or exc}") from None
+    bound_port = sock.getsockname()[1]
+    shown = f"[{address.strip('[]')}]" if ":" in address else address
+    say(f"draftkit: serving on http://{shown}:{bound_port}/ (Ctrl-C to stop)")
+    config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
