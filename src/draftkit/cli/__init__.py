@@ -18,6 +18,7 @@ import click
 from draftkit.cli.batch import batch_command
 from draftkit.cli.common import fail, say
 from draftkit.cli.compare import diff_command, redline_command
+from draftkit.cli.history import compare3_command, history_command
 from draftkit.cli.parse import parse_command
 from draftkit.cli.risk import classify_command
 from draftkit.cli.serve import serve_command
@@ -75,5 +76,7 @@ main.add_command(redline_command)
 main.add_command(classify_command)
 main.add_command(validate_command)
 main.add_command(schema_group)
+main.add_command(history_command)
+main.add_command(compare3_command)
 main.add_command(serve_command)
 main.add_command(batch_command)

@@ -1,0 +1,162 @@
+"""`draftkit history` and `draftkit compare3`: a negotiation's rounds, and two
+counter-proposals against one base — thin adapters over `draftkit.history.history` and
+`draftkit.history.compare3`."""
+
+from __future__ import annotations
+
+import click
+
+from draftkit.cli.common import emit, error_boundary, limit_options, output_option, strict_option, view_option
+from draftkit.errors import UsageError
+from draftkit.history import compare3, history
+from draftkit.history.rounds import specs
+from draftkit.outputs import check_output_path
+from draftkit.readers import Limits
+
+_FORMATS = ("text", "json", "html", "md")
+format_choice = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(_FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format: terminal summary, JSON, a self-contained HTML page or Markdown.",
+)
+taxonomy_option = click.option(
+    "--taxonomy",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Risk taxonomy TOML (default: the bundled one).",
+)
+
+
+def _emit(text: str, fmt: str, output: str | None, inputs: list[str]) -> None:
+    # HTML escapes draft text itself; text and Markdown are read as plain text too.
+    emit(text, output, inputs, human=fmt in ("text", "md"))
+
+
+@click.command("history")
+@click.argument("rounds", nargs=-1, required=True, type=click.Path(path_type=str))
+@format_choice
+@view_option
+@taxonomy_option
+@output_option
+@limit_options
+@strict_option
+@error_boundary
+def history_command(
+    rounds: tuple[str, ...],
+    fmt: str,
+    view: str,
+    taxonomy: str | None,
+    output: str | None,
+    max_bytes: int,
+    max_unpacked: int,
+    max_provisions: int,
+    max_depth: int,
+) -> None:
+    """Follow every provision and bracket through the rounds of a negotiation.
+
+    ROUNDS: the drafts in round order, or one folder (drafts in natural order), or one
+    manifest (.toml/.json: a list "rounds" of {file, label, date, author}).
+
+    Example: draftkit history drafts/framework-v1.txt drafts/framework-v2.txt drafts/framework-v3.txt --format html -o out/history.html
+    """
+    limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    inputs = [*rounds, *(s.path for s in specs(rounds)), *([taxonomy] if taxonomy else [])]
+    if output is not None and output != "-":
+        check_output_path(output, inputs)
+    result = history(
+        rounds, view="original" if view == "original" else "accept", limits=limits, taxonomy=taxonomy
+    )
+    match fmt:
+        case "json":
+            from draftkit.render.history_json import render_history_json
+
+            text = render_history_json(result)
+        case "html":
+            from draftkit.render.history_html import render_history_html
+
+            text = render_history_html(result)
+        case "md":
+            from draftkit.render.history_markdown import render_history_markdown
+
+            text = render_history_markdown(result)
+        case _:
+            from draftkit.render.history_terminal import render_history_terminal
+
+            text = render_history_terminal(result)
+    _emit(text, fmt, output, inputs)
+
+
+def _labels(value: str) -> tuple[str, str]:
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise UsageError(f"--labels must be two names separated by a comma, not {value!r}")
+    return parts[0], parts[1]
+
+
+@click.command("compare3")
+@click.argument("base", type=click.Path(path_type=str))
+@click.argument("a", type=click.Path(path_type=str))
+@click.argument("b", type=click.Path(path_type=str))
+@format_choice
+@click.option(
+    "--labels", default="A,B", show_default=True, help="Names of the two counter-proposals, comma-separated."
+)
+@view_option
+@taxonomy_option
+@output_option
+@limit_options
+@strict_option
+@error_boundary
+def compare3_command(
+    base: str,
+    a: str,
+    b: str,
+    fmt: str,
+    labels: str,
+    view: str,
+    taxonomy: str | None,
+    output: str | None,
+    max_bytes: int,
+    max_unpacked: int,
+    max_provisions: int,
+    max_depth: int,
+) -> None:
+    """Compare two counter-proposals A and B with their BASE: changed by one side, by both
+    the same way, or in conflict.
+
+    Example: draftkit compare3 base.docx ours.docx theirs.docx --labels Veloria,Astria --format html -o out/three.html
+    """
+    limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    names = _labels(labels)
+    inputs = [base, a, b, *([taxonomy] if taxonomy else [])]
+    if output is not None and output != "-":
+        check_output_path(output, inputs)
+    result = compare3(
+        base,
+        a,
+        b,
+        view="original" if view == "original" else "accept",
+        limits=limits,
+        taxonomy=taxonomy,
+        labels=names,
+    )
+    match fmt:
+        case "json":
+            from draftkit.render.history_json import render_three_way_json
+
+            text = render_three_way_json(result)
+        case "html":
+            from draftkit.render.history_html import render_three_way_html
+
+            text = render_three_way_html(result)
+        case "md":
+            from draftkit.render.history_markdown import render_three_way_markdown
+
+            text = render_three_way_markdown(result)
+        case _:
+            from draftkit.render.history_terminal import render_three_way_terminal
+
+            text = render_three_way_terminal(result)
+    _emit(text, fmt, output, inputs)

@@ -1,0 +1,358 @@
+"""Bracketed text across rounds: spans not yet agreed, with an identity from round to round.
+
+Input: the rounds, the comparison of each consecutive pair and the lineages. Output:
+`Bracket`s, each with its raw text in every round (None where it is not open) and its
+events: opened, changed, closed (agreed — with the wording that replaced it, and which
+alternative that was — or dropped) and reopened. Guarantees: every bracketed span of every
+round belongs to exactly one bracket; a bracket is open in a round exactly when its text
+for that round is set.
+
+A span is `[ … ]` at top level (nested `[[ … ]]` stays inside its outer span); spans next
+to each other with only white space, "/", "|" or "or" between them are one bracket with
+alternatives (`[A] / [B]`, `[Option 1: …] [Option 2: …]`). Unbalanced brackets are not
+spans. A bracket keeps its identity through a step when the word diff of the provision
+carries its place into a span of the next round; otherwise a span with the same text in
+the same change, then a closed bracket of the same lineage with a similar text (reopened).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal, assert_never
+
+from draftkit.compare.changes import Change, Comparison
+from draftkit.compare.textdiff import Op
+from draftkit.history.lineage import Lineage, units
+from draftkit.model import Draft
+
+BracketEventKind = Literal["opened", "changed", "closed", "reopened"]
+BRACKET_EVENT_KINDS: tuple[BracketEventKind, ...] = ("opened", "changed", "closed", "reopened")
+Resolution = Literal["agreed", "dropped"]
+
+_BETWEEN_ALTERNATIVES = re.compile(r"\s*(?:/|\||\bor\b)?\s*", re.IGNORECASE)
+_OPTION = re.compile(r"^\s*(?:option|alternative|alt\.?)\s*[\w.]{0,4}\s*[:.\-–—]\s*", re.IGNORECASE)
+# A closed bracket of the same provision comes back ("reopened") when its text and the new
+# span share this much of their words.
+REOPEN_SIMILARITY = 0.5
+
+
+def bracket_event_label(kind: BracketEventKind) -> str:
+    """How a bracket event is named to a reader."""
+    match kind:
+        case "opened":
+            return "Opened"
+        case "changed":
+            return "Changed"
+        case "closed":
+            return "Closed"
+        case "reopened":
+            return "Reopened"
+        case _:
+            assert_never(kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One bracket in one text: [start, end) over the text, its alternatives' inner texts."""
+
+    start: int
+    end: int
+    raw: str
+    alternatives: tuple[str, ...]
+    depth: int
+
+
+def find_spans(text: str) -> tuple[Span, ...]:
+    """The bracketed spans of a text, alternatives grouped, in text order."""
+    tops: list[tuple[int, int, int]] = []
+    stack: list[int] = []
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "[":
+            stack.append(i)
+            depth = max(depth, len(stack))
+        elif ch == "]" and stack:
+            start = stack.pop()
+            if not stack:
+                tops.append((start, i + 1, depth))
+                depth = 0
+    spans: list[Span] = []
+    group: list[tuple[int, int, int]] = []
+    for top in tops:
+        if group and _BETWEEN_ALTERNATIVES.fullmatch(text, group[-1][1], top[0]):
+            group.append(top)
+            continue
+        if group:
+            spans.append(_span(text, group))
+        group = [top]
+    if group:
+        spans.append(_span(text, group))
+    return tuple(spans)
+
+
+def _span(text: str, group: list[tuple[int, int, int]]) -> Span:
+    start, end = group[0][0], group[-1][1]
+    alternatives = tuple(text[s + 1 : e - 1] for s, e, _ in group)
+    return Span(start, end, text[start:end], alternatives, max(d for _, _, d in group))
+
+
+def _plain(text: str) -> str:
+    """Wording without brackets, option labels or outer white space, for comparison."""
+    return " ".join(_OPTION.sub("", text.replace("[", " ").replace("]", " ")).split()).strip(" ,;:.").lower()
+
+
+def project(ops: Sequence[Op], start: int, end: int) -> tuple[int, int]:
+    """Where the old text's [start, end) stands in the new text, by the word diff: text
+    inserted at either edge counts as inside (it replaced the span)."""
+    o = n = 0
+    new_start: int | None = None
+    new_end = 0
+    for kind, text in ops:
+        size = len(text)
+        match kind:
+            case "equal":
+                if new_start is None and o <= start <= o + size:
+                    new_start = n + start - o
+                if o <= end <= o + size:
+                    new_end = n + end - o
+                o += size
+                n += size
+            case "delete":
+                if new_start is None and o <= start <= o + size:
+                    new_start = n
+                if o <= end <= o + size:
+                    new_end = n
+                o += size
+            case "insert":
+                if new_start is None and o == start:
+                    new_start = n
+                if o == end:
+                    new_end = n + size
+                n += size
+    new_start = n if new_start is None else new_start
+    return new_start, max(new_start, new_end)
+
+
+@dataclass(frozen=True, slots=True)
+class BracketEvent:
+    """What happened to a bracket in `round`: `eid` is the provision holding it then (for a
+    closed bracket: the provision it closed in, else the one it was in); `text` its raw
+    text; for a closed one, `resolution`, the agreed `wording` and, if that wording is one
+    of its alternatives, which (1-based)."""
+
+    round: int
+    kind: BracketEventKind
+    eid: str
+    text: str
+    resolution: Resolution | None = None
+    wording: str | None = None
+    alternative: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Bracket:
+    """One bracketed span followed through the rounds: `texts[r]` is its raw text in round r
+    (None when not open), `lineage` the index of the lineage holding it."""
+
+    id: str
+    lineage: int
+    texts: tuple[str | None, ...]
+    events: tuple[BracketEvent, ...]
+
+    def is_open(self, round_index: int) -> bool:
+        """True when the bracket stands in that round's text."""
+        return self.texts[round_index] is not None
+
+    @property
+    def closing(self) -> BracketEvent | None:
+        """How it was last closed, if it is closed in the last round."""
+        if self.texts[-1] is not None:
+            return None
+        return next((e for e in reversed(self.events) if e.kind == "closed"), None)
+
+
+@dataclass(slots=True)
+class _Track:
+    id: str
+    lineage: int
+    texts: list[str | None]
+    events: list[BracketEvent] = field(default_factory=list)
+
+    def freeze(self) -> Bracket:
+        return Bracket(self.id, self.lineage, tuple(self.texts), tuple(self.events))
+
+
+# A span as a step sees it: its offset in the change's joined text, the provision, the span.
+_Placed = tuple[int, str, Span]
+
+
+def track(
+    drafts: Sequence[Draft], steps: Sequence[Comparison], lineages: Sequence[Lineage]
+) -> tuple[Bracket, ...]:
+    """The brackets of N rounds, each with its identity across rounds (see the module)."""
+    return _Tracker(drafts, steps, lineages).run()
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_plain(text).split())
+
+
+def _similar(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    union = len(wa | wb)
+    return len(wa & wb) / union if union else 1.0
+
+
+def _placed(change: Change, side: Literal["old", "new"]) -> list[_Placed]:
+    """The spans of each provision on one side of a change, placed in the joined text."""
+    out: list[_Placed] = []
+    offset = 0
+    for provision in change.old if side == "old" else change.new:
+        out.extend((offset + span.start, provision.eid, span) for span in find_spans(provision.text))
+        offset += len(provision.text) + 1
+    return out
+
+
+def _eid_at(change: Change, at: int) -> str:
+    """The new provision of a change holding the joined text's offset `at`."""
+    offset = 0
+    for provision in change.new:
+        offset += len(provision.text) + 1
+        if at < offset:
+            return provision.eid
+    return change.new[-1].eid
+
+
+class _Tracker:
+    def __init__(
+        self, drafts: Sequence[Draft], steps: Sequence[Comparison], lineages: Sequence[Lineage]
+    ) -> None:
+        self.drafts = drafts
+        self.steps = steps
+        self.n = len(drafts)
+        self.where: dict[tuple[int, str], int] = {}
+        for index, lineage in enumerate(lineages):
+            for r, eid in enumerate(lineage.eids):
+                if eid is not None:
+                    self.where[(r, eid)] = index
+        self.tracks: list[_Track] = []
+        self.closed: dict[int, list[_Track]] = {}  # lineage → its brackets closed so far
+        # The bracket each span of the previous round belongs to, by (eid, span start).
+        self.held: dict[tuple[str, int], _Track] = {}
+
+    def run(self) -> tuple[Bracket, ...]:
+        for unit in units(self.drafts[0]):
+            for span in find_spans(unit.text):
+                self.held[(unit.eid, span.start)] = self.open(0, unit.eid, span)
+        for k, comparison in enumerate(self.steps, start=1):
+            now: dict[tuple[str, int], _Track] = {}
+            for change in comparison.changes:
+                self.carry(k, change, now)
+            self.held = now
+        return tuple(t.freeze() for t in self.tracks)
+
+    def open(self, r: int, eid: str, span: Span) -> _Track:
+        t = _Track(f"b{len(self.tracks) + 1}", self.where[(r, eid)], [None] * self.n)
+        t.texts[r] = span.raw
+        t.events.append(BracketEvent(r, "opened", eid, span.raw))
+        self.tracks.append(t)
+        return t
+
+    def carry(self, k: int, change: Change, now: dict[tuple[str, int], _Track]) -> None:
+        """Follow the brackets of one change's old side into its new side."""
+        olds = _placed(change, "old")
+        news = _placed(change, "new")
+        if not olds and not news:
+            return
+        taken: dict[int, _Track] = {}  # index in `news` → bracket
+        pending: list[tuple[_Placed, _Track, tuple[int, int]]] = []
+        for placed in olds:
+            at, eid, span = placed
+            t = self.held[(eid, span.start)]
+            if not change.new:
+                pending.append((placed, t, (0, 0)))
+                continue
+            ns, ne = project(change.ops, at, at + span.end - span.start)
+            hit = next(
+                (
+                    j
+                    for j, (b, _, other) in enumerate(news)
+                    if j not in taken and b < ne and ns < b + other.end - other.start
+                ),
+                None,
+            )
+            if hit is None:
+                pending.append((placed, t, (ns, ne)))
+            else:
+                taken[hit] = t
+        # A bracket the word diff lost track of (moved within the provision) but whose text
+        # stands bracketed in the new side unchanged.
+        left: list[tuple[_Placed, _Track, tuple[int, int]]] = []
+        for placed, t, projected in pending:
+            hit = next(
+                (
+                    j
+                    for j, (_, _, other) in enumerate(news)
+                    if j not in taken and _plain(other.raw) == _plain(placed[2].raw)
+                ),
+                None,
+            )
+            if hit is None:
+                left.append((placed, t, projected))
+            else:
+                taken[hit] = t
+        for (_, eid, span), t, (ns, ne) in left:
+            self.close(k, change, t, eid, span, change.new_text[ns:ne] if change.new else "", ns)
+        for j, (_, eid, span) in enumerate(news):
+            found = taken.get(j)
+            if found is None:
+                now[(eid, span.start)] = self.reopen(k, eid, span) or self.open(k, eid, span)
+                continue
+            t = found
+            if " ".join((t.texts[k - 1] or "").split()) != " ".join(span.raw.split()):
+                t.texts[k] = span.raw
+                t.events.append(BracketEvent(k, "changed", eid, span.raw))
+            else:
+                t.texts[k] = span.raw
+            now[(eid, span.start)] = t
+
+    def close(
+        self, k: int, change: Change, t: _Track, eid: str, span: Span, replacement: str, at: int
+    ) -> None:
+        wording = " ".join(replacement.split()).strip(" ,;")
+        if re.search(r"\w", wording):
+            plain = _plain(wording)
+            # Which alternative won: only said when there was a choice.
+            alternative = (
+                next(
+                    (i for i, a in enumerate(span.alternatives, start=1) if _plain(a) == plain),
+                    None,
+                )
+                if len(span.alternatives) > 1
+                else None
+            )
+            event = BracketEvent(k, "closed", _eid_at(change, at), span.raw, "agreed", wording, alternative)
+        else:
+            where = _eid_at(change, at) if change.new else eid
+            event = BracketEvent(k, "closed", where, span.raw, "dropped")
+        t.events.append(event)
+        self.closed.setdefault(t.lineage, []).append(t)
+
+    def reopen(self, k: int, eid: str, span: Span) -> _Track | None:
+        """A bracket closed earlier in the same lineage whose text this span takes up again."""
+        candidates = self.closed.get(self.where[(k, eid)], [])
+        best: tuple[float, _Track | None] = (REOPEN_SIMILARITY, None)
+        for t in candidates:
+            last = next(e.text for e in reversed(t.events) if e.kind == "closed")
+            score = _similar(last, span.raw)
+            if score >= best[0] and (best[1] is None or score > best[0]):
+                best = (score, t)
+        if best[1] is None:
+            return None
+        t = best[1]
+        candidates.remove(t)
+        t.texts[k] = span.raw
+        t.events.append(BracketEvent(k, "reopened", eid, span.raw))
+        return t

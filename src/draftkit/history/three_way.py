@@ -1,0 +1,181 @@
+"""Three-way: two counter-proposals (A and B) against one base, provision by provision.
+
+Input: the base draft and the comparisons base → A and base → B. Output: one `Entry` per
+unit of the base (title, recitals, provisions, in base order) saying whether it is
+unchanged, changed only in A, only in B, changed by both the same way, by both in ways that
+do not clash (one changed the wording, the other only the place or number), or in conflict
+(both changed the wording differently, or one deleted what the other changed), then one
+entry per provision added by A or B after the unit it follows (added by both with the same
+text: one entry, "same"). Guarantees: every base unit is in exactly one entry; every change
+of either comparison is in at least one entry; with A equal to the base, the entries that
+are not unchanged are exactly the changes of base → B, each "only_b".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, assert_never
+
+from draftkit.compare.changes import Change, Comparison
+from draftkit.history.lineage import units
+from draftkit.model import Draft
+
+EntryKind = Literal["unchanged", "only_a", "only_b", "same", "compatible", "conflict"]
+ENTRY_KINDS: tuple[EntryKind, ...] = ("conflict", "only_a", "only_b", "same", "compatible", "unchanged")
+Side = Literal["a", "b"]
+
+
+def entry_label(kind: EntryKind) -> str:
+    """How an entry kind is named to a reader."""
+    match kind:
+        case "unchanged":
+            return "Unchanged"
+        case "only_a":
+            return "Only A"
+        case "only_b":
+            return "Only B"
+        case "same":
+            return "Both, the same way"
+        case "compatible":
+            return "Both, compatible"
+        case "conflict":
+            return "Conflict"
+        case _:
+            assert_never(kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One base unit (or one addition) and what each side did to it: `a` / `b` are the
+    changes base → A / base → B that hold it (None: the side has no such provision, for an
+    addition by the other side); `reason` says why a conflict is one."""
+
+    kind: EntryKind
+    base_eid: str | None
+    base_cite: str | None
+    a: Change | None
+    b: Change | None
+    reason: str = ""
+
+    @property
+    def cite(self) -> str:
+        """The base citation, else the added provision's."""
+        if self.base_cite:
+            return self.base_cite
+        change = self.a or self.b
+        return change.new_cite if change is not None else ""
+
+
+@dataclass(frozen=True, slots=True)
+class ThreeWay:
+    """A base, two counter-proposals, the two comparisons and the entries."""
+
+    base: Draft
+    a: Draft
+    b: Draft
+    base_to_a: Comparison
+    base_to_b: Comparison
+    entries: tuple[Entry, ...]
+    labels: tuple[str, str] = ("A", "B")
+
+    def summary(self) -> dict[str, int]:
+        """Entries per kind, conflicts first."""
+        counts: dict[str, int] = {kind: 0 for kind in ENTRY_KINDS}
+        for entry in self.entries:
+            counts[entry.kind] += 1
+        return counts
+
+
+def _squash(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _content(change: Change) -> tuple[str, ...]:
+    """What a side made of the base unit: the deletion, or its new headings and texts."""
+    if change.kind == "deleted":
+        return ("(deleted)",)
+    return tuple(_squash(f"{p.heading or ''}\n{p.text}") for p in change.new)
+
+
+def _decide(a: Change, b: Change, labels: tuple[str, str]) -> tuple[EntryKind, str]:
+    a_changed, b_changed = a.is_change, b.is_change
+    if not a_changed and not b_changed:
+        return "unchanged", ""
+    if not b_changed:
+        return "only_a", ""
+    if not a_changed:
+        return "only_b", ""
+    a_words, b_words = a.kind != "unchanged", b.kind != "unchanged"
+    if _content(a) == _content(b):
+        return "same", ""
+    if a_words and b_words:
+        if a.kind == "deleted" or b.kind == "deleted":
+            who, other = labels if a.kind == "deleted" else labels[::-1]
+            return "conflict", f"deleted in {who}, changed in {other}"
+        return "conflict", f"changed differently in {labels[0]} and {labels[1]}"
+    # One side changed the wording, the other only moved or renumbered it.
+    return "compatible", ""
+
+
+def combine(
+    base: Draft, base_to_a: Comparison, base_to_b: Comparison, labels: tuple[str, str] = ("A", "B")
+) -> ThreeWay:
+    """The three-way entries of two comparisons from the same base."""
+    in_a = _by_old(base_to_a)
+    in_b = _by_old(base_to_b)
+    order = list(units(base))
+    position = {p.eid: i for i, p in enumerate(order)}
+    keyed: list[tuple[tuple[int, int, int, int], Entry]] = []
+    for i, unit in enumerate(order):
+        a, b = in_a[unit.eid], in_b[unit.eid]
+        kind, reason = _decide(a, b, labels)
+        keyed.append(((i, 0, 0, 0), Entry(kind, unit.eid, _cite_in(a, unit.eid), a, b, reason)))
+    a_added = _additions(base_to_a, position, 0)
+    b_added = _additions(base_to_b, position, 1)
+    b_by_text: dict[tuple[int, str], list[tuple[tuple[int, int, int, int], Change]]] = {}
+    for key, change in b_added:
+        b_by_text.setdefault((key[0], _squash(change.new_text)), []).append((key, change))
+    for key, change in a_added:
+        twins = b_by_text.get((key[0], _squash(change.new_text)))
+        if twins:
+            _, twin = twins.pop(0)
+            keyed.append((key, Entry("same", None, None, change, twin)))
+        else:
+            keyed.append((key, Entry("only_a", None, None, change, None)))
+    for twins in b_by_text.values():
+        for key, change in twins:
+            keyed.append((key, Entry("only_b", None, None, None, change)))
+    keyed.sort(key=lambda item: item[0])
+    return ThreeWay(
+        base, base_to_a.new, base_to_b.new, base_to_a, base_to_b, tuple(e for _, e in keyed), labels
+    )
+
+
+def _cite_in(change: Change, eid: str) -> str:
+    for provision, cite in zip(change.old, change.old_cite.split(" + "), strict=False):
+        if provision.eid == eid:
+            return cite
+    return change.old_cite
+
+
+def _by_old(comparison: Comparison) -> dict[str, Change]:
+    out: dict[str, Change] = {}
+    for change in comparison.changes:
+        for provision in change.old:
+            out[provision.eid] = change
+    return out
+
+
+def _additions(
+    comparison: Comparison, position: dict[str, int], side: int
+) -> Sequence[tuple[tuple[int, int, int, int], Change]]:
+    """Each added provision with its place: after the base unit its side's text follows."""
+    anchor = -1
+    out: list[tuple[tuple[int, int, int, int], Change]] = []
+    for index, change in enumerate(comparison.changes):
+        if change.old and change.new:
+            anchor = max(anchor, max(position[p.eid] for p in change.old))
+        elif change.kind == "added":
+            out.append(((anchor, 1, side, index), change))
+    return out

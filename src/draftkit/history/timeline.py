@@ -1,0 +1,104 @@
+"""`history()`: N rounds read, compared step by step, flagged, chained into lineages and
+brackets; `compare3()`: a base and two counter-proposals."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from draftkit.compare import compare
+from draftkit.compare.changes import Comparison
+from draftkit.history.brackets import Bracket, track
+from draftkit.history.lineage import Lineage, Round, chain
+from draftkit.history.rounds import specs
+from draftkit.history.three_way import ThreeWay, combine
+from draftkit.model import Draft
+from draftkit.readers import Limits, View, read
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """A negotiation's whole story: its rounds, the flagged comparison of each step (step k
+    compares round k with round k + 1), every provision's lineage and every bracket."""
+
+    rounds: tuple[Round, ...]
+    steps: tuple[Comparison, ...]
+    lineages: tuple[Lineage, ...]
+    brackets: tuple[Bracket, ...]
+
+    def open_brackets(self, round_index: int) -> tuple[Bracket, ...]:
+        """The brackets standing in one round's text."""
+        return tuple(b for b in self.brackets if b.is_open(round_index))
+
+    def summary(self, round_index: int) -> dict[str, int]:
+        """Counts of the step into a round (round ≥ 1): the comparison's, plus its flags."""
+        step = self.steps[round_index - 1]
+        counts = dict(step.summary())
+        counts.update({f"flags_{k}": v for k, v in step.flag_counts().items()})
+        return counts
+
+
+def _flagged(comparison: Comparison, taxonomy: PathLike | None, flags: bool) -> Comparison:
+    if not flags:
+        return comparison
+    from draftkit.risk import flag, load_taxonomy
+
+    return flag(comparison, load_taxonomy(taxonomy))
+
+
+def build(rounds: Sequence[Round], *, taxonomy: PathLike | None = None, flags: bool = True) -> History:
+    """The history of rounds already read."""
+    drafts = [r.draft for r in rounds]
+    steps = tuple(_flagged(compare(a, b), taxonomy, flags) for a, b in pairwise(drafts))
+    lineages = chain(drafts, steps)
+    return History(tuple(rounds), steps, lineages, track(drafts, steps, lineages))
+
+
+def history(
+    paths: Sequence[PathLike],
+    *,
+    view: View = "accept",
+    limits: Limits | None = None,
+    taxonomy: PathLike | None = None,
+    flags: bool = True,
+) -> History:
+    """Read the rounds (files in round order, one folder, or one TOML/JSON manifest), compare
+    each with the next, and follow every provision and bracket through them."""
+    if taxonomy is not None and flags:
+        from draftkit.risk import load_taxonomy
+
+        load_taxonomy(taxonomy)  # a bad taxonomy fails before any draft is read
+    rounds = [
+        Round(spec.label, read(spec.path, view=view, limits=limits), spec.date, spec.author)
+        for spec in specs(paths)
+    ]
+    return build(rounds, taxonomy=taxonomy, flags=flags)
+
+
+def compare3(
+    base: PathLike | Draft,
+    a: PathLike | Draft,
+    b: PathLike | Draft,
+    *,
+    view: View = "accept",
+    limits: Limits | None = None,
+    taxonomy: PathLike | None = None,
+    flags: bool = True,
+    labels: tuple[str, str] = ("A", "B"),
+) -> ThreeWay:
+    """Compare two counter-proposals A and B with their base, provision by provision."""
+
+    def load(x: PathLike | Draft) -> Draft:
+        return x if isinstance(x, Draft) else read(x, view=view, limits=limits)
+
+    base_draft, a_draft, b_draft = load(base), load(a), load(b)
+    return combine(
+        base_draft,
+        _flagged(compare(base_draft, a_draft), taxonomy, flags),
+        _flagged(compare(base_draft, b_draft), taxonomy, flags),
+        labels,
+    )

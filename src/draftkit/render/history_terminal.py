@@ -1,0 +1,147 @@
+"""A History or a ThreeWay for the terminal: per-round counts, the provisions that changed
+most, brackets still open and how each closed one ended; for three-way, conflicts first."""
+
+from __future__ import annotations
+
+from draftkit.compare.changes import SEVERITIES, Change
+from draftkit.history.brackets import Bracket, BracketEvent
+from draftkit.history.three_way import ENTRY_KINDS, Entry, ThreeWay, entry_label
+from draftkit.history.timeline import History
+from draftkit.render.terminal import inline_diff
+
+MOST_CHANGED = 10  # lineages listed under "changed most"
+_CLIP = 90
+
+
+def _clip(text: str, limit: int = _CLIP) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def closing_words(event: BracketEvent) -> str:
+    """'agreed: "72 hours" (alternative 2)' or 'dropped'."""
+    match event.resolution:
+        case "agreed":
+            which = f" (alternative {event.alternative})" if event.alternative is not None else ""
+            return f'agreed: "{_clip(event.wording or "", 60)}"{which}'
+        case "dropped":
+            return "dropped"
+        case None:
+            return event.kind
+
+
+def _bracket_line(history: History, bracket: Bracket, round_index: int) -> str:
+    cite = history.lineages[bracket.lineage].cites[round_index] or history.lineages[bracket.lineage].cite
+    return f"    {bracket.id:<5} {cite:<18} {_clip(bracket.texts[round_index] or '', 70)}"
+
+
+def render_history_terminal(history: History) -> str:
+    """The human summary of a negotiation's rounds."""
+    lines = ["rounds:"]
+    for i, r in enumerate(history.rounds):
+        extra = "  ".join(x for x in (r.date or "", r.author or "") if x)
+        source = r.source or "?"
+        lines.append(
+            f"  R{i + 1} {r.label}  {source}  ({r.draft.count()} provisions)"
+            + (f"  {extra}" if extra else "")
+        )
+    lines += ["", "steps:"]
+    for k, step in enumerate(history.steps, start=1):
+        counts = step.summary()
+        flags = step.flag_counts()
+        shown = "  ".join(f"{kind}: {n}" for kind, n in counts.items() if n and kind != "unchanged")
+        flagged = "  ".join(f"{s}: {flags[s]}" for s in SEVERITIES if flags[s])
+        opened = sum(
+            1 for b in history.brackets for e in b.events if e.round == k and e.kind in ("opened", "reopened")
+        )
+        closed = sum(1 for b in history.brackets for e in b.events if e.round == k and e.kind == "closed")
+        brackets = f"brackets +{opened} −{closed}" if opened or closed else ""
+        body = "  ".join(
+            x for x in (shown or "no changes", f"flags {flagged}" if flagged else "", brackets) if x
+        )
+        lines.append(f"  R{k} → R{k + 1}  {body}")
+    ranked = sorted(
+        (lineage for lineage in history.lineages if lineage.change_count),
+        key=lambda lineage: -lineage.change_count,
+    )[:MOST_CHANGED]
+    if ranked:
+        lines += ["", "changed most:"]
+        for lineage in ranked:
+            rounds = sorted(
+                {e.round + 1 for e in lineage.events if e.kind != "renumbered" and e.kind != "moved"}
+            )
+            where = ", ".join(f"R{r}" for r in rounds)
+            lines.append(f"  {lineage.cite:<20} {lineage.change_count} round(s): {where}")
+    last = len(history.rounds) - 1
+    still = history.open_brackets(last)
+    lines += ["", f"brackets open in R{last + 1} ({len(still)}):"]
+    lines += [_bracket_line(history, b, last) for b in still] or ["    none"]
+    ended = [b for b in history.brackets if b.closing is not None]
+    if ended:
+        lines += ["", f"brackets closed ({len(ended)}):"]
+        for b in ended:
+            event = b.closing
+            assert event is not None
+            lines.append(
+                f"    {b.id:<5} R{event.round + 1}  {_clip(event.text, 50):<50}  {closing_words(event)}"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _side_line(label: str, change: Change | None) -> str:
+    if change is None:
+        return f"      {label}: (no such provision)"
+    if not change.is_change:
+        return f"      {label}: unchanged"
+    match change.kind:
+        case "deleted":
+            body = "deleted"
+        case "added":
+            body = "added: " + _clip(change.new_text)
+        case "unchanged":
+            body = ", ".join(
+                x for x in ("moved" if change.moved else "", "renumbered" if change.renumbered else "") if x
+            )
+            body += f" → {change.new_cite}"
+        case "modified" | "split" | "merged":
+            body = f"{change.kind}: " + inline_diff(change.ops)
+    return f"      {label}: {body}"
+
+
+def _entry_lines(three: ThreeWay, entry: Entry) -> list[str]:
+    reason = f"  ({entry.reason})" if entry.reason else ""
+    lines = [f"  {entry.cite:<20} {entry_label(entry.kind)}{reason}"]
+    a_label, b_label = three.labels
+    match entry.kind:
+        case "only_a":
+            lines.append(_side_line(a_label, entry.a))
+        case "only_b":
+            lines.append(_side_line(b_label, entry.b))
+        case "same":
+            lines.append(_side_line(f"{a_label} = {b_label}", entry.a))
+        case "compatible" | "conflict":
+            lines += [_side_line(a_label, entry.a), _side_line(b_label, entry.b)]
+        case "unchanged":
+            pass
+    return lines
+
+
+def render_three_way_terminal(three: ThreeWay) -> str:
+    """The human summary of a three-way comparison, conflicts first."""
+    a_label, b_label = three.labels
+    lines = [
+        f"base: {three.base.source.path if three.base.source else '?'}",
+        f"{a_label}: {three.a.source.path if three.a.source else '?'}",
+        f"{b_label}: {three.b.source.path if three.b.source else '?'}",
+        "",
+        "  ".join(f"{entry_label(k).lower()}: {three.summary()[k]}" for k in ENTRY_KINDS),
+    ]
+    for kind in ENTRY_KINDS:
+        if kind == "unchanged":
+            continue
+        entries = [e for e in three.entries if e.kind == kind]
+        if entries:
+            lines += ["", f"{entry_label(kind).lower()} ({len(entries)}):"]
+            for entry in entries:
+                lines += _entry_lines(three, entry)
+    return "\n".join(lines) + "\n"
