@@ -42,9 +42,10 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Obligation strengthened",
     ),
     (
-        "shall-will",
-        "The Mission shall report to the Parties.",
+        # shall → will was a flag before issue 14; both bind in a framework text (noise).
+        "will-should",
         "The Mission will report to the Parties.",
+        "The Mission should report to the Parties.",
         "obligation",
         "Obligation weakened",
         "Obligation strengthened",
@@ -659,7 +660,7 @@ def test_fragments_quote_the_drafters_words() -> None:
 
 
 def test_significance_grows_with_the_steps() -> None:
-    one = findings("The Mission shall report.", "The Mission will report.")[0].significance
+    one = findings("The Mission should report.", "The Mission may report.")[0].significance
     two = findings("The Mission shall report.", "The Mission should report.")[0].significance
     three = findings("The Mission shall report.", "The Mission may report.")[0].significance
     assert one < two < three
@@ -681,3 +682,8 @@ def test_findings_inside_added_brackets_are_the_brackets_flag() -> None:
         "The Parties shall withdraw within 30 days.", "The Parties shall withdraw [within 60 days]."
     )
     assert ("deadline", "Deadline extended by 30 days") in rules
+
+
+def test_shall_and_will_are_one_binding_class() -> None:
+    assert rules_of("The Mission shall report.", "The Mission will report.") == []
+    assert rules_of("The Mission will report.", "The Mission must report.") == []

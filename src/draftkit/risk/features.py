@@ -21,6 +21,7 @@ from typing import TypeVar, cast
 from draftkit.compare.refs import find_references
 from draftkit.risk.analysis import Analysis, Clause, name_runs
 from draftkit.risk.findings import Quote, Span, position_of, span_of
+from draftkit.risk.lemmas import language_of, lemma_form, same_stem
 from draftkit.risk.taxonomy import Compiled, Taxonomy
 from draftkit.risk.tokens import Text, content_key
 
@@ -42,12 +43,38 @@ class Side:
         """The tokenised text."""
         return self.analysis.text
 
+    @property
+    def lemmas(self) -> Text:
+        """The text's lemma view: the same tokens, each word in its dictionary form."""
+        return self.features(_lemma_view)[0]
+
+    @property
+    def lemma_set(self) -> frozenset[str]:
+        """Every word's lemma, for "does the other side say this at all"."""
+        return self.features(_lemma_words)[0]
+
     def features(self, extract: Callable[[Side], Sequence[F]]) -> tuple[F, ...]:
         """What `extract` reads in this text (read once, then remembered)."""
         found = self._features.get(extract)
         if found is None:
             found = self._features[extract] = tuple(extract(self))
         return cast(tuple[F, ...], found)
+
+
+def _lemma_view(side: Side) -> list[Text]:
+    langs = language_of(side.text.original) if not side.text.original.isascii() else ("en",)
+    return [side.text.mapped(lambda w: lemma_form(w, langs))]
+
+
+def _lemma_words(side: Side) -> list[frozenset[str]]:
+    return [frozenset(t.norm for t in side.lemmas.tokens if t.kind == "word")]
+
+
+def mentions(side: Side, lemma: str) -> bool:
+    """True when a word with this lemma (or one of its stem) stands in the side's text."""
+    if lemma in side.lemma_set:
+        return True
+    return len(lemma) >= 5 and any(same_stem(lemma, w) for w in side.lemma_set if w[:4] == lemma[:4])
 
 
 @dataclass(slots=True)
@@ -162,6 +189,39 @@ class Modal:
     fragment: str
     spans: tuple[Span, ...]
     position: int
+    lemma: str = ""  # the governed verb's lemma ("be redeveloped" → "redevelop")
+
+
+# "It is expected that Russia will not attack": a modal inside a that-clause takes the
+# strength of the verb that frames it, so the translator's "is not expected to attack" is the
+# same commitment. Frame lemma → class (4 binding, 2 best effort).
+_FRAMES = {
+    "expect": 2,
+    "agree": 4,
+    "undertake": 4,
+    "commit": 4,
+    "guarantee": 4,
+    "ensure": 4,
+    "очікуватися": 2,
+    "ожидаться": 2,
+}
+_THAT = {"that", "що", "что", "щоб", "чтобы"}
+
+
+def _frame_level(side: Side, first: int) -> int | None:
+    """The class of a framing verb before 'that' in the same sentence, if any."""
+    tokens = side.text.tokens
+    lemmas = side.lemmas.tokens
+    k = first - 1
+    while k > 0 and first - k < 10 and tokens[k].norm not in {".", ";", ":"}:
+        if tokens[k].norm in _THAT:
+            for j in range(max(0, k - 2), k):
+                level = _FRAMES.get(lemmas[j].norm)
+                if level is not None:
+                    return level
+            return None
+        k -= 1
+    return None
 
 
 def modals(side: Side) -> list[Modal]:
@@ -174,7 +234,7 @@ def modals(side: Side) -> list[Modal]:
     for hit in compiled.obligation.find(text):
         if side.analysis.in_marker(hit.first, hit.last):
             continue
-        level = int(hit.label)
+        level = _frame_level(side, hit.first) or int(hit.label)
         j = hit.last
         skipped = False
         negated = any(k in negations for k in range(hit.first, hit.last))
@@ -206,7 +266,8 @@ def modals(side: Side) -> list[Modal]:
         else:
             fragment = text.span(hit.first, verb_last) if verb else modal_text
             spans = (span_of(text, hit.first, verb_last),)
-        out.append(Modal(level, verb, negated, fragment, spans, position_of(text, hit.first)))
+        lemma = side.lemmas.tokens[verb_last - 1].norm if verb else ""
+        out.append(Modal(level, verb, negated, fragment, spans, position_of(text, hit.first), lemma))
     return out
 
 
@@ -281,35 +342,73 @@ class Quantity:
     position: int
 
 
+# One code per currency, however it is written ("$100 bn" = "USD 100 billion").
+_CURRENCY = {
+    "$": "usd", "usd": "usd", "dollar": "usd", "dollars": "usd", "доларів": "usd", "долари": "usd",
+    "долар": "usd", "долларов": "usd", "доллар": "usd", "доллара": "usd",
+    "€": "eur", "eur": "eur", "euro": "eur", "euros": "eur", "євро": "eur", "евро": "eur",
+    "£": "gbp", "gbp": "gbp", "pound": "gbp", "pounds": "gbp",
+    "uah": "uah", "hryvnia": "uah", "hryvnias": "uah", "гривень": "uah", "гривні": "uah",
+    "rub": "rub", "rubles": "rub", "roubles": "rub", "рублів": "rub", "рублей": "rub",
+}  # fmt: skip
+
+
+def _unit(side: Side, k: int) -> tuple[str, float] | None:
+    """The unit (class, factor) token k stands for: its normalised form, else its lemma
+    ("тисячами" is "тисяча", "soldiers" is "soldier")."""
+    units = side.compiled.units
+    found = units.get(side.text.tokens[k].norm)
+    if found is None and side.text.tokens[k].kind == "word":
+        found = units.get(side.lemmas.tokens[k].norm)
+    return found
+
+
 def quantities(side: Side) -> list[Quantity]:
     """Numbers written in figures (or spelled with a unit), with unit, multiplier, prefix."""
     text = side.text
     tokens = text.tokens
-    units = side.compiled.units
     prefixes = {hit.last: hit for hit in side.compiled.deadlines.find(text)}
     out: list[Quantity] = []
+    skip: set[int] = set()
     for i, tok in enumerate(tokens):
-        if tok.kind != "number" or tok.value is None or tok.value != tok.value:
+        # "thirty (30) days": the number in brackets repeats the words; read it once.
+        if (
+            tok.kind == "number"
+            and i + 3 < len(tokens)
+            and tokens[i + 1].norm == "("
+            and tokens[i + 2].kind == "number"
+            and tokens[i + 2].value == tok.value
+            and tokens[i + 3].norm == ")"
+        ):
+            skip.add(i)
+    for i, tok in enumerate(tokens):
+        if i in skip or tok.kind != "number" or tok.value is None or tok.value != tok.value:
             continue
         value = tok.value
         j = i + 1
-        if j < len(tokens) and units.get(tokens[j].norm, ("", 0.0))[0] == "multiplier":
-            value *= units[tokens[j].norm][1]
+        if j < len(tokens) and (_unit(side, j) or ("", 0.0))[0] == "multiplier":
+            value *= (_unit(side, j) or ("", 1.0))[1]
             j += 1
+            if j < len(tokens) and tokens[j].norm == "." and tokens[j - 1].end == tokens[j].start:
+                j += 1  # "600 тыс. человек"
         cls, factor, unit, unit_text, last = "", 1.0, "", "", j
         for k in (j, j + 1):  # "800,000 personnel", "800,000 military personnel"
-            if k < len(tokens) and tokens[k].norm in units and units[tokens[k].norm][0] != "multiplier":
-                cls, factor = units[tokens[k].norm]
+            found = _unit(side, k) if k < len(tokens) else None
+            if found is not None and found[0] != "multiplier":
+                cls, factor = found
                 unit, unit_text, last = tokens[k].norm, text.span(k, k + 1), k + 1
                 break
             if k < len(tokens) and tokens[k].kind != "word":
                 break
         first = i
-        if i > 0 and units.get(tokens[i - 1].norm, ("", 0.0))[0] == "currency":
+        if i > 0 and (_unit(side, i - 1) or ("", 0.0))[0] == "currency":
             cls, unit, unit_text, first = "currency", tokens[i - 1].norm, text.span(i - 1, i), i - 1
             last = j
         if cls == "currency":
             cls = "money"
+            unit = _CURRENCY.get(unit, unit)
+        if cls == "personnel":
+            unit = "personnel"  # people, troops, soldiers, members: one class of noun
         if tok.spelled and not cls:
             continue  # "one Party", "either of the two": words, not quantities
         if not cls:
@@ -318,7 +417,7 @@ def quantities(side: Side) -> list[Quantity]:
             else:
                 cls = "count"
                 if j < len(tokens) and tokens[j].kind == "word":
-                    unit, unit_text, last = tokens[j].norm, text.span(j, j + 1), j + 1
+                    unit, unit_text, last = side.lemmas.tokens[j].norm, text.span(j, j + 1), j + 1
         prefix_hit = prefixes.get(first)
         prefix = prefix_hit.label if prefix_hit is not None and cls == "time" else ""
         start = prefix_hit.first if prefix_hit is not None and cls == "time" else first
@@ -380,19 +479,22 @@ class Name:
 
 
 def listed_names(side: Side) -> list[Name]:
-    """Gazetteer names written with a capital."""
+    """Gazetteer names and their aliases, matched on lemmas, each keyed by its canonical name
+    ("the Alliance" is NATO, "Ukrainian" and "of Ukraine" are Ukraine, "Україні" is Україна);
+    a form written with a capital counts only where the text capitalises it."""
     text = side.text
     compiled = side.compiled
     out: list[Name] = []
-    for hit in compiled.gazetteer.find(text):
-        if not text.tokens[hit.first].cap:
+    for hit in compiled.entities.find(side.lemmas):
+        canonical, cap = hit.label.rsplit("|", 1)
+        if cap == "cap" and not text.tokens[hit.first].cap:
             continue
         before = text.tokens[hit.first - 1].norm if hit.first else ""
         span = span_of(text, hit.first, hit.last)
         out.append(
             Name(
-                hit.norm,
-                compiled.gazetteer_kind[hit.label],
+                canonical,
+                compiled.entity_kind.get(canonical, "party"),
                 before,
                 hit.first,
                 hit.last,
@@ -401,6 +503,18 @@ def listed_names(side: Side) -> list[Name]:
                 span[0],
             )
         )
+    return out
+
+
+def named_entities(side: Side) -> list[Name]:
+    """Each entity the text names, once (its first mention): naming a party twice, or in
+    another form, says nothing new about who is bound."""
+    seen: set[str] = set()
+    out: list[Name] = []
+    for name in side.features(listed_names):
+        if name.key not in seen:
+            seen.add(name.key)
+            out.append(name)
     return out
 
 

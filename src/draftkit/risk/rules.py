@@ -31,8 +31,9 @@ from draftkit.risk.features import (
     counterpart,
     dates,
     exceptions,
-    listed_names,
+    mentions,
     modals,
+    named_entities,
     negations,
     quantities,
     recognitions,
@@ -42,6 +43,7 @@ from draftkit.risk.features import (
     words_in,
 )
 from draftkit.risk.findings import Finding, Quote, Report, inside, overlaps, unexplained
+from draftkit.risk.lemmas import same_stem
 from draftkit.risk.matching import (
     ContentRule,
     FeatureRule,
@@ -89,20 +91,31 @@ RULES: tuple[str, ...] = (
 # ---------------------------------------------------------------------------------------------
 # Obligation strength: shall → may, added or removed
 
-_LEVEL_NAMES = {4: "binding", 3: "expected", 2: "advisory", 1: "discretionary"}
+_LEVEL_NAMES = {4: "binding", 3: "binding", 2: "best effort", 1: "permissive"}
+PLAIN = 4  # a plain statement in a framework ("Russia withdraws", "Росія виведе") binds
+
+
+def _step(s: Sides, old: int, new: int, old_frag: str, new_frag: str) -> Report | None:
+    if _LEVEL_NAMES[old] == _LEVEL_NAMES[new]:
+        return None
+    steps = abs(old - new)
+    value = (s.sig.obligation_step_1, s.sig.obligation_step_2, s.sig.obligation_step_3)[min(steps, 3) - 1]
+    weaker = new < old
+    return Report(f"Obligation {'weakened' if weaker else 'strengthened'}", value)
 
 
 def _strength_changed(s: Sides, old: Modal, new: Modal) -> Report | None:
-    if old.level == new.level or old.negated != new.negated:
-        return None  # same strength, another verb; or a negation change, which its own rule reports
-    steps = abs(old.level - new.level)
-    value = (s.sig.obligation_step_1, s.sig.obligation_step_2, s.sig.obligation_step_3)[min(steps, 3) - 1]
-    return Report("Obligation weakened" if new.level < old.level else "Obligation strengthened", value)
+    if old.negated != new.negated:
+        return None  # a negation change, which its own rule reports
+    return _step(s, old.level, new.level, old.fragment, new.fragment)
 
 
 def _obligation_removed(s: Sides, old: Modal) -> Report | None:
     if not old.verb:
         return None
+    if old.lemma and mentions(s.new, old.lemma):
+        # "повинні відвести" → "відведуть": the verb stays, as a plain (binding) statement.
+        return _step(s, old.level, PLAIN, old.fragment, "")
     if old.level >= 3:
         return Report("Obligation removed", s.sig.obligation_removed)
     return Report("Discretion removed", s.sig.obligation_removed * 0.75)
@@ -111,17 +124,26 @@ def _obligation_removed(s: Sides, old: Modal) -> Report | None:
 def _obligation_added(s: Sides, new: Modal) -> Report | None:
     if not new.verb:
         return None
+    if new.lemma and mentions(s.old, new.lemma):
+        # "Gaza to become" → "Gaza will become"; "Russia will return" → "… will use its best
+        # efforts to return": the verb was there, as a plain (binding) statement.
+        return _step(s, PLAIN, new.level, "", new.fragment)
     if new.level >= 3:
         return Report("Obligation added", s.sig.obligation_added)
     return Report("Discretion added", s.sig.obligation_added * 0.75)
 
 
+def _same_verb(old: Modal, new: Modal) -> bool:
+    return old.lemma == new.lemma or same_stem(old.lemma, new.lemma)
+
+
 OBLIGATION: FeatureRule[Modal] = FeatureRule(
     name="obligation",
     features=modals,
-    key=lambda m: (m.verb, m.level, m.negated),
-    # The same governed verb first ("shall withdraw" → "may withdraw"), then in text order.
-    pair=by(lambda old, new: old.verb == new.verb, anything),
+    key=lambda m: (m.lemma, _LEVEL_NAMES[m.level], m.negated),
+    # The same governed verb first ("shall withdraw" → "may withdraw"), then a verb-less
+    # chapeau modal ("The Parties shall:" → "may:") with another, then in text order.
+    pair=by(_same_verb, lambda old, new: not old.verb and not new.verb, anything),
     changed=_strength_changed,
     removed=_obligation_removed,
     added=_obligation_added,
@@ -314,7 +336,7 @@ _KIND_WORD = {"place": "Place", "party": "Party", "organisation": "Organisation"
 
 NAMES: FeatureRule[Name] = FeatureRule(
     name="name",
-    features=listed_names,
+    features=named_entities,
     key=lambda n: n.key,
     pair=by(lambda old, new: old.kind == new.kind),
     changed=lambda s, old, new: Report(f"{_KIND_WORD[old.kind]} changed", s.sig.name_changed),

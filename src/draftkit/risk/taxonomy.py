@@ -20,6 +20,7 @@ from typing import Literal, cast
 
 from draftkit.errors import SchemaError, Where
 from draftkit.resources import schema_path
+from draftkit.risk.lemmas import language_of, lemma_form
 from draftkit.risk.tokens import PhraseSet, normalise_word, tokenize
 
 DEFAULT_TAXONOMY = "taxonomy.toml"
@@ -34,6 +35,7 @@ OBLIGATION_LEVELS: tuple[tuple[str, int], ...] = (
     ("advisory", 2),
     ("discretionary", 1),
 )
+QUALIFIER_GROUPS = ("temporal", "urgency", "conditional", "scope")
 SCOPE_GROUPS = ("universal", "restrictive", "permanent", "temporary", "lower_bound", "upper_bound")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -124,6 +126,9 @@ class Lexicon:
     units: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]
     place_words: tuple[str, ...]
     not_names: tuple[str, ...]
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # canonical name → other forms
+    qualifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()  # group → phrases
+    urgent: tuple[str, ...] = ()  # subjects whose deadlines are high (hostages, withdrawal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +150,10 @@ class Compiled:
     units: dict[str, tuple[str, float]]  # normalised unit word → (class, factor)
     place_words: frozenset[str]
     not_names: frozenset[str]
+    entities: PhraseSet  # gazetteer names and their aliases, over lemmas; label "canonical|cap"
+    entity_kind: dict[str, NameKind]  # canonical name → kind
+    qualifiers: PhraseSet  # over lemmas; label "group|open" (open: takes the clause after it)
+    urgent: PhraseSet  # over lemmas
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +195,47 @@ class Taxonomy:
         return category.label if category is not None else category_id.replace("_", " ")
 
 
+def lemma_phrases(phrase: str) -> list[str]:
+    """A phrase in lemma form, for phrase sets matched on a text's lemma view (`Text.mapped`),
+    once per language it may be in (Cyrillic without a telling letter: Ukrainian and
+    Russian); a trailing * keeps its word unlemmatised, as a prefix."""
+    out: list[str] = []
+    langs = language_of(phrase)
+    for lang in langs:
+        words: list[str] = []
+        for word in phrase.split():
+            if word.endswith("*") and len(word) > 1:
+                words.append(normalise_word(word[:-1]) + "*")
+                continue
+            words.extend(lemma_form(t.norm, (lang,)) if t.kind == "word" else t.norm for t in tokenize(word))
+        if " ".join(words) not in out:
+            out.append(" ".join(words))
+    return out
+
+
+def _entities(taxonomy: Taxonomy) -> tuple[PhraseSet, dict[str, NameKind]]:
+    """Every gazetteer name and alias, lemmatised, labelled with its canonical name."""
+    kind_of: dict[str, NameKind] = {}
+    for g in taxonomy.gazetteers:
+        for name in g.names:
+            kind_of.setdefault(name, g.kind)
+    phrases: list[tuple[str, str]] = []
+    canonical_of: dict[str, str] = {}
+    for canonical, forms in taxonomy.lexicon.aliases:
+        for form in (canonical, *forms):
+            canonical_of.setdefault(form, canonical)
+    kinds: dict[str, NameKind] = {}
+    for name in [*kind_of, *canonical_of]:
+        canonical = canonical_of.get(name, name)
+        kinds.setdefault(canonical, kind_of.get(canonical) or kind_of.get(name) or "party")
+        cap = "cap" if name[:1].isupper() else "any"
+        phrases.extend((f"{canonical}|{cap}", form) for form in lemma_phrases(name))
+    return PhraseSet(phrases), kinds
+
+
 def _compile(taxonomy: Taxonomy) -> Compiled:
     lex = taxonomy.lexicon
+    entities, entity_kind = _entities(taxonomy)
     gazetteer_phrases = [(g.id, name) for g in taxonomy.gazetteers for name in g.names]
     gazetteer = PhraseSet(gazetteer_phrases)
     condition_phrases = [("unless", p) for p in lex.negative_conditions] + [("if", p) for p in lex.conditions]
@@ -223,6 +271,17 @@ def _compile(taxonomy: Taxonomy) -> Compiled:
         units=units,
         place_words=frozenset(normalise_word(w) for w in lex.place_words),
         not_names=frozenset(normalise_word(w) for w in lex.not_names),
+        entities=entities,
+        entity_kind=entity_kind,
+        qualifiers=PhraseSet(
+            [
+                (f"{group}|{'open' if p.endswith('…') else 'closed'}", form)
+                for group, phrases in lex.qualifiers
+                for p in phrases
+                for form in lemma_phrases(p.rstrip(" …"))
+            ]
+        ),
+        urgent=PhraseSet([("urgent", form) for p in lex.urgent for form in lemma_phrases(p)]),
     )
 
 
@@ -311,6 +370,8 @@ class _Checker:
             "recognition",
             "deadlines",
             "units",
+            "aliases",
+            "qualifiers",
         )
         for name in data:
             if name not in allowed:
@@ -411,7 +472,9 @@ class _Checker:
         exceptions = self.table(data, "exceptions", ("markers",))
         scope = self.table(data, "scope", SCOPE_GROUPS)
         recognition = self.table(data, "recognition", ("terms",))
-        deadlines = self.table(data, "deadlines", ("by", "not_before"))
+        deadlines = self.table(data, "deadlines", ("by", "not_before", "urgent"))
+        aliases = self.table(data, "aliases", None)
+        qualifiers = self.table(data, "qualifiers", QUALIFIER_GROUPS)
         names = self.table(data, "names", ("place_words", "not_names"))
         units_table = self.table(data, "units", UNIT_CLASSES)
         units: list[tuple[str, tuple[tuple[str, float], ...]]] = []
@@ -436,6 +499,11 @@ class _Checker:
             units=tuple(units),
             place_words=self.strings(names, "names.place_words"),
             not_names=self.strings(names, "names.not_names"),
+            aliases=tuple((name, self.strings(aliases, f"aliases.{name}")) for name in aliases),
+            qualifiers=tuple(
+                (group, self.strings(qualifiers, f"qualifiers.{group}")) for group in QUALIFIER_GROUPS
+            ),
+            urgent=self.strings(deadlines, "deadlines.urgent"),
         )
 
 

@@ -19,7 +19,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Literal, NamedTuple
 
@@ -76,7 +76,31 @@ _NUMBER_WORDS: dict[str, int] = {
     "eighty": 80,
     "ninety": 90,
 }
-_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+# Ukrainian and Russian number words in the cases a framework uses them ("протягом сімдесяти
+# двох годин", "в течение семидесяти двух часов", "через сто днів").
+_CYRILLIC_UNITS = {
+    "один": 1, "одна": 1, "одне": 1, "одного": 1, "одной": 1, "одніє": 1,
+    "два": 2, "дві": 2, "две": 2, "двох": 2, "двух": 2,
+    "три": 3, "трьох": 3, "трех": 3, "чотири": 4, "чотирьох": 4, "четыре": 4, "четырех": 4,
+    "п'ять": 5, "п'яти": 5, "пять": 5, "пяти": 5, "шість": 6, "шести": 6, "шесть": 6,
+    "сім": 7, "семи": 7, "семь": 7, "вісім": 8, "восьми": 8, "восемь": 8,
+    "дев'ять": 9, "дев'яти": 9, "девять": 9, "девяти": 9,
+}  # fmt: skip
+_CYRILLIC_TENS = {
+    "десять": 10, "десяти": 10, "двадцять": 20, "двадцяти": 20, "двадцать": 20, "двадцати": 20,
+    "тридцять": 30, "тридцяти": 30, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40,
+    "п'ятдесят": 50, "п'ятдесяти": 50, "пятьдесят": 50, "пятидесяти": 50,
+    "шістдесят": 60, "шістдесяти": 60, "шестьдесят": 60, "шестидесяти": 60,
+    "сімдесят": 70, "сімдесяти": 70, "семьдесят": 70, "семидесяти": 70,
+    "вісімдесят": 80, "вісімдесяти": 80, "восемьдесят": 80, "восьмидесяти": 80,
+    "дев'яносто": 90, "девяноста": 90, "девяносто": 90, "сто": 100,
+}  # fmt: skip
+_NUMBER_WORDS.update(_CYRILLIC_UNITS)
+_NUMBER_WORDS.update(_CYRILLIC_TENS)
+_NUMBER_WORDS["hundred"] = 100  # "in the first hundred days"
+_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} | {
+    w for w, v in _CYRILLIC_TENS.items() if 20 <= v < 100
+}
 _SCALES = {"hundred": 100}
 
 # The number grammar. Digit groups may be separated by a comma or by any Unicode space
@@ -295,6 +319,16 @@ def _merge(tokens: list[Token]) -> list[Token]:
                 value *= _SCALES[kept[j].norm]
                 end = kept[j].end
                 j += 1
+                # "two hundred and fifty", "two hundred fifty-five"
+                k2 = j + 1 if j < len(kept) and kept[j].norm == "and" else j
+                if k2 < len(kept) and _NUMBER_WORDS.get(kept[k2].norm, 100) < 100:
+                    value += _NUMBER_WORDS[kept[k2].norm]
+                    end = kept[k2].end
+                    j = k2 + 1
+                    if kept[k2].norm in _TENS and j < len(kept) and _NUMBER_WORDS.get(kept[j].norm, 10) < 10:
+                        value += _NUMBER_WORDS[kept[j].norm]
+                        end = kept[j].end
+                        j += 1
             out.append(
                 Token(str(value), tok.start, end, "number", cap=tok.cap, value=float(value), spelled=True)
             )
@@ -413,6 +447,21 @@ class Text:
             pos += len(tok.norm) + 1
         self._offsets = offsets
         self.joined = " ".join(tok.norm for tok in tokens)
+
+    def mapped(self, norm: Callable[[str], str]) -> Text:
+        """The same text with every word's normalised form passed through `norm` (the lemma
+        view: "Україні" reads as "україна"); spans, kinds and the original are kept."""
+        out = Text.__new__(Text)
+        out.original = self.original
+        out.tokens = [t._replace(norm=norm(t.norm)) if t.kind == "word" else t for t in self.tokens]
+        offsets: list[int] = []
+        pos = 0
+        for tok in out.tokens:
+            offsets.append(pos)
+            pos += len(tok.norm) + 1
+        out._offsets = offsets
+        out.joined = " ".join(tok.norm for tok in out.tokens)
+        return out
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [first, last) covering joined-string characters [start, end)."""

@@ -1,0 +1,76 @@
+"""Lemmas: one dictionary form per word, so a translator's inflection is not a change.
+
+Takes one normalised word (risk/tokens.py `normalise_word`) and hands on its lemma from
+simplemma through compare/lemmas.py (the one lemmatizer alignment and risk share; simplemma
+is maintained and ships its own dictionaries — English, Ukrainian and Russian here):
+"soldiers" → "soldier", "Україні" → "україна", "выведет" → "вывести", "Ukraine's" →
+"ukraine". The language is read from the word's script and letters (і ї є ґ: Ukrainian;
+ы э ъ: Russian; other Cyrillic: both dictionaries, Ukrainian first), never from the other
+text. Guarantees: lower case out, the same word always gives the same lemma (cached per
+process), and a word simplemma does not know comes back as itself (possessive 's dropped).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from draftkit.compare.lemmas import lemmatize
+from draftkit.risk.tokens import normalise_word
+
+_UK_ONLY = frozenset("іїєґ")
+_RU_ONLY = frozenset("ыэъ")
+
+
+def language_of(word: str) -> tuple[str, ...]:
+    """The simplemma language codes to try for a word (or a whole text), most likely first."""
+    if word.isascii():
+        return ("en",)
+    letters = set(word)
+    if letters & _UK_ONLY:
+        return ("uk",)
+    if letters & _RU_ONLY:
+        return ("ru",)
+    if any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return ("uk", "ru")
+    return ("en",)
+
+
+@functools.lru_cache(maxsize=131072)
+def lemmatise(word: str, langs: tuple[str, ...] | None = None) -> str:
+    """The dictionary form of one (normalised) word, lower case; `langs`: the text's
+    languages (`language_of` the whole text), else guessed from the word."""
+    w = word.lower()
+    if w.endswith(("'s", "’s")) and len(w) > 3:
+        w = w[:-2]
+    elif w.endswith("s'") and len(w) > 3:
+        w = w[:-1]
+    if not w or not w[0].isalpha():
+        return w
+    if w.isascii():
+        langs = ("en",)
+    for lang in langs or language_of(w):
+        lemma = lemmatize(w, lang)
+        if lemma != w:
+            return lemma
+    return w
+
+
+def same_stem(a: str, b: str, shortest: int = 5) -> bool:
+    """True when two lemmas are one word or share a stem of `shortest` letters or more and
+    differ only after it by a few letters ("redevelop" / "redevelopment", "відвести" /
+    "відведення")."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= shortest and n >= min(len(a), len(b)) - 3
+
+
+@functools.lru_cache(maxsize=131072)
+def lemma_form(norm: str, langs: tuple[str, ...] | None = None) -> str:
+    """A normalised word's lemma, normalised again (the form lemma views and lemma phrases
+    share: British and American spellings stay one)."""
+    return normalise_word(lemmatise(norm, langs))
