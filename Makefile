@@ -38,6 +38,9 @@ demo: $(STAMP)
 	@$(DK) redline drafts/framework-v1.docx drafts/framework-v2.docx -o out/changes.md --date $(DATE)
 	@echo
 	@echo "Reports: out/redline.docx (Word tracked changes + comments), out/report.html, out/changes.md"
+	@echo
+	@echo "Run draftkit yourself: .venv/bin/draftkit --help   (or: source .venv/bin/activate, then draftkit --help)"
+	@echo "The web app (drop two files in a browser): .venv/bin/draftkit serve   then open http://127.0.0.1:8000/"
 
 test: $(STAMP) system-deps
 	$(PY) -m pytest -q

@@ -1,0 +1,189 @@
+"""`draftkit serve` driven as a user would: the server started on 127.0.0.1 with a free port,
+headless Chromium uploads two bundled rounds, reads the counts and flags, switches a filter,
+downloads the Word redline, and LibreOffice opens it. Every wait is bounded; the server is
+stopped in teardown."""
+
+from __future__ import annotations
+
+import json
+import select
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from draftkit import api
+from draftkit.render.json_diff import render_json
+from tests.conftest import DRAFTS
+from tests.render.test_html import CHROMIUM_ARGS
+
+pytest.importorskip("starlette")
+pytest.importorskip("uvicorn")
+
+V1 = DRAFTS / "framework-v1.docx"
+V2 = DRAFTS / "framework-v2.docx"
+TIMEOUT_MS = 60_000
+
+
+def _draftkit() -> str:
+    return str(Path(sys.executable).with_name("draftkit"))
+
+
+def _started(process: subprocess.Popen[str], deadline: float) -> str:
+    """The URL the server prints once it listens ('serving on http://…/'), within the deadline."""
+    assert process.stderr is not None
+    seen = ""
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([process.stderr], [], [], 0.5)
+        if ready:
+            line = process.stderr.readline()
+            seen += line
+            if "serving on " in line:
+                return line.split("serving on ", 1)[1].split()[0]
+        if process.poll() is not None:
+            break
+    raise AssertionError(f"draftkit serve did not start: {seen!r}")
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """`draftkit serve --port 0` (the OS picks a free port), uploads under tmp_path."""
+    uploads = tmp_path / "tmp"
+    uploads.mkdir()
+    process = subprocess.Popen(
+        [_draftkit(), "serve", "--port", "0"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "TMPDIR": str(uploads), "SOURCE_DATE_EPOCH": "1795000000"},
+    )
+    try:
+        yield _started(process, time.monotonic() + 30), uploads
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture
+def page(chromium: str, tmp_path: Path) -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(TIMEOUT_MS)
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        # The browser logs every answer of 400 and up; the API's refusals (400/413/422) are
+        # expected where a test sends a bad upload, anything else (a 404, a CSP block) is not.
+        refusals = tuple(f"status of {code} " for code in (400, 413, 422))
+        tab.on(
+            "console",
+            lambda m: (
+                errors.append(m.text)
+                if m.type == "error" and not any(r in m.text for r in refusals)
+                else None
+            ),
+        )
+        try:
+            yield tab
+        finally:
+            context.close()
+            browser.close()
+        assert errors == [], errors
+
+
+@pytest.mark.browser
+@pytest.mark.office
+def test_upload_read_filter_download_and_open_in_libreoffice(
+    server: tuple[str, Path], page: Any, soffice: str, tmp_path: Path
+) -> None:
+    url, uploads = server
+    assert url.startswith("http://127.0.0.1:")  # loopback when no --host is given
+    expected = json.loads(render_json(api.diff(V1, V2)))["summary"]
+
+    page.goto(url)
+    page.set_input_files("#old", str(V1))
+    page.set_input_files("#new", str(V2))
+    page.click("#compare")
+    assert page.is_visible("#progress") or page.is_visible("#result")  # the progress state, or done already
+    page.wait_for_selector("#result:not([hidden])")
+    assert page.is_hidden("#progress")
+    report = page.frame_locator("#report")
+
+    # The counts and flags the report shows are those of the comparison.
+    report.locator("[data-count='modified']").wait_for()
+    for key in ("modified", "added", "deleted", "moved", "renumbered"):
+        assert report.locator(f"[data-count='{key}']").text_content() == str(expected[key])
+    for severity, count in expected["flags"].items():
+        assert report.locator(f"[data-flag-count='{severity}']").text_content() == str(count)
+    high_rows = report.locator("tr[data-flags^='high:']")
+    assert high_rows.count() > 0 and high_rows.first.is_visible()
+    assert "framework-v1.docx" in report.locator("dl.sources").text_content()
+
+    # A filter: hiding high-severity flags hides their rows (the report's script runs in the frame).
+    report.locator("#sev-high").click()
+    assert not high_rows.first.is_visible()
+    report.locator("#sev-high").click()
+    assert high_rows.first.is_visible()
+
+    # The Word redline, downloaded and opened by LibreOffice.
+    with page.expect_download(timeout=TIMEOUT_MS) as download_info:
+        page.click("#downloads button[data-format='docx']")
+    download = download_info.value
+    assert download.suggested_filename == "redline.docx"
+    saved = tmp_path / "redline.docx"
+    download.save_as(saved)
+    assert saved.read_bytes().startswith(b"PK")
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(saved)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "redline.txt").read_text(encoding="utf-8-sig")
+    assert "Kessel Valley" in text
+
+    assert list(uploads.iterdir()) == [], "an upload folder was left behind"
+
+
+@pytest.mark.browser
+def test_a_refused_upload_shows_the_one_line_message(
+    server: tuple[str, Path], page: Any, tmp_path: Path
+) -> None:
+    url, uploads = server
+    fake = tmp_path / "minutes.docx"
+    fake.write_bytes(b"%PDF-1.4\nnot really")
+    page.goto(url)
+    page.set_input_files("#old", str(V1))
+    page.set_input_files("#new", str(fake))
+    page.click("#compare")
+    page.wait_for_selector("#error:not([hidden])")
+    message = page.text_content("#error")
+    assert message.startswith("minutes.docx: truncated PDF") and message.endswith("(HTTP 422)")
+    assert page.is_hidden("#result")
+    assert list(uploads.iterdir()) == []
+
+
+@pytest.mark.browser
+def test_two_files_dropped_at_once_go_old_then_new(server: tuple[str, Path], page: Any) -> None:
+    url, _ = server
+    page.goto(url)
+    names = page.evaluate(
+        """() => {
+          const dt = new DataTransfer();
+          dt.items.add(new File(["b"], "framework-v2.txt"));
+          dt.items.add(new File(["a"], "framework-v1.txt"));
+          document.getElementById("drop").dispatchEvent(new DragEvent("drop", {dataTransfer: dt}));
+          return [document.getElementById("old").files[0].name, document.getElementById("new").files[0].name];
+        }"""
+    )
+    assert names == ["framework-v1.txt", "framework-v2.txt"]
