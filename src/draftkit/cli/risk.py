@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,7 +24,9 @@ from draftkit.cli.common import (
 from draftkit.compare.citations import cite
 from draftkit.model import Draft, Provision
 from draftkit.readers import Limits
-from draftkit.risk import Classified, Taxonomy, explain, load_taxonomy
+
+if TYPE_CHECKING:
+    from draftkit.risk import Classified, Taxonomy
 
 
 def _walk(draft: Draft) -> Iterator[tuple[Provision, list[Provision]]]:
@@ -138,6 +140,8 @@ def classify_command(
 
     Example: draftkit classify drafts/framework-v2.txt --explain
     """
+    from draftkit.risk import explain, load_taxonomy
+
     taxonomy = load_taxonomy(taxonomy_path)
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     parsed = api.parse(draft, view="original" if view == "original" else "accept", limits=limits)

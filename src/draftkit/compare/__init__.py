@@ -11,7 +11,21 @@ Guarantees: deterministic, no I/O, no risk judgement (that is `draftkit.risk`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from draftkit.compare.changes import Change, ChangeKind, Comparison, Flag
-from draftkit.compare.engine import compare
+
+if TYPE_CHECKING:
+    from draftkit.compare.engine import compare
 
 __all__ = ["Change", "ChangeKind", "Comparison", "Flag", "compare"]
+
+
+def __getattr__(name: str) -> Any:
+    # The alignment (rapidfuzz, the lemmatizer) is imported when first compared, not when a
+    # command that only reads starts: `draftkit --help` stays fast.
+    if name == "compare":
+        from draftkit.compare.engine import compare
+
+        return compare
+    raise AttributeError(f"module 'draftkit.compare' has no attribute {name!r}")
