@@ -112,10 +112,8 @@ def _change_html(change: Change) -> str:
     """One step's redline of a change: label, heading and text with insertions and deletions."""
     head = " ".join(x for x in (_num_redline(change), _heading_redline(change)) if x)
     text = _redline_text(change, _pieces(change))
-    return (
-        f'<div class="steprl">{f"<p class=hd>{head}</p>" if head else ""}<p class="txt">{text}</p></div>'
-        + _flags_html(change.flags)
-    )
+    head_html = f'<p class="hd">{head}</p>' if head else ""
+    return f'<div class="steprl">{head_html}<p class="txt">{text}</p></div>' + _flags_html(change.flags)
 
 
 def _cells(history: History, lineage: Lineage, ident: str) -> str:

@@ -1,0 +1,111 @@
+"""Brackets: spans found in a text (nested, alternatives, unbalanced), and their identity
+across the five bundled rounds — opened, edited, closed with either alternative or new
+wording, dropped, reopened."""
+
+from __future__ import annotations
+
+import pytest
+
+from draftkit.compare.textdiff import diff_words
+from draftkit.history import History, find_spans
+from draftkit.history.brackets import Bracket, project
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no brackets here", []),
+        ("shall not exceed 800,000 personnel [in peacetime].", [("[in peacetime]", ("in peacetime",))]),
+        ("up to [1,200] / [2,000] monitors", [("[1,200] / [2,000]", ("1,200", "2,000"))]),
+        ("within [24 hours] [72 hours].", [("[24 hours] [72 hours]", ("24 hours", "72 hours"))]),
+        ("[A] or [B] and then [C]", [("[A] or [B]", ("A", "B")), ("[C]", ("C",))]),
+        (
+            "[, other than [serious] violations,] other",
+            [("[, other than [serious] violations,]", (", other than [serious] violations,",))],
+        ),
+        ("a stray ] here, [kept], and [never closed", [("[kept]", ("kept",))]),
+        ("[Option 1: a] [Option 2: b]", [("[Option 1: a] [Option 2: b]", ("Option 1: a", "Option 2: b"))]),
+    ],
+)
+def test_find_spans(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    spans = find_spans(text)
+    assert [(s.raw, s.alternatives) for s in spans] == expected
+    for span in spans:
+        assert text[span.start : span.end] == span.raw
+
+
+def test_nesting_depth() -> None:
+    (span,) = find_spans("a [[double]] b")
+    assert span.depth == 2 and span.alternatives == ("[double]",)
+
+
+def test_project_follows_the_word_diff() -> None:
+    old, new = "not exceed 800,000 personnel [in peacetime].", "not exceed 800,000 personnel in peacetime."
+    start = old.index("[")
+    ns, ne = project(diff_words(old, new), start, start + len("[in peacetime]"))
+    assert new[ns:ne] == "in peacetime"
+    dropped = "not exceed 800,000 personnel."
+    ns, ne = project(diff_words(old, dropped), start, start + len("[in peacetime]"))
+    assert dropped[ns:ne].strip(" .") == ""
+
+
+def _story(bracket: Bracket) -> list[tuple[int, str, str | None, str | None, int | None]]:
+    return [(e.round + 1, e.kind, e.resolution, e.wording, e.alternative) for e in bracket.events]
+
+
+def _by_text(history: History, fragment: str) -> Bracket:
+    (found,) = [b for b in history.brackets if any(fragment in (t or "") for t in b.texts)]
+    return found
+
+
+def test_closed_agreed_with_the_bracketed_words(five_rounds: History) -> None:
+    assert _story(_by_text(five_rounds, "[in peacetime]")) == [
+        (2, "opened", None, None, None),
+        (3, "closed", "agreed", "in peacetime", None),
+    ]
+
+
+def test_dropped_then_reopened_then_dropped(five_rounds: History) -> None:
+    bracket = _by_text(five_rounds, "legislation of the Republic of Veloria")
+    assert _story(bracket) == [
+        (2, "opened", None, None, None),
+        (3, "closed", "dropped", None, None),
+        (4, "reopened", None, None, None),
+        (5, "closed", "dropped", None, None),
+    ]
+    assert [t is not None for t in bracket.texts] == [False, True, False, True, False]
+
+
+def test_closed_with_either_alternative(five_rounds: History) -> None:
+    assert _story(_by_text(five_rounds, "[24 hours] [72 hours]"))[-1] == (
+        5,
+        "closed",
+        "agreed",
+        "72 hours",
+        2,
+    )
+    options = _by_text(five_rounds, "[Option 1: diplomatic and economic measures]")
+    assert _story(options)[-1] == (5, "closed", "agreed", "diplomatic and economic measures", 1)
+
+
+def test_closed_with_new_wording(five_rounds: History) -> None:
+    assert _story(_by_text(five_rounds, "[1,200] / [2,000]"))[-1] == (5, "closed", "agreed", "1,500", None)
+
+
+def test_edited_and_still_open(five_rounds: History) -> None:
+    bracket = _by_text(five_rounds, "[serious]")
+    assert [e.kind for e in bracket.events] == ["opened", "changed"]
+    assert bracket.texts[4] == "[, other than serious violations of international humanitarian law,]"
+    assert [b.id for b in five_rounds.open_brackets(4)] == [bracket.id]
+
+
+def test_open_brackets_per_round(five_rounds: History) -> None:
+    assert [len(five_rounds.open_brackets(r)) for r in range(5)] == [0, 2, 0, 6, 1]
+
+
+def test_each_span_of_each_round_belongs_to_one_bracket(five_rounds: History) -> None:
+    from draftkit.history.lineage import units
+
+    for r, round_ in enumerate(five_rounds.rounds):
+        spans = sorted(s.raw for p in units(round_.draft) for s in find_spans(p.text))
+        assert sorted(b.texts[r] or "" for b in five_rounds.open_brackets(r)) == spans

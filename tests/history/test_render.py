@@ -1,0 +1,245 @@
+"""History and three-way outputs: goldens (regenerate with --regen-golden and review in git
+diff), JSON against the schemas, the CLI (folder, manifest, exit codes), and the timeline
+page in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from draftkit.cli import main
+from draftkit.history import History, ThreeWay, compare3, history
+from draftkit.render.history_html import render_history_html
+from draftkit.render.history_json import render_history_json, render_three_way_json
+from draftkit.render.history_markdown import render_history_markdown, render_three_way_markdown
+from draftkit.render.history_terminal import render_history_terminal, render_three_way_terminal
+from tests.conftest import CASES, ROOT
+from tests.history.conftest import ROUND_FILES, relative
+from tests.render.test_html import CHROMIUM_ARGS
+
+EXPECTED = CASES / "history" / "expected"
+THREE = CASES / "history" / "three_way"
+
+
+def _schema(name: str) -> Any:
+    return json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def three(monkeypatch_module: None) -> ThreeWay:
+    return compare3(
+        relative(THREE / "base.txt"),
+        relative(THREE / "veloria.txt"),
+        relative(THREE / "astria.txt"),
+        flags=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        yield
+
+
+def _golden(name: str, text: str, regen: bool) -> None:
+    path = EXPECTED / name
+    if regen:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs (run with --regen-golden and review)"
+
+
+@pytest.mark.parametrize(
+    ("name", "render"),
+    [
+        ("history.json", render_history_json),
+        ("history.txt", render_history_terminal),
+        ("history.md", render_history_markdown),
+    ],
+)
+def test_history_goldens(five_rounds: History, regen_golden: bool, name: str, render: Any) -> None:
+    _golden(name, render(five_rounds), regen_golden)
+
+
+@pytest.mark.parametrize(
+    ("name", "render"),
+    [
+        ("compare3.json", render_three_way_json),
+        ("compare3.txt", render_three_way_terminal),
+        ("compare3.md", render_three_way_markdown),
+    ],
+)
+def test_three_way_goldens(three: ThreeWay, regen_golden: bool, name: str, render: Any) -> None:
+    _golden(name, render(three), regen_golden)
+
+
+def test_json_follows_the_schemas(five_rounds: History, three: ThreeWay) -> None:
+    jsonschema.validate(json.loads(render_history_json(five_rounds)), _schema("history.schema.json"))
+    data = json.loads(render_three_way_json(three))
+    jsonschema.validate(data, _schema("compare3.schema.json"))
+    assert data["summary"]["conflicts"] == 2
+
+
+def test_html_escapes_draft_text(tmp_path: Path) -> None:
+    hostile = "Article 1\n\n1. The Parties <script>alert(1)</script> shall [withdraw] forces.\n"
+    changed = "Article 1\n\n1. The Parties <script>alert(2)</script> shall withdraw forces.\n"
+    (tmp_path / "r1.txt").write_text(hostile, encoding="utf-8")
+    (tmp_path / "r2.txt").write_text(changed, encoding="utf-8")
+    page = render_history_html(history([tmp_path / "r1.txt", tmp_path / "r2.txt"], flags=False))
+    assert "<script>alert" not in page and "&lt;script&gt;alert(" in page
+    assert page.count("<script>") == 1
+
+
+# --- the command line ----------------------------------------------------------------
+
+
+def _run(*args: str) -> Any:
+    return CliRunner().invoke(main, list(args))
+
+
+def test_cli_folder_and_files_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    by_files = _run("history", *map(relative, ROUND_FILES), "--format", "json")
+    by_folder = _run("history", relative(ROUND_FILES[0].parent), "--format", "json")
+    assert by_files.exit_code == 0 and by_folder.exit_code == 0, by_files.stderr + by_folder.stderr
+    assert json.loads(by_files.stdout) == json.loads(by_folder.stdout)
+    assert [r["label"] for r in json.loads(by_files.stdout)["rounds"]] == [p.stem for p in ROUND_FILES]
+
+
+@pytest.mark.parametrize("suffix", ["toml", "json"])
+def test_cli_manifest(tmp_path: Path, suffix: str) -> None:
+    rounds = [
+        {"file": str(ROUND_FILES[0]), "label": "Mediator's text", "date": "2026-01-10", "author": "Mediator"},
+        {"file": str(ROUND_FILES[1]), "label": "Veloria's counter-proposal"},
+        {"file": str(ROUND_FILES[2]), "label": "Merged round"},
+    ]
+    manifest = tmp_path / f"rounds.{suffix}"
+    if suffix == "json":
+        manifest.write_text(json.dumps({"rounds": rounds}), encoding="utf-8")
+    else:
+        manifest.write_text(
+            "".join(
+                "[[rounds]]\n" + "".join(f"{k} = {json.dumps(v)}\n" for k, v in r.items()) for r in rounds
+            ),
+            encoding="utf-8",
+        )
+    result = _run("history", str(manifest), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [r["label"] for r in data["rounds"]] == [r["label"] for r in rounds]
+    assert data["rounds"][0]["date"] == "2026-01-10" and data["rounds"][0]["author"] == "Mediator"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not [valid", "not valid TOML"),
+        ('[[rounds]]\nfile = "a.txt"\n', "at least two"),
+        ('[[rounds]]\nfile = "a.txt"\n[[rounds]]\nlabel = "x"\n', "round 2: no file"),
+        ('[[rounds]]\nfile = "a.txt"\nsecret = 1\n[[rounds]]\nfile = "b.txt"\n', "unknown key 'secret'"),
+    ],
+)
+def test_cli_bad_manifest_exit_3(tmp_path: Path, content: str, message: str) -> None:
+    manifest = tmp_path / "rounds.toml"
+    manifest.write_text(content, encoding="utf-8")
+    result = _run("history", str(manifest))
+    assert result.exit_code == 3 and message in result.stderr and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_errors() -> None:
+    one = _run("history", str(ROUND_FILES[0]))
+    assert one.exit_code == 2 and "at least two rounds" in one.stderr
+    missing = _run("history", str(ROUND_FILES[0]), "/nonexistent/round-2.txt")
+    assert missing.exit_code == 3 and missing.stdout == ""
+    labels = _run(
+        "compare3", *(str(THREE / n) for n in ("base.txt", "veloria.txt", "astria.txt")), "--labels", "x"
+    )
+    assert labels.exit_code == 2 and "--labels" in labels.stderr
+
+
+def test_cli_output_is_not_an_input(tmp_path: Path) -> None:
+    result = _run("history", str(ROUND_FILES[0]), str(ROUND_FILES[1]), "-o", str(ROUND_FILES[1]))
+    assert result.exit_code == 2
+
+
+def test_cli_compare3_writes_html(tmp_path: Path) -> None:
+    out = tmp_path / "three.html"
+    names = (str(THREE / n) for n in ("base.txt", "veloria.txt", "astria.txt"))
+    result = _run("compare3", *names, "--labels", "Veloria,Astria", "--format", "html", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.index("k3-conflict") < page.index("k3-only_a") < page.index("k3-unchanged")
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in ("history", "compare3"):
+        result = _run(command, "--help")
+        assert result.exit_code == 0 and "Example: draftkit " + command in result.stdout
+
+
+# --- in the browser -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: str) -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.mark.browser
+def test_timeline_in_chromium(browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    flagged = history([relative(p) for p in ROUND_FILES])
+    path = tmp_path / "history.html"
+    path.write_text(render_history_html(flagged), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        page = context.new_page()
+        requests: list[str] = []
+        errors: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        assert requests == [path.as_uri()] and errors == []
+        assert page.locator("#controls").is_visible()  # the diff report's script ran
+        changed = sum(1 for lin in flagged.lineages if lin.events)
+        assert page.text_content("#shown") == f"Showing {changed} of {changed} changed provisions"
+
+        # Article 11(1) changed in every step: its R5 cell opens the R4 → R5 redline.
+        row = next(i for i, lin in enumerate(flagged.lineages) if lin.cite == "Article 11(1)")
+        cell = f"#l{row + 1}-r5"
+        redline = page.locator(f"{cell} .steprl")
+        assert not redline.is_visible()
+        page.click(f"{cell} > summary")
+        assert redline.is_visible()
+        assert "legislation of the Republic of Veloria" in (
+            page.locator(f"{cell} del").first.text_content() or ""
+        )
+
+        # The filters: with every severity off, only unflagged changes (and unchanged rows) stay.
+        unchanged = page.locator("#l1")  # the title, never changed
+        for severity in ("high", "medium", "low"):
+            page.click(f"#sev-{severity}")
+        flagged_rows = [
+            i
+            for i, lin in enumerate(flagged.lineages)
+            if any(flagged.steps[e.round - 1].changes[e.change].flags for e in lin.events)
+        ]
+        assert flagged_rows and not page.locator(f"#l{flagged_rows[0] + 1}").is_visible()
+        assert unchanged.is_visible()
+        page.click("#changes-only")
+        assert not unchanged.is_visible()
+    finally:
+        context.close()
