@@ -165,12 +165,15 @@ def _provision_finding(change: Change, ctx: _Context) -> tuple[Finding, dict[str
     text = _subtree_text(top)
     parent = nodes.get(_parent_eid(top.eid))
     lead_in = parent.text if parent is not None and parent.text.rstrip().endswith(":") else ""
-    operative = _has_modal(text, ctx.reader) or bool(lead_in and _has_modal(lead_in, ctx.reader))
+    own = _has_modal(text, ctx.reader)
+    operative = own or bool(lead_in and _has_modal(lead_in, ctx.reader))
     sig = ctx.taxonomy.significance
     if added:
         value = sig.provision_operative_added if operative else sig.provision_added
     else:
         value = sig.provision_operative_deleted if operative else sig.provision_deleted
+    if operative and not own:
+        value = min(value, sig.provision_lead_in)  # one item of a list its chapeau binds
     kind = _KIND_WORDS.get(top.kind, "Provision")
     count = sum(1 for _ in top.walk()) - 1
     headline = f"{kind} {'added' if added else 'deleted'}"
@@ -248,6 +251,15 @@ def _flags_for(
             findings.append(finding)
         case "modified" | "split" | "merged":
             scores = combine([ctx.scores(change.old, ctx.old), ctx.scores(change.new, ctx.new)])
+            # A chapeau ("The Parties shall:") is about what its points say: its modal
+            # governs them, so the points' subjects name the change's category.
+            for provisions, side, nodes in (
+                (change.old, ctx.old, ctx.old_nodes),
+                (change.new, ctx.new, ctx.new_nodes),
+            ):
+                for p in provisions:
+                    if p.text.rstrip().endswith(":") and p.children:
+                        add(scores, ctx.subtree(p, side, nodes))
             change = _around_edits(change)
             findings.extend(content_findings(change.old_text, change.new_text, ctx.reader))
             sig = taxonomy.significance

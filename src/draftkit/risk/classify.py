@@ -27,6 +27,10 @@ TERM_CAP = 2  # one term counts at most this many times in one text
 MIN_SCORE = 0.5  # a category below this is not reported
 MIN_SHARE = 0.25  # … nor one below this share of the strongest
 PLACE_NAME_WEIGHT = 0.5  # a capitalised place name no gazetteer lists
+# A listed name says where, not what: "an amnesty for the Donetsk region" is about amnesty,
+# "withdraw from the Zaporizhzhia plant" about withdrawal (issue 14) — so a gazetteer name
+# weighs less than one subject term.
+LISTED_NAME_WEIGHT = 0.6
 
 
 Scores = dict[str, float]
@@ -96,7 +100,7 @@ def text_scores(
         known.update(range(hit.first, hit.last))
         if listed is None:
             continue
-        scores[listed] = scores.get(listed, 0.0) + 1.0
+        scores[listed] = scores.get(listed, 0.0) + LISTED_NAME_WEIGHT
         signals.setdefault(listed, []).append(analysis.text.span(hit.first, hit.last))
     # A name no gazetteer lists but that reads as a place ("Lake Ostra", "the village of
     # Hollin") is a weaker signal of the places' category.

@@ -224,6 +224,13 @@ def _frame_level(side: Side, first: int) -> int | None:
     return None
 
 
+_NOT_VERBS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "it", "them"}
+
+
+def _sentence_initial(text: Text, index: int) -> bool:
+    return index == 0 or text.tokens[index - 1].norm in {".", ";", ":", "!", "?", "(", '"'}
+
+
 def modals(side: Side) -> list[Modal]:
     """Modal verbs outside exception markers, each with the verb it governs."""
     compiled = side.compiled
@@ -234,6 +241,10 @@ def modals(side: Side) -> list[Modal]:
     for hit in compiled.obligation.find(text):
         if side.analysis.in_marker(hit.first, hit.last):
             continue
+        if hit.last < len(tokens) and tokens[hit.last].norm in _NOT_VERBS:
+            continue  # "agree to this proposal": a noun follows, not a governed verb
+        if hit.norm == "should" and _sentence_initial(text, hit.first):
+            continue  # "Should both sides accept …": a condition, not a modal
         level = _frame_level(side, hit.first) or int(hit.label)
         j = hit.last
         skipped = False
@@ -298,14 +309,26 @@ def _owned_by_phrases(side: Side) -> set[int]:
     return owned
 
 
+def _clause_index(text: Text, index: int) -> int:
+    """Which clause (counted by , ; : . before it) token `index` stands in."""
+    return sum(1 for t in text.tokens[:index] if t.norm in {",", ";", ":", "."})
+
+
 def negations(side: Side) -> list[Negation]:
     """Negations that are not part of a scope, deadline or exception phrase."""
     text = side.text
     owned = _owned_by_phrases(side)
     out: list[Negation] = []
+    last_clause = -1
     for hit in side.compiled.negation.find(text):
         if any(k in owned for k in range(hit.first, hit.last)):
             continue
+        # One clause negates once, however many words carry it: "neither … nor", "жодних …
+        # не буде", "никакие … не будут", "Nothing … does not" (negative concord).
+        clause = _clause_index(text, hit.first)
+        if clause == last_clause:
+            continue
+        last_clause = clause
         before = next((t.norm for t in reversed(text.tokens[: hit.first]) if t.kind != "punct"), "")
         after = next((t.norm for t in text.tokens[hit.last :] if t.kind != "punct"), "")
         a, b = window(text, hit.first, hit.last)
@@ -370,6 +393,7 @@ def quantities(side: Side) -> list[Quantity]:
     prefixes = {hit.last: hit for hit in side.compiled.deadlines.find(text)}
     out: list[Quantity] = []
     skip: set[int] = set()
+    after: dict[int, int] = {}
     for i, tok in enumerate(tokens):
         # "thirty (30) days": the number in brackets repeats the words; read it once.
         if (
@@ -380,12 +404,13 @@ def quantities(side: Side) -> list[Quantity]:
             and tokens[i + 2].value == tok.value
             and tokens[i + 3].norm == ")"
         ):
-            skip.add(i)
+            skip.add(i + 2)
+            after[i] = i + 4
     for i, tok in enumerate(tokens):
         if i in skip or tok.kind != "number" or tok.value is None or tok.value != tok.value:
             continue
         value = tok.value
-        j = i + 1
+        j = after.get(i, i + 1)
         if j < len(tokens) and (_unit(side, j) or ("", 0.0))[0] == "multiplier":
             value *= (_unit(side, j) or ("", 1.0))[1]
             j += 1
@@ -598,11 +623,17 @@ class Scope:
     position: int
 
 
+_NEGATIVE_POLARITY = {"any", "будь які", "любой", "любые", "любых"}
+
+
 def scopes(side: Side) -> list[Scope]:
     """Scope words with the two words after them."""
     text = side.text
     out: list[Scope] = []
+    negated = {_clause_index(text, n.first) for n in side.features(negations)}
     for hit in side.compiled.scope.find(text):
+        if hit.norm in _NEGATIVE_POLARITY and _clause_index(text, hit.first) in negated:
+            continue  # "will not carry out any operations" = "will carry out no operations"
         _, b = window(text, hit.first, hit.last, before=0, after=2)
         span = span_of(text, hit.first, hit.last)
         out.append(
@@ -689,3 +720,58 @@ def references(side: Side) -> list[Reference]:
         Reference(" ".join(content_key(r.text)), r.text, ((r.start, r.end),), r.start)
         for r in find_references(side.text.original)
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Qualifiers: when, on what condition, how far a provision holds
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """'in peacetime', 'once all hostages are returned', 'under its command' (issue 14)."""
+
+    group: str  # temporal / urgency / conditional / scope
+    marker: str  # the phrase's lemmas
+    content: tuple[str, ...]  # lemmas of the clause an open phrase takes ('' for a closed one)
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+
+
+_CLAUSE_STOP = {",", ";", ".", ":", "!", "?", "(", ")"}
+_CLAUSE_WORDS = 12  # an open qualifier takes at most this many words after it
+
+
+def qualifiers(side: Side) -> list[Qualifier]:
+    """Qualifier phrases of the taxonomy's [qualifiers] table, an open one with its clause; a
+    phrase that opens a duration ('until 31 December', 'after 5 years') is left to the
+    deadline rules, and one inside a condition or exception clause to theirs."""
+    text = side.text
+    tokens = text.tokens
+    lemmas = side.lemmas
+    out: list[Qualifier] = []
+    for hit in side.compiled.qualifiers.find(lemmas):
+        group, kind = hit.label.split("|")
+        if any(c.first <= hit.first < c.last for c in (*side.analysis.conditions, *side.analysis.exceptions)):
+            continue
+        last = hit.last
+        if kind == "open":
+            if last < len(tokens) and tokens[last].kind in {"number", "date"}:
+                continue
+            while (
+                last < len(tokens)
+                and tokens[last].norm not in _CLAUSE_STOP
+                and last - hit.last < _CLAUSE_WORDS
+            ):
+                last += 1
+            if last == hit.last:
+                continue
+        content = tuple(t.norm for t in lemmas.tokens[hit.last : last] if t.kind != "punct")
+        span = span_of(text, hit.first, last)
+        out.append(Qualifier(group, hit.norm, content, text.span(hit.first, last), (span,), span[0]))
+    return out
+
+
+def urgent(side: Side) -> bool:
+    """True when the text is about hostages, prisoners, detainees or a withdrawal."""
+    return bool(side.compiled.urgent.find(side.lemmas))

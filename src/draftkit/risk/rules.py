@@ -14,6 +14,8 @@ texts equal but for cosmetics give no finding at all.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from draftkit.risk.features import (
     Bracket,
     ClauseFeature,
@@ -21,6 +23,7 @@ from draftkit.risk.features import (
     Modal,
     Name,
     Negation,
+    Qualifier,
     Quantity,
     Reader,
     Recognition,
@@ -35,11 +38,13 @@ from draftkit.risk.features import (
     modals,
     named_entities,
     negations,
+    qualifiers,
     quantities,
     recognitions,
     references,
     scopes,
     unlisted_names,
+    urgent,
     words_in,
 )
 from draftkit.risk.findings import Finding, Quote, Report, inside, overlaps, unexplained
@@ -78,6 +83,7 @@ RULES: tuple[str, ...] = (
     "deadline",
     "name",
     "condition",
+    "qualifier",
     "exception",
     "scope",
     "brackets",
@@ -258,7 +264,10 @@ def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report:
                 headline = f"Waiting period {'lengthened' if up else 'shortened'} by {words}"
             else:
                 headline = f"Period {'lengthened' if up else 'shortened'} by {words}"
-            return Report(headline, min(1.0, sig.deadline_base + min(0.5, rel)), rule="deadline")
+            value = min(1.0, sig.deadline_base + min(0.5, rel))
+            if urgent(s.old) or urgent(s.new):
+                value = max(value, sig.deadline_urgent)
+            return Report(headline, value, rule="deadline")
         case "year":
             return Report(f"Year moved {'later' if up else 'earlier'}", sig.date, rule="deadline")
         case "percent":
@@ -289,14 +298,16 @@ def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report:
 def _quantity_removed(s: Sides, old: Quantity) -> Report:
     if old.cls == "time":
         headline = "Deadline removed" if old.prefix == "by" else "Period removed"
-        return Report(headline, s.sig.deadline_removed, rule="deadline")
+        value = max(s.sig.deadline_removed, s.sig.deadline_urgent if urgent(s.old) else 0.0)
+        return Report(headline, value, rule="deadline")
     return Report("Number removed", s.sig.number_removed, rule="deadline" if old.cls == "year" else None)
 
 
 def _quantity_added(s: Sides, new: Quantity) -> Report:
     if new.cls == "time":
         headline = "Deadline added" if new.prefix == "by" else "Period added"
-        return Report(headline, s.sig.deadline_added, rule="deadline")
+        value = max(s.sig.deadline_added, s.sig.deadline_urgent if urgent(s.new) else 0.0)
+        return Report(headline, value, rule="deadline")
     return Report("Number added", s.sig.number_added, rule="deadline" if new.cls == "year" else None)
 
 
@@ -414,6 +425,67 @@ EXCEPTIONS: FeatureRule[ClauseFeature] = FeatureRule(
     changed=_exception_changed,
     removed=lambda s, old: Report("Exception removed", s.sig.exception_removed),
     added=lambda s, new: Report("Exception added", s.sig.exception_added),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Qualifiers: in peacetime, once all hostages are returned, under its command (issue 14)
+
+_QUALIFIER_WORDS = {
+    "temporal": "Time qualifier",
+    "urgency": "Urgency",
+    "conditional": "Condition",
+    "scope": "Scope qualifier",
+}
+
+
+def _qualifier_key(q: Qualifier) -> Hashable:
+    if q.group == "urgency":
+        return (q.group,)  # "immediately" = "at once" = "without delay"
+    return (q.group, q.marker, q.content)
+
+
+_FILLER = {
+    "that",
+    "the",
+    "are",
+    "is",
+    "be",
+    "will",
+    "того",
+    "бути",
+    "быть",
+    "будут",
+    "будуть",
+    "буде",
+    "будет",
+}
+
+
+def _overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Share of the shorter clause's words (stem-matched, fillers left out) in the other."""
+    sa = {w for w in a if len(w) > 3 and w not in _FILLER}
+    sb = {w for w in b if len(w) > 3 and w not in _FILLER}
+    if not sa or not sb:
+        return 1.0 if sa == sb else 0.0
+    small, big = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    return sum(1 for w in small if any(same_stem(w, x) for x in big)) / len(small)
+
+
+def _qualifier_changed(s: Sides, old: Qualifier, new: Qualifier) -> Report | None:
+    if _overlap(old.content, new.content) >= 0.5:
+        return None  # the same qualifier, reworded
+    return Report(f"{_QUALIFIER_WORDS[new.group]} changed", s.sig.qualifier_changed)
+
+
+QUALIFIERS: FeatureRule[Qualifier] = FeatureRule(
+    name="qualifier",
+    features=qualifiers,
+    key=_qualifier_key,
+    pair=by(lambda old, new: old.marker == new.marker, lambda old, new: old.group == new.group != "scope"),
+    changed=_qualifier_changed,
+    removed=lambda s, old: Report(f"{_QUALIFIER_WORDS[old.group]} removed", s.sig.qualifier_removed),
+    added=lambda s, new: Report(f"{_QUALIFIER_WORDS[new.group]} added", s.sig.qualifier_added),
 )
 
 
@@ -557,6 +629,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     NAMES,
     OTHER_NAMES,
     CONDITIONS,
+    QUALIFIERS,
     EXCEPTIONS,
     SCOPE,
     BRACKETS,

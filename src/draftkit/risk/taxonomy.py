@@ -83,6 +83,11 @@ class Significance:
     reference: float = 0.25
     heading: float = 0.25
     wording: float = 0.25
+    provision_lead_in: float = 0.7
+    qualifier_added: float = 0.9
+    qualifier_removed: float = 0.9
+    qualifier_changed: float = 0.7
+    deadline_urgent: float = 1.0
 
 
 _SIGNIFICANCE_KEYS = tuple(f.name for f in fields(Significance))
