@@ -331,7 +331,9 @@ def negations(side: Side) -> list[Negation]:
         last_clause = clause
         before = next((t.norm for t in reversed(text.tokens[: hit.first]) if t.kind != "punct"), "")
         after = next((t.norm for t in text.tokens[hit.last :] if t.kind != "punct"), "")
-        a, b = window(text, hit.first, hit.last)
+        # What the negation negates, not only where it stands: the rest of its clause
+        # ("not apply to persons accused of war crimes"), as an analyst names it.
+        a, b = window(text, hit.first, hit.last, before=2, after=8)
         out.append(
             Negation(
                 (hit.norm, before, after),
