@@ -26,6 +26,13 @@ printed:
 
     PYTHONPATH=src python benchmarks/risk_accuracy.py [--pairs 1000] [--seed 2026] [--show-misses]
     PYTHONPATH=src python benchmarks/risk_accuracy.py --corpus real [--lang uk] [--show-misses]
+    PYTHONPATH=src python benchmarks/risk_accuracy.py --corpus realtexts [--show-misses]
+
+`--corpus realtexts` reads the published pairs of ../shared/realtexts/ at run time (every folder
+whose expectations.json names a `pair` and an `expect` list; the texts are never copied into the
+project) and prints, per expected point, the same figures: points an analyst rated low flagged
+above low (false alarms), points rated medium/high flagged at or above it (recall), and the
+labelled category among the point's strongest flags (category right).
 """
 
 from __future__ import annotations
@@ -337,10 +344,71 @@ def _print_real(result: RealResult, label: str) -> None:
         print("    (no flag)")
 
 
+# ---------------------------------------------------------------------------------------
+# Published pairs (../shared/realtexts), read at run time
+
+REALTEXTS = ROOT.parent / "shared" / "realtexts"
+
+
+def _cite_number(cite: str | None) -> str:
+    """The point number of a cite: '5' of '5', 'point 5' and '5, paragraph 1'; '' for a recital."""
+    head = (cite or "").split(",")[0].strip()
+    if head.startswith(("recital", "paragraph", "Title")):
+        return ""
+    return head.split()[-1] if head else ""
+
+
+def run_realtexts(root: Path = REALTEXTS, *, show_misses: bool = False) -> dict[str, tuple[int, int]]:
+    """Flag every pair with expectations and judge each expected point; (hits, total) per figure."""
+    import json
+
+    taxonomy = load_taxonomy()
+    figures = {"false alarms": [0, 0], "recall": [0, 0], "category right": [0, 0]}
+    for folder in sorted(p for p in root.iterdir() if (p / "expectations.json").is_file()):
+        data = json.loads((folder / "expectations.json").read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or "pair" not in data or "expect" not in data:
+            continue
+        old, new = (folder / name for name in data["pair"])
+        flagged = flag(diff(old, new, flags=False), taxonomy)
+        print(f"{folder.name}: {old.name} → {new.name}")
+        for e in data["expect"]:
+            o = str(e.get("old", e["point"]) or "")
+            n = str(e.get("new", e["point"]) or "")
+            changes = [
+                c
+                for c in flagged.changes
+                if (o and _cite_number(c.old_cite) == o) or (n and _cite_number(c.new_cite) == n)
+            ]
+            flags = [f for c in changes for f in c.flags]
+            top = max((RANK[f.severity] for f in flags), default=0)
+            want = RANK[e["severity"]]
+            if want <= RANK["low"]:
+                figures["false alarms"][1] += 1
+                ok = top <= RANK["low"]
+                figures["false alarms"][0] += not ok
+            else:
+                figures["recall"][1] += 1
+                figures["category right"][1] += 1
+                ok = top >= want
+                figures["recall"][0] += ok
+                right = any(RANK[f.severity] == top and f.category in e["categories"] for f in flags)
+                figures["category right"][0] += right
+                ok = ok and right
+            if show_misses and not ok:
+                print(
+                    f"  MISS point {e['point']} (expected {e['severity']} {'/'.join(e['categories'])}): {e['why']}"
+                )
+                for f in flags:
+                    print(f"      {f.severity} {f.rule} {f.category}: {f.message}")
+    for name, (hits, total) in figures.items():
+        print(f"{name}: {_share(hits, total)}")
+    return {k: (v[0], v[1]) for k, v in figures.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark from the command line."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--corpus", choices=("generated", "real"), default="generated")
+    parser.add_argument("--corpus", choices=("generated", "real", "realtexts"), default="generated")
     parser.add_argument("--pairs", type=int, default=1000, help="generated corpus: how many pairs")
     parser.add_argument("--seed", type=int, default=2026, help="generated corpus: the seed")
     parser.add_argument("--lang", choices=("en", "uk", "ru"), help="real corpus: one language only")
@@ -348,7 +416,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    if args.corpus == "real":
+    if args.corpus == "realtexts":
+        if not REALTEXTS.is_dir():
+            print(f"risk_accuracy: no folder {REALTEXTS}", file=sys.stderr)
+            return 2
+        run_realtexts(show_misses=args.show_misses)
+    elif args.corpus == "real":
         pairs = [
             p
             for p in load_pairs()
