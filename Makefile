@@ -36,6 +36,7 @@ demo: $(STAMP)
 	@$(DK) redline drafts/framework-v1.docx drafts/framework-v2.docx -o out/redline.docx --summary --author "draftkit demo" --date $(DATE)
 	@$(DK) redline drafts/framework-v1.docx drafts/framework-v2.docx -o out/report.html --date $(DATE)
 	@$(DK) redline drafts/framework-v1.docx drafts/framework-v2.docx -o out/changes.md --date $(DATE)
+	@$(DK) history drafts/framework-v1.txt drafts/framework-v2.txt drafts/framework-v3.txt --format html -o out/history.html
 	@echo
 	@echo "Reports: out/redline.docx (Word tracked changes + comments), out/report.html, out/changes.md"
 	@echo
@@ -54,6 +55,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/compare.py
 	$(PY) benchmarks/compare_shapes.py
 	$(PY) benchmarks/redline.py
+	$(PY) benchmarks/history.py
 	$(PY) benchmarks/risk_accuracy.py
 	$(PY) benchmarks/fuzz.py
 	$(PY) benchmarks/real_texts.py

@@ -31,6 +31,7 @@ BracketEventKind = Literal["opened", "changed", "closed", "reopened"]
 BRACKET_EVENT_KINDS: tuple[BracketEventKind, ...] = ("opened", "changed", "closed", "reopened")
 Resolution = Literal["agreed", "dropped"]
 
+_BRACKET = re.compile(r"[\[\]]")
 _BETWEEN_ALTERNATIVES = re.compile(r"\s*(?:/|\||\bor\b)?\s*", re.IGNORECASE)
 _OPTION = re.compile(r"^\s*(?:option|alternative|alt\.?)\s*[\w.]{0,4}\s*[:.\-–—]\s*", re.IGNORECASE)
 # A closed bracket of the same provision comes back ("reopened") when its text and the new
@@ -66,10 +67,13 @@ class Span:
 
 def find_spans(text: str) -> tuple[Span, ...]:
     """The bracketed spans of a text, alternatives grouped, in text order."""
+    if "[" not in text:
+        return ()
     tops: list[tuple[int, int, int]] = []
     stack: list[int] = []
     depth = 0
-    for i, ch in enumerate(text):
+    for mark in _BRACKET.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch == "[":
             stack.append(i)
             depth = max(depth, len(stack))
