@@ -270,3 +270,23 @@ def test_any_edit_gives_well_formed_flags(tmp_path: Path, old: str, new: str) ->
             assert f.message and " in Article 4" in f.message
             if f.rule == "wording":
                 assert f.severity == "low"
+
+
+def test_translation_lens_names_register_differences_as_noise(tmp_path: Path) -> None:
+    from draftkit.risk import annotate
+
+    heading = "Sovereignty"
+    old = draft_text(
+        ["Ukraine's sovereignty will be confirmed.", "The Parties shall observe the ceasefire."], heading
+    )
+    new = draft_text(
+        ["The sovereignty of Ukraine will be reaffirmed.", "The Parties shall observe the ceasefire."],
+        heading,
+    )
+    comparison = compare_texts(tmp_path, old, new)
+    plain = [f for c in annotate.flag(comparison).changes for f in c.flags]
+    lens = [f for c in annotate.flag(comparison, lens="translation").changes for f in c.flags]
+    assert all(f.severity == "low" for f in plain + lens)
+    assert any(f.rule == "wording" for f in lens)
+    assert all(f.message.startswith(annotate.REGISTER) for f in lens if f.rule == "wording")
+    assert not any(annotate.REGISTER in f.message for f in plain)

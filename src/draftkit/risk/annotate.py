@@ -319,8 +319,17 @@ def _flags_for(
     return tuple(item[3] for item in flags)
 
 
-def flag(comparison: Comparison, taxonomy: Taxonomy | None = None) -> Comparison:
-    """A new Comparison whose changes carry categories (old and new side) and risk flags."""
+LENSES = ("default", "translation")
+REGISTER = "Register difference (translation lens)"
+
+
+def flag(comparison: Comparison, taxonomy: Taxonomy | None = None, lens: str = "default") -> Comparison:
+    """A new Comparison whose changes carry categories (old and new side) and risk flags.
+
+    `lens="translation"`: the two drafts are renderings of one text, so every rewording no
+    rule explains is reported as what it is — a register difference, named as noise."""
+    if lens not in LENSES:
+        raise ValueError(f"unknown lens {lens!r} (known: {', '.join(LENSES)})")
     taxonomy = taxonomy or default_taxonomy()
     ctx = _Context(comparison, taxonomy)
     moved = _moved_keys(comparison)
@@ -336,5 +345,12 @@ def flag(comparison: Comparison, taxonomy: Taxonomy | None = None) -> Comparison
         old_category = rank(ctx.scores(change.old, ctx.old), taxonomy) if change.old else ()
         new_category = rank(ctx.scores(change.new, ctx.new), taxonomy) if change.new else ()
         flags = _flags_for(change, ctx, moved, added_eids, deleted_eids)
+        if lens == "translation":
+            flags = tuple(
+                replace(f, message=f"{REGISTER}: {f.message.split(': ', 1)[-1]}")
+                if f.rule == "wording"
+                else f
+                for f in flags
+            )
         changes.append(replace(change, flags=flags, old_category=old_category, new_category=new_category))
     return Comparison(comparison.old, comparison.new, tuple(changes))
