@@ -167,10 +167,9 @@ def redline_bytes(
     taxonomy: str | os.PathLike[str] | None = None,
 ) -> bytes:
     """Compare OLD and NEW and return the redline report in `fmt` (revisions dated `date`,
-    else SOURCE_DATE_EPOCH, else now; the HTML prints a date only when one was given)."""
+    else SOURCE_DATE_EPOCH, else now; the HTML report shows that date as when it was made)."""
     check_author(author)
     stamp = revision_date(date)
-    explicit = date is not None or "SOURCE_DATE_EPOCH" in os.environ
     comparison = diff(old, new, view=view, limits=limits, taxonomy=taxonomy)
     return render_report(
         comparison,
@@ -179,7 +178,7 @@ def redline_bytes(
         date=stamp,
         moves=moves,
         summary=summary,
-        generated=stamp if explicit else None,
+        generated=stamp,
     )
 
 

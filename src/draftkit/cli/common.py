@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import os
 import signal
 import sys
@@ -50,6 +51,34 @@ def _fail(message: str, code: int) -> NoReturn:
 # The error line and the exit, for the command group's own boundary (click's usage errors).
 say = _say
 fail = _fail
+warn = _warn
+
+
+def warn_same_input(old: str, new: str) -> None:
+    """A warning when OLD and NEW are one file, or two files with the same bytes: the
+    comparison will find nothing, which is seldom what was meant."""
+    if "-" in (old, new):
+        return
+    try:
+        same = os.path.samefile(old, new)
+        identical = same or filecmp.cmp(old, new, shallow=False)
+    except OSError:
+        return  # a missing or unreadable file is the reader's to report
+    if same:
+        _warn(f"{old} and {new} are the same file: there is nothing to compare")
+    elif identical:
+        _warn(f"{old} and {new} have the same content: there is nothing to compare")
+
+
+def wants_colour(output: str | None) -> bool:
+    """Colour for human output to a terminal: stdout is a TTY, not `-o FILE`, and neither
+    NO_COLOR (https://no-color.org) nor TERM=dumb is set."""
+    if output not in (None, "-") or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _silence(*streams: object) -> None:
@@ -136,11 +165,18 @@ def _to_stdout(data: str | bytes) -> None:
         raise OutputError(f"cannot write the output: {exc.strerror or exc}", "stdout") from None
 
 
-def emit(text: str, output: str | None, inputs: list[str], *, human: bool = False) -> None:
+def emit(
+    text: str, output: str | None, inputs: list[str], *, human: bool = False, colour: bool = False
+) -> None:
     """Write a result to stdout or atomically to `output`; `human` text (outlines, reports)
     has control and bidi override characters escaped in both places, and machine text
-    (JSON) undecodable file-name bytes as `\\xff` escapes."""
+    (JSON) undecodable file-name bytes as `\\xff` escapes; `colour`: the terminal report's
+    marks painted after that escaping."""
     text = escape_unsafe(text) if human else json_safe(text)
+    if colour:
+        from draftkit.render.terminal import paint
+
+        text = paint(text)
     if output is None or output == "-":
         _to_stdout(text)
         return

@@ -16,6 +16,8 @@ from draftkit.cli.common import (
     output_option,
     strict_option,
     view_option,
+    wants_colour,
+    warn_same_input,
 )
 from draftkit.compare.changes import Comparison
 from draftkit.errors import EXIT_FINDINGS, UsageError
@@ -65,6 +67,7 @@ def diff_command(
     inputs = [old, new] + ([taxonomy] if taxonomy else [])
     if output is not None and output != "-":
         check_output_path(output, inputs)
+    warn_same_input(old, new)
     comparison = api.diff(
         old, new, view="original" if view == "original" else "accept", limits=limits, taxonomy=taxonomy
     )
@@ -75,8 +78,10 @@ def diff_command(
     else:
         from draftkit.render.terminal import render_terminal
 
-        text = render_terminal(comparison, show_all=show_all)
-    emit(text, output, inputs, human=fmt == "text")
+        text = render_terminal(comparison, show_all=show_all, colour=wants_colour(output))
+    emit(text, output, inputs, human=fmt == "text", colour=fmt == "text" and wants_colour(output))
+    if output is not None and output != "-":
+        click.echo(f"wrote {output}", err=True)
     if fail_on is not None and _reached(comparison, fail_on):
         sys.exit(EXIT_FINDINGS)
 
@@ -85,6 +90,19 @@ def _reached(comparison: Comparison, fail_on: str) -> bool:
     order = ("high", "medium", "low")
     counts = comparison.flag_counts()
     return any(counts[s] for s in order[: order.index(fail_on) + 1])
+
+
+def _check_suffix(output: str, fmt: str | None) -> None:
+    """Refuse `-o x.html --format docx`: a suffix naming another report format than --format
+    (a suffix that names none, `-o report.out --format md`, is the user's choice)."""
+    if fmt is None or output == "-":
+        return
+    try:
+        implied = api.report_format(output)
+    except UsageError:
+        return
+    if implied != fmt:
+        raise UsageError(f"-o {output} names a .{implied} file but --format is {fmt}: drop one of them")
 
 
 @click.command("redline")
@@ -136,6 +154,8 @@ def redline_command(
     """
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     read_view: View = "original" if view == "original" else "accept"
+    _check_suffix(output, fmt)
+    warn_same_input(old, new)
     if output == "-":
         # `-o -` streams the report to stdout; the format must then be named.
         if fmt is None:

@@ -6,20 +6,30 @@ from draftkit.compare.changes import SEVERITIES, Change, Comparison
 from draftkit.compare.textdiff import Op
 
 _CONTEXT = 24  # characters of unchanged text kept around an edit
+# With colour, edits are wrapped in these private-use marks while the text is built and escaped,
+# and `paint` turns them into terminal colours last, so escaping a draft's own control
+# characters never touches ours (and a draft's own marks are replaced first).
+_INS, _DEL, _END = "\ue000", "\ue001", "\ue002"
+_MARKS = str.maketrans(dict.fromkeys((_INS, _DEL, _END), "\ufffd"))
+_SGR = {_INS: "\x1b[32m", _DEL: "\x1b[31;9m", _END: "\x1b[0m"}
 _MAX_LINE = 160
 
 
-def inline_diff(ops: tuple[Op, ...] | list[Op], *, context: int = _CONTEXT, limit: int = _MAX_LINE) -> str:
-    """'… the Parties [-shall-]{+may+} withdraw …': edits marked, long equal runs trimmed."""
+def inline_diff(
+    ops: tuple[Op, ...] | list[Op], *, context: int = _CONTEXT, limit: int = _MAX_LINE, colour: bool = False
+) -> str:
+    """'… the Parties [-shall-]{+may+} withdraw …': edits marked, long equal runs trimmed
+    (`colour`: edits wrapped in marks that `paint` turns into red and green instead)."""
     parts: list[str] = []
     last = len(ops) - 1
     for k, (kind, text) in enumerate(ops):
         flat = " ".join(text.split("\n")) if kind == "equal" else text.replace("\n", " ¶ ")
+        flat = flat.translate(_MARKS) if colour else flat
         match kind:
             case "insert":
-                parts.append("{+" + flat + "+}")
+                parts.append(_INS + flat + _END if colour else "{+" + flat + "+}")
             case "delete":
-                parts.append("[-" + flat + "-]")
+                parts.append(_DEL + flat + _END if colour else "[-" + flat + "-]")
             case "equal":
                 if len(flat) > 2 * context:
                     head = flat[:context] if k > 0 else ""
@@ -27,7 +37,19 @@ def inline_diff(ops: tuple[Op, ...] | list[Op], *, context: int = _CONTEXT, limi
                     flat = (head + "…" if head else "…") + (tail if tail else "")
                 parts.append(flat)
     line = "".join(parts)
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+    if len(line) > limit:
+        line = line[: limit - 1] + "…"
+        if colour and line.rfind(_END) < max(line.rfind(_INS), line.rfind(_DEL)):
+            line += _END  # the cut fell inside an edit
+    return line
+
+
+def paint(text: str) -> str:
+    """Text from `render_terminal(colour=True)`, its marks turned into ANSI colours (run it
+    after escaping the text for the terminal)."""
+    for mark, sgr in _SGR.items():
+        text = text.replace(mark, sgr)
+    return text
 
 
 def _labels(change: Change) -> str:
@@ -36,7 +58,7 @@ def _labels(change: Change) -> str:
     return old if old == new else f"{old} → {new}"
 
 
-def _line(change: Change) -> str:
+def _line(change: Change, colour: bool = False) -> str:
     tags: list[str] = [change.kind]
     if change.moved:
         tags.append("moved")
@@ -55,14 +77,14 @@ def _line(change: Change) -> str:
             if change.heading_changed:
                 body = f"heading: {change.old_heading or '—'} → {change.new_heading or '—'}"
             if any(kind != "equal" for kind, _ in change.ops):
-                body = (body + "; " if body else "") + inline_diff(change.ops)
+                body = (body + "; " if body else "") + inline_diff(change.ops, colour=colour)
         case "unchanged":
             pass
     return f"  {_labels(change)}  [{', '.join(tags)}]" + (f"  {body}" if body else "")
 
 
-def render_terminal(comparison: Comparison, *, show_all: bool = False) -> str:
-    """The human summary of a comparison."""
+def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: bool = False) -> str:
+    """The human summary of a comparison (`colour`: edits marked for `paint`, not as [-…-]{+…+})."""
     old, new = comparison.old, comparison.new
     summary = comparison.summary()
     lines = [
@@ -85,7 +107,7 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False) -> str:
         relabelled = []
     if content:
         lines += ["", "changes:"]
-        lines += [_line(c) for c in content]
+        lines += [_line(c, colour) for c in content]
     if relabelled:
         shown = ", ".join(f"{c.old_cite} → {c.new_cite}" for c in relabelled[:12])
         more = f" and {len(relabelled) - 12} more" if len(relabelled) > 12 else ""
