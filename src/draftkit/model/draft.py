@@ -39,7 +39,7 @@ diffs and flags like provisions; `conclusion` is a closing formula or a signatur
 ("Done at …", "For the Government of …"), never glued to the provision above it."""
 FRONT_KINDS: tuple[Kind, ...] = ("preface", "recital")
 
-SourceFormat = Literal["docx", "pdf", "text", "markdown", "xml"]
+SourceFormat = Literal["docx", "odt", "pdf", "text", "markdown", "xml"]
 
 
 @dataclass(frozen=True, slots=True)

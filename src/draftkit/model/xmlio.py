@@ -14,7 +14,7 @@ from draftkit.resources import schema_bytes
 NS = "https://draftkit.dev/ns/draft/1"
 _Q = "{" + NS + "}"
 _KIND_SET: frozenset[str] = frozenset(KINDS)
-_FORMATS: frozenset[str] = frozenset({"docx", "pdf", "text", "markdown", "xml"})
+_FORMATS: frozenset[str] = frozenset({"docx", "odt", "pdf", "text", "markdown", "xml"})
 
 
 # "<!DOCTYPE" in every encoding libxml2 detects by itself: a DOCTYPE hidden after a long

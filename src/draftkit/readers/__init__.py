@@ -56,6 +56,7 @@ def _report(draft: Draft, limits: Limits, name: str) -> None:
 
 
 _PDF = b"%PDF"
+_ODT = b"application/vnd.oasis.opendocument.text"
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -89,7 +90,8 @@ def sniff(data: bytes, path: Path) -> SourceFormat:
     """Decide the format from the bytes; the suffix only separates Markdown from text."""
     head = data[:16]
     if head.startswith(_ZIP):
-        return "docx"
+        # ODF puts its mimetype first, stored: "PK…mimetypeapplication/vnd.oasis.opendocument.text".
+        return "odt" if data[30:38] == b"mimetype" and data[38 : 38 + len(_ODT)] == _ODT else "docx"
     if head.startswith(_OLE):
         return "docx"  # the DOCX reader explains encrypted vs legacy .doc
     if head.startswith(_PDF):
@@ -197,6 +199,18 @@ def read(path: str | os.PathLike[str], *, view: View = "accept", limits: Limits 
         blocks: list[Block] = list(content.blocks)
         title = content.title
         read_warnings = content.warnings
+    elif fmt == "odt":
+        from draftkit.readers.odt import read_odt_blocks
+
+        odt = read_odt_blocks(
+            path,
+            view,
+            max_bytes=limits.max_bytes,
+            max_unpacked=limits.max_unpacked,
+            max_paragraphs=limits.max_paragraphs,
+        )
+        blocks = odt.blocks
+        read_warnings = odt.warnings
     elif fmt == "pdf":
         from draftkit.readers.pdf import read_pdf_blocks
 
