@@ -56,6 +56,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/compare_shapes.py
 	$(PY) benchmarks/redline.py
 	$(PY) benchmarks/history.py
+	$(PY) benchmarks/batch.py
 	$(PY) benchmarks/risk_accuracy.py
 	$(PY) benchmarks/fuzz.py
 	$(PY) benchmarks/real_texts.py

@@ -44,8 +44,11 @@ def test_a_cluster_run_equals_the_process_pool_run(tmp_path: Path, cluster) -> N
     )
 
 
-def test_an_unreachable_scheduler_is_a_usage_error(tmp_path: Path) -> None:
+def test_an_unreachable_scheduler_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from draftkit.batch import runner
     from draftkit.errors import UsageError
+
+    monkeypatch.setattr(runner, "SCHEDULER_TIMEOUT", "1s")
 
     rows = write_pairs(tmp_path / "in", 1)
     jobs = read_manifest(write_csv(tmp_path / "in" / "pairs.csv", rows))
