@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from typing import TYPE_CHECKING, Never
 
@@ -134,7 +135,9 @@ def _progress(total: int) -> tqdm[Never] | None:
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="job", file=sys.stderr, dynamic_ncols=True)
+    # A terminal that reports no width (a bare pty) gets 80 columns rather than an empty bar.
+    width = shutil.get_terminal_size((80, 24)).columns
+    return tqdm(total=total, unit="job", file=sys.stderr, ncols=width)
 
 
 def _say(line: str, bar: tqdm[Never] | None) -> None:
