@@ -50,3 +50,13 @@ def test_skeleton(text: str, seen: str) -> None:
 def test_cyrillic_text_alone_is_not_suspicious(tmp_path: Path) -> None:
     flags = _flags(tmp_path, "Сторони не розгортають війська.", "Сторони не розміщують війська.")
     assert not any(m.startswith(("Hidden", "The text looks")) for _, m in flags)
+
+
+def test_a_clause_is_not_cut_at_an_abbreviation(tmp_path: Path) -> None:
+    """Issue 14 item 2: 'Moscow or St' was cut at the dot of 'St.'."""
+    flags = _flags(
+        tmp_path,
+        "If Ukraine launches missiles at Moscow or St. Petersburg, the guarantee lapses.",
+        "The guarantee lapses.",
+    )
+    assert any("Moscow or St. Petersburg'" in m for _, m in flags), flags

@@ -35,6 +35,29 @@ def _at_sentence_start(text: Text, index: int) -> bool:
     return k < 0 or text.tokens[k].norm in _SENTENCE_END
 
 
+# Words written with a dot that ends no sentence: "St. Petersburg", "No. 3", "Art. 5", "U.S.".
+_ABBREVIATIONS = frozenset(
+    "st mt ft mr mrs ms dr prof gen col lt sgt no nos nr art arts para paras sec p pp vol ch cf "
+    "e g i ie eg etc vs v u s jr sr inc ltd co corp govt dept approx ca est".split()
+)
+
+
+def _abbreviation_dot(text: Text, index: int) -> bool:
+    """Whether the '.' at `index` closes an abbreviation or an initial rather than a clause:
+    the word before it is a known abbreviation or one letter, or what follows is lower case
+    or a number ("St. Petersburg", "No. 3", "U.S. forces")."""
+    if text.tokens[index].norm != "." or index == 0:
+        return False
+    before = text.tokens[index - 1]
+    if before.kind == "punct":
+        return False
+    word = before.norm.lower()
+    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return True
+    following = text.tokens[index + 1] if index + 1 < len(text.tokens) else None
+    return following is not None and following.kind == "word" and not following.cap
+
+
 def _clause(text: Text, hit: Hit, stops: set[str]) -> Clause:
     end = hit.last
     depth = 0
@@ -44,7 +67,7 @@ def _clause(text: Text, hit: Hit, stops: set[str]) -> Clause:
             depth += 1
         elif norm in {")", "]"} and depth:
             depth -= 1
-        elif depth == 0 and norm in stops:
+        elif depth == 0 and norm in stops and not _abbreviation_dot(text, end):
             break
         end += 1
     content = text.words(hit.last, end)
