@@ -56,7 +56,7 @@ def test_a_clause_is_not_cut_at_an_abbreviation(tmp_path: Path) -> None:
     """Issue 14 item 2: 'Moscow or St' was cut at the dot of 'St.'."""
     flags = _flags(
         tmp_path,
-        "If Ukraine launches missiles at Moscow or St. Petersburg, the guarantee lapses.",
-        "The guarantee lapses.",
+        "The security guarantee shall lapse if Ukraine launches missiles at Moscow or St. Petersburg.",
+        "The security guarantee shall lapse.",
     )
     assert any("Moscow or St. Petersburg'" in m for _, m in flags), flags
