@@ -54,12 +54,14 @@ bench: $(STAMP)
 	$(PY) benchmarks/parse.py
 	$(PY) benchmarks/compare.py
 	$(PY) benchmarks/compare_shapes.py
+	$(PY) benchmarks/floor.py
 	$(PY) benchmarks/redline.py
 	$(PY) benchmarks/history.py
 	$(PY) benchmarks/batch.py
 	$(PY) benchmarks/risk_accuracy.py
 	$(PY) benchmarks/fuzz.py
 	$(PY) benchmarks/real_texts.py
+	$(PY) benchmarks/loose_corpus.py
 	$(if $(CORPUS),$(PY) benchmarks/docx_corpus.py $(CORPUS) --jobs 2,@echo "docx_corpus: skipped (make bench CORPUS=folder-of-docx)")
 
 # LibreOffice and Chromium for the tests that open our outputs the way users do.

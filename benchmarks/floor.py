@@ -1,0 +1,174 @@
+"""Benchmark (issue 18): draftkit against the floor, on a ~13,000-provision pair.
+
+The floor is what no DOCX tool can avoid: unzip both files and lxml-parse their document
+parts. On the same pair, each in a fresh process (so peak memory is its own):
+- `draftkit diff` end to end (read both, compare, flag, JSON) — target ≤ 10× the floor,
+  peak < 300 MB;
+- the DOCX redline end to end — target ≤ 12× the floor;
+- start-up: `draftkit --help` in a fresh interpreter — target < 0.15 s;
+- the HTML report of the pair: size, and first contentful paint in headless Chromium
+  (Playwright's performance timing) when Chromium and Playwright are there — target < 3 MB
+  and < 1.5 s for a report with ~1 % changes;
+- with python-redlines installed (optional, not a dependency), its time on the same pair.
+
+    python benchmarks/floor.py [--n 13200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE))
+
+REPEAT = 3
+
+
+def _floor(a: Path, b: Path) -> float:
+    from lxml import etree
+
+    best = float("inf")
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        for path in (a, b):
+            with zipfile.ZipFile(path) as z:
+                for name in ("word/document.xml", "word/numbering.xml", "word/styles.xml"):
+                    if name in z.namelist():
+                        etree.fromstring(
+                            z.read(name), etree.XMLParser(resolve_entities=False, huge_tree=True)
+                        )
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _child(kind: str, a: Path, b: Path, out: Path) -> dict[str, float]:
+    from draftkit import api
+
+    times = []
+    for _ in range(REPEAT if kind != "html" else 1):
+        started = time.perf_counter()
+        if kind == "diff":
+            from draftkit.render.json_diff import render_json
+
+            render_json(api.diff(a, b))
+        elif kind == "redline" or kind == "html":
+            api.redline(a, b, out, date="2026-11-24")
+        times.append(time.perf_counter() - started)
+    return {"seconds": min(times), "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _run_child(kind: str, a: Path, b: Path, out: Path) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(a), str(b), str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _startup() -> float:
+    best = float("inf")
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-c", "from draftkit.cli import main; main()", "--help"],
+            check=True,
+            capture_output=True,
+            env={"PYTHONPATH": str(HERE.parent / "src")},
+        )
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _first_paint(html: Path) -> str:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "playwright not installed"
+    if chromium is None:
+        return "chromium not installed"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(html.as_uri(), wait_until="load")
+        paint = page.evaluate(
+            "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null"
+        )
+        load = page.evaluate("() => performance.timing.loadEventEnd - performance.timing.navigationStart")
+        browser.close()
+    return (
+        f"first contentful paint {paint / 1000:.2f} s, load {load / 1000:.2f} s"
+        if paint
+        else f"load {load} ms"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=13_200)
+    parser.add_argument("--child", nargs=4, metavar=("KIND", "OLD", "NEW", "OUT"))
+    args = parser.parse_args()
+    if args.child:
+        kind, a, b, out = args.child
+        print(json.dumps(_child(kind, Path(a), Path(b), Path(out))))
+        return 0
+    from make_big_draft import make_draft
+
+    from compare import edit
+    from draftkit.render.docx_draft import write_draft_docx
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        old = make_draft(args.n, seed=args.n)
+        new = edit(old, seed=args.n + 1)
+        a, b = folder / "old.docx", folder / "new.docx"
+        write_draft_docx(old, a)
+        write_draft_docx(new, b)
+        del old, new
+        floor = _floor(a, b)
+        print(
+            f"pair: {args.n:,} provisions, {a.stat().st_size / 1e6:.1f} + {b.stat().st_size / 1e6:.1f} MB DOCX"
+        )
+        print(f"floor (unzip + lxml parse of both): {floor:.3f} s")
+        diff = _run_child("diff", a, b, folder / "x.json")
+        print(
+            f"draftkit diff end to end:  {diff['seconds']:.3f} s = {diff['seconds'] / floor:.1f}× the floor "
+            f"(target ≤ 10×), peak {diff['peak_mb']:.0f} MB (target < 300)"
+        )
+        redline = _run_child("redline", a, b, folder / "redline.docx")
+        print(
+            f"DOCX redline end to end:   {redline['seconds']:.3f} s = {redline['seconds'] / floor:.1f}× the floor (target ≤ 12×)"
+        )
+        html = folder / "report.html"
+        _run_child("html", a, b, html)
+        print(
+            f"HTML report: {html.stat().st_size / 1e6:.1f} MB (target < 3 MB); {_first_paint(html)} (target < 1.5 s)"
+        )
+        print(f"start-up, draftkit --help: {_startup():.3f} s (target < 0.15 s)")
+        try:
+            from python_redlines.engines import XmlPowerToolsEngine  # type: ignore[import-not-found]
+
+            started = time.perf_counter()
+            XmlPowerToolsEngine().run_redline("bench", a.read_bytes(), b.read_bytes())
+            t = time.perf_counter() - started
+            print(f"python-redlines: {t:.2f} s = {t / redline['seconds']:.0f}× draftkit's redline")
+        except ImportError:
+            print("python-redlines: not installed (optional)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
