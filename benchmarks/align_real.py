@@ -1,6 +1,7 @@
 """Benchmark: on the real text pairs of ../shared/realtexts (read at run time, never copied
 into the project), is every point that the analysts' expectations pair also paired by
-draftkit's alignment? Prints per pair the expected links found and missed.
+draftkit's alignment? Prints per pair the expected links found and missed. A pair published unnumbered (p5) is
+scored by position: its k-th point in the old text against the k-th in the new.
 
     python benchmarks/align_real.py [path/to/realtexts]
 """
@@ -38,6 +39,8 @@ def main() -> int:
         expected = json.loads((folder / "expectations.json").read_text(encoding="utf-8"))
         old_name, new_name = expected["pair"]
         comparison = compare(read(folder / old_name), read(folder / new_name))
+        olds = [p.eid for p in comparison.old.walk() if not p.children]
+        news = [p.eid for p in comparison.new.walk() if not p.children]
         found: set[tuple[str, str]] = set()
         positions: set[tuple[str, str]] = set()
         for change in comparison.changes:
@@ -46,6 +49,19 @@ def main() -> int:
                     found.add((_label(o.num), _label(n.num)))
                     positions.add((o.eid, n.eid))
         wanted = [(str(e["old"]), str(e["new"])) for e in expected["expect"] if e.get("old") and e.get("new")]
+        if not wanted and all("point" in e for e in expected["expect"]):
+            # Texts published unnumbered (p5): "point k" is the k-th point of each text, in
+            # order (expectations.json: 'each line or bullet is one point, in the same order').
+            wanted = [
+                (e["point"], e["point"])
+                for e in expected["expect"]
+                if e.get("kind") not in ("added", "deleted")
+            ]
+            found = {
+                (str(olds.index(o) + 1), str(news.index(n) + 1))
+                for o, n in positions
+                if o in olds and n in news
+            }
         hit = [w for w in wanted if w in found]
         missed = [w for w in wanted if w not in found]
         missed_all += len(missed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -28,18 +29,26 @@ def diff(
     limits: Limits | None = None,
     taxonomy: str | os.PathLike[str] | None = None,
     flags: bool = True,
+    pairs: Mapping[str, str | None] | Iterable[tuple[str, str | None]] | None = None,
+    no_pair: Iterable[str] | None = None,
 ) -> Comparison:
     """Read two drafts (any supported formats), compare them provision by provision and flag
-    the changes that matter (risk taxonomy: the default, or the file `taxonomy`)."""
-    from draftkit.compare import compare
+    the changes that matter (risk taxonomy: the default, or the file `taxonomy`). `pairs`
+    ({"Article 5(2)": "Article 6(1)"}, citations or eids) are taken as is before alignment;
+    `no_pair` labels stay deleted ("=LABEL": stays added). An unknown label is UsageError."""
+    from dataclasses import replace
 
-    comparison = compare(read(old, view=view, limits=limits), read(new, view=view, limits=limits))
+    from draftkit.compare import compare
+    from draftkit.compare.pins import pins_of
+
+    pins = pins_of(pairs, no_pair)
+    comparison = compare(read(old, view=view, limits=limits), read(new, view=view, limits=limits), pins)
     if not flags:
         return comparison
     from draftkit.risk import flag, load_taxonomy
     from draftkit.risk.hygiene import check
 
-    return check(flag(comparison, load_taxonomy(taxonomy)))
+    return replace(check(flag(comparison, load_taxonomy(taxonomy))), pins=comparison.pins)
 
 
 ReportFormat = Literal["docx", "html", "md", "json"]
@@ -165,12 +174,14 @@ def redline_bytes(
     view: View = "accept",
     limits: Limits | None = None,
     taxonomy: str | os.PathLike[str] | None = None,
+    pairs: Mapping[str, str | None] | Iterable[tuple[str, str | None]] | None = None,
+    no_pair: Iterable[str] | None = None,
 ) -> bytes:
     """Compare OLD and NEW and return the redline report in `fmt` (revisions dated `date`,
     else SOURCE_DATE_EPOCH, else now; the HTML report shows that date as when it was made)."""
     check_author(author)
     stamp = revision_date(date)
-    comparison = diff(old, new, view=view, limits=limits, taxonomy=taxonomy)
+    comparison = diff(old, new, view=view, limits=limits, taxonomy=taxonomy, pairs=pairs, no_pair=no_pair)
     return render_report(
         comparison,
         fmt,
@@ -195,6 +206,8 @@ def redline(
     view: View = "accept",
     limits: Limits | None = None,
     taxonomy: str | os.PathLike[str] | None = None,
+    pairs: Mapping[str, str | None] | Iterable[tuple[str, str | None]] | None = None,
+    no_pair: Iterable[str] | None = None,
 ) -> Path:
     """Compare OLD and NEW and write a redline report to `output` (format from its suffix),
     atomically; an output path equal to an input is refused."""
@@ -212,6 +225,8 @@ def redline(
         view=view,
         limits=limits,
         taxonomy=taxonomy,
+        pairs=pairs,
+        no_pair=no_pair,
     )
     write_atomic(target, data)
     return target

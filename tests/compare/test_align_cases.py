@@ -9,8 +9,9 @@ from draftkit.compare import compare
 from draftkit.readers import read
 
 CASES = Path(__file__).resolve().parents[1] / "cases" / "align"
-# Measured floor (HEAD before the content pass: F1 0.585). The issue's target is 0.9.
-MIN_F1 = 0.7
+# Measured floor (HEAD before the content pass: F1 0.585; content pass 0.711; with the
+# stand-out and window tiers, aliases and demonyms 0.885). The issue's target is 0.9.
+MIN_F1 = 0.88
 
 
 def _links(case: Path) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
@@ -48,3 +49,41 @@ def test_a_rewritten_point_is_modified_with_confidence() -> None:
     (change,) = [c for c in comparison.changes if c.old_cite == "6"]
     assert (change.kind, change.new_cite, change.rewritten) == ("modified", "6", True)
     assert change.confidence is not None and 0 < change.confidence <= 1
+
+
+def test_a_deletion_names_its_plausible_replacement() -> None:
+    """successor-plan: old 6 (safe corridor for mercenaries) has too little evidence to pair
+    with new 10 (withdraw fighters and mercenaries), but the report names it."""
+    case = CASES / "successor-plan"
+    comparison = compare(read(case / "old.txt"), read(case / "new.txt"))
+    (change,) = [c for c in comparison.changes if c.old_cite == "6"]
+    assert (change.kind, change.possibly_replaced_by) == ("deleted", "10")
+    # A suggestion is mutual: no added provision is suggested for two deletions.
+    suggested = [c.possibly_replaced_by for c in comparison.changes if c.possibly_replaced_by]
+    assert len(suggested) == len(set(suggested))
+
+
+def test_unnumbered_points_pair_by_slot_and_content(tmp_path: Path) -> None:
+    """Two texts published unnumbered (one line, one bullet per point), rewritten in
+    between: the window pass pairs points in the same slot when their content agrees."""
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text(
+        "Velmar to become a demilitarised zone under international monitoring.\n\n"
+        "Corridor to undergo redevelopment for the return of residents.\n\n"
+        "Within 48 hours of signature, all detainees to be released.\n\n"
+        "Fighters handing in their weapons to receive an amnesty.\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        "Plan for the Velmar Corridor\n"
+        "- Velmar will become a demilitarised zone under international monitoring.\n"
+        "- The Corridor will be redeveloped so that its people can come home.\n"
+        "- Within 72 hours of signature, all detainees will be released.\n"
+        "- Those who lay down their weapons will be granted an amnesty and safe passage.\n",
+        encoding="utf-8",
+    )
+    comparison = compare(read(old), read(new))
+    pairs = {(c.old_cite, c.new_cite) for c in comparison.changes if c.old and c.new}
+    for k in range(1, 5):
+        assert (f"paragraph {k}", f"point {k}") in pairs, pairs

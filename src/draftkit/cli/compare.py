@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -20,6 +21,7 @@ from draftkit.cli.common import (
     warn_same_input,
 )
 from draftkit.compare.changes import Comparison
+from draftkit.compare.pins import parse_pair, parse_pairs
 from draftkit.errors import EXIT_FINDINGS, UsageError
 from draftkit.outputs import check_output_path
 from draftkit.readers import Limits, View
@@ -41,6 +43,26 @@ from draftkit.readers import Limits, View
     type=click.Choice(["high", "medium", "low"]),
     help="Exit 1 when a flag of this severity or higher is raised.",
 )
+@click.option(
+    "--pair",
+    "pair",
+    multiple=True,
+    metavar="OLD=NEW",
+    help="Pair these two provisions as is (citations as printed, e.g. 'Article 5(2)=Article 6(1)', or eids); repeatable.",
+)
+@click.option(
+    "--pairs",
+    "pairs_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help='Pairs from a file: a JSON object {"OLD": "NEW"} or CSV rows old,new (null / empty NEW: keep apart).',
+)
+@click.option(
+    "--no-pair",
+    "no_pair",
+    multiple=True,
+    metavar="OLD",
+    help="Never pair this old provision: it stays deleted ('=NEW': a new one stays added); repeatable.",
+)
 @output_option
 @limit_options
 @strict_option
@@ -53,6 +75,9 @@ def diff_command(
     show_all: bool,
     taxonomy: str | None,
     fail_on: str | None,
+    pair: tuple[str, ...],
+    pairs_file: str | None,
+    no_pair: tuple[str, ...],
     output: str | None,
     max_bytes: int,
     max_unpacked: int,
@@ -69,7 +94,13 @@ def diff_command(
         check_output_path(output, inputs)
     warn_same_input(old, new)
     comparison = api.diff(
-        old, new, view="original" if view == "original" else "accept", limits=limits, taxonomy=taxonomy
+        old,
+        new,
+        view="original" if view == "original" else "accept",
+        limits=limits,
+        taxonomy=taxonomy,
+        pairs=_pairs(pair, pairs_file),
+        no_pair=no_pair,
     )
     if fmt == "json":
         from draftkit.render.json_diff import render_json
@@ -84,6 +115,18 @@ def diff_command(
         click.echo(f"wrote {output}", err=True)
     if fail_on is not None and _reached(comparison, fail_on):
         sys.exit(EXIT_FINDINGS)
+
+
+def _pairs(pair: tuple[str, ...], pairs_file: str | None) -> list[tuple[str, str | None]]:
+    """The pins of --pair OLD=NEW and --pairs FILE, in that order."""
+    pairs: list[tuple[str, str | None]] = [parse_pair(text) for text in pair]
+    if pairs_file is not None:
+        try:
+            text = Path(pairs_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"cannot read the pairs file: {error}", pairs_file) from None
+        pairs += parse_pairs(text, pairs_file)
+    return pairs
 
 
 def _reached(comparison: Comparison, fail_on: str) -> bool:
@@ -128,6 +171,26 @@ def _check_suffix(output: str, fmt: str | None) -> None:
 )
 @click.option("--summary", is_flag=True, help="DOCX: put a summary table first.")
 @click.option("--taxonomy", type=click.Path(dir_okay=False, path_type=str), help="Risk taxonomy TOML.")
+@click.option(
+    "--pair",
+    "pair",
+    multiple=True,
+    metavar="OLD=NEW",
+    help="Pair these two provisions as is (citations as printed, e.g. 'Article 5(2)=Article 6(1)', or eids); repeatable.",
+)
+@click.option(
+    "--pairs",
+    "pairs_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help='Pairs from a file: a JSON object {"OLD": "NEW"} or CSV rows old,new (null / empty NEW: keep apart).',
+)
+@click.option(
+    "--no-pair",
+    "no_pair",
+    multiple=True,
+    metavar="OLD",
+    help="Never pair this old provision: it stays deleted ('=NEW': a new one stays added); repeatable.",
+)
 @view_option
 @limit_options
 @strict_option
@@ -142,6 +205,9 @@ def redline_command(
     moves: bool,
     summary: bool,
     taxonomy: str | None,
+    pair: tuple[str, ...],
+    pairs_file: str | None,
+    no_pair: tuple[str, ...],
     view: str,
     max_bytes: int,
     max_unpacked: int,
@@ -156,6 +222,7 @@ def redline_command(
     read_view: View = "original" if view == "original" else "accept"
     _check_suffix(output, fmt)
     warn_same_input(old, new)
+    pairs = _pairs(pair, pairs_file)
     if output == "-":
         # `-o -` streams the report to stdout; the format must then be named.
         if fmt is None:
@@ -171,6 +238,8 @@ def redline_command(
             view=read_view,
             limits=limits,
             taxonomy=taxonomy,
+            pairs=pairs,
+            no_pair=no_pair,
         )
         emit_bytes(data)
         return
@@ -186,5 +255,7 @@ def redline_command(
         view=read_view,
         limits=limits,
         taxonomy=taxonomy,
+        pairs=pairs,
+        no_pair=no_pair,
     )
     click.echo(f"wrote {target}", err=True)

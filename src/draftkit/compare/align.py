@@ -1,5 +1,7 @@
 """Provision alignment between two drafts, in passes (ARCHITECTURE.md § Alignment).
 
+0. the user's pins (compare.pins): pinned pairs taken as is, provisions kept apart never
+   free for any pass;
 1. equal `guid`;
 2. unique exact anchors — own text (heading + text) normalised with digits masked, unique
    in both drafts: catches moved and renumbered provisions at any distance in O(n), and
@@ -12,7 +14,12 @@
 5. leftovers across the whole tree: best-first assignment on a rapidfuzz similarity
    matrix of the few provisions still unmatched — cross-parent moves that were also edited;
 6. longest increasing subsequence of matched positions within each parent pair: what is
-   out of order there is `moved`; a pair whose parents are not partners moved too.
+   out of order there is `moved`; a pair whose parents are not partners moved too;
+7. content (compare.content) over what is still free: a clear score, or a weaker one that
+   stands out far above either side's runner-up on several shared pieces of evidence;
+8. content within a window: between the same two matched siblings, the best of its row and
+   column with position (same label, or the same slot of unnumbered points) as a prior.
+   A deletion left with a plausible mutual-best candidate is told "possibly replaced by".
 
 Never an all-pairs loop over whole drafts: passes 1–2 are hashing, pass 3 works on short
 segments between anchors, pass 5 on what is left (typically a handful).
@@ -30,7 +37,9 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
-from draftkit.compare.citations import UNNUMBERED, extend
+from draftkit.compare.citations import BULLETS, UNNUMBERED, extend
+from draftkit.compare.content import ContentSimilarity, root
+from draftkit.compare.pins import Resolved
 from draftkit.model import Draft, Provision
 
 ROOT = -1
@@ -55,6 +64,14 @@ CONTENT_MIN = 0.45  # cosine of the evidence bags (compare.content) to pair at a
 CONTENT_MARGIN = 1.5  # … and at least this many times the runner-up of either side
 SAME_NUMBER_PRIOR = 0.15  # added when both drafts keep one numbering and the labels agree
 NUMBERING_KEPT = 0.6  # share of matched siblings with equal labels that says "kept"
+STANDOUT_MIN = 0.3  # a weaker content score pairs when it stands out …
+STANDOUT_MARGIN = 3.0  # … this many times the runner-up of either side …
+STANDOUT_SHARED = 2  # … on at least this many shared pieces of evidence (topics not counted)
+FAINT_MIN = 0.15  # the faintest content evidence that pairs: …
+FAINT_MARGIN = 5.0  # … this many times the runner-up of either side …
+FAINT_SHARED = 3  # … on at least this many shared pieces
+WINDOW_MIN = 0.25  # within one slot between matched siblings (position + content)
+POSSIBLE_MIN = 0.1  # content this high, unpaired: "possibly replaced by" beside a deletion
 BEST_FIRST_MAX_CELLS = 250_000  # above this, best-first compares within a window
 BEST_FIRST_WINDOW = 100
 
@@ -131,6 +148,7 @@ class Pair:
     rewritten: bool = False  # paired by content evidence although the texts differ widely
     confidence: float | None = None  # for content pairs: the evidence score (0–1)
     pinned: bool = False  # paired (or kept apart) by the user
+    replaced_by: int | None = None  # a deletion's plausible but unproven counterpart (new index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +180,11 @@ def _lis(values: Sequence[int]) -> set[int]:
         keep.add(i)
         i = back[i]
     return keep
+
+
+def _unnumbered(num: str | None) -> bool:
+    """No label, or a bullet: a point known by its place only."""
+    return num is None or num.strip() in BULLETS
 
 
 def _may_reach(len_a: int, len_b: int, threshold: float) -> bool:
@@ -197,9 +220,10 @@ def _ratio(ka: str, kb: str, bag_a: Callable[[], Counter[str]], bag_b: Callable[
 
 
 class _Aligner:
-    def __init__(self, old: Draft, new: Draft) -> None:
-        self.a = Flat.of(old)
-        self.b = Flat.of(new)
+    def __init__(self, old: Draft | Flat, new: Draft | Flat, pins: Resolved | None = None) -> None:
+        self.a = old if isinstance(old, Flat) else Flat.of(old)
+        self.b = new if isinstance(new, Flat) else Flat.of(new)
+        self.pins = pins or Resolved()
         self.a2b: dict[int, int] = {}
         self.b2a: dict[int, int] = {}
         self.group_of_a: dict[int, int] = {}  # index → position in self.groups
@@ -211,13 +235,32 @@ class _Aligner:
         self.by_content: dict[int, float] = {}  # old index → confidence of a content pair
         self.bags_a: dict[int, Counter[str]] = {}  # words of long texts, built on demand
         self.bags_b: dict[int, Counter[str]] = {}
+        self.content: ContentSimilarity | None = None  # built by the content pass
+        self.content_at_a: dict[int, int] = {}
+        self.content_at_b: dict[int, int] = {}
+        # Content scores of pairs the content pass saw, for "possibly replaced by" (old → new).
+        self.plausible: dict[int, list[tuple[float, int]]] = {}
+        self.best_deleted_for: dict[int, int] | None = None
 
     # -- bookkeeping ---------------------------------------------------------------
+    # A provision the user kept apart is never free: no pass may pair it.
     def _free_a(self, i: int) -> bool:
-        return i not in self.a2b and i not in self.group_of_a
+        return i not in self.a2b and i not in self.group_of_a and i not in self.pins.apart_old
 
     def _free_b(self, j: int) -> bool:
+        return j not in self.b2a and j not in self.group_of_b and j not in self.pins.apart_new
+
+    def _unpaired_a(self, i: int) -> bool:
+        return i not in self.a2b and i not in self.group_of_a
+
+    def _unpaired_b(self, j: int) -> bool:
         return j not in self.b2a and j not in self.group_of_b
+
+    # -- pass 0: the user's pins ------------------------------------------------------
+    def pin(self) -> None:
+        """Pairs the user pinned are taken as is, before any pass looks at the texts."""
+        for i, j in self.pins.pairs:
+            self._match(i, j, self._sim(i, j))
 
     def _match(self, i: int, j: int, sim: float) -> None:
         self.a2b[i] = j
@@ -637,7 +680,6 @@ class _Aligner:
         rest_b = [j for j in range(len(self.b.nodes)) if self._free_b(j) and self.b.keys[j]]
         if not rest_a or not rest_b:
             return []
-        from draftkit.compare.content import ContentSimilarity
 
         def text(p: Provision) -> str:
             return f"{p.heading}\n{p.text}" if p.heading else p.text
@@ -670,31 +712,129 @@ class _Aligner:
         # one shared vocabulary are all somewhat alike; a rewritten point has its partner).
         runner_a: dict[int, list[float]] = {}
         runner_b: dict[int, list[float]] = {}
+        raw_a: dict[int, list[float]] = {}  # the same without the position prior
+        raw_b: dict[int, list[float]] = {}
         for (x, y), score in scores.items():
             runner_a.setdefault(x, []).append(score)
             runner_b.setdefault(y, []).append(score)
+            raw = content.score(x, y)
+            raw_a.setdefault(x, []).append(raw)
+            raw_b.setdefault(y, []).append(raw)
 
         def second(values: list[float]) -> float:
             return sorted(values, reverse=True)[1] if len(values) > 1 else 0.0
 
+        ranked = sorted(scores.items(), key=lambda c: (-c[1], c[0]))
+        for (x, y), _ in ranked:
+            raw = content.score(x, y)
+            if raw >= POSSIBLE_MIN and self._shared(content, x, y):
+                self.plausible.setdefault(rest_a[x], []).append((raw, rest_b[y]))
+        self.content = content
+        self.content_at_a = {i: x for x, i in enumerate(rest_a)}
+        self.content_at_b = {j: y for y, j in enumerate(rest_b)}
         found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-        for (x, y), score in sorted(scores.items(), key=lambda c: (-c[1], c[0])):
-            if score < CONTENT_MIN:
+        for (x, y), score in ranked:
+            if score < FAINT_MIN:
                 break
             i, j = rest_a[x], rest_b[y]
             if not (self._free_a(i) and self._free_b(j)):
                 continue
-            rival = max(second(runner_a[x]), second(runner_b[y]))
-            if score < CONTENT_MARGIN * rival and score < max(runner_a[x]):
-                continue
-            if score < CONTENT_MARGIN * rival:
+            if score < CONTENT_MIN:
+                # Weaker evidence pairs only when the content alone stands out: far above the
+                # runner-up of either side and more than one shared piece (names, numbers, rare
+                # words). Position is left out here: the window pass weighs it.
+                raw = content.score(x, y)
+                rival = max(second(raw_a[x]), second(raw_b[y]))
+                shared = len(self._shared(content, x, y))
+                stands_out = (
+                    raw >= STANDOUT_MIN and raw >= STANDOUT_MARGIN * rival and shared >= STANDOUT_SHARED
+                )
+                # … or, lower still, when it stands out even more on more shared evidence.
+                faint = raw >= FAINT_MIN and raw >= FAINT_MARGIN * rival and shared >= FAINT_SHARED
+                if not (stands_out or faint):
+                    continue
+            elif score < CONTENT_MARGIN * max(second(runner_a[x]), second(runner_b[y])):
                 continue
             self._match(i, j, self._sim(i, j))
             self.by_content[i] = round(min(1.0, score), 4)
             found.append(((i,), (j,)))
         return found
 
+    @staticmethod
+    def _shared(content: ContentSimilarity, x: int, y: int) -> set[str]:
+        """Shared evidence other than topics (a topic is a hint, not a shared fact), a name
+        and the same word as a lemma counted once ("@mission" and "mission")."""
+        return {root(k.lstrip("@"), "en") for k in content.shared(x, y) if not k.startswith("§")}
+
+    # -- pass 8: content within a window ---------------------------------------------
+    def window_pass(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        """Between the same two matched siblings of a parent pair, a weaker content match is
+        taken when it is the best of its row and column in that window: position (the slot
+        both drafts kept) is the second signal that a global match lacks."""
+        if self.content is None:
+            return []
+        found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        parents = [(ROOT, ROOT), *((i, j) for i, j in self.a2b.items() if self.a.children[i])]
+        for pi, pj in parents:
+            a_kids, b_kids = self.a.children[pi], self.b.children[pj]
+            if not a_kids or not b_kids:
+                continue
+            b_pos = {j: k for k, j in enumerate(b_kids)}
+            fixed = [(i, self.a2b[i]) for i in a_kids if i in self.a2b and self.a2b[i] in b_pos]
+            keep = _lis([b_pos[j] for _, j in fixed])
+            a_pos = {i: k for k, i in enumerate(a_kids)}
+            start_a = start_b = 0
+            for i, j in [*(fixed[k] for k in sorted(keep)), (None, None)]:
+                end_a = a_pos[i] if i is not None else len(a_kids)
+                end_b = b_pos[j] if j is not None else len(b_kids)
+                seg_a = [x for x in a_kids[start_a:end_a] if self._free_a(x) and x in self.content_at_a]
+                seg_b = [y for y in b_kids[start_b:end_b] if self._free_b(y) and y in self.content_at_b]
+                if seg_a and seg_b and len(seg_a) * len(seg_b) <= DP_FULL_CELLS:
+                    found += self._window(pi, pj, seg_a, seg_b)
+                start_a, start_b = end_a + 1, end_b + 1
+        return found
+
+    def _window(
+        self, pi: int, pj: int, seg_a: list[int], seg_b: list[int]
+    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        assert self.content is not None
+        kept = self._numbering_kept(pi, pj)
+        same_shape = len(seg_a) == len(seg_b)
+        scores: dict[tuple[int, int], float] = {}
+        for x, i in enumerate(seg_a):
+            for y, j in enumerate(seg_b):
+                score = self.content.score(self.content_at_a[i], self.content_at_b[j])
+                num_a, num_b = self.a.nodes[i].num, self.b.nodes[j].num
+                if num_a is not None and num_a == num_b and kept:
+                    score += SAME_NUMBER_PRIOR
+                elif _unnumbered(num_a) and _unnumbered(num_b) and same_shape and x == y:
+                    # Unnumbered points in the same slot of a window of the same size.
+                    score += SAME_NUMBER_PRIOR
+                scores[(x, y)] = score
+        best_row = [max(scores[(x, y)] for y in range(len(seg_b))) for x in range(len(seg_a))]
+        best_col = [max(scores[(x, y)] for x in range(len(seg_a))) for y in range(len(seg_b))]
+        taken: list[tuple[int, int]] = []
+        found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        for (x, y), score in sorted(scores.items(), key=lambda c: (-c[1], c[0])):
+            if score < WINDOW_MIN:
+                break
+            if score < best_row[x] or score < best_col[y]:
+                continue
+            # In order with what the window already paired: a crossing is a move, and a move
+            # needs better evidence than a slot.
+            if any((x - tx) * (y - ty) <= 0 for tx, ty in taken):
+                continue
+            i, j = seg_a[x], seg_b[y]
+            if self.content.score(self.content_at_a[i], self.content_at_b[j]) <= 0:
+                continue  # position alone never pairs
+            taken.append((x, y))
+            self._match(i, j, self._sim(i, j))
+            self.by_content[i] = round(min(1.0, score), 4)
+            found.append(((i,), (j,)))
+        return found
+
     def run(self) -> Alignment:
+        self.pin()
         self.anchor()
         # Provisions whose children were anchored (an article with only a label) are paired
         # before the sibling passes, bottom-up: paragraphs → articles → parts.
@@ -719,24 +859,59 @@ class _Aligner:
         found = self.content_pass()
         if found:
             self.children_pass(found, IN_PARENT_THRESHOLD)
+        found = self.window_pass()
+        if found:
+            self.children_pass(found, IN_PARENT_THRESHOLD)
         return self._result()
 
     def _result(self) -> Alignment:
         moved_pairs, moved_groups = self.moved()
         pairs: list[Pair] = []
+        pinned = {i for i, _ in self.pins.pairs}
         for i, j in self.a2b.items():
             sim = round(self.similarity[(i, j)], 4)
             confidence = self.by_content.get(i)
             rewritten = confidence is not None and sim < IN_PARENT_THRESHOLD
-            pairs.append(Pair("one", (i,), (j,), sim, i in moved_pairs, rewritten, confidence))
+            pairs.append(Pair("one", (i,), (j,), sim, i in moved_pairs, rewritten, confidence, i in pinned))
         for g, (olds, news, sim) in enumerate(self.groups):
             kind: PairKind = "split" if len(news) > len(olds) else "merge"
             pairs.append(Pair(kind, olds, news, round(sim, 4), g in moved_groups))
-        pairs.extend(Pair("deleted", (i,), (), 0.0) for i in range(len(self.a.nodes)) if self._free_a(i))
-        pairs.extend(Pair("added", (), (j,), 0.0) for j in range(len(self.b.nodes)) if self._free_b(j))
+        apart_a, apart_b = self.pins.apart_old, self.pins.apart_new
+        for i in range(len(self.a.nodes)):
+            if self._unpaired_a(i):
+                pairs.append(
+                    Pair("deleted", (i,), (), 0.0, pinned=i in apart_a, replaced_by=self._replaced_by(i))
+                )
+        pairs.extend(
+            Pair("added", (), (j,), 0.0, pinned=j in apart_b)
+            for j in range(len(self.b.nodes))
+            if self._unpaired_b(j)
+        )
         return Alignment(self.a, self.b, tuple(pairs))
 
+    def _replaced_by(self, i: int) -> int | None:
+        """The best still-added counterpart the content pass saw for a deleted provision, if
+        its evidence was plausible (POSSIBLE_MIN) though not enough to pair them."""
+        if i in self.pins.apart_old:
+            return None  # the user has decided
+        if self.best_deleted_for is None:
+            # Each added provision's best deleted candidate: a suggestion must be mutual.
+            best: dict[int, tuple[float, int]] = {}
+            for old, candidates in self.plausible.items():
+                if self._free_a(old):
+                    for score, new in candidates:
+                        if self._free_b(new) and score > best.get(new, (0.0, -1))[0]:
+                            best[new] = (score, old)
+            self.best_deleted_for = {new: old for new, (_, old) in best.items()}
+        ranked = sorted(
+            (c for c in self.plausible.get(i, ()) if self._free_b(c[1])), key=lambda c: (-c[0], c[1])
+        )
+        if ranked and self.best_deleted_for.get(ranked[0][1]) == i:
+            return ranked[0][1]
+        return None
 
-def align(old: Draft, new: Draft) -> Alignment:
-    """Align the provisions of two drafts (see the module docstring for the passes)."""
-    return _Aligner(old, new).run()
+
+def align(old: Draft | Flat, new: Draft | Flat, pins: Resolved | None = None) -> Alignment:
+    """Align the provisions of two drafts (see the module docstring for the passes); `pins`
+    are pairs the user decided (compare.pins), taken before every pass."""
+    return _Aligner(old, new, pins).run()

@@ -36,6 +36,18 @@ def kind_label(kind: ChangeKind) -> str:
 COUNT_LABELS: dict[str, str] = {kind: kind_label(kind) for kind in CHANGE_KINDS}
 COUNT_LABELS.update(moved="Moved", renumbered="Renumbered")
 SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")
+# A rewritten pair whose evidence score is below this is marked for review in the reports.
+REVIEW_BELOW = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Pin:
+    """A decision the user made: `old` paired with `new`, or one side kept apart (the other None)."""
+
+    old: str | None  # eid
+    new: str | None
+    old_cite: str | None
+    new_cite: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +92,16 @@ class Change:
     # is the evidence score (0–1) of that pairing.
     rewritten: bool = False
     confidence: float | None = None
+    # Paired, or kept apart, by the user (compare.pins): taken as is, never second-guessed.
+    pinned: bool = False
+    # A deletion's plausible but unproven counterpart: the citation of an added provision whose
+    # content resembles it (issue 15 item 3), for the reader to judge.
+    possibly_replaced_by: str | None = None
+
+    @property
+    def needs_review(self) -> bool:
+        """A pair made on content evidence below REVIEW_BELOW: a reader should check it."""
+        return self.rewritten and not self.pinned and (self.confidence or 0.0) < REVIEW_BELOW
 
     @property
     def heading_changed(self) -> bool:
@@ -118,6 +140,7 @@ class Comparison:
     old: Draft
     new: Draft
     changes: tuple[Change, ...]
+    pins: tuple[Pin, ...] = ()
 
     def summary(self) -> dict[str, int]:
         """Counts per change kind, plus moved and renumbered."""

@@ -10,7 +10,7 @@ from draftkit.model import Provision
 _PLAIN_NUMBER = re.compile(r"^\(?([0-9]+|[A-Za-z]{1,3}|[ivxlcdm]+|[^\W\d_]{1,2})[.)]?$")
 
 
-_BULLETS = frozenset("-–—•▪◦●‣∙·*")
+BULLETS = frozenset("-–—•▪◦●‣∙·*")  # labels that are bullets, not numbers
 _POSITIONAL_WORDS = {
     "para": "paragraph",
     "point": "point",
@@ -34,7 +34,7 @@ def _positional(provision: Provision) -> str:
 def extend(prefix: str, provision: Provision) -> str:
     """The citation of `provision` given the (raw, possibly empty) citation of its parent."""
     num = (provision.num or "").strip()
-    if not num or num in _BULLETS:
+    if not num or num in BULLETS:
         positional = _positional(provision)
         if positional:
             return f"{prefix}, {positional}" if prefix else positional

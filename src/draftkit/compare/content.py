@@ -3,9 +3,12 @@
 Each text becomes a weighted bag of evidence:
 
 - content lemmas (compare.lemmas), weighted by rarity across the two drafts (BM25's idf over
-  every text given, with a sublinear term frequency);
+  every text given, with a sublinear term frequency); English derivational endings dropped
+  ("redevelopment" = "redeveloped", "withdrawal" = "withdraw");
 - numbers ("1,700" = "1700"), which rarely survive a rewrite by accident: weight ×1.5;
-- names (capitalised words inside a sentence: "Nordland", "Velmar"): weight ×1.5;
+- names (capitalised words inside a sentence: "Nordland", "Velmar"), a place and its people
+  as one ("Lorvania" = "Lorvanian"), and the taxonomy's [aliases] as their canonical name
+  ("Gazans", "the Strip" → Gaza): weight ×1.5;
 - the taxonomy's topics (risk categories whose terms the text uses: amnesty → justice):
   weight ×0.5, a hint rather than proof.
 
@@ -43,8 +46,58 @@ def _numbers(text: str) -> list[str]:
     return out
 
 
+# A place and its people are one name: "Lorvania" and "Lorvanian", "Israel" and "Israeli".
+_DEMONYM = re.compile(r"(?:ians?|ans?|ia|is?|ese|ish)$")
+
+
 def _names(text: str) -> list[str]:
-    return ["@" + m.group(1).lower() for m in _NAME.finditer(text)]
+    out = []
+    for m in _NAME.finditer(text):
+        name = m.group(1).lower()
+        stem = _DEMONYM.sub("", name)
+        out.append("@" + (stem if len(stem) >= 4 else name))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _alias_matcher() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One regex over every form of the taxonomy's [aliases] ("the Alliance", "Gazans",
+    "U.S."), as written (case matters: "US" is not "us"), and each form's canonical name."""
+    try:
+        from draftkit.risk.taxonomy import default_taxonomy
+
+        aliases = default_taxonomy().lexicon.aliases
+    except Exception:  # the taxonomy is evidence, never a reason to fail alignment
+        return None, {}
+    canonical: dict[str, str] = {}
+    for name, forms in aliases:
+        for form in (name, *forms):
+            canonical.setdefault(form, "@" + name.lower())
+    if not canonical:
+        return None, {}
+    longest_first = sorted(canonical, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in longest_first) + r")(?!\w)"), canonical
+
+
+def _aliases(text: str) -> list[str]:
+    """The canonical names the text calls by any of their forms ("Israeli" → "@israel")."""
+    pattern, canonical = _alias_matcher()
+    return [canonical[m.group(0)] for m in pattern.finditer(text)] if pattern is not None else []
+
+
+# English derivational endings: "redevelopment" and "redevelop", "withdrawal" and "withdraw",
+# "election" and "elect" are one piece of evidence (the lemmatizer keeps them apart).
+_EN_SUFFIXES = ("isation", "ization", "ation", "ment", "ition", "ion", "al", "ance", "ence", "ing")
+
+
+def root(lemma: str, lang: str) -> str:
+    """The lemma without an English derivational ending (other languages: as it is)."""
+    if lang != "en":
+        return lemma
+    for suffix in _EN_SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 5:
+            return lemma[: -len(suffix)]
+    return lemma
 
 
 @lru_cache(maxsize=1)
@@ -115,9 +168,10 @@ class ContentSimilarity:
 
     @staticmethod
     def _evidence(text: str, lang: str) -> Counter[str]:
-        bag: Counter[str] = Counter(content_lemmas(text, lang))
+        bag: Counter[str] = Counter(root(lemma, lang) for lemma in content_lemmas(text, lang))
         bag.update(_numbers(text))
         bag.update(_names(text))
+        bag.update(_aliases(text))
         bag.update(topics(text))
         return bag
 

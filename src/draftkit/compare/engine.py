@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from draftkit.compare.align import ROOT, Alignment, Flat, Pair, align
-from draftkit.compare.changes import Change, ChangeKind, Comparison
+from draftkit.compare.changes import Change, ChangeKind, Comparison, Pin
+from draftkit.compare.pins import Pins, Resolved, resolve
 from draftkit.compare.refs import Reference, label_value, rewrite
 from draftkit.compare.textdiff import diff_words
 from draftkit.model import Draft, Provision
@@ -109,17 +110,33 @@ def framed(draft: Draft) -> Draft:
     return replace(draft, provisions=(*front_units(draft), *draft.provisions))
 
 
-def compare(old: Draft, new: Draft) -> Comparison:
+def compare(old: Draft, new: Draft, pins: Pins | None = None) -> Comparison:
     """Compare two drafts provision by provision, title and preamble included (aligned among
-    themselves: a recital never pairs with a provision of the body)."""
-    front = _compare(
-        replace(old, provisions=front_units(old)), replace(new, provisions=front_units(new))
-    ).changes
-    return Comparison(old, new, front + _compare(old, new).changes)
+    themselves: a recital never pairs with a provision of the body); `pins` are pairs the
+    user decided (compare.pins), a label naming no provision is refused (UsageError)."""
+    front_old = replace(old, provisions=front_units(old))
+    front_new = replace(new, provisions=front_units(new))
+    if not pins:
+        return Comparison(old, new, _compare(front_old, front_new) + _compare(old, new))
+    parts = [(Flat.of(front_old), Flat.of(front_new)), (Flat.of(old), Flat.of(new))]
+    resolved = resolve(
+        pins,
+        [([p.eid for p in a.nodes], a.cites) for a, _ in parts],
+        [([p.eid for p in b.nodes], b.cites) for _, b in parts],
+    )
+    changes: tuple[Change, ...] = ()
+    pinned: list[Pin] = []
+    for (a, b), chosen in zip(parts, resolved, strict=True):
+        changes += _compare(a, b, chosen)
+        pinned += [Pin(a.nodes[i].eid, b.nodes[j].eid, a.cites[i], b.cites[j]) for i, j in chosen.pairs]
+        pinned += [Pin(a.nodes[i].eid, None, a.cites[i], None) for i in sorted(chosen.apart_old)]
+        pinned += [Pin(None, b.nodes[j].eid, None, b.cites[j]) for j in sorted(chosen.apart_new)]
+    return Comparison(old, new, changes, tuple(pinned))
 
 
-def _compare(old: Draft, new: Draft) -> Comparison:
-    alignment = align(old, new)
+def _compare(old: Draft | Flat, new: Draft | Flat, pins: Resolved | None = None) -> tuple[Change, ...]:
+    """The changes of one part (front units or body), in new-document order."""
+    alignment = align(old, new, pins)
     a, b = alignment.old, alignment.new
     old_addr, new_addr = _addresses(a), _addresses(b)
     renumbering = _renumbering(alignment, old_addr, new_addr)
@@ -142,7 +159,7 @@ def _compare(old: Draft, new: Draft) -> Comparison:
     for pair in alignment.pairs:
         changes.append((_order_key(alignment, pair, old_anchor), _change(alignment, pair, context)))
     changes.sort(key=lambda item: item[0])
-    return Comparison(old, new, tuple(change for _, change in changes))
+    return tuple(change for _, change in changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,4 +228,6 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
         references_updated=references_updated,
         rewritten=pair.rewritten and kind == "modified",
         confidence=pair.confidence,
+        pinned=pair.pinned,
+        possibly_replaced_by=b.cites[pair.replaced_by] if pair.replaced_by is not None else None,
     )

@@ -357,6 +357,20 @@ def _badges(change: Change) -> list[str]:
         badges.append('<span class="badge b-heading">Heading changed</span>')
     if change.references_updated:
         badges.append('<span class="badge b-refs">References updated</span>')
+    if change.rewritten:
+        badges.append(
+            f'<span class="badge b-rewritten" title="paired by content evidence">'
+            f"Rewritten · confidence {change.confidence or 0:.2f}</span>"
+        )
+    if change.needs_review:
+        badges.append('<span class="badge b-review">Check this pairing</span>')
+    if change.pinned:
+        label = "Paired by hand" if change.old and change.new else "Kept apart by hand"
+        badges.append(f'<span class="badge b-pinned">{label}</span>')
+    if change.possibly_replaced_by:
+        badges.append(
+            f'<span class="badge b-replaced">Possibly replaced by {_e(change.possibly_replaced_by)}</span>'
+        )
     return badges
 
 
@@ -388,7 +402,9 @@ def _row_html(row: _Row, category_index: dict[str, int]) -> str:
     body = _block(row, _num_redline(change), _heading_redline(change), _redline_text(change, pieces))
     sbs = _side_column(row, "old", pieces) + _side_column(row, "new", pieces)
     state = "chg" if row.shown_as_change else "same"
-    classes = f"prov {state} k-{change.kind} d{min(row.depth, _MAX_INDENT)}"
+    classes = f"prov {state} k-{change.kind} d{min(row.depth, _MAX_INDENT)}" + (
+        " review" if change.needs_review else ""
+    )
     attrs = f'id="{_e(row.anchor)}" class="{classes}" data-filter data-change="{int(row.shown_as_change)}"'
     if change.flags:
         attrs += f' data-flags="{_e(_flag_tokens(change.flags, category_index))}"'
@@ -476,6 +492,17 @@ def _summary(comparison: Comparison, rows: Sequence[_Row], categories: Sequence[
     )
     if relabelled:
         notes.append(f"{relabelled} renumbered with their text unchanged.")
+    review = sum(1 for row in rows if row.change.needs_review)
+    if review:
+        notes.append(
+            f"{review} pair{'s' if review != 1 else ''} made on content evidence with low confidence: "
+            "marked “Check this pairing”."
+        )
+    for pin in comparison.pins:
+        if pin.old_cite and pin.new_cite:
+            notes.append(f"Paired by hand: {_e(pin.old_cite)} = {_e(pin.new_cite)}.")
+        else:
+            notes.append(f"Kept apart by hand: {_e(pin.old_cite or pin.new_cite)}.")
     notes_html = "".join(f"<li>{n}</li>" for n in notes)
     if categories:
         by_cat: dict[str, dict[str, int]] = {c: {s: 0 for s in SEVERITIES} for c in categories}
@@ -701,6 +728,8 @@ border:1px solid currentColor;border-radius:3px;padding:0 .3rem;line-height:1.5;
 .badge.k-modified{color:var(--accent)}.badge.k-added{color:var(--ins)}.badge.k-deleted{color:var(--del)}
 .badge.k-split,.badge.k-merged{color:#6e40c9}.badge.k-unchanged{color:var(--muted)}
 .badge.b-moved,.badge.b-renumbered{color:var(--medium)}.badge.b-heading,.badge.b-refs{color:var(--muted)}
+.badge.b-rewritten,.badge.b-pinned,.badge.b-replaced{color:var(--muted)}.badge.b-review{color:var(--medium)}
+.prov.review{outline:2px dashed var(--medium);outline-offset:2px}
 .body{font-family:var(--serif);font-size:1rem;line-height:1.6;min-width:0}
 .d1 .rl,.d1 .col{padding-left:1.5rem}
 .d2 .rl,.d2 .col{padding-left:3rem}

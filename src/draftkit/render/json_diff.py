@@ -45,6 +45,8 @@ def change_to_dict(change: Change) -> dict[str, Any]:
         "renumbered": change.renumbered,
         "references_updated": change.references_updated,
         **({"rewritten": True, "confidence": change.confidence} if change.rewritten else {}),
+        **({"pinned": True} if change.pinned else {}),
+        **({"possibly_replaced_by": change.possibly_replaced_by} if change.possibly_replaced_by else {}),
         "similarity": round(change.similarity, 4),
         "old_heading": change.old_heading,
         "new_heading": change.new_heading,
@@ -60,12 +62,18 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     """The whole comparison as a JSON-ready dict."""
     summary: dict[str, Any] = dict(comparison.summary())
     summary["flags"] = comparison.flag_counts()
-    return {
+    out: dict[str, Any] = {
         "old": _side(comparison.old),
         "new": _side(comparison.new),
         "summary": summary,
-        "changes": [change_to_dict(c) for c in comparison.changes],
     }
+    if comparison.pins:
+        out["pins"] = [
+            {"old": p.old, "new": p.new, "old_cite": p.old_cite, "new_cite": p.new_cite}
+            for p in comparison.pins
+        ]
+    out["changes"] = [change_to_dict(c) for c in comparison.changes]
+    return out
 
 
 def render_json(comparison: Comparison) -> str:
@@ -75,7 +83,9 @@ def render_json(comparison: Comparison) -> str:
     work (json.dumps with `indent` runs the pure-Python encoder: 5× slower on long drafts).
     """
     data = comparison_to_dict(comparison)
-    head = ",\n".join(f'  "{key}": {json.dumps(data[key], ensure_ascii=False)}' for key in ("old", "new", "summary"))
+    head = ",\n".join(
+        f'  "{key}": {json.dumps(data[key], ensure_ascii=False)}' for key in data if key != "changes"
+    )
     changes = ",\n".join("    " + json.dumps(change, ensure_ascii=False) for change in data["changes"])
     body = f'  "changes": [\n{changes}\n  ]' if changes else '  "changes": []'
     return "{\n" + head + ",\n" + body + "\n}\n"

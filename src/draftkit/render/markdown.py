@@ -250,6 +250,13 @@ def _tags(change: Change) -> list[str]:
         tags.append("Heading changed")
     if change.references_updated:
         tags.append("References updated")
+    if change.rewritten:
+        review = ", check this pairing" if change.needs_review else ""
+        tags.append(f"Rewritten (confidence {change.confidence or 0:.2f}{review})")
+    if change.pinned:
+        tags.append("Paired by hand" if change.old and change.new else "Kept apart by hand")
+    if change.possibly_replaced_by:
+        tags.append(f"Possibly replaced by {escape(change.possibly_replaced_by)}")
     return tags
 
 
@@ -345,6 +352,11 @@ def render_markdown(comparison: Comparison) -> str:
             f"- {refs} provision{'s' if refs != 1 else ''} changed only by cross-references rewritten after "
             "renumbering (counted as unchanged, shown below)."
         )
+    for pin in comparison.pins:
+        if pin.old_cite and pin.new_cite:
+            notes.append(f"- Paired by hand: {escape(pin.old_cite)} = {escape(pin.new_cite)}.")
+        else:
+            notes.append(f"- Kept apart by hand: {escape(pin.old_cite or pin.new_cite)}.")
     if notes:
         out += [*notes, ""]
     if flags:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draftkit.compare.changes import SEVERITIES, Change, Comparison
+from draftkit.compare.changes import SEVERITIES, Change, Comparison, Pin
 from draftkit.compare.textdiff import Op
 
 _CONTEXT = 24  # characters of unchanged text kept around an edit
@@ -66,6 +66,12 @@ def _line(change: Change, colour: bool = False) -> str:
         tags.append("renumbered")
     if change.references_updated:
         tags.append("references updated")
+    if change.rewritten:
+        tags.append(f"rewritten, confidence {change.confidence or 0:.2f}")
+    if change.pinned:
+        tags.append("paired by hand" if change.old and change.new else "kept apart by hand")
+    if change.possibly_replaced_by:
+        tags.append(f"possibly replaced by {change.possibly_replaced_by}")
     body = ""
     match change.kind:
         case "added" | "deleted":
@@ -81,6 +87,12 @@ def _line(change: Change, colour: bool = False) -> str:
         case "unchanged":
             pass
     return f"  {_labels(change)}  [{', '.join(tags)}]" + (f"  {body}" if body else "")
+
+
+def _pin(pin: Pin) -> str:
+    if pin.old_cite and pin.new_cite:
+        return f"{pin.old_cite} = {pin.new_cite}"
+    return f"{pin.old_cite} kept deleted" if pin.old_cite else f"{pin.new_cite} kept added"
 
 
 def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: bool = False) -> str:
@@ -112,6 +124,11 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: b
         shown = ", ".join(f"{c.old_cite} → {c.new_cite}" for c in relabelled[:12])
         more = f" and {len(relabelled) - 12} more" if len(relabelled) > 12 else ""
         lines += ["", f"renumbered only, text unchanged ({len(relabelled)}): {shown}{more}"]
+    if comparison.pins:
+        lines += [
+            "",
+            f"pinned by hand ({len(comparison.pins)}): " + ", ".join(_pin(p) for p in comparison.pins),
+        ]
     if not content and not relabelled:
         lines += ["", "no changes"]
     return "\n".join(lines) + "\n"
