@@ -36,7 +36,11 @@ demo: $(STAMP)
 	@$(DK) redline drafts/framework-v1.docx drafts/framework-v2.docx -o out/redline.docx --summary --author "draftkit demo" --date $(DATE)
 	@$(DK) redline drafts/framework-v1.docx drafts/framework-v2.docx -o out/report.html --date $(DATE)
 	@$(DK) redline drafts/framework-v1.docx drafts/framework-v2.docx -o out/changes.md --date $(DATE)
-	@$(DK) history drafts/framework-v1.txt drafts/framework-v2.txt drafts/framework-v3.txt --format html -o out/history.html
+	@$(DK) history drafts/framework-v1.txt drafts/framework-v2.txt drafts/framework-v3.txt drafts/framework-v4-brackets.txt drafts/framework-v5-merged.txt --format html -o out/history.html
+	@echo
+	@echo "== draftkit compare3 drafts/kessel/base.txt drafts/kessel/veloria-counter.txt drafts/kessel/astria-counter.txt   (two counter-proposals against one base)"
+	@$(DK) compare3 drafts/kessel/base.txt drafts/kessel/veloria-counter.txt drafts/kessel/astria-counter.txt --labels Veloria,Astria
+	@$(DK) compare3 drafts/kessel/base.txt drafts/kessel/veloria-counter.txt drafts/kessel/astria-counter.txt --labels Veloria,Astria --format html -o out/compare3.html
 	@echo
 	@echo "Reports: out/redline.docx (Word tracked changes + comments), out/report.html, out/changes.md"
 	@echo
