@@ -15,8 +15,11 @@ Russian ~1 s): callers lemmatize only the texts they need.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 LANGUAGES = ("en", "uk", "ru")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -52,14 +55,49 @@ def language_of(text: str) -> str:
     return "uk" if _UKRAINIAN.search(text) else "ru"
 
 
+# simplemma decodes a language's whole dictionary on first use: 0.3 s for English, over a
+# second each for Ukrainian and Russian, more on a loaded machine. The bundled taxonomy's
+# own vocabulary (every language) is lemmatised when it is loaded, so its lemmas ship
+# precomputed (lemma_cache.json, made by tools/build_lemma_cache.py and checked against
+# simplemma by tests/compare/test_lemmas.py): an English diff never decodes the Ukrainian
+# and Russian dictionaries.
+_CACHE_FILE = Path(__file__).with_name("lemma_cache.json")
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, dict[str, str]]:
+    try:
+        data = json.loads(_CACHE_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("simplemma") != _simplemma_version():
+        return {}  # another simplemma may lemmatise otherwise: ask it
+    lemmas = data.get("lemmas", {})
+    return lemmas if isinstance(lemmas, dict) else {}
+
+
+def _simplemma_version() -> str:
+    try:
+        return version("simplemma")
+    except PackageNotFoundError:
+        return ""
+
+
 @lru_cache(maxsize=65_536)
 def lemmatize(word: str, lang: str = "en") -> str:
     """The lemma of one word, lower case (the word itself, lower case, when unknown)."""
-    import simplemma
-
     lower = word.lower()
     if lang not in LANGUAGES:
         return lower
+    shipped = _shipped().get(lang)
+    if shipped is not None and lower in shipped:
+        return shipped[lower]
+    return _simplemma(lower, lang)
+
+
+def _simplemma(lower: str, lang: str) -> str:
+    import simplemma
+
     return str(simplemma.lemmatize(lower, lang=lang)).lower()
 
 
