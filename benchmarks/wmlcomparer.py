@@ -12,9 +12,14 @@ Per pair, in its own process with a timeout:
   changed provision although the peer asserts revisions — the outcome that matters most
   (a negotiator would sign what the redline did not show).
 - accept / reject: draftkit writes the DOCX redline; every tracked change in it is accepted
-  (rejected) by draftkit's WordprocessingML resolver, and the visible text of every paragraph
-  (body, tables, text boxes; numbers Word computes are not text) is compared with the new
-  (old) document's own text: `ok`, `mismatch` or `crash`.
+  (rejected) by draftkit's WordprocessingML resolver, in the body and in the footnote and
+  endnote parts, and the visible text of every paragraph (body, tables, text boxes; numbers
+  Word computes are not text) is compared with the new (old) document's own text: `ok`,
+  `mismatch` or `crash`. Both sides are read in the reader's model (the one the redline
+  writer edits in): a note shows at its reference as `⟦Footnote: …⟧` (its text from the
+  resolved note part), an image as `⟦image sha256:…⟧` — so a placeholder written into the
+  redline as text would compare equal: any `⟦` in a `w:t`/`w:delText` of the redline is
+  a mismatch of its own ("placeholder written as text").
 """
 
 from __future__ import annotations
@@ -53,43 +58,71 @@ def pairs(tests_cs: Path) -> list[tuple[str, str, str, int]]:
     return [(m[1], m[2], m[3], int(m[4])) for m in _ROW.finditer(text)]
 
 
-def _visible(document: bytes) -> list[str]:
-    """Non-empty paragraph texts of a document part, tracked changes accepted."""
-    from lxml import etree
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
+
+def _texts(parts: dict[str, bytes], view: str) -> list[str]:
+    """Non-empty paragraph texts of a package in one view (tracked changes accepted or
+    rejected, in the body and in the footnote and endnote parts), each as draftkit's reader
+    shows it: notes at their reference, images and objects as placeholders
+    (`render.wml.show_package`), text boxes as paragraphs of their own, the `mc:Choice` a word
+    processor shows (other branches are not read)."""
     from draftkit.model.xmlio import parse_untrusted
-    from draftkit.render.wml import paragraph_text, resolve_revisions
+    from draftkit.readers.docx_text import choose_branch
+    from draftkit.render.wml import paragraph_text, resolve_revisions, show_package
+    from draftkit.render.wml._objects import rel_kind
 
-    root = parse_untrusted(document, "word/document.xml")
-    resolve_revisions(root, "accept")
-    out = []
-    for p in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
-        text = " ".join(paragraph_text(p).split())
-        if text:
-            out.append(text)
-    del etree
-    return out
-
-
-def _view(redline: bytes, view: str) -> list[str]:
-    from draftkit.model.xmlio import parse_untrusted
-    from draftkit.render.wml import paragraph_text, resolve_revisions
-
-    with zipfile.ZipFile(io.BytesIO(redline)) as z:
-        root = parse_untrusted(z.read("word/document.xml"), "word/document.xml")
+    main = "word/document.xml"
+    root = parse_untrusted(parts[main], main)
     resolve_revisions(root, view)  # type: ignore[arg-type]
+    resolved = dict(parts)
+    for kind in ("footnotes", "endnotes"):
+        part = rel_kind(parts, main, kind)
+        if part is not None:
+            note_root = parse_untrusted(parts[part], part)
+            resolve_revisions(note_root, view)  # type: ignore[arg-type]
+            from lxml import etree
+
+            resolved[part] = etree.tostring(note_root)
+    show_package(root, resolved, main, paragraph_text)
+    skipped: set[object] = set()
+    for alternate in root.iter(
+        "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+    ):
+        chosen = choose_branch(alternate)
+        skipped.update(branch for branch in alternate if branch is not chosen)
     out = []
-    for p in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
+    for p in root.iter(f"{_W}p"):
+        if any(a in skipped for a in p.iterancestors()):
+            continue
         text = " ".join(paragraph_text(p).split())
         if text:
             out.append(text)
     return out
 
 
-def _document(path: Path) -> bytes:
-    with zipfile.ZipFile(path) as z:
+def _package(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
         names = {n.lower(): n for n in z.namelist()}
-        return z.read(names.get("word/document.xml", "word/document.xml"))
+        out = {n: z.read(n) for n in z.namelist()}
+        main = names.get("word/document.xml")
+        if main is not None and main != "word/document.xml":
+            out["word/document.xml"] = out[main]
+        return out
+
+
+def _placeholders_as_text(data: bytes) -> str | None:
+    """A placeholder written into the redline as text (w:t or w:delText), if any."""
+    from draftkit.model.xmlio import parse_untrusted
+
+    parts = _package(data)
+    for name in ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml"):
+        if name in parts:
+            root = parse_untrusted(parts[name], name)
+            for t in root.iter(f"{_W}t", f"{_W}delText"):
+                if "⟦" in (t.text or ""):
+                    return f"{name}: {t.text[:60]!r}"
+    return None
 
 
 def _first_difference(got: list[str], want: list[str]) -> str:
@@ -132,10 +165,13 @@ def run_pair(root: Path, row: tuple[str, str, str, int]) -> Result:
         result.accept = result.reject = "crash"
         result.detail = f"redline: {type(exc).__name__}: {exc}"[:200]
         return result
+    written = _placeholders_as_text(data)
+    if written is not None:
+        result.detail = f"placeholder written as text: {written}"
     for view, path, field in (("accept", new_path, "accept"), ("original", old_path, "reject")):
         try:
-            got, want = _view(data, view), _visible(_document(path))
-            verdict = "ok" if got == want else "mismatch"
+            got, want = _texts(_package(data), view), _texts(_package(path.read_bytes()), "accept")
+            verdict = "ok" if got == want and written is None else "mismatch"
             if verdict == "mismatch" and not result.detail:
                 result.detail = f"{field}: {_first_difference(got, want)}"
         except Exception as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -29,6 +29,7 @@ from draftkit.render.wml import (
     paragraph_text,
     qn,
     resolve_revisions,
+    show_package,
 )
 
 
@@ -44,6 +45,10 @@ class Base:
     title: list[int] | None = None  # paragraphs of the title and preamble, when known
     preamble: list[int] | None = None
     above: int = 0  # the largest w:id in the package
+    # The footnote and endnote parts by kind ("footnote", "endnote"): part name, parsed root
+    # (edited in place when a note's text changed; written back by `package`).
+    notes: dict[str, tuple[str, etree._Element]] = field(default_factory=dict)
+    notes_edited: set[str] = field(default_factory=set)  # the kinds whose part was edited
 
 
 def is_docx(draft: Draft) -> bool:
@@ -74,6 +79,12 @@ def docx_base(draft: Draft) -> Base | None:
     body = document.find(BODY)
     if body is None:
         return None
+    # Note references, images and objects show the reader's placeholders (see wml._objects),
+    # so that paragraphs hold the provisions' texts as the reader read them.
+    notes = show_package(document, data, main, paragraph_text)
+    for _, root in notes.values():
+        if has_revisions(root):
+            resolve_revisions(root, "accept")
     paragraphs = list(body.iter(W_P))
     first = {
         id(p): p.location.paragraph
@@ -82,7 +93,7 @@ def docx_base(draft: Draft) -> Base | None:
     }
     if has_revisions(document):
         document, paragraphs = _resolved(document, draft, first)
-    return Base(members, main, document, paragraphs, first, above=above)
+    return Base(members, main, document, paragraphs, first, above=above, notes=notes)
 
 
 def _resolved(

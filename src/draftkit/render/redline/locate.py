@@ -4,7 +4,9 @@ provision (deleted, moved away) the new relative whose layout it should copy.
 Takes the comparison's new draft, the base and, per new provision, what it was (1:1
 changes); hands on `Layout`s, computed once per provision and cached. Reads the document,
 never edits it: a region is the paragraphs from a provision's first one up to the next
-provision's, text-box paragraphs and paragraphs merged away excluded.
+provision's, the paragraphs of text boxes
+it anchors and paragraphs merged away excluded (a provision read from a text box has the
+box's paragraphs).
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from draftkit.model import Draft, Provision
 from draftkit.model.numbering import parse_exact
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.layout import Layout
-from draftkit.render.wml import W_P
+from draftkit.render.wml import qn
+
+W_TXBX = qn("w:txbxContent")
 
 
 class Locator:
@@ -59,11 +63,14 @@ class Locator:
         if position is not None and start is not None and 0 < start <= len(paragraphs):
             end = max(self.next_start[position], start + 1)
             region: list[etree._Element] = []
+            # A provision's paragraphs share its first paragraph's container: the body (or a
+            # cell), or the text box it was read from — an anchor's region skips its boxes.
+            home = _box_of(paragraphs[start - 1])
             for p in paragraphs[start - 1 : end - 1]:
                 # A paragraph whose removed mark joined it to a later one is that one now:
-                # it belongs here only if that one does. Text-box paragraphs never do.
+                # it belongs here only if that one does.
                 mine = start - 1 <= self.own_at[p] < end - 1
-                if mine and (not region or region[-1] is not p) and next(p.iterancestors(W_P), None) is None:
+                if mine and (not region or region[-1] is not p) and _box_of(p) is home:
                     region.append(p)
             if region:
                 found = Layout(provision, position, region[0], region)
@@ -101,6 +108,11 @@ class Locator:
                 kind, _, same_shape, _, counts = score(k)
                 return layout, kind and same_shape, kind and same_shape and counts
         return None, False, False
+
+
+def _box_of(p: etree._Element) -> etree._Element | None:
+    """The text box holding paragraph `p` (None in the body or a table cell)."""
+    return next(p.iterancestors(W_TXBX), None)
 
 
 def counts_on(

@@ -39,6 +39,7 @@ from draftkit.render.wml import (
     paragraph_mark,
     qn,
     revision,
+    strip_shown,
     xml_safe,
 )
 
@@ -266,6 +267,11 @@ def package(
     members.update(extra)
     order.extend(name for name, _ in extra)
     strip_active(members, base.main, base.document)
+    strip_shown(base.document)
+    for kind, (part, root) in base.notes.items():
+        strip_shown(root)
+        if part in members and kind in base.notes_edited:
+            members[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     members[base.main] = etree.tostring(
         base.document, xml_declaration=True, encoding="UTF-8", standalone=True
     )

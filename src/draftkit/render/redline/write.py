@@ -13,11 +13,15 @@ id the package already holds, and that no revised paragraph ends the body or a t
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from lxml import etree
 
 from draftkit.compare.changes import Flag
+from draftkit.compare.textdiff import diff_words
+from draftkit.readers.docx_text import choose_branch
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.layout import BODY, TC, ZERO_WIDTH, Layout
 from draftkit.render.redline.package import Comment
@@ -69,6 +73,7 @@ from draftkit.render.wml import (
     wrap_paragraph,
     wrap_range,
 )
+from draftkit.render.wml._ranges import Atom, text_atoms
 
 _Place = Callable[[etree._Element], None]
 
@@ -85,11 +90,34 @@ class Writer:
         self.top: etree._Element | None = None  # the first provision's first paragraph
         self.after: Layout | None = None  # …or after this provision's paragraphs, when set
         self.comments: list[Comment] = []
+        # Objects an op stream adds or removes that cannot be shown as revisions: each a
+        # notice for the comment on its paragraph (None: the paragraph written next).
+        self.untracked: list[tuple[etree._Element | None, str]] = []
 
     def write(self, actions: Iterable[Action]) -> None:
         """Execute every action, in order."""
         for action in actions:
             self.execute(action)
+            if self.untracked:
+                self._notices(action)
+        sync_fallbacks(self.base.document, self.ids, self.rev)
+
+    def _notices(self, action: Action) -> None:
+        """Comments naming what an action could not track (see `_runs`)."""
+        fallback: etree._Element | None = None
+        if isinstance(action, (Insert, Revise, Replace, MoveTo)):
+            fallback = action.layouts[0].label
+        elif self.cursor is not None:
+            fallback = self.cursor
+        notes, self.untracked = self.untracked, []
+        by_paragraph: dict[etree._Element, list[str]] = {}
+        for at, message in notes:
+            where = at if at is not None else fallback
+            if where is not None:
+                by_paragraph.setdefault(where, []).append(message)
+        for where, messages in by_paragraph.items():
+            flags = tuple(Flag("redline-untracked", "redline", "low", m) for m in messages)
+            self.comments.append((where, where, flags))
 
     def execute(self, action: Action) -> None:
         """Execute one action."""
@@ -187,8 +215,21 @@ class Writer:
             return  # a section break stays: the paragraph holding it is not joined
         mark_paragraph_as(p, kind, self.ids, self.rev)
 
-    def _runs(self, segs: Iterable[Seg], rpr: etree._Element | None) -> list[etree._Element]:
-        return [revision_run(kind, text, self.ids, self.rev, rpr) for kind, text in segs if text]
+    def _runs(
+        self, segs: Iterable[Seg], rpr: etree._Element | None, at: etree._Element | None = None
+    ) -> list[etree._Element]:
+        """Runs of text for `segs`. A placeholder (an old footnote, image or object the base
+        has no run for) is never written as text: it is left out and named in a comment on
+        paragraph `at` (or the next paragraph written)."""
+        out: list[etree._Element] = []
+        for kind, text in segs:
+            if "⟦" in text:
+                text, dropped = without_placeholders(text)
+                for placeholder in dropped:
+                    self.untracked.append((at, untracked_note(placeholder, kind)))
+            if text:
+                out.append(revision_run(kind, text, self.ids, self.rev, rpr))
+        return out
 
     # ------------------------------------------------------------------ whole paragraphs
 
@@ -321,8 +362,12 @@ class Writer:
 
     def _apply(self, p: etree._Element, pos: int, sub: Sub, rpr: etree._Element | None) -> None:
         """Ops over text that `p` already shows from `pos` on: new words wrapped where they
-        stand, old words added as deleted runs."""
-        for kind, text in sub.segs:
+        stand, old words added as deleted runs. A note or object is one unit: a note whose
+        text changed stays in place and is revised inside its note part."""
+        segs, edits = atomic_segs(sub.segs)
+        for offset, old_note, new_note in edits:
+            self._revise_note(p, pos + offset, old_note, new_note)
+        for kind, text in segs:
             if kind == "equal":
                 pos += len(text)
             elif kind in ("insert", "moveTo"):
@@ -332,7 +377,51 @@ class Writer:
                 pos += len(text)
             else:
                 here = range_rpr(p, pos, pos) if paragraph_text(p) else rpr
-                replace_range(p, pos, pos, self._runs([(kind, text)], here))
+                replace_range(p, pos, pos, self._runs([(kind, text)], here, p))
+
+    def _revise_note(self, p: etree._Element, at: int, old: str, new: str) -> None:
+        """A footnote or endnote whose text changed, its reference at offset `at` of `p`:
+        word-level revisions inside the note part."""
+        ref = next((a.child for a in text_atoms(p) if a.placeholder and _spans(a, p, at)), None)
+        kind = NOTE_KIND.get(ref.tag) if ref is not None else None
+        found = self.base.notes.get(kind) if kind is not None else None
+        note = None
+        if ref is not None and found is not None:
+            note_id = ref.get(W_ID)
+            note = next((n for n in found[1] if n.get(W_ID) == note_id), None)
+        paragraphs = [q for q in note.iter(W_P) if paragraph_text(q).strip()] if note is not None else []
+        old_text, new_text = note_body(old), note_body(new)
+        texts = [paragraph_text(q) for q in paragraphs]
+        if kind is None or not paragraphs or " ".join(t.strip() for t in texts) != new_text:
+            label = "footnote" if kind == "footnote" else "endnote"
+            self.untracked.append(
+                (p, f"the {label} changed here is shown in its new text; the change is not tracked")
+            )
+            return
+        self.base.notes_edited.add(kind)
+        # The note's paragraphs are joined by one space in its text: cut the ops there.
+        bounds: list[tuple[int, int]] = []
+        at_new = 0
+        for text in texts:
+            bounds.append((at_new, at_new + len(text.strip())))
+            at_new += len(text.strip()) + 1
+        per: list[list[Seg]] = [[] for _ in paragraphs]
+        npos = 0
+        for op, text in diff_words(old_text, new_text):
+            if op == "delete":
+                i = max(k for k, (a, _) in enumerate(bounds) if a <= npos or k == 0)
+                per[i].append(("delete", text))
+                continue
+            for i, (a, b) in enumerate(bounds):
+                lo, hi = max(a, npos), min(b, npos + len(text))
+                if lo < hi:
+                    per[i].append((op, text[lo - npos : hi - npos]))
+            npos += len(text)
+        for q, text, segs in zip(paragraphs, texts, per, strict=True):
+            if all(k == "equal" for k, _ in segs):
+                continue
+            start = len(text) - len(text.lstrip())
+            self._apply(q, start, Sub(0, segs), range_rpr(q, start, len(text)))
 
     # ------------------------------------------------------------------ moves
 
@@ -379,6 +468,174 @@ class Writer:
                     last = None  # a table or other block ends the container
             if last is not None and paragraph_mark(last) is not None:
                 last.addnext(etree.Element(W_P, nsmap=NSMAP))
+
+
+# ----------------------------------------------------------------------- placeholders
+
+_NOTE_OPEN = re.compile(r"⟦(Footnote|Endnote): ")
+NOTE_KIND = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
+
+
+def placeholders(text: str) -> list[tuple[int, int]]:
+    """The spans of the reader's placeholders in `text` (balanced: a note may hold an image's)."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for k, ch in enumerate(text):
+        if ch == "⟦":
+            if depth == 0:
+                start = k
+            depth += 1
+        elif ch == "⟧" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, k + 1))
+    return spans
+
+
+def without_placeholders(text: str) -> tuple[str, list[str]]:
+    """`text` with its placeholders left out (one space where one stood between words), and them."""
+    spans = placeholders(text)
+    if not spans:
+        return text, []
+    out: list[str] = []
+    last = 0
+    for a, b in spans:
+        out.append(text[last:a])
+        last = b
+        if b < len(text) and text[b] == " " and (not "".join(out) or "".join(out).endswith(" ")):
+            last = b + 1
+    out.append(text[last:])
+    return "".join(out), [text[a:b] for a, b in spans]
+
+
+def untracked_note(placeholder: str, kind: str) -> str:
+    """What a comment says about an object the redline could not track."""
+    match = _NOTE_OPEN.match(placeholder)
+    if match:
+        what = f"the {match[1].lower()} “{_short(placeholder[match.end() : -1])}”"
+    else:
+        what = f"an object ({placeholder.strip('⟦⟧')})"
+    if kind in ("delete", "moveFrom"):
+        return f"{what} stood here in the old text; its removal is not shown as a tracked deletion"
+    return f"{what} is new here; it is not shown as a tracked insertion"
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.replace("⟦", "").replace("⟧", "").split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def note_body(placeholder: str) -> str:
+    """The text of a note placeholder ('⟦Footnote: x⟧' → 'x')."""
+    match = _NOTE_OPEN.match(placeholder.strip())
+    return placeholder.strip()[match.end() : -1] if match else placeholder
+
+
+def atomic_segs(segs: Sequence[Seg]) -> tuple[list[Seg], list[tuple[int, str, str]]]:
+    """Ops re-diffed so that each placeholder is one unit, with the same new text. A note
+    kept in place whose text changed becomes equal here, and is returned as (its offset in
+    the new text, old placeholder, new placeholder) to revise inside the note part."""
+    if not any("⟦" in t for _, t in segs):
+        return list(segs), []
+    old = "".join(t for k, t in segs if k in ("equal", "delete", "moveFrom"))
+    new = "".join(t for k, t in segs if k in ("equal", "insert", "moveTo"))
+    kinds = {k for k, _ in segs}
+    if not kinds <= {"equal", "insert", "delete"}:
+        return list(segs), []  # moves: left as they are
+    table: dict[str, str] = {}
+
+    def mask(text: str) -> tuple[str, list[str]]:
+        found: list[str] = []
+        out: list[str] = []
+        last = 0
+        for a, b in placeholders(text):
+            piece = text[a:b]
+            match = _NOTE_OPEN.match(piece)
+            key = f"note:{match[1]}" if match else piece  # notes pair by kind, objects by content
+            code = table.setdefault(key, chr(0xF0000 + len(table)))
+            out.extend((text[last:a], code))
+            found.append(piece)
+            last = b
+        out.append(text[last:])
+        return "".join(out), found
+
+    old_masked, old_found = mask(old)
+    new_masked, new_found = mask(new)
+    codes = set(table.values())
+    result: list[Seg] = []
+    edits: list[tuple[int, str, str]] = []
+    oi = ni = 0
+    pos = 0
+    for kind, text in diff_words(old_masked, new_masked):
+        pieces: list[str] = []
+        for ch in text:
+            if ch not in codes:
+                pieces.append(ch)
+                continue
+            if kind == "equal":
+                before, after = old_found[oi], new_found[ni]
+                if before != after:
+                    edits.append((pos + len("".join(pieces)), before, after))
+                pieces.append(after)
+                oi += 1
+                ni += 1
+            elif kind == "insert":
+                pieces.append(new_found[ni])
+                ni += 1
+            else:
+                pieces.append(old_found[oi])
+                oi += 1
+        piece = "".join(pieces)
+        result.append((kind, piece))
+        if kind != "delete":
+            pos += len(piece)
+    return result, edits
+
+
+def _spans(atom: Atom, p: etree._Element, at: int) -> bool:
+    """Whether placeholder `atom` of `p` covers offset `at` (where a placeholder begins)."""
+    pos = 0
+    for other in text_atoms(p):
+        if other.child is atom.child:
+            return pos <= at < pos + len(other.text)
+        pos += len(other.text)
+    return False
+
+
+_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+_TXBX = qn("w:txbxContent")
+_REVISED = frozenset({W_INS, qn("w:del"), W_MOVETO, qn("w:moveFrom"), qn("w:pPrChange"), qn("w:rPrChange")})
+
+
+def sync_fallbacks(document: etree._Element, ids: RevisionIds, rev: Revision) -> None:
+    """A text box revised in the branch word processors show (its `mc:Choice`) gets the same
+    revisions in its other branches (the VML `mc:Fallback` older ones show), fresh ids."""
+    del rev  # the copies keep the author and date of what they copy
+    for alternate in list(document.iter(_MC_ALTERNATE)):
+        chosen = choose_branch(alternate)
+        if chosen is None:
+            continue
+        boxes = list(chosen.iter(_TXBX))
+        if not any(e.tag in _REVISED for box in boxes for e in box.iter()):
+            continue
+        for branch in alternate:
+            if branch is chosen:
+                continue
+            others = list(branch.iter(_TXBX))
+            if len(others) != len(boxes):
+                continue
+            for box, other in zip(boxes, others, strict=True):
+                for child in list(other):
+                    other.remove(child)
+                for child in box:
+                    twin = copy.deepcopy(child)
+                    for e in twin.iter():
+                        if e.tag in _REVISED or e.tag in (
+                            qn("w:moveFromRangeStart"),
+                            qn("w:moveToRangeStart"),
+                        ):
+                            e.set(W_ID, str(ids.next()))
+                    other.append(twin)
 
 
 def parent_tag(element: etree._Element) -> object:

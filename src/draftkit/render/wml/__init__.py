@@ -16,7 +16,9 @@ the same XML, and that what it writes is in schema order. The surface, by questi
 * mark a paragraph — `mark_paragraph_as`, `paragraph_mark`, and its properties
   `copy_ppr`, `old_ppr_of`, `ppr_key`, `set_ppr_change`; `fill_paragraphs` writes
   word-level ops across paragraphs, marks included;
-* tracked changes already there — `has_revisions`, `resolve_revisions`.
+* tracked changes already there — `has_revisions`, `resolve_revisions`;
+* objects as the reader shows them — `show_package` writes each note reference's, image's
+  and object's placeholder on it (`SHOWN`), `strip_shown` removes them before writing.
 
 The modules behind it (`_core`, `_build`, `_paragraph`, `_ranges`, `_resolve`) are private.
 """
@@ -56,6 +58,7 @@ from draftkit.render.wml._core import (
     qn,
     xml_safe,
 )
+from draftkit.render.wml._objects import SHOWN, show_package, strip_shown
 from draftkit.render.wml._paragraph import (
     copy_ppr,
     fill_paragraphs,
@@ -77,6 +80,7 @@ from draftkit.render.wml._resolve import has_revisions, resolve_revisions
 
 __all__ = [
     "NSMAP",
+    "SHOWN",
     "W_ID",
     "W_INS",
     "W_MOVETO",
@@ -119,6 +123,8 @@ __all__ = [
     "revision_run",
     "run_xml",
     "set_ppr_change",
+    "show_package",
+    "strip_shown",
     "wrap_paragraph",
     "wrap_range",
     "xml_safe",

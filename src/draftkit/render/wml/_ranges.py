@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from draftkit.readers.docx_text import symbol_text
 from draftkit.render.wml._core import (
     MARK_TAG_SET,
     MARK_TAGS,
@@ -41,6 +42,9 @@ from draftkit.render.wml._core import (
     qn,
     set_revision_attrs,
 )
+from draftkit.render.wml._objects import SHOWN
+
+W_SYM, W_FONT, W_CHAR = qn("w:sym"), qn("w:font"), qn("w:char")
 
 # Inline elements whose content is not shown in the accept-all view, or never text.
 _HIDDEN_INLINE = frozenset(
@@ -54,11 +58,35 @@ _ONE_CHAR: dict[str, str] = {W_TAB: "\t", W_PTAB: "\t", W_BR: " ", W_CR: " ", W_
 
 @dataclass(frozen=True, slots=True)
 class Atom:
-    """One piece of visible text: a `w:t` (its text) or a one-character element (tab, break)."""
+    """One piece of visible text: a `w:t` (its text), a one-character element (tab, break,
+    symbol) or an object shown by its placeholder (a note reference, an image: `_objects`),
+    which is never cut and is wrapped whole."""
 
     run: etree._Element
     child: etree._Element
     text: str
+    placeholder: bool = False
+
+
+def _padded(atoms: list[Atom]) -> list[Atom]:
+    """The reader's spacing around placeholders: one space between a placeholder and a
+    non-space neighbour (one only between two placeholders), never at a paragraph's ends."""
+    if not any(atom.placeholder for atom in atoms):
+        return atoms
+    out: list[Atom] = []
+    for k, atom in enumerate(atoms):
+        if not atom.placeholder:
+            out.append(atom)
+            continue
+        text = atom.text
+        before = out[-1].text[-1:] if out else ""
+        if before and not before.isspace():
+            text = " " + text
+        following = atoms[k + 1] if k + 1 < len(atoms) else None
+        if following is not None and not following.placeholder and not following.text[:1].isspace():
+            text = text + " "
+        out.append(Atom(atom.run, atom.child, text, True))
+    return out
 
 
 def _vanished(rpr: etree._Element) -> bool:
@@ -72,8 +100,9 @@ def text_atoms(p: etree._Element) -> list[Atom]:
     """The visible text of paragraph `p` in the accept-all view, piece by piece.
 
     Shown as draftkit's DOCX reader shows it: `w:t`, tabs as "\\t", breaks as " ",
-    non-breaking hyphens as "-"; not deleted or hidden text, not field instructions, not
-    text boxes or drawings (their paragraphs are others).
+    non-breaking hyphens as "-", `w:sym` as its character, note references, images and
+    objects as the placeholders `_objects.show_objects` wrote on them; not deleted or hidden
+    text, not field instructions, not text boxes (their paragraphs are others).
     """
     atoms: list[Atom] = []
     fields: list[bool] = []  # per open complex field: has its result part begun?
@@ -97,10 +126,16 @@ def text_atoms(p: etree._Element) -> list[Atom]:
             elif tag == W_T:
                 if child.text:
                     atoms.append(Atom(r, child, child.text))
-            else:
-                one = _ONE_CHAR.get(tag) if isinstance(tag, str) else None
-                if one is not None:
+            elif tag == W_SYM:
+                one = symbol_text(child.get(W_FONT), child.get(W_CHAR))
+                if one:
                     atoms.append(Atom(r, child, one))
+            elif isinstance(tag, str) and child.get(SHOWN):
+                atoms.append(Atom(r, child, child.get(SHOWN) or "", True))
+            else:
+                single = _ONE_CHAR.get(tag) if isinstance(tag, str) else None
+                if single is not None:
+                    atoms.append(Atom(r, child, single))
 
     def walk(element: etree._Element) -> None:
         for child in element:
@@ -111,7 +146,7 @@ def text_atoms(p: etree._Element) -> list[Atom]:
                 walk(child)  # hyperlinks, insertions, moves, content controls, simple fields
 
     walk(p)
-    return atoms
+    return _padded(atoms)
 
 
 def paragraph_text(p: etree._Element) -> str:
@@ -158,7 +193,10 @@ def _cut(p: etree._Element, offset: int) -> None:
     for atom in text_atoms(p):
         n = len(atom.text)
         if pos <= offset < pos + n:
-            _split_run(atom.run, atom.child, offset - pos)
+            k = offset - pos
+            if atom.placeholder:  # never inside an object: before it, or after it
+                k = 0 if k <= len(atom.text) - len(atom.text.lstrip(" ")) else n
+            _split_run(atom.run, atom.child, k)
             return
         pos += n
 
@@ -173,7 +211,10 @@ def runs_in_range(p: etree._Element, start: int, end: int) -> list[etree._Elemen
     pos = 0
     for atom in text_atoms(p):
         n = len(atom.text)
-        if start <= pos and pos + n <= end and (not out or out[-1] is not atom.run):
+        inside = start <= pos and pos + n <= end
+        # A placeholder is one object: any overlap takes it whole (its padding is the reader's).
+        overlaps = atom.placeholder and pos < end and start < pos + n
+        if (inside or overlaps) and (not out or out[-1] is not atom.run):
             out.append(atom.run)
         pos += n
     return out

@@ -1,0 +1,231 @@
+"""What a paragraph shows besides its text, as the DOCX reader shows it: footnote and
+endnote references as `⟦Footnote: …⟧`, images, charts, diagrams and embedded objects as
+`⟦image sha256:…⟧`-style placeholders with the content hash of their part.
+
+Takes a parsed part (the main document, a copy of it, a note part) and the package's parts
+by name; writes each object's placeholder text onto the run child that shows it, as an
+attribute in draftkit's own namespace (`SHOWN`), which `_ranges.text_atoms` reads: a copied
+or moved run keeps its text, and no state lives beside the tree. `strip_shown` removes every
+such attribute before the part is serialised. Guarantees the reader's strings (`readers.docx`
+`_Walker._note`, `_embedded`): the note's paragraphs stripped and joined by one space, the
+first 8 hex digits of the part's SHA-256, `⟦kind: missing⟧`, `⟦linked kind: target⟧`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from draftkit.readers.docx_text import choose_branch
+from draftkit.render.wml._core import W_NS, W_P, qn
+
+# A plain (un-namespaced) attribute: stripping it leaves no namespace declaration behind.
+SHOWN = "draftkit-shown"
+
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_R_EMBED, _R_LINK, _R_ID, _R_DM = (f"{{{_R_NS}}}{x}" for x in ("embed", "link", "id", "dm"))
+_A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_A_GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
+_C_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
+_DGM_REL_IDS = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
+_V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+_O_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+_READ_GRAPHICS = frozenset(
+    {
+        "http://schemas.openxmlformats.org/drawingml/2006/picture",
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+        "http://schemas.openxmlformats.org/drawingml/2006/chart",
+        "http://schemas.openxmlformats.org/drawingml/2006/diagram",
+    }
+)
+W_FOOTNOTE_REF = qn("w:footnoteReference")
+W_ENDNOTE_REF = qn("w:endnoteReference")
+W_DRAWING, W_PICT, W_OBJECT = qn("w:drawing"), qn("w:pict"), qn("w:object")
+W_TXBX = qn("w:txbxContent")
+_W_R = qn("w:r")
+OBJECT_TAGS = frozenset({W_DRAWING, W_PICT, W_OBJECT, _MC_ALTERNATE})
+NOTE_LABEL = {W_FOOTNOTE_REF: ("footnote", "Footnote"), W_ENDNOTE_REF: ("endnote", "Endnote")}
+
+
+@dataclass(frozen=True, slots=True)
+class Rel:
+    """One relationship of a part: its target part name (or URL) and whether it is external."""
+
+    target: str
+    external: bool
+
+
+def relationships(parts: Mapping[str, bytes], source: str) -> dict[str, Rel]:
+    """The relationships of part `source`, targets resolved to part names."""
+    directory, name = posixpath.split(source)
+    rels_name = posixpath.join(directory, "_rels", f"{name}.rels")
+    data = parts.get(rels_name)
+    if data is None:
+        return {}
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    out: dict[str, Rel] = {}
+    for rel in root.iter(f"{{{_PKG_REL_NS}}}Relationship"):
+        target = rel.get("Target") or ""
+        if rel.get("TargetMode") == "External":
+            out[rel.get("Id") or ""] = Rel(target, True)
+        else:
+            path = (
+                target[1:]
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(directory, target))
+            )
+            out[rel.get("Id") or ""] = Rel(path, False)
+    return out
+
+
+def rel_kind(parts: Mapping[str, bytes], source: str, kind: str) -> str | None:
+    """The first internal part related to `source` by a relationship of type `kind`."""
+    directory, name = posixpath.split(source)
+    data = parts.get(posixpath.join(directory, "_rels", f"{name}.rels"))
+    if data is None:
+        return None
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    for rel in root.iter(f"{{{_PKG_REL_NS}}}Relationship"):
+        if (rel.get("Type") or "").rsplit("/", 1)[-1] == kind and rel.get("TargetMode") != "External":
+            path = posixpath.normpath(posixpath.join(directory, rel.get("Target") or ""))
+            if path in parts:
+                return path
+    return None
+
+
+@dataclass(slots=True)
+class Objects:
+    """The package as placeholders need it: relationships per part, digests, note texts."""
+
+    parts: Mapping[str, bytes]
+    digests: dict[str, str] = field(default_factory=dict)
+    rels: dict[str, dict[str, Rel]] = field(default_factory=dict)
+
+    def placeholder(self, source: str, rel_id: str | None, kind: str) -> str:
+        """The reader's placeholder for the part `rel_id` of `source` names."""
+        found = self.rels.get(source)
+        if found is None:
+            found = self.rels[source] = relationships(self.parts, source)
+        rel = found.get(rel_id or "") if rel_id else None
+        if rel is None:
+            return f"⟦{kind}: missing⟧"
+        if rel.external:
+            return f"⟦linked {kind}: {rel.target}⟧"
+        data = self.parts.get(rel.target)
+        if data is None:
+            return f"⟦{kind}: missing⟧"
+        digest = self.digests.get(rel.target)
+        if digest is None:
+            digest = self.digests[rel.target] = hashlib.sha256(data).hexdigest()[:8]
+        return f"⟦{kind} sha256:{digest}⟧"
+
+
+def object_text(element: etree._Element, show: Callable[[str | None, str], str]) -> str:
+    """What a run's drawing, picture, OLE object or alternate content shows (text boxes are
+    paragraphs of their own): its placeholders joined by a space, '' for none."""
+    out: list[str] = []
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag == W_TXBX or not isinstance(tag, str):
+            continue
+        if tag == _MC_ALTERNATE:
+            chosen = choose_branch(node)
+            if chosen is not None:
+                stack.extend(reversed(chosen))
+            continue
+        if tag == W_OBJECT:
+            ole = next(node.iter(_O_OLE), None)
+            if ole is not None:
+                prog = (ole.get("ProgID") or "object").strip() or "object"
+                out.append(show(ole.get(_R_ID), f"{prog} object"))
+                continue
+        if tag in (_A_BLIP, _V_IMAGEDATA):
+            out.append(show(node.get(_R_EMBED) or node.get(_R_LINK) or node.get(_R_ID), "image"))
+        elif tag == _C_CHART:
+            out.append(show(node.get(_R_ID), "chart"))
+        elif tag == _DGM_REL_IDS:
+            out.append(show(node.get(_R_DM), "diagram"))
+        elif tag == _A_GRAPHIC_DATA and node.get("uri") not in _READ_GRAPHICS:
+            out.append("⟦object⟧")
+            continue
+        stack.extend(reversed(node))
+    return " ".join(out)
+
+
+def note_texts(root: etree._Element, kind: str, text_of: Callable[[etree._Element], str]) -> dict[str, str]:
+    """Each note of a footnotes/endnotes part by id: its paragraphs' texts, stripped, joined
+    by a space (as the reader joins a note's blocks)."""
+    out: dict[str, str] = {}
+    for note in root.iter(f"{{{W_NS}}}{kind}"):
+        texts = (text_of(p).strip() for p in note.iter(W_P))
+        out[note.get(qn("w:id")) or ""] = " ".join(t for t in texts if t)
+    return out
+
+
+def show_objects(
+    root: etree._Element,
+    objects: Objects,
+    source: str,
+    notes: Mapping[str, Mapping[str, str]] | None = None,
+) -> None:
+    """Write each object's and note reference's placeholder onto it (`SHOWN`), in place.
+    `notes`: per kind ("footnote", "endnote") the note texts by id; None inside a note part
+    (a note inside a note is not something Word makes: nothing shown)."""
+    used: set[tuple[str, str]] = set()
+
+    def show(rel_id: str | None, kind: str) -> str:
+        return objects.placeholder(source, rel_id, kind)
+
+    for element in root.iter(W_FOOTNOTE_REF, W_ENDNOTE_REF, *OBJECT_TAGS):
+        tag = element.tag
+        if tag in NOTE_LABEL:
+            kind, label = NOTE_LABEL[tag]
+            note_id = element.get(qn("w:id")) or ""
+            text = (notes or {}).get(kind, {}).get(note_id)
+            if text is None or (kind, note_id) in used:
+                continue  # a missing or second reference: the reader shows nothing
+            used.add((kind, note_id))
+            element.set(SHOWN, f"⟦{label}: {text}⟧")
+        elif _tag_of(element.getparent()) == _W_R:
+            text = object_text(element, show)
+            if text:
+                element.set(SHOWN, text)
+
+
+def _tag_of(element: etree._Element | None) -> object:
+    return None if element is None else element.tag
+
+
+def strip_shown(root: etree._Element) -> None:
+    """Remove every placeholder annotation (before the part is written out)."""
+    etree.strip_attributes(root, SHOWN)
+
+
+def show_package(
+    document: etree._Element, parts: Mapping[str, bytes], main: str, text_of: Callable[[etree._Element], str]
+) -> dict[str, tuple[str, etree._Element]]:
+    """Annotate the main document (and the note parts) of a package; returns the parsed note
+    parts by kind ("footnote", "endnote") → (part name, root), annotated too."""
+    objects = Objects(parts)
+    parsed: dict[str, tuple[str, etree._Element]] = {}
+    texts: dict[str, dict[str, str]] = {}
+    for kind in ("footnote", "endnote"):
+        part = rel_kind(parts, main, f"{kind}s")
+        if part is None:
+            continue
+        root = etree.fromstring(parts[part], etree.XMLParser(resolve_entities=False, no_network=True))
+        show_objects(root, objects, part, None)
+        parsed[kind] = (part, root)
+        texts[kind] = note_texts(root, kind, text_of)
+    show_objects(document, objects, main, texts)
+    return parsed
