@@ -31,11 +31,14 @@ def diff(
     flags: bool = True,
     pairs: Mapping[str, str | None] | Iterable[tuple[str, str | None]] | None = None,
     no_pair: Iterable[str] | None = None,
+    lens: str = "default",
 ) -> Comparison:
     """Read two drafts (any supported formats), compare them provision by provision and flag
     the changes that matter (risk taxonomy: the default, or the file `taxonomy`). `pairs`
     ({"Article 5(2)": "Article 6(1)"}, citations or eids) are taken as is before alignment;
-    `no_pair` labels stay deleted ("=LABEL": stays added). An unknown label is UsageError."""
+    `no_pair` labels stay deleted ("=LABEL": stays added). An unknown label is UsageError.
+    `lens="translation"`: the drafts are two renderings of one text; rewordings no rule
+    explains are reported as register differences (the comparison says the lens was used)."""
     from dataclasses import replace
 
     from draftkit.compare import compare
@@ -48,7 +51,8 @@ def diff(
     from draftkit.risk import flag, load_taxonomy
     from draftkit.risk.hygiene import check
 
-    return replace(check(flag(comparison, load_taxonomy(taxonomy))), pins=comparison.pins)
+    flagged = check(flag(comparison, load_taxonomy(taxonomy), lens=lens))
+    return replace(flagged, pins=comparison.pins, lens=lens)
 
 
 ReportFormat = Literal["docx", "html", "md", "json"]
@@ -176,12 +180,15 @@ def redline_bytes(
     taxonomy: str | os.PathLike[str] | None = None,
     pairs: Mapping[str, str | None] | Iterable[tuple[str, str | None]] | None = None,
     no_pair: Iterable[str] | None = None,
+    lens: str = "default",
 ) -> bytes:
     """Compare OLD and NEW and return the redline report in `fmt` (revisions dated `date`,
     else SOURCE_DATE_EPOCH, else now; the HTML report shows that date as when it was made)."""
     check_author(author)
     stamp = revision_date(date)
-    comparison = diff(old, new, view=view, limits=limits, taxonomy=taxonomy, pairs=pairs, no_pair=no_pair)
+    comparison = diff(
+        old, new, view=view, limits=limits, taxonomy=taxonomy, pairs=pairs, no_pair=no_pair, lens=lens
+    )
     return render_report(
         comparison,
         fmt,
@@ -208,6 +215,7 @@ def redline(
     taxonomy: str | os.PathLike[str] | None = None,
     pairs: Mapping[str, str | None] | Iterable[tuple[str, str | None]] | None = None,
     no_pair: Iterable[str] | None = None,
+    lens: str = "default",
 ) -> Path:
     """Compare OLD and NEW and write a redline report to `output` (format from its suffix),
     atomically; an output path equal to an input is refused."""
@@ -227,6 +235,7 @@ def redline(
         taxonomy=taxonomy,
         pairs=pairs,
         no_pair=no_pair,
+        lens=lens,
     )
     write_atomic(target, data)
     return target

@@ -63,6 +63,13 @@ from draftkit.readers import Limits, View
     metavar="OLD",
     help="Never pair this old provision: it stays deleted ('=NEW': a new one stays added); repeatable.",
 )
+@click.option(
+    "--lens",
+    type=click.Choice(["default", "translation"]),
+    default="default",
+    show_default=True,
+    help="translation: OLD and NEW render one text in two languages or translations; rewordings no rule explains are register differences.",
+)
 @output_option
 @limit_options
 @strict_option
@@ -78,6 +85,7 @@ def diff_command(
     pair: tuple[str, ...],
     pairs_file: str | None,
     no_pair: tuple[str, ...],
+    lens: str,
     output: str | None,
     max_bytes: int,
     max_unpacked: int,
@@ -101,6 +109,7 @@ def diff_command(
         taxonomy=taxonomy,
         pairs=_pairs(pair, pairs_file),
         no_pair=no_pair,
+        lens=lens,
     )
     if fmt == "json":
         from draftkit.render.json_diff import render_json
@@ -191,6 +200,13 @@ def _check_suffix(output: str, fmt: str | None) -> None:
     metavar="OLD",
     help="Never pair this old provision: it stays deleted ('=NEW': a new one stays added); repeatable.",
 )
+@click.option(
+    "--lens",
+    type=click.Choice(["default", "translation"]),
+    default="default",
+    show_default=True,
+    help="translation: OLD and NEW render one text in two languages or translations; rewordings no rule explains are register differences.",
+)
 @view_option
 @limit_options
 @strict_option
@@ -208,6 +224,7 @@ def redline_command(
     pair: tuple[str, ...],
     pairs_file: str | None,
     no_pair: tuple[str, ...],
+    lens: str,
     view: str,
     max_bytes: int,
     max_unpacked: int,
@@ -240,6 +257,7 @@ def redline_command(
             taxonomy=taxonomy,
             pairs=pairs,
             no_pair=no_pair,
+            lens=lens,
         )
         emit_bytes(data)
         return
@@ -257,5 +275,6 @@ def redline_command(
         taxonomy=taxonomy,
         pairs=pairs,
         no_pair=no_pair,
+        lens=lens,
     )
     click.echo(f"wrote {target}", err=True)

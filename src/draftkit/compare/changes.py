@@ -141,6 +141,7 @@ class Comparison:
     new: Draft
     changes: tuple[Change, ...]
     pins: tuple[Pin, ...] = ()
+    lens: str = "default"  # "translation": two renderings of one text (risk.flag's lens)
 
     def summary(self) -> dict[str, int]:
         """Counts per change kind, plus moved and renumbered."""

@@ -67,6 +67,8 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "new": _side(comparison.new),
         "summary": summary,
     }
+    if comparison.lens != "default":
+        out["lens"] = comparison.lens
     if comparison.pins:
         out["pins"] = [
             {"old": p.old, "new": p.new, "old_cite": p.old_cite, "new_cite": p.new_cite}

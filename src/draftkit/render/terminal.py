@@ -124,6 +124,11 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: b
         shown = ", ".join(f"{c.old_cite} → {c.new_cite}" for c in relabelled[:12])
         more = f" and {len(relabelled) - 12} more" if len(relabelled) > 12 else ""
         lines += ["", f"renumbered only, text unchanged ({len(relabelled)}): {shown}{more}"]
+    if comparison.lens == "translation":
+        lines += [
+            "",
+            "lens: translation — two renderings of one text; rewordings no rule explains are register differences",
+        ]
     if comparison.pins:
         lines += [
             "",
