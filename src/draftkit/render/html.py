@@ -6,12 +6,20 @@ never placed in script code, and attributes carry only our own values (ids deriv
 eIds, severities, category indices). The filters work on `data-*` attributes, so without
 JavaScript the page still shows everything, controls hidden.
 
+A big report (more than FOLD_ABOVE provisions) folds each unchanged stretch into one row:
+the stretch's HTML — escaped like the rest — travels gzip-compressed and base64-encoded in a
+data block (`<script type="application/gzip">`, never run), and the report's fold script puts
+it back on click, so a 10,000-provision report stays small and paints fast.
+
 The output is deterministic: no clock, ids from eIds, categories sorted.
 """
 
 from __future__ import annotations
 
+import base64
+import gzip
 import html
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -456,6 +464,70 @@ def _document(rows: Sequence[_Row], category_index: dict[str, int]) -> str:
     return "".join(out)
 
 
+# --- big reports: unchanged stretches folded into a compressed island -------------------
+
+FOLD_ABOVE = 300  # reports of more provisions than this fold their unchanged stretches
+_FOLD_MIN = 4  # shorter unchanged stretches stay on the page as they are
+
+
+def _fold_row(index: int, run: Sequence[_Row]) -> str:
+    """The one row a folded stretch becomes: its count and its first and last provision;
+    the report's fold script swaps it for the stretch itself when asked."""
+    first = run[0].change.new_cite or run[0].change.old_cite
+    last = run[-1].change.new_cite or run[-1].change.old_cite
+    return (
+        f'<div class="prov same fold" data-filter data-change="0" data-fold="{index}">'
+        '<div class="meta"></div><div class="body"><p class="foldnote">'
+        f"{len(run):,} unchanged provisions ({_e(first)} – {_e(last)}) "
+        f'<button type="button" class="unfold" data-fold="{index}" hidden>Show the text</button>'
+        "</p></div></div>\n"
+    )
+
+
+def _folded_document(rows: Sequence[_Row], category_index: dict[str, int]) -> tuple[str, str]:
+    """Rows in order, each unchanged stretch of at least _FOLD_MIN rows replaced by one fold
+    row; and the island: the stretches' HTML (exactly what `_document` gives them), as a JSON
+    list, gzip-compressed and base64-encoded. Put back in place of their fold rows, the
+    stretches give the page `_document` gives the whole."""
+    out: list[str] = []
+    folded: list[str] = []
+    run: list[_Row] = []
+
+    def flush() -> None:
+        if len(run) >= _FOLD_MIN:
+            out.append(_fold_row(len(folded), run))
+            folded.append(_document(run, category_index))
+        elif run:
+            out.append(_document(run, category_index))
+        run.clear()
+
+    for row in rows:
+        if row.shown_as_change:
+            flush()
+            out.append(_document([row], category_index))
+        else:
+            run.append(row)
+    flush()
+    data = json.dumps(folded, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    island = base64.b64encode(gzip.compress(data, compresslevel=9, mtime=0)).decode("ascii")
+    return "".join(out), island
+
+
+def unfold(page: str) -> str:
+    """The page a folded report shows once every stretch is unfolded (what its script does,
+    for tests and tools): the island decoded, each fold row replaced by its stretch."""
+    found = re.search(r'<script id="folded" type="application/gzip">([A-Za-z0-9+/=]*)</script>\n', page)
+    if found is None:
+        return page
+    runs: list[str] = json.loads(gzip.decompress(base64.b64decode(found.group(1))))
+    page = page[: found.start()] + page[found.end() :]
+    return re.sub(
+        r'<div class="prov same fold" data-filter data-change="0" data-fold="(\d+)">.*?</div></div>\n',
+        lambda m: runs[int(m.group(1))],
+        page,
+    )
+
+
 # --- page parts --------------------------------------------------------------------------
 
 
@@ -598,11 +670,27 @@ def _controls(comparison: Comparison, categories: Sequence[str]) -> str:
     )
 
 
-def render_html(comparison: Comparison, *, title: str | None = None, generated: str | None = None) -> str:
-    """One self-contained HTML report of a comparison: summary, flags, redline, side by side."""
+def render_html(
+    comparison: Comparison,
+    *,
+    title: str | None = None,
+    generated: str | None = None,
+    fold_above: int = FOLD_ABOVE,
+) -> str:
+    """One self-contained HTML report of a comparison: summary, flags, redline, side by side
+    (unchanged stretches folded when it has more than `fold_above` provisions)."""
     rows = _rows(comparison)
     categories = _categories(comparison)
     category_index = {c: i for i, c in enumerate(categories)}
+    if len(rows) > fold_above:
+        document, island = _folded_document(rows, category_index)
+        styles = f"<style>{_FOLD_CSS}</style>\n"
+        scripts = (
+            f'<script id="folded" type="application/gzip">{island}</script>\n'
+            f"<script>{_JS}</script>\n<script>{_FOLD_JS}</script>\n"
+        )
+    else:
+        document, styles, scripts = _document(rows, category_index), "", f"<script>{_JS}</script>\n"
     old, new = comparison.old, comparison.new
     heading = title or new.title or old.title or "Draft comparison"
     generated_line = f"<dt>Generated</dt><dd>{_e(generated)}</dd>" if generated else ""
@@ -616,7 +704,7 @@ def render_html(comparison: Comparison, *, title: str | None = None, generated: 
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="draftkit">\n'
         f"<title>Redline — {_e(heading)}</title>\n"
-        f"<style>{_CSS}</style>\n</head>\n"
+        f"<style>{_CSS}</style>\n{styles}</head>\n"
         '<body data-view="redline">\n<a class="skip" href="#redline">Skip to the redline</a>\n'
         '<div class="page">\n'
         '<header class="head"><p class="eyebrow">Redline report</p>'
@@ -631,11 +719,9 @@ def render_html(comparison: Comparison, *, title: str | None = None, generated: 
         "· unchanged provisions are shown dimmed and can be folded.</p>\n"
         + _controls(comparison, categories)
         + f'<div class="colhead" aria-hidden="true"><span></span><span>Old: {_e(old_name)}</span>'
-        f"<span>New: {_e(new_name)}</span></div>\n"
-        + _document(rows, category_index)
-        + "</section>\n</main>\n"
+        f"<span>New: {_e(new_name)}</span></div>\n" + document + "</section>\n</main>\n"
         '<footer class="foot">Produced by draftkit. This page is self-contained and loads nothing.</footer>\n'
-        f"</div>\n<script>{_JS}</script>\n</body>\n</html>\n"
+        f"</div>\n{scripts}</body>\n</html>\n"
     )
 
 
@@ -848,10 +934,92 @@ _JS = """
 """
 
 
+_FOLD_CSS = """
+.foldnote{margin:0;font-family:var(--sans);font-size:.8rem;color:var(--faint)}
+.unfold{margin-left:.6rem;font:inherit;color:var(--accent);background:none;border:1px solid var(--rule);
+border-radius:3px;padding:0 .4rem;cursor:pointer}
+"""
+
+# The fold script of a big report: a fold row's button (shown only when the script runs and
+# the browser can gunzip) puts the stretch's HTML — made and escaped by this module, read
+# from the island, never evaluated — in place of the row; a link to a provision inside a
+# fold unfolds it first. The rows it puts back are unchanged and unflagged, so of the
+# filters only "Changes only" hides them.
+_FOLD_JS = """
+(function () {
+  "use strict";
+  var island = document.getElementById("folded");
+  if (!island || typeof DecompressionStream === "undefined") { return; }
+  var form = document.getElementById("controls");
+  var runs = null;
+  function load() {
+    if (runs === null) {
+      var bin = atob(island.textContent);
+      var bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      runs = new Response(stream).text().then(JSON.parse);
+    }
+    return runs;
+  }
+  function changesOnly() {
+    var box = form && form.querySelector("#changes-only");
+    return box ? box.checked : false;
+  }
+  function unfold(k) {
+    return load().then(function (html) {
+      var row = document.querySelector(".fold[data-fold='" + k + "']");
+      if (!row) { return; }
+      var holder = document.createElement("div");
+      holder.innerHTML = html[k];
+      var hide = changesOnly();
+      Array.prototype.forEach.call(holder.querySelectorAll("[data-filter]"), function (el) {
+        el.hidden = hide;
+        el.setAttribute("data-unfolded", "");
+      });
+      row.replaceWith.apply(row, Array.prototype.slice.call(holder.childNodes));
+    });
+  }
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id || document.getElementById(id)) { return; }
+    load().then(function (html) {
+      var needle = 'id="' + id + '"';
+      for (var k = 0; k < html.length; k++) {
+        if (html[k].indexOf(needle) >= 0) {
+          return unfold(k).then(function () {
+            var el = document.getElementById(id);
+            if (el) { el.scrollIntoView(); }
+          });
+        }
+      }
+    });
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("button.unfold"), function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { unfold(button.getAttribute("data-fold")); });
+  });
+  if (form) {
+    form.addEventListener("change", function () {
+      var hide = changesOnly();
+      Array.prototype.forEach.call(document.querySelectorAll("[data-unfolded]"), function (el) {
+        el.hidden = hide;
+      });
+    });
+  }
+  window.addEventListener("hashchange", reveal);
+  reveal();
+}());
+"""
+
+
 def script_hash() -> str:
-    """The CSP source ('sha256-…') of the report's one inline script: a page that shows the
-    report in a frame (`draftkit serve`) allows that script and no other."""
-    import base64
+    """The CSP sources ('sha256-…') of the report's inline scripts (the filters, and the fold
+    script of a big report): a page that shows the report in a frame (`draftkit serve`)
+    allows those scripts and no other."""
     import hashlib
 
-    return "'sha256-" + base64.b64encode(hashlib.sha256(_JS.encode("utf-8")).digest()).decode("ascii") + "'"
+    return " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii") + "'"
+        for js in (_JS, _FOLD_JS)
+    )
