@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
-from draftkit.errors import InputError, LimitError
+from draftkit.errors import DraftkitError, InputError, LimitError, Where
 from draftkit.model import Draft, Provision, ReadWarning, Source, SourceFormat
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import Limits
@@ -169,11 +172,53 @@ def _check_tree(draft: Draft, limits: Limits, name: str) -> None:
         )
 
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+_stdin_consumed: object = None  # the stdin stream already read (CliRunner gives each run its own)
+
+
 def read(path: str | os.PathLike[str], *, view: View = "accept", limits: Limits | None = None) -> Draft:
-    """Read a draft file (.docx, .pdf, .txt, .md or draftkit .xml) into a Draft."""
+    """Read a draft file (.docx, .odt, .pdf, .txt, .md or draftkit .xml) into a Draft; `-`
+    reads standard input (once per process), whatever its format."""
     limits = limits or Limits()
-    path = Path(path)
-    name = str(path)
+    if str(path) == STDIN:
+        return _read_stdin(view, limits)
+    return _read_file(Path(path), view, limits, str(path))
+
+
+def _read_stdin(view: View, limits: Limits) -> Draft:
+    """Standard input, held in a private temporary folder while it is read (the package
+    readers open a file), removed afterwards; errors and the draft name it <stdin>."""
+    global _stdin_consumed
+    stream = getattr(sys.stdin, "buffer", sys.stdin)
+    if stream is _stdin_consumed:
+        raise InputError("standard input can be read only once: give the other draft as a file", STDIN_NAME)
+    _stdin_consumed = stream
+    try:
+        data = stream.read(limits.max_bytes + 1)
+        if isinstance(data, str):  # a text stream without a buffer (an embedding program's)
+            data = data.encode("utf-8")
+    except (OSError, ValueError, AttributeError) as exc:
+        raise InputError(f"cannot read standard input: {exc}", STDIN_NAME) from None
+    if len(data) > limits.max_bytes:
+        raise LimitError(
+            f"standard input is over the limit of {limits.max_bytes:,} bytes (raise with --max-bytes)",
+            STDIN_NAME,
+        )
+    with tempfile.TemporaryDirectory(prefix="draftkit-stdin-") as folder:
+        file = Path(folder) / "stdin"
+        file.write_bytes(data)
+        try:
+            return _read_file(file, view, limits, STDIN_NAME)
+        except DraftkitError as exc:
+            if isinstance(exc.where, Where):
+                exc.where = replace(exc.where, source=STDIN_NAME)
+            elif exc.where is not None:
+                exc.where = STDIN_NAME
+            raise
+
+
+def _read_file(path: Path, view: View, limits: Limits, name: str) -> Draft:
     data, sha256 = _load(path, limits)
     fmt = sniff(data, path)
     source = Source(path=name, sha256=sha256, format=fmt)
