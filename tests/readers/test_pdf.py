@@ -1,6 +1,8 @@
 """PDF reader: LibreOffice exports of the bundled drafts read as their .txt; running headers,
 footers and page numbers dropped; two columns read column by column; hyphenation undone;
-scanned, encrypted, damaged, truncated and oversized PDFs refused with exit 3 and one line."""
+the engine's two ways of reading a page agree, and pages shared among engine processes keep
+their order; scanned, encrypted, damaged, truncated and oversized PDFs, and an engine that
+crashes, hangs or runs out of memory, refused with exit 3 and one line."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from pypdf import PdfReader, PdfWriter
 
 from draftkit.errors import InputError, LimitError
 from draftkit.model import Draft
-from draftkit.readers import pdf, read, sniff
+from draftkit.readers import pdf, pdf_engine, read, sniff
 from draftkit.readers.pdf import _join, read_pdf_blocks
 from tests.conftest import DRAFTS
 from tests.hostile.helpers import assert_fails, cli, cli_process
@@ -240,6 +242,14 @@ def test_two_columns_read_column_by_column(exported: dict[str, Path]) -> None:
 
 
 @pytest.mark.office
+@pytest.mark.parametrize("stem", ["framework-v1", "headed", "twocol"])
+def test_engine_paths_agree_on_office_exports(
+    exported: dict[str, Path], stem: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert_both_engine_paths_agree(exported[stem].read_bytes(), monkeypatch)
+
+
+@pytest.mark.office
 def test_scanned_pdf_needs_ocr(exported: dict[str, Path]) -> None:
     assert_fails(cli("parse", exported["scan"]), 3, "needs OCR", exported["scan"])
 
@@ -357,6 +367,49 @@ def test_hyphenation_joined_in_a_paragraph() -> None:
     ]
 
 
+def _engine_lines(data: bytes) -> list[list[tuple[float, float, float, str]]]:
+    """Every page's lines as the engine's runs make them (the engine run in this process)."""
+    answer = pdf_engine.extract(data, 0, 1, pdf.MAX_PAGES, 60.0, pdf.MAX_PAGE_CHARS)
+    return [
+        [(line.x, line.y, line.size, line.text) for line in pdf._page_lines(runs, number)]
+        for number, runs in enumerate(answer["pages"], start=1)
+    ]
+
+
+def assert_both_engine_paths_agree(data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page of many text objects is read character by character: the lines must not
+    depend on which way a page was read."""
+    by_object = _engine_lines(data)
+    monkeypatch.setattr(pdf_engine, "CHAR_PATH_OBJECTS", -1)
+    by_char = _engine_lines(data)
+    assert any(by_object)
+    assert by_char == by_object
+
+
+def test_engine_paths_agree_on_placed_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    runs = [(72, 700, "Article 10"), (118.5, 700, "Withdrawal")]
+    runs += [(72, 670, "1. The"), (72 + 32, 670, " imple"), (72 + 32 + 26.3, 670, "mentation starts.")]
+    runs += column(72, 640, ["2. The Joint Commission shall oversee the implemen-", "tation of the non-"])
+    runs += [(320, 640, "3. A second column on the same row.")]
+    assert_both_engine_paths_agree(
+        raw_pdf([runs, column(72, 700, ["aggression undertakings."])]), monkeypatch
+    )
+
+
+def test_pages_shared_among_engine_processes_keep_their_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = [column(72, 700, [f"{n}. Provision {n} stands alone on page {n}."]) for n in range(1, 8)]
+    pages[4] = column(72, 700, ["5. Provision 5 is the longest of them all, on page 5 of the seven."])
+    data = raw_pdf(pages)
+    one = _texts(data)
+    assert len(one) == 7 and one[4].startswith("5. Provision 5 is")
+    monkeypatch.setattr(pdf, "_processes", lambda size: 3)  # pages 1-2, 3-4, 5-7
+    assert _texts(data) == one
+    # A refusal names the page where it is, whichever process read it.
+    monkeypatch.setattr(pdf, "MAX_PAGE_CHARS", 50)
+    with pytest.raises(LimitError, match="page 5 holds over 50 characters"):
+        _texts(data)
+
+
 def test_location_is_the_running_line(tmp_path: Path) -> None:
     first = column(72, 700, ["Article 1 — Scope", "1. First, on line two."])
     second = column(72, 700, ["2. Second, on line three.", "3. Third, on line four."])
@@ -444,10 +497,10 @@ def test_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert_fails(cli("parse", path), 3, "PDF text extraction took over 0 seconds", path)
 
 
-def test_page_content_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_page_character_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _write(tmp_path / "dense.pdf", _good(tmp_path))
-    monkeypatch.setattr(pdf, "MAX_PAGE_CONTENT", 20)
-    assert_fails(cli("parse", path), 3, "page 1 holds over 20 bytes of content", path)
+    monkeypatch.setattr(pdf, "MAX_PAGE_CHARS", 20)
+    assert_fails(cli("parse", path), 3, "page 1 holds over 20 characters of text", path)
 
 
 def test_paragraph_limit() -> None:
@@ -483,6 +536,28 @@ def _deep_nesting() -> bytes:
     )
 
 
+def _deflate_of_spaces(megabytes: int) -> bytes:
+    """A zlib stream that inflates to `megabytes` MB of spaces, made in a fraction of a
+    second: one fully flushed deflate segment of 1 MB, repeated (each starts afresh)."""
+    chunk = b" " * (1 << 20)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    segment = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
+    checksum = 1
+    for _ in range(megabytes):
+        checksum = zlib.adler32(chunk, checksum)
+    return b"\x78\xda" + segment * megabytes + packer.flush() + struct.pack(">I", checksum)
+
+
+def _bomb(megabytes: int) -> bytes:
+    """A one-page PDF whose content stream inflates to `megabytes` MB."""
+    data = raw_pdf([column(72, 700, ["1. Bomb."])])
+    packed = _deflate_of_spaces(megabytes)
+    start = data.index(b"<< /Length")
+    end = data.index(b"endstream") + len(b"endstream")
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+    return data[:start] + stream + data[end:]
+
+
 def _empty_pages() -> bytes:
     return raw_pdf([[] for _ in range(3_000)])
 
@@ -495,9 +570,59 @@ def _too_many_pages() -> bytes:
     "make", [_flate_bomb, _deep_nesting, _empty_pages, _too_many_pages], ids=lambda f: f.__name__
 )
 def test_hostile_pdf_in_a_bounded_process(tmp_path: Path, make: object) -> None:
-    """Under 1 GB of address space and 10 s: exit 3 with one line, never a traceback or a hang."""
+    """Under 1 GB of address space and 10 s: exit 3 with one line, never a traceback or a
+    hang — or, where PDFium reads past the damage (50,000 nested arrays in the catalog,
+    which it stops parsing at its own depth bound), the real text."""
     path = _write(tmp_path / "hostile.pdf", make())  # type: ignore[operator]
-    assert_fails(cli_process("parse", path), 3, "PDF", path)
+    run = cli_process("parse", path)
+    if run.code == 0 and make is _deep_nesting:
+        assert "1. Deep." in run.out
+        return
+    assert_fails(run, 3, "PDF", path)
+
+
+def test_decompression_bomb_stops_the_engine_not_the_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page inflating to 300 MB against a 200 MB engine: PDFium cannot allocate and aborts
+    its process (no exception reaches Python); the reader says so in one line, exit 3."""
+    path = _write(tmp_path / "bomb.pdf", _bomb(300))
+    monkeypatch.setattr(pdf, "MAX_ENGINE_MEMORY", 200 * 2**20)
+    assert_fails(cli("parse", path), 3, "the PDF engine stopped on it", path)
+    assert "over 200 MB of memory" in cli("parse", path).err
+
+
+def _fake_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str) -> None:
+    """Put a script of `code` where the PDF engine stands."""
+    script = tmp_path / "engine.py"
+    script.write_text(code, encoding="utf-8")
+    monkeypatch.setattr(pdf, "_ENGINE", script)
+
+
+def test_engine_crash_is_one_line_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No known PDF crashes PDFium, but a crash must not take the reader down with it."""
+    path = _write(tmp_path / "good.pdf", _good(tmp_path))
+    _fake_engine(tmp_path, monkeypatch, "import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n")
+    assert_fails(cli("parse", path), 3, "the PDF engine stopped on it (SIGSEGV", path)
+
+
+def test_engine_that_hangs_is_stopped_at_the_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stuck inside native code, the engine cannot check the clock: the reader kills it."""
+    path = _write(tmp_path / "good.pdf", _good(tmp_path))
+    _fake_engine(tmp_path, monkeypatch, "import time\ntime.sleep(60)\n")
+    monkeypatch.setattr(pdf, "TIME_LIMIT", 0.2)
+    monkeypatch.setattr(pdf, "_GRACE", 0.3)
+    assert_fails(cli("parse", path), 3, "PDF text extraction took over 0.2 seconds", path)
+
+
+def test_engine_that_cannot_run_is_an_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pypdfium2 missing or broken is the installation's fault, not the input's: exit 70."""
+    path = _write(tmp_path / "good.pdf", _good(tmp_path))
+    _fake_engine(tmp_path, monkeypatch, "raise ImportError('no pypdfium2 here')\n")
+    run = cli("parse", path)
+    assert run.code == 70 and "the PDF engine failed" in run.err and "no pypdfium2 here" in run.err, run.err
 
 
 def test_documented_pdf_bounds_are_the_code() -> None:
@@ -506,7 +631,9 @@ def test_documented_pdf_bounds_are_the_code() -> None:
     for text in (docs, readme):
         assert f"{pdf.MAX_PAGES:,} pages" in text
         assert f"{pdf.TIME_LIMIT:g} seconds of text extraction" in text
-    assert f"{pdf.MAX_PAGE_CONTENT:,} bytes of decompressed content in one page" in docs
+    assert f"{pdf.MAX_PAGE_CHARS:,} characters of text on one page" in docs
+    assert f"{pdf.MAX_ENGINE_MEMORY // 2**20:,} MB of address space" in docs
+    assert f"up to {pdf.ENGINE_PROCESSES} processes" in docs
 
 
 def test_crowded_baseline_in_a_bounded_process(tmp_path: Path) -> None:

@@ -2,10 +2,12 @@
 
 Stages, each relying on the one before:
 
-1. extract (pypdf): text fragments with their position and size, page by page, under the
-   page, page-content and time bounds below; encrypted, damaged, truncated and text-less
-   (scanned) files are refused with an `InputError`, never a traceback.
-2. lines: fragments on one baseline, in content-stream order, make a line.
+1. extract (PDFium, through pypdfium2, in a child process: `pdf_engine`): text runs with
+   their position, size and right edge, page by page, under the page, characters-per-page,
+   memory and time bounds below; encrypted, damaged, truncated and text-less (scanned)
+   files, and files that stop the engine, are refused with an `InputError`, never a
+   traceback or a crash of this process.
+2. lines: runs on one baseline, in content-stream order, make a line.
 3. furniture: running headers and footers (the same text at the same place on most pages,
    digits ignored, so "Page 3 of 12" matches "Page 4 of 12") and page numbers ("3",
    "- 3 -", "Page 3 of 12") in the top or bottom lines of a page are dropped.
@@ -25,15 +27,19 @@ document. Numbering is read from the text by `structure`, as for plain text.
 
 from __future__ import annotations
 
-import io
+import contextlib
 import itertools
-import logging
+import json
+import os
 import re
+import signal
+import subprocess
+import sys
 import time
-import warnings
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from draftkit.errors import DraftkitError, InputError, LimitError, Where
@@ -44,15 +50,21 @@ from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
 
 MAX_PAGES = 5_000
 """Most pages read from one PDF (some ten times the longest real framework text)."""
-MAX_PAGE_CONTENT = 16_000_000
-"""Most decompressed bytes of one page's content stream; a dense page of text is ~50 KB."""
+MAX_PAGE_CHARS = 1_000_000
+"""Most characters of text on one page; a dense page of text holds some 5,000."""
+MAX_ENGINE_MEMORY = 512 * 2**20
+"""Bytes of address space each PDF engine process may use (a decompression bomb ends there);
+the 905-page benchmark draft needs some 60 MB of memory a process."""
 TIME_LIMIT = 120.0
-"""Seconds text extraction may take before the PDF is refused (checked at every text operation)."""
+"""Seconds text extraction may take before the PDF is refused (the engine's process is
+stopped then, wherever it is)."""
 
-# pypdf reports recoverable damage through logging; a library stays silent unless its
-# application configures logging, so the last-resort handler must not print it on stderr.
-logging.getLogger("pypdf").addHandler(logging.NullHandler())
+ENGINE_PROCESSES = 2
+"""Most processes that read one PDF's pages at once (the pages are shared out in runs)."""
 
+_ENGINE = Path(__file__).with_name("pdf_engine.py")
+_BYTES_PER_PROCESS = 1_000_000  # a PDF under this is read by one process
+_GRACE = 5.0  # seconds over the time limit the engine's process has to say so itself
 _EOF_TAIL = 2048  # %%EOF must stand in the last bytes of a complete file
 _MIN_PAIRS = 3  # side-by-side line pairs that make a page two-column
 _NEIGHBOURS = 8  # lines compared with each line when looking for side-by-side pairs
@@ -97,95 +109,148 @@ def _fail(source: str, message: str) -> InputError:
 # ---------------------------------------------------------------------------------- extract
 
 
-def _open(data: bytes, source: str) -> Any:
-    """A pypdf reader over the bytes; refuses truncated and password-protected files."""
-    from pypdf import PdfReader
+def _processes(size: int) -> int:
+    """How many engine processes share a PDF of `size` bytes: one per CPU this process may
+    use, up to `ENGINE_PROCESSES`, and one per `_BYTES_PER_PROCESS` (a short draft is read
+    by one: a process costs some 0.1 s to start)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(ENGINE_PROCESSES, cpus, 1 + size // _BYTES_PER_PROCESS))
 
-    if b"%%EOF" not in data[-_EOF_TAIL:]:
-        raise _fail(
-            source, "truncated PDF: it looks like a PDF document but has no end-of-file marker (%%EOF)"
-        )
-    reader = PdfReader(io.BytesIO(data), strict=False)
-    if reader.is_encrypted:
+
+def _engine(data: bytes, source: str) -> list[dict[str, Any]]:
+    """The PDF engine's answers, one per process sharing the pages, in page order; each
+    process runs under the memory and time bounds (see `pdf_engine`). A crash, or no
+    answer in time, is one `InputError`."""
+    parts = _processes(len(data))
+    limits = [str(MAX_PAGES), repr(TIME_LIMIT), str(MAX_ENGINE_MEMORY), str(MAX_PAGE_CHARS), str(len(data))]
+    deadline = time.monotonic() + TIME_LIMIT + _GRACE
+    children: list[subprocess.Popen[bytes]] = []
+    outputs: list[tuple[int, bytes, bytes]] = []
+    try:
+        for part in range(parts):
+            command = [sys.executable, "-P", str(_ENGINE), str(part), str(parts), *limits]
+            pipe = subprocess.PIPE
+            children.append(subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe))
+        # Every child gets the whole file before any is waited for, so that they run at once:
+        # each reads its `len(data)` bytes first thing, without waiting for the pipe to close.
+        for child in children:
+            with contextlib.suppress(BrokenPipeError):  # a child that died at once: its exit says why
+                assert child.stdin is not None
+                child.stdin.write(data)
+                child.stdin.flush()
+        for child in children:
+            out, err = child.communicate(timeout=max(deadline - time.monotonic(), 0.0))
+            outputs.append((child.returncode, out, err))
+    except subprocess.TimeoutExpired:
+        raise LimitError(f"PDF text extraction took over {TIME_LIMIT:g} seconds", source) from None
+    except OSError as exc:  # no Python to run it with (an embedded interpreter), no processes left
+        raise DraftkitError(f"the PDF engine failed: cannot start it ({exc.strerror or exc})") from None
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+    answers = []
+    for code, out, err in outputs:
+        if code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            raise _fail(
+                source,
+                f"damaged PDF: it looks like a PDF document but the PDF engine stopped on it ({name}: "
+                f"malformed, or over {MAX_ENGINE_MEMORY // 2**20:,} MB of memory)",
+            )
         try:
-            # An empty user password (only editing restricted) opens; a real password does not.
-            opened = bool(reader.decrypt(""))
-        except Exception:  # an AES file without the optional crypto library, or a bad key
-            opened = False
-        if not opened:
-            raise _fail(source, "encrypted PDF: remove the password first")
-    return reader
+            answers.append(json.loads(out))
+        except ValueError:
+            answers.append(
+                {"error": "engine", "detail": " ".join(err.decode("utf-8", "replace").split())[-200:]}
+            )
+    return answers
 
 
-def _page_content_size(page: Any) -> int:
-    """Decompressed bytes of the page's content stream(s)."""
-    contents = page.get("/Contents")
-    if contents is None:
-        return 0
-    contents = contents.get_object()
-    streams = contents if isinstance(contents, list) else [contents]
-    return sum(len(s.get_object().get_data()) for s in streams)
+def _refusal(answer: dict[str, Any], source: str) -> DraftkitError | None:
+    """The error the engine's refusal means, if it refused."""
+    detail = str(answer.get("detail", ""))
+    match answer.get("error"):
+        case None:
+            return None
+        case "encrypted":
+            return _fail(source, "encrypted PDF: remove the password first")
+        case "no-pages":
+            return _fail(source, "damaged PDF: it looks like a PDF document but has no pages")
+        case "pages":
+            return LimitError(f"PDF has {int(detail):,} pages, over the limit of {MAX_PAGES:,}", source)
+        case "page-chars":
+            return LimitError(
+                f"page {answer.get('page')} holds over {MAX_PAGE_CHARS:,} characters of text, over the limit",
+                source,
+            )
+        case "time":
+            return LimitError(f"PDF text extraction took over {TIME_LIMIT:g} seconds", source)
+        case "memory":
+            return _fail(
+                source,
+                "damaged PDF: it looks like a PDF document but reading it needs over "
+                f"{MAX_ENGINE_MEMORY // 2**20:,} MB of memory",
+            )
+        case "damaged":
+            return _fail(
+                source, f"damaged PDF: it looks like a PDF document but cannot be read ({detail or 'PDFium'})"
+            )
+    # The engine could not run at all (pypdfium2 missing, a broken installation): not the
+    # input's fault, so the internal exit code.
+    return DraftkitError(f"the PDF engine failed: {detail or 'no answer'}")
 
 
-def _page_lines(page: Any, number: int, deadline: float, source: str) -> list[_Line]:
-    """The lines of one page: fragments on one baseline joined in content-stream order."""
+def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
+    """The lines of one page: runs on one baseline joined in content-stream order."""
     lines: list[_Line] = []
-    current: list[tuple[float, float, float, str]] = []  # (x, y, size, text)
+    current: list[tuple[float, float, float, float, str]] = []  # (x, y, size, right, text)
 
     def close() -> None:
-        text = " ".join("".join(t for _, _, _, t in current).split())
+        text = " ".join("".join(run[4] for run in current).split())
         if text:
-            sized = [s for _, _, s, t in current if t.strip()]
-            x, y = current[0][0], current[0][1]
-            lines.append(_Line(number, x, y, max(sized) if sized else current[0][2], text))
+            sized = [run[2] for run in current if run[4].strip()]
+            lines.append(
+                _Line(number, current[0][0], current[0][1], max(sized) if sized else current[0][2], text)
+            )
         current.clear()
 
-    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
-        if time.monotonic() > deadline:
-            raise LimitError(f"PDF text extraction took over {TIME_LIMIT:g} seconds", source)
+    for x, y, size, right, text in runs:
         if not text:
-            return
-        a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
-        c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        height = abs(size) * abs(a * d - b * c) ** 0.5 or abs(size) or 1.0
-        parts = text.split("\n")
-        for index, part in enumerate(parts):
-            if index:
+            continue
+        if current and text.strip():
+            px, py, psize, pright, ptext = current[-1]
+            same_line = abs(y - py) <= 0.4 * max(psize, size)
+            # Far to the right of where the previous run ends: another column, not a tab. The
+            # end is at least 0.55 em a character on: a hanging indent after a narrow label
+            # ("(i)", then a tab to the text) stays one line.
+            end = max(pright, px + 0.55 * psize * len(ptext))
+            if not same_line or x > end + 2.5 * psize:
                 close()
-            if not part:
-                continue
-            if x == 0 and y == 0 and current and not part.strip():
-                continue  # a bare space pypdf adds between positioned runs: the next run says where
-            if current and part.strip():
-                px, py, psize, ptext = current[-1]
-                same_line = abs(y - py) <= 0.4 * max(psize, height) or (x == 0 and y == 0)
-                # Far to the right of where the previous run can end: another column, not a tab.
-                far = x > px + 0.55 * psize * len(ptext) + 2.5 * psize
-                if not same_line or far:
-                    close()
-            if x == 0 and y == 0 and current:
-                x, y = current[-1][0], current[-1][1]
-            elif current and _needs_space(current, x, part):
-                part = " " + part
-            current.append((x, y, height, part))
-
-    page.extract_text(visitor_text=visit)
+        if current and _needs_space(current, x, text):
+            text = " " + text
+        current.append((x, y, size or 1.0, right, text))
     if current:
         close()
     return lines
 
 
-def _needs_space(current: list[tuple[float, float, float, str]], x: float, part: str) -> bool:
+def _needs_space(current: list[tuple[float, float, float, float, str]], x: float, part: str) -> bool:
     """Whether a run placed on its own (a tab stop, a font change) needs a space before it.
 
-    pypdf adds one for a wide gap but not for a narrow tab ("Article 10" then "Withdrawal"
-    one tab stop on). Without glyph widths a mid-word change of font looks the same, so a
+    PDFium ends a run with a space when a gap follows it, but not for a narrow tab ("Article
+    10" then "Withdrawal" one tab stop on); a mid-word change of font looks the same, so a
     space goes in only where a word cannot continue: after a whole label ("Article 10",
     "(a)", "2.1") or between a digit or lower-case letter and a capital.
     """
-    before = "".join(run[3] for run in current)
+    before = "".join(run[4] for run in current)
     if x <= current[-1][0] or not before or before[-1].isspace() or part[0].isspace():
         return False
     found = parse_label(before.strip())
@@ -197,40 +262,19 @@ def _needs_space(current: list[tuple[float, float, float, str]], x: float, part:
 def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float]]:
     """Every page's lines, and every page's width; refuses what cannot be read, with one
     line saying why."""
-    deadline = time.monotonic() + TIME_LIMIT
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            reader = _open(data, source)
-            count = len(reader.pages)
-            if count == 0:
-                raise _fail(source, "damaged PDF: it looks like a PDF document but has no pages")
-            if count > MAX_PAGES:
-                raise LimitError(f"PDF has {count:,} pages, over the limit of {MAX_PAGES:,}", source)
-            pages = []
-            widths = []
-            for number, page in enumerate(reader.pages, start=1):
-                size = _page_content_size(page)
-                if size > MAX_PAGE_CONTENT:
-                    raise LimitError(
-                        f"page {number} holds over {MAX_PAGE_CONTENT:,} bytes of content, over the limit",
-                        source,
-                    )
-                if time.monotonic() > deadline:
-                    raise LimitError(f"PDF text extraction took over {TIME_LIMIT:g} seconds", source)
-                pages.append(_page_lines(page, number, deadline, source) if size else [])
-                widths.append(abs(float(page.mediabox.width)))
-        except DraftkitError:
-            raise
-        except (MemoryError, KeyboardInterrupt):
-            raise
-        except RecursionError:
-            raise _fail(source, "damaged PDF: it looks like a PDF document but nests too deeply") from None
-        except Exception as exc:  # pypdf raises many kinds on damaged input; all mean "cannot read"
-            detail = " ".join(str(exc).split())[:120] or type(exc).__name__
-            raise _fail(
-                source, f"damaged PDF: it looks like a PDF document but cannot be read ({detail})"
-            ) from None
+    if b"%%EOF" not in data[-_EOF_TAIL:]:
+        raise _fail(
+            source, "truncated PDF: it looks like a PDF document but has no end-of-file marker (%%EOF)"
+        )
+    pages: list[list[_Line]] = []
+    widths: list[float] = []
+    for answer in _engine(data, source):
+        error = _refusal(answer, source)
+        if error is not None:
+            raise error
+        first = int(answer["first"])
+        pages += [_page_lines(runs, number) for number, runs in enumerate(answer["pages"], start=first)]
+        widths += [float(width) for width in answer["widths"]]
     if not any(pages):
         raise _fail(
             source, "PDF has no text layer (a scan?): it needs OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
@@ -457,4 +501,4 @@ def read_pdf_blocks(data: bytes, *, max_paragraphs: int | None = None, source: s
     return blocks
 
 
-__all__ = ["MAX_PAGES", "MAX_PAGE_CONTENT", "TIME_LIMIT", "read_pdf_blocks"]
+__all__ = ["MAX_ENGINE_MEMORY", "MAX_PAGES", "MAX_PAGE_CHARS", "TIME_LIMIT", "read_pdf_blocks"]
