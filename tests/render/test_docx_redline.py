@@ -61,16 +61,33 @@ def _c14n(element: etree._Element) -> bytes:
     return etree.tostring(element, method="c14n")
 
 
-def _with_document(data: bytes, document: etree._Element) -> bytes:
-    """The package with its word/document.xml replaced."""
+NOTE_PARTS = ("word/footnotes.xml", "word/endnotes.xml")
+
+
+def _with_document(
+    data: bytes, document: etree._Element, others: dict[str, etree._Element] | None = None
+) -> bytes:
+    """The package with its word/document.xml (and the parts in `others`) replaced."""
+    replaced = {"word/document.xml": document, **(others or {})}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
             body = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                body = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
+            if info.filename in replaced:
+                body = etree.tostring(
+                    replaced[info.filename], xml_declaration=True, encoding="UTF-8", standalone=True
+                )
             dst.writestr(info, body)
     return out.getvalue()
+
+
+def check_no_placeholder_text(data: bytes) -> None:
+    """No reader placeholder (`⟦Footnote: …⟧`, `⟦image sha256:…⟧`) written as text."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = [n for n in ("word/document.xml", *NOTE_PARTS) if n in z.namelist()]
+    for name in names:
+        for t in read_part(data, name).iter(w("t"), w("delText")):
+            assert "⟦" not in (t.text or ""), f"{name}: placeholder written as text: {t.text!r}"
 
 
 def _read_bytes(data: bytes, tmp: Path, name: str, view: str = "accept") -> Draft:
@@ -147,15 +164,21 @@ def check_views(comparison: Comparison, data: bytes, tmp: Path, *, labels: bool 
         assert _labels(accepted) == _labels(comparison.new)
         assert _labels(original) == _labels(comparison.old)
     document = read_part(data, "word/document.xml")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        notes = {name: read_part(data, name) for name in NOTE_PARTS if name in z.namelist()}
     for view, expected in ((accept_all, comparison.new), (reject_all, comparison.old)):
         first, last = view(document, keep="first"), view(document, keep="last")
         assert not has_revisions(first)
         assert _c14n(first) == _c14n(last), f"{view.__name__} depends on which properties a join keeps"
-        again = _read_bytes(_with_document(data, first), tmp, "resolved.docx")
+        # Footnotes and endnotes are revised inside their own parts: resolved there too.
+        resolved_notes = {name: view(root) for name, root in notes.items()}
+        assert not any(has_revisions(root) for root in resolved_notes.values())
+        again = _read_bytes(_with_document(data, first, resolved_notes), tmp, "resolved.docx")
         assert _texts(again) == _texts(expected)
     blocks = read_docx_blocks(tmp / "redline.docx", "accept").blocks
     assert all(b.location.paragraph is not None for b in blocks)
     check_markup(data)
+    check_no_placeholder_text(data)
 
 
 def _diff(old: Path, new: Path, *, view: str = "accept") -> Comparison:

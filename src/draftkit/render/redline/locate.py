@@ -4,9 +4,9 @@ provision (deleted, moved away) the new relative whose layout it should copy.
 Takes the comparison's new draft, the base and, per new provision, what it was (1:1
 changes); hands on `Layout`s, computed once per provision and cached. Reads the document,
 never edits it: a region is the paragraphs from a provision's first one up to the next
-provision's, the paragraphs of text boxes
-it anchors and paragraphs merged away excluded (a provision read from a text box has the
-box's paragraphs).
+provision's, with the paragraphs of the text
+boxes they anchor (the reader reads them right after the anchor), paragraphs merged away
+excluded; a provision read from a text box has the box's paragraphs.
 """
 
 from __future__ import annotations
@@ -18,11 +18,13 @@ from lxml import etree
 
 from draftkit.model import Draft, Provision
 from draftkit.model.numbering import parse_exact
+from draftkit.readers.docx_text import choose_branch
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.layout import Layout
-from draftkit.render.wml import qn
+from draftkit.render.wml import W_P, qn
 
 W_TXBX = qn("w:txbxContent")
+MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 
 
 class Locator:
@@ -66,12 +68,20 @@ class Locator:
             # A provision's paragraphs share its first paragraph's container: the body (or a
             # cell), or the text box it was read from — an anchor's region skips its boxes.
             home = _box_of(paragraphs[start - 1])
+            members: set[etree._Element] = set()
             for p in paragraphs[start - 1 : end - 1]:
                 # A paragraph whose removed mark joined it to a later one is that one now:
                 # it belongs here only if that one does.
                 mine = start - 1 <= self.own_at[p] < end - 1
-                if mine and (not region or region[-1] is not p) and _box_of(p) is home:
+                if not mine or (region and region[-1] is p):
+                    continue
+                # The reader reads a text box's paragraphs right after its anchor: they are
+                # the anchor's provision's, unless a provision of their own starts there.
+                if not shown_branch(p):
+                    continue  # the other branch of an mc:AlternateContent (the reader skips it)
+                if _box_of(p) is home or next(p.iterancestors(W_P), None) in members:
                     region.append(p)
+                    members.add(p)
             if region:
                 found = Layout(provision, position, region[0], region)
         self.layouts[key] = found
@@ -113,6 +123,16 @@ class Locator:
 def _box_of(p: etree._Element) -> etree._Element | None:
     """The text box holding paragraph `p` (None in the body or a table cell)."""
     return next(p.iterancestors(W_TXBX), None)
+
+
+def shown_branch(p: etree._Element) -> bool:
+    """Whether `p` is in the branch of every mc:AlternateContent around it that is shown."""
+    child = p
+    for ancestor in p.iterancestors():
+        if ancestor.tag == MC_ALTERNATE and choose_branch(ancestor) is not child:
+            return False
+        child = ancestor
+    return True
 
 
 def counts_on(

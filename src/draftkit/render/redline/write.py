@@ -236,6 +236,8 @@ class Writer:
     def _insert_whole(self, layouts: Sequence[Layout]) -> None:
         for layout in layouts:
             for p in layout.region:
+                if next(p.iterancestors(W_P), None) in layout.region:
+                    continue  # a text box's paragraph goes with its anchor's inserted run
                 wrap_paragraph(p, "ins", self.ids, self.rev)
                 self._mark(p, "ins")
 

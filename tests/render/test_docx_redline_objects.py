@@ -1,0 +1,103 @@
+"""The DOCX redline in the reader's text model (issue 12 items 1, 2, 4, writing side):
+footnotes revised inside their part, note references and images inserted as tracked runs,
+text-box edits tracked in the box (both mc branches), and no placeholder ever written as
+text. DOCX pairs built from raw XML with the deception suite's builders."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from draftkit.compare import compare
+from draftkit.readers import read
+from draftkit.render.docx_redline import render_docx
+from draftkit.render.wml import paragraph_text as wml_text
+from tests.fixtures.docx import make_fixtures as fx
+from tests.hostile.test_deception import (
+    Doc,
+    _footnote_doc,
+    _image_doc,
+    article,
+    sentence,
+    textbox_dml,
+)
+from tests.render.test_docx_redline import check_no_placeholder_text, check_views
+from tests.wmlops import accept_all, paragraph_text, read_part, reject_all, w
+
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _redline(old: Doc, new: Doc, tmp: Path) -> tuple[bytes, object]:
+    comparison = compare(read(old.build(tmp / "old.docx")), read(new.build(tmp / "new.docx")))
+    assert any(c.is_change for c in comparison.changes)
+    return render_docx(comparison), comparison
+
+
+def _note_texts(data: bytes, view: object) -> list[str]:
+    root = view(read_part(data, "word/footnotes.xml"))  # type: ignore[operator]
+    return [paragraph_text(p).strip() for p in root.iter(w("footnote")) if p.get(w("id")) == "1"]
+
+
+def test_a_changed_footnote_is_revised_inside_footnotes_xml(tmp_path: Path) -> None:
+    old = _footnote_doc("Party A reserves its position on the Kessel Valley.")
+    new = _footnote_doc("Party B reserves its position on the Drava Corridor.")
+    data, comparison = _redline(old, new, tmp_path)
+    check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
+    notes = read_part(data, "word/footnotes.xml")
+    assert notes.find(f".//{w('ins')}") is not None and notes.find(f".//{w('del')}") is not None
+    assert _note_texts(data, reject_all) == ["Party A reserves its position on the Kessel Valley."]
+    assert _note_texts(data, accept_all) == ["Party B reserves its position on the Drava Corridor."]
+    # The reference itself is untouched: the note stays where it was.
+    body = read_part(data, "word/document.xml")
+    ref = next(body.iter(w("footnoteReference")))
+    assert all(a.tag not in (w("ins"), w("del")) for a in ref.iterancestors())
+
+
+def test_an_inserted_footnote_reference_is_a_tracked_insertion(tmp_path: Path) -> None:
+    old = Doc(article(fx.r(sentence())))
+    new = _footnote_doc("Party A reserves its position.")
+    data, comparison = _redline(old, new, tmp_path)
+    check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
+    ref = next(read_part(data, "word/document.xml").iter(w("footnoteReference")))
+    assert any(a.tag == w("ins") for a in ref.iterancestors())
+
+
+def test_an_inserted_image_is_a_tracked_insertion(tmp_path: Path) -> None:
+    old = Doc(article(fx.r(sentence())))
+    new = _image_doc((200, 30, 30))
+    data, comparison = _redline(old, new, tmp_path)
+    check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
+    drawing = next(read_part(data, "word/document.xml").iter(w("drawing")))
+    assert any(a.tag == w("ins") for a in drawing.iterancestors())
+
+
+def test_a_deleted_image_is_never_written_as_text_and_is_named(tmp_path: Path) -> None:
+    """The base (the new file) has no run for an old image: it is left out of the deleted
+    text and a comment names it — a limit, said where the reader looks."""
+    old = _image_doc((200, 30, 30))
+    new = Doc(article(fx.r(sentence("may"))))
+    data, _ = _redline(old, new, tmp_path)
+    check_no_placeholder_text(data)
+    comments = read_part(data, "word/comments.xml")
+    said = " ".join(t.text or "" for t in comments.iter(w("t")))
+    assert "image sha256:" in said and "not shown as a tracked deletion" in said
+
+
+def test_a_text_box_edit_is_tracked_in_the_box_in_both_branches(tmp_path: Path) -> None:
+    def doc(modal: str) -> Doc:
+        return Doc(article(fx.r("See the box.") + textbox_dml(sentence(modal), sentence(modal))))
+
+    data, comparison = _redline(doc("shall"), doc("may"), tmp_path)
+    check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
+    body = read_part(data, "word/document.xml")
+    for branch in ("Choice", "Fallback"):
+        box = next(next(body.iter(f"{MC}{branch}")).iter(w("txbxContent")))
+        assert box.find(f".//{w('ins')}") is not None and box.find(f".//{w('del')}") is not None, branch
+        rejected = reject_all(box)
+        assert [paragraph_text(p) for p in rejected.iter(w("p"))] == [sentence("shall")]
+    # The anchor paragraph's text is its own: the box is not part of it.
+    anchor = next(p for p in body.iter(w("p")) if "See the box." in wml_text(p))
+    assert wml_text(anchor) == "See the box."
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert "draftkit-shown" not in z.read("word/document.xml").decode()
