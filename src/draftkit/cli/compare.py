@@ -100,7 +100,6 @@ def diff_command(
     inputs = [old, new] + ([taxonomy] if taxonomy else [])
     if output is not None and output != "-":
         check_output_path(output, inputs)
-    warn_same_input(old, new)
     comparison = api.diff(
         old,
         new,
@@ -111,6 +110,7 @@ def diff_command(
         no_pair=no_pair,
         lens=lens,
     )
+    warn_same_input(old, new)  # after a successful read: a failure stays one line
     if fmt == "json":
         from draftkit.render.json_diff import render_json
 
@@ -238,7 +238,6 @@ def redline_command(
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     read_view: View = "original" if view == "original" else "accept"
     _check_suffix(output, fmt)
-    warn_same_input(old, new)
     pairs = _pairs(pair, pairs_file)
     if output == "-":
         # `-o -` streams the report to stdout; the format must then be named.
@@ -259,6 +258,7 @@ def redline_command(
             no_pair=no_pair,
             lens=lens,
         )
+        warn_same_input(old, new)
         emit_bytes(data)
         return
     target = api.redline(
@@ -277,4 +277,5 @@ def redline_command(
         no_pair=no_pair,
         lens=lens,
     )
+    warn_same_input(old, new)
     click.echo(f"wrote {target}", err=True)
