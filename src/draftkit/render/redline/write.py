@@ -495,17 +495,17 @@ def placeholders(text: str) -> list[tuple[int, int]]:
 
 
 def without_placeholders(text: str) -> tuple[str, list[str]]:
-    """`text` with its placeholders left out (one space where one stood between words), and them."""
+    """`text` with its placeholders left out, and them. The space on either side of one is
+    the reader's padding (it stands only between a placeholder and a non-space): it goes too."""
     spans = placeholders(text)
     if not spans:
         return text, []
     out: list[str] = []
     last = 0
     for a, b in spans:
-        out.append(text[last:a])
-        last = b
-        if b < len(text) and text[b] == " " and (not "".join(out) or "".join(out).endswith(" ")):
-            last = b + 1
+        cut = a - 1 if a > last and text[a - 1] == " " else a
+        out.append(text[last:cut])
+        last = b + 1 if b < len(text) and text[b] == " " else b
     out.append(text[last:])
     return "".join(out), [text[a:b] for a, b in spans]
 
