@@ -20,8 +20,6 @@ from draftkit.history.timeline import History
 from draftkit.render.history_json import event_groups, lineage_id
 from draftkit.render.history_terminal import closing_words
 from draftkit.render.html import (
-    _CSS,
-    _JS,
     CSP,
     _e,
     _flag_body,
@@ -32,6 +30,7 @@ from draftkit.render.html import (
     _redline_text,
     _severity_label,
 )
+from draftkit.render.html_assets import _CSS, _JS
 
 _EXTRA_CSS = """
 .timeline{width:100%;border-collapse:collapse;font-size:.85rem}
