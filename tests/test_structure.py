@@ -219,3 +219,10 @@ def test_prose_without_numbering_is_read_as_paragraphs(tmp_path: Path) -> None:
         ("paragraph", None, "para_1", "Just some prose without any numbering at all.")
     ]
     assert [w.code for w in draft.warnings] == ["unnumbered"]
+
+
+def test_a_lone_lead_in_is_a_provision_not_a_refusal(tmp_path: Path) -> None:
+    """A one-line document ending in ':' (a public test file: 'DayLong:') is read, not refused."""
+    draft = parse_text(tmp_path, "The parties agree:\n")
+    assert [(p.kind, p.text) for p in draft.provisions] == [("paragraph", "The parties agree:")]
+    assert draft.preamble == ()

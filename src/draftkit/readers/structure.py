@@ -423,6 +423,15 @@ class _Builder:
                 start = 1
         for index in range(start, len(self.blocks)):
             self._step(index)
+        if not self.roots and self.preamble:
+            # Only a lead-in ("DayLong:") or only a title and a line: the text is the provision,
+            # never refused as empty.
+            for k, text in enumerate(self.preamble):
+                node = _Node("paragraph", None, ("paragraph", ""), None, self._preamble_location(k))
+                node.texts.append(text)
+                self.roots.append(node)
+                self.unnumbered.append(node.location)
+            self.preamble.clear()
         self._check_sequences(self.roots)
         if self.unnumbered:
             self.warnings.insert(
@@ -547,6 +556,16 @@ class _Builder:
         node.texts.append(text)
         self._attach(node)
         return True
+
+    def _preamble_location(self, k: int) -> Location:
+        """Where the k-th preamble paragraph was read (the blocks that went to the preamble)."""
+        seen = -1
+        for block, (label, rest) in zip(self.blocks, self.labels, strict=True):
+            if label is None and rest and rest in self.preamble:
+                seen += 1
+                if seen == k:
+                    return block.location
+        return Location()
 
     def _final_clause(self, block: Block, text: str) -> bool:
         """'Done at Halvern …' closes the provisions: it and each signature block after it
