@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Never
 
 import click
 
-from draftkit import batch as batching
-from draftkit.api import ReportFormat
 from draftkit.cli.common import error_boundary, limit_options, view_option
 from draftkit.errors import EXIT_FINDINGS, display_name
 from draftkit.outputs import escape_unsafe
@@ -18,6 +16,8 @@ from draftkit.readers import Limits
 
 if TYPE_CHECKING:
     from tqdm import tqdm
+
+    from draftkit.api import ReportFormat
 
 _FORMATS: dict[str, ReportFormat] = {"json": "json", "html": "html", "md": "md", "docx": "docx"}
 
@@ -86,6 +86,9 @@ def batch_command(
 
     Example: draftkit batch pairs.csv -o out/batch --format html --format docx --jobs 2
     """
+    # The runner (process pools, Dask) is loaded only when a batch runs: `draftkit --help` stays light.
+    from draftkit import batch as batching
+
     jobs = batching.read_manifest(manifest, pairs="consecutive" if pairs else None)
     options = batching.make_options(
         formats=tuple(_FORMATS[f] for f in formats) or ("json", "html"),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from draftkit import api
 from draftkit.cli.common import (
     emit,
     emit_bytes,
@@ -20,11 +20,12 @@ from draftkit.cli.common import (
     wants_colour,
     warn_same_input,
 )
-from draftkit.compare.changes import Comparison
-from draftkit.compare.pins import parse_pair, parse_pairs
 from draftkit.errors import EXIT_FINDINGS, UsageError
 from draftkit.outputs import check_output_path
 from draftkit.readers import Limits, View
+
+if TYPE_CHECKING:
+    from draftkit.compare.changes import Comparison
 
 
 @click.command("diff")
@@ -96,6 +97,8 @@ def diff_command(
 
     Example: draftkit diff drafts/framework-v1.docx drafts/framework-v2.docx --format json -o changes.json
     """
+    from draftkit import api  # on use: `draftkit --help` does not load the comparison engine
+
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     inputs = [old, new] + ([taxonomy] if taxonomy else [])
     if output is not None and output != "-":
@@ -128,6 +131,8 @@ def diff_command(
 
 def _pairs(pair: tuple[str, ...], pairs_file: str | None) -> list[tuple[str, str | None]]:
     """The pins of --pair OLD=NEW and --pairs FILE, in that order."""
+    from draftkit.compare.pins import parse_pair, parse_pairs
+
     pairs: list[tuple[str, str | None]] = [parse_pair(text) for text in pair]
     if pairs_file is not None:
         try:
@@ -147,6 +152,8 @@ def _reached(comparison: Comparison, fail_on: str) -> bool:
 def _check_suffix(output: str, fmt: str | None) -> None:
     """Refuse `-o x.html --format docx`: a suffix naming another report format than --format
     (a suffix that names none, `-o report.out --format md`, is the user's choice)."""
+    from draftkit import api
+
     if fmt is None or output == "-":
         return
     try:
@@ -235,6 +242,8 @@ def redline_command(
 
     Example: draftkit redline drafts/framework-v1.docx drafts/framework-v2.docx -o out/redline.docx
     """
+    from draftkit import api
+
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     read_view: View = "original" if view == "original" else "accept"
     _check_suffix(output, fmt)

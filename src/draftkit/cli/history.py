@@ -8,8 +8,6 @@ import click
 
 from draftkit.cli.common import emit, error_boundary, limit_options, output_option, strict_option, view_option
 from draftkit.errors import UsageError
-from draftkit.history import compare3, history
-from draftkit.history.rounds import specs
 from draftkit.outputs import check_output_path
 from draftkit.readers import Limits
 
@@ -61,6 +59,9 @@ def history_command(
 
     Example: draftkit history drafts/framework-v1.txt drafts/framework-v2.txt drafts/framework-v3.txt --format html -o out/history.html
     """
+    from draftkit.history import history
+    from draftkit.history.rounds import specs
+
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     inputs = [*rounds, *(s.path for s in specs(rounds)), *([taxonomy] if taxonomy else [])]
     if output is not None and output != "-":
@@ -128,6 +129,8 @@ def compare3_command(
 
     Example: draftkit compare3 base.docx ours.docx theirs.docx --labels Veloria,Astria --format html -o out/three.html
     """
+    from draftkit.history import compare3
+
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     names = _labels(labels)
     inputs = [base, a, b, *([taxonomy] if taxonomy else [])]

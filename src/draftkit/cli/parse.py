@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from draftkit import api
 from draftkit.cli.common import (
     emit,
     error_boundary,
@@ -40,6 +39,8 @@ def parse_command(
     Example: draftkit parse drafts/framework-v2.docx --format json -o v2.json
     """
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    from draftkit import api  # on use: `draftkit --help` does not load the readers' stages
+
     result = api.parse(draft, view="original" if view == "original" else "accept", limits=limits)
     match fmt:
         case "json":

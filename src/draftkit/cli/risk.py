@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from draftkit import api
 from draftkit.cli.common import (
     emit,
     error_boundary,
@@ -21,11 +20,10 @@ from draftkit.cli.common import (
     strict_option,
     view_option,
 )
-from draftkit.compare.citations import cite
-from draftkit.model import Draft, Provision
 from draftkit.readers import Limits
 
 if TYPE_CHECKING:
+    from draftkit.model import Draft, Provision
     from draftkit.risk import Classified, Taxonomy
 
 
@@ -44,6 +42,8 @@ def _walk(draft: Draft) -> Iterator[tuple[Provision, list[Provision]]]:
 
 def classify_text(draft: Draft, taxonomy: Taxonomy, classified: dict[str, Classified], *, why: bool) -> str:
     """One line per provision: citation and categories (strongest first), indented by depth."""
+    from draftkit.compare.citations import cite
+
     lines = [f"taxonomy: {taxonomy.source} ({len(taxonomy.categories)} categories)", ""]
     counts: dict[str, int] = {}
     none = 0
@@ -75,6 +75,8 @@ def classify_text(draft: Draft, taxonomy: Taxonomy, classified: dict[str, Classi
 
 def classify_json(draft: Draft, taxonomy: Taxonomy, classified: dict[str, Classified]) -> str:
     """The classification as JSON: per provision its categories, scores and matched terms."""
+    from draftkit.compare.citations import cite
+
     provisions: list[dict[str, Any]] = []
     order = taxonomy.order
     for provision, path in _walk(draft):
@@ -140,6 +142,7 @@ def classify_command(
 
     Example: draftkit classify drafts/framework-v2.txt --explain
     """
+    from draftkit import api
     from draftkit.risk import explain, load_taxonomy
 
     taxonomy = load_taxonomy(taxonomy_path)
