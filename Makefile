@@ -41,6 +41,7 @@ demo: $(STAMP)
 	@echo "== draftkit compare3 drafts/kessel/base.txt drafts/kessel/veloria-counter.txt drafts/kessel/astria-counter.txt   (two counter-proposals against one base)"
 	@$(DK) compare3 drafts/kessel/base.txt drafts/kessel/veloria-counter.txt drafts/kessel/astria-counter.txt --labels Veloria,Astria
 	@$(DK) compare3 drafts/kessel/base.txt drafts/kessel/veloria-counter.txt drafts/kessel/astria-counter.txt --labels Veloria,Astria --format html -o out/compare3.html
+	@$(DK) compare3 drafts/kessel/base.txt drafts/kessel/veloria-counter.txt drafts/kessel/astria-counter.txt --labels Veloria,Astria --format docx -o out/compare3.docx --date $(DATE)
 	@echo
 	@echo "Reports: out/redline.docx (Word tracked changes + comments), out/report.html, out/changes.md"
 	@echo

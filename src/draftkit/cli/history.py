@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import click
 
+from draftkit import api
 from draftkit.cli.common import emit, error_boundary, limit_options, output_option, strict_option, view_option
 from draftkit.errors import UsageError
 from draftkit.outputs import check_output_path
@@ -100,7 +101,15 @@ def _labels(value: str) -> tuple[str, str]:
 @click.argument("base", type=click.Path(path_type=str))
 @click.argument("a", type=click.Path(path_type=str))
 @click.argument("b", type=click.Path(path_type=str))
-@format_choice
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*_FORMATS, "docx"]),
+    default="text",
+    show_default=True,
+    help="Output format: terminal summary, JSON, HTML, Markdown, or DOCX (each side's changes tracked under its name; needs -o).",
+)
+@click.option("--date", help="DOCX: date of the tracked changes (default: SOURCE_DATE_EPOCH, else now).")
 @click.option(
     "--labels", default="A,B", show_default=True, help="Names of the two counter-proposals, comma-separated."
 )
@@ -116,6 +125,7 @@ def compare3_command(
     b: str,
     fmt: str,
     labels: str,
+    date: str | None,
     view: str,
     taxonomy: str | None,
     output: str | None,
@@ -134,6 +144,9 @@ def compare3_command(
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     names = _labels(labels)
     inputs = [base, a, b, *([taxonomy] if taxonomy else [])]
+    if fmt == "docx" and (output is None or output == "-"):
+        raise UsageError("--format docx writes a file: give -o FILE.docx")
+    stamp = api.revision_date(date) if fmt == "docx" else ""
     if output is not None and output != "-":
         check_output_path(output, inputs)
     result = compare3(
@@ -145,6 +158,14 @@ def compare3_command(
         taxonomy=taxonomy,
         labels=names,
     )
+    if fmt == "docx":
+        from draftkit.outputs import write_atomic
+        from draftkit.render.history_docx import render_three_way_docx
+
+        assert output is not None
+        write_atomic(check_output_path(output, inputs), render_three_way_docx(result, date=stamp))
+        click.echo(f"wrote {output}", err=True)
+        return
     match fmt:
         case "json":
             from draftkit.render.history_json import render_three_way_json
