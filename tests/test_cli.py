@@ -130,3 +130,17 @@ def test_redline_to_stdout_needs_a_format(tmp_path: Path) -> None:
     code, _, err = run("redline", str(old), str(new), "-o", "-")
     assert code == 2 and "--format" in err
     assert not (Path.cwd() / "-").exists()
+
+
+def test_a_change_has_a_readers_label_and_citation() -> None:
+    """Issue 17: the README's library loop no longer prints 'unchanged Article 5 → Article 6'."""
+    from draftkit.api import diff
+    from tests.conftest import DRAFTS
+
+    changes = [
+        c for c in diff(DRAFTS / "framework-v1.txt", DRAFTS / "framework-v2.txt").changes if c.is_change
+    ]
+    shown = {(c.label, c.cite) for c in changes}
+    assert ("Added", "Article 2(3)") in shown
+    assert ("Renumbered", "Article 6 → Article 7") in shown
+    assert "Unchanged" not in {label for label, _ in shown}

@@ -113,6 +113,29 @@ class Change:
         )
 
     @property
+    def label(self) -> str:
+        """What a reader calls it: 'Modified', 'Added', 'Renumbered', 'Moved', 'Moved,
+        renumbered', 'Modified, moved', 'References updated', 'Unchanged'."""
+        parts = [] if self.kind == "unchanged" else [kind_label(self.kind)]
+        if self.kind == "unchanged" and self.references_updated:
+            parts.append("References updated")
+        if self.moved:
+            parts.append("moved" if parts else "Moved")
+        if self.renumbered:
+            parts.append("renumbered" if parts else "Renumbered")
+        return ", ".join(parts) or "Unchanged"
+
+    @property
+    def cite(self) -> str:
+        """Where it is, as a reader cites it: the new citation ('Article 6'), 'Article 5 →
+        Article 6' when it moved or was renumbered, the old one when deleted."""
+        if not self.new:
+            return self.old_cite
+        if not self.old or self.old_cite == self.new_cite:
+            return self.new_cite
+        return f"{self.old_cite} → {self.new_cite}"
+
+    @property
     def is_change(self) -> bool:
         """Anything a reader should see: content, position or label."""
         return self.kind != "unchanged" or self.moved or self.renumbered
