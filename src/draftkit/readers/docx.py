@@ -529,7 +529,7 @@ class _Walker:
 
     def emit(self, group: list[_Piece], orphan: bool) -> None:
         """Turn a group of merged w:p into one Block, numbering it from the surviving mark."""
-        text = "".join(piece.text for piece in group).strip()
+        text = (group[0].text if len(group) == 1 else "".join(piece.text for piece in group)).strip()
         if orphan and not text:
             return  # a wholly removed paragraph: nothing displayed, nothing counted
         last = group[-1]
@@ -554,7 +554,10 @@ class _Walker:
             heading = outline + 1 if 0 <= outline < 9 else None
         else:
             heading = resolved.heading_level
-        index = next((piece.position for piece in group if piece.text.strip()), last.position)
+        if len(group) == 1:
+            index = last.position
+        else:
+            index = next((piece.position for piece in group if piece.text.strip()), last.position)
         if self.max_paragraphs is not None and len(self.blocks) >= self.max_paragraphs:
             self._check_limit(index)
         self.blocks.append(
@@ -867,13 +870,26 @@ class _Walker:
 
 def _to_int(value: str | None) -> int | None:
     # ST_DecimalNumber is a 32-bit integer: anything else is damaged markup, not a number.
+    # A document repeats a handful of values (numIds, levels) on every paragraph: each is
+    # read once (the memo is bounded so a hostile file cannot grow it without end).
     if value is None:
         return None
     try:
-        number = int(value.strip())
+        return _INTS[value]
+    except KeyError:
+        pass
+    try:
+        number: int | None = int(value.strip())
     except ValueError:
-        return None
-    return number if -(2**31) <= number < 2**31 else None
+        number = None
+    if number is not None and not -(2**31) <= number < 2**31:
+        number = None
+    if len(_INTS) < 4096:
+        _INTS[value] = number
+    return number
+
+
+_INTS: dict[str, int | None] = {}
 
 
 def _core_title(root: etree._Element) -> str | None:
