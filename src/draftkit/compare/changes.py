@@ -32,6 +32,17 @@ def kind_label(kind: ChangeKind) -> str:
             assert_never(kind)
 
 
+def category_label(category: str) -> str:
+    """A risk category as a reader says it ("military de-escalation"): the bundled
+    taxonomy's label, else the id in words ("security_guarantees" → "security guarantees")."""
+    try:
+        from draftkit.risk.taxonomy import default_taxonomy
+
+        return default_taxonomy().label(category)
+    except Exception:  # a display name is never a reason to fail a report
+        return category.replace("_", " ")
+
+
 # Display names of the summary counts: the kinds, then the two flags every change carries.
 COUNT_LABELS: dict[str, str] = {kind: kind_label(kind) for kind in CHANGE_KINDS}
 COUNT_LABELS.update(moved="Moved", renumbered="Renumbered")

@@ -32,6 +32,7 @@ from draftkit.compare.changes import (
     Comparison,
     Flag,
     Severity,
+    category_label,
     kind_label,
 )
 from draftkit.compare.textdiff import Op, OpKind
@@ -400,7 +401,7 @@ def _evidence(flag: Flag) -> str:
 def _flag_body(flag: Flag) -> str:
     return (
         f'<span class="sev sev-{flag.severity}">{_severity_label(flag.severity)}</span> '
-        f'<span class="cat">{_e(flag.category)}</span> '
+        f'<span class="cat">{_e(category_label(flag.category))}</span> '
         f'<span class="msg">{_e(flag.message)}</span>{_evidence(flag)}'
     )
 
@@ -584,7 +585,7 @@ def _summary(comparison: Comparison, rows: Sequence[_Row], categories: Sequence[
                 by_cat[flag.category][flag.severity] += 1
         head = "".join(f'<th scope="col">{_severity_label(s)}</th>' for s in SEVERITIES)
         body = "".join(
-            f'<tr><th scope="row">{_e(c)}</th>'
+            f'<tr><th scope="row">{_e(category_label(c))}</th>'
             + "".join(f'<td data-cat-count="{i}:{s}">{by_cat[c][s]}</td>' for s in SEVERITIES)
             + f"<td>{sum(by_cat[c].values())}</td></tr>"
             for i, c in enumerate(categories)
@@ -621,7 +622,7 @@ def _flag_list(rows: Sequence[_Row], category_index: dict[str, int]) -> str:
                 f'<tr data-filter data-change="1" data-flags="{_e(_flag_tokens([flag], category_index))}">'
                 f'<td><span class="sev sev-{flag.severity}">{_severity_label(flag.severity)}</span></td>'
                 f'<td><a href="#{_e(row.anchor)}">{_e(row.change.new_cite or row.change.old_cite)}</a></td>'
-                f"<td>{_e(flag.category)}</td><td>{_e(flag.message)}{_evidence(flag)}</td></tr>"
+                f"<td>{_e(category_label(flag.category))}</td><td>{_e(flag.message)}{_evidence(flag)}</td></tr>"
                 for flag, row in entries
             )
             + "</tbody></table>"
@@ -649,7 +650,7 @@ def _controls(comparison: Comparison, categories: Sequence[str]) -> str:
             "<fieldset><legend>Category</legend>"
             + "".join(
                 f'<label for="cat-{i}"><input type="checkbox" id="cat-{i}" name="cat" value="{i}" checked> '
-                f"{_e(c)}</label>"
+                f"{_e(category_label(c))}</label>"
                 for i, c in enumerate(categories)
             )
             + "</fieldset>"

@@ -22,6 +22,7 @@ from draftkit.compare.changes import (
     Comparison,
     Flag,
     Severity,
+    category_label,
     kind_label,
 )
 from draftkit.compare.textdiff import Op, OpKind
@@ -273,7 +274,7 @@ def _flag_line(flag: Flag, where: str = "") -> str:
         evidence = f" ({old} → {new})"
     at = f" · {where}" if where else ""
     severity = _severity_label(flag.severity)
-    return f"- {severity} · {escape(flag.category)}{at}: {escape(flag.message)}{evidence}"
+    return f"- {severity} · {escape(category_label(flag.category))}{at}: {escape(flag.message)}{evidence}"
 
 
 def _change_section(change: Change) -> str:
@@ -343,7 +344,7 @@ def render_markdown(comparison: Comparison) -> str:
     ]
     for category in sorted({flag.category for flag, _ in flags}):
         row = [sum(1 for f, _ in flags if f.category == category and f.severity == s) for s in SEVERITIES]
-        out.append(f"| {_cell(category)} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
+        out.append(f"| {_cell(category_label(category))} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
     out.append("")
     notes: list[str] = []
     refs = sum(1 for c in comparison.changes if c.references_updated)

@@ -17,7 +17,7 @@ from typing import Final
 
 from lxml import etree
 
-from draftkit.compare.changes import CHANGE_KINDS, SEVERITIES, Comparison, Flag
+from draftkit.compare.changes import CHANGE_KINDS, SEVERITIES, Comparison, Flag, category_label
 from draftkit.model import Draft
 from draftkit.readers.safezip import parse_xml
 from draftkit.render.docx_package import zip_package
@@ -143,8 +143,8 @@ def insert_summary(document: etree._Element, comparison: Comparison) -> None:
 
 
 def category(category: str) -> str:
-    """A category id as words: "security_guarantees" → "security guarantees"."""
-    return category.replace("_", " ")
+    """A category as a reader says it (the taxonomy's label: "military de-escalation")."""
+    return category_label(category)
 
 
 def _source_name(draft: Draft) -> str:
