@@ -173,3 +173,18 @@ def test_no_colour_when_piped() -> None:
     )  # fmt: skip
     assert result.returncode == 0
     assert "\x1b" not in result.stdout and "{+" in result.stdout
+
+
+def test_help_shows_whole_summaries_and_the_limits_apart() -> None:
+    """Issue 17: top-level --help cut every summary; the four limits cluttered each command."""
+    from click.testing import CliRunner
+
+    from draftkit.cli import main
+
+    top = CliRunner().invoke(main, ["--help"]).stdout
+    assert "tree of\n" in top or "tree of numbered provisions." in " ".join(top.split())
+    assert "..." not in top.partition("Commands:")[2]
+    parse = CliRunner().invoke(main, ["parse", "--help"]).stdout
+    options, _, limits = parse.partition("Limits (docs/limits.md")
+    assert "--max-bytes" in limits and "--max-depth" in limits
+    assert "--max-bytes" not in options and "--format" in options

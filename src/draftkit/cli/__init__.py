@@ -54,6 +54,47 @@ class DraftkitGroup(click.Group):
             sys.exit(EXIT_INTERRUPTED)
         sys.exit(result if isinstance(result, int) else 0)
 
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        """Every command's help shows the input limits in a section of their own."""
+        if type(cmd) is click.Command:
+            cmd.__class__ = DraftkitCommand
+        super().add_command(cmd, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list with each command's whole first sentence (click cuts it at the
+        terminal width, mid-phrase)."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            first = " ".join((command.help or "").split("\n\n")[0].split())
+            rows.append((name, first.split(". ")[0].rstrip(".") + "."))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+LIMIT_PARAMS = frozenset({"max_bytes", "max_unpacked", "max_provisions", "max_depth"})
+
+
+class DraftkitCommand(click.Command):
+    """A command whose help lists the four input limits apart, after its own options."""
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        own: list[tuple[str, str]] = []
+        limits: list[tuple[str, str]] = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is not None:
+                (limits if param.name in LIMIT_PARAMS else own).append(record)
+        if own:
+            with formatter.section("Options"):
+                formatter.write_dl(own)
+        if limits:
+            with formatter.section("Limits (docs/limits.md; raise them for very large drafts)"):
+                formatter.write_dl(limits)
+
 
 def _usage_error(exc: click.UsageError) -> NoReturn:
     where = exc.ctx.command_path if exc.ctx is not None else "draftkit"

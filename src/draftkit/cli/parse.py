@@ -34,7 +34,7 @@ def parse_command(
     max_provisions: int,
     max_depth: int,
 ) -> None:
-    """Parse DRAFT (.docx, .txt, .md or draftkit .xml) into its tree of numbered provisions.
+    """Parse DRAFT (.docx, .odt, .pdf, .txt, .md or draftkit .xml) into its tree of numbered provisions.
 
     Example: draftkit parse drafts/framework-v2.docx --format json -o v2.json
     """
