@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
@@ -27,6 +28,47 @@ from draftkit.readers import Limits, View
 if TYPE_CHECKING:
     from draftkit.compare.changes import Comparison
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def pairing_options(func: Callable[P, R]) -> Callable[P, R]:
+    """--pair, --pairs, --no-pair and --lens: how two drafts are paired and read, shared by
+    diff and redline."""
+    for option in reversed(
+        (
+            click.option(
+                "--pair",
+                "pair",
+                multiple=True,
+                metavar="OLD=NEW",
+                help="Pair these two provisions as is (citations as printed, e.g. 'Article 5(2)=Article 6(1)', or eids); repeatable.",
+            ),
+            click.option(
+                "--pairs",
+                "pairs_file",
+                type=click.Path(exists=True, dir_okay=False, path_type=str),
+                help='Pairs from a file: a JSON object {"OLD": "NEW"} or CSV rows old,new (null / empty NEW: keep apart).',
+            ),
+            click.option(
+                "--no-pair",
+                "no_pair",
+                multiple=True,
+                metavar="OLD",
+                help="Never pair this old provision: it stays deleted ('=NEW': a new one stays added); repeatable.",
+            ),
+            click.option(
+                "--lens",
+                type=click.Choice(["default", "translation"]),
+                default="default",
+                show_default=True,
+                help="translation: OLD and NEW render one text in two languages or translations; rewordings no rule explains are register differences.",
+            ),
+        )
+    ):
+        func = option(func)
+    return func
+
 
 @click.command("diff")
 @click.argument("old", type=click.Path(path_type=str))
@@ -44,33 +86,7 @@ if TYPE_CHECKING:
     type=click.Choice(["high", "medium", "low"]),
     help="Exit 1 when a flag of this severity or higher is raised.",
 )
-@click.option(
-    "--pair",
-    "pair",
-    multiple=True,
-    metavar="OLD=NEW",
-    help="Pair these two provisions as is (citations as printed, e.g. 'Article 5(2)=Article 6(1)', or eids); repeatable.",
-)
-@click.option(
-    "--pairs",
-    "pairs_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=str),
-    help='Pairs from a file: a JSON object {"OLD": "NEW"} or CSV rows old,new (null / empty NEW: keep apart).',
-)
-@click.option(
-    "--no-pair",
-    "no_pair",
-    multiple=True,
-    metavar="OLD",
-    help="Never pair this old provision: it stays deleted ('=NEW': a new one stays added); repeatable.",
-)
-@click.option(
-    "--lens",
-    type=click.Choice(["default", "translation"]),
-    default="default",
-    show_default=True,
-    help="translation: OLD and NEW render one text in two languages or translations; rewordings no rule explains are register differences.",
-)
+@pairing_options
 @output_option
 @limit_options
 @strict_option
@@ -187,33 +203,7 @@ def _check_suffix(output: str, fmt: str | None) -> None:
 )
 @click.option("--summary", is_flag=True, help="DOCX: put a summary table first.")
 @click.option("--taxonomy", type=click.Path(dir_okay=False, path_type=str), help="Risk taxonomy TOML.")
-@click.option(
-    "--pair",
-    "pair",
-    multiple=True,
-    metavar="OLD=NEW",
-    help="Pair these two provisions as is (citations as printed, e.g. 'Article 5(2)=Article 6(1)', or eids); repeatable.",
-)
-@click.option(
-    "--pairs",
-    "pairs_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=str),
-    help='Pairs from a file: a JSON object {"OLD": "NEW"} or CSV rows old,new (null / empty NEW: keep apart).',
-)
-@click.option(
-    "--no-pair",
-    "no_pair",
-    multiple=True,
-    metavar="OLD",
-    help="Never pair this old provision: it stays deleted ('=NEW': a new one stays added); repeatable.",
-)
-@click.option(
-    "--lens",
-    type=click.Choice(["default", "translation"]),
-    default="default",
-    show_default=True,
-    help="translation: OLD and NEW render one text in two languages or translations; rewordings no rule explains are register differences.",
-)
+@pairing_options
 @view_option
 @limit_options
 @strict_option
