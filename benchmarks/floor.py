@@ -18,6 +18,7 @@ parts. On the same pair, each in a fresh process (so peak memory is its own):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import resource
@@ -127,6 +128,11 @@ def _first_paint(html: Path) -> str:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         page = browser.new_page()
         page.goto(html.as_uri(), wait_until="load")
+        # A page that loads fast can be asked before Chromium has recorded its first paint.
+        with contextlib.suppress(Exception):
+            page.wait_for_function(
+                "() => performance.getEntriesByName('first-contentful-paint').length > 0", timeout=5000
+            )
         paint = page.evaluate(
             "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null"
         )
