@@ -38,6 +38,7 @@ from lxml import etree
 from draftkit.errors import InputError, LimitError, UsageError, Where
 from draftkit.model import Location, ReadWarning
 from draftkit.readers.blocks import Block
+from draftkit.readers.docx_tags import Tags
 from draftkit.readers.docx_text import (
     Hiding,
     Visibility,
@@ -50,7 +51,6 @@ from draftkit.readers.docx_text import (
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
 from draftkit.readers.safezip import OoxmlPackage, Relationship, open_package
 from draftkit.readers.wordnum import (
-    MC_NS,
     WORD_NAMESPACES,
     ListNumState,
     NumberingDefs,
@@ -62,7 +62,6 @@ from draftkit.readers.wordnum import (
 
 View = Literal["accept", "original"]
 
-_M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 
 
@@ -74,100 +73,6 @@ class DocxContent:
     blocks: tuple[Block, ...]
     title: str | None
     warnings: tuple[ReadWarning, ...] = field(default=())
-
-
-class _Tags:
-    """Clark names for one WordprocessingML namespace, computed once per document."""
-
-    def __init__(self, ns: str) -> None:
-        def w(local: str) -> str:
-            return f"{{{ns}}}{local}"
-
-        self.body = w("body")
-        self.p = w("p")
-        self.pPr = w("pPr")
-        self.rPr = w("rPr")
-        self.r = w("r")
-        self.t = w("t")
-        self.delText = w("delText")
-        self.tab = w("tab")
-        self.ptab = w("ptab")
-        self.br = w("br")
-        self.cr = w("cr")
-        self.noBreakHyphen = w("noBreakHyphen")
-        self.softHyphen = w("softHyphen")
-        self.fldChar = w("fldChar")
-        self.fldCharType = w("fldCharType")
-        self.instrText = w("instrText")
-        self.delInstrText = w("delInstrText")
-        self.fldSimple = w("fldSimple")
-        self.instr = w("instr")
-        self.vanish = w("vanish")
-        self.ins = w("ins")
-        self.dele = w("del")
-        self.moveFrom = w("moveFrom")
-        self.moveTo = w("moveTo")
-        self.pStyle = w("pStyle")
-        self.numPr = w("numPr")
-        self.numId = w("numId")
-        self.ilvl = w("ilvl")
-        self.outlineLvl = w("outlineLvl")
-        self.pPrChange = w("pPrChange")
-        self.val = w("val")
-        self.tbl = w("tbl")
-        self.tr = w("tr")
-        self.tc = w("tc")
-        self.trPr = w("trPr")
-        self.tcPr = w("tcPr")
-        self.cellIns = w("cellIns")
-        self.cellDel = w("cellDel")
-        self.sdt = w("sdt")
-        self.sdtContent = w("sdtContent")
-        self.rStyle = w("rStyle")
-        self.rPrChange = w("rPrChange")
-        self.specVanish = w("specVanish")
-        self.sym = w("sym")
-        self.font = w("font")
-        self.char = w("char")
-        self.ruby = w("ruby")
-        self.rt = w("rt")
-        self.rubyBase = w("rubyBase")
-        self.footnoteReference = w("footnoteReference")
-        self.endnoteReference = w("endnoteReference")
-        self.id = w("id")
-        self.txbxContent = w("txbxContent")
-        self.object = w("object")
-        self.altChunk = w("altChunk")
-        self.alternate = f"{{{MC_NS}}}AlternateContent"
-        self.fallback = f"{{{MC_NS}}}Fallback"
-        self.math_t = f"{{{_M_NS}}}t"
-        self.math = frozenset({f"{{{_M_NS}}}oMath", f"{{{_M_NS}}}oMathPara"})
-        # Inline wrappers whose children are runs (or more wrappers) shown as they are.
-        self.inline_wrappers = frozenset(
-            w(x) for x in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo", "sdtContent")
-        )
-        # Inline elements that never hold visible text: skipped without a look inside.
-        self.inline_skip = frozenset(
-            w(x)
-            for x in (
-                "pPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd",
-                "commentRangeStart", "commentRangeEnd", "moveFromRangeStart",
-                "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
-                "customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart",
-                "customXmlDelRangeEnd", "sdtPr", "sdtEndPr", "customXmlPr", "smartTagPr",
-            )
-        )  # fmt: skip
-        # Run children holding drawings and text boxes: their w:p count, their text does not.
-        self.run_objects = frozenset({w("drawing"), w("pict"), w("object"), self.alternate, w("txbxContent")})
-        # Block-level elements without paragraphs inside.
-        self.block_skip = frozenset(
-            w(x)
-            for x in (
-                "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "sdtPr", "sdtEndPr",
-                "customXmlPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart",
-                "permEnd", "commentRangeStart", "commentRangeEnd", "tblPrEx",
-            )
-        )  # fmt: skip
 
 
 class _Field:
@@ -307,7 +212,7 @@ class _Walker:
 
     def __init__(
         self,
-        tags: _Tags,
+        tags: Tags,
         view: View,
         styles: StyleSheet,
         numbering: NumberingDefs,
@@ -934,7 +839,7 @@ def read_docx_blocks(
         if core_part is None and package.has("docProps/core.xml"):
             core_part = "docProps/core.xml"
         title = _core_title(package.parse_part(core_part)) if core_part else None
-        tags = _Tags(ns)
+        tags = Tags(ns)
         walker = _Walker(
             tags,
             view,
