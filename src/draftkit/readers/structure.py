@@ -68,7 +68,7 @@ class _Node:
             ordinal=self.label.ordinal if self.label else None,
             heading=self.heading,
             text="\n".join(self.texts),
-            children=tuple(child.freeze(eid, below) for child in self.children),
+            children=tuple([child.freeze(eid, below) for child in self.children]),
             eid=eid,
             location=self.location,
         )
@@ -127,6 +127,21 @@ class _Sequence:
             parts = _number_parts(label)
             if parts is not None:
                 self.children[parts[:-1]] = max(self.children.get(parts[:-1], 0), parts[-1])
+
+
+_READINGS: dict[Label, tuple[Label, Label]] = {}
+
+
+def _readings(label: Label) -> tuple[Label, Label]:
+    """The roman and the letter reading of an ambiguous label ("(i)"), each unambiguous;
+    made once per label (a long list of points repeats a few dozen labels)."""
+    found = _READINGS.get(label)
+    if found is None:
+        assert label.alt is not None
+        found = (replace(label, alt=None), replace(label.alt, alt=None))
+        if len(_READINGS) < 4096:  # bounded: labels come from the input
+            _READINGS[label] = found
+    return found
 
 
 def _number_parts(label: Label) -> tuple[int, ...] | None:
@@ -284,10 +299,9 @@ class _Builder:
     def _resolve(self, index: int, label: Label) -> Label:
         """Choose roman or letter for '(i)', '(v)', '(x)': a letter when it continues an
         open letter list, unless the next label of its shape continues it as a roman."""
-        alt = label.alt
-        if alt is None:
+        if label.alt is None:
             return label
-        roman, letter = replace(label, alt=None), replace(alt, alt=None)
+        roman, letter = _readings(label)
         open_roman = self._open_with(roman.shape, roman.fmt)
         if (
             open_roman is not None
