@@ -37,8 +37,54 @@ def _at_sentence_start(text: Text, index: int) -> bool:
 
 # Words written with a dot that ends no sentence: "St. Petersburg", "No. 3", "Art. 5", "U.S.".
 _ABBREVIATIONS = frozenset(
-    "st mt ft mr mrs ms dr prof gen col lt sgt no nos nr art arts para paras sec p pp vol ch cf "
-    "e g i ie eg etc vs v u s jr sr inc ltd co corp govt dept approx ca est".split()
+    [
+        "st",
+        "mt",
+        "ft",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "no",
+        "nos",
+        "nr",
+        "art",
+        "arts",
+        "para",
+        "paras",
+        "sec",
+        "p",
+        "pp",
+        "vol",
+        "ch",
+        "cf",
+        "e",
+        "g",
+        "i",
+        "ie",
+        "eg",
+        "etc",
+        "vs",
+        "v",
+        "u",
+        "s",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "govt",
+        "dept",
+        "approx",
+        "ca",
+        "est",
+    ]
 )
 
 
