@@ -139,7 +139,8 @@ def _progress(total: int) -> tqdm[Never] | None:
     from tqdm import tqdm
 
     # A terminal that reports no width (a bare pty) gets 80 columns rather than an empty bar.
-    width = shutil.get_terminal_size((80, 24)).columns
+    # (shutil falls back only when the size cannot be read; a pty may answer 0 columns.)
+    width = shutil.get_terminal_size((80, 24)).columns or 80
     return tqdm(total=total, unit="job", file=sys.stderr, ncols=width)
 
 
