@@ -29,6 +29,7 @@ from draftkit.render.html import (
     _pieces,
     _redline_text,
     _severity_label,
+    filter_fieldsets,
 )
 from draftkit.render.html_assets import _CSS, _JS
 
@@ -73,29 +74,9 @@ def _page(title: str, eyebrow: str, sources: str, body: str) -> str:
 
 def _controls(counts: dict[Severity, int], categories: Sequence[str]) -> str:
     """The diff report's filter form (same ids and names: its script drives it)."""
-    sev = "".join(
-        f'<label for="sev-{s}"><input type="checkbox" id="sev-{s}" name="sev" value="{s}" checked> '
-        f'{_severity_label(s)} <span class="n">({counts[s]})</span></label>'
-        for s in SEVERITIES
-    )
-    sev += (
-        '<label for="unflagged"><input type="checkbox" id="unflagged" name="unflagged" checked> '
-        "Changes without flags</label>"
-    )
-    cats = ""
-    if categories:
-        cats = (
-            "<fieldset><legend>Category</legend>"
-            + "".join(
-                f'<label for="cat-{i}"><input type="checkbox" id="cat-{i}" name="cat" value="{i}" checked> '
-                f"{_e(c)}</label>"
-                for i, c in enumerate(categories)
-            )
-            + "</fieldset>"
-        )
     return (
         '<form id="controls" class="controls" aria-label="Filters" hidden>'
-        f"<fieldset><legend>Severity</legend>{sev}</fieldset>{cats}"
+        f"{filter_fieldsets(counts, categories)}"
         '<fieldset><legend>Show</legend><label for="changes-only">'
         '<input type="checkbox" id="changes-only" name="changes_only"> Changes only</label></fieldset>'
         '<p id="shown" class="shown" aria-live="polite"></p></form>\n'

@@ -21,7 +21,7 @@ import gzip
 import html
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, assert_never
 
@@ -633,8 +633,9 @@ def _flag_list(rows: Sequence[_Row], category_index: dict[str, int]) -> str:
     )
 
 
-def _controls(comparison: Comparison, categories: Sequence[str]) -> str:
-    counts = comparison.flag_counts()
+def filter_fieldsets(counts: Mapping[Severity, int], categories: Sequence[str]) -> str:
+    """The severity and category filters (ids and names the report's script drives), shared
+    by the diff report and the history pages."""
     sev = "".join(
         f'<label for="sev-{s}"><input type="checkbox" id="sev-{s}" name="sev" value="{s}" checked> '
         f'{_severity_label(s)} <span class="n">({counts[s]})</span></label>'
@@ -655,6 +656,12 @@ def _controls(comparison: Comparison, categories: Sequence[str]) -> str:
             )
             + "</fieldset>"
         )
+    return f"<fieldset><legend>Severity</legend>{sev}</fieldset>{cats}"
+
+
+def _controls(comparison: Comparison, categories: Sequence[str]) -> str:
+    counts = comparison.flag_counts()
+    filters = filter_fieldsets({s: counts[s] for s in SEVERITIES}, categories)
     return (
         '<form id="controls" class="controls" aria-label="View and filters" hidden>'
         "<fieldset><legend>View</legend>"
@@ -663,8 +670,7 @@ def _controls(comparison: Comparison, categories: Sequence[str]) -> str:
         '<label for="view-sbs">'
         '<input type="radio" id="view-sbs" name="view" value="sbs"> Side by side</label>'
         "</fieldset>"
-        f"<fieldset><legend>Severity</legend>{sev}</fieldset>"
-        f"{cats}"
+        f"{filters}"
         '<fieldset><legend>Show</legend><label for="changes-only">'
         '<input type="checkbox" id="changes-only" name="changes_only"> Changes only</label></fieldset>'
         '<p id="shown" class="shown" aria-live="polite"></p>'
