@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
 
@@ -237,34 +237,8 @@ def redline_command(
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     read_view: View = "original" if view == "original" else "accept"
     _check_suffix(output, fmt)
-    pairs = _pairs(pair, pairs_file)
-    if output == "-":
-        # `-o -` streams the report to stdout; the format must then be named.
-        if fmt is None:
-            raise UsageError("with -o - give the report format: --format docx|html|md|json")
-        data = api.redline_bytes(
-            old,
-            new,
-            api.report_format("-", fmt),
-            author=author,
-            date=date,
-            moves=moves,
-            summary=summary,
-            view=read_view,
-            limits=limits,
-            taxonomy=taxonomy,
-            pairs=pairs,
-            no_pair=no_pair,
-            lens=lens,
-        )
-        warn_same_input(old, new)
-        emit_bytes(data)
-        return
-    target = api.redline(
-        old,
-        new,
-        output,
-        fmt=fmt,
+    # What both ways of writing the report (a file, or `-o -` to stdout) are given alike.
+    report: dict[str, Any] = dict(
         author=author,
         date=date,
         moves=moves,
@@ -272,9 +246,18 @@ def redline_command(
         view=read_view,
         limits=limits,
         taxonomy=taxonomy,
-        pairs=pairs,
+        pairs=_pairs(pair, pairs_file),
         no_pair=no_pair,
         lens=lens,
     )
+    if output == "-":
+        # `-o -` streams the report to stdout; the format must then be named.
+        if fmt is None:
+            raise UsageError("with -o - give the report format: --format docx|html|md|json")
+        data = api.redline_bytes(old, new, api.report_format("-", fmt), **report)
+        warn_same_input(old, new)
+        emit_bytes(data)
+        return
+    target = api.redline(old, new, output, fmt=fmt, **report)
     warn_same_input(old, new)
     click.echo(f"wrote {target}", err=True)
