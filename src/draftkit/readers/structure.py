@@ -277,6 +277,7 @@ class _Builder:
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
         self.preamble: list[str] = []
+        self.preamble_at: list[Location] = []  # where each preamble paragraph was read
         self.title: str | None = None
 
     # -- ambiguity ---------------------------------------------------------------
@@ -440,12 +441,13 @@ class _Builder:
         if not self.roots and self.preamble:
             # Only a lead-in ("DayLong:") or only a title and a line: the text is the provision,
             # never refused as empty.
-            for k, text in enumerate(self.preamble):
-                node = _Node("paragraph", None, ("paragraph", ""), None, self._preamble_location(k))
+            for text, location in zip(self.preamble, self.preamble_at, strict=True):
+                node = _Node("paragraph", None, ("paragraph", ""), None, location)
                 node.texts.append(text)
                 self.roots.append(node)
                 self.unnumbered.append(node.location)
             self.preamble.clear()
+            self.preamble_at.clear()
         self._check_sequences(self.roots)
         if self.unnumbered:
             self.warnings.insert(
@@ -535,7 +537,7 @@ class _Builder:
             return
         if self.paragraph_mode:
             if not self.roots and text.endswith(":"):
-                self.preamble.append(text)  # "The two sides agreed on the following steps:"
+                self._to_preamble(text, block)  # "The two sides agreed on the following steps:"
                 return
             if self._short_heading(index, text):
                 node = _Node("section", None, ("kw", "section"), _RANK["section"], block.location, text)
@@ -551,7 +553,7 @@ class _Builder:
             self.unnumbered.append(block.location)
             return
         if not self.stack:
-            self.preamble.append(text)
+            self._to_preamble(text, block)
             return
         if block.indent > 0 and self._indented(block, text):
             return
@@ -571,15 +573,9 @@ class _Builder:
         self._attach(node)
         return True
 
-    def _preamble_location(self, k: int) -> Location:
-        """Where the k-th preamble paragraph was read (the blocks that went to the preamble)."""
-        seen = -1
-        for block, (label, rest) in zip(self.blocks, self.labels, strict=True):
-            if label is None and rest and rest in self.preamble:
-                seen += 1
-                if seen == k:
-                    return block.location
-        return Location()
+    def _to_preamble(self, text: str, block: Block) -> None:
+        self.preamble.append(text)
+        self.preamble_at.append(block.location)
 
     def _final_clause(self, block: Block, text: str) -> bool:
         """'Done at Halvern …' closes the provisions: it and each signature block after it
