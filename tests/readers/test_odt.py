@@ -153,3 +153,31 @@ def test_libreoffice_odt_of_a_bundled_draft_reads_as_the_docx(
     assert [(p.eid, p.num, p.heading, p.text) for p in odt.walk()] == [
         (p.eid, p.num, p.heading, p.text) for p in docx.walk()
     ]
+
+
+def test_images_and_text_boxes_are_shown_not_dropped(tmp_path: Path) -> None:
+    """A drawing inside a paragraph was skipped in silence: a text box's text is read in
+    place, an image stands by the hash of its bytes (as in DOCX), each named in a warning."""
+    draw = (
+        'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink"'
+    )
+    body = (
+        f"<text:p {draw}>The line runs as on the map "
+        '<draw:frame><draw:image xlink:href="Pictures/map.png"/></draw:frame>.</text:p>'
+        f"<text:p {draw}>Observers <draw:frame><draw:text-box><text:p>at 12 posts</text:p>"
+        "</draw:text-box></draw:frame> report weekly.</text:p>"
+        f'<text:p {draw}>Linked <draw:frame><draw:image xlink:href="http://example.invalid/x.png"/>'
+        "</draw:frame> here.</text:p>"
+    )
+    path = _odt(tmp_path / "d.odt", body)
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("Pictures/map.png", b"\x89PNG not really")
+    draft = read(path)
+    texts = [p.text for p in draft.walk()]
+    assert any("⟦image sha256:" in t for t in texts)
+    assert any("Observers ⟦text box: at 12 posts⟧ report weekly." in t for t in texts)
+    assert any("⟦linked image: http://example.invalid/x.png⟧" in t for t in texts)
+    messages = [w.message for w in draft.warnings]
+    assert any(m.startswith("an image (sha256:") for m in messages)
+    assert any("linked image" in m for m in messages)

@@ -15,6 +15,8 @@ DOCX reader's bounds (size, unpacked XML, entities and network off); what is not
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from draftkit.model import Location, ReadWarning
 from draftkit.model.numbering import format_number
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
-from draftkit.readers.safezip import open_package
+from draftkit.readers.safezip import OoxmlPackage, open_package
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -44,6 +46,9 @@ _SPACE, _TAB, _BREAK, _SPAN, _A = _t("s"), _t("tab"), _t("line-break"), _t("span
 _SKIP = {_t("note"), _t("tracked-changes"), _t("sequence-decls"), _t("bookmark-ref")}
 _FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_OBJECT = "\ue000{}\ue001"  # a drawing's place in a paragraph's text, private-use marks
+_OBJECT_RE = re.compile("\ue000(\\d+)\ue001")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +130,10 @@ def _paragraph_list_styles(*roots: etree._Element) -> dict[str, str]:
     return out
 
 
-def _text(element: etree._Element) -> str:
-    """The visible text of a paragraph: spans, links, spaces and tabs; notes, frames and
-    change marks left out (notes are read apart, as the DOCX reader reads footnotes)."""
+def _text(element: etree._Element, objects: list[etree._Element] | None = None) -> str:
+    """The visible text of a paragraph: spans, links, spaces and tabs, notes at their
+    reference; change marks left out. A frame or drawing stands as a marker (`_OBJECT`) whose
+    element goes to `objects`, for the reader to show as a text box's text or a placeholder."""
     out: list[str] = []
 
     def walk(node: etree._Element) -> None:
@@ -144,7 +150,11 @@ def _text(element: etree._Element) -> str:
                 kind = "Endnote" if child.get(_t("note-class")) == "endnote" else "Footnote"
                 if body is not None:  # at its reference, as the DOCX reader reads notes
                     out.append(f" ⟦{kind}: {' '.join(_text(p) for p in body.iter(_P))}⟧ ")
-            elif tag in _SKIP or (isinstance(tag, str) and tag.startswith(f"{{{_DRAW}}}")):
+            elif isinstance(tag, str) and tag.startswith(f"{{{_DRAW}}}"):
+                if objects is not None:
+                    out.append(_OBJECT.format(len(objects)))
+                    objects.append(child)
+            elif tag in _SKIP:
                 pass
             else:
                 walk(child)
@@ -157,7 +167,8 @@ def _text(element: etree._Element) -> str:
 
 class _Reader:
     def __init__(self, styles: dict[str, dict[int, _Level]], para_lists: dict[str, str], source: str,
-                 max_paragraphs: int | None) -> None:  # fmt: skip
+                 max_paragraphs: int | None, digest: Callable[[str], str | None]) -> None:  # fmt: skip
+        self.digest = digest
         self.styles = styles
         self.para_lists = para_lists
         self.source = source
@@ -254,7 +265,10 @@ class _Reader:
 
     def paragraph(self, node: etree._Element, item: tuple[str, int, _Counters, int] | None) -> None:
         self.index += 1
-        text = _text(node)
+        objects: list[etree._Element] = []
+        text = _text(node, objects)
+        if objects:
+            text = " ".join(_OBJECT_RE.sub(lambda m: self._shown(objects[int(m.group(1))]), text).split())
         label: str | None = None
         level: int | None = None
         listed: int | None = None
@@ -291,6 +305,24 @@ class _Reader:
             )
         )
 
+    def _shown(self, frame: etree._Element) -> str:
+        """A drawing as the reader shows it: a text box's text in place, an image by the hash
+        of its bytes (as the DOCX reader does), anything else named; never silently dropped."""
+        box = next(frame.iter(f"{{{_DRAW}}}text-box"), None)
+        if box is not None:
+            return " ⟦text box: " + " ".join(_text(p) for p in box.iter(_P, _H)) + "⟧ "
+        image = next(frame.iter(f"{{{_DRAW}}}image"), None)
+        href = image.get(_XLINK_HREF) if image is not None else None
+        if href:
+            digest = self.digest(href)
+            if digest is None:
+                self.warn(f"a linked image ({href}) outside the file, not compared")
+                return f" ⟦linked image: {href}⟧ "
+            self.warn(f"an image (sha256:{digest[:8]}), compared by its content hash")
+            return f" ⟦image sha256:{digest[:8]}⟧ "
+        self.warn("a drawing or object, not compared")
+        return " ⟦drawing⟧ "
+
     def warn(self, message: str) -> None:
         self.warnings.append(ReadWarning("not-compared", message, Location(paragraph=self.index + 1)))
 
@@ -310,6 +342,25 @@ def read_odt_blocks(
             raise InputError("corrupt ODT: the package has no content.xml", source)
         content = package.parse_part("content.xml")
         styles = package.parse_part("styles.xml") if package.has("styles.xml") else etree.Element("styles")
+        return _read(content, styles, view, source, max_paragraphs, lambda href: _digest(package, href))
+
+
+def _digest(package: OoxmlPackage, href: str) -> str | None:
+    """The SHA-256 of an embedded part (None: linked from outside the file, or missing)."""
+    name = href.removeprefix("./")
+    if "://" in name or name.startswith("/") or not package.has(name):
+        return None
+    return package.digest(name)
+
+
+def _read(
+    content: etree._Element,
+    styles: etree._Element,
+    view: str,
+    source: str,
+    max_paragraphs: int | None,
+    digest: Callable[[str], str | None],
+) -> OdtContent:
     if view != "accept" and next(content.iter(_t("changed-region")), None) is not None:
         raise InputError(
             "this ODT holds tracked changes; --view original is not supported for ODT (save it as DOCX)",
@@ -320,6 +371,6 @@ def read_odt_blocks(
         raise InputError("corrupt ODT: content.xml has no office:text body", source)
     list_styles = _list_styles(styles, content)
     list_styles[OUTLINE] = _outline_style(styles, content)
-    reader = _Reader(list_styles, _paragraph_list_styles(styles, content), source, max_paragraphs)
+    reader = _Reader(list_styles, _paragraph_list_styles(styles, content), source, max_paragraphs, digest)
     reader.body(text_root)
     return OdtContent(reader.blocks, tuple(reader.warnings))
