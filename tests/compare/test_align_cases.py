@@ -10,8 +10,9 @@ from draftkit.readers import read
 
 CASES = Path(__file__).resolve().parents[1] / "cases" / "align"
 # Measured floor (HEAD before the content pass: F1 0.585; content pass 0.711; with the
-# stand-out and window tiers, aliases and demonyms 0.885). The target is 0.9.
-MIN_F1 = 0.88
+# stand-out and window tiers, aliases and demonyms 0.885; names opening a sentence, numbers
+# in words, weeks as days and runners-up among free provisions only 0.906). Target 0.9.
+MIN_F1 = 0.9
 
 
 def _links(case: Path) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:

@@ -710,19 +710,23 @@ class _Aligner:
                 scores[(x, y)] = scores.get((x, y), content.score(x, y)) + SAME_NUMBER_PRIOR
         # A pair must stand out: clearly better than the next best of either side (texts of
         # one shared vocabulary are all somewhat alike; a rewritten point has its partner).
-        runner_a: dict[int, list[float]] = {}
-        runner_b: dict[int, list[float]] = {}
-        raw_a: dict[int, list[float]] = {}  # the same without the position prior
-        raw_b: dict[int, list[float]] = {}
+        # A provision already paired is nobody's rival any more: runners-up are looked up
+        # among the candidates still free when a pair is weighed (best pairs first). Rows and
+        # columns are kept sorted by score with the prior (0) and without it (1).
+        rows: tuple[dict[int, list[tuple[float, int]]], ...] = ({}, {})
+        columns: tuple[dict[int, list[tuple[float, int]]], ...] = ({}, {})
         for (x, y), score in scores.items():
-            runner_a.setdefault(x, []).append(score)
-            runner_b.setdefault(y, []).append(score)
-            raw = content.score(x, y)
-            raw_a.setdefault(x, []).append(raw)
-            raw_b.setdefault(y, []).append(raw)
+            for field, value in enumerate((score, content.score(x, y))):
+                rows[field].setdefault(x, []).append((value, y))
+                columns[field].setdefault(y, []).append((value, x))
+        for entries in (*rows[0].values(), *rows[1].values(), *columns[0].values(), *columns[1].values()):
+            entries.sort(key=lambda e: (-e[0], e[1]))
 
-        def second(values: list[float]) -> float:
-            return sorted(values, reverse=True)[1] if len(values) > 1 else 0.0
+        def rival(x: int, y: int, field: int) -> float:
+            """The best score of x's row and y's column among other provisions still free."""
+            in_row = next((v for v, k in rows[field][x] if k != y and self._free_b(rest_b[k])), 0.0)
+            in_column = next((v for v, k in columns[field][y] if k != x and self._free_a(rest_a[k])), 0.0)
+            return max(in_row, in_column)
 
         ranked = sorted(scores.items(), key=lambda c: (-c[1], c[0]))
         for (x, y), _ in ranked:
@@ -744,16 +748,16 @@ class _Aligner:
                 # runner-up of either side and more than one shared piece (names, numbers, rare
                 # words). Position is left out here: the window pass weighs it.
                 raw = content.score(x, y)
-                rival = max(second(raw_a[x]), second(raw_b[y]))
+                runner_up = rival(x, y, 1)
                 shared = len(self._shared(content, x, y))
                 stands_out = (
-                    raw >= STANDOUT_MIN and raw >= STANDOUT_MARGIN * rival and shared >= STANDOUT_SHARED
+                    raw >= STANDOUT_MIN and raw >= STANDOUT_MARGIN * runner_up and shared >= STANDOUT_SHARED
                 )
                 # … or, lower still, when it stands out even more on more shared evidence.
-                faint = raw >= FAINT_MIN and raw >= FAINT_MARGIN * rival and shared >= FAINT_SHARED
+                faint = raw >= FAINT_MIN and raw >= FAINT_MARGIN * runner_up and shared >= FAINT_SHARED
                 if not (stands_out or faint):
                     continue
-            elif score < CONTENT_MARGIN * max(second(runner_a[x]), second(runner_b[y])):
+            elif score < CONTENT_MARGIN * rival(x, y, 0):
                 continue
             self._match(i, j, self._sim(i, j))
             self.by_content[i] = round(min(1.0, score), 4)

@@ -38,11 +38,27 @@ COMMON_MIN = 8
 Bag = dict[str, float]
 
 
+# Numbers written as words are the same evidence as digits ("three weeks" = "3 weeks"), and a
+# period in weeks is also one in days ("three weeks" = "21 days"): rewrites change the unit.
+_UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+_NUMBER_WORDS = {word: value for value, word in enumerate(_UNITS.split(), start=1)}
+_NUMBER_WORDS |= {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90}
+_SPELLED = "|".join(w for w in _NUMBER_WORDS if w)
+_SPELLED_NUMBER = re.compile(rf"(?<!\w)({_SPELLED})(?!\w)", re.IGNORECASE)
+_WEEKS = re.compile(rf"(?<![\w.,])(\d+|{_SPELLED})\s+weeks?(?!\w)", re.IGNORECASE)
+
+
+def _value(number: str) -> int:
+    return int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()]
+
+
 def _numbers(text: str) -> list[str]:
     out = []
     for match in _NUMBER.finditer(text):
         digits = re.sub(r"[,\u00a0\u202f ]", "", match.group(0))
         out.append("#" + digits)
+    out += [f"#{_NUMBER_WORDS[m.group(1).lower()]}" for m in _SPELLED_NUMBER.finditer(text)]
+    out += [f"#{7 * _value(m.group(1))}" for m in _WEEKS.finditer(text)]
     return out
 
 
@@ -50,12 +66,21 @@ def _numbers(text: str) -> list[str]:
 _DEMONYM = re.compile(r"(?:ians?|ans?|ia|is?|ese|ish)$")
 
 
-def _names(text: str) -> list[str]:
-    out = []
-    for m in _NAME.finditer(text):
-        name = m.group(1).lower()
-        stem = _DEMONYM.sub("", name)
-        out.append("@" + (stem if len(stem) >= 4 else name))
+# A capitalised word opening a sentence ("Lorvanian forces shall …") is a name only when the
+# texts use it as one elsewhere, inside a sentence.
+_INITIAL = re.compile(r"(?:^|(?<=[.!?:;]\s))([A-Z\u0400-\u042f][\w’'-]+)")
+
+
+def _name_key(word: str) -> str:
+    name = word.lower()
+    stem = _DEMONYM.sub("", name)
+    return "@" + (stem if len(stem) >= 4 else name)
+
+
+def _names(text: str, known: frozenset[str] = frozenset()) -> list[str]:
+    out = [_name_key(m.group(1)) for m in _NAME.finditer(text)]
+    if known:
+        out += [key for m in _INITIAL.finditer(text) if (key := _name_key(m.group(1))) in known]
     return out
 
 
@@ -87,6 +112,7 @@ def _aliases(text: str) -> list[str]:
 
 # English derivational endings: "redevelopment" and "redevelop", "withdrawal" and "withdraw",
 # "election" and "elect" are one piece of evidence (the lemmatizer keeps them apart).
+# "signature" and "sign" too ("-ature" leaves a shorter stem).
 _EN_SUFFIXES = ("isation", "ization", "ation", "ment", "ition", "ion", "al", "ance", "ence", "ing")
 
 
@@ -94,6 +120,8 @@ def root(lemma: str, lang: str) -> str:
     """The lemma without an English derivational ending (other languages: as it is)."""
     if lang != "en":
         return lemma
+    if lemma.endswith("ature") and len(lemma) >= 9:
+        return lemma[:-5]
     for suffix in _EN_SUFFIXES:
         if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 5:
             return lemma[: -len(suffix)]
@@ -130,8 +158,9 @@ class ContentSimilarity:
 
     def __init__(self, olds: Sequence[str], news: Sequence[str], lang: str | None = None) -> None:
         language = lang or language_of(" ".join([*olds[:50], *news[:50]]))
-        raw_a = [self._evidence(t, language) for t in olds]
-        raw_b = [self._evidence(t, language) for t in news]
+        known = frozenset(key for text in (*olds, *news) for key in _names(text))
+        raw_a = [self._evidence(t, language, known) for t in olds]
+        raw_b = [self._evidence(t, language, known) for t in news]
         total = len(raw_a) + len(raw_b)
         df: Counter[str] = Counter()
         for bag in (*raw_a, *raw_b):
@@ -167,10 +196,10 @@ class ContentSimilarity:
                     self.postings.setdefault(key, []).append(y)
 
     @staticmethod
-    def _evidence(text: str, lang: str) -> Counter[str]:
+    def _evidence(text: str, lang: str, known: frozenset[str] = frozenset()) -> Counter[str]:
         bag: Counter[str] = Counter(root(lemma, lang) for lemma in content_lemmas(text, lang))
         bag.update(_numbers(text))
-        bag.update(_names(text))
+        bag.update(_names(text, known))
         bag.update(_aliases(text))
         bag.update(topics(text))
         return bag
