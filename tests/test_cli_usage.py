@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -188,3 +189,111 @@ def test_help_shows_whole_summaries_and_the_limits_apart() -> None:
     options, _, limits = parse.partition("Limits (docs/limits.md")
     assert "--max-bytes" in limits and "--max-depth" in limits
     assert "--max-bytes" not in options and "--format" in options
+
+
+# --- help: metavars, one --format name per meaning, arguments not listed as options --------
+
+
+def _commands() -> list[list[str]]:
+    """Every command's path, subcommands of a group included."""
+    paths: list[list[str]] = []
+    for name, command in main.commands.items():
+        if isinstance(command, click.Group):
+            paths += [[name, sub] for sub in command.commands]
+        else:
+            paths.append([name])
+    return paths
+
+
+def _option_rows(help_text: str) -> list[str]:
+    """The first line of each row in the Options and Limits sections of a command's help."""
+    rows: list[str] = []
+    section = False
+    for line in help_text.splitlines():
+        if line.endswith(":") and not line.startswith(" "):
+            section = line.startswith(("Options", "Limits"))
+        elif section and line.startswith("  ") and not line.startswith("   "):
+            rows.append(line.strip())
+    return rows
+
+
+@pytest.mark.parametrize("path", _commands(), ids=" ".join)
+def test_every_option_row_names_an_option_with_a_metavar_of_what_it_takes(path: list[str]) -> None:
+    code, out, _ = run(*path, "--help")
+    assert code == 0
+    rows = _option_rows(out)
+    assert rows and all(row.startswith("-") for row in rows), rows  # no bare OLD / DRAFT rows
+    for generic in ("INTEGER", "TEXT", "PATH", "DIRECTORY", "RANGE"):
+        assert all(generic not in row.split("  ")[0] for row in rows), (generic, rows)
+
+
+def test_the_same_meaning_has_the_same_metavar_everywhere() -> None:
+    seen: dict[str, set[str]] = {}
+    for path in _commands():
+        for row in _option_rows(run(*path, "--help")[1]):
+            names = row.split("  ")[0].split()
+            option = next((n.rstrip(",") for n in names if n.startswith("--")), "")
+            metavar = names[-1] if not names[-1].startswith("-") else ""
+            if option in ("--format", "--pairs"):
+                continue  # choices differ by command; batch's --pairs takes a mode, not a file
+            seen.setdefault(option, set()).add(metavar)
+    assert seen.pop("--output") == {"FILE", "DIR"}  # DIR: batch writes a folder
+    assert {o: m for o, m in seen.items() if len(m) > 1} == {}
+    assert seen["--date"] == {"DATE"} and seen["--author"] == {"NAME"} and seen["--taxonomy"] == {"FILE"}
+    assert seen["--max-bytes"] == {"BYTES"} and seen["--max-provisions"] == {"N"}
+
+
+def test_text_is_the_terminal_format_of_every_command_and_outline_still_works() -> None:
+    for path in (["parse"], ["diff"], ["validate"], ["classify"], ["history"], ["compare3"]):
+        out = run(*path, "--help")[1]
+        assert "--format [text|" in out and "outline" not in out, path
+    code, text, _ = run("parse", V1, "--format", "text")
+    assert code == 0 and text.startswith("FRAMEWORK AGREEMENT")
+    assert run("parse", V1) == (0, text, "")
+    assert run("parse", V1, "--format", "outline") == (0, text, "")  # the old spelling, hidden
+
+
+def _complete(words: str) -> str:
+    """What bash completion offers for the command line `words` (click's protocol)."""
+    env = {**os.environ, "_DRAFTKIT_COMPLETE": "bash_complete", "COMP_WORDS": words,
+           "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}  # fmt: skip
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("draftkit"))],
+        capture_output=True, text=True, env=env, timeout=60, check=True,
+    ).stdout  # fmt: skip
+
+
+def test_shell_completion_works_with_draftkits_group() -> None:
+    """README: `eval "$(_DRAFTKIT_COMPLETE=bash_source draftkit)"`."""
+    script = subprocess.run(
+        [str(Path(sys.executable).with_name("draftkit"))],
+        capture_output=True, text=True, env={**os.environ, "_DRAFTKIT_COMPLETE": "bash_source"},
+        timeout=60, check=True,
+    ).stdout  # fmt: skip
+    assert "complete -o nosort -F _draftkit_completion draftkit" in script
+    assert _complete("draftkit re").split() == ["plain,redline"]
+    assert _complete("draftkit parse --format ").split() == ["plain,text", "plain,json", "plain,xml"]
+    assert "plain,--max-bytes" in _complete("draftkit diff --max").split()
+
+
+# --- `-` as a draft: standard input for every command that reads one -----------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "shows"),
+    [
+        (["parse", "-"], "Article 1"),
+        (["classify", "-"], "taxonomy:"),
+        (["validate", "-"], "<stdin>: "),
+        (["diff", "-", V2], "old: <stdin>"),
+        (["redline", V1, "-", "-o", "-", "--format", "md", "--date", "2026-11-24"], "\\<stdin\\>"),
+        (["history", "-", V2], "<stdin>"),
+        (["compare3", "-", V1, V2], "base: <stdin>"),
+    ],
+    ids=lambda a: a[0] if isinstance(a, list) else "",
+)
+def test_a_dash_reads_the_draft_from_standard_input(args: list[str], shows: str) -> None:
+    result = CliRunner().invoke(main, args, input=Path(V1).read_bytes(), prog_name="draftkit")
+    assert result.exit_code in (0, 1), result.stderr
+    assert shows in result.stdout
+    assert "no such file" not in result.stderr

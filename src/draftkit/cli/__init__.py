@@ -85,6 +85,8 @@ class DraftkitCommand(click.Command):
         own: list[tuple[str, str]] = []
         limits: list[tuple[str, str]] = []
         for param in self.get_params(ctx):
+            if isinstance(param, click.Argument):
+                continue  # named in the usage line and the help text (click ≥ 8.5.1 lists them too)
             record = param.get_help_record(ctx)
             if record is not None:
                 (limits if param.name in LIMIT_PARAMS else own).append(record)

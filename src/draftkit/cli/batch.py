@@ -29,6 +29,7 @@ _FORMATS: dict[str, ReportFormat] = {"json": "json", "html": "html", "md": "md",
     "--output",
     "outdir",
     required=True,
+    metavar="DIR",
     type=click.Path(file_okay=False, path_type=str),
     help="Output folder: one folder per job, plus index.html, summary.csv and summary.json.",
 )
@@ -45,16 +46,29 @@ _FORMATS: dict[str, ReportFormat] = {"json": "json", "html": "html", "md": "md",
     help="Report(s) written per job; repeat for several. [default: json and html]",
 )
 @click.option(
-    "-j", "--jobs", "workers", type=click.IntRange(min=1), help="Worker processes. [default: the CPU count]"
+    "-j",
+    "--jobs",
+    "workers",
+    metavar="N",
+    type=click.IntRange(min=1),
+    help="Worker processes. [default: the CPU count]",
 )
 @click.option(
     "--scheduler",
     metavar="ADDRESS",
-    help="Run on a Dask cluster (tcp://host:8786) instead; inputs and OUTDIR on a path every worker shares.",
+    help="Run on a Dask cluster (tcp://host:8786) instead; inputs and DIR on a path every worker shares.",
 )
 @click.option("--fail-fast", is_flag=True, help="Stop at the first failed job (the rest are 'not run').")
-@click.option("--author", default="draftkit", show_default=True, help="Author of the tracked changes (docx).")
-@click.option("--date", help="Date of the tracked changes (default: SOURCE_DATE_EPOCH, else now).")
+@click.option(
+    "--author",
+    metavar="NAME",
+    default="draftkit",
+    show_default=True,
+    help="Author of the tracked changes (docx).",
+)
+@click.option(
+    "--date", metavar="DATE", help="Date of the tracked changes (default: SOURCE_DATE_EPOCH, else now)."
+)
 @click.option("--moves", is_flag=True, help="DOCX: moved provisions as Word moves.")
 @click.option("--summary", "docx_summary", is_flag=True, help="DOCX: put a summary table first.")
 @click.option("--taxonomy", type=click.Path(dir_okay=False, path_type=str), help="Risk taxonomy TOML.")
@@ -81,7 +95,7 @@ def batch_command(
     max_depth: int,
 ) -> None:
     """Compare every pair of a manifest (CSV old,new,label · JSON · TOML · a folder with
-    --pairs consecutive) into OUTDIR; exit 1 if any job failed. A rerun skips the jobs whose
+    --pairs consecutive) into DIR; exit 1 if any job failed. A rerun skips the jobs whose
     inputs and options are unchanged.
 
     Example: draftkit batch pairs.csv -o out/batch --format html --format docx --jobs 2

@@ -192,24 +192,31 @@ def emit_bytes(data: bytes) -> None:
 def limit_options(func: Callable[P, R]) -> Callable[P, R]:
     """The input-limit options shared by every command that reads drafts."""
     defaults = Limits()
-    for name, default, help_text in reversed(
+    for name, metavar, default, help_text in reversed(
         (
-            ("--max-bytes", defaults.max_bytes, "Largest input file, in bytes."),
+            ("--max-bytes", "BYTES", defaults.max_bytes, "Largest input file, in bytes."),
             (
                 "--max-unpacked",
+                "BYTES",
                 defaults.max_unpacked,
                 "Most bytes unpacked from a DOCX's XML parts (media and macros are never unpacked).",
             ),
             (
                 "--max-provisions",
+                "N",
                 defaults.max_provisions,
                 "Most provisions in one draft (also sets the paragraph limit: 10 per provision).",
             ),
-            ("--max-depth", defaults.max_depth, "Deepest nesting of provisions."),
+            ("--max-depth", "N", defaults.max_depth, "Deepest nesting of provisions."),
         )
     ):
         func = click.option(
-            name, type=click.IntRange(min=1), default=default, show_default=True, help=help_text
+            name,
+            type=click.IntRange(min=1),
+            metavar=metavar,
+            default=default,
+            show_default=True,
+            help=help_text,
         )(func)
     return func
 
@@ -227,12 +234,30 @@ output_option = click.option(
 )
 
 
-def format_option(*choices: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """`--format` with these choices, the first being the default."""
+class AliasedChoice(click.Choice[str]):
+    """A choice that also takes older spellings (`outline` for `text`), read as their new
+    name and shown nowhere (help, completion), so scripts written for them keep working."""
+
+    def __init__(self, choices: list[str], aliases: dict[str, str]) -> None:
+        super().__init__(choices)
+        self.aliases = aliases
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if isinstance(value, str) and value in self.aliases:
+            value = self.aliases[value]
+        return super().convert(value, param, ctx)
+
+
+def format_option(
+    *choices: str, aliases: dict[str, str] | None = None
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """`--format` with these choices, the first being the default; `aliases`: old spellings
+    still taken. One name per meaning in every command: `text` is the report for a person
+    to read on a terminal, `json` the machine-readable one."""
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(list(choices)),
+        type=AliasedChoice(list(choices), aliases or {}),
         default=choices[0],
         show_default=True,
         help="Output format.",

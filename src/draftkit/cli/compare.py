@@ -196,8 +196,12 @@ def _check_suffix(output: str, fmt: str | None) -> None:
     type=click.Choice(["docx", "html", "md", "json"]),
     help="Report format (default: from the output suffix).",
 )
-@click.option("--author", default="draftkit", show_default=True, help="Author of the tracked changes.")
-@click.option("--date", help="Date of the tracked changes (default: SOURCE_DATE_EPOCH, else now).")
+@click.option(
+    "--author", metavar="NAME", default="draftkit", show_default=True, help="Author of the tracked changes."
+)
+@click.option(
+    "--date", metavar="DATE", help="Date of the tracked changes (default: SOURCE_DATE_EPOCH, else now)."
+)
 @click.option(
     "--moves", is_flag=True, help="DOCX: moved provisions as Word moves (default: delete + insert)."
 )

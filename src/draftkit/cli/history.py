@@ -109,9 +109,15 @@ def _labels(value: str) -> tuple[str, str]:
     show_default=True,
     help="Output format: terminal summary, JSON, HTML, Markdown, or DOCX (each side's changes tracked under its name; needs -o).",
 )
-@click.option("--date", help="DOCX: date of the tracked changes (default: SOURCE_DATE_EPOCH, else now).")
 @click.option(
-    "--labels", default="A,B", show_default=True, help="Names of the two counter-proposals, comma-separated."
+    "--date", metavar="DATE", help="DOCX: date of the tracked changes (default: SOURCE_DATE_EPOCH, else now)."
+)
+@click.option(
+    "--labels",
+    metavar="A,B",
+    default="A,B",
+    show_default=True,
+    help="Names of the two counter-proposals, comma-separated.",
 )
 @view_option
 @taxonomy_option

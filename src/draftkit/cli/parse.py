@@ -18,7 +18,7 @@ from draftkit.readers import Limits
 
 @click.command("parse")
 @click.argument("draft", type=click.Path(dir_okay=True, path_type=str))
-@format_option("outline", "json", "xml")
+@format_option("text", "json", "xml", aliases={"outline": "text"})
 @view_option
 @output_option
 @limit_options
@@ -55,4 +55,4 @@ def parse_command(
             from draftkit.render.draft_out import draft_outline
 
             text = draft_outline(result)
-    emit(text, output, [draft], human=fmt == "outline")
+    emit(text, output, [draft], human=fmt == "text")

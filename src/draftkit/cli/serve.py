@@ -34,6 +34,7 @@ def is_loopback(host: str) -> bool:
 )
 @click.option(
     "--port",
+    metavar="PORT",
     type=click.IntRange(0, 65535),
     default=8000,
     show_default=True,

@@ -21,6 +21,7 @@ from draftkit.readers import Limits, reporting
 @click.option(
     "--schema",
     "schema_file",
+    metavar="FILE",
     type=click.Path(dir_okay=True, path_type=str),
     default=None,
     help="Clause schema (TOML). Default: the shipped schema for framework texts.",
