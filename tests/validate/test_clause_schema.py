@@ -26,8 +26,12 @@ def test_default_schema_loads() -> None:
         "aid_reconstruction",
     }
     assert {f.id for f in schema.forbidden} >= {"brackets", "elision", "tbd", "xx", "empty"}
-    # The default does not hinge on the risk taxonomy.
-    assert all(r.category is None for r in schema.required)
+    # Required provisions are warnings by default (a signed agreement passes), recognised by
+    # the risk classifier where a category is named — with headings, phrases or patterns of
+    # their own, so the default still works without the taxonomy.
+    assert all(r.severity == "warning" for r in schema.required)
+    assert {r.id for r in schema.required if r.category} >= {"ceasefire", "monitoring", "security_guarantees"}
+    assert all(r.headings or r.phrases or r.patterns for r in schema.required)
     assert schema.structure.relaxng_path.name == "draft.rng"
     assert schema_path(DEFAULT_SCHEMA).is_file()
 

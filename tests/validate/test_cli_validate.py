@@ -63,7 +63,7 @@ def test_json_format() -> None:
     assert code == 1
     data = json.loads(out)
     assert list(data) == ["draft", "schema", "summary", "findings", "notes"]
-    assert data["summary"] == {"errors": 9, "warnings": 1, "strict": False, "ok": False}
+    assert data["summary"] == {"errors": 8, "warnings": 2, "strict": False, "ok": False}
     assert list(data["findings"][0]) == [
         "severity",
         "rule",
@@ -92,7 +92,7 @@ def test_output_file(tmp_path: Path) -> None:
     target = tmp_path / "findings.json"
     code, out, _ = run("validate", "tests/cases/validate/broken.txt", "--format", "json", "-o", str(target))
     assert code == 1 and out == ""
-    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["errors"] == 9
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["errors"] == 8
 
 
 def test_output_over_the_schema_is_refused(tmp_path: Path) -> None:

@@ -94,6 +94,16 @@ def test_nesting_contains_fires_and_not(check: Check) -> None:
     assert rules(check("T\n\nArticle 1 — A\n1. A paragraph.\n", toml)) == []
 
 
+def test_nesting_skips_bullets_and_unnumbered_paragraphs(check: Check) -> None:
+    # A published plan as a bullet list, or with unnumbered indented paragraphs under a
+    # point: the kind is the reader's guess, not a number the drafter chose.
+    toml = '[structure]\ntop = ["article"]\n'
+    assert rules(check("T\n\n- A bullet at the top.\n- Another.\n", toml)) == []
+    nested = "T\n\n1. Guarantees will be given:\n  If attacked, sanctions return.\n  If not, they lapse.\n"
+    assert rules(check(nested, '[structure.contains]\nparagraph = ["point"]\n')) == []
+    assert rules(check("T\n\n1. A numbered paragraph.\n", toml)) == ["structure.nesting"]
+
+
 def test_nesting_off(check: Check) -> None:
     toml = '[structure]\nnesting = "off"\ntop = ["article"]\n'
     assert rules(check("T\n\n1. Top paragraph.\n", toml)) == []
@@ -269,6 +279,13 @@ ANNEX I — MAP
         "under Article 9 of the Minsk Agreement, as this Agreement recalls.",
         "under paragraph 7 of Security Council resolution 2202 (2015).",
         "under Article 3 of the Geneva Conventions.",
+        # Another body's article: owned by a name, or likened to ("mirroring", "-style").
+        "with guarantees mirroring Article 5.",
+        "with guarantees modelled on Article 5.",
+        "invoking NATO's Article 5.",
+        "invoking NATO’s Article 5.",
+        "with an Article 5-style guarantee.",
+        "under Article 5 of the North Atlantic Treaty.",
     ],
 )
 def test_reference_resolves(check: Check, ref: str) -> None:
@@ -296,6 +313,12 @@ def test_reference_resolves(check: Check, ref: str) -> None:
         ("as shown in Annex II.", "Annex II", "there is no Annex II (the only annex is ANNEX I)"),
         (
             "under Article 9 of this Agreement.",
+            "Article 9",
+            "there is no Article 9 (the articles run from Article 1 to Article 2)",
+        ),
+        # The draft's own name as the owner: still this draft's article.
+        (
+            "under the Agreement's Article 9, as this Agreement recalls.",
             "Article 9",
             "there is no Article 9 (the articles run from Article 1 to Article 2)",
         ),
@@ -451,6 +474,44 @@ def test_default_schema_requirements(check: Check) -> None:
     no_force = CLEAN.replace("This Framework shall enter into force on signature.", "Signed.")
     report = check(no_force.replace("Entry into Force", "Final Clauses"), None)
     assert [(f.rule, f.severity) for f in report.findings] == [("required.entry_into_force", "warning")]
+
+
+def test_required_signals_use_the_classifier(check: Check) -> None:
+    pytest.importorskip("draftkit.risk.classify")
+    toml = (
+        '[[required]]\nid = "monitoring"\nheading = ["monitoring"]\ncategory = "military_deescalation"\n'
+        'signal = ["monitor*", "observer*"]\n'
+        '[[required]]\nid = "ceasefire"\nphrase = ["ceasefire"]\ncategory = "military_deescalation"\n'
+        'signal = ["war will end", "війна закінчиться"]\n'
+    )
+    signed = "T\n\n1. The war will end immediately.\n2. Observers shall monitor the line of contact.\n"
+    assert rules(check(signed, toml)) == []
+    assert rules(check("T\n\n1. Війна закінчиться негайно.\n2. Спостерігачі ОБСЄ.\n", toml)) == [
+        "required.monitoring"
+    ]
+    # The category alone is not enough: a withdrawal is de-escalation, not monitoring.
+    report = check("T\n\n1. The forces will withdraw 15 km.\n", toml)
+    assert rules(report) == ["required.monitoring", "required.ceasefire"]
+    assert 'risk category "military_deescalation" for "monitor*" or "observer*"' in report.findings[0].message
+
+
+def test_required_signal_needs_a_category() -> None:
+    with pytest.raises(SchemaError, match="signal needs a category"):
+        schema_of('[[required]]\nid = "m"\nphrase = ["x"]\nsignal = ["monitor*"]\n')
+
+
+def test_default_schema_passes_a_signed_text(check: Check) -> None:
+    pytest.importorskip("draftkit.risk.classify")
+    signed = (
+        "T\n\n- If both sides agree, the war will end immediately.\n"
+        "- Observers of the OSCE will monitor and verify the withdrawal.\n"
+        "- Guarantees mirroring NATO's Article 5 will be provided.\n"
+        "  If Russia invades, sanctions will be reinstated.\n"
+    )
+    report = check(signed, None)
+    assert [f.severity for f in report.findings] == ["warning"] * len(report.findings)
+    assert not {"required.ceasefire", "required.monitoring", "required.verification"} & set(rules(report))
+    assert report.ok()
 
 
 def test_required_category_degrades_without_risk(check: Check, monkeypatch: pytest.MonkeyPatch) -> None:

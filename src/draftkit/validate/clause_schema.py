@@ -43,7 +43,17 @@ _SCHEMA_KEYS = ("name", "description", "format", "taxonomy")
 _STRUCTURE_KEYS = ("nesting", "top", "contains", "relaxng")
 _NUMBERING_KEYS = ("contiguous", "duplicates", "one_format", "continuous", "start")
 _REFERENCES_KEYS = ("dangling",)
-_REQUIRED_KEYS = ("id", "description", "severity", "heading", "phrase", "pattern", "category", "kind")
+_REQUIRED_KEYS = (
+    "id",
+    "description",
+    "severity",
+    "heading",
+    "phrase",
+    "pattern",
+    "category",
+    "signal",
+    "kind",
+)
 _FORBIDDEN_KEYS = ("id", "description", "severity", "pattern", "words", "empty")
 _ASSERT_KEYS = ("id", "description", "severity", "context", "test")
 
@@ -88,7 +98,8 @@ class ReferenceRules:
 class Requirement:
     """A provision the draft must contain: any provision (of `kinds`, if given) whose heading
     holds one of `headings`, whose text holds one of `phrases` or matches one of `patterns`,
-    or which the risk taxonomy puts in `category`."""
+    or which the risk taxonomy puts in `category` (with `signals`: for one of those terms of
+    the category, as the classifier matched them — "monitor*" for a ceasefire's monitoring)."""
 
     id: str
     description: str
@@ -98,6 +109,7 @@ class Requirement:
     patterns: tuple[re.Pattern[str], ...]
     category: str | None
     kinds: tuple[Kind, ...]
+    signals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -511,7 +523,12 @@ def _required(doc: _Doc, root: _Table) -> tuple[Requirement, ...]:
             patterns=table.patterns("pattern"),
             category=category,
             kinds=table.kinds("kind", ()),
+            signals=table.strings("signal"),
         )
+        if requirement.signals and category is None:
+            raise table.error(
+                f"{table.label} signal needs a category (the terms are the category's)", "signal"
+            )
         if not (requirement.headings or requirement.phrases or requirement.patterns or requirement.category):
             raise table.error(
                 f"{table.label} says nothing to look for: give heading, phrase, pattern or category", None

@@ -53,6 +53,14 @@ _INSTRUMENTS = (
 _EXTERNAL = re.compile(
     r"\s*(?:of|to|in)\s+(?:the\s+)?(?P<qual>(?:[A-Z][\w'’-]*\s+){0,5})(?P<w>" + _INSTRUMENTS + r")\b"
 )
+# "NATO's Article 5", "the Alliance's Article 5": a citation owned by a name is that body's
+# instrument. "guarantees mirroring Article 5", "modelled on Article 5", "Article 5-style":
+# a draft likens its terms to another instrument's article, never to one of its own.
+_OWNED = re.compile(
+    r"(?:\b[A-Z][\w-]*['’]s?|\b(?:mirroring|mirrors?|mirrored|modell?ed\s+on|akin\s+to"
+    r"|in\s+the\s+spirit\s+of|analogous\s+to|equivalent\s+of))\s+$"
+)
+_LIKENED = re.compile(r"[-\s](?:like|style|type)\b")
 _SELF_NAME = re.compile(r"\b(?:this|present)\s+(?P<w>[A-Z][\w-]*)")
 _SINGULAR: dict[str, str] = {
     "para.": "paragraph",
@@ -144,9 +152,15 @@ class _Resolver:
         self._levels: dict[int, list[dict[str, list[Provision]]]] = {}
         self._holdings: dict[int, tuple[str, str]] = {}
 
-    def external(self, text: str, end: int) -> bool:
-        """Whether the citation ending at `end` cites another instrument. "of the Agreement" is
-        this draft when it calls itself "this Agreement"; "of the Minsk Agreement" is not."""
+    def external(self, text: str, start: int, end: int) -> bool:
+        """Whether the citation at [start, end) cites another instrument. "of the Agreement" is
+        this draft when it calls itself "this Agreement"; "of the Minsk Agreement" is not;
+        "NATO's Article 5" and "mirroring Article 5" are another body's article."""
+        before = _OWNED.search(text, max(0, start - 40), start)
+        if before is not None and before.group(0).rstrip("'’s \t").rstrip() not in self.self_names:
+            return True
+        if _LIKENED.match(text, end):
+            return True
         m = _EXTERNAL.match(text, end)
         if m is None:
             return False
@@ -327,7 +341,7 @@ def check_references(draft: Draft, schema: ClauseSchema, entries: list[Entry], o
             if not text:
                 continue
             for chain in _chains(_references(text), text):
-                if resolver.external(text, chain[-1].end):
+                if resolver.external(text, chain[0].start, chain[-1].end):
                     continue
                 why = _resolve_chain(resolver, entry, chain)
                 if why is not None:

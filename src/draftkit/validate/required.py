@@ -1,7 +1,9 @@
 """Required provisions: each `[[required]]` entry of the schema must be met by some provision.
 
 Takes in the draft, the schema and the entries from `common`; looks for each requirement's
-headings, phrases and patterns and, when `draftkit.risk` is installed, its risk category;
+headings, phrases and patterns and, when `draftkit.risk` is installed, its risk category (the
+classifier the flags use: "observers shall monitor" is monitoring, "the war will end" a
+ceasefire) — for the requirement's signal terms of that category when it names some;
 hands on one `required.<id>` finding per requirement not met (saying what was looked for)
 and a note when the risk taxonomy is not available. Guarantees: without `draftkit.risk`
 the category requirements fall back to headings and phrases and the note says so; a
@@ -26,8 +28,13 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(left + body + right, re.IGNORECASE)
 
 
-def _categories(draft: Draft, schema: ClauseSchema, notes: list[str]) -> dict[str, tuple[str, ...]] | None:
-    """eid → category ids from the risk taxonomy, or None when draftkit.risk is not available."""
+# eid → (category ids, category → the terms the classifier matched in the provision)
+Classes = dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]]
+
+
+def _categories(draft: Draft, schema: ClauseSchema, notes: list[str]) -> Classes | None:
+    """eid → category ids and matched terms from the risk taxonomy, or None when
+    draftkit.risk is not available."""
     wanted = [r for r in schema.required if r.category is not None and r.severity != "off"]
     if not wanted:
         return None
@@ -53,11 +60,34 @@ def _categories(draft: Draft, schema: ClauseSchema, notes: list[str]) -> dict[st
                 f"taxonomy (its categories: {', '.join(sorted(known))})",
                 Where(schema.source),
             )
-    classified = classify(draft, taxonomy)
-    result: dict[str, tuple[str, ...]] = {}
-    for eid, cats in classified.items():
-        result[str(eid)] = tuple(str(c) for c in cats)
+    result: Classes = {}
+    explain = getattr(risk, "explain", None)
+    if explain is not None and any(r.signals for r in wanted):
+        for eid, found in explain(draft, taxonomy).items():
+            signals = {str(cid): tuple(str(t) for t in terms) for cid, terms in found.signals.items()}
+            result[str(eid)] = (tuple(str(c) for c in found.categories), signals)
+        return result
+    for eid, cats in classify(draft, taxonomy).items():
+        result[str(eid)] = (tuple(str(c) for c in cats), {})
     return result
+
+
+def _signal_pattern(term: str) -> re.Pattern[str]:
+    """A taxonomy term as the classifier reports its matches: "monitor*" → monitor, monitors."""
+    words = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in term.casefold().split()]
+    return re.compile(r"\s+".join(words))
+
+
+def _in_category(requirement: Requirement, found: tuple[tuple[str, ...], dict[str, tuple[str, ...]]]) -> bool:
+    """Whether the classifier put a provision in the requirement's category (for one of its
+    signal terms, when it names some)."""
+    categories, signals = found
+    if requirement.category is None or requirement.category not in categories:
+        return False
+    if not requirement.signals:
+        return True
+    wanted = [_signal_pattern(t) for t in requirement.signals]
+    return any(p.fullmatch(term.casefold()) for term in signals.get(requirement.category, ()) for p in wanted)
 
 
 def check_required(
@@ -87,7 +117,7 @@ def check_required(
 def _satisfied(
     requirement: Requirement,
     searched: list[tuple[Provision, str, str]],
-    categories: dict[str, tuple[str, ...]] | None,
+    categories: Classes | None,
 ) -> bool:
     headings = [_phrase_pattern(h) for h in requirement.headings]
     phrases = [_phrase_pattern(p) for p in requirement.phrases]
@@ -106,16 +136,12 @@ def _satisfied(
             return True
         if any(p.search(both) for p in phrases) or any(p.search(both) for p in requirement.patterns):
             return True
-        if (
-            categories is not None
-            and requirement.category is not None
-            and requirement.category in categories.get(provision.eid, ())
-        ):
+        if categories is not None and _in_category(requirement, categories.get(provision.eid, ((), {}))):
             return True
     return False
 
 
-def _looked_for(requirement: Requirement, categories: dict[str, tuple[str, ...]] | None) -> str:
+def _looked_for(requirement: Requirement, categories: Classes | None) -> str:
     parts: list[str] = []
     if requirement.headings:
         parts.append("a heading with " + or_list(f'"{h}"' for h in requirement.headings))
@@ -125,7 +151,10 @@ def _looked_for(requirement: Requirement, categories: dict[str, tuple[str, ...]]
         count = len(requirement.patterns)
         parts.append("text matching " + ("its pattern" if count == 1 else f"one of its {count} patterns"))
     if requirement.category is not None:
-        if categories is not None:
+        if categories is not None and requirement.signals:
+            terms = or_list(f'"{t}"' for t in requirement.signals)
+            parts.append(f'a provision in the risk category "{requirement.category}" for {terms}')
+        elif categories is not None:
             parts.append(f'a provision in the risk category "{requirement.category}"')
         elif not parts:
             parts.append(f'a heading or text with "{requirement.category.replace("_", " ")}"')

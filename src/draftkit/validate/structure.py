@@ -2,10 +2,13 @@
 
 Takes in the draft, the clause schema and the entries from `common`; hands on
 `structure.relaxng` findings (the draft's XML does not match the grammar) and
-`structure.nesting` findings (a provision at the top, or inside a kind, where the schema's
-`[structure]` table does not allow it). Guarantees: at most one RelaxNG finding per draft —
+`structure.nesting` findings (a numbered provision at the top, or inside a kind, where the
+schema's `[structure]` table does not allow it). Guarantees: at most one RelaxNG finding per draft —
 the first fault, placed at the provision it lies in when that can be found, with a count of
-the messages that only echo it — and at most one nesting finding per provision.
+the messages that only echo it — and at most one nesting finding per provision; a bullet
+("-", "•") or an unnumbered paragraph is never a nesting finding: its kind is the reader's
+guess, not a number the drafter chose (published plans are bullet lists, with unnumbered
+indented paragraphs under a point).
 """
 
 from __future__ import annotations
@@ -66,6 +69,8 @@ def check_nesting(schema: ClauseSchema, entries: list[Entry], out: Collector) ->
     rules = schema.structure
     for entry in entries:
         provision, parent = entry.provision, entry.parent
+        if not _numbered(provision.num):
+            continue
         name = (
             quote(provision.num) if provision.num else (quote(provision.heading) if provision.heading else "")
         )
@@ -95,6 +100,11 @@ def check_nesting(schema: ClauseSchema, entries: list[Entry], out: Collector) ->
                 ),
                 entry,
             )
+
+
+def _numbered(num: str | None) -> bool:
+    """Whether a label is a number the drafter wrote ("4.", "(b)", "IV"), not a bullet or none."""
+    return num is not None and any(ch.isalnum() for ch in num)
 
 
 def _a(kind: str) -> str:
