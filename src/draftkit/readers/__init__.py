@@ -45,7 +45,8 @@ def reporting(sink: Callable[[str], None] | None, *, strict: bool = False) -> It
         _SINK.reset(sink_token)
 
 
-def _report(draft: Draft, limits: Limits, name: str) -> None:
+def report(draft: Draft, limits: Limits, name: str) -> None:
+    """Send a draft's warnings to the sink of `reporting`; refuse it there if strict."""
     sink = _SINK.get()
     if sink is not None:
         for warning in draft.warnings:
@@ -219,6 +220,14 @@ def _read_stdin(view: View, limits: Limits) -> Draft:
 
 
 def _read_file(path: Path, view: View, limits: Limits, name: str) -> Draft:
+    draft = read_unreported(path, view, limits, name)
+    report(draft, limits, name)
+    return draft
+
+
+def read_unreported(path: Path, view: View, limits: Limits, name: str) -> Draft:
+    """A draft file read and its limits checked; its warnings are not yet sent to the sink
+    (`report` does that), so two drafts read side by side report in a fixed order."""
     data, sha256 = _load(path, limits)
     fmt = sniff(data, path)
     source = Source(path=name, sha256=sha256, format=fmt)
@@ -270,7 +279,6 @@ def _read_file(path: Path, view: View, limits: Limits, name: str) -> Draft:
     warnings = read_warnings + parsed.warnings
     draft = Draft(parsed.title or title, parsed.preamble, parsed.provisions, source, warnings=warnings)
     _check_tree(draft, limits, name)
-    _report(draft, limits, name)
     return draft
 
 
