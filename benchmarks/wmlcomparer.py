@@ -1,6 +1,6 @@
 """Benchmark (issue 12): draftkit on the comparison pairs of a peer's test suite.
 
-    python benchmarks/wmlcomparer.py TESTFILES_DIR WMLCOMPARER_TESTS_CS [--timeout S] [--json OUT] [--only ID]
+    python benchmarks/wmlcomparer.py TESTFILES_DIR WMLCOMPARER_TESTS_CS [--timeout S] [--json OUT] [--only ID,ID…]
 
 The pairs and the revision counts the peer asserts come from the peer's own test source
 (Open-Xml-PowerTools, `OpenXmlPowerTools.Tests/WmlComparerTests.cs`, the `WC003_Compare`
@@ -208,9 +208,10 @@ def main() -> int:
     parser.add_argument("tests_cs", type=Path)
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--only")
+    parser.add_argument("--only", help="pair ids, comma-separated")
     args = parser.parse_args()
-    rows = [r for r in pairs(args.tests_cs) if not args.only or r[0] == args.only]
+    only = set(args.only.split(",")) if args.only else None
+    rows = [r for r in pairs(args.tests_cs) if only is None or r[0] in only]
     results: list[Result] = []
     for k, row in enumerate(rows, 1):
         if not (args.testfiles / row[1]).exists() or not (args.testfiles / row[2]).exists():

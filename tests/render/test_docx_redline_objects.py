@@ -72,16 +72,16 @@ def test_an_inserted_image_is_a_tracked_insertion(tmp_path: Path) -> None:
     assert any(a.tag == w("ins") for a in drawing.iterancestors())
 
 
-def test_a_deleted_image_is_never_written_as_text_and_is_named(tmp_path: Path) -> None:
-    """The base (the new file) has no run for an old image: it is left out of the deleted
-    text and a comment names it — a limit, said where the reader looks."""
+def test_a_deleted_image_is_a_tracked_deletion_never_text(tmp_path: Path) -> None:
+    """The base (the new file) has no run for an old image: the old package's is copied into
+    a deletion (see tests/render/test_redline_objects.py), never written as text."""
     old = _image_doc((200, 30, 30))
     new = Doc(article(fx.r(sentence("may"))))
-    data, _ = _redline(old, new, tmp_path)
+    data, comparison = _redline(old, new, tmp_path)
+    check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
     check_no_placeholder_text(data)
-    comments = read_part(data, "word/comments.xml")
-    said = " ".join(t.text or "" for t in comments.iter(w("t")))
-    assert "image sha256:" in said and "not shown as a tracked deletion" in said
+    drawing = next(read_part(data, "word/document.xml").iter(w("drawing")))
+    assert any(a.tag == w("del") for a in drawing.iterancestors())
 
 
 def test_a_text_box_edit_is_tracked_in_the_box_in_both_branches(tmp_path: Path) -> None:

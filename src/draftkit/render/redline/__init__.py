@@ -58,6 +58,7 @@ from __future__ import annotations
 from draftkit.compare.changes import Comparison
 from draftkit.render.docx_package import zip_time
 from draftkit.render.redline.base import docx_base, is_docx, text_base
+from draftkit.render.redline.carry import Carrier
 from draftkit.render.redline.package import SUMMARY_HEADING, anchor_comments, insert_summary, package
 from draftkit.render.redline.plan import Planner
 from draftkit.render.redline.write import Writer
@@ -81,6 +82,7 @@ def render_docx(
     if base is None:
         base = text_base(comparison.new, rev)
     writer = Writer(base, rev)
+    writer.carrier = Carrier.of(comparison.old, base)
     writer.write(Planner(comparison, base, moves).actions())
     if summary:
         insert_summary(base.document, comparison)

@@ -23,6 +23,7 @@ from draftkit.compare.changes import Flag
 from draftkit.compare.textdiff import diff_words
 from draftkit.readers.docx_text import choose_branch
 from draftkit.render.redline.base import Base
+from draftkit.render.redline.carry import Carrier
 from draftkit.render.redline.layout import BODY, TC, ZERO_WIDTH, Layout
 from draftkit.render.redline.package import Comment
 from draftkit.render.redline.plan import (
@@ -93,6 +94,8 @@ class Writer:
         # Objects an op stream adds or removes that cannot be shown as revisions: each a
         # notice for the comment on its paragraph (None: the paragraph written next).
         self.untracked: list[tuple[etree._Element | None, str]] = []
+        # Where old objects and notes are copied from (the old draft's DOCX), if anywhere.
+        self.carrier: Carrier | None = None
 
     def write(self, actions: Iterable[Action]) -> None:
         """Execute every action, in order."""
@@ -219,16 +222,29 @@ class Writer:
         self, segs: Iterable[Seg], rpr: etree._Element | None, at: etree._Element | None = None
     ) -> list[etree._Element]:
         """Runs of text for `segs`. A placeholder (an old footnote, image or object the base
-        has no run for) is never written as text: it is left out and named in a comment on
+        has no run for) is never written as text: a deleted one is the old draft's own
+        element, copied (`carry`); one that cannot be is left out and named in a comment on
         paragraph `at` (or the next paragraph written)."""
         out: list[etree._Element] = []
         for kind, text in segs:
-            if "⟦" in text:
-                text, dropped = without_placeholders(text)
-                for placeholder in dropped:
-                    self.untracked.append((at, untracked_note(placeholder, kind)))
-            if text:
-                out.append(revision_run(kind, text, self.ids, self.rev, rpr))
+            if "⟦" not in text:
+                if text:
+                    out.append(revision_run(kind, text, self.ids, self.rev, rpr))
+                continue
+            for piece, placeholder in split_placeholders(text):
+                if not placeholder:
+                    if piece:
+                        out.append(revision_run(kind, piece, self.ids, self.rev, rpr))
+                    continue
+                made = None
+                if self.carrier is not None and kind in ("delete", "moveFrom"):
+                    made = self.carrier.run(
+                        piece, "del" if kind == "delete" else "moveFrom", self.ids, self.rev
+                    )
+                if made is None:
+                    self.untracked.append((at, untracked_note(piece, kind)))
+                else:
+                    out.append(made)
         return out
 
     # ------------------------------------------------------------------ whole paragraphs
@@ -393,6 +409,14 @@ class Writer:
             note = next((n for n in found[1] if n.get(W_ID) == note_id), None)
         paragraphs = [q for q in note.iter(W_P) if paragraph_text(q).strip()] if note is not None else []
         old_text, new_text = note_body(old), note_body(new)
+        if note is not None and kind is not None and not new_text and not paragraphs:
+            # The note emptied: its old text comes back as a deleted run in its (first) paragraph.
+            q = next(note.iter(W_P), None)
+            if q is None:
+                q = etree.SubElement(note, W_P)
+            q.extend(self._runs([("delete", old_text)], None, p))
+            self.base.notes_edited.add(kind)
+            return
         texts = [paragraph_text(q) for q in paragraphs]
         if kind is None or not paragraphs or " ".join(t.strip() for t in texts) != new_text:
             label = "footnote" if kind == "footnote" else "endnote"
@@ -408,8 +432,16 @@ class Writer:
             bounds.append((at_new, at_new + len(text.strip())))
             at_new += len(text.strip()) + 1
         per: list[list[Seg]] = [[] for _ in paragraphs]
+        # A paragraph break the new note added (its joining space inserted, or standing where
+        # the old text had a space): the paragraph before it gets an inserted mark.
+        added: list[tuple[int, bool]] = []
         npos = 0
         for op, text in diff_words(old_text, new_text):
+            added.extend(
+                (i, op == "equal")
+                for i, (_, b) in enumerate(bounds[:-1])
+                if npos <= b < npos + len(text) and op != "delete"
+            )
             if op == "delete":
                 i = max(k for k, (a, _) in enumerate(bounds) if a <= npos or k == 0)
                 per[i].append(("delete", text))
@@ -424,6 +456,10 @@ class Writer:
                 continue
             start = len(text) - len(text.lstrip())
             self._apply(q, start, Sub(0, segs), range_rpr(q, start, len(text)))
+        for i, spaced in added:
+            if spaced:  # rejected, the two paragraphs join: the old space between them too
+                paragraphs[i].extend(self._runs([("delete", " ")], range_rpr(paragraphs[i], 0, 0)))
+            self._mark(paragraphs[i], "ins")
 
     # ------------------------------------------------------------------ moves
 
@@ -492,6 +528,19 @@ def placeholders(text: str) -> list[tuple[int, int]]:
             if depth == 0:
                 spans.append((start, k + 1))
     return spans
+
+
+def split_placeholders(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into plain pieces and placeholders (True), in order; the reader's padding
+    around a placeholder (see `without_placeholders`) left out."""
+    out: list[tuple[str, bool]] = []
+    last = 0
+    for a, b in placeholders(text):
+        cut = a - 1 if a > last and text[a - 1] == " " else a
+        out.extend(((text[last:cut], False), (text[a:b], True)))
+        last = b + 1 if b < len(text) and text[b] == " " else b
+    out.append((text[last:], False))
+    return out
 
 
 def without_placeholders(text: str) -> tuple[str, list[str]]:

@@ -1,0 +1,370 @@
+"""Old objects carried into the redline: what the old draft held that the new one does not
+(an image, a chart, a diagram, an embedded object, a footnote or endnote), brought back as
+a deleted run so that reject-all restores it.
+
+Takes the old draft (read from a DOCX) and the redline's `Base`; hands the writer, for a
+placeholder the reader showed in the old text (`⟦image sha256:…⟧`, `⟦Footnote: …⟧`), a run
+that holds a copy of the old element, wrapped in `w:del` (or `w:moveFrom`). Copies what
+that element needs from the old package into the redline's: each part it reaches through a
+relationship (an image, a chart and its workbook, a diagram's four parts and its drawing),
+with their own relationships, under fresh part names and relationship ids, their content
+types declared; a note is copied into the redline's note part under a fresh id (the part
+made, from the old one's separators, where the new draft has none). Guarantees that the
+same inputs give the same names and ids (fresh ones are the smallest free), that a part
+already in the redline with the same bytes is shared rather than copied, and that nothing
+is taken from the old package but what a carried element reaches.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from lxml import etree
+
+from draftkit.errors import InputError
+from draftkit.model import Draft
+from draftkit.readers.safezip import open_package, parse_xml
+from draftkit.render.redline.base import Base
+from draftkit.render.wml import (
+    SHOWN,
+    W_ID,
+    W_R,
+    W_RPR,
+    MarkKind,
+    Revision,
+    RevisionIds,
+    has_revisions,
+    paragraph_text,
+    qn,
+    resolve_revisions,
+    revision,
+    show_package,
+)
+
+_R_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_REL_NS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT_NS: Final = "http://schemas.openxmlformats.org/package/2006/content-types"
+_WP_DOCPR: Final = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+# A diagram's data part names its drawing part by an id of the *document's* relationships.
+_DSP_EXT: Final = "{http://schemas.microsoft.com/office/drawing/2008/diagram}dataModelExt"
+_NOTE_REFS: Final = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
+_RPR_REVISIONS: Final = frozenset(
+    {qn("w:ins"), qn("w:del"), qn("w:rPrChange"), qn("w:moveFrom"), qn("w:moveTo")}
+)
+
+
+def _rels_name(part: str) -> str:
+    directory, name = posixpath.split(part)
+    return posixpath.join(directory, "_rels", f"{name}.rels")
+
+
+def _serialise(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+@dataclass(slots=True)
+class Carrier:
+    """The old package, indexed by placeholder, and the copies made into the redline's."""
+
+    base: Base
+    parts: dict[str, bytes]  # the old package
+    main: str  # the old main document part
+    found: dict[str, list[etree._Element]]  # placeholder → the old elements showing it
+    notes: dict[str, tuple[str, etree._Element]]  # old note parts by kind
+    used: dict[str, int] = field(default_factory=dict)
+    copied: dict[str, str] = field(default_factory=dict)  # old part → its part in the redline
+    docpr: int = 0  # the largest drawing id in the redline
+
+    @classmethod
+    def of(cls, old: Draft, base: Base) -> Carrier | None:
+        """The carrier for an old draft read from a DOCX (None otherwise, or if it cannot be read)."""
+        if old.source is None or old.source.format != "docx":
+            return None
+        path = Path(old.source.path)
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise InputError(f"cannot read the old draft again: {exc.strerror or exc}", str(path)) from None
+        if digest != old.source.sha256:
+            raise InputError("the file changed after it was read; compare again", str(path))
+        with open_package(path) as package:
+            main = package.main_document_part()
+            parts = {name: package.read(name) for name in package.names}
+        document = parse_xml(parts[main], f"{path}: {main}")
+        if document.tag != qn("w:document"):
+            return None
+        if has_revisions(document):
+            resolve_revisions(document, "accept")
+        notes = show_package(document, parts, main, paragraph_text)
+        found: dict[str, list[etree._Element]] = {}
+        for element in document.iter():
+            shown = element.get(SHOWN) if isinstance(element.tag, str) else None
+            if shown:
+                found.setdefault(shown, []).append(element)
+        docpr = max((_int(e.get("id")) for e in base.document.iter(_WP_DOCPR)), default=0)
+        return cls(base, parts, main, found, notes, docpr=docpr)
+
+    # ------------------------------------------------------------------ runs
+
+    def run(self, placeholder: str, mark: MarkKind, ids: RevisionIds, rev: Revision) -> etree._Element | None:
+        """The old object or note reference that showed `placeholder`, as a run inside a
+        revision of kind `mark`; None when the old draft has no such element."""
+        elements = self.found.get(placeholder)
+        if not elements:
+            return None
+        k = self.used.get(placeholder, 0)
+        self.used[placeholder] = k + 1
+        element = elements[min(k, len(elements) - 1)]
+        old_run = element.getparent()
+        run = etree.Element(W_R)
+        old_rpr = old_run.find(W_RPR) if old_run is not None else None
+        if old_rpr is not None:
+            rpr = copy.deepcopy(old_rpr)
+            for child in list(rpr):
+                if child.tag in _RPR_REVISIONS:
+                    rpr.remove(child)
+            run.append(rpr)
+        kind = _NOTE_REFS.get(element.tag)
+        if kind is not None:
+            ref = self._note(element, kind, ids)
+            if ref is None:
+                return None
+            run.append(ref)
+        else:
+            twin = copy.deepcopy(element)
+            self._relate_all(twin, self.main, self.base.main)
+            for docpr in twin.iter(_WP_DOCPR):
+                self.docpr += 1
+                docpr.set("id", str(self.docpr))
+            run.append(twin)
+        return revision(mark, [run], ids, rev)
+
+    def _note(self, ref: etree._Element, kind: str, ids: RevisionIds) -> etree._Element | None:
+        """A copy of the old note `ref` refers to in the redline's note part; the new reference.
+        Its id comes from the revision ids (one id space in the document, as checkers expect)."""
+        old = self.notes.get(kind)
+        if old is None:
+            return None
+        old_part, old_root = old
+        note = next((n for n in old_root if n.get(W_ID) == ref.get(W_ID)), None)
+        if note is None:
+            return None
+        target = self.base.notes.get(kind) or self._note_part(kind, old_part, old_root)
+        if target is None:
+            return None
+        part, root = target
+        fresh = max(ids.next(), max((_int(n.get(W_ID)) for n in root), default=0) + 1)
+        twin = copy.deepcopy(note)
+        twin.set(W_ID, str(fresh))
+        self._relate_all(twin, old_part, part)
+        root.append(twin)
+        self.base.notes_edited.add(kind)
+        out = copy.deepcopy(ref)
+        out.set(W_ID, str(fresh))
+        return out
+
+    def _note_part(
+        self, kind: str, old_part: str, old_root: etree._Element
+    ) -> tuple[str, etree._Element] | None:
+        """A note part for the redline, where the new draft has none: the old one's separators."""
+        rel = next(
+            (r for r in self._rels(self.parts, self.main).values() if r[1] == old_part and not r[2]), None
+        )
+        if rel is None:
+            return None
+        root = copy.deepcopy(old_root)
+        for note in list(root):
+            if note.get(qn("w:type")) not in ("separator", "continuationSeparator", "continuationNotice"):
+                root.remove(note)
+        name = self._free_name(f"{posixpath.dirname(self.base.main)}/{kind}s.xml".lstrip("/"))
+        self._put(name, _serialise(root))
+        self._declare(name, self._content_type(old_part))
+        self._add_rel(self.base.main, rel[0], posixpath.relpath(name, posixpath.dirname(self.base.main) or "."),
+                      external=False, prefer=None)  # fmt: skip
+        self.base.notes[kind] = (name, root)
+        return name, root
+
+    # ------------------------------------------------------------------ relationships
+
+    def _relate_all(self, element: etree._Element, old_source: str, new_source: str) -> None:
+        """Every relationship id on `element` and below, from `old_source`'s rels to `new_source`'s."""
+        for node in element.iter():
+            if not isinstance(node.tag, str):
+                continue
+            for key, found in list(node.attrib.items()):
+                name, value = str(key), str(found)
+                if name.startswith(f"{{{_R_NS}}}") and value:
+                    new_id = self._relate(old_source, value, new_source)
+                    if new_id is None:
+                        del node.attrib[name]
+                    else:
+                        node.set(name, new_id)
+
+    def _relate(self, old_source: str, old_id: str, new_source: str) -> str | None:
+        """The id, in `new_source`'s relationships, of what `old_id` reached from `old_source`."""
+        rel = self._rels(self.parts, old_source).get(old_id)
+        if rel is None:
+            return None
+        kind, target, external = rel
+        if external:
+            return self._add_rel(new_source, kind, target, external=True, prefer=old_id)
+        if target not in self.parts:
+            return None
+        copied = self._copy_part(target)
+        relative = posixpath.relpath(copied, posixpath.dirname(new_source) or ".")
+        return self._add_rel(new_source, kind, relative, external=False, prefer=old_id)
+
+    def _copy_part(self, old: str) -> str:
+        """The redline's part for old part `old`: shared when the same bytes (and
+        relationships) are there under the same name, else copied under a fresh name."""
+        done = self.copied.get(old)
+        if done is not None:
+            return done
+        members = dict(self.base.members)
+        rels = _rels_name(old)
+        if members.get(old) == self.parts[old] and members.get(rels) == self.parts.get(rels):
+            self.copied[old] = old
+            return old
+        name = self._free_name(old)
+        self.copied[old] = name
+        data = self.parts[old]
+        if _DSP_EXT.encode().split(b"}")[1] in data:
+            data = self._diagram_data(data)
+        self._put(name, data)
+        self._declare(name, self._content_type(old))
+        if rels in self.parts:
+            root = parse_xml(self.parts[rels], rels)
+            for rel in root:
+                if rel.get("TargetMode") == "External":
+                    continue
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(old), rel.get("Target") or ""))
+                if target in self.parts:
+                    rel.set(
+                        "Target", posixpath.relpath(self._copy_part(target), posixpath.dirname(name) or ".")
+                    )
+            self._put(_rels_name(name), _serialise(root))
+        return name
+
+    def _diagram_data(self, data: bytes) -> bytes:
+        """A diagram data part whose drawing part is named by a document relationship id:
+        that id remapped to the redline document's."""
+        root = parse_xml(data, "diagram data")
+        changed = False
+        for ext in root.iter(_DSP_EXT):
+            old_id = ext.get("relId") or ""
+            new_id = self._relate(self.main, old_id, self.base.main)
+            if new_id is not None and new_id != old_id:
+                ext.set("relId", new_id)
+                changed = True
+        return _serialise(root) if changed else data
+
+    # ------------------------------------------------------------------ package edits
+
+    @staticmethod
+    def _rels(parts: dict[str, bytes], source: str) -> dict[str, tuple[str, str, bool]]:
+        """Relationships of `source`: id → (type, target part name or URL, external)."""
+        name = _rels_name(source)
+        if name not in parts:
+            return {}
+        out: dict[str, tuple[str, str, bool]] = {}
+        for rel in parse_xml(parts[name], name):
+            target = rel.get("Target") or ""
+            external = rel.get("TargetMode") == "External"
+            if not external:
+                target = (
+                    target[1:]
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+                )
+            out[rel.get("Id") or ""] = (rel.get("Type") or "", target, external)
+        return out
+
+    def _add_rel(self, source: str, kind: str, target: str, *, external: bool, prefer: str | None) -> str:
+        """A relationship of `source` (an equal one reused): its id, `prefer` when free."""
+        name = _rels_name(source)
+        members = dict(self.base.members)
+        root = (
+            parse_xml(members[name], name)
+            if name in members
+            else etree.fromstring(f'<Relationships xmlns="{_REL_NS}"/>'.encode())
+        )
+        taken: set[str] = set()
+        for rel in root:
+            taken.add(rel.get("Id") or "")
+            same_mode = (rel.get("TargetMode") == "External") == external
+            if rel.get("Type") == kind and rel.get("Target") == target and same_mode:
+                return rel.get("Id") or ""
+        new_id = prefer if prefer and prefer not in taken else None
+        n = 1
+        while new_id is None:
+            if f"rId{n}" not in taken:
+                new_id = f"rId{n}"
+            n += 1
+        rel = etree.SubElement(root, f"{{{_REL_NS}}}Relationship")
+        rel.set("Id", new_id)
+        rel.set("Type", kind)
+        rel.set("Target", target)
+        if external:
+            rel.set("TargetMode", "External")
+        self._put(name, _serialise(root))
+        return new_id
+
+    def _free_name(self, wanted: str) -> str:
+        taken = {name.lower() for name, _ in self.base.members}
+        if wanted.lower() not in taken:
+            return wanted
+        stem, ext = posixpath.splitext(wanted)
+        n = 1
+        while f"{stem}-old{n}{ext}".lower() in taken:
+            n += 1
+        return f"{stem}-old{n}{ext}"
+
+    def _put(self, name: str, data: bytes) -> None:
+        for k, (member, _) in enumerate(self.base.members):
+            if member == name:
+                self.base.members[k] = (name, data)
+                return
+        self.base.members.append((name, data))
+
+    def _content_type(self, old: str) -> str | None:
+        """The content type of old part `old` (its override, else its extension's default)."""
+        types = parse_xml(self.parts["[Content_Types].xml"], "[Content_Types].xml")
+        ext = posixpath.splitext(old)[1].lstrip(".").lower()
+        default = None
+        for entry in types:
+            if (
+                entry.tag == f"{{{_CT_NS}}}Override"
+                and (entry.get("PartName") or "").lower() == f"/{old}".lower()
+            ):
+                return entry.get("ContentType")
+            if entry.tag == f"{{{_CT_NS}}}Default" and (entry.get("Extension") or "").lower() == ext:
+                default = entry.get("ContentType")
+        return default
+
+    def _declare(self, name: str, content_type: str | None) -> None:
+        """Declare `name`'s content type in the redline (nothing when its default holds)."""
+        if content_type is None:
+            return
+        members = dict(self.base.members)
+        types = parse_xml(members["[Content_Types].xml"], "[Content_Types].xml")
+        ext = posixpath.splitext(name)[1].lstrip(".").lower()
+        for entry in types:
+            default = entry.tag == f"{{{_CT_NS}}}Default" and (entry.get("Extension") or "").lower() == ext
+            if default and entry.get("ContentType") == content_type:
+                return
+        override = etree.SubElement(types, f"{{{_CT_NS}}}Override")
+        override.set("PartName", f"/{name}")
+        override.set("ContentType", content_type)
+        self._put("[Content_Types].xml", _serialise(types))
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0

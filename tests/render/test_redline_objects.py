@@ -1,0 +1,155 @@
+"""Deleted objects and notes in the DOCX redline (issue 12 item 4, reject side): an image or a
+footnote the new draft no longer has comes back from the old package as a deleted run, its
+parts copied under fresh names, so that reject-all restores the old draft exactly."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from draftkit.compare import compare
+from draftkit.errors import InputError
+from draftkit.model import Draft
+from draftkit.readers import read
+from draftkit.render import redline
+from draftkit.render.docx_redline import render_docx
+from tests.fixtures.docx import make_fixtures as fx
+from tests.hostile.test_deception import REL, Doc, _image_doc, article, image_run, notes, png, sentence
+from tests.render.test_docx_redline import check_views
+from tests.wmlops import read_part, reject_all, w
+
+
+def _redline(old: Doc, new: Doc, tmp: Path) -> tuple[bytes, object]:
+    comparison = compare(read(old.build(tmp / "old.docx")), read(new.build(tmp / "new.docx")))
+    assert any(c.is_change for c in comparison.changes)
+    data = render_docx(comparison)
+    check_views(comparison, data, tmp)  # type: ignore[arg-type]
+    return data, comparison
+
+
+def _names(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.namelist()
+
+
+def _part(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(name)
+
+
+def _comments(data: bytes) -> str:
+    if "word/comments.xml" not in _names(data):
+        return ""
+    return " ".join(t.text or "" for t in read_part(data, "word/comments.xml").iter(w("t")))
+
+
+def _deleted(element_tag: str, data: bytes) -> list[object]:
+    body = read_part(data, "word/document.xml")
+    return [e for e in body.iter(w(element_tag)) if any(a.tag == w("del") for a in e.iterancestors())]
+
+
+def test_a_deleted_image_comes_back_on_reject(tmp_path: Path) -> None:
+    old = _image_doc((200, 30, 30))
+    new = Doc(article(fx.r(sentence("may"))))
+    data, _ = _redline(old, new, tmp_path)
+    assert len(_deleted("drawing", data)) == 1
+    # The image's bytes, copied from the old package, under the name it had (free here).
+    assert _part(data, "word/media/map.png") == png((200, 30, 30))
+    assert "not shown as a tracked deletion" not in _comments(data)
+
+
+def test_a_changed_image_keeps_both_parts_apart(tmp_path: Path) -> None:
+    """The new draft's image holds the old one's part name: the old one is copied beside it."""
+    data, _ = _redline(_image_doc((200, 30, 30)), _image_doc((30, 200, 30)), tmp_path)
+    assert _part(data, "word/media/map.png") == png((30, 200, 30))
+    assert _part(data, "word/media/map-old1.png") == png((200, 30, 30))
+    (drawing,) = _deleted("drawing", data)
+    blip = next(drawing.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip"))  # type: ignore[attr-defined]
+    rels = _part(data, "word/_rels/document.xml.rels").decode()
+    rel_id = blip.get(f"{{{REL}}}embed")
+    assert f'Id="{rel_id}"' in rels and "media/map-old1.png" in rels
+
+
+def test_the_same_image_deleted_in_one_place_is_shared_not_copied(tmp_path: Path) -> None:
+    """Old: the image twice; new: once. The deleted one refers to the part already there."""
+    twice = article(fx.r(sentence()) + image_run("rIdImg")) + fx.p(fx.r("See the map.") + image_run("rIdImg"))
+    related = (("rIdImg", f"{REL}/image", "media/map.png", png((200, 30, 30))),)
+    once = article(fx.r(sentence()) + image_run("rIdImg")) + fx.p(fx.r("See the map."))
+    data, _ = _redline(Doc(twice, related=related), Doc(once, related=related), tmp_path)
+    assert [n for n in _names(data) if n.startswith("word/media/")] == ["word/media/map.png"]
+    assert len(_deleted("drawing", data)) == 1
+
+
+def _two_notes(first: str, second: str | None) -> Doc:
+    ref = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>'
+    body = article(fx.r(sentence()) + ref.format(1))
+    xml = notes("footnotes", first)
+    if second is not None:
+        body += fx.p(fx.r("The Parties shall report monthly.") + ref.format(2))
+        extra = (
+            f'<w:footnote w:id="2">{fx.p("<w:r><w:footnoteRef/></w:r>" + fx.r(" " + second))}</w:footnote>'
+        )
+        xml = xml.replace("</w:footnotes>", extra + "</w:footnotes>")
+    else:
+        body += fx.p(fx.r("The Parties shall report monthly."))
+    return Doc(body, footnotes=xml)
+
+
+def test_a_deleted_footnote_comes_back_on_reject(tmp_path: Path) -> None:
+    old = _two_notes("Party A reserves its position.", "Party B reserves the Drava Corridor.")
+    new = _two_notes("Party A reserves its position.", None)
+    data, _ = _redline(old, new, tmp_path)
+    (ref,) = _deleted("footnoteReference", data)
+    footnotes = read_part(data, "word/footnotes.xml")
+    note = next(n for n in footnotes.iter(w("footnote")) if n.get(w("id")) == ref.get(w("id")))  # type: ignore[attr-defined]
+    assert "Drava Corridor" in "".join(t.text or "" for t in note.iter(w("t")))
+    # Rejected, the deleted reference refers to the copied note; the kept one to its own.
+    refs = [
+        r.get(w("id")) for r in reject_all(read_part(data, "word/document.xml")).iter(w("footnoteReference"))
+    ]
+    assert refs == ["1", ref.get(w("id"))]  # type: ignore[attr-defined]
+
+
+def test_a_footnote_deleted_where_the_new_draft_has_none_makes_the_part(tmp_path: Path) -> None:
+    old = _two_notes("Party A reserves its position.", None)
+    new = Doc(article(fx.r(sentence())) + fx.p(fx.r("The Parties shall report monthly.")))
+    data, _ = _redline(old, new, tmp_path)
+    assert "word/footnotes.xml" in _names(data)
+    assert "footnotes+xml" in _part(data, "[Content_Types].xml").decode()
+    assert "relationships/footnotes" in _part(data, "word/_rels/document.xml.rels").decode()
+    types = [n.get(w("type")) for n in read_part(data, "word/footnotes.xml").iter(w("footnote"))]
+    assert types == ["separator", "continuationSeparator", None]
+    assert len(_deleted("footnoteReference", data)) == 1
+
+
+def test_an_old_draft_changed_after_reading_is_refused(tmp_path: Path) -> None:
+    comparison = compare(
+        read(_image_doc((200, 30, 30)).build(tmp_path / "old.docx")),
+        read(Doc(article(fx.r(sentence("may")))).build(tmp_path / "new.docx")),
+    )
+    _image_doc((30, 30, 200)).build(tmp_path / "old.docx")
+    with pytest.raises(InputError, match="changed"):
+        render_docx(comparison)
+
+
+def test_an_object_that_cannot_be_carried_is_named_never_written_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the old package (no carrier), a deleted image is left out and a comment
+    names it — a limit, said where the reader looks."""
+
+    def nothing(old: Draft, base: object) -> None:
+        return None
+
+    monkeypatch.setattr(redline.Carrier, "of", nothing)
+    comparison = compare(
+        read(_image_doc((200, 30, 30)).build(tmp_path / "old.docx")),
+        read(Doc(article(fx.r(sentence("may")))).build(tmp_path / "new.docx")),
+    )
+    data = render_docx(comparison)
+    said = _comments(data)
+    assert "image sha256:" in said and "not shown as a tracked deletion" in said
+    assert not _deleted("drawing", data)
