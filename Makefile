@@ -69,14 +69,16 @@ bench: $(STAMP)
 	$(PY) benchmarks/loose_corpus.py
 	$(if $(CORPUS),$(PY) benchmarks/docx_corpus.py $(CORPUS) --jobs 2,@echo "docx_corpus: skipped (make bench CORPUS=folder-of-docx)")
 
-# LibreOffice and Chromium for the tests that open our outputs the way users do.
+# LibreOffice (with python3-uno, for its accept/reject in tests/lo_oracle.py) and Chromium
+# for the tests that open our outputs the way users do.
 # Installed where we can (root with apt-get); elsewhere those tests skip with a reason.
 system-deps:
-	@if command -v soffice >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1; then :; \
+	@if command -v soffice >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 \
+	  && { /usr/bin/python3 -c 'import uno' || python3 -c 'import uno'; } >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  echo "installing libreoffice-writer-nogui and chromium (apt-get)"; \
+	  echo "installing libreoffice-writer-nogui, python3-uno and chromium (apt-get)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    libreoffice-writer-nogui chromium fonts-dejavu-core >/dev/null || echo "apt-get failed: office/browser tests will skip"; \
+	    libreoffice-writer-nogui python3-uno chromium fonts-dejavu-core >/dev/null || echo "apt-get failed: office/browser tests will skip"; \
 	else echo "not root: LibreOffice/Chromium tests will skip"; fi
 
 clean:

@@ -1,0 +1,309 @@
+"""LibreOffice as an oracle: open a DOCX in headless LibreOffice, accept or reject every
+tracked change there, and read back what LibreOffice shows — written independently of
+draftkit (no draftkit import) so it can check draftkit's redlines.
+
+    with LibreOffice() as office:
+        view = office.read(Path("redline.docx"), "accept")   # or "reject", or "as-is"
+        view.body   # [(list label, paragraph text), ...] in document order, table cells inline
+
+One `soffice` process serves a whole session (its start-up costs ~2 s, a document ~0.1 s):
+a worker process, run by a Python interpreter that can `import uno` (Debian's python3 with
+python3-uno; the venv's interpreter usually cannot), starts LibreOffice listening on a
+private pipe with a private profile, and answers one JSON request per line on stdin.
+Accepting and rejecting are LibreOffice's own commands (`.uno:AcceptAllTrackedChanges`,
+`.uno:RejectAllTrackedChanges`, what Edit › Track Changes › Accept All does). The text of
+a paragraph is `XTextRange.getString()` — the text LibreOffice holds, fields as their
+shown result — and its list number is kept apart (`ListLabelString`, the number LibreOffice
+computes), so a caller can compare the two separately.
+
+Run as a script with `--worker`, this file is that worker (stdlib and uno only).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+View = Literal["accept", "reject", "as-is"]
+_COMMANDS = {"accept": ".uno:AcceptAllTrackedChanges", "reject": ".uno:RejectAllTrackedChanges", "as-is": ""}
+Para = tuple[str, str]  # (list label LibreOffice shows, paragraph text)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What LibreOffice shows of one document in one view."""
+
+    body: list[Para]
+    footnotes: list[list[Para]] = field(default_factory=list)
+    endnotes: list[list[Para]] = field(default_factory=list)
+    frames: list[list[Para]] = field(default_factory=list)  # text frames and text boxes
+    redlines: int = 0  # tracked changes left after the command (0 after accept/reject)
+
+    def texts(self) -> list[str]:
+        """Non-empty paragraph texts of the body (table cells inline) and of the notes, each
+        with its whitespace collapsed; list numbers left out (LibreOffice computes them)."""
+        out = [t for _, t in self.body]
+        for note in (*self.footnotes, *self.endnotes):
+            out += [t for _, t in note]
+        return [" ".join(t.split()) for t in out if t.strip()]
+
+    def labels(self) -> list[str]:
+        """The list numbers of the body's non-empty paragraphs ('' where none)."""
+        return [label for label, t in self.body if t.strip()]
+
+
+class OfficeError(RuntimeError):
+    """LibreOffice could not open or process a document (or did not answer in time)."""
+
+
+def uno_python() -> str | None:
+    """A Python interpreter that can `import uno`, or None."""
+    seen: set[str] = set()
+    for candidate in (sys.executable, "/usr/bin/python3", shutil.which("python3") or ""):
+        if not candidate or candidate in seen or not Path(candidate).exists():
+            continue
+        seen.add(candidate)
+        probe = subprocess.run([candidate, "-c", "import uno"], capture_output=True, timeout=60)
+        if probe.returncode == 0:
+            return candidate
+    return None
+
+
+class LibreOffice:
+    """A headless LibreOffice serving `read` requests; a context manager (closes soffice)."""
+
+    def __init__(self, soffice: str | None = None, python: str | None = None, timeout: float = 120.0) -> None:
+        self.soffice = soffice or shutil.which("soffice") or shutil.which("libreoffice")
+        self.python = python or uno_python()
+        if self.soffice is None:
+            raise OfficeError("LibreOffice (soffice) is not installed")
+        if self.python is None:
+            raise OfficeError("no Python interpreter here can `import uno` (apt-get install python3-uno)")
+        self.timeout = timeout
+        self._process: subprocess.Popen[str] | None = None
+        self._home = Path(tempfile.mkdtemp(prefix="lo-oracle-"))
+
+    def __enter__(self) -> LibreOffice:
+        self._start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _start(self) -> None:
+        self._process = subprocess.Popen(
+            [self.python or "", __file__, "--worker", self.soffice or "", str(self._home)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            encoding="utf-8", start_new_session=True,
+        )  # fmt: skip
+        self._ask({"op": "ping"})
+
+    def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        process = self._process
+        assert process is not None and process.stdin is not None and process.stdout is not None
+        process.stdin.write(json.dumps(request) + "\n")
+        process.stdin.flush()
+        answer: list[str] = []
+        reader = threading.Thread(target=lambda: answer.append(process.stdout.readline()), daemon=True)  # type: ignore[union-attr]
+        reader.start()
+        reader.join(self.timeout)
+        if not answer or not answer[0]:
+            self._kill()
+            raise OfficeError(f"LibreOffice did not answer {request.get('op')} in {self.timeout:.0f} s")
+        reply: dict[str, Any] = json.loads(answer[0])
+        if "error" in reply:
+            raise OfficeError(reply["error"])
+        return reply
+
+    def read(self, path: Path, view: View = "as-is") -> Shown:
+        """What LibreOffice shows of `path` after accepting (rejecting) every tracked change."""
+        if self._process is None:
+            self._start()
+        reply = self._ask({"op": "read", "path": str(Path(path).resolve()), "view": view})
+        return Shown(
+            body=[tuple(p) for p in reply["body"]],  # type: ignore[misc]
+            footnotes=[[tuple(p) for p in n] for n in reply["footnotes"]],  # type: ignore[misc]
+            endnotes=[[tuple(p) for p in n] for n in reply["endnotes"]],  # type: ignore[misc]
+            frames=[[tuple(p) for p in n] for n in reply["frames"]],  # type: ignore[misc]
+            redlines=reply["redlines"],
+        )
+
+    def compare(self, old: Path, new: Path, out: Path) -> None:
+        """LibreOffice's own redline of `old` → `new` (Edit › Track Changes › Compare
+        Document: `new` opened, `old` compared with it), saved as DOCX to `out`."""
+        if self._process is None:
+            self._start()
+        self._ask(
+            {"op": "compare", "old": str(old.resolve()), "new": str(new.resolve()), "out": str(out.resolve())}
+        )
+
+    def pdf(self, path: Path, out: Path, view: View = "as-is") -> None:
+        """`path` as LibreOffice prints it to PDF (after accepting or rejecting, if asked)."""
+        if self._process is None:
+            self._start()
+        self._ask({"op": "pdf", "path": str(Path(path).resolve()), "view": view, "out": str(out.resolve())})
+
+    def _kill(self) -> None:
+        if self._process is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._process.pid, 9)
+            self._process.wait()
+            self._process = None
+
+    def close(self) -> None:
+        """Stop the worker and its soffice."""
+        if self._process is not None:
+            try:
+                self._ask({"op": "quit"})
+                self._process.wait(timeout=30)
+            except (OfficeError, subprocess.TimeoutExpired, BrokenPipeError, OSError):
+                pass
+            self._kill()
+        shutil.rmtree(self._home, ignore_errors=True)
+
+
+# ----------------------------------------------------------------------------- the worker
+# Runs under the interpreter that has uno: nothing above this line is used by it except
+# the module's own imports (stdlib).
+
+
+def _worker(soffice: str, home: str) -> int:  # pragma: no cover - runs in its own process
+    import uno  # type: ignore[import-not-found]
+    from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+
+    def prop(name: str, value: object) -> Any:
+        p = PropertyValue()
+        p.Name, p.Value = name, value
+        return p
+
+    pipe = f"draftkit_lo_{os.getpid()}"
+    profile = Path(home) / "profile"
+    office = subprocess.Popen(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--nologo",
+         "--norestore", "--nodefault", "--nolockcheck", f"--accept=pipe,name={pipe};urp;"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    ctx = None
+    for _ in range(600):
+        try:
+            ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+            break
+        except Exception:
+            if office.poll() is not None:
+                raise
+            time.sleep(0.1)
+    assert ctx is not None
+    smgr = ctx.ServiceManager
+    desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+
+    def paragraphs(text: Any) -> list[list[str]]:
+        out: list[list[str]] = []
+        enum = text.createEnumeration()
+        while enum.hasMoreElements():
+            element = enum.nextElement()
+            if element.supportsService("com.sun.star.text.Paragraph"):
+                label = element.getPropertyValue("ListLabelString") or ""
+                out.append([label, element.getString()])
+            elif element.supportsService("com.sun.star.text.TextTable"):
+                # getCellNames lists the cells row by row, as the table shows them.
+                for name in element.getCellNames():
+                    out += paragraphs(element.getCellByName(name))
+        return out
+
+    def load(path: str) -> Any:
+        url = uno.systemPathToFileUrl(path)
+        doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
+        if doc is None:
+            raise RuntimeError(f"{path}: LibreOffice could not open it")
+        return doc
+
+    def resolve(doc: Any, view: str) -> None:
+        command = _COMMANDS[view]
+        if command:
+            dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+
+    def pdf(path: str, view: str, out: str) -> dict[str, Any]:
+        doc = load(path)
+        try:
+            resolve(doc, view)
+            doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", "writer_pdf_Export"),))
+            return {}
+        finally:
+            doc.close(True)
+
+    def read(path: str, view: str) -> dict[str, Any]:
+        doc = load(path)
+        try:
+            resolve(doc, view)
+            notes = {
+                kind: [paragraphs(getattr(doc, getter)().getByIndex(k))
+                       for k in range(getattr(doc, getter)().getCount())]
+                for kind, getter in (("footnotes", "getFootnotes"), ("endnotes", "getEndnotes"))
+            }  # fmt: skip
+            frames_access = doc.getTextFrames()
+            frames = [
+                paragraphs(frames_access.getByName(n).getText())
+                for n in sorted(frames_access.getElementNames())
+            ]
+            redlines = doc.getRedlines().getCount()
+            return {"body": paragraphs(doc.getText()), **notes, "frames": frames, "redlines": redlines}
+        finally:
+            doc.close(True)
+
+    def compare(old: str, new: str, out: str) -> dict[str, Any]:
+        doc = load(new)
+        try:
+            frame = doc.getCurrentController().getFrame()
+            dispatcher.executeDispatch(frame, ".uno:CompareDocuments", "", 0,
+                                       (prop("URL", uno.systemPathToFileUrl(old)), prop("NoAcceptDialog", True)))  # fmt: skip
+            doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", "MS Word 2007 XML"),))
+            return {}
+        finally:
+            doc.close(True)
+
+    for line in sys.stdin:
+        request = json.loads(line)
+        try:
+            if request["op"] == "quit":
+                print(json.dumps({}), flush=True)
+                break
+            if request["op"] == "ping":
+                reply: dict[str, Any] = {}
+            elif request["op"] == "read":
+                reply = read(request["path"], request["view"])
+            elif request["op"] == "pdf":
+                reply = pdf(request["path"], request["view"], request["out"])
+            else:
+                reply = compare(request["old"], request["new"], request["out"])
+        except Exception as exc:  # reported to the caller, which raises OfficeError
+            reply = {"error": f"{request.get('path') or request.get('new')}: {type(exc).__name__}: {exc}"}
+        print(json.dumps(reply), flush=True)
+    with contextlib.suppress(Exception):
+        desktop.terminate()
+    try:
+        office.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        office.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--worker":
+        sys.exit(_worker(sys.argv[2], sys.argv[3]))
+    print(
+        "usage: python tests/lo_oracle.py --worker SOFFICE HOME  (started by LibreOffice())", file=sys.stderr
+    )
+    sys.exit(2)
