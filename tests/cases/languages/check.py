@@ -55,9 +55,16 @@ def check(case: Path) -> list[str]:
                 if label not in seen:
                     problems.append(f"{case.name} {key}: {lang} {label!r} neither paired nor only_in")
     for d in exp.get("differences", []):
-        a, b = d["langs"].split("-")
         if [d["a"], d["b"]] not in exp["pairs"][d["langs"]]:
             problems.append(f"{case.name}: difference {d} is not on a labelled pair")
+    for group in exp.get("splits", []):
+        for part in group["b"]:
+            if [group["a"], part] not in exp["pairs"][group["langs"]]:
+                problems.append(f"{case.name}: split part {group['a']}->{part} is not in pairs")
+    for group in exp.get("merges", []):
+        for part in group["a"]:
+            if [part, group["b"]] not in exp["pairs"][group["langs"]]:
+                problems.append(f"{case.name}: merge part {part}->{group['b']} is not in pairs")
     return problems
 
 
