@@ -19,7 +19,10 @@
    stands out far above either side's runner-up on several shared pieces of evidence;
 8. content within a window: between the same two matched siblings, the best of its row and
    column with position (same label, or the same slot of unnumbered points) as a prior.
-   A deletion left with a plausible mutual-best candidate is told "possibly replaced by".
+   A deletion left with a plausible mutual-best candidate is told "possibly replaced by";
+9. a 1:1 pair that is one part of a split or merge across a gap (a paragraph put between the
+   parts) or over a subtree (a point now an intro with paragraphs) becomes that group
+   (compare.regroup).
 
 Never an all-pairs loop over whole drafts: passes 1–2 are hashing, pass 3 works on short
 segments between anchors, pass 5 on what is left (typically a handful).
@@ -30,7 +33,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -39,7 +41,9 @@ from rapidfuzz.distance import LCSseq
 
 from draftkit.compare.citations import BULLETS, UNNUMBERED, extend
 from draftkit.compare.content import ContentSimilarity, root
+from draftkit.compare.measures import SIM_MAX_CHARS, contained, lis, may_reach, ratio
 from draftkit.compare.pins import Resolved
+from draftkit.compare.regroup import Side, regroup
 from draftkit.model import Draft, Provision
 
 ROOT = -1
@@ -58,7 +62,6 @@ SPLIT_PART_MIN = 0.8  # each part of a split must be found (its words) in the wh
 DP_FULL_CELLS = 4_096  # a segment up to 64 × 64 gets the full DP …
 DP_BAND = 16  # … a longer one a DP in a band of ±16 around its diagonal: O((n + m) · 33)
 LCS_MAX_CELLS = 50_000_000  # equal texts in a long segment paired by an exact LCS up to this
-SIM_MAX_CHARS = 4_000  # longer texts are compared as bags of words (linear), not by ratio
 # Content pass (issue 15): pairs the character passes left, by what the texts are about.
 CONTENT_MIN = 0.45  # cosine of the evidence bags (compare.content) to pair at all
 CONTENT_MARGIN = 1.5  # … and at least this many times the runner-up of either side
@@ -160,63 +163,9 @@ class Alignment:
     pairs: tuple[Pair, ...]
 
 
-def _lis(values: Sequence[int]) -> set[int]:
-    """Positions (into `values`) of one longest strictly increasing subsequence."""
-    tails: list[int] = []
-    tails_at: list[int] = []
-    back = [-1] * len(values)
-    for i, v in enumerate(values):
-        k = bisect.bisect_left(tails, v)
-        if k == len(tails):
-            tails.append(v)
-            tails_at.append(i)
-        else:
-            tails[k] = v
-            tails_at[k] = i
-        back[i] = tails_at[k - 1] if k > 0 else -1
-    keep: set[int] = set()
-    i = tails_at[-1] if tails_at else -1
-    while i != -1:
-        keep.add(i)
-        i = back[i]
-    return keep
-
-
 def _unnumbered(num: str | None) -> bool:
     """No label, or a bullet: a point known by its place only."""
     return num is None or num.strip() in BULLETS
-
-
-def _may_reach(len_a: int, len_b: int, threshold: float) -> bool:
-    """Whether two texts of these lengths can reach `threshold` in fuzz.ratio (an Indel
-    similarity: at most 2·min / (len_a + len_b))."""
-    total = len_a + len_b
-    return total == 0 or 2 * min(len_a, len_b) >= threshold * total
-
-
-def _contained(part: Counter[str], whole: Counter[str]) -> float:
-    """The share of `part`'s words (with multiplicity) that `whole` holds."""
-    size = sum(part.values())
-    if not size:
-        return 1.0
-    return sum(min(count, whole[word]) for word, count in part.items()) / size
-
-
-def _dice(a: Counter[str], b: Counter[str]) -> float:
-    """Dice coefficient of two bags of words."""
-    size = sum(a.values()) + sum(b.values())
-    if not size:
-        return 1.0
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return 2 * sum(min(count, large[word]) for word, count in small.items()) / size
-
-
-def _ratio(ka: str, kb: str, bag_a: Callable[[], Counter[str]], bag_b: Callable[[], Counter[str]]) -> float:
-    """fuzz.ratio / 100 for texts short enough (bit-parallel, ~len_a·len_b/64 steps), else
-    the Dice coefficient of their words, which is linear: a bounded cost for any shape."""
-    if len(ka) + len(kb) <= SIM_MAX_CHARS:
-        return float(fuzz.ratio(ka, kb)) / 100.0
-    return _dice(bag_a(), bag_b())
 
 
 class _Aligner:
@@ -281,7 +230,7 @@ class _Aligner:
             # Two bare labels ("Article 4" with nothing else): alike only if both hold
             # children or both hold none; their children decide the rest (pass 4).
             return 0.7 if bool(self.a.children[i]) == bool(self.b.children[j]) else 0.3
-        return _ratio(ka, kb, lambda: self._bag_a(i), lambda: self._bag_b(j))
+        return ratio(ka, kb, lambda: self._bag_a(i), lambda: self._bag_b(j))
 
     def _bag_a(self, i: int) -> Counter[str]:
         bag = self.bags_a.get(i)
@@ -308,7 +257,8 @@ class _Aligner:
         for i, p in enumerate(self.a.nodes):
             if p.guid and p.guid in guids:
                 self._match(i, guids.pop(p.guid), 1.0)
-        masked_a = Counter(_DIGITS.sub("#", k) for k in self.a.keys if k)
+        masked_keys = [_DIGITS.sub("#", k) if k else "" for k in self.a.keys]  # each key masked once
+        masked_a = Counter(mk for mk in masked_keys if mk)
         masked_b: dict[str, list[int]] = {}
         for j, k in enumerate(self.b.keys):
             if k and self._free_b(j):
@@ -316,7 +266,7 @@ class _Aligner:
         for i, k in enumerate(self.a.keys):
             if not k or not self._free_a(i):
                 continue
-            mk = _DIGITS.sub("#", k)
+            mk = masked_keys[i]
             if masked_a[mk] != 1:
                 continue
             candidates = masked_b.get(mk)
@@ -358,7 +308,7 @@ class _Aligner:
     ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         b_pos = {j: k for k, j in enumerate(b_kids)}
         fixed = [(i, self.a2b[i]) for i in a_kids if i in self.a2b and self.a2b[i] in b_pos]
-        keep = _lis([b_pos[j] for _, j in fixed])
+        keep = lis([b_pos[j] for _, j in fixed])
         bounds = [fixed[k] for k in sorted(keep)]
         new_pairs: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((i,), (j,)) for i, j in fixed]
         a_pos = {i: k for k, i in enumerate(a_kids)}
@@ -457,11 +407,11 @@ class _Aligner:
                     if s >= t:
                         tie = SAME_LABEL_TIE if self._same_label(seg_a[x], seg_b[y]) else 0.0
                         steps.append((1, 1, (s - t) * 2 + tie, s))
-                if x < n and y + 1 < m and _may_reach(lengths_a[x], lengths_b[y] + lengths_b[y + 1] + 1, t):
+                if x < n and y + 1 < m and may_reach(lengths_a[x], lengths_b[y] + lengths_b[y + 1] + 1, t):
                     s = self._split_sim(seg_a[x], (seg_b[y], seg_b[y + 1]))
                     if s >= t:
                         steps.append((1, 2, (s - t) * 3, s))
-                if x + 1 < n and y < m and _may_reach(lengths_a[x] + lengths_a[x + 1] + 1, lengths_b[y], t):
+                if x + 1 < n and y < m and may_reach(lengths_a[x] + lengths_a[x + 1] + 1, lengths_b[y], t):
                     s = self._merge_sim((seg_a[x], seg_a[x + 1]), seg_b[y])
                     if s >= t:
                         steps.append((2, 1, (s - t) * 3, s))
@@ -527,10 +477,10 @@ class _Aligner:
             return 0.0
         # Each part must be found in the whole: most of its words are there (a linear
         # check; partial_ratio here was quadratic or worse on long texts).
-        if any(_contained(bag, whole_bag) < SPLIT_PART_MIN for bag in part_bags):
+        if any(contained(bag, whole_bag) < SPLIT_PART_MIN for bag in part_bags):
             return 0.0
         joined = " ".join(parts)
-        return _ratio(whole, joined, lambda: whole_bag, lambda: sum(part_bags, Counter()))
+        return ratio(whole, joined, lambda: whole_bag, lambda: sum(part_bags, Counter()))
 
     def _split_sim(self, i: int, js: tuple[int, int]) -> float:
         return self._joined_sim(
@@ -651,7 +601,7 @@ class _Aligner:
             by_parent.setdefault(key, []).append(unit)
         for members in by_parent.values():
             members.sort()
-            keep = _lis([j for _, j, _, _ in members])
+            keep = lis([j for _, j, _, _ in members])
             for k, (_, _, ident, is_group) in enumerate(members):
                 if k not in keep:
                     (moved_groups if is_group else moved_pairs).add(ident)
@@ -723,9 +673,28 @@ class _Aligner:
             entries.sort(key=lambda e: (-e[0], e[1]))
 
         def rival(x: int, y: int, field: int) -> float:
-            """The best score of x's row and y's column among other provisions still free."""
-            in_row = next((v for v, k in rows[field][x] if k != y and self._free_b(rest_b[k])), 0.0)
-            in_column = next((v for v, k in columns[field][y] if k != x and self._free_a(rest_a[k])), 0.0)
+            """The best score of x's row and y's column among other provisions still free; a
+            sibling under a parent still free is a fellow part (pass 9 may join them), not a
+            rival."""
+            i, j = rest_a[x], rest_b[y]
+            up_a = self.a.parent[i] if self.a.parent[i] != ROOT and self._free_a(self.a.parent[i]) else None
+            up_b = self.b.parent[j] if self.b.parent[j] != ROOT and self._free_b(self.b.parent[j]) else None
+            in_row = next(
+                (
+                    v
+                    for v, k in rows[field][x]
+                    if k != y and self._free_b(rest_b[k]) and self.b.parent[rest_b[k]] != up_b
+                ),
+                0.0,
+            )
+            in_column = next(
+                (
+                    v
+                    for v, k in columns[field][y]
+                    if k != x and self._free_a(rest_a[k]) and self.a.parent[rest_a[k]] != up_a
+                ),
+                0.0,
+            )
             return max(in_row, in_column)
 
         ranked = sorted(scores.items(), key=lambda c: (-c[1], c[0]))
@@ -785,7 +754,7 @@ class _Aligner:
                 continue
             b_pos = {j: k for k, j in enumerate(b_kids)}
             fixed = [(i, self.a2b[i]) for i in a_kids if i in self.a2b and self.a2b[i] in b_pos]
-            keep = _lis([b_pos[j] for _, j in fixed])
+            keep = lis([b_pos[j] for _, j in fixed])
             a_pos = {i: k for k, i in enumerate(a_kids)}
             start_a = start_b = 0
             for i, j in [*(fixed[k] for k in sorted(keep)), (None, None)]:
@@ -863,10 +832,35 @@ class _Aligner:
         found = self.content_pass()
         if found:
             self.children_pass(found, IN_PARENT_THRESHOLD)
+        # Subtrees are joined before the window pass, which would give their free parent away.
+        self.regroup()
         found = self.window_pass()
         if found:
             self.children_pass(found, IN_PARENT_THRESHOLD)
+        self.regroup()
         return self._result()
+
+    # -- pass 9: splits and merges across a gap or a subtree (compare.regroup) --------
+    def regroup(self) -> None:
+        old = Side(self.a.parent, self.a.children, self.a.keys)
+        new = Side(self.b.parent, self.b.children, self.b.keys)
+
+        def similar(x: str, y: str) -> float:
+            return ratio(x, y, lambda: Counter(_WORD.findall(x)), lambda: Counter(_WORD.findall(y)))
+
+        pinned = {i for i, _ in self.pins.pairs}
+        free = {i: j for i, j in self.a2b.items() if i not in pinned}
+        for r in regroup(free, old, new, self._free_b, similar, IN_PARENT_THRESHOLD):
+            self._unmatch(r.one, r.partner)
+            self._group((r.one,), r.parts, r.similarity)
+        free = {j: i for i, j in self.a2b.items() if i not in pinned}
+        for r in regroup(free, new, old, self._free_a, similar, IN_PARENT_THRESHOLD):
+            self._unmatch(r.partner, r.one)
+            self._group(r.parts, (r.one,), r.similarity)
+
+    def _unmatch(self, i: int, j: int) -> None:
+        del self.a2b[i], self.b2a[j], self.similarity[(i, j)]
+        self.by_content.pop(i, None)
 
     def _result(self) -> Alignment:
         moved_pairs, moved_groups = self.moved()

@@ -72,7 +72,7 @@ _INITIAL = re.compile(r"(?:^|(?<=[.!?:;]\s))([A-Z\u0400-\u042f][\w’'-]+)")
 
 
 def _name_key(word: str) -> str:
-    name = word.lower()
+    name = re.sub(r"['’]s$", "", word.lower())  # "Ukraine’s" is Ukraine
     stem = _DEMONYM.sub("", name)
     return "@" + (stem if len(stem) >= 4 else name)
 

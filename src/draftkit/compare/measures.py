@@ -1,0 +1,66 @@
+"""Similarity measures and sequence helpers of the alignment passes (compare.align,
+compare.regroup): each bounded in cost whatever the texts' length."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+SIM_MAX_CHARS = 4_000  # longer texts are compared as bags of words (linear), not by ratio
+
+
+def lis(values: Sequence[int]) -> set[int]:
+    """Positions (into `values`) of one longest strictly increasing subsequence."""
+    tails: list[int] = []
+    tails_at: list[int] = []
+    back = [-1] * len(values)
+    for i, v in enumerate(values):
+        k = bisect.bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tails_at.append(i)
+        else:
+            tails[k] = v
+            tails_at[k] = i
+        back[i] = tails_at[k - 1] if k > 0 else -1
+    keep: set[int] = set()
+    i = tails_at[-1] if tails_at else -1
+    while i != -1:
+        keep.add(i)
+        i = back[i]
+    return keep
+
+
+def may_reach(len_a: int, len_b: int, threshold: float) -> bool:
+    """Whether two texts of these lengths can reach `threshold` in fuzz.ratio (an Indel
+    similarity: at most 2·min / (len_a + len_b))."""
+    total = len_a + len_b
+    return total == 0 or 2 * min(len_a, len_b) >= threshold * total
+
+
+def contained(part: Counter[str], whole: Counter[str]) -> float:
+    """The share of `part`'s words (with multiplicity) that `whole` holds."""
+    size = sum(part.values())
+    if not size:
+        return 1.0
+    return sum(min(count, whole[word]) for word, count in part.items()) / size
+
+
+def dice(a: Counter[str], b: Counter[str]) -> float:
+    """Dice coefficient of two bags of words."""
+    size = sum(a.values()) + sum(b.values())
+    if not size:
+        return 1.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return 2 * sum(min(count, large[word]) for word, count in small.items()) / size
+
+
+def ratio(ka: str, kb: str, bag_a: Callable[[], Counter[str]], bag_b: Callable[[], Counter[str]]) -> float:
+    """fuzz.ratio / 100 for texts short enough (bit-parallel, ~len_a·len_b/64 steps), else
+    the Dice coefficient of their words, which is linear: a bounded cost for any shape."""
+    if len(ka) + len(kb) <= SIM_MAX_CHARS:
+        return float(fuzz.ratio(ka, kb)) / 100.0
+    return dice(bag_a(), bag_b())
