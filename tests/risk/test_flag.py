@@ -25,9 +25,8 @@ def test_the_issue_example_message(tmp_path: Path) -> None:
     new = old.replace("Each Party shall withdraw", "Each Party may withdraw")
     comparison = compare_texts(tmp_path, old, new)
     (flag_,) = [f for c in comparison.changes for f in c.flags]
-    assert flag_.message == (
-        "Obligation weakened: 'shall withdraw' → 'may withdraw' in Article 4(2), military de-escalation"
-    )
+    # The provision and the category stand in their own columns of every report (issue 17).
+    assert flag_.message == "Obligation weakened: 'shall withdraw' → 'may withdraw'"
     assert (flag_.rule, flag_.category, flag_.severity) == ("obligation", "military_deescalation", "high")
     assert (flag_.old, flag_.new) == ("shall withdraw", "may withdraw")
 
@@ -140,7 +139,7 @@ def test_added_article_is_one_flag_for_its_subtree(tmp_path: Path) -> None:
     cite, only = flagged[0]
     assert cite == "Article 2" and only.rule == "provision"
     assert only.message.startswith(
-        "Article added with 3 sub-provisions: 'Maritime Arrangements' in Article 2"
+        "Article added with 3 sub-provisions: 'Maritime Arrangements'"
     )
     assert only.severity == "high"
 
@@ -152,7 +151,7 @@ def test_deleted_paragraph_and_deleted_definition(tmp_path: Path) -> None:
     comparison = compare_texts(tmp_path, old, draft_text(["Observers are civilians."], "Monitoring"))
     (only,) = [f for c in comparison.changes for f in c.flags]
     assert only.message.startswith(
-        "Paragraph deleted: 'The Mission may use drones for verification.' in Article 4(1)"
+        "Paragraph deleted: 'The Mission may use drones for verification.'"
     )
     assert only.severity == "high"  # operative ("may use") in military de-escalation
 
@@ -175,10 +174,7 @@ def test_unexplained_rewording_is_low(tmp_path: Path) -> None:
         "Security Guarantees",
     )
     assert [(f.rule, f.severity) for f in flags] == [("wording", "low")]
-    assert flags[0].message == (
-        "Wording changed: 'shall hold consultations.' → 'shall convene talks.' in Article 4(2), security "
-        "guarantees"
-    )
+    assert flags[0].message == "Wording changed: 'shall hold consultations.' → 'shall convene talks.'"
 
 
 def test_heading_change_is_low(tmp_path: Path) -> None:
@@ -267,7 +263,8 @@ def test_any_edit_gives_well_formed_flags(tmp_path: Path, old: str, new: str) ->
         for f in change.flags:
             assert f.severity in ("high", "medium", "low")
             assert f.category in ("territory", "general") or f.category in {c.id for c in TAXONOMY.categories}
-            assert f.message and " in Article 4" in f.message
+            assert f.message and " in Article 4" not in f.message
+            assert not f.message.endswith(f", {TAXONOMY.label(f.category)}")
             if f.rule == "wording":
                 assert f.severity == "low"
 

@@ -105,13 +105,17 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: b
         "",
         "  ".join(f"{kind}: {n}" for kind, n in summary.items()),
     ]
-    flags = [flag for change in comparison.changes for flag in change.flags]
+    flags = [
+        (flag, change.new_cite or change.old_cite) for change in comparison.changes for flag in change.flags
+    ]
     if flags:
         counts = comparison.flag_counts()
         lines += ["", "flags: " + "  ".join(f"{s}: {counts[s]}" for s in SEVERITIES)]
         order = {s: k for k, s in enumerate(SEVERITIES)}
-        for flag in sorted(flags, key=lambda f: order[f.severity]):
-            lines.append(f"  {flag.severity.upper():<6} {flag.category:<22} {flag.message}")
+        for flag, where in sorted(flags, key=lambda fw: order[fw[0].severity]):
+            lines.append(
+                f"  {flag.severity.upper():<6} {flag.category:<22} {where + ': ' if where else ''}{flag.message}"
+            )
     content = [c for c in comparison.changes if c.kind != "unchanged" or (c.moved and not show_all)]
     relabelled = [c for c in comparison.changes if c.kind == "unchanged" and not c.moved and c.renumbered]
     if show_all:

@@ -89,16 +89,13 @@ def focus(old: str, new: str, limit: int = FRAGMENT_MAX, keep: int = 2) -> tuple
     return pre + " ".join(a[start:end_a]) + post_a, pre + " ".join(b[start:end_b]) + post_b
 
 
-def message(headline: str, old: str, new: str, cite: str, category: str, taxonomy: Taxonomy) -> str:
-    """ "Obligation weakened: 'shall withdraw' → 'may withdraw' in Article 4(2), military de-escalation"."""
+def message(headline: str, old: str, new: str) -> str:
+    """ "Obligation weakened: 'shall withdraw' → 'may withdraw'": the provision and the
+    category are not repeated — every report shows them beside the message (issue 17)."""
     if old and new:
         old, new = focus(old, new)
-        body = f"{quote(old)} → {quote(new)}"
-    else:
-        body = quote(old or new)
-    where = f" in {cite}" if cite else ""
-    label = "" if category == GENERAL else f", {taxonomy.label(category)}"
-    return f"{headline}: {body}{where}{label}"
+        return f"{headline}: {quote(old)} → {quote(new)}"
+    return f"{headline}: {quote(old or new)}"
 
 
 def _parent_eid(eid: str) -> str:
@@ -231,7 +228,6 @@ def _flags_for(
     change: Change, ctx: _Context, moved: set[tuple[str, ...]], added_eids: set[str], deleted_eids: set[str]
 ) -> tuple[Flag, ...]:
     taxonomy = ctx.taxonomy
-    cite = change.new_cite or change.old_cite
     findings: list[Finding] = []
     scores: dict[str, float]
     match change.kind:
@@ -308,7 +304,7 @@ def _flags_for(
                 rule=f.rule,
                 category=category,
                 severity=severity_of(weight, f.significance, taxonomy),
-                message=message(f.headline, f.old, f.new, cite, category, taxonomy),
+                message=message(f.headline, f.old, f.new),
                 old=f.old,
                 new=f.new,
             ),
