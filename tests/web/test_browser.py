@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from draftkit import api
+from draftkit.history import history as api_history
 from draftkit.render.json_diff import render_json
 from tests.conftest import DRAFTS
 from tests.render.test_html import CHROMIUM_ARGS
@@ -187,3 +188,83 @@ def test_two_files_dropped_at_once_go_old_then_new(server: tuple[str, Path], pag
         }"""
     )
     assert names == ["framework-v1.txt", "framework-v2.txt"]
+
+
+def _download(page: Any, selector: str, target: Path) -> Path:
+    """Click a download button and save what the browser receives under `target`'s folder."""
+    with page.expect_download(timeout=TIMEOUT_MS) as download_info:
+        page.click(selector)
+    download = download_info.value
+    saved = target / download.suggested_filename
+    download.save_as(saved)
+    return saved
+
+
+@pytest.mark.browser
+def test_history_page_reads_the_rounds_in_name_order(
+    server: tuple[str, Path], page: Any, tmp_path: Path
+) -> None:
+    url, uploads = server
+    rounds = [DRAFTS / f"framework-v{i}.txt" for i in (3, 1, 2)]  # chosen out of order
+    expected = api_history([DRAFTS / f"framework-v{i}.txt" for i in (1, 2, 3)])
+
+    page.goto(url)
+    page.click("nav a[href='/history']")
+    page.wait_for_selector("#rounds")
+    page.set_input_files("#rounds", [str(p) for p in rounds])
+    assert page.locator("#order li").all_text_contents() == [
+        "framework-v1.txt", "framework-v2.txt", "framework-v3.txt"
+    ]  # fmt: skip
+    page.click("#compare")
+    page.wait_for_selector("#result:not([hidden])")
+    report = page.frame_locator("#report")
+    cells = report.locator("[data-step-count='modified']")
+    cells.first.wait_for()
+    assert cells.all_text_contents() == [str(step.summary()["modified"]) for step in expected.steps]
+
+    saved = _download(page, "#downloads button[data-format='md']", tmp_path)
+    assert saved.name == "history.md"
+    text = saved.read_text(encoding="utf-8")
+    assert text.index("framework-v1") < text.index("framework-v2") < text.index("framework-v3")
+    assert list(uploads.iterdir()) == []
+
+
+@pytest.mark.browser
+@pytest.mark.office
+def test_compare3_page_names_the_sides_and_its_docx_opens_in_libreoffice(
+    server: tuple[str, Path], page: Any, soffice: str, tmp_path: Path
+) -> None:
+    url, uploads = server
+    kessel = DRAFTS / "kessel"
+    page.goto(url + "compare3")
+    page.set_input_files("#base", str(kessel / "base.txt"))
+    page.set_input_files("#a", str(kessel / "veloria-counter.txt"))
+    page.set_input_files("#b", str(kessel / "astria-counter.txt"))
+    page.fill("#labels", "Veloria,Astria")
+    page.click("#compare")
+    page.wait_for_selector("#result:not([hidden])")
+    report = page.frame_locator("#report")
+    report.locator("[data-count='conflict']").wait_for()
+    assert report.locator("[data-count='conflict']").text_content() == "2"
+    assert "Veloria" in report.locator("body").text_content()
+
+    saved = _download(page, "#downloads button[data-format='docx']", tmp_path)
+    assert saved.name == "compare3.docx"
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(saved)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Kessel" in (tmp_path / "compare3.txt").read_text(encoding="utf-8-sig")
+    assert list(uploads.iterdir()) == []
+
+
+@pytest.mark.browser
+def test_a_page_with_too_few_drafts_says_so_without_a_request(server: tuple[str, Path], page: Any) -> None:
+    url, _ = server
+    page.goto(url + "history")
+    page.set_input_files("#rounds", str(DRAFTS / "framework-v1.txt"))
+    page.click("#compare")
+    assert page.text_content("#error") == "Choose two to twelve rounds."
+    assert page.is_hidden("#progress") and page.is_hidden("#result")

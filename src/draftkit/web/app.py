@@ -1,4 +1,5 @@
-"""The routes of `draftkit serve`: the page, `POST /api/diff` and `POST /api/redline`.
+"""The routes of `draftkit serve`: three pages (a pair, several rounds, three drafts) and
+`POST /api/diff`, `/api/redline`, `/api/history` and `/api/compare3`.
 
 Each API request: a private folder (0700) → the upload streamed into it under the size limit
 (uploads.py) → the comparison and report made in a worker thread by the library functions the
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -29,9 +30,19 @@ from starlette.routing import Route
 
 from draftkit import api
 from draftkit.compare.changes import Comparison
-from draftkit.errors import DraftkitError, InputError, LimitError, SchemaError, UsageError, one_line
+from draftkit.errors import (
+    DraftkitError,
+    InputError,
+    LimitError,
+    SchemaError,
+    UsageError,
+    display_name,
+    json_safe,
+    one_line,
+)
 from draftkit.model import Draft
-from draftkit.readers import Limits
+from draftkit.outputs import escape_unsafe
+from draftkit.readers import Limits, read
 from draftkit.web.uploads import Upload, UploadError, receive
 
 _MEDIA: Final = {
@@ -42,9 +53,17 @@ _MEDIA: Final = {
 }
 # The names the downloads get: those `make demo` writes.
 _FILE_NAMES: Final = {"docx": "redline.docx", "html": "report.html", "md": "changes.md", "json": "diff.json"}
-_FIELDS: Final = frozenset({"old", "new", "taxonomy"})
+MAX_ROUNDS: Final = 12
+_ROUNDS: Final = tuple(f"round{i}" for i in range(1, MAX_ROUNDS + 1))
+# The upload fields of each kind of request: the drafts it needs, then the optional ones.
+_PAIR: Final = (("old", "new"), ("taxonomy",))
+_HISTORY: Final = (_ROUNDS[:2], (*_ROUNDS[2:], "taxonomy"))
+_THREE: Final = (("base", "a", "b"), ("taxonomy",))
+_FIELDS: Final = frozenset({"old", "new", "base", "a", "b", "taxonomy", *_ROUNDS})
 _STATIC: Final = {
     "/": ("index.html", "text/html; charset=utf-8"),
+    "/history": ("history.html", "text/html; charset=utf-8"),
+    "/compare3": ("compare3.html", "text/html; charset=utf-8"),
     "/static/app.js": ("app.js", "text/javascript; charset=utf-8"),
     "/static/app.css": ("app.css", "text/css; charset=utf-8"),
 }
@@ -105,6 +124,47 @@ class _Job:
         self.fmt = fmt
         self.moves = _flag(request, "moves")
         self.summary = _flag(request, "summary")
+        self.lens = request.query_params.get("lens", "default")
+        if self.lens not in ("default", "translation"):
+            raise UploadError(f"lens must be default or translation, not {self.lens[:20]!r}")
+        self.labels = _labels(request.query_params.get("labels", "A,B"))
+
+
+def _labels(value: str) -> tuple[str, str]:
+    """compare3's names of the two counter-proposals, as the CLI's --labels."""
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) != 2 or not all(parts) or any(len(p) > 60 or not p.isprintable() for p in parts):
+        raise UploadError(f"labels must be two names separated by a comma, not {value[:40]!r}")
+    return parts[0], parts[1]
+
+
+def _format(request: Request, choices: tuple[str, ...], default: str) -> str:
+    fmt = request.query_params.get("format", default)
+    if fmt not in choices:
+        raise UploadError(f"format must be {', '.join(choices[:-1])} or {choices[-1]}, not {fmt[:20]!r}")
+    return fmt
+
+
+def _missing(uploads: dict[str, Upload], needed: tuple[str, ...]) -> None:
+    """Refuse a request without the drafts it needs, or with a gap in its rounds."""
+    missing = [field for field in needed if field not in uploads]
+    if missing:
+        raise UploadError(f"missing upload: {' and '.join(missing)} (send the fields {', '.join(needed)})")
+    rounds = [field for field in _ROUNDS if field in uploads]
+    if rounds and rounds != list(_ROUNDS[: len(rounds)]):
+        raise UploadError(f"rounds must be numbered from round1 without a gap, not {', '.join(rounds)}")
+
+
+def _text(fmt: str, text: str) -> bytes:
+    """A report's text made safe as the CLI makes it: HTML with file names shown as text,
+    Markdown with control characters escaped, JSON with undecodable names escaped."""
+    match fmt:
+        case "html":
+            return display_name(text).encode("utf-8")
+        case "md":
+            return escape_unsafe(text).encode("utf-8")
+        case _:
+            return json_safe(text).encode("utf-8")
 
 
 def _flag(request: Request, name: str) -> bool:
@@ -134,16 +194,22 @@ def create_app(
         return Response(_static(name), media_type=media, headers=_headers(extra))
 
     async def run(
-        request: Request, job: _Job, work: Callable[[dict[str, Upload], _Job], Response]
+        request: Request,
+        job: _Job,
+        work: Callable[[dict[str, Upload], _Job], Response],
+        fields: tuple[tuple[str, ...], tuple[str, ...]],
     ) -> Response:
         folder = Path(tempfile.mkdtemp(prefix="draftkit-web-", dir=temp_root))
+        needed, optional = fields
         try:
             uploads = await receive(
-                dict(request.headers), request.stream(), folder, fields=_FIELDS, max_bytes=limits.max_bytes
+                dict(request.headers),
+                request.stream(),
+                folder,
+                fields=frozenset((*needed, *optional)),
+                max_bytes=limits.max_bytes,
             )
-            missing = [field for field in ("old", "new") if field not in uploads]
-            if missing:
-                raise UploadError(f"missing upload: {' and '.join(missing)} (send two drafts: old and new)")
+            _missing(uploads, needed)
             return await anyio.to_thread.run_sync(work, uploads, job, limiter=limiter)
         except UploadError as exc:
             return _error(str(exc), exc.status)
@@ -158,13 +224,25 @@ def create_app(
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    def compared(uploads: dict[str, Upload]) -> Comparison:
+    def taxonomy_of(uploads: dict[str, Upload]) -> Path | None:
         taxonomy = uploads.get("taxonomy")
+        if taxonomy is None:
+            return None
+        from draftkit.risk import load_taxonomy
+
+        load_taxonomy(taxonomy.path)  # a bad taxonomy is refused before any draft is read
+        return taxonomy.path
+
+    def draft(upload: Upload) -> Draft:
+        return _shown(read(upload.path, limits=limits), upload.name)
+
+    def compared(uploads: dict[str, Upload], job: _Job) -> Comparison:
         return api.diff(
             uploads["old"].path,
             uploads["new"].path,
             limits=limits,
-            taxonomy=taxonomy.path if taxonomy is not None else None,
+            taxonomy=taxonomy_of(uploads),
+            lens=job.lens,
         )
 
     def renamed(comparison: Comparison, uploads: dict[str, Upload]) -> Comparison:
@@ -175,13 +253,13 @@ def create_app(
         )
 
     def diff_work(uploads: dict[str, Upload], job: _Job) -> Response:
-        body = api.render_report(renamed(compared(uploads), uploads), "json")
+        body = api.render_report(renamed(compared(uploads, job), uploads), "json")
         return Response(body, media_type=_MEDIA["json"], headers=_headers())
 
     def redline_work(uploads: dict[str, Upload], job: _Job) -> Response:
         fmt = api.report_format("-", job.fmt)
         stamp = api.revision_date(None)
-        comparison = compared(uploads)
+        comparison = compared(uploads, job)
         if fmt != "docx":
             # The DOCX is written into the new draft's own file, read from its path; the
             # other reports only name the files, and should name them as the user did.
@@ -196,30 +274,79 @@ def create_app(
             headers["Content-Security-Policy"] = CSP
         return Response(body, media_type=_MEDIA[fmt], headers=_headers(headers))
 
-    async def diff_route(request: Request) -> Response:
-        try:
-            job = _Job(request, None)
-        except UploadError as exc:
-            return _error(str(exc), exc.status)
-        return await run(request, job, diff_work)
+    def history_work(uploads: dict[str, Upload], job: _Job) -> Response:
+        from draftkit.history import Round, build
 
-    async def redline_route(request: Request) -> Response:
-        fmt = request.query_params.get("format", "docx")
-        if fmt not in _MEDIA:
-            return _error(f"format must be docx, html, md or json, not {fmt[:20]!r}", 400)
-        try:
-            job = _Job(request, fmt)
-        except UploadError as exc:
-            return _error(str(exc), exc.status)
-        return await run(request, job, redline_work)
+        taxonomy = taxonomy_of(uploads)
+        chosen = [uploads[field] for field in _ROUNDS if field in uploads]
+        result = build([Round(Path(u.name).stem, draft(u)) for u in chosen], taxonomy=taxonomy)
+        match job.fmt:
+            case "json":
+                from draftkit.render.history_json import render_history_json as render
+            case "md":
+                from draftkit.render.history_markdown import render_history_markdown as render
+            case _:
+                from draftkit.render.history_html import render_history_html as render
+        fmt = job.fmt or "html"
+        return _file(_text(fmt, render(result)), fmt, "history")
+
+    def compare3_work(uploads: dict[str, Upload], job: _Job) -> Response:
+        from draftkit.history import compare3
+
+        taxonomy = taxonomy_of(uploads)
+        base, a, b = (draft(uploads[field]) for field in _THREE[0])
+        result = compare3(base, a, b, taxonomy=taxonomy, labels=job.labels)
+        match job.fmt:
+            case "docx":
+                from draftkit.render.history_docx import render_three_way_docx
+
+                return _file(render_three_way_docx(result, date=api.revision_date(None)), "docx", "compare3")
+            case "json":
+                from draftkit.render.history_json import render_three_way_json as render
+            case "md":
+                from draftkit.render.history_markdown import render_three_way_markdown as render
+            case _:
+                from draftkit.render.history_html import render_three_way_html as render
+        fmt = job.fmt or "html"
+        return _file(_text(fmt, render(result)), fmt, "compare3")
+
+    def route(
+        work: Callable[[dict[str, Upload], _Job], Response],
+        fields: tuple[tuple[str, ...], tuple[str, ...]],
+        formats: tuple[str, ...] = (),
+    ) -> Callable[[Request], Awaitable[Response]]:
+        """An API endpoint: its options read (400 when bad) before the upload is taken."""
+
+        async def endpoint(request: Request) -> Response:
+            try:
+                job = _Job(request, _format(request, formats, formats[0]) if formats else None)
+            except UploadError as exc:
+                return _error(str(exc), exc.status)
+            return await run(request, job, work, fields)
+
+        return endpoint
 
     routes = [Route(path, page, methods=["GET"]) for path in _STATIC]
     routes += [
-        Route("/api/diff", diff_route, methods=["POST"]),
-        Route("/api/redline", redline_route, methods=["POST"]),
+        Route("/api/diff", route(diff_work, _PAIR), methods=["POST"]),
+        Route("/api/redline", route(redline_work, _PAIR, ("docx", "html", "md", "json")), methods=["POST"]),
+        Route("/api/history", route(history_work, _HISTORY, ("html", "json", "md")), methods=["POST"]),
+        Route(
+            "/api/compare3", route(compare3_work, _THREE, ("html", "json", "md", "docx")), methods=["POST"]
+        ),
     ]
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))]
     return Starlette(routes=routes, middleware=middleware)
+
+
+def _file(body: bytes, fmt: str, stem: str) -> Response:
+    """A report as a download named `stem.fmt` (the HTML under the report's own CSP)."""
+    headers = {"Content-Disposition": f'attachment; filename="{stem}.{fmt}"'}
+    if fmt == "html":
+        from draftkit.render.html import CSP
+
+        headers["Content-Security-Policy"] = CSP
+    return Response(body, media_type=_MEDIA[fmt], headers=_headers(headers))
 
 
 def _unplaced(message: str, folder: Path) -> str:

@@ -1,11 +1,45 @@
-// draftkit serve: send the two drafts, show the report in a sandboxed frame, offer downloads.
+// draftkit serve: send the drafts of one page (a pair, the rounds, or base and two
+// counter-proposals), show the report in a sandboxed frame, offer downloads.
 // No draft text is ever put into this page's DOM as HTML: the report goes into the frame's
-// srcdoc (sandboxed: its script runs, but not in this origin), messages go in as text.
+// srcdoc (sandboxed: its script runs, but not in this origin), names and messages as text.
+// Each page declares what it sends: the form's data-api (the endpoint), data-needs (how many
+// drafts), and data-field on each file input (a `multiple` one sends round1, round2, …).
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
-  var form = $("pair"), oldInput = $("old"), newInput = $("new"), taxonomy = $("taxonomy");
+  var form = $("upload"), api = form.getAttribute("data-api");
+  var needs = Number(form.getAttribute("data-needs")), most = Number(form.getAttribute("data-most") || needs);
+  var inputs = Array.prototype.slice.call(form.querySelectorAll("input[type=file][data-field]"));
+  var taxonomy = $("taxonomy");
   var busy = false, timer = null;
+
+  // Natural order of file names: round-2 before round-10, as `draftkit history FOLDER` sorts.
+  function natural(a, b) {
+    var x = a.name.toLowerCase().match(/\d+|\D+/g) || [], y = b.name.toLowerCase().match(/\d+|\D+/g) || [];
+    for (var i = 0; i < Math.min(x.length, y.length); i++) {
+      if (x[i] === y[i]) { continue; }
+      var nx = /^\d/.test(x[i]), ny = /^\d/.test(y[i]);
+      if (nx && ny) { return Number(x[i]) - Number(y[i]) || (x[i] < y[i] ? -1 : 1); }
+      return x[i] < y[i] ? -1 : 1;
+    }
+    return x.length - y.length;
+  }
+
+  // The drafts to send, as [field, file] in order.
+  function chosen() {
+    var out = [];
+    inputs.forEach(function (input) {
+      var field = input.getAttribute("data-field");
+      if (input.multiple) {
+        Array.prototype.slice.call(input.files).sort(natural).forEach(function (file, i) {
+          out.push([field + (i + 1), file]);
+        });
+      } else if (input.files.length) {
+        out.push([field, input.files[0]]);
+      }
+    });
+    return out;
+  }
 
   function setBusy(on, text) {
     busy = on;
@@ -27,17 +61,32 @@
     $("error").hidden = !text;
   }
 
+  // The order the rounds will be read in, shown before they are sent.
+  function showOrder() {
+    var list = $("order");
+    if (!list) { return; }
+    list.textContent = "";
+    chosen().forEach(function (pair) {
+      var item = document.createElement("li");
+      item.textContent = pair[1].name;
+      list.appendChild(item);
+    });
+  }
+
   function formData() {
     var data = new FormData();
-    data.append("old", oldInput.files[0]);
-    data.append("new", newInput.files[0]);
-    if (taxonomy.files.length) { data.append("taxonomy", taxonomy.files[0]); }
+    chosen().forEach(function (pair) { data.append(pair[0], pair[1]); });
+    if (taxonomy && taxonomy.files.length) { data.append("taxonomy", taxonomy.files[0]); }
     return data;
   }
 
   function query(format) {
-    return "/api/redline?format=" + format + "&moves=" + ($("moves").checked ? 1 : 0) +
-      "&summary=" + ($("summary").checked ? 1 : 0);
+    var params = ["format=" + format];
+    Array.prototype.forEach.call(form.querySelectorAll("[data-param]"), function (el) {
+      var value = el.type === "checkbox" ? (el.checked ? "1" : "0") : el.value;
+      params.push(el.getAttribute("data-param") + "=" + encodeURIComponent(value));
+    });
+    return api + "?" + params.join("&");
   }
 
   // One request: upload progress while the files go up, then "comparing" until the answer.
@@ -71,8 +120,9 @@
   }
 
   function ready() {
-    if (!oldInput.files.length || !newInput.files.length) {
-      showError("Choose two drafts: the old one and the new one.");
+    var count = chosen().length;
+    if (count < needs || count > most || (!inputs[0].multiple && count !== inputs.length)) {
+      showError(form.getAttribute("data-needs-text"));
       return false;
     }
     return true;
@@ -81,7 +131,7 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     if (busy || !ready()) { return; }
-    var names = oldInput.files[0].name + " → " + newInput.files[0].name;
+    var names = chosen().map(function (pair) { return pair[1].name; }).join(" → ");
     send(query("html"), "Comparing " + names, function (blob) {
       blob.text().then(function (html) {
         $("report").srcdoc = html;
@@ -107,21 +157,31 @@
     });
   });
 
-  // Two files dropped at once: the one whose name sorts first is the old round.
+  inputs.forEach(function (input) { input.addEventListener("change", showOrder); });
+
+  // Files dropped at once: in natural name order, the earliest round first (a pair: old, new).
   var drop = $("drop");
+  if (!drop) { return; }
   drop.addEventListener("dragover", function (event) { event.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", function () { drop.classList.remove("over"); });
   drop.addEventListener("drop", function (event) {
     event.preventDefault();
     drop.classList.remove("over");
-    var files = Array.prototype.slice.call(event.dataTransfer.files);
-    if (files.length !== 2) { showError("Drop two files at once: the old draft and the new one."); return; }
-    files.sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
-    [oldInput, newInput].forEach(function (input, i) {
-      var one = new DataTransfer();
-      one.items.add(files[i]);
-      input.files = one.files;
-    });
+    var files = Array.prototype.slice.call(event.dataTransfer.files).sort(natural);
+    if (inputs.length === 1 && inputs[0].multiple) {
+      if (files.length < needs || files.length > most) { showError(form.getAttribute("data-needs-text")); return; }
+      var all = new DataTransfer();
+      files.forEach(function (file) { all.items.add(file); });
+      inputs[0].files = all.files;
+    } else {
+      if (files.length !== inputs.length) { showError(form.getAttribute("data-needs-text")); return; }
+      inputs.forEach(function (input, i) {
+        var one = new DataTransfer();
+        one.items.add(files[i]);
+        input.files = one.files;
+      });
+    }
+    showOrder();
     showError("");
   });
 }());

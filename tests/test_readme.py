@@ -1,0 +1,91 @@
+"""README as a new user reads it (issue 17): its first screen says how to install, run the demo
+and the tests, run draftkit after the demo and start the web app; every relative link and
+every repository path it names exists in a clone; every command is in its table."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import click
+import pytest
+
+from draftkit.cli import DISTRIBUTION, main
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+FIRST_SCREEN = "\n".join(README.splitlines()[:40])
+# Folders of the repository: a path starting with one of them names a file of the clone
+# (out/ is what `make demo` writes, not part of the clone).
+REPO_DIRS = ("benchmarks/", "docs/", "drafts/", "schemas/", "src/", "tests/", "tools/")
+
+
+def _tracked() -> set[str]:
+    """The files and folders a clone has: git's index (untracked files are not cloned)."""
+    git = shutil.which("git")
+    if git is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: what a clone holds is unknown")
+    files = (
+        subprocess.run([git, "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True, timeout=60)
+        .stdout.decode("utf-8")
+        .split("\0")
+    )
+    names = {f for f in files if f}
+    for name in list(names):
+        parts = name.split("/")
+        names.update("/".join(parts[:i]) for i in range(1, len(parts)))
+    return names
+
+
+def _slug(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
+
+
+def test_first_screen_installs_demos_tests_runs_and_serves() -> None:
+    for needle in (
+        "make demo",
+        "make test",
+        f"pip install '{DISTRIBUTION}",
+        f"pipx install '{DISTRIBUTION}",
+        ".venv/bin/draftkit --help",
+        "source .venv/bin/activate",
+        "draftkit serve",
+        "http://127.0.0.1:8000/",
+    ):
+        assert needle in FIRST_SCREEN, needle
+
+
+def test_relative_links_exist_in_a_clone() -> None:
+    tracked = _tracked()
+    links = re.findall(r"\]\(([^)\s]+)\)", README)
+    relative = [link for link in links if not re.match(r"[a-z]+:", link)]
+    assert relative, "the README links to docs/ (the test would check nothing)"
+    for link in relative:
+        path, _, anchor = link.partition("#")
+        if path:
+            assert path.rstrip("/") in tracked, f"README links to {path}, which a clone lacks"
+        if anchor:
+            target = (ROOT / path) if path else ROOT / "README.md"
+            headings = re.findall(r"^#+ (.+)$", target.read_text(encoding="utf-8"), flags=re.M)
+            assert anchor in {_slug(h) for h in headings}, f"README links to {link}: no such heading"
+
+
+def test_repository_paths_it_names_exist_in_a_clone() -> None:
+    tracked = _tracked()
+    named = set(re.findall(r"(?<![\w./-])((?:%s)[\w./-]*\w/?)" % "|".join(REPO_DIRS), README))
+    assert len(named) > 10
+    missing = sorted(p for p in named if p.rstrip("/") not in tracked)
+    assert missing == [], f"README names paths a clone lacks: {missing}"
+
+
+def test_every_command_is_in_the_table_and_completion_is_explained() -> None:
+    for name, command in main.commands.items():
+        subs = command.commands if isinstance(command, click.Group) else {"": command}
+        for sub in subs:
+            assert f"| `draftkit {name}{' ' + sub if sub else ''}" in README, (name, sub)
+    assert "_DRAFTKIT_COMPLETE=bash_source draftkit" in README
+    assert "draftkit schema show > " in README

@@ -1,0 +1,183 @@
+"""The web app's other two pages through Starlette's test client (issue 17): `POST /api/history`
+(several rounds) and `POST /api/compare3` (a base and two counter-proposals) answer what the
+CLI answers, name the files as uploaded, refuse bad requests in one line, and leave no upload
+behind; `lens=translation` reaches the comparison."""
+
+from __future__ import annotations
+
+import io
+import json
+import warnings
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("starlette")
+pytest.importorskip("httpx")
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+from draftkit.history import compare3, history
+from draftkit.render.history_json import render_history_json, render_three_way_json
+from draftkit.web.app import MAX_ROUNDS, create_app
+from tests.conftest import DRAFTS
+
+ROUNDS = [DRAFTS / f"framework-v{i}.txt" for i in (1, 2, 3)]
+KESSEL = [DRAFTS / "kessel" / name for name in ("base.txt", "veloria-counter.txt", "astria-counter.txt")]
+
+
+@pytest.fixture
+def uploads_root(tmp_path: Path) -> Path:
+    root = tmp_path / "uploads"
+    root.mkdir()
+    return root
+
+
+@pytest.fixture
+def client(uploads_root: Path) -> Iterator[TestClient]:
+    app = create_app(temp_root=uploads_root, hosts=["testserver"])
+    with TestClient(app, raise_server_exceptions=True) as c:
+        yield c
+    assert list(uploads_root.iterdir()) == [], "an upload folder was left behind"
+
+
+def files(fields: list[str], paths: list[Path]) -> dict[str, Any]:
+    return {field: (path.name, path.read_bytes()) for field, path in zip(fields, paths, strict=True)}
+
+
+def rounds(paths: list[Path]) -> dict[str, Any]:
+    return files([f"round{i}" for i in range(1, len(paths) + 1)], paths)
+
+
+def _without_sources(data: Any) -> Any:
+    """JSON with the file paths taken out (the CLI's are paths, the web app's upload names)."""
+    if isinstance(data, dict):
+        return {k: _without_sources(v) for k, v in data.items() if k not in ("source", "path")}
+    if isinstance(data, list):
+        return [_without_sources(v) for v in data]
+    return data
+
+
+def test_history_json_is_the_clis_with_the_upload_names(client: TestClient) -> None:
+    response = client.post("/api/history?format=json", files=rounds(ROUNDS))
+    assert response.status_code == 200, response.text
+    assert response.headers["content-disposition"] == 'attachment; filename="history.json"'
+    got = json.loads(response.text)
+    expected = json.loads(render_history_json(history(ROUNDS)))
+    assert [r["label"] for r in got["rounds"]] == ["framework-v1", "framework-v2", "framework-v3"]
+    assert [r["source"] for r in got["rounds"]] == [p.name for p in ROUNDS]
+    assert _without_sources(got) == _without_sources(expected)
+
+
+@pytest.mark.parametrize(("fmt", "start"), [("html", "<!DOCTYPE html>"), ("md", "#")])
+def test_history_html_and_markdown(client: TestClient, fmt: str, start: str) -> None:
+    response = client.post(f"/api/history?format={fmt}", files=rounds(ROUNDS[:2]))
+    assert response.status_code == 200, response.text
+    assert response.text.startswith(start)
+    assert "framework-v2.txt" in response.text and "draftkit-web-" not in response.text
+    if fmt == "html":
+        assert response.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (["round1"], "missing upload: round2"),
+        (["round1", "round3"], "missing upload: round2"),
+        (["round1", "round2", "round4"], "rounds must be numbered from round1 without a gap"),
+        (["old", "new"], "unexpected form field 'old'"),
+        ([f"round{i}" for i in range(1, MAX_ROUNDS + 2)], f"unexpected form field 'round{MAX_ROUNDS + 1}'"),
+    ],
+)
+def test_history_with_too_few_or_misnumbered_rounds_is_400(
+    client: TestClient, fields: list[str], message: str
+) -> None:
+    paths = (ROUNDS * 5)[: len(fields)]
+    response = client.post("/api/history", files=files(fields, paths))
+    assert response.status_code == 400
+    assert message in response.json()["error"]
+
+
+def test_history_with_an_unreadable_round_is_422_and_names_it(client: TestClient) -> None:
+    upload = rounds(ROUNDS[:2])
+    upload["round3"] = ("round-3.docx", b"%PDF-1.4 not really")
+    response = client.post("/api/history?format=json", files=upload)
+    assert response.status_code == 422
+    assert response.json()["error"].startswith("round-3.docx: ")
+
+
+def test_compare3_json_is_the_clis_with_labels_and_upload_names(client: TestClient) -> None:
+    response = client.post(
+        "/api/compare3?format=json&labels=Veloria,Astria", files=files(["base", "a", "b"], KESSEL)
+    )
+    assert response.status_code == 200, response.text
+    got = json.loads(response.text)
+    expected = json.loads(render_three_way_json(compare3(*KESSEL, labels=("Veloria", "Astria"))))
+    assert (got["a"]["label"], got["b"]["label"]) == ("Veloria", "Astria")
+    assert got["base"]["source"] == "base.txt" and got["b"]["source"] == "astria-counter.txt"
+    assert _without_sources(got) == _without_sources(expected)
+    assert got["summary"]["conflicts"] > 0
+
+
+def test_compare3_docx_tracks_each_side_under_its_label(client: TestClient) -> None:
+    response = client.post(
+        "/api/compare3?format=docx&labels=Veloria,Astria", files=files(["base", "a", "b"], KESSEL)
+    )
+    assert response.status_code == 200, response.text
+    assert response.headers["content-disposition"] == 'attachment; filename="compare3.docx"'
+    document = zipfile.ZipFile(io.BytesIO(response.content)).read("word/document.xml").decode("utf-8")
+    assert 'w:author="Veloria"' in document and 'w:author="Astria"' in document
+    assert "draftkit-web-" not in document and "astria-counter.txt" in document
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("labels=Veloria", "labels must be two names"),
+        ("labels=A,B,C", "labels must be two names"),
+        ("format=pdf", "format must be html, json, md or docx"),
+    ],
+)
+def test_compare3_bad_options_are_400_before_the_upload(client: TestClient, query: str, message: str) -> None:
+    response = client.post(f"/api/compare3?{query}", files=files(["base", "a", "b"], KESSEL))
+    assert response.status_code == 400 and message in response.json()["error"]
+
+
+def test_compare3_needs_all_three(client: TestClient) -> None:
+    response = client.post("/api/compare3", files=files(["base", "a"], KESSEL[:2]))
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("missing upload: b ")
+
+
+def test_lens_reaches_the_comparison(client: TestClient) -> None:
+    pair = files(["old", "new"], ROUNDS[:2])
+    assert json.loads(client.post("/api/diff", files=pair).text).get("lens", "default") == "default"
+    translated = json.loads(client.post("/api/diff?lens=translation", files=pair).text)
+    assert translated["lens"] == "translation"
+    bad = client.post("/api/diff?lens=poetry", files=pair)
+    assert bad.status_code == 400 and "lens must be default or translation" in bad.json()["error"]
+
+
+@pytest.mark.parametrize(("path", "api"), [("/history", "/api/history"), ("/compare3", "/api/compare3")])
+def test_the_pages_are_served_under_the_csp(client: TestClient, path: str, api: str) -> None:
+    page = client.get(path)
+    assert page.status_code == 200
+    assert "script-src 'self' " in page.headers["content-security-policy"]
+    assert f'data-api="{api}"' in page.text and '<script src="/static/app.js"' in page.text
+
+
+def test_hostile_rounds_are_refused_and_leave_nothing(client: TestClient) -> None:
+    from tests.fuzz_strategies import FIXTURES
+
+    big = rounds(ROUNDS[:2])
+    big["round3"] = ("round-3.txt", b"Article 1\n" + b"x" * 60_000_000)
+    response = client.post("/api/history", files=big)
+    assert response.status_code == 413 and "--max-bytes" in response.json()["error"]
+    bomb = files(["base", "a"], KESSEL[:2])
+    bomb["b"] = ("bomb.docx", (FIXTURES / "bomb.docx").read_bytes())
+    response = client.post("/api/compare3", files=bomb)
+    assert response.status_code == 413 and response.json()["error"].startswith("bomb.docx: ")
