@@ -147,11 +147,12 @@ class LibreOffice:
             {"op": "compare", "old": str(old.resolve()), "new": str(new.resolve()), "out": str(out.resolve())}
         )
 
-    def pdf(self, path: Path, out: Path, view: View = "as-is") -> None:
-        """`path` as LibreOffice prints it to PDF (after accepting or rejecting, if asked)."""
+    def save(self, path: Path, out: Path, view: View = "as-is") -> None:
+        """`path` saved by LibreOffice (after accepting or rejecting, if asked): as PDF when
+        `out` ends in .pdf, as DOCX otherwise."""
         if self._process is None:
             self._start()
-        self._ask({"op": "pdf", "path": str(Path(path).resolve()), "view": view, "out": str(out.resolve())})
+        self._ask({"op": "save", "path": str(Path(path).resolve()), "view": view, "out": str(out.resolve())})
 
     def _kill(self) -> None:
         if self._process is not None:
@@ -235,11 +236,12 @@ def _worker(soffice: str, home: str) -> int:  # pragma: no cover - runs in its o
         if command:
             dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
 
-    def pdf(path: str, view: str, out: str) -> dict[str, Any]:
+    def save(path: str, view: str, out: str) -> dict[str, Any]:
         doc = load(path)
         try:
             resolve(doc, view)
-            doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", "writer_pdf_Export"),))
+            kind = "writer_pdf_Export" if out.endswith(".pdf") else "MS Word 2007 XML"
+            doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", kind),))
             return {}
         finally:
             doc.close(True)
@@ -284,8 +286,8 @@ def _worker(soffice: str, home: str) -> int:  # pragma: no cover - runs in its o
                 reply: dict[str, Any] = {}
             elif request["op"] == "read":
                 reply = read(request["path"], request["view"])
-            elif request["op"] == "pdf":
-                reply = pdf(request["path"], request["view"], request["out"])
+            elif request["op"] == "save":
+                reply = save(request["path"], request["view"], request["out"])
             else:
                 reply = compare(request["old"], request["new"], request["out"])
         except Exception as exc:  # reported to the caller, which raises OfficeError
