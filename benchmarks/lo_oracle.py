@@ -21,7 +21,9 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import shutil
 import sys
+import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -114,8 +116,7 @@ def main() -> int:
         files = sorted(p.name for p in args.folder.glob("*.docx"))
         rows = [(f"P{k + 1:03}", a, b) for k, (a, b) in enumerate(itertools.pairwise(files))]
     rows = [r for r in rows if not args.only or r[0] == args.only]
-    work = Path(args.json.parent if args.json else ".") / ".lo_oracle_work"
-    work.mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="lo-oracle-bench-"))
     results: list[Result] = []
     started = time.perf_counter()
     with LibreOffice(timeout=120) as office:
@@ -141,6 +142,7 @@ def main() -> int:
     same_numbers = sum(1 for r in judged if r.labels == "0/0")
     print(f"list numbers the same in both views: {same_numbers}/{len(judged)}")
     print(f"seconds {time.perf_counter() - started:.0f}")
+    shutil.rmtree(work, ignore_errors=True)
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=1), encoding="utf-8")
     return 0
