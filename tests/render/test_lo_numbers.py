@@ -25,7 +25,7 @@ from draftkit.compare import compare
 from draftkit.readers import read
 from draftkit.render.docx_redline import render_docx
 from tests.lo_oracle import LibreOffice
-from tests.render.test_lo_oracle import DRAFTS, libreoffice  # noqa: F401 (the session fixture)
+from tests.render.test_lo_oracle import DRAFTS
 
 OLD = "Undertakings\n1. Alpha text here.\n2. Beta text here.\n3. Gamma text here.\n4. Delta text here.\n"
 NEW = "Undertakings\n1. Alpha text here.\n2. Gamma text here.\n3. Epsilon new words inserted.\n4. Delta text here.\n"
@@ -68,7 +68,7 @@ def pair(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ],
 )
 def test_accepted_and_rejected_redline_prints_the_drafts_numbers(
-    libreoffice: LibreOffice,  # noqa: F811
+    libreoffice: LibreOffice,
     pair: Path,
     view: str,
     expected: dict[str, str],
@@ -84,7 +84,7 @@ def test_accepted_and_rejected_redline_prints_the_drafts_numbers(
 
 @pytest.mark.office
 def test_redline_printed_with_changes_uses_libreoffices_brackets(
-    libreoffice: LibreOffice,  # noqa: F811
+    libreoffice: LibreOffice,
     pair: Path,
 ) -> None:
     libreoffice.save(pair / "redline.docx", pair / "shown.pdf")
@@ -100,7 +100,7 @@ def test_redline_printed_with_changes_uses_libreoffices_brackets(
 
 @pytest.mark.office
 def test_libreoffices_own_redline_brackets_unchanged_paragraphs(
-    libreoffice: LibreOffice,  # noqa: F811
+    libreoffice: LibreOffice,
     tmp_path: Path,
 ) -> None:
     """The brackets on paragraphs whose number did not change are LibreOffice's: its own

@@ -12,8 +12,8 @@ rules, and normalised alike in exactly two ways: empty paragraphs are left out (
 adds one after a revised last paragraph, see `render.redline`), and runs of whitespace are
 one space. List numbers are not text (LibreOffice computes them): they are compared on their
 own — the accept view must show the new document's numbers; the reject view's are counted
-(LibreOffice 7.4 gives one rejected heading of v1 → v2 the list level of the inserted
-paragraph before it) and may not exceed `_REJECT_LABELS_MAX`.
+(LibreOffice 7.4 gives a paragraph that follows a rejected inserted paragraph the
+inserted one's list level) and may not exceed `_REJECT_LABELS_MAX`.
 
 Every redline is written once and read three or four times by one LibreOffice process
 (a session fixture): 43 s for the 20 pairs on the shared, loaded 2-core machine.
@@ -21,8 +21,6 @@ Every redline is written once and read three or four times by one LibreOffice pr
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,24 +30,9 @@ from draftkit.readers import read
 from draftkit.render.docx_draft import write_draft_docx
 from draftkit.render.docx_redline import render_docx
 from tests.gen_pairs import make_pair, to_text
-from tests.lo_oracle import LibreOffice, OfficeError, Shown, View, uno_python
+from tests.lo_oracle import LibreOffice, OfficeError, Shown, View
 
 DRAFTS = Path(__file__).resolve().parents[2] / "drafts"
-
-
-@pytest.fixture(scope="session")
-def libreoffice(soffice: str) -> Iterator[LibreOffice]:
-    """One headless LibreOffice for the session; skips (or fails in CI) without python3-uno."""
-    python = uno_python()
-    if python is None:
-        message = (
-            "python3-uno is not installed (no interpreter can `import uno`); `make test` installs it as root"
-        )
-        if os.environ.get("DRAFTKIT_REQUIRE_SYSTEM_TOOLS"):
-            pytest.fail(f"{message} — CI requires it")
-        pytest.skip(message)
-    with LibreOffice(soffice, python) as office:
-        yield office
 
 
 # (name, old, new, view the new draft is read in)
@@ -66,13 +49,14 @@ _BUNDLED = [
 _GENERATED = [(seed, mode) for seed in range(6) for mode in ("txt", "docx")]
 
 # Reject view: paragraphs whose list number LibreOffice shows differently from the old
-# document's, summed over the pairs above. Measured 2026-12-03 with LibreOffice 7.4.7: 16,
-# all in v1 → v2 (from DOCX and from text, 8 each): rejecting the moved paragraph inserted
-# just before the heading "Security Guarantees", LibreOffice gives that heading the
-# inserted paragraph's list level ("4." for "Article 6"), and every later article number
-# is one lower. draftkit's own resolver and the draft reader give the old numbers there
-# (tests/render/test_docx_redline.py); the text is right. A bound, so it cannot grow.
-_REJECT_LABELS_MAX = 16
+# document's, summed over the pairs above. Measured 2026-12-03 with LibreOffice 7.4.7: 24 —
+# 8 in v1 → v2 from DOCX and 8 from text, 5, 1 and 2 in generated pairs 1 (DOCX, moves), 3
+# and 4 (text). Each time a wholly inserted paragraph stands before a paragraph of another
+# list level: LibreOffice's Reject All joins the two and keeps the inserted one's
+# properties ("4." for v1's "Article 6", every later article one lower). draftkit's own
+# resolver and the draft reader give the old numbers (docs/redline.md); the text is right.
+# A bound, so it cannot grow unseen.
+_REJECT_LABELS_MAX = 24
 
 
 def _as_docx(path: Path, tmp: Path, view: str = "accept") -> Path:
