@@ -301,7 +301,7 @@ def test_content_fixture() -> None:
         (19, None, "R1C2"),
         (20, None, "Nested"),  # nested table
         (22, None, "R2C2"),  # 21 is an empty cell
-        (23, None, "x=1"),  # math
+        (23, None, "⟦equation: x=1⟧"),  # math: one unit, with its text
         (24, None, "spaced"),
     ]
     assert all(isinstance(b, Block) for b in content.blocks)

@@ -1,14 +1,17 @@
-"""Deleted objects and notes in the DOCX redline (issue 12 item 4, reject side): an image or a
+"""Deleted objects, notes and equations in the DOCX redline (issue 12 item 4): an image or a
 footnote the new draft no longer has comes back from the old package as a deleted run, its
-parts copied under fresh names, so that reject-all restores the old draft exactly."""
+parts copied under fresh names, so that reject-all restores the old draft exactly; an
+equation is one unit (`⟦equation: …⟧`), tracked inside its math runs as Word does."""
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from draftkit.compare import compare
 from draftkit.errors import InputError
@@ -16,6 +19,7 @@ from draftkit.model import Draft
 from draftkit.readers import read
 from draftkit.render import redline
 from draftkit.render.docx_redline import render_docx
+from draftkit.render.wml import Revision, RevisionIds, mark_math, resolve_revisions
 from tests.fixtures.docx import make_fixtures as fx
 from tests.hostile.test_deception import REL, Doc, _image_doc, article, image_run, notes, png, sentence
 from tests.render.test_docx_redline import check_views
@@ -153,3 +157,76 @@ def test_an_object_that_cannot_be_carried_is_named_never_written_as_text(
     said = _comments(data)
     assert "image sha256:" in said and "not shown as a tracked deletion" in said
     assert not _deleted("drawing", data)
+
+
+# ------------------------------------------------------------------------------ equations
+
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+
+
+def _equation(*runs: str) -> str:
+    """An equation paragraph: m:oMathPara with one m:oMath of plain runs and a superscript."""
+    body = "".join(f"<m:r><m:t>{text}</m:t></m:r>" for text in runs)
+    sup = "<m:sSup><m:sSupPr><m:ctrlPr><w:rPr><w:i/></w:rPr></m:ctrlPr></m:sSupPr>"
+    sup += "<m:e><m:r><m:t>r</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup>"
+    return fx.p(f"<m:oMathPara><m:oMath>{body}{sup}</m:oMath></m:oMathPara>")
+
+
+def _math_doc(*runs: str) -> Doc:
+    return Doc(
+        article(fx.r(sentence())) + (_equation(*runs) if runs else "") + fx.p(fx.r("Paragraph after."))
+    )
+
+
+def _tracked_runs(data: bytes) -> dict[str, list[str]]:
+    """Per revision kind, the math text tracked inside math runs (Word's form)."""
+    out: dict[str, list[str]] = {"ins": [], "del": []}
+    for run in read_part(data, "word/document.xml").iter(f"{M}r"):
+        for mark in run:
+            if mark.tag in (w("ins"), w("del")):
+                out[mark.tag.split("}")[1]].append("".join(t.text or "" for t in mark.iter(f"{M}t")))
+    return out
+
+
+def test_an_inserted_equation_is_tracked_inside_as_word_does(tmp_path: Path) -> None:
+    data, comparison = _redline(_math_doc(), _math_doc("A=", "π"), tmp_path)
+    assert "⟦equation: A=πr2⟧" in " ".join(p.text for p in comparison.new.walk())  # type: ignore[attr-defined]
+    assert _tracked_runs(data) == {"ins": ["A=", "π", "r", "2"], "del": []}
+    body = read_part(data, "word/document.xml")
+    # Never a revision around the equation itself; its control character marked in m:ctrlPr.
+    assert all(e.getparent().tag not in (w("ins"), w("del")) for e in body.iter(f"{M}oMathPara"))
+    assert next(body.iter(f"{M}ctrlPr")).find(w("ins")) is not None
+
+
+def test_a_deleted_equation_comes_back_on_reject(tmp_path: Path) -> None:
+    data, _ = _redline(_math_doc("A=", "π"), _math_doc(), tmp_path)
+    assert _tracked_runs(data) == {"ins": [], "del": ["A=", "π", "r", "2"]}
+
+
+def test_a_changed_equation_is_the_old_deleted_and_the_new_inserted(tmp_path: Path) -> None:
+    data, _ = _redline(_math_doc("A=", "π"), _math_doc("A=", "2", "π"), tmp_path)
+    tracked = _tracked_runs(data)
+    assert tracked == {"ins": ["A=", "2", "π", "r", "2"], "del": ["A=", "π", "r", "2"]}
+
+
+def test_the_reader_reads_an_equation_word_tracked_in_each_view(tmp_path: Path) -> None:
+    inserted = '<m:r><w:ins w:id="7" w:author="A" w:date="2026-01-01T00:00:00Z"><m:t>2</m:t></w:ins></m:r>'
+    paragraph = fx.p(f"<m:oMath><m:r><m:t>A=</m:t></m:r>{inserted}<m:r><m:t>πr</m:t></m:r></m:oMath>")
+    path = Doc(article(fx.r(sentence())) + paragraph).build(tmp_path / "tracked.docx")
+    texts = {view: " ".join(p.text for p in read(path, view=view).walk()) for view in ("accept", "original")}  # type: ignore[arg-type]
+    assert "⟦equation: A=2πr⟧" in texts["accept"] and "⟦equation: A=πr⟧" in texts["original"]
+
+
+def test_an_equation_inserted_whole_and_rejected_is_gone() -> None:
+    root = etree.fromstring(
+        f'<w:body xmlns:w="{w("x")[1:-2]}" xmlns:m="{M[1:-1]}"><w:p><m:oMath><m:r><m:t>x</m:t></m:r>'
+        "</m:oMath></w:p></w:body>"
+    )
+    math = next(root.iter(f"{M}oMath"))
+    mark_math(math, "ins", RevisionIds(), Revision("t", "2026-01-01T00:00:00Z"))
+    rejected = copy.deepcopy(root)
+    resolve_revisions(rejected, "original")
+    assert next(rejected.iter(f"{M}oMath"), None) is None
+    accepted = copy.deepcopy(root)
+    resolve_revisions(accepted, "accept")
+    assert [t.text for t in accepted.iter(f"{M}t")] == ["x"] and not list(accepted.iter(w("ins")))

@@ -11,7 +11,8 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
   (all rejected), paragraph marks included;
 - text as displayed (the rendering model of `docx_text`): field results without codes,
   content controls in place, the `mc:Choice` a current word processor shows, `w:sym` as
-  the character, ruby base text with its annotation as a note (`⟦ruby: …⟧`), Strict-namespace
+  the character, ruby base text with its annotation as a note (`⟦ruby: …⟧`), an equation as
+  one unit with its text (`⟦equation: …⟧`), Strict-namespace
   elements inside a transitional file read like the rest;
 - text boxes (VML and DrawingML) as paragraphs of their own right after the paragraph that
   anchors them, at their own `w:p` index;
@@ -529,7 +530,7 @@ class _Walker:
                 self._skip(child)
             elif tag in t.math:
                 if self.instr_depth == 0:
-                    parts.extend(m.text or "" for m in child.iter(t.math_t))
+                    self._math(child, parts)
             elif tag == t.alternate:
                 self._alternate(child, lambda branch: self.inline(branch, parts))
             else:
@@ -736,6 +737,21 @@ class _Walker:
         for child in element:
             if isinstance(child.tag, str):
                 self._object(child, parts)
+
+    def _math(self, element: etree._Element, parts: list[str]) -> None:
+        """An equation, one unit like an object: `⟦equation: …⟧` with its text in this view
+        (a run Word tracked as inserted or deleted inside it counts in its view only)."""
+        texts: list[str] = []
+        stack = [element]
+        while stack:
+            node = stack.pop()
+            if node.tag == self.tags.math_t:
+                texts.append(node.text or "")
+            elif node.tag not in self.hidden_changes:
+                stack.extend(reversed(node))
+        text = "".join(texts)
+        if text:
+            parts.append(f"{_SOFT}⟦equation: {text}⟧{_SOFT}")
 
     def _placeholder(self, rel_id: str | None, kind: str, parts: list[str]) -> None:
         if self.instr_depth:

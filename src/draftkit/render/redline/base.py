@@ -29,6 +29,7 @@ from draftkit.render.wml import (
     paragraph_text,
     qn,
     resolve_revisions,
+    show_math,
     show_package,
 )
 
@@ -93,6 +94,7 @@ def docx_base(draft: Draft) -> Base | None:
     }
     if has_revisions(document):
         document, paragraphs = _resolved(document, draft, first)
+        show_math(document)  # an equation's text in the view kept
     return Base(members, main, document, paragraphs, first, above=above, notes=notes)
 
 

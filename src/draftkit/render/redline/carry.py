@@ -31,6 +31,7 @@ from draftkit.model import Draft
 from draftkit.readers.safezip import open_package, parse_xml
 from draftkit.render.redline.base import Base
 from draftkit.render.wml import (
+    MATH_TAGS,
     SHOWN,
     W_ID,
     W_R,
@@ -39,11 +40,13 @@ from draftkit.render.wml import (
     Revision,
     RevisionIds,
     has_revisions,
+    mark_math,
     paragraph_text,
     qn,
     resolve_revisions,
     revision,
     show_package,
+    strip_shown,
 )
 
 _R_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -113,13 +116,19 @@ class Carrier:
 
     def run(self, placeholder: str, mark: MarkKind, ids: RevisionIds, rev: Revision) -> etree._Element | None:
         """The old object or note reference that showed `placeholder`, as a run inside a
-        revision of kind `mark`; None when the old draft has no such element."""
+        revision of kind `mark` (an equation: itself, tracked inside); None when the old
+        draft has no such element."""
         elements = self.found.get(placeholder)
         if not elements:
             return None
         k = self.used.get(placeholder, 0)
         self.used[placeholder] = k + 1
         element = elements[min(k, len(elements) - 1)]
+        if element.tag in MATH_TAGS:  # an equation is its own run: tracked inside, as Word does
+            twin = copy.deepcopy(element)
+            strip_shown(twin)  # deleted inside, it shows no text in the accept-all view
+            mark_math(twin, mark, ids, rev)
+            return twin
         old_run = element.getparent()
         run = etree.Element(W_R)
         old_rpr = old_run.find(W_RPR) if old_run is not None else None

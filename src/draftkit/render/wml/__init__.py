@@ -17,8 +17,9 @@ the same XML, and that what it writes is in schema order. The surface, by questi
   `copy_ppr`, `old_ppr_of`, `ppr_key`, `set_ppr_change`; `fill_paragraphs` writes
   word-level ops across paragraphs, marks included;
 * tracked changes already there — `has_revisions`, `resolve_revisions`;
-* objects as the reader shows them — `show_package` writes each note reference's, image's
-  and object's placeholder on it (`SHOWN`), `strip_shown` removes them before writing.
+* objects as the reader shows them — `show_package` writes each note reference's, image's,
+  object's and equation's placeholder on it (`SHOWN`; `show_math` equations alone),
+  `strip_shown` removes them before writing; `mark_math` tracks a whole equation (`MATH_TAGS`).
 
 The modules behind it (`_core`, `_build`, `_paragraph`, `_ranges`, `_resolve`) are private.
 """
@@ -58,7 +59,7 @@ from draftkit.render.wml._core import (
     qn,
     xml_safe,
 )
-from draftkit.render.wml._objects import SHOWN, show_package, strip_shown
+from draftkit.render.wml._objects import MATH_TAGS, SHOWN, mark_math, show_math, show_package, strip_shown
 from draftkit.render.wml._paragraph import (
     copy_ppr,
     fill_paragraphs,
@@ -79,6 +80,7 @@ from draftkit.render.wml._ranges import (
 from draftkit.render.wml._resolve import has_revisions, resolve_revisions
 
 __all__ = [
+    "MATH_TAGS",
     "NSMAP",
     "SHOWN",
     "W_ID",
@@ -105,6 +107,7 @@ __all__ = [
     "fill_paragraphs",
     "has_revisions",
     "make_paragraph",
+    "mark_math",
     "mark_paragraph_as",
     "max_revision_id",
     "old_ppr_of",
@@ -123,6 +126,7 @@ __all__ = [
     "revision_run",
     "run_xml",
     "set_ppr_change",
+    "show_math",
     "show_package",
     "strip_shown",
     "wrap_paragraph",

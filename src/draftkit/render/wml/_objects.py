@@ -1,6 +1,7 @@
 """What a paragraph shows besides its text, as the DOCX reader shows it: footnote and
 endnote references as `⟦Footnote: …⟧`, images, charts, diagrams and embedded objects as
-`⟦image sha256:…⟧`-style placeholders with the content hash of their part.
+`⟦image sha256:…⟧`-style placeholders with the content hash of their part, equations as
+`⟦equation: …⟧` with their text (and `mark_math`, an equation tracked whole as Word does).
 
 Takes a parsed part (the main document, a copy of it, a note part) and the package's parts
 by name; writes each object's placeholder text onto the run child that shows it, as an
@@ -21,7 +22,19 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from draftkit.readers.docx_text import choose_branch
-from draftkit.render.wml._core import W_NS, W_P, qn
+from draftkit.render.wml._core import (
+    MARK_TAGS,
+    W_DEL,
+    W_MOVEFROM,
+    W_NS,
+    W_P,
+    W_RPR,
+    MarkKind,
+    Revision,
+    RevisionIds,
+    qn,
+    set_revision_attrs,
+)
 
 # A plain (un-namespaced) attribute: stripping it leaves no namespace declaration behind.
 SHOWN = "draftkit-shown"
@@ -53,6 +66,10 @@ W_TXBX = qn("w:txbxContent")
 _W_R = qn("w:r")
 OBJECT_TAGS = frozenset({W_DRAWING, W_PICT, W_OBJECT, _MC_ALTERNATE})
 NOTE_LABEL = {W_FOOTNOTE_REF: ("footnote", "Footnote"), W_ENDNOTE_REF: ("endnote", "Endnote")}
+_M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+M_OMATH, M_OMATH_PARA = f"{{{_M_NS}}}oMath", f"{{{_M_NS}}}oMathPara"
+MATH_TAGS = frozenset({M_OMATH, M_OMATH_PARA})
+_M_T, _M_R, _M_RPR, _M_CTRLPR = (f"{{{_M_NS}}}{x}" for x in ("t", "r", "rPr", "ctrlPr"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +219,55 @@ def show_objects(
                 element.set(SHOWN, text)
 
 
+def math_text(element: etree._Element, hidden: frozenset[str] = frozenset({W_DEL, W_MOVEFROM})) -> str:
+    """The text of an equation in the accept-all view (the reader's `_math`)."""
+    texts: list[str] = []
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        if node.tag == _M_T:
+            texts.append(node.text or "")
+        elif node.tag not in hidden:
+            stack.extend(reversed(node))
+    return "".join(texts)
+
+
+def show_math(root: etree._Element) -> None:
+    """Write each equation's placeholder (`⟦equation: …⟧`) on its outermost math element;
+    an equation with no text in the accept-all view shows nothing (as the reader)."""
+    for element in root.iter(M_OMATH_PARA, M_OMATH):
+        if any(a.tag in MATH_TAGS for a in element.iterancestors()):
+            continue
+        text = math_text(element)
+        if text:
+            element.set(SHOWN, f"⟦equation: {text}⟧")
+        elif element.get(SHOWN) is not None:
+            del element.attrib[SHOWN]
+
+
+def mark_math(element: etree._Element, kind: MarkKind, ids: RevisionIds, rev: Revision) -> None:
+    """Track a whole equation as inserted or deleted, as Word does: the content of each math
+    run inside `w:ins`/`w:del` (in the run), and each control character (fraction bar,
+    brackets …) marked in its `m:ctrlPr`. Math has no moves: a move is an insertion or a
+    deletion there."""
+    tag = MARK_TAGS["ins" if kind in ("ins", "moveTo") else "del"]
+    for run in list(element.iter(_M_R)):
+        content = [c for c in run if c.tag != _M_RPR]
+        if not content:
+            continue
+        wrapper = etree.Element(tag)
+        set_revision_attrs(wrapper, ids, rev)
+        content[0].addprevious(wrapper)
+        wrapper.extend(content)
+    for ctrl in list(element.iter(_M_CTRLPR)):
+        wrapper = etree.Element(tag)
+        set_revision_attrs(wrapper, ids, rev)
+        wrapper.extend(list(ctrl))
+        if wrapper.find(W_RPR) is None:
+            etree.SubElement(wrapper, W_RPR)
+        ctrl.append(wrapper)
+
+
 def _tag_of(element: etree._Element | None) -> object:
     return None if element is None else element.tag
 
@@ -228,4 +294,5 @@ def show_package(
         parsed[kind] = (part, root)
         texts[kind] = note_texts(root, kind, text_of)
     show_objects(document, objects, main, texts)
+    show_math(document)
     return parsed

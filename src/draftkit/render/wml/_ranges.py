@@ -42,7 +42,7 @@ from draftkit.render.wml._core import (
     qn,
     set_revision_attrs,
 )
-from draftkit.render.wml._objects import SHOWN
+from draftkit.render.wml._objects import MATH_TAGS, SHOWN, mark_math
 
 W_SYM, W_FONT, W_CHAR = qn("w:sym"), qn("w:font"), qn("w:char")
 
@@ -142,6 +142,11 @@ def text_atoms(p: etree._Element) -> list[Atom]:
             tag = child.tag
             if tag == W_R:
                 run(child)
+            elif tag in MATH_TAGS:
+                # An equation is one unit, like an object: its own "run", never cut.
+                shown = child.get(SHOWN)
+                if shown:
+                    atoms.append(Atom(child, child, shown, True))
             elif isinstance(tag, str) and tag not in _HIDDEN_INLINE:
                 walk(child)  # hyperlinks, insertions, moves, content controls, simple fields
 
@@ -156,6 +161,8 @@ def paragraph_text(p: etree._Element) -> str:
 
 def _split_run(run: etree._Element, child: etree._Element, k: int) -> None:
     """Cut `run` into two runs with the same properties, before character k of `child`."""
+    if run is child:
+        return  # an equation: a unit of its own
     children = list(run)
     i = children.index(child)
     if child.tag == W_T and 0 < k < len(child.text or ""):
@@ -324,7 +331,7 @@ def _wrappable_runs(element: etree._Element) -> list[etree._Element]:
     out: list[etree._Element] = []
     for child in element:
         tag = child.tag
-        if tag == W_R:
+        if tag == W_R or tag in MATH_TAGS:
             out.append(child)
         elif isinstance(tag, str) and tag not in _HIDDEN_INLINE and tag not in MARK_TAG_SET:
             out.extend(_wrappable_runs(child))
@@ -335,10 +342,15 @@ def wrap_runs(
     runs: Sequence[etree._Element], kind: MarkKind, ids: RevisionIds, rev: Revision
 ) -> list[etree._Element]:
     """Wrap `runs` (document order) in `w:ins`/`w:moveTo`/…, one wrapper per group of
-    adjacent siblings. Returns the wrappers."""
+    adjacent siblings; an equation among them is tracked inside (`mark_math`). Returns the
+    wrappers."""
     wrappers: list[etree._Element] = []
     current: etree._Element | None = None
     for run in runs:
+        if run.tag in MATH_TAGS:
+            mark_math(run, kind, ids, rev)
+            current = None
+            continue
         previous = run.getprevious()
         if current is None or previous is not current:
             parent = run.getparent()

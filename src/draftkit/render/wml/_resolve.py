@@ -54,6 +54,19 @@ def _unwrap(element: etree._Element) -> None:
     parent.remove(element)
 
 
+_M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+_MATH = frozenset({f"{{{_M_NS}}}oMath", f"{{{_M_NS}}}oMathPara"})
+_M_T = f"{{{_M_NS}}}t"
+
+
+def _outermost_math(element: etree._Element) -> etree._Element | None:
+    found = None
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _MATH:
+            found = ancestor
+    return found
+
+
 def _tag_of(element: etree._Element | None) -> object:
     return None if element is None else element.tag
 
@@ -75,6 +88,7 @@ def resolve_revisions(
     shown = (W_INS, W_MOVETO) if accept else (W_DEL, W_MOVEFROM)
     removed = (W_DEL, W_MOVEFROM) if accept else (W_INS, W_MOVETO)
     joins: list[etree._Element] = []
+    equations: list[etree._Element] = []  # equations a removed revision was inside
     for element in list(root.iter(*_REVISION_TAGS)):
         parent = element.getparent()
         if parent is None:
@@ -109,12 +123,20 @@ def resolve_revisions(
             if tag in removed and row is not None and table is not None:
                 table.remove(row)
         elif tag in removed:
+            math = _outermost_math(element)
+            if math is not None:
+                equations.append(math)
             parent.remove(element)
         elif tag in shown:
             if not accept:
                 for text in element.iter(W_DELTEXT, qn("w:delInstrText")):
                     text.tag = W_T if text.tag == W_DELTEXT else qn("w:instrText")
             _unwrap(element)
+    # An equation whose every run was removed (inserted whole, rejected) goes whole.
+    for math in equations:
+        container = math.getparent()
+        if container is not None and not any(t.text for t in math.iter(_M_T)):
+            container.remove(math)
     merged: dict[etree._Element, etree._Element] = {}
     for p in joins:
         if p.getparent() is None:
