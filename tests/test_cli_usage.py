@@ -297,3 +297,69 @@ def test_a_dash_reads_the_draft_from_standard_input(args: list[str], shows: str)
     assert result.exit_code in (0, 1), result.stderr
     assert shows in result.stdout
     assert "no such file" not in result.stderr
+
+
+# --- -o FILE: every command says what it wrote, and the suffix agrees with --format --------
+
+KESSEL = [str(DRAFTS / "kessel" / n) for n in ("base.txt", "veloria-counter.txt", "astria-counter.txt")]
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "starts"),
+    [
+        (["parse", V1], "tree.xml", "<?xml"),
+        (["parse", V1], "tree.json", "{"),
+        (["diff", V1, V2], "changes.json", "{"),
+        (["classify", V1], "classes.json", "{"),
+        (["validate", V2], "findings.json", "{"),
+        (["history", V1, V2], "history.html", "<!DOCTYPE html>"),
+        (["history", V1, V2], "history.md", "#"),
+        (["compare3", *KESSEL], "three.json", "{"),
+        (["compare3", *KESSEL], "three.docx", "PK"),
+    ],
+)
+def test_the_suffix_chooses_the_format_and_every_command_says_what_it_wrote(
+    tmp_path: Path, args: list[str], name: str, starts: str
+) -> None:
+    target = tmp_path / name
+    code, out, err = (
+        run(*args, "-o", str(target), "--date", "2026-11-24")
+        if name.endswith(".docx")
+        else run(*args, "-o", str(target))
+    )
+    assert code in (0, 1) and out == ""
+    assert err.splitlines()[-1] == f"wrote {target}"
+    assert target.read_bytes().startswith(starts.encode())
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["parse", V1, "--format", "text", "-o", "{tmp}/x.json"], "names a .json file but --format is text"),
+        (["parse", V1, "--format", "json", "-o", "{tmp}/x.xml"], "names a .xml file but --format is json"),
+        (
+            ["history", V1, V2, "--format", "md", "-o", "{tmp}/x.html"],
+            "names a .html file but --format is md",
+        ),
+        (
+            ["diff", V1, V2, "-o", "{tmp}/x.html"],
+            "which draftkit diff does not write (--format text|json); draftkit redline",
+        ),
+        (["classify", V1, "-o", "{tmp}/x.docx"], "which draftkit classify does not write"),
+    ],
+)
+def test_a_suffix_contradicting_the_format_is_refused_in_every_command(
+    tmp_path: Path, args: list[str], needle: str
+) -> None:
+    code, out, err = run(*(a.replace("{tmp}", str(tmp_path)) for a in args))
+    assert code == 2 and out == "" and len(err.splitlines()) == 1
+    assert err.startswith("draftkit: error: -o ") and needle in err, err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_suffix_naming_nothing_keeps_the_format(tmp_path: Path) -> None:
+    for name in ("tree.txt", "tree.out", "notes.md"):  # parse writes no Markdown: .md says nothing
+        code, _, _ = run("parse", V1, "-o", str(tmp_path / name))
+        assert code == 0 and (tmp_path / name).read_text(encoding="utf-8").startswith("FRAMEWORK AGREEMENT")
+    code, _, _ = run("parse", V1, "--format", "json", "-o", str(tmp_path / "tree.txt"))
+    assert code == 0 and (tmp_path / "tree.txt").read_text(encoding="utf-8").startswith("{")

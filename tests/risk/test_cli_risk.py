@@ -36,7 +36,7 @@ def test_explain_shows_terms() -> None:
 def test_json_output(tmp_path: Path) -> None:
     target = tmp_path / "classes.json"
     code, out, err = run(str(DRAFTS / "framework-v3.txt"), "--format", "json", "-o", str(target))
-    assert code == 0 and out == "" and err == ""
+    assert code == 0 and out == "" and err == f"wrote {target}\n"
     data = json.loads(target.read_text(encoding="utf-8"))
     assert list(data) == ["source", "taxonomy", "provisions"]
     first = {p["eid"]: p for p in data["provisions"]}["art_9__para_4"]

@@ -12,6 +12,7 @@ from functools import wraps
 from typing import NoReturn, ParamSpec, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from draftkit.errors import (
     EXIT_INPUT,
@@ -20,6 +21,7 @@ from draftkit.errors import (
     DraftkitError,
     OutputError,
     Terminated,
+    UsageError,
     json_safe,
     one_line,
 )
@@ -182,6 +184,53 @@ def emit(
         return
     path = check_output_path(output, inputs)
     write_atomic(path, text.encode("utf-8"))
+    _say("wrote " + escape_unsafe(output))
+
+
+# What an output file's suffix says about its content; a suffix not listed (.txt, which
+# holds any text) says nothing.
+_SUFFIX_FORMATS = {
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xml": "xml",
+    ".docx": "docx",
+    ".md": "md",
+}
+# Formats no other format can stand in for: a .json file holding a text report is an error.
+_STRICT_FORMATS = frozenset({"json", "html", "xml", "docx"})
+
+
+def output_format(output: str | None, fmt: str) -> str:
+    """The format to write `-o output` in: --format when given, else the one the suffix names
+    (`-o changes.json` → json). A suffix contradicting --format (`--format text -o x.json`),
+    or naming a format the command cannot write (`diff -o x.html`), is refused (exit 2)."""
+    if output is None or output == "-":
+        return fmt
+    implied = _SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower())
+    if implied is None or implied == fmt:
+        return fmt
+    ctx = click.get_current_context()
+    choices = next(
+        (
+            list(p.type.choices)
+            for p in ctx.command.params
+            if p.name == "fmt" and isinstance(p.type, click.Choice)
+        ),
+        [fmt],
+    )
+    given = ctx.get_parameter_source("fmt") not in (None, ParameterSource.DEFAULT)
+    if given and (implied in choices or implied in _STRICT_FORMATS):
+        raise UsageError(f"-o {output} names a .{implied} file but --format is {fmt}: drop one of them")
+    if not given and implied in choices:
+        return implied
+    if implied in _STRICT_FORMATS:
+        also = "; draftkit redline writes it" if ctx.info_name == "diff" else ""
+        raise UsageError(
+            f"-o {output} names a .{implied} file, which draftkit {ctx.info_name} does not write "
+            f"(--format {'|'.join(str(c) for c in choices)}){also}"
+        )
+    return fmt
 
 
 def emit_bytes(data: bytes) -> None:

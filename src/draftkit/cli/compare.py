@@ -15,6 +15,7 @@ from draftkit.cli.common import (
     error_boundary,
     format_option,
     limit_options,
+    output_format,
     output_option,
     strict_option,
     view_option,
@@ -116,6 +117,7 @@ def diff_command(
     from draftkit import api  # on use: `draftkit --help` does not load the comparison engine
 
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    fmt = output_format(output, fmt)
     inputs = [old, new] + ([taxonomy] if taxonomy else [])
     if output is not None and output != "-":
         check_output_path(output, inputs)
@@ -139,8 +141,6 @@ def diff_command(
 
         text = render_terminal(comparison, show_all=show_all, colour=wants_colour(output))
     emit(text, output, inputs, human=fmt == "text", colour=fmt == "text" and wants_colour(output))
-    if output is not None and output != "-":
-        click.echo(f"wrote {output}", err=True)
     if fail_on is not None and _reached(comparison, fail_on):
         sys.exit(EXIT_FINDINGS)
 

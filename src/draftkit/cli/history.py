@@ -7,7 +7,15 @@ from __future__ import annotations
 import click
 
 from draftkit import api
-from draftkit.cli.common import emit, error_boundary, limit_options, output_option, strict_option, view_option
+from draftkit.cli.common import (
+    emit,
+    error_boundary,
+    limit_options,
+    output_format,
+    output_option,
+    strict_option,
+    view_option,
+)
 from draftkit.errors import UsageError
 from draftkit.outputs import check_output_path
 from draftkit.readers import Limits
@@ -64,6 +72,7 @@ def history_command(
     from draftkit.history.rounds import specs
 
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    fmt = output_format(output, fmt)
     inputs = [*rounds, *(s.path for s in specs(rounds)), *([taxonomy] if taxonomy else [])]
     if output is not None and output != "-":
         check_output_path(output, inputs)
@@ -143,11 +152,12 @@ def compare3_command(
     """Compare two counter-proposals A and B with their BASE: changed by one side, by both
     the same way, or in conflict.
 
-    Example: draftkit compare3 base.docx ours.docx theirs.docx --labels Veloria,Astria --format html -o out/three.html
+    Example: draftkit compare3 drafts/kessel/base.txt drafts/kessel/veloria-counter.txt drafts/kessel/astria-counter.txt --labels Veloria,Astria -o out/three.html
     """
     from draftkit.history import compare3
 
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    fmt = output_format(output, fmt)
     names = _labels(labels)
     inputs = [base, a, b, *([taxonomy] if taxonomy else [])]
     if fmt == "docx" and (output is None or output == "-"):

@@ -9,6 +9,7 @@ from draftkit.cli.common import (
     error_boundary,
     format_option,
     limit_options,
+    output_format,
     output_option,
     strict_option,
     view_option,
@@ -39,6 +40,7 @@ def parse_command(
     Example: draftkit parse drafts/framework-v2.docx --format json -o v2.json
     """
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    fmt = output_format(output, fmt)
     from draftkit import api  # on use: `draftkit --help` does not load the readers' stages
 
     result = api.parse(draft, view="original" if view == "original" else "accept", limits=limits)

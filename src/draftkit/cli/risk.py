@@ -16,6 +16,7 @@ from draftkit.cli.common import (
     error_boundary,
     format_option,
     limit_options,
+    output_format,
     output_option,
     strict_option,
     view_option,
@@ -145,6 +146,7 @@ def classify_command(
     from draftkit import api
     from draftkit.risk import explain, load_taxonomy
 
+    fmt = output_format(output, fmt)
     taxonomy = load_taxonomy(taxonomy_path)
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     parsed = api.parse(draft, view="original" if view == "original" else "accept", limits=limits)

@@ -11,7 +11,15 @@ import sys
 
 import click
 
-from draftkit.cli.common import emit, error_boundary, format_option, limit_options, output_option, view_option
+from draftkit.cli.common import (
+    emit,
+    error_boundary,
+    format_option,
+    limit_options,
+    output_format,
+    output_option,
+    view_option,
+)
 from draftkit.errors import EXIT_FINDINGS
 from draftkit.readers import Limits, reporting
 
@@ -53,6 +61,7 @@ def validate_command(
     from draftkit.validate.clause_schema import load_schema
 
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    fmt = output_format(output, fmt)
     inputs = [draft] + ([schema_file] if schema_file else [])
     if output is not None and output != "-":
         from draftkit.outputs import check_output_path
