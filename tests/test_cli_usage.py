@@ -363,3 +363,17 @@ def test_a_suffix_naming_nothing_keeps_the_format(tmp_path: Path) -> None:
         assert code == 0 and (tmp_path / name).read_text(encoding="utf-8").startswith("FRAMEWORK AGREEMENT")
     code, _, _ = run("parse", V1, "--format", "json", "-o", str(tmp_path / "tree.txt"))
     assert code == 0 and (tmp_path / "tree.txt").read_text(encoding="utf-8").startswith("{")
+
+
+@pytest.mark.parametrize("args", [[], ["schema"]], ids=["draftkit", "draftkit schema"])
+def test_a_group_alone_shows_its_help_not_an_error_line(args: list[str]) -> None:
+    code, out, err = run(*args)
+    assert code == 2 and out == ""
+    assert err.startswith("Usage: draftkit") and "Commands:" in err
+    assert "\\n" not in err and "draftkit: error" not in err
+
+
+def test_schema_help_shows_whole_summaries() -> None:
+    out = " ".join(run("schema", "--help")[1].split())
+    commands = out.partition("Commands:")[2]
+    assert "kinds, patterns, XPath." in commands and "to copy and edit." in commands and "..." not in commands

@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from draftkit.cli.batch import batch_command
-from draftkit.cli.common import fail, say
+from draftkit.cli.common import WholeSummaries, fail, say
 from draftkit.cli.compare import diff_command, redline_command
 from draftkit.cli.history import compare3_command, history_command
 from draftkit.cli.parse import parse_command
@@ -28,7 +28,7 @@ from draftkit.errors import EXIT_INTERRUPTED, EXIT_USAGE, one_line
 DISTRIBUTION = "draftkit-frameworks"  # the name on the package index; the import name is draftkit
 
 
-class DraftkitGroup(click.Group):
+class DraftkitGroup(WholeSummaries):
     """The top-level group: click's usage errors (unknown option, bad value, missing argument)
     reported as every other draftkit error is, on one line of stderr with exit 2, instead of
     click's three-line usage block."""
@@ -60,20 +60,6 @@ class DraftkitGroup(click.Group):
             cmd.__class__ = DraftkitCommand
         super().add_command(cmd, name)
 
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """The command list with each command's whole first sentence (click cuts it at the
-        terminal width, mid-phrase)."""
-        rows = []
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is None or command.hidden:
-                continue
-            first = " ".join((command.help or "").split("\n\n")[0].split())
-            rows.append((name, first.split(". ")[0].rstrip(".") + "."))
-        if rows:
-            with formatter.section("Commands"):
-                formatter.write_dl(rows)
-
 
 LIMIT_PARAMS = frozenset({"max_bytes", "max_unpacked", "max_provisions", "max_depth"})
 
@@ -99,6 +85,11 @@ class DraftkitCommand(click.Command):
 
 
 def _usage_error(exc: click.UsageError) -> NoReturn:
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        # `draftkit` or `draftkit schema` alone: the help it asks for, as click shows it
+        # (on stderr, exit 2), not squeezed onto one error line.
+        exc.show()
+        sys.exit(EXIT_USAGE)
     where = exc.ctx.command_path if exc.ctx is not None else "draftkit"
     message = one_line(exc.format_message()).rstrip(".")
     fail(f"{message} (see '{where} --help')", EXIT_USAGE if exc.exit_code == 2 else exc.exit_code)

@@ -238,6 +238,23 @@ def emit_bytes(data: bytes) -> None:
     _to_stdout(data)
 
 
+class WholeSummaries(click.Group):
+    """A command group whose command list shows each command's whole first sentence (click
+    cuts it at the terminal width, mid-phrase)."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            first = " ".join((command.help or "").split("\n\n")[0].split())
+            rows.append((name, first.split(". ")[0].rstrip(".") + "."))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
 def limit_options(func: Callable[P, R]) -> Callable[P, R]:
     """The input-limit options shared by every command that reads drafts."""
     defaults = Limits()

@@ -12,6 +12,7 @@ import sys
 import click
 
 from draftkit.cli.common import (
+    WholeSummaries,
     emit,
     error_boundary,
     format_option,
@@ -85,7 +86,7 @@ def validate_command(
             sys.exit(EXIT_FINDINGS)
 
 
-@click.group("schema")
+@click.group("schema", cls=WholeSummaries)
 def schema_group() -> None:
     """Check and show clause schemas (the rules `draftkit validate` applies).
 
