@@ -48,12 +48,14 @@ class Shown:
     endnotes: list[list[Para]] = field(default_factory=list)
     frames: list[list[Para]] = field(default_factory=list)  # text frames and text boxes
     redlines: int = 0  # tracked changes left after the command (0 after accept/reject)
+    graphics: int = 0  # images (graphic objects) in the document
 
     def texts(self) -> list[str]:
-        """Non-empty paragraph texts of the body (table cells inline) and of the notes, each
-        with its whitespace collapsed; list numbers left out (LibreOffice computes them)."""
+        """Non-empty paragraph texts of the body (table cells inline), of the notes and of the
+        text frames and boxes, each with its whitespace collapsed; list numbers left out
+        (LibreOffice computes them)."""
         out = [t for _, t in self.body]
-        for note in (*self.footnotes, *self.endnotes):
+        for note in (*self.footnotes, *self.endnotes, *self.frames):
             out += [t for _, t in note]
         return [" ".join(t.split()) for t in out if t.strip()]
 
@@ -136,6 +138,7 @@ class LibreOffice:
             endnotes=[[tuple(p) for p in n] for n in reply["endnotes"]],  # type: ignore[misc]
             frames=[[tuple(p) for p in n] for n in reply["frames"]],  # type: ignore[misc]
             redlines=reply["redlines"],
+            graphics=reply["graphics"],
         )
 
     def compare(self, old: Path, new: Path, out: Path) -> None:
@@ -260,8 +263,20 @@ def _worker(soffice: str, home: str) -> int:  # pragma: no cover - runs in its o
                 paragraphs(frames_access.getByName(n).getText())
                 for n in sorted(frames_access.getElementNames())
             ]
+            # A DOCX text box is a drawing shape whose text LibreOffice keeps in a frame
+            # that the frames collection does not list: read through the shape.
+            shapes = doc.getDrawPage()
+            for k in range(shapes.getCount()):
+                shape = shapes.getByIndex(k)
+                info = shape.getPropertySetInfo()
+                if info.hasPropertyByName("TextBox") and shape.getPropertyValue("TextBox"):
+                    frames.append(paragraphs(shape.getText()))
             redlines = doc.getRedlines().getCount()
-            return {"body": paragraphs(doc.getText()), **notes, "frames": frames, "redlines": redlines}
+            graphics = doc.getGraphicObjects().getCount()
+            return {
+                "body": paragraphs(doc.getText()), **notes, "frames": frames,
+                "redlines": redlines, "graphics": graphics,
+            }  # fmt: skip
         finally:
             doc.close(True)
 

@@ -1,8 +1,9 @@
 """LibreOffice's own accept/reject of draftkit's DOCX redlines (issue 12, "Done when"):
 accepting every tracked change in LibreOffice shows the new document's text, rejecting every
 one the old document's — on the bundled pairs (framework rounds from DOCX and from text, a
-round holding a mediator's tracked changes read in both views, the Kessel counter-proposals)
-and on generated pairs (`tests/gen_pairs.py`, read from text and from DOCX).
+round holding a mediator's tracked changes read in both views, the Kessel counter-proposals),
+on generated pairs (`tests/gen_pairs.py`, read from text and from DOCX), and on DOCX pairs
+that differ in a footnote, an endnote, a text box, a table or an image.
 
 "The new document" is what LibreOffice shows of the new input itself: the DOCX as given
 (accepting its own tracked changes for the accept view of a tracked draft, rejecting them for
@@ -29,7 +30,18 @@ from draftkit.compare import compare
 from draftkit.readers import read
 from draftkit.render.docx_draft import write_draft_docx
 from draftkit.render.docx_redline import render_docx
+from tests.fixtures.docx import make_fixtures as fx
 from tests.gen_pairs import make_pair, to_text
+from tests.hostile.test_deception import (
+    HEADING,
+    Doc,
+    _endnote_doc,
+    _footnote_doc,
+    _image_doc,
+    article,
+    sentence,
+    textbox_dml,
+)
 from tests.lo_oracle import LibreOffice, OfficeError, Shown, View
 
 DRAFTS = Path(__file__).resolve().parents[2] / "drafts"
@@ -141,3 +153,59 @@ def test_the_oracle_sees_a_wrong_redline(libreoffice: LibreOffice, tmp_path: Pat
         _check(libreoffice, redline, DRAFTS / "framework-v1.docx", DRAFTS / "framework-v3.docx", "accept")
     with pytest.raises(AssertionError, match="reject-all"):
         _check(libreoffice, redline, DRAFTS / "framework-v2.docx", DRAFTS / "framework-v2.docx", "accept")
+
+
+# ------------------------------------------------------------------------------- notes, boxes, tables, images
+
+
+def _objects() -> dict[str, tuple[Doc, Doc]]:
+    """DOCX pairs that differ in a note, a text box, a table or an image (issue 12 items 1–4),
+    built from raw XML with the deception suite's builders."""
+    plain = Doc(article(fx.r(sentence())))
+
+    def box(modal: str) -> Doc:
+        return Doc(article(fx.r("See the box.") + textbox_dml(sentence(modal), sentence(modal))))
+
+    def table(rows: list[list[str]]) -> Doc:
+        cells = fx.tbl([[fx.p(fx.r(c)) for c in row] for row in rows])
+        return Doc(HEADING + fx.p(fx.r(sentence())) + cells + fx.p(fx.r("After the table.")))
+
+    phases = [["Phase", "Days"], ["1", "30"], ["2", "60"]]
+    return {
+        "footnote-edited": (
+            _footnote_doc("Party A reserves its position on the Kessel Valley."),
+            _footnote_doc("Party B reserves its position on the Drava Corridor."),
+        ),
+        "footnote-added": (plain, _footnote_doc("Party A reserves its position.")),
+        "footnote-removed": (_footnote_doc("Party A reserves its position."), plain),
+        "endnote-edited": (
+            _endnote_doc("Phase one ends on 1 March."),
+            _endnote_doc("Phase one ends on 1 April."),
+        ),
+        "image-added": (plain, _image_doc((200, 30, 30))),
+        "image-removed": (_image_doc((200, 30, 30)), Doc(article(fx.r(sentence("may"))))),
+        "text-box-edited": (box("shall"), box("may")),
+        "table-cell-edited": (table(phases), table([phases[0], ["1", "45"], phases[2]])),
+        "table-row-added": (table(phases[:2]), table(phases)),
+        "table-row-removed": (table(phases), table(phases[:2])),
+    }
+
+
+@pytest.mark.office
+def test_libreoffice_resolves_notes_boxes_tables_and_images(libreoffice: LibreOffice, tmp_path: Path) -> None:
+    """Accept-all and reject-all in LibreOffice give the new and the old document's text —
+    footnotes, endnotes, text boxes and table cells included — and its images (by count)."""
+    failures: list[str] = []
+    for name, (old_doc, new_doc) in _objects().items():
+        old = old_doc.build(tmp_path / f"{name}-old.docx")
+        new = new_doc.build(tmp_path / f"{name}-new.docx")
+        redline = tmp_path / f"{name}-redline.docx"
+        redline.write_bytes(render_docx(compare(read(old), read(new))))
+        for view, source in (("accept", new), ("reject", old)):
+            got, want = libreoffice.read(redline, view), libreoffice.read(source)  # type: ignore[arg-type]
+            difference = _mismatch(got, want)
+            if difference is not None:
+                failures.append(f"{name} {view}-all: {difference}")
+            elif got.graphics != want.graphics:
+                failures.append(f"{name} {view}-all: {got.graphics} images, the document {want.graphics}")
+    assert not failures, "; ".join(failures)
