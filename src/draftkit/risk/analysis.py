@@ -225,6 +225,7 @@ class NameRun:
     key: str  # normalised words joined by spaces
     before: str  # normalised word just before the name ('' at the start)
     place: bool  # a place word is in the name or just before it ("village of Hollin")
+    body: bool = False  # the name ends in a body word ("Joint Commission", "Board of Peace")
 
 
 def name_runs(text: Text, compiled: Compiled) -> list[NameRun]:
@@ -258,10 +259,14 @@ def name_runs(text: Text, compiled: Compiled) -> list[NameRun]:
             first += 1
             while first < j and not is_cap(first):
                 first += 1
+        if first < j and j < n and tokens[j].norm in compiled.place_words and not is_cap(j):
+            j += 1  # "Херсонской области", "Kherson region": the place word after the name
         if first < j:
             words = [t.norm for t in tokens[first:j]]
             before = tokens[first - 1].norm if first > 0 else ""
             context = {t.norm for t in tokens[max(0, first - 2) : first]} | set(words)
-            runs.append(NameRun(first, j, " ".join(words), before, bool(context & compiled.place_words)))
+            place = bool(context & compiled.place_words)
+            body = not place and bool(set(words) & compiled.body_words)
+            runs.append(NameRun(first, j, " ".join(words), before, place, body))
         i = j
     return runs

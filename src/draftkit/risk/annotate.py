@@ -8,6 +8,7 @@ updated after a renumbering — carry categories but never flags.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -98,6 +99,14 @@ def message(headline: str, old: str, new: str) -> str:
     return f"{headline}: {quote(old or new)}"
 
 
+HEAVY_WEIGHT = 0.85  # a category at least this heavy makes a plain provision operative
+_NOT_OPERATIVE = {"recital", "preface", "conclusion", "annex", "part", "chapter"}
+# A definition says what a word means, not what anyone does: never operative by itself.
+_DEFINITION = re.compile(
+    r"\b(?:means|shall mean|refers to|означає|означают|означает|означають)\b", re.IGNORECASE
+)
+
+
 def _parent_eid(eid: str) -> str:
     return eid.rsplit("__", 1)[0] if "__" in eid else ""
 
@@ -164,6 +173,11 @@ def _provision_finding(change: Change, ctx: _Context) -> tuple[Finding, dict[str
     lead_in = parent.text if parent is not None and parent.text.rstrip().endswith(":") else ""
     own = _has_modal(text, ctx.reader)
     operative = own or bool(lead_in and _has_modal(lead_in, ctx.reader))
+    if not operative and top.kind not in _NOT_OPERATIVE and not _DEFINITION.search(text):
+        # A plain statement binds in a framework ("Україна визнає Крим …", "Россия сохранит
+        # контроль …"): a whole provision added or deleted in a heavy category is operative
+        # whether or not a modal verb says so (issue 14, item 5).
+        own = operative = ctx.taxonomy.weight(_primary(scores, ctx.taxonomy)) >= HEAVY_WEIGHT
     sig = ctx.taxonomy.significance
     if added:
         value = sig.provision_operative_added if operative else sig.provision_added

@@ -227,6 +227,22 @@ def _frame_level(side: Side, first: int) -> int | None:
 _NOT_VERBS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "it", "them"}
 
 
+# A modal of consideration governs a noun: "will consider the deployment of a force" weighs
+# the deployment (the verb "deploy"), as "will deploy a force" commits to it.
+_CONSIDER = {
+    "consider",
+    "examine",
+    "explore",
+    "study",
+    "розглянути",
+    "розглядати",
+    "рассмотреть",
+    "рассматривать",
+}
+# "докладуть зусиль, щоб надати": the governed verb after "in order to".
+_IN_ORDER_TO = {"щоб", "чтобы", "аби"}
+
+
 def _sentence_initial(text: Text, index: int) -> bool:
     return index == 0 or text.tokens[index - 1].norm in {".", ";", ":", "!", "?", "(", '"'}
 
@@ -241,7 +257,8 @@ def modals(side: Side) -> list[Modal]:
     for hit in compiled.obligation.find(text):
         if side.analysis.in_marker(hit.first, hit.last):
             continue
-        if hit.last < len(tokens) and tokens[hit.last].norm in _NOT_VERBS:
+        nominal = side.lemmas.tokens[hit.last - 1].norm in _CONSIDER
+        if hit.last < len(tokens) and tokens[hit.last].norm in _NOT_VERBS and not nominal:
             continue  # "agree to this proposal": a noun follows, not a governed verb
         if hit.norm == "should" and _sentence_initial(text, hit.first):
             continue  # "Should both sides accept …": a condition, not a modal
@@ -249,8 +266,14 @@ def modals(side: Side) -> list[Modal]:
         j = hit.last
         skipped = False
         negated = any(k in negations for k in range(hit.first, hit.last))
+        if nominal:
+            while j < len(tokens) and tokens[j].norm in _NOT_VERBS:
+                j += 1
+        if j + 1 < len(tokens) and tokens[j].norm == "," and tokens[j + 1].norm in _IN_ORDER_TO:
+            j += 2
+            skipped = True
         # "shall, within 60 days of …, withdraw": step over a parenthetical between commas.
-        if j < len(tokens) and tokens[j].norm == ",":
+        elif j < len(tokens) and tokens[j].norm == ",":
             k = j + 1
             while k < len(tokens) and k - j < 40 and tokens[k].norm not in {",", ".", ";"}:
                 k += 1
@@ -333,7 +356,7 @@ def negations(side: Side) -> list[Negation]:
         after = next((t.norm for t in text.tokens[hit.last :] if t.kind != "punct"), "")
         # What the negation negates, not only where it stands: the rest of its clause
         # ("not apply to persons accused of war crimes"), as an analyst names it.
-        a, b = window(text, hit.first, hit.last, before=2, after=8)
+        a, b = window(text, hit.first, hit.last, before=2, after=14)
         out.append(
             Negation(
                 (hit.norm, before, after),
@@ -388,6 +411,57 @@ def _unit(side: Side, k: int) -> tuple[str, float] | None:
     return found
 
 
+# "divided equally", "split 50:50", "порівну": one share, as a percentage of the first part.
+_EQUAL_SHARE = {("equally",), ("evenly",), ("equal", "shares"), ("equal", "parts"), ("порівну",),
+                ("поровну",), ("рівних", "частках"), ("рівних", "частинах"), ("равных", "долях"),
+                ("равных", "частях")}  # fmt: skip
+
+
+def _shares(side: Side, skip: set[int]) -> list[Quantity]:
+    """Shares of a whole: a split written "50:50" or "70/30" (parts adding up to 100), or in
+    words ("equally"); the ratio's numbers are not read again (`skip`)."""
+    text = side.text
+    tokens = text.tokens
+    out: list[Quantity] = []
+    for i in range(len(tokens) - 2):
+        a, sep, b = tokens[i], tokens[i + 1], tokens[i + 2]
+        if (
+            a.kind == "number"
+            and b.kind == "number"
+            and sep.norm in {":", "/"}
+            and a.end == sep.start
+            and sep.end == b.start
+            and a.value is not None
+            and b.value is not None
+            and a.value + b.value == 100
+        ):
+            skip.update((i, i + 2))
+            span = span_of(text, i, i + 3)
+            out.append(
+                Quantity("percent", "%", "", a.value, a.value, 1.0, "", text.span(i, i + 3), (span,), span[0])
+            )
+    words = [t.norm for t in tokens]
+    for i in range(len(tokens)):
+        for phrase in _EQUAL_SHARE:
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                span = span_of(text, i, i + len(phrase))
+                out.append(
+                    Quantity(
+                        "percent",
+                        "%",
+                        "",
+                        50.0,
+                        50.0,
+                        1.0,
+                        "",
+                        text.span(i, i + len(phrase)),
+                        (span,),
+                        span[0],
+                    )
+                )
+    return out
+
+
 def quantities(side: Side) -> list[Quantity]:
     """Numbers written in figures (or spelled with a unit), with unit, multiplier, prefix."""
     text = side.text
@@ -408,6 +482,7 @@ def quantities(side: Side) -> list[Quantity]:
         ):
             skip.add(i + 2)
             after[i] = i + 4
+    out.extend(_shares(side, skip))
     for i, tok in enumerate(tokens):
         if i in skip or tok.kind != "number" or tok.value is None or tok.value != tok.value:
             continue
@@ -463,6 +538,7 @@ def quantities(side: Side) -> list[Quantity]:
                 span[0],
             )
         )
+    out.sort(key=lambda q: q.position)  # shares first found, then the figures: text order
     return out
 
 
@@ -535,10 +611,12 @@ def listed_names(side: Side) -> list[Name]:
 
 def named_entities(side: Side) -> list[Name]:
     """Each entity the text names, once (its first mention): naming a party twice, or in
-    another form, says nothing new about who is bound."""
+    another form, says nothing new about who is bound. Names no gazetteer lists are here too,
+    of kind place ("the Marrow Valley"), organisation ("the Joint Commission") or name."""
     seen: set[str] = set()
     out: list[Name] = []
-    for name in side.features(listed_names):
+    found = [*side.features(listed_names), *side.features(unlisted_names)]
+    for name in sorted(found, key=lambda n: n.first):
         if name.key not in seen:
             seen.add(name.key)
             out.append(name)
@@ -557,7 +635,7 @@ def unlisted_names(side: Side) -> list[Name]:
         out.append(
             Name(
                 run.key,
-                "place" if run.place else "name",
+                "place" if run.place else "organisation" if run.body else "name",
                 run.before,
                 run.first,
                 run.last,
@@ -744,6 +822,17 @@ _CLAUSE_STOP = {",", ";", ".", ":", "!", "?", "(", ")"}
 _CLAUSE_WORDS = 12  # an open qualifier takes at most this many words after it
 
 
+def _after_duration(side: Side, index: int) -> bool:
+    """Whether token `index` follows a duration ("72 hours", "100 днів", "a year")."""
+    tokens = side.text.tokens
+    if index < 2:
+        return False
+    unit = side.compiled.units.get(tokens[index - 1].norm)
+    if unit is None or unit[0] != "time":
+        return False
+    return tokens[index - 2].kind == "number" or tokens[index - 2].norm in {"a", "one", "an"}
+
+
 def qualifiers(side: Side) -> list[Qualifier]:
     """Qualifier phrases of the taxonomy's [qualifiers] table, an open one with its clause; a
     phrase that opens a duration ('until 31 December', 'after 5 years') is left to the
@@ -756,6 +845,8 @@ def qualifiers(side: Side) -> list[Qualifier]:
         group, kind = hit.label.split("|")
         if any(c.first <= hit.first < c.last for c in (*side.analysis.conditions, *side.analysis.exceptions)):
             continue
+        if _after_duration(side, hit.first):
+            continue  # "within 72 hours after Israel accepts": the deadline's anchor, not a condition
         last = hit.last
         if kind == "open":
             if last < len(tokens) and tokens[last].kind in {"number", "date"}:

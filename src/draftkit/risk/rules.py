@@ -43,7 +43,6 @@ from draftkit.risk.features import (
     recognitions,
     references,
     scopes,
-    unlisted_names,
     urgent,
     words_in,
 )
@@ -345,33 +344,41 @@ DATES: FeatureRule[Date] = FeatureRule(
 
 _KIND_WORD = {"place": "Place", "party": "Party", "organisation": "Organisation"}
 
+
+def _same_kind(old: Name, new: Name) -> bool:
+    return old.kind == new.kind and old.kind != "name"
+
+
+def _same_place(old: Name, new: Name) -> bool:
+    # A name no gazetteer lists, and that reads as neither a place nor a body, counts only
+    # when it replaces another name in the same place ("the Guarantors" → "the Joint
+    # Commission"): one merely added or removed is usually a defined term moving about.
+    return "name" in (old.kind, new.kind) and new.before == old.before and bool(old.before)
+
+
+def _name_changed(s: Sides, old: Name, new: Name) -> Report:
+    if _same_kind(old, new):
+        return Report(f"{_KIND_WORD[old.kind]} changed", s.sig.name_changed)
+    kind = "Place" if "place" in (old.kind, new.kind) else "Name"
+    return Report(f"{kind} changed", s.sig.name_changed)
+
+
+def _name_removed(s: Sides, old: Name) -> Report | None:
+    return None if old.kind == "name" else Report(f"{_KIND_WORD[old.kind]} removed", s.sig.name_removed)
+
+
+def _name_added(s: Sides, new: Name) -> Report | None:
+    return None if new.kind == "name" else Report(f"{_KIND_WORD[new.kind]} added", s.sig.name_added)
+
+
 NAMES: FeatureRule[Name] = FeatureRule(
     name="name",
     features=named_entities,
     key=lambda n: n.key,
-    pair=by(lambda old, new: old.kind == new.kind),
-    changed=lambda s, old, new: Report(f"{_KIND_WORD[old.kind]} changed", s.sig.name_changed),
-    removed=lambda s, old: Report(f"{_KIND_WORD[old.kind]} removed", s.sig.name_removed),
-    added=lambda s, new: Report(f"{_KIND_WORD[new.kind]} added", s.sig.name_added),
-)
-
-
-def _name_replaced(s: Sides, old: Name, new: Name) -> Report:
-    kind = "Place" if old.kind == "place" or new.kind == "place" else "Name"
-    return Report(f"{kind} changed", s.sig.name_changed)
-
-
-# Names no gazetteer lists count only when one replaces another in the same place ("the
-# village of Hollin" → "the village of Dunmar"): a name merely added or removed is usually a
-# defined term moving about ("The Reconstruction Fund shall …").
-OTHER_NAMES: FeatureRule[Name] = FeatureRule(
-    name="name",
-    features=unlisted_names,
-    key=lambda n: n.key,
-    pair=by(lambda old, new: new.before == old.before and bool(old.before)),
-    changed=_name_replaced,
-    removed=silent,
-    added=silent,
+    pair=by(_same_kind, _same_place),
+    changed=_name_changed,
+    removed=_name_removed,
+    added=_name_added,
 )
 
 
@@ -627,7 +634,6 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     NUMBERS,
     DATES,
     NAMES,
-    OTHER_NAMES,
     CONDITIONS,
     QUALIFIERS,
     EXCEPTIONS,
@@ -635,6 +641,9 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     BRACKETS,
     REFERENCES,
 )
+
+
+_CLAUSE_RULES = {"condition", "exception", "qualifier"}
 
 
 def content_findings(old: str, new: str, reader: Reader) -> list[Finding]:
@@ -658,6 +667,12 @@ def content_findings(old: str, new: str, reader: Reader) -> list[Finding]:
             or any(overlaps(new_spans, *sp) for sp in f.new_spans)
         )
     ]
+    # A name inside an added, removed or changed condition, exception or qualifier is part of
+    # it ("subject to verification by the Monitoring Mission"): the clause's flag quotes it.
+    clauses = [f for f in out if f.rule in _CLAUSE_RULES]
+    clause_old = [sp for f in clauses for sp in f.old_spans]
+    clause_new = [sp for f in clauses for sp in f.new_spans]
+    out = [f for f in out if f.rule != "name" or not inside(f, clause_old, clause_new)]
     # What stands inside bracketed text added or deleted as a whole is unagreed text: the
     # brackets flag quotes it, once ("[and in accordance with … the Republic of Veloria]").
     added = [sp for f in out if f.headline == "Bracketed text added" for sp in f.new_spans]

@@ -134,6 +134,7 @@ class Lexicon:
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # canonical name → other forms
     qualifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()  # group → phrases
     urgent: tuple[str, ...] = ()  # subjects whose deadlines are high (hostages, withdrawal)
+    body_words: tuple[str, ...] = ()  # a name ending in one is a body: "Joint Commission"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,7 @@ class Compiled:
     units: dict[str, tuple[str, float]]  # normalised unit word → (class, factor)
     place_words: frozenset[str]
     not_names: frozenset[str]
+    body_words: frozenset[str]
     entities: PhraseSet  # gazetteer names and their aliases, over lemmas; label "canonical|cap"
     entity_kind: dict[str, NameKind]  # canonical name → kind
     qualifiers: PhraseSet  # over lemmas; label "group|open" (open: takes the clause after it)
@@ -203,16 +205,18 @@ class Taxonomy:
 def lemma_phrases(phrase: str) -> list[str]:
     """A phrase in lemma form, for phrase sets matched on a text's lemma view (`Text.mapped`),
     once per language it may be in (Cyrillic without a telling letter: Ukrainian and
-    Russian); a trailing * keeps its word unlemmatised, as a prefix."""
+    Russian — and both in turn, as a text without a telling letter is read: "в мирное
+    время" → "в мирный врем'я"); a trailing * keeps its word unlemmatised, as a prefix."""
     out: list[str] = []
     langs = language_of(phrase)
-    for lang in langs:
+    variants = [(lang,) for lang in langs] + ([langs] if len(langs) > 1 else [])
+    for variant in variants:
         words: list[str] = []
         for word in phrase.split():
             if word.endswith("*") and len(word) > 1:
                 words.append(normalise_word(word[:-1]) + "*")
                 continue
-            words.extend(lemma_form(t.norm, (lang,)) if t.kind == "word" else t.norm for t in tokenize(word))
+            words.extend(lemma_form(t.norm, variant) if t.kind == "word" else t.norm for t in tokenize(word))
         if " ".join(words) not in out:
             out.append(" ".join(words))
     return out
@@ -276,6 +280,7 @@ def _compile(taxonomy: Taxonomy) -> Compiled:
         units=units,
         place_words=frozenset(normalise_word(w) for w in lex.place_words),
         not_names=frozenset(normalise_word(w) for w in lex.not_names),
+        body_words=frozenset(normalise_word(w) for w in lex.body_words),
         entities=entities,
         entity_kind=entity_kind,
         qualifiers=PhraseSet(
@@ -480,7 +485,7 @@ class _Checker:
         deadlines = self.table(data, "deadlines", ("by", "not_before", "urgent"))
         aliases = self.table(data, "aliases", None)
         qualifiers = self.table(data, "qualifiers", QUALIFIER_GROUPS)
-        names = self.table(data, "names", ("place_words", "not_names"))
+        names = self.table(data, "names", ("place_words", "not_names", "body_words"))
         units_table = self.table(data, "units", UNIT_CLASSES)
         units: list[tuple[str, tuple[tuple[str, float], ...]]] = []
         for cls in UNIT_CLASSES:
@@ -504,6 +509,7 @@ class _Checker:
             units=tuple(units),
             place_words=self.strings(names, "names.place_words"),
             not_names=self.strings(names, "names.not_names"),
+            body_words=self.strings(names, "names.body_words"),
             aliases=tuple((name, self.strings(aliases, f"aliases.{name}")) for name in aliases),
             qualifiers=tuple(
                 (group, self.strings(qualifiers, f"qualifiers.{group}")) for group in QUALIFIER_GROUPS
