@@ -106,3 +106,28 @@ def test_the_server_answers_while_a_comparison_runs(
     release.set()
     worker.join(60)
     assert answer["response"].status_code == 200
+
+
+def test_told_to_listen_elsewhere_it_answers_there() -> None:
+    """`--host 0.0.0.0` used to answer every other machine 400 'Invalid host header': the
+    allowed Host names were loopback's whatever the address."""
+    import warnings
+
+    from draftkit.cli.serve import allowed_hosts
+    from draftkit.web.app import LOOPBACK_HOSTS, create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    assert allowed_hosts("127.0.0.1") == list(LOOPBACK_HOSTS)
+    assert allowed_hosts("0.0.0.0") == ["*"] and allowed_hosts("::") == ["*"]
+    specific = allowed_hosts("192.0.2.7")
+    assert specific[0] == "192.0.2.7" and "127.0.0.1" in specific and socket.gethostname() in specific
+    assert allowed_hosts("fe80::1")[:2] == ["fe80::1", "[fe80::1]"]
+
+    with TestClient(create_app(hosts=allowed_hosts("0.0.0.0"))) as client:
+        assert client.get("/", headers={"host": "192.0.2.7:8000"}).status_code == 200
+    with TestClient(create_app(hosts=allowed_hosts("192.0.2.7"))) as client:
+        assert client.get("/", headers={"host": "192.0.2.7:8000"}).status_code == 200
+        assert client.get("/", headers={"host": "attacker.example"}).status_code == 400

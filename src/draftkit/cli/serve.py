@@ -14,6 +14,25 @@ from draftkit.readers import Limits
 DEFAULT_HOST = "127.0.0.1"
 
 
+WILDCARDS = frozenset({"0.0.0.0", "::", "[::]"})
+
+
+def allowed_hosts(address: str) -> list[str]:
+    """The Host names the app answers when listening on `address`. On loopback only its own
+    names, so a web page whose name is rebound to 127.0.0.1 is refused (DNS rebinding); on
+    another address also that address and this machine's names, or any name on a wildcard
+    address (every machine that can reach the port may use it then, as the warning says)."""
+    from draftkit.web.app import LOOPBACK_HOSTS
+
+    if is_loopback(address):
+        return list(LOOPBACK_HOSTS)
+    if address in WILDCARDS:
+        return ["*"]
+    bare = address.strip("[]")
+    names = [bare, f"[{bare}]"] if ":" in bare else [bare]
+    return [*names, socket.gethostname(), socket.getfqdn(), *LOOPBACK_HOSTS]
+
+
 def is_loopback(host: str) -> bool:
     """True when `host` names only this machine (127.0.0.0/8, ::1, localhost)."""
     if host == "localhost":
@@ -67,7 +86,7 @@ def serve_command(
             "upload drafts to it (no login, no TLS)"
         )
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
-    app = create_app(limits=limits)
+    app = create_app(limits=limits, hosts=allowed_hosts(address))
     try:
         sock = socket.socket(socket.AF_INET6 if ":" in address else socket.AF_INET)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
