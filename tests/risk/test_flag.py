@@ -287,3 +287,14 @@ def test_translation_lens_names_register_differences_as_noise(tmp_path: Path) ->
     assert any(f.rule == "wording" for f in lens)
     assert all(f.message.startswith(annotate.REGISTER) for f in lens if f.rule == "wording")
     assert not any(annotate.REGISTER in f.message for f in plain)
+
+
+def test_a_plain_provision_added_in_a_heavy_category_is_high(tmp_path: Path) -> None:
+    # Issue 14 item 5: "Ukraine recognises …" binds without a modal verb; a definition does not.
+    base = ["The Parties shall observe the ceasefire."]
+    plain = "The Republic recognises the islands as part of its territory."
+    definition = '"Islands" means the islands of the northern lake and their shores.'
+    for added, severity in ((plain, "high"), (definition, "medium")):
+        comparison = compare_texts(tmp_path, draft_text(base, "Territory"), draft_text([*base, added], "Territory"))
+        (only,) = [f for c in comparison.changes for f in c.flags]
+        assert (only.rule, only.category, only.severity) == ("provision", "territory", severity)

@@ -534,6 +534,55 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Brackets lifted (text agreed)",
         "Text put in brackets (reopened)",
     ),
+    # --- issue 14: a mechanism per kind of real-register change
+    (
+        "consider-deploy",
+        "The Alliance will consider the deployment of observers in the zone.",
+        "The Alliance will deploy observers in the zone.",
+        "obligation",
+        "Obligation strengthened",
+        "Obligation weakened",
+    ),
+    (
+        "uk-effort-in-order-to",
+        "Гаранти нададуть допомогу Сторонам.",
+        "Гаранти докладуть зусиль, щоб надати допомогу Сторонам.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    (
+        "place-by-place-word",
+        "The patrols will cover the Harrow Valley and the town of Brisk.",
+        "The patrols will cover the town of Brisk.",
+        "name",
+        "Place removed",
+        "Place added",
+    ),
+    (
+        "ru-place-word-after",
+        "Патрули будут действовать в Тверской области.",
+        "Патрули будут действовать в Калужской области.",
+        "name",
+        "Place changed",
+        "Place changed",
+    ),
+    (
+        "body-for-listed",
+        "The exchange will be verified by the OSCE.",
+        "The exchange will be verified by the Joint Verification Commission.",
+        "name",
+        "Organisation changed",
+        "Organisation changed",
+    ),
+    (
+        "share-changed",
+        "The revenue will be divided equally between the Parties.",
+        "The revenue will be split 70:30 between the Parties.",
+        "number",
+        "Percentage raised by 20 points",
+        "Percentage lowered by 20 points",
+    ),
 ]
 
 
@@ -581,6 +630,27 @@ COSMETIC: list[tuple[str, str, str]] = [
     ("comma", "Each Party shall, within 30 days withdraw.", "Each Party shall within 30 days withdraw."),
     ("quotes", 'on the basis of "all for all";', "on the basis of “all for all”."),
     ("dash", "the line LC-01 to LC-64", "the line LC–01 to LC–64"),
+    # issue 14: what only a translator changes
+    (
+        "share-words",
+        "the output will be divided equally between them",
+        "the output will be split 50:50 between them",
+    ),
+    (
+        "expected-not",
+        "The Guarantors are not expected to intervene.",
+        "The Guarantors are expected not to intervene.",
+    ),
+    (
+        "deadline-anchor",
+        "All detainees will be released within 48 hours of the signing of the agreement.",
+        "Within 48 hours after the agreement is signed, all detainees will be released.",
+    ),
+    (
+        "ru-undecided-lemmas",
+        "Численность не превысит 1000 человек в мирное время.",
+        "Численность не превысит 1 000 человек в мирное время.",
+    ),
 ]
 
 
@@ -687,3 +757,24 @@ def test_findings_inside_added_brackets_are_the_brackets_flag() -> None:
 def test_shall_and_will_are_one_binding_class() -> None:
     assert rules_of("The Mission shall report.", "The Mission will report.") == []
     assert rules_of("The Mission will report.", "The Mission must report.") == []
+
+
+def test_negation_is_quoted_to_the_end_of_its_clause() -> None:
+    (finding,) = [
+        f
+        for f in findings(
+            "The Parties will not be required to recognise the disputed islands de jure.",
+            "The Parties will be required to recognise the disputed islands de jure.",
+        )
+        if f.rule == "negation"
+    ]
+    assert finding.old.endswith("de jure")
+
+
+def test_a_name_inside_an_added_condition_is_the_condition_flag() -> None:
+    found = rules_of(
+        "The Guarantors shall lift the sanctions.",
+        "Subject to verification by the Monitoring Mission, the Guarantors shall lift the sanctions.",
+    )
+    assert ("condition", "Condition added") in found
+    assert not [r for r in found if r[0] == "name"]
