@@ -138,9 +138,7 @@ def test_added_article_is_one_flag_for_its_subtree(tmp_path: Path) -> None:
     assert len(flagged) == 1
     cite, only = flagged[0]
     assert cite == "Article 2" and only.rule == "provision"
-    assert only.message.startswith(
-        "Article added with 3 sub-provisions: 'Maritime Arrangements'"
-    )
+    assert only.message.startswith("Article added with 3 sub-provisions: 'Maritime Arrangements'")
     assert only.severity == "high"
 
 
@@ -150,9 +148,7 @@ def test_deleted_paragraph_and_deleted_definition(tmp_path: Path) -> None:
     )
     comparison = compare_texts(tmp_path, old, draft_text(["Observers are civilians."], "Monitoring"))
     (only,) = [f for c in comparison.changes for f in c.flags]
-    assert only.message.startswith(
-        "Paragraph deleted: 'The Mission may use drones for verification.'"
-    )
+    assert only.message.startswith("Paragraph deleted: 'The Mission may use drones for verification.'")
     assert only.severity == "high"  # operative ("may use") in military de-escalation
 
 
@@ -295,6 +291,8 @@ def test_a_plain_provision_added_in_a_heavy_category_is_high(tmp_path: Path) -> 
     plain = "The Republic recognises the islands as part of its territory."
     definition = '"Islands" means the islands of the northern lake and their shores.'
     for added, severity in ((plain, "high"), (definition, "medium")):
-        comparison = compare_texts(tmp_path, draft_text(base, "Territory"), draft_text([*base, added], "Territory"))
+        comparison = compare_texts(
+            tmp_path, draft_text(base, "Territory"), draft_text([*base, added], "Territory")
+        )
         (only,) = [f for c in comparison.changes for f in c.flags]
         assert (only.rule, only.category, only.severity) == ("provision", "territory", severity)
