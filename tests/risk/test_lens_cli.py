@@ -24,7 +24,9 @@ def test_the_lens_reaches_the_rules_and_the_json(tmp_path: Path) -> None:
     a, b = _pair(tmp_path)
     runner = CliRunner()
     plain = json.loads(runner.invoke(main, ["diff", a, b, "--format", "json"]).stdout)
-    lensed = json.loads(runner.invoke(main, ["diff", a, b, "--format", "json", "--lens", "translation"]).stdout)
+    lensed = json.loads(
+        runner.invoke(main, ["diff", a, b, "--format", "json", "--lens", "translation"]).stdout
+    )
     jsonschema.validate(lensed, json.loads(schema_bytes("diff.schema.json")))
     assert "lens" not in plain and lensed["lens"] == "translation"
     messages = [f["message"] for c in lensed["changes"] for f in c["flags"]]
