@@ -377,3 +377,15 @@ def test_schema_help_shows_whole_summaries() -> None:
     out = " ".join(run("schema", "--help")[1].split())
     commands = out.partition("Commands:")[2]
     assert "kinds, patterns, XPath." in commands and "to copy and edit." in commands and "..." not in commands
+
+
+@pytest.mark.parametrize("path", _commands(), ids=" ".join)
+def test_every_example_is_printed_on_one_line_to_copy(path: list[str]) -> None:
+    command: click.Command = main
+    for name in path:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    written = next(line.strip() for line in (command.help or "").splitlines() if "Example:" in line)
+    lines = run(*path, "--help")[1].splitlines()
+    shown = next(i for i, line in enumerate(lines) if line.strip().startswith("Example:"))
+    assert lines[shown].strip() == written and lines[shown + 1] == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import filecmp
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable
@@ -238,9 +239,21 @@ def emit_bytes(data: bytes) -> None:
     _to_stdout(data)
 
 
+def unwrapped_examples(text: str | None) -> str | None:
+    """Help text whose 'Example:' paragraphs click prints as written (a `\\b` line before
+    each), so an example stays one line to copy, not a command cut in two."""
+    if text is None:
+        return None
+    return re.sub(r"\n\n([ \t]*)Example:", lambda m: f"\n\n{m[1]}\b\n{m[1]}Example:", text)
+
+
 class WholeSummaries(click.Group):
     """A command group whose command list shows each command's whole first sentence (click
-    cuts it at the terminal width, mid-phrase)."""
+    cuts it at the terminal width, mid-phrase), and whose commands' examples are not rewrapped."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        cmd.help = unwrapped_examples(cmd.help)
+        super().add_command(cmd, name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = []
