@@ -9,9 +9,12 @@ from draftkit.compare import compare
 from draftkit.readers import read
 
 CASES = Path(__file__).resolve().parents[1] / "cases" / "align"
-# Measured floor (HEAD before the content pass: F1 0.585; content pass 0.711; with the
-# stand-out and window tiers, aliases and demonyms 0.885; names opening a sentence, numbers
-# in words, weeks as days and runners-up among free provisions only 0.906). Target 0.9.
+# Measured floor (first 4 cases — HEAD before the content pass: F1 0.585; content pass 0.711;
+# with the stand-out and window tiers, aliases and demonyms 0.885; names opening a sentence,
+# numbers in words, weeks as days and runners-up among free provisions only 0.906). With the
+# 6 cases helper F added (untuned on them: F1 0.844 over all 10, 0.812 on the 6), after the
+# gap splits in both directions, the weak-pair veto, content merges/splits and the lexicon's
+# concepts: 0.911 over all 10 (precision 1.0, recall 0.837). Target 0.9.
 MIN_F1 = 0.9
 
 
@@ -31,7 +34,7 @@ def _links(case: Path) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
 def test_paraphrase_cases_f1_and_no_wrong_pair() -> None:
     common = found_n = true_n = 0
     wrong: list[str] = []
-    for case in sorted(p for p in CASES.iterdir() if p.is_dir()):
+    for case in sorted(p for p in CASES.iterdir() if (p / "expected.json").exists()):
         found, truth = _links(case)
         common += len(found & truth)
         found_n += len(found)

@@ -21,8 +21,10 @@
    column with position (same label, or the same slot of unnumbered points) as a prior.
    A deletion left with a plausible mutual-best candidate is told "possibly replaced by";
 9. a 1:1 pair that is one part of a split or merge across a gap (a paragraph put between the
-   parts) or over a subtree (a point now an intro with paragraphs) becomes that group
-   (compare.regroup).
+   parts) or over a subtree (a point now an intro with paragraphs) becomes that group, and
+   two adjacent siblings whose best content candidate is one provision are merged into it
+   (compare.regroup). Before pass 7, a leaf pair the DP took below IN_PARENT_CONFIDENT whose
+   texts share no distinctive word ("… shall … within N days") is set free.
 
 Never an all-pairs loop over whole drafts: passes 1–2 are hashing, pass 3 works on short
 segments between anchors, pass 5 on what is left (typically a handful).
@@ -41,9 +43,9 @@ from rapidfuzz.distance import LCSseq
 
 from draftkit.compare.citations import BULLETS, UNNUMBERED, extend
 from draftkit.compare.content import ContentSimilarity, root
-from draftkit.compare.measures import SIM_MAX_CHARS, contained, lis, may_reach, ratio
+from draftkit.compare.measures import SIM_MAX_CHARS, contained, lis, may_reach, ratio, text_ratio
 from draftkit.compare.pins import Resolved
-from draftkit.compare.regroup import Side, regroup
+from draftkit.compare.regroup import content_groups, ranked, regroup, weak_pairs
 from draftkit.model import Draft, Provision
 
 ROOT = -1
@@ -74,7 +76,7 @@ FAINT_MIN = 0.15  # the faintest content evidence that pairs: …
 FAINT_MARGIN = 5.0  # … this many times the runner-up of either side …
 FAINT_SHARED = 3  # … on at least this many shared pieces
 WINDOW_MIN = 0.25  # within one slot between matched siblings (position + content)
-POSSIBLE_MIN = 0.1  # content this high, unpaired: "possibly replaced by" beside a deletion
+POSSIBLE_MIN = 0.09  # content this high, unpaired: "possibly replaced by" (0.1 before the lexicon's concepts joined the bags)
 BEST_FIRST_MAX_CELLS = 250_000  # above this, best-first compares within a window
 BEST_FIRST_WINDOW = 100
 
@@ -190,6 +192,7 @@ class _Aligner:
         # Content scores of pairs the content pass saw, for "possibly replaced by" (old → new).
         self.plausible: dict[int, list[tuple[float, int]]] = {}
         self.best_deleted_for: dict[int, int] | None = None
+        self.weak: set[int] = set()  # old indices the DP paired below IN_PARENT_CONFIDENT
 
     # -- bookkeeping ---------------------------------------------------------------
     # A provision the user kept apart is never free: no pass may pair it.
@@ -428,6 +431,8 @@ class _Aligner:
             news = tuple(seg_b[y - dy : y])
             if dx == 1 and dy == 1:
                 self._match(olds[0], news[0], s)
+                if s < IN_PARENT_CONFIDENT:
+                    self.weak.add(olds[0])
                 out.append((olds, news))
             elif dx and dy:
                 self._group(olds, news, s)
@@ -735,9 +740,9 @@ class _Aligner:
 
     @staticmethod
     def _shared(content: ContentSimilarity, x: int, y: int) -> set[str]:
-        """Shared evidence other than topics (a topic is a hint, not a shared fact), a name
+        """Shared evidence other than topics and concepts (hints, not shared facts), a name
         and the same word as a lemma counted once ("@mission" and "mission")."""
-        return {root(k.lstrip("@"), "en") for k in content.shared(x, y) if not k.startswith("§")}
+        return {root(k.lstrip("@"), "en") for k in content.shared(x, y) if k[0] not in "§$"}
 
     # -- pass 8: content within a window ---------------------------------------------
     def window_pass(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -829,6 +834,10 @@ class _Aligner:
         found = self.vote_parents()
         if found:
             self.children_pass(found, IN_PARENT_THRESHOLD)
+        # A leaf pair the DP took at a low similarity whose texts share no distinctive word
+        # (two texts in one formula) is set free for the content passes.
+        for i, j in weak_pairs(sorted(self.weak), self.a2b, self.a, self.b, self.pins.pairs):
+            self._unmatch(i, j)
         found = self.content_pass()
         if found:
             self.children_pass(found, IN_PARENT_THRESHOLD)
@@ -838,25 +847,35 @@ class _Aligner:
         if found:
             self.children_pass(found, IN_PARENT_THRESHOLD)
         self.regroup()
+        self.content_groups()
         return self._result()
 
-    # -- pass 9: splits and merges across a gap or a subtree (compare.regroup) --------
+    # -- pass 9: splits and merges across a gap, over a subtree or by content --------
     def regroup(self) -> None:
-        old = Side(self.a.parent, self.a.children, self.a.keys)
-        new = Side(self.b.parent, self.b.children, self.b.keys)
-
-        def similar(x: str, y: str) -> float:
-            return ratio(x, y, lambda: Counter(_WORD.findall(x)), lambda: Counter(_WORD.findall(y)))
-
+        """compare.regroup: a 1:1 pair that is a part of a split or merge becomes that group."""
         pinned = {i for i, _ in self.pins.pairs}
         free = {i: j for i, j in self.a2b.items() if i not in pinned}
-        for r in regroup(free, old, new, self._free_b, similar, IN_PARENT_THRESHOLD):
+        for r in regroup(free, self.a, self.b, self._free_b, text_ratio, IN_PARENT_THRESHOLD):
             self._unmatch(r.one, r.partner)
             self._group((r.one,), r.parts, r.similarity)
         free = {j: i for i, j in self.a2b.items() if i not in pinned}
-        for r in regroup(free, new, old, self._free_a, similar, IN_PARENT_THRESHOLD):
+        for r in regroup(free, self.b, self.a, self._free_a, text_ratio, IN_PARENT_THRESHOLD):
             self._unmatch(r.partner, r.one)
             self._group(r.parts, (r.one,), r.similarity)
+
+    def content_groups(self) -> None:
+        """Merges and splits whose parts the content passes saw (compare.regroup)."""
+        olds, news = ranked(self.plausible)
+        pairs = {i: j for i, j in self.a2b.items() if (i, j) not in self.pins.pairs}
+        for group, j in content_groups(pairs, self.a, self._free_a, self._free_b, olds, news):
+            if j in self.b2a:
+                self._unmatch(self.b2a[j], j)
+            self._group(group, (j,), text_ratio(" ".join(self.a.keys[i] for i in group), self.b.keys[j]))
+        pairs = {j: i for i, j in self.a2b.items() if (i, j) not in self.pins.pairs}
+        for group, i in content_groups(pairs, self.b, self._free_b, self._free_a, news, olds):
+            if i in self.a2b:
+                self._unmatch(i, self.a2b[i])
+            self._group((i,), group, text_ratio(self.a.keys[i], " ".join(self.b.keys[j] for j in group)))
 
     def _unmatch(self, i: int, j: int) -> None:
         del self.a2b[i], self.b2a[j], self.similarity[(i, j)]

@@ -9,8 +9,9 @@ Each text becomes a weighted bag of evidence:
 - names (capitalised words inside a sentence: "Nordland", "Velmar"), a place and its people
   as one ("Lorvania" = "Lorvanian"), and the taxonomy's [aliases] as their canonical name
   ("Gazans", "the Strip" → Gaza): weight ×1.5;
-- the taxonomy's topics (risk categories whose terms the text uses: amnesty → justice):
-  weight ×0.5, a hint rather than proof.
+- the taxonomy's topics (risk categories whose terms the text uses: amnesty → justice) and
+  the concepts of compare/lexicon.json ("troops" and "army" → military): weight ×0.5, a hint
+  rather than proof.
 
 The similarity of two texts is the cosine of their bags. Candidates come from an inverted
 index over the new texts' evidence; postings of evidence found in more than a quarter of the
@@ -26,6 +27,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from draftkit.compare.lemmas import content_lemmas, language_of
+from draftkit.compare.lexicon import concepts
 
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 _NAME = re.compile(r"(?<![.!?:;]\s)(?<!^)\b([A-Z\u0400-\u042f][\w’'-]+)")
@@ -180,7 +182,7 @@ class ContentSimilarity:
                     else NAME_WEIGHT
                     if key[0] == "@"
                     else TOPIC_WEIGHT
-                    if key[0] == "§"
+                    if key[0] in "§$"
                     else 1.0
                 )
                 out[key] = (1 + math.log(tf)) * idf(key) * boost
@@ -202,6 +204,7 @@ class ContentSimilarity:
         bag.update(_names(text, known))
         bag.update(_aliases(text))
         bag.update(topics(text))
+        bag.update("$" + concept for concept in concepts(text, lang))
         return bag
 
     def score(self, x: int, y: int) -> float:

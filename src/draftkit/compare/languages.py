@@ -21,23 +21,20 @@ texts' overall ratio), numbers and dates, names (by their consonant skeleton: Ve
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
 from draftkit.compare.align import ROOT, Flat
 from draftkit.compare.content import topics
 from draftkit.compare.engine import front_units
+from draftkit.compare.lexicon import LANGUAGES, concepts
 from draftkit.errors import UsageError
 from draftkit.model import Draft, Provision
 
-LANGUAGES = ("en", "uk", "ru")
 DiscrepancyKind = Literal["missing", "number", "date", "shorter"]
 
 # Weights of the pair score (sum 1 without the label; the label can add LABEL_WEIGHT).
@@ -139,28 +136,6 @@ def _name_key(word: str) -> str:
     return "@" + "".join(single[:3])
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
-    """Per language: one regex over every stem (longest first; a stem may be two words,
-    "air defen"), and each stem's concept (lexicon.json)."""
-    data = json.loads(Path(__file__).with_name("lexicon.json").read_text(encoding="utf-8"))
-    out: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
-    for lang in LANGUAGES:
-        concept_of = {
-            stem: concept for concept, stems in data["concepts"].items() for stem in stems.get(lang, ())
-        }
-        stems = sorted(concept_of, key=lambda stem: (-len(stem), stem))
-        pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(stem) for stem in stems) + r")\w*")
-        out[lang] = (pattern, concept_of)
-    return out
-
-
-def _concepts(text: str, lang: str) -> list[str]:
-    """The lexicon's concepts `text` names, once per mention."""
-    pattern, concept_of = _lexicon()[lang]
-    return [concept_of[m.group(1)] for m in pattern.finditer(text.lower())]
-
-
 @dataclass(frozen=True, slots=True)
 class _Facts:
     """What one provision says that survives translation."""
@@ -199,7 +174,7 @@ def _facts(text: str, lang: str) -> _Facts:
     bag.update(f"~{d[-2:]}" for d in dates)
     bag.update(_name_key(m.group(1)) for m in _NAME.finditer(text) if m.group(1).lower() not in _MONTH_OF)
     words = [w.lower() for w in _WORD.findall(text)]
-    bag.update("$" + c for c in _concepts(text, lang))
+    bag.update("$" + c for c in concepts(text, lang))
     weights = {
         k: (1 + math.log(n)) * (2.0 if k[0] in "#^" else 1.5 if k[0] == "@" else 1.0) for k, n in bag.items()
     }

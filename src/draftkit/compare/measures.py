@@ -4,10 +4,13 @@ compare.regroup): each bounded in cost whatever the texts' length."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz
+
+from draftkit.compare.lemmas import STOP_WORDS
 
 SIM_MAX_CHARS = 4_000  # longer texts are compared as bags of words (linear), not by ratio
 
@@ -64,3 +67,35 @@ def ratio(ka: str, kb: str, bag_a: Callable[[], Counter[str]], bag_b: Callable[[
     if len(ka) + len(kb) <= SIM_MAX_CHARS:
         return float(fuzz.ratio(ka, kb)) / 100.0
     return dice(bag_a(), bag_b())
+
+
+_WORD = re.compile(r"\w+")
+
+
+def text_ratio(x: str, y: str) -> float:
+    """`ratio` of two texts with their word bags made on demand."""
+    return ratio(x, y, lambda: Counter(_WORD.findall(x)), lambda: Counter(_WORD.findall(y)))
+
+
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+_STOP = frozenset().union(*STOP_WORDS.values())
+RARE_DF = 3  # a word in at most this many texts of the context is distinctive
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in _LETTERS.findall(text)} - _STOP
+
+
+def word_frequencies(texts: Iterable[str]) -> Counter[str]:
+    """In how many of `texts` each word (3+ letters, no stop word, plural "s" dropped) is."""
+    df: Counter[str] = Counter()
+    for text in texts:
+        df.update(_words(text))
+    return df
+
+
+def share_rare_word(a: str, b: str, df: Counter[str]) -> bool:
+    """Whether `a` and `b` share a word that at most RARE_DF texts of their context hold
+    (`df` from word_frequencies): two texts in one formula ("… shall … within N days")
+    share only the formula's words."""
+    return any(df[w] <= RARE_DF for w in _words(a) & _words(b))

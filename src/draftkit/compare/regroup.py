@@ -5,6 +5,11 @@ Output: groups to put in their place, each one old provision with several new on
 or the reverse (a merge). Guarantee: a group only takes provisions that are free (unpaired)
 or the pair it replaces, and only when the group's text is clearly closer than the pair's.
 
+Also here, as pure functions the aligner applies: `weak_pairs` (a pair the DP took at a
+low character similarity whose texts share no distinctive word is set free before the
+content passes) and `content_groups` (merges and splits whose parts the content passes saw:
+two adjacent siblings whose best content candidate is one provision).
+
 Two shapes the in-parent steps (1:2 and 2:1 between adjacent siblings) cannot see:
 
 - **a gap**: a provision split in two with a new paragraph put between the parts, or two
@@ -21,8 +26,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from draftkit.compare.measures import contained
+from draftkit.compare.measures import contained, share_rare_word, word_frequencies
 
 ROOT = -1
 GAP_REACH = 3  # a split's second part at most this many siblings after the first
@@ -31,13 +37,15 @@ PART_MIN = 0.8  # each part of a split across a gap has this share of its words 
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
-class Side:
-    """One draft's tree as the regrouping needs it: indices as in the alignment's Flat."""
+class Side(Protocol):
+    """One draft's tree as the regrouping needs it (compare.align's Flat is one)."""
 
-    parent: Sequence[int]
-    children: Mapping[int, tuple[int, ...]]
-    keys: Sequence[str]  # normalised heading + text
+    @property
+    def parent(self) -> Sequence[int]: ...
+    @property
+    def children(self) -> Mapping[int, tuple[int, ...]]: ...
+    @property
+    def keys(self) -> Sequence[str]: ...  # normalised heading + text
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +73,8 @@ def regroup(
     taken: set[int] = set()
     for i, j in sorted(pairs.items()):
         whole = one.keys[i]
-        if not whole or one.children[i]:
-            continue
+        if not whole or one.children[i] or whole == other.keys[j]:
+            continue  # an identical partner: no group can be BETTER_BY closer than 1.0
         best: tuple[float, tuple[int, ...]] = (similarity(whole, other.keys[j]) + BETTER_BY, (j,))
         for parts in (_gap(i, j, one, other, free, similarity, taken), _subtree(j, other, free, taken)):
             if parts is not None:
@@ -88,23 +96,26 @@ def _gap(
     similarity: Callable[[str, str], float],
     taken: set[int],
 ) -> tuple[int, ...] | None:
-    """The pair's partner and the free sibling a few places after it that best completes the
-    text (the split's second part), if any."""
+    """The pair's partner and the free sibling a few places before or after it that best
+    completes the text (the split's other part), in document order, if any."""
     siblings = other.children[other.parent[j]]
     at = siblings.index(j)
-    best: tuple[float, int] | None = None
-    for k in siblings[at + 2 : at + 2 + GAP_REACH]:
-        if not free(k) or k in taken or other.children[k] or not other.keys[k]:
-            continue
+    near = (*siblings[max(0, at - 1 - GAP_REACH) : max(0, at - 1)], *siblings[at + 2 : at + 2 + GAP_REACH])
+    candidates = [k for k in near if free(k) and k not in taken and not other.children[k] and other.keys[k]]
+    if not candidates:
+        return None
+    whole = Counter(_WORD.findall(one.keys[i]))
+    best: tuple[float, tuple[int, int]] | None = None
+    for k in candidates:
         # Both parts kept their words (a split, not a rewrite): each is found in the whole.
-        whole = Counter(_WORD.findall(one.keys[i]))
         parts = (Counter(_WORD.findall(other.keys[n])) for n in (j, k))
         if min(contained(part, whole) for part in parts) < PART_MIN:
             continue
-        score = similarity(one.keys[i], f"{other.keys[j]} {other.keys[k]}")
+        first, second = (j, k) if k > j else (k, j)
+        score = similarity(one.keys[i], f"{other.keys[first]} {other.keys[second]}")
         if best is None or score > best[0]:
-            best = (score, k)
-    return (j, best[1]) if best is not None else None
+            best = (score, (first, second))
+    return best[1] if best is not None else None
 
 
 def _subtree(j: int, other: Side, free: Callable[[int], bool], taken: set[int]) -> tuple[int, ...] | None:
@@ -117,3 +128,86 @@ def _subtree(j: int, other: Side, free: Callable[[int], bool], taken: set[int]) 
     if any(other.children[k] or (k != j and (not free(k) or k in taken)) for k in kids):
         return None
     return (up, *kids)
+
+
+def ranked(
+    plausible: Mapping[int, Sequence[tuple[float, int]]],
+) -> tuple[dict[int, list[tuple[float, int]]], ...]:
+    """Content candidates (old → [(score, new)]) strongest first, and the same seen from the
+    new side (new → [(score, old)])."""
+    back: dict[int, list[tuple[float, int]]] = {}
+    for i, found in plausible.items():
+        for score, j in found:
+            back.setdefault(j, []).append((score, i))
+    return tuple(
+        {k: sorted(c, key=lambda e: (-e[0], e[1])) for k, c in side.items()} for side in (plausible, back)
+    )
+
+
+def weak_pairs(
+    weak: Sequence[int], pairs: Mapping[int, int], old: Side, new: Side, pinned: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The leaf pairs of `weak` (old indices the DP paired at a low similarity) whose texts
+    share no distinctive word among their siblings' (measures.share_rare_word): two texts in
+    one formula, to be set free for the content passes."""
+    context: dict[tuple[int, int], Counter[str]] = {}
+    out = []
+    for i in sorted(weak):
+        j = pairs.get(i)
+        if j is None or old.children[i] or new.children[j] or (i, j) in pinned:
+            continue
+        up = (old.parent[i], new.parent[j])
+        if up not in context:
+            kids = [old.keys[k] for k in old.children[up[0]]] + [new.keys[k] for k in new.children[up[1]]]
+            context[up] = word_frequencies(kids)
+        if not share_rare_word(old.keys[i], new.keys[j], context[up]):
+            out.append((i, j))
+    return out
+
+
+def content_groups(
+    pairs: Mapping[int, int],
+    one: Side,
+    free_one: Callable[[int], bool],
+    free_other: Callable[[int], bool],
+    candidates: Mapping[int, Sequence[tuple[float, int]]],
+    back: Mapping[int, Sequence[tuple[float, int]]],
+) -> list[tuple[tuple[int, ...], int]]:
+    """Merges the content evidence shows (called with the drafts swapped: splits). A free
+    provision of `one` whose best candidate in `other` (`candidates`: score, index; strongest
+    first) is paired (`pairs`, 1:1) with its adjacent sibling joins that pair; two free
+    adjacent siblings whose best candidate is one free provision are merged into it. Both
+    only when that provision's own best candidates (`back`) are the two siblings."""
+    partner_of = {j: i for i, j in pairs.items()}
+    out: list[tuple[tuple[int, ...], int]] = []
+    taken: set[int] = set()
+
+    def best(i: int) -> int | None:
+        for _, j in candidates.get(i, ()):
+            if j not in taken and (free_other(j) or j in partner_of):
+                return j
+        return None
+
+    for i in sorted(candidates):
+        if not free_one(i) or i in taken:
+            continue
+        j = best(i)
+        if j is None:
+            continue
+        siblings = one.children[one.parent[i]]
+        at = siblings.index(i)
+        near = [k for k in siblings[max(0, at - 1) : at + 2] if k != i]
+        if j in partner_of:
+            mates = [k for k in near if partner_of[j] == k]
+        else:
+            mates = [k for k in near if free_one(k) and k not in taken and best(k) == j]
+        if not mates:
+            continue
+        group = tuple(sorted((i, mates[0])))
+        # The provision's own strongest candidates (among those that prefer it) are the two.
+        top = [k for _, k in back.get(j, ()) if k in group or (k not in taken and best(k) == j)][:2]
+        if set(top) != set(group):
+            continue
+        out.append((group, j))
+        taken.update((*group, j))
+    return out
