@@ -76,7 +76,8 @@ def test_relative_links_exist_in_a_clone() -> None:
 
 def test_repository_paths_it_names_exist_in_a_clone() -> None:
     tracked = _tracked()
-    named = set(re.findall(r"(?<![\w./-])((?:%s)[\w./-]*\w/?)" % "|".join(REPO_DIRS), README))
+    pattern = r"(?<![\w./-])((?:" + "|".join(REPO_DIRS) + r")[\w./-]*\w/?)"
+    named = set(re.findall(pattern, README))
     assert len(named) > 10
     missing = sorted(p for p in named if p.rstrip("/") not in tracked)
     assert missing == [], f"README names paths a clone lacks: {missing}"
