@@ -131,3 +131,18 @@ def test_told_to_listen_elsewhere_it_answers_there() -> None:
     with TestClient(create_app(hosts=allowed_hosts("192.0.2.7"))) as client:
         assert client.get("/", headers={"host": "192.0.2.7:8000"}).status_code == 200
         assert client.get("/", headers={"host": "attacker.example"}).status_code == 400
+
+
+def test_a_port_in_use_is_one_line_with_what_to_do() -> None:
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    try:
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--port", str(port)])
+    finally:
+        taken.close()
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"draftkit: error: cannot listen on 127.0.0.1:{port}: ")
+    assert result.stderr.endswith("give another --port, or --port 0 for any free one)\n")
+    assert len(result.stderr.splitlines()) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import socket
 
@@ -87,14 +88,26 @@ def serve_command(
         )
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     app = create_app(limits=limits, hosts=allowed_hosts(address))
-    try:
-        sock = socket.socket(socket.AF_INET6 if ":" in address else socket.AF_INET)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((address.strip("[]"), port))
-    except OSError as exc:
-        raise UsageError(f"cannot listen on {address}:{port}: {exc.strerror or exc}") from None
+    sock = _listen(address, port)
     bound_port = sock.getsockname()[1]
     shown = f"[{address.strip('[]')}]" if ":" in address else address
     say(f"draftkit: serving on http://{shown}:{bound_port}/ (Ctrl-C to stop)")
     config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False)
     uvicorn.Server(config).run(sockets=[sock])
+
+
+def _listen(address: str, port: int) -> socket.socket:
+    """A socket bound to address:port, or a one-line usage error saying why not."""
+    try:
+        sock = socket.socket(socket.AF_INET6 if ":" in address else socket.AF_INET)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {address}:{port}: {exc.strerror or exc}") from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((address.strip("[]"), port))
+    except OSError as exc:
+        sock.close()
+        busy = exc.errno == errno.EADDRINUSE
+        hint = " (another program has it: give another --port, or --port 0 for any free one)" if busy else ""
+        raise UsageError(f"cannot listen on {address}:{port}: {exc.strerror or exc}{hint}") from None
+    return sock
