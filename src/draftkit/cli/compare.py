@@ -87,6 +87,11 @@ def pairing_options(func: Callable[P, R]) -> Callable[P, R]:
     type=click.Choice(["high", "medium", "low"]),
     help="Exit 1 when a flag of this severity or higher is raised.",
 )
+@click.option(
+    "--languages",
+    metavar="A,B",
+    help="OLD and NEW are equally authentic language versions (en, uk, ru), e.g. 'en,uk': report provisions missing in one, numbers and dates that differ, counterparts far shorter (-o x.html / x.md for HTML / Markdown).",
+)
 @pairing_options
 @output_option
 @limit_options
@@ -100,6 +105,7 @@ def diff_command(
     show_all: bool,
     taxonomy: str | None,
     fail_on: str | None,
+    languages: str | None,
     pair: tuple[str, ...],
     pairs_file: str | None,
     no_pair: tuple[str, ...],
@@ -117,6 +123,9 @@ def diff_command(
     from draftkit import api  # on use: `draftkit --help` does not load the comparison engine
 
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
+    if languages is not None:
+        _diff_languages(old, new, languages, fmt, view, limits, output)
+        return
     fmt = output_format(output, fmt)
     inputs = [old, new] + ([taxonomy] if taxonomy else [])
     if output is not None and output != "-":
@@ -143,6 +152,35 @@ def diff_command(
     emit(text, output, inputs, human=fmt == "text", colour=fmt == "text" and wants_colour(output))
     if fail_on is not None and _reached(comparison, fail_on):
         sys.exit(EXIT_FINDINGS)
+
+
+def _diff_languages(
+    old: str, new: str, languages: str, fmt: str, view: str, limits: Limits, output: str | None
+) -> None:
+    """`diff --languages A,B`: two language versions aligned and their discrepancies reported
+    (compare.languages), as text or JSON (--format) or HTML / Markdown (-o suffix)."""
+    from draftkit.compare.languages import compare_languages
+    from draftkit.readers.pair import read_pair
+    from draftkit.render import languages as report
+
+    inputs = [old, new]
+    if output is not None and output != "-":
+        check_output_path(output, inputs)
+    names = tuple(name.strip().lower() for name in languages.split(","))
+    if len(names) != 2:
+        raise UsageError(f"--languages takes two languages, e.g. en,uk (got {languages!r})")
+    drafts = read_pair(old, new, view="original" if view == "original" else "accept", limits=limits)
+    comparison = compare_languages(*drafts, (names[0], names[1]))
+    suffix = Path(output).suffix.lower() if output is not None and output != "-" else ""
+    if fmt == "json" or suffix == ".json":
+        text = report.render_languages_json(comparison)
+    elif suffix in (".html", ".htm"):
+        text = report.render_languages_html(comparison)
+    elif suffix == ".md":
+        text = report.render_languages_markdown(comparison)
+    else:
+        text = report.render_languages_terminal(comparison)
+    emit(text, output, inputs, human=fmt == "text")
 
 
 def _pairs(pair: tuple[str, ...], pairs_file: str | None) -> list[tuple[str, str | None]]:

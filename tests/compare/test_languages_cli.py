@@ -1,0 +1,28 @@
+"""`draftkit diff --languages A,B` (compare.languages through the CLI)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from draftkit.cli import main
+
+CASES = Path(__file__).resolve().parents[1] / "cases" / "languages"
+
+
+def test_cli_languages_formats(tmp_path: Path) -> None:
+    case = CASES / "elections-mixed"
+    args = ["diff", str(case / "en.txt"), str(case / "uk.txt"), "--languages", "en,uk"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "missing in the other version" in result.stdout and "en 11 / uk —" in result.stdout
+    data = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).stdout)
+    assert data["only_in"] == {"en": ["11"], "uk": []}
+    for suffix, start in (("html", "<!DOCTYPE html>"), ("md", "# Language versions")):
+        out = tmp_path / f"report.{suffix}"
+        assert CliRunner().invoke(main, [*args, "-o", str(out)]).exit_code == 0
+        assert out.read_text(encoding="utf-8").startswith(start)
+    bad = CliRunner().invoke(main, [*args[:3], "--languages", "en"])
+    assert bad.exit_code == 2 and "two languages" in bad.output
