@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.risk.helpers import findings, rules_of
+from tests.risk.helpers import TAXONOMY, findings, rules_of
 
 # (id, old, new, rule, headline old → new, headline new → old)
 BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
@@ -778,3 +778,19 @@ def test_a_name_inside_an_added_condition_is_the_condition_flag() -> None:
     )
     assert ("condition", "Condition added") in found
     assert not [r for r in found if r[0] == "name"]
+
+
+def test_a_release_made_partial_weighs_as_an_analyst_reads_it() -> None:
+    # Issue 14 item 5: "all" dropped from a release (or "where possible" put in its place)
+    # is what an analyst rates high; "all" dropped from demining is not a release.
+    sig = TAXONOMY.significance
+    for old, new in (
+        ("The Parties will release all detainees.", "The Parties will release detainees."),
+        ("The Parties will release all detainees.", "The Parties will release detainees where possible."),
+    ):
+        (release,) = [f for f in findings(old, new) if f.rule == "scope"]
+        assert release.significance == sig.scope_urgent
+    (demining,) = [
+        f for f in findings("The Parties will demine all roads.", "The Parties will demine roads.")
+    ]
+    assert demining.significance == sig.scope_universal < sig.scope_urgent

@@ -549,6 +549,8 @@ def _scope_swapped(s: Sides, old: Scope, new: Scope) -> Report | None:
     if old.group == new.group:
         return None  # words of one list are interchangeable ("each" for "every")
     value = s.sig.scope_bound if old.group.endswith("bound") else _scope_value(s.sig, old.group)
+    if old.group == "universal" and new.group == "restrictive":  # "all" → "where possible"
+        value = max(value, _narrowed_release(s, "universal", removed=True))
     return Report(_SCOPE_SWAPPED[old.group], value)
 
 
@@ -557,14 +559,23 @@ def _context(found: Quote | None) -> Quote | None:
     return Quote(found.fragment, (), found.position) if found is not None else None
 
 
+def _narrowed_release(s: Sides, group: str, removed: bool) -> float:
+    """The analyst's reading of a release or withdrawal made partial: "all" dropped, or
+    "only" / "where possible" added, in a hostage, prisoner or withdrawal provision."""
+    narrowing = (group == "universal") if removed else (group == "restrictive")
+    return s.sig.scope_urgent if narrowing and (urgent(s.old) or urgent(s.new)) else 0.0
+
+
 def _scope_removed(s: Sides, old: Scope) -> Report:
     where = _context(words_in(s.new_text, old.context))
-    return Report(_SCOPE_REMOVED[old.group], _scope_value(s.sig, old.group), counterpart=where)
+    value = max(_scope_value(s.sig, old.group), _narrowed_release(s, old.group, removed=True))
+    return Report(_SCOPE_REMOVED[old.group], value, counterpart=where)
 
 
 def _scope_added(s: Sides, new: Scope) -> Report:
     where = _context(words_in(s.old_text, new.context))
-    return Report(_SCOPE_ADDED[new.group], _scope_value(s.sig, new.group), counterpart=where)
+    value = max(_scope_value(s.sig, new.group), _narrowed_release(s, new.group, removed=False))
+    return Report(_SCOPE_ADDED[new.group], value, counterpart=where)
 
 
 SCOPE: FeatureRule[Scope] = FeatureRule(

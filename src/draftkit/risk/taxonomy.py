@@ -88,6 +88,7 @@ class Significance:
     qualifier_removed: float = 0.9
     qualifier_changed: float = 0.7
     deadline_urgent: float = 1.0
+    scope_urgent: float = 0.8  # "all" dropped, "where possible" added: a release or withdrawal
 
 
 _SIGNIFICANCE_KEYS = tuple(f.name for f in fields(Significance))
