@@ -268,3 +268,21 @@ def test_a_page_with_too_few_drafts_says_so_without_a_request(server: tuple[str,
     page.click("#compare")
     assert page.text_content("#error") == "Choose two to twelve rounds."
     assert page.is_hidden("#progress") and page.is_hidden("#result")
+
+
+@pytest.mark.browser
+def test_reading_warnings_are_shown_beside_the_report(server: tuple[str, Path], page: Any) -> None:
+    url, _ = server
+    page.goto(url)
+    page.set_input_files("#old", str(DRAFTS / "framework-v2.txt"))
+    page.set_input_files("#new", str(DRAFTS / "framework-v3-press.txt"))
+    page.click("#compare")
+    page.wait_for_selector("#result:not([hidden])")
+    assert page.is_visible("#warned")
+    assert page.locator("#warnings li").all_text_contents() == [
+        "framework-v3-press.txt: line 5: no numbering: 37 paragraph(s) read as unnumbered provisions"
+    ]
+    page.set_input_files("#new", str(DRAFTS / "framework-v3.txt"))
+    page.click("#compare")
+    page.wait_for_selector("#warned", state="hidden")
+    assert page.locator("#warnings li").count() == 0

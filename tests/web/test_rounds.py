@@ -181,3 +181,23 @@ def test_hostile_rounds_are_refused_and_leave_nothing(client: TestClient) -> Non
     bomb["b"] = ("bomb.docx", (FIXTURES / "bomb.docx").read_bytes())
     response = client.post("/api/compare3", files=bomb)
     assert response.status_code == 413 and response.json()["error"].startswith("bomb.docx: ")
+
+
+def test_reading_warnings_travel_with_every_answer(client: TestClient) -> None:
+    """The web app is no more silent than the CLI: what the reader guessed is in a header."""
+    from draftkit.web.app import WARNINGS_HEADER
+
+    press = DRAFTS / "framework-v3-press.txt"
+    pair = files(["old", "new"], [ROUNDS[1], press])
+    expected = ["framework-v3-press.txt: line 5: no numbering: 37 paragraph(s) read as unnumbered provisions"]
+    for url in ("/api/diff", "/api/redline?format=html", "/api/redline?format=docx"):
+        response = client.post(url, files=pair)
+        assert response.status_code == 200, url
+        assert json.loads(response.headers[WARNINGS_HEADER]) == expected, url
+    assert WARNINGS_HEADER not in client.post("/api/diff", files=files(["old", "new"], ROUNDS[:2])).headers
+    three = client.post("/api/compare3?format=md", files=files(["base", "a", "b"], KESSEL))
+    assert json.loads(three.headers[WARNINGS_HEADER]) == [
+        "astria-counter.txt: line 8: numbering gap: '5.' follows '3.': 4. missing"
+    ]
+    history_answer = client.post("/api/history?format=json", files=rounds([ROUNDS[1], press]))
+    assert json.loads(history_answer.headers[WARNINGS_HEADER]) == expected

@@ -11,6 +11,7 @@ draft, damaged, bad taxonomy) or 500 (a bug). The HTML report is shown in a sand
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from collections.abc import Awaitable, Callable, Iterable
@@ -110,6 +111,24 @@ def status_of(exc: DraftkitError) -> int:
 
 def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": one_line(message)}, status_code=status, headers=_headers())
+
+
+# What a draft's reader guessed travels with every answer in this header (JSON, ASCII), so
+# the page can show it beside the report: the web app is no more silent than the CLI.
+WARNINGS_HEADER: Final = "X-Draftkit-Warnings"
+_MOST_WARNINGS: Final = 50
+
+
+def _warnings(drafts: Iterable[tuple[Draft, str]]) -> dict[str, str]:
+    """The reading warnings of these drafts, one located line each ('x.txt: line 5: …'),
+    as the header's value; no header when there are none."""
+    lines = [warning.describe(name) for draft, name in drafts for warning in draft.warnings]
+    if not lines:
+        return {}
+    shown = [line[:300] for line in lines[:_MOST_WARNINGS]]
+    if len(lines) > _MOST_WARNINGS:
+        shown.append(f"… and {len(lines) - _MOST_WARNINGS} more warnings")
+    return {WARNINGS_HEADER: json.dumps(shown, ensure_ascii=True)}
 
 
 def _shown(draft: Draft, name: str) -> Draft:
@@ -252,14 +271,19 @@ def create_app(
             new=_shown(comparison.new, uploads["new"].name),
         )
 
+    def read_warnings(comparison: Comparison, uploads: dict[str, Upload]) -> dict[str, str]:
+        return _warnings(((comparison.old, uploads["old"].name), (comparison.new, uploads["new"].name)))
+
     def diff_work(uploads: dict[str, Upload], job: _Job) -> Response:
-        body = api.render_report(renamed(compared(uploads, job), uploads), "json")
-        return Response(body, media_type=_MEDIA["json"], headers=_headers())
+        comparison = compared(uploads, job)
+        body = api.render_report(renamed(comparison, uploads), "json")
+        return Response(body, media_type=_MEDIA["json"], headers=_headers(read_warnings(comparison, uploads)))
 
     def redline_work(uploads: dict[str, Upload], job: _Job) -> Response:
         fmt = api.report_format("-", job.fmt)
         stamp = api.revision_date(None)
         comparison = compared(uploads, job)
+        warned = read_warnings(comparison, uploads)
         if fmt != "docx":
             # The DOCX is written into the new draft's own file, read from its path; the
             # other reports only name the files, and should name them as the user did.
@@ -267,12 +291,7 @@ def create_app(
         body = api.render_report(
             comparison, fmt, date=stamp, moves=job.moves, summary=job.summary, generated=stamp
         )
-        headers = {"Content-Disposition": f'attachment; filename="{_FILE_NAMES[fmt]}"'}
-        if fmt == "html":
-            from draftkit.render.html import CSP
-
-            headers["Content-Security-Policy"] = CSP
-        return Response(body, media_type=_MEDIA[fmt], headers=_headers(headers))
+        return _file(body, fmt, _FILE_NAMES[fmt], warned)
 
     def history_work(uploads: dict[str, Upload], job: _Job) -> Response:
         from draftkit.history import Round, build
@@ -280,6 +299,7 @@ def create_app(
         taxonomy = taxonomy_of(uploads)
         chosen = [uploads[field] for field in _ROUNDS if field in uploads]
         result = build([Round(Path(u.name).stem, draft(u)) for u in chosen], taxonomy=taxonomy)
+        warned = _warnings((r.draft, u.name) for r, u in zip(result.rounds, chosen, strict=True))
         match job.fmt:
             case "json":
                 from draftkit.render.history_json import render_history_json as render
@@ -288,7 +308,7 @@ def create_app(
             case _:
                 from draftkit.render.history_html import render_history_html as render
         fmt = job.fmt or "html"
-        return _file(_text(fmt, render(result)), fmt, "history")
+        return _file(_text(fmt, render(result)), fmt, f"history.{fmt}", warned)
 
     def compare3_work(uploads: dict[str, Upload], job: _Job) -> Response:
         from draftkit.history import compare3
@@ -296,11 +316,13 @@ def create_app(
         taxonomy = taxonomy_of(uploads)
         base, a, b = (draft(uploads[field]) for field in _THREE[0])
         result = compare3(base, a, b, taxonomy=taxonomy, labels=job.labels)
+        warned = _warnings((d, uploads[field].name) for d, field in zip((base, a, b), _THREE[0], strict=True))
         match job.fmt:
             case "docx":
                 from draftkit.render.history_docx import render_three_way_docx
 
-                return _file(render_three_way_docx(result, date=api.revision_date(None)), "docx", "compare3")
+                docx = render_three_way_docx(result, date=api.revision_date(None))
+                return _file(docx, "docx", "compare3.docx", warned)
             case "json":
                 from draftkit.render.history_json import render_three_way_json as render
             case "md":
@@ -308,7 +330,7 @@ def create_app(
             case _:
                 from draftkit.render.history_html import render_three_way_html as render
         fmt = job.fmt or "html"
-        return _file(_text(fmt, render(result)), fmt, "compare3")
+        return _file(_text(fmt, render(result)), fmt, f"compare3.{fmt}", warned)
 
     def route(
         work: Callable[[dict[str, Upload], _Job], Response],
@@ -339,9 +361,10 @@ def create_app(
     return Starlette(routes=routes, middleware=middleware)
 
 
-def _file(body: bytes, fmt: str, stem: str) -> Response:
-    """A report as a download named `stem.fmt` (the HTML under the report's own CSP)."""
-    headers = {"Content-Disposition": f'attachment; filename="{stem}.{fmt}"'}
+def _file(body: bytes, fmt: str, filename: str, warned: dict[str, str]) -> Response:
+    """A report as a download named `filename` (the HTML under the report's own CSP), with
+    the drafts' reading warnings in its header."""
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"', **warned}
     if fmt == "html":
         from draftkit.render.html import CSP
 

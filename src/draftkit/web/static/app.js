@@ -56,6 +56,20 @@
     }
   }
 
+  // What the readers guessed (numbering gaps, unnumbered paragraphs …), one line each, from
+  // the answer's X-Draftkit-Warnings header: shown beside the report, as the CLI prints them.
+  function showWarnings(xhr) {
+    var list = $("warnings"), lines = [];
+    try { lines = JSON.parse(xhr.getResponseHeader("X-Draftkit-Warnings") || "[]"); } catch (e) { lines = []; }
+    list.textContent = "";
+    lines.forEach(function (line) {
+      var item = document.createElement("li");
+      item.textContent = line;
+      list.appendChild(item);
+    });
+    $("warned").hidden = !lines.length;
+  }
+
   function showError(text) {
     $("error").textContent = text;
     $("error").hidden = !text;
@@ -107,7 +121,7 @@
     };
     xhr.onload = function () {
       setBusy(false);
-      if (xhr.status === 200) { showError(""); done(xhr.response, xhr); return; }
+      if (xhr.status === 200) { showError(""); showWarnings(xhr); done(xhr.response, xhr); return; }
       xhr.response.text().then(function (text) {
         var message = "The server answered " + xhr.status;
         try { message = JSON.parse(text).error || message; } catch (e) { /* not JSON */ }
