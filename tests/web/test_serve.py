@@ -146,3 +146,15 @@ def test_a_port_in_use_is_one_line_with_what_to_do() -> None:
     assert result.stderr.startswith(f"draftkit: error: cannot listen on 127.0.0.1:{port}: ")
     assert result.stderr.endswith("give another --port, or --port 0 for any free one)\n")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_without_the_web_extra_it_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if `pip install draftkit-frameworks` without [web]
+    result = CliRunner().invoke(main, ["serve", "--port", "0"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "draftkit: error: the web app needs its extra (uvicorn is missing): "
+        "pip install 'draftkit-frameworks[web]'\n"
+    )
