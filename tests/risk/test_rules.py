@@ -576,6 +576,22 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Organisation changed",
     ),
     (
+        "remedy-changed",
+        "Displaced families will receive compensation from the fund.",
+        "Displaced families will receive assistance from the fund.",
+        "remedy",
+        "Compensation replaced by assistance",
+        "Assistance replaced by compensation",
+    ),
+    (
+        "ru-remedy-removed",
+        "Стороны обеспечат возмещение ущерба жителям пограничных районов.",
+        "Стороны обеспечат жителям пограничных районов безопасность.",
+        "remedy",
+        "Compensation removed",
+        "Compensation added",
+    ),
+    (
         "share-changed",
         "The revenue will be divided equally between the Parties.",
         "The revenue will be split 70:30 between the Parties.",
@@ -631,6 +647,12 @@ COSMETIC: list[tuple[str, str, str]] = [
     ("quotes", 'on the basis of "all for all";', "on the basis of “all for all”."),
     ("dash", "the line LC-01 to LC-64", "the line LC–01 to LC–64"),
     # issue 14: what only a translator changes
+    (
+        "remedy-synonym",
+        "the Party will pay reparations for the damage",
+        "the Party will pay compensation for the damage",
+    ),
+    ("uk-remedy-synonym", "Сторона надасть допомогу постраждалим.", "Сторона надасть кошти постраждалим."),
     (
         "share-words",
         "the output will be divided equally between them",

@@ -727,6 +727,28 @@ def scopes(side: Side) -> list[Scope]:
 
 
 @dataclass(frozen=True, slots=True)
+class Remedy:
+    """What a party receives or gives up for a harm ('compensation', 'assistance', 'waive
+    all claims'), with its group and a word either side."""
+
+    group: str
+    fragment: str
+    spans: tuple[Span, ...]  # the words alone
+    position: int
+
+
+def remedies(side: Side) -> list[Remedy]:
+    """Remedy words of the taxonomy's [remedies] table, each quoted with a word either side."""
+    text = side.text
+    out: list[Remedy] = []
+    for hit in side.compiled.remedies.find(text):
+        a, b = window(text, hit.first, hit.last, before=1, after=1)
+        span = span_of(text, hit.first, hit.last)
+        out.append(Remedy(hit.label, text.span(a, b), (span,), span[0]))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
 class Recognition:
     """Recognition wording ('de jure', 'sovereignty', 'status')."""
 

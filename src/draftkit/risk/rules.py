@@ -28,6 +28,7 @@ from draftkit.risk.features import (
     Reader,
     Recognition,
     Reference,
+    Remedy,
     Scope,
     brackets,
     conditions,
@@ -42,6 +43,7 @@ from draftkit.risk.features import (
     quantities,
     recognitions,
     references,
+    remedies,
     scopes,
     urgent,
     words_in,
@@ -85,6 +87,7 @@ RULES: tuple[str, ...] = (
     "qualifier",
     "exception",
     "scope",
+    "remedy",
     "brackets",
     "provision",
     "reference",
@@ -622,6 +625,26 @@ BRACKETS: FeatureRule[Bracket] = FeatureRule(
 
 
 # ---------------------------------------------------------------------------------------------
+# Remedies: compensation, assistance, a waiver of claims — what a party gets for a harm
+
+_REMEDY_WORDS = {"compensation": "Compensation", "assistance": "Assistance", "waiver": "Waiver of claims"}
+
+REMEDIES: FeatureRule[Remedy] = FeatureRule(
+    name="remedy",
+    features=remedies,
+    key=lambda r: r.group,
+    # Words of one group are one remedy ("reparations" for "compensation"); another group
+    # in its place is the remedy changed ("compensation" → "funds for reconstruction").
+    pair=by(anything),
+    changed=lambda s, old, new: Report(
+        f"{_REMEDY_WORDS[old.group]} replaced by {_REMEDY_WORDS[new.group].lower()}", s.sig.remedy_changed
+    ),
+    removed=lambda s, old: Report(f"{_REMEDY_WORDS[old.group]} removed", s.sig.remedy_removed),
+    added=lambda s, new: Report(f"{_REMEDY_WORDS[new.group]} added", s.sig.remedy_added),
+)
+
+
+# ---------------------------------------------------------------------------------------------
 # Cross-references (low: most follow a renumbering)
 
 REFERENCES: FeatureRule[Reference] = FeatureRule(
@@ -649,6 +672,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     QUALIFIERS,
     EXCEPTIONS,
     SCOPE,
+    REMEDIES,
     BRACKETS,
     REFERENCES,
 )

@@ -37,6 +37,8 @@ OBLIGATION_LEVELS: tuple[tuple[str, int], ...] = (
 )
 QUALIFIER_GROUPS = ("temporal", "urgency", "conditional", "scope")
 SCOPE_GROUPS = ("universal", "restrictive", "permanent", "temporary", "lower_bound", "upper_bound")
+# What a party receives or gives up for a harm (issue 14): words of one group interchangeable.
+REMEDY_GROUPS = ("compensation", "assistance", "waiver")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -89,6 +91,9 @@ class Significance:
     qualifier_changed: float = 0.7
     deadline_urgent: float = 1.0
     scope_urgent: float = 0.8  # "all" dropped, "where possible" added: a release or withdrawal
+    remedy_changed: float = 0.8  # compensation → assistance, reparations → a waiver of claims
+    remedy_removed: float = 0.9
+    remedy_added: float = 0.7
 
 
 _SIGNIFICANCE_KEYS = tuple(f.name for f in fields(Significance))
@@ -136,6 +141,7 @@ class Lexicon:
     qualifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()  # group → phrases
     urgent: tuple[str, ...] = ()  # subjects whose deadlines are high (hostages, withdrawal)
     body_words: tuple[str, ...] = ()  # a name ending in one is a body: "Joint Commission"
+    remedies: tuple[tuple[str, tuple[str, ...]], ...] = ()  # group → words ([remedies])
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +158,7 @@ class Compiled:
     conditions: PhraseSet
     exceptions: PhraseSet
     scope: PhraseSet
+    remedies: PhraseSet
     recognition: PhraseSet
     deadlines: PhraseSet
     units: dict[str, tuple[str, float]]  # normalised unit word → (class, factor)
@@ -274,6 +281,7 @@ def _compile(taxonomy: Taxonomy) -> Compiled:
         conditions=PhraseSet(condition_phrases),
         exceptions=PhraseSet(exception_phrases),
         scope=PhraseSet([(group, p) for group, phrases in lex.scope for p in phrases]),
+        remedies=PhraseSet([(group, p) for group, phrases in lex.remedies for p in phrases]),
         recognition=PhraseSet([("recognition", p) for p in lex.recognition]),
         deadlines=PhraseSet(
             [("by", p) for p in lex.deadline_by] + [("not_before", p) for p in lex.deadline_not_before]
@@ -383,6 +391,7 @@ class _Checker:
             "units",
             "aliases",
             "qualifiers",
+            "remedies",
         )
         for name in data:
             if name not in allowed:
@@ -482,6 +491,7 @@ class _Checker:
         conditions = self.table(data, "conditions", ("markers", "negative"))
         exceptions = self.table(data, "exceptions", ("markers",))
         scope = self.table(data, "scope", SCOPE_GROUPS)
+        remedies = self.table(data, "remedies", REMEDY_GROUPS)
         recognition = self.table(data, "recognition", ("terms",))
         deadlines = self.table(data, "deadlines", ("by", "not_before", "urgent"))
         aliases = self.table(data, "aliases", None)
@@ -511,6 +521,7 @@ class _Checker:
             place_words=self.strings(names, "names.place_words"),
             not_names=self.strings(names, "names.not_names"),
             body_words=self.strings(names, "names.body_words"),
+            remedies=tuple((group, self.strings(remedies, f"remedies.{group}")) for group in REMEDY_GROUPS),
             aliases=tuple((name, self.strings(aliases, f"aliases.{name}")) for name in aliases),
             qualifiers=tuple(
                 (group, self.strings(qualifiers, f"qualifiers.{group}")) for group in QUALIFIER_GROUPS
