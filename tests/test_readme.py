@@ -90,3 +90,15 @@ def test_every_command_is_in_the_table_and_completion_is_explained() -> None:
             assert f"| `draftkit {name}{' ' + sub if sub else ''}" in README, (name, sub)
     assert "_DRAFTKIT_COMPLETE=bash_source draftkit" in README
     assert "draftkit schema show > " in README
+
+
+def test_the_library_example_runs_and_prints_what_it_says(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (block,) = re.findall(r"```python\n(.*?)```", README, flags=re.S)
+    monkeypatch.chdir(ROOT)
+    exec(compile(block, "README.md", "exec"), {})  # the README's own example
+    out = capsys.readouterr().out
+    assert "art_1__para_1__point_a (a) None" in out
+    for promised in re.findall(r'"((?:Added|Renumbered) +Article [^"]+)"', block):
+        assert any(line.startswith(promised) for line in out.splitlines()), promised
