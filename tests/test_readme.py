@@ -5,6 +5,7 @@ every repository path it names exists in a clone; every command is in its table.
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -102,3 +103,37 @@ def test_the_library_example_runs_and_prints_what_it_says(
     assert "art_1__para_1__point_a (a) None" in out
     for promised in re.findall(r'"((?:Added|Renumbered) +Article [^"]+)"', block):
         assert any(line.startswith(promised) for line in out.splitlines()), promised
+
+
+def _commands_in_readme() -> list[list[str]]:
+    """The `draftkit …` lines of the README's shell blocks, as arguments (comments and a
+    `> FILE` redirection dropped; lines with placeholders such as OLD NEW left out)."""
+    found: list[list[str]] = []
+    for block in re.findall(r"```sh\n(.*?)```", README, flags=re.S):
+        for line in block.splitlines():
+            words = shlex.split(line, comments=True)
+            if not words or Path(words[0]).name != "draftkit":
+                continue
+            args = words[1 : words.index(">")] if ">" in words else words[1:]
+            if not any(a.isupper() and len(a) > 1 for a in args):
+                found.append(args)
+    return found
+
+
+def test_every_command_line_in_the_readme_parses() -> None:
+    """Each README command names options and choices the CLI has (parsed, not run)."""
+    commands = _commands_in_readme()
+    assert len(commands) > 15
+    for args in commands:
+        if args in (["--help"], ["--version"]):
+            continue
+        command: click.Command = main.commands[args[0]]
+        name, rest = args[0], args[1:]
+        if isinstance(command, click.Group):
+            name, command, rest = rest[0], command.commands[rest[0]], rest[1:]
+        try:
+            command.make_context(name, list(rest))
+        except click.exceptions.Exit:
+            pass  # --help
+        except click.UsageError as exc:
+            raise AssertionError(f"README: draftkit {' '.join(args)}: {exc.format_message()}") from None
