@@ -201,3 +201,19 @@ def test_reading_warnings_travel_with_every_answer(client: TestClient) -> None:
     ]
     history_answer = client.post("/api/history?format=json", files=rounds([ROUNDS[1], press]))
     assert json.loads(history_answer.headers[WARNINGS_HEADER]) == expected
+
+
+def test_the_same_file_twice_is_said_as_the_cli_says_it(client: TestClient) -> None:
+    from draftkit.web.app import WARNINGS_HEADER
+
+    twice = {"old": ("a.txt", ROUNDS[0].read_bytes()), "new": ("b.txt", ROUNDS[0].read_bytes())}
+    response = client.post("/api/diff", files=twice)
+    assert response.status_code == 200
+    assert json.loads(response.headers[WARNINGS_HEADER]) == [
+        "a.txt and b.txt have the same content: there is nothing to compare"
+    ]
+    repeated = rounds([ROUNDS[0], ROUNDS[1], ROUNDS[1]])
+    answer = client.post("/api/history?format=json", files=repeated)
+    assert json.loads(answer.headers[WARNINGS_HEADER]) == [
+        "framework-v2.txt and framework-v2.txt have the same content: there is nothing to compare"
+    ]

@@ -11,12 +11,14 @@ draft, damaged, bad taxonomy) or 500 (a bug). The HTML report is shown in a sand
 
 from __future__ import annotations
 
+import filecmp
 import json
 import shutil
 import tempfile
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Final
 
@@ -119,10 +121,16 @@ WARNINGS_HEADER: Final = "X-Draftkit-Warnings"
 _MOST_WARNINGS: Final = 50
 
 
-def _warnings(drafts: Iterable[tuple[Draft, str]]) -> dict[str, str]:
-    """The reading warnings of these drafts, one located line each ('x.txt: line 5: …'),
-    as the header's value; no header when there are none."""
+def _warnings(drafts: Iterable[tuple[Draft, str]], uploads: Iterable[Upload] = ()) -> dict[str, str]:
+    """The reading warnings of these drafts, one located line each ('x.txt: line 5: …'), and
+    of two consecutive `uploads` with the same bytes (the CLI's same-file warning), as the
+    header's value; no header when there are none."""
     lines = [warning.describe(name) for draft, name in drafts for warning in draft.warnings]
+    lines += [
+        f"{a.name} and {b.name} have the same content: there is nothing to compare"
+        for a, b in pairwise(uploads)
+        if a.size == b.size and filecmp.cmp(a.path, b.path, shallow=False)
+    ]
     if not lines:
         return {}
     shown = [line[:300] for line in lines[:_MOST_WARNINGS]]
@@ -272,7 +280,8 @@ def create_app(
         )
 
     def read_warnings(comparison: Comparison, uploads: dict[str, Upload]) -> dict[str, str]:
-        return _warnings(((comparison.old, uploads["old"].name), (comparison.new, uploads["new"].name)))
+        old, new = uploads["old"], uploads["new"]
+        return _warnings(((comparison.old, old.name), (comparison.new, new.name)), (old, new))
 
     def diff_work(uploads: dict[str, Upload], job: _Job) -> Response:
         comparison = compared(uploads, job)
@@ -299,7 +308,7 @@ def create_app(
         taxonomy = taxonomy_of(uploads)
         chosen = [uploads[field] for field in _ROUNDS if field in uploads]
         result = build([Round(Path(u.name).stem, draft(u)) for u in chosen], taxonomy=taxonomy)
-        warned = _warnings((r.draft, u.name) for r, u in zip(result.rounds, chosen, strict=True))
+        warned = _warnings(((r.draft, u.name) for r, u in zip(result.rounds, chosen, strict=True)), chosen)
         match job.fmt:
             case "json":
                 from draftkit.render.history_json import render_history_json as render
