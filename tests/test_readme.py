@@ -137,3 +137,11 @@ def test_every_command_line_in_the_readme_parses() -> None:
             pass  # --help
         except click.UsageError as exc:
             raise AssertionError(f"README: draftkit {' '.join(args)}: {exc.format_message()}") from None
+
+
+def test_the_commands_said_to_take_strict_do() -> None:
+    listed = re.search(r"`--strict` \(([a-z0-9, ]+)\) refuses such a draft", README)
+    assert listed is not None
+    named = listed[1].split(", ")
+    reading = [n for n, c in main.commands.items() if any(p.name == "strict_reading" for p in c.params)]
+    assert sorted(named) == sorted(reading)
