@@ -309,7 +309,10 @@ view_option = click.option(
     help="Pending tracked changes in the input: accept all (the proposed text) or reject all (the original).",
 )
 output_option = click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of stdout."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write to FILE instead of stdout; without --format, its suffix (.json, .html, .md, .xml) chooses the format.",
 )
 
 
