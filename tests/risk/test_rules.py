@@ -592,6 +592,22 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Compensation added",
     ),
     (
+        "recognised-as-what",
+        "The demarcation line will be recognised as a temporary line of separation.",
+        "The demarcation line will be recognised as the state border.",
+        "recognition",
+        "Recognition wording changed",
+        "Recognition wording changed",
+    ),
+    (
+        "uk-deadline-one-unit",
+        "Обмін полоненими відбудеться протягом 30 днів.",
+        "Обмін полоненими відбудеться протягом року.",
+        "deadline",
+        "Deadline extended by 335 days",
+        "Deadline shortened by 335 days",
+    ),
+    (
         "share-changed",
         "The revenue will be divided equally between the Parties.",
         "The revenue will be split 70:30 between the Parties.",
@@ -647,6 +663,17 @@ COSMETIC: list[tuple[str, str, str]] = [
     ("quotes", 'on the basis of "all for all";', "on the basis of “all for all”."),
     ("dash", "the line LC-01 to LC-64", "the line LC–01 to LC–64"),
     # issue 14: what only a translator changes
+    (
+        "ru-after-that-clause",
+        "После обмена всеми пленными стороны отведут войска.",
+        "Стороны отведут войска после того, как будет завершён обмен всеми пленными.",
+    ),
+    (
+        "recognised-as-same",
+        "the line will be recognised as the state border",
+        "the line will be recognized as a state border",
+    ),
+    ("within-a-year", "elections will be held within a year", "elections will be held within one year"),
     (
         "remedy-synonym",
         "the Party will pay reparations for the damage",

@@ -538,6 +538,20 @@ def quantities(side: Side) -> list[Quantity]:
                 span[0],
             )
         )
+    # "within a year", "протягом року", "в течение месяца": a deadline of one unit.
+    starts = {q.spans[0][0] for q in out}
+    for at, hit in prefixes.items():
+        k = at + 1 if at < len(tokens) and tokens[at].norm in {"a", "an"} else at
+        found = _unit(side, k) if k < len(tokens) and tokens[k].kind == "word" else None
+        if found is None or found[0] != "time" or tokens[k].start in starts:
+            continue
+        span = span_of(text, hit.first, k + 1)
+        out.append(
+            Quantity(
+                "time", tokens[k].norm, text.span(k, k + 1), 1.0, found[1], found[1], hit.label,
+                text.span(hit.first, k + 1), (span,), span[0],
+            )
+        )  # fmt: skip
     out.sort(key=lambda q: q.position)  # shares first found, then the figures: text order
     return out
 
@@ -758,11 +772,37 @@ class Recognition:
     position: int
 
 
+_AS = {"as", "як", "как"}
+_ARTICLES = {"the", "a", "an"}
+_OBJECT_WORDS = 6  # words of what something is recognised as
+
+
 def recognitions(side: Side) -> list[Recognition]:
-    """Recognition wording with a word of context."""
+    """Recognition wording with a word of context; "recognised as X" with what it recognises
+    ("recognised as the line of separation" → "… as the state border" is a change)."""
     text = side.text
+    tokens = text.tokens
     out: list[Recognition] = []
     for hit in side.compiled.recognition.find(text):
+        if hit.last < len(tokens) and tokens[hit.last].norm in _AS:
+            end = hit.last + 1
+            while (
+                end < len(tokens) and tokens[end].norm not in _CLAUSE_STOP and end - hit.last <= _OBJECT_WORDS
+            ):
+                end += 1
+            what = [
+                side.lemmas.tokens[k].norm
+                for k in range(hit.last + 1, end)
+                if tokens[k].norm not in _ARTICLES
+            ]
+            if what:
+                span = span_of(text, hit.first, end)
+                out.append(
+                    Recognition(
+                        f"{hit.norm} as {' '.join(what)}", text.span(hit.first, end), (span,), span[0]
+                    )
+                )
+                continue
         a, b = window(text, hit.first, hit.last, before=1, after=1)
         span = span_of(text, hit.first, hit.last)
         out.append(Recognition(hit.norm, text.span(a, b), (span,), span[0]))
@@ -844,15 +884,16 @@ _CLAUSE_STOP = {",", ";", ".", ":", "!", "?", "(", ")"}
 _CLAUSE_WORDS = 12  # an open qualifier takes at most this many words after it
 
 
+_CORRELATIVE = {"того", "тому", "тем"}
+_CONJUNCTIONS = {"как", "як", "что", "що", "чтобы", "щоб"}
+
+
 def _after_duration(side: Side, index: int) -> bool:
-    """Whether token `index` follows a duration ("72 hours", "100 днів", "a year")."""
-    tokens = side.text.tokens
-    if index < 2:
+    """Whether token `index` follows a duration ("72 hours", "100 днів", "протягом року")."""
+    if index < 1:
         return False
-    unit = side.compiled.units.get(tokens[index - 1].norm)
-    if unit is None or unit[0] != "time":
-        return False
-    return tokens[index - 2].kind == "number" or tokens[index - 2].norm in {"a", "one", "an"}
+    end = side.text.tokens[index - 1].end
+    return any(q.cls == "time" and q.spans[0][1] == end for q in side.features(quantities))
 
 
 def qualifiers(side: Side) -> list[Qualifier]:
@@ -873,6 +914,13 @@ def qualifiers(side: Side) -> list[Qualifier]:
         if kind == "open":
             if last < len(tokens) and tokens[last].kind in {"number", "date"}:
                 continue
+            if (
+                last + 2 < len(tokens)
+                and tokens[last].norm in _CORRELATIVE
+                and tokens[last + 1].norm == ","
+                and tokens[last + 2].norm in _CONJUNCTIONS
+            ):
+                last += 3  # "после того, как …", "після того, як …": one clause across the comma
             while (
                 last < len(tokens)
                 and tokens[last].norm not in _CLAUSE_STOP
