@@ -286,3 +286,28 @@ def test_reading_warnings_are_shown_beside_the_report(server: tuple[str, Path], 
     page.click("#compare")
     page.wait_for_selector("#warned", state="hidden")
     assert page.locator("#warnings li").count() == 0
+
+
+def test_hostile_uploads_to_the_running_server_leave_nothing_behind(server: tuple[str, Path]) -> None:
+    """The real server (uvicorn, streaming): a zip bomb, a PDF named .docx and 60 MB get
+    their status and one line, and the upload folder is empty after each."""
+    httpx = pytest.importorskip("httpx")
+    from tests.fuzz_strategies import FIXTURES
+
+    url, uploads = server
+    good = ("framework-v1.txt", (DRAFTS / "framework-v1.txt").read_bytes())
+    cases = [
+        ({"old": good, "new": ("bomb.docx", (FIXTURES / "bomb.docx").read_bytes())}, 413, "bomb.docx: "),
+        ({"old": good, "new": ("minutes.docx", b"%PDF-1.4\nnot really")}, 422, "minutes.docx: "),
+        ({"old": good, "new": ("big.txt", b"Article 1\n" + b"x" * 60_000_000)}, 413, "big.txt: larger than"),
+    ]
+    for files, status, start in cases:
+        try:
+            response = httpx.post(f"{url}api/diff", files=files, timeout=120)
+        except httpx.TransportError:
+            # The server may answer 413 and close before the client has sent all 60 MB.
+            assert status == 413
+        else:
+            assert response.status_code == status
+            assert response.json()["error"].startswith(start)
+        assert list(uploads.iterdir()) == [], f"{start} left an upload folder behind"
