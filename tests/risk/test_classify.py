@@ -66,6 +66,20 @@ def test_terms_in_a_condition_count_less(tmp_path: Path) -> None:
     assert got["art_1__para_1"][0] == "sanctions"
 
 
+def test_terms_in_a_when_clause_count_less(tmp_path: Path) -> None:
+    # Issue 14: category by what a provision does; "until the withdrawal …" says when.
+    text = (
+        "Article 1\n1. All sanctions shall remain in force until the withdrawal of the troops "
+        "and heavy weapons is complete.\n"
+        "2. After the withdrawal of the troops and heavy weapons all sanctions will be lifted.\n"
+    )
+    got = classify(read_text(tmp_path, text, "d.txt"), TAXONOMY)
+    assert got["art_1__para_1"][0] == "sanctions"
+    # A 'when' clause that opens the sentence with no comma after it runs to the end: where
+    # it stops cannot be read, so it counts in full.
+    assert got["art_1__para_2"][0] == "military_deescalation"
+
+
 def test_unmatched_provision_has_no_category(tmp_path: Path) -> None:
     got = classify(
         read_text(tmp_path, "Article 1 — Definitions\n1. For the purposes of this text:\n", "d.txt"), TAXONOMY

@@ -162,6 +162,18 @@ class Analysis:
         """True when tokens [first, last) overlap an exception marker ('shall not apply to')."""
         return any(first < c.body and c.first < last for c in self.exceptions)
 
+    def bounded(self) -> Analysis:
+        """Without the 'when' clauses that open a sentence and run to its end ("Після
+        схвалення угоди Ізраїлем усіх заручників буде повернуто"): with no comma after
+        them, where they stop cannot be read."""
+        tokens = self.text.tokens
+
+        def unbounded(c: Clause) -> bool:
+            ends = c.last >= len(tokens) or tokens[c.last].norm in _SENTENCE_END
+            return c.label == "when" and ends and _at_sentence_start(self.text, c.first)
+
+        return Analysis(self.text, tuple(c for c in self.conditions if not unbounded(c)), self.exceptions)
+
     def in_clause(self, index: int) -> bool:
         """True when a token stands inside a condition or exception (marker or body)."""
         return any(c.first <= index < c.last for c in (*self.conditions, *self.exceptions))

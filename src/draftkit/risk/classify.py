@@ -69,7 +69,11 @@ def text_scores(
     # classified by its opening CLASSIFY_CHARS characters rather than read whole.
     tokens = Text(text[:CLASSIFY_CHARS])
     groups = compiled.classifier.find_groups(tokens)
-    analysis = Analysis.build(tokens, groups.get("conditions", ()), groups.get("exceptions", ()))
+    # A clause that says when ("until the withdrawal is complete") qualifies the provision as
+    # a condition does: "All sanctions … shall remain in force until the withdrawal" is about
+    # sanctions (issue 14: category by what a provision does).
+    clauses = [*groups.get("conditions", ()), *groups.get("temporal", ())]
+    analysis = Analysis.build(tokens, clauses, groups.get("exceptions", ())).bounded()
     for category in taxonomy.categories:
         cid = category.id
         seen: dict[str, int] = {}

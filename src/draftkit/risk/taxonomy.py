@@ -250,6 +250,23 @@ def _entities(taxonomy: Taxonomy) -> tuple[PhraseSet, dict[str, NameKind]]:
     return PhraseSet(phrases), kinds
 
 
+_WHEN_WORDS = {"until", "before", "prior to"}
+
+
+def _temporal_markers(lex: Lexicon) -> list[str]:
+    """Words that open a clause saying when or once what ("until the withdrawal is complete",
+    "before the full withdrawal"): its terms qualify the provision, as a condition's do."""
+    open_qualifiers = [
+        p.rstrip(" …") for group, phrases in lex.qualifiers if group in ("temporal", "conditional") for p in phrases
+        if p.endswith("…")
+    ]  # fmt: skip
+    # English only: Ukrainian and Russian set no comma after "після …", "после …", so where
+    # such a clause ends cannot be read from the punctuation.
+    return sorted(
+        w for w in {*open_qualifiers, *(w for w in lex.deadline_by if w in _WHEN_WORDS)} if w.isascii()
+    )
+
+
 def _compile(taxonomy: Taxonomy) -> Compiled:
     lex = taxonomy.lexicon
     entities, entity_kind = _entities(taxonomy)
@@ -262,7 +279,8 @@ def _compile(taxonomy: Taxonomy) -> Compiled:
         groups=[(c.id, c.id, t) for c in taxonomy.categories for t in c.terms]
         + [("gazetteer", gid, name) for gid, name in gazetteer_phrases]
         + [("conditions", label, p) for label, p in condition_phrases]
-        + [("exceptions", label, p) for label, p in exception_phrases],
+        + [("exceptions", label, p) for label, p in exception_phrases]
+        + [("temporal", "when", p) for p in _temporal_markers(lex)],
     )
     units: dict[str, tuple[str, float]] = {}
     for cls, table in lex.units:
