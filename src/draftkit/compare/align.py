@@ -43,7 +43,7 @@ from rapidfuzz.distance import LCSseq
 
 from draftkit.compare.citations import BULLETS, UNNUMBERED, extend
 from draftkit.compare.content import ContentSimilarity, root
-from draftkit.compare.measures import SIM_MAX_CHARS, contained, lis, may_reach, ratio, text_ratio
+from draftkit.compare.measures import RARE_DF, SIM_MAX_CHARS, contained, lis, may_reach, ratio, text_ratio
 from draftkit.compare.pins import Resolved
 from draftkit.compare.regroup import content_groups, ranked, regroup, weak_pairs
 from draftkit.model import Draft, Provision
@@ -770,6 +770,16 @@ class _Aligner:
                 if seg_a and seg_b and len(seg_a) * len(seg_b) <= DP_FULL_CELLS:
                     found += self._window(pi, pj, seg_a, seg_b)
                 start_a, start_b = end_a + 1, end_b + 1
+            # One-to-one to the end: where both drafts keep one numbering, the last free point
+            # on each side pairs when they share a distinctive piece of evidence.
+            last_a = [x for x in a_kids if self._free_a(x) and x in self.content_at_a]
+            last_b = [y for y in b_kids if self._free_b(y) and y in self.content_at_b]
+            if len(last_a) == len(last_b) == 1 and self._numbering_kept(pi, pj):
+                x, y = self.content_at_a[last_a[0]], self.content_at_b[last_b[0]]
+                if any(self.content.df[k] <= RARE_DF for k in self.content.shared(x, y) if k[0] not in "§$"):
+                    self._match(last_a[0], last_b[0], self._sim(last_a[0], last_b[0]))
+                    self.by_content[last_a[0]] = round(self.content.score(x, y), 4)
+                    found.append(((last_a[0],), (last_b[0],)))
         return found
 
     def _window(

@@ -168,6 +168,7 @@ class ContentSimilarity:
         for bag in (*raw_a, *raw_b):
             df.update(bag.keys())
         self.common = {k for k, n in df.items() if n > max(COMMON_MIN, COMMON_SHARE * total)}
+        self.df = df  # in how many texts each piece of evidence is
 
         def idf(key: str) -> float:
             n = df[key]
