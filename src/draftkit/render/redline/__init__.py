@@ -14,7 +14,12 @@ What each change looks like in Word:
 * renumbered — nothing where Word numbers the provisions (it recomputes the numbers);
   a typed label ("3.2") shows its old and new number as a deletion and an insertion;
 * flags — one Word comment per flagged change (severity, category, message) spanning the
-  provision.
+  provision;
+* tables — a row added is an inserted row (`w:trPr/w:ins`), a row removed comes back as a
+  deleted row copied from the old file (`rows`), cell text changes are word revisions;
+* objects — a deleted image, chart, diagram, embedded object, equation or footnote is the
+  old file's own element copied into a deletion, its parts with it (`carry`); an equation
+  is tracked inside its math runs, as Word does.
 
 Two modes. When the new draft was read from a DOCX, that file is the base: its styles,
 numbering and formatting are kept and only the paragraphs of changed provisions are

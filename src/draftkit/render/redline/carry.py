@@ -79,6 +79,7 @@ class Carrier:
     main: str  # the old main document part
     found: dict[str, list[etree._Element]]  # placeholder → the old elements showing it
     notes: dict[str, tuple[str, etree._Element]]  # old note parts by kind
+    paragraphs: list[etree._Element] | None = None  # the old body's, annotated
     used: dict[str, int] = field(default_factory=dict)
     copied: dict[str, str] = field(default_factory=dict)  # old part → its part in the redline
     docpr: int = 0  # the largest drawing id in the redline
@@ -110,7 +111,9 @@ class Carrier:
             if shown:
                 found.setdefault(shown, []).append(element)
         docpr = max((_int(e.get("id")) for e in base.document.iter(_WP_DOCPR)), default=0)
-        return cls(base, parts, main, found, notes, docpr=docpr)
+        body = document.find(qn("w:body"))
+        paragraphs = list(body.iter(qn("w:p"))) if body is not None else None
+        return cls(base, parts, main, found, notes, paragraphs, docpr=docpr)
 
     # ------------------------------------------------------------------ runs
 
@@ -152,6 +155,24 @@ class Carrier:
                 docpr.set("id", str(self.docpr))
             run.append(twin)
         return revision(mark, [run], ids, rev)
+
+    def adopt(self, element: etree._Element, ids: RevisionIds) -> None:
+        """A copy of old content made the redline's: its relationships, drawing ids and note
+        references (each note copied) remapped, in place."""
+        self._relate_all(element, self.main, self.base.main)
+        for docpr in element.iter(_WP_DOCPR):
+            self.docpr += 1
+            docpr.set("id", str(self.docpr))
+        for ref in list(element.iter(*_NOTE_REFS)):
+            new_ref = self._note(ref, _NOTE_REFS[ref.tag], ids)
+            parent = ref.getparent()
+            if parent is None:
+                continue
+            if new_ref is None:
+                parent.remove(ref)
+            else:
+                ref.addprevious(new_ref)
+                parent.remove(ref)
 
     def _note(self, ref: etree._Element, kind: str, ids: RevisionIds) -> etree._Element | None:
         """A copy of the old note `ref` refers to in the redline's note part; the new reference.

@@ -224,7 +224,12 @@ def ends_cleanly(p: etree._Element) -> bool:
 
 
 def between(x: etree._Element, y: etree._Element) -> list[etree._Element] | None:
-    """The empty paragraphs between x and y when only such stand between them, else None."""
+    """The empty paragraphs between x and y when only such stand between them, else None.
+    Across table cells (x ends a cell, y is in another, or only one is in a table) nothing
+    stands between them: the break there is the cell's, its row is tracked whole (`rows`)."""
+    cell_x, cell_y = next(x.iterancestors(TC), None), next(y.iterancestors(TC), None)
+    if cell_x is not cell_y:
+        return []
     out: list[etree._Element] = []
     node = significant_next(x)
     while node is not None and node is not y:

@@ -19,6 +19,7 @@ edits the document and never allocates a revision id.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -322,6 +323,53 @@ class _Ghost:
     move: str | None = None  # the move range's name when shown as w:moveFrom
 
 
+TR = qn("w:tr")
+
+
+def line_ops(old: Sequence[str], new: Sequence[str]) -> list[Seg]:
+    """Ops turning lines `old` into lines `new` (joined by "\n"): lines matched whole first,
+    words diffed inside runs of lines that differ; a line break goes with the line before it."""
+    ops: list[Seg] = []
+
+    def push(kind: SegKind, text: str) -> None:
+        if not text:
+            return
+        if ops and ops[-1][0] == kind:
+            ops[-1] = (kind, ops[-1][1] + text)
+        else:
+            ops.append((kind, text))
+
+    def brk(i: int, j: int) -> None:
+        """The line breaks after old line i and new line j (-1: none there)."""
+        has_old, has_new = 0 <= i < len(old) - 1, 0 <= j < len(new) - 1
+        if has_old and has_new:
+            push("equal", "\n")
+        elif has_old:
+            push("delete", "\n")
+        elif has_new:
+            push("insert", "\n")
+
+    matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(i2 - i1):
+                push("equal", old[i1 + k])
+                brk(i1 + k, j1 + k)
+        elif tag == "delete":
+            for i in range(i1, i2):
+                push("delete", old[i])
+                brk(i, -1)
+        elif tag == "insert":
+            for j in range(j1, j2):
+                push("insert", new[j])
+                brk(-1, j)
+        else:
+            for kind, text in diff_words("\n".join(old[i1:i2]), "\n".join(new[j1:j2])):
+                push(kind, text)
+            brk(i2 - 1, j2 - 1)
+    return ops
+
+
 def moved_changes(comparison: Comparison) -> set[int]:
     """Changes shown as moves (old text at the old place, new at the new place): the moved
     ones; the provisions that went along inside them (the comparison calls those unmoved:
@@ -531,7 +579,17 @@ class Planner:
             ops.append(("delete", "\n"))
         elif new_sep:
             ops.append(("insert", "\n"))
-        ops.extend(change.ops)
+        in_table = len(olds) == len(news) == 1 and any(
+            next(s.p.iterancestors(TR), None) is not None for s in slots
+        )
+        body_old = side_lines(olds[0], old_modes[0])[len(head_old) :] if in_table else []
+        body_new = side_lines(news[0], modes[0])[len(head_new) :] if in_table else []
+        if in_table and len(body_old) != len(body_new):
+            # A table in the provision that gained or lost rows: lines added or removed whole
+            # (a row's cells are lines), words diffed within lines that changed.
+            ops.extend(line_ops(body_old, body_new))
+        else:
+            ops.extend(change.ops)
         if sides(ops) != ("\n".join(old_lines), "\n".join(new_lines)):
             return None  # ops that do not rebuild the texts: show the change whole instead
         return ops, slots, new_starts, old_starts

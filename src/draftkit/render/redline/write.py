@@ -47,6 +47,7 @@ from draftkit.render.redline.plan import (
     StreamPlan,
     Sub,
 )
+from draftkit.render.redline.rows import mark_inserted_rows, restore_rows
 from draftkit.render.wml import (
     NSMAP,
     W_ID,
@@ -166,6 +167,11 @@ class Writer:
             case ShowOld():
                 self._show_old(action, self._place)
             case Finish():
+                if self.carrier is not None:
+                    restore_rows(
+                        self.base.document, self.created, self.carrier, self.ids, self.rev, self.comments
+                    )
+                mark_inserted_rows(self.base.document, self.ids, self.rev)
                 self._trailing_paragraphs()
 
     def _finish_backbone(

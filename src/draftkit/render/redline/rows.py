@@ -1,0 +1,260 @@
+"""Table rows in the redline: a row the new draft added is tracked as an inserted row, one the
+old draft had and the new one lost comes back as a deleted row.
+
+Takes the written document (after every action), the old provisions each `ShowOld` wrote as
+deleted paragraphs and those paragraphs, the comparison (which old provision became which
+new one) and the `Carrier` (the old package); edits the document in place. Guarantees:
+
+* a row whose every paragraph is wholly inserted (or empty) gets `w:trPr/w:ins`: rejected,
+  the row goes, not only its text (an inserted table: all its rows);
+* old rows whose every paragraph with text belongs to deleted provisions, shown by `ShowOld`
+  as loose paragraphs, are put back as rows instead: a copy of the old `w:tr` (its images,
+  notes and relationships carried as `carry` does) with `w:trPr/w:del`, every run deleted and
+  every paragraph mark deleted, after the new row that holds the old row before it (or
+  before the one that holds the row after it); a table deleted whole comes back whole. The
+  loose paragraphs go, and a comment anchored on them moves to the restored rows. Where no
+  place can be found, or a deleted provision also has text outside those rows, the loose
+  paragraphs stay (reject-all still gives the old text, not the old table shape).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+
+from lxml import etree
+
+from draftkit.render.redline.carry import Carrier
+from draftkit.render.redline.package import Comment
+from draftkit.render.wml import (
+    MATH_TAGS,
+    SHOWN,
+    W_INS,
+    W_P,
+    W_PPR,
+    W_SECTPR,
+    W_T,
+    Revision,
+    RevisionIds,
+    mark_paragraph_as,
+    paragraph_mark,
+    paragraph_text,
+    qn,
+    revision,
+    strip_shown,
+    wrap_paragraph,
+)
+
+W_TR, W_TBL, W_TRPR, W_TBLPREX = qn("w:tr"), qn("w:tbl"), qn("w:trPr"), qn("w:tblPrEx")
+_W_DEL = qn("w:del")
+_DELETED_TEXT = {W_T: qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
+_DEL_TEXT = qn("w:delText")
+_M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
+
+
+def row_mark(tr: etree._Element, kind: str, ids: RevisionIds, rev: Revision) -> None:
+    """Mark row `tr` as inserted or deleted (`w:trPr/w:ins|w:del`)."""
+    trpr = tr.find(W_TRPR)
+    if trpr is None:
+        trpr = etree.Element(W_TRPR)
+        at = 1 if len(tr) and tr[0].tag == W_TBLPREX else 0
+        tr.insert(at, trpr)
+    mark = revision("ins" if kind == "ins" else "del", [], ids, rev)
+    trpr.append(mark)
+
+
+def row_marked(tr: etree._Element) -> bool:
+    """Whether row `tr` is itself tracked (inserted or deleted)."""
+    trpr = tr.find(W_TRPR)
+    return trpr is not None and (trpr.find(W_INS) is not None or trpr.find(_W_DEL) is not None)
+
+
+def mark_inserted_rows(document: etree._Element, ids: RevisionIds, rev: Revision) -> None:
+    """Every row whose paragraphs are all wholly inserted (or empty and unmarked), one at least
+    inserted, is tracked as an inserted row."""
+    for tr in document.iter(W_TR):
+        if row_marked(tr):
+            continue
+        marks = [(paragraph_mark(p), p) for p in tr.iter(W_P)]
+        if not any(mark == "ins" for mark, _ in marks):
+            continue
+        if all(mark == "ins" or (mark is None and not paragraph_text(p).strip()) for mark, p in marks):
+            row_mark(tr, "ins", ids, rev)
+
+
+def restore_rows(
+    document: etree._Element,
+    created: set[etree._Element],
+    carrier: Carrier,
+    ids: RevisionIds,
+    rev: Revision,
+    comments: list[Comment],
+) -> None:
+    """Put back as deleted rows the old rows whose text the writer showed as loose deleted
+    paragraphs (`_loose`), matched by their text, objects included."""
+    old_paragraphs = carrier.paragraphs
+    if not old_paragraphs:
+        return
+    loose = [p for p in document.iter(W_P) if _loose(p, created)]
+    keys = [deleted_key(p) for p in loose]
+    used: set[int] = set()
+    placed_after: dict[int, etree._Element] = {}  # id(new row) → last row put after it
+    shell: etree._Element | None = None
+    for table in _tables(old_paragraphs):
+        rows = [tr for tr in table if tr.tag == W_TR]
+        row_keys = [[k for k in (_key(paragraph_text(p)) for p in tr.iter(W_P)) if k] for tr in rows]
+        found: list[list[int] | None] = [_find(keys, used, wanted) for wanted in row_keys]
+        for spot in found:
+            used.update(spot or ())
+        whole = all(found) and len(rows) > 0
+        for k, spot in enumerate(found):
+            if spot is None:
+                continue
+            written = [loose[i] for i in spot]
+            twin = _deleted_copy(rows[k], carrier, ids, rev)
+            if whole:
+                if k == 0:
+                    shell = copy.deepcopy(table)
+                    for tr in [tr for tr in shell if tr.tag == W_TR]:
+                        shell.remove(tr)
+                    written[0].addprevious(shell)
+                assert shell is not None
+                shell.append(twin)
+            elif not _place(twin, rows, row_keys, k, written, document, placed_after):
+                continue
+            _replace(written, twin, comments)
+
+
+def _loose(p: etree._Element, created: set[etree._Element]) -> bool:
+    """Whether `p` is a wholly deleted paragraph the writer made or emptied (its new text
+    moved on to a paragraph after it): deleted mark, nothing shown, no section break."""
+    if paragraph_mark(p) != "del" or paragraph_text(p) or p.find(f"{W_PPR}/{W_SECTPR}") is not None:
+        return False
+    return p in created or any(e.tag == _DEL_TEXT for e in p.iter())
+
+
+def _place(
+    twin: etree._Element,
+    rows: list[etree._Element],
+    row_keys: list[list[str]],
+    k: int,
+    written: list[etree._Element],
+    document: etree._Element,
+    placed_after: dict[int, etree._Element],
+) -> bool:
+    """Put deleted row `twin` (old row k) into the new table: after the new row with the old
+    row before it's text, or before the one with the next one's; else beside the row its
+    loose paragraphs stand in. False when there is no such place."""
+    new_rows: dict[str, etree._Element] = {}
+    for tr in document.iter(W_TR):
+        if not row_marked(tr):
+            new_rows.setdefault("".join(_key(paragraph_text(p)) for p in tr.iter(W_P)), tr)
+    before = new_rows.get("".join(row_keys[k - 1])) if k > 0 and row_keys[k - 1] else None
+    after = new_rows.get("".join(row_keys[k + 1])) if k + 1 < len(rows) and row_keys[k + 1] else None
+    if before is None and after is None:
+        holder = next(written[0].iterancestors(W_TR), None)
+        if holder is None or row_marked(holder):
+            return False
+        cell = next(written[0].iterancestors(qn("w:tc")))
+        first_cell = next(holder.iter(qn("w:tc"))) is cell
+        kept_before = any(
+            paragraph_text(q) for q in cell.iter(W_P) if q is not written[0] and _precedes(q, written[0])
+        )
+        if first_cell and not kept_before:
+            after = holder
+        else:
+            before = holder
+    if before is not None:
+        anchor = placed_after.get(id(before), before)
+        anchor.addnext(twin)
+        placed_after[id(before)] = twin
+    elif after is not None:
+        after.addprevious(twin)
+    return True
+
+
+def _precedes(a: etree._Element, b: etree._Element) -> bool:
+    parent = b.getparent()
+    return parent is not None and a.getparent() is parent and parent.index(a) < parent.index(b)
+
+
+def _replace(written: list[etree._Element], twin: etree._Element, comments: list[Comment]) -> None:
+    """The loose paragraphs out; a comment anchored on them moves to the restored row."""
+    first = next(twin.iter(W_P))
+    last = list(twin.iter(W_P))[-1]
+    gone = set(written)
+    for p in written:
+        parent = p.getparent()
+        if parent is not None:
+            parent.remove(p)
+    for n, (start, stop, flags) in enumerate(comments):
+        if start in gone or stop in gone:
+            comments[n] = (first if start in gone else start, last if stop in gone else stop, flags)
+
+
+def _key(text: str) -> str:
+    return "".join(text.split())
+
+
+def deleted_key(p: etree._Element) -> str:
+    """What a wholly deleted paragraph held, as `_key` of the reader's text: deleted text,
+    and the placeholders of the objects and equations deleted with it."""
+    out: list[str] = []
+    stack = [p]
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag == _DEL_TEXT:
+            out.append(node.text or "")
+            continue
+        if tag in MATH_TAGS:
+            out.append(f"⟦equation: {''.join(t.text or '' for t in node.iter(_M_T))}⟧")
+            continue
+        shown = node.get(SHOWN) if isinstance(tag, str) else None
+        if shown:
+            out.append(shown)
+            continue
+        stack.extend(reversed(node))
+    return _key("".join(out))
+
+
+def _find(keys: list[str], used: set[int], wanted: list[str]) -> list[int] | None:
+    """The first run of unused loose paragraphs whose keys are `wanted`, in order."""
+    if not wanted:
+        return None
+    n = len(wanted)
+    for i in range(len(keys) - n + 1):
+        if keys[i : i + n] == wanted and not used.intersection(range(i, i + n)):
+            return list(range(i, i + n))
+    return None
+
+
+def _deleted_copy(tr: etree._Element, carrier: Carrier, ids: RevisionIds, rev: Revision) -> etree._Element:
+    """A copy of old row `tr` for the redline: its parts carried, everything in it deleted."""
+    twin = copy.deepcopy(tr)
+    strip_shown(twin)
+    carrier.adopt(twin, ids)
+    for element in twin.iter(*_DELETED_TEXT):
+        element.tag = _DELETED_TEXT[element.tag]
+    for p in list(twin.iter(W_P)):
+        wrap_paragraph(p, "del", ids, rev)
+        mark_paragraph_as(p, "del", ids, rev)
+    row_mark(twin, "del", ids, rev)
+    return twin
+
+
+def _tables(paragraphs: Sequence[etree._Element]) -> list[etree._Element]:
+    """The tables of the old document holding any of its paragraphs, each once, in order."""
+    seen: set[int] = set()
+    out: list[etree._Element] = []
+    for p in paragraphs:
+        parent = p.getparent()
+        tc = parent if parent is not None and parent.tag == qn("w:tc") else None
+        if tc is None:
+            continue
+        tr = tc.getparent()
+        table = tr.getparent() if tr is not None else None
+        if table is not None and table.tag == W_TBL and id(table) not in seen:
+            seen.add(id(table))
+            out.append(table)
+    return out

@@ -1,0 +1,189 @@
+"""Tables in the DOCX redline (issue 12 item 3): a row added is tracked as an inserted row, a
+row removed comes back as a deleted row (copied from the old package), cell text changes are
+run revisions — accept-all gives the new draft, reject-all the old, table shape included.
+Built from raw XML, and once through LibreOffice (a table it wrote itself)."""
+
+from __future__ import annotations
+
+import html
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from draftkit.compare import compare
+from draftkit.readers import read
+from draftkit.render.docx_redline import render_docx
+from tests.fixtures.docx import make_fixtures as fx
+from tests.hostile.test_deception import HEADING, REL, Doc, image_run, png
+from tests.render.test_docx_redline import check_views
+from tests.wmlops import accept_all, read_part, reject_all, w
+
+PHASES = [
+    ("Phase 1", "Kessel Valley", "Withdrawal of 600,000 troops within 30 days."),
+    ("Phase 2", "Drava Corridor", "Withdrawal of heavy weapons within 60 days."),
+    ("Phase 3", "Northern Lakes", "Demining of the lake shore within 90 days."),
+    ("Phase 4", "Port of Varn", "Handover of the port authority within 120 days."),
+]
+
+
+def _table(rows: list[tuple[str, str, str]], extra: str = "") -> Doc:
+    cells = [[fx.p(fx.r(cell)) for cell in row] for row in rows]
+    body = HEADING + fx.p(fx.r("The Parties shall follow the schedule below.")) + fx.tbl(cells)
+    return Doc(body + fx.p(fx.r("The schedule may be amended by agreement.")) + extra)
+
+
+def _redline(old: Doc, new: Doc, tmp: Path) -> bytes:
+    comparison = compare(read(old.build(tmp / "old.docx")), read(new.build(tmp / "new.docx")))
+    assert any(c.is_change for c in comparison.changes)
+    data = render_docx(comparison)
+    check_views(comparison, data, tmp)  # type: ignore[arg-type]
+    return data
+
+
+def _rows(root: etree._Element) -> list[list[str]]:
+    """Each row of the first table: its cells' texts (w:t and w:delText)."""
+    table = next(root.iter(w("tbl")))
+    out = []
+    for tr in table.iter(w("tr")):
+        cells = []
+        for tc in tr.iter(w("tc")):
+            cells.append("".join(t.text or "" for t in tc.iter(w("t"), w("delText"))))
+        out.append(cells)
+    return out
+
+
+def _marked(root: etree._Element, kind: str) -> list[str]:
+    """The first cell's text of each row tracked as `kind` (ins/del)."""
+    out = []
+    for tr in root.iter(w("tr")):
+        if tr.find(f"{w('trPr')}/{w(kind)}") is not None:
+            out.append("".join(t.text or "" for t in next(tr.iter(w("tc"))).iter(w("t"), w("delText"))))
+    return out
+
+
+def _resolved_rows(data: bytes, view: str) -> list[list[str]]:
+    """Rows in one view, a row tracked as removed in that view taken out (as Word does)."""
+    root = read_part(data, "word/document.xml")
+    gone = "ins" if view == "original" else "del"
+    for tr in list(root.iter(w("tr"))):
+        if tr.find(f"{w('trPr')}/{w(gone)}") is not None:
+            tr.getparent().remove(tr)
+    resolved = reject_all(root) if view == "original" else accept_all(root)
+    return [[cell for cell in row] for row in _rows(resolved) if any(row)]
+
+
+def _plain(rows: list[tuple[str, str, str]]) -> list[list[str]]:
+    return [list(row) for row in rows]
+
+
+def test_a_removed_row_comes_back_as_a_deleted_row(tmp_path: Path) -> None:
+    old, new = PHASES, [PHASES[0], PHASES[2], PHASES[3]]
+    data = _redline(_table(old), _table(new), tmp_path)
+    document = read_part(data, "word/document.xml")
+    assert _marked(document, "del") == ["Phase 2"]
+    # In its old place, between the rows that were around it.
+    assert [row[0] for row in _rows(document)] == ["Phase 1", "Phase 2", "Phase 3", "Phase 4"]
+    assert _resolved_rows(data, "original") == _plain(old)
+    assert _resolved_rows(data, "accept") == _plain(new)
+    # No loose deleted paragraph is left for it outside the table.
+    loose = [p for p in document.find(w("body")) if p.tag == w("p")]
+    assert not any("Drava" in "".join(t.text or "" for t in p.iter(w("delText"))) for p in loose)
+
+
+def test_an_added_row_is_an_inserted_row(tmp_path: Path) -> None:
+    old, new = [PHASES[0], PHASES[2]], [PHASES[0], PHASES[1], PHASES[2]]
+    data = _redline(_table(old), _table(new), tmp_path)
+    document = read_part(data, "word/document.xml")
+    assert _marked(document, "ins") == ["Phase 2"]
+    assert _resolved_rows(data, "original") == _plain(old)
+    assert _resolved_rows(data, "accept") == _plain(new)
+
+
+def test_first_and_last_rows_removed(tmp_path: Path) -> None:
+    old, new = PHASES, PHASES[1:3]
+    data = _redline(_table(old), _table(new), tmp_path)
+    document = read_part(data, "word/document.xml")
+    assert sorted(_marked(document, "del")) == ["Phase 1", "Phase 4"]
+    assert _resolved_rows(data, "original") == _plain(old)
+
+
+def test_a_changed_cell_is_a_run_revision_and_the_row_stays(tmp_path: Path) -> None:
+    changed = [
+        PHASES[0],
+        ("Phase 2", "Drava Corridor", "Withdrawal of heavy weapons within 45 days."),
+        *PHASES[2:],
+    ]
+    data = _redline(_table(PHASES), _table(changed), tmp_path)
+    document = read_part(data, "word/document.xml")
+    assert not _marked(document, "del") and not _marked(document, "ins")
+    assert _resolved_rows(data, "original") == _plain(PHASES)
+    assert _resolved_rows(data, "accept") == _plain(changed)
+
+
+def test_a_table_removed_whole_comes_back_whole(tmp_path: Path) -> None:
+    old = _table(PHASES[:2])
+    new = Doc(
+        HEADING
+        + fx.p(fx.r("The Parties shall follow the schedule below."))
+        + fx.p(fx.r("The schedule may be amended by agreement."))
+    )
+    data = _redline(old, new, tmp_path)
+    document = read_part(data, "word/document.xml")
+    assert _marked(document, "del") == ["Phase 1", "Phase 2"]
+    assert _resolved_rows(data, "original") == _plain(PHASES[:2])
+
+
+def test_a_removed_row_with_an_image_brings_the_image_back(tmp_path: Path) -> None:
+    related = (("rIdImg", f"{REL}/image", "media/map.png", png((200, 30, 30))),)
+
+    def table(rows: list[tuple[str, str, str]]) -> Doc:
+        cells = [[fx.p(fx.r(a)), fx.p(fx.r(b) + (image_run("rIdImg") if a == "Phase 2" else "")), fx.p(fx.r(c))]
+                 for a, b, c in rows]  # fmt: skip
+        body = HEADING + fx.p(fx.r("The Parties shall follow the schedule below.")) + fx.tbl(cells)
+        return Doc(body, related=related)
+
+    data = _redline(table(PHASES), table([PHASES[0], *PHASES[2:]]), tmp_path)
+    document = read_part(data, "word/document.xml")
+    assert _marked(document, "del") == ["Phase 2"]
+    drawing = next(document.iter(w("drawing")))
+    assert any(a.tag == w("del") for a in drawing.iterancestors())
+
+
+# ------------------------------------------------------------------ written by LibreOffice
+
+
+def _libreoffice_docx(soffice: str, rows: list[tuple[str, str, str]], tmp: Path, name: str) -> Path:
+    """A DOCX LibreOffice writes itself from an HTML page with the schedule as a table."""
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    page = tmp / f"{name}.html"
+    page.write_text(
+        "<html><body><h1>Article 1</h1><p>The Parties shall follow the schedule below.</p>"
+        f"<table border='1'>{body}</table><p>The schedule may be amended by agreement.</p></body></html>",
+        encoding="utf-8",
+    )
+    out = tmp / "lo"
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(page)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return out / f"{name}.docx"
+
+
+@pytest.mark.office
+def test_a_table_written_by_libreoffice(soffice: str, tmp_path: Path) -> None:
+    old = _libreoffice_docx(soffice, PHASES, tmp_path, "old")
+    new = _libreoffice_docx(soffice, [PHASES[0], PHASES[1], ("Phase 3", "Northern Lakes", "Demining within 75 days."), PHASES[3]], tmp_path, "new")  # fmt: skip
+    comparison = compare(read(old), read(new))
+    assert any(c.is_change for c in comparison.changes)
+    data = render_docx(comparison)
+    check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
+    new_rows = [[" ".join(cell.split()) for cell in row] for row in _resolved_rows(data, "accept")]
+    assert ["Phase 3", "Northern Lakes", "Demining within 75 days."] in new_rows
+    old_rows = [[" ".join(cell.split()) for cell in row] for row in _resolved_rows(data, "original")]
+    assert _plain(PHASES) == old_rows
