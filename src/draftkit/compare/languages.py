@@ -29,7 +29,6 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from draftkit.compare.align import ROOT, Flat
-from draftkit.compare.content import topics
 from draftkit.compare.engine import front_units
 from draftkit.compare.lexicon import LANGUAGES, concepts
 from draftkit.errors import UsageError
@@ -45,9 +44,10 @@ PART_FOUND = 0.5  # a split's part has at least this share of its evidence in th
 KIND_MISMATCH = 0.3  # an article against a point: taken off
 PAIR_THRESHOLD = 0.3  # a pair scoring below this is worse than one provision missing on each side
 SHORTER = 0.8  # a counterpart below this share of its expected length is "far shorter" …
+RERUN_RATIO = 0.05  # the alignment is run again when the pairs' ratio differs by this share
 RATIO_MIN_CHARS = 40  # (the expected length ratio is the median over pairs this long)
 SHORTER_MIN_CHARS = 60  # … when the longer text has at least this many letters
-BAND = 24  # long sibling lists: the DP keeps within this many places of the diagonal
+BAND = 12  # long sibling lists: the DP keeps within this many places of the diagonal
 FULL_CELLS = 4_096
 
 
@@ -178,7 +178,6 @@ def _facts(text: str, lang: str) -> _Facts:
     weights = {
         k: (1 + math.log(n)) * (2.0 if k[0] in "#^" else 1.5 if k[0] == "@" else 1.0) for k, n in bag.items()
     }
-    weights |= {t: 0.5 for t in topics(text)}
     norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
     letters = sum(len(w) for w in words)
     return _Facts(
@@ -297,10 +296,20 @@ class _LanguageAligner:
                 if x < n and y < m:
                     s = self._score(seg_a[x : x + 1], seg_b[y : y + 1])
                     steps.append((1, 1, (s - t) * 2, s))
-                    if y + 1 < m and self._parts_found(seg_b[y : y + 2], self.b, seg_a[x], self.a):
+                    # A split or merge only where the lengths say so (cheap), then the evidence.
+                    la, lb = self.a.facts[seg_a[x]].letters * self.ratio, self.b.facts[seg_b[y]].letters
+                    if (
+                        y + 1 < m
+                        and abs(la - lb - self.b.facts[seg_b[y + 1]].letters) < abs(la - lb)
+                        and self._parts_found(seg_b[y : y + 2], self.b, seg_a[x], self.a)
+                    ):
                         s = self._score(seg_a[x : x + 1], seg_b[y : y + 2])
                         steps.append((1, 2, (s - t) * 3 - t, s))
-                    if x + 1 < n and self._parts_found(seg_a[x : x + 2], self.a, seg_b[y], self.b):
+                    if (
+                        x + 1 < n
+                        and abs(la + self.a.facts[seg_a[x + 1]].letters * self.ratio - lb) < abs(la - lb)
+                        and self._parts_found(seg_a[x : x + 2], self.a, seg_b[y], self.b)
+                    ):
                         s = self._score(seg_a[x : x + 2], seg_b[y : y + 1])
                         steps.append((2, 1, (s - t) * 3 - t, s))
                 for dx, dy, gain, s in steps:
@@ -425,10 +434,11 @@ def compare_languages(a: Draft, b: Draft, languages: tuple[str, str]) -> Languag
         aligner = _LanguageAligner(side_a, side_b)
         groups = sorted(aligner.run())
         ratio = _median_ratio(side_a, side_b, groups) or aligner.ratio
-        # Once more with the pairs' own length ratio, which a provision missing in one
-        # version (that biased the whole texts' ratio) does not skew.
-        aligner = _LanguageAligner(side_a, side_b, ratio)
-        groups = sorted(aligner.run())
+        # Once more with the pairs' own length ratio when it differs: a provision missing in
+        # one version biased the whole texts' ratio.
+        if abs(ratio - aligner.ratio) > RERUN_RATIO * aligner.ratio:
+            aligner = _LanguageAligner(side_a, side_b, ratio)
+            groups = sorted(aligner.run())
         ratios.append(ratio)
         paired_a = {i for olds, _, _ in groups for i in olds}
         paired_b = {j for _, news, _ in groups for j in news}
