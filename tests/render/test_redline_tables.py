@@ -15,6 +15,7 @@ from lxml import etree
 from draftkit.compare import compare
 from draftkit.readers import read
 from draftkit.render.docx_redline import render_docx
+from draftkit.render.wml import resolve_revisions
 from tests.fixtures.docx import make_fixtures as fx
 from tests.hostile.test_deception import HEADING, REL, Doc, image_run, png
 from tests.render.test_docx_redline import check_views
@@ -187,3 +188,17 @@ def test_a_table_written_by_libreoffice(soffice: str, tmp_path: Path) -> None:
     assert ["Phase 3", "Northern Lakes", "Demining within 75 days."] in new_rows
     old_rows = [[" ".join(cell.split()) for cell in row] for row in _resolved_rows(data, "original")]
     assert _plain(PHASES) == old_rows
+
+
+def test_an_added_table_rejected_leaves_no_empty_table(tmp_path: Path) -> None:
+    """Rejected, an inserted table's rows all go, and the table with them (a table needs a row)."""
+    old = Doc(
+        HEADING
+        + fx.p(fx.r("The Parties shall follow the schedule below."))
+        + fx.p(fx.r("The schedule may be amended by agreement."))
+    )
+    data = _redline(old, _table(PHASES[:2]), tmp_path)
+    document = read_part(data, "word/document.xml")
+    assert _marked(document, "ins") == ["Phase 1", "Phase 2"]
+    resolve_revisions(document, "original")
+    assert next(document.iter(w("tbl")), None) is None

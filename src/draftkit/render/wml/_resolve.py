@@ -122,6 +122,9 @@ def resolve_revisions(
             table = _parent_of(row)
             if tag in removed and row is not None and table is not None:
                 table.remove(row)
+                container = table.getparent()
+                if container is not None and table.find(qn("w:tr")) is None:
+                    container.remove(table)  # its every row removed: a table needs one
         elif tag in removed:
             math = _outermost_math(element)
             if math is not None:
