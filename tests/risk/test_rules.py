@@ -193,8 +193,8 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "a contingent of 5,000 troops",
         "a contingent of 7 500 troops",
         "number",
-        "Number of troops increased by 2,500 (+50%)",
-        "Number of troops reduced by 2,500 (−33%)",
+        "Number of personnel increased by 2,500 (+50%)",
+        "Number of personnel reduced by 2,500 (−33%)",
     ),
     (
         "money",
@@ -241,8 +241,8 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "чисельністю до 1 200 осіб",
         "чисельністю до 2 400 осіб",
         "number",
-        "Number of осіб increased by 1,200 (+100%)",
-        "Number of осіб reduced by 1,200 (−50%)",
+        "Number of personnel increased by 1,200 (+100%)",
+        "Number of personnel reduced by 1,200 (−50%)",
     ),
     # --- deadlines, durations, dates
     (
@@ -606,6 +606,14 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "deadline",
         "Deadline extended by 335 days",
         "Deadline shortened by 335 days",
+    ),
+    (
+        "headcount-other-noun",
+        "The armed forces will be limited to 600,000 units.",
+        "The armed forces will remain at 800,000 personnel.",
+        "number",
+        "Number of personnel increased by 200,000 (+33%)",
+        "Number of personnel reduced by 200,000 (−25%)",
     ),
     (
         "share-changed",

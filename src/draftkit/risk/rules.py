@@ -251,12 +251,19 @@ def _same_measure(old: Quantity, new: Quantity) -> bool:
     return True
 
 
+def _headcount(old: Quantity, new: Quantity) -> bool:
+    """A personnel number and a count of another noun in its place ("600,000 units" →
+    "800,000 personnel"): one headcount, reworded."""
+    return {old.cls, new.cls} == {"count", "personnel"}
+
+
 def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report:
     sig = s.sig
     up = new.base > old.base
     rel = _relative(old.base, new.base)
     diff = abs(new.value - old.value)
-    match new.cls:
+    cls = "personnel" if _headcount(old, new) else new.cls
+    match cls:
         case "time":
             delta = abs(new.base - old.base)
             words = _time_words(delta, new.factor) if delta else "a different unit"
@@ -284,8 +291,10 @@ def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report:
         case "calibre":
             headline = f"Calibre threshold {'raised' if up else 'lowered'} by {_fmt(diff)} {new.unit_text}"
         case "personnel":
+            # One class of noun (people, troops, members, військовослужбовців): the headline
+            # names the class, the fragments the drafter's nouns.
             headline = (
-                f"Number of {new.unit_text} {'increased' if up else 'reduced'} by {_fmt(diff)} "
+                f"Number of personnel {'increased' if up else 'reduced'} by {_fmt(diff)} "
                 f"({_percent(old.value, new.value)})"
             )
         case "money":
@@ -317,7 +326,7 @@ NUMBERS: FeatureRule[Quantity] = FeatureRule(
     name="number",
     features=quantities,
     key=lambda q: (q.cls, q.unit if q.cls in {"count", "money"} else "", q.base),
-    pair=by(_same_measure),
+    pair=by(_same_measure, _headcount),
     changed=_quantity_changed,
     removed=_quantity_removed,
     added=_quantity_added,
