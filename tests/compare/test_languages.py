@@ -138,3 +138,13 @@ def test_reports_golden(suffix: str, render: object, regen_golden: bool) -> None
     if regen_golden:
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+def test_a_version_in_another_language_than_named_is_said() -> None:
+    """Never silent: a Russian text passed as Ukrainian is compared, with a warning."""
+    case = CASES / "security-zone-numbers"
+    comparison = compare_languages(read(case / "en.txt"), read(case / "ru.txt"), ("en", "uk"))
+    assert comparison.warnings == ("version B is named uk but reads as ru: check --languages",)
+    assert "warning: version B" in render_languages_terminal(comparison)
+    right = compare_languages(read(case / "en.txt"), read(case / "ru.txt"), ("en", "ru"))
+    assert right.warnings == ()

@@ -26,3 +26,11 @@ def test_cli_languages_formats(tmp_path: Path) -> None:
         assert out.read_text(encoding="utf-8").startswith(start)
     bad = CliRunner().invoke(main, [*args[:3], "--languages", "en"])
     assert bad.exit_code == 2 and "two languages" in bad.output
+
+
+def test_cli_warns_on_stderr_when_a_version_reads_as_another_language() -> None:
+    case = CASES / "security-zone-numbers"
+    args = ["diff", str(case / "en.txt"), str(case / "ru.txt"), "--languages", "en,uk"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0
+    assert "draftkit: warning: version B is named uk but reads as ru" in result.stderr

@@ -20,6 +20,7 @@ from draftkit.cli.common import (
     strict_option,
     view_option,
     wants_colour,
+    warn,
     warn_same_input,
 )
 from draftkit.errors import EXIT_FINDINGS, UsageError
@@ -171,6 +172,8 @@ def _diff_languages(
         raise UsageError(f"--languages takes two languages, e.g. en,uk (got {languages!r})")
     drafts = read_pair(old, new, view="original" if view == "original" else "accept", limits=limits)
     comparison = compare_languages(*drafts, (names[0], names[1]))
+    for line in comparison.warnings:
+        warn(line)
     suffix = Path(output).suffix.lower() if output is not None and output != "-" else ""
     if fmt == "json" or suffix == ".json":
         text = report.render_languages_json(comparison)

@@ -30,6 +30,7 @@ from typing import Literal
 
 from draftkit.compare.align import ROOT, Flat
 from draftkit.compare.engine import front_units
+from draftkit.compare.lemmas import language_of
 from draftkit.compare.lexicon import LANGUAGES, concepts
 from draftkit.errors import UsageError
 from draftkit.model import Draft, Provision
@@ -87,6 +88,7 @@ class LanguageComparison:
     only_in_b: tuple[str, ...]
     discrepancies: tuple[Discrepancy, ...]
     length_ratio: float  # letters of B per letter of A over the paired provisions
+    warnings: tuple[str, ...] = ()  # a version that reads as another language than named
 
 
 # -- evidence ---------------------------------------------------------------------------
@@ -468,6 +470,12 @@ def compare_languages(a: Draft, b: Draft, languages: tuple[str, str]) -> Languag
                     (part, at, Discrepancy("missing", None, cite, f"{cite} has no counterpart in {lang_a}"))
                 )
     ordered = [d for _, _, d in sorted(discrepancies, key=lambda item: (item[0], item[1]))]
+    warnings = []
+    for name, draft, lang in (("A", a, lang_a), ("B", b, lang_b)):
+        sample = " ".join(p.text for p in draft.walk())[:20_000]
+        read_as = language_of(sample) if sample.strip() else lang
+        if read_as != lang:
+            warnings.append(f"version {name} is named {lang} but reads as {read_as}: check --languages")
     return LanguageComparison(
         (lang_a, lang_b),
         a,
@@ -477,4 +485,5 @@ def compare_languages(a: Draft, b: Draft, languages: tuple[str, str]) -> Languag
         tuple(only_b),
         tuple(ordered),
         round(ratios[-1], 4),
+        tuple(warnings),
     )

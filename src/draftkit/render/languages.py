@@ -54,6 +54,7 @@ def render_languages_terminal(comparison: LanguageComparison) -> str:
         f"{len(comparison.discrepancies)} discrepanc{'y' if len(comparison.discrepancies) == 1 else 'ies'} "
         f"({c['missing']} missing, {c['number']} number, {c['date']} date, {c['shorter']} shorter)",
         f"length ratio {b}/{a}: {comparison.length_ratio:.2f}",
+        *(f"warning: {w}" for w in comparison.warnings),
     ]
     if not comparison.discrepancies:
         lines.append("No discrepancy found: every provision has its counterpart, numbers and dates agree.")
@@ -68,6 +69,7 @@ def render_languages_json(comparison: LanguageComparison) -> str:
     data = {
         "languages": [a, b],
         "length_ratio": comparison.length_ratio,
+        "warnings": list(comparison.warnings),
         "counts": counts(comparison),
         "only_in": {a: list(comparison.only_in_a), b: list(comparison.only_in_b)},
         "discrepancies": [
@@ -99,6 +101,7 @@ def render_languages_markdown(comparison: LanguageComparison) -> str:
         "|---|---|---|---|---|",
         f"| {c['pairs']} | {c['missing']} | {c['number']} | {c['date']} | {c['shorter']} |",
         "",
+        *(f"> warning: {escape(w)}\n" for w in comparison.warnings),
         "## Discrepancies",
         "",
     ]
@@ -147,7 +150,8 @@ def render_languages_html(comparison: LanguageComparison) -> str:
         f"<title>Language versions {e(a)} / {e(b)}</title><style>{_CSS}</style></head><body>"
         f'<h1>Language versions: {e(a)} / {e(b)}</h1><p class="summary">{e(summary)}; '
         f"length ratio {e(b)}/{e(a)} {comparison.length_ratio:.2f}</p>"
-        f"<h2>Discrepancies</h2>{found}"
+        + "".join(f'<p class="warning">warning: {e(w)}</p>' for w in comparison.warnings)
+        + f"<h2>Discrepancies</h2>{found}"
         f"<h2>Pairs</h2><table><thead><tr><th>{e(a)}</th><th>{e(b)}</th><th>score</th></tr></thead>"
         f"<tbody>{pairs}</tbody></table></body></html>\n"
     )
