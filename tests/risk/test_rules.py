@@ -851,3 +851,12 @@ def test_a_release_made_partial_weighs_as_an_analyst_reads_it() -> None:
         f for f in findings("The Parties will demine all roads.", "The Parties will demine roads.")
     ]
     assert demining.significance == sig.scope_universal < sig.scope_urgent
+
+
+def test_a_grant_of_amnesty_is_not_assistance() -> None:
+    # "grants" (money) is assistance; "granted amnesty" is not a remedy at all.
+    found = rules_of(
+        "Fighters who disarm will be offered amnesty.", "Fighters who disarm will be granted amnesty."
+    )
+    assert not [r for r in found if r[0] == "remedy"]
+    assert ("remedy", "Assistance added") in rules_of("The fund will help.", "The fund will provide grants.")
