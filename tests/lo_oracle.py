@@ -24,12 +24,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -64,6 +66,10 @@ class Shown:
         return [label for label, t in self.body if t.strip()]
 
 
+# A comment's anchors in WordprocessingML: range start and end, and the reference mark.
+_COMMENT_ANCHOR = re.compile(rb"<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*/>")
+
+
 class OfficeError(RuntimeError):
     """LibreOffice could not open or process a document (or did not answer in time)."""
 
@@ -94,6 +100,7 @@ class LibreOffice:
         self.timeout = timeout
         self._process: subprocess.Popen[str] | None = None
         self._home = Path(tempfile.mkdtemp(prefix="lo-oracle-"))
+        self._copies = 0
 
     def __enter__(self) -> LibreOffice:
         self._start()
@@ -124,14 +131,35 @@ class LibreOffice:
             raise OfficeError(f"LibreOffice did not answer {request.get('op')} in {self.timeout:.0f} s")
         reply: dict[str, Any] = json.loads(answer[0])
         if "error" in reply:
+            if "disposed" in reply["error"].lower():
+                # soffice died on this document: the next request starts a fresh one.
+                self._kill()
+                raise OfficeError(f"LibreOffice crashed: {reply['error']}")
             raise OfficeError(reply["error"])
         return reply
+
+    def _copy(self, path: Path) -> str:
+        """The copy LibreOffice opens: in a private folder (LibreOffice leaves a lock file
+        beside what it opens, stale when it dies, and refuses the file afterwards), without
+        comment anchors (comments are not text, and libreoffice-writer-nogui 7.4 aborts —
+        SIGABRT, NoSuchElementException in InterimItemWindow — when a hidden view makes a
+        comment's window)."""
+        self._copies += 1
+        target = self._home / "docs" / f"{self._copies}{Path(path).suffix}"
+        target.parent.mkdir(exist_ok=True)
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                data = src.read(info.filename)
+                if info.filename.lower().endswith(".xml") and b"comment" in data:
+                    data = _COMMENT_ANCHOR.sub(b"", data)
+                dst.writestr(info, data)
+        return str(target)
 
     def read(self, path: Path, view: View = "as-is") -> Shown:
         """What LibreOffice shows of `path` after accepting (rejecting) every tracked change."""
         if self._process is None:
             self._start()
-        reply = self._ask({"op": "read", "path": str(Path(path).resolve()), "view": view})
+        reply = self._ask({"op": "read", "path": self._copy(path), "view": view})
         return Shown(
             body=[tuple(p) for p in reply["body"]],  # type: ignore[misc]
             footnotes=[[tuple(p) for p in n] for n in reply["footnotes"]],  # type: ignore[misc]
@@ -155,7 +183,7 @@ class LibreOffice:
         `out` ends in .pdf, as DOCX otherwise."""
         if self._process is None:
             self._start()
-        self._ask({"op": "save", "path": str(Path(path).resolve()), "view": view, "out": str(out.resolve())})
+        self._ask({"op": "save", "path": self._copy(path), "view": view, "out": str(out.resolve())})
 
     def _kill(self) -> None:
         if self._process is not None:
@@ -253,6 +281,9 @@ def _worker(soffice: str, home: str) -> int:  # pragma: no cover - runs in its o
         doc = load(path)
         try:
             resolve(doc, view)
+            # Fields computed afresh in every view (LibreOffice recomputes a sequence or page
+            # number after Accept All, not on opening a file): both sides of a comparison alike.
+            doc.getTextFields().refresh()
             notes = {
                 kind: [paragraphs(getattr(doc, getter)().getByIndex(k))
                        for k in range(getattr(doc, getter)().getCount())]

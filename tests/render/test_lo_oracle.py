@@ -22,6 +22,9 @@ Every redline is written once and read three or four times by one LibreOffice pr
 
 from __future__ import annotations
 
+import io
+import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -209,3 +212,55 @@ def test_libreoffice_resolves_notes_boxes_tables_and_images(libreoffice: LibreOf
             elif got.graphics != want.graphics:
                 failures.append(f"{name} {view}-all: {got.graphics} images, the document {want.graphics}")
     assert not failures, "; ".join(failures)
+
+
+# ------------------------------------------------------------------------------- the suite's redlines
+
+_SAMPLE = 16  # redlines of test_docx_redline checked by default; DRAFTKIT_LO_ALL=1 checks all
+
+
+@pytest.mark.office
+def test_libreoffice_resolves_the_suites_redlines_as_draftkit_does(
+    libreoffice: LibreOffice, tmp_path: Path
+) -> None:
+    """The redlines tests/render/test_docx_redline.py wrote earlier in the session (bundled
+    rounds, typed labels, real-world inputs, comments, summary, and the Hypothesis rounds):
+    LibreOffice's accept-all (reject-all) shows what it shows of the same package resolved by
+    the XML oracle (tests/wmlops.py), which check_views compares with the new (old) draft. A
+    spread sample of `_SAMPLE` by default (about 1 s each), all with DRAFTKIT_LO_ALL=1."""
+    from tests.render.test_docx_redline import NOTE_PARTS, WRITTEN, _with_document
+    from tests.wmlops import accept_all, read_part, reject_all
+
+    if not WRITTEN:
+        pytest.skip("no redline written in this session: run with tests/render/test_docx_redline.py")
+    step = 1 if os.environ.get("DRAFTKIT_LO_ALL") else max(1, len(WRITTEN) // _SAMPLE)
+    chosen = WRITTEN[::step]
+    failures: list[str] = []
+    for k, (name, data, _) in enumerate(chosen):
+        redline = tmp_path / f"{k}.docx"
+        redline.write_bytes(data)
+        document = read_part(data, "word/document.xml")
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            notes = {n: read_part(data, n) for n in NOTE_PARTS if n in z.namelist()}
+        for view, resolve in (("accept", accept_all), ("reject", reject_all)):
+            resolved = tmp_path / f"{k}-{view}.docx"
+            resolved.write_bytes(
+                _with_document(data, resolve(document), {n: resolve(root) for n, root in notes.items()})
+            )
+            try:
+                got, want = libreoffice.read(redline, view), libreoffice.read(resolved)  # type: ignore[arg-type]
+            except OfficeError as exc:
+                failures.append(f"{name} {view}-all: {str(exc)[:160]}")
+                kept = (
+                    Path(os.environ.get("DRAFTKIT_LO_KEEP", ""))
+                    if os.environ.get("DRAFTKIT_LO_KEEP")
+                    else None
+                )
+                if kept is not None:
+                    kept.mkdir(parents=True, exist_ok=True)
+                    (kept / f"{name}.docx").write_bytes(data)
+                continue
+            difference = _mismatch(got, want)
+            if difference is not None:
+                failures.append(f"{name} {view}-all: {difference}")
+    assert not failures, f"{len(failures)} of {2 * len(chosen)} views: " + "; ".join(failures)
