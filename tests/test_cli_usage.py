@@ -271,6 +271,13 @@ def test_shell_completion_works_with_draftkits_group() -> None:
         timeout=60, check=True,
     ).stdout  # fmt: skip
     assert "complete -o nosort -F _draftkit_completion draftkit" in script
+    for shell, needle in (("zsh", "#compdef draftkit"), ("fish", "complete --no-files --command draftkit")):
+        other = subprocess.run(
+            [str(Path(sys.executable).with_name("draftkit"))],
+            capture_output=True, text=True, env={**os.environ, "_DRAFTKIT_COMPLETE": f"{shell}_source"},
+            timeout=60, check=True,
+        ).stdout  # fmt: skip
+        assert needle in other, shell
     assert _complete("draftkit re").split() == ["plain,redline"]
     assert _complete("draftkit parse --format ").split() == ["plain,text", "plain,json", "plain,xml"]
     assert "plain,--max-bytes" in _complete("draftkit diff --max").split()
