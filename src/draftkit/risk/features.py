@@ -417,6 +417,11 @@ _EQUAL_SHARE = {("equally",), ("evenly",), ("equal", "shares"), ("equal", "parts
                 ("равных", "частях")}  # fmt: skip
 
 
+_EQUAL_SHARE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in sorted(_EQUAL_SHARE):
+    _EQUAL_SHARE_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+
 def _shares(side: Side, skip: set[int]) -> list[Quantity]:
     """Shares of a whole: a split written "50:50" or "70/30" (parts adding up to 100), or in
     words ("equally"); the ratio's numbers are not read again (`skip`)."""
@@ -424,6 +429,8 @@ def _shares(side: Side, skip: set[int]) -> list[Quantity]:
     tokens = text.tokens
     out: list[Quantity] = []
     for i in range(len(tokens) - 2):
+        if tokens[i + 1].norm not in {":", "/"}:
+            continue
         a, sep, b = tokens[i], tokens[i + 1], tokens[i + 2]
         if (
             a.kind == "number"
@@ -441,8 +448,8 @@ def _shares(side: Side, skip: set[int]) -> list[Quantity]:
                 Quantity("percent", "%", "", a.value, a.value, 1.0, "", text.span(i, i + 3), (span,), span[0])
             )
     words = [t.norm for t in tokens]
-    for i in range(len(tokens)):
-        for phrase in _EQUAL_SHARE:
+    for i, word in enumerate(words):
+        for phrase in _EQUAL_SHARE_BY_FIRST.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 span = span_of(text, i, i + len(phrase))
                 out.append(
