@@ -44,6 +44,22 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
     }
 
 
+READING_NOTES_MAX = 50  # a report lists this many reading warnings per draft, then counts the rest
+
+
+def reading_notes(*drafts: Draft) -> list[str]:
+    """The drafts' reading warnings as report lines ('v3.txt: line 5: no numbering: …'), at
+    most READING_NOTES_MAX per draft and then how many more: what the reader guessed or could
+    not read is said in the report too, not only on stderr."""
+    lines: list[str] = []
+    for draft in drafts:
+        name = draft.source.path if draft.source else "draft"
+        lines += [w.describe(name) for w in draft.warnings[:READING_NOTES_MAX]]
+        if len(draft.warnings) > READING_NOTES_MAX:
+            lines.append(f"{name}: {len(draft.warnings) - READING_NOTES_MAX} more reading warning(s) (see the JSON)")
+    return lines
+
+
 def warning_to_dict(warning: ReadWarning) -> dict[str, Any]:
     """One reading warning as a JSON-ready dict (`paragraph`/`line` where it was read)."""
     location = warning.location

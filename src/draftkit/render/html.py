@@ -37,6 +37,7 @@ from draftkit.compare.changes import (
 )
 from draftkit.compare.textdiff import Op, OpKind
 from draftkit.model import Draft, Provision
+from draftkit.render.draft_out import reading_notes
 from draftkit.render.html_assets import _CSS, _FOLD_CSS, _FOLD_JS, _JS
 
 Side = Literal["old", "new"]
@@ -578,6 +579,14 @@ def _summary(comparison: Comparison, rows: Sequence[_Row], categories: Sequence[
         else:
             notes.append(f"Kept apart by hand: {_e(pin.old_cite or pin.new_cite)}.")
     notes_html = "".join(f"<li>{n}</li>" for n in notes)
+    reading = reading_notes(comparison.old, comparison.new)
+    if reading:
+        notes_html += (
+            '<li class="reading">Read with a guess or not read (reading warnings): <ul>'
+            + "".join(f"<li>{_e(line)}</li>" for line in reading)
+            + "</ul></li>"
+        )
+        notes.extend(reading)
     if categories:
         by_cat: dict[str, dict[str, int]] = {c: {s: 0 for s in SEVERITIES} for c in categories}
         for change in comparison.changes:

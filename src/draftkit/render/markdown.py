@@ -26,6 +26,7 @@ from draftkit.compare.changes import (
     kind_label,
 )
 from draftkit.compare.textdiff import Op, OpKind
+from draftkit.render.draft_out import reading_notes
 
 # Invisible, and as an entity its source ends in ";" (punctuation), which lets a marker next
 # to it open or close; inside a word it also breaks e-mail autolinks and @mentions.
@@ -358,6 +359,10 @@ def render_markdown(comparison: Comparison) -> str:
             notes.append(f"- Paired by hand: {escape(pin.old_cite)} = {escape(pin.new_cite)}.")
         else:
             notes.append(f"- Kept apart by hand: {escape(pin.old_cite or pin.new_cite)}.")
+    reading = reading_notes(old, new)
+    if reading:
+        notes.append("- Read with a guess or not read (reading warnings):")
+        notes += [f"  - {escape(line)}" for line in reading]
     if notes:
         out += [*notes, ""]
     if flags:

@@ -1,0 +1,53 @@
+"""What the reader guessed or could not read is said in the report, not only on stderr
+(the brief's 'never silent'): reading warnings in the HTML and Markdown reports."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from pathlib import Path
+
+from draftkit import api
+from draftkit.model import Location, ReadWarning
+from draftkit.render.draft_out import READING_NOTES_MAX, reading_notes
+from draftkit.render.html import render_html
+from draftkit.render.markdown import render_markdown
+
+DRAFTS = Path(__file__).resolve().parents[2] / "drafts"
+PRESS = "no numbering: 37 paragraph(s) read as unnumbered provisions"
+
+
+def _press() -> api.Comparison:
+    return api.diff(DRAFTS / "framework-v2.txt", DRAFTS / "framework-v3-press.txt")
+
+
+def test_the_html_report_lists_the_reading_warnings() -> None:
+    page = render_html(_press())
+    assert f"framework-v3-press.txt: line 5: {PRESS}" in html.unescape(page)
+
+
+def test_the_markdown_report_lists_the_reading_warnings() -> None:
+    assert f"framework-v3-press.txt: line 5: {PRESS}" in render_markdown(_press())
+
+
+def test_no_section_without_warnings() -> None:
+    comparison = api.diff(DRAFTS / "framework-v1.txt", DRAFTS / "framework-v2.txt")
+    assert not comparison.old.warnings and not comparison.new.warnings
+    assert "reading warnings" not in render_markdown(comparison)
+    assert "reading warnings" not in render_html(comparison)
+
+
+def test_many_warnings_are_counted_not_all_listed() -> None:
+    comparison = _press()
+    many = tuple(ReadWarning("x", f"guess {k}", Location(line=k)) for k in range(1, READING_NOTES_MAX + 8))
+    old = replace(comparison.old, warnings=many)
+    lines = reading_notes(old)
+    assert len(lines) == READING_NOTES_MAX + 1
+    assert lines[-1].endswith("7 more reading warning(s) (see the JSON)")
+
+
+def test_a_warning_is_escaped_in_html() -> None:
+    comparison = _press()
+    hostile = (ReadWarning("x", "<script>alert(1)</script>", Location(line=1)),)
+    page = render_html(replace(comparison, old=replace(comparison.old, warnings=hostile)))
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
