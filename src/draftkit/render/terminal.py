@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draftkit.compare.changes import SEVERITIES, Change, Comparison, Pin
+from draftkit.compare.changes import SEVERITIES, Change, Comparison, Pin, category_label
 from draftkit.compare.textdiff import Op
 
 _CONTEXT = 24  # characters of unchanged text kept around an edit
@@ -114,7 +114,7 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: b
         order = {s: k for k, s in enumerate(SEVERITIES)}
         for flag, where in sorted(flags, key=lambda fw: order[fw[0].severity]):
             lines.append(
-                f"  {flag.severity.upper():<6} {flag.category:<22} {where + ': ' if where else ''}{flag.message}"
+                f"  {flag.severity.upper():<6} {category_label(flag.category):<22} {where + ': ' if where else ''}{flag.message}"
             )
     content = [c for c in comparison.changes if c.kind != "unchanged" or (c.moved and not show_all)]
     relabelled = [c for c in comparison.changes if c.kind == "unchanged" and not c.moved and c.renumbered]
