@@ -774,7 +774,15 @@ class _Aligner:
             # on each side pairs when they share a distinctive piece of evidence.
             last_a = [x for x in a_kids if self._free_a(x) and x in self.content_at_a]
             last_b = [y for y in b_kids if self._free_b(y) and y in self.content_at_b]
-            if len(last_a) == len(last_b) == 1 and self._numbering_kept(pi, pj):
+            # In the same slot between the pairs kept in order: across one it is a move, and a
+            # move needs better evidence than a slot (as in the window).
+            anchors = [fixed[k] for k in keep]
+            if (
+                len(last_a) == len(last_b) == 1
+                and self._numbering_kept(pi, pj)
+                and sum(a_pos[i] < a_pos[last_a[0]] for i, _ in anchors)
+                == sum(b_pos[j] < b_pos[last_b[0]] for _, j in anchors)
+            ):
                 x, y = self.content_at_a[last_a[0]], self.content_at_b[last_b[0]]
                 if any(self.content.df[k] <= RARE_DF for k in self.content.shared(x, y) if k[0] not in "§$"):
                     self._match(last_a[0], last_b[0], self._sim(last_a[0], last_b[0]))
