@@ -681,25 +681,18 @@ class _Aligner:
             """The best score of x's row and y's column among other provisions still free; a
             sibling under a parent still free is a fellow part (pass 9 may join them), not a
             rival."""
-            i, j = rest_a[x], rest_b[y]
-            up_a = self.a.parent[i] if self.a.parent[i] != ROOT and self._free_a(self.a.parent[i]) else None
-            up_b = self.b.parent[j] if self.b.parent[j] != ROOT and self._free_b(self.b.parent[j]) else None
-            in_row = next(
-                (
-                    v
-                    for v, k in rows[field][x]
-                    if k != y and self._free_b(rest_b[k]) and self.b.parent[rest_b[k]] != up_b
-                ),
-                0.0,
+            pa, pb = self.a.parent, self.b.parent
+            up_a = pa[rest_a[x]] if pa[rest_a[x]] != ROOT and self._free_a(pa[rest_a[x]]) else None
+            up_b = pb[rest_b[y]] if pb[rest_b[y]] != ROOT and self._free_b(pb[rest_b[y]]) else None
+            row = (
+                v for v, k in rows[field][x] if k != y and self._free_b(rest_b[k]) and pb[rest_b[k]] != up_b
             )
-            in_column = next(
-                (
-                    v
-                    for v, k in columns[field][y]
-                    if k != x and self._free_a(rest_a[k]) and self.a.parent[rest_a[k]] != up_a
-                ),
-                0.0,
+            col = (
+                v
+                for v, k in columns[field][y]
+                if k != x and self._free_a(rest_a[k]) and pa[rest_a[k]] != up_a
             )
+            in_row, in_column = next(row, 0.0), next(col, 0.0)
             return max(in_row, in_column)
 
         ranked = sorted(scores.items(), key=lambda c: (-c[1], c[0]))
