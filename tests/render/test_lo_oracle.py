@@ -15,8 +15,8 @@ space, and fields are computed afresh (LibreOffice recomputes a sequence number 
 All, not when it opens a file). Comment anchors are left out of the copy LibreOffice opens
 (see `tests.lo_oracle`). List numbers are not text (LibreOffice computes them): they are compared on their
 own — the accept view must show the new document's numbers; the reject view's are counted
-(LibreOffice 7.4 gives a paragraph that follows a rejected inserted paragraph the
-inserted one's list level) and may not exceed `_REJECT_LABELS_MAX`.
+(rejecting a moved paragraph, LibreOffice 7.4 gives the paragraph after its new place the
+moved one's list level) and may not exceed `_REJECT_LABELS_MAX`.
 
 Every redline is written once and read three or four times by one LibreOffice process
 (a session fixture, tests/render/conftest.py). Measured on the shared 2-core machine: 18 s
@@ -70,8 +70,9 @@ _GENERATED = [(seed, mode) for seed in range(6) for mode in ("txt", "docx")]
 # Reject view: paragraphs whose list number LibreOffice shows differently from the old
 # document's, summed over the pairs above. Measured 2026-12-03 with LibreOffice 7.4.7: 24 —
 # 8 in v1 → v2 from DOCX and 8 from text, 5, 1 and 2 in generated pairs 1 (DOCX, moves), 3
-# and 4 (text). Each time a wholly inserted paragraph stands before a paragraph of another
-# list level: LibreOffice's Reject All joins the two and keeps the inserted one's
+# and 4 (text). Each time after a moved paragraph (deleted at its old place, inserted with
+# the same words at its new one, which LibreOffice pairs as a move): rejecting it,
+# LibreOffice joins the inserted copy with the next paragraph and keeps the copy's
 # properties ("4." for v1's "Article 6", every later article one lower). draftkit's own
 # resolver and the draft reader give the old numbers (docs/redline.md); the text is right.
 # A bound, so it cannot grow unseen.
