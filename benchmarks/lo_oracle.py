@@ -9,7 +9,7 @@ without it, the DOCX files of FOLDER in name order, each with the next.
 Per pair: draftkit compares the two files and writes its DOCX redline; one headless
 LibreOffice (`tests/lo_oracle.py`) accepts every tracked change of the redline and shows its
 text, rejects every one and shows its text, and shows the new and the old document as they
-are. `ok` when the texts agree (body with table cells, footnotes, endnotes; empty paragraphs
+are (their own tracked changes accepted, the view draftkit reads them in). `ok` when the texts agree (body with table cells, footnotes, endnotes; empty paragraphs
 left out, whitespace runs as one space; list numbers apart), `mismatch` with the first
 differing paragraph, `crash` when LibreOffice fails on the file, `-` when draftkit refused
 the pair or found no change. List numbers are counted separately (`labels`: the paragraphs
@@ -87,7 +87,8 @@ def run_pair(office: LibreOffice, folder: Path, ident: str, old: str, new: str, 
     labels = []
     for field, view, source in (("accept", "accept", new), ("reject", "reject", old)):
         try:
-            got, want = office.read(redline, view), office.read(folder / source, "as-is")  # type: ignore[arg-type]
+            # draftkit reads both drafts with their own tracked changes accepted: so does the oracle.
+            got, want = office.read(redline, view), office.read(folder / source, "accept")  # type: ignore[arg-type]
         except OfficeError as exc:
             setattr(result, field, "crash")
             result.detail = result.detail or f"{field}: {exc}"[:120]
