@@ -6,10 +6,14 @@ Built from raw XML, and once through LibreOffice (a table it wrote itself)."""
 from __future__ import annotations
 
 import html
+import os
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from draftkit.compare import compare
@@ -33,6 +37,11 @@ def _table(rows: list[tuple[str, str, str]], extra: str = "") -> Doc:
     cells = [[fx.p(fx.r(cell)) for cell in row] for row in rows]
     body = HEADING + fx.p(fx.r("The Parties shall follow the schedule below.")) + fx.tbl(cells)
     return Doc(body + fx.p(fx.r("The schedule may be amended by agreement.")) + extra)
+
+
+@pytest.fixture
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    yield tmp_path_factory.mktemp("tables")
 
 
 def _redline(old: Doc, new: Doc, tmp: Path) -> bytes:
@@ -202,3 +211,66 @@ def test_an_added_table_rejected_leaves_no_empty_table(tmp_path: Path) -> None:
     assert _marked(document, "ins") == ["Phase 1", "Phase 2"]
     resolve_revisions(document, "original")
     assert next(document.iter(w("tbl")), None) is None
+
+
+# ------------------------------------------------------------------ properties
+
+_CELL_EDITS = ("within 45 days.", "within 15 days.", "under joint monitoring.")
+_ROWS = [*PHASES, ("Phase 5", "Eastern Ridge", "Exchange of prisoners within 10 days.")]
+
+
+@settings(max_examples=int(os.environ.get("REDLINE_EXAMPLES", "25")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(
+    old_rows=st.lists(st.sampled_from(range(len(_ROWS))), min_size=1, max_size=5, unique=True),
+    new_rows=st.lists(st.sampled_from(range(len(_ROWS))), min_size=1, max_size=5, unique=True),
+    edit=st.tuples(st.integers(0, 4), st.sampled_from(_CELL_EDITS)),
+    image_in=st.sampled_from(["none", "old", "new", "both"]),
+)
+def test_property_tables_and_images(
+    old_rows: list[int], new_rows: list[int], edit: tuple[int, str], image_in: str, scratch: Path
+) -> None:
+    """Rows added, removed, reordered, a cell reworded, an image in a row on either side:
+    accept-all gives the new draft and reject-all the old (draftkit's reader and the XML
+    oracle, `check_views`), and the table's rows come back in both views."""
+    related = (("rIdImg", f"{REL}/image", "media/map.png", png((200, 30, 30))),)
+
+    def doc(indices: list[int], edited: bool, image: bool) -> Doc:
+        rows = []
+        for n, k in enumerate(indices):
+            a, b, c = _ROWS[k]
+            if edited and n == edit[0] % len(indices):
+                c = c.rsplit(" within", 1)[0] + " " + edit[1]
+            rows.append(
+                [
+                    fx.p(fx.r(a)),
+                    fx.p(fx.r(b) + (image_run("rIdImg") if image and n == 0 else "")),
+                    fx.p(fx.r(c)),
+                ]
+            )
+        body = HEADING + fx.p(fx.r("The Parties shall follow the schedule below.")) + fx.tbl(rows)
+        return Doc(body + fx.p(fx.r("The schedule may be amended by agreement.")), related=related)
+
+    old = doc(old_rows, False, image_in in ("old", "both"))
+    new = doc(new_rows, True, image_in in ("new", "both"))
+    comparison = compare(read(old.build(scratch / "old.docx")), read(new.build(scratch / "new.docx")))
+    data = render_docx(comparison)
+    check_views(comparison, data, scratch)  # type: ignore[arg-type]
+    old_cells = [
+        [" ".join(c.split()) for c in row]
+        for row in _rows(read_part(old.build(scratch / "o2.docx"), "word/document.xml"))
+    ]
+    got = [[" ".join(c.split()) for c in row] for row in _resolved_rows(data, "original")]
+    assert got == old_cells
+
+
+def test_a_one_cell_row_reworded_is_no_inserted_row(tmp_path: Path) -> None:
+    """A row whose only paragraph holds deleted and inserted words is edited, not added."""
+
+    def doc(title: str) -> Doc:
+        table = fx.tbl([[fx.p(fx.r(title))], [fx.p(fx.r(a)) for a in PHASES[0]]])
+        return Doc(HEADING + fx.p(fx.r("The Parties shall follow the schedule below.")) + table)
+
+    data = _redline(doc("Schedule of withdrawal"), doc("Schedule of withdrawal and demining"), tmp_path)
+    document = read_part(data, "word/document.xml")
+    assert not _marked(document, "ins") and not _marked(document, "del")

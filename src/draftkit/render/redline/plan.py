@@ -363,11 +363,83 @@ def line_ops(old: Sequence[str], new: Sequence[str]) -> list[Seg]:
             for j in range(j1, j2):
                 push("insert", new[j])
                 brk(-1, j)
-        else:
-            for kind, text in diff_words("\n".join(old[i1:i2]), "\n".join(new[j1:j2])):
-                push(kind, text)
-            brk(i2 - 1, j2 - 1)
+        else:  # lines paired by likeness (a cell edited), the rest removed or added whole
+            for a, b in _pair_lines(old[i1:i2], new[j1:j2]):
+                if a is not None and b is not None:
+                    for kind, text in diff_words(old[i1 + a], new[j1 + b]):
+                        push(kind, text)
+                    brk(i1 + a, j1 + b)
+                elif a is not None:
+                    push("delete", old[i1 + a])
+                    brk(i1 + a, -1)
+                elif b is not None:
+                    push("insert", new[j1 + b])
+                    brk(-1, j1 + b)
     return ops
+
+
+def ends_cell(p: etree._Element) -> bool:
+    """Whether `p` is the last paragraph of a table cell."""
+    parent = p.getparent()
+    if parent is None or parent.tag != qn("w:tc"):
+        return False
+    return not any(sibling.tag == W_P for sibling in p.itersiblings())
+
+
+_LIKE = 0.7  # word likeness above which two lines are one line edited (a cell reworded a little)
+_PAIR_CELLS = 40_000  # the largest block of lines paired (cells of the DP)
+
+
+def _pair_lines(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None, int | None]]:
+    """The lines of two blocks in order: (i, j) pairs — line by line when the blocks are as
+    long, else of like lines (most likeness in all, by dynamic programming) —, (i, None)
+    removed, (None, j) added; between two pairs removals
+    and additions alternate, so that each cell of a row replaced keeps its old text."""
+    n, m = len(old), len(new)
+    if n == m:  # as many lines: each cell reworded in place
+        return [(k, k) for k in range(n)]
+    if n * m > _PAIR_CELLS:
+        return [(i, None) for i in range(n)] + [(None, j) for j in range(m)]
+    words_old, words_new = [line.split() for line in old], [line.split() for line in new]
+
+    def like(i: int, j: int) -> float:
+        ratio = difflib.SequenceMatcher(None, words_old[i], words_new[j], autojunk=False).ratio()
+        return ratio if ratio > _LIKE else 0.0
+
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            score = like(i, j)
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + score if score else 0.0)
+    out: list[tuple[int | None, int | None]] = []
+    removed: list[tuple[int | None, int | None]] = []
+    added: list[tuple[int | None, int | None]] = []
+    i = j = 0
+    while i < n and j < m:
+        score = like(i, j)
+        if score and best[i][j] == best[i + 1][j + 1] + score:
+            out.extend(_alternate(removed, added))
+            removed, added = [], []
+            out.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            removed.append((i, None))
+            i += 1
+        else:
+            added.append((None, j))
+            j += 1
+    removed.extend((k, None) for k in range(i, n))
+    added.extend((None, k) for k in range(j, m))
+    return out + _alternate(removed, added)
+
+
+def _alternate(
+    removed: list[tuple[int | None, int | None]], added: list[tuple[int | None, int | None]]
+) -> list[tuple[int | None, int | None]]:
+    out: list[tuple[int | None, int | None]] = []
+    for k in range(max(len(removed), len(added))):
+        out.extend(removed[k : k + 1] + added[k : k + 1])
+    return out
 
 
 def moved_changes(comparison: Comparison) -> set[int]:
@@ -584,9 +656,10 @@ class Planner:
         )
         body_old = side_lines(olds[0], old_modes[0])[len(head_old) :] if in_table else []
         body_new = side_lines(news[0], modes[0])[len(head_new) :] if in_table else []
-        if in_table and len(body_old) != len(body_new):
-            # A table in the provision that gained or lost rows: lines added or removed whole
-            # (a row's cells are lines), words diffed within lines that changed.
+        if in_table:
+            # A table in the provision: lines (a row's cells are lines) matched whole first,
+            # so that a row added or removed is lines added or removed whole; words diffed
+            # within lines that changed.
             ops.extend(line_ops(body_old, body_new))
         else:
             ops.extend(change.ops)
@@ -654,6 +727,9 @@ class Planner:
             wanted = "".join(t for sub in subs for k, t in sub.segs if k in ("equal", "insert", "moveTo"))
             if paragraph_text(slot.p)[slot.start : slot.end] != wanted:
                 return None
+        for k in range(last + 1):
+            if marks[k] == "ins" and ends_cell(slots[k].p):
+                marks[k] = None  # the end of a table cell is no paragraph mark to track
         empty: dict[int, list[etree._Element]] = {}
         for k in range(last):
             if marks[k] == "ins":

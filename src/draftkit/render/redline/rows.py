@@ -44,9 +44,12 @@ from draftkit.render.wml import (
     strip_shown,
     wrap_paragraph,
 )
+from draftkit.render.wml._ranges import text_atoms
 
 W_TR, W_TBL, W_TRPR, W_TBLPREX = qn("w:tr"), qn("w:tbl"), qn("w:trPr"), qn("w:tblPrEx")
+W_TC = qn("w:tc")
 _W_DEL = qn("w:del")
+W_MOVEFROM = qn("w:moveFrom")
 _DELETED_TEXT = {W_T: qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
 _DEL_TEXT = qn("w:delText")
 _M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
@@ -75,11 +78,31 @@ def mark_inserted_rows(document: etree._Element, ids: RevisionIds, rev: Revision
     for tr in document.iter(W_TR):
         if row_marked(tr):
             continue
-        marks = [(paragraph_mark(p), p) for p in tr.iter(W_P)]
-        if not any(mark == "ins" for mark, _ in marks):
-            continue
-        if all(mark == "ins" or (mark is None and not paragraph_text(p).strip()) for mark, p in marks):
+        kinds = [_inserted(p) for p in tr.iter(W_P)]
+        if any(kind == "ins" for kind in kinds) and all(kind in ("ins", "empty") for kind in kinds):
             row_mark(tr, "ins", ids, rev)
+
+
+def _inserted(p: etree._Element) -> str:
+    """'ins' for a paragraph wholly inserted (its mark, or every text it shows: a cell's last
+    paragraph has no mark to track), 'empty' for one that shows nothing and is not revised,
+    else 'other'."""
+    mark = paragraph_mark(p)
+    if any(child.tag != W_PPR and next(child.iter(_W_DEL, W_MOVEFROM), None) is not None for child in p):
+        return "other"  # old text stands in it too
+    atoms = text_atoms(p)
+    if mark == "ins" or (mark is None and atoms and all(_inside_insertion(a.run, p) for a in atoms)):
+        return "ins"
+    return "empty" if mark is None and not "".join(a.text for a in atoms).strip() else "other"
+
+
+def _inside_insertion(run: etree._Element, p: etree._Element) -> bool:
+    for ancestor in run.iterancestors():
+        if ancestor is p:
+            return False
+        if ancestor.tag == W_INS:
+            return True
+    return False
 
 
 def restore_rows(
@@ -98,15 +121,18 @@ def restore_rows(
     loose = [p for p in document.iter(W_P) if _loose(p, created)]
     keys = [deleted_key(p) for p in loose]
     used: set[int] = set()
-    placed_after: dict[int, etree._Element] = {}  # id(new row) → last row put after it
+    placed_after: dict[etree._Element, etree._Element] = {}  # new row → last row put after it
     shell: etree._Element | None = None
     for table in _tables(old_paragraphs):
+        restored: dict[int, etree._Element] = {}  # old row → its deleted copy, placed
         rows = [tr for tr in table if tr.tag == W_TR]
         row_keys = [[k for k in (_key(paragraph_text(p)) for p in tr.iter(W_P)) if k] for tr in rows]
         found: list[list[int] | None] = [_find(keys, used, wanted) for wanted in row_keys]
         for spot in found:
             used.update(spot or ())
-        whole = all(found) and len(rows) > 0
+        # A table gone whole (its rows' text loose outside any table) comes back whole.
+        first = found[0] if found else None
+        whole = all(found) and first is not None and next(loose[first[0]].iterancestors(W_TC), None) is None
         for k, spot in enumerate(found):
             if spot is None:
                 continue
@@ -120,8 +146,9 @@ def restore_rows(
                     written[0].addprevious(shell)
                 assert shell is not None
                 shell.append(twin)
-            elif not _place(twin, rows, row_keys, k, written, document, placed_after):
+            elif not _place(twin, rows, row_keys, k, written, document, placed_after, restored):
                 continue
+            restored[k] = twin
             _replace(written, twin, comments)
 
 
@@ -140,23 +167,21 @@ def _place(
     k: int,
     written: list[etree._Element],
     document: etree._Element,
-    placed_after: dict[int, etree._Element],
+    placed_after: dict[etree._Element, etree._Element],
+    restored: dict[int, etree._Element],
 ) -> bool:
-    """Put deleted row `twin` (old row k) into the new table: after the new row with the old
-    row before it's text, or before the one with the next one's; else beside the row its
-    loose paragraphs stand in. False when there is no such place."""
-    new_rows: dict[str, etree._Element] = {}
-    for tr in document.iter(W_TR):
-        if not row_marked(tr):
-            new_rows.setdefault("".join(_key(paragraph_text(p)) for p in tr.iter(W_P)), tr)
-    before = new_rows.get("".join(row_keys[k - 1])) if k > 0 and row_keys[k - 1] else None
-    after = new_rows.get("".join(row_keys[k + 1])) if k + 1 < len(rows) and row_keys[k + 1] else None
-    if before is None and after is None:
-        holder = next(written[0].iterancestors(W_TR), None)
-        if holder is None or row_marked(holder):
-            return False
-        cell = next(written[0].iterancestors(qn("w:tc")))
-        first_cell = next(holder.iter(qn("w:tc"))) is cell
+    """Put deleted row `twin` (old row k) into the new table where its loose paragraphs stand
+    (the writer put them in text order): after the old row before it if that was restored
+    too; else beside the row they stand in (before it when they open its first cell); else
+    after the table they follow or before the one they precede; else next to the new row
+    that holds the nearest kept old row's text (or its first cell: a key column). False when
+    there is no such place."""
+    before: etree._Element | None = restored.get(k - 1)
+    after: etree._Element | None = None
+    holder = next(written[0].iterancestors(W_TR), None)
+    if before is None and holder is not None and holder.find(f"{W_TRPR}/{_W_DEL}") is None:
+        cell = next(written[0].iterancestors(W_TC))
+        first_cell = next(holder.iter(W_TC)) is cell
         kept_before = any(
             paragraph_text(q) for q in cell.iter(W_P) if q is not written[0] and _precedes(q, written[0])
         )
@@ -164,13 +189,59 @@ def _place(
             after = holder
         else:
             before = holder
+    elif before is None and holder is None:
+        previous, following = _sibling(written[0], -1), _sibling(written[-1], 1)
+        if previous is not None and previous.tag == W_TBL and previous.find(W_TR) is not None:
+            before = [tr for tr in previous if tr.tag == W_TR][-1]
+        elif following is not None and following.tag == W_TBL and following.find(W_TR) is not None:
+            after = following.find(W_TR)
+        else:
+            before, after = _by_neighbours(rows, row_keys, k, restored, document)
     if before is not None:
-        anchor = placed_after.get(id(before), before)
+        anchor = placed_after.get(before, before)
         anchor.addnext(twin)
-        placed_after[id(before)] = twin
+        placed_after[before] = twin
     elif after is not None:
         after.addprevious(twin)
+    else:
+        return False
     return True
+
+
+def _sibling(p: etree._Element, step: int) -> etree._Element | None:
+    """The element before (step -1) or after (1) `p`, past comments and range markers."""
+    node = p.getprevious() if step < 0 else p.getnext()
+    while node is not None and (not isinstance(node.tag, str) or node.tag not in (W_P, W_TBL)):
+        node = node.getprevious() if step < 0 else node.getnext()
+    return node
+
+
+def _by_neighbours(
+    rows: list[etree._Element],
+    row_keys: list[list[str]],
+    k: int,
+    restored: dict[int, etree._Element],
+    document: etree._Element,
+) -> tuple[etree._Element | None, etree._Element | None]:
+    """The new rows holding the old rows around row k: by their whole text, else by their
+    first cell (a key column: a phase number, a place name) where no two rows share it."""
+    whole: dict[str, etree._Element] = {}
+    keyed: dict[str, etree._Element | None] = {}
+    for tr in document.iter(W_TR):
+        if row_marked(tr):
+            continue
+        texts = [_key(paragraph_text(p)) for p in tr.iter(W_P)]
+        whole.setdefault("".join(texts), tr)
+        first = next((t for t in texts if t), "")
+        keyed[first] = None if first in keyed else tr
+
+    def new_row(r: int) -> etree._Element | None:
+        if not 0 <= r < len(rows) or not row_keys[r] or r in restored:
+            return None
+        found = whole.get("".join(row_keys[r]))
+        return found if found is not None else keyed.get(row_keys[r][0])
+
+    return new_row(k - 1), new_row(k + 1)
 
 
 def _precedes(a: etree._Element, b: etree._Element) -> bool:
