@@ -21,8 +21,10 @@ from draftkit.readers import read
 from draftkit.render.docx_redline import render_docx
 from draftkit.render.wml import resolve_revisions
 from tests.fixtures.docx import make_fixtures as fx
-from tests.hostile.test_deception import HEADING, REL, Doc, image_run, png
+from tests.hostile.test_deception import HEADING, REL, Doc, _image_doc, article, image_run, png, sentence
+from tests.lo_oracle import LibreOffice, Shown
 from tests.render.test_docx_redline import check_views
+from tests.render.test_redline_objects import _math_doc, _two_notes
 from tests.wmlops import accept_all, read_part, reject_all, w
 
 PHASES = [
@@ -274,3 +276,42 @@ def test_a_one_cell_row_reworded_is_no_inserted_row(tmp_path: Path) -> None:
     data = _redline(doc("Schedule of withdrawal"), doc("Schedule of withdrawal and demining"), tmp_path)
     document = read_part(data, "word/document.xml")
     assert not _marked(document, "ins") and not _marked(document, "del")
+
+
+# ------------------------------------------------------------------ LibreOffice as the oracle
+
+
+def _lo_texts(shown: Shown) -> list[str]:
+    return [t for t in ("".join(x.split()) for x in shown.texts()) if t]
+
+
+@pytest.mark.office
+def test_libreoffice_accepts_and_rejects_rows_objects_and_equations(
+    libreoffice: LibreOffice, tmp_path: Path
+) -> None:
+    """LibreOffice's own Accept All / Reject All on these redlines shows the new and the old
+    document as LibreOffice shows them (text, table cells inline; images counted)."""
+
+    pairs = {
+        "row-removed": (_table(PHASES), _table([PHASES[0], *PHASES[2:]])),
+        "row-added": (_table([PHASES[0], PHASES[2]]), _table(PHASES[:3])),
+        "table-removed": (_table(PHASES[:2]), Doc(HEADING + fx.p(fx.r("The Parties shall follow the schedule below.")))),
+        "image-removed": (_image_doc((200, 30, 30)), Doc(article(fx.r(sentence("may"))))),
+        "note-removed": (_two_notes("Party A reserves.", "Party B reserves."), _two_notes("Party A reserves.", None)),
+        "equation-added": (_math_doc(), _math_doc("A=", "π")),
+        "equation-removed": (_math_doc("A=", "π"), _math_doc()),
+    }  # fmt: skip
+    wrong: list[str] = []
+    for name, (old, new) in pairs.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        old_path, new_path = old.build(folder / "old.docx"), new.build(folder / "new.docx")
+        redline = folder / "redline.docx"
+        redline.write_bytes(render_docx(compare(read(old_path), read(new_path))))
+        for view, source in (("accept", new_path), ("reject", old_path)):
+            got, want = libreoffice.read(redline, view), libreoffice.read(source, "as-is")  # type: ignore[arg-type]
+            if _lo_texts(got) != _lo_texts(want) or got.graphics != want.graphics:
+                wrong.append(
+                    f"{name} {view}: {_lo_texts(got)} / {got.graphics} vs {_lo_texts(want)} / {want.graphics}"
+                )
+    assert not wrong, "\n".join(wrong)
