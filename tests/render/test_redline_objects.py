@@ -230,3 +230,18 @@ def test_an_equation_inserted_whole_and_rejected_is_gone() -> None:
     accepted = copy.deepcopy(root)
     resolve_revisions(accepted, "accept")
     assert [t.text for t in accepted.iter(f"{M}t")] == ["x"] and not list(accepted.iter(w("ins")))
+
+
+def test_a_diagram_is_identified_by_its_data_not_its_drawing_id() -> None:
+    """The relationship id by which a diagram's data names its cached drawing is plumbing:
+    a diagram carried into a redline beside another gets a new one and is the same diagram."""
+    from draftkit.readers.docx_text import diagram_digest
+
+    data = (
+        b'<dgm:dataModel xmlns:dgm="urn:d"><dgm:ptLst/><dgm:extLst><a:ext xmlns:a="urn:a" uri="x">'
+        b'<dsp:dataModelExt xmlns:dsp="urn:s" relId="rId8" minVer="urn:v"/></a:ext></dgm:extLst></dgm:dataModel>'
+    )
+    assert diagram_digest(data) == diagram_digest(data.replace(b"rId8", b"rId11"))
+    assert diagram_digest(data) != diagram_digest(
+        data.replace(b"<dgm:ptLst/>", b"<dgm:ptLst><dgm:pt/></dgm:ptLst>")
+    )

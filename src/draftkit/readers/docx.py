@@ -23,7 +23,8 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
   is kept in the text, with a warning;
 - what it cannot read as text (images, charts, SmartArt, embedded objects, `w:altChunk`)
   never skipped in silence: a `⟦image sha256:…⟧`-style placeholder with the content hash of
-  the part stands in the text, and a `ReadWarning` names it. No headers or footers.
+  the part (a diagram's data less the id of its cached drawing) stands in the text, and a
+  `ReadWarning` names it. No headers or footers.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from draftkit.readers.docx_text import (
     Hiding,
     Visibility,
     choose_branch,
+    diagram_digest,
     on_off,
     parse_visibility,
     symbol_text,
@@ -331,7 +333,10 @@ class _Walker:
             return f"⟦linked {kind}: {rel.target}⟧", f"a linked {kind} ({rel.target}) outside the file"
         if not self.parts.package.has(rel.target):
             return f"⟦{kind}: missing⟧", f"{_a(kind)} whose part is missing"
-        digest = self.parts.digest(rel.target)
+        if kind == "diagram":  # by its data, not by the id its cached drawing has
+            digest = diagram_digest(self.parts.package.read(rel.target))[:8]
+        else:
+            digest = self.parts.digest(rel.target)
         return f"⟦{kind} sha256:{digest}⟧", f"an embedded {kind} (sha256:{digest})"
 
     def _append(self, text: str, index: int) -> None:

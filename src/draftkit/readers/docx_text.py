@@ -20,6 +20,8 @@ Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -307,3 +309,14 @@ def symbol_text(font: str | None, code: str | None) -> str:
         if table is _SYMBOL and (0x20 <= low < 0x7F):
             return chr(low)  # digits, ASCII punctuation and space are themselves in Symbol
     return chr(value)
+
+
+# A diagram's data part names its drawing (a cached rendering) by an id of the document's
+# relationships: package plumbing, not content — two copies of one diagram in two files,
+# or one carried into a redline beside another, differ there only.
+_DIAGRAM_DRAWING_ID = re.compile(rb'(<[^<>]*dataModelExt\b[^<>]*?\brelId=")[^"]*(")')
+
+
+def diagram_digest(data: bytes) -> str:
+    """The SHA-256 (hex) of a diagram's data part, its drawing's relationship id left out."""
+    return hashlib.sha256(_DIAGRAM_DRAWING_ID.sub(rb"\1\2", data)).hexdigest()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -282,16 +283,19 @@ class Carrier:
 
     def _diagram_data(self, data: bytes) -> bytes:
         """A diagram data part whose drawing part is named by a document relationship id:
-        that id remapped to the redline document's."""
+        that id remapped to the redline document's, every other byte kept (the reader
+        identifies a diagram by its data less that id: `docx_text.diagram_digest`)."""
         root = parse_xml(data, "diagram data")
-        changed = False
         for ext in root.iter(_DSP_EXT):
             old_id = ext.get("relId") or ""
             new_id = self._relate(self.main, old_id, self.base.main)
             if new_id is not None and new_id != old_id:
-                ext.set("relId", new_id)
-                changed = True
-        return _serialise(root) if changed else data
+                pattern = re.compile(
+                    rb'(<[^<>]*dataModelExt\b[^<>]*?\brelId=")' + re.escape(old_id.encode()) + rb'(")'
+                )
+                replacement = new_id.encode().replace(b"\\", b"\\\\")
+                data = pattern.sub(rb"\g<1>" + replacement + rb"\g<2>", data, count=1)
+        return data
 
     # ------------------------------------------------------------------ package edits
 

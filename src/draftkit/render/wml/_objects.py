@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from draftkit.readers.docx_text import choose_branch
+from draftkit.readers.docx_text import choose_branch, diagram_digest
 from draftkit.render.wml._core import (
     MARK_TAGS,
     W_DEL,
@@ -141,7 +141,8 @@ class Objects:
             return f"⟦{kind}: missing⟧"
         digest = self.digests.get(rel.target)
         if digest is None:
-            digest = self.digests[rel.target] = hashlib.sha256(data).hexdigest()[:8]
+            full = diagram_digest(data) if kind == "diagram" else hashlib.sha256(data).hexdigest()
+            digest = self.digests[rel.target] = full[:8]
         return f"⟦{kind} sha256:{digest}⟧"
 
 
