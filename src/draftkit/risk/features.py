@@ -424,48 +424,30 @@ for _phrase in sorted(_EQUAL_SHARE):
 
 def _shares(side: Side, skip: set[int]) -> list[Quantity]:
     """Shares of a whole: a split written "50:50" or "70/30" (parts adding up to 100), or in
-    words ("equally"); the ratio's numbers are not read again (`skip`)."""
+    words ("equally"), as the first part's percentage; the ratio's numbers are not read
+    again (`skip`)."""
     text = side.text
     tokens = text.tokens
-    out: list[Quantity] = []
+    found: list[tuple[int, int, float]] = []  # first token, last token, percentage
     for i in range(len(tokens) - 2):
-        if tokens[i + 1].norm not in {":", "/"}:
-            continue
         a, sep, b = tokens[i], tokens[i + 1], tokens[i + 2]
-        if (
-            a.kind == "number"
-            and b.kind == "number"
-            and sep.norm in {":", "/"}
-            and a.end == sep.start
-            and sep.end == b.start
-            and a.value is not None
-            and b.value is not None
-            and a.value + b.value == 100
-        ):
+        if sep.norm not in {":", "/"} or a.kind != "number" or b.kind != "number":
+            continue
+        adjacent = a.end == sep.start and sep.end == b.start
+        if adjacent and a.value is not None and b.value is not None and a.value + b.value == 100:
             skip.update((i, i + 2))
-            span = span_of(text, i, i + 3)
-            out.append(
-                Quantity("percent", "%", "", a.value, a.value, 1.0, "", text.span(i, i + 3), (span,), span[0])
-            )
+            found.append((i, i + 3, a.value))
     words = [t.norm for t in tokens]
     for i, word in enumerate(words):
         for phrase in _EQUAL_SHARE_BY_FIRST.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
-                span = span_of(text, i, i + len(phrase))
-                out.append(
-                    Quantity(
-                        "percent",
-                        "%",
-                        "",
-                        50.0,
-                        50.0,
-                        1.0,
-                        "",
-                        text.span(i, i + len(phrase)),
-                        (span,),
-                        span[0],
-                    )
-                )
+                found.append((i, i + len(phrase), 50.0))
+    out: list[Quantity] = []
+    for first, last, share in found:
+        span = span_of(text, first, last)
+        out.append(
+            Quantity("percent", "%", "", share, share, 1.0, "", text.span(first, last), (span,), span[0])
+        )
     return out
 
 
