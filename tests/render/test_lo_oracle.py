@@ -292,11 +292,6 @@ def _note_ref(note_id: int) -> str:
 
 
 @pytest.mark.office
-@pytest.mark.xfail(
-    strict=True,
-    reason="a deleted note brought back (render/redline/carry.py) gets an id above the others; "
-    "LibreOffice 7.4 gives note contents to references in ascending id order (docs/redline.md)",
-)
 def test_libreoffice_shows_the_right_note_when_the_first_is_deleted(
     libreoffice: LibreOffice, tmp_path: Path
 ) -> None:

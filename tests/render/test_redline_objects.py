@@ -245,3 +245,21 @@ def test_a_diagram_is_identified_by_its_data_not_its_drawing_id() -> None:
     assert diagram_digest(data) != diagram_digest(
         data.replace(b"<dgm:ptLst/>", b"<dgm:ptLst><dgm:pt/></dgm:ptLst>")
     )
+
+
+def test_note_ids_ascend_in_reference_order_when_the_first_is_deleted(tmp_path: Path) -> None:
+    """LibreOffice gives notes' contents to references in ascending id order: the carried
+    note's id is put in its reference's place, the kept note's follows."""
+    old = _two_notes("Party A reserves its position.", "Party B reserves the Drava Corridor.")
+    body = article(fx.r(sentence())) + fx.p(
+        fx.r("The Parties shall report monthly.")
+        + '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+    )
+    new = Doc(body, footnotes=notes("footnotes", "Party B reserves the Drava Corridor."))
+    data, _ = _redline(old, new, tmp_path)
+    refs = [
+        int(r.get(w("id")) or 0) for r in read_part(data, "word/document.xml").iter(w("footnoteReference"))
+    ]
+    assert len(refs) == 2 and refs == sorted(refs)
+    listed = [int(n.get(w("id")) or 0) for n in read_part(data, "word/footnotes.xml").iter(w("footnote"))]
+    assert listed == sorted(listed)

@@ -73,21 +73,27 @@ def _serialise(root: etree._Element) -> bytes:
 
 @dataclass(slots=True)
 class Carrier:
-    """The old package, indexed by placeholder, and the copies made into the redline's."""
+    """The old package, indexed by placeholder, and the copies made into the redline's. The
+    old file is checked when the carrier is made, read and indexed when first needed (a
+    redline that deletes no object never parses it)."""
 
     base: Base
-    parts: dict[str, bytes]  # the old package
-    main: str  # the old main document part
-    found: dict[str, list[etree._Element]]  # placeholder → the old elements showing it
-    notes: dict[str, tuple[str, etree._Element]]  # old note parts by kind
-    paragraphs: list[etree._Element] | None = None  # the old body's, annotated
+    path: Path  # the old draft's DOCX
+    parts: dict[str, bytes] = field(default_factory=dict)  # the old package
+    main: str = ""  # the old main document part
+    found: dict[str, list[etree._Element]] = field(default_factory=dict)  # placeholder → old elements
+    notes: dict[str, tuple[str, etree._Element]] = field(default_factory=dict)  # old note parts by kind
+    paragraphs: list[etree._Element] = field(default_factory=list)  # the old body's, annotated
+    loaded: bool = False
     used: dict[str, int] = field(default_factory=dict)
     copied: dict[str, str] = field(default_factory=dict)  # old part → its part in the redline
     docpr: int = 0  # the largest drawing id in the redline
+    carried: set[str] = field(default_factory=set)  # the kinds of note carried in
 
     @classmethod
     def of(cls, old: Draft, base: Base) -> Carrier | None:
-        """The carrier for an old draft read from a DOCX (None otherwise, or if it cannot be read)."""
+        """The carrier for an old draft read from a DOCX (None otherwise); the file must be
+        the one that was read."""
         if old.source is None or old.source.format != "docx":
             return None
         path = Path(old.source.path)
@@ -97,24 +103,31 @@ class Carrier:
             raise InputError(f"cannot read the old draft again: {exc.strerror or exc}", str(path)) from None
         if digest != old.source.sha256:
             raise InputError("the file changed after it was read; compare again", str(path))
-        with open_package(path) as package:
+        return cls(base, path)
+
+    def load(self) -> None:
+        """Read and index the old package (once): each object, note reference and equation
+        by the placeholder the reader showed for it, the body's paragraphs."""
+        if self.loaded:
+            return
+        self.loaded = True
+        with open_package(self.path) as package:
             main = package.main_document_part()
             parts = {name: package.read(name) for name in package.names}
-        document = parse_xml(parts[main], f"{path}: {main}")
+        document = parse_xml(parts[main], f"{self.path}: {main}")
         if document.tag != qn("w:document"):
-            return None
+            return  # ISO Strict or stranger: nothing carried (named in comments instead)
         if has_revisions(document):
             resolve_revisions(document, "accept")
-        notes = show_package(document, parts, main, paragraph_text)
-        found: dict[str, list[etree._Element]] = {}
+        self.parts, self.main = parts, main
+        self.notes = show_package(document, parts, main, paragraph_text)
         for element in document.iter():
             shown = element.get(SHOWN) if isinstance(element.tag, str) else None
             if shown:
-                found.setdefault(shown, []).append(element)
-        docpr = max((_int(e.get("id")) for e in base.document.iter(_WP_DOCPR)), default=0)
+                self.found.setdefault(shown, []).append(element)
+        self.docpr = max((_int(e.get("id")) for e in self.base.document.iter(_WP_DOCPR)), default=0)
         body = document.find(qn("w:body"))
-        paragraphs = list(body.iter(qn("w:p"))) if body is not None else None
-        return cls(base, parts, main, found, notes, paragraphs, docpr=docpr)
+        self.paragraphs = list(body.iter(qn("w:p"))) if body is not None else []
 
     # ------------------------------------------------------------------ runs
 
@@ -122,6 +135,7 @@ class Carrier:
         """The old object or note reference that showed `placeholder`, as a run inside a
         revision of kind `mark` (an equation: itself, tracked inside); None when the old
         draft has no such element."""
+        self.load()
         elements = self.found.get(placeholder)
         if not elements:
             return None
@@ -195,6 +209,7 @@ class Carrier:
         self._relate_all(twin, old_part, part)
         root.append(twin)
         self.base.notes_edited.add(kind)
+        self.carried.add(kind)
         out = copy.deepcopy(ref)
         out.set(W_ID, str(fresh))
         return out
@@ -219,6 +234,35 @@ class Carrier:
                       external=False, prefer=None)  # fmt: skip
         self.base.notes[kind] = (name, root)
         return name, root
+
+    def order_notes(self, document: etree._Element) -> None:
+        """Where a note was carried in, the notes of its kind take their ids in the order of
+        their references in the document (the same ids, shuffled): LibreOffice gives the
+        notes' contents to the references in ascending id order, not by id."""
+        for kind in sorted(self.carried):
+            target = self.base.notes.get(kind)
+            if target is None:
+                continue
+            tag = next(t for t, k in _NOTE_REFS.items() if k == kind)
+            refs = list(document.iter(tag))
+            order: list[str] = []
+            for ref in refs:
+                note_id = ref.get(W_ID) or ""
+                if note_id not in order:
+                    order.append(note_id)
+            renumber = dict(zip(order, sorted(order, key=_int), strict=True))
+            if all(a == b for a, b in renumber.items()):
+                continue
+            for ref in refs:
+                ref.set(W_ID, renumber[ref.get(W_ID) or ""])
+            root = target[1]
+            for note in root:
+                found = note.get(W_ID)
+                if found is not None and found in renumber:
+                    note.set(W_ID, renumber[found])
+            notes = sorted(root, key=lambda n: (n.get(qn("w:type")) is None, _int(n.get(W_ID))))
+            for note in notes:
+                root.append(note)
 
     # ------------------------------------------------------------------ relationships
 

@@ -115,10 +115,11 @@ def restore_rows(
 ) -> None:
     """Put back as deleted rows the old rows whose text the writer showed as loose deleted
     paragraphs (`_loose`), matched by their text, objects included."""
-    old_paragraphs = carrier.paragraphs
-    if not old_paragraphs:
-        return
     loose = [p for p in document.iter(W_P) if _loose(p, created)]
+    if not loose:
+        return
+    carrier.load()
+    old_paragraphs = carrier.paragraphs
     keys = [deleted_key(p) for p in loose]
     used: set[int] = set()
     placed_after: dict[etree._Element, etree._Element] = {}  # new row → last row put after it

@@ -171,6 +171,7 @@ class Writer:
                     restore_rows(
                         self.base.document, self.created, self.carrier, self.ids, self.rev, self.comments
                     )
+                    self.carrier.order_notes(self.base.document)
                 mark_inserted_rows(self.base.document, self.ids, self.rev)
                 self._trailing_paragraphs()
 
