@@ -672,6 +672,16 @@ COSMETIC: list[tuple[str, str, str]] = [
     ("dash", "the line LC-01 to LC-64", "the line LC–01 to LC–64"),
     # issue 14: what only a translator changes
     (
+        "negation-to-without",
+        "Ukraine will not acquire nuclear weapons.",
+        "Ukraine will remain a state without nuclear weapons.",
+    ),
+    (
+        "uk-negation-to-without",
+        "Україна не набуватиме ядерної зброї.",
+        "Україна залишиться державою без ядерної зброї.",
+    ),
+    (
         "ru-after-that-clause",
         "После обмена всеми пленными стороны отведут войска.",
         "Стороны отведут войска после того, как будет завершён обмен всеми пленными.",
@@ -860,3 +870,11 @@ def test_a_grant_of_amnesty_is_not_assistance() -> None:
     )
     assert not [r for r in found if r[0] == "remedy"]
     assert ("remedy", "Assistance added") in rules_of("The fund will help.", "The fund will provide grants.")
+
+
+def test_without_in_both_texts_is_not_a_negation_moved() -> None:
+    # "not … without consent" → "… without consent": the polarity turned.
+    found = rules_of("The Parties will not act without consent.", "The Parties will act without consent.")
+    assert ("negation", "Negation removed") in found
+    found = rules_of("Ukraine will not acquire nuclear weapons.", "Ukraine will acquire nuclear weapons.")
+    assert ("negation", "Negation removed") in found

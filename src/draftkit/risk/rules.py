@@ -30,6 +30,7 @@ from draftkit.risk.features import (
     Reference,
     Remedy,
     Scope,
+    Side,
     brackets,
     conditions,
     counterpart,
@@ -162,12 +163,49 @@ OBLIGATION: FeatureRule[Modal] = FeatureRule(
 # Negation: "shall withdraw" → "shall not withdraw"; "не"
 
 
-def _negation_removed(s: Sides, old: Negation) -> Report:
+_PRIVATIVE = {"without", "без"}  # "a state without nuclear weapons" negates its object
+_NEGATED_WORDS = 4  # content words after a negation that say what it negates
+
+
+def _content_after(side: Side, index: int, limit: int) -> list[str]:
+    """Lemmas of the content words (over 3 letters) after token `index`, up to the clause end."""
+    tokens = side.text.tokens
+    words: list[str] = []
+    k = index
+    while k < len(tokens) and len(words) < limit and tokens[k].kind != "punct":
+        if tokens[k].kind == "word" and len(side.lemmas.tokens[k].norm) > 3:
+            words.append(side.lemmas.tokens[k].norm)
+        k += 1
+    return words
+
+
+def _turned_privative(side: Side, other: Side, negation: Negation) -> bool:
+    """Whether the other text negates the same thing with "without" ("will not acquire
+    nuclear weapons" / "a state without nuclear weapons"): the negation moved, not gone."""
+    negated = set(_content_after(side, negation.last, _NEGATED_WORDS))
+    own = _privative_objects(side)
+    return any(
+        objects and set(objects) <= negated and objects not in own for objects in _privative_objects(other)
+    )
+
+
+def _privative_objects(side: Side) -> list[list[str]]:
+    """What each "without" of a text negates: the content words after it (two at most)."""
+    return [
+        _content_after(side, k + 1, 2) for k, tok in enumerate(side.text.tokens) if tok.norm in _PRIVATIVE
+    ]
+
+
+def _negation_removed(s: Sides, old: Negation) -> Report | None:
+    if _turned_privative(s.old, s.new, old):
+        return None
     where = counterpart(s.new_text, s.old_text, old.first, old.last)
     return Report("Negation removed", s.sig.negation, counterpart=where)
 
 
-def _negation_added(s: Sides, new: Negation) -> Report:
+def _negation_added(s: Sides, new: Negation) -> Report | None:
+    if _turned_privative(s.new, s.old, new):
+        return None
     where = counterpart(s.old_text, s.new_text, new.first, new.last)
     return Report("Negation added", s.sig.negation, counterpart=where)
 
