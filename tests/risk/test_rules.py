@@ -878,3 +878,9 @@ def test_without_in_both_texts_is_not_a_negation_moved() -> None:
     assert ("negation", "Negation removed") in found
     found = rules_of("Ukraine will not acquire nuclear weapons.", "Ukraine will acquire nuclear weapons.")
     assert ("negation", "Negation removed") in found
+
+
+def test_what_is_recognised_is_part_of_the_recognition() -> None:
+    # One finding per real change: "sovereign" inside "recognised as a sovereign state".
+    found = rules_of("The Republic is a party.", "The Republic is recognised as a sovereign state.")
+    assert found.count(("recognition", "Recognition wording added")) == 1

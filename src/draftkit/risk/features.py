@@ -772,7 +772,10 @@ def recognitions(side: Side) -> list[Recognition]:
     text = side.text
     tokens = text.tokens
     out: list[Recognition] = []
+    taken = 0  # "recognised as a sovereign state": "sovereign" is part of what is recognised
     for hit in side.compiled.recognition.find(text):
+        if hit.first < taken:
+            continue
         if hit.last < len(tokens) and tokens[hit.last].norm in _AS:
             end = hit.last + 1
             while (
@@ -785,6 +788,7 @@ def recognitions(side: Side) -> list[Recognition]:
                 if tokens[k].norm not in _ARTICLES
             ]
             if what:
+                taken = end
                 span = span_of(text, hit.first, end)
                 out.append(
                     Recognition(
