@@ -4,13 +4,14 @@ errors, in the same order, as reading one after the other."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from draftkit.errors import DraftkitError
-from draftkit.readers import Limits, read, reporting
 from draftkit.readers import pair as pair_module
+from draftkit.readers import read
 from draftkit.readers.pair import read_pair
 
 DRAFTS = Path(__file__).resolve().parents[2] / "drafts"
@@ -20,21 +21,45 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(autouse=True)
-def _always_side_by_side(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The bundled drafts are small: read them side by side all the same."""
-    monkeypatch.setattr(pair_module, "_MIN_BYTES", 0)
-    monkeypatch.delenv("DRAFTKIT_SEQUENTIAL_READ", raising=False)
+def _fresh(code: str) -> str:
+    """Run `code` in a fresh interpreter: a test session may hold threads (a server, an
+    office process's pipes), and read_pair rightly reads one after the other then."""
+    prelude = (
+        "import sys\n"
+        "from draftkit.readers import pair\n"
+        "pair._MIN_BYTES = 0\n"
+        "assert pair._side_by_side(sys.argv[1], sys.argv[2]), 'not side by side'\n"
+    )
+    return prelude + code
 
 
-def _lines(old: Path | str, new: Path | str, side_by_side: bool) -> tuple[object, list[str]]:
-    lines: list[str] = []
-    with reporting(lines.append):
-        if side_by_side:
-            result: object = read_pair(old, new)
-        else:
-            result = (read(old), read(new))
-    return result, lines
+def _run(code: str, old: Path, new: Path) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "DRAFTKIT_SEQUENTIAL_READ"}
+    done = subprocess.run(
+        [sys.executable, "-c", _fresh(code), str(old), str(new)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+_SAME = """
+from draftkit.readers import read, reporting
+from draftkit.readers.pair import read_pair
+seq, par = [], []
+with reporting(seq.append):
+    a = (read(sys.argv[1]), read(sys.argv[2]))
+with reporting(par.append):
+    b = read_pair(sys.argv[1], sys.argv[2])
+assert a == b, 'drafts differ'
+assert [d.warnings for d in a] == [d.warnings for d in b], 'warnings differ'
+assert seq == par, (seq, par)
+print(len(par))
+"""
 
 
 @pytest.mark.parametrize(
@@ -42,32 +67,29 @@ def _lines(old: Path | str, new: Path | str, side_by_side: bool) -> tuple[object
     [
         ("framework-v1.docx", "framework-v2.docx"),
         ("framework-v2.txt", "framework-v3-press.txt"),
+        ("framework-v3-press.txt", "framework-v2.txt"),
         ("framework-v1.docx", "framework-v2.pdf"),
         ("framework-v3.docx", "framework-v3-tracked.docx"),
     ],
 )
 def test_same_drafts_and_warnings_in_the_same_order(old: str, new: str) -> None:
-    assert pair_module._side_by_side(DRAFTS / old, DRAFTS / new)
-    sequential, seq_lines = _lines(DRAFTS / old, DRAFTS / new, side_by_side=False)
-    parallel, par_lines = _lines(DRAFTS / old, DRAFTS / new, side_by_side=True)
-    assert parallel == sequential
-    assert [d.warnings for d in parallel] == [d.warnings for d in sequential]  # type: ignore[attr-defined]
-    assert par_lines == seq_lines
+    lines = int(_run(_SAME, DRAFTS / old, DRAFTS / new))
+    assert lines == (1 if "press" in old + new else 0)  # the press text's one warning, said once
 
 
-def test_press_text_warnings_come_out(tmp_path: Path) -> None:
-    """A draft read in the child still sends its warnings (the old side of the pair)."""
-    _, lines = _lines(DRAFTS / "framework-v3-press.txt", DRAFTS / "framework-v2.txt", side_by_side=True)
-    assert lines and all(line.startswith(str(DRAFTS / "framework-v3-press.txt")) for line in lines)
-
-
-def _error(old: Path, new: Path, side_by_side: bool) -> str:
-    with pytest.raises(DraftkitError) as caught:
-        if side_by_side:
-            read_pair(old, new)
-        else:
-            read(old), read(new)
-    return str(caught.value)
+_ERROR = """
+from draftkit.errors import DraftkitError
+from draftkit.readers import read
+from draftkit.readers.pair import read_pair
+def error(side_by_side):
+    try:
+        read_pair(sys.argv[1], sys.argv[2]) if side_by_side else (read(sys.argv[1]), read(sys.argv[2]))
+    except DraftkitError as exc:
+        return str(exc)
+    raise AssertionError('no error')
+assert error(True) == error(False), (error(True), error(False))
+print(error(True))
+"""
 
 
 @pytest.mark.parametrize("broken_side", ["old", "new", "both"])
@@ -78,30 +100,53 @@ def test_the_same_error_as_reading_in_order(tmp_path: Path, broken_side: str) ->
     good = DRAFTS / "framework-v1.docx"
     old = bad_old if broken_side in ("old", "both") else good
     new = bad_new if broken_side in ("new", "both") else good
-    assert _error(old, new, side_by_side=True) == _error(old, new, side_by_side=False)
+    said = _run(_ERROR, old, new)
+    assert ("bad-old" if broken_side != "new" else "bad-new") in said
 
 
 def test_strict_refuses_the_old_draft_first() -> None:
-    old, new = DRAFTS / "framework-v3-press.txt", DRAFTS / "framework-v3-press.txt"
-    with pytest.raises(DraftkitError) as caught:
-        read_pair(old, new, limits=Limits(strict=True))
-    assert "--strict" in str(caught.value)
+    code = """
+from draftkit.errors import DraftkitError
+from draftkit.readers import Limits
+from draftkit.readers.pair import read_pair
+try:
+    read_pair(sys.argv[1], sys.argv[2], limits=Limits(strict=True))
+except DraftkitError as exc:
+    print(exc)
+"""
+    said = _run(code, DRAFTS / "framework-v3-press.txt", DRAFTS / "framework-v2.txt")
+    assert "--strict" in said
 
 
-def test_a_child_that_fails_leaves_the_reading_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_child_that_fails_leaves_the_reading_to_this_process() -> None:
     """A child that dies before sending anything: the old draft is read here, same result."""
-    monkeypatch.setattr(pair_module, "_encode", lambda draft: 1 / 0)
-    old, new = DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx"
-    assert read_pair(old, new) == (read(old), read(new))
+    code = """
+from draftkit.readers import read
+from draftkit.readers.pair import read_pair
+pair._encode = lambda draft: 1 / 0
+assert read_pair(sys.argv[1], sys.argv[2]) == (read(sys.argv[1]), read(sys.argv[2]))
+print('ok')
+"""
+    assert _run(code, DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx").strip() == "ok"
 
 
-def test_not_side_by_side_for_stdin_or_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_not_side_by_side_for_stdin_threads_small_files_or_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     old, new = DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx"
+    monkeypatch.setattr(pair_module, "_MIN_BYTES", 0)
+    monkeypatch.setattr(pair_module.threading, "active_count", lambda: 1)
+    monkeypatch.delenv("DRAFTKIT_SEQUENTIAL_READ", raising=False)
+    assert pair_module._side_by_side(old, new)
     assert not pair_module._side_by_side("-", new)
+    monkeypatch.setattr(pair_module.threading, "active_count", lambda: 2)
+    assert not pair_module._side_by_side(old, new)
+    monkeypatch.setattr(pair_module.threading, "active_count", lambda: 1)
     monkeypatch.setenv("DRAFTKIT_SEQUENTIAL_READ", "1")
     assert not pair_module._side_by_side(old, new)
-
-
-def test_a_large_pair_is_read_side_by_side_and_small_ones_are_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DRAFTKIT_SEQUENTIAL_READ")
     monkeypatch.setattr(pair_module, "_MIN_BYTES", 256 * 1024)
-    assert not pair_module._side_by_side(DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx")
+    assert not pair_module._side_by_side(old, new)  # the bundled drafts are small
+
+
+def test_sequential_fallback_gives_the_same_drafts() -> None:
+    old, new = DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx"
+    assert read_pair(old, new) == (read(old), read(new))
