@@ -315,3 +315,41 @@ def test_libreoffice_accepts_and_rejects_rows_objects_and_equations(
                     f"{name} {view}: {_lo_texts(got)} / {got.graphics} vs {_lo_texts(want)} / {want.graphics}"
                 )
     assert not wrong, "\n".join(wrong)
+
+
+# ------------------------------------------------------------------ goldens
+
+GOLDEN = Path(__file__).resolve().parents[1] / "cases" / "redline-tables"
+
+
+def _golden_pairs() -> dict[str, tuple[Doc, Doc]]:
+    return {
+        "row-removed": (_table(PHASES), _table([PHASES[0], *PHASES[2:]])),
+        "row-added-cell-edited": (
+            _table([PHASES[0], PHASES[2]]),
+            _table(
+                [
+                    PHASES[0],
+                    PHASES[1],
+                    ("Phase 3", "Northern Lakes", "Demining of the lake shore within 75 days."),
+                ]
+            ),
+        ),
+        "image-removed": (_image_doc((200, 30, 30)), Doc(article(fx.r(sentence("may"))))),
+        "equation-changed": (_math_doc("A=", "π"), _math_doc("A=", "2", "π")),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_golden_pairs()))
+def test_golden_tables_and_objects(name: str, tmp_path: Path, regen_golden: bool) -> None:
+    """The redline's document part, canonicalised, byte for byte (review, then --regen-golden)."""
+    old, new = _golden_pairs()[name]
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    got = etree.tostring(read_part(render_docx(comparison), "word/document.xml"), method="c14n")
+    path = GOLDEN / f"{name}.document.xml"
+    if regen_golden:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(got + b"\n")
+        return
+    assert path.exists(), f"{path.name} missing: run pytest --regen-golden and review the diff"
+    assert got == etree.tostring(etree.fromstring(path.read_bytes()), method="c14n"), f"{path.name} differs"
