@@ -87,7 +87,7 @@ def ends_cell(p: etree._Element) -> bool:
 
 
 _LIKE = 0.7  # word likeness above which two lines are one line edited (a cell reworded a little)
-_PAIR_CELLS = 40_000  # the largest block of lines paired (cells of the DP)
+_PAIR_CELLS = 10_000  # the largest block of lines paired (cells of the DP; else removed and added)
 
 
 def _pair_lines(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None, int | None]]:
@@ -102,9 +102,14 @@ def _pair_lines(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None
         return [(i, None) for i in range(n)] + [(None, j) for j in range(m)]
     words_old, words_new = [line.split() for line in old], [line.split() for line in new]
 
+    memo: dict[tuple[int, int], float] = {}
+
     def like(i: int, j: int) -> float:
-        ratio = difflib.SequenceMatcher(None, words_old[i], words_new[j], autojunk=False).ratio()
-        return ratio if ratio > _LIKE else 0.0
+        found = memo.get((i, j))
+        if found is None:
+            ratio = difflib.SequenceMatcher(None, words_old[i], words_new[j], autojunk=False).ratio()
+            found = memo[(i, j)] = ratio if ratio > _LIKE else 0.0
+        return found
 
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
