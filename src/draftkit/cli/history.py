@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import click
 
-from draftkit import api
 from draftkit.cli.common import (
     emit,
     error_boundary,
@@ -162,6 +161,8 @@ def compare3_command(
     inputs = [base, a, b, *([taxonomy] if taxonomy else [])]
     if fmt == "docx" and (output is None or output == "-"):
         raise UsageError("--format docx writes a file: give -o FILE.docx")
+    from draftkit import api  # on use: `draftkit --help` does not load the comparison engine
+
     stamp = api.revision_date(date) if fmt == "docx" else ""
     if output is not None and output != "-":
         check_output_path(output, inputs)
