@@ -85,9 +85,14 @@ def render_json(comparison: Comparison) -> str:
     work (json.dumps with `indent` runs the pure-Python encoder: 5× slower on long drafts).
     """
     data = comparison_to_dict(comparison)
-    head = ",\n".join(
-        f'  "{key}": {json.dumps(data[key], ensure_ascii=False)}' for key in data if key != "changes"
-    )
-    changes = ",\n".join("    " + json.dumps(change, ensure_ascii=False) for change in data["changes"])
-    body = f'  "changes": [\n{changes}\n  ]' if changes else '  "changes": []'
-    return "{\n" + head + ",\n" + body + "\n}\n"
+    encode = _ENCODER.encode
+    head = ",\n".join(f'  "{key}": {encode(data[key])}' for key in data if key != "changes")
+    if not data["changes"]:
+        return "{\n" + head + ',\n  "changes": []\n}\n'
+    # One join over the whole text: no per-change concatenation, no copies of the big string.
+    changes = ",\n    ".join([encode(change) for change in data["changes"]])
+    return "".join(("{\n", head, ',\n  "changes": [\n    ', changes, "\n  ]\n}\n"))
+
+
+# One encoder for every change (json.dumps with options builds a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
