@@ -176,10 +176,11 @@ class _Context:
 
 def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
     a, b = alignment.old, alignment.new
-    olds = tuple(a.nodes[i] for i in pair.old)
-    news = tuple(b.nodes[j] for j in pair.new)
-    old_text = "\n".join(p.text for p in olds)
-    new_text = "\n".join(p.text for p in news)
+    # One provision a side is the common case: no generator, no join.
+    olds = (a.nodes[pair.old[0]],) if len(pair.old) == 1 else tuple(a.nodes[i] for i in pair.old)
+    news = (b.nodes[pair.new[0]],) if len(pair.new) == 1 else tuple(b.nodes[j] for j in pair.new)
+    old_text = olds[0].text if len(olds) == 1 else "\n".join(p.text for p in olds)
+    new_text = news[0].text if len(news) == 1 else "\n".join(p.text for p in news)
     old_heading = olds[0].heading if olds else None
     new_heading = news[0].heading if news else None
     kind: ChangeKind
@@ -195,7 +196,8 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
         case "merge":
             kind = "merged"
         case "one":
-            renumbered = _squash(olds[0].num or "") != _squash(news[0].num or "")
+            old_num, new_num = olds[0].num, news[0].num
+            renumbered = old_num != new_num and _squash(old_num or "") != _squash(new_num or "")
             same_heading = old_heading == new_heading or _squash(old_heading or "") == _squash(
                 new_heading or ""
             )
@@ -215,8 +217,8 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
         kind=kind,
         old=olds,
         new=news,
-        old_cite=" + ".join(a.cites[i] for i in pair.old),
-        new_cite=" + ".join(b.cites[j] for j in pair.new),
+        old_cite=a.cites[pair.old[0]] if len(pair.old) == 1 else " + ".join(a.cites[i] for i in pair.old),
+        new_cite=b.cites[pair.new[0]] if len(pair.new) == 1 else " + ".join(b.cites[j] for j in pair.new),
         moved=pair.moved,
         renumbered=renumbered,
         similarity=1.0 if kind == "unchanged" and not references_updated else pair.similarity,
