@@ -77,8 +77,10 @@ def diff(
         return comparison
     from draftkit.risk import flag, load_taxonomy
     from draftkit.risk.hygiene import check
+    from draftkit.risk.objects import check_objects
 
-    flagged = check(flag(comparison, load_taxonomy(taxonomy), lens=lens))
+    rules = load_taxonomy(taxonomy)
+    flagged = check_objects(check(flag(comparison, rules, lens=lens)), rules, view=view)
     return replace(flagged, pins=comparison.pins, lens=lens)
 
 

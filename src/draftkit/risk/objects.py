@@ -1,0 +1,256 @@
+"""Objects and table rows named as what they are (issue 12, item 4): "Image added in Annex
+II(3)", "Row added to the table in Article 4", "Chart changed in Article 2 (content hash …)".
+
+The reader shows an object in a provision's text as a placeholder (`⟦image sha256:…⟧`,
+`⟦equation: …⟧`, `⟦Footnote: …⟧`, `⟦object⟧` …) and each table cell's paragraphs as lines;
+the word diff and the rules see only characters there. Takes a flagged `Comparison` and
+hands it on with, on each change:
+
+* a flag per object added, removed or changed (same kind on both sides, other content hash
+  or text), counted as multisets of placeholders: an object that only moved inside the
+  provision is no change;
+* a flag per table row added, removed or changed, the rows read again from the source DOCX
+  (a row's lines are its cells' paragraphs as the reader shows them) and found as
+  consecutive lines of the provision's text;
+* the number flags the rules raised on the hex digits of a content hash ("Number removed:
+  '3fd'") taken off: they are artefacts of the placeholder, which this module names.
+
+Severity: medium in a provision whose category weighs at least `HEAVY_WEIGHT`, else low.
+Guarantees: never changes what changed; only adds flags, bar the hash artefacts above.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from lxml import etree
+
+from draftkit.compare.changes import Change, Comparison, Flag, Severity
+from draftkit.model import Draft
+from draftkit.risk.annotate import HEAVY_WEIGHT
+from draftkit.risk.taxonomy import Taxonomy
+
+View = Literal["accept", "original"]
+Row = tuple[str, ...]
+T = TypeVar("T", str, Row)
+
+_HASHED = re.compile(r"^(?P<kind>.+?) sha256:(?P<digest>[0-9a-f]+)$")
+_DIGEST = re.compile(r"sha256:([0-9a-f]+)")
+_LABELLED = re.compile(r"^(?P<kind>equation|Footnote|Endnote|text box|ruby): (?P<text>.*)$", re.S)
+
+
+def placeholders(text: str) -> list[str]:
+    """The outermost `⟦…⟧` placeholders of a text, in order, without their brackets (a
+    footnote holding an image is one placeholder)."""
+    out: list[str] = []
+    depth, start = 0, 0
+    for i, char in enumerate(text):
+        if char == "⟦":
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif char == "⟧" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(text[start:i])
+    return out
+
+
+def _kind(placeholder: str) -> str:
+    """What a placeholder stands for, in a reader's words: 'image', 'equation', 'footnote'."""
+    if (hashed := _HASHED.match(placeholder)) is not None:
+        return hashed["kind"]
+    if (labelled := _LABELLED.match(placeholder)) is not None:
+        return labelled["kind"].lower()
+    kind = placeholder.split(":", 1)[0].strip()
+    return kind or "object"
+
+
+def _shown(placeholder: str) -> str:
+    """The evidence quoted for a placeholder: a note's or equation's text, else the placeholder."""
+    if (labelled := _LABELLED.match(placeholder)) is not None:
+        return " ".join(labelled["text"].split())
+    return f"⟦{placeholder}⟧"
+
+
+def _change_of(kind: str, old: str, new: str) -> str:
+    old_hash, new_hash = _HASHED.match(old), _HASHED.match(new)
+    if old_hash is not None and new_hash is not None:
+        return f" (content hash {old_hash['digest']} → {new_hash['digest']})"
+    return ""
+
+
+def _object_findings(change: Change, where: str) -> list[tuple[str, str, str]]:
+    """(message, old, new) per object added, removed or changed in this change."""
+    old = Counter(placeholders(change.old_text)) if change.old else Counter[str]()
+    new = Counter(placeholders(change.new_text)) if change.new else Counter[str]()
+    # Each placeholder once per occurrence one side has more of, in text order.
+    removed = _surplus(placeholders(change.old_text), old - new) if change.old else []
+    added = _surplus(placeholders(change.new_text), new - old) if change.new else []
+    out: list[tuple[str, str, str]] = []
+    for kind in dict.fromkeys(_kind(p) for p in removed + added):
+        gone = [p for p in removed if _kind(p) == kind]
+        came = [p for p in added if _kind(p) == kind]
+        name = kind[0].upper() + kind[1:]
+        for before, after in zip(gone, came, strict=False):
+            message = f"{name} changed {where}{_change_of(kind, before, after)}"
+            out.append((message, _shown(before), _shown(after)))
+        for before in gone[len(came) :]:
+            out.append((f"{name} removed {where.replace('in ', 'from ', 1)}", _shown(before), ""))
+        for after in came[len(gone) :]:
+            out.append((f"{name} added {where}", "", _shown(after)))
+    return out
+
+
+def _surplus(found: list[T], counts: Counter[T]) -> list[T]:
+    """`found` cut down to `counts[p]` occurrences of each item, in order."""
+    left = Counter(counts)
+    out: list[T] = []
+    for p in found:
+        if left[p] > 0:
+            out.append(p)
+            left[p] -= 1
+    return out
+
+
+def table_rows(draft: Draft, view: View = "accept") -> list[Row]:
+    """Each table row of a DOCX draft as the lines the reader shows for it (its cells'
+    paragraphs with text), in document order; [] for other formats, a draft without tables,
+    or a source file changed or gone since it was read."""
+    from draftkit.errors import DraftkitError
+    from draftkit.readers.docx import read_docx_blocks
+    from draftkit.readers.safezip import open_package
+
+    source = draft.source
+    if source is None or source.format != "docx":
+        return []
+    path = Path(source.path)
+    try:
+        if hashlib.sha256(path.read_bytes()).hexdigest() != source.sha256:
+            return []
+        with open_package(path) as package:
+            document = package.parse_part(package.main_document_part())
+        ns = document.tag[1:].partition("}")[0] if isinstance(document.tag, str) else ""
+        body = document.find(f"{{{ns}}}body")
+        if body is None or next(body.iter(f"{{{ns}}}tbl"), None) is None:
+            return []
+        row_of: dict[int, int] = {}
+        rows: dict[etree._Element, int] = {}  # a w:tr (held: lxml proxies die) → its number
+        for index, p in enumerate(body.iter(f"{{{ns}}}p"), 1):
+            tr = next(p.iterancestors(f"{{{ns}}}tr"), None)
+            if tr is not None:
+                row_of[index] = rows.setdefault(tr, len(rows))
+        blocks = read_docx_blocks(path, view).blocks
+    except (DraftkitError, OSError):
+        return []
+    lines: dict[int, list[str]] = {}
+    for block in blocks:
+        number = row_of.get(block.location.paragraph or 0)
+        if number is not None:
+            text = f"{block.auto_label} {block.text}" if block.auto_label else block.text
+            lines.setdefault(number, []).append(" ".join(text.split()))
+    return [tuple(lines[n]) for n in sorted(lines) if lines[n]]
+
+
+def _rows_in(text: str, rows: dict[str, list[Row]]) -> list[Row]:
+    """The rows (by their first line) that stand as consecutive lines of `text`, in order."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    out: list[Row] = []
+    i = 0
+    while i < len(lines):
+        for row in rows.get(lines[i], ()):
+            if tuple(lines[i : i + len(row)]) == row:
+                out.append(row)
+                i += len(row)
+                break
+        else:
+            i += 1
+    return out
+
+
+def _row_findings(
+    change: Change, where: str, old_rows: dict[str, list[Row]], new_rows: dict[str, list[Row]]
+) -> list[tuple[str, str, str]]:
+    """(message, old, new) per table row added, removed or changed in this change."""
+    before = _rows_in(change.old_text, old_rows) if change.old and old_rows else []
+    after = _rows_in(change.new_text, new_rows) if change.new and new_rows else []
+    gone = _surplus(before, Counter(before) - Counter(after))
+    came = _surplus(after, Counter(after) - Counter(before))
+    out: list[tuple[str, str, str]] = []
+    table = f"the table {where}"
+    for old, new in zip(gone, came, strict=False):
+        out.append((f"Row changed in {table}", " | ".join(old), " | ".join(new)))
+    for old in gone[len(came) :]:
+        out.append((f"Row removed from {table}", " | ".join(old), ""))
+    for new in came[len(gone) :]:
+        out.append((f"Row added to {table}", "", " | ".join(new)))
+    return out
+
+
+def _by_first_line(rows: list[Row]) -> dict[str, list[Row]]:
+    out: dict[str, list[Row]] = {}
+    for row in sorted(set(rows), key=lambda r: (-len(r), r)):  # longest first: the fullest match
+        out.setdefault(row[0], []).append(row)
+    return out
+
+
+def _artefact(flag: Flag, change: Change) -> bool:
+    """A number flag raised on the hex digits of a content hash, not on the text."""
+    if flag.rule != "number":
+        return False
+    digests = " ".join(_DIGEST.findall(change.old_text + " " + change.new_text))
+    if not digests:
+        return False
+    text = _DIGEST.sub("#", change.old_text + "\n" + change.new_text)
+    quotes = [" ".join(q.split()) for q in (flag.old, flag.new) if q.strip()]
+
+    def alone(part: str) -> bool:  # as a token of the text, not inside '600,000'
+        return re.search(rf"(?<![0-9A-Za-z]){re.escape(part)}(?![0-9A-Za-z])", text) is not None
+
+    return bool(quotes) and all(
+        all(part in digests and not alone(part) for part in quote.split()) for quote in quotes
+    )
+
+
+def _category(change: Change) -> str:
+    if change.flags:
+        return change.flags[0].category
+    categories = change.new_category or change.old_category
+    return categories[0] if categories else "general"
+
+
+def check_objects(comparison: Comparison, taxonomy: Taxonomy, *, view: View = "accept") -> Comparison:
+    """The comparison with a flag on every change that adds, removes or changes an object
+    (image, chart, equation, note …) or a table row, located by the change's citation."""
+    tables: tuple[dict[str, list[Row]], dict[str, list[Row]]] | None = None
+    changes: list[Change] = []
+    for change in comparison.changes:
+        if change.kind == "unchanged" or (change.old_text == change.new_text and change.old and change.new):
+            changes.append(change)
+            continue
+        if tables is None:
+            tables = (
+                _by_first_line(table_rows(comparison.old, view)),
+                _by_first_line(table_rows(comparison.new, view)),
+            )
+        where = f"in {change.cite}" if change.cite else "in the text"
+        found = _object_findings(change, where) + _row_findings(change, where, *tables)
+        kept = tuple(f for f in change.flags if not _artefact(f, change))
+        if not found and len(kept) == len(change.flags):
+            changes.append(change)
+            continue
+        category = _category(change)
+        severity: Severity = "medium" if taxonomy.weight(category) >= HEAVY_WEIGHT else "low"
+        extra = tuple(
+            Flag(
+                "table-row" if message.startswith("Row ") else "object", category, severity, message, old, new
+            )
+            for message, old, new in found
+        )
+        changes.append(replace(change, flags=(*kept, *extra)))
+    return replace(comparison, changes=tuple(changes))

@@ -1,0 +1,175 @@
+"""Objects and table rows named in the findings (issue 12, item 4): "Image added in Article 1",
+"Row added to the table in Article 1", "Chart changed … (content hash …)" — on DOCX built
+here, through `api.diff` as every report reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from draftkit import api
+from draftkit.compare.changes import Comparison, Flag
+from draftkit.risk.objects import placeholders, table_rows
+from tests.fixtures.docx import make_fixtures as fx
+from tests.hostile.test_deception import (
+    HEADING,
+    REL,
+    Doc,
+    _footnote_doc,
+    _image_doc,
+    article,
+    image_run,
+    png,
+    sentence,
+)
+from tests.render.test_redline_objects import _math_doc
+from tests.render.test_redline_tables import PHASES, _table
+
+
+def _diff(old: Doc, new: Doc, tmp: Path) -> Comparison:
+    return api.diff(old.build(tmp / "old.docx"), new.build(tmp / "new.docx"))
+
+
+def _ours(comparison: Comparison) -> list[Flag]:
+    return [f for c in comparison.changes for f in c.flags if f.rule in ("object", "table-row")]
+
+
+def _messages(comparison: Comparison) -> list[str]:
+    return [f.message for f in _ours(comparison)]
+
+
+# ------------------------------------------------------------------------------ table rows
+
+
+def test_a_row_added_is_named_with_its_cells(tmp_path: Path) -> None:
+    comparison = _diff(_table(PHASES[:3]), _table(PHASES), tmp_path)
+    [flag] = _ours(comparison)
+    assert flag.message == "Row added to the table in Article 1"
+    assert (flag.old, flag.new) == (
+        "",
+        "Phase 4 | Port of Varn | Handover of the port authority within 120 days.",
+    )
+    assert flag.severity == "medium"  # a withdrawal schedule: a heavy category
+
+
+def test_a_row_removed_is_named(tmp_path: Path) -> None:
+    comparison = _diff(_table(PHASES), _table([PHASES[0], PHASES[2], PHASES[3]]), tmp_path)
+    assert [(f.message, f.old) for f in _ours(comparison)] == [
+        (
+            "Row removed from the table in Article 1",
+            "Phase 2 | Drava Corridor | Withdrawal of heavy weapons within 60 days.",
+        )
+    ]
+
+
+def test_a_cell_reworded_is_a_row_changed(tmp_path: Path) -> None:
+    changed = [*PHASES[:3], ("Phase 4", "Port of Varn", "Handover of the port authority within 180 days.")]
+    [flag] = _ours(_diff(_table(PHASES), _table(changed), tmp_path))
+    assert flag.message == "Row changed in the table in Article 1"
+    assert flag.old.endswith("within 120 days.") and flag.new.endswith("within 180 days.")
+
+
+def test_rows_moved_as_they_are_are_no_row_change(tmp_path: Path) -> None:
+    comparison = _diff(_table(PHASES), _table([PHASES[1], PHASES[0], PHASES[2], PHASES[3]]), tmp_path)
+    assert _messages(comparison) == []
+
+
+def test_table_rows_are_read_as_the_reader_shows_them(tmp_path: Path) -> None:
+    draft = api.parse(_table(PHASES[:2]).build(tmp_path / "t.docx"))
+    assert table_rows(draft) == [tuple(PHASES[0]), tuple(PHASES[1])]
+
+
+def test_a_source_changed_since_reading_gives_no_rows(tmp_path: Path) -> None:
+    path = _table(PHASES[:2]).build(tmp_path / "t.docx")
+    draft = api.parse(path)
+    _table(PHASES).build(path)
+    assert table_rows(draft) == []
+
+
+def test_paragraphs_outside_tables_are_no_rows(tmp_path: Path) -> None:
+    old = Doc(HEADING + fx.p(fx.r(sentence())))
+    new = Doc(HEADING + fx.p(fx.r(sentence())) + fx.p(fx.r("Phase 4")) + fx.p(fx.r("Port of Varn")))
+    assert _messages(_diff(old, new, tmp_path)) == []
+
+
+# ------------------------------------------------------------------------------ objects
+
+
+def test_an_image_added_is_named(tmp_path: Path) -> None:
+    comparison = _diff(Doc(article(fx.r(sentence()))), _image_doc((10, 120, 30)), tmp_path)
+    [flag] = _ours(comparison)
+    assert flag.message == "Image added in Article 1"
+    assert flag.new.startswith("⟦image sha256:") and flag.severity == "medium"
+
+
+def test_an_image_removed_is_named(tmp_path: Path) -> None:
+    [flag] = _ours(_diff(_image_doc((10, 120, 30)), Doc(article(fx.r(sentence()))), tmp_path))
+    assert flag.message == "Image removed from Article 1" and flag.old.startswith("⟦image sha256:")
+
+
+def test_an_image_replaced_is_named_by_content_hash_and_its_digits_are_no_numbers(tmp_path: Path) -> None:
+    comparison = _diff(_image_doc((200, 30, 30)), _image_doc((30, 30, 200)), tmp_path)
+    [change] = [c for c in comparison.changes if c.is_change]
+    old_hash = change.old_text.split("sha256:")[1][:8]
+    new_hash = change.new_text.split("sha256:")[1][:8]
+    assert _messages(comparison) == [f"Image changed in Article 1 (content hash {old_hash} → {new_hash})"]
+    # The rules read hex digits of the hash as numbers ('3fd', '6'): artefacts, taken off.
+    assert [f.rule for f in change.flags] == ["object"]
+
+
+def test_an_image_that_only_moves_in_its_provision_is_no_object_change(tmp_path: Path) -> None:
+    related = (("rIdImg", f"{REL}/image", "media/map.png", png((1, 2, 3))),)
+    before = Doc(article(image_run("rIdImg") + fx.r(sentence())), related=related)
+    after = Doc(article(fx.r(sentence()) + image_run("rIdImg")), related=related)
+    assert _messages(_diff(before, after, tmp_path)) == []
+
+
+def test_an_equation_added_and_changed(tmp_path: Path) -> None:
+    added = _diff(_math_doc(), _math_doc("A=", "π"), tmp_path)
+    assert [(f.message, f.new) for f in _ours(added)] == [("Equation added in Article 1", "A=πr2")]
+    changed = _diff(_math_doc("A=", "π"), _math_doc("A=", "2π"), tmp_path)
+    assert [(f.message, f.old, f.new) for f in _ours(changed)] == [
+        ("Equation changed in Article 1", "A=πr2", "A=2πr2")
+    ]
+
+
+def test_a_footnote_changed_is_named_with_its_text(tmp_path: Path) -> None:
+    comparison = _diff(
+        _footnote_doc("Party A agrees."), _footnote_doc("[Party A proposes deletion.]"), tmp_path
+    )
+    assert [(f.message, f.old, f.new) for f in _ours(comparison)] == [
+        ("Footnote changed in Article 1", "Party A agrees.", "[Party A proposes deletion.]")
+    ]
+
+
+def test_a_light_category_gives_low_severity(tmp_path: Path) -> None:
+    text = "The secretariat shall keep the minutes."
+    old = Doc(HEADING.replace("Withdrawal of forces", "Minutes") + fx.p(fx.r(text)))
+    related = (("rIdImg", f"{REL}/image", "media/map.png", png((4, 5, 6))),)
+    new = Doc(
+        HEADING.replace("Withdrawal of forces", "Minutes") + fx.p(fx.r(text) + image_run("rIdImg")),
+        related=related,
+    )
+    comparison = _diff(old, new, tmp_path)
+    [flag] = _ours(comparison)
+    assert flag.severity == "low", flag.category
+
+
+# ------------------------------------------------------------------------------ placeholders
+
+_PLAIN = st.text(alphabet=st.characters(blacklist_characters="⟦⟧", blacklist_categories=("Cs",)), max_size=12)
+
+
+@given(st.lists(st.tuples(_PLAIN, _PLAIN), max_size=5), _PLAIN)
+def test_placeholders_are_found_in_order_between_any_text(pieces: list[tuple[str, str]], tail: str) -> None:
+    text = "".join(f"{before}⟦{inside}⟧" for before, inside in pieces) + tail
+    assert placeholders(text) == [inside for _, inside in pieces]
+
+
+def test_a_note_holding_an_image_is_one_placeholder() -> None:
+    assert placeholders("x ⟦Footnote: see ⟦image sha256:0a1b2c3d⟧ here⟧ y ⟦object⟧") == [
+        "Footnote: see ⟦image sha256:0a1b2c3d⟧ here",
+        "object",
+    ]
