@@ -42,7 +42,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from draftkit.compare.citations import BULLETS, UNNUMBERED, extend
-from draftkit.compare.content import ContentSimilarity, root
+from draftkit.compare.content import ContentSimilarity
 from draftkit.compare.measures import RARE_DF, SIM_MAX_CHARS, contained, lis, may_reach, ratio, text_ratio
 from draftkit.compare.pins import Resolved
 from draftkit.compare.regroup import content_groups, ranked, regroup, weak_pairs
@@ -703,7 +703,7 @@ class _Aligner:
         ranked = sorted(scores.items(), key=lambda c: (-c[1], c[0]))
         for (x, y), _ in ranked:
             raw = content.score(x, y)
-            if raw >= POSSIBLE_MIN and self._shared(content, x, y):
+            if raw >= POSSIBLE_MIN and content.shared_facts(x, y):
                 self.plausible.setdefault(rest_a[x], []).append((raw, rest_b[y]))
         self.content = content
         self.content_at_a = {i: x for x, i in enumerate(rest_a)}
@@ -721,7 +721,7 @@ class _Aligner:
                 # words). Position is left out here: the window pass weighs it.
                 raw = content.score(x, y)
                 runner_up = rival(x, y, 1)
-                shared = len(self._shared(content, x, y))
+                shared = len(content.shared_facts(x, y))
                 stands_out = (
                     raw >= STANDOUT_MIN and raw >= STANDOUT_MARGIN * runner_up and shared >= STANDOUT_SHARED
                 )
@@ -735,12 +735,6 @@ class _Aligner:
             self.by_content[i] = round(min(1.0, score), 4)
             found.append(((i,), (j,)))
         return found
-
-    @staticmethod
-    def _shared(content: ContentSimilarity, x: int, y: int) -> set[str]:
-        """Shared evidence other than topics and concepts (hints, not shared facts), a name
-        and the same word as a lemma counted once ("@mission" and "mission")."""
-        return {root(k.lstrip("@"), "en") for k in content.shared(x, y) if k[0] not in "§$"}
 
     # -- pass 8: content within a window ---------------------------------------------
     def window_pass(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -769,11 +763,10 @@ class _Aligner:
                     found += self._window(pi, pj, seg_a, seg_b)
                 start_a, start_b = end_a + 1, end_b + 1
             # One-to-one to the end: where both drafts keep one numbering, the last free point
-            # on each side pairs when they share a distinctive piece of evidence.
+            # on each side pairs when they share a distinctive piece of evidence, in the same
+            # slot between the pairs kept in order (across one it is a move, as in the window).
             last_a = [x for x in a_kids if self._free_a(x) and x in self.content_at_a]
             last_b = [y for y in b_kids if self._free_b(y) and y in self.content_at_b]
-            # In the same slot between the pairs kept in order: across one it is a move, and a
-            # move needs better evidence than a slot (as in the window).
             anchors = [fixed[k] for k in keep]
             if (
                 len(last_a) == len(last_b) == 1
@@ -884,14 +877,21 @@ class _Aligner:
         olds, news = ranked(self.plausible)
         pairs = {i: j for i, j in self.a2b.items() if (i, j) not in self.pins.pairs}
         for group, j in content_groups(pairs, self.a, self._free_a, self._free_b, olds, news):
+            if not self._same_parent(self.a.parent[group[0]], self.b.parent[j]):
+                continue  # a group across articles is a move too: content alone does not show it
             if j in self.b2a:
                 self._unmatch(self.b2a[j], j)
             self._group(group, (j,), text_ratio(" ".join(self.a.keys[i] for i in group), self.b.keys[j]))
         pairs = {j: i for i, j in self.a2b.items() if (i, j) not in self.pins.pairs}
         for group, i in content_groups(pairs, self.b, self._free_b, self._free_a, news, olds):
+            if not self._same_parent(self.a.parent[i], self.b.parent[group[0]]):
+                continue
             if i in self.a2b:
                 self._unmatch(i, self.a2b[i])
             self._group((i,), group, text_ratio(self.a.keys[i], " ".join(self.b.keys[j] for j in group)))
+
+    def _same_parent(self, pa: int, pb: int) -> bool:  # paired with each other, or both the top
+        return (pa == ROOT and pb == ROOT) or (pa != ROOT and self.a2b.get(pa) == pb)
 
     def _unmatch(self, i: int, j: int) -> None:
         del self.a2b[i], self.b2a[j], self.similarity[(i, j)]

@@ -218,6 +218,11 @@ class ContentSimilarity:
         both = [(self.a[x][k] * self.b[y][k], k) for k in self.a[x] if k in self.b[y]]
         return [k for _, k in sorted(both, reverse=True)]
 
+    def shared_facts(self, x: int, y: int) -> set[str]:
+        """Shared evidence other than topics and concepts (hints, not shared facts), a name
+        and the same word as a lemma counted once ("@mission" and "mission")."""
+        return {root(k.lstrip("@"), "en") for k in self.shared(x, y) if k[0] not in "§$"}
+
     def candidates(
         self, limit: int = 5, allowed: Callable[[int, int], bool] | None = None
     ) -> list[tuple[float, int, int]]:
