@@ -27,8 +27,8 @@ from tests.strategies import draft_texts
 
 DRAFTS = Path(__file__).resolve().parents[1] / "drafts"
 SEEDS = range(60)
-MIN_F1 = 0.98
-MIN_KIND_ACCURACY = 0.95
+MIN_F1 = 0.999  # issue 15: generated-pair F1 >= 0.999 (0.9994 on 3 Dec 2026)
+MIN_KIND_ACCURACY = 0.99  # 0.9976 on 3 Dec 2026
 
 
 # -- scoring --------------------------------------------------------------------------------
