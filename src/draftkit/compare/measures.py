@@ -7,6 +7,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -17,6 +18,8 @@ SIM_MAX_CHARS = 4_000  # longer texts are compared as bags of words (linear), no
 
 def lis(values: Sequence[int]) -> set[int]:
     """Positions (into `values`) of one longest strictly increasing subsequence."""
+    if all(a < b for a, b in pairwise(values)):
+        return set(range(len(values)))  # already increasing (most sibling lists): all of it
     tails: list[int] = []
     tails_at: list[int] = []
     back = [-1] * len(values)
