@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from draftkit import api
 from draftkit.compare.changes import Comparison, Flag
-from draftkit.risk.objects import placeholders, table_rows
+from draftkit.risk import load_taxonomy
+from draftkit.risk.objects import check_objects, placeholders, table_rows
 from tests.fixtures.docx import make_fixtures as fx
 from tests.hostile.test_deception import (
     HEADING,
@@ -173,3 +175,63 @@ def test_a_note_holding_an_image_is_one_placeholder() -> None:
         "Footnote: see ⟦image sha256:0a1b2c3d⟧ here",
         "object",
     ]
+
+
+def _loose_table(rows: list[tuple[str, str, str]]) -> Doc:
+    """No headings, no numbers: each cell's paragraph is a provision of its own."""
+    cells = [[fx.p(fx.r(cell)) for cell in row] for row in rows]
+    return Doc(fx.p(fx.r("The Parties shall follow the schedule below.")) + fx.tbl(cells))
+
+
+def test_a_row_of_provisions_of_their_own_is_named_across_them(tmp_path: Path) -> None:
+    comparison = _diff(_loose_table(PHASES), _loose_table([PHASES[0], PHASES[1], PHASES[3]]), tmp_path)
+    assert [c.kind for c in comparison.changes if c.kind != "unchanged"] == ["deleted"] * 3
+    [flag] = _ours(comparison)
+    # The row spans three provisions ("Drava Corridor, paragraph 2 to Northern Lakes, paragraph 1").
+    assert flag.message.startswith("Row removed from the table in ") and " to " in flag.message
+    assert flag.old == "Phase 3 | Northern Lakes | Demining of the lake shore within 90 days."
+    added = _diff(_loose_table([PHASES[0], PHASES[1], PHASES[3]]), _loose_table(PHASES), tmp_path)
+    assert [f.message.split(" in ")[0] for f in _ours(added)] == ["Row added to the table"]
+
+
+def test_rows_swapped_across_provisions_are_no_row_change(tmp_path: Path) -> None:
+    swapped = [PHASES[1], PHASES[0], PHASES[2], PHASES[3]]
+    assert _messages(_diff(_loose_table(PHASES), _loose_table(swapped), tmp_path)) == []
+
+
+def test_a_paragraph_that_is_only_an_image_is_named_once(tmp_path: Path) -> None:
+    related = (("rIdImg", f"{REL}/image", "media/map.png", png((7, 8, 9))),)
+    old = Doc(fx.p(fx.r(sentence())) + fx.p(image_run("rIdImg")), related=related)
+    comparison = _diff(old, Doc(fx.p(fx.r(sentence()))), tmp_path)
+    [change] = [c for c in comparison.changes if c.is_change]
+    assert change.kind == "deleted" and _ours(comparison) == []
+    assert any("⟦image sha256:" in f.message for f in change.flags)
+
+
+def test_a_draft_is_read_again_only_where_a_change_touches_a_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import draftkit.readers.docx as docx_reader
+
+    end = fx.np("Final provisions", 1, 0) + fx.p(fx.r("This Agreement {} into force."))
+    table_changed = api.diff(
+        _table(PHASES).build(tmp_path / "old.docx"),
+        Doc(HEADING + fx.p(fx.r("The Parties may follow the schedule below."))).build(tmp_path / "new.docx"),
+    )
+    end_changed = api.diff(
+        Doc(_table(PHASES).body + end.format("enters")).build(tmp_path / "a.docx"),
+        Doc(_table(PHASES).body + end.format("may enter")).build(tmp_path / "b.docx"),
+    )
+    reads: list[Path] = []
+    real = docx_reader.read_docx_blocks
+
+    def counted(path: Path, view: str = "accept") -> docx_reader.DocxContent:
+        reads.append(path)
+        return real(path, view)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(docx_reader, "read_docx_blocks", counted)
+    check_objects(table_changed, load_taxonomy())
+    assert reads == [tmp_path / "old.docx"]  # its changed provision holds the table; the new has none
+    reads.clear()
+    check_objects(end_changed, load_taxonomy())
+    assert reads == []

@@ -21,9 +21,11 @@ Guarantees: never changes what changed; only adds flags, bar the hash artefacts 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -31,7 +33,7 @@ from typing import Literal, TypeVar
 from lxml import etree
 
 from draftkit.compare.changes import Change, Comparison, Flag, Severity
-from draftkit.model import Draft
+from draftkit.model import Draft, Provision
 from draftkit.risk.annotate import HEAVY_WEIGHT
 from draftkit.risk.taxonomy import Taxonomy
 
@@ -92,6 +94,9 @@ def _object_findings(change: Change, where: str) -> list[tuple[str, str, str]]:
     # Each placeholder once per occurrence one side has more of, in text order.
     removed = _surplus(placeholders(change.old_text), old - new) if change.old else []
     added = _surplus(placeholders(change.new_text), new - old) if change.new else []
+    whole = change.old_text if change.kind == "deleted" else change.new_text
+    if change.kind in ("added", "deleted") and [f"⟦{p}⟧" for p in removed + added] == [whole.strip()]:
+        return []  # a paragraph that is only the object: "Paragraph deleted: '⟦image …⟧'" names it
     out: list[tuple[str, str, str]] = []
     for kind in dict.fromkeys(_kind(p) for p in removed + added):
         gone = [p for p in removed if _kind(p) == kind]
@@ -118,10 +123,13 @@ def _surplus(found: list[T], counts: Counter[T]) -> list[T]:
     return out
 
 
-def table_rows(draft: Draft, view: View = "accept") -> list[Row]:
+def table_rows(
+    draft: Draft, view: View = "accept", changed: Collection[Provision] | None = None
+) -> list[Row]:
     """Each table row of a DOCX draft as the lines the reader shows for it (its cells'
     paragraphs with text), in document order; [] for other formats, a draft without tables,
-    or a source file changed or gone since it was read."""
+    a source file changed or gone since it was read, or when none of the `changed`
+    provisions (all if None) has a paragraph in a table — the draft is then not read again."""
     from draftkit.errors import DraftkitError
     from draftkit.readers.docx import read_docx_blocks
     from draftkit.readers.safezip import open_package
@@ -145,6 +153,8 @@ def table_rows(draft: Draft, view: View = "accept") -> list[Row]:
             tr = next(p.iterancestors(f"{{{ns}}}tr"), None)
             if tr is not None:
                 row_of[index] = rows.setdefault(tr, len(rows))
+        if changed is not None and not _touches(draft, changed, row_of.keys()):
+            return []
         blocks = read_docx_blocks(path, view).blocks
     except (DraftkitError, OSError):
         return []
@@ -155,6 +165,28 @@ def table_rows(draft: Draft, view: View = "accept") -> list[Row]:
             text = f"{block.auto_label} {block.text}" if block.auto_label else block.text
             lines.setdefault(number, []).append(" ".join(text.split()))
     return [tuple(lines[n]) for n in sorted(lines) if lines[n]]
+
+
+def _touches(draft: Draft, changed: Collection[Provision], paragraphs: Collection[int]) -> bool:
+    """Whether a changed provision's paragraphs (from its first to the next provision's, in
+    document order) include one of `paragraphs`; True where a location is missing."""
+    starts = sorted(
+        (p.location.paragraph, p.eid) for p in draft.walk() if p.location and p.location.paragraph
+    )
+    if any(not (p.location and p.location.paragraph) for p in changed):
+        return True
+    ends = {eid: (starts[k + 1][0] if k + 1 < len(starts) else 1 << 62) for k, (_, eid) in enumerate(starts)}
+    ranges = [
+        (p.location.paragraph, ends.get(p.eid, 1 << 62))
+        for p in changed
+        if p.location and p.location.paragraph
+    ]
+    inside = sorted(paragraphs)
+    for start, end in ranges:
+        k = bisect.bisect_left(inside, start)
+        if k < len(inside) and inside[k] < end:
+            return True
+    return False
 
 
 def _rows_in(text: str, rows: dict[str, list[Row]]) -> list[Row]:
@@ -224,22 +256,74 @@ def _category(change: Change) -> str:
     return categories[0] if categories else "general"
 
 
+def _spanning(
+    changes: tuple[Change, ...], kind: str, rows: list[Row], other: Counter[Row]
+) -> dict[int, list[tuple[str, str, str]]]:
+    """Rows wholly removed (`kind` "deleted") or added whose cells are provisions of their
+    own, inside one run of consecutive such changes: (message, old, new) by the index of the
+    first change the row's lines are in. The lines are matched as a multiset — which of
+    several same-text paragraphs alignment left unpaired is arbitrary, so their order in the
+    run need not be the row's. A row the other draft has as often is no change (it moved)."""
+    out: dict[int, list[tuple[str, str, str]]] = {}
+    if not rows:
+        return out
+    found: Counter[Row] = Counter()
+    i = 0
+    while i < len(changes):
+        if changes[i].kind != kind:
+            i += 1
+            continue
+        where: dict[str, list[int]] = {}  # line → the changes it is in, in order
+        while i < len(changes) and changes[i].kind == kind:
+            change = changes[i]
+            heading = change.old_heading if kind == "deleted" else change.new_heading
+            text = change.old_text if kind == "deleted" else change.new_text
+            for line in f"{heading or ''}\n{text}".split("\n"):  # a short cell can read as a heading
+                if line.strip():
+                    where.setdefault(" ".join(line.split()), []).append(i)
+            i += 1
+        for row in rows:
+            need = Counter(row)
+            if len(row) < 2 or any(len(where.get(line, ())) < n for line, n in need.items()):
+                continue
+            owners = sorted(where[line][k] for line, n in need.items() for k in range(n))
+            if owners[0] == owners[-1]:
+                continue  # within one provision: `_row_findings` names it
+            for line, n in need.items():
+                del where[line][:n]
+            found[row] += 1
+            if found[row] <= other[row]:
+                continue
+            span = f"in {changes[owners[0]].cite} to {changes[owners[-1]].cite}"
+            cells = " | ".join(row)
+            if kind == "deleted":
+                out.setdefault(owners[0], []).append((f"Row removed from the table {span}", cells, ""))
+            else:
+                out.setdefault(owners[0], []).append((f"Row added to the table {span}", "", cells))
+    return out
+
+
 def check_objects(comparison: Comparison, taxonomy: Taxonomy, *, view: View = "accept") -> Comparison:
     """The comparison with a flag on every change that adds, removes or changes an object
     (image, chart, equation, note …) or a table row, located by the change's citation."""
-    tables: tuple[dict[str, list[Row]], dict[str, list[Row]]] | None = None
+    if all(change.kind == "unchanged" for change in comparison.changes):
+        return comparison
+    changed = [c for c in comparison.changes if c.kind != "unchanged"]
+    old_rows = table_rows(comparison.old, view, [p for c in changed for p in c.old])
+    new_rows = table_rows(comparison.new, view, [p for c in changed for p in c.new])
+    tables = (_by_first_line(old_rows), _by_first_line(new_rows))
+    spanning = _spanning(comparison.changes, "deleted", old_rows, Counter(new_rows))
+    for index, found in _spanning(comparison.changes, "added", new_rows, Counter(old_rows)).items():
+        spanning.setdefault(index, []).extend(found)
     changes: list[Change] = []
-    for change in comparison.changes:
+    for index, change in enumerate(comparison.changes):
         if change.kind == "unchanged" or (change.old_text == change.new_text and change.old and change.new):
             changes.append(change)
             continue
-        if tables is None:
-            tables = (
-                _by_first_line(table_rows(comparison.old, view)),
-                _by_first_line(table_rows(comparison.new, view)),
-            )
         where = f"in {change.cite}" if change.cite else "in the text"
-        found = _object_findings(change, where) + _row_findings(change, where, *tables)
+        found = (
+            _object_findings(change, where) + _row_findings(change, where, *tables) + spanning.get(index, [])
+        )
         kept = tuple(f for f in change.flags if not _artefact(f, change))
         if not found and len(kept) == len(change.flags):
             changes.append(change)
