@@ -235,3 +235,24 @@ def test_a_draft_is_read_again_only_where_a_change_touches_a_table(
     reads.clear()
     check_objects(end_changed, load_taxonomy())
     assert reads == []
+
+
+def test_a_row_whose_text_went_but_which_stays_is_emptied_not_removed(tmp_path: Path) -> None:
+    emptied = [PHASES[0], PHASES[1], ("", "", ""), PHASES[3]]
+    assert [f.message for f in _ours(_diff(_table(PHASES), _table(emptied), tmp_path))] == [
+        "Row emptied in the table in Article 1"
+    ]
+    assert [f.message for f in _ours(_diff(_table(emptied), _table(PHASES), tmp_path))] == [
+        "Row filled in (it was empty) in the table in Article 1"
+    ]
+    loose = [f.message for f in _ours(_diff(_loose_table(PHASES), _loose_table(emptied), tmp_path))]
+    assert len(loose) == 1 and loose[0].startswith("Row emptied in the table in ")
+
+
+def test_a_line_break_in_a_cell_reads_as_in_the_provision(tmp_path: Path) -> None:
+    cell = fx.p(fx.r("Withdrawal of heavy weapons") + "<w:r><w:br/></w:r>" + fx.r("within 60 days."))
+    table = fx.tbl([[fx.p(fx.r("Phase 2")), fx.p(fx.r("Drava Corridor")), cell]])
+    draft = api.parse(Doc(HEADING + fx.p(fx.r("The schedule:")) + table).build(tmp_path / "t.docx"))
+    [row] = table_rows(draft)
+    lines = [" ".join(line.split()) for line in draft.provisions[0].text.split("\n")]
+    assert len(row) == 3 and all(line in lines for line in row)

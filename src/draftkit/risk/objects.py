@@ -127,7 +127,7 @@ def table_rows(
     draft: Draft, view: View = "accept", changed: Collection[Provision] | None = None
 ) -> list[Row]:
     """Each table row of a DOCX draft as the lines the reader shows for it (its cells'
-    paragraphs with text), in document order; [] for other formats, a draft without tables,
+    paragraphs with text; () for a row without text), in document order; [] for other formats, a draft without tables,
     a source file changed or gone since it was read, or when none of the `changed`
     provisions (all if None) has a paragraph in a table — the draft is then not read again."""
     from draftkit.errors import DraftkitError
@@ -163,8 +163,8 @@ def table_rows(
         number = row_of.get(block.location.paragraph or 0)
         if number is not None:
             text = f"{block.auto_label} {block.text}" if block.auto_label else block.text
-            lines.setdefault(number, []).append(" ".join(text.split()))
-    return [tuple(lines[n]) for n in sorted(lines) if lines[n]]
+            lines.setdefault(number, []).extend(" ".join(line.split()) for line in text.split("\n"))
+    return [tuple(line for line in lines.get(n, ()) if line) for n in sorted(set(row_of.values()))]
 
 
 def _touches(draft: Draft, changed: Collection[Provision], paragraphs: Collection[int]) -> bool:
@@ -205,8 +205,21 @@ def _rows_in(text: str, rows: dict[str, list[Row]]) -> list[Row]:
     return out
 
 
+def _whole_row(budget: Counter[str], kind: str) -> str:
+    """'Row removed from' — or, while the other draft has more rows without text than this
+    one, 'Row emptied in' (its text went, an empty row stayed): `budget` counts them down."""
+    if budget[kind] > 0:
+        budget[kind] -= 1
+        return "Row emptied in" if kind == "deleted" else "Row filled in (it was empty) in"
+    return "Row removed from" if kind == "deleted" else "Row added to"
+
+
 def _row_findings(
-    change: Change, where: str, old_rows: dict[str, list[Row]], new_rows: dict[str, list[Row]]
+    change: Change,
+    where: str,
+    old_rows: dict[str, list[Row]],
+    new_rows: dict[str, list[Row]],
+    budget: Counter[str],
 ) -> list[tuple[str, str, str]]:
     """(message, old, new) per table row added, removed or changed in this change."""
     before = _rows_in(change.old_text, old_rows) if change.old and old_rows else []
@@ -218,15 +231,15 @@ def _row_findings(
     for old, new in zip(gone, came, strict=False):
         out.append((f"Row changed in {table}", " | ".join(old), " | ".join(new)))
     for old in gone[len(came) :]:
-        out.append((f"Row removed from {table}", " | ".join(old), ""))
+        out.append((f"{_whole_row(budget, 'deleted')} {table}", " | ".join(old), ""))
     for new in came[len(gone) :]:
-        out.append((f"Row added to {table}", "", " | ".join(new)))
+        out.append((f"{_whole_row(budget, 'added')} {table}", "", " | ".join(new)))
     return out
 
 
 def _by_first_line(rows: list[Row]) -> dict[str, list[Row]]:
     out: dict[str, list[Row]] = {}
-    for row in sorted(set(rows), key=lambda r: (-len(r), r)):  # longest first: the fullest match
+    for row in sorted({r for r in rows if r}, key=lambda r: (-len(r), r)):  # longest first: the fullest match
         out.setdefault(row[0], []).append(row)
     return out
 
@@ -257,7 +270,7 @@ def _category(change: Change) -> str:
 
 
 def _spanning(
-    changes: tuple[Change, ...], kind: str, rows: list[Row], other: Counter[Row]
+    changes: tuple[Change, ...], kind: str, rows: list[Row], other: Counter[Row], budget: Counter[str]
 ) -> dict[int, list[tuple[str, str, str]]]:
     """Rows wholly removed (`kind` "deleted") or added whose cells are provisions of their
     own, inside one run of consecutive such changes: (message, old, new) by the index of the
@@ -296,10 +309,10 @@ def _spanning(
                 continue
             span = f"in {changes[owners[0]].cite} to {changes[owners[-1]].cite}"
             cells = " | ".join(row)
-            if kind == "deleted":
-                out.setdefault(owners[0], []).append((f"Row removed from the table {span}", cells, ""))
-            else:
-                out.setdefault(owners[0], []).append((f"Row added to the table {span}", "", cells))
+            said = f"{_whole_row(budget, kind)} the table {span}"
+            out.setdefault(owners[0], []).append(
+                (said, cells, "") if kind == "deleted" else (said, "", cells)
+            )
     return out
 
 
@@ -311,9 +324,16 @@ def check_objects(comparison: Comparison, taxonomy: Taxonomy, *, view: View = "a
     changed = [c for c in comparison.changes if c.kind != "unchanged"]
     old_rows = table_rows(comparison.old, view, [p for c in changed for p in c.old])
     new_rows = table_rows(comparison.new, view, [p for c in changed for p in c.new])
+    # A row one side lost may stay on the other, empty, outside any changed provision.
+    if old_rows and not new_rows:
+        new_rows = table_rows(comparison.new, view)
+    elif new_rows and not old_rows:
+        old_rows = table_rows(comparison.old, view)
     tables = (_by_first_line(old_rows), _by_first_line(new_rows))
-    spanning = _spanning(comparison.changes, "deleted", old_rows, Counter(new_rows))
-    for index, found in _spanning(comparison.changes, "added", new_rows, Counter(old_rows)).items():
+    empty = new_rows.count(()) - old_rows.count(())
+    budget = Counter({"deleted": max(empty, 0), "added": max(-empty, 0)})
+    spanning = _spanning(comparison.changes, "deleted", old_rows, Counter(new_rows), budget)
+    for index, found in _spanning(comparison.changes, "added", new_rows, Counter(old_rows), budget).items():
         spanning.setdefault(index, []).extend(found)
     changes: list[Change] = []
     for index, change in enumerate(comparison.changes):
@@ -322,7 +342,9 @@ def check_objects(comparison: Comparison, taxonomy: Taxonomy, *, view: View = "a
             continue
         where = f"in {change.cite}" if change.cite else "in the text"
         found = (
-            _object_findings(change, where) + _row_findings(change, where, *tables) + spanning.get(index, [])
+            _object_findings(change, where)
+            + _row_findings(change, where, *tables, budget)
+            + spanning.get(index, [])
         )
         kept = tuple(f for f in change.flags if not _artefact(f, change))
         if not found and len(kept) == len(change.flags):
