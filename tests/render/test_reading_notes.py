@@ -51,3 +51,16 @@ def test_a_warning_is_escaped_in_html() -> None:
     hostile = (ReadWarning("x", "<script>alert(1)</script>", Location(line=1)),)
     page = render_html(replace(comparison, old=replace(comparison.old, warnings=hostile)))
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_the_docx_summary_lists_the_reading_warnings(tmp_path: Path) -> None:
+    """The DOCX redline's --summary page says them too (the redline itself stays the draft)."""
+    from draftkit.render.redline import render_docx
+    from tests.wmlops import read_part
+
+    comparison = _press()
+    with_summary = read_part(render_docx(comparison, summary=True), "word/document.xml")
+    text = "".join(with_summary.itertext())
+    assert f"framework-v3-press.txt: line 5: {PRESS}" in text
+    without = read_part(render_docx(comparison), "word/document.xml")
+    assert PRESS not in "".join(without.itertext())
