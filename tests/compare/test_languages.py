@@ -148,3 +148,18 @@ def test_a_version_in_another_language_than_named_is_said() -> None:
     assert "warning: version B" in render_languages_terminal(comparison)
     right = compare_languages(read(case / "en.txt"), read(case / "ru.txt"), ("en", "ru"))
     assert right.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "lang"),
+    [
+        ("limited to 600,000 personnel", "ограничена 600 тыс. человек", "ru"),
+        ("limited to 600,000 personnel", "обмежена 600 тисяч осіб", "uk"),
+        ("1,500,000 people", "1,5 млн человек", "ru"),
+        ("600 thousand people", "600 000 осіб", "uk"),
+    ],
+)
+def test_a_scale_word_is_part_of_the_number(en: str, other: str, lang: str) -> None:
+    """'600 тыс.' is 600,000 (the published Russian rendering of the 28-point plan read as
+    600 against 600000 before), in every language the aligner reads."""
+    assert _facts(en, "en").numbers == _facts(other, lang).numbers

@@ -112,6 +112,21 @@ _NUMBER = {
     ),
 }
 _NUMBER["ru"] = _NUMBER["uk"]
+# A scale word after a number ("600 thousand", "600 тыс. человек", "2 млн"): the value is
+# the product, so "600,000" and "600 тыс." are one number (found on the published Russian
+# rendering of the 28-point plan in ../shared/realtexts, which read as 600 ≠ 600000).
+_SCALE = re.compile(
+    r"\s*(thousand|million|billion|тыс\.?|тысяч\w*|тис\.?|тисяч\w*|млн\.?|миллион\w*|мільйон\w*"
+    r"|млрд\.?|миллиард\w*|мільярд\w*)(?!\w)",
+    re.IGNORECASE,
+)
+_BILLION = ("bi", "млрд", "миллиард", "мільярд")
+_MILLION = ("mi", "млн", "миллион", "мільйон")
+
+
+def _scale(word: str) -> int:
+    word = word.lower()
+    return 1_000_000_000 if word.startswith(_BILLION) else 1_000_000 if word.startswith(_MILLION) else 1_000
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NAME = re.compile(
     r"(?<![.!?:;«\"]\s)(?<!^)(?<![«\"])\b([A-Z\u0400-\u042f\u0404\u0406\u0407\u0490][\w’'-]{2,})"
@@ -167,6 +182,9 @@ def _facts(text: str, lang: str) -> _Facts:
             value = raw.replace(",", "")
         else:
             value = re.sub(r"[ \u00a0\u202f]", "", raw).replace(",", ".")
+        if scale := _SCALE.match(text, m.end()):
+            product = float(value) * _scale(scale.group(1))
+            value = str(int(product)) if product.is_integer() else f"{product:g}"
         numbers.append(value)
     bag: Counter[str] = Counter("#" + n for n in numbers)
     bag.update("^" + d for d in dates)
