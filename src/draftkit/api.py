@@ -2,51 +2,28 @@
 
 from __future__ import annotations
 
-import functools
-import gc
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal, ParamSpec, TypeVar
+from typing import Literal
 
 from draftkit.compare.changes import Comparison
 from draftkit.errors import UsageError, display_name, json_safe
+from draftkit.memory import few_collections
 from draftkit.model import Draft
 from draftkit.outputs import escape_unsafe
 from draftkit.readers import Limits, View, read
 
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
 
-
-def _few_collections(function: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run `function` with Python's cycle collector paused, restored afterwards. Reading and
-    comparing a long draft makes hundreds of thousands of objects without cycles; the
-    collector walks them again and again as they accumulate (a quarter of a 13,000-provision
-    diff's time, issue 18). Whatever cycles are made are collected once it resumes."""
-
-    @functools.wraps(function)
-    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        if not gc.isenabled():
-            return function(*args, **kwargs)
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            gc.enable()
-
-    return paused
-
-
-@_few_collections
+@few_collections
 def parse(path: str | os.PathLike[str], *, view: View = "accept", limits: Limits | None = None) -> Draft:
     """Read a draft (.docx, .txt, .md, draftkit .xml) into its provision tree."""
     return read(path, view=view, limits=limits)
 
 
-@_few_collections
+@few_collections
 def diff(
     old: str | os.PathLike[str],
     new: str | os.PathLike[str],
@@ -163,7 +140,7 @@ def check_author(author: str) -> str:
     return author
 
 
-@_few_collections
+@few_collections
 def render_report(
     comparison: Comparison,
     fmt: ReportFormat,
@@ -196,7 +173,7 @@ def render_report(
             return json_safe(render_json(comparison)).encode("utf-8")
 
 
-@_few_collections
+@few_collections
 def redline_bytes(
     old: str | os.PathLike[str],
     new: str | os.PathLike[str],

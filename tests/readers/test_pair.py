@@ -150,3 +150,19 @@ def test_not_side_by_side_for_stdin_threads_small_files_or_when_asked(monkeypatc
 def test_sequential_fallback_gives_the_same_drafts() -> None:
     old, new = DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx"
     assert read_pair(old, new) == (read(old), read(new))
+
+
+def test_the_child_sends_every_field_of_a_draft() -> None:
+    """The tuple encoding names Provision's and Draft's fields by position: a field added
+    to the model must be added there too, or drafts read in the child would lose it."""
+    import dataclasses
+    import marshal
+
+    from draftkit.model import Draft, Provision
+
+    provision = ["kind", "num", "ordinal", "heading", "text", "children", "eid", "guid", "location"]
+    assert [f.name for f in dataclasses.fields(Provision)] == provision
+    assert [f.name for f in dataclasses.fields(Draft)] == ["title", "preamble", "provisions", "source", "meta", "warnings"]
+    draft = read(DRAFTS / "framework-v3-press.txt")
+    decoded = pair_module._decode(marshal.dumps(pair_module._encode(draft)))
+    assert decoded == draft and decoded is not None and decoded.warnings == draft.warnings

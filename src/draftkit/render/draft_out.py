@@ -45,6 +45,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
 
 
 READING_NOTES_MAX = 50  # a report lists this many reading warnings per draft, then counts the rest
+READING_NOTES_HEADING = "Read with a guess or not read (reading warnings)"
 
 
 def reading_notes(*drafts: Draft) -> list[str]:

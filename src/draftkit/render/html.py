@@ -37,7 +37,7 @@ from draftkit.compare.changes import (
 )
 from draftkit.compare.textdiff import Op, OpKind
 from draftkit.model import Draft, Provision
-from draftkit.render.draft_out import reading_notes
+from draftkit.render.draft_out import READING_NOTES_HEADING, reading_notes
 from draftkit.render.html_assets import _CSS, _FOLD_CSS, _FOLD_JS, _JS
 
 Side = Literal["old", "new"]
@@ -582,11 +582,10 @@ def _summary(comparison: Comparison, rows: Sequence[_Row], categories: Sequence[
     reading = reading_notes(comparison.old, comparison.new)
     if reading:
         notes_html += (
-            '<li class="reading">Read with a guess or not read (reading warnings): <ul>'
+            f'<li class="reading">{_e(READING_NOTES_HEADING)}: <ul>'
             + "".join(f"<li>{_e(line)}</li>" for line in reading)
             + "</ul></li>"
         )
-        notes.extend(reading)
     if categories:
         by_cat: dict[str, dict[str, int]] = {c: {s: 0 for s in SEVERITIES} for c in categories}
         for change in comparison.changes:
@@ -611,7 +610,7 @@ def _summary(comparison: Comparison, rows: Sequence[_Row], categories: Sequence[
         '<div class="panels">'
         f'<div class="panel"><h3>Provisions</h3><dl class="tiles">{tiles}</dl></div>'
         f'<div class="panel"><h3>Flags</h3><dl class="tiles">{sev_tiles}</dl>{cat_table}</div>'
-        "</div>" + (f'<ul class="notes">{notes_html}</ul>' if notes else "") + "</section>\n"
+        "</div>" + (f'<ul class="notes">{notes_html}</ul>' if notes_html else "") + "</section>\n"
     )
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import json
 from typing import Any
 
 from draftkit.compare.changes import Change, Comparison, Flag
+from draftkit.memory import few_collections
 from draftkit.model import Draft
 from draftkit.render.draft_out import warning_to_dict
 
@@ -79,24 +79,13 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     return out
 
 
+@few_collections  # ~100,000 small containers without cycles
 def render_json(comparison: Comparison) -> str:
     """JSON text of a comparison: the header indented, then one change per line.
 
     One line per change keeps the file readable and diffable, and lets the C encoder do the
     work (json.dumps with `indent` runs the pure-Python encoder: 5× slower on long drafts).
     """
-    # The dicts are ~100,000 small containers without cycles: the cycle collector would
-    # walk the whole heap again and again while they are made (a quarter of the time).
-    if not gc.isenabled():
-        return _render(comparison)
-    gc.disable()
-    try:
-        return _render(comparison)
-    finally:
-        gc.enable()
-
-
-def _render(comparison: Comparison) -> str:
     data = comparison_to_dict(comparison)
     encode = _ENCODER.encode
     head = ",\n".join(f'  "{key}": {encode(data[key])}' for key in data if key != "changes")

@@ -26,7 +26,7 @@ from draftkit.compare.changes import (
     kind_label,
 )
 from draftkit.compare.textdiff import Op, OpKind
-from draftkit.render.draft_out import reading_notes
+from draftkit.render.draft_out import READING_NOTES_HEADING, reading_notes
 
 # Invisible, and as an entity its source ends in ";" (punctuation), which lets a marker next
 # to it open or close; inside a word it also breaks e-mail autolinks and @mentions.
@@ -361,7 +361,7 @@ def render_markdown(comparison: Comparison) -> str:
             notes.append(f"- Kept apart by hand: {escape(pin.old_cite or pin.new_cite)}.")
     reading = reading_notes(old, new)
     if reading:
-        notes.append("- Read with a guess or not read (reading warnings):")
+        notes.append(f"- {READING_NOTES_HEADING}:")
         notes += [f"  - {escape(line)}" for line in reading]
     if notes:
         out += [*notes, ""]

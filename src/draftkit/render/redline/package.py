@@ -21,7 +21,7 @@ from draftkit.compare.changes import CHANGE_KINDS, SEVERITIES, Comparison, Flag,
 from draftkit.model import Draft
 from draftkit.readers.safezip import parse_xml
 from draftkit.render.docx_package import zip_package
-from draftkit.render.draft_out import reading_notes
+from draftkit.render.draft_out import READING_NOTES_HEADING, reading_notes
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.inert import strip_active
 from draftkit.render.redline.layout import BODY, TC
@@ -137,7 +137,7 @@ def insert_summary(document: etree._Element, comparison: Comparison) -> None:
         elements.append(_summary_paragraph("No flags."))
     reading = reading_notes(comparison.old, comparison.new)
     if reading:  # what the reader guessed or could not read, as the other reports say it
-        elements.append(_summary_paragraph("Reading warnings (read with a guess or not read)", bold=True))
+        elements.append(_summary_paragraph(READING_NOTES_HEADING, bold=True))
         elements += [_summary_paragraph(line) for line in reading]
     brk = _summary_paragraph("")
     run = etree.SubElement(brk, W_R)
