@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import replace
 
 from draftkit.compare.changes import Change, Comparison, Flag
+from draftkit.risk.taxonomy import GENERAL
 
 # Invisible in print, or reordering what is printed (the character's usual name, for messages).
 INVISIBLE: dict[str, str] = {
@@ -102,14 +103,15 @@ def _mixed(text: str) -> list[str]:
     return out
 
 
-def _category(change: Change) -> str:
+def category_of(change: Change) -> str:
+    """The change's first category, new side first (`general` when it has none)."""
     categories = change.new_category or change.old_category
-    return categories[0] if categories else "general"
+    return categories[0] if categories else GENERAL
 
 
 def _findings(change: Change) -> list[Flag]:
     old, new = change.old_text if change.old else "", change.new_text if change.new else ""
-    category = _category(change)
+    category = category_of(change)
     flags: list[Flag] = []
     for side, text, other in (("new", new, old), ("old", old, new)):
         seen_other = set(_invisible(other)) | set(_mixed(other))

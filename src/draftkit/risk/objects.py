@@ -28,16 +28,17 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 from lxml import etree
 
 from draftkit.compare.changes import Change, Comparison, Flag, Severity
 from draftkit.model import Draft, Provision
+from draftkit.readers import View
 from draftkit.risk.annotate import HEAVY_WEIGHT
+from draftkit.risk.hygiene import category_of
 from draftkit.risk.taxonomy import Taxonomy
 
-View = Literal["accept", "original"]
 Row = tuple[str, ...]
 T = TypeVar("T", str, Row)
 
@@ -80,7 +81,7 @@ def _shown(placeholder: str) -> str:
     return f"⟦{placeholder}⟧"
 
 
-def _change_of(kind: str, old: str, new: str) -> str:
+def _change_of(old: str, new: str) -> str:
     old_hash, new_hash = _HASHED.match(old), _HASHED.match(new)
     if old_hash is not None and new_hash is not None:
         return f" (content hash {old_hash['digest']} → {new_hash['digest']})"
@@ -103,7 +104,7 @@ def _object_findings(change: Change, where: str) -> list[tuple[str, str, str]]:
         came = [p for p in added if _kind(p) == kind]
         name = kind[0].upper() + kind[1:]
         for before, after in zip(gone, came, strict=False):
-            message = f"{name} changed {where}{_change_of(kind, before, after)}"
+            message = f"{name} changed {where}{_change_of(before, after)}"
             out.append((message, _shown(before), _shown(after)))
         for before in gone[len(came) :]:
             out.append((f"{name} removed {where.replace('in ', 'from ', 1)}", _shown(before), ""))
@@ -263,10 +264,7 @@ def _artefact(flag: Flag, change: Change) -> bool:
 
 
 def _category(change: Change) -> str:
-    if change.flags:
-        return change.flags[0].category
-    categories = change.new_category or change.old_category
-    return categories[0] if categories else "general"
+    return change.flags[0].category if change.flags else category_of(change)
 
 
 def _spanning(

@@ -56,16 +56,23 @@ def is_docx(draft: Draft) -> bool:
     return draft.source is not None and draft.source.format == "docx"
 
 
-def docx_base(draft: Draft) -> Base | None:
-    """The new draft's own DOCX, its tracked changes resolved; None for a Strict file."""
+def reread(draft: Draft, which: str) -> Path:
+    """The path of a draft's DOCX, checked to be the file that was read (`which`: "old" or
+    "new", for the message)."""
     assert draft.source is not None
     path = Path(draft.source.path)
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
-        raise InputError(f"cannot read the new draft again: {exc.strerror or exc}", str(path)) from None
+        raise InputError(f"cannot read the {which} draft again: {exc.strerror or exc}", str(path)) from None
     if digest != draft.source.sha256:
         raise InputError("the file changed after it was read; compare again", str(path))
+    return path
+
+
+def docx_base(draft: Draft) -> Base | None:
+    """The new draft's own DOCX, its tracked changes resolved; None for a Strict file."""
+    path = reread(draft, "new")
     with open_package(path) as package:
         main = package.main_document_part()
         members = [(name, package.read(name)) for name in package.names]

@@ -18,7 +18,6 @@ is taken from the old package but what a carried element reaches.
 from __future__ import annotations
 
 import copy
-import hashlib
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -27,10 +26,9 @@ from typing import Final
 
 from lxml import etree
 
-from draftkit.errors import InputError
 from draftkit.model import Draft
 from draftkit.readers.safezip import open_package, parse_xml
-from draftkit.render.redline.base import Base
+from draftkit.render.redline.base import Base, is_docx, reread
 from draftkit.render.wml import (
     MATH_TAGS,
     SHOWN,
@@ -94,16 +92,7 @@ class Carrier:
     def of(cls, old: Draft, base: Base) -> Carrier | None:
         """The carrier for an old draft read from a DOCX (None otherwise); the file must be
         the one that was read."""
-        if old.source is None or old.source.format != "docx":
-            return None
-        path = Path(old.source.path)
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError as exc:
-            raise InputError(f"cannot read the old draft again: {exc.strerror or exc}", str(path)) from None
-        if digest != old.source.sha256:
-            raise InputError("the file changed after it was read; compare again", str(path))
-        return cls(base, path)
+        return cls(base, reread(old, "old")) if is_docx(old) else None
 
     def load(self) -> None:
         """Read and index the old package (once): each object, note reference and equation

@@ -553,17 +553,8 @@ def split_placeholders(text: str) -> list[tuple[str, bool]]:
 def without_placeholders(text: str) -> tuple[str, list[str]]:
     """`text` with its placeholders left out, and them. The space on either side of one is
     the reader's padding (it stands only between a placeholder and a non-space): it goes too."""
-    spans = placeholders(text)
-    if not spans:
-        return text, []
-    out: list[str] = []
-    last = 0
-    for a, b in spans:
-        cut = a - 1 if a > last and text[a - 1] == " " else a
-        out.append(text[last:cut])
-        last = b + 1 if b < len(text) and text[b] == " " else b
-    out.append(text[last:])
-    return "".join(out), [text[a:b] for a, b in spans]
+    pieces = split_placeholders(text)
+    return "".join(p for p, is_placeholder in pieces if not is_placeholder), [p for p, ph in pieces if ph]
 
 
 def untracked_note(placeholder: str, kind: str) -> str:
