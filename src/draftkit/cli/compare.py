@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from draftkit.cli.common import (
     emit,
@@ -125,6 +126,10 @@ def diff_command(
 
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     if languages is not None:
+        unused: dict[str, object] = {"--taxonomy": taxonomy, "--fail-on": fail_on, "--pair": pair}
+        unused |= {"--pairs": pairs_file, "--no-pair": no_pair, "--lens": lens != "default", "--all": show_all}
+        if given := [name for name, value in unused.items() if value]:
+            raise UsageError(f"--languages compares two language versions: {', '.join(given)} not taken with it")
         _diff_languages(old, new, languages, fmt, view, limits, output)
         return
     fmt = output_format(output, fmt)
@@ -170,20 +175,25 @@ def _diff_languages(
     names = tuple(name.strip().lower() for name in languages.split(","))
     if len(names) != 2:
         raise UsageError(f"--languages takes two languages, e.g. en,uk (got {languages!r})")
+    suffix = Path(output).suffix.lower() if output is not None and output != "-" else ""
+    implied = {".json": "json", ".html": "html", ".htm": "html", ".md": "md"}.get(suffix)
+    given = click.get_current_context().get_parameter_source("fmt") not in (None, ParameterSource.DEFAULT)
+    if implied is not None and given and implied != fmt:
+        raise UsageError(f"-o {output} names a .{implied} file but --format is {fmt}: drop one of them")
+    kind = implied if implied is not None and not given else fmt
     drafts = read_pair(old, new, view="original" if view == "original" else "accept", limits=limits)
     comparison = compare_languages(*drafts, (names[0], names[1]))
     for line in comparison.warnings:
         warn(line)
-    suffix = Path(output).suffix.lower() if output is not None and output != "-" else ""
-    if fmt == "json" or suffix == ".json":
+    if kind == "json":
         text = report.render_languages_json(comparison)
-    elif suffix in (".html", ".htm"):
+    elif kind == "html":
         text = report.render_languages_html(comparison)
-    elif suffix == ".md":
+    elif kind == "md":
         text = report.render_languages_markdown(comparison)
     else:
         text = report.render_languages_terminal(comparison)
-    emit(text, output, inputs, human=fmt == "text")
+    emit(text, output, inputs, human=kind != "json")
 
 
 def _pairs(pair: tuple[str, ...], pairs_file: str | None) -> list[tuple[str, str | None]]:
