@@ -322,6 +322,12 @@ def test_reference_resolves(check: Check, ref: str) -> None:
             "Article 9",
             "there is no Article 9 (the articles run from Article 1 to Article 2)",
         ),
+        # A name ending in s: its "s" is not the possessive's (it read as "Proce", another body).
+        (
+            "under the Process's Article 9, as this Process recalls.",
+            "Article 9",
+            "there is no Article 9 (the articles run from Article 1 to Article 2)",
+        ),
     ],
 )
 def test_reference_dangles(check: Check, ref: str, written: str, why: str) -> None:

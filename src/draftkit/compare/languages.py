@@ -249,9 +249,6 @@ class _Side:
     def _text(provision: Provision) -> str:
         return f"{provision.heading}\n{provision.text}" if provision.heading else provision.text
 
-    def subtree_letters(self, index: int) -> int:
-        return self.facts[index].letters + sum(self.subtree_letters(c) for c in self.flat.children[index])
-
 
 class _LanguageAligner:
     def __init__(self, a: _Side, b: _Side, ratio: float | None = None) -> None:

@@ -57,7 +57,7 @@ _EXTERNAL = re.compile(
 # instrument. "guarantees mirroring Article 5", "modelled on Article 5", "Article 5-style":
 # a draft likens its terms to another instrument's article, never to one of its own.
 _OWNED = re.compile(
-    r"(?:\b[A-Z][\w-]*['’]s?|\b(?:mirroring|mirrors?|mirrored|modell?ed\s+on|akin\s+to"
+    r"(?:\b(?P<owner>[A-Z][\w-]*)['’]s?|\b(?:mirroring|mirrors?|mirrored|modell?ed\s+on|akin\s+to"
     r"|in\s+the\s+spirit\s+of|analogous\s+to|equivalent\s+of))\s+$"
 )
 _LIKENED = re.compile(r"[-\s](?:like|style|type)\b")
@@ -157,7 +157,7 @@ class _Resolver:
         this draft when it calls itself "this Agreement"; "of the Minsk Agreement" is not;
         "NATO's Article 5" and "mirroring Article 5" are another body's article."""
         before = _OWNED.search(text, max(0, start - 40), start)
-        if before is not None and before.group(0).rstrip("'’s \t").rstrip() not in self.self_names:
+        if before is not None and before["owner"] not in self.self_names:
             return True
         if _LIKENED.match(text, end):
             return True
