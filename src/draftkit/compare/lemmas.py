@@ -9,17 +9,24 @@ One small API over simplemma (MIT; its dictionaries ship inside the package, no 
 - `content_lemmas(text, lang=None)` → the same without stop words and one-letter words: what
   a provision is about.
 
-simplemma loads a language's dictionary on its first use (English ~0.3 s, Ukrainian or
-Russian ~1 s): callers lemmatize only the texts they need.
+A word simplemma's dictionary holds is looked up in it through compare/lemma_index.py, which
+reads one block of the dictionary rather than decoding all of it (English ~0.3 s, Ukrainian or
+Russian 1–2 s); any other word goes through simplemma's whole pipeline (rules, affixes, …) on
+the same indexed dictionary. The answers are simplemma's either way.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
+
+from draftkit.compare import lemma_index
 
 LANGUAGES = ("en", "uk", "ru")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -92,13 +99,63 @@ def lemmatize(word: str, lang: str = "en") -> str:
     shipped = _shipped().get(lang)
     if shipped is not None and lower in shipped:
         return shipped[lower]
-    return _simplemma(lower, lang)
+    found = _looked_up(lower, lang)
+    return found if found is not None else _simplemma(lower, lang)
+
+
+def _looked_up(lower: str, lang: str) -> str | None:
+    """simplemma's answer for a word its dictionary holds, without simplemma: its pipeline
+    answers a number with itself, tries a word with an apostrophe at the apostrophe first,
+    then the dictionary as written and capitalised ("Kyiv")."""
+    if "'" in lower or "’" in lower or "ʼ" in lower or lower.isnumeric():
+        return None
+    if unicodedata.normalize("NFC", lower) != lower:
+        return None
+    table = lemma_index.table(lang)
+    if table is None:
+        return None
+    found = table.get(lower)
+    if found is None:
+        found = table.get(lower.capitalize())
+    return found.lower() if found is not None else None
 
 
 def _simplemma(lower: str, lang: str) -> str:
-    import simplemma
+    return str(_lemmatizer().lemmatize(lower, lang)).lower()
 
-    return str(simplemma.lemmatize(lower, lang=lang)).lower()
+
+@lru_cache(maxsize=1)
+def _lemmatizer() -> Any:
+    """simplemma's default lemmatizer reading its dictionaries through our index (each
+    language's own decoded whole only when the index does not fit the installed file)."""
+    from simplemma import Lemmatizer
+    from simplemma.strategies.default import DefaultStrategy
+    from simplemma.strategies.dictionaries.dictionary_factory import (
+        DEFAULT_DICTIONARY_FACTORY,
+        DecodedStrMapping,
+    )
+
+    class Indexed(DecodedStrMapping):
+        __slots__ = ("_table",)
+
+        def __init__(self, table: lemma_index.Table) -> None:
+            self._table = table
+
+        def _lookup(self, key: str) -> str | None:
+            return self._table.get(key)
+
+        def __iter__(self) -> Iterator[str]:
+            return iter(self._table)
+
+        def __len__(self) -> int:
+            return len(self._table)
+
+    class Factory:
+        def get_dictionary(self, lang: str) -> Any:
+            table = lemma_index.table(lang)
+            return Indexed(table) if table is not None else DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
+
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=Factory()))
 
 
 def words(text: str) -> list[str]:
