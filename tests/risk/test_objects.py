@@ -90,6 +90,38 @@ def test_a_source_changed_since_reading_gives_no_rows(tmp_path: Path) -> None:
     assert table_rows(draft) == []
 
 
+def test_a_draft_without_a_table_is_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import draftkit.readers.safezip as safezip
+
+    draft = api.parse(Doc(HEADING + fx.p(fx.r(sentence()))).build(tmp_path / "plain.docx"))
+    parsed: list[str] = []
+    real = safezip.parse_xml
+
+    def counted(data: bytes, where: object) -> object:
+        parsed.append(str(where))
+        return real(data, where)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(safezip, "parse_xml", counted)
+    assert table_rows(draft) == []
+    assert not [w for w in parsed if w.endswith("document.xml")]  # only the relationships
+
+
+def test_table_rows_are_found_in_a_utf16_part(tmp_path: Path) -> None:
+    import zipfile
+
+    path = _table(PHASES[:2]).build(tmp_path / "t8.docx")
+    wide = tmp_path / "t16.docx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(wide, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"', 1)
+                data = text.encode("utf-16")
+                assert b"tbl" not in data  # the bytes alone cannot tell
+            out.writestr(info, data)
+    assert table_rows(api.parse(wide)) == [tuple(PHASES[0]), tuple(PHASES[1])]
+
+
 def test_paragraphs_outside_tables_are_no_rows(tmp_path: Path) -> None:
     old = Doc(HEADING + fx.p(fx.r(sentence())))
     new = Doc(HEADING + fx.p(fx.r(sentence())) + fx.p(fx.r("Phase 4")) + fx.p(fx.r("Port of Varn")))

@@ -51,6 +51,8 @@ def placeholders(text: str) -> list[str]:
     """The outermost `⟦…⟧` placeholders of a text, in order, without their brackets (a
     footnote holding an image is one placeholder)."""
     out: list[str] = []
+    if "⟦" not in text:
+        return out
     depth, start = 0, 0
     for i, char in enumerate(text):
         if char == "⟦":
@@ -131,9 +133,9 @@ def table_rows(
     paragraphs with text; () for a row without text), in document order; [] for other formats, a draft without tables,
     a source file changed or gone since it was read, or when none of the `changed`
     provisions (all if None) has a paragraph in a table — the draft is then not read again."""
-    from draftkit.errors import DraftkitError
+    from draftkit.errors import DraftkitError, Where
     from draftkit.readers.docx import read_docx_blocks
-    from draftkit.readers.safezip import open_package
+    from draftkit.readers.safezip import open_package, parse_xml
 
     source = draft.source
     if source is None or source.format != "docx":
@@ -143,7 +145,11 @@ def table_rows(
         if hashlib.sha256(path.read_bytes()).hexdigest() != source.sha256:
             return []
         with open_package(path) as package:
-            document = package.parse_part(package.main_document_part())
+            name = package.main_document_part()
+            data = package.read(name)
+        if _no_table(data):
+            return []  # most drafts: the part is not parsed again only to find no table in it
+        document = parse_xml(data, Where(f"{path}: {name}"))
         ns = document.tag[1:].partition("}")[0] if isinstance(document.tag, str) else ""
         body = document.find(f"{{{ns}}}body")
         if body is None or next(body.iter(f"{{{ns}}}tbl"), None) is None:
@@ -166,6 +172,13 @@ def table_rows(
             text = f"{block.auto_label} {block.text}" if block.auto_label else block.text
             lines.setdefault(number, []).extend(" ".join(line.split()) for line in text.split("\n"))
     return [tuple(line for line in lines.get(n, ()) if line) for n in sorted(set(row_of.values()))]
+
+
+def _no_table(data: bytes) -> bool:
+    """Whether an XML part surely holds no table: in an ASCII-compatible encoding (what
+    Word writes) a `tbl` element's name stands in the bytes. Otherwise (UTF-16) unknown."""
+    head = data[:8].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<") and b"tbl" not in data
 
 
 def _touches(draft: Draft, changed: Collection[Provision], paragraphs: Collection[int]) -> bool:
