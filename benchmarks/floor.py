@@ -2,9 +2,12 @@
 
 The floor is what no DOCX tool can avoid: unzip both files and lxml-parse their document
 parts. On the same pair, each in a fresh process (so peak memory is its own):
-- `draftkit diff` end to end (read both, compare, flag, JSON) — target ≤ 10× the floor,
-  peak < 300 MB;
-- the DOCX redline end to end — target ≤ 12× the floor;
+- `draftkit diff` end to end: the command in a fresh interpreter, as a user runs it (start-up,
+  reading both, compare, flags, the report written, exit), its default report and JSON —
+  target ≤ 10× the floor, peak < 300 MB;
+- `draftkit redline` end to end the same way — target ≤ 12× the floor;
+- for comparison with earlier figures, the same work in one warm process (library calls, best
+  of three: no start-up, dictionaries and compiled rules already loaded);
 - start-up: `draftkit --help` in a fresh interpreter — target < 0.15 s;
 - the HTML report of a 10,000-provision pair with ~1 % of paragraphs reworded: size, and
   first contentful paint in headless Chromium (Playwright's performance timing) when Chromium
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import random
 import resource
 import shutil
@@ -89,6 +93,37 @@ def _child(kind: str, a: Path, b: Path, out: Path) -> dict[str, float]:
             api.redline(a, b, out, date="2026-11-24")
         times.append(time.perf_counter() - started)
     return {"seconds": min(times), "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+_MEASURED = """
+import resource, sys
+from draftkit.cli import main
+try:
+    main()
+finally:
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    print(f"peak-kb {peak}", file=sys.stderr)
+"""
+
+
+def _command(args: list[str]) -> dict[str, float]:
+    """The `draftkit` command itself in a fresh interpreter, best of REPEAT wall times: start-up,
+    imports, first-call costs (dictionaries, compiled rules) and exit included, as a user
+    waits for it. Peak memory: the largest of its processes (the reader's fork included)."""
+    best = float("inf")
+    peak_kb = 0
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", _MEASURED, *args],
+            check=True,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(HERE.parent / "src")},
+        )
+        best = min(best, time.perf_counter() - started)
+        peak_kb = max(peak_kb, int(done.stderr.rsplit("peak-kb ", 1)[1].split()[0]))
+    return {"seconds": best, "peak_mb": peak_kb / 1024}
 
 
 def _run_child(kind: str, a: Path, b: Path, out: Path) -> dict[str, float]:
@@ -172,15 +207,26 @@ def main() -> int:
             f"pair: {args.n:,} provisions, {a.stat().st_size / 1e6:.1f} + {b.stat().st_size / 1e6:.1f} MB DOCX"
         )
         print(f"floor (unzip + lxml parse of both): {floor:.3f} s")
+        for label, command in (
+            ("draftkit diff OLD NEW", ["diff", str(a), str(b), "-o", str(folder / "x.txt")]),
+            ("… --format json", ["diff", str(a), str(b), "-o", str(folder / "x.json")]),
+        ):
+            run = _command(command)
+            print(
+                f"{label + ':':<26} {run['seconds']:.3f} s = {run['seconds'] / floor:.1f}× the floor "
+                f"(target ≤ 10×), peak {run['peak_mb']:.0f} MB (target < 300)"
+            )
+        run = _command(["redline", str(a), str(b), "-o", str(folder / "r.docx"), "--date", "2026-11-24"])
+        print(
+            f"{'draftkit redline OLD NEW:':<26} {run['seconds']:.3f} s = {run['seconds'] / floor:.1f}× the floor (target ≤ 12×)"
+        )
         diff = _run_child("diff", a, b, folder / "x.json")
         print(
-            f"draftkit diff end to end:  {diff['seconds']:.3f} s = {diff['seconds'] / floor:.1f}× the floor "
-            f"(target ≤ 10×), peak {diff['peak_mb']:.0f} MB (target < 300)"
+            f"in one warm process (library, best of {REPEAT}): diff + JSON {diff['seconds']:.3f} s = "
+            f"{diff['seconds'] / floor:.1f}×, peak {diff['peak_mb']:.0f} MB"
         )
         redline = _run_child("redline", a, b, folder / "redline.docx")
-        print(
-            f"DOCX redline end to end:   {redline['seconds']:.3f} s = {redline['seconds'] / floor:.1f}× the floor (target ≤ 12×)"
-        )
+        print(f"  redline {redline['seconds']:.3f} s = {redline['seconds'] / floor:.1f}×")
         print(_html_line(f"this pair ({args.n:,})", a, b, folder / "report.html"))
         calm = make_draft(10_000, seed=10_000)
         c, d = folder / "calm_old.docx", folder / "calm_new.docx"
