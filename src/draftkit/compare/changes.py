@@ -9,6 +9,7 @@ from draftkit.compare.textdiff import Op
 from draftkit.model import Draft, Provision
 
 ChangeKind = Literal["unchanged", "modified", "added", "deleted", "split", "merged"]
+TableMove = Literal["into", "out of"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = ("unchanged", "modified", "added", "deleted", "split", "merged")
 Severity = Literal["high", "medium", "low"]
 
@@ -108,6 +109,20 @@ class Change:
     # A deletion's plausible but unproven counterpart: the citation of an added provision whose
     # content resembles it (issue 15 item 3), for the reader to judge.
     possibly_replaced_by: str | None = None
+    # Its paragraph now stands in a table cell ("into") or no longer does ("out of"), both
+    # drafts read from DOCX: a move (`moved` is set) the text alone does not show.
+    table_move: TableMove | None = None
+
+    @property
+    def moved_label(self) -> str:
+        """How a moved change moved: 'moved', or 'moved into a table (table 1, row 2, column 1)'
+        with the cell on the side that has one."""
+        if self.table_move is None:
+            return "moved"
+        side = self.new if self.table_move == "into" else self.old
+        location = side[0].location if side else None
+        cell = location.describe_cell() if location is not None else ""
+        return f"moved {self.table_move} a table" + (f" ({cell})" if cell else "")
 
     @property
     def needs_review(self) -> bool:
@@ -131,7 +146,8 @@ class Change:
         if self.kind == "unchanged" and self.references_updated:
             parts.append("References updated")
         if self.moved:
-            parts.append("moved" if parts else "Moved")
+            moved = self.moved_label
+            parts.append(moved if parts else moved[0].upper() + moved[1:])
         if self.renumbered:
             parts.append("renumbered" if parts else "Renumbered")
         return ", ".join(parts) or "Unchanged"

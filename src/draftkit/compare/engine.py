@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from draftkit.compare.align import ROOT, Alignment, Flat, Pair, align
-from draftkit.compare.changes import Change, ChangeKind, Comparison, Pin
+from draftkit.compare.changes import Change, ChangeKind, Comparison, Pin, TableMove
 from draftkit.compare.pins import Pins, Resolved, resolve
 from draftkit.compare.refs import Reference, label_value, rewrite
 from draftkit.compare.textdiff import diff_words
@@ -116,8 +116,9 @@ def compare(old: Draft, new: Draft, pins: Pins | None = None) -> Comparison:
     user decided (compare.pins), a label naming no provision is refused (UsageError)."""
     front_old = replace(old, provisions=front_units(old))
     front_new = replace(new, provisions=front_units(new))
+    tables = _records_tables(old) and _records_tables(new)
     if not pins:
-        return Comparison(old, new, _compare(front_old, front_new) + _compare(old, new))
+        return Comparison(old, new, _compare(front_old, front_new) + _compare(old, new, tables=tables))
     parts = [(Flat.of(front_old), Flat.of(front_new)), (Flat.of(old), Flat.of(new))]
     resolved = resolve(
         pins,
@@ -126,21 +127,29 @@ def compare(old: Draft, new: Draft, pins: Pins | None = None) -> Comparison:
     )
     changes: tuple[Change, ...] = ()
     pinned: list[Pin] = []
-    for (a, b), chosen in zip(parts, resolved, strict=True):
-        changes += _compare(a, b, chosen)
+    for body, ((a, b), chosen) in enumerate(zip(parts, resolved, strict=True)):  # front, then body
+        changes += _compare(a, b, chosen, tables=tables and body == 1)
         pinned += [Pin(a.nodes[i].eid, b.nodes[j].eid, a.cites[i], b.cites[j]) for i, j in chosen.pairs]
         pinned += [Pin(a.nodes[i].eid, None, a.cites[i], None) for i in sorted(chosen.apart_old)]
         pinned += [Pin(None, b.nodes[j].eid, None, b.cites[j]) for j in sorted(chosen.apart_new)]
     return Comparison(old, new, changes, tuple(pinned))
 
 
-def _compare(old: Draft | Flat, new: Draft | Flat, pins: Resolved | None = None) -> tuple[Change, ...]:
-    """The changes of one part (front units or body), in new-document order."""
+def _records_tables(draft: Draft) -> bool:
+    """Whether the draft's reader records which paragraphs stand in table cells (DOCX)."""
+    return draft.source is not None and draft.source.format == "docx"
+
+
+def _compare(
+    old: Draft | Flat, new: Draft | Flat, pins: Resolved | None = None, *, tables: bool = False
+) -> tuple[Change, ...]:
+    """The changes of one part (front units or body), in new-document order; `tables`: both
+    drafts record table cells, so a provision moved into or out of one is a move."""
     alignment = align(old, new, pins)
     a, b = alignment.old, alignment.new
     old_addr, new_addr = _addresses(a), _addresses(b)
     renumbering = _renumbering(alignment, old_addr, new_addr)
-    context = _Context(renumbering, old_addr, new_addr)
+    context = _Context(renumbering, old_addr, new_addr, tables)
     changes: list[tuple[tuple[int, int], Change]] = []
     # Deleted provisions are placed after the change of their nearest surviving predecessor
     # in the old draft, so the report reads in new-document order with deletions in place.
@@ -167,6 +176,7 @@ class _Context:
     renumbering: _Renumbering
     old_addr: list[Address | None]
     new_addr: list[Address | None]
+    tables: bool = False
 
     def top(self, addresses: list[Address | None], index: int) -> Address | None:
         """The address of the article (or annex…) a provision stands in."""
@@ -213,13 +223,14 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
                     references_updated = True
                 else:
                     kind = "modified"
+    table_move = _table_move(olds[0], news[0]) if context.tables and olds and news else None
     return Change(
         kind=kind,
         old=olds,
         new=news,
         old_cite=a.cites[pair.old[0]] if len(pair.old) == 1 else " + ".join(a.cites[i] for i in pair.old),
         new_cite=b.cites[pair.new[0]] if len(pair.new) == 1 else " + ".join(b.cites[j] for j in pair.new),
-        moved=pair.moved,
+        moved=pair.moved or table_move is not None,
         renumbered=renumbered,
         similarity=1.0 if kind == "unchanged" and not references_updated else pair.similarity,
         old_text=old_text,
@@ -232,4 +243,15 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
         confidence=pair.confidence,
         pinned=pair.pinned,
         possibly_replaced_by=b.cites[pair.replaced_by] if pair.replaced_by is not None else None,
+        table_move=table_move,
     )
+
+
+def _table_move(old: Provision, new: Provision) -> TableMove | None:
+    """'into' when the new provision's first paragraph stands in a table cell and the old one's
+    did not, 'out of' the reverse (from one table to another is not told apart)."""
+    was = old.location is not None and old.location.cell is not None
+    now = new.location is not None and new.location.cell is not None
+    if was == now:
+        return None
+    return "into" if now else "out of"

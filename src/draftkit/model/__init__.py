@@ -13,6 +13,7 @@ from __future__ import annotations
 from draftkit.model.draft import (
     FRONT_KINDS,
     KINDS,
+    Cell,
     Draft,
     Kind,
     Location,
@@ -22,4 +23,15 @@ from draftkit.model.draft import (
     SourceFormat,
 )
 
-__all__ = ["FRONT_KINDS", "KINDS", "Draft", "Kind", "Location", "Provision", "ReadWarning", "Source", "SourceFormat"]
+__all__ = [
+    "FRONT_KINDS",
+    "KINDS",
+    "Cell",
+    "Draft",
+    "Kind",
+    "Location",
+    "Provision",
+    "ReadWarning",
+    "Source",
+    "SourceFormat",
+]

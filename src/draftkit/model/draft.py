@@ -42,12 +42,20 @@ FRONT_KINDS: tuple[Kind, ...] = ("preface", "recital")
 SourceFormat = Literal["docx", "odt", "pdf", "text", "markdown", "xml"]
 
 
+Cell = tuple[int, int, int]
+"""A table cell as (table, row, column), 1-based: tables counted in document order, nested
+ones included; rows and columns as the view being read shows them."""
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where a provision starts in its source: paragraph index (DOCX) or line (text), 1-based."""
+    """Where a provision starts in its source: paragraph index (DOCX) or line (text), 1-based;
+    `cell` the table cell that paragraph stands in (DOCX; None outside tables and in formats
+    whose reader does not record tables)."""
 
     paragraph: int | None = None
     line: int | None = None
+    cell: Cell | None = None
 
     def describe(self) -> str:
         """Human form: 'paragraph 41' or 'line 12'."""
@@ -56,6 +64,13 @@ class Location:
         if self.line is not None:
             return f"line {self.line}"
         return "unknown place"
+
+    def describe_cell(self) -> str:
+        """'table 1, row 2, column 1'; '' outside tables."""
+        if self.cell is None:
+            return ""
+        table, row, column = self.cell
+        return f"table {table}, row {row}, column {column}"
 
 
 @dataclass(frozen=True, slots=True)

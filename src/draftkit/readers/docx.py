@@ -6,7 +6,8 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
 - one Block per visible paragraph with text or an automatic number, table cells included;
 - `Location(paragraph=i)`: i is the 1-based position of the paragraph's `w:p` among all
   `w:p` of `w:body` in document order (`body.iter(w:p)`), counting empty, hidden and
-  text-box paragraphs too, so a writer can find the same `w:p` again;
+  text-box paragraphs too, so a writer can find the same `w:p` again; `cell` is the table
+  cell (table, row, column) it stands in, rows and cells counted as the view shows them;
 - pending revisions shown as one consistent view: "accept" (all accepted) or "original"
   (all rejected), paragraph marks included;
 - text as displayed (the rendering model of `docx_text`): field results without codes,
@@ -38,7 +39,7 @@ from typing import Literal, NamedTuple
 from lxml import etree
 
 from draftkit.errors import InputError, LimitError, UsageError, Where
-from draftkit.model import Location, ReadWarning
+from draftkit.model import Cell, Location, ReadWarning
 from draftkit.readers.blocks import Block
 from draftkit.readers.docx_tags import Tags
 from draftkit.readers.docx_text import (
@@ -248,6 +249,8 @@ class _Walker:
         self.instr_depth = 0  # fields on the stack still in their instruction part
         self.current = _Paragraph(None)
         self.used_notes: set[tuple[str, str]] = set()
+        self.tables = 0  # tables met so far, nested ones included
+        self.cell: Cell | None = None  # the table cell being read: (table, row, column)
         t = tags
         # In the accept view insertions are shown and deletions dropped; the reverse in
         # the original view. Moves behave like a deletion plus an insertion.
@@ -273,12 +276,20 @@ class _Walker:
             elif tag == t.tbl:
                 # A paragraph whose mark is removed cannot merge across a table edge.
                 self.flush()
+                outer, self.tables = self.cell, self.tables + 1
+                self.cell = (self.tables, 0, 0)
                 self.walk_blocks(child, hidden)
                 self.flush()
+                self.cell = outer
             elif tag == t.tr:
-                self.walk_blocks(child, hidden or self._marked_removed(child.find(t.trPr), t.ins, t.dele))
+                removed = self._marked_removed(child.find(t.trPr), t.ins, t.dele)
+                if self.cell is not None and not removed:
+                    self.cell = (self.cell[0], self.cell[1] + 1, 0)
+                self.walk_blocks(child, hidden or removed)
             elif tag == t.tc:
                 removed = self._marked_removed(child.find(t.tcPr), t.cellIns, t.cellDel)
+                if self.cell is not None and not removed:
+                    self.cell = (self.cell[0], self.cell[1], self.cell[2] + 1)
                 self.walk_blocks(child, hidden or removed)
                 self.flush()
             elif tag == t.altChunk:
@@ -342,7 +353,7 @@ class _Walker:
     def _append(self, text: str, index: int) -> None:
         """A paragraph made by the reader itself (a placeholder), not from a w:p's runs."""
         self._check_limit(index)
-        self.blocks.append(Block(text=text, location=Location(paragraph=index)))
+        self.blocks.append(Block(text=text, location=Location(paragraph=index, cell=self.cell)))
 
     # -------------------------------------------------------------- paragraph level
 
@@ -474,7 +485,7 @@ class _Walker:
         self.blocks.append(
             Block(
                 text=text,
-                location=Location(paragraph=index),
+                location=Location(paragraph=index, cell=self.cell),
                 auto_label=label,
                 auto_level=level,
                 auto_list=listed,

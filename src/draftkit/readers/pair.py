@@ -119,7 +119,7 @@ def _reap(pid: int) -> None:
 
 
 def _location(location: Location | None) -> Any:
-    return None if location is None else (location.paragraph, location.line)
+    return None if location is None else (location.paragraph, location.line, location.cell)
 
 
 def _encode_provision(p: Provision) -> Any:
@@ -149,7 +149,7 @@ def _encode(draft: Draft) -> Any:
 
 
 def _where(value: Any) -> Location | None:
-    return None if value is None else Location(value[0], value[1])
+    return None if value is None else Location(value[0], value[1], value[2])
 
 
 def _decode_provision(value: Any) -> Provision:

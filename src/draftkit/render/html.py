@@ -361,7 +361,8 @@ def _badges(change: Change) -> list[str]:
         label = kind_label(change.kind)
     badges = [f'<span class="badge k-{change.kind}">{label}</span>'] if label else []
     if change.moved:
-        badges.append('<span class="badge b-moved">Moved</span>')
+        moved = change.moved_label
+        badges.append(f'<span class="badge b-moved">{_e(moved[0].upper() + moved[1:])}</span>')
     if change.renumbered:
         badges.append('<span class="badge b-renumbered">Renumbered</span>')
     if change.heading_changed:

@@ -32,6 +32,14 @@ def flag_to_dict(flag: Flag) -> dict[str, Any]:
     }
 
 
+def _table_move(change: Change) -> dict[str, Any]:
+    """Where a provision moved into (or out of) a table: the cell on the side in the table."""
+    side = change.new if change.table_move == "into" else change.old
+    location = side[0].location if side else None
+    table, row, column = location.cell if location is not None and location.cell else (None, None, None)
+    return {"direction": change.table_move, "table": table, "row": row, "column": column}
+
+
 def change_to_dict(change: Change) -> dict[str, Any]:
     """One change as a JSON-ready dict."""
     return {
@@ -48,6 +56,7 @@ def change_to_dict(change: Change) -> dict[str, Any]:
         **({"rewritten": True, "confidence": change.confidence} if change.rewritten else {}),
         **({"pinned": True} if change.pinned else {}),
         **({"possibly_replaced_by": change.possibly_replaced_by} if change.possibly_replaced_by else {}),
+        **({"table_move": _table_move(change)} if change.table_move else {}),
         "similarity": round(change.similarity, 4),
         "old_heading": change.old_heading,
         "new_heading": change.new_heading,

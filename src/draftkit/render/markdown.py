@@ -245,7 +245,7 @@ def _tags(change: Change) -> list[str]:
     else:
         tags = [kind_label(change.kind)]
     if change.moved:
-        tags.append("Moved")
+        tags.append(change.moved_label[0].upper() + change.moved_label[1:])
     if change.renumbered:
         tags.append("Renumbered")
     if change.heading_changed:

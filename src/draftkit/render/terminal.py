@@ -61,7 +61,7 @@ def _labels(change: Change) -> str:
 def _line(change: Change, colour: bool = False) -> str:
     tags: list[str] = [change.kind]
     if change.moved:
-        tags.append("moved")
+        tags.append(change.moved_label)
     if change.renumbered:
         tags.append("renumbered")
     if change.references_updated:

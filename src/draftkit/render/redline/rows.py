@@ -5,16 +5,23 @@ Takes the written document (after every action), the old provisions each `ShowOl
 deleted paragraphs and those paragraphs, the comparison (which old provision became which
 new one) and the `Carrier` (the old package); edits the document in place. Guarantees:
 
-* a row whose every paragraph is wholly inserted (or empty) gets `w:trPr/w:ins`: rejected,
+* a row whose every paragraph is wholly inserted or moved there (or empty) gets `w:trPr/w:ins`: rejected,
   the row goes, not only its text (an inserted table: all its rows);
 * old rows whose every paragraph with text belongs to deleted provisions, shown by `ShowOld`
   as loose paragraphs, are put back as rows instead: a copy of the old `w:tr` (its images,
   notes and relationships carried as `carry` does) with `w:trPr/w:del`, every run deleted and
   every paragraph mark deleted, after the new row that holds the old row before it (or
-  before the one that holds the row after it); a table deleted whole comes back whole. The
-  loose paragraphs go, and a comment anchored on them moves to the restored rows. Where no
-  place can be found, or a deleted provision also has text outside those rows, the loose
-  paragraphs stay (reject-all still gives the old text, not the old table shape).
+  before the one that holds the row after it); a table deleted whole comes back whole (its
+  rows without text too, where the new draft has fewer tables: a table the text moved out
+  of). The loose paragraphs go, and a comment anchored on them moves to the restored rows.
+  Where no place can be found, or a deleted provision also has text outside those rows, the
+  loose paragraphs stay (reject-all still gives the old text, not the old table shape). Text
+  shown as moved from there (`moves=True`) comes back the same way, its move made a deletion
+  and an insertion (LibreOffice keeps a deleted row on accepting when moved-from text is in it);
+* a loose paragraph the writer put in a table cell (beside the new provision before it) whose
+  old text stood outside tables goes out of the table, before it or after it: a provision
+  moved into a table comes back outside it on reject-all, and the row it filled, its other
+  cells empty, is an inserted row.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from draftkit.render.redline.carry import Carrier
+from draftkit.render.redline.layout import ZERO_WIDTH
 from draftkit.render.redline.package import Comment
 from draftkit.render.wml import (
     MATH_TAGS,
@@ -32,6 +40,7 @@ from draftkit.render.wml import (
     W_INS,
     W_P,
     W_PPR,
+    W_R,
     W_SECTPR,
     W_T,
     Revision,
@@ -53,6 +62,11 @@ W_MOVEFROM = qn("w:moveFrom")
 _DELETED_TEXT = {W_T: qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
 _DEL_TEXT = qn("w:delText")
 _M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
+_W_COMMENT_REF = qn("w:commentReference")
+_W_MOVETO = qn("w:moveTo")
+_MOVE_FROM_START, _MOVE_FROM_END = qn("w:moveFromRangeStart"), qn("w:moveFromRangeEnd")
+_MOVE_TO_START, _MOVE_TO_END = qn("w:moveToRangeStart"), qn("w:moveToRangeEnd")
+_W_NAME = qn("w:name")
 
 
 def row_mark(tr: etree._Element, kind: str, ids: RevisionIds, rev: Revision) -> None:
@@ -84,14 +98,16 @@ def mark_inserted_rows(document: etree._Element, ids: RevisionIds, rev: Revision
 
 
 def _inserted(p: etree._Element) -> str:
-    """'ins' for a paragraph wholly inserted (its mark, or every text it shows: a cell's last
-    paragraph has no mark to track), 'empty' for one that shows nothing and is not revised,
-    else 'other'."""
+    """'ins' for a paragraph wholly inserted or moved here (its mark, or every text it shows: a
+    cell's last paragraph has no mark to track), 'empty' for one that shows nothing and is not
+    revised, else 'other'."""
     mark = paragraph_mark(p)
     if any(child.tag != W_PPR and next(child.iter(_W_DEL, W_MOVEFROM), None) is not None for child in p):
         return "other"  # old text stands in it too
     atoms = text_atoms(p)
-    if mark == "ins" or (mark is None and atoms and all(_inside_insertion(a.run, p) for a in atoms)):
+    if mark in ("ins", "moveTo") or (
+        mark is None and atoms and all(_inside_insertion(a.run, p) for a in atoms)
+    ):
         return "ins"
     return "empty" if mark is None and not "".join(a.text for a in atoms).strip() else "other"
 
@@ -100,7 +116,7 @@ def _inside_insertion(run: etree._Element, p: etree._Element) -> bool:
     for ancestor in run.iterancestors():
         if ancestor is p:
             return False
-        if ancestor.tag == W_INS:
+        if ancestor.tag in (W_INS, _W_MOVETO):
             return True
     return False
 
@@ -113,13 +129,15 @@ def restore_rows(
     rev: Revision,
     comments: list[Comment],
 ) -> None:
-    """Put back as deleted rows the old rows whose text the writer showed as loose deleted
-    paragraphs (`_loose`), matched by their text, objects included."""
+    """Put back as deleted rows the old rows whose text the writer showed as loose deleted (or
+    moved-from) paragraphs (`_loose`), matched by their text, objects included; then lift the
+    loose paragraphs left in a table out of it where their old text stood outside tables."""
     loose = [p for p in document.iter(W_P) if _loose(p, created)]
     if not loose:
         return
     carrier.load()
     old_paragraphs = carrier.paragraphs
+    fewer_tables = len(_tables(list(document.iter(W_P)))) < len(_tables(old_paragraphs))
     keys = [deleted_key(p) for p in loose]
     used: set[int] = set()
     placed_after: dict[etree._Element, etree._Element] = {}  # new row → last row put after it
@@ -131,32 +149,112 @@ def restore_rows(
         found: list[list[int] | None] = [_find(keys, used, wanted) for wanted in row_keys]
         for spot in found:
             used.update(spot or ())
-        # A table gone whole (its rows' text loose outside any table) comes back whole.
-        first = found[0] if found else None
-        whole = all(found) and first is not None and next(loose[first[0]].iterancestors(W_TC), None) is None
+        # A table gone whole (the text of all its rows loose outside any table) comes back
+        # whole; with rows without text too where the new draft has fewer tables.
+        first = next((spot for spot in found if spot), None)
+        whole = (
+            first is not None
+            and (
+                all(found)
+                or (fewer_tables and all(spot or not w for spot, w in zip(found, row_keys, strict=True)))
+            )
+            and next(loose[first[0]].iterancestors(W_TC), None) is None
+        )
+        if whole:
+            assert first is not None
+            shell = copy.deepcopy(table)
+            for tr in [tr for tr in shell if tr.tag == W_TR]:
+                shell.remove(tr)
+            loose[first[0]].addprevious(shell)
         for k, spot in enumerate(found):
-            if spot is None:
+            if spot is None and not whole:
                 continue
-            written = [loose[i] for i in spot]
+            written = [loose[i] for i in spot or ()]
+            if any(paragraph_mark(p) == "moveFrom" for p in written):
+                _unmove(written, document)
             twin = _deleted_copy(rows[k], carrier, ids, rev)
             if whole:
-                if k == 0:
-                    shell = copy.deepcopy(table)
-                    for tr in [tr for tr in shell if tr.tag == W_TR]:
-                        shell.remove(tr)
-                    written[0].addprevious(shell)
                 assert shell is not None
                 shell.append(twin)
             elif not _place(twin, rows, row_keys, k, written, document, placed_after, restored):
                 continue
             restored[k] = twin
             _replace(written, twin, comments)
+    _lift([p for p in loose if p.getparent() is not None], old_paragraphs)
+
+
+def _lift(loose: list[etree._Element], old_paragraphs: Sequence[etree._Element]) -> None:
+    """Loose paragraphs the writer put in a table cell (beside the new provision before them)
+    whose old text stood outside tables go out of the table: before it when nothing the old
+    view shows precedes them in it, else after it — so reject-all does not put old body text
+    into a table (a provision moved into a table: its old paragraph was placed beside it)."""
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for p in old_paragraphs:
+        key = _key(paragraph_text(p))
+        if key:
+            (inside if next(p.iterancestors(W_TC), None) is not None else outside).add(key)
+    after: dict[etree._Element, etree._Element] = {}  # table → the last paragraph put after it
+    for p in loose:
+        table = _outermost(p, W_TBL)
+        if table is None or p.getparent() is None or not _stood_outside(deleted_key(p), inside, outside):
+            continue
+        cell = p.getparent()
+        if any(q is not p and _shows_old(q) for q in _before_in(table, p)):
+            anchor = after.get(table, table)
+            anchor.addnext(p)
+            after[table] = p
+        else:
+            table.addprevious(p)
+        if cell is not None and cell.tag == W_TC and cell.find(W_P) is None:
+            cell.append(etree.Element(W_P))  # a cell holds a paragraph at least
+
+
+def _outermost(p: etree._Element, tag: str) -> etree._Element | None:
+    found = None
+    for ancestor in p.iterancestors(tag):
+        found = ancestor
+    return found
+
+
+def _stood_outside(key: str, inside: set[str], outside: set[str]) -> bool:
+    """Whether old text `key` (a typed label may lead it) was a paragraph outside tables only."""
+    if not key or key in inside:
+        return False
+    if key in outside:
+        return True
+    # "3.Text" written for an old auto-numbered "Text": a label typed before the old text.
+    return any(key.endswith(old) and len(key) - len(old) <= _LABEL_CHARS for old in outside) and not any(
+        key.endswith(old) and len(key) - len(old) <= _LABEL_CHARS for old in inside
+    )
+
+
+_LABEL_CHARS = 16  # the longest typed label taken as leading old text ("Article 12")
+
+
+def _before_in(table: etree._Element, p: etree._Element) -> list[etree._Element]:
+    """The paragraphs of `table` before `p`, in document order."""
+    out: list[etree._Element] = []
+    for q in table.iter(W_P):
+        if q is p:
+            break
+        out.append(q)
+    return out
+
+
+def _shows_old(p: etree._Element) -> bool:
+    """Whether reject-all shows something of `p`: text or an object that was there before."""
+    return _inserted(p) == "other"
 
 
 def _loose(p: etree._Element, created: set[etree._Element]) -> bool:
-    """Whether `p` is a wholly deleted paragraph the writer made or emptied (its new text
-    moved on to a paragraph after it): deleted mark, nothing shown, no section break."""
-    if paragraph_mark(p) != "del" or paragraph_text(p) or p.find(f"{W_PPR}/{W_SECTPR}") is not None:
+    """Whether `p` is a wholly deleted (or moved-from) paragraph the writer made or emptied
+    (its new text moved on to a paragraph after it): that mark, nothing shown, no section break."""
+    if (
+        paragraph_mark(p) not in ("del", "moveFrom")
+        or paragraph_text(p)
+        or p.find(f"{W_PPR}/{W_SECTPR}") is not None
+    ):
         return False
     return p in created or any(e.tag == _DEL_TEXT for e in p.iter())
 
@@ -301,10 +399,55 @@ def _find(keys: list[str], used: set[int], wanted: list[str]) -> list[int] | Non
     return None
 
 
+def _unmove(written: list[etree._Element], document: etree._Element) -> None:
+    """The moves that moved-from paragraphs `written` belong to made a deletion and an
+    insertion (their ranges dropped): they come back inside a deleted row, and LibreOffice
+    keeps a deleted row on accepting when moved-from text is in it."""
+    names: set[str] = set()
+    for p in written:
+        for marker in list(p.iter(_MOVE_FROM_START, _MOVE_FROM_END)):
+            if marker.tag == _MOVE_FROM_START:
+                names.add(marker.get(_W_NAME) or "")
+            _drop(marker)
+        for element in p.iter(W_MOVEFROM):
+            element.tag = _W_DEL
+    starts = [m for m in document.iter(_MOVE_TO_START) if m.get(_W_NAME) in names]
+    for start in starts:
+        holder = next(start.iterancestors(W_P), None)
+        if holder is not None and paragraph_mark(holder) == "moveTo":
+            mark = holder.find(f"{W_PPR}/{qn('w:rPr')}/{_W_MOVETO}")
+            if mark is not None:
+                mark.tag = W_INS
+        ends = {start.get(qn("w:id"))}
+        inside = False
+        for element in list(document.iter()):
+            if element is start:
+                inside = True
+            elif inside and element.tag == _W_MOVETO:
+                element.tag = W_INS
+            elif inside and element.tag == _MOVE_TO_END and element.get(qn("w:id")) in ends:
+                _drop(element)
+                break
+        _drop(start)
+
+
+def _drop(element: etree._Element) -> None:
+    parent = element.getparent()
+    if parent is not None:
+        parent.remove(element)
+
+
 def _deleted_copy(tr: etree._Element, carrier: Carrier, ids: RevisionIds, rev: Revision) -> etree._Element:
     """A copy of old row `tr` for the redline: its parts carried, everything in it deleted."""
     twin = copy.deepcopy(tr)
     strip_shown(twin)
+    # The old file's bookmarks and comment anchors name nothing in the redline (ids, names).
+    for marker in list(twin.iter(*ZERO_WIDTH, _W_COMMENT_REF)):
+        run = marker.getparent()
+        gone = run if marker.tag == _W_COMMENT_REF and run is not None and run.tag == W_R else marker
+        holder = gone.getparent()
+        if holder is not None:
+            holder.remove(gone)
     carrier.adopt(twin, ids)
     for element in twin.iter(*_DELETED_TEXT):
         element.tag = _DELETED_TEXT[element.tag]
