@@ -170,8 +170,6 @@ def restore_rows(
             if spot is None and not whole:
                 continue
             written = [loose[i] for i in spot or ()]
-            if any(paragraph_mark(p) == "moveFrom" for p in written):
-                _unmove(written, document)
             twin = _deleted_copy(rows[k], carrier, ids, rev)
             if whole:
                 assert shell is not None
@@ -179,6 +177,8 @@ def restore_rows(
             elif not _place(twin, rows, row_keys, k, written, document, placed_after, restored):
                 continue
             restored[k] = twin
+            if any(paragraph_mark(p) == "moveFrom" for p in written):
+                _unmove(written, document)
             _replace(written, twin, comments)
     _lift([p for p in loose if p.getparent() is not None], old_paragraphs)
 
