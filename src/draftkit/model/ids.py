@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from draftkit.model.draft import Kind, Provision
 
@@ -25,6 +26,7 @@ _POSITIONAL: frozenset[Kind] = frozenset({"paragraph", "point", "recital", "conc
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
+@lru_cache(maxsize=4096)  # a long draft repeats a few hundred (kind, label) pairs
 def eid_step(kind: Kind, num: str | None) -> str:
     """One step of an eId: the kind's abbreviation and the label's last number ('nn' if none)."""
     prefix = ABBREVIATIONS[kind]
