@@ -18,18 +18,21 @@ own — the accept view must show the new document's numbers; the reject view's 
 (rejecting a moved paragraph, LibreOffice 7.4 gives the paragraph after its new place the
 moved one's list level) and may not exceed `_REJECT_LABELS_MAX`.
 
-Every redline is written once and read three or four times by one LibreOffice process
-(a session fixture, tests/render/conftest.py). Measured on the shared 2-core machine: 18 s
-for the 20 pairs, 3 s for the 10 object pairs, 15 s for the sample of the suite's redlines
-(all 79: ~80 s, DRAFTKIT_LO_ALL=1).
-"""
+Every redline is written once and read twice (accept, reject), each input once, by the
+session's LibreOffice (tests/render/conftest.py): `LibreOffice.read_all` spreads the reads of
+a test over two soffice processes and reads a document's paragraphs inside soffice (a Basic
+function, one call a text). Every redline of the suite is checked (no sample). Measured on
+the shared 2-core machine, loaded by other work (upper bounds): 15 s for the 20 pairs, 3 s
+for the 10 object pairs, 41 s for the suite's 81 redlines (122 s before, one process)."""
 
 from __future__ import annotations
 
 import io
 import os
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -102,18 +105,30 @@ def _label_mismatches(got: Shown, want: Shown) -> int:
     return sum(x != y for x, y in zip(got.labels(), want.labels(), strict=False))
 
 
-def _check(office: LibreOffice, redline: Path, old: Path, new: Path, new_view: str) -> int:
-    """Accept-all in LibreOffice gives the new document, reject-all the old; returns the
-    count of list numbers the reject view shows differently."""
+def _requests(redline: Path, old: Path, new: Path, new_view: str) -> list[tuple[Path, View]]:
+    """The four reads a redline is judged on: its accept and reject views, and the new
+    document (in the view it was read in) and the old one as LibreOffice shows them."""
     resolved: View = "accept" if new_view == "accept" else "reject"
-    want_new = office.read(new, resolved)
-    want_old = office.read(old, "as-is")
-    accepted, rejected = office.read(redline, "accept"), office.read(redline, "reject")
+    return [(redline, "accept"), (redline, "reject"), (new, resolved), (old, "as-is")]
+
+
+def _judge(shown: Sequence[Shown | OfficeError]) -> int:
+    """Accept-all in LibreOffice gives the new document, reject-all the old (the four reads
+    of `_requests`); returns the count of list numbers the reject view shows differently."""
+    for one in shown:
+        if isinstance(one, OfficeError):
+            raise one
+    accepted, rejected, want_new, want_old = cast("list[Shown]", shown)
     assert accepted.redlines == rejected.redlines == 0, "LibreOffice left tracked changes"
     assert _mismatch(accepted, want_new) is None, f"accept-all: {_mismatch(accepted, want_new)}"
     assert _mismatch(rejected, want_old) is None, f"reject-all: {_mismatch(rejected, want_old)}"
     assert accepted.labels() == want_new.labels(), "accept-all: list numbers differ"
     return _label_mismatches(rejected, want_old)
+
+
+def _check(office: LibreOffice, redline: Path, old: Path, new: Path, new_view: str) -> int:
+    """`_judge` of one redline."""
+    return _judge(office.read_all(_requests(redline, old, new, new_view)))
 
 
 @pytest.mark.office
@@ -133,18 +148,19 @@ def test_libreoffice_accepts_to_new_and_rejects_to_old(libreoffice: LibreOffice,
             write_draft_docx(pair.old, old)
             write_draft_docx(pair.new, new)
         cases.append((f"gen{seed}-{mode}", old, new, "accept"))
-    for name, old, new, view in cases:
+    requests: list[tuple[Path, View]] = []
+    for k, (name, old, new, view) in enumerate(cases):
         comparison = compare(read(old), read(new, view=view))  # type: ignore[arg-type]
         # Word moves for half the pairs: LibreOffice accepts and rejects moves as one revision.
-        moves = checked % 2 == 1
         redline = tmp_path / f"{name}-redline.docx"
-        redline.write_bytes(render_docx(comparison, moves=moves))
+        redline.write_bytes(render_docx(comparison, moves=k % 2 == 1))
+        requests += _requests(redline, _as_docx(old, tmp_path), _as_docx(new, tmp_path, view), view)
+    shown = libreoffice.read_all(requests)  # every read at once: spread over LibreOffice's workers
+    for k, (name, *_) in enumerate(cases):
         try:
-            reject_labels += _check(
-                libreoffice, redline, _as_docx(old, tmp_path), _as_docx(new, tmp_path, view), view
-            )
+            reject_labels += _judge(shown[4 * k : 4 * k + 4])
         except (AssertionError, OfficeError) as exc:
-            failures.append(f"{name}{' (moves)' if moves else ''}: {str(exc).splitlines()[0]}")
+            failures.append(f"{name}{' (moves)' if k % 2 else ''}: {str(exc).splitlines()[0]}")
         checked += 1
     assert not failures, f"{len(failures)} of {checked} pairs: " + "; ".join(failures)
     assert checked == len(_BUNDLED) + len(_GENERATED)
@@ -204,44 +220,49 @@ def test_libreoffice_resolves_notes_boxes_tables_and_images(libreoffice: LibreOf
     """Accept-all and reject-all in LibreOffice give the new and the old document's text —
     footnotes, endnotes, text boxes and table cells included — and its images (by count)."""
     failures: list[str] = []
+    requests: list[tuple[Path, View]] = []
+    judged: list[tuple[str, str]] = []
     for name, (old_doc, new_doc) in _objects().items():
         old = old_doc.build(tmp_path / f"{name}-old.docx")
         new = new_doc.build(tmp_path / f"{name}-new.docx")
         redline = tmp_path / f"{name}-redline.docx"
         redline.write_bytes(render_docx(compare(read(old), read(new))))
         for view, source in (("accept", new), ("reject", old)):
-            got, want = libreoffice.read(redline, view), libreoffice.read(source)  # type: ignore[arg-type]
-            difference = _mismatch(got, want)
-            if difference is not None:
-                failures.append(f"{name} {view}-all: {difference}")
-            elif got.graphics != want.graphics:
-                failures.append(f"{name} {view}-all: {got.graphics} images, the document {want.graphics}")
+            requests += [(redline, view), (source, "as-is")]  # type: ignore[list-item]
+            judged.append((name, view))
+    shown = libreoffice.read_all(requests)
+    for (name, view), got, want in zip(judged, shown[::2], shown[1::2], strict=True):
+        if isinstance(got, OfficeError) or isinstance(want, OfficeError):
+            failures.append(f"{name} {view}-all: {got if isinstance(got, OfficeError) else want}")
+            continue
+        difference = _mismatch(got, want)
+        if difference is not None:
+            failures.append(f"{name} {view}-all: {difference}")
+        elif got.graphics != want.graphics:
+            failures.append(f"{name} {view}-all: {got.graphics} images, the document {want.graphics}")
     assert not failures, "; ".join(failures)
 
 
 # ------------------------------------------------------------------------------- the suite's redlines
-
-_SAMPLE = 16  # redlines of test_docx_redline checked by default; DRAFTKIT_LO_ALL=1 checks all
 
 
 @pytest.mark.office
 def test_libreoffice_resolves_the_suites_redlines_as_draftkit_does(
     libreoffice: LibreOffice, tmp_path: Path
 ) -> None:
-    """The redlines tests/render/test_docx_redline.py wrote earlier in the session (bundled
+    """Every redline tests/render/test_docx_redline.py wrote earlier in the session (bundled
     rounds, typed labels, real-world inputs, comments, summary, and the Hypothesis rounds):
     LibreOffice's accept-all (reject-all) shows what it shows of the same package resolved by
-    the XML oracle (tests/wmlops.py), which check_views compares with the new (old) draft. A
-    spread sample of `_SAMPLE` by default (about 1 s each), all with DRAFTKIT_LO_ALL=1."""
+    the XML oracle (tests/wmlops.py), which check_views compares with the new (old) draft.
+    Four reads a redline, spread over LibreOffice's workers (`LibreOffice.read_all`)."""
     from tests.render.test_docx_redline import NOTE_PARTS, WRITTEN, _with_document
     from tests.wmlops import accept_all, read_part, reject_all
 
     if not WRITTEN:
         pytest.skip("no redline written in this session: run with tests/render/test_docx_redline.py")
-    step = 1 if os.environ.get("DRAFTKIT_LO_ALL") else max(1, len(WRITTEN) // _SAMPLE)
-    chosen = WRITTEN[::step]
-    failures: list[str] = []
-    for k, (name, data, _) in enumerate(chosen):
+    requests: list[tuple[Path, View]] = []
+    judged: list[tuple[str, str, bytes]] = []
+    for k, (name, data, _) in enumerate(WRITTEN):
         redline = tmp_path / f"{k}.docx"
         redline.write_bytes(data)
         document = read_part(data, "word/document.xml")
@@ -252,23 +273,22 @@ def test_libreoffice_resolves_the_suites_redlines_as_draftkit_does(
             resolved.write_bytes(
                 _with_document(data, resolve(document), {n: resolve(root) for n, root in notes.items()})
             )
-            try:
-                got, want = libreoffice.read(redline, view), libreoffice.read(resolved)  # type: ignore[arg-type]
-            except OfficeError as exc:
-                failures.append(f"{name} {view}-all: {str(exc)[:160]}")
-                kept = (
-                    Path(os.environ.get("DRAFTKIT_LO_KEEP", ""))
-                    if os.environ.get("DRAFTKIT_LO_KEEP")
-                    else None
-                )
-                if kept is not None:
-                    kept.mkdir(parents=True, exist_ok=True)
-                    (kept / f"{name}.docx").write_bytes(data)
-                continue
-            difference = _mismatch(got, want)
-            if difference is not None:
-                failures.append(f"{name} {view}-all: {difference}")
-    assert not failures, f"{len(failures)} of {2 * len(chosen)} views: " + "; ".join(failures)
+            requests += [(redline, view), (resolved, "as-is")]  # type: ignore[list-item]
+            judged.append((name, view, data))
+    shown = libreoffice.read_all(requests)
+    failures: list[str] = []
+    kept = Path(os.environ["DRAFTKIT_LO_KEEP"]) if os.environ.get("DRAFTKIT_LO_KEEP") else None
+    for (name, view, data), got, want in zip(judged, shown[::2], shown[1::2], strict=True):
+        if isinstance(got, OfficeError) or isinstance(want, OfficeError):
+            failures.append(f"{name} {view}-all: {str(got if isinstance(got, OfficeError) else want)[:160]}")
+        elif (difference := _mismatch(got, want)) is not None:
+            failures.append(f"{name} {view}-all: {difference}")
+        else:
+            continue
+        if kept is not None:  # DRAFTKIT_LO_KEEP=folder keeps the redlines LibreOffice disagrees on
+            kept.mkdir(parents=True, exist_ok=True)
+            (kept / f"{name}.docx").write_bytes(data)
+    assert not failures, f"{len(failures)} of {len(judged)} views: " + "; ".join(failures)
 
 
 def _notes_part(texts: list[str]) -> str:
