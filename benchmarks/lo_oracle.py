@@ -1,6 +1,6 @@
 """Benchmark (issue 12): LibreOffice's own Accept All / Reject All on draftkit's redlines.
 
-    python benchmarks/lo_oracle.py FOLDER [TESTS_CS] [--only ID] [--json OUT]
+    python benchmarks/lo_oracle.py FOLDER [TESTS_CS] [--only ID] [--json OUT] [--keep DIR]
 
 Pairs: with TESTS_CS (Open-Xml-PowerTools' `WmlComparerTests.cs`), the `WC003_Compare` rows
 read as `benchmarks/wmlcomparer.py` reads them, the documents from FOLDER (its `TestFiles/`);
@@ -25,6 +25,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from tests.lo_oracle import LibreOffice, OfficeError, Shown  # noqa: E402
+from tests.lo_oracle import LibreOffice, OfficeError, Shown, View  # noqa: E402
 from wmlcomparer import pairs as cs_pairs  # noqa: E402
 
 
@@ -46,7 +47,6 @@ class Result:
     reject: str = ""
     labels: str = ""  # differing list numbers, accept/reject
     detail: str = ""
-    seconds: float = 0.0
 
 
 def _first_difference(got: Shown, want: Shown) -> str | None:
@@ -57,41 +57,53 @@ def _first_difference(got: Shown, want: Shown) -> str | None:
     return None if len(a) == len(b) else f"{len(a)} paragraphs vs {len(b)}"
 
 
-def run_pair(office: LibreOffice, folder: Path, ident: str, old: str, new: str, work: Path) -> Result:
-    """One pair: draftkit's redline, then LibreOffice's views of it and of both documents."""
+def write_redline(folder: Path, result: Result, work: Path) -> Path | None:
+    """draftkit's redline of one pair, written to `work` (None when draftkit refused the pair
+    or found no change: noted in `result`)."""
     from draftkit.compare import compare
     from draftkit.errors import DraftkitError
     from draftkit.readers import read
     from draftkit.render.docx_redline import render_docx
 
-    result = Result(ident, old, new)
-    start = time.perf_counter()
     try:
-        comparison = compare(read(folder / old), read(folder / new))
+        comparison = compare(read(folder / result.old), read(folder / result.new))
         result.changes = sum(1 for c in comparison.changes if c.is_change)
         data = render_docx(comparison, author="benchmark", date="2026-01-01T00:00:00Z")
     except DraftkitError as exc:
         result.accept = result.reject = "-"
         result.detail = f"refused: {exc}"[:120]
-        return result
+        return None
     except Exception as exc:  # a crash of draftkit is wmlcomparer.py's business: noted, not judged here
         result.accept = result.reject = "-"
         result.detail = f"draftkit: {type(exc).__name__}: {exc}"[:120]
-        return result
+        return None
     if not result.changes:
         result.accept = result.reject = "-"
         result.detail = "no changes"
-        return result
-    redline = work / f"{ident}.docx"
+        return None
+    redline = work / f"{result.id}.docx"
     redline.write_bytes(data)
+    return redline
+
+
+def requests(folder: Path, result: Result, redline: Path) -> list[tuple[Path, View]]:
+    """The four reads a pair is judged on: the redline accepted and rejected, the new and the
+    old document with their own tracked changes accepted (the view draftkit reads them in)."""
+    return [
+        (redline, "accept"),
+        (redline, "reject"),
+        (folder / result.new, "accept"),
+        (folder / result.old, "accept"),
+    ]
+
+
+def judge(result: Result, shown: Sequence[Shown | OfficeError]) -> None:
+    """`result`'s accept, reject, labels and detail from the four reads of `requests`."""
     labels = []
-    for field, view, source in (("accept", "accept", new), ("reject", "reject", old)):
-        try:
-            # draftkit reads both drafts with their own tracked changes accepted: so does the oracle.
-            got, want = office.read(redline, view), office.read(folder / source, "accept")  # type: ignore[arg-type]
-        except OfficeError as exc:
+    for field, got, want in (("accept", shown[0], shown[2]), ("reject", shown[1], shown[3])):
+        if isinstance(got, OfficeError) or isinstance(want, OfficeError):
             setattr(result, field, "crash")
-            result.detail = result.detail or f"{field}: {exc}"[:120]
+            result.detail = result.detail or f"{field}: {got if isinstance(got, OfficeError) else want}"[:120]
             labels.append("?")
             continue
         difference = _first_difference(got, want)
@@ -100,8 +112,6 @@ def run_pair(office: LibreOffice, folder: Path, ident: str, old: str, new: str, 
             result.detail = f"{field}: {difference}"
         labels.append(str(sum(x != y for x, y in zip(got.labels(), want.labels(), strict=False))))
     result.labels = "/".join(labels)
-    result.seconds = round(time.perf_counter() - start, 3)
-    return result
 
 
 def main() -> int:
@@ -110,6 +120,7 @@ def main() -> int:
     parser.add_argument("tests_cs", type=Path, nargs="?")
     parser.add_argument("--only")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--keep", type=Path, help="folder to keep the redlines LibreOffice disagrees on")
     args = parser.parse_args()
     if args.tests_cs is not None:
         rows = [(ident, old, new) for ident, old, new, _ in cs_pairs(args.tests_cs)]
@@ -119,15 +130,30 @@ def main() -> int:
     rows = [r for r in rows if not args.only or r[0] == args.only]
     work = Path(tempfile.mkdtemp(prefix="lo-oracle-bench-"))
     results: list[Result] = []
+    judged: list[tuple[Result, list[tuple[Path, View]]]] = []
     started = time.perf_counter()
+    for k, (ident, old, new) in enumerate(rows, 1):
+        result = Result(ident, old, new)
+        results.append(result)
+        if not (args.folder / old).exists() or not (args.folder / new).exists():
+            result.accept = result.reject = "-"
+            result.detail = "missing"
+            continue
+        redline = write_redline(args.folder, result, work)
+        if redline is not None:
+            judged.append((result, requests(args.folder, result, redline)))
+        if k % 20 == 0:
+            print(f"lo_oracle: {k}/{len(rows)} redlines written", file=sys.stderr)
+    # Every read at once: LibreOffice.read_all spreads them over its soffice processes.
     with LibreOffice(timeout=120) as office:
-        for k, (ident, old, new) in enumerate(rows, 1):
-            if not (args.folder / old).exists() or not (args.folder / new).exists():
-                results.append(Result(ident, old, new, accept="-", reject="-", detail="missing"))
-                continue
-            results.append(run_pair(office, args.folder, ident, old, new, work))
-            if k % 20 == 0:
-                print(f"lo_oracle: {k}/{len(rows)} pairs", file=sys.stderr)
+        shown = office.read_all([request for _, four in judged for request in four])
+    for k, (result, _) in enumerate(judged):
+        judge(result, shown[4 * k : 4 * k + 4])
+    if args.keep is not None:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        for result, four in judged:
+            if (result.accept, result.reject) != ("ok", "ok"):
+                shutil.copy(four[0][0], args.keep / four[0][0].name)
     width = max((len(r.id) for r in results), default=4)
     print(f"{'pair':{width}}  changes  accept    reject    labels  detail")
     for r in results:
