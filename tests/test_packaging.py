@@ -50,7 +50,7 @@ def test_distribution_name_is_our_own() -> None:
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["name"] == "draftkit-frameworks"
-    assert project["scripts"] == {"draftkit": "draftkit.cli:main"}
+    assert project["scripts"] == {"draftkit": "draftkit.cli:run"}
     assert metadata.version("draftkit-frameworks") == project["version"]
     command = Path(sys.executable).with_name("draftkit")
     result = subprocess.run([str(command), "--version"], capture_output=True, text=True, check=False)

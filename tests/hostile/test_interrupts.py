@@ -212,3 +212,29 @@ def test_temporary_names_are_recognisable_and_fit() -> None:
     for name in ("a" * 245, "é" * 127, "x" * 255):
         tmp = temp_name(name, "0123abcd")
         assert len(os.fsencode(tmp)) <= 255 and tmp.endswith(".draftkit-tmp-0123abcd")
+
+
+def test_the_program_exits_as_main_does_with_the_same_output(drafts: tuple[Path, Path], tmp_path: Path) -> None:
+    """`draftkit` (cli.run) skips freeing the heap at exit: same bytes on stdout and in -o, same
+    exit codes, same stderr as `main` exiting the ordinary way."""
+    old, new = drafts
+    cases: list[list[str | Path]] = [
+        ["diff", old, new, "--format", "json"],
+        ["diff", old, new, "--fail-on", "low"],
+        ["diff", old, tmp_path / "missing.txt"],
+        ["diff", old],
+        ["redline", old, new, "-o", tmp_path / "{which}.md", "--date", DATE],
+    ]
+    for case in cases:
+        runs = {}
+        for which, entry in (("run", "run"), ("main", "main")):
+            args = [str(a).format(which=which) for a in case]
+            done = subprocess.run(
+                [sys.executable, "-c", f"from draftkit.cli import {entry}; {entry}()", *args],
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
+            runs[which] = (done.returncode, done.stdout, done.stderr.replace(b"/main.md", b"/run.md"))
+        assert runs["run"] == runs["main"], case
+    assert (tmp_path / "run.md").read_bytes() == (tmp_path / "main.md").read_bytes()
