@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from itertools import compress
 from typing import Literal, NamedTuple
 
 TokenKind = Literal["word", "number", "date", "time", "punct"]
@@ -182,11 +183,16 @@ _SPELLING: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# Most words have no British spelling: one search for any of the patterns spares them the
+# sequence of substitutions (a word none of them matches comes out of it as it went in).
+_ANY_SPELLING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _SPELLING))
+
+
 @functools.lru_cache(maxsize=65536)
 def normalise_word(word: str) -> str:
     """One word in comparison form: lower case, one apostrophe, ё as е, one spelling."""
     w = unicodedata.normalize("NFKC", word).translate(_APOSTROPHES).lower().replace("ё", "е")
-    if w.isascii():
+    if w.isascii() and _ANY_SPELLING.search(w) is not None:
         for pattern, replacement in _SPELLING:
             w = pattern.sub(replacement, w)
     return w
@@ -233,18 +239,27 @@ def _read_number(raw: str, grouped: bool) -> tuple[str, float | None]:
     return (str(int(value)) if value == int(value) else repr(value)), value
 
 
+# The same grammar with the white space before each token captured: `findall` then hands
+# every token's text in one C call, and its span is counted from the lengths (no match
+# object per token: tokenizing is most of what a long diff's rules cost).
+_SPACED_TOKEN = re.compile(r"(\s*)(?:" + _TOKEN.pattern + ")")
+_tuple_new = tuple.__new__
+
+
 def _raw_tokens(text: str) -> list[Token]:
     out: list[Token] = []
     append = out.append
     word = normalise_word
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        s, e = m.span()
-        raw = m.group(0)
-        if kind == "word":
-            append(Token(word(raw), s, e, "word", raw[0].isupper()))
-        elif kind == "punct":
-            ch = raw
+    new = _tuple_new
+    end = 0
+    for space, iso, dmy, clock, grouped, num, raw, punct in _SPACED_TOKEN.findall(text):
+        s = end + len(space)
+        if raw:  # a word (most tokens)
+            end = s + len(raw)
+            append(new(Token, (word(raw), s, end, "word", raw[0].isupper(), None, False)))
+        elif punct:
+            end = s + 1
+            ch = punct
             if ch in _QUOTES:
                 ch = _QUOTES[ch]
             elif ch in _DASHES or unicodedata.category(ch) == "Pd":
@@ -253,19 +268,23 @@ def _raw_tokens(text: str) -> list[Token]:
                 ch = "percent"
             elif not ch.isascii():
                 ch = unicodedata.normalize("NFKC", ch)
-            append(Token(ch, s, e, "word" if ch == "percent" else "punct"))
-        elif kind == "grouped" or kind == "num":
-            norm, value = _read_number(raw, kind == "grouped")
-            append(Token(norm, s, e, "number", False, value))
-        elif kind == "iso":
-            y, mo, d = (int(x) for x in _DATE_SEPARATORS.split(_NOT_NUMBER.sub("", raw)))
-            append(_date_token(y, mo, d, s, e) or Token(raw, s, e, "punct"))
-        elif kind == "dmy":
-            d, mo, y = (int(x) for x in _DATE_SEPARATORS.split(_NOT_NUMBER.sub("", raw)))
-            append(_date_token(y, mo, d, s, e) or Token(raw, s, e, "punct"))
+            append(new(Token, (ch, s, end, "word" if ch == "percent" else "punct", False, None, False)))
+        elif grouped or num:
+            end = s + len(grouped or num)
+            norm, value = _read_number(grouped or num, bool(grouped))
+            append(Token(norm, s, end, "number", False, value))
+        elif iso:
+            end = s + len(iso)
+            y, mo, d = (int(x) for x in _DATE_SEPARATORS.split(_NOT_NUMBER.sub("", iso)))
+            append(_date_token(y, mo, d, s, end) or Token(iso, s, end, "punct"))
+        elif dmy:
+            end = s + len(dmy)
+            d, mo, y = (int(x) for x in _DATE_SEPARATORS.split(_NOT_NUMBER.sub("", dmy)))
+            append(_date_token(y, mo, d, s, end) or Token(dmy, s, end, "punct"))
         else:  # time of day
-            h, mi = raw.split(":")
-            append(Token(f"{int(h):02d}:{mi}", s, e, "time"))
+            end = s + len(clock)
+            h, mi = clock.split(":")
+            append(Token(f"{int(h):02d}:{mi}", s, end, "time"))
     return out
 
 
@@ -419,9 +438,11 @@ class Hit(NamedTuple):
 
 class Text:
     """The original string, its tokens, and the normalised forms joined by single spaces
-    (the string phrase patterns run on)."""
+    (the string phrase patterns run on). Immutable once made: what is derived from the
+    tokens (the joined string, where each form stands, the phrases found) is made on first
+    use and kept — the rules look for a dozen phrase sets in each text."""
 
-    __slots__ = ("_offsets", "joined", "original", "tokens")
+    __slots__ = ("_forms", "_found", "_joined", "_offsets", "original", "tokens")
 
     def __init__(self, original: str, *, masked: Iterable[tuple[int, int]] = ()) -> None:
         self.original = original
@@ -448,14 +469,21 @@ class Text:
                 else:
                     merged.append(Token("#ref", tok.start, tok.end, "punct"))
             tokens = merged
+        self._made(tokens)
+
+    def _made(self, tokens: list[Token]) -> None:
         self.tokens = tokens
-        offsets: list[int] = []
-        pos = 0
-        for tok in tokens:
-            offsets.append(pos)
-            pos += len(tok.norm) + 1
-        self._offsets = offsets
-        self.joined = " ".join(tok.norm for tok in tokens)
+        self._joined: str | None = None
+        self._offsets: list[int] | None = None
+        self._forms: list[str] | None = None
+        self._found: dict[PhraseSet, dict[str, list[Hit]]] = {}
+
+    @property
+    def joined(self) -> str:
+        """The tokens' normalised forms joined by single spaces."""
+        if self._joined is None:
+            self._joined = " ".join([tok.norm for tok in self.tokens])
+        return self._joined
 
     def mapped(self, norm: Callable[[str], str]) -> Text:
         """The same text with every word's normalised form passed through `norm` (the lemma
@@ -469,21 +497,27 @@ class Text:
                 if lemma != t.norm:  # most words are their own lemma: keep the token
                     t = Token(lemma, t.start, t.end, t.kind, t.cap, t.value)
             tokens.append(t)
-        out.tokens = tokens
-        offsets: list[int] = []
-        pos = 0
-        for tok in out.tokens:
-            offsets.append(pos)
-            pos += len(tok.norm) + 1
-        out._offsets = offsets
-        out.joined = " ".join(tok.norm for tok in out.tokens)
+        out._made(tokens)
         return out
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [first, last) covering joined-string characters [start, end)."""
+        if self._offsets is None:
+            offsets: list[int] = []
+            pos = 0
+            for tok in self.tokens:
+                offsets.append(pos)
+                pos += len(tok.norm) + 1
+            self._offsets = offsets
         first = bisect.bisect_right(self._offsets, start) - 1
         last = bisect.bisect_left(self._offsets, end)
         return max(first, 0), max(last, first + 1)
+
+    def _norms(self) -> list[str]:
+        """The tokens' normalised forms."""
+        if self._forms is None:
+            self._forms = [tok.norm for tok in self.tokens]
+        return self._forms
 
     def span(self, first: int, last: int) -> str:
         """The original text of tokens [first, last)."""
@@ -514,12 +548,39 @@ def phrase_tokens(phrase: str) -> list[tuple[str, bool]]:
 
 
 class _Node:
-    __slots__ = ("exact", "labels", "wild")
+    __slots__ = ("exact", "labels", "steps", "wild")
 
     def __init__(self) -> None:
         self.exact: dict[str, _Node] = {}
         self.wild: dict[str, list[tuple[str, _Node]]] = {}  # first character → (stem, node)
         self.labels: dict[str, str] = {}  # group → label of the phrase ending here (first wins)
+        self.steps: dict[str, tuple[_Node, ...]] = {}  # form → `children`, remembered as met
+
+    def children(self, norm: str) -> tuple[_Node, ...]:
+        """The children a token of this form leads to: the exact one, then each wildcard stem
+        the form starts with (the order the walk takes them in)."""
+        found = [self.exact[norm]] if norm in self.exact else []
+        if self.wild and norm:
+            found.extend(child for stem, child in self.wild.get(norm[0], ()) if norm.startswith(stem))
+        return tuple(found)
+
+    def remembered(self, norms: Iterable[str]) -> dict[str, tuple[_Node, ...]]:
+        """`steps` with every form of `norms` in it. A full memo is replaced, never emptied
+        in place: another thread may be reading it."""
+        steps = self.steps
+        new = set(norms).difference(steps)
+        if new:
+            if len(steps) + len(new) > _STEPS_KEPT:
+                steps = self.steps = {}
+                new = set(norms)
+            for norm in new:
+                steps[norm] = self.children(norm)
+        return steps
+
+
+# A draft has a few thousand distinct words, each looked up in a trie node once; a node
+# forgets what it met past this many forms, so a stream of new words cannot grow it forever.
+_STEPS_KEPT = 1 << 15
 
 
 class PhraseSet:
@@ -560,34 +621,37 @@ class PhraseSet:
     def __bool__(self) -> bool:
         return bool(self._root.exact or self._root.wild or self._patterns)
 
-    def _ends(self, norms: Sequence[str], i: int) -> dict[str, tuple[int, str]]:
+    def _ends(self, norms: Sequence[str], i: int, first: tuple[_Node, ...]) -> dict[str, tuple[int, str]]:
         """group → (end, label) of the longest phrase of that group starting at token i
-        (`norms`: the tokens' normalised forms)."""
+        (`norms`: the tokens' normalised forms; `first`: where the root leads token i)."""
         best: dict[str, tuple[int, str]] = {}
-        frontier = [(self._root, i)]
+        frontier = [(child, i + 1) for child in first]
         pop, push = frontier.pop, frontier.append
         n = len(norms)
         while frontier:
             node, j = pop()
-            if node.labels and j > i:
+            if node.labels:
                 for group, label in node.labels.items():
                     old = best.get(group)
                     if old is None or j > old[0]:
                         best[group] = (j, label)
             if j < n:
-                norm = norms[j]
-                child = node.exact.get(norm)
-                if child is not None:
+                children = node.steps.get(norms[j])
+                if children is None:
+                    children = node.remembered((norms[j],))[norms[j]]
+                for child in children:
                     push((child, j + 1))
-                if node.wild and norm:
-                    for stem, wild_child in node.wild.get(norm[0], ()):
-                        if norm.startswith(stem):
-                            push((wild_child, j + 1))
         return best
 
     def find_groups(self, text: Text) -> dict[str, list[Hit]]:
         """Per group, its non-overlapping hits in `text`, left to right, longest at each start."""
-        norms = [t.norm for t in text.tokens]
+        found = text._found.get(self)
+        if found is None:
+            found = text._found[self] = self._find_groups(text)
+        return {group: list(hits) for group, hits in found.items()}
+
+    def _find_groups(self, text: Text) -> dict[str, list[Hit]]:
+        norms = text._norms()
         extra: dict[int, tuple[int, str]] = {}
         for label, pattern in self._patterns:
             for m in pattern.finditer(text.joined):
@@ -598,13 +662,14 @@ class PhraseSet:
                     extra[first] = (last, label)
         out: dict[str, list[Hit]] = {}
         free: dict[str, int] = {}
-        exact, wild = self._root.exact, self._root.wild
-        # Most tokens start no phrase at all: only the others are walked into the trie.
-        starts = [i for i, norm in enumerate(norms) if norm in exact or (norm and norm[0] in wild)]
+        # Most tokens start no phrase at all: only the others are walked into the trie. The
+        # root remembers where each form leads, so a text's new forms are looked up once.
+        lead = self._root.remembered(norms)
+        starts = list(compress(range(len(norms)), map(lead.__getitem__, norms)))
         if extra:
             starts = sorted(set(starts).union(extra))
         for i in starts:
-            ends = self._ends(norms, i)
+            ends = self._ends(norms, i, lead[norms[i]])
             if i in extra and (("" not in ends) or extra[i][0] > ends[""][0]):
                 ends[""] = extra[i]
             for group, (last, label) in ends.items():
@@ -616,4 +681,7 @@ class PhraseSet:
 
     def find(self, text: Text) -> list[Hit]:
         """Non-overlapping hits of the ungrouped phrases in `text`."""
-        return self.find_groups(text).get("", [])
+        found = text._found.get(self)
+        if found is None:
+            found = text._found[self] = self._find_groups(text)
+        return list(found.get("", ()))

@@ -1,0 +1,112 @@
+"""Tokens and phrase sets (risk/tokens.py): spans that quote the original, and the phrase
+walk — remembered per form and per text for speed — finding what a plain walk of the trie
+finds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from draftkit.risk import tokens
+from draftkit.risk.tokens import Hit, PhraseSet, Text, tokenize
+
+WORDS = ["shall", "not", "withdraw", "withdrawal", "with", "forces", "the", "all", "parties", "within"]
+PHRASE_WORDS = [*WORDS, "with*", "withdraw*", "forc*", "part*"]
+
+
+def _plain_ends(phrases: PhraseSet, norms: Sequence[str], i: int) -> dict[str, tuple[int, str]]:
+    """The walk as first written: every branch from the root, nothing remembered."""
+    best: dict[str, tuple[int, str]] = {}
+    frontier = [(phrases._root, i)]
+    while frontier:
+        node, j = frontier.pop()
+        if node.labels and j > i:
+            for group, label in node.labels.items():
+                if group not in best or j > best[group][0]:
+                    best[group] = (j, label)
+        if j < len(norms):
+            norm = norms[j]
+            if norm in node.exact:
+                frontier.append((node.exact[norm], j + 1))
+            for stem, child in node.wild.get(norm[:1], ()):
+                if norm.startswith(stem):
+                    frontier.append((child, j + 1))
+    return best
+
+
+def _plain_find_groups(phrases: PhraseSet, text: Text) -> dict[str, list[Hit]]:
+    norms = [t.norm for t in text.tokens]
+    out: dict[str, list[Hit]] = {}
+    free: dict[str, int] = {}
+    for i in range(len(norms)):
+        for group, (last, label) in _plain_ends(phrases, norms, i).items():
+            if free.get(group, 0) <= i:
+                out.setdefault(group, []).append(Hit(i, last, label, " ".join(norms[i:last])))
+                free[group] = last
+    return out
+
+
+phrase = st.lists(st.sampled_from(PHRASE_WORDS), min_size=1, max_size=3).map(" ".join)
+entries = st.lists(
+    st.tuples(st.sampled_from(["", "a", "b"]), st.sampled_from(["x", "y", "z"]), phrase), max_size=12
+)
+texts = st.lists(st.sampled_from([*WORDS, ",", "Forces", "withdrawn"]), max_size=30).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(entries, st.lists(texts, min_size=1, max_size=4), st.sampled_from([1, 3, 1 << 15]))
+def test_the_remembered_walk_finds_what_a_plain_walk_finds(
+    groups: list[tuple[str, str, str]], originals: list[str], kept: int
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tokens, "_STEPS_KEPT", kept)  # a memo that fills and is replaced
+        phrases = PhraseSet([], groups=groups)
+        for original in originals:
+            text = Text(original)
+            expected = _plain_find_groups(phrases, text)
+            assert phrases.find_groups(text) == expected
+            assert phrases.find_groups(text) == expected  # asked again: the text's own memo
+            assert phrases.find(text) == expected.get("", [])
+
+
+def test_hits_handed_out_are_the_callers_own() -> None:
+    phrases = PhraseSet([("not", "not")])
+    text = Text("shall not withdraw, not ever")
+    phrases.find(text).clear()
+    phrases.find_groups(text)[""].clear()
+    assert [hit.first for hit in phrases.find(text)] == [1, 4]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \u00a0\t\nab1,.:%-–'’«»\u200b2024Дї٦", max_size=40))
+def test_token_spans_cover_every_non_space_character_once_in_order(original: str) -> None:
+    covered = 0
+    for token in tokens._raw_tokens(original):  # before in-word hyphens and "per cent" merge
+        assert original[covered : token.start].isspace() or covered == token.start
+        assert token.start < token.end
+        covered = token.end
+    assert not original[covered:].strip()
+
+
+def test_tokens_quote_the_original() -> None:
+    original = "The Parties shall, by 31 December 2027, withdraw 1,000 troops (10 %)."
+    assert [(t.norm, original[t.start : t.end]) for t in tokenize(original)] == [
+        ("the", "The"),
+        ("parties", "Parties"),
+        ("shall", "shall"),
+        (",", ","),
+        ("by", "by"),
+        ("date:2027-12-31", "31 December 2027"),
+        (",", ","),
+        ("withdraw", "withdraw"),
+        ("1000", "1,000"),
+        ("troops", "troops"),
+        ("(", "("),
+        ("10", "10"),
+        ("percent", "%"),
+        (")", ")"),
+        (".", "."),
+    ]
