@@ -52,6 +52,7 @@ from draftkit.readers.docx_text import (
     symbol_text,
     unify_namespaces,
 )
+from draftkit.readers.frozen import new_block, new_location
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
 from draftkit.readers.safezip import OoxmlPackage, Relationship, open_package
 from draftkit.readers.wordnum import (
@@ -89,12 +90,18 @@ class _Field:
         self.instruction: list[str] = []
 
 
+# What a w:pPr says, read once per paragraph in the view: (pStyle, numId, ilvl, outlineLvl,
+# whether the paragraph mark is removed).
+_Props = tuple[str | None, int | None, int | None, int | None, bool]
+_NO_PROPS: _Props = (None, None, None, None, False)
+
+
 class _Piece(NamedTuple):
     """One w:p's share of an output paragraph (several when paragraph marks are removed)."""
 
     text: str
     position: int
-    ppr: etree._Element | None
+    props: _Props
 
 
 class _Paragraph:
@@ -238,6 +245,7 @@ class _Walker:
         self.numbering = NumberingState(numbering, styles)
         self.listnum = ListNumState()
         self.visibility = visibility or Visibility({}, {}, None, None, False)
+        self.plain = self.visibility.plain  # no style or default hides text
         self.parts = parts
         self.part = part
         self.in_note = in_note
@@ -367,26 +375,34 @@ class _Walker:
             self.index += sum(1 for _ in p.iter(t.p)) - 1
             return
         ppr: etree._Element | None = None
-        if len(p) and p[0].tag == t.pPr:
-            ppr = p[0]
+        if len(p):
+            first = p[0]
+            if first.tag == t.pPr:
+                ppr = first
+        props = _NO_PROPS if ppr is None else self._properties(ppr)
         outer = self.current
         # The paragraph style matters to runs only when some style hides text.
-        style = None if ppr is None or self.visibility.plain else self._style_of(ppr)
+        style = None if ppr is None or self.plain else self._style_of(ppr)
         self.current = here = _Paragraph(style)
         parts: list[str] = []
         self.inline(p, parts)
-        self._close_instructions()
+        if self.instr_depth:
+            self._close_instructions()
         self.current = outer
         if here.hidden or here.hidden_in_word or here.hidden_in_office:
             self._report(here, index)
-        piece = _Piece(_resolve_soft("".join(parts)), index, ppr)
-        if self._mark_removed(ppr):
+        text = "".join(parts)
+        if _SOFT in text:
+            text = _resolve_soft(text)
+        if props[4]:
             # Without its mark the paragraph runs on into the next one (Word's merge).
-            self.pending.append(piece)
-        else:
-            group = [*self.pending, piece]
+            self.pending.append(_Piece(text, index, props))
+        elif self.pending:
+            group = [*self.pending, _Piece(text, index, props)]
             self.pending = []
             self.emit(group, orphan=False)
+        else:  # the common case: a paragraph of its own
+            self._block(text.strip(), index, props)
         if here.boxes:
             self._read_boxes(here.boxes)
 
@@ -426,15 +442,6 @@ class _Walker:
             self.flush()
         self.index, self.pending, self.fields, self.instr_depth = saved
 
-    def _mark_removed(self, ppr: etree._Element | None) -> bool:
-        if ppr is None:
-            return False
-        t = self.tags
-        for child in ppr:
-            if child.tag == t.rPr:
-                return any(mark.tag in self.hidden_changes for mark in child)
-        return False
-
     def flush(self) -> None:
         """Emit paragraphs whose removed mark found no following paragraph to merge with."""
         if self.pending:
@@ -455,7 +462,15 @@ class _Walker:
         if orphan and not text:
             return  # a wholly removed paragraph: nothing displayed, nothing counted
         last = group[-1]
-        style_id, num_id, ilvl, outline = self._properties(last.ppr)
+        if len(group) == 1:
+            index = last.position
+        else:
+            index = next((piece.position for piece in group if piece.text.strip()), last.position)
+        self._block(text, index, last.props)
+
+    def _block(self, text: str, index: int, props: _Props) -> None:
+        """One output paragraph: its number counted from the surviving mark's properties."""
+        style_id, num_id, ilvl, outline, _ = props
         resolved = self.styles.resolve(style_id)
         if num_id is None:
             num_id = resolved.num_id
@@ -468,61 +483,64 @@ class _Walker:
             if ilvl is None:
                 ilvl = self.numbering.ilvl_for_style(num_id, resolved.chain) or 0
             label = self.numbering.label_for(num_id, ilvl)
-            level = ilvl if label is not None else None
-            listed = self.numbering.list_of(num_id) if label is not None else None
+            if label is not None:
+                level = ilvl
+                listed = self.numbering.list_of(num_id)
         if not text and label is None:
             return
         if outline is not None:
             heading = outline + 1 if 0 <= outline < 9 else None
         else:
             heading = resolved.heading_level
-        if len(group) == 1:
-            index = last.position
-        else:
-            index = next((piece.position for piece in group if piece.text.strip()), last.position)
         if self.max_paragraphs is not None and len(self.blocks) >= self.max_paragraphs:
             self._check_limit(index)
         self.blocks.append(
-            Block(
-                text=text,
-                location=Location(paragraph=index, cell=self.cell),
-                auto_label=label,
-                auto_level=level,
-                auto_list=listed,
-                heading_level=heading,
-                style=resolved.style_id,
-                title=resolved.title,
+            new_block(
+                text,
+                new_location(index, None, self.cell),
+                label,
+                level,
+                listed,
+                heading,
+                resolved.style_id,
+                resolved.title,
+                0,
             )
         )
 
-    def _properties(
-        self, ppr: etree._Element | None
-    ) -> tuple[str | None, int | None, int | None, int | None]:
-        """(pStyle, numId, ilvl, outlineLvl) of a pPr; the pre-change pPr in the original view."""
-        if ppr is None:
-            return None, None, None, None
+    def _properties(self, ppr: etree._Element, outermost: bool = True) -> _Props:
+        """What a pPr says, read in one pass: (pStyle, numId, ilvl, outlineLvl) in the view —
+        the pre-change pPr's in the original view — and whether the paragraph mark (the first
+        w:rPr) is removed in the view."""
         t = self.tags
-        if not self.accept:
-            # A tracked formatting change keeps the old pPr (numPr, pStyle) inside it.
-            for child in ppr:
-                if child.tag == t.pPrChange:
-                    old = child.find(t.pPr)
-                    ppr = old if old is not None else ppr
-                    break
         style = num_id = ilvl = outline = None
+        removed = False
+        mark: etree._Element | None = None
+        change: etree._Element | None = None
         for child in ppr:
             tag = child.tag
-            if tag == t.pStyle:
-                style = child.get(t.val)
-            elif tag == t.numPr:
+            if tag == t.numPr:
                 for part in child:
                     if part.tag == t.numId:
                         num_id = _to_int(part.get(t.val))
                     elif part.tag == t.ilvl:
                         ilvl = _to_int(part.get(t.val))
+            elif tag == t.pStyle:
+                style = child.get(t.val)
+            elif tag == t.rPr:
+                if mark is None:
+                    mark = child
+                    removed = any(m.tag in self.hidden_changes for m in child)
             elif tag == t.outlineLvl:
                 outline = _to_int(child.get(t.val))
-        return style, num_id, ilvl, outline
+            elif tag == t.pPrChange and change is None and outermost:
+                change = child
+        if change is not None and not self.accept:
+            # A tracked formatting change keeps the old pPr (numPr, pStyle) inside it.
+            old = change.find(t.pPr)
+            if old is not None:
+                style, num_id, ilvl, outline, _ = self._properties(old, outermost=False)
+        return style, num_id, ilvl, outline, removed
 
     # ----------------------------------------------------------------- inline level
 
@@ -579,8 +597,12 @@ class _Walker:
         t = self.tags
         # Without run properties a run shows as its paragraph style and the defaults say;
         # w:rPr comes first in a run (the schema's order), so it decides before any text.
-        hiding = _SHOWN if self.visibility.plain else self._hiding(None)
-        sink = self.current.hidden if hiding.hidden else parts
+        if self.plain:
+            hiding = _SHOWN
+            sink = parts
+        else:
+            hiding = self._hiding(None)
+            sink = self.current.hidden if hiding.hidden else parts
         start = len(sink)
         text_tag = t.t
         for child in r:
@@ -594,7 +616,7 @@ class _Walker:
                 start = len(sink)
             else:
                 self._run_child(child, sink)
-        if hiding.disputed and len(sink) > start:
+        if hiding is not _SHOWN and hiding.disputed and len(sink) > start:
             disputed = self.current.hidden_in_word if hiding.word else self.current.hidden_in_office
             disputed.extend(sink[start:])
 

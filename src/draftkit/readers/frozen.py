@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
-from draftkit.model import Kind, Location, Provision
+from draftkit.model import Cell, Kind, Location, Provision
 from draftkit.readers.blocks import Block
 
 _T = TypeVar("_T")
@@ -44,6 +44,7 @@ def maker(cls: type[_T]) -> Callable[..., _T]:
     return cast("Callable[..., _T]", scope["make"])
 
 
+new_location = cast("Callable[[int | None, int | None, Cell | None], Location]", maker(Location))
 new_block = cast(
     "Callable[[str, Location, str | None, int | None, int | None, int | None, str | None, bool, int], Block]",
     maker(Block),
@@ -54,4 +55,4 @@ new_provision = cast(
     maker(Provision),
 )
 
-__all__ = ["maker", "new_block", "new_provision"]
+__all__ = ["maker", "new_block", "new_location", "new_provision"]
