@@ -194,8 +194,22 @@ def _objects() -> dict[str, tuple[Doc, Doc]]:
         cells = fx.tbl([[fx.p(fx.r(c)) for c in row] for row in rows])
         return Doc(HEADING + fx.p(fx.r(sentence())) + cells + fx.p(fx.r("After the table.")))
 
+    def noted(*paragraphs: str) -> Doc:
+        """A footnote of several paragraphs on the article's sentence."""
+        return Doc(article(fx.r(sentence()) + _note_ref(1)), footnotes=_notes_part([list(paragraphs)]))
+
     phases = [["Phase", "Days"], ["1", "30"], ["2", "60"]]
+    reserve, revisit = "Party A reserves its position.", "It may revisit the line of contact."
     return {
+        # A word changed in a note of two paragraphs: rejected, still two (the break between
+        # them was marked inserted, and rejecting joined them).
+        "footnote-two-paragraphs-edited": (
+            noted(reserve, revisit),
+            noted("Party A reserves its full position.", revisit),
+        ),
+        # A note's second paragraph dropped: no revision inside the note can bring a
+        # paragraph break back, the note is replaced whole.
+        "footnote-paragraph-dropped": (noted(reserve, revisit), noted(reserve)),
         "footnote-edited": (
             _footnote_doc("Party A reserves its position on the Kessel Valley."),
             _footnote_doc("Party B reserves its position on the Drava Corridor."),
@@ -291,11 +305,14 @@ def test_libreoffice_resolves_the_suites_redlines_as_draftkit_does(
     assert not failures, f"{len(failures)} of {len(judged)} views: " + "; ".join(failures)
 
 
-def _notes_part(texts: list[str]) -> str:
-    notes = "".join(
-        f'<w:footnote w:id="{k}">{fx.p("<w:r><w:footnoteRef/></w:r>" + fx.r(" " + text))}</w:footnote>'
-        for k, text in enumerate(texts, 1)
-    )
+def _notes_part(texts: Sequence[str | list[str]]) -> str:
+    """A footnotes part: one note for each text (a list: one paragraph for each of its texts)."""
+
+    def body(text: str | list[str]) -> str:
+        first, *rest = [text] if isinstance(text, str) else text
+        return fx.p("<w:r><w:footnoteRef/></w:r>" + fx.r(" " + first)) + "".join(fx.p(fx.r(t)) for t in rest)
+
+    notes = "".join(f'<w:footnote w:id="{k}">{body(text)}</w:footnote>' for k, text in enumerate(texts, 1))
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f"<w:footnotes {fx.NS_DECLS.format(w=fx.W_NS)}>"

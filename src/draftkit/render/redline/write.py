@@ -431,33 +431,45 @@ class Writer:
                 (p, f"the {label} changed here is shown in its new text; the change is not tracked")
             )
             return
-        self.base.notes_edited.add(kind)
         # The note's paragraphs are joined by one space in its text: cut the ops there.
         bounds: list[tuple[int, int]] = []
         at_new = 0
         for text in texts:
             bounds.append((at_new, at_new + len(text.strip())))
             at_new += len(text.strip()) + 1
+        # The old note's paragraph breaks (the joining spaces of its text), where the old
+        # note is found: a break that stays is no revision, one the new note lost cannot be
+        # shown inside it — the note is then replaced whole.
+        old_breaks = self._old_note_breaks(old, old_text)
         per: list[list[Seg]] = [[] for _ in paragraphs]
         # A paragraph break the new note added (its joining space inserted, or standing where
         # the old text had a space): the paragraph before it gets an inserted mark.
         added: list[tuple[int, bool]] = []
-        npos = 0
+        kept: set[int] = set()
+        npos = opos = 0
         for op, text in diff_words(old_text, new_text):
-            added.extend(
-                (i, op == "equal")
-                for i, (_, b) in enumerate(bounds[:-1])
-                if npos <= b < npos + len(text) and op != "delete"
-            )
+            for i, (_, b) in enumerate(bounds[:-1]):
+                if op == "delete" or not npos <= b < npos + len(text):
+                    continue
+                if op == "equal" and old_breaks is not None and opos + b - npos in old_breaks:
+                    kept.add(opos + b - npos)
+                else:
+                    added.append((i, op == "equal"))
             if op == "delete":
                 i = max(k for k, (a, _) in enumerate(bounds) if a <= npos or k == 0)
                 per[i].append(("delete", text))
+                opos += len(text)
                 continue
             for i, (a, b) in enumerate(bounds):
                 lo, hi = max(a, npos), min(b, npos + len(text))
                 if lo < hi:
                     per[i].append((op, text[lo - npos : hi - npos]))
             npos += len(text)
+            opos += len(text) if op == "equal" else 0
+        if old_breaks is not None and kept != old_breaks:
+            self._replace_note(p, at, old, new)
+            return
+        self.base.notes_edited.add(kind)
         for q, text, segs in zip(paragraphs, texts, per, strict=True):
             if all(k == "equal" for k, _ in segs):
                 continue
@@ -467,6 +479,37 @@ class Writer:
             if spaced:  # rejected, the two paragraphs join: the old space between them too
                 paragraphs[i].extend(self._runs([("delete", " ")], range_rpr(paragraphs[i], 0, 0)))
             self._mark(paragraphs[i], "ins")
+
+    def _old_note_breaks(self, placeholder: str, old_text: str) -> set[int] | None:
+        """Where the old note's paragraph breaks are in its text `old_text` (the joining
+        spaces), from the old draft's own note; None where that note is not found."""
+        if self.carrier is None:
+            return None
+        self.carrier.load()
+        refs = self.carrier.found.get(placeholder.strip()) or self.carrier.found.get(placeholder)
+        kind = NOTE_KIND.get(refs[0].tag) if refs else None
+        part = self.carrier.notes.get(kind) if refs and kind is not None else None
+        if not refs or part is None:
+            return None
+        note = next((n for n in part[1] if n.get(W_ID) == refs[0].get(W_ID)), None)
+        if note is None:
+            return None
+        texts = [paragraph_text(q).strip() for q in note.iter(W_P) if paragraph_text(q).strip()]
+        if " ".join(texts) != old_text:
+            return None
+        breaks, at = set(), 0
+        for text in texts[:-1]:
+            at += len(text)
+            breaks.add(at)
+            at += 1
+        return breaks
+
+    def _replace_note(self, p: etree._Element, at: int, old: str, new: str) -> None:
+        """A note whose paragraphs the new draft joined or dropped (a break or a table row
+        lost: no revision inside the note shows that): the old reference deleted, its note
+        copied from the old draft (`carry`), the new one inserted — exact in both views."""
+        replace_range(p, at, at, self._runs([("delete", old)], range_rpr(p, at, at), p))
+        wrap_range(p, at, at + len(new), "ins", self.ids, self.rev)
 
     # ------------------------------------------------------------------ moves
 
