@@ -708,7 +708,7 @@ class Planner:
         lines = [line.replace("\n", " ") for line in provision_lines(old)]
         paragraphs: list[tuple[etree._Element | None, etree._Element | None, list[Seg]]] = []
         if model is None or not model.slots:
-            typed = f"{old.num} " if old.num else ""
+            typed = f"{old.num}\t" if old.num else ""  # set off by a tab: read back as a label
             first = lines.pop(0) if old.heading is None else ""
             paragraphs.append((without_numbering(None), None, [(kind, typed + first)]))
             paragraphs.extend((None, None, [(kind, line)]) for line in lines)
