@@ -223,6 +223,14 @@ def _objects() -> dict[str, tuple[Doc, Doc]]:
         "image-added": (plain, _image_doc((200, 30, 30))),
         "image-removed": (_image_doc((200, 30, 30)), Doc(article(fx.r(sentence("may"))))),
         "text-box-edited": (box("shall"), box("may")),
+        # The box's paragraphs end Article 1's region: Article 2, deleted, must come back
+        # after the box's anchor paragraph, not inside the box (WC-1920).
+        "text-box-then-article-deleted": (
+            Doc(
+                box("shall").body + fx.np("Reporting", 1, 0) + fx.p(fx.r("The Parties shall report weekly."))
+            ),
+            box("shall"),
+        ),
         "table-cell-edited": (table(phases), table([phases[0], ["1", "45"], phases[2]])),
         "table-row-added": (table(phases[:2]), table(phases)),
         "table-row-removed": (table(phases), table(phases[:2])),

@@ -207,6 +207,10 @@ class Writer:
     def _end_of(self, layout: Layout) -> etree._Element:
         """The last paragraph of a provision's own material (paragraphs added after it too)."""
         last = layout.region[-1]
+        # A text box's paragraphs are part of their anchor's provision, and can end its
+        # region: what follows the provision goes after the anchor's paragraph, not into
+        # the box (WC-1920: two deleted body paragraphs came back inside a text box).
+        last = next(reversed(list(last.iterancestors(W_P))), last)
         nxt = last.getnext()
         while nxt is not None and nxt in self.created:
             last, nxt = nxt, nxt.getnext()
