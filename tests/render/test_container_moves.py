@@ -240,6 +240,36 @@ def test_a_table_made_around_the_text_comes_and_goes_whole(moves: bool, tmp_path
             assert _in_table(shown, "Video provides.") == _in_table(want_doc, "Video provides.")
 
 
+def _deleted_after_table_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """Article 1 ends with a table, Article 2 after it is deleted."""
+    rows = [[fx.p(fx.r(c)) for c in row] for row in (["Phase", "Days"], ["1", "30"])]
+
+    def doc(kept: bool) -> Doc:
+        article_2 = fx.np("Monitoring", 1) + fx.p(fx.r("The monitors shall verify the withdrawal."))
+        return Doc(
+            fx.np("Withdrawal of forces", 1)
+            + fx.p(fx.r("The phases are as follows:"))
+            + fx.tbl(rows)
+            + (article_2 if kept else "")
+            + fx.np("Final provisions", 1)
+            + fx.p(fx.r("This Agreement enters into force on signature."))
+        )
+
+    return doc(True).build(tmp_path / "with.docx"), doc(False).build(tmp_path / "without.docx")
+
+
+def test_a_deleted_article_after_a_table_comes_back_after_it(tmp_path: Path) -> None:
+    """The writer puts a deleted provision after the new provision before it, whose last
+    paragraph is the table's last cell: reject-all gave the article inside that cell."""
+    old, new = _deleted_after_table_pair(tmp_path)
+    comparison = compare(read(old), read(new))
+    data = render_docx(comparison)
+    check_views(comparison, data, tmp_path)
+    shown = _resolved(read_part(data, "word/document.xml"), "reject")
+    assert not _in_table(shown, "The monitors shall verify") and not _in_table(shown, "Monitoring")
+    assert _in_table(shown, "30")
+
+
 @pytest.mark.office
 def test_libreoffice_accepts_and_rejects_the_move(
     libreoffice: LibreOffice, pair: tuple[Path, Path], tmp_path: Path
@@ -247,8 +277,13 @@ def test_libreoffice_accepts_and_rejects_the_move(
     """LibreOffice's own Accept All / Reject All give the new and the old document's text
     (table cells inline), and leave no tracked change."""
     plain, table = _whole_table_pair(tmp_path)
+    cases = {
+        "article": pair,
+        "whole-table": (plain, table),
+        "after-table": _deleted_after_table_pair(tmp_path),
+    }
     failures: list[str] = []
-    for name, (a, b) in {"article": pair, "whole-table": (plain, table)}.items():
+    for name, (a, b) in cases.items():
         for old, new in ((a, b), (b, a)):
             for moves in (False, True):
                 redline = tmp_path / f"{name}-{old.stem}-{moves}.docx"
