@@ -20,6 +20,7 @@ from lxml import etree
 
 from draftkit.compare import compare
 from draftkit.compare.changes import Change, Comparison
+from draftkit.compare.pins import Pins
 from draftkit.readers import read
 from draftkit.readers.docx import read_docx_blocks
 from draftkit.render.html import render_html
@@ -108,6 +109,13 @@ def test_the_move_is_a_change_located_in_its_cell(direction: str, pair: tuple[Pa
     assert comparison.summary()["moved"] >= 1
     # Nothing else moved in or out of a table.
     assert [c for c in comparison.changes if c.table_move] == [change]
+
+
+def test_a_pair_the_user_pins_is_told_the_same(pair: tuple[Path, Path]) -> None:
+    """With --pair the body is compared apart from the front matter: tables still count."""
+    comparison = compare(read(pair[0]), read(pair[1]), Pins(pairs=(("Article 1(2)", "Article 2(2)"),)))
+    change = _moved(comparison)
+    assert change.pinned and change.table_move == "into"
 
 
 def test_same_text_in_the_same_cell_is_no_move(pair: tuple[Path, Path]) -> None:
