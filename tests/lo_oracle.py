@@ -41,6 +41,7 @@ from typing import Any, Literal
 View = Literal["accept", "reject", "as-is"]
 _COMMANDS = {"accept": ".uno:AcceptAllTrackedChanges", "reject": ".uno:RejectAllTrackedChanges", "as-is": ""}
 Para = tuple[str, str]  # (list label LibreOffice shows, paragraph text)
+ZERO_WIDTH_SPACE = "\u200b"
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,14 @@ class Shown:
     def texts(self) -> list[str]:
         """Non-empty paragraph texts of the body (table cells inline), of the notes and of the
         text frames and boxes, each with its whitespace collapsed; list numbers left out
-        (LibreOffice computes them)."""
+        (LibreOffice computes them), and zero-width spaces: LibreOffice 7.4 shows two
+        U+200B at a text box's anchor while the anchor's run is a tracked insertion (and
+        after accepting it), none once it is not — WmlComparer's WC066-Textbox-Before-Ins-Mod
+        holds no U+200B in its XML, yet LibreOffice shows them before its first paragraph."""
         out = [t for _, t in self.body]
         for note in (*self.footnotes, *self.endnotes, *self.frames):
             out += [t for _, t in note]
+        out = [t.replace(ZERO_WIDTH_SPACE, "") for t in out]
         return [" ".join(t.split()) for t in out if t.strip()]
 
     def labels(self) -> list[str]:
