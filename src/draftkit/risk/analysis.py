@@ -3,10 +3,13 @@ and exception clauses in it (shared by classification and the significance rules
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
-from draftkit.compare.refs import find_references
+from draftkit.compare.refs import Reference, find_references
 from draftkit.risk.taxonomy import Compiled
 from draftkit.risk.tokens import Hit, Text
 
@@ -14,6 +17,13 @@ _SENTENCE_END = {".", ";", ":", "!", "?"}
 _CLAUSE_END = {",", ";", ".", ":", "!", "?"}
 _LIST_END = {";", ".", ":", "!", "?"}
 _LIST_JOINERS = {",", "and", "or", "та", "і", "й", "або", "и", "или"}
+
+
+@functools.lru_cache(maxsize=2048)
+def references_in(original: str) -> tuple[Reference, ...]:
+    """The cross-references of a text, found once: its analysis masks them and the
+    references rule quotes them."""
+    return tuple(find_references(original))
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +152,7 @@ class Analysis:
     @staticmethod
     def of(original: str, compiled: Compiled) -> Analysis:
         """Read one provision text (or several joined with newlines), cross-references masked."""
-        refs = [(r.start, r.end) for r in find_references(original)]
+        refs = [(r.start, r.end) for r in references_in(original)]
         text = Text(original, masked=refs)
         return Analysis.build(text, compiled.conditions.find(text), compiled.exceptions.find(text))
 
@@ -179,6 +189,7 @@ class Analysis:
         return any(c.first <= index < c.last for c in (*self.conditions, *self.exceptions))
 
 
+_CAP = attrgetter("cap")
 _CONNECTORS = {"of", "the", "for", "and", "de", "la", "on", "upon", "del", "di"}
 # Words that open sentences with a capital but are not part of a name after them.
 _OPENERS = {
@@ -247,17 +258,17 @@ def name_runs(text: Text, compiled: Compiled) -> list[NameRun]:
     word ("The Reconstruction Fund" → "Reconstruction Fund")."""
     tokens = text.tokens
     runs: list[NameRun] = []
-    i = 0
     n = len(tokens)
 
     def is_cap(k: int) -> bool:
         tok = tokens[k]
         return tok.kind == "word" and tok.cap and tok.norm not in compiled.not_names
 
-    while i < n:
-        if not is_cap(i):
-            i += 1
-            continue
+    # Most tokens are not capitalised: a run can only start at one that is.
+    resume = 0
+    for i in [k for k in compress(range(n), map(_CAP, tokens)) if is_cap(k)]:
+        if i < resume:
+            continue  # inside the run before
         j = i + 1
         while j < n:
             if is_cap(j):
@@ -280,5 +291,5 @@ def name_runs(text: Text, compiled: Compiled) -> list[NameRun]:
             place = bool(context & compiled.place_words)
             body = not place and bool(set(words) & compiled.body_words)
             runs.append(NameRun(first, j, " ".join(words), before, place, body))
-        i = j
+        resume = j
     return runs

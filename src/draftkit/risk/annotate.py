@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from draftkit.compare.changes import SEVERITIES, Change, Comparison, Flag, Severity
 from draftkit.compare.textdiff import Op
-from draftkit.model import Draft, Provision
+from draftkit.model import Provision
 from draftkit.risk.classify import (
     INHERIT_FACTOR,
     Classified,
@@ -119,8 +119,8 @@ class _Context:
         self.cache: TextCache = {}
         self.old = LazyClassification(comparison.old, taxonomy, self.cache)
         self.new = LazyClassification(comparison.new, taxonomy, self.cache)
-        self.old_nodes = _index(comparison.old)
-        self.new_nodes = _index(comparison.new)
+        self.old_nodes = self.old.nodes  # eid → provision (the last of an eid, in document order)
+        self.new_nodes = self.new.nodes
         self.reader = Reader(taxonomy)
 
     def scores(self, provisions: Sequence[Provision], side: Mapping[str, Classified]) -> dict[str, float]:
@@ -138,10 +138,6 @@ class _Context:
                 add(total, side[eid].own, INHERIT_FACTOR)
             eid = _parent_eid(eid)
         return total
-
-
-def _index(draft: Draft) -> dict[str, Provision]:
-    return {p.eid: p for p in draft.walk()}
 
 
 def _primary(scores: Mapping[str, float], taxonomy: Taxonomy) -> str:

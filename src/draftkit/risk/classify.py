@@ -189,16 +189,15 @@ class LazyClassification(Mapping[str, Classified]):
         self.cache: TextCache = cache if cache is not None else {}
         self.nodes: dict[str, Provision] = {}
         self.parent: dict[str, str | None] = {}
-        for top in draft.provisions:
-            self._index(top, None)
+        # Every provision in document order (an eid seen twice: the later one stands).
+        stack: list[tuple[Provision, str | None]] = [(top, None) for top in reversed(draft.provisions)]
+        while stack:
+            provision, parent = stack.pop()
+            self.nodes[provision.eid] = provision
+            self.parent[provision.eid] = parent
+            stack.extend((child, provision.eid) for child in reversed(provision.children))
         self.done: dict[str, Classified] = {}
         self.passed: dict[str, Scores] = {}  # what a provision hands down: inherited + own
-
-    def _index(self, provision: Provision, parent: str | None) -> None:
-        self.nodes[provision.eid] = provision
-        self.parent[provision.eid] = parent
-        for child in provision.children:
-            self._index(child, provision.eid)
 
     def __getitem__(self, eid: str) -> Classified:
         found = self.done.get(eid)

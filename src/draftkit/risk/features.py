@@ -14,12 +14,12 @@ rules pair on, so cosmetic edits give equal features.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar, cast
 
-from draftkit.compare.refs import find_references
-from draftkit.risk.analysis import Analysis, Clause, name_runs
+from draftkit.risk.analysis import Analysis, Clause, name_runs, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_form, same_stem
 from draftkit.risk.taxonomy import Compiled, Taxonomy
@@ -63,7 +63,7 @@ class Side:
 
 def _lemma_view(side: Side) -> list[Text]:
     langs = language_of(side.text.original) if not side.text.original.isascii() else ("en",)
-    return [side.text.mapped(lambda w: lemma_form(w, langs))]
+    return [side.text.mapped(functools.partial(lemma_form, langs=langs))]
 
 
 def _lemma_words(side: Side) -> list[frozenset[str]]:
@@ -853,7 +853,7 @@ def references(side: Side) -> list[Reference]:
     """Cross-references of the original text (the tokens mask them)."""
     return [
         Reference(" ".join(content_key(r.text)), r.text, ((r.start, r.end),), r.start)
-        for r in find_references(side.text.original)
+        for r in references_in(side.text.original)
     ]
 
 

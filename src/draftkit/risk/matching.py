@@ -61,6 +61,8 @@ def split_matched(
     """Items of `old` with no equal-keyed partner in `new`, and vice versa, in text order.
 
     Of several equal keys, the first ones are taken as matched."""
+    if not old or not new:  # most rules find nothing on one side (or on both)
+        return list(old), list(new)
     counts_new = Counter(key(x) for x in new)
     counts_old = Counter(key(x) for x in old)
     removed: list[T] = []

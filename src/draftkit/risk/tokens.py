@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from itertools import compress
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 TokenKind = Literal["word", "number", "date", "time", "punct"]
@@ -120,8 +121,12 @@ def _digits(count_min: int, count_max: int) -> str:
     return rf"\d(?:{_Z}\d){{{count_min - 1},{count_max - 1}}}"
 
 
-# Order matters: dates and times before plain numbers, grouped numbers before decimals.
+# Order matters: dates and times before plain numbers, grouped numbers before decimals. The
+# white space before each token is captured: `findall` then hands every token's text in one
+# C call, and its span is counted from the lengths (no match object per token: tokenizing
+# is most of what a long diff's rules cost).
 _TOKEN = re.compile(
+    r"(\s*)(?:"
     rf"(?P<iso>{_digits(4, 4)}{_Z}[{_DATE_DASHES}]{_Z}{_digits(2, 2)}{_Z}[{_DATE_DASHES}]{_Z}{_digits(2, 2)})"
     rf"(?!{_Z}\d)"
     rf"|(?P<dmy>{_digits(1, 2)}[./]{_digits(1, 2)}[./]{_digits(4, 4)})(?!{_Z}\d)"
@@ -130,7 +135,7 @@ _TOKEN = re.compile(
     rf"(?!{_Z}\d)"
     rf"|(?P<num>{_DIGITS}(?:{_Z}[.,]{_Z}{_DIGITS})?)"
     r"|(?P<word>[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*)"
-    r"|(?P<punct>\S)",
+    r"|(?P<punct>\S))",
 )
 _NOT_NUMBER = re.compile(f"[{_INVISIBLE}]")
 _GROUP_SEPARATORS = re.compile(f"[,{_SPACES}]")
@@ -239,10 +244,6 @@ def _read_number(raw: str, grouped: bool) -> tuple[str, float | None]:
     return (str(int(value)) if value == int(value) else repr(value)), value
 
 
-# The same grammar with the white space before each token captured: `findall` then hands
-# every token's text in one C call, and its span is counted from the lengths (no match
-# object per token: tokenizing is most of what a long diff's rules cost).
-_SPACED_TOKEN = re.compile(r"(\s*)(?:" + _TOKEN.pattern + ")")
 _tuple_new = tuple.__new__
 
 
@@ -252,7 +253,7 @@ def _raw_tokens(text: str) -> list[Token]:
     word = normalise_word
     new = _tuple_new
     end = 0
-    for space, iso, dmy, clock, grouped, num, raw, punct in _SPACED_TOKEN.findall(text):
+    for space, iso, dmy, clock, grouped, num, raw, punct in _TOKEN.findall(text):
         s = end + len(space)
         if raw:  # a word (most tokens)
             end = s + len(raw)
@@ -299,68 +300,84 @@ def _date_token(y: int, mo: int, d: int, s: int, e: int) -> Token | None:
 def _merge(tokens: list[Token]) -> list[Token]:
     """Multi-token forms: in-word hyphens dropped, 'per cent', spelled numbers, written dates."""
     # In-word hyphens: "de-facto" reads as "de facto", "mine-clearance" as "mine clearance".
-    kept: list[Token] = []
-    for k, tok in enumerate(tokens):
-        if (
-            tok.kind == "punct"
-            and tok.norm == "-"
-            and 0 < k < len(tokens) - 1
-            and tokens[k - 1].end == tok.start
-            and tokens[k + 1].start == tok.end
-            and tokens[k - 1].kind == "word"
-            and tokens[k + 1].kind == "word"
-        ):
-            continue
-        kept.append(tok)
+    # Most tokens are none of these: the ones that may be are found by C-level scans of the
+    # forms and kinds, and only they are looked at.
+    last = len(tokens) - 1
+    dropped = {
+        k
+        for k in compress(range(len(tokens)), map("-".__eq__, map(_NORM, tokens)))
+        if tokens[k].kind == "punct"
+        and 0 < k < last
+        and tokens[k - 1].end == tokens[k].start
+        and tokens[k + 1].start == tokens[k].end
+        and tokens[k - 1].kind == "word"
+        and tokens[k + 1].kind == "word"
+    }
+    kept = [tok for k, tok in enumerate(tokens) if k not in dropped] if dropped else tokens
+    indices = range(len(kept))
+    starts = sorted(
+        {
+            *compress(indices, map(_MERGE_STARTS.__contains__, map(_NORM, kept))),
+            *compress(indices, map("number".__eq__, map(_KIND, kept))),
+        }
+    )
     out: list[Token] = []
     k = 0
-    while k < len(kept):
-        tok = kept[k]
-        nxt = kept[k + 1] if k + 1 < len(kept) else None
-        if tok.norm == "per" and nxt is not None and nxt.norm == "cent":
-            out.append(Token("percent", tok.start, nxt.end, "word"))
-            k += 2
-            continue
-        if tok.kind == "word" and tok.norm in _NUMBER_WORDS:
-            value = _NUMBER_WORDS[tok.norm]
-            end = tok.end
-            j = k + 1
-            if (
-                tok.norm in _TENS
-                and j < len(kept)
-                and kept[j].norm in _NUMBER_WORDS
-                and _NUMBER_WORDS[kept[j].norm] < 10
-            ):
-                value += _NUMBER_WORDS[kept[j].norm]
-                end = kept[j].end
-                j += 1
-            if j < len(kept) and kept[j].norm in _SCALES and value < 10:
-                value *= _SCALES[kept[j].norm]
-                end = kept[j].end
-                j += 1
-                # "two hundred and fifty", "two hundred fifty-five"
-                k2 = j + 1 if j < len(kept) and kept[j].norm == "and" else j
-                if k2 < len(kept) and _NUMBER_WORDS.get(kept[k2].norm, 100) < 100:
-                    value += _NUMBER_WORDS[kept[k2].norm]
-                    end = kept[k2].end
-                    j = k2 + 1
-                    if kept[k2].norm in _TENS and j < len(kept) and _NUMBER_WORDS.get(kept[j].norm, 10) < 10:
-                        value += _NUMBER_WORDS[kept[j].norm]
-                        end = kept[j].end
-                        j += 1
-            out.append(
-                Token(str(value), tok.start, end, "number", cap=tok.cap, value=float(value), spelled=True)
-            )
-            k = j
-            continue
-        date_tok, used = _written_date(kept, k) if tok.kind == "number" or tok.norm in _MONTHS else (None, 1)
-        if date_tok is not None:
-            out.append(date_tok)
-            k += used
-            continue
-        out.append(tok)
-        k += 1
+    for start in starts:
+        if start < k:
+            continue  # taken into the form before
+        out.extend(kept[k:start])
+        k = start
+        merged, k = _merged_at(kept, k)
+        out.append(merged)
+    out.extend(kept[k:])
     return out
+
+
+_NORM = itemgetter(0)
+_KIND = itemgetter(3)
+_MERGE_STARTS = frozenset(["per", *_NUMBER_WORDS, *_MONTHS])  # where `_merged_at` may merge
+
+
+def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
+    """The token that stands at `kept[k]` ('per cent', a spelled number, a written date, or
+    the token itself) and the index after what it took."""
+    tok = kept[k]
+    nxt = kept[k + 1] if k + 1 < len(kept) else None
+    if tok.norm == "per" and nxt is not None and nxt.norm == "cent":
+        return Token("percent", tok.start, nxt.end, "word"), k + 2
+    if tok.kind == "word" and tok.norm in _NUMBER_WORDS:
+        value = _NUMBER_WORDS[tok.norm]
+        end = tok.end
+        j = k + 1
+        if (
+            tok.norm in _TENS
+            and j < len(kept)
+            and kept[j].norm in _NUMBER_WORDS
+            and _NUMBER_WORDS[kept[j].norm] < 10
+        ):
+            value += _NUMBER_WORDS[kept[j].norm]
+            end = kept[j].end
+            j += 1
+        if j < len(kept) and kept[j].norm in _SCALES and value < 10:
+            value *= _SCALES[kept[j].norm]
+            end = kept[j].end
+            j += 1
+            # "two hundred and fifty", "two hundred fifty-five"
+            k2 = j + 1 if j < len(kept) and kept[j].norm == "and" else j
+            if k2 < len(kept) and _NUMBER_WORDS.get(kept[k2].norm, 100) < 100:
+                value += _NUMBER_WORDS[kept[k2].norm]
+                end = kept[k2].end
+                j = k2 + 1
+                if kept[k2].norm in _TENS and j < len(kept) and _NUMBER_WORDS.get(kept[j].norm, 10) < 10:
+                    value += _NUMBER_WORDS[kept[j].norm]
+                    end = kept[j].end
+                    j += 1
+        return Token(str(value), tok.start, end, "number", cap=tok.cap, value=float(value), spelled=True), j
+    date_tok, used = _written_date(kept, k) if tok.kind == "number" or tok.norm in _MONTHS else (None, 1)
+    if date_tok is not None:
+        return date_tok, k + used
+    return tok, k + 1
 
 
 def _written_date(tokens: Sequence[Token], k: int) -> tuple[Token | None, int]:
@@ -490,13 +507,12 @@ class Text:
         view: "Україні" reads as "україна"); spans, kinds and the original are kept."""
         out = Text.__new__(Text)
         out.original = self.original
-        tokens: list[Token] = []
-        for t in self.tokens:
-            if t.kind == "word":
-                lemma = norm(t.norm)
-                if lemma != t.norm:  # most words are their own lemma: keep the token
-                    t = Token(lemma, t.start, t.end, t.kind, t.cap, t.value)
-            tokens.append(t)
+        tokens = list(self.tokens)
+        for k in compress(range(len(tokens)), map("word".__eq__, map(_KIND, tokens))):
+            t = tokens[k]
+            lemma = norm(t.norm)
+            if lemma != t.norm:  # most words are their own lemma: keep the token
+                tokens[k] = Token(lemma, t.start, t.end, t.kind, t.cap, t.value)
         out._made(tokens)
         return out
 
