@@ -451,7 +451,7 @@ class Writer:
         added: list[tuple[int, bool]] = []
         kept: set[int] = set()
         npos = opos = 0
-        for op, text in diff_words(old_text, new_text):
+        for op, text in _kept_before_break(diff_words(old_text, new_text), [b for _, b in bounds[:-1]]):
             for i, (_, b) in enumerate(bounds[:-1]):
                 if op == "delete" or not npos <= b < npos + len(text):
                     continue
@@ -619,6 +619,41 @@ def untracked_note(placeholder: str, kind: str) -> str:
 def _short(text: str) -> str:
     text = " ".join(text.replace("⟦", "").replace("⟧", "").split())
     return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _kept_before_break(ops: Sequence[Seg], breaks: Sequence[int]) -> list[Seg]:
+    """Note ops where an insertion holds a new paragraph break and the old text right after
+    it also ends the insertion's part before the break (inserted ' with a change. This
+    endnote …', then the old '.'): that old text is kept before the break and the new
+    paragraph is inserted whole. The same texts in both views; read as the edit was made,
+    and LibreOffice 7.4 rejects it right (rejecting the other form inside a note, it drops
+    the joined paragraph's kept '.', which it keeps in the body; WmlComparer's WC-1710)."""
+    out: list[Seg] = []
+    npos = k = 0
+    while k < len(ops):
+        op, text = ops[k]
+        after = ops[k + 1] if k + 1 < len(ops) else None
+        if op == "insert" and after is not None and after[0] == "equal" and after[1]:
+            kept = after[1]
+            cut = next(
+                (
+                    b - npos
+                    for b in breaks
+                    if npos + len(kept) <= b < npos + len(text) and text[: b - npos].endswith(kept)
+                ),
+                None,
+            )
+            if cut is not None:
+                if cut > len(kept):
+                    out.append(("insert", text[: cut - len(kept)]))
+                out += [("equal", kept), ("insert", text[cut:] + kept)]
+                npos += len(text) + len(kept)
+                k += 2
+                continue
+        out.append((op, text))
+        npos += len(text) if op != "delete" else 0
+        k += 1
+    return out
 
 
 def note_body(placeholder: str) -> str:
