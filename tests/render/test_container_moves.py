@@ -111,6 +111,34 @@ def test_the_move_is_a_change_located_in_its_cell(direction: str, pair: tuple[Pa
     assert [c for c in comparison.changes if c.table_move] == [change]
 
 
+def _repeated_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """WC-1450's shape: two paragraphs open the document and stand again in the first two rows
+    of a table; the other draft lacks those two rows."""
+    a, b = "Video provides a powerful way to help you prove your point.", "You can also type a keyword."
+
+    def doc(rows: list[str]) -> Doc:
+        return Doc(fx.p(fx.r(a)) + fx.p(fx.r(b)) + fx.tbl([[fx.p(fx.r(t))] for t in rows]) + fx.p())
+
+    full = doc([a, b, "Phase one ends on 1 March."]).build(tmp_path / "full.docx")
+    return full, doc(["Phase one ends on 1 March."]).build(tmp_path / "short.docx")
+
+
+@pytest.mark.parametrize("direction", ["rows removed", "rows added"])
+def test_a_repeated_paragraph_is_paired_on_its_own_side_of_the_table(direction: str, tmp_path: Path) -> None:
+    """Alignment alone paired the opening paragraphs with the table's copies (a made-up move out
+    of the table, the opening ones deleted); the engine gives the pair the twin on the same
+    side, so the rows are what changed."""
+    full, short = _repeated_pair(tmp_path)
+    old, new = (full, short) if direction == "rows removed" else (short, full)
+    comparison = compare(read(old), read(new))
+    changed = [c for c in comparison.changes if c.is_change]
+    kind = "deleted" if direction == "rows removed" else "added"
+    assert [(c.kind, c.table_move) for c in changed] == [(kind, None), (kind, None)]
+    side = [p for c in changed for p in (c.old if kind == "deleted" else c.new)]
+    assert [p.location.cell for p in side if p.location] == [(1, 1, 1), (1, 2, 1)]
+    check_views(comparison, render_docx(comparison), tmp_path)
+
+
 def test_a_pair_the_user_pins_is_told_the_same(pair: tuple[Path, Path]) -> None:
     """With --pair the body is compared apart from the front matter: tables still count."""
     comparison = compare(read(pair[0]), read(pair[1]), Pins(pairs=(("Article 1(2)", "Article 2(2)"),)))

@@ -146,6 +146,8 @@ def _compare(
     """The changes of one part (front units or body), in new-document order; `tables`: both
     drafts record table cells, so a provision moved into or out of one is a move."""
     alignment = align(old, new, pins)
+    if tables:
+        alignment = _same_sides(alignment)
     a, b = alignment.old, alignment.new
     old_addr, new_addr = _addresses(a), _addresses(b)
     renumbering = _renumbering(alignment, old_addr, new_addr)
@@ -247,11 +249,81 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
     )
 
 
+def _same_sides(alignment: Alignment) -> Alignment:
+    """A provision paired across a table edge while an equal one (same parent, label, heading
+    and text, no children) stood unpaired on the same side of the edge, in the same place
+    among the pairs kept in order, takes that one: the table move was the alignment's pick
+    among repeats, not the drafts' (WmlComparer's WC-1450 deletes a table row holding the
+    two paragraphs that also open the document; they were paired with the row's)."""
+    pairs = list(alignment.pairs)
+    changed = _swap_repeats(pairs, alignment, "old") | _swap_repeats(pairs, alignment, "new")
+    return replace(alignment, pairs=tuple(pairs)) if changed else alignment
+
+
+def _swap_repeats(pairs: list[Pair], alignment: Alignment, side: str) -> bool:
+    """`_same_sides` for one side: an unpaired provision of `side` ('old': deleted, 'new':
+    added) takes the place of its twin in a pair that crosses a table edge."""
+    a, b = alignment.old, alignment.new
+    this, other = (a, b) if side == "old" else (b, a)
+
+    def at(pair: Pair, which: str) -> int:
+        return pair.old[0] if which == "old" else pair.new[0]
+
+    def key(x: int) -> tuple[object, ...]:
+        node = this.nodes[x]
+        return (this.parent[x], node.kind, node.num, node.heading, node.text)
+
+    kept = [k for k, pair in enumerate(pairs) if pair.kind == "one" and not pair.moved]
+    crossing = [
+        k
+        for k in kept
+        if not pairs[k].pinned and _table_move(a.nodes[pairs[k].old[0]], b.nodes[pairs[k].new[0]]) is not None
+    ]
+    if not crossing:
+        return False
+    lonely: dict[tuple[object, ...], list[int]] = {}
+    for k, pair in enumerate(pairs):
+        if pair.kind == ("deleted" if side == "old" else "added") and not pair.pinned:
+            x = at(pair, side)
+            if not this.children[x]:
+                lonely.setdefault(key(x), []).append(k)
+    if not lonely:
+        return False
+    that = "new" if side == "old" else "old"
+    order = [k for _, k in sorted((at(pairs[k], that), k) for k in kept)]  # the other side's order
+    position = {k: n for n, k in enumerate(order)}
+    changed = False
+    for k in sorted(crossing, key=position.__getitem__):  # the one before is settled first
+        x, y = at(pairs[k], side), at(pairs[k], that)
+        twins = lonely.get(key(x)) if not this.children[x] else None
+        if not twins:
+            continue
+        # Between the pairs around it, so that the order kept stays kept (no move made up).
+        n = position[k]
+        low = at(pairs[order[n - 1]], side) if n > 0 else -1
+        high = at(pairs[order[n + 1]], side) if n + 1 < len(order) else len(this.nodes)
+        inside = _in_table(other.nodes[y])
+        for c in twins:
+            twin = at(pairs[c], side)
+            if low < twin < high and _in_table(this.nodes[twin]) == inside:
+                if side == "old":
+                    pairs[k], pairs[c] = replace(pairs[k], old=(twin,)), replace(pairs[c], old=(x,))
+                else:
+                    pairs[k], pairs[c] = replace(pairs[k], new=(twin,)), replace(pairs[c], new=(x,))
+                twins.remove(c)
+                changed = True
+                break
+    return changed
+
+
+def _in_table(provision: Provision) -> bool:
+    return provision.location is not None and provision.location.cell is not None
+
+
 def _table_move(old: Provision, new: Provision) -> TableMove | None:
     """'into' when the new provision's first paragraph stands in a table cell and the old one's
     did not, 'out of' the reverse (from one table to another is not told apart)."""
-    was = old.location is not None and old.location.cell is not None
-    now = new.location is not None and new.location.cell is not None
+    was, now = _in_table(old), _in_table(new)
     if was == now:
         return None
     return "into" if now else "out of"
