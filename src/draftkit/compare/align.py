@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -293,21 +294,29 @@ class _Aligner:
         self, queue: list[tuple[tuple[int, ...], tuple[int, ...]]], threshold: float = IN_PARENT_THRESHOLD
     ) -> None:
         self.threshold = threshold
-        self.done.clear()
+        done = self.done
+        done.clear()
+        a_children, b_children = self.a.children, self.b.children
         while queue:
-            olds, news = queue.pop()
-            if (olds, news) in self.done:
+            key = queue.pop()
+            if key in done:
                 continue
-            self.done.add((olds, news))
-            a_kids = [c for o in olds for c in self.a.children[o]]
-            b_kids = [c for n in news for c in self.b.children[n]]
+            done.add(key)
+            olds, news = key
+            a_kids = a_children[olds[0]] if len(olds) == 1 else [c for o in olds for c in a_children[o]]
+            b_kids = b_children[news[0]] if len(news) == 1 else [c for n in news for c in b_children[n]]
             if not a_kids or not b_kids:
                 continue
-            for pair in self._align_siblings(a_kids, b_kids):
-                queue.append(pair)
+            # A pair with no children on a side has nothing to align: not queued (most pairs
+            # of a long draft are such leaves).
+            queue.extend(
+                pair
+                for pair in self._align_siblings(a_kids, b_kids)
+                if any(a_children[o] for o in pair[0]) and any(b_children[n] for n in pair[1])
+            )
 
     def _align_siblings(
-        self, a_kids: list[int], b_kids: list[int]
+        self, a_kids: Sequence[int], b_kids: Sequence[int]
     ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         b_pos = {j: k for k, j in enumerate(b_kids)}
         fixed = [(i, self.a2b[i]) for i in a_kids if i in self.a2b and self.a2b[i] in b_pos]
