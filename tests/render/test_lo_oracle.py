@@ -235,6 +235,12 @@ def _objects() -> dict[str, tuple[Doc, Doc]]:
         "image-added": (plain, _image_doc((200, 30, 30))),
         "image-removed": (_image_doc((200, 30, 30)), Doc(article(fx.r(sentence("may"))))),
         "text-box-edited": (box("shall"), box("may")),
+        # The box's text is a line of the article, the paragraph after it another: deleted,
+        # it comes back after the box's anchor paragraph, not inside the box.
+        "text-box-then-paragraph-deleted": (
+            Doc(box("shall").body + fx.p(fx.r("The Parties shall report weekly."))),
+            box("shall"),
+        ),
         # The box's paragraphs end Article 1's region: Article 2, deleted, must come back
         # after the box's anchor paragraph, not inside the box (WC-1920).
         "text-box-then-article-deleted": (

@@ -357,7 +357,10 @@ class Writer:
         for j in range(1, len(subs)):
             ppr = e_ppr if j < keep else old_ppr(j)
             n = self._new_paragraph(copy_ppr(ppr))
-            paragraphs[-1].addnext(n)
+            after = paragraphs[-1]
+            if j == keep and self._body_after_box(e, subs[j:]):
+                after = next(reversed(list(e.iterancestors(W_P))))
+            after.addnext(n)
             paragraphs.append(n)
             if j < keep:
                 before = old_ppr(j)
@@ -388,6 +391,23 @@ class Writer:
             else:
                 self._mark(paragraphs[j], "del")
         return paragraphs[keep - 1]
+
+    def _body_after_box(self, e: etree._Element, deleted: Sequence[Sub]) -> bool:
+        """Whether old-only parts written after `e`, a text box's paragraph, were the body's
+        paragraphs after the box's anchor (they go there, not into the box): the old draft's
+        DOCX shows their text outside any box and not inside one."""
+        if next(e.iterancestors(W_P), None) is None or self.carrier is None:
+            return False
+        self.carrier.load()
+        texts = [" ".join("".join(t for k, t in sub.segs if k == "delete").split()) for sub in deleted]
+        if not all(texts):
+            return False
+        seen = {False: False, True: False}  # in a box → some old paragraph shows the text
+        for q in self.carrier.paragraphs:
+            shown = " ".join(paragraph_text(q).split())
+            if any(shown.endswith(text) for text in texts):
+                seen[next(q.iterancestors(W_P), None) is not None] = True
+        return seen[False] and not seen[True]
 
     def _apply(self, p: etree._Element, pos: int, sub: Sub, rpr: etree._Element | None) -> None:
         """Ops over text that `p` already shows from `pos` on: new words wrapped where they
