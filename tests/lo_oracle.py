@@ -114,8 +114,12 @@ class _Worker:
             self.start()
         process = self.process
         assert process is not None and process.stdin is not None and process.stdout is not None
-        process.stdin.write(json.dumps(request) + "\n")
-        process.stdin.flush()
+        try:
+            process.stdin.write(json.dumps(request) + "\n")
+            process.stdin.flush()
+        except OSError as exc:  # the worker died (BrokenPipeError): the next request starts another
+            self.kill()
+            raise OfficeError(f"LibreOffice's worker stopped: {exc}") from None
         answer: list[str] = []
         reader = threading.Thread(target=lambda: answer.append(process.stdout.readline()), daemon=True)  # type: ignore[union-attr]
         reader.start()
