@@ -31,6 +31,7 @@ from draftkit.model.numbering import (
     parse_loose,
 )
 from draftkit.readers.blocks import Block, is_all_caps
+from draftkit.readers.frozen import new_provision
 from draftkit.readers.limits import DEFAULT_MAX_DEPTH
 
 # Rank of keyword kinds: lower ranks contain higher ones.
@@ -45,7 +46,7 @@ def _fmt_family(label: Label) -> str:
     return label.fmt
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     kind: Kind
     label: Label | None
@@ -57,20 +58,26 @@ class _Node:
     level: int | None = None  # heading level (Word Heading 1-9, Markdown #) of an unnumbered group
     texts: list[str] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
+    listed: tuple[int, int] | None = None  # (Word list, level) of an auto-numbered paragraph
 
     def freeze(self, parent_eid: str, seen: dict[str, int]) -> Provision:
-        num = self.label.num if self.label else None
+        label = self.label
+        num = label.num if label is not None else None
         eid = next_eid(parent_eid, self.kind, num, seen)
-        below: dict[str, int] = {}
-        return Provision(
-            kind=self.kind,
-            num=num,
-            ordinal=self.label.ordinal if self.label else None,
-            heading=self.heading,
-            text="\n".join(self.texts),
-            children=tuple([child.freeze(eid, below) for child in self.children]),
-            eid=eid,
-            location=self.location,
+        children: tuple[Provision, ...] = ()
+        if self.children:  # most provisions are leaves
+            below: dict[str, int] = {}
+            children = tuple([child.freeze(eid, below) for child in self.children])
+        return new_provision(
+            self.kind,
+            num,
+            label.ordinal if label is not None else None,
+            self.heading,
+            "\n".join(self.texts),
+            children,
+            eid,
+            None,
+            self.location,
         )
 
 
@@ -144,10 +151,19 @@ def _readings(label: Label) -> tuple[Label, Label]:
     return found
 
 
+_PARTS: dict[tuple[str, ...], tuple[int, ...] | None] = {}
+
+
 def _number_parts(label: Label) -> tuple[int, ...] | None:
-    if not all(p.isdigit() for p in label.parts):
-        return None
-    return tuple(int(p) for p in label.parts)
+    """('2', '1') -> (2, 1); None unless every part is digits. Read once per label text (a
+    long list repeats a few hundred; bounded, since labels come from the input)."""
+    parts = label.parts
+    if parts in _PARTS:
+        return _PARTS[parts]
+    found = tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
+    if len(_PARTS) < 4096:
+        _PARTS[parts] = found
+    return found
 
 
 def _read_labels(blocks: Sequence[Block], warn: list[ReadWarning]) -> list[tuple[Label | None, str]]:
@@ -379,35 +395,31 @@ class _Builder:
                 break
         self._attach(node)
 
-    def _list_open(self, key: str) -> bool:
-        own_list = key.split(":")[0] + ":"
-        return any(n.signature[0] == "list" and n.signature[1].startswith(own_list) for n in self.stack)
+    def _list_open(self, own: int) -> bool:
+        return any(n.listed is not None and n.listed[0] == own for n in self.stack)
 
-    def _place_listed(self, node: _Node, level: int) -> None:
+    def _place_listed(self, node: _Node, own: int, level: int) -> None:
         """An auto-numbered paragraph: a sibling of the open paragraph of its list and level,
         closing deeper levels of its list; under the innermost open provision otherwise."""
-        own_list = node.signature[1].split(":")[0] + ":"
-        for i in range(len(self.stack) - 1, -1, -1):
-            signature = self.stack[i].signature
-            if signature == node.signature:
-                del self.stack[i:]
-                break
-            if (
-                signature[0] == "list"
-                and signature[1].startswith(own_list)
-                and int(signature[1].split(":")[1]) < level
-            ):
-                del self.stack[i + 1 :]  # a shallower level of the same list stays open: nest under it
-                break
+        stack = self.stack
+        for i in range(len(stack) - 1, -1, -1):
+            listed = stack[i].listed
+            if listed is not None and listed[0] == own:
+                if listed[1] == level:
+                    del stack[i:]
+                    break
+                if listed[1] < level:
+                    del stack[i + 1 :]  # a shallower level of the same list stays open: nest under it
+                    break
         else:
             # A list of its own (Word restarts a list with a new one): a sibling of an open
             # paragraph at the same level whose label looks the same, as a reader sees it.
             label = node.label
-            for i in range(len(self.stack) - 1, -1, -1):
-                other = self.stack[i]
+            for i in range(len(stack) - 1, -1, -1):
+                other = stack[i]
                 if (
-                    other.signature[0] == "list"
-                    and other.signature[1].endswith(f":{level}")
+                    other.listed is not None
+                    and other.listed[1] == level
                     and other.label is not None
                     and label is not None
                     and (other.label.shape, other.label.fmt) == (label.shape, label.fmt)
@@ -469,35 +481,38 @@ class _Builder:
         if label is None:
             self._unlabelled(index, block, rest)
             return
-        label = self._resolve(index, label)
+        if label.alt is not None:
+            label = self._resolve(index, label)
         self.in_conclusions = False
-        if label.kind is not None and block.auto_list is None:
+        own, level = block.auto_list, block.auto_level
+        if label.kind is not None and own is None:
             heading, text = _split_heading(rest, block)
             node = _Node(label.kind, label, ("kw", label.kind), _RANK.get(label.kind), location, heading)
             if text:
                 node.texts.append(text)
             self._place_keyword(node)
             return
-        if block.auto_list is not None and block.auto_level is not None:
+        if own is not None and level is not None:
             # Word's list level says where an auto-numbered paragraph sits, whatever its label
             # looks like ("A|", "First.", "1.1" at level 0 are siblings).
             node = _Node(
                 label.kind or _bare_kind(label),
                 label,
-                ("list", f"{block.auto_list}:{block.auto_level}"),
+                ("list", f"{own}:{level}"),
                 None,
                 location,
+                listed=(own, level),
             )
             heading, text = _split_heading(rest, block) if label.kind is not None else (None, rest)
             node.heading = heading
             if text:
                 node.texts.append(text)
-            if label.kind is not None and not self._list_open(node.signature[1]):
+            if label.kind is not None and not self._list_open(own):
                 # "ANNEX I" or "Article 1" opening its own list: the keyword's rank places it.
                 node.rank = _RANK.get(label.kind)
                 self._place_keyword(node)
                 return
-            self._place_listed(node, block.auto_level)
+            self._place_listed(node, own, level)
             return
         kind = _bare_kind(label)
         signature = (label.shape, _fmt_family(label))
