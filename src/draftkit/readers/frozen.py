@@ -5,7 +5,7 @@ A frozen dataclass's `__init__` sets each field through `object.__setattr__` (it
 provisions, with a block and a location each, a tenth of the reading time (issue 18).
 `maker(cls)` returns a function that takes every field positionally, in the order of
 `dataclasses.fields`, and stores them through the slot descriptors: the same object (equal,
-same hash), about three times faster to make. Only for slotted frozen dataclasses whose
+same hash), two to three times faster to make. Only for slotted frozen dataclasses whose
 `__init__` does nothing else (no `__post_init__`, no `InitVar`), checked when the maker is
 made, so a class that grows validation cannot be bypassed silently; a field added to the
 class is an argument more, so a caller that does not pass it fails at once.
