@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from draftkit.compare import compare
-from draftkit.compare.align import normalise
 from draftkit.compare.changes import Change, Comparison
 from draftkit.compare.engine import framed
+from draftkit.compare.flat import normalise
 from draftkit.compare.textdiff import new_text, old_text
 from draftkit.errors import InputError
 from draftkit.model import FRONT_KINDS, Draft

@@ -43,14 +43,14 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from draftkit.compare import measures
-from draftkit.compare.citations import BULLETS, UNNUMBERED, extend
+from draftkit.compare.citations import BULLETS
 from draftkit.compare.content import ContentSimilarity
+from draftkit.compare.flat import ROOT, Flat
 from draftkit.compare.measures import RARE_DF, SIM_MAX_CHARS, contained, lis, may_reach, ratio, text_ratio
 from draftkit.compare.pins import Resolved
 from draftkit.compare.regroup import content_groups, ranked, regroup, weak_pairs
 from draftkit.model import Draft, Provision
 
-ROOT = -1
 # Gain of a match is (similarity - threshold) × provisions covered: a match below the
 # threshold is worse than calling the two provisions deleted and added.
 IN_PARENT_THRESHOLD = 0.5
@@ -85,61 +85,6 @@ BEST_FIRST_WINDOW = 100
 _WORD = re.compile(r"\w+")
 
 PairKind = Literal["one", "split", "merge", "added", "deleted"]
-
-
-@dataclass(frozen=True, slots=True)
-class Flat:
-    """A draft flattened in document order, with parent and children indices."""
-
-    nodes: tuple[Provision, ...]
-    parent: tuple[int, ...]
-    children: dict[int, tuple[int, ...]]  # ROOT → top-level indices
-    keys: tuple[str, ...]  # normalised heading + text, for similarity
-    cites: tuple[str, ...]  # "Article 4(2)(b)"
-
-    @staticmethod
-    def of(draft: Draft) -> Flat:
-        """Flatten a draft."""
-        nodes: list[Provision] = []
-        parent: list[int] = []
-        children: dict[int, list[int]] = {ROOT: []}
-
-        def visit(provision: Provision, up: int) -> None:
-            index = len(nodes)
-            nodes.append(provision)
-            parent.append(up)
-            children[up].append(index)
-            children[index] = []
-            for child in provision.children:
-                visit(child, index)
-
-        for provision in draft.provisions:
-            visit(provision, ROOT)
-        keys = tuple(normalise(p) for p in nodes)
-        cites: list[str] = []
-        for provision, up in zip(nodes, parent, strict=True):
-            cites.append(extend(cites[up] if up != ROOT else "", provision))
-        return Flat(
-            tuple(nodes),
-            tuple(parent),
-            {k: tuple(v) for k, v in children.items()},
-            keys,
-            tuple(c or UNNUMBERED for c in cites),
-        )
-
-    def path(self, index: int) -> list[Provision]:
-        """The chain root → index."""
-        chain = []
-        while index != ROOT:
-            chain.append(self.nodes[index])
-            index = self.parent[index]
-        return chain[::-1]
-
-
-def normalise(provision: Provision) -> str:
-    """Comparison form: heading and text, lower case, whitespace collapsed."""
-    text = f"{provision.heading}\n{provision.text}" if provision.heading else provision.text
-    return " ".join(text.split()).lower()
 
 
 @dataclass(frozen=True, slots=True)

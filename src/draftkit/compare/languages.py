@@ -28,8 +28,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from draftkit.compare.align import ROOT, Flat
 from draftkit.compare.engine import front_units
+from draftkit.compare.flat import ROOT, Flat
 from draftkit.compare.lemmas import language_of
 from draftkit.compare.lexicon import LANGUAGES, concepts
 from draftkit.errors import UsageError
