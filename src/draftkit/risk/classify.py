@@ -189,13 +189,17 @@ class LazyClassification(Mapping[str, Classified]):
         self.cache: TextCache = cache if cache is not None else {}
         self.nodes: dict[str, Provision] = {}
         self.parent: dict[str, str | None] = {}
-        # Every provision in document order (an eid seen twice: the later one stands).
-        stack: list[tuple[Provision, str | None]] = [(top, None) for top in reversed(draft.provisions)]
-        while stack:
-            provision, parent = stack.pop()
-            self.nodes[provision.eid] = provision
-            self.parent[provision.eid] = parent
-            stack.extend((child, provision.eid) for child in reversed(provision.children))
+        nodes, parents = self.nodes, self.parent
+
+        def index(provisions: tuple[Provision, ...], parent: str | None) -> None:
+            # Document order (an eid seen twice: the later one stands); most are leaves.
+            for provision in provisions:
+                nodes[provision.eid] = provision
+                parents[provision.eid] = parent
+                if provision.children:
+                    index(provision.children, provision.eid)
+
+        index(draft.provisions, None)
         self.done: dict[str, Classified] = {}
         self.passed: dict[str, Scores] = {}  # what a provision hands down: inherited + own
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from draftkit.risk.analysis import Analysis, Clause, name_runs, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
@@ -58,7 +58,7 @@ class Side:
         found = self._features.get(extract)
         if found is None:
             found = self._features[extract] = tuple(extract(self))
-        return cast(tuple[F, ...], found)
+        return found  # type: ignore[return-value]  # (stored by `extract`: its own type)
 
 
 def _lemma_view(side: Side) -> list[Text]:
@@ -820,6 +820,8 @@ def brackets(side: Side) -> list[Bracket]:
     """Outermost [ … ] segments of the original text (the tokens of a Text skip brackets)."""
     out: list[Bracket] = []
     original = side.text.original
+    if "[" not in original:
+        return out
     depth = 0
     start = 0
     for k, ch in enumerate(original):

@@ -492,7 +492,7 @@ class Text:
         self.tokens = tokens
         self._joined: str | None = None
         self._offsets: list[int] | None = None
-        self._forms: list[str] | None = None
+        self._forms: tuple[list[str], frozenset[str]] | None = None
         self._found: dict[PhraseSet, dict[str, list[Hit]]] = {}
 
     @property
@@ -529,10 +529,11 @@ class Text:
         last = bisect.bisect_left(self._offsets, end)
         return max(first, 0), max(last, first + 1)
 
-    def _norms(self) -> list[str]:
-        """The tokens' normalised forms."""
+    def _norms(self) -> tuple[list[str], frozenset[str]]:
+        """The tokens' normalised forms, in order and as a set."""
         if self._forms is None:
-            self._forms = [tok.norm for tok in self.tokens]
+            norms = list(map(_NORM, self.tokens))
+            self._forms = norms, frozenset(norms)
         return self._forms
 
     def span(self, first: int, last: int) -> str:
@@ -580,15 +581,15 @@ class _Node:
             found.extend(child for stem, child in self.wild.get(norm[0], ()) if norm.startswith(stem))
         return tuple(found)
 
-    def remembered(self, norms: Iterable[str]) -> dict[str, tuple[_Node, ...]]:
+    def remembered(self, norms: frozenset[str]) -> dict[str, tuple[_Node, ...]]:
         """`steps` with every form of `norms` in it. A full memo is replaced, never emptied
         in place: another thread may be reading it."""
         steps = self.steps
-        new = set(norms).difference(steps)
+        new = norms.difference(steps)
         if new:
             if len(steps) + len(new) > _STEPS_KEPT:
                 steps = self.steps = {}
-                new = set(norms)
+                new = norms
             for norm in new:
                 steps[norm] = self.children(norm)
         return steps
@@ -654,7 +655,7 @@ class PhraseSet:
             if j < n:
                 children = node.steps.get(norms[j])
                 if children is None:
-                    children = node.remembered((norms[j],))[norms[j]]
+                    children = node.remembered(frozenset((norms[j],)))[norms[j]]
                 for child in children:
                     push((child, j + 1))
         return best
@@ -667,7 +668,7 @@ class PhraseSet:
         return {group: list(hits) for group, hits in found.items()}
 
     def _find_groups(self, text: Text) -> dict[str, list[Hit]]:
-        norms = text._norms()
+        norms, distinct = text._norms()
         extra: dict[int, tuple[int, str]] = {}
         for label, pattern in self._patterns:
             for m in pattern.finditer(text.joined):
@@ -680,7 +681,7 @@ class PhraseSet:
         free: dict[str, int] = {}
         # Most tokens start no phrase at all: only the others are walked into the trie. The
         # root remembers where each form leads, so a text's new forms are looked up once.
-        lead = self._root.remembered(norms)
+        lead = self._root.remembered(distinct)
         starts = list(compress(range(len(norms)), map(lead.__getitem__, norms)))
         if extra:
             starts = sorted(set(starts).union(extra))
@@ -691,7 +692,8 @@ class PhraseSet:
             for group, (last, label) in ends.items():
                 if free.get(group, 0) > i:
                     continue
-                out.setdefault(group, []).append(Hit(i, last, label, " ".join(norms[i:last])))
+                hit = _tuple_new(Hit, (i, last, label, " ".join(norms[i:last])))
+                out.setdefault(group, []).append(hit)
                 free[group] = last
         return out
 
