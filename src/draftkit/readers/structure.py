@@ -40,6 +40,7 @@ _GROUP_KINDS = frozenset({"part", "chapter", "section", "article", "annex"})
 _SEPARATORS = "—–-:.·|"
 _TERMINAL = ".;:,"
 _LOOKAHEAD = 60  # blocks searched for the next label of a shape ("(ii)" after "(i)")
+_TABBED = re.compile(r"\S+\t")
 
 
 def _fmt_family(label: Label) -> str:
@@ -179,7 +180,9 @@ def _read_labels(blocks: Sequence[Block], warn: list[ReadWarning]) -> list[tuple
             found = parse_label(text)
             if found is not None and _dotted(found[0]) and not sequence.dotted_plausible(found[0]):
                 found = None  # "19.5 km", "16.09.2018": a number, not a label
-            elif found is not None and not sequence.plausible(found[0]):
+            elif (
+                found is not None and not sequence.plausible(found[0]) and not _set_off(text, found[1], block)
+            ):
                 found = None  # "2027. It may be extended": a year, not point 2027
             if found is None:
                 found = _loose(text, sequence, block, warn)
@@ -191,6 +194,14 @@ def _read_labels(blocks: Sequence[Block], warn: list[ReadWarning]) -> list[tuple
         sequence.see(found[0])
         out.append(found)
     return out
+
+
+def _set_off(text: str, rest: str, block: Block) -> bool:
+    """A number set off as a label, however far from the running sequence: followed by a tab
+    (layout: how Word sets a list number and a drafter types one; a year in a sentence is
+    followed by a space), or alone in a word processor's paragraph ("28." whose tab the reader
+    trimmed). The redline types the label of a deleted point so."""
+    return _TABBED.match(text) is not None or (not rest and block.location.paragraph is not None)
 
 
 def _loose(text: str, sequence: _Sequence, block: Block, warn: list[ReadWarning]) -> tuple[Label, str] | None:
