@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -100,6 +101,34 @@ def _mismatch(got: Shown, want: Shown) -> str | None:
         if x != y:
             return f"paragraph {k + 1}: LibreOffice shows {x[:70]!r}, the document {y[:70]!r}"
     return None if len(a) == len(b) else f"{len(a)} paragraphs, the document {len(b)}"
+
+
+# LibreOffice 7.4 combines tracked insertions of one author made in one minute into one range,
+# even across a paragraph mark that is not revised: a paragraph ending in inserted words,
+# followed by whole inserted paragraphs, is one range from those words to the last inserted
+# mark, and rejecting it removes the unrevised mark too — the paragraph is joined to the one
+# after the inserted ones. Shown on a redline of the Hypothesis rounds: the same XML with the
+# words' w:date an hour apart, or without them, rejects to the old paragraphs (docs/redline.md).
+_ENDS_IN_INSERTION_THEN_INSERTED_PARAGRAPH = re.compile(
+    rb"</w:ins></w:p><w:p>(?:(?!</w:p>).)*?<w:rPr><w:ins [^>]*/></w:rPr></w:pPr><w:ins ", re.S
+)
+
+
+def _joined_by_combined_insertions(got: Shown, want: Shown, document: bytes) -> bool:
+    """Whether LibreOffice's reject-all is the document's text with some paragraphs joined to
+    the next one, in a redline where LibreOffice combines insertions across a paragraph mark."""
+    if not _ENDS_IN_INSERTION_THEN_INSERTED_PARAGRAPH.search(document):
+        return False
+    a, b = got.texts(), want.texts()
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i, j = i + 1, j + 1
+        elif j + 1 < len(b) and a[i] == b[j] + b[j + 1]:
+            i, j = i + 1, j + 2
+        else:
+            return False
+    return i == len(a) and j == len(b) and len(a) < len(b)
 
 
 def _label_mismatches(got: Shown, want: Shown) -> int:
@@ -321,7 +350,9 @@ def test_libreoffice_resolves_the_suites_redlines_as_draftkit_does(
     for (name, view, data), got, want in zip(judged, shown[::2], shown[1::2], strict=True):
         if isinstance(got, OfficeError) or isinstance(want, OfficeError):
             failures.append(f"{name} {view}-all: {str(got if isinstance(got, OfficeError) else want)[:160]}")
-        elif (difference := _mismatch(got, want)) is not None:
+        elif (difference := _mismatch(got, want)) is not None and not (
+            view == "reject" and _joined_by_combined_insertions(got, want, _document_bytes(data))
+        ):
             failures.append(f"{name} {view}-all: {difference}")
         else:
             continue
@@ -329,6 +360,11 @@ def test_libreoffice_resolves_the_suites_redlines_as_draftkit_does(
             kept.mkdir(parents=True, exist_ok=True)
             (kept / f"{name}.docx").write_bytes(data)
     assert not failures, f"{len(failures)} of {len(judged)} views: " + "; ".join(failures)
+
+
+def _document_bytes(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read("word/document.xml")
 
 
 def _notes_part(texts: Sequence[str | list[str]]) -> str:
@@ -375,3 +411,20 @@ def test_libreoffice_shows_the_right_note_when_the_first_is_deleted(
     redline = tmp_path / "redline.docx"
     redline.write_bytes(render_docx(compare(read(old_path), read(new_path))))
     assert libreoffice.read(redline, "accept").footnotes == libreoffice.read(new_path).footnotes
+
+
+def test_only_paragraphs_joined_where_libreoffice_combines_insertions_are_forgiven() -> None:
+    """The reject-all normalisation above: a join of two paragraphs of the document, in a
+    redline that ends a paragraph in an insertion before an inserted paragraph — nothing else."""
+    combined = (
+        b'<w:p><w:r><w:t>25.</w:t></w:r><w:ins w:id="3"><w:r><w:t> I</w:t></w:r></w:ins></w:p>'
+        b'<w:p><w:pPr><w:rPr><w:ins w:id="5" w:author="a"/></w:rPr></w:pPr><w:ins w:id="4"><w:r>'
+    )
+    want = Shown([("", "25.:"), ("", "ANNEX I"), ("", "3.6 line;")])
+    joined = Shown([("", "25.:ANNEX I"), ("", "3.6 line;")])
+    assert _joined_by_combined_insertions(joined, want, combined)
+    assert not _joined_by_combined_insertions(
+        joined, want, combined.replace(b"</w:ins></w:p>", b"</w:r></w:p>")
+    )
+    assert not _joined_by_combined_insertions(Shown([("", "25.:ANNEX"), ("", "3.6 line;")]), want, combined)
+    assert not _joined_by_combined_insertions(want, want, combined)  # nothing joined: not this
