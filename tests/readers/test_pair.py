@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from draftkit import forked
 from draftkit.readers import pair as pair_module
 from draftkit.readers import read
 from draftkit.readers.pair import read_pair
@@ -133,13 +134,13 @@ print('ok')
 def test_not_side_by_side_for_stdin_threads_small_files_or_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     old, new = DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx"
     monkeypatch.setattr(pair_module, "_MIN_BYTES", 0)
-    monkeypatch.setattr(pair_module.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
     monkeypatch.delenv("DRAFTKIT_SEQUENTIAL_READ", raising=False)
     assert pair_module._side_by_side(old, new)
     assert not pair_module._side_by_side("-", new)
-    monkeypatch.setattr(pair_module.threading, "active_count", lambda: 2)
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 2)
     assert not pair_module._side_by_side(old, new)
-    monkeypatch.setattr(pair_module.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
     monkeypatch.setenv("DRAFTKIT_SEQUENTIAL_READ", "1")
     assert not pair_module._side_by_side(old, new)
     monkeypatch.delenv("DRAFTKIT_SEQUENTIAL_READ")

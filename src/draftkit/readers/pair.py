@@ -16,14 +16,12 @@ held by one of them). Otherwise the two drafts are read one after the other.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
-import sys
-import threading
 from pathlib import Path
 from typing import Any
 
+from draftkit.forked import can_fork, child, drain, reap
 from draftkit.model import Draft, Location, Provision, ReadWarning, Source
 from draftkit.readers import STDIN, Limits, View, read, read_unreported, report
 from draftkit.readers.frozen import new_location, new_provision
@@ -48,7 +46,7 @@ def read_pair(
     pid = os.fork()
     if pid == 0:  # the child: read the old draft, send it, leave without cleanup handlers
         os.close(reader)
-        _child(writer, old_path, view, limits, str(old))
+        child(writer, lambda: _encode(read_unreported(old_path, view, limits, str(old))))
     os.close(writer)
     new_error: BaseException | None = None
     new_draft: Draft | None = None
@@ -57,10 +55,10 @@ def read_pair(
             new_draft = read_unreported(new_path, view, limits, str(new))
         except Exception as exc:  # raised below, after the old draft, as reading in order would
             new_error = exc
-        payload = _drain(reader)
+        payload = drain(reader)
     finally:
         os.close(reader)
-        _reap(pid)
+        reap(pid)
     old_draft = _decode(payload) if payload else None
     if old_draft is None:
         old_draft = read_unreported(old_path, view, limits, str(old))
@@ -73,47 +71,12 @@ def read_pair(
 
 
 def _side_by_side(old: str | os.PathLike[str], new: str | os.PathLike[str]) -> bool:
-    if os.environ.get(_ENV) == "1" or not sys.platform.startswith("linux") or not hasattr(os, "fork"):
-        return False
-    if STDIN in (str(old), str(new)) or threading.active_count() > 1 or _in_pool_worker():
-        return False
-    if len(os.sched_getaffinity(0)) < 2:
+    if os.environ.get(_ENV) == "1" or STDIN in (str(old), str(new)) or not can_fork():
         return False
     try:
         return min(Path(old).stat().st_size, Path(new).stat().st_size) >= _MIN_BYTES
     except OSError:
         return False  # the ordinary path says what is wrong with the file
-
-
-def _in_pool_worker() -> bool:
-    import multiprocessing
-
-    return multiprocessing.parent_process() is not None
-
-
-def _child(writer: int, path: Path, view: View, limits: Limits, name: str) -> None:
-    status = 1
-    try:
-        data = marshal.dumps(_encode(read_unreported(path, view, limits, name)))
-        with os.fdopen(writer, "wb") as stream:
-            stream.write(data)
-        status = 0
-    except BaseException:
-        pass
-    finally:
-        os._exit(status)
-
-
-def _drain(reader: int) -> bytes:
-    chunks = []
-    while chunk := os.read(reader, 1 << 20):
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _reap(pid: int) -> None:
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
 
 
 # ------------------------------------------------------------------ the draft as plain tuples

@@ -1,0 +1,112 @@
+"""Work split over two processes by forking, where that is safe and pays (issue 18).
+
+`readers.pair` reads the old draft in a forked child while this process reads the new one;
+`risk.annotate` flags the second half of the changes in a child the same way. Both ask
+`can_fork`, and `halves` is the map they share: the child's results come back as plain values
+through a pipe (`marshal`), and if anything goes wrong in the child this process does its half
+itself, so results and errors are those of the ordinary path.
+
+Forking is safe here only on Linux, with at least two usable cores, in a process running a
+single thread (a fork beside other threads may inherit a lock held by one of them: the web
+app's server threads, a test runner's) that is not itself a pool worker.
+`DRAFTKIT_SEQUENTIAL=1` turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+ENV = "DRAFTKIT_SEQUENTIAL"  # set to 1: never fork, everything in this process
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def can_fork() -> bool:
+    """Whether work may be split with a forked child now (see the module's docstring)."""
+    if os.environ.get(ENV) == "1" or not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    if threading.active_count() > 1 or _in_pool_worker():
+        return False
+    return len(os.sched_getaffinity(0)) >= 2
+
+
+def _in_pool_worker() -> bool:
+    import multiprocessing
+
+    return multiprocessing.parent_process() is not None
+
+
+def halves(
+    items: Sequence[_T],
+    work: Callable[[_T], _R],
+    encode: Callable[[_R], Any],
+    decode: Callable[[Any], _R],
+    *,
+    at_least: int,
+) -> list[_R]:
+    """`[work(item) for item in items]`, the second half done in a forked child when there
+    are `at_least` items and `can_fork`. `encode` makes a result marshal-able, `decode` makes
+    it again; the parent's half and any error it raises are as in the ordinary path."""
+    if len(items) < at_least or not can_fork():
+        return [work(item) for item in items]
+    half = len(items) // 2
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its half, sent back; it leaves without cleanup handlers
+        os.close(reader)
+        child(writer, lambda: [encode(work(item)) for item in items[half:]])
+    os.close(writer)
+    try:
+        first = [work(item) for item in items[:half]]
+    except BaseException:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)  # it may be blocked writing to a pipe no one reads
+        os.close(reader)
+        reap(pid)
+        raise
+    payload = drain(reader)
+    os.close(reader)
+    reap(pid)
+    second: list[_R] | None = None
+    if payload:
+        with contextlib.suppress(Exception):
+            second = [decode(value) for value in marshal.loads(payload)]
+    if second is None or len(second) != len(items) - half:
+        second = [work(item) for item in items[half:]]
+    return first + second
+
+
+def child(writer: int, make: Callable[[], Any]) -> None:
+    """In a forked child: `make()` marshalled into the pipe, then exit (status 0 when sent)."""
+    status = 1
+    try:
+        data = marshal.dumps(make())
+        with os.fdopen(writer, "wb") as stream:
+            stream.write(data)
+        status = 0
+    except BaseException:
+        pass
+    finally:
+        os._exit(status)
+
+
+def drain(reader: int) -> bytes:
+    """Everything a child wrote to the pipe, until it closed its end."""
+    chunks = []
+    while chunk := os.read(reader, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def reap(pid: int) -> None:
+    """Wait for a forked child to end."""
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)

@@ -1,0 +1,91 @@
+"""draftkit.forked: work split with a forked child gives what the ordinary path gives — the
+same results in order, the parent's errors, a failed child's half redone — and flag() on a
+comparison flagged half in a child equals flag() in one process (issue 18)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DRAFTS = Path(__file__).resolve().parents[1] / "drafts"
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2, reason="forking needs fork and two cores"
+)
+
+
+def _fresh(code: str) -> str:
+    """Run `code` in a fresh interpreter (a test session may hold threads, and rightly no
+    work is forked then); it prints 'ok' when its assertions hold."""
+    env = {k: v for k, v in os.environ.items() if k != "DRAFTKIT_SEQUENTIAL"}
+    prelude = "from draftkit import forked\nassert forked.can_fork(), 'cannot fork here'\n"
+    done = subprocess.run(
+        [sys.executable, "-c", prelude + code],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_halves_in_order_with_a_childs_failure_redone_and_the_parents_error_raised() -> None:
+    code = """
+import os
+from draftkit.forked import halves
+items = list(range(1001))
+same = lambda x: x
+assert halves(items, lambda x: (x, os.getpid()), same, same, at_least=1000)[0][1] == os.getpid()
+pids = {pid for _, pid in halves(items, lambda x: (x, os.getpid()), list, tuple, at_least=10)}
+assert len(pids) == 2 and os.getpid() in pids, pids  # the second half was done elsewhere
+assert [x for x, _ in halves(items, lambda x: (x, 0), list, tuple, at_least=10)] == items
+parent = os.getpid()
+def fails_in_child(x):
+    if os.getpid() != parent:
+        raise RuntimeError("child")
+    return x * 2
+assert halves(items, fails_in_child, same, same, at_least=10) == [x * 2 for x in items]
+def fails_in_parent(x):
+    if os.getpid() == parent and x == 3:
+        raise ValueError("parent")
+    return x
+try:
+    halves(items, fails_in_parent, same, same, at_least=10)
+except ValueError:
+    pass
+else:
+    raise AssertionError("the parent's error was lost")
+print("ok")
+"""
+    assert _fresh(code) == "ok"
+
+
+def test_flags_made_half_in_a_child_are_the_flags_made_in_one_process() -> None:
+    code = f"""
+import os
+from draftkit.compare import compare
+from draftkit.readers import read
+from draftkit.risk import annotate, flag
+comparison = compare(read({str(DRAFTS / "framework-v1.docx")!r}), read({str(DRAFTS / "framework-v2.docx")!r}))
+annotate.FORK_AT_LEAST = 10**9
+alone = flag(comparison)
+annotate.FORK_AT_LEAST = 2
+seen = []
+original = annotate._flags_for
+def recording(*args, **kwargs):
+    seen.append(os.getpid())
+    return original(*args, **kwargs)
+annotate._flags_for = recording
+split = flag(comparison)
+assert split == alone
+assert sum(1 for c in alone.changes if c.flags) > 3
+assert set(seen) == {{os.getpid()}} and len(seen) < sum(1 for c in alone.changes if c.kind != "unchanged" or c.moved)
+print("ok")
+"""
+    assert _fresh(code) == "ok"
