@@ -18,27 +18,27 @@ from draftkit.compare import lemma_index
 
 
 def main() -> None:
-    out: dict[str, object] = {"simplemma": version("simplemma")}
     for lang, block in lemma_index.BLOCK.items():
         path = lemma_index.data_file(lang)
         if path is None:
             raise SystemExit(f"simplemma has no {lang} dictionary")
         raw = path.read_bytes()
         count, seeds = lemma_index.seeds_of(lzma.decompress(raw), block)
-        out[lang] = {
+        entry = {
+            "simplemma": version("simplemma"),
             "sha256": hashlib.sha256(raw).hexdigest(),
             "count": count,
             "seeds": [[at, key.decode("latin-1"), value.decode("latin-1")] for at, key, value in seeds],
         }
-        print(f"{lang}: {count} records, {len(seeds)} blocks of {block}")
-    text = json.dumps(out, ensure_ascii=True, separators=(",", ":"))
-    # mtime=0: the same simplemma gives the same bytes
-    with (
-        open(lemma_index.INDEX_FILE, "wb") as raw_out,
-        gzip.GzipFile(fileobj=raw_out, mode="wb", mtime=0, compresslevel=9) as handle,
-    ):
-        handle.write(text.encode("ascii"))
-    print(f"{lemma_index.INDEX_FILE}: {lemma_index.INDEX_FILE.stat().st_size} bytes")
+        text = json.dumps(entry, ensure_ascii=True, separators=(",", ":"))
+        target = lemma_index.index_file(lang)
+        # mtime=0: the same simplemma gives the same bytes
+        with (
+            open(target, "wb") as raw_out,
+            gzip.GzipFile(fileobj=raw_out, mode="wb", mtime=0, compresslevel=9) as out,
+        ):
+            out.write(text.encode("ascii"))
+        print(f"{target}: {count} records, {len(seeds)} blocks of {block}, {target.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

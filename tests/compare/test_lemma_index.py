@@ -78,4 +78,4 @@ def test_an_index_that_does_not_fit_is_not_used(tmp_path: Path, monkeypatch: pyt
         assert lemma_index.table("en") is None
     finally:
         lemma_index.table.cache_clear()
-    assert re.fullmatch(r"[0-9a-f]{64}", str(lemma_index._index()["en"]["sha256"]))  # type: ignore[index]
+    assert re.fullmatch(r"[0-9a-f]{64}", str(lemma_index._index("en")["sha256"]))

@@ -4,7 +4,8 @@ simplemma ships each language's dictionary as one lzma-compressed, front-coded s
 sorted (word, lemma) records and decodes all of it on a language's first lookup: 181,612
 records for English (~0.3 s), 0.6 and 1.4 million for Ukrainian and Russian (1–2 s). A
 front-coded record is read from the one before it, so a lookup can start only at a known
-point: `lemma_index.json.gz` (made by tools/build_lemma_index.py) holds, for every block of
+point: `lemma_index.LANG.json.gz` (made by tools/build_lemma_index.py; one file a language, so
+an English diff reads only English's) holds, for every block of
 records, where it starts in the decompressed stream and the record before it. A lookup
 decompresses the file (30–80 ms, once), bisects to its block and reads at most a block.
 
@@ -21,12 +22,17 @@ import hashlib
 import json
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-INDEX_FILE = Path(__file__).with_name("lemma_index.json.gz")
+
+def index_file(lang: str) -> Path:
+    """The index of one language's dictionary."""
+    return Path(__file__).with_name(f"lemma_index.{lang}.json.gz")
+
+
 BLOCK = {"en": 64, "uk": 256, "ru": 256}
 
 _MAGIC = b"SMFC1"
@@ -147,10 +153,9 @@ def seeds_of(data: bytes, block: int) -> tuple[int, list[Seed]]:
     return count, seeds
 
 
-@lru_cache(maxsize=1)
-def _index() -> dict[str, dict[str, object]]:
+def _index(lang: str) -> dict[str, object]:
     try:
-        with gzip.open(INDEX_FILE, "rt", encoding="utf-8") as handle:
+        with gzip.open(index_file(lang), "rt", encoding="utf-8") as handle:
             data = json.load(handle)
     except (OSError, ValueError, EOFError):
         return {}
@@ -160,7 +165,7 @@ def _index() -> dict[str, dict[str, object]]:
 @cache
 def table(lang: str) -> Table | None:
     """The dictionary of `lang`, or None when the index does not fit simplemma's file."""
-    entry = _index().get(lang)
+    entry = _index(lang) if lang in BLOCK else None
     path = data_file(lang)
     if not isinstance(entry, dict) or path is None:
         return None
