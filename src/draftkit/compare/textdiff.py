@@ -16,13 +16,14 @@ insertion. Each step is exact: the ops always rebuild both texts.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, TypeVar
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
 OpKind = Literal["equal", "insert", "delete"]
 Op = tuple[OpKind, str]
+_Kind = TypeVar("_Kind", bound=str)  # OpKind, or the redline's kinds with moves
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _TOKEN = re.compile(
@@ -92,14 +93,15 @@ def diff_words(old: str, new: str) -> list[Op]:
         middle_a = old_tokens[head : len(old_tokens) - tail]
         middle_b = new_tokens[head : len(new_tokens) - tail]
     ops: list[Op] = []
-    _push(ops, "equal", "".join(old_tokens[:head]))
+    push_op(ops, "equal", "".join(old_tokens[:head]))
     for kind, text in _diff_tokens(middle_a, middle_b):
-        _push(ops, kind, text)
-    _push(ops, "equal", "".join(old_tokens[len(old_tokens) - tail :]) if tail else "")
+        push_op(ops, kind, text)
+    push_op(ops, "equal", "".join(old_tokens[len(old_tokens) - tail :]) if tail else "")
     return ops
 
 
-def _push(ops: list[Op], kind: OpKind, text: str) -> None:
+def push_op(ops: list[tuple[_Kind, str]], kind: _Kind, text: str) -> None:
+    """Append `text` as a `kind` op, joined to the last op when that is of the same kind."""
     if not text:
         return
     if ops and ops[-1][0] == kind:
@@ -112,8 +114,8 @@ def _diff_tokens(old_tokens: list[str], new_tokens: list[str], *, coarse: bool =
     """Ops between two token lists, within the cost bounds of the module docstring."""
     if not old_tokens or not new_tokens:
         out: list[Op] = []
-        _push(out, "delete", "".join(old_tokens))
-        _push(out, "insert", "".join(new_tokens))
+        push_op(out, "delete", "".join(old_tokens))
+        push_op(out, "insert", "".join(new_tokens))
         return out
     table: dict[str, str] = {}
     a = _encode(old_tokens, table)
@@ -135,7 +137,7 @@ def _diff_tokens(old_tokens: list[str], new_tokens: list[str], *, coarse: bool =
     ops: list[Op] = []
     for code, chars in diffs:
         kind: OpKind = "equal" if code == 0 else "insert" if code == 1 else "delete"
-        _push(ops, kind, "".join(reverse[ch] for ch in chars))
+        push_op(ops, kind, "".join(reverse[ch] for ch in chars))
     return ops
 
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 from lxml import etree
 
-from draftkit.compare.textdiff import diff_words
+from draftkit.compare.textdiff import diff_words, push_op
 from draftkit.render.wml import W_P, qn
 
 SegKind = Literal["equal", "insert", "delete", "moveFrom", "moveTo"]
@@ -32,12 +32,7 @@ def line_ops(old: Sequence[str], new: Sequence[str]) -> list[Seg]:
     ops: list[Seg] = []
 
     def push(kind: SegKind, text: str) -> None:
-        if not text:
-            return
-        if ops and ops[-1][0] == kind:
-            ops[-1] = (kind, ops[-1][1] + text)
-        else:
-            ops.append((kind, text))
+        push_op(ops, kind, text)
 
     def brk(i: int, j: int) -> None:
         """The line breaks after old line i and new line j (-1: none there)."""
