@@ -50,6 +50,7 @@ from draftkit.compare.measures import RARE_DF, SIM_MAX_CHARS, contained, lis, ma
 from draftkit.compare.pins import Resolved
 from draftkit.compare.regroup import content_groups, ranked, regroup, weak_pairs
 from draftkit.model import Draft, Provision
+from draftkit.readers.frozen import maker
 
 # Gain of a match is (similarity - threshold) × provisions covered: a match below the
 # threshold is worse than calling the two provisions deleted and added.
@@ -102,6 +103,10 @@ class Pair:
     replaced_by: int | None = None  # a deletion's plausible but unproven counterpart (new index)
 
 
+# Pairs made by filling their slots (readers.frozen): a long draft's alignment makes 13,000.
+_new_pair = maker(Pair)
+
+
 @dataclass(frozen=True, slots=True)
 class Alignment:
     """Every provision of both drafts in exactly one Pair."""
@@ -139,6 +144,9 @@ class _Aligner:
         self.plausible: dict[int, list[tuple[float, int]]] = {}
         self.best_deleted_for: dict[int, int] | None = None
         self.weak: set[int] = set()  # old indices the DP paired below IN_PARENT_CONFIDENT
+        # Old provisions with children, in document order: the only ones parent votes concern.
+        self.a_parents = [i for i, kids in self.a.children.items() if i != ROOT and kids]
+        self.a_parents.sort()
 
     # -- bookkeeping ---------------------------------------------------------------
     # A provision the user kept apart is never free: no pass may pair it.
@@ -254,11 +262,12 @@ class _Aligner:
                 continue
             # A pair with no children on a side has nothing to align: not queued (most pairs
             # of a long draft are such leaves).
-            queue.extend(
-                pair
-                for pair in self._align_siblings(a_kids, b_kids)
-                if any(a_children[o] for o in pair[0]) and any(b_children[n] for n in pair[1])
-            )
+            for pair in self._align_siblings(a_kids, b_kids):
+                these, those = pair
+                if (a_children[these[0]] if len(these) == 1 else any(a_children[o] for o in these)) and (
+                    b_children[those[0]] if len(those) == 1 else any(b_children[n] for n in those)
+                ):
+                    queue.append(pair)
 
     def _align_siblings(
         self, a_kids: Sequence[int], b_kids: Sequence[int]
@@ -462,9 +471,9 @@ class _Aligner:
     # -- pass 4 ----------------------------------------------------------------------
     def vote_parents(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-        for i, provision in enumerate(self.a.nodes):
-            kids = self.a.children[i]
-            if not kids or not self._free_a(i):
+        for i in self.a_parents:
+            provision, kids = self.a.nodes[i], self.a.children[i]
+            if not self._free_a(i):
                 continue
             votes = Counter(self.b.parent[self.a2b[c]] for c in kids if c in self.a2b)
             if not votes:
@@ -700,6 +709,11 @@ class _Aligner:
             a_kids, b_kids = self.a.children[pi], self.b.children[pj]
             if not a_kids or not b_kids:
                 continue
+            # Only free children the content pass saw take part: most parents have none.
+            if not any(x in self.content_at_a and self._free_a(x) for x in a_kids) or not any(
+                y in self.content_at_b and self._free_b(y) for y in b_kids
+            ):
+                continue
             b_pos = {j: k for k, j in enumerate(b_kids)}
             fixed = [(i, self.a2b[i]) for i in a_kids if i in self.a2b and self.a2b[i] in b_pos]
             keep = lis([b_pos[j] for _, j in fixed])
@@ -708,16 +722,16 @@ class _Aligner:
             for i, j in [*(fixed[k] for k in sorted(keep)), (None, None)]:
                 end_a = a_pos[i] if i is not None else len(a_kids)
                 end_b = b_pos[j] if j is not None else len(b_kids)
-                seg_a = [x for x in a_kids[start_a:end_a] if self._free_a(x) and x in self.content_at_a]
-                seg_b = [y for y in b_kids[start_b:end_b] if self._free_b(y) and y in self.content_at_b]
+                seg_a = [x for x in a_kids[start_a:end_a] if x in self.content_at_a and self._free_a(x)]
+                seg_b = [y for y in b_kids[start_b:end_b] if y in self.content_at_b and self._free_b(y)]
                 if seg_a and seg_b and len(seg_a) * len(seg_b) <= DP_FULL_CELLS:
                     found += self._window(pi, pj, seg_a, seg_b)
                 start_a, start_b = end_a + 1, end_b + 1
             # One-to-one to the end: where both drafts keep one numbering, the last free point
             # on each side pairs when they share a distinctive piece of evidence, in the same
             # slot between the pairs kept in order (across one it is a move, as in the window).
-            last_a = [x for x in a_kids if self._free_a(x) and x in self.content_at_a]
-            last_b = [y for y in b_kids if self._free_b(y) and y in self.content_at_b]
+            last_a = [x for x in a_kids if x in self.content_at_a and self._free_a(x)]
+            last_b = [y for y in b_kids if y in self.content_at_b and self._free_b(y)]
             anchors = [fixed[k] for k in keep]
             if (
                 len(last_a) == len(last_b) == 1
@@ -856,7 +870,9 @@ class _Aligner:
             sim = round(self.similarity[(i, j)], 4)
             confidence = self.by_content.get(i)
             rewritten = confidence is not None and sim < IN_PARENT_THRESHOLD
-            pairs.append(Pair("one", (i,), (j,), sim, i in moved_pairs, rewritten, confidence, i in pinned))
+            pairs.append(
+                _new_pair("one", (i,), (j,), sim, i in moved_pairs, rewritten, confidence, i in pinned, None)
+            )
         for g, (olds, news, sim) in enumerate(self.groups):
             kind: PairKind = "split" if len(news) > len(olds) else "merge"
             pairs.append(Pair(kind, olds, news, round(sim, 4), g in moved_groups))
@@ -864,10 +880,12 @@ class _Aligner:
         for i in range(len(self.a.nodes)):
             if self._unpaired_a(i):
                 pairs.append(
-                    Pair("deleted", (i,), (), 0.0, pinned=i in apart_a, replaced_by=self._replaced_by(i))
+                    _new_pair(
+                        "deleted", (i,), (), 0.0, False, False, None, i in apart_a, self._replaced_by(i)
+                    )
                 )
         pairs.extend(
-            Pair("added", (), (j,), 0.0, pinned=j in apart_b)
+            _new_pair("added", (), (j,), 0.0, False, False, None, j in apart_b, None)
             for j in range(len(self.b.nodes))
             if self._unpaired_b(j)
         )

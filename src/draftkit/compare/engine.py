@@ -10,8 +10,9 @@ from draftkit.compare.changes import Change, ChangeKind, Comparison, Pin, TableM
 from draftkit.compare.flat import ROOT, Flat
 from draftkit.compare.pins import Pins, Resolved, resolve
 from draftkit.compare.refs import Reference, label_value, rewrite
-from draftkit.compare.textdiff import diff_words
+from draftkit.compare.textdiff import Op, diff_words
 from draftkit.model import Draft, Provision
+from draftkit.readers.frozen import maker
 
 _TOP_KINDS = {"article", "annex", "section", "chapter", "part"}
 
@@ -187,6 +188,10 @@ class _Context:
         return (address[0], address[1][:1]) if address else None
 
 
+# Change made by filling its slots (readers.frozen): 13,000 pairs of a long draft each make one.
+_new_change = maker(Change)
+
+
 def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
     a, b = alignment.old, alignment.new
     # One provision a side is the common case: no generator, no join.
@@ -227,26 +232,33 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
                 else:
                     kind = "modified"
     table_move = _table_move(olds[0], news[0]) if context.tables and olds and news else None
-    return Change(
-        kind=kind,
-        old=olds,
-        new=news,
-        old_cite=a.cites[pair.old[0]] if len(pair.old) == 1 else " + ".join(a.cites[i] for i in pair.old),
-        new_cite=b.cites[pair.new[0]] if len(pair.new) == 1 else " + ".join(b.cites[j] for j in pair.new),
-        moved=pair.moved or table_move is not None,
-        renumbered=renumbered,
-        similarity=1.0 if kind == "unchanged" and not references_updated else pair.similarity,
-        old_text=old_text,
-        new_text=new_text,
-        ops=tuple(diff_words(old_text, new_text)),
-        old_heading=old_heading,
-        new_heading=new_heading,
-        references_updated=references_updated,
-        rewritten=pair.rewritten and kind == "modified",
-        confidence=pair.confidence,
-        pinned=pair.pinned,
-        possibly_replaced_by=b.cites[pair.replaced_by] if pair.replaced_by is not None else None,
-        table_move=table_move,
+    if old_text == new_text:  # an unchanged text (most of a long draft): its one op, as diff_words gives it
+        ops: tuple[Op, ...] = (("equal", old_text),) if old_text else ()
+    else:
+        ops = tuple(diff_words(old_text, new_text))
+    return _new_change(
+        kind,
+        olds,
+        news,
+        a.cites[pair.old[0]] if len(pair.old) == 1 else " + ".join(a.cites[i] for i in pair.old),
+        b.cites[pair.new[0]] if len(pair.new) == 1 else " + ".join(b.cites[j] for j in pair.new),
+        pair.moved or table_move is not None,
+        renumbered,
+        1.0 if kind == "unchanged" and not references_updated else pair.similarity,
+        old_text,
+        new_text,
+        ops,
+        old_heading,
+        new_heading,
+        references_updated,
+        (),  # flags
+        (),  # old_category
+        (),  # new_category
+        pair.rewritten and kind == "modified",
+        pair.confidence,
+        pair.pinned,
+        b.cites[pair.replaced_by] if pair.replaced_by is not None else None,
+        table_move,
     )
 
 
@@ -256,6 +268,8 @@ def _same_sides(alignment: Alignment) -> Alignment:
     among the pairs kept in order, takes that one: the table move was the alignment's pick
     among repeats, not the drafts' (WmlComparer's WC-1450 deletes a table row holding the
     two paragraphs that also open the document; they were paired with the row's)."""
+    if not any(map(_in_table, alignment.old.nodes)) and not any(map(_in_table, alignment.new.nodes)):
+        return alignment  # no table on either side: nothing crosses an edge
     pairs = list(alignment.pairs)
     changed = _swap_repeats(pairs, alignment, "old") | _swap_repeats(pairs, alignment, "new")
     return replace(alignment, pairs=tuple(pairs)) if changed else alignment

@@ -1,0 +1,38 @@
+"""compare.flat.normalise: its fast path for ASCII texts with nothing to collapse gives what
+the general rule gives (heading and text, whitespace collapsed, lower case) for any text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from draftkit.compare.flat import normalise
+from draftkit.model import Provision
+
+# Every ASCII whitespace str.split knows, a non-ASCII one, letters in both cases.
+_CHARS = st.sampled_from([" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\u00a0", "a", "B", "é", "Σ"])
+_TEXT = st.lists(_CHARS, max_size=12).map("".join)
+
+
+def _expected(heading: str | None, text: str) -> str:
+    whole = f"{heading}\n{text}" if heading else text
+    return " ".join(whole.split()).lower()
+
+
+@given(_TEXT, st.none() | _TEXT)
+def test_normalise_is_the_collapsed_lower_case_text(text: str, heading: str | None) -> None:
+    provision = Provision("point", None, None, heading, text)
+    assert normalise(provision) == _expected(heading, text)
+
+
+def test_fast_path_cases() -> None:
+    for text, expected in [
+        ("Withdraw  forces", "withdraw forces"),
+        (" Lead", "lead"),
+        ("Tail ", "tail"),
+        ("Two\nlines", "two lines"),
+        ("Unit\x1fsep", "unit sep"),
+        ("Plain Text", "plain text"),
+        ("", ""),
+    ]:
+        assert normalise(Provision("point", None, None, None, text)) == expected
