@@ -97,6 +97,14 @@ def test_refuses_what_it_would_bypass() -> None:
     class Unslotted:
         value: int
 
-    for cls in (Checked, Mutable, Unslotted):
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Base:
+        value: int
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Derived(Base):  # its slots are not all its fields: no twin of the same layout
+        more: int
+
+    for cls in (Checked, Mutable, Unslotted, Derived):
         with pytest.raises(TypeError):
             maker(cls)
