@@ -28,3 +28,22 @@ def test_a_name_opening_a_sentence_counts_when_used_as_a_name_elsewhere() -> Non
 
 def test_signature_and_signed_are_one_root() -> None:
     assert "sign" in _shared("within a week of signature", "a week after it is signed")
+
+
+def test_topics_by_word_index_are_the_category_regexes() -> None:
+    """`topics` searches only the terms a word of an ASCII text can start; the result is the
+    one each category's whole regex gives (the rule), for every term of the taxonomy written
+    in several ways, inside and outside words, and texts that fold to ASCII terms."""
+    from draftkit.compare import content
+
+    texts = ["Line  of\ncontact", "LINE OF CONTACT", "Borderlands", "the DMZ.", "xdmz", "ſecurity guarantees"]
+    for name, terms in content._topic_terms():
+        for term in terms:
+            words = term.replace("*", "ing")
+            texts += [words, words.upper(), f"The {words}.", f"x{words}", f"{words}x", term.replace("*", "")]
+            texts += [f"{words} (“{name}”)", words.replace(" ", "\n")]
+    names = [name for name, _ in content._topic_terms()]
+    assert len(names) >= 5
+    for text in texts:
+        expected = ["§" + name for name in names if content._category_matcher(name).search(text)]
+        assert content.topics(text) == expected, text

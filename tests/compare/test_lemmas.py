@@ -20,7 +20,7 @@ def recording(lower, lang):
 lemmas._simplemma = recording
 from draftkit.compare import content
 from draftkit.risk.taxonomy import default_taxonomy
-default_taxonomy(); content._alias_matcher(); content._topic_matchers()
+default_taxonomy(); content._alias_matcher(); content._topic_index()
 loading = list(calls)
 from draftkit import diff
 diff(sys.argv[1], sys.argv[2])

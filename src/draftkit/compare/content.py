@@ -24,7 +24,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from draftkit.compare.lemmas import content_lemmas, language_of
 from draftkit.compare.lexicon import concepts
@@ -130,29 +130,98 @@ def root(lemma: str, lang: str) -> str:
     return lemma
 
 
+def _term_source(term: str) -> str:
+    """A taxonomy term as a regex: its words apart by any whitespace, "amnest*" → amnest\\w*."""
+    words = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in term.split()]
+    return r"\s+".join(words)
+
+
 @lru_cache(maxsize=1)
-def _topic_matchers() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """One regex per taxonomy category, from its terms ("amnest*" → amnest\\w*)."""
+def _topic_terms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each taxonomy category with its terms (taxonomy order)."""
     try:
         from draftkit.risk.taxonomy import default_taxonomy
 
         taxonomy = default_taxonomy()
     except Exception:  # the taxonomy is evidence, never a reason to fail alignment
         return ()
-    out = []
-    for category in taxonomy.categories:
-        parts = []
-        for term in category.terms:
-            words = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in term.split()]
-            parts.append(r"\s+".join(words))
-        if parts:
-            out.append((category.id, re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)))
-    return tuple(out)
+    return tuple((c.id, tuple(c.terms)) for c in taxonomy.categories if c.terms)
+
+
+@cache
+def _category_matcher(name: str) -> re.Pattern[str]:
+    """One regex over a category's terms: the rule `topics` applies."""
+    terms = dict(_topic_terms())[name]
+    return re.compile(r"(?<!\w)(?:" + "|".join(_term_source(t) for t in terms) + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _term_matcher(term: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + _term_source(term) + r"(?!\w)", re.IGNORECASE)
+
+
+_LEAD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _topic_index() -> tuple[
+    dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]], frozenset[str]
+]:
+    """Where an ASCII text's words can start a category's term: (word → [(category, term)]
+    for a term whose first word is that word, prefix → [(category, term)] for "amnest*",
+    categories with a term not opening with a word character, which are always searched whole).
+
+    A term matches only where no word character precedes it, so at the start of one of the
+    text's words (`\\w+`, lower case): that word equals the term's first word up to its first
+    character outside `\\w`, or begins with a starred first word. Only the terms a word of the
+    text can start are searched; an ASCII text's case folds as `str.lower` does."""
+    exact: dict[str, list[tuple[str, str]]] = {}
+    prefix: dict[str, list[tuple[str, str]]] = {}
+    always: set[str] = set()
+    for name, terms in _topic_terms():
+        for term in terms:
+            if not _may_match_ascii(term):
+                continue  # a Cyrillic term never matches an ASCII text
+            first = term.split()[0].lower()
+            bare = first.rstrip("*")
+            lead = _LEAD.match(bare)
+            if lead is None or not bare.isascii():
+                always.add(name)
+            elif first.endswith("*") and lead.group(0) == bare:
+                prefix.setdefault(bare, []).append((name, term))
+            else:
+                exact.setdefault(lead.group(0), []).append((name, term))
+    return exact, prefix, frozenset(always)
+
+
+def _may_match_ascii(term: str) -> bool:
+    """Whether a term can match some ASCII text case-insensitively: each of its characters is
+    ASCII or folds to ASCII ("ſ", the Kelvin sign)."""
+    return all(
+        c.isascii() or c.lower().isascii() or c.upper().isascii() or c.casefold().isascii() for c in term
+    )
 
 
 def topics(text: str) -> list[str]:
     """The taxonomy categories whose terms `text` uses, as evidence keys ("§justice")."""
-    return ["§" + name for name, pattern in _topic_matchers() if pattern.search(text)]
+    names = [name for name, _ in _topic_terms()]
+    if not text.isascii():
+        return ["§" + name for name in names if _category_matcher(name).search(text)]
+    exact, prefix, always = _topic_index()
+    candidates: dict[str, list[str]] = {}
+    lengths = {len(p) for p in prefix}
+    for word in set(_LEAD.findall(text.lower())):
+        for name, term in exact.get(word, ()):
+            candidates.setdefault(name, []).append(term)
+        for size in lengths:
+            for name, term in prefix.get(word[:size], ()) if len(word) >= size else ():
+                candidates.setdefault(name, []).append(term)
+    return [
+        "§" + name
+        for name in names
+        if (name in always and _category_matcher(name).search(text))
+        or any(_term_matcher(term).search(text) for term in candidates.get(name, ()))
+    ]
 
 
 class ContentSimilarity:

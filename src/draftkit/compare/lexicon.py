@@ -15,22 +15,28 @@ LANGUAGES = ("en", "uk", "ru")
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
-    """Per language: one regex over every stem (longest first; a stem may be two words,
+def _concepts() -> dict[str, dict[str, list[str]]]:
+    """lexicon.json's concepts: concept → language → stems."""
+    data: dict[str, dict[str, list[str]]] = json.loads(
+        Path(__file__).with_name("lexicon.json").read_text(encoding="utf-8")
+    )["concepts"]
+    return data
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _lexicon(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """For one language (compiled when first asked: an English diff never compiles the
+    Cyrillic stems): one regex over every stem (longest first; a stem may be two words,
     "air defen"), and each stem's concept (lexicon.json)."""
-    data = json.loads(Path(__file__).with_name("lexicon.json").read_text(encoding="utf-8"))
-    out: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
-    for lang in LANGUAGES:
-        concept_of = {
-            stem: concept for concept, stems in data["concepts"].items() for stem in stems.get(lang, ())
-        }
-        stems = sorted(concept_of, key=lambda stem: (-len(stem), stem))
-        pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(stem) for stem in stems) + r")\w*")
-        out[lang] = (pattern, concept_of)
-    return out
+    concept_of = {stem: concept for concept, stems in _concepts().items() for stem in stems.get(lang, ())}
+    stems = sorted(concept_of, key=lambda stem: (-len(stem), stem))
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(stem) for stem in stems) + r")\w*")
+    return pattern, concept_of
 
 
 def concepts(text: str, lang: str) -> list[str]:
     """The lexicon's concepts `text` names, once per mention."""
-    pattern, concept_of = _lexicon()[lang]
+    if lang not in LANGUAGES:
+        raise KeyError(lang)
+    pattern, concept_of = _lexicon(lang)
     return [concept_of[m.group(1)] for m in pattern.finditer(text.lower())]
