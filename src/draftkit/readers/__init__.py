@@ -145,19 +145,23 @@ def _load(path: Path, limits: Limits) -> tuple[bytes, str]:
     return data, hashlib.sha256(data).hexdigest()
 
 
-def _depth(provisions: tuple[Provision, ...]) -> int:
-    """How deep the tree nests (1 for a flat list), without recursion."""
-    deepest = 0
-    stack = [(p, 1) for p in provisions]
+def _size(provisions: tuple[Provision, ...]) -> tuple[int, int]:
+    """(how many provisions, how deep they nest: 1 for a flat list) in one pass, without
+    recursion; a level's leaves are counted without a visit each (most provisions are leaves)."""
+    count = len(provisions)
+    deepest = 1 if provisions else 0
+    stack = [(p.children, 2) for p in provisions if p.children]
     while stack:
-        provision, depth = stack.pop()
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in provision.children)
-    return deepest
+        children, depth = stack.pop()
+        count += len(children)
+        if depth > deepest:
+            deepest = depth
+        stack.extend([(p.children, depth + 1) for p in children if p.children])
+    return count, deepest
 
 
 def _check_tree(draft: Draft, limits: Limits, name: str) -> None:
-    count = draft.count()
+    count, depth = _size(draft.provisions)
     if count == 0:
         raise InputError("no text to compare: the document holds no provisions and no paragraphs", name)
     if count > limits.max_provisions:
@@ -165,7 +169,6 @@ def _check_tree(draft: Draft, limits: Limits, name: str) -> None:
             f"{count:,} provisions, over the limit of {limits.max_provisions:,} (raise with --max-provisions)",
             name,
         )
-    depth = _depth(draft.provisions)
     if depth > limits.max_depth:
         raise LimitError(
             f"provisions nest {depth} levels deep, deeper than {limits.max_depth} levels (raise with --max-depth)",
