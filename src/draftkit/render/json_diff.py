@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from draftkit.compare.changes import Change, Comparison, Flag
@@ -70,6 +71,13 @@ def change_to_dict(change: Change) -> dict[str, Any]:
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     """The whole comparison as a JSON-ready dict."""
+    out = _head(comparison)
+    out["changes"] = [change_to_dict(c) for c in comparison.changes]
+    return out
+
+
+def _head(comparison: Comparison) -> dict[str, Any]:
+    """Everything of comparison_to_dict but the changes."""
     summary: dict[str, Any] = dict(comparison.summary())
     summary["flags"] = comparison.flag_counts()
     out: dict[str, Any] = {
@@ -84,7 +92,6 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             {"old": p.old, "new": p.new, "old_cite": p.old_cite, "new_cite": p.new_cite}
             for p in comparison.pins
         ]
-    out["changes"] = [change_to_dict(c) for c in comparison.changes]
     return out
 
 
@@ -95,15 +102,109 @@ def render_json(comparison: Comparison) -> str:
     One line per change keeps the file readable and diffable, and lets the C encoder do the
     work (json.dumps with `indent` runs the pure-Python encoder: 5× slower on long drafts).
     """
-    data = comparison_to_dict(comparison)
+    data = _head(comparison)
     encode = _ENCODER.encode
-    head = ",\n".join(f'  "{key}": {encode(data[key])}' for key in data if key != "changes")
-    if not data["changes"]:
+    head = ",\n".join(f'  "{key}": {encode(data[key])}' for key in data)
+    if not comparison.changes:
         return "{\n" + head + ',\n  "changes": []\n}\n'
     # One join over the whole text: no per-change concatenation, no copies of the big string.
-    changes = ",\n    ".join([encode(change) for change in data["changes"]])
+    changes = ",\n    ".join([_change_line(change) for change in comparison.changes])
     return "".join(("{\n", head, ',\n  "changes": [\n    ', changes, "\n  ]\n}\n"))
 
 
 # One encoder for every change (json.dumps with options builds a new one per call).
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
+_STRING = json.encoder.encode_basestring  # a str as that encoder writes it (C)
+
+
+def _scalar(value: object) -> str:
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is str:
+        return _STRING(value)
+    return _ENCODER.encode(value)
+
+
+def _strings(values: Iterable[str]) -> str:
+    return "[" + ", ".join([_STRING(v) for v in values]) + "]"
+
+
+def _change_line(change: Change) -> str:
+    """`_ENCODER.encode(change_to_dict(change))`, byte for byte, written directly: a long
+    draft's JSON is mostly unchanged provisions, whose text stands three times in its line
+    (old, new, the one 'equal' op) and is escaped here once (tests/render/test_json_line.py
+    holds the two ways equal)."""
+    old_text = _STRING(change.old_text) if change.old else "null"
+    new_text = (
+        old_text
+        if change.new and change.old and change.new_text == change.old_text
+        else _STRING(change.new_text)
+        if change.new
+        else "null"
+    )
+    ops = []
+    for kind, text in change.ops:
+        encoded = (
+            old_text
+            if change.old and text == change.old_text
+            else new_text
+            if change.new and text == change.new_text
+            else _STRING(text)
+        )
+        ops.append(f"[{_STRING(kind)}, {encoded}]")
+    optional = ""
+    if change.rewritten:
+        optional += f', "rewritten": true, "confidence": {_scalar(change.confidence)}'
+    if change.pinned:
+        optional += ', "pinned": true'
+    if change.possibly_replaced_by:
+        optional += f', "possibly_replaced_by": {_STRING(change.possibly_replaced_by)}'
+    if change.table_move:
+        optional += f', "table_move": {_ENCODER.encode(_table_move(change))}'
+    flags = _ENCODER.encode([flag_to_dict(f) for f in change.flags]) if change.flags else "[]"
+    return "".join(
+        (
+            '{"kind": ',
+            _STRING(change.kind),
+            ', "old": ',
+            _strings([p.eid for p in change.old]),
+            ', "new": ',
+            _strings([p.eid for p in change.new]),
+            ', "old_num": ',
+            _scalar(change.old[0].num if change.old else None),
+            ', "new_num": ',
+            _scalar(change.new[0].num if change.new else None),
+            ', "old_cite": ',
+            _scalar(change.old_cite or None),
+            ', "new_cite": ',
+            _scalar(change.new_cite or None),
+            ', "moved": ',
+            _scalar(change.moved),
+            ', "renumbered": ',
+            _scalar(change.renumbered),
+            ', "references_updated": ',
+            _scalar(change.references_updated),
+            optional,
+            ', "similarity": ',
+            _scalar(round(change.similarity, 4)),
+            ', "old_heading": ',
+            _scalar(change.old_heading),
+            ', "new_heading": ',
+            _scalar(change.new_heading),
+            ', "old_text": ',
+            old_text,
+            ', "new_text": ',
+            new_text,
+            ', "ops": [',
+            ", ".join(ops),
+            '], "categories": ',
+            _strings(sorted(set(change.old_category) | set(change.new_category))),
+            ', "flags": ',
+            flags,
+            "}",
+        )
+    )
