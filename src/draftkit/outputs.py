@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import signal
 import stat
 import threading
@@ -101,6 +100,8 @@ def temp_name(name: str, token: str) -> str:
 def _create_temp(target: Path) -> tuple[int, Path]:
     """A new, empty file beside `target` (see `temp_name`), created with the usual
     permissions (0o666 less the umask, as a plain `open` would), never an existing file."""
+    import secrets  # here: its import (hashing, random) is not paid by `draftkit --help`
+
     for _ in range(_TMP_ATTEMPTS):
         tmp = target.with_name(temp_name(target.name, secrets.token_hex(4)))
         try:

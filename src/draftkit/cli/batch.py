@@ -11,8 +11,8 @@ import click
 
 from draftkit.cli.common import error_boundary, limit_options, view_option
 from draftkit.errors import EXIT_FINDINGS, display_name
+from draftkit.limits import Limits
 from draftkit.outputs import escape_unsafe
-from draftkit.readers import Limits
 
 if TYPE_CHECKING:
     from tqdm import tqdm

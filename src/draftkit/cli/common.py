@@ -26,8 +26,8 @@ from draftkit.errors import (
     json_safe,
     one_line,
 )
+from draftkit.limits import Limits
 from draftkit.outputs import check_output_path, escape_unsafe, write_atomic
-from draftkit.readers import Limits, reporting
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -120,6 +120,8 @@ def error_boundary(func: Callable[P, R]) -> Callable[P, R]:
 
     @wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from draftkit.readers import reporting
+
         try:
             with reporting(_warn):
                 return func(*args, **kwargs)
@@ -358,6 +360,8 @@ def strict_option(func: Callable[P, R]) -> Callable[P, R]:
     )
     @wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from draftkit.readers import reporting
+
         strict = bool(kwargs.pop("strict_reading", False))
         with reporting(_warn, strict=strict):
             return func(*args, **kwargs)

@@ -25,11 +25,12 @@ from draftkit.cli.common import (
     warn_same_input,
 )
 from draftkit.errors import EXIT_FINDINGS, UsageError
+from draftkit.limits import Limits
 from draftkit.outputs import check_output_path
-from draftkit.readers import Limits, View
 
 if TYPE_CHECKING:
     from draftkit.compare.changes import Comparison
+    from draftkit.readers import View
 
 P = ParamSpec("P")
 R = TypeVar("R")

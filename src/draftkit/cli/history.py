@@ -16,8 +16,8 @@ from draftkit.cli.common import (
     view_option,
 )
 from draftkit.errors import UsageError
+from draftkit.limits import Limits
 from draftkit.outputs import check_output_path
-from draftkit.readers import Limits
 
 _FORMATS = ("text", "json", "html", "md")
 format_choice = click.option(

@@ -14,7 +14,7 @@ from draftkit.cli.common import (
     strict_option,
     view_option,
 )
-from draftkit.readers import Limits
+from draftkit.limits import Limits
 
 
 @click.command("parse")

@@ -21,7 +21,7 @@ from draftkit.cli.common import (
     strict_option,
     view_option,
 )
-from draftkit.readers import Limits
+from draftkit.limits import Limits
 
 if TYPE_CHECKING:
     from draftkit.model import Draft, Provision

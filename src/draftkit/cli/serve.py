@@ -10,7 +10,7 @@ import click
 
 from draftkit.cli.common import error_boundary, limit_options, say
 from draftkit.errors import UsageError
-from draftkit.readers import Limits
+from draftkit.limits import Limits
 
 DEFAULT_HOST = "127.0.0.1"
 

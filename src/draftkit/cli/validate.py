@@ -22,7 +22,7 @@ from draftkit.cli.common import (
     view_option,
 )
 from draftkit.errors import EXIT_FINDINGS
-from draftkit.readers import Limits, reporting
+from draftkit.limits import Limits
 
 
 @click.command("validate")
@@ -70,6 +70,8 @@ def validate_command(
         check_output_path(output, inputs)
     # validate reports numbering and structure as findings of its own: reading
     # warnings would say the same twice.
+    from draftkit.readers import reporting
+
     with reporting(None):
         schema = load_schema(schema_file)  # before the draft: a broken schema is exit 4 whatever the draft
         report = validate(draft, schema, view="original" if view == "original" else "accept", limits=limits)

@@ -1,44 +1,23 @@
-"""The input limits (docs/limits.md): what each one bounds, its default, and the CLI option
-that raises it. Every reader honours them; hitting one is a `LimitError` (exit 3).
+"""The input limits, as the readers have always offered them: they live in `draftkit.limits`
+(outside this package, so that the command line's options read their defaults without
+importing every reader: `draftkit --help` starts faster)."""
 
-The defaults keep a hostile file within about 1 GB of memory and a few seconds on a small
-machine, while staying far above any real draft: a 1,000-page framework text is some
-10,000 provisions, a few MB of document XML, and travels by e-mail under 25 MB.
-"""
+from draftkit.limits import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_PROVISIONS,
+    DEFAULT_MAX_UNPACKED,
+    MAX_LABEL_CHARS,
+    PARAGRAPHS_PER_PROVISION,
+    Limits,
+)
 
-from __future__ import annotations
-
-from dataclasses import dataclass
-
-DEFAULT_MAX_BYTES = 50_000_000
-"""Largest input file on disk (`--max-bytes`)."""
-DEFAULT_MAX_UNPACKED = 50_000_000
-"""Most bytes decompressed from the XML parts of one DOCX (`--max-unpacked`); lxml needs
-up to ~20 times this in memory for pathological markup, so this is the memory bound."""
-DEFAULT_MAX_PROVISIONS = 50_000
-"""Most provisions in one draft (`--max-provisions`)."""
-DEFAULT_MAX_DEPTH = 24
-"""Deepest nesting of provisions (`--max-depth`)."""
-PARAGRAPHS_PER_PROVISION = 10
-"""Paragraphs (blocks) a reader accepts per allowed provision, so that a file of millions of
-tiny unnumbered paragraphs fails fast instead of filling memory: the paragraph limit is
-`PARAGRAPHS_PER_PROVISION * max_provisions` and rises with `--max-provisions`."""
-MAX_LABEL_CHARS = 255
-"""Longest automatic number a DOCX numbering definition may produce; longer ones are cut."""
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Input limits; each has a CLI option to raise it."""
-
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_unpacked: int = DEFAULT_MAX_UNPACKED
-    max_provisions: int = DEFAULT_MAX_PROVISIONS
-    max_depth: int = DEFAULT_MAX_DEPTH
-    strict: bool = False
-    """Refuse (exit 3) a draft whose reading needed a guess: see `Draft.warnings`."""
-
-    @property
-    def max_paragraphs(self) -> int:
-        """Most paragraphs (blocks) a reader hands on, derived from `max_provisions`."""
-        return PARAGRAPHS_PER_PROVISION * self.max_provisions
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DEPTH",
+    "DEFAULT_MAX_PROVISIONS",
+    "DEFAULT_MAX_UNPACKED",
+    "MAX_LABEL_CHARS",
+    "PARAGRAPHS_PER_PROVISION",
+    "Limits",
+]
