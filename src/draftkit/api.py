@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from draftkit.compare.changes import Comparison
 from draftkit.errors import UsageError, display_name, json_safe
@@ -49,16 +49,41 @@ def diff(
     from draftkit.readers.pair import read_pair
 
     pins = pins_of(pairs, no_pair)
-    comparison = compare(*read_pair(old, new, view=view, limits=limits), pins)
+    prepared: dict[str, Any] = {}
+    old_draft, new_draft = read_pair(
+        old, new, view=view, limits=limits, meanwhile=lambda draft: _prepare(draft, prepared, flags, taxonomy)
+    )
+    comparison = compare(old_draft, new_draft, pins, new_flat=prepared.get("flat"))
     if not flags:
         return comparison
     from draftkit.risk import flag, load_taxonomy
     from draftkit.risk.hygiene import check
     from draftkit.risk.objects import check_objects
 
-    rules = load_taxonomy(taxonomy)
+    rules = prepared["rules"] if "rules" in prepared else load_taxonomy(taxonomy)
     flagged = check_objects(check(flag(comparison, rules, lens=lens)), rules, view=view)
     return replace(flagged, pins=comparison.pins, lens=lens)
+
+
+def _prepare(
+    new: Draft, prepared: dict[str, Any], flags: bool, taxonomy: str | os.PathLike[str] | None
+) -> None:
+    """What `diff` can do with the new draft alone, done while the old one is still being read
+    in a forked child (readers.pair): the new draft flattened for alignment, the taxonomy
+    loaded, first-call compiles. Any error here is left for the ordinary path to raise."""
+    from draftkit.compare.flat import Flat
+
+    try:
+        prepared["flat"] = Flat.of(new)
+        if flags:
+            from draftkit.risk import load_taxonomy
+
+            prepared["rules"] = load_taxonomy(taxonomy)
+        from draftkit.compare import content
+
+        content.warm_up()
+    except Exception:  # the same work is done again below, where its error is raised
+        pass
 
 
 ReportFormat = Literal["docx", "html", "md", "json"]

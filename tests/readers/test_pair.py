@@ -167,3 +167,28 @@ def test_the_child_sends_every_field_of_a_draft() -> None:
     draft = read(DRAFTS / "framework-v3-press.txt")
     decoded = pair_module._decode(marshal.dumps(pair_module._encode(draft)))
     assert decoded == draft and decoded is not None and decoded.warnings == draft.warnings
+
+
+_MEANWHILE = """
+import os
+from draftkit.readers import read
+from draftkit.readers.pair import read_pair
+seen = []
+def meanwhile(draft):
+    seen.append((draft, os.getpid()))
+a, b = read_pair(sys.argv[1], sys.argv[2], meanwhile=meanwhile)
+assert len(seen) == 1 and seen[0][0] is b and seen[0][1] == os.getpid(), seen
+assert (a, b) == (read(sys.argv[1]), read(sys.argv[2]))
+print("ok")
+"""
+
+
+def test_meanwhile_gets_the_new_draft_once_in_this_process() -> None:
+    """Side by side: the new draft is handed to `meanwhile` here, once, while the child reads."""
+    assert _run(_MEANWHILE, DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx").strip() == "ok"
+
+
+def test_meanwhile_in_order_too() -> None:
+    seen: list[object] = []
+    old, new = read_pair(DRAFTS / "framework-v2.txt", DRAFTS / "framework-v3-press.txt", meanwhile=seen.append)
+    assert seen == [new] and seen[0] is new and old != new

@@ -106,6 +106,12 @@ def _alias_matcher() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in longest_first) + r")(?!\w)"), canonical
 
 
+def warm_up() -> None:
+    """Compile now what the first comparison would (the taxonomy's aliases and topic words)."""
+    _alias_matcher()
+    _topic_index()
+
+
 def _aliases(text: str) -> list[str]:
     """The canonical names the text calls by any of their forms ("Israeli" → "@israel")."""
     pattern, canonical = _alias_matcher()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import marshal
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +37,17 @@ def read_pair(
     *,
     view: View = "accept",
     limits: Limits | None = None,
+    meanwhile: Callable[[Draft], None] | None = None,
 ) -> tuple[Draft, Draft]:
-    """(old, new) read as `read` reads each; side by side where that is faster."""
+    """(old, new) read as `read` reads each; side by side where that is faster. `meanwhile`
+    is given the new draft as soon as it is read: work that needs only it (and first-call
+    costs) is done while the child still reads the old one, instead of after."""
     limits = limits or Limits()
     if not _side_by_side(old, new):
-        return read(old, view=view, limits=limits), read(new, view=view, limits=limits)
+        drafts = read(old, view=view, limits=limits), read(new, view=view, limits=limits)
+        if meanwhile is not None:
+            meanwhile(drafts[1])
+        return drafts
     old_path, new_path = Path(old), Path(new)
     reader, writer = os.pipe()
     pid = os.fork()
@@ -55,6 +62,8 @@ def read_pair(
             new_draft = read_unreported(new_path, view, limits, str(new))
         except Exception as exc:  # raised below, after the old draft, as reading in order would
             new_error = exc
+        if meanwhile is not None and new_draft is not None:
+            meanwhile(new_draft)
         payload = drain(reader)
     finally:
         os.close(reader)
