@@ -70,20 +70,28 @@ def _prepare(
 ) -> None:
     """What `diff` can do with the new draft alone, done while the old one is still being read
     in a forked child (readers.pair): the new draft flattened for alignment, the taxonomy
-    loaded, first-call compiles. Any error here is left for the ordinary path to raise."""
+    loaded, the modules and first-call compiles the comparison and the flags will need (for a
+    long draft also simplemma, which some word of it will almost surely need). Any error here
+    is left for the ordinary path to raise."""
     from draftkit.compare.flat import Flat
 
     try:
-        prepared["flat"] = Flat.of(new)
+        flat = prepared["flat"] = Flat.of(new)
         if flags:
+            import draftkit.risk.hygiene
+            import draftkit.risk.objects  # noqa: F401 — imported now, used by diff
             from draftkit.risk import load_taxonomy
 
             prepared["rules"] = load_taxonomy(taxonomy)
-        from draftkit.compare import content
+        from draftkit.compare import content, lemmas
 
         content.warm_up()
+        lemmas.warm_up(" ".join(p.text for p in flat.nodes[:50]), simplemma=len(flat.nodes) >= _LONG_DRAFT)
     except Exception:  # the same work is done again below, where its error is raised
         pass
+
+
+_LONG_DRAFT = 1_000  # provisions: a draft this long has some word outside the dictionaries
 
 
 ReportFormat = Literal["docx", "html", "md", "json"]

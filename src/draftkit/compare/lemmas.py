@@ -120,6 +120,16 @@ def _looked_up(lower: str, lang: str) -> str | None:
     return found.lower() if found is not None else None
 
 
+def warm_up(sample: str, *, simplemma: bool = False) -> None:
+    """Load now what lemmatizing a text like `sample` will: the dictionary of its language
+    and, with `simplemma`, simplemma itself (for words outside the dictionary)."""
+    lang = language_of(sample)
+    _shipped()
+    lemma_index.table(lang)
+    if simplemma:
+        _lemmatizer()
+
+
 def _simplemma(lower: str, lang: str) -> str:
     return str(_lemmatizer().lemmatize(lower, lang)).lower()
 
