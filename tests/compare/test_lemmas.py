@@ -53,3 +53,9 @@ def test_loading_the_taxonomy_decodes_no_dictionary_and_an_english_diff_only_eng
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["loading"] == [], "taxonomy words missing from the cache: run tools/build_lemma_cache.py"
     assert seen["diff"] in ([], ["en"])
+
+
+def test_simplemmas_version_read_from_its_file_is_the_installed_distributions() -> None:
+    from importlib.metadata import version
+
+    assert lemmas._simplemma_version() == version("simplemma") != ""
