@@ -31,7 +31,7 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -60,6 +60,7 @@ from draftkit.readers.wordnum import (
     ListNumState,
     NumberingDefs,
     NumberingState,
+    ResolvedStyle,
     StyleSheet,
     parse_numbering,
     parse_styles,
@@ -241,6 +242,7 @@ class _Walker:
         self.source = source
         self.accept = view == "accept"
         self.styles = styles
+        self.resolved: dict[str | None, ResolvedStyle] = {}  # styles.resolve, without a call each
         self.numbering_defs = numbering
         self.numbering = NumberingState(numbering, styles)
         self.listnum = ListNumState()
@@ -385,7 +387,8 @@ class _Walker:
         style = None if ppr is None or self.plain else self._style_of(ppr)
         self.current = here = _Paragraph(style)
         parts: list[str] = []
-        self.inline(p, parts)
+        # The pPr (first, when there is one) holds no text: the runs start after it.
+        self.inline(p if ppr is None else ppr.itersiblings(), parts)
         if self.instr_depth:
             self._close_instructions()
         self.current = outer
@@ -471,7 +474,9 @@ class _Walker:
     def _block(self, text: str, index: int, props: _Props) -> None:
         """One output paragraph: its number counted from the surviving mark's properties."""
         style_id, num_id, ilvl, outline, _ = props
-        resolved = self.styles.resolve(style_id)
+        resolved = self.resolved.get(style_id)
+        if resolved is None:
+            resolved = self.resolved[style_id] = self.styles.resolve(style_id)
         if num_id is None:
             num_id = resolved.num_id
         label: str | None = None
@@ -482,10 +487,10 @@ class _Walker:
                 ilvl = resolved.ilvl
             if ilvl is None:
                 ilvl = self.numbering.ilvl_for_style(num_id, resolved.chain) or 0
-            label = self.numbering.label_for(num_id, ilvl)
-            if label is not None:
+            counted = self.numbering.count(num_id, ilvl)
+            if counted is not None:
+                label, listed = counted
                 level = ilvl
-                listed = self.numbering.list_of(num_id)
         if not text and label is None:
             return
         if outline is not None:
@@ -521,10 +526,13 @@ class _Walker:
             tag = child.tag
             if tag == t.numPr:
                 for part in child:
-                    if part.tag == t.numId:
-                        num_id = _to_int(part.get(t.val))
-                    elif part.tag == t.ilvl:
-                        ilvl = _to_int(part.get(t.val))
+                    part_tag = part.tag
+                    if part_tag == t.numId:
+                        value = part.get(t.val)
+                        num_id = _INTS[value] if value in _INTS else _to_int(value)
+                    elif part_tag == t.ilvl:
+                        value = part.get(t.val)
+                        ilvl = _INTS[value] if value in _INTS else _to_int(value)
             elif tag == t.pStyle:
                 style = child.get(t.val)
             elif tag == t.rPr:
@@ -544,10 +552,11 @@ class _Walker:
 
     # ----------------------------------------------------------------- inline level
 
-    def inline(self, element: etree._Element, parts: list[str]) -> None:
-        """Text of a paragraph's content: runs, wrappers and revisions shown in the view."""
+    def inline(self, children: Iterable[etree._Element], parts: list[str]) -> None:
+        """Text of a paragraph's content (an element's children): runs, wrappers and revisions
+        shown in the view."""
         t = self.tags
-        for child in element:
+        for child in children:
             tag = child.tag
             if tag == t.r:
                 self.run(child, parts)

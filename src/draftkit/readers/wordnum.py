@@ -466,8 +466,11 @@ def _on_attr(value: str | None) -> bool:
 # ---------------------------------------------------------------------------- counting
 
 
-# A compiled lvlText: literal text, or (level index, numFmt, custom format) to substitute.
-_Piece = str | tuple[int, str, str | None]
+# A compiled lvlText: the literal text before the first placeholder, then per placeholder
+# (level index, numFmt, custom format, the literal text after it).
+_Template = tuple[str, tuple[tuple[int, str, str | None, str], ...]]
+# What a level's counters are cleared to when every deeper level restarts (the common case).
+_CLEARED = tuple((None,) * (MAX_LEVELS - 1 - ilvl) for ilvl in range(MAX_LEVELS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,29 +479,30 @@ class _NumInfo:
     levels: tuple[Level | None, ...]
     starts: tuple[int, ...]  # what each level starts and restarts at for this numId
     start_overrides: tuple[int, ...]
-    templates: tuple[tuple[_Piece, ...] | None, ...]  # None: the level shows no label
+    templates: tuple[_Template | None, ...]  # None: the level shows no label
     restarts: tuple[tuple[int, ...], ...]  # deeper levels reset when each level counts
+    all_restart: tuple[bool, ...]  # every deeper level resets when this one counts
 
 
-def _compile(level: Level, levels: list[Level | None]) -> tuple[_Piece, ...] | None:
+def _compile(level: Level, levels: list[Level | None]) -> _Template | None:
     """Split lvlText once, so counting a paragraph is a join, not a regex."""
     if level.fmt == "bullet" or not level.lvl_text:
         return None
-    pieces: list[_Piece] = []
+    text = level.lvl_text
+    literals: list[str] = []  # around the placeholders: one more than there are placeholders
+    placeholders: list[tuple[int, str, str | None]] = []
     position = 0
-    for match in _PLACEHOLDER.finditer(level.lvl_text):
-        if match.start() > position:
-            pieces.append(level.lvl_text[position : match.start()])
+    for match in _PLACEHOLDER.finditer(text):
+        literals.append(text[position : match.start()])
         k = int(match.group(1)) - 1
         ref = levels[k] or level
         fmt = ref.fmt
         if level.is_lgl and fmt not in ("none", "bullet", "decimalZero"):
             fmt = "decimal"  # arabic numerals; Word keeps decimalZero's leading zero ("Section 1.01")
-        pieces.append((k, fmt, ref.custom_format))
+        placeholders.append((k, fmt, ref.custom_format))
         position = match.end()
-    if position < len(level.lvl_text):
-        pieces.append(level.lvl_text[position:])
-    return tuple(pieces)
+    literals.append(text[position:])
+    return literals[0], tuple((*p, after) for p, after in zip(placeholders, literals[1:], strict=True))
 
 
 def _restarts(levels: list[Level | None]) -> tuple[tuple[int, ...], ...]:
@@ -563,13 +567,17 @@ class NumberingState:
                 num.start_overrides.get(i, (lvl.start if lvl and lvl.start is not None else 0))
                 for i, lvl in enumerate(levels)
             )
+            restarts = _restarts(levels)
             info = _NumInfo(
                 key=abstract.abstract_id,
                 levels=tuple(levels),
                 starts=starts,
                 start_overrides=tuple(num.start_overrides),
                 templates=tuple(_compile(lvl, levels) if lvl is not None else None for lvl in levels),
-                restarts=_restarts(levels),
+                restarts=restarts,
+                all_restart=tuple(
+                    deeper == tuple(range(ilvl + 1, MAX_LEVELS)) for ilvl, deeper in enumerate(restarts)
+                ),
             )
         self._info[num_id] = info
         return info
@@ -592,9 +600,15 @@ class NumberingState:
 
     def label_for(self, num_id: int, ilvl: int) -> str | None:
         """Count one paragraph at (numId, ilvl) and return its label; None if no visible number."""
+        counted = self.count(num_id, ilvl)
+        return None if counted is None else counted[0]
+
+    def count(self, num_id: int, ilvl: int) -> tuple[str, int] | None:
+        """Count one paragraph at (numId, ilvl): its label and its list (`list_of`), or None
+        if it shows no number. One call per numbered paragraph of a long document."""
         if num_id == 0 or not 0 <= ilvl < MAX_LEVELS:
             return None
-        info = self._num_info(num_id)
+        info = self._info[num_id] if num_id in self._info else self._num_info(num_id)
         if info is None or info.levels[ilvl] is None:
             return None
         counters = self._counters.get(info.key)
@@ -606,21 +620,25 @@ class NumberingState:
                 counters[overridden] = None
         current = counters[ilvl]
         counters[ilvl] = info.starts[ilvl] if current is None else current + 1
-        for deeper in info.restarts[ilvl]:
-            counters[deeper] = None
+        if info.all_restart[ilvl]:
+            counters[ilvl + 1 :] = _CLEARED[ilvl]
+        else:
+            for deeper in info.restarts[ilvl]:
+                counters[deeper] = None
         template = info.templates[ilvl]
         if template is None:
             return None
-        out: list[str] = []
-        for piece in template:
-            if isinstance(piece, str):
-                out.append(piece)
-                continue
-            k, fmt, custom = piece
+        head, placeholders = template
+        out = [head]
+        for k, fmt, custom, after in placeholders:
             value = counters[k]
             # A level never reached shows its start value, as in "1.1" opening a list.
-            out.append(format_number(info.starts[k] if value is None else value, fmt, custom))
-        return "".join(out).strip()[:MAX_LABEL_CHARS] or None
+            if value is None:
+                value = info.starts[k]
+            out.append(str(value) if fmt == "decimal" else format_number(value, fmt, custom))
+            out.append(after)
+        label = "".join(out).strip()[:MAX_LABEL_CHARS]
+        return (label, info.key) if label else None
 
 
 # ---------------------------------------------------------------------------- LISTNUM
