@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from draftkit.errors import LimitError, Where
 from draftkit.model import Kind, Location, Provision, ReadWarning
@@ -47,19 +47,45 @@ def _fmt_family(label: Label) -> str:
     return label.fmt
 
 
-@dataclass(slots=True)
 class _Node:
-    kind: Kind
-    label: Label | None
-    signature: tuple[str, str]
-    rank: int | None
-    location: Location
-    heading: str | None = None
-    indent: int = 0  # leading spaces of the line that opened it (text input)
-    level: int | None = None  # heading level (Word Heading 1-9, Markdown #) of an unnumbered group
-    texts: list[str] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-    listed: tuple[int, int] | None = None  # (Word list, level) of an auto-numbered paragraph
+    """A provision while the tree grows: what opened it, its texts and children so far.
+    A plain slotted class: one is made per provision, and a dataclass's `__init__` (default
+    factories, keywords) cost more than the rest of placing it."""
+
+    __slots__ = (
+        "children",
+        "heading",
+        "indent",
+        "kind",
+        "label",
+        "level",
+        "listed",
+        "location",
+        "rank",
+        "signature",
+        "texts",
+    )
+
+    def __init__(
+        self,
+        kind: Kind,
+        label: Label | None,
+        signature: tuple[str, str],
+        rank: int | None,
+        location: Location,
+        heading: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.label = label
+        self.signature = signature
+        self.rank = rank
+        self.location = location
+        self.heading = heading
+        self.indent = 0  # leading spaces of the line that opened it (text input)
+        self.level: int | None = None  # heading level (Word Heading 1-9, Markdown #) of an unnumbered group
+        self.texts: list[str] = []
+        self.children: list[_Node] = []
+        self.listed: tuple[int, int] | None = None  # (Word list, level) of an auto-numbered paragraph
 
     def freeze(self, parent_eid: str, seen: dict[str, int]) -> Provision:
         label = self.label
@@ -306,6 +332,7 @@ class _Builder:
         self.preamble: list[str] = []
         self.preamble_at: list[Location] = []  # where each preamble paragraph was read
         self.title: str | None = None
+        self.list_signatures: dict[tuple[int, int], tuple[str, str]] = {}  # one per list level
 
     # -- ambiguity ---------------------------------------------------------------
     def _open_with(self, shape: str, fmt: str) -> _Node | None:
@@ -506,14 +533,13 @@ class _Builder:
         if own is not None and level is not None:
             # Word's list level says where an auto-numbered paragraph sits, whatever its label
             # looks like ("A|", "First.", "1.1" at level 0 are siblings).
-            node = _Node(
-                label.kind or _bare_kind(label),
-                label,
-                ("list", f"{own}:{level}"),
-                None,
-                location,
-                listed=(own, level),
-            )
+            listed = (own, level)
+            signature = self.list_signatures.get(listed)
+            if signature is None:
+                signature = self.list_signatures[listed] = ("list", f"{own}:{level}")
+            # Fields past the location set after: a keyword call costs more than the node.
+            node = _Node(label.kind or _bare_kind(label), label, signature, None, location)
+            node.listed = listed
             heading, text = _split_heading(rest, block) if label.kind is not None else (None, rest)
             node.heading = heading
             if text:
@@ -532,7 +558,8 @@ class _Builder:
             node = _Node("section", label, signature, _RANK["section"], location, rest)
             self._place_keyword(node)
             return
-        node = _Node(kind, label, signature, None, location, indent=block.indent)
+        node = _Node(kind, label, signature, None, location)
+        node.indent = block.indent
         if rest:
             node.texts.append(rest)
         self._place_bare(node)
@@ -645,7 +672,8 @@ class _Builder:
                     if label.ordinal > expected:
                         self._gap(before, node, expected)
                 previous[node.signature] = node
-            self._check_sequences(node.children)
+            if node.children:
+                self._check_sequences(node.children)
 
     def _gap(self, before: _Node, node: _Node, expected: int) -> None:
         assert before.label is not None and node.label is not None
