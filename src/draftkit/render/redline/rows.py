@@ -137,12 +137,13 @@ def restore_rows(
         return
     carrier.load()
     old_paragraphs = carrier.paragraphs
-    fewer_tables = len(_tables(list(document.iter(W_P)))) < len(_tables(old_paragraphs))
+    old_tables = _tables(old_paragraphs)
+    fewer_tables = bool(old_tables) and len(_tables(list(document.iter(W_P)))) < len(old_tables)
     keys = [deleted_key(p) for p in loose]
     used: set[int] = set()
     placed_after: dict[etree._Element, etree._Element] = {}  # new row → last row put after it
     shell: etree._Element | None = None
-    for table in _tables(old_paragraphs):
+    for table in old_tables:
         restored: dict[int, etree._Element] = {}  # old row → its deleted copy, placed
         rows = [tr for tr in table if tr.tag == W_TR]
         row_keys = [[k for k in (_key(paragraph_text(p)) for p in tr.iter(W_P)) if k] for tr in rows]
@@ -188,6 +189,8 @@ def _lift(loose: list[etree._Element], old_paragraphs: Sequence[etree._Element])
     whose old text stood outside tables go out of the table: before it when nothing the old
     view shows precedes them in it, else after it — so reject-all does not put old body text
     into a table (a provision moved into a table: its old paragraph was placed beside it)."""
+    if all(_outermost(p, W_TBL) is None for p in loose):
+        return  # none stands in a table (a draft without tables): nothing to lift
     inside: set[str] = set()
     outside: set[str] = set()
     for p in old_paragraphs:
