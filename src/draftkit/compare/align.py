@@ -272,6 +272,12 @@ class _Aligner:
     def _align_siblings(
         self, a_kids: Sequence[int], b_kids: Sequence[int]
     ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        if len(a_kids) == len(b_kids):
+            # Every child paired with the one in the same place (the common case): no segment
+            # between, and no position table or subsequence to make.
+            a2b = self.a2b
+            if all(a2b.get(i) == j for i, j in zip(a_kids, b_kids, strict=True)):
+                return [((i,), (j,)) for i, j in zip(a_kids, b_kids, strict=True)]
         b_pos = {j: k for k, j in enumerate(b_kids)}
         fixed = [(i, self.a2b[i]) for i in a_kids if i in self.a2b and self.a2b[i] in b_pos]
         keep = lis([b_pos[j] for _, j in fixed])

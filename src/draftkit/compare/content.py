@@ -124,6 +124,7 @@ def _aliases(text: str) -> list[str]:
 _EN_SUFFIXES = ("isation", "ization", "ation", "ment", "ition", "ion", "al", "ance", "ence", "ing")
 
 
+@lru_cache(maxsize=65_536)
 def root(lemma: str, lang: str) -> str:
     """The lemma without an English derivational ending (other languages: as it is)."""
     if lang != "en":

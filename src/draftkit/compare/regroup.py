@@ -71,10 +71,11 @@ def regroup(
     a provision of `other` is unpaired, `similarity` compares two normalised texts."""
     out: list[Regroup] = []
     taken: set[int] = set()
-    for i, j in sorted(pairs.items()):
-        whole = one.keys[i]
-        if not whole or one.children[i] or whole == other.keys[j]:
-            continue  # an identical partner: no group can be BETTER_BY closer than 1.0
+    keys, children, other_keys = one.keys, one.children, other.keys
+    # An identical partner (most pairs): no group can be BETTER_BY closer than 1.0.
+    candidates = [(i, j) for i, j in pairs.items() if keys[i] and keys[i] != other_keys[j] and not children[i]]
+    for i, j in sorted(candidates):
+        whole = keys[i]
         best: tuple[float, tuple[int, ...]] = (similarity(whole, other.keys[j]) + BETTER_BY, (j,))
         for parts in (_gap(i, j, one, other, free, similarity, taken), _subtree(j, other, free, taken)):
             if parts is not None:
