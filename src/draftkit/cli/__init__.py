@@ -125,6 +125,9 @@ def run() -> NoReturn:
     The exit code and the streams are as `main` left them: standard output and error are
     flushed first, and a flush that fails falls back to Python's own exit, which reports it as
     before. Library callers and tests call `main`, which exits the ordinary way."""
+    from draftkit.memory import process_ends_after_command
+
+    process_ends_after_command()
     try:
         main()
         code: object = 0

@@ -26,6 +26,7 @@ from draftkit.cli.common import (
 )
 from draftkit.errors import EXIT_FINDINGS, UsageError
 from draftkit.limits import Limits
+from draftkit.memory import until_exit
 from draftkit.outputs import check_output_path
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ def pairing_options(func: Callable[P, R]) -> Callable[P, R]:
 @limit_options
 @strict_option
 @error_boundary
+@until_exit
 def diff_command(
     old: str,
     new: str,
@@ -264,6 +266,7 @@ def _check_suffix(output: str, fmt: str | None) -> None:
 @limit_options
 @strict_option
 @error_boundary
+@until_exit
 def redline_command(
     old: str,
     new: str,
