@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from draftkit.model import Provision
 
@@ -41,10 +42,17 @@ def extend(prefix: str, provision: Provision) -> str:
         return prefix or provision.heading or ""
     if not prefix:
         return num.rstrip(".")
-    m = _PLAIN_NUMBER.match(num)
-    if m and provision.kind not in ("article", "section", "chapter", "part", "annex"):
-        return f"{prefix}({m.group(1)})"
+    plain = _plain_number(num)
+    if plain is not None and provision.kind not in ("article", "section", "chapter", "part", "annex"):
+        return f"{prefix}({plain})"
     return f"{prefix}, {num}"
+
+
+@lru_cache(maxsize=4_096)  # labels repeat thousands of times in a long draft
+def _plain_number(num: str) -> str | None:
+    """'b' for '(b)', '2' for '2.', None for a label that is not a plain number or letter."""
+    m = _PLAIN_NUMBER.match(num)
+    return m.group(1) if m else None
 
 
 def cite(path: Sequence[Provision]) -> str:

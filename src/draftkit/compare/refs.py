@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NUM = r"(\d+|[IVXLC]+)"
 _SUB = r"((?:\s?\(\w{1,5}\))*)"
@@ -121,6 +122,7 @@ def rewrite(text: str, mapper: Callable[[Reference], tuple[str, ...] | None]) ->
     return "".join(out)
 
 
+@lru_cache(maxsize=4_096)  # a long draft repeats its labels ("(a)", "1.") thousands of times
 def label_value(num: str | None) -> str | None:
     """The number a reference would use for a label: 'Article 5' → '5', '(b)' → 'b', '2.' → '2'."""
     words = (num or "").split()
