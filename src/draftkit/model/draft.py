@@ -94,9 +94,14 @@ class Provision:
 
     def walk(self) -> Iterator[Provision]:
         """This provision, then all its descendants, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        # A stack, not nested generators: each provision is handed on once, not through a
+        # generator per level above it (a long draft is walked many times).
+        stack = [self]
+        while stack:
+            provision = stack.pop()
+            yield provision
+            if provision.children:
+                stack.extend(reversed(provision.children))
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +142,12 @@ class Draft:
 
     def walk(self) -> Iterator[Provision]:
         """Every provision in document order (depth first)."""
-        for provision in self.provisions:
-            yield from provision.walk()
+        stack = list(reversed(self.provisions))
+        while stack:
+            provision = stack.pop()
+            yield provision
+            if provision.children:
+                stack.extend(reversed(provision.children))
 
     @property
     def annexes(self) -> tuple[Provision, ...]:
