@@ -44,6 +44,10 @@ class Locator:
             self.by_kind.setdefault((p.kind, self.new_depth[id(p)]), []).append(k)
         # Each paragraph's own place (paragraphs joined to it count as it, and stand before).
         self.own_at: dict[etree._Element, int] = {p: index for index, p in enumerate(base.paragraphs)}
+        # Most documents have no text box and no alternate content: then no paragraph's
+        # ancestors need looking at (two walks up the tree per paragraph of a long draft).
+        self.boxes = next(base.document.iter(W_TXBX), None) is not None
+        self.alternates = next(base.document.iter(MC_ALTERNATE), None) is not None
         # Where the next provision starts, for each provision: the end of its paragraphs.
         self.next_start = [len(base.paragraphs) + 1] * len(self.order)
         following = len(base.paragraphs) + 1
@@ -67,7 +71,8 @@ class Locator:
             region: list[etree._Element] = []
             # A provision's paragraphs share its first paragraph's container: the body (or a
             # cell), or the text box it was read from — an anchor's region skips its boxes.
-            home = _box_of(paragraphs[start - 1])
+            boxes, alternates = self.boxes, self.alternates
+            home = _box_of(paragraphs[start - 1]) if boxes else None
             members: set[etree._Element] = set()
             for p in paragraphs[start - 1 : end - 1]:
                 # A paragraph whose removed mark joined it to a later one is that one now:
@@ -77,9 +82,9 @@ class Locator:
                     continue
                 # The reader reads a text box's paragraphs right after its anchor: they are
                 # the anchor's provision's, unless a provision of their own starts there.
-                if not shown_branch(p):
+                if alternates and not shown_branch(p):
                     continue  # the other branch of an mc:AlternateContent (the reader skips it)
-                if _box_of(p) is home or next(p.iterancestors(W_P), None) in members:
+                if not boxes or _box_of(p) is home or next(p.iterancestors(W_P), None) in members:
                     region.append(p)
                     members.add(p)
             if region:
