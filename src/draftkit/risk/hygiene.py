@@ -138,9 +138,9 @@ def check(comparison: Comparison) -> Comparison:
     """The comparison with a flag on every change that hides or disguises characters."""
     changes: list[Change] = []
     for change in comparison.changes:
-        text = (change.old_text if change.old else "") + (change.new_text if change.new else "")
-        if text.isascii():
-            changes.append(change)
+        old, new = change.old_text if change.old else "", change.new_text if change.new else ""
+        if (old.isascii() and new.isascii()) or (change.old and change.new and old == new):
+            changes.append(change)  # nothing to hide, or the same characters on both sides
             continue
         extra = _findings(change)
         kept = change.flags

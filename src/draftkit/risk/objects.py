@@ -28,9 +28,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
-
-from lxml import etree
+from typing import TYPE_CHECKING, TypeVar
 
 from draftkit.compare.changes import Change, Comparison, Flag, Severity
 from draftkit.model import Draft, Provision
@@ -38,6 +36,9 @@ from draftkit.readers import View
 from draftkit.risk.annotate import HEAVY_WEIGHT
 from draftkit.risk.hygiene import category_of
 from draftkit.risk.taxonomy import Taxonomy
+
+if TYPE_CHECKING:  # lxml is loaded only to read a DOCX's tables again: a text diff never does
+    from lxml import etree
 
 Row = tuple[str, ...]
 T = TypeVar("T", str, Row)
@@ -92,6 +93,8 @@ def _change_of(old: str, new: str) -> str:
 
 def _object_findings(change: Change, where: str) -> list[tuple[str, str, str]]:
     """(message, old, new) per object added, removed or changed in this change."""
+    if "⟦" not in change.old_text and "⟦" not in change.new_text:
+        return []  # no placeholder on either side (most changes)
     old = Counter(placeholders(change.old_text)) if change.old else Counter[str]()
     new = Counter(placeholders(change.new_text)) if change.new else Counter[str]()
     # Each placeholder once per occurrence one side has more of, in text order.
@@ -133,13 +136,13 @@ def table_rows(
     paragraphs with text; () for a row without text), in document order; [] for other formats, a draft without tables,
     a source file changed or gone since it was read, or when none of the `changed`
     provisions (all if None) has a paragraph in a table — the draft is then not read again."""
+    source = draft.source
+    if source is None or source.format != "docx":
+        return []  # before the DOCX reader is imported: a text diff never loads it (nor lxml)
     from draftkit.errors import DraftkitError, Where
     from draftkit.readers.docx import read_docx_blocks
     from draftkit.readers.safezip import open_package, parse_xml
 
-    source = draft.source
-    if source is None or source.format != "docx":
-        return []
     path = Path(source.path)
     try:
         if hashlib.sha256(path.read_bytes()).hexdigest() != source.sha256:
@@ -236,6 +239,8 @@ def _row_findings(
     budget: Counter[str],
 ) -> list[tuple[str, str, str]]:
     """(message, old, new) per table row added, removed or changed in this change."""
+    if not old_rows and not new_rows:
+        return []
     before = _rows_in(change.old_text, old_rows) if change.old and old_rows else []
     after = _rows_in(change.new_text, new_rows) if change.new and new_rows else []
     gone = _surplus(before, Counter(before) - Counter(after))
