@@ -111,7 +111,9 @@ def text_scores(
     place_category = next(
         (g.category for g in taxonomy.gazetteers if g.kind == "place" and g.category is not None), None
     )
-    if place_category is not None:
+    # A run reads as a place only by a place word in it or just before it: a text without
+    # any place word (most) has no such run, and its names are not looked for.
+    if place_category is not None and not compiled.place_words.isdisjoint(tokens.forms()):
         for run in name_runs(analysis.text, compiled):
             if run.place and not known.intersection(range(run.first, run.last)):
                 scores[place_category] = scores.get(place_category, 0.0) + PLACE_NAME_WEIGHT

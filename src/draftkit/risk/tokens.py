@@ -484,7 +484,12 @@ class Text:
         self.original = original
         # Square brackets mark unagreed text; every rule but the brackets rule reads through
         # them, so "20 [km shall]" is still 20 km and "[Fund not] less than" still a bound.
-        tokens = [t for t in tokenize(original) if t.norm not in _MEANINGFUL_PUNCT]
+        found = _tokens(original)
+        tokens = (
+            list(found)
+            if _MEANINGFUL_PUNCT.isdisjoint(map(_NORM, found))
+            else [t for t in found if t.norm not in _MEANINGFUL_PUNCT]
+        )
         spans = list(masked)
         if spans:
             # Cross-references are replaced by one placeholder token so "Article 8" → "Article 9"
@@ -531,7 +536,7 @@ class Text:
             t = tokens[k]
             lemma = norm(t.norm)
             if lemma != t.norm:  # most words are their own lemma: keep the token
-                tokens[k] = Token(lemma, t.start, t.end, t.kind, t.cap, t.value)
+                tokens[k] = _tuple_new(Token, (lemma, t.start, t.end, t.kind, t.cap, t.value, False))
         out._made(tokens)
         return out
 
@@ -555,6 +560,10 @@ class Text:
             self._forms = norms, frozenset(norms)
         return self._forms
 
+    def forms(self) -> frozenset[str]:
+        """Every token's normalised form, once."""
+        return self._norms()[1]
+
     def span(self, first: int, last: int) -> str:
         """The original text of tokens [first, last)."""
         if first >= last or first >= len(self.tokens):
@@ -574,13 +583,17 @@ def phrase_tokens(phrase: str) -> list[tuple[str, bool]]:
     """A taxonomy phrase as (normalised token, is prefix wildcard) pairs."""
     out: list[tuple[str, bool]] = []
     for word in phrase.split():
-        wild = word.endswith("*") and len(word) > 1
-        stem = word[:-1] if wild else word
-        norms = [t.norm for t in tokenize(stem)]
-        out.extend((norm, False) for norm in norms[:-1])
-        if norms:
-            out.append((norms[-1], wild))
+        out.extend(_word_tokens(word))
     return out
+
+
+# A taxonomy's phrases share most of their words ("the", "shall", "of", a name in several
+# phrase sets): each word is read once.
+@functools.lru_cache(maxsize=8192)
+def _word_tokens(word: str) -> tuple[tuple[str, bool], ...]:
+    wild = word.endswith("*") and len(word) > 1
+    norms = [t.norm for t in tokenize(word[:-1] if wild else word)]
+    return tuple([(norm, False) for norm in norms[:-1]] + ([(norms[-1], wild)] if norms else []))
 
 
 class _Node:
@@ -599,6 +612,17 @@ class _Node:
         if self.wild and norm:
             found.extend(child for stem, child in self.wild.get(norm[0], ()) if norm.startswith(stem))
         return tuple(found)
+
+    def step(self, norm: str) -> tuple[_Node, ...]:
+        """`children` of one form not met here before, remembered (see `remembered`); a leaf
+        leads nowhere and remembers nothing."""
+        if not self.exact and not self.wild:
+            return ()
+        steps = self.steps
+        if len(steps) >= _STEPS_KEPT:
+            steps = self.steps = {}
+        found = steps[norm] = self.children(norm)
+        return found
 
     def remembered(self, norms: frozenset[str]) -> dict[str, tuple[_Node, ...]]:
         """`steps` with every form of `norms` in it. A full memo is replaced, never emptied
@@ -674,7 +698,7 @@ class PhraseSet:
             if j < n:
                 children = node.steps.get(norms[j])
                 if children is None:
-                    children = node.remembered(frozenset((norms[j],)))[norms[j]]
+                    children = node.step(norms[j])
                 for child in children:
                     push((child, j + 1))
         return best
@@ -705,7 +729,16 @@ class PhraseSet:
         if extra:
             starts = sorted(set(starts).union(extra))
         for i in starts:
-            ends = self._ends(norms, i, lead[norms[i]])
+            norm = norms[i]
+            nodes = lead[norm]
+            if len(nodes) == 1 and not nodes[0].exact and not nodes[0].wild and i not in extra:
+                # A form that only ends one-word phrases (most starts): their hits, no walk.
+                for group, label in nodes[0].labels.items():
+                    if free.get(group, 0) <= i:
+                        out.setdefault(group, []).append(_tuple_new(Hit, (i, i + 1, label, norm)))
+                        free[group] = i + 1
+                continue
+            ends = self._ends(norms, i, nodes)
             if i in extra and (("" not in ends) or extra[i][0] > ends[""][0]):
                 ends[""] = extra[i]
             for group, (last, label) in ends.items():
