@@ -110,3 +110,29 @@ def test_tokens_quote_the_original() -> None:
         (")", ")"),
         (".", "."),
     ]
+
+
+# Digits of several scripts, group separators, date dashes, letters, and the characters that
+# sit next to numbers; no invisible format character (the full grammar is for those).
+_NUMBERY = " \u00a0\u202f,.:/-\u2013\u2212'’ab Z1234567890٦٠Дї%"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_NUMBERY, max_size=40))
+def test_a_text_without_invisible_characters_reads_the_same_by_either_grammar(original: str) -> None:
+    # The grammar without room for invisible characters between digits is the one nearly every
+    # text is read with: where there are none, it must give what the full grammar gives.
+    assert tokens._TOKEN.findall(original) == tokens._token_with_invisible().findall(original)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo"]), min_size=1, max_size=12),
+        st.sampled_from(["five", "Twenty", "hundred", "сім", "per", "cent", "December", "ｆｉｖｅ"]),
+    )
+)
+def test_a_word_of_letters_reads_as_the_grammar_reads_it(word: str) -> None:
+    # One word of letters only (each word of a taxonomy phrase) is made into its token without
+    # the grammar; a spelled number is still read by it.
+    assert tokens._tokens.__wrapped__(word) == tuple(tokens._merge(tokens._raw_tokens(word)))

@@ -14,14 +14,13 @@ rules pair on, so cosmetic edits give equal features.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from draftkit.risk.analysis import Analysis, Clause, name_runs, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
-from draftkit.risk.lemmas import language_of, lemma_form, same_stem
+from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.taxonomy import Compiled, Taxonomy
 from draftkit.risk.tokens import Text, content_key
 
@@ -63,7 +62,7 @@ class Side:
 
 def _lemma_view(side: Side) -> list[Text]:
     langs = language_of(side.text.original) if not side.text.original.isascii() else ("en",)
-    return [side.text.mapped(functools.partial(lemma_form, langs=langs))]
+    return [side.text.mapped(lemma_forms(langs))]
 
 
 def _lemma_words(side: Side) -> list[frozenset[str]]:

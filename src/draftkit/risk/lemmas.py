@@ -13,6 +13,7 @@ process), and a word simplemma does not know comes back as itself (possessive 's
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from draftkit.compare.lemmas import lemmatize
 from draftkit.risk.tokens import normalise_word
@@ -74,3 +75,32 @@ def lemma_form(norm: str, langs: tuple[str, ...] | None = None) -> str:
     """A normalised word's lemma, normalised again (the form lemma views and lemma phrases
     share: British and American spellings stay one)."""
     return normalise_word(lemmatise(norm, langs))
+
+
+class _Forms(dict[str, str]):
+    """`lemma_form` of each word met, for one tuple of languages."""
+
+    __slots__ = ("langs",)
+
+    def __init__(self, langs: tuple[str, ...]) -> None:
+        super().__init__()
+        self.langs = langs
+
+    def __missing__(self, norm: str) -> str:
+        if len(self) >= _FORMS_KEPT:  # a stream of new words cannot grow it forever
+            self.clear()
+        form = self[norm] = lemma_form(norm, self.langs)
+        return form
+
+
+_FORMS_KEPT = 1 << 16
+_FORMS: dict[tuple[str, ...], _Forms] = {}
+
+
+def lemma_forms(langs: tuple[str, ...]) -> Callable[[str], str]:
+    """`lemma_form(word, langs)` as one dict lookup for a word met before (a text's lemma
+    view looks up every word of it: most are words of the texts before)."""
+    found = _FORMS.get(langs)
+    if found is None:
+        found = _FORMS[langs] = _Forms(langs)
+    return found.__getitem__

@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from itertools import compress
-from operator import itemgetter
+from operator import itemgetter, ne
 from typing import Literal, NamedTuple
 
 TokenKind = Literal["word", "number", "date", "time", "punct"]
@@ -449,6 +449,10 @@ def tokenize(text: str) -> list[Token]:
 # bound keeps the cache a few MB; the rules read one change's texts close together.
 @functools.lru_cache(maxsize=2048)
 def _tokens(text: str) -> tuple[Token, ...]:
+    if text.isalpha():  # one word, letters only (each word of a taxonomy's phrases): one token
+        norm = normalise_word(text)
+        if norm not in _NUMBER_WORDS:  # unless it is a number spelled out
+            return (_tuple_new(Token, (norm, 0, len(text), "word", text[0].isupper(), None, False)),)
     return tuple(_merge(_raw_tokens(text)))
 
 
@@ -532,11 +536,13 @@ class Text:
         out = Text.__new__(Text)
         out.original = self.original
         tokens = list(self.tokens)
-        for k in compress(range(len(tokens)), map("word".__eq__, map(_KIND, tokens))):
+        words = list(compress(range(len(tokens)), map("word".__eq__, map(_KIND, tokens))))
+        forms = list(map(_NORM, map(tokens.__getitem__, words)))
+        lemmas = list(map(norm, forms))
+        # Most words are their own lemma: only the others get a new token.
+        for k, lemma in compress(zip(words, lemmas, strict=True), map(ne, lemmas, forms)):
             t = tokens[k]
-            lemma = norm(t.norm)
-            if lemma != t.norm:  # most words are their own lemma: keep the token
-                tokens[k] = _tuple_new(Token, (lemma, t.start, t.end, t.kind, t.cap, t.value, False))
+            tokens[k] = _tuple_new(Token, (lemma, t.start, t.end, t.kind, t.cap, t.value, False))
         out._made(tokens)
         return out
 
@@ -728,16 +734,23 @@ class PhraseSet:
         starts = list(compress(range(len(norms)), map(lead.__getitem__, norms)))
         if extra:
             starts = sorted(set(starts).union(extra))
+        n = len(norms)
         for i in starts:
             norm = norms[i]
             nodes = lead[norm]
-            if len(nodes) == 1 and not nodes[0].exact and not nodes[0].wild and i not in extra:
-                # A form that only ends one-word phrases (most starts): their hits, no walk.
-                for group, label in nodes[0].labels.items():
-                    if free.get(group, 0) <= i:
-                        out.setdefault(group, []).append(_tuple_new(Hit, (i, i + 1, label, norm)))
-                        free[group] = i + 1
-                continue
+            if len(nodes) == 1 and i not in extra:
+                # Most starts lead to one node from which no phrase goes on with the next
+                # word: the hits are the node's own labels, without a walk.
+                node = nodes[0]
+                following = node.steps.get(norms[i + 1]) if i + 1 < n else ()
+                if following is None:
+                    following = node.step(norms[i + 1])
+                if not following:
+                    for group, label in node.labels.items():
+                        if free.get(group, 0) <= i:
+                            out.setdefault(group, []).append(_tuple_new(Hit, (i, i + 1, label, norm)))
+                            free[group] = i + 1
+                    continue
             ends = self._ends(norms, i, nodes)
             if i in extra and (("" not in ends) or extra[i][0] > ends[""][0]):
                 ends[""] = extra[i]
