@@ -233,6 +233,15 @@ def main() -> int:
         print(
             f"{'draftkit redline OLD NEW:':<26} {run['seconds']:.3f} s = {run['seconds'] / floor:.1f}× the floor (target ≤ 12×)"
         )
+        phases = subprocess.run(
+            [sys.executable, str(HERE / "phases.py"), str(a), str(b), "-o", str(folder / "phases.txt")],
+            capture_output=True,
+            text=True,
+            env=_bytecode(),
+            check=True,
+        )
+        print("where one `draftkit diff` spends its time (benchmarks/phases.py):")
+        print("".join(f"    {line}\n" for line in phases.stderr.splitlines() if " s  " in line), end="")
         diff = _run_child("diff", a, b, folder / "x.json")
         print(
             f"in one warm process (library, best of {REPEAT}): diff + JSON {diff['seconds']:.3f} s = "
