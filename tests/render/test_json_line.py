@@ -95,3 +95,33 @@ def test_the_drafts_json_is_the_encoders() -> None:
             assert json_diff._change_line(change) == json_diff._ENCODER.encode(
                 json_diff.change_to_dict(change)
             )
+
+
+@st.composite
+def _unchanged(draw: st.DrawFn) -> Change:
+    """An unchanged provision as compare makes most of them: the line's short path."""
+    text = draw(_TEXT)
+    old = _provision(text, draw(_NUM), draw(_NUM), False)
+    new = _provision(text, draw(_NUM), draw(_NUM), draw(st.booleans()))
+    return Change(
+        kind="unchanged",
+        old=(old,),
+        new=(new,),
+        old_cite=draw(_TEXT),
+        new_cite=draw(_TEXT),
+        moved=draw(st.booleans()),
+        renumbered=draw(st.booleans()),
+        similarity=draw(st.floats(0, 1) | st.sampled_from([1.0, 0.12345678, 1e-7, float("nan"), float("inf")])),
+        old_text=text,
+        new_text=text,
+        ops=(("equal", text),),
+        old_heading=draw(_NUM),
+        new_heading=draw(_NUM),
+        references_updated=draw(st.booleans()),
+    )
+
+
+@settings(max_examples=300)
+@given(_unchanged())
+def test_an_unchanged_line_is_the_encoders(change: Change) -> None:
+    assert json_diff._change_line(change) == json_diff._ENCODER.encode(json_diff.change_to_dict(change))

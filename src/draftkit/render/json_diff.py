@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -133,11 +134,39 @@ def _strings(values: Iterable[str]) -> str:
     return "[" + ", ".join([_STRING(v) for v in values]) + "]"
 
 
+def _unchanged_line(change: Change) -> str:
+    """`_change_line` of an unchanged provision without flags or extras (most of a long
+    draft), in one format string."""
+    old, new = change.old[0], change.new[0]
+    text = _STRING(change.old_text)
+    return (
+        f'{{"kind": "unchanged", "old": [{_STRING(old.eid)}], "new": [{_STRING(new.eid)}], '
+        f'"old_num": {_scalar(old.num)}, "new_num": {_scalar(new.num)}, '
+        f'"old_cite": {_scalar(change.old_cite or None)}, "new_cite": {_scalar(change.new_cite or None)}, '
+        f'"moved": {_scalar(change.moved)}, "renumbered": {_scalar(change.renumbered)}, '
+        f'"references_updated": {_scalar(change.references_updated)}, '
+        f'"similarity": {float.__repr__(round(change.similarity, 4))}, '
+        f'"old_heading": {_scalar(change.old_heading)}, "new_heading": {_scalar(change.new_heading)}, '
+        f'"old_text": {text}, "new_text": {text}, "ops": [["equal", {text}]], "categories": [], "flags": []}}'
+    )
+
+
 def _change_line(change: Change) -> str:
     """`_ENCODER.encode(change_to_dict(change))`, byte for byte, written directly: a long
     draft's JSON is mostly unchanged provisions, whose text stands three times in its line
     (old, new, the one 'equal' op) and is escaped here once (tests/render/test_json_line.py
     holds the two ways equal)."""
+    if (
+        change.kind == "unchanged"
+        and len(change.old) == len(change.new) == 1
+        and not (change.flags or change.old_category or change.new_category)
+        and not (change.rewritten or change.pinned or change.possibly_replaced_by or change.table_move)
+        and change.old_text == change.new_text
+        and change.ops == (("equal", change.old_text),)
+        and type(change.similarity) is float
+        and math.isfinite(change.similarity)
+    ):
+        return _unchanged_line(change)
     old_text = _STRING(change.old_text) if change.old else "null"
     new_text = (
         old_text
