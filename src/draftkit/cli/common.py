@@ -177,6 +177,16 @@ def emit(
     has control and bidi override characters escaped in both places, and machine text
     (JSON) undecodable file-name bytes as `\\xff` escapes; `colour`: the terminal report's
     marks painted after that escaping."""
+    if output is not None and output != "-" and not human and not colour:
+        # Machine text to a file: encoded once (json_safe's own check is that encoding).
+        path = check_output_path(output, inputs)
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            data = json_safe(text).encode("utf-8")
+        write_atomic(path, data)
+        _say("wrote " + escape_unsafe(output))
+        return
     text = escape_unsafe(text) if human else json_safe(text)
     if colour:
         from draftkit.render.terminal import paint
