@@ -5,7 +5,7 @@ each stage stamped as it starts and ends (wall clock from the program's start).
 
 The stages are found by wrapping draftkit's functions before the command runs (reading the
 new draft, the warm-up while the old one is read in the forked child, waiting for the child,
-decoding its draft, compare, flags, hygiene, objects); what follows the last is the report
+decoding its draft, compare, flags and the wait for their forked half, hygiene, objects); what follows the last is the report
 and its writing. A machine shared with other work gives upper bounds: run it a few times.
 """
 
@@ -54,6 +54,9 @@ def main() -> None:
     _wrap(pair, "_decode", "decoding the child's draft")
     _wrap(compare_package, "compare", "compare")
     _wrap(risk_package, "flag", "flags")
+    from draftkit import forked
+
+    _wrap(forked, "drain", "flags: waiting for the child's half")
     _wrap(hygiene, "check", "hygiene")
     _wrap(objects, "check_objects", "objects")
     from draftkit.memory import process_ends_after_command
