@@ -47,7 +47,18 @@ def mask_digits(text: str) -> str:
     """`text` with each run of digits as '#' (as `\\d+` finds them, any script's digits).
     An ASCII text without 0-9, most keys, is told by ten substring scans: four times
     quicker than the regex on a 13,000-provision draft's keys."""
-    if text.isascii() and not any(digit in text for digit in "0123456789"):
+    if text.isascii() and not (
+        "0" in text
+        or "1" in text
+        or "2" in text
+        or "3" in text
+        or "4" in text
+        or "5" in text
+        or "6" in text
+        or "7" in text
+        or "8" in text
+        or "9" in text
+    ):
         return text
     return _DIGITS.sub("#", text)
 
