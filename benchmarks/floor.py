@@ -257,7 +257,7 @@ def main() -> int:
             env=_bytecode(),
             check=False,
         )
-        if SOURCE == HERE.parent / "src" and phases.returncode == 0:  # phases.py times this checkout
+        if phases.returncode == 0 and SOURCE.samefile(HERE.parent / "src"):  # phases.py times this checkout
             print("where one `draftkit diff` spends its time (benchmarks/phases.py):")
             print("".join(f"    {line}\n" for line in phases.stderr.splitlines() if " s  " in line), end="")
         diff = _run_child("diff", a, b, folder / "x.json")
