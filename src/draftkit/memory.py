@@ -22,18 +22,7 @@ _R = TypeVar("_R")
 
 def few_collections(function: Callable[_P, _R]) -> Callable[_P, _R]:
     """`function` run with the cycle collector paused (nested calls leave it paused)."""
-
-    @functools.wraps(function)
-    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        if not gc.isenabled():
-            return function(*args, **kwargs)
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            gc.enable()
-
-    return paused
+    return _paused(function, lambda: True)
 
 
 _ENDING = False  # the process ends once the command is done (cli.run): see until_exit
@@ -50,6 +39,11 @@ def until_exit(function: Callable[_P, _R]) -> Callable[_P, _R]:
     program), collection is not resumed — no walk over the objects the command made, just
     before an exit that does not free them (cli.run). Library callers and tests, whose process
     goes on, get the collector back as `few_collections` gives it."""
+    return _paused(function, lambda: not _ENDING)
+
+
+def _paused(function: Callable[_P, _R], resume: Callable[[], bool]) -> Callable[_P, _R]:
+    """`function` with the collector paused while it runs, resumed after it if `resume()`."""
 
     @functools.wraps(function)
     def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
@@ -59,7 +53,7 @@ def until_exit(function: Callable[_P, _R]) -> Callable[_P, _R]:
         try:
             return function(*args, **kwargs)
         finally:
-            if not _ENDING:
+            if resume():
                 gc.enable()
 
     return paused
