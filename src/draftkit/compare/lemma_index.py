@@ -81,14 +81,27 @@ def records(
     end_of_data = len(data)
     while pos < end_of_data:
         start = pos
-        shared, pos = _varint(data, pos)
-        length, pos = _varint(data, pos)
+        # A varint under 128 is its one byte (nearly every length here): read inline.
+        shared = data[pos]
+        if shared < 0x80:
+            pos += 1
+        else:
+            shared, pos = _varint(data, pos)
+        length = data[pos]
+        if length < 0x80:
+            pos += 1
+        else:
+            length, pos = _varint(data, pos)
         key = key[:shared] + data[pos : pos + length]
         pos += length
         trim = data[pos]
         pos += 1
         if trim != _SAME_AS_PREV:
-            length, pos = _varint(data, pos)
+            length = data[pos]
+            if length < 0x80:
+                pos += 1
+            else:
+                length, pos = _varint(data, pos)
             tail = data[pos : pos + length]
             pos += length
             value = tail if trim == _LITERAL_VALUE else key[: len(key) - trim] + tail
