@@ -799,7 +799,7 @@ class _Aligner:
         while self.vote_parents():
             pass
         queue: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((ROOT,), (ROOT,))]
-        queue.extend(((i,), (j,)) for i, j in list(self.a2b.items()))
+        queue.extend(self._parent_pairs())
         self.children_pass(list(queue), IN_PARENT_CONFIDENT)
         for _ in range(3):
             found = self.vote_parents() + self.leftovers()
@@ -808,7 +808,7 @@ class _Aligner:
             self.children_pass(found, IN_PARENT_CONFIDENT)
         # Second in-parent round at the normal threshold over every matched pair.
         everything: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((ROOT,), (ROOT,))]
-        everything += [((i,), (j,)) for i, j in self.a2b.items()]
+        everything += self._parent_pairs()
         everything += [(olds, news) for olds, news, _ in self.groups]
         self.children_pass(everything, IN_PARENT_THRESHOLD)
         found = self.vote_parents()
@@ -829,6 +829,12 @@ class _Aligner:
         self.regroup()
         self.content_groups()
         return self._result()
+
+    def _parent_pairs(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        """The 1:1 pairs with children on both sides: the only ones the sibling pass aligns
+        anything under (a leaf pair would only be marked done; most pairs are leaves)."""
+        a_children, b_children = self.a.children, self.b.children
+        return [((i,), (j,)) for i, j in self.a2b.items() if a_children[i] and b_children[j]]
 
     # -- pass 9: splits and merges across a gap, over a subtree or by content --------
     def regroup(self) -> None:
