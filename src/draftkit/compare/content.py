@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from draftkit.compare.lemmas import content_lemmas, language_of
 from draftkit.compare.lexicon import concepts
@@ -170,13 +171,20 @@ def _term_matcher(term: str) -> re.Pattern[str]:
 _LEAD = re.compile(r"\w+")
 
 
+class _TopicIndex(NamedTuple):
+    names: tuple[str, ...]
+    exact: dict[str, list[tuple[str, str]]]
+    prefix: dict[str, list[tuple[str, str]]]
+    sizes: frozenset[int]  # the lengths of `prefix`'s keys
+    always: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _topic_index() -> tuple[
-    dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]], frozenset[str]
-]:
-    """Where an ASCII text's words can start a category's term: (word → [(category, term)]
-    for a term whose first word is that word, prefix → [(category, term)] for "amnest*",
-    categories with a term not opening with a word character, which are always searched whole).
+def _topic_index() -> _TopicIndex:
+    """Where an ASCII text's words can start a category's term: word → [(category, term)]
+    for a term whose first word is that word, prefix → [(category, term)] for "amnest*" (and
+    the prefixes' lengths), categories with a term not opening with a word character, which
+    are always searched whole; and every category's name, in taxonomy order.
 
     A term matches only where no word character precedes it, so at the start of one of the
     text's words (`\\w+`, lower case): that word equals the term's first word up to its first
@@ -198,7 +206,8 @@ def _topic_index() -> tuple[
                 prefix.setdefault(bare, []).append((name, term))
             else:
                 exact.setdefault(lead.group(0), []).append((name, term))
-    return exact, prefix, frozenset(always)
+    names = tuple(name for name, _ in _topic_terms())
+    return _TopicIndex(names, exact, prefix, frozenset(map(len, prefix)), frozenset(always))
 
 
 def _may_match_ascii(term: str) -> bool:
@@ -211,22 +220,20 @@ def _may_match_ascii(term: str) -> bool:
 
 def topics(text: str) -> list[str]:
     """The taxonomy categories whose terms `text` uses, as evidence keys ("§justice")."""
-    names = [name for name, _ in _topic_terms()]
+    index = _topic_index()
     if not text.isascii():
-        return ["§" + name for name in names if _category_matcher(name).search(text)]
-    exact, prefix, always = _topic_index()
+        return ["§" + name for name in index.names if _category_matcher(name).search(text)]
     candidates: dict[str, list[str]] = {}
-    lengths = {len(p) for p in prefix}
     for word in set(_LEAD.findall(text.lower())):
-        for name, term in exact.get(word, ()):
+        for name, term in index.exact.get(word, ()):
             candidates.setdefault(name, []).append(term)
-        for size in lengths:
-            for name, term in prefix.get(word[:size], ()) if len(word) >= size else ():
+        for size in index.sizes:
+            for name, term in index.prefix.get(word[:size], ()) if len(word) >= size else ():
                 candidates.setdefault(name, []).append(term)
     return [
         "§" + name
-        for name in names
-        if (name in always and _category_matcher(name).search(text))
+        for name in index.names
+        if (name in index.always and _category_matcher(name).search(text))
         or any(_term_matcher(term).search(text) for term in candidates.get(name, ()))
     ]
 
