@@ -177,27 +177,27 @@ def emit(
     has control and bidi override characters escaped in both places, and machine text
     (JSON) undecodable file-name bytes as `\\xff` escapes; `colour`: the terminal report's
     marks painted after that escaping."""
-    if output is not None and output != "-" and not human and not colour:
-        # Machine text to a file: encoded once (json_safe's own check is that encoding).
-        path = check_output_path(output, inputs)
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:
-            data = json_safe(text).encode("utf-8")
-        write_atomic(path, data)
-        _say("wrote " + escape_unsafe(output))
-        return
-    text = escape_unsafe(text) if human else json_safe(text)
+    if human:
+        text = escape_unsafe(text)
     if colour:
         from draftkit.render.terminal import paint
 
         text = paint(text)
     if output is None or output == "-":
-        _to_stdout(text)
+        _to_stdout(text if human else json_safe(text))
         return
     path = check_output_path(output, inputs)
-    write_atomic(path, text.encode("utf-8"))
+    write_atomic(path, text.encode("utf-8") if human else _json_bytes(text))
     _say("wrote " + escape_unsafe(output))
+
+
+def _json_bytes(text: str) -> bytes:
+    """`json_safe(text)` as UTF-8, encoded once: only a surrogate fails to encode, and a text
+    without one (nearly all) needs no escaping."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json_safe(text).encode("utf-8")
 
 
 # What an output file's suffix says about its content; a suffix not listed (.txt, which
