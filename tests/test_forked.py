@@ -5,11 +5,11 @@ comparison flagged half in a child equals flag() in one process (issue 18)."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.fresh import run_fresh
 
 DRAFTS = Path(__file__).resolve().parents[1] / "drafts"
 
@@ -21,18 +21,8 @@ pytestmark = pytest.mark.skipif(
 def _fresh(code: str) -> str:
     """Run `code` in a fresh interpreter (a test session may hold threads, and rightly no
     work is forked then); it prints 'ok' when its assertions hold."""
-    env = {k: v for k, v in os.environ.items() if k != "DRAFTKIT_SEQUENTIAL"}
     prelude = "from draftkit import forked\nassert forked.can_fork(), 'cannot fork here'\n"
-    done = subprocess.run(
-        [sys.executable, "-c", prelude + code],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+    return run_fresh(prelude + code, without="DRAFTKIT_SEQUENTIAL", timeout=300).strip()
 
 
 def test_halves_in_order_with_a_childs_failure_redone_and_the_parents_error_raised() -> None:

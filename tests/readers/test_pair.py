@@ -4,8 +4,6 @@ errors, in the same order, as reading one after the other."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from draftkit import forked
 from draftkit.readers import pair as pair_module
 from draftkit.readers import read
 from draftkit.readers.pair import read_pair
+from tests.fresh import run_fresh
 
 DRAFTS = Path(__file__).resolve().parents[2] / "drafts"
 
@@ -35,17 +34,7 @@ def _fresh(code: str) -> str:
 
 
 def _run(code: str, old: Path, new: Path) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "DRAFTKIT_SEQUENTIAL_READ"}
-    done = subprocess.run(
-        [sys.executable, "-c", _fresh(code), str(old), str(new)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+    return run_fresh(_fresh(code), old, new, without="DRAFTKIT_SEQUENTIAL_READ", timeout=120)
 
 
 _SAME = """
