@@ -17,6 +17,7 @@ from draftkit.cli.common import (
 )
 from draftkit.errors import UsageError
 from draftkit.limits import Limits
+from draftkit.memory import until_exit
 from draftkit.outputs import check_output_path
 
 _FORMATS = ("text", "json", "html", "md")
@@ -49,6 +50,7 @@ def _emit(text: str, fmt: str, output: str | None, inputs: list[str]) -> None:
 @limit_options
 @strict_option
 @error_boundary
+@until_exit
 def history_command(
     rounds: tuple[str, ...],
     fmt: str,
@@ -133,6 +135,7 @@ def _labels(value: str) -> tuple[str, str]:
 @limit_options
 @strict_option
 @error_boundary
+@until_exit
 def compare3_command(
     base: str,
     a: str,

@@ -15,6 +15,7 @@ from draftkit.cli.common import (
     view_option,
 )
 from draftkit.limits import Limits
+from draftkit.memory import until_exit
 
 
 @click.command("parse")
@@ -25,6 +26,7 @@ from draftkit.limits import Limits
 @limit_options
 @strict_option
 @error_boundary
+@until_exit
 def parse_command(
     draft: str,
     fmt: str,

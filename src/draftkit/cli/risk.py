@@ -22,6 +22,7 @@ from draftkit.cli.common import (
     view_option,
 )
 from draftkit.limits import Limits
+from draftkit.memory import until_exit
 
 if TYPE_CHECKING:
     from draftkit.model import Draft, Provision
@@ -124,6 +125,7 @@ def classify_json(draft: Draft, taxonomy: Taxonomy, classified: dict[str, Classi
 @limit_options
 @strict_option
 @error_boundary
+@until_exit
 def classify_command(
     draft: str,
     taxonomy_path: str | None,

@@ -23,6 +23,7 @@ from draftkit.cli.common import (
 )
 from draftkit.errors import EXIT_FINDINGS
 from draftkit.limits import Limits
+from draftkit.memory import until_exit
 
 
 @click.command("validate")
@@ -41,6 +42,7 @@ from draftkit.limits import Limits
 @output_option
 @limit_options
 @error_boundary
+@until_exit
 def validate_command(
     draft: str,
     schema_file: str | None,
