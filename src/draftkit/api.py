@@ -7,14 +7,16 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from draftkit.compare.changes import Comparison
 from draftkit.errors import UsageError, display_name, json_safe
 from draftkit.memory import few_collections
 from draftkit.model import Draft
 from draftkit.outputs import escape_unsafe
 from draftkit.readers import Limits, View, read
+
+if TYPE_CHECKING:
+    from draftkit.compare.changes import Comparison
 
 
 @few_collections
@@ -44,15 +46,21 @@ def diff(
     explains are reported as register differences (the comparison says the lens was used)."""
     from dataclasses import replace
 
-    from draftkit.compare import compare
-    from draftkit.compare.pins import pins_of
     from draftkit.readers.pair import read_pair
 
-    pins = pins_of(pairs, no_pair)
+    pins = None
+    if pairs or no_pair:  # checked before reading: a usage error is quick
+        from draftkit.compare.pins import pins_of
+
+        pins = pins_of(pairs, no_pair)
     prepared: dict[str, Any] = {}
+    # The comparison's modules are imported after the fork of read_pair (in `_prepare`, while
+    # the child reads the old draft): the child starts reading sooner.
     old_draft, new_draft = read_pair(
         old, new, view=view, limits=limits, meanwhile=lambda draft: _prepare(draft, prepared, flags, taxonomy)
     )
+    from draftkit.compare import compare
+
     comparison = compare(old_draft, new_draft, pins, new_flat=prepared.get("flat"))
     if not flags:
         return comparison
@@ -73,9 +81,10 @@ def _prepare(
     loaded, the modules and first-call compiles the comparison and the flags will need (for a
     long draft also simplemma, which some word of it will almost surely need). Any error here
     is left for the ordinary path to raise."""
-    from draftkit.compare.flat import Flat
-
     try:
+        import draftkit.compare.engine  # imported now (the fork is made), used by diff
+        from draftkit.compare.flat import Flat
+
         flat = prepared["flat"] = Flat.of(new)
         if flags:
             import draftkit.risk.hygiene

@@ -39,9 +39,10 @@ def can_fork() -> bool:
 
 
 def _in_pool_worker() -> bool:
-    import multiprocessing
-
-    return multiprocessing.parent_process() is not None
+    # A pool worker has multiprocessing loaded (inherited, or imported to run): where it is
+    # not, this process is none, and the module's import is spared.
+    multiprocessing = sys.modules.get("multiprocessing")
+    return multiprocessing is not None and multiprocessing.parent_process() is not None
 
 
 def halves(

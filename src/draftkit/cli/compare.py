@@ -201,6 +201,8 @@ def _diff_languages(
 
 def _pairs(pair: tuple[str, ...], pairs_file: str | None) -> list[tuple[str, str | None]]:
     """The pins of --pair OLD=NEW and --pairs FILE, in that order."""
+    if not pair and pairs_file is None:
+        return []  # the comparison's modules are not imported before the drafts are read
     from draftkit.compare.pins import parse_pair, parse_pairs
 
     pairs: list[tuple[str, str | None]] = [parse_pair(text) for text in pair]
