@@ -153,9 +153,14 @@ def test_the_child_sends_every_field_of_a_draft() -> None:
     provision = ["kind", "num", "ordinal", "heading", "text", "children", "eid", "guid", "location"]
     assert [f.name for f in dataclasses.fields(Provision)] == provision
     assert [f.name for f in dataclasses.fields(Draft)] == ["title", "preamble", "provisions", "source", "meta", "warnings"]
-    draft = read(DRAFTS / "framework-v3-press.txt")
-    decoded = pair_module._decode(marshal.dumps(pair_module._encode(draft)))
-    assert decoded == draft and decoded is not None and decoded.warnings == draft.warnings
+    from draftkit.model import Source
+
+    assert [f.name for f in dataclasses.fields(Source)] == ["path", "sha256", "format", "tables"]
+    for name in ("framework-v3-press.txt", "framework-v2.docx"):
+        draft = read(DRAFTS / name)
+        decoded = pair_module._decode(marshal.dumps(pair_module._encode(draft)))
+        assert decoded == draft and decoded is not None and decoded.warnings == draft.warnings
+        assert decoded.source == draft.source
 
 
 _MEANWHILE = """

@@ -111,6 +111,9 @@ class Source:
     path: str
     sha256: str
     format: SourceFormat
+    # DOCX: whether the main document's body holds a table (False: later stages that look
+    # for table rows need not open the file again); None where not known (other formats).
+    tables: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

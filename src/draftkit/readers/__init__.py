@@ -256,6 +256,7 @@ def read_unreported(path: Path, view: View, limits: Limits, name: str) -> Draft:
         blocks: list[Block] = list(content.blocks)
         title = content.title
         read_warnings = content.warnings
+        source = Source(path=name, sha256=sha256, format=fmt, tables=content.tables)
     elif fmt == "odt":
         from draftkit.readers.odt import read_odt_blocks
 

@@ -79,6 +79,7 @@ class DocxContent:
     blocks: tuple[Block, ...]
     title: str | None
     warnings: tuple[ReadWarning, ...] = field(default=())
+    tables: bool = True  # whether the body holds a w:tbl anywhere (shown or not)
 
 
 class _Field:
@@ -918,4 +919,5 @@ def read_docx_blocks(
         if body is not None:
             walker.walk_blocks(body, hidden=False)
         walker.flush()
-    return DocxContent(tuple(walker.blocks), title, tuple(walker.warnings))
+        tables = body is not None and next(body.iter(tags.tbl), None) is not None
+    return DocxContent(tuple(walker.blocks), title, tuple(walker.warnings), tables)

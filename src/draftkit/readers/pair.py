@@ -116,7 +116,7 @@ def _encode(draft: Draft) -> Any:
         draft.title,
         draft.preamble,
         tuple(_encode_provision(p) for p in draft.provisions),
-        None if source is None else (source.path, source.sha256, source.format),
+        None if source is None else (source.path, source.sha256, source.format, source.tables),
         draft.meta,
         tuple((w.code, w.message, _location(w.location)) for w in draft.warnings),
     )

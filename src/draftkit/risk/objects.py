@@ -139,6 +139,8 @@ def table_rows(
     source = draft.source
     if source is None or source.format != "docx":
         return []  # before the DOCX reader is imported: a text diff never loads it (nor lxml)
+    if source.tables is False:
+        return []  # the reader saw no table in the body: the file is not opened again for none
     from draftkit.errors import DraftkitError, Where
     from draftkit.readers.docx import read_docx_blocks
     from draftkit.readers.safezip import open_package, parse_xml
