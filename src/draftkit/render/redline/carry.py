@@ -55,6 +55,7 @@ _WP_DOCPR: Final = "{http://schemas.openxmlformats.org/drawingml/2006/wordproces
 # A diagram's data part names its drawing part by an id of the *document's* relationships.
 _DSP_EXT: Final = "{http://schemas.microsoft.com/office/drawing/2008/diagram}dataModelExt"
 _NOTE_REFS: Final = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
+_TABLE_TAG: Final = re.compile(rb"tbl[\s/>]")
 _RPR_REVISIONS: Final = frozenset(
     {qn("w:ins"), qn("w:del"), qn("w:rPrChange"), qn("w:moveFrom"), qn("w:moveTo")}
 )
@@ -117,6 +118,20 @@ class Carrier:
         self.docpr = max((_int(e.get("id")) for e in self.base.document.iter(_WP_DOCPR)), default=0)
         body = document.find(qn("w:body"))
         self.paragraphs = list(body.iter(qn("w:p"))) if body is not None else []
+
+    def may_hold_tables(self) -> bool:
+        """Whether the old body may hold a table, told without parsing it: False only when the
+        main part's bytes have no table start tag (`<tbl` or `:tbl`, any prefix, then a space,
+        `/` or `>`) — an element's name is never escaped, so then there is none. A part in an
+        encoding that is not a superset of ASCII (UTF-16, …): maybe."""
+        if self.loaded:
+            return True
+        with open_package(self.path) as package:
+            data = package.read(package.main_document_part())
+        if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or b"\x00" in data[:200]:
+            return True
+        # "tbl" searched for (fast: a literal), then what stands before it checked
+        return any(m.start() > 0 and data[m.start() - 1] in b"<:" for m in _TABLE_TAG.finditer(data))
 
     # ------------------------------------------------------------------ runs
 

@@ -48,6 +48,10 @@ class Locator:
         # ancestors need looking at (two walks up the tree per paragraph of a long draft).
         self.boxes = next(base.document.iter(W_TXBX), None) is not None
         self.alternates = next(base.document.iter(MC_ALTERNATE), None) is not None
+        # Without either, a layout is made of the index above only (paragraphs, where each
+        # provision starts, `own_at`, `next_start`), never edited: the same whenever it is
+        # taken, so it may be taken late (or never). With them it follows the tree's ancestry.
+        self.static = not self.boxes and not self.alternates
         # Where the next provision starts, for each provision: the end of its paragraphs.
         self.next_start = [len(base.paragraphs) + 1] * len(self.order)
         following = len(base.paragraphs) + 1

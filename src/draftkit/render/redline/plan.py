@@ -210,9 +210,15 @@ class Relabel:
 
 @dataclass(frozen=True, slots=True)
 class Keep:
-    """A provision with nothing to show; old material may follow it."""
+    """A provision with nothing to show; old material may follow it. Where it is, `layout()`,
+    is looked up only when asked (old material follows it): most kept provisions never are."""
 
-    layout: Layout | None
+    provision: Provision
+    locator: Locator
+
+    def layout(self) -> Layout | None:
+        """Where the provision is (see `Locator.layout`)."""
+        return self.locator.layout(self.provision)
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,7 +444,11 @@ class Planner:
             and change.old_heading == change.new_heading
             and change.old[0].num == change.new[0].num
         ):
-            return Keep(self.layout(change.new[0]))  # nothing to show; old material may follow it
+            # Nothing to show; old material may follow it. Its layout is taken now only where
+            # it could differ later (see `Locator.static`).
+            if not self.locator.static:
+                self.layout(change.new[0])
+            return Keep(change.new[0], self.locator)
         layouts = [self.layout(p) for p in change.new]
         located = tuple(layout for layout in layouts if layout is not None)
         if not located:

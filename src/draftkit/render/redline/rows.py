@@ -41,6 +41,7 @@ from draftkit.render.wml import (
     W_P,
     W_PPR,
     W_R,
+    W_RPR,
     W_SECTPR,
     W_T,
     Revision,
@@ -132,9 +133,15 @@ def restore_rows(
     """Put back as deleted rows the old rows whose text the writer showed as loose deleted (or
     moved-from) paragraphs (`_loose`), matched by their text, objects included; then lift the
     loose paragraphs left in a table out of it where their old text stood outside tables."""
-    loose = [p for p in document.iter(W_P) if _loose(p, created)]
+    marked = _marked_gone(document)
+    if not marked:
+        return
+    loose = [p for p in document.iter(W_P) if p in marked and _loose(p, created)]
     if not loose:
         return
+    in_tables = any(_outermost(p, W_TBL) is not None for p in loose)
+    if not in_tables and not carrier.loaded and not carrier.may_hold_tables():
+        return  # no old table to restore, no loose paragraph in a table to lift: the old file unread
     carrier.load()
     old_paragraphs = carrier.paragraphs
     old_tables = _tables(old_paragraphs)
@@ -248,6 +255,20 @@ def _before_in(table: etree._Element, p: etree._Element) -> list[etree._Element]
 def _shows_old(p: etree._Element) -> bool:
     """Whether reject-all shows something of `p`: text or an object that was there before."""
     return _inserted(p) == "other"
+
+
+def _marked_gone(document: etree._Element) -> set[etree._Element]:
+    """The paragraphs whose mark may be deleted or moved from (`w:pPr/w:rPr/w:del|w:moveFrom`;
+    `_loose` checks): only those can be loose. The marks are found in one walk of the tree
+    by tag, done by lxml, rather than a look at every paragraph's mark in Python."""
+    out: set[etree._Element] = set()
+    for mark in document.iter(_W_DEL, W_MOVEFROM):
+        rpr = mark.getparent()
+        ppr = rpr.getparent() if rpr is not None and rpr.tag == W_RPR else None
+        p = ppr.getparent() if ppr is not None and ppr.tag == W_PPR else None
+        if p is not None and p.tag == W_P:
+            out.add(p)
+    return out
 
 
 def _loose(p: etree._Element, created: set[etree._Element]) -> bool:

@@ -90,7 +90,8 @@ class Writer:
         self.created: set[etree._Element] = set()
         self.cursor: etree._Element | None = None  # old material goes after it (None: before `top`)
         self.top: etree._Element | None = None  # the first provision's first paragraph
-        self.after: Layout | None = None  # …or after this provision's paragraphs, when set
+        # …or after this provision's paragraphs, when set (a kept one's looked up when needed)
+        self.after: Layout | Keep | None = None
         self.comments: list[Comment] = []
         # Objects an op stream adds or removes that cannot be shown as revisions: each a
         # notice for the comment on its paragraph (None: the paragraph written next).
@@ -139,7 +140,7 @@ class Writer:
             case FrontComment():
                 self.comments.append((action.first, action.last, action.flags))
             case Keep():
-                self.after = action.layout
+                self.after = action
             case Insert():
                 self._insert_whole(action.layouts)
                 self._finish_backbone(action.layouts, action.flags, action.layouts[0].label)
@@ -187,9 +188,10 @@ class Writer:
     def _place(self, p: etree._Element) -> None:
         """Put a new paragraph at the cursor (ghosts, deleted provisions)."""
         if self.after is not None:
-            layout = self.after
-            self.after = None
-            self.cursor = self._end_of(layout)
+            after, self.after = self.after, None
+            layout = after.layout() if isinstance(after, Keep) else after
+            if layout is not None:
+                self.cursor = self._end_of(layout)
         if self.cursor is not None:
             self.cursor.addnext(p)
         elif self.top is not None:
