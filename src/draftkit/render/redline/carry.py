@@ -88,12 +88,16 @@ class Carrier:
     copied: dict[str, str] = field(default_factory=dict)  # old part → its part in the redline
     docpr: int = 0  # the largest drawing id in the redline
     carried: set[str] = field(default_factory=set)  # the kinds of note carried in
+    tables: bool | None = None  # whether the old body holds a table, as the reader saw (None: not known)
 
     @classmethod
     def of(cls, old: Draft, base: Base) -> Carrier | None:
         """The carrier for an old draft read from a DOCX (None otherwise); the file must be
         the one that was read."""
-        return cls(base, reread(old, "old")) if is_docx(old) else None
+        if not is_docx(old):
+            return None
+        assert old.source is not None
+        return cls(base, reread(old, "old"), tables=old.source.tables)
 
     def load(self) -> None:
         """Read and index the old package (once): each object, note reference and equation
@@ -120,12 +124,15 @@ class Carrier:
         self.paragraphs = list(body.iter(qn("w:p"))) if body is not None else []
 
     def may_hold_tables(self) -> bool:
-        """Whether the old body may hold a table, told without parsing it: False only when the
-        main part's bytes have no table start tag (`<tbl` or `:tbl`, any prefix, then a space,
-        `/` or `>`) — an element's name is never escaped, so then there is none. A part in an
-        encoding that is not a superset of ASCII (UTF-16, …): maybe."""
+        """Whether the old body may hold a table, told without parsing it: as the reader saw
+        it (`Source.tables`) where it says; else False only when the main part's bytes have no
+        table start tag (`<tbl` or `:tbl`, any prefix, then a space, `/` or `>`) — an element's
+        name is never escaped, so then there is none. A part in an encoding that is not a
+        superset of ASCII (UTF-16, …): maybe."""
         if self.loaded:
             return True
+        if self.tables is not None:
+            return self.tables
         with open_package(self.path) as package:
             data = package.read(package.main_document_part())
         if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or b"\x00" in data[:200]:
