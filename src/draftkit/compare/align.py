@@ -147,6 +147,8 @@ class _Aligner:
         # Old provisions with children, in document order: the only ones parent votes concern.
         self.a_parents = [i for i, kids in self.a.children.items() if i != ROOT and kids]
         self.a_parents.sort()
+        self._all_a = frozenset(range(len(self.a.nodes)))
+        self._all_b = frozenset(range(len(self.b.nodes)))
 
     # -- bookkeeping ---------------------------------------------------------------
     # A provision the user kept apart is never free: no pass may pair it.
@@ -156,11 +158,20 @@ class _Aligner:
     def _free_b(self, j: int) -> bool:
         return j not in self.b2a and j not in self.group_of_b and j not in self.pins.apart_new
 
-    def _unpaired_a(self, i: int) -> bool:
-        return i not in self.a2b and i not in self.group_of_a
+    def _free_sets(self) -> tuple[frozenset[int], frozenset[int]]:
+        """Every provision `_free_a` and `_free_b` say is free now, by set difference."""
+        pins = self.pins
+        return (
+            self._all_a.difference(self.a2b, self.group_of_a, pins.apart_old),
+            self._all_b.difference(self.b2a, self.group_of_b, pins.apart_new),
+        )
 
-    def _unpaired_b(self, j: int) -> bool:
-        return j not in self.b2a and j not in self.group_of_b
+    def _rest(self) -> tuple[list[int], list[int]]:
+        """The free provisions with text of each side, in document order (a long draft has a
+        few hundred free among thousands)."""
+        free_a, free_b = self._free_sets()
+        a_keys, b_keys = self.a.keys, self.b.keys
+        return sorted(i for i in free_a if a_keys[i]), sorted(j for j in free_b if b_keys[j])
 
     # -- pass 0: the user's pins ------------------------------------------------------
     def pin(self) -> None:
@@ -214,14 +225,19 @@ class _Aligner:
         for i, p in enumerate(self.a.nodes):
             if p.guid and p.guid in guids:
                 self._match(i, guids.pop(p.guid), 1.0)
-        masked_keys = [measures.mask_digits(k) if k else "" for k in self.a.keys]  # each key masked once
+        # Who is free is taken once per step (a set, not a call per provision): within a step
+        # a provision's own pairing happens at its own turn, and each pairing is unique.
+        a_keys, b_keys = self.a.keys, self.b.keys
+        free_a, free_b = self._free_sets()
+        masked_keys = [measures.mask_digits(k) if k else "" for k in a_keys]  # each key masked once
         masked_a = Counter(mk for mk in masked_keys if mk)
         masked_b: dict[str, list[int]] = {}
-        for j, k in enumerate(self.b.keys):
-            if k and self._free_b(j):
-                masked_b.setdefault(measures.mask_digits(k), []).append(j)
-        for i, k in enumerate(self.a.keys):
-            if not k or not self._free_a(i):
+        mask = measures.mask_digits
+        for j, k in enumerate(b_keys):
+            if k and j in free_b:
+                masked_b.setdefault(mask(k), []).append(j)
+        for i, k in enumerate(a_keys):
+            if not k or i not in free_a:
                 continue
             mk = masked_keys[i]
             if masked_a[mk] != 1:
@@ -230,16 +246,17 @@ class _Aligner:
             if candidates is None or len(candidates) != 1:
                 continue
             j = candidates[0]
-            self._match(i, j, 1.0 if k == self.b.keys[j] else self._sim(i, j))
+            self._match(i, j, 1.0 if k == b_keys[j] else self._sim(i, j))
         # Texts that differ only in their numbers ("Point 1.", "Point 2." …) are not unique
         # once masked; unmasked they usually are.
-        exact_a = Counter(k for i, k in enumerate(self.a.keys) if k and self._free_a(i))
+        free_a, free_b = self._free_sets()
+        exact_a = Counter(k for i, k in enumerate(a_keys) if k and i in free_a)
         exact_b: dict[str, list[int]] = {}
-        for j, k in enumerate(self.b.keys):
-            if k and self._free_b(j):
+        for j, k in enumerate(b_keys):
+            if k and j in free_b:
                 exact_b.setdefault(k, []).append(j)
-        for i, k in enumerate(self.a.keys):
-            if k and self._free_a(i) and exact_a[k] == 1 and len(exact_b.get(k, ())) == 1:
+        for i, k in enumerate(a_keys):
+            if k and i in free_a and exact_a[k] == 1 and len(exact_b.get(k, ())) == 1:
                 self._match(i, exact_b[k][0], 1.0)
 
     # -- pass 3 ----------------------------------------------------------------------
@@ -477,10 +494,11 @@ class _Aligner:
     # -- pass 4 ----------------------------------------------------------------------
     def vote_parents(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        a2b, group_of_a, apart = self.a2b, self.group_of_a, self.pins.apart_old
         for i in self.a_parents:
-            provision, kids = self.a.nodes[i], self.a.children[i]
-            if not self._free_a(i):
+            if i in a2b or i in group_of_a or i in apart:  # not `_free_a(i)`, inlined
                 continue
+            provision, kids = self.a.nodes[i], self.a.children[i]
             votes = Counter(self.b.parent[self.a2b[c]] for c in kids if c in self.a2b)
             if not votes:
                 continue
@@ -495,8 +513,7 @@ class _Aligner:
 
     # -- pass 5 ----------------------------------------------------------------------
     def leftovers(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-        rest_a = [i for i in range(len(self.a.nodes)) if self._free_a(i) and self.a.keys[i]]
-        rest_b = [j for j in range(len(self.b.nodes)) if self._free_b(j) and self.b.keys[j]]
+        rest_a, rest_b = self._rest()
         if not rest_a or not rest_b:
             return []
         return self._best_first(rest_a, rest_b, LEFTOVER_THRESHOLD)
@@ -602,8 +619,7 @@ class _Aligner:
         return self.a2b.get(pi) == pj
 
     def content_pass(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-        rest_a = [i for i in range(len(self.a.nodes)) if self._free_a(i) and self.a.keys[i]]
-        rest_b = [j for j in range(len(self.b.nodes)) if self._free_b(j) and self.b.keys[j]]
+        rest_a, rest_b = self._rest()
         if not rest_a or not rest_b:
             return []
 
@@ -889,17 +905,14 @@ class _Aligner:
             kind: PairKind = "split" if len(news) > len(olds) else "merge"
             pairs.append(Pair(kind, olds, news, round(sim, 4), g in moved_groups))
         apart_a, apart_b = self.pins.apart_old, self.pins.apart_new
-        for i in range(len(self.a.nodes)):
-            if self._unpaired_a(i):
-                pairs.append(
-                    _new_pair(
-                        "deleted", (i,), (), 0.0, False, False, None, i in apart_a, self._replaced_by(i)
-                    )
-                )
+        # The unpaired (in no pair, no group), by set difference, in document order.
+        for i in sorted(self._all_a.difference(self.a2b, self.group_of_a)):
+            pairs.append(
+                _new_pair("deleted", (i,), (), 0.0, False, False, None, i in apart_a, self._replaced_by(i))
+            )
         pairs.extend(
             _new_pair("added", (), (j,), 0.0, False, False, None, j in apart_b, None)
-            for j in range(len(self.b.nodes))
-            if self._unpaired_b(j)
+            for j in sorted(self._all_b.difference(self.b2a, self.group_of_b))
         )
         return Alignment(self.a, self.b, tuple(pairs))
 
