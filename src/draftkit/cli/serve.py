@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import errno
-import ipaddress
-import socket
+from typing import TYPE_CHECKING
 
 import click
 
 from draftkit.cli.common import error_boundary, limit_options, say
 from draftkit.errors import UsageError
 from draftkit.limits import Limits
+
+if TYPE_CHECKING:
+    import socket  # imported on use: every other command starts without it
 
 DEFAULT_HOST = "127.0.0.1"
 
@@ -29,6 +31,8 @@ def allowed_hosts(address: str) -> list[str]:
         return list(LOOPBACK_HOSTS)
     if address in WILDCARDS:
         return ["*"]
+    import socket
+
     bare = address.strip("[]")
     names = [bare, f"[{bare}]"] if ":" in bare else [bare]
     return [*names, socket.gethostname(), socket.getfqdn(), *LOOPBACK_HOSTS]
@@ -36,6 +40,8 @@ def allowed_hosts(address: str) -> list[str]:
 
 def is_loopback(host: str) -> bool:
     """True when `host` names only this machine (127.0.0.0/8, ::1, localhost)."""
+    import ipaddress
+
     if host == "localhost":
         return True
     try:
@@ -98,6 +104,8 @@ def serve_command(
 
 def _listen(address: str, port: int) -> socket.socket:
     """A socket bound to address:port, or a one-line usage error saying why not."""
+    import socket
+
     try:
         sock = socket.socket(socket.AF_INET6 if ":" in address else socket.AF_INET)
     except OSError as exc:
