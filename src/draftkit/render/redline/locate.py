@@ -38,6 +38,7 @@ class Locator:
         self.old_depth = depths(old)
         self.old_siblings = siblings(old)
         self.layouts: dict[int, Layout | None] = {}
+        self.traits: dict[int, tuple[str, int | None, str | None, bool]] = {}  # see `_traits`
         self.was: dict[int, Provision] = {}  # new provision → what it was (1:1 changes)
         self.by_kind: dict[tuple[str, int], list[int]] = {}
         for k, p in enumerate(self.order):
@@ -102,31 +103,41 @@ class Locator:
         it is a true relative (same kind and label shape), and whether sharing its list
         numbers the old provision as it was (`counts_on`)."""
         depth = self.old_depth.get(id(old), 0)
-        shape = label_shape(old.num)
-
-        def score(k: int) -> tuple[bool, bool, bool, bool, bool]:
-            p = self.order[k]
-            return (
-                p.kind == old.kind,
-                self.new_depth.get(id(p)) == depth,
-                label_shape(p.num) == shape,
-                (p.heading is None) == (old.heading is None),
-                counts_on(self.was.get(id(p)), old, self.old_siblings),
-            )
-
+        kind, shape, bare = old.kind, label_shape(old.num), old.heading is None
+        was, family = self.was, self.old_siblings
         lo, hi = max(0, near - 40), min(len(self.order), near + 41)
         candidates = set(range(lo, hi))
         same = self.by_kind.get((old.kind, depth), [])
         if same:  # the nearest of the same kind and depth anywhere, in case none is close
             at = bisect.bisect_left(same, near)
             candidates.update(same[max(0, at - 1) : at + 1])
-        ranked = sorted(candidates, key=lambda k: (score(k), -abs(k - near), -k), reverse=True)
-        for k in ranked:
-            layout = self.layout(self.order[k])
+        # Best first: same kind, depth, label shape, heading or none, counting on (each
+        # candidate's own traits computed once, see `_traits`), then the nearest, the later.
+        ranked = []
+        for k in candidates:
+            theirs = self.traits.get(k) or self._traits(k)
+            score = (
+                theirs[0] == kind,
+                theirs[1] == depth,
+                theirs[2] == shape,
+                theirs[3] == bare,
+                counts_on(was.get(id(self.order[k])), old, family),
+            )
+            ranked.append((score, -abs(k - near), -k))
+        ranked.sort(reverse=True)
+        for score, _, minus_k in ranked:
+            layout = self.layout(self.order[-minus_k])
             if layout is not None and layout.match():
-                kind, _, same_shape, _, counts = score(k)
-                return layout, kind and same_shape, kind and same_shape and counts
+                related = score[0] and score[2]
+                return layout, related, related and score[4]
         return None, False, False
+
+    def _traits(self, k: int) -> tuple[str, int | None, str | None, bool]:
+        """What `neighbour` compares of new provision k: kind, depth, label shape, whether it
+        has no heading (computed once)."""
+        p = self.order[k]
+        found = self.traits[k] = (p.kind, self.new_depth.get(id(p)), label_shape(p.num), p.heading is None)
+        return found
 
 
 def _box_of(p: etree._Element) -> etree._Element | None:

@@ -342,10 +342,11 @@ def moved_changes(comparison: Comparison) -> set[int]:
         if c.moved:
             new_inside.update(id(d) for p in c.new for d in p.walk() if d is not p)
             old_inside.update(id(d) for p in c.old for d in p.walk() if d is not p)
-    for c in changes:
+    for c in changes if new_inside and old_inside else ():  # none can be inside otherwise
         if (
             c.new
             and c.old
+            and id(c.new[0]) in new_inside  # (the first, quickly, before all)
             and all(id(p) in new_inside for p in c.new)
             and all(id(p) in old_inside for p in c.old)
         ):
@@ -383,8 +384,9 @@ class Planner:
         """Every action, in the order they are to be written (planned lazily, see above)."""
         # Title and recitals are written by `_front_matter` from the drafts' own front lines;
         # the comparison's front units only bring their flags (as comments).
-        self.front_flagged = [c for c in self.comparison.changes if _front(c) and c.flags]
-        changes = tuple(c for c in self.comparison.changes if not _front(c))
+        front = [_front(c) for c in self.comparison.changes]
+        self.front_flagged = [c for c, f in zip(self.comparison.changes, front, strict=True) if f and c.flags]
+        changes = tuple(c for c, f in zip(self.comparison.changes, front, strict=True) if not f)
         self.moved = moved_changes(replace(self.comparison, changes=changes))
         self.locator.was = {id(c.new[0]): c.old[0] for c in changes if len(c.old) == len(c.new) == 1}
         backbone = [c for c in changes if c.new]
@@ -874,7 +876,12 @@ class Planner:
 
 
 def _front(change: Change) -> bool:
-    return any(p.kind in FRONT_KINDS for p in (*change.old, *change.new))
+    """Whether a change is of the title or preamble (a loop: asked of every change)."""
+    for side in (change.old, change.new):
+        for p in side:
+            if p.kind in FRONT_KINDS:
+                return True
+    return False
 
 
 def without_numbering(ppr: etree._Element | None) -> etree._Element:

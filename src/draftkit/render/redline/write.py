@@ -127,6 +127,8 @@ class Writer:
     def execute(self, action: Action) -> None:
         """Execute one action."""
         match action:
+            case Keep():  # first: most actions are (the kinds are disjoint, order is speed only)
+                self.after = action
             case Start():
                 self.top = action.top
             case FrontDelete():
@@ -139,8 +141,6 @@ class Writer:
                 self._stream(action.stream)
             case FrontComment():
                 self.comments.append((action.first, action.last, action.flags))
-            case Keep():
-                self.after = action
             case Insert():
                 self._insert_whole(action.layouts)
                 self._finish_backbone(action.layouts, action.flags, action.layouts[0].label)
