@@ -136,7 +136,7 @@ def restore_rows(
     marked = _marked_gone(document)
     if not marked:
         return
-    loose = [p for p in document.iter(W_P) if p in marked and _loose(p, created)]
+    loose = [p for p in _in_document_order(marked, document) if _loose(p, created)]
     if not loose:
         return
     in_tables = any(_outermost(p, W_TBL) is not None for p in loose)
@@ -257,18 +257,28 @@ def _shows_old(p: etree._Element) -> bool:
     return _inserted(p) == "other"
 
 
-def _marked_gone(document: etree._Element) -> set[etree._Element]:
+def _marked_gone(document: etree._Element) -> dict[etree._Element, None]:
     """The paragraphs whose mark may be deleted or moved from (`w:pPr/w:rPr/w:del|w:moveFrom`;
-    `_loose` checks): only those can be loose. The marks are found in one walk of the tree
-    by tag, done by lxml, rather than a look at every paragraph's mark in Python."""
-    out: set[etree._Element] = set()
+    `_loose` checks), in the order of their marks: only those can be loose. The marks are
+    found in one walk of the tree by tag, done by lxml, rather than a look at every
+    paragraph's mark in Python."""
+    out: dict[etree._Element, None] = {}
     for mark in document.iter(_W_DEL, W_MOVEFROM):
         rpr = mark.getparent()
         ppr = rpr.getparent() if rpr is not None and rpr.tag == W_RPR else None
         p = ppr.getparent() if ppr is not None and ppr.tag == W_PPR else None
         if p is not None and p.tag == W_P:
-            out.add(p)
+            out[p] = None
     return out
+
+
+def _in_document_order(marked: dict[etree._Element, None], document: etree._Element) -> list[etree._Element]:
+    """The marked paragraphs in document order. They were found in the order of their marks:
+    the same order unless one stands inside another (a text box's), where a mark could come
+    before its paragraph's container's — then the paragraphs are walked."""
+    if any(next(p.iterancestors(W_P), None) is not None for p in marked):
+        return [p for p in document.iter(W_P) if p in marked]
+    return list(marked)
 
 
 def _loose(p: etree._Element, created: set[etree._Element]) -> bool:

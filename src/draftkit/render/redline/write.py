@@ -574,12 +574,15 @@ class Writer:
         if body is None:
             return
         for container in (body, *body.iter(TC)):
+            # The last child that is a paragraph or another block (a table ends the
+            # container), found from the end.
             last: etree._Element | None = None
-            for child in container:
+            for child in container.iterchildren(reversed=True):
                 if child.tag == W_P:
                     last = child
-                elif isinstance(child.tag, str) and child.tag not in ZERO_WIDTH and child.tag != W_SECTPR:
-                    last = None  # a table or other block ends the container
+                    break
+                if isinstance(child.tag, str) and child.tag not in ZERO_WIDTH and child.tag != W_SECTPR:
+                    break
             if last is not None and paragraph_mark(last) is not None:
                 last.addnext(etree.Element(W_P, nsmap=NSMAP))
 
