@@ -210,8 +210,8 @@ class Relabel:
 
 @dataclass(frozen=True, slots=True)
 class Keep:
-    """A provision with nothing to show; old material may follow it. Where it is, `layout()`,
-    is looked up only when asked (old material follows it): most kept provisions never are."""
+    """A provision with nothing to show, which old material follows (planned only then). Where
+    it is, `layout()`, is looked up when the writer places that material."""
 
     provision: Provision
     locator: Locator
@@ -418,14 +418,24 @@ class Planner:
                 break
         yield Start(self.top)
         yield from self._front_matter()
+        # A Keep only tells the writer where old material written next goes: it is handed
+        # on only when old material follows it (before another backbone action, which would
+        # take its place), not for each of the thousands of provisions a long draft keeps.
+        kept: Keep | None = None
         for k in range(-1, len(backbone)):
             if k >= 0:
                 action = self._backbone(backbone[k])
-                if action is not None:
+                if isinstance(action, Keep):
+                    kept = action
+                elif action is not None:
+                    kept = None
                     yield action
             for ghost in ghosts.get(k, []):
                 shown = self._ghost(ghost, near=self._near(backbone, k))
                 if shown is not None:
+                    if kept is not None:
+                        yield kept
+                        kept = None
                     yield shown
         yield Finish()
 
