@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from draftkit.risk import tokens
-from draftkit.risk.tokens import Hit, PhraseSet, Text, tokenize
+from draftkit.risk.tokens import Hit, PhraseSet, PhraseSets, Text, tokenize
 
 WORDS = ["shall", "not", "withdraw", "withdrawal", "with", "forces", "the", "all", "parties", "within"]
 PHRASE_WORDS = [*WORDS, "with*", "withdraw*", "forc*", "part*"]
@@ -70,6 +70,28 @@ def test_the_remembered_walk_finds_what_a_plain_walk_finds(
             assert phrases.find_groups(text) == expected
             assert phrases.find_groups(text) == expected  # asked again: the text's own memo
             assert phrases.find(text) == expected.get("", [])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(entries, min_size=1, max_size=4),
+    st.lists(texts, min_size=1, max_size=4),
+    st.sampled_from([1, 3, 1 << 15]),
+    st.integers(min_value=0, max_value=4),
+)
+def test_sets_read_together_find_what_each_finds_alone(
+    sets: list[list[tuple[str, str, str]]], originals: list[str], kept: int, searched: int
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tokens, "_STEPS_KEPT", kept)  # memos that fill and are replaced
+        together = PhraseSets([PhraseSet([], groups=groups) for groups in sets])
+        for original in originals:
+            text = Text(original)
+            for phrases in together.sets[:searched]:  # some sets already searched in this text
+                phrases.find_groups(text)
+            together.find_all(text)
+            for phrases in together.sets:
+                assert phrases.find_groups(text) == _plain_find_groups(phrases, text)
 
 
 def test_hits_handed_out_are_the_callers_own() -> None:

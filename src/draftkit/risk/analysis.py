@@ -154,6 +154,7 @@ class Analysis:
         """Read one provision text (or several joined with newlines), cross-references masked."""
         refs = [(r.start, r.end) for r in references_in(original)]
         text = Text(original, masked=refs)
+        compiled.rule_sets.find_all(text)  # the rules' phrase sets, read in one scan
         return Analysis.build(text, compiled.conditions.find(text), compiled.exceptions.find(text))
 
     @staticmethod

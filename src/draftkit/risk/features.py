@@ -14,8 +14,11 @@ rules pair on, so cosmetic edits give equal features.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 from typing import TypeVar
 
 from draftkit.risk.analysis import Analysis, Clause, name_runs, references_in
@@ -25,6 +28,7 @@ from draftkit.risk.taxonomy import Compiled, Taxonomy
 from draftkit.risk.tokens import Text, content_key
 
 F = TypeVar("F")
+_NORM = itemgetter(0)  # a Token's normalised form
 
 
 class Side:
@@ -62,7 +66,9 @@ class Side:
 
 def _lemma_view(side: Side) -> list[Text]:
     langs = language_of(side.text.original) if not side.text.original.isascii() else ("en",)
-    return [side.text.mapped(lemma_forms(langs))]
+    lemmas = side.text.mapped(lemma_forms(langs))
+    side.compiled.lemma_sets.find_all(lemmas)  # names and qualifiers, read in one scan
+    return [lemmas]
 
 
 def _lemma_words(side: Side) -> list[frozenset[str]]:
@@ -331,14 +337,24 @@ def _owned_by_phrases(side: Side) -> set[int]:
     return owned
 
 
-def _clause_index(text: Text, index: int) -> int:
+_CLAUSE_MARKS = frozenset([",", ";", ":", "."])
+
+
+def _clause_marks(side: Side) -> list[tuple[int, ...]]:
+    """Indices of the tokens that end a clause (, ; : .), in order."""
+    tokens = side.text.tokens
+    return [tuple(compress(range(len(tokens)), map(_CLAUSE_MARKS.__contains__, map(_NORM, tokens))))]
+
+
+def _clause_index(side: Side, index: int) -> int:
     """Which clause (counted by , ; : . before it) token `index` stands in."""
-    return sum(1 for t in text.tokens[:index] if t.norm in {",", ";", ":", "."})
+    return bisect_left(side.features(_clause_marks)[0], index)
 
 
 def negations(side: Side) -> list[Negation]:
     """Negations that are not part of a scope, deadline or exception phrase."""
     text = side.text
+    tokens = text.tokens
     owned = _owned_by_phrases(side)
     out: list[Negation] = []
     last_clause = -1
@@ -347,12 +363,12 @@ def negations(side: Side) -> list[Negation]:
             continue
         # One clause negates once, however many words carry it: "neither … nor", "жодних …
         # не буде", "никакие … не будут", "Nothing … does not" (negative concord).
-        clause = _clause_index(text, hit.first)
+        clause = _clause_index(side, hit.first)
         if clause == last_clause:
             continue
         last_clause = clause
-        before = next((t.norm for t in reversed(text.tokens[: hit.first]) if t.kind != "punct"), "")
-        after = next((t.norm for t in text.tokens[hit.last :] if t.kind != "punct"), "")
+        before = next((tokens[k].norm for k in range(hit.first - 1, -1, -1) if tokens[k].kind != "punct"), "")
+        after = next((tokens[k].norm for k in range(hit.last, len(tokens)) if tokens[k].kind != "punct"), "")
         # What the negation negates, not only where it stands: the rest of its clause
         # ("not apply to persons accused of war crimes"), as an analyst names it.
         a, b = window(text, hit.first, hit.last, before=2, after=14)
@@ -428,7 +444,9 @@ def _shares(side: Side, skip: set[int]) -> list[Quantity]:
     text = side.text
     tokens = text.tokens
     found: list[tuple[int, int, float]] = []  # first token, last token, percentage
-    for i in range(len(tokens) - 2):
+    for i in text.indices("number"):
+        if i >= len(tokens) - 2:
+            break
         a, sep, b = tokens[i], tokens[i + 1], tokens[i + 2]
         if sep.norm not in {":", "/"} or a.kind != "number" or b.kind != "number":
             continue
@@ -436,11 +454,12 @@ def _shares(side: Side, skip: set[int]) -> list[Quantity]:
         if adjacent and a.value is not None and b.value is not None and a.value + b.value == 100:
             skip.update((i, i + 2))
             found.append((i, i + 3, a.value))
-    words = [t.norm for t in tokens]
-    for i, word in enumerate(words):
-        for phrase in _EQUAL_SHARE_BY_FIRST.get(word, ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                found.append((i, i + len(phrase), 50.0))
+    if not text.forms().isdisjoint(_EQUAL_SHARE_BY_FIRST):
+        words = [t.norm for t in tokens]
+        for i, word in enumerate(words):
+            for phrase in _EQUAL_SHARE_BY_FIRST.get(word, ()):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    found.append((i, i + len(phrase), 50.0))
     out: list[Quantity] = []
     for first, last, share in found:
         span = span_of(text, first, last)
@@ -458,11 +477,12 @@ def quantities(side: Side) -> list[Quantity]:
     out: list[Quantity] = []
     skip: set[int] = set()
     after: dict[int, int] = {}
-    for i, tok in enumerate(tokens):
+    numbers = text.indices("number")
+    for i in numbers:
+        tok = tokens[i]
         # "thirty (30) days": the number in brackets repeats the words; read it once.
         if (
-            tok.kind == "number"
-            and i + 3 < len(tokens)
+            i + 3 < len(tokens)
             and tokens[i + 1].norm == "("
             and tokens[i + 2].kind == "number"
             and tokens[i + 2].value == tok.value
@@ -471,8 +491,9 @@ def quantities(side: Side) -> list[Quantity]:
             skip.add(i + 2)
             after[i] = i + 4
     out.extend(_shares(side, skip))
-    for i, tok in enumerate(tokens):
-        if i in skip or tok.kind != "number" or tok.value is None or tok.value != tok.value:
+    for i in numbers:
+        tok = tokens[i]
+        if i in skip or tok.value is None or tok.value != tok.value:
             continue
         value = tok.value
         j = after.get(i, i + 1)
@@ -558,8 +579,9 @@ def dates(side: Side) -> list[Date]:
     """Dates the tokeniser read."""
     text = side.text
     out: list[Date] = []
-    for k, t in enumerate(text.tokens):
-        if t.kind == "date" and t.value is not None:
+    for k in text.indices("date"):
+        t = text.tokens[k]
+        if t.value is not None:
             span = span_of(text, k, k + 1)
             out.append(Date(int(t.value), text.span(k, k + 1), (span,), span[0]))
     return out
@@ -712,9 +734,9 @@ def scopes(side: Side) -> list[Scope]:
     """Scope words with the two words after them."""
     text = side.text
     out: list[Scope] = []
-    negated = {_clause_index(text, n.first) for n in side.features(negations)}
+    negated = {_clause_index(side, n.first) for n in side.features(negations)}
     for hit in side.compiled.scope.find(text):
-        if hit.norm in _NEGATIVE_POLARITY and _clause_index(text, hit.first) in negated:
+        if hit.norm in _NEGATIVE_POLARITY and _clause_index(side, hit.first) in negated:
             continue  # "will not carry out any operations" = "will carry out no operations"
         _, b = window(text, hit.first, hit.last, before=0, after=2)
         span = span_of(text, hit.first, hit.last)

@@ -63,19 +63,21 @@ def split_matched(
     Of several equal keys, the first ones are taken as matched."""
     if not old or not new:  # most rules find nothing on one side (or on both)
         return list(old), list(new)
-    counts_new = Counter(key(x) for x in new)
-    counts_old = Counter(key(x) for x in old)
+    keys_old = list(map(key, old))
+    keys_new = list(map(key, new))
+    if keys_old == keys_new:  # the same features in the same order: every one matched
+        return [], []
+    counts_new = Counter(keys_new)
+    counts_old = Counter(keys_old)
     removed: list[T] = []
     seen: Counter[Hashable] = Counter()
-    for item in old:
-        k = key(item)
+    for item, k in zip(old, keys_old, strict=True):
         seen[k] += 1
         if seen[k] > counts_new[k]:
             removed.append(item)
     added: list[T] = []
     seen = Counter()
-    for item in new:
-        k = key(item)
+    for item, k in zip(new, keys_new, strict=True):
         seen[k] += 1
         if seen[k] > counts_old[k]:
             added.append(item)
@@ -170,6 +172,8 @@ class FeatureRule(Generic[F]):
         removed, added = split_matched(
             sides.old.features(self.features), sides.new.features(self.features), self.key
         )
+        if not removed and not added:  # every feature matched (or none on either side)
+            return []
         pairs, removed, added = self.pair(removed, added)
         out: list[Finding] = []
         for old, new in pairs:

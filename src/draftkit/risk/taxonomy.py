@@ -21,7 +21,7 @@ from typing import Literal, cast
 from draftkit.errors import SchemaError, Where
 from draftkit.resources import schema_path
 from draftkit.risk.lemmas import language_of, lemma_form
-from draftkit.risk.tokens import PhraseSet, normalise_word, tokenize
+from draftkit.risk.tokens import PhraseSet, PhraseSets, normalise_word, tokenize
 
 DEFAULT_TAXONOMY = "taxonomy.toml"
 GENERAL = "general"  # the category of a change no taxonomy category matched
@@ -169,6 +169,24 @@ class Compiled:
     entity_kind: dict[str, NameKind]  # canonical name → kind
     qualifiers: PhraseSet  # over lemmas; label "group|open" (open: takes the clause after it)
     urgent: PhraseSet  # over lemmas
+    # The sets every side of a change is read for (risk/features.py), each group found in one
+    # scan of a text: over its tokens, and over its lemma view ("urgent" is read rarely).
+    rule_sets: PhraseSets = field(init=False)
+    lemma_sets: PhraseSets = field(init=False)
+
+    def __post_init__(self) -> None:
+        rule_sets = (
+            self.conditions,
+            self.exceptions,
+            self.obligation,
+            self.negation,
+            self.scope,
+            self.deadlines,
+            self.remedies,
+            self.recognition,
+        )
+        object.__setattr__(self, "rule_sets", PhraseSets(rule_sets))
+        object.__setattr__(self, "lemma_sets", PhraseSets((self.entities, self.qualifiers)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from itertools import compress
 from operator import itemgetter, ne
@@ -482,16 +482,19 @@ class Text:
     tokens (the joined string, where each form stands, the phrases found) is made on first
     use and kept — the rules look for a dozen phrase sets in each text."""
 
-    __slots__ = ("_forms", "_found", "_joined", "_offsets", "original", "tokens")
+    __slots__ = ("_forms", "_found", "_joined", "_kinds", "_offsets", "original", "tokens")
 
     def __init__(self, original: str, *, masked: Iterable[tuple[int, int]] = ()) -> None:
         self.original = original
         # Square brackets mark unagreed text; every rule but the brackets rule reads through
         # them, so "20 [km shall]" is still 20 km and "[Fund not] less than" still a bound.
         found = _tokens(original)
+        # A bracket token comes from a bracket character, or from a non-ASCII one NFKC makes
+        # a bracket ("［"): an ASCII text without one has none, and its tokens are not scanned.
         tokens = (
             list(found)
-            if _MEANINGFUL_PUNCT.isdisjoint(map(_NORM, found))
+            if (original.isascii() and "[" not in original and "]" not in original)
+            or _MEANINGFUL_PUNCT.isdisjoint(map(_NORM, found))
             else [t for t in found if t.norm not in _MEANINGFUL_PUNCT]
         )
         spans = list(masked)
@@ -522,6 +525,7 @@ class Text:
         self._offsets: list[int] | None = None
         self._forms: tuple[list[str], frozenset[str]] | None = None
         self._found: dict[PhraseSet, dict[str, list[Hit]]] = {}
+        self._kinds: dict[str, tuple[int, ...]] = {}
 
     @property
     def joined(self) -> str:
@@ -569,6 +573,17 @@ class Text:
     def forms(self) -> frozenset[str]:
         """Every token's normalised form, once."""
         return self._norms()[1]
+
+    def indices(self, kind: TokenKind) -> tuple[int, ...]:
+        """Indices of the tokens of one kind, in text order (most texts have few numbers or
+        dates: a rule looking for them visits those tokens only)."""
+        found = self._kinds.get(kind)
+        if found is None:
+            tokens = self.tokens
+            found = self._kinds[kind] = tuple(
+                compress(range(len(tokens)), map(kind.__eq__, map(_KIND, tokens)))
+            )
+        return found
 
     def span(self, first: int, last: int) -> str:
         """The original text of tokens [first, last)."""
@@ -718,6 +733,18 @@ class PhraseSet:
 
     def _find_groups(self, text: Text) -> dict[str, list[Hit]]:
         norms, distinct = text._norms()
+        # Most tokens start no phrase at all: only the others are walked into the trie. The
+        # root remembers where each form leads, so a text's new forms are looked up once.
+        lead = self._root.remembered(distinct)
+        starts = list(compress(range(len(norms)), map(lead.__getitem__, norms)))
+        return self._hits(text, starts, lead)
+
+    def _hits(
+        self, text: Text, starts: list[int], lead: Mapping[str, tuple[_Node, ...]]
+    ) -> dict[str, list[Hit]]:
+        """`_find_groups` from the tokens where a phrase may start (in text order) and where
+        the root leads each of their forms."""
+        norms = text._norms()[0]
         extra: dict[int, tuple[int, str]] = {}
         for label, pattern in self._patterns:
             for m in pattern.finditer(text.joined):
@@ -728,10 +755,6 @@ class PhraseSet:
                     extra[first] = (last, label)
         out: dict[str, list[Hit]] = {}
         free: dict[str, int] = {}
-        # Most tokens start no phrase at all: only the others are walked into the trie. The
-        # root remembers where each form leads, so a text's new forms are looked up once.
-        lead = self._root.remembered(distinct)
-        starts = list(compress(range(len(norms)), map(lead.__getitem__, norms)))
         if extra:
             starts = sorted(set(starts).union(extra))
         n = len(norms)
@@ -768,3 +791,59 @@ class PhraseSet:
         if found is None:
             found = text._found[self] = self._find_groups(text)
         return list(found.get("", ()))
+
+
+class PhraseSets:
+    """Several phrase sets looked for in one text together (`find_all`): the hits each set's
+    `find` then gives are the same as its own search's — each set keeps its own trie and
+    picks its own leftmost-longest hits from the same starts — but the text's tokens are
+    scanned once for all of them, not once per set (the rules read a dozen sets in every
+    text, each with a few starts at most)."""
+
+    __slots__ = ("_lead", "sets")
+
+    def __init__(self, sets: Sequence[PhraseSet]) -> None:
+        self.sets = tuple(sets)
+        # form → (set, where its root leads the form) for each set whose root leads it somewhere
+        self._lead: dict[str, tuple[tuple[PhraseSet, tuple[_Node, ...]], ...]] = {}
+
+    def _leads(self, distinct: frozenset[str]) -> dict[str, tuple[tuple[PhraseSet, tuple[_Node, ...]], ...]]:
+        """`_lead` with every form of `distinct` in it (replaced when full, as `_Node.steps`)."""
+        lead = self._lead
+        new = distinct.difference(lead)
+        if new:
+            if len(lead) + len(new) > _STEPS_KEPT:
+                lead = self._lead = {}
+                new = distinct
+            for norm in new:
+                lead[norm] = tuple(
+                    (phrases, nodes) for phrases in self.sets if (nodes := phrases._root.children(norm))
+                )
+        return lead
+
+    def find_all(self, text: Text) -> None:
+        """Every set's hits in `text`, kept with the text for each set's `find`."""
+        found = text._found
+        todo = []
+        for phrases in self.sets:
+            if phrases in found:
+                continue
+            if phrases._patterns:  # regular expressions start hits of their own: searched apart
+                found[phrases] = phrases._find_groups(text)
+            else:
+                todo.append(phrases)
+        if not todo:
+            return
+        norms, distinct = text._norms()
+        lead = self._leads(distinct)
+        starts: dict[PhraseSet, list[int]] = {phrases: [] for phrases in todo}
+        leads: dict[PhraseSet, dict[str, tuple[_Node, ...]]] = {phrases: {} for phrases in todo}
+        for i in compress(range(len(norms)), map(lead.__getitem__, norms)):
+            norm = norms[i]
+            for phrases, nodes in lead[norm]:
+                at = starts.get(phrases)
+                if at is not None:
+                    at.append(i)
+                    leads[phrases][norm] = nodes
+        for phrases in todo:
+            found[phrases] = phrases._hits(text, starts[phrases], leads[phrases])
