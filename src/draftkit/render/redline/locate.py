@@ -182,7 +182,8 @@ def siblings(draft: Draft) -> dict[int, tuple[tuple[Provision, ...], int]]:
     def visit(family: tuple[Provision, ...]) -> None:
         for k, p in enumerate(family):
             out[id(p)] = (family, k)
-            visit(tuple(p.children))
+            if p.children:  # (no call for a leaf: most provisions are)
+                visit(tuple(p.children))
 
     visit(tuple(draft.provisions))
     return out
@@ -192,13 +193,13 @@ def depths(draft: Draft) -> dict[int, int]:
     """Each provision's depth (0 at the top), by id."""
     out: dict[int, int] = {}
 
-    def visit(p: Provision, depth: int) -> None:
-        out[id(p)] = depth
-        for child in p.children:
-            visit(child, depth + 1)
+    def visit(family: tuple[Provision, ...], depth: int) -> None:
+        for p in family:
+            out[id(p)] = depth
+            if p.children:  # (no call for a leaf: most provisions are)
+                visit(p.children, depth + 1)
 
-    for top in draft.provisions:
-        visit(top, 0)
+    visit(draft.provisions, 0)
     return out
 
 
