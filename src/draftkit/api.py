@@ -161,16 +161,16 @@ def revision_date(date: str | None = None) -> str:
 
 # Characters an author name may not hold: controls (they cannot be stored in XML, or would
 # drive a terminal), bidi overrides (they would disguise the name in Word's review pane),
-# line separators, non-characters, and lone surrogates (bytes that were not UTF-8).
-_AUTHOR_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
-)
+# line separators, non-characters, and lone surrogates (bytes that were not UTF-8). Compiled
+# when first used (re's cache keeps it): a class this wide takes milliseconds to compile,
+# which every `diff` would pay before its reading child is forked.
+_AUTHOR_UNSAFE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 
 
 def check_author(author: str) -> str:
     """The author name for tracked changes, refused (exit 2) if it holds a control or bidi
     override character or bytes that were not UTF-8: nothing is silently dropped from it."""
-    bad = _AUTHOR_UNSAFE.search(author)
+    bad = re.search(_AUTHOR_UNSAFE, author)
     if bad is not None:
         char = bad.group()
         what = (
