@@ -11,7 +11,7 @@ from operator import attrgetter
 
 from draftkit.compare.refs import Reference, find_references
 from draftkit.risk.taxonomy import Compiled
-from draftkit.risk.tokens import Hit, Text
+from draftkit.risk.tokens import Hit, PhraseSets, Text
 
 _SENTENCE_END = {".", ";", ":", "!", "?"}
 _CLAUSE_END = {",", ";", ".", ":", "!", "?"}
@@ -150,11 +150,12 @@ class Analysis:
     exceptions: tuple[Clause, ...]
 
     @staticmethod
-    def of(original: str, compiled: Compiled) -> Analysis:
-        """Read one provision text (or several joined with newlines), cross-references masked."""
+    def of(original: str, compiled: Compiled, phrases: PhraseSets | None = None) -> Analysis:
+        """Read one provision text (or several joined with newlines), cross-references masked
+        (`phrases`: the sets read in the same scan as the conditions and exceptions)."""
         refs = [(r.start, r.end) for r in references_in(original)]
         text = Text(original, masked=refs)
-        compiled.rule_sets.find_all(text)  # the rules' phrase sets, read in one scan
+        (phrases or compiled.modal_sets).find_all(text)
         return Analysis.build(text, compiled.conditions.find(text), compiled.exceptions.find(text))
 
     @staticmethod

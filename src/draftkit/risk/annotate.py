@@ -124,6 +124,14 @@ class _Context:
         self.old_nodes = self.old.nodes  # eid → provision (the last of an eid, in document order)
         self.new_nodes = self.new.nodes
         self.reader = Reader(taxonomy)
+        self._subtree_texts: dict[int, str] = {}  # id of a provision of the comparison → its text
+
+    def subtree_text(self, provision: Provision) -> str:
+        """`_subtree_text`, made once per provision (moves, the flag and its quote read it)."""
+        found = self._subtree_texts.get(id(provision))
+        if found is None:
+            found = self._subtree_texts[id(provision)] = _subtree_text(provision)
+        return found
 
     def scores(self, provisions: Sequence[Provision], side: Mapping[str, Classified]) -> dict[str, float]:
         """Per category, the strongest score among the provisions of one side."""
@@ -166,7 +174,7 @@ def _provision_finding(change: Change, ctx: _Context) -> tuple[Finding, dict[str
     side = ctx.new if added else ctx.old
     nodes = ctx.new_nodes if added else ctx.old_nodes
     scores = ctx.subtree(top, side, nodes)
-    text = _subtree_text(top)
+    text = ctx.subtree_text(top)
     parent = nodes.get(_parent_eid(top.eid))
     lead_in = parent.text if parent is not None and parent.text.rstrip().endswith(":") else ""
     own = _has_modal(text, ctx.reader)
@@ -193,16 +201,16 @@ def _provision_finding(change: Change, ctx: _Context) -> tuple[Finding, dict[str
     return finding, scores
 
 
-def _moved_keys(comparison: Comparison) -> set[tuple[str, ...]]:
+def _moved_keys(comparison: Comparison, ctx: _Context) -> set[tuple[str, ...]]:
     """Content of provisions deleted in one place and added unchanged in another: a move the
     alignment did not pair is still a move, never a deletion plus an addition."""
     deleted: set[tuple[str, ...]] = set()
     added: set[tuple[str, ...]] = set()
     for change in comparison.changes:
         for p in change.old if change.kind == "deleted" else ():
-            deleted.add(content_key(_subtree_text(p)))
+            deleted.add(content_key(ctx.subtree_text(p)))
         for p in change.new if change.kind == "added" else ():
-            added.add(content_key(_subtree_text(p)))
+            added.add(content_key(ctx.subtree_text(p)))
     return {k for k in deleted & added if k}
 
 
@@ -237,8 +245,14 @@ def _around_edits(change: Change) -> Change:
 
 
 def _flags_for(
-    change: Change, ctx: _Context, moved: set[tuple[str, ...]], added_eids: set[str], deleted_eids: set[str]
+    change: Change,
+    ctx: _Context,
+    moved: set[tuple[str, ...]],
+    added_eids: set[str],
+    deleted_eids: set[str],
+    sides: tuple[dict[str, float], dict[str, float]],
 ) -> tuple[Flag, ...]:
+    """The flags of one change (`sides`: the old and the new provisions' scores)."""
     taxonomy = ctx.taxonomy
     findings: list[Finding] = []
     scores: dict[str, float]
@@ -250,7 +264,7 @@ def _flags_for(
             eids = added_eids if change.kind == "added" else deleted_eids
             if not provisions or _parent_eid(provisions[0].eid) in eids:
                 return ()  # reported with the added or deleted provision it belongs to
-            if content_key(_subtree_text(provisions[0])) in moved:
+            if content_key(ctx.subtree_text(provisions[0])) in moved:
                 return ()
             result = _provision_finding(change, ctx)
             if result is None:
@@ -258,7 +272,7 @@ def _flags_for(
             finding, scores = result
             findings.append(finding)
         case "modified" | "split" | "merged":
-            scores = combine([ctx.scores(change.old, ctx.old), ctx.scores(change.new, ctx.new)])
+            scores = combine(sides)
             # A chapeau ("The Parties shall:") is about what its points say: its modal
             # governs them, so the points' subjects name the change's category.
             for provisions, side, nodes in (
@@ -340,7 +354,7 @@ def flag(comparison: Comparison, taxonomy: Taxonomy | None = None, lens: str = "
         raise ValueError(f"unknown lens {lens!r} (known: {', '.join(LENSES)})")
     taxonomy = taxonomy or default_taxonomy()
     ctx = _Context(comparison, taxonomy)
-    moved = _moved_keys(comparison)
+    moved = _moved_keys(comparison, ctx)
     added_eids = {p.eid for c in comparison.changes if c.kind == "added" for p in c.new}
     deleted_eids = {p.eid for c in comparison.changes if c.kind == "deleted" for p in c.old}
     # Categories are for what changed or moved (renumbering alone never carries a flag);
@@ -349,9 +363,11 @@ def flag(comparison: Comparison, taxonomy: Taxonomy | None = None, lens: str = "
 
     def annotate(k: int) -> _Annotation:
         change = comparison.changes[k]
-        old_category = rank(ctx.scores(change.old, ctx.old), taxonomy) if change.old else ()
-        new_category = rank(ctx.scores(change.new, ctx.new), taxonomy) if change.new else ()
-        flags = _flags_for(change, ctx, moved, added_eids, deleted_eids)
+        old_scores = ctx.scores(change.old, ctx.old)
+        new_scores = ctx.scores(change.new, ctx.new)
+        old_category = rank(old_scores, taxonomy) if change.old else ()
+        new_category = rank(new_scores, taxonomy) if change.new else ()
+        flags = _flags_for(change, ctx, moved, added_eids, deleted_eids, (old_scores, new_scores))
         if lens == "translation":
             flags = tuple(
                 replace(f, message=f"{REGISTER}: {f.message.split(': ', 1)[-1]}")

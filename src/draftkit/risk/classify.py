@@ -55,10 +55,7 @@ def text_scores(
 ) -> tuple[Scores, dict[str, list[str]]]:
     """Category scores of one text, and the terms found per category (`cache`: by text)."""
     if cache is not None:
-        found = cache.get(text)
-        if found is None:
-            found = text_scores(text, taxonomy)
-            cache[text] = found
+        found = _cached(text, taxonomy, cache)
         return dict(found[0]), {cid: list(terms) for cid, terms in found[1].items()}
     scores: Scores = {}
     signals: dict[str, list[str]] = {}
@@ -74,17 +71,21 @@ def text_scores(
     # sanctions (issue 14: category by what a provision does).
     clauses = [*groups.get("conditions", ()), *groups.get("temporal", ())]
     analysis = Analysis.build(tokens, clauses, groups.get("exceptions", ())).bounded()
+    clauses_in = bool(analysis.conditions or analysis.exceptions)
     for category in taxonomy.categories:
         cid = category.id
+        hits = groups.get(cid)
+        if not hits:
+            continue
         seen: dict[str, int] = {}
         main = qualifying = 0.0
-        for hit in groups.get(cid, ()):
+        for hit in hits:
             seen[hit.norm] = seen.get(hit.norm, 0) + 1
             if seen[hit.norm] > TERM_CAP:
                 continue
             # A longer phrase is more specific evidence: "lift the sanctions" over "Guarantors".
             weight = 1.0 + PHRASE_BONUS * (hit.last - hit.first - 1)
-            if analysis.in_clause(hit.first):
+            if clauses_in and analysis.in_clause(hit.first):
                 qualifying += CLAUSE_FACTOR * weight
             else:
                 main += weight
@@ -121,6 +122,14 @@ def text_scores(
     return scores, signals
 
 
+def _cached(text: str, taxonomy: Taxonomy, cache: TextCache) -> tuple[Scores, dict[str, list[str]]]:
+    """`text_scores` of one text as the cache keeps it (the caller must not change it)."""
+    found = cache.get(text)
+    if found is None:
+        found = cache[text] = text_scores(text, taxonomy)
+    return found
+
+
 def add(into: Scores, extra: Mapping[str, float], factor: float = 1.0) -> None:
     """into += factor × extra, per category."""
     for cid, value in extra.items():
@@ -140,8 +149,37 @@ def own_scores(
     return scores, signals
 
 
+def _classified(
+    provision: Provision, inherited: Scores, taxonomy: Taxonomy, cache: TextCache
+) -> tuple[Classified, Scores]:
+    """A provision classified from its own words and what its ancestors hand down
+    (`inherited`), and what it hands down to its children."""
+    text_scores_, text_signals = _cached(provision.text, taxonomy, cache)
+    own = dict(text_scores_)
+    signals: dict[str, tuple[str, ...]]
+    if provision.heading:
+        heading, heading_signals = _cached(provision.heading, taxonomy, cache)
+        add(own, heading, HEADING_FACTOR)
+        merged = {cid: list(terms) for cid, terms in text_signals.items()}
+        for cid, terms in heading_signals.items():
+            merged.setdefault(cid, []).extend(terms)
+        signals = {cid: tuple(terms) for cid, terms in merged.items()}
+    else:
+        signals = {cid: tuple(terms) for cid, terms in text_signals.items()}
+    total = dict(own)
+    add(total, inherited, INHERIT_FACTOR)
+    passed = dict(inherited)
+    add(passed, own)
+    classified = Classified(
+        eid=provision.eid, own=own, total=total, signals=signals, categories=rank(total, taxonomy)
+    )
+    return classified, passed
+
+
 def rank(scores: Mapping[str, float], taxonomy: Taxonomy) -> tuple[str, ...]:
     """Category ids worth reporting, strongest first (file order breaks ties)."""
+    if not scores:
+        return ()
     order = taxonomy.order
     ranked = sorted(
         (cid for cid, value in scores.items() if value > 0 and cid in order),
@@ -161,18 +199,7 @@ def explain(draft: Draft, taxonomy: Taxonomy, cache: TextCache | None = None) ->
         cache = {}
 
     def visit(provision: Provision, inherited: Scores) -> None:
-        own, signals = own_scores(provision, taxonomy, cache)
-        total = dict(own)
-        add(total, inherited, INHERIT_FACTOR)
-        out[provision.eid] = Classified(
-            eid=provision.eid,
-            own=own,
-            total=total,
-            signals={cid: tuple(terms) for cid, terms in signals.items()},
-            categories=rank(total, taxonomy),
-        )
-        passed = dict(inherited)
-        add(passed, own)
+        out[provision.eid], passed = _classified(provision, inherited, taxonomy, cache)
         for child in provision.children:
             visit(child, passed)
 
@@ -215,19 +242,7 @@ class LazyClassification(Mapping[str, Classified]):
         if parent is not None:
             self[parent]
             inherited = self.passed[parent]
-        own, signals = own_scores(provision, self.taxonomy, self.cache)
-        total = dict(own)
-        add(total, inherited, INHERIT_FACTOR)
-        passed = dict(inherited)
-        add(passed, own)
-        self.passed[eid] = passed
-        found = Classified(
-            eid=eid,
-            own=own,
-            total=total,
-            signals={cid: tuple(terms) for cid, terms in signals.items()},
-            categories=rank(total, self.taxonomy),
-        )
+        found, self.passed[eid] = _classified(provision, inherited, self.taxonomy, self.cache)
         self.done[eid] = found
         return found
 
@@ -251,7 +266,14 @@ def subtree_scores(provision: Provision, taxonomy: Taxonomy, cache: TextCache | 
     """Own scores of a provision and all its descendants, summed (an added article as a whole)."""
     total: Scores = {}
     for p in provision.walk():
-        add(total, own_scores(p, taxonomy, cache)[0])
+        if cache is None:
+            add(total, own_scores(p, taxonomy)[0])
+            continue
+        own = _cached(p.text, taxonomy, cache)[0]
+        if p.heading:
+            own = dict(own)
+            add(own, _cached(p.heading, taxonomy, cache)[0], HEADING_FACTOR)
+        add(total, own)
     return total
 
 

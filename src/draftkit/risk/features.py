@@ -25,7 +25,7 @@ from draftkit.risk.analysis import Analysis, Clause, name_runs, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.taxonomy import Compiled, Taxonomy
-from draftkit.risk.tokens import Text, content_key
+from draftkit.risk.tokens import PhraseSets, Text, content_key
 
 F = TypeVar("F")
 _NORM = itemgetter(0)  # a Token's normalised form
@@ -90,11 +90,13 @@ class Reader:
     _cache: dict[str, Analysis] = field(default_factory=dict)
     _sides: dict[str, Side] = field(default_factory=dict)
 
-    def analyse(self, text: str) -> Analysis:
-        """The analysis of one text, cached."""
+    def analyse(self, text: str, phrases: PhraseSets | None = None) -> Analysis:
+        """The analysis of one text, cached (`phrases`: the sets to read it for, besides the
+        conditions and exceptions the analysis reads, and modal verbs)."""
         found = self._cache.get(text)
         if found is None:
-            found = Analysis.of(text, self.taxonomy.compiled)
+            compiled = self.taxonomy.compiled
+            found = Analysis.of(text, compiled, phrases or compiled.modal_sets)
             self._cache[text] = found
         return found
 
@@ -102,7 +104,10 @@ class Reader:
         """One text as a side of a comparison, its features cached."""
         found = self._sides.get(text)
         if found is None:
-            found = Side(self.analyse(text), self.taxonomy.compiled)
+            compiled = self.taxonomy.compiled
+            analysis = self.analyse(text, compiled.rule_sets)
+            compiled.rule_sets.find_all(analysis.text)  # (the text may have been read for modals only)
+            found = Side(analysis, compiled)
             self._sides[text] = found
         return found
 

@@ -170,9 +170,11 @@ class Compiled:
     qualifiers: PhraseSet  # over lemmas; label "group|open" (open: takes the clause after it)
     urgent: PhraseSet  # over lemmas
     # The sets every side of a change is read for (risk/features.py), each group found in one
-    # scan of a text: over its tokens, and over its lemma view ("urgent" is read rarely).
+    # scan of a text: over its tokens, and over its lemma view ("urgent" is read rarely); a
+    # text only asked whether it binds (an added provision) is read for the first three.
     rule_sets: PhraseSets = field(init=False)
     lemma_sets: PhraseSets = field(init=False)
+    modal_sets: PhraseSets = field(init=False)
 
     def __post_init__(self) -> None:
         rule_sets = (
@@ -186,6 +188,7 @@ class Compiled:
             self.recognition,
         )
         object.__setattr__(self, "rule_sets", PhraseSets(rule_sets))
+        object.__setattr__(self, "modal_sets", PhraseSets(rule_sets[:3]))
         object.__setattr__(self, "lemma_sets", PhraseSets((self.entities, self.qualifiers)))
 
 

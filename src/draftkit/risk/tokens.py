@@ -846,4 +846,5 @@ class PhraseSets:
                     at.append(i)
                     leads[phrases][norm] = nodes
         for phrases in todo:
-            found[phrases] = phrases._hits(text, starts[phrases], leads[phrases])
+            at = starts[phrases]
+            found[phrases] = phrases._hits(text, at, leads[phrases]) if at else {}
