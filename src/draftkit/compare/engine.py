@@ -90,12 +90,6 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _order_key(alignment: Alignment, pair: Pair, old_anchor: dict[int, tuple[int, int]]) -> tuple[int, int]:
-    if pair.new:
-        return (pair.new[0], 0)
-    return old_anchor[pair.old[0]]
-
-
 def front_units(draft: Draft) -> tuple[Provision, ...]:
     """The draft's title and preamble paragraphs as units (kinds `preface`, `recital`), so
     that a changed title or a deleted recital is aligned, diffed and flagged like a provision."""
@@ -172,7 +166,9 @@ def _compare(
         else:
             old_anchor[i] = (last_new, 1 + i)
     for pair in alignment.pairs:
-        changes.append((_order_key(alignment, pair, old_anchor), _change(alignment, pair, context)))
+        # In new-document order; a deletion after its old predecessor's new place.
+        key = (pair.new[0], 0) if pair.new else old_anchor[pair.old[0]]
+        changes.append((key, _change(alignment, pair, context)))
     changes.sort(key=lambda item: item[0])
     return tuple(change for _, change in changes)
 
@@ -206,15 +202,7 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
     kind: ChangeKind
     references_updated = False
     renumbered = False
-    match pair.kind:
-        case "added":
-            kind = "added"
-        case "deleted":
-            kind = "deleted"
-        case "split":
-            kind = "split"
-        case "merge":
-            kind = "merged"
+    match pair.kind:  # "one" first: nearly every pair of a long draft
         case "one":
             old_num, new_num = olds[0].num, news[0].num
             renumbered = old_num != new_num and _squash(old_num or "") != _squash(new_num or "")
@@ -233,6 +221,14 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
                     references_updated = True
                 else:
                     kind = "modified"
+        case "added":
+            kind = "added"
+        case "deleted":
+            kind = "deleted"
+        case "split":
+            kind = "split"
+        case "merge":
+            kind = "merged"
     table_move = _table_move(olds[0], news[0]) if context.tables and olds and news else None
     if old_text == new_text:  # an unchanged text (most of a long draft): its one op, as diff_words gives it
         ops: tuple[Op, ...] = (("equal", old_text),) if old_text else ()
