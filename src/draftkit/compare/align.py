@@ -267,15 +267,24 @@ class _Aligner:
         done = self.done
         done.clear()
         a_children, b_children = self.a.children, self.b.children
+        a2b_get = self.a2b.get
         while queue:
             key = queue.pop()
             if key in done:
                 continue
             done.add(key)
             olds, news = key
-            a_kids = a_children[olds[0]] if len(olds) == 1 else [c for o in olds for c in a_children[o]]
-            b_kids = b_children[news[0]] if len(news) == 1 else [c for n in news for c in b_children[n]]
+            a_kids = a_children[olds[0]] if len(olds) == 1 else tuple(c for o in olds for c in a_children[o])
+            b_kids = b_children[news[0]] if len(news) == 1 else tuple(c for n in news for c in b_children[n])
             if not a_kids or not b_kids:
+                continue
+            if len(a_kids) == len(b_kids) and tuple(map(a2b_get, a_kids)) == b_kids:
+                # Every child paired with the one in the same place (the common case): what
+                # `_align_siblings` returns is these pairs, of which those with children on
+                # both sides are queued, so only those are made.
+                for i, j in zip(a_kids, b_kids, strict=True):
+                    if a_children[i] and b_children[j]:
+                        queue.append(((i,), (j,)))
                 continue
             # A pair with no children on a side has nothing to align: not queued (most pairs
             # of a long draft are such leaves).
@@ -289,12 +298,8 @@ class _Aligner:
     def _align_siblings(
         self, a_kids: Sequence[int], b_kids: Sequence[int]
     ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-        if len(a_kids) == len(b_kids):
-            # Every child paired with the one in the same place (the common case): no segment
-            # between, and no position table or subsequence to make.
-            a2b = self.a2b
-            if all(a2b.get(i) == j for i, j in zip(a_kids, b_kids, strict=True)):
-                return [((i,), (j,)) for i, j in zip(a_kids, b_kids, strict=True)]
+        """The pairs under a parent pair: those kept, then what the segments between them
+        align (`children_pass` takes children all paired in place without a call)."""
         b_pos = {j: k for k, j in enumerate(b_kids)}
         fixed = [(i, self.a2b[i]) for i in a_kids if i in self.a2b and self.a2b[i] in b_pos]
         keep = lis([b_pos[j] for _, j in fixed])
@@ -578,20 +583,33 @@ class _Aligner:
             return g is not None and j_parent in self.groups[g][1]
 
         # Units in old order: 1:1 pairs and groups (by their first old index).
-        units: list[tuple[int, int, int, bool]] = []  # old idx, new idx, id, is_group
-        for i, j in self.a2b.items():
-            units.append((i, j, i, False))
-        for g, (olds, news, _) in enumerate(self.groups):
-            units.append((olds[0], news[0], g, True))
         by_parent: dict[tuple[int, int], list[tuple[int, int, int, bool]]] = {}
-        for unit in units:
-            i, j, ident, is_group = unit
-            pi, pj = self.a.parent[i], self.b.parent[j]
-            if not partners(pi, pj):
-                (moved_groups if is_group else moved_pairs).add(ident)
+        a2b, group_of_a = self.a2b, self.group_of_a
+        a_parent, b_parent = self.a.parent, self.b.parent
+        for i, j in a2b.items():  # `partners` inlined for the 1:1 pairs (nearly every unit)
+            pi, pj = a_parent[i], b_parent[j]
+            if pi == ROOT or pj == ROOT:
+                if pi != pj:
+                    moved_pairs.add(i)
+                    continue
+                key = (pi, -3)
+            elif a2b.get(pi) == pj or partners(pi, pj):
+                key = (pi, group_of_a.get(pi, -2))
+            else:
+                moved_pairs.add(i)
                 continue
-            key = (pi, self.group_of_a.get(pi, -2) if pi != ROOT else -3)
-            by_parent.setdefault(key, []).append(unit)
+            members = by_parent.get(key)
+            if members is None:
+                members = by_parent[key] = []
+            members.append((i, j, i, False))
+        for g, (olds, news, _) in enumerate(self.groups):
+            i, j = olds[0], news[0]
+            pi, pj = a_parent[i], b_parent[j]
+            if not partners(pi, pj):
+                moved_groups.add(g)
+                continue
+            key = (pi, group_of_a.get(pi, -2) if pi != ROOT else -3)
+            by_parent.setdefault(key, []).append((i, j, g, True))
         for members in by_parent.values():
             members.sort()
             keep = lis([j for _, j, _, _ in members])
@@ -856,11 +874,17 @@ class _Aligner:
     def regroup(self) -> None:
         """compare.regroup: a 1:1 pair that is a part of a split or merge becomes that group."""
         pinned = {i for i, _ in self.pins.pairs}
-        free = {i: j for i, j in self.a2b.items() if i not in pinned}
+        # compare.regroup looks only at pairs whose texts differ (an identical partner is never
+        # bettered), so only those are handed over; the first call only unpairs, so what the
+        # second may see is what is left of the same list.
+        a_keys, b_keys = self.a.keys, self.b.keys
+        differ = [(i, j) for i, j in self.a2b.items() if a_keys[i] != b_keys[j] and i not in pinned]
+        free = dict(differ)
         for r in regroup(free, self.a, self.b, self._free_b, text_ratio, IN_PARENT_THRESHOLD):
             self._unmatch(r.one, r.partner)
             self._group((r.one,), r.parts, r.similarity)
-        free = {j: i for i, j in self.a2b.items() if i not in pinned}
+        a2b = self.a2b
+        free = {j: i for i, j in differ if a2b.get(i) == j}
         for r in regroup(free, self.b, self.a, self._free_a, text_ratio, IN_PARENT_THRESHOLD):
             self._unmatch(r.partner, r.one)
             self._group(r.parts, (r.one,), r.similarity)
@@ -868,15 +892,19 @@ class _Aligner:
     def content_groups(self) -> None:
         """Merges and splits whose parts the content passes saw (compare.regroup)."""
         olds, news = ranked(self.plausible)
-        pairs = {i: j for i, j in self.a2b.items() if (i, j) not in self.pins.pairs}
-        for group, j in content_groups(pairs, self.a, self._free_a, self._free_b, olds, news):
+        if not olds:
+            return  # no content candidates: no group (content_groups starts from them)
+        pinned = self.pins.pairs
+        # Each side's 1:1 partners as content_groups reads them (other side → this side).
+        partner_of = self.b2a if not pinned else {j: i for i, j in self.a2b.items() if (i, j) not in pinned}
+        for group, j in content_groups(partner_of, self.a, self._free_a, self._free_b, olds, news):
             if not self._same_parent(self.a.parent[group[0]], self.b.parent[j]):
                 continue  # a group across articles is a move too: content alone does not show it
             if j in self.b2a:
                 self._unmatch(self.b2a[j], j)
             self._group(group, (j,), text_ratio(" ".join(self.a.keys[i] for i in group), self.b.keys[j]))
-        pairs = {j: i for i, j in self.a2b.items() if (i, j) not in self.pins.pairs}
-        for group, i in content_groups(pairs, self.b, self._free_b, self._free_a, news, olds):
+        partner_of = self.a2b if not pinned else {i: j for i, j in self.a2b.items() if (i, j) not in pinned}
+        for group, i in content_groups(partner_of, self.b, self._free_b, self._free_a, news, olds):
             if not self._same_parent(self.a.parent[i], self.b.parent[group[0]]):
                 continue
             if i in self.a2b:

@@ -177,6 +177,7 @@ class _TopicIndex(NamedTuple):
     prefix: dict[str, list[tuple[str, str]]]
     sizes: frozenset[int]  # the lengths of `prefix`'s keys
     always: frozenset[str]
+    starts: dict[str, tuple[tuple[str, str], ...]]  # word → the terms it can start, filled on use
 
 
 @lru_cache(maxsize=1)
@@ -207,7 +208,21 @@ def _topic_index() -> _TopicIndex:
             else:
                 exact.setdefault(lead.group(0), []).append((name, term))
     names = tuple(name for name, _ in _topic_terms())
-    return _TopicIndex(names, exact, prefix, frozenset(map(len, prefix)), frozenset(always))
+    return _TopicIndex(names, exact, prefix, frozenset(map(len, prefix)), frozenset(always), {})
+
+
+def _starts(index: _TopicIndex, word: str) -> tuple[tuple[str, str], ...]:
+    """The (category, term) pairs whose term can start at `word` (lower case): the index's
+    exact first word, then each starred prefix the word begins with. Kept per word in the
+    index (a draft's texts share most of their words)."""
+    found = index.starts.get(word)
+    if found is None:
+        out = list(index.exact.get(word, ()))
+        for size in index.sizes:
+            if len(word) >= size:
+                out += index.prefix.get(word[:size], ())
+        found = index.starts[word] = tuple(out)
+    return found
 
 
 def _may_match_ascii(term: str) -> bool:
@@ -225,16 +240,16 @@ def topics(text: str) -> list[str]:
         return ["§" + name for name in index.names if _category_matcher(name).search(text)]
     candidates: dict[str, list[str]] = {}
     for word in set(_LEAD.findall(text.lower())):
-        for name, term in index.exact.get(word, ()):
+        for name, term in _starts(index, word):
             candidates.setdefault(name, []).append(term)
-        for size in index.sizes:
-            for name, term in index.prefix.get(word[:size], ()) if len(word) >= size else ():
-                candidates.setdefault(name, []).append(term)
+    always = index.always
+    if not candidates and not always:
+        return []  # no word of the text starts a term
     return [
         "§" + name
         for name in index.names
-        if (name in index.always and _category_matcher(name).search(text))
-        or any(_term_matcher(term).search(text) for term in candidates.get(name, ()))
+        if (name in always and _category_matcher(name).search(text))
+        or (name in candidates and any(_term_matcher(term).search(text) for term in candidates[name]))
     ]
 
 

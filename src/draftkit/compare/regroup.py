@@ -167,7 +167,7 @@ def weak_pairs(
 
 
 def content_groups(
-    pairs: Mapping[int, int],
+    partner_of: Mapping[int, int],
     one: Side,
     free_one: Callable[[int], bool],
     free_other: Callable[[int], bool],
@@ -176,10 +176,10 @@ def content_groups(
 ) -> list[tuple[tuple[int, ...], int]]:
     """Merges the content evidence shows (called with the drafts swapped: splits). A free
     provision of `one` whose best candidate in `other` (`candidates`: score, index; strongest
-    first) is paired (`pairs`, 1:1) with its adjacent sibling joins that pair; two free
-    adjacent siblings whose best candidate is one free provision are merged into it. Both
-    only when that provision's own best candidates (`back`) are the two siblings."""
-    partner_of = {j: i for i, j in pairs.items()}
+    first) is paired 1:1 with its adjacent sibling (`partner_of`: index in `other` → its
+    partner in `one`) joins that pair; two free adjacent siblings whose best candidate is one
+    free provision are merged into it. Both only when that provision's own best candidates
+    (`back`) are the two siblings. `partner_of` is only read, during the call."""
     out: list[tuple[tuple[int, ...], int]] = []
     taken: set[int] = set()
 
