@@ -421,20 +421,27 @@ class Planner:
         # A Keep only tells the writer where old material written next goes: it is handed
         # on only when old material follows it (before another backbone action, which would
         # take its place), not for each of the thousands of provisions a long draft keeps.
-        kept: Keep | None = None
+        kept: Provision | None = None
+        static = self.locator.static
         for k in range(-1, len(backbone)):
             if k >= 0:
-                action = self._backbone(backbone[k])
-                if isinstance(action, Keep):
-                    kept = action
-                elif action is not None:
-                    kept = None
-                    yield action
+                change = backbone[k]
+                if self._unchanged(change):
+                    # Its layout is taken now only where it could differ later (see
+                    # `Locator.static`).
+                    kept = change.new[0]
+                    if not static:
+                        self.layout(kept)
+                else:
+                    action = self._backbone(change)
+                    if action is not None:
+                        kept = None
+                        yield action
             for ghost in ghosts.get(k, []):
                 shown = self._ghost(ghost, near=self._near(backbone, k))
                 if shown is not None:
                     if kept is not None:
-                        yield kept
+                        yield Keep(kept, self.locator)
                         kept = None
                     yield shown
         yield Finish()
@@ -446,8 +453,9 @@ class Planner:
 
     # ------------------------------------------------------------------ one change
 
-    def _backbone(self, change: Change) -> Backbone | None:
-        if (
+    def _unchanged(self, change: Change) -> bool:
+        """Whether a change has nothing to show (a `Keep`; old material may follow it)."""
+        return (
             not change.flags
             and change.kind != "added"
             and id(change) not in self.moved
@@ -455,12 +463,10 @@ class Planner:
             and change.old_text == change.new_text
             and change.old_heading == change.new_heading
             and change.old[0].num == change.new[0].num
-        ):
-            # Nothing to show; old material may follow it. Its layout is taken now only where
-            # it could differ later (see `Locator.static`).
-            if not self.locator.static:
-                self.layout(change.new[0])
-            return Keep(change.new[0], self.locator)
+        )
+
+    def _backbone(self, change: Change) -> Backbone | None:
+        """The action for a change that has something to show (see `_unchanged`)."""
         layouts = [self.layout(p) for p in change.new]
         located = tuple(layout for layout in layouts if layout is not None)
         if not located:
