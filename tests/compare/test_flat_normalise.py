@@ -6,11 +6,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from draftkit.compare.flat import normalise
-from draftkit.model import Provision
+from draftkit.compare.flat import Flat, normalise
+from draftkit.model import Draft, Provision
 
 # Every ASCII whitespace str.split knows, a non-ASCII one, letters in both cases.
-_CHARS = st.sampled_from([" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\u00a0", "a", "B", "é", "Σ"])
+_CHARS = st.sampled_from(
+    [" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x07", "\x7f", "\u00a0", "a", "B", "~", "é", "Σ"]
+)
 _TEXT = st.lists(_CHARS, max_size=12).map("".join)
 
 
@@ -23,6 +25,17 @@ def _expected(heading: str | None, text: str) -> str:
 def test_normalise_is_the_collapsed_lower_case_text(text: str, heading: str | None) -> None:
     provision = Provision("point", None, None, heading, text)
     assert normalise(provision) == _expected(heading, text)
+
+
+@given(st.lists(st.tuples(_TEXT, st.none() | _TEXT), max_size=4))
+def test_flat_keys_are_normalised(texts: list[tuple[str, str | None]]) -> None:
+    """Flat.of makes its keys inline: each is the provision's `normalise`d text."""
+    leaves = tuple(Provision("point", None, None, heading, text) for text, heading in texts)
+    draft = Draft(
+        None, (), (Provision("article", "Article 1", None, None, "Intro", children=leaves), *leaves)
+    )
+    flat = Flat.of(draft)
+    assert flat.keys == tuple(_expected(p.heading, p.text) for p in flat.nodes)
 
 
 def test_fast_path_cases() -> None:

@@ -144,6 +144,11 @@ class _Aligner:
         self.plausible: dict[int, list[tuple[float, int]]] = {}
         self.best_deleted_for: dict[int, int] | None = None
         self.weak: set[int] = set()  # old indices the DP paired below IN_PARENT_CONFIDENT
+        # Parent pairs whose children were all paired in place when the sibling pass last saw
+        # them → the child pairs it queued (a pairing only changes through `_unmatch`).
+        self.settled: dict[
+            tuple[tuple[int, ...], tuple[int, ...]], list[tuple[tuple[int, ...], tuple[int, ...]]]
+        ] = {}
         # Old provisions with children, in document order: the only ones parent votes concern.
         self.a_parents = [i for i, kids in self.a.children.items() if i != ROOT and kids]
         self.a_parents.sort()
@@ -228,14 +233,18 @@ class _Aligner:
         # Who is free is taken once per step (a set, not a call per provision): within a step
         # a provision's own pairing happens at its own turn, and each pairing is unique.
         a_keys, b_keys = self.a.keys, self.b.keys
+        a2b, b2a, similarity = self.a2b, self.b2a, self.similarity  # `_match`, inlined below
         free_a, free_b = self._free_sets()
-        masked_keys = [measures.mask_digits(k) if k else "" for k in a_keys]  # each key masked once
-        masked_a = Counter(mk for mk in masked_keys if mk)
-        masked_b: dict[str, list[int]] = {}
         mask = measures.mask_digits
+        masked_keys = [mask(k) if k else "" for k in a_keys]  # each key masked once
+        masked_a = Counter(mk for mk in masked_keys if mk)
+        # A new key the old draft also holds (most of them) is masked as it was there.
+        known = dict(zip(a_keys, masked_keys, strict=True))
+        masked_b: dict[str, list[int]] = {}
         for j, k in enumerate(b_keys):
             if k and j in free_b:
-                masked_b.setdefault(mask(k), []).append(j)
+                mk = known.get(k)
+                masked_b.setdefault(mask(k) if mk is None else mk, []).append(j)
         for i, k in enumerate(a_keys):
             if not k or i not in free_a:
                 continue
@@ -246,17 +255,23 @@ class _Aligner:
             if candidates is None or len(candidates) != 1:
                 continue
             j = candidates[0]
-            self._match(i, j, 1.0 if k == b_keys[j] else self._sim(i, j))
+            a2b[i] = j
+            b2a[j] = i
+            similarity[(i, j)] = 1.0 if k == b_keys[j] else self._sim(i, j)
         # Texts that differ only in their numbers ("Point 1.", "Point 2." …) are not unique
-        # once masked; unmasked they usually are.
+        # once masked; unmasked they usually are. Only the free (a few hundred of thousands)
+        # are walked, in document order as before.
         free_a, free_b = self._free_sets()
-        exact_a = Counter(k for i, k in enumerate(a_keys) if k and i in free_a)
+        rest_a = sorted(i for i in free_a if a_keys[i])
+        exact_a = Counter(a_keys[i] for i in rest_a)
         exact_b: dict[str, list[int]] = {}
-        for j, k in enumerate(b_keys):
-            if k and j in free_b:
+        for j in sorted(free_b):
+            k = b_keys[j]
+            if k:
                 exact_b.setdefault(k, []).append(j)
-        for i, k in enumerate(a_keys):
-            if k and i in free_a and exact_a[k] == 1 and len(exact_b.get(k, ())) == 1:
+        for i in rest_a:
+            k = a_keys[i]
+            if exact_a[k] == 1 and len(exact_b.get(k, ())) == 1:
                 self._match(i, exact_b[k][0], 1.0)
 
     # -- pass 3 ----------------------------------------------------------------------
@@ -268,11 +283,16 @@ class _Aligner:
         done.clear()
         a_children, b_children = self.a.children, self.b.children
         a2b_get = self.a2b.get
+        settled = self.settled
         while queue:
             key = queue.pop()
             if key in done:
                 continue
             done.add(key)
+            found = settled.get(key)
+            if found is not None:
+                queue.extend(found)
+                continue
             olds, news = key
             a_kids = a_children[olds[0]] if len(olds) == 1 else tuple(c for o in olds for c in a_children[o])
             b_kids = b_children[news[0]] if len(news) == 1 else tuple(c for n in news for c in b_children[n])
@@ -281,10 +301,15 @@ class _Aligner:
             if len(a_kids) == len(b_kids) and tuple(map(a2b_get, a_kids)) == b_kids:
                 # Every child paired with the one in the same place (the common case): what
                 # `_align_siblings` returns is these pairs, of which those with children on
-                # both sides are queued, so only those are made.
-                for i, j in zip(a_kids, b_kids, strict=True):
-                    if a_children[i] and b_children[j]:
-                        queue.append(((i,), (j,)))
+                # both sides are queued, so only those are made. Kept for the next pass: the
+                # children stay paired so until one is unpaired (`_unmatch` forgets them all).
+                found = [
+                    ((i,), (j,))
+                    for i, j in zip(a_kids, b_kids, strict=True)
+                    if a_children[i] and b_children[j]
+                ]
+                settled[key] = found
+                queue.extend(found)
                 continue
             # A pair with no children on a side has nothing to align: not queued (most pairs
             # of a long draft are such leaves).
@@ -613,6 +638,8 @@ class _Aligner:
         for members in by_parent.values():
             members.sort()
             keep = lis([j for _, j, _, _ in members])
+            if len(keep) == len(members):
+                continue  # all kept in order (most parents): none moved
             for k, (_, _, ident, is_group) in enumerate(members):
                 if k not in keep:
                     (moved_groups if is_group else moved_pairs).add(ident)
@@ -917,6 +944,7 @@ class _Aligner:
     def _unmatch(self, i: int, j: int) -> None:
         del self.a2b[i], self.b2a[j], self.similarity[(i, j)]
         self.by_content.pop(i, None)
+        self.settled.clear()
 
     def _result(self) -> Alignment:
         moved_pairs, moved_groups = self.moved()

@@ -23,18 +23,21 @@ def _addresses(flat: Flat) -> list[Address | None]:
     """How a cross-reference would cite each provision: ('article', ('5', '2', 'b')), or None
     for provisions outside any article/annex/section or with an unnumbered step. One pass."""
     out: list[Address | None] = []
+    append = out.append
     for provision, up in zip(flat.nodes, flat.parent, strict=True):
-        above = out[up] if up != ROOT else None
         value = label_value(provision.num)
         if value is None:
-            out.append(None)
-        elif provision.kind in ("article", "annex") or (above is None and provision.kind in _TOP_KINDS):
+            append(None)
+            continue
+        kind = provision.kind
+        above = out[up] if up != ROOT else None
+        if kind == "article" or kind == "annex" or (above is None and kind in _TOP_KINDS):
             # Articles are cited on their own ("Article 5"), even inside a Part or Chapter.
-            out.append((provision.kind, (value,)))
+            append((kind, (value,)))
         elif above is not None:
-            out.append((above[0], (*above[1], value)))
+            append((above[0], (*above[1], value)))
         else:
-            out.append(None)
+            append(None)
     return out
 
 
@@ -79,6 +82,8 @@ def _renumbering(
             continue
         # A split provision is cited by its first part; merged ones by the result.
         b = new_addr[pair.new[0]]
+        if b is None:
+            continue  # no move to record from any of its old provisions
         for i in pair.old:
             a = old_addr[i]
             if a is not None and b is not None and a != b and len(a[1]) == len(b[1]):
@@ -195,13 +200,25 @@ _new_change = maker(Change)
 
 def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
     a, b = alignment.old, alignment.new
-    # One provision a side is the common case: no generator, no join.
-    olds = (a.nodes[pair.old[0]],) if len(pair.old) == 1 else tuple(a.nodes[i] for i in pair.old)
-    news = (b.nodes[pair.new[0]],) if len(pair.new) == 1 else tuple(b.nodes[j] for j in pair.new)
-    old_text = olds[0].text if len(olds) == 1 else "\n".join(p.text for p in olds)
-    new_text = news[0].text if len(news) == 1 else "\n".join(p.text for p in news)
-    old_heading = olds[0].heading if olds else None
-    new_heading = news[0].heading if news else None
+    old_ids, new_ids = pair.old, pair.new
+    if len(old_ids) == 1 and len(new_ids) == 1:
+        # One provision a side (nearly every pair of a long draft): no generator, no join.
+        i, j = old_ids[0], new_ids[0]
+        old_one, new_one = a.nodes[i], b.nodes[j]
+        olds: tuple[Provision, ...] = (old_one,)
+        news: tuple[Provision, ...] = (new_one,)
+        old_text, new_text = old_one.text, new_one.text
+        old_heading, new_heading = old_one.heading, new_one.heading
+        old_cite, new_cite = a.cites[i], b.cites[j]
+    else:
+        olds = tuple(a.nodes[i] for i in old_ids)
+        news = tuple(b.nodes[j] for j in new_ids)
+        old_text = olds[0].text if len(olds) == 1 else "\n".join(p.text for p in olds)
+        new_text = news[0].text if len(news) == 1 else "\n".join(p.text for p in news)
+        old_heading = olds[0].heading if olds else None
+        new_heading = news[0].heading if news else None
+        old_cite = a.cites[old_ids[0]] if len(old_ids) == 1 else " + ".join(a.cites[i] for i in old_ids)
+        new_cite = b.cites[new_ids[0]] if len(new_ids) == 1 else " + ".join(b.cites[j] for j in new_ids)
     kind: ChangeKind
     references_updated = False
     renumbered = False
@@ -247,8 +264,8 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
         kind,
         olds,
         news,
-        a.cites[pair.old[0]] if len(pair.old) == 1 else " + ".join(a.cites[i] for i in pair.old),
-        b.cites[pair.new[0]] if len(pair.new) == 1 else " + ".join(b.cites[j] for j in pair.new),
+        old_cite,
+        new_cite,
         pair.moved or table_move is not None,
         renumbered,
         1.0 if kind == "unchanged" and not references_updated else pair.similarity,

@@ -55,17 +55,15 @@ def tokenize(text: str) -> list[str]:
 
 
 def _encode(tokens: list[str], table: dict[str, str]) -> str:
-    out = []
-    for token in tokens:
-        ch = table.get(token)
-        if ch is None:
+    # Each token not yet in `table` gets the next character, in the order tokens first
+    # appear (dict.fromkeys keeps that order and visits each distinct token once).
+    for token in dict.fromkeys(tokens):
+        if token not in table:
             code = _FIRST_CODE + len(table)
             if code >= 0xD800 and code < 0xE000 + 0x10000:
                 code += 0x10000  # stay clear of the surrogate block after wrapping past 0xFFFF
-            ch = chr(code)
-            table[token] = ch
-        out.append(ch)
-    return "".join(out)
+            table[token] = chr(code)
+    return "".join(map(table.__getitem__, tokens))
 
 
 def diff_words(old: str, new: str) -> list[Op]:
@@ -137,7 +135,7 @@ def _diff_tokens(old_tokens: list[str], new_tokens: list[str], *, coarse: bool =
     ops: list[Op] = []
     for code, chars in diffs:
         kind: OpKind = "equal" if code == 0 else "insert" if code == 1 else "delete"
-        push_op(ops, kind, "".join(reverse[ch] for ch in chars))
+        push_op(ops, kind, "".join(map(reverse.__getitem__, chars)))
     return ops
 
 
