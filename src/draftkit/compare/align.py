@@ -951,7 +951,9 @@ class _Aligner:
         pairs: list[Pair] = []
         pinned = {i for i, _ in self.pins.pairs}
         for i, j in self.a2b.items():
-            sim = round(self.similarity[(i, j)], 4)
+            sim = self.similarity[(i, j)]
+            if sim != 1.0:  # round(1.0, 4) is 1.0 (and most pairs are equal texts)
+                sim = round(sim, 4)
             confidence = self.by_content.get(i)
             rewritten = confidence is not None and sim < IN_PARENT_THRESHOLD
             pairs.append(

@@ -74,14 +74,17 @@ _DEMONYM = re.compile(r"(?:ians?|ans?|ia|is?|ese|ish)$")
 _INITIAL = re.compile(r"(?:^|(?<=[.!?:;]\s))([A-Z\u0400-\u042f][\w’'-]+)")
 
 
+@lru_cache(maxsize=65_536)  # a draft names the same places and parties again and again
 def _name_key(word: str) -> str:
     name = re.sub(r"['’]s$", "", word.lower())  # "Ukraine’s" is Ukraine
     stem = _DEMONYM.sub("", name)
     return "@" + (stem if len(stem) >= 4 else name)
 
 
-def _names(text: str, known: frozenset[str] = frozenset()) -> list[str]:
-    out = [_name_key(m.group(1)) for m in _NAME.finditer(text)]
+def _names(text: str, known: frozenset[str] = frozenset(), inside: list[str] | None = None) -> list[str]:
+    """The name keys of `text`: inside its sentences (`inside`, when `_names(text)` was
+    already asked), then those opening a sentence that `known` holds."""
+    out = [_name_key(m.group(1)) for m in _NAME.finditer(text)] if inside is None else list(inside)
     if known:
         out += [key for m in _INITIAL.finditer(text) if (key := _name_key(m.group(1))) in known]
     return out
@@ -258,9 +261,13 @@ class ContentSimilarity:
 
     def __init__(self, olds: Sequence[str], news: Sequence[str], lang: str | None = None) -> None:
         language = lang or language_of(" ".join([*olds[:50], *news[:50]]))
-        known = frozenset(key for text in (*olds, *news) for key in _names(text))
-        raw_a = [self._evidence(t, language, known) for t in olds]
-        raw_b = [self._evidence(t, language, known) for t in news]
+        inside = [_names(text) for text in (*olds, *news)]  # each text's names read once
+        known = frozenset(key for names in inside for key in names)
+        raw_a = [self._evidence(t, language, known, names) for t, names in zip(olds, inside, strict=False)]
+        raw_b = [
+            self._evidence(t, language, known, names)
+            for t, names in zip(news, inside[len(olds) :], strict=True)
+        ]
         total = len(raw_a) + len(raw_b)
         df: Counter[str] = Counter()
         for bag in (*raw_a, *raw_b):
@@ -268,9 +275,8 @@ class ContentSimilarity:
         self.common = {k for k, n in df.items() if n > max(COMMON_MIN, COMMON_SHARE * total)}
         self.df = df  # in how many texts each piece of evidence is
 
-        def idf(key: str) -> float:
-            n = df[key]
-            return math.log(1 + (total - n + 0.5) / (n + 0.5))
+        # Each piece of evidence's idf, once (not once per text holding it).
+        idf = {key: math.log(1 + (total - n + 0.5) / (n + 0.5)) for key, n in df.items()}
 
         def weigh(bag: Counter[str]) -> Bag:
             out: Bag = {}
@@ -284,7 +290,7 @@ class ContentSimilarity:
                     if key[0] in "§$"
                     else 1.0
                 )
-                out[key] = (1 + math.log(tf)) * idf(key) * boost
+                out[key] = (1 + math.log(tf)) * idf[key] * boost
             norm = math.sqrt(sum(v * v for v in out.values())) or 1.0
             return {k: v / norm for k, v in out.items()}
 
@@ -297,10 +303,12 @@ class ContentSimilarity:
                     self.postings.setdefault(key, []).append(y)
 
     @staticmethod
-    def _evidence(text: str, lang: str, known: frozenset[str] = frozenset()) -> Counter[str]:
+    def _evidence(
+        text: str, lang: str, known: frozenset[str] = frozenset(), inside: list[str] | None = None
+    ) -> Counter[str]:
         bag: Counter[str] = Counter(root(lemma, lang) for lemma in content_lemmas(text, lang))
         bag.update(_numbers(text))
-        bag.update(_names(text, known))
+        bag.update(_names(text, known, inside))
         bag.update(_aliases(text))
         bag.update(topics(text))
         bag.update("$" + concept for concept in concepts(text, lang))
