@@ -793,6 +793,9 @@ class PhraseSet:
         return list(found.get("", ()))
 
 
+_Lead = tuple["PhraseSet", tuple[_Node, ...], _Node | None]
+
+
 class PhraseSets:
     """Several phrase sets looked for in one text together (`find_all`): the hits each set's
     `find` then gives are the same as its own search's — each set keeps its own trie and
@@ -804,10 +807,11 @@ class PhraseSets:
 
     def __init__(self, sets: Sequence[PhraseSet]) -> None:
         self.sets = tuple(sets)
-        # form → (set, where its root leads the form) for each set whose root leads it somewhere
-        self._lead: dict[str, tuple[tuple[PhraseSet, tuple[_Node, ...]], ...]] = {}
+        # form → (set, where its root leads the form, that node if it is the only one and ends
+        # no phrase) for each set whose root leads the form somewhere
+        self._lead: dict[str, tuple[_Lead, ...]] = {}
 
-    def _leads(self, distinct: frozenset[str]) -> dict[str, tuple[tuple[PhraseSet, tuple[_Node, ...]], ...]]:
+    def _leads(self, distinct: frozenset[str]) -> dict[str, tuple[_Lead, ...]]:
         """`_lead` with every form of `distinct` in it (replaced when full, as `_Node.steps`)."""
         lead = self._lead
         new = distinct.difference(lead)
@@ -817,7 +821,9 @@ class PhraseSets:
                 new = distinct
             for norm in new:
                 lead[norm] = tuple(
-                    (phrases, nodes) for phrases in self.sets if (nodes := phrases._root.children(norm))
+                    (phrases, nodes, nodes[0] if len(nodes) == 1 and not nodes[0].labels else None)
+                    for phrases in self.sets
+                    if (nodes := phrases._root.children(norm))
                 )
         return lead
 
@@ -838,13 +844,25 @@ class PhraseSets:
         lead = self._leads(distinct)
         starts: dict[PhraseSet, list[int]] = {phrases: [] for phrases in todo}
         leads: dict[PhraseSet, dict[str, tuple[_Node, ...]]] = {phrases: {} for phrases in todo}
-        for i in compress(range(len(norms)), map(lead.__getitem__, norms)):
+        n = len(norms)
+        for i in compress(range(n), map(lead.__getitem__, norms)):
             norm = norms[i]
-            for phrases, nodes in lead[norm]:
+            for phrases, nodes, inner in lead[norm]:
                 at = starts.get(phrases)
-                if at is not None:
-                    at.append(i)
-                    leads[phrases][norm] = nodes
+                if at is None:
+                    continue
+                if inner is not None:
+                    # A word that only opens longer phrases ("shall" of "shall not apply to"),
+                    # not followed by one's next word, starts nothing: not handed on.
+                    if i + 1 >= n:
+                        continue
+                    following = inner.steps.get(norms[i + 1])
+                    if following is None:
+                        following = inner.step(norms[i + 1])
+                    if not following:
+                        continue
+                at.append(i)
+                leads[phrases][norm] = nodes
         for phrases in todo:
             at = starts[phrases]
             found[phrases] = phrases._hits(text, at, leads[phrases]) if at else {}
