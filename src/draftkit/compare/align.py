@@ -772,7 +772,14 @@ class _Aligner:
             return []
         found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         parents = [(ROOT, ROOT), *((i, j) for i, j in self.a2b.items() if self.a.children[i])]
+        # The parents with a free child the content pass saw, on each side (a few among
+        # thousands): this pass only pairs, never unpairs, so a parent without such a child
+        # now has none when its turn comes, and the test below would pass it over.
+        seen_a = {self.a.parent[x] for x in self.content_at_a if self._free_a(x)}
+        seen_b = {self.b.parent[y] for y in self.content_at_b if self._free_b(y)}
         for pi, pj in parents:
+            if pi not in seen_a or pj not in seen_b:
+                continue
             a_kids, b_kids = self.a.children[pi], self.b.children[pj]
             if not a_kids or not b_kids:
                 continue
