@@ -146,6 +146,11 @@ class _Aligner:
         self.weak: set[int] = set()  # old indices the DP paired below IN_PARENT_CONFIDENT
         # Parent pairs whose children were all paired in place when the sibling pass last saw
         # them → the child pairs it queued (a pairing only changes through `_unmatch`).
+        # The last best-first pass's threshold, the free it compared all rows with (None: by
+        # window) and each row's hits (short texts ranked, long ones in order; by new index).
+        self.hits: tuple[
+            float, frozenset[int] | None, dict[int, tuple[list[tuple[float, int]], list[tuple[float, int]]]]
+        ] = (0.0, None, {})
         self.settled: dict[
             tuple[tuple[int, ...], tuple[int, ...]], list[tuple[tuple[int, ...], tuple[int, ...]]]
         ] = {}
@@ -558,33 +563,68 @@ class _Aligner:
         # All pairs while that is cheap; on huge leftovers (a flat list of thousands of
         # near-identical provisions) each provision is compared with a window of its
         # neighbours in relative position, so the work stays linear.
-        window = len(rest_b) if len(rest_a) * len(rest_b) <= BEST_FIRST_MAX_CELLS else BEST_FIRST_WINDOW
+        all_pairs = len(rest_a) * len(rest_b) <= BEST_FIRST_MAX_CELLS
+        window = len(rest_b) if all_pairs else BEST_FIRST_WINDOW
+        # Comparing all pairs, each row's hits (every candidate at or above the cutoff) are
+        # kept for the next call: a row's candidates are a pure function of the texts, and
+        # between two calls provisions only get paired (the free shrink), so when the new
+        # free are among those compared then, this row's hits are the kept ones still free.
+        # Filtering keeps their order (score, then index: the free stay in document order),
+        # so the top five are what process.extract (`limit=5`, ties by index) would give.
+        memo = self.hits if all_pairs else None
+        position = {j: y for y, j in enumerate(rest_b)}
+        reuse = (
+            memo is not None and memo[0] == threshold and memo[1] is not None and memo[1].issuperset(rest_b)
+        )
+        rows: dict[int, tuple[list[tuple[float, int]], list[tuple[float, int]]]] = {}
         # Long texts are not given to rapidfuzz's batch ratio (quadratic in length): they are
         # compared one by one with the bounded similarity, and short ones among themselves.
         half = SIM_MAX_CHARS // 2
         short_b = [k if len(k) <= half else "" for k in b_keys]
         long_b = [y for y, k in enumerate(b_keys) if len(k) > half]
         for x, i in enumerate(rest_a):
+            kept = memo[2].get(i) if reuse and memo is not None else None
+            if kept is not None:
+                rows[i] = kept
+                short_hits = [(score, position[j]) for score, j in kept[0] if j in position]
+                found_here = short_hits[:5] + [(score, position[j]) for score, j in kept[1] if j in position]
+                found_here.sort(key=lambda c: -c[0])
+                candidates.extend((score, i, rest_b[y]) for score, y in found_here[:5])
+                continue
             centre = x * len(rest_b) // max(1, len(rest_a))
             low, high = max(0, centre - window), centre + window + 1
-            found_here: list[tuple[float, int]] = []
+            found_here = []
             if len(self.a.keys[i]) <= half:
-                found_here += [
+                short_hits = [
                     (float(score), y + low)
                     for _, score, y in process.extract(
-                        self.a.keys[i], short_b[low:high], scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+                        self.a.keys[i],
+                        short_b[low:high],
+                        scorer=fuzz.ratio,
+                        score_cutoff=cutoff,
+                        limit=None if all_pairs else 5,
                     )
                 ]
+                found_here += short_hits[:5]
                 others = long_b[bisect.bisect_left(long_b, low) : bisect.bisect_left(long_b, high)]
             else:
+                short_hits = []
                 others = list(range(low, min(high, len(rest_b))))
+            long_hits: list[tuple[float, int]] = []
             for y in others:
                 score = self._sim(i, rest_b[y]) * 100
                 if score >= cutoff:
                     found_here.append((score, y))
+                    long_hits.append((score, y))
+            if all_pairs:
+                rows[i] = (
+                    [(score, rest_b[y]) for score, y in short_hits],
+                    [(score, rest_b[y]) for score, y in long_hits],
+                )
             # A handful of best candidates per provision is enough for a best-first pass.
             found_here.sort(key=lambda c: -c[0])
             candidates.extend((score, i, rest_b[y]) for score, y in found_here[:5])
+        self.hits = (threshold, frozenset(rest_b) if all_pairs else None, rows)
         # Best first; ties broken by document order so the result is deterministic.
         candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
         for score, i, j in candidates:
