@@ -36,21 +36,20 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 
-from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from draftkit.compare import measures
 from draftkit.compare.citations import BULLETS
 from draftkit.compare.content import ContentSimilarity
 from draftkit.compare.flat import ROOT, Flat
-from draftkit.compare.measures import RARE_DF, SIM_MAX_CHARS, contained, lis, may_reach, ratio, text_ratio
+from draftkit.compare.leftovers import Hits, best_first
+from draftkit.compare.measures import RARE_DF, contained, lis, may_reach, ratio, text_ratio
+from draftkit.compare.pairs import Alignment, Pair, PairKind
+from draftkit.compare.pairs import new_pair as _new_pair
 from draftkit.compare.pins import Resolved
 from draftkit.compare.regroup import content_groups, ranked, regroup, weak_pairs
 from draftkit.model import Draft, Provision
-from draftkit.readers.frozen import maker
 
 # Gain of a match is (similarity - threshold) × provisions covered: a match below the
 # threshold is worse than calling the two provisions deleted and added.
@@ -80,40 +79,8 @@ FAINT_MARGIN = 5.0  # … this many times the runner-up of either side …
 FAINT_SHARED = 3  # … on at least this many shared pieces
 WINDOW_MIN = 0.25  # within one slot between matched siblings (position + content)
 POSSIBLE_MIN = 0.09  # content this high, unpaired: "possibly replaced by" (0.1 before the lexicon's concepts joined the bags)
-BEST_FIRST_MAX_CELLS = 250_000  # above this, best-first compares within a window
-BEST_FIRST_WINDOW = 100
 
 _WORD = re.compile(r"\w+")
-
-PairKind = Literal["one", "split", "merge", "added", "deleted"]
-
-
-@dataclass(frozen=True, slots=True)
-class Pair:
-    """One unit of the alignment: indices into the old and new Flat."""
-
-    kind: PairKind
-    old: tuple[int, ...]
-    new: tuple[int, ...]
-    similarity: float
-    moved: bool = False
-    rewritten: bool = False  # paired by content evidence although the texts differ widely
-    confidence: float | None = None  # for content pairs: the evidence score (0–1)
-    pinned: bool = False  # paired (or kept apart) by the user
-    replaced_by: int | None = None  # a deletion's plausible but unproven counterpart (new index)
-
-
-# Pairs made by filling their slots (readers.frozen): a long draft's alignment makes 13,000.
-_new_pair = maker(Pair)
-
-
-@dataclass(frozen=True, slots=True)
-class Alignment:
-    """Every provision of both drafts in exactly one Pair."""
-
-    old: Flat
-    new: Flat
-    pairs: tuple[Pair, ...]
 
 
 def _unnumbered(num: str | None) -> bool:
@@ -146,11 +113,7 @@ class _Aligner:
         self.weak: set[int] = set()  # old indices the DP paired below IN_PARENT_CONFIDENT
         # Parent pairs whose children were all paired in place when the sibling pass last saw
         # them → the child pairs it queued (a pairing only changes through `_unmatch`).
-        # The last best-first pass's threshold, the free it compared all rows with (None: by
-        # window) and each row's hits (short texts ranked, long ones in order; by new index).
-        self.hits: tuple[
-            float, frozenset[int] | None, dict[int, tuple[list[tuple[float, int]], list[tuple[float, int]]]]
-        ] = (0.0, None, {})
+        self.hits = Hits()  # the last best-first ranking's, for the next (compare.leftovers)
         self.settled: dict[
             tuple[tuple[int, ...], tuple[int, ...]], list[tuple[tuple[int, ...], tuple[int, ...]]]
         ] = {}
@@ -556,77 +519,11 @@ class _Aligner:
     def _best_first(
         self, rest_a: list[int], rest_b: list[int], threshold: float
     ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        """compare.leftovers' candidates taken best first while both sides are free."""
         found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-        cutoff = threshold * 100
-        candidates: list[tuple[float, int, int]] = []
-        b_keys = [self.b.keys[j] for j in rest_b]
-        # All pairs while that is cheap; on huge leftovers (a flat list of thousands of
-        # near-identical provisions) each provision is compared with a window of its
-        # neighbours in relative position, so the work stays linear.
-        all_pairs = len(rest_a) * len(rest_b) <= BEST_FIRST_MAX_CELLS
-        window = len(rest_b) if all_pairs else BEST_FIRST_WINDOW
-        # Comparing all pairs, each row's hits (every candidate at or above the cutoff) are
-        # kept for the next call: a row's candidates are a pure function of the texts, and
-        # between two calls provisions only get paired (the free shrink), so when the new
-        # free are among those compared then, this row's hits are the kept ones still free.
-        # Filtering keeps their order (score, then index: the free stay in document order),
-        # so the top five are what process.extract (`limit=5`, ties by index) would give.
-        memo = self.hits if all_pairs else None
-        position = {j: y for y, j in enumerate(rest_b)}
-        reuse = (
-            memo is not None and memo[0] == threshold and memo[1] is not None and memo[1].issuperset(rest_b)
+        candidates, self.hits = best_first(
+            rest_a, rest_b, threshold, self.a.keys, self.b.keys, self._sim, self.hits
         )
-        rows: dict[int, tuple[list[tuple[float, int]], list[tuple[float, int]]]] = {}
-        # Long texts are not given to rapidfuzz's batch ratio (quadratic in length): they are
-        # compared one by one with the bounded similarity, and short ones among themselves.
-        half = SIM_MAX_CHARS // 2
-        short_b = [k if len(k) <= half else "" for k in b_keys]
-        long_b = [y for y, k in enumerate(b_keys) if len(k) > half]
-        for x, i in enumerate(rest_a):
-            kept = memo[2].get(i) if reuse and memo is not None else None
-            if kept is not None:
-                rows[i] = kept
-                short_hits = [(score, position[j]) for score, j in kept[0] if j in position]
-                found_here = short_hits[:5] + [(score, position[j]) for score, j in kept[1] if j in position]
-                found_here.sort(key=lambda c: -c[0])
-                candidates.extend((score, i, rest_b[y]) for score, y in found_here[:5])
-                continue
-            centre = x * len(rest_b) // max(1, len(rest_a))
-            low, high = max(0, centre - window), centre + window + 1
-            found_here = []
-            if len(self.a.keys[i]) <= half:
-                short_hits = [
-                    (float(score), y + low)
-                    for _, score, y in process.extract(
-                        self.a.keys[i],
-                        short_b[low:high],
-                        scorer=fuzz.ratio,
-                        score_cutoff=cutoff,
-                        limit=None if all_pairs else 5,
-                    )
-                ]
-                found_here += short_hits[:5]
-                others = long_b[bisect.bisect_left(long_b, low) : bisect.bisect_left(long_b, high)]
-            else:
-                short_hits = []
-                others = list(range(low, min(high, len(rest_b))))
-            long_hits: list[tuple[float, int]] = []
-            for y in others:
-                score = self._sim(i, rest_b[y]) * 100
-                if score >= cutoff:
-                    found_here.append((score, y))
-                    long_hits.append((score, y))
-            if all_pairs:
-                rows[i] = (
-                    [(score, rest_b[y]) for score, y in short_hits],
-                    [(score, rest_b[y]) for score, y in long_hits],
-                )
-            # A handful of best candidates per provision is enough for a best-first pass.
-            found_here.sort(key=lambda c: -c[0])
-            candidates.extend((score, i, rest_b[y]) for score, y in found_here[:5])
-        self.hits = (threshold, frozenset(rest_b) if all_pairs else None, rows)
-        # Best first; ties broken by document order so the result is deterministic.
-        candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
         for score, i, j in candidates:
             if self._free_a(i) and self._free_b(j):
                 self._match(i, j, score / 100.0)
@@ -647,9 +544,10 @@ class _Aligner:
             g = self.group_of_a.get(i_parent)
             return g is not None and j_parent in self.groups[g][1]
 
-        # Units in old order: 1:1 pairs and groups (by their first old index).
-        by_parent: dict[tuple[int, int], list[tuple[int, int, int, bool]]] = {}
-        a2b, group_of_a = self.a2b, self.group_of_a
+        # Units (1:1 pairs, and groups by their first old index) under partner parents, by
+        # old parent (ROOT for the top), each list then put in old order.
+        by_parent: dict[int, list[tuple[int, int, int, bool]]] = {}
+        a2b = self.a2b
         a_parent, b_parent = self.a.parent, self.b.parent
         for i, j in a2b.items():  # `partners` inlined for the 1:1 pairs (nearly every unit)
             pi, pj = a_parent[i], b_parent[j]
@@ -657,15 +555,12 @@ class _Aligner:
                 if pi != pj:
                     moved_pairs.add(i)
                     continue
-                key = (pi, -3)
-            elif a2b.get(pi) == pj or partners(pi, pj):
-                key = (pi, group_of_a.get(pi, -2))
-            else:
+            elif a2b.get(pi) != pj and not partners(pi, pj):
                 moved_pairs.add(i)
                 continue
-            members = by_parent.get(key)
+            members = by_parent.get(pi)
             if members is None:
-                members = by_parent[key] = []
+                members = by_parent[pi] = []
             members.append((i, j, i, False))
         for g, (olds, news, _) in enumerate(self.groups):
             i, j = olds[0], news[0]
@@ -673,8 +568,7 @@ class _Aligner:
             if not partners(pi, pj):
                 moved_groups.add(g)
                 continue
-            key = (pi, group_of_a.get(pi, -2) if pi != ROOT else -3)
-            by_parent.setdefault(key, []).append((i, j, g, True))
+            by_parent.setdefault(pi, []).append((i, j, g, True))
         for members in by_parent.values():
             members.sort()
             keep = lis([j for _, j, _, _ in members])

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from draftkit.compare.align import Alignment, Pair, align
+from draftkit.compare.align import align
 from draftkit.compare.changes import Change, ChangeKind, Comparison, Pin, TableMove
 from draftkit.compare.flat import ROOT, Flat
+from draftkit.compare.pairs import Alignment, Pair
 from draftkit.compare.pins import Pins, Resolved, resolve
 from draftkit.compare.refs import Reference, label_value, rewrite
 from draftkit.compare.textdiff import Op, diff_words

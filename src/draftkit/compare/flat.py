@@ -75,7 +75,7 @@ class Flat:
             tuple(parent),
             children,
             tuple(keys),
-            tuple(c or UNNUMBERED for c in cites),
+            tuple([c or UNNUMBERED for c in cites]),
         )
 
     def path(self, index: int) -> list[Provision]:
