@@ -17,8 +17,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import itemgetter
 from typing import TypeVar
 
 from draftkit.risk.analysis import Analysis, Clause, name_runs, references_in
@@ -28,7 +26,6 @@ from draftkit.risk.taxonomy import Compiled, Taxonomy
 from draftkit.risk.tokens import PhraseSets, Text, content_key
 
 F = TypeVar("F")
-_NORM = itemgetter(0)  # a Token's normalised form
 
 
 class Side:
@@ -91,12 +88,10 @@ class Reader:
     _sides: dict[str, Side] = field(default_factory=dict)
 
     def analyse(self, text: str, phrases: PhraseSets | None = None) -> Analysis:
-        """The analysis of one text, cached (`phrases`: the sets to read it for, besides the
-        conditions and exceptions the analysis reads, and modal verbs)."""
+        """The analysis of one text, cached (read for `phrases` too: by default, modal verbs)."""
         found = self._cache.get(text)
         if found is None:
-            compiled = self.taxonomy.compiled
-            found = Analysis.of(text, compiled, phrases or compiled.modal_sets)
+            found = Analysis.of(text, self.taxonomy.compiled, phrases)
             self._cache[text] = found
         return found
 
@@ -342,18 +337,12 @@ def _owned_by_phrases(side: Side) -> set[int]:
     return owned
 
 
-_CLAUSE_MARKS = frozenset([",", ";", ":", "."])
-
-
-def _clause_marks(side: Side) -> list[tuple[int, ...]]:
-    """Indices of the tokens that end a clause (, ; : .), in order."""
-    tokens = side.text.tokens
-    return [tuple(compress(range(len(tokens)), map(_CLAUSE_MARKS.__contains__, map(_NORM, tokens))))]
+_CLAUSE_MARKS = frozenset(",;:.")
 
 
 def _clause_index(side: Side, index: int) -> int:
     """Which clause (counted by , ; : . before it) token `index` stands in."""
-    return bisect_left(side.features(_clause_marks)[0], index)
+    return bisect_left(side.text.positions(_CLAUSE_MARKS), index)
 
 
 def negations(side: Side) -> list[Negation]:
@@ -585,8 +574,7 @@ def dates(side: Side) -> list[Date]:
     text = side.text
     out: list[Date] = []
     for k in text.indices("date"):
-        t = text.tokens[k]
-        if t.value is not None:
+        if (t := text.tokens[k]).value is not None:
             span = span_of(text, k, k + 1)
             out.append(Date(int(t.value), text.span(k, k + 1), (span,), span[0]))
     return out

@@ -525,7 +525,7 @@ class Text:
         self._offsets: list[int] | None = None
         self._forms: tuple[list[str], frozenset[str]] | None = None
         self._found: dict[PhraseSet, dict[str, list[Hit]]] = {}
-        self._kinds: dict[str, tuple[int, ...]] = {}
+        self._kinds: dict[object, tuple[int, ...]] = {}  # a kind or a set of forms → indices
 
     @property
     def joined(self) -> str:
@@ -582,6 +582,16 @@ class Text:
             tokens = self.tokens
             found = self._kinds[kind] = tuple(
                 compress(range(len(tokens)), map(kind.__eq__, map(_KIND, tokens)))
+            )
+        return found
+
+    def positions(self, forms: frozenset[str]) -> tuple[int, ...]:
+        """Indices of the tokens whose normalised form is one of `forms`, in text order (cached)."""
+        found = self._kinds.get(forms)
+        if found is None:
+            tokens = self.tokens
+            found = self._kinds[forms] = tuple(
+                compress(range(len(tokens)), map(forms.__contains__, map(_NORM, tokens)))
             )
         return found
 
