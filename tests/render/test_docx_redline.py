@@ -544,6 +544,25 @@ def test_property_random_texts(texts: tuple[str, str], mode: str, moves: bool, s
     check_views(comparison, data, scratch)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known, session 6: an auto-numbered list whose start value changes (old '1.', new '24.' "
+    "first of its list) shows the new number in the reject-all view too; see docs/limits.md",
+)
+def test_reject_all_keeps_an_old_number_when_the_lists_start_changes(tmp_path: Path) -> None:
+    """Found by test_property_random_texts (random search, not the derandomized CI profile):
+    the old point '1.' (its text running on to a line '24. The The') became the new point
+    '24.', the first of its list, which docx_draft writes as a list starting at 24; Word
+    numbers it 24 in the old view as well."""
+    old = "DRAFT FRAMEWORK\n\nArticle 1 The The The\n1. The The The The The The The The\n\n24. The The\nArticle 1\n"
+    new = "DRAFT FRAMEWORK\n\nArticle 1 The The The\n\n24. The The\nArticle 1\n"
+    a, b = tmp_path / "old.txt", tmp_path / "new.txt"
+    a.write_text(old, encoding="utf-8")
+    b.write_text(new, encoding="utf-8")
+    comparison = compare(read(a), read(b))
+    check_views(comparison, render_docx(comparison), tmp_path)
+
+
 # ------------------------------------------------------------------------------- comments, summary
 
 
