@@ -377,11 +377,8 @@ class _Walker:
         if hidden:
             self.index += sum(1 for _ in p.iter(t.p)) - 1
             return
-        ppr: etree._Element | None = None
-        if len(p):
-            first = p[0]
-            if first.tag == t.pPr:
-                ppr = first
+        first = p[0] if len(p) else None
+        ppr = first if first is not None and first.tag == t.pPr else None
         props = _NO_PROPS if ppr is None else self._properties(ppr)
         outer = self.current
         # The paragraph style matters to runs only when some style hides text.
@@ -389,7 +386,10 @@ class _Walker:
         self.current = here = _Paragraph(style)
         parts: list[str] = []
         # The pPr (first, when there is one) holds no text: the runs start after it.
-        self.inline(p if ppr is None else ppr.itersiblings(), parts)
+        if self.plain:
+            self._plain_runs(first if ppr is None else ppr.getnext(), parts)
+        else:
+            self.inline(p if ppr is None else ppr.itersiblings(), parts)
         if self.instr_depth:
             self._close_instructions()
         self.current = outer
@@ -409,6 +409,27 @@ class _Walker:
             self._block(text.strip(), index, props)
         if here.boxes:
             self._read_boxes(here.boxes)
+
+    def _plain_runs(self, first: etree._Element | None, parts: list[str]) -> None:
+        """`inline` over `first` and its following siblings where no style hides text, a run
+        whose one child is a w:t read here. The same result, because: `inline` handles each
+        child apart (no state across them), so a child handed to it alone reads as in the
+        whole loop; `getnext` visits the siblings iteration would (elements, comments, PIs),
+        without an iterator object; and `run`, when `plain`, only appends a lone w:t's text
+        (if no field instruction is open)."""
+        t = self.tags
+        run_tag = t.r
+        text_tag = t.t
+        child = first
+        while child is not None:
+            if child.tag != run_tag:
+                self.inline((child,), parts)
+            elif len(child) == 1 and (item := child[0]).tag == text_tag:
+                if self.instr_depth == 0:
+                    parts.append(item.text or "")
+            else:
+                self.run(child, parts)
+            child = child.getnext()
 
     def _style_of(self, ppr: etree._Element) -> str | None:
         """The paragraph style in the view (the pre-change one in the original view)."""
@@ -523,10 +544,13 @@ class _Walker:
         removed = False
         mark: etree._Element | None = None
         change: etree._Element | None = None
-        for child in ppr:
+        # Children by `getnext` (the same ones iteration visits, without an iterator object).
+        child = ppr[0] if len(ppr) else None
+        while child is not None:
             tag = child.tag
             if tag == t.numPr:
-                for part in child:
+                part = child[0] if len(child) else None
+                while part is not None:
                     part_tag = part.tag
                     if part_tag == t.numId:
                         value = part.get(t.val)
@@ -534,6 +558,7 @@ class _Walker:
                     elif part_tag == t.ilvl:
                         value = part.get(t.val)
                         ilvl = _INTS[value] if value in _INTS else _to_int(value)
+                    part = part.getnext()
             elif tag == t.pStyle:
                 style = child.get(t.val)
             elif tag == t.rPr:
@@ -544,6 +569,7 @@ class _Walker:
                 outline = _to_int(child.get(t.val))
             elif tag == t.pPrChange and change is None and outermost:
                 change = child
+            child = child.getnext()
         if change is not None and not self.accept:
             # A tracked formatting change keeps the old pPr (numPr, pStyle) inside it.
             old = change.find(t.pPr)
