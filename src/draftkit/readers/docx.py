@@ -56,12 +56,14 @@ from draftkit.readers.frozen import new_block, new_location
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
 from draftkit.readers.safezip import OoxmlPackage, Relationship, open_package
 from draftkit.readers.wordnum import (
+    DECIMALS,
     WORD_NAMESPACES,
     ListNumState,
     NumberingDefs,
     NumberingState,
     ResolvedStyle,
     StyleSheet,
+    decimal_number,
     parse_numbering,
     parse_styles,
 )
@@ -259,6 +261,7 @@ class _Walker:
         self.fields: list[_Field] = []
         self.instr_depth = 0  # fields on the stack still in their instruction part
         self.current = _Paragraph(None)
+        self.spare: _Paragraph | None = None  # one whose paragraph is done, its lists empty
         self.used_notes: set[tuple[str, str]] = set()
         self.tables = 0  # tables met so far, nested ones included
         self.cell: Cell | None = None  # the table cell being read: (table, row, column)
@@ -383,7 +386,12 @@ class _Walker:
         outer = self.current
         # The paragraph style matters to runs only when some style hides text.
         style = None if ppr is None or self.plain else self._style_of(ppr)
-        self.current = here = _Paragraph(style)
+        here = self.spare
+        if here is None:
+            here = _Paragraph(style)
+        else:
+            self.spare, here.style = None, style
+        self.current = here
         parts: list[str] = []
         # The pPr (first, when there is one) holds no text: the runs start after it.
         if self.plain:
@@ -409,6 +417,9 @@ class _Walker:
             self._block(text.strip(), index, props)
         if here.boxes:
             self._read_boxes(here.boxes)
+        elif not (here.hidden or here.hidden_in_word or here.hidden_in_office):
+            # Its lists empty, it is as new: the next paragraph takes it (none holds it now).
+            self.spare = here
 
     def _plain_runs(self, first: etree._Element | None, parts: list[str]) -> None:
         """`inline` over `first` and its following siblings where no style hides text, a run
@@ -554,10 +565,10 @@ class _Walker:
                     part_tag = part.tag
                     if part_tag == t.numId:
                         value = part.get(t.val)
-                        num_id = _INTS[value] if value in _INTS else _to_int(value)
+                        num_id = DECIMALS[value] if value in DECIMALS else decimal_number(value)
                     elif part_tag == t.ilvl:
                         value = part.get(t.val)
-                        ilvl = _INTS[value] if value in _INTS else _to_int(value)
+                        ilvl = DECIMALS[value] if value in DECIMALS else decimal_number(value)
                     part = part.getnext()
             elif tag == t.pStyle:
                 style = child.get(t.val)
@@ -566,7 +577,7 @@ class _Walker:
                     mark = child
                     removed = any(m.tag in self.hidden_changes for m in child)
             elif tag == t.outlineLvl:
-                outline = _to_int(child.get(t.val))
+                outline = decimal_number(child.get(t.val))
             elif tag == t.pPrChange and change is None and outermost:
                 change = child
             child = child.getnext()
@@ -861,30 +872,6 @@ class _Walker:
         if self.instr_depth:
             self.fields = [field for field in self.fields if field.in_result]
             self.instr_depth = 0
-
-
-def _to_int(value: str | None) -> int | None:
-    # ST_DecimalNumber is a 32-bit integer: anything else is damaged markup, not a number.
-    # A document repeats a handful of values (numIds, levels) on every paragraph: each is
-    # read once (the memo is bounded so a hostile file cannot grow it without end).
-    if value is None:
-        return None
-    try:
-        return _INTS[value]
-    except KeyError:
-        pass
-    try:
-        number: int | None = int(value.strip())
-    except ValueError:
-        number = None
-    if number is not None and not -(2**31) <= number < 2**31:
-        number = None
-    if len(_INTS) < 4096:
-        _INTS[value] = number
-    return number
-
-
-_INTS: dict[str, int | None] = {}
 
 
 def _core_title(root: etree._Element) -> str | None:

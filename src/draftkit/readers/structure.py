@@ -84,7 +84,7 @@ class _Node:
         self.indent = 0  # leading spaces of the line that opened it (text input)
         self.level: int | None = None  # heading level (Word Heading 1-9, Markdown #) of an unnumbered group
         self.texts: list[str] = []
-        self.children: list[_Node] = []
+        self.children: list[_Node] | None = None  # made with the first child: most are leaves
         self.listed: tuple[int, int] | None = None  # (Word list, level) of an auto-numbered paragraph
 
     def freeze(self, parent_eid: str, seen: dict[str, int]) -> Provision:
@@ -160,7 +160,10 @@ class _Sequence:
         if label.fmt == "decimal" and label.kind is None:
             parts = _number_parts(label)
             if parts is not None:
-                self.children[parts[:-1]] = max(self.children.get(parts[:-1], 0), parts[-1])
+                parent, last = parts[:-1], parts[-1]
+                before = self.children.get(parent)
+                if before is None or before < last:
+                    self.children[parent] = last
 
 
 _READINGS: dict[Label, tuple[Label, Label]] = {}
@@ -403,7 +406,11 @@ class _Builder:
                 self._where(node.location),
             )
         if self.stack:
-            self.stack[-1].children.append(node)
+            top = self.stack[-1]
+            if top.children is None:
+                top.children = [node]
+            else:
+                top.children.append(node)
         else:
             self.roots.append(node)
         self.stack.append(node)

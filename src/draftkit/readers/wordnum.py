@@ -292,6 +292,25 @@ def _int(value: str | None) -> int | None:
     return number if -(2**31) <= number < 2**31 else None
 
 
+def decimal_number(value: str | None) -> int | None:
+    """`_int` for the reader's walk: a document repeats a handful of values (numIds, levels)
+    on every paragraph, each read once into `DECIMALS` (bounded: a hostile file cannot grow
+    it without end); a caller may look there first, without a call."""
+    if value is None:
+        return None
+    try:
+        return DECIMALS[value]
+    except KeyError:
+        pass
+    number = _int(value)
+    if len(DECIMALS) < 4096:
+        DECIMALS[value] = number
+    return number
+
+
+DECIMALS: dict[str, int | None] = {}
+
+
 def _on(el: etree._Element, val: str) -> bool:
     # An on/off property is on unless its w:val says false.
     return (el.get(val) or "true").lower() not in ("false", "0", "off")
@@ -716,6 +735,7 @@ class ListNumState:
 
 
 __all__ = [
+    "DECIMALS",
     "AbstractNum",
     "Level",
     "ListNumState",
@@ -726,6 +746,7 @@ __all__ = [
     "ResolvedStyle",
     "Style",
     "StyleSheet",
+    "decimal_number",
     "format_number",
     "names_for",
     "namespace_of",
