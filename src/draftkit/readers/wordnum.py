@@ -498,7 +498,16 @@ class _NumInfo:
     """One numId as counting reads it, for every numbered paragraph: plain slots (read
     faster than a NamedTuple's fields, made faster on import than a dataclass)."""
 
-    __slots__ = ("all_restart", "key", "levels", "restarts", "start_overrides", "starts", "templates")
+    __slots__ = (
+        "all_restart",
+        "key",
+        "labels",
+        "levels",
+        "restarts",
+        "start_overrides",
+        "starts",
+        "templates",
+    )
 
     def __init__(
         self,
@@ -518,6 +527,11 @@ class _NumInfo:
         # Whether every deeper level resets when this one counts (the usual lvlRestart).
         self.all_restart = tuple(
             deeper == tuple(range(ilvl + 1, MAX_LEVELS)) for ilvl, deeper in enumerate(restarts)
+        )
+        # A level whose label shows one number ("(%3)", "Article %1."): its labels by that
+        # number, each formatted once (a long list repeats a few hundred).
+        self.labels: tuple[dict[int, str] | None, ...] = tuple(
+            {} if template is not None and len(template[1]) == 1 else None for template in templates
         )
 
 
@@ -662,6 +676,15 @@ class NumberingState:
         if template is None:
             return None
         head, placeholders = template
+        memo = info.labels[ilvl]
+        shown = 0
+        if memo is not None:  # one placeholder: the label is a function of its number alone
+            k = placeholders[0][0]
+            value = counters[k]
+            shown = info.starts[k] if value is None else value
+            label = memo.get(shown)
+            if label is not None:
+                return (label, info.key) if label else None
         out = [head]
         for k, fmt, custom, after in placeholders:
             value = counters[k]
@@ -671,6 +694,8 @@ class NumberingState:
             out.append(str(value) if fmt == "decimal" else format_number(value, fmt, custom))
             out.append(after)
         label = "".join(out).strip()[:MAX_LABEL_CHARS]
+        if memo is not None and len(memo) < 4096:  # bounded: numbers come from the input
+            memo[shown] = label
         return (label, info.key) if label else None
 
 
