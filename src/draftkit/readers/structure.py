@@ -87,26 +87,6 @@ class _Node:
         self.children: list[_Node] | None = None  # made with the first child: most are leaves
         self.listed: tuple[int, int] | None = None  # (Word list, level) of an auto-numbered paragraph
 
-    def freeze(self, parent_eid: str, seen: dict[str, int]) -> Provision:
-        label = self.label
-        num = label.num if label is not None else None
-        eid = next_eid(parent_eid, self.kind, num, seen)
-        children: tuple[Provision, ...] = ()
-        if self.children:  # most provisions are leaves
-            below: dict[str, int] = {}
-            children = tuple([child.freeze(eid, below) for child in self.children])
-        return new_provision(
-            self.kind,
-            num,
-            label.ordinal if label is not None else None,
-            self.heading,
-            "\n".join(self.texts),
-            children,
-            eid,
-            None,
-            self.location,
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
@@ -339,17 +319,22 @@ class _Builder:
 
     # -- ambiguity ---------------------------------------------------------------
     def _open_with(self, shape: str, fmt: str) -> _Node | None:
+        wanted = (shape, fmt)
         for node in reversed(self.stack):
-            if node.signature == (shape, fmt) or (
+            if node.signature == wanted or (
                 node.signature[0] == "list"
                 and node.label is not None
-                and (node.label.shape, node.label.fmt) == (shape, fmt)
+                and node.label.shape == shape
+                and node.label.fmt == fmt
             ):
                 return node
         return None
 
     def _next_same_shape(self, index: int, shape: str) -> Label | None:
-        for label, _ in self.labels[index + 1 : index + 1 + _LOOKAHEAD]:
+        labels = self.labels
+        # By index, not a slice: the next label of a shape is most often a few blocks on.
+        for i in range(index + 1, min(index + 1 + _LOOKAHEAD, len(labels))):
+            label = labels[i][0]
             if label is not None and label.shape == shape and label.kind is None:
                 return label
         return None
@@ -505,7 +490,7 @@ class _Builder:
                 self.unnumbered.append(node.location)
             self.preamble.clear()
             self.preamble_at.clear()
-        self._check_sequences(self.roots)
+        provisions = self._freeze(self.roots, "")
         if self.unnumbered:
             self.warnings.insert(
                 0,
@@ -515,8 +500,6 @@ class _Builder:
                     self.unnumbered[0],
                 ),
             )
-        seen: dict[str, int] = {}
-        provisions = tuple(node.freeze("", seen) for node in self.roots)
         return Parsed(self.title, tuple(self.preamble), provisions, tuple(self.warnings))
 
     def _step(self, index: int) -> None:
@@ -666,21 +649,40 @@ class _Builder:
         return label is not None or len(after) > 60 or after[-1:] in _TERMINAL
 
     # -- what was guessed ------------------------------------------------------------
-    def _check_sequences(self, nodes: list[_Node]) -> None:
-        """Warn where siblings skip a number, and say when the point before the gap holds
-        the missing number in its own text (a label glued into the point above)."""
+    def _freeze(self, nodes: list[_Node], parent_eid: str) -> tuple[Provision, ...]:
+        """Sibling nodes as provisions, eids assigned, in document order; in the same pass,
+        warn where siblings skip a number, and say when the point before the gap holds the
+        missing number in its own text (a label glued into the point above)."""
+        seen: dict[str, int] = {}
         previous: dict[tuple[str, str], _Node] = {}
+        out: list[Provision] = []
         for node in nodes:
             label = node.label
-            if label is not None and label.ordinal is not None and label.fmt != "other":
-                before = previous.get(node.signature)
-                if before is not None and before.label is not None and before.label.ordinal is not None:
-                    expected = before.label.ordinal + 1
-                    if label.ordinal > expected:
-                        self._gap(before, node, expected)
-                previous[node.signature] = node
-            if node.children:
-                self._check_sequences(node.children)
+            num = ordinal = None
+            if label is not None:
+                num, ordinal = label.num, label.ordinal
+                if ordinal is not None and label.fmt != "other":
+                    before = previous.get(node.signature)
+                    if before is not None and before.label is not None and before.label.ordinal is not None:
+                        expected = before.label.ordinal + 1
+                        if ordinal > expected:
+                            self._gap(before, node, expected)
+                    previous[node.signature] = node
+            eid = next_eid(parent_eid, node.kind, num, seen)
+            out.append(
+                new_provision(
+                    node.kind,
+                    num,
+                    ordinal,
+                    node.heading,
+                    "\n".join(node.texts),
+                    self._freeze(node.children, eid) if node.children else (),
+                    eid,
+                    None,
+                    node.location,
+                )
+            )
+        return tuple(out)
 
     def _gap(self, before: _Node, node: _Node, expected: int) -> None:
         assert before.label is not None and node.label is not None
