@@ -8,6 +8,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from draftkit.readers.wordnum import (
@@ -434,3 +436,32 @@ def test_listnum_with_absurd_switches() -> None:
     state = ListNumState()
     assert state.label_for("LISTNUM \\s " + "9" * 5000) == "1)"  # the switch is ignored, not int()-ed
     assert state.label_for("LISTNUM LegalDefault \\l 99 \\s 99999999999") == "1.1.1.1.1.1.1.1.1."
+
+
+# Levels whose label shows one number (remembered per number) beside levels showing two,
+# two numIds sharing the abstractNum, one with a start override.
+_MEMO_NUMBERING = (
+    A(
+        1,
+        L(0, "upperRoman", "Part %1")
+        + L(1, "lowerLetter", "(%2)")
+        + L(2, "decimal", "%2.%3")
+        + L(3, "lowerRoman", "%1", start=3)
+        + L(4, "bullet", "•"),
+    )
+    + N(1, 1)
+    + N(2, 1, SO(1, 25))
+)
+
+
+@given(st.lists(st.tuples(st.sampled_from([1, 2, 3]), st.integers(0, 5)), max_size=60))
+def test_labels_remembered_per_number_are_the_ones_formatted(sequence: list[tuple[int, int]]) -> None:
+    remembered = _state(_MEMO_NUMBERING)
+    fresh = _state(_MEMO_NUMBERING)
+    for num_id, ilvl in sequence:
+        expected = fresh.count(num_id, ilvl)
+        for info in fresh._info.values():  # every label formatted anew
+            for memo in info.labels if info is not None else ():
+                if memo is not None:
+                    memo.clear()
+        assert remembered.count(num_id, ilvl) == expected
