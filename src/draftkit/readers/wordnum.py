@@ -528,9 +528,9 @@ class _NumInfo:
         self.all_restart = tuple(
             deeper == tuple(range(ilvl + 1, MAX_LEVELS)) for ilvl, deeper in enumerate(restarts)
         )
-        # A level whose label shows one number ("(%3)", "Article %1."): its labels by that
-        # number, each formatted once (a long list repeats a few hundred).
-        self.labels: tuple[dict[int, str] | None, ...] = tuple(
+        # A level whose label shows one number ("(%3)", "Article %1."): what `count` returns
+        # by that number, each label formatted once (a long list repeats a few hundred).
+        self.labels: tuple[dict[int, tuple[str, int] | None] | None, ...] = tuple(
             {} if template is not None and len(template[1]) == 1 else None for template in templates
         )
 
@@ -682,9 +682,8 @@ class NumberingState:
             k = placeholders[0][0]
             value = counters[k]
             shown = info.starts[k] if value is None else value
-            label = memo.get(shown)
-            if label is not None:
-                return (label, info.key) if label else None
+            if shown in memo:
+                return memo[shown]
         out = [head]
         for k, fmt, custom, after in placeholders:
             value = counters[k]
@@ -694,9 +693,10 @@ class NumberingState:
             out.append(str(value) if fmt == "decimal" else format_number(value, fmt, custom))
             out.append(after)
         label = "".join(out).strip()[:MAX_LABEL_CHARS]
+        counted = (label, info.key) if label else None
         if memo is not None and len(memo) < 4096:  # bounded: numbers come from the input
-            memo[shown] = label
-        return (label, info.key) if label else None
+            memo[shown] = counted
+        return counted
 
 
 # ---------------------------------------------------------------------------- LISTNUM
