@@ -42,22 +42,8 @@ class Flat:
             heading, text = provision.heading, provision.text
             if heading:
                 text = f"{heading}\n{text}"
-            # As `normalise` (its fast path inlined: a long draft has 13,000 keys).
-            if (
-                text.isascii()
-                and "  " not in text
-                and text[:1] != " "
-                and text[-1:] != " "
-                and "\n" not in text
-                and "\t" not in text
-                and "\r" not in text
-                and "\x0b" not in text
-                and "\x0c" not in text
-                and "\x1c" not in text
-                and "\x1d" not in text
-                and "\x1e" not in text
-                and "\x1f" not in text
-            ):
+            # As `normalise` (inlined but for its whitespace test: a long draft has 13,000 keys).
+            if text.isascii() and _collapsed(text):
                 keys.append(text.lower())
             else:
                 keys.append(" ".join(text.split()).lower())
@@ -98,7 +84,7 @@ def normalise(provision: Provision) -> str:
 def _collapsed(text: str) -> bool:
     """Whether an ASCII text is already as `str.split` and a single-space join leave it: no
     whitespace but single spaces between words (ASCII whitespace: space, \\t \\n \\r \\v \\f
-    and \\x1c–\\x1f). Flat.of makes the same test inline."""
+    and \\x1c–\\x1f)."""
     return (
         "  " not in text
         and text[:1] != " "
