@@ -57,6 +57,20 @@ UNDERSTOOD_NAMESPACES = frozenset(
 )
 
 
+_TABLE_TAG = re.compile(rb"tbl[\s/>]")
+
+
+def may_hold_table(part: bytes) -> bool:
+    """Whether a WordprocessingML part may hold a table, told from its bytes without parsing
+    them: False only when no table start tag (`<tbl` or `:tbl`, any prefix, then a space, `/`
+    or `>`) stands in them — an element's name is never escaped, so then there is none. A
+    part in an encoding that is not a superset of ASCII (UTF-16, …): maybe."""
+    if not part[:8].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or b"\x00" in part[:200]:
+        return True
+    # "tbl" searched for (fast: a literal), then what stands before it checked
+    return any(m.start() > 0 and part[m.start() - 1] in b"<:" for m in _TABLE_TAG.finditer(part))
+
+
 def choose_branch(alternate: etree._Element) -> etree._Element | None:
     """The branch of an mc:AlternateContent a current word processor shows: the first
     mc:Choice whose every required prefix names an understood namespace, else mc:Fallback."""

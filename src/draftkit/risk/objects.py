@@ -143,6 +143,7 @@ def table_rows(
         return []  # the reader saw no table in the body: the file is not opened again for none
     from draftkit.errors import DraftkitError, Where
     from draftkit.readers.docx import read_docx_blocks
+    from draftkit.readers.docx_text import may_hold_table
     from draftkit.readers.safezip import open_package, parse_xml
 
     path = Path(source.path)
@@ -152,7 +153,7 @@ def table_rows(
         with open_package(path) as package:
             name = package.main_document_part()
             data = package.read(name)
-        if _no_table(data):
+        if not may_hold_table(data):
             return []  # most drafts: the part is not parsed again only to find no table in it
         document = parse_xml(data, Where(f"{path}: {name}"))
         ns = document.tag[1:].partition("}")[0] if isinstance(document.tag, str) else ""
@@ -177,13 +178,6 @@ def table_rows(
             text = f"{block.auto_label} {block.text}" if block.auto_label else block.text
             lines.setdefault(number, []).extend(" ".join(line.split()) for line in text.split("\n"))
     return [tuple(line for line in lines.get(n, ()) if line) for n in sorted(set(row_of.values()))]
-
-
-def _no_table(data: bytes) -> bool:
-    """Whether an XML part surely holds no table: in an ASCII-compatible encoding (what
-    Word writes) a `tbl` element's name stands in the bytes. Otherwise (UTF-16) unknown."""
-    head = data[:8].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"<") and b"tbl" not in data
 
 
 def _touches(draft: Draft, changed: Collection[Provision], paragraphs: Collection[int]) -> bool:

@@ -27,6 +27,7 @@ from typing import Final
 from lxml import etree
 
 from draftkit.model import Draft
+from draftkit.readers.docx_text import may_hold_table
 from draftkit.readers.safezip import open_package, parse_xml
 from draftkit.render.redline.base import Base, is_docx, reread
 from draftkit.render.wml import (
@@ -55,7 +56,6 @@ _WP_DOCPR: Final = "{http://schemas.openxmlformats.org/drawingml/2006/wordproces
 # A diagram's data part names its drawing part by an id of the *document's* relationships.
 _DSP_EXT: Final = "{http://schemas.microsoft.com/office/drawing/2008/diagram}dataModelExt"
 _NOTE_REFS: Final = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
-_TABLE_TAG: Final = re.compile(rb"tbl[\s/>]")
 _RPR_REVISIONS: Final = frozenset(
     {qn("w:ins"), qn("w:del"), qn("w:rPrChange"), qn("w:moveFrom"), qn("w:moveTo")}
 )
@@ -125,20 +125,13 @@ class Carrier:
 
     def may_hold_tables(self) -> bool:
         """Whether the old body may hold a table, told without parsing it: as the reader saw
-        it (`Source.tables`) where it says; else False only when the main part's bytes have no
-        table start tag (`<tbl` or `:tbl`, any prefix, then a space, `/` or `>`) — an element's
-        name is never escaped, so then there is none. A part in an encoding that is not a
-        superset of ASCII (UTF-16, …): maybe."""
+        it (`Source.tables`) where it says, else from the main part's bytes (`may_hold_table`)."""
         if self.loaded:
             return True
         if self.tables is not None:
             return self.tables
         with open_package(self.path) as package:
-            data = package.read(package.main_document_part())
-        if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or b"\x00" in data[:200]:
-            return True
-        # "tbl" searched for (fast: a literal), then what stands before it checked
-        return any(m.start() > 0 and data[m.start() - 1] in b"<:" for m in _TABLE_TAG.finditer(data))
+            return may_hold_table(package.read(package.main_document_part()))
 
     # ------------------------------------------------------------------ runs
 
