@@ -577,22 +577,20 @@ class Text:
     def indices(self, kind: TokenKind) -> tuple[int, ...]:
         """Indices of the tokens of one kind, in text order (most texts have few numbers or
         dates: a rule looking for them visits those tokens only)."""
-        found = self._kinds.get(kind)
-        if found is None:
-            tokens = self.tokens
-            found = self._kinds[kind] = tuple(
-                compress(range(len(tokens)), map(kind.__eq__, map(_KIND, tokens)))
-            )
-        return found
+        return self._where(kind, _KIND, kind.__eq__)
 
     def positions(self, forms: frozenset[str]) -> tuple[int, ...]:
-        """Indices of the tokens whose normalised form is one of `forms`, in text order (cached)."""
-        found = self._kinds.get(forms)
+        """Indices of the tokens whose normalised form is one of `forms`, in text order."""
+        return self._where(forms, _NORM, forms.__contains__)
+
+    def _where(
+        self, key: object, field: Callable[[Token], object], wanted: Callable[[object], bool]
+    ) -> tuple[int, ...]:
+        """Indices of the tokens whose `field` is `wanted`, remembered under `key`."""
+        found = self._kinds.get(key)
         if found is None:
             tokens = self.tokens
-            found = self._kinds[forms] = tuple(
-                compress(range(len(tokens)), map(forms.__contains__, map(_NORM, tokens)))
-            )
+            found = self._kinds[key] = tuple(compress(range(len(tokens)), map(wanted, map(field, tokens))))
         return found
 
     def span(self, first: int, last: int) -> str:
