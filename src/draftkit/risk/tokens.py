@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from itertools import compress
 from operator import itemgetter, ne
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar
 
 TokenKind = Literal["word", "number", "date", "time", "punct"]
 
@@ -654,22 +654,29 @@ class _Node:
         return found
 
     def remembered(self, norms: frozenset[str]) -> dict[str, tuple[_Node, ...]]:
-        """`steps` with every form of `norms` in it. A full memo is replaced, never emptied
-        in place: another thread may be reading it."""
-        steps = self.steps
-        new = norms.difference(steps)
-        if new:
-            if len(steps) + len(new) > _STEPS_KEPT:
-                steps = self.steps = {}
-                new = norms
-            for norm in new:
-                steps[norm] = self.children(norm)
+        """`steps` with every form of `norms` in it (`_filled`)."""
+        steps = self.steps = _filled(self.steps, norms, self.children)
         return steps
 
 
 # A draft has a few thousand distinct words, each looked up in a trie node once; a node
 # forgets what it met past this many forms, so a stream of new words cannot grow it forever.
 _STEPS_KEPT = 1 << 15
+
+_V = TypeVar("_V")
+
+
+def _filled(memo: dict[str, _V], forms: frozenset[str], make: Callable[[str], _V]) -> dict[str, _V]:
+    """`memo` with `make(form)` for every form of `forms` not in it yet. A memo that would
+    pass _STEPS_KEPT is replaced by a new one, never emptied in place: another thread may be
+    reading it (the caller stores what this returns)."""
+    new = forms.difference(memo)
+    if new:
+        if len(memo) + len(new) > _STEPS_KEPT:
+            memo, new = {}, forms
+        for form in new:
+            memo[form] = make(form)
+    return memo
 
 
 class PhraseSet:
@@ -820,20 +827,16 @@ class PhraseSets:
         self._lead: dict[str, tuple[_Lead, ...]] = {}
 
     def _leads(self, distinct: frozenset[str]) -> dict[str, tuple[_Lead, ...]]:
-        """`_lead` with every form of `distinct` in it (replaced when full, as `_Node.steps`)."""
-        lead = self._lead
-        new = distinct.difference(lead)
-        if new:
-            if len(lead) + len(new) > _STEPS_KEPT:
-                lead = self._lead = {}
-                new = distinct
-            for norm in new:
-                lead[norm] = tuple(
-                    (phrases, nodes, nodes[0] if len(nodes) == 1 and not nodes[0].labels else None)
-                    for phrases in self.sets
-                    if (nodes := phrases._root.children(norm))
-                )
+        """`_lead` with every form of `distinct` in it (`_filled`)."""
+        lead = self._lead = _filled(self._lead, distinct, self._lead_of)
         return lead
+
+    def _lead_of(self, norm: str) -> tuple[_Lead, ...]:
+        return tuple(
+            (phrases, nodes, nodes[0] if len(nodes) == 1 and not nodes[0].labels else None)
+            for phrases in self.sets
+            if (nodes := phrases._root.children(norm))
+        )
 
     def find_all(self, text: Text) -> None:
         """Every set's hits in `text`, kept with the text for each set's `find`."""
