@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -37,13 +38,16 @@ def diff(
     pairs: Mapping[str, str | None] | Iterable[tuple[str, str | None]] | None = None,
     no_pair: Iterable[str] | None = None,
     lens: str = "default",
+    _report: ReportFormat | None = None,
 ) -> Comparison:
     """Read two drafts (any supported formats), compare them provision by provision and flag
     the changes that matter (risk taxonomy: the default, or the file `taxonomy`). `pairs`
     ({"Article 5(2)": "Article 6(1)"}, citations or eids) are taken as is before alignment;
     `no_pair` labels stay deleted ("=LABEL": stays added). An unknown label is UsageError.
     `lens="translation"`: the drafts are two renderings of one text; rewordings no rule
-    explains are reported as register differences (the comparison says the lens was used)."""
+    explains are reported as register differences (the comparison says the lens was used).
+    `_report` (redline_bytes): the report that will be made of the comparison, whose modules
+    are then imported while the old draft is read."""
     from dataclasses import replace
 
     from draftkit.readers.pair import read_pair
@@ -57,7 +61,11 @@ def diff(
     # The comparison's modules are imported after the fork of read_pair (in `_prepare`, while
     # the child reads the old draft): the child starts reading sooner.
     old_draft, new_draft = read_pair(
-        old, new, view=view, limits=limits, meanwhile=lambda draft: _prepare(draft, prepared, flags, taxonomy)
+        old,
+        new,
+        view=view,
+        limits=limits,
+        meanwhile=lambda draft: _prepare(draft, prepared, flags, taxonomy, _report),
     )
     from draftkit.compare import compare
 
@@ -74,7 +82,11 @@ def diff(
 
 
 def _prepare(
-    new: Draft, prepared: dict[str, Any], flags: bool, taxonomy: str | os.PathLike[str] | None
+    new: Draft,
+    prepared: dict[str, Any],
+    flags: bool,
+    taxonomy: str | os.PathLike[str] | None,
+    report: ReportFormat | None = None,
 ) -> None:
     """What `diff` can do with the new draft alone, done while the old one is still being read
     in a forked child (readers.pair): the new draft flattened for alignment, the taxonomy
@@ -96,6 +108,8 @@ def _prepare(
 
         content.warm_up()
         lemmas.warm_up(" ".join(p.text for p in flat.nodes[:50]), simplemma=len(flat.nodes) >= _LONG_DRAFT)
+        if report is not None:  # the renderer's modules (the redline's: ~40 ms of imports)
+            importlib.import_module(_RENDERERS[report])
     except Exception:  # the same work is done again below, where its error is raised
         pass
 
@@ -104,6 +118,12 @@ _LONG_DRAFT = 1_000  # provisions: a draft this long has some word outside the d
 
 
 ReportFormat = Literal["docx", "html", "md", "json"]
+_RENDERERS: dict[ReportFormat, str] = {
+    "docx": "draftkit.render.docx_redline",
+    "html": "draftkit.render.html",
+    "md": "draftkit.render.markdown",
+    "json": "draftkit.render.json_diff",
+}
 _SUFFIXES: dict[str, ReportFormat] = {
     ".docx": "docx",
     ".html": "html",
@@ -237,7 +257,15 @@ def redline_bytes(
     check_author(author)
     stamp = revision_date(date)
     comparison = diff(
-        old, new, view=view, limits=limits, taxonomy=taxonomy, pairs=pairs, no_pair=no_pair, lens=lens
+        old,
+        new,
+        view=view,
+        limits=limits,
+        taxonomy=taxonomy,
+        pairs=pairs,
+        no_pair=no_pair,
+        lens=lens,
+        _report=fmt,
     )
     return render_report(
         comparison,
