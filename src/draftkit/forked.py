@@ -20,7 +20,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 ENV = "DRAFTKIT_SEQUENTIAL"  # set to 1: never fork, everything in this process
@@ -68,10 +68,8 @@ def halves(
     try:
         first = [work(item) for item in items[:half]]
     except BaseException:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)  # it may be blocked writing to a pipe no one reads
         os.close(reader)
-        reap(pid)
+        stop(pid)
         raise
     payload = drain(reader)
     os.close(reader)
@@ -97,6 +95,44 @@ def child(writer: int, make: Callable[[], Any]) -> None:
         pass
     finally:
         os._exit(status)
+
+
+def child_pieces(writer: int, make: Callable[[], Iterable[Any]]) -> None:
+    """In a forked child: each value `make()` yields marshalled into the pipe as it is made,
+    each after its length (8 bytes), then exit (status 0 when all were sent). The parent
+    reads them with `pieces`, one while the child makes the next."""
+    status = 1
+    try:
+        with os.fdopen(writer, "wb") as stream:
+            for value in make():
+                data = marshal.dumps(value)
+                stream.write(len(data).to_bytes(8, "little"))
+                stream.write(data)
+                stream.flush()
+        status = 0
+    except BaseException:
+        pass
+    finally:
+        os._exit(status)
+
+
+def pieces(reader: int) -> Iterator[Any]:
+    """The values a child sends with `child_pieces`, each as soon as it has come whole;
+    EOFError when the child ended in the middle of one. The pipe's end is left open."""
+    with os.fdopen(reader, "rb", closefd=False) as stream:
+        while size := stream.read(8):
+            data = stream.read(int.from_bytes(size, "little")) if len(size) == 8 else b""
+            if len(size) != 8 or len(data) != int.from_bytes(size, "little"):
+                raise EOFError("the child ended in the middle of a piece")
+            yield marshal.loads(data)
+
+
+def stop(pid: int) -> None:
+    """End a forked child this process no longer listens to (it may be blocked writing to a
+    pipe no one reads), and wait for it."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    reap(pid)
 
 
 def drain(reader: int) -> bytes:

@@ -113,11 +113,45 @@ def test_a_child_that_fails_leaves_the_reading_to_this_process() -> None:
     code = """
 from draftkit.readers import read
 from draftkit.readers.pair import read_pair
-pair._encode = lambda draft: 1 / 0
+pair._pieces = lambda draft: 1 / 0
 assert read_pair(sys.argv[1], sys.argv[2]) == (read(sys.argv[1]), read(sys.argv[2]))
 print('ok')
 """
     assert _run(code, DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx").strip() == "ok"
+
+
+def test_a_child_that_dies_between_pieces_leaves_the_reading_to_this_process() -> None:
+    """A child that sends a few of its pieces and dies: what came is dropped, the old draft is
+    read here, same result."""
+    code = """
+import os
+from draftkit.readers import read
+from draftkit.readers.pair import read_pair
+sent = pair._pieces
+def dying(draft):
+    values = sent(draft)
+    yield next(values)
+    yield next(values)
+    os._exit(3)
+pair._pieces = dying
+assert read_pair(sys.argv[1], sys.argv[2]) == (read(sys.argv[1]), read(sys.argv[2]))
+print('ok')
+"""
+    assert _run(code, DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx").strip() == "ok"
+
+
+@pytest.mark.parametrize("runs", [1, 3, 8, 1000])
+def test_the_pieces_make_the_draft_again_however_many(monkeypatch: pytest.MonkeyPatch, runs: int) -> None:
+    import marshal
+
+    from draftkit.model import Draft
+
+    monkeypatch.setattr(pair_module, "_PIECES", runs)
+    for draft in (read(DRAFTS / "framework-v2.docx"), read(DRAFTS / "framework-v3-press.txt"), Draft(None, (), ())):
+        sent = [marshal.loads(marshal.dumps(value)) for value in pair_module._pieces(draft)]
+        assert pair_module._assembled(iter(sent)) == draft
+        assert pair_module._assembled(iter(sent[:-1])) is None  # cut short
+        assert pair_module._assembled(iter([*sent, sent[-1]])) is None  # one too many
 
 
 def test_not_side_by_side_for_stdin_threads_small_files_or_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -158,7 +192,8 @@ def test_the_child_sends_every_field_of_a_draft() -> None:
     assert [f.name for f in dataclasses.fields(Source)] == ["path", "sha256", "format", "tables"]
     for name in ("framework-v3-press.txt", "framework-v2.docx"):
         draft = read(DRAFTS / name)
-        decoded = pair_module._decode(marshal.dumps(pair_module._encode(draft)))
+        sent = marshal.loads(marshal.dumps(tuple(pair_module._pieces(draft))))
+        decoded = pair_module._assembled(iter(sent))
         assert decoded == draft and decoded is not None and decoded.warnings == draft.warnings
         assert decoded.source == draft.source
 

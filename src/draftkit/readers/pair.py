@@ -5,8 +5,9 @@ Takes two paths, hands on the two Drafts exactly as `read` would, one after the 
 the same drafts, the same warnings in the same order (the old draft's first), the same
 error when one cannot be read (the old draft's first). The child sends its draft back as
 plain tuples through a pipe (`marshal`: several times faster than pickling the frozen
-dataclasses); if anything goes wrong in the child — an unreadable file, a limit, a crash —
-this process reads the old draft itself, so errors are raised here, by the ordinary path.
+dataclasses), in pieces: this process decodes one while the child encodes the next. If
+anything goes wrong in the child — an unreadable file, a limit, a crash — this process reads
+the old draft itself, so errors are raised here, by the ordinary path.
 
 Side by side only where it pays and is safe: Linux (fork), at least two usable cores, both
 files large enough (`_MIN_BYTES`), standard input not involved, and this process running a
@@ -16,13 +17,12 @@ held by one of them). Otherwise the two drafts are read one after the other.
 
 from __future__ import annotations
 
-import marshal
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from draftkit.forked import can_fork, child, drain, reap
+from draftkit.forked import can_fork, child_pieces, pieces, reap, stop
 from draftkit.model import Draft, Location, Provision, ReadWarning, Source
 from draftkit.readers import STDIN, Limits, View, read, read_unreported, report
 from draftkit.readers.frozen import new_location, new_provision
@@ -53,10 +53,11 @@ def read_pair(
     pid = os.fork()
     if pid == 0:  # the child: read the old draft, send it, leave without cleanup handlers
         os.close(reader)
-        child(writer, lambda: _encode(read_unreported(old_path, view, limits, str(old))))
+        child_pieces(writer, lambda: _pieces(read_unreported(old_path, view, limits, str(old))))
     os.close(writer)
     new_error: BaseException | None = None
     new_draft: Draft | None = None
+    old_draft: Draft | None = None
     try:
         try:
             new_draft = read_unreported(new_path, view, limits, str(new))
@@ -64,11 +65,13 @@ def read_pair(
             new_error = exc
         if meanwhile is not None and new_draft is not None:
             meanwhile(new_draft)
-        payload = drain(reader)
+        old_draft = _assembled(pieces(reader))
     finally:
         os.close(reader)
-        reap(pid)
-    old_draft = _decode(payload) if payload else None
+        if old_draft is None:
+            stop(pid)  # it may be blocked writing a piece no one will read
+        else:
+            reap(pid)
     if old_draft is None:
         old_draft = read_unreported(old_path, view, limits, str(old))
     report(old_draft, limits, str(old))
@@ -110,16 +113,26 @@ def _encode_provision(p: Provision) -> Any:
     )
 
 
-def _encode(draft: Draft) -> Any:
+_PIECES = 8  # the top-level provisions are sent in this many runs
+
+
+def _pieces(draft: Draft) -> Iterator[Any]:
+    """The draft as plain tuples, in pieces: everything but its provisions (with the number of
+    runs to follow), then its top-level provisions in runs."""
     source = draft.source
-    return (
+    provisions = draft.provisions
+    step = max(1, -(-len(provisions) // _PIECES))
+    starts = range(0, len(provisions), step)
+    yield (
         draft.title,
         draft.preamble,
-        tuple(_encode_provision(p) for p in draft.provisions),
+        len(starts),
         None if source is None else (source.path, source.sha256, source.format, source.tables),
         draft.meta,
         tuple((w.code, w.message, _location(w.location)) for w in draft.warnings),
     )
+    for start in starts:
+        yield tuple([_encode_provision(p) for p in provisions[start : start + step]])
 
 
 def _where(value: Any) -> Location | None:
@@ -143,15 +156,22 @@ def _decode_provision(value: Any) -> Provision:
     )
 
 
-def _decode(payload: bytes) -> Draft | None:
+def _assembled(values: Iterator[Any]) -> Draft | None:
+    """The draft the pieces make, each decoded as it comes; None when they are cut short or
+    not what `_pieces` makes (a child that died mid-write: the draft is read here)."""
     try:
-        title, preamble, provisions, source, meta, warnings = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return None  # a child that died mid-write: read the draft here
+        title, preamble, runs, source, meta, warnings = next(values)
+        provisions: list[Provision] = []
+        for _ in range(runs):
+            provisions += [_decode_provision(p) for p in next(values)]
+        if next(values, None) is not None:
+            return None
+    except (EOFError, ValueError, TypeError, StopIteration):
+        return None
     return Draft(
         title,
         preamble,
-        tuple(_decode_provision(p) for p in provisions),
+        tuple(provisions),
         None if source is None else Source(*source),
         meta,
         tuple(ReadWarning(code, message, _where(where)) for code, message, where in warnings),
