@@ -116,9 +116,9 @@ def _parent_eid(eid: str) -> str:
 class _Context:
     """Both drafts classified, with their provisions and parents by eid."""
 
-    def __init__(self, comparison: Comparison, taxonomy: Taxonomy) -> None:
+    def __init__(self, comparison: Comparison, taxonomy: Taxonomy, known: TextCache | None = None) -> None:
         self.taxonomy = taxonomy
-        self.cache: TextCache = {}
+        self.cache: TextCache = known if known is not None else {}
         self.old = LazyClassification(comparison.old, taxonomy, self.cache)
         self.new = LazyClassification(comparison.new, taxonomy, self.cache)
         self.old_nodes = self.old.nodes  # eid → provision (the last of an eid, in document order)
@@ -345,15 +345,23 @@ LENSES = ("default", "translation")
 REGISTER = "Register difference (translation lens)"
 
 
-def flag(comparison: Comparison, taxonomy: Taxonomy | None = None, lens: str = "default") -> Comparison:
+def flag(
+    comparison: Comparison,
+    taxonomy: Taxonomy | None = None,
+    lens: str = "default",
+    *,
+    known: TextCache | None = None,
+) -> Comparison:
     """A new Comparison whose changes carry categories (old and new side) and risk flags.
 
     `lens="translation"`: the two drafts are renderings of one text, so every rewording no
-    rule explains is reported as what it is — a register difference, named as noise."""
+    rule explains is reported as what it is — a register difference, named as noise.
+    `known`: texts' scores under this taxonomy already made (`text_scores` of each, as
+    risk.foresight makes them while the drafts are compared); taken over, not copied."""
     if lens not in LENSES:
         raise ValueError(f"unknown lens {lens!r} (known: {', '.join(LENSES)})")
     taxonomy = taxonomy or default_taxonomy()
-    ctx = _Context(comparison, taxonomy)
+    ctx = _Context(comparison, taxonomy, known)
     moved = _moved_keys(comparison, ctx)
     added_eids = {p.eid for c in comparison.changes if c.kind == "added" for p in c.new}
     deleted_eids = {p.eid for c in comparison.changes if c.kind == "deleted" for p in c.old}
