@@ -79,3 +79,34 @@ assert set(seen) == {{os.getpid()}} and len(seen) < sum(1 for c in alone.changes
 print("ok")
 """
     assert _fresh(code) == "ok"
+
+
+def test_ahead_gives_what_has_come_whole_in_order_and_ends_the_child() -> None:
+    code = """
+import os, time
+from draftkit.forked import Ahead
+work = Ahead(lambda: iter([{"a": [1.5]}, ("b", None), list(range(1000))]))
+time.sleep(1)
+assert work.take() == [{"a": [1.5]}, ("b", None), list(range(1000))]
+assert work.take() == []  # once
+def slow():
+    yield 1
+    time.sleep(60)
+    yield 2
+started = time.monotonic()
+work = Ahead(slow)
+time.sleep(1)
+assert work.take() == [1]  # never waits for more
+assert time.monotonic() - started < 30
+def fails():
+    yield 1
+    raise RuntimeError("child")
+work = Ahead(fails)
+time.sleep(1)
+assert work.take() == [1]
+work = Ahead(lambda: 1 / 0)
+time.sleep(0.5)
+assert work.take() == []
+print("ok")
+"""
+    assert _fresh(code) == "ok"

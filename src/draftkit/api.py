@@ -18,6 +18,8 @@ from draftkit.readers import Limits, View, read
 
 if TYPE_CHECKING:
     from draftkit.compare.changes import Comparison
+    from draftkit.risk.foresight import Foresight
+    from draftkit.risk.taxonomy import Taxonomy
 
 
 @few_collections
@@ -69,7 +71,13 @@ def diff(
     )
     from draftkit.compare import compare
 
-    comparison = compare(old_draft, new_draft, pins, new_flat=prepared.get("flat"))
+    # The texts the flags will score are scored ahead in a forked child while this process
+    # compares (risk.foresight); what it has made by the end of the comparison is taken.
+    foresight = _foresight(old_draft, new_draft, prepared.get("rules")) if flags else None
+    try:
+        comparison = compare(old_draft, new_draft, pins, new_flat=prepared.get("flat"))
+    finally:
+        known = foresight.take() if foresight is not None else None
     if not flags:
         return comparison
     from draftkit.risk import flag, load_taxonomy
@@ -77,8 +85,18 @@ def diff(
     from draftkit.risk.objects import check_objects
 
     rules = prepared["rules"] if "rules" in prepared else load_taxonomy(taxonomy)
-    flagged = check_objects(check(flag(comparison, rules, lens=lens)), rules, view=view)
+    flagged = check_objects(check(flag(comparison, rules, lens=lens, known=known)), rules, view=view)
     return replace(flagged, pins=comparison.pins, lens=lens)
+
+
+def _foresight(old: Draft, new: Draft, rules: Taxonomy | None) -> Foresight | None:
+    """Scores made ahead for the flags (risk.foresight), once the taxonomy is loaded (an error
+    loading it is raised where the flags load it, as without)."""
+    if rules is None:
+        return None
+    from draftkit.risk.foresight import ahead
+
+    return ahead(old, new, rules)
 
 
 def _prepare(

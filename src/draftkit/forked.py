@@ -1,10 +1,12 @@
 """Work split over two processes by forking, where that is safe and pays (issue 18).
 
 `readers.pair` reads the old draft in a forked child while this process reads the new one;
-`risk.annotate` flags the second half of the changes in a child the same way. Both ask
-`can_fork`, and `halves` is the map they share: the child's results come back as plain values
-through a pipe (`marshal`), and if anything goes wrong in the child this process does its half
-itself, so results and errors are those of the ordinary path.
+`risk.annotate` flags the second half of the changes in a child the same way; `Ahead` makes,
+in a child, what this process will want later (risk.foresight: texts' scores while the drafts
+are compared) and this process takes what has come by then. They ask `can_fork`; the child's
+results come back as plain values through a pipe (`marshal`), and if anything goes wrong in
+the child this process does that work itself, so results and errors are those of the ordinary
+path.
 
 Forking is safe here only on Linux, with at least two usable cores, in a process running a
 single thread (a fork beside other threads may inherit a lock held by one of them: the web
@@ -133,6 +135,54 @@ def stop(pid: int) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
     reap(pid)
+
+
+class Ahead:
+    """Work begun in a forked child for later: `take` gives the pieces the child has sent
+    whole by then (the values `make()` yields, in order), never waiting for more, and ends the
+    child. Whatever has not come is for this process to make when it needs it, so a result
+    never depends on how far the child got, only the time does."""
+
+    _PIPE = 1 << 20  # the pipe's buffer raised to this (Linux' default limit): the child
+    # writes what it makes without waiting for this process, busy elsewhere, to read
+
+    def __init__(self, make: Callable[[], Iterable[Any]]) -> None:
+        import fcntl  # POSIX only, as forking is: imported once `can_fork` said yes
+
+        self._reader, writer = os.pipe()
+        with contextlib.suppress(AttributeError, OSError):
+            fcntl.fcntl(writer, fcntl.F_SETPIPE_SZ, self._PIPE)
+        self._pid = os.fork()
+        if self._pid == 0:
+            os.close(self._reader)
+            child_pieces(writer, make)
+        os.close(writer)
+
+    def take(self) -> list[Any]:
+        """The pieces that have come whole; the child is ended (once: then it is [])."""
+        if self._reader < 0:
+            return []
+        os.set_blocking(self._reader, False)
+        chunks = []
+        with contextlib.suppress(BlockingIOError):
+            while chunk := os.read(self._reader, 1 << 20):
+                chunks.append(chunk)
+        os.close(self._reader)
+        self._reader = -1
+        stop(self._pid)
+        data = b"".join(chunks)
+        taken = []
+        at = 0
+        while at + 8 <= len(data):
+            end = at + 8 + int.from_bytes(data[at : at + 8], "little")
+            if end > len(data):
+                break  # a piece still being written
+            try:
+                taken.append(marshal.loads(data[at + 8 : end]))
+            except (EOFError, ValueError, TypeError):
+                break
+            at = end
+        return taken
 
 
 def drain(reader: int) -> bytes:
