@@ -4,9 +4,10 @@ each stage stamped as it starts and ends (wall clock from the program's start).
     python benchmarks/phases.py OLD NEW [diff options…]   e.g. -o x.json
 
 The stages are found by wrapping draftkit's functions before the command runs (reading the
-new draft, the warm-up while the old one is read in the forked child, waiting for the child,
-decoding its draft, compare, flags and the wait for their forked half, hygiene, objects); what follows the last is the report
-and its writing. A machine shared with other work gives upper bounds: run it a few times.
+new draft, the warm-up while the old one is read in the forked child, waiting for the child's
+draft and decoding its pieces as they come, forking the child that scores texts ahead and
+taking its scores, compare, flags and the wait for their forked half, hygiene, objects); what
+follows the last is the report and its writing. A machine shared with other work gives upper bounds: run it a few times.
 """
 
 from __future__ import annotations
@@ -50,13 +51,16 @@ def main() -> None:
     STAMPS.append((time.perf_counter() - START, "imported"))
     _wrap(pair, "read_unreported", "reading (this process)")
     _wrap(api, "_prepare", "warm-up")
-    _wrap(pair, "drain", "waiting for the child")
-    _wrap(pair, "_decode", "decoding the child's draft")
+    _wrap(pair, "_assembled", "waiting for the child's draft and decoding its pieces")
     _wrap(compare_package, "compare", "compare")
     _wrap(risk_package, "flag", "flags")
     from draftkit import forked
 
     _wrap(forked, "drain", "flags: waiting for the child's half")
+    from draftkit.risk import foresight
+
+    _wrap(foresight, "ahead", "forking the child that scores texts ahead")
+    _wrap(foresight.Foresight, "take", "taking the scores made ahead")
     _wrap(hygiene, "check", "hygiene")
     _wrap(objects, "check_objects", "objects")
     from draftkit.memory import process_ends_after_command
