@@ -99,6 +99,20 @@ def child(writer: int, make: Callable[[], Any]) -> None:
         os._exit(status)
 
 
+_PIPE = 1 << 20  # a pipe's buffer raised to this (Linux' default limit for a process)
+
+
+def pipe() -> tuple[int, int]:
+    """A pipe (reading end, writing end) whose buffer holds up to 1 MB where the system allows:
+    a child writes what it makes without waiting for this process, busy elsewhere, to read."""
+    import fcntl  # POSIX only, as forking is: imported once `can_fork` said yes
+
+    reader, writer = os.pipe()
+    with contextlib.suppress(AttributeError, OSError):
+        fcntl.fcntl(writer, fcntl.F_SETPIPE_SZ, _PIPE)
+    return reader, writer
+
+
 def child_pieces(writer: int, make: Callable[[], Iterable[Any]]) -> None:
     """In a forked child: each value `make()` yields marshalled into the pipe as it is made,
     each after its length (8 bytes), then exit (status 0 when all were sent). The parent
@@ -143,15 +157,8 @@ class Ahead:
     child. Whatever has not come is for this process to make when it needs it, so a result
     never depends on how far the child got, only the time does."""
 
-    _PIPE = 1 << 20  # the pipe's buffer raised to this (Linux' default limit): the child
-    # writes what it makes without waiting for this process, busy elsewhere, to read
-
     def __init__(self, make: Callable[[], Iterable[Any]]) -> None:
-        import fcntl  # POSIX only, as forking is: imported once `can_fork` said yes
-
-        self._reader, writer = os.pipe()
-        with contextlib.suppress(AttributeError, OSError):
-            fcntl.fcntl(writer, fcntl.F_SETPIPE_SZ, self._PIPE)
+        self._reader, writer = pipe()
         self._pid = os.fork()
         if self._pid == 0:
             os.close(self._reader)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from draftkit.forked import can_fork, child_pieces, pieces, reap, stop
+from draftkit.forked import can_fork, child_pieces, pieces, pipe, reap, stop
 from draftkit.model import Draft, Location, Provision, ReadWarning, Source
 from draftkit.readers import STDIN, Limits, View, read, read_unreported, report
 from draftkit.readers.frozen import new_location, new_provision
@@ -49,7 +49,7 @@ def read_pair(
             meanwhile(drafts[1])
         return drafts
     old_path, new_path = Path(old), Path(new)
-    reader, writer = os.pipe()
+    reader, writer = pipe()
     pid = os.fork()
     if pid == 0:  # the child: read the old draft, send it, leave without cleanup handlers
         os.close(reader)
