@@ -32,19 +32,30 @@ class Locator:
 
     def __init__(self, new: Draft, old: Draft, base: Base) -> None:
         self.base = base
-        self.order = list(new.walk())
-        self.position = {id(p): k for k, p in enumerate(self.order)}
-        self.new_depth = depths(new)
-        self.old_depth = depths(old)
-        self.old_siblings = siblings(old)
+        # Draft.walk() order, each provision's place in it and its depth: one walk.
+        self.order: list[Provision] = []
+        self.position: dict[int, int] = {}
+        self.new_depth: dict[int, int] = {}
+        _index(new, self.order, self.position, self.new_depth)
+        # The same of the old draft, with each old provision's siblings (one tuple per parent,
+        # shared) and its place among them.
+        self.old_order: list[Provision] = []
+        self.old_position: dict[int, int] = {}
+        self.old_depth: dict[int, int] = {}
+        self.old_siblings: dict[int, tuple[tuple[Provision, ...], int]] = {}
+        _index(old, self.old_order, self.old_position, self.old_depth, self.old_siblings)
+        # New provisions by kind and depth, made when `neighbour` first asks.
+        self._by_kind: dict[tuple[str, int], list[int]] | None = None
         self.layouts: dict[int, Layout | None] = {}
         self.traits: dict[int, tuple[str, int | None, str | None, bool]] = {}  # see `_traits`
         self.was: dict[int, Provision] = {}  # new provision → what it was (1:1 changes)
-        self.by_kind: dict[tuple[str, int], list[int]] = {}
-        for k, p in enumerate(self.order):
-            self.by_kind.setdefault((p.kind, self.new_depth[id(p)]), []).append(k)
-        # Each paragraph's own place (paragraphs joined to it count as it, and stand before).
-        self.own_at: dict[etree._Element, int] = {p: index for index, p in enumerate(base.paragraphs)}
+        self.breaks: dict[int, list[int]] = {}  # see `_breaks`
+        # Each paragraph's own place (paragraphs joined to it count as it, and stand before);
+        # None when no paragraph was joined to another (each is then at its own index).
+        paragraphs = base.paragraphs
+        self.own_at: dict[etree._Element, int] | None = None
+        if len(set(paragraphs)) != len(paragraphs):
+            self.own_at = {p: index for index, p in enumerate(paragraphs)}
         # Most documents have no text box and no alternate content: then no paragraph's
         # ancestors need looking at (two walks up the tree per paragraph of a long draft).
         self.boxes = next(base.document.iter(W_TXBX), None) is not None
@@ -53,14 +64,26 @@ class Locator:
         # provision starts, `own_at`, `next_start`), never edited: the same whenever it is
         # taken, so it may be taken late (or never). With them it follows the tree's ancestry.
         self.static = not self.boxes and not self.alternates
-        # Where the next provision starts, for each provision: the end of its paragraphs.
-        self.next_start = [len(base.paragraphs) + 1] * len(self.order)
-        following = len(base.paragraphs) + 1
-        for k in range(len(self.order) - 1, -1, -1):
-            self.next_start[k] = following
-            start = base.first.get(id(self.order[k]))
+
+    def next_start(self, position: int) -> int:
+        """Where the next provision (after the one at `position`) with a known first paragraph
+        starts: the end of that one's paragraphs."""
+        first, order = self.base.first, self.order
+        for k in range(position + 1, len(order)):
+            start = first.get(id(order[k]))
             if start is not None:
-                following = start
+                return start
+        return len(self.base.paragraphs) + 1
+
+    @property
+    def by_kind(self) -> dict[tuple[str, int], list[int]]:
+        """The places of the new provisions of each kind and depth, in order."""
+        if self._by_kind is None:
+            self._by_kind = {}
+            depth = self.new_depth
+            for k, p in enumerate(self.order):
+                self._by_kind.setdefault((p.kind, depth[id(p)]), []).append(k)
+        return self._by_kind
 
     def layout(self, provision: Provision) -> Layout | None:
         """Where a new provision is (computed once, before its paragraphs are edited)."""
@@ -72,18 +95,20 @@ class Locator:
         start = self.base.first.get(key)
         paragraphs = self.base.paragraphs
         if position is not None and start is not None and 0 < start <= len(paragraphs):
-            end = max(self.next_start[position], start + 1)
+            end = max(self.next_start(position), start + 1)
             region: list[etree._Element] = []
             # A provision's paragraphs share its first paragraph's container: the body (or a
             # cell), or the text box it was read from — an anchor's region skips its boxes.
             boxes, alternates = self.boxes, self.alternates
             home = _box_of(paragraphs[start - 1]) if boxes else None
             members: set[etree._Element] = set()
+            own_at = self.own_at
             for p in paragraphs[start - 1 : end - 1]:
                 # A paragraph whose removed mark joined it to a later one is that one now:
                 # it belongs here only if that one does.
-                mine = start - 1 <= self.own_at[p] < end - 1
-                if not mine or (region and region[-1] is p):
+                if own_at is not None and (
+                    not start - 1 <= own_at[p] < end - 1 or (region and region[-1] is p)
+                ):
                     continue
                 # The reader reads a text box's paragraphs right after its anchor: they are
                 # the anchor's provision's, unless a provision of their own starts there.
@@ -101,7 +126,7 @@ class Locator:
         """The new provision whose layout an old one (deleted, moved away) should copy:
         same kind and depth, same label shape, nearest to where it is shown. Also whether
         it is a true relative (same kind and label shape), and whether sharing its list
-        numbers the old provision as it was (`counts_on`)."""
+        numbers the old provision as it was."""
         depth = self.old_depth.get(id(old), 0)
         kind, shape, bare = old.kind, label_shape(old.num), old.heading is None
         was, family = self.was, self.old_siblings
@@ -113,16 +138,23 @@ class Locator:
             candidates.update(same[max(0, at - 1) : at + 1])
         # Best first: same kind, depth, label shape, heading or none, counting on (each
         # candidate's own traits computed once, see `_traits`), then the nearest, the later.
+        # Whether sharing candidate k's list numbers `old` as it was. In the old view every old
+        # provision stands at its old place (kept, or shown deleted there), so the list counts
+        # the old siblings in old order: the count is right when k's old self (`was`) is a
+        # sibling of `old` and the old numbers from one to the other run without a gap.
+        mine = family.get(id(old)) if old.ordinal is not None else None
+        breaks = self._breaks(mine[0]) if mine is not None else []
         ranked = []
         for k in candidates:
             theirs = self.traits.get(k) or self._traits(k)
-            score = (
-                theirs[0] == kind,
-                theirs[1] == depth,
-                theirs[2] == shape,
-                theirs[3] == bare,
-                counts_on(was.get(id(self.order[k])), old, family),
-            )
+            on = False
+            if mine is not None:
+                before = was.get(id(self.order[k]))
+                if before is not None and before.ordinal is not None:
+                    place = family.get(id(before))
+                    if place is not None and place[0] is mine[0]:
+                        on = breaks[place[1]] == breaks[mine[1]]
+            score = (theirs[0] == kind, theirs[1] == depth, theirs[2] == shape, theirs[3] == bare, on)
             ranked.append((score, -abs(k - near), -k))
         ranked.sort(reverse=True)
         for score, _, minus_k in ranked:
@@ -131,6 +163,21 @@ class Locator:
                 related = score[0] and score[2]
                 return layout, related, related and score[4]
         return None, False, False
+
+    def _breaks(self, family: tuple[Provision, ...]) -> list[int]:
+        """Per sibling, how many breaks in the old numbers come before it (a break: a sibling
+        or the next without an ordinal, or not numbered one more): two siblings count on
+        from one to the other when as many come before each (computed once per family)."""
+        key = id(family)
+        found = self.breaks.get(key)
+        if found is None:
+            found = self.breaks[key] = [0]
+            count = 0
+            for a, b in pairwise(p.ordinal for p in family):
+                if a is None or b is None or b != a + 1:
+                    count += 1
+                found.append(count)
+        return found
 
     def _traits(self, k: int) -> tuple[str, int | None, str | None, bool]:
         """What `neighbour` compares of new provision k: kind, depth, label shape, whether it
@@ -155,52 +202,30 @@ def shown_branch(p: etree._Element) -> bool:
     return True
 
 
-def counts_on(
-    was: Provision | None, old: Provision, old_siblings: dict[int, tuple[tuple[Provision, ...], int]]
-) -> bool:
-    """Whether an old provision shown deleted and numbered in a new provision's list gets its
-    old number in the old view. In that view every old provision stands at its old place
-    (kept, or shown deleted there), so the list counts the old siblings in old order: the
-    count is right when the model's old self (`was`) is a sibling of `old` and the old
-    numbers from one to the other run without a gap (each sibling in between counted too,
-    by the same rule)."""
-    if was is None or old.ordinal is None or was.ordinal is None:
-        return False
-    mine, theirs = old_siblings.get(id(old)), old_siblings.get(id(was))
-    if mine is None or theirs is None or mine[0] is not theirs[0]:
-        return False
-    family = mine[0]
-    lo, hi = sorted((mine[1], theirs[1]))
-    ordinals = [p.ordinal for p in family[lo : hi + 1]]
-    return all(a is not None and b is not None and b == a + 1 for a, b in pairwise(ordinals))
+def _index(
+    draft: Draft,
+    order: list[Provision],
+    position: dict[int, int],
+    depth: dict[int, int],
+    family_of: dict[int, tuple[tuple[Provision, ...], int]] | None = None,
+) -> None:
+    """Fill `order` with the provisions in Draft.walk() order, `position` with each one's
+    place in it, `depth` with its depth (0 at the top) and `family_of`, if given, with its
+    siblings (one tuple per parent, shared) and its place among them, by id: one walk."""
+    add = order.append
 
-
-def siblings(draft: Draft) -> dict[int, tuple[tuple[Provision, ...], int]]:
-    """Each provision's siblings (one tuple per parent, shared) and its place among them, by id."""
-    out: dict[int, tuple[tuple[Provision, ...], int]] = {}
-
-    def visit(family: tuple[Provision, ...]) -> None:
+    def visit(family: tuple[Provision, ...], level: int) -> None:
         for k, p in enumerate(family):
-            out[id(p)] = (family, k)
+            key = id(p)
+            position[key] = len(order)
+            depth[key] = level
+            if family_of is not None:
+                family_of[key] = (family, k)
+            add(p)
             if p.children:  # (no call for a leaf: most provisions are)
-                visit(tuple(p.children))
-
-    visit(tuple(draft.provisions))
-    return out
-
-
-def depths(draft: Draft) -> dict[int, int]:
-    """Each provision's depth (0 at the top), by id."""
-    out: dict[int, int] = {}
-
-    def visit(family: tuple[Provision, ...], depth: int) -> None:
-        for p in family:
-            out[id(p)] = depth
-            if p.children:  # (no call for a leaf: most provisions are)
-                visit(p.children, depth + 1)
+                visit(p.children, level + 1)
 
     visit(draft.provisions, 0)
-    return out
 
 
 def label_shape(num: str | None) -> str | None:

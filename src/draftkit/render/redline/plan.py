@@ -19,8 +19,8 @@ edits the document and never allocates a revision id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
 from lxml import etree
@@ -329,12 +329,14 @@ class _Ghost:
     move: str | None = None  # the move range's name when shown as w:moveFrom
 
 
-def moved_changes(comparison: Comparison) -> set[int]:
+def moved_changes(
+    changes: Sequence[Change], new_at: Mapping[int, int], old_at: Mapping[int, int]
+) -> set[int]:
     """Changes shown as moves (old text at the old place, new at the new place): the moved
     ones; the provisions that went along inside them (the comparison calls those unmoved:
     they kept their parent); and splits and merges whose parts were not next to each other
-    (a joined paragraph cannot hold what stood between them)."""
-    changes = comparison.changes
+    (a joined paragraph cannot hold what stood between them). `new_at` and `old_at`: each
+    provision's place in its draft's walk order, by id."""
     moved = {id(c) for c in changes if c.moved}
     new_inside: set[int] = set()
     old_inside: set[int] = set()
@@ -354,8 +356,6 @@ def moved_changes(comparison: Comparison) -> set[int]:
     parts = [c for c in changes if len(c.old) > 1 or len(c.new) > 1]
     if not parts:
         return moved
-    old_at = {id(p): k for k, p in enumerate(comparison.old.walk())}
-    new_at = {id(p): k for k, p in enumerate(comparison.new.walk())}
     for c in parts:
         for side, at in ((c.old, old_at), (c.new, new_at)):
             places = [at.get(id(p), -1) for p in side]
@@ -384,17 +384,35 @@ class Planner:
         """Every action, in the order they are to be written (planned lazily, see above)."""
         # Title and recitals are written by `_front_matter` from the drafts' own front lines;
         # the comparison's front units only bring their flags (as comments).
-        front = [_front(c) for c in self.comparison.changes]
-        self.front_flagged = [c for c, f in zip(self.comparison.changes, front, strict=True) if f and c.flags]
-        changes = tuple(c for c, f in zip(self.comparison.changes, front, strict=True) if not f)
-        self.moved = moved_changes(replace(self.comparison, changes=changes))
-        self.locator.was = {id(c.new[0]): c.old[0] for c in changes if len(c.old) == len(c.new) == 1}
-        backbone = [c for c in changes if c.new]
-        at = {id(c): k for k, c in enumerate(backbone)}
-        change_of_old = {id(o): c for c in changes for o in c.old}
+        front_flagged: list[Change] = []
+        changes: list[Change] = []
+        for change in self.comparison.changes:
+            if not _front(change):
+                changes.append(change)
+            elif change.flags:
+                front_flagged.append(change)
+        self.front_flagged = front_flagged
+        locator = self.locator
+        self.moved = moved_changes(changes, locator.position, locator.old_position)
+        # What each new provision was (1:1 changes), the changes with new provisions (the
+        # backbone) and the place of each there, the change of each old provision: one loop.
+        was: dict[int, Provision] = {}
+        backbone: list[Change] = []
+        at: dict[int, int] = {}
+        change_of_old: dict[int, Change] = {}
+        for change in changes:
+            olds, news = change.old, change.new
+            for o in olds:
+                change_of_old[id(o)] = change
+            if news:
+                if len(olds) == len(news) == 1:
+                    was[id(news[0])] = olds[0]
+                at[id(change)] = len(backbone)
+                backbone.append(change)
+        locator.was = was
         ghosts: dict[int, list[_Ghost]] = {}
         anchor = -1
-        for old in self.comparison.old.walk():
+        for old in locator.old_order:
             c = change_of_old.get(id(old))
             if c is None:
                 continue
