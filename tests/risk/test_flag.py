@@ -10,11 +10,12 @@ from hypothesis import strategies as st
 
 from draftkit.compare import compare
 from draftkit.compare.changes import Comparison
+from draftkit.compare.pins import pins_of
 from draftkit.readers import read
-from draftkit.risk import flag, severity_of
+from draftkit.risk import annotate, flag, severity_of
 from draftkit.risk.annotate import focus, quote
 from tests.conftest import DRAFTS
-from tests.risk.helpers import TAXONOMY, compare_texts, draft_text, flags_for
+from tests.risk.helpers import TAXONOMY, compare_texts, draft_text, flags_for, read_text
 
 
 def test_the_issue_example_message(tmp_path: Path) -> None:
@@ -160,6 +161,24 @@ def test_delete_plus_identical_add_is_a_move(tmp_path: Path) -> None:
     comparison = compare_texts(tmp_path, old, new)
     messages = [f.message for c in comparison.changes for f in c.flags]
     assert not [m for m in messages if "72 hours" in m]
+
+
+def test_a_move_kept_apart_is_not_flagged_with_or_without_a_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pinned apart, the move is a deletion plus an addition of the same content: the moved
+    # content is made as the last item of work (a forked child's, when there is one) and takes
+    # the two provisions' flags away after both halves are done.
+    text = "The Mission shall report any violation of the ceasefire to the Parties within 72 hours."
+    old = read_text(tmp_path, draft_text(["A.", text, "B."], "Ceasefire"), "old.txt")
+    new = read_text(tmp_path, draft_text(["A.", "B.", "C.", text], "Ceasefire"), "new.txt")
+    comparison = compare(old, new, pins_of(None, ["Article 4(2)", "=Article 4(4)"]))
+    assert {c.kind for c in comparison.changes if text in (c.old_text or c.new_text)} == {"added", "deleted"}
+    monkeypatch.setattr(annotate, "FORK_AT_LEAST", 10**9)
+    alone = flag(comparison, TAXONOMY)
+    monkeypatch.setattr(annotate, "FORK_AT_LEAST", 2)
+    assert flag(comparison, TAXONOMY) == alone
+    assert [c.new_cite for c in alone.changes if c.flags] == ["Article 4(3)"]  # 'C.', not the move
 
 
 def test_unexplained_rewording_is_low(tmp_path: Path) -> None:

@@ -247,12 +247,12 @@ def _around_edits(change: Change) -> Change:
 def _flags_for(
     change: Change,
     ctx: _Context,
-    moved: set[tuple[str, ...]],
     added_eids: set[str],
     deleted_eids: set[str],
     sides: tuple[dict[str, float], dict[str, float]],
 ) -> tuple[Flag, ...]:
-    """The flags of one change (`sides`: the old and the new provisions' scores)."""
+    """The flags of one change (`sides`: the old and the new provisions' scores); a whole
+    provision added or deleted is flagged even if it moved (`_unmoved` takes its flag away)."""
     taxonomy = ctx.taxonomy
     findings: list[Finding] = []
     scores: dict[str, float]
@@ -264,8 +264,6 @@ def _flags_for(
             eids = added_eids if change.kind == "added" else deleted_eids
             if not provisions or _parent_eid(provisions[0].eid) in eids:
                 return ()  # reported with the added or deleted provision it belongs to
-            if content_key(ctx.subtree_text(provisions[0])) in moved:
-                return ()
             result = _provision_finding(change, ctx)
             if result is None:
                 return ()
@@ -362,20 +360,26 @@ def flag(
         raise ValueError(f"unknown lens {lens!r} (known: {', '.join(LENSES)})")
     taxonomy = taxonomy or default_taxonomy()
     ctx = _Context(comparison, taxonomy, known)
-    moved = _moved_keys(comparison, ctx)
     added_eids = {p.eid for c in comparison.changes if c.kind == "added" for p in c.new}
     deleted_eids = {p.eid for c in comparison.changes if c.kind == "deleted" for p in c.old}
     # Categories are for what changed or moved (renumbering alone never carries a flag);
     # `draftkit classify` shows them for every provision.
     work = [k for k, c in enumerate(comparison.changes) if c.kind != "unchanged" or c.moved]
+    # The content of provisions deleted in one place and added in another (`_moved_keys`) is
+    # one more item of work, the last: with a forked child it is the child's, made beside the
+    # flags this process makes instead of before either half begins.
+    if added_eids and deleted_eids:
+        work.append(_MOVED)
 
-    def annotate(k: int) -> _Annotation:
+    def annotate(k: int) -> _Annotation | _Moved:
+        if k == _MOVED:
+            return frozenset(_moved_keys(comparison, ctx))
         change = comparison.changes[k]
         old_scores = ctx.scores(change.old, ctx.old)
         new_scores = ctx.scores(change.new, ctx.new)
         old_category = rank(old_scores, taxonomy) if change.old else ()
         new_category = rank(new_scores, taxonomy) if change.new else ()
-        flags = _flags_for(change, ctx, moved, added_eids, deleted_eids, (old_scores, new_scores))
+        flags = _flags_for(change, ctx, added_eids, deleted_eids, (old_scores, new_scores))
         if lens == "translation":
             flags = tuple(
                 replace(f, message=f"{REGISTER}: {f.message.split(': ', 1)[-1]}")
@@ -389,17 +393,41 @@ def flag(
     # long comparison is flagged in a forked child (draftkit.forked) while this process flags
     # the first.
     annotated = halves(work, annotate, _encode_annotation, _decode_annotation, at_least=FORK_AT_LEAST)
+    moved: _Moved = frozenset()
+    if work[-1:] == [_MOVED]:
+        work.pop()
+        found = annotated.pop()
+        assert isinstance(found, frozenset)
+        moved = found
     changes = list(comparison.changes)
-    for k, (flags, old_category, new_category) in zip(work, annotated, strict=True):
+    for k, item in zip(work, annotated, strict=True):
+        assert not isinstance(item, frozenset)  # (the moved content was the last item)
+        flags, old_category, new_category = item
+        if moved and flags:
+            flags = _unmoved(comparison.changes[k], flags, ctx, moved)
         changes[k] = replace(changes[k], flags=flags, old_category=old_category, new_category=new_category)
     return Comparison(comparison.old, comparison.new, tuple(changes))
 
 
+def _unmoved(
+    change: Change, flags: tuple[Flag, ...], ctx: _Context, moved: frozenset[tuple[str, ...]]
+) -> tuple[Flag, ...]:
+    """`flags` of a change, none for a whole provision added or deleted whose content moved."""
+    if change.kind not in ("added", "deleted"):
+        return flags
+    provisions = change.new if change.kind == "added" else change.old
+    return () if content_key(ctx.subtree_text(provisions[0])) in moved else flags
+
+
 _Annotation = tuple[tuple[Flag, ...], tuple[str, ...], tuple[str, ...]]
+_Moved = frozenset[tuple[str, ...]]  # the moved content (`_moved_keys`)
+_MOVED = -1  # the work item that makes it
 FORK_AT_LEAST = 400  # changes to flag before half of them go to a forked child (~0.1 s of work)
 
 
-def _encode_annotation(annotation: _Annotation) -> Any:
+def _encode_annotation(annotation: _Annotation | _Moved) -> Any:
+    if isinstance(annotation, frozenset):
+        return annotation  # (marshal keeps a frozenset of tuples of strings as it is)
     flags, old_category, new_category = annotation
     return (
         tuple((f.rule, f.category, f.severity, f.message, f.old, f.new) for f in flags),
@@ -408,6 +436,8 @@ def _encode_annotation(annotation: _Annotation) -> Any:
     )
 
 
-def _decode_annotation(value: Any) -> _Annotation:
+def _decode_annotation(value: Any) -> _Annotation | _Moved:
+    if isinstance(value, frozenset):
+        return value
     flags, old_category, new_category = value
     return tuple(Flag(*f) for f in flags), tuple(old_category), tuple(new_category)
