@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from draftkit.compare.flat import Flat, normalise
+from draftkit.compare.measures import mask_digits
 from draftkit.model import Draft, Provision
 
 # Every ASCII whitespace str.split knows, a non-ASCII one, letters in both cases.
@@ -49,3 +50,34 @@ def test_fast_path_cases() -> None:
         ("", ""),
     ]:
         assert normalise(Provision("point", None, None, None, text)) == expected
+
+
+@given(st.lists(st.tuples(_TEXT, st.none() | _TEXT), max_size=4))
+def test_flat_masked_keys_are_the_keys_masked(texts: list[tuple[str, str | None]]) -> None:
+    """Flat.of masks every key once (align's anchors read them): as `mask_digits` masks it."""
+    leaves = tuple(
+        Provision("point", f"({n})", None, heading, f"{text} {n}") for n, (text, heading) in enumerate(texts)
+    )
+    flat = Flat.of(
+        Draft(None, (), (Provision("article", "Article 12", None, None, "Intro 3", children=leaves),))
+    )
+    assert flat.masked == tuple(mask_digits(key) for key in flat.keys)
+
+
+def test_flat_addresses_are_how_references_cite() -> None:
+    """An article is cited on its own even inside a Part; its paragraphs and points under it."""
+    point = Provision("point", "(b)", None, None, "point")
+    paragraph = Provision("paragraph", "2.", None, None, "paragraph", children=(point,))
+    bullet = Provision("point", "-", None, None, "bullet")
+    article = Provision("article", "Article 5", None, None, "", children=(paragraph, bullet))
+    part = Provision("part", "Part II", None, None, "", children=(article,))
+    loose = Provision("paragraph", None, None, None, "unnumbered")
+    flat = Flat.of(Draft(None, (), (part, loose)))
+    assert flat.addresses == (
+        ("part", ("II",)),
+        ("article", ("5",)),
+        ("article", ("5", "2")),
+        ("article", ("5", "2", "b")),
+        ("article", ("5", "-")),
+        None,
+    )

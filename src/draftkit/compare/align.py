@@ -39,7 +39,6 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import LCSseq
 
-from draftkit.compare import measures
 from draftkit.compare.citations import BULLETS
 from draftkit.compare.content import ContentSimilarity
 from draftkit.compare.flat import ROOT, Flat
@@ -203,20 +202,15 @@ class _Aligner:
         a_keys, b_keys = self.a.keys, self.b.keys
         a2b, b2a, similarity = self.a2b, self.b2a, self.similarity  # `_match`, inlined below
         free_a, free_b = self._free_sets()
-        mask = measures.mask_digits
-        masked_keys = [mask(k) if k else "" for k in a_keys]  # each key masked once
-        masked_a = Counter(mk for mk in masked_keys if mk)
-        # A new key the old draft also holds (most of them) is masked as it was there.
-        known = dict(zip(a_keys, masked_keys, strict=True))
+        masked_keys = self.a.masked  # each key masked once, by Flat.of
+        masked_a = Counter(masked_keys)  # "" counted too: an empty key is passed over below
         masked_b: dict[str, list[int]] = {}
-        for j, k in enumerate(b_keys):
+        for j, (k, mk) in enumerate(zip(b_keys, self.b.masked, strict=True)):
             if k and j in free_b:
-                mk = known.get(k)
-                masked_b.setdefault(mask(k) if mk is None else mk, []).append(j)
-        for i, k in enumerate(a_keys):
+                masked_b.setdefault(mk, []).append(j)
+        for i, (k, mk) in enumerate(zip(a_keys, masked_keys, strict=True)):
             if not k or i not in free_a:
                 continue
-            mk = masked_keys[i]
             if masked_a[mk] != 1:
                 continue
             candidates = masked_b.get(mk)

@@ -60,8 +60,18 @@ def _numbers(text: str) -> list[str]:
     for match in _NUMBER.finditer(text):
         digits = re.sub(r"[,\u00a0\u202f ]", "", match.group(0))
         out.append("#" + digits)
-    out += [f"#{_NUMBER_WORDS[m.group(1).lower()]}" for m in _SPELLED_NUMBER.finditer(text)]
-    out += [f"#{7 * _value(m.group(1))}" for m in _WEEKS.finditer(text)]
+    spelled = weeks = True
+    if text.isascii():
+        # Both patterns open with a look-behind, which no scan can skip to: each would try
+        # every position of the text. In an ASCII text (case folded as `str.lower` does) a
+        # spelled number is one of its words, and "week" is in it wherever _WEEKS matches.
+        lowered = text.lower()
+        spelled = not _NUMBER_WORDS.keys().isdisjoint(_LEAD.findall(lowered))
+        weeks = "week" in lowered
+    if spelled:
+        out += [f"#{_NUMBER_WORDS[m.group(1).lower()]}" for m in _SPELLED_NUMBER.finditer(text)]
+    if weeks:
+        out += [f"#{7 * _value(m.group(1))}" for m in _WEEKS.finditer(text)]
     return out
 
 

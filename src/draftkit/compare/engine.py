@@ -7,39 +7,13 @@ from dataclasses import dataclass, replace
 
 from draftkit.compare.align import align
 from draftkit.compare.changes import Change, ChangeKind, Comparison, Pin, TableMove
-from draftkit.compare.flat import ROOT, Flat
+from draftkit.compare.flat import Address, Flat
 from draftkit.compare.pairs import Alignment, Pair
 from draftkit.compare.pins import Pins, Resolved, resolve
-from draftkit.compare.refs import Reference, label_value, rewrite
+from draftkit.compare.refs import Reference, rewrite
 from draftkit.compare.textdiff import Op, diff_words
 from draftkit.model import Draft, Provision
 from draftkit.readers.frozen import maker
-
-_TOP_KINDS = {"article", "annex", "section", "chapter", "part"}
-
-Address = tuple[str, tuple[str, ...]]
-
-
-def _addresses(flat: Flat) -> list[Address | None]:
-    """How a cross-reference would cite each provision: ('article', ('5', '2', 'b')), or None
-    for provisions outside any article/annex/section or with an unnumbered step. One pass."""
-    out: list[Address | None] = []
-    append = out.append
-    for provision, up in zip(flat.nodes, flat.parent, strict=True):
-        value = label_value(provision.num)
-        if value is None:
-            append(None)
-            continue
-        kind = provision.kind
-        above = out[up] if up != ROOT else None
-        if kind == "article" or kind == "annex" or (above is None and kind in _TOP_KINDS):
-            # Articles are cited on their own ("Article 5"), even inside a Part or Chapter.
-            append((kind, (value,)))
-        elif above is not None:
-            append((above[0], (*above[1], value)))
-        else:
-            append(None)
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +49,7 @@ class _Renumbering:
 
 
 def _renumbering(
-    alignment: Alignment, old_addr: list[Address | None], new_addr: list[Address | None]
+    alignment: Alignment, old_addr: tuple[Address | None, ...], new_addr: tuple[Address | None, ...]
 ) -> _Renumbering:
     moves: dict[Address, Address] = {}
     for pair in alignment.pairs:
@@ -153,7 +127,7 @@ def _compare(
     if tables:
         alignment = _same_sides(alignment)
     a, b = alignment.old, alignment.new
-    old_addr, new_addr = _addresses(a), _addresses(b)
+    old_addr, new_addr = a.addresses, b.addresses
     renumbering = _renumbering(alignment, old_addr, new_addr)
     context = _Context(renumbering, old_addr, new_addr, tables)
     # Deleted provisions are placed after the change of their nearest surviving predecessor
@@ -185,11 +159,11 @@ def _compare(
 @dataclass(frozen=True, slots=True)
 class _Context:
     renumbering: _Renumbering
-    old_addr: list[Address | None]
-    new_addr: list[Address | None]
+    old_addr: tuple[Address | None, ...]
+    new_addr: tuple[Address | None, ...]
     tables: bool = False
 
-    def top(self, addresses: list[Address | None], index: int) -> Address | None:
+    def top(self, addresses: tuple[Address | None, ...], index: int) -> Address | None:
         """The address of the article (or annex…) a provision stands in."""
         address = addresses[index]
         return (address[0], address[1][:1]) if address else None
@@ -201,6 +175,42 @@ _new_change = maker(Change)
 
 def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
     a, b = alignment.old, alignment.new
+    if pair.kind == "one":
+        # A provision whose label, heading and text are all equal (most of a long draft):
+        # the Change the general path below makes for it, made directly.
+        i, j = pair.old[0], pair.new[0]
+        old_one, new_one = a.nodes[i], b.nodes[j]
+        old_text = old_one.text
+        if (
+            old_text == new_one.text
+            and old_one.heading == new_one.heading
+            and old_one.num == new_one.num
+            and (not context.tables or _table_move(old_one, new_one) is None)
+        ):
+            return _new_change(
+                "unchanged",
+                (old_one,),
+                (new_one,),
+                a.cites[i],
+                b.cites[j],
+                pair.moved,
+                False,  # renumbered
+                1.0,  # similarity
+                old_text,
+                new_one.text,
+                (("equal", old_text),) if old_text else (),
+                old_one.heading,
+                new_one.heading,
+                False,  # references_updated
+                (),  # flags
+                (),  # old_category
+                (),  # new_category
+                False,  # rewritten: only a modified pair is
+                pair.confidence,
+                pair.pinned,
+                b.cites[pair.replaced_by] if pair.replaced_by is not None else None,
+                None,  # table_move
+            )
     old_ids, new_ids = pair.old, pair.new
     if len(old_ids) == 1 and len(new_ids) == 1:
         # One provision a side (nearly every pair of a long draft): no generator, no join.

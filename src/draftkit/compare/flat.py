@@ -6,9 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from draftkit.compare.citations import UNNUMBERED, extend
+from draftkit.compare.measures import mask_digits
+from draftkit.compare.refs import label_value
 from draftkit.model import Draft, Provision
 
 ROOT = -1
+_TOP_KINDS = frozenset({"article", "annex", "section", "chapter", "part"})
+
+# How a cross-reference would cite a provision: ('article', ('5', '2', 'b')).
+Address = tuple[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +26,10 @@ class Flat:
     children: dict[int, tuple[int, ...]]  # ROOT → top-level indices
     keys: tuple[str, ...]  # normalised heading + text, for similarity
     cites: tuple[str, ...]  # "Article 4(2)(b)"
+    # Made with the rest (the new draft's Flat is made while the old draft is still being
+    # read: api.diff), so that a comparison finds them ready:
+    masked: tuple[str, ...]  # keys with each run of digits as '#' (align's anchors)
+    addresses: tuple[Address | None, ...]  # how a reference cites each provision (engine)
 
     @staticmethod
     def of(draft: Draft) -> Flat:
@@ -62,6 +72,8 @@ class Flat:
             children,
             tuple(keys),
             tuple([c or UNNUMBERED for c in cites]),
+            tuple(map(mask_digits, keys)),
+            _addresses(nodes, parent),
         )
 
     def path(self, index: int) -> list[Provision]:
@@ -71,6 +83,28 @@ class Flat:
             chain.append(self.nodes[index])
             index = self.parent[index]
         return chain[::-1]
+
+
+def _addresses(nodes: list[Provision], parent: list[int]) -> tuple[Address | None, ...]:
+    """How a cross-reference would cite each provision: ('article', ('5', '2', 'b')), or None
+    for provisions outside any article/annex/section or with an unnumbered step. One pass."""
+    out: list[Address | None] = []
+    append = out.append
+    for provision, up in zip(nodes, parent, strict=True):
+        value = label_value(provision.num)
+        if value is None:
+            append(None)
+            continue
+        kind = provision.kind
+        above = out[up] if up != ROOT else None
+        if kind == "article" or kind == "annex" or (above is None and kind in _TOP_KINDS):
+            # Articles are cited on their own ("Article 5"), even inside a Part or Chapter.
+            append((kind, (value,)))
+        elif above is not None:
+            append((above[0], (*above[1], value)))
+        else:
+            append(None)
+    return tuple(out)
 
 
 def normalise(provision: Provision) -> str:
