@@ -383,6 +383,11 @@ class _Walker:
         first = p[0] if len(p) else None
         ppr = first if first is not None and first.tag == t.pPr else None
         props = _NO_PROPS if ppr is None else self._properties(ppr)
+        if self.plain and not props[4] and not self.pending:  # no field open: closed below
+            text = self._plain_text(first if ppr is None else ppr.getnext())
+            if text is not None:
+                self._block(text.strip(), index, props)
+                return
         outer = self.current
         # The paragraph style matters to runs only when some style hides text.
         style = None if ppr is None or self.plain else self._style_of(ppr)
@@ -421,6 +426,17 @@ class _Walker:
             # Its lists empty, it is as new: the next paragraph takes it (none holds it now).
             self.spare = here
 
+    def _plain_text(self, first: etree._Element | None) -> str | None:
+        """The text of `first` and its following siblings if each is a run of one w:t (most of
+        a long draft), else None: as `_plain_runs` reads them, with no `_Paragraph` to fill."""
+        texts: list[str] = []
+        while first is not None:
+            if first.tag != self.tags.r or len(first) != 1 or (item := first[0]).tag != self.tags.t:
+                return None
+            texts.append(item.text or "")
+            first = first.getnext()
+        return "".join(texts)
+
     def _plain_runs(self, first: etree._Element | None, parts: list[str]) -> None:
         """`inline` over `first` and its following siblings where no style hides text, a run
         whose one child is a w:t read here. The same result, because: `inline` handles each
@@ -428,9 +444,7 @@ class _Walker:
         whole loop; `getnext` visits the siblings iteration would (elements, comments, PIs),
         without an iterator object; and `run`, when `plain`, only appends a lone w:t's text
         (if no field instruction is open)."""
-        t = self.tags
-        run_tag = t.r
-        text_tag = t.t
+        run_tag, text_tag = self.tags.r, self.tags.t
         child = first
         while child is not None:
             if child.tag != run_tag:
