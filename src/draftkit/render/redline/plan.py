@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import not_
 from typing import Literal
 
 from lxml import etree
@@ -337,13 +339,17 @@ def moved_changes(
     they kept their parent); and splits and merges whose parts were not next to each other
     (a joined paragraph cannot hold what stood between them). `new_at` and `old_at`: each
     provision's place in its draft's walk order, by id."""
-    moved = {id(c) for c in changes if c.moved}
+    moved: set[int] = set()
     new_inside: set[int] = set()
     old_inside: set[int] = set()
+    parts: list[Change] = []  # splits and merges
     for c in changes:
         if c.moved:
+            moved.add(id(c))
             new_inside.update(id(d) for p in c.new for d in p.walk() if d is not p)
             old_inside.update(id(d) for p in c.old for d in p.walk() if d is not p)
+        if len(c.old) > 1 or len(c.new) > 1:
+            parts.append(c)
     for c in changes if new_inside and old_inside else ():  # none can be inside otherwise
         if (
             c.new
@@ -353,9 +359,6 @@ def moved_changes(
             and all(id(p) in old_inside for p in c.old)
         ):
             moved.add(id(c))
-    parts = [c for c in changes if len(c.old) > 1 or len(c.new) > 1]
-    if not parts:
-        return moved
     for c in parts:
         for side, at in ((c.old, old_at), (c.new, new_at)):
             places = [at.get(id(p), -1) for p in side]
@@ -439,28 +442,35 @@ class Planner:
         # A Keep only tells the writer where old material written next goes: it is handed
         # on only when old material follows it (before another backbone action, which would
         # take its place), not for each of the thousands of provisions a long draft keeps.
-        kept: Provision | None = None
+        quiet = self._unchanged(backbone)
+        kept_after = -1  # the backbone changes kept after this one are kept still
+        # Layouts are taken as the plan goes only where they could differ later (see
+        # `Locator.static`): else only the changes with something to show, and those old
+        # material follows, need a look — not the thousands a long draft keeps.
         static = self.locator.static
-        for k in range(-1, len(backbone)):
+        steps: Iterable[int] = range(-1, len(backbone))
+        if static:
+            steps = sorted({-1, *ghosts, *compress(range(len(quiet)), map(not_, quiet))})
+        for k in steps:
             if k >= 0:
                 change = backbone[k]
-                if self._unchanged(change):
-                    # Its layout is taken now only where it could differ later (see
-                    # `Locator.static`).
-                    kept = change.new[0]
+                if quiet[k]:
                     if not static:
-                        self.layout(kept)
+                        self.layout(change.new[0])
                 else:
                     action = self._backbone(change)
                     if action is not None:
-                        kept = None
+                        kept_after = k
                         yield action
             for ghost in ghosts.get(k, []):
                 shown = self._ghost(ghost, near=self._near(backbone, k))
                 if shown is not None:
-                    if kept is not None:
-                        yield Keep(kept, self.locator)
-                        kept = None
+                    kept = k  # the last change kept since the last action, if any
+                    while kept > kept_after and not quiet[kept]:
+                        kept -= 1
+                    if kept > kept_after:
+                        yield Keep(backbone[kept].new[0], self.locator)
+                        kept_after = k
                     yield shown
         yield Finish()
 
@@ -471,17 +481,19 @@ class Planner:
 
     # ------------------------------------------------------------------ one change
 
-    def _unchanged(self, change: Change) -> bool:
-        """Whether a change has nothing to show (a `Keep`; old material may follow it)."""
-        return (
+    def _unchanged(self, changes: Sequence[Change]) -> list[bool]:
+        """Whether each change has nothing to show (a `Keep`; old material may follow it)."""
+        moved = self.moved
+        return [
             not change.flags
             and change.kind != "added"
-            and id(change) not in self.moved
+            and id(change) not in moved
             and len(change.old) == len(change.new) == 1
             and change.old_text == change.new_text
             and change.old_heading == change.new_heading
             and change.old[0].num == change.new[0].num
-        )
+            for change in changes
+        ]
 
     def _backbone(self, change: Change) -> Backbone | None:
         """The action for a change that has something to show (see `_unchanged`)."""

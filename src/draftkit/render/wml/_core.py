@@ -116,15 +116,19 @@ class RevisionIds:
         return self._last
 
 
+# Plain strings (no link back to their element each), collected in C.
+_IDS = etree.XPath("//@w:id", namespaces={"w": W_NS}, smart_strings=False)
+
+
 def max_revision_id(*roots: etree._Element) -> int:
     """The largest numeric `w:id` in the given part roots (0 when there is none)."""
     largest = 0
     for root in roots:
-        found = root.xpath("//@w:id", namespaces={"w": W_NS})
-        for value in found if isinstance(found, list) else ():
-            text = str(value)
-            if text.isdigit():
-                largest = max(largest, int(text))
+        found = _IDS(root)
+        if isinstance(found, list):
+            largest = max(
+                largest, max((int(t) for t in found if isinstance(t, str) and t.isdigit()), default=0)
+            )
     return largest
 
 
