@@ -884,14 +884,16 @@ class _Aligner:
     def _result(self) -> Alignment:
         moved_pairs, moved_groups = self.moved()
         pairs: list[Pair] = []
+        append = pairs.append
         pinned = {i for i, _ in self.pins.pairs}
+        similarity, content_of = self.similarity, self.by_content.get
         for i, j in self.a2b.items():
-            sim = self.similarity[(i, j)]
+            sim = similarity[(i, j)]
             if sim != 1.0:  # round(1.0, 4) is 1.0 (and most pairs are equal texts)
                 sim = round(sim, 4)
-            confidence = self.by_content.get(i)
+            confidence = content_of(i)
             rewritten = confidence is not None and sim < IN_PARENT_THRESHOLD
-            pairs.append(
+            append(
                 _new_pair("one", (i,), (j,), sim, i in moved_pairs, rewritten, confidence, i in pinned, None)
             )
         for g, (olds, news, sim) in enumerate(self.groups):

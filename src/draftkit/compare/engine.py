@@ -132,27 +132,27 @@ def _compare(
     context = _Context(renumbering, old_addr, new_addr, tables)
     # Deleted provisions are placed after the change of their nearest surviving predecessor
     # in the old draft, so the report reads in new-document order with deletions in place.
-    where_old: dict[int, int] = {}
-    for pair in alignment.pairs:
-        if pair.new:
-            first = pair.new[0]
-            for i in pair.old:
-                where_old[i] = first
+    pairs = alignment.pairs
+    where_old = {i: pair.new[0] for pair in pairs if pair.new for i in pair.old}
     # A change's place is (new index, 0) for a pair with a new side, (new index of the old
     # predecessor's pair or -1, 1 + old index) for a deletion: as one integer, new · stride +
     # second, with 0 <= second < stride, the same order (the keys are distinct: new indices
     # are each in one pair, old ones in one deletion).
     stride = len(a.nodes) + 1
+    # Only deletions need their predecessor's place (a few among thousands): each looks back
+    # from itself to the deletion before it, whose place it keeps when none is paired between.
     old_anchor: dict[int, int] = {}
-    last_new = -1
-    for i in range(len(a.nodes)):
-        found = where_old.get(i)
-        if found is not None:
-            last_new = found
-        else:
-            old_anchor[i] = last_new * stride + 1 + i
-    keys = [pair.new[0] * stride if pair.new else old_anchor[pair.old[0]] for pair in alignment.pairs]
-    changes = [_change(alignment, pair, context) for pair in alignment.pairs]
+    last_new, seen = -1, 0
+    for i in sorted(pair.old[0] for pair in pairs if not pair.new):
+        for k in range(i - 1, seen - 1, -1):
+            found = where_old.get(k)
+            if found is not None:
+                last_new = found
+                break
+        seen = i
+        old_anchor[i] = last_new * stride + 1 + i
+    keys = [pair.new[0] * stride if pair.new else old_anchor[pair.old[0]] for pair in pairs]
+    changes = [_change(alignment, pair, context) for pair in pairs]
     return tuple(changes[k] for k in sorted(range(len(keys)), key=keys.__getitem__))
 
 
