@@ -27,6 +27,9 @@ W_TXBX = qn("w:txbxContent")
 MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 
 
+_Traits = tuple[str, int | None, str | None, bool, tuple[tuple[Provision, ...], int] | None]
+
+
 class Locator:
     """Layouts of new provisions, and neighbours for old ones."""
 
@@ -47,7 +50,7 @@ class Locator:
         # New provisions by kind and depth, made when `neighbour` first asks.
         self._by_kind: dict[tuple[str, int], list[int]] | None = None
         self.layouts: dict[int, Layout | None] = {}
-        self.traits: dict[int, tuple[str, int | None, str | None, bool]] = {}  # see `_traits`
+        self.traits: dict[int, _Traits] = {}  # see `_traits`
         self.was: dict[int, Provision] = {}  # new provision → what it was (1:1 changes)
         self.breaks: dict[int, list[int]] = {}  # see `_breaks`
         # Each paragraph's own place (paragraphs joined to it count as it, and stand before);
@@ -129,7 +132,7 @@ class Locator:
         numbers the old provision as it was."""
         depth = self.old_depth.get(id(old), 0)
         kind, shape, bare = old.kind, label_shape(old.num), old.heading is None
-        was, family = self.was, self.old_siblings
+        family = self.old_siblings
         lo, hi = max(0, near - 40), min(len(self.order), near + 41)
         candidates = set(range(lo, hi))
         same = self.by_kind.get((old.kind, depth), [])
@@ -148,15 +151,16 @@ class Locator:
         # nearness and its earliness, each below `span`.
         span = len(self.order) + 1
         ranked = []
+        traits = self.traits
         for k in candidates:
-            theirs = self.traits.get(k) or self._traits(k)
-            on = False
-            if mine is not None:
-                before = was.get(id(self.order[k]))
-                if before is not None and before.ordinal is not None:
-                    place = family.get(id(before))
-                    if place is not None and place[0] is mine[0]:
-                        on = breaks[place[1]] == breaks[mine[1]]
+            theirs = traits.get(k) or self._traits(k)
+            place = theirs[4]
+            on = (
+                mine is not None
+                and place is not None
+                and place[0] is mine[0]
+                and breaks[place[1]] == breaks[mine[1]]
+            )
             bits = (
                 (theirs[0] == kind) << 4
                 | (theirs[1] == depth) << 3
@@ -189,11 +193,22 @@ class Locator:
                 found.append(count)
         return found
 
-    def _traits(self, k: int) -> tuple[str, int | None, str | None, bool]:
+    def _traits(self, k: int) -> _Traits:
         """What `neighbour` compares of new provision k: kind, depth, label shape, whether it
-        has no heading (computed once)."""
+        has no heading, and where what it was (1:1 changes) stood among its old siblings, if
+        it had an ordinal (computed once, when `was` is known)."""
         p = self.order[k]
-        found = self.traits[k] = (p.kind, self.new_depth.get(id(p)), label_shape(p.num), p.heading is None)
+        before = self.was.get(id(p))
+        place = (
+            self.old_siblings.get(id(before)) if before is not None and before.ordinal is not None else None
+        )
+        found = self.traits[k] = (
+            p.kind,
+            self.new_depth.get(id(p)),
+            label_shape(p.num),
+            p.heading is None,
+            place,
+        )
         return found
 
 
