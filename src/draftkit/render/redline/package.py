@@ -52,6 +52,20 @@ _REL_NS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 Comment = tuple[etree._Element, etree._Element, tuple[Flag, ...]]  # first paragraph, last, flags
 
+# The names each comment is made of, built once (a long draft has thousands of comments).
+_W_COMMENTS: Final = qn("w:comments")
+_W_COMMENT: Final = qn("w:comment")
+_W_AUTHOR: Final = qn("w:author")
+_W_DATE: Final = qn("w:date")
+_W_INITIALS: Final = qn("w:initials")
+_W_ANNOTATIONREF: Final = qn("w:annotationRef")
+_W_B: Final = qn("w:b")
+_XML_SPACE: Final = qn("xml:space")
+_W_COMMENTRANGESTART: Final = qn("w:commentRangeStart")
+_W_COMMENTRANGEEND: Final = qn("w:commentRangeEnd")
+_W_COMMENTREFERENCE: Final = qn("w:commentReference")
+_RANGE_ENDS: Final = (qn("w:moveToRangeEnd"), qn("w:moveFromRangeEnd"))
+
 # --------------------------------------------------------------------------- summary
 
 
@@ -168,24 +182,24 @@ def _comment_part(
     if existing is not None:
         root = parse_xml(existing, "word/comments.xml")
     else:
-        root = etree.Element(qn("w:comments"), nsmap=NSMAP)
+        root = etree.Element(_W_COMMENTS, nsmap=NSMAP)
     initials = "".join(word[0] for word in rev.author.split() if word)[:8] or "dk"
     for cid, (_, _, flags) in zip(ids, comments, strict=True):
-        comment = etree.SubElement(root, qn("w:comment"))
+        comment = etree.SubElement(root, _W_COMMENT)
         comment.set(W_ID, str(cid))
-        comment.set(qn("w:author"), rev.author)
-        comment.set(qn("w:date"), rev.date)
-        comment.set(qn("w:initials"), initials)
+        comment.set(_W_AUTHOR, rev.author)
+        comment.set(_W_DATE, rev.date)
+        comment.set(_W_INITIALS, initials)
         for i, flag in enumerate(flags):
             p = etree.SubElement(comment, W_P)
             if i == 0:
                 ref = etree.SubElement(p, W_R)
-                etree.SubElement(ref, qn("w:annotationRef"))
+                etree.SubElement(ref, _W_ANNOTATIONREF)
             head = etree.SubElement(p, W_R)
-            etree.SubElement(etree.SubElement(head, W_RPR), qn("w:b"))
+            etree.SubElement(etree.SubElement(head, W_RPR), _W_B)
             t = etree.SubElement(head, W_T)
             t.text = f"{flag.severity.upper()} · {category(flag.category)}: "
-            t.set(qn("xml:space"), "preserve")
+            t.set(_XML_SPACE, "preserve")
             body = etree.SubElement(p, W_R)
             etree.SubElement(body, W_T).text = xml_safe(flag.message)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -201,20 +215,20 @@ def anchor_comments(comments: list[Comment], ids: RevisionIds, rev: Revision) ->
     for first, last, _ in comments:
         cid = ids.next()
         out.append(cid)
-        start = etree.Element(qn("w:commentRangeStart"), nsmap=NSMAP)
+        start = etree.Element(_W_COMMENTRANGESTART, nsmap=NSMAP)
         start.set(W_ID, str(cid))
         ppr = first.find(W_PPR)
         first.insert(1 if ppr is not None else 0, start)
-        end = etree.Element(qn("w:commentRangeEnd"), nsmap=NSMAP)
+        end = etree.Element(_W_COMMENTRANGEEND, nsmap=NSMAP)
         end.set(W_ID, str(cid))
         run = etree.Element(W_R, nsmap=NSMAP)
-        etree.SubElement(run, qn("w:commentReference")).set(W_ID, str(cid))
+        etree.SubElement(run, _W_COMMENTREFERENCE).set(W_ID, str(cid))
         mark = paragraph_mark(last)
         reference = run
         if mark == "ins" or mark == "moveTo":
             reference = revision(mark, [run], ids, rev)
         at = len(last)
-        while at > 0 and last[at - 1].tag in (qn("w:moveToRangeEnd"), qn("w:moveFromRangeEnd")):
+        while at > 0 and last[at - 1].tag in _RANGE_ENDS:
             at -= 1
         last.insert(at, end)
         last.insert(at + 1, reference)
