@@ -14,6 +14,7 @@ from draftkit.compare.pins import pins_of
 from draftkit.readers import read
 from draftkit.risk import annotate, flag, severity_of
 from draftkit.risk.annotate import focus, quote
+from draftkit.risk.classify import combine, explain, rank
 from tests.conftest import DRAFTS
 from tests.risk.helpers import TAXONOMY, compare_texts, draft_text, flags_for, read_text
 
@@ -109,6 +110,23 @@ def test_unchanged_changes_carry_categories_but_no_flags() -> None:
     assert unchanged and all(not c.flags for c in unchanged)
     assert any(c.new_category for c in unchanged)
     assert any(c.references_updated for c in unchanged)  # Article 1(1)(f): "Article 5" → "Article 6"
+
+
+def test_a_changes_categories_rank_the_strongest_scores_of_its_side() -> None:
+    # One provision's categories are taken as its classification ranked them: the same as
+    # ranking the strongest scores of a side of one (what a split or merge side is ranked by).
+    plain = compare(read(DRAFTS / "framework-v2.txt"), read(DRAFTS / "framework-v3.txt"))
+    flagged = flag(plain, TAXONOMY)
+    old, new = explain(plain.old, TAXONOMY), explain(plain.new, TAXONOMY)
+    for change in flagged.changes:
+        if change.kind == "unchanged" and not change.moved:
+            continue
+        for provisions, side, categories in (
+            (change.old, old, change.old_category),
+            (change.new, new, change.new_category),
+        ):
+            scores = combine(side[p.eid].total for p in provisions if p.eid in side)
+            assert categories == (rank(scores, TAXONOMY) if provisions else ())
 
 
 def test_flag_returns_a_new_comparison_and_is_deterministic() -> None:

@@ -137,6 +137,18 @@ class _Context:
         """Per category, the strongest score among the provisions of one side."""
         return combine(side[p.eid].total for p in provisions if p.eid in side)
 
+    def categories(
+        self, provisions: Sequence[Provision], side: Mapping[str, Classified], scores: Mapping[str, float]
+    ) -> tuple[str, ...]:
+        """`rank` of one side's `scores` (from `scores`): for one provision, its own categories,
+        ranked already (the strongest of one total is that total, and `rank` ignores what is
+        not above 0)."""
+        if not provisions:
+            return ()
+        if len(provisions) == 1 and provisions[0].eid in side:
+            return side[provisions[0].eid].categories
+        return rank(scores, self.taxonomy)
+
     def subtree(
         self, provision: Provision, side: Mapping[str, Classified], nodes: Mapping[str, Provision]
     ) -> dict[str, float]:
@@ -377,8 +389,8 @@ def flag(
         change = comparison.changes[k]
         old_scores = ctx.scores(change.old, ctx.old)
         new_scores = ctx.scores(change.new, ctx.new)
-        old_category = rank(old_scores, taxonomy) if change.old else ()
-        new_category = rank(new_scores, taxonomy) if change.new else ()
+        old_category = ctx.categories(change.old, ctx.old, old_scores)
+        new_category = ctx.categories(change.new, ctx.new, new_scores)
         flags = _flags_for(change, ctx, added_eids, deleted_eids, (old_scores, new_scores))
         if lens == "translation":
             flags = tuple(
