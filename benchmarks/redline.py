@@ -28,9 +28,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
-from compare import edit  # noqa: E402
 from make_big_draft import draft_to_text, make_draft  # noqa: E402
 
+from compare import edit  # noqa: E402
 from draftkit.render.docx_draft import write_draft_docx  # noqa: E402
 
 SIZES = (10_000,)
