@@ -140,9 +140,10 @@ class _Context:
     def categories(
         self, provisions: Sequence[Provision], side: Mapping[str, Classified], scores: Mapping[str, float]
     ) -> tuple[str, ...]:
-        """`rank` of one side's `scores` (from `scores`): for one provision, its own categories,
-        ranked already (the strongest of one total is that total, and `rank` ignores what is
-        not above 0)."""
+        """The categories of one side of a change: `rank(scores)`, where `scores` are the
+        side's strongest scores (`scores` above). A side of one provision takes the categories
+        its classification already ranked: the same, since the strongest of one total is that
+        total (and `rank` ignores what is not above 0)."""
         if not provisions:
             return ()
         if len(provisions) == 1 and provisions[0].eid in side:
