@@ -6,7 +6,7 @@ each stage stamped as it starts and ends (wall clock from the program's start).
 The stages are found by wrapping draftkit's functions before the command runs (reading the
 new draft, the warm-up while the old one is read in the forked child, waiting for the child's
 draft and decoding its pieces as they come, forking the child that scores texts ahead and
-taking its scores, compare, flags and the wait for their forked half, hygiene, objects); what
+taking its scores, compare, flags (shared with a forked child), hygiene, objects); what
 follows the last is the report and its writing. A machine shared with other work gives upper bounds: run it a few times.
 """
 
@@ -54,9 +54,6 @@ def main() -> None:
     _wrap(pair, "_assembled", "waiting for the child's draft and decoding its pieces")
     _wrap(compare_package, "compare", "compare")
     _wrap(risk_package, "flag", "flags")
-    from draftkit import forked
-
-    _wrap(forked, "drain", "flags: waiting for the child's half")
     from draftkit.risk import foresight
 
     _wrap(foresight, "ahead", "forking the child that scores texts ahead")

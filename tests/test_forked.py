@@ -25,17 +25,27 @@ def _fresh(code: str) -> str:
     return run_fresh(prelude + code, without="DRAFTKIT_SEQUENTIAL", timeout=300).strip()
 
 
-def test_halves_in_order_with_a_childs_failure_redone_and_the_parents_error_raised() -> None:
+def test_halves_in_order_shared_by_speed_with_a_childs_failure_redone_and_the_parents_error_raised() -> None:
     code = """
-import os
+import os, time
 from draftkit.forked import halves
 items = list(range(1001))
 same = lambda x: x
 assert halves(items, lambda x: (x, os.getpid()), same, same, at_least=1000)[0][1] == os.getpid()
-pids = {pid for _, pid in halves(items, lambda x: (x, os.getpid()), list, tuple, at_least=10)}
-assert len(pids) == 2 and os.getpid() in pids, pids  # the second half was done elsewhere
-assert [x for x, _ in halves(items, lambda x: (x, 0), list, tuple, at_least=10)] == items
 parent = os.getpid()
+def slow(x, here=0.0005, there=0.0005):
+    time.sleep(here if os.getpid() == parent else there)
+    return x, os.getpid()
+made = halves(items, slow, list, tuple, at_least=10)
+assert [x for x, _ in made] == items
+pids = [pid for _, pid in made]
+assert len(set(pids)) == 2 and pids[0] == parent and pids[-1] != parent, set(pids)  # shared
+assert pids == sorted(pids, key=lambda pid: pid != parent)  # this process's from the front
+# Whichever is quicker does more, and the results are in order all the same.
+quick_child = [pid for _, pid in halves(items, lambda x: slow(x, 0.002, 0.0002), list, tuple, at_least=10)]
+quick_parent = [pid for _, pid in halves(items, lambda x: slow(x, 0.0002, 0.002), list, tuple, at_least=10)]
+assert quick_child.count(parent) < 500 < quick_parent.count(parent), (quick_child.count(parent), quick_parent.count(parent))
+assert [x for x, _ in halves(items, lambda x: (x, 0), list, tuple, at_least=10)] == items
 def fails_in_child(x):
     if os.getpid() != parent:
         raise RuntimeError("child")
@@ -58,7 +68,7 @@ print("ok")
 
 def test_flags_made_half_in_a_child_are_the_flags_made_in_one_process() -> None:
     code = f"""
-import os
+import os, time
 from draftkit.compare import compare
 from draftkit.readers import read
 from draftkit.risk import annotate, flag
@@ -70,6 +80,7 @@ seen = []
 original = annotate._flags_for
 def recording(*args, **kwargs):
     seen.append(os.getpid())
+    time.sleep(0.005)  # slow enough that the child, forked, takes some of them
     return original(*args, **kwargs)
 annotate._flags_for = recording
 split = flag(comparison)

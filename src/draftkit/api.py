@@ -52,7 +52,7 @@ def diff(
     are then imported while the old draft is read."""
     from dataclasses import replace
 
-    from draftkit.readers.pair import read_pair
+    from draftkit.readers.pair import Aside, read_pair
 
     pins = None
     if pairs or no_pair:  # checked before reading: a usage error is quick
@@ -61,21 +61,31 @@ def diff(
         pins = pins_of(pairs, no_pair)
     prepared: dict[str, Any] = {}
     # The comparison's modules are imported after the fork of read_pair (in `_prepare`, while
-    # the child reads the old draft): the child starts reading sooner.
+    # the child reads the old draft): the child starts reading sooner. The child, done with
+    # the old draft while this process still warms up, flattens it for alignment (`aside`).
+    old_flat = Aside(_flat_fields)
     old_draft, new_draft = read_pair(
         old,
         new,
         view=view,
         limits=limits,
         meanwhile=lambda draft: _prepare(draft, prepared, flags, taxonomy, _report),
+        aside=old_flat,
     )
     from draftkit.compare import compare
+    from draftkit.compare.flat import Flat
 
     # The texts the flags will score are scored ahead in a forked child while this process
     # compares (risk.foresight); what it has made by the end of the comparison is taken.
     foresight = _foresight(old_draft, new_draft, prepared.get("rules")) if flags else None
     try:
-        comparison = compare(old_draft, new_draft, pins, new_flat=prepared.get("flat"))
+        comparison = compare(
+            old_draft,
+            new_draft,
+            pins,
+            new_flat=prepared.get("flat"),
+            old_flat=None if old_flat.value is None else Flat.made(old_draft, old_flat.value),
+        )
     finally:
         known = foresight.take() if foresight is not None else None
     if not flags:
@@ -87,6 +97,13 @@ def diff(
     rules = prepared["rules"] if "rules" in prepared else load_taxonomy(taxonomy)
     flagged = check_objects(check(flag(comparison, rules, lens=lens, known=known)), rules, view=view)
     return replace(flagged, pins=comparison.pins, lens=lens)
+
+
+def _flat_fields(draft: Draft) -> Any:
+    """`Flat.of(draft)` as plain values (in the child that read the old draft: readers.pair)."""
+    from draftkit.compare.flat import Flat
+
+    return Flat.of(draft).fields()
 
 
 def _foresight(old: Draft, new: Draft, rules: Taxonomy | None) -> Foresight | None:

@@ -1,9 +1,10 @@
 """Work split over two processes by forking, where that is safe and pays (issue 18).
 
 `readers.pair` reads the old draft in a forked child while this process reads the new one;
-`risk.annotate` flags the second half of the changes in a child the same way; `Ahead` makes,
-in a child, what this process will want later (risk.foresight: texts' scores while the drafts
-are compared) and this process takes what has come by then. They ask `can_fork`; the child's
+`risk.annotate` shares the flagging of the changes with a child (`halves`: each from one end,
+meeting where they meet); `Ahead` makes, in a child, what this process will want later
+(risk.foresight: texts' scores while the drafts are compared) and this process takes what
+has come by then. They ask `can_fork`; the child's
 results come back as plain values through a pipe (`marshal`), and if anything goes wrong in
 the child this process does that work itself, so results and errors are those of the ordinary
 path.
@@ -55,34 +56,92 @@ def halves(
     *,
     at_least: int,
 ) -> list[_R]:
-    """`[work(item) for item in items]`, the second half done in a forked child when there
-    are `at_least` items and `can_fork`. `encode` makes a result marshal-able, `decode` makes
-    it again; the parent's half and any error it raises are as in the ordinary path."""
+    """`[work(item) for item in items]`, shared with a forked child when there are `at_least`
+    items and `can_fork`: this process works from the front, the child from the back, and
+    they meet where they meet (the child's results come in small pieces, taken between two
+    items of this process, which never waits for them), so the share of each follows its
+    speed, not a fixed half. `encode` makes a result marshal-able, `decode` makes it again;
+    this process's results and any error it raises are as in the ordinary path, and what the
+    child did not send (it failed, or was slow) is done here."""
     if len(items) < at_least or not can_fork():
         return [work(item) for item in items]
-    half = len(items) // 2
-    reader, writer = os.pipe()
+    reader, writer = pipe()
     pid = os.fork()
-    if pid == 0:  # the child: its half, sent back; it leaves without cleanup handlers
+    if pid == 0:  # the child: from the back, in pieces; it leaves without cleanup handlers
         os.close(reader)
-        child(writer, lambda: [encode(work(item)) for item in items[half:]])
+        child_pieces(writer, lambda: _from_the_back(items, work, encode))
     os.close(writer)
+    os.set_blocking(reader, False)
+    came = _Pieces(reader)
+    first: list[_R] = []
     try:
-        first = [work(item) for item in items[:half]]
-    except BaseException:
+        while len(first) < len(items) - came.count:
+            first.append(work(items[len(first)]))
+            came.poll()
+    finally:
         os.close(reader)
-        stop(pid)
-        raise
-    payload = drain(reader)
-    os.close(reader)
-    reap(pid)
-    second: list[_R] | None = None
-    if payload:
-        with contextlib.suppress(Exception):
-            second = [decode(value) for value in marshal.loads(payload)]
-    if second is None or len(second) != len(items) - half:
-        second = [work(item) for item in items[half:]]
-    return first + second
+        stop(pid)  # done, or failed here: the child's unsent work is not wanted
+    # The child's results from the back, down to where this process's begin (it may have
+    # sent one this process had made too).
+    sent = [value for piece in came.values for value in piece][: len(items) - len(first)]
+    second: list[_R] = []
+    with contextlib.suppress(Exception):
+        second = [decode(value) for value in reversed(sent)]
+    missing = [work(item) for item in items[len(first) : len(items) - len(second)]]
+    return first + missing + second
+
+
+_PIECE = 4  # results the child sends at a time: this process sees its progress this closely
+
+
+def _from_the_back(items: Sequence[_T], work: Callable[[_T], _R], encode: Callable[[_R], Any]) -> Iterator[Any]:
+    piece = []
+    for item in reversed(items):
+        piece.append(encode(work(item)))
+        if len(piece) == _PIECE:
+            yield piece
+            piece = []
+    if piece:
+        yield piece
+
+
+class _Pieces:
+    """The pieces a child sends with `child_pieces` on a non-blocking pipe, gathered as they
+    come whole (`poll` never waits); `count`: how many values they hold."""
+
+    def __init__(self, reader: int) -> None:
+        self._reader = reader
+        self._data = bytearray()
+        self.values: list[list[Any]] = []
+        self.count = 0
+        self._closed = False
+
+    def poll(self) -> None:
+        if self._closed:
+            return
+        try:
+            chunk = os.read(self._reader, 1 << 20)
+        except BlockingIOError:
+            return
+        if not chunk:
+            self._closed = True
+            return
+        data = self._data
+        data += chunk
+        at = 0
+        while at + 8 <= len(data):
+            end = at + 8 + int.from_bytes(data[at : at + 8], "little")
+            if end > len(data):
+                break  # a piece still being written
+            try:
+                piece = marshal.loads(data[at + 8 : end])
+            except (EOFError, ValueError, TypeError):
+                self._closed = True  # not what the child sends: what came is kept
+                break
+            self.values.append(piece)
+            self.count += len(piece)
+            at = end
+        del data[:at]
 
 
 def child(writer: int, make: Callable[[], Any]) -> None:
@@ -190,14 +249,6 @@ class Ahead:
                 break
             at = end
         return taken
-
-
-def drain(reader: int) -> bytes:
-    """Everything a child wrote to the pipe, until it closed its end."""
-    chunks = []
-    while chunk := os.read(reader, 1 << 20):
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def reap(pid: int) -> None:

@@ -81,3 +81,25 @@ def test_flat_addresses_are_how_references_cite() -> None:
         ("article", ("5", "-")),
         None,
     )
+
+
+def test_flat_made_from_fields_is_flat_of() -> None:
+    """Flat.made rebuilds Flat.of from the fields a child sends (marshalled), walking only the
+    nodes again; fields that do not fit the draft give None."""
+    import marshal
+    from pathlib import Path
+
+    from draftkit.readers import read
+
+    drafts = Path(__file__).resolve().parents[2] / "drafts"
+    for name in ("framework-v1.docx", "framework-v2.docx", "framework-v3-press.txt"):
+        draft = read(drafts / name)
+        flat = Flat.of(draft)
+        sent = marshal.loads(marshal.dumps(flat.fields()))
+        made = Flat.made(draft, sent)
+        assert made == flat
+        assert made is not None and all(a is b for a, b in zip(made.nodes, flat.nodes, strict=True))
+        shorter = Draft(draft.title, draft.preamble, draft.provisions[:-1])
+        assert Flat.made(shorter, sent) is None  # fields of another draft
+    assert Flat.made(Draft(None, (), ()), None) is None
+    assert Flat.made(Draft(None, (), ()), Flat.of(Draft(None, (), ())).fields()) == Flat.of(Draft(None, (), ()))

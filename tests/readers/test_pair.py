@@ -113,7 +113,7 @@ def test_a_child_that_fails_leaves_the_reading_to_this_process() -> None:
     code = """
 from draftkit.readers import read
 from draftkit.readers.pair import read_pair
-pair._pieces = lambda draft: 1 / 0
+pair._pieces = lambda draft, aside=None: 1 / 0
 assert read_pair(sys.argv[1], sys.argv[2]) == (read(sys.argv[1]), read(sys.argv[2]))
 print('ok')
 """
@@ -128,8 +128,8 @@ import os
 from draftkit.readers import read
 from draftkit.readers.pair import read_pair
 sent = pair._pieces
-def dying(draft):
-    values = sent(draft)
+def dying(draft, aside=None):
+    values = sent(draft, aside)
     yield next(values)
     yield next(values)
     os._exit(3)
@@ -152,6 +152,12 @@ def test_the_pieces_make_the_draft_again_however_many(monkeypatch: pytest.Monkey
         assert pair_module._assembled(iter(sent)) == draft
         assert pair_module._assembled(iter(sent[:-1])) is None  # cut short
         assert pair_module._assembled(iter([*sent, sent[-1]])) is None  # one too many
+        aside = pair_module.Aside(lambda d: (len(d.provisions), d.title))
+        sent = [marshal.loads(marshal.dumps(value)) for value in pair_module._pieces(draft, aside)]
+        taken = pair_module.Aside(aside.make)
+        assert pair_module._assembled(iter(sent), taken) == draft
+        assert taken.value == (len(draft.provisions), draft.title)
+        assert pair_module._assembled(iter(sent[:-1]), pair_module.Aside(aside.make)) is None  # no aside piece
 
 
 def test_not_side_by_side_for_stdin_threads_small_files_or_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -221,3 +227,31 @@ def test_meanwhile_in_order_too() -> None:
     seen: list[object] = []
     old, new = read_pair(DRAFTS / "framework-v2.txt", DRAFTS / "framework-v3-press.txt", meanwhile=seen.append)
     assert seen == [new] and seen[0] is new and old != new
+
+
+_ASIDE = """
+import os
+from draftkit.readers import read
+from draftkit.readers.pair import Aside, read_pair
+here = os.getpid()
+aside = Aside(lambda draft: (os.getpid(), len(draft.provisions)))
+a, b = read_pair(sys.argv[1], sys.argv[2], aside=aside)
+assert (a, b) == (read(sys.argv[1]), read(sys.argv[2]))
+pid, count = aside.value
+assert pid != here and count == len(a.provisions), aside.value
+failing = Aside(lambda draft: 1 / 0)
+assert read_pair(sys.argv[1], sys.argv[2], aside=failing) == (a, b) and failing.value is None
+print("ok")
+"""
+
+
+def test_aside_work_is_done_in_the_child_and_its_failure_is_no_failure() -> None:
+    """Side by side, `aside.make` runs in the child on the old draft and its value comes back;
+    when it raises, the drafts come all the same and the value stays None."""
+    assert _run(_ASIDE, DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx").strip() == "ok"
+
+
+def test_aside_is_left_to_the_caller_in_order() -> None:
+    aside = pair_module.Aside(lambda draft: 1)
+    read_pair(DRAFTS / "framework-v2.txt", DRAFTS / "framework-v3-press.txt", aside=aside)
+    assert aside.value is None

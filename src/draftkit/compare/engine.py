@@ -86,18 +86,27 @@ def framed(draft: Draft) -> Draft:
     return replace(draft, provisions=(*front_units(draft), *draft.provisions))
 
 
-def compare(old: Draft, new: Draft, pins: Pins | None = None, *, new_flat: Flat | None = None) -> Comparison:
+def compare(
+    old: Draft,
+    new: Draft,
+    pins: Pins | None = None,
+    *,
+    new_flat: Flat | None = None,
+    old_flat: Flat | None = None,
+) -> Comparison:
     """Compare two drafts provision by provision, title and preamble included (aligned among
     themselves: a recital never pairs with a provision of the body); `pins` are pairs the
     user decided (compare.pins), a label naming no provision is refused (UsageError).
-    `new_flat`: `Flat.of(new)` made beforehand (api.diff makes it while the old draft is read)."""
+    `new_flat`, `old_flat`: `Flat.of(new)`, `Flat.of(old)` made beforehand (api.diff makes the
+    first while the old draft is read, and the child reading it makes the second)."""
     front_old = replace(old, provisions=front_units(old))
     front_new = replace(new, provisions=front_units(new))
     tables = _records_tables(old) and _records_tables(new)
     body_new = new_flat if new_flat is not None else Flat.of(new)
+    body_old = old_flat if old_flat is not None else Flat.of(old)
     if not pins:
-        return Comparison(old, new, _compare(front_old, front_new) + _compare(old, body_new, tables=tables))
-    parts = [(Flat.of(front_old), Flat.of(front_new)), (Flat.of(old), body_new)]
+        return Comparison(old, new, _compare(front_old, front_new) + _compare(body_old, body_new, tables=tables))
+    parts = [(Flat.of(front_old), Flat.of(front_new)), (body_old, body_new)]
     resolved = resolve(
         pins,
         [([p.eid for p in a.nodes], a.cites) for a, _ in parts],

@@ -4,6 +4,7 @@ indices, comparison keys and citations (compare.align, engine, languages)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from draftkit.compare.citations import UNNUMBERED, extend
 from draftkit.compare.measures import mask_digits
@@ -75,6 +76,36 @@ class Flat:
             tuple(map(mask_digits, keys)),
             _addresses(nodes, parent),
         )
+
+    def fields(self) -> tuple[Any, ...]:
+        """Everything but the nodes, as plain values (`marshal`-able): what a forked child that
+        read a draft sends so that `Flat.made` need not flatten it again (readers.pair)."""
+        return (self.parent, self.children, self.keys, self.cites, self.masked, self.addresses)
+
+    @staticmethod
+    def made(draft: Draft, fields: Any) -> Flat | None:
+        """`Flat.of(draft)` from the `fields` of a Flat of the same draft made elsewhere: only
+        the nodes are walked again. None when the fields do not fit the draft (sizes differ, or
+        not what `fields` makes)."""
+        nodes: list[Provision] = []
+        stack = list(reversed(draft.provisions))
+        pop, push, append = stack.pop, stack.extend, nodes.append
+        while stack:
+            provision = pop()
+            append(provision)
+            if provision.children:
+                push(reversed(provision.children))
+        try:
+            parent, children, keys, cites, masked, addresses = fields
+        except (TypeError, ValueError):
+            return None
+        size = len(nodes)
+        if not (
+            len(parent) == len(keys) == len(cites) == len(masked) == len(addresses) == size
+            and len(children) == size + 1
+        ):
+            return None
+        return Flat(tuple(nodes), parent, children, keys, cites, masked, addresses)
 
     def path(self, index: int) -> list[Provision]:
         """The chain root → index."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +39,13 @@ def read_pair(
     view: View = "accept",
     limits: Limits | None = None,
     meanwhile: Callable[[Draft], None] | None = None,
+    aside: Aside | None = None,
 ) -> tuple[Draft, Draft]:
     """(old, new) read as `read` reads each; side by side where that is faster. `meanwhile`
     is given the new draft as soon as it is read: work that needs only it (and first-call
-    costs) is done while the child still reads the old one, instead of after."""
+    costs) is done while the child still reads the old one, instead of after. `aside`: work
+    on the old draft the child does once it has read it (its result in `aside.value` when
+    read side by side; left None otherwise, for the caller to do the work itself)."""
     limits = limits or Limits()
     if not _side_by_side(old, new):
         drafts = read(old, view=view, limits=limits), read(new, view=view, limits=limits)
@@ -53,7 +57,7 @@ def read_pair(
     pid = os.fork()
     if pid == 0:  # the child: read the old draft, send it, leave without cleanup handlers
         os.close(reader)
-        child_pieces(writer, lambda: _pieces(read_unreported(old_path, view, limits, str(old))))
+        child_pieces(writer, lambda: _pieces(read_unreported(old_path, view, limits, str(old)), aside))
     os.close(writer)
     new_error: BaseException | None = None
     new_draft: Draft | None = None
@@ -65,7 +69,7 @@ def read_pair(
             new_error = exc
         if meanwhile is not None and new_draft is not None:
             meanwhile(new_draft)
-        old_draft = _assembled(pieces(reader))
+        old_draft = _assembled(pieces(reader), aside)
     finally:
         os.close(reader)
         if old_draft is None:
@@ -80,6 +84,16 @@ def read_pair(
     assert new_draft is not None
     report(new_draft, limits, str(new))
     return old_draft, new_draft
+
+
+@dataclass(slots=True)
+class Aside:
+    """Work on the old draft done in the child that read it, while this process is busy with
+    the new one: `make(draft)` returns plain (`marshal`-able) values, or raises (then `value`
+    stays None). After `read_pair`, `value` holds what it returned when the child made it."""
+
+    make: Callable[[Draft], Any]
+    value: Any = None
 
 
 def _side_by_side(old: str | os.PathLike[str], new: str | os.PathLike[str]) -> bool:
@@ -116,9 +130,18 @@ def _encode_provision(p: Provision) -> Any:
 _PIECES = 8  # the top-level provisions are sent in this many runs
 
 
-def _pieces(draft: Draft) -> Iterator[Any]:
+def _pieces(draft: Draft, aside: Aside | None = None) -> Iterator[Any]:
     """The draft as plain tuples, in pieces: everything but its provisions (with the number of
-    runs to follow), then its top-level provisions in runs."""
+    runs to follow), then its top-level provisions in runs, then (with `aside`) what
+    `aside.make` returned, or None if it raised. The aside work is done first, before the
+    first piece is sent: the parent does not read them until its own warm-up is done, and the
+    pipe holds only some of them."""
+    made = None
+    if aside is not None:
+        try:
+            made = aside.make(draft)
+        except Exception:  # the parent does the work itself
+            made = None
     source = draft.source
     provisions = draft.provisions
     step = max(1, -(-len(provisions) // _PIECES))
@@ -133,6 +156,8 @@ def _pieces(draft: Draft) -> Iterator[Any]:
     )
     for start in starts:
         yield tuple([_encode_provision(p) for p in provisions[start : start + step]])
+    if aside is not None:
+        yield (made,)
 
 
 def _where(value: Any) -> Location | None:
@@ -156,18 +181,22 @@ def _decode_provision(value: Any) -> Provision:
     )
 
 
-def _assembled(values: Iterator[Any]) -> Draft | None:
-    """The draft the pieces make, each decoded as it comes; None when they are cut short or
-    not what `_pieces` makes (a child that died mid-write: the draft is read here)."""
+def _assembled(values: Iterator[Any], aside: Aside | None = None) -> Draft | None:
+    """The draft the pieces make, each decoded as it comes (and `aside.value` set); None when
+    they are cut short or not what `_pieces` makes (a child that died mid-write: the draft
+    is read here)."""
     try:
         title, preamble, runs, source, meta, warnings = next(values)
         provisions: list[Provision] = []
         for _ in range(runs):
             provisions += [_decode_provision(p) for p in next(values)]
+        made = next(values)[0] if aside is not None else None
         if next(values, None) is not None:
             return None
-    except (EOFError, ValueError, TypeError, StopIteration):
+    except (EOFError, ValueError, TypeError, IndexError, StopIteration):
         return None
+    if aside is not None:
+        aside.value = made
     return Draft(
         title,
         preamble,
