@@ -121,3 +121,19 @@ assert work.take() == []
 print("ok")
 """
     assert _fresh(code) == "ok"
+
+
+def test_halves_does_meanwhile_once_here_before_its_share() -> None:
+    code = """
+import os
+from draftkit.forked import halves
+parent = os.getpid()
+for at_least in (10, 10**9):  # with a child, and without
+    seen = []
+    made = halves(list(range(100)), lambda x: seen.append(("item", os.getpid())) or x, list, tuple,
+                  at_least=at_least, meanwhile=lambda: seen.append(("meanwhile", os.getpid())))
+    assert made == list(range(100))
+    assert seen[0] == ("meanwhile", parent) and seen.count(("meanwhile", parent)) == 1, seen[:3]
+print("ok")
+"""
+    assert _fresh(code) == "ok"

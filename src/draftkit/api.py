@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import re
@@ -41,6 +42,7 @@ def diff(
     no_pair: Iterable[str] | None = None,
     lens: str = "default",
     _report: ReportFormat | None = None,
+    _made: dict[str, Any] | None = None,
 ) -> Comparison:
     """Read two drafts (any supported formats), compare them provision by provision and flag
     the changes that matter (risk taxonomy: the default, or the file `taxonomy`). `pairs`
@@ -49,7 +51,9 @@ def diff(
     `lens="translation"`: the drafts are two renderings of one text; rewordings no rule
     explains are reported as register differences (the comparison says the lens was used).
     `_report` (redline_bytes): the report that will be made of the comparison, whose modules
-    are then imported while the old draft is read."""
+    are then imported while the old draft is read; for a DOCX redline, what it needs of the
+    drafts alone is made while a forked child flags (`_made["redline"]`, render.redline's
+    `Prepared`)."""
     from dataclasses import replace
 
     from draftkit.readers.pair import Aside, read_pair
@@ -95,8 +99,24 @@ def diff(
     from draftkit.risk.objects import check_objects
 
     rules = prepared["rules"] if "rules" in prepared else load_taxonomy(taxonomy)
-    flagged = check_objects(check(flag(comparison, rules, lens=lens, known=known)), rules, view=view)
+    meanwhile = None
+    if _report == "docx" and _made is not None:
+        meanwhile = functools.partial(_prepare_redline, old_draft, new_draft, _made)
+    flagged = check_objects(
+        check(flag(comparison, rules, lens=lens, known=known, meanwhile=meanwhile)), rules, view=view
+    )
     return replace(flagged, pins=comparison.pins, lens=lens)
+
+
+def _prepare_redline(old: Draft, new: Draft, made: dict[str, Any]) -> None:
+    """What the DOCX redline needs of the two drafts alone (render.redline.prepare), made while
+    a forked child flags; any error is left for the render to raise."""
+    try:
+        from draftkit.render.redline import prepare
+
+        made["redline"] = prepare(old, new)
+    except Exception:  # the render does the same work again, and raises it there
+        pass
 
 
 def _flat_fields(draft: Draft) -> Any:
@@ -247,14 +267,19 @@ def render_report(
     moves: bool = False,
     summary: bool = False,
     generated: str | None = None,
+    _made: dict[str, Any] | None = None,
 ) -> bytes:
     """The report bytes of a comparison in one of the report formats (`generated`: a date
-    to print in the HTML header; none by default, so the bytes depend on the inputs only)."""
+    to print in the HTML header; none by default, so the bytes depend on the inputs only).
+    `_made`: what `diff(_made=…)` made ahead for it."""
     match fmt:
         case "docx":
             from draftkit.render.docx_redline import render_docx
 
-            return render_docx(comparison, author=author, date=date, moves=moves, summary=summary)
+            prepared = (_made or {}).get("redline")
+            return render_docx(
+                comparison, author=author, date=date, moves=moves, summary=summary, prepared=prepared
+            )
         case "html":
             from draftkit.render.html import render_html
 
@@ -291,6 +316,7 @@ def redline_bytes(
     else SOURCE_DATE_EPOCH, else now; the HTML report shows that date as when it was made)."""
     check_author(author)
     stamp = revision_date(date)
+    made: dict[str, Any] = {}
     comparison = diff(
         old,
         new,
@@ -301,6 +327,7 @@ def redline_bytes(
         no_pair=no_pair,
         lens=lens,
         _report=fmt,
+        _made=made,
     )
     return render_report(
         comparison,
@@ -310,6 +337,7 @@ def redline_bytes(
         moves=moves,
         summary=summary,
         generated=stamp,
+        _made=made,
     )
 
 

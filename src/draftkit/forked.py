@@ -55,6 +55,7 @@ def halves(
     decode: Callable[[Any], _R],
     *,
     at_least: int,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[_R]:
     """`[work(item) for item in items]`, shared with a forked child when there are `at_least`
     items and `can_fork`: this process works from the front, the child from the back, and
@@ -62,8 +63,11 @@ def halves(
     items of this process, which never waits for them), so the share of each follows its
     speed, not a fixed half. `encode` makes a result marshal-able, `decode` makes it again;
     this process's results and any error it raises are as in the ordinary path, and what the
-    child did not send (it failed, or was slow) is done here."""
+    child did not send (it failed, or was slow) is done here. `meanwhile`: other work of this
+    process, done once the child is forked, before its own share (without a child: first)."""
     if len(items) < at_least or not can_fork():
+        if meanwhile is not None:
+            meanwhile()
         return [work(item) for item in items]
     reader, writer = pipe()
     pid = os.fork()
@@ -75,6 +79,8 @@ def halves(
     came = _Pieces(reader)
     first: list[_R] = []
     try:
+        if meanwhile is not None:
+            meanwhile()
         while len(first) < len(items) - came.count:
             first.append(work(items[len(first)]))
             came.poll()

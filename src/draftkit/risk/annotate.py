@@ -9,7 +9,7 @@ updated after a renumbering — carry categories but never flags.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -362,13 +362,16 @@ def flag(
     lens: str = "default",
     *,
     known: TextCache | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Comparison:
     """A new Comparison whose changes carry categories (old and new side) and risk flags.
 
     `lens="translation"`: the two drafts are renderings of one text, so every rewording no
     rule explains is reported as what it is — a register difference, named as noise.
     `known`: texts' scores under this taxonomy already made (`text_scores` of each, as
-    risk.foresight makes them while the drafts are compared); taken over, not copied."""
+    risk.foresight makes them while the drafts are compared); taken over, not copied.
+    `meanwhile`: other work done in this process while a forked child flags a share of the
+    changes (forked.halves), before this process flags its own."""
     if lens not in LENSES:
         raise ValueError(f"unknown lens {lens!r} (known: {', '.join(LENSES)})")
     taxonomy = taxonomy or default_taxonomy()
@@ -405,7 +408,9 @@ def flag(
     # Each change's flags depend on the comparison and the caches only: the second half of a
     # long comparison is flagged in a forked child (draftkit.forked) while this process flags
     # the first.
-    annotated = halves(work, annotate, _encode_annotation, _decode_annotation, at_least=FORK_AT_LEAST)
+    annotated = halves(
+        work, annotate, _encode_annotation, _decode_annotation, at_least=FORK_AT_LEAST, meanwhile=meanwhile
+    )
     moved: _Moved = frozenset()
     if work[-1:] == [_MOVED]:
         work.pop()

@@ -61,15 +61,48 @@ fetches or runs; see docs/limits.md, "What the redline strips").
 from __future__ import annotations
 
 from draftkit.compare.changes import Comparison
+from draftkit.model import Draft
 from draftkit.render.docx_package import zip_time
-from draftkit.render.redline.base import docx_base, is_docx, text_base
+from draftkit.render.redline.base import Base, docx_base, is_docx, text_base
 from draftkit.render.redline.carry import Carrier
+from draftkit.render.redline.locate import Locator
 from draftkit.render.redline.package import SUMMARY_HEADING, anchor_comments, insert_summary, package
 from draftkit.render.redline.plan import Planner
 from draftkit.render.redline.write import Writer
 from draftkit.render.wml import Revision
 
-__all__ = ["SUMMARY_HEADING", "render_docx"]
+__all__ = ["SUMMARY_HEADING", "Prepared", "prepare", "render_docx"]
+
+
+class Prepared:
+    """What a redline of two drafts needs before their comparison is known whole: the new
+    draft's own DOCX parsed as the base, the carrier of the old one, where each provision
+    stands. Made while the changes are flagged (api.diff); taken once, by the render of a
+    comparison of these very drafts (the base is written into)."""
+
+    def __init__(self, old: Draft, new: Draft, base: Base) -> None:
+        self.old, self.new = old, new
+        self._made: tuple[Base, Carrier | None, Locator | None] | None = (
+            base,
+            Carrier.of(old, base),
+            Locator(new, old, base),
+        )
+
+    def take(self, comparison: Comparison) -> tuple[Base, Carrier | None, Locator | None] | None:
+        """The base, carrier and locator for `comparison` (None when it compares other
+        drafts, or they were taken already)."""
+        made = self._made
+        if made is None or comparison.old is not self.old or comparison.new is not self.new:
+            return None
+        self._made = None
+        return made
+
+
+def prepare(old: Draft, new: Draft) -> Prepared | None:
+    """`Prepared` for a redline of `old` → `new` where the new draft was read from a DOCX
+    (None otherwise: a clean base depends on the revisions' author and date)."""
+    base = docx_base(new) if is_docx(new) else None
+    return Prepared(old, new, base) if base is not None else None
 
 
 def render_docx(
@@ -79,16 +112,21 @@ def render_docx(
     date: str = "2026-01-01T00:00:00Z",
     moves: bool = False,
     summary: bool = False,
+    prepared: Prepared | None = None,
 ) -> bytes:
-    """The comparison as a DOCX redline: tracked changes from old to new, flags as comments."""
+    """The comparison as a DOCX redline: tracked changes from old to new, flags as comments.
+    `prepared`: `prepare(comparison.old, comparison.new)` made beforehand (taken once)."""
     stamp = zip_time(date)  # checks the date first
     rev = Revision(author=author, date=date)
-    base = docx_base(comparison.new) if is_docx(comparison.new) else None
-    if base is None:
-        base = text_base(comparison.new, rev)
+    made = prepared.take(comparison) if prepared is not None else None
+    if made is None:
+        own = docx_base(comparison.new) if is_docx(comparison.new) else None
+        base = own if own is not None else text_base(comparison.new, rev)
+        made = base, Carrier.of(comparison.old, base), None
+    base, carrier, locator = made
     writer = Writer(base, rev)
-    writer.carrier = Carrier.of(comparison.old, base)
-    writer.write(Planner(comparison, base, moves).actions())
+    writer.carrier = carrier
+    writer.write(Planner(comparison, base, moves, locator).actions())
     if summary:
         insert_summary(base.document, comparison)
     # Comment ids come from the same counter: one id space per package.

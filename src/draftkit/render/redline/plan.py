@@ -370,11 +370,11 @@ def moved_changes(
 class Planner:
     """Plans every change of a comparison against the base document."""
 
-    def __init__(self, comparison: Comparison, base: Base, moves: bool) -> None:
+    def __init__(self, comparison: Comparison, base: Base, moves: bool, locator: Locator | None = None) -> None:
         self.comparison = comparison
         self.base = base
         self.moves = moves
-        self.locator = Locator(comparison.new, comparison.old, base)
+        self.locator = locator if locator is not None else Locator(comparison.new, comparison.old, base)
         self.move_names: dict[int, str] = {}
         self.moved: set[int] = set()
         self.top: etree._Element | None = None  # the first provision's first paragraph
