@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from draftkit.errors import UsageError, display_name, json_safe
+from draftkit.errors import UsageError, display_name, json_bytes
 from draftkit.memory import few_collections
 from draftkit.model import Draft
 from draftkit.outputs import escape_unsafe
@@ -51,9 +51,9 @@ def diff(
     `lens="translation"`: the drafts are two renderings of one text; rewordings no rule
     explains are reported as register differences (the comparison says the lens was used).
     `_report` (redline_bytes): the report that will be made of the comparison, whose modules
-    are then imported while the old draft is read; for a DOCX redline, what it needs of the
-    drafts alone is made while a forked child flags (`_made["redline"]`, render.redline's
-    `Prepared`)."""
+    are then imported while the old draft is read; for a DOCX redline or JSON, what the
+    report can make before the flags is made while a forked child flags, in `_made[_report]`
+    (`_ahead_of_report`)."""
     from dataclasses import replace
 
     from draftkit.readers.pair import Aside, read_pair
@@ -100,21 +100,28 @@ def diff(
 
     rules = prepared["rules"] if "rules" in prepared else load_taxonomy(taxonomy)
     meanwhile = None
-    if _report == "docx" and _made is not None:
-        meanwhile = functools.partial(_prepare_redline, old_draft, new_draft, _made)
+    if _report in ("docx", "json") and _made is not None:
+        meanwhile = functools.partial(_ahead_of_report, _report, comparison, _made)
     flagged = check_objects(
         check(flag(comparison, rules, lens=lens, known=known, meanwhile=meanwhile)), rules, view=view
     )
     return replace(flagged, pins=comparison.pins, lens=lens)
 
 
-def _prepare_redline(old: Draft, new: Draft, made: dict[str, Any]) -> None:
-    """What the DOCX redline needs of the two drafts alone (render.redline.prepare), made while
-    a forked child flags; any error is left for the render to raise."""
+def _ahead_of_report(fmt: ReportFormat, comparison: Comparison, made: dict[str, Any]) -> None:
+    """What the report in `fmt` can make before the changes are flagged, made while a forked
+    child flags: a DOCX redline's base (render.redline.prepare), the JSON lines of the changes
+    the flags leave alone (render.json_diff.ready_lines). Any error is left for the render to
+    raise, where it does the same work again."""
     try:
-        from draftkit.render.redline import prepare
+        if fmt == "docx":
+            from draftkit.render.redline import prepare
 
-        made["redline"] = prepare(old, new)
+            made["docx"] = prepare(comparison.old, comparison.new)
+        elif fmt == "json":
+            from draftkit.render.json_diff import ready_lines
+
+            made["json"] = ready_lines(comparison)
     except Exception:  # the render does the same work again, and raises it there
         pass
 
@@ -276,7 +283,7 @@ def render_report(
         case "docx":
             from draftkit.render.docx_redline import render_docx
 
-            prepared = (_made or {}).get("redline")
+            prepared = (_made or {}).get("docx")
             return render_docx(
                 comparison, author=author, date=date, moves=moves, summary=summary, prepared=prepared
             )
@@ -292,7 +299,7 @@ def render_report(
         case "json":
             from draftkit.render.json_diff import render_json
 
-            return json_safe(render_json(comparison)).encode("utf-8")
+            return json_bytes(render_json(comparison, ready=(_made or {}).get("json")))
 
 
 @few_collections

@@ -48,6 +48,15 @@ def json_safe(text: str) -> str:
     return text
 
 
+def json_bytes(text: str) -> bytes:
+    """`json_safe(text)` as UTF-8, encoded once: only a surrogate fails to encode, and a text
+    without one (nearly all) needs no escaping."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json_safe(text).encode("utf-8")
+
+
 def one_line(text: str) -> str:
     """`text` with every control character shown as an escape (`\\n`, `\\x1b`), so it prints on one line."""
     return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)

@@ -23,6 +23,7 @@ from draftkit.errors import (
     OutputError,
     Terminated,
     UsageError,
+    json_bytes,
     json_safe,
     one_line,
 )
@@ -187,17 +188,8 @@ def emit(
         _to_stdout(text if human else json_safe(text))
         return
     path = check_output_path(output, inputs)
-    write_atomic(path, text.encode("utf-8") if human else _json_bytes(text))
+    write_atomic(path, text.encode("utf-8") if human else json_bytes(text))
     _say("wrote " + escape_unsafe(output))
-
-
-def _json_bytes(text: str) -> bytes:
-    """`json_safe(text)` as UTF-8, encoded once: only a surrogate fails to encode, and a text
-    without one (nearly all) needs no escaping."""
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return json_safe(text).encode("utf-8")
 
 
 # What an output file's suffix says about its content; a suffix not listed (.txt, which

@@ -139,6 +139,7 @@ def diff_command(
     inputs = [old, new] + ([taxonomy] if taxonomy else [])
     if output is not None and output != "-":
         check_output_path(output, inputs)
+    made: dict[str, Any] = {}
     comparison = api.diff(
         old,
         new,
@@ -148,12 +149,14 @@ def diff_command(
         pairs=_pairs(pair, pairs_file),
         no_pair=no_pair,
         lens=lens,
+        _report="json" if fmt == "json" else None,
+        _made=made,
     )
     warn_same_input(old, new)  # after a successful read: a failure stays one line
     if fmt == "json":
         from draftkit.render.json_diff import render_json
 
-        text = render_json(comparison)
+        text = render_json(comparison, ready=made.get("json"))
     else:
         from draftkit.render.terminal import render_terminal
 

@@ -96,9 +96,26 @@ def _head(comparison: Comparison) -> dict[str, Any]:
     return out
 
 
+# Lines made ahead: id(change) → (the change, its line). The change is kept with its line so
+# that a line is used only for that very (immutable) object.
+Ready = dict[int, tuple[Change, str]]
+
+
+def ready_lines(comparison: Comparison) -> Ready:
+    """The lines of the changes the flags leave alone (unchanged, not moved: most of a long
+    draft), made before the comparison is flagged (api.diff, while a forked child flags). A
+    later step that gives one of them a flag replaces the change: its line is made again."""
+    return {
+        id(change): (change, _change_line(change))
+        for change in comparison.changes
+        if change.kind == "unchanged" and not change.moved
+    }
+
+
 @few_collections  # ~100,000 small containers without cycles
-def render_json(comparison: Comparison) -> str:
-    """JSON text of a comparison: the header indented, then one change per line.
+def render_json(comparison: Comparison, *, ready: Ready | None = None) -> str:
+    """JSON text of a comparison: the header indented, then one change per line (`ready`:
+    lines made ahead by `ready_lines`, used for the very changes they were made of).
 
     One line per change keeps the file readable and diffable, and lets the C encoder do the
     work (json.dumps with `indent` runs the pure-Python encoder: 5× slower on long drafts).
@@ -109,7 +126,14 @@ def render_json(comparison: Comparison) -> str:
     if not comparison.changes:
         return "{\n" + head + ',\n  "changes": []\n}\n'
     # One join over the whole text: no per-change concatenation, no copies of the big string.
-    changes = ",\n    ".join([_change_line(change) for change in comparison.changes])
+    if ready:
+        lines = []
+        for change in comparison.changes:
+            made = ready.get(id(change))
+            lines.append(made[1] if made is not None and made[0] is change else _change_line(change))
+    else:
+        lines = [_change_line(change) for change in comparison.changes]
+    changes = ",\n    ".join(lines)
     return "".join(("{\n", head, ',\n  "changes": [\n    ', changes, "\n  ]\n}\n"))
 
 
