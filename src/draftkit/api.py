@@ -50,10 +50,11 @@ def diff(
     `no_pair` labels stay deleted ("=LABEL": stays added). An unknown label is UsageError.
     `lens="translation"`: the drafts are two renderings of one text; rewordings no rule
     explains are reported as register differences (the comparison says the lens was used).
-    `_report` (redline_bytes): the report that will be made of the comparison, whose modules
-    are then imported while the old draft is read; for a DOCX redline or JSON, what the
-    report can make before the flags is made while a forked child flags, in `_made[_report]`
-    (`_ahead_of_report`)."""
+    `_report` (redline_bytes, the CLI's diff --format json): the report that will be made of
+    the comparison, whose modules are then imported while the old draft is read; for a DOCX
+    redline or JSON, what the report can make before the flags is made as this process's
+    work beside the forked child that shares the flags (before them without one), in
+    `_made[_report]` (`_ahead_of_report`)."""
     from dataclasses import replace
 
     from draftkit.readers.pair import Aside, read_pair
@@ -109,10 +110,11 @@ def diff(
 
 
 def _ahead_of_report(fmt: ReportFormat, comparison: Comparison, made: dict[str, Any]) -> None:
-    """What the report in `fmt` can make before the changes are flagged, made while a forked
-    child flags: a DOCX redline's base (render.redline.prepare), the JSON lines of the changes
-    the flags leave alone (render.json_diff.ready_lines). Any error is left for the render to
-    raise, where it does the same work again."""
+    """What the report in `fmt` can make before the changes are flagged (made while a forked
+    child flags, or before the flags without one): a DOCX redline's base
+    (render.redline.prepare), the JSON lines of the changes the flags leave alone
+    (render.json_diff.ready_lines). Any error is left for the render to raise, where it does
+    the same work again."""
     try:
         if fmt == "docx":
             from draftkit.render.redline import prepare

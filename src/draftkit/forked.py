@@ -75,12 +75,13 @@ def halves(
         os.close(reader)
         child_pieces(writer, lambda: _from_the_back(items, work, encode))
     os.close(writer)
-    os.set_blocking(reader, False)
     came = _Pieces(reader)
     first: list[_R] = []
     try:
+        os.set_blocking(reader, False)
         if meanwhile is not None:
             meanwhile()
+        came.poll()  # the child may have done much while this process did `meanwhile`
         while len(first) < len(items) - came.count:
             first.append(work(items[len(first)]))
             came.poll()
@@ -142,26 +143,14 @@ class _Pieces:
             try:
                 piece = marshal.loads(data[at + 8 : end])
             except (EOFError, ValueError, TypeError):
+                piece = None
+            if type(piece) is not list:
                 self._closed = True  # not what the child sends: what came is kept
                 break
             self.values.append(piece)
             self.count += len(piece)
             at = end
         del data[:at]
-
-
-def child(writer: int, make: Callable[[], Any]) -> None:
-    """In a forked child: `make()` marshalled into the pipe, then exit (status 0 when sent)."""
-    status = 1
-    try:
-        data = marshal.dumps(make())
-        with os.fdopen(writer, "wb") as stream:
-            stream.write(data)
-        status = 0
-    except BaseException:
-        pass
-    finally:
-        os._exit(status)
 
 
 _PIPE = 1 << 20  # a pipe's buffer raised to this (Linux' default limit for a process)

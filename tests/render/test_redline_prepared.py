@@ -67,3 +67,21 @@ def test_redline_bytes_makes_it_while_flagging_and_gives_the_same_bytes(monkeypa
     data = api.redline_bytes(old, new, "docx", date=DATE)
     assert taken == [True]
     assert data == api.render_report(api.diff(old, new), "docx", date=DATE)
+
+
+def test_a_file_changed_after_it_was_prepared_is_refused_at_render(tmp_path: Path) -> None:
+    """The files are checked when the prepared base is taken, as the render checks them."""
+    import shutil
+
+    from draftkit.errors import InputError
+
+    for changed in ("old", "new"):
+        old_path, new_path = tmp_path / "old.docx", tmp_path / "new.docx"
+        shutil.copy(DRAFTS / "framework-v1.docx", old_path)
+        shutil.copy(DRAFTS / "framework-v2.docx", new_path)
+        old_draft, new_draft = read(old_path), read(new_path)
+        comparison = compare(old_draft, new_draft)
+        prepared = prepare(old_draft, new_draft)
+        shutil.copy(DRAFTS / "framework-v3.docx", old_path if changed == "old" else new_path)
+        with pytest.raises(InputError, match="changed after it was read"):
+            render_docx(comparison, date=DATE, prepared=prepared)

@@ -84,9 +84,10 @@ class Flat:
 
     @staticmethod
     def made(draft: Draft, fields: Any) -> Flat | None:
-        """`Flat.of(draft)` from the `fields` of a Flat of the same draft made elsewhere: only
-        the nodes are walked again. None when the fields do not fit the draft (sizes differ, or
-        not what `fields` makes)."""
+        """`Flat.of(draft)` from the `fields` of `Flat.of` of the same draft made elsewhere (the
+        child that read it: readers.pair; trusted to be of that draft): only the nodes are
+        walked again. None when the fields are not what `fields` makes or their sizes do not
+        fit the draft."""
         nodes: list[Provision] = []
         stack = list(reversed(draft.provisions))
         pop, push, append = stack.pop, stack.extend, nodes.append
@@ -95,15 +96,15 @@ class Flat:
             append(provision)
             if provision.children:
                 push(reversed(provision.children))
+        size = len(nodes)
         try:
             parent, children, keys, cites, masked, addresses = fields
+            if not (
+                len(parent) == len(keys) == len(cites) == len(masked) == len(addresses) == size
+                and len(children) == size + 1
+            ):
+                return None
         except (TypeError, ValueError):
-            return None
-        size = len(nodes)
-        if not (
-            len(parent) == len(keys) == len(cites) == len(masked) == len(addresses) == size
-            and len(children) == size + 1
-        ):
             return None
         return Flat(tuple(nodes), parent, children, keys, cites, masked, addresses)
 

@@ -371,7 +371,7 @@ def flag(
     `known`: texts' scores under this taxonomy already made (`text_scores` of each, as
     risk.foresight makes them while the drafts are compared); taken over, not copied.
     `meanwhile`: other work done in this process while a forked child flags a share of the
-    changes (forked.halves), before this process flags its own."""
+    changes (forked.halves), before this process flags its own (without a child: first)."""
     if lens not in LENSES:
         raise ValueError(f"unknown lens {lens!r} (known: {', '.join(LENSES)})")
     taxonomy = taxonomy or default_taxonomy()
@@ -382,8 +382,8 @@ def flag(
     # `draftkit classify` shows them for every provision.
     work = [k for k, c in enumerate(comparison.changes) if c.kind != "unchanged" or c.moved]
     # The content of provisions deleted in one place and added in another (`_moved_keys`) is
-    # one more item of work, the last: with a forked child it is the child's, made beside the
-    # flags this process makes instead of before either half begins.
+    # one more item of work, the last: with a forked child it is the child's first, made beside
+    # the flags this process makes instead of before either begins.
     if added_eids and deleted_eids:
         work.append(_MOVED)
 
@@ -405,9 +405,9 @@ def flag(
             )
         return flags, old_category, new_category
 
-    # Each change's flags depend on the comparison and the caches only: the second half of a
-    # long comparison is flagged in a forked child (draftkit.forked) while this process flags
-    # the first.
+    # Each change's flags depend on the comparison and the caches only: a long comparison's
+    # changes are shared with a forked child (draftkit.forked.halves: this process from the
+    # front, the child from the back, meeting where they meet).
     annotated = halves(
         work, annotate, _encode_annotation, _decode_annotation, at_least=FORK_AT_LEAST, meanwhile=meanwhile
     )
@@ -440,7 +440,7 @@ def _unmoved(
 _Annotation = tuple[tuple[Flag, ...], tuple[str, ...], tuple[str, ...]]
 _Moved = frozenset[tuple[str, ...]]  # the moved content (`_moved_keys`)
 _MOVED = -1  # the work item that makes it
-FORK_AT_LEAST = 400  # changes to flag before half of them go to a forked child (~0.1 s of work)
+FORK_AT_LEAST = 400  # changes to flag before they are shared with a forked child (~0.1 s of work)
 
 
 def _encode_annotation(annotation: _Annotation | _Moved) -> Any:

@@ -63,7 +63,7 @@ from __future__ import annotations
 from draftkit.compare.changes import Comparison
 from draftkit.model import Draft
 from draftkit.render.docx_package import zip_time
-from draftkit.render.redline.base import Base, docx_base, is_docx, text_base
+from draftkit.render.redline.base import Base, docx_base, is_docx, reread, text_base
 from draftkit.render.redline.carry import Carrier
 from draftkit.render.redline.locate import Locator
 from draftkit.render.redline.package import SUMMARY_HEADING, anchor_comments, insert_summary, package
@@ -90,11 +90,15 @@ class Prepared:
 
     def take(self, comparison: Comparison) -> tuple[Base, Carrier | None, Locator | None] | None:
         """The base, carrier and locator for `comparison` (None when it compares other
-        drafts, or they were taken already)."""
+        drafts, or they were taken already). The files are checked again now, as the render
+        checks them without `Prepared`: one changed since it was read is an InputError."""
         made = self._made
         if made is None or comparison.old is not self.old or comparison.new is not self.new:
             return None
         self._made = None
+        reread(self.new, "new")
+        if made[1] is not None:
+            reread(self.old, "old")
         return made
 
 
