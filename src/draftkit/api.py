@@ -111,15 +111,16 @@ def diff(
 
 def _ahead_of_report(fmt: ReportFormat, comparison: Comparison, made: dict[str, Any]) -> None:
     """What the report in `fmt` can make before the changes are flagged (made while a forked
-    child flags, or before the flags without one): a DOCX redline's base
-    (render.redline.prepare), the JSON lines of the changes the flags leave alone
-    (render.json_diff.ready_lines). Any error is left for the render to raise, where it does
-    the same work again."""
+    child flags, or before the flags without one): a DOCX redline written but for its
+    comments (render.redline.begin, with `made["docx options"]`: author, date, moves), the
+    JSON lines of the changes the flags leave alone (render.json_diff.ready_lines). Any error
+    is left for the render to raise, where it does the same work again."""
     try:
-        if fmt == "docx":
-            from draftkit.render.redline import prepare
+        if fmt == "docx" and "docx options" in made:
+            from draftkit.render.redline import begin
 
-            made["docx"] = prepare(comparison.old, comparison.new)
+            author, date, moves = made["docx options"]
+            made["docx"] = begin(comparison, author=author, date=date, moves=moves)
         elif fmt == "json":
             from draftkit.render.json_diff import ready_lines
 
@@ -285,10 +286,8 @@ def render_report(
         case "docx":
             from draftkit.render.docx_redline import render_docx
 
-            prepared = (_made or {}).get("docx")
-            return render_docx(
-                comparison, author=author, date=date, moves=moves, summary=summary, prepared=prepared
-            )
+            begun = (_made or {}).get("docx")
+            return render_docx(comparison, author=author, date=date, moves=moves, summary=summary, begun=begun)
         case "html":
             from draftkit.render.html import render_html
 
@@ -325,7 +324,7 @@ def redline_bytes(
     else SOURCE_DATE_EPOCH, else now; the HTML report shows that date as when it was made)."""
     check_author(author)
     stamp = revision_date(date)
-    made: dict[str, Any] = {}
+    made: dict[str, Any] = {"docx options": (author, stamp, moves)}
     comparison = diff(
         old,
         new,

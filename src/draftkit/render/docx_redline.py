@@ -5,6 +5,6 @@ work is done by the `render.redline` package (base → layout → plan → write
 whose docstring says what each change looks like in Word.
 """
 
-from draftkit.render.redline import SUMMARY_HEADING, Prepared, prepare, render_docx
+from draftkit.render.redline import SUMMARY_HEADING, Begun, begin, render_docx
 
-__all__ = ["SUMMARY_HEADING", "Prepared", "prepare", "render_docx"]
+__all__ = ["SUMMARY_HEADING", "Begun", "begin", "render_docx"]

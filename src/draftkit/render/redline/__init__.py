@@ -56,57 +56,74 @@ marks) → `write` (executes the actions into WordprocessingML through `render.w
 knowing nothing of alignment) → `package` (summary, comments, zip), which first makes the
 package inert (`inert`: no macro, external link, OLE/ActiveX object, altChunk or field that
 fetches or runs; see docs/limits.md, "What the redline strips").
+
+`begin` writes a comparison's redline before it is flagged (api.diff, while a forked child
+flags): its comments wait for the flags (`later`), and `render_docx(begun=…)` finishes it
+when the flags fit the plan, else writes the redline whole; the bytes are the same.
 """
 
 from __future__ import annotations
 
 from draftkit.compare.changes import Comparison
-from draftkit.model import Draft
 from draftkit.render.docx_package import zip_time
 from draftkit.render.redline.base import Base, docx_base, is_docx, reread, text_base
 from draftkit.render.redline.carry import Carrier
-from draftkit.render.redline.locate import Locator
-from draftkit.render.redline.package import SUMMARY_HEADING, anchor_comments, insert_summary, package
+from draftkit.render.redline.later import settle
+from draftkit.render.redline.package import (
+    SUMMARY_HEADING,
+    Comment,
+    anchor_comments,
+    insert_summary,
+    package,
+)
 from draftkit.render.redline.plan import Planner
 from draftkit.render.redline.write import Writer
 from draftkit.render.wml import Revision
 
-__all__ = ["SUMMARY_HEADING", "Prepared", "prepare", "render_docx"]
+__all__ = ["SUMMARY_HEADING", "Begun", "begin", "render_docx"]
 
 
-class Prepared:
-    """What a redline of two drafts needs before their comparison is known whole: the new
-    draft's own DOCX parsed as the base, the carrier of the old one, where each provision
-    stands. Made while the changes are flagged (api.diff); taken once, by the render of a
-    comparison of these very drafts (the base is written into)."""
+class Begun:
+    """A redline begun before its comparison is flagged (`begin`): the tracked changes
+    written, each comment waiting for its change's flags. Made while the changes are flagged
+    (api.diff); taken once, by the render of the flagged comparison of the very same drafts
+    with the same options (the base was written into)."""
 
-    def __init__(self, old: Draft, new: Draft, base: Base) -> None:
-        self.old, self.new = old, new
-        self._made: tuple[Base, Carrier | None, Locator | None] | None = (
-            base,
-            Carrier.of(old, base),
-            Locator(new, old, base),
-        )
+    def __init__(self, comparison: Comparison, author: str, date: str, moves: bool) -> None:
+        self.comparison = comparison
+        self.options = (author, date, moves)
+        rev = Revision(author=author, date=date)
+        own = docx_base(comparison.new) if is_docx(comparison.new) else None
+        base = own if own is not None else text_base(comparison.new, rev)
+        writer = Writer(base, rev)
+        writer.carrier = Carrier.of(comparison.old, base)
+        writer.write(Planner(comparison, base, moves, later=True).actions())
+        self._made: tuple[Base, Writer] | None = (base, writer)
 
-    def take(self, comparison: Comparison) -> tuple[Base, Carrier | None, Locator | None] | None:
-        """The base, carrier and locator for `comparison` (None when it compares other
-        drafts, or they were taken already). The files are checked again now, as the render
-        checks them without `Prepared`: one changed since it was read is an InputError."""
+    def take(
+        self, flagged: Comparison, author: str, date: str, moves: bool
+    ) -> tuple[Base, Writer, list[Comment]] | None:
+        """The base written into, its writer and the comments `flagged` gives them; None when
+        taken already, for other options, or when `flagged` is not this comparison flagged
+        (`plan.settle`). The files are checked again now, as the render checks them: one
+        changed since it was read is an InputError."""
         made = self._made
-        if made is None or comparison.old is not self.old or comparison.new is not self.new:
-            return None
         self._made = None
-        reread(self.new, "new")
-        if made[1] is not None:
-            reread(self.old, "old")
-        return made
+        if made is None or (author, date, moves) != self.options:
+            return None
+        comments = settle(made[1].comments, self.comparison, flagged)
+        if comments is None:
+            return None
+        if is_docx(flagged.new):
+            reread(flagged.new, "new")
+        if made[1].carrier is not None:
+            reread(flagged.old, "old")
+        return made[0], made[1], comments
 
 
-def prepare(old: Draft, new: Draft) -> Prepared | None:
-    """`Prepared` for a redline of `old` → `new` where the new draft was read from a DOCX
-    (None otherwise: a clean base depends on the revisions' author and date)."""
-    base = docx_base(new) if is_docx(new) else None
-    return Prepared(old, new, base) if base is not None else None
+def begin(comparison: Comparison, *, author: str, date: str, moves: bool) -> Begun:
+    """The redline of a comparison not flagged yet, written as far as it can be (`Begun`)."""
+    return Begun(comparison, author, date, moves)
 
 
 def render_docx(
@@ -116,23 +133,25 @@ def render_docx(
     date: str = "2026-01-01T00:00:00Z",
     moves: bool = False,
     summary: bool = False,
-    prepared: Prepared | None = None,
+    begun: Begun | None = None,
 ) -> bytes:
     """The comparison as a DOCX redline: tracked changes from old to new, flags as comments.
-    `prepared`: `prepare(comparison.old, comparison.new)` made beforehand (taken once)."""
+    `begun`: `begin(…)` of this comparison before it was flagged, finished here when it fits
+    (else the redline is written whole, as without it)."""
     stamp = zip_time(date)  # checks the date first
     rev = Revision(author=author, date=date)
-    made = prepared.take(comparison) if prepared is not None else None
-    if made is None:
+    made = begun.take(comparison, author, date, moves) if begun is not None else None
+    if made is not None:
+        base, writer, comments = made
+    else:
         own = docx_base(comparison.new) if is_docx(comparison.new) else None
         base = own if own is not None else text_base(comparison.new, rev)
-        made = base, Carrier.of(comparison.old, base), None
-    base, carrier, locator = made
-    writer = Writer(base, rev)
-    writer.carrier = carrier
-    writer.write(Planner(comparison, base, moves, locator).actions())
+        writer = Writer(base, rev)
+        writer.carrier = Carrier.of(comparison.old, base)
+        writer.write(Planner(comparison, base, moves).actions())
+        comments = writer.comments
     if summary:
         insert_summary(base.document, comparison)
     # Comment ids come from the same counter: one id space per package.
-    comment_ids = anchor_comments(writer.comments, writer.ids, rev)
-    return package(base, writer.comments, comment_ids, rev, stamp)
+    comment_ids = anchor_comments(comments, writer.ids, rev)
+    return package(base, comments, comment_ids, rev, stamp)

@@ -31,6 +31,7 @@ from draftkit.compare.changes import Change, Comparison, Flag
 from draftkit.compare.textdiff import diff_words
 from draftkit.model import FRONT_KINDS, Provision
 from draftkit.render.redline.base import Base
+from draftkit.render.redline.later import Later
 from draftkit.render.redline.layout import (
     CONTAINER_KINDS,
     Layout,
@@ -370,11 +371,13 @@ def moved_changes(
 class Planner:
     """Plans every change of a comparison against the base document."""
 
-    def __init__(self, comparison: Comparison, base: Base, moves: bool, locator: Locator | None = None) -> None:
+    def __init__(self, comparison: Comparison, base: Base, moves: bool, *, later: bool = False) -> None:
         self.comparison = comparison
         self.base = base
         self.moves = moves
-        self.locator = locator if locator is not None else Locator(comparison.new, comparison.old, base)
+        self.locator = Locator(comparison.new, comparison.old, base)
+        # `later`: the comparison is not flagged yet; each comment carries a `Later` (render.redline.later).
+        self.later = {id(change): k for k, change in enumerate(comparison.changes)} if later else None
         self.move_names: dict[int, str] = {}
         self.moved: set[int] = set()
         self.top: etree._Element | None = None  # the first provision's first paragraph
@@ -392,7 +395,7 @@ class Planner:
         for change in self.comparison.changes:
             if not _front(change):
                 changes.append(change)
-            elif change.flags:
+            elif change.flags or self.later is not None:
                 front_flagged.append(change)
         self.front_flagged = front_flagged
         locator = self.locator
@@ -474,6 +477,10 @@ class Planner:
                     yield shown
         yield Finish()
 
+    def _flags(self, change: Change) -> tuple[Flag, ...]:
+        """What a change's comment will say: its flags, or (`later`) where to find them."""
+        return change.flags if self.later is None else (Later("later", "", "low", "", index=self.later[id(change)]),)
+
     def _near(self, backbone: list[Change], k: int) -> int:
         if k < 0 or not backbone[k].new:
             return 0
@@ -505,12 +512,12 @@ class Planner:
         if move is not None:
             return self._move_to(change, located, move)
         if id(change) in self.moved or change.kind == "added":
-            return Insert(located, change.flags)
+            return Insert(located, self._flags(change))
         revise = self._in_place(change, list(located)) if len(located) == len(layouts) else None
         if revise is not None:
             return revise
         old = self._ghost(_Ghost(change, list(change.old)), near=located[0].position, comment=False)
-        return Replace(located, change.flags, old or ShowOld(()))
+        return Replace(located, self._flags(change), old or ShowOld(()))
 
     def _in_place(self, change: Change, layouts: list[Layout]) -> Revise | None:
         """Word-level revisions for a change whose provisions stayed in place; None when its
@@ -522,7 +529,7 @@ class Planner:
             and change.old_heading == change.new_heading
         )
         if quiet and (olds[0].num == news[0].num or not may_be_typed(layouts[0])):
-            return Revise(tuple(layouts), change.flags, None, None)  # Word renumbers automatic labels
+            return Revise(tuple(layouts), self._flags(change), None, None)  # Word renumbers automatic labels
         if not all(layout.match() for layout in layouts):
             return None
         if olds[0].kind != news[0].kind or label_shape(olds[0].num) != label_shape(news[0].num):
@@ -539,7 +546,7 @@ class Planner:
             if stream is None:
                 return None
         return Revise(
-            tuple(layouts), change.flags, stream, self._relabel(layouts[0], olds[0].num if olds else None)
+            tuple(layouts), self._flags(change), stream, self._relabel(layouts[0], olds[0].num if olds else None)
         )
 
     def _plan_lines(
@@ -738,7 +745,7 @@ class Planner:
             stream = self._stream(moved, slots, layout, move=True)
         elif relabelled:
             wrap_prefix = len(layout.prefix)
-        return MoveTo(located, change.flags, name, wrap_prefix, "ins" if relabelled else "moveTo", stream)
+        return MoveTo(located, self._flags(change), name, wrap_prefix, "ins" if relabelled else "moveTo", stream)
 
     # ------------------------------------------------------------------ ghosts
 
@@ -753,7 +760,7 @@ class Planner:
             paragraphs.extend(self._ghost_paragraphs(old, model if related else None, shared, kind, mark))
         if not paragraphs:
             return None
-        flags = ghost.change.flags if comment and ghost.change.flags and not ghost.change.new else ()
+        flags = self._flags(ghost.change) if comment and not ghost.change.new else ()
         return ShowOld(tuple(paragraphs), ghost.move, flags)
 
     def _ghost_paragraphs(
@@ -861,7 +868,7 @@ class Planner:
                 paras = recitals[start : start + lines[number - 1]]
             paras = paras or recitals[:1] or titles[:1] or ([self.top] if self.top is not None else [])
             if paras:
-                yield FrontComment(paras[0], paras[-1], change.flags)
+                yield FrontComment(paras[0], paras[-1], self._flags(change))
 
     def _front_paragraphs(self) -> tuple[list[Slot] | None, list[Slot] | None]:
         base, new = self.base, self.comparison.new

@@ -1,0 +1,51 @@
+"""Comments of a redline planned before its comparison is flagged (issue 18: api.diff writes
+the redline while a forked child flags). Such a plan (`Planner(later=True)`) gives each
+action that would carry a change's flags a `Later` in their place; `settle` puts the flags
+there once they are known, or says the plan was not the flagged comparison's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from draftkit.compare.changes import Comparison, Flag
+from draftkit.render.redline.package import Comment
+
+
+@dataclass(frozen=True, slots=True)
+class Later(Flag):
+    """In a plan of a comparison not flagged yet (`Planner(later=True)`): the flags of the
+    change at `index` of the comparison, known later (`settle`)."""
+
+    index: int = -1
+
+
+def settle(
+    comments: Sequence[Comment],
+    planned: Comparison,
+    flagged: Comparison,
+) -> list[Comment] | None:
+    """The comments of a plan made with `later=True` of `planned`, as a plan of `flagged` would
+    have made them: each `Later` replaced by its change's flags (no comment where it has
+    none). None when `flagged` is not `planned` with flags added (another change than a
+    flag, category or hygiene note), or flags a change that had no action in the plan: that
+    plan is not the flagged comparison's, and the redline is made again."""
+    if len(planned.changes) != len(flagged.changes) or planned.old is not flagged.old or planned.new is not flagged.new:
+        return None
+    for before, after in zip(planned.changes, flagged.changes, strict=True):
+        if after is not before and replace(after, flags=(), old_category=(), new_category=()) != before:
+            return None
+    out: list[Comment] = []
+    placed: set[int] = set()
+    for first, last, flags in comments:
+        if flags and isinstance(flags[0], Later):
+            index = flags[0].index
+            placed.add(index)
+            found = flagged.changes[index].flags
+            if found:
+                out.append((first, last, found))
+        else:
+            out.append((first, last, flags))
+    if any(change.flags for k, change in enumerate(flagged.changes) if k not in placed):
+        return None
+    return out
