@@ -2,7 +2,7 @@
 drifts (shared, throttled)? Times the same `draftkit` command with each checkout's `src/`,
 alternating A and B (ABBA…) in fresh interpreters, on the 13,200-provision pair of floor.py.
 
-    python benchmarks/ab.py A_SRC [B_SRC] [--runs 12] [--n 13200] [--command diff|json|redline]
+    python benchmarks/ab.py A_SRC [B_SRC] [--runs 12] [--n 13200] [--command diff|json|redline|html]
 
 A_SRC, B_SRC: a checkout's `src/` folder (B: this checkout's by default), beside its
 `schemas/`; for a commit, `git worktree add /tmp/a <rev>` first and give /tmp/a/src. Both are compiled to bytecode
@@ -55,7 +55,7 @@ def main() -> int:
     parser.add_argument("b_src", type=Path, nargs="?", default=HERE.parent / "src")
     parser.add_argument("--runs", type=int, default=12)
     parser.add_argument("--n", type=int, default=13_200)
-    parser.add_argument("--command", choices=("diff", "json", "redline"), default="diff")
+    parser.add_argument("--command", choices=("diff", "json", "redline", "html"), default="diff")
     args = parser.parse_args()
     for src in (args.a_src, args.b_src):
         if not (src / "draftkit" / "__init__.py").is_file():
@@ -77,6 +77,7 @@ def main() -> int:
             "diff": ["diff", str(a), str(b), "-o", str(folder / "x.txt")],
             "json": ["diff", str(a), str(b), "-o", str(folder / "x.json")],
             "redline": ["redline", str(a), str(b), "-o", str(folder / "x.docx"), "--date", "2026-11-24"],
+            "html": ["redline", str(a), str(b), "-o", str(folder / "x.html"), "--date", "2026-11-24"],
         }[args.command]
         for env in envs.values():
             _time(env, command)  # a first run each: caches of the file system, not timed

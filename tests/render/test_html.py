@@ -439,3 +439,69 @@ def test_long_flag_evidence_is_clipped(v1_v2: Comparison) -> None:
     flagged_change = replace(change, flags=(Flag("added", "general", "high", "Paragraph added", "", long),))
     page = render_html(replace(v1_v2, changes=(flagged_change,)))
     assert "<ins>" + ("word " * 31) + "word…</ins>" in page
+
+
+def test_escape_fast_path_is_the_full_escape() -> None:
+    """`_e` returns a text with nothing to escape as it is (issue 18): for any text, what it
+    gives is html.escape (quotes included) of the text with unsafe characters replaced."""
+    import html
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from draftkit.render import html as report
+
+    specials = st.sampled_from(
+        ["&", "<", ">", '"', "'", "\x00", "\x0b", "\x1f", "\x7f", "\x9f", "\ud800", "\t", "\n", "é", "Σ", "a"]
+    )
+    texts = st.lists(specials | st.text(max_size=3), max_size=8).map("".join)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.none() | texts)
+    def check(text: str | None) -> None:
+        expected = html.escape(report._UNSAFE_CHARS.sub("\ufffd", text or ""), quote=True)
+        assert report._e(text) == expected
+
+    check()
+
+
+def test_rows_with_nothing_to_show_written_directly_are_the_full_rows() -> None:
+    """`_row_html` writes a row with nothing to show directly (issue 18: most rows of a long
+    report); for every row of real comparisons, and of unchanged provisions with any label,
+    heading and text, it is what the general path writes."""
+    import itertools
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from draftkit.model import Location
+    from draftkit.render import html as report
+
+    names = ("framework-v1.docx", "framework-v2.docx", "framework-v3-press.txt", "framework-v4-brackets.txt")
+    drafts = [ROOT / "drafts" / name for name in names]
+    seen = 0
+    for old, new in itertools.permutations(drafts, 2):
+        comparison = api.diff(old, new)
+        rows = report._rows(comparison)
+        index = {category: k for k, category in enumerate(report._categories(comparison))}
+        for row in rows:
+            assert report._row_html(row, index) == report._full_row(row, index)
+            seen += report._same_row(row) is not None
+    assert seen > 50  # the direct way was taken
+
+    text = st.text(st.sampled_from(["a", " ", "&", "<", '"', "'", "\x01", "é", "\n", "5", "."]), max_size=10)
+    label = st.none() | text
+
+    @settings(max_examples=200, deadline=None)
+    @given(text, label, label, st.booleans(), st.integers(0, 8), st.sampled_from(["point", "article", "section"]))
+    def check(body: str, num: str | None, heading: str | None, moved: bool, depth: int, kind: str) -> None:
+        old = Provision(kind, num, None, heading, body, eid="a_1", location=Location(1))
+        new = Provision(kind, num, None, heading, body, eid="b_1", location=Location(2))
+        change = Change(
+            "unchanged", (old,), (new,), num or "", num or "", moved, False, 1.0, body, body,
+            (("equal", body),) if body else (), heading, heading,
+        )
+        row = report._Row(change, "p-b_1", depth, kind in report._STRUCTURAL, False)
+        assert report._row_html(row, {}) == report._full_row(row, {})
+
+    check()

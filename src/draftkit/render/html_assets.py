@@ -240,7 +240,7 @@ _FOLD_JS = """
       var bytes = new Uint8Array(bin.length);
       for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
       var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-      runs = new Response(stream).text().then(JSON.parse);
+      runs = new Response(stream).text().then(function (text) { return text.split(String.fromCharCode(0)); });
     }
     return runs;
   }
