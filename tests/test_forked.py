@@ -52,6 +52,7 @@ def fails_in_child(x):
     return x * 2
 assert halves(items, fails_in_child, same, same, at_least=10) == [x * 2 for x in items]
 def fails_in_parent(x):
+    time.sleep(0.0005)  # the child cannot have made them all before this process's first
     if os.getpid() == parent and x == 3:
         raise ValueError("parent")
     return x

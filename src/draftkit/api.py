@@ -52,7 +52,7 @@ def diff(
     explains are reported as register differences (the comparison says the lens was used).
     `_report` (redline_bytes, the CLI's diff --format json): the report that will be made of
     the comparison, whose modules are then imported while the old draft is read; for a DOCX
-    redline or JSON, what the report can make before the flags is made as this process's
+    redline, JSON or HTML, what the report can make before the flags is made as this process's
     work beside the forked child that shares the flags (before them without one), in
     `_made[_report]` (`_ahead_of_report`)."""
     from dataclasses import replace
@@ -101,7 +101,7 @@ def diff(
 
     rules = prepared["rules"] if "rules" in prepared else load_taxonomy(taxonomy)
     meanwhile = None
-    if _report in ("docx", "json") and _made is not None:
+    if _report in ("docx", "json", "html") and _made is not None:
         meanwhile = functools.partial(_ahead_of_report, _report, comparison, _made)
     flagged = check_objects(
         check(flag(comparison, rules, lens=lens, known=known, meanwhile=meanwhile)), rules, view=view
@@ -113,8 +113,9 @@ def _ahead_of_report(fmt: ReportFormat, comparison: Comparison, made: dict[str, 
     """What the report in `fmt` can make before the changes are flagged (made while a forked
     child flags, or before the flags without one): a DOCX redline written but for its
     comments (render.redline.begin, with `made["docx options"]`: author, date, moves), the
-    JSON lines of the changes the flags leave alone (render.json_diff.ready_lines). Any error
-    is left for the render to raise, where it does the same work again."""
+    JSON lines and HTML rows of the changes the flags leave alone (render.json_diff.ready_lines,
+    render.html.ready_rows). Any error is left for the render to raise, where it does the same
+    work again."""
     try:
         if fmt == "docx" and "docx options" in made:
             from draftkit.render.redline import begin
@@ -125,6 +126,10 @@ def _ahead_of_report(fmt: ReportFormat, comparison: Comparison, made: dict[str, 
             from draftkit.render.json_diff import ready_lines
 
             made["json"] = ready_lines(comparison)
+        elif fmt == "html":
+            from draftkit.render.html import ready_rows
+
+            made["html"] = ready_rows(comparison)
     except Exception:  # the render does the same work again, and raises it there
         pass
 
@@ -291,7 +296,8 @@ def render_report(
         case "html":
             from draftkit.render.html import render_html
 
-            return display_name(render_html(comparison, generated=generated)).encode("utf-8")
+            page = render_html(comparison, generated=generated, ready=(_made or {}).get("html"))
+            return display_name(page).encode("utf-8")
         case "md":
             from draftkit.render.markdown import render_markdown
 

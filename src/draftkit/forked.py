@@ -81,7 +81,7 @@ def halves(
         os.set_blocking(reader, False)
         if meanwhile is not None:
             meanwhile()
-        came.poll()  # the child may have done much while this process did `meanwhile`
+            came.poll()  # the child may have done much while this process did `meanwhile`
         while len(first) < len(items) - came.count:
             first.append(work(items[len(first)]))
             came.poll()

@@ -21,7 +21,7 @@ import gzip
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, assert_never
 
 from draftkit.compare.changes import (
@@ -92,6 +92,7 @@ class _Row:
     depth: int
     structural: bool
     shown_as_change: bool  # outside the "unchanged" runs, kept by "changes only"
+    html: str | None = None  # made ahead (`ready_rows`), else made when written
 
 
 def _depths(*drafts: Draft) -> dict[int, int]:
@@ -413,7 +414,27 @@ def _flag_body(flag: Flag) -> str:
     )
 
 
+# Rows made ahead: id(change) → (the row, its HTML), used only for an equal row of the very
+# same (immutable) change.
+Ready = dict[int, tuple[_Row, str]]
+
+
+def ready_rows(comparison: Comparison) -> Ready:
+    """The HTML of the rows with nothing to show that `_same_row` writes (most of a long
+    report), made before the comparison is flagged (api.diff, while a forked child flags). A
+    later step that gives one a flag replaces its change, or makes it shown: its row is made
+    again."""
+    ready: Ready = {}
+    for row in _rows(comparison):
+        html = None if row.shown_as_change else _same_row(row)
+        if html is not None:
+            ready[id(row.change)] = (row, html)
+    return ready
+
+
 def _row_html(row: _Row, category_index: dict[str, int]) -> str:
+    if row.html is not None:
+        return row.html
     if not row.shown_as_change:
         same = _same_row(row)
         if same is not None:
@@ -746,10 +767,17 @@ def render_html(
     title: str | None = None,
     generated: str | None = None,
     fold_above: int = FOLD_ABOVE,
+    ready: Ready | None = None,
 ) -> str:
     """One self-contained HTML report of a comparison: summary, flags, redline, side by side
-    (unchanged stretches folded when it has more than `fold_above` provisions)."""
+    (unchanged stretches folded when it has more than `fold_above` provisions). `ready`: rows
+    made ahead by `ready_rows`, used for equal rows of the very changes they were made of."""
     rows = _rows(comparison)
+    if ready:
+        for k, row in enumerate(rows):
+            made = ready.get(id(row.change))
+            if made is not None and made[0] == row:
+                rows[k] = replace(row, html=made[1])
     categories = _categories(comparison)
     category_index = {c: i for i, c in enumerate(categories)}
     if len(rows) > fold_above:
