@@ -135,22 +135,33 @@ class _Pieces:
             return
         data = self._data
         data += chunk
-        at = 0
-        while at + 8 <= len(data):
-            end = at + 8 + int.from_bytes(data[at : at + 8], "little")
-            if end > len(data):
-                break  # a piece still being written
-            try:
-                piece = marshal.loads(data[at + 8 : end])
-            except (EOFError, ValueError, TypeError):
-                piece = None
+        values, used, whole = _complete(data)
+        for piece in values:
             if type(piece) is not list:
-                self._closed = True  # not what the child sends: what came is kept
+                whole = False
                 break
             self.values.append(piece)
             self.count += len(piece)
-            at = end
-        del data[:at]
+        if not whole:
+            self._closed = True  # not what the child sends: what came before it is kept
+        del data[:used]
+
+
+def _complete(data: bytes | bytearray) -> tuple[list[Any], int, bool]:
+    """The pieces (as `child_pieces` frames them) that stand whole at the start of `data`, the
+    bytes they take, and False when one could not be decoded (nothing after it is read)."""
+    values: list[Any] = []
+    at = 0
+    while at + 8 <= len(data):
+        end = at + 8 + int.from_bytes(data[at : at + 8], "little")
+        if end > len(data):
+            break  # a piece still being written
+        try:
+            values.append(marshal.loads(data[at + 8 : end]))
+        except (EOFError, ValueError, TypeError):
+            return values, at, False
+        at = end
+    return values, at, True
 
 
 _PIPE = 1 << 20  # a pipe's buffer raised to this (Linux' default limit for a process)
@@ -231,19 +242,7 @@ class Ahead:
         os.close(self._reader)
         self._reader = -1
         stop(self._pid)
-        data = b"".join(chunks)
-        taken = []
-        at = 0
-        while at + 8 <= len(data):
-            end = at + 8 + int.from_bytes(data[at : at + 8], "little")
-            if end > len(data):
-                break  # a piece still being written
-            try:
-                taken.append(marshal.loads(data[at + 8 : end]))
-            except (EOFError, ValueError, TypeError):
-                break
-            at = end
-        return taken
+        return _complete(b"".join(chunks))[0]
 
 
 def reap(pid: int) -> None:

@@ -506,26 +506,3 @@ def test_rows_with_nothing_to_show_written_directly_are_the_full_rows() -> None:
 
     check()
 
-
-def test_rows_made_ahead_are_used_only_for_the_rows_they_were_made_of() -> None:
-    """api.diff makes the HTML rows of the changes the flags leave alone while a child flags
-    (`ready_rows`); the report is the same byte for byte, and a change given a flag afterwards
-    (shown now) has its row made again."""
-    from draftkit.readers import read
-    from draftkit.render import html as report
-
-    made: dict[str, object] = {}
-    old, new = ROOT / "drafts" / "framework-v1.docx", ROOT / "drafts" / "framework-v2.docx"
-    flagged = api.diff(old, new, _report="html", _made=made)
-    ready = made["html"]
-    assert isinstance(ready, dict) and ready
-    assert render_html(flagged, ready=ready) == render_html(flagged)
-    assert api.render_report(flagged, "html", _made=made) == api.render_report(flagged, "html")
-    comparison = compare(read(old), read(new))
-    ahead = report.ready_rows(comparison)
-    k = next(k for k, c in enumerate(comparison.changes) if id(c) in ahead)
-    changes = list(comparison.changes)
-    changes[k] = replace(changes[k], flags=(Flag("wording", "territory", "low", "a flag given later"),))
-    later = replace(comparison, changes=tuple(changes))
-    page = render_html(later, ready=ahead)
-    assert page == render_html(later) and "a flag given later" in page

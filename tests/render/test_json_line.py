@@ -126,30 +126,3 @@ def _unchanged(draw: st.DrawFn) -> Change:
 def test_an_unchanged_line_is_the_encoders(change: Change) -> None:
     assert json_diff._change_line(change) == json_diff._ENCODER.encode(json_diff.change_to_dict(change))
 
-
-def test_lines_made_ahead_are_used_only_for_the_changes_they_were_made_of() -> None:
-    """api.diff makes the lines of the changes the flags leave alone while a child flags
-    (`ready_lines`); the JSON is the same byte for byte, and a change replaced afterwards (a
-    flag given by a later step) has its line made again, not taken from before."""
-    from dataclasses import replace
-
-    from draftkit.compare import compare
-    from draftkit.readers import read
-
-    made: dict[str, object] = {}
-    old, new = DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx"
-    flagged = api.diff(old, new, _report="json", _made=made)
-    ready = made["json"]
-    assert isinstance(ready, dict) and ready
-    plain = json_diff.render_json(flagged)
-    assert json_diff.render_json(flagged, ready=ready) == plain
-    assert api.render_report(flagged, "json", _made=made) == plain.encode("utf-8")
-    # A change made ahead, then given a flag: its new line, not the one made ahead.
-    comparison = compare(read(old), read(new))
-    ahead = json_diff.ready_lines(comparison)
-    k = next(k for k, c in enumerate(comparison.changes) if id(c) in ahead)
-    changes = list(comparison.changes)
-    changes[k] = replace(changes[k], flags=(Flag("wording", "territory", "low", "a flag given later"),))
-    later = replace(comparison, changes=tuple(changes))
-    assert json_diff.render_json(later, ready=ahead) == json_diff.render_json(later)
-    assert "a flag given later" in json_diff.render_json(later, ready=ahead)

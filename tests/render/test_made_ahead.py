@@ -1,0 +1,45 @@
+"""The report's work made while a forked child flags (issue 18: api.diff with `_report`): the
+JSON lines and the HTML rows of the changes the flags leave alone. The report is the same
+byte for byte; what was made for a change is used only for that very (immutable) change, so
+one given a flag afterwards is written again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from draftkit import api
+from draftkit.compare import compare
+from draftkit.compare.changes import Comparison, Flag
+from draftkit.readers import read
+from draftkit.render import html, json_diff
+from tests.conftest import DRAFTS
+
+# format → (what is made ahead, the render taking it)
+_REPORTS: dict[str, tuple[Callable[[Comparison], Any], Callable[..., str]]] = {
+    "json": (json_diff.ready_lines, json_diff.render_json),
+    "html": (html.ready_rows, html.render_html),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(_REPORTS))
+def test_made_ahead_is_used_only_for_the_changes_it_was_made_of(fmt: str) -> None:
+    make, render = _REPORTS[fmt]
+    made: dict[str, Any] = {}
+    old, new = DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx"
+    flagged = api.diff(old, new, _report=fmt, _made=made)  # type: ignore[arg-type]
+    ready = made[fmt]
+    assert isinstance(ready, dict) and ready
+    assert render(flagged, ready=ready) == render(flagged)
+    assert api.render_report(flagged, fmt, _made=made) == api.render_report(flagged, fmt)  # type: ignore[arg-type]
+    comparison = compare(read(old), read(new))
+    ahead = make(comparison)
+    k = next(k for k, c in enumerate(comparison.changes) if id(c) in ahead)
+    changes = list(comparison.changes)
+    changes[k] = replace(changes[k], flags=(Flag("wording", "territory", "low", "a flag given later"),))
+    later = replace(comparison, changes=tuple(changes))
+    page = render(later, ready=ahead)
+    assert page == render(later) and "a flag given later" in page
