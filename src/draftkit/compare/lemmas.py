@@ -26,7 +26,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from draftkit.compare import lemma_index
+from draftkit.compare import lemma_index, lemma_rules
 
 LANGUAGES = ("en", "uk", "ru")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -144,7 +144,12 @@ def _simplemma(lower: str, lang: str) -> str:
 @lru_cache(maxsize=1)
 def _lemmatizer() -> Any:
     """simplemma's default lemmatizer reading its dictionaries through our index (each
-    language's own decoded whole only when the index does not fit the installed file)."""
+    language's own decoded whole only when the index does not fit the installed file), its
+    suffix rules imported one language at a time (compare.lemma_rules)."""
+    spec = find_spec("simplemma")
+    if spec is not None and spec.submodule_search_locations:
+        folder = Path(next(iter(spec.submodule_search_locations))) / "strategies" / "defaultrules"
+        lemma_rules.on_demand(folder, _simplemma_version())
     from simplemma import Lemmatizer
     from simplemma.strategies.default import DefaultStrategy
     from simplemma.strategies.dictionaries.dictionary_factory import (
