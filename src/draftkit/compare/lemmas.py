@@ -83,14 +83,24 @@ def _shipped() -> dict[str, dict[str, str]]:
     return lemmas if isinstance(lemmas, dict) else {}
 
 
+@lru_cache(maxsize=1)
+def _simplemma_folder() -> Path | None:
+    """The installed simplemma package's folder, found without importing it."""
+    spec = find_spec("simplemma")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+@lru_cache(maxsize=1)
 def _simplemma_version() -> str:
     """The installed simplemma's version, read from its own `__metadata__.py` without importing
     it (importlib.metadata alone costs ~20 ms of a small diff's start)."""
-    spec = find_spec("simplemma")
-    if spec is None or not spec.submodule_search_locations:
+    folder = _simplemma_folder()
+    if folder is None:
         return ""
     try:
-        text = (Path(next(iter(spec.submodule_search_locations))) / "__metadata__.py").read_text(encoding="utf-8")
+        text = (folder / "__metadata__.py").read_text(encoding="utf-8")
     except OSError:
         return ""
     found = re.search(r"""^__version__\s*=\s*["']([^"']+)["']""", text, re.MULTILINE)
@@ -146,10 +156,9 @@ def _lemmatizer() -> Any:
     """simplemma's default lemmatizer reading its dictionaries through our index (each
     language's own decoded whole only when the index does not fit the installed file), its
     suffix rules imported one language at a time (compare.lemma_rules)."""
-    spec = find_spec("simplemma")
-    if spec is not None and spec.submodule_search_locations:
-        folder = Path(next(iter(spec.submodule_search_locations))) / "strategies" / "defaultrules"
-        lemma_rules.on_demand(folder, _simplemma_version())
+    folder = _simplemma_folder()
+    if folder is not None:
+        lemma_rules.on_demand(folder / "strategies" / "defaultrules", _simplemma_version())
     from simplemma import Lemmatizer
     from simplemma.strategies.default import DefaultStrategy
     from simplemma.strategies.dictionaries.dictionary_factory import (

@@ -92,13 +92,9 @@ class Begun:
     def __init__(self, comparison: Comparison, author: str, date: str, moves: bool) -> None:
         self.comparison = comparison
         self.options = (author, date, moves)
-        rev = Revision(author=author, date=date)
-        own = docx_base(comparison.new) if is_docx(comparison.new) else None
-        base = own if own is not None else text_base(comparison.new, rev)
-        writer = Writer(base, rev)
-        writer.carrier = Carrier.of(comparison.old, base)
-        writer.write(Planner(comparison, base, moves, later=True).actions())
-        self._made: tuple[Base, Writer] | None = (base, writer)
+        self._made: tuple[Base, Writer] | None = _written(
+            comparison, Revision(author=author, date=date), moves, later=True
+        )
 
     def take(
         self, flagged: Comparison, author: str, date: str, moves: bool
@@ -119,6 +115,17 @@ class Begun:
         if made[1].carrier is not None:
             reread(flagged.old, "old")
         return made[0], made[1], comments
+
+
+def _written(comparison: Comparison, rev: Revision, moves: bool, *, later: bool = False) -> tuple[Base, Writer]:
+    """The base (the new draft's own DOCX, else a clean one) with the comparison's tracked
+    changes written into it, and the writer, which holds the comments (`later`: see Planner)."""
+    own = docx_base(comparison.new) if is_docx(comparison.new) else None
+    base = own if own is not None else text_base(comparison.new, rev)
+    writer = Writer(base, rev)
+    writer.carrier = Carrier.of(comparison.old, base)
+    writer.write(Planner(comparison, base, moves, later=later).actions())
+    return base, writer
 
 
 def begin(comparison: Comparison, *, author: str, date: str, moves: bool) -> Begun:
@@ -144,11 +151,7 @@ def render_docx(
     if made is not None:
         base, writer, comments = made
     else:
-        own = docx_base(comparison.new) if is_docx(comparison.new) else None
-        base = own if own is not None else text_base(comparison.new, rev)
-        writer = Writer(base, rev)
-        writer.carrier = Carrier.of(comparison.old, base)
-        writer.write(Planner(comparison, base, moves).actions())
+        base, writer = _written(comparison, rev, moves)
         comments = writer.comments
     if summary:
         insert_summary(base.document, comparison)
