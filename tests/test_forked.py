@@ -138,3 +138,68 @@ for at_least in (10, 10**9):  # with a child, and without
 print("ok")
 """
     assert _fresh(code) == "ok"
+
+
+def test_later_goes_on_once_given_and_take_never_waits_and_ends_the_child() -> None:
+    code = """
+import os, time
+from draftkit.forked import Later
+def made(start, given):
+    yield ("start", start)
+    value = given()
+    yield ("given", value)
+    if value == "slow":
+        time.sleep(60)
+        yield "never taken"
+def later_in_a_child(make=made):
+    later = Later(make)
+    assert later.open()
+    pid = os.fork()
+    if pid == 0:
+        later.in_child()
+        try:
+            later.run(7)
+        finally:
+            os._exit(0)
+    later.in_parent(pid)
+    assert later.running
+    return later, pid
+later, pid = later_in_a_child()
+big = {"texts": ["x" * 100] * 30_000}  # larger than a pipe holds: giving never waits
+started = time.monotonic()
+later.give(big)
+assert time.monotonic() - started < 1
+later.give("twice")  # once only: nothing more is given
+time.sleep(1)
+assert later.take() == [("start", 7), ("given", big)]
+assert not later.running and later.take() == []
+later.end()
+try:
+    os.waitpid(pid, os.WNOHANG)
+except ChildProcessError:
+    pass  # waited for by end
+else:
+    raise AssertionError("the child was not waited for")
+later, _ = later_in_a_child()
+later.give("slow")
+time.sleep(1)
+started = time.monotonic()
+assert later.take() == [("start", 7), ("given", "slow")]
+later.end()
+assert time.monotonic() - started < 30
+later, _ = later_in_a_child()  # never given: the child waits, and is ended
+time.sleep(0.5)
+assert later.take() == [("start", 7)]
+later.end()
+later, _ = later_in_a_child(lambda start, given: 1 / 0)  # it fails: nothing comes
+later.give(1)
+time.sleep(0.5)
+assert later.take() == []
+later.end()
+unopened = Later(made)
+unopened.give(1)
+assert not unopened.running and unopened.take() == []
+unopened.end()
+print("ok")
+"""
+    assert _fresh(code) == "ok"

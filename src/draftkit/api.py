@@ -6,7 +6,7 @@ import functools
 import importlib
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -19,7 +19,8 @@ from draftkit.readers import Limits, View, read
 
 if TYPE_CHECKING:
     from draftkit.compare.changes import Comparison
-    from draftkit.risk.foresight import Foresight
+    from draftkit.forked import Later
+    from draftkit.risk.foresight import Foresight, Known
     from draftkit.risk.taxonomy import Taxonomy
 
 
@@ -55,8 +56,7 @@ def diff(
     redline, JSON or HTML, what the report can make before the flags is made as this process's
     work beside the forked child that shares the flags (before them without one), in
     `_made[_report]` (`_ahead_of_report`)."""
-    from dataclasses import replace
-
+    from draftkit.forked import Later
     from draftkit.readers.pair import Aside, read_pair
 
     pins = None
@@ -67,45 +67,76 @@ def diff(
     prepared: dict[str, Any] = {}
     # The comparison's modules are imported after the fork of read_pair (in `_prepare`, while
     # the child reads the old draft): the child starts reading sooner. The child, done with
-    # the old draft while this process still warms up, flattens it for alignment (`aside`).
+    # the old draft while this process still warms up, flattens it for alignment (`aside`),
+    # then (with the shipped taxonomy) goes on with the work ahead of the flags
+    # (risk.foresight) once `_prepare` has given it the new draft's shape (`later`).
     old_flat = Aside(_flat_fields)
-    old_draft, new_draft = read_pair(
-        old,
-        new,
-        view=view,
-        limits=limits,
-        meanwhile=lambda draft: _prepare(draft, prepared, flags, taxonomy, _report),
-        aside=old_flat,
-    )
-    from draftkit.compare import compare
-    from draftkit.compare.flat import Flat
-
-    # The texts the flags will score are scored ahead in a forked child while this process
-    # compares (risk.foresight); what it has made by the end of the comparison is taken.
-    foresight = _foresight(old_draft, new_draft, prepared.get("rules")) if flags else None
+    later = Later(_after_reading) if flags and taxonomy is None else None
     try:
-        comparison = compare(
-            old_draft,
-            new_draft,
-            pins,
-            new_flat=prepared.get("flat"),
-            old_flat=None if old_flat.value is None else Flat.made(old_draft, old_flat.value),
+        old_draft, new_draft = read_pair(
+            old,
+            new,
+            view=view,
+            limits=limits,
+            meanwhile=lambda draft: _prepare(draft, prepared, flags, taxonomy, _report, later),
+            aside=old_flat,
+            later=later,
         )
+        from draftkit.compare import compare
+        from draftkit.compare.flat import Flat
+        from draftkit.risk.foresight import Foresight, Known
+
+        # The flags' work ahead is made in a child while this process compares (risk.foresight):
+        # the reading child's, or else one forked now; what it has made by the end of the
+        # comparison is taken.
+        foresight: Foresight | None = None
+        if later is not None and later.running:
+            foresight = Foresight(later.take)
+        elif flags:
+            foresight = _foresight(old_draft, new_draft, prepared.get("rules"))
+        try:
+            comparison = compare(
+                old_draft,
+                new_draft,
+                pins,
+                new_flat=prepared.get("flat"),
+                old_flat=None if old_flat.value is None else Flat.made(old_draft, old_flat.value),
+            )
+        finally:
+            known = foresight.take() if foresight is not None else Known()
+        if not flags:
+            return comparison
+        return _flagged(comparison, known, prepared, taxonomy, lens, view, _report, _made)
     finally:
-        known = foresight.take() if foresight is not None else None
-    if not flags:
-        return comparison
+        if later is not None:
+            later.end()  # the child, killed by `take`, has left meanwhile
+
+
+def _flagged(
+    comparison: Comparison,
+    known: Known,
+    prepared: dict[str, Any],
+    taxonomy: str | os.PathLike[str] | None,
+    lens: str,
+    view: View,
+    report: ReportFormat | None,
+    made: dict[str, Any] | None,
+) -> Comparison:
+    """`diff`'s comparison flagged (with the work `known` ahead), checked (risk.hygiene,
+    risk.objects); for a DOCX, JSON or HTML report, what it can make beforehand is made
+    while a forked child shares the flags (`_ahead_of_report`, in `made[report]`)."""
+    from dataclasses import replace
+
     from draftkit.risk import flag, load_taxonomy
     from draftkit.risk.hygiene import check
     from draftkit.risk.objects import check_objects
 
     rules = prepared["rules"] if "rules" in prepared else load_taxonomy(taxonomy)
     meanwhile = None
-    if _report in ("docx", "json", "html") and _made is not None:
-        meanwhile = functools.partial(_ahead_of_report, _report, comparison, _made)
-    flagged = check_objects(
-        check(flag(comparison, rules, lens=lens, known=known, meanwhile=meanwhile)), rules, view=view
-    )
+    if report in ("docx", "json", "html") and made is not None:
+        meanwhile = functools.partial(_ahead_of_report, report, comparison, made)
+    flags = flag(comparison, rules, lens=lens, known=known.scores, found=known.found, meanwhile=meanwhile)
+    flagged = check_objects(check(flags), rules, view=view)
     return replace(flagged, pins=comparison.pins, lens=lens)
 
 
@@ -134,6 +165,13 @@ def _ahead_of_report(fmt: ReportFormat, comparison: Comparison, made: dict[str, 
         pass
 
 
+def _after_reading(old: Draft, given: Callable[[], Any]) -> Iterator[Any]:
+    """The flags' work ahead in the child that read the old draft (risk.foresight)."""
+    from draftkit.risk.foresight import after_reading
+
+    return after_reading(old, given)
+
+
 def _flat_fields(draft: Draft) -> Any:
     """`Flat.of(draft)` as plain values (in the child that read the old draft: readers.pair)."""
     from draftkit.compare.flat import Flat
@@ -157,9 +195,11 @@ def _prepare(
     flags: bool,
     taxonomy: str | os.PathLike[str] | None,
     report: ReportFormat | None = None,
+    later: Later | None = None,
 ) -> None:
     """What `diff` can do with the new draft alone, done while the old one is still being read
-    in a forked child (readers.pair): the new draft flattened for alignment, the taxonomy
+    in a forked child (readers.pair): the new draft flattened for alignment, and its shape
+    given to that child for the flags' work ahead (`later`: risk.foresight), the taxonomy
     loaded, the modules and first-call compiles the comparison and the flags will need (for a
     long draft also simplemma, which some word of it will almost surely need). Any error here
     is left for the ordinary path to raise."""
@@ -171,7 +211,11 @@ def _prepare(
         if flags:
             import draftkit.risk.hygiene
             import draftkit.risk.objects  # noqa: F401 — imported now, used by diff
-            from draftkit.risk import load_taxonomy
+            from draftkit.risk import foresight, load_taxonomy
+
+            if later is not None:  # no work ahead (None) for a short draft: it would not pay
+                long = len(flat.nodes) >= foresight.AT_LEAST
+                later.give(foresight.shape(new, flat.nodes, flat.parent) if long else None)
 
             prepared["rules"] = load_taxonomy(taxonomy)
         from draftkit.compare import content, lemmas

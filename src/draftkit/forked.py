@@ -184,17 +184,26 @@ def child_pieces(writer: int, make: Callable[[], Iterable[Any]]) -> None:
     reads them with `pieces`, one while the child makes the next."""
     status = 1
     try:
-        with os.fdopen(writer, "wb") as stream:
-            for value in make():
-                data = marshal.dumps(value)
-                stream.write(len(data).to_bytes(8, "little"))
-                stream.write(data)
-                stream.flush()
+        send_pieces(writer, make())
         status = 0
     except BaseException:
         pass
     finally:
         os._exit(status)
+
+
+def send_pieces(writer: int, values: Iterable[Any]) -> None:
+    """Each value marshalled into the pipe as it is made (`frame`), then the pipe closed."""
+    with os.fdopen(writer, "wb") as stream:
+        for value in values:
+            stream.write(frame(value))
+            stream.flush()
+
+
+def frame(value: Any) -> bytes:
+    """A value as the pipes here carry it: its length (8 bytes), then its `marshal` bytes."""
+    data = marshal.dumps(value)
+    return len(data).to_bytes(8, "little") + data
 
 
 def pieces(reader: int) -> Iterator[Any]:
@@ -234,15 +243,135 @@ class Ahead:
         """The pieces that have come whole; the child is ended (once: then it is [])."""
         if self._reader < 0:
             return []
-        os.set_blocking(self._reader, False)
-        chunks = []
-        with contextlib.suppress(BlockingIOError):
-            while chunk := os.read(self._reader, 1 << 20):
-                chunks.append(chunk)
-        os.close(self._reader)
+        came = _come(self._reader)
         self._reader = -1
         stop(self._pid)
-        return _complete(b"".join(chunks))[0]
+        return came
+
+
+def _come(reader: int) -> list[Any]:
+    """The pieces that have come whole on the pipe by now (never waiting); the pipe closed."""
+    os.set_blocking(reader, False)
+    chunks = []
+    with contextlib.suppress(BlockingIOError):
+        while chunk := os.read(reader, 1 << 20):
+            chunks.append(chunk)
+    os.close(reader)
+    return _complete(b"".join(chunks))[0]
+
+
+class Later:
+    """Work a forked child goes on with once its own task is done and this process has given it
+    a value: `run(*args)` (in the child) iterates `make(*args, given)`, where `given()` waits
+    for the value, and sends what it yields, as `Ahead` does. This process gives with `give`,
+    which never waits (the value goes through a file in memory, which the child reads when it
+    is ready), and `take`s what has come whole, which ends the child, as `Ahead.take` does.
+
+    Set up before the fork (`open`: False where the system has no files in memory), then each
+    side keeps its own ends (`in_child`, `in_parent(pid)`). Until `in_parent`, or once taken
+    or `end`ed, `give` does nothing and `take` gives []. `end` must follow, in any case: it
+    waits for the child (taken: killed) and closes what `open` made."""
+
+    def __init__(self, make: Callable[..., Iterable[Any]]) -> None:
+        self._make = make
+        self._pid = 0
+        self._killed = False
+        self._memory = self._given_r = self._given_w = self._results_r = self._results_w = -1
+
+    def open(self) -> bool:
+        """Before the fork: the file and pipes made (False, and nothing made, where they cannot be)."""
+        try:
+            self._memory = os.memfd_create("draftkit-later", os.MFD_CLOEXEC)
+        except (AttributeError, OSError):
+            return False
+        self._given_r, self._given_w = os.pipe()
+        self._results_r, self._results_w = pipe()
+        return True
+
+    def in_child(self) -> None:
+        """In the child, after the fork: this process's ends closed."""
+        os.close(self._given_w)
+        os.close(self._results_r)
+        self._given_w = self._results_r = -1
+
+    def in_parent(self, pid: int) -> None:
+        """In this process, after the fork: the child's ends closed, the child this one's."""
+        os.close(self._given_r)
+        os.close(self._results_w)
+        self._given_r = self._results_w = -1
+        self._pid = pid
+
+    @property
+    def running(self) -> bool:
+        """Whether a child is doing the work (given `in_parent`, not yet taken or ended)."""
+        return self._pid > 0 and not self._killed
+
+    def run(self, *args: Any) -> None:
+        """In the child: `make(*args, given)`'s values sent to this process; nothing is sent if
+        the value never comes (this process ended, or ended the child)."""
+        writer, self._results_w = self._results_w, -1
+        send_pieces(writer, self._make(*args, self._given))
+
+    def _given(self) -> Any:
+        size = b""
+        while len(size) < 8:
+            chunk = os.read(self._given_r, 8 - len(size))
+            if not chunk:
+                raise EOFError("nothing was given")
+            size += chunk
+        wanted = int.from_bytes(size, "little")
+        data = bytearray()
+        while len(data) < wanted:
+            chunk = os.pread(self._memory, wanted - len(data), len(data))
+            if not chunk:
+                raise EOFError("less was given than said")
+            data += chunk
+        return marshal.loads(bytes(data))
+
+    def give(self, value: Any) -> None:
+        """The value for the child (plain values, marshal-able), once; never waits. A value
+        that cannot be marshalled, or a child already ended, gives nothing."""
+        if self._given_w < 0 or not self.running:
+            return
+        try:
+            data = marshal.dumps(value)
+            view = memoryview(data)
+            while view:
+                view = view[os.pwrite(self._memory, view, len(data) - len(view)) :]
+            os.write(self._given_w, len(data).to_bytes(8, "little"))
+        except (ValueError, OSError):
+            pass
+        finally:
+            os.close(self._given_w)
+            self._given_w = -1
+
+    def take(self) -> list[Any]:
+        """The pieces that have come whole; the child is ended (once: then it is [])."""
+        if not self.running:
+            return []
+        came = _come(self._results_r)
+        self._results_r = -1
+        # Killed, not yet waited for: a child ended mid-work takes ~10 ms to leave, which it
+        # does beside this process; `end` waits for it.
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self._pid, signal.SIGKILL)
+        self._killed = True
+        return came
+
+    def end(self) -> None:
+        """The child ended (if running; waited for) and everything closed; nothing more comes."""
+        if self._pid > 0:
+            if self._killed:
+                reap(self._pid)
+            else:
+                stop(self._pid)
+        self._pid = -1
+        for name in ("_memory", "_given_r", "_given_w", "_results_r", "_results_w"):
+            fd = getattr(self, name)
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+                setattr(self, name, -1)
 
 
 def reap(pid: int) -> None:

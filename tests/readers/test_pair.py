@@ -255,3 +255,43 @@ def test_aside_is_left_to_the_caller_in_order() -> None:
     aside = pair_module.Aside(lambda draft: 1)
     read_pair(DRAFTS / "framework-v2.txt", DRAFTS / "framework-v3-press.txt", aside=aside)
     assert aside.value is None
+
+
+_LATER = """
+import os
+from draftkit.forked import Later
+from draftkit.readers import read
+from draftkit.readers.pair import read_pair
+a, b = read(sys.argv[1]), read(sys.argv[2])
+here = os.getpid()
+def made(old, given):
+    yield (os.getpid(), len(old.provisions))
+    yield given()
+later = Later(made)
+assert read_pair(sys.argv[1], sys.argv[2], later=later, meanwhile=lambda new: later.give(len(new.provisions))) == (a, b)
+assert later.running
+(pid, count), given = later_took = later.take()
+later.end()
+assert pid != here and count == len(a.provisions) and given == len(b.provisions), later_took
+# A child that fails to send the old draft: it is read here, and nothing is made later.
+from draftkit.readers import pair as module
+module._pieces = lambda draft, aside=None: 1 / 0
+later = Later(made)
+assert read_pair(sys.argv[1], sys.argv[2], later=later) == (a, b)
+assert not later.running and later.take() == []
+later.end()
+print("ok")
+"""
+
+
+def test_later_work_goes_on_in_the_child_once_given_and_a_failed_child_makes_none() -> None:
+    """Side by side, the child that read the old draft goes on with `later`'s work, given a
+    value this process made of the new draft; the drafts are those read in order."""
+    assert _run(_LATER, DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx").strip() == "ok"
+
+
+def test_later_is_not_running_in_order() -> None:
+    later = forked.Later(lambda old, given: iter([1]))
+    read_pair(DRAFTS / "framework-v2.txt", DRAFTS / "framework-v3-press.txt", later=later)
+    assert not later.running and later.take() == []
+    later.end()

@@ -1,5 +1,6 @@
-"""risk.foresight (issue 18): the texts scored ahead while the drafts are compared are the
-ones the flags score, and flags made with them are the flags made without."""
+"""risk.foresight (issue 18): the texts scored and the pairs read ahead while the drafts are
+compared are the ones the flags score and read, and flags made with them are the flags made
+without."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from draftkit.model import Draft, Provision
 from draftkit.readers import read
 from draftkit.risk import annotate, flag, load_taxonomy
 from draftkit.risk.classify import text_scores
-from draftkit.risk.foresight import likely_texts
+from draftkit.risk.foresight import Known, likely_pairs, likely_texts, made_ahead, shape
 from tests.fresh import run_fresh
 
 DRAFTS = Path(__file__).resolve().parents[2] / "drafts"
@@ -60,6 +61,75 @@ def test_flags_with_texts_scored_ahead_are_the_flags_without(a: str, b: str) -> 
     )
     assert flag(comparison, rules, known=dict(known)) == flag(comparison, rules)
     assert flag(comparison, rules, known={}) == flag(comparison, rules)
+    # Everything made ahead, as the child sends it (marshal), taken over.
+    sent = [
+        marshal.loads(marshal.dumps(piece))
+        for piece in made_ahead(shape(comparison.old), shape(comparison.new), rules)
+    ]
+    made = Known().take(sent)
+    assert made.found or a.endswith("merged.txt"), "no pair foreseen"
+    assert flag(comparison, rules, known=made.scores, found=made.found) == flag(comparison, rules)
+
+
+def _reference_likely_texts(old: Draft, new: Draft) -> list[str]:
+    """likely_texts as first written, on the provision trees (the test's oracle)."""
+    seen: dict[str, None] = {}
+
+    def visit(provision: Provision, held: set[str], chain: list[Provision]) -> None:
+        if provision.text not in held:
+            for p in (*chain, *provision.walk()):
+                seen[p.text] = None
+                if p.heading:
+                    seen[p.heading] = None
+        for child in provision.children:
+            visit(child, held, [*chain, provision])
+
+    for mine, other in ((old, new), (new, old)):
+        held = {p.text for p in other.walk()}
+        front = {other.title, *other.preamble}
+        for text in (mine.title, *mine.preamble):
+            if text and text not in front:
+                seen[text] = None
+        for provision in mine.provisions:
+            visit(provision, held, [])
+    return list(seen)
+
+
+@pytest.mark.parametrize(("a", "b"), PAIRS)
+def test_likely_texts_from_shapes_are_those_of_the_trees(a: str, b: str) -> None:
+    old, new = read(DRAFTS / a), read(DRAFTS / b)
+    assert likely_texts(shape(old), shape(new)) == _reference_likely_texts(old, new)
+    assert likely_texts(shape(new), shape(old)) == _reference_likely_texts(new, old)
+
+
+def test_likely_pairs_are_the_changed_texts_between_texts_both_hold() -> None:
+    def tree(*texts: str) -> Draft:
+        return Draft(None, (), tuple(_p(f"p{k}", t) for k, t in enumerate(texts)))
+
+    old = shape(tree("Kept.", "Troops: 600,000.", "Also kept.", "Gone.", "Last."))
+    new = shape(tree("Kept.", "Troops: 800,000.", "Also kept.", "Inserted.", "Changed.", "Last."))
+    # "Gone." pairs with the first text only the new draft holds after "Also kept.".
+    assert likely_pairs(old, new) == [("Troops: 600,000.", "Troops: 800,000."), ("Gone.", "Inserted.")]
+    assert likely_pairs(old, old) == []
+
+
+@pytest.mark.parametrize(("a", "b"), PAIRS)
+def test_the_likely_pairs_are_the_pairs_the_flags_read(a: str, b: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What makes it pay: the flags find most pairs they read already read."""
+    comparison = compare(read(DRAFTS / a), read(DRAFTS / b))
+    read_pairs: list[tuple[str, str]] = []
+    content_findings = annotate.content_findings
+
+    def kept(old: str, new: str, reader: object) -> object:
+        read_pairs.append((old, new))
+        return content_findings(old, new, reader)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(annotate, "content_findings", kept)
+    monkeypatch.setenv("DRAFTKIT_SEQUENTIAL", "1")
+    flag(comparison, load_taxonomy(None))
+    likely = set(likely_pairs(shape(comparison.old), shape(comparison.new)))
+    assert read_pairs, "nothing read: the pair has no modified provision"
+    assert len(likely.intersection(read_pairs)) >= 0.5 * len(read_pairs), (len(likely), len(read_pairs))
 
 
 @pytest.mark.parametrize(("a", "b"), PAIRS)
@@ -88,25 +158,38 @@ def test_the_likely_texts_are_the_texts_the_flags_score(
 @pytest.mark.skipif(
     not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2, reason="needs fork and two cores"
 )
-def test_a_diff_with_scores_made_ahead_in_a_child_is_the_diff_without() -> None:
+def test_a_diff_with_work_made_ahead_in_a_child_is_the_diff_without() -> None:
+    """Both children: the one that read the old draft (shipped taxonomy), and the one forked
+    for the work once both drafts are read (a taxonomy file given)."""
     code = """
 import os, sys
 from draftkit import api, forked
+from draftkit.readers import pair
+from draftkit.resources import schema_path
 from draftkit.risk import foresight
 from draftkit.render.json_diff import render_json
 assert forked.can_fork()
 foresight.AT_LEAST = 0
+pair._MIN_BYTES = 0
 taken = []
 take = foresight.Foresight.take
 def counted(self):
     known = take(self)
-    taken.append(len(known))
+    taken.append((len(known.scores), len(known.found)))
     return known
 foresight.Foresight.take = counted
-ahead = render_json(api.diff(sys.argv[1], sys.argv[2]))
-assert taken and taken[0] > 0, taken
+import time, draftkit.compare as compare_package
+compared = compare_package.compare
+def slow(*args, **kwargs):  # a short pair compares faster than a child starts: give it time
+    time.sleep(2)
+    return compared(*args, **kwargs)
+compare_package.compare = slow
+by_reader = render_json(api.diff(sys.argv[1], sys.argv[2]))
+by_another = render_json(api.diff(sys.argv[1], sys.argv[2], taxonomy=schema_path("taxonomy.toml")))
+assert len(taken) == 2 and all(scores and found for scores, found in taken), taken
 os.environ["DRAFTKIT_SEQUENTIAL"] = "1"
-assert render_json(api.diff(sys.argv[1], sys.argv[2])) == ahead
+os.environ["DRAFTKIT_SEQUENTIAL_READ"] = "1"
+assert render_json(api.diff(sys.argv[1], sys.argv[2])) == by_reader == by_another
 print("ok")
 """
     said = run_fresh(

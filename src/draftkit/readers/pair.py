@@ -17,13 +17,15 @@ held by one of them). Otherwise the two drafts are read one after the other.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from draftkit.forked import can_fork, child_pieces, pieces, pipe, reap, stop
+from draftkit.forked import Later, can_fork, child_pieces, frame, pieces, pipe, reap, stop
 from draftkit.model import Draft, Location, Provision, ReadWarning, Source
 from draftkit.readers import STDIN, Limits, View, read, read_unreported, report
 from draftkit.readers.frozen import new_location, new_provision
@@ -40,12 +42,17 @@ def read_pair(
     limits: Limits | None = None,
     meanwhile: Callable[[Draft], None] | None = None,
     aside: Aside | None = None,
+    later: Later | None = None,
 ) -> tuple[Draft, Draft]:
     """(old, new) read as `read` reads each; side by side where that is faster. `meanwhile`
     is given the new draft as soon as it is read: work that needs only it (and first-call
     costs) is done while the child still reads the old one, instead of after. `aside`: work
     on the old draft the child does once it has read it (its result in `aside.value` when
-    read side by side; left None otherwise, for the caller to do the work itself)."""
+    read side by side; left None otherwise, for the caller to do the work itself). `later`:
+    work the child goes on with once it has sent the old draft (`later.run(old_draft)`: it
+    is sent by a thread of the child, as this process takes it), for this process to `give`
+    it a value and `take` what it made; `later.running` says whether a child does it (read
+    side by side, and the child delivered the old draft). The caller ends it (`take`, `end`)."""
     limits = limits or Limits()
     if not _side_by_side(old, new):
         drafts = read(old, view=view, limits=limits), read(new, view=view, limits=limits)
@@ -54,11 +61,17 @@ def read_pair(
         return drafts
     old_path, new_path = Path(old), Path(new)
     reader, writer = pipe()
+    going_on = later is not None and later.open()
     pid = os.fork()
     if pid == 0:  # the child: read the old draft, send it, leave without cleanup handlers
         os.close(reader)
+        if later is not None and going_on:
+            later.in_child()
+            _child_going_on(writer, lambda: read_unreported(old_path, view, limits, str(old)), aside, later)
         child_pieces(writer, lambda: _pieces(read_unreported(old_path, view, limits, str(old)), aside))
     os.close(writer)
+    if later is not None and going_on:
+        later.in_parent(pid)
     new_error: BaseException | None = None
     new_draft: Draft | None = None
     old_draft: Draft | None = None
@@ -72,7 +85,10 @@ def read_pair(
         old_draft = _assembled(pieces(reader), aside)
     finally:
         os.close(reader)
-        if old_draft is None:
+        if later is not None and going_on:
+            if old_draft is None:
+                later.end()  # the child, and the work it would have gone on with
+        elif old_draft is None:
             stop(pid)  # it may be blocked writing a piece no one will read
         else:
             reap(pid)
@@ -94,6 +110,42 @@ class Aside:
 
     make: Callable[[Draft], Any]
     value: Any = None
+
+
+def _child_going_on(
+    writer: int, read_old: Callable[[], Draft], aside: Aside | None, later: Later
+) -> NoReturn:
+    """In the child, with `later`: the old draft read and its pieces made, then sent by a thread
+    (the pipe holds only some of them, and this process takes them once its own warm-up is
+    done) while `later.run` goes on; the child leaves once both are done (status 0 when the
+    pieces were sent), without cleanup handlers."""
+    status = 1
+    try:
+        draft = read_old()
+        data = b"".join(frame(value) for value in _pieces(draft, aside))
+        sent: list[bool] = []
+        sender = threading.Thread(target=_send, args=(writer, data, sent))
+        sender.start()
+        with contextlib.suppress(BaseException):  # for speed only: this process does without it
+            later.run(draft)
+        sender.join()
+        status = 0 if sent else 1
+    except BaseException:
+        pass
+    finally:
+        os._exit(status)
+
+
+def _send(writer: int, data: bytes, sent: list[bool]) -> None:
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(writer, view) :]
+        sent.append(True)
+    except OSError:
+        pass
+    finally:
+        os.close(writer)
 
 
 def _side_by_side(old: str | os.PathLike[str], new: str | os.PathLike[str]) -> bool:

@@ -116,9 +116,16 @@ def _parent_eid(eid: str) -> str:
 class _Context:
     """Both drafts classified, with their provisions and parents by eid."""
 
-    def __init__(self, comparison: Comparison, taxonomy: Taxonomy, known: TextCache | None = None) -> None:
+    def __init__(
+        self,
+        comparison: Comparison,
+        taxonomy: Taxonomy,
+        known: TextCache | None = None,
+        found: Mapping[tuple[str, str], Sequence[Finding]] | None = None,
+    ) -> None:
         self.taxonomy = taxonomy
         self.cache: TextCache = known if known is not None else {}
+        self.found = found or {}
         self.old = LazyClassification(comparison.old, taxonomy, self.cache)
         self.new = LazyClassification(comparison.new, taxonomy, self.cache)
         self.old_nodes = self.old.nodes  # eid → provision (the last of an eid, in document order)
@@ -294,7 +301,10 @@ def _flags_for(
                     if p.text.rstrip().endswith(":") and p.children:
                         add(scores, ctx.subtree(p, side, nodes))
             change = _around_edits(change)
-            findings.extend(content_findings(change.old_text, change.new_text, ctx.reader))
+            made = ctx.found.get((change.old_text, change.new_text))
+            findings.extend(
+                made if made is not None else content_findings(change.old_text, change.new_text, ctx.reader)
+            )
             sig = taxonomy.significance
             if change.heading_changed and content_key(change.old_heading or "") != content_key(
                 change.new_heading or ""
@@ -362,6 +372,7 @@ def flag(
     lens: str = "default",
     *,
     known: TextCache | None = None,
+    found: Mapping[tuple[str, str], Sequence[Finding]] | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> Comparison:
     """A new Comparison whose changes carry categories (old and new side) and risk flags.
@@ -370,12 +381,14 @@ def flag(
     rule explains is reported as what it is — a register difference, named as noise.
     `known`: texts' scores under this taxonomy already made (`text_scores` of each, as
     risk.foresight makes them while the drafts are compared); taken over, not copied.
+    `found`: pairs' content findings under this taxonomy already made (risk.rules'
+    `content_findings` of (old text, new text), as risk.foresight makes them too).
     `meanwhile`: other work done in this process while a forked child flags a share of the
     changes (forked.halves), before this process flags its own (without a child: first)."""
     if lens not in LENSES:
         raise ValueError(f"unknown lens {lens!r} (known: {', '.join(LENSES)})")
     taxonomy = taxonomy or default_taxonomy()
-    ctx = _Context(comparison, taxonomy, known)
+    ctx = _Context(comparison, taxonomy, known, found)
     added_eids = {p.eid for c in comparison.changes if c.kind == "added" for p in c.new}
     deleted_eids = {p.eid for c in comparison.changes if c.kind == "deleted" for p in c.old}
     # Categories are for what changed or moved (renumbering alone never carries a flag);
@@ -414,9 +427,9 @@ def flag(
     moved: _Moved = frozenset()
     if work[-1:] == [_MOVED]:
         work.pop()
-        found = annotated.pop()
-        assert isinstance(found, frozenset)
-        moved = found
+        content = annotated.pop()
+        assert isinstance(content, frozenset)
+        moved = content
     changes = list(comparison.changes)
     for k, item in zip(work, annotated, strict=True):
         assert not isinstance(item, frozenset)  # (the moved content was the last item)
