@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -115,17 +117,24 @@ class Aside:
 def _child_going_on(
     writer: int, read_old: Callable[[], Draft], aside: Aside | None, later: Later
 ) -> NoReturn:
-    """In the child, with `later`: the old draft read and its pieces made, then sent by a thread
-    (the pipe holds only some of them, and this process takes them once its own warm-up is
-    done) while `later.run` goes on; the child leaves once both are done (status 0 when the
-    pieces were sent), without cleanup handlers."""
+    """In the child, with `later`: the old draft read and its pieces made one by one, each
+    sent by a thread as soon as it is made (the pipe holds only some of them, and this process
+    takes them once its own warm-up is done: the child does not wait for it), then `later.run`,
+    while the last pieces may still be sent. The child leaves once both are done (status 0
+    when every piece was sent), without cleanup handlers."""
     status = 1
     try:
         draft = read_old()
-        data = b"".join(frame(value) for value in _pieces(draft, aside))
+        frames: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         sent: list[bool] = []
-        sender = threading.Thread(target=_send, args=(writer, data, sent))
+        sender = threading.Thread(target=_send, args=(writer, frames, sent, sys.getswitchinterval()))
+        sys.setswitchinterval(_SWITCH)  # the sender takes a piece soon after its write is done
         sender.start()
+        try:
+            for value in _pieces(draft, aside):
+                frames.put(frame(value))
+        finally:
+            frames.put(None)
         with contextlib.suppress(BaseException):  # for speed only: this process does without it
             later.run(draft)
         sender.join()
@@ -136,16 +145,22 @@ def _child_going_on(
         os._exit(status)
 
 
-def _send(writer: int, data: bytes, sent: list[bool]) -> None:
+_SWITCH = 0.0005  # seconds: the child's threads switch this often while it sends its pieces
+
+
+def _send(writer: int, frames: queue.SimpleQueue[bytes | None], sent: list[bool], switch: float) -> None:
+    """The pieces written to the pipe as they come, up to None; `sent` says all were."""
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(writer, view) :]
+        while (data := frames.get()) is not None:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(writer, view) :]
         sent.append(True)
     except OSError:
         pass
     finally:
         os.close(writer)
+        sys.setswitchinterval(switch)
 
 
 def _side_by_side(old: str | os.PathLike[str], new: str | os.PathLike[str]) -> bool:
