@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from draftkit.errors import UsageError, display_name, json_bytes
+from draftkit.errors import UsageError, display_name
 from draftkit.memory import few_collections
 from draftkit.model import Draft
 from draftkit.outputs import escape_unsafe
@@ -348,9 +348,9 @@ def render_report(
             # Markdown is read as plain text too: escaped as the terminal output is.
             return escape_unsafe(render_markdown(comparison)).encode("utf-8")
         case "json":
-            from draftkit.render.json_diff import render_json
+            from draftkit.render.json_diff import render_json_bytes
 
-            return json_bytes(render_json(comparison, ready=(_made or {}).get("json")))
+            return render_json_bytes(comparison, ready=(_made or {}).get("json"))
 
 
 @few_collections

@@ -238,6 +238,13 @@ def output_format(output: str | None, fmt: str) -> str:
     return fmt
 
 
+def emit_file(data: bytes, output: str, inputs: list[str]) -> None:
+    """Write machine output made as bytes (`emit`'s JSON, encoded by `errors.json_bytes`)
+    atomically to `output`, as `emit` does."""
+    write_atomic(check_output_path(output, inputs), data)
+    _say("wrote " + escape_unsafe(output))
+
+
 def emit_bytes(data: bytes) -> None:
     """Write a binary result (a DOCX report with `-o -`) to stdout, as `emit` does text."""
     _to_stdout(data)

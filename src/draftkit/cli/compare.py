@@ -13,6 +13,7 @@ from click.core import ParameterSource
 from draftkit.cli.common import (
     emit,
     emit_bytes,
+    emit_file,
     error_boundary,
     format_option,
     limit_options,
@@ -137,8 +138,9 @@ def diff_command(
         return
     fmt = output_format(output, fmt)
     inputs = [old, new] + ([taxonomy] if taxonomy else [])
-    if output is not None and output != "-":
-        check_output_path(output, inputs)
+    to_file = output if output is not None and output != "-" else None
+    if to_file is not None:
+        check_output_path(to_file, inputs)
     made: dict[str, Any] = {}
     comparison = api.diff(
         old,
@@ -149,19 +151,24 @@ def diff_command(
         pairs=_pairs(pair, pairs_file),
         no_pair=no_pair,
         lens=lens,
-        _report="json" if fmt == "json" else None,
+        _report="json" if to_file is not None and fmt == "json" else None,
         _made=made,
     )
     warn_same_input(old, new)  # after a successful read: a failure stays one line
-    if fmt == "json":
+    if fmt == "json" and to_file is not None:
+        from draftkit.render.json_diff import render_json_bytes
+
+        # A file takes the JSON as bytes, most lines encoded while the changes were flagged.
+        emit_file(render_json_bytes(comparison, ready=made.get("json")), to_file, inputs)
+    elif fmt == "json":
         from draftkit.render.json_diff import render_json
 
-        text = render_json(comparison, ready=made.get("json"))
+        emit(render_json(comparison), output, inputs)
     else:
         from draftkit.render.terminal import render_terminal
 
         text = render_terminal(comparison, show_all=show_all, colour=wants_colour(output))
-    emit(text, output, inputs, human=fmt == "text", colour=fmt == "text" and wants_colour(output))
+        emit(text, output, inputs, human=True, colour=wants_colour(output))
     if fail_on is not None and _reached(comparison, fail_on):
         sys.exit(EXIT_FINDINGS)
 

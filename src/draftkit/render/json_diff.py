@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from draftkit.compare.changes import Change, Comparison, Flag
+from draftkit.errors import json_bytes
 from draftkit.memory import few_collections
 from draftkit.model import Draft
 from draftkit.render.draft_out import warning_to_dict
@@ -96,45 +97,59 @@ def _head(comparison: Comparison) -> dict[str, Any]:
     return out
 
 
-# Lines made ahead: id(change) → (the change, its line). The change is kept with its line so
-# that a line is used only for that very (immutable) object.
-Ready = dict[int, tuple[Change, str]]
+# Lines made ahead: id(change) → (the change, its line as `render_json_bytes` writes it). The
+# change is kept with its line so that a line is used only for that very (immutable) object.
+Ready = dict[int, tuple[Change, bytes]]
 
 
 def ready_lines(comparison: Comparison) -> Ready:
     """The lines of the changes the flags leave alone (unchanged, not moved: most of a long
-    draft), made before the comparison is flagged (api.diff, while a forked child flags). A
-    later step that gives one of them a flag replaces the change: its line is made again."""
+    draft), made (and encoded) before the comparison is flagged (api.diff, while a forked
+    child flags). A later step that gives one of them a flag replaces the change: its line is
+    made again."""
     return {
-        id(change): (change, _change_line(change))
+        id(change): (change, json_bytes(_change_line(change)))
         for change in comparison.changes
         if change.kind == "unchanged" and not change.moved
     }
 
 
 @few_collections  # ~100,000 small containers without cycles
-def render_json(comparison: Comparison, *, ready: Ready | None = None) -> str:
-    """JSON text of a comparison: the header indented, then one change per line (`ready`:
-    lines made ahead by `ready_lines`, used for the very changes they were made of).
+def render_json(comparison: Comparison) -> str:
+    """JSON text of a comparison: the header indented, then one change per line.
 
     One line per change keeps the file readable and diffable, and lets the C encoder do the
     work (json.dumps with `indent` runs the pure-Python encoder: 5× slower on long drafts).
     """
-    data = _head(comparison)
-    encode = _ENCODER.encode
-    head = ",\n".join(f'  "{key}": {encode(data[key])}' for key in data)
-    if not comparison.changes:
+    head, lines = _head_text(comparison), [_change_line(change) for change in comparison.changes]
+    if not lines:
         return "{\n" + head + ',\n  "changes": []\n}\n'
     # One join over the whole text: no per-change concatenation, no copies of the big string.
-    if ready:
-        lines = []
-        for change in comparison.changes:
-            made = ready.get(id(change))
-            lines.append(made[1] if made is not None and made[0] is change else _change_line(change))
-    else:
-        lines = [_change_line(change) for change in comparison.changes]
-    changes = ",\n    ".join(lines)
-    return "".join(("{\n", head, ',\n  "changes": [\n    ', changes, "\n  ]\n}\n"))
+    return "".join(("{\n", head, ',\n  "changes": [\n    ', ",\n    ".join(lines), "\n  ]\n}\n"))
+
+
+@few_collections
+def render_json_bytes(comparison: Comparison, *, ready: Ready | None = None) -> bytes:
+    """`render_json` as the file holds it: `errors.json_bytes` of the text (UTF-8, any
+    undecodable file-name byte escaped), line by line (`ready`: lines made ahead by
+    `ready_lines`, used for the very changes they were made of): the 7 MB text of a long
+    draft is not encoded at the end, after the flags, but mostly beside them."""
+    head = json_bytes(_head_text(comparison))
+    if not comparison.changes:
+        return b"{\n" + head + b',\n  "changes": []\n}\n'
+    lines: list[bytes] = []
+    append = lines.append
+    got = ready.get if ready else None
+    for change in comparison.changes:
+        made = got(id(change)) if got is not None else None
+        append(made[1] if made is not None and made[0] is change else json_bytes(_change_line(change)))
+    return b"".join((b"{\n", head, b',\n  "changes": [\n    ', b",\n    ".join(lines), b"\n  ]\n}\n"))
+
+
+def _head_text(comparison: Comparison) -> str:
+    data = _head(comparison)
+    encode = _ENCODER.encode
+    return ",\n".join(f'  "{key}": {encode(data[key])}' for key in data)
 
 
 # One encoder for every change (json.dumps with options builds a new one per call).
