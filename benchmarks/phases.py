@@ -5,8 +5,8 @@ each stage stamped as it starts and ends (wall clock from the program's start).
 
 The stages are found by wrapping draftkit's functions before the command runs (reading the
 new draft, the warm-up while the old one is read in the forked child, waiting for the child's
-draft and decoding its pieces as they come, forking the child that scores texts ahead and
-taking its scores, compare, flags (shared with a forked child), hygiene, objects); what
+draft and decoding its pieces as they come, taking the flags' work that child (or one forked
+for it) made ahead during the comparison, compare, flags (shared with a forked child), hygiene, objects); what
 follows the last is the report and its writing. A machine shared with other work gives upper bounds: run it a few times.
 """
 
@@ -57,8 +57,8 @@ def main() -> None:
     _wrap(api, "_ahead_of_report", "flags: the report's work ahead (DOCX redline but its comments, JSON lines), while a child flags")
     from draftkit.risk import foresight
 
-    _wrap(foresight, "ahead", "forking the child that scores texts ahead")
-    _wrap(foresight.Foresight, "take", "taking the scores made ahead")
+    _wrap(foresight, "ahead", "forking a child for the flags' work ahead (where the reading child does not do it)")
+    _wrap(foresight.Foresight, "take", "taking the flags' work made ahead")
     _wrap(hygiene, "check", "hygiene")
     _wrap(objects, "check_objects", "objects")
     from draftkit.memory import process_ends_after_command
