@@ -146,8 +146,9 @@ import os, time
 from draftkit.forked import Later
 def made(start, given):
     yield ("start", start)
+    time.sleep(0.5)  # the child is busy: what is given waits for it
     value = given()
-    yield ("given", value)
+    yield ("given", value if isinstance(value, str) else len(repr(value)))  # a big value: its size
     if value == "slow":
         time.sleep(60)
         yield "never taken"
@@ -165,13 +166,13 @@ def later_in_a_child(make=made):
     assert later.running
     return later, pid
 later, pid = later_in_a_child()
-big = {"texts": ["x" * 100] * 30_000}  # larger than a pipe holds: giving never waits
+big = {"texts": [f"text {k} " * 10 for k in range(30_000)]}  # ~2.5 MB, more than a pipe holds
 started = time.monotonic()
 later.give(big)
-assert time.monotonic() - started < 1
+assert time.monotonic() - started < 0.4  # given while the child sleeps: never waits for it
 later.give("twice")  # once only: nothing more is given
-time.sleep(1)
-assert later.take() == [("start", 7), ("given", big)]
+time.sleep(1.5)
+assert later.take() == [("start", 7), ("given", len(repr(big)))]
 assert not later.running and later.take() == []
 later.end()
 try:
@@ -182,13 +183,13 @@ else:
     raise AssertionError("the child was not waited for")
 later, _ = later_in_a_child()
 later.give("slow")
-time.sleep(1)
+time.sleep(1.5)
 started = time.monotonic()
 assert later.take() == [("start", 7), ("given", "slow")]
 later.end()
 assert time.monotonic() - started < 30
 later, _ = later_in_a_child()  # never given: the child waits, and is ended
-time.sleep(0.5)
+time.sleep(1)
 assert later.take() == [("start", 7)]
 later.end()
 later, _ = later_in_a_child(lambda start, given: 1 / 0)  # it fails: nothing comes

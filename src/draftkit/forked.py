@@ -21,6 +21,7 @@ import contextlib
 import marshal
 import os
 import signal
+import socket
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -243,10 +244,11 @@ class Ahead:
         """The pieces that have come whole; the child is ended (once: then it is [])."""
         if self._reader < 0:
             return []
-        came = _come(self._reader)
-        self._reader = -1
-        stop(self._pid)
-        return came
+        reader, self._reader = self._reader, -1
+        try:
+            return _come(reader)
+        finally:
+            stop(self._pid)
 
 
 def _come(reader: int) -> list[Any]:
@@ -265,7 +267,7 @@ class Later:
     a value: `run(*args)` (in the child) iterates `make(*args, given)`, where `given()` waits
     for the value, and sends what it yields, as `Ahead` does. This process gives with `give`,
     which never waits (the value goes through a file in memory, which the child reads when it
-    is ready), and `take`s what has come whole, which ends the child, as `Ahead.take` does.
+    is ready; only its size through a socket), and `take`s what has come whole, which ends the child, as `Ahead.take` does.
 
     Set up before the fork (`open`: False where the system has no files in memory), then each
     side keeps its own ends (`in_child`, `in_parent(pid)`). Until `in_parent`, or once taken
@@ -276,29 +278,39 @@ class Later:
         self._make = make
         self._pid = 0
         self._killed = False
-        self._memory = self._given_r = self._given_w = self._results_r = self._results_w = -1
+        self._memory = self._results_r = self._results_w = -1
+        # The size of the value given, told the child through a socket (a send to a child gone
+        # fails, where a write to a pipe would raise SIGPIPE): this process's end, the child's.
+        self._told: socket.socket | None = None
+        self._telling: socket.socket | None = None
 
     def open(self) -> bool:
-        """Before the fork: the file and pipes made (False, and nothing made, where they cannot be)."""
+        """Before the fork: the file, socket and pipe made (False, and nothing left open, where
+        they cannot be)."""
         try:
             self._memory = os.memfd_create("draftkit-later", os.MFD_CLOEXEC)
+            self._telling, self._told = socket.socketpair()
+            self._results_r, self._results_w = pipe()
         except (AttributeError, OSError):
+            self.end()
             return False
-        self._given_r, self._given_w = os.pipe()
-        self._results_r, self._results_w = pipe()
         return True
 
     def in_child(self) -> None:
         """In the child, after the fork: this process's ends closed."""
-        os.close(self._given_w)
+        if self._telling is not None:
+            self._telling.close()
+            self._telling = None
         os.close(self._results_r)
-        self._given_w = self._results_r = -1
+        self._results_r = -1
 
     def in_parent(self, pid: int) -> None:
         """In this process, after the fork: the child's ends closed, the child this one's."""
-        os.close(self._given_r)
+        if self._told is not None:
+            self._told.close()
+            self._told = None
         os.close(self._results_w)
-        self._given_r = self._results_w = -1
+        self._results_w = -1
         self._pid = pid
 
     @property
@@ -313,9 +325,10 @@ class Later:
         send_pieces(writer, self._make(*args, self._given))
 
     def _given(self) -> Any:
+        assert self._told is not None
         size = b""
         while len(size) < 8:
-            chunk = os.read(self._given_r, 8 - len(size))
+            chunk = self._told.recv(8 - len(size))
             if not chunk:
                 raise EOFError("nothing was given")
             size += chunk
@@ -331,26 +344,26 @@ class Later:
     def give(self, value: Any) -> None:
         """The value for the child (plain values, marshal-able), once; never waits. A value
         that cannot be marshalled, or a child already ended, gives nothing."""
-        if self._given_w < 0 or not self.running:
+        telling, self._telling = self._telling, None
+        if telling is None or not self.running:
             return
         try:
             data = marshal.dumps(value)
             view = memoryview(data)
             while view:
                 view = view[os.pwrite(self._memory, view, len(data) - len(view)) :]
-            os.write(self._given_w, len(data).to_bytes(8, "little"))
+            telling.send(len(data).to_bytes(8, "little"), socket.MSG_NOSIGNAL)
         except (ValueError, OSError):
             pass
         finally:
-            os.close(self._given_w)
-            self._given_w = -1
+            telling.close()
 
     def take(self) -> list[Any]:
         """The pieces that have come whole; the child is ended (once: then it is [])."""
         if not self.running:
             return []
-        came = _come(self._results_r)
-        self._results_r = -1
+        reader, self._results_r = self._results_r, -1
+        came = _come(reader)
         # Killed, not yet waited for: a child ended mid-work takes ~10 ms to leave, which it
         # does beside this process; `end` waits for it.
         with contextlib.suppress(ProcessLookupError):
@@ -366,12 +379,16 @@ class Later:
             else:
                 stop(self._pid)
         self._pid = -1
-        for name in ("_memory", "_given_r", "_given_w", "_results_r", "_results_w"):
+        for name in ("_memory", "_results_r", "_results_w"):
             fd = getattr(self, name)
+            setattr(self, name, -1)
             if fd >= 0:
                 with contextlib.suppress(OSError):
                     os.close(fd)
-                setattr(self, name, -1)
+        for end in (self._telling, self._told):
+            if end is not None:
+                end.close()
+        self._telling = self._told = None
 
 
 def reap(pid: int) -> None:

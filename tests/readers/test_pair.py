@@ -270,6 +270,8 @@ def made(old, given):
 later = Later(made)
 assert read_pair(sys.argv[1], sys.argv[2], later=later, meanwhile=lambda new: later.give(len(new.provisions))) == (a, b)
 assert later.running
+import time
+time.sleep(2)  # take never waits: the child, on a busy machine, is given time to send both
 (pid, count), given = later_took = later.take()
 later.end()
 assert pid != here and count == len(a.provisions) and given == len(b.provisions), later_took

@@ -68,7 +68,23 @@ def test_flags_with_texts_scored_ahead_are_the_flags_without(a: str, b: str) -> 
     ]
     made = Known().take(sent)
     assert made.found or a.endswith("merged.txt"), "no pair foreseen"
-    assert flag(comparison, rules, known=made.scores, found=made.found) == flag(comparison, rules)
+    read_pairs: list[tuple[str, str]] = []
+    content_findings = annotate.content_findings
+
+    def counted(old: str, new: str, reader: object) -> object:
+        read_pairs.append((old, new))
+        return content_findings(old, new, reader)  # type: ignore[arg-type]
+
+    annotate.content_findings = counted  # type: ignore[assignment]
+    try:
+        ahead = flag(comparison, rules, known=made.scores, found=made.found)
+        read_ahead = len(read_pairs)
+        alone = flag(comparison, rules)
+    finally:
+        annotate.content_findings = content_findings
+    assert ahead == alone
+    # The pairs found ahead are not read again (the flags look them up by the texts they read).
+    assert read_ahead == len(read_pairs) - read_ahead - len(made.found.keys() & set(read_pairs))
 
 
 def _reference_likely_texts(old: Draft, new: Draft) -> list[str]:
@@ -178,6 +194,13 @@ def counted(self):
     taken.append((len(known.scores), len(known.found)))
     return known
 foresight.Foresight.take = counted
+by_later = []
+later_take = forked.Later.take
+def later_counted(self):
+    came = later_take(self)
+    by_later.append(len(came))
+    return came
+forked.Later.take = later_counted
 import time, draftkit.compare as compare_package
 compared = compare_package.compare
 def slow(*args, **kwargs):  # a short pair compares faster than a child starts: give it time
@@ -187,6 +210,7 @@ compare_package.compare = slow
 by_reader = render_json(api.diff(sys.argv[1], sys.argv[2]))
 by_another = render_json(api.diff(sys.argv[1], sys.argv[2], taxonomy=schema_path("taxonomy.toml")))
 assert len(taken) == 2 and all(scores and found for scores, found in taken), taken
+assert by_later and by_later[0] > 0, by_later  # the first diff's work: the reading child's
 os.environ["DRAFTKIT_SEQUENTIAL"] = "1"
 os.environ["DRAFTKIT_SEQUENTIAL_READ"] = "1"
 assert render_json(api.diff(sys.argv[1], sys.argv[2])) == by_reader == by_another

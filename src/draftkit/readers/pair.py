@@ -62,8 +62,13 @@ def read_pair(
             meanwhile(drafts[1])
         return drafts
     old_path, new_path = Path(old), Path(new)
-    reader, writer = pipe()
     going_on = later is not None and later.open()
+    try:
+        reader, writer = pipe()
+    except OSError:
+        if later is not None:
+            later.end()
+        raise
     pid = os.fork()
     if pid == 0:  # the child: read the old draft, send it, leave without cleanup handlers
         os.close(reader)
