@@ -3,12 +3,14 @@ drifts (shared, throttled)? Times the same `draftkit` command with each checkout
 alternating A and B (ABBA…) in fresh interpreters, on the 13,200-provision pair of floor.py.
 
     python benchmarks/ab.py A_SRC [B_SRC] [--runs 12] [--n 13200] [--command diff|json|redline|html]
+                            [--pair OLD NEW]
 
 A_SRC, B_SRC: a checkout's `src/` folder (B: this checkout's by default), beside its
 `schemas/`; for a commit, `git worktree add /tmp/a <rev>` first and give /tmp/a/src. Both are compiled to bytecode
 first, as an install leaves them. Printed per side: best, first quartile and median; then
 the median of the paired ratios B/A (each pair of runs taken back to back, so drift moves
-both): below 1.00 means B is faster. Runs of one command on one pair: a guide, not a proof —
+both): below 1.00 means B is faster. `--pair OLD NEW`: time that pair of drafts instead (any
+formats draftkit reads: ../shared/realtexts, public test files), kept where it is. Runs of one command on one pair: a guide, not a proof —
 repeat it, and say how many runs a claim rests on.
 """
 
@@ -56,6 +58,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=12)
     parser.add_argument("--n", type=int, default=13_200)
     parser.add_argument("--command", choices=("diff", "json", "redline", "html"), default="diff")
+    parser.add_argument("--pair", nargs=2, type=Path, metavar=("OLD", "NEW"), help="drafts to time instead")
     args = parser.parse_args()
     for src in (args.a_src, args.b_src):
         if not (src / "draftkit" / "__init__.py").is_file():
@@ -68,11 +71,14 @@ def main() -> int:
     envs = {"A": _compiled(args.a_src.resolve()), "B": _compiled(args.b_src.resolve())}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        old = make_draft(args.n, seed=args.n)
-        a, b = folder / "old.docx", folder / "new.docx"
-        write_draft_docx(old, a)
-        write_draft_docx(edit(old, seed=args.n + 1), b)
-        del old
+        if args.pair:
+            a, b = (path.resolve() for path in args.pair)
+        else:
+            old = make_draft(args.n, seed=args.n)
+            a, b = folder / "old.docx", folder / "new.docx"
+            write_draft_docx(old, a)
+            write_draft_docx(edit(old, seed=args.n + 1), b)
+            del old
         command = {
             "diff": ["diff", str(a), str(b), "-o", str(folder / "x.txt")],
             "json": ["diff", str(a), str(b), "-o", str(folder / "x.json")],
@@ -89,7 +95,8 @@ def main() -> int:
             for side, seconds in taken.items():
                 times[side].append(seconds)
             ratios.append(taken["B"] / taken["A"])
-    print(f"{args.command} on {args.n:,} provisions, {args.runs} runs each, interleaved")
+    what = f"{args.pair[0]} → {args.pair[1]}" if args.pair else f"{args.n:,} provisions"
+    print(f"{args.command} on {what}, {args.runs} runs each, interleaved")
     for side, src in (("A", args.a_src), ("B", args.b_src)):
         runs = sorted(times[side])
         print(

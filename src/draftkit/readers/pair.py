@@ -19,18 +19,20 @@ from __future__ import annotations
 
 import contextlib
 import os
-import queue
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from draftkit.forked import Later, can_fork, child_pieces, frame, pieces, pipe, reap, stop
 from draftkit.model import Draft, Location, Provision, ReadWarning, Source
 from draftkit.readers import STDIN, Limits, View, read, read_unreported, report
 from draftkit.readers.frozen import new_location, new_provision
+
+if TYPE_CHECKING:
+    from queue import SimpleQueue
 
 _MIN_BYTES = 256 * 1024  # below this a draft reads in ~30 ms: a fork would not pay
 _ENV = "DRAFTKIT_SEQUENTIAL_READ"  # set to 1 to always read one after the other
@@ -127,6 +129,8 @@ def _child_going_on(
     takes them once its own warm-up is done: the child does not wait for it), then `later.run`,
     while the last pieces may still be sent. The child leaves once both are done (status 0
     when every piece was sent), without cleanup handlers."""
+    import queue
+
     status = 1
     try:
         draft = read_old()
@@ -153,7 +157,7 @@ def _child_going_on(
 _SWITCH = 0.0005  # seconds: the child's threads switch this often while it sends its pieces
 
 
-def _send(writer: int, frames: queue.SimpleQueue[bytes | None], sent: list[bool], switch: float) -> None:
+def _send(writer: int, frames: SimpleQueue[bytes | None], sent: list[bool], switch: float) -> None:
     """The pieces written to the pipe as they come, up to None; `sent` says all were."""
     try:
         while (data := frames.get()) is not None:
