@@ -269,7 +269,8 @@ class Later:
     a value: `run(*args)` (in the child) iterates `make(*args, given)`, where `given()` waits
     for the value, and sends what it yields, as `Ahead` does. This process gives with `give`,
     which never waits (the value goes through a file in memory, which the child reads when it
-    is ready; only its size through a socket), and `take`s what has come whole, which ends the child, as `Ahead.take` does.
+    is ready; only its size through a socket), and `take`s what has come whole, which ends
+    the child, as `Ahead.take` does.
 
     Set up before the fork (`open`: False where the system has no files in memory), then each
     side keeps its own ends (`in_child`, `in_parent(pid)`). Until `in_parent`, or once taken

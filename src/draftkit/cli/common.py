@@ -187,9 +187,7 @@ def emit(
     if output is None or output == "-":
         _to_stdout(text if human else json_safe(text))
         return
-    path = check_output_path(output, inputs)
-    write_atomic(path, text.encode("utf-8") if human else json_bytes(text))
-    _say("wrote " + escape_unsafe(output))
+    emit_file(text.encode("utf-8") if human else json_bytes(text), output, inputs)
 
 
 # What an output file's suffix says about its content; a suffix not listed (.txt, which
@@ -239,8 +237,8 @@ def output_format(output: str | None, fmt: str) -> str:
 
 
 def emit_file(data: bytes, output: str, inputs: list[str]) -> None:
-    """Write machine output made as bytes (`emit`'s JSON, encoded by `errors.json_bytes`)
-    atomically to `output`, as `emit` does."""
+    """Write a result made as bytes (`emit`'s, or JSON encoded by `errors.json_bytes` as it
+    was made) atomically to `output`, an input never overwritten, and say so on stderr."""
     write_atomic(check_output_path(output, inputs), data)
     _say("wrote " + escape_unsafe(output))
 

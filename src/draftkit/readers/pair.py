@@ -64,23 +64,23 @@ def read_pair(
             meanwhile(drafts[1])
         return drafts
     old_path, new_path = Path(old), Path(new)
-    going_on = later is not None and later.open()
+    going_on = later if later is not None and later.open() else None  # `later`, set up
     try:
         reader, writer = pipe()
     except OSError:
-        if later is not None:
-            later.end()
+        if going_on is not None:
+            going_on.end()
         raise
     pid = os.fork()
     if pid == 0:  # the child: read the old draft, send it, leave without cleanup handlers
         os.close(reader)
-        if later is not None and going_on:
-            later.in_child()
-            _child_going_on(writer, lambda: read_unreported(old_path, view, limits, str(old)), aside, later)
+        if going_on is not None:
+            going_on.in_child()
+            _child_going_on(writer, lambda: read_unreported(old_path, view, limits, str(old)), aside, going_on)
         child_pieces(writer, lambda: _pieces(read_unreported(old_path, view, limits, str(old)), aside))
     os.close(writer)
-    if later is not None and going_on:
-        later.in_parent(pid)
+    if going_on is not None:
+        going_on.in_parent(pid)
     new_error: BaseException | None = None
     new_draft: Draft | None = None
     old_draft: Draft | None = None
@@ -94,9 +94,9 @@ def read_pair(
         old_draft = _assembled(pieces(reader), aside)
     finally:
         os.close(reader)
-        if later is not None and going_on:
+        if going_on is not None:
             if old_draft is None:
-                later.end()  # the child, and the work it would have gone on with
+                going_on.end()  # the child, and the work it would have gone on with
         elif old_draft is None:
             stop(pid)  # it may be blocked writing a piece no one will read
         else:

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from typing import Any
 
 from draftkit.forked import Ahead, can_fork
 from draftkit.model import Draft, Provision
+from draftkit.risk.annotate import LONG_TEXT
 from draftkit.risk.classify import TextCache, text_scores
 from draftkit.risk.findings import Finding
 from draftkit.risk.taxonomy import Taxonomy
@@ -36,7 +37,6 @@ from draftkit.risk.taxonomy import Taxonomy
 AT_LEAST = 1_000  # provisions in the new draft before work is made ahead (a fork costs ~10 ms)
 _PIECE = 64  # texts per piece the child sends
 _PAIRS = 16  # pairs per piece
-LONG_PAIR = 20_000  # characters of a pair's two texts past which the flags read it cut (annotate)
 
 # A draft as the work ahead reads it, in plain values (`marshal`-able: it is sent to a child):
 # title, preamble, and its provisions in document order: texts, headings, each one's parent
@@ -128,7 +128,7 @@ def likely_pairs(old: Shape, new: Shape) -> list[tuple[str, str]]:
         for text in texts:
             if j >= len(b) or b[j] in held_a:
                 return
-            if len(text) + len(b[j]) <= LONG_PAIR:
+            if len(text) + len(b[j]) <= LONG_TEXT:  # longer: the flags read it cut (annotate)
                 pairs[(text, b[j])] = None
             j += 1
 
@@ -180,10 +180,8 @@ def after_reading(old: Draft, given: Callable[[], Any]) -> Iterator[Any]:
 
 
 def _encode(findings: list[Finding]) -> tuple[Any, ...]:
-    return tuple(
-        (f.rule, f.headline, f.significance, f.old, f.new, f.old_spans, f.new_spans, f.position)
-        for f in findings
-    )
+    """Findings as plain values, every field in order (`Known.take` makes them again)."""
+    return tuple(astuple(f) for f in findings)
 
 
 @dataclass(slots=True)
