@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from typing import TYPE_CHECKING, Never
 
@@ -150,6 +149,8 @@ def _progress(total: int) -> tqdm[Never] | None:
     """A progress bar with ETA on stderr when stderr is a terminal; nothing otherwise."""
     if not sys.stderr.isatty():
         return None
+    import shutil  # here: every command imports this module, only a batch on a terminal needs it
+
     from tqdm import tqdm
 
     # A terminal that reports no width (a bare pty) gets 80 columns rather than an empty bar.
