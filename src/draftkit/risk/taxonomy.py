@@ -9,10 +9,11 @@ that names the file, the line where it can tell, and the key.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import os
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -653,8 +654,13 @@ def _read(path: Path, depth: int = 0) -> tuple[dict[str, object], str]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SchemaError(f"not UTF-8 text (byte {exc.start})", name) from None
+    data: dict[str, object] | None = _parsed_ahead(path, raw)
+    if data is not None:
+        return data, text
+    import tomllib  # here: the shipped taxonomy is read from its parsed copy (see _parsed_ahead)
+
     try:
-        data: dict[str, object] = tomllib.loads(text)
+        data = tomllib.loads(text)
     except RecursionError:
         raise SchemaError("invalid TOML: arrays or tables nest too deeply", name) from None
     except tomllib.TOMLDecodeError as exc:
@@ -681,6 +687,28 @@ def _read(path: Path, depth: int = 0) -> tuple[dict[str, object], str]:
         raise _Checker(name, text).fail("extends", "a taxonomy cannot extend itself")
     base, _ = _read(base_path, depth + 1)
     return _merge(base, data), text
+
+
+PARSED_AHEAD = "taxonomy.parsed.json"  # the shipped taxonomy.toml, parsed (tools/build_taxonomy_json.py)
+
+
+def _parsed_ahead(path: Path, raw: bytes) -> dict[str, object] | None:
+    """The shipped taxonomy's TOML as `tomllib` parses it, from its JSON copy beside it (parsed
+    ~30 times faster: the TOML parser is pure Python, ~15 ms of every diff), when `path` is the
+    shipped file and the copy was made from these very bytes (its SHA-256); else None, and the
+    TOML is parsed. The copy holds no `extends`: the shipped file extends nothing."""
+    if path.name != DEFAULT_TAXONOMY:
+        return None
+    try:
+        if path != schema_path(DEFAULT_TAXONOMY):
+            return None
+        ahead = json.loads(schema_path(PARSED_AHEAD).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(ahead, dict) or ahead.get("toml_sha256") != hashlib.sha256(raw).hexdigest():
+        return None
+    data = ahead.get("data")
+    return data if isinstance(data, dict) and "extends" not in data else None
 
 
 def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
