@@ -12,18 +12,19 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from draftkit.resources import schema_path
+from draftkit.risk.taxonomy import DEFAULT_TAXONOMY, PARSED_AHEAD
 
 
 def main() -> None:
-    raw = (ROOT / "schemas" / "taxonomy.toml").read_bytes()
+    # The same files the loader reads (`_parsed_ahead`), found the way it finds them.
+    raw = schema_path(DEFAULT_TAXONOMY).read_bytes()
     data = tomllib.loads(raw.decode("utf-8-sig"))
     copy = {"toml_sha256": hashlib.sha256(raw).hexdigest(), "data": data}
-    out = ROOT / "schemas" / "taxonomy.parsed.json"
+    out = schema_path(PARSED_AHEAD)
     out.write_text(json.dumps(copy, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {out.relative_to(ROOT)}")
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":
