@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import os
@@ -15,7 +16,7 @@ from draftkit.errors import UsageError, display_name
 from draftkit.memory import few_collections
 from draftkit.model import Draft
 from draftkit.outputs import escape_unsafe
-from draftkit.readers import Limits, View, read
+from draftkit.readers import Limits, View, kept, read
 
 if TYPE_CHECKING:
     from draftkit.compare.changes import Comparison
@@ -375,28 +376,31 @@ def redline_bytes(
     check_author(author)
     stamp = revision_date(date)
     made: dict[str, Any] = {"docx options": (author, stamp, moves)}
-    comparison = diff(
-        old,
-        new,
-        view=view,
-        limits=limits,
-        taxonomy=taxonomy,
-        pairs=pairs,
-        no_pair=no_pair,
-        lens=lens,
-        _report=fmt,
-        _made=made,
-    )
-    return render_report(
-        comparison,
-        fmt,
-        author=author,
-        date=stamp,
-        moves=moves,
-        summary=summary,
-        generated=stamp,
-        _made=made,
-    )
+    # A DOCX redline is written into the new draft's file: the tree its reading parses is
+    # kept for it (readers.kept), not parsed again.
+    with kept.keeping(new) if fmt == "docx" else contextlib.nullcontext():
+        comparison = diff(
+            old,
+            new,
+            view=view,
+            limits=limits,
+            taxonomy=taxonomy,
+            pairs=pairs,
+            no_pair=no_pair,
+            lens=lens,
+            _report=fmt,
+            _made=made,
+        )
+        return render_report(
+            comparison,
+            fmt,
+            author=author,
+            date=stamp,
+            moves=moves,
+            summary=summary,
+            generated=stamp,
+            _made=made,
+        )
 
 
 def redline(

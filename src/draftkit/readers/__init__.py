@@ -245,6 +245,7 @@ def read_unreported(path: Path, view: View, limits: Limits, name: str) -> Draft:
         _check_tree(draft, limits, name)
         return draft
     if fmt == "docx":
+        from draftkit.readers import kept
         from draftkit.readers.docx import read_docx_blocks
 
         content = read_docx_blocks(
@@ -253,7 +254,10 @@ def read_unreported(path: Path, view: View, limits: Limits, name: str) -> Draft:
             max_bytes=limits.max_bytes,
             max_unpacked=limits.max_unpacked,
             max_paragraphs=limits.max_paragraphs,
+            keep=kept.wanted(path),
         )
+        if content.document is not None:  # a redline is written into this file (readers.kept)
+            kept.keep(path, sha256, *content.document)
         blocks: list[Block] = list(content.blocks)
         title = content.title
         read_warnings = content.warnings

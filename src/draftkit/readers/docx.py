@@ -82,6 +82,8 @@ class DocxContent:
     title: str | None
     warnings: tuple[ReadWarning, ...] = field(default=())
     tables: bool = True  # whether the body holds a w:tbl anywhere (shown or not)
+    # With `keep`: (main part, its parsed root as the file holds it), or None (renamed).
+    document: tuple[str, etree._Element] | None = None
 
 
 class _Field:
@@ -902,9 +904,12 @@ def read_docx_blocks(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_unpacked: int = DEFAULT_MAX_UNPACKED,
     max_paragraphs: int | None = None,
+    keep: bool = False,
 ) -> DocxContent:
     """Read a .docx/.docm into Blocks with Word's displayed numbers, in one revision view;
-    a `LimitError` past `max_paragraphs` shown paragraphs. Macros are never read."""
+    a `LimitError` past `max_paragraphs` shown paragraphs. Macros are never read. `keep`:
+    the parsed main document handed on too (`DocxContent.document`; readers.kept), unless
+    the reader had to rename elements in it."""
     if view not in ("accept", "original"):
         raise UsageError(f"unknown view {view!r}: use 'accept' or 'original'")
     path = Path(path)
@@ -919,7 +924,7 @@ def read_docx_blocks(
                 Where(str(path)),
             )
         # Word reads Strict-namespace elements inside a transitional file (and the reverse).
-        unify_namespaces(document, ns)
+        renamed = unify_namespaces(document, ns)
         numbering_part = package.related_part(main, "numbering")
         styles_part = package.related_part(main, "styles")
         numbering = parse_numbering(package.parse_part(numbering_part) if numbering_part else None)
@@ -947,4 +952,5 @@ def read_docx_blocks(
             walker.walk_blocks(body, hidden=False)
         walker.flush()
         tables = body is not None and next(body.iter(tags.tbl), None) is not None
-    return DocxContent(tuple(walker.blocks), title, tuple(walker.warnings), tables)
+    kept = (main, document) if keep and not renamed else None  # the walk only reads the tree
+    return DocxContent(tuple(walker.blocks), title, tuple(walker.warnings), tables, kept)

@@ -18,6 +18,7 @@ from lxml import etree
 
 from draftkit.errors import InputError
 from draftkit.model import Draft
+from draftkit.readers.kept import take
 from draftkit.readers.safezip import open_package, parse_xml
 from draftkit.render.docx_draft import draft_document
 from draftkit.render.redline.layout import BODY, provision_lines
@@ -77,7 +78,11 @@ def docx_base(draft: Draft) -> Base | None:
         main = package.main_document_part()
         members = [(name, package.read(name)) for name in package.names]
     data = dict(members)
-    document = parse_xml(data[main], f"{path}: {main}")
+    assert draft.source is not None  # (reread checked it)
+    # The tree the reader parsed, when this redline asked it to keep it (readers.kept).
+    document = take(path, draft.source.sha256, main)
+    if document is None:
+        document = parse_xml(data[main], f"{path}: {main}")
     if document.tag != qn("w:document"):
         return None  # ISO Strict or stranger: written as a clean draft instead
     above = max_revision_id(document)
