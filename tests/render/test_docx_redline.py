@@ -580,6 +580,29 @@ def test_reject_all_keeps_an_old_number_when_the_lists_start_changes(tmp_path: P
     check_views(comparison, render_docx(comparison), tmp_path)
 
 
+@pytest.mark.parametrize("mode", ["txt", "docx"])
+@pytest.mark.parametrize("moves", [False, True])
+def test_a_point_merged_into_its_article_keeps_its_label_in_the_old_view(
+    mode: str, moves: bool, tmp_path: Path
+) -> None:
+    """Found by test_property_random_texts (random search, session 13): the point '1.' merged
+    into the line of its 'Article 1' was revised in place, its old paragraph taking the
+    article's numbering: reject-all showed 'Article 2' and no '1.'. A merged part of another
+    kind is now shown deleted with its own label, beside the new provision."""
+    old = "DRAFT FRAMEWORK\n\nArticle 1 The.\n1. The The\nArticle 1\nArticle 1\n"
+    new = "DRAFT FRAMEWORK\n\nArticle 1 The. The The\nArticle 1\nArticle 1\n"
+    a, b = tmp_path / "old.txt", tmp_path / "new.txt"
+    a.write_text(old, encoding="utf-8")
+    b.write_text(new, encoding="utf-8")
+    if mode == "docx":
+        write_draft_docx(read(a), tmp_path / "old.docx")
+        write_draft_docx(read(b), tmp_path / "new.docx")
+        a, b = tmp_path / "old.docx", tmp_path / "new.docx"
+    comparison = compare(read(a), read(b))
+    assert [c.kind for c in comparison.changes if c.kind != "unchanged"] == ["merged"]
+    check_views(comparison, render_docx(comparison, moves=moves), tmp_path)
+
+
 # ------------------------------------------------------------------------------- comments, summary
 
 
