@@ -136,7 +136,15 @@ def _flagged(
     meanwhile = None
     if report in ("docx", "json", "html") and made is not None:
         meanwhile = functools.partial(_ahead_of_report, report, comparison, made)
-    flags = flag(comparison, rules, lens=lens, known=known.scores, found=known.found, meanwhile=meanwhile)
+    flags = flag(
+        comparison,
+        rules,
+        lens=lens,
+        known=known.scores,
+        found=known.found,
+        cosmetic=known.cosmetic,
+        meanwhile=meanwhile,
+    )
     flagged = check_objects(check(flags), rules, view=view)
     return replace(flagged, pins=comparison.pins, lens=lens)
 

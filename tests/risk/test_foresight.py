@@ -16,6 +16,7 @@ from draftkit.readers import read
 from draftkit.risk import annotate, flag, load_taxonomy
 from draftkit.risk.classify import text_scores
 from draftkit.risk.foresight import Known, likely_pairs, likely_texts, made_ahead, shape
+from draftkit.risk.tokens import content_key
 from tests.fresh import run_fresh
 
 DRAFTS = Path(__file__).resolve().parents[2] / "drafts"
@@ -77,14 +78,41 @@ def test_flags_with_texts_scored_ahead_are_the_flags_without(a: str, b: str) -> 
 
     annotate.content_findings = counted  # type: ignore[assignment]
     try:
-        ahead = flag(comparison, rules, known=made.scores, found=made.found)
+        ahead = flag(comparison, rules, known=made.scores, found=made.found, cosmetic=made.cosmetic)
         read_ahead = len(read_pairs)
         alone = flag(comparison, rules)
     finally:
         annotate.content_findings = content_findings
-    assert ahead == alone
+    assert ahead == alone == flag(comparison, rules, known=made.scores, found=made.found)
     # The pairs found ahead are not read again (the flags look them up by the texts they read).
     assert read_ahead == len(read_pairs) - read_ahead - len(made.found.keys() & set(read_pairs))
+    assert made.cosmetic == {(o, n) for o, n in made.found if content_key(o) == content_key(n)}
+
+
+def test_a_pair_that_differs_only_in_cosmetics_is_known_as_such() -> None:
+    """Spacing and spelling variants only: no reworded passage, with the pair made ahead or not."""
+    rules = load_taxonomy(None)
+    old = Draft(None, (), (_p("a", "The parties shall withdraw all forces."), _p("b", "Kept.")))
+    new = Draft(None, (), (_p("a", "The parties  shall withdraw all forces ."), _p("b", "Kept.")))
+    comparison = compare(old, new)
+    made = Known().take([marshal.loads(marshal.dumps(p)) for p in made_ahead(shape(old), shape(new), rules)])
+    pair = ("The parties shall withdraw all forces.", "The parties  shall withdraw all forces .")
+    assert made.cosmetic == {pair}
+    keyed: list[str] = []
+
+    def key_counted(text: str) -> tuple[str, ...]:
+        keyed.append(text)
+        return content_key(text)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(annotate, "content_key", key_counted)
+        ahead = flag(comparison, rules, known=made.scores, found=made.found, cosmetic=made.cosmetic)
+        assert not set(pair) & set(keyed)  # known: its content keys are not compared again
+        alone = flag(comparison, rules)
+        assert set(pair) <= set(keyed)
+    assert ahead == alone
+    assert [c.kind for c in ahead.changes] == ["modified", "unchanged"]
+    assert not any(f.rule == "wording" for c in ahead.changes for f in c.flags)
 
 
 def _reference_likely_texts(old: Draft, new: Draft) -> list[str]:

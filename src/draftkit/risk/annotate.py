@@ -9,7 +9,7 @@ updated after a renumbering — carry categories but never flags.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -122,10 +122,12 @@ class _Context:
         taxonomy: Taxonomy,
         known: TextCache | None = None,
         found: Mapping[tuple[str, str], Sequence[Finding]] | None = None,
+        cosmetic: Collection[tuple[str, str]] | None = None,
     ) -> None:
         self.taxonomy = taxonomy
         self.cache: TextCache = known if known is not None else {}
         self.found = found or {}
+        self.cosmetic = cosmetic  # of the pairs in `found`, those that differ only in cosmetics
         self.old = LazyClassification(comparison.old, taxonomy, self.cache)
         self.new = LazyClassification(comparison.new, taxonomy, self.cache)
         self.old_nodes = self.old.nodes  # eid → provision (the last of an eid, in document order)
@@ -301,7 +303,8 @@ def _flags_for(
                     if p.text.rstrip().endswith(":") and p.children:
                         add(scores, ctx.subtree(p, side, nodes))
             change = _around_edits(change)
-            made = ctx.found.get((change.old_text, change.new_text))
+            pair = (change.old_text, change.new_text)
+            made = ctx.found.get(pair)
             findings.extend(
                 made if made is not None else content_findings(change.old_text, change.new_text, ctx.reader)
             )
@@ -320,7 +323,10 @@ def _flags_for(
                 )
             # Texts equal but for cosmetics (spacing, punctuation, spelling variants) have no
             # reworded passage, however the word diff happened to align repeated words.
-            cosmetic = content_key(change.old_text) == content_key(change.new_text)
+            if made is not None and ctx.cosmetic is not None:
+                cosmetic = pair in ctx.cosmetic  # made ahead with the findings (risk.foresight)
+            else:
+                cosmetic = content_key(change.old_text) == content_key(change.new_text)
             rest = [] if cosmetic else unexplained(change.ops, findings, change.old_text, change.new_text)
             structural = {"split": "Provision split", "merged": "Provisions merged"}.get(change.kind)
             explained = bool(findings)
@@ -373,6 +379,7 @@ def flag(
     *,
     known: TextCache | None = None,
     found: Mapping[tuple[str, str], Sequence[Finding]] | None = None,
+    cosmetic: Collection[tuple[str, str]] | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> Comparison:
     """A new Comparison whose changes carry categories (old and new side) and risk flags.
@@ -383,12 +390,14 @@ def flag(
     risk.foresight makes them while the drafts are compared); taken over, not copied.
     `found`: pairs' content findings under this taxonomy already made (risk.rules'
     `content_findings` of (old text, new text), as risk.foresight makes them too).
+    `cosmetic`: with `found`, the pairs of it whose texts differ only in cosmetics (equal
+    `content_key`s; made with them by risk.foresight); without it, the flags compare the keys.
     `meanwhile`: other work done in this process while a forked child flags a share of the
     changes (forked.halves), before this process flags its own (without a child: first)."""
     if lens not in LENSES:
         raise ValueError(f"unknown lens {lens!r} (known: {', '.join(LENSES)})")
     taxonomy = taxonomy or default_taxonomy()
-    ctx = _Context(comparison, taxonomy, known, found)
+    ctx = _Context(comparison, taxonomy, known, found, cosmetic)
     added_eids = {p.eid for c in comparison.changes if c.kind == "added" for p in c.new}
     deleted_eids = {p.eid for c in comparison.changes if c.kind == "deleted" for p in c.old}
     # Categories are for what changed or moved (renumbering alone never carries a flag);

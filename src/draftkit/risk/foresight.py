@@ -150,10 +150,13 @@ def likely_pairs(old: Shape, new: Shape) -> list[tuple[str, str]]:
 
 def made_ahead(old: Shape, new: Shape, taxonomy: Taxonomy) -> Iterator[Any]:
     """The work ahead of the flags of `old` → `new`, in pieces of plain values: the likely
-    texts' scores ("scores", {text: scores}), then the likely pairs' content findings
-    ("found", [(old text, new text, findings)…])."""
+    texts' scores ("scores", {text: scores}), then the likely pairs' content findings and
+    whether the two texts differ only in cosmetics ("found", [(old text, new text, findings,
+    cosmetic)…]: `content_findings` compares the texts' content keys first, so the second
+    costs nothing here; in the flags it is two tokenizations a pair)."""
     from draftkit.risk.features import Reader
     from draftkit.risk.rules import content_findings
+    from draftkit.risk.tokens import content_key
 
     texts = likely_texts(old, new)
     for start in range(0, len(texts), _PIECE):
@@ -163,7 +166,10 @@ def made_ahead(old: Shape, new: Shape, taxonomy: Taxonomy) -> Iterator[Any]:
     for start in range(0, len(pairs), _PAIRS):
         yield (
             "found",
-            [(a, b, _encode(content_findings(a, b, reader))) for a, b in pairs[start : start + _PAIRS]],
+            [
+                (a, b, _encode(content_findings(a, b, reader)), content_key(a) == content_key(b))
+                for a, b in pairs[start : start + _PAIRS]
+            ],
         )
 
 
@@ -186,10 +192,12 @@ def _encode(findings: list[Finding]) -> tuple[Any, ...]:
 
 @dataclass(slots=True)
 class Known:
-    """What was made ahead: texts' scores (`flag(known=)`) and pairs' findings (`flag(found=)`)."""
+    """What was made ahead: texts' scores (`flag(known=)`), pairs' findings (`flag(found=)`)
+    and which of those pairs differ only in cosmetics (`flag(cosmetic=)`)."""
 
     scores: TextCache = field(default_factory=dict)
     found: FoundCache = field(default_factory=dict)
+    cosmetic: set[tuple[str, str]] = field(default_factory=set)
 
     def take(self, pieces: Sequence[Any]) -> Known:
         """These with the pieces `made_ahead` made (a piece not of its making ends the taking)."""
@@ -198,7 +206,9 @@ class Known:
                 if kind == "scores":
                     self.scores.update(value)
                 elif kind == "found":
-                    for a, b, findings in value:
+                    for a, b, findings, cosmetic in value:
+                        if cosmetic:
+                            self.cosmetic.add((a, b))
                         self.found[(a, b)] = tuple(Finding(*f) for f in findings)
                 else:
                     break
