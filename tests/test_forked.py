@@ -204,3 +204,59 @@ unopened.end()
 print("ok")
 """
     assert _fresh(code) == "ok"
+
+
+def test_a_program_that_ends_after_its_command_does_not_wait_for_its_children() -> None:
+    """forked.reap: in the `draftkit` program (memory.ending) a child is left to end beside it
+    (giving back a long draft's memory takes it ~10 ms), reaped by the next `reap` once gone:
+    no more than one comparison's children are ever left; a library caller waits as before."""
+    code = (
+        "import os, time\n"
+        "from draftkit import forked, memory\n"
+        "def child(seconds):\n"
+        "    pid = os.fork()\n"
+        "    if pid == 0:\n"
+        "        time.sleep(seconds)\n"
+        "        os._exit(0)\n"
+        "    return pid\n"
+        "slow = child(0.5)\n"
+        "started = time.monotonic()\n"
+        "forked.reap(slow)\n"
+        "print(round(time.monotonic() - started, 1))\n"  # waited for: 0.5
+        "memory.process_ends_after_command()\n"
+        "slow = child(0.5)\n"
+        "started = time.monotonic()\n"
+        "forked.reap(slow)\n"
+        "print(round(time.monotonic() - started, 1), forked._unreaped == [slow])\n"
+        "time.sleep(1)\n"
+        "quick = child(0)\n"
+        "time.sleep(0.5)\n"
+        "forked.reap(quick)\n"  # both gone by now: both reaped
+        "print(forked._unreaped)\n"
+    )
+    out = run_fresh(code, without="DRAFTKIT_SEQUENTIAL", timeout=60).split("\n")
+    assert out[:3] == ["0.5", "0.0 True", "[]"]
+
+
+def test_a_child_writes_nothing_to_the_programs_output() -> None:
+    """forked.quiet_child: a child's standard output and error are the null device, so nothing
+    it might print reaches the program's output, and a reader of that output does not wait for
+    the child to exit."""
+    code = (
+        "import sys, time\n"
+        "from draftkit.forked import Ahead, halves\n"
+        "def make():\n"
+        "    print('from the child', flush=True)\n"
+        "    print('from the child', file=sys.stderr, flush=True)\n"
+        "    yield 1\n"
+        "ahead = Ahead(make)\n"
+        "time.sleep(0.5)\n"
+        "print(ahead.take())\n"
+        "def work(k):\n"
+        "    print('child or parent', k, flush=True) if k == 999 else None\n"
+        "    return k\n"
+        "print(halves(list(range(1000)), work, int, int, at_least=1) == list(range(1000)))\n"
+    )
+    out = run_fresh(code, without="DRAFTKIT_SEQUENTIAL", timeout=60)
+    assert "from the child" not in out
+    assert out.split("\n")[0] == "[1]" and out.split("\n")[-2] == "True"

@@ -26,6 +26,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from draftkit.memory import ending
+
 if TYPE_CHECKING:
     import _socket
 
@@ -75,6 +77,7 @@ def halves(
     reader, writer = pipe()
     pid = os.fork()
     if pid == 0:  # the child: from the back, in pieces; it leaves without cleanup handlers
+        quiet_child()
         os.close(reader)
         child_pieces(writer, lambda: _from_the_back(items, work, encode))
     os.close(writer)
@@ -181,6 +184,19 @@ def pipe() -> tuple[int, int]:
     return reader, writer
 
 
+def quiet_child() -> None:
+    """In a forked child, first: its standard output and error pointed at the null device. A
+    child writes nothing there (its results go through a pipe; what fails in it the parent does
+    again), and its copies would keep this program's output open until the child has exited: a
+    reader of it (`draftkit diff … | grep HIGH`, a script capturing it) would wait for the
+    children's exit, not the program's (see `reap`)."""
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.close(null)
+
+
 def child_pieces(writer: int, make: Callable[[], Iterable[Any]]) -> None:
     """In a forked child: each value `make()` yields marshalled into the pipe as it is made,
     each after its length (8 bytes), then exit (status 0 when all were sent). The parent
@@ -238,6 +254,7 @@ class Ahead:
         self._reader, writer = pipe()
         self._pid = os.fork()
         if self._pid == 0:
+            quiet_child()
             os.close(self._reader)
             child_pieces(writer, make)
         os.close(writer)
@@ -400,6 +417,25 @@ class Later:
 
 
 def reap(pid: int) -> None:
-    """Wait for a forked child to end."""
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
+    """Wait for a forked child to end — unless this process ends right after its command (the
+    `draftkit` program: memory.ending), where the child, done or killed, is left to end beside
+    it: a child that read or flagged a long draft takes ~5-10 ms to give its memory back, which
+    this process would wait for on its way to the report (the system reaps it once this
+    process has exited, or this one at its next `reap`: a command that runs many comparisons,
+    `draftkit batch`, leaves no more than one comparison's children unreaped). Library callers,
+    whose process goes on, wait as before."""
+    if not ending():
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+        return
+    _unreaped.append(pid)
+    for child in list(_unreaped):
+        try:
+            gone = os.waitpid(child, os.WNOHANG)[0] != 0
+        except ChildProcessError:
+            gone = True
+        if gone:
+            _unreaped.remove(child)
+
+
+_unreaped: list[int] = []  # children left to end beside this process (`reap`)

@@ -34,6 +34,11 @@ def process_ends_after_command() -> None:
     _ENDING = True
 
 
+def ending() -> bool:
+    """Whether the process ends once its command is done (the `draftkit` program)."""
+    return _ENDING
+
+
 def until_exit(function: Callable[_P, _R]) -> Callable[_P, _R]:
     """`few_collections` for a command: when the process ends after it (`draftkit` run as a
     program), collection is not resumed — no walk over the objects the command made, just

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from draftkit.forked import Later, can_fork, child_pieces, frame, pieces, pipe, reap, stop
+from draftkit.forked import Later, can_fork, child_pieces, frame, pieces, pipe, quiet_child, reap, stop
 from draftkit.model import Draft, Location, Provision, ReadWarning, Source
 from draftkit.readers import STDIN, Limits, View, read, read_unreported, report
 from draftkit.readers.frozen import new_location, new_provision
@@ -73,6 +73,7 @@ def read_pair(
         raise
     pid = os.fork()
     if pid == 0:  # the child: read the old draft, send it, leave without cleanup handlers
+        quiet_child()
         os.close(reader)
         if going_on is not None:
             going_on.in_child()
