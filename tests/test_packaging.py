@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -40,6 +41,24 @@ def test_wheel_carries_schemas(tmp_path: Path) -> None:
     assert "draftkit/cli/__init__.py" in names
     assert "draftkit/web/static/index.html" in names
     assert "draftkit/web/static/app.js" in names
+    # Installed, draftkit finds them inside itself (resources.schema_path), not in a checkout.
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    found = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import draftkit.resources as r, draftkit.risk as k; p = r.schema_path('taxonomy.toml');"
+            " print(r.__file__); print(p); print(p.is_file(), len(k.load_taxonomy().categories) > 0)",
+        ],
+        env={**os.environ, "PYTHONPATH": str(site)},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split("\n")
+    assert found[0].startswith(str(site)), found
+    assert found[1] == str(site / "draftkit" / "schemas" / "taxonomy.toml")
+    assert found[2] == "True True"
 
 
 def test_distribution_name_is_our_own() -> None:

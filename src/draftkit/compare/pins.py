@@ -13,7 +13,6 @@ rows "OLD,NEW" (an empty NEW, like null, keeps OLD apart). No I/O here: callers 
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -97,6 +96,8 @@ def parse_pairs(text: str, source: str) -> tuple[tuple[str, str | None], ...]:
             raise UsageError('a JSON pairs file is one object {"OLD": "NEW", …} of strings (or null)', source)
         return tuple(data.items())
     out: list[tuple[str, str | None]] = []
+    import csv  # here: only a pairs file needs it
+
     for number, row in enumerate(csv.reader(io.StringIO(stripped)), start=1):
         cells = [cell.strip() for cell in row]
         if not any(cells):

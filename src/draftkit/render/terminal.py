@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from draftkit.compare.changes import SEVERITIES, Change, Comparison, Pin, category_label
 from draftkit.compare.textdiff import Op
 
@@ -109,18 +111,23 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: b
         (flag, change.new_cite or change.old_cite) for change in comparison.changes for flag in change.flags
     ]
     if flags:
-        counts = comparison.flag_counts()
+        counts = Counter(flag.severity for flag, _ in flags)  # comparison.flag_counts, from these
         lines += ["", "flags: " + "  ".join(f"{s}: {counts[s]}" for s in SEVERITIES)]
         order = {s: k for k, s in enumerate(SEVERITIES)}
         for flag, where in sorted(flags, key=lambda fw: order[fw[0].severity]):
             lines.append(
                 f"  {flag.severity.upper():<6} {category_label(flag.category):<22} {where + ': ' if where else ''}{flag.message}"
             )
-    content = [c for c in comparison.changes if c.kind != "unchanged" or (c.moved and not show_all)]
-    relabelled = [c for c in comparison.changes if c.kind == "unchanged" and not c.moved and c.renumbered]
+    content: list[Change] = []
+    relabelled: list[Change] = []
     if show_all:
         content = [c for c in comparison.changes if c.is_change]
-        relabelled = []
+    else:  # one pass over a long draft's changes, most of them unchanged
+        for c in comparison.changes:
+            if c.kind != "unchanged" or c.moved:
+                content.append(c)
+            elif c.renumbered:
+                relabelled.append(c)
     if content:
         lines += ["", "changes:"]
         lines += [_line(c, colour) for c in content]
