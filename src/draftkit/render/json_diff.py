@@ -178,14 +178,24 @@ def _unchanged_line(change: Change) -> str:
     draft), in one format string."""
     old, new = change.old[0], change.new[0]
     text = _STRING(change.old_text)
+    string = _STRING
+    # As `_scalar` writes them, its common cases inline (12,000 lines of a long draft): a str
+    # or None, a bool, the similarity of equal texts.
+    old_num, new_num, old_cite, new_cite = old.num, new.num, change.old_cite, change.new_cite
+    old_heading, new_heading, similarity = change.old_heading, change.new_heading, change.similarity
+    moved, renumbered, updated = change.moved, change.renumbered, change.references_updated
     return (
-        f'{{"kind": "unchanged", "old": [{_STRING(old.eid)}], "new": [{_STRING(new.eid)}], '
-        f'"old_num": {_scalar(old.num)}, "new_num": {_scalar(new.num)}, '
-        f'"old_cite": {_scalar(change.old_cite or None)}, "new_cite": {_scalar(change.new_cite or None)}, '
-        f'"moved": {_scalar(change.moved)}, "renumbered": {_scalar(change.renumbered)}, '
-        f'"references_updated": {_scalar(change.references_updated)}, '
-        f'"similarity": {float.__repr__(round(change.similarity, 4))}, '
-        f'"old_heading": {_scalar(change.old_heading)}, "new_heading": {_scalar(change.new_heading)}, '
+        f'{{"kind": "unchanged", "old": [{string(old.eid)}], "new": [{string(new.eid)}], '
+        f'"old_num": {"null" if old_num is None else _scalar(old_num)}, '
+        f'"new_num": {"null" if new_num is None else _scalar(new_num)}, '
+        f'"old_cite": {_scalar(old_cite) if old_cite else "null"}, '
+        f'"new_cite": {_scalar(new_cite) if new_cite else "null"}, '
+        f'"moved": {"false" if moved is False else _scalar(moved)}, '
+        f'"renumbered": {"false" if renumbered is False else _scalar(renumbered)}, '
+        f'"references_updated": {"false" if updated is False else _scalar(updated)}, '
+        f'"similarity": {"1.0" if similarity == 1.0 else float.__repr__(round(similarity, 4))}, '
+        f'"old_heading": {"null" if old_heading is None else _scalar(old_heading)}, '
+        f'"new_heading": {"null" if new_heading is None else _scalar(new_heading)}, '
         f'"old_text": {text}, "new_text": {text}, "ops": [["equal", {text}]], "categories": [], "flags": []}}'
     )
 
