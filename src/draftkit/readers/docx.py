@@ -46,6 +46,7 @@ from draftkit.readers.docx_text import (
     Hiding,
     Visibility,
     choose_branch,
+    core_title,
     diagram_digest,
     on_off,
     parse_visibility,
@@ -70,8 +71,6 @@ from draftkit.readers.wordnum import (
 
 View = Literal["accept", "original"]
 
-_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
-
 
 @dataclass(frozen=True, slots=True)
 class DocxContent:
@@ -82,8 +81,7 @@ class DocxContent:
     title: str | None
     warnings: tuple[ReadWarning, ...] = field(default=())
     tables: bool = True  # whether the body holds a w:tbl anywhere (shown or not)
-    # With `keep`: (main part, its parsed root as the file holds it), or None (renamed).
-    document: tuple[str, etree._Element] | None = None
+    document: tuple[str, etree._Element] | None = None  # with `keep`: (main part, its root)
 
 
 class _Field:
@@ -890,13 +888,6 @@ class _Walker:
             self.instr_depth = 0
 
 
-def _core_title(root: etree._Element) -> str | None:
-    element = root.find(_DC_TITLE)
-    if element is None or element.text is None:
-        return None
-    return element.text.strip() or None
-
-
 def read_docx_blocks(
     path: Path,
     view: View = "accept",
@@ -934,7 +925,7 @@ def read_docx_blocks(
         core_part = package.related_part("", "core-properties")
         if core_part is None and package.has("docProps/core.xml"):
             core_part = "docProps/core.xml"
-        title = _core_title(package.parse_part(core_part)) if core_part else None
+        title = core_title(package.parse_part(core_part)) if core_part else None
         tags = Tags(ns)
         walker = _Walker(
             tags,

@@ -92,6 +92,17 @@ def _understood(choice: etree._Element) -> bool:
     return all(nsmap.get(prefix) in UNDERSTOOD_NAMESPACES for prefix in required)
 
 
+_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+
+
+def core_title(root: etree._Element) -> str | None:
+    """The title in a package's core properties (docProps/core.xml), if it has one."""
+    element = root.find(_DC_TITLE)
+    if element is None or element.text is None:
+        return None
+    return element.text.strip() or None
+
+
 def unify_namespaces(root: etree._Element, ns: str) -> int:
     """Rename every element (and its attributes) in the other WordprocessingML namespace
     into `ns`, in place; returns how many were renamed (0 for an ordinary file)."""

@@ -532,13 +532,8 @@ class Planner:
             return Revise(tuple(layouts), self._flags(change), None, None)  # Word renumbers automatic labels
         if not all(layout.match() for layout in layouts):
             return None
-        if olds[0].kind != news[0].kind or label_shape(olds[0].num) != label_shape(news[0].num):
-            return None  # another kind of provision now: its paragraph is not the same one
-        shape = label_shape(news[0].num)
-        if any(p.kind != news[0].kind or label_shape(p.num) != shape for p in olds[1:]):
-            # A merged part of another kind ("1." into its "Article 1"): its paragraph would take
-            # the label's numbering, and the old view would count it in the wrong list.
-            return None
+        if any(p.kind != news[0].kind or label_shape(p.num) != label_shape(news[0].num) for p in olds):
+            return None  # another kind now, or a merged part of another ("1." into "Article 1")
         planned = self._plan_lines(change, layouts)
         if planned is None:
             return None
