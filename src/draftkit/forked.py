@@ -238,7 +238,7 @@ def pieces(reader: int) -> Iterator[Any]:
 
 def stop(pid: int) -> None:
     """End a forked child this process no longer listens to (it may be blocked writing to a
-    pipe no one reads), and wait for it."""
+    pipe no one reads), and reap it (`reap`: waited for, but in the `draftkit` program)."""
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
     reap(pid)
@@ -292,7 +292,7 @@ class Later:
     Set up before the fork (`open`: False where the system has no files in memory), then each
     side keeps its own ends (`in_child`, `in_parent(pid)`). Until `in_parent`, or once taken
     or `end`ed, `give` does nothing and `take` gives []. `end` must follow, in any case: it
-    waits for the child (taken: killed) and closes what `open` made."""
+    reaps the child (taken: killed; see `reap`) and closes what `open` made."""
 
     def __init__(self, make: Callable[..., Iterable[Any]]) -> None:
         self._make = make
@@ -390,14 +390,14 @@ class Later:
         reader, self._results_r = self._results_r, -1
         came = _come(reader)
         # Killed, not yet waited for: a child ended mid-work takes ~10 ms to leave, which it
-        # does beside this process; `end` waits for it.
+        # does beside this process; `end` reaps it.
         with contextlib.suppress(ProcessLookupError):
             os.kill(self._pid, signal.SIGKILL)
         self._killed = True
         return came
 
     def end(self) -> None:
-        """The child ended (if running; waited for) and everything closed; nothing more comes."""
+        """The child ended (if running; reaped) and everything closed; nothing more comes."""
         if self._pid > 0:
             if self._killed:
                 reap(self._pid)
