@@ -6,6 +6,7 @@ redline."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -72,8 +73,10 @@ def test_taken_once_by_path_and_hash_and_dropped_when_the_redline_ends() -> None
         assert kept.take(path, "0" * 64, "word/document.xml") is None  # another file's hash
         assert kept.take(path, sha, "word/other.xml") is None  # another part: dropped
         read(path)
-        tree = kept.take(Path(str(path)), sha, "word/document.xml")
-        assert tree is not None and etree.QName(tree).localname == "document"
+        taken = kept.take(Path(str(path)), sha, "word/document.xml")
+        assert taken is not None and etree.QName(taken[0]).localname == "document"
+        with zipfile.ZipFile(path) as package:  # the bytes it was parsed from
+            assert taken[1] == package.read("word/document.xml")
         assert kept.take(path, sha, "word/document.xml") is None  # handed over once
         read(path)
         with kept.keeping(path):  # nested: the outer one still wants it

@@ -11,13 +11,16 @@ from pathlib import Path
 from typing import cast
 
 import pytest
+from lxml import etree
 
 import draftkit.render.redline.carry as carry
 from draftkit.compare import compare
 from draftkit.readers import read
+from draftkit.readers.docx_text import may_hold_ids
 from draftkit.render.docx_redline import render_docx
 from draftkit.render.redline.base import Base, docx_base
 from draftkit.render.redline.carry import Carrier
+from draftkit.render.wml import max_revision_id
 
 ROOT = Path(__file__).resolve().parents[2]
 FRAMEWORK = ROOT / "drafts" / "framework-v1.docx"  # no table
@@ -129,3 +132,19 @@ def test_skipping_the_old_file_does_not_change_the_redline(
             patch.setattr(carry.Carrier, "may_hold_tables", lambda self: True)
             slow = render_docx(comparison, date="2026-11-24T00:00:00Z", moves=moves)
         assert quick == slow
+
+
+@pytest.mark.parametrize(
+    ("part", "expected"),
+    [
+        (_document("<w:p/>").encode(), False),
+        (_document('<w:bookmarkStart w:id="7" w:name="x"/>').encode(), True),
+        (_document('<w:ins w:id = "7"/>').encode(), True),  # a space before "="
+        (_document('<w:bookmarkStart w:id="7"/>').replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"), True),
+    ],
+)
+def test_a_part_without_any_id_is_told_from_its_bytes(part: bytes, expected: bool) -> None:
+    """base.docx_base searches a part for its largest w:id only where one may stand."""
+    assert may_hold_ids(part) is expected
+    if not expected:
+        assert max_revision_id(etree.fromstring(part)) == 0

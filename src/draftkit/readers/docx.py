@@ -81,7 +81,7 @@ class DocxContent:
     title: str | None
     warnings: tuple[ReadWarning, ...] = field(default=())
     tables: bool = True  # whether the body holds a w:tbl anywhere (shown or not)
-    document: tuple[str, etree._Element] | None = None  # with `keep`: (main part, its root)
+    document: tuple[str, etree._Element, bytes] | None = None  # `keep`: (main part, root, bytes)
 
 
 class _Field:
@@ -899,14 +899,17 @@ def read_docx_blocks(
 ) -> DocxContent:
     """Read a .docx/.docm into Blocks with Word's displayed numbers, in one revision view;
     a `LimitError` past `max_paragraphs` shown paragraphs. Macros are never read. `keep`:
-    the parsed main document handed on too (`DocxContent.document`; readers.kept), unless
-    the reader had to rename elements in it."""
+    the parsed main document and its bytes handed on too (`DocxContent.document`;
+    readers.kept), unless the reader had to rename elements in it."""
     if view not in ("accept", "original"):
         raise UsageError(f"unknown view {view!r}: use 'accept' or 'original'")
     path = Path(path)
     with open_package(path, max_bytes=max_bytes, max_unpacked=max_unpacked) as package:
         main = package.main_document_part()
-        document = package.parse_part(main)
+        data = package.read(main)
+        document = package.parse_part(main, data)
+        if not keep:
+            data = b""  # not held through the walk
         tag = document.tag if isinstance(document.tag, str) else ""
         ns, _, local = tag[1:].partition("}")
         if local != "document" or ns not in WORD_NAMESPACES:
@@ -943,5 +946,5 @@ def read_docx_blocks(
             walker.walk_blocks(body, hidden=False)
         walker.flush()
         tables = body is not None and next(body.iter(tags.tbl), None) is not None
-    kept = (main, document) if keep and not renamed else None  # the walk only reads the tree
+    kept = (main, document, data) if keep and not renamed else None  # the walk only reads the tree
     return DocxContent(tuple(walker.blocks), title, tuple(walker.warnings), tables, kept)

@@ -65,10 +65,24 @@ def may_hold_table(part: bytes) -> bool:
     them: False only when no table start tag (`<tbl` or `:tbl`, any prefix, then a space, `/`
     or `>`) stands in them — an element's name is never escaped, so then there is none. A
     part in an encoding that is not a superset of ASCII (UTF-16, …): maybe."""
-    if not part[:8].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or b"\x00" in part[:200]:
+    if not _ascii_superset(part):
         return True
     # "tbl" searched for (fast: a literal), then what stands before it checked
     return any(m.start() > 0 and part[m.start() - 1] in b"<:" for m in _TABLE_TAG.finditer(part))
+
+
+def may_hold_ids(part: bytes) -> bool:
+    """Whether an XML part may hold a `w:id` (any prefix), told from its bytes: False only
+    when ":id" stands nowhere in them (an attribute's name is never escaped). Maybe in an
+    encoding that is not a superset of ASCII. The search for the largest id walks every node
+    of a parsed part: ~7 ms in a 13,000-provision document that holds none."""
+    return b":id" in part or not _ascii_superset(part)
+
+
+def _ascii_superset(part: bytes) -> bool:
+    """Whether an XML part's bytes write ASCII as ASCII (UTF-8, …; not UTF-16), as far as
+    its start tells: a tag after at most a UTF-8 byte order mark and white space, no NUL."""
+    return part[:8].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and b"\x00" not in part[:200]
 
 
 def choose_branch(alternate: etree._Element) -> etree._Element | None:

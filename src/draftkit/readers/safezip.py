@@ -290,9 +290,9 @@ class OoxmlPackage:
             ) from None
         return total
 
-    def parse_part(self, name: str) -> etree._Element:
-        """One XML part parsed with the hardened parser."""
-        return parse_xml(self.read(name), Where(f"{self.where.source}: {name}"))
+    def parse_part(self, name: str, data: bytes | None = None) -> etree._Element:
+        """One XML part parsed with the hardened parser (`data`: its bytes, read already)."""
+        return parse_xml(self.read(name) if data is None else data, Where(f"{self.where.source}: {name}"))
 
     def relationships(self, source: str = "") -> tuple[Relationship, ...]:
         """Relationships of a part ('' for the package itself), targets resolved to part names;

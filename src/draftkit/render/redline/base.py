@@ -18,6 +18,7 @@ from lxml import etree
 
 from draftkit.errors import InputError
 from draftkit.model import Draft
+from draftkit.readers.docx_text import may_hold_ids
 from draftkit.readers.kept import take
 from draftkit.readers.safezip import open_package, parse_xml
 from draftkit.render.docx_draft import draft_document
@@ -74,20 +75,22 @@ def reread(draft: Draft, which: str) -> Path:
 def docx_base(draft: Draft) -> Base | None:
     """The new draft's own DOCX, its tracked changes resolved; None for a Strict file."""
     path = reread(draft, "new")
+    assert draft.source is not None  # (reread checked it)
     with open_package(path) as package:
         main = package.main_document_part()
-        members = [(name, package.read(name)) for name in package.names]
+        # The tree the reader parsed and its bytes, when this redline asked it to keep them
+        # (readers.kept): the part is neither decompressed nor parsed again.
+        taken = take(path, draft.source.sha256, main)
+        members = [
+            (name, taken[1] if taken is not None and name == main else package.read(name)) for name in package.names
+        ]
     data = dict(members)
-    assert draft.source is not None  # (reread checked it)
-    # The tree the reader parsed, when this redline asked it to keep it (readers.kept).
-    document = take(path, draft.source.sha256, main)
-    if document is None:
-        document = parse_xml(data[main], f"{path}: {main}")
+    document = taken[0] if taken is not None else parse_xml(data[main], f"{path}: {main}")
     if document.tag != qn("w:document"):
         return None  # ISO Strict or stranger: written as a clean draft instead
-    above = max_revision_id(document)
+    above = max_revision_id(document) if may_hold_ids(data[main]) else 0
     for name, part in members:
-        if name != main and name.startswith("word/") and name.endswith(".xml") and b":id=" in part:
+        if name != main and name.startswith("word/") and name.endswith(".xml") and may_hold_ids(part):
             above = max(above, max_revision_id(parse_xml(part, f"{path}: {name}")))
     body = document.find(BODY)
     if body is None:

@@ -53,6 +53,8 @@ class Locator:
         self.traits: dict[int, _Traits] = {}  # see `_traits`
         self.was: dict[int, Provision] = {}  # new provision → what it was (1:1 changes)
         self.breaks: dict[int, list[int]] = {}  # see `_breaks`
+        self._was_ids: set[int] | None = None  # see `_surviving`
+        self._survivors: dict[int, bool] = {}
         # Each paragraph's own place (paragraphs joined to it count as it, and stand before);
         # None when no paragraph was joined to another (each is then at its own index).
         paragraphs = base.paragraphs
@@ -132,27 +134,18 @@ class Locator:
         numbers the old provision as it was."""
         depth = self.old_depth.get(id(old), 0)
         kind, shape, bare = old.kind, label_shape(old.num), old.heading is None
-        family = self.old_siblings
-        lo, hi = max(0, near - 40), min(len(self.order), near + 41)
-        candidates = set(range(lo, hi))
-        same = self.by_kind.get((old.kind, depth), [])
-        if same:  # the nearest of the same kind and depth anywhere, in case none is close
-            at = bisect.bisect_left(same, near)
-            candidates.update(same[max(0, at - 1) : at + 1])
+        lo, hi = max(0, near - _REACH), min(len(self.order), near + _REACH + 1)
         # Whether sharing candidate k's list numbers `old` as it was. In the old view every old
         # provision stands at its old place (kept, or shown deleted there), so the list counts
         # the old siblings in old order: the count is right when k's old self (`was`) is a
         # sibling of `old` and the old numbers from one to the other run without a gap.
-        mine = family.get(id(old)) if old.ordinal is not None else None
+        mine = self.old_siblings.get(id(old)) if old.ordinal is not None else None
         breaks = self._breaks(mine[0]) if mine is not None else []
-        # Best first: same kind, depth, label shape, heading or none, counting on (each
-        # candidate's own traits computed once, see `_traits`), then the nearest, the earlier:
-        # each candidate's rank as one number (compared in C), the five as bits above its
-        # nearness and its earliness, each below `span`.
-        span = len(self.order) + 1
-        ranked = []
         traits = self.traits
-        for k in candidates:
+
+        def bits(k: int) -> int:
+            """What candidate k shares with `old`: kind, depth, label shape, heading or none,
+            counting on, as five bits, most telling first (its traits computed once)."""
             theirs = traits.get(k) or self._traits(k)
             place = theirs[4]
             on = (
@@ -161,22 +154,54 @@ class Locator:
                 and place[0] is mine[0]
                 and breaks[place[1]] == breaks[mine[1]]
             )
-            bits = (
+            return (
                 (theirs[0] == kind) << 4
                 | (theirs[1] == depth) << 3
                 | (theirs[2] == shape) << 2
                 | (theirs[3] == bare) << 1
                 | on
             )
-            ranked.append((bits * span + span - 1 - abs(k - near)) * span + span - 1 - k)
+
+        # Most often a candidate close by shares all the traits any can share (counting on
+        # only where some new provision was a sibling of `old`): outward from `near`, the
+        # earlier first at each distance, the first such whose layout can be copied is the one
+        # the ranking below would choose (it ranks those first, then the nearest, the earlier).
+        best = _ALL if mine is not None and self._surviving(mine[0]) else _ALL & ~1
+        for distance in range(_REACH + 1):
+            for k in (near - distance, near + distance) if distance else (near,):
+                if lo <= k < hi and bits(k) == best:
+                    layout = self.layout(self.order[k])
+                    if layout is not None and layout.match():
+                        return layout, True, best == _ALL
+        candidates = set(range(lo, hi))
+        same = self.by_kind.get((old.kind, depth), [])
+        if same:  # the nearest of the same kind and depth anywhere, in case none is close
+            at = bisect.bisect_left(same, near)
+            candidates.update(same[max(0, at - 1) : at + 1])
+        # Best first: the bits, then the nearest, the earlier: each candidate's rank as one
+        # number (compared in C), its bits above its nearness and its earliness, each below
+        # `span`.
+        span = len(self.order) + 1
+        ranked = [(bits(k) * span + span - 1 - abs(k - near)) * span + span - 1 - k for k in candidates]
         ranked.sort(reverse=True)
         for rank in ranked:
             layout = self.layout(self.order[span - 1 - rank % span])
             if layout is not None and layout.match():
-                bits = rank // (span * span)
-                related = bool(bits & 16) and bool(bits & 4)
-                return layout, related, related and bool(bits & 1)
+                shared = rank // (span * span)
+                related = bool(shared & 16) and bool(shared & 4)
+                return layout, related, related and bool(shared & 1)
         return None, False, False
+
+    def _surviving(self, family: tuple[Provision, ...]) -> bool:
+        """Whether some new provision was a member of the old `family` (1:1 changes, `was`):
+        only then can an old one of it count on with a new one (`was` is known by now)."""
+        if self._was_ids is None:
+            self._was_ids = set(map(id, self.was.values()))
+        key = id(family)
+        found = self._survivors.get(key)
+        if found is None:
+            found = self._survivors[key] = not self._was_ids.isdisjoint(map(id, family))
+        return found
 
     def _breaks(self, family: tuple[Provision, ...]) -> list[int]:
         """Per sibling, how many breaks in the old numbers come before it (a break: a sibling
@@ -210,6 +235,10 @@ class Locator:
             place,
         )
         return found
+
+
+_REACH = 40  # provisions either side of where an old one is shown: its candidate models
+_ALL = 0b11111  # `neighbour`'s five traits all shared
 
 
 def _box_of(p: etree._Element) -> etree._Element | None:
