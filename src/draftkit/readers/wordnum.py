@@ -650,6 +650,25 @@ class NumberingState:
         counted = self.count(num_id, ilvl)
         return None if counted is None else counted[0]
 
+    def peek(self, num_id: int, ilvl: int) -> tuple[str, int] | None:
+        """What `count` would give for a paragraph at (numId, ilvl), without counting it
+        (the DOCX redline asks before it decides whether a paragraph is numbered)."""
+        info = self._num_info(num_id) if num_id else None
+        if info is None:
+            return self.count(num_id, ilvl)  # counts nothing
+        counters = self._counters.get(info.key)
+        saved = None if counters is None else list(counters)
+        used = num_id in self._used
+        try:
+            return self.count(num_id, ilvl)
+        finally:
+            if saved is None:
+                self._counters.pop(info.key, None)
+            else:
+                self._counters[info.key][:] = saved
+            if not used:
+                self._used.discard(num_id)
+
     def count(self, num_id: int, ilvl: int) -> tuple[str, int] | None:
         """Count one paragraph at (numId, ilvl): its label and its list (`list_of`), or None
         if it shows no number. One call per numbered paragraph of a long document."""

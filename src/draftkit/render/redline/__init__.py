@@ -53,7 +53,8 @@ How it is made, stage by stage (each module states what it takes and guarantees)
 `base` (the document written into) → `layout`/`locate` (where each provision's lines
 are; read only) → `plan` (an explicit list of edit actions: which paragraph gets which
 marks) → `write` (executes the actions into WordprocessingML through `render.wml`,
-knowing nothing of alignment) → `package` (summary, comments, zip), which first makes the
+knowing nothing of alignment) → `oldnum` (old labels the new draft's lists cannot count in
+the reject-all view typed there) → `package` (summary, comments, zip), which first makes the
 package inert (`inert`: no macro, external link, OLE/ActiveX object, altChunk or field that
 fetches or runs; see docs/limits.md, "What the redline strips").
 
@@ -69,6 +70,7 @@ from draftkit.render.docx_package import zip_time
 from draftkit.render.redline.base import Base, docx_base, is_docx, reread, text_base
 from draftkit.render.redline.carry import Carrier
 from draftkit.render.redline.later import settle
+from draftkit.render.redline.oldnum import keep_old_numbers, label_paragraphs
 from draftkit.render.redline.package import (
     SUMMARY_HEADING,
     Comment,
@@ -124,7 +126,11 @@ def _written(comparison: Comparison, rev: Revision, moves: bool, *, later: bool 
     base = own if own is not None else text_base(comparison.new, rev)
     writer = Writer(base, rev)
     writer.carrier = Carrier.of(comparison.old, base)
-    writer.write(Planner(comparison, base, moves, later=later).actions())
+    planner = Planner(comparison, base, moves, later=later)
+    writer.write(planner.actions())
+    # Word counts the old view's numbers in the new draft's lists: typed where they differ.
+    opened = label_paragraphs(comparison, base, planner.moved, writer.opened)
+    keep_old_numbers(base, opened, writer.ids, rev)
     return base, writer
 
 

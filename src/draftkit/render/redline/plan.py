@@ -50,16 +50,12 @@ from draftkit.render.redline.layout import (
 )
 from draftkit.render.redline.lines import TR, ends_cell, line_ops
 from draftkit.render.redline.locate import Locator, label_shape
+from draftkit.render.redline.oldnum import without_numbering
 from draftkit.render.wml import (
-    NSMAP,
-    W_NUMPR,
     W_P,
     W_PPR,
-    W_PSTYLE,
-    W_VAL,
     copy_ppr,
     paragraph_text,
-    qn,
     range_rpr,
 )
 
@@ -131,15 +127,15 @@ class LinePlan:
     """One new line of a stream: its paragraph (`slot`) and its parts. Parts after the first
     go into new paragraphs after it (old-only breaks); the first `keep` parts stay in the new
     text, the rest are old paragraphs only. `mark` is the mark of the paragraph holding the
-    end of the kept text; `opens_old` tells, per part, whether an old provision started
-    there (its paragraph then had the label's properties), and `typed` the old typed label
-    to show deleted at its start."""
+    end of the kept text; `opens_old` gives, per part, the old provision that started there,
+    if one did (its paragraph then had the label's properties), and `typed` the old typed
+    label to show deleted at its start."""
 
     slot: Slot
     subs: tuple[Sub, ...]
     mark: Mark | None
     keep: int
-    opens_old: tuple[bool, ...]
+    opens_old: tuple[Provision | None, ...]
     typed: tuple[str | None, ...]
     between: tuple[etree._Element, ...]  # empty paragraphs after it, each to get an inserted mark
 
@@ -151,14 +147,16 @@ class BreakPlan:
     "split": rejecting joins the two paragraphs, so the later one records the earlier one's
     old properties where they differ; "new": a new provision starts where the old text ran
     on (its paragraph had `cont_ppr`); "old": an old provision started there (its paragraph
-    had `label_ppr`, and `typed` is its old typed label, shown deleted). `wrap_prefix`: how
-    many characters at the start of the line (a new typed label) are wrapped as inserted.
+    had `label_ppr`, `typed` is its old typed label, shown deleted, and `opens` the old
+    provision). `wrap_prefix`: how many characters at the start of the line (a new typed
+    label) are wrapped as inserted.
     """
 
     line: int
     kind: Literal["split", "new", "old"]
     wrap_prefix: int = 0
     typed: str | None = None
+    opens: Provision | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,12 +177,14 @@ class StreamPlan:
 
 @dataclass(frozen=True, slots=True)
 class OldParagraph:
-    """One paragraph of an old provision: properties, run properties, text, mark."""
+    """One paragraph of an old provision: properties, run properties, text, mark, and the
+    old provision when it is that provision's first paragraph."""
 
     ppr: etree._Element | None
     rpr: etree._Element | None
     segs: tuple[Seg, ...]
     mark: Mark
+    opens: Provision | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -691,7 +691,7 @@ class Planner:
             if marks[k] is None:
                 while keep > 1 and subs[keep - 1].deleted:
                     keep -= 1
-            opens = tuple(sub.old_line in old_starts for sub in subs)
+            opens = tuple(old_starts.get(sub.old_line) for sub in subs)
             typed = tuple(
                 layout.typed_label(old_starts[sub.old_line].num)
                 if layout is not None and j > 0 and sub.old_line in old_starts
@@ -713,8 +713,9 @@ class Planner:
             elif kind == "equal" and starts_new and not starts_old and layout is not None:
                 break_plans.append(BreakPlan(k + 1, "new", prefix))
             elif kind == "equal" and starts_old and not starts_new and layout is not None:
-                typed_label = layout.typed_label(old_starts[old_line].num)
-                break_plans.append(BreakPlan(k + 1, "old", typed=typed_label))
+                opened = old_starts[old_line]
+                typed_label = layout.typed_label(opened.num)
+                break_plans.append(BreakPlan(k + 1, "old", typed=typed_label, opens=opened))
         label_ppr = copy_ppr(layout.label.find(W_PPR)) if layout is not None else None
         cont = cont_ppr(layout) if layout is not None else None
         return StreamPlan(tuple(line_plans), tuple(break_plans), layout is None, label_ppr, cont)
@@ -825,9 +826,13 @@ class Planner:
         # mark there.
         return [
             OldParagraph(
-                ppr, rpr, tuple(segs), mark if any(t for _, t in segs) or mark != "moveFrom" else "del"
+                ppr,
+                rpr,
+                tuple(segs),
+                mark if any(t for _, t in segs) or mark != "moveFrom" else "del",
+                old if n == 0 else None,
             )
-            for ppr, rpr, segs in paragraphs
+            for n, (ppr, rpr, segs) in enumerate(paragraphs)
         ]
 
     # ------------------------------------------------------------------ title, preamble
@@ -936,15 +941,3 @@ def _front(change: Change) -> bool:
                 return True
     return False
 
-
-def without_numbering(ppr: etree._Element | None) -> etree._Element:
-    """Paragraph properties with numbering switched off (`w:numId` 0 beats a style's)."""
-    out = copy_ppr(ppr) if ppr is not None else etree.Element(W_PPR, nsmap=NSMAP)
-    assert out is not None
-    for numpr in out.findall(W_NUMPR):
-        out.remove(numpr)
-    numpr = etree.SubElement(out, W_NUMPR)
-    etree.SubElement(numpr, qn("w:numId")).set(W_VAL, "0")
-    style = out.find(W_PSTYLE)
-    out.insert(out.index(style) + 1 if style is not None else 0, numpr)
-    return out

@@ -21,6 +21,7 @@ from lxml import etree
 
 from draftkit.compare.changes import Flag
 from draftkit.compare.textdiff import diff_words
+from draftkit.model import Provision
 from draftkit.readers.docx_text import choose_branch
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.carry import Carrier
@@ -98,6 +99,8 @@ class Writer:
         self.untracked: list[tuple[etree._Element | None, str]] = []
         # Where old objects and notes are copied from (the old draft's DOCX), if anywhere.
         self.carrier: Carrier | None = None
+        # The old provision each paragraph written here opens in the old view (`oldnum`).
+        self.opened: dict[etree._Element, Provision] = {}
 
     def write(self, actions: Iterable[Action]) -> None:
         """Execute every action, in order."""
@@ -279,6 +282,8 @@ class Writer:
             place(p)
             self._mark(p, old.mark)
             written.append(p)
+            if old.opens is not None:
+                self.opened[p] = old.opens
         if not written:
             return
         if action.move:
@@ -339,6 +344,8 @@ class Writer:
                 if brk.typed:
                     # The old label opens the paragraph, before any deleted words there.
                     prepend(y.p, self._runs([("delete", brk.typed)], range_rpr(y.p, y.start, y.end)))
+                if brk.opens is not None:
+                    self.opened[y.p] = brk.opens
 
     def _write_line(self, line: LinePlan, plan: StreamPlan) -> etree._Element:
         """One new line. Its paragraph keeps its runs (and their formatting): inserted words
@@ -384,6 +391,9 @@ class Writer:
             typed = line.typed[j]
             if typed:
                 prepend(p, self._runs([("delete", typed)], rpr))
+            opens = line.opens_old[j]
+            if opens is not None:
+                self.opened[p] = opens
         for j in range(len(subs)):
             if j < keep - 1:
                 self._mark(paragraphs[j], "del")
