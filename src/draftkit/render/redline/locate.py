@@ -246,10 +246,13 @@ def _box_of(p: etree._Element) -> etree._Element | None:
     return next(p.iterancestors(W_TXBX), None)
 
 
-def shown_branch(p: etree._Element) -> bool:
-    """Whether `p` is in the branch of every mc:AlternateContent around it that is shown."""
+def shown_branch(p: etree._Element, stop: etree._Element | None = None) -> bool:
+    """Whether `p` is in the branch of every mc:AlternateContent around it that is shown
+    (`stop`: of those inside that ancestor only)."""
     child = p
     for ancestor in p.iterancestors():
+        if ancestor is stop:
+            return True
         if ancestor.tag == MC_ALTERNATE and choose_branch(ancestor) is not child:
             return False
         child = ancestor

@@ -30,6 +30,8 @@ from draftkit.readers.safezip import parse_xml
 from draftkit.readers.wordnum import NumberingState, StyleSheet, decimal_number, parse_numbering, parse_styles
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.layout import BODY
+from draftkit.render.redline.locate import MC_ALTERNATE, W_TXBX, shown_branch
+from draftkit.render.redline.rows import W_TBL, W_TC, W_TR, W_TRPR
 from draftkit.render.wml import (
     NSMAP,
     W_INS,
@@ -50,15 +52,11 @@ from draftkit.render.wml import (
     revision_run,
     set_ppr_change,
 )
+from draftkit.render.wml._core import W_ILVL, W_NUMID, W_PPRCHANGE
 from draftkit.render.wml._objects import rel_kind
 from draftkit.render.wml._paragraph import ensure_ppr
 
-W_PPRCHANGE = qn("w:pPrChange")
-W_TBL, W_TR, W_TC, W_TRPR = qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:trPr")
-W_TXBX = qn("w:txbxContent")
 W_MOVEFROM_START = qn("w:moveFromRangeStart")
-W_NUMID, W_ILVL = qn("w:numId"), qn("w:ilvl")
-MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 _REMOVED = frozenset({W_INS, W_MOVETO})  # what the old view leaves out
 _SHOWN = frozenset({qn("w:del"), qn("w:moveFrom")})
 _TEXT = {qn("w:t"): None, qn("w:delText"): None, qn("w:tab"): "\t"}
@@ -220,20 +218,9 @@ def _boxes(p: etree._Element) -> list[etree._Element]:
     out = []
     for box in p.iter(W_TXBX):
         inner = next(box.iterancestors(W_TXBX, W_P), None)
-        if inner is p and _shown(box, p):
+        if inner is p and shown_branch(box, p):
             out.append(box)
     return out
-
-
-def _shown(element: etree._Element, stop: etree._Element) -> bool:
-    child = element
-    for ancestor in element.iterancestors():
-        if ancestor is stop:
-            return True
-        if ancestor.tag == MC_ALTERNATE and choose_branch(ancestor) is not child:
-            return False
-        child = ancestor
-    return True
 
 
 def _facts(p: etree._Element) -> tuple[bool, _Numbering | None]:
