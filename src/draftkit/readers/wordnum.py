@@ -650,24 +650,26 @@ class NumberingState:
         counted = self.count(num_id, ilvl)
         return None if counted is None else counted[0]
 
-    def peek(self, num_id: int, ilvl: int) -> tuple[str, int] | None:
-        """What `count` would give for a paragraph at (numId, ilvl), without counting it
-        (the DOCX redline asks before it decides whether a paragraph is numbered)."""
+    def count_showing(self, num_id: int, ilvl: int, label: str | None) -> bool:
+        """Count one paragraph at (numId, ilvl) unless it would show a number other than
+        `label`; then nothing is counted (the DOCX redline's old view types that label
+        instead). Whether it was counted (also where no number shows)."""
         info = self._num_info(num_id) if num_id else None
         if info is None:
-            return self.count(num_id, ilvl)  # counts nothing
+            return True  # `count` counts nothing
         counters = self._counters.get(info.key)
         saved = None if counters is None else list(counters)
         used = num_id in self._used
-        try:
-            return self.count(num_id, ilvl)
-        finally:
-            if saved is None:
-                self._counters.pop(info.key, None)
-            else:
-                self._counters[info.key][:] = saved
-            if not used:
-                self._used.discard(num_id)
+        counted = self.count(num_id, ilvl)
+        if counted is None or counted[0] == label:
+            return True
+        if saved is None:
+            del self._counters[info.key]
+        else:
+            self._counters[info.key][:] = saved
+        if not used:
+            self._used.discard(num_id)
+        return False
 
     def count(self, num_id: int, ilvl: int) -> tuple[str, int] | None:
         """Count one paragraph at (numId, ilvl): its label and its list (`list_of`), or None

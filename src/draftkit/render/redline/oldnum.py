@@ -125,22 +125,26 @@ class _Counter:
         self.styles = styles
         self.opened = opened
         self.wrong: list[tuple[list[etree._Element], Provision]] = []
+        # Each paragraph properties' list and level (a function of the properties only; a
+        # long draft has thousands of paragraphs and a handful of distinct properties).
+        self._levels: dict[_Numbering, tuple[int, int] | None] = {}
 
     def count(self, group: list[etree._Element], numbering: _Numbering) -> None:
         """One paragraph of the old view (the paragraphs its removed marks join to its last,
         whose pre-change `numbering` it has)."""
-        numbered = self._level(*numbering)
+        numbered = self._levels.get(numbering, _UNKNOWN)
+        if numbered is _UNKNOWN:
+            numbered = self._levels[numbering] = self._level(*numbering)
         if numbered is None:
             return
         num_id, ilvl = numbered
         opened = self.opened
         opens = [group[0]] if len(group) == 1 and group[0] in opened else [p for p in group if p in opened]
         if len(opens) == 1 and opens[0] is _first_shown(group):
-            provision = self.opened[opens[0]]
-            shown = self.state.peek(num_id, ilvl)
-            if shown is not None and shown[0] != provision.num:
-                self.wrong.append((group, provision))
-                return  # typed, with numbering off: not counted
+            provision = opened[opens[0]]
+            if not self.state.count_showing(num_id, ilvl, provision.num):
+                self.wrong.append((group, provision))  # typed, with numbering off: not counted
+            return
         self.state.count(num_id, ilvl)
 
     def _level(self, num_id: int | None, ilvl: int | None, style: str | None) -> tuple[int, int] | None:
@@ -155,6 +159,9 @@ class _Counter:
         if ilvl is None:
             ilvl = self.state.ilvl_for_style(num_id, resolved.chain) or 0
         return num_id, ilvl
+
+
+_UNKNOWN = (-1, -1)  # (a `_level` not yet worked out for some properties)
 
 
 class _OldView:
@@ -225,31 +232,25 @@ def _boxes(p: etree._Element) -> list[etree._Element]:
 
 def _facts(p: etree._Element) -> tuple[bool, _Numbering | None]:
     """Whether the old view removes the mark of `p` (an inserted or moved-to mark), and its
-    pre-change numbering properties (numId, ilvl, pStyle; None without any): one pass over
-    its properties, as the reader reads them (`readers.docx`)."""
+    pre-change numbering properties (numId, ilvl, pStyle; None without any), as the reader
+    reads them (`readers.docx`)."""
     ppr = p[0] if len(p) else None
     if ppr is None or ppr.tag != W_PPR:
         return False, None
-    removed = listed = False
+    removed, change, numbering = _read(ppr)
+    if change is None:
+        return removed, numbering
+    before = change.find(W_PPR)
+    return removed, None if before is None else _read(before)[2]
+
+
+def _read(ppr: etree._Element) -> tuple[bool, etree._Element | None, _Numbering | None]:
+    """Paragraph properties read in one pass over their children (`find` costs more, for
+    every paragraph of a long draft): whether they mark the paragraph's mark removed in the
+    old view, their `w:pPrChange` (the last), their numbering (numId, ilvl, pStyle; None
+    without any)."""
+    removed = False
     change: etree._Element | None = None
-    for child in ppr:
-        tag = child.tag
-        if tag == W_RPR:
-            removed = any(mark.tag in _REMOVED for mark in child)
-        elif tag == W_PPRCHANGE:
-            change = child.find(W_PPR)
-            if change is None:
-                return removed, None
-        elif tag in (W_NUMPR, W_PSTYLE):
-            listed = True
-    if change is not None:
-        return removed, _numbering(change)
-    return removed, _numbering(ppr) if listed else None
-
-
-def _numbering(ppr: etree._Element) -> _Numbering | None:
-    """numId, ilvl and pStyle of paragraph properties (children read in one pass: `find`
-    costs more, for every paragraph of a long draft)."""
     num_id = ilvl = None
     style: str | None = None
     for child in ppr:
@@ -262,7 +263,11 @@ def _numbering(ppr: etree._Element) -> _Numbering | None:
                     ilvl = decimal_number(part.get(W_VAL))
         elif tag == W_PSTYLE:
             style = child.get(W_VAL)
-    return None if num_id is None and style is None else (num_id, ilvl, style)
+        elif tag == W_RPR:
+            removed = any(mark.tag in _REMOVED for mark in child)
+        elif tag == W_PPRCHANGE:
+            change = child
+    return removed, change, None if num_id is None and style is None else (num_id, ilvl, style)
 
 
 def _old_text(p: etree._Element) -> str:
