@@ -191,6 +191,8 @@ class _TopicIndex(NamedTuple):
     sizes: frozenset[int]  # the lengths of `prefix`'s keys
     always: frozenset[str]
     starts: dict[str, tuple[tuple[str, str], ...]]  # word → the terms it can start, filled on use
+    sure: frozenset[str]  # one-word terms of word characters only: a word they start is a match
+    needs: dict[str, frozenset[str]]  # term → the words a text it matches has (`_needs`)
 
 
 @lru_cache(maxsize=1)
@@ -203,10 +205,14 @@ def _topic_index() -> _TopicIndex:
     A term matches only where no word character precedes it, so at the start of one of the
     text's words (`\\w+`, lower case): that word equals the term's first word up to its first
     character outside `\\w`, or begins with a starred first word. Only the terms a word of the
-    text can start are searched; an ASCII text's case folds as `str.lower` does."""
+    text can start are searched; an ASCII text's case folds as `str.lower` does. A term of one
+    word of word characters (starred or not) matches wherever a word of the text can start it
+    (`sure`): that word is the whole term, or begins with its starred stem, and no word
+    character stands before or after a word."""
     exact: dict[str, list[tuple[str, str]]] = {}
     prefix: dict[str, list[tuple[str, str]]] = {}
     always: set[str] = set()
+    sure: set[str] = set()
     for name, terms in _topic_terms():
         for term in terms:
             if not _may_match_ascii(term):
@@ -220,8 +226,27 @@ def _topic_index() -> _TopicIndex:
                 prefix.setdefault(bare, []).append((name, term))
             else:
                 exact.setdefault(lead.group(0), []).append((name, term))
+            if lead is not None and lead.group(0) == bare and bare.isascii() and len(term.split()) == 1:
+                sure.add(term)
     names = tuple(name for name, _ in _topic_terms())
-    return _TopicIndex(names, exact, prefix, frozenset(map(len, prefix)), frozenset(always), {})
+    needs = {term: _needs(term) for _, terms in _topic_terms() for term in terms}
+    return _TopicIndex(
+        names, exact, prefix, frozenset(map(len, prefix)), frozenset(always), {}, frozenset(sure), needs
+    )
+
+
+def _needs(term: str) -> frozenset[str]:
+    """Words (`\\w+`, lower case) an ASCII text holds wherever `_term_matcher(term)` matches
+    it: each run of word characters of the term's words, but the last of a starred word
+    (only the start of a word) and any not in ASCII (case folding may match it otherwise).
+    Each stands whole in a match: a non-word character or the term's edge on either side."""
+    out: set[str] = set()
+    for word in term.lower().split():
+        pieces = _LEAD.findall(word.rstrip("*"))
+        if word.endswith("*") and pieces:
+            pieces.pop()
+        out.update(piece for piece in pieces if piece.isascii())
+    return frozenset(out)
 
 
 def _starts(index: _TopicIndex, word: str) -> tuple[tuple[str, str], ...]:
@@ -252,17 +277,24 @@ def topics(text: str) -> list[str]:
     if not text.isascii():
         return ["§" + name for name in index.names if _category_matcher(name).search(text)]
     candidates: dict[str, list[str]] = {}
-    for word in set(_LEAD.findall(text.lower())):
+    words = set(_LEAD.findall(text.lower()))
+    for word in words:
         for name, term in _starts(index, word):
             candidates.setdefault(name, []).append(term)
-    always = index.always
+    always, sure, needs = index.always, index.sure, index.needs
     if not candidates and not always:
         return []  # no word of the text starts a term
     return [
         "§" + name
         for name in index.names
         if (name in always and _category_matcher(name).search(text))
-        or (name in candidates and any(_term_matcher(term).search(text) for term in candidates[name]))
+        or (
+            name in candidates
+            and any(
+                term in sure or (needs[term] <= words and _term_matcher(term).search(text))
+                for term in candidates[name]
+            )
+        )
     ]
 
 
