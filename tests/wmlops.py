@@ -139,6 +139,9 @@ def _property_changes(doc: etree._Element, accept: bool) -> None:
             for k, child in enumerate(list(old) if old is not None else ()):
                 parent.insert(k, child)
         parent.remove(change)
+        if change.tag == w("pPrChange") and len(parent) == 0 and parent.getparent() is not None:
+            # Properties recorded as none: an empty w:pPr says what no w:pPr says.
+            parent.getparent().remove(parent)
 
 
 def _drop_ranges(doc: etree._Element) -> None:

@@ -47,6 +47,8 @@ from draftkit.render.wml import (
     RevisionIds,
     RunKind,
     copy_ppr,
+    old_ppr_of,
+    ppr_key,
     qn,
     range_rpr,
     revision_run,
@@ -112,8 +114,27 @@ def keep_old_numbers(
         props = props or plain
         if props is not None:
             counter.count(group, props)
+        if len(group) > 1:
+            _join_keeps_the_mark(group, ids, rev)
     for group, provision in counter.wrong:
         _type_label(group, provision, ids, rev)
+
+
+def _join_keeps_the_mark(group: list[etree._Element], ids: RevisionIds, rev: Revision) -> None:
+    """A group whose removed marks join its paragraphs to a last one that shows no text in the
+    old view (a heading Word numbers, with no words of its own): the removed paragraphs get
+    that paragraph's old properties as theirs before this revision. Rejecting the group,
+    Word keeps the properties of the mark that stays, the last's; LibreOffice, when that
+    paragraph has no text, keeps the first's — its number ("2." where "Article 2" stood)
+    and its list counted on. Recorded as theirs too, both show the last's."""
+    last = group[-1]
+    if _facts(last)[0] or _shows_text(last):
+        return  # no mark stays (the group ends a cell or the body), or the last has text
+    old = old_ppr_of(last)
+    wanted = ppr_key(old)
+    for p in group[:-1]:
+        if ppr_key(old_ppr_of(p)) != wanted:
+            set_ppr_change(p, old, ids, rev)
 
 
 class _Counter:
