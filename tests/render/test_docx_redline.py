@@ -545,6 +545,20 @@ def test_property_random_texts(texts: tuple[str, str], mode: str, moves: bool, s
     check_views(comparison, data, scratch)
 
 
+@pytest.mark.xfail(strict=True, reason="open: the old heading line of a provision whose label the "
+                   "new draft dropped is missing from the reject-all view (session 15, random search)")
+def test_reject_all_shows_a_label_line_the_new_draft_dropped(tmp_path: Path) -> None:
+    """Found by test_property_random_texts (random search, session 15; it fails at the
+    session's start too): old 'Article 1' (its text the line 'Article 1;') pairs, unchanged,
+    with the new unnumbered paragraph 'Article 1;'; the reject-all view does not read back as
+    the old draft."""
+    old, new = "DRAFT FRAMEWORK\n\nArticle 1\nArticle 1;\nArticle 1\n", "DRAFT FRAMEWORK\n\nArticle 1;\n"
+    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    comparison = compare(read(tmp_path / "old.txt"), read(tmp_path / "new.txt"))
+    check_views(comparison, render_docx(comparison), tmp_path)
+
+
 def test_reject_all_keeps_an_old_number_when_the_lists_start_changes(tmp_path: Path) -> None:
     """Found by test_property_random_texts (random search, not the derandomized CI profile):
     the old point '1.' (its text running on to a line '24. The The') became the new point
