@@ -153,9 +153,10 @@ class _Counter:
     def count(self, group: list[etree._Element], numbering: _Numbering) -> None:
         """One paragraph of the old view (the paragraphs its removed marks join to its last,
         whose pre-change `numbering` it has)."""
-        numbered = self._levels.get(numbering, _UNKNOWN)
-        if numbered is _UNKNOWN:
-            numbered = self._levels[numbering] = self._level(*numbering)
+        levels = self._levels
+        if numbering not in levels:
+            levels[numbering] = self._level(*numbering)
+        numbered = levels[numbering]
         if numbered is None:
             return
         num_id, ilvl = numbered
@@ -180,9 +181,6 @@ class _Counter:
         if ilvl is None:
             ilvl = self.state.ilvl_for_style(num_id, resolved.chain) or 0
         return num_id, ilvl
-
-
-_UNKNOWN = (-1, -1)  # (a `_level` not yet worked out for some properties)
 
 
 class _OldView:
