@@ -528,7 +528,7 @@ class Planner:
             and change.old_text == change.new_text
             and change.old_heading == change.new_heading
         )
-        if quiet and (olds[0].num == news[0].num or not may_be_typed(layouts[0])):
+        if quiet and (olds[0].num == news[0].num or (news[0].num and not may_be_typed(layouts[0]))):
             return Revise(tuple(layouts), self._flags(change), None, None)  # Word renumbers automatic labels
         if not all(layout.match() for layout in layouts):
             return None
