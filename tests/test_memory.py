@@ -31,3 +31,32 @@ def test_left_paused_when_the_process_ends_after_the_command() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert done.stdout.split() == ["False", "False"]
+
+
+class _Big:
+    """An object a weak reference can watch."""
+
+
+def test_outlive_frees_as_usual_in_a_process_that_goes_on() -> None:
+    import weakref
+
+    big = _Big()
+    watched = weakref.ref(big)
+    memory.outlive(big)
+    del big
+    assert watched() is None
+
+
+def test_outlive_keeps_until_the_end_when_the_process_ends_after_the_command() -> None:
+    code = (
+        "import weakref\n"
+        "from draftkit import memory\n"
+        "class Big: pass\n"
+        "memory.process_ends_after_command()\n"
+        "big = Big(); watched = weakref.ref(big)\n"
+        "memory.outlive(big)\n"
+        "del big\n"
+        "print(watched() is not None)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout.split() == ["True"]

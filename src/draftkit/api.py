@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from draftkit.errors import UsageError, display_name
-from draftkit.memory import few_collections
+from draftkit.memory import few_collections, outlive
 from draftkit.model import Draft
 from draftkit.outputs import escape_unsafe
 from draftkit.readers import Limits, View, kept, read
@@ -105,6 +105,9 @@ def diff(
             )
         finally:
             known = foresight.take() if foresight is not None else Known()
+        # The drafts' flat forms and the flags' work ahead die with this call: not freed
+        # when the process ends after the command (memory.outlive).
+        outlive(prepared, old_flat, known, foresight)
         if not flags:
             return comparison
         return _flagged(comparison, known, prepared, taxonomy, lens, view, _report, _made)
@@ -399,7 +402,7 @@ def redline_bytes(
             _report=fmt,
             _made=made,
         )
-        return render_report(
+        report = render_report(
             comparison,
             fmt,
             author=author,
@@ -409,6 +412,8 @@ def redline_bytes(
             generated=stamp,
             _made=made,
         )
+    outlive(comparison, made)  # not freed when the process ends after the command
+    return report
 
 
 def redline(

@@ -27,7 +27,7 @@ from draftkit.cli.common import (
 )
 from draftkit.errors import EXIT_FINDINGS, UsageError
 from draftkit.limits import Limits
-from draftkit.memory import until_exit
+from draftkit.memory import outlive, until_exit
 from draftkit.outputs import check_output_path
 
 if TYPE_CHECKING:
@@ -169,6 +169,7 @@ def diff_command(
 
         text = render_terminal(comparison, show_all=show_all, colour=wants_colour(output))
         emit(text, output, inputs, human=True, colour=wants_colour(output))
+    outlive(comparison, made)  # not freed when the process ends after the command (memory.outlive)
     if fail_on is not None and _reached(comparison, fail_on):
         sys.exit(EXIT_FINDINGS)
 

@@ -66,6 +66,7 @@ when the flags fit the plan, else writes the redline whole; the bytes are the sa
 from __future__ import annotations
 
 from draftkit.compare.changes import Comparison
+from draftkit.memory import outlive
 from draftkit.render.docx_package import zip_time
 from draftkit.render.redline.base import Base, docx_base, is_docx, reread, text_base
 from draftkit.render.redline.carry import Carrier
@@ -163,4 +164,6 @@ def render_docx(
         insert_summary(base.document, comparison)
     # Comment ids come from the same counter: one id space per package.
     comment_ids = anchor_comments(comments, writer.ids, rev)
-    return package(base, comments, comment_ids, rev, stamp)
+    data = package(base, comments, comment_ids, rev, stamp)
+    outlive(base, writer)  # the document's tree: not freed when the process ends after the command
+    return data
