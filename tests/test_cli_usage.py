@@ -396,3 +396,15 @@ def test_every_example_is_printed_on_one_line_to_copy(path: list[str]) -> None:
     lines = run(*path, "--help")[1].splitlines()
     shown = next(i for i, line in enumerate(lines) if line.strip().startswith("Example:"))
     assert lines[shown].strip() == written and lines[shown + 1] == ""
+
+
+def test_python_m_draftkit_is_the_program(tmp_path: Path) -> None:
+    """`python -m draftkit` (an environment without the script on PATH) runs the same
+    program: same output, and a bad input is the same one-line error and exit code."""
+    run = [sys.executable, "-m", "draftkit"]
+    done = subprocess.run([*run, "diff", V1, V2], capture_output=True, text=True, env=_env(), timeout=120)
+    assert done.returncode == 0 and "{+" in done.stdout
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    bad = subprocess.run([*run, "parse", str(empty)], capture_output=True, text=True, env=_env(), timeout=120)
+    assert bad.returncode == 3 and len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
