@@ -21,6 +21,7 @@ from draftkit.readers import Limits, View, kept, read
 if TYPE_CHECKING:
     from draftkit.compare.changes import Comparison
     from draftkit.forked import Later
+    from draftkit.readers.pair import Aside
     from draftkit.risk.foresight import Foresight, Known
     from draftkit.risk.taxonomy import Taxonomy
 
@@ -79,13 +80,20 @@ def diff(
             new,
             view=view,
             limits=limits,
-            meanwhile=lambda draft: _prepare(draft, prepared, flags, taxonomy, _report, later),
+            meanwhile=lambda draft: _prepare(draft, prepared, flags, taxonomy, _report, later, old_flat),
             aside=old_flat,
             later=later,
         )
         from draftkit.compare import compare
         from draftkit.compare.flat import Flat
         from draftkit.risk.foresight import Foresight, Known
+
+        old_fields = None
+        if old_flat.value is not None:  # made by the child that read the old draft
+            from draftkit.compare import lemma_index
+
+            old_fields, table = old_flat.value
+            lemma_index.install(table)
 
         # The flags' work ahead is made in a child while this process compares (risk.foresight):
         # the reading child's, or else one forked now; what it has made by the end of the
@@ -101,7 +109,7 @@ def diff(
                 new_draft,
                 pins,
                 new_flat=prepared.get("flat"),
-                old_flat=None if old_flat.value is None else Flat.made(old_draft, old_flat.value),
+                old_flat=None if old_fields is None else Flat.made(old_draft, old_fields),
             )
         finally:
             known = foresight.take() if foresight is not None else Known()
@@ -185,10 +193,18 @@ def _after_reading(old: Draft, given: Callable[[], Any]) -> Iterator[Any]:
 
 
 def _flat_fields(draft: Draft) -> Any:
-    """`Flat.of(draft)` as plain values (in the child that read the old draft: readers.pair)."""
+    """`Flat.of(draft)` as plain values, and the lemma dictionary of the draft's language
+    packed (compare.lemma_index; None where there is none): made in the child that read the
+    old draft (readers.pair), while this process still reads or warms up. The dictionary
+    decompressed there, not here, takes ~20 ms off a long diff (this process is the slower)."""
+    from draftkit.compare import lemma_index, lemmas
     from draftkit.compare.flat import Flat
 
-    return Flat.of(draft).fields()
+    flat = Flat.of(draft)
+    table = None
+    with contextlib.suppress(Exception):  # made here when first needed, as without
+        table = lemma_index.packed(lemmas.language_of(" ".join(p.text for p in flat.nodes[:50])))
+    return flat.fields(), table
 
 
 def _foresight(old: Draft, new: Draft, rules: Taxonomy | None) -> Foresight | None:
@@ -208,6 +224,7 @@ def _prepare(
     taxonomy: str | os.PathLike[str] | None,
     report: ReportFormat | None = None,
     later: Later | None = None,
+    aside: Aside | None = None,
 ) -> None:
     """What `diff` can do with the new draft alone, done while the old one is still being read
     in a forked child (readers.pair): the new draft flattened for alignment, and its shape
@@ -233,7 +250,12 @@ def _prepare(
         from draftkit.compare import content, lemmas
 
         content.warm_up()
-        lemmas.warm_up(" ".join(p.text for p in flat.nodes[:50]), simplemma=len(flat.nodes) >= _LONG_DRAFT)
+        # The lemma dictionary comes from the child reading the old draft, if one does (`aside`).
+        lemmas.warm_up(
+            " ".join(p.text for p in flat.nodes[:50]),
+            simplemma=len(flat.nodes) >= _LONG_DRAFT,
+            table=aside is None or not aside.coming,
+        )
         if report is not None:  # the renderer's modules (the redline's: ~40 ms of imports)
             importlib.import_module(_RENDERERS[report])
     except Exception:  # the same work is done again below, where its error is raised

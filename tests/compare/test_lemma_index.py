@@ -73,9 +73,27 @@ def test_an_index_that_does_not_fit_is_not_used(tmp_path: Path, monkeypatch: pyt
     stale = tmp_path / "en.plzma"
     stale.write_bytes(b"not simplemma's file")
     monkeypatch.setattr(lemma_index, "data_file", lambda lang: stale)
-    lemma_index.table.cache_clear()
-    try:
-        assert lemma_index.table("en") is None
-    finally:
-        lemma_index.table.cache_clear()
+    monkeypatch.setattr(lemma_index, "_TABLES", {})  # made again, from the stale file
+    assert lemma_index.table("en") is None
     assert re.fullmatch(r"[0-9a-f]{64}", str(lemma_index._index("en")["sha256"]))
+
+
+def test_a_table_packed_in_one_process_is_the_same_table_in_another(monkeypatch: pytest.MonkeyPatch) -> None:
+    """api.diff: the child that reads the old draft makes the table and sends it packed; this
+    process installs it instead of decompressing simplemma's file itself."""
+    import marshal
+
+    made = lemma_index.packed("en")
+    assert made is not None
+    monkeypatch.setattr(lemma_index, "_TABLES", {})
+    lemma_index.install(marshal.loads(marshal.dumps(made)))
+    given = lemma_index._TABLES["en"]
+    assert given is not None
+    monkeypatch.setattr(lemma_index, "_TABLES", {})
+    own = lemma_index.table("en")
+    assert own is not None and len(given) == len(own)
+    for word in ("parties", "withdrew", "guarantees", "Kyiv", "zzzz", "a", "être"):
+        assert given.get(word) == own.get(word)
+    lemma_index.install(("en", "not a table"))  # any other shape is ignored
+    lemma_index.install(None)
+    assert lemma_index._TABLES["en"] is own

@@ -297,3 +297,29 @@ def test_later_is_not_running_in_order() -> None:
     read_pair(DRAFTS / "framework-v2.txt", DRAFTS / "framework-v3-press.txt", later=later)
     assert not later.running and later.take() == []
     later.end()
+
+
+_TABLE_FROM_CHILD = """
+import os
+from draftkit import api
+from draftkit.compare import lemma_index
+made_here = []
+original = lemma_index._made
+lemma_index._made = lambda lang: made_here.append(lang) or original(lang)
+side_by_side = api.diff(sys.argv[1], sys.argv[2])
+assert made_here == [], made_here  # the child decompressed the dictionary, not this process
+assert 'en' in lemma_index._TABLES
+lemma_index._TABLES.clear()
+pair._side_by_side = lambda old, new: False
+in_order = api.diff(sys.argv[1], sys.argv[2])
+assert made_here == ['en'], made_here
+assert side_by_side == in_order
+print("ok")
+"""
+
+
+def test_the_lemma_dictionary_comes_from_the_child_and_compares_the_same() -> None:
+    """api.diff side by side: the child that reads the old draft makes the lemma dictionary
+    (compare.lemma_index) and this process takes it instead of decompressing it; the
+    comparison, flags included, is the one made reading in order."""
+    assert _run(_TABLE_FROM_CHILD, DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx").strip() == "ok"

@@ -22,7 +22,6 @@ import hashlib
 import json
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -111,12 +110,16 @@ def records(
 class Table:
     """One language's dictionary: word → lemma, read a block at a time."""
 
-    def __init__(self, data: bytes, seeds: list[Seed]) -> None:
+    def __init__(self, data: bytes, seeds: list[Seed], firsts: list[bytes] | None = None) -> None:
         self._data = data
         self._reverse, self._count, self._start = header(data)
         self._seeds = seeds
-        self._firsts = [next(records(data, *seed))[1] for seed in seeds]
+        self._firsts = firsts if firsts is not None else [next(records(data, *seed))[1] for seed in seeds]
         self._decoded: dict[int, dict[bytes, bytes]] = {}
+
+    def packed(self) -> tuple[bytes, list[Seed], list[bytes]]:
+        """The table as plain values (`marshal`-able): `Table(*packed)` is the same table."""
+        return self._data, self._seeds, self._firsts
 
     def __len__(self) -> int:
         return self._count
@@ -175,9 +178,42 @@ def _index(lang: str) -> dict[str, object]:
     return data if isinstance(data, dict) else {}
 
 
-@cache
+_TABLES: dict[str, Table | None] = {}  # each language's, once made (or given)
+
+
 def table(lang: str) -> Table | None:
     """The dictionary of `lang`, or None when the index does not fit simplemma's file."""
+    if lang not in _TABLES:
+        _TABLES[lang] = _made(lang)
+    return _TABLES[lang]
+
+
+def packed(lang: str) -> tuple[str, tuple[bytes, list[Seed], list[bytes]]] | None:
+    """`table(lang)` as plain values, for another process to `install` (api.diff: the child that
+    reads the old draft makes it, so that this process does not); None without a table."""
+    made = table(lang)
+    return None if made is None else (lang, made.packed())
+
+
+def install(value: object) -> None:
+    """A table another process of this program made (`packed`), taken as its language's unless
+    one is made here already; a value of any other shape is ignored (the table is then made
+    here when first needed)."""
+    lang: Any
+    data: Any
+    seeds: Any
+    firsts: Any
+    try:
+        lang, (data, seeds, firsts) = value  # type: ignore[misc]
+        if not isinstance(lang, str) or lang in _TABLES or lang not in BLOCK or not isinstance(data, bytes):
+            return
+        made = Table(data, [(int(at), bytes(key), bytes(val)) for at, key, val in seeds], [bytes(f) for f in firsts])
+    except (TypeError, ValueError, IndexError, StopIteration):
+        return
+    _TABLES[lang] = made
+
+
+def _made(lang: str) -> Table | None:
     entry = _index(lang) if lang in BLOCK else None
     path = data_file(lang)
     if not isinstance(entry, dict) or path is None:

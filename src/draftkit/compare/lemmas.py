@@ -137,12 +137,13 @@ def _looked_up(lower: str, lang: str) -> str | None:
     return found.lower() if found is not None else None
 
 
-def warm_up(sample: str, *, simplemma: bool = False) -> None:
+def warm_up(sample: str, *, simplemma: bool = False, table: bool = True) -> None:
     """Load now what lemmatizing a text like `sample` will: the dictionary of its language
-    and, with `simplemma`, simplemma itself (for words outside the dictionary)."""
-    lang = language_of(sample)
+    (unless `table` is False: another process makes it, see lemma_index.install) and, with
+    `simplemma`, simplemma itself (for words outside the dictionary)."""
     _shipped()
-    lemma_index.table(lang)
+    if table:
+        lemma_index.table(language_of(sample))
     if simplemma:
         _lemmatizer()
 

@@ -80,6 +80,8 @@ def read_pair(
             _child_going_on(writer, lambda: read_unreported(old_path, view, limits, str(old)), aside, going_on)
         child_pieces(writer, lambda: _pieces(read_unreported(old_path, view, limits, str(old)), aside))
     os.close(writer)
+    if aside is not None:
+        aside.coming = True
     if going_on is not None:
         going_on.in_parent(pid)
     new_error: BaseException | None = None
@@ -120,6 +122,7 @@ class Aside:
 
     make: Callable[[Draft], Any]
     value: Any = None
+    coming: bool = False  # a child was forked to make it (set before `meanwhile` is called)
 
 
 def _child_going_on(
