@@ -212,6 +212,8 @@ def test_history_page_reads_the_rounds_in_name_order(
     page.click("nav a[href='/history']")
     page.wait_for_selector("#rounds")
     page.set_input_files("#rounds", [str(p) for p in rounds])
+    # The list is filled by the page's change handler: waited for (a loaded machine was late).
+    page.locator("#order li").nth(2).wait_for(timeout=TIMEOUT_MS)
     assert page.locator("#order li").all_text_contents() == [
         "framework-v1.txt", "framework-v2.txt", "framework-v3.txt"
     ]  # fmt: skip
