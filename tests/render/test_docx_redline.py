@@ -109,7 +109,15 @@ def check_markup(data: bytes) -> None:
         comments = etree.fromstring(z.read("word/comments.xml")) if "word/comments.xml" in names else None
     ends = {w(x) for x in ("commentRangeEnd", "commentReference", "moveFromRangeEnd", "moveToRangeEnd",
                            "bookmarkEnd")}  # fmt: skip
-    ids = [e.get(w("id")) for e in document.iter() if e.get(w("id")) is not None and e.tag not in ends]
+    # A note reference's id names its note (another id space); a text box's fallback branch
+    # repeats the ids of the branch Word shows (Word files do: mammoth's text-box.docx).
+    ends |= {w("footnoteReference"), w("endnoteReference")}
+    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+    ids = [
+        e.get(w("id"))
+        for e in document.iter()
+        if e.get(w("id")) is not None and e.tag not in ends and next(e.iterancestors(fallback), None) is None
+    ]
     if comments is not None:
         ids += [c.get(w("id")) for c in comments.iter(w("comment"))]
         ids = [i for i in ids if i is not None]

@@ -263,3 +263,18 @@ def test_note_ids_ascend_in_reference_order_when_the_first_is_deleted(tmp_path: 
     assert len(refs) == 2 and refs == sorted(refs)
     listed = [int(n.get(w("id")) or 0) for n in read_part(data, "word/footnotes.xml").iter(w("footnote"))]
     assert listed == sorted(listed)
+
+
+def test_a_word_inserted_before_a_note_reference_leaves_the_reference_alone(tmp_path: Path) -> None:
+    """Found editing mammoth's endnotes.docx (benchmarks/real_edits.py): a number typed before
+    a note reference, in the run before it ("." → ". 600,000"). The insertion took the
+    reader's padding space before the note's placeholder, and with it the reference: rejected,
+    the old draft lost its note."""
+    ref = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+    old = Doc(article(fx.r("The Parties shall withdraw.") + ref), footnotes=notes("footnotes", "As agreed."))
+    new = Doc(article(fx.r("The Parties shall withdraw. 600,000") + ref), footnotes=notes("footnotes", "As agreed."))
+    data, _ = _redline(old, new, tmp_path)
+    assert _deleted("footnoteReference", data) == []
+    inserted = [e for e in read_part(data, "word/document.xml").iter(w("footnoteReference"))
+                if any(a.tag == w("ins") for a in e.iterancestors())]  # fmt: skip
+    assert inserted == []

@@ -344,7 +344,7 @@ class _Walker:
         self.warn(
             "not-compared",
             f"after this paragraph, {what} (w:altChunk) that Word imports on opening: its text is"
-            " not compared, only its content hash",
+            " not compared, only its content hash, and a redline written into this file leaves it out",
             at,
         )
         self._append(text, at)

@@ -219,8 +219,14 @@ def runs_in_range(p: etree._Element, start: int, end: int) -> list[etree._Elemen
     for atom in text_atoms(p):
         n = len(atom.text)
         inside = start <= pos and pos + n <= end
-        # A placeholder is one object: any overlap takes it whole (its padding is the reader's).
-        overlaps = atom.placeholder and pos < end and start < pos + n
+        # A placeholder is one object: any overlap with it takes it whole; its padding is the
+        # reader's, not the document's, and a range that takes only a padding space (a word
+        # inserted before a note reference: "600,000 " of ". 600,000 ⟦Endnote: …⟧") leaves it.
+        overlaps = False
+        if atom.placeholder and not inside:
+            text = atom.text
+            core = pos + len(text) - len(text.lstrip(" ")), pos + len(text.rstrip(" "))
+            overlaps = core[0] < end and start < core[1]
         if (inside or overlaps) and (not out or out[-1] is not atom.run):
             out.append(atom.run)
         pos += n
