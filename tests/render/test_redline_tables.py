@@ -353,3 +353,20 @@ def test_golden_tables_and_objects(name: str, tmp_path: Path, regen_golden: bool
         return
     assert path.exists(), f"{path.name} missing: run pytest --regen-golden and review the diff"
     assert got == etree.tostring(etree.fromstring(path.read_bytes()), method="c14n"), f"{path.name} differs"
+
+
+def test_a_deleted_paragraph_whose_text_a_row_repeats_stays_a_paragraph(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' HC050-Shaded-Text-01.docx (benchmarks/real_edits.py):
+    a paragraph deleted before a table whose cells hold the same words was matched, by its
+    text alone, to the old rows, and the old table came back whole as deleted rows on top of
+    the one kept: reject-all showed the rows twice. The reader records that the paragraph
+    stood outside any table: no row takes it."""
+    same = "Withdrawal of 600,000 troops within 30 days."
+    rows = [fx.p(fx.r(same))], [fx.p(fx.r(same))]
+    # Unnumbered paragraphs (as in that file): each a provision of its own.
+    old = Doc(fx.p(fx.r(same)) + fx.p(fx.r("The Parties agree.")) + fx.tbl(list(rows)))
+    new = Doc(fx.p(fx.r("The Parties agree.")) + fx.tbl(list(rows)))
+    data = _redline(old, new, tmp_path)
+    document = read_part(data, "word/document.xml")
+    assert len(list(document.iter(w("tbl")))) == 1 and _marked(document, "del") == []
+    assert _resolved_rows(data, "original") == [[same], [same]]

@@ -129,10 +129,13 @@ def restore_rows(
     ids: RevisionIds,
     rev: Revision,
     comments: list[Comment],
+    outside: set[etree._Element] | frozenset[etree._Element] = frozenset(),
 ) -> None:
     """Put back as deleted rows the old rows whose text the writer showed as loose deleted (or
     moved-from) paragraphs (`_loose`), matched by their text, objects included; then lift the
-    loose paragraphs left in a table out of it where their old text stood outside tables."""
+    loose paragraphs left in a table out of it where their old text stood outside tables.
+    `outside`: paragraphs known to open an old provision that stood outside tables, matched
+    to no row (a deleted paragraph whose text a table's cells repeat stays a paragraph)."""
     marked = _marked_gone(document)
     if not marked:
         return
@@ -146,7 +149,7 @@ def restore_rows(
     old_paragraphs = carrier.paragraphs
     old_tables = _tables(old_paragraphs)
     fewer_tables = bool(old_tables) and len(_tables(list(document.iter(W_P)))) < len(old_tables)
-    keys = [deleted_key(p) for p in loose]
+    keys = [_NO_ROW if p in outside else deleted_key(p) for p in loose]
     used: set[int] = set()
     placed_after: dict[etree._Element, etree._Element] = {}  # new row → last row put after it
     shell: etree._Element | None = None
@@ -394,6 +397,9 @@ def _replace(written: list[etree._Element], twin: etree._Element, comments: list
     for n, (start, stop, flags) in enumerate(comments):
         if start in gone or stop in gone:
             comments[n] = (first if start in gone else start, last if stop in gone else stop, flags)
+
+
+_NO_ROW = "\x00"  # the key of a loose paragraph no row may take (no text's `_key` is it)
 
 
 def _key(text: str) -> str:

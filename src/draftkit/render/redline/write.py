@@ -172,8 +172,15 @@ class Writer:
                 self._show_old(action, self._place)
             case Finish():
                 if self.carrier is not None:
+                    # An old provision whose first paragraph the reader found outside any table
+                    # (it records each one's cell) is no old row's, whatever its text.
+                    outside = {
+                        p
+                        for p, old in self.opened.items()
+                        if old.location is not None and old.location.paragraph is not None and old.location.cell is None
+                    }
                     restore_rows(
-                        self.base.document, self.created, self.carrier, self.ids, self.rev, self.comments
+                        self.base.document, self.created, self.carrier, self.ids, self.rev, self.comments, outside
                     )
                     self.carrier.order_notes(self.base.document)
                 mark_inserted_rows(self.base.document, self.ids, self.rev)
