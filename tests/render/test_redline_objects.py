@@ -278,3 +278,18 @@ def test_a_word_inserted_before_a_note_reference_leaves_the_reference_alone(tmp_
     inserted = [e for e in read_part(data, "word/document.xml").iter(w("footnoteReference"))
                 if any(a.tag == w("ins") for a in e.iterancestors())]  # fmt: skip
     assert inserted == []
+
+
+def test_a_deleted_heading_with_no_relative_keeps_its_heading_style(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' RP037-Changed-Style-Para-Props.docx
+    (benchmarks/real_edits.py): the document's one unnumbered heading deleted. With no other
+    heading to copy the layout of, it came back as a plain paragraph, and reject-all read
+    it as text, not as the heading it was. Its old paragraph's properties are taken now."""
+    styles = fx.styles_xml(
+        fx.style("Normal", "Normal", default=True)
+        + fx.style("Heading1", "heading 1", '<w:outlineLvl w:val="0"/>', based_on="Normal")
+    )
+    text = fx.p(fx.r("The Parties agree.")) + fx.p(fx.r("The Parties shall report monthly."))
+    old = Doc(text + fx.sp("Final provisions", "Heading1"), styles=styles)
+    new = Doc(text, styles=styles)
+    _redline(old, new, tmp_path)  # check_views: reject-all reads back the heading as a heading

@@ -127,7 +127,7 @@ def _written(comparison: Comparison, rev: Revision, moves: bool, *, later: bool 
     base = own if own is not None else text_base(comparison.new, rev)
     writer = Writer(base, rev)
     writer.carrier = Carrier.of(comparison.old, base)
-    planner = Planner(comparison, base, moves, later=later)
+    planner = Planner(comparison, base, moves, later=later, carrier=writer.carrier)
     writer.write(planner.actions())
     # Word counts the old view's numbers in the new draft's lists: typed where they differ.
     opened = label_paragraphs(comparison, base, planner.moved, writer.opened)

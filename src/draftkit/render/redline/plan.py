@@ -31,6 +31,7 @@ from draftkit.compare.changes import Change, Comparison, Flag
 from draftkit.compare.textdiff import diff_words
 from draftkit.model import FRONT_KINDS, Provision
 from draftkit.render.redline.base import Base
+from draftkit.render.redline.carry import Carrier
 from draftkit.render.redline.later import Later
 from draftkit.render.redline.layout import (
     CONTAINER_KINDS,
@@ -52,8 +53,10 @@ from draftkit.render.redline.lines import TR, ends_cell, line_ops
 from draftkit.render.redline.locate import Locator, label_shape
 from draftkit.render.redline.oldnum import without_numbering
 from draftkit.render.wml import (
+    W_NUMPR,
     W_P,
     W_PPR,
+    W_PSTYLE,
     copy_ppr,
     paragraph_text,
     range_rpr,
@@ -371,10 +374,13 @@ def moved_changes(
 class Planner:
     """Plans every change of a comparison against the base document."""
 
-    def __init__(self, comparison: Comparison, base: Base, moves: bool, *, later: bool = False) -> None:
+    def __init__(
+        self, comparison: Comparison, base: Base, moves: bool, *, later: bool = False, carrier: Carrier | None = None
+    ) -> None:
         self.comparison = comparison
         self.base = base
         self.moves = moves
+        self.carrier = carrier  # the old draft's DOCX (its paragraphs' properties), if it was one
         self.locator = Locator(comparison.new, comparison.old, base)
         # `later`: the comparison is not flagged yet; each comment carries a `Later` (render.redline.later).
         self.later = {id(change): k for k, change in enumerate(comparison.changes)} if later else None
@@ -764,6 +770,21 @@ class Planner:
         flags = self._flags(ghost.change) if comment and not ghost.change.new else ()
         return ShowOld(tuple(paragraphs), ghost.move, flags)
 
+    def _old_heading_ppr(self, old: Provision) -> etree._Element | None:
+        """The properties of an old heading's own paragraph in the old DOCX (its style), when
+        that paragraph is found there and shows the heading; None otherwise."""
+        carrier, where = self.carrier, old.location
+        if carrier is None or where is None or where.paragraph is None or where.cell is not None:
+            return None
+        carrier.load()
+        if not 0 < where.paragraph <= len(carrier.paragraphs):
+            return None
+        paragraph = carrier.paragraphs[where.paragraph - 1]
+        if paragraph_text(paragraph).strip() != (old.heading or "").strip():
+            return None  # not the paragraph the reader counted (a resolved revision moved it)
+        ppr = copy_ppr(paragraph.find(W_PPR))
+        return ppr if ppr is not None and ppr.find(W_PSTYLE) is not None and ppr.find(W_NUMPR) is None else None
+
     def _ghost_paragraphs(
         self, old: Provision, model: Layout | None, shared: bool, kind: SegKind, mark: Mark
     ) -> list[OldParagraph]:
@@ -775,8 +796,14 @@ class Planner:
         paragraphs: list[tuple[etree._Element | None, etree._Element | None, list[Seg]]] = []
         if model is None or not model.slots:
             typed = f"{old.num}\t" if old.num else ""  # set off by a tab: read back as a label
-            first = lines.pop(0) if old.heading is None else ""
-            paragraphs.append((without_numbering(None), None, [(kind, typed + first)]))
+            # An unnumbered heading with no relative to copy: its own old paragraph's
+            # properties (its heading style), else it would read back as a paragraph of text.
+            heading_ppr = self._old_heading_ppr(old) if old.heading is not None and not typed else None
+            if heading_ppr is not None:
+                paragraphs.append((heading_ppr, None, [(kind, lines.pop(0))]))
+            else:
+                first = lines.pop(0) if old.heading is None else ""
+                paragraphs.append((without_numbering(None), None, [(kind, typed + first)]))
             paragraphs.extend((None, None, [(kind, line)]) for line in lines)
         else:
             slots, mp = model.slots, model.provision
