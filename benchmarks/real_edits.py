@@ -59,7 +59,8 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 
 
 def _texts(p: etree._Element) -> list[etree._Element]:
-    return [t for t in p.iter(_T) if t.text and t.text.strip()]
+    """The paragraph's own text elements with words (not those of a text box it anchors)."""
+    return [t for t in p.iter(_T) if t.text and t.text.strip() and not _boxed(t)]
 
 
 def _boxed(p: etree._Element) -> bool:
