@@ -22,10 +22,12 @@ the assertion; `--keep DIR` saves each failing pair for replay. Exit status 1 on
 from __future__ import annotations
 
 import argparse
+import collections
 import copy
 import hashlib
 import io
 import random
+import re
 import sys
 import tempfile
 import traceback
@@ -119,6 +121,11 @@ def _edit(root: etree._Element, rng: random.Random) -> list[str]:
     return done
 
 
+def _reason(exc: DraftkitError) -> str:
+    """A refusal's message without its file name and numbers (to count refusals by kind)."""
+    return re.sub(r"\d+", "N", str(exc).split(": ", 1)[-1])[:120]
+
+
 def _imports(draft: Draft) -> bool:
     """Whether the draft holds an imported document (w:altChunk), which a redline leaves out."""
     return any("⟦imported document" in p.text for p in draft.walk())
@@ -160,6 +167,7 @@ def main() -> int:
     if args.limit:
         files = files[: args.limit]
     checked = skipped = refused = limited = 0
+    reasons: collections.Counter[str] = collections.Counter()
     failures: list[tuple[str, int, str, str]] = []
     with tempfile.TemporaryDirectory() as scratch:
         tmp = Path(scratch)
@@ -182,8 +190,9 @@ def main() -> int:
                 try:
                     new = read(new_path)
                     comparison = compare(old, new)
-                except DraftkitError:
+                except DraftkitError as exc:
                     refused += 1
+                    reasons[f"reading or comparing: {_reason(exc)}"] += 1
                     continue
                 if all(c.kind == "unchanged" and not c.moved for c in comparison.changes):
                     skipped += 1
@@ -192,8 +201,9 @@ def main() -> int:
                     try:
                         check_views(comparison, render_docx(comparison, moves=moves), tmp)
                         checked += 1
-                    except DraftkitError:
+                    except DraftkitError as exc:
                         refused += 1
+                        reasons[f"redline: {_reason(exc)}"] += 1
                     except Exception as exc:  # a failure: recorded, the run goes on
                         if isinstance(exc, AssertionError) and _imports(old):
                             limited += 1  # documented: the redline leaves an altChunk out
@@ -211,6 +221,8 @@ def main() -> int:
     print(f"real_edits over {args.path}: {len(files)} distinct files, seed {args.seed}, {args.per_file} versions each")
     print(f"  redlines checked {checked}, edits draftkit reads as no change {skipped}, refused {refused}")
     print(f"  views differ where the file imports a document on opening (w:altChunk, left out: docs/limits.md) {limited}")
+    for reason, count in reasons.most_common():
+        print(f"    refused, {count}: {reason}")
     print(f"  failures {len(failures)}")
     for name, seed, kinds, last in failures:
         print(f"    {name} seed={seed} edits={kinds}: {last}")
