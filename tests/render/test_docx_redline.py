@@ -1211,3 +1211,32 @@ def test_resolving_tracked_changes_matches_the_reader(view: str, tmp_path: Path)
     texts = [shown(p).strip() for p in body_paragraphs(document)]
     blocks = [b.text for b in read_docx_blocks(path, view).blocks]  # type: ignore[arg-type]
     assert [t for t in texts if t] == blocks
+
+
+HUNT_CASES = {
+    # Points restyled as articles, words unchanged: taken for labels Word renumbers, nothing
+    # was shown, and reject-all read headings without their text (session 16, random search).
+    "points-become-articles": (
+        "DRAFT FRAMEWORK\n\n1. The Parties shall withdraw.\n2. Forces may monitor.\n",
+        "DRAFT FRAMEWORK\n\nArticle 1 The Parties shall withdraw.\nArticle 2 Forces may monitor.\n",
+    ),
+    # An empty provision paired as a move (moves=True): its move ranges held no moved text.
+    "empty-provision-moved": (
+        "DRAFT FRAMEWORK\n\nArticle 1;\n1.\n2.\n(a) The\n2.\n",
+        "DRAFT FRAMEWORK\n\n1.\n(a) The\n2.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("moves", [False, True])
+@pytest.mark.parametrize("mode", ["txt", "docx"])
+@pytest.mark.parametrize("case", sorted(HUNT_CASES))
+def test_found_by_the_small_alphabet_search(case: str, mode: str, moves: bool, tmp_path: Path) -> None:
+    old, new = HUNT_CASES[case]
+    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    if mode == "docx":
+        write_draft_docx(read(tmp_path / "old.txt"), tmp_path / "old.docx")
+        write_draft_docx(read(tmp_path / "new.txt"), tmp_path / "new.docx")
+    comparison = compare(read(tmp_path / f"old.{mode}"), read(tmp_path / f"new.{mode}"))
+    check_views(comparison, render_docx(comparison, moves=moves), tmp_path)

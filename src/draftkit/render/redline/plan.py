@@ -437,7 +437,10 @@ class Planner:
                 continue
             move = None
             target = self.layout(c.new[0]) if self.moves and len(c.old) == len(c.new) == 1 else None
-            if target is not None and target.match():  # both ends can be written: a move
+            # Both ends can be written, and hold words to move (an empty provision moved has
+            # none: a move range around nothing is a deletion and an insertion).
+            words = all(p.text.strip() or (p.heading or "").strip() for p in (*c.old, *c.new))
+            if target is not None and target.match() and words:
                 move = f"move{len(self.move_names) + 1}"
                 self.move_names[id(c)] = move
             group.append(_Ghost(c, [old], move))
@@ -534,7 +537,10 @@ class Planner:
             and change.old_text == change.new_text
             and change.old_heading == change.new_heading
         )
-        if quiet and (olds[0].num == news[0].num or (news[0].num and not may_be_typed(layouts[0]))):
+        # Word renumbers a label only within its own list: "1." that became "Article 1" (another
+        # kind, another layout: a heading line and the text after it) is shown.
+        same_list = olds[0].kind == news[0].kind and label_shape(olds[0].num) == label_shape(news[0].num)
+        if quiet and (olds[0].num == news[0].num or (news[0].num and same_list and not may_be_typed(layouts[0]))):
             return Revise(tuple(layouts), self._flags(change), None, None)  # Word renumbers automatic labels
         if not all(layout.match() for layout in layouts):
             return None
