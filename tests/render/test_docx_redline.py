@@ -567,13 +567,18 @@ def test_reject_all_shows_a_label_line_the_new_draft_dropped(mode: str, tmp_path
     nothing, so the old label line was missing from the reject-all view; a label the new
     draft dropped is now shown (the old provision deleted, the new paragraph inserted)."""
     old, new = "DRAFT FRAMEWORK\n\nArticle 1\nArticle 1;\nArticle 1\n", "DRAFT FRAMEWORK\n\nArticle 1;\n"
-    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
-    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
-    if mode == "docx":
-        write_draft_docx(read(tmp_path / "old.txt"), tmp_path / "old.docx")
-        write_draft_docx(read(tmp_path / "new.txt"), tmp_path / "new.docx")
-    comparison = compare(read(tmp_path / f"old.{mode}"), read(tmp_path / f"new.{mode}"))
+    comparison = _compared(old, new, mode, tmp_path)
     check_views(comparison, render_docx(comparison), tmp_path)
+
+
+def _compared(old: str, new: str, mode: str, tmp: Path) -> Comparison:
+    """Two draft texts compared as text (`mode` "txt") or as the DOCX docx_draft lays out."""
+    (tmp / "old.txt").write_text(old, encoding="utf-8")
+    (tmp / "new.txt").write_text(new, encoding="utf-8")
+    if mode == "docx":
+        write_draft_docx(read(tmp / "old.txt"), tmp / "old.docx")
+        write_draft_docx(read(tmp / "new.txt"), tmp / "new.docx")
+    return compare(read(tmp / f"old.{mode}"), read(tmp / f"new.{mode}"))
 
 
 def test_reject_all_keeps_an_old_number_when_the_lists_start_changes(tmp_path: Path) -> None:
@@ -1232,11 +1237,5 @@ HUNT_CASES = {
 @pytest.mark.parametrize("mode", ["txt", "docx"])
 @pytest.mark.parametrize("case", sorted(HUNT_CASES))
 def test_found_by_the_small_alphabet_search(case: str, mode: str, moves: bool, tmp_path: Path) -> None:
-    old, new = HUNT_CASES[case]
-    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
-    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
-    if mode == "docx":
-        write_draft_docx(read(tmp_path / "old.txt"), tmp_path / "old.docx")
-        write_draft_docx(read(tmp_path / "new.txt"), tmp_path / "new.docx")
-    comparison = compare(read(tmp_path / f"old.{mode}"), read(tmp_path / f"new.{mode}"))
+    comparison = _compared(*HUNT_CASES[case], mode, tmp_path)
     check_views(comparison, render_docx(comparison, moves=moves), tmp_path)
