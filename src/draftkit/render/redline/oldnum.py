@@ -71,7 +71,7 @@ def label_paragraphs(
     """The paragraph each old provision opens in the old view, where known: a provision that
     stayed in place (kept, revised, split, the first of a merge) opens its new provision's
     first paragraph; `written` (the writer's: deleted provisions, later parts of a merge)
-    adds the rest. `moved`: the changes shown at two places (`plan.moved_changes`)."""
+    adds the rest. `moved`: the changes shown at two places (`locate.moved_changes`)."""
     out: dict[etree._Element, Provision] = {}
     paragraphs, first = base.paragraphs, base.first
     for change in comparison.changes:

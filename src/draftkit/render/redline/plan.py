@@ -19,7 +19,7 @@ edits the document and never allocates a revision id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import not_
@@ -50,7 +50,7 @@ from draftkit.render.redline.layout import (
     within,
 )
 from draftkit.render.redline.lines import TR, ends_cell, line_ops
-from draftkit.render.redline.locate import Locator, label_shape
+from draftkit.render.redline.locate import Locator, label_shape, moved_changes
 from draftkit.render.redline.oldnum import without_numbering
 from draftkit.render.wml import (
     W_NUMPR,
@@ -333,42 +333,6 @@ class _Ghost:
     change: Change
     olds: list[Provision]
     move: str | None = None  # the move range's name when shown as w:moveFrom
-
-
-def moved_changes(
-    changes: Sequence[Change], new_at: Mapping[int, int], old_at: Mapping[int, int]
-) -> set[int]:
-    """Changes shown as moves (old text at the old place, new at the new place): the moved
-    ones; the provisions that went along inside them (the comparison calls those unmoved:
-    they kept their parent); and splits and merges whose parts were not next to each other
-    (a joined paragraph cannot hold what stood between them). `new_at` and `old_at`: each
-    provision's place in its draft's walk order, by id."""
-    moved: set[int] = set()
-    new_inside: set[int] = set()
-    old_inside: set[int] = set()
-    parts: list[Change] = []  # splits and merges
-    for c in changes:
-        if c.moved:
-            moved.add(id(c))
-            new_inside.update(id(d) for p in c.new for d in p.walk() if d is not p)
-            old_inside.update(id(d) for p in c.old for d in p.walk() if d is not p)
-        if len(c.old) > 1 or len(c.new) > 1:
-            parts.append(c)
-    for c in changes if new_inside and old_inside else ():  # none can be inside otherwise
-        if (
-            c.new
-            and c.old
-            and id(c.new[0]) in new_inside  # (the first, quickly, before all)
-            and all(id(p) in new_inside for p in c.new)
-            and all(id(p) in old_inside for p in c.old)
-        ):
-            moved.add(id(c))
-    for c in parts:
-        for side, at in ((c.old, old_at), (c.new, new_at)):
-            places = [at.get(id(p), -1) for p in side]
-            if len(places) > 1 and places != list(range(places[0], places[0] + len(places))):
-                moved.add(id(c))
-    return moved
 
 
 class Planner:
