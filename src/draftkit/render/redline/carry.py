@@ -26,7 +26,7 @@ from typing import Final
 
 from lxml import etree
 
-from draftkit.model import Draft
+from draftkit.model import Draft, Provision
 from draftkit.readers.docx_text import may_hold_table
 from draftkit.readers.safezip import open_package, parse_xml
 from draftkit.render.redline.base import Base, is_docx, reread
@@ -122,6 +122,19 @@ class Carrier:
         self.docpr = max((_int(e.get("id")) for e in self.base.document.iter(_WP_DOCPR)), default=0)
         body = document.find(qn("w:body"))
         self.paragraphs = list(body.iter(qn("w:p"))) if body is not None else []
+
+    def first_paragraph(self, old: Provision, shows: str) -> etree._Element | None:
+        """The old body paragraph the reader counted as `old`'s first (`Location.paragraph`),
+        outside any table, if it shows `shows`; None otherwise (a paragraph a resolved
+        revision moved, a provision in a cell or without a location)."""
+        where = old.location
+        if where is None or where.paragraph is None or where.cell is not None:
+            return None
+        self.load()
+        if not 0 < where.paragraph <= len(self.paragraphs):
+            return None
+        paragraph = self.paragraphs[where.paragraph - 1]
+        return paragraph if paragraph_text(paragraph).strip() == shows.strip() else None
 
     def may_hold_tables(self) -> bool:
         """Whether the old body may hold a table, told without parsing it: as the reader saw

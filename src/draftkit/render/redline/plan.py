@@ -741,18 +741,10 @@ class Planner:
         return ShowOld(tuple(paragraphs), ghost.move, flags)
 
     def _old_heading_ppr(self, old: Provision) -> etree._Element | None:
-        """The properties of an old heading's own paragraph in the old DOCX (its style), when
-        that paragraph is found there and shows the heading; None otherwise."""
-        carrier, where = self.carrier, old.location
-        if carrier is None or where is None or where.paragraph is None or where.cell is not None:
-            return None
-        carrier.load()
-        if not 0 < where.paragraph <= len(carrier.paragraphs):
-            return None
-        paragraph = carrier.paragraphs[where.paragraph - 1]
-        if paragraph_text(paragraph).strip() != (old.heading or "").strip():
-            return None  # not the paragraph the reader counted (a resolved revision moved it)
-        ppr = copy_ppr(paragraph.find(W_PPR))
+        """The properties of an old heading's own paragraph in the old DOCX (a style, no
+        numbering), when that paragraph is found there; None otherwise."""
+        found = self.carrier.first_paragraph(old, old.heading or "") if self.carrier is not None else None
+        ppr = copy_ppr(found.find(W_PPR)) if found is not None else None
         return ppr if ppr is not None and ppr.find(W_PSTYLE) is not None and ppr.find(W_NUMPR) is None else None
 
     def _ghost_paragraphs(
