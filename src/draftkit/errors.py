@@ -7,7 +7,8 @@ newlines or terminal control characters, and those are shown escaped, never raw.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from draftkit.records import record
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -62,7 +63,7 @@ def one_line(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Where:
     """Where a problem stands: a file and, if known, a paragraph or line (1-based)."""
 

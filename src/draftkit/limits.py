@@ -8,7 +8,7 @@ machine, while staying far above any real draft: a 1,000-page framework text is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from draftkit.records import record
 
 DEFAULT_MAX_BYTES = 50_000_000
 """Largest input file on disk (`--max-bytes`)."""
@@ -27,7 +27,7 @@ MAX_LABEL_CHARS = 255
 """Longest automatic number a DOCX numbering definition may produce; longer ones are cut."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Limits:
     """Input limits; each has a CLI option to raise it."""
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.batch.manifest import Job, Pairing, read_manifest
 from draftkit.batch.runner import batch, default_workers, prepare_outdir
 from draftkit.batch.summary import write_summary
 from draftkit.batch.task import OUTPUT_NAMES, BatchOptions, JobResult, make_options, recorded, run_job
+from draftkit.records import record
 
 __all__ = [
     "OUTPUT_NAMES",
@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BatchReport:
     """How a batch ended: every result in manifest order (unrun jobs absent) and the summary files."""
 

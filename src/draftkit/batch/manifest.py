@@ -18,11 +18,11 @@ import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from draftkit.errors import InputError, UsageError
+from draftkit.records import record
 
 Pairing = Literal["consecutive"]
 
@@ -36,7 +36,7 @@ _NAME_CHARS = 80
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Job:
     """One comparison of a batch: OLD → NEW, a human label and its folder name in OUTDIR."""
 

@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Literal
 
@@ -35,6 +35,7 @@ from draftkit.errors import (
 )
 from draftkit.outputs import check_output_path, write_atomic
 from draftkit.readers import Limits, View, reporting
+from draftkit.records import record
 
 Status = Literal["ok", "failed", "not run"]
 RECORD = "job.json"
@@ -48,7 +49,7 @@ OUTPUT_NAMES: dict[api.ReportFormat, str] = {
 _CHUNK = 1 << 20
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BatchOptions:
     """Every setting of a batch that shapes a job's outputs (the resume check compares them)."""
 
@@ -115,7 +116,7 @@ def make_options(
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class JobResult:
     """What one job gave: status, counts per change kind, flags per severity and category,
     the reports written (file names in the job folder), time, and the error if it failed."""

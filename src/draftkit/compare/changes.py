@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal, assert_never
 
 from draftkit.compare.textdiff import Op
 from draftkit.model import Draft, Provision
+from draftkit.records import record
 
 ChangeKind = Literal["unchanged", "modified", "added", "deleted", "split", "merged"]
 TableMove = Literal["into", "out of"]
@@ -52,7 +53,7 @@ SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")
 REVIEW_BELOW = 0.6
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Pin:
     """A decision the user made: `old` paired with `new`, or one side kept apart (the other None)."""
 
@@ -62,7 +63,7 @@ class Pin:
     new_cite: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Flag:
     """Why a change matters: a rule fired in a category, with a severity and plain words."""
 
@@ -74,7 +75,7 @@ class Flag:
     new: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Change:
     """What happened to one provision (or a split/merged group) between two drafts.
 
@@ -182,7 +183,7 @@ def _squash(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Comparison:
     """Two drafts and every change between them, in new-document order (deletions at
     their old place)."""

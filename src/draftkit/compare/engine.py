@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from draftkit.compare.align import align
 from draftkit.compare.changes import Change, ChangeKind, Comparison, Pin, TableMove
@@ -14,9 +14,10 @@ from draftkit.compare.refs import Reference, rewrite
 from draftkit.compare.textdiff import Op, diff_words
 from draftkit.model import Draft, Provision
 from draftkit.readers.frozen import maker
+from draftkit.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Renumbering:
     """old address → new address for every provision whose citation changed."""
 
@@ -165,7 +166,7 @@ def _compare(
     return tuple(changes[k] for k in sorted(range(len(keys)), key=keys.__getitem__))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Context:
     renumbering: _Renumbering
     old_addr: tuple[Address | None, ...]

@@ -3,13 +3,13 @@ indices, comparison keys and citations (compare.align, engine, languages)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from draftkit.compare.citations import UNNUMBERED, extend
 from draftkit.compare.measures import mask_digits
 from draftkit.compare.refs import label_value
 from draftkit.model import Draft, Provision
+from draftkit.records import record
 
 ROOT = -1
 _TOP_KINDS = frozenset({"article", "annex", "section", "chapter", "part"})
@@ -18,7 +18,7 @@ _TOP_KINDS = frozenset({"article", "annex", "section", "chapter", "part"})
 Address = tuple[str, tuple[str, ...]]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Flat:
     """A draft flattened in document order, with parent and children indices."""
 

@@ -25,7 +25,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
 from draftkit.compare.engine import front_units
@@ -34,6 +34,7 @@ from draftkit.compare.lemmas import language_of
 from draftkit.compare.lexicon import LANGUAGES, concepts
 from draftkit.errors import UsageError
 from draftkit.model import Draft, Provision
+from draftkit.records import record
 
 DiscrepancyKind = Literal["missing", "number", "date", "shorter"]
 
@@ -52,7 +53,7 @@ BAND = 12  # long sibling lists: the DP keeps within this many places of the dia
 FULL_CELLS = 4_096
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Counterpart:
     """Provisions of version A and their counterparts in version B (one each, or a split)."""
 
@@ -63,7 +64,7 @@ class Counterpart:
     score: float  # 0–1.25: how well structure and evidence agree
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Discrepancy:
     """One thing a treaty section must look at: a provision missing, a number, a date or a
     length that does not match."""
@@ -76,7 +77,7 @@ class Discrepancy:
     b_values: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LanguageComparison:
     """Two language versions aligned, with their discrepancies in version A's order."""
 
@@ -153,7 +154,7 @@ def _name_key(word: str) -> str:
     return "@" + "".join(single[:3])
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Facts:
     """What one provision says that survives translation."""
 

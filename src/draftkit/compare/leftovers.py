@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from rapidfuzz import fuzz, process
 
 from draftkit.compare.measures import SIM_MAX_CHARS
+from draftkit.records import record
 
 BEST_FIRST_MAX_CELLS = 250_000  # above this, best-first compares within a window
 BEST_FIRST_WINDOW = 100
@@ -27,7 +28,7 @@ PER_ROW = 5  # a handful of best candidates per provision is enough for a best-f
 Row = tuple[list[tuple[float, int]], list[tuple[float, int]]]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Hits:
     """What one ranking over all pairs found: every candidate at or above its cutoff per row."""
 

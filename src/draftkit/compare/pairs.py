@@ -3,16 +3,16 @@ exactly one Pair — a 1:1 pair, a split or merge, an addition or a deletion."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from draftkit.compare.flat import Flat
 from draftkit.readers.frozen import maker
+from draftkit.records import record
 
 PairKind = Literal["one", "split", "merge", "added", "deleted"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Pair:
     """One unit of the alignment: indices into the old and new Flat."""
 
@@ -31,7 +31,7 @@ class Pair:
 new_pair = maker(Pair)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Alignment:
     """Every provision of both drafts in exactly one Pair."""
 

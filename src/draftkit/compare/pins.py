@@ -16,12 +16,12 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from draftkit.errors import UsageError
+from draftkit.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Pins:
     """What the user asked: label pairs to take as is and labels to keep apart (`OLD`, or
     `=NEW` for a provision of the new draft)."""
@@ -33,7 +33,7 @@ class Pins:
         return bool(self.pairs or self.no_pair)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Resolved:
     """Pins as indices into one alignment's flattened drafts."""
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
+
+from draftkit.records import record
 
 _NUM = r"(\d+|[IVXLC]+)"
 _SUB = r"((?:\s?\(\w{1,5}\))*)"
@@ -44,7 +45,7 @@ _POINT = re.compile(r"\b(?P<pkw>point|subparagraph|sub-paragraph|item)\s+\((?P<p
 _SUBS = re.compile(r"\((\w{1,5})\)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reference:
     """A citation found in a text: its span, the cited path of label values, and whether the
     path is relative to the provision it stands in ('paragraph 3' = of this article)."""

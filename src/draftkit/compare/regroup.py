@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 from draftkit.compare.measures import contained, share_rare_word, word_frequencies
+from draftkit.records import record
 
 ROOT = -1
 GAP_REACH = 3  # a split's second part at most this many siblings after the first
@@ -48,7 +48,7 @@ class Side(Protocol):
     def keys(self) -> Sequence[str]: ...  # normalised heading + text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Regroup:
     """A 1:1 pair (one, partner) to be replaced by `one` with `parts` (the partner among them)."""
 

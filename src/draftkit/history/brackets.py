@@ -26,6 +26,7 @@ from draftkit.compare.changes import Change, Comparison
 from draftkit.compare.textdiff import Op
 from draftkit.history.lineage import Lineage, units
 from draftkit.model import Draft
+from draftkit.records import record
 
 BracketEventKind = Literal["opened", "changed", "closed", "reopened"]
 BRACKET_EVENT_KINDS: tuple[BracketEventKind, ...] = ("opened", "changed", "closed", "reopened")
@@ -54,7 +55,7 @@ def bracket_event_label(kind: BracketEventKind) -> str:
             assert_never(kind)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Span:
     """One bracket in one text: [start, end) over the text, its alternatives' inner texts."""
 
@@ -139,7 +140,7 @@ def project(ops: Sequence[Op], start: int, end: int) -> tuple[int, int]:
     return new_start, max(new_start, new_end)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BracketEvent:
     """What happened to a bracket in `round`: `eid` is the provision holding it then (for a
     closed bracket: the provision it closed in, else the one it was in); `text` its raw
@@ -155,7 +156,7 @@ class BracketEvent:
     alternative: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Bracket:
     """One bracketed span followed through the rounds: `texts[r]` is its raw text in round r
     (None when not open), `lineage` the index of the lineage holding it."""

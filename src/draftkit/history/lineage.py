@@ -23,6 +23,7 @@ from typing import Literal, assert_never
 from draftkit.compare.changes import Change, Comparison
 from draftkit.compare.engine import framed
 from draftkit.model import Draft, Provision
+from draftkit.records import record
 
 EventKind = Literal["added", "modified", "moved", "renumbered", "split", "merged", "deleted", "restored"]
 EVENT_KINDS: tuple[EventKind, ...] = (
@@ -66,7 +67,7 @@ def event_label(kind: EventKind) -> str:
             assert_never(kind)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Round:
     """One round of the negotiation: its draft, with a label and, if known, date and author."""
 
@@ -81,7 +82,7 @@ class Round:
         return self.draft.source.path if self.draft.source else None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Event:
     """Something that happened to a lineage in `round` (≥ 1): the step from round − 1,
     `change` indexing that step's `Comparison.changes`; `related` are the eIds of the other
@@ -93,7 +94,7 @@ class Event:
     related: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Lineage:
     """One provision followed through the rounds: its eId (None when absent), citation and
     text in each round, and its events in round order."""

@@ -13,10 +13,10 @@ import os
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.errors import InputError, UsageError
+from draftkit.records import record
 
 DRAFT_SUFFIXES = frozenset({".docx", ".txt", ".md", ".xml", ".pdf"})
 MANIFEST_SUFFIXES = frozenset({".toml", ".json"})
@@ -24,7 +24,7 @@ MANIFEST_MAX_BYTES = 1_000_000
 _FIELDS = ("file", "label", "date", "author")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RoundSpec:
     """Where a round is read from, and what to call it."""
 

@@ -14,12 +14,12 @@ are not unchanged are exactly the changes of base → B, each "only_b".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal, assert_never
 
 from draftkit.compare.changes import Change, Comparison
 from draftkit.history.lineage import units
 from draftkit.model import Draft
+from draftkit.records import record
 
 EntryKind = Literal["unchanged", "only_a", "only_b", "same", "compatible", "conflict"]
 ENTRY_KINDS: tuple[EntryKind, ...] = ("conflict", "only_a", "only_b", "same", "compatible", "unchanged")
@@ -45,7 +45,7 @@ def entry_label(kind: EntryKind) -> str:
             assert_never(kind)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entry:
     """One base unit (or one addition) and what each side did to it: `a` / `b` are the
     changes base → A / base → B that hold it (None: the side has no such provision, for an
@@ -67,7 +67,7 @@ class Entry:
         return change.new_cite if change is not None else ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ThreeWay:
     """A base, two counter-proposals, the two comparisons and the entries."""
 

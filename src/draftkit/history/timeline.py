@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
 from draftkit.compare import compare
@@ -16,11 +15,12 @@ from draftkit.history.rounds import specs
 from draftkit.history.three_way import ThreeWay, combine
 from draftkit.model import Draft
 from draftkit.readers import Limits, View, read
+from draftkit.records import record
 
 PathLike = str | os.PathLike[str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class History:
     """A negotiation's whole story: its rounds, the flagged comparison of each step (step k
     compares round k with round k + 1), every provision's lineage and every bracket."""

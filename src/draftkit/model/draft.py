@@ -6,8 +6,10 @@ Text is held exactly as the reader saw it; normalisation happens only when compa
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
+
+from draftkit.records import record
 
 Kind = Literal[
     "part",
@@ -47,7 +49,7 @@ Cell = tuple[int, int, int]
 ones included; rows and columns as the view being read shows them."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Location:
     """Where a provision starts in its source: paragraph index (DOCX) or line (text), 1-based;
     `cell` the table cell that paragraph stands in (DOCX; None outside tables and in formats
@@ -73,7 +75,7 @@ class Location:
         return f"table {table}, row {row}, column {column}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Provision:
     """One numbered (or titled) unit of a draft with its own text and its children.
 
@@ -104,7 +106,7 @@ class Provision:
                 stack.extend(reversed(provision.children))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     """Where a draft came from."""
 
@@ -116,7 +118,7 @@ class Source:
     tables: bool | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReadWarning:
     """Something a reader guessed, located: a numbering gap, a number read as text, a point
     that seems to hold another, paragraphs read as unnumbered provisions."""
@@ -131,7 +133,7 @@ class ReadWarning:
         return f"{source}: {where}{self.message}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Draft:
     """A whole draft: title, unnumbered preamble, and the provision tree (annexes included,
     as top-level provisions of kind 'annex')."""

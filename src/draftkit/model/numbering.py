@@ -7,11 +7,12 @@ writers agree on what "aa" or "xiv" mean.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Literal
 
 from draftkit.model.draft import Kind
+from draftkit.records import record
 
 NumFmt = Literal["decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "cyrillic", "other"]
 
@@ -73,7 +74,7 @@ _CLOSE_RE = re.compile(r"^(?P<n>[a-z]{1,2}|[ivxlcdm]+|[" + CYRILLIC_LETTERS + r"
 _DOT_RE = re.compile(r"^(?P<n>[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\.(?=\s|$)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Label:
     """A parsed label. `shape` is the label with its number replaced by '#' (and the keyword
     lower-cased): labels of one list share a shape. `alt` is the other reading of an

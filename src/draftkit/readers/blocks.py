@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from draftkit.model import Location
+from draftkit.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Block:
     """One paragraph as a reader saw it.
 

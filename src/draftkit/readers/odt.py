@@ -28,6 +28,7 @@ from draftkit.model.numbering import format_number
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
 from draftkit.readers.safezip import OoxmlPackage, open_package
+from draftkit.records import record
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -51,7 +52,7 @@ _OBJECT = "\ue000{}\ue001"  # a drawing's place in a paragraph's text, private-u
 _OBJECT_RE = re.compile("\ue000(\\d+)\ue001")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Level:
     fmt: str  # draftkit/Word numFmt name, "bullet" or "none"
     prefix: str = ""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from draftkit.errors import LimitError, Where
 from draftkit.model import Kind, Location, Provision, ReadWarning
@@ -33,6 +33,7 @@ from draftkit.model.numbering import (
 from draftkit.readers.blocks import Block, is_all_caps
 from draftkit.readers.frozen import new_provision
 from draftkit.readers.limits import DEFAULT_MAX_DEPTH
+from draftkit.records import record
 
 # Rank of keyword kinds: lower ranks contain higher ones.
 _RANK: dict[Kind, int] = {"part": 0, "chapter": 1, "section": 2, "article": 3, "point": 4}
@@ -88,7 +89,7 @@ class _Node:
         self.listed: tuple[int, int] | None = None  # (Word list, level) of an auto-numbered paragraph
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Parsed:
     """What `build` returns: the parts of a Draft that come from the blocks."""
 

@@ -50,6 +50,7 @@ from lxml import etree
 
 from draftkit.errors import UsageError
 from draftkit.model import Draft, Provision
+from draftkit.records import record
 from draftkit.render.docx_numbering import (
     CONTAINER_KINDS,
     MIN_HANGING,
@@ -123,7 +124,7 @@ def draft_docx_bytes(
     return zip_package(members, zip_time(date))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DraftDocument:
     """A draft laid out as a DOCX, before zipping: the parsed `word/document.xml`, where
     each provision starts, and every other part of the package.

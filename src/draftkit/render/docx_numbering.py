@@ -20,6 +20,7 @@ from lxml import etree
 
 from draftkit.model import Draft, Provision
 from draftkit.model.numbering import format_number, letter_to_int, roman_to_int
+from draftkit.records import record
 from draftkit.render.wml import NSMAP, qn
 
 __all__ = [
@@ -58,7 +59,7 @@ _FORMATS_BY_CLASS: Final[dict[str, tuple[str, ...]]] = {
 # --------------------------------------------------------------------------- numbering plan
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Shape:
     """A label cut into its literal prefix, its number parts and its literal suffix."""
 
@@ -177,7 +178,7 @@ class _Family:
     first_num_id: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Decision:
     """How one provision's label is written: a Word number, typed text, or nothing."""
 
@@ -194,7 +195,7 @@ class Decision:
         return self.family.first_num_id + self.list_index
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NumberingPlan:
     families: list[_Family]
     decisions: list[Decision]  # per provision, in Draft.walk() order

@@ -21,7 +21,7 @@ import gzip
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal, assert_never
 
 from draftkit.compare.changes import (
@@ -36,6 +36,7 @@ from draftkit.compare.changes import (
 )
 from draftkit.compare.textdiff import Op, OpKind
 from draftkit.model import Draft, Provision
+from draftkit.records import record
 from draftkit.render.draft_out import READING_NOTES_HEADING, reading_notes
 from draftkit.render.html_assets import _CSS, _FOLD_CSS, _FOLD_JS, _JS
 
@@ -85,7 +86,7 @@ def _count_label(key: str) -> str:
 # --- rows: one per change, with what the page needs to place it -------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Row:
     change: Change
     anchor: str
@@ -151,7 +152,7 @@ def _flag_tokens(flags: Iterable[Flag], category_index: dict[str, int]) -> str:
 # --- ops → pieces: text runs and paragraph breaks, with the part that starts at a break ---
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Piece:
     op: OpKind
     text: str = ""  # empty for a break

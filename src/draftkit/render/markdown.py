@@ -12,7 +12,6 @@ import re
 import string
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal, assert_never
 
 from draftkit.compare.changes import (
@@ -26,6 +25,7 @@ from draftkit.compare.changes import (
     kind_label,
 )
 from draftkit.compare.textdiff import Op, OpKind
+from draftkit.records import record
 from draftkit.render.draft_out import READING_NOTES_HEADING, reading_notes
 
 # Invisible, and as an entity its source ends in ";" (punctuation), which lets a marker next
@@ -108,7 +108,7 @@ def _maybe_punct(ch: str) -> bool:
 # --- redline of ops ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Part:
     role: Literal["text", "open", "close"]
     text: str

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
 
 from draftkit.compare.refs import Reference, find_references
+from draftkit.records import record
 from draftkit.risk.taxonomy import Compiled
 from draftkit.risk.tokens import Hit, PhraseSets, Text
 
@@ -26,7 +26,7 @@ def references_in(original: str) -> tuple[Reference, ...]:
     return tuple(find_references(original))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Clause:
     """A condition or exception: marker tokens [first, body), body tokens [body, last)."""
 
@@ -141,7 +141,7 @@ def _clause(text: Text, hit: Hit, stops: set[str]) -> Clause:
     return Clause(hit.label, hit.first, hit.last, end, content, tuple(items))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Analysis:
     """A text with its condition and exception clauses and the token ranges of their markers."""
 
@@ -241,7 +241,7 @@ _OPENERS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NameRun:
     """A run of capitalised words read as a proper name: 'Kessel Valley', 'Joint Commission'."""
 

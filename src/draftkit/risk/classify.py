@@ -10,9 +10,9 @@ Guarantors shall lift the sanctions" is about sanctions, conditioned on withdraw
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 
 from draftkit.model import Draft, Provision
+from draftkit.records import record
 from draftkit.risk.analysis import Analysis, name_runs
 from draftkit.risk.taxonomy import Taxonomy
 from draftkit.risk.tokens import Text
@@ -36,7 +36,7 @@ LISTED_NAME_WEIGHT = 0.6
 Scores = dict[str, float]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Classified:
     """Why a provision has its categories: own and total scores, and the terms that matched."""
 

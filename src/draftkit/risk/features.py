@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from draftkit.records import record
 from draftkit.risk.analysis import Analysis, Clause, name_runs, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
@@ -184,7 +185,7 @@ _VERB_SKIP = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Modal:
     """'shall withdraw': the modal's strength (4 binding … 1 discretionary) and governed verb."""
 
@@ -314,7 +315,7 @@ def modals(side: Side) -> list[Modal]:
 # Negations
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Negation:
     """'not' (or 'не') with the words either side of it; tokens [first, last)."""
 
@@ -383,7 +384,7 @@ def negations(side: Side) -> list[Negation]:
 # Numbers with their units, durations, years, dates
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quantity:
     """A number with its class and unit, in the class's base unit too."""
 
@@ -559,7 +560,7 @@ def quantities(side: Side) -> list[Quantity]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Date:
     """A calendar date, as a day number."""
 
@@ -584,7 +585,7 @@ def dates(side: Side) -> list[Date]:
 # Names of places, parties, organisations
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Name:
     """A name: from the gazetteer (place / party / organisation), or any capitalised run."""
 
@@ -668,7 +669,7 @@ def unlisted_names(side: Side) -> list[Name]:
 # Conditions and exceptions
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClauseFeature:
     """A condition or exception clause (risk/analysis.py `Clause`), located."""
 
@@ -708,7 +709,7 @@ def exceptions(side: Side) -> list[ClauseFeature]:
 # Scope words
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Scope:
     """A scope word ('all', 'only', 'permanently', 'not less than') and its group."""
 
@@ -743,7 +744,7 @@ def scopes(side: Side) -> list[Scope]:
 # Recognition wording
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Remedy:
     """What a party receives or gives up for a harm ('compensation', 'assistance', 'waive
     all claims'), with its group and a word either side."""
@@ -765,7 +766,7 @@ def remedies(side: Side) -> list[Remedy]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Recognition:
     """Recognition wording ('de jure', 'sovereignty', 'status')."""
 
@@ -820,7 +821,7 @@ def recognitions(side: Side) -> list[Recognition]:
 # Bracketed (unagreed) text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Bracket:
     """An outermost [ … ] segment of the original text, brackets included."""
 
@@ -855,7 +856,7 @@ def brackets(side: Side) -> list[Bracket]:
 # Cross-references
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reference:
     """A cross-reference ('Article 4(2)') as written in the original text."""
 
@@ -877,7 +878,7 @@ def references(side: Side) -> list[Reference]:
 # Qualifiers: when, on what condition, how far a provision holds
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Qualifier:
     """'in peacetime', 'once all hostages are returned', 'under its command' (issue 14)."""
 

@@ -13,15 +13,15 @@ frozen and free of I/O; a finding's spans are character offsets into its own sid
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
+from draftkit.records import record
 from draftkit.risk.tokens import Text, content_key
 
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """One thing a rule saw change, before it is weighed by the category."""
 
@@ -48,7 +48,7 @@ class Located(Protocol):
     def position(self) -> int: ...
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quote:
     """Words of one text as written, with their spans and place (a `Located` of its own)."""
 
@@ -57,7 +57,7 @@ class Quote:
     position: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Report:
     """What a rule says about a pair of features, or about one left without a partner.
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
+from draftkit.records import record
 from draftkit.risk.features import Side
 from draftkit.risk.findings import Finding, Located, Report
 from draftkit.risk.taxonomy import Compiled, Significance, Taxonomy
@@ -26,7 +26,7 @@ T = TypeVar("T")
 F = TypeVar("F", bound=Located)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sides:
     """Both texts of a pair, each read once."""
 
@@ -155,7 +155,7 @@ class ContentRule(Protocol):
     def __call__(self, sides: Sides) -> list[Finding]: ...
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FeatureRule(Generic[F]):
     """A significance rule: features of each side, keyed, paired, reported."""
 

@@ -15,11 +15,12 @@ import math
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from pathlib import Path
 from typing import Literal, cast
 
 from draftkit.errors import SchemaError, Where
+from draftkit.records import record
 from draftkit.resources import schema_path
 from draftkit.risk.lemmas import language_of, lemma_form
 from draftkit.risk.tokens import PhraseSet, PhraseSets, normalise_word, tokenize
@@ -43,7 +44,7 @@ REMEDY_GROUPS = ("compensation", "assistance", "waiver")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Significance:
     """How much each kind of edit matters, 0–1, before the category weight (severity = weight
     × significance). The `[significance]` table of a taxonomy overrides any of these."""
@@ -100,7 +101,7 @@ class Significance:
 _SIGNIFICANCE_KEYS = tuple(f.name for f in fields(Significance))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Category:
     """One risk category: id, words for messages, weight 0–1, and what signals it."""
 
@@ -112,7 +113,7 @@ class Category:
     patterns: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Gazetteer:
     """A list of names of one kind; a mention may also signal a category."""
 
@@ -122,7 +123,7 @@ class Gazetteer:
     category: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Lexicon:
     """The words the significance rules look for (all matched in normalised form)."""
 
@@ -145,7 +146,7 @@ class Lexicon:
     remedies: tuple[tuple[str, tuple[str, ...]], ...] = ()  # group → words ([remedies])
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Compiled:
     """Phrase sets and lookup tables built once from a taxonomy."""
 
@@ -193,7 +194,7 @@ class Compiled:
         object.__setattr__(self, "lemma_sets", PhraseSets((self.entities, self.qualifiers)))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Taxonomy:
     """A loaded, checked taxonomy. `compiled` holds its phrase sets, built on load."""
 

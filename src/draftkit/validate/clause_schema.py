@@ -14,7 +14,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Literal
 
@@ -22,6 +22,7 @@ from lxml import etree
 
 from draftkit.errors import SchemaError, Where
 from draftkit.model import KINDS, Kind
+from draftkit.records import record
 from draftkit.resources import schema_path
 
 Level = Literal["error", "warning", "off"]
@@ -58,7 +59,7 @@ _FORBIDDEN_KEYS = ("id", "description", "severity", "pattern", "words", "empty")
 _ASSERT_KEYS = ("id", "description", "severity", "context", "test")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StructureRules:
     """Which kinds may stand at the top of the body and what each kind may contain."""
 
@@ -76,7 +77,7 @@ class StructureRules:
         return ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NumberingRules:
     """Numbering checks per level: `continuous` kinds number through the whole draft (or annex)."""
 
@@ -87,14 +88,14 @@ class NumberingRules:
     start: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReferenceRules:
     """Cross-reference checks."""
 
     dangling: Level
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Requirement:
     """A provision the draft must contain: any provision (of `kinds`, if given) whose heading
     holds one of `headings`, whose text holds one of `phrases` or matches one of `patterns`,
@@ -112,7 +113,7 @@ class Requirement:
     signals: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Forbidden:
     """Leftovers a finished round must not hold: text matching `patterns` or `words`, or (with
     `empty`) provisions with neither text nor children."""
@@ -126,7 +127,7 @@ class Forbidden:
     word_patterns: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Assertion:
     """A Schematron-style rule: for every node `context` selects in the draft's XML, `test`
     must be true (XPath 1.0, no namespace prefixes needed; `re:` is EXSLT regex)."""
@@ -140,7 +141,7 @@ class Assertion:
     test_xpath: etree.XPath = field(compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClauseSchema:
     """A loaded, checked clause schema."""
 

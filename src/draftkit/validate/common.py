@@ -20,6 +20,7 @@ from lxml import etree
 
 from draftkit.compare.citations import cite
 from draftkit.model import Draft, Location, Provision, Source
+from draftkit.records import record
 from draftkit.validate.clause_schema import Level
 
 Severity = Literal["error", "warning"]
@@ -40,7 +41,7 @@ PLURAL: dict[str, str] = {
 _WS = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """One problem: how bad, which rule, what is wrong, and where it stands.
 
@@ -59,7 +60,7 @@ class Finding:
     text: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Report:
     """The findings of one validation, in document order, and what they were checked against."""
 
@@ -84,7 +85,7 @@ class Report:
         return not self.errors and not (strict and self.warnings)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entry:
     """A provision with its chain of ancestors (root → itself) and its place in document order."""
 

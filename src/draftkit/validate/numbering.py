@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from draftkit.model.numbering import NumFmt, format_number, parse_exact
+from draftkit.records import record
 from draftkit.validate.clause_schema import ClauseSchema, Level
 from draftkit.validate.common import PLURAL, Collector, Entry, normal
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Numbered:
     entry: Entry
     ordinal: int

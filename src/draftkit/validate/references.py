@@ -17,12 +17,12 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from draftkit.compare.citations import cite
 from draftkit.compare.refs import Reference, find_references, label_value
 from draftkit.model import Draft, Provision
 from draftkit.model.numbering import roman_to_int
+from draftkit.records import record
 from draftkit.validate.clause_schema import ClauseSchema
 from draftkit.validate.common import PLURAL, Collector, Entry, normal
 
@@ -71,7 +71,7 @@ _SINGULAR: dict[str, str] = {
 _CHAIN_GAP = re.compile(r"^\s*,?\s*of\s+(?:the\s+)?$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Ref:
     """A reference found in a text: refs.py's, or one of the extra forms ("point 12")."""
 

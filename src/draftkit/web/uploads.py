@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
+
+from draftkit.records import record
 
 # Room for the multipart framing and headers around the files of one request.
 _OVERHEAD = 64 * 1024
@@ -33,7 +34,7 @@ class UploadError(Exception):
         self.status = status
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Upload:
     """One uploaded file: the form field it came in, its display name and where it is on disk."""
 

@@ -6,13 +6,14 @@ there once they are known, or says the plan was not the flagged comparison's."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from draftkit.compare.changes import Comparison, Flag
+from draftkit.records import record
 from draftkit.render.redline.package import Comment
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Later(Flag):
     """In a plan of a comparison not flagged yet (`Planner(later=True)`): the flags of the
     change at `index` of the comparison, known later (`settle`)."""

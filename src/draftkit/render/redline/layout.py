@@ -17,6 +17,7 @@ from typing import Final, Literal
 from lxml import etree
 
 from draftkit.model import Provision
+from draftkit.records import record
 from draftkit.render.wml import W_NUMPR, W_P, W_PPR, W_PSTYLE, W_SECTPR, W_T, copy_ppr, paragraph_text, qn
 
 BODY: Final = qn("w:body")
@@ -83,7 +84,7 @@ def head(p: Provision, mode: Mode) -> int:
     return 2 if p.heading is not None else 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Slot:
     """Where one line of a provision is: characters start..end of paragraph `p`."""
 

@@ -30,6 +30,7 @@ from lxml import etree
 from draftkit.compare.changes import Change, Comparison, Flag
 from draftkit.compare.textdiff import diff_words
 from draftkit.model import FRONT_KINDS, Provision
+from draftkit.records import record
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.carry import Carrier
 from draftkit.render.redline.later import Later
@@ -125,7 +126,7 @@ def sides(ops: Iterable[Seg]) -> tuple[str, str]:
     return old, new
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinePlan:
     """One new line of a stream: its paragraph (`slot`) and its parts. Parts after the first
     go into new paragraphs after it (old-only breaks); the first `keep` parts stay in the new
@@ -143,7 +144,7 @@ class LinePlan:
     between: tuple[etree._Element, ...]  # empty paragraphs after it, each to get an inserted mark
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BreakPlan:
     """What the break before line `line` needs besides the lines' marks.
 
@@ -162,7 +163,7 @@ class BreakPlan:
     opens: Provision | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StreamPlan:
     """An op stream written into the paragraphs of its new lines. `plain`: paragraphs with
     no provision layout (preamble), whose old paragraphs keep their own properties; else
@@ -178,7 +179,7 @@ class StreamPlan:
 # --------------------------------------------------------------------------- actions
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OldParagraph:
     """One paragraph of an old provision: properties, run properties, text, mark, and the
     old provision when it is that provision's first paragraph."""
@@ -190,7 +191,7 @@ class OldParagraph:
     opens: Provision | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ShowOld:
     """Old provisions as new deleted (or moved-from) paragraphs: at the cursor (after the
     material written last), or before `before`. `move` names the move range around them;
@@ -202,7 +203,7 @@ class ShowOld:
     before: etree._Element | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Relabel:
     """A typed label that changed: characters start..end of `p` become old (deleted) and
     new (inserted) number."""
@@ -214,7 +215,7 @@ class Relabel:
     num: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Keep:
     """A provision with nothing to show, which old material follows (planned only then). Where
     it is, `layout()`, is looked up when the writer places that material."""
@@ -227,7 +228,7 @@ class Keep:
         return self.locator.layout(self.provision)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Insert:
     """The new provisions' paragraphs wholly inserted (runs and marks)."""
 
@@ -235,7 +236,7 @@ class Insert:
     flags: tuple[Flag, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Revise:
     """Word-level revisions in place (`stream`, None when the words are the same), then a
     typed label relabelled."""
@@ -246,7 +247,7 @@ class Revise:
     relabel: Relabel | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Replace:
     """A change that cannot be lined up with its paragraphs: the old provisions deleted
     before the new ones, which are wholly inserted."""
@@ -256,7 +257,7 @@ class Replace:
     old: ShowOld
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MoveTo:
     """The new place of a moved provision: w:moveTo inside the move range `name`.
 
@@ -274,7 +275,7 @@ class MoveTo:
     stream: StreamPlan | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FrontDelete:
     """Title or preamble lines with no new ones left: deleted paragraphs at the very start
     of the body (`at_start`, a title) or at the cursor."""
@@ -283,21 +284,21 @@ class FrontDelete:
     at_start: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FrontInsert:
     """Title or preamble paragraphs that are all new: wholly inserted."""
 
     paragraphs: tuple[etree._Element, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FrontRevise:
     """Title or preamble lines revised word by word."""
 
     stream: StreamPlan
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FrontComment:
     """Flags on the title or a recital: a comment over the front paragraphs that hold it."""
 
@@ -306,7 +307,7 @@ class FrontComment:
     flags: tuple[Flag, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Start:
     """Where old material goes while nothing has been written: before `top`, the first
     provision's first paragraph (None: at the end of the body)."""
@@ -314,7 +315,7 @@ class Start:
     top: etree._Element | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finish:
     """No revised paragraph may end the body or a table cell."""
 

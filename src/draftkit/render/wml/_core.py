@@ -9,10 +9,11 @@ so the same inputs give the same XML.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 from lxml import etree
+
+from draftkit.records import record
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -85,7 +86,7 @@ def xml_safe(text: str) -> str:
     return _XML_ILLEGAL.sub("", text)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Revision:
     """Who made a tracked change and when (`2026-01-01T00:00:00Z`); both are inputs."""
 

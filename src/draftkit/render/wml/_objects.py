@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from draftkit.readers.docx_text import choose_branch, diagram_digest
+from draftkit.records import record
 from draftkit.render.wml._core import (
     MARK_TAGS,
     W_DEL,
@@ -72,7 +73,7 @@ MATH_TAGS = frozenset({M_OMATH, M_OMATH_PARA})
 _M_T, _M_R, _M_RPR, _M_CTRLPR = (f"{{{_M_NS}}}{x}" for x in ("t", "r", "rPr", "ctrlPr"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rel:
     """One relationship of a part: its target part name (or URL) and whether it is external."""
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from lxml import etree
 
 from draftkit.readers.docx_text import symbol_text
+from draftkit.records import record
 from draftkit.render.wml._core import (
     MARK_TAG_SET,
     MARK_TAGS,
@@ -56,7 +56,7 @@ _HIDDEN_INLINE = frozenset(
 _ONE_CHAR: dict[str, str] = {W_TAB: "\t", W_PTAB: "\t", W_BR: " ", W_CR: " ", W_NOBREAKHYPHEN: "-"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Atom:
     """One piece of visible text: a `w:t` (its text), a one-character element (tab, break,
     symbol) or an object shown by its placeholder (a note reference, an image: `_objects`),
