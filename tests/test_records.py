@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import inspect
 import pickle
 from dataclasses import dataclass, field
 
@@ -41,6 +43,12 @@ class One:
 
 
 @record
+class Factory:  # made by `dataclass` itself, with the shared equality, hash and repr
+    a: int
+    b: list[int] = field(default_factory=list)
+
+
+@record
 class Own:
     a: int
 
@@ -65,8 +73,16 @@ def test_equality_hash_and_repr_are_the_dataclass_ones(x: tuple, y: tuple) -> No
 
 def test_frozen_slotted_and_still_a_dataclass() -> None:
     made = Made(1, "y", (2,), 3.0)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'a'"):
         made.a = 2  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'b'"):
+        del made.b  # type: ignore[misc]
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'a'"):
+        Made()  # type: ignore[call-arg]
+    assert str(inspect.signature(Made)) == str(inspect.signature(Written))
+    assert repr(Made.__dataclass_params__) == repr(Written.__dataclass_params__)  # type: ignore[attr-defined]
+    assert Made.__match_args__ == Written.__match_args__ and Made.__slots__ == Written.__slots__
+    assert copy.copy(made) == made and copy.deepcopy(made) == made
     assert not hasattr(made, "__dict__")
     assert [f.name for f in dataclasses.fields(made)] == ["a", "b", "c", "hidden"]
     assert dataclasses.replace(made, a=5) == Made(5, "y", (2,), 3.0)
@@ -81,6 +97,9 @@ def test_no_fields_one_field_and_a_method_of_its_own() -> None:
     assert One(nan) == One(nan)  # the same object: equal, as the dataclass's tuples are
     assert hash(One(2.0)) == hash((2.0,))
     assert repr(Own(1)) == "mine"
+    assert Factory(1) == Factory(1) and repr(Factory(1)) == "Factory(a=1, b=[])"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Factory(1).a = 2  # type: ignore[misc]
 
 
 def test_the_model_is_made_with_it() -> None:
