@@ -12,6 +12,7 @@ excluded; a provision read from a text box has the box's paragraphs.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
@@ -141,7 +142,7 @@ class Locator:
         # provision stands at its old place (kept, or shown deleted there), so the list counts
         # the old siblings in old order: the count is right when k's old self (`was`) is a
         # sibling of `old` and the old numbers from one to the other run without a gap.
-        mine = self.old_siblings.get(id(old)) if old.ordinal is not None else None
+        mine = self.old_siblings.get(id(old)) if _counted(old) else None
         breaks = self._breaks(mine[0]) if mine is not None else []
         traits = self.traits
 
@@ -207,15 +208,19 @@ class Locator:
 
     def _breaks(self, family: tuple[Provision, ...]) -> list[int]:
         """Per sibling, how many breaks in the old numbers come before it (a break: a sibling
-        or the next without an ordinal, or not numbered one more): two siblings count on
-        from one to the other when as many come before each (computed once per family)."""
+        or the next without an ordinal, or not numbered one more; labels of a list format the
+        grammar does not know count on where they share a shape, see `_counted`): two
+        siblings count on from one to the other when as many come before each (computed once
+        per family)."""
         key = id(family)
         found = self.breaks.get(key)
         if found is None:
             found = self.breaks[key] = [0]
             count = 0
-            for a, b in pairwise(p.ordinal for p in family):
-                if a is None or b is None or b != a + 1:
+            for a, b in pairwise(family):
+                if a.ordinal is None and b.ordinal is None:
+                    count += not (_counted(a) and label_shape(a.num) == label_shape(b.num))
+                elif a.ordinal is None or b.ordinal is None or b.ordinal != a.ordinal + 1:
                     count += 1
                 found.append(count)
         return found
@@ -226,9 +231,7 @@ class Locator:
         it had an ordinal (computed once, when `was` is known)."""
         p = self.order[k]
         before = self.was.get(id(p))
-        place = (
-            self.old_siblings.get(id(before)) if before is not None and before.ordinal is not None else None
-        )
+        place = self.old_siblings.get(id(before)) if before is not None and _counted(before) else None
         found = self.traits[k] = (
             p.kind,
             self.new_depth.get(id(p)),
@@ -288,8 +291,41 @@ def _index(
 
 
 def label_shape(num: str | None) -> str | None:
-    """The shape of a label ("Article 1" and "Article 7" share one); None without a label."""
-    return parse_exact(num).shape if num else None
+    """The shape of a label ("Article 1" and "Article 7" share one); None without a label. A
+    label the grammar does not know (a Word list's "MMDXLI|", "first|", "一、") is its own
+    shape there: here its runs of letters and of digits stand for any, so that the items of
+    one such list share a shape ("A|", "a|"), as "1." and "2." do."""
+    if not num:
+        return None
+    label = parse_exact(num)
+    return label.shape if label.fmt != "other" else _coarse(num)
+
+
+def _counted(p: Provision) -> bool:
+    """Whether `p`'s label is a number in a count: it has an ordinal ("3.", "(c)"), or it is a
+    label the grammar does not read (a Word list's "MMDXLI|", "first|"), taken to count on
+    from a sibling of the same shape before it — the old view's numbers are checked after
+    the redline is written (oldnum), and typed where that was wrong."""
+    return p.ordinal is not None or (p.num is not None and parse_exact(p.num).fmt == "other")
+
+
+def _coarse(num: str) -> str:
+    """`num` with each run of digits as "#", of letters (words joined by spaces or hyphens
+    as one: a number written out) as "A" (upper case), "a" (lower or no case) or "Aa"
+    (capitalised): "MMDXLI|" → "A|", "first|" → "a|", "One hundred seventy-third|" → "Aa|"."""
+    return _RUNS.sub(_run_shape, num)
+
+
+def _run_shape(found: re.Match[str]) -> str:
+    run = found.group()
+    if run.isdigit():
+        return "#"
+    if run.isupper():
+        return "A"
+    return "Aa" if run[0].isupper() else "a"
+
+
+_RUNS = re.compile(r"\d+|[^\W\d_]+(?:[ \-\u2010][^\W\d_]+)*")  # words written out: one run
 
 
 def moved_changes(
