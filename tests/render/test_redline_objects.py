@@ -293,3 +293,18 @@ def test_a_deleted_heading_with_no_relative_keeps_its_heading_style(tmp_path: Pa
     old = Doc(text + fx.sp("Final provisions", "Heading1"), styles=styles)
     new = Doc(text, styles=styles)
     _redline(old, new, tmp_path)  # check_views: reject-all reads back the heading as a heading
+
+
+@pytest.mark.parametrize("old_title", ["Framework draft 3", None])
+def test_a_title_only_in_the_document_properties_is_said_not_dropped(old_title: str | None, tmp_path: Path) -> None:
+    """Word tracks no change to the document properties: a title that stands only there and
+    changed is named in a comment (it was left out of the redline in silence)."""
+    body = fx.p(fx.r("1. The Parties shall withdraw.")) + fx.p(fx.r("2. Monitoring begins."))
+    old = read(fx.build_docx(tmp_path / "old.docx", body, title=old_title))
+    new = read(fx.build_docx(tmp_path / "new.docx", body, title="Framework draft 4 (final)"))
+    assert (old.title, new.title) == (old_title, "Framework draft 4 (final)")
+    comparison = compare(old, new)
+    said = _comments(render_docx(comparison))
+    assert "The title changed where the redline cannot mark it" in said
+    assert f"“{old_title or 'none'}” → “Framework draft 4 (final)”" in said
+    assert _comments(render_docx(compare(new, new))) == ""  # no change: nothing said

@@ -16,7 +16,7 @@ from typing import Final, Literal
 
 from lxml import etree
 
-from draftkit.model import Provision
+from draftkit.model import Draft, Provision
 from draftkit.records import record
 from draftkit.render.wml import W_NUMPR, W_P, W_PPR, W_PSTYLE, W_SECTPR, W_T, copy_ppr, paragraph_text, qn
 
@@ -242,3 +242,55 @@ def between(x: etree._Element, y: etree._Element) -> list[etree._Element] | None
         out.append(node)
         node = significant_next(node)
     return out if node is y else None
+
+
+def front_paragraphs(
+    paragraphs: list[etree._Element],
+    title_at: list[int] | None,
+    preamble_at: list[int] | None,
+    new: Draft,
+    top: etree._Element | None,
+) -> tuple[list[Slot] | None, list[Slot] | None]:
+    """The slots of the new draft's title lines and preamble lines in the base document (its
+    `paragraphs`; `title_at`, `preamble_at`: their numbers where the base was written from the
+    draft), each None where they cannot be found: a title only in the document properties,
+    front lines that do not stand before the first provision (`top`) as the draft has them."""
+    title_lines = (new.title or "").split("\n") if new.title else []
+    preamble_lines = [line for item in new.preamble for line in item.split("\n")]
+    if title_at is not None and preamble_at is not None:
+        return [whole_slot(paragraphs[i - 1]) for i in title_at], [
+            whole_slot(paragraphs[i - 1]) for i in preamble_at
+        ]
+    # A user's DOCX: the paragraphs before the first provision, matched by their text.
+    if top is None:
+        return None, None
+    before: list[tuple[etree._Element, str]] = []
+    for p in paragraphs:
+        if p is top:
+            break
+        if next(p.iterancestors(W_P), None) is None:
+            text = paragraph_text(p)
+            if text.strip() and (not before or before[-1][0] is not p):
+                before.append((p, text))
+    title_slots: list[Slot] | None = []
+    if title_lines and before and before[0][1].strip() == title_lines[0].strip():
+        for line, (p, text) in zip(title_lines, before, strict=False):
+            found = within(text, line)
+            if found is None:
+                title_slots = None
+                break
+            assert title_slots is not None
+            title_slots.append(Slot(p, *found))
+        before = before[len(title_lines) :]
+    elif title_lines:
+        title_slots = None  # the title is elsewhere (document properties)
+    preamble_slots: list[Slot] | None = []
+    if len(before) != len(preamble_lines):
+        return title_slots, None
+    for line, (p, text) in zip(preamble_lines, before, strict=True):
+        found = within(text, line)
+        if found is None:
+            return title_slots, None
+        assert preamble_slots is not None
+        preamble_slots.append(Slot(p, *found))
+    return title_slots, preamble_slots

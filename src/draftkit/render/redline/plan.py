@@ -41,21 +41,19 @@ from draftkit.render.redline.layout import (
     between,
     cont_ppr,
     ends_cleanly,
+    front_paragraphs,
     head,
     may_be_typed,
     mode,
     old_mode,
     provision_lines,
     side_lines,
-    whole_slot,
-    within,
 )
 from draftkit.render.redline.lines import TR, ends_cell, line_ops
 from draftkit.render.redline.locate import Locator, label_shape, moved_changes
 from draftkit.render.redline.oldnum import without_numbering
 from draftkit.render.wml import (
     W_NUMPR,
-    W_P,
     W_PPR,
     W_PSTYLE,
     copy_ppr,
@@ -830,7 +828,8 @@ class Planner:
     def _front_matter(self) -> Iterator[Action]:
         """Title and preamble: word-level revisions where they can be found."""
         old, new = self.comparison.old, self.comparison.new
-        title_paras, preamble_paras = self._front_paragraphs()
+        base = self.base
+        title_paras, preamble_paras = front_paragraphs(base.paragraphs, base.title, base.preamble, new, self.top)
         old_title = (old.title or "").split("\n") if old.title else []
         new_title = (new.title or "").split("\n") if new.title else []
         if title_paras is not None:
@@ -843,6 +842,17 @@ class Planner:
             action = self._front_stream(old_pre, new_pre, preamble_paras)
             if action is not None:
                 yield action
+        # A title only in the document properties (Word does not track them), or front lines
+        # not found in the file: said in a comment, never dropped in silence.
+        front = (("title", old_title, new_title, title_paras), ("preamble", old_pre, new_pre, preamble_paras))
+        for what, olds, news, found in front:
+            if found is None and olds != news and self.top is not None:
+                was, now = (" ".join(" / ".join(lines).split())[:120] or "none" for lines in (olds, news))
+                note = (
+                    f"The {what} changed where the redline cannot mark it: “{was}” → “{now}”; "
+                    f"this file shows the new {what} in both views."
+                )
+                yield FrontComment(self.top, self.top, (Flag("redline-untracked", "redline", "low", note),))
         yield from self._front_comments(title_paras, preamble_paras)
 
     def _front_comments(
@@ -864,48 +874,6 @@ class Planner:
             paras = paras or recitals[:1] or titles[:1] or ([self.top] if self.top is not None else [])
             if paras:
                 yield FrontComment(paras[0], paras[-1], self._flags(change))
-
-    def _front_paragraphs(self) -> tuple[list[Slot] | None, list[Slot] | None]:
-        base, new = self.base, self.comparison.new
-        title_lines = (new.title or "").split("\n") if new.title else []
-        preamble_lines = [line for item in new.preamble for line in item.split("\n")]
-        if base.title is not None and base.preamble is not None:
-            title = [whole_slot(base.paragraphs[i - 1]) for i in base.title]
-            preamble = [whole_slot(base.paragraphs[i - 1]) for i in base.preamble]
-            return title, preamble
-        # A user's DOCX: the paragraphs before the first provision, matched by their text.
-        if self.top is None:
-            return None, None
-        before: list[tuple[etree._Element, str]] = []
-        for p in self.base.paragraphs:
-            if p is self.top:
-                break
-            if next(p.iterancestors(W_P), None) is None:
-                text = paragraph_text(p)
-                if text.strip() and (not before or before[-1][0] is not p):
-                    before.append((p, text))
-        title_slots: list[Slot] | None = []
-        if title_lines and before and before[0][1].strip() == title_lines[0].strip():
-            for line, (p, text) in zip(title_lines, before, strict=False):
-                found = within(text, line)
-                if found is None:
-                    title_slots = None
-                    break
-                assert title_slots is not None
-                title_slots.append(Slot(p, *found))
-            before = before[len(title_lines) :]
-        elif title_lines:
-            title_slots = None  # the title is elsewhere (document properties)
-        preamble_slots: list[Slot] | None = []
-        if len(before) != len(preamble_lines):
-            return title_slots, None
-        for line, (p, text) in zip(preamble_lines, before, strict=True):
-            found = within(text, line)
-            if found is None:
-                return title_slots, None
-            assert preamble_slots is not None
-            preamble_slots.append(Slot(p, *found))
-        return title_slots, preamble_slots
 
     def _front_stream(
         self, old_lines: list[str], new_lines: list[str], slots: list[Slot], *, first: bool = False
