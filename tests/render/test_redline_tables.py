@@ -370,3 +370,21 @@ def test_a_deleted_paragraph_whose_text_a_row_repeats_stays_a_paragraph(tmp_path
     document = read_part(data, "word/document.xml")
     assert len(list(document.iter(w("tbl")))) == 1 and _marked(document, "del") == []
     assert _resolved_rows(data, "original") == [[same], [same]]
+
+
+def test_old_cell_text_is_not_lost_in_rows_the_new_draft_tracks_as_deleted(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' RP011-Multiple-Deleted-Rows.docx: the new draft
+    still holds rows tracked as deleted (the base drops them). Its paragraphs were counted
+    in the region of the cell before them, so the deleted cell text "M" was put after the
+    last of them, into a dropped row, and reject-all lost it."""
+    dropped = '<w:del w:id="9" w:author="A" w:date="2020-01-01T00:00:00Z"/>'
+
+    def doc(cell: str) -> Doc:
+        rows = [
+            [fx.p(fx.r(x)) for x in ("1", "2", "3")],
+            [fx.p(fx.dele(fx.dr(x))) for x in ("4", "5", "6")],
+            [fx.p(fx.r(x)) for x in (cell, "N", "O")],
+        ]
+        return Doc(fx.tbl(rows, ["", dropped, ""]) + fx.p())
+
+    _redline(doc("M"), doc("monitoring"), tmp_path)

@@ -82,7 +82,8 @@ def docx_base(draft: Draft) -> Base | None:
         # (readers.kept): the part is neither decompressed nor parsed again.
         taken = take(path, draft.source.sha256, main)
         members = [
-            (name, taken[1] if taken is not None and name == main else package.read(name)) for name in package.names
+            (name, taken[1] if taken is not None and name == main else package.read(name))
+            for name in package.names
         ]
     data = dict(members)
     document = taken[0] if taken is not None else parse_xml(data[main], f"{path}: {main}")
@@ -138,7 +139,34 @@ def _resolved(
         if best is None or score > best[0]:
             best = (score, trial, mapped)
     assert best is not None
-    return best[1], best[2]
+    return best[1], _kept(best[1], best[2])
+
+
+def _kept(document: etree._Element, mapped: list[etree._Element]) -> list[etree._Element]:
+    """`mapped` with each paragraph the view removed whole (its tracked row or table gone)
+    counted as the next paragraph still in the document, as a paragraph merged away counts as
+    the one holding its text (the last one left: as the one before it). Else a provision's
+    region would end in a removed row, and old material placed after it would be lost with
+    that row (RP011: a deleted cell's paragraph put into the new draft's deleted rows)."""
+    body = document.find(BODY)
+    assert body is not None
+    live = set(body.iter(W_P))
+    if len(live) == len(set(mapped)):
+        return mapped  # nothing removed whole (the usual case)
+    out = list(mapped)
+    following: etree._Element | None = None
+    for i in range(len(out) - 1, -1, -1):
+        if out[i] in live:
+            following = out[i]
+        elif following is not None:
+            out[i] = following
+    previous: etree._Element | None = None
+    for i, p in enumerate(out):
+        if p in live:
+            previous = p
+        elif previous is not None:
+            out[i] = previous
+    return out
 
 
 def text_base(draft: Draft, rev: Revision) -> Base:
