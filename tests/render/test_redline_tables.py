@@ -388,3 +388,32 @@ def test_old_cell_text_is_not_lost_in_rows_the_new_draft_tracks_as_deleted(tmp_p
         return Doc(fx.tbl(rows, ["", dropped, ""]) + fx.p())
 
     _redline(doc("M"), doc("monitoring"), tmp_path)
+
+
+def test_a_row_after_a_blank_row_comes_back_in_its_table(tmp_path: Path) -> None:
+    """Found moving a heading in Open-Xml-PowerTools' DA253/DA254/DA255 Table-With-Sum files:
+    the old title moved into a table cell, so every old paragraph of the section was shown
+    deleted before the table and its rows inserted. The old rows came back as deleted rows,
+    but the total row follows a blank one: with no old row before it restored (a blank row
+    is not) and none after it, it found no place and its text stayed a paragraph before the
+    table (reject-all read the total before the table's header). The old row before it is
+    now the nearest one with text."""
+    heading, subheading = '<w:outlineLvl w:val="0"/>', '<w:outlineLvl w:val="1"/>'
+    title = fx.p(fx.r("Packing QA Sheet"), heading)
+
+    def doc(moved: bool) -> Doc:
+        rows = [
+            [fx.p(fx.r("Description")), fx.p(fx.r("Quantity"))],
+            [fx.p(fx.r("./ProductDescription")), fx.p(fx.r("./Quantity"))],
+            [fx.p() + (title if moved else ""), fx.p()],
+            [fx.p(), fx.p(fx.r("Total of the quantities"))],
+        ]
+        body = fx.p(fx.r("Customer Id"), subheading) + fx.p(fx.r("Check and sign each row.")) + fx.tbl(rows)
+        return Doc(("" if moved else title) + body + fx.p())
+
+    data = _redline(doc(False), doc(True), tmp_path)
+    assert _resolved_rows(data, "original") == [
+        ["Description", "Quantity"],
+        ["./ProductDescription", "./Quantity"],
+        ["", "Total of the quantities"],
+    ]

@@ -310,9 +310,11 @@ def _place(
     (the writer put them in text order): after the old row before it if that was restored
     too; else beside the row they stand in (before it when they open its first cell); else
     after the table they follow or before the one they precede; else next to the new row
-    that holds the nearest kept old row's text (or its first cell: a key column). False when
+    that holds the nearest kept old row's text (or its first cell: a key column). The old
+    row before or after it is the nearest one with text: a row without any (a blank row
+    between data and a total) is neither restored nor found in the new table. False when
     there is no such place."""
-    before: etree._Element | None = restored.get(k - 1)
+    before: etree._Element | None = restored.get(_with_text(row_keys, k, -1))
     after: etree._Element | None = None
     holder = next(written[0].iterancestors(W_TR), None)
     if before is None and holder is not None and holder.find(f"{W_TRPR}/{_W_DEL}") is None:
@@ -377,7 +379,16 @@ def _by_neighbours(
         found = whole.get("".join(row_keys[r]))
         return found if found is not None else keyed.get(row_keys[r][0])
 
-    return new_row(k - 1), new_row(k + 1)
+    return new_row(_with_text(row_keys, k, -1)), new_row(_with_text(row_keys, k, 1))
+
+
+def _with_text(row_keys: list[list[str]], k: int, step: int) -> int:
+    """The nearest old row before (step -1) or after (1) row k that has text (-1 or the
+    number of rows when there is none)."""
+    r = k + step
+    while 0 <= r < len(row_keys) and not row_keys[r]:
+        r += step
+    return r
 
 
 def _precedes(a: etree._Element, b: etree._Element) -> bool:
