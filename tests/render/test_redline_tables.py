@@ -417,3 +417,37 @@ def test_a_row_after_a_blank_row_comes_back_in_its_table(tmp_path: Path) -> None
         ["./ProductDescription", "./Quantity"],
         ["", "Total of the quantities"],
     ]
+
+
+def test_rows_of_the_same_text_removed_come_back_once_each(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' HW002-Table14.docx (rows that repeat one text):
+    every old row looked for its loose paragraphs before any was taken, so rows of the same
+    text all took the first run, and each was restored (reject-all read 470 provisions
+    where the old draft had 280)."""
+    same = PHASES[1]
+    old, new = [PHASES[0], same, same, PHASES[3]], [PHASES[0], PHASES[3]]
+    data = _redline(_table(old), _table(new), tmp_path)
+    assert _resolved_rows(data, "original") == _plain(old)
+    assert _resolved_rows(data, "accept") == _plain(new)
+
+
+def test_a_row_is_not_restored_after_old_text_that_followed_it(tmp_path: Path) -> None:
+    """Found editing HW002-Table14.docx: the cells repeat "a conversion | of a table", "to |
+    HTML." with "HTML." a heading; one heading reworded, the comparison pairs each old
+    section with the next one's heading and shows the first one deleted, its children moved.
+    The writer puts them in the cell before the heading kept (text order); restored as a
+    row after that row, they came after the heading in reject-all. Such paragraphs now stay
+    where they are."""
+    heading = '<w:outlineLvl w:val="0"/>'
+
+    def doc(reworded: bool) -> Doc:
+        rows = [[fx.p(fx.r("This")), fx.p(fx.r("is a test of"))]]
+        for k in range(4):
+            rows.append([fx.p(fx.r("a conversion")), fx.p(fx.r("of a table"))])
+            last = reworded and k == 3
+            rows.append(
+                [fx.p(fx.r("to")), fx.p(fx.r("monitoring")) if last else fx.p(fx.r("HTML."), heading)]
+            )
+        return Doc(fx.tbl(rows) + fx.p())
+
+    _redline(doc(False), doc(True), tmp_path)

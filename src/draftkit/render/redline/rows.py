@@ -157,9 +157,13 @@ def restore_rows(
         restored: dict[int, etree._Element] = {}  # old row → its deleted copy, placed
         rows = [tr for tr in table if tr.tag == W_TR]
         row_keys = [[k for k in (_key(paragraph_text(p)) for p in tr.iter(W_P)) if k] for tr in rows]
-        found: list[list[int] | None] = [_find(keys, used, wanted) for wanted in row_keys]
-        for spot in found:
-            used.update(spot or ())
+        # Each row takes its loose paragraphs before the next row looks: rows of the same text
+        # (a repeated row) take a run each, not all the first one (HW002: 38 rows restored).
+        found: list[list[int] | None] = []
+        for wanted in row_keys:
+            found.append(_find(keys, used, wanted))
+            used.update(found[-1] or ())
+        pending = {loose[i] for spot in found for i in spot or ()}  # to go into restored rows
         # A table gone whole (the text of all its rows loose outside any table) comes back
         # whole; with rows without text too where the new draft has fewer tables.
         first = next((spot for spot in found if spot), None)
@@ -185,7 +189,7 @@ def restore_rows(
             if whole:
                 assert shell is not None
                 shell.append(twin)
-            elif not _place(twin, rows, row_keys, k, written, document, placed_after, restored):
+            elif not _place(twin, rows, row_keys, k, written, document, placed_after, restored, pending):
                 continue
             restored[k] = twin
             if any(paragraph_mark(p) == "moveFrom" for p in written):
@@ -305,15 +309,19 @@ def _place(
     document: etree._Element,
     placed_after: dict[etree._Element, etree._Element],
     restored: dict[int, etree._Element],
+    pending: set[etree._Element],
 ) -> bool:
     """Put deleted row `twin` (old row k) into the new table where its loose paragraphs stand
     (the writer put them in text order): after the old row before it if that was restored
-    too; else beside the row they stand in (before it when they open its first cell); else
-    after the table they follow or before the one they precede; else next to the new row
-    that holds the nearest kept old row's text (or its first cell: a key column). The old
-    row before or after it is the nearest one with text: a row without any (a blank row
-    between data and a total) is neither restored nor found in the new table. False when
-    there is no such place."""
+    too; else beside the row they stand in (before it when they open its first cell, else
+    after it); else after the table they follow or before the one they precede; else next to
+    the new row that holds the nearest kept old row's text (or its first cell: a key column).
+    The old row before or after it is the nearest one with text: a row without any (a blank
+    row between data and a total) is neither restored nor found in the new table. False when
+    there is no such place, or when the place is after the row they stand in and the old view
+    shows something after them in that row (`_followed`; `pending` paragraphs go into restored
+    rows too): the restored row would follow old text it preceded, and the loose paragraphs,
+    left where they are, keep the old text's order."""
     before: etree._Element | None = restored.get(_with_text(row_keys, k, -1))
     after: etree._Element | None = None
     holder = next(written[0].iterancestors(W_TR), None)
@@ -325,6 +333,8 @@ def _place(
         )
         if first_cell and not kept_before:
             after = holder
+        elif _followed(holder, written[-1], pending):
+            return False
         else:
             before = holder
     elif before is None and holder is None:
@@ -344,6 +354,20 @@ def _place(
     else:
         return False
     return True
+
+
+def _followed(row: etree._Element, last: etree._Element, pending: set[etree._Element]) -> bool:
+    """Whether the old view shows something in `row` after paragraph `last`, besides the
+    `pending` paragraphs (HW002, rows of the same text: an old heading's deleted children
+    written in a cell before the kept text of a later old row; restored after that row, they
+    came after it in reject-all)."""
+    after = False
+    for q in row.iter(W_P):
+        if q is last:
+            after = True
+        elif after and q not in pending and _shows_old(q):
+            return True
+    return False
 
 
 def _sibling(p: etree._Element, step: int) -> etree._Element | None:
