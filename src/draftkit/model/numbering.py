@@ -14,7 +14,17 @@ from typing import Literal
 from draftkit.model.draft import Kind
 from draftkit.records import record
 
-NumFmt = Literal["decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "cyrillic", "other"]
+NumFmt = Literal[
+    "decimal",
+    "lowerLetter",
+    "upperLetter",
+    "lowerRoman",
+    "upperRoman",
+    "cyrillic",
+    "cardinalText",
+    "ordinalText",
+    "other",
+]
 
 # Keyword → provision kind. Case-insensitive; abbreviations carry their dot.
 _KEYWORDS: dict[str, Kind] = {
@@ -56,7 +66,27 @@ _ROMAN_RE = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})
 
 # "Article premier", "Article 1er": the first article as French texts number it.
 _FIRST_WORDS = ("premier", "première", "1er", "1re")
-_NUMBER = r"(?:premier|première|1er|1re|\d+(?:\.\d+)*|[IVXLCDM]+|[ivxlcdm]+|[A-Za-z])"
+
+# Numbers written out in English, as treaties number their parts ("Article One", "PART
+# TWENTY-ONE", "Strand Three") and as Word's cardinalText and ordinalText lists show them
+# ("Twenty-one", "First"): 1 to 999.
+_ONES = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+)  # fmt: skip
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ORDINAL_WORDS = {
+    "one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+    "nine": "ninth", "twelve": "twelfth",
+}  # fmt: skip
+_UNIT = "one|two|three|four|five|six|seven|eight|nine"
+_BELOW_100 = (
+    rf"(?:{'|'.join(_TENS[2:])})(?:[\s-](?:{_UNIT}))?"
+    rf"|{'|'.join(_ONES[10:])}|{_UNIT}"
+)
+_IN_WORDS = rf"(?:(?:{_UNIT})[\s-]+hundred(?:(?:[\s-]+and)?[\s-]+(?:{_BELOW_100}))?|{_BELOW_100})"
+_NUMBER = rf"(?:premier|première|1er|1re|\d+(?:\.\d+)*|[IVXLCDM]+|[ivxlcdm]+|{_IN_WORDS}|[A-Za-z])"
 _KEYWORD_RE = re.compile(
     r"^(?P<kw>"
     + "|".join(sorted((re.escape(k) for k in _KEYWORDS), key=len, reverse=True))
@@ -150,6 +180,72 @@ def int_to_letter(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
+def cardinal_words(n: int) -> str:
+    """21 → 'twenty-one', 123 → 'one hundred twenty-three' (as Word's cardinalText writes
+    them, lower case)."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return f"{_ONES[hundreds]} hundred" + (f" {cardinal_words(rest)}" if rest else "")
+    thousands, rest = divmod(n, 1000)
+    return f"{cardinal_words(thousands)} thousand" + (f" {cardinal_words(rest)}" if rest else "")
+
+
+def ordinal_words(n: int) -> str:
+    """21 → 'twenty-first' (Word's ordinalText, lower case)."""
+    words = cardinal_words(n)
+    head, sep, last = words.rpartition(" ")
+    prefix, dash, unit = last.rpartition("-")
+    if unit in _ORDINAL_WORDS:
+        unit = _ORDINAL_WORDS[unit]
+    elif unit.endswith("y"):
+        unit = unit[:-1] + "ieth"
+    else:
+        unit += "th"
+    return f"{head}{sep}{prefix}{dash}{unit}"
+
+
+_WORDS_SEP = re.compile(r"[\s\-\u2010\u2011]+(?:and[\s\-\u2010\u2011]+)?")
+
+
+def _words_key(text: str) -> str:
+    return _WORDS_SEP.sub(" ", text.strip().lower())
+
+
+@lru_cache(maxsize=1)
+def _spelled() -> dict[str, tuple[NumFmt, int]]:
+    """Every number from 1 to 999 written out, cardinal and ordinal, by its `_words_key`."""
+    out: dict[str, tuple[NumFmt, int]] = {}
+    for n in range(1, 1000):
+        out[_words_key(cardinal_words(n))] = ("cardinalText", n)
+        out[_words_key(ordinal_words(n))] = ("ordinalText", n)
+    return out
+
+
+def words_to_int(text: str) -> tuple[NumFmt, int] | None:
+    """'Twenty-One' → ('cardinalText', 21), 'third' → ('ordinalText', 3): a number from 1 to
+    999 written out in English (any case, words apart by spaces or hyphens, "and" after
+    "hundred" or not); None for anything else."""
+    if not text.isascii() or not text[:1].isalpha() or len(text) > 40:
+        return None
+    return _spelled().get(_words_key(text))
+
+
+def cased_like(number: str, value: str) -> str:
+    """`number` in the case `value` is written in: 'XIV' for 'IV', 'Twenty-One' for 'Two'."""
+    if value.isupper():
+        return number.upper()
+    if value.islower():
+        return number.lower()
+    if value.istitle() and len(value) > 1:
+        return number.title()
+    return number
+
+
 def cyrillic_to_int(text: str) -> int | None:
     """'в' → 3 in the merged Ukrainian/Russian order."""
     low = text.lower()
@@ -175,6 +271,10 @@ def format_number(n: int, fmt: str) -> str:
             return int_to_roman(n).upper()
         case "cyrillic":
             return CYRILLIC_LETTERS[(n - 1) % len(CYRILLIC_LETTERS)] if n > 0 else str(n)
+        case "cardinalText":
+            return cardinal_words(n).capitalize() if n > 0 else str(n)
+        case "ordinalText":
+            return ordinal_words(n).capitalize() if n > 0 else str(n)
         case _:
             return str(n)
 
@@ -197,6 +297,9 @@ def _classify(value: str) -> tuple[NumFmt, int | None, NumFmt | None, int | None
             return rfmt, roman, None, None
         if letter is not None:
             return lfmt, letter, None, None
+        spelled = words_to_int(value)
+        if spelled is not None:
+            return spelled[0], spelled[1], None, None
         return "other", None, None, None
     cyr = cyrillic_to_int(value)
     if cyr is not None:
@@ -267,6 +370,9 @@ def parse_label(text: str) -> tuple[Label, str] | None:
     return None
 
 
+_AROUND_WORDS = re.compile(r"^(?P<open>\(?)(?P<n>[A-Za-z][A-Za-z \-]*[A-Za-z])(?P<close>[.):|]?)$")
+
+
 @lru_cache(maxsize=4096)
 def parse_exact(label_text: str) -> Label:
     """Parse a label computed by a word processor ("Article 3", "(b)", "2.1."), whole.
@@ -278,6 +384,14 @@ def parse_exact(label_text: str) -> Label:
     if found is not None and not found[1]:
         return found[0]
     s = label_text.strip()
+    # A list Word numbers in words ("Twenty-one.", "(First)"): the words, whole, between
+    # the punctuation around them.
+    words = _AROUND_WORDS.match(s)
+    if words is not None:
+        spelled = words_to_int(words.group("n"))
+        if spelled is not None:
+            shape = f"{words.group('open')}#{words.group('close')}"
+            return Label(num=s, kind=None, fmt=spelled[0], shape=shape, parts=(words.group("n"),), ordinal=spelled[1])
     shape = re.sub(r"\d+", "#", s)
     digits = re.findall(r"\d+", s)
     ordinal = int(digits[-1]) if digits else None

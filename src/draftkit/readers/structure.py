@@ -24,6 +24,7 @@ from draftkit.model.ids import next_eid
 from draftkit.model.numbering import (
     LOOSE_SHAPE,
     Label,
+    cased_like,
     format_number,
     parse_bullet,
     parse_exact,
@@ -270,9 +271,7 @@ _SIGNATORY = re.compile(
 def _renumbered(label: Label, ordinal: int) -> str:
     """`label` with its last number replaced: '(b)' → '(c)', 'Article 4' → 'Article 5'."""
     value = label.value
-    number = format_number(ordinal, label.fmt)
-    if value.isupper():
-        number = number.upper()
+    number = cased_like(format_number(ordinal, label.fmt), value)
     head, found, tail = label.num.rpartition(value)
     return f"{head}{number}{tail}" if found else number
 

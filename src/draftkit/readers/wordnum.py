@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
+from draftkit.model.numbering import cardinal_words, ordinal_words
 from draftkit.readers.limits import MAX_LABEL_CHARS
 from draftkit.records import record
 
@@ -51,16 +52,6 @@ _ROMAN = (
 _RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"
 _CHICAGO = ("*", "\u2020", "\u2021", "\u00a7")
 _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①..⑳
-_ONES = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen",
-)  # fmt: skip
-_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_ORDINAL_WORDS = {
-    "one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
-    "nine": "ninth", "twelve": "twelfth",
-}  # fmt: skip
 
 
 class Names(NamedTuple):
@@ -113,32 +104,6 @@ def _ordinal_suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
-def _cardinal_words(n: int) -> str:
-    if n < 20:
-        return _ONES[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        return f"{_ONES[hundreds]} hundred" + (f" {_cardinal_words(rest)}" if rest else "")
-    thousands, rest = divmod(n, 1000)
-    return f"{_cardinal_words(thousands)} thousand" + (f" {_cardinal_words(rest)}" if rest else "")
-
-
-def _ordinal_words(n: int) -> str:
-    words = _cardinal_words(n)
-    head, sep, last = words.rpartition(" ")
-    prefix, dash, unit = last.rpartition("-")
-    if unit in _ORDINAL_WORDS:
-        unit = _ORDINAL_WORDS[unit]
-    elif unit.endswith("y"):
-        unit = unit[:-1] + "ieth"
-    else:
-        unit += "th"
-    return f"{head}{sep}{prefix}{dash}{unit}"
-
-
 def _custom(n: int, pattern: str | None) -> str:
     # Word 2010 "custom" formats look like "001, 002, 003, ...": zero-pad to that width.
     first = (pattern or "").split(",", 1)[0].strip()
@@ -172,9 +137,9 @@ def format_number(n: int, num_fmt: str, custom: str | None = None) -> str:
         case "ordinal":
             return f"{n}{_ordinal_suffix(n)}"
         case "cardinalText":
-            return _cardinal_words(n).capitalize()
+            return cardinal_words(n).capitalize()
         case "ordinalText":
-            return _ordinal_words(n).capitalize()
+            return ordinal_words(n).capitalize()
         case "russianLower":
             return _letters(n, _RUSSIAN)
         case "russianUpper":

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from draftkit.model.numbering import NumFmt, format_number, parse_exact
+from draftkit.model.numbering import NumFmt, cased_like, format_number, parse_exact
 from draftkit.records import record
 from draftkit.validate.clause_schema import ClauseSchema, Level
 from draftkit.validate.common import PLURAL, Collector, Entry, normal
@@ -54,7 +54,7 @@ def _numbered(entry: Entry) -> _Numbered | None:
 def _relabel(example: _Numbered, ordinal: int) -> str:
     """The label `ordinal` would have in the list `example` belongs to: '(c)', 'Article 4'."""
     num = normal(example.entry.provision.num or "")
-    value = format_number(ordinal, example.fmt)
+    value = cased_like(format_number(ordinal, example.fmt), example.value)
     at = num.rfind(example.value)
     return num[:at] + value + num[at + len(example.value) :] if at >= 0 else value
 
