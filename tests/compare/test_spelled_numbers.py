@@ -38,7 +38,13 @@ def test_a_keyword_with_a_number_in_words_is_a_label(line: str, num: str, ordina
 
 @pytest.mark.parametrize(
     "line",
-    ["Article One of the Charter applies.", "Item one of the agenda", "Part of the territory", "Article Onetwo"],
+    [
+        "Article One of the Charter applies.",
+        "Item one of the agenda",
+        "Part of the territory",
+        "Article Onetwo",
+        "Section three (sentinel section) paragraph.",
+    ],
 )
 def test_prose_that_starts_with_a_keyword_and_a_word_is_not_a_label(line: str) -> None:
     found = parse_label(line)
@@ -60,7 +66,7 @@ def test_a_word_processor_label_in_words_has_its_ordinal(label: str, fmt: str, o
     assert (parsed.fmt, parsed.ordinal, parsed.shape) == (fmt, ordinal, shape)
 
 
-@given(st.integers(min_value=1, max_value=999), st.sampled_from(["cardinalText", "ordinalText"]))
+@given(st.integers(min_value=1, max_value=99_999), st.sampled_from(["cardinalText", "ordinalText"]))
 def test_words_read_back_as_the_number_written(n: int, fmt: str) -> None:
     written = format_number(n, fmt)
     for form in (written, written.upper(), written.lower(), written.title()):
@@ -110,3 +116,79 @@ def test_typed_article_headings_in_words_in_a_word_file(tmp_path: Path) -> None:
         ("article", "Article One", 1),
         ("article", "Article Two", 2),
     ]
+
+
+# ---------------------------------------------------------------- inserted articles, other languages
+
+
+@pytest.mark.parametrize(
+    ("line", "num", "parts"),
+    [
+        ("Article 5 bis", "Article 5 bis", ("5", "bis")),
+        ("Article 5bis The Parties", "Article 5bis", ("5", "bis")),
+        ("ARTICLE 12 TER", "ARTICLE 12 TER", ("12", "TER")),
+        ("Section 2A. Monitoring", "Section 2A", ("2", "A")),
+        ("Art. 7 quater", "Art. 7 quater", ("7", "quater")),
+    ],
+)
+def test_an_inserted_article_is_a_label_outside_the_count(line: str, num: str, parts: tuple[str, ...]) -> None:
+    found = parse_label(line)
+    assert found is not None
+    label = found[0]
+    assert (label.num, label.kind in ("article", "section"), label.parts, label.ordinal) == (num, True, parts, None)
+
+
+@pytest.mark.parametrize("line", ["Article 2 A joint commission", "Article 2 Bisected lines", "Article 5 shall apply"])
+def test_a_word_after_the_number_is_not_an_insertion(line: str) -> None:
+    found = parse_label(line)
+    assert found is None or found[0].num == "Article 2"
+
+
+def test_an_article_bis_is_its_own_provision_and_no_gap(tmp_path: Path) -> None:
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("Framework\n\nArticle 1\nText one.\n\nArticle 2\nText two.\n", encoding="utf-8")
+    new.write_text("Framework\n\nArticle 1\nText one.\n\nArticle 1 bis\nText one bis.\n\nArticle 2\nText two.\n", encoding="utf-8")
+    draft = api.parse(new)
+    assert [(p.num, p.text) for p in draft.provisions] == [
+        ("Article 1", "Text one."),
+        ("Article 1 bis", "Text one bis."),
+        ("Article 2", "Text two."),
+    ]
+    assert not [f for f in validate(draft).findings if f.rule.startswith("numbering.")]
+    changes = [(c.kind, c.renumbered) for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
+    assert changes == [("added", False)]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "ordinal"),
+    [
+        ("Artículo 3", "article", 3),
+        ("Artículo 1.º Las Partes", "article", 1),
+        ("Capítulo II", "chapter", 2),
+        ("Título I Disposiciones generales", "part", 1),
+        ("Chapitre IV", "chapter", 4),
+        ("Annexe 2", "annex", 2),
+        ("Artigo 12", "article", 12),
+        ("Articolo 4", "article", 4),
+        ("Artikel 9", "article", 9),
+        ("Abschnitt 3", "section", 3),
+    ],
+)
+def test_keywords_of_other_languages(line: str, kind: str, ordinal: int) -> None:
+    found = parse_label(line)
+    assert found is not None
+    assert (found[0].kind, found[0].ordinal) == (kind, ordinal)
+
+
+def test_a_spanish_article_inserted_renumbers_the_rest(tmp_path: Path) -> None:
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    cease, withdraw = "Las Partes cesarán todas las hostilidades.", "Las Partes retirarán sus fuerzas 15 km."
+    old.write_text(f"Acuerdo Marco\n\nArtículo 1\n{cease}\n\nArtículo 2\n{withdraw}\n", encoding="utf-8")
+    new.write_text(
+        f"Acuerdo Marco\n\nArtículo 1\nSe establece una comisión conjunta.\n\nArtículo 2\n{cease}\n\nArtículo 3\n{withdraw}\n",
+        encoding="utf-8",
+    )
+    changes = sorted((c.kind, c.renumbered, c.moved) for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered)
+    assert changes == [("added", False, False), ("unchanged", True, False), ("unchanged", True, False)]

@@ -55,6 +55,40 @@ _KEYWORDS: dict[str, Kind] = {
     "schedule": "annex",
     "додаток": "annex",
     "приложение": "annex",
+    # French, Spanish, Portuguese, Italian, German: the languages frameworks are often
+    # negotiated or published in besides English ("Article" and "Section" are French too).
+    "titre": "part",
+    "partie": "part",
+    "chapitre": "chapter",
+    "paragraphe": "point",
+    "annexe": "annex",
+    "artículo": "article",
+    "articulo": "article",
+    "título": "part",
+    "titulo": "part",
+    "parte": "part",
+    "capítulo": "chapter",
+    "capitulo": "chapter",
+    "sección": "section",
+    "seccion": "section",
+    "punto": "point",
+    "párrafo": "point",
+    "anexo": "annex",
+    "apéndice": "annex",
+    "artigo": "article",
+    "secção": "section",
+    "seção": "section",
+    "articolo": "article",
+    "capitolo": "chapter",
+    "sezione": "section",
+    "allegato": "annex",
+    "artikel": "article",
+    "kapitel": "chapter",
+    "teil": "part",
+    "abschnitt": "section",
+    "absatz": "point",
+    "anhang": "annex",
+    "anlage": "annex",
 }
 
 # Ukrainian and Russian letters in list order, merged: a draft uses one or the other, and
@@ -69,7 +103,7 @@ _FIRST_WORDS = ("premier", "première", "1er", "1re")
 
 # Numbers written out in English, as treaties number their parts ("Article One", "PART
 # TWENTY-ONE", "Strand Three") and as Word's cardinalText and ordinalText lists show them
-# ("Twenty-one", "First"): 1 to 999.
+# ("Twenty-one", "First"): after a keyword, 1 to 999; a word processor's label, any.
 _ONES = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -87,12 +121,17 @@ _BELOW_100 = (
 )
 _IN_WORDS = rf"(?:(?:{_UNIT})[\s-]+hundred(?:(?:[\s-]+and)?[\s-]+(?:{_BELOW_100}))?|{_BELOW_100})"
 _NUMBER = rf"(?:premier|première|1er|1re|\d+(?:\.\d+)*|[IVXLCDM]+|[ivxlcdm]+|{_IN_WORDS}|[A-Za-z])"
+# An article put in between two others without renumbering them: "Article 5 bis", "5ter",
+# "Section 2A" (UN, EU and French texts; amended British ones).
+_INSERTED = r"(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)|[A-Z])"
 _KEYWORD_RE = re.compile(
     r"^(?P<kw>"
     + "|".join(sorted((re.escape(k) for k in _KEYWORDS), key=len, reverse=True))
     + r")\s+(?P<n>"
     + _NUMBER
-    + r")(?P<trail>\.(?!\d))?(?=$|[\s:.\-–—)(])",
+    + r")(?P<inserted>(?<=\d)"
+    + _INSERTED
+    + r")?(?P<trail>\.?[º°ª]|\.(?!\d))?(?=$|[\s:.\-–—)(])",
     re.IGNORECASE,
 )
 _DOTTED_RE = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)(?P<trail>\.)?(?=\s|$)")
@@ -216,23 +255,48 @@ def _words_key(text: str) -> str:
     return _WORDS_SEP.sub(" ", text.strip().lower())
 
 
-@lru_cache(maxsize=1)
-def _spelled() -> dict[str, tuple[NumFmt, int]]:
-    """Every number from 1 to 999 written out, cardinal and ordinal, by its `_words_key`."""
-    out: dict[str, tuple[NumFmt, int]] = {}
-    for n in range(1, 1000):
-        out[_words_key(cardinal_words(n))] = ("cardinalText", n)
-        out[_words_key(ordinal_words(n))] = ("ordinalText", n)
-    return out
+_UNITS = {word: n for n, word in enumerate(_ONES)}
+_TENS_OF = {word: 10 * n for n, word in enumerate(_TENS) if word}
+_FROM_ORDINAL = {v: k for k, v in _ORDINAL_WORDS.items()}
 
 
 def words_to_int(text: str) -> tuple[NumFmt, int] | None:
-    """'Twenty-One' → ('cardinalText', 21), 'third' → ('ordinalText', 3): a number from 1 to
-    999 written out in English (any case, words apart by spaces or hyphens, "and" after
-    "hundred" or not); None for anything else."""
-    if not text.isascii() or not text[:1].isalpha() or len(text) > 40:
+    """'Twenty-One' → ('cardinalText', 21), 'third' → ('ordinalText', 3): a whole number
+    written out in English as Word's cardinalText and ordinalText write them (any case, words
+    apart by spaces or hyphens, "and" after "hundred" or not); None for anything else."""
+    if not text.isascii() or not text[:1].isalpha() or len(text) > 80:
         return None
-    return _spelled().get(_words_key(text))
+    words = _words_key(text).split(" ")
+    fmt: NumFmt = "cardinalText"
+    last = words[-1]
+    if last not in _UNITS and last not in _TENS_OF and last not in ("hundred", "thousand"):
+        if last in _FROM_ORDINAL:
+            last = _FROM_ORDINAL[last]
+        elif last.endswith("ieth"):
+            last = last[:-4] + "y"
+        elif last.endswith("th"):
+            last = last[:-2]
+        else:
+            return None
+        fmt = "ordinalText"
+        words[-1] = last
+    total = current = 0
+    for word in words:
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS_OF:
+            current += _TENS_OF[word]
+        elif word == "hundred":
+            current *= 100
+        elif word == "thousand":
+            total, current = total + current * 1000, 0
+        else:
+            return None
+    n = total + current
+    # Only the one way Word writes each number: "one two" or "twenty hundred" is no number.
+    if n < 1 or _words_key(cardinal_words(n)) != " ".join(words):
+        return None
+    return fmt, n
 
 
 def cased_like(number: str, value: str) -> str:
@@ -331,14 +395,21 @@ def parse_label(text: str) -> tuple[Label, str] | None:
         if n.isalpha() and len(n) == 1 and n.islower():
             return None
         end = m.end()
-        num = s[: m.start("n") + len(n)]
+        inserted = m.group("inserted")
+        num = s[: m.end("inserted") if inserted else m.start("n") + len(n)]
         parts = ("1",) if n.lower() in _FIRST_WORDS else tuple(n.split("."))
         shape = f"{kind} #" + ("." * (len(parts) - 1))
         rest = s[end:].strip()
         # "Article 5 shall apply …" at the start of a line is prose citing Article 5.
         if rest[:1].islower():
             return None
+        if inserted:
+            # Between Article 5 and Article 6, outside their count: no ordinal, so neither a
+            # gap nor a repeat of 5 (an "other" label: the keyword makes it their sibling).
+            return Label(num=num, kind=kind, fmt="other", shape=shape, parts=(*parts, inserted.strip()), ordinal=None), rest
         label = _make(num, kind, shape, parts)
+        if label.fmt == "cardinalText" and n[:1].islower():
+            return None  # "section three (…)": prose; a drafter capitalises "Article Three"
         # Roman after a keyword is always roman ("Annex I", "Part II").
         if label.alt is not None:
             label = replace(label, alt=None)
