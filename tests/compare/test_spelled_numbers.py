@@ -192,3 +192,52 @@ def test_a_spanish_article_inserted_renumbers_the_rest(tmp_path: Path) -> None:
     )
     changes = sorted((c.kind, c.renumbered, c.moved) for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered)
     assert changes == [("added", False, False), ("unchanged", True, False), ("unchanged", True, False)]
+
+
+# ---------------------------------------------------------------- Arabic, Chinese, Japanese, Korean
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "ordinal", "rest"),
+    [
+        ("المادة 1", "article", 1, ""),
+        ("المادة ١٢ وقف إطلاق النار", "article", 12, "وقف إطلاق النار"),
+        ("المادة الأولى", "article", 1, ""),
+        ("المادة الخامسة", "article", 5, ""),
+        ("الفصل الثاني", "chapter", 2, ""),
+        ("第一条 双方立即停火。", "article", 1, "双方立即停火。"),
+        ("第12条 撤军", "article", 12, "撤军"),
+        ("第二十一条", "article", 21, ""),
+        ("第二章 安全", "chapter", 2, "安全"),
+        ("제3조 휴전", "article", 3, "휴전"),
+        ("一、尊重各国主权。", None, 1, "尊重各国主权。"),
+        ("（三）停止敌对行动", None, 3, "停止敌对行动"),
+        ("十二、推动战后重建。", None, 12, "推动战后重建。"),
+    ],
+)
+def test_labels_of_arabic_and_east_asian_texts(line: str, kind: str | None, ordinal: int, rest: str) -> None:
+    found = parse_label(line)
+    assert found is not None
+    assert (found[0].kind, found[0].ordinal, found[1]) == (kind, ordinal, rest)
+
+
+@pytest.mark.parametrize("line", ["一般原则", "十分重要", "第一次会议", "二〇二五年"])
+def test_han_words_that_start_with_a_numeral_are_not_labels(line: str) -> None:
+    assert parse_label(line) is None
+
+
+@given(st.integers(min_value=1, max_value=9_999))
+def test_chinese_numerals_read_back(n: int) -> None:
+    from draftkit.model.numbering import han_to_int
+
+    assert han_to_int(format_number(n, "chineseCounting")) == n
+
+
+def test_a_chinese_point_inserted_renumbers_the_rest(tmp_path: Path) -> None:
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("立场文件\n\n一、尊重各国主权。\n二、停火止战。\n三、启动和谈。\n", encoding="utf-8")
+    new.write_text("立场文件\n\n一、尊重各国主权。\n二、摒弃冷战思维。\n三、停火止战。\n四、启动和谈。\n", encoding="utf-8")
+    changes = sorted((c.kind, c.renumbered) for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered)
+    assert changes == [("added", False), ("unchanged", True), ("unchanged", True)]
+    assert [p.text for p in api.parse(new).provisions] == ["尊重各国主权。", "摒弃冷战思维。", "停火止战。", "启动和谈。"]

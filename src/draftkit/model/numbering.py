@@ -23,6 +23,7 @@ NumFmt = Literal[
     "cyrillic",
     "cardinalText",
     "ordinalText",
+    "chineseCounting",
     "other",
 ]
 
@@ -89,6 +90,16 @@ _KEYWORDS: dict[str, Kind] = {
     "absatz": "point",
     "anhang": "annex",
     "anlage": "annex",
+    # Arabic: "المادة 5" or "المادة الخامسة" (the article, the fifth).
+    "المادة": "article",
+    "مادة": "article",
+    "البند": "point",
+    "الفقرة": "point",
+    "القسم": "section",
+    "الفصل": "chapter",
+    "الباب": "part",
+    "الجزء": "part",
+    "الملحق": "annex",
 }
 
 # Ukrainian and Russian letters in list order, merged: a draft uses one or the other, and
@@ -100,6 +111,26 @@ _ROMAN_RE = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})
 
 # "Article premier", "Article 1er": the first article as French texts number it.
 _FIRST_WORDS = ("premier", "première", "1er", "1re")
+# Arabic ordinals as articles are numbered in words, feminine and masculine: 1st to 10th.
+_ARABIC_ORDINALS = {
+    word: n
+    for n, words in enumerate(
+        (
+            ("الأولى", "الاولى", "الأول", "الاول"),
+            ("الثانية", "الثاني"),
+            ("الثالثة", "الثالث"),
+            ("الرابعة", "الرابع"),
+            ("الخامسة", "الخامس"),
+            ("السادسة", "السادس"),
+            ("السابعة", "السابع"),
+            ("الثامنة", "الثامن"),
+            ("التاسعة", "التاسع"),
+            ("العاشرة", "العاشر"),
+        ),
+        start=1,
+    )
+    for word in words
+}
 
 # Numbers written out in English, as treaties number their parts ("Article One", "PART
 # TWENTY-ONE", "Strand Three") and as Word's cardinalText and ordinalText lists show them
@@ -120,18 +151,22 @@ _BELOW_100 = (
     rf"|{'|'.join(_ONES[10:])}|{_UNIT}"
 )
 _IN_WORDS = rf"(?:(?:{_UNIT})[\s-]+hundred(?:(?:[\s-]+and)?[\s-]+(?:{_BELOW_100}))?|{_BELOW_100})"
-_NUMBER = rf"(?:premier|première|1er|1re|\d+(?:\.\d+)*|[IVXLCDM]+|[ivxlcdm]+|{_IN_WORDS}|[A-Za-z])"
+_NUMBER = (
+    rf"(?:\d+(?:\.\d+)*|[IVXLCDM]+|[ivxlcdm]+|premier|première|1er|1re|{_IN_WORDS}"
+    rf"|{'|'.join(sorted(_ARABIC_ORDINALS, key=len, reverse=True))}|[A-Za-z])"
+)
 # An article put in between two others without renumbering them: "Article 5 bis", "5ter",
 # "Section 2A" (UN, EU and French texts; amended British ones).
 _INSERTED = r"(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)|[A-Z])"
-_KEYWORD_RE = re.compile(
-    r"^(?P<kw>"
-    + "|".join(sorted((re.escape(k) for k in _KEYWORDS), key=len, reverse=True))
-    + r")\s+(?P<n>"
+# The keyword is the first word, looked up (one dict lookup: an alternation of ~70 words
+# tried on every paragraph of a long draft costs more); the number follows it.
+_FIRST_WORD_RE = re.compile(r"\S+")
+_AFTER_KEYWORD_RE = re.compile(
+    r"\s+(?P<n>"
     + _NUMBER
     + r")(?P<inserted>(?<=\d)"
     + _INSERTED
-    + r")?(?P<trail>\.?[º°ª]|\.(?!\d))?(?=$|[\s:.\-–—)(])",
+    + r")?(?P<trail>\.?[º°ª]|\.(?!\d))?(?=$|[\s:.\-–—)(،])",
     re.IGNORECASE,
 )
 _DOTTED_RE = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)(?P<trail>\.)?(?=\s|$)")
@@ -141,6 +176,84 @@ _PAREN_RE = re.compile(
 )
 _CLOSE_RE = re.compile(r"^(?P<n>[a-z]{1,2}|[ivxlcdm]+|[" + CYRILLIC_LETTERS + r"])\)(?=\s|$)")
 _DOT_RE = re.compile(r"^(?P<n>[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\.(?=\s|$)")
+
+
+# Chinese and Japanese labels: "第一条" / "第12条" (article), "第二章" (chapter), and the
+# points of a list: "一、", "（三）", "1、". Korean: "제3조".
+_HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_HAN = "〇零一二两三四五六七八九十百千"
+_CJK_KINDS: dict[str, Kind] = {
+    "条": "article", "條": "article", "조": "article",
+    "章": "chapter", "장": "chapter",
+    "节": "section", "節": "section", "절": "section",
+    "编": "part", "編": "part", "部分": "part", "편": "part",
+    "款": "point", "项": "point", "項": "point", "항": "point",
+}  # fmt: skip
+_CJK_KEYWORD_RE = re.compile(
+    r"^(?:第\s*(?P<n>\d{1,4}|[" + _HAN + r"]{1,8})\s*(?P<kw>部分|[条條章节節编編款项項])"
+    r"|제\s*(?P<kn>\d{1,4})\s*(?P<kkw>[조장절편항]))"
+)
+_CJK_POINT_RE = re.compile(r"^(?:(?P<n>\d{1,3}|[" + _HAN + r"]{1,6})(?P<close>[、．])|（(?P<pn>\d{1,3}|[" + _HAN + r"]{1,6})）)")
+
+
+def han_to_int(text: str) -> int | None:
+    """'二十一' → 21, '一百零五' → 105, '十' → 10: a Chinese numeral below 10,000; None if not one."""
+    if not text or any(ch not in _HAN_DIGITS and ch not in _HAN_UNITS for ch in text):
+        return None
+    total = digit = 0
+    for ch in text:
+        if ch in _HAN_DIGITS:
+            digit = _HAN_DIGITS[ch]
+        else:
+            total += (digit or 1) * _HAN_UNITS[ch]
+            digit = 0
+    total += digit
+    return total if total > 0 and int_to_han(total) == text.replace("两", "二").replace("〇", "零") else None
+
+
+def int_to_han(n: int) -> str:
+    """21 → '二十一', 105 → '一百零五', 10 → '十' (Word's chineseCounting, below 10,000)."""
+    if not 0 < n < 10_000:
+        return str(n)
+    out: list[str] = []
+    digits = "零一二三四五六七八九"
+    zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            if zero:
+                out.append("零")
+            out.append(("" if unit == "十" and d == 1 and not out else digits[d]) + unit)
+            zero = False
+        elif out:
+            zero = True
+    return "".join(out)
+
+
+def _cjk_label(s: str) -> tuple[Label, str] | None:
+    """A Chinese, Japanese or Korean label at the start of `s` (see `_CJK_KEYWORD_RE`)."""
+    m = _CJK_KEYWORD_RE.match(s)
+    if m:
+        n = m.group("n") or m.group("kn")
+        kind = _CJK_KINDS[m.group("kw") or m.group("kkw")]
+        shape = f"{kind} #"
+    else:
+        m = _CJK_POINT_RE.match(s)
+        if m is None:
+            return None
+        n = m.group("n") or m.group("pn")
+        kind = None
+        shape = f"#{m.group('close')}" if m.group("n") else "（#）"
+    if n.isdigit():
+        fmt: NumFmt = "decimal"
+        ordinal: int | None = int(n)
+    else:
+        fmt, ordinal = "chineseCounting", han_to_int(n)
+        if ordinal is None:
+            return None
+    label = Label(num=s[: m.end()], kind=kind, fmt=fmt, shape=shape, parts=(n,), ordinal=ordinal)
+    return label, s[m.end() :].strip()
 
 
 @record
@@ -339,6 +452,8 @@ def format_number(n: int, fmt: str) -> str:
             return cardinal_words(n).capitalize() if n > 0 else str(n)
         case "ordinalText":
             return ordinal_words(n).capitalize() if n > 0 else str(n)
+        case "chineseCounting":
+            return int_to_han(n)
         case _:
             return str(n)
 
@@ -385,10 +500,14 @@ def parse_label(text: str) -> tuple[Label, str] | None:
     s = text.lstrip()
     if not s:
         return None
-    m = _KEYWORD_RE.match(s)
-    if m:
-        kw = m.group("kw")
-        kind = _KEYWORDS[kw.lower()]
+    if s[0] in "第제（" or "\u4e00" <= s[0] <= "\u9fff" or ("0" <= s[0] <= "9" and "、" in s[:5]):
+        found = _cjk_label(s)
+        if found is not None:
+            return found
+    first = _FIRST_WORD_RE.match(s)
+    kind = _KEYWORDS.get(first.group().lower()) if first is not None else None
+    m = _AFTER_KEYWORD_RE.match(s, first.end()) if kind is not None and first is not None else None
+    if m and kind is not None:
         n = m.group("n")
         # "Article A" is rare and "Part A" real, but a lone lowercase letter after a
         # keyword is usually prose ("point a of"); accept only upper-case letters.
@@ -397,7 +516,12 @@ def parse_label(text: str) -> tuple[Label, str] | None:
         end = m.end()
         inserted = m.group("inserted")
         num = s[: m.end("inserted") if inserted else m.start("n") + len(n)]
-        parts = ("1",) if n.lower() in _FIRST_WORDS else tuple(n.split("."))
+        if n.lower() in _FIRST_WORDS:
+            parts: tuple[str, ...] = ("1",)
+        elif n in _ARABIC_ORDINALS:
+            parts = (str(_ARABIC_ORDINALS[n]),)
+        else:
+            parts = tuple(n.split("."))
         shape = f"{kind} #" + ("." * (len(parts) - 1))
         rest = s[end:].strip()
         # "Article 5 shall apply …" at the start of a line is prose citing Article 5.

@@ -40,7 +40,7 @@ from draftkit.records import record
 _RANK: dict[Kind, int] = {"part": 0, "chapter": 1, "section": 2, "article": 3, "point": 4}
 _GROUP_KINDS = frozenset({"part", "chapter", "section", "article", "annex"})
 _SEPARATORS = "—–-:.·|"
-_TERMINAL = ".;:,"
+_TERMINAL = ".;:,。；：，؛،"  # with the Chinese/Japanese and Arabic stops and commas
 _LOOKAHEAD = 60  # blocks searched for the next label of a shape ("(ii)" after "(i)")
 _TABBED = re.compile(r"\S+\t")
 
@@ -243,7 +243,7 @@ def _split_heading(rest: str, block: Block) -> tuple[str | None, str]:
         return None, ""
     if block.heading_level is not None or is_all_caps(body):
         return body, ""
-    if had_separator and rest[:1] not in ".:" and len(body) <= 150 and body[-1] not in ".;":
+    if had_separator and rest[:1] not in ".:" and len(body) <= 150 and body[-1] not in ".;。；؛":
         return body, ""
     if not had_separator and len(body) <= 80 and body[-1] not in _TERMINAL:
         return body, ""

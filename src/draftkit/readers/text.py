@@ -246,7 +246,7 @@ def read_text_blocks(
         if (
             (found is not None and found[0].kind is not None and len(found[1]) <= 150)
             or is_all_caps(line)
-            or (after_keyword and len(current) == 1 and len(line) <= 120 and line[-1] not in ".;:,")
+            or (after_keyword and len(current) == 1 and len(line) <= 120 and line[-1] not in ".;:,。；：，؛،")
         ):
             standalone = True
     flush()
