@@ -241,3 +241,40 @@ def test_a_chinese_point_inserted_renumbers_the_rest(tmp_path: Path) -> None:
     changes = sorted((c.kind, c.renumbered) for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered)
     assert changes == [("added", False), ("unchanged", True), ("unchanged", True)]
     assert [p.text for p in api.parse(new).provisions] == ["尊重各国主权。", "摒弃冷战思维。", "停火止战。", "启动和谈。"]
+
+
+# ---------------------------------------------------------------- phases, clauses, "A)" lists
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "ordinal"),
+    [
+        ("Phase One", "part", 1),
+        ("PHASE 2", "part", 2),
+        ("Stage II", "part", 2),
+        ("Clause 3 Termination", "article", 3),
+        ("Principle 4", "article", 4),
+        ("Step 2: Withdrawal", "point", 2),
+        ("Protocol II", "annex", 2),
+        ("Title III", "part", 3),
+        ("A) The Parties", None, 1),
+        ("B) Withdrawal", None, 2),
+    ],
+)
+def test_more_keywords_and_upper_case_letters_before_a_parenthesis(line: str, kind: str | None, ordinal: int) -> None:
+    found = parse_label(line)
+    assert found is not None
+    assert (found[0].kind, found[0].ordinal) == (kind, ordinal)
+
+
+def test_points_of_each_phase_are_the_phase_s_own(tmp_path: Path) -> None:
+    path = tmp_path / "ceasefire.txt"
+    path.write_text(
+        "Ceasefire Agreement\n\nPhase One\n1. A cessation of military operations for 42 days.\n"
+        "2. Withdrawal of forces from populated areas.\n\nPhase Two\n1. A permanent cessation of hostilities.\n"
+        "2. Exchange of remaining detainees.\n",
+        encoding="utf-8",
+    )
+    draft = api.parse(path)
+    assert [(p.kind, p.num, len(p.children)) for p in draft.provisions] == [("part", "Phase One", 2), ("part", "Phase Two", 2)]
+    assert draft.provisions[0].children[1].text == "Withdrawal of forces from populated areas."

@@ -59,7 +59,7 @@ def test_footnote_text_is_part_of_the_provision_and_flagged(tmp_path: Path) -> N
     new = footnote_doc("[Party A proposes: 90 days]", "Second note.").build(tmp_path / "new.docx")
     run = cli("diff", old, new, "--format", "json")
     changes = [c for c in json.loads(run.out)["changes"] if c["kind"] != "unchanged"]
-    assert [c["new_cite"] for c in changes] == ["Article 1"]
+    assert [c["new_cite"] for c in changes] == ["Clause 1"]  # "Clause 1." labels its paragraph
     assert any(f["rule"] == "brackets" for f in changes[0]["flags"]), changes[0]["flags"]
 
 

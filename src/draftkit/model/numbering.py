@@ -46,6 +46,14 @@ _KEYWORDS: dict[str, Kind] = {
     "point": "point",
     "paragraph": "point",
     "para.": "point",
+    "para": "point",
+    "clause": "article",
+    "principle": "article",
+    "step": "point",
+    "phase": "part",
+    "stage": "part",
+    "title": "part",
+    "protocol": "annex",
     "item": "point",
     "no.": "point",
     "nº": "point",
@@ -174,7 +182,7 @@ _DECIMAL_RE = re.compile(r"^(?P<open>\()?(?P<n>\d{1,4})(?P<close>[.)])(?=\s|$)")
 _PAREN_RE = re.compile(
     r"^\((?P<n>[a-z]{1,3}|[A-Z]{1,3}|[ivxlcdm]+|[IVXLCDM]+|[" + CYRILLIC_LETTERS + r"]{1,2})\)(?=\s|$)"
 )
-_CLOSE_RE = re.compile(r"^(?P<n>[a-z]{1,2}|[ivxlcdm]+|[" + CYRILLIC_LETTERS + r"])\)(?=\s|$)")
+_CLOSE_RE = re.compile(r"^(?P<n>[a-z]{1,2}|[ivxlcdm]+|[A-Z]|[IVXLCDM]+|[" + CYRILLIC_LETTERS + r"])\)(?=\s|$)")
 _DOT_RE = re.compile(r"^(?P<n>[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\.(?=\s|$)")
 
 
@@ -598,7 +606,7 @@ def parse_exact(label_text: str) -> Label:
 # decides: `structure` and the text reader keep the sequence); a bare number alone proves
 # nothing ("2027 will see …", "600 000 troops").
 _LOOSE_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"^(?P<n>\d{1,3})(?P<keep>\.?º)\s*"),  # 1.º 1º
+    re.compile(r"^(?P<n>\d{1,3})(?P<keep>\.?[º°])\s*"),  # 1.º 1º 1°
     re.compile(r"^(?P<n>\d{1,3})(?P<keep>\.)(?=[^\W\d_])"),  # 9.Text
     re.compile(r"^(?P<n>\d{1,3})(?P<keep>)\s*[–—-]\s*(?=\S)"),  # 2 – Text, 8- Text
     re.compile(r"^(?P<n>\d{1,3})(?P<keep>)\s+(?=[^\W\d_a-zà-ÿа-яёіїєґ])"),  # 3 Text (capital)

@@ -189,7 +189,9 @@ def _read_labels(blocks: Sequence[Block], warn: list[ReadWarning]) -> list[tuple
             found: tuple[Label, str] | None = (parse_exact(block.auto_label), text)
         else:
             found = parse_label(text)
-            if found is not None and _dotted(found[0]) and not sequence.dotted_plausible(found[0]):
+            if found is not None and block.location.cell is not None and _table_word(found[0]):
+                found = None  # "Phase 2 | Drava Corridor | …": a table's column, not a part
+            elif found is not None and _dotted(found[0]) and not sequence.dotted_plausible(found[0]):
                 found = None  # "19.5 km", "16.09.2018": a number, not a label
             elif (
                 found is not None and not sequence.plausible(found[0]) and not _set_off(text, found[1], block)
@@ -205,6 +207,15 @@ def _read_labels(blocks: Sequence[Block], warn: list[ReadWarning]) -> list[tuple
         sequence.see(found[0])
         out.append(found)
     return out
+
+
+# Keywords a table's first column holds as often as a draft's headings do ("Phase 2",
+# "Step 3"): in a table cell they label no provision.
+_TABLE_WORDS = frozenset({"phase", "stage", "step"})
+
+
+def _table_word(label: Label) -> bool:
+    return label.kind is not None and label.num.split(None, 1)[0].lower() in _TABLE_WORDS
 
 
 def _set_off(text: str, rest: str, block: Block) -> bool:
@@ -241,6 +252,8 @@ def _split_heading(rest: str, block: Block) -> tuple[str | None, str]:
     body = rest.lstrip(_SEPARATORS + " \t")
     if not body:
         return None, ""
+    if body.startswith("\u27e6") and body.endswith("\u27e7") and block.heading_level is None:
+        return None, body  # a note or object the reader set in place ("⟦Footnote: …⟧"): text
     if block.heading_level is not None or is_all_caps(body):
         return body, ""
     if had_separator and rest[:1] not in ".:" and len(body) <= 150 and body[-1] not in ".;。；؛":
