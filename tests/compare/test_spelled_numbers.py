@@ -278,3 +278,31 @@ def test_points_of_each_phase_are_the_phase_s_own(tmp_path: Path) -> None:
     draft = api.parse(path)
     assert [(p.kind, p.num, len(p.children)) for p in draft.provisions] == [("part", "Phase One", 2), ("part", "Phase Two", 2)]
     assert draft.provisions[0].children[1].text == "Withdrawal of forces from populated areas."
+
+
+# ---------------------------------------------------------------- references in words
+
+
+def test_references_in_words_are_found_and_follow_a_renumbering(tmp_path: Path) -> None:
+    from draftkit.compare.refs import find_references
+
+    assert [(r.top_kind, r.path) for r in find_references("under Article Three and Part Two")] == [
+        ("article", ("Three",)),
+        ("part", ("Two",)),
+    ]
+    assert find_references("Article Concerning the Parties") == []
+    assert [r.path for r in find_references("Section 2A applies")] == [("2A",)]
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text(
+        f"Framework\n\nArticle One\n{CEASE}\n\nArticle Two\nThe ceasefire under Article One shall be monitored.\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        f"Framework\n\nArticle One\n{COMMISSION}\n\nArticle Two\n{CEASE}\n\n"
+        "Article Three\nThe ceasefire under Article Two shall be monitored.\n",
+        encoding="utf-8",
+    )
+    changes = [c for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
+    assert sorted(c.kind for c in changes) == ["added", "unchanged", "unchanged"]
+    assert [c.references_updated for c in changes if c.new_cite == "Article Three"] == [True]

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from draftkit.model.numbering import cased_like, words_to_int
 from draftkit.records import record
 
 _NUM = r"(\d+|[IVXLC]+)"
@@ -22,10 +23,16 @@ _TOP_WORDS = {
     "chapter": "chapter",
     "part": "part",
 }
+# A number in words, as treaties that number their articles so cite them ("Article Three"):
+# any capitalised word here, kept only where it is a number (`_spelled`).
+_WORDS = r"[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]{3,}(?:-[A-Z]+)?"
 _TOP = re.compile(
     r"\b(?P<kw>Articles?|Art\.|Annex|Section|Chapter|Part)\s+(?P<n>"
+    + r"\d+[A-Z]|"
     + _NUM[1:-1]
-    + r")(?P<sub>"
+    + "|"
+    + _WORDS
+    + r")\b(?P<sub>"
     + _SUB[1:-1]
     + r")",
 )
@@ -105,6 +112,8 @@ def find_references(text: str) -> list[Reference]:
         parts = [(m.group("n"), m.span("n")), (m.group("p"), m.span("p")), *subs(m)]
         make(m, _TOP_WORDS[m.group("kw").lower()], parts, False)
     for m in _TOP.finditer(text):
+        if not _spelled(m.group("n")):
+            continue  # "Article Concerning …"
         make(m, _TOP_WORDS[m.group("kw").lower()], [(m.group("n"), m.span("n")), *subs(m)], False)
     for m in _PARA.finditer(text):
         make(m, None, [(m.group("p"), m.span("p")), *subs(m)], True)
@@ -112,6 +121,11 @@ def find_references(text: str) -> list[Reference]:
         make(m, None, [(m.group("p"), m.span("p"))], True)
     found.sort(key=lambda r: r.start)
     return found
+
+
+def _spelled(value: str) -> bool:
+    """Whether the number of a reference is one: digits, roman, or a number in words."""
+    return value[:1].isdigit() or set(value) <= set("IVXLC") or words_to_int(value) is not None
 
 
 def rewrite(text: str, mapper: Callable[[Reference], tuple[str, ...] | None]) -> str:
@@ -122,7 +136,8 @@ def rewrite(text: str, mapper: Callable[[Reference], tuple[str, ...] | None]) ->
         values = mapper(ref)
         if values is None or len(values) != len(ref.spans):
             continue
-        edits.extend((a, b, v) for (a, b), v in zip(ref.spans, values, strict=True))
+        # In the case the text writes it: "Article Three" stays title case for "FOUR".
+        edits.extend((a, b, cased_like(v, text[a:b])) for (a, b), v in zip(ref.spans, values, strict=True))
     out: list[str] = []
     last = 0
     for a, b, value in sorted(edits):
