@@ -84,8 +84,13 @@ def decode(data: bytes, source: str) -> str:
     return _NONCHARACTER.sub("", text)
 
 
+# Markdown italics: "*3. Monitoring.*" and "_Article 4_" (not a "* " bullet, not snake_case).
+_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
 def _strip_emphasis(line: str) -> str:
-    return line.replace("**", "").replace("__", "")
+    line = line.replace("**", "").replace("__", "")
+    return _ITALIC.sub(r"\2", line) if "*" in line or "_" in line else line
 
 
 def _expected(label: Label, last_ordinal: dict[str, int]) -> bool:
