@@ -32,3 +32,17 @@ def test_bullets_products_and_names_with_underscores_keep_their_characters(tmp_p
     )
     texts = [p.text for p in api.parse(path).provisions]
     assert texts == ["The ceiling is 2 * 3 * 100 troops.", "The file draft_v2_final is the base."]
+
+
+def test_every_titled_roman_group_is_a_section_not_only_the_first(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "FRAMEWORK\n\nI. SECURITY\n1. The Parties shall cease all hostilities.\n2. Forces shall withdraw 15 km.\n"
+        "II. TERRITORY\n1. The line of contact is the boundary.\n",
+        encoding="utf-8",
+    )
+    draft = api.parse(path)
+    assert [(p.kind, p.num, p.heading, len(p.children)) for p in draft.provisions] == [
+        ("section", "I.", "SECURITY", 2),
+        ("section", "II.", "TERRITORY", 1),
+    ]

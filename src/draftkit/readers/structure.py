@@ -556,8 +556,13 @@ class _Builder:
             return
         kind = _bare_kind(label)
         signature = (label.shape, _fmt_family(label))
-        if label.fmt in ("upperRoman", "upperLetter") and not self.stack and is_all_caps(rest):
-            # "II. SECURITY ARRANGEMENTS": a titled top-level group, not a point.
+        if (
+            label.fmt in ("upperRoman", "upperLetter")
+            and is_all_caps(rest)
+            and (not self.stack or any(n.signature == signature and n.kind == "section" for n in self.stack))
+        ):
+            # "II. SECURITY ARRANGEMENTS": a titled top-level group, not a point; so is the
+            # next of its list, under which points stand open ("II." after "I." and its "2.").
             node = _Node("section", label, signature, _RANK["section"], location, rest)
             self._place_keyword(node)
             return
