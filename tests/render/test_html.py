@@ -270,7 +270,7 @@ def test_hostile_draft_is_text(hostile: Comparison) -> None:
     assert "&lt;a href=&quot;javascript:alert(<del>1</del><ins>2</ins>)&quot;&gt;" in page
     assert "&lt;i onmouseover=alert(1)&gt;" in page
     assert "&amp;lt;escaped&amp;gt;" in page
-    assert "\u202e" in page  # shown as it is; text blocks isolate bidi (unicode-bidi: isolate)
+    assert "\u202e" in page  # shown as it is; text blocks isolate bidi (unicode-bidi: plaintext)
     assert "old &lt;b&gt;.txt" in page
 
 
@@ -506,3 +506,24 @@ def test_rows_with_nothing_to_show_written_directly_are_the_full_rows() -> None:
 
     check()
 
+
+
+@pytest.mark.browser
+def test_an_arabic_provision_reads_right_to_left_in_a_left_to_right_report(opened: Any, tmp_path: Path) -> None:
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("خطة السلام\n\nالمادة 1\nانسحاب القوات مسافة 15 كم من خط التماس.\n", encoding="utf-8")
+    new.write_text("خطة السلام\n\nالمادة 1\nانسحاب القوات مسافة 5 كم من خط التماس.\n", encoding="utf-8")
+    report = opened(render_html(api.diff(old, new)))
+    text = report.page.locator(".txt").filter(has_text="انسحاب").first
+    # Each text block takes its direction from its first strong letter (unicode-bidi:
+    # plaintext): an Arabic one starts at the right edge of its block, as Arabic is read.
+    box = text.bounding_box()
+    first = report.page.evaluate(
+        """el => { const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+                   const node = walker.nextNode(); const range = document.createRange();
+                   range.setStart(node, 0); range.setEnd(node, 1);
+                   const r = range.getBoundingClientRect(); return r.right; }""",
+        text.element_handle(),
+    )
+    assert box is not None and first > box["x"] + box["width"] * 0.8

@@ -103,7 +103,7 @@ border:1px solid currentColor;border-radius:3px;padding:0 .3rem;line-height:1.5;
 .d2 .rl,.d2 .col{padding-left:3rem}
 .d3 .rl,.d3 .col{padding-left:4.5rem}
 .d4 .rl,.d4 .col{padding-left:6rem}.d5 .rl,.d5 .col{padding-left:7.5rem}.d6 .rl,.d6 .col{padding-left:9rem}
-.txt,.hd{margin:0;unicode-bidi:isolate;overflow-wrap:anywhere}
+.txt,.hd{margin:0;unicode-bidi:plaintext;overflow-wrap:anywhere}
 .hd .num{margin-right:0}
 .hd{font-family:var(--serif);font-size:1.05rem;font-weight:700;margin-top:.5rem}
 h3.hd{font-size:1.12rem}
