@@ -74,6 +74,7 @@ from draftkit.render.wml import (
     parse_body,
     ppr_xml,
     qn,
+    right_to_left,
     run_xml,
 )
 
@@ -216,11 +217,11 @@ def _document_root(
     scratch = etree.Element(qn("w:body"), nsmap=NSMAP)
 
     for line in (draft.title or "").split("\n") if draft.title else ():
-        fragments.append(paragraph_xml(run_xml(line), style="Title"))
+        fragments.append(paragraph_xml(run_xml(line), style="Title", bidi=right_to_left(line)))
         places.title.extend(places.take(1))
     for item in draft.preamble:
         for line in item.split("\n"):
-            fragments.append(paragraph_xml(run_xml(line)))
+            fragments.append(paragraph_xml(run_xml(line), bidi=right_to_left(line)))
             places.preamble.extend(places.take(1))
 
     decisions = iter(plan.decisions)
@@ -252,6 +253,8 @@ def _document_root(
         else:
             cont = level.text_pos if level is not None else MIN_HANGING * depth
         cont_indent = (cont, 0) if cont else None
+        # Arabic or Hebrew: right-to-left paragraphs (the label on the right, as Word sets it).
+        bidi = right_to_left(heading or p.text)
 
         places.provisions.append(places.count + 1)
         ops = pending.get(p.eid) if p.eid else None
@@ -259,9 +262,9 @@ def _document_root(
             # Clean text, the common case.
             lines = p.text.split("\n") if p.text else []
             first_text = heading if heading_para else (lines.pop(0) if lines else "")
-            ppr = ppr_xml(style=style, num=num, indent=indent)
+            ppr = ppr_xml(style=style, num=num, indent=indent, bidi=bidi)
             fragments.append(f"<w:p>{ppr}{run_xml(label)}{run_xml(first_text)}</w:p>")
-            cont_ppr = ppr_xml(indent=cont_indent)
+            cont_ppr = ppr_xml(indent=cont_indent, bidi=bidi)
             fragments.extend(f"<w:p>{cont_ppr}{run_xml(line)}</w:p>" for line in lines)
             places.take(1 + len(lines))
         else:
@@ -276,12 +279,12 @@ def _document_root(
                 if old or new:
                     region.append(("equal" if old and new else "insert" if new else "delete", "\n"))
                     region.extend(ops)
-            first = make_paragraph(scratch, style=style, num=num, indent=indent)
+            first = make_paragraph(scratch, style=style, num=num, indent=indent, bidi=bidi)
             if label:
                 add_run(first, label)
 
             def text_paragraph() -> etree._Element:
-                return make_paragraph(scratch, indent=cont_indent)
+                return make_paragraph(scratch, indent=cont_indent, bidi=bidi)
 
             written = fill_paragraphs(region, first, text_paragraph, ids, rev)
             places.take(len(written))

@@ -34,6 +34,7 @@ from draftkit.render.wml._build import (
     range_marker,
     revision,
     revision_run,
+    right_to_left,
     run_xml,
 )
 from draftkit.render.wml._core import (
@@ -124,6 +125,7 @@ __all__ = [
     "resolve_revisions",
     "revision",
     "revision_run",
+    "right_to_left",
     "run_xml",
     "set_ppr_change",
     "show_math",

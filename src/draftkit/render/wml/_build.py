@@ -10,6 +10,7 @@ and that `parse_body` proves the fragments well-formed.
 from __future__ import annotations
 
 import copy
+import unicodedata
 from collections.abc import Iterable
 
 from lxml import etree
@@ -19,6 +20,7 @@ from draftkit.render.wml._core import (
     NSMAP,
     R_NS,
     W_AUTHOR,
+    W_BIDI,
     W_DATE,
     W_DEL,
     W_DELTEXT,
@@ -57,15 +59,18 @@ def make_paragraph(
     style: str | None = None,
     num: tuple[int, int] | None = None,
     indent: tuple[int, int] | None = None,
+    bidi: bool = False,
 ) -> etree._Element:
-    """A `w:p` with style, numbering (numId, ilvl) and indent (left, hanging) in schema order.
+    """A `w:p` with style, numbering (numId, ilvl), `bidi` (a right-to-left paragraph: Arabic,
+    Hebrew) and indent (left, hanging: from the start edge in a right-to-left paragraph) in
+    schema order.
 
     With `parent` the paragraph is appended to it, which is several times faster than a
     free-standing element (that needs its own namespace map).
     """
     sub = etree.SubElement
     p = etree.Element(W_P, nsmap=NSMAP) if parent is None else sub(parent, W_P)
-    if style is not None or num is not None or indent is not None:
+    if style is not None or num is not None or indent is not None or bidi:
         ppr = sub(p, W_PPR)
         if style is not None:
             sub(ppr, W_PSTYLE).set(W_VAL, style)
@@ -73,6 +78,8 @@ def make_paragraph(
             numpr = sub(ppr, W_NUMPR)
             sub(numpr, W_ILVL).set(W_VAL, str(num[1]))
             sub(numpr, W_NUMID).set(W_VAL, str(num[0]))
+        if bidi:
+            sub(ppr, W_BIDI)
         if indent is not None:
             ind = sub(ppr, W_IND)
             ind.set(W_LEFT, str(indent[0]))
@@ -217,6 +224,22 @@ def escape_attr(value: str) -> str:
     return text.replace("\t", "&#9;").replace("\n", "&#10;")
 
 
+def right_to_left(text: str) -> bool:
+    """Whether `text` is written right to left: its first letter of a strong direction is
+    Arabic or Hebrew (as a word processor and a browser's `dir=auto` decide)."""
+    for ch in text:
+        if ch.isascii():
+            if ch.isalpha():
+                return False
+            continue
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def run_xml(text: str) -> str:
     """A `<w:r>` fragment for plain text (tabs as `w:tab`), as `add_run` writes it; "" for ""."""
     if not text:
@@ -238,22 +261,29 @@ def paragraph_xml(
     style: str | None = None,
     num: tuple[int, int] | None = None,
     indent: tuple[int, int] | None = None,
+    bidi: bool = False,
 ) -> str:
     """A `<w:p>` fragment, properties as `make_paragraph` writes them, then `runs`."""
-    return f"<w:p>{ppr_xml(style=style, num=num, indent=indent)}{runs}</w:p>"
+    return f"<w:p>{ppr_xml(style=style, num=num, indent=indent, bidi=bidi)}{runs}</w:p>"
 
 
 def ppr_xml(
-    *, style: str | None = None, num: tuple[int, int] | None = None, indent: tuple[int, int] | None = None
+    *,
+    style: str | None = None,
+    num: tuple[int, int] | None = None,
+    indent: tuple[int, int] | None = None,
+    bidi: bool = False,
 ) -> str:
     """The `<w:pPr>` fragment `make_paragraph` would write ("" when there is nothing to say)."""
-    if style is None and num is None and indent is None:
+    if style is None and num is None and indent is None and not bidi:
         return ""
     out = ["<w:pPr>"]
     if style is not None:
         out.append(f'<w:pStyle w:val="{escape_attr(style)}"/>')
     if num is not None:
         out.append(f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>')
+    if bidi:
+        out.append("<w:bidi/>")
     if indent is not None:
         hanging = f' w:hanging="{indent[1]}"' if indent[1] else ""
         out.append(f'<w:ind w:left="{indent[0]}"{hanging}/>')
