@@ -44,18 +44,22 @@ def reporting(sink: Callable[[str], None] | None, *, strict: bool = False) -> It
         _SINK.reset(sink_token)
 
 
+# Notes that say what draftkit does not weigh, not what it guessed: --strict does not refuse
+# a draft for them (readers.language).
+INFORMATIONAL = frozenset({"language"})
+
+
 def report(draft: Draft, limits: Limits, name: str) -> None:
     """Send a draft's warnings to the sink of `reporting`; refuse it there if strict."""
     sink = _SINK.get()
     if sink is not None:
         for warning in draft.warnings:
             sink(warning.describe(name))
-    if draft.warnings and (limits.strict or _STRICT.get()):
-        first = draft.warnings[0]
+    guessed = [w for w in draft.warnings if w.code not in INFORMATIONAL]
+    if guessed and (limits.strict or _STRICT.get()):
+        first = guessed[0]
         where = f"{first.location.describe()}: " if first.location is not None else ""
-        raise InputError(
-            f"{len(draft.warnings)} reading warning(s) with --strict; first: {where}{first.message}", name
-        )
+        raise InputError(f"{len(guessed)} reading warning(s) with --strict; first: {where}{first.message}", name)
 
 
 _PDF = b"%PDF"
@@ -288,6 +292,11 @@ def read_unreported(path: Path, view: View, limits: Limits, name: str) -> Draft:
     warnings = read_warnings + parsed.warnings
     draft = Draft(parsed.title or title, parsed.preamble, parsed.provisions, source, warnings=warnings)
     _check_tree(draft, limits, name)
+    from draftkit.readers.language import language_note
+
+    note = language_note(draft)
+    if note is not None:  # said, not refused: --strict refuses what was guessed of the structure
+        draft = Draft(draft.title, draft.preamble, draft.provisions, source, warnings=(*warnings, note))
     return draft
 
 

@@ -1,0 +1,104 @@
+"""Which language a draft is written in, roughly: enough to say when draftkit's wording rules
+do not read it.
+
+The flags that weigh words (an obligation weakened, a condition added, a term of the
+taxonomy) and the clause schema's required provisions read English, Ukrainian and Russian.
+A Spanish, French or Arabic draft is still read, compared and redlined whole, and numbers,
+dates and distances are still weighed; but "deberán" → "podrán" is only "reworded". That is
+said, once per draft, as a reading note (`ReadWarning` "language"), never in silence.
+
+The guess: the script of the letters (Arabic, Hebrew, Chinese, Japanese, Korean, Greek, …),
+and for Latin letters the share of each language's commonest short words in a sample of the
+text. A guess that is not clearly another language than English says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from draftkit.model.draft import Draft, ReadWarning
+
+READ = ("English", "Ukrainian", "Russian")
+
+# Short words frequent in any text of a language and rare in the others' (articles,
+# prepositions, conjunctions), lower case.
+_COMMON: dict[str, frozenset[str]] = {
+    language: frozenset(words.split())
+    for language, words in (
+        ("English", "the of and to in shall be by for with on or that is are this from"),
+        ("Spanish", "el los las del y que por para con se su sus una al deberán será como"),
+        ("French", "le les des du et que pour avec sur une au aux est sont ce dans qui"),
+        ("Portuguese", "o os das dos e que para com uma ao não são pelo pela em"),
+        ("Italian", "il gli della delle dei e che per con una nel nella sono è degli"),
+        ("German", "der die das und den dem des zu mit von ist sind auf für eine nicht"),
+    )
+}
+_WORD = re.compile(r"[^\W\d_]+")
+_SCRIPTS = (
+    ("ARABIC", "Arabic"),
+    ("HEBREW", "Hebrew"),
+    ("CJK", "Chinese"),
+    ("HIRAGANA", "Japanese"),
+    ("KATAKANA", "Japanese"),
+    ("HANGUL", "Korean"),
+    ("GREEK", "Greek"),
+    ("ARMENIAN", "Armenian"),
+    ("GEORGIAN", "Georgian"),
+    ("DEVANAGARI", "Hindi"),
+    ("THAI", "Thai"),
+)
+_SAMPLE = 6_000  # characters of the draft's text looked at
+
+
+def guess(text: str) -> str | None:
+    """The language `text` is written in, when it is clearly one: 'English', 'Spanish',
+    'Arabic', …; None when it cannot tell (too little text, a mix)."""
+    letters = [ch for ch in text[:_SAMPLE] if ch.isalpha()]
+    if len(letters) < 40:
+        return None
+    scripts: Counter[str] = Counter()
+    for ch in letters:
+        if ch.isascii():
+            scripts["LATIN"] += 1
+            continue
+        name = unicodedata.name(ch, "")
+        scripts[next((lang for key, lang in _SCRIPTS if name.startswith(key)), name.split(" ", 1)[0])] += 1
+    if scripts["Japanese"] >= 0.1 * len(letters):  # kana among the ideographs
+        return "Japanese"
+    script, count = scripts.most_common(1)[0]
+    if count < 0.6 * len(letters):
+        return None
+    if script == "CYRILLIC":
+        return "Ukrainian" if any(ch in "іїєґІЇЄҐ" for ch in letters) else "Russian"
+    if script not in ("LATIN", "LATIN-1"):
+        return script if script in {lang for _, lang in _SCRIPTS} else None
+    words = Counter(word.lower() for word in _WORD.findall(text[:_SAMPLE]))
+    score = {lang: sum(words[w] for w in common) for lang, common in _COMMON.items()}
+    best = max(score, key=lambda lang: score[lang])
+    if best == "English" or score[best] < 5 or score[best] < 2 * score["English"]:
+        return None if best != "English" else "English"
+    return best
+
+
+def language_note(draft: Draft) -> ReadWarning | None:
+    """The reading note of a draft in a language draftkit's wording rules do not read."""
+    parts = [draft.title or "", *draft.preamble]
+    size = sum(len(p) for p in parts)
+    for provision in draft.walk():
+        if size >= _SAMPLE:
+            break
+        for piece in (provision.heading, provision.text):
+            if piece:
+                parts.append(piece)
+                size += len(piece)
+    language = guess("\n".join(parts))
+    if language is None or language in READ:
+        return None
+    return ReadWarning(
+        "language",
+        f"the text reads as {language}: every change is compared and listed, numbers, dates and"
+        f" distances weighed, but draftkit's wording rules (an obligation weakened, a condition"
+        f" added, required provisions) read {', '.join(READ[:-1])} and {READ[-1]}, not {language}",
+    )

@@ -1,0 +1,61 @@
+"""A draft in a language draftkit's wording rules do not read is said to be so, once, as a
+reading note (stderr and the reports), not refused by --strict; an English, Ukrainian or
+Russian one says nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from draftkit import api
+from draftkit.readers.language import guess
+from tests.hostile.helpers import cli
+
+SAMPLES = {
+    "English": "The Parties shall withdraw their forces from the line of contact within thirty days. "
+    "A monitoring mission shall verify the withdrawal and report to the Joint Commission. "
+    "The Parties shall exchange all prisoners of war on the basis of all for all.",
+    "Spanish": "Las Partes deberán retirar sus fuerzas de la línea de contacto en un plazo de treinta días. "
+    "Una misión de verificación supervisará la retirada y presentará informes a la Comisión. "
+    "Las Partes intercambiarán a todos los prisioneros de guerra con arreglo a los principios acordados.",
+    "French": "Les Parties retirent leurs forces de la ligne de contact dans un délai de trente jours. "
+    "Une mission de surveillance vérifie le retrait et fait rapport à la Commission mixte. "
+    "Les Parties échangent tous les prisonniers de guerre sur la base du principe de tous pour tous.",
+    "German": "Die Parteien ziehen ihre Streitkräfte innerhalb von dreißig Tagen von der Kontaktlinie ab. "
+    "Eine Beobachtermission überprüft den Abzug und berichtet der Gemeinsamen Kommission. "
+    "Die Parteien tauschen alle Kriegsgefangenen nach dem Grundsatz alle gegen alle aus.",
+    "Arabic": "تسحب الأطراف قواتها من خط التماس في غضون ثلاثين يوما. وتتحقق بعثة مراقبة من الانسحاب.",
+    "Chinese": "双方应在三十天内从接触线撤出部队。监督团将核查撤军情况并向联合委员会报告。双方交换全部战俘。",
+    "Japanese": "両当事者は三十日以内に接触線から部隊を撤退させる。監視団は撤退を確認し、合同委員会に報告する。",
+    "Russian": "Стороны отводят свои силы от линии соприкосновения в течение тридцати дней. Миссия наблюдателей проверяет отвод.",
+    "Ukrainian": "Сторони відводять свої сили від лінії зіткнення протягом тридцяти днів. Місія спостерігачів перевіряє відведення.",
+}
+
+
+@pytest.mark.parametrize("language", list(SAMPLES))
+def test_the_language_of_a_sample(language: str) -> None:
+    assert guess(SAMPLES[language]) == language
+
+
+def test_english_with_a_quoted_french_phrase_is_english_and_a_line_is_too_little() -> None:
+    text = SAMPLES["English"] + ' The motto "liberté, égalité, fraternité" is kept.'
+    assert guess(text) == "English"
+    assert guess("Artículo 1") is None
+
+
+def _draft(tmp_path: Path, name: str, body: str) -> Path:
+    path = tmp_path / name
+    sentences = [s.strip() + "." for s in body.split(". ") if s.strip()]
+    path.write_text("Acuerdo\n\n" + "\n".join(f"{k}. {s}" for k, s in enumerate(sentences, 1)), encoding="utf-8")
+    return path
+
+
+def test_a_spanish_draft_is_said_to_be_outside_the_wording_rules_and_strict_still_reads_it(tmp_path: Path) -> None:
+    old = _draft(tmp_path, "old.txt", SAMPLES["Spanish"])
+    new = _draft(tmp_path, "new.txt", SAMPLES["Spanish"].replace("deberán", "podrán"))
+    run = cli("diff", old, new, "--strict")
+    assert run.code == 0
+    notes = [line for line in run.err.splitlines() if "reads as Spanish" in line]
+    assert len(notes) == 2 and "wording rules" in notes[0]  # one per draft
+    assert not [w for w in api.parse(_draft(tmp_path, "en.txt", SAMPLES["English"])).warnings if w.code == "language"]
