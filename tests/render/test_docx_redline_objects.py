@@ -101,3 +101,45 @@ def test_a_text_box_edit_is_tracked_in_the_box_in_both_branches(tmp_path: Path) 
     assert wml_text(anchor) == "See the box."
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert "draftkit-shown" not in z.read("word/document.xml").decode()
+
+
+def _boxed(text: str, box: str) -> str:
+    """A paragraph of `text` anchoring a text box that holds `box` (in both branches)."""
+    return fx.p(textbox_dml(box, box) + fx.r(text))
+
+
+def _views(comparison: object, tmp: Path, moves: bool = False) -> bytes:
+    data = render_docx(comparison, moves=moves)  # type: ignore[arg-type]
+    check_views(comparison, data, tmp)  # type: ignore[arg-type]
+    return data
+
+
+def test_a_copied_paragraph_with_its_text_box_keeps_the_box_text_in_both_views(tmp_path: Path) -> None:
+    """WC065, WC046 in real_edits: a paragraph copied with its text box. The old box's text is
+    the same as both new boxes': the comparison may keep it in the copy's box and call the
+    first box's new. The copy is inserted, but its box's run is not (nor the copy's mark):
+    rejected, the box text was lost with it."""
+    old = Doc(_boxed(sentence(), "Inside the text box.") + fx.p(fx.r("Para after.")))
+    new = Doc(
+        _boxed(sentence(), "Inside the text box.")
+        + _boxed(sentence("may"), "Inside the text box.")
+        + fx.p(fx.r("Para after."))
+    )
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    for moves in (False, True):
+        _views(comparison, tmp_path, moves)
+
+
+def test_old_text_before_a_first_provision_in_a_text_box_goes_before_its_anchor(tmp_path: Path) -> None:
+    """WC046 in real_edits: the first paragraph deleted, the anchor of a text box is the new
+    draft's title and the box's text its first provision. The deleted paragraphs went
+    before that provision, into the box; and the title's insertion took the box along."""
+    box = _boxed("Text1 Text2 Text3", "Textbox2")
+    after = fx.p(fx.r("Para after")) + fx.p(fx.r("Another para after"))
+    old = Doc(fx.p(fx.r("Para before.")) + box + after)
+    new = Doc(box + after)
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    data = _views(comparison, tmp_path)
+    box_content = next(read_part(data, "word/document.xml").iter(w("txbxContent")))
+    assert [paragraph_text(p) for p in box_content.iter(w("p"))] == ["Textbox2"]
+

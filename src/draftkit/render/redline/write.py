@@ -26,6 +26,7 @@ from draftkit.readers.docx_text import choose_branch
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.carry import Carrier
 from draftkit.render.redline.layout import BODY, TC, ZERO_WIDTH, Layout
+from draftkit.render.redline.locate import shown_branch
 from draftkit.render.redline.package import Comment
 from draftkit.render.redline.plan import (
     Action,
@@ -56,6 +57,7 @@ from draftkit.render.wml import (
     W_MOVETO,
     W_P,
     W_PPR,
+    W_R,
     W_RPR,
     W_SECTPR,
     Revision,
@@ -137,9 +139,7 @@ class Writer:
             case FrontDelete():
                 self._front_delete(action)
             case FrontInsert():
-                for p in action.paragraphs:
-                    wrap_paragraph(p, "ins", self.ids, self.rev)
-                    self._mark(p, "ins")
+                self._insert_paragraphs(action.paragraphs)
             case FrontRevise():
                 self._stream(action.stream)
             case FrontComment():
@@ -205,7 +205,9 @@ class Writer:
         if self.cursor is not None:
             self.cursor.addnext(p)
         elif self.top is not None:
-            self.top.addprevious(p)
+            # Before the body paragraph holding it, if the first provision is a text box's
+            # (the reader reads the box after its anchor; in the box it would read after).
+            next(reversed(list(self.top.iterancestors(W_P))), self.top).addprevious(p)
         else:
             body = self.base.document.find(BODY)
             assert body is not None
@@ -273,11 +275,28 @@ class Writer:
     # ------------------------------------------------------------------ whole paragraphs
 
     def _insert_whole(self, layouts: Sequence[Layout]) -> None:
-        for layout in layouts:
-            for p in layout.region:
-                if next(p.iterancestors(W_P), None) in layout.region:
-                    continue  # a text box's paragraph goes with its anchor's inserted run
-                wrap_paragraph(p, "ins", self.ids, self.rev)
+        self._insert_paragraphs([p for layout in layouts for p in layout.region])
+
+    def _insert_paragraphs(self, paragraphs: Sequence[etree._Element]) -> None:
+        """Paragraphs (document order) inserted whole: their runs and marks. A run anchoring a
+        text box with text of other provisions (ones the comparison kept, or placed there) is
+        left as it stands, and so is its paragraph's mark: that text is in both views, and
+        the reject view must still read it at its anchor (WC046, WC065: a copied paragraph
+        with its box, the old box's text aligned with the copy's). Joined with the next
+        paragraph there, the box would read after that paragraph's text."""
+        inserted = set(paragraphs)
+
+        def other_text(run: etree._Element) -> bool:
+            return any(
+                q not in inserted and shown_branch(q, run) and paragraph_text(q).strip() for q in run.iter(W_P)
+            )
+
+        for p in paragraphs:
+            if any(a.tag == W_INS for a in p.iterancestors()):
+                continue  # a text box's paragraph goes with its anchor's inserted run
+            kept = any(other_text(run) for run in p.iter(W_R) if next(run.iterancestors(W_P)) is p)
+            wrap_paragraph(p, "ins", self.ids, self.rev, other_text if kept else None)
+            if not kept:
                 self._mark(p, "ins")
 
     def _show_old(self, action: ShowOld, place: _Place) -> None:
