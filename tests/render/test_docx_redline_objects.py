@@ -143,3 +143,22 @@ def test_old_text_before_a_first_provision_in_a_text_box_goes_before_its_anchor(
     box_content = next(read_part(data, "word/document.xml").iter(w("txbxContent")))
     assert [paragraph_text(p) for p in box_content.iter(w("p"))] == ["Textbox2"]
 
+
+def test_a_move_into_a_text_box_is_copied_into_its_fallback_as_plain_revisions(tmp_path: Path) -> None:
+    """WC044, WC050, WC051 in real_edits: text moved into a text box. The VML fallback's copy
+    of the box repeated the move's ranges, named as the move and with the moveToRangeEnd's
+    id unchanged (unpaired ranges). Its copy is a plain insertion now."""
+    moved = sentence("shall", "600,000", "Drava Corridor")
+    old = Doc(_boxed("See the box.", "Box text.") + fx.p(fx.r("Para after.")) + fx.p(fx.r(moved)))
+
+    def boxed_two() -> str:
+        inner = fx.p(fx.r(moved)) + fx.p(fx.r("Box text."))
+        return textbox_dml("", "").replace(fx.p(fx.r("")), inner)
+
+    new = Doc(fx.p(boxed_two() + fx.r("See the box.")) + fx.p(fx.r("Para after.")))
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    assert any(c.moved for c in comparison.changes)
+    data = _views(comparison, tmp_path, moves=True)
+    fallback = next(read_part(data, "word/document.xml").iter(f"{MC}Fallback"))
+    assert next(fallback.iter(w("moveTo"), w("moveToRangeStart"), w("moveToRangeEnd")), None) is None
+    assert next(fallback.iter(w("ins")), None) is not None

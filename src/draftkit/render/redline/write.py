@@ -797,6 +797,8 @@ def _spans(atom: Atom, p: etree._Element, at: int) -> bool:
 _MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 _TXBX = qn("w:txbxContent")
 _REVISED = frozenset({W_INS, qn("w:del"), W_MOVETO, qn("w:moveFrom"), qn("w:pPrChange"), qn("w:rPrChange")})
+_MOVE_RANGES = tuple(qn(f"w:{side}Range{end}") for side in ("moveFrom", "moveTo") for end in ("Start", "End"))
+_AS_PLAIN = {W_MOVETO: W_INS, qn("w:moveFrom"): qn("w:del")}
 
 
 def sync_fallbacks(document: etree._Element, ids: RevisionIds, rev: Revision) -> None:
@@ -821,11 +823,15 @@ def sync_fallbacks(document: etree._Element, ids: RevisionIds, rev: Revision) ->
                     other.remove(child)
                 for child in box:
                     twin = copy.deepcopy(child)
+                    # A move is one named pair of ranges: its copy here is a plain deletion
+                    # or insertion (repeated, the name would pair three ranges).
+                    for e in list(twin.iter(*_MOVE_RANGES)):
+                        parent = e.getparent()
+                        if parent is not None:
+                            parent.remove(e)
                     for e in twin.iter():
-                        if e.tag in _REVISED or e.tag in (
-                            qn("w:moveFromRangeStart"),
-                            qn("w:moveToRangeStart"),
-                        ):
+                        if e.tag in _REVISED:
+                            e.tag = _AS_PLAIN.get(e.tag, e.tag)
                             e.set(W_ID, str(ids.next()))
                     other.append(twin)
 
