@@ -162,3 +162,25 @@ def test_a_move_into_a_text_box_is_copied_into_its_fallback_as_plain_revisions(t
     fallback = next(read_part(data, "word/document.xml").iter(f"{MC}Fallback"))
     assert next(fallback.iter(w("moveTo"), w("moveToRangeStart"), w("moveToRangeEnd")), None) is None
     assert next(fallback.iter(w("ins")), None) is not None
+
+
+def test_text_moved_into_a_paragraph_anchoring_a_kept_text_box_leaves_the_box(tmp_path: Path) -> None:
+    """WC048, WC051 in real_edits with moves: the paragraph anchoring a text box takes moved
+    text while the box's text stays where it was. The move's new place was wrapped whole,
+    box and all, so the reject view lost the box text."""
+    a, b, c, d, e, g = (
+        sentence("shall", n, place)
+        for n, place in (
+            ("100", "Kessel Valley"),
+            ("500", "Lake District"),
+            ("200", "Drava Corridor"),
+            ("300", "Northern Plains"),
+            ("400", "Eastern Hills"),
+            ("600", "Western Shore"),
+        )
+    )
+    old = Doc(fx.p(fx.r(a)) + _boxed(b, "Box text stays.") + "".join(fx.p(fx.r(t)) for t in (g, c, d, e)))
+    new = Doc(fx.p(fx.r(a)) + _boxed(c, "Box text stays.") + "".join(fx.p(fx.r(t)) for t in (g, d, e, b)))
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    assert sum(change.moved for change in comparison.changes) == 2
+    _views(comparison, tmp_path, moves=True)

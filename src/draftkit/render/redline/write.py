@@ -285,18 +285,12 @@ class Writer:
         with its box, the old box's text aligned with the copy's). Joined with the next
         paragraph there, the box would read after that paragraph's text."""
         inserted = set(paragraphs)
-
-        def other_text(run: etree._Element) -> bool:
-            return any(
-                q not in inserted and shown_branch(q, run) and paragraph_text(q).strip() for q in run.iter(W_P)
-            )
-
         for p in paragraphs:
             if any(a.tag == W_INS for a in p.iterancestors()):
                 continue  # a text box's paragraph goes with its anchor's inserted run
-            kept = any(other_text(run) for run in p.iter(W_R) if next(run.iterancestors(W_P)) is p)
-            wrap_paragraph(p, "ins", self.ids, self.rev, other_text if kept else None)
-            if not kept:
+            kept = boxes_kept(p, inserted)
+            wrap_paragraph(p, "ins", self.ids, self.rev, kept)
+            if kept is None:
                 self._mark(p, "ins")
 
     def _show_old(self, action: ShowOld, place: _Place) -> None:
@@ -582,7 +576,14 @@ class Writer:
             wrap_range(layout.label, 0, action.wrap_prefix, action.prefix_mark, self.ids, self.rev)
         if action.stream is not None:
             self._stream(action.stream)
+        own = set(layout.region)
         for p in layout.region:
+            kept = boxes_kept(p, own)
+            if kept is not None:
+                # As for an insertion (`_insert_paragraphs`): the box stays, and so does the mark.
+                if action.stream is None:
+                    wrap_paragraph(p, "moveTo", self.ids, self.rev, kept)
+                continue
             if action.stream is None:
                 wrap_paragraph(p, "moveTo", self.ids, self.rev)
             # Only a paragraph of moved text alone has a moved mark; one that also holds
@@ -834,6 +835,18 @@ def sync_fallbacks(document: etree._Element, ids: RevisionIds, rev: Revision) ->
                             e.tag = _AS_PLAIN.get(e.tag, e.tag)
                             e.set(W_ID, str(ids.next()))
                     other.append(twin)
+
+
+def boxes_kept(p: etree._Element, own: set[etree._Element]) -> Callable[[etree._Element], bool] | None:
+    """For paragraph `p`, inserted or moved whole with the paragraphs `own`: which of its runs
+    to leave as they stand, those anchoring a text box that shows text of other paragraphs
+    (None when no run does, as in most documents)."""
+
+    def other_text(run: etree._Element) -> bool:
+        return any(q not in own and shown_branch(q, run) and paragraph_text(q).strip() for q in run.iter(W_P))
+
+    runs = [run for run in p.iter(W_R) if next(run.iterancestors(W_P)) is p]
+    return other_text if any(other_text(run) for run in runs) else None
 
 
 def parent_tag(element: etree._Element) -> object:
