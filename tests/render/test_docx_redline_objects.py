@@ -9,6 +9,8 @@ import io
 import zipfile
 from pathlib import Path
 
+from lxml import etree
+
 from draftkit.compare import compare
 from draftkit.readers import read
 from draftkit.render.docx_redline import render_docx
@@ -21,6 +23,7 @@ from tests.hostile.test_deception import (
     article,
     sentence,
     textbox_dml,
+    textbox_vml,
 )
 from tests.render.test_docx_redline import check_no_placeholder_text, check_views
 from tests.wmlops import accept_all, paragraph_text, read_part, reject_all, w
@@ -184,3 +187,22 @@ def test_text_moved_into_a_paragraph_anchoring_a_kept_text_box_leaves_the_box(tm
     comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
     assert sum(change.moved for change in comparison.changes) == 2
     _views(comparison, tmp_path, moves=True)
+
+
+def test_the_oracle_joins_a_paragraph_anchoring_a_text_box_with_the_next_of_its_story() -> None:
+    """tests/wmlops.py: a paragraph whose inserted mark goes joins the next paragraph of the
+    body, not the first of the text box it anchors (real_edits seed 2, WC044: "cannot append
+    parent to itself")."""
+    inserted = '<w:pPr><w:rPr><w:ins w:id="1" w:author="a" w:date="2024-01-01T00:00:00Z"/></w:rPr></w:pPr>'
+    xml = (
+        f"<w:document {fx.NS_DECLS.format(w=fx.W_NS)}><w:body>"
+        + fx.p(inserted + textbox_vml("Box text.") + fx.r("Anchor."))
+        + fx.p(fx.r("Next."))
+        + "</w:body></w:document>"
+    )
+    for view in (reject_all, accept_all):
+        body = view(etree.fromstring(xml)).find(w("body"))
+        assert body is not None
+        outer = [p for p in body if p.tag == w("p")]
+        expected = ["Box text.Anchor.Next."] if view is reject_all else ["Box text.Anchor.", "Next."]
+        assert [paragraph_text(p) for p in outer] == expected
