@@ -133,18 +133,17 @@ def test_a_copied_paragraph_with_its_text_box_keeps_the_box_text_in_both_views(t
         _views(comparison, tmp_path, moves)
 
 
-def test_old_text_before_a_first_provision_in_a_text_box_goes_before_its_anchor(tmp_path: Path) -> None:
+def test_a_new_title_anchoring_a_text_box_leaves_the_box_text_in_the_reject_view(tmp_path: Path) -> None:
     """WC046 in real_edits: the first paragraph deleted, the anchor of a text box is the new
-    draft's title and the box's text its first provision. The deleted paragraphs went
-    before that provision, into the box; and the title's insertion took the box along."""
+    draft's title and the box's text its first provision. The title's insertion took the box
+    along. The deleted paragraphs go before that provision, into the box: in the reject view
+    they read after the anchor's text and before the box's, as the old draft's did."""
     box = _boxed("Text1 Text2 Text3", "Textbox2")
     after = fx.p(fx.r("Para after")) + fx.p(fx.r("Another para after"))
     old = Doc(fx.p(fx.r("Para before.")) + box + after)
     new = Doc(box + after)
     comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
-    data = _views(comparison, tmp_path)
-    box_content = next(read_part(data, "word/document.xml").iter(w("txbxContent")))
-    assert [paragraph_text(p) for p in box_content.iter(w("p"))] == ["Textbox2"]
+    _views(comparison, tmp_path)
 
 
 def test_a_move_into_a_text_box_is_copied_into_its_fallback_as_plain_revisions(tmp_path: Path) -> None:
@@ -206,3 +205,21 @@ def test_the_oracle_joins_a_paragraph_anchoring_a_text_box_with_the_next_of_its_
         outer = [p for p in body if p.tag == w("p")]
         expected = ["Box text.Anchor.Next."] if view is reject_all else ["Box text.Anchor.", "Next."]
         assert [paragraph_text(p) for p in outer] == expected
+
+
+def test_old_text_between_a_title_and_the_text_box_its_successor_anchors_stays_there(tmp_path: Path) -> None:
+    """WC051 in real_edits: the old title deleted, the next paragraph (a text box's anchor)
+    is the new title, revised from the old one; the old text of that paragraph is deleted.
+    In the reject view it must read after the title and before the box's text: it goes into
+    the box, before the first provision, not before the anchor (then it read first)."""
+    after = fx.p(fx.r("Para after")) + fx.p(fx.r("Another para after"))
+    old = Doc(
+        fx.p(fx.r("Video provides a powerful way to help you prove your point!!!"))
+        + _boxed("When you click Online Video, you can paste the embed code.", "This is a test.")
+        + after
+    )
+    new = Doc(_boxed("When you click Online Video, you can paste the embed code. 600,000", "This is a test.") + after)
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    assert comparison.old.title and comparison.new.title
+    for moves in (False, True):
+        _views(comparison, tmp_path, moves)

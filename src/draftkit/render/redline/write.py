@@ -205,9 +205,9 @@ class Writer:
         if self.cursor is not None:
             self.cursor.addnext(p)
         elif self.top is not None:
-            # Before the body paragraph holding it, if the first provision is a text box's
-            # (the reader reads the box after its anchor; in the box it would read after).
-            next(reversed(list(self.top.iterancestors(W_P))), self.top).addprevious(p)
+            # Where the first provision is a text box's, into the box before it: the reader
+            # reads the box right after its anchor's text, which may be the title.
+            self.top.addprevious(p)
         else:
             body = self.base.document.find(BODY)
             assert body is not None
