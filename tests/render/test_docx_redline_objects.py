@@ -223,3 +223,32 @@ def test_old_text_between_a_title_and_the_text_box_its_successor_anchors_stays_t
     assert comparison.old.title and comparison.new.title
     for moves in (False, True):
         _views(comparison, tmp_path, moves)
+
+
+def test_old_text_before_a_new_title_anchoring_a_text_box_table_goes_before_the_anchor(tmp_path: Path) -> None:
+    """WC050, WC051 in real_edits: as above, but the new title is all new and the box's first
+    provision stands in a table. Old text went into the box before that provision: into its
+    table cell, and the rows' placement took part of it after the table. Before an anchor
+    that shows no old text it reads in the same order, in the body."""
+    texts = (
+        ("This is a test", "This is another test."),
+        ("Video provides a powerful way to help you prove your point.", "You can also type a keyword."),
+        ("make your document look professionally produced", "designs that complement"),
+        ("for the video that best fits", "footer, cover page"),
+        ("complement each other", ""),
+    )
+    cells = fx.tbl([[fx.p(fx.r(a)), fx.p(fx.r(b) if b else "")] for a, b in texts]) + fx.p("")
+    box = textbox_dml("", "").replace(fx.p(fx.r("")), cells)
+    after = fx.p(fx.r("You can also type a keyword to search online."))
+    last = fx.p(fx.r("To make your document look professionally produced, Word provides headers."))
+    old = Doc(
+        fx.p(fx.r("Video provides a powerful way to help you prove your point."))
+        + fx.p(box + fx.r("When you click Online Video, you can paste the embed code."))
+        + after
+        + last
+    )
+    new = Doc(fx.p(box + fx.r("When you click Online Video, you can paste the embed code. 600,000")) + after)
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    assert not comparison.old.title and comparison.new.title
+    for moves in (False, True):
+        _views(comparison, tmp_path, moves)

@@ -205,9 +205,15 @@ class Writer:
         if self.cursor is not None:
             self.cursor.addnext(p)
         elif self.top is not None:
-            # Where the first provision is a text box's, into the box before it: the reader
-            # reads the box right after its anchor's text, which may be the title.
-            self.top.addprevious(p)
+            # Where the first provision is a text box's, the reader reads the box right after
+            # its anchor's text: old text goes into the box, before that provision, if the
+            # anchor shows text in the old view (an old title: the old text follows it); else
+            # before the anchor (in the box, a table holding the provision could take it in).
+            anchor = next(reversed(list(self.top.iterancestors(W_P))), None)
+            if anchor is None or shows_old_text(anchor):
+                self.top.addprevious(p)
+            else:
+                anchor.addprevious(p)
         else:
             body = self.base.document.find(BODY)
             assert body is not None
@@ -797,6 +803,7 @@ def _spans(atom: Atom, p: etree._Element, at: int) -> bool:
 
 _MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 _TXBX = qn("w:txbxContent")
+_OLD_TEXT = (qn("w:t"), qn("w:delText"))
 _REVISED = frozenset({W_INS, qn("w:del"), W_MOVETO, qn("w:moveFrom"), qn("w:pPrChange"), qn("w:rPrChange")})
 _MOVE_RANGES = tuple(qn(f"w:{side}Range{end}") for side in ("moveFrom", "moveTo") for end in ("Start", "End"))
 _AS_PLAIN = {W_MOVETO: W_INS, qn("w:moveFrom"): qn("w:del")}
@@ -847,6 +854,19 @@ def boxes_kept(p: etree._Element, own: set[etree._Element]) -> Callable[[etree._
 
     runs = [run for run in p.iter(W_R) if next(run.iterancestors(W_P)) is p]
     return other_text if any(other_text(run) for run in runs) else None
+
+
+def shows_old_text(p: etree._Element) -> bool:
+    """Whether `p` shows text of its own (not its text boxes') in the old view."""
+    for t in p.iter(*_OLD_TEXT):
+        if not (t.text or "").strip() or next(t.iterancestors(_TXBX, W_P)) is not p:
+            continue
+        for a in t.iterancestors():
+            if a is p:
+                return True  # reached without passing an insertion
+            if a.tag in (W_INS, W_MOVETO):
+                break
+    return False
 
 
 def parent_tag(element: etree._Element) -> object:
