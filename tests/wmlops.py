@@ -83,13 +83,14 @@ def _merge_marked(root: etree._Element, markers: tuple[str, ...], keep: str) -> 
     while i < len(paragraphs):
         p = paragraphs[i]
         mark = _mark_of(p, markers)
-        if mark is None or i + 1 >= len(paragraphs):
+        j = _next_in_story(paragraphs, i) if mark is not None else None
+        if mark is None or j is None:
             if mark is not None:
                 _remove_mark(mark)
             i += 1
             continue
         _remove_mark(mark)
-        nxt = paragraphs[i + 1]
+        nxt = paragraphs[j]
         ppr_tag = w("pPr")
         if not _has_text(p):
             at = 1 if nxt.find(ppr_tag) is not None else 0
@@ -121,7 +122,22 @@ def _merge_marked(root: etree._Element, markers: tuple[str, ...], keep: str) -> 
                     p_rpr = etree.SubElement(ppr, w("rPr"))
                 p_rpr.insert(0, next_mark)
         nxt.getparent().remove(nxt)
-        del paragraphs[i + 1]
+        del paragraphs[j]
+
+
+def _next_in_story(paragraphs: list[etree._Element], i: int) -> int | None:
+    """The index of the paragraph a removed mark joins paragraphs[i] with: the next one of
+    its story (the body, or its text box), not one of a text box it anchors itself."""
+    p = paragraphs[i]
+    story = next(p.iterancestors(w("txbxContent")), None)
+    for j in range(i + 1, len(paragraphs)):
+        q = paragraphs[j]
+        inside = next(q.iterancestors(w("txbxContent")), None)
+        if inside is story:
+            return j
+        if story is not None and not any(a is story for a in q.iterancestors()):
+            return None  # past the end of its text box
+    return None
 
 
 def _property_changes(doc: etree._Element, accept: bool) -> None:

@@ -9,6 +9,8 @@ import io
 import zipfile
 from pathlib import Path
 
+from lxml import etree
+
 from draftkit.compare import compare
 from draftkit.readers import read
 from draftkit.render.docx_redline import render_docx
@@ -21,6 +23,7 @@ from tests.hostile.test_deception import (
     article,
     sentence,
     textbox_dml,
+    textbox_vml,
 )
 from tests.render.test_docx_redline import check_no_placeholder_text, check_views
 from tests.wmlops import accept_all, paragraph_text, read_part, reject_all, w
@@ -101,3 +104,151 @@ def test_a_text_box_edit_is_tracked_in_the_box_in_both_branches(tmp_path: Path) 
     assert wml_text(anchor) == "See the box."
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert "draftkit-shown" not in z.read("word/document.xml").decode()
+
+
+def _boxed(text: str, box: str) -> str:
+    """A paragraph of `text` anchoring a text box that holds `box` (in both branches)."""
+    return fx.p(textbox_dml(box, box) + fx.r(text))
+
+
+def _views(comparison: object, tmp: Path, moves: bool = False) -> bytes:
+    data = render_docx(comparison, moves=moves)  # type: ignore[arg-type]
+    check_views(comparison, data, tmp)  # type: ignore[arg-type]
+    return data
+
+
+def test_a_copied_paragraph_with_its_text_box_keeps_the_box_text_in_both_views(tmp_path: Path) -> None:
+    """WC065, WC046 in real_edits: a paragraph copied with its text box. The old box's text is
+    the same as both new boxes': the comparison may keep it in the copy's box and call the
+    first box's new. The copy is inserted, but its box's run is not (nor the copy's mark):
+    rejected, the box text was lost with it."""
+    old = Doc(_boxed(sentence(), "Inside the text box.") + fx.p(fx.r("Para after.")))
+    new = Doc(
+        _boxed(sentence(), "Inside the text box.")
+        + _boxed(sentence("may"), "Inside the text box.")
+        + fx.p(fx.r("Para after."))
+    )
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    for moves in (False, True):
+        _views(comparison, tmp_path, moves)
+
+
+def test_a_new_title_anchoring_a_text_box_leaves_the_box_text_in_the_reject_view(tmp_path: Path) -> None:
+    """WC046 in real_edits: the first paragraph deleted, the anchor of a text box is the new
+    draft's title and the box's text its first provision. The title's insertion took the box
+    along. The deleted paragraphs go before that provision, into the box: in the reject view
+    they read after the anchor's text and before the box's, as the old draft's did."""
+    box = _boxed("Text1 Text2 Text3", "Textbox2")
+    after = fx.p(fx.r("Para after")) + fx.p(fx.r("Another para after"))
+    old = Doc(fx.p(fx.r("Para before.")) + box + after)
+    new = Doc(box + after)
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    _views(comparison, tmp_path)
+
+
+def test_a_move_into_a_text_box_is_copied_into_its_fallback_as_plain_revisions(tmp_path: Path) -> None:
+    """WC044, WC050, WC051 in real_edits: text moved into a text box. The VML fallback's copy
+    of the box repeated the move's ranges, named as the move and with the moveToRangeEnd's
+    id unchanged (unpaired ranges). Its copy is a plain insertion now."""
+    moved = sentence("shall", "600,000", "Drava Corridor")
+    old = Doc(_boxed("See the box.", "Box text.") + fx.p(fx.r("Para after.")) + fx.p(fx.r(moved)))
+
+    def boxed_two() -> str:
+        inner = fx.p(fx.r(moved)) + fx.p(fx.r("Box text."))
+        return textbox_dml("", "").replace(fx.p(fx.r("")), inner)
+
+    new = Doc(fx.p(boxed_two() + fx.r("See the box.")) + fx.p(fx.r("Para after.")))
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    assert any(c.moved for c in comparison.changes)
+    data = _views(comparison, tmp_path, moves=True)
+    fallback = next(read_part(data, "word/document.xml").iter(f"{MC}Fallback"))
+    assert next(fallback.iter(w("moveTo"), w("moveToRangeStart"), w("moveToRangeEnd")), None) is None
+    assert next(fallback.iter(w("ins")), None) is not None
+
+
+def test_text_moved_into_a_paragraph_anchoring_a_kept_text_box_leaves_the_box(tmp_path: Path) -> None:
+    """WC048, WC051 in real_edits with moves: the paragraph anchoring a text box takes moved
+    text while the box's text stays where it was. The move's new place was wrapped whole,
+    box and all, so the reject view lost the box text."""
+    a, b, c, d, e, g = (
+        sentence("shall", n, place)
+        for n, place in (
+            ("100", "Kessel Valley"),
+            ("500", "Lake District"),
+            ("200", "Drava Corridor"),
+            ("300", "Northern Plains"),
+            ("400", "Eastern Hills"),
+            ("600", "Western Shore"),
+        )
+    )
+    old = Doc(fx.p(fx.r(a)) + _boxed(b, "Box text stays.") + "".join(fx.p(fx.r(t)) for t in (g, c, d, e)))
+    new = Doc(fx.p(fx.r(a)) + _boxed(c, "Box text stays.") + "".join(fx.p(fx.r(t)) for t in (g, d, e, b)))
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    assert sum(change.moved for change in comparison.changes) == 2
+    _views(comparison, tmp_path, moves=True)
+
+
+def test_the_oracle_joins_a_paragraph_anchoring_a_text_box_with_the_next_of_its_story() -> None:
+    """tests/wmlops.py: a paragraph whose inserted mark goes joins the next paragraph of the
+    body, not the first of the text box it anchors (real_edits seed 2, WC044: "cannot append
+    parent to itself")."""
+    inserted = '<w:pPr><w:rPr><w:ins w:id="1" w:author="a" w:date="2024-01-01T00:00:00Z"/></w:rPr></w:pPr>'
+    xml = (
+        f"<w:document {fx.NS_DECLS.format(w=fx.W_NS)}><w:body>"
+        + fx.p(inserted + textbox_vml("Box text.") + fx.r("Anchor."))
+        + fx.p(fx.r("Next."))
+        + "</w:body></w:document>"
+    )
+    for view in (reject_all, accept_all):
+        body = view(etree.fromstring(xml)).find(w("body"))
+        assert body is not None
+        outer = [p for p in body if p.tag == w("p")]
+        expected = ["Box text.Anchor.Next."] if view is reject_all else ["Box text.Anchor.", "Next."]
+        assert [paragraph_text(p) for p in outer] == expected
+
+
+def test_old_text_between_a_title_and_the_text_box_its_successor_anchors_stays_there(tmp_path: Path) -> None:
+    """WC051 in real_edits: the old title deleted, the next paragraph (a text box's anchor)
+    is the new title, revised from the old one; the old text of that paragraph is deleted.
+    In the reject view it must read after the title and before the box's text: it goes into
+    the box, before the first provision, not before the anchor (then it read first)."""
+    after = fx.p(fx.r("Para after")) + fx.p(fx.r("Another para after"))
+    old = Doc(
+        fx.p(fx.r("Video provides a powerful way to help you prove your point!!!"))
+        + _boxed("When you click Online Video, you can paste the embed code.", "This is a test.")
+        + after
+    )
+    new = Doc(_boxed("When you click Online Video, you can paste the embed code. 600,000", "This is a test.") + after)
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    assert comparison.old.title and comparison.new.title
+    for moves in (False, True):
+        _views(comparison, tmp_path, moves)
+
+
+def test_old_text_before_a_new_title_anchoring_a_text_box_table_goes_before_the_anchor(tmp_path: Path) -> None:
+    """WC050, WC051 in real_edits: as above, but the new title is all new and the box's first
+    provision stands in a table. Old text went into the box before that provision: into its
+    table cell, and the rows' placement took part of it after the table. Before an anchor
+    that shows no old text it reads in the same order, in the body."""
+    texts = (
+        ("This is a test", "This is another test."),
+        ("Video provides a powerful way to help you prove your point.", "You can also type a keyword."),
+        ("make your document look professionally produced", "designs that complement"),
+        ("for the video that best fits", "footer, cover page"),
+        ("complement each other", ""),
+    )
+    cells = fx.tbl([[fx.p(fx.r(a)), fx.p(fx.r(b) if b else "")] for a, b in texts]) + fx.p("")
+    box = textbox_dml("", "").replace(fx.p(fx.r("")), cells)
+    after = fx.p(fx.r("You can also type a keyword to search online."))
+    last = fx.p(fx.r("To make your document look professionally produced, Word provides headers."))
+    old = Doc(
+        fx.p(fx.r("Video provides a powerful way to help you prove your point."))
+        + fx.p(box + fx.r("When you click Online Video, you can paste the embed code."))
+        + after
+        + last
+    )
+    new = Doc(fx.p(box + fx.r("When you click Online Video, you can paste the embed code. 600,000")) + after)
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    assert not comparison.old.title and comparison.new.title
+    for moves in (False, True):
+        _views(comparison, tmp_path, moves)

@@ -26,6 +26,7 @@ from draftkit.readers.docx_text import choose_branch
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.carry import Carrier
 from draftkit.render.redline.layout import BODY, TC, ZERO_WIDTH, Layout
+from draftkit.render.redline.locate import shown_branch
 from draftkit.render.redline.package import Comment
 from draftkit.render.redline.plan import (
     Action,
@@ -56,6 +57,7 @@ from draftkit.render.wml import (
     W_MOVETO,
     W_P,
     W_PPR,
+    W_R,
     W_RPR,
     W_SECTPR,
     Revision,
@@ -137,9 +139,7 @@ class Writer:
             case FrontDelete():
                 self._front_delete(action)
             case FrontInsert():
-                for p in action.paragraphs:
-                    wrap_paragraph(p, "ins", self.ids, self.rev)
-                    self._mark(p, "ins")
+                self._insert_paragraphs(action.paragraphs)
             case FrontRevise():
                 self._stream(action.stream)
             case FrontComment():
@@ -205,7 +205,15 @@ class Writer:
         if self.cursor is not None:
             self.cursor.addnext(p)
         elif self.top is not None:
-            self.top.addprevious(p)
+            # Where the first provision is a text box's, the reader reads the box right after
+            # its anchor's text: old text goes into the box, before that provision, if the
+            # anchor shows text in the old view (an old title: the old text follows it); else
+            # before the anchor (in the box, a table holding the provision could take it in).
+            anchor = next(reversed(list(self.top.iterancestors(W_P))), None)
+            if anchor is None or shows_old_text(anchor):
+                self.top.addprevious(p)
+            else:
+                anchor.addprevious(p)
         else:
             body = self.base.document.find(BODY)
             assert body is not None
@@ -273,11 +281,22 @@ class Writer:
     # ------------------------------------------------------------------ whole paragraphs
 
     def _insert_whole(self, layouts: Sequence[Layout]) -> None:
-        for layout in layouts:
-            for p in layout.region:
-                if next(p.iterancestors(W_P), None) in layout.region:
-                    continue  # a text box's paragraph goes with its anchor's inserted run
-                wrap_paragraph(p, "ins", self.ids, self.rev)
+        self._insert_paragraphs([p for layout in layouts for p in layout.region])
+
+    def _insert_paragraphs(self, paragraphs: Sequence[etree._Element]) -> None:
+        """Paragraphs (document order) inserted whole: their runs and marks. A run anchoring a
+        text box with text of other provisions (ones the comparison kept, or placed there) is
+        left as it stands, and so is its paragraph's mark: that text is in both views, and
+        the reject view must still read it at its anchor (WC046, WC065: a copied paragraph
+        with its box, the old box's text aligned with the copy's). Joined with the next
+        paragraph there, the box would read after that paragraph's text."""
+        inserted = set(paragraphs)
+        for p in paragraphs:
+            if any(a.tag == W_INS for a in p.iterancestors()):
+                continue  # a text box's paragraph goes with its anchor's inserted run
+            kept = boxes_kept(p, inserted)
+            wrap_paragraph(p, "ins", self.ids, self.rev, kept)
+            if kept is None:
                 self._mark(p, "ins")
 
     def _show_old(self, action: ShowOld, place: _Place) -> None:
@@ -563,7 +582,14 @@ class Writer:
             wrap_range(layout.label, 0, action.wrap_prefix, action.prefix_mark, self.ids, self.rev)
         if action.stream is not None:
             self._stream(action.stream)
+        own = set(layout.region)
         for p in layout.region:
+            kept = boxes_kept(p, own)
+            if kept is not None:
+                # As for an insertion (`_insert_paragraphs`): the box stays, and so does the mark.
+                if action.stream is None:
+                    wrap_paragraph(p, "moveTo", self.ids, self.rev, kept)
+                continue
             if action.stream is None:
                 wrap_paragraph(p, "moveTo", self.ids, self.rev)
             # Only a paragraph of moved text alone has a moved mark; one that also holds
@@ -777,7 +803,10 @@ def _spans(atom: Atom, p: etree._Element, at: int) -> bool:
 
 _MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 _TXBX = qn("w:txbxContent")
+_OLD_TEXT = (qn("w:t"), qn("w:delText"))
 _REVISED = frozenset({W_INS, qn("w:del"), W_MOVETO, qn("w:moveFrom"), qn("w:pPrChange"), qn("w:rPrChange")})
+_MOVE_RANGES = tuple(qn(f"w:{side}Range{end}") for side in ("moveFrom", "moveTo") for end in ("Start", "End"))
+_AS_PLAIN = {W_MOVETO: W_INS, qn("w:moveFrom"): qn("w:del")}
 
 
 def sync_fallbacks(document: etree._Element, ids: RevisionIds, rev: Revision) -> None:
@@ -802,13 +831,42 @@ def sync_fallbacks(document: etree._Element, ids: RevisionIds, rev: Revision) ->
                     other.remove(child)
                 for child in box:
                     twin = copy.deepcopy(child)
+                    # A move is one named pair of ranges: its copy here is a plain deletion
+                    # or insertion (repeated, the name would pair three ranges).
+                    for e in list(twin.iter(*_MOVE_RANGES)):
+                        parent = e.getparent()
+                        if parent is not None:
+                            parent.remove(e)
                     for e in twin.iter():
-                        if e.tag in _REVISED or e.tag in (
-                            qn("w:moveFromRangeStart"),
-                            qn("w:moveToRangeStart"),
-                        ):
+                        if e.tag in _REVISED:
+                            e.tag = _AS_PLAIN.get(e.tag, e.tag)
                             e.set(W_ID, str(ids.next()))
                     other.append(twin)
+
+
+def boxes_kept(p: etree._Element, own: set[etree._Element]) -> Callable[[etree._Element], bool] | None:
+    """For paragraph `p`, inserted or moved whole with the paragraphs `own`: which of its runs
+    to leave as they stand, those anchoring a text box that shows text of other paragraphs
+    (None when no run does, as in most documents)."""
+
+    def other_text(run: etree._Element) -> bool:
+        return any(q not in own and shown_branch(q, run) and paragraph_text(q).strip() for q in run.iter(W_P))
+
+    runs = [run for run in p.iter(W_R) if next(run.iterancestors(W_P)) is p]
+    return other_text if any(other_text(run) for run in runs) else None
+
+
+def shows_old_text(p: etree._Element) -> bool:
+    """Whether `p` shows text of its own (not its text boxes') in the old view."""
+    for t in p.iter(*_OLD_TEXT):
+        if not (t.text or "").strip() or next(t.iterancestors(_TXBX, W_P)) is not p:
+            continue
+        for a in t.iterancestors():
+            if a is p:
+                return True  # reached without passing an insertion
+            if a.tag in (W_INS, W_MOVETO):
+                break
+    return False
 
 
 def parent_tag(element: etree._Element) -> object:

@@ -10,7 +10,7 @@ that new content is never nested inside an existing revision.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from lxml import etree
 
@@ -376,6 +376,14 @@ def wrap_range(
     return wrap_runs(runs_in_range(p, start, end), kind, ids, rev)
 
 
-def wrap_paragraph(p: etree._Element, kind: MarkKind, ids: RevisionIds, rev: Revision) -> None:
-    """Wrap every run of `p` (text or not) in a revision of `kind`; the mark is separate."""
-    wrap_runs(_wrappable_runs(p), kind, ids, rev)
+def wrap_paragraph(
+    p: etree._Element,
+    kind: MarkKind,
+    ids: RevisionIds,
+    rev: Revision,
+    keep: Callable[[etree._Element], bool] | None = None,
+) -> None:
+    """Wrap every run of `p` (text or not) in a revision of `kind`, but those `keep` holds
+    back; the mark is separate."""
+    runs = _wrappable_runs(p)
+    wrap_runs(runs if keep is None else [r for r in runs if not keep(r)], kind, ids, rev)
