@@ -179,8 +179,14 @@ class Writer:
                         for p, old in self.opened.items()
                         if old.location is not None and old.location.paragraph is not None and old.location.cell is None
                     }
+                    # …and one the reader found in a cell is no other row's.
+                    origins = {
+                        p: old.location.paragraph
+                        for p, old in self.opened.items()
+                        if old.location is not None and old.location.paragraph is not None and old.location.cell is not None
+                    }
                     restore_rows(
-                        self.base.document, self.created, self.carrier, self.ids, self.rev, self.comments, outside
+                        self.base.document, self.created, self.carrier, self.ids, self.rev, self.comments, outside, origins
                     )
                     self.carrier.order_notes(self.base.document)
                 mark_inserted_rows(self.base.document, self.ids, self.rev)
