@@ -310,6 +310,38 @@ def test_a_title_only_in_the_document_properties_is_said_not_dropped(old_title: 
     assert _comments(render_docx(compare(new, new))) == ""  # no change: nothing said
 
 
+def test_a_preamble_line_added_before_a_section_break_is_marked_inserted(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' RA001-Tracked-Revisions-01.docx
+    (benchmarks/real_edits.py): a line moved into the preamble, before a section break and
+    the preamble's one line. Its inserted mark was planned as joining it to that line, which
+    cannot be done across the break, so nothing was marked and reject-all read the new
+    preamble. A wholly new paragraph goes whole when rejected: it joins nothing."""
+    section = fx.p(ppr='<w:sectPr><w:pgSz w:w="11909" w:h="16834"/></w:sectPr>')
+    clauses = fx.p(fx.r("1. The Parties shall withdraw.")) + fx.p(fx.r("2. Monitoring begins."))
+    old = read(fx.build_docx(tmp_path / "old.docx", section + fx.p(fx.r("Agreed:")) + clauses))
+    body = fx.p(fx.r("Reference documents:")) + section + fx.p(fx.r("Agreed:")) + clauses
+    new = read(fx.build_docx(tmp_path / "new.docx", body))
+    assert (old.preamble, new.preamble) == (("Agreed:",), ("Reference documents:", "Agreed:"))
+    comparison = compare(old, new)
+    for moves in (False, True):
+        check_views(comparison, render_docx(comparison, moves=moves), tmp_path)
+
+
+def test_a_preamble_change_that_cannot_be_lined_up_is_said_not_dropped(tmp_path: Path) -> None:
+    """A preamble line split in two across a section break: rejecting the new paragraph
+    mark would join paragraphs a section break stands between, so no revision is planned;
+    it was left out in silence, and is now named in a comment like a preamble not found."""
+    section = fx.p(ppr='<w:sectPr><w:pgSz w:w="11909" w:h="16834"/></w:sectPr>')
+    clauses = fx.p(fx.r("1. The Parties shall withdraw.")) + fx.p(fx.r("2. Monitoring begins."))
+    title = fx.p(fx.r("FRAMEWORK AGREEMENT"))
+    old = read(fx.build_docx(tmp_path / "old.docx", title + fx.p(fx.r("Agreed by the Parties:")) + clauses))
+    new_body = title + fx.p(fx.r("Agreed")) + section + fx.p(fx.r("by the Parties:")) + clauses
+    new = read(fx.build_docx(tmp_path / "new.docx", new_body))
+    assert (old.preamble, new.preamble) == (("Agreed by the Parties:",), ("Agreed", "by the Parties:"))
+    said = _comments(render_docx(compare(old, new)))
+    assert "The preamble changed where the redline cannot mark it" in said
+
+
 def test_an_old_equation_carried_into_a_deletion_leaves_its_bookmarks_behind(tmp_path: Path) -> None:
     """Found editing Open-Xml-PowerTools' WC012-Math-After.docx: a bookmark inside the
     equation. The old equation copied into the deletion kept it, and its w:id was also the

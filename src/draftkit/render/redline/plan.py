@@ -627,21 +627,27 @@ class Planner:
             for k in range(len(lines))
         ]
         swapped: set[int] = set()
+        whole = [
+            len(subs) == 1
+            and subs[0].inserted
+            and slot.start == 0
+            and slot.end == len(paragraph_text(slot.p))
+            and not (k in new_starts and new_starts[k].prefix)
+            for k, (subs, slot) in enumerate(zip(lines, slots, strict=True))
+        ]
         if not move:
             # A wholly new paragraph carries its own inserted mark (rejecting removes it
             # outright) rather than the mark of the paragraph before it.
             for k in range(last, 0, -1):
-                slot = slots[k]
-                whole = (
-                    len(lines[k]) == 1
-                    and lines[k][0].inserted
-                    and slot.start == 0
-                    and slot.end == len(paragraph_text(slot.p))
-                    and not (k in new_starts and new_starts[k].prefix)
-                )
-                if whole and marks[k - 1] == "ins" and marks[k] is None and ends_cleanly(slot.p):
+                if whole[k] and marks[k - 1] == "ins" and marks[k] is None and ends_cleanly(slots[k].p):
                     marks[k - 1], marks[k] = None, "ins"
                     swapped.add(k)
+        # A wholly new paragraph of plain lines (title, preamble) with its own inserted mark
+        # joins nothing when rejected (it goes whole): what stands after it stays as it is.
+        # Not in a provision's stream, whose breaks also carry labels and old properties.
+        alone = set() if layout is not None else {
+            k for k in range(last) if marks[k] == "ins" and whole[k] and ends_cleanly(slots[k].p)
+        }
         # Each line's paragraph holds the line's new text, and paragraphs to be joined stand
         # next to each other.
         for subs, slot in zip(lines, slots, strict=True):
@@ -653,7 +659,7 @@ class Planner:
                 marks[k] = None  # the end of a table cell is no paragraph mark to track
         empty: dict[int, list[etree._Element]] = {}
         for k in range(last):
-            if marks[k] == "ins":
+            if marks[k] == "ins" and k not in alone:
                 found = between(slots[k].p, slots[k + 1].p)
                 if found is None:
                     return None
@@ -683,7 +689,7 @@ class Planner:
             starts_old = kind == "equal" and old_line in old_starts
             y_layout = new_starts.get(k + 1)
             prefix = len(y_layout.prefix) if y_layout is not None and y_layout.prefix else 0
-            if kind == "insert" and (k + 1) not in swapped:
+            if kind == "insert" and (k + 1) not in swapped and k not in alone:
                 break_plans.append(BreakPlan(k + 1, "split", prefix if starts_new else 0))
             elif kind == "equal" and starts_new and not starts_old and layout is not None:
                 break_plans.append(BreakPlan(k + 1, "new", prefix))
@@ -836,14 +842,19 @@ class Planner:
             action = self._front_stream(old_title, new_title, title_paras, first=True)
             if action is not None:
                 yield action
+            elif old_title != new_title:
+                title_paras = None  # found, but not to be lined up with the old lines
         old_pre = [line for item in old.preamble for line in item.split("\n")]
         new_pre = [line for item in new.preamble for line in item.split("\n")]
         if preamble_paras is not None:
             action = self._front_stream(old_pre, new_pre, preamble_paras)
             if action is not None:
                 yield action
+            elif old_pre != new_pre:
+                preamble_paras = None
         # A title only in the document properties (Word does not track them), or front lines
-        # not found in the file: said in a comment, never dropped in silence.
+        # not found in the file or not to be lined up there: said in a comment, never
+        # dropped in silence.
         front = (("title", old_title, new_title, title_paras), ("preamble", old_pre, new_pre, preamble_paras))
         for what, olds, news, found in front:
             if found is None and olds != news and self.top is not None:
