@@ -43,6 +43,7 @@ from draftkit.render.redline.layout import (
     ends_cleanly,
     front_paragraphs,
     head,
+    label_field,
     may_be_typed,
     mode,
     old_mode,
@@ -179,14 +180,16 @@ class StreamPlan:
 
 @record
 class OldParagraph:
-    """One paragraph of an old provision: properties, run properties, text, mark, and the
-    old provision when it is that provision's first paragraph."""
+    """One paragraph of an old provision: properties, run properties, text, mark, the old
+    provision when it is that provision's first paragraph, and the runs of a field that
+    numbers it (LISTNUM), put before its text."""
 
     ppr: etree._Element | None
     rpr: etree._Element | None
     segs: tuple[Seg, ...]
     mark: Mark
     opens: Provision | None = None
+    label_runs: tuple[etree._Element, ...] = ()
 
 
 @record
@@ -760,6 +763,7 @@ class Planner:
         in the old view and shows its old number), else with the label typed. Without a
         relative, plain paragraphs with the label typed."""
         lines = [line.replace("\n", " ") for line in provision_lines(old)]
+        label_runs: tuple[etree._Element, ...] = ()
         paragraphs: list[tuple[etree._Element | None, etree._Element | None, list[Seg]]] = []
         if model is None or not model.slots:
             typed = f"{old.num}\t" if old.num else ""  # set off by a tab: read back as a label
@@ -777,7 +781,12 @@ class Planner:
             label_ppr = copy_ppr(model.label.find(W_PPR))
             label_rpr = range_rpr(model.label, 0, 0)
             typed = model.typed_label(old.num) or ""
-            if not typed and not shared and old.num:
+            # A relative numbered by a LISTNUM field in its text: the field (and what sets
+            # the label off) goes with the old provision, counted where it stands.
+            label_runs = label_field(model.label) if shared and not typed and old.num else ()
+            if label_runs:
+                typed = model.prefix
+            elif not typed and not shared and old.num:
                 # Counting along with the new list would show another number: typed instead,
                 # with numbering off (numId 0), also where the paragraph style numbers.
                 typed = f"{old.num}\t"
@@ -825,6 +834,7 @@ class Planner:
                 tuple(segs),
                 mark if any(t for _, t in segs) or mark != "moveFrom" else "del",
                 old if n == 0 else None,
+                label_runs if n == 0 else (),
             )
             for n, (ppr, rpr, segs) in enumerate(paragraphs)
         ]

@@ -71,6 +71,7 @@ from draftkit.render.wml import (
     range_marker,
     range_rpr,
     replace_range,
+    revision,
     revision_run,
     set_ppr_change,
     wrap_paragraph,
@@ -79,6 +80,7 @@ from draftkit.render.wml import (
 from draftkit.render.wml._ranges import Atom, text_atoms
 
 _Place = Callable[[etree._Element], None]
+W_INSTRTEXT, W_DELINSTRTEXT, W_RPRCHANGE = qn("w:instrText"), qn("w:delInstrText"), qn("w:rPrChange")
 
 
 class Writer:
@@ -290,6 +292,8 @@ class Writer:
         written: list[etree._Element] = []
         for old in action.paragraphs:
             p = self._new_paragraph(copy_ppr(old.ppr))
+            if old.label_runs:
+                p.append(self._old_field(old.label_runs, old.mark))
             for item in self._runs(old.segs, old.rpr):
                 p.append(item)
             place(p)
@@ -303,6 +307,19 @@ class Writer:
             self._move_range(written[0], written[-1], "moveFrom", action.move)
         if action.flags:
             self.comments.append((written[0], written[-1], action.flags))
+
+    def _old_field(self, runs: Sequence[etree._Element], mark: Mark) -> etree._Element:
+        """Copies of a field's runs, deleted or moved away with the paragraph they number
+        (its instruction as w:delInstrText, no property change of their own)."""
+        copies = [copy.deepcopy(run) for run in runs]
+        for run in copies:
+            for element in list(run.iter(W_INSTRTEXT, W_RPRCHANGE)):
+                holder = element.getparent()
+                if element.tag == W_INSTRTEXT:
+                    element.tag = W_DELINSTRTEXT
+                elif holder is not None:
+                    holder.remove(element)
+        return revision("moveFrom" if mark == "moveFrom" else "del", copies, self.ids, self.rev)
 
     def _front_delete(self, action: FrontDelete) -> None:
         body = self.base.document.find(BODY)
