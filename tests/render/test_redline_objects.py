@@ -356,3 +356,37 @@ def test_an_old_equation_carried_into_a_deletion_leaves_its_bookmarks_behind(tmp
 
     data, _ = _redline(doc("A=", "π"), doc("A=", "2", "π"), tmp_path)  # check_markup: ids unique
     assert _tracked_runs(data) == {"ins": ["A=", "2", "π", "r", "2"], "del": ["A=", "π", "r", "2"]}
+
+
+def test_text_laid_out_after_a_heading_by_outline_level_is_no_heading(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' DB006-Source3.docx: headings by an outline level
+    of their own (no heading style), the nearest relative of a deleted heading with its text
+    a heading without text. Its text paragraph copied the heading's properties less the
+    style and numbering, the outline level kept: reject-all read the text as a heading."""
+    heading = '<w:outlineLvl w:val="1"/>'
+    intro = fx.p(fx.r("1. The Parties shall withdraw.")) + fx.p(fx.r("2. Monitoring begins."))
+    kept = fx.p(fx.r("Create an Item"), heading) + fx.p(fx.r("Delete an Item"), heading)
+    gone = fx.p(fx.r("Query a List"), heading) + fx.p(fx.r("using System; query the list."))
+    old = read(fx.build_docx(tmp_path / "old.docx", intro + gone + kept))
+    new = read(fx.build_docx(tmp_path / "new.docx", intro + kept))
+    assert [(p.heading, p.text) for p in old.walk()][2] == ("Query a List", "using System; query the list.")
+    comparison = compare(old, new)
+    for moves in (False, True):
+        check_views(comparison, render_docx(comparison, moves=moves), tmp_path)
+
+
+def test_a_moved_paragraph_with_words_added_is_moved_whole(tmp_path: Path) -> None:
+    """Found editing DB006-Source3.docx: a paragraph moved with words added, ending in a
+    line break and a no-break space outside its text. Only its text was marked moved, so
+    rejecting left the no-break space there, joined to the next paragraph, whose
+    properties then depended on the word processor. Every run of it is marked moved now."""
+    tail, centred = "<w:r><w:br/><w:t>\u00a0</w:t></w:r>", '<w:jc w:val="center"/>'
+    a, c, d = (fx.p(fx.r(t)) for t in ("The Parties shall withdraw.", "Monitoring begins.", "The ceasefire holds."))
+    moved_old = fx.p(fx.r("The monitors shall report monthly.") + tail, centred)
+    moved_new = fx.p(fx.r("The monitors shall report monthly to the Parties.") + tail, centred)
+    end = fx.p(ppr='<w:spacing w:after="0"/>')
+    old = read(fx.build_docx(tmp_path / "old.docx", a + moved_old + c + d + end))
+    new = read(fx.build_docx(tmp_path / "new.docx", a + c + d + moved_new + end))
+    comparison = compare(old, new)
+    assert [change.moved for change in comparison.changes] == [False, False, False, True]
+    check_views(comparison, render_docx(comparison, moves=True), tmp_path)

@@ -40,6 +40,7 @@ ZERO_WIDTH: Final = frozenset(
                            "permStart", "permEnd", "proofErr")
 )  # fmt: skip
 CONTAINER_KINDS: Final = frozenset({"part", "chapter", "section", "article", "annex"})
+_OUTLINE: Final = qn("w:outlineLvl")
 _FLDCHAR, _FLDTYPE, _INSTR, _FLDSIMPLE = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText"), qn("w:fldSimple")
 
 
@@ -262,8 +263,10 @@ def cont_ppr(layout: Layout) -> etree._Element | None:
             return copy_ppr(slot.p.find(W_PPR))
     ppr = copy_ppr(layout.label.find(W_PPR))
     if ppr is not None:
+        # Text after the label is neither numbered nor a heading (a heading by its style or
+        # by an outline level of its own: DB006-Source3).
         for child in list(ppr):
-            if child.tag in (W_NUMPR, W_PSTYLE):
+            if child.tag in (W_NUMPR, W_PSTYLE, _OUTLINE):
                 ppr.remove(child)
     return ppr
 

@@ -587,8 +587,10 @@ class Writer:
         if action.stream is not None:
             self._stream(action.stream)
         for p in layout.region:
-            if action.stream is None:
-                wrap_paragraph(p, "moveTo", self.ids, self.rev)
+            # Every run not marked yet: all of it without a stream; with one, what stands
+            # outside the lines' text (a line break and a no-break space after them:
+            # DB006-Source3), else rejecting would leave it there to join the next paragraph.
+            wrap_paragraph(p, "moveTo", self.ids, self.rev)
             # Only a paragraph of moved text alone has a moved mark; one that also holds
             # words added with the move, or nothing (a label alone), has an inserted mark:
             # LibreOffice drops a move mark there.
