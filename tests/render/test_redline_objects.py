@@ -390,3 +390,20 @@ def test_a_moved_paragraph_with_words_added_is_moved_whole(tmp_path: Path) -> No
     comparison = compare(old, new)
     assert [change.moved for change in comparison.changes] == [False, False, False, True]
     check_views(comparison, render_docx(comparison, moves=True), tmp_path)
+
+
+def test_a_preamble_line_numbered_by_a_listnum_field_is_found_to_insert(tmp_path: Path) -> None:
+    """Found moving a paragraph in Open-Xml-PowerTools' RP026-NumberingChange.docx: a
+    LISTNUM field numbers a line the reader reads as preamble ("1)You can…", no space after
+    the number). The field's number is no text of the paragraph, so the line was not found,
+    and the new preamble stood in both views (said in a comment). The paragraph is found
+    whole now, and inserted whole."""
+    field = fx.BEGIN + fx.instr(" LISTNUM \\l 1 ") + fx.END
+    clauses = fx.p(fx.r("1. The Parties shall withdraw.")) + fx.p(fx.r("2. Monitoring begins."))
+    old = read(fx.build_docx(tmp_path / "old.docx", clauses))
+    new = read(fx.build_docx(tmp_path / "new.docx", fx.p(field + fx.r("You can also type a keyword.")) + clauses))
+    assert (old.preamble, new.preamble) == ((), ("1)You can also type a keyword.",))
+    comparison = compare(old, new)
+    data = render_docx(comparison)
+    check_views(comparison, data, tmp_path)
+    assert _comments(data) == ""

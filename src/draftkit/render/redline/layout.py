@@ -350,6 +350,11 @@ def front_paragraphs(
         return title_slots, None
     for line, (p, text) in zip(preamble_lines, before, strict=True):
         found = within(text, line)
+        if found is None and text.strip() and line.endswith(text.strip()) and label_field(p):
+            # A line the reader read with a LISTNUM field's number first (RP026-NumberingChange):
+            # the paragraph whole, to insert or delete whole (a revision stream finds its
+            # text no match, and is said, not written).
+            found = within(text, text)
         if found is None:
             return title_slots, None
         assert preamble_slots is not None
