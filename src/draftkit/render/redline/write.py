@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 
 from lxml import etree
 
@@ -81,6 +82,7 @@ from draftkit.render.wml._ranges import Atom, text_atoms
 
 _Place = Callable[[etree._Element], None]
 W_INSTRTEXT, W_DELINSTRTEXT, W_RPRCHANGE = qn("w:instrText"), qn("w:delInstrText"), qn("w:rPrChange")
+W_TXBX = qn("w:txbxContent")
 
 
 class Writer:
@@ -589,8 +591,10 @@ class Writer:
         for p in layout.region:
             # Every run not marked yet: all of it without a stream; with one, what stands
             # outside the lines' text (a line break and a no-break space after them:
-            # DB006-Source3), else rejecting would leave it there to join the next paragraph.
-            wrap_paragraph(p, "moveTo", self.ids, self.rev)
+            # DB006-Source3), else rejecting would leave it there to join the next paragraph
+            # (a paragraph with a text box in it or around it aside: left as it was).
+            if action.stream is None or next(chain(p.iter(W_TXBX), p.iterancestors(W_TXBX)), None) is None:
+                wrap_paragraph(p, "moveTo", self.ids, self.rev)
             # Only a paragraph of moved text alone has a moved mark; one that also holds
             # words added with the move, or nothing (a label alone), has an inserted mark:
             # LibreOffice drops a move mark there.
