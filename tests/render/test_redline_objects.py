@@ -308,3 +308,102 @@ def test_a_title_only_in_the_document_properties_is_said_not_dropped(old_title: 
     assert "The title changed where the redline cannot mark it" in said
     assert f"“{old_title or 'none'}” → “Framework draft 4 (final)”" in said
     assert _comments(render_docx(compare(new, new))) == ""  # no change: nothing said
+
+
+def test_a_preamble_line_added_before_a_section_break_is_marked_inserted(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' RA001-Tracked-Revisions-01.docx
+    (benchmarks/real_edits.py): a line moved into the preamble, before a section break and
+    the preamble's one line. Its inserted mark was planned as joining it to that line, which
+    cannot be done across the break, so nothing was marked and reject-all read the new
+    preamble. A wholly new paragraph goes whole when rejected: it joins nothing."""
+    section = fx.p(ppr='<w:sectPr><w:pgSz w:w="11909" w:h="16834"/></w:sectPr>')
+    clauses = fx.p(fx.r("1. The Parties shall withdraw.")) + fx.p(fx.r("2. Monitoring begins."))
+    old = read(fx.build_docx(tmp_path / "old.docx", section + fx.p(fx.r("Agreed:")) + clauses))
+    body = fx.p(fx.r("Reference documents:")) + section + fx.p(fx.r("Agreed:")) + clauses
+    new = read(fx.build_docx(tmp_path / "new.docx", body))
+    assert (old.preamble, new.preamble) == (("Agreed:",), ("Reference documents:", "Agreed:"))
+    comparison = compare(old, new)
+    for moves in (False, True):
+        check_views(comparison, render_docx(comparison, moves=moves), tmp_path)
+
+
+def test_a_preamble_change_that_cannot_be_lined_up_is_said_not_dropped(tmp_path: Path) -> None:
+    """A preamble line split in two across a section break: rejecting the new paragraph
+    mark would join paragraphs a section break stands between, so no revision is planned;
+    it was left out in silence, and is now named in a comment like a preamble not found."""
+    section = fx.p(ppr='<w:sectPr><w:pgSz w:w="11909" w:h="16834"/></w:sectPr>')
+    clauses = fx.p(fx.r("1. The Parties shall withdraw.")) + fx.p(fx.r("2. Monitoring begins."))
+    title = fx.p(fx.r("FRAMEWORK AGREEMENT"))
+    old = read(fx.build_docx(tmp_path / "old.docx", title + fx.p(fx.r("Agreed by the Parties:")) + clauses))
+    new_body = title + fx.p(fx.r("Agreed")) + section + fx.p(fx.r("by the Parties:")) + clauses
+    new = read(fx.build_docx(tmp_path / "new.docx", new_body))
+    assert (old.preamble, new.preamble) == (("Agreed by the Parties:",), ("Agreed", "by the Parties:"))
+    said = _comments(render_docx(compare(old, new)))
+    assert "The preamble changed where the redline cannot mark it" in said
+
+
+def test_an_old_equation_carried_into_a_deletion_leaves_its_bookmarks_behind(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' WC012-Math-After.docx: a bookmark inside the
+    equation. The old equation copied into the deletion kept it, and its w:id was also the
+    new equation's bookmark's: ids repeated. The old file's range markers name nothing in
+    the redline and are left out of the copy."""
+
+    def doc(*runs: str) -> Doc:
+        marked = _equation(*runs).replace(
+            "<m:oMath>", '<m:oMath><w:bookmarkStart w:id="1" w:name="formula"/>'
+        ).replace("</m:oMath>", '<w:bookmarkEnd w:id="1"/></m:oMath>')
+        return Doc(article(fx.r(sentence())) + marked + fx.p(fx.r("Paragraph after.")))
+
+    data, _ = _redline(doc("A=", "π"), doc("A=", "2", "π"), tmp_path)  # check_markup: ids unique
+    assert _tracked_runs(data) == {"ins": ["A=", "2", "π", "r", "2"], "del": ["A=", "π", "r", "2"]}
+
+
+def test_text_laid_out_after_a_heading_by_outline_level_is_no_heading(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' DB006-Source3.docx: headings by an outline level
+    of their own (no heading style), the nearest relative of a deleted heading with its text
+    a heading without text. Its text paragraph copied the heading's properties less the
+    style and numbering, the outline level kept: reject-all read the text as a heading."""
+    heading = '<w:outlineLvl w:val="1"/>'
+    intro = fx.p(fx.r("1. The Parties shall withdraw.")) + fx.p(fx.r("2. Monitoring begins."))
+    kept = fx.p(fx.r("Create an Item"), heading) + fx.p(fx.r("Delete an Item"), heading)
+    gone = fx.p(fx.r("Query a List"), heading) + fx.p(fx.r("using System; query the list."))
+    old = read(fx.build_docx(tmp_path / "old.docx", intro + gone + kept))
+    new = read(fx.build_docx(tmp_path / "new.docx", intro + kept))
+    assert [(p.heading, p.text) for p in old.walk()][2] == ("Query a List", "using System; query the list.")
+    comparison = compare(old, new)
+    for moves in (False, True):
+        check_views(comparison, render_docx(comparison, moves=moves), tmp_path)
+
+
+def test_a_moved_paragraph_with_words_added_is_moved_whole(tmp_path: Path) -> None:
+    """Found editing DB006-Source3.docx: a paragraph moved with words added, ending in a
+    line break and a no-break space outside its text. Only its text was marked moved, so
+    rejecting left the no-break space there, joined to the next paragraph, whose
+    properties then depended on the word processor. Every run of it is marked moved now."""
+    tail, centred = "<w:r><w:br/><w:t>\u00a0</w:t></w:r>", '<w:jc w:val="center"/>'
+    a, c, d = (fx.p(fx.r(t)) for t in ("The Parties shall withdraw.", "Monitoring begins.", "The ceasefire holds."))
+    moved_old = fx.p(fx.r("The monitors shall report monthly.") + tail, centred)
+    moved_new = fx.p(fx.r("The monitors shall report monthly to the Parties.") + tail, centred)
+    end = fx.p(ppr='<w:spacing w:after="0"/>')
+    old = read(fx.build_docx(tmp_path / "old.docx", a + moved_old + c + d + end))
+    new = read(fx.build_docx(tmp_path / "new.docx", a + c + d + moved_new + end))
+    comparison = compare(old, new)
+    assert [change.moved for change in comparison.changes] == [False, False, False, True]
+    check_views(comparison, render_docx(comparison, moves=True), tmp_path)
+
+
+def test_a_preamble_line_numbered_by_a_listnum_field_is_found_to_insert(tmp_path: Path) -> None:
+    """Found moving a paragraph in Open-Xml-PowerTools' RP026-NumberingChange.docx: a
+    LISTNUM field numbers a line the reader reads as preamble ("1)You can…", no space after
+    the number). The field's number is no text of the paragraph, so the line was not found,
+    and the new preamble stood in both views (said in a comment). The paragraph is found
+    whole now, and inserted whole."""
+    field = fx.BEGIN + fx.instr(" LISTNUM \\l 1 ") + fx.END
+    clauses = fx.p(fx.r("1. The Parties shall withdraw.")) + fx.p(fx.r("2. Monitoring begins."))
+    old = read(fx.build_docx(tmp_path / "old.docx", clauses))
+    new = read(fx.build_docx(tmp_path / "new.docx", fx.p(field + fx.r("You can also type a keyword.")) + clauses))
+    assert (old.preamble, new.preamble) == ((), ("1)You can also type a keyword.",))
+    comparison = compare(old, new)
+    data = render_docx(comparison)
+    check_views(comparison, data, tmp_path)
+    assert _comments(data) == ""

@@ -451,3 +451,18 @@ def test_a_row_is_not_restored_after_old_text_that_followed_it(tmp_path: Path) -
         return Doc(fx.tbl(rows) + fx.p())
 
     _redline(doc(False), doc(True), tmp_path)
+
+
+def test_loose_cell_text_goes_back_to_no_other_tables_row(tmp_path: Path) -> None:
+    """Found editing python-docx's tbl-cell-access.docx: "7" and "9" reworded in a row
+    "7 | 8 | 9" were shown deleted beside their new text, and a later table's row "7 | (empty)
+    | 9" (a merged cell) matched them by text alone: restored as a deleted row in the first
+    table, it left "8" after "9" in reject-all. The reader records the cell each old
+    paragraph stood in: no other row takes it (they stay loose paragraphs, in text order)."""
+
+    def doc(first: str, last: str) -> Doc:
+        one = fx.tbl([[fx.p(fx.r(x)) for x in ("1", "2", "3")], [fx.p(fx.r(x)) for x in (first, "8", last)]])
+        two = fx.tbl([[fx.p(fx.r(x)) for x in ("4", "5", "6")], [fx.p(fx.r("7")), fx.p(), fx.p(fx.r("9"))]])
+        return Doc(one + fx.p() + two + fx.p())
+
+    _redline(doc("7", "9"), doc("ceasefire", "parties"), tmp_path)  # reject-all: 7, 8, 9

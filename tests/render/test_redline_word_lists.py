@@ -1,7 +1,8 @@
 """Redlines of Word lists whose labels the label grammar does not read ("IV|", "fourth|",
 "Four|": Open-Xml-PowerTools' LIR test files): the items of one such list are one list to the
 redline, so a deleted, inserted or moved item leaves the others numbered by Word, not typed
-one by one (which the reject view then read as text)."""
+one by one (which the reject view then read as text). And items numbered by a LISTNUM field:
+a deleted or moved one keeps its field."""
 
 from __future__ import annotations
 
@@ -54,3 +55,25 @@ def test_an_item_of_a_list_the_grammar_cannot_read_keeps_the_others_counted(
         document = read_part(data, "word/document.xml")
         typed = [t.text for t in document.iter(w("delText")) if t.text and t.text.endswith("|")]
         assert typed == []  # every label is Word's own, in both views
+
+
+def _listnum_docx(path: Path, items: list[str]) -> Path:
+    """Items numbered by a LISTNUM field without a result ("1)", "2)"…: Word counts each
+    where it is shown), each set off from its text by a tab."""
+    field = fx.BEGIN + fx.instr(" LISTNUM \\l 1 ") + fx.END + "<w:r><w:tab/></w:r>"
+    return fx.build_docx(path, "".join(fx.p(field + fx.r(text)) for text in items))
+
+
+@pytest.mark.parametrize("edit", ["delete", "move"])
+def test_an_item_numbered_by_a_listnum_field_keeps_its_field_when_deleted_or_moved(
+    edit: str, tmp_path: Path
+) -> None:
+    """A deleted or moved-away item numbered by a LISTNUM field is written with that field
+    (deleted with it): its number is in no paragraph property, and without the field the
+    reject view read its text as more of the item before (HC048-Excerpt)."""
+    old = read(_listnum_docx(tmp_path / "old.docx", ITEMS[:6]))
+    new = read(_listnum_docx(tmp_path / "new.docx", _edited(ITEMS[:6], edit)))
+    assert [p.num for p in old.walk()] == ["1)", "2)", "3)", "4)", "5)", "6)"]
+    comparison = compare(old, new)
+    for moves in (False, True):
+        check_views(comparison, render_docx(comparison, moves=moves), tmp_path, labels=True)

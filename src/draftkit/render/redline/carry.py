@@ -56,6 +56,10 @@ _WP_DOCPR: Final = "{http://schemas.openxmlformats.org/drawingml/2006/wordproces
 # A diagram's data part names its drawing part by an id of the *document's* relationships.
 _DSP_EXT: Final = "{http://schemas.microsoft.com/office/drawing/2008/diagram}dataModelExt"
 _NOTE_REFS: Final = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
+# Range markers of the old file: their ids and names mean nothing in the redline.
+_ANCHORS: Final = frozenset(
+    qn(f"w:{x}") for x in ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart", "permEnd")
+)
 _RPR_REVISIONS: Final = frozenset(
     {qn("w:ins"), qn("w:del"), qn("w:rPrChange"), qn("w:moveFrom"), qn("w:moveTo")}
 )
@@ -160,7 +164,7 @@ class Carrier:
         self.used[placeholder] = k + 1
         element = elements[min(k, len(elements) - 1)]
         if element.tag in MATH_TAGS:  # an equation is its own run: tracked inside, as Word does
-            twin = copy.deepcopy(element)
+            twin = _without_anchors(copy.deepcopy(element))
             strip_shown(twin)  # deleted inside, it shows no text in the accept-all view
             mark_math(twin, mark, ids, rev)
             return twin
@@ -180,7 +184,7 @@ class Carrier:
                 return None
             run.append(ref)
         else:
-            twin = copy.deepcopy(element)
+            twin = _without_anchors(copy.deepcopy(element))
             self._relate_all(twin, self.main, self.base.main)
             for docpr in twin.iter(_WP_DOCPR):
                 self.docpr += 1
@@ -456,6 +460,16 @@ class Carrier:
         override.set("PartName", f"/{name}")
         override.set("ContentType", content_type)
         self._put("[Content_Types].xml", _serialise(types))
+
+
+def _without_anchors(twin: etree._Element) -> etree._Element:
+    """A copy of an old object or equation without the old file's bookmarks and range
+    markers in it (WC012: a bookmark in an equation, its id also the kept equation's)."""
+    for marker in list(twin.iter(*_ANCHORS)):
+        holder = marker.getparent()
+        if holder is not None:
+            holder.remove(marker)
+    return twin
 
 
 def _int(value: str | None) -> int:

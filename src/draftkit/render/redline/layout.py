@@ -10,6 +10,7 @@ entry, each holding exactly that line's text.
 
 from __future__ import annotations
 
+import copy
 import itertools
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -18,7 +19,18 @@ from lxml import etree
 
 from draftkit.model import Draft, Provision
 from draftkit.records import record
-from draftkit.render.wml import W_NUMPR, W_P, W_PPR, W_PSTYLE, W_SECTPR, W_T, copy_ppr, paragraph_text, qn
+from draftkit.render.wml import (
+    W_NUMPR,
+    W_P,
+    W_PPR,
+    W_PSTYLE,
+    W_R,
+    W_SECTPR,
+    W_T,
+    copy_ppr,
+    paragraph_text,
+    qn,
+)
 
 BODY: Final = qn("w:body")
 TC: Final = qn("w:tc")
@@ -28,6 +40,8 @@ ZERO_WIDTH: Final = frozenset(
                            "permStart", "permEnd", "proofErr")
 )  # fmt: skip
 CONTAINER_KINDS: Final = frozenset({"part", "chapter", "section", "article", "annex"})
+_OUTLINE: Final = qn("w:outlineLvl")
+_FLDCHAR, _FLDTYPE, _INSTR, _FLDSIMPLE = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText"), qn("w:fldSimple")
 
 
 def provision_lines(p: Provision) -> list[str]:
@@ -184,6 +198,51 @@ def may_be_typed(layout: Layout) -> bool:
     return text.lstrip().startswith(num[:1]) and paragraph_text(layout.label).lstrip().startswith(num)
 
 
+def label_field(p: etree._Element) -> tuple[etree._Element, ...]:
+    """Copies of the runs of the LISTNUM field that numbers paragraph `p` before its text,
+    when it has no result (Word counts it where it is shown); () otherwise. Such a number is
+    in no paragraph property, so a paragraph laid out like `p` has it only with these runs."""
+    runs: list[etree._Element] = []
+    depth, instruction = 0, ""
+    for node in p.iter(W_R, _FLDSIMPLE):
+        if node.tag == _FLDSIMPLE:
+            instr = node.get(qn("w:instr")) or ""
+            if depth or len(node) or not instr.strip().upper().startswith("LISTNUM"):
+                return ()
+            return tuple(_field_run(part) for part in ("begin", instr, "end"))
+        if depth == 0 and any(t.text for t in node.iter(W_T)):
+            return ()  # text comes first: any number there is typed
+        touched = depth > 0
+        for child in node:
+            kind = child.get(_FLDTYPE) if child.tag == _FLDCHAR else None
+            touched = touched or child.tag in (_FLDCHAR, _INSTR)
+            if kind == "begin":
+                depth += 1
+            elif kind == "separate":
+                return ()  # a result: shown as it stands, typed text to the reader
+            elif kind == "end":
+                depth -= 1
+            elif child.tag == _INSTR:
+                instruction += child.text or ""
+        if touched:
+            runs.append(node)
+        if depth == 0 and runs:
+            if instruction.strip().upper().startswith("LISTNUM"):
+                return tuple(copy.deepcopy(run) for run in runs)
+            runs, instruction = [], ""
+    return ()
+
+
+def _field_run(value: str) -> etree._Element:
+    """A run of a complex field: its begin or end mark, or (any other value) its instruction."""
+    run = etree.Element(W_R)
+    if value in ("begin", "end"):
+        etree.SubElement(run, _FLDCHAR).set(_FLDTYPE, value)
+    else:
+        etree.SubElement(run, _INSTR).text = value
+    return run
+
+
 def whole_slot(p: etree._Element) -> Slot:
     return Slot(p, 0, len(paragraph_text(p)))
 
@@ -204,8 +263,10 @@ def cont_ppr(layout: Layout) -> etree._Element | None:
             return copy_ppr(slot.p.find(W_PPR))
     ppr = copy_ppr(layout.label.find(W_PPR))
     if ppr is not None:
+        # Text after the label is neither numbered nor a heading (a heading by its style or
+        # by an outline level of its own: DB006-Source3).
         for child in list(ppr):
-            if child.tag in (W_NUMPR, W_PSTYLE):
+            if child.tag in (W_NUMPR, W_PSTYLE, _OUTLINE):
                 ppr.remove(child)
     return ppr
 
@@ -289,6 +350,11 @@ def front_paragraphs(
         return title_slots, None
     for line, (p, text) in zip(preamble_lines, before, strict=True):
         found = within(text, line)
+        if found is None and text.strip() and line.endswith(text.strip()) and label_field(p):
+            # A line the reader read with a LISTNUM field's number first (RP026-NumberingChange):
+            # the paragraph whole, to insert or delete whole (a revision stream finds its
+            # text no match, and is said, not written).
+            found = within(text, text)
         if found is None:
             return title_slots, None
         assert preamble_slots is not None

@@ -43,6 +43,7 @@ from draftkit.render.redline.layout import (
     ends_cleanly,
     front_paragraphs,
     head,
+    label_field,
     may_be_typed,
     mode,
     old_mode,
@@ -179,14 +180,16 @@ class StreamPlan:
 
 @record
 class OldParagraph:
-    """One paragraph of an old provision: properties, run properties, text, mark, and the
-    old provision when it is that provision's first paragraph."""
+    """One paragraph of an old provision: properties, run properties, text, mark, the old
+    provision when it is that provision's first paragraph, and the runs of a field that
+    numbers it (LISTNUM), put before its text."""
 
     ppr: etree._Element | None
     rpr: etree._Element | None
     segs: tuple[Seg, ...]
     mark: Mark
     opens: Provision | None = None
+    label_runs: tuple[etree._Element, ...] = ()
 
 
 @record
@@ -627,21 +630,27 @@ class Planner:
             for k in range(len(lines))
         ]
         swapped: set[int] = set()
+        whole = [
+            len(subs) == 1
+            and subs[0].inserted
+            and slot.start == 0
+            and slot.end == len(paragraph_text(slot.p))
+            and not (k in new_starts and new_starts[k].prefix)
+            for k, (subs, slot) in enumerate(zip(lines, slots, strict=True))
+        ]
         if not move:
             # A wholly new paragraph carries its own inserted mark (rejecting removes it
             # outright) rather than the mark of the paragraph before it.
             for k in range(last, 0, -1):
-                slot = slots[k]
-                whole = (
-                    len(lines[k]) == 1
-                    and lines[k][0].inserted
-                    and slot.start == 0
-                    and slot.end == len(paragraph_text(slot.p))
-                    and not (k in new_starts and new_starts[k].prefix)
-                )
-                if whole and marks[k - 1] == "ins" and marks[k] is None and ends_cleanly(slot.p):
+                if whole[k] and marks[k - 1] == "ins" and marks[k] is None and ends_cleanly(slots[k].p):
                     marks[k - 1], marks[k] = None, "ins"
                     swapped.add(k)
+        # A wholly new paragraph of plain lines (title, preamble) with its own inserted mark
+        # joins nothing when rejected (it goes whole): what stands after it stays as it is.
+        # Not in a provision's stream, whose breaks also carry labels and old properties.
+        alone = set() if layout is not None else {
+            k for k in range(last) if marks[k] == "ins" and whole[k] and ends_cleanly(slots[k].p)
+        }
         # Each line's paragraph holds the line's new text, and paragraphs to be joined stand
         # next to each other.
         for subs, slot in zip(lines, slots, strict=True):
@@ -653,7 +662,7 @@ class Planner:
                 marks[k] = None  # the end of a table cell is no paragraph mark to track
         empty: dict[int, list[etree._Element]] = {}
         for k in range(last):
-            if marks[k] == "ins":
+            if marks[k] == "ins" and k not in alone:
                 found = between(slots[k].p, slots[k + 1].p)
                 if found is None:
                     return None
@@ -683,7 +692,7 @@ class Planner:
             starts_old = kind == "equal" and old_line in old_starts
             y_layout = new_starts.get(k + 1)
             prefix = len(y_layout.prefix) if y_layout is not None and y_layout.prefix else 0
-            if kind == "insert" and (k + 1) not in swapped:
+            if kind == "insert" and (k + 1) not in swapped and k not in alone:
                 break_plans.append(BreakPlan(k + 1, "split", prefix if starts_new else 0))
             elif kind == "equal" and starts_new and not starts_old and layout is not None:
                 break_plans.append(BreakPlan(k + 1, "new", prefix))
@@ -754,6 +763,7 @@ class Planner:
         in the old view and shows its old number), else with the label typed. Without a
         relative, plain paragraphs with the label typed."""
         lines = [line.replace("\n", " ") for line in provision_lines(old)]
+        label_runs: tuple[etree._Element, ...] = ()
         paragraphs: list[tuple[etree._Element | None, etree._Element | None, list[Seg]]] = []
         if model is None or not model.slots:
             typed = f"{old.num}\t" if old.num else ""  # set off by a tab: read back as a label
@@ -771,7 +781,12 @@ class Planner:
             label_ppr = copy_ppr(model.label.find(W_PPR))
             label_rpr = range_rpr(model.label, 0, 0)
             typed = model.typed_label(old.num) or ""
-            if not typed and not shared and old.num:
+            # A relative numbered by a LISTNUM field in its text: the field (and what sets
+            # the label off) goes with the old provision, counted where it stands.
+            label_runs = label_field(model.label) if shared and not typed and old.num else ()
+            if label_runs:
+                typed = model.prefix
+            elif not typed and not shared and old.num:
                 # Counting along with the new list would show another number: typed instead,
                 # with numbering off (numId 0), also where the paragraph style numbers.
                 typed = f"{old.num}\t"
@@ -819,6 +834,7 @@ class Planner:
                 tuple(segs),
                 mark if any(t for _, t in segs) or mark != "moveFrom" else "del",
                 old if n == 0 else None,
+                label_runs if n == 0 else (),
             )
             for n, (ppr, rpr, segs) in enumerate(paragraphs)
         ]
@@ -836,14 +852,19 @@ class Planner:
             action = self._front_stream(old_title, new_title, title_paras, first=True)
             if action is not None:
                 yield action
+            elif old_title != new_title:
+                title_paras = None  # found, but not to be lined up with the old lines
         old_pre = [line for item in old.preamble for line in item.split("\n")]
         new_pre = [line for item in new.preamble for line in item.split("\n")]
         if preamble_paras is not None:
             action = self._front_stream(old_pre, new_pre, preamble_paras)
             if action is not None:
                 yield action
+            elif old_pre != new_pre:
+                preamble_paras = None
         # A title only in the document properties (Word does not track them), or front lines
-        # not found in the file: said in a comment, never dropped in silence.
+        # not found in the file or not to be lined up there: said in a comment, never
+        # dropped in silence.
         front = (("title", old_title, new_title, title_paras), ("preamble", old_pre, new_pre, preamble_paras))
         for what, olds, news, found in front:
             if found is None and olds != news and self.top is not None:

@@ -130,12 +130,16 @@ def restore_rows(
     rev: Revision,
     comments: list[Comment],
     outside: set[etree._Element] | frozenset[etree._Element] = frozenset(),
+    origins: dict[etree._Element, int] | None = None,
 ) -> None:
     """Put back as deleted rows the old rows whose text the writer showed as loose deleted (or
     moved-from) paragraphs (`_loose`), matched by their text, objects included; then lift the
     loose paragraphs left in a table out of it where their old text stood outside tables.
     `outside`: paragraphs known to open an old provision that stood outside tables, matched
-    to no row (a deleted paragraph whose text a table's cells repeat stays a paragraph)."""
+    to no row (a deleted paragraph whose text a table's cells repeat stays a paragraph);
+    `origins`: paragraphs known to open an old provision in a table cell, with the number of
+    the old paragraph it started at, matched to no other row (another table's row of the
+    same text is not theirs)."""
     marked = _marked_gone(document)
     if not marked:
         return
@@ -150,6 +154,7 @@ def restore_rows(
     old_tables = _tables(old_paragraphs)
     fewer_tables = bool(old_tables) and len(_tables(list(document.iter(W_P)))) < len(old_tables)
     keys = [_NO_ROW if p in outside else deleted_key(p) for p in loose]
+    homes = [_home(p, key, (origins or {}).get(p), old_paragraphs) for p, key in zip(loose, keys, strict=True)]
     used: set[int] = set()
     placed_after: dict[etree._Element, etree._Element] = {}  # new row → last row put after it
     shell: etree._Element | None = None
@@ -160,8 +165,8 @@ def restore_rows(
         # Each row takes its loose paragraphs before the next row looks: rows of the same text
         # (a repeated row) take a run each, not all the first one (HW002: 38 rows restored).
         found: list[list[int] | None] = []
-        for wanted in row_keys:
-            found.append(_find(keys, used, wanted))
+        for tr, wanted in zip(rows, row_keys, strict=True):
+            found.append(_find(keys, used, wanted, homes, tr))
             used.update(found[-1] or ())
         pending = {loose[i] for spot in found for i in spot or ()}  # to go into restored rows
         # A table gone whole (the text of all its rows loose outside any table) comes back
@@ -463,15 +468,35 @@ def deleted_key(p: etree._Element) -> str:
     return _key("".join(out))
 
 
-def _find(keys: list[str], used: set[int], wanted: list[str]) -> list[int] | None:
-    """The first run of unused loose paragraphs whose keys are `wanted`, in order."""
+def _find(
+    keys: list[str], used: set[int], wanted: list[str], homes: list[set[etree._Element] | None], tr: etree._Element
+) -> list[int] | None:
+    """The first run of unused loose paragraphs whose keys are `wanted`, in order, none known
+    to come from another row than `tr`."""
     if not wanted:
         return None
     n = len(wanted)
     for i in range(len(keys) - n + 1):
-        if keys[i : i + n] == wanted and not used.intersection(range(i, i + n)):
+        if (
+            keys[i : i + n] == wanted
+            and not used.intersection(range(i, i + n))
+            and all(home is None or tr in home for home in homes[i : i + n])
+        ):
             return list(range(i, i + n))
     return None
+
+
+def _home(
+    p: etree._Element, key: str, origin: int | None, old_paragraphs: Sequence[etree._Element]
+) -> set[etree._Element] | None:
+    """The old rows (nested ones too) around the old paragraph loose paragraph `p` opens, when
+    known: `origin` names one of `old_paragraphs` that holds the same text; None otherwise."""
+    if origin is None or not 0 < origin <= len(old_paragraphs):
+        return None
+    old = old_paragraphs[origin - 1]
+    if _key(paragraph_text(old)) != key:
+        return None  # the count is off (a revision resolved in the old file): not known
+    return set(old.iterancestors(W_TR))
 
 
 def _unmove(written: list[etree._Element], document: etree._Element) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 
 from lxml import etree
 
@@ -73,6 +74,7 @@ from draftkit.render.wml import (
     range_marker,
     range_rpr,
     replace_range,
+    revision,
     revision_run,
     set_ppr_change,
     wrap_paragraph,
@@ -81,6 +83,8 @@ from draftkit.render.wml import (
 from draftkit.render.wml._ranges import Atom, text_atoms
 
 _Place = Callable[[etree._Element], None]
+W_INSTRTEXT, W_DELINSTRTEXT, W_RPRCHANGE = qn("w:instrText"), qn("w:delInstrText"), qn("w:rPrChange")
+W_TXBX = qn("w:txbxContent")
 
 
 class Writer:
@@ -179,8 +183,14 @@ class Writer:
                         for p, old in self.opened.items()
                         if old.location is not None and old.location.paragraph is not None and old.location.cell is None
                     }
+                    # …and one the reader found in a cell is no other row's.
+                    origins = {
+                        p: old.location.paragraph
+                        for p, old in self.opened.items()
+                        if old.location is not None and old.location.paragraph is not None and old.location.cell is not None
+                    }
                     restore_rows(
-                        self.base.document, self.created, self.carrier, self.ids, self.rev, self.comments, outside
+                        self.base.document, self.created, self.carrier, self.ids, self.rev, self.comments, outside, origins
                     )
                     self.carrier.order_notes(self.base.document)
                 mark_inserted_rows(self.base.document, self.ids, self.rev)
@@ -303,6 +313,8 @@ class Writer:
         written: list[etree._Element] = []
         for old in action.paragraphs:
             p = self._new_paragraph(copy_ppr(old.ppr))
+            if old.label_runs:
+                p.append(self._old_field(old.label_runs, old.mark))
             for item in self._runs(old.segs, old.rpr):
                 p.append(item)
             place(p)
@@ -316,6 +328,19 @@ class Writer:
             self._move_range(written[0], written[-1], "moveFrom", action.move)
         if action.flags:
             self.comments.append((written[0], written[-1], action.flags))
+
+    def _old_field(self, runs: Sequence[etree._Element], mark: Mark) -> etree._Element:
+        """Copies of a field's runs, deleted or moved away with the paragraph they number
+        (its instruction as w:delInstrText, no property change of their own)."""
+        copies = [copy.deepcopy(run) for run in runs]
+        for run in copies:
+            for element in list(run.iter(W_INSTRTEXT, W_RPRCHANGE)):
+                holder = element.getparent()
+                if element.tag == W_INSTRTEXT:
+                    element.tag = W_DELINSTRTEXT
+                elif holder is not None:
+                    holder.remove(element)
+        return revision("moveFrom" if mark == "moveFrom" else "del", copies, self.ids, self.rev)
 
     def _front_delete(self, action: FrontDelete) -> None:
         body = self.base.document.find(BODY)
@@ -590,7 +615,11 @@ class Writer:
                 if action.stream is None:
                     wrap_paragraph(p, "moveTo", self.ids, self.rev, kept)
                 continue
-            if action.stream is None:
+            # Every run not marked yet: all of it without a stream; with one, what stands
+            # outside the lines' text (a line break and a no-break space after them:
+            # DB006-Source3), else rejecting would leave it there to join the next paragraph
+            # (a paragraph with a text box in it or around it aside: left as it was).
+            if action.stream is None or next(chain(p.iter(W_TXBX), p.iterancestors(W_TXBX)), None) is None:
                 wrap_paragraph(p, "moveTo", self.ids, self.rev)
             # Only a paragraph of moved text alone has a moved mark; one that also holds
             # words added with the move, or nothing (a label alone), has an inserted mark:
