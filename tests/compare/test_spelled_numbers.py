@@ -66,6 +66,11 @@ def test_a_word_processor_label_in_words_has_its_ordinal(label: str, fmt: str, o
     assert (parsed.fmt, parsed.ordinal, parsed.shape) == (fmt, ordinal, shape)
 
 
+@pytest.mark.parametrize("word", ["Nineth", "Oneth", "Twoth", "Twelveth", "one two", "Twenty hundred"])
+def test_misspelt_or_impossible_numbers_are_no_numbers(word: str) -> None:
+    assert words_to_int(word) is None
+
+
 @given(st.integers(min_value=1, max_value=99_999), st.sampled_from(["cardinalText", "ordinalText"]))
 def test_words_read_back_as_the_number_written(n: int, fmt: str) -> None:
     written = format_number(n, fmt)
@@ -210,6 +215,7 @@ def test_a_spanish_article_inserted_renumbers_the_rest(tmp_path: Path) -> None:
         ("第二十一条", "article", 21, ""),
         ("第二章 安全", "chapter", 2, "安全"),
         ("제3조 휴전", "article", 3, "휴전"),
+        ("\u200fالمادة 5", "article", 5, ""),
         ("一、尊重各国主权。", None, 1, "尊重各国主权。"),
         ("（三）停止敌对行动", None, 3, "停止敌对行动"),
         ("十二、推动战后重建。", None, 12, "推动战后重建。"),
@@ -253,10 +259,7 @@ def test_a_chinese_point_inserted_renumbers_the_rest(tmp_path: Path) -> None:
         ("PHASE 2", "part", 2),
         ("Stage II", "part", 2),
         ("Clause 3 Termination", "article", 3),
-        ("Principle 4", "article", 4),
         ("Step 2: Withdrawal", "point", 2),
-        ("Protocol II", "annex", 2),
-        ("Title III", "part", 3),
         ("A) The Parties", None, 1),
         ("B) Withdrawal", None, 2),
     ],
@@ -291,6 +294,12 @@ def test_references_in_words_are_found_and_follow_a_renumbering(tmp_path: Path) 
         ("part", ("Two",)),
     ]
     assert find_references("Article Concerning the Parties") == []
+    cited = [(r.text, r.path) for r in find_references("under Article Twenty-One and Article 5(2); Article One Hundred applies")]
+    assert cited == [
+        ("Article Twenty-One", ("Twenty-One",)),
+        ("Article 5(2)", ("5", "2")),
+        ("Article One Hundred", ("One Hundred",)),
+    ]
     assert [r.path for r in find_references("Section 2A applies")] == [("2A",)]
     old = tmp_path / "old.txt"
     new = tmp_path / "new.txt"
@@ -306,3 +315,11 @@ def test_references_in_words_are_found_and_follow_a_renumbering(tmp_path: Path) 
     changes = [c for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
     assert sorted(c.kind for c in changes) == ["added", "unchanged", "unchanged"]
     assert [c.references_updated for c in changes if c.new_cite == "Article Three"] == [True]
+
+
+@pytest.mark.parametrize("line", ["Title I of the Act", "TITLE II", "Principle 3 applies", "Protocol I"])
+def test_words_that_share_a_kind_with_another_keyword_are_not_keywords(line: str) -> None:
+    # "TITLE I" under "PART TWO", "Protocol I" beside "Annex I": read as parts and annexes,
+    # they repeated their neighbours' numbers (validate: duplicates; eIds: art_1_2).
+    found = parse_label(line)
+    assert found is None or found[0].kind is None

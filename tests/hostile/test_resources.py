@@ -99,6 +99,15 @@ def test_docx_xml_over_the_unpacked_limit(tmp_path: Path) -> None:
     assert_fails(cli_process("parse", path), 3, "over the 50,000,000-byte limit", path)
 
 
+def test_a_markdown_line_of_forty_thousand_emphasis_markers(tmp_path: Path) -> None:
+    # Every "*" or "_" opens an italic that may close anywhere after it: read in linear time
+    # (an unbounded lazy match took ~30 s on this 120 KB line).
+    for marker in "*_":
+        path = _write(tmp_path / "marks.md", "# T\n\n" + f"{marker}a " * 40_000 + "\n")
+        run = cli_process("parse", path, timeout=TIME_LIMIT)
+        assert run.code == 0, run.err
+
+
 def test_absurd_numbering_definitions(tmp_path: Path) -> None:
     run = cli_process("parse", absurd_numbering_docx(tmp_path))
     assert run.code == 0 and "Clause 399" in run.out, run.err

@@ -38,6 +38,21 @@ def test_the_language_of_a_sample(language: str) -> None:
     assert guess(SAMPLES[language]) == language
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Annex 2. Settlements. San Juan de los Lagos; Puerto de la Cruz; Santa Cruz de la Sierra; "
+        "Villa de los Santos; San Pedro del Pinatar; Las Palmas; Los Llanos de Aridane; El Paso.",
+        "Article 4. Delegations. Jean-Luc de la Tour; Marie des Champs; Pierre du Pont; Anne le Blanc; "
+        "Louis des Anges; Claire du Lac; Paul le Grand; Sophie des Bois; Marc du Val.",
+        "(a) Ceasefire; (b) Withdrawal; (c) Monitoring; (d) Prisoners; (e) Corridors; Sao Tome e Principe; "
+        "Guinea-Bissau; Cabo Verde; Timor-Leste; Bosnia e Herzegovina; Trinidad e Tobago.",
+    ],
+)
+def test_an_english_list_of_foreign_names_says_nothing(text: str) -> None:
+    assert guess(text) in (None, "English")
+
+
 def test_english_with_a_quoted_french_phrase_is_english_and_a_line_is_too_little() -> None:
     text = SAMPLES["English"] + ' The motto "liberté, égalité, fraternité" is kept.'
     assert guess(text) == "English"

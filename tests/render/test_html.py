@@ -507,7 +507,6 @@ def test_rows_with_nothing_to_show_written_directly_are_the_full_rows() -> None:
     check()
 
 
-
 @pytest.mark.browser
 def test_an_arabic_provision_reads_right_to_left_in_a_left_to_right_report(opened: Any, tmp_path: Path) -> None:
     old = tmp_path / "old.txt"

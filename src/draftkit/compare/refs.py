@@ -25,7 +25,13 @@ _TOP_WORDS = {
 }
 # A number in words, as treaties that number their articles so cite them ("Article Three"):
 # any capitalised word here, kept only where it is a number (`_spelled`).
-_WORDS = r"[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]{3,}(?:-[A-Z]+)?"
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    "|hundred|thousand|and"
+)
+_WORDS = r"(?:[A-Z][a-z]+|[A-Z]{3,})(?:[ -](?i:" + _NUMBER_WORDS + r")(?![\w]))*"
+_WORD_PIECE = re.compile(r"[ -]")
 _TOP = re.compile(
     r"\b(?P<kw>Articles?|Art\.|Annex|Section|Chapter|Part)\s+(?P<n>"
     + r"\d+[A-Z]|"
@@ -112,15 +118,32 @@ def find_references(text: str) -> list[Reference]:
         parts = [(m.group("n"), m.span("n")), (m.group("p"), m.span("p")), *subs(m)]
         make(m, _TOP_WORDS[m.group("kw").lower()], parts, False)
     for m in _TOP.finditer(text):
-        if not _spelled(m.group("n")):
-            continue  # "Article Concerning …"
-        make(m, _TOP_WORDS[m.group("kw").lower()], [(m.group("n"), m.span("n")), *subs(m)], False)
+        top, n = _TOP_WORDS[m.group("kw").lower()], m.group("n")
+        if _spelled(n):
+            make(m, top, [(n, m.span("n")), *subs(m)], False)
+            continue
+        # A number in words ends where the words stop being one: "Article Twenty-One of",
+        # "Article One Hundred applies" ("Article Concerning …" cites nothing).
+        cut = _longest_number(n)
+        if cut:
+            at = m.start("n")
+            add(Reference(m.start(), at + cut, text[m.start() : at + cut], top, (n[:cut],), False, ((at, at + cut),)))
     for m in _PARA.finditer(text):
         make(m, None, [(m.group("p"), m.span("p")), *subs(m)], True)
     for m in _POINT.finditer(text):
         make(m, None, [(m.group("p"), m.span("p"))], True)
     found.sort(key=lambda r: r.start)
     return found
+
+
+def _longest_number(words: str) -> int:
+    """The length of the longest run of `words`, from their start, that is a number in words
+    (0 when none is)."""
+    ends = [m.start() for m in _WORD_PIECE.finditer(words)] + [len(words)]
+    for end in reversed(ends):
+        if words_to_int(words[:end]) is not None:
+            return end
+    return 0
 
 
 def _spelled(value: str) -> bool:

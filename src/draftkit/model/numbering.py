@@ -48,12 +48,9 @@ _KEYWORDS: dict[str, Kind] = {
     "para.": "point",
     "para": "point",
     "clause": "article",
-    "principle": "article",
     "step": "point",
     "phase": "part",
     "stage": "part",
-    "title": "part",
-    "protocol": "annex",
     "item": "point",
     "no.": "point",
     "nº": "point",
@@ -164,7 +161,7 @@ _NUMBER = (
     rf"|{'|'.join(sorted(_ARABIC_ORDINALS, key=len, reverse=True))}|[A-Za-z])"
 )
 # An article put in between two others without renumbering them: "Article 5 bis", "5ter",
-# "Section 2A" (UN, EU and French texts; amended British ones).
+# "Section 2A", "Article 5a" (UN, EU and French texts; amended British and German ones).
 _INSERTED = r"(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)|[A-Z])"
 # The keyword is the first word, looked up (one dict lookup: an alternation of ~70 words
 # tried on every paragraph of a long draft costs more); the number follows it.
@@ -177,6 +174,7 @@ _AFTER_KEYWORD_RE = re.compile(
     + r")?(?P<trail>\.?[º°ª]|\.(?!\d))?(?=$|[\s:.\-–—)(،])",
     re.IGNORECASE,
 )
+_DIRECTION_MARKS = "\u200e\u200f\u061c\ufeff"  # LRM, RLM, Arabic letter mark, BOM
 _DOTTED_RE = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)(?P<trail>\.)?(?=\s|$)")
 _DECIMAL_RE = re.compile(r"^(?P<open>\()?(?P<n>\d{1,4})(?P<close>[.)])(?=\s|$)")
 _PAREN_RE = re.compile(
@@ -414,8 +412,10 @@ def words_to_int(text: str) -> tuple[NumFmt, int] | None:
         else:
             return None
     n = total + current
-    # Only the one way Word writes each number: "one two" or "twenty hundred" is no number.
+    # Only the one way Word writes each number: "one two", "twenty hundred" or "nineth" is no number.
     if n < 1 or _words_key(cardinal_words(n)) != " ".join(words):
+        return None
+    if fmt == "ordinalText" and _words_key(ordinal_words(n)) != _words_key(text):
         return None
     return fmt, n
 
@@ -506,6 +506,8 @@ def _make(num: str, kind: Kind | None, shape: str, parts: tuple[str, ...]) -> La
 def parse_label(text: str) -> tuple[Label, str] | None:
     """Find a label at the start of `text`; return it and the rest of the text (stripped)."""
     s = text.lstrip()
+    if s[:1] in _DIRECTION_MARKS:  # Arabic and Hebrew text often opens with one
+        s = s.lstrip(_DIRECTION_MARKS + " \t")
     if not s:
         return None
     if s[0] in "第제（" or "\u4e00" <= s[0] <= "\u9fff" or ("0" <= s[0] <= "9" and "、" in s[:5]):

@@ -28,11 +28,13 @@ _COMMON: dict[str, frozenset[str]] = {
     language: frozenset(words.split())
     for language, words in (
         ("English", "the of and to in shall be by for with on or that is are this from"),
-        ("Spanish", "el los las del y que por para con se su sus una al deberán será como"),
-        ("French", "le les des du et que pour avec sur une au aux est sont ce dans qui"),
-        ("Portuguese", "o os das dos e que para com uma ao não são pelo pela em"),
-        ("Italian", "il gli della delle dei e che per con una nel nella sono è degli"),
-        ("German", "der die das und den dem des zu mit von ist sind auf für eine nicht"),
+        # Not the articles and prepositions of place and family names ("de los", "des", "della",
+        # "von"): a list of names is no prose in the language.
+        ("Spanish", "que por para con se su sus una un en al deberán será como sobre entre"),
+        ("French", "et que pour avec sur une au aux est sont ce dans qui par leurs"),
+        ("Portuguese", "que para com uma ao não são pelo pela em sobre entre"),
+        ("Italian", "che per con una nel nella sono alla dalla tra"),
+        ("German", "und das den dem zu mit ist sind auf für eine nicht werden ihre im"),
     )
 }
 _WORD = re.compile(r"[^\W\d_]+")
@@ -74,11 +76,18 @@ def guess(text: str) -> str | None:
         return "Ukrainian" if any(ch in "іїєґІЇЄҐ" for ch in letters) else "Russian"
     if script not in ("LATIN", "LATIN-1"):
         return script if script in {lang for _, lang in _SCRIPTS} else None
+    if len(letters) < 120:
+        return None  # too few words to tell one Latin-script language from another
     words = Counter(word.lower() for word in _WORD.findall(text[:_SAMPLE]))
     score = {lang: sum(words[w] for w in common) for lang, common in _COMMON.items()}
     best = max(score, key=lambda lang: score[lang])
-    if best == "English" or score[best] < 5 or score[best] < 2 * score["English"]:
-        return None if best != "English" else "English"
+    if best == "English":
+        return "English"
+    # Prose, not a list of names: several of the language's words, each counted, and more
+    # than twice English's ("San Juan de los Lagos; Puerto de la Cruz" is an English annex).
+    distinct = sum(1 for w in _COMMON[best] if words[w])
+    if score[best] < 4 or distinct < 3 or score[best] < 2 * score["English"]:
+        return None
     return best
 
 

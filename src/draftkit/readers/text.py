@@ -85,7 +85,9 @@ def decode(data: bytes, source: str) -> str:
 
 
 # Markdown italics: "*3. Monitoring.*" and "_Article 4_" (not a "* " bullet, not snake_case).
-_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+# The inner text holds no marker: each opening one looks no further than the next marker,
+# so a line of thousands of asterisks is read in linear time.
+_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_]*?\S)\1(?![\w*])")
 
 
 def _strip_emphasis(line: str) -> str:
