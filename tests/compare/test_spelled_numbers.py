@@ -323,3 +323,22 @@ def test_words_that_share_a_kind_with_another_keyword_are_not_keywords(line: str
     # they repeated their neighbours' numbers (validate: duplicates; eIds: art_1_2).
     found = parse_label(line)
     assert found is None or found[0].kind is None
+
+
+@pytest.mark.parametrize(("line", "num"), [("第十条の二 追加", "第十条の二"), ("第一条之一", "第一条之一"), ("제3조의2 휴전", "제3조의2")])
+def test_an_east_asian_article_put_in_between_is_outside_the_count(line: str, num: str) -> None:
+    found = parse_label(line)
+    assert found is not None and (found[0].num, found[0].kind, found[0].ordinal) == (num, "article", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("Accord\n\nArticle premier\nTexte un.\n\nArticle 3\nTexte trois.\n", "Article 2 missing"),
+        ("خطة\n\nالمادة الأولى\nنص.\n\nالمادة الثالثة\nنص.\n", "المادة 2 missing"),
+    ],
+)
+def test_a_gap_after_a_number_written_otherwise_names_the_keyword(tmp_path: Path, text: str, missing: str) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    assert next(w.message for w in api.parse(path).warnings if w.code == "numbering-gap").endswith(missing)

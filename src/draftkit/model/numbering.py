@@ -199,6 +199,8 @@ _CJK_KINDS: dict[str, Kind] = {
 _CJK_KEYWORD_RE = re.compile(
     r"^(?:第\s*(?P<n>\d{1,4}|[" + _HAN + r"]{1,8})\s*(?P<kw>部分|[条條章节節编編款项項])"
     r"|제\s*(?P<kn>\d{1,4})\s*(?P<kkw>[조장절편항]))"
+    # An article put in between ("第十条の二", "第一条之一", "제3조의2"), as "Article 10 bis".
+    r"(?P<inserted>(?:の|之|의)\s*(?:\d{1,3}|[" + _HAN + r"]{1,4}))?"
 )
 _CJK_POINT_RE = re.compile(r"^(?:(?P<n>\d{1,3}|[" + _HAN + r"]{1,6})(?P<close>[、．])|（(?P<pn>\d{1,3}|[" + _HAN + r"]{1,6})）)")
 
@@ -258,6 +260,8 @@ def _cjk_label(s: str) -> tuple[Label, str] | None:
         fmt, ordinal = "chineseCounting", han_to_int(n)
         if ordinal is None:
             return None
+    if m.groupdict().get("inserted"):  # outside the count, as "Article 10 bis" (see parse_label)
+        return Label(num=s[: m.end()], kind=kind, fmt="other", shape=shape, parts=(n, m.group("inserted")), ordinal=None), s[m.end() :].strip()
     label = Label(num=s[: m.end()], kind=kind, fmt=fmt, shape=shape, parts=(n,), ordinal=ordinal)
     return label, s[m.end() :].strip()
 

@@ -286,7 +286,12 @@ def _renumbered(label: Label, ordinal: int) -> str:
     value = label.value
     number = cased_like(format_number(ordinal, label.fmt), value)
     head, found, tail = label.num.rpartition(value)
-    return f"{head}{number}{tail}" if found else number
+    if found:
+        return f"{head}{number}{tail}"
+    # A number written otherwise than its value ("Article premier", "المادة الخامسة"): the
+    # keyword, then the number.
+    keyword = label.num.split(None, 1)[0] if label.kind is not None and " " in label.num.strip() else ""
+    return f"{keyword} {number}" if keyword else number
 
 
 def _unnumbered(blocks: Sequence[Block], labels: Sequence[tuple[Label | None, str]]) -> bool:

@@ -51,12 +51,19 @@ def _numbered(entry: Entry) -> _Numbered | None:
     return _Numbered(entry, ordinal, chosen.fmt, style, value)
 
 
+_KEYWORD_KINDS = frozenset({"part", "chapter", "section", "article", "annex", "point"})
+
+
 def _relabel(example: _Numbered, ordinal: int) -> str:
     """The label `ordinal` would have in the list `example` belongs to: '(c)', 'Article 4'."""
     num = normal(example.entry.provision.num or "")
     value = cased_like(format_number(ordinal, example.fmt), example.value)
     at = num.rfind(example.value)
-    return num[:at] + value + num[at + len(example.value) :] if at >= 0 else value
+    if at >= 0:
+        return num[:at] + value + num[at + len(example.value) :]
+    # "Article premier", "المادة الخامسة": the keyword, then the number.
+    kind_word = num.split(None, 1)[0] if example.entry.provision.kind in _KEYWORD_KINDS and " " in num else ""
+    return f"{kind_word} {value}" if kind_word else value
 
 
 def _labels(items: Sequence[str]) -> str:
