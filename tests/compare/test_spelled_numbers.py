@@ -342,3 +342,38 @@ def test_a_gap_after_a_number_written_otherwise_names_the_keyword(tmp_path: Path
     path = tmp_path / "draft.txt"
     path.write_text(text, encoding="utf-8")
     assert next(w.message for w in api.parse(path).warnings if w.code == "numbering-gap").endswith(missing)
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("conforme al artículo 5, apartado 2", [("article", ("5",))]),
+        ("l'article 3 du présent accord", [("article", ("3",))]),
+        ("nos termos do artigo 7 e do Anexo 2", [("article", ("7",)), ("annex", ("2",))]),
+        ("gemäß Artikel 9", [("article", ("9",))]),
+        ("وفقا للمادة 5", [("article", ("5",))]),
+        ("the article 5 is", []),  # English cites "Article 5"; prose left as before
+    ],
+)
+def test_citations_in_the_other_languages_read(text: str, cited: list[tuple[str, tuple[str, ...]]]) -> None:
+    from draftkit.compare.refs import find_references
+
+    assert [(r.top_kind, r.path) for r in find_references(text)] == cited
+
+
+def test_a_spanish_renumbering_cascade_reads_as_references_updated(tmp_path: Path) -> None:
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    cease = "Las Partes cesarán todas las hostilidades."
+    old.write_text(
+        f"Acuerdo Marco\n\nArtículo 1\n{cease}\n\nArtículo 2\nEl cese previsto en el artículo 1 será verificado.\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        f"Acuerdo Marco\n\nArtículo 1\nSe establece una comisión.\n\nArtículo 2\n{cease}\n\n"
+        "Artículo 3\nEl cese previsto en el artículo 2 será verificado.\n",
+        encoding="utf-8",
+    )
+    changes = [c for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
+    assert sorted(c.kind for c in changes) == ["added", "unchanged", "unchanged"]
+    assert [c.references_updated for c in changes if c.new_cite == "Artículo 3"] == [True]

@@ -42,6 +42,15 @@ _TOP = re.compile(
     + _SUB[1:-1]
     + r")",
 )
+# Citations in the other languages whose labels the readers read (model.numbering): written
+# in lower case inside a sentence ("conforme al artículo 5", "l'article 3", "المادة 4").
+_TOP_OTHER = re.compile(
+    r"(?<!\w)(?P<kw>art[íi]culos?|artigos?|articol[oi]|artikels?|(?<=l['’])article|(?<=les )articles"
+    r"|(?:[وفب]?ال|[وف]?لل)مادة|anexos?|annexes?|allegat[oi]|anh[äa]nge?)"
+    r"\s+(?P<n>\d+[A-Z]?)(?![\w])(?P<sub>" + _SUB[1:-1] + r")",
+    re.IGNORECASE,
+)
+_OTHER_KINDS = {"anexo": "annex", "anexos": "annex", "annexe": "annex", "annexes": "annex"}
 _PARA_OF = re.compile(
     r"\b(?P<pkw>paragraphs?|para\.)\s+(?P<p>\d+)(?P<sub>"
     + _SUB[1:-1]
@@ -75,7 +84,7 @@ class Reference:
 # Every pattern above holds one of these words (any case): an ASCII text with none of them
 # cites nothing, and is not scanned four times (most texts of a draft; a non-ASCII text is
 # always scanned, its case folding being the regex's own).
-_CUES = ("art", "annex", "section", "chapter", "para", "point", "item")
+_CUES = ("art", "annex", "section", "chapter", "para", "point", "item", "anex", "alleg", "anh")
 
 
 def find_references(text: str) -> list[Reference]:
@@ -128,6 +137,10 @@ def find_references(text: str) -> list[Reference]:
         if cut:
             at = m.start("n")
             add(Reference(m.start(), at + cut, text[m.start() : at + cut], top, (n[:cut],), False, ((at, at + cut),)))
+    for m in _TOP_OTHER.finditer(text):
+        word = m.group("kw").lower()
+        kind = _OTHER_KINDS.get(word) or ("annex" if word.startswith(("alleg", "anh")) else "article")
+        make(m, kind, [(m.group("n"), m.span("n")), *subs(m)], False)
     for m in _PARA.finditer(text):
         make(m, None, [(m.group("p"), m.span("p")), *subs(m)], True)
     for m in _POINT.finditer(text):
