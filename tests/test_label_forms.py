@@ -1,7 +1,10 @@
-"""Numbers written out in words, as treaties number their parts ("Article One", "PART
-TWENTY-ONE", "Strand Three") and as Word's cardinalText and ordinalText lists show them
-("Twenty-one|", "First|"): read as the numbers they are, so that an inserted article is a
-renumbering of the rest, not their headings added and their texts moved, and a gap is found."""
+"""The label forms of real framework texts beyond "Article 5", "1." and "(a)": numbers written
+out in words ("Article One", "PART TWENTY-ONE", Word's cardinalText and ordinalText lists),
+articles put in between ("Article 5 bis", "Section 2A", "第十条の二"), keywords of French,
+Spanish, Portuguese, Italian, German and Arabic texts, Chinese, Japanese and Korean labels,
+phases and clauses, and the cross-references that cite them. Each is read as the number it
+is, so an inserted article is a renumbering of the rest, not their headings added and their
+texts moved, a gap is found, and a renumbering cascade reads as references updated."""
 
 from __future__ import annotations
 
