@@ -380,3 +380,37 @@ def test_a_spanish_renumbering_cascade_reads_as_references_updated(tmp_path: Pat
     changes = [c for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
     assert sorted(c.kind for c in changes) == ["added", "unchanged", "unchanged"]
     assert [c.references_updated for c in changes if c.new_cite == "Artículo 3"] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("відповідно до статті 5", [("article", ("5",))]),
+        ("згідно зі статтею 12", [("article", ("12",))]),
+        ("в соответствии со статьей 3 и ст. 7", [("article", ("3",)), ("article", ("7",))]),
+        ("у додатку 2 та в розділі 3", [("annex", ("2",)), ("section", ("3",))]),
+        ("главным образом 5 раз", []),
+    ],
+)
+def test_ukrainian_and_russian_citations_in_any_case(text: str, cited: list[tuple[str, tuple[str, ...]]]) -> None:
+    from draftkit.compare.refs import find_references
+
+    assert [(r.top_kind, r.path) for r in find_references(text)] == cited
+
+
+def test_a_ukrainian_renumbering_cascade_reads_as_references_updated(tmp_path: Path) -> None:
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    cease = "Сторони припиняють вогонь."
+    old.write_text(
+        f"Рамкова угода\n\nСтаття 1\n{cease}\n\nСтаття 2\nПрипинення вогню відповідно до статті 1 перевіряється.\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        f"Рамкова угода\n\nСтаття 1\nСтворюється спільна комісія.\n\nСтаття 2\n{cease}\n\n"
+        "Стаття 3\nПрипинення вогню відповідно до статті 2 перевіряється.\n",
+        encoding="utf-8",
+    )
+    changes = [c for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
+    assert sorted(c.kind for c in changes) == ["added", "unchanged", "unchanged"]
+    assert [c.references_updated for c in changes if c.new_cite == "Стаття 3"] == [True]

@@ -46,7 +46,11 @@ _TOP = re.compile(
 # in lower case inside a sentence ("conforme al artículo 5", "l'article 3", "المادة 4").
 _TOP_OTHER = re.compile(
     r"(?<!\w)(?P<kw>art[íi]culos?|artigos?|articol[oi]|artikels?|(?<=l['’])article|(?<=les )articles"
-    r"|(?:[وفب]?ال|[وف]?لل)مادة|anexos?|annexes?|allegat[oi]|anh[äa]nge?)"
+    r"|(?:[وفب]?ال|[وف]?لل)مادة|anexos?|annexes?|allegat[oi]|anh[äa]nge?"
+    # Ukrainian and Russian, in any case of the noun: "статті 5", "статтею 5", "статьи 5",
+    # "ст. 5", "додатку 2", "разделе 3", "главы 4".
+    r"|стат[тьі][а-яіїєґ]*|ст\.|додат[а-яіїєґ]*|приложени[а-яіїєґ]*|розділ[а-яіїєґ]*|раздел[а-яіїєґ]*"
+    r"|глав[а-яіїєґ]*)"
     r"\s+(?P<n>\d+[A-Z]?)(?![\w])(?P<sub>" + _SUB[1:-1] + r")",
     re.IGNORECASE,
 )
@@ -139,7 +143,7 @@ def find_references(text: str) -> list[Reference]:
             add(Reference(m.start(), at + cut, text[m.start() : at + cut], top, (n[:cut],), False, ((at, at + cut),)))
     for m in _TOP_OTHER.finditer(text):
         word = m.group("kw").lower()
-        kind = _OTHER_KINDS.get(word) or ("annex" if word.startswith(("alleg", "anh")) else "article")
+        kind = _OTHER_KINDS.get(word) or _kind_of(word)
         make(m, kind, [(m.group("n"), m.span("n")), *subs(m)], False)
     for m in _PARA.finditer(text):
         make(m, None, [(m.group("p"), m.span("p")), *subs(m)], True)
@@ -147,6 +151,17 @@ def find_references(text: str) -> list[Reference]:
         make(m, None, [(m.group("p"), m.span("p"))], True)
     found.sort(key=lambda r: r.start)
     return found
+
+
+def _kind_of(word: str) -> str:
+    """The kind a citation's keyword names, by its stem (`_TOP_OTHER`)."""
+    if word.startswith(("alleg", "anh", "додат", "приложени")):
+        return "annex"
+    if word.startswith(("розділ", "раздел")):
+        return "section"
+    if word.startswith("глав"):
+        return "chapter"
+    return "article"
 
 
 def _longest_number(words: str) -> int:
