@@ -414,3 +414,31 @@ def test_a_ukrainian_renumbering_cascade_reads_as_references_updated(tmp_path: P
     changes = [c for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
     assert sorted(c.kind for c in changes) == ["added", "unchanged", "unchanged"]
     assert [c.references_updated for c in changes if c.new_cite == "Стаття 3"] == [True]
+
+
+@pytest.mark.parametrize(
+    ("line", "num", "ordinal", "rest"),
+    [("I – SECURITY", "I", 1, "SECURITY"), ("II - TERRITORY", "II", 2, "TERRITORY"), ("B – Withdrawal", "B", 2, "Withdrawal")],
+)
+def test_a_roman_numeral_or_letter_set_off_by_a_dash(line: str, num: str, ordinal: int, rest: str) -> None:
+    found = parse_label(line)
+    assert found is not None and (found[0].num, found[0].ordinal, found[1]) == (num, ordinal, rest)
+
+
+@pytest.mark.parametrize("line", ["I - the undersigned", "I – 5 km", "IIII – X"])
+def test_a_dash_after_a_capital_in_prose_is_no_label(line: str) -> None:
+    assert parse_label(line) is None
+
+
+def test_titled_roman_groups_set_off_by_dashes_hold_their_points(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "FRAMEWORK\n\nI - SECURITY\n1. The Parties shall cease all hostilities.\n2. Forces shall withdraw 15 km.\n\n"
+        "II - TERRITORY\n1. The line of contact is the boundary.\n",
+        encoding="utf-8",
+    )
+    draft = api.parse(path)
+    assert [(p.kind, p.num, p.heading, len(p.children)) for p in draft.provisions] == [
+        ("section", "I", "SECURITY", 2),
+        ("section", "II", "TERRITORY", 1),
+    ]

@@ -182,6 +182,9 @@ _PAREN_RE = re.compile(
 )
 _CLOSE_RE = re.compile(r"^(?P<n>[a-z]{1,2}|[ivxlcdm]+|[A-Z]|[IVXLCDM]+|[" + CYRILLIC_LETTERS + r"])\)(?=\s|$)")
 _DOT_RE = re.compile(r"^(?P<n>[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\.(?=\s|$)")
+# "II – SECURITY", "B – Withdrawal": a roman numeral or a capital letter set off by a dash
+# before a capital (published renderings).
+_ROMAN_DASH_RE = re.compile(r"^(?P<n>[IVXLCDM]{1,6}|[A-Z])\s+[–—-](?=\s+[^\W\d_a-zà-ÿа-яёіїєґ])")
 
 
 # Chinese and Japanese labels: "第一条" / "第12条" (article), "第二章" (chapter), and the
@@ -576,6 +579,11 @@ def parse_label(text: str) -> tuple[Label, str] | None:
             if label.ordinal is None:
                 return None
             return label, s[m.end() :].strip()
+    m = _ROMAN_DASH_RE.match(s)
+    if m:
+        label = _make(m.group("n"), None, "# –", (m.group("n"),))
+        if label.ordinal is not None and (label.fmt == "upperRoman" or len(m.group("n")) == 1):
+            return label, s[m.end() :].strip()  # not "IIII" (Word's 87th letter, no one's heading)
     return None
 
 
