@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from draftkit.model.numbering import cardinal_words, ordinal_words
+from draftkit.model.numbering import cardinal_words, int_to_han, ordinal_words
 from draftkit.readers.limits import MAX_LABEL_CHARS
 from draftkit.records import record
 
@@ -158,8 +158,62 @@ def format_number(n: int, num_fmt: str, custom: str | None = None) -> str:
             return f"- {n} -"
         case "hex":
             return f"{n:X}"
+        case "chineseCounting" | "chineseCountingThousand" | "japaneseCounting":
+            return int_to_han(n)  # digits from 10,000 on
+        case "ideographTraditional" if n <= len(_STEMS):
+            return _STEMS[n - 1]
+        case "arabicAlpha":
+            return _bijective(n, _ARABIC_ALPHA)
+        case "arabicAbjad":
+            return _bijective(n, _ARABIC_ABJAD)
+        case "hebrew2":
+            return _bijective(n, _HEBREW)
+        case "hebrew1" if n < 1000:
+            return _gematria(n)
         case _:
             return str(n)
+
+
+# Right-to-left and East Asian list formats, as LibreOffice shows them (its numbering is the
+# oracle of tests/render/test_lo_list_formats.py): letters counted in bijective base N
+# (after the last letter, the first two: "أأ", "אז"), Hebrew numerals by letter value.
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_ARABIC_ALPHA = "أبتثجحخدذرزسشصضطظعغفقكلمنهوى"
+_ARABIC_ABJAD = "ابجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+_HEBREW = "אבגדהוזחטיכלמנסעפצקרשת"
+_HEBREW_VALUES = (
+    (400, "ת"), (300, "ש"), (200, "ר"), (100, "ק"), (90, "צ"), (80, "פ"), (70, "ע"), (60, "ס"), (50, "נ"),
+    (40, "מ"), (30, "ל"), (20, "כ"), (10, "י"), (9, "ט"), (8, "ח"), (7, "ז"), (6, "ו"), (5, "ה"), (4, "ד"),
+    (3, "ג"), (2, "ב"), (1, "א"),
+)  # fmt: skip
+
+
+def _bijective(n: int, alphabet: str) -> str:
+    size = len(alphabet)
+    out: list[str] = []
+    while n > 0:
+        n, rest = divmod(n - 1, size)
+        out.append(alphabet[rest])
+    return "".join(reversed(out))
+
+
+def _gematria(n: int) -> str:
+    """1 → א, 15 → טו (not יה), 115 → קטו, 900 → תתק: Hebrew numerals below 1,000."""
+    out: list[str] = []
+    hundreds, rest = divmod(n, 100)
+    while hundreds >= 4:
+        out.append("ת")
+        hundreds -= 4
+    if hundreds:
+        out.append({1: "ק", 2: "ר", 3: "ש"}[hundreds])
+    if rest in (15, 16):
+        out.append("טו" if rest == 15 else "טז")
+        return "".join(out)
+    for value, letter in _HEBREW_VALUES:
+        if value < 100 and rest >= value:
+            out.append(letter)
+            rest -= value
+    return "".join(out)
 
 
 # ------------------------------------------------------------------------- definitions
