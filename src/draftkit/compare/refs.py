@@ -54,7 +54,6 @@ _TOP_OTHER = re.compile(
     r"\s+(?P<n>\d+[A-Z]?)(?![\w])(?P<sub>" + _SUB[1:-1] + r")",
     re.IGNORECASE,
 )
-_OTHER_KINDS = {"anexo": "annex", "anexos": "annex", "annexe": "annex", "annexes": "annex"}
 _PARA_OF = re.compile(
     r"\b(?P<pkw>paragraphs?|para\.)\s+(?P<p>\d+)(?P<sub>"
     + _SUB[1:-1]
@@ -145,7 +144,7 @@ def find_references(text: str) -> list[Reference]:
             add(Reference(m.start(), at + cut, text[m.start() : at + cut], top, (n[:cut],), False, ((at, at + cut),)))
     for m in _TOP_OTHER.finditer(text) if other else ():
         word = m.group("kw").lower()
-        kind = _OTHER_KINDS.get(word) or _kind_of(word)
+        kind = _kind_of(word)
         make(m, kind, [(m.group("n"), m.span("n")), *subs(m)], False)
     for m in _PARA.finditer(text):
         make(m, None, [(m.group("p"), m.span("p")), *subs(m)], True)
@@ -174,7 +173,7 @@ def _other_cue(lower: str) -> bool:
 
 def _kind_of(word: str) -> str:
     """The kind a citation's keyword names, by its stem (`_TOP_OTHER`)."""
-    if word.startswith(("alleg", "anh", "додат", "приложени")):
+    if word.startswith(("anex", "annex", "alleg", "anh", "додат", "приложени")):
         return "annex"
     if word.startswith(("розділ", "раздел")):
         return "section"

@@ -181,10 +181,9 @@ _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ARABIC_ALPHA = "أبتثجحخدذرزسشصضطظعغفقكلمنهوى"
 _ARABIC_ABJAD = "ابجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 _HEBREW = "אבגדהוזחטיכלמנסעפצקרשת"
-_HEBREW_VALUES = (
-    (400, "ת"), (300, "ש"), (200, "ר"), (100, "ק"), (90, "צ"), (80, "פ"), (70, "ע"), (60, "ס"), (50, "נ"),
-    (40, "מ"), (30, "ל"), (20, "כ"), (10, "י"), (9, "ט"), (8, "ח"), (7, "ז"), (6, "ו"), (5, "ה"), (4, "ד"),
-    (3, "ג"), (2, "ב"), (1, "א"),
+_HEBREW_TENS_AND_UNITS = (
+    (90, "צ"), (80, "פ"), (70, "ע"), (60, "ס"), (50, "נ"), (40, "מ"), (30, "ל"), (20, "כ"), (10, "י"),
+    (9, "ט"), (8, "ח"), (7, "ז"), (6, "ו"), (5, "ה"), (4, "ד"), (3, "ג"), (2, "ב"), (1, "א"),
 )  # fmt: skip
 
 
@@ -209,8 +208,8 @@ def _gematria(n: int) -> str:
     if rest in (15, 16):
         out.append("טו" if rest == 15 else "טז")
         return "".join(out)
-    for value, letter in _HEBREW_VALUES:
-        if value < 100 and rest >= value:
+    for value, letter in _HEBREW_TENS_AND_UNITS:
+        if rest >= value:
             out.append(letter)
             rest -= value
     return "".join(out)

@@ -80,10 +80,11 @@ from draftkit.render.wml import (
     wrap_paragraph,
     wrap_range,
 )
+from draftkit.render.wml._core import W_RPRCHANGE
 from draftkit.render.wml._ranges import Atom, text_atoms
 
 _Place = Callable[[etree._Element], None]
-W_INSTRTEXT, W_DELINSTRTEXT, W_RPRCHANGE = qn("w:instrText"), qn("w:delInstrText"), qn("w:rPrChange")
+W_INSTRTEXT, W_DELINSTRTEXT = qn("w:instrText"), qn("w:delInstrText")
 W_TXBX = qn("w:txbxContent")
 
 
@@ -831,9 +832,8 @@ def _spans(atom: Atom, p: etree._Element, at: int) -> bool:
 
 
 _MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
-_TXBX = qn("w:txbxContent")
 _OLD_TEXT = (qn("w:t"), qn("w:delText"))
-_REVISED = frozenset({W_INS, qn("w:del"), W_MOVETO, qn("w:moveFrom"), qn("w:pPrChange"), qn("w:rPrChange")})
+_REVISED = frozenset({W_INS, qn("w:del"), W_MOVETO, qn("w:moveFrom"), qn("w:pPrChange"), W_RPRCHANGE})
 _MOVE_RANGES = tuple(qn(f"w:{side}Range{end}") for side in ("moveFrom", "moveTo") for end in ("Start", "End"))
 _AS_PLAIN = {W_MOVETO: W_INS, qn("w:moveFrom"): qn("w:del")}
 
@@ -846,13 +846,13 @@ def sync_fallbacks(document: etree._Element, ids: RevisionIds, rev: Revision) ->
         chosen = choose_branch(alternate)
         if chosen is None:
             continue
-        boxes = list(chosen.iter(_TXBX))
+        boxes = list(chosen.iter(W_TXBX))
         if not any(e.tag in _REVISED for box in boxes for e in box.iter()):
             continue
         for branch in alternate:
             if branch is chosen:
                 continue
-            others = list(branch.iter(_TXBX))
+            others = list(branch.iter(W_TXBX))
             if len(others) != len(boxes):
                 continue
             for box, other in zip(boxes, others, strict=True):
@@ -888,7 +888,7 @@ def boxes_kept(p: etree._Element, own: set[etree._Element]) -> Callable[[etree._
 def shows_old_text(p: etree._Element) -> bool:
     """Whether `p` shows text of its own (not its text boxes') in the old view."""
     for t in p.iter(*_OLD_TEXT):
-        if not (t.text or "").strip() or next(t.iterancestors(_TXBX, W_P)) is not p:
+        if not (t.text or "").strip() or next(t.iterancestors(W_TXBX, W_P)) is not p:
             continue
         for a in t.iterancestors():
             if a is p:
