@@ -103,3 +103,44 @@ def test_a_tree_the_reader_renamed_is_not_kept(tmp_path: Path) -> None:
     with kept.keeping(plain):
         read(plain)
         assert kept._kept
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [("framework-v1.docx", "framework-v2.docx"), ("framework-v1.docx", "framework-v2.txt")]
+)
+def test_the_base_is_made_before_the_comparison_and_taken_once(
+    old: str, new: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The document a DOCX redline is written into is made while the old draft is read (api's
+    `_prepare`), before the flags' child is forked: made once, and the redline is the same."""
+    import draftkit.compare as compare_package
+    import draftkit.render.redline as redline
+
+    a, b = DRAFTS / old, DRAFTS / new
+    alone = api.render_report(api.diff(a, b), "docx", date=DATE, generated=DATE)
+    events: list[str] = []
+    real_base, real_compare = redline._base, compare_package.compare
+
+    def made(*args: object, **kwargs: object) -> object:
+        events.append("base")
+        return real_base(*args, **kwargs)  # type: ignore[arg-type]
+
+    def compared(*args: object, **kwargs: object) -> object:
+        events.append("compare")
+        return real_compare(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(redline, "_base", made)
+    monkeypatch.setattr(compare_package, "compare", compared)
+    assert api.redline_bytes(a, b, "docx", date=DATE) == alone
+    assert events == ["base", "compare"]
+
+
+def test_an_early_base_is_taken_only_by_its_own_draft_and_revision() -> None:
+    from draftkit.render.redline import early_base
+    from draftkit.render.wml import Revision
+
+    draft, other = read(DRAFTS / "framework-v2.txt"), read(DRAFTS / "framework-v2.txt")
+    early = early_base(draft, author="A", date=DATE)
+    assert early.fits(draft, Revision(author="A", date=DATE))
+    assert not early.fits(other, Revision(author="A", date=DATE))  # another reading of it
+    assert not early.fits(draft, Revision(author="B", date=DATE))  # stamped otherwise
