@@ -22,7 +22,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -59,10 +59,13 @@ def read_pair(
     side by side, and the child delivered the old draft). The caller ends it (`take`, `end`)."""
     limits = limits or Limits()
     if not _side_by_side(old, new):
-        drafts = read(old, view=view, limits=limits), read(new, view=view, limits=limits)
+        first, read_new = read(old, view=view, limits=limits), read(new, view=view, limits=limits)
+        noted = _noted(old, read_new, view, limits)
+        if noted is not read_new:  # its own warnings were said as it was read: the note now
+            report(replace(noted, warnings=noted.warnings[-1:]), limits, str(new))
         if meanwhile is not None:
-            meanwhile(drafts[1])
-        return drafts
+            meanwhile(noted)
+        return first, noted
     old_path, new_path = Path(old), Path(new)
     going_on = later if later is not None and later.open() else None  # `later`, set up
     try:
@@ -89,7 +92,7 @@ def read_pair(
     old_draft: Draft | None = None
     try:
         try:
-            new_draft = read_unreported(new_path, view, limits, str(new))
+            new_draft = _noted(old, read_unreported(new_path, view, limits, str(new)), view, limits)
         except Exception as exc:  # raised below, after the old draft, as reading in order would
             new_error = exc
         if meanwhile is not None and new_draft is not None:
@@ -112,6 +115,17 @@ def read_pair(
     assert new_draft is not None
     report(new_draft, limits, str(new))
     return old_draft, new_draft
+
+
+def _noted(old: str | os.PathLike[str], new: Draft, view: View, limits: Limits) -> Draft:
+    """`new` with a note on the page headers, footers and comments in which the two Word files
+    differ, if they do (readers.furniture: draftkit compares neither)."""
+    if new.source is None or new.source.format != "docx":
+        return new
+    from draftkit.readers.furniture import furniture_note
+
+    note = furniture_note(old, new.source.path, view, limits)
+    return new if note is None else replace(new, warnings=(*new.warnings, note))
 
 
 @dataclass(slots=True)

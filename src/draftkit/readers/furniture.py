@@ -1,0 +1,138 @@
+"""What a Word file holds beside its body that draftkit does not compare: page headers, page
+footers and comments (docs/limits.md, "Not read"). Never silent: where the two files of a
+pair differ there, a note says so and shows how, so that "no changes" means no changes.
+
+Takes the two paths of a pair read as DOCX (`readers.pair`) and the view they were read in;
+gives a `ReadWarning` (code `not-compared`, so `--strict` refuses the pair) or None. Each
+part is read with the reader's limits and hardened parser, in the draft's view (tracked
+insertions shown in the accept view, deletions in the original), without what Word computes
+when it shows the page (field results: page numbers, page counts, the file name, the date),
+which would differ between any two files. Headers and footers are compared as the sets of
+their texts, whichever section or page kind holds them; comments as the multiset of theirs.
+A file that cannot be read here says nothing: its reading has said what was wrong.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+from lxml import etree
+
+from draftkit.errors import DraftkitError
+from draftkit.limits import Limits
+from draftkit.model import ReadWarning
+from draftkit.readers.safezip import open_package
+
+_KINDS = ("header", "footer", "comments")
+_SHOWN_AT_MOST = 2  # texts quoted per side
+_QUOTED_CHARS = 80
+
+
+def furniture_note(
+    old: str | os.PathLike[str], new: str | os.PathLike[str], view: str, limits: Limits
+) -> ReadWarning | None:
+    """A note on the page headers, footers and comments in which two DOCX files differ; None
+    where they do not, or where either is not a Word package (nothing to hold them)."""
+    paths = Path(old), Path(new)
+    if not all(_is_package(path) for path in paths):
+        return None
+    try:
+        before, after = (_texts(path, view, limits) for path in paths)
+    except (DraftkitError, OSError, ValueError, etree.LxmlError) as exc:
+        return ReadWarning(
+            "not-compared",
+            f"the page headers, footers and comments could not be read to tell whether they differ ({exc})",
+        )
+    said: list[str] = []
+    for kind, name in (("header", "page headers"), ("footer", "page footers")):
+        gone = sorted(set(before[kind]) - set(after[kind]))
+        came = sorted(set(after[kind]) - set(before[kind]))
+        if gone or came:
+            said.append(f"the {name} differ ({_quoted(gone)} → {_quoted(came)})")
+    if Counter(before["comments"]) != Counter(after["comments"]):
+        came = sorted((Counter(after["comments"]) - Counter(before["comments"])).elements())
+        shown = f"; new: {_quoted(came)}" if came else ""
+        counts = f"{len(before['comments'])} in the old file, {len(after['comments'])} in the new"
+        said.append(f"the Word comments differ ({counts}{shown})")
+    if not said:
+        return None
+    return ReadWarning(
+        "not-compared", "; ".join(said) + ": draftkit compares the body's text, not these (docs/limits.md)"
+    )
+
+
+def _is_package(path: Path) -> bool:
+    """Whether the file is a Word package (a zip the readers take for a DOCX, not an ODT)."""
+    from draftkit.readers import sniff
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(128)
+        return head.startswith(b"PK\x03\x04") and sniff(head, path) == "docx"
+    except (OSError, DraftkitError):
+        return False
+
+
+def _quoted(texts: list[str]) -> str:
+    if not texts:
+        return "none"
+    shown = [repr(t if len(t) <= _QUOTED_CHARS else t[: _QUOTED_CHARS - 1] + "…") for t in texts[:_SHOWN_AT_MOST]]
+    more = len(texts) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
+
+
+def _texts(path: Path, view: str, limits: Limits) -> dict[str, list[str]]:
+    """Each kind's texts in the file: one per header or footer part, one per comment."""
+    out: dict[str, list[str]] = {kind: [] for kind in _KINDS}
+    hidden = {"del", "moveFrom"} if view == "accept" else {"ins", "moveTo"}
+    with open_package(path, max_bytes=limits.max_bytes, max_unpacked=limits.max_unpacked) as package:
+        main = package.main_document_part()
+        seen: set[str] = set()
+        for rel in package.relationships(main):
+            if rel.kind not in _KINDS or rel.external or rel.target in seen or not package.has(rel.target):
+                continue
+            seen.add(rel.target)
+            root = package.parse_part(rel.target)
+            if rel.kind == "comments":
+                out["comments"].extend(_text(comment, hidden) for comment in root.iter("{*}comment"))
+            else:
+                text = _text(root, hidden)
+                if text:
+                    out[rel.kind].append(text)
+    return out
+
+
+def _text(element: etree._Element, hidden: set[str]) -> str:
+    """The text shown of a part or comment, its paragraphs set apart by a space, without field
+    results or the runs of revisions `hidden` in the view; white space squashed."""
+    out: list[str] = []
+    depth = 0  # complex fields open; text counts only outside them
+    for node in _shown(element, hidden):
+        name = etree.QName(node).localname
+        if name == "fldChar":
+            kind = node.get(f"{{{etree.QName(node).namespace}}}fldCharType")
+            depth = depth + 1 if kind == "begin" else max(depth - 1, 0) if kind == "end" else depth
+        elif name in ("t", "delText") and depth == 0:
+            out.append(node.text or "")
+        elif name in ("p", "tab", "br", "cr"):
+            out.append(" ")
+    return " ".join("".join(out).split())
+
+
+def _shown(element: etree._Element, hidden: set[str]) -> list[etree._Element]:
+    """`element`'s descendants in document order, but those inside a hidden revision or a
+    simple field (its result is Word's to compute)."""
+    found: list[etree._Element] = []
+    stack = list(reversed(element))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node.tag, str):
+            continue
+        name = etree.QName(node).localname
+        if name in hidden or name == "fldSimple":
+            continue
+        found.append(node)
+        stack.extend(reversed(node))
+    return found

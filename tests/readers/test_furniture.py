@@ -1,0 +1,130 @@
+"""readers.furniture: page headers, footers and comments are not compared; where the two Word
+files of a pair differ there, a note says so (stderr, every report's warnings; --strict
+refuses), so that "no changes" means no changes. What Word computes on the page (page
+numbers, page counts, the file name) is not a difference."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from draftkit.readers.pair import read_pair
+from tests.hostile.helpers import cli
+
+BODY = ("1. The parties shall cease fire at 00:00 on the day after signature.", "2. Forces shall withdraw 15 km.")
+
+
+def _word(
+    path: Path, header: str = "", footer: str = "", comments: tuple[str, ...] = (), body: tuple[str, ...] = BODY
+) -> Path:
+    document = docx.Document()
+    if header:
+        document.sections[0].header.paragraphs[0].text = header
+    if footer:
+        document.sections[0].footer.paragraphs[0].text = footer
+    paragraphs = [document.add_paragraph(text) for text in body]
+    for text in comments:
+        document.add_comment(paragraphs[0].runs[0], text=text, author="Party A")
+    document.save(str(path))
+    return path
+
+
+def _notes(old: Path, new: Path) -> list[str]:
+    return [w.message for w in read_pair(old, new)[1].warnings if w.code == "not-compared"]
+
+
+def test_a_changed_page_header_is_said_where_the_body_has_no_change(tmp_path: Path) -> None:
+    old = _word(tmp_path / "old.docx", header="DRAFT – Round 3 – CONFIDENTIAL", footer="Non-paper")
+    new = _word(tmp_path / "new.docx", header="DRAFT – Round 4 – agreed ad referendum", footer="Non-paper")
+    (note,) = _notes(old, new)
+    assert "page headers differ ('DRAFT – Round 3 – CONFIDENTIAL' → 'DRAFT – Round 4 – agreed ad referendum')" in note
+    assert "footers" not in note  # the same on both sides
+    run = cli("diff", old, new)
+    assert run.code == 0 and "no changes" in run.out
+    assert "page headers differ" in run.err and str(new) in run.err  # on stderr, with the file
+    report = json.loads(cli("diff", old, new, "--format", "json").out)
+    assert [w["code"] for w in report["new"]["warnings"]] == ["not-compared"]
+    assert cli("diff", old, new, "--strict").code == 3  # the comparison is not whole
+
+
+def test_the_same_furniture_says_nothing(tmp_path: Path) -> None:
+    old = _word(tmp_path / "old.docx", header="Draft", footer="Restricted", comments=("check with capital",))
+    body = (BODY[0], BODY[1].replace("15", "20"))
+    new = _word(tmp_path / "new.docx", header="Draft", footer="Restricted", comments=("check with capital",), body=body)
+    assert _notes(old, new) == []
+    run = cli("diff", old, new)
+    assert "15 km" in run.out and "warning" not in run.err
+
+
+def test_comments_added_are_counted_and_quoted(tmp_path: Path) -> None:
+    old = _word(tmp_path / "old.docx", comments=("Party B cannot accept 15 km",))
+    new = _word(tmp_path / "new.docx", comments=("Party B cannot accept 15 km", "Party A proposes 10 km"))
+    (note,) = _notes(old, new)
+    assert "Word comments differ (1 in the old file, 2 in the new; new: 'Party A proposes 10 km')" in note
+
+
+def _with_footer_xml(path: Path, source: Path, footer: bytes) -> Path:
+    """`source` with its first footer part's paragraphs replaced by `footer` (WordprocessingML)."""
+    shutil.copy(source, path)
+    with zipfile.ZipFile(source) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    name = next(n for n in parts if re.fullmatch(r"word/footer\d*\.xml", n))
+    parts[name] = re.sub(rb"<w:p[ >].*</w:p>", footer, parts[name], flags=re.S)
+    with zipfile.ZipFile(path, "w") as package:
+        for part, data in parts.items():
+            package.writestr(part, data)
+    return path
+
+
+PAGE = (
+    b'<w:p><w:r><w:t xml:space="preserve">Page </w:t></w:r>'
+    b'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+    b'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>%d</w:t></w:r>'
+    b'<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> of </w:t></w:r>'
+    b'<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>%d</w:t></w:r></w:fldSimple></w:p>'
+)
+
+
+def test_what_word_computes_on_the_page_is_no_difference(tmp_path: Path) -> None:
+    """Page numbers and counts are field results: another count of pages is not a change."""
+    plain = _word(tmp_path / "plain.docx", footer="x")
+    old = _with_footer_xml(tmp_path / "old.docx", plain, PAGE % (1, 5))
+    new = _with_footer_xml(tmp_path / "new.docx", plain, PAGE % (1, 6))
+    assert _notes(old, new) == []
+    other = _with_footer_xml(tmp_path / "other.docx", plain, PAGE.replace(b"Page ", b"Seite ") % (1, 6))
+    (note,) = _notes(old, other)
+    assert "page footers differ ('Page of' → 'Seite of')" in note
+
+
+@pytest.mark.parametrize(("view", "shown"), [("accept", "Round 4"), ("original", "Round 3")])
+def test_tracked_changes_in_a_header_are_read_in_the_view(tmp_path: Path, view: str, shown: str) -> None:
+    plain = _word(tmp_path / "plain.docx", header="x")
+    tracked = (
+        b'<w:p><w:r><w:t xml:space="preserve">Draft, </w:t></w:r>'
+        b'<w:del w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"><w:r><w:delText>Round 3</w:delText></w:r></w:del>'
+        b'<w:ins w:id="2" w:author="A" w:date="2026-01-01T00:00:00Z"><w:r><w:t>Round 4</w:t></w:r></w:ins></w:p>'
+    )
+    shutil.copy(plain, tmp_path / "src.docx")
+    with zipfile.ZipFile(plain) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    name = next(n for n in parts if re.fullmatch(r"word/header\d*\.xml", n))
+    parts[name] = re.sub(rb"<w:p[ >].*</w:p>", tracked, parts[name], flags=re.S)
+    new = tmp_path / "new.docx"
+    with zipfile.ZipFile(new, "w") as package:
+        for part, data in parts.items():
+            package.writestr(part, data)
+    (note,) = [w.message for w in read_pair(plain, new, view=view)[1].warnings if w.code == "not-compared"]  # type: ignore[arg-type]
+    assert f"'Draft, {shown}'" in note
+
+
+def test_a_text_draft_against_a_word_file_says_nothing(tmp_path: Path) -> None:
+    old = tmp_path / "old.txt"
+    old.write_text("\n".join(BODY), encoding="utf-8")
+    new = _word(tmp_path / "new.docx", header="DRAFT")
+    assert _notes(old, new) == []
