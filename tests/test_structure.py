@@ -136,6 +136,18 @@ CASES: dict[str, tuple[str, list[str]]] = {
         "1. The ceasefire shall hold until 31 December\n2027. It may be extended.\n",
         ["para_1|1.||The ceasefire shall hold until 31 December 2027. It may be extended."],
     ),
+    "a point a few numbers ahead, before a capital, is the next point (a gap), not a wrapped number": (
+        "1. Ceasefire\n2. Withdrawal\n4. Monitoring\n",
+        ["para_1|1.||Ceasefire", "para_2|2.||Withdrawal", "para_4|4.||Monitoring"],
+    ),
+    "short point titles with a point missing each time are not one point": (
+        "Points agreed\n1. Ceasefire along the line\n3. Monitoring by observers\n5. Elections\n",
+        ["para_1|1.||Ceasefire along the line", "para_3|3.||Monitoring by observers", "para_5|5.||Elections"],
+    ),
+    "a small number after a line ending mid-sentence, before lower case, is no point": (
+        "1. Troops up to\n3 brigades remain in the zone.\n",
+        ["para_1|1.||Troops up to\n3 brigades remain in the zone."],
+    ),
     "unlabelled paragraphs join the open provision": (
         "Article 1\n1. First sentence.\n\nA second paragraph of the same point.\n",
         ["art_1|Article 1||", "art_1__para_1|1.||First sentence.\nA second paragraph of the same point."],

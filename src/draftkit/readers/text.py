@@ -147,10 +147,26 @@ def _continues(
     if heading is not None and heading[0].kind is not None:
         return False  # "Article 1 — Scope" is a heading line, whatever follows
     if found is not None:
+        label, rest = found
         return (
-            found[0].kind is None and found[0].ordinal is not None and not _expected(found[0], last_ordinal)
+            label.kind is None
+            and label.ordinal is not None
+            and not _expected(label, last_ordinal)
+            and not _skips_ahead(label, rest, last_ordinal)
         )
     return line[:1].islower()
+
+
+_GAP_AT_MOST = 3  # points a list may skip ("2." then "4.": a gap, said by structure)
+
+
+def _skips_ahead(label: Label, rest: str, last_ordinal: dict[str, int]) -> bool:
+    """A label a few numbers past the expected one, before a capital: the list's next point
+    with a point missing ("2. Withdrawal" then "4. Monitoring"), not a number wrapped from
+    the line above ("… until 31 December" then "2027. It may …")."""
+    last = last_ordinal.get(label.shape)
+    ordinal = label.ordinal or 0
+    return last is not None and last + 1 < ordinal <= last + 1 + _GAP_AT_MOST and rest[:1].isupper()
 
 
 def _lines(text: str) -> Iterator[str]:
@@ -229,6 +245,7 @@ def read_text_blocks(
                 and (
                     current[-1].endswith(_ENDS_UNIT)
                     or _expected(found[0], last_ordinal)
+                    or _skips_ahead(*found, last_ordinal)
                     or found[0].shape.startswith("bullet ")
                     or found[0].kind is not None
                 )
