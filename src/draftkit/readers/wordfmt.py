@@ -1,0 +1,156 @@
+"""Word's list number formats: one counter value as a `w:numFmt` shows it (ECMA-376
+§17.18.59), for the numbering engine (`wordnum`)."""
+
+from __future__ import annotations
+
+from draftkit.model.numbering import cardinal_words, int_to_han, ordinal_words
+
+# Word's list counters are 16-bit in practice (w:start up to 32767); letters, numerals and
+# words beyond that would be absurdly long ("z" repeated 10^6 times), so such values show
+# as digits. The zero padding of a custom format is kept to what Word offers (00001).
+MAX_SPELLED = 32767
+MAX_PAD = 5
+
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+# Word's russianLower skips ё, й and the signs ъ, ы, ь (as LibreOffice's table does).
+_RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"
+_CHICAGO = ("*", "\u2020", "\u2021", "\u00a7")
+_CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①..⑳
+
+
+def _letters(n: int, alphabet: str) -> str:
+    # Word repeats the letter instead of counting in base 26: z, aa, bb, ..., zz, aaa.
+    size = len(alphabet)
+    return alphabet[(n - 1) % size] * ((n - 1) // size + 1)
+
+
+def _roman(n: int) -> str:
+    out: list[str] = []
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def _ordinal_suffix(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _custom(n: int, pattern: str | None) -> str:
+    # Word 2010 "custom" formats look like "001, 002, 003, ...": zero-pad to that width.
+    first = (pattern or "").split(",", 1)[0].strip()
+    if first.isdigit():
+        return str(n).zfill(min(len(first), MAX_PAD))
+    return str(n)
+
+
+def format_number(n: int, num_fmt: str, custom: str | None = None) -> str:
+    """One counter value in a `w:numFmt` ('decimal', 'lowerLetter', 'upperRoman', ...)."""
+    if num_fmt == "decimal":
+        return str(n)
+    if num_fmt in ("bullet", "none"):
+        return ""
+    if num_fmt == "decimalZero":
+        return f"{n:02d}" if 0 <= n < 10 else str(n)
+    if num_fmt == "custom":
+        return _custom(n, custom)
+    if n <= 0 or n > MAX_SPELLED:
+        # Letters, numerals and words have no zero; Word falls back to digits.
+        return str(n)
+    match num_fmt:
+        case "lowerLetter":
+            return _letters(n, "abcdefghijklmnopqrstuvwxyz")
+        case "upperLetter":
+            return _letters(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        case "lowerRoman":
+            return _roman(n)
+        case "upperRoman":
+            return _roman(n).upper()
+        case "ordinal":
+            return f"{n}{_ordinal_suffix(n)}"
+        case "cardinalText":
+            return cardinal_words(n).capitalize()
+        case "ordinalText":
+            return ordinal_words(n).capitalize()
+        case "russianLower":
+            return _letters(n, _RUSSIAN)
+        case "russianUpper":
+            return _letters(n, _RUSSIAN.upper())
+        case "chicago":
+            return _letters(n, "".join(_CHICAGO))
+        case "decimalEnclosedCircle" if n <= len(_CIRCLED):
+            return _CIRCLED[n - 1]
+        case "decimalFullWidth" | "decimalFullWidth2":
+            return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
+        case "decimalEnclosedParen":
+            return f"({n})"
+        case "decimalEnclosedFullstop":
+            return f"{n}."
+        case "numberInDash":
+            return f"- {n} -"
+        case "hex":
+            return f"{n:X}"
+        case "chineseCounting" | "chineseCountingThousand" | "japaneseCounting":
+            return int_to_han(n)  # digits from 10,000 on
+        case "ideographTraditional" if n <= len(_STEMS):
+            return _STEMS[n - 1]
+        case "arabicAlpha":
+            return _bijective(n, _ARABIC_ALPHA)
+        case "arabicAbjad":
+            return _bijective(n, _ARABIC_ABJAD)
+        case "hebrew2":
+            return _bijective(n, _HEBREW)
+        case "hebrew1" if n < 1000:
+            return _gematria(n)
+        case _:
+            return str(n)
+
+
+# Right-to-left and East Asian list formats, as LibreOffice shows them (its numbering is the
+# oracle of tests/render/test_lo_list_formats.py): letters counted in bijective base N
+# (after the last letter, the first two: "أأ", "אז"), Hebrew numerals by letter value.
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_ARABIC_ALPHA = "أبتثجحخدذرزسشصضطظعغفقكلمنهوى"
+_ARABIC_ABJAD = "ابجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+_HEBREW = "אבגדהוזחטיכלמנסעפצקרשת"
+_HEBREW_TENS_AND_UNITS = (
+    (90, "צ"), (80, "פ"), (70, "ע"), (60, "ס"), (50, "נ"), (40, "מ"), (30, "ל"), (20, "כ"), (10, "י"),
+    (9, "ט"), (8, "ח"), (7, "ז"), (6, "ו"), (5, "ה"), (4, "ד"), (3, "ג"), (2, "ב"), (1, "א"),
+)  # fmt: skip
+
+
+def _bijective(n: int, alphabet: str) -> str:
+    size = len(alphabet)
+    out: list[str] = []
+    while n > 0:
+        n, rest = divmod(n - 1, size)
+        out.append(alphabet[rest])
+    return "".join(reversed(out))
+
+
+def _gematria(n: int) -> str:
+    """1 → א, 15 → טו (not יה), 115 → קטו, 900 → תתק: Hebrew numerals below 1,000."""
+    out: list[str] = []
+    hundreds, rest = divmod(n, 100)
+    while hundreds >= 4:
+        out.append("ת")
+        hundreds -= 4
+    if hundreds:
+        out.append({1: "ק", 2: "ר", 3: "ש"}[hundreds])
+    if rest in (15, 16):
+        out.append("טו" if rest == 15 else "טז")
+        return "".join(out)
+    for value, letter in _HEBREW_TENS_AND_UNITS:
+        if rest >= value:
+            out.append(letter)
+            rest -= value
+    return "".join(out)
+
+
+__all__ = ["MAX_PAD", "MAX_SPELLED", "format_number"]
