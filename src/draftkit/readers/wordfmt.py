@@ -1,5 +1,9 @@
 """Word's list number formats: one counter value as a `w:numFmt` shows it (ECMA-376
-§17.18.59), for the numbering engine (`wordnum`)."""
+§17.18.59), for the numbering engine (`wordnum`).
+
+`spell` says where draftkit cannot write a label: a format it does not know, or a value past
+the range it writes a format in. The label then shows digits, and the reader says so once
+per format (`digits_note`, a reading warning): never digits in silence."""
 
 from __future__ import annotations
 
@@ -42,16 +46,38 @@ def _ordinal_suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
-def _custom(n: int, pattern: str | None) -> str:
+def _custom(n: int, pattern: str | None) -> str | None:
     # Word 2010 "custom" formats look like "001, 002, 003, ...": zero-pad to that width.
     first = (pattern or "").split(",", 1)[0].strip()
     if first.isdigit():
         return str(n).zfill(min(len(first), MAX_PAD))
-    return str(n)
+    return None
 
 
 def format_number(n: int, num_fmt: str, custom: str | None = None) -> str:
-    """One counter value in a `w:numFmt` ('decimal', 'lowerLetter', 'upperRoman', ...)."""
+    """One counter value in a `w:numFmt` ('decimal', 'lowerLetter', 'upperRoman', ...);
+    digits where `spell` cannot write it."""
+    spelled = spell(n, num_fmt, custom)
+    return str(n) if spelled is None else spelled
+
+
+def digits_note(n: int, num_fmt: str, custom: str | None = None) -> str:
+    """What a label `spell` could not write shows, in plain words, for the reading warning."""
+    if num_fmt == "custom":
+        shown = f"a custom format ({(custom or '')[:40]!r})"
+    else:
+        shown = num_fmt if num_fmt.isascii() and num_fmt.isalnum() and len(num_fmt) <= 40 else repr(num_fmt[:40])
+    if spell(1, num_fmt, custom) is None:  # a format draftkit does not write at all
+        return f"a Word list numbered in {shown} is read with digits (1, 2, 3) in place of the labels Word shows"
+    return (
+        f"a Word list numbered in {shown} reaches {n}, beyond the labels draftkit writes in that format:"
+        f" such numbers are read with digits ({n}), which may not be what Word shows"
+    )
+
+
+def spell(n: int, num_fmt: str, custom: str | None = None) -> str | None:
+    """One counter value as Word shows it in a `w:numFmt`, or None where draftkit cannot
+    write it (a format it does not know, or a value past the range it writes it in)."""
     if num_fmt == "decimal":
         return str(n)
     if num_fmt in ("bullet", "none"):
@@ -61,8 +87,8 @@ def format_number(n: int, num_fmt: str, custom: str | None = None) -> str:
     if num_fmt == "custom":
         return _custom(n, custom)
     if n <= 0 or n > MAX_SPELLED:
-        # Letters, numerals and words have no zero; Word falls back to digits.
-        return str(n)
+        # Letters, numerals and words have no zero, and past 32,767 they are not written.
+        return None
     match num_fmt:
         case "lowerLetter":
             return _letters(n, "abcdefghijklmnopqrstuvwxyz")
@@ -96,8 +122,8 @@ def format_number(n: int, num_fmt: str, custom: str | None = None) -> str:
             return f"- {n} -"
         case "hex":
             return f"{n:X}"
-        case "chineseCounting" | "chineseCountingThousand" | "japaneseCounting":
-            return int_to_han(n)  # digits from 10,000 on
+        case "chineseCounting" | "chineseCountingThousand" | "japaneseCounting" if n < 10_000:
+            return int_to_han(n)
         case "ideographTraditional" if n <= len(_STEMS):
             return _STEMS[n - 1]
         case "arabicAlpha":
@@ -109,7 +135,7 @@ def format_number(n: int, num_fmt: str, custom: str | None = None) -> str:
         case "hebrew1" if n < 1000:
             return _gematria(n)
         case _:
-            return str(n)
+            return None
 
 
 # Right-to-left and East Asian list formats, as LibreOffice shows them (its numbering is the
@@ -153,4 +179,4 @@ def _gematria(n: int) -> str:
     return "".join(out)
 
 
-__all__ = ["MAX_PAD", "MAX_SPELLED", "format_number"]
+__all__ = ["MAX_PAD", "MAX_SPELLED", "digits_note", "format_number", "spell"]

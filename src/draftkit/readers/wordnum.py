@@ -23,8 +23,9 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
+from draftkit.model import Location, ReadWarning
 from draftkit.readers.limits import MAX_LABEL_CHARS
-from draftkit.readers.wordfmt import MAX_PAD, MAX_SPELLED, format_number
+from draftkit.readers.wordfmt import MAX_PAD, MAX_SPELLED, digits_note, format_number, spell
 from draftkit.records import record
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -441,16 +442,22 @@ def _restarts(levels: list[Level | None]) -> tuple[tuple[int, ...], ...]:
 
 
 class NumberingState:
-    """Counters for one pass over a document: call `label_for` per numbered paragraph, in order."""
+    """Counters for one pass over a document: call `label_for` per numbered paragraph, in order.
+    Given a list of `warnings`, a label shown in digits where Word shows its format's labels
+    adds one there, at the first paragraph showing it, once per format."""
 
-    __slots__ = ("_counters", "_defs", "_info", "_styles", "_used")
+    __slots__ = ("_counters", "_defs", "_digits_said", "_info", "_styles", "_used", "_warnings")
 
-    def __init__(self, defs: NumberingDefs, styles: StyleSheet | None = None) -> None:
+    def __init__(
+        self, defs: NumberingDefs, styles: StyleSheet | None = None, warnings: list[ReadWarning] | None = None
+    ) -> None:
         self._defs = defs
         self._styles = styles if styles is not None else StyleSheet({}, None)
         self._info: dict[int, _NumInfo | None] = {}
         self._counters: dict[int, list[int | None]] = {}
         self._used: set[int] = set()
+        self._warnings = warnings
+        self._digits_said: set[tuple[str, str | None]] = set()
 
     def _abstract(self, abstract_id: int) -> AbstractNum | None:
         abstract = self._defs.abstracts.get(abstract_id)
@@ -541,9 +548,10 @@ class NumberingState:
             self._used.discard(num_id)
         return False
 
-    def count(self, num_id: int, ilvl: int) -> tuple[str, int] | None:
+    def count(self, num_id: int, ilvl: int, at: int = 0) -> tuple[str, int] | None:
         """Count one paragraph at (numId, ilvl): its label and its list (`list_of`), or None
-        if it shows no number. One call per numbered paragraph of a long document."""
+        if it shows no number. One call per numbered paragraph of a long document; `at`, the
+        paragraph's index, locates a warning about its label."""
         if num_id == 0 or not 0 <= ilvl < MAX_LEVELS:
             return None
         info = self._info[num_id] if num_id in self._info else self._num_info(num_id)
@@ -581,13 +589,28 @@ class NumberingState:
             # A level never reached shows its start value, as in "1.1" opening a list.
             if value is None:
                 value = info.starts[k]
-            out.append(str(value) if fmt == "decimal" else format_number(value, fmt, custom))
+            if fmt == "decimal":
+                out.append(str(value))
+            else:
+                spelled = spell(value, fmt, custom)
+                if spelled is None:
+                    spelled = str(value)
+                    self._in_digits(value, fmt, custom, at)
+                out.append(spelled)
             out.append(after)
         label = "".join(out).strip()[:MAX_LABEL_CHARS]
         counted = (label, info.key) if label else None
         if memo is not None and len(memo) < 4096:  # bounded: numbers come from the input
             memo[shown] = counted
         return counted
+
+    def _in_digits(self, value: int, fmt: str, custom: str | None, at: int) -> None:
+        """Say once per format that its labels are read with digits (off the memo's path)."""
+        key = (fmt, custom if fmt == "custom" else None)
+        if self._warnings is not None and key not in self._digits_said:
+            self._digits_said.add(key)
+            where = Location(paragraph=max(at, 1))
+            self._warnings.append(ReadWarning("number-format", digits_note(value, fmt, custom), where))
 
 
 # ---------------------------------------------------------------------------- LISTNUM
