@@ -66,9 +66,13 @@ def digits_note(n: int, num_fmt: str, custom: str | None = None) -> str:
     if num_fmt == "custom":
         shown = f"a custom format ({(custom or '')[:40]!r})"
     else:
-        shown = num_fmt if num_fmt.isascii() and num_fmt.isalnum() and len(num_fmt) <= 40 else repr(num_fmt[:40])
+        shown = (
+            num_fmt if num_fmt.isascii() and num_fmt.isalnum() and len(num_fmt) <= 40 else repr(num_fmt[:40])
+        )
     if spell(1, num_fmt, custom) is None:  # a format draftkit does not write at all
-        return f"a Word list numbered in {shown} is read with digits (1, 2, 3) in place of the labels Word shows"
+        return (
+            f"a Word list numbered in {shown} is read with digits (1, 2, 3) in place of the labels Word shows"
+        )
     return (
         f"a Word list numbered in {shown} reaches {n}, beyond the labels draftkit writes in that format:"
         f" such numbers are read with digits ({n}), which may not be what Word shows"
@@ -78,7 +82,7 @@ def digits_note(n: int, num_fmt: str, custom: str | None = None) -> str:
 def spell(n: int, num_fmt: str, custom: str | None = None) -> str | None:
     """One counter value as Word shows it in a `w:numFmt`, or None where draftkit cannot
     write it (a format it does not know, or a value past the range it writes it in)."""
-    if num_fmt == "decimal":
+    if num_fmt in ("decimal", "decimalHalfWidth"):  # half-width digits are ASCII digits
         return str(n)
     if num_fmt in ("bullet", "none"):
         return ""
@@ -86,8 +90,9 @@ def spell(n: int, num_fmt: str, custom: str | None = None) -> str | None:
         return f"{n:02d}" if 0 <= n < 10 else str(n)
     if num_fmt == "custom":
         return _custom(n, custom)
-    if n <= 0 or n > MAX_SPELLED:
-        # Letters, numerals and words have no zero, and past 32,767 they are not written.
+    if n <= 0:
+        return str(n)  # no letter, numeral or word for zero: digits, as LibreOffice shows
+    if n > MAX_SPELLED:
         return None
     match num_fmt:
         case "lowerLetter":
@@ -110,7 +115,7 @@ def spell(n: int, num_fmt: str, custom: str | None = None) -> str | None:
             return _letters(n, _RUSSIAN.upper())
         case "chicago":
             return _letters(n, "".join(_CHICAGO))
-        case "decimalEnclosedCircle" if n <= len(_CIRCLED):
+        case "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if n <= len(_CIRCLED):
             return _CIRCLED[n - 1]
         case "decimalFullWidth" | "decimalFullWidth2":
             return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
@@ -122,10 +127,38 @@ def spell(n: int, num_fmt: str, custom: str | None = None) -> str | None:
             return f"- {n} -"
         case "hex":
             return f"{n:X}"
-        case "chineseCounting" | "chineseCountingThousand" | "japaneseCounting" if n < 10_000:
+        case (
+            "chineseCounting" | "chineseCountingThousand" | "japaneseCounting" | "taiwaneseCounting"
+            | "taiwaneseCountingThousand"
+        ) if n < 10_000:  # fmt: skip
             return int_to_han(n)
-        case "ideographTraditional" if n <= len(_STEMS):
-            return _STEMS[n - 1]
+        case "ideographDigital" if n < 10:  # past 9 LibreOffice counts (十), not digit by digit (一〇)
+            return int_to_han(n)
+        case "japaneseLegal" if n < 10:  # past 9 LibreOffice's 壱零 is no legal numeral (壱拾)
+            return _JAPANESE_LEGAL[n - 1]
+        case "ideographLegalTraditional":
+            return _legal(n, _LEGAL_TRADITIONAL)
+        case "chineseLegalSimplified":
+            return _legal(n, _LEGAL_SIMPLIFIED)
+        case "ideographTraditional":  # past 癸 and 亥, digits, as LibreOffice shows
+            return _STEMS[n - 1] if n <= len(_STEMS) else str(n)
+        case "ideographZodiac":
+            return _BRANCHES[n - 1] if n <= len(_BRANCHES) else str(n)
+        case "aiueo" | "aiueoFullWidth" | "iroha" | "irohaFullWidth" | "ganada" | "chosung":
+            kana = _CYCLED[num_fmt]
+            return kana[(n - 1) % len(kana)]
+        case "thaiLetters":
+            return _bijective(n, _THAI)
+        case "hindiVowels":  # LibreOffice's are consonants, whatever the name says
+            return _bijective(n, _DEVANAGARI)
+        case "koreanDigital":
+            return "".join(_HANGUL_DIGITS[int(d)] for d in str(n))
+        case "koreanDigital2":
+            return "".join("零一二三四五六七八九"[int(d)] for d in str(n))
+        case "koreanCounting":
+            return _sino_korean(n)
+        case "koreanLegal":
+            return _KOREAN_TENS[n // 10] + _KOREAN_UNITS[n % 10] if n < 100 else _sino_korean(n)
         case "arabicAlpha":
             return _bijective(n, _ARABIC_ALPHA)
         case "arabicAbjad":
@@ -138,10 +171,31 @@ def spell(n: int, num_fmt: str, custom: str | None = None) -> str | None:
             return None
 
 
-# Right-to-left and East Asian list formats, as LibreOffice shows them (its numbering is the
-# oracle of tests/render/test_lo_list_formats.py): letters counted in bijective base N
-# (after the last letter, the first two: "أأ", "אז"), Hebrew numerals by letter value.
+# Right-to-left, Thai and East Asian list formats, as LibreOffice shows them (its numbering is
+# the oracle of tests/render/test_lo_list_formats.py): letters counted in bijective base N
+# (after the last letter, the first two: "أأ", "אז", "กก"), Hebrew numerals by letter value.
+# Where LibreOffice shows digits, or another format's labels (ideographEnclosedCircle as ①,
+# not ㈠), draftkit does not guess: `spell` gives None.
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+# Kana and Hangul lists start again after the last letter: one letter, never two.
+_CYCLED = {
+    "aiueo": "ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝ",
+    "aiueoFullWidth": "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン",
+    "iroha": "ｲﾛﾊﾆﾎﾍﾄﾁﾘﾇﾙｦﾜｶﾖﾀﾚｿﾂﾈﾅﾗﾑｳヰﾉｵｸﾔﾏｹﾌｺｴﾃｱｻｷﾕﾒﾐｼヱﾋﾓｾｽﾝ",  # no half-width ヰ, ヱ
+    "irohaFullWidth": "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセスン",
+    "ganada": "가나다라마바사아자차카타파하",
+    "chosung": "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ",
+}
+_THAI = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ"  # LibreOffice's: no ฃ ฅ ฆ
+_DEVANAGARI = "कखगघङचछजझञटठडढणतथदधनपफबभमयरलवशषसह"
+_JAPANESE_LEGAL = "壱弐参四伍六七八九"
+# Financial numerals: digits 1-9, then the units 10, 100, 1,000 and 10,000 (壹拾 keeps its 壹).
+_LEGAL_TRADITIONAL = ("壹貳參肆伍陸柒捌玖", "拾佰仟萬")
+_LEGAL_SIMPLIFIED = ("壹贰叁肆伍陆柒捌玖", "拾佰仟万")
+_HANGUL_DIGITS = "영일이삼사오육칠팔구"
+_KOREAN_UNITS = ("", "하나", "둘", "셋", "넷", "다섯", "여섯", "일곱", "여덟", "아홉")
+_KOREAN_TENS = ("", "열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔")
 _ARABIC_ALPHA = "أبتثجحخدذرزسشصضطظعغفقكلمنهوى"
 _ARABIC_ABJAD = "ابجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 _HEBREW = "אבגדהוזחטיכלמנסעפצקרשת"
@@ -149,6 +203,33 @@ _HEBREW_TENS_AND_UNITS = (
     (90, "צ"), (80, "פ"), (70, "ע"), (60, "ס"), (50, "נ"), (40, "מ"), (30, "ל"), (20, "כ"), (10, "י"),
     (9, "ט"), (8, "ח"), (7, "ז"), (6, "ו"), (5, "ה"), (4, "ד"), (3, "ג"), (2, "ב"), (1, "א"),
 )  # fmt: skip
+
+
+def _legal(n: int, numerals: tuple[str, str]) -> str:
+    """110 → 壹佰壹拾, 1010 → 壹仟零壹拾, 10001 → 壹萬零壹: a run of zeros is one 零."""
+    digits, units = numerals  # units: 10, 100, 1,000, 10,000
+    high, low = divmod(n, 10_000)
+    out = [_legal(high, numerals) + units[3]] if high else []
+    zero = bool(high) and low < 1000
+    for value, unit in ((1000, units[2]), (100, units[1]), (10, units[0]), (1, "")):
+        d, low = divmod(low, value)
+        if d:
+            out.append(("零" if zero else "") + digits[d - 1] + unit)
+            zero = False
+        elif out:
+            zero = True
+    return "".join(out)
+
+
+def _sino_korean(n: int) -> str:
+    """11 → 십일, 110 → 백십, 10001 → 만일: Sino-Korean numerals, no 일 before a unit, no zero."""
+    high, low = divmod(n, 10_000)
+    out = [("" if high == 1 else _sino_korean(high)) + "만"] if high else []
+    for value, unit in ((1000, "천"), (100, "백"), (10, "십"), (1, "")):
+        d, low = divmod(low, value)
+        if d:
+            out.append(("" if d == 1 and unit else _HANGUL_DIGITS[d]) + unit)
+    return "".join(out)
 
 
 def _bijective(n: int, alphabet: str) -> str:
