@@ -213,11 +213,13 @@ class Failing:
 
 @dataclass(frozen=True)
 class Readable:
-    """A hostile input that is still a draft: read in full, its text kept exactly."""
+    """A hostile input that is still a draft: read in full, its text kept exactly; the reading
+    warnings it gets, one each, in order (none by default)."""
 
     id: str
     build: Builder
     contains: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())
 
 
 FAILING: tuple[Failing, ...] = (
@@ -321,7 +323,8 @@ READABLE: tuple[Readable, ...] = (
     Readable("numbering-missing-levels", missing_levels_docx,
              ("First article", "level one is not defined", "level two cites levels two and five", "level eight",
               "num two has no abstract", "num seven does not exist", "ilvl minus one", "ilvl huge", "Second article")),
-    Readable("numbering-absurd", absurd_numbering_docx, ("Clause 0", "Clause 399", "listed")),
+    Readable("numbering-absurd", absurd_numbering_docx, ("Clause 0", "Clause 399", "listed"),
+             ("paragraph 2: a Word list numbered in lowerLetter reaches 1000000000, beyond the labels",)),
     Readable("rtl-and-mixed-script-docx", rtl_docx, (RTL, MIXED)),
     Readable("rtl-and-mixed-script-text", write("rtl.txt", f"T\n\nArticle 1 — {RTL}\n\nArticle 2 — {MIXED}\n"),
              (RTL, MIXED)),

@@ -71,7 +71,12 @@ def test_hostile_but_readable(case: Readable, folders: tuple[Path, Path, Path]) 
     inputs, outputs, good = folders
     path = case.build(inputs)
     run = cli("parse", path, "--format", "json")
-    assert (run.code, run.err) == (0, "")
+    said = run.err.splitlines()
+    assert run.code == 0 and len(said) == len(case.warnings)
+    assert all(
+        line.startswith("draftkit: warning: ") and w in line
+        for w, line in zip(case.warnings, said, strict=True)
+    )
     texts = "\n".join(_strings(json.loads(run.out)))
     for expected in case.contains:
         assert expected in texts, expected

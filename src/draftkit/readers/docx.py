@@ -247,7 +247,8 @@ class _Walker:
         self.styles = styles
         self.resolved: dict[str | None, ResolvedStyle] = {}  # styles.resolve, without a call each
         self.numbering_defs = numbering
-        self.numbering = NumberingState(numbering, styles)
+        self.warnings: list[ReadWarning] = []
+        self.numbering = NumberingState(numbering, styles, self.warnings)  # adds number-format warnings
         self.listnum = ListNumState()
         self.visibility = visibility or Visibility({}, {}, None, None, False)
         self.plain = self.visibility.plain  # no style or default hides text
@@ -256,7 +257,6 @@ class _Walker:
         self.in_note = in_note
         self.index = 0
         self.blocks: list[Block] = []
-        self.warnings: list[ReadWarning] = []
         self.pending: list[_Piece] = []
         self.fields: list[_Field] = []
         self.instr_depth = 0  # fields on the stack still in their instruction part
@@ -534,7 +534,7 @@ class _Walker:
                 ilvl = resolved.ilvl
             if ilvl is None:
                 ilvl = self.numbering.ilvl_for_style(num_id, resolved.chain) or 0
-            counted = self.numbering.count(num_id, ilvl)
+            counted = self.numbering.count(num_id, ilvl, index)
             if counted is not None:
                 label, listed = counted
                 level = ilvl

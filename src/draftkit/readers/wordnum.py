@@ -23,8 +23,9 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from draftkit.model.numbering import cardinal_words, int_to_han, ordinal_words
+from draftkit.model import Location, ReadWarning
 from draftkit.readers.limits import MAX_LABEL_CHARS
+from draftkit.readers.wordfmt import MAX_PAD, MAX_SPELLED, digits_note, format_number, spell
 from draftkit.records import record
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -32,11 +33,6 @@ STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 WORD_NAMESPACES = (W_NS, STRICT_W_NS)
 MAX_LEVELS = 9
-# Word's list counters are 16-bit in practice (w:start up to 32767); letters, numerals and
-# words beyond that would be absurdly long ("z" repeated 10^6 times), so such values show
-# as digits. The zero padding of a custom format is kept to what Word offers (00001).
-MAX_SPELLED = 32767
-MAX_PAD = 5
 # The records below are NamedTuples, immutable like the model's frozen dataclasses: a fresh
 # process (every `draftkit diff`) makes the classes on import, and a frozen dataclass costs
 # ~1 ms there, a NamedTuple a sixth of that (issue 18). The two read for every paragraph
@@ -44,14 +40,6 @@ MAX_PAD = 5
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _HEADING = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
-# Word's russianLower skips ё, й and the signs ъ, ы, ь (as LibreOffice's table does).
-_RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"
-_CHICAGO = ("*", "\u2020", "\u2021", "\u00a7")
-_CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①..⑳
 
 
 class Names(NamedTuple):
@@ -78,141 +66,6 @@ def namespace_of(root: etree._Element) -> str:
         if ns in WORD_NAMESPACES:
             return ns
     return W_NS
-
-
-# ----------------------------------------------------------------------------- formats
-
-
-def _letters(n: int, alphabet: str) -> str:
-    # Word repeats the letter instead of counting in base 26: z, aa, bb, ..., zz, aaa.
-    size = len(alphabet)
-    return alphabet[(n - 1) % size] * ((n - 1) // size + 1)
-
-
-def _roman(n: int) -> str:
-    out: list[str] = []
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out.append(numeral)
-            n -= value
-    return "".join(out)
-
-
-def _ordinal_suffix(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-
-
-def _custom(n: int, pattern: str | None) -> str:
-    # Word 2010 "custom" formats look like "001, 002, 003, ...": zero-pad to that width.
-    first = (pattern or "").split(",", 1)[0].strip()
-    if first.isdigit():
-        return str(n).zfill(min(len(first), MAX_PAD))
-    return str(n)
-
-
-def format_number(n: int, num_fmt: str, custom: str | None = None) -> str:
-    """One counter value in a `w:numFmt` ('decimal', 'lowerLetter', 'upperRoman', ...)."""
-    if num_fmt == "decimal":
-        return str(n)
-    if num_fmt in ("bullet", "none"):
-        return ""
-    if num_fmt == "decimalZero":
-        return f"{n:02d}" if 0 <= n < 10 else str(n)
-    if num_fmt == "custom":
-        return _custom(n, custom)
-    if n <= 0 or n > MAX_SPELLED:
-        # Letters, numerals and words have no zero; Word falls back to digits.
-        return str(n)
-    match num_fmt:
-        case "lowerLetter":
-            return _letters(n, "abcdefghijklmnopqrstuvwxyz")
-        case "upperLetter":
-            return _letters(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        case "lowerRoman":
-            return _roman(n)
-        case "upperRoman":
-            return _roman(n).upper()
-        case "ordinal":
-            return f"{n}{_ordinal_suffix(n)}"
-        case "cardinalText":
-            return cardinal_words(n).capitalize()
-        case "ordinalText":
-            return ordinal_words(n).capitalize()
-        case "russianLower":
-            return _letters(n, _RUSSIAN)
-        case "russianUpper":
-            return _letters(n, _RUSSIAN.upper())
-        case "chicago":
-            return _letters(n, "".join(_CHICAGO))
-        case "decimalEnclosedCircle" if n <= len(_CIRCLED):
-            return _CIRCLED[n - 1]
-        case "decimalFullWidth" | "decimalFullWidth2":
-            return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
-        case "decimalEnclosedParen":
-            return f"({n})"
-        case "decimalEnclosedFullstop":
-            return f"{n}."
-        case "numberInDash":
-            return f"- {n} -"
-        case "hex":
-            return f"{n:X}"
-        case "chineseCounting" | "chineseCountingThousand" | "japaneseCounting":
-            return int_to_han(n)  # digits from 10,000 on
-        case "ideographTraditional" if n <= len(_STEMS):
-            return _STEMS[n - 1]
-        case "arabicAlpha":
-            return _bijective(n, _ARABIC_ALPHA)
-        case "arabicAbjad":
-            return _bijective(n, _ARABIC_ABJAD)
-        case "hebrew2":
-            return _bijective(n, _HEBREW)
-        case "hebrew1" if n < 1000:
-            return _gematria(n)
-        case _:
-            return str(n)
-
-
-# Right-to-left and East Asian list formats, as LibreOffice shows them (its numbering is the
-# oracle of tests/render/test_lo_list_formats.py): letters counted in bijective base N
-# (after the last letter, the first two: "أأ", "אז"), Hebrew numerals by letter value.
-_STEMS = "甲乙丙丁戊己庚辛壬癸"
-_ARABIC_ALPHA = "أبتثجحخدذرزسشصضطظعغفقكلمنهوى"
-_ARABIC_ABJAD = "ابجدهوزحطيكلمنسعفصقرشتثخذضظغ"
-_HEBREW = "אבגדהוזחטיכלמנסעפצקרשת"
-_HEBREW_TENS_AND_UNITS = (
-    (90, "צ"), (80, "פ"), (70, "ע"), (60, "ס"), (50, "נ"), (40, "מ"), (30, "ל"), (20, "כ"), (10, "י"),
-    (9, "ט"), (8, "ח"), (7, "ז"), (6, "ו"), (5, "ה"), (4, "ד"), (3, "ג"), (2, "ב"), (1, "א"),
-)  # fmt: skip
-
-
-def _bijective(n: int, alphabet: str) -> str:
-    size = len(alphabet)
-    out: list[str] = []
-    while n > 0:
-        n, rest = divmod(n - 1, size)
-        out.append(alphabet[rest])
-    return "".join(reversed(out))
-
-
-def _gematria(n: int) -> str:
-    """1 → א, 15 → טו (not יה), 115 → קטו, 900 → תתק: Hebrew numerals below 1,000."""
-    out: list[str] = []
-    hundreds, rest = divmod(n, 100)
-    while hundreds >= 4:
-        out.append("ת")
-        hundreds -= 4
-    if hundreds:
-        out.append({1: "ק", 2: "ר", 3: "ש"}[hundreds])
-    if rest in (15, 16):
-        out.append("טו" if rest == 15 else "טז")
-        return "".join(out)
-    for value, letter in _HEBREW_TENS_AND_UNITS:
-        if rest >= value:
-            out.append(letter)
-            rest -= value
-    return "".join(out)
 
 
 # ------------------------------------------------------------------------- definitions
@@ -589,16 +442,22 @@ def _restarts(levels: list[Level | None]) -> tuple[tuple[int, ...], ...]:
 
 
 class NumberingState:
-    """Counters for one pass over a document: call `label_for` per numbered paragraph, in order."""
+    """Counters for one pass over a document: call `label_for` per numbered paragraph, in order.
+    Given a list of `warnings`, a label shown in digits where Word shows its format's labels
+    adds one there, at the first paragraph showing it, once per format."""
 
-    __slots__ = ("_counters", "_defs", "_info", "_styles", "_used")
+    __slots__ = ("_counters", "_defs", "_digits_said", "_info", "_styles", "_used", "_warnings")
 
-    def __init__(self, defs: NumberingDefs, styles: StyleSheet | None = None) -> None:
+    def __init__(
+        self, defs: NumberingDefs, styles: StyleSheet | None = None, warnings: list[ReadWarning] | None = None
+    ) -> None:
         self._defs = defs
         self._styles = styles if styles is not None else StyleSheet({}, None)
         self._info: dict[int, _NumInfo | None] = {}
         self._counters: dict[int, list[int | None]] = {}
         self._used: set[int] = set()
+        self._warnings = warnings
+        self._digits_said: set[tuple[str, str | None]] = set()
 
     def _abstract(self, abstract_id: int) -> AbstractNum | None:
         abstract = self._defs.abstracts.get(abstract_id)
@@ -689,9 +548,10 @@ class NumberingState:
             self._used.discard(num_id)
         return False
 
-    def count(self, num_id: int, ilvl: int) -> tuple[str, int] | None:
+    def count(self, num_id: int, ilvl: int, at: int = 0) -> tuple[str, int] | None:
         """Count one paragraph at (numId, ilvl): its label and its list (`list_of`), or None
-        if it shows no number. One call per numbered paragraph of a long document."""
+        if it shows no number. One call per numbered paragraph of a long document; `at`, the
+        paragraph's index, locates a warning about its label."""
         if num_id == 0 or not 0 <= ilvl < MAX_LEVELS:
             return None
         info = self._info[num_id] if num_id in self._info else self._num_info(num_id)
@@ -729,13 +589,28 @@ class NumberingState:
             # A level never reached shows its start value, as in "1.1" opening a list.
             if value is None:
                 value = info.starts[k]
-            out.append(str(value) if fmt == "decimal" else format_number(value, fmt, custom))
+            if fmt == "decimal":
+                out.append(str(value))
+            else:
+                spelled = spell(value, fmt, custom)
+                if spelled is None:
+                    spelled = str(value)
+                    self._in_digits(value, fmt, custom, at)
+                out.append(spelled)
             out.append(after)
         label = "".join(out).strip()[:MAX_LABEL_CHARS]
         counted = (label, info.key) if label else None
         if memo is not None and len(memo) < 4096:  # bounded: numbers come from the input
             memo[shown] = counted
         return counted
+
+    def _in_digits(self, value: int, fmt: str, custom: str | None, at: int) -> None:
+        """Say once per format that its labels are read with digits (off the memo's path)."""
+        key = (fmt, custom if fmt == "custom" else None)
+        if self._warnings is not None and key not in self._digits_said:
+            self._digits_said.add(key)
+            where = Location(paragraph=max(at, 1))
+            self._warnings.append(ReadWarning("number-format", digits_note(value, fmt, custom), where))
 
 
 # ---------------------------------------------------------------------------- LISTNUM
@@ -800,6 +675,8 @@ class ListNumState:
 
 __all__ = [
     "DECIMALS",
+    "MAX_PAD",
+    "MAX_SPELLED",
     "AbstractNum",
     "Level",
     "ListNumState",
