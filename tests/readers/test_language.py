@@ -74,3 +74,19 @@ def test_a_spanish_draft_is_said_to_be_outside_the_wording_rules_and_strict_stil
     notes = [line for line in run.err.splitlines() if "reads as Spanish" in line]
     assert len(notes) == 2 and "wording rules" in notes[0]  # one per draft
     assert not [w for w in api.parse(_draft(tmp_path, "en.txt", SAMPLES["English"])).warnings if w.code == "language"]
+
+
+def test_the_language_note_is_a_code_the_json_schemas_know(tmp_path: Path) -> None:
+    import json
+
+    import jsonschema
+
+    from draftkit.resources import schema_bytes
+
+    old = _draft(tmp_path, "old.txt", SAMPLES["Spanish"])
+    new = _draft(tmp_path, "new.txt", SAMPLES["Spanish"].replace("deberán", "podrán"))
+    diffed = json.loads(cli("diff", old, new, "--format", "json").out)
+    assert "language" in [w["code"] for w in diffed["new"]["warnings"]]
+    jsonschema.validate(diffed, json.loads(schema_bytes("diff.schema.json")))
+    parsed = json.loads(cli("parse", new, "--format", "json").out)
+    jsonschema.validate(parsed, json.loads(schema_bytes("draft.schema.json")))
