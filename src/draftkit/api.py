@@ -80,7 +80,7 @@ def diff(
             new,
             view=view,
             limits=limits,
-            meanwhile=lambda draft: _prepare(draft, prepared, flags, taxonomy, _report, later, old_flat, _made),
+            meanwhile=lambda draft: _prepare(draft, prepared, flags, taxonomy, _report, later, old_flat),
             aside=old_flat,
             later=later,
         )
@@ -172,8 +172,7 @@ def _ahead_of_report(fmt: ReportFormat, comparison: Comparison, made: dict[str, 
             from draftkit.render.redline import begin
 
             author, date, moves = made["docx options"]
-            early = made.pop("docx base", None)
-            made["docx"] = begin(comparison, author=author, date=date, moves=moves, early=early)
+            made["docx"] = begin(comparison, author=author, date=date, moves=moves)
         elif fmt == "json":
             from draftkit.render.json_diff import ready_lines
 
@@ -226,15 +225,13 @@ def _prepare(
     report: ReportFormat | None = None,
     later: Later | None = None,
     aside: Aside | None = None,
-    made: dict[str, Any] | None = None,
 ) -> None:
     """What `diff` can do with the new draft alone, done while the old one is still being read
     in a forked child (readers.pair): the new draft flattened for alignment, and its shape
     given to that child for the flags' work ahead (`later`: risk.foresight), the taxonomy
     loaded, the modules and first-call compiles the comparison and the flags will need (for a
-    long draft also simplemma, which some word of it will almost surely need); for a DOCX
-    redline (`made["docx options"]`), the document it will be written into (render.redline's
-    `early_base`, in `made["docx base"]`). Any error here is left for the ordinary path to raise."""
+    long draft also simplemma, which some word of it will almost surely need). Any error here
+    is left for the ordinary path to raise."""
     try:
         import draftkit.compare.engine  # imported now (the fork is made), used by diff
         from draftkit.compare.flat import Flat
@@ -261,14 +258,6 @@ def _prepare(
         )
         if report is not None:  # the renderer's modules (the redline's: ~40 ms of imports)
             importlib.import_module(_RENDERERS[report])
-        if report == "docx" and made is not None and "docx options" in made:
-            # Made before the flags' child is forked, its paragraphs' proxies are not created
-            # in pages shared with that child: ~6,000 page copies fewer on a 13,000-provision
-            # redline (~15 ms), and this process, faster than the reading child, waits less.
-            from draftkit.render.redline import early_base
-
-            author, date, _ = made["docx options"]
-            made["docx base"] = early_base(new, author=author, date=date)
     except Exception:  # the same work is done again below, where its error is raised
         pass
 

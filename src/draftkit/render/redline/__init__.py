@@ -67,7 +67,6 @@ from __future__ import annotations
 
 from draftkit.compare.changes import Comparison
 from draftkit.memory import outlive
-from draftkit.model import Draft
 from draftkit.render.docx_package import zip_time
 from draftkit.render.redline.base import Base, docx_base, is_docx, reread, text_base
 from draftkit.render.redline.carry import Carrier
@@ -84,7 +83,7 @@ from draftkit.render.redline.plan import Planner
 from draftkit.render.redline.write import Writer
 from draftkit.render.wml import Revision
 
-__all__ = ["SUMMARY_HEADING", "Begun", "Early", "begin", "early_base", "render_docx"]
+__all__ = ["SUMMARY_HEADING", "Begun", "begin", "render_docx"]
 
 
 class Begun:
@@ -93,14 +92,12 @@ class Begun:
     (api.diff); taken once, by the render of the flagged comparison of the very same drafts
     with the same options (the base was written into)."""
 
-    def __init__(
-        self, comparison: Comparison, author: str, date: str, moves: bool, early: Early | None = None
-    ) -> None:
+    def __init__(self, comparison: Comparison, author: str, date: str, moves: bool) -> None:
         self.comparison = comparison
         self.options = (author, date, moves)
-        rev = Revision(author=author, date=date)
-        base = early.base if early is not None and early.fits(comparison.new, rev) else None
-        self._made: tuple[Base, Writer] | None = _written(comparison, rev, moves, later=True, base=base)
+        self._made: tuple[Base, Writer] | None = _written(
+            comparison, Revision(author=author, date=date), moves, later=True
+        )
 
     def take(
         self, flagged: Comparison, author: str, date: str, moves: bool
@@ -123,40 +120,11 @@ class Begun:
         return made[0], made[1], comments
 
 
-class Early:
-    """The base a redline of a draft will be written into, made before the comparison
-    (`early_base`): taken once, by `begin` of a comparison whose new draft is that very draft,
-    with the same revision (a text draft's clean DOCX is stamped with it)."""
-
-    def __init__(self, draft: Draft, rev: Revision) -> None:
-        self.draft = draft
-        self.rev = rev
-        self.base: Base | None = _base(draft, rev)
-
-    def fits(self, draft: Draft, rev: Revision) -> bool:
-        return draft is self.draft and rev == self.rev
-
-
-def early_base(draft: Draft, *, author: str, date: str) -> Early:
-    """The base a redline of `draft` (the new draft) will be written into, made now (api.diff
-    makes it while the old draft is read)."""
-    return Early(draft, Revision(author=author, date=date))
-
-
-def _base(draft: Draft, rev: Revision) -> Base:
-    """The new draft's own DOCX, else a clean one."""
-    own = docx_base(draft) if is_docx(draft) else None
-    return own if own is not None else text_base(draft, rev)
-
-
-def _written(
-    comparison: Comparison, rev: Revision, moves: bool, *, later: bool = False, base: Base | None = None
-) -> tuple[Base, Writer]:
-    """The base (`base`, made early; else the new draft's own DOCX, else a clean one) with the
-    comparison's tracked changes written into it, and the writer, which holds the comments
-    (`later`: see Planner)."""
-    if base is None:
-        base = _base(comparison.new, rev)
+def _written(comparison: Comparison, rev: Revision, moves: bool, *, later: bool = False) -> tuple[Base, Writer]:
+    """The base (the new draft's own DOCX, else a clean one) with the comparison's tracked
+    changes written into it, and the writer, which holds the comments (`later`: see Planner)."""
+    own = docx_base(comparison.new) if is_docx(comparison.new) else None
+    base = own if own is not None else text_base(comparison.new, rev)
     writer = Writer(base, rev)
     writer.carrier = Carrier.of(comparison.old, base)
     planner = Planner(comparison, base, moves, later=later, carrier=writer.carrier)
@@ -167,10 +135,9 @@ def _written(
     return base, writer
 
 
-def begin(comparison: Comparison, *, author: str, date: str, moves: bool, early: Early | None = None) -> Begun:
-    """The redline of a comparison not flagged yet, written as far as it can be (`Begun`),
-    into `early`'s base where it is this comparison's (`early_base`)."""
-    return Begun(comparison, author, date, moves, early)
+def begin(comparison: Comparison, *, author: str, date: str, moves: bool) -> Begun:
+    """The redline of a comparison not flagged yet, written as far as it can be (`Begun`)."""
+    return Begun(comparison, author, date, moves)
 
 
 def render_docx(
