@@ -77,7 +77,7 @@ def test_a_number_with_an_english_ordinal_suffix_after_a_keyword(line: str, ordi
 )
 def test_prose_with_an_ordinal_after_a_keyword_is_not_a_label(line: str) -> None:
     found = parse_label(line)
-    assert found is None or found[0].fmt != "ordinalText" and found[0].ordinal is None
+    assert found is None or (found[0].fmt != "ordinalText" and found[0].ordinal is None)
 
 
 def _draft(path: Path, labels: list[str], texts: list[str], title: str = "Framework Agreement") -> Path:
