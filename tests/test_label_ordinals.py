@@ -274,3 +274,21 @@ def test_points_cited_as_point_then_paragraph_are_one_list(tmp_path: Path) -> No
         ("point", 4, "Forces are capped."),
     ]
     assert not [w for w in draft.warnings if w.code == "numbering-gap"]
+
+
+@pytest.mark.parametrize(
+    ("labels", "title"),
+    [
+        (["Article premier", "Article 2", "Article 3"], "Accord-cadre"),
+        (["Article 1er", "Article 2", "Article 3"], "Accord-cadre"),
+        (["ARTICLE PREMIER", "ARTICLE 2", "ARTICLE 3"], "Accord-cadre"),
+        (["المادة الحادية عشرة", "المادة الثانية عشرة", "المادة الثالثة عشرة"], "اتفاق"),
+        (["Article First", "Article Second", "Article Third"], "Framework"),
+    ],
+)
+def test_the_first_article_as_french_numbers_it_is_one_format_with_the_rest(tmp_path: Path, labels: list[str], title: str) -> None:
+    # Added after seeing `validate` call "Article 2" "numbered in another format" than "Article 1er".
+    # (Only one_format: the Arabic articles here start at the eleventh, rightly a finding.)
+    draft = api.parse(_draft(tmp_path / "d.txt", labels, ["Texte un.", "Texte deux.", "Texte trois."], title))
+    assert [p.ordinal for p in draft.provisions][1:] == [p.ordinal + 1 for p in draft.provisions][:-1]
+    assert [f.message for f in validate(draft).findings if f.rule == "numbering.one_format"] == []
