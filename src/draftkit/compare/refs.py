@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from draftkit.model.numbering import (
+    FIRST_WORDS,
     arabic_ordinal,
     cardinal_words,
     cased_like,
@@ -245,9 +246,6 @@ def label_value(num: str | None) -> str | None:
     return words[-1].strip("().") or None
 
 
-_FIRST_WORDS = ("premier", "première", "premiere", "1er", "1re")
-
-
 @lru_cache(maxsize=4_096)
 def number_key(value: str) -> str:
     """The number a label's or a citation's value stands for, in digits where it is written
@@ -256,7 +254,7 @@ def number_key(value: str) -> str:
     is the same article; any other value as written ('b', 'IV', '5 bis')."""
     if value.isdigit():
         return str(int(value))
-    if value.lower() in _FIRST_WORDS:
+    if value.lower() in FIRST_WORDS:
         return "1"
     if value[:1].isdigit() and value[:-2].isdigit() and value[-2:].lower() == ordinal_suffix(int(value[:-2])):
         return value[:-2]
@@ -276,8 +274,8 @@ def written_as(value: str, written: str) -> str:
     n = int(key)
     if written.isascii() and written.isdigit():
         # "l'article 2" of a draft whose first article is "Article premier": "l'article premier".
-        return value.lower() if value.lower() in _FIRST_WORDS else key
-    if written.lower() in _FIRST_WORDS:
+        return value.lower() if value.lower() in FIRST_WORDS else key
+    if written.lower() in FIRST_WORDS:
         return written if n == 1 else key
     spelled = words_to_int(written)
     if spelled is not None:

@@ -115,8 +115,9 @@ CYRILLIC_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщ
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ROMAN_RE = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 
-# "Article premier", "Article 1er": the first article as French texts number it.
-_FIRST_WORDS = ("premier", "première", "1er", "1re")
+# "Article premier", "Article 1er": the first article as French texts number it (and cite
+# it: "l'article premier"; "premiere" as a text without accents writes it).
+FIRST_WORDS = ("premier", "première", "premiere", "1er", "1re")
 # Arabic ordinals as articles are numbered in words, feminine (المادة is feminine) and
 # masculine: 1st to 10th; past the tenth the unit's ordinal then عشرة/عشر ("الحادية عشرة",
 # "الثاني عشر", 11th to 19th) or و and the tens ("الحادية والعشرون", 21st), the tens alone
@@ -227,7 +228,7 @@ _IN_WORDS_TH = (
     rf"(?:the\s+)?(?:(?:{_UNIT})[\s-]+hundred(?:(?:[\s-]+and)?[\s-]+(?:{_BELOW_100_TH})|th)|{_BELOW_100_TH})"
 )
 _NUMBER = (
-    rf"(?:\d{{1,4}}(?:st|nd|rd|th)|\d+(?:\.\d+)*|{_IN_WORDS_TH}|[IVXLCDM]+|[ivxlcdm]+|premier|première|1er|1re"
+    rf"(?:\d{{1,4}}(?:st|nd|rd|th)|\d+(?:\.\d+)*|{_IN_WORDS_TH}|[IVXLCDM]+|[ivxlcdm]+|{'|'.join(FIRST_WORDS)}"
     rf"|{_IN_WORDS}|{_ARABIC_COMPOUND}|{'|'.join(sorted(_ARABIC_ORDINALS, key=len, reverse=True))}|[A-Za-z])"
 )
 # An article put in between two others without renumbering them: "Article 5 bis", "5ter",
@@ -611,7 +612,7 @@ def parse_label(text: str) -> tuple[Label, str] | None:
         arabic = arabic_ordinal(n) if n[:1] == "ا" else None
         if arabic is not None:
             parts: tuple[str, ...] = (str(arabic),)
-        elif n.lower() in _FIRST_WORDS:
+        elif n.lower() in FIRST_WORDS:
             parts = ("1",)
         elif n[:1].isdigit() and n[-1:].isalpha():  # "1st", "23rd"
             if ordinal_suffix(int(n[:-2])) != n[-2:].lower():
