@@ -292,3 +292,11 @@ def test_the_first_article_as_french_numbers_it_is_one_format_with_the_rest(tmp_
     draft = api.parse(_draft(tmp_path / "d.txt", labels, ["Texte un.", "Texte deux.", "Texte trois."], title))
     assert [p.ordinal for p in draft.provisions][1:] == [p.ordinal + 1 for p in draft.provisions][:-1]
     assert [f.message for f in validate(draft).findings if f.rule == "numbering.one_format"] == []
+
+
+@pytest.mark.parametrize("value", ["²", "²st", "١٢", "Three", "b"])
+def test_number_key_reads_only_what_it_can(value: str) -> None:
+    # Hypothesis found a label "²" (a digit to str.isdigit, none to int()) crashing validate.
+    from draftkit.compare.refs import number_key
+
+    assert number_key(value) == {"²": "²", "²st": "²st", "١٢": "12", "Three": "3", "b": "b"}[value]

@@ -252,11 +252,11 @@ def number_key(value: str) -> str:
     otherwise ('Three', 'THIRD', '3rd', 'premier', '1er', 'الحادية عشرة', '١٢' → '3', '3',
     '3', '1', '1', '11', '12'), so that "Article First" cited "Article 1" or "ARTICLE FIRST"
     is the same article; any other value as written ('b', 'IV', '5 bis')."""
-    if value.isdigit():
+    if value.isdecimal():  # not "²", a digit int() does not read
         return str(int(value))
     if value.lower() in FIRST_WORDS:
         return "1"
-    if value[:1].isdigit() and value[:-2].isdigit() and value[-2:].lower() == ordinal_suffix(int(value[:-2])):
+    if value[:1].isdecimal() and value[:-2].isdecimal() and value[-2:].lower() == ordinal_suffix(int(value[:-2])):
         return value[:-2]
     spelled = words_to_int(value)
     if spelled is not None:
@@ -269,7 +269,7 @@ def written_as(value: str, written: str) -> str:
     """A label's number `value` in the form and case a citation `written` writes numbers in:
     'Four' for 'Three', '4' for '3', 'FOURTH' for 'THIRD', '2' for 'premier', 'premier' for '1'."""
     key = number_key(value)
-    if not key.isdigit() or value == written:
+    if not key.isdecimal() or value == written:
         return cased_like(value, written)
     n = int(key)
     if written.isascii() and written.isdigit():

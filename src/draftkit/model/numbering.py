@@ -551,7 +551,7 @@ def _classify(value: str) -> tuple[NumFmt, int | None, NumFmt | None, int | None
     """Format and ordinal of one number component, plus the alternative reading if any."""
     if value.isdigit():
         return "decimal", int(value), None, None
-    if value[:1].isdigit() and value[:-2].isdigit():  # "1st", "23rd" (Word's "ordinal")
+    if value[:1].isdecimal() and value[:-2].isdecimal():  # "1st", "23rd" (Word's "ordinal")
         return "ordinal", int(value[:-2]), None, None
     if value.isascii():
         roman = roman_to_int(value)
@@ -614,7 +614,7 @@ def parse_label(text: str) -> tuple[Label, str] | None:
             parts: tuple[str, ...] = (str(arabic),)
         elif n.lower() in FIRST_WORDS:
             parts = ("1",)
-        elif n[:1].isdigit() and n[-1:].isalpha():  # "1st", "23rd"
+        elif n[:1].isdecimal() and n[-1:].isalpha():  # "1st", "23rd"
             if ordinal_suffix(int(n[:-2])) != n[-2:].lower():
                 return None  # "1th", "2st": a typo or a word, not a number
             parts = (n,)

@@ -117,7 +117,7 @@ def _ordinal_of(value: str) -> int | None:
     if value.isascii() and value.isdigit():
         return int(value)
     key = number_key(value)  # "premier", "1er", "First", "الحادية عشرة"
-    return int(key) if key.isdigit() else roman_to_int(value)
+    return int(key) if key.isdecimal() else roman_to_int(value)
 
 
 class _Resolver:
