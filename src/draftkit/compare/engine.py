@@ -10,7 +10,7 @@ from draftkit.compare.changes import Change, ChangeKind, Comparison, Pin, TableM
 from draftkit.compare.flat import Address, Flat
 from draftkit.compare.pairs import Alignment, Pair
 from draftkit.compare.pins import Pins, Resolved, resolve
-from draftkit.compare.refs import Reference, rewrite
+from draftkit.compare.refs import Reference, number_key, rewrite
 from draftkit.compare.textdiff import Op, diff_words
 from draftkit.model import Draft, Provision
 from draftkit.readers.frozen import maker
@@ -32,7 +32,7 @@ class _Renumbering:
             if ref.relative:
                 if context is None or new_context is None:
                     return None
-                target = self.moves.get((context[0], context[1] + ref.path))
+                target = self.moves.get(keyed((context[0], context[1] + ref.path)))
                 if target is None or target[1][:1] != new_context[1]:
                     return None
                 return target[1][1:]
@@ -41,7 +41,7 @@ class _Renumbering:
             # The cited provision itself, else its nearest renumbered ancestor with the rest
             # of the path kept: "Article 8(1)" when only Article 8 became Article 9.
             for cut in range(len(ref.path), 0, -1):
-                target = self.moves.get((ref.top_kind, ref.path[:cut]))
+                target = self.moves.get(keyed((ref.top_kind, ref.path[:cut])))
                 if target is not None and target[0] == ref.top_kind:
                     return target[1] + ref.path[cut:]
             return None
@@ -63,8 +63,15 @@ def _renumbering(
         for i in pair.old:
             a = old_addr[i]
             if a is not None and b is not None and a != b and len(a[1]) == len(b[1]):
-                moves[a] = b
+                moves[keyed(a)] = b
     return _Renumbering(moves)
+
+
+def keyed(address: Address) -> Address:
+    """`address` with its numbers as `refs.number_key` gives them: "Article First", "ARTICLE
+    FIRST" and "Article 1" are one article to a citation."""
+    kind, path = address
+    return kind, tuple(number_key(value) for value in path)
 
 
 def _squash(text: str) -> str:

@@ -8,7 +8,16 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from draftkit.model.numbering import cased_like, words_to_int
+from draftkit.model.numbering import (
+    FIRST_WORDS,
+    arabic_ordinal,
+    cardinal_words,
+    cased_like,
+    ordinal_suffix,
+    ordinal_words,
+    parse_label,
+    words_to_int,
+)
 from draftkit.records import record
 
 _NUM = r"(\d+|[IVXLC]+)"
@@ -29,11 +38,14 @@ _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     "|hundred|thousand|and"
+    # and as ordinals ("Article Twenty-First"): first, second, third, fifth, eighth, ninth,
+    # twelfth, twentieth … and the rest with "th"
+    "|first|second|third|fifth|eighth|ninth|twelfth|[a-z]+ieth|[a-z]+th"
 )
 _WORDS = r"(?:[A-Z][a-z]+|[A-Z]{3,})(?:[ -](?i:" + _NUMBER_WORDS + r")(?![\w]))*"
 _WORD_PIECE = re.compile(r"[ -]")
 _TOP = re.compile(
-    r"\b(?P<kw>Articles?|Art\.|Annex|Section|Chapter|Part)\s+(?P<n>"
+    r"\b(?P<kw>Articles?|ARTICLES?|Art\.|Annex|ANNEX|Section|SECTION|Chapter|CHAPTER|Part|PART)\s+(?P<n>"
     + r"\d+[A-Z]|"
     + _NUM[1:-1]
     + "|"
@@ -46,12 +58,14 @@ _TOP = re.compile(
 # in lower case inside a sentence ("conforme al artículo 5", "l'article 3", "المادة 4").
 _TOP_OTHER = re.compile(
     r"(?<!\w)(?P<kw>art[íi]culos?|artigos?|articol[oi]|artikels?|(?<=l['’])article|(?<=les )articles"
+    # "article premier", "l’article 1er": the first article as French cites it
+    r"|article(?=\s+(?:premi|1er\b|1re\b))"
     r"|(?:[وفب]?ال|[وف]?لل)مادة|anexos?|annexes?|allegat[oi]|anh[äa]nge?"
     # Ukrainian and Russian, in any case of the noun: "статті 5", "статтею 5", "статьи 5",
     # "ст. 5", "додатку 2", "разделе 3", "главы 4".
     r"|стат[тьі][а-яіїєґ]*|ст\.|додат[а-яіїєґ]*|приложени[а-яіїєґ]*|розділ[а-яіїєґ]*|раздел[а-яіїєґ]*"
     r"|глав[а-яіїєґ]*)"
-    r"\s+(?P<n>\d+[A-Z]?)(?![\w])(?P<sub>" + _SUB[1:-1] + r")",
+    r"\s+(?P<n>\d+[A-Z]?|premi[eè]re?|1er|1re)(?![\w])(?P<sub>" + _SUB[1:-1] + r")",
     re.IGNORECASE,
 )
 _PARA_OF = re.compile(
@@ -205,8 +219,9 @@ def rewrite(text: str, mapper: Callable[[Reference], tuple[str, ...] | None]) ->
         values = mapper(ref)
         if values is None or len(values) != len(ref.spans):
             continue
-        # In the case the text writes it: "Article Three" stays title case for "FOUR".
-        edits.extend((a, b, cased_like(v, text[a:b])) for (a, b), v in zip(ref.spans, values, strict=True))
+        # In the form and case the text writes it: "Article Three" stays title case for
+        # "FOUR", "l'article premier" becomes "l'article 2", "Article 1" of "Article One" "Article 2".
+        edits.extend((a, b, written_as(v, text[a:b])) for (a, b), v in zip(ref.spans, values, strict=True))
     out: list[str] = []
     last = 0
     for a, b, value in sorted(edits):
@@ -219,8 +234,53 @@ def rewrite(text: str, mapper: Callable[[Reference], tuple[str, ...] | None]) ->
 
 @lru_cache(maxsize=4_096)  # a long draft repeats its labels ("(a)", "1.") thousands of times
 def label_value(num: str | None) -> str | None:
-    """The number a reference would use for a label: 'Article 5' → '5', '(b)' → 'b', '2.' → '2'."""
+    """The number a reference would use for a label: 'Article 5' → '5', '(b)' → 'b', '2.' → '2',
+    'Article One Hundred and Five' → 'One Hundred and Five', 'ARTICLE THE FIRST' → 'FIRST'."""
     words = (num or "").split()
     if not words:
         return None
+    if len(words) > 2 and num is not None:  # a number of several words after the keyword
+        found = parse_label(num)
+        if found is not None and found[0].kind is not None and not found[1] and found[0].ordinal is not None:
+            return found[0].value
     return words[-1].strip("().") or None
+
+
+@lru_cache(maxsize=4_096)
+def number_key(value: str) -> str:
+    """The number a label's or a citation's value stands for, in digits where it is written
+    otherwise ('Three', 'THIRD', '3rd', 'premier', '1er', 'الحادية عشرة', '١٢' → '3', '3',
+    '3', '1', '1', '11', '12'), so that "Article First" cited "Article 1" or "ARTICLE FIRST"
+    is the same article; any other value as written ('b', 'IV', '5 bis')."""
+    if value.isdecimal():  # not "²", a digit int() does not read
+        return str(int(value))
+    if value.lower() in FIRST_WORDS:
+        return "1"
+    if value[:1].isdecimal() and value[:-2].isdecimal() and value[-2:].lower() == ordinal_suffix(int(value[:-2])):
+        return value[:-2]
+    spelled = words_to_int(value)
+    if spelled is not None:
+        return str(spelled[1])
+    arabic = arabic_ordinal(value) if value[:1] == "ا" else None
+    return str(arabic) if arabic is not None else value
+
+
+def written_as(value: str, written: str) -> str:
+    """A label's number `value` in the form and case a citation `written` writes numbers in:
+    'Four' for 'Three', '4' for '3', 'FOURTH' for 'THIRD', '2' for 'premier', 'premier' for '1'."""
+    key = number_key(value)
+    if not key.isdecimal() or value == written:
+        return cased_like(value, written)
+    n = int(key)
+    if written.isascii() and written.isdigit():
+        # "l'article 2" of a draft whose first article is "Article premier": "l'article premier".
+        return value.lower() if value.lower() in FIRST_WORDS else key
+    if written.lower() in FIRST_WORDS:
+        return written if n == 1 else key
+    spelled = words_to_int(written)
+    if spelled is not None:
+        words = cardinal_words(n) if spelled[0] == "cardinalText" else ordinal_words(n)
+        return cased_like(words, written)
+    if number_key(written) != written:  # "3rd"
+        return cased_like(f"{n}{ordinal_suffix(n)}", written)
+    return cased_like(value, written)

@@ -23,6 +23,7 @@ NumFmt = Literal[
     "cyrillic",
     "cardinalText",
     "ordinalText",
+    "ordinal",
     "chineseCounting",
     "other",
 ]
@@ -114,9 +115,14 @@ CYRILLIC_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщ
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ROMAN_RE = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 
-# "Article premier", "Article 1er": the first article as French texts number it.
-_FIRST_WORDS = ("premier", "première", "1er", "1re")
-# Arabic ordinals as articles are numbered in words, feminine and masculine: 1st to 10th.
+# "Article premier", "Article 1er": the first article as French texts number it (and cite
+# it: "l'article premier"; "premiere" as a text without accents writes it).
+FIRST_WORDS = ("premier", "première", "premiere", "1er", "1re")
+# Arabic ordinals as articles are numbered in words, feminine (المادة is feminine) and
+# masculine: 1st to 10th; past the tenth the unit's ordinal then عشرة/عشر ("الحادية عشرة",
+# "الثاني عشر", 11th to 19th) or و and the tens ("الحادية والعشرون", 21st), the tens alone
+# ("العشرون"): eleventh is الحادي/الحادية, never الأول. Texts often print the feminine's
+# عشرة as عشر and the tens in the genitive (العشرين); both are read.
 _ARABIC_ORDINALS = {
     word: n
     for n, words in enumerate(
@@ -136,6 +142,52 @@ _ARABIC_ORDINALS = {
     )
     for word in words
 }
+_ARABIC_UNITS = {
+    word: n
+    for n, masculine in enumerate(
+        ("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"), start=1
+    )
+    for word in (masculine + "ة", masculine)
+}
+_ARABIC_TENS = {
+    word: 10 * n
+    for n, nominatives in enumerate(
+        (
+            ("العشرون",),
+            ("الثلاثون",),
+            ("الأربعون", "الاربعون"),
+            ("الخمسون",),
+            ("الستون",),
+            ("السبعون",),
+            ("الثمانون",),
+            ("التسعون",),
+        ),
+        start=2,
+    )
+    for nominative in nominatives
+    for word in (nominative, nominative[:-2] + "ين")
+}
+_ARABIC_TENS_RE = "|".join(_ARABIC_TENS)
+_ARABIC_COMPOUND = (
+    rf"(?:{'|'.join(_ARABIC_UNITS)})\s+(?:عشرة|عشر|و\s?(?:{_ARABIC_TENS_RE}))|{_ARABIC_TENS_RE}"
+)
+
+
+def arabic_ordinal(words: str) -> int | None:
+    """'الحادية عشرة' → 11, 'الخامسة والثلاثون' → 35, 'الأولى' → 1: an Arabic ordinal as
+    articles are numbered in words (1 to 99); None for anything else."""
+    first, _, second = words.partition(" ")
+    second = second.strip()
+    if not second:
+        return _ARABIC_ORDINALS.get(first) or _ARABIC_TENS.get(first)
+    unit = _ARABIC_UNITS.get(first)
+    if unit is None:
+        return None
+    if second in ("عشرة", "عشر"):
+        return 10 + unit
+    tens = _ARABIC_TENS.get(second[1:].strip()) if second[:1] == "و" else None
+    return unit + tens if tens is not None else None
+
 
 # Numbers written out in English, as treaties number their parts ("Article One", "PART
 # TWENTY-ONE", "Strand Three") and as Word's cardinalText and ordinalText lists show them
@@ -156,9 +208,28 @@ _BELOW_100 = (
     rf"|{'|'.join(_ONES[10:])}|{_UNIT}"
 )
 _IN_WORDS = rf"(?:(?:{_UNIT})[\s-]+hundred(?:(?:[\s-]+and)?[\s-]+(?:{_BELOW_100}))?|{_BELOW_100})"
+
+
+def _ordinal_word(word: str) -> str:
+    """The ordinal of one number word: 'one' → 'first', 'twenty' → 'twentieth', 'six' → 'sixth'."""
+    if word in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[word]
+    return word[:-1] + "ieth" if word.endswith("y") else word + "th"
+
+
+# The same numbers as ordinals ("Article First", "ARTICLE TWENTY-FIRST", "Section One
+# Hundredth"), and "the" before them ("ARTICLE THE FIRST.", as the Treaty of Ghent numbers).
+_UNIT_TH = "|".join(_ordinal_word(w) for w in _UNIT.split("|"))
+_BELOW_100_TH = (
+    rf"(?:{'|'.join(_TENS[2:])})[\s-](?:{_UNIT_TH})"
+    rf"|{'|'.join(_ordinal_word(w) for w in (*_ONES[10:], *_TENS[2:]))}|{_UNIT_TH}"
+)
+_IN_WORDS_TH = (
+    rf"(?:the\s+)?(?:(?:{_UNIT})[\s-]+hundred(?:(?:[\s-]+and)?[\s-]+(?:{_BELOW_100_TH})|th)|{_BELOW_100_TH})"
+)
 _NUMBER = (
-    rf"(?:\d+(?:\.\d+)*|[IVXLCDM]+|[ivxlcdm]+|premier|première|1er|1re|{_IN_WORDS}"
-    rf"|{'|'.join(sorted(_ARABIC_ORDINALS, key=len, reverse=True))}|[A-Za-z])"
+    rf"(?:\d{{1,4}}(?:st|nd|rd|th)|\d+(?:\.\d+)*|{_IN_WORDS_TH}|[IVXLCDM]+|[ivxlcdm]+|{'|'.join(FIRST_WORDS)}"
+    rf"|{_IN_WORDS}|{_ARABIC_COMPOUND}|{'|'.join(sorted(_ARABIC_ORDINALS, key=len, reverse=True))}|[A-Za-z])"
 )
 # An article put in between two others without renumbering them: "Article 5 bis", "5ter",
 # "Section 2A", "Article 5a" (UN, EU and French texts; amended British and German ones).
@@ -365,13 +436,14 @@ def ordinal_words(n: int) -> str:
     words = cardinal_words(n)
     head, sep, last = words.rpartition(" ")
     prefix, dash, unit = last.rpartition("-")
-    if unit in _ORDINAL_WORDS:
-        unit = _ORDINAL_WORDS[unit]
-    elif unit.endswith("y"):
-        unit = unit[:-1] + "ieth"
-    else:
-        unit += "th"
-    return f"{head}{sep}{prefix}{dash}{unit}"
+    return f"{head}{sep}{prefix}{dash}{_ordinal_word(unit)}"
+
+
+def ordinal_suffix(n: int) -> str:
+    """The English suffix of `n` written as an ordinal in digits: 'st' for 1, 21 and 101, 'th' for 11."""
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 _WORDS_SEP = re.compile(r"[\s\-\u2010\u2011]+(?:and[\s\-\u2010\u2011]+)?")
@@ -467,6 +539,8 @@ def format_number(n: int, fmt: str) -> str:
             return cardinal_words(n).capitalize() if n > 0 else str(n)
         case "ordinalText":
             return ordinal_words(n).capitalize() if n > 0 else str(n)
+        case "ordinal":
+            return f"{n}{ordinal_suffix(n)}"
         case "chineseCounting":
             return int_to_han(n)
         case _:
@@ -477,6 +551,8 @@ def _classify(value: str) -> tuple[NumFmt, int | None, NumFmt | None, int | None
     """Format and ordinal of one number component, plus the alternative reading if any."""
     if value.isdigit():
         return "decimal", int(value), None, None
+    if value[:1].isdecimal() and value[:-2].isdecimal():  # "1st", "23rd" (Word's "ordinal")
+        return "ordinal", int(value[:-2]), None, None
     if value.isascii():
         roman = roman_to_int(value)
         letter = letter_to_int(value)
@@ -533,10 +609,17 @@ def parse_label(text: str) -> tuple[Label, str] | None:
         end = m.end()
         inserted = m.group("inserted")
         num = s[: m.end("inserted") if inserted else m.start("n") + len(n)]
-        if n.lower() in _FIRST_WORDS:
-            parts: tuple[str, ...] = ("1",)
-        elif n in _ARABIC_ORDINALS:
-            parts = (str(_ARABIC_ORDINALS[n]),)
+        arabic = arabic_ordinal(n) if n[:1] == "ا" else None
+        if arabic is not None:
+            parts: tuple[str, ...] = (str(arabic),)
+        elif n.lower() in FIRST_WORDS:
+            parts = ("1",)
+        elif n[:1].isdecimal() and n[-1:].isalpha():  # "1st", "23rd"
+            if ordinal_suffix(int(n[:-2])) != n[-2:].lower():
+                return None  # "1th", "2st": a typo or a word, not a number
+            parts = (n,)
+        elif n[:4].lower() == "the ":  # "ARTICLE THE FIRST": the number is the ordinal's
+            parts = (n.split(None, 1)[1],)
         else:
             parts = tuple(n.split("."))
         shape = f"{kind} #" + ("." * (len(parts) - 1))
@@ -549,8 +632,11 @@ def parse_label(text: str) -> tuple[Label, str] | None:
             # gap nor a repeat of 5 (an "other" label: the keyword makes it their sibling).
             return Label(num=num, kind=kind, fmt="other", shape=shape, parts=(*parts, inserted.strip()), ordinal=None), rest
         label = _make(num, kind, shape, parts)
-        if label.fmt == "cardinalText" and n[:1].islower():
-            return None  # "section three (…)": prose; a drafter capitalises "Article Three"
+        if label.fmt in ("cardinalText", "ordinalText"):
+            if parts[-1][:1].islower():
+                return None  # "section three (…)": prose; a drafter capitalises "Article Three"
+            if s[m.end("n") : m.end("n") + 1] == "-":
+                return None  # "Part Third-party", "Article One-off"
         # Roman after a keyword is always roman ("Annex I", "Part II").
         if label.alt is not None:
             label = replace(label, alt=None)

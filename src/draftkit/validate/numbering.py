@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from draftkit.compare.refs import number_key
 from draftkit.model.numbering import NumFmt, cased_like, format_number, parse_exact
 from draftkit.records import record
 from draftkit.validate.clause_schema import ClauseSchema, Level
@@ -47,7 +48,13 @@ def _numbered(entry: Entry) -> _Numbered | None:
     value = chosen.value
     num = normal(provision.num)
     at = num.casefold().rfind(value.casefold())
-    style = (num[:at] + "#" + num[at + len(value) :]).casefold() if at >= 0 else num.casefold()
+    keyword, _, number = num.partition(" ")
+    if label.kind is not None and number and (at < 0 or number_key(number) == "1"):
+        # A number written otherwise than its value after a keyword ("Article premier",
+        # "Article 1er", "المادة الحادية عشرة"): the keyword's list, as "Article 2" is.
+        style = f"{keyword.casefold()} #"
+    else:
+        style = (num[:at] + "#" + num[at + len(value) :]).casefold() if at >= 0 else num.casefold()
     return _Numbered(entry, ordinal, chosen.fmt, style, value)
 
 

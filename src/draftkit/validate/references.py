@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from draftkit.compare.citations import cite
-from draftkit.compare.refs import Reference, find_references, label_value
+from draftkit.compare.refs import Reference, find_references, label_value, number_key
 from draftkit.model import Draft, Provision
 from draftkit.model.numbering import roman_to_int
 from draftkit.records import record
@@ -116,7 +116,8 @@ def _value(num: str | None) -> str:
 def _ordinal_of(value: str) -> int | None:
     if value.isascii() and value.isdigit():
         return int(value)
-    return roman_to_int(value)
+    key = number_key(value)  # "premier", "1er", "First", "الحادية عشرة"
+    return int(key) if key.isdecimal() else roman_to_int(value)
 
 
 class _Resolver:
