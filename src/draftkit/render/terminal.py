@@ -86,6 +86,8 @@ def _line(change: Change, colour: bool = False) -> str:
                 body = f"heading: {change.old_heading or '—'} → {change.new_heading or '—'}"
             if any(kind != "equal" for kind, _ in change.ops):
                 body = (body + "; " if body else "") + inline_diff(change.ops, colour=colour)
+        case "unchanged" if change.references_updated and any(kind != "equal" for kind, _ in change.ops):
+            body = inline_diff(change.ops, colour=colour)  # the citations rewritten
         case "unchanged":
             pass
     return f"  {_labels(change)}  [{', '.join(tags)}]" + (f"  {body}" if body else "")
@@ -124,8 +126,8 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: b
         content = [c for c in comparison.changes if c.is_change]
     else:  # one pass over a long draft's changes, most of them unchanged
         for c in comparison.changes:
-            if c.kind != "unchanged" or c.moved:
-                content.append(c)
+            if c.kind != "unchanged" or c.moved or c.references_updated or c.flags:
+                content.append(c)  # a citation rewritten is a text changed: shown as one
             elif c.renumbered:
                 relabelled.append(c)
     if content:

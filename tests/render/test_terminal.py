@@ -1,0 +1,38 @@
+"""The terminal summary of a diff: a citation rewritten because its target was renumbered is a
+changed text, shown with its words, never listed as "renumbered only, text unchanged"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from draftkit.api import diff
+from draftkit.render.terminal import render_terminal
+
+OLD = "Article 1\nThe parties agree to a ceasefire.\n\nArticle 2\nForces withdraw as set out in Article 3.\n\nArticle 3\nThe line of withdrawal is 15 km.\n"
+NEW = (
+    "Article 1\nThe parties agree to a ceasefire.\n\nArticle 2\nObservers are deployed.\n\n"
+    "Article 3\nForces withdraw as set out in Article 4.\n\nArticle 4\nThe line of withdrawal is 15 km.\n"
+)
+
+
+def _shown(tmp_path: Path, old: str, new: str) -> str:
+    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    return render_terminal(diff(tmp_path / "old.txt", tmp_path / "new.txt"))
+
+
+def test_a_citation_updated_by_a_renumbering_is_shown_as_changed_text(tmp_path: Path) -> None:
+    shown = _shown(tmp_path, OLD, NEW)
+    line = next(line for line in shown.splitlines() if line.startswith("  Article 2 → Article 3"))
+    assert "references updated" in line and "Article [-3-]{+4+}" in line
+    relabelled = next(line for line in shown.splitlines() if line.startswith("renumbered only"))
+    assert relabelled == "renumbered only, text unchanged (1): Article 3 → Article 4"
+
+
+def test_a_citation_updated_in_a_provision_that_kept_its_number_is_shown(tmp_path: Path) -> None:
+    """The citing article is not renumbered (the article inserted comes after it): its text
+    still changed, and the summary shows it."""
+    old = "Article 1\nForces withdraw as set out in Article 2.\n\nArticle 2\nThe line is 15 km.\n"
+    new = "Article 1\nForces withdraw as set out in Article 3.\n\nArticle 2\nObservers deploy.\n\nArticle 3\nThe line is 15 km.\n"
+    shown = _shown(tmp_path, old, new)
+    assert "  Article 1  [unchanged, references updated]  Forces withdraw as set out in Article [-2-]{+3+}." in shown
