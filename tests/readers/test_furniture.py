@@ -128,3 +128,20 @@ def test_a_text_draft_against_a_word_file_says_nothing(tmp_path: Path) -> None:
     old.write_text("\n".join(BODY), encoding="utf-8")
     new = _word(tmp_path / "new.docx", header="DRAFT")
     assert _notes(old, new) == []
+
+
+def test_history_and_compare3_say_it_round_by_round(tmp_path: Path) -> None:
+    r1 = _word(tmp_path / "r1.docx", header="Round 1")
+    r2 = _word(tmp_path / "r2.docx", header="Round 2", body=(BODY[0], BODY[1].replace("15", "20")))
+    r3 = _word(tmp_path / "r3.docx", header="Round 2", body=(BODY[0], BODY[1].replace("15", "25")))
+    run = cli("history", r1, r2, r3)
+    assert run.code == 0
+    notes = [line for line in run.err.splitlines() if "page headers differ" in line]
+    assert notes == [
+        f"draftkit: warning: {r2}: the page headers differ ('Round 1' → 'Round 2'): draftkit"
+        " compares the body's text, not these (docs/limits.md)"
+    ]  # r3's are r2's
+    run = cli("compare3", r1, r2, r3)
+    assert run.code == 0
+    noted = [line for line in run.err.splitlines() if "page headers differ ('Round 1' → 'Round 2')" in line]
+    assert len(noted) == 2 and str(r2) in noted[0] and str(r3) in noted[1]  # A and B against the base

@@ -72,10 +72,16 @@ def history(
         from draftkit.risk import load_taxonomy
 
         load_taxonomy(taxonomy)  # a bad taxonomy fails before any draft is read
-    rounds = [
-        Round(spec.label, read(spec.path, view=view, limits=limits), spec.date, spec.author)
-        for spec in specs(paths)
-    ]
+    from draftkit.readers.furniture import noted
+
+    rounds: list[Round] = []
+    before: PathLike | None = None
+    for spec in specs(paths):
+        draft = read(spec.path, view=view, limits=limits)
+        if before is not None:  # what no comparison holds, said: page headers, footers, comments
+            draft = noted(before, draft, view, limits, said=True)
+        rounds.append(Round(spec.label, draft, spec.date, spec.author))
+        before = spec.path
     return build(rounds, taxonomy=taxonomy, flags=flags)
 
 
@@ -92,9 +98,16 @@ def compare3(
 ) -> ThreeWay:
     """Compare two counter-proposals A and B with their base, provision by provision."""
 
-    def load(x: PathLike | Draft) -> Draft:
-        return x if isinstance(x, Draft) else read(x, view=view, limits=limits)
+    from draftkit.readers.furniture import noted
 
+    def load(x: PathLike | Draft) -> Draft:
+        if isinstance(x, Draft):
+            return x
+        draft = read(x, view=view, limits=limits)
+        # A counter-proposal's page headers, footers and comments against the base's: said.
+        return draft if x is base else noted(base_path, draft, view, limits, said=True)
+
+    base_path = base if not isinstance(base, Draft) else base.source.path if base.source else ""
     base_draft, a_draft, b_draft = load(base), load(a), load(b)
     return combine(
         base_draft,

@@ -2,8 +2,10 @@
 footers and comments (docs/limits.md, "Not read"). Never silent: where the two files of a
 pair differ there, a note says so and shows how, so that "no changes" means no changes.
 
-Takes the two paths of a pair read as DOCX (`readers.pair`) and the view they were read in;
-gives a `ReadWarning` (code `not-compared`, so `--strict` refuses the pair) or None. Each
+Takes the two paths of a pair read as DOCX (`readers.pair`, and each round against the one
+before it in `history`, each counter-proposal against its base in `compare3`) and the view
+they were read in; gives a `ReadWarning` (code `not-compared`, so `--strict` refuses the
+pair) or None, or (`noted`) the newer draft with it. Each
 part is read with the reader's limits and hardened parser, in the draft's view (tracked
 insertions shown in the accept view, deletions in the original), without what Word computes
 when it shows the page (field results: page numbers, page counts, the file name, the date),
@@ -16,18 +18,38 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
 
 from draftkit.errors import DraftkitError
 from draftkit.limits import Limits
-from draftkit.model import ReadWarning
+from draftkit.model import Draft, ReadWarning
 from draftkit.readers.safezip import open_package
 
 _KINDS = ("header", "footer", "comments")
 _SHOWN_AT_MOST = 2  # texts quoted per side
 _QUOTED_CHARS = 80
+
+
+def noted(
+    old: str | os.PathLike[str], new: Draft, view: str, limits: Limits | None, *, said: bool = False
+) -> Draft:
+    """`new` with the note on the page headers, footers and comments in which its Word file
+    and `old`'s differ, if they do; `said`: `new`'s warnings were reported as it was read,
+    so the note is reported now (readers.report: the sink, `--strict`)."""
+    if new.source is None or new.source.format != "docx":
+        return new
+    limits = limits or Limits()
+    note = furniture_note(old, new.source.path, view, limits)
+    if note is None:
+        return new
+    if said:
+        from draftkit.readers import report
+
+        report(replace(new, warnings=(note,)), limits, new.source.path)
+    return replace(new, warnings=(*new.warnings, note))
 
 
 def furniture_note(

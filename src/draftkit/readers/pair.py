@@ -22,7 +22,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -30,6 +30,7 @@ from draftkit.forked import Later, can_fork, child_pieces, frame, pieces, pipe, 
 from draftkit.model import Draft, Location, Provision, ReadWarning, Source
 from draftkit.readers import STDIN, Limits, View, read, read_unreported, report
 from draftkit.readers.frozen import new_location, new_provision
+from draftkit.readers.furniture import noted
 
 if TYPE_CHECKING:
     from queue import SimpleQueue
@@ -59,13 +60,11 @@ def read_pair(
     side by side, and the child delivered the old draft). The caller ends it (`take`, `end`)."""
     limits = limits or Limits()
     if not _side_by_side(old, new):
-        first, read_new = read(old, view=view, limits=limits), read(new, view=view, limits=limits)
-        noted = _noted(old, read_new, view, limits)
-        if noted is not read_new:  # its own warnings were said as it was read: the note now
-            report(replace(noted, warnings=noted.warnings[-1:]), limits, str(new))
+        first, second = read(old, view=view, limits=limits), read(new, view=view, limits=limits)
+        second = noted(old, second, view, limits, said=True)
         if meanwhile is not None:
-            meanwhile(noted)
-        return first, noted
+            meanwhile(second)
+        return first, second
     old_path, new_path = Path(old), Path(new)
     going_on = later if later is not None and later.open() else None  # `later`, set up
     try:
@@ -92,7 +91,7 @@ def read_pair(
     old_draft: Draft | None = None
     try:
         try:
-            new_draft = _noted(old, read_unreported(new_path, view, limits, str(new)), view, limits)
+            new_draft = noted(old, read_unreported(new_path, view, limits, str(new)), view, limits)
         except Exception as exc:  # raised below, after the old draft, as reading in order would
             new_error = exc
         if meanwhile is not None and new_draft is not None:
@@ -115,17 +114,6 @@ def read_pair(
     assert new_draft is not None
     report(new_draft, limits, str(new))
     return old_draft, new_draft
-
-
-def _noted(old: str | os.PathLike[str], new: Draft, view: View, limits: Limits) -> Draft:
-    """`new` with a note on the page headers, footers and comments in which the two Word files
-    differ, if they do (readers.furniture: draftkit compares neither)."""
-    if new.source is None or new.source.format != "docx":
-        return new
-    from draftkit.readers.furniture import furniture_note
-
-    note = furniture_note(old, new.source.path, view, limits)
-    return new if note is None else replace(new, warnings=(*new.warnings, note))
 
 
 @dataclass(slots=True)
