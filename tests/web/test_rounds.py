@@ -217,3 +217,28 @@ def test_the_same_file_twice_is_said_as_the_cli_says_it(client: TestClient) -> N
     assert json.loads(answer.headers[WARNINGS_HEADER]) == [
         "framework-v2.txt and framework-v2.txt have the same content: there is nothing to compare"
     ]
+
+
+def test_history_and_compare3_say_where_the_page_headers_differ(client: TestClient, tmp_path: Path) -> None:
+    """As the CLI says it (readers.furniture): the round, or counter-proposal, whose Word page
+    header differs from the one before it (or the base) is named in the warnings."""
+    import docx
+
+    from draftkit.web.app import WARNINGS_HEADER
+
+    paths = []
+    for k, (header, distance) in enumerate((("Round 1", 15), ("Round 2", 20), ("Round 2", 25)), start=1):
+        document = docx.Document()
+        document.sections[0].header.paragraphs[0].text = header
+        document.add_paragraph("1. The parties shall cease fire.")
+        document.add_paragraph(f"2. Forces shall withdraw {distance} km.")
+        paths.append(tmp_path / f"r{k}.docx")
+        document.save(str(paths[-1]))
+    response = client.post("/api/history?format=json", files=rounds(paths))
+    assert response.status_code == 200, response.text
+    said = [line for line in json.loads(response.headers[WARNINGS_HEADER]) if "page headers differ" in line]
+    assert len(said) == 1 and said[0].startswith("r2.docx: the page headers differ ('Round 1' → 'Round 2')")
+    response = client.post("/api/compare3?format=json", files=files(["base", "a", "b"], paths))
+    assert response.status_code == 200, response.text
+    said = [line for line in json.loads(response.headers[WARNINGS_HEADER]) if "page headers differ" in line]
+    assert [line.split(":")[0] for line in said] == ["r2.docx", "r3.docx"]

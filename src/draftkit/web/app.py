@@ -260,8 +260,15 @@ def create_app(
         load_taxonomy(taxonomy.path)  # a bad taxonomy is refused before any draft is read
         return taxonomy.path
 
-    def draft(upload: Upload) -> Draft:
-        return _shown(read(upload.path, limits=limits), upload.name)
+    def draft(upload: Upload, before: Upload | None = None) -> Draft:
+        """The upload's draft, named as the user named it; with the note on the page headers,
+        footers and comments its Word file and `before`'s differ in (readers.furniture)."""
+        read_draft = read(upload.path, limits=limits)
+        if before is not None:
+            from draftkit.readers.furniture import noted
+
+            read_draft = noted(before.path, read_draft, "accept", limits)
+        return _shown(read_draft, upload.name)
 
     def compared(uploads: dict[str, Upload], job: _Job) -> Comparison:
         return api.diff(
@@ -307,7 +314,8 @@ def create_app(
 
         taxonomy = taxonomy_of(uploads)
         chosen = [uploads[field] for field in _ROUNDS if field in uploads]
-        result = build([Round(Path(u.name).stem, draft(u)) for u in chosen], taxonomy=taxonomy)
+        rounds = [Round(Path(u.name).stem, draft(u, chosen[k - 1] if k else None)) for k, u in enumerate(chosen)]
+        result = build(rounds, taxonomy=taxonomy)
         warned = _warnings(((r.draft, u.name) for r, u in zip(result.rounds, chosen, strict=True)), chosen)
         match job.fmt:
             case "json":
@@ -323,7 +331,8 @@ def create_app(
         from draftkit.history import compare3
 
         taxonomy = taxonomy_of(uploads)
-        base, a, b = (draft(uploads[field]) for field in _THREE[0])
+        first = uploads[_THREE[0][0]]
+        base, a, b = (draft(uploads[field], None if k == 0 else first) for k, field in enumerate(_THREE[0]))
         result = compare3(base, a, b, taxonomy=taxonomy, labels=job.labels)
         warned = _warnings((d, uploads[field].name) for d, field in zip((base, a, b), _THREE[0], strict=True))
         match job.fmt:
