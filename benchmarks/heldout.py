@@ -265,7 +265,7 @@ def report(results: list[PairResult], *, show: bool) -> dict[str, tuple[int, int
             for c in r.comparison.changes:
                 if c.is_change:
                     top = max((RANK[f.severity] for f in c.flags), default=0)
-                    print(f"  | {c.label} {c.cite} (top flag {[k for k, v in RANK.items() if v == top][0]})")
+                    print(f"  | {c.label} {c.cite} (top flag {next(k for k, v in RANK.items() if v == top)})")
         for v in r.verdicts:
             if show or v in misses:
                 what = [
