@@ -333,3 +333,17 @@ def test_a_plain_provision_added_in_a_heavy_category_is_high(tmp_path: Path) -> 
         )
         (only,) = [f for c in comparison.changes for f in c.flags]
         assert (only.rule, only.category, only.severity) == ("provision", "territory", severity)
+
+
+def test_a_title_changed_is_shown_but_never_above_low(tmp_path: Path) -> None:
+    # A working title replaced by the signed one, its date with it: nothing anyone must do.
+    old = "Outline of the truce at the northern ports (working text, 2 March)\n\n1. The Parties shall withdraw their warships 20 nautical miles from the ports.\n"
+    new = "Agreement on the truce at the northern ports, 14 March 2023\n\n1. The Parties shall withdraw their warships 20 nautical miles from the ports.\n"
+    for title_new in (new, "Memorandum of 14 March 2023\n\n" + new.split("\n\n", 1)[1]):
+        comparison = compare_texts(tmp_path, old, title_new)
+        titled = [c for c in comparison.changes if any(p.kind == "preface" for p in (*c.old, *c.new))]
+        assert titled and all(c.flags for c in titled)
+        assert {f.severity for c in titled for f in c.flags} == {"low"}
+    # … while a change of the operative point is flagged as before.
+    changed = compare_texts(tmp_path, old, new.replace("20 nautical", "5 nautical"))
+    assert "high" in {f.severity for c in changed.changes for f in c.flags}

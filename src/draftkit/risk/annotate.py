@@ -348,21 +348,25 @@ def _flags_for(
                 findings.append(Finding("wording", structural, sig.wording, change.old_cite, change.new_cite))
     category = _primary(scores, taxonomy)
     weight = taxonomy.weight(category)
+    # A title names the text and binds no one: a draft's working title replaced by the
+    # signed one, a date or a "(draft)" dropped, is shown but never above low.
+    title = all(p.kind == "preface" for p in (*change.old, *change.new))
     flags = [
         (
-            _SEVERITY_ORDER[severity_of(weight, f.significance, taxonomy)],
+            _SEVERITY_ORDER[severity],
             _RULE_ORDER.get(f.rule, len(RULES)),
             f.position,
             Flag(
                 rule=f.rule,
                 category=category,
-                severity=severity_of(weight, f.significance, taxonomy),
+                severity=severity,
                 message=message(f.headline, f.old, f.new),
                 old=f.old,
                 new=f.new,
             ),
         )
         for f in findings
+        for severity in ("low" if title else severity_of(weight, f.significance, taxonomy),)
     ]
     flags.sort(key=lambda item: item[:3])
     return tuple(item[3] for item in flags)
