@@ -917,3 +917,21 @@ def test_no_later_than_is_a_bound_not_a_negative_subject() -> None:
         "No later than 30 days after signature the Parties may exchange lists.",
     )
     assert ("obligation", "Obligation weakened") in [(r[0], r[1]) for r in rules]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The garrison shall leave the valley.", "The garrison shall leave the valley in phases."),
+        ("Sanctions shall be lifted on signature.", "Sanctions shall be lifted gradually on signature."),
+        ("Відведення підрозділів від кордону.", "Поетапне відведення підрозділів від кордону."),
+        ("Отвод подразделений от границы.", "Поэтапный отвод подразделений от границы."),
+    ],
+)
+def test_a_pace_added_is_a_time_qualifier(old: str, new: str) -> None:
+    # A withdrawal or a lifting made gradual can stall part way: a qualifier, not a rewording.
+    assert ("qualifier", "Pace qualifier added") in rules_of(old, new)
+
+
+def test_one_pace_for_another_is_not_a_change() -> None:
+    assert rules_of("The fines will be cancelled in stages.", "The fines will be cancelled gradually.") == []

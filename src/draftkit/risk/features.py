@@ -878,7 +878,7 @@ def references(side: Side) -> list[Reference]:
 class Qualifier:
     """'in peacetime', 'once all hostages are returned', 'under its command' (issue 14)."""
 
-    group: str  # temporal / urgency / conditional / scope
+    group: str  # temporal / urgency / conditional / scope / pace
     marker: str  # the phrase's lemmas
     content: tuple[str, ...]  # lemmas of the clause an open phrase takes ('' for a closed one)
     fragment: str
