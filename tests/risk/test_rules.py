@@ -928,7 +928,7 @@ def test_no_later_than_is_a_bound_not_a_negative_subject() -> None:
         ("Отвод подразделений от границы.", "Поэтапный отвод подразделений от границы."),
     ],
 )
-def test_a_pace_added_is_a_time_qualifier(old: str, new: str) -> None:
+def test_a_pace_added_is_a_pace_qualifier(old: str, new: str) -> None:
     # A withdrawal or a lifting made gradual can stall part way: a qualifier, not a rewording.
     assert ("qualifier", "Pace qualifier added") in rules_of(old, new)
 
