@@ -184,6 +184,7 @@ class PairResult:
     verdicts: list[Verdict]
     noise: list[str]
     comparison: Comparison
+    relabelled: int = 0  # changes shown 'renumbered' whose number is the same ('1)' → '1.')
 
 
 def run_pair(folder: Path) -> PairResult:
@@ -208,7 +209,10 @@ def run_pair(folder: Path) -> PairResult:
         for i, c in enumerate(changes)
         if i not in expected_above_low and any(RANK[f.severity] > RANK["low"] for f in c.flags)
     ]
-    return PairResult(folder.name, points, verdicts, noise, comparison)
+    relabelled = sum(
+        c.renumbered and norm_cite(c.old_cite) == norm_cite(c.new_cite) for c in changes if c.old and c.new
+    )
+    return PairResult(folder.name, points, verdicts, noise, comparison, relabelled)
 
 
 def _frac(hits: int, total: int) -> str:
@@ -219,7 +223,10 @@ def report(results: list[PairResult], *, show: bool) -> dict[str, tuple[int, int
     """Print the table, the totals and (with `show`) the details; the totals as (hits, of)."""
     totals = {"points": [0, 0], "kind": [0, 0], "severity": [0, 0], "category": [0, 0], "quiet": [0, 0]}
     noise_total = 0
-    print(f"{'pair':<30}{'points old/new':>22}{'kind':>7}{'sev≥':>7}{'cat':>6}{'quiet':>7}{'noise':>7}")
+    print(
+        f"{'pair':<30}{'points old/new':>22}{'kind':>7}{'sev≥':>7}{'cat':>6}{'quiet':>7}{'noise':>7}"
+        f"{'relabel':>9}"
+    )
     for r in results:
         pts = "  ".join(f"{t}/{n}{'' if ok else '✗'}" for t, n, ok in r.points.values())
         pts_ok = sum(ok for _, _, ok in r.points.values())
@@ -239,17 +246,18 @@ def report(results: list[PairResult], *, show: bool) -> dict[str, tuple[int, int
         noise_total += len(r.noise)
         print(
             f"{r.name:<30}{pts:>22}{_frac(*row['kind']):>7}{_frac(*row['severity']):>7}"
-            f"{_frac(*row['category']):>6}{_frac(*row['quiet']):>7}{len(r.noise):>7}"
+            f"{_frac(*row['category']):>6}{_frac(*row['quiet']):>7}{len(r.noise):>7}{r.relabelled:>9}"
         )
     print(
         "total: "
         + ", ".join(f"{k} {h}/{n}" for k, (h, n) in totals.items())
         + f", noise {noise_total} (changes flagged above low that no entry expects so)"
+        + f", relabel {sum(r.relabelled for r in results)} (same number shown as renumbered)"
     )
     print(
         "  points: sides parsed as a reader counts; kind: right kind between the right points; "
         "sev≥: medium/high entries flagged at or above; cat: category among the strongest flags; "
-        "quiet: low entries not flagged above low"
+        "quiet: low entries not flagged above low; relabel: '1)' → '1.' shown as renumbered"
     )
     for r in results:
         misses = [v for v in r.verdicts if not (v.kind_ok and v.severity_ok and v.category_ok is not False)]
