@@ -66,6 +66,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/risk_accuracy.py
 	$(PY) benchmarks/fuzz.py
 	$(PY) benchmarks/real_texts.py
+	$(PY) benchmarks/heldout.py
 	$(PY) benchmarks/loose_corpus.py
 	$(if $(CORPUS),$(PY) benchmarks/docx_corpus.py $(CORPUS) --jobs 2,@echo "docx_corpus: skipped (make bench CORPUS=folder-of-docx)")
 

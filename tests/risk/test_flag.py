@@ -333,3 +333,48 @@ def test_a_plain_provision_added_in_a_heavy_category_is_high(tmp_path: Path) -> 
         )
         (only,) = [f for c in comparison.changes for f in c.flags]
         assert (only.rule, only.category, only.severity) == ("provision", "territory", severity)
+
+
+def test_a_title_changed_is_shown_but_never_above_low(tmp_path: Path) -> None:
+    # A working title replaced by the signed one, its date with it: nothing anyone must do.
+    old = "Outline of the truce at the northern ports (working text, 2 March)\n\n1. The Parties shall withdraw their warships 20 nautical miles from the ports.\n"
+    new = "Agreement on the truce at the northern ports, 14 March 2023\n\n1. The Parties shall withdraw their warships 20 nautical miles from the ports.\n"
+    for title_new in (new, "Memorandum of 14 March 2023\n\n" + new.split("\n\n", 1)[1]):
+        comparison = compare_texts(tmp_path, old, title_new)
+        titled = [c for c in comparison.changes if any(p.kind == "preface" for p in (*c.old, *c.new))]
+        assert titled and all(c.flags for c in titled)
+        assert {f.severity for c in titled for f in c.flags} == {"low"}
+    # … while a change of the operative point is flagged as before.
+    changed = compare_texts(tmp_path, old, new.replace("20 nautical", "5 nautical"))
+    assert "high" in {f.severity for c in changed.changes for f in c.flags}
+
+
+def test_a_chapeau_deleted_whose_points_were_kept_is_weighed_alone(tmp_path: Path) -> None:
+    # One rendering lists the points under "The envoys agreed as follows:", the other puts
+    # them at the top level: the chapeau goes, its points do not go with it.
+    old = (
+        "Note\n\n1. The envoys met in Vienna on 8 June.\n\n2. The envoys agreed as follows:\n"
+        "- Armoured units shall pull back 15 km from the front line.\n"
+        "- Monitors shall verify the pullback.\n\n3. The envoys will meet again in July.\n"
+    )
+    new = (
+        "Note\n\n1. The envoys met in Vienna on 8 June.\n\n"
+        "2. Armoured units shall pull back 15 km from the front line.\n\n"
+        "3. Monitors shall verify the pullback.\n\n4. The envoys will meet again in July.\n"
+    )
+    comparison = compare_texts(tmp_path, old, new)
+    deleted = [c for c in comparison.changes if c.kind == "deleted"]
+    assert [c.old_cite for c in deleted] == ["2"]
+    assert [f.message for f in deleted[0].flags] == ["Paragraph deleted: 'The envoys agreed as follows:'"]
+    assert deleted[0].flags[0].severity == "low"
+    # The same chapeau deleted with its points still says so and weighs them.
+    gone = compare_texts(
+        tmp_path,
+        old,
+        new.replace(
+            "2. Armoured units shall pull back 15 km from the front line.\n\n3. Monitors shall verify the pullback.\n\n4.",
+            "2.",
+        ),
+    )
+    flags = [f for c in gone.changes if c.kind == "deleted" for f in c.flags]
+    assert [f.severity for f in flags] == ["high"] and "with 2 sub-provisions" in flags[0].message

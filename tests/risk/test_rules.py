@@ -884,3 +884,54 @@ def test_what_is_recognised_is_part_of_the_recognition() -> None:
     # One finding per real change: "sovereign" inside "recognised as a sovereign state".
     found = rules_of("The Republic is a party.", "The Republic is recognised as a sovereign state.")
     assert found.count(("recognition", "Recognition wording added")) == 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "No foreign unit will be stationed on the islands.",
+            "No foreign unit may be stationed on the islands.",
+        ),
+        ("Neither Party shall fly drones over the zone.", "Neither Party may fly drones over the zone."),
+        (
+            "Apart from the border guards, no armed group shall operate there.",
+            "Apart from the border guards, no armed group may operate there.",
+        ),
+        ("The Parties shall not hold exercises near the line.", "No Party may hold exercises near the line."),
+    ],
+)
+def test_a_prohibition_by_a_negative_subject_is_not_weakened_by_may(old: str, new: str) -> None:
+    # "No X may act" forbids as firmly as "No X shall act" or "X shall not act".
+    assert "obligation" not in [r[0] for r in rules_of(old, new)]
+
+
+def test_a_negative_subject_still_weakens_to_should() -> None:
+    rules = rules_of("No armed group shall enter the zone.", "No armed group should enter the zone.")
+    assert ("obligation", "Obligation weakened") in [(r[0], r[1]) for r in rules]
+
+
+def test_no_later_than_is_a_bound_not_a_negative_subject() -> None:
+    rules = rules_of(
+        "No later than 30 days after signature the Parties shall exchange lists.",
+        "No later than 30 days after signature the Parties may exchange lists.",
+    )
+    assert ("obligation", "Obligation weakened") in [(r[0], r[1]) for r in rules]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The garrison shall leave the valley.", "The garrison shall leave the valley in phases."),
+        ("Sanctions shall be lifted on signature.", "Sanctions shall be lifted gradually on signature."),
+        ("Відведення підрозділів від кордону.", "Поетапне відведення підрозділів від кордону."),
+        ("Отвод подразделений от границы.", "Поэтапный отвод подразделений от границы."),
+    ],
+)
+def test_a_pace_added_is_a_pace_qualifier(old: str, new: str) -> None:
+    # A withdrawal or a lifting made gradual can stall part way: a qualifier, not a rewording.
+    assert ("qualifier", "Pace qualifier added") in rules_of(old, new)
+
+
+def test_one_pace_for_another_is_not_a_change() -> None:
+    assert rules_of("The fines will be cancelled in stages.", "The fines will be cancelled gradually.") == []

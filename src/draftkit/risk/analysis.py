@@ -19,6 +19,27 @@ _LIST_END = {";", ".", ":", "!", "?"}
 _LIST_JOINERS = {",", "and", "or", "та", "і", "й", "або", "и", "или"}
 
 
+# A clause opened by a negative determiner negates whatever modal it holds: "No armed group
+# may operate" forbids (as "may not" does); "No later than 30 days" and "no more than" bound.
+_NEGATIVE_SUBJECT = {"no", "neither", "none", "nobody", "nothing"}
+_NOT_A_SUBJECT = {"later", "earlier", "sooner", "more", "less", "fewer", "longer", "shorter", "further"}
+
+
+def negated_subject(text: Text, first: int) -> bool:
+    """Whether the clause that holds token `first` opens with a negative determiner ('No
+    other armed group', 'Neither Party'), so that a modal in it states a prohibition."""
+    tokens = text.tokens
+    k = first - 1
+    while k >= 0 and first - k <= 12 and tokens[k].norm not in _CLAUSE_END:
+        k -= 1
+    if k >= 0 and tokens[k].norm not in _CLAUSE_END:
+        return False  # too far back to be the subject
+    start = k + 1
+    if start >= first or tokens[start].norm not in _NEGATIVE_SUBJECT:
+        return False
+    return start + 1 < len(tokens) and tokens[start + 1].norm not in _NOT_A_SUBJECT
+
+
 @functools.lru_cache(maxsize=2048)
 def references_in(original: str) -> tuple[Reference, ...]:
     """The cross-references of a text, found once: its analysis masks them and the

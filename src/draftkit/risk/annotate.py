@@ -160,10 +160,15 @@ class _Context:
         return rank(scores, self.taxonomy)
 
     def subtree(
-        self, provision: Provision, side: Mapping[str, Classified], nodes: Mapping[str, Provision]
+        self,
+        provision: Provision,
+        side: Mapping[str, Classified],
+        nodes: Mapping[str, Provision],
+        only: Collection[str] | None = None,
     ) -> dict[str, float]:
-        """Scores of a whole added or deleted subtree, with what its ancestors say."""
-        total = subtree_scores(provision, self.taxonomy, self.cache)
+        """Scores of a whole added or deleted subtree (`only`: of those of its descendants),
+        with what its ancestors say."""
+        total = subtree_scores(provision, self.taxonomy, self.cache, only)
         eid = _parent_eid(provision.eid)
         while eid:
             if eid in side:
@@ -186,8 +191,13 @@ def _has_modal(text: str, reader: Reader) -> bool:
     return bool(reader.taxonomy.compiled.obligation.find(analysis.text))
 
 
-def _provision_finding(change: Change, ctx: _Context) -> tuple[Finding, dict[str, float]] | None:
-    """The one flag of a whole provision added or deleted (its sub-provisions ride along)."""
+def _provision_finding(
+    change: Change, ctx: _Context, gone: Collection[str]
+) -> tuple[Finding, dict[str, float]] | None:
+    """The one flag of a whole provision added or deleted (its sub-provisions ride along).
+    `gone`: the eids added (deleted) on its side. A sub-provision not among them was kept
+    elsewhere ("The Parties agreed on the following:" deleted, its points kept at the top
+    level): the flag weighs and counts only what went with the provision."""
     added = change.kind == "added"
     provisions = change.new if added else change.old
     if not provisions:
@@ -195,8 +205,13 @@ def _provision_finding(change: Change, ctx: _Context) -> tuple[Finding, dict[str
     top = provisions[0]
     side = ctx.new if added else ctx.old
     nodes = ctx.new_nodes if added else ctx.old_nodes
-    scores = ctx.subtree(top, side, nodes)
-    text = ctx.subtree_text(top)
+    parts = [p for p in top.walk() if p is top or p.eid in gone]
+    if len(parts) == sum(1 for _ in top.walk()):
+        scores = ctx.subtree(top, side, nodes)
+        text = ctx.subtree_text(top)
+    else:
+        scores = ctx.subtree(top, side, nodes, {p.eid for p in parts})
+        text = "\n".join(part for p in parts for part in (p.heading or "", p.text) if part)
     parent = nodes.get(_parent_eid(top.eid))
     lead_in = parent.text if parent is not None and parent.text.rstrip().endswith(":") else ""
     own = _has_modal(text, ctx.reader)
@@ -214,7 +229,7 @@ def _provision_finding(change: Change, ctx: _Context) -> tuple[Finding, dict[str
     if operative and not own:
         value = min(value, sig.provision_lead_in)  # one item of a list its chapeau binds
     kind = _KIND_WORDS.get(top.kind, "Provision")
-    count = sum(1 for _ in top.walk()) - 1
+    count = len(parts) - 1
     headline = f"{kind} {'added' if added else 'deleted'}"
     if count:
         headline += f" with {count} sub-provision{'s' if count > 1 else ''}"
@@ -286,7 +301,7 @@ def _flags_for(
             eids = added_eids if change.kind == "added" else deleted_eids
             if not provisions or _parent_eid(provisions[0].eid) in eids:
                 return ()  # reported with the added or deleted provision it belongs to
-            result = _provision_finding(change, ctx)
+            result = _provision_finding(change, ctx, eids)
             if result is None:
                 return ()
             finding, scores = result
@@ -348,21 +363,25 @@ def _flags_for(
                 findings.append(Finding("wording", structural, sig.wording, change.old_cite, change.new_cite))
     category = _primary(scores, taxonomy)
     weight = taxonomy.weight(category)
+    # A title names the text and binds no one: a draft's working title replaced by the
+    # signed one, a date or a "(draft)" dropped, is shown but never above low.
+    title = all(p.kind == "preface" for p in (*change.old, *change.new))
     flags = [
         (
-            _SEVERITY_ORDER[severity_of(weight, f.significance, taxonomy)],
+            _SEVERITY_ORDER[severity],
             _RULE_ORDER.get(f.rule, len(RULES)),
             f.position,
             Flag(
                 rule=f.rule,
                 category=category,
-                severity=severity_of(weight, f.significance, taxonomy),
+                severity=severity,
                 message=message(f.headline, f.old, f.new),
                 old=f.old,
                 new=f.new,
             ),
         )
         for f in findings
+        for severity in ("low" if title else severity_of(weight, f.significance, taxonomy),)
     ]
     flags.sort(key=lambda item: item[:3])
     return tuple(item[3] for item in flags)

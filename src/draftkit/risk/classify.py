@@ -9,7 +9,7 @@ Guarantors shall lift the sanctions" is about sanctions, conditioned on withdraw
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 from draftkit.model import Draft, Provision
 from draftkit.records import record
@@ -262,10 +262,18 @@ def classify(draft: Draft, taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
     return {eid: c.categories for eid, c in explain(draft, taxonomy).items()}
 
 
-def subtree_scores(provision: Provision, taxonomy: Taxonomy, cache: TextCache | None = None) -> Scores:
-    """Own scores of a provision and all its descendants, summed (an added article as a whole)."""
+def subtree_scores(
+    provision: Provision,
+    taxonomy: Taxonomy,
+    cache: TextCache | None = None,
+    only: Collection[str] | None = None,
+) -> Scores:
+    """Own scores of a provision and all its descendants, summed (an added article as a whole);
+    with `only`, of the descendants whose eids it holds (the rest were kept elsewhere)."""
     total: Scores = {}
     for p in provision.walk():
+        if only is not None and p is not provision and p.eid not in only:
+            continue
         if cache is None:
             add(total, own_scores(p, taxonomy)[0])
             continue

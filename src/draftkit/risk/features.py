@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from draftkit.records import record
-from draftkit.risk.analysis import Analysis, Clause, name_runs, references_in
+from draftkit.risk.analysis import Analysis, Clause, name_runs, negated_subject, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.taxonomy import Compiled, Taxonomy
@@ -202,14 +202,8 @@ class Modal:
 # strength of the verb that frames it, so the translator's "is not expected to attack" is the
 # same commitment. Frame lemma → class (4 binding, 2 best effort).
 _FRAMES = {
-    "expect": 2,
-    "agree": 4,
-    "undertake": 4,
-    "commit": 4,
-    "guarantee": 4,
-    "ensure": 4,
-    "очікуватися": 2,
-    "ожидаться": 2,
+    **dict.fromkeys(("agree", "undertake", "commit", "guarantee", "ensure"), 4),
+    **dict.fromkeys(("expect", "очікуватися", "ожидаться"), 2),
 }
 _THAT = {"that", "що", "что", "щоб", "чтобы"}
 
@@ -272,6 +266,8 @@ def modals(side: Side) -> list[Modal]:
         j = hit.last
         skipped = False
         negated = any(k in negations for k in range(hit.first, hit.last))
+        if negated_subject(text, hit.first):  # "No armed group may operate" forbids, as "may not" does
+            negated, level = True, 4 if level == 1 else level
         if nominal:
             while j < len(tokens) and tokens[j].norm in _NOT_VERBS:
                 j += 1
@@ -882,7 +878,7 @@ def references(side: Side) -> list[Reference]:
 class Qualifier:
     """'in peacetime', 'once all hostages are returned', 'under its command' (issue 14)."""
 
-    group: str  # temporal / urgency / conditional / scope
+    group: str  # temporal / urgency / conditional / scope / pace
     marker: str  # the phrase's lemmas
     content: tuple[str, ...]  # lemmas of the clause an open phrase takes ('' for a closed one)
     fragment: str

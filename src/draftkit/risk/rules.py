@@ -493,12 +493,13 @@ _QUALIFIER_WORDS = {
     "urgency": "Urgency",
     "conditional": "Condition",
     "scope": "Scope qualifier",
+    "pace": "Pace qualifier",
 }
 
 
 def _qualifier_key(q: Qualifier) -> Hashable:
-    if q.group == "urgency":
-        return (q.group,)  # "immediately" = "at once" = "without delay"
+    if q.group in ("urgency", "pace"):
+        return (q.group,)  # "immediately" = "at once" = "without delay"; "in stages" = "gradually"
     return (q.group, q.marker, q.content)
 
 

@@ -37,7 +37,7 @@ OBLIGATION_LEVELS: tuple[tuple[str, int], ...] = (
     ("advisory", 2),
     ("discretionary", 1),
 )
-QUALIFIER_GROUPS = ("temporal", "urgency", "conditional", "scope")
+QUALIFIER_GROUPS = ("temporal", "urgency", "conditional", "scope", "pace")
 SCOPE_GROUPS = ("universal", "restrictive", "permanent", "temporary", "lower_bound", "upper_bound")
 # What a party receives or gives up for a harm (issue 14): words of one group interchangeable.
 REMEDY_GROUPS = ("compensation", "assistance", "waiver")
