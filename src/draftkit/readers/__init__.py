@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from draftkit.errors import DraftkitError, InputError, LimitError, Where
-from draftkit.model import Draft, Provision, ReadWarning, Source, SourceFormat
+from draftkit.model import Draft, Location, Provision, ReadWarning, Source, SourceFormat
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import Limits
 from draftkit.readers.structure import build
@@ -285,8 +285,17 @@ def read_unreported(path: Path, view: View, limits: Limits, name: str) -> Draft:
     else:
         from draftkit.readers.text import decode, read_text_blocks
 
+        left_out: list[tuple[int, str]] = []
         blocks = read_text_blocks(
-            decode(data, name), markdown=fmt == "markdown", max_paragraphs=limits.max_paragraphs, source=name
+            decode(data, name),
+            markdown=fmt == "markdown",
+            max_paragraphs=limits.max_paragraphs,
+            source=name,
+            left_out=left_out,
+        )
+        read_warnings = tuple(
+            ReadWarning("not-compared", f"left out as the news page's own line, not the draft's: {line!r}", Location(line=n))
+            for n, line in left_out
         )
     parsed = build(blocks, max_depth=limits.max_depth, max_provisions=limits.max_provisions, source=name)
     warnings = read_warnings + parsed.warnings

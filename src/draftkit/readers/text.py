@@ -87,6 +87,19 @@ def decode(data: bytes, source: str) -> str:
 # Markdown italics: "*3. Monitoring.*" and "_Article 4_" (not a "* " bullet, not snake_case).
 # The inner text holds no marker: each opening one looks no further than the next marker,
 # so a line of thousands of asterisks is read in linear time.
+# A news page's own lines, pasted with the text it reports ("Read more: …", "Follow our live
+# coverage", "Advertisement"): left out of the draft, each said (`read_text_blocks`' `left_out`).
+_PAGE_LINE = re.compile(
+    r"(?:read (?:more|also|next)|also read|see also|related(?: (?:article|story|stories|coverage|reading))?"
+    r"|recommended(?: reading)?|more on this(?: story)?|watch|listen)\s*[:|–—-]\s*\S.*"
+    r"|follow (?:our|the) live (?:coverage|blog|updates).*|advertisement|sponsored content|scroll to continue"
+    r"|share this (?:article|story)|sign up (?:for|to) (?:our|the) \w*\s*newsletter.*"
+    r"|(?:читайте|читати|дивіться) (?:также|також|більше)\s*[:–—-]\s*\S.*",
+    re.IGNORECASE,
+)
+_PAGE_LINE_CHARS = 200  # a longer line is text, whatever it starts with
+
+
 _ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_]*?\S)\1(?![\w*])")
 
 
@@ -180,10 +193,17 @@ def _lines(text: str) -> Iterator[str]:
 
 
 def read_text_blocks(
-    text: str, *, markdown: bool = False, max_paragraphs: int | None = None, source: str = "<text>"
+    text: str,
+    *,
+    markdown: bool = False,
+    max_paragraphs: int | None = None,
+    source: str = "<text>",
+    left_out: list[tuple[int, str]] | None = None,
 ) -> list[Block]:
     """Split a text into paragraph blocks; line numbers are 1-based. A `LimitError` when
-    there are more than `max_paragraphs` blocks."""
+    there are more than `max_paragraphs` blocks. A news page's own lines pasted with the
+    draft ("Read more: …", "Follow our live coverage …") are left out, each appended to
+    `left_out` (line number, text) for the caller to say."""
     blocks: list[Block] = []
     current: list[str] = []
     start = 0
@@ -236,6 +256,10 @@ def read_text_blocks(
             if line.startswith(("- ", "* ", "+ ")) and current:
                 flush()
         found = _line_label(line, last_ordinal)
+        if found is None and len(line) <= _PAGE_LINE_CHARS and _PAGE_LINE.fullmatch(line):
+            if left_out is not None:
+                left_out.append((number, line))
+            continue  # no paragraph ends or starts here: the draft's text goes on around it
         if one_per_line and current and _continues(current[-1], line, found, last_ordinal):
             standalone = False  # "… until 31 December" / "2027. It may …": one sentence
         starts_new = bool(current) and (
