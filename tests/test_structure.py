@@ -148,6 +148,21 @@ CASES: dict[str, tuple[str, list[str]]] = {
         "1. Troops up to\n3 brigades remain in the zone.\n",
         ["para_1|1.||Troops up to\n3 brigades remain in the zone."],
     ),
+    "a news page's opening and a lead-in before bullets are the preamble, the bullets the points": (
+        "The two sides met in Sochi on Monday.\n\nThey agreed on the following:\n\n"
+        "\u2022 The zone will be preserved.\n\u2022 Heavy weapons will be withdrawn.\n",
+        ["point_1|\u2022||The zone will be preserved.", "point_2|\u2022||Heavy weapons will be withdrawn."],
+    ),
+    "a paragraph that ends no lead-in keeps its bullets": (
+        "The two sides met in Sochi on Monday.\n\nThey agreed.\n\n"
+        "\u2022 The zone will be preserved.\n\u2022 Heavy weapons will be withdrawn.\n",
+        [
+            "para_1|||The two sides met in Sochi on Monday.",
+            "para_2|||They agreed.",
+            "para_2__point_1|\u2022||The zone will be preserved.",
+            "para_2__point_2|\u2022||Heavy weapons will be withdrawn.",
+        ],
+    ),
     "unlabelled paragraphs join the open provision": (
         "Article 1\n1. First sentence.\n\nA second paragraph of the same point.\n",
         ["art_1|Article 1||", "art_1__para_1|1.||First sentence.\nA second paragraph of the same point."],

@@ -63,3 +63,14 @@ def test_a_new_number_is_still_renumbered(tmp_path: Path) -> None:
 )
 def test_same_number(old: str | None, new: str | None, same: bool) -> None:
     assert _same_number(old, new) is same
+
+
+def test_bullets_numbered_in_place_are_not_renumbered_and_one_moved_is(tmp_path: Path) -> None:
+    """A list published with bullets, then numbered ('•' → '1.'): each point at its place is
+    not renumbered; a point that changed place is."""
+    lines = ("The zone is preserved.", "Heavy weapons are withdrawn.", "Patrols are coordinated.")
+    old = "Memorandum\n\n" + "\n".join(f"• {line}" for line in lines) + "\n"
+    new = "Memorandum\n\n" + "\n".join(f"{k}. {line}" for k, line in enumerate(lines, 1)) + "\n"
+    assert _compare(tmp_path, old, new)[-3:] == [("unchanged", False)] * 3
+    moved = "Memorandum\n\n1. A new first point.\n" + "\n".join(f"{k}. {line}" for k, line in enumerate(lines, 2)) + "\n"
+    assert _compare(tmp_path, old, moved)[-3:] == [("unchanged", True)] * 3

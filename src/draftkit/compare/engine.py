@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -90,6 +91,20 @@ def _same_number(old: str | None, new: str | None) -> bool:
         return False  # "Article First" and "Article 1" give one number
     old_words, new_words = (" ".join((num or "").split()[:-1]).casefold() for num in (old, new))
     return old_words == new_words or not old_words or not new_words
+
+
+_BULLETS = frozenset("•‣◦▪▫●○■□–—-*·➢►")
+
+
+def _bulleted(num: str | None) -> bool:
+    """A bullet for a label: a point that had no number, or has none now, is renumbered only
+    where its place in the list changed (its citation, by position, differs)."""
+    return num is not None and num.strip() in _BULLETS
+
+
+def _place(cite: str) -> str:
+    """A citation's last number: a bullet's place ("point 3") or a number's ("3", "2(3)" → "3")."""
+    return re.split(r"[\s()]+", cite.strip(" ()"))[-1] if cite else ""
 
 
 def front_units(draft: Draft) -> tuple[Provision, ...]:
@@ -267,7 +282,11 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
     match pair.kind:  # "one" first: nearly every pair of a long draft
         case "one":
             old_num, new_num = olds[0].num, news[0].num
-            renumbered = old_num != new_num and not _same_number(old_num, new_num)
+            renumbered = (
+                old_num != new_num
+                and not _same_number(old_num, new_num)
+                and not ((_bulleted(old_num) or _bulleted(new_num)) and _place(old_cite) == _place(new_cite))
+            )
             same_heading = old_heading == new_heading or _squash(old_heading or "") == _squash(
                 new_heading or ""
             )

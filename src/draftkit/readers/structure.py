@@ -602,7 +602,7 @@ class _Builder:
             self._place_keyword(node)
             return
         if self.paragraph_mode:
-            if not self.roots and text.endswith(":"):
+            if text.endswith(":") and (not self.roots or self._lead_in(index)):
                 self._to_preamble(text, block)  # "The two sides agreed on the following steps:"
                 return
             if self._short_heading(index, text):
@@ -625,6 +625,24 @@ class _Builder:
             return
         self.stack[-1].texts.append(text)
 
+    def _lead_in(self, index: int) -> bool:
+        """At a paragraph ending in ':' that opens a list of bullets: whether the paragraphs
+        above it are all plain paragraphs of the opening ("The two sides met in Sochi. …",
+        "They agreed on the following:" then "• …"): the draft's preamble, moved there, and
+        the bullets its points, not that paragraph's sub-points."""
+        following = self.labels[index + 1][0] if index + 1 < len(self.labels) else None
+        if following is None or not following.shape.startswith("bullet "):
+            return False
+        if not all(node.label is None and node.kind == "paragraph" and not node.children for node in self.roots):
+            return False
+        for node in self.roots:
+            self.unnumbered.remove(node.location)
+            for text in node.texts:
+                self._to_preamble_at(text, node.location)
+        self.roots.clear()
+        self.stack.clear()
+        return True
+
     def _indented(self, block: Block, text: str) -> bool:
         """'  If Kastel attacks …' indented under '3. Varnia will receive …': an unnumbered
         sub-paragraph of point 3 (siblings when several are indented alike)."""
@@ -640,8 +658,11 @@ class _Builder:
         return True
 
     def _to_preamble(self, text: str, block: Block) -> None:
+        self._to_preamble_at(text, block.location)
+
+    def _to_preamble_at(self, text: str, location: Location) -> None:
         self.preamble.append(text)
-        self.preamble_at.append(block.location)
+        self.preamble_at.append(location)
 
     def _final_clause(self, block: Block, text: str) -> bool:
         """'Done at Halvern …' closes the provisions: it and each signature block after it
