@@ -92,3 +92,53 @@ def test_unnumbered_points_pair_by_slot_and_content(tmp_path: Path) -> None:
     pairs = {(c.old_cite, c.new_cite) for c in comparison.changes if c.old and c.new}
     for k in range(1, 5):
         assert (f"paragraph {k}", f"point {k}") in pairs, pairs
+
+
+def test_a_point_rewritten_in_its_place_is_named_as_its_possible_replacement(tmp_path: Path) -> None:
+    """Point 4 deleted and a point 4 added in its place, no word in common: nothing to pair
+    them on, but the deletion names the point that stands where it stood ("Point 4 –" and
+    "4." being one number in another dress)."""
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    points = (
+        "A cessation of hostilities begins at 04:00 on 27 November.",
+        "Lebanon shall prevent armed groups from carrying out any operations against Israel.",
+        "Israel shall not carry out offensive military operations against Lebanese targets.",
+    )
+    last = "The army deploys 10,000 troops south of the Litani river."
+    old.write_text(
+        "\n".join(f"Point {k} – {p}" for k, p in enumerate(points, 1))
+        + "\nPoint 4 – Israel keeps the freedom to strike threats where the army fails to act."
+        + f"\nPoint 5 – {last}\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        "\n".join(f"{k}. {p}" for k, p in enumerate(points, 1))
+        + "\n4. These commitments do not preclude either side from exercising its inherent right of self-defence."
+        + f"\n5. {last}\n",
+        encoding="utf-8",
+    )
+    comparison = compare(read(old), read(new))
+    (deleted,) = [c for c in comparison.changes if c.kind == "deleted"]
+    assert (deleted.old_cite, deleted.possibly_replaced_by) == ("Point 4", "4")
+    assert [c.new_cite for c in comparison.changes if c.kind == "added"] == ["4"]
+
+
+def test_a_restyled_list_keeps_its_slots(tmp_path: Path) -> None:
+    """'Point 4 –' → '4.': the numbering is kept in another dress, so a point rewritten in its
+    slot, with a word or two in common, is paired there as it is when the dress is kept."""
+    points = (
+        "A cessation of hostilities begins at 04:00 on 27 November.",
+        "Lebanon shall prevent armed groups from carrying out any operations against Israel.",
+        "Israel shall not carry out offensive military operations against Lebanese targets.",
+    )
+    old4 = "Israel retains the right to act against threats from the south by strikes where the army fails to act."
+    new4 = "These commitments do not preclude either side from exercising its inherent right of self-defence."
+    last = ("The army deploys 10,000 troops south of the Litani river and removes all unauthorized weapons there.",)
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("\n".join(f"Point {k} – {p}" for k, p in enumerate((*points, old4, *last), 1)) + "\n", encoding="utf-8")
+    new.write_text("\n".join(f"{k}. {p}" for k, p in enumerate((*points, new4, *last), 1)) + "\n", encoding="utf-8")
+    comparison = compare(read(old), read(new))
+    (fourth,) = [c for c in comparison.changes if c.old_cite == "Point 4"]
+    assert (fourth.kind, fourth.new_cite, fourth.rewritten) == ("modified", "4", True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from draftkit import api
-from draftkit.compare.engine import _same_number
+from draftkit.compare.refs import same_number
 
 
 def _compare(tmp_path: Path, old: str, new: str) -> list[tuple[str, bool]]:
@@ -62,7 +62,7 @@ def test_a_new_number_is_still_renumbered(tmp_path: Path) -> None:
     ],
 )
 def test_same_number(old: str | None, new: str | None, same: bool) -> None:
-    assert _same_number(old, new) is same
+    assert same_number(old, new) is same
 
 
 def test_bullets_numbered_in_place_are_not_renumbered_and_one_moved_is(tmp_path: Path) -> None:

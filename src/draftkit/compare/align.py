@@ -47,6 +47,7 @@ from draftkit.compare.measures import RARE_DF, contained, lis, may_reach, ratio,
 from draftkit.compare.pairs import Alignment, Pair, PairKind
 from draftkit.compare.pairs import new_pair as _new_pair
 from draftkit.compare.pins import Resolved
+from draftkit.compare.refs import label_value, number_key, same_number
 from draftkit.compare.regroup import content_groups, ranked, regroup, weak_pairs
 from draftkit.model import Draft, Provision
 
@@ -185,8 +186,9 @@ class _Aligner:
         return bag
 
     def _same_label(self, i: int, j: int) -> bool:
-        na = self.a.nodes[i].num
-        return na is not None and na == self.b.nodes[j].num
+        """The same label, or the same number in another dress ('Point 4 –' and '4.')."""
+        na, nb = self.a.nodes[i].num, self.b.nodes[j].num
+        return na is not None and (na == nb or (nb is not None and same_number(na, nb)))
 
     # -- pass 1 and 2 ----------------------------------------------------------------
     def anchor(self) -> None:
@@ -759,7 +761,7 @@ class _Aligner:
             for y, j in enumerate(seg_b):
                 score = self.content.score(self.content_at_a[i], self.content_at_b[j])
                 num_a, num_b = self.a.nodes[i].num, self.b.nodes[j].num
-                if num_a is not None and num_a == num_b and kept:
+                if kept and self._same_label(i, j):
                     score += SAME_NUMBER_PRIOR
                 elif _unnumbered(num_a) and _unnumbered(num_b) and same_shape and x == y:
                     # Unnumbered points in the same slot of a window of the same size.
@@ -930,7 +932,30 @@ class _Aligner:
         )
         if ranked and self.best_deleted_for.get(ranked[0][1]) == i:
             return ranked[0][1]
-        return None
+        return self._in_its_place(i)
+
+    def _in_its_place(self, i: int) -> int | None:
+        """The one added provision that stands where the deleted `i` stood, whatever its words:
+        the same number under the same parent ("Point 4" deleted, "4." added in its place:
+        rewritten beyond what the content shows), when no other deletion is suggested for it."""
+        num = self.a.nodes[i].num
+        value = label_value(num) if num else None
+        if value is None:
+            return None
+        up = self.a.parent[i]
+        parent = ROOT if up == ROOT else self.a2b.get(up)
+        if parent is None:
+            return None
+        key = number_key(value)
+        b = self.b
+        here = [
+            j
+            for j in self._all_b.difference(self.b2a, self.group_of_b)
+            if b.parent[j] == parent and b.nodes[j].num and number_key(label_value(b.nodes[j].num) or "") == key
+        ]
+        if len(here) != 1 or here[0] in (self.best_deleted_for or {}):
+            return None
+        return here[0]
 
 
 def align(old: Draft | Flat, new: Draft | Flat, pins: Resolved | None = None) -> Alignment:

@@ -8,10 +8,11 @@ from dataclasses import replace
 
 from draftkit.compare.align import align
 from draftkit.compare.changes import Change, ChangeKind, Comparison, Pin, TableMove
+from draftkit.compare.citations import BULLETS
 from draftkit.compare.flat import Address, Flat
 from draftkit.compare.pairs import Alignment, Pair
 from draftkit.compare.pins import Pins, Resolved, resolve
-from draftkit.compare.refs import Reference, label_value, number_key, rewrite
+from draftkit.compare.refs import Reference, number_key, rewrite, same_number
 from draftkit.compare.textdiff import Op, diff_words
 from draftkit.model import Draft, Provision
 from draftkit.readers.frozen import maker
@@ -79,27 +80,10 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _same_number(old: str | None, new: str | None) -> bool:
-    """Whether two labels give one number in another dress: '1)' and '1.', '(a)' and 'a)',
-    'Point 2' and '2.' (a keyword on one side only). A point relabelled so, as a text
-    pasted from another rendering is, is not renumbered; '2' → '3', 'I' → '1' and 'Article
-    2' → 'Section 2' are."""
-    if _squash(old or "") == _squash(new or ""):
-        return True
-    value, other = label_value(old), label_value(new)
-    if value is None or other is None or (value != other and number_key(value) != number_key(other)):
-        return False  # "Article First" and "Article 1" give one number
-    old_words, new_words = (" ".join((num or "").split()[:-1]).casefold() for num in (old, new))
-    return old_words == new_words or not old_words or not new_words
-
-
-_BULLETS = frozenset("•‣◦▪▫●○■□–—-*·➢►")
-
-
 def _bulleted(num: str | None) -> bool:
     """A bullet for a label: a point that had no number, or has none now, is renumbered only
     where its place in the list changed (its citation, by position, differs)."""
-    return num is not None and num.strip() in _BULLETS
+    return num is not None and num.strip() in BULLETS
 
 
 def _place(cite: str) -> str:
@@ -284,7 +268,7 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
             old_num, new_num = olds[0].num, news[0].num
             renumbered = (
                 old_num != new_num
-                and not _same_number(old_num, new_num)
+                and not same_number(old_num, new_num)
                 and not ((_bulleted(old_num) or _bulleted(new_num)) and _place(old_cite) == _place(new_cite))
             )
             same_heading = old_heading == new_heading or _squash(old_heading or "") == _squash(

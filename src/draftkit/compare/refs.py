@@ -284,3 +284,17 @@ def written_as(value: str, written: str) -> str:
     if number_key(written) != written:  # "3rd"
         return cased_like(f"{n}{ordinal_suffix(n)}", written)
     return cased_like(value, written)
+
+
+def same_number(old: str | None, new: str | None) -> bool:
+    """Whether two labels give one number in another dress: '1)' and '1.', '(a)' and 'a)',
+    'Point 2' and '2.' (a keyword on one side only). A point relabelled so, as a text
+    pasted from another rendering is, is not renumbered; '2' → '3', 'I' → '1' and 'Article
+    2' → 'Section 2' are."""
+    if " ".join((old or "").split()) == " ".join((new or "").split()):
+        return True
+    value, other = label_value(old), label_value(new)
+    if value is None or other is None or (value != other and number_key(value) != number_key(other)):
+        return False  # "Article First" and "Article 1" give one number
+    old_words, new_words = (" ".join((num or "").split()[:-1]).casefold() for num in (old, new))
+    return old_words == new_words or not old_words or not new_words
