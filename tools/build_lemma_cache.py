@@ -33,13 +33,19 @@ def main() -> None:
     from draftkit.risk.taxonomy import default_taxonomy
 
     default_taxonomy()
-    content._alias_matcher()
-    content._topic_matchers()
+    content.warm_up()  # the aliases and the topic index, as the first comparison compiles them
+    target = ROOT / "src" / "draftkit" / "compare" / "lemma_cache.json"
+    # The words already shipped stay, lemmatised again by the installed simplemma: some are
+    # looked up only once a comparison needs them (the topic index reads its terms lazily),
+    # and a word dropped here would decode a whole dictionary there.
+    if target.exists():
+        for lang, words in json.loads(target.read_text(encoding="utf-8"))["lemmas"].items():
+            for word in words:
+                seen.setdefault(lang, {})[word] = original(word, lang)
     data = {
         "simplemma": version("simplemma"),
         "lemmas": {lang: dict(sorted(words.items())) for lang, words in sorted(seen.items())},
     }
-    target = ROOT / "src" / "draftkit" / "compare" / "lemma_cache.json"
     target.write_text(
         json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8"
     )

@@ -47,8 +47,8 @@ from draftkit.compare.measures import RARE_DF, contained, lis, may_reach, ratio,
 from draftkit.compare.pairs import Alignment, Pair, PairKind
 from draftkit.compare.pairs import new_pair as _new_pair
 from draftkit.compare.pins import Resolved
-from draftkit.compare.refs import label_value, number_key, same_number
-from draftkit.compare.regroup import content_groups, ranked, regroup, weak_pairs
+from draftkit.compare.refs import same_number
+from draftkit.compare.regroup import content_groups, in_its_place, ranked, regroup, weak_pairs
 from draftkit.model import Draft, Provision
 
 # Gain of a match is (similarity - threshold) × provisions covered: a match below the
@@ -935,27 +935,12 @@ class _Aligner:
         return self._in_its_place(i)
 
     def _in_its_place(self, i: int) -> int | None:
-        """The one added provision that stands where the deleted `i` stood, whatever its words:
-        the same number under the same parent ("Point 4" deleted, "4." added in its place:
-        rewritten beyond what the content shows), when no other deletion is suggested for it."""
-        num = self.a.nodes[i].num
-        value = label_value(num) if num else None
-        if value is None:
-            return None
         up = self.a.parent[i]
         parent = ROOT if up == ROOT else self.a2b.get(up)
         if parent is None:
             return None
-        key = number_key(value)
-        b = self.b
-        here = [
-            j
-            for j in self._all_b.difference(self.b2a, self.group_of_b)
-            if b.parent[j] == parent and b.nodes[j].num and number_key(label_value(b.nodes[j].num) or "") == key
-        ]
-        if len(here) != 1 or here[0] in (self.best_deleted_for or {}):
-            return None
-        return here[0]
+        free = self._all_b.difference(self.b2a, self.group_of_b)
+        return in_its_place(self.a, self.b, i, parent, free, self.best_deleted_for or {})
 
 
 def align(old: Draft | Flat, new: Draft | Flat, pins: Resolved | None = None) -> Alignment:

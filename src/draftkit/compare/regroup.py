@@ -7,8 +7,9 @@ or the pair it replaces, and only when the group's text is clearly closer than t
 
 Also here, as pure functions the aligner applies: `weak_pairs` (a pair the DP took at a
 low character similarity whose texts share no distinctive word is set free before the
-content passes) and `content_groups` (merges and splits whose parts the content passes saw:
-two adjacent siblings whose best content candidate is one provision).
+content passes), `content_groups` (merges and splits whose parts the content passes saw:
+two adjacent siblings whose best content candidate is one provision) and `in_its_place` (the
+added provision standing where a deleted one stood, its "possibly replaced by").
 
 Two shapes the in-parent steps (1:2 and 2:1 between adjacent siblings) cannot see:
 
@@ -24,10 +25,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
+from draftkit.compare.flat import Flat
 from draftkit.compare.measures import contained, share_rare_word, word_frequencies
+from draftkit.compare.refs import label_value, same_number
 from draftkit.records import record
 
 ROOT = -1
@@ -212,3 +215,17 @@ def content_groups(
         out.append((group, j))
         taken.update((*group, j))
     return out
+
+
+def in_its_place(
+    a: Flat, b: Flat, i: int, parent: int, free: Iterable[int], suggested: Collection[int]
+) -> int | None:
+    """The one free added provision of `b` that stands where the deleted `i` of `a` stood,
+    whatever its words: the same number (in any dress: refs.same_number) under `parent`, the
+    partner of `i`'s parent ("Point 4" deleted, "4." added in its place: rewritten beyond what
+    the content shows); None where there are several, or it is `suggested` for another."""
+    num = a.nodes[i].num
+    if not num or label_value(num) is None:
+        return None
+    here = [j for j in free if b.parent[j] == parent and same_number(num, b.nodes[j].num) and b.nodes[j].num]
+    return here[0] if len(here) == 1 and here[0] not in suggested else None
