@@ -145,3 +145,30 @@ def test_history_and_compare3_say_it_round_by_round(tmp_path: Path) -> None:
     assert run.code == 0
     noted = [line for line in run.err.splitlines() if "page headers differ ('Round 1' → 'Round 2')" in line]
     assert len(noted) == 2 and str(r2) in noted[0] and str(r3) in noted[1]  # A and B against the base
+
+
+def _pdf(path: Path, header: str, footer: str, points: tuple[str, ...]) -> Path:
+    """A three-page PDF: `header` and `footer` on every page, the page number below, a point a page."""
+    from tests.readers.test_pdf import raw_pdf
+
+    pages = [
+        [(72.0, 760.0, header), (72.0, 700.0, point), (72.0, 40.0, footer), (300.0, 25.0, str(k))]
+        for k, point in enumerate(points, 1)
+    ]
+    path.write_bytes(raw_pdf(pages))
+    return path
+
+
+PDF_POINTS = ("1. The parties cease fire.", "2. Forces withdraw 15 km.", "3. Observers report weekly.")
+
+
+def test_a_pdfs_running_header_changed_is_said(tmp_path: Path) -> None:
+    old = _pdf(tmp_path / "old.pdf", "DRAFT 12 March - CONFIDENTIAL", "Non-paper", PDF_POINTS)
+    new = _pdf(tmp_path / "new.pdf", "DRAFT 20 March - agreed ad ref", "Non-paper", PDF_POINTS)
+    assert read_pair(old, new)[1].source.running == ("DRAFT 20 March - agreed ad ref", "Non-paper")  # type: ignore[union-attr]
+    (note,) = _notes(old, new)
+    assert "running page headers and footers differ ('DRAFT 12 March - CONFIDENTIAL' → 'DRAFT 20 March - agreed ad ref')" in note
+    run = cli("diff", old, new)
+    assert "no changes" in run.out and "running page headers and footers differ" in run.err
+    same = _pdf(tmp_path / "same.pdf", "DRAFT 12 March - CONFIDENTIAL", "Non-paper", PDF_POINTS)
+    assert _notes(old, same) == []  # page numbers are no running text

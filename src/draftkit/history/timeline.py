@@ -75,13 +75,11 @@ def history(
     from draftkit.readers.furniture import noted
 
     rounds: list[Round] = []
-    before: PathLike | None = None
     for spec in specs(paths):
         draft = read(spec.path, view=view, limits=limits)
-        if before is not None:  # what no comparison holds, said: page headers, footers, comments
-            draft = noted(before, draft, view, limits, said=True)
+        if rounds:  # what no comparison holds, said: page headers, footers, comments
+            draft = noted(rounds[-1].draft, draft, view, limits, said=True)
         rounds.append(Round(spec.label, draft, spec.date, spec.author))
-        before = spec.path
     return build(rounds, taxonomy=taxonomy, flags=flags)
 
 
@@ -100,15 +98,15 @@ def compare3(
 
     from draftkit.readers.furniture import noted
 
-    def load(x: PathLike | Draft) -> Draft:
+    def load(x: PathLike | Draft, against: Draft | None = None) -> Draft:
         if isinstance(x, Draft):
             return x
         draft = read(x, view=view, limits=limits)
         # A counter-proposal's page headers, footers and comments against the base's: said.
-        return draft if x is base else noted(base_path, draft, view, limits, said=True)
+        return draft if against is None else noted(against, draft, view, limits, said=True)
 
-    base_path = base if not isinstance(base, Draft) else base.source.path if base.source else ""
-    base_draft, a_draft, b_draft = load(base), load(a), load(b)
+    base_draft = load(base)
+    a_draft, b_draft = load(a, base_draft), load(b, base_draft)
     return combine(
         base_draft,
         _flagged(compare(base_draft, a_draft), taxonomy, flags),

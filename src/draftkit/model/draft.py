@@ -116,6 +116,9 @@ class Source:
     # DOCX: whether the main document's body holds a table (False: later stages that look
     # for table rows need not open the file again); None where not known (other formats).
     tables: bool | None = None
+    # PDF: the running headers and footers the reader left out (readers.pdf), for a pair's
+    # note where they differ (readers.furniture).
+    running: tuple[str, ...] = ()
 
 
 @record

@@ -281,7 +281,9 @@ def read_unreported(path: Path, view: View, limits: Limits, name: str) -> Draft:
     elif fmt == "pdf":
         from draftkit.readers.pdf import read_pdf_blocks
 
-        blocks = read_pdf_blocks(data, max_paragraphs=limits.max_paragraphs, source=name)
+        running: list[str] = []
+        blocks = read_pdf_blocks(data, max_paragraphs=limits.max_paragraphs, source=name, running=running)
+        source = Source(path=name, sha256=sha256, format=fmt, running=tuple(running))
     else:
         from draftkit.readers.text import decode, read_text_blocks
 

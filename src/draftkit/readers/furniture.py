@@ -1,17 +1,19 @@
-"""What a Word file holds beside its body that draftkit does not compare: page headers, page
-footers and comments (docs/limits.md, "Not read"). Never silent: where the two files of a
-pair differ there, a note says so and shows how, so that "no changes" means no changes.
+"""What a file holds beside its body that draftkit does not compare: a Word file's page
+headers, page footers and comments (docs/limits.md, "Not read"), a PDF's running headers and
+footers (left out by readers.pdf). Never silent: where the two files of a pair differ there,
+a note says so and shows how, so that "no changes" means no changes.
 
-Takes the two paths of a pair read as DOCX (`readers.pair`, and each round against the one
-before it in `history`, each counter-proposal against its base in `compare3`) and the view
-they were read in; gives a `ReadWarning` (code `not-compared`, so `--strict` refuses the
-pair) or None, or (`noted`) the newer draft with it. Each
-part is read with the reader's limits and hardened parser, in the draft's view (tracked
-insertions shown in the accept view, deletions in the original), without what Word computes
-when it shows the page (field results: page numbers, page counts, the file name, the date),
-which would differ between any two files. Headers and footers are compared as the sets of
-their texts, whichever section or page kind holds them; comments as the multiset of theirs.
-A file that cannot be read here says nothing: its reading has said what was wrong.
+Takes the older draft (or, for a Word file, its path) and the newer draft of a pair
+(`readers.pair`, each round against the one before it in `history`, each counter-proposal
+against its base in `compare3`) and the view they were read in; `noted` gives the newer
+draft with a `ReadWarning` (code `not-compared`, so `--strict` refuses the pair) where they
+differ. A Word file's parts are read with the reader's limits and hardened parser, in the
+draft's view (tracked insertions shown in the accept view, deletions in the original),
+without what Word computes when it shows the page (field results: page numbers, page counts,
+the file name, the date), which would differ between any two files; a PDF's are the texts
+its reading left out (`Source.running`), page numbers never among them. Headers and footers
+are compared as the sets of their texts, whichever section or page kind holds them; comments
+as the multiset of theirs.
 """
 
 from __future__ import annotations
@@ -34,22 +36,40 @@ _QUOTED_CHARS = 80
 
 
 def noted(
-    old: str | os.PathLike[str], new: Draft, view: str, limits: Limits | None, *, said: bool = False
+    old: str | os.PathLike[str] | Draft, new: Draft, view: str, limits: Limits | None, *, said: bool = False
 ) -> Draft:
-    """`new` with the note on the page headers, footers and comments in which its Word file
-    and `old`'s differ, if they do; `said`: `new`'s warnings were reported as it was read,
-    so the note is reported now (readers.report: the sink, `--strict`)."""
-    if new.source is None or new.source.format != "docx":
+    """`new` with the note on the page headers, footers (and, for Word files, comments) in
+    which its file and `old`'s differ, if they do; `said`: `new`'s warnings were reported as
+    it was read, so the note is reported now (readers.report: the sink, `--strict`)."""
+    source = new.source
+    if source is None:
         return new
     limits = limits or Limits()
-    note = furniture_note(old, new.source.path, view, limits)
+    note: ReadWarning | None = None
+    if source.format == "docx":
+        path = old if not isinstance(old, Draft) else old.source.path if old.source else None
+        note = furniture_note(path, source.path, view, limits) if path is not None else None
+    elif source.format == "pdf" and isinstance(old, Draft) and old.source and old.source.format == "pdf":
+        note = _running_note(old.source.running, source.running)
     if note is None:
         return new
     if said:
         from draftkit.readers import report
 
-        report(replace(new, warnings=(note,)), limits, new.source.path)
+        report(replace(new, warnings=(note,)), limits, source.path)
     return replace(new, warnings=(*new.warnings, note))
+
+
+def _running_note(before: tuple[str, ...], after: tuple[str, ...]) -> ReadWarning | None:
+    """Where two PDFs' running headers and footers differ: what each has that the other has not."""
+    gone, came = sorted(set(before) - set(after)), sorted(set(after) - set(before))
+    if not gone and not came:
+        return None
+    return ReadWarning(
+        "not-compared",
+        f"the running page headers and footers differ ({_quoted(gone)} → {_quoted(came)}): draftkit"
+        " compares the body's text, not these (docs/limits.md)",
+    )
 
 
 def furniture_note(

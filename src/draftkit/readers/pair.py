@@ -61,7 +61,7 @@ def read_pair(
     limits = limits or Limits()
     if not _side_by_side(old, new):
         first, second = read(old, view=view, limits=limits), read(new, view=view, limits=limits)
-        second = noted(old, second, view, limits, said=True)
+        second = noted(first, second, view, limits, said=True)
         if meanwhile is not None:
             meanwhile(second)
         return first, second
@@ -112,6 +112,8 @@ def read_pair(
     if new_error is not None:
         raise new_error
     assert new_draft is not None
+    if new_draft.source is not None and new_draft.source.format == "pdf":  # its running lines
+        new_draft = noted(old_draft, new_draft, view, limits)  # (a Word file's: as it was read)
     report(new_draft, limits, str(new))
     return old_draft, new_draft
 
@@ -231,7 +233,7 @@ def _pieces(draft: Draft, aside: Aside | None = None, *, queued: bool = False) -
         draft.title,
         draft.preamble,
         len(starts),
-        None if source is None else (source.path, source.sha256, source.format, source.tables),
+        None if source is None else (source.path, source.sha256, source.format, source.tables, source.running),
         draft.meta,
         tuple((w.code, w.message, _location(w.location)) for w in draft.warnings),
     )

@@ -300,8 +300,10 @@ def _edges(lines: list[_Line], depth: int = 2) -> list[_Line]:
     return ordered[:depth] + ordered[-depth:] if len(ordered) > 2 * depth else ordered
 
 
-def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """Pages without running headers, footers and page numbers."""
+def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) -> list[list[_Line]]:
+    """Pages without running headers, footers and page numbers; the texts of the running
+    lines left out (each as it stands on two pages or more: not a page number, nor a line
+    whose number changes from page to page) appended to `running`, in order."""
     with_text = sum(1 for lines in pages if lines)
     seen: Counter[tuple[str, int]] = Counter()
     for lines in pages:
@@ -309,8 +311,16 @@ def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     # On most pages: over half of them, and at least two (a one-page draft has no running head).
     repeated = {key for key, n in seen.items() if n >= 2 and n * 2 > with_text}
     kept = []
+    shown: Counter[str] = Counter()
     for lines in pages:
         edges = {id(line) for line in _edges(lines)}
+        shown.update(
+            {
+                " ".join(line.text.split())
+                for line in _edges(lines)
+                if _furniture_key(line) in repeated and not _PAGE_NUMBER.match(line.text)
+            }
+        )
         kept.append(
             [
                 line
@@ -319,6 +329,8 @@ def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
                 or not (_furniture_key(line) in repeated or _PAGE_NUMBER.match(line.text))
             ]
         )
+    if running is not None:
+        running.extend(sorted(text for text, n in shown.items() if n >= 2))
     return kept
 
 
@@ -483,11 +495,14 @@ def _starts_paragraph(
     return step > _GAP_FACTOR * usual_step
 
 
-def read_pdf_blocks(data: bytes, *, max_paragraphs: int | None = None, source: str = "<pdf>") -> list[Block]:
+def read_pdf_blocks(
+    data: bytes, *, max_paragraphs: int | None = None, source: str = "<pdf>", running: list[str] | None = None
+) -> list[Block]:
     """The paragraphs of a PDF's text layer as blocks; `InputError` for a PDF that cannot be
-    read (encrypted, damaged, truncated, scanned), `LimitError` over a limit."""
+    read (encrypted, damaged, truncated, scanned), `LimitError` over a limit. `running`: the
+    running headers and footers left out are appended to it (`_drop_furniture`)."""
     pages, widths = _extract(data, source)
-    pages = _drop_furniture(pages)
+    pages = _drop_furniture(pages, running)
     lines = [line for number, page in enumerate(pages) for line in _columns(page, widths[number])]
     blocks: list[Block] = []
     for start, text in _paragraphs(lines):

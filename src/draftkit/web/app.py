@@ -260,15 +260,20 @@ def create_app(
         load_taxonomy(taxonomy.path)  # a bad taxonomy is refused before any draft is read
         return taxonomy.path
 
-    def draft(upload: Upload, before: Upload | None = None) -> Draft:
-        """The upload's draft, named as the user named it; with the note on the page headers,
-        footers and comments its Word file and `before`'s differ in (readers.furniture)."""
-        read_draft = read(upload.path, limits=limits)
-        if before is not None:
-            from draftkit.readers.furniture import noted
+    def drafts(chosen: list[Upload], *, against_first: bool = False) -> list[Draft]:
+        """The uploads' drafts, named as the user named them; each after the first with the
+        note on the page headers, footers and comments its file and the one before it (or,
+        `against_first`, the first) differ in (readers.furniture)."""
+        from draftkit.readers.furniture import noted
 
-            read_draft = noted(before.path, read_draft, "accept", limits)
-        return _shown(read_draft, upload.name)
+        read_drafts: list[Draft] = []
+        for upload in chosen:
+            read_draft = read(upload.path, limits=limits)
+            if read_drafts:
+                before = read_drafts[0] if against_first else read_drafts[-1]
+                read_draft = noted(before, read_draft, "accept", limits)
+            read_drafts.append(read_draft)
+        return [_shown(d, upload.name) for d, upload in zip(read_drafts, chosen, strict=True)]
 
     def compared(uploads: dict[str, Upload], job: _Job) -> Comparison:
         return api.diff(
@@ -314,7 +319,7 @@ def create_app(
 
         taxonomy = taxonomy_of(uploads)
         chosen = [uploads[field] for field in _ROUNDS if field in uploads]
-        rounds = [Round(Path(u.name).stem, draft(u, chosen[k - 1] if k else None)) for k, u in enumerate(chosen)]
+        rounds = [Round(Path(u.name).stem, d) for d, u in zip(drafts(chosen), chosen, strict=True)]
         result = build(rounds, taxonomy=taxonomy)
         warned = _warnings(((r.draft, u.name) for r, u in zip(result.rounds, chosen, strict=True)), chosen)
         match job.fmt:
@@ -331,8 +336,7 @@ def create_app(
         from draftkit.history import compare3
 
         taxonomy = taxonomy_of(uploads)
-        first = uploads[_THREE[0][0]]
-        base, a, b = (draft(uploads[field], None if k == 0 else first) for k, field in enumerate(_THREE[0]))
+        base, a, b = drafts([uploads[field] for field in _THREE[0]], against_first=True)
         result = compare3(base, a, b, taxonomy=taxonomy, labels=job.labels)
         warned = _warnings((d, uploads[field].name) for d, field in zip((base, a, b), _THREE[0], strict=True))
         match job.fmt:
