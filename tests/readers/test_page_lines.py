@@ -53,6 +53,7 @@ def test_page_lines_are_left_out_and_said(tmp_path: Path) -> None:
         "3) Read more: the parties may publish the maps.",  # a point, whatever its words
         "Related to the above, the parties shall meet monthly.",  # prose, no "Related:"
         "Watch the line of contact: observers report weekly.",
+        "See also: Article 12 for the maps.",  # an annotated draft's cross-reference
         "Read more: " + "the parties agree " * 15,  # too long for a page's line
     ],
 )

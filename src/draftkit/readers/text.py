@@ -90,7 +90,7 @@ def decode(data: bytes, source: str) -> str:
 # A news page's own lines, pasted with the text it reports ("Read more: …", "Follow our live
 # coverage", "Advertisement"): left out of the draft, each said (`read_text_blocks`' `left_out`).
 _PAGE_LINE = re.compile(
-    r"(?:read (?:more|also|next)|also read|see also|related(?: (?:article|story|stories|coverage|reading))?"
+    r"(?:read (?:more|also|next)|also read|related(?: (?:article|story|stories|coverage|reading))?"
     r"|recommended(?: reading)?|more on this(?: story)?|watch|listen)\s*[:|–—-]\s*\S.*"
     r"|follow (?:our|the) live (?:coverage|blog|updates).*|advertisement|sponsored content|scroll to continue"
     r"|share this (?:article|story)|sign up (?:for|to) (?:our|the) \w*\s*newsletter.*"
