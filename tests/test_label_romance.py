@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from draftkit import api
+from draftkit.compare.refs import find_references
 from draftkit.model.numbering import parse_label
 from draftkit.validate import validate
 
@@ -166,3 +167,83 @@ def test_an_arabic_article_put_in_between_renumbers_nothing(tmp_path: Path) -> N
     )
     changes = [c for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
     assert [(c.kind, c.new_cite) for c in changes] == [("added", "المادة الخامسة مكرر")]
+
+
+# ---------------------------------------------------------------- citations
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("de conformidad con el artículo primero del presente Acuerdo", [("article", ("primero",))]),
+        ("según lo dispuesto en el Artículo Segundo", [("article", ("Segundo",))]),
+        ("conforme al ARTÍCULO TERCERO", [("article", ("TERCERO",))]),
+        ("según el artículo décimo primero y el artículo vigésimo", [("article", ("décimo primero",)), ("article", ("vigésimo",))]),
+        ("nos termos do artigo primeiro", [("article", ("primeiro",))]),
+        ("ai sensi dell'articolo primo", [("article", ("primo",))]),
+        ("el primer artículo", []),
+        ("وفقا للمادة الخامسة من هذا الاتفاق", [("article", ("الخامسة",))]),
+        ("بموجب المادة الحادية عشرة", [("article", ("الحادية عشرة",))]),
+        ("وفقاً للمادة (5) من هذا الاتفاق", [("article", ("5",))]),
+        ("وفقا للمادة 5 مكرر", [("article", ("5",))]),
+    ],
+)
+def test_citations_in_words_are_found(text: str, cited: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert [(r.top_kind, r.path) for r in find_references(text)] == cited
+
+
+# (title, labels of articles 1-3, the cited article's text, the citing text with "{}" for the cited
+#  number, the number as cited before and after an article inserted first)
+CASCADES = [
+    ("Acuerdo Marco", ("Artículo Primero", "Artículo Segundo", "Artículo Tercero"),
+     "Las Partes cesan todas las hostilidades.", "El cese al fuego previsto en el artículo {} será verificado.", ("primero", "segundo")),
+    ("Acuerdo Marco", ("ARTÍCULO PRIMERO", "ARTÍCULO SEGUNDO", "ARTÍCULO TERCERO"),
+     "Las Partes cesan todas las hostilidades.", "El cese al fuego del Artículo {} será verificado.", ("Primero", "Segundo")),
+    ("Acuerdo Marco", ("ARTÍCULO DÉCIMO", "ARTÍCULO DÉCIMO PRIMERO", "ARTÍCULO DÉCIMO SEGUNDO"),
+     "Las Partes cesan todas las hostilidades.", "El cese al fuego del ARTÍCULO {} será verificado.", ("DÉCIMO", "DÉCIMO PRIMERO")),
+    ("Acuerdo Marco", ("Artículo 1", "Artículo 2", "Artículo 3"),
+     "Las Partes cesan todas las hostilidades.", "El cese al fuego previsto en el artículo {} será verificado.", ("primero", "segundo")),
+    ("Acordo-Quadro", ("Artigo Primeiro", "Artigo Segundo", "Artigo Terceiro"),
+     "As Partes cessam todas as hostilidades.", "O cessar-fogo previsto no artigo {} será verificado.", ("primeiro", "segundo")),
+    ("Accordo quadro", ("Articolo primo", "Articolo secondo", "Articolo terzo"),
+     "Le Parti cessano tutte le ostilità.", "Il cessate il fuoco di cui all'articolo {} è verificato.", ("primo", "secondo")),
+    ("اتفاق", ("المادة الأولى", "المادة الثانية", "المادة الثالثة"),
+     "يوقف الطرفان جميع الأعمال العدائية.", "تتولى اللجنة مراقبة وقف إطلاق النار وفقا للمادة {}.", ("الأولى", "الثانية")),
+    ("اتفاق", ("المادة العاشرة", "المادة الحادية عشرة", "المادة الثانية عشرة"),
+     "يوقف الطرفان جميع الأعمال العدائية.", "تتولى اللجنة مراقبة وقف إطلاق النار وفقا للمادة {}.", ("العاشرة", "الحادية عشرة")),
+    ("اتفاق", ("المادة (1)", "المادة (2)", "المادة (3)"),
+     "يوقف الطرفان جميع الأعمال العدائية.", "تتولى اللجنة مراقبة وقف إطلاق النار وفقا للمادة ({}).", ("1", "2")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "labels", "cited", "citing", "numbers"), CASCADES)
+def test_a_renumbering_cascade_cited_in_words_reads_as_references_updated(
+    tmp_path: Path, title: str, labels: tuple[str, str, str], cited: str, citing: str, numbers: tuple[str, str]
+) -> None:
+    # An article inserted first: the rest renumbered, the one citing the first's old number now
+    # citing its new one in the citation's own form and case (the new text is that rewrite).
+    one, two, three = labels
+    old = _draft(tmp_path / "old.txt", [one, two], [cited, citing.format(numbers[0])], title)
+    new = _draft(tmp_path / "new.txt", [one, two, three], ["Texto nuevo.", cited, citing.format(numbers[1])], title)
+    changes = [c for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
+    assert sorted(c.kind for c in changes) == ["added", "unchanged", "unchanged"]
+    assert [c.references_updated for c in changes if c.new_cite == three] == [True]
+
+
+# ---------------------------------------------------------------- added after the first run
+
+
+def test_a_word_like_an_italian_ordinal_is_no_citation() -> None:
+    # "[a-z]+esimo" is the grammar of Italian's ordinals past the tenth; the word must be one.
+    assert find_references("di cui all'articolo medesimo") == []
+
+
+def test_validate_resolves_spanish_citations_in_words(tmp_path: Path) -> None:
+    path = _draft(
+        tmp_path / "d.txt",
+        ["ARTÍCULO PRIMERO", "ARTÍCULO SEGUNDO"],
+        ["Las Partes cesan las hostilidades.", "Lo previsto en el artículo primero y en el Artículo Tercero se verifica."],
+        "Acuerdo Marco",
+    )
+    dangling = [f.message for f in validate(api.parse(path)).findings if f.rule == "references.dangling"]
+    assert len(dangling) == 1 and '"Artículo Tercero" does not resolve' in dangling[0]
