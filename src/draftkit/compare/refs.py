@@ -9,13 +9,18 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from draftkit.model.numbering import (
+    ARABIC_WORDS,
     FIRST_WORDS,
+    ROMANCE_NUMBER,
     arabic_ordinal,
+    arabic_words,
     cardinal_words,
     cased_like,
     ordinal_suffix,
     ordinal_words,
     parse_label,
+    romance_ordinal,
+    romance_words,
     words_to_int,
 )
 from draftkit.records import record
@@ -65,7 +70,10 @@ _TOP_OTHER = re.compile(
     # "ст. 5", "додатку 2", "разделе 3", "главы 4".
     r"|стат[тьі][а-яіїєґ]*|ст\.|додат[а-яіїєґ]*|приложени[а-яіїєґ]*|розділ[а-яіїєґ]*|раздел[а-яіїєґ]*"
     r"|глав[а-яіїєґ]*)"
-    r"\s+(?P<n>\d+[A-Z]?|premi[eè]re?|1er|1re)(?![\w])(?P<sub>" + _SUB[1:-1] + r")",
+    # The number: digits, "(5)" (Arabic), or words: "premier", "el artículo primero", "o artigo
+    # décimo primeiro", "dell'articolo primo", "وفقا للمادة الخامسة" (kept where they are one).
+    r"\s+(?P<po>\()?(?P<n>\d+[A-Z]?|premi[eè]re?|1er|1re|" + ARABIC_WORDS + "|(?P<words>" + ROMANCE_NUMBER + r"))"
+    r"(?(po)\))(?![\w])(?P<sub>" + _SUB[1:-1] + r")",
     re.IGNORECASE,
 )
 _PARA_OF = re.compile(
@@ -157,6 +165,8 @@ def find_references(text: str) -> list[Reference]:
             at = m.start("n")
             add(Reference(m.start(), at + cut, text[m.start() : at + cut], top, (n[:cut],), False, ((at, at + cut),)))
     for m in _TOP_OTHER.finditer(text) if other else ():
+        if m.group("words") and romance_ordinal(m.group("words")) is None:
+            continue  # "all'articolo medesimo": a word, not a number
         word = m.group("kw").lower()
         kind = _kind_of(word)
         make(m, kind, [(m.group("n"), m.span("n")), *subs(m)], False)
@@ -249,8 +259,8 @@ def label_value(num: str | None) -> str | None:
 @lru_cache(maxsize=4_096)
 def number_key(value: str) -> str:
     """The number a label's or a citation's value stands for, in digits where it is written
-    otherwise ('Three', 'THIRD', '3rd', 'premier', '1er', 'الحادية عشرة', '١٢' → '3', '3',
-    '3', '1', '1', '11', '12'), so that "Article First" cited "Article 1" or "ARTICLE FIRST"
+    otherwise ('Three', 'THIRD', '3rd', 'premier', '1er', 'الحادية عشرة', '١٢', 'Décimo Primero'
+    → '3', '3', '3', '1', '1', '11', '12', '11'), so that "Article First" cited "Article 1" or "ARTICLE FIRST"
     is the same article; any other value as written ('b', 'IV', '5 bis')."""
     if value.isdecimal():  # not "²", a digit int() does not read
         return str(int(value))
@@ -262,12 +272,16 @@ def number_key(value: str) -> str:
     if spelled is not None:
         return str(spelled[1])
     arabic = arabic_ordinal(value) if value[:1] == "ا" else None
-    return str(arabic) if arabic is not None else value
+    if arabic is not None:
+        return str(arabic)
+    romance = romance_ordinal(value) if value[-1:] in "oaOA" else None
+    return str(romance[1]) if romance is not None else value
 
 
 def written_as(value: str, written: str) -> str:
     """A label's number `value` in the form and case a citation `written` writes numbers in:
-    'Four' for 'Three', '4' for '3', 'FOURTH' for 'THIRD', '2' for 'premier', 'premier' for '1'."""
+    'Four' for 'Three', '4' for '3', 'FOURTH' for 'THIRD', '2' for 'premier', 'premier' for '1',
+    'segundo' for 'primero', 'الثانية' for 'الأولى'."""
     key = number_key(value)
     if not key.isdecimal() or value == written:
         return cased_like(value, written)
@@ -277,6 +291,11 @@ def written_as(value: str, written: str) -> str:
         return value.lower() if value.lower() in FIRST_WORDS else key
     if written.lower() in FIRST_WORDS:
         return written if n == 1 else key
+    if written[:1] == "ا" and arabic_ordinal(written) is not None:
+        # "وفقا للمادة الخامسة": the label's own words where it writes them, else in words.
+        return value if arabic_ordinal(value) is not None else arabic_words(n, written)
+    if romance_ordinal(written) is not None:  # "el artículo primero" → "el artículo segundo"
+        return romance_words(n, written, value)
     spelled = words_to_int(written)
     if spelled is not None:
         words = cardinal_words(n) if spelled[0] == "cardinalText" else ordinal_words(n)

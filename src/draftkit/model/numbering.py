@@ -171,6 +171,8 @@ _ARABIC_TENS_RE = "|".join(_ARABIC_TENS)
 _ARABIC_COMPOUND = (
     rf"(?:{'|'.join(_ARABIC_UNITS)})\s+(?:عشرة|عشر|و\s?(?:{_ARABIC_TENS_RE}))|{_ARABIC_TENS_RE}"
 )
+# Any of them, the compounds first (for the citations' grammar too: "وفقا للمادة الحادية عشرة").
+ARABIC_WORDS = rf"{_ARABIC_COMPOUND}|{'|'.join(sorted(_ARABIC_ORDINALS, key=len, reverse=True))}"
 
 
 def arabic_ordinal(words: str) -> int | None:
@@ -187,6 +189,118 @@ def arabic_ordinal(words: str) -> int | None:
         return 10 + unit
     tens = _ARABIC_TENS.get(second[1:].strip()) if second[:1] == "و" else None
     return unit + tens if tens is not None else None
+
+
+def arabic_words(n: int, written: str) -> str:
+    """`n` (1 to 99) as an Arabic ordinal in the gender of `written` ('الخامسة' → feminine:
+    11 → 'الحادية عشرة', 21 → 'الحادية والعشرون'); digits past 99."""
+    feminine = written.split()[0].endswith(("ة", "ى"))
+    tens, unit = divmod(n, 10)
+    if not 0 < n < 100:
+        return str(n)
+    if n <= 10:
+        return next(w for w, k in _ARABIC_ORDINALS.items() if k == n and w.endswith(("ة", "ى")) == feminine)
+    name = next((w for w, k in _ARABIC_UNITS.items() if k == unit and w.endswith("ة") == feminine), "")
+    ten = next(w for w, k in _ARABIC_TENS.items() if k == 10 * tens) if tens > 1 else ""
+    if tens == 1:
+        return f"{name} {'عشرة' if feminine else 'عشر'}"
+    return f"{name} و{ten}" if unit else ten
+
+
+# Spanish, Portuguese and Italian ordinals as their articles, chapters and titles are numbered
+# in words ("ARTÍCULO PRIMERO", "Artículo Décimo Primero", "Artigo Primeiro", "Articolo primo"),
+# 1 to 99, masculine and feminine ("Sección Segunda"), with or without accents: the tens then the
+# unit, apart or joined ("décimo primero", "decimoprimero"), and "undécimo", "duodécimo";
+# Italian's own ordinals past the tenth ("undicesimo", "ventunesimo").
+_ACCENTS = str.maketrans("áéíóúàèìòù", "aeiouaeiou")
+_ES_UNITS = ("primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno")
+_PT_UNITS = ("primeiro", "segundo", "terceiro", "quarto", "quinto", "sexto", "sétimo", "oitavo", "nono")
+_IT_UNITS = ("primo", "secondo", "terzo", "quarto", "quinto", "sesto", "settimo", "ottavo", "nono", "decimo")
+_ES_TENS = ("décimo", "vigésimo", "trigésimo", "cuadragésimo", "quincuagésimo", "sexagésimo", "septuagésimo", "octogésimo", "nonagésimo")  # fmt: skip
+_PT_TENS = ("décimo", "vigésimo", "trigésimo", "quadragésimo", "quinquagésimo", "sexagésimo", "septuagésimo", "octogésimo", "nonagésimo")  # fmt: skip
+_IT_CARDINALS = (
+    "", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci", "undici", "dodici",
+    "tredici", "quattordici", "quindici", "sedici", "diciassette", "diciotto", "diciannove",
+)  # fmt: skip
+_IT_TENS = ("venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta", "novanta")
+
+
+def _italian_ordinal(n: int) -> str:
+    """21 → 'ventunesimo', 23 → 'ventitreesimo', 3 → 'terzo' (masculine)."""
+    if n <= 10:
+        return _IT_UNITS[n - 1]
+    if n < 20:
+        cardinal = _IT_CARDINALS[n]
+    else:
+        tens, unit = divmod(n, 10)
+        cardinal = _IT_TENS[tens - 2]
+        if unit:
+            cardinal = (cardinal[:-1] if unit in (1, 8) else cardinal) + _IT_CARDINALS[unit]
+    return cardinal + "esimo" if cardinal.endswith(("tre", "sei")) else cardinal[:-1] + "esimo"
+
+
+def _romance_ordinals() -> dict[str, tuple[str, int]]:
+    table: dict[str, tuple[str, int]] = {}
+    for lang, units, tens in (("pt", _PT_UNITS, _PT_TENS), ("es", _ES_UNITS, _ES_TENS)):
+        for t, ten in enumerate(("", *tens)):
+            for u, unit in enumerate(("", *units)):
+                n = 10 * t + u
+                if n:
+                    table[f"{ten} {unit}".strip()] = (lang, n)
+                    if ten and unit:  # "decimoprimero", "vigesimotercero"
+                        table[ten.translate(_ACCENTS) + unit] = (lang, n)
+        table.update({"undécimo": (lang, 11), "duodécimo": (lang, 12)})
+    table.update({"nono": ("pt", 9), "setuagésimo": ("pt", 70)})  # Spanish's ninth is "noveno"
+    for n in range(1, 100):  # Italian's own words; "quarto", "decimo" are read as above
+        table.setdefault(_italian_ordinal(n), ("it", n))
+    out: dict[str, tuple[str, int]] = {}
+    for words, found in table.items():
+        for form in (words, words.translate(_ACCENTS)):
+            out.setdefault(form, found)
+            out.setdefault(" ".join(w[:-1] + "a" for w in form.split()), found)  # "décima segunda"
+    return out
+
+
+_ROMANCE_ORDINALS = _romance_ordinals()
+# Their grammar, for the keyword line and for citations: the words checked by `romance_ordinal`.
+_ROMANCE_UNIT = (
+    r"primer[oa]|primeir[oa]|segund[oa]|tercer[oa]|terceir[oa]|cuart[oa]|quart[oa]|quint[oa]|sext[oa]"
+    r"|s[ée]p?tim[oa]|octav[oa]|oitav[oa]|noven[oa]|non[oa]"
+)
+_ROMANCE_TEN = (
+    r"d[ée]cim[oa]|(?:vig|trig|cuadrag|quadrag|quincuag|quinquag|sexag|septuag|setuag|octog|nonag)[ée]sim[oa]"
+)
+ROMANCE_NUMBER = (
+    rf"(?:{_ROMANCE_TEN})(?:\s*(?:{_ROMANCE_UNIT}))?|und[ée]cim[oa]|duod[ée]cim[oa]|{_ROMANCE_UNIT}"
+    r"|prim[oa]|second[oa]|terz[oa]|sest[oa]|settim[oa]|ottav[oa]|[a-z]{3,16}esim[oa]"
+)
+
+
+def romance_ordinal(words: str) -> tuple[str, int] | None:
+    """'Décimo Primero' → ('es', 11), 'primeiro' → ('pt', 1), 'ventunesimo' → ('it', 21): a
+    Spanish, Portuguese or Italian ordinal and its language (Spanish where both write it so:
+    'segundo'); None for anything else."""
+    return _ROMANCE_ORDINALS.get(" ".join(words.lower().split()))
+
+
+def romance_words(n: int, written: str, value: str = "") -> str:
+    """`n` as a Spanish, Portuguese or Italian ordinal in the language, gender and case of
+    `written` ('Segundo' → 'Tercero', 'DÉCIMO' → 'DÉCIMO PRIMERO', 'primeira' → 'segunda');
+    in the language of the label's own `value` where that is one (a draft writes its labels and
+    citations in one language; 'segundo' is Spanish and Portuguese alike)."""
+    found = (romance_ordinal(value) if value else None) or romance_ordinal(written)
+    language = found[0] if found is not None else "es"
+    if language == "it":
+        words = _italian_ordinal(n)
+    else:
+        units, tens = (_PT_UNITS, _PT_TENS) if language == "pt" else (_ES_UNITS, _ES_TENS)
+        ten, unit = divmod(n, 10)
+        words = " ".join(w for w in ((tens[ten - 1] if ten else ""), (units[unit - 1] if unit else "")) if w)
+    if written.lower().endswith("a"):  # the feminine: "Sección Primera"
+        words = " ".join(w[:-1] + "a" for w in words.split())
+    if written.isascii():  # a text written without accents
+        words = words.translate(_ACCENTS)
+    return cased_like(words, written)
 
 
 # Numbers written out in English, as treaties number their parts ("Article One", "PART
@@ -229,19 +343,25 @@ _IN_WORDS_TH = (
 )
 _NUMBER = (
     rf"(?:\d{{1,4}}(?:st|nd|rd|th)|\d+(?:\.\d+)*|{_IN_WORDS_TH}|[IVXLCDM]+|[ivxlcdm]+|{'|'.join(FIRST_WORDS)}"
-    rf"|{_IN_WORDS}|{_ARABIC_COMPOUND}|{'|'.join(sorted(_ARABIC_ORDINALS, key=len, reverse=True))}|[A-Za-z])"
+    rf"|{_IN_WORDS}|{ARABIC_WORDS}|(?P<romance>{ROMANCE_NUMBER})|[A-Za-z])"
 )
 # An article put in between two others without renumbering them: "Article 5 bis", "5ter",
 # "Section 2A", "Article 5a" (UN, EU and French texts; amended British and German ones).
-_INSERTED = r"(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)|[A-Z])"
+# Italian joins it with a hyphen ("Articolo 1-bis"); Arabic writes مكرر after the number or its
+# words ("المادة 5 مكرر", "المادة الخامسة مكرر", "مادة 18 مكرراً").
+_INSERTED = r"(?:[\s-]?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)|[A-Z])"
+_ARABIC_INSERTED = r"\s+مكرّ?ر(?:اً|ًا|ا|ة)?"
 # The keyword is the first word, looked up (one dict lookup: an alternation of ~70 words
 # tried on every paragraph of a long draft costs more); the number follows it.
 _FIRST_WORD_RE = re.compile(r"\S+")
 _AFTER_KEYWORD_RE = re.compile(
-    r"\s+(?P<n>"
+    # "المادة (5)": Arabic texts often put the number in parentheses (kept to Arabic keywords).
+    r"\s+(?P<open>\()?(?P<n>"
     + _NUMBER
-    + r")(?P<inserted>(?<=\d)"
+    + r")(?(open)\))(?P<inserted>(?<=\d)"
     + _INSERTED
+    + "|"
+    + _ARABIC_INSERTED
     + r")?(?P<trail>\.?[º°ª]|\.(?!\d))?(?=$|[\s:.\-–—)(،])",
     re.IGNORECASE,
 )
@@ -606,12 +726,19 @@ def parse_label(text: str) -> tuple[Label, str] | None:
         # keyword is usually prose ("point a of"); accept only upper-case letters.
         if n.isalpha() and len(n) == 1 and n.islower():
             return None
+        if m.group("open") and not "\u0600" <= s[0] <= "\u06ff":
+            return None  # "Section (1)": not the form of a keyword line outside Arabic texts
         end = m.end()
         inserted = m.group("inserted")
-        num = s[: m.end("inserted") if inserted else m.start("n") + len(n)]
+        num = s[: m.end("inserted") if inserted else m.end("n") + (1 if m.group("open") else 0)]
         arabic = arabic_ordinal(n) if n[:1] == "ا" else None
+        romance = romance_ordinal(n) if m.group("romance") else None
         if arabic is not None:
             parts: tuple[str, ...] = (str(arabic),)
+        elif m.group("romance"):
+            if romance is None:
+                return None  # "Articolo medesimo": a word, not a number
+            parts = (str(romance[1]),)
         elif n.lower() in FIRST_WORDS:
             parts = ("1",)
         elif n[:1].isdecimal() and n[-1:].isalpha():  # "1st", "23rd"
@@ -630,7 +757,8 @@ def parse_label(text: str) -> tuple[Label, str] | None:
         if inserted:
             # Between Article 5 and Article 6, outside their count: no ordinal, so neither a
             # gap nor a repeat of 5 (an "other" label: the keyword makes it their sibling).
-            return Label(num=num, kind=kind, fmt="other", shape=shape, parts=(*parts, inserted.strip()), ordinal=None), rest
+            between = inserted.strip().lstrip("-")  # "bis" of "1-bis" too
+            return Label(num=num, kind=kind, fmt="other", shape=shape, parts=(*parts, between), ordinal=None), rest
         label = _make(num, kind, shape, parts)
         if label.fmt in ("cardinalText", "ordinalText"):
             if parts[-1][:1].islower():

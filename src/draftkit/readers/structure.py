@@ -30,6 +30,8 @@ from draftkit.model.numbering import (
     parse_exact,
     parse_label,
     parse_loose,
+    romance_ordinal,
+    romance_words,
 )
 from draftkit.readers.blocks import Block, is_all_caps
 from draftkit.readers.frozen import new_provision
@@ -290,8 +292,10 @@ def _renumbered(label: Label, ordinal: int) -> str:
         return f"{head}{number}{tail}"
     # A number written otherwise than its value ("Article premier", "المادة الخامسة"): the
     # keyword, then the number.
-    keyword = label.num.split(None, 1)[0] if label.kind is not None and " " in label.num.strip() else ""
-    return f"{keyword} {number}" if keyword else number
+    keyword, _, words = label.num.strip().partition(" ") if label.kind is not None else ("", "", "")
+    if romance_ordinal(words) is not None:  # "ARTÍCULO TERCERO": in the label's own words
+        number = romance_words(ordinal, words)
+    return f"{keyword} {number}" if words else number
 
 
 def _unnumbered(blocks: Sequence[Block], labels: Sequence[tuple[Label | None, str]]) -> bool:

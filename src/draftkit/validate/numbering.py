@@ -14,7 +14,14 @@ from collections import Counter
 from collections.abc import Sequence
 
 from draftkit.compare.refs import number_key
-from draftkit.model.numbering import NumFmt, cased_like, format_number, parse_exact
+from draftkit.model.numbering import (
+    NumFmt,
+    cased_like,
+    format_number,
+    parse_exact,
+    romance_ordinal,
+    romance_words,
+)
 from draftkit.records import record
 from draftkit.validate.clause_schema import ClauseSchema, Level
 from draftkit.validate.common import PLURAL, Collector, Entry, normal
@@ -69,8 +76,10 @@ def _relabel(example: _Numbered, ordinal: int) -> str:
     if at >= 0:
         return num[:at] + value + num[at + len(example.value) :]
     # "Article premier", "المادة الخامسة": the keyword, then the number.
-    kind_word = num.split(None, 1)[0] if example.entry.provision.kind in _KEYWORD_KINDS and " " in num else ""
-    return f"{kind_word} {value}" if kind_word else value
+    kind_word, _, words = num.partition(" ") if example.entry.provision.kind in _KEYWORD_KINDS else ("", "", "")
+    if romance_ordinal(words) is not None:  # "ARTÍCULO TERCERO": in the label's own words
+        value = romance_words(ordinal, words)
+    return f"{kind_word} {value}" if words else value
 
 
 def _labels(items: Sequence[str]) -> str:
