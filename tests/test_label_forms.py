@@ -163,6 +163,7 @@ def test_an_article_bis_is_its_own_provision_and_no_gap(tmp_path: Path) -> None:
         ("Article 1 bis", "Text one bis."),
         ("Article 2", "Text two."),
     ]
+    assert [p.eid for p in draft.provisions] == ["art_1", "art_1bis", "art_2"]  # its number kept
     assert not [f for f in validate(draft).findings if f.rule.startswith("numbering.")]
     changes = [(c.kind, c.renumbered) for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
     assert changes == [("added", False)]
@@ -422,3 +423,17 @@ def test_titled_roman_groups_set_off_by_dashes_hold_their_points(tmp_path: Path)
         ("section", "I", "SECURITY", 2),
         ("section", "II", "TERRITORY", 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "eids"),
+    [
+        ("Article 5\nA.\n\nArticle 5 bis\nB.\n\nArticle 6\nC.\n\nArticle 6 TER\nD.\n", ["art_5", "art_5bis", "art_6", "art_6ter"]),
+        ("المادة 5\nنص.\n\nالمادة 5 مكرر\nنص.\n\nالمادة 6\nنص.\n", ["art_5", "art_5bis", "art_6"]),
+    ],
+)
+def test_an_article_put_in_between_keeps_its_number_in_its_eid(tmp_path: Path, text: str, eids: list[str]) -> None:
+    """'Article 5 bis' is art_5bis, not art_bis (two of them would be art_bis and art_bis_2)."""
+    path = tmp_path / "d.txt"
+    path.write_text("Framework\n\n" + text, encoding="utf-8")
+    assert [p.eid for p in api.parse(path).provisions] == eids

@@ -24,6 +24,7 @@ ABBREVIATIONS: dict[Kind, str] = {
 }
 _POSITIONAL: frozenset[Kind] = frozenset({"paragraph", "point", "recital", "conclusion"})
 _UNSAFE = re.compile(r"[^\w.-]+")
+_INSERTED = re.compile(r"(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)|مكرّ?ر(?:اً|ًا|ا|ة)?")
 
 
 @lru_cache(maxsize=4096)  # a long draft repeats a few hundred (kind, label) pairs
@@ -32,9 +33,12 @@ def eid_step(kind: Kind, num: str | None) -> str:
     prefix = ABBREVIATIONS[kind]
     if num is None:
         return f"{prefix}_nn"
-    # The last word of the label, its last dotted component: "Article 5" → 5, "2.3." → 3.
+    # The last word of the label, its last dotted component: "Article 5" → 5, "2.3." → 3; an
+    # article put in between keeps its number: "Article 5 bis" → 5bis, "المادة 5 مكرر" → 5مكرر.
     words = num.strip(" .()").split()
     last = words[-1] if words else ""
+    if len(words) > 1 and _INSERTED.fullmatch(last):
+        last = words[-2] + (last.lower() if last.isascii() else "bis")
     components = [c for c in last.split(".") if c.strip("()")]
     number = components[-1].strip("()") if components else ""
     number = _UNSAFE.sub("-", number).strip("-_") or "nn"
