@@ -903,17 +903,15 @@ class _Aligner:
             pairs.append(Pair(kind, olds, news, round(sim, 4), g in moved_groups))
         apart_a, apart_b = self.pins.apart_old, self.pins.apart_new
         # The unpaired (in no pair, no group), by set difference, in document order.
+        added = sorted(self._all_b.difference(self.b2a, self.group_of_b))
         for i in sorted(self._all_a.difference(self.a2b, self.group_of_a)):
             pairs.append(
-                _new_pair("deleted", (i,), (), 0.0, False, False, None, i in apart_a, self._replaced_by(i))
+                _new_pair("deleted", (i,), (), 0.0, False, False, None, i in apart_a, self._replaced_by(i, added))
             )
-        pairs.extend(
-            _new_pair("added", (), (j,), 0.0, False, False, None, j in apart_b, None)
-            for j in sorted(self._all_b.difference(self.b2a, self.group_of_b))
-        )
+        pairs.extend(_new_pair("added", (), (j,), 0.0, False, False, None, j in apart_b, None) for j in added)
         return Alignment(self.a, self.b, tuple(pairs))
 
-    def _replaced_by(self, i: int) -> int | None:
+    def _replaced_by(self, i: int, added: list[int]) -> int | None:
         """The best still-added counterpart the content pass saw for a deleted provision, if
         its evidence was plausible (POSSIBLE_MIN) though not enough to pair them."""
         if i in self.pins.apart_old:
@@ -932,15 +930,9 @@ class _Aligner:
         )
         if ranked and self.best_deleted_for.get(ranked[0][1]) == i:
             return ranked[0][1]
-        return self._in_its_place(i)
-
-    def _in_its_place(self, i: int) -> int | None:
-        up = self.a.parent[i]
+        up = self.a.parent[i]  # else the one added provision standing in its place, if any
         parent = ROOT if up == ROOT else self.a2b.get(up)
-        if parent is None:
-            return None
-        free = self._all_b.difference(self.b2a, self.group_of_b)
-        return in_its_place(self.a, self.b, i, parent, free, self.best_deleted_for or {})
+        return None if parent is None else in_its_place(self.a, self.b, i, parent, added, self.best_deleted_for)
 
 
 def align(old: Draft | Flat, new: Draft | Flat, pins: Resolved | None = None) -> Alignment:

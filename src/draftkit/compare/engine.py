@@ -73,7 +73,7 @@ def keyed(address: Address) -> Address:
     """`address` with its numbers as `refs.number_key` gives them: "Article First", "ARTICLE
     FIRST" and "Article 1" are one article to a citation."""
     kind, path = address
-    return kind, tuple(number_key(value) for value in path)
+    return kind, tuple(map(number_key, path))  # (map: one call for 13,000 addresses' parts)
 
 
 def _squash(text: str) -> str:
