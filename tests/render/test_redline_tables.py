@@ -466,3 +466,40 @@ def test_loose_cell_text_goes_back_to_no_other_tables_row(tmp_path: Path) -> Non
         return Doc(one + fx.p() + two + fx.p())
 
     _redline(doc("7", "9"), doc("ceasefire", "parties"), tmp_path)  # reject-all: 7, 8, 9
+
+
+def test_rows_of_a_repeated_table_are_not_placed_by_another_tables_rows(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' RP001-Tracked-Revisions-02-Accepted.docx: a digit
+    added to "Reference Chromatograms:" makes it a heading that takes the paragraphs after
+    it, and the comparison pairs it with the later line of the same words, so the second
+    table's cells are shown moved (deleted before the heading's new paragraphs). Their rows
+    were placed beside the new rows of the same text: the first table's, or the second's
+    with that table's last row (a kept cell in it) left loose before them; reject-all read
+    the old rows out of order. A row whose place lies across old text stays loose."""
+    heading = '<w:outlineLvl w:val="0"/>'
+
+    def table(third: str, last: str) -> str:
+        rows = [
+            ("Name of the preparations", "No. of injections", "Purpose"),
+            ("Blank", "1", "Blank"),
+            (third, "3", "System suitability"),
+            ("Sample preparation-1", "1", "Sample analysis"),
+        ]
+        cells = [[fx.p(fx.r(x)) for x in row] for row in rows]
+        return fx.tbl([*cells, [fx.p(fx.r("Sample preparation-2")), fx.p(fx.r("1")), last]])
+
+    def doc(first: str) -> Doc:
+        return Doc(
+            fx.p(fx.r("Order of injection:"))
+            + table("System suitability solution", fx.p())
+            + fx.p(fx.r("The peak is about 29.39 min."))
+            + "".join(fx.p(fx.r(x)) for x in (first, "Consider stage IV as stage III.", "Reporting:"))
+            + "".join(fx.p(fx.r(x)) for x in ("Report the results.", "Reference Chromatograms:"))
+            + fx.p(fx.r("Consider stage IV insitu as stage III insitu."))
+            + fx.p(fx.r("Order of injection:"))
+            + table("Standard solution", fx.p(fx.r("Sample analysis"), heading))
+            + fx.p(fx.r("Calculations:"))
+            + fx.p()
+        )
+
+    _redline(doc("Reference Chromatograms:"), doc("Reference Chromatograms: 600,000"), tmp_path)

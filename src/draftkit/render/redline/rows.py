@@ -350,6 +350,9 @@ def _place(
             after = following.find(W_TR)
         else:
             before, after = _by_neighbours(rows, row_keys, k, restored, document)
+            near = placed_after.get(before, before) if before is not None else after
+            if near is not None and _crosses(document, written, near, before is not None, pending):
+                return False
     if before is not None:
         anchor = placed_after.get(before, before)
         anchor.addnext(twin)
@@ -359,6 +362,42 @@ def _place(
     else:
         return False
     return True
+
+
+def _crosses(
+    document: etree._Element,
+    written: list[etree._Element],
+    row: etree._Element,
+    after_row: bool,
+    pending: set[etree._Element],
+) -> bool:
+    """Whether the old view shows something between loose paragraphs `written` and the place
+    their restored row would take beside `row` (after it when `after_row`, else before it),
+    besides the `pending` paragraphs: the row would come before or after old text it did not
+    (RP001, a table repeated further on: its rows placed by the first table's rows of the
+    same text, and one of its rows that keeps a cell left loose before them)."""
+    inner = list(row.iter(W_P))
+    if not inner:
+        return False
+    edge = inner[-1] if after_row else inner[0]
+    gone = set(written)
+    first: str | None = None  # which end of the span came first: "loose" or "row"
+    for q in document.iter(W_P):
+        if first is None:
+            if q in gone:
+                first = "loose"
+            elif q is edge:
+                first = "row"
+                if not after_row and q not in pending and _shows_old(q):
+                    return True
+            continue
+        if first == "loose" and q is edge:
+            return after_row and q not in pending and _shows_old(q)
+        if first == "row" and q in gone:
+            return False
+        if q not in gone and q not in pending and _shows_old(q):
+            return True
+    return False
 
 
 def _followed(row: etree._Element, last: etree._Element, pending: set[etree._Element]) -> bool:
