@@ -503,3 +503,41 @@ def test_rows_of_a_repeated_table_are_not_placed_by_another_tables_rows(tmp_path
         )
 
     _redline(doc("Reference Chromatograms:"), doc("Reference Chromatograms: 600,000"), tmp_path)
+
+
+def test_body_text_lifted_out_of_a_table_takes_the_old_text_after_it(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' RP051-Arabic.docx: a heading copied into a table
+    cell takes the cells after it, the note after the table and a second table of the same
+    rows, so all of them are shown moved, deleted in that cell in text order. The note, body
+    text in the old draft, was lifted out of the table after it, behind the second table's
+    cells still in the cell: reject-all read it after them. What the old view shows after it
+    in the table now goes out with it, in order."""
+    heading = '<w:outlineLvl w:val="0"/>'
+
+    def rows(last: str) -> list[list[str]]:
+        cells = [
+            ("Emissions in the lower band are limited.", "Total power is measured."),
+            ("Centre frequency is set.", "Below the limit it stays."),
+            ("Not applicable here.", last),
+        ]
+        return [[fx.p(fx.r(x)) for x in row] for row in cells]
+
+    def doc(copied: bool) -> Doc:
+        one = rows("Decreasing linearly it goes.")
+        if copied:
+            one[1][0] += fx.p(fx.r("Background monitoring"), heading)
+        note = fx.p(fx.r("The base limits rest on aviation receivers only."))
+        return Doc(
+            fx.p(fx.r("Resolves"), heading)
+            + fx.p(fx.r("The Parties resolve:"))
+            + fx.tbl(one)
+            + note
+            + fx.tbl(rows("Decreasing steeply it goes."))
+            + note
+            + fx.p(fx.r("The Secretary-General is instructed."))
+            + fx.p(fx.r("Background"), heading)
+            + fx.p(fx.r("The report says so."))
+            + fx.p()
+        )
+
+    _redline(doc(False), doc(True), tmp_path)

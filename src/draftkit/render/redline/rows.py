@@ -27,7 +27,7 @@ new one) and the `Carrier` (the old package); edits the document in place. Guara
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
@@ -217,19 +217,31 @@ def _lift(loose: list[etree._Element], old_paragraphs: Sequence[etree._Element])
         if key:
             (inside if next(p.iterancestors(W_TC), None) is not None else outside).add(key)
     after: dict[etree._Element, etree._Element] = {}  # table → the last paragraph put after it
+    gone = set(loose)
     for p in loose:
         table = _outermost(p, W_TBL)
         if table is None or p.getparent() is None or not _stood_outside(deleted_key(p), inside, outside):
             continue
-        cell = p.getparent()
-        if any(q is not p and _shows_old(q) for q in _before_in(table, p)):
-            anchor = after.get(table, table)
-            anchor.addnext(p)
-            after[table] = p
-        else:
-            table.addprevious(p)
-        if cell is not None and cell.tag == W_TC and cell.find(W_P) is None:
-            cell.append(etree.Element(W_P))  # a cell holds a paragraph at least
+        if not any(q is not p and _shows_old(q) for q in _before_in(table, p)):
+            _out(p, table.addprevious)
+            continue
+        # What the old view shows after it in the table goes out with it, in order (RP051: the
+        # cells of a later old table, loose in the same cell); where that is text kept, or a
+        # restored row, it stays.
+        later = [q for q in _after_in(table, p) if _shows_old(q)]
+        if any(q not in gone for q in later):
+            continue
+        for q in (p, *later):
+            _out(q, after.get(table, table).addnext)
+            after[table] = q
+
+
+def _out(p: etree._Element, put: Callable[[etree._Element], None]) -> None:
+    """Paragraph `p` put out of its table cell by `put` (the cell keeps a paragraph)."""
+    cell = p.getparent()
+    put(p)
+    if cell is not None and cell.tag == W_TC and cell.find(W_P) is None:
+        cell.append(etree.Element(W_P))  # a cell holds a paragraph at least
 
 
 def _outermost(p: etree._Element, tag: str) -> etree._Element | None:
@@ -261,6 +273,17 @@ def _before_in(table: etree._Element, p: etree._Element) -> list[etree._Element]
         if q is p:
             break
         out.append(q)
+    return out
+
+
+def _after_in(table: etree._Element, p: etree._Element) -> list[etree._Element]:
+    """The paragraphs of `table` after `p`, in document order."""
+    out: list[etree._Element] = []
+    seen = False
+    for q in table.iter(W_P):
+        if seen:
+            out.append(q)
+        seen = seen or q is p
     return out
 
 
