@@ -407,3 +407,20 @@ def test_a_preamble_line_numbered_by_a_listnum_field_is_found_to_insert(tmp_path
     data = render_docx(comparison)
     check_views(comparison, data, tmp_path)
     assert _comments(data) == ""
+
+
+def test_spaces_after_a_line_go_on_with_its_end_when_a_paragraph_after_it_goes(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' RP038-Inserted-Paras-at-End.docx: a provision's
+    first line ends with a run of spaces (not text to the reader); the paragraph after it
+    deleted and a number added at the line's end. The new words follow the deleted
+    paragraph in the op stream, so they moved on into a paragraph after it, and the spaces,
+    left behind, stood inside the joined line on accepting ('service.   600,000')."""
+
+    def doc(edited: bool) -> Doc:
+        line = "z)\tUntil 1 January 2019, the band is shared with the maritime service."
+        first = fx.p(fx.r(line + (" 600,000" if edited else "")) + fx.r("  "))
+        second = "" if edited else fx.p(fx.r("From that date the channels are split into two parts."))
+        last = fx.p(fx.r("The band plan is in Recommendation M.1084."))
+        return Doc(fx.p(fx.r("y)\tThe Conference decides as follows.")) + first + second + last + fx.p())
+
+    _redline(doc(False), doc(True), tmp_path)
