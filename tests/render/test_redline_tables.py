@@ -541,3 +541,20 @@ def test_body_text_lifted_out_of_a_table_takes_the_old_text_after_it(tmp_path: P
         )
 
     _redline(doc(False), doc(True), tmp_path)
+
+
+def test_loose_cell_text_finds_its_row_when_the_old_file_holds_revisions(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' RA001-Tracked-Revisions-01.docx: the old file holds
+    tracked changes, and the old paragraphs the rows were looked up in were counted after
+    resolving them, a paragraph merged away uncounted. The reader counts every `w:p`: each
+    loose paragraph's old cell was no longer known, and another table's row of the same
+    text took it (as in the case above, reject-all read "8" after "9"). The old paragraphs
+    are now counted as the reader counts them."""
+    gone = fx.p(fx.dele(fx.dr("A withdrawn line.")), '<w:rPr><w:del w:id="5" w:author="A" w:date="2020-01-01T00:00:00Z"/></w:rPr>')
+
+    def doc(first: str, last: str) -> Doc:
+        one = fx.tbl([[fx.p(fx.r(x)) for x in ("1", "2", "3")], [fx.p(fx.r(x)) for x in (first, "8", last)]])
+        two = fx.tbl([[fx.p(fx.r(x)) for x in ("4", "5", "6")], [fx.p(fx.r("7")), fx.p(), fx.p(fx.r("9"))]])
+        return Doc(gone + fx.p(fx.r("The schedule.")) + one + fx.p() + two + fx.p())
+
+    _redline(doc("7", "9"), doc("ceasefire", "parties"), tmp_path)
