@@ -558,3 +558,37 @@ def test_loose_cell_text_finds_its_row_when_the_old_file_holds_revisions(tmp_pat
         return Doc(gone + fx.p(fx.r("The schedule.")) + one + fx.p() + two + fx.p())
 
     _redline(doc("7", "9"), doc("ceasefire", "parties"), tmp_path)
+
+
+def test_a_table_is_restored_whole_only_from_one_run_of_loose_paragraphs(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' HC031-Complicated-Document.docx: a heading copied
+    into a cell of a table that is part of an article's text, so the article is shown whole,
+    deleted, its table's cells loose paragraphs. An earlier table whose rows are some of
+    them ("Lorem | Consectetuer", "400 | 500", not "100 | 200") took their paragraphs on
+    both sides of "100", "200" and came back whole, with "100 | 200" put after it: reject-all
+    read the rows out of order. A table comes back whole only from one run of loose
+    paragraphs, and a row that finds no place leaves its paragraphs to another table's."""
+    heading = '<w:outlineLvl w:val="0"/>'
+
+    def row(*texts: str) -> list[str]:
+        return [fx.p(fx.r(x)) for x in texts]
+
+    def doc(copied: bool) -> Doc:
+        table = [row("Lorem ipsum dolor", "Consectetuer elit"), row("100", "200"), row("400", "500")]
+        if copied:
+            table[2][0] += fx.p(fx.r("Annex may"), heading)
+        return Doc(
+            fx.p(fx.r("Schedule"), heading)
+            + fx.np("The first table.", 1)
+            + fx.tbl([row("Lorem ipsum dolor", "Consectetuer elit"), row("400", "500")])
+            + fx.np("The parties agree.", 1)
+            + fx.np("Fusce est.", 1)
+            + fx.tbl(table)
+            + fx.p(fx.r("Video provides a powerful way to help you prove your point, and the parties shall withdraw."))
+            + fx.p(fx.r("To make your document look professionally produced, the mission shall report monthly."))
+            + fx.p(fx.r("Final"), heading)
+            + fx.p(fx.r("The end."))
+            + fx.p()
+        )
+
+    _redline(doc(False), doc(True), tmp_path)

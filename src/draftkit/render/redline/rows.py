@@ -169,15 +169,17 @@ def restore_rows(
             found.append(_find(keys, used, wanted, homes, tr))
             used.update(found[-1] or ())
         pending = {loose[i] for spot in found for i in spot or ()}  # to go into restored rows
-        # A table gone whole (the text of all its rows loose outside any table) comes back
-        # whole; with rows without text too where the new draft has fewer tables.
+        # A table gone whole (the text of all its rows loose outside any table, in one run)
+        # comes back whole; with rows without text too where the new draft has fewer tables.
         first = next((spot for spot in found if spot), None)
+        taken = [i for spot in found for i in spot or ()]
         whole = (
             first is not None
             and (
                 all(found)
                 or (fewer_tables and all(spot or not w for spot, w in zip(found, row_keys, strict=True)))
             )
+            and taken == list(range(taken[0], taken[0] + len(taken)))
             and next(loose[first[0]].iterancestors(W_TC), None) is None
         )
         if whole:
@@ -195,6 +197,7 @@ def restore_rows(
                 assert shell is not None
                 shell.append(twin)
             elif not _place(twin, rows, row_keys, k, written, document, placed_after, restored, pending):
+                used.difference_update(spot or ())  # left to another table's row of that text
                 continue
             restored[k] = twin
             if any(paragraph_mark(p) == "moveFrom" for p in written):
