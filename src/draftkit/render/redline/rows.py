@@ -11,17 +11,19 @@ new one) and the `Carrier` (the old package); edits the document in place. Guara
   as loose paragraphs, are put back as rows instead: a copy of the old `w:tr` (its images,
   notes and relationships carried as `carry` does) with `w:trPr/w:del`, every run deleted and
   every paragraph mark deleted, after the new row that holds the old row before it (or
-  before the one that holds the row after it); a table deleted whole comes back whole (its
-  rows without text too, where the new draft has fewer tables: a table the text moved out
-  of). The loose paragraphs go, and a comment anchored on them moves to the restored rows.
-  Where no place can be found, or a deleted provision also has text outside those rows, the
-  loose paragraphs stay (reject-all still gives the old text, not the old table shape). Text
+  before the one that holds the row after it); a table deleted whole (its rows' loose
+  paragraphs one run) comes back whole (its rows without text too, where the new draft has
+  fewer tables: a table the text moved out of). The loose paragraphs go, and a comment
+  anchored on them moves to the restored rows. Where no place can be found, or only one
+  across old text, or a deleted provision also has text outside those rows, the loose
+  paragraphs stay (reject-all still gives the old text, not the old table shape). Text
   shown as moved from there (`moves=True`) comes back the same way, its move made a deletion
   and an insertion (LibreOffice keeps a deleted row on accepting when moved-from text is in it);
 * a loose paragraph the writer put in a table cell (beside the new provision before it) whose
-  old text stood outside tables goes out of the table, before it or after it: a provision
-  moved into a table comes back outside it on reject-all, and the row it filled, its other
-  cells empty, is an inserted row.
+  old text stood outside tables goes out of the table, before it or after it (after it with
+  the loose paragraphs after it in the table; where old text kept there follows it, it
+  stays): a provision moved into a table comes back outside it on reject-all, and the row it
+  filled, its other cells empty, is an inserted row.
 """
 
 from __future__ import annotations
@@ -209,7 +211,8 @@ def restore_rows(
 def _lift(loose: list[etree._Element], old_paragraphs: Sequence[etree._Element]) -> None:
     """Loose paragraphs the writer put in a table cell (beside the new provision before them)
     whose old text stood outside tables go out of the table: before it when nothing the old
-    view shows precedes them in it, else after it — so reject-all does not put old body text
+    view shows precedes them in it, else after it, with what the old view shows after them
+    in it when that is all loose (else they stay) — so reject-all does not put old body text
     into a table (a provision moved into a table: its old paragraph was placed beside it)."""
     if all(_outermost(p, W_TBL) is None for p in loose):
         return  # none stands in a table (a draft without tables): nothing to lift
