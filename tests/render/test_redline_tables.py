@@ -592,3 +592,18 @@ def test_a_table_is_restored_whole_only_from_one_run_of_loose_paragraphs(tmp_pat
         )
 
     _redline(doc(False), doc(True), tmp_path)
+
+
+def test_a_nested_tables_row_is_not_restored_into_the_table_around_it(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' WC043-Nested-Table-Mod.docx: a cell holds "Before.",
+    a nested table of one row "Nexted." and "After."; "Before." deleted and the nested row
+    reworded (read as the title now), so both old paragraphs are shown deleted after the
+    nested table. The nested row, found for "Nexted.", was restored before the row holding
+    them, a row of the outer table, and reject-all read "Nexted." before "Before.". A row
+    is only placed beside a row of a table as deep as its own."""
+
+    def doc(before: str, nested: str) -> Doc:
+        cell = before + fx.tbl([[fx.p(fx.r(nested))]]) + fx.p(fx.r("After."))
+        return Doc(fx.tbl([[cell]]) + fx.p())
+
+    _redline(doc(fx.p(fx.r("Before.")), "Nexted."), doc("", "guaranteexted. 600,000"), tmp_path)

@@ -358,9 +358,12 @@ def _place(
     left where they are, keep the old text's order."""
     before: etree._Element | None = restored.get(_with_text(row_keys, k, -1))
     after: etree._Element | None = None
-    holder = next(written[0].iterancestors(W_TR), None)
+    # The row they stand in, in a table as deep as the old row's (WC043: a nested table's
+    # row is not put into the table around it).
+    depth = _depth(rows[k])
+    holder = next((tr for tr in written[0].iterancestors(W_TR) if _depth(tr) == depth), None)
     if before is None and holder is not None and holder.find(f"{W_TRPR}/{_W_DEL}") is None:
-        cell = next(written[0].iterancestors(W_TC))
+        cell = next(tc for tc in written[0].iterancestors(W_TC) if tc.getparent() is holder)
         first_cell = next(holder.iter(W_TC)) is cell
         kept_before = any(
             paragraph_text(q) for q in cell.iter(W_P) if q is not written[0] and _precedes(q, written[0])
@@ -391,6 +394,11 @@ def _place(
     else:
         return False
     return True
+
+
+def _depth(tr: etree._Element) -> int:
+    """How many tables row `tr` stands in."""
+    return sum(1 for _ in tr.iterancestors(W_TBL))
 
 
 def _crosses(
