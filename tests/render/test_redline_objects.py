@@ -424,3 +424,20 @@ def test_spaces_after_a_line_go_on_with_its_end_when_a_paragraph_after_it_goes(t
         return Doc(fx.p(fx.r("y)\tThe Conference decides as follows.")) + first + second + last + fx.p())
 
     _redline(doc(False), doc(True), tmp_path)
+
+
+def test_an_emptied_numbered_paragraph_at_the_end_of_the_new_file_goes(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' FA/RevTracking/002-DeletedNumberedParagraphs.docx:
+    its numbered paragraphs are tracked as deleted, marks too; the paragraph after them
+    deleted, they end the body. The reader drops such a paragraph (nothing to join it to,
+    nothing shown), but resolving the new file's changes kept the last one, empty with its
+    number: accept-all read an empty numbered provision, reject-all lost the text before it."""
+    gone = '<w:rPr><w:del w:id="{}" w:author="e" w:date="2020-02-06T11:21:00Z"/></w:rPr>'
+
+    def deleted(text: str, n: int) -> str:
+        return fx.p(fx.dele(fx.dr(text), rev=n + 1), fx.num_pr(1) + gone.format(n))
+
+    items = deleted("When you click Online Video, paste the code.", 20) + deleted("For example, add a cover page.", 30)
+    old = Doc(fx.p(fx.r("This is text before.")) + items + fx.p(fx.r("This is text after.")))
+    new = Doc(fx.p(fx.r("This is text before.")) + items)
+    _redline(old, new, tmp_path)
