@@ -607,3 +607,29 @@ def test_a_nested_tables_row_is_not_restored_into_the_table_around_it(tmp_path: 
         return Doc(fx.tbl([[cell]]) + fx.p())
 
     _redline(doc(fx.p(fx.r("Before.")), "Nexted."), doc("", "guaranteexted. 600,000"), tmp_path)
+
+
+
+def test_a_cell_in_a_content_control_holding_loose_paragraphs(tmp_path: Path) -> None:
+    """Found by benchmarks/real_edits.py (seed 1) on Open-Xml-PowerTools'
+    CellLevelContentControl-built.docx: a cell stands in a content control
+    (`w:tr/w:sdt/w:sdtContent/w:tc`); a number added to its text makes it a heading that takes
+    the paragraphs after the table, shown moved, deleted in that cell. Looking for the cell
+    they stand in as a child of the row raised StopIteration; it is found through the control."""
+
+    def doc(cell: str) -> Doc:
+        empty = f"<w:tc><w:tcPr/>{fx.p()}</w:tc>"
+        control = f"<w:sdt><w:sdtPr/><w:sdtContent><w:tc><w:tcPr/>{fx.p(fx.r(cell))}</w:tc></w:sdtContent></w:sdt>"
+        rows = f"<w:tr>{empty}{control}{empty * 2}</w:tr><w:tr>{empty * 4}</w:tr>"
+        table = f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid/>{rows}</w:tbl>'
+        before = fx.p(fx.r("To make your document look professionally produced, Word provides designs."))
+        after = fx.p().join(
+            fx.p(fx.r(x))
+            for x in (
+                "Themes and styles also help keep your document coordinated when you click Design.",
+                "Reading is easier, too, in the new Reading view, where you can collapse parts.",
+            )
+        )
+        return Doc(before + fx.p() + table + fx.p() + after + fx.p())
+
+    _redline(doc("Produktnavn. (cell level Danish)"), doc("Produktnavn. (cell level Danish) 600,000"), tmp_path)

@@ -363,7 +363,8 @@ def _place(
     depth = _depth(rows[k])
     holder = next((tr for tr in written[0].iterancestors(W_TR) if _depth(tr) == depth), None)
     if before is None and holder is not None and holder.find(f"{W_TRPR}/{_W_DEL}") is None:
-        cell = next(tc for tc in written[0].iterancestors(W_TC) if tc.getparent() is holder)
+        # Its cell in that row (a content control may stand between them).
+        cell = next(tc for tc in written[0].iterancestors(W_TC) if next(tc.iterancestors(W_TR)) is holder)
         first_cell = next(holder.iter(W_TC)) is cell
         kept_before = any(
             paragraph_text(q) for q in cell.iter(W_P) if q is not written[0] and _precedes(q, written[0])
