@@ -407,3 +407,37 @@ def test_a_preamble_line_numbered_by_a_listnum_field_is_found_to_insert(tmp_path
     data = render_docx(comparison)
     check_views(comparison, data, tmp_path)
     assert _comments(data) == ""
+
+
+def test_spaces_after_a_line_go_on_with_its_end_when_a_paragraph_after_it_goes(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' RP038-Inserted-Paras-at-End.docx: a provision's
+    first line ends with a run of spaces (not text to the reader); the paragraph after it
+    deleted and a number added at the line's end. The new words follow the deleted
+    paragraph in the op stream, so they moved on into a paragraph after it, and the spaces,
+    left behind, stood inside the joined line on accepting ('service.   600,000')."""
+
+    def doc(edited: bool) -> Doc:
+        line = "z)\tUntil 1 January 2019, the band is shared with the maritime service."
+        first = fx.p(fx.r(line + (" 600,000" if edited else "")) + fx.r("  "))
+        second = "" if edited else fx.p(fx.r("From that date the channels are split into two parts."))
+        last = fx.p(fx.r("The band plan is in Recommendation M.1084."))
+        return Doc(fx.p(fx.r("y)\tThe Conference decides as follows.")) + first + second + last + fx.p())
+
+    _redline(doc(False), doc(True), tmp_path)
+
+
+def test_an_emptied_numbered_paragraph_at_the_end_of_the_new_file_goes(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' FA/RevTracking/002-DeletedNumberedParagraphs.docx:
+    its numbered paragraphs are tracked as deleted, marks too; the paragraph after them
+    deleted, they end the body. The reader drops such a paragraph (nothing to join it to,
+    nothing shown), but resolving the new file's changes kept the last one, empty with its
+    number: accept-all read an empty numbered provision, reject-all lost the text before it."""
+    gone = '<w:rPr><w:del w:id="{}" w:author="e" w:date="2020-02-06T11:21:00Z"/></w:rPr>'
+
+    def deleted(text: str, n: int) -> str:
+        return fx.p(fx.dele(fx.dr(text), rev=n + 1), fx.num_pr(1) + gone.format(n))
+
+    items = deleted("When you click Online Video, paste the code.", 20) + deleted("For example, add a cover page.", 30)
+    old = Doc(fx.p(fx.r("This is text before.")) + items + fx.p(fx.r("This is text after.")))
+    new = Doc(fx.p(fx.r("This is text before.")) + items)
+    _redline(old, new, tmp_path)

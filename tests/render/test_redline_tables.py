@@ -466,3 +466,170 @@ def test_loose_cell_text_goes_back_to_no_other_tables_row(tmp_path: Path) -> Non
         return Doc(one + fx.p() + two + fx.p())
 
     _redline(doc("7", "9"), doc("ceasefire", "parties"), tmp_path)  # reject-all: 7, 8, 9
+
+
+def test_rows_of_a_repeated_table_are_not_placed_by_another_tables_rows(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' RP001-Tracked-Revisions-02-Accepted.docx: a digit
+    added to "Reference Chromatograms:" makes it a heading that takes the paragraphs after
+    it, and the comparison pairs it with the later line of the same words, so the second
+    table's cells are shown moved (deleted before the heading's new paragraphs). Their rows
+    were placed beside the new rows of the same text: the first table's, or the second's
+    with that table's last row (a kept cell in it) left loose before them; reject-all read
+    the old rows out of order. A row whose place lies across old text stays loose."""
+    heading = '<w:outlineLvl w:val="0"/>'
+
+    def table(third: str, last: str) -> str:
+        rows = [
+            ("Name of the preparations", "No. of injections", "Purpose"),
+            ("Blank", "1", "Blank"),
+            (third, "3", "System suitability"),
+            ("Sample preparation-1", "1", "Sample analysis"),
+        ]
+        cells = [[fx.p(fx.r(x)) for x in row] for row in rows]
+        return fx.tbl([*cells, [fx.p(fx.r("Sample preparation-2")), fx.p(fx.r("1")), last]])
+
+    def doc(first: str) -> Doc:
+        return Doc(
+            fx.p(fx.r("Order of injection:"))
+            + table("System suitability solution", fx.p())
+            + fx.p(fx.r("The peak is about 29.39 min."))
+            + "".join(fx.p(fx.r(x)) for x in (first, "Consider stage IV as stage III.", "Reporting:"))
+            + "".join(fx.p(fx.r(x)) for x in ("Report the results.", "Reference Chromatograms:"))
+            + fx.p(fx.r("Consider stage IV insitu as stage III insitu."))
+            + fx.p(fx.r("Order of injection:"))
+            + table("Standard solution", fx.p(fx.r("Sample analysis"), heading))
+            + fx.p(fx.r("Calculations:"))
+            + fx.p()
+        )
+
+    _redline(doc("Reference Chromatograms:"), doc("Reference Chromatograms: 600,000"), tmp_path)
+
+
+def test_body_text_lifted_out_of_a_table_takes_the_old_text_after_it(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' RP051-Arabic.docx: a heading copied into a table
+    cell takes the cells after it, the note after the table and a second table of the same
+    rows, so all of them are shown moved, deleted in that cell in text order. The note, body
+    text in the old draft, was lifted out of the table after it, behind the second table's
+    cells still in the cell: reject-all read it after them. What the old view shows after it
+    in the table now goes out with it, in order."""
+    heading = '<w:outlineLvl w:val="0"/>'
+
+    def rows(last: str) -> list[list[str]]:
+        cells = [
+            ("Emissions in the lower band are limited.", "Total power is measured."),
+            ("Centre frequency is set.", "Below the limit it stays."),
+            ("Not applicable here.", last),
+        ]
+        return [[fx.p(fx.r(x)) for x in row] for row in cells]
+
+    def doc(copied: bool) -> Doc:
+        one = rows("Decreasing linearly it goes.")
+        if copied:
+            one[1][0] += fx.p(fx.r("Background monitoring"), heading)
+        note = fx.p(fx.r("The base limits rest on aviation receivers only."))
+        return Doc(
+            fx.p(fx.r("Resolves"), heading)
+            + fx.p(fx.r("The Parties resolve:"))
+            + fx.tbl(one)
+            + note
+            + fx.tbl(rows("Decreasing steeply it goes."))
+            + note
+            + fx.p(fx.r("The Secretary-General is instructed."))
+            + fx.p(fx.r("Background"), heading)
+            + fx.p(fx.r("The report says so."))
+            + fx.p()
+        )
+
+    _redline(doc(False), doc(True), tmp_path)
+
+
+def test_loose_cell_text_finds_its_row_when_the_old_file_holds_revisions(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' RA001-Tracked-Revisions-01.docx: the old file holds
+    tracked changes, and the old paragraphs the rows were looked up in were counted after
+    resolving them, a paragraph merged away uncounted. The reader counts every `w:p`: each
+    loose paragraph's old cell was no longer known, and another table's row of the same
+    text took it (as in the case above, reject-all read "8" after "9"). The old paragraphs
+    are now counted as the reader counts them."""
+    gone = fx.p(fx.dele(fx.dr("A withdrawn line.")), '<w:rPr><w:del w:id="5" w:author="A" w:date="2020-01-01T00:00:00Z"/></w:rPr>')
+
+    def doc(first: str, last: str) -> Doc:
+        one = fx.tbl([[fx.p(fx.r(x)) for x in ("1", "2", "3")], [fx.p(fx.r(x)) for x in (first, "8", last)]])
+        two = fx.tbl([[fx.p(fx.r(x)) for x in ("4", "5", "6")], [fx.p(fx.r("7")), fx.p(), fx.p(fx.r("9"))]])
+        return Doc(gone + fx.p(fx.r("The schedule.")) + one + fx.p() + two + fx.p())
+
+    _redline(doc("7", "9"), doc("ceasefire", "parties"), tmp_path)
+
+
+def test_a_table_is_restored_whole_only_from_one_run_of_loose_paragraphs(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' HC031-Complicated-Document.docx: a heading copied
+    into a cell of a table that is part of an article's text, so the article is shown whole,
+    deleted, its table's cells loose paragraphs. An earlier table whose rows are some of
+    them ("Lorem | Consectetuer", "400 | 500", not "100 | 200") took their paragraphs on
+    both sides of "100", "200" and came back whole, with "100 | 200" put after it: reject-all
+    read the rows out of order. A table comes back whole only from one run of loose
+    paragraphs, and a row that finds no place leaves its paragraphs to another table's."""
+    heading = '<w:outlineLvl w:val="0"/>'
+
+    def row(*texts: str) -> list[str]:
+        return [fx.p(fx.r(x)) for x in texts]
+
+    def doc(copied: bool) -> Doc:
+        table = [row("Lorem ipsum dolor", "Consectetuer elit"), row("100", "200"), row("400", "500")]
+        if copied:
+            table[2][0] += fx.p(fx.r("Annex may"), heading)
+        return Doc(
+            fx.p(fx.r("Schedule"), heading)
+            + fx.np("The first table.", 1)
+            + fx.tbl([row("Lorem ipsum dolor", "Consectetuer elit"), row("400", "500")])
+            + fx.np("The parties agree.", 1)
+            + fx.np("Fusce est.", 1)
+            + fx.tbl(table)
+            + fx.p(fx.r("Video provides a powerful way to help you prove your point, and the parties shall withdraw."))
+            + fx.p(fx.r("To make your document look professionally produced, the mission shall report monthly."))
+            + fx.p(fx.r("Final"), heading)
+            + fx.p(fx.r("The end."))
+            + fx.p()
+        )
+
+    _redline(doc(False), doc(True), tmp_path)
+
+
+def test_a_nested_tables_row_is_not_restored_into_the_table_around_it(tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' WC043-Nested-Table-Mod.docx: a cell holds "Before.",
+    a nested table of one row "Nexted." and "After."; "Before." deleted and the nested row
+    reworded (read as the title now), so both old paragraphs are shown deleted after the
+    nested table. The nested row, found for "Nexted.", was restored before the row holding
+    them, a row of the outer table, and reject-all read "Nexted." before "Before.". A row
+    is only placed beside a row of a table as deep as its own."""
+
+    def doc(before: str, nested: str) -> Doc:
+        cell = before + fx.tbl([[fx.p(fx.r(nested))]]) + fx.p(fx.r("After."))
+        return Doc(fx.tbl([[cell]]) + fx.p())
+
+    _redline(doc(fx.p(fx.r("Before.")), "Nexted."), doc("", "guaranteexted. 600,000"), tmp_path)
+
+
+
+def test_a_cell_in_a_content_control_holding_loose_paragraphs(tmp_path: Path) -> None:
+    """Found by benchmarks/real_edits.py (seed 1) on Open-Xml-PowerTools'
+    CellLevelContentControl-built.docx: a cell stands in a content control
+    (`w:tr/w:sdt/w:sdtContent/w:tc`); a number added to its text makes it a heading that takes
+    the paragraphs after the table, shown moved, deleted in that cell. Looking for the cell
+    they stand in as a child of the row raised StopIteration; it is found through the control."""
+
+    def doc(cell: str) -> Doc:
+        empty = f"<w:tc><w:tcPr/>{fx.p()}</w:tc>"
+        control = f"<w:sdt><w:sdtPr/><w:sdtContent><w:tc><w:tcPr/>{fx.p(fx.r(cell))}</w:tc></w:sdtContent></w:sdt>"
+        rows = f"<w:tr>{empty}{control}{empty * 2}</w:tr><w:tr>{empty * 4}</w:tr>"
+        table = f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid/>{rows}</w:tbl>'
+        before = fx.p(fx.r("To make your document look professionally produced, Word provides designs."))
+        after = fx.p().join(
+            fx.p(fx.r(x))
+            for x in (
+                "Themes and styles also help keep your document coordinated when you click Design.",
+                "Reading is easier, too, in the new Reading view, where you can collapse parts.",
+            )
+        )
+        return Doc(before + fx.p() + table + fx.p() + after + fx.p())
+
+    _redline(doc("Produktnavn. (cell level Danish)"), doc("Produktnavn. (cell level Danish) 600,000"), tmp_path)

@@ -139,10 +139,10 @@ def _resolved(
         if best is None or score > best[0]:
             best = (score, trial, mapped)
     assert best is not None
-    return best[1], _kept(best[1], best[2])
+    return best[1], counted(best[1], best[2])
 
 
-def _kept(document: etree._Element, mapped: list[etree._Element]) -> list[etree._Element]:
+def counted(document: etree._Element, mapped: list[etree._Element]) -> list[etree._Element]:
     """`mapped` with each paragraph the view removed whole (its tracked row or table gone)
     counted as the next paragraph still in the document, as a paragraph merged away counts as
     the one holding its text (the last one left: as the one before it). Else a provision's

@@ -29,7 +29,7 @@ from lxml import etree
 from draftkit.model import Draft, Provision
 from draftkit.readers.docx_text import may_hold_table
 from draftkit.readers.safezip import open_package, parse_xml
-from draftkit.render.redline.base import Base, is_docx, reread
+from draftkit.render.redline.base import Base, counted, is_docx, reread
 from draftkit.render.wml import (
     MATH_TAGS,
     SHOWN,
@@ -86,7 +86,7 @@ class Carrier:
     main: str = ""  # the old main document part
     found: dict[str, list[etree._Element]] = field(default_factory=dict)  # placeholder → old elements
     notes: dict[str, tuple[str, etree._Element]] = field(default_factory=dict)  # old note parts by kind
-    paragraphs: list[etree._Element] = field(default_factory=list)  # the old body's, annotated
+    paragraphs: list[etree._Element] = field(default_factory=list)  # the old body's, counted as the reader counted
     loaded: bool = False
     used: dict[str, int] = field(default_factory=dict)
     copied: dict[str, str] = field(default_factory=dict)  # old part → its part in the redline
@@ -115,8 +115,13 @@ class Carrier:
         document = parse_xml(parts[main], f"{self.path}: {main}")
         if document.tag != qn("w:document"):
             return  # ISO Strict or stranger: nothing carried (named in comments instead)
+        body = document.find(qn("w:body"))
+        # The body's paragraphs as the reader counted them (`Location.paragraph`): before its
+        # revisions are resolved, one merged away counted as the paragraph holding its text.
+        copies = list(body.iter(qn("w:p"))) if body is not None else []
         if has_revisions(document):
-            resolve_revisions(document, "accept")
+            merged = resolve_revisions(document, "accept")
+            copies = counted(document, [merged.get(p, p) for p in copies])
         self.parts, self.main = parts, main
         self.notes = show_package(document, parts, main, paragraph_text)
         for element in document.iter():
@@ -124,8 +129,7 @@ class Carrier:
             if shown:
                 self.found.setdefault(shown, []).append(element)
         self.docpr = max((_int(e.get("id")) for e in self.base.document.iter(_WP_DOCPR)), default=0)
-        body = document.find(qn("w:body"))
-        self.paragraphs = list(body.iter(qn("w:p"))) if body is not None else []
+        self.paragraphs = copies
 
     def first_paragraph(self, old: Provision, shows: str) -> etree._Element | None:
         """The old body paragraph the reader counted as `old`'s first (`Location.paragraph`),

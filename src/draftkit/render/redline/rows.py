@@ -11,23 +11,25 @@ new one) and the `Carrier` (the old package); edits the document in place. Guara
   as loose paragraphs, are put back as rows instead: a copy of the old `w:tr` (its images,
   notes and relationships carried as `carry` does) with `w:trPr/w:del`, every run deleted and
   every paragraph mark deleted, after the new row that holds the old row before it (or
-  before the one that holds the row after it); a table deleted whole comes back whole (its
-  rows without text too, where the new draft has fewer tables: a table the text moved out
-  of). The loose paragraphs go, and a comment anchored on them moves to the restored rows.
-  Where no place can be found, or a deleted provision also has text outside those rows, the
-  loose paragraphs stay (reject-all still gives the old text, not the old table shape). Text
+  before the one that holds the row after it); a table deleted whole (its rows' loose
+  paragraphs one run) comes back whole (its rows without text too, where the new draft has
+  fewer tables: a table the text moved out of). The loose paragraphs go, and a comment
+  anchored on them moves to the restored rows. Where no place can be found, or only one
+  across old text, or a deleted provision also has text outside those rows, the loose
+  paragraphs stay (reject-all still gives the old text, not the old table shape). Text
   shown as moved from there (`moves=True`) comes back the same way, its move made a deletion
   and an insertion (LibreOffice keeps a deleted row on accepting when moved-from text is in it);
 * a loose paragraph the writer put in a table cell (beside the new provision before it) whose
-  old text stood outside tables goes out of the table, before it or after it: a provision
-  moved into a table comes back outside it on reject-all, and the row it filled, its other
-  cells empty, is an inserted row.
+  old text stood outside tables goes out of the table, before it or after it (after it with
+  the loose paragraphs after it in the table; where old text kept there follows it, it
+  stays): a provision moved into a table comes back outside it on reject-all, and the row it
+  filled, its other cells empty, is an inserted row.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
@@ -169,15 +171,17 @@ def restore_rows(
             found.append(_find(keys, used, wanted, homes, tr))
             used.update(found[-1] or ())
         pending = {loose[i] for spot in found for i in spot or ()}  # to go into restored rows
-        # A table gone whole (the text of all its rows loose outside any table) comes back
-        # whole; with rows without text too where the new draft has fewer tables.
+        # A table gone whole (the text of all its rows loose outside any table, in one run)
+        # comes back whole; with rows without text too where the new draft has fewer tables.
         first = next((spot for spot in found if spot), None)
+        taken = [i for spot in found for i in spot or ()]
         whole = (
             first is not None
             and (
                 all(found)
                 or (fewer_tables and all(spot or not w for spot, w in zip(found, row_keys, strict=True)))
             )
+            and taken == list(range(taken[0], taken[0] + len(taken)))
             and next(loose[first[0]].iterancestors(W_TC), None) is None
         )
         if whole:
@@ -195,6 +199,7 @@ def restore_rows(
                 assert shell is not None
                 shell.append(twin)
             elif not _place(twin, rows, row_keys, k, written, document, placed_after, restored, pending):
+                used.difference_update(spot or ())  # left to another table's row of that text
                 continue
             restored[k] = twin
             if any(paragraph_mark(p) == "moveFrom" for p in written):
@@ -206,7 +211,8 @@ def restore_rows(
 def _lift(loose: list[etree._Element], old_paragraphs: Sequence[etree._Element]) -> None:
     """Loose paragraphs the writer put in a table cell (beside the new provision before them)
     whose old text stood outside tables go out of the table: before it when nothing the old
-    view shows precedes them in it, else after it — so reject-all does not put old body text
+    view shows precedes them in it, else after it, with what the old view shows after them
+    in it when that is all loose (else they stay) — so reject-all does not put old body text
     into a table (a provision moved into a table: its old paragraph was placed beside it)."""
     if all(_outermost(p, W_TBL) is None for p in loose):
         return  # none stands in a table (a draft without tables): nothing to lift
@@ -217,19 +223,31 @@ def _lift(loose: list[etree._Element], old_paragraphs: Sequence[etree._Element])
         if key:
             (inside if next(p.iterancestors(W_TC), None) is not None else outside).add(key)
     after: dict[etree._Element, etree._Element] = {}  # table → the last paragraph put after it
+    gone = set(loose)
     for p in loose:
         table = _outermost(p, W_TBL)
         if table is None or p.getparent() is None or not _stood_outside(deleted_key(p), inside, outside):
             continue
-        cell = p.getparent()
-        if any(q is not p and _shows_old(q) for q in _before_in(table, p)):
-            anchor = after.get(table, table)
-            anchor.addnext(p)
-            after[table] = p
-        else:
-            table.addprevious(p)
-        if cell is not None and cell.tag == W_TC and cell.find(W_P) is None:
-            cell.append(etree.Element(W_P))  # a cell holds a paragraph at least
+        if not any(q is not p and _shows_old(q) for q in _before_in(table, p)):
+            _out(p, table.addprevious)
+            continue
+        # What the old view shows after it in the table goes out with it, in order (RP051: the
+        # cells of a later old table, loose in the same cell); where that is text kept, or a
+        # restored row, it stays.
+        later = [q for q in _after_in(table, p) if _shows_old(q)]
+        if any(q not in gone for q in later):
+            continue
+        for q in (p, *later):
+            _out(q, after.get(table, table).addnext)
+            after[table] = q
+
+
+def _out(p: etree._Element, put: Callable[[etree._Element], None]) -> None:
+    """Paragraph `p` put out of its table cell by `put` (the cell keeps a paragraph)."""
+    cell = p.getparent()
+    put(p)
+    if cell is not None and cell.tag == W_TC and cell.find(W_P) is None:
+        cell.append(etree.Element(W_P))  # a cell holds a paragraph at least
 
 
 def _outermost(p: etree._Element, tag: str) -> etree._Element | None:
@@ -261,6 +279,17 @@ def _before_in(table: etree._Element, p: etree._Element) -> list[etree._Element]
         if q is p:
             break
         out.append(q)
+    return out
+
+
+def _after_in(table: etree._Element, p: etree._Element) -> list[etree._Element]:
+    """The paragraphs of `table` after `p`, in document order."""
+    out: list[etree._Element] = []
+    seen = False
+    for q in table.iter(W_P):
+        if seen:
+            out.append(q)
+        seen = seen or q is p
     return out
 
 
@@ -329,9 +358,13 @@ def _place(
     left where they are, keep the old text's order."""
     before: etree._Element | None = restored.get(_with_text(row_keys, k, -1))
     after: etree._Element | None = None
-    holder = next(written[0].iterancestors(W_TR), None)
+    # The row they stand in, in a table as deep as the old row's (WC043: a nested table's
+    # row is not put into the table around it).
+    depth = _depth(rows[k])
+    holder = next((tr for tr in written[0].iterancestors(W_TR) if _depth(tr) == depth), None)
     if before is None and holder is not None and holder.find(f"{W_TRPR}/{_W_DEL}") is None:
-        cell = next(written[0].iterancestors(W_TC))
+        # Its cell in that row (a content control may stand between them).
+        cell = next(tc for tc in written[0].iterancestors(W_TC) if next(tc.iterancestors(W_TR)) is holder)
         first_cell = next(holder.iter(W_TC)) is cell
         kept_before = any(
             paragraph_text(q) for q in cell.iter(W_P) if q is not written[0] and _precedes(q, written[0])
@@ -350,6 +383,9 @@ def _place(
             after = following.find(W_TR)
         else:
             before, after = _by_neighbours(rows, row_keys, k, restored, document)
+            near = placed_after.get(before, before) if before is not None else after
+            if near is not None and _crosses(document, written, near, before is not None, pending):
+                return False
     if before is not None:
         anchor = placed_after.get(before, before)
         anchor.addnext(twin)
@@ -359,6 +395,47 @@ def _place(
     else:
         return False
     return True
+
+
+def _depth(tr: etree._Element) -> int:
+    """How many tables row `tr` stands in."""
+    return sum(1 for _ in tr.iterancestors(W_TBL))
+
+
+def _crosses(
+    document: etree._Element,
+    written: list[etree._Element],
+    row: etree._Element,
+    after_row: bool,
+    pending: set[etree._Element],
+) -> bool:
+    """Whether the old view shows something between loose paragraphs `written` and the place
+    their restored row would take beside `row` (after it when `after_row`, else before it),
+    besides the `pending` paragraphs: the row would come before or after old text it did not
+    (RP001, a table repeated further on: its rows placed by the first table's rows of the
+    same text, and one of its rows that keeps a cell left loose before them)."""
+    inner = list(row.iter(W_P))
+    if not inner:
+        return False
+    edge = inner[-1] if after_row else inner[0]
+    gone = set(written)
+    first: str | None = None  # which end of the span came first: "loose" or "row"
+    for q in document.iter(W_P):
+        if first is None:
+            if q in gone:
+                first = "loose"
+            elif q is edge:
+                first = "row"
+                if not after_row and q not in pending and _shows_old(q):
+                    return True
+            continue
+        if first == "loose" and q is edge:
+            return after_row and q not in pending and _shows_old(q)
+        if first == "row" and q in gone:
+            return False
+        if q not in gone and q not in pending and _shows_old(q):
+            return True
+    return False
 
 
 def _followed(row: etree._Element, last: etree._Element, pending: set[etree._Element]) -> bool:

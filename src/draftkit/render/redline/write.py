@@ -435,7 +435,12 @@ class Writer:
             spans.append((pos, pos + size))
             pos += size
         for j in range(len(subs) - 1, 0, -1):
-            for run in detach_range(e, *spans[j]):
+            start, end = spans[j]
+            if j == keep - 1 and not paragraph_text(e)[end:].strip():
+                # Spaces after the line's end that the reader does not count go on with it:
+                # left before the part moved on, accepting puts them inside the line (RP038).
+                end = len(paragraph_text(e))
+            for run in detach_range(e, start, end):
                 paragraphs[j].append(run)
         for j, sub in enumerate(subs):
             p = paragraphs[j]

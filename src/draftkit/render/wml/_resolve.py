@@ -22,6 +22,7 @@ from draftkit.render.wml._core import (
     W_P,
     W_PPR,
     W_PPRCHANGE,
+    W_R,
     W_RPR,
     W_SECTPR,
     W_T,
@@ -148,7 +149,20 @@ def resolve_revisions(
         while following is not None and not isinstance(following.tag, str):
             following = following.getnext()
         if following is None or following.tag != W_P:
-            continue  # nothing to join (end of a cell, a table next): the mark stays
+            # Nothing to join (end of a cell, a table next): the mark stays. At the body's end
+            # a paragraph left empty goes, as the reader drops it (nothing shown, no number
+            # counted): kept, it showed its list's number (FA 002-DeletedNumberedParagraphs).
+            container, previous = p.getparent(), p.getprevious()
+            if (
+                (following is None or following.tag == W_SECTPR)
+                and container is not None
+                and container.tag == qn("w:body")
+                and previous is not None
+                and previous.tag == W_P
+                and all(c.tag == W_PPR or (c.tag == W_R and all(r.tag == W_RPR for r in c)) for c in p)
+            ):
+                container.remove(p)
+            continue
         ppr = following.find(W_PPR)
         at = 1 if ppr is not None else 0
         for child in list(p):
