@@ -253,17 +253,3 @@ def test_a_lone_lead_in_is_a_provision_not_a_refusal(tmp_path: Path) -> None:
     draft = parse_text(tmp_path, "The parties agree:\n")
     assert [(p.kind, p.text) for p in draft.provisions] == [("paragraph", "The parties agree:")]
     assert draft.preamble == ()
-
-
-def test_a_title_set_on_two_lines_is_one_title(tmp_path: Path) -> None:
-    """'PROTOCOL' then 'on the results of consultations …' (going on in lower case, no
-    sentence ended): one title, not a title and a recital; a sentence after a title is not."""
-    draft = parse_text(
-        tmp_path,
-        "PROTOCOL\non the results of consultations of the Trilateral Contact Group\n\n"
-        "The Group reached an understanding on the following steps:\n\n1. Ensure a ceasefire.\n",
-    )
-    assert draft.title == "PROTOCOL on the results of consultations of the Trilateral Contact Group"
-    assert draft.preamble == ("The Group reached an understanding on the following steps:",)
-    other = parse_text(tmp_path, "PROTOCOL\n\nthe parties met in Minsk.\n\n1. Ensure a ceasefire.\n", "e.txt")
-    assert other.title == "PROTOCOL" and other.preamble == ("the parties met in Minsk.",)

@@ -500,12 +500,6 @@ class _Builder:
             ):
                 self.title = text
                 start = 1
-                # "PROTOCOL" / "on the results of consultations …": a title set on two lines,
-                # the second going on in lower case with no sentence ended, is one title.
-                after = self.blocks[1].text.strip() if len(self.blocks) > 2 else ""
-                if after[:1].islower() and self.labels[1][0] is None and after[-1:] not in _TERMINAL:
-                    self.title = f"{text} {after}"
-                    start = 2
         for index in range(start, len(self.blocks)):
             self._step(index)
         if not self.roots and self.preamble:
