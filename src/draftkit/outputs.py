@@ -135,6 +135,21 @@ def _signals_clean_up() -> Iterator[None]:
             signal.signal(signum, handler)  # type: ignore[arg-type]
 
 
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP held (delivered when the block ends), where this thread can
+    hold them."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGINT, *_CLEANUP_SIGNALS}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def _write_error(exc: OSError, target: Path) -> OutputError:
     return OutputError(f"cannot write the output: {exc.strerror or exc}", str(target))
 
@@ -148,11 +163,17 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
                 with target.open("wb") as stream:
                     stream.write(data)
                 return
-            fd, tmp = _create_temp(target)
         except OSError as exc:
             raise _write_error(exc, target) from None
+        tmp: Path | None = None
         try:
-            with os.fdopen(fd, "wb") as handle:
+            # Made with the signals that end a write held, so one never comes between the
+            # temporary's creation and its name being known here (a batch stopped at that
+            # moment left `.redline.docx.draftkit-tmp-…` behind).
+            with _signals_held():
+                fd, tmp = _create_temp(target)
+                stream = os.fdopen(fd, "wb")
+            with stream as handle:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -162,8 +183,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
                 os.chmod(tmp, stat.S_IMODE(target.stat().st_mode) & 0o777)
             os.replace(tmp, target)
         except BaseException as exc:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+            if tmp is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
             if isinstance(exc, OSError):
                 raise _write_error(exc, target) from None
             raise
