@@ -425,6 +425,12 @@ def test_titled_roman_groups_set_off_by_dashes_hold_their_points(tmp_path: Path)
     ]
 
 
+def test_a_label_without_a_number_before_its_suffix_keeps_the_old_eid() -> None:
+    from draftkit.model.ids import eid_step
+
+    assert (eid_step("article", "Article bis"), eid_step("article", "5 bis")) == ("art_bis", "art_5bis")
+
+
 @pytest.mark.parametrize(
     ("text", "eids"),
     [

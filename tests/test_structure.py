@@ -253,3 +253,25 @@ def test_a_lone_lead_in_is_a_provision_not_a_refusal(tmp_path: Path) -> None:
     draft = parse_text(tmp_path, "The parties agree:\n")
     assert [(p.kind, p.text) for p in draft.provisions] == [("paragraph", "The parties agree:")]
     assert draft.preamble == ()
+
+
+def test_a_long_wrapped_line_then_a_number_ahead_is_one_point(tmp_path: Path) -> None:
+    """'… as provided in the annex to paragraph' / '4. The Commission …': a long line that
+    ends no sentence is wrapped, not a point's title; the number goes on its sentence."""
+    draft = parse_text(
+        tmp_path,
+        "1. Observers deploy as provided in the annex to paragraph\n4. The Commission meets monthly.\n2. Forces withdraw.\n",
+    )
+    assert [p.num for p in draft.walk()] == ["1.", "2."]
+
+
+def test_three_paragraphs_before_a_lead_in_stay_the_drafts(tmp_path: Path) -> None:
+    """Only a short opening (two paragraphs at most) goes to the preamble before a lead-in and
+    its bullets; a draft's own paragraphs stay provisions."""
+    draft = parse_text(
+        tmp_path,
+        "The ceasefire shall hold along the line of contact.\n\nForces withdraw 15 km.\n\n"
+        "Observers report weekly.\n\nThey agreed on the following:\n\n- Prisoners are exchanged.\n- Roads reopen.\n",
+    )
+    assert draft.preamble == ()
+    assert draft.provisions[0].text == "The ceasefire shall hold along the line of contact."

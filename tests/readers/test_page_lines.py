@@ -64,3 +64,17 @@ def test_a_draft_line_that_looks_like_one_stays(tmp_path: Path, line: str) -> No
     assert " ".join(line.split()[1:] if line.startswith("3)") else line.split()) in " ".join(
         " ".join(p.text for p in draft.walk()).split()
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. The Parties shall disclose all\nrelated-party transactions to the Commission.\n2. Forces withdraw.\n",
+        "1. The zone is agreed.\nWatch-towers along the line shall be dismantled.\n2. Forces withdraw.\n",
+    ],
+)
+def test_a_draft_line_beginning_with_a_page_word_and_a_hyphen_stays(tmp_path: Path, text: str) -> None:
+    """'related-party', 'Watch-towers': a page's line needs its colon (or a spaced dash)."""
+    draft = parse(_draft(tmp_path, "Plan\n\n" + text))
+    assert not [w for w in draft.warnings if "news page" in w.message]
+    assert "related-party" in draft.provisions[0].text or "Watch-towers" in draft.provisions[0].text

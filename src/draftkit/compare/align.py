@@ -47,8 +47,8 @@ from draftkit.compare.measures import RARE_DF, contained, lis, may_reach, ratio,
 from draftkit.compare.pairs import Alignment, Pair, PairKind
 from draftkit.compare.pairs import new_pair as _new_pair
 from draftkit.compare.pins import Resolved
-from draftkit.compare.refs import same_number
-from draftkit.compare.regroup import content_groups, in_its_place, ranked, regroup, weak_pairs
+from draftkit.compare.refs import label_value, number_key, same_number
+from draftkit.compare.regroup import content_groups, in_its_place, places_of, ranked, regroup, weak_pairs
 from draftkit.model import Draft, Provision
 
 # Gain of a match is (similarity - threshold) × provisions covered: a match below the
@@ -110,6 +110,7 @@ class _Aligner:
         # Content scores of pairs the content pass saw, for "possibly replaced by" (old → new).
         self.plausible: dict[int, list[tuple[float, int]]] = {}
         self.best_deleted_for: dict[int, int] | None = None
+        self.places: dict[tuple[int, str], list[int]] = {}  # the added ones by place (_result)
         self.weak: set[int] = set()  # old indices the DP paired below IN_PARENT_CONFIDENT
         # Parent pairs whose children were all paired in place when the sibling pass last saw
         # them → the child pairs it queued (a pairing only changes through `_unmatch`).
@@ -755,13 +756,15 @@ class _Aligner:
     ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         assert self.content is not None
         kept = self._numbering_kept(pi, pj)
+        keys_a = [_number_of(self.a.nodes[i].num) for i in seg_a] if kept else []  # once, not per pair
+        keys_b = [_number_of(self.b.nodes[j].num) for j in seg_b] if kept else []
         same_shape = len(seg_a) == len(seg_b)
         scores: dict[tuple[int, int], float] = {}
         for x, i in enumerate(seg_a):
             for y, j in enumerate(seg_b):
                 score = self.content.score(self.content_at_a[i], self.content_at_b[j])
                 num_a, num_b = self.a.nodes[i].num, self.b.nodes[j].num
-                if kept and self._same_label(i, j):
+                if kept and keys_a[x] is not None and keys_a[x] == keys_b[y]:
                     score += SAME_NUMBER_PRIOR
                 elif _unnumbered(num_a) and _unnumbered(num_b) and same_shape and x == y:
                     # Unnumbered points in the same slot of a window of the same size.
@@ -904,14 +907,15 @@ class _Aligner:
         apart_a, apart_b = self.pins.apart_old, self.pins.apart_new
         # The unpaired (in no pair, no group), by set difference, in document order.
         added = sorted(self._all_b.difference(self.b2a, self.group_of_b))
+        self.places = places_of(self.b, added)
         for i in sorted(self._all_a.difference(self.a2b, self.group_of_a)):
             pairs.append(
-                _new_pair("deleted", (i,), (), 0.0, False, False, None, i in apart_a, self._replaced_by(i, added))
+                _new_pair("deleted", (i,), (), 0.0, False, False, None, i in apart_a, self._replaced_by(i))
             )
         pairs.extend(_new_pair("added", (), (j,), 0.0, False, False, None, j in apart_b, None) for j in added)
         return Alignment(self.a, self.b, tuple(pairs))
 
-    def _replaced_by(self, i: int, added: list[int]) -> int | None:
+    def _replaced_by(self, i: int) -> int | None:
         """The best still-added counterpart the content pass saw for a deleted provision, if
         its evidence was plausible (POSSIBLE_MIN) though not enough to pair them."""
         if i in self.pins.apart_old:
@@ -932,7 +936,12 @@ class _Aligner:
             return ranked[0][1]
         up = self.a.parent[i]  # else the one added provision standing in its place, if any
         parent = ROOT if up == ROOT else self.a2b.get(up)
-        return None if parent is None else in_its_place(self.a, self.b, i, parent, added, self.best_deleted_for)
+        return None if parent is None else in_its_place(self.a, self.b, i, parent, self.places, self.best_deleted_for)
+
+
+def _number_of(num: str | None) -> str | None:
+    value = label_value(num) if num else None
+    return None if value is None else number_key(value)
 
 
 def align(old: Draft | Flat, new: Draft | Flat, pins: Resolved | None = None) -> Alignment:

@@ -30,7 +30,7 @@ from typing import Protocol
 
 from draftkit.compare.flat import Flat
 from draftkit.compare.measures import contained, share_rare_word, word_frequencies
-from draftkit.compare.refs import label_value, same_number
+from draftkit.compare.refs import label_value, number_key, same_number
 from draftkit.records import record
 
 ROOT = -1
@@ -217,15 +217,33 @@ def content_groups(
     return out
 
 
+def places_of(b: Flat, added: Iterable[int]) -> dict[tuple[int, str], list[int]]:
+    """The added provisions of `b` by (parent, number as refs.number_key reads it), made once
+    for `in_its_place` (a long draft rewritten whole has thousands on each side)."""
+    out: dict[tuple[int, str], list[int]] = {}
+    for j in added:
+        value = label_value(b.nodes[j].num) if b.nodes[j].num else None
+        if value is not None:
+            out.setdefault((b.parent[j], number_key(value)), []).append(j)
+    return out
+
+
 def in_its_place(
-    a: Flat, b: Flat, i: int, parent: int, free: Iterable[int], suggested: Collection[int]
+    a: Flat,
+    b: Flat,
+    i: int,
+    parent: int,
+    places: Mapping[tuple[int, str], list[int]],
+    suggested: Collection[int] | None,
 ) -> int | None:
-    """The one free added provision of `b` that stands where the deleted `i` of `a` stood,
-    whatever its words: the same number (in any dress: refs.same_number) under `parent`, the
-    partner of `i`'s parent ("Point 4" deleted, "4." added in its place: rewritten beyond what
-    the content shows); None where there are several, or it is `suggested` for another."""
+    """The one added provision of `b` (`places`: `places_of`) that stands where the deleted
+    `i` of `a` stood, whatever its words: the same number (in any dress: refs.same_number)
+    under `parent`, the partner of `i`'s parent ("Point 4" deleted, "4." added in its place:
+    rewritten beyond what the content shows); None where there are several, or it is
+    `suggested` for another."""
     num = a.nodes[i].num
-    if not num or label_value(num) is None:
+    value = label_value(num) if num else None
+    if value is None:
         return None
-    here = [j for j in free if b.parent[j] == parent and same_number(num, b.nodes[j].num) and b.nodes[j].num]
-    return here[0] if len(here) == 1 and here[0] not in suggested else None
+    here = [j for j in places.get((parent, number_key(value)), ()) if same_number(num, b.nodes[j].num)]
+    return here[0] if len(here) == 1 and here[0] not in (suggested or ()) else None

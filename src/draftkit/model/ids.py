@@ -37,7 +37,7 @@ def eid_step(kind: Kind, num: str | None) -> str:
     # article put in between keeps its number: "Article 5 bis" → 5bis, "المادة 5 مكرر" → 5مكرر.
     words = num.strip(" .()").split()
     last = words[-1] if words else ""
-    if len(words) > 1 and _INSERTED.fullmatch(last):
+    if len(words) > 1 and (len(words) > 2 or words[0][:1].isdigit()) and _INSERTED.fullmatch(last):
         last = words[-2] + (last.lower() if last.isascii() else "bis")
     components = [c for c in last.split(".") if c.strip("()")]
     number = components[-1].strip("()") if components else ""

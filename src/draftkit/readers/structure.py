@@ -315,6 +315,7 @@ def _unnumbered(blocks: Sequence[Block], labels: Sequence[tuple[Label | None, st
     return labelled == 0 or labelled * 5 < content
 
 
+_LEAD_IN_AT_MOST = 2  # paragraphs of a news page's opening before a lead-in and its bullets
 _SWALLOWED = r"(?:^|[.;:!?\u201d\"]\s+|\n){n}(?:[.)º]|\s*[–—-])?\s*(?=[^\W\d_])"
 
 
@@ -637,8 +638,10 @@ class _Builder:
         following = self.labels[index + 1][0] if index + 1 < len(self.labels) else None
         if following is None or not following.shape.startswith("bullet "):
             return False
-        if not all(node.label is None and node.kind == "paragraph" and not node.children for node in self.roots):
-            return False
+        if len(self.roots) > _LEAD_IN_AT_MOST or not all(
+            node.label is None and node.kind == "paragraph" and not node.children for node in self.roots
+        ):
+            return False  # more paragraphs than an opening: the draft's own, not its preamble
         for node in self.roots:
             self.unnumbered.remove(node.location)
             for text in node.texts:

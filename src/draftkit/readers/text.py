@@ -91,10 +91,10 @@ def decode(data: bytes, source: str) -> str:
 # coverage", "Advertisement"): left out of the draft, each said (`read_text_blocks`' `left_out`).
 _PAGE_LINE = re.compile(
     r"(?:read (?:more|also|next)|also read|related(?: (?:article|story|stories|coverage|reading))?"
-    r"|recommended(?: reading)?|more on this(?: story)?|watch|listen)\s*[:|–—-]\s*\S.*"
+    r"|recommended(?: reading)?|more on this(?: story)?|watch|listen)(?::|\s+[|–—-])\s+\S.*"
     r"|follow (?:our|the) live (?:coverage|blog|updates).*|advertisement|sponsored content|scroll to continue"
     r"|share this (?:article|story)|sign up (?:for|to) (?:our|the) \w*\s*newsletter.*"
-    r"|(?:читайте|читати|дивіться) (?:также|також|більше)\s*[:–—-]\s*\S.*",
+    r"|(?:читайте|читати|дивіться) (?:также|також|більше)(?::|\s+[–—-])\s+\S.*",
     re.IGNORECASE,
 )
 _PAGE_LINE_CHARS = 200  # a longer line is text, whatever it starts with
@@ -165,11 +165,13 @@ def _continues(
             label.kind is None
             and label.ordinal is not None
             and not _expected(label, last_ordinal)
-            and not _skips_ahead(label, rest, last_ordinal)
+            # a short line above ("2. Withdrawal") is a point's title, a long one wrapped
+            and not (len(previous) <= _TITLE_CHARS and _skips_ahead(label, rest, last_ordinal))
         )
     return line[:1].islower()
 
 
+_TITLE_CHARS = 40  # a line above no longer than this that ends no sentence: a point's title
 _GAP_AT_MOST = 3  # points a list may skip ("2." then "4.": a gap, said by structure)
 
 
@@ -269,7 +271,7 @@ def read_text_blocks(
                 and (
                     current[-1].endswith(_ENDS_UNIT)
                     or _expected(found[0], last_ordinal)
-                    or _skips_ahead(*found, last_ordinal)
+                    or (len(current[-1]) <= _TITLE_CHARS and _skips_ahead(*found, last_ordinal))
                     or found[0].shape.startswith("bullet ")
                     or found[0].kind is not None
                 )
