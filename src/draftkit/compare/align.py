@@ -47,7 +47,7 @@ from draftkit.compare.measures import RARE_DF, contained, lis, may_reach, ratio,
 from draftkit.compare.pairs import Alignment, Pair, PairKind
 from draftkit.compare.pairs import new_pair as _new_pair
 from draftkit.compare.pins import Resolved
-from draftkit.compare.refs import label_value, number_key, same_number
+from draftkit.compare.refs import number_of, same_number
 from draftkit.compare.regroup import content_groups, in_its_place, places_of, ranked, regroup, weak_pairs
 from draftkit.model import Draft, Provision
 
@@ -756,8 +756,8 @@ class _Aligner:
     ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         assert self.content is not None
         kept = self._numbering_kept(pi, pj)
-        keys_a = [_number_of(self.a.nodes[i].num) for i in seg_a] if kept else []  # once, not per pair
-        keys_b = [_number_of(self.b.nodes[j].num) for j in seg_b] if kept else []
+        keys_a = [number_of(self.a.nodes[i].num) for i in seg_a] if kept else []  # once, not per pair
+        keys_b = [number_of(self.b.nodes[j].num) for j in seg_b] if kept else []
         same_shape = len(seg_a) == len(seg_b)
         scores: dict[tuple[int, int], float] = {}
         for x, i in enumerate(seg_a):
@@ -937,11 +937,6 @@ class _Aligner:
         up = self.a.parent[i]  # else the one added provision standing in its place, if any
         parent = ROOT if up == ROOT else self.a2b.get(up)
         return None if parent is None else in_its_place(self.a, self.b, i, parent, self.places, self.best_deleted_for)
-
-
-def _number_of(num: str | None) -> str | None:
-    value = label_value(num) if num else None
-    return None if value is None else number_key(value)
 
 
 def align(old: Draft | Flat, new: Draft | Flat, pins: Resolved | None = None) -> Alignment:

@@ -305,6 +305,13 @@ def written_as(value: str, written: str) -> str:
     return cased_like(value, written)
 
 
+def number_of(num: str | None) -> str | None:
+    """A label's number as a citation matches it ('Article First' → '1', '(b)' → 'b'); None
+    where the label gives none."""
+    value = label_value(num) if num else None
+    return None if value is None else number_key(value)
+
+
 def same_number(old: str | None, new: str | None) -> bool:
     """Whether two labels give one number in another dress: '1)' and '1.', '(a)' and 'a)',
     'Point 2' and '2.' (a keyword on one side only). A point relabelled so, as a text

@@ -30,7 +30,7 @@ from typing import Protocol
 
 from draftkit.compare.flat import Flat
 from draftkit.compare.measures import contained, share_rare_word, word_frequencies
-from draftkit.compare.refs import label_value, number_key, same_number
+from draftkit.compare.refs import number_of, same_number
 from draftkit.records import record
 
 ROOT = -1
@@ -222,9 +222,9 @@ def places_of(b: Flat, added: Iterable[int]) -> dict[tuple[int, str], list[int]]
     for `in_its_place` (a long draft rewritten whole has thousands on each side)."""
     out: dict[tuple[int, str], list[int]] = {}
     for j in added:
-        value = label_value(b.nodes[j].num) if b.nodes[j].num else None
-        if value is not None:
-            out.setdefault((b.parent[j], number_key(value)), []).append(j)
+        key = number_of(b.nodes[j].num)
+        if key is not None:
+            out.setdefault((b.parent[j], key), []).append(j)
     return out
 
 
@@ -242,8 +242,8 @@ def in_its_place(
     rewritten beyond what the content shows); None where there are several, or it is
     `suggested` for another."""
     num = a.nodes[i].num
-    value = label_value(num) if num else None
-    if value is None:
+    key = number_of(num)
+    if key is None:
         return None
-    here = [j for j in places.get((parent, number_key(value)), ()) if same_number(num, b.nodes[j].num)]
+    here = [j for j in places.get((parent, key), ()) if same_number(num, b.nodes[j].num)]
     return here[0] if len(here) == 1 and here[0] not in (suggested or ()) else None
