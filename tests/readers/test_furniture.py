@@ -172,3 +172,22 @@ def test_a_pdfs_running_header_changed_is_said(tmp_path: Path) -> None:
     assert "no changes" in run.out and "running page headers and footers differ" in run.err
     same = _pdf(tmp_path / "same.pdf", "DRAFT 12 March - CONFIDENTIAL", "Non-paper", PDF_POINTS)
     assert _notes(old, same) == []  # page numbers are no running text
+
+
+def test_a_word_file_from_standard_input_says_its_furniture_was_not_compared(tmp_path: Path) -> None:
+    """Standard input is held only while it is read: its headers, footers and comments cannot
+    be read again, and the note says so rather than nothing."""
+    import subprocess
+    import sys
+
+    old = _word(tmp_path / "old.docx", header="DRAFT v1")
+    new = _word(tmp_path / "new.docx", header="DRAFT v2")
+    run = subprocess.run(
+        [sys.executable, "-m", "draftkit", "diff", "-", str(new)],
+        stdin=old.open("rb"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0 and "were not compared: a Word file read from standard input" in run.stderr

@@ -28,6 +28,7 @@ from lxml import etree
 from draftkit.errors import DraftkitError
 from draftkit.limits import Limits
 from draftkit.model import Draft, ReadWarning
+from draftkit.readers import STDIN_NAME
 from draftkit.readers.safezip import open_package
 
 _KINDS = ("header", "footer", "comments")
@@ -48,7 +49,16 @@ def noted(
     note: ReadWarning | None = None
     if source.format == "docx":
         path = old if not isinstance(old, Draft) else old.source.path if old.source else None
-        note = furniture_note(path, source.path, view, limits) if path is not None else None
+        both = isinstance(old, Draft) and old.source is not None and old.source.format == "docx"
+        if both and STDIN_NAME in (path, source.path):
+            # Standard input is held only while it is read: its parts cannot be read again.
+            note = ReadWarning(
+                "not-compared",
+                "the page headers, footers and comments were not compared: a Word file read from"
+                " standard input is not kept to read them again (give it as a file)",
+            )
+        elif path is not None:
+            note = furniture_note(path, source.path, view, limits)
     elif source.format == "pdf" and isinstance(old, Draft) and old.source and old.source.format == "pdf":
         note = _running_note(old.source.running, source.running)
     if note is None:
