@@ -313,22 +313,16 @@ def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) 
     kept = []
     shown: Counter[str] = Counter()
     for lines in pages:
-        edges = {id(line) for line in _edges(lines)}
-        shown.update(
-            {
-                " ".join(line.text.split())
-                for line in _edges(lines)
-                if _furniture_key(line) in repeated and not _PAGE_NUMBER.match(line.text)
-            }
-        )
-        kept.append(
-            [
-                line
-                for line in lines
-                if id(line) not in edges
-                or not (_furniture_key(line) in repeated or _PAGE_NUMBER.match(line.text))
-            ]
-        )
+        # The edge lines left out: page numbers, and running lines (whose texts are kept).
+        dropped, texts = set(), set()
+        for line in _edges(lines):
+            if _PAGE_NUMBER.match(line.text):
+                dropped.add(id(line))
+            elif _furniture_key(line) in repeated:
+                dropped.add(id(line))
+                texts.add(" ".join(line.text.split()))
+        shown.update(texts)  # a text counted once a page
+        kept.append([line for line in lines if id(line) not in dropped])
     if running is not None:
         running.extend(sorted(text for text, n in shown.items() if n >= 2))
     return kept
