@@ -64,3 +64,41 @@ def test_the_docx_summary_lists_the_reading_warnings(tmp_path: Path) -> None:
     assert f"framework-v3-press.txt: line 5: {PRESS}" in text
     without = read_part(render_docx(comparison), "word/document.xml")
     assert PRESS not in "".join(without.itertext())
+
+
+def test_a_docx_redline_without_summary_says_them_in_a_comment() -> None:
+    """Without the summary page the reading notes are a comment on the first paragraph: the
+    redline alone, passed on, still says what was guessed or not compared; the draft's text
+    (either view) is untouched by it."""
+    from draftkit.render.redline import render_docx
+    from draftkit.render.redline.package import READING_COMMENT_HEADING
+    from tests.wmlops import read_part
+
+    comparison = _press()
+    data = render_docx(comparison)
+    comments = read_part(data, "word/comments.xml")
+    said = ["".join(c.itertext()) for c in comments]
+    notes = [text for text in said if text.startswith(READING_COMMENT_HEADING)]
+    assert len(notes) == 1 and f"framework-v3-press.txt: line 5: {PRESS}" in notes[0]
+    document = read_part(data, "word/document.xml")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    first = next(document.iter(f"{w}p"))
+    ids = {e.get(f"{w}id") for e in first.iter(f"{w}commentRangeStart")}
+    note_id = next(c.get(f"{w}id") for c in comments if "".join(c.itertext()).startswith(READING_COMMENT_HEADING))
+    assert note_id in ids
+
+
+def test_no_reading_comment_without_warnings() -> None:
+    from draftkit.render.redline import render_docx
+    from draftkit.render.redline.package import READING_COMMENT_HEADING
+
+    comparison = api.diff(DRAFTS / "framework-v1.txt", DRAFTS / "framework-v2.txt")
+    assert READING_COMMENT_HEADING.encode() not in _unzipped(render_docx(comparison))
+
+
+def _unzipped(data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return b"".join(z.read(name) for name in z.namelist())

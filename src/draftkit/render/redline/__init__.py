@@ -78,6 +78,7 @@ from draftkit.render.redline.package import (
     anchor_comments,
     insert_summary,
     package,
+    reading_comment,
 )
 from draftkit.render.redline.plan import Planner
 from draftkit.render.redline.write import Writer
@@ -161,7 +162,10 @@ def render_docx(
         base, writer = _written(comparison, rev, moves)
         comments = writer.comments
     if summary:
-        insert_summary(base.document, comparison)
+        insert_summary(base.document, comparison)  # the reading notes are said on its page
+    else:
+        note = reading_comment(base.document, comparison)
+        comments = comments if note is None else [note, *comments]
     # Comment ids come from the same counter: one id space per package.
     comment_ids = anchor_comments(comments, writer.ids, rev)
     data = package(base, comments, comment_ids, rev, stamp)

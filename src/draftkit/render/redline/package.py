@@ -50,7 +50,9 @@ _COMMENTS_CT: Final = "application/vnd.openxmlformats-officedocument.wordprocess
 _CT_NS: Final = "http://schemas.openxmlformats.org/package/2006/content-types"
 _REL_NS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
 
-Comment = tuple[etree._Element, etree._Element, tuple[Flag, ...]]  # first paragraph, last, flags
+# A comment: its first paragraph, its last, and what it says: a change's flags, or lines of
+# text (the reading notes, `reading_comment`).
+Comment = tuple[etree._Element, etree._Element, tuple[Flag, ...] | tuple[str, ...]]
 
 # The names each comment is made of, built once (a long draft has thousands of comments).
 _W_COMMENTS: Final = qn("w:comments")
@@ -161,6 +163,22 @@ def insert_summary(document: etree._Element, comparison: Comparison) -> None:
         body.insert(offset, element)
 
 
+READING_COMMENT_HEADING: Final = "draftkit reading notes: what was read with a guess, or not read or compared"
+
+
+def reading_comment(document: etree._Element, comparison: Comparison) -> Comment | None:
+    """The drafts' reading notes (what was read with a guess, or not read or compared: page
+    headers that differ, a text box, …) as a comment on the document's first paragraph, for a
+    redline without the summary page, which says them there: a reader of the redline alone
+    sees them too. None when there are none (or no paragraph to hold the comment)."""
+    reading = reading_notes(comparison.old, comparison.new)
+    body = document.find(BODY)
+    first = next(body.iter(W_P), None) if body is not None else None
+    if not reading or first is None:
+        return None
+    return first, first, (READING_COMMENT_HEADING, *reading)
+
+
 def category(category: str) -> str:
     """A category as a reader says it (the taxonomy's label: "military de-escalation")."""
     return category_label(category)
@@ -184,17 +202,23 @@ def _comment_part(
     else:
         root = etree.Element(_W_COMMENTS, nsmap=NSMAP)
     initials = "".join(word[0] for word in rev.author.split() if word)[:8] or "dk"
-    for cid, (_, _, flags) in zip(ids, comments, strict=True):
+    for cid, (_, _, said) in zip(ids, comments, strict=True):
         comment = etree.SubElement(root, _W_COMMENT)
         comment.set(W_ID, str(cid))
         comment.set(_W_AUTHOR, rev.author)
         comment.set(_W_DATE, rev.date)
         comment.set(_W_INITIALS, initials)
-        for i, flag in enumerate(flags):
+        for i, flag in enumerate(said):
             p = etree.SubElement(comment, W_P)
             if i == 0:
                 ref = etree.SubElement(p, W_R)
                 etree.SubElement(ref, _W_ANNOTATIONREF)
+            if isinstance(flag, str):  # a line of the reading notes: the first in bold
+                line = etree.SubElement(p, W_R)
+                if i == 0:
+                    etree.SubElement(etree.SubElement(line, W_RPR), _W_B)
+                etree.SubElement(line, W_T).text = xml_safe(flag)
+                continue
             head = etree.SubElement(p, W_R)
             etree.SubElement(etree.SubElement(head, W_RPR), _W_B)
             t = etree.SubElement(head, W_T)
