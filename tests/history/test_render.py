@@ -243,3 +243,31 @@ def test_timeline_in_chromium(browser: Any, tmp_path: Path, monkeypatch: pytest.
         assert not unchanged.is_visible()
     finally:
         context.close()
+
+
+def test_reading_notes_reach_every_history_and_three_way_report() -> None:
+    """Never silent: a round read with a guess (a press text with no numbering) is said in the
+    history's and the three-way's reports too, not only on stderr; the JSON follows the schemas."""
+    from draftkit.render.draft_out import READING_NOTES_HEADING
+    from draftkit.render.history_docx import render_three_way_docx
+    from draftkit.render.history_html import render_three_way_html
+    from tests.wmlops import read_part
+
+    drafts = ROOT / "drafts"
+    said = "line 5: no numbering: 37 paragraph(s) read as unnumbered provisions"
+    story = history([drafts / "framework-v2.txt", drafts / "framework-v3-press.txt"], flags=False)
+    rounds = json.loads(render_history_json(story))["rounds"]
+    assert [[(w["code"], w["line"]) for w in r["warnings"]] for r in rounds] == [[], [("unnumbered", 5)]]
+    jsonschema.validate(json.loads(render_history_json(story)), _schema("history.schema.json"))
+    for page in (render_history_html(story), render_history_markdown(story)):
+        assert READING_NOTES_HEADING in page and said in page
+    three = compare3(drafts / "framework-v2.txt", drafts / "framework-v3-press.txt", drafts / "framework-v2.txt")
+    data = json.loads(render_three_way_json(three))
+    jsonschema.validate(data, _schema("compare3.schema.json"))
+    assert [(w["code"], w["line"]) for w in data["a"]["warnings"]] == [("unnumbered", 5)]
+    for page in (render_three_way_html(three), render_three_way_markdown(three)):
+        assert READING_NOTES_HEADING in page and said in page
+    document = read_part(render_three_way_docx(three), "word/document.xml")
+    assert said in "".join(document.itertext())
+    quiet = history([drafts / "framework-v1.txt", drafts / "framework-v2.txt"], flags=False)
+    assert READING_NOTES_HEADING not in render_history_html(quiet) + render_history_markdown(quiet)

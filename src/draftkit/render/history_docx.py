@@ -17,6 +17,7 @@ from lxml import etree
 from draftkit.compare.changes import Change
 from draftkit.history.three_way import Entry, ThreeWay, entry_label
 from draftkit.render.docx_package import draft_members, zip_package, zip_time
+from draftkit.render.draft_out import READING_NOTES_HEADING, reading_notes
 from draftkit.render.wml import NSMAP, W_P, Revision, RevisionIds, add_run, make_paragraph, qn, revision_run
 
 _NUMBERING = (
@@ -75,6 +76,11 @@ def render_three_way_docx(result: ThreeWay, *, date: str = "2026-01-01T00:00:00Z
         add_run(make_paragraph(body, style="Heading2"), heading)
         _side(body, labels[0], entry.a, ids, revs[0])
         _side(body, labels[1], entry.b, ids, revs[1])
+    reading = reading_notes(result.base, result.a, result.b)
+    if reading:  # what was read with a guess, or not read or compared, as the other reports say it
+        add_run(make_paragraph(body, style="Heading2"), READING_NOTES_HEADING)
+        for line in reading:
+            add_run(make_paragraph(body), line)
     assert all(p.tag == W_P for p in body)
     xml = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
     members = draft_members(result.base, xml, _NUMBERING, revs[0])

@@ -17,6 +17,8 @@ from draftkit.compare.changes import SEVERITIES, Change, Flag, Severity
 from draftkit.history.lineage import Lineage, event_label
 from draftkit.history.three_way import ENTRY_KINDS, Entry, ThreeWay, entry_label
 from draftkit.history.timeline import History
+from draftkit.model import Draft
+from draftkit.render.draft_out import READING_NOTES_HEADING, reading_notes
 from draftkit.render.history_json import event_groups, lineage_id
 from draftkit.render.history_terminal import closing_words
 from draftkit.render.html import (
@@ -197,8 +199,21 @@ def render_history_html(history: History, *, title: str | None = None) -> str:
         + "".join(rows)
         + "</tbody></table></section>\n"
     )
+    body += _reading_html(*(r.draft for r in history.rounds))
     heading = title or history.rounds[-1].draft.title or "Negotiation history"
     return _page(heading, "Negotiation history", sources, body)
+
+
+def _reading_html(*drafts: Draft) -> str:
+    """The drafts' reading notes (what was read with a guess, or not read or compared), as
+    the diff's report says them; nothing when there are none."""
+    reading = reading_notes(*drafts)
+    if not reading:
+        return ""
+    return (
+        f'<section aria-labelledby="rn-h" class="reading"><h2 id="rn-h">{_e(READING_NOTES_HEADING)}</h2>'
+        "<ul>" + "".join(f"<li>{_e(line)}</li>" for line in reading) + "</ul></section>\n"
+    )
 
 
 def _side_cell(change: Change | None, show: bool) -> str:
@@ -260,6 +275,6 @@ def render_three_way_html(three: ThreeWay, *, title: str | None = None) -> str:
         + '<table class="three"><thead><tr><th scope="col">Provision</th><th scope="col">Outcome</th>'
         f'<th scope="col">Base</th><th scope="col">{_e(a_label)}</th><th scope="col">{_e(b_label)}</th>'
         "</tr></thead><tbody>\n" + "".join(rows) + "</tbody></table></section>\n"
-    )
+    ) + _reading_html(three.base, three.a, three.b)
     heading = title or three.base.title or "Three-way comparison"
     return _page(heading, "Three-way comparison", sources, body)

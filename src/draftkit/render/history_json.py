@@ -12,6 +12,7 @@ from draftkit.history.brackets import Bracket
 from draftkit.history.lineage import Event, Lineage, Round
 from draftkit.history.three_way import Entry, ThreeWay
 from draftkit.history.timeline import History
+from draftkit.render.draft_out import warning_to_dict
 from draftkit.render.json_diff import change_to_dict, flag_to_dict
 
 
@@ -32,6 +33,7 @@ def round_to_dict(index: int, round_: Round) -> dict[str, Any]:
         "author": round_.author,
         "title": draft.title,
         "provisions": draft.count(),
+        "warnings": [warning_to_dict(w) for w in draft.warnings],
     }
 
 
@@ -135,7 +137,12 @@ def three_way_to_dict(three: ThreeWay) -> dict[str, Any]:
     """A three-way comparison as a JSON-ready dict."""
 
     def side(label: str, draft: Any) -> dict[str, Any]:
-        return {"label": label, "source": draft.source.path if draft.source else None, "title": draft.title}
+        return {
+            "label": label,
+            "source": draft.source.path if draft.source else None,
+            "title": draft.title,
+            "warnings": [warning_to_dict(w) for w in draft.warnings],
+        }
 
     summary = three.summary()
     return {

@@ -8,6 +8,8 @@ from draftkit.compare.changes import SEVERITIES, Change
 from draftkit.history.lineage import event_label
 from draftkit.history.three_way import ENTRY_KINDS, ThreeWay, entry_label
 from draftkit.history.timeline import History
+from draftkit.model import Draft
+from draftkit.render.draft_out import READING_NOTES_HEADING, reading_notes
 from draftkit.render.history_json import event_groups
 from draftkit.render.history_terminal import closing_words
 from draftkit.render.markdown import escape, redline
@@ -72,7 +74,14 @@ def render_history_markdown(history: History) -> str:
                 f"- **{b.id}** {_cell(history.lineages[b.lineage].cite)}, R{event.round + 1}: "
                 f"{escape(event.text)} — {escape(closing_words(event))}"
             )
+    out += _reading(*(r.draft for r in history.rounds))
     return "\n".join(out) + "\n"
+
+
+def _reading(*drafts: Draft) -> list[str]:
+    """The drafts' reading notes as a section (none: no lines), as the diff's report says them."""
+    reading = reading_notes(*drafts)
+    return ["", f"## {READING_NOTES_HEADING}", "", *(f"- {escape(line)}" for line in reading)] if reading else []
 
 
 def _side(label: str, change: Change | None) -> str:
@@ -112,4 +121,5 @@ def render_three_way_markdown(three: ThreeWay) -> str:
                 out.append(_side(a_label, entry.a))
             if kind in ("only_b", "compatible", "conflict"):
                 out.append(_side(b_label, entry.b))
+    out += _reading(three.base, three.a, three.b)
     return "\n".join(out) + "\n"

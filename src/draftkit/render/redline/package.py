@@ -208,7 +208,8 @@ def _comment_part(
         comment.set(_W_AUTHOR, rev.author)
         comment.set(_W_DATE, rev.date)
         comment.set(_W_INITIALS, initials)
-        for i, flag in enumerate(said):
+        lines: Sequence[Flag | str] = said
+        for i, flag in enumerate(lines):
             p = etree.SubElement(comment, W_P)
             if i == 0:
                 ref = etree.SubElement(p, W_R)
