@@ -44,11 +44,21 @@ from draftkit.compare.content import ContentSimilarity
 from draftkit.compare.flat import ROOT, Flat
 from draftkit.compare.leftovers import Hits, best_first
 from draftkit.compare.measures import RARE_DF, contained, lis, may_reach, ratio, text_ratio
-from draftkit.compare.pairs import Alignment, Pair, PairKind
+from draftkit.compare.pairs import Alignment, Pair, PairKind, moved
 from draftkit.compare.pairs import new_pair as _new_pair
 from draftkit.compare.pins import Resolved
 from draftkit.compare.refs import number_of, same_number
-from draftkit.compare.regroup import content_groups, in_its_place, places_of, ranked, regroup, weak_pairs
+from draftkit.compare.regroup import (
+    absorbed,
+    content_groups,
+    content_words,
+    in_its_place,
+    places_of,
+    ranked,
+    regroup,
+    units,
+    weak_pairs,
+)
 from draftkit.model import Draft, Provision
 
 # Gain of a match is (similarity - threshold) × provisions covered: a match below the
@@ -528,54 +538,6 @@ class _Aligner:
         return found
 
     # -- pass 6 ----------------------------------------------------------------------
-    def moved(self) -> tuple[set[int], set[int]]:
-        """Old indices of 1:1 pairs and group ids that moved."""
-        moved_pairs: set[int] = set()
-        moved_groups: set[int] = set()
-
-        def partners(i_parent: int, j_parent: int) -> bool:
-            if i_parent == ROOT or j_parent == ROOT:
-                return i_parent == j_parent
-            if self.a2b.get(i_parent) == j_parent:
-                return True
-            g = self.group_of_a.get(i_parent)
-            return g is not None and j_parent in self.groups[g][1]
-
-        # Units (1:1 pairs, and groups by their first old index) under partner parents, by
-        # old parent (ROOT for the top), each list then put in old order.
-        by_parent: dict[int, list[tuple[int, int, int, bool]]] = {}
-        a2b = self.a2b
-        a_parent, b_parent = self.a.parent, self.b.parent
-        for i, j in a2b.items():  # `partners` inlined for the 1:1 pairs (nearly every unit)
-            pi, pj = a_parent[i], b_parent[j]
-            if pi == ROOT or pj == ROOT:
-                if pi != pj:
-                    moved_pairs.add(i)
-                    continue
-            elif a2b.get(pi) != pj and not partners(pi, pj):
-                moved_pairs.add(i)
-                continue
-            members = by_parent.get(pi)
-            if members is None:
-                members = by_parent[pi] = []
-            members.append((i, j, i, False))
-        for g, (olds, news, _) in enumerate(self.groups):
-            i, j = olds[0], news[0]
-            pi, pj = a_parent[i], b_parent[j]
-            if not partners(pi, pj):
-                moved_groups.add(g)
-                continue
-            by_parent.setdefault(pi, []).append((i, j, g, True))
-        for members in by_parent.values():
-            members.sort()
-            keep = lis([j for _, j, _, _ in members])
-            if len(keep) == len(members):
-                continue  # all kept in order (most parents): none moved
-            for k, (_, _, ident, is_group) in enumerate(members):
-                if k not in keep:
-                    (moved_groups if is_group else moved_pairs).add(ident)
-        return moved_pairs, moved_groups
-
     # -- pass 7: content ------------------------------------------------------------
     def _numbering_kept(self, pi: int, pj: int) -> bool:
         """Whether the children of a parent pair keep one numbering scheme in both drafts."""
@@ -857,26 +819,50 @@ class _Aligner:
             self._group(r.parts, (r.one,), r.similarity)
 
     def content_groups(self) -> None:
-        """Merges and splits whose parts the content passes saw (compare.regroup)."""
+        """Merges and splits whose parts the content passes saw (compare.regroup.content_groups),
+        then those said in other words beside a rewritten pair (compare.regroup.absorbed)."""
         olds, news = ranked(self.plausible)
-        if not olds:
-            return  # no content candidates: no group (content_groups starts from them)
-        pinned = self.pins.pairs
-        # Each side's 1:1 partners as content_groups reads them (other side → this side).
-        partner_of = self.b2a if not pinned else {j: i for i, j in self.a2b.items() if (i, j) not in pinned}
-        for group, j in content_groups(partner_of, self.a, self._free_a, self._free_b, olds, news):
-            if not self._same_parent(self.a.parent[group[0]], self.b.parent[j]):
-                continue  # a group across articles is a move too: content alone does not show it
-            if j in self.b2a:
-                self._unmatch(self.b2a[j], j)
-            self._group(group, (j,), text_ratio(" ".join(self.a.keys[i] for i in group), self.b.keys[j]))
-        partner_of = self.a2b if not pinned else {i: j for i, j in self.a2b.items() if (i, j) not in pinned}
-        for group, i in content_groups(partner_of, self.b, self._free_b, self._free_a, news, olds):
-            if not self._same_parent(self.a.parent[i], self.b.parent[group[0]]):
-                continue
-            if i in self.a2b:
-                self._unmatch(i, self.a2b[i])
-            self._group((i,), group, text_ratio(self.a.keys[i], " ".join(self.b.keys[j] for j in group)))
+        words = content_words([*self.a.keys[:50], *self.b.keys[:50]])
+        for by_content in (True, False):
+            # Each side's 1:1 partners, pins left out (content_groups reads them other → this).
+            a2b = {i: j for i, j in self.a2b.items() if (i, j) not in self.pins.pairs}
+            merges = (
+                content_groups({j: i for i, j in a2b.items()}, self.a, self._free_a, self._free_b, olds, news)
+                if by_content
+                else absorbed(units(a2b, [(o, n) for o, n, _ in self.groups]), self.a, self.b, self._free_a, words)
+            )
+            for group, j in merges:
+                if self._same_parent(self.a.parent[group[0]], self.b.parent[j]):
+                    # (a group across articles is a move too: content alone does not show it)
+                    self._regroup(group, (j,))
+            b2a = {j: i for i, j in self.a2b.items() if (i, j) not in self.pins.pairs}
+            splits = (
+                content_groups({i: j for j, i in b2a.items()}, self.b, self._free_b, self._free_a, news, olds)
+                if by_content
+                else absorbed(units(b2a, [(n, o) for o, n, _ in self.groups]), self.b, self.a, self._free_b, words)
+            )
+            for group, i in splits:
+                if self._same_parent(self.a.parent[i], self.b.parent[group[0]]):
+                    self._regroup((i,), group)
+
+    def _regroup(self, olds: tuple[int, ...], news: tuple[int, ...]) -> None:
+        """Pair `olds` with `news` as one group: the 1:1 pair, or the group, that held the one
+        provision of either side is taken into it."""
+        sim = text_ratio(" ".join(self.a.keys[i] for i in olds), " ".join(self.b.keys[j] for j in news))
+        (one,) = olds if len(olds) == 1 else news
+        held = self.group_of_a.get(one) if len(olds) == 1 else self.group_of_b.get(one)
+        if held is not None:
+            self.groups[held] = (olds, news, sim)
+            for i in olds:
+                self.group_of_a[i] = held
+            for j in news:
+                self.group_of_b[j] = held
+            return
+        if len(olds) == 1 and one in self.a2b:
+            self._unmatch(one, self.a2b[one])
+        elif len(news) == 1 and one in self.b2a:
+            self._unmatch(self.b2a[one], one)
+        self._group(olds, news, sim)
 
     def _same_parent(self, pa: int, pb: int) -> bool:  # paired with each other, or both the top
         return (pa == ROOT and pb == ROOT) or (pa != ROOT and self.a2b.get(pa) == pb)
@@ -887,7 +873,7 @@ class _Aligner:
         self.settled.clear()
 
     def _result(self) -> Alignment:
-        moved_pairs, moved_groups = self.moved()
+        moved_pairs, moved_groups = moved(self.a2b, self.groups, self.group_of_a, self.a.parent, self.b.parent)
         pairs: list[Pair] = []
         append = pairs.append
         pinned = {i for i, _ in self.pins.pairs}

@@ -23,12 +23,15 @@ Work is linear: each pair looks at most GAP_REACH siblings ahead, or its parent'
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
+from draftkit.compare.content import root
 from draftkit.compare.flat import Flat
+from draftkit.compare.lemmas import content_lemmas, language_of
 from draftkit.compare.measures import contained, share_rare_word, word_frequencies
 from draftkit.compare.refs import number_of, same_number
 from draftkit.records import record
@@ -37,6 +40,13 @@ ROOT = -1
 GAP_REACH = 3  # a split's second part at most this many siblings after the first
 BETTER_BY = 0.1  # a group replaces a pair only when its similarity is this much higher
 PART_MIN = 0.8  # each part of a split across a gap has this share of its words in the whole
+# A free provision taken into its neighbour's rewritten partner (`absorbed`): of its content
+# words the neighbour lacks, this share (and at least ABSORBED_WORDS of them) is in the
+# partner, and the two together hold this share of the partner's content words.
+ABSORBED_MIN = 0.5
+ABSORBED_WORDS = 3
+ABSORBED_COVERED = 0.5
+_EN_FOLDS = ("ly", "ing")
 _WORD = re.compile(r"\w+")
 
 
@@ -214,6 +224,100 @@ def content_groups(
             continue
         out.append((group, j))
         taken.update((*group, j))
+    return out
+
+
+def content_words(sample: Sequence[str]) -> Callable[[str], frozenset[str]]:
+    """A text's content words as `absorbed` weighs them: lemma roots without stop words, and
+    numbers (compare.content's), in the language of `sample` (texts of the drafts); in English
+    also without -ly and -ing ("clearly" as "clear", "markings" as "mark"); each text's made
+    once."""
+    lang = language_of(" ".join(sample))
+
+    def fold(word: str) -> str:
+        for suffix in _EN_FOLDS if lang == "en" else ():
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                return word[: -len(suffix)]
+        return word
+
+    @functools.cache
+    def words(text: str) -> frozenset[str]:
+        return frozenset(fold(root(lemma, lang)) for lemma in content_lemmas(text, lang))
+
+    return words
+
+
+def units(
+    pairs: Mapping[int, int], groups: Iterable[tuple[tuple[int, ...], tuple[int, ...]]]
+) -> dict[int, tuple[int, tuple[int, ...]]]:
+    """For `absorbed`: each provision of one side paired with one of the other (`pairs`, and
+    `groups` as (this side's, other side's)), with that one and the provisions of this side
+    paired with it (itself, or the parts of a merge)."""
+    out: dict[int, tuple[int, tuple[int, ...]]] = {k: (j, (k,)) for k, j in pairs.items()}
+    for mine, (theirs, *more) in groups:
+        if not more:
+            out.update((k, (theirs, mine)) for k in mine)
+    return out
+
+
+def absorbed(
+    unit: Mapping[int, tuple[int, tuple[int, ...]]],
+    one: Side,
+    other: Side,
+    free: Callable[[int], bool],
+    words: Callable[[str], frozenset[str]],
+) -> list[tuple[tuple[int, ...], int]]:
+    """Merges the sibling passes saw as a rewritten pair and a deletion (called with the drafts
+    swapped: splits): a free leaf of `one` beside a sibling paired with a text of `other` that
+    now also holds what the free one said, in other words ("3. The Mission shall verify the
+    withdrawal." deleted, "2. … withdrawn …" now "… pulled back …, and this pullback shall be
+    verified by the Mission"). `unit` (`units`): the provision of `other` that a provision is
+    paired with and the provisions of `one` paired with it (itself, or the parts of a merge the
+    free one joins as a third). `words`: a text's content words (lemma roots, numbers). Each
+    group in document order, with the provision it is merged into."""
+    out: list[tuple[tuple[int, ...], int]] = []
+    taken: set[int] = set()
+    seen: dict[int, frozenset[str]] = {}
+
+    def of(side: Side, k: int) -> frozenset[str]:
+        key = k if side is one else -2 - k
+        if key not in seen:
+            seen[key] = words(side.keys[k])
+        return seen[key]
+
+    place: dict[int, int] = {}  # each provision's place among its siblings, made when needed
+    for i in range(len(one.keys)):
+        if not free(i) or one.children[i] or not one.keys[i]:
+            continue
+        siblings = one.children[one.parent[i]]
+        if i not in place:
+            place.update((k, n) for n, k in enumerate(siblings))
+        at = place[i]
+        best: tuple[float, tuple[int, ...], int] | None = None
+        for k in siblings[max(0, at - 1) : at + 2]:
+            found_unit = None if k == i else unit.get(k)
+            if found_unit is None:
+                continue
+            j, members = found_unit
+            if j in taken or other.children[j] or any(one.children[m] for m in members):
+                continue
+            if len(members) == 1 and one.keys[k] == other.keys[j]:
+                continue  # the partner did not change: it took nothing in
+            kept = frozenset().union(*(of(one, m) for m in members))
+            mine, grown = of(one, i), of(other, j)
+            own = mine - kept  # what the free one says that its neighbours did not
+            found = own & grown
+            if len(found) < ABSORBED_WORDS or len(found) < ABSORBED_MIN * len(own):
+                continue
+            if len(grown & (kept | mine)) < ABSORBED_COVERED * len(grown):
+                continue  # the partner holds mostly other words: a rewrite, not a merge
+            share = len(found) / len(own)
+            if best is None or share > best[0]:
+                best = (share, members, j)
+        if best is not None:
+            _, members, j = best
+            out.append((tuple(sorted((i, *members))), j))
+            taken.add(j)
     return out
 
 

@@ -1,0 +1,98 @@
+"""Merges and splits in other words (compare.regroup.absorbed): a provision whose content moved
+into its neighbour's rewritten text is merged into it, not reported deleted beside a rewrite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from draftkit.compare import compare
+from draftkit.readers import read
+
+CEASE = "1. The parties shall cease all hostilities from 1 May.\n"
+PRISONERS = "Prisoners shall be exchanged on an all-for-all basis.\n"
+
+
+def _changes(tmp_path: Path, old: str, new: str) -> list[tuple[str, str, str]]:
+    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    comparison = compare(read(tmp_path / "old.txt"), read(tmp_path / "new.txt"))
+    return [(c.kind, c.old_cite, c.new_cite) for c in comparison.changes if c.kind != "unchanged"]
+
+
+def test_a_point_reworded_into_its_neighbour_is_merged(tmp_path: Path) -> None:
+    old = (
+        CEASE
+        + "2. Forces shall withdraw 15 kilometres from the line of contact within 30 days.\n"
+        + "3. The Monitoring Mission shall verify the withdrawal and report weekly to both parties.\n"
+        + "4. "
+        + PRISONERS
+    )
+    new = (
+        CEASE
+        + "2. Forces shall pull back 15 kilometres from the line of contact within 30 days, and this"
+        " pullback shall be verified by the Monitoring Mission, which reports to both parties each week.\n"
+        + "3. "
+        + PRISONERS
+    )
+    assert _changes(tmp_path, old, new) == [("merged", "2 + 3", "2")]
+
+
+def test_a_point_split_in_other_words_is_split(tmp_path: Path) -> None:
+    old = (
+        CEASE
+        + "2. Heavy weapons shall be withdrawn 30 kilometres from the line of contact within 14 days,"
+        " and the Joint Commission shall publish a list of storage sites where the withdrawn weapons"
+        " are to be kept under seal.\n"
+        + "3. "
+        + PRISONERS
+    )
+    new = (
+        CEASE
+        + "2. Heavy weapons shall be pulled back 30 kilometres from the line of contact within 14 days.\n"
+        + "3. The Joint Commission shall make public the storage sites at which the weapons pulled"
+        " back will be held under seal.\n"
+        + "4. "
+        + PRISONERS
+    )
+    assert _changes(tmp_path, old, new) == [("split", "2", "2 + 3")]
+
+
+def test_a_deletion_beside_a_neighbour_grown_in_other_words_stays_a_deletion(tmp_path: Path) -> None:
+    """Point 2 gains a sentence on demining; point 3 (verification) is gone: nothing of 3 is in 2."""
+    old = (
+        CEASE
+        + "2. Forces shall withdraw 15 kilometres from the line of contact within 30 days.\n"
+        + "3. The Monitoring Mission shall verify the withdrawal and report weekly to both parties.\n"
+        + "4. "
+        + PRISONERS
+    )
+    new = (
+        CEASE
+        + "2. Forces shall withdraw 15 kilometres from the line of contact within 30 days, and"
+        " demining of the vacated zone shall begin at once with international assistance.\n"
+        + "3. "
+        + PRISONERS
+    )
+    changes = _changes(tmp_path, old, new)
+    assert any(kind == "deleted" and old == "3" for kind, old, _ in changes)
+    assert not any(kind in ("merged", "split") for kind, _, _ in changes)
+
+
+def test_a_third_point_reworded_into_a_merge_joins_it(tmp_path: Path) -> None:
+    old = (
+        CEASE
+        + "2. Artillery of a calibre above 100 mm shall be withdrawn 25 km from the line of contact.\n"
+        + "3. Rocket launchers shall be withdrawn 40 km from the line of contact.\n"
+        + "4. Tanks shall be withdrawn to storage sites agreed with the monitors.\n"
+        + "5. "
+        + PRISONERS
+    )
+    new = (
+        CEASE
+        + "2. Heavy weapons shall be pulled back from the line of contact: artillery of a calibre above"
+        " 100 mm to 25 km, rocket launchers to 40 km, and tanks to storage sites designated with the"
+        " monitors.\n"
+        + "3. "
+        + PRISONERS
+    )
+    assert _changes(tmp_path, old, new) == [("merged", "2 + 3 + 4", "2")]
