@@ -10,7 +10,10 @@ timeout, so one pathological shape cannot hide the others:
 - ``flat-3500``: one article holding a 3,500-item flat list, lightly edited;
 - ``reworded-10k`` / ``reworded-24k``: two drafts of 10 KB / 24 KB in which every paragraph is
   reworded (words shuffled and replaced), so nothing anchors;
-- ``megaparagraph``: two different 1 MB paragraphs, one provision each.
+- ``megaparagraph``: two different 1 MB paragraphs, one provision each;
+- ``unrelated-13200``: two different 13,200-provision drafts of make_big_draft (a small
+  vocabulary: every text shares words with hundreds of others, nothing anchors); the content
+  pass once scored every pair (minutes), now at most CANDIDATE_HITS per text.
 
     python benchmarks/compare_shapes.py              # every shape
     python benchmarks/compare_shapes.py repeats-479  # some shapes
@@ -157,6 +160,12 @@ def megaparagraph(size: int) -> tuple[Draft, Draft]:
     return _draft([[one()]]), _draft([[one()]])
 
 
+def unrelated(n: int) -> tuple[Draft, Draft]:
+    from make_big_draft import make_draft
+
+    return make_draft(n, seed=1), make_draft(n, seed=2)
+
+
 SHAPES: dict[str, tuple[Callable[[], tuple[Draft, Draft]], float]] = {
     # name: (builder, target seconds)
     "repeats-259": (lambda: repeats(259), 1.0),
@@ -168,6 +177,7 @@ SHAPES: dict[str, tuple[Callable[[], tuple[Draft, Draft]], float]] = {
     "reworded-10k": (lambda: reworded(10_000), 2.0),
     "reworded-24k": (lambda: reworded(24_000), 2.0),
     "megaparagraph-1m": (lambda: megaparagraph(1_000_000), 2.0),
+    "unrelated-13200": (lambda: unrelated(13_200), 40.0),
 }
 
 

@@ -60,3 +60,29 @@ def test_long_texts_diffed_by_sentences_stay_exact() -> None:
     a, b = " ".join(sentences_a), " ".join(sentences_b)
     ops = diff_words(a, b)
     assert (old_text(ops), new_text(ops)) == (a, b)
+
+
+def test_content_candidates_stay_linear_when_everything_shares_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two long drafts with little in common but a small vocabulary (every text holds words
+    hundreds of others hold): each old text is scored against at most CANDIDATE_HITS new
+    ones, not all of them (a 13,200-provision pair took minutes)."""
+    import random
+
+    from draftkit.compare import content
+
+    rng = random.Random(7)
+    vocabulary = [f"term{k}" for k in range(150)]
+    olds, news = ([" ".join(rng.choices(vocabulary, k=14)) + "." for _ in range(1200)] for _ in range(2))
+    similarity = content.ContentSimilarity(olds, news, lang="en")
+    calls = 0
+    score = content.ContentSimilarity.score
+
+    def counted(self: content.ContentSimilarity, x: int, y: int) -> float:
+        nonlocal calls
+        calls += 1
+        return score(self, x, y)
+
+    monkeypatch.setattr(content.ContentSimilarity, "score", counted)
+    found = similarity.candidates()
+    assert calls <= content.CANDIDATE_HITS * len(olds)
+    assert len(found) == 5 * len(olds)  # still up to five candidates each
