@@ -1,4 +1,4 @@
-"""compare.content._numbers: its word test for ASCII texts (no scan of the two look-behind
+"""compare.content.number_keys: its word test for ASCII texts (no scan of the two look-behind
 patterns where no spelled number or "week" can match) gives what the three patterns give."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from draftkit.compare.content import _NUMBER, _NUMBER_WORDS, _SPELLED_NUMBER, _WEEKS, _numbers, _value
+from draftkit.compare.content import _NUMBER, _NUMBER_WORDS, _SPELLED_NUMBER, _WEEKS, _value, number_keys
 
 _PIECES = st.sampled_from(
     [
@@ -48,8 +48,8 @@ def _reference(text: str) -> list[str]:
 
 @given(_TEXT)
 def test_numbers_are_the_three_patterns_matches(text: str) -> None:
-    assert _numbers(text) == _reference(text)
+    assert number_keys(text) == _reference(text)
 
 
 def test_numbers_of_a_period_in_weeks() -> None:
-    assert _numbers("within three weeks or 2 Weeks") == ["#2", "#3", "#21", "#14"]
+    assert number_keys("within three weeks or 2 Weeks") == ["#2", "#3", "#21", "#14"]

@@ -72,9 +72,9 @@ def test_flags_with_texts_scored_ahead_are_the_flags_without(a: str, b: str) -> 
     read_pairs: list[tuple[str, str]] = []
     content_findings = annotate.content_findings
 
-    def counted(old: str, new: str, reader: object) -> object:
+    def counted(old: str, new: str, reader: object, grouped: bool = False) -> object:
         read_pairs.append((old, new))
-        return content_findings(old, new, reader)  # type: ignore[arg-type]
+        return content_findings(old, new, reader, grouped)  # type: ignore[arg-type]
 
     annotate.content_findings = counted  # type: ignore[assignment]
     try:
@@ -164,9 +164,9 @@ def test_the_likely_pairs_are_the_pairs_the_flags_read(a: str, b: str, monkeypat
     read_pairs: list[tuple[str, str]] = []
     content_findings = annotate.content_findings
 
-    def kept(old: str, new: str, reader: object) -> object:
+    def kept(old: str, new: str, reader: object, grouped: bool = False) -> object:
         read_pairs.append((old, new))
-        return content_findings(old, new, reader)  # type: ignore[arg-type]
+        return content_findings(old, new, reader, grouped)  # type: ignore[arg-type]
 
     monkeypatch.setattr(annotate, "content_findings", kept)
     monkeypatch.setenv("DRAFTKIT_SEQUENTIAL", "1")

@@ -718,6 +718,11 @@ COSMETIC: list[tuple[str, str, str]] = [
         "Численность не превысит 1000 человек в мирное время.",
         "Численность не превысит 1 000 человек в мирное время.",
     ),
+    (
+        "possessive-name",
+        "Foreign forces shall leave the territory of the Republic within 180 days.",
+        "Foreign forces shall leave the Republic’s territory within 180 days.",
+    ),
 ]
 
 

@@ -823,7 +823,8 @@ class _Aligner:
         then those said in other words beside a rewritten pair (compare.regroup.absorbed)."""
         olds, news = ranked(self.plausible)
         words = content_words([*self.a.keys[:50], *self.b.keys[:50]])
-        for by_content in (True, False):
+        for by_content in (True, False, False, False):  # absorbed again: a third part, a fourth
+            taken = 0
             # Each side's 1:1 partners, pins left out (content_groups reads them other → this).
             a2b = {i: j for i, j in self.a2b.items() if (i, j) not in self.pins.pairs}
             merges = (
@@ -835,6 +836,7 @@ class _Aligner:
                 if self._same_parent(self.a.parent[group[0]], self.b.parent[j]):
                     # (a group across articles is a move too: content alone does not show it)
                     self._regroup(group, (j,))
+                    taken += 1
             b2a = {j: i for i, j in self.a2b.items() if (i, j) not in self.pins.pairs}
             splits = (
                 content_groups({i: j for j, i in b2a.items()}, self.b, self._free_b, self._free_a, news, olds)
@@ -844,6 +846,9 @@ class _Aligner:
             for group, i in splits:
                 if self._same_parent(self.a.parent[i], self.b.parent[group[0]]):
                     self._regroup((i,), group)
+                    taken += 1
+            if not by_content and not taken:
+                return  # nothing taken in: nothing more to take
 
     def _regroup(self, olds: tuple[int, ...], news: tuple[int, ...]) -> None:
         """Pair `olds` with `news` as one group: the 1:1 pair, or the group, that held the one

@@ -60,7 +60,8 @@ def _value(number: str) -> int:
     return int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()]
 
 
-def _numbers(text: str) -> list[str]:
+def number_keys(text: str) -> list[str]:
+    """The numbers a text says, as evidence ("#600000"; spelled ones and weeks as days too)."""
     out = []
     for match in _NUMBER.finditer(text):
         digits = re.sub(r"[,\u00a0\u202f ]", "", match.group(0))
@@ -354,7 +355,7 @@ class ContentSimilarity:
         text: str, lang: str, known: frozenset[str] = frozenset(), inside: list[str] | None = None
     ) -> Counter[str]:
         bag: Counter[str] = Counter(root(lemma, lang) for lemma in content_lemmas(text, lang))
-        bag.update(_numbers(text))
+        bag.update(number_keys(text))
         bag.update(_names(text, known, inside))
         bag.update(_aliases(text))
         bag.update(topics(text))

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
-from draftkit.compare.content import root
+from draftkit.compare.content import number_keys, root
 from draftkit.compare.flat import Flat
 from draftkit.compare.lemmas import content_lemmas, language_of
 from draftkit.compare.measures import contained, share_rare_word, word_frequencies
@@ -242,7 +242,7 @@ def content_words(sample: Sequence[str]) -> Callable[[str], frozenset[str]]:
 
     @functools.cache
     def words(text: str) -> frozenset[str]:
-        return frozenset(fold(root(lemma, lang)) for lemma in content_lemmas(text, lang))
+        return frozenset([*(fold(root(lemma, lang)) for lemma in content_lemmas(text, lang)), *number_keys(text)])
 
     return words
 

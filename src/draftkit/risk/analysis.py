@@ -274,6 +274,14 @@ class NameRun:
     body: bool = False  # the name ends in a body word ("Joint Commission", "Board of Peace")
 
 
+def _without_possessive(word: str) -> str:
+    """'republic' of "republic's" (and "republic’s"), 'parties' of "parties'"."""
+    for ending in ("'s", "’s", "'", "’"):
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
+
+
 def name_runs(text: Text, compiled: Compiled) -> list[NameRun]:
     """Capitalised names that are not at a sentence start and not in `not_names`.
 
@@ -309,6 +317,7 @@ def name_runs(text: Text, compiled: Compiled) -> list[NameRun]:
             j += 1  # "Херсонской области", "Kherson region": the place word after the name
         if first < j:
             words = [t.norm for t in tokens[first:j]]
+            words[-1] = _without_possessive(words[-1])  # "the Republic's" names the Republic
             before = tokens[first - 1].norm if first > 0 else ""
             context = {t.norm for t in tokens[max(0, first - 2) : first]} | set(words)
             place = bool(context & compiled.place_words)

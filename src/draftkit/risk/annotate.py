@@ -319,9 +319,12 @@ def _flags_for(
                         add(scores, ctx.subtree(p, side, nodes))
             change = _around_edits(change)
             pair = (change.old_text, change.new_text)
-            made = ctx.found.get(pair)
+            grouped = change.kind != "modified"
+            made = None if grouped else ctx.found.get(pair)
             findings.extend(
-                made if made is not None else content_findings(change.old_text, change.new_text, ctx.reader)
+                made
+                if made is not None
+                else content_findings(change.old_text, change.new_text, ctx.reader, grouped)
             )
             sig = taxonomy.significance
             if change.heading_changed and content_key(change.old_heading or "") != content_key(

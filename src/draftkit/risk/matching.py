@@ -33,6 +33,9 @@ class Sides:
     old: Side
     new: Side
     taxonomy: Taxonomy
+    # The texts of a split or a merge (the parts joined): a feature several parts repeat ("40
+    # cubic metres" in both, "shall be withdrawn" in three) is said once in the other text.
+    grouped: bool = False
 
     @property
     def old_text(self) -> Text:
@@ -56,17 +59,27 @@ class Sides:
 
 
 def split_matched(
-    old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable]
+    old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable], distinct: bool = False
 ) -> tuple[list[T], list[T]]:
     """Items of `old` with no equal-keyed partner in `new`, and vice versa, in text order.
 
-    Of several equal keys, the first ones are taken as matched."""
+    Of several equal keys, the first ones are taken as matched. `distinct`: keys are counted
+    once on each side (an item whose key the other side holds at all is matched; of several
+    unmatched items of one key, the first stands for them)."""
     if not old or not new:  # most rules find nothing on one side (or on both)
+        if distinct:
+            return _first_of_each(old, key), _first_of_each(new, key)
         return list(old), list(new)
     keys_old = list(map(key, old))
     keys_new = list(map(key, new))
     if keys_old == keys_new:  # the same features in the same order: every one matched
         return [], []
+    if distinct:
+        in_old, in_new = set(keys_old), set(keys_new)
+        return (
+            _first_of_each([x for x, k in zip(old, keys_old, strict=True) if k not in in_new], key),
+            _first_of_each([x for x, k in zip(new, keys_new, strict=True) if k not in in_old], key),
+        )
     counts_new = Counter(keys_new)
     counts_old = Counter(keys_old)
     removed: list[T] = []
@@ -82,6 +95,17 @@ def split_matched(
         if seen[k] > counts_old[k]:
             added.append(item)
     return removed, added
+
+
+def _first_of_each(items: Sequence[T], key: Callable[[T], Hashable]) -> list[T]:
+    seen: set[Hashable] = set()
+    out: list[T] = []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,7 +194,7 @@ class FeatureRule(Generic[F]):
     def __call__(self, sides: Sides) -> list[Finding]:
         """Findings of this rule between the two sides."""
         removed, added = split_matched(
-            sides.old.features(self.features), sides.new.features(self.features), self.key
+            sides.old.features(self.features), sides.new.features(self.features), self.key, sides.grouped
         )
         if not removed and not added:  # every feature matched (or none on either side)
             return []

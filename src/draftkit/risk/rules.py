@@ -729,11 +729,12 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
 _CLAUSE_RULES = {"condition", "exception", "qualifier"}
 
 
-def content_findings(old: str, new: str, reader: Reader) -> list[Finding]:
-    """What every content rule finds between two texts (nothing when only cosmetics differ)."""
+def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) -> list[Finding]:
+    """What every content rule finds between two texts (nothing when only cosmetics differ);
+    `grouped`: the texts of a split or a merge (matching.Sides)."""
     if content_key(old) == content_key(new):
         return []
-    sides = Sides(reader.side(old), reader.side(new), reader.taxonomy)
+    sides = Sides(reader.side(old), reader.side(new), reader.taxonomy, grouped)
     out: list[Finding] = []
     for rule in CONTENT_RULES:
         out.extend(rule(sides))
