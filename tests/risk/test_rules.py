@@ -453,6 +453,14 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Scope widened",
     ),
     (
+        "one-month-6-weeks",
+        "Foreign forces shall withdraw within one month of signature.",
+        "Foreign forces shall withdraw within 6 weeks of signature.",
+        "deadline",
+        "Deadline extended by about 12 days",
+        "Deadline shortened by about 12 days",
+    ),
+    (
         "completely",
         "Foreign forces shall withdraw completely from the territory within 30 days.",
         "Foreign forces shall withdraw from the territory within 30 days.",
@@ -749,6 +757,16 @@ COSMETIC: list[tuple[str, str, str]] = [
         "ru-undecided-lemmas",
         "Численность не превысит 1000 человек в мирное время.",
         "Численность не превысит 1 000 человек в мирное время.",
+    ),
+    (
+        "30-days-one-month",
+        "Foreign forces shall withdraw within 30 days of signature.",
+        "Foreign forces shall withdraw within one month of signature.",
+    ),
+    (
+        "12-months-one-year",
+        "The mandate of the Mission shall last 12 months.",
+        "The mandate of the Mission shall last one year.",
     ),
     (
         "entirely-altogether",

@@ -274,9 +274,14 @@ def _time_words(hours: float, prefer: float = 0.0) -> str:
     preferred = int(prefer) if prefer == int(prefer) and int(prefer) in _TIME_WORDS else 0
     sizes = (preferred, 8760, 730, 168, 24, 1) if preferred else (8760, 730, 168, 24, 1)
     for size in sizes:
+        if size == 1 and hours > 48:
+            break  # "278 hours" (a month against weeks): in days, as a reader counts them
         if hours >= size and (hours / size) == int(hours / size):
             n = int(hours / size)
             return f"{n:,} {_TIME_WORDS[size][0 if n == 1 else 1]}"
+    if hours > 48:
+        days = round(hours / 24)
+        return f"about {days:,} {_TIME_WORDS[24][0 if days == 1 else 1]}"
     return f"{_fmt(hours)} hours"
 
 
@@ -295,8 +300,19 @@ def _headcount(old: Quantity, new: Quantity) -> bool:
     return {old.cls, new.cls} == {"count", "personnel"}
 
 
-def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report:
+# Periods said in other units that a calendar makes equal: "30 days" and "one month", "12
+# months" and "a year", "52 weeks" (months are 28 to 31 days long, years 365 or 366).
+CALENDAR_SLACK = 0.035
+
+
+def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report | None:
     sig = s.sig
+    if (
+        old.cls == new.cls == "time"
+        and old.factor != new.factor
+        and abs(new.base - old.base) <= CALENDAR_SLACK * max(old.base, new.base)
+    ):
+        return None
     up = new.base > old.base
     rel = _relative(old.base, new.base)
     diff = abs(new.value - old.value)
