@@ -1,0 +1,96 @@
+"""Held-out single-edit flags: draftkit on provisions edited by a hand that never read its rules.
+
+    PYTHONPATH=src python benchmarks/risk_heldout.py [CASES.jsonl] [--show]
+
+Each line of CASES (default benchmarks/risk_heldout/cases.jsonl; its README says who wrote it
+and how) is one provision before and after one edit, with the severity an analyst gives it
+("high", "medium", "low", "none") and the categories it is about. Each is read as a
+one-point draft on each side, compared and flagged with the default taxonomy, and scored:
+
+- found: an edit expected medium or high is flagged at or above that severity;
+- quiet: an edit expected low or none is flagged no higher than low (and, for none, the
+  share with no flag at all is given too);
+- category: for an edit expected medium or high, an expected category among the flags at
+  the strongest severity.
+
+Totals, by language too; `--show` prints every miss with the flags behind it. Exit status 0
+always: the figures are for the reader (and the closing note).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from draftkit.api import diff  # noqa: E402
+
+RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
+
+
+def judge(case: dict[str, object], folder: Path) -> tuple[bool, bool | None, bool, list[str]]:
+    """(severity as expected, category as expected or None when not scored, no flag at all,
+    the flags)."""
+    old, new = folder / "old.txt", folder / "new.txt"
+    old.write_text(f"1. {case['old']}\n", encoding="utf-8")
+    new.write_text(f"1. {case['new']}\n", encoding="utf-8")
+    comparison = diff(old, new)
+    flags = [f for c in comparison.changes for f in c.flags]
+    top = max((RANK[f.severity] for f in flags), default=0)
+    want = RANK[str(case["severity"])]
+    ok = top >= want if want >= RANK["medium"] else top <= RANK["low"]
+    categories = case.get("categories") or []
+    category: bool | None = None
+    if want >= RANK["medium"] and categories:
+        category = any(RANK[f.severity] == top and f.category in categories for f in flags)  # type: ignore[operator]
+    return ok, category, not flags, [f"{f.severity} {f.rule} {f.category}: {f.message}" for f in flags]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("cases", nargs="?", type=Path, default=HERE / "risk_heldout" / "cases.jsonl")
+    parser.add_argument("--show", action="store_true", help="print every miss with its flags")
+    args = parser.parse_args()
+    lines = [line for line in args.cases.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cases = [json.loads(line) for line in lines]
+    tally: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for case in cases:
+            ok, category, bare, flags = judge(case, Path(tmp))
+            want = str(case["severity"])
+            lang = str(case.get("lang", "en"))
+            loud = want in ("medium", "high")
+            for scope in ("all", lang):
+                tally[f"{scope} {'found' if loud else 'quiet'} n"] += 1
+                tally[f"{scope} {'found' if loud else 'quiet'} ok"] += ok
+                if category is not None:
+                    tally[f"{scope} category n"] += 1
+                    tally[f"{scope} category ok"] += category
+                if want == "none":
+                    tally[f"{scope} bare n"] += 1
+                    tally[f"{scope} bare ok"] += bare
+            if args.show and (not ok or category is False):
+                why = "severity" if not ok else "category"
+                print(f"MISS {why}: {case['id']} ({lang}, expected {want} {case.get('categories') or ''})")
+                print(f"    {case['old']}\n →  {case['new']}")
+                print("".join(f"      {f}\n" for f in flags) or "      (no flag)\n", end="")
+    for scope in ("all", "en", "uk", "ru"):
+        if not tally[f"{scope} found n"] + tally[f"{scope} quiet n"]:
+            continue
+        print(
+            f"{scope:4} found {tally[f'{scope} found ok']}/{tally[f'{scope} found n']} (medium/high flagged at or"
+            f" above), category {tally[f'{scope} category ok']}/{tally[f'{scope} category n']}, quiet"
+            f" {tally[f'{scope} quiet ok']}/{tally[f'{scope} quiet n']} (low/none not above low), none with no"
+            f" flag at all {tally[f'{scope} bare ok']}/{tally[f'{scope} bare n']}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
