@@ -501,6 +501,22 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Scope widened",
     ),
     (
+        "uk-za-nayavnosti",
+        "Держави-донори профінансують відновлення енергетичної інфраструктури.",
+        "Держави-донори за наявності коштів профінансують відновлення енергетичної інфраструктури.",
+        "condition",
+        "Condition added",
+        "Condition removed",
+    ),
+    (
+        "ru-pri-nalichii",
+        "Доноры профинансируют восстановление энергетической инфраструктуры.",
+        "Доноры при наличии средств профинансируют восстановление энергетической инфраструктуры.",
+        "condition",
+        "Condition added",
+        "Condition removed",
+    ),
+    (
         "completely",
         "Foreign forces shall withdraw completely from the territory within 30 days.",
         "Foreign forces shall withdraw from the territory within 30 days.",
@@ -817,6 +833,11 @@ COSMETIC: list[tuple[str, str, str]] = [
         "wholly-totally",
         "The zone shall be wholly demilitarised.",
         "The zone shall be totally demilitarised.",
+    ),
+    (
+        "uk-zsu",
+        "Чисельність Збройних Сил України в мирний час становитиме 800 тисяч військовослужбовців.",
+        "Чисельність ЗСУ в мирний час становитиме 800 тисяч військовослужбовців.",
     ),
     (
         "possessive-name",
