@@ -517,6 +517,22 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Condition removed",
     ),
     (
+        "ru-vsei-territorii",
+        "Российские войска будут выведены со всей территории Харьковской области.",
+        "Российские войска будут выведены с территории Харьковской области.",
+        "scope",
+        "Scope narrowed",
+        "Scope widened",
+    ),
+    (
+        "uk-vsiiei-terytorii",
+        "Російські війська буде виведено з усієї території Харківської області.",
+        "Російські війська буде виведено з території Харківської області.",
+        "scope",
+        "Scope narrowed",
+        "Scope widened",
+    ),
+    (
         "completely",
         "Foreign forces shall withdraw completely from the territory within 30 days.",
         "Foreign forces shall withdraw from the territory within 30 days.",
