@@ -856,6 +856,11 @@ COSMETIC: list[tuple[str, str, str]] = [
         "Чисельність ЗСУ в мирний час становитиме 800 тисяч військовослужбовців.",
     ),
     (
+        "afu-possessive",
+        "The Armed Forces of Ukraine will withdraw from the part of Donetsk Oblast they control.",
+        "Ukraine's armed forces will withdraw from the part of Donetsk Oblast they control.",
+    ),
+    (
         "possessive-name",
         "Foreign forces shall leave the territory of the Republic within 180 days.",
         "Foreign forces shall leave the Republic’s territory within 180 days.",
