@@ -10,6 +10,13 @@ from draftkit.readers import read
 
 CEASE = "1. The parties shall cease all hostilities from 1 May.\n"
 PRISONERS = "Prisoners shall be exchanged on an all-for-all basis.\n"
+WITHDRAW_AND_VERIFY = (
+    CEASE
+    + "2. Forces shall withdraw 15 kilometres from the line of contact within 30 days.\n"
+    + "3. The Monitoring Mission shall verify the withdrawal and report weekly to both parties.\n"
+    + "4. "
+    + PRISONERS
+)
 
 
 def _changes(tmp_path: Path, old: str, new: str) -> list[tuple[str, str, str]]:
@@ -20,13 +27,7 @@ def _changes(tmp_path: Path, old: str, new: str) -> list[tuple[str, str, str]]:
 
 
 def test_a_point_reworded_into_its_neighbour_is_merged(tmp_path: Path) -> None:
-    old = (
-        CEASE
-        + "2. Forces shall withdraw 15 kilometres from the line of contact within 30 days.\n"
-        + "3. The Monitoring Mission shall verify the withdrawal and report weekly to both parties.\n"
-        + "4. "
-        + PRISONERS
-    )
+    old = WITHDRAW_AND_VERIFY
     new = (
         CEASE
         + "2. Forces shall pull back 15 kilometres from the line of contact within 30 days, and this"
@@ -59,13 +60,7 @@ def test_a_point_split_in_other_words_is_split(tmp_path: Path) -> None:
 
 def test_a_deletion_beside_a_neighbour_grown_in_other_words_stays_a_deletion(tmp_path: Path) -> None:
     """Point 2 gains a sentence on demining; point 3 (verification) is gone: nothing of 3 is in 2."""
-    old = (
-        CEASE
-        + "2. Forces shall withdraw 15 kilometres from the line of contact within 30 days.\n"
-        + "3. The Monitoring Mission shall verify the withdrawal and report weekly to both parties.\n"
-        + "4. "
-        + PRISONERS
-    )
+    old = WITHDRAW_AND_VERIFY
     new = (
         CEASE
         + "2. Forces shall withdraw 15 kilometres from the line of contact within 30 days, and"
