@@ -180,7 +180,7 @@ class Writer:
                     # An old provision whose first paragraph the reader found outside any table
                     # (it records each one's cell) is no old row's, whatever its text.
                     outside = {
-                        p
+                        p: old.location.paragraph
                         for p, old in self.opened.items()
                         if old.location is not None and old.location.paragraph is not None and old.location.cell is None
                     }
