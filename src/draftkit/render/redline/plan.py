@@ -803,7 +803,15 @@ class Planner:
                 first_in_label = slots[0].p is model.label
             else:
                 first_in_label = mp.heading is None and mp.kind not in CONTAINER_KINDS
-            if first_in_label:
+            # An unnumbered heading keeps its own old paragraph's properties (its heading
+            # style) where they are found: no label to lay out like the relative's, whose
+            # style may be another (Test-05: a 'Location' line's), read back as text.
+            unnumbered = old.heading is not None and not old.num and not first_segs
+            own_ppr = self._old_heading_ppr(old) if unnumbered else None
+            if own_ppr is not None:
+                paragraphs.append((own_ppr, None, [(kind, lines[0])]))
+                rest, first_in_label = lines[1:], True
+            elif first_in_label:
                 paragraphs.append((label_ppr, label_rpr, [*first_segs, (kind, lines[0])]))
                 rest = lines[1:]
             else:
