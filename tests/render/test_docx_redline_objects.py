@@ -252,3 +252,22 @@ def test_old_text_before_a_new_title_anchoring_a_text_box_table_goes_before_the_
     assert not comparison.old.title and comparison.new.title
     for moves in (False, True):
         _views(comparison, tmp_path, moves)
+
+
+def test_the_empty_paragraph_after_a_revised_last_one_joins_it_alike_in_both_ways(tmp_path: Path) -> None:
+    """WC044 in real_edits (seed 3, moves): the last paragraph anchors a text box and takes
+    moved text, so its mark is moved there; the empty paragraph put after it (a revised
+    paragraph never ends the body) had no properties. Rejected, the anchor (its box's text
+    stays) joins that empty paragraph, which then had the anchor's mark properties or none,
+    as the word processor keeps the first's or the last's: it has the anchor's now."""
+    mark = '<w:rPr><w:lang w:val="en-US"/></w:rPr>'
+
+    def doc(first: str, last: str) -> Doc:
+        return Doc(fx.p(fx.r(first), mark) + fx.p(textbox_dml("Textbox.", "Textbox.") + fx.r(last), mark))
+
+    comparison = compare(
+        read(doc("Test 1.", "Test 2.").build(tmp_path / "old.docx")),
+        read(doc("Test 2.", "Test 3.").build(tmp_path / "new.docx")),
+    )
+    assert any(c.moved for c in comparison.changes)
+    _views(comparison, tmp_path, moves=True)

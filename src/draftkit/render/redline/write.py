@@ -77,6 +77,7 @@ from draftkit.render.wml import (
     revision,
     revision_run,
     set_ppr_change,
+    shows_without_mark,
     wrap_paragraph,
     wrap_range,
 )
@@ -647,7 +648,12 @@ class Writer:
     # ------------------------------------------------------------------ finishing
 
     def _trailing_paragraphs(self) -> None:
-        """No revised paragraph may end the body or a table cell: add an empty one after it."""
+        """No revised paragraph may end the body or a table cell: add an empty one after it.
+        Where the view that takes the revised mark away still shows something of that
+        paragraph (WC044: a text box's anchor taking moved text), it joins the empty one: the
+        empty one has its properties in both views then, so the join keeps the same whichever
+        paragraph's a word processor keeps (plain, the empty one showed a list number or the
+        mark's formatting where the other showed none)."""
         body = self.base.document.find(BODY)
         if body is None:
             return
@@ -661,8 +667,18 @@ class Writer:
                     break
                 if isinstance(child.tag, str) and child.tag not in ZERO_WIDTH and child.tag != W_SECTPR:
                     break
-            if last is not None and paragraph_mark(last) is not None:
-                last.addnext(etree.Element(W_P, nsmap=NSMAP))
+            mark = paragraph_mark(last) if last is not None else None
+            if last is None or mark is None:
+                continue
+            empty = etree.Element(W_P, nsmap=NSMAP)
+            last.addnext(empty)
+            if shows_without_mark(last, mark):
+                ppr = copy_ppr(last.find(W_PPR))
+                if ppr is not None:
+                    empty.insert(0, ppr)
+                old = old_ppr_of(last)
+                if old is not last.find(W_PPR):
+                    set_ppr_change(empty, old, self.ids, self.rev)
 
 
 # ----------------------------------------------------------------------- placeholders

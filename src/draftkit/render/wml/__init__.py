@@ -13,7 +13,8 @@ the same XML, and that what it writes is in schema order. The surface, by questi
   and as text `run_xml`, `paragraph_xml`, `ppr_xml`, `children_xml`, parsed by `parse_body`;
 * wrap runs in a revision — `wrap_range`, `wrap_paragraph`, `replace_range`, `detach_range`,
   over the visible text `paragraph_text` (offsets) and `range_rpr` (formatting there);
-* mark a paragraph — `mark_paragraph_as`, `paragraph_mark`, and its properties
+* mark a paragraph — `mark_paragraph_as`, `paragraph_mark`, `shows_without_mark` (what it
+  shows in the view that takes its mark away), and its properties
   `copy_ppr`, `old_ppr_of`, `ppr_key`, `set_ppr_change`; `fill_paragraphs` writes
   word-level ops across paragraphs, marks included;
 * tracked changes already there — `has_revisions`, `resolve_revisions`;
@@ -69,6 +70,7 @@ from draftkit.render.wml._paragraph import (
     paragraph_mark,
     ppr_key,
     set_ppr_change,
+    shows_without_mark,
 )
 from draftkit.render.wml._ranges import (
     detach_range,
@@ -130,6 +132,7 @@ __all__ = [
     "set_ppr_change",
     "show_math",
     "show_package",
+    "shows_without_mark",
     "strip_shown",
     "wrap_paragraph",
     "wrap_range",

@@ -22,8 +22,10 @@ from draftkit.render.wml._core import (
     W_INS,
     W_MOVEFROM,
     W_MOVETO,
+    W_P,
     W_PPR,
     W_PPRCHANGE,
+    W_R,
     W_RPR,
     W_RPRCHANGE,
     W_SECTPR,
@@ -62,6 +64,37 @@ def mark_paragraph(p: etree._Element, kind: RevisionKind, ids: RevisionIds, rev:
     set_revision_attrs(marker, ids, rev)
     # The schema wants w:ins/w:del first in a paragraph mark's w:rPr.
     rpr.insert(0, marker)
+
+
+# The revisions the view that takes a paragraph's mark away removes with it: rejecting an
+# inserted (moved-to) mark removes insertions, accepting a deleted (moved-from) one deletions.
+_UNDONE_WITH: dict[MarkKind, tuple[str, str]] = {
+    "ins": (W_INS, W_MOVETO),
+    "moveTo": (W_INS, W_MOVETO),
+    "del": (W_DEL, W_MOVEFROM),
+    "moveFrom": (W_DEL, W_MOVEFROM),
+}
+
+
+def shows_without_mark(p: etree._Element, mark: MarkKind) -> bool:
+    """Whether paragraph `p`, its mark revised as `mark`, keeps content of its own (a run's
+    text or object, not a text box's inner paragraphs) in the view that takes that mark away:
+    there it joins the next paragraph."""
+    removed = _UNDONE_WITH[mark]
+    for run in p.iter(W_R):
+        if next(run.iterancestors(W_P)) is not p or all(child.tag == W_RPR for child in run):
+            continue
+        if not any(a.tag in removed for a in _up_to(run, p)):
+            return True
+    return False
+
+
+def _up_to(element: etree._Element, p: etree._Element) -> Iterable[etree._Element]:
+    """The ancestors of `element` below paragraph `p`."""
+    for ancestor in element.iterancestors():
+        if ancestor is p:
+            return
+        yield ancestor
 
 
 def fill_paragraphs(
