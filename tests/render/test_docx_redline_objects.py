@@ -17,6 +17,7 @@ from draftkit.render.docx_redline import render_docx
 from draftkit.render.wml import paragraph_text as wml_text
 from tests.fixtures.docx import make_fixtures as fx
 from tests.hostile.test_deception import (
+    HEADING,
     Doc,
     _footnote_doc,
     _image_doc,
@@ -271,3 +272,38 @@ def test_the_empty_paragraph_after_a_revised_last_one_joins_it_alike_in_both_way
     )
     assert any(c.moved for c in comparison.changes)
     _views(comparison, tmp_path, moves=True)
+
+
+def _split(mark: str, second_mark: str, second_ppr_attrs: str = "") -> tuple[Doc, Doc]:
+    """Old: an article whose paragraph the new draft splits in two, each with its own mark (and
+    a word changed: a split alone is no change)."""
+    whole = "The Parties shall withdraw. Monitoring begins at once."
+    old = Doc(HEADING + fx.p(fx.r(whole), mark))
+    second = f"<w:p><w:pPr{second_ppr_attrs}>{second_mark}</w:pPr>{fx.r('Monitoring begins at once.')}</w:p>"
+    new = Doc(HEADING + fx.p(fx.r("The Parties shall withdraw all forces."), mark) + second)
+    return old, new
+
+
+def test_a_split_whose_marks_differ_rejects_alike_in_both_ways(tmp_path: Path) -> None:
+    """Open-Xml-PowerTools' DocumentBuilder01 Source3 in real_edits (seed 1): a preamble line
+    added after one whose mark is in other run properties (9 pt Calibri, 5 pt Arial). The
+    first's mark is marked inserted; rejected, it joins the second, whose mark stays, and
+    the joined paragraph's mark had the first's properties or the second's, as the word
+    processor keeps the first's or the last's. The second records the first's as its own
+    before the revision now (w:rPrChange on its mark)."""
+    old, new = _split('<w:rPr><w:sz w:val="18"/></w:rPr>', '<w:rPr><w:sz w:val="10"/></w:rPr>')
+    data, comparison = _redline(old, new, tmp_path)
+    check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
+    assert next(read_part(data, "word/document.xml").iter(w("rPrChange"))).getparent().getparent().tag == w("pPr")
+
+
+def test_a_join_that_differs_only_in_ignorable_attributes_is_no_difference(tmp_path: Path) -> None:
+    """Open-Xml-PowerTools' RP051-Arabic in real_edits (seed 2): every element of that test
+    file carries a pt14:Unid, in a namespace the document declares ignorable (mc:Ignorable);
+    a word processor that does not know it drops it on opening. The two paragraphs of a
+    split had other ids on their w:pPr, and check_views took the join that keeps one or the
+    other for two documents. It compares them without such attributes now."""
+    mark = '<w:rPr><w:sz w:val="18"/></w:rPr>'
+    old, new = _split(mark, mark, ' w14:paraId="0A1B2C3D"')
+    data, comparison = _redline(old, new, tmp_path)
+    check_views(comparison, data, tmp_path)  # type: ignore[arg-type]

@@ -65,6 +65,7 @@ from draftkit.render.wml import (
     RevisionIds,
     copy_ppr,
     detach_range,
+    join_mark,
     mark_paragraph_as,
     old_ppr_of,
     paragraph_mark,
@@ -384,6 +385,7 @@ class Writer:
                 before = old_ppr_of(ends[k])
                 if ppr_key(before) != ppr_key(y.p.find(W_PPR)):
                     set_ppr_change(y.p, before, self.ids, self.rev)
+                join_mark(y.p, ends[k], self.ids, self.rev)
                 if brk.wrap_prefix:
                     wrap_range(y.p, 0, brk.wrap_prefix, "ins", self.ids, self.rev)
             elif brk.kind == "new":
@@ -679,6 +681,7 @@ class Writer:
                 old = old_ppr_of(last)
                 if old is not last.find(W_PPR):
                     set_ppr_change(empty, old, self.ids, self.rev)
+                join_mark(empty, last, self.ids, self.rev)  # its mark's recorded ones too
 
 
 # ----------------------------------------------------------------------- placeholders

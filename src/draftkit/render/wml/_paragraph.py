@@ -48,6 +48,15 @@ def mark_paragraph(p: etree._Element, kind: RevisionKind, ids: RevisionIds, rev:
     An inserted mark means rejecting joins `p` with the next paragraph (a split was made);
     a deleted mark means accepting joins them (a merge).
     """
+    rpr = _mark_rpr(p)
+    marker = etree.SubElement(rpr, W_INS if kind == "ins" else W_DEL)
+    set_revision_attrs(marker, ids, rev)
+    # The schema wants w:ins/w:del first in a paragraph mark's w:rPr.
+    rpr.insert(0, marker)
+
+
+def _mark_rpr(p: etree._Element) -> etree._Element:
+    """The `w:rPr` of the paragraph mark of `p`, created in schema order when missing."""
     # SubElement, then move: created inside the tree, the element shares its namespace map.
     ppr = p.find(W_PPR)
     if ppr is None:
@@ -60,10 +69,42 @@ def mark_paragraph(p: etree._Element, kind: RevisionKind, ids: RevisionIds, rev:
             if child.tag in _AFTER_PPR_RPR:
                 ppr.insert(i, rpr)
                 break
-    marker = etree.SubElement(rpr, W_INS if kind == "ins" else W_DEL)
-    set_revision_attrs(marker, ids, rev)
-    # The schema wants w:ins/w:del first in a paragraph mark's w:rPr.
-    rpr.insert(0, marker)
+    return rpr
+
+
+def _old_mark_properties(p: etree._Element) -> list[etree._Element]:
+    """The run properties of the mark of `p` once its recorded change is rejected (its
+    revision marks aside)."""
+    rpr = p.find(f"{W_PPR}/{W_RPR}")
+    if rpr is None:
+        return []
+    change = rpr.find(W_RPRCHANGE)
+    if change is not None:
+        old = change.find(W_RPR)
+        return list(old) if old is not None else []
+    return [child for child in rpr if child.tag not in MARK_TAG_SET]
+
+
+def join_mark(p: etree._Element, first: etree._Element, ids: RevisionIds, rev: Revision) -> None:
+    """Rejecting the inserted mark of `first` joins it to `p`, whose mark stays: where their
+    marks' run properties then differ, `p` records `first`'s as its own before this revision
+    (`w:rPrChange` in its mark's `w:rPr`), so the joined paragraph's mark is the same
+    whichever paragraph's a word processor keeps (DocumentBuilder01 Source3: a preamble
+    paragraph's mark in 9 pt Calibri, the moved paragraph after it in 5 pt Arial)."""
+    before = _old_mark_properties(first)
+    if [etree.tostring(c, method="c14n") for c in before] == [
+        etree.tostring(c, method="c14n") for c in _old_mark_properties(p)
+    ]:
+        return
+    rpr = _mark_rpr(p)
+    for child in list(rpr):
+        if child.tag == W_RPRCHANGE:
+            rpr.remove(child)
+    change = etree.SubElement(rpr, W_RPRCHANGE)  # last: the schema puts it after the properties
+    set_revision_attrs(change, ids, rev)
+    recorded = etree.SubElement(change, W_RPR)
+    for child in before:
+        recorded.append(copy.deepcopy(child))
 
 
 # The revisions the view that takes a paragraph's mark away removes with it: rejecting an
@@ -146,6 +187,7 @@ def fill_paragraphs(
                     before = old_ppr_of(current)
                     if ppr_key(before) != ppr_key(nxt.find(W_PPR)):
                         set_ppr_change(nxt, before, ids, rev)
+                    join_mark(nxt, current, ids, rev)
                 elif kind == "delete" and ppr_key(current.find(W_PPR)) != ppr_key(nxt.find(W_PPR)):
                     # Accepted, the break goes: in the new text `nxt` continues `current`
                     # and has its properties; in the old it had its own.
