@@ -307,3 +307,20 @@ def test_a_join_that_differs_only_in_ignorable_attributes_is_no_difference(tmp_p
     old, new = _split(mark, mark, ' w14:paraId="0A1B2C3D"')
     data, comparison = _redline(old, new, tmp_path)
     check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
+
+
+def test_a_split_before_a_paragraph_opening_with_a_tab_marks_the_tab_inserted(tmp_path: Path) -> None:
+    """Open-Xml-PowerTools' RP038 in real_edits (seed 4): a paragraph that opens with a tab
+    copied before itself with a word added. The words from the added one up to the same
+    place in the copy are inserted across the break, and the original paragraph's tab,
+    which the reader does not count, was left out of the insertion: rejected, it stood in
+    the middle of the joined paragraph. It is inserted with the break."""
+    tab = "<w:r><w:tab/></w:r>"
+    text = "The Parties shall withdraw all forces from the Kessel Valley."
+    old = Doc(HEADING + fx.p(tab + fx.r(text)))
+    copy = "The Parties shall withdraw guarantee all forces from the Kessel Valley."
+    new = Doc(HEADING + fx.p(tab + fx.r(copy)) + fx.p(tab + fx.r(text)))
+    data, comparison = _redline(old, new, tmp_path)
+    check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
+    rejected = reject_all(read_part(data, "word/document.xml"))
+    assert [paragraph_text(p) for p in rejected.iter(w("p")) if "Parties" in paragraph_text(p)] == ["\t" + text]

@@ -388,6 +388,10 @@ class Writer:
                 join_mark(y.p, ends[k], self.ids, self.rev)
                 if brk.wrap_prefix:
                     wrap_range(y.p, 0, brk.wrap_prefix, "ins", self.ids, self.rev)
+                elif y.start and not paragraph_text(y.p)[: y.start].strip():
+                    # Space before the line that the reader does not count (a leading tab):
+                    # the new paragraph's own, it would stand inside the joined one (RP038).
+                    wrap_range(y.p, 0, y.start, "ins", self.ids, self.rev)
             elif brk.kind == "new":
                 if ppr_key(plan.cont_ppr) != ppr_key(y.p.find(W_PPR)):
                     set_ppr_change(y.p, plan.cont_ppr, self.ids, self.rev)
