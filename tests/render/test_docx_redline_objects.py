@@ -324,3 +324,28 @@ def test_a_split_before_a_paragraph_opening_with_a_tab_marks_the_tab_inserted(tm
     check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
     rejected = reject_all(read_part(data, "word/document.xml"))
     assert [paragraph_text(p) for p in rejected.iter(w("p")) if "Parties" in paragraph_text(p)] == ["\t" + text]
+
+
+def test_a_moved_paragraph_anchoring_a_kept_table_box_keeps_its_mark(tmp_path: Path) -> None:
+    """Open-Xml-PowerTools' WC051 in real_edits (seed 4, moves): a paragraph anchoring a text
+    box that holds a table is moved (a copy of a later boxed paragraph put before it) and
+    gets a word; the box's text stays where it is. The move's stream gave the anchor a moved
+    mark: rejected, the anchor joined the paragraph after it, whose text then read before the
+    box's. As for an insertion, the box stays and so does the anchor's mark."""
+    rows = [
+        [fx.p(fx.r("This is a test")), fx.p(fx.r("This is another test."))],
+        [fx.p(fx.r("Video provides a way.")), fx.p(fx.r("You can also type a keyword."))],
+    ]
+
+    def tabled(text: str) -> str:
+        return fx.p(textbox_dml("", "").replace(fx.p(fx.r("")), fx.tbl(rows) + fx.p(), 1) + fx.r(text))
+
+    video = fx.p(fx.r("Video provides a powerful way to help you prove your point!!!"))
+    click = "When you click Online Video, you can paste the embed code."
+    also = fx.p(fx.r("You can also type a keyword to search online for the video."))
+    make = _boxed("To make your document look professionally produced.", "Test456")
+    old = Doc(video + tabled(click) + also + make)
+    new = Doc(video + make + tabled(click + " 600,000") + also + make)
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    assert any(c.moved for c in comparison.changes)
+    _views(comparison, tmp_path, moves=True)

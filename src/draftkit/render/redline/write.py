@@ -624,9 +624,13 @@ class Writer:
         for p in layout.region:
             kept = boxes_kept(p, own)
             if kept is not None:
-                # As for an insertion (`_insert_paragraphs`): the box stays, and so does the mark.
+                # As for an insertion (`_insert_paragraphs`): the box stays, and so does the mark
+                # (a stream moved it with the text: rejected, the anchor joined the paragraph
+                # after it, whose text then read before the box's; WC051, seed 4).
                 if action.stream is None:
                     wrap_paragraph(p, "moveTo", self.ids, self.rev, kept)
+                elif paragraph_mark(p) == "moveTo":
+                    mark_paragraph_as(p, None, self.ids, self.rev)
                 continue
             # Every run not marked yet: all of it without a stream; with one, what stands
             # outside the lines' text (a line break and a no-break space after them:

@@ -230,13 +230,16 @@ def paragraph_mark(p: etree._Element) -> MarkKind | None:
     return None
 
 
-def mark_paragraph_as(p: etree._Element, kind: MarkKind, ids: RevisionIds, rev: Revision) -> None:
-    """Like `mark_paragraph`, also for moves; a mark already there is replaced."""
+def mark_paragraph_as(p: etree._Element, kind: MarkKind | None, ids: RevisionIds, rev: Revision) -> None:
+    """Like `mark_paragraph`, also for moves; a mark already there is replaced (None: taken
+    off, the mark's run properties kept)."""
     rpr = p.find(f"{W_PPR}/{W_RPR}")
     if rpr is not None:
         for child in list(rpr):
             if child.tag in MARK_TAG_SET:
                 rpr.remove(child)
+    if kind is None:
+        return
     if kind == "ins" or kind == "del":
         mark_paragraph(p, kind, ids, rev)
         return
