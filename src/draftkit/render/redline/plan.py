@@ -36,6 +36,7 @@ from draftkit.render.redline.carry import Carrier
 from draftkit.render.redline.later import Later
 from draftkit.render.redline.layout import (
     CONTAINER_KINDS,
+    TC,
     Layout,
     Slot,
     between,
@@ -915,7 +916,12 @@ class Planner:
             return FrontDelete(tuple(old_lines), first)
         if not old_lines:
             return FrontInsert(tuple(slot.p for slot in slots))
-        ops: list[Seg] = list(diff_words("\n".join(old_lines), "\n".join(new_lines)))
+        # Lines in table cells (a form's labels) are matched whole first, as a provision's
+        # table is: words matched across lines joined cells' texts (Fax (content control)).
+        in_cells = any(next(slot.p.iterancestors(TC), None) is not None for slot in slots)
+        ops: list[Seg] = (
+            line_ops(old_lines, new_lines) if in_cells else list(diff_words("\n".join(old_lines), "\n".join(new_lines)))
+        )
         stream = self._stream(ops, slots, None)
         return FrontRevise(stream) if stream is not None else None
 
