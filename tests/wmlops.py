@@ -140,6 +140,9 @@ def _next_in_story(paragraphs: list[etree._Element], i: int) -> int | None:
     return None
 
 
+_MARKS = (w("ins"), w("del"), w("moveFrom"), w("moveTo"))
+
+
 def _property_changes(doc: etree._Element, accept: bool) -> None:
     """Accept (drop) or reject (restore) recorded paragraph and run property changes."""
     for change in list(doc.iter(w("pPrChange"), w("rPrChange"))):
@@ -147,13 +150,17 @@ def _property_changes(doc: etree._Element, accept: bool) -> None:
         if parent is None:
             continue
         if not accept:
-            keep = (w("rPr"), w("sectPr")) if change.tag == w("pPrChange") else ()
+            keep: tuple[str, ...] = (w("rPr"), w("sectPr")) if change.tag == w("pPrChange") else ()
+            if change.tag == w("rPrChange") and parent.getparent() is not None and parent.getparent().tag == w("pPr"):
+                # A paragraph mark's: its insertion or deletion is a revision of its own.
+                keep = _MARKS
             for child in list(parent):
                 if child is not change and child.tag not in keep:
                     parent.remove(child)
             old = change[0] if len(change) else None
+            at = sum(1 for child in parent if child.tag in _MARKS)  # properties after the marks
             for k, child in enumerate(list(old) if old is not None else ()):
-                parent.insert(k, child)
+                parent.insert(at + k, child)
         parent.remove(change)
         if change.tag == w("pPrChange") and len(parent) == 0 and parent.getparent() is not None:
             # Properties recorded as none: an empty w:pPr says what no w:pPr says.

@@ -17,6 +17,7 @@ from draftkit.render.docx_redline import render_docx
 from draftkit.render.wml import paragraph_text as wml_text
 from tests.fixtures.docx import make_fixtures as fx
 from tests.hostile.test_deception import (
+    HEADING,
     Doc,
     _footnote_doc,
     _image_doc,
@@ -252,3 +253,99 @@ def test_old_text_before_a_new_title_anchoring_a_text_box_table_goes_before_the_
     assert not comparison.old.title and comparison.new.title
     for moves in (False, True):
         _views(comparison, tmp_path, moves)
+
+
+def test_the_empty_paragraph_after_a_revised_last_one_joins_it_alike_in_both_ways(tmp_path: Path) -> None:
+    """WC044 in real_edits (seed 3, moves): the last paragraph anchors a text box and takes
+    moved text, so its mark is moved there; the empty paragraph put after it (a revised
+    paragraph never ends the body) had no properties. Rejected, the anchor (its box's text
+    stays) joins that empty paragraph, which then had the anchor's mark properties or none,
+    as the word processor keeps the first's or the last's: it has the anchor's now."""
+    mark = '<w:rPr><w:lang w:val="en-US"/></w:rPr>'
+
+    def doc(first: str, last: str) -> Doc:
+        return Doc(fx.p(fx.r(first), mark) + fx.p(textbox_dml("Textbox.", "Textbox.") + fx.r(last), mark))
+
+    comparison = compare(
+        read(doc("Test 1.", "Test 2.").build(tmp_path / "old.docx")),
+        read(doc("Test 2.", "Test 3.").build(tmp_path / "new.docx")),
+    )
+    assert any(c.moved for c in comparison.changes)
+    _views(comparison, tmp_path, moves=True)
+
+
+def _split(mark: str, second_mark: str, second_ppr_attrs: str = "") -> tuple[Doc, Doc]:
+    """Old: an article whose paragraph the new draft splits in two, each with its own mark (and
+    a word changed: a split alone is no change)."""
+    whole = "The Parties shall withdraw. Monitoring begins at once."
+    old = Doc(HEADING + fx.p(fx.r(whole), mark))
+    second = f"<w:p><w:pPr{second_ppr_attrs}>{second_mark}</w:pPr>{fx.r('Monitoring begins at once.')}</w:p>"
+    new = Doc(HEADING + fx.p(fx.r("The Parties shall withdraw all forces."), mark) + second)
+    return old, new
+
+
+def test_a_split_whose_marks_differ_rejects_alike_in_both_ways(tmp_path: Path) -> None:
+    """Open-Xml-PowerTools' DocumentBuilder01 Source3 in real_edits (seed 1): a preamble line
+    added after one whose mark is in other run properties (9 pt Calibri, 5 pt Arial). The
+    first's mark is marked inserted; rejected, it joins the second, whose mark stays, and
+    the joined paragraph's mark had the first's properties or the second's, as the word
+    processor keeps the first's or the last's. The second records the first's as its own
+    before the revision now (w:rPrChange on its mark)."""
+    old, new = _split('<w:rPr><w:sz w:val="18"/></w:rPr>', '<w:rPr><w:sz w:val="10"/></w:rPr>')
+    data, comparison = _redline(old, new, tmp_path)
+    check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
+    assert next(read_part(data, "word/document.xml").iter(w("rPrChange"))).getparent().getparent().tag == w("pPr")
+
+
+def test_a_join_that_differs_only_in_ignorable_attributes_is_no_difference(tmp_path: Path) -> None:
+    """Open-Xml-PowerTools' RP051-Arabic in real_edits (seed 2): every element of that test
+    file carries a pt14:Unid, in a namespace the document declares ignorable (mc:Ignorable);
+    a word processor that does not know it drops it on opening. The two paragraphs of a
+    split had other ids on their w:pPr, and check_views took the join that keeps one or the
+    other for two documents. It compares them without such attributes now."""
+    mark = '<w:rPr><w:sz w:val="18"/></w:rPr>'
+    old, new = _split(mark, mark, ' w14:paraId="0A1B2C3D"')
+    data, comparison = _redline(old, new, tmp_path)
+    check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
+
+
+def test_a_split_before_a_paragraph_opening_with_a_tab_marks_the_tab_inserted(tmp_path: Path) -> None:
+    """Open-Xml-PowerTools' RP038 in real_edits (seed 4): a paragraph that opens with a tab
+    copied before itself with a word added. The words from the added one up to the same
+    place in the copy are inserted across the break, and the original paragraph's tab,
+    which the reader does not count, was left out of the insertion: rejected, it stood in
+    the middle of the joined paragraph. It is inserted with the break."""
+    tab = "<w:r><w:tab/></w:r>"
+    text = "The Parties shall withdraw all forces from the Kessel Valley."
+    old = Doc(HEADING + fx.p(tab + fx.r(text)))
+    copy = "The Parties shall withdraw guarantee all forces from the Kessel Valley."
+    new = Doc(HEADING + fx.p(tab + fx.r(copy)) + fx.p(tab + fx.r(text)))
+    data, comparison = _redline(old, new, tmp_path)
+    check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
+    rejected = reject_all(read_part(data, "word/document.xml"))
+    assert [paragraph_text(p) for p in rejected.iter(w("p")) if "Parties" in paragraph_text(p)] == ["\t" + text]
+
+
+def test_a_moved_paragraph_anchoring_a_kept_table_box_keeps_its_mark(tmp_path: Path) -> None:
+    """Open-Xml-PowerTools' WC051 in real_edits (seed 4, moves): a paragraph anchoring a text
+    box that holds a table is moved (a copy of a later boxed paragraph put before it) and
+    gets a word; the box's text stays where it is. The move's stream gave the anchor a moved
+    mark: rejected, the anchor joined the paragraph after it, whose text then read before the
+    box's. As for an insertion, the box stays and so does the anchor's mark."""
+    rows = [
+        [fx.p(fx.r("This is a test")), fx.p(fx.r("This is another test."))],
+        [fx.p(fx.r("Video provides a way.")), fx.p(fx.r("You can also type a keyword."))],
+    ]
+
+    def tabled(text: str) -> str:
+        return fx.p(textbox_dml("", "").replace(fx.p(fx.r("")), fx.tbl(rows) + fx.p(), 1) + fx.r(text))
+
+    video = fx.p(fx.r("Video provides a powerful way to help you prove your point!!!"))
+    click = "When you click Online Video, you can paste the embed code."
+    also = fx.p(fx.r("You can also type a keyword to search online for the video."))
+    make = _boxed("To make your document look professionally produced.", "Test456")
+    old = Doc(video + tabled(click) + also + make)
+    new = Doc(video + make + tabled(click + " 600,000") + also + make)
+    comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
+    assert any(c.moved for c in comparison.changes)
+    _views(comparison, tmp_path, moves=True)

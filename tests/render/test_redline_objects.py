@@ -441,3 +441,36 @@ def test_an_emptied_numbered_paragraph_at_the_end_of_the_new_file_goes(tmp_path:
     old = Doc(fx.p(fx.r("This is text before.")) + items + fx.p(fx.r("This is text after.")))
     new = Doc(fx.p(fx.r("This is text before.")) + items)
     _redline(old, new, tmp_path)
+
+
+
+@pytest.mark.parametrize("in_table", [False, True])
+def test_a_deleted_heading_keeps_its_own_style_not_its_relatives(in_table: bool, tmp_path: Path) -> None:
+    """Found editing Open-Xml-PowerTools' HtmlConverter01 Test-05.docx and RP052 (real_edits,
+    seeds 1 and 2): a résumé laid out in a table cell, an unnumbered heading deleted. It came
+    back laid out like the nearest heading (another style: there a 'Location' line, read back
+    as text), not as the heading it was: its old paragraph was not looked for in a cell, and
+    a relative's layout took the place of its own heading style."""
+    styles = fx.styles_xml(
+        fx.style("Normal", "Normal", default=True)
+        + fx.style("Heading1", "heading 1", '<w:outlineLvl w:val="0"/>', based_on="Normal")
+        + fx.style("Heading2", "heading 2", '<w:outlineLvl w:val="1"/>', based_on="Normal")
+    )
+
+    def doc(dropped: str) -> Doc:
+        content = (
+            fx.sp("Corporate Systems Management", "Heading2")
+            + fx.p(fx.r("Systems Manager, 1987 to 1989"))
+            + fx.sp("Telephone Company Positions", "Heading2")
+            + fx.p(fx.r("Student Director, Computer Science Lab, 1981 to 1984"))
+            + dropped
+            + fx.p(fx.r("International Reading Association"))
+        )
+        return Doc(fx.p(fx.r("Diane White")) + (fx.tbl([[content]]) if in_table else content) + fx.p(), styles=styles)
+
+    data, _ = _redline(doc(fx.sp("Professional Affiliations", "Heading1")), doc(""), tmp_path)
+    deleted = [
+        p for p in read_part(data, "word/document.xml").iter(w("p"))
+        if "".join(t.text or "" for t in p.iter(w("delText"))) == "Professional Affiliations"
+    ]  # fmt: skip
+    assert [p.find(f"{w('pPr')}/{w('pStyle')}").get(w("val")) for p in deleted] == ["Heading1"]

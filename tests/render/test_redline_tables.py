@@ -633,3 +633,80 @@ def test_a_cell_in_a_content_control_holding_loose_paragraphs(tmp_path: Path) ->
         return Doc(before + fx.p() + table + fx.p() + after + fx.p())
 
     _redline(doc("Produktnavn. (cell level Danish)"), doc("Produktnavn. (cell level Danish) 600,000"), tmp_path)
+
+
+def test_a_deleted_paragraph_before_a_table_stays_before_it(tmp_path: Path) -> None:
+    """Found by benchmarks/real_edits.py (seed 1) on Open-Xml-PowerTools' HW002-Table15.docx:
+    the paragraph before a table deleted, and a number added to the table's first row, which
+    the new draft reads as its title. The deleted paragraph was written before the next kept
+    paragraph, in the second row's cell, and the first row restored as a deleted row before
+    that row: reject-all read the row's text first and the paragraph inside the table. The
+    paragraph goes out before the table, as the old text it preceded there (the restored row)
+    came after it."""
+    first = "Video provides a powerful way to help you prove your point."
+
+    def doc(before: str, title: str) -> Doc:
+        rows = [[fx.p(fx.r(title))], [fx.p(fx.r("Row")), fx.p(fx.r("a conversion"))], [fx.p(), fx.p(fx.r("to HTML."))]]
+        return Doc(before + fx.tbl(rows) + fx.p(fx.r(first)) + fx.p())
+
+    data = _redline(doc(fx.p(fx.r(first)), "This is"), doc("", "This is 600,000"), tmp_path)
+    body = read_part(data, "word/document.xml").find(w("body"))
+    assert body is not None
+    table = next(body.iter(w("tbl")))
+    assert first not in "".join(t.text or "" for t in table.iter(w("delText")))
+
+
+def test_a_paragraph_moved_into_a_table_goes_back_after_it_when_its_text_also_stood_before(
+    tmp_path: Path,
+) -> None:
+    """Found by benchmarks/real_edits.py (seed 4) on Open-Xml-PowerTools'
+    RowLevelContentControl-built.docx, with the test above's fix as first made: the paragraph
+    after a table moved into its first cell, its text also the text of a paragraph before the
+    table. Where old text stands before it in the table, the deleted paragraph goes before
+    the table only when that text came after it in the old document: taken by where its text
+    first stood, it went before the table (the earlier paragraph of the same text); it is
+    taken by the old paragraph it opened."""
+    themes = "Themes and styles also help keep your document coordinated."
+    reading = "Reading is easier, too, in the new Reading view."
+
+    def doc(cell: str, after: str) -> Doc:
+        table = fx.tbl([[fx.p() + cell, fx.p()], [fx.p(), fx.p()], [fx.p(fx.r("Row level (empty)")), fx.p()]])
+        # The last row in a content control (w:tbl/w:sdt/w:sdtContent/w:tr): no row to restore.
+        last = table.rindex("<w:tr>")
+        table = table[:last] + "<w:sdt><w:sdtPr/><w:sdtContent>" + table[last:-len("</w:tbl>")] + "</w:sdtContent></w:sdt></w:tbl>"
+        return Doc(fx.p(fx.r(themes)) + fx.p(fx.r("Save time in Word.")) + table + after + fx.p(fx.r(reading)))
+
+    for moves in (False, True):
+        comparison = compare(
+            read(doc("", fx.p(fx.r(themes))).build(tmp_path / "old.docx")),
+            read(doc(fx.p(fx.r(themes)), "").build(tmp_path / "new.docx")),
+        )
+        check_views(comparison, render_docx(comparison, moves=moves), tmp_path)
+
+
+def test_lines_added_to_a_form_in_the_preamble_are_matched_line_by_line(tmp_path: Path) -> None:
+    """Found by benchmarks/real_edits.py (seed 6) on Open-Xml-PowerTools' Fax (content
+    control).docx: a fax form's label cells read as the preamble, a label line added in two
+    cells. The preamble's words were diffed across its lines, so 'Copies:' was deleted in
+    the 'Fax No:' cell and inserted again in its own, 'From' deleted before the new label,
+    and inserted paragraph marks stood where no join can be made: reject-all read another
+    preamble. Lines in table cells are matched whole first now, as a provision's table is."""
+
+    def doc(after_fax: str, after_from: str) -> Doc:
+        def cell(label: str, added: str = "") -> str:
+            return fx.p(fx.r(label)) + (fx.p(fx.r(added)) if added else "") + fx.p()
+
+        rows = [
+            [cell("To:"), cell("Office/Company:")],
+            [cell("Fax No:", after_fax), cell("Copies:")],
+            [cell("From:", after_from), cell("Date:")],
+        ]
+        text = fx.p(fx.r("1. The information contained in this fax is private.")) + fx.p(fx.r("2. Please call us."))
+        return Doc(fx.p(fx.r("Fax")) + fx.tbl(rows) + text)
+
+    for moves in (False, True):
+        comparison = compare(
+            read(doc("", "").build(tmp_path / "old.docx")),
+            read(doc("To monitoring:", "To confirm receipt, please call:").build(tmp_path / "new.docx")),
+        )
+        check_views(comparison, render_docx(comparison, moves=moves), tmp_path)

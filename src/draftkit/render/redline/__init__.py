@@ -39,7 +39,8 @@ Paragraph marks are placed so that accept-all gives the new draft and reject-all
 whichever paragraph's properties a word processor keeps when it joins two paragraphs:
 a wholly inserted or deleted paragraph carries its own mark, and where two paragraphs
 with text are joined they have the same properties in that view (recorded with
-`w:pPrChange` where the other view needs others). A revised paragraph is never the last
+`w:pPrChange` where the other view needs others, and the mark's run properties with
+`w:rPrChange` in it). A revised paragraph is never the last
 of the body or of a table cell (an empty plain paragraph follows it): LibreOffice
 ignores a deletion mark there. Deletions are never nested inside insertions. A moved-to
 paragraph that also holds inserted words, or none, has an inserted mark, and a comment's

@@ -132,11 +132,11 @@ class Carrier:
         self.paragraphs = copies
 
     def first_paragraph(self, old: Provision, shows: str) -> etree._Element | None:
-        """The old body paragraph the reader counted as `old`'s first (`Location.paragraph`),
-        outside any table, if it shows `shows`; None otherwise (a paragraph a resolved
-        revision moved, a provision in a cell or without a location)."""
+        """The old body paragraph the reader counted as `old`'s first (`Location.paragraph`;
+        in a table cell too: the count takes cells' paragraphs in), if it shows `shows`; None
+        otherwise (a paragraph a resolved revision moved, a provision without a location)."""
         where = old.location
-        if where is None or where.paragraph is None or where.cell is not None:
+        if where is None or where.paragraph is None:
             return None
         self.load()
         if not 0 < where.paragraph <= len(self.paragraphs):

@@ -36,6 +36,7 @@ from draftkit.render.redline.carry import Carrier
 from draftkit.render.redline.later import Later
 from draftkit.render.redline.layout import (
     CONTAINER_KINDS,
+    TC,
     Layout,
     Slot,
     between,
@@ -803,7 +804,15 @@ class Planner:
                 first_in_label = slots[0].p is model.label
             else:
                 first_in_label = mp.heading is None and mp.kind not in CONTAINER_KINDS
-            if first_in_label:
+            # An unnumbered heading keeps its own old paragraph's properties (its heading
+            # style) where they are found: no label to lay out like the relative's, whose
+            # style may be another (Test-05: a 'Location' line's), read back as text.
+            unnumbered = old.heading is not None and not old.num and not first_segs
+            own_ppr = self._old_heading_ppr(old) if unnumbered else None
+            if own_ppr is not None:
+                paragraphs.append((own_ppr, None, [(kind, lines[0])]))
+                rest, first_in_label = lines[1:], True
+            elif first_in_label:
                 paragraphs.append((label_ppr, label_rpr, [*first_segs, (kind, lines[0])]))
                 rest = lines[1:]
             else:
@@ -907,7 +916,12 @@ class Planner:
             return FrontDelete(tuple(old_lines), first)
         if not old_lines:
             return FrontInsert(tuple(slot.p for slot in slots))
-        ops: list[Seg] = list(diff_words("\n".join(old_lines), "\n".join(new_lines)))
+        # Lines in table cells (a form's labels) are matched whole first, as a provision's
+        # table is: words matched across lines joined cells' texts (Fax (content control)).
+        in_cells = any(next(slot.p.iterancestors(TC), None) is not None for slot in slots)
+        ops: list[Seg] = (
+            line_ops(old_lines, new_lines) if in_cells else list(diff_words("\n".join(old_lines), "\n".join(new_lines)))
+        )
         stream = self._stream(ops, slots, None)
         return FrontRevise(stream) if stream is not None else None
 

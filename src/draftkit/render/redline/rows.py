@@ -29,7 +29,7 @@ new one) and the `Carrier` (the old package); edits the document in place. Guara
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from lxml import etree
 
@@ -131,14 +131,15 @@ def restore_rows(
     ids: RevisionIds,
     rev: Revision,
     comments: list[Comment],
-    outside: set[etree._Element] | frozenset[etree._Element] = frozenset(),
+    outside: Mapping[etree._Element, int] | None = None,
     origins: dict[etree._Element, int] | None = None,
 ) -> None:
     """Put back as deleted rows the old rows whose text the writer showed as loose deleted (or
     moved-from) paragraphs (`_loose`), matched by their text, objects included; then lift the
     loose paragraphs left in a table out of it where their old text stood outside tables.
-    `outside`: paragraphs known to open an old provision that stood outside tables, matched
-    to no row (a deleted paragraph whose text a table's cells repeat stays a paragraph);
+    `outside`: paragraphs known to open an old provision that stood outside tables, with the
+    number of the old paragraph it started at, matched to no row (a deleted paragraph whose
+    text a table's cells repeat stays a paragraph);
     `origins`: paragraphs known to open an old provision in a table cell, with the number of
     the old paragraph it started at, matched to no other row (another table's row of the
     same text is not theirs)."""
@@ -155,6 +156,7 @@ def restore_rows(
     old_paragraphs = carrier.paragraphs
     old_tables = _tables(old_paragraphs)
     fewer_tables = bool(old_tables) and len(_tables(list(document.iter(W_P)))) < len(old_tables)
+    outside = outside or {}
     keys = [_NO_ROW if p in outside else deleted_key(p) for p in loose]
     homes = [_home(p, key, (origins or {}).get(p), old_paragraphs) for p, key in zip(loose, keys, strict=True)]
     used: set[int] = set()
@@ -205,30 +207,51 @@ def restore_rows(
             if any(paragraph_mark(p) == "moveFrom" for p in written):
                 _unmove(written, document)
             _replace(written, twin, comments)
-    _lift([p for p in loose if p.getparent() is not None], old_paragraphs)
+    _lift([p for p in loose if p.getparent() is not None], old_paragraphs, {**outside, **(origins or {})})
 
 
-def _lift(loose: list[etree._Element], old_paragraphs: Sequence[etree._Element]) -> None:
+def _lift(
+    loose: list[etree._Element], old_paragraphs: Sequence[etree._Element], numbers: Mapping[etree._Element, int]
+) -> None:
     """Loose paragraphs the writer put in a table cell (beside the new provision before them)
     whose old text stood outside tables go out of the table: before it when nothing the old
     view shows precedes them in it, else after it, with what the old view shows after them
     in it when that is all loose (else they stay) — so reject-all does not put old body text
-    into a table (a provision moved into a table: its old paragraph was placed beside it)."""
+    into a table (a provision moved into a table: its old paragraph was placed beside it).
+    What the old view shows before them in the table does not keep them in when its old text
+    came after theirs (HW002-Table15: the table's first row restored as a deleted row before
+    the row holding the deleted paragraph that preceded the table): known where a loose
+    paragraph opens an old provision (`numbers`: the old paragraph it started at), else
+    where its text first stood in the old document."""
     if all(_outermost(p, W_TBL) is None for p in loose):
         return  # none stands in a table (a draft without tables): nothing to lift
     inside: set[str] = set()
     outside: set[str] = set()
-    for p in old_paragraphs:
+    first_at: dict[str, int] = {}  # old text → where it first stood among the old paragraphs
+    keys: list[str] = []
+    for n, p in enumerate(old_paragraphs):
         key = _key(paragraph_text(p))
+        keys.append(key)
         if key:
             (inside if next(p.iterancestors(W_TC), None) is not None else outside).add(key)
+            first_at.setdefault(key, n)
+
+    def old_at(q: etree._Element, key: str) -> int | None:
+        """Where loose paragraph `q` stood among the old paragraphs, where it is known."""
+        number = numbers.get(q)
+        return number - 1 if number is not None and 0 < number <= len(keys) and keys[number - 1] == key else None
     after: dict[etree._Element, etree._Element] = {}  # table → the last paragraph put after it
     gone = set(loose)
     for p in loose:
         table = _outermost(p, W_TBL)
-        if table is None or p.getparent() is None or not _stood_outside(deleted_key(p), inside, outside):
+        key = deleted_key(p)
+        if table is None or p.getparent() is None or not _stood_outside(key, inside, outside):
             continue
-        if not any(q is not p and _shows_old(q) for q in _before_in(table, p)):
+        at = old_at(p, key)
+        if not any(
+            q is not p and _shows_old(q) and (at is None or _before_old(q, at, old_at, first_at))
+            for q in _before_in(table, p)
+        ):
             _out(p, table.addprevious)
             continue
         # What the old view shows after it in the table goes out with it, in order (RP051: the
@@ -240,6 +263,26 @@ def _lift(loose: list[etree._Element], old_paragraphs: Sequence[etree._Element])
         for q in (p, *later):
             _out(q, after.get(table, table).addnext)
             after[table] = q
+
+
+def _before_old(
+    q: etree._Element,
+    at: int,
+    old_at: Callable[[etree._Element, str], int | None],
+    first_at: Mapping[str, int],
+) -> bool:
+    """Whether the old text paragraph `q` shows in the old view may have stood before old
+    paragraph `at`: where `q` stood where that is known, else where its text first stood
+    (unknown: it may)."""
+    key = _old_key(q)
+    where = old_at(q, key)
+    return (where if where is not None else first_at.get(key, -1)) <= at
+
+
+def _old_key(p: etree._Element) -> str:
+    """What paragraph `p` shows in the old view, as `_key`: its deleted text where its mark is
+    deleted (a restored row's, a loose one), else its text (kept text, deleted words aside)."""
+    return deleted_key(p) if paragraph_mark(p) in ("del", "moveFrom") else _key(paragraph_text(p))
 
 
 def _out(p: etree._Element, put: Callable[[etree._Element], None]) -> None:

@@ -65,6 +65,7 @@ from draftkit.render.wml import (
     RevisionIds,
     copy_ppr,
     detach_range,
+    join_mark,
     mark_paragraph_as,
     old_ppr_of,
     paragraph_mark,
@@ -77,6 +78,7 @@ from draftkit.render.wml import (
     revision,
     revision_run,
     set_ppr_change,
+    shows_without_mark,
     wrap_paragraph,
     wrap_range,
 )
@@ -180,7 +182,7 @@ class Writer:
                     # An old provision whose first paragraph the reader found outside any table
                     # (it records each one's cell) is no old row's, whatever its text.
                     outside = {
-                        p
+                        p: old.location.paragraph
                         for p, old in self.opened.items()
                         if old.location is not None and old.location.paragraph is not None and old.location.cell is None
                     }
@@ -383,8 +385,13 @@ class Writer:
                 before = old_ppr_of(ends[k])
                 if ppr_key(before) != ppr_key(y.p.find(W_PPR)):
                     set_ppr_change(y.p, before, self.ids, self.rev)
+                join_mark(y.p, ends[k], self.ids, self.rev)
                 if brk.wrap_prefix:
                     wrap_range(y.p, 0, brk.wrap_prefix, "ins", self.ids, self.rev)
+                elif y.start and not paragraph_text(y.p)[: y.start].strip():
+                    # Space before the line that the reader does not count (a leading tab):
+                    # the new paragraph's own, it would stand inside the joined one (RP038).
+                    wrap_range(y.p, 0, y.start, "ins", self.ids, self.rev)
             elif brk.kind == "new":
                 if ppr_key(plan.cont_ppr) != ppr_key(y.p.find(W_PPR)):
                     set_ppr_change(y.p, plan.cont_ppr, self.ids, self.rev)
@@ -617,9 +624,13 @@ class Writer:
         for p in layout.region:
             kept = boxes_kept(p, own)
             if kept is not None:
-                # As for an insertion (`_insert_paragraphs`): the box stays, and so does the mark.
+                # As for an insertion (`_insert_paragraphs`): the box stays, and so does the mark
+                # (a stream moved it with the text: rejected, the anchor joined the paragraph
+                # after it, whose text then read before the box's; WC051, seed 4).
                 if action.stream is None:
                     wrap_paragraph(p, "moveTo", self.ids, self.rev, kept)
+                elif paragraph_mark(p) == "moveTo":
+                    mark_paragraph_as(p, None, self.ids, self.rev)
                 continue
             # Every run not marked yet: all of it without a stream; with one, what stands
             # outside the lines' text (a line break and a no-break space after them:
@@ -647,7 +658,12 @@ class Writer:
     # ------------------------------------------------------------------ finishing
 
     def _trailing_paragraphs(self) -> None:
-        """No revised paragraph may end the body or a table cell: add an empty one after it."""
+        """No revised paragraph may end the body or a table cell: add an empty one after it.
+        Where the view that takes the revised mark away still shows something of that
+        paragraph (WC044: a text box's anchor taking moved text), it joins the empty one: the
+        empty one has its properties in both views then, so the join keeps the same whichever
+        paragraph's a word processor keeps (plain, the empty one showed a list number or the
+        mark's formatting where the other showed none)."""
         body = self.base.document.find(BODY)
         if body is None:
             return
@@ -661,8 +677,19 @@ class Writer:
                     break
                 if isinstance(child.tag, str) and child.tag not in ZERO_WIDTH and child.tag != W_SECTPR:
                     break
-            if last is not None and paragraph_mark(last) is not None:
-                last.addnext(etree.Element(W_P, nsmap=NSMAP))
+            mark = paragraph_mark(last) if last is not None else None
+            if last is None or mark is None:
+                continue
+            empty = etree.Element(W_P, nsmap=NSMAP)
+            last.addnext(empty)
+            if shows_without_mark(last, mark):
+                ppr = copy_ppr(last.find(W_PPR))
+                if ppr is not None:
+                    empty.insert(0, ppr)
+                old = old_ppr_of(last)
+                if old is not last.find(W_PPR):
+                    set_ppr_change(empty, old, self.ids, self.rev)
+                join_mark(empty, last, self.ids, self.rev)  # its mark's recorded ones too
 
 
 # ----------------------------------------------------------------------- placeholders

@@ -13,8 +13,10 @@ the same XML, and that what it writes is in schema order. The surface, by questi
   and as text `run_xml`, `paragraph_xml`, `ppr_xml`, `children_xml`, parsed by `parse_body`;
 * wrap runs in a revision — `wrap_range`, `wrap_paragraph`, `replace_range`, `detach_range`,
   over the visible text `paragraph_text` (offsets) and `range_rpr` (formatting there);
-* mark a paragraph — `mark_paragraph_as`, `paragraph_mark`, and its properties
-  `copy_ppr`, `old_ppr_of`, `ppr_key`, `set_ppr_change`; `fill_paragraphs` writes
+* mark a paragraph — `mark_paragraph_as`, `paragraph_mark`, `shows_without_mark` (what it
+  shows in the view that takes its mark away), and its properties
+  `copy_ppr`, `old_ppr_of`, `ppr_key`, `set_ppr_change`, `join_mark` (the run properties of
+  a mark a view joins); `fill_paragraphs` writes
   word-level ops across paragraphs, marks included;
 * tracked changes already there — `has_revisions`, `resolve_revisions`;
 * objects as the reader shows them — `show_package` writes each note reference's, image's,
@@ -64,11 +66,13 @@ from draftkit.render.wml._objects import MATH_TAGS, SHOWN, mark_math, show_math,
 from draftkit.render.wml._paragraph import (
     copy_ppr,
     fill_paragraphs,
+    join_mark,
     mark_paragraph_as,
     old_ppr_of,
     paragraph_mark,
     ppr_key,
     set_ppr_change,
+    shows_without_mark,
 )
 from draftkit.render.wml._ranges import (
     detach_range,
@@ -107,6 +111,7 @@ __all__ = [
     "detach_range",
     "fill_paragraphs",
     "has_revisions",
+    "join_mark",
     "make_paragraph",
     "mark_math",
     "mark_paragraph_as",
@@ -130,6 +135,7 @@ __all__ = [
     "set_ppr_change",
     "show_math",
     "show_package",
+    "shows_without_mark",
     "strip_shown",
     "wrap_paragraph",
     "wrap_range",

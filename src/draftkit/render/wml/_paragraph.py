@@ -22,8 +22,10 @@ from draftkit.render.wml._core import (
     W_INS,
     W_MOVEFROM,
     W_MOVETO,
+    W_P,
     W_PPR,
     W_PPRCHANGE,
+    W_R,
     W_RPR,
     W_RPRCHANGE,
     W_SECTPR,
@@ -46,6 +48,15 @@ def mark_paragraph(p: etree._Element, kind: RevisionKind, ids: RevisionIds, rev:
     An inserted mark means rejecting joins `p` with the next paragraph (a split was made);
     a deleted mark means accepting joins them (a merge).
     """
+    rpr = _mark_rpr(p)
+    marker = etree.SubElement(rpr, W_INS if kind == "ins" else W_DEL)
+    set_revision_attrs(marker, ids, rev)
+    # The schema wants w:ins/w:del first in a paragraph mark's w:rPr.
+    rpr.insert(0, marker)
+
+
+def _mark_rpr(p: etree._Element) -> etree._Element:
+    """The `w:rPr` of the paragraph mark of `p`, created in schema order when missing."""
     # SubElement, then move: created inside the tree, the element shares its namespace map.
     ppr = p.find(W_PPR)
     if ppr is None:
@@ -58,10 +69,73 @@ def mark_paragraph(p: etree._Element, kind: RevisionKind, ids: RevisionIds, rev:
             if child.tag in _AFTER_PPR_RPR:
                 ppr.insert(i, rpr)
                 break
-    marker = etree.SubElement(rpr, W_INS if kind == "ins" else W_DEL)
-    set_revision_attrs(marker, ids, rev)
-    # The schema wants w:ins/w:del first in a paragraph mark's w:rPr.
-    rpr.insert(0, marker)
+    return rpr
+
+
+def _old_mark_properties(p: etree._Element) -> list[etree._Element]:
+    """The run properties of the mark of `p` once its recorded change is rejected (its
+    revision marks aside)."""
+    rpr = p.find(f"{W_PPR}/{W_RPR}")
+    if rpr is None:
+        return []
+    change = rpr.find(W_RPRCHANGE)
+    if change is not None:
+        old = change.find(W_RPR)
+        return list(old) if old is not None else []
+    return [child for child in rpr if child.tag not in MARK_TAG_SET]
+
+
+def join_mark(p: etree._Element, first: etree._Element, ids: RevisionIds, rev: Revision) -> None:
+    """Rejecting the inserted mark of `first` joins it to `p`, whose mark stays: where their
+    marks' run properties then differ, `p` records `first`'s as its own before this revision
+    (`w:rPrChange` in its mark's `w:rPr`), so the joined paragraph's mark is the same
+    whichever paragraph's a word processor keeps (DocumentBuilder01 Source3: a preamble
+    paragraph's mark in 9 pt Calibri, the moved paragraph after it in 5 pt Arial)."""
+    before = _old_mark_properties(first)
+    if [etree.tostring(c, method="c14n") for c in before] == [
+        etree.tostring(c, method="c14n") for c in _old_mark_properties(p)
+    ]:
+        return
+    rpr = _mark_rpr(p)
+    for child in list(rpr):
+        if child.tag == W_RPRCHANGE:
+            rpr.remove(child)
+    change = etree.SubElement(rpr, W_RPRCHANGE)  # last: the schema puts it after the properties
+    set_revision_attrs(change, ids, rev)
+    recorded = etree.SubElement(change, W_RPR)
+    for child in before:
+        recorded.append(copy.deepcopy(child))
+
+
+# The revisions the view that takes a paragraph's mark away removes with it: rejecting an
+# inserted (moved-to) mark removes insertions, accepting a deleted (moved-from) one deletions.
+_UNDONE_WITH: dict[MarkKind, tuple[str, str]] = {
+    "ins": (W_INS, W_MOVETO),
+    "moveTo": (W_INS, W_MOVETO),
+    "del": (W_DEL, W_MOVEFROM),
+    "moveFrom": (W_DEL, W_MOVEFROM),
+}
+
+
+def shows_without_mark(p: etree._Element, mark: MarkKind) -> bool:
+    """Whether paragraph `p`, its mark revised as `mark`, keeps content of its own (a run's
+    text or object, not a text box's inner paragraphs) in the view that takes that mark away:
+    there it joins the next paragraph."""
+    removed = _UNDONE_WITH[mark]
+    for run in p.iter(W_R):
+        if next(run.iterancestors(W_P)) is not p or all(child.tag == W_RPR for child in run):
+            continue
+        if not any(a.tag in removed for a in _up_to(run, p)):
+            return True
+    return False
+
+
+def _up_to(element: etree._Element, p: etree._Element) -> Iterable[etree._Element]:
+    """The ancestors of `element` below paragraph `p`."""
+    for ancestor in element.iterancestors():
+        if ancestor is p:
+            return
+        yield ancestor
 
 
 def fill_paragraphs(
@@ -113,6 +187,7 @@ def fill_paragraphs(
                     before = old_ppr_of(current)
                     if ppr_key(before) != ppr_key(nxt.find(W_PPR)):
                         set_ppr_change(nxt, before, ids, rev)
+                    join_mark(nxt, current, ids, rev)
                 elif kind == "delete" and ppr_key(current.find(W_PPR)) != ppr_key(nxt.find(W_PPR)):
                     # Accepted, the break goes: in the new text `nxt` continues `current`
                     # and has its properties; in the old it had its own.
@@ -155,13 +230,16 @@ def paragraph_mark(p: etree._Element) -> MarkKind | None:
     return None
 
 
-def mark_paragraph_as(p: etree._Element, kind: MarkKind, ids: RevisionIds, rev: Revision) -> None:
-    """Like `mark_paragraph`, also for moves; a mark already there is replaced."""
+def mark_paragraph_as(p: etree._Element, kind: MarkKind | None, ids: RevisionIds, rev: Revision) -> None:
+    """Like `mark_paragraph`, also for moves; a mark already there is replaced (None: taken
+    off, the mark's run properties kept)."""
     rpr = p.find(f"{W_PPR}/{W_RPR}")
     if rpr is not None:
         for child in list(rpr):
             if child.tag in MARK_TAG_SET:
                 rpr.remove(child)
+    if kind is None:
+        return
     if kind == "ins" or kind == "del":
         mark_paragraph(p, kind, ids, rev)
         return
