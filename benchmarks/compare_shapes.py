@@ -13,7 +13,10 @@ timeout, so one pathological shape cannot hide the others:
 - ``megaparagraph``: two different 1 MB paragraphs, one provision each;
 - ``unrelated-13200``: two different 13,200-provision drafts of make_big_draft (a small
   vocabulary: every text shares words with hundreds of others, nothing anchors); the content
-  pass once scored every pair (minutes), now at most CANDIDATE_HITS per text.
+  pass once scored every pair (minutes), now at most CANDIDATE_HITS per text;
+- ``table-rows-10000`` (from DOCX files, through api.diff with its risk flags): two different
+  1,000-provision drafts each ending in a 10,000-row table; the object and scope checks once
+  went over the whole table for each row run and each scope word (37 s of CPU, now 11 s).
 
     python benchmarks/compare_shapes.py              # every shape
     python benchmarks/compare_shapes.py repeats-479  # some shapes
@@ -160,6 +163,39 @@ def megaparagraph(size: int) -> tuple[Draft, Draft]:
     return _draft([[one()]]), _draft([[one()]])
 
 
+def table_docx(rows: int, workdir: Path) -> tuple[Path, Path]:
+    """Two different 1,000-provision DOCX drafts, each ending in one table of `rows` rows
+    (a number and a sentence per row): read into the last provision, thousands of rows
+    deleted and added in one change."""
+    import tempfile
+    import zipfile
+
+    from make_big_draft import make_draft
+
+    from draftkit.render.docx_draft import write_draft_docx
+
+    paths = []
+    for seed in (1, 2):
+        rng = random.Random(seed * 7 + rows)
+        cells = "".join(
+            f"<w:tr><w:tc><w:p><w:r><w:t>{k}</w:t></w:r></w:p></w:tc>"
+            f"<w:tc><w:p><w:r><w:t>{_sentence(rng, 15, 15)}</w:t></w:r></w:p></w:tc></w:tr>"
+            for k in range(rows)
+        )
+        table = f"<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>{cells}</w:tbl>"
+        plain = Path(tempfile.mkdtemp(dir=workdir)) / "plain.docx"
+        write_draft_docx(make_draft(1000, seed), plain)
+        path = workdir / f"table-{seed}.docx"
+        with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+            for item in zin.infolist():
+                data = zin.read(item.filename)
+                if item.filename == "word/document.xml":
+                    data = data.replace(b"</w:body>", table.encode() + b"</w:body>")
+                zout.writestr(item, data)
+        paths.append(path)
+    return paths[0], paths[1]
+
+
 def unrelated(n: int) -> tuple[Draft, Draft]:
     from make_big_draft import make_draft
 
@@ -179,17 +215,34 @@ SHAPES: dict[str, tuple[Callable[[], tuple[Draft, Draft]], float]] = {
     "megaparagraph-1m": (lambda: megaparagraph(1_000_000), 2.0),
     "unrelated-13200": (lambda: unrelated(13_200), 40.0),
 }
+# Shapes read from files and compared as `draftkit diff` does (api.diff: the risk flags too).
+FILE_SHAPES: dict[str, tuple[Callable[[Path], tuple[Path, Path]], float]] = {
+    "table-rows-10000": (lambda d: table_docx(10_000, d), 20.0),
+}
 
 
 def measure(name: str) -> dict[str, object]:
     from draftkit.compare import compare
     from draftkit.render.json_diff import render_json
 
-    old, new = SHAPES[name][0]()
-    started = time.perf_counter()
-    comparison = compare(old, new)
-    render_json(comparison)
-    seconds = time.perf_counter() - started
+    if name in FILE_SHAPES:
+        import tempfile
+
+        from draftkit import api
+
+        with tempfile.TemporaryDirectory() as workdir:
+            a, b = FILE_SHAPES[name][0](Path(workdir))
+            started = time.perf_counter()
+            comparison = api.diff(a, b)
+            render_json(comparison)
+            seconds = time.perf_counter() - started
+        old, new = comparison.old, comparison.new
+    else:
+        old, new = SHAPES[name][0]()
+        started = time.perf_counter()
+        comparison = compare(old, new)
+        render_json(comparison)
+        seconds = time.perf_counter() - started
     size = sum(1 for _ in old.walk()) + sum(1 for _ in new.walk())
     return {"name": name, "seconds": seconds, "provisions": size, **comparison.summary()}
 
@@ -198,11 +251,11 @@ def main() -> int:
     if "--child" in sys.argv:
         print(json.dumps(measure(sys.argv[sys.argv.index("--child") + 1])))
         return 0
-    names = [a for a in sys.argv[1:] if a in SHAPES] or list(SHAPES)
+    names = [a for a in sys.argv[1:] if a in SHAPES or a in FILE_SHAPES] or [*SHAPES, *FILE_SHAPES]
     missed = []
     worst_500 = 0.0
     for name in names:
-        target = SHAPES[name][1]
+        target = (SHAPES.get(name) or FILE_SHAPES[name])[1]
         try:
             out = subprocess.run(
                 [sys.executable, __file__, "--child", name],
