@@ -17,6 +17,9 @@ timeout, so one pathological shape cannot hide the others:
 - ``table-rows-10000`` (from DOCX files, through api.diff with its risk flags): two different
   1,000-provision drafts each ending in a 10,000-row table; the object and scope checks once
   went over the whole table for each row run and each scope word (37 s of CPU, now 11 s).
+- ``citations-10000`` (from text files, through api.diff): one paragraph citing others 10,000
+  times, renumbered; each citation found was checked against all the others, and each token
+  against every citation (34 s, now 1 s).
 
     python benchmarks/compare_shapes.py              # every shape
     python benchmarks/compare_shapes.py repeats-479  # some shapes
@@ -196,6 +199,23 @@ def table_docx(rows: int, workdir: Path) -> tuple[Path, Path]:
     return paths[0], paths[1]
 
 
+def citations(n: int, workdir: Path) -> tuple[Path, Path]:
+    """One paragraph citing the article's other paragraphs `n` times ("in accordance with
+    paragraph 17, …"), then a paragraph put in at the top: every citation renumbered."""
+    import re
+
+    rng = random.Random(n)
+    cited = " ".join(f"in accordance with paragraph {rng.randint(2, 59)}," for _ in range(n))
+    paragraphs = "\n".join(f"{k}. Text of paragraph {k}." for k in range(2, 60))
+    old = f"Article 1 — Citations\n1. The Parties shall act {cited} as agreed.\n{paragraphs}\n"
+    new = re.sub(r"paragraph (\d+)", lambda m: f"paragraph {int(m.group(1)) + 1}", old)
+    new = re.sub(r"^(\d+)\. Text", lambda m: f"{int(m.group(1)) + 1}. Text", new, flags=re.M)
+    new = new.replace("\n3. Text", "\n2. A new paragraph.\n3. Text", 1)
+    (workdir / "old.txt").write_text(old, encoding="utf-8")
+    (workdir / "new.txt").write_text(new, encoding="utf-8")
+    return workdir / "old.txt", workdir / "new.txt"
+
+
 def unrelated(n: int) -> tuple[Draft, Draft]:
     from make_big_draft import make_draft
 
@@ -218,6 +238,7 @@ SHAPES: dict[str, tuple[Callable[[], tuple[Draft, Draft]], float]] = {
 # Shapes read from files and compared as `draftkit diff` does (api.diff: the risk flags too).
 FILE_SHAPES: dict[str, tuple[Callable[[Path], tuple[Path, Path]], float]] = {
     "table-rows-10000": (lambda d: table_docx(10_000, d), 20.0),
+    "citations-10000": (lambda d: citations(10_000, d), 5.0),
 }
 
 

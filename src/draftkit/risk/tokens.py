@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from itertools import compress
+from itertools import compress, pairwise
 from operator import itemgetter, ne
 from typing import Literal, NamedTuple, TypeVar
 
@@ -502,8 +502,17 @@ class Text:
             # Cross-references are replaced by one placeholder token so "Article 8" → "Article 9"
             # after a renumbering is not a number change, nor a change of a clause's words.
             merged: list[Token] = []
+            # Spans that do not overlap (citations found left to right) are looked up by
+            # bisection: a scan of every span per token was quadratic in a text citing thousands.
+            order = sorted(spans)
+            apart = all(end <= start for (_, end), (start, _) in pairwise(order))
+            starts = [start for start, _ in order]
             for tok in tokens:
-                inside = next(((s, e) for s, e in spans if s <= tok.start and tok.end <= e), None)
+                if apart:
+                    at = bisect.bisect_right(starts, tok.start) - 1
+                    inside = order[at] if at >= 0 and tok.end <= order[at][1] else None
+                else:
+                    inside = next(((s, e) for s, e in spans if s <= tok.start and tok.end <= e), None)
                 if inside is None:
                     merged.append(tok)
                 elif (
