@@ -20,6 +20,9 @@ timeout, so one pathological shape cannot hide the others:
 - ``citations-10000`` (from text files, through api.diff): one paragraph citing others 10,000
   times, renumbered; each citation found was checked against all the others, and each token
   against every citation (34 s, now 1 s).
+- ``brackets-history-10000`` (three text rounds, through `draftkit history`): one paragraph
+  holding 10,000 bracketed passages, some agreed each round; each bracket was projected
+  through the whole word diff and checked against every new one (15 s, now 2.5 s).
 
     python benchmarks/compare_shapes.py              # every shape
     python benchmarks/compare_shapes.py repeats-479  # some shapes
@@ -216,6 +219,28 @@ def citations(n: int, workdir: Path) -> tuple[Path, Path]:
     return workdir / "old.txt", workdir / "new.txt"
 
 
+def brackets_rounds(n: int, workdir: Path) -> tuple[Path, ...]:
+    """Three rounds of one paragraph holding `n` bracketed passages, a third of the first
+    kind agreed in round 2 and a third of the second in round 3 (for `draftkit history`)."""
+    parts = [f"the parties shall [withdraw {k}] within [{k % 90} days]" for k in range(n // 2)]
+    agreed = [
+        p.replace("[withdraw", "withdraw").replace(f"{k}]", f"{k}", 1) if k % 3 == 0 else p
+        for k, p in enumerate(parts)
+    ]
+    later = [
+        p.replace("within [", "within ").replace(" days]", " days") if k % 3 == 1 else p
+        for k, p in enumerate(agreed)
+    ]
+    paths = []
+    for r, texts in enumerate((parts, agreed, later)):
+        path = workdir / f"round{r}.txt"
+        path.write_text(
+            "Article 1 — One\n1. " + "; ".join(texts) + ".\n2. Short paragraph.\n", encoding="utf-8"
+        )
+        paths.append(path)
+    return tuple(paths)
+
+
 def unrelated(n: int) -> tuple[Draft, Draft]:
     from make_big_draft import make_draft
 
@@ -236,9 +261,10 @@ SHAPES: dict[str, tuple[Callable[[], tuple[Draft, Draft]], float]] = {
     "unrelated-13200": (lambda: unrelated(13_200), 40.0),
 }
 # Shapes read from files and compared as `draftkit diff` does (api.diff: the risk flags too).
-FILE_SHAPES: dict[str, tuple[Callable[[Path], tuple[Path, Path]], float]] = {
+FILE_SHAPES: dict[str, tuple[Callable[[Path], tuple[Path, ...]], float]] = {
     "table-rows-10000": (lambda d: table_docx(10_000, d), 20.0),
     "citations-10000": (lambda d: citations(10_000, d), 5.0),
+    "brackets-history-10000": (lambda d: brackets_rounds(10_000, d), 5.0),  # three rounds: history
 }
 
 
@@ -252,10 +278,18 @@ def measure(name: str) -> dict[str, object]:
         from draftkit import api
 
         with tempfile.TemporaryDirectory() as workdir:
-            a, b = FILE_SHAPES[name][0](Path(workdir))
+            paths = FILE_SHAPES[name][0](Path(workdir))
             started = time.perf_counter()
-            comparison = api.diff(a, b)
-            render_json(comparison)
+            if len(paths) > 2:  # rounds: `draftkit history`, its JSON, the last step's summary
+                from draftkit.history.timeline import history
+                from draftkit.render.history_json import render_history_json
+
+                found = history(paths)
+                render_history_json(found)
+                comparison = found.steps[-1]
+            else:
+                comparison = api.diff(*paths)
+                render_json(comparison)
             seconds = time.perf_counter() - started
         old, new = comparison.old, comparison.new
     else:
@@ -286,11 +320,11 @@ def main() -> int:
                 timeout=TIMEOUT_S,
             )
         except subprocess.TimeoutExpired:
-            print(f"{name:>18}: over {TIMEOUT_S:.0f} s (target {target:.1f} s)")
+            print(f"{name:>22}: over {TIMEOUT_S:.0f} s (target {target:.1f} s)")
             missed.append(name)
             continue
         if out.returncode != 0:
-            print(f"{name:>18}: failed\n{out.stderr}")
+            print(f"{name:>22}: failed\n{out.stderr}")
             missed.append(name)
             continue
         r = json.loads(out.stdout.strip().splitlines()[-1])
@@ -300,7 +334,7 @@ def main() -> int:
         if name.endswith(("-259", "-479", "-500")):
             worst_500 = max(worst_500, r["seconds"])
         print(
-            f"{name:>18}: {r['seconds']:7.3f} s  (target {target:.1f} s{'' if ok else ', MISSED'}; "
+            f"{name:>22}: {r['seconds']:7.3f} s  (target {target:.1f} s{'' if ok else ', MISSED'}; "
             f"{r['provisions']} provisions in both; modified {r['modified']}, added {r['added']}, "
             f"deleted {r['deleted']}, unchanged {r['unchanged']})"
         )
