@@ -288,3 +288,65 @@ def test_a_line_break_in_a_cell_reads_as_in_the_provision(tmp_path: Path) -> Non
     [row] = table_rows(draft)
     lines = [" ".join(line.split()) for line in draft.provisions[0].text.split("\n")]
     assert len(row) == 3 and all(line in lines for line in row)
+
+
+# ------------------------------------------------------------------------------ cost bounds
+
+
+def test_rows_across_provisions_are_looked_for_by_their_first_line_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long table read as runs of deleted provisions (thousands of rows, hundreds of runs):
+    each run is checked against the rows whose first line it holds, not against every row
+    (runs × rows: check_objects took most of a 10,000-row table's diff)."""
+    from collections import Counter
+
+    from draftkit.compare.changes import Change
+    from draftkit.risk import objects
+
+    rows = [(f"{k}", f"Cell text of row {k}.") for k in range(2000)]
+    changes = []
+    for k, row in enumerate(rows[:400]):
+        text = "\n".join(row)
+        changes.append(Change("deleted", (), (), f"Article {k}", "", False, False, 0.0, text, "", ()))
+        changes.append(Change("unchanged", (), (), f"x{k}", f"x{k}", False, False, 1.0, "x", "x", ()))
+    made = 0
+
+    class Counted(Counter):  # type: ignore[type-arg]
+        def __init__(self, *args: object) -> None:
+            nonlocal made
+            made += 1
+            super().__init__(*args)
+
+    monkeypatch.setattr(objects, "Counter", Counted)
+    found = objects._spanning(tuple(changes), "deleted", rows, Counter(), Counter())
+    assert found == {}  # each row within one provision: `_row_findings` names it
+    assert made <= 2 * 400
+
+
+def test_long_text_quotes_are_found_from_where_their_rarest_word_stands() -> None:
+    """words_in over one long text for each of its features: found from an index of where
+    each word stands (the rarest of the quote's), not by a scan of every token each time (quadratic on a 10,000-row table)."""
+    from draftkit.risk.features import words_in
+    from draftkit.risk.tokens import Text
+
+    class Counting(list):  # type: ignore[type-arg]
+        reads = 0
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            Counting.reads += len(self)
+            return super().__iter__()
+
+        def __getitem__(self, k):  # type: ignore[no-untyped-def]
+            Counting.reads += 1
+            return super().__getitem__(k)
+
+    text = Text(" ".join(f"Row {k}: the parties shall act within {k} days." for k in range(3000)))
+    text.tokens = Counting(text.tokens)
+    quote = words_in(text, ("within", "2999", "days"))
+    assert quote is not None and quote.fragment == "within 2999 days"
+    assert words_in(text, ("shall", "act", "within", "3000")) is None
+    assert words_in(text, ("2999", "days", "row")) is None  # punctuation skipped, words in a row
+    for k in range(0, 3000, 10):
+        assert words_in(text, ("within", str(k), "days")) is not None
+    assert Counting.reads < 10 * len(text.tokens)  # a scan each: 300 × 30,000 tokens

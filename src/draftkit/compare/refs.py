@@ -4,6 +4,7 @@ rewritten when their targets are renumbered."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -72,7 +73,11 @@ _TOP_OTHER = re.compile(
     r"|глав[а-яіїєґ]*)"
     # The number: digits, "(5)" (Arabic), or words: "premier", "el artículo primero", "o artigo
     # décimo primeiro", "dell'articolo primo", "وفقا للمادة الخامسة" (kept where they are one).
-    r"\s+(?P<po>\()?(?P<n>\d+[A-Z]?|premi[eè]re?|1er|1re|" + ARABIC_WORDS + "|(?P<words>" + ROMANCE_NUMBER + r"))"
+    r"\s+(?P<po>\()?(?P<n>\d+[A-Z]?|premi[eè]re?|1er|1re|"
+    + ARABIC_WORDS
+    + "|(?P<words>"
+    + ROMANCE_NUMBER
+    + r"))"
     r"(?(po)\))(?![\w])(?P<sub>" + _SUB[1:-1] + r")",
     re.IGNORECASE,
 )
@@ -121,15 +126,22 @@ def find_references(text: str) -> list[Reference]:
             return []
         other = _other_cue(lower)
     found: list[Reference] = []
-    taken: list[tuple[int, int]] = []
+    # The spans taken, by start. They never overlap, so the last one starting before a span's
+    # end is the only one that can overlap it (a check against each was quadratic in a text
+    # citing thousands of paragraphs).
+    starts: list[int] = []
+    ends: list[int] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        at = bisect.bisect_left(starts, b)
+        return at == 0 or ends[at - 1] <= a
 
     def add(ref: Reference) -> None:
         if free(ref.start, ref.end):
             found.append(ref)
-            taken.append((ref.start, ref.end))
+            at = bisect.bisect_left(starts, ref.start)
+            starts.insert(at, ref.start)
+            ends.insert(at, ref.end)
 
     def subs(m: re.Match[str]) -> list[tuple[str, tuple[int, int]]]:
         base = m.start("sub")
@@ -163,7 +175,11 @@ def find_references(text: str) -> list[Reference]:
         cut = _longest_number(n)
         if cut:
             at = m.start("n")
-            add(Reference(m.start(), at + cut, text[m.start() : at + cut], top, (n[:cut],), False, ((at, at + cut),)))
+            add(
+                Reference(
+                    m.start(), at + cut, text[m.start() : at + cut], top, (n[:cut],), False, ((at, at + cut),)
+                )
+            )
     for m in _TOP_OTHER.finditer(text) if other else ():
         if m.group("words") and romance_ordinal(m.group("words")) is None:
             continue  # "all'articolo medesimo": a word, not a number
@@ -266,7 +282,11 @@ def number_key(value: str) -> str:
         return str(int(value))
     if value.lower() in FIRST_WORDS:
         return "1"
-    if value[:1].isdecimal() and value[:-2].isdecimal() and value[-2:].lower() == ordinal_suffix(int(value[:-2])):
+    if (
+        value[:1].isdecimal()
+        and value[:-2].isdecimal()
+        and value[-2:].lower() == ordinal_suffix(int(value[:-2]))
+    ):
         return value[:-2]
     spelled = words_to_int(value)
     if spelled is not None:

@@ -17,6 +17,7 @@ the same change, then a closed bracket of the same lineage with a similar text (
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -138,6 +139,41 @@ def project(ops: Sequence[Op], start: int, end: int) -> tuple[int, int]:
                 n += size
     new_start = n if new_start is None else new_start
     return new_start, max(new_start, new_end)
+
+
+class Projection:
+    """`project` for many spans of one text: the ops' offsets taken once, each span placed by
+    bisection (a walk over the ops per bracket was quadratic in a provision holding thousands)."""
+
+    def __init__(self, ops: Sequence[Op]) -> None:
+        self.kinds = [kind for kind, _ in ops]
+        self.sizes = [len(text) for _, text in ops]
+        self.o_before: list[int] = []  # old offset before each op, and after it
+        self.o_after: list[int] = []
+        self.n_before: list[int] = []
+        o = n = 0
+        for kind, size in zip(self.kinds, self.sizes, strict=True):
+            self.o_before.append(o)
+            self.n_before.append(n)
+            o += 0 if kind == "insert" else size
+            n += 0 if kind == "delete" else size
+            self.o_after.append(o)
+        self.n = n
+
+    def __call__(self, start: int, end: int) -> tuple[int, int]:
+        """As project(ops, start, end): the first op holding `start`, the last holding `end`."""
+        i = bisect.bisect_left(self.o_after, start)
+        if i < len(self.kinds):
+            kind, o, n = self.kinds[i], self.o_before[i], self.n_before[i]
+            new_start = n + start - o if kind == "equal" else n
+        else:
+            new_start = self.n
+        j = bisect.bisect_right(self.o_before, end) - 1
+        new_end = 0
+        if j >= 0 and self.o_after[j] >= end:
+            kind, o, n = self.kinds[j], self.o_before[j], self.n_before[j]
+            new_end = n + end - o if kind == "equal" else n if kind == "delete" else n + self.sizes[j]
+        return new_start, max(new_start, new_end)
 
 
 @record
@@ -273,21 +309,26 @@ class _Tracker:
             return
         taken: dict[int, _Track] = {}  # index in `news` → bracket
         pending: list[tuple[_Placed, _Track, tuple[int, int]]] = []
+        projection = Projection(change.ops)
+        ends = [b + other.end - other.start for b, _, other in news]
+        # The new spans stand in text order, apart: those a projected span overlaps are a run,
+        # found by bisection (a scan of all per bracket was quadratic).
+        apart = all(ends[j] <= news[j + 1][0] for j in range(len(news) - 1))
         for placed in olds:
             at, eid, span = placed
             t = self.held[(eid, span.start)]
             if not change.new:
                 pending.append((placed, t, (0, 0)))
                 continue
-            ns, ne = project(change.ops, at, at + span.end - span.start)
-            hit = next(
-                (
-                    j
-                    for j, (b, _, other) in enumerate(news)
-                    if j not in taken and b < ne and ns < b + other.end - other.start
-                ),
-                None,
-            )
+            ns, ne = projection(at, at + span.end - span.start)
+            first = bisect.bisect_right(ends, ns) if apart else 0
+            hit = None
+            for j in range(first, len(news)):
+                if apart and news[j][0] >= ne:
+                    break
+                if j not in taken and news[j][0] < ne and ns < ends[j]:
+                    hit = j
+                    break
             if hit is None:
                 pending.append((placed, t, (ns, ne)))
             else:
@@ -295,15 +336,13 @@ class _Tracker:
         # A bracket the word diff lost track of (moved within the provision) but whose text
         # stands bracketed in the new side unchanged.
         left: list[tuple[_Placed, _Track, tuple[int, int]]] = []
+        by_wording: dict[str, list[int]] = {}  # each new span's plain wording, made once
+        if pending:
+            for j, (_, _, other) in enumerate(news):
+                by_wording.setdefault(_plain(other.raw), []).append(j)
         for placed, t, projected in pending:
-            hit = next(
-                (
-                    j
-                    for j, (_, _, other) in enumerate(news)
-                    if j not in taken and _plain(other.raw) == _plain(placed[2].raw)
-                ),
-                None,
-            )
+            same = by_wording.get(_plain(placed[2].raw), [])
+            hit = next((j for j in same if j not in taken), None)
             if hit is None:
                 left.append((placed, t, projected))
             else:

@@ -145,15 +145,11 @@ def counterpart(other: Text, text: Text, first: int, last: int) -> Quote | None:
 
 def words_in(text: Text, words: tuple[str, ...]) -> Quote | None:
     """Where normalised `words` stand in `text`, punctuation between them ignored."""
-    if not words:
+    run = text.run_of(words)
+    if run is None:
         return None
-    found = [(k, t.norm) for k, t in enumerate(text.tokens) if t.kind != "punct"]
-    for n in range(len(found) - len(words) + 1):
-        if tuple(w for _, w in found[n : n + len(words)]) == words:
-            first, last = found[n][0], found[n + len(words) - 1][0] + 1
-            span = span_of(text, first, last)
-            return Quote(text.span(first, last), (span,), span[0])
-    return None
+    span = span_of(text, *run)
+    return Quote(text.span(*run), (span,), span[0])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -125,15 +125,22 @@ def by(*tests: Callable[[T, T], bool]) -> Pairing[T]:
     one that passes the test. `by()` pairs nothing; `by(anything)` pairs in text order."""
 
     def pair(removed: list[T], added: list[T]) -> Paired[T]:
+        # The paired are struck out by index, not list.remove (a scan with a record's __eq__
+        # per pair: quadratic on a long text's hundreds of features).
         removed, added = list(removed), list(added)
         pairs: list[tuple[T, T]] = []
         for test in tests:
-            for old in list(removed):
-                partner = next((new for new in added if test(old, new)), None)
-                if partner is not None:
-                    pairs.append((old, partner))
-                    removed.remove(old)
-                    added.remove(partner)
+            taken: set[int] = set()
+            kept_old: list[T] = []
+            for old in removed:
+                y = next((y for y, new in enumerate(added) if y not in taken and test(old, new)), None)
+                if y is None:
+                    kept_old.append(old)
+                else:
+                    pairs.append((old, added[y]))
+                    taken.add(y)
+            removed = kept_old
+            added = [new for y, new in enumerate(added) if y not in taken]
         return pairs, removed, added
 
     return pair

@@ -259,14 +259,24 @@ def _by_first_line(rows: list[Row]) -> dict[str, list[Row]]:
     return out
 
 
-def _artefact(flag: Flag, change: Change) -> bool:
-    """A number flag raised on the hex digits of a content hash, not on the text."""
-    if flag.rule != "number":
-        return False
+def _kept(change: Change) -> tuple[Flag, ...]:
+    """The change's flags less the number flags raised on the hex digits of a content hash.
+    The texts are searched once per change, not once per flag: a long table's provision can
+    carry thousands of number flags."""
+    if not any(flag.rule == "number" for flag in change.flags):
+        return change.flags
     digests = " ".join(_DIGEST.findall(change.old_text + " " + change.new_text))
     if not digests:
-        return False
+        return change.flags
     text = _DIGEST.sub("#", change.old_text + "\n" + change.new_text)
+    return tuple(f for f in change.flags if not _artefact(f, digests, text))
+
+
+def _artefact(flag: Flag, digests: str, text: str) -> bool:
+    """A number flag raised on the hex `digests` of a content hash, not on the `text` (the
+    change's texts with their hashes taken out)."""
+    if flag.rule != "number":
+        return False
     quotes = [" ".join(q.split()) for q in (flag.old, flag.new) if q.strip()]
 
     def alone(part: str) -> bool:  # as a token of the text, not inside '600,000'
@@ -293,6 +303,12 @@ def _spanning(
     if not rows:
         return out
     found: Counter[Row] = Counter()
+    # Rows by their first line: a run is checked only against the rows whose first line it
+    # holds (all rows per run was runs × rows: minutes on a table of thousands of rows).
+    by_first: dict[str, list[int]] = {}
+    for k, row in enumerate(rows):
+        if len(row) >= 2:
+            by_first.setdefault(row[0], []).append(k)
     i = 0
     while i < len(changes):
         if changes[i].kind != kind:
@@ -307,7 +323,8 @@ def _spanning(
                 if line.strip():
                     where.setdefault(" ".join(line.split()), []).append(i)
             i += 1
-        for row in rows:
+        for k in sorted(k for line in where for k in by_first.get(line, ())):
+            row = rows[k]
             need = Counter(row)
             if len(row) < 2 or any(len(where.get(line, ())) < n for line, n in need.items()):
                 continue
@@ -358,7 +375,7 @@ def check_objects(comparison: Comparison, taxonomy: Taxonomy, *, view: View = "a
             + _row_findings(change, where, *tables, budget)
             + spanning.get(index, [])
         )
-        kept = tuple(f for f in change.flags if not _artefact(f, change))
+        kept = _kept(change)
         if not found and len(kept) == len(change.flags):
             changes.append(change)
             continue

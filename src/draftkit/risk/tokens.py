@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from itertools import compress
+from itertools import compress, pairwise
 from operator import itemgetter, ne
 from typing import Literal, NamedTuple, TypeVar
 
@@ -482,7 +482,7 @@ class Text:
     tokens (the joined string, where each form stands, the phrases found) is made on first
     use and kept — the rules look for a dozen phrase sets in each text."""
 
-    __slots__ = ("_forms", "_found", "_joined", "_kinds", "_offsets", "original", "tokens")
+    __slots__ = ("_forms", "_found", "_joined", "_kinds", "_offsets", "_starts", "original", "tokens")
 
     def __init__(self, original: str, *, masked: Iterable[tuple[int, int]] = ()) -> None:
         self.original = original
@@ -502,8 +502,17 @@ class Text:
             # Cross-references are replaced by one placeholder token so "Article 8" → "Article 9"
             # after a renumbering is not a number change, nor a change of a clause's words.
             merged: list[Token] = []
+            # Spans that do not overlap (citations found left to right) are looked up by
+            # bisection: a scan of every span per token was quadratic in a text citing thousands.
+            order = sorted(spans)
+            apart = all(end <= start for (_, end), (start, _) in pairwise(order))
+            starts = [start for start, _ in order]
             for tok in tokens:
-                inside = next(((s, e) for s, e in spans if s <= tok.start and tok.end <= e), None)
+                if apart:
+                    at = bisect.bisect_right(starts, tok.start) - 1
+                    inside = order[at] if at >= 0 and tok.end <= order[at][1] else None
+                else:
+                    inside = next(((s, e) for s, e in spans if s <= tok.start and tok.end <= e), None)
                 if inside is None:
                     merged.append(tok)
                 elif (
@@ -526,6 +535,7 @@ class Text:
         self._forms: tuple[list[str], frozenset[str]] | None = None
         self._found: dict[PhraseSet, dict[str, list[Hit]]] = {}
         self._kinds: dict[object, tuple[int, ...]] = {}  # a kind or a set of forms → indices
+        self._starts: dict[str, list[int]] | None = None  # a form → where it stands among the words
 
     @property
     def joined(self) -> str:
@@ -592,6 +602,31 @@ class Text:
             tokens = self.tokens
             found = self._kinds[key] = tuple(compress(range(len(tokens)), map(wanted, map(field, tokens))))
         return found
+
+    def run_of(self, words: tuple[str, ...]) -> tuple[int, int] | None:
+        """Token indices [first, last) of the first place the normalised `words` stand in a row,
+        punctuation between them skipped. Looked up from where the rarest word stands (the
+        rules ask this of one long text for each of its features: a scan each was quadratic)."""
+        if not words:
+            return None
+        kept = self._where("not punct", _KIND, "punct".__ne__)
+        if self._starts is None:
+            starts: dict[str, list[int]] = {}
+            for n, k in enumerate(kept):
+                starts.setdefault(self.tokens[k].norm, []).append(n)
+            self._starts = starts
+        # From the rarest of the words: its places, in order, give the runs' starts in order.
+        size, tokens, starts = len(words), self.tokens, self._starts
+        rare = min(range(size), key=lambda m: len(starts.get(words[m], ())))
+        for at in starts.get(words[rare], ()):
+            n = at - rare
+            if (
+                n >= 0
+                and n + size <= len(kept)
+                and all(tokens[kept[n + m]].norm == words[m] for m in range(size))
+            ):
+                return kept[n], kept[n + size - 1] + 1
+        return None
 
     def span(self, first: int, last: int) -> str:
         """The original text of tokens [first, last)."""
