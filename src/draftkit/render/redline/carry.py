@@ -93,6 +93,8 @@ class Carrier:
     docpr: int = 0  # the largest drawing id in the redline
     carried: set[str] = field(default_factory=set)  # the kinds of note carried in
     tables: bool | None = None  # whether the old body holds a table, as the reader saw (None: not known)
+    note_by_id: dict[str, dict[str | None, etree._Element]] = field(default_factory=dict)  # old notes by kind, id
+    top_note: dict[int, tuple[etree._Element, int]] = field(default_factory=dict)  # a note part: (last note, largest id)
 
     @classmethod
     def of(cls, old: Draft, base: Base) -> Carrier | None:
@@ -221,18 +223,28 @@ class Carrier:
         if old is None:
             return None
         old_part, old_root = old
-        note = next((n for n in old_root if n.get(W_ID) == ref.get(W_ID)), None)
+        by_id = self.note_by_id.get(kind)
+        if by_id is None:  # indexed once: a draft may carry thousands of notes
+            by_id = self.note_by_id[kind] = {}
+            for n in old_root:
+                by_id.setdefault(n.get(W_ID), n)
+        note = by_id.get(ref.get(W_ID))
         if note is None:
             return None
         target = self.base.notes.get(kind) or self._note_part(kind, old_part, old_root)
         if target is None:
             return None
         part, root = target
-        fresh = max(ids.next(), max((_int(n.get(W_ID)) for n in root), default=0) + 1)
+        last, top = self.top_note.get(id(root), (None, 0))
+        if last is None or last.getparent() is not root or last.getnext() is not None:
+            # first seen, or another hand added a note after ours: counted again
+            top = max((_int(n.get(W_ID)) for n in root), default=0)
+        fresh = max(ids.next(), top + 1)
         twin = copy.deepcopy(note)
         twin.set(W_ID, str(fresh))
         self._relate_all(twin, old_part, part)
         root.append(twin)
+        self.top_note[id(root)] = (twin, fresh)
         self.base.notes_edited.add(kind)
         self.carried.add(kind)
         out = copy.deepcopy(ref)
@@ -270,11 +282,7 @@ class Carrier:
                 continue
             tag = next(t for t, k in _NOTE_REFS.items() if k == kind)
             refs = list(document.iter(tag))
-            order: list[str] = []
-            for ref in refs:
-                note_id = ref.get(W_ID) or ""
-                if note_id not in order:
-                    order.append(note_id)
+            order = list(dict.fromkeys(ref.get(W_ID) or "" for ref in refs))  # each id once, in order
             renumber = dict(zip(order, sorted(order, key=_int), strict=True))
             if all(a == b for a, b in renumber.items()):
                 continue
