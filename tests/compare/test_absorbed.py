@@ -17,6 +17,13 @@ WITHDRAW_AND_VERIFY = (
     + "4. "
     + PRISONERS
 )
+VERIFIED_IN_OTHER_WORDS = (
+    CEASE
+    + "2. Forces shall pull back 15 kilometres from the line of contact within 30 days, and this"
+    " pullback shall be verified by the Monitoring Mission, which reports to both parties each week.\n"
+    + "3. "
+    + PRISONERS
+)
 
 
 def _changes(tmp_path: Path, old: str, new: str) -> list[tuple[str, str, str]]:
@@ -28,13 +35,7 @@ def _changes(tmp_path: Path, old: str, new: str) -> list[tuple[str, str, str]]:
 
 def test_a_point_reworded_into_its_neighbour_is_merged(tmp_path: Path) -> None:
     old = WITHDRAW_AND_VERIFY
-    new = (
-        CEASE
-        + "2. Forces shall pull back 15 kilometres from the line of contact within 30 days, and this"
-        " pullback shall be verified by the Monitoring Mission, which reports to both parties each week.\n"
-        + "3. "
-        + PRISONERS
-    )
+    new = VERIFIED_IN_OTHER_WORDS
     assert _changes(tmp_path, old, new) == [("merged", "2 + 3", "2")]
 
 
@@ -97,11 +98,5 @@ def test_a_point_of_several_paragraphs_is_not_taken_in(tmp_path: Path) -> None:
     """Left to the other passes: the redline cannot yet give back the old numbering of
     paragraphs joined in another order (benchmarks/real_edits, RP026)."""
     old = WITHDRAW_AND_VERIFY.replace("both parties.\n", "both parties.\n\nThe reports shall be public.\n\n")
-    new = (
-        CEASE
-        + "2. Forces shall pull back 15 kilometres from the line of contact within 30 days, and this"
-        " pullback shall be verified by the Monitoring Mission, which reports to both parties each week.\n"
-        + "3. "
-        + PRISONERS
-    )
+    new = VERIFIED_IN_OTHER_WORDS
     assert ("merged", "2 + 3", "2") not in _changes(tmp_path, old, new)

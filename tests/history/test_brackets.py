@@ -4,11 +4,17 @@ wording, dropped, reopened."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from draftkit.compare.textdiff import diff_words
 from draftkit.history import History, find_spans
 from draftkit.history.brackets import Bracket, project
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from compare_shapes import brackets_rounds
 
 
 @pytest.mark.parametrize(
@@ -139,23 +145,7 @@ def test_thousands_of_brackets_in_one_provision_are_followed_in_linear_work(
     from draftkit.history import brackets
     from draftkit.history.timeline import history
 
-    parts = [f"the parties shall [withdraw {k}] within [{k % 90} days]" for k in range(1500)]
-    agreed = [
-        p.replace("[withdraw", "withdraw").replace(f"{k}]", f"{k}", 1) if k % 3 == 0 else p
-        for k, p in enumerate(parts)
-    ]
-    later = [
-        p.replace("within [", "within ").replace(" days]", " days") if k % 3 == 1 else p
-        for k, p in enumerate(agreed)
-    ]
-    rounds = [parts, agreed, later]
-    paths = []
-    for r, texts in enumerate(rounds):
-        path = tmp_path / f"round{r}.txt"  # type: ignore[operator]
-        path.write_text(
-            "Article 1 — One\n1. " + "; ".join(texts) + ".\n2. Short paragraph.\n", encoding="utf-8"
-        )
-        paths.append(path)
+    paths = brackets_rounds(3000, tmp_path)  # type: ignore[arg-type]
     calls = 0
     plain = brackets._plain
 
