@@ -820,33 +820,31 @@ class _Aligner:
 
     def content_groups(self) -> None:
         """Merges and splits whose parts the content passes saw (compare.regroup.content_groups),
-        then those said in other words beside a rewritten pair (compare.regroup.absorbed)."""
+        then those said in other words beside a rewritten pair (compare.regroup.absorbed), again
+        while it takes something in (a third part, a fourth)."""
         olds, news = ranked(self.plausible)
         words = content_words([*self.a.keys[:50], *self.b.keys[:50]])
-        for by_content in (True, False, False, False):  # absorbed again: a third part, a fourth
+        pinned = ({i for i, _ in self.pins.pairs}, {j for _, j in self.pins.pairs})
+        for by_content in (True, False, False, False):
             taken = 0
-            # Each side's 1:1 partners, pins left out (content_groups reads them other → this).
-            a2b = {i: j for i, j in self.a2b.items() if (i, j) not in self.pins.pairs}
-            merges = (
-                content_groups({j: i for i, j in a2b.items()}, self.a, self._free_a, self._free_b, olds, news)
-                if by_content
-                else absorbed(units(a2b, [(o, n) for o, n, _ in self.groups]), self.a, self.b, self._free_a, words)
-            )
-            for group, j in merges:
-                if self._same_parent(self.a.parent[group[0]], self.b.parent[j]):
+            for side in (0, 1):  # merges (old parts), then splits (new parts)
+                one, other = (self.a, self.b) if side == 0 else (self.b, self.a)
+                free_one, free_other = (self._free_a, self._free_b) if side == 0 else (self._free_b, self._free_a)
+                to_other, to_one = (self.a2b, self.b2a) if side == 0 else (self.b2a, self.a2b)
+                if by_content:  # content_groups reads the partners the other way: other → one
+                    partner_of = to_one if not pinned[side] else {o: k for o, k in to_one.items() if k not in pinned[side]}
+                    ranks = (olds, news) if side == 0 else (news, olds)
+                    found = content_groups(partner_of, one, free_one, free_other, *ranks)
+                else:
+                    group_of = self.group_of_a if side == 0 else self.group_of_b
+                    unit = units(to_other, group_of, self.groups, side, pinned[side])
+                    found = absorbed(unit, one, other, free_one, words)
+                for group, k in found:
+                    olds_of, news_of = (group, (k,)) if side == 0 else ((k,), group)
                     # (a group across articles is a move too: content alone does not show it)
-                    self._regroup(group, (j,))
-                    taken += 1
-            b2a = {j: i for i, j in self.a2b.items() if (i, j) not in self.pins.pairs}
-            splits = (
-                content_groups({i: j for j, i in b2a.items()}, self.b, self._free_b, self._free_a, news, olds)
-                if by_content
-                else absorbed(units(b2a, [(n, o) for o, n, _ in self.groups]), self.b, self.a, self._free_b, words)
-            )
-            for group, i in splits:
-                if self._same_parent(self.a.parent[i], self.b.parent[group[0]]):
-                    self._regroup((i,), group)
-                    taken += 1
+                    if self._same_parent(self.a.parent[olds_of[0]], self.b.parent[news_of[0]]):
+                        self._regroup(olds_of, news_of)
+                        taken += 1
             if not by_content and not taken:
                 return  # nothing taken in: nothing more to take
 

@@ -251,20 +251,36 @@ def content_words(sample: Sequence[str]) -> Callable[[str], frozenset[str]]:
 
 
 def units(
-    pairs: Mapping[int, int], groups: Iterable[tuple[tuple[int, ...], tuple[int, ...]]]
-) -> dict[int, tuple[int, tuple[int, ...]]]:
-    """For `absorbed`: each provision of one side paired with one of the other (`pairs`, and
-    `groups` as (this side's, other side's)), with that one and the provisions of this side
-    paired with it (itself, or the parts of a merge)."""
-    out: dict[int, tuple[int, tuple[int, ...]]] = {k: (j, (k,)) for k, j in pairs.items()}
-    for mine, (theirs, *more) in groups:
-        if not more:
-            out.update((k, (theirs, mine)) for k in mine)
-    return out
+    pairs: Mapping[int, int],
+    group_of: Mapping[int, int],
+    groups: Sequence[tuple[tuple[int, ...], tuple[int, ...], float]],
+    side: int,
+    pinned: Collection[int],
+) -> Callable[[int], tuple[int, tuple[int, ...]] | None]:
+    """For `absorbed`: what a provision of one side (`side`: 0 old, 1 new, its place in each
+    group) is paired with — a provision of the other side and the provisions of this side
+    paired with it (itself, or the parts of a merge) — or None (unpaired, pinned by the user,
+    or a part of a group with several on the other side). Read from the alignment's maps as
+    they stand, nothing copied."""
+
+    def unit(k: int) -> tuple[int, tuple[int, ...]] | None:
+        if k in pinned:
+            return None
+        j = pairs.get(k)
+        if j is not None:
+            return j, (k,)
+        g = group_of.get(k)
+        if g is None:
+            return None
+        olds, news, _ = groups[g]
+        mine, theirs = (olds, news) if side == 0 else (news, olds)
+        return (theirs[0], mine) if len(theirs) == 1 else None
+
+    return unit
 
 
 def absorbed(
-    unit: Mapping[int, tuple[int, tuple[int, ...]]],
+    unit: Callable[[int], tuple[int, tuple[int, ...]] | None],
     one: Side,
     other: Side,
     free: Callable[[int], bool],
@@ -303,7 +319,7 @@ def absorbed(
         at = place[i]
         best: tuple[float, tuple[int, ...], int] | None = None
         for k in siblings[max(0, at - 1) : at + 2]:
-            found_unit = None if k == i else unit.get(k)
+            found_unit = None if k == i else unit(k)
             if found_unit is None:
                 continue
             j, members = found_unit

@@ -66,20 +66,14 @@ def split_matched(
     Of several equal keys, the first ones are taken as matched. `distinct`: keys are counted
     once on each side (an item whose key the other side holds at all is matched; of several
     unmatched items of one key, the first stands for them)."""
-    if not old or not new:  # most rules find nothing on one side (or on both)
-        if distinct:
-            return _first_of_each(old, key), _first_of_each(new, key)
+    if (not old or not new) and not distinct:  # most rules find nothing on one side (or on both)
         return list(old), list(new)
     keys_old = list(map(key, old))
     keys_new = list(map(key, new))
     if keys_old == keys_new:  # the same features in the same order: every one matched
         return [], []
     if distinct:
-        in_old, in_new = set(keys_old), set(keys_new)
-        return (
-            _first_of_each([x for x, k in zip(old, keys_old, strict=True) if k not in in_new], key),
-            _first_of_each([x for x, k in zip(new, keys_new, strict=True) if k not in in_old], key),
-        )
+        return _first_of_each(old, keys_old, set(keys_new)), _first_of_each(new, keys_new, set(keys_old))
     counts_new = Counter(keys_new)
     counts_old = Counter(keys_old)
     removed: list[T] = []
@@ -97,11 +91,11 @@ def split_matched(
     return removed, added
 
 
-def _first_of_each(items: Sequence[T], key: Callable[[T], Hashable]) -> list[T]:
-    seen: set[Hashable] = set()
+def _first_of_each(items: Sequence[T], keys: Sequence[Hashable], matched: set[Hashable]) -> list[T]:
+    """The first item of each key the other side does not hold (`matched`), in text order."""
+    seen = set(matched)
     out: list[T] = []
-    for item in items:
-        k = key(item)
+    for item, k in zip(items, keys, strict=True):
         if k not in seen:
             seen.add(k)
             out.append(item)
