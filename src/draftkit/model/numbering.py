@@ -367,7 +367,7 @@ _AFTER_KEYWORD_RE = re.compile(
 )
 _DIRECTION_MARKS = "\u200e\u200f\u061c\ufeff"  # LRM, RLM, Arabic letter mark, BOM
 _DOTTED_RE = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)(?P<trail>\.)?(?=\s|$)")
-_DECIMAL_RE = re.compile(r"^(?P<open>\()?(?P<n>\d{1,4})(?P<close>[.)])(?=\s|$)")
+_DECIMAL_RE = re.compile(r"^(?P<open>\()?(?P<n>\d{1,5})(?P<close>[.)])(?=\s|$)")
 _PAREN_RE = re.compile(
     r"^\((?P<n>[a-z]{1,3}|[A-Z]{1,3}|[ivxlcdm]+|[IVXLCDM]+|[" + CYRILLIC_LETTERS + r"]{1,2})\)(?=\s|$)"
 )
