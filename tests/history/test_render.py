@@ -5,6 +5,7 @@ page in headless Chromium."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 
 from draftkit.cli import main
 from draftkit.history import History, ThreeWay, compare3, history
-from draftkit.render.history_html import render_history_html
+from draftkit.render.history_html import render_history_html, render_three_way_html
 from draftkit.render.history_json import render_history_json, render_three_way_json
 from draftkit.render.history_markdown import render_history_markdown, render_three_way_markdown
 from draftkit.render.history_terminal import render_history_terminal, render_three_way_terminal
@@ -78,6 +79,29 @@ def test_history_goldens(five_rounds: History, regen_golden: bool, name: str, re
 )
 def test_three_way_goldens(three: ThreeWay, regen_golden: bool, name: str, render: Any) -> None:
     _golden(name, render(three), regen_golden)
+
+
+def test_the_sides_labels_name_the_outcomes_in_every_report(tmp_path: Path) -> None:
+    """`--labels Veloria,Astria`: a mediator reads "Only Astria", not "Only B", in every
+    format (the Word file said so already, the terminal, Markdown and HTML did not), and a
+    provision a side only renumbered is said to be renumbered, not "unchanged" under an
+    outcome that says the side changed it."""
+    base = tmp_path / "base.txt"
+    base.write_text("1. The ceasefire starts at noon.\n2. Monitors shall be deployed.\n3. Prisoners are exchanged.\n")
+    a = tmp_path / "a.txt"
+    a.write_text(base.read_text() + "4. Humanitarian corridors shall be opened.\n")
+    b = tmp_path / "b.txt"
+    b.write_text("1. Monitors shall be deployed.\n2. Prisoners are exchanged.\n")
+    three = compare3(base, a, b, labels=("Veloria", "Astria"))
+    assert {e.kind for e in three.entries} >= {"only_a", "only_b"}
+    for render in (render_three_way_terminal, render_three_way_markdown, render_three_way_html):
+        text = render(three)
+        assert "Only Veloria" in text or "only Veloria" in text, render.__name__
+        assert "Only Astria" in text or "only Astria" in text, render.__name__
+        assert not re.search(r"\b[Oo]nly [ABab]\b", text), render.__name__
+    markdown = render_three_way_markdown(three)
+    assert "- Astria: renumbered (1): Monitors shall be deployed." in markdown
+    assert "Astria: unchanged" not in markdown
 
 
 def test_json_follows_the_schemas(five_rounds: History, three: ThreeWay) -> None:

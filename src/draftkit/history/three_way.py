@@ -26,15 +26,16 @@ ENTRY_KINDS: tuple[EntryKind, ...] = ("conflict", "only_a", "only_b", "same", "c
 Side = Literal["a", "b"]
 
 
-def entry_label(kind: EntryKind) -> str:
-    """How an entry kind is named to a reader."""
+def entry_label(kind: EntryKind, labels: tuple[str, str] = ("A", "B")) -> str:
+    """How an entry kind is named to a reader: "Only A" with the sides' own labels
+    (`--labels Europe,Russia`: "Only Europe"), as every report names the sides."""
     match kind:
         case "unchanged":
             return "Unchanged"
         case "only_a":
-            return "Only A"
+            return f"Only {labels[0]}"
         case "only_b":
-            return "Only B"
+            return f"Only {labels[1]}"
         case "same":
             return "Both, the same way"
         case "compatible":

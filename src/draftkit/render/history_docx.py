@@ -15,7 +15,7 @@ from __future__ import annotations
 from lxml import etree
 
 from draftkit.compare.changes import Change
-from draftkit.history.three_way import Entry, ThreeWay, entry_label
+from draftkit.history.three_way import ThreeWay, entry_label
 from draftkit.render.docx_package import draft_members, zip_package, zip_time
 from draftkit.render.draft_out import READING_NOTES_HEADING, reading_notes
 from draftkit.render.wml import NSMAP, W_P, Revision, RevisionIds, add_run, make_paragraph, qn, revision_run
@@ -24,11 +24,6 @@ _NUMBERING = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     b'<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
 )
-
-
-def _label(entry: Entry, labels: tuple[str, str]) -> str:
-    text = entry_label(entry.kind)
-    return text.replace("Only A", f"Only {labels[0]}").replace("Only B", f"Only {labels[1]}")
 
 
 def _side(body: etree._Element, name: str, change: Change | None, ids: RevisionIds, rev: Revision) -> None:
@@ -72,7 +67,7 @@ def render_three_way_docx(result: ThreeWay, *, date: str = "2026-01-01T00:00:00Z
     if not shown:
         add_run(make_paragraph(body), "Neither side changed the base.")
     for entry in shown:
-        heading = f"{entry.cite} — {_label(entry, labels)}" + (f" ({entry.reason})" if entry.reason else "")
+        heading = f"{entry.cite} — {entry_label(entry.kind, labels)}" + (f" ({entry.reason})" if entry.reason else "")
         add_run(make_paragraph(body, style="Heading2"), heading)
         _side(body, labels[0], entry.a, ids, revs[0])
         _side(body, labels[1], entry.b, ids, revs[1])

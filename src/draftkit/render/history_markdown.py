@@ -91,7 +91,15 @@ def _side(label: str, change: Change | None) -> str:
         return f"- {escape(label)}: unchanged"
     text = redline(change.ops) if change.ops else ""
     where = f" ({escape(change.new_cite)})" if change.new_cite and change.new_cite != change.old_cite else ""
-    return f"- {escape(label)}: {change.kind}{where}: {text}"
+    # Moved or renumbered with its words kept: said as such, as the terminal says it, not as
+    # "unchanged" under an outcome that says the side changed it.
+    kind = change.kind if change.kind != "unchanged" else _placed(change)
+    return f"- {escape(label)}: {kind}{where}: {text}"
+
+
+def _placed(change: Change) -> str:
+    """What happened to a provision whose words did not change: moved, renumbered or both."""
+    return ", ".join(word for word, did in (("moved", change.moved), ("renumbered", change.renumbered)) if did)
 
 
 def render_three_way_markdown(three: ThreeWay) -> str:
@@ -105,7 +113,7 @@ def render_three_way_markdown(three: ThreeWay) -> str:
         f"{escape(a_label)}: {escape(three.a.source.path if three.a.source else '?')} · "
         f"{escape(b_label)}: {escape(three.b.source.path if three.b.source else '?')}",
         "",
-        " · ".join(f"{entry_label(k)}: {summary[k]}" for k in ENTRY_KINDS),
+        " · ".join(f"{escape(entry_label(k, three.labels))}: {summary[k]}" for k in ENTRY_KINDS),
     ]
     for kind in ENTRY_KINDS:
         if kind == "unchanged":
@@ -113,12 +121,12 @@ def render_three_way_markdown(three: ThreeWay) -> str:
         entries = [e for e in three.entries if e.kind == kind]
         if not entries:
             continue
-        out += ["", f"## {entry_label(kind)} ({len(entries)})"]
+        out += ["", f"## {escape(entry_label(kind, three.labels))} ({len(entries)})"]
         for entry in entries:
             reason = f" — {escape(entry.reason)}" if entry.reason else ""
             out += ["", f"### {escape(entry.cite)}{reason}", ""]
             if kind in ("only_a", "same", "compatible", "conflict"):
-                out.append(_side(a_label, entry.a))
+                out.append(_side(f"{a_label} = {b_label}" if kind == "same" else a_label, entry.a))
             if kind in ("only_b", "compatible", "conflict"):
                 out.append(_side(b_label, entry.b))
     out += _reading(three.base, three.a, three.b)

@@ -88,6 +88,12 @@ def render_history_terminal(history: History) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _lower(label: str) -> str:
+    """An outcome's name inside a line ("only Europe"): its first letter only lowered, so a
+    side's own label keeps its capitals."""
+    return label[:1].lower() + label[1:]
+
+
 def _side_line(label: str, change: Change | None) -> str:
     if change is None:
         return f"      {label}: (no such provision)"
@@ -110,7 +116,7 @@ def _side_line(label: str, change: Change | None) -> str:
 
 def _entry_lines(three: ThreeWay, entry: Entry) -> list[str]:
     reason = f"  ({entry.reason})" if entry.reason else ""
-    lines = [f"  {entry.cite:<20} {entry_label(entry.kind)}{reason}"]
+    lines = [f"  {entry.cite:<20} {entry_label(entry.kind, three.labels)}{reason}"]
     a_label, b_label = three.labels
     match entry.kind:
         case "only_a":
@@ -134,14 +140,14 @@ def render_three_way_terminal(three: ThreeWay) -> str:
         f"{a_label}: {three.a.source.path if three.a.source else '?'}",
         f"{b_label}: {three.b.source.path if three.b.source else '?'}",
         "",
-        "  ".join(f"{entry_label(k).lower()}: {three.summary()[k]}" for k in ENTRY_KINDS),
+        "  ".join(f"{_lower(entry_label(k, three.labels))}: {three.summary()[k]}" for k in ENTRY_KINDS),
     ]
     for kind in ENTRY_KINDS:
         if kind == "unchanged":
             continue
         entries = [e for e in three.entries if e.kind == kind]
         if entries:
-            lines += ["", f"{entry_label(kind).lower()} ({len(entries)}):"]
+            lines += ["", f"{_lower(entry_label(kind, three.labels))} ({len(entries)}):"]
             for entry in entries:
                 lines += _entry_lines(three, entry)
     return "\n".join(lines) + "\n"
