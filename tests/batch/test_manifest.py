@@ -146,3 +146,30 @@ def test_name_and_sort_helpers() -> None:
     assert job_name("  ..x  y..  ") == "x_y"
     assert job_name("a" * 200) == "a" * 80
     assert sorted(["r10", "r9", "R1"], key=natural_key) == ["R1", "r9", "r10"]
+
+
+def test_unlabelled_pairs_with_the_same_file_names_are_told_apart_by_folder(tmp_path: Path) -> None:
+    """A corpus laid out as one folder per pair, each with old.txt and new.txt: without
+    labels every job was "old.txt → new.txt" in index.html and summary.csv, in folders
+    old--new, old--new-2 … that said nothing of which pair they held."""
+    manifest = tmp_path / "pairs.csv"
+    manifest.write_text(
+        "old,new\nminsk/old.txt,minsk/new.txt\nsochi/old.txt,sochi/new.txt\n"
+        "r/round1.txt,r/round2.txt\ndrafts-a/v1.txt,drafts-b/v1.txt\ndrafts-c/v1.txt,drafts-d/v1.txt\n",
+        encoding="utf-8",
+    )
+    jobs = read_manifest(manifest)
+    assert [j.label for j in jobs] == [
+        "minsk/old.txt → new.txt",
+        "sochi/old.txt → new.txt",
+        "round1.txt → round2.txt",  # its file names alone are unique: as before
+        "drafts-a/v1.txt → drafts-b/v1.txt",
+        "drafts-c/v1.txt → drafts-d/v1.txt",
+    ]
+    assert [j.name for j in jobs] == [
+        "minsk--old--new",
+        "sochi--old--new",
+        "round1--round2",
+        "drafts-a--v1--drafts-b--v1",
+        "drafts-c--v1--drafts-d--v1",
+    ]

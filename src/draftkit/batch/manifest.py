@@ -17,6 +17,7 @@ import json
 import os
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
@@ -217,12 +218,16 @@ def _resolve(base: Path, name: str) -> str:
 
 
 def _named(entries: Iterable[tuple[str, str, str]]) -> tuple[Job, ...]:
-    """Jobs with a label (given, else "OLD → NEW" by file name) and a unique folder name."""
+    """Jobs with a label (given, else "OLD → NEW" by file name, with their folder where
+    file names alone would not tell two jobs apart) and a unique folder name."""
+    entries = list(entries)
+    by_names = Counter((Path(old).name, Path(new).name) for old, new, given in entries if not given)
     jobs: list[Job] = []
     taken: set[str] = set()
     for old, new, given in entries:
-        label = given or f"{Path(old).name} → {Path(new).name}"
-        stem = job_name(given or f"{Path(old).stem}--{Path(new).stem}")
+        label, stem = _default_label(Path(old), Path(new), by_names[Path(old).name, Path(new).name] > 1)
+        label = given or label
+        stem = job_name(given or stem)
         name, n = stem, 1
         while name.casefold() in taken or name.casefold() in RESERVED:
             n += 1
@@ -230,3 +235,18 @@ def _named(entries: Iterable[tuple[str, str, str]]) -> tuple[Job, ...]:
         taken.add(name.casefold())
         jobs.append(Job(old=old, new=new, label=label, name=name))
     return tuple(jobs)
+
+
+def _default_label(old: Path, new: Path, repeated: bool) -> tuple[str, str]:
+    """("OLD → NEW", "OLD--NEW") by file name; where other unlabelled jobs have the same two
+    file names (a corpus of pair folders, each with old.txt and new.txt), by folder too:
+    "karabakh-2020/old.txt → new.txt", so index.html and summary.csv tell the jobs apart."""
+    if not repeated:
+        return f"{old.name} → {new.name}", f"{old.stem}--{new.stem}"
+    if old.parent == new.parent:
+        folder = old.parent.name
+        return f"{folder}/{old.name} → {new.name}", f"{folder}--{old.stem}--{new.stem}"
+    return (
+        f"{old.parent.name}/{old.name} → {new.parent.name}/{new.name}",
+        f"{old.parent.name}--{old.stem}--{new.parent.name}--{new.stem}",
+    )
