@@ -6,6 +6,7 @@ stopped in teardown."""
 from __future__ import annotations
 
 import json
+import os
 import select
 import subprocess
 import sys
@@ -60,7 +61,9 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "TMPDIR": str(uploads), "SOURCE_DATE_EPOCH": "1795000000"},
+        # PYTHONPATH passed on: run from a checkout (PYTHONPATH=src), the server is this code.
+        env={"PATH": "/usr/bin:/bin", "TMPDIR": str(uploads), "SOURCE_DATE_EPOCH": "1795000000"}
+        | {key: value for key, value in os.environ.items() if key == "PYTHONPATH"},
     )
     try:
         yield _started(process, time.monotonic() + 30), uploads
@@ -286,7 +289,8 @@ def test_reading_warnings_are_shown_beside_the_report(server: tuple[str, Path], 
     ]
     page.set_input_files("#new", str(DRAFTS / "framework-v3.txt"))
     page.click("#compare")
-    page.wait_for_selector("#warned", state="hidden")
+    page.wait_for_selector("#result:not([hidden])")  # the answer (the files' change hid both)
+    assert page.is_hidden("#warned")
     assert page.locator("#warnings li").count() == 0
 
 
@@ -313,3 +317,35 @@ def test_hostile_uploads_to_the_running_server_leave_nothing_behind(server: tupl
             assert response.status_code == status
             assert response.json()["error"].startswith(start)
         assert list(uploads.iterdir()) == [], f"{start} left an upload folder behind"
+
+
+@pytest.mark.browser
+def test_a_report_is_not_left_beside_other_files_or_a_refusal(
+    server: tuple[str, Path], page: Any, tmp_path: Path
+) -> None:
+    """Once a pair was compared, choosing another file, or a comparison that is refused,
+    left the last pair's report, its reading warnings and the download buttons on the page:
+    the refusal was read beside a report of other files, and a download sent the new files."""
+    url, _ = server
+    unnumbered = tmp_path / "leak.txt"
+    unnumbered.write_text("Hostilities end at once.\n\nAll hostages are returned within 48 hours.\n", encoding="utf-8")
+    numbered = tmp_path / "plan.txt"
+    numbered.write_text("1. Hostilities end at once.\n2. All hostages are returned within 72 hours.\n", encoding="utf-8")
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"not a draft \x00\x01\x02")
+    page.goto(url)
+    page.set_input_files("#old", str(unnumbered))
+    page.set_input_files("#new", str(numbered))
+    page.click("#compare")
+    page.wait_for_selector("#result:not([hidden])")
+    assert page.is_visible("#warned")  # the unnumbered paragraphs
+    page.set_input_files("#old", str(junk))
+    assert page.is_hidden("#result") and page.is_hidden("#warned")
+    page.click("#compare")
+    page.wait_for_selector("#error:not([hidden])")
+    assert page.text_content("#error").startswith("junk.txt: binary data")
+    assert page.is_hidden("#result") and page.is_hidden("#warned")
+    page.set_input_files("#old", str(unnumbered))  # a good pair again: the report comes back
+    page.click("#compare")
+    page.wait_for_selector("#result:not([hidden])")
+    assert page.is_hidden("#error")

@@ -142,9 +142,20 @@
     return true;
   }
 
+  // The report shown no longer matches the chosen files (others chosen, or a new comparison
+  // sent): hide it and its warnings, so a refusal is not read beside the last pair's report
+  // and a download button never sends files other than the ones the report shows.
+  function forget() {
+    $("result").hidden = true;
+    $("report").removeAttribute("srcdoc");
+    $("warnings").textContent = "";
+    $("warned").hidden = true;
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     if (busy || !ready()) { return; }
+    forget();
     var names = chosen().map(function (pair) { return pair[1].name; }).join(" → ");
     send(query("html"), "Comparing " + names, function (blob) {
       blob.text().then(function (html) {
@@ -171,7 +182,13 @@
     });
   });
 
-  inputs.forEach(function (input) { input.addEventListener("change", showOrder); });
+  inputs.forEach(function (input) {
+    input.addEventListener("change", function () { forget(); showOrder(); });
+  });
+  // Another taxonomy or reading (lens) makes another report; the Word-only options do not.
+  Array.prototype.forEach.call(form.querySelectorAll("#taxonomy, select[data-param]"), function (el) {
+    el.addEventListener("change", forget);
+  });
 
   // Files dropped at once: in natural name order, the earliest round first (a pair: old, new).
   var drop = $("drop");
@@ -195,6 +212,7 @@
         input.files = one.files;
       });
     }
+    forget();
     showOrder();
     showError("");
   });
