@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -219,6 +220,36 @@ def test_unreadable_text_inputs(tmp_path: Path, content: bytes, message: str) ->
     with pytest.raises(InputError, match=message) as info:
         read(path)
     assert info.value.exit_code == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("report.docx", "not a Word document (.docx): it does not start as a DOCX (zip) package does"),
+        ("minutes.odt", "not an OpenDocument text (.odt): it does not start as an ODT (zip) package does"),
+        ("scan.pdf", "not a PDF: it does not start as a PDF ('%PDF') does"),
+    ],
+)
+def test_a_damaged_binary_file_is_named_for_the_format_its_name_claims(
+    tmp_path: Path, name: str, says: str
+) -> None:
+    """A .docx (.odt, .pdf) of bytes that are none of these formats was refused as "binary
+    data (NUL bytes), not a text draft": a reader who sent a Word file was told about text.
+    The message now says what the file is not, and the likely cause; the same bytes named
+    .txt keep the text reader's message, and UTF-16 text named .docx is still read."""
+    junk = bytes(range(256)) * 8
+    path = tmp_path / name
+    path.write_bytes(junk)
+    with pytest.raises(InputError, match=re.escape(says)) as info:
+        read(path)
+    assert info.value.exit_code == 3 and "damaged, or another kind of file renamed" in str(info.value)
+    text = tmp_path / "junk.txt"
+    text.write_bytes(junk)
+    with pytest.raises(InputError, match="binary data"):
+        read(text)
+    utf16 = tmp_path / "typed.docx"
+    utf16.write_bytes("1. Текст.\n".encode("utf-16"))
+    assert [p.num for p in read(utf16).walk()] == ["1."]
 
 
 def test_utf16_with_bom(tmp_path: Path) -> None:

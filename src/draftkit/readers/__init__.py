@@ -93,6 +93,21 @@ def _xml_text_start(head: bytes) -> bool:
     return head.lstrip(b" \t\r\n").startswith(tuple(s.encode() for s in _XML_STARTS))
 
 
+# Suffixes of the binary formats: a file named so whose bytes are none of them, nor text.
+_BINARY_SUFFIXES = {
+    ".docx": ("a Word document (.docx)", "a DOCX (zip) package"),
+    ".docm": ("a Word document (.docm)", "a DOCX (zip) package"),
+    ".odt": ("an OpenDocument text (.odt)", "an ODT (zip) package"),
+    ".pdf": ("a PDF", "a PDF ('%PDF')"),
+}
+
+
+def _binary(data: bytes) -> bool:
+    from draftkit.readers.text import binary  # on use: a Word file does not need the text reader
+
+    return binary(data)
+
+
 def sniff(data: bytes, path: Path) -> SourceFormat:
     """Decide the format from the bytes; the suffix only separates Markdown from text."""
     head = data[:16]
@@ -108,7 +123,17 @@ def sniff(data: bytes, path: Path) -> SourceFormat:
             raise InputError(f"not a draft: it looks like {what}", str(path))
     if _xml_text_start(data[:_HEAD]):
         return "xml"
-    if path.suffix.lower() in {".md", ".markdown"}:
+    suffix = path.suffix.lower()
+    if suffix in _BINARY_SUFFIXES and b"\x00" in data and _binary(data):
+        # Read as text, the answer would be "binary data, not a text draft": true, but a
+        # reader who sent a damaged report.docx is told what it is not, and why.
+        kind, start = _BINARY_SUFFIXES[suffix]
+        raise InputError(
+            f"not {kind}: it does not start as {start} does, nor is it text (damaged, or "
+            f"another kind of file renamed {suffix})",
+            str(path),
+        )
+    if suffix in {".md", ".markdown"}:
         return "markdown"
     return "text"
 

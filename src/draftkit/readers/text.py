@@ -57,6 +57,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def binary(data: bytes) -> bool:
+    """NUL bytes that no encoding `decode` reads explains (no BOM, not UTF-16 without one):
+    the bytes `decode` refuses as binary data."""
+    return b"\x00" in data and _bom_encoding(data) is None and _utf16_without_bom(data) is None
+
+
 def decode(data: bytes, source: str) -> str:
     """Bytes → text: UTF-8, or UTF-16/UTF-32 with a BOM, or UTF-16 without one; else a clear error."""
     found = _bom_encoding(data)
