@@ -2,9 +2,9 @@
 
 Takes one text, analysed (risk/analysis.py: tokens with cross-references masked, condition
 and exception clauses) with the taxonomy's phrase sets, and hands on lists of features —
-modal verbs with the verb they govern, negations, quantities with units, dates, names,
-condition and exception clauses, scope words, recognition wording, bracketed text,
-cross-references. Every feature is `Located` (risk/findings.py): its fragment as the
+modal verbs with the verb they govern, negations, quantities with units, dates, condition
+and exception clauses, scope words, recognition wording, bracketed text, cross-references
+(names: risk/names.py). Every feature is `Located` (risk/findings.py): its fragment as the
 drafter wrote it, its character spans and its place, so a finding can quote it. Guarantees:
 an extractor reads one side only (never the other text), in text order, and a `Side` runs
 each extractor at most once — `Reader` keeps one `Side` per text, as a comparison repeats
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from draftkit.records import record
-from draftkit.risk.analysis import Analysis, Clause, name_runs, negated_subject, references_in
+from draftkit.risk.analysis import Analysis, Clause, negated_subject, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.taxonomy import Compiled, Taxonomy
@@ -570,90 +570,6 @@ def dates(side: Side) -> list[Date]:
         if (t := text.tokens[k]).value is not None:
             span = span_of(text, k, k + 1)
             out.append(Date(int(t.value), text.span(k, k + 1), (span,), span[0]))
-    return out
-
-
-# ---------------------------------------------------------------------------------------------
-# Names of places, parties, organisations
-
-
-@record
-class Name:
-    """A name: from the gazetteer (place / party / organisation), or any capitalised run."""
-
-    key: str
-    kind: str  # place / party / organisation / name
-    before: str  # the normalised word before it
-    first: int
-    last: int
-    fragment: str
-    spans: tuple[Span, ...]
-    position: int
-
-
-def listed_names(side: Side) -> list[Name]:
-    """Gazetteer names and their aliases, matched on lemmas, each keyed by its canonical name
-    ("the Alliance" is NATO, "Ukrainian" and "of Ukraine" are Ukraine, "Україні" is Україна);
-    a form written with a capital counts only where the text capitalises it."""
-    text = side.text
-    compiled = side.compiled
-    out: list[Name] = []
-    for hit in compiled.entities.find(side.lemmas):
-        canonical, cap = hit.label.rsplit("|", 1)
-        if cap == "cap" and not text.tokens[hit.first].cap:
-            continue
-        before = text.tokens[hit.first - 1].norm if hit.first else ""
-        span = span_of(text, hit.first, hit.last)
-        out.append(
-            Name(
-                canonical,
-                compiled.entity_kind.get(canonical, "party"),
-                before,
-                hit.first,
-                hit.last,
-                text.span(hit.first, hit.last),
-                (span,),
-                span[0],
-            )
-        )
-    return out
-
-
-def named_entities(side: Side) -> list[Name]:
-    """Each entity the text names, once (its first mention): naming a party twice, or in
-    another form, says nothing new about who is bound. Names no gazetteer lists are here too,
-    of kind place ("the Marrow Valley"), organisation ("the Joint Commission") or name."""
-    seen: set[str] = set()
-    out: list[Name] = []
-    found = [*side.features(listed_names), *side.features(unlisted_names)]
-    for name in sorted(found, key=lambda n: n.first):
-        if name.key not in seen:
-            seen.add(name.key)
-            out.append(name)
-    return out
-
-
-def unlisted_names(side: Side) -> list[Name]:
-    """Other capitalised names, outside the gazetteer's."""
-    text = side.text
-    taken = {k for name in side.features(listed_names) for k in range(name.first, name.last)}
-    out: list[Name] = []
-    for run in name_runs(text, side.compiled):
-        if taken.intersection(range(run.first, run.last)):
-            continue
-        span = span_of(text, run.first, run.last)
-        out.append(
-            Name(
-                run.key,
-                "place" if run.place else "organisation" if run.body else "name",
-                run.before,
-                run.first,
-                run.last,
-                text.span(run.first, run.last),
-                (span,),
-                span[0],
-            )
-        )
     return out
 
 

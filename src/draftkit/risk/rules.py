@@ -21,7 +21,6 @@ from draftkit.risk.features import (
     ClauseFeature,
     Date,
     Modal,
-    Name,
     Negation,
     Qualifier,
     Quantity,
@@ -38,7 +37,6 @@ from draftkit.risk.features import (
     exceptions,
     mentions,
     modals,
-    named_entities,
     negations,
     qualifiers,
     quantities,
@@ -63,6 +61,7 @@ from draftkit.risk.matching import (
     surplus,
     unpaired,
 )
+from draftkit.risk.names import Name, named_entities
 from draftkit.risk.taxonomy import Significance
 from draftkit.risk.tokens import content_key
 
