@@ -573,6 +573,32 @@ def dates(side: Side) -> list[Date]:
     return out
 
 
+@record
+class TimeBound:
+    """A deadline's or waiting period's marker ('within', 'no later than', 'не ранее') with
+    the words it bounds ('не позднее третьего дня': a number, a date or an ordinal)."""
+
+    label: str  # "by" (a deadline) / "not_before" (a waiting period)
+    bounded: tuple[str, ...]  # up to three words after it, in its clause
+    fragment: str
+    spans: tuple[Span, ...]  # the marker
+    position: int
+
+
+def time_bounds(side: Side) -> list[TimeBound]:
+    """Deadline and waiting-period markers of the taxonomy's [deadlines], each with what it
+    bounds, so that which way a bound points is compared whatever it bounds."""
+    text = side.text
+    out: list[TimeBound] = []
+    for hit in side.compiled.deadlines.find(text):
+        _, b = window(text, hit.first, hit.last, before=0, after=3)
+        bounded = text.words(hit.last, b)
+        if bounded:
+            span = span_of(text, hit.first, hit.last)
+            out.append(TimeBound(hit.label, bounded, text.span(hit.first, b), (span,), span[0]))
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # Conditions and exceptions
 

@@ -30,6 +30,7 @@ from draftkit.risk.features import (
     Remedy,
     Scope,
     Side,
+    TimeBound,
     brackets,
     conditions,
     counterpart,
@@ -44,6 +45,7 @@ from draftkit.risk.features import (
     references,
     remedies,
     scopes,
+    time_bounds,
     urgent,
     words_in,
 )
@@ -383,6 +385,23 @@ NUMBERS: FeatureRule[Quantity] = FeatureRule(
     changed=_quantity_changed,
     removed=_quantity_removed,
     added=_quantity_added,
+)
+
+
+# A deadline made a waiting period, or the other way round, before the same words ("не
+# позднее третьего дня" → "не ранее третьего дня", "within 30 days" → "after 30 days"): the
+# number or date is unchanged, so the rules above say nothing. A marker reworded the same
+# way ("within" → "no later than"), added or removed is theirs to report, or no change.
+_BOUND_REVERSED = {"by": "Deadline made a waiting period", "not_before": "Waiting period made a deadline"}
+
+TIME_BOUNDS: FeatureRule[TimeBound] = FeatureRule(
+    name="deadline",
+    features=time_bounds,
+    key=lambda t: (t.label, t.bounded),
+    pair=by(lambda old, new: old.label != new.label and old.bounded == new.bounded),
+    changed=lambda s, old, new: Report(_BOUND_REVERSED[old.label], s.sig.scope_bound),
+    removed=silent,
+    added=silent,
 )
 
 
@@ -730,6 +749,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     RECOGNITION,
     NUMBERS,
     DATES,
+    TIME_BOUNDS,
     NAMES,
     CONDITIONS,
     QUALIFIERS,
