@@ -351,6 +351,39 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Deadline made a waiting period",
         "Waiting period made a deadline",
     ),
+    # --- how often: a frequency said in words, made less or more frequent
+    (
+        "en-frequency",
+        "The Joint Commission shall meet at least once a week.",
+        "The Joint Commission shall meet at least once a month.",
+        "deadline",
+        "Frequency lowered",
+        "Frequency raised",
+    ),
+    (
+        "en-frequency-adverb",
+        "The Mission shall report to the Guarantors monthly.",
+        "The Mission shall report to the Guarantors annually.",
+        "deadline",
+        "Frequency lowered",
+        "Frequency raised",
+    ),
+    (
+        "uk-frequency",
+        "Спільна комісія звітує Сторонам щотижня.",
+        "Спільна комісія звітує Сторонам щокварталу.",
+        "deadline",
+        "Frequency lowered",
+        "Frequency raised",
+    ),
+    (
+        "ru-frequency",
+        "Совместная комиссия собирается ежемесячно.",
+        "Совместная комиссия собирается раз в год.",
+        "deadline",
+        "Frequency lowered",
+        "Frequency raised",
+    ),
     # --- names of places, parties, organisations
     (
         "village",
@@ -846,6 +879,9 @@ COSMETIC: list[tuple[str, str, str]] = [
         "the line will be recognized as a state border",
     ),
     ("within-a-year", "elections will be held within a year", "elections will be held within one year"),
+    # One frequency in other words.
+    ("monthly-every-month", "The Board shall meet monthly.", "The Board shall meet every month."),
+    ("uk-weekly", "Комісія збирається щотижня.", "Комісія збирається раз на тиждень."),
     # One deadline in other words: neither reversed nor changed.
     (
         "within-no-later",

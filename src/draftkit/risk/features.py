@@ -599,6 +599,57 @@ def time_bounds(side: Side) -> list[TimeBound]:
     return out
 
 
+@record
+class Frequency:
+    """How often, in words: 'weekly', 'once a month', 'every year', 'щомісяця', 'раз в год'."""
+
+    days: int  # the period: 1, 7, 30, 91 or 365
+    first: int
+    last: int
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+
+
+_PERIOD_NOUNS = {
+    "day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365,
+    "день": 1, "тиждень": 7, "місяць": 30, "квартал": 91, "рік": 365,
+    "неделя": 7, "месяц": 30, "год": 365,
+}  # fmt: skip
+_PERIOD_ADVERBS = {
+    "daily": 1, "weekly": 7, "monthly": 30, "quarterly": 91, "annually": 365, "yearly": 365,
+    "щодня": 1, "щоденно": 1, "щотижня": 7, "щотижнево": 7, "щомісяця": 30, "щомісячно": 30,
+    "щокварталу": 91, "щоквартально": 91, "щороку": 365, "щорічно": 365,
+    "ежедневно": 1, "еженедельно": 7, "ежемесячно": 30, "ежеквартально": 91, "ежегодно": 365,
+}  # fmt: skip
+_EVERY = {"every", "each", "кожний", "каждый"}  # "every month", "кожного місяця", "каждый год"
+_ONCE = {"once", "раз"}  # "once a week", "once per month", "раз на тиждень", "раз в год"
+_ONCE_PER = {"a", "per", "на", "в"}
+
+
+def frequencies(side: Side) -> list[Frequency]:
+    """Frequencies said in words (a number of days or weeks is a quantity, not read here)."""
+    text = side.text
+    if side.lemma_set.isdisjoint(_PERIOD_NOUNS) and text.forms().isdisjoint(_PERIOD_ADVERBS):
+        return []  # most texts say no period at all
+    words = side.lemmas.tokens
+    out: list[Frequency] = []
+    for k, tok in enumerate(words):
+        first = k
+        days = _PERIOD_ADVERBS.get(text.tokens[k].norm)
+        if days is None and (days := _PERIOD_NOUNS.get(tok.norm)) is not None:
+            if k > 0 and words[k - 1].norm in _EVERY:
+                first = k - 1
+            elif k > 1 and words[k - 1].norm in _ONCE_PER and words[k - 2].norm in _ONCE:
+                first = k - 2
+            else:
+                continue
+        if days is not None:
+            span = span_of(text, first, k + 1)
+            out.append(Frequency(days, first, k + 1, text.span(first, k + 1), (span,), span[0]))
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # Conditions and exceptions
 
@@ -663,9 +714,12 @@ def scopes(side: Side) -> list[Scope]:
     text = side.text
     out: list[Scope] = []
     negated = {_clause_index(side, n.first) for n in side.features(negations)}
+    how_often = {f.first for f in side.features(frequencies)}
     for hit in side.compiled.scope.find(text):
         if hit.norm in _NEGATIVE_POLARITY and _clause_index(side, hit.first) in negated:
             continue  # "will not carry out any operations" = "will carry out no operations"
+        if hit.first in how_often:
+            continue  # the "every" of "every month": how often, not how many
         _, b = window(text, hit.first, hit.last, before=0, after=2)
         span = span_of(text, hit.first, hit.last)
         out.append(

@@ -20,6 +20,7 @@ from draftkit.risk.features import (
     Bracket,
     ClauseFeature,
     Date,
+    Frequency,
     Modal,
     Negation,
     Qualifier,
@@ -36,6 +37,7 @@ from draftkit.risk.features import (
     counterpart,
     dates,
     exceptions,
+    frequencies,
     mentions,
     modals,
     negations,
@@ -405,6 +407,24 @@ TIME_BOUNDS: FeatureRule[TimeBound] = FeatureRule(
 )
 
 
+def _frequency_changed(s: Sides, old: Frequency, new: Frequency) -> Report:
+    value = min(1.0, s.sig.deadline_base + min(0.5, _relative(old.days, new.days)))
+    return Report(f"Frequency {'lowered' if new.days > old.days else 'raised'}", value)
+
+
+# How often, in words ("once a week" → "once a month", "щомісяця" → "щокварталу"); a
+# frequency added or removed is a wording the reader sees, not weighed here.
+FREQUENCY: FeatureRule[Frequency] = FeatureRule(
+    name="deadline",
+    features=frequencies,
+    key=lambda f: f.days,
+    pair=in_order,
+    changed=_frequency_changed,
+    removed=silent,
+    added=silent,
+)
+
+
 def _date_moved(s: Sides, old: Date, new: Date) -> Report:
     days = new.day - old.day
     return Report(
@@ -750,6 +770,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     NUMBERS,
     DATES,
     TIME_BOUNDS,
+    FREQUENCY,
     NAMES,
     CONDITIONS,
     QUALIFIERS,
