@@ -309,6 +309,81 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Date moved later by 90 days",
         "Date moved earlier by 90 days",
     ),
+    # --- a deadline made a waiting period: the bound reversed, whatever it bounds (a number,
+    # a date, an ordinal in words)
+    (
+        "ru-deadline-reversed-ordinal",
+        "Обмен пленными состоится не позднее третьего дня после подписания.",
+        "Обмен пленными состоится не ранее третьего дня после подписания.",
+        "deadline",
+        "Deadline made a waiting period",
+        "Waiting period made a deadline",
+    ),
+    (
+        "uk-deadline-reversed-ordinal",
+        "Обмін полоненими відбудеться не пізніше третього дня після підписання.",
+        "Обмін полоненими відбудеться не раніше третього дня після підписання.",
+        "deadline",
+        "Deadline made a waiting period",
+        "Waiting period made a deadline",
+    ),
+    (
+        "en-deadline-reversed-days",
+        "Elections shall be held no later than 90 days after the withdrawal.",
+        "Elections shall be held not earlier than 90 days after the withdrawal.",
+        "deadline",
+        "Deadline made a waiting period",
+        "Waiting period made a deadline",
+    ),
+    (
+        "en-deadline-reversed-within",
+        "The Parties shall exchange the lists of detainees within 30 days.",
+        "The Parties shall exchange the lists of detainees after 30 days.",
+        "deadline",
+        "Deadline made a waiting period",
+        "Waiting period made a deadline",
+    ),
+    (
+        "en-deadline-reversed-date",
+        "The Mission shall be deployed no later than 1 March 2027.",
+        "The Mission shall be deployed no earlier than 1 March 2027.",
+        "deadline",
+        "Deadline made a waiting period",
+        "Waiting period made a deadline",
+    ),
+    # --- how often: a frequency said in words, made less or more frequent
+    (
+        "en-frequency",
+        "The Joint Commission shall meet at least once a week.",
+        "The Joint Commission shall meet at least once a month.",
+        "deadline",
+        "Frequency lowered",
+        "Frequency raised",
+    ),
+    (
+        "en-frequency-adverb",
+        "The Mission shall report to the Guarantors monthly.",
+        "The Mission shall report to the Guarantors annually.",
+        "deadline",
+        "Frequency lowered",
+        "Frequency raised",
+    ),
+    (
+        "uk-frequency",
+        "Спільна комісія звітує Сторонам щотижня.",
+        "Спільна комісія звітує Сторонам щокварталу.",
+        "deadline",
+        "Frequency lowered",
+        "Frequency raised",
+    ),
+    (
+        "ru-frequency",
+        "Совместная комиссия собирается ежемесячно.",
+        "Совместная комиссия собирается раз в год.",
+        "deadline",
+        "Frequency lowered",
+        "Frequency raised",
+    ),
     # --- names of places, parties, organisations
     (
         "village",
@@ -804,6 +879,16 @@ COSMETIC: list[tuple[str, str, str]] = [
         "the line will be recognized as a state border",
     ),
     ("within-a-year", "elections will be held within a year", "elections will be held within one year"),
+    # One frequency in other words.
+    ("monthly-every-month", "The Board shall meet monthly.", "The Board shall meet every month."),
+    ("uk-weekly", "Комісія збирається щотижня.", "Комісія збирається раз на тиждень."),
+    # One deadline in other words: neither reversed nor changed.
+    (
+        "within-no-later",
+        "lists shall be exchanged within 30 days",
+        "lists shall be exchanged no later than 30 days",
+    ),
+    ("ne-pozdnee-v-techenie", "обмен состоится не позднее трех дней", "обмен состоится в течение трех дней"),
     (
         "remedy-synonym",
         "the Party will pay reparations for the damage",

@@ -4,14 +4,15 @@ and exception clauses in it (shared by classification and the significance rules
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from itertools import compress
 from operator import attrgetter
 
 from draftkit.compare.refs import Reference, find_references
 from draftkit.records import record
 from draftkit.risk.taxonomy import Compiled
-from draftkit.risk.tokens import Hit, PhraseSets, Text
+from draftkit.risk.tokens import Hit, PhraseSets, Text, Token
 
 _SENTENCE_END = {".", ";", ":", "!", "?"}
 _CLAUSE_END = {",", ";", ".", ":", "!", "?"}
@@ -272,6 +273,101 @@ class NameRun:
     before: str  # normalised word just before the name ('' at the start)
     place: bool  # a place word is in the name or just before it ("village of Hollin")
     body: bool = False  # the name ends in a body word ("Joint Commission", "Board of Peace")
+    head: int = -1  # the place word it shares with the next names of a list (`Conjunct`)
+
+
+# A list of names sharing one place word names as many places, each with that word:
+# "Запорізької та Херсонської областей" is Zaporizhzhia oblast and Kherson oblast, "the
+# Donetsk and Luhansk oblasts" Donetsk oblast and Luhansk oblast. The last item stands next to
+# the word and is read with it as any name is; the others (`Conjunct`) are read here.
+_COORDINATORS = {"and", "or", "та", "і", "й", "або", "чи", "и", "или"}
+_ITEM_WORDS = 3  # capitalised words of one item at most ("Івано-Франківської": two)
+
+
+@record
+class Conjunct:
+    """An item of a list of names before one place word, other than the last: tokens
+    [first, last), the shared place word at `head`."""
+
+    first: int
+    last: int
+    head: int
+
+
+def _item_start(text: Text, end: int, is_cap: Callable[[int], bool]) -> int:
+    """Where the item of capitalised words that ends before token `end` starts (`end` when
+    there is none). A capitalised word opening a sentence joins an item only as its one word:
+    "У Донецькій та …" is the item "Донецькій", "Донецька та …" the item "Донецька"."""
+    k = end
+    while k > 0 and end - k < _ITEM_WORDS and is_cap(k - 1):
+        if _at_sentence_start(text, k - 1) and k < end:
+            break
+        k -= 1
+    return k
+
+
+# The adjectives of Ukrainian and Russian place names (Запорізька, Донецька, Сумська;
+# Запорожская, Донецкая) end in -ськ-, -цьк-, -зьк- (-ск-, -цк-) and a case ending.
+_PLACE_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк|ск|цк)[^\W\d]{1,3}$")
+
+
+def _agrees(item: str, last: str) -> bool:
+    """Whether an item can share the place word its list's last item stands next to: in
+    Ukrainian and Russian both are place adjectives in one case, so they end alike
+    ("Запорізької" and "Херсонської", not "Москвой" and "Херсонской"); an English name
+    does not inflect (the place word's plural says it is shared)."""
+    if item.isascii():
+        return True
+    return not last.isascii() and item[-2:] == last[-2:] and _PLACE_ADJECTIVE.search(item) is not None
+
+
+def coordinated(text: Text, compiled: Compiled) -> tuple[Conjunct, ...]:
+    """The items of lists of names that share the place word after the last one, other than
+    the last ("Запорізької" of "Запорізької та Херсонської областей"), in text order. The
+    item before the last is joined by a conjunction, the others by it or by commas; an
+    English list shares a plural ("oblasts", "regions"), a Ukrainian or Russian one a word
+    its adjectives agree with ("Донецької та Луганської області")."""
+    place_words = compiled.place_words
+    if place_words.isdisjoint(text.forms()):
+        return ()  # most texts name no place with a place word
+    tokens = text.tokens
+
+    def is_cap(k: int) -> bool:
+        tok = tokens[k]
+        return (
+            tok.kind == "word"
+            and tok.cap
+            and tok.norm not in compiled.not_names
+            and tok.norm not in _CONNECTORS
+        )
+
+    out: list[Conjunct] = []
+    for head in [k for k, tok in enumerate(tokens) if tok.norm in place_words]:
+        word = tokens[head].norm
+        k = _item_start(text, head, is_cap)
+        if k == head or (word.isascii() and not (word.endswith("s") and word[:-1] in place_words)):
+            continue
+        last = tokens[head - 1].norm
+        items: list[Conjunct] = []
+        while k > 0:
+            j = k - 1
+            joined = tokens[j].norm in _COORDINATORS
+            if joined and j > 0 and tokens[j - 1].norm == ",":
+                j -= 1  # "Donetsk, Luhansk, and Zaporizhzhia oblasts"
+            if not (joined or (tokens[j].norm == "," and items)):
+                break
+            start = _item_start(text, j, is_cap)
+            if start == j or not _agrees(tokens[j - 1].norm, last):
+                break
+            items.append(Conjunct(start, j, head))
+            k = start
+        out.extend(reversed(items))
+    return tuple(sorted(out, key=attrgetter("first")))
+
+
+def _before(tokens: Sequence[Token], first: int) -> str:
+    """The normalised word before token `first` ('' at the start)."""
+    return tokens[first - 1].norm if first > 0 else ""
 
 
 def _without_possessive(word: str) -> str:
@@ -295,19 +391,31 @@ def name_runs(text: Text, compiled: Compiled) -> list[NameRun]:
         tok = tokens[k]
         return tok.kind == "word" and tok.cap and tok.norm not in compiled.not_names
 
+    # An item of a list before a shared place word is a name of its own, and a place.
+    conjuncts = {c.first: c for c in coordinated(text, compiled)}
+    ends = {c.last for c in conjuncts.values()}
     # Most tokens are not capitalised: a run can only start at one that is.
     resume = 0
     for i in [k for k in compress(range(n), map(_CAP, tokens)) if is_cap(k)]:
         if i < resume:
             continue  # inside the run before
         j = i + 1
-        while j < n:
+        while j < n and j not in ends:
             if is_cap(j):
                 j += 1
             elif tokens[j].norm in _CONNECTORS and j + 1 < n and is_cap(j + 1) and tokens[j].kind == "word":
                 j += 2
             else:
                 break
+        conjunct = conjuncts.get(i)
+        if conjunct is not None and conjunct.last == j:
+            runs.append(
+                NameRun(
+                    i, j, " ".join(t.norm for t in tokens[i:j]), _before(tokens, i), True, head=conjunct.head
+                )
+            )
+            resume = j
+            continue
         first = i
         if _at_sentence_start(text, first) and (j - i == 1 or tokens[i].norm in _OPENERS):
             first += 1
@@ -318,7 +426,7 @@ def name_runs(text: Text, compiled: Compiled) -> list[NameRun]:
         if first < j:
             words = [t.norm for t in tokens[first:j]]
             words[-1] = _without_possessive(words[-1])  # "the Republic's" names the Republic
-            before = tokens[first - 1].norm if first > 0 else ""
+            before = _before(tokens, first)
             context = {t.norm for t in tokens[max(0, first - 2) : first]} | set(words)
             place = bool(context & compiled.place_words)
             body = not place and bool(set(words) & compiled.body_words)

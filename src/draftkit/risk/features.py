@@ -2,9 +2,9 @@
 
 Takes one text, analysed (risk/analysis.py: tokens with cross-references masked, condition
 and exception clauses) with the taxonomy's phrase sets, and hands on lists of features —
-modal verbs with the verb they govern, negations, quantities with units, dates, names,
-condition and exception clauses, scope words, recognition wording, bracketed text,
-cross-references. Every feature is `Located` (risk/findings.py): its fragment as the
+modal verbs with the verb they govern, negations, quantities with units, dates, condition
+and exception clauses, scope words, recognition wording, bracketed text, cross-references
+(names: risk/names.py). Every feature is `Located` (risk/findings.py): its fragment as the
 drafter wrote it, its character spans and its place, so a finding can quote it. Guarantees:
 an extractor reads one side only (never the other text), in text order, and a `Side` runs
 each extractor at most once — `Reader` keeps one `Side` per text, as a comparison repeats
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from draftkit.records import record
-from draftkit.risk.analysis import Analysis, Clause, name_runs, negated_subject, references_in
+from draftkit.risk.analysis import Analysis, Clause, negated_subject, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.taxonomy import Compiled, Taxonomy
@@ -573,17 +573,37 @@ def dates(side: Side) -> list[Date]:
     return out
 
 
-# ---------------------------------------------------------------------------------------------
-# Names of places, parties, organisations
+@record
+class TimeBound:
+    """A deadline's or waiting period's marker ('within', 'no later than', 'не ранее') with
+    the words it bounds ('не позднее третьего дня': a number, a date or an ordinal)."""
+
+    label: str  # "by" (a deadline) / "not_before" (a waiting period)
+    bounded: tuple[str, ...]  # up to three words after it, in its clause
+    fragment: str
+    spans: tuple[Span, ...]  # the marker
+    position: int
+
+
+def time_bounds(side: Side) -> list[TimeBound]:
+    """Deadline and waiting-period markers of the taxonomy's [deadlines], each with what it
+    bounds, so that which way a bound points is compared whatever it bounds."""
+    text = side.text
+    out: list[TimeBound] = []
+    for hit in side.compiled.deadlines.find(text):
+        _, b = window(text, hit.first, hit.last, before=0, after=3)
+        bounded = text.words(hit.last, b)
+        if bounded:
+            span = span_of(text, hit.first, hit.last)
+            out.append(TimeBound(hit.label, bounded, text.span(hit.first, b), (span,), span[0]))
+    return out
 
 
 @record
-class Name:
-    """A name: from the gazetteer (place / party / organisation), or any capitalised run."""
+class Frequency:
+    """How often, in words: 'weekly', 'once a month', 'every year', 'щомісяця', 'раз в год'."""
 
-    key: str
-    kind: str  # place / party / organisation / name
-    before: str  # the normalised word before it
+    days: int  # the period: 1, 7, 30, 91 or 365
     first: int
     last: int
     fragment: str
@@ -591,69 +611,42 @@ class Name:
     position: int
 
 
-def listed_names(side: Side) -> list[Name]:
-    """Gazetteer names and their aliases, matched on lemmas, each keyed by its canonical name
-    ("the Alliance" is NATO, "Ukrainian" and "of Ukraine" are Ukraine, "Україні" is Україна);
-    a form written with a capital counts only where the text capitalises it."""
+_PERIOD_NOUNS = {
+    "day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365,
+    "день": 1, "тиждень": 7, "місяць": 30, "квартал": 91, "рік": 365,
+    "неделя": 7, "месяц": 30, "год": 365,
+}  # fmt: skip
+_PERIOD_ADVERBS = {
+    "daily": 1, "weekly": 7, "monthly": 30, "quarterly": 91, "annually": 365, "yearly": 365,
+    "щодня": 1, "щоденно": 1, "щотижня": 7, "щотижнево": 7, "щомісяця": 30, "щомісячно": 30,
+    "щокварталу": 91, "щоквартально": 91, "щороку": 365, "щорічно": 365,
+    "ежедневно": 1, "еженедельно": 7, "ежемесячно": 30, "ежеквартально": 91, "ежегодно": 365,
+}  # fmt: skip
+_EVERY = {"every", "each", "кожний", "каждый"}  # "every month", "кожного місяця", "каждый год"
+_ONCE = {"once", "раз"}  # "once a week", "once per month", "раз на тиждень", "раз в год"
+_ONCE_PER = {"a", "per", "на", "в"}
+
+
+def frequencies(side: Side) -> list[Frequency]:
+    """Frequencies said in words (a number of days or weeks is a quantity, not read here)."""
     text = side.text
-    compiled = side.compiled
-    out: list[Name] = []
-    for hit in compiled.entities.find(side.lemmas):
-        canonical, cap = hit.label.rsplit("|", 1)
-        if cap == "cap" and not text.tokens[hit.first].cap:
-            continue
-        before = text.tokens[hit.first - 1].norm if hit.first else ""
-        span = span_of(text, hit.first, hit.last)
-        out.append(
-            Name(
-                canonical,
-                compiled.entity_kind.get(canonical, "party"),
-                before,
-                hit.first,
-                hit.last,
-                text.span(hit.first, hit.last),
-                (span,),
-                span[0],
-            )
-        )
-    return out
-
-
-def named_entities(side: Side) -> list[Name]:
-    """Each entity the text names, once (its first mention): naming a party twice, or in
-    another form, says nothing new about who is bound. Names no gazetteer lists are here too,
-    of kind place ("the Marrow Valley"), organisation ("the Joint Commission") or name."""
-    seen: set[str] = set()
-    out: list[Name] = []
-    found = [*side.features(listed_names), *side.features(unlisted_names)]
-    for name in sorted(found, key=lambda n: n.first):
-        if name.key not in seen:
-            seen.add(name.key)
-            out.append(name)
-    return out
-
-
-def unlisted_names(side: Side) -> list[Name]:
-    """Other capitalised names, outside the gazetteer's."""
-    text = side.text
-    taken = {k for name in side.features(listed_names) for k in range(name.first, name.last)}
-    out: list[Name] = []
-    for run in name_runs(text, side.compiled):
-        if taken.intersection(range(run.first, run.last)):
-            continue
-        span = span_of(text, run.first, run.last)
-        out.append(
-            Name(
-                run.key,
-                "place" if run.place else "organisation" if run.body else "name",
-                run.before,
-                run.first,
-                run.last,
-                text.span(run.first, run.last),
-                (span,),
-                span[0],
-            )
-        )
+    if side.lemma_set.isdisjoint(_PERIOD_NOUNS) and text.forms().isdisjoint(_PERIOD_ADVERBS):
+        return []  # most texts say no period at all
+    words = side.lemmas.tokens
+    out: list[Frequency] = []
+    for k, tok in enumerate(words):
+        first = k
+        days = _PERIOD_ADVERBS.get(text.tokens[k].norm)
+        if days is None and (days := _PERIOD_NOUNS.get(tok.norm)) is not None:
+            if k > 0 and words[k - 1].norm in _EVERY:
+                first = k - 1
+            elif k > 1 and words[k - 1].norm in _ONCE_PER and words[k - 2].norm in _ONCE:
+                first = k - 2
+            else:
+                continue
+        if days is not None:
+            span = span_of(text, first, k + 1)
+            out.append(Frequency(days, first, k + 1, text.span(first, k + 1), (span,), span[0]))
     return out
 
 
@@ -721,9 +714,12 @@ def scopes(side: Side) -> list[Scope]:
     text = side.text
     out: list[Scope] = []
     negated = {_clause_index(side, n.first) for n in side.features(negations)}
+    how_often = {f.first for f in side.features(frequencies)}
     for hit in side.compiled.scope.find(text):
         if hit.norm in _NEGATIVE_POLARITY and _clause_index(side, hit.first) in negated:
             continue  # "will not carry out any operations" = "will carry out no operations"
+        if hit.first in how_often:
+            continue  # the "every" of "every month": how often, not how many
         _, b = window(text, hit.first, hit.last, before=0, after=2)
         span = span_of(text, hit.first, hit.last)
         out.append(

@@ -7,12 +7,15 @@ is maintained and ships its own dictionaries — English, Ukrainian and Russian 
 "ukraine". The language is read from the word's script and letters (і ї є ґ: Ukrainian;
 ы э ъ: Russian; other Cyrillic: both dictionaries, Ukrainian first), never from the other
 text. Guarantees: lower case out, the same word always gives the same lemma (cached per
-process), and a word simplemma does not know comes back as itself (possessive 's dropped).
+process), and a word simplemma does not know comes back as itself (possessive 's dropped),
+but for an adjective in -ськ-, -цьк- (-ск-, -цк-), read by its ending: "Херсонской" and
+"Херсонская" are "херсонский" as "Донецкой" is "донецкий".
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 
 from draftkit.compare.lemmas import lemmatize
@@ -53,7 +56,23 @@ def lemmatise(word: str, langs: tuple[str, ...] | None = None) -> str:
         lemma = lemmatize(w, lang)
         if lemma != w:
             return lemma
-    return w
+    return _adjective(w)
+
+
+# Place adjectives simplemma's dictionaries lack ("Херсонской", "Луганской" in Russian), by
+# their endings: a case form to the masculine nominative, as the dictionaries give the forms
+# they know ("донецкой" → "донецкий", "херсонської" → "херсонський"). Endings a noun can
+# have too are left: "Донецка", "Донецька" (of the city), "Донецком" (with it).
+_ADJECTIVE_ENDING = re.compile(
+    r"^(.+(?:[сц]ьк|зьк|[сц]к))(?:ого|ому|ими|ой|ая|ую|ое|ие|их|им|ої|ій|ою|ім|ий)$"
+)
+
+
+def _adjective(word: str) -> str:
+    """A Ukrainian or Russian adjective in -ськ-/-цьк-/-зьк- (-ск-/-цк-) as its masculine
+    nominative (-ський, -ский); any other word as it is."""
+    found = None if word.isascii() else _ADJECTIVE_ENDING.match(word)
+    return word if found is None else found.group(1) + "ий"
 
 
 def same_stem(a: str, b: str, shortest: int = 5) -> bool:

@@ -6,14 +6,19 @@ removed feature and an added one — and both sides of an aligned pair of texts.
 rule's `Finding`s: for each pair, then each removed feature, then each added one, in text
 order, each finding quoting its features (fragments, spans, place). Guarantees: features of
 equal key on both sides are never reported (so cosmetic edits stay silent, as features are
-normalised); each feature is in at most one pair; a report of None says nothing; the
+normalised); of equal-keyed features one side holds more of, those the word diff keeps in
+place are the matched ones (the one that changed is the one reported, wherever it stands);
+each feature is in at most one pair; a report of None says nothing; the
 features themselves are never changed (they are cached per text by `Side`).
 """
 
 from __future__ import annotations
 
+import functools
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
+from operator import attrgetter
 from typing import Generic, Protocol, TypeVar
 
 from draftkit.records import record
@@ -57,14 +62,52 @@ class Sides:
         """The taxonomy's significance table."""
         return self.taxonomy.significance
 
+    def aligned(self, old: Located, new: Located) -> bool:
+        """Whether the word diff of the two texts holds `old`'s first word where `new`'s
+        stands (the same word, left in place while others around it changed)."""
+        start = _token_at(self.old_text, old.position)
+        return start >= 0 and _word_map(self.old, self.new).get(start) == _token_at(
+            self.new_text, new.position
+        )
+
+
+_START = attrgetter("start")
+
+
+def _token_at(text: Text, offset: int) -> int:
+    """The token of `text` that holds character `offset` (-1 before the first)."""
+    return bisect_right(text.tokens, offset, key=_START) - 1
+
+
+@functools.lru_cache(maxsize=16)
+def _word_map(old: Side, new: Side) -> dict[int, int]:
+    """Old token → new token, for the tokens the word-level diff of two texts keeps equal
+    (read only where equal features stand on one side more often than on the other)."""
+    from rapidfuzz.distance import Indel  # the alignment has imported it by the time flags run
+
+    a = [t.norm for t in old.text.tokens]
+    b = [t.norm for t in new.text.tokens]
+    out: dict[int, int] = {}
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            out.update(zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end), strict=True))
+    return out
+
 
 def split_matched(
-    old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable], distinct: bool = False
+    old: Sequence[T],
+    new: Sequence[T],
+    key: Callable[[T], Hashable],
+    distinct: bool = False,
+    aligned: Callable[[T, T], bool] | None = None,
 ) -> tuple[list[T], list[T]]:
     """Items of `old` with no equal-keyed partner in `new`, and vice versa, in text order.
 
-    Of several equal keys, the first ones are taken as matched. `distinct`: keys are counted
-    once on each side (an item whose key the other side holds at all is matched; of several
+    Of several equal keys, the first ones are taken as matched, or, given `aligned` (whether
+    the word diff holds an old item where a new one stands), first the aligned ones: in
+    "must withdraw … shall withdraw" → "must withdraw … may withdraw" the "shall" is the one
+    unmatched, not the second of two equal features. `distinct`: keys are counted once on
+    each side (an item whose key the other side holds at all is matched; of several
     unmatched items of one key, the first stands for them)."""
     if (not old or not new) and not distinct:  # most rules find nothing on one side (or on both)
         return list(old), list(new)
@@ -76,6 +119,11 @@ def split_matched(
         return _first_of_each(old, keys_old, set(keys_new)), _first_of_each(new, keys_new, set(keys_old))
     counts_new = Counter(keys_new)
     counts_old = Counter(keys_old)
+    # A key with more items on one side than on the other, both holding it: which of them
+    # are unmatched is a question of where they stand.
+    uneven = [k for k, n in counts_old.items() if 0 < counts_new[k] != n]
+    if uneven and aligned is not None:
+        return _split_aligned(old, new, keys_old, keys_new, set(uneven), aligned)
     removed: list[T] = []
     seen: Counter[Hashable] = Counter()
     for item, k in zip(old, keys_old, strict=True):
@@ -89,6 +137,50 @@ def split_matched(
         if seen[k] > counts_old[k]:
             added.append(item)
     return removed, added
+
+
+def _split_aligned(
+    old: Sequence[T],
+    new: Sequence[T],
+    keys_old: list[Hashable],
+    keys_new: list[Hashable],
+    uneven: set[Hashable],
+    aligned: Callable[[T, T], bool],
+) -> tuple[list[T], list[T]]:
+    """`split_matched` where the keys `uneven` have more items on one side: of those, an old
+    and a new item the word diff aligns are matched first, then the rest in text order."""
+    at_old: dict[Hashable, list[int]] = {}
+    at_new: dict[Hashable, list[int]] = {}
+    for x, k in enumerate(keys_old):
+        at_old.setdefault(k, []).append(x)
+    for y, k in enumerate(keys_new):
+        at_new.setdefault(k, []).append(y)
+    matched_old: set[int] = set()
+    matched_new: set[int] = set()
+    for k, xs in at_old.items():
+        ys = at_new.get(k, [])
+        if k not in uneven:
+            n = min(len(xs), len(ys))  # as many on both sides, or on one only: the first ones
+            matched_old.update(xs[:n])
+            matched_new.update(ys[:n])
+            continue
+        free = list(ys)
+        rest: list[int] = []
+        for x in xs:
+            partner = next((y for y in free if aligned(old[x], new[y])), None)
+            if partner is None:
+                rest.append(x)
+            else:
+                free.remove(partner)
+                matched_old.add(x)
+                matched_new.add(partner)
+        for x, y in zip(rest, free, strict=False):  # neither aligned: in text order
+            matched_old.add(x)
+            matched_new.add(y)
+    return (
+        [item for x, item in enumerate(old) if x not in matched_old],
+        [item for y, item in enumerate(new) if y not in matched_new],
+    )
 
 
 def _first_of_each(items: Sequence[T], keys: Sequence[Hashable], matched: set[Hashable]) -> list[T]:
@@ -195,7 +287,11 @@ class FeatureRule(Generic[F]):
     def __call__(self, sides: Sides) -> list[Finding]:
         """Findings of this rule between the two sides."""
         removed, added = split_matched(
-            sides.old.features(self.features), sides.new.features(self.features), self.key, sides.grouped
+            sides.old.features(self.features),
+            sides.new.features(self.features),
+            self.key,
+            sides.grouped,
+            sides.aligned,
         )
         if not removed and not added:  # every feature matched (or none on either side)
             return []

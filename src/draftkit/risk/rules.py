@@ -20,8 +20,8 @@ from draftkit.risk.features import (
     Bracket,
     ClauseFeature,
     Date,
+    Frequency,
     Modal,
-    Name,
     Negation,
     Qualifier,
     Quantity,
@@ -31,14 +31,15 @@ from draftkit.risk.features import (
     Remedy,
     Scope,
     Side,
+    TimeBound,
     brackets,
     conditions,
     counterpart,
     dates,
     exceptions,
+    frequencies,
     mentions,
     modals,
-    named_entities,
     negations,
     qualifiers,
     quantities,
@@ -46,6 +47,7 @@ from draftkit.risk.features import (
     references,
     remedies,
     scopes,
+    time_bounds,
     urgent,
     words_in,
 )
@@ -63,6 +65,7 @@ from draftkit.risk.matching import (
     surplus,
     unpaired,
 )
+from draftkit.risk.names import Name, named_entities
 from draftkit.risk.taxonomy import Significance
 from draftkit.risk.tokens import content_key
 
@@ -384,6 +387,41 @@ NUMBERS: FeatureRule[Quantity] = FeatureRule(
     changed=_quantity_changed,
     removed=_quantity_removed,
     added=_quantity_added,
+)
+
+
+# A deadline made a waiting period, or the other way round, before the same words ("не
+# позднее третьего дня" → "не ранее третьего дня", "within 30 days" → "after 30 days"): the
+# number or date is unchanged, so the rules above say nothing. A marker reworded the same
+# way ("within" → "no later than"), added or removed is theirs to report, or no change.
+_BOUND_REVERSED = {"by": "Deadline made a waiting period", "not_before": "Waiting period made a deadline"}
+
+TIME_BOUNDS: FeatureRule[TimeBound] = FeatureRule(
+    name="deadline",
+    features=time_bounds,
+    key=lambda t: (t.label, t.bounded),
+    pair=by(lambda old, new: old.label != new.label and old.bounded == new.bounded),
+    changed=lambda s, old, new: Report(_BOUND_REVERSED[old.label], s.sig.scope_bound),
+    removed=silent,
+    added=silent,
+)
+
+
+def _frequency_changed(s: Sides, old: Frequency, new: Frequency) -> Report:
+    value = min(1.0, s.sig.deadline_base + min(0.5, _relative(old.days, new.days)))
+    return Report(f"Frequency {'lowered' if new.days > old.days else 'raised'}", value)
+
+
+# How often, in words ("once a week" → "once a month", "щомісяця" → "щокварталу"); a
+# frequency added or removed is a wording the reader sees, not weighed here.
+FREQUENCY: FeatureRule[Frequency] = FeatureRule(
+    name="deadline",
+    features=frequencies,
+    key=lambda f: f.days,
+    pair=in_order,
+    changed=_frequency_changed,
+    removed=silent,
+    added=silent,
 )
 
 
@@ -731,6 +769,8 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     RECOGNITION,
     NUMBERS,
     DATES,
+    TIME_BOUNDS,
+    FREQUENCY,
     NAMES,
     CONDITIONS,
     QUALIFIERS,

@@ -835,6 +835,13 @@ class PhraseSet:
                 free[group] = last
         return out
 
+    def label(self, norms: Sequence[str]) -> str | None:
+        """The label of the ungrouped phrase that is exactly these normalised words, if any."""
+        if not norms:
+            return None
+        end = self._ends(norms, 0, self._root.children(norms[0])).get("")
+        return end[1] if end is not None and end[0] == len(norms) else None
+
     def find(self, text: Text) -> list[Hit]:
         """Non-overlapping hits of the ungrouped phrases in `text`."""
         found = text._found.get(self)

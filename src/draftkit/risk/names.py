@@ -1,0 +1,116 @@
+"""Names: the places, parties and organisations a text names, read once per side.
+
+Takes one text (a `Side`: its tokens, lemma view and the taxonomy's gazetteers and aliases)
+and hands on `Name` features for the `name` rule: gazetteer names and their aliases matched
+on lemmas, each keyed by its canonical name, then capitalised names no gazetteer lists, of
+kind place ("the Marrow Valley", "Херсонской области"), organisation ("the Joint Commission")
+or name. Each item of a list sharing one place word is a place of its own with that word
+("Запорізької та Херсонської областей": Zaporizhzhia Oblast and Kherson Oblast). Guarantees:
+a name is `Located` (fragment, spans, place) and in text order; a place no gazetteer lists is
+keyed by its lemmas, so its case forms are one place.
+"""
+
+from __future__ import annotations
+
+from draftkit.records import record
+from draftkit.risk.analysis import coordinated, name_runs
+from draftkit.risk.features import Side
+from draftkit.risk.findings import Span, span_of
+
+
+@record
+class Name:
+    """A name: from the gazetteer (place / party / organisation), or any capitalised run."""
+
+    key: str
+    kind: str  # place / party / organisation / name
+    before: str  # the normalised word before it
+    first: int
+    last: int
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+
+
+def listed_names(side: Side) -> list[Name]:
+    """Gazetteer names and their aliases, matched on lemmas, each keyed by its canonical name
+    ("the Alliance" is NATO, "Ukrainian" and "of Ukraine" are Ukraine, "Україні" is Україна);
+    a form written with a capital counts only where the text capitalises it."""
+    text = side.text
+    compiled = side.compiled
+    found = [(hit.first, hit.last, hit.label) for hit in compiled.entities.find(side.lemmas)]
+    # An item of a list sharing a place word is listed with that word ("Запорізької" of
+    # "Запорізької та Херсонської областей" is Zaporizhzhia Oblast, "Donetsk" of "the Donetsk
+    # and Luhansk oblasts" Donetsk Oblast, not the city): that reading replaces its own.
+    for item in coordinated(text, compiled):
+        words = [t.norm for t in side.lemmas.tokens[item.first : item.last]]
+        label = compiled.entities.label([*words, side.lemmas.tokens[item.head].norm])
+        if label is not None:
+            found = [f for f in found if f[1] <= item.first or f[0] >= item.last]
+            found.append((item.first, item.last, label))
+    out: list[Name] = []
+    for first, last, label in sorted(found):
+        canonical, cap = label.rsplit("|", 1)
+        if cap == "cap" and not text.tokens[first].cap:
+            continue
+        before = text.tokens[first - 1].norm if first else ""
+        span = span_of(text, first, last)
+        out.append(
+            Name(
+                canonical,
+                compiled.entity_kind.get(canonical, "party"),
+                before,
+                first,
+                last,
+                text.span(first, last),
+                (span,),
+                span[0],
+            )
+        )
+    return out
+
+
+def named_entities(side: Side) -> list[Name]:
+    """Each entity the text names, once (its first mention): naming a party twice, or in
+    another form, says nothing new about who is bound. Names no gazetteer lists are here too,
+    of kind place ("the Marrow Valley"), organisation ("the Joint Commission") or name."""
+    seen: set[str] = set()
+    out: list[Name] = []
+    found = [*side.features(listed_names), *side.features(unlisted_names)]
+    for name in sorted(found, key=lambda n: n.first):
+        if name.key not in seen:
+            seen.add(name.key)
+            out.append(name)
+    return out
+
+
+def unlisted_names(side: Side) -> list[Name]:
+    """Other capitalised names, outside the gazetteer's."""
+    text = side.text
+    taken = {k for name in side.features(listed_names) for k in range(name.first, name.last)}
+    out: list[Name] = []
+    lemmas = side.lemmas.tokens
+    for run in name_runs(text, side.compiled):
+        if taken.intersection(range(run.first, run.last)):
+            continue
+        span = span_of(text, run.first, run.last)
+        key = run.key
+        if run.place:
+            # A place by its lemmas, with the place word of its list: "Сумській області",
+            # "Сумської області" and the "Сумської" of "Сумської та Чернігівської областей"
+            # are one place.
+            shared = (lemmas[run.head].norm,) if run.head >= 0 else ()
+            key = " ".join([*(t.norm for t in lemmas[run.first : run.last] if t.kind == "word"), *shared])
+        out.append(
+            Name(
+                key,
+                "place" if run.place else "organisation" if run.body else "name",
+                run.before,
+                run.first,
+                run.last,
+                text.span(run.first, run.last),
+                (span,),
+                span[0],
+            )
+        )
+    return out
