@@ -10,7 +10,8 @@ for that round is set.
 A span is `[ … ]` at top level (nested `[[ … ]]` stays inside its outer span); spans next
 to each other with only white space, "/", "|" or "or" between them are one bracket with
 alternatives (`[A] / [B]`, `[Option 1: …] [Option 2: …]`). Unbalanced brackets are not
-spans. A bracket keeps its identity through a step when the word diff of the provision
+spans, and neither are an editor's marks (a footnote call glued to the text, "[sic]":
+compare.editorial). A bracket keeps its identity through a step when the word diff of the provision
 carries its place into a span of the next round; otherwise a span with the same text in
 the same change, then a closed bracket of the same lineage with a similar text (reopened).
 """
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal, assert_never
 
 from draftkit.compare.changes import Change, Comparison
+from draftkit.compare.editorial import editorial
 from draftkit.compare.textdiff import Op
 from draftkit.history.lineage import Lineage, units
 from draftkit.model import Draft
@@ -82,7 +84,8 @@ def find_spans(text: str) -> tuple[Span, ...]:
         elif ch == "]" and stack:
             start = stack.pop()
             if not stack:
-                tops.append((start, i + 1, depth))
+                if not editorial(text, start, i + 1):  # "…confirmed.[1]", "[sic]": an editor's
+                    tops.append((start, i + 1, depth))
                 depth = 0
     spans: list[Span] = []
     group: list[tuple[int, int, int]] = []

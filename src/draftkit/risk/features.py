@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from draftkit.compare.editorial import editorial
 from draftkit.records import record
 from draftkit.risk.analysis import Analysis, Clause, negated_subject, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
@@ -834,7 +835,7 @@ def brackets(side: Side) -> list[Bracket]:
             depth += 1
         elif ch == "]" and depth:
             depth -= 1
-            if depth == 0:
+            if depth == 0 and not editorial(original, start, k + 1):  # not "confirmed.[1]", "[sic]"
                 words = tuple(w for w in content_key(original[start + 1 : k]) if w not in {"[", "]"})
                 out.append(Bracket(words, original[start : k + 1], ((start, k + 1),), start))
     return out

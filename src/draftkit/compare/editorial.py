@@ -1,0 +1,33 @@
+"""Square brackets that are an editor's marks, not text under negotiation.
+
+A text copied from a news page or a published report holds brackets no party put there: a
+footnote marker glued to the word or sentence it annotates ("…will be confirmed.[1]",
+"sovereignty[12]") and "[sic]" after a quoted slip. Read as bracketed (unagreed) text they
+raise flags ("Bracketed text added") and open brackets in a negotiation's history that
+nobody negotiates. A number in brackets that stands apart ("within [30] days", "[48] [72]
+hours") is an option under negotiation, and stays one.
+
+Used by the flags (risk.features), the history's brackets (history.brackets) and, as a
+regular expression, the validation schema's "brackets" rule (schemas/framework.clauses.toml).
+"""
+
+from __future__ import annotations
+
+import re
+
+# "[1]" … "[999]", "[*]", "[†]", "[a]"-style markers are footnote calls only when glued to
+# what precedes them; "[sic]" (also "[sic!]") anywhere.
+_MARKER = re.compile(r"\[(?:\d{1,3}|\*{1,3}|†{1,2}|‡)\]")
+_SIC = re.compile(r"\[\s*sic!?\s*\]", re.IGNORECASE)
+# What a footnote call is glued to: a letter, digit or closing punctuation — not a space, a
+# bracket (in "[48][72]" the second is an alternative) or an alternatives' separator.
+_GLUED = re.compile(r"[^\s\[\]/|(]")
+
+
+def editorial(text: str, start: int, end: int) -> bool:
+    """Whether the bracketed segment text[start:end] ("[" … "]") is an editor's mark: a
+    footnote call glued to the text before it, or "[sic]"."""
+    segment = text[start:end]
+    if _SIC.fullmatch(segment):
+        return True
+    return start > 0 and _MARKER.fullmatch(segment) is not None and _GLUED.match(text[start - 1]) is not None
