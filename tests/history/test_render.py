@@ -137,6 +137,17 @@ def test_cli_folder_and_files_agree(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [r["label"] for r in json.loads(by_files.stdout)["rounds"]] == [p.stem for p in ROUND_FILES]
 
 
+def test_cli_folder_says_which_files_it_took_as_rounds(tmp_path: Path) -> None:
+    """A folder's every draft file is a round — a notes file beside the rounds too: the
+    command says which it took, in which order, so a stray one is seen."""
+    for name in ("round-10.txt", "round-2.txt"):
+        (tmp_path / name).write_text("1. The Parties shall meet.\n", encoding="utf-8")
+    (tmp_path / "sources.md").write_text("Taken from the news.\n", encoding="utf-8")
+    done = _run("history", str(tmp_path))
+    assert done.exit_code == 0, done.stderr
+    assert f"rounds from {tmp_path}, in natural order: R1 round-2.txt, R2 round-10.txt, R3 sources.md" in done.stderr
+
+
 @pytest.mark.parametrize("suffix", ["toml", "json"])
 def test_cli_manifest(tmp_path: Path, suffix: str) -> None:
     rounds = [

@@ -4,6 +4,8 @@ counter-proposals against one base — thin adapters over `draftkit.history.hist
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from draftkit.cli.common import (
@@ -74,7 +76,11 @@ def history_command(
 
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     fmt = output_format(output, fmt)
-    inputs = [*rounds, *(s.path for s in specs(rounds)), *([taxonomy] if taxonomy else [])]
+    taken = specs(rounds)
+    inputs = [*rounds, *(s.path for s in taken), *([taxonomy] if taxonomy else [])]
+    if len(rounds) == 1 and Path(rounds[0]).is_dir():  # which of its files were taken, in which order
+        listed = ", ".join(f"R{k} {Path(s.path).name}" for k, s in enumerate(taken, start=1))
+        click.echo(f"rounds from {rounds[0]}, in natural order: {listed}", err=True)
     if output is not None and output != "-":
         check_output_path(output, inputs)
     result = history(
