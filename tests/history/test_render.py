@@ -306,3 +306,32 @@ def test_reading_notes_reach_every_history_and_three_way_report() -> None:
     assert said in "".join(document.itertext())
     quiet = history([drafts / "framework-v1.txt", drafts / "framework-v2.txt"], flags=False)
     assert READING_NOTES_HEADING not in render_history_html(quiet) + render_history_markdown(quiet)
+
+
+def test_cli_provision_follows_one_provision_through_the_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--provision: a provision's life — its citation in each round, the word changes of each
+    step with their flags, the merge it came from, its bracket opened and changed."""
+    monkeypatch.chdir(ROOT)
+    done = _run("history", relative(ROUND_FILES[0].parent), "--provision", "article 11 (3)")
+    assert done.exit_code == 0, done.stderr
+    life = done.stdout.split("\n\n")[0].splitlines()
+    assert life[0] == "Article 11(3) through 5 rounds:"
+    assert life[1].startswith("  R1  Article 10(3)") and "The Parties shall grant an amnesty" in life[1]
+    assert life[2].startswith("  R2  Article 11(3)       merged from Article 10(3) + Article 10(4): ")
+    assert "R3  Article 11(3)       unchanged" in done.stdout
+    assert "{+ [, other than [serious] violations" in done.stdout
+    assert "  bracket b6  R4 opened: [, other than [serious]" in done.stdout
+    assert "  bracket b6  R5 changed: " in done.stdout
+    # The old citation names another provision now (Article 11(3) of R1 is Article 12(3)).
+    assert "Article 12(3) through 5 rounds:" in done.stdout
+    merged_away = _run("history", relative(ROUND_FILES[0].parent), "--provision", "Article 10(4)")
+    assert "  R2  —                   merged into Article 11(3)" in merged_away.stdout
+
+
+def test_cli_provision_refuses_a_label_no_round_cites(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    done = _run("history", relative(ROUND_FILES[0].parent), "--provision", "Article 99")
+    assert done.exit_code == 2 and "--provision 'Article 99': no provision is cited so" in done.stderr
+    assert "Article 1," in done.stderr  # some citations it could be
+    other = _run("history", relative(ROUND_FILES[0].parent), "--provision", "Article 1", "--format", "json")
+    assert other.exit_code == 2 and "terminal format" in other.stderr

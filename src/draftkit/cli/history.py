@@ -5,6 +5,7 @@ counter-proposals against one base — thin adapters over `draftkit.history.hist
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,6 +22,9 @@ from draftkit.errors import UsageError
 from draftkit.limits import Limits
 from draftkit.memory import until_exit
 from draftkit.outputs import check_output_path
+
+if TYPE_CHECKING:
+    from draftkit.history import History
 
 _FORMATS = ("text", "json", "html", "md")
 format_choice = click.option(
@@ -48,6 +52,14 @@ def _emit(text: str, fmt: str, output: str | None, inputs: list[str]) -> None:
 @format_choice
 @view_option
 @taxonomy_option
+@click.option(
+    "--provision",
+    "provisions",
+    metavar="LABEL",
+    multiple=True,
+    help="Show one provision's life through the rounds instead of the summary: its citation in"
+    " any round ('Article 11(1)') or its eId; repeat for more (terminal format).",
+)
 @output_option
 @limit_options
 @strict_option
@@ -58,6 +70,7 @@ def history_command(
     fmt: str,
     view: str,
     taxonomy: str | None,
+    provisions: tuple[str, ...],
     output: str | None,
     max_bytes: int,
     max_unpacked: int,
@@ -76,6 +89,10 @@ def history_command(
 
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     fmt = output_format(output, fmt)
+    if provisions and fmt != "text":
+        raise UsageError(
+            f"--provision is shown in the terminal format, not {fmt} (the {fmt} report holds every provision)"
+        )
     taken = specs(rounds)
     inputs = [*rounds, *(s.path for s in taken), *([taxonomy] if taxonomy else [])]
     if len(rounds) == 1 and Path(rounds[0]).is_dir():  # which of its files were taken, in which order
@@ -99,11 +116,36 @@ def history_command(
             from draftkit.render.history_markdown import render_history_markdown
 
             text = render_history_markdown(result)
+        case _ if provisions:
+            text = _lives(result, provisions)
         case _:
             from draftkit.render.history_terminal import render_history_terminal
 
             text = render_history_terminal(result)
     _emit(text, fmt, output, inputs)
+
+
+def _lives(result: History, labels: tuple[str, ...]) -> str:
+    """Each named provision's life through the rounds; a label naming none is a UsageError
+    (exit 2) that lists some citations of the last round."""
+    from draftkit.render.history_terminal import matching_lineages, render_provision_life
+
+    shown: list[int] = []
+    for label in labels:
+        found = matching_lineages(result, label)
+        if not found:
+            last = [
+                c
+                for lineage in result.lineages
+                if (c := lineage.cites[-1]) is not None
+                and not (lineage.eids[-1] or "").startswith(("preface", "preamble"))
+            ]
+            sample = ", ".join(last[:6]) + (", …" if len(last) > 6 else "")
+            raise UsageError(
+                f"--provision {label!r}: no provision is cited so in any round (the last round has {sample})"
+            )
+        shown += [k for k in found if k not in shown]
+    return "\n".join(render_provision_life(result, k) for k in shown)
 
 
 def _labels(value: str) -> tuple[str, str]:

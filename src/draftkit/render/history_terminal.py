@@ -88,6 +88,67 @@ def render_history_terminal(history: History) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _norm(label: str) -> str:
+    return "".join(label.split()).casefold().rstrip(".")
+
+
+def matching_lineages(history: History, label: str) -> list[int]:
+    """The lineages cited `label` in some round ("Article 11(1)", any case or spacing), or
+    holding the eId `label`; the same citation may name different provisions in different
+    rounds (after a renumbering): each is its own lineage."""
+    wanted = _norm(label)
+    return [
+        k
+        for k, lineage in enumerate(history.lineages)
+        if label in lineage.eids or any(c is not None and _norm(c) == wanted for c in lineage.cites)
+    ]
+
+
+def render_provision_life(history: History, index: int) -> str:
+    """One provision through the rounds: in each its citation and what happened to it (its
+    text where it first stands, the word changes of each step, with the step's flags), then
+    its brackets, opened and closed."""
+    lineage = history.lineages[index]
+    lines = [f"{lineage.cite} through {len(history.rounds)} rounds:"]
+    for r, cite in enumerate(lineage.cites):
+        events = lineage.events_in(r)
+        where = f"  R{r + 1}  {cite or '—':<20}"
+        if r == lineage.first:
+            lines.append(f"{where}{_clip(lineage.texts[r] or '', 100)}")
+        if not events:
+            if r != lineage.first:
+                lines.append(f"{where}{'unchanged' if cite is not None else '(not in this round)'}")
+            continue
+        for event in events:
+            change = history.steps[r - 1].changes[event.change]
+            match event.kind:
+                case "modified" | "restored":
+                    body = f"{event.kind}: {inline_diff(change.ops)}"
+                case "split":
+                    body = f"split into {change.new_cite}: {inline_diff(change.ops)}"
+                case "merged" if lineage.cites[r] is None:  # a source that ended in the merge
+                    body = f"merged into {change.new_cite}"
+                case "merged":
+                    body = f"merged from {change.old_cite}: {inline_diff(change.ops)}"
+                case "renumbered" | "moved":
+                    body = f"{event.kind} from {change.old_cite or '?'}"
+                case "deleted":
+                    body = "deleted"
+                case "added":
+                    body = "added"
+            lines.append(f"{where}{body}")
+            lines += [
+                f"        {f.severity.upper():<6} {f.category}: {_clip(f.message, 80)}" for f in change.flags
+            ]
+    for bracket in (b for b in history.brackets if b.lineage == index):
+        for step in bracket.events:
+            ending = f"  {closing_words(step)}" if step.kind == "closed" else ""
+            lines.append(
+                f"  bracket {bracket.id}  R{step.round + 1} {step.kind}: {_clip(step.text, 60)}{ending}"
+            )
+    return "\n".join(lines) + "\n"
+
+
 def _lower(label: str) -> str:
     """An outcome's name inside a line ("only Europe"): its first letter only lowered, so a
     side's own label keeps its capitals."""
