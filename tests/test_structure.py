@@ -223,6 +223,32 @@ def test_unreadable_text_inputs(tmp_path: Path, content: bytes, message: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "codec", "named"),
+    [
+        ("1. The Parties\u2019 forces shall withdraw \u2013 within 30 days.\n", "cp1252", "Windows-1252"),
+        ("1. Сторони виводять війська протягом 30 днів.\n", "cp1251", "Windows-1251"),
+        ("1. Стороны выводят войска в течение 30 дней.\n", "koi8-r", "KOI8-U/KOI8-R"),
+    ],
+)
+def test_a_legacy_encoding_is_named_in_the_refusal(tmp_path: Path, text: str, codec: str, named: str) -> None:
+    """A text saved in an old 8-bit encoding is refused (a guess could change words), but the
+    message says which encoding it reads as and how to convert it."""
+    path = tmp_path / "old.txt"
+    path.write_bytes(text.encode(codec))
+    with pytest.raises(InputError, match=f"not valid UTF-8 text .*it reads as {re.escape(named)}") as info:
+        read(path)
+    assert "iconv -f " in str(info.value) and info.value.exit_code == 3
+
+
+def test_bytes_no_legacy_encoding_explains_get_the_plain_refusal(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(b"1. ok " + bytes(range(0x80, 0x100)))
+    with pytest.raises(InputError, match="save the draft as UTF-8") as info:
+        read(path)
+    assert "reads as" not in str(info.value)
+
+
+@pytest.mark.parametrize(
     ("name", "says"),
     [
         ("report.docx", "not a Word document (.docx): it does not start as a DOCX (zip) package does"),

@@ -63,6 +63,44 @@ def binary(data: bytes) -> bool:
     return b"\x00" in data and _bom_encoding(data) is None and _utf16_without_bom(data) is None
 
 
+# Legacy 8-bit encodings a text copied from a news page or saved by an old editor may be in,
+# with what their bytes above 127 should mostly be: Cyrillic letters (cp1251, KOI8-U) or
+# Latin letters and typographic marks (Windows-1252). Only named in the refusal, never used
+# to read: a wrong guess would change words silently.
+_LEGACY = (
+    ("cp1251", "Windows-1251 (Cyrillic)", "cyrillic"),
+    ("koi8-u", "KOI8-U/KOI8-R (Cyrillic)", "cyrillic"),
+    ("cp1252", "Windows-1252 (Western European)", "latin"),
+)
+_TYPOGRAPHIC = "‘’“”–—…•€«»°§©®™ "
+
+
+def likely_encoding(data: bytes) -> tuple[str, str] | None:
+    """(codec, name) of the legacy encoding `data` (not UTF-8) most plausibly is in, when one
+    reads its bytes above 127 as nearly all letters of one script (Cyrillic mostly lower
+    case, as running text is); None when none does."""
+    high = bytes(b for b in data[:65_536] if b > 127)
+    if not high:
+        return None
+    best: tuple[float, str, str] | None = None
+    for codec, name, script in _LEGACY:
+        try:
+            shown = high.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if script == "cyrillic":
+            letters = [c for c in shown if "\u0400" <= c <= "\u04ff"]
+            score = len(letters) / len(shown) if len(letters) >= 0.9 * len(shown) else 0.0
+            score *= sum(c.islower() for c in letters) / max(1, len(letters))  # KOI8 read as cp1251: capitals
+        else:
+            fitting = sum(c.isalpha() or c in _TYPOGRAPHIC for c in shown)
+            score = fitting / len(shown) if fitting >= 0.9 * len(shown) else 0.0
+            score *= 0.9  # below a Cyrillic reading that fits as well: those are common in our drafts
+        if score > 0.5 and (best is None or score > best[0]):
+            best = (score, codec, name)
+    return None if best is None else (best[1], best[2])
+
+
 def decode(data: bytes, source: str) -> str:
     """Bytes → text: UTF-8, or UTF-16/UTF-32 with a BOM, or UTF-16 without one; else a clear error."""
     found = _bom_encoding(data)
@@ -79,7 +117,13 @@ def decode(data: bytes, source: str) -> str:
     except UnicodeDecodeError as exc:
         name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
         offset = exc.start + len(data) - len(body)
-        raise InputError(f"not valid {name} text (byte {offset}); save the draft as UTF-8", source) from None
+        legacy = likely_encoding(body) if encoding == "utf-8" else None
+        hint = (
+            f"; it reads as {legacy[1]} text: save it as UTF-8 (e.g. iconv -f {legacy[0]} -t utf-8)"
+            if legacy is not None
+            else "; save the draft as UTF-8"
+        )
+        raise InputError(f"not valid {name} text (byte {offset}){hint}", source) from None
     if "\x00" in text:
         raise InputError("binary data (NUL characters), not a text draft", source)
     controls = len(_CONTROL.findall(text))
