@@ -41,6 +41,7 @@ from lxml import etree
 from draftkit.errors import InputError, LimitError, UsageError, Where
 from draftkit.model import Cell, Location, ReadWarning
 from draftkit.readers.blocks import Block
+from draftkit.readers.docx_parts import Parts
 from draftkit.readers.docx_tags import Tags
 from draftkit.readers.docx_text import (
     Hiding,
@@ -55,7 +56,7 @@ from draftkit.readers.docx_text import (
 )
 from draftkit.readers.frozen import new_block, new_location
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
-from draftkit.readers.safezip import OoxmlPackage, Relationship, open_package
+from draftkit.readers.safezip import open_package
 from draftkit.readers.wordnum import (
     DECIMALS,
     WORD_NAMESPACES,
@@ -181,47 +182,6 @@ def _quote(text: str) -> str:
     return repr(text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…")
 
 
-class _Parts:
-    """The package as the walker needs it while reading: relationships of a part, content
-    hashes of media and objects (each computed once), and the footnote/endnote parts."""
-
-    def __init__(self, package: OoxmlPackage, main: str, ns: str) -> None:
-        self.package = package
-        self.main = main
-        self.ns = ns
-        self._rels: dict[str, dict[str, Relationship]] = {}
-        self._digests: dict[str, str] = {}
-        self.notes: dict[str, tuple[str, dict[str, etree._Element]]] = {}
-        for kind in ("footnotes", "endnotes"):
-            part = package.related_part(main, kind)
-            if part is None:
-                continue
-            root = package.parse_part(part)
-            unify_namespaces(root, ns)
-            t_id = f"{{{ns}}}id"
-            singular = kind[:-1]
-            notes = {n.get(t_id) or "": n for n in root.iter(f"{{{ns}}}{singular}")}
-            self.notes[singular] = (part, notes)
-
-    def relationship(self, source: str, rel_id: str | None) -> Relationship | None:
-        """The relationship `rel_id` of part `source`, if there is one."""
-        if not rel_id:
-            return None
-        rels = self._rels.get(source)
-        if rels is None:
-            rels = {rel.rel_id: rel for rel in self.package.relationships(source)}
-            self._rels[source] = rels
-        return rels.get(rel_id)
-
-    def digest(self, part: str) -> str:
-        """The first 8 hex digits of a part's SHA-256."""
-        found = self._digests.get(part)
-        if found is None:
-            found = self.package.digest(part)[:8]
-            self._digests[part] = found
-        return found
-
-
 class _Walker:
     """One pass over w:body (or one note) in document order, producing Blocks."""
 
@@ -235,7 +195,7 @@ class _Walker:
         source: str = "<docx>",
         *,
         visibility: Visibility | None = None,
-        parts: _Parts | None = None,
+        parts: Parts | None = None,
         part: str = "word/document.xml",
         in_note: bool = False,
     ) -> None:
@@ -938,7 +898,7 @@ def read_docx_blocks(
             max_paragraphs,
             str(path),
             visibility=visibility,
-            parts=_Parts(package, main, ns),
+            parts=Parts(package, main, ns),
             part=main,
         )
         body = document.find(tags.body)
