@@ -19,7 +19,7 @@ from draftkit.readers.docx_text import (
 )
 from tests.fixtures.docx import make_fixtures as fx
 from tests.hostile.helpers import cli
-from tests.hostile.test_deception import REL, Doc, notes, png
+from tests.hostile.test_deception import REL, Doc, form_field, notes, png
 
 NUMBERING = fx.numbering_xml(fx.abstract(1, fx.lvl(0, "decimal", "Article %1")) + fx.num(1, 1))
 
@@ -230,3 +230,28 @@ def test_unknown_graphic_is_named(tmp_path: Path) -> None:
     assert (
         content.warnings[0].message == "an embedded object of a kind draftkit cannot read (urn:example:ink)"
     )
+
+
+# ------------------------------------------------------------------------- form fields
+
+
+def test_a_form_field_reads_as_word_draws_it(tmp_path: Path) -> None:
+    """A check box or drop-down form field keeps no result: Word draws ☒/☐ or the chosen entry
+    from its w:ffData. Before, both read as nothing, so a box unticked or another entry chosen
+    was "no changes"."""
+    checked = form_field(checked=True).replace('<w:default w:val="1"/>', '<w:default w:val="0"/><w:checked/>')
+    body = fx.np("Consent", 1, 0) + "".join(
+        fx.p(field + fx.r(" Party A accepts."))
+        for field in (form_field(checked=True), form_field(checked=False), checked)
+    )
+    body += fx.p(fx.r("The Parties ") + form_field(("shall", "may", "will"), 2) + fx.r(" withdraw."))
+    no_result = form_field(("shall", "may")).replace('<w:result w:val="0"/>', "")
+    body += fx.p(fx.r("The Parties ") + no_result + fx.r(" withdraw."))
+    path = Doc(body).build(tmp_path / "forms.docx")
+    assert [text for _, text in _texts(path)][1:] == [
+        "\u2612 Party A accepts.",
+        "\u2610 Party A accepts.",
+        "\u2612 Party A accepts.",
+        "The Parties will withdraw.",
+        "The Parties shall withdraw.",
+    ]

@@ -49,6 +49,7 @@ from draftkit.readers.docx_text import (
     choose_branch,
     core_title,
     diagram_digest,
+    form_field_text,
     on_off,
     parse_visibility,
     symbol_text,
@@ -86,13 +87,15 @@ class DocxContent:
 
 
 class _Field:
-    """One open complex field: whether its result part has begun, and its instruction."""
+    """One open complex field: whether its result part has begun, its instruction, and its
+    form field data (`w:ffData`), if any."""
 
-    __slots__ = ("in_result", "instruction")
+    __slots__ = ("form", "in_result", "instruction")
 
-    def __init__(self) -> None:
+    def __init__(self, form: etree._Element | None) -> None:
         self.in_result = False
         self.instruction: list[str] = []
+        self.form = form
 
 
 # What a w:pPr says, read once per paragraph in the view: (pStyle, numId, ilvl, outlineLvl,
@@ -671,7 +674,7 @@ class _Walker:
             if self.instr_depth == 0:
                 sink.append(symbol_text(child.get(t.font), child.get(t.char)))
         elif tag == t.fldChar:
-            self._field_char(child.get(t.fldCharType), sink)
+            self._field_char(child, sink)
         elif tag == t.instrText or tag == t.delInstrText:
             if self.fields and not self.fields[-1].in_result:
                 self.fields[-1].instruction.append(child.text or "")
@@ -819,9 +822,10 @@ class _Walker:
         self.warn("not-compared", f"{what}: compared by its content hash, not as text")
         parts.append(f"{_SOFT}{text}{_SOFT}")
 
-    def _field_char(self, kind: str | None, parts: list[str]) -> None:
+    def _field_char(self, char: etree._Element, parts: list[str]) -> None:
+        kind = char.get(self.tags.fldCharType)
         if kind == "begin":
-            self.fields.append(_Field())
+            self.fields.append(_Field(char.find(self.tags.ffData) if len(char) else None))
             self.instr_depth += 1
         elif kind == "separate":
             if self.fields and not self.fields[-1].in_result:
@@ -831,14 +835,21 @@ class _Walker:
             field = self.fields.pop()
             if not field.in_result:
                 self.instr_depth -= 1
-                self._field_without_result("".join(field.instruction), parts)
+                self._field_without_result("".join(field.instruction), parts, field.form)
 
-    def _field_without_result(self, instruction: str, parts: list[str]) -> None:
-        """A field Word computes at display time: LISTNUM gets its number, others nothing."""
-        if self.instr_depth == 0 and instruction.strip().upper().startswith("LISTNUM"):
+    def _field_without_result(
+        self, instruction: str, parts: list[str], form: etree._Element | None = None
+    ) -> None:
+        """A field Word computes at display time: LISTNUM gets its number, a check box or
+        drop-down form field what it shows (☒, the chosen entry), others nothing."""
+        if self.instr_depth:
+            return
+        if instruction.strip().upper().startswith("LISTNUM"):
             label = self.listnum.label_for(instruction)
             if label:
                 parts.append(label)
+        elif form is not None:
+            parts.append(form_field_text(form, instruction) or "")
 
     def _close_instructions(self) -> None:
         # A field instruction never spans paragraphs; one left open is damaged markup, and

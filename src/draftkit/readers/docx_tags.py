@@ -34,6 +34,7 @@ class Tags:
         self.softHyphen = w("softHyphen")
         self.fldChar = w("fldChar")
         self.fldCharType = w("fldCharType")
+        self.ffData = w("ffData")
         self.instrText = w("instrText")
         self.delInstrText = w("delInstrText")
         self.fldSimple = w("fldSimple")

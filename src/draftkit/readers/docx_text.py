@@ -14,6 +14,8 @@ Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
   namespaces draftkit reads, else the `mc:Fallback` (what Word 2010+ and LibreOffice show).
 - `symbol_text` turns a `w:sym` (font + character code) into the Unicode character it
   shows, keeping the private-use code point where no mapping is known.
+- `form_field_text` is what a legacy check box or drop-down form field shows (Word keeps no
+  result for them: the box and the chosen entry are drawn from the field's `w:ffData`).
 - `unify_namespaces` renames elements of the other WordprocessingML namespace (Strict in a
   transitional part, or the reverse) so one set of names reads both, as Word does.
 """
@@ -27,7 +29,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from draftkit.readers.wordnum import MC_NS, STRICT_W_NS, W_NS, names_for, namespace_of
+from draftkit.readers.wordnum import MC_NS, STRICT_W_NS, W_NS, decimal_number, names_for, namespace_of
 
 _MC_CHOICE = f"{{{MC_NS}}}Choice"
 _MC_FALLBACK = f"{{{MC_NS}}}Fallback"
@@ -346,6 +348,40 @@ def symbol_text(font: str | None, code: str | None) -> str:
         if table is _SYMBOL and (0x20 <= low < 0x7F):
             return chr(low)  # digits, ASCII punctuation and space are themselves in Symbol
     return chr(value)
+
+
+# ------------------------------------------------------------------------- form fields
+
+CHECKED, UNCHECKED = "\u2612", "\u2610"  # ☒ ☐: the box Word draws for a check box form field
+
+
+def form_field_text(ffdata: etree._Element | None, instruction: str) -> str | None:
+    """What a FORMCHECKBOX or FORMDROPDOWN field without a result shows, from its `w:ffData`
+    (any WordprocessingML namespace): ☒ or ☐ (`w:checked`, else `w:default`), the chosen
+    entry of the list (`w:result`, else `w:default`, else the first); None for any other field."""
+    words = instruction.split()
+    kind = words[0].upper() if words else ""
+    if ffdata is None or kind not in ("FORMCHECKBOX", "FORMDROPDOWN"):
+        return None
+    ns = namespace_of(ffdata)
+    val = f"{{{ns}}}val"
+    if kind == "FORMCHECKBOX":
+        box = ffdata.find(f"{{{ns}}}checkBox")
+        if box is None:
+            return None
+        state = box.find(f"{{{ns}}}checked")
+        if state is None:
+            state = box.find(f"{{{ns}}}default")
+        return CHECKED if state is not None and on_off(state, val) else UNCHECKED
+    listing = ffdata.find(f"{{{ns}}}ddList")
+    if listing is None:
+        return None
+    entries = [entry.get(val) or "" for entry in listing.iterfind(f"{{{ns}}}listEntry")]
+    chosen = listing.find(f"{{{ns}}}result")
+    if chosen is None:
+        chosen = listing.find(f"{{{ns}}}default")
+    index = decimal_number(chosen.get(val)) if chosen is not None else 0
+    return entries[index] if index is not None and 0 <= index < len(entries) else (entries or [""])[0]
 
 
 # A diagram's data part names its drawing (a cached rendering) by an id of the document's
