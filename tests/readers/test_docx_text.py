@@ -255,3 +255,51 @@ def test_a_form_field_reads_as_word_draws_it(tmp_path: Path) -> None:
         "The Parties will withdraw.",
         "The Parties shall withdraw.",
     ]
+
+
+# ---------------------------------------------------------------------------- equations
+
+
+@pytest.mark.parametrize(
+    ("math", "shown"),
+    [
+        ("<m:f><m:num><m:r><m:t>1</m:t></m:r></m:num><m:den><m:r><m:t>2</m:t></m:r></m:den></m:f>", "(1)/(2)"),
+        ("<m:r><m:t>12</m:t></m:r>", "12"),
+        ("<m:sSup><m:e><m:r><m:t>10</m:t></m:r></m:e><m:sup><m:r><m:t>3</m:t></m:r></m:sup></m:sSup>", "10^(3)"),
+        ("<m:sSub><m:e><m:r><m:t>x</m:t></m:r></m:e><m:sub><m:r><m:t>3</m:t></m:r></m:sub></m:sSub>", "x_(3)"),
+        ("<m:rad><m:radPr><m:degHide m:val=\"1\"/></m:radPr><m:deg/><m:e><m:r><m:t>2</m:t></m:r></m:e></m:rad>", "√(2)"),
+        ("<m:rad><m:deg><m:r><m:t>3</m:t></m:r></m:deg><m:e><m:r><m:t>2</m:t></m:r></m:e></m:rad>", "√(3&2)"),
+        (
+            '<m:nary><m:naryPr><m:chr m:val="∏"/></m:naryPr><m:sub><m:r><m:t>i</m:t></m:r></m:sub><m:sup/>'
+            "<m:e><m:r><m:t>x</m:t></m:r></m:e></m:nary>",
+            "∏_(i)▒(x)",
+        ),
+        ("<m:nary><m:sub/><m:sup/><m:e><m:r><m:t>x</m:t></m:r></m:e></m:nary>", "∫▒(x)"),
+        (
+            '<m:d><m:dPr><m:begChr m:val="["/><m:endChr m:val="]"/></m:dPr>'
+            "<m:e><m:r><m:t>a</m:t></m:r></m:e><m:e><m:r><m:t>b</m:t></m:r></m:e></m:d>",
+            "[a|b]",
+        ),
+        ("<m:d><m:e><m:r><m:t>a</m:t></m:r></m:e></m:d>", "(a)"),
+        ('<m:acc><m:accPr><m:chr m:val="̃"/></m:accPr><m:e><m:r><m:t>x</m:t></m:r></m:e></m:acc>', "x\u0303"),
+        ('<m:bar><m:barPr><m:pos m:val="top"/></m:barPr><m:e><m:r><m:t>x</m:t></m:r></m:e></m:bar>', "¯(x)"),
+        (
+            "<m:m><m:mr><m:e><m:r><m:t>1</m:t></m:r></m:e><m:e><m:r><m:t>0</m:t></m:r></m:e></m:mr>"
+            "<m:mr><m:e><m:r><m:t>0</m:t></m:r></m:e><m:e><m:r><m:t>1</m:t></m:r></m:e></m:mr></m:m>",
+            "■(1&0@0&1)",
+        ),
+        (
+            '<m:phant><m:phantPr><m:show m:val="0"/></m:phantPr><m:e><m:r><m:t>9</m:t></m:r></m:e></m:phant>'
+            "<m:r><m:t>1</m:t></m:r>",
+            "1",
+        ),
+    ],
+)
+def test_an_equation_reads_with_its_structure(tmp_path: Path, math: str, shown: str) -> None:
+    """What an equation's layout shows is part of its text: ½ and 12, 10³ and 103, a sum and a
+    product of the same terms differ (before, every equation read as its m:t joined: "12",
+    "103", "x" — "no changes" where Word shows another value)."""
+    path = Doc(fx.np("Shares", 1, 0) + fx.p(fx.r("The share is ") + f"<m:oMath>{math}</m:oMath>")).build(
+        tmp_path / "m.docx"
+    )
+    assert _texts(path)[1] == (2, f"The share is \u27e6equation: {shown}\u27e7")

@@ -13,7 +13,7 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
 - text as displayed (the rendering model of `docx_text`): field results without codes,
   content controls in place, the `mc:Choice` a current word processor shows, `w:sym` as
   the character, ruby base text with its annotation as a note (`⟦ruby: …⟧`), an equation as
-  one unit with its text (`⟦equation: …⟧`), Strict-namespace
+  one unit with its text in a linear form keeping its structure (`⟦equation: (1)/(2)⟧`), Strict-namespace
   elements inside a transitional file read like the rest;
 - text boxes (VML and DrawingML) as paragraphs of their own right after the paragraph that
   anchors them, at their own `w:p` index;
@@ -50,6 +50,7 @@ from draftkit.readers.docx_text import (
     core_title,
     diagram_digest,
     form_field_text,
+    math_text,
     on_off,
     parse_visibility,
     symbol_text,
@@ -803,15 +804,7 @@ class _Walker:
     def _math(self, element: etree._Element, parts: list[str]) -> None:
         """An equation, one unit like an object: `⟦equation: …⟧` with its text in this view
         (a run Word tracked as inserted or deleted inside it counts in its view only)."""
-        texts: list[str] = []
-        stack = [element]
-        while stack:
-            node = stack.pop()
-            if node.tag == self.tags.math_t:
-                texts.append(node.text or "")
-            elif node.tag not in self.hidden_changes:
-                stack.extend(reversed(node))
-        text = "".join(texts)
+        text = math_text(element, self.hidden_changes)
         if text:
             parts.append(f"{_SOFT}⟦equation: {text}⟧{_SOFT}")
 

@@ -77,7 +77,6 @@ class Tags:
         self.altChunk = w("altChunk")
         self.alternate = f"{{{MC_NS}}}AlternateContent"
         self.fallback = f"{{{MC_NS}}}Fallback"
-        self.math_t = f"{{{_M_NS}}}t"
         self.math = frozenset({f"{{{_M_NS}}}oMath", f"{{{_M_NS}}}oMathPara"})
         # Inline wrappers whose children are runs (or more wrappers) shown as they are.
         self.inline_wrappers = frozenset(

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from draftkit.readers.docx_text import choose_branch, diagram_digest, form_field_text
+from draftkit.readers.docx_text import choose_branch, diagram_digest, form_field_text, math_text
 from draftkit.records import record
 from draftkit.render.wml._core import (
     MARK_TAGS,
@@ -80,7 +80,7 @@ NOTE_LABEL = {W_FOOTNOTE_REF: ("footnote", "Footnote"), W_ENDNOTE_REF: ("endnote
 _M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 M_OMATH, M_OMATH_PARA = f"{{{_M_NS}}}oMath", f"{{{_M_NS}}}oMathPara"
 MATH_TAGS = frozenset({M_OMATH, M_OMATH_PARA})
-_M_T, _M_R, _M_RPR, _M_CTRLPR = (f"{{{_M_NS}}}{x}" for x in ("t", "r", "rPr", "ctrlPr"))
+_M_R, _M_RPR, _M_CTRLPR = (f"{{{_M_NS}}}{x}" for x in ("r", "rPr", "ctrlPr"))
 
 
 @record
@@ -231,17 +231,7 @@ def show_objects(
                 element.set(SHOWN, text)
 
 
-def math_text(element: etree._Element, hidden: frozenset[str] = frozenset({W_DEL, W_MOVEFROM})) -> str:
-    """The text of an equation in the accept-all view (the reader's `_math`)."""
-    texts: list[str] = []
-    stack = [element]
-    while stack:
-        node = stack.pop()
-        if node.tag == _M_T:
-            texts.append(node.text or "")
-        elif node.tag not in hidden:
-            stack.extend(reversed(node))
-    return "".join(texts)
+_ACCEPT_HIDDEN = frozenset({W_DEL, W_MOVEFROM})  # what the accept-all view does not show
 
 
 def show_math(root: etree._Element) -> None:
@@ -250,7 +240,7 @@ def show_math(root: etree._Element) -> None:
     for element in root.iter(M_OMATH_PARA, M_OMATH):
         if any(a.tag in MATH_TAGS for a in element.iterancestors()):
             continue
-        text = math_text(element)
+        text = math_text(element, _ACCEPT_HIDDEN)
         if text:
             element.set(SHOWN, f"⟦equation: {text}⟧")
         elif element.get(SHOWN) is not None:
