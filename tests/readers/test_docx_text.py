@@ -4,6 +4,7 @@ Strict names, objects (readers/docx_text.py and the walker in readers/docx.py)."
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -303,3 +304,46 @@ def test_an_equation_reads_with_its_structure(tmp_path: Path, math: str, shown: 
         tmp_path / "m.docx"
     )
     assert _texts(path)[1] == (2, f"The share is \u27e6equation: {shown}\u27e7")
+
+
+# ------------------------------------------------------------------ links and overrides
+
+
+def _warnings(path: Path) -> list[str]:
+    return [f"{w.location.paragraph}: {w.message}" for w in read_docx_blocks(path).warnings if w.location]
+
+
+def test_a_subdocument_is_named_not_skipped(tmp_path: Path) -> None:
+    """A master document's w:subDoc (Word shows the linked file's path, or its text in
+    outline view) read as nothing: another subdocument linked in was "no changes" in silence."""
+    body = fx.np("Annexes", 1, 0) + fx.p('<w:subDoc r:id="rIdSub"/>')
+    built = Doc(body).build(tmp_path / "built.docx")
+    path = tmp_path / "master.docx"
+    link = (
+        f'<Relationship Id="rIdSub" Type="{REL}/subDocument" Target="file:///drafts/annex-b.docx"'
+        ' TargetMode="External"/></Relationships>'
+    )
+    with zipfile.ZipFile(built) as source, zipfile.ZipFile(path, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", link.encode())
+            target.writestr(name, data)
+    assert _warnings(path) == [
+        "2: a linked subdocument (file:///drafts/annex-b.docx) outside the file (w:subDoc) that Word shows"
+        " as a link, or its text in outline view: its text is not read or compared, and a redline written"
+        " into this file leaves it out"
+    ]
+
+
+def test_a_right_to_left_override_on_digits_is_said(tmp_path: Path) -> None:
+    """Word shows digits under a right-to-left override (w:bdo) reversed: '600,000' reads
+    '000,006' on the page. Compared as stored, and said; Arabic under one shows as written."""
+    body = fx.np("Withdrawal", 1, 0)
+    for text, direction in (("600,000", "rtl"), ("600,000", "ltr"), ("\u0627\u0644\u0642\u0648\u0627\u062a", "rtl")):
+        body += fx.p(fx.r("The Parties shall withdraw ") + f'<w:bdo w:val="{direction}">{fx.r(text)}</w:bdo>')
+    path = Doc(body).build(tmp_path / "bdo.docx")
+    assert [text for _, text in _texts(path)][1] == "The Parties shall withdraw 600,000"
+    assert _warnings(path) == [
+        "2: text Word shows in reverse order (a right-to-left override, w:bdo), compared as stored: '600,000'"
+    ]

@@ -31,6 +31,7 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -579,6 +580,8 @@ class _Walker:
             elif tag in t.inline_wrappers:
                 if tag == t.fldSimple and not len(child):
                     self._field_without_result(child.get(t.instr) or "", parts)
+                elif tag == t.bdo:
+                    self._override(child, parts)
                 else:
                     self.inline(child, parts)
             elif tag in t.inline_skip or not isinstance(tag, str):
@@ -592,9 +595,31 @@ class _Walker:
                     self._math(child, parts)
             elif tag == t.alternate:
                 self._alternate(child, lambda branch: self.inline(branch, parts))
+            elif tag == t.subDoc:
+                _, what = self._embedded(child.get(_R_ID), "subdocument")
+                self.warn(
+                    "not-compared",
+                    f"{what} (w:subDoc) that Word shows as a link, or its text in outline view:"
+                    " its text is not read or compared, and a redline written into this file leaves it out",
+                )
             else:
                 # w:sdt and unknown wrappers: whatever runs they hold are text.
                 self.inline(child, parts)
+
+    def _override(self, bdo: etree._Element, parts: list[str]) -> None:
+        """A bidirectional override (w:bdo): read as stored; where it forces right to left on
+        digits or left-to-right letters, Word shows them reversed ('600' as '006'): said."""
+        start = len(parts)
+        self.inline(bdo, parts)
+        if (bdo.get(self.tags.val) or "").lower() != "rtl":
+            return
+        text = "".join(parts[start:]).replace(_SOFT, "")
+        if any(unicodedata.bidirectional(c) in ("L", "EN", "AN") for c in text):
+            self.warn(
+                "not-compared",
+                f"text Word shows in reverse order (a right-to-left override, w:bdo), compared as"
+                f" stored: {_quote(text)}",
+            )
 
     def _hiding(self, rpr: etree._Element | None) -> Hiding:
         """How the runs with these properties show, styles and defaults included."""

@@ -75,6 +75,8 @@ class Tags:
         self.txbxContent = w("txbxContent")
         self.object = w("object")
         self.altChunk = w("altChunk")
+        self.subDoc = w("subDoc")
+        self.bdo = w("bdo")
         self.alternate = f"{{{MC_NS}}}AlternateContent"
         self.fallback = f"{{{MC_NS}}}Fallback"
         self.math = frozenset({f"{{{_M_NS}}}oMath", f"{{{_M_NS}}}oMathPara"})
