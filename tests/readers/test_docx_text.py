@@ -347,3 +347,59 @@ def test_a_right_to_left_override_on_digits_is_said(tmp_path: Path) -> None:
     assert _warnings(path) == [
         "2: text Word shows in reverse order (a right-to-left override, w:bdo), compared as stored: '600,000'"
     ]
+
+
+# ------------------------------------------------------------------------- data binding
+
+_STORE = "{11111111-2222-3333-4444-555555555555}"
+_CORE = "{6C3C8BC8-F283-45AE-878A-BAB7291924A1}"
+
+
+def _bound(store: str, xpath: str, prefixes: str, stored: str) -> str:
+    return (
+        f'<w:sdt><w:sdtPr><w:dataBinding w:prefixMappings="{prefixes}" w:xpath="{xpath}"'
+        f' w:storeItemID="{store}"/><w:text/></w:sdtPr><w:sdtContent>{fx.r(stored)}</w:sdtContent></w:sdt>'
+    )
+
+
+def test_a_content_control_showing_its_bound_value_is_said(tmp_path: Path) -> None:
+    """Word and LibreOffice show a data-bound content control's value from the document's
+    custom XML (or its properties), not the text stored in it: a draft whose custom XML says
+    800,000 shows 800,000 where its text says 600,000. Before, nothing was said."""
+    item = '<?xml version="1.0"?><terms xmlns="urn:x-terms"><troops>800,000</troops></terms>'
+    props = (
+        f'<?xml version="1.0"?><ds:datastoreItem ds:itemID="{_STORE}" xmlns:ds="http://schemas.openxmlformats.org'
+        '/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>'
+    )
+    item_rels = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{REL}/customXmlProps" Target="itemProps1.xml"/></Relationships>'
+    )
+    core = (
+        "xmlns:ns0='http://purl.org/dc/elements/1.1/'"
+        " xmlns:ns1='http://schemas.openxmlformats.org/package/2006/metadata/core-properties'"
+    )
+    body = fx.np("Withdrawal", 1, 0)
+    body += fx.p(fx.r("The Parties shall withdraw ") + _bound(_STORE, "/ns0:terms[1]/ns0:troops[1]", "xmlns:ns0='urn:x-terms'", "600,000"))
+    body += fx.p(fx.r("Agreed: ") + _bound(_STORE, "/ns0:terms[1]/ns0:troops[1]", "xmlns:ns0='urn:x-terms'", "800,000"))
+    body += fx.p(_bound(_CORE, "/ns1:coreProperties[1]/ns0:title[1]", core, "Draft framework"))
+    body += fx.p(_bound(_STORE, "/ns0:terms[1]/ns0:missing[1]", "xmlns:ns0='urn:x-terms'", "kept"))
+    body += fx.p(_bound(_STORE, "/ns0:terms[", "xmlns:ns0='urn:x-terms'", "damaged path"))
+    path = fx.build_docx(
+        tmp_path / "bound.docx",
+        body,
+        numbering=NUMBERING,
+        title="Agreed framework",
+        extra_parts={
+            "customXml/item1.xml": item,
+            "customXml/itemProps1.xml": props,
+            "customXml/_rels/item1.xml.rels": item_rels,
+        },
+    )
+    assert [text for _, text in _texts(path)][1] == "The Parties shall withdraw 600,000"  # as stored
+    assert _warnings(path) == [
+        "2: a content control bound to the document's data (w:dataBinding) shows '800,000' in Word and"
+        " LibreOffice; its stored text '600,000' is what is compared",
+        "4: a content control bound to the document's data (w:dataBinding) shows 'Agreed framework' in Word"
+        " and LibreOffice; its stored text 'Draft framework' is what is compared",
+    ]

@@ -31,7 +31,6 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +52,7 @@ from draftkit.readers.docx_text import (
     form_field_text,
     math_text,
     on_off,
+    override_note,
     parse_visibility,
     symbol_text,
     unify_namespaces,
@@ -280,7 +280,10 @@ class _Walker:
                 self._alternate(child, lambda branch: self.walk_blocks(branch, hidden))
             else:
                 # sdt, sdtContent, customXml and anything newer: look inside for paragraphs.
+                start = len(self.blocks)
                 self.walk_blocks(child, hidden)
+                if tag == t.sdt and not hidden:
+                    self._binding(child, " ".join(b.text for b in self.blocks[start:]))
 
     def _alternate(self, alternate: etree._Element, read: Callable[[etree._Element], None]) -> None:
         """Read the branch a word processor shows; count the w:p of the others."""
@@ -602,24 +605,27 @@ class _Walker:
                     f"{what} (w:subDoc) that Word shows as a link, or its text in outline view:"
                     " its text is not read or compared, and a redline written into this file leaves it out",
                 )
+            elif tag == t.sdt:
+                start = len(parts)
+                self.inline(child, parts)
+                self._binding(child, "".join(parts[start:]))
             else:
-                # w:sdt and unknown wrappers: whatever runs they hold are text.
+                # unknown wrappers: whatever runs they hold are text.
                 self.inline(child, parts)
 
+    def _binding(self, sdt: etree._Element, stored: str) -> None:
+        """A content control bound to the document's data: said where Word shows another text."""
+        note = self.parts.binding_note(sdt, self.tags, _resolve_soft(stored)) if self.parts else None
+        if note:
+            self.warn("not-compared", note)
+
     def _override(self, bdo: etree._Element, parts: list[str]) -> None:
-        """A bidirectional override (w:bdo): read as stored; where it forces right to left on
-        digits or left-to-right letters, Word shows them reversed ('600' as '006'): said."""
+        """A bidirectional override (w:bdo): read as stored, said where Word shows it reversed."""
         start = len(parts)
         self.inline(bdo, parts)
-        if (bdo.get(self.tags.val) or "").lower() != "rtl":
-            return
-        text = "".join(parts[start:]).replace(_SOFT, "")
-        if any(unicodedata.bidirectional(c) in ("L", "EN", "AN") for c in text):
-            self.warn(
-                "not-compared",
-                f"text Word shows in reverse order (a right-to-left override, w:bdo), compared as"
-                f" stored: {_quote(text)}",
-            )
+        note = override_note(bdo.get(self.tags.val), "".join(parts[start:]).replace(_SOFT, ""))
+        if note:
+            self.warn("not-compared", note)
 
     def _hiding(self, rpr: etree._Element | None) -> Hiding:
         """How the runs with these properties show, styles and defaults included."""

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -451,6 +452,22 @@ def _math_into(element: etree._Element, hidden: frozenset[str] | set[str], out: 
                 out.append(_math_part(node, "e", hidden))
         else:  # m:r, m:e, m:box, m:oMath, m:oMathPara and anything newer: their content
             _math_into(node, hidden, out)
+
+
+# ------------------------------------------------------------------------------- w:bdo
+
+
+def override_note(direction: str | None, text: str) -> str | None:
+    """The warning for text under a bidirectional override (`w:bdo`) that Word shows in
+    another order than stored: right to left on digits or left-to-right letters ('600,000'
+    shows '000,006'); None for any other (Arabic or Hebrew under it shows as written)."""
+    if (direction or "").lower() != "rtl":
+        return None
+    if not any(unicodedata.bidirectional(c) in ("L", "EN", "AN") for c in text):
+        return None
+    quoted = " ".join(text.split())
+    quoted = quoted if len(quoted) <= 80 else quoted[:79] + "…"
+    return f"text Word shows in reverse order (a right-to-left override, w:bdo), compared as stored: {quoted!r}"
 
 
 # ------------------------------------------------------------------------- form fields
