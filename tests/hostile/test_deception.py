@@ -229,6 +229,22 @@ def _complex_field(number: str) -> str:
     return article(fx.r("The Parties shall withdraw ") + field_run + fx.r(" troops from the Kessel Valley."))
 
 
+def form_field(entries: tuple[str, ...] = (), chosen: int = 0, checked: bool | None = None) -> str:
+    """A legacy form field (Word keeps no result: it draws the box or the chosen entry from
+    w:ffData): a drop-down of `entries`, or a check box when `checked` is given."""
+    if checked is not None:
+        data = f'<w:checkBox><w:sizeAuto/><w:default w:val="{int(checked)}"/></w:checkBox>'
+        kind = "FORMCHECKBOX"
+    else:
+        listed = "".join(f'<w:listEntry w:val="{e}"/>' for e in entries)
+        data = f'<w:ddList><w:result w:val="{chosen}"/>{listed}</w:ddList>'
+        kind = "FORMDROPDOWN"
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="F1"/><w:enabled/>'
+        f'<w:calcOnExit w:val="0"/>{data}</w:ffData></w:fldChar></w:r>' + fx.instr(f" {kind} ") + fx.END
+    )
+
+
 def _footnote_doc(text: str) -> Doc:
     body = article(
         fx.r(sentence())
@@ -336,6 +352,8 @@ VISIBLE_CASES = [
         "800,000",
     ),
     _pair("field-complex", _complex_field, "600,000", "800,000"),
+    # A drop-down form field shows its chosen entry, which its field code does not hold.
+    _pair("form-dropdown", modal_in(lambda m: form_field(("shall", "may"), ("shall", "may").index(m))), "shall", "may"),
     Case(
         "footnote",
         _footnote_doc("Party A reserves 50,000 troops."),

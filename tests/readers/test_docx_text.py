@@ -4,6 +4,7 @@ Strict names, objects (readers/docx_text.py and the walker in readers/docx.py)."
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from draftkit.readers.docx_text import (
 )
 from tests.fixtures.docx import make_fixtures as fx
 from tests.hostile.helpers import cli
-from tests.hostile.test_deception import REL, Doc, notes, png
+from tests.hostile.test_deception import REL, Doc, form_field, notes, png
 
 NUMBERING = fx.numbering_xml(fx.abstract(1, fx.lvl(0, "decimal", "Article %1")) + fx.num(1, 1))
 
@@ -230,3 +231,175 @@ def test_unknown_graphic_is_named(tmp_path: Path) -> None:
     assert (
         content.warnings[0].message == "an embedded object of a kind draftkit cannot read (urn:example:ink)"
     )
+
+
+# ------------------------------------------------------------------------- form fields
+
+
+def test_a_form_field_reads_as_word_draws_it(tmp_path: Path) -> None:
+    """A check box or drop-down form field keeps no result: Word draws ☒/☐ or the chosen entry
+    from its w:ffData. Before, both read as nothing, so a box unticked or another entry chosen
+    was "no changes"."""
+    checked = form_field(checked=True).replace('<w:default w:val="1"/>', '<w:default w:val="0"/><w:checked/>')
+    body = fx.np("Consent", 1, 0) + "".join(
+        fx.p(field + fx.r(" Party A accepts."))
+        for field in (form_field(checked=True), form_field(checked=False), checked)
+    )
+    body += fx.p(fx.r("The Parties ") + form_field(("shall", "may", "will"), 2) + fx.r(" withdraw."))
+    no_result = form_field(("shall", "may")).replace('<w:result w:val="0"/>', "")
+    body += fx.p(fx.r("The Parties ") + no_result + fx.r(" withdraw."))
+    path = Doc(body).build(tmp_path / "forms.docx")
+    assert [text for _, text in _texts(path)][1:] == [
+        "\u2612 Party A accepts.",
+        "\u2610 Party A accepts.",
+        "\u2612 Party A accepts.",
+        "The Parties will withdraw.",
+        "The Parties shall withdraw.",
+    ]
+
+
+# ---------------------------------------------------------------------------- equations
+
+
+@pytest.mark.parametrize(
+    ("math", "shown"),
+    [
+        ("<m:f><m:num><m:r><m:t>1</m:t></m:r></m:num><m:den><m:r><m:t>2</m:t></m:r></m:den></m:f>", "(1)/(2)"),
+        ("<m:r><m:t>12</m:t></m:r>", "12"),
+        ("<m:sSup><m:e><m:r><m:t>10</m:t></m:r></m:e><m:sup><m:r><m:t>3</m:t></m:r></m:sup></m:sSup>", "10^(3)"),
+        ("<m:sSub><m:e><m:r><m:t>x</m:t></m:r></m:e><m:sub><m:r><m:t>3</m:t></m:r></m:sub></m:sSub>", "x_(3)"),
+        ("<m:rad><m:radPr><m:degHide m:val=\"1\"/></m:radPr><m:deg/><m:e><m:r><m:t>2</m:t></m:r></m:e></m:rad>", "√(2)"),
+        ("<m:rad><m:deg><m:r><m:t>3</m:t></m:r></m:deg><m:e><m:r><m:t>2</m:t></m:r></m:e></m:rad>", "√(3&2)"),
+        (
+            '<m:nary><m:naryPr><m:chr m:val="∏"/></m:naryPr><m:sub><m:r><m:t>i</m:t></m:r></m:sub><m:sup/>'
+            "<m:e><m:r><m:t>x</m:t></m:r></m:e></m:nary>",
+            "∏_(i)▒(x)",
+        ),
+        ("<m:nary><m:sub/><m:sup/><m:e><m:r><m:t>x</m:t></m:r></m:e></m:nary>", "∫▒(x)"),
+        (
+            '<m:d><m:dPr><m:begChr m:val="["/><m:endChr m:val="]"/></m:dPr>'
+            "<m:e><m:r><m:t>a</m:t></m:r></m:e><m:e><m:r><m:t>b</m:t></m:r></m:e></m:d>",
+            "[a|b]",
+        ),
+        ("<m:d><m:e><m:r><m:t>a</m:t></m:r></m:e></m:d>", "(a)"),
+        ('<m:acc><m:accPr><m:chr m:val="̃"/></m:accPr><m:e><m:r><m:t>x</m:t></m:r></m:e></m:acc>', "x\u0303"),
+        ('<m:bar><m:barPr><m:pos m:val="top"/></m:barPr><m:e><m:r><m:t>x</m:t></m:r></m:e></m:bar>', "¯(x)"),
+        (
+            "<m:m><m:mr><m:e><m:r><m:t>1</m:t></m:r></m:e><m:e><m:r><m:t>0</m:t></m:r></m:e></m:mr>"
+            "<m:mr><m:e><m:r><m:t>0</m:t></m:r></m:e><m:e><m:r><m:t>1</m:t></m:r></m:e></m:mr></m:m>",
+            "■(1&0@0&1)",
+        ),
+        (
+            '<m:phant><m:phantPr><m:show m:val="0"/></m:phantPr><m:e><m:r><m:t>9</m:t></m:r></m:e></m:phant>'
+            "<m:r><m:t>1</m:t></m:r>",
+            "1",
+        ),
+    ],
+)
+def test_an_equation_reads_with_its_structure(tmp_path: Path, math: str, shown: str) -> None:
+    """What an equation's layout shows is part of its text: ½ and 12, 10³ and 103, a sum and a
+    product of the same terms differ (before, every equation read as its m:t joined: "12",
+    "103", "x" — "no changes" where Word shows another value)."""
+    path = Doc(fx.np("Shares", 1, 0) + fx.p(fx.r("The share is ") + f"<m:oMath>{math}</m:oMath>")).build(
+        tmp_path / "m.docx"
+    )
+    assert _texts(path)[1] == (2, f"The share is \u27e6equation: {shown}\u27e7")
+
+
+# ------------------------------------------------------------------ links and overrides
+
+
+def _warnings(path: Path) -> list[str]:
+    return [f"{w.location.paragraph}: {w.message}" for w in read_docx_blocks(path).warnings if w.location]
+
+
+def test_a_subdocument_is_named_not_skipped(tmp_path: Path) -> None:
+    """A master document's w:subDoc (Word shows the linked file's path, or its text in
+    outline view) read as nothing: another subdocument linked in was "no changes" in silence."""
+    body = fx.np("Annexes", 1, 0) + fx.p('<w:subDoc r:id="rIdSub"/>')
+    built = Doc(body).build(tmp_path / "built.docx")
+    path = tmp_path / "master.docx"
+    link = (
+        f'<Relationship Id="rIdSub" Type="{REL}/subDocument" Target="file:///drafts/annex-b.docx"'
+        ' TargetMode="External"/></Relationships>'
+    )
+    with zipfile.ZipFile(built) as source, zipfile.ZipFile(path, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", link.encode())
+            target.writestr(name, data)
+    assert _warnings(path) == [
+        "2: a linked subdocument (file:///drafts/annex-b.docx) outside the file (w:subDoc) that Word shows"
+        " as a link, or its text in outline view: its text is not read or compared, and a redline written"
+        " into this file leaves it out"
+    ]
+
+
+def test_a_right_to_left_override_on_digits_is_said(tmp_path: Path) -> None:
+    """Word shows digits under a right-to-left override (w:bdo) reversed: '600,000' reads
+    '000,006' on the page. Compared as stored, and said; Arabic under one shows as written."""
+    body = fx.np("Withdrawal", 1, 0)
+    for text, direction in (("600,000", "rtl"), ("600,000", "ltr"), ("\u0627\u0644\u0642\u0648\u0627\u062a", "rtl")):
+        body += fx.p(fx.r("The Parties shall withdraw ") + f'<w:bdo w:val="{direction}">{fx.r(text)}</w:bdo>')
+    path = Doc(body).build(tmp_path / "bdo.docx")
+    assert [text for _, text in _texts(path)][1] == "The Parties shall withdraw 600,000"
+    assert _warnings(path) == [
+        "2: text Word shows in reverse order (a right-to-left override, w:bdo), compared as stored: '600,000'"
+    ]
+
+
+# ------------------------------------------------------------------------- data binding
+
+_STORE = "{11111111-2222-3333-4444-555555555555}"
+_CORE = "{6C3C8BC8-F283-45AE-878A-BAB7291924A1}"
+
+
+def _bound(store: str, xpath: str, prefixes: str, stored: str) -> str:
+    return (
+        f'<w:sdt><w:sdtPr><w:dataBinding w:prefixMappings="{prefixes}" w:xpath="{xpath}"'
+        f' w:storeItemID="{store}"/><w:text/></w:sdtPr><w:sdtContent>{fx.r(stored)}</w:sdtContent></w:sdt>'
+    )
+
+
+def test_a_content_control_showing_its_bound_value_is_said(tmp_path: Path) -> None:
+    """Word and LibreOffice show a data-bound content control's value from the document's
+    custom XML (or its properties), not the text stored in it: a draft whose custom XML says
+    800,000 shows 800,000 where its text says 600,000. Before, nothing was said."""
+    item = '<?xml version="1.0"?><terms xmlns="urn:x-terms"><troops>800,000</troops></terms>'
+    props = (
+        f'<?xml version="1.0"?><ds:datastoreItem ds:itemID="{_STORE}" xmlns:ds="http://schemas.openxmlformats.org'
+        '/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>'
+    )
+    item_rels = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{REL}/customXmlProps" Target="itemProps1.xml"/></Relationships>'
+    )
+    core = (
+        "xmlns:ns0='http://purl.org/dc/elements/1.1/'"
+        " xmlns:ns1='http://schemas.openxmlformats.org/package/2006/metadata/core-properties'"
+    )
+    body = fx.np("Withdrawal", 1, 0)
+    body += fx.p(fx.r("The Parties shall withdraw ") + _bound(_STORE, "/ns0:terms[1]/ns0:troops[1]", "xmlns:ns0='urn:x-terms'", "600,000"))
+    body += fx.p(fx.r("Agreed: ") + _bound(_STORE, "/ns0:terms[1]/ns0:troops[1]", "xmlns:ns0='urn:x-terms'", "800,000"))
+    body += fx.p(_bound(_CORE, "/ns1:coreProperties[1]/ns0:title[1]", core, "Draft framework"))
+    body += fx.p(_bound(_STORE, "/ns0:terms[1]/ns0:missing[1]", "xmlns:ns0='urn:x-terms'", "kept"))
+    body += fx.p(_bound(_STORE, "/ns0:terms[", "xmlns:ns0='urn:x-terms'", "damaged path"))
+    path = fx.build_docx(
+        tmp_path / "bound.docx",
+        body,
+        numbering=NUMBERING,
+        title="Agreed framework",
+        extra_parts={
+            "customXml/item1.xml": item,
+            "customXml/itemProps1.xml": props,
+            "customXml/_rels/item1.xml.rels": item_rels,
+        },
+    )
+    assert [text for _, text in _texts(path)][1] == "The Parties shall withdraw 600,000"  # as stored
+    assert _warnings(path) == [
+        "2: a content control bound to the document's data (w:dataBinding) shows '800,000' in Word and"
+        " LibreOffice; its stored text '600,000' is what is compared",
+        "4: a content control bound to the document's data (w:dataBinding) shows 'Agreed framework' in Word"
+        " and LibreOffice; its stored text 'Draft framework' is what is compared",
+    ]

@@ -102,6 +102,67 @@ def test_what_word_computes_on_the_page_is_no_difference(tmp_path: Path) -> None
     assert "page footers differ ('Page of' → 'Seite of')" in note
 
 
+def _field(instruction: str, result: str, simple: bool = False) -> bytes:
+    if simple:
+        return f'<w:fldSimple w:instr=" {instruction} "><w:r><w:t>{result}</w:t></w:r></w:fldSimple>'.encode()
+    return (
+        b'<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        + f"<w:r><w:instrText> {instruction} </w:instrText></w:r>".encode()
+        + b'<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + f"<w:r><w:t>{result}</w:t></w:r>".encode()
+        + b'<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+@pytest.mark.parametrize("simple", [False, True])
+def test_a_field_result_the_page_shows_is_compared(tmp_path: Path, simple: bool) -> None:
+    """A status Word shows from a document property ('Agreed' → 'Rejected') is on the page
+    (LibreOffice's PDF shows it): only fields computed on the page are left out. Before, every
+    field result was, and the two drafts had "no changes"."""
+    plain = _word(tmp_path / "plain.docx", footer="x")
+    footer = b'<w:p><w:r><w:t xml:space="preserve">Status: </w:t></w:r>%s</w:p>'
+    old = _with_footer_xml(tmp_path / "old.docx", plain, footer % _field("DOCPROPERTY Status", "Agreed", simple))
+    new = _with_footer_xml(tmp_path / "new.docx", plain, footer % _field("DOCPROPERTY Status", "Rejected", simple))
+    (note,) = _notes(old, new)
+    assert "page footers differ ('Status: Agreed' → 'Status: Rejected')" in note
+    # a page number computed from a page field, even inside a formula, is still no difference
+    pages = [
+        _with_footer_xml(
+            tmp_path / f"page{n}.docx",
+            plain,
+            b"<w:p>"
+            + _field("PAGE", str(n), simple)
+            + b'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> = </w:instrText></w:r>'
+            + _field("NUMPAGES", str(n))
+            + b'<w:r><w:instrText> + 1 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            + f"<w:r><w:t>{n + 1}</w:t></w:r>".encode()
+            + b'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+        )
+        for n in (1, 2)
+    ]
+    assert _notes(*pages) == []
+
+
+def test_a_symbol_or_a_watermark_changed_is_said(tmp_path: Path) -> None:
+    """A round number typed as a Symbol character and a watermark (a VML text path, the shape
+    Word's Design › Watermark makes) are on every page: before, neither was read."""
+    plain = _word(tmp_path / "plain.docx", footer="x")
+
+    def footer(digit: str, mark: str) -> bytes:
+        return (
+            f'<w:p><w:r><w:t xml:space="preserve">Round </w:t></w:r><w:r><w:sym w:font="Symbol" w:char="F03{digit}"/></w:r>'
+            f'<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" style="width:400pt;height:100pt">'
+            f'<v:textpath string="{mark}"/></v:shape></w:pict></w:r></w:p>'
+        ).encode()
+
+    old = _with_footer_xml(tmp_path / "old.docx", plain, footer("3", "DRAFT"))
+    assert _notes(old, _with_footer_xml(tmp_path / "same.docx", plain, footer("3", "DRAFT"))) == []
+    (note,) = _notes(old, _with_footer_xml(tmp_path / "round.docx", plain, footer("4", "DRAFT")))
+    assert "page footers differ ('Round 3 DRAFT' → 'Round 4 DRAFT')" in note
+    (note,) = _notes(old, _with_footer_xml(tmp_path / "final.docx", plain, footer("3", "FINAL")))
+    assert "page footers differ ('Round 3 DRAFT' → 'Round 3 FINAL')" in note
+
+
 @pytest.mark.parametrize(("view", "shown"), [("accept", "Round 4"), ("original", "Round 3")])
 def test_tracked_changes_in_a_header_are_read_in_the_view(tmp_path: Path, view: str, shown: str) -> None:
     plain = _word(tmp_path / "plain.docx", header="x")

@@ -21,7 +21,17 @@ from draftkit.render import redline
 from draftkit.render.docx_redline import render_docx
 from draftkit.render.wml import Revision, RevisionIds, mark_math, resolve_revisions
 from tests.fixtures.docx import make_fixtures as fx
-from tests.hostile.test_deception import REL, Doc, _image_doc, article, image_run, notes, png, sentence
+from tests.hostile.test_deception import (
+    REL,
+    Doc,
+    _image_doc,
+    article,
+    form_field,
+    image_run,
+    notes,
+    png,
+    sentence,
+)
 from tests.render.test_docx_redline import check_views
 from tests.wmlops import read_part, reject_all, w
 
@@ -159,6 +169,23 @@ def test_an_object_that_cannot_be_carried_is_named_never_written_as_text(
     assert not _deleted("drawing", data)
 
 
+# ------------------------------------------------------------------------------ form fields
+
+
+def test_another_entry_of_a_drop_down_is_a_word_revision(tmp_path: Path) -> None:
+    """The redline shows the entry a drop-down form field shows as text (the inert pass would
+    leave the field empty: it keeps no result), so its change is a word-level revision."""
+
+    def doc(chosen: int) -> Doc:
+        return Doc(article(fx.r("The Parties ") + form_field(("shall", "may"), chosen) + fx.r(" withdraw.")))
+
+    data, _ = _redline(doc(0), doc(1), tmp_path)
+    body = read_part(data, "word/document.xml")
+    assert [t.text for t in body.iter(w("delText"))] == ["shall"]
+    assert [t.text for e in body.iter(w("ins")) for t in e.iter(w("t"))] == ["may"]
+    assert next(body.iter(w("ffData")), None) is None
+
+
 # ------------------------------------------------------------------------------ equations
 
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -190,7 +217,7 @@ def _tracked_runs(data: bytes) -> dict[str, list[str]]:
 
 def test_an_inserted_equation_is_tracked_inside_as_word_does(tmp_path: Path) -> None:
     data, comparison = _redline(_math_doc(), _math_doc("A=", "π"), tmp_path)
-    assert "⟦equation: A=πr2⟧" in " ".join(p.text for p in comparison.new.walk())  # type: ignore[attr-defined]
+    assert "⟦equation: A=πr^(2)⟧" in " ".join(p.text for p in comparison.new.walk())  # type: ignore[attr-defined]
     assert _tracked_runs(data) == {"ins": ["A=", "π", "r", "2"], "del": []}
     body = read_part(data, "word/document.xml")
     # Never a revision around the equation itself; its control character marked in m:ctrlPr.

@@ -162,10 +162,10 @@ def test_an_image_that_only_moves_in_its_provision_is_no_object_change(tmp_path:
 
 def test_an_equation_added_and_changed(tmp_path: Path) -> None:
     added = _diff(_math_doc(), _math_doc("A=", "π"), tmp_path)
-    assert [(f.message, f.new) for f in _ours(added)] == [("Equation added in Article 1", "A=πr2")]
+    assert [(f.message, f.new) for f in _ours(added)] == [("Equation added in Article 1", "A=πr^(2)")]
     changed = _diff(_math_doc("A=", "π"), _math_doc("A=", "2π"), tmp_path)
     assert [(f.message, f.old, f.new) for f in _ours(changed)] == [
-        ("Equation changed in Article 1", "A=πr2", "A=2πr2")
+        ("Equation changed in Article 1", "A=πr^(2)", "A=2πr^(2)")
     ]
 
 

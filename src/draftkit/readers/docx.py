@@ -13,7 +13,7 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
 - text as displayed (the rendering model of `docx_text`): field results without codes,
   content controls in place, the `mc:Choice` a current word processor shows, `w:sym` as
   the character, ruby base text with its annotation as a note (`⟦ruby: …⟧`), an equation as
-  one unit with its text (`⟦equation: …⟧`), Strict-namespace
+  one unit with its text in a linear form keeping its structure (`⟦equation: (1)/(2)⟧`), Strict-namespace
   elements inside a transitional file read like the rest;
 - text boxes (VML and DrawingML) as paragraphs of their own right after the paragraph that
   anchors them, at their own `w:p` index;
@@ -41,6 +41,7 @@ from lxml import etree
 from draftkit.errors import InputError, LimitError, UsageError, Where
 from draftkit.model import Cell, Location, ReadWarning
 from draftkit.readers.blocks import Block
+from draftkit.readers.docx_parts import Parts
 from draftkit.readers.docx_tags import Tags
 from draftkit.readers.docx_text import (
     Hiding,
@@ -48,14 +49,17 @@ from draftkit.readers.docx_text import (
     choose_branch,
     core_title,
     diagram_digest,
+    form_field_text,
+    math_text,
     on_off,
+    override_note,
     parse_visibility,
     symbol_text,
     unify_namespaces,
 )
 from draftkit.readers.frozen import new_block, new_location
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
-from draftkit.readers.safezip import OoxmlPackage, Relationship, open_package
+from draftkit.readers.safezip import open_package
 from draftkit.readers.wordnum import (
     DECIMALS,
     WORD_NAMESPACES,
@@ -85,13 +89,15 @@ class DocxContent:
 
 
 class _Field:
-    """One open complex field: whether its result part has begun, and its instruction."""
+    """One open complex field: whether its result part has begun, its instruction, and its
+    form field data (`w:ffData`), if any."""
 
-    __slots__ = ("in_result", "instruction")
+    __slots__ = ("form", "in_result", "instruction")
 
-    def __init__(self) -> None:
+    def __init__(self, form: etree._Element | None) -> None:
         self.in_result = False
         self.instruction: list[str] = []
+        self.form = form
 
 
 # What a w:pPr says, read once per paragraph in the view: (pStyle, numId, ilvl, outlineLvl,
@@ -181,47 +187,6 @@ def _quote(text: str) -> str:
     return repr(text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…")
 
 
-class _Parts:
-    """The package as the walker needs it while reading: relationships of a part, content
-    hashes of media and objects (each computed once), and the footnote/endnote parts."""
-
-    def __init__(self, package: OoxmlPackage, main: str, ns: str) -> None:
-        self.package = package
-        self.main = main
-        self.ns = ns
-        self._rels: dict[str, dict[str, Relationship]] = {}
-        self._digests: dict[str, str] = {}
-        self.notes: dict[str, tuple[str, dict[str, etree._Element]]] = {}
-        for kind in ("footnotes", "endnotes"):
-            part = package.related_part(main, kind)
-            if part is None:
-                continue
-            root = package.parse_part(part)
-            unify_namespaces(root, ns)
-            t_id = f"{{{ns}}}id"
-            singular = kind[:-1]
-            notes = {n.get(t_id) or "": n for n in root.iter(f"{{{ns}}}{singular}")}
-            self.notes[singular] = (part, notes)
-
-    def relationship(self, source: str, rel_id: str | None) -> Relationship | None:
-        """The relationship `rel_id` of part `source`, if there is one."""
-        if not rel_id:
-            return None
-        rels = self._rels.get(source)
-        if rels is None:
-            rels = {rel.rel_id: rel for rel in self.package.relationships(source)}
-            self._rels[source] = rels
-        return rels.get(rel_id)
-
-    def digest(self, part: str) -> str:
-        """The first 8 hex digits of a part's SHA-256."""
-        found = self._digests.get(part)
-        if found is None:
-            found = self.package.digest(part)[:8]
-            self._digests[part] = found
-        return found
-
-
 class _Walker:
     """One pass over w:body (or one note) in document order, producing Blocks."""
 
@@ -235,7 +200,7 @@ class _Walker:
         source: str = "<docx>",
         *,
         visibility: Visibility | None = None,
-        parts: _Parts | None = None,
+        parts: Parts | None = None,
         part: str = "word/document.xml",
         in_note: bool = False,
     ) -> None:
@@ -315,7 +280,10 @@ class _Walker:
                 self._alternate(child, lambda branch: self.walk_blocks(branch, hidden))
             else:
                 # sdt, sdtContent, customXml and anything newer: look inside for paragraphs.
+                start = len(self.blocks)
                 self.walk_blocks(child, hidden)
+                if tag == t.sdt and not hidden:
+                    self._binding(child, " ".join(b.text for b in self.blocks[start:]))
 
     def _alternate(self, alternate: etree._Element, read: Callable[[etree._Element], None]) -> None:
         """Read the branch a word processor shows; count the w:p of the others."""
@@ -615,6 +583,8 @@ class _Walker:
             elif tag in t.inline_wrappers:
                 if tag == t.fldSimple and not len(child):
                     self._field_without_result(child.get(t.instr) or "", parts)
+                elif tag == t.bdo:
+                    self._override(child, parts)
                 else:
                     self.inline(child, parts)
             elif tag in t.inline_skip or not isinstance(tag, str):
@@ -628,9 +598,34 @@ class _Walker:
                     self._math(child, parts)
             elif tag == t.alternate:
                 self._alternate(child, lambda branch: self.inline(branch, parts))
-            else:
-                # w:sdt and unknown wrappers: whatever runs they hold are text.
+            elif tag == t.subDoc:
+                _, what = self._embedded(child.get(_R_ID), "subdocument")
+                self.warn(
+                    "not-compared",
+                    f"{what} (w:subDoc) that Word shows as a link, or its text in outline view:"
+                    " its text is not read or compared, and a redline written into this file leaves it out",
+                )
+            elif tag == t.sdt:
+                start = len(parts)
                 self.inline(child, parts)
+                self._binding(child, "".join(parts[start:]))
+            else:
+                # unknown wrappers: whatever runs they hold are text.
+                self.inline(child, parts)
+
+    def _binding(self, sdt: etree._Element, stored: str) -> None:
+        """A content control bound to the document's data: said where Word shows another text."""
+        note = self.parts.binding_note(sdt, self.tags, _resolve_soft(stored)) if self.parts else None
+        if note:
+            self.warn("not-compared", note)
+
+    def _override(self, bdo: etree._Element, parts: list[str]) -> None:
+        """A bidirectional override (w:bdo): read as stored, said where Word shows it reversed."""
+        start = len(parts)
+        self.inline(bdo, parts)
+        note = override_note(bdo.get(self.tags.val), "".join(parts[start:]).replace(_SOFT, ""))
+        if note:
+            self.warn("not-compared", note)
 
     def _hiding(self, rpr: etree._Element | None) -> Hiding:
         """How the runs with these properties show, styles and defaults included."""
@@ -711,7 +706,7 @@ class _Walker:
             if self.instr_depth == 0:
                 sink.append(symbol_text(child.get(t.font), child.get(t.char)))
         elif tag == t.fldChar:
-            self._field_char(child.get(t.fldCharType), sink)
+            self._field_char(child, sink)
         elif tag == t.instrText or tag == t.delInstrText:
             if self.fields and not self.fields[-1].in_result:
                 self.fields[-1].instruction.append(child.text or "")
@@ -840,15 +835,7 @@ class _Walker:
     def _math(self, element: etree._Element, parts: list[str]) -> None:
         """An equation, one unit like an object: `⟦equation: …⟧` with its text in this view
         (a run Word tracked as inserted or deleted inside it counts in its view only)."""
-        texts: list[str] = []
-        stack = [element]
-        while stack:
-            node = stack.pop()
-            if node.tag == self.tags.math_t:
-                texts.append(node.text or "")
-            elif node.tag not in self.hidden_changes:
-                stack.extend(reversed(node))
-        text = "".join(texts)
+        text = math_text(element, self.hidden_changes)
         if text:
             parts.append(f"{_SOFT}⟦equation: {text}⟧{_SOFT}")
 
@@ -859,9 +846,10 @@ class _Walker:
         self.warn("not-compared", f"{what}: compared by its content hash, not as text")
         parts.append(f"{_SOFT}{text}{_SOFT}")
 
-    def _field_char(self, kind: str | None, parts: list[str]) -> None:
+    def _field_char(self, char: etree._Element, parts: list[str]) -> None:
+        kind = char.get(self.tags.fldCharType)
         if kind == "begin":
-            self.fields.append(_Field())
+            self.fields.append(_Field(char.find(self.tags.ffData) if len(char) else None))
             self.instr_depth += 1
         elif kind == "separate":
             if self.fields and not self.fields[-1].in_result:
@@ -871,14 +859,21 @@ class _Walker:
             field = self.fields.pop()
             if not field.in_result:
                 self.instr_depth -= 1
-                self._field_without_result("".join(field.instruction), parts)
+                self._field_without_result("".join(field.instruction), parts, field.form)
 
-    def _field_without_result(self, instruction: str, parts: list[str]) -> None:
-        """A field Word computes at display time: LISTNUM gets its number, others nothing."""
-        if self.instr_depth == 0 and instruction.strip().upper().startswith("LISTNUM"):
+    def _field_without_result(
+        self, instruction: str, parts: list[str], form: etree._Element | None = None
+    ) -> None:
+        """A field Word computes at display time: LISTNUM gets its number, a check box or
+        drop-down form field what it shows (☒, the chosen entry), others nothing."""
+        if self.instr_depth:
+            return
+        if instruction.strip().upper().startswith("LISTNUM"):
             label = self.listnum.label_for(instruction)
             if label:
                 parts.append(label)
+        elif form is not None:
+            parts.append(form_field_text(form, instruction) or "")
 
     def _close_instructions(self) -> None:
         # A field instruction never spans paragraphs; one left open is damaged markup, and
@@ -938,7 +933,7 @@ def read_docx_blocks(
             max_paragraphs,
             str(path),
             visibility=visibility,
-            parts=_Parts(package, main, ns),
+            parts=Parts(package, main, ns),
             part=main,
         )
         body = document.find(tags.body)

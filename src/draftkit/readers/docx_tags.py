@@ -34,6 +34,7 @@ class Tags:
         self.softHyphen = w("softHyphen")
         self.fldChar = w("fldChar")
         self.fldCharType = w("fldCharType")
+        self.ffData = w("ffData")
         self.instrText = w("instrText")
         self.delInstrText = w("delInstrText")
         self.fldSimple = w("fldSimple")
@@ -59,6 +60,11 @@ class Tags:
         self.cellDel = w("cellDel")
         self.sdt = w("sdt")
         self.sdtContent = w("sdtContent")
+        self.sdtPr = w("sdtPr")
+        self.dataBinding = w("dataBinding")
+        self.storeItemID = w("storeItemID")
+        self.xpath = w("xpath")
+        self.prefixMappings = w("prefixMappings")
         self.rStyle = w("rStyle")
         self.rPrChange = w("rPrChange")
         self.specVanish = w("specVanish")
@@ -74,9 +80,10 @@ class Tags:
         self.txbxContent = w("txbxContent")
         self.object = w("object")
         self.altChunk = w("altChunk")
+        self.subDoc = w("subDoc")
+        self.bdo = w("bdo")
         self.alternate = f"{{{MC_NS}}}AlternateContent"
         self.fallback = f"{{{MC_NS}}}Fallback"
-        self.math_t = f"{{{_M_NS}}}t"
         self.math = frozenset({f"{{{_M_NS}}}oMath", f"{{{_M_NS}}}oMathPara"})
         # Inline wrappers whose children are runs (or more wrappers) shown as they are.
         self.inline_wrappers = frozenset(

@@ -14,6 +14,10 @@ Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
   namespaces draftkit reads, else the `mc:Fallback` (what Word 2010+ and LibreOffice show).
 - `symbol_text` turns a `w:sym` (font + character code) into the Unicode character it
   shows, keeping the private-use code point where no mapping is known.
+- `math_text` is an equation's text in a linear form that keeps its structure (a fraction
+  `(1)/(2)`, a power `10^(3)`, a root, a sum's sign, brackets), so ½ and 12 differ.
+- `form_field_text` is what a legacy check box or drop-down form field shows (Word keeps no
+  result for them: the box and the chosen entry are drawn from the field's `w:ffData`).
 - `unify_namespaces` renames elements of the other WordprocessingML namespace (Strict in a
   transitional part, or the reverse) so one set of names reads both, as Word does.
 """
@@ -22,12 +26,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import NamedTuple
 
 from lxml import etree
 
-from draftkit.readers.wordnum import MC_NS, STRICT_W_NS, W_NS, names_for, namespace_of
+from draftkit.readers.wordnum import MC_NS, STRICT_W_NS, W_NS, decimal_number, names_for, namespace_of
 
 _MC_CHOICE = f"{{{MC_NS}}}Choice"
 _MC_FALLBACK = f"{{{MC_NS}}}Fallback"
@@ -346,6 +351,157 @@ def symbol_text(font: str | None, code: str | None) -> str:
         if table is _SYMBOL and (0x20 <= low < 0x7F):
             return chr(low)  # digits, ASCII punctuation and space are themselves in Symbol
     return chr(value)
+
+
+# ---------------------------------------------------------------------------- equations
+
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_M_T = f"{_M}t"
+_M_VAL = f"{_M}val"
+# Structures whose parts are shown around their arguments, in a linear form close to
+# UnicodeMath (Word's own linear format): (tag, [(part, before, after)], default character).
+_SCRIPTS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "sSup": (("e", "", ""), ("sup", "^(", ")")),
+    "sSub": (("e", "", ""), ("sub", "_(", ")")),
+    "sSubSup": (("e", "", ""), ("sub", "_(", ")"), ("sup", "^(", ")")),
+    "sPre": (("sub", "_(", ")"), ("sup", "^(", ")"), ("e", "", "")),
+    "limLow": (("e", "", ""), ("lim", "┬(", ")")),
+    "limUpp": (("e", "", ""), ("lim", "┴(", ")")),
+    "func": (("fName", "", ""), ("e", " ", "")),
+}
+
+
+def math_text(element: etree._Element, hidden: frozenset[str] | set[str] = frozenset()) -> str:
+    """An equation's text (`m:oMath`, `m:oMathPara` or any part of one) in a linear form that
+    keeps what its layout shows: a fraction `(1)/(2)`, scripts `10^(3)` and `x_(i)`, a root
+    `√(x)` or `√(3&x)`, an n-ary operator with its sign and limits `∑_(i)^(n)▒(x)`, brackets
+    with their characters, accents, bars, matrices and equation arrays; the elements in
+    `hidden` (revisions not shown in the view) left out. Plain runs read as their text."""
+    out: list[str] = []
+    _math_into(element, hidden, out)
+    return "".join(out)
+
+
+def _math_prop(element: etree._Element, name: str, default: str) -> str:
+    """A character property of a math structure (`m:chr`, `m:begChr` …) in its `*Pr`."""
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.endswith("Pr") and child.tag.startswith(_M):
+            found = child.find(f"{_M}{name}")
+            if found is not None:
+                return found.get(_M_VAL) or ""
+    return default
+
+
+def _math_part(element: etree._Element, name: str, hidden: frozenset[str] | set[str]) -> str:
+    part = element.find(f"{_M}{name}")
+    return "" if part is None else math_text(part, hidden)
+
+
+def _math_into(element: etree._Element, hidden: frozenset[str] | set[str], out: list[str]) -> None:
+    for node in element:
+        tag = node.tag
+        if not isinstance(tag, str) or tag in hidden:
+            continue
+        if tag == _M_T:
+            out.append(node.text or "")
+            continue
+        if not tag.startswith(_M):
+            _math_into(node, hidden, out)  # a revision shown in the view, a w:r inside math
+            continue
+        kind = tag[len(_M) :]
+        if kind.endswith("Pr"):
+            continue  # properties: read by the structure that owns them
+        if kind in _SCRIPTS:
+            for part, before, after in _SCRIPTS[kind]:
+                text = _math_part(node, part, hidden)
+                if text or not before:
+                    out.append(f"{before}{text}{after}")
+        elif kind == "f":
+            bar = "¦" if _math_prop(node, "type", "bar") == "noBar" else "/"
+            out.append(f"({_math_part(node, 'num', hidden)}){bar}({_math_part(node, 'den', hidden)})")
+        elif kind == "rad":
+            degree = _math_part(node, "deg", hidden)
+            out.append(f"√({degree + '&' if degree else ''}{_math_part(node, 'e', hidden)})")
+        elif kind == "nary":
+            out.append(_math_prop(node, "chr", "∫"))
+            for part, before in (("sub", "_("), ("sup", "^(")):
+                text = _math_part(node, part, hidden)
+                if text:
+                    out.append(f"{before}{text})")
+            out.append(f"▒({_math_part(node, 'e', hidden)})")
+        elif kind == "d":
+            sep = _math_prop(node, "sepChr", "|")
+            items = [math_text(e, hidden) for e in node.iterfind(f"{_M}e")]
+            out.append(_math_prop(node, "begChr", "(") + sep.join(items) + _math_prop(node, "endChr", ")"))
+        elif kind == "acc":
+            out.append(f"{_math_part(node, 'e', hidden)}{_math_prop(node, 'chr', chr(0x302))}")
+        elif kind in ("bar", "groupChr", "borderBox"):
+            if kind == "bar":
+                mark = "¯" if _math_prop(node, "pos", "bot") == "top" else "▁"
+            else:
+                mark = _math_prop(node, "chr", "⏟") if kind == "groupChr" else "▭"
+            out.append(f"{mark}({_math_part(node, 'e', hidden)})")
+        elif kind == "eqArr":
+            out.append("█(" + "@".join(math_text(e, hidden) for e in node.iterfind(f"{_M}e")) + ")")
+        elif kind == "m":
+            rows = ("&".join(math_text(e, hidden) for e in row.iterfind(f"{_M}e")) for row in node.iterfind(f"{_M}mr"))
+            out.append("■(" + "@".join(rows) + ")")
+        elif kind == "phant":
+            show = node.find(f"{_M}phantPr/{_M}show")
+            if show is None or on_off(show, _M_VAL):
+                out.append(_math_part(node, "e", hidden))
+        else:  # m:r, m:e, m:box, m:oMath, m:oMathPara and anything newer: their content
+            _math_into(node, hidden, out)
+
+
+# ------------------------------------------------------------------------------- w:bdo
+
+
+def override_note(direction: str | None, text: str) -> str | None:
+    """The warning for text under a bidirectional override (`w:bdo`) that Word shows in
+    another order than stored: right to left on digits or left-to-right letters ('600,000'
+    shows '000,006'); None for any other (Arabic or Hebrew under it shows as written)."""
+    if (direction or "").lower() != "rtl":
+        return None
+    if not any(unicodedata.bidirectional(c) in ("L", "EN", "AN") for c in text):
+        return None
+    quoted = " ".join(text.split())
+    quoted = quoted if len(quoted) <= 80 else quoted[:79] + "…"
+    return f"text Word shows in reverse order (a right-to-left override, w:bdo), compared as stored: {quoted!r}"
+
+
+# ------------------------------------------------------------------------- form fields
+
+CHECKED, UNCHECKED = "\u2612", "\u2610"  # ☒ ☐: the box Word draws for a check box form field
+
+
+def form_field_text(ffdata: etree._Element | None, instruction: str) -> str | None:
+    """What a FORMCHECKBOX or FORMDROPDOWN field without a result shows, from its `w:ffData`
+    (any WordprocessingML namespace): ☒ or ☐ (`w:checked`, else `w:default`), the chosen
+    entry of the list (`w:result`, else `w:default`, else the first); None for any other field."""
+    words = instruction.split()
+    kind = words[0].upper() if words else ""
+    if ffdata is None or kind not in ("FORMCHECKBOX", "FORMDROPDOWN"):
+        return None
+    ns = namespace_of(ffdata)
+    val = f"{{{ns}}}val"
+    if kind == "FORMCHECKBOX":
+        box = ffdata.find(f"{{{ns}}}checkBox")
+        if box is None:
+            return None
+        state = box.find(f"{{{ns}}}checked")
+        if state is None:
+            state = box.find(f"{{{ns}}}default")
+        return CHECKED if state is not None and on_off(state, val) else UNCHECKED
+    listing = ffdata.find(f"{{{ns}}}ddList")
+    if listing is None:
+        return None
+    entries = [entry.get(val) or "" for entry in listing.iterfind(f"{{{ns}}}listEntry")]
+    chosen = listing.find(f"{{{ns}}}result")
+    if chosen is None:
+        chosen = listing.find(f"{{{ns}}}default")
+    index = decimal_number(chosen.get(val)) if chosen is not None else 0
+    return entries[index] if index is not None and 0 <= index < len(entries) else (entries or [""])[0]
 
 
 # A diagram's data part names its drawing (a cached rendering) by an id of the document's

@@ -9,8 +9,10 @@ against its base in `compare3`) and the view they were read in; `noted` gives th
 draft with a `ReadWarning` (code `not-compared`, so `--strict` refuses the pair) where they
 differ. A Word file's parts are read with the reader's limits and hardened parser, in the
 draft's view (tracked insertions shown in the accept view, deletions in the original),
-without what Word computes when it shows the page (field results: page numbers, page counts,
-the file name, the date), which would differ between any two files; a PDF's are the texts
+without the results of the fields Word computes when it shows the page (page numbers and
+counts, the file name, the date: `_PAGE_FIELDS`), which would differ between any two files —
+every other field's last result (a DOCPROPERTY status, a REF) is compared, as are symbols
+(`w:sym`) and a watermark's text (a VML text path); a PDF's are the texts
 its reading left out (`Source.running`), page numbers never among them. Headers and footers
 are compared as the sets of their texts, whichever section or page kind holds them; comments
 as the multiset of theirs.
@@ -29,6 +31,7 @@ from draftkit.errors import DraftkitError
 from draftkit.limits import Limits
 from draftkit.model import Draft, ReadWarning
 from draftkit.readers import STDIN_NAME
+from draftkit.readers.docx_text import choose_branch, symbol_text
 from draftkit.readers.safezip import open_package
 
 _KINDS = ("header", "footer", "comments")
@@ -156,26 +159,82 @@ def _texts(path: Path, view: str, limits: Limits) -> dict[str, list[str]]:
     return out
 
 
+# Fields whose result Word computes where it shows the page, or from the file or the person
+# viewing it: another page count, save date or file name is not a change of the draft. Every
+# other field's last result (a DOCPROPERTY status, a REF, a SEQ) is text the page shows.
+_PAGE_FIELDS = frozenset(
+    {
+        "PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION", "PAGEREF", "STYLEREF", "DATE", "TIME",
+        "PRINTDATE", "SAVEDATE", "CREATEDATE", "EDITTIME", "FILENAME", "FILESIZE", "NUMWORDS",
+        "NUMCHARS", "REVNUM", "TEMPLATE", "USERNAME", "USERINITIALS", "USERADDRESS",
+    }
+)  # fmt: skip
+_V_TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
+
+
+def _on_the_page(instruction: str) -> bool:
+    """Whether a field instruction names a field Word computes on the page (`_PAGE_FIELDS`)."""
+    words = instruction.split()
+    return bool(words) and words[0].upper() in _PAGE_FIELDS
+
+
+class _Field:
+    """One open complex field: its instruction so far, whether its result has begun, and
+    whether Word computes it on the page (itself, or a field nested in its instruction)."""
+
+    __slots__ = ("instruction", "on_page", "result")
+
+    def __init__(self) -> None:
+        self.instruction: list[str] = []
+        self.result = False
+        self.on_page = False
+
+
 def _text(element: etree._Element, hidden: set[str]) -> str:
-    """The text shown of a part or comment, its paragraphs set apart by a space, without field
-    results or the runs of revisions `hidden` in the view; white space squashed."""
+    """The text shown of a part or comment, its paragraphs set apart by a space, without the
+    runs of revisions `hidden` in the view or the results of fields Word computes on the page
+    (page numbers and counts, dates, the file name); field results otherwise, symbols and a
+    watermark's (VML text path's) text included; white space squashed."""
     out: list[str] = []
-    depth = 0  # complex fields open; text counts only outside them
+    fields: list[_Field] = []
     for node in _shown(element, hidden):
         name = etree.QName(node).localname
+        ns = etree.QName(node).namespace
         if name == "fldChar":
-            kind = node.get(f"{{{etree.QName(node).namespace}}}fldCharType")
-            depth = depth + 1 if kind == "begin" else max(depth - 1, 0) if kind == "end" else depth
-        elif name in ("t", "delText") and depth == 0:
+            kind = node.get(f"{{{ns}}}fldCharType")
+            if kind == "begin":
+                fields.append(_Field())
+            elif kind == "separate" and fields and not fields[-1].result:
+                fields[-1].result = True
+                fields[-1].on_page = fields[-1].on_page or _on_the_page("".join(fields[-1].instruction))
+            elif kind == "end" and fields:
+                done = fields.pop()
+                done.on_page = done.on_page or _on_the_page("".join(done.instruction))
+                if fields and not fields[-1].result and done.on_page:
+                    fields[-1].on_page = True  # { = { PAGE } + 1 } is computed on the page too
+            continue
+        if name in ("instrText", "delInstrText"):
+            if fields and not fields[-1].result:
+                fields[-1].instruction.append(node.text or "")
+            continue
+        if fields and (not fields[-1].result or any(f.on_page for f in fields)):
+            continue  # an instruction, or a result Word computes on the page
+        if name in ("t", "delText"):
             out.append(node.text or "")
-        elif name in ("p", "tab", "br", "cr"):
+        elif name == "sym":
+            out.append(symbol_text(node.get(f"{{{ns}}}font"), node.get(f"{{{ns}}}char")))
+        elif node.tag == _V_TEXTPATH:
+            out.append(f" {node.get('string') or ''} ")
+        elif name in ("p", "tab", "ptab", "br", "cr"):
             out.append(" ")
+        elif name == "noBreakHyphen":
+            out.append("-")
     return " ".join("".join(out).split())
 
 
 def _shown(element: etree._Element, hidden: set[str]) -> list[etree._Element]:
-    """`element`'s descendants in document order, but those inside a hidden revision or a
-    simple field (its result is Word's to compute)."""
+    """`element`'s descendants in document order, but those inside a hidden revision, a
+    simple field Word computes on the page, or an alternate content's branch not shown."""
     found: list[etree._Element] = []
     stack = list(reversed(element))
     while stack:
@@ -183,7 +242,14 @@ def _shown(element: etree._Element, hidden: set[str]) -> list[etree._Element]:
         if not isinstance(node.tag, str):
             continue
         name = etree.QName(node).localname
-        if name in hidden or name == "fldSimple":
+        if name in hidden:
+            continue
+        if name == "fldSimple" and _on_the_page(node.get(f"{{{etree.QName(node).namespace}}}instr") or ""):
+            continue
+        if name == "AlternateContent":
+            chosen = choose_branch(node)
+            if chosen is not None:
+                stack.extend(reversed(chosen))
             continue
         found.append(node)
         stack.extend(reversed(node))

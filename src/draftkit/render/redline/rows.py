@@ -33,6 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from lxml import etree
 
+from draftkit.readers.docx_text import math_text
 from draftkit.render.redline.carry import Carrier
 from draftkit.render.redline.layout import ZERO_WIDTH
 from draftkit.render.redline.package import Comment
@@ -64,7 +65,6 @@ _W_DEL = qn("w:del")
 W_MOVEFROM = qn("w:moveFrom")
 _DELETED_TEXT = {W_T: qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
 _DEL_TEXT = qn("w:delText")
-_M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 _W_COMMENT_REF = qn("w:commentReference")
 _W_MOVETO = qn("w:moveTo")
 _MOVE_FROM_START, _MOVE_FROM_END = qn("w:moveFromRangeStart"), qn("w:moveFromRangeEnd")
@@ -578,7 +578,7 @@ def deleted_key(p: etree._Element) -> str:
             out.append(node.text or "")
             continue
         if tag in MATH_TAGS:
-            out.append(f"⟦equation: {''.join(t.text or '' for t in node.iter(_M_T))}⟧")
+            out.append(f"⟦equation: {math_text(node)}⟧")
             continue
         shown = node.get(SHOWN) if isinstance(tag, str) else None
         if shown:

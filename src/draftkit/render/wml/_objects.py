@@ -1,19 +1,24 @@
 """What a paragraph shows besides its text, as the DOCX reader shows it: footnote and
 endnote references as `⟦Footnote: …⟧`, images, charts, diagrams and embedded objects as
 `⟦image sha256:…⟧`-style placeholders with the content hash of their part, equations as
-`⟦equation: …⟧` with their text (and `mark_math`, an equation tracked whole as Word does).
+`⟦equation: …⟧` with their text (and `mark_math`, an equation tracked whole as Word does);
+a check box or drop-down form field as what it shows (`show_form_fields`).
 
 Takes a parsed part (the main document, a copy of it, a note part) and the package's parts
 by name; writes each object's placeholder text onto the run child that shows it, as an
 attribute in draftkit's own namespace (`SHOWN`), which `_ranges.text_atoms` reads: a copied
 or moved run keeps its text, and no state lives beside the tree. `strip_shown` removes every
-such attribute before the part is serialised. Guarantees the reader's strings (`readers.docx`
+such attribute before the part is serialised. The one edit: a legacy check box or drop-down
+form field, which keeps no result (Word draws ☒ or the chosen entry from its `w:ffData`),
+becomes a plain run of that text — what the reader reads, and what the redline's inert pass
+(which freezes every form field to its last result) would otherwise leave empty. Guarantees the reader's strings (`readers.docx`
 `_Walker._note`, `_embedded`): the note's paragraphs stripped and joined by one space, the
 first 8 hex digits of the part's SHA-256, `⟦kind: missing⟧`, `⟦linked kind: target⟧`.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import posixpath
 from collections.abc import Callable, Mapping
@@ -21,15 +26,20 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from draftkit.readers.docx_text import choose_branch, diagram_digest
+from draftkit.readers.docx_text import choose_branch, diagram_digest, form_field_text, math_text
 from draftkit.records import record
 from draftkit.render.wml._core import (
     MARK_TAGS,
     W_DEL,
+    W_DELTEXT,
+    W_FLDCHAR,
+    W_FLDCHARTYPE,
     W_MOVEFROM,
     W_NS,
     W_P,
+    W_R,
     W_RPR,
+    W_T,
     MarkKind,
     Revision,
     RevisionIds,
@@ -70,7 +80,7 @@ NOTE_LABEL = {W_FOOTNOTE_REF: ("footnote", "Footnote"), W_ENDNOTE_REF: ("endnote
 _M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 M_OMATH, M_OMATH_PARA = f"{{{_M_NS}}}oMath", f"{{{_M_NS}}}oMathPara"
 MATH_TAGS = frozenset({M_OMATH, M_OMATH_PARA})
-_M_T, _M_R, _M_RPR, _M_CTRLPR = (f"{{{_M_NS}}}{x}" for x in ("t", "r", "rPr", "ctrlPr"))
+_M_R, _M_RPR, _M_CTRLPR = (f"{{{_M_NS}}}{x}" for x in ("r", "rPr", "ctrlPr"))
 
 
 @record
@@ -221,17 +231,7 @@ def show_objects(
                 element.set(SHOWN, text)
 
 
-def math_text(element: etree._Element, hidden: frozenset[str] = frozenset({W_DEL, W_MOVEFROM})) -> str:
-    """The text of an equation in the accept-all view (the reader's `_math`)."""
-    texts: list[str] = []
-    stack = [element]
-    while stack:
-        node = stack.pop()
-        if node.tag == _M_T:
-            texts.append(node.text or "")
-        elif node.tag not in hidden:
-            stack.extend(reversed(node))
-    return "".join(texts)
+_ACCEPT_HIDDEN = frozenset({W_DEL, W_MOVEFROM})  # what the accept-all view does not show
 
 
 def show_math(root: etree._Element) -> None:
@@ -240,7 +240,7 @@ def show_math(root: etree._Element) -> None:
     for element in root.iter(M_OMATH_PARA, M_OMATH):
         if any(a.tag in MATH_TAGS for a in element.iterancestors()):
             continue
-        text = math_text(element)
+        text = math_text(element, _ACCEPT_HIDDEN)
         if text:
             element.set(SHOWN, f"⟦equation: {text}⟧")
         elif element.get(SHOWN) is not None:
@@ -279,6 +279,70 @@ def strip_shown(root: etree._Element) -> None:
     etree.strip_attributes(root, SHOWN)
 
 
+_W_FFDATA, _W_INSTRTEXT, _W_DELINSTRTEXT = qn("w:ffData"), qn("w:instrText"), qn("w:delInstrText")
+
+
+@dataclass
+class _Form:
+    """A complex field being read by `show_form_fields`: its code's run children, its
+    instruction, its form field data, whether its result part has begun."""
+
+    begin: etree._Element
+    ffdata: etree._Element | None
+    code: list[etree._Element] = field(default_factory=list)
+    instruction: list[str] = field(default_factory=list)
+    result: bool = False
+
+
+def show_form_fields(root: etree._Element) -> None:
+    """Replace each check box or drop-down form field without a result by a run of what it
+    shows (☒ or ☐, the chosen entry: `readers.docx_text.form_field_text`), in place, with the
+    properties of the run that began it."""
+    if next(root.iter(_W_FFDATA), None) is None:
+        return  # no form field (nearly every draft)
+    stack: list[_Form] = []
+    for run in list(root.iter(W_R)):
+        for child in list(run):
+            for open_field in stack:
+                if not open_field.result:
+                    open_field.code.append(child)
+            if child.tag == W_FLDCHAR:
+                kind = child.get(W_FLDCHARTYPE)
+                if kind == "begin":
+                    stack.append(_Form(child, child.find(_W_FFDATA), [child]))
+                elif kind == "separate" and stack:
+                    stack[-1].result = True
+                elif kind == "end" and stack:
+                    done = stack.pop()
+                    text = None if done.result else form_field_text(done.ffdata, "".join(done.instruction))
+                    if text is not None:
+                        _replace_field(done, text)
+            elif child.tag in (_W_INSTRTEXT, _W_DELINSTRTEXT) and stack and not stack[-1].result:
+                stack[-1].instruction.append(child.text or "")
+
+
+def _replace_field(form: _Form, text: str) -> None:
+    """A run of `text` where `form` began, its code (begin … end) taken out."""
+    begin_run = form.begin.getparent()
+    if begin_run is None:
+        return
+    shown = etree.Element(W_R)
+    rpr = begin_run.find(W_RPR)
+    if rpr is not None:
+        shown.append(copy.deepcopy(rpr))
+    parent = begin_run.getparent()
+    deleted = parent is not None and parent.tag in (W_DEL, W_MOVEFROM)
+    etree.SubElement(shown, W_DELTEXT if deleted else W_T).text = text
+    begin_run.addprevious(shown)
+    for element in form.code:
+        run = element.getparent()
+        if run is None:
+            continue
+        run.remove(element)
+        if not any(c.tag != W_RPR for c in run) and run.getparent() is not None:
+            run.getparent().remove(run)  # type: ignore[union-attr]
+
+
 def show_package(
     document: etree._Element, parts: Mapping[str, bytes], main: str, text_of: Callable[[etree._Element], str]
 ) -> dict[str, tuple[str, etree._Element]]:
@@ -292,9 +356,11 @@ def show_package(
         if part is None:
             continue
         root = etree.fromstring(parts[part], etree.XMLParser(resolve_entities=False, no_network=True))
+        show_form_fields(root)
         show_objects(root, objects, part, None)
         parsed[kind] = (part, root)
         texts[kind] = note_texts(root, kind, text_of)
+    show_form_fields(document)
     show_objects(document, objects, main, texts)
     show_math(document)
     return parsed
