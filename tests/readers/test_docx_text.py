@@ -264,11 +264,23 @@ def test_a_form_field_reads_as_word_draws_it(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("math", "shown"),
     [
-        ("<m:f><m:num><m:r><m:t>1</m:t></m:r></m:num><m:den><m:r><m:t>2</m:t></m:r></m:den></m:f>", "(1)/(2)"),
+        (
+            "<m:f><m:num><m:r><m:t>1</m:t></m:r></m:num><m:den><m:r><m:t>2</m:t></m:r></m:den></m:f>",
+            "(1)/(2)",
+        ),
         ("<m:r><m:t>12</m:t></m:r>", "12"),
-        ("<m:sSup><m:e><m:r><m:t>10</m:t></m:r></m:e><m:sup><m:r><m:t>3</m:t></m:r></m:sup></m:sSup>", "10^(3)"),
-        ("<m:sSub><m:e><m:r><m:t>x</m:t></m:r></m:e><m:sub><m:r><m:t>3</m:t></m:r></m:sub></m:sSub>", "x_(3)"),
-        ("<m:rad><m:radPr><m:degHide m:val=\"1\"/></m:radPr><m:deg/><m:e><m:r><m:t>2</m:t></m:r></m:e></m:rad>", "√(2)"),
+        (
+            "<m:sSup><m:e><m:r><m:t>10</m:t></m:r></m:e><m:sup><m:r><m:t>3</m:t></m:r></m:sup></m:sSup>",
+            "10^(3)",
+        ),
+        (
+            "<m:sSub><m:e><m:r><m:t>x</m:t></m:r></m:e><m:sub><m:r><m:t>3</m:t></m:r></m:sub></m:sSub>",
+            "x_(3)",
+        ),
+        (
+            '<m:rad><m:radPr><m:degHide m:val="1"/></m:radPr><m:deg/><m:e><m:r><m:t>2</m:t></m:r></m:e></m:rad>',
+            "√(2)",
+        ),
         ("<m:rad><m:deg><m:r><m:t>3</m:t></m:r></m:deg><m:e><m:r><m:t>2</m:t></m:r></m:e></m:rad>", "√(3&2)"),
         (
             '<m:nary><m:naryPr><m:chr m:val="∏"/></m:naryPr><m:sub><m:r><m:t>i</m:t></m:r></m:sub><m:sup/>'
@@ -340,7 +352,11 @@ def test_a_right_to_left_override_on_digits_is_said(tmp_path: Path) -> None:
     """Word shows digits under a right-to-left override (w:bdo) reversed: '600,000' reads
     '000,006' on the page. Compared as stored, and said; Arabic under one shows as written."""
     body = fx.np("Withdrawal", 1, 0)
-    for text, direction in (("600,000", "rtl"), ("600,000", "ltr"), ("\u0627\u0644\u0642\u0648\u0627\u062a", "rtl")):
+    for text, direction in (
+        ("600,000", "rtl"),
+        ("600,000", "ltr"),
+        ("\u0627\u0644\u0642\u0648\u0627\u062a", "rtl"),
+    ):
         body += fx.p(fx.r("The Parties shall withdraw ") + f'<w:bdo w:val="{direction}">{fx.r(text)}</w:bdo>')
     path = Doc(body).build(tmp_path / "bdo.docx")
     assert [text for _, text in _texts(path)][1] == "The Parties shall withdraw 600,000"
@@ -380,8 +396,13 @@ def test_a_content_control_showing_its_bound_value_is_said(tmp_path: Path) -> No
         " xmlns:ns1='http://schemas.openxmlformats.org/package/2006/metadata/core-properties'"
     )
     body = fx.np("Withdrawal", 1, 0)
-    body += fx.p(fx.r("The Parties shall withdraw ") + _bound(_STORE, "/ns0:terms[1]/ns0:troops[1]", "xmlns:ns0='urn:x-terms'", "600,000"))
-    body += fx.p(fx.r("Agreed: ") + _bound(_STORE, "/ns0:terms[1]/ns0:troops[1]", "xmlns:ns0='urn:x-terms'", "800,000"))
+    body += fx.p(
+        fx.r("The Parties shall withdraw ")
+        + _bound(_STORE, "/ns0:terms[1]/ns0:troops[1]", "xmlns:ns0='urn:x-terms'", "600,000")
+    )
+    body += fx.p(
+        fx.r("Agreed: ") + _bound(_STORE, "/ns0:terms[1]/ns0:troops[1]", "xmlns:ns0='urn:x-terms'", "800,000")
+    )
     body += fx.p(_bound(_CORE, "/ns1:coreProperties[1]/ns0:title[1]", core, "Draft framework"))
     body += fx.p(_bound(_STORE, "/ns0:terms[1]/ns0:missing[1]", "xmlns:ns0='urn:x-terms'", "kept"))
     body += fx.p(_bound(_STORE, "/ns0:terms[", "xmlns:ns0='urn:x-terms'", "damaged path"))
@@ -403,3 +424,36 @@ def test_a_content_control_showing_its_bound_value_is_said(tmp_path: Path) -> No
         "4: a content control bound to the document's data (w:dataBinding) shows 'Agreed framework' in Word"
         " and LibreOffice; its stored text 'Draft framework' is what is compared",
     ]
+
+
+def test_text_struck_through_by_hand_is_named(tmp_path: Path) -> None:
+    """A manual redline: words struck through (w:strike, w:dstrike) read to a negotiator as
+    proposed for deletion, yet they are text. Compared as text, and said, located — so
+    striking words out is never 'no changes' without a word."""
+    body = (
+        fx.np("Article", 1, 0)
+        + fx.p(fx.r("The Parties ") + fx.r("shall withdraw", "<w:strike/>") + fx.r(" may withdraw forces."))
+        + fx.p(fx.r("Monitors ") + fx.r("shall", '<w:dstrike w:val="1"/>') + fx.r(" report."))
+        + fx.p(fx.r("Not struck ") + fx.r("at all", '<w:strike w:val="false"/>'))
+    )
+    content = read_docx_blocks(Doc(body).build(tmp_path / "m.docx"))
+    assert content.blocks[1].text == "The Parties shall withdraw may withdraw forces."
+    notes_of = [(w.code, w.location.paragraph if w.location else None, w.message) for w in content.warnings]
+    assert notes_of == [
+        (
+            "not-compared",
+            2,
+            "text struck through (a deletion marked by hand?), compared as text: 'shall withdraw'",
+        ),
+        ("not-compared", 3, "text struck through (a deletion marked by hand?), compared as text: 'shall'"),
+    ]
+
+
+def test_striking_a_word_through_is_not_a_silent_no_change(tmp_path: Path) -> None:
+    plain = fx.np("Article", 1, 0) + fx.p(fx.r("The Parties shall withdraw all forces."))
+    struck = fx.np("Article", 1, 0) + fx.p(
+        fx.r("The Parties shall withdraw ") + fx.r("all", "<w:strike/>") + fx.r(" forces.")
+    )
+    old, new = Doc(plain).build(tmp_path / "old.docx"), Doc(struck).build(tmp_path / "new.docx")
+    done = cli("diff", str(old), str(new))
+    assert done.code == 0 and "text struck through" in done.err and "'all'" in done.err

@@ -30,7 +30,6 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +43,8 @@ from draftkit.readers.blocks import Block
 from draftkit.readers.docx_parts import Parts
 from draftkit.readers.docx_tags import Tags
 from draftkit.readers.docx_text import (
+    SOFT,
+    Collected,
     Hiding,
     Visibility,
     choose_branch,
@@ -54,6 +55,7 @@ from draftkit.readers.docx_text import (
     on_off,
     override_note,
     parse_visibility,
+    resolve_soft,
     symbol_text,
     unify_namespaces,
 )
@@ -114,20 +116,6 @@ class _Piece(NamedTuple):
     props: _Props
 
 
-class _Paragraph:
-    """What one w:p collects besides its text: hidden and disputed text, text boxes to read
-    after it (with the index of their first w:p), and the style its runs inherit from."""
-
-    __slots__ = ("boxes", "hidden", "hidden_in_office", "hidden_in_word", "style")
-
-    def __init__(self, style: str | None) -> None:
-        self.style = style
-        self.hidden: list[str] = []
-        self.hidden_in_word: list[str] = []  # shown by LibreOffice: compared, warned about
-        self.hidden_in_office: list[str] = []  # shown by Word: compared, warned about
-        self.boxes: list[tuple[etree._Element, int]] = []
-
-
 # DrawingML, VML and OLE names the object reader looks for.
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _R_EMBED = f"{{{_R_NS}}}embed"
@@ -152,39 +140,13 @@ _READ_GRAPHICS = frozenset(
         "http://schemas.openxmlformats.org/drawingml/2006/diagram",
     }
 )
-# A space the reader puts around its own notes and placeholders: kept only between two
-# non-space characters, so "fn⟦Footnote: …⟧ after" reads "fn ⟦Footnote: …⟧ after" and no
-# doubled space appears. NUL cannot occur in XML text, so it cannot collide with the file's.
-_SOFT = "\x00"
-_SOFT_RUN = re.compile("\x00+")
-
-
-def _resolve_soft(text: str) -> str:
-    if _SOFT not in text:
-        return text
-
-    def space(match: re.Match[str]) -> str:
-        before = text[match.start() - 1] if match.start() else " "
-        after = text[match.end()] if match.end() < len(text) else " "
-        return "" if before.isspace() or after.isspace() else " "
-
-    return _SOFT_RUN.sub(space, text)
-
-
 _SHOWN = Hiding(word=False, office=False)
 _NOTE_LABEL = {"footnote": "Footnote", "endnote": "Endnote"}
-_QUOTE_CHARS = 80
 
 
 def _a(noun: str) -> str:
     """'an image', 'a chart'."""
     return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
-
-
-def _quote(text: str) -> str:
-    """A short, one-line quotation of text for a warning."""
-    text = " ".join(text.split())
-    return repr(text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…")
 
 
 class _Walker:
@@ -217,6 +179,7 @@ class _Walker:
         self.listnum = ListNumState()
         self.visibility = visibility or Visibility({}, {}, None, None, False)
         self.plain = self.visibility.plain  # no style or default hides text
+        self.striking = False  # the last run properties read strike through (`_hiding`)
         self.parts = parts
         self.part = part
         self.in_note = in_note
@@ -225,8 +188,8 @@ class _Walker:
         self.pending: list[_Piece] = []
         self.fields: list[_Field] = []
         self.instr_depth = 0  # fields on the stack still in their instruction part
-        self.current = _Paragraph(None)
-        self.spare: _Paragraph | None = None  # one whose paragraph is done, its lists empty
+        self.current = Collected(None)
+        self.spare: Collected | None = None  # one whose paragraph is done, its lists empty
         self.used_notes: set[tuple[str, str]] = set()
         self.tables = 0  # tables met so far, nested ones included
         self.cell: Cell | None = None  # the table cell being read: (table, row, column)
@@ -361,7 +324,7 @@ class _Walker:
         style = None if ppr is None or self.plain else self._style_of(ppr)
         here = self.spare
         if here is None:
-            here = _Paragraph(style)
+            here = Collected(style)
         else:
             self.spare, here.style = None, style
         self.current = here
@@ -374,11 +337,11 @@ class _Walker:
         if self.instr_depth:
             self._close_instructions()
         self.current = outer
-        if here.hidden or here.hidden_in_word or here.hidden_in_office:
+        if here.noted():
             self._report(here, index)
         text = "".join(parts)
-        if _SOFT in text:
-            text = _resolve_soft(text)
+        if SOFT in text:
+            text = resolve_soft(text)
         if props[4]:
             # Without its mark the paragraph runs on into the next one (Word's merge).
             self.pending.append(_Piece(text, index, props))
@@ -390,13 +353,13 @@ class _Walker:
             self._block(text.strip(), index, props)
         if here.boxes:
             self._read_boxes(here.boxes)
-        elif not (here.hidden or here.hidden_in_word or here.hidden_in_office):
+        elif not here.noted():
             # Its lists empty, it is as new: the next paragraph takes it (none holds it now).
             self.spare = here
 
     def _plain_text(self, first: etree._Element | None) -> str | None:
         """The text of `first` and its following siblings if each is a run of one w:t (most of
-        a long draft), else None: as `_plain_runs` reads them, with no `_Paragraph` to fill."""
+        a long draft), else None: as `_plain_runs` reads them, with no `Collected` to fill."""
         texts: list[str] = []
         while first is not None:
             if first.tag != self.tags.r or len(first) != 1 or (item := first[0]).tag != self.tags.t:
@@ -435,19 +398,9 @@ class _Walker:
         style = ppr.find(t.pStyle)
         return style.get(t.val) if style is not None else None
 
-    def _report(self, here: _Paragraph, index: int) -> None:
-        hidden = _resolve_soft("".join(here.hidden))
-        if hidden.strip():
-            self.warn("hidden-text", f"hidden text not compared: {_quote(hidden)}", index)
-        for word_hides, pieces in ((True, here.hidden_in_word), (False, here.hidden_in_office)):
-            disputed = _resolve_soft("".join(pieces))
-            if disputed.strip():
-                hides, shows = ("Word", "LibreOffice") if word_hides else ("LibreOffice", "Word")
-                self.warn(
-                    "hidden-text",
-                    f"text {hides} hides and {shows} shows, compared as visible: {_quote(disputed)}",
-                    index,
-                )
+    def _report(self, here: Collected, index: int) -> None:
+        for code, message in here.notes():
+            self.warn(code, message, index)
 
     def _read_boxes(self, boxes: list[tuple[etree._Element, int]]) -> None:
         """Text boxes after their anchor: each at its own w:p indices, apart from any merge
@@ -615,7 +568,7 @@ class _Walker:
 
     def _binding(self, sdt: etree._Element, stored: str) -> None:
         """A content control bound to the document's data: said where Word shows another text."""
-        note = self.parts.binding_note(sdt, self.tags, _resolve_soft(stored)) if self.parts else None
+        note = self.parts.binding_note(sdt, self.tags, resolve_soft(stored)) if self.parts else None
         if note:
             self.warn("not-compared", note)
 
@@ -623,7 +576,7 @@ class _Walker:
         """A bidirectional override (w:bdo): read as stored, said where Word shows it reversed."""
         start = len(parts)
         self.inline(bdo, parts)
-        note = override_note(bdo.get(self.tags.val), "".join(parts[start:]).replace(_SOFT, ""))
+        note = override_note(bdo.get(self.tags.val), "".join(parts[start:]).replace(SOFT, ""))
         if note:
             self.warn("not-compared", note)
 
@@ -637,10 +590,13 @@ class _Walker:
             if old is not None:
                 rpr = old
         style = vanish = spec = None
+        self.striking = False
         if rpr is not None:
             for child in rpr:
                 tag = child.tag
-                if tag == t.vanish:
+                if tag == t.strike or tag == t.dstrike:
+                    self.striking = on_off(child, t.val)
+                elif tag == t.vanish:
                     vanish = on_off(child, t.val)
                 elif tag == t.specVanish:
                     spec = on_off(child, t.val)
@@ -660,6 +616,7 @@ class _Walker:
             hiding = self._hiding(None)
             sink = self.current.hidden if hiding.hidden else parts
         start = len(sink)
+        struck = False
         text_tag = t.t
         for child in r:
             tag = child.tag
@@ -670,8 +627,11 @@ class _Walker:
                 hiding = self._hiding(child)
                 sink = self.current.hidden if hiding.hidden else parts
                 start = len(sink)
+                struck = self.striking
             else:
                 self._run_child(child, sink)
+        if struck and sink is parts:
+            self.current.struck.extend(parts[start:])
         if hiding is not _SHOWN and hiding.disputed and len(sink) > start:
             disputed = self.current.hidden_in_word if hiding.word else self.current.hidden_in_office
             disputed.extend(sink[start:])
@@ -733,7 +693,7 @@ class _Walker:
             self.inline(annotation, note)
             text = " ".join("".join(note).split())
             if text:
-                parts.append(f"{_SOFT}⟦ruby: {text}⟧{_SOFT}")
+                parts.append(f"{SOFT}⟦ruby: {text}⟧{SOFT}")
 
     def _note(self, kind: str, note_id: str | None, parts: list[str]) -> None:
         """A footnote or endnote, read where its reference stands."""
@@ -772,7 +732,7 @@ class _Walker:
         text = " ".join(
             " ".join(f"{b.auto_label} {b.text}".split()) if b.auto_label else b.text for b in walker.blocks
         )
-        parts.append(f"{_SOFT}⟦{label}: {text}⟧{_SOFT}")
+        parts.append(f"{SOFT}⟦{label}: {text}⟧{SOFT}")
 
     def _object(self, element: etree._Element, parts: list[str]) -> None:
         """A drawing, VML picture, OLE object or alternate content inside a run: text boxes
@@ -811,7 +771,7 @@ class _Walker:
                 self.warn(
                     "not-compared", f"an embedded object of a kind draftkit cannot read ({node.get('uri')})"
                 )
-                parts.append(f"{_SOFT}⟦object⟧{_SOFT}")
+                parts.append(f"{SOFT}⟦object⟧{SOFT}")
                 self._skip(node)
                 continue
             stack.extend(reversed(node))
@@ -837,14 +797,14 @@ class _Walker:
         (a run Word tracked as inserted or deleted inside it counts in its view only)."""
         text = math_text(element, self.hidden_changes)
         if text:
-            parts.append(f"{_SOFT}⟦equation: {text}⟧{_SOFT}")
+            parts.append(f"{SOFT}⟦equation: {text}⟧{SOFT}")
 
     def _placeholder(self, rel_id: str | None, kind: str, parts: list[str]) -> None:
         if self.instr_depth:
             return  # inside a field instruction: not displayed
         text, what = self._embedded(rel_id, kind)
         self.warn("not-compared", f"{what}: compared by its content hash, not as text")
-        parts.append(f"{_SOFT}{text}{_SOFT}")
+        parts.append(f"{SOFT}{text}{SOFT}")
 
     def _field_char(self, char: etree._Element, parts: list[str]) -> None:
         kind = char.get(self.tags.fldCharType)

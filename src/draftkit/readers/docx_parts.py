@@ -16,7 +16,7 @@ from lxml import etree
 
 from draftkit.errors import DraftkitError
 from draftkit.readers.docx_tags import Tags
-from draftkit.readers.docx_text import unify_namespaces
+from draftkit.readers.docx_text import quote, unify_namespaces
 from draftkit.readers.safezip import OoxmlPackage, Relationship
 
 # Word's built-in data stores (the core and extended properties); the others are custom XML
@@ -28,11 +28,6 @@ _BUILT_IN_STORES = {
 _ITEM_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/customXml}itemID"
 _PREFIX = re.compile(r"""xmlns:([\w.-]+)\s*=\s*(?:'([^']*)'|"([^"]*)")""")
 _MAX_XPATH = 2000  # characters: a data binding's path is a few steps
-
-
-def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= 80 else text[:79] + "…")
 
 
 class Parts:
@@ -97,8 +92,8 @@ class Parts:
         if bound is None or " ".join(bound.split()) == " ".join(stored.split()):
             return None
         return (
-            f"a content control bound to the document's data (w:dataBinding) shows {_quote(bound)} in"
-            f" Word and LibreOffice; its stored text {_quote(stored)} is what is compared"
+            f"a content control bound to the document's data (w:dataBinding) shows {quote(bound)} in"
+            f" Word and LibreOffice; its stored text {quote(stored)} is what is compared"
         )
 
     def _store(self, store: str) -> etree._Element | None:
@@ -109,7 +104,11 @@ class Parts:
                 if not lower.startswith("customxml/") or "itemprops" in lower or not lower.endswith(".xml"):
                     continue
                 for rel in self.package.relationships(name):
-                    if rel.external or not rel.kind.endswith("customXmlProps") or not self.package.has(rel.target):
+                    if (
+                        rel.external
+                        or not rel.kind.endswith("customXmlProps")
+                        or not self.package.has(rel.target)
+                    ):
                         continue
                     try:
                         item_id = self.package.parse_part(rel.target).get(_ITEM_ID)

@@ -40,6 +40,8 @@ class Tags:
         self.fldSimple = w("fldSimple")
         self.instr = w("instr")
         self.vanish = w("vanish")
+        self.strike = w("strike")
+        self.dstrike = w("dstrike")
         self.ins = w("ins")
         self.dele = w("del")
         self.moveFrom = w("moveFrom")

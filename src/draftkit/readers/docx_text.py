@@ -256,6 +256,79 @@ def _chain(styles: Mapping[str, _StyleRun], style_id: str | None) -> tuple[bool 
     return vanish, spec
 
 
+# A space the reader puts around its own notes and placeholders: kept only between two
+# non-space characters, so "fn⟦Footnote: …⟧ after" reads "fn ⟦Footnote: …⟧ after" and no
+# doubled space appears. NUL cannot occur in XML text, so it cannot collide with the file's.
+SOFT = "\x00"
+_SOFT_RUN = re.compile("\x00+")
+_QUOTE_CHARS = 80
+
+
+def resolve_soft(text: str) -> str:
+    """`text` with the reader's soft spaces made spaces where they stand between two words."""
+    if SOFT not in text:
+        return text
+
+    def space(match: re.Match[str]) -> str:
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        return "" if before.isspace() or after.isspace() else " "
+
+    return _SOFT_RUN.sub(space, text)
+
+
+def quote(text: str) -> str:
+    """A short, one-line quotation of text for a warning."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…")
+
+
+class Collected:
+    """What one w:p collects besides its text: hidden and disputed text, text struck through,
+    text boxes to read after it (with the index of their first w:p), and the style its runs
+    inherit from."""
+
+    __slots__ = ("boxes", "hidden", "hidden_in_office", "hidden_in_word", "struck", "style")
+
+    def __init__(self, style: str | None) -> None:
+        self.style = style
+        self.hidden: list[str] = []
+        self.hidden_in_word: list[str] = []  # shown by LibreOffice: compared, warned about
+        self.hidden_in_office: list[str] = []  # shown by Word: compared, warned about
+        self.struck: list[str] = []  # struck through (a deletion marked by hand?): compared, warned about
+        self.boxes: list[tuple[etree._Element, int]] = []
+
+    def noted(self) -> bool:
+        """Whether it holds text a reading note must name (hidden, disputed, struck through)."""
+        return bool(self.hidden or self.hidden_in_word or self.hidden_in_office or self.struck)
+
+    def notes(self) -> list[tuple[str, str]]:
+        """The reading notes (code, message) of what it collected."""
+        out = []
+        hidden = resolve_soft("".join(self.hidden))
+        if hidden.strip():
+            out.append(("hidden-text", f"hidden text not compared: {quote(hidden)}"))
+        for word_hides, pieces in ((True, self.hidden_in_word), (False, self.hidden_in_office)):
+            disputed = resolve_soft("".join(pieces))
+            if disputed.strip():
+                hides, shows = ("Word", "LibreOffice") if word_hides else ("LibreOffice", "Word")
+                out.append(
+                    (
+                        "hidden-text",
+                        f"text {hides} hides and {shows} shows, compared as visible: {quote(disputed)}",
+                    )
+                )
+        struck = resolve_soft("".join(self.struck))
+        if struck.strip():
+            out.append(
+                (
+                    "not-compared",
+                    f"text struck through (a deletion marked by hand?), compared as text: {quote(struck)}",
+                )
+            )
+        return out
+
+
 def on_off(element: etree._Element, val: str) -> bool:
     """An ST_OnOff property: on unless its w:val says false."""
     return (element.get(val) or "true").strip().lower() not in ("false", "0", "off")
@@ -444,7 +517,10 @@ def _math_into(element: etree._Element, hidden: frozenset[str] | set[str], out: 
         elif kind == "eqArr":
             out.append("█(" + "@".join(math_text(e, hidden) for e in node.iterfind(f"{_M}e")) + ")")
         elif kind == "m":
-            rows = ("&".join(math_text(e, hidden) for e in row.iterfind(f"{_M}e")) for row in node.iterfind(f"{_M}mr"))
+            rows = (
+                "&".join(math_text(e, hidden) for e in row.iterfind(f"{_M}e"))
+                for row in node.iterfind(f"{_M}mr")
+            )
             out.append("■(" + "@".join(rows) + ")")
         elif kind == "phant":
             show = node.find(f"{_M}phantPr/{_M}show")
@@ -467,7 +543,9 @@ def override_note(direction: str | None, text: str) -> str | None:
         return None
     quoted = " ".join(text.split())
     quoted = quoted if len(quoted) <= 80 else quoted[:79] + "…"
-    return f"text Word shows in reverse order (a right-to-left override, w:bdo), compared as stored: {quoted!r}"
+    return (
+        f"text Word shows in reverse order (a right-to-left override, w:bdo), compared as stored: {quoted!r}"
+    )
 
 
 # ------------------------------------------------------------------------- form fields
