@@ -457,3 +457,29 @@ def test_striking_a_word_through_is_not_a_silent_no_change(tmp_path: Path) -> No
     old, new = Doc(plain).build(tmp_path / "old.docx"), Doc(struck).build(tmp_path / "new.docx")
     done = cli("diff", str(old), str(new))
     assert done.code == 0 and "text struck through" in done.err and "'all'" in done.err
+
+
+def test_superscript_digits_after_a_number_are_named(tmp_path: Path) -> None:
+    """'10' then a superscript '3' shows 10³ (a thousand) and reads as '103'; '600,000' then a
+    superscript footnote call '2' reads as '600,0002'. Said, located; a superscript call after
+    a word ('troops²') is only a mark and is not."""
+    body = (
+        fx.np("Article", 1, 0)
+        + fx.p(fx.r("Up to 10") + fx.r("3", '<w:vertAlign w:val="superscript"/>') + fx.r(" tonnes."))
+        + fx.p(fx.r("The troops") + fx.r("2", '<w:vertAlign w:val="superscript"/>') + fx.r(" withdraw."))
+        + fx.p(
+            fx.r("H")
+            + fx.r("2", '<w:vertAlign w:val="subscript"/>')
+            + fx.r("O 5")
+            + fx.r("th", '<w:vertAlign w:val="superscript"/>')
+        )
+    )
+    content = read_docx_blocks(Doc(body).build(tmp_path / "s.docx"))
+    assert content.blocks[1].text == "Up to 103 tonnes."
+    notes_of = [(w.location.paragraph if w.location else None, w.message) for w in content.warnings]
+    assert notes_of == [
+        (
+            2,
+            "digits set as superscript after a number, compared as digits of it: shown 'Up to 10³', compared as 'Up to 103'",
+        )
+    ]

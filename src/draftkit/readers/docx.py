@@ -43,7 +43,9 @@ from draftkit.readers.blocks import Block
 from draftkit.readers.docx_parts import Parts
 from draftkit.readers.docx_tags import Tags
 from draftkit.readers.docx_text import (
+    RAISED,
     SOFT,
+    STRUCK,
     Collected,
     Hiding,
     Visibility,
@@ -179,7 +181,7 @@ class _Walker:
         self.listnum = ListNumState()
         self.visibility = visibility or Visibility({}, {}, None, None, False)
         self.plain = self.visibility.plain  # no style or default hides text
-        self.striking = False  # the last run properties read strike through (`_hiding`)
+        self.look = 0  # what the last run properties read say of its look (`_hiding`: STRUCK, RAISED)
         self.parts = parts
         self.part = part
         self.in_note = in_note
@@ -590,18 +592,21 @@ class _Walker:
             if old is not None:
                 rpr = old
         style = vanish = spec = None
-        self.striking = False
+        look = 0
         if rpr is not None:
             for child in rpr:
                 tag = child.tag
                 if tag == t.strike or tag == t.dstrike:
-                    self.striking = on_off(child, t.val)
+                    look |= STRUCK if on_off(child, t.val) else 0
+                elif tag == t.vertAlign:
+                    look |= RAISED if child.get(t.val) == "superscript" else 0
                 elif tag == t.vanish:
                     vanish = on_off(child, t.val)
                 elif tag == t.specVanish:
                     spec = on_off(child, t.val)
                 elif tag == t.rStyle:
                     style = child.get(t.val)
+        self.look = look
         return self.visibility.run(self.current.style, style, vanish, spec)
 
     def run(self, r: etree._Element, parts: list[str]) -> None:
@@ -616,7 +621,7 @@ class _Walker:
             hiding = self._hiding(None)
             sink = self.current.hidden if hiding.hidden else parts
         start = len(sink)
-        struck = False
+        look = 0
         text_tag = t.t
         for child in r:
             tag = child.tag
@@ -627,11 +632,11 @@ class _Walker:
                 hiding = self._hiding(child)
                 sink = self.current.hidden if hiding.hidden else parts
                 start = len(sink)
-                struck = self.striking
+                look = self.look
             else:
                 self._run_child(child, sink)
-        if struck and sink is parts:
-            self.current.struck.extend(parts[start:])
+        if look and sink is parts and len(parts) > start:
+            self.current.looked(look, parts, start)
         if hiding is not _SHOWN and hiding.disputed and len(sink) > start:
             disputed = self.current.hidden_in_word if hiding.word else self.current.hidden_in_office
             disputed.extend(sink[start:])

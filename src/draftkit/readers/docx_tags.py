@@ -42,6 +42,7 @@ class Tags:
         self.vanish = w("vanish")
         self.strike = w("strike")
         self.dstrike = w("dstrike")
+        self.vertAlign = w("vertAlign")
         self.ins = w("ins")
         self.dele = w("del")
         self.moveFrom = w("moveFrom")

@@ -283,12 +283,16 @@ def quote(text: str) -> str:
     return repr(text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…")
 
 
+STRUCK, RAISED = 1, 2  # a run's look a reading note names: struck through, superscript
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 class Collected:
     """What one w:p collects besides its text: hidden and disputed text, text struck through,
-    text boxes to read after it (with the index of their first w:p), and the style its runs
+    superscript digits read into a number, text boxes to read after it (with the index of their first w:p), and the style its runs
     inherit from."""
 
-    __slots__ = ("boxes", "hidden", "hidden_in_office", "hidden_in_word", "struck", "style")
+    __slots__ = ("boxes", "hidden", "hidden_in_office", "hidden_in_word", "raised", "struck", "style")
 
     def __init__(self, style: str | None) -> None:
         self.style = style
@@ -296,11 +300,24 @@ class Collected:
         self.hidden_in_word: list[str] = []  # shown by LibreOffice: compared, warned about
         self.hidden_in_office: list[str] = []  # shown by Word: compared, warned about
         self.struck: list[str] = []  # struck through (a deletion marked by hand?): compared, warned about
+        self.raised: list[tuple[str, str]] = []  # superscript digits after a number: (before, them)
         self.boxes: list[tuple[etree._Element, int]] = []
 
+    def looked(self, look: int, parts: list[str], start: int) -> None:
+        """A run's text, parts[start:], read in a look a note names (`look`: STRUCK, RAISED)."""
+        if look & STRUCK:
+            self.struck.extend(parts[start:])
+        if look & RAISED:
+            # Superscript digits right after a digit ("10" "3", shown 10³) read as digits of
+            # that number (103); a footnote call after a word is only a mark.
+            before = "".join(parts[max(0, start - 4) : start])[-12:]
+            them = "".join(parts[start:])
+            if before[-1:].isdigit() and any(c.isdigit() for c in them):
+                self.raised.append((before, them))
+
     def noted(self) -> bool:
-        """Whether it holds text a reading note must name (hidden, disputed, struck through)."""
-        return bool(self.hidden or self.hidden_in_word or self.hidden_in_office or self.struck)
+        """Whether it holds text a reading note must name (hidden, disputed, struck, raised)."""
+        return bool(self.hidden or self.hidden_in_word or self.hidden_in_office or self.struck or self.raised)
 
     def notes(self) -> list[tuple[str, str]]:
         """The reading notes (code, message) of what it collected."""
@@ -324,6 +341,14 @@ class Collected:
                 (
                     "not-compared",
                     f"text struck through (a deletion marked by hand?), compared as text: {quote(struck)}",
+                )
+            )
+        for before, them in self.raised:
+            out.append(
+                (
+                    "not-compared",
+                    f"digits set as superscript after a number, compared as digits of it:"
+                    f" shown {quote(before + them.translate(_SUPERSCRIPT))}, compared as {quote(before + them)}",
                 )
             )
         return out
