@@ -52,21 +52,22 @@ def judge(case: dict[str, object], folder: Path) -> tuple[bool, bool | None, boo
     return ok, category, not flags, [f"{f.severity} {f.rule} {f.category}: {f.message}" for f in flags]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("cases", nargs="?", type=Path, default=HERE / "risk_heldout" / "cases.jsonl")
-    parser.add_argument("--show", action="store_true", help="print every miss with its flags")
-    args = parser.parse_args()
-    lines = [line for line in args.cases.read_text(encoding="utf-8").splitlines() if line.strip()]
-    cases = [json.loads(line) for line in lines]
+def score(cases: list[dict[str, object]], show: bool, scopes: tuple[str, ...] = ("lang",)) -> list[str]:
+    """The totals' lines, for all cases and by each value of each field in `scopes` (language
+    by default); with `show`, every miss with its flags is printed as it is found."""
     tally: Counter[str] = Counter()
+    groups: dict[str, list[str]] = {field: [] for field in scopes}
     with tempfile.TemporaryDirectory() as tmp:
         for case in cases:
             ok, category, bare, flags = judge(case, Path(tmp))
             want = str(case["severity"])
             lang = str(case.get("lang", "en"))
             loud = want in ("medium", "high")
-            for scope in ("all", lang):
+            values = [str(case.get(field, "en" if field == "lang" else "")) for field in scopes]
+            for field, value in zip(scopes, values, strict=True):
+                if value not in groups[field]:
+                    groups[field].append(value)
+            for scope in ("all", *values):
                 tally[f"{scope} {'found' if loud else 'quiet'} n"] += 1
                 tally[f"{scope} {'found' if loud else 'quiet'} ok"] += ok
                 if category is not None:
@@ -75,20 +76,40 @@ def main() -> int:
                 if want == "none":
                     tally[f"{scope} bare n"] += 1
                     tally[f"{scope} bare ok"] += bare
-            if args.show and (not ok or category is False):
+            if show and (not ok or category is False):
                 why = "severity" if not ok else "category"
                 print(f"MISS {why}: {case['id']} ({lang}, expected {want} {case.get('categories') or ''})")
                 print(f"    {case['old']}\n →  {case['new']}")
                 print("".join(f"      {f}\n" for f in flags) or "      (no flag)\n", end="")
-    for scope in ("all", "en", "uk", "ru"):
+    order = ["all"] + [
+        v for field in scopes for v in (["en", "uk", "ru"] if field == "lang" else groups[field])
+    ]
+    width = max(4, *(len(scope) for scope in order))
+    lines = []
+    for scope in order:
         if not tally[f"{scope} found n"] + tally[f"{scope} quiet n"]:
             continue
-        print(
-            f"{scope:4} found {tally[f'{scope} found ok']}/{tally[f'{scope} found n']} (medium/high flagged at or"
+        lines.append(
+            f"{scope:{width}} found {tally[f'{scope} found ok']}/{tally[f'{scope} found n']} (medium/high flagged at or"
             f" above), category {tally[f'{scope} category ok']}/{tally[f'{scope} category n']}, quiet"
             f" {tally[f'{scope} quiet ok']}/{tally[f'{scope} quiet n']} (low/none not above low), none with no"
             f" flag at all {tally[f'{scope} bare ok']}/{tally[f'{scope} bare n']}"
         )
+    return lines
+
+
+def read_cases(path: Path) -> list[dict[str, object]]:
+    """The cases of a JSON-lines file, one per non-blank line."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for line in lines]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("cases", nargs="?", type=Path, default=HERE / "risk_heldout" / "cases.jsonl")
+    parser.add_argument("--show", action="store_true", help="print every miss with its flags")
+    args = parser.parse_args()
+    print("\n".join(score(read_cases(args.cases), args.show)))
     return 0
 
 

@@ -384,10 +384,17 @@ def _flags_for(
             ),
         )
         for f in findings
-        for severity in ("low" if title else severity_of(weight, f.significance, taxonomy),)
+        for severity in ("low" if title else severity_of(weight, _weighed(f, weight), taxonomy),)
     ]
     flags.sort(key=lambda item: item[:3])
     return tuple(item[3] for item in flags)
+
+
+def _weighed(finding: Finding, weight: float) -> float:
+    """A finding's significance in a category of this weight: its heavy one in a heavy
+    category (an item dropped from what must be withdrawn matters more than one dropped
+    from a secretariat's services)."""
+    return max(finding.significance, finding.heavy) if weight >= HEAVY_WEIGHT else finding.significance
 
 
 LENSES = ("default", "translation")

@@ -33,6 +33,7 @@ class Finding:
     old_spans: tuple[Span, ...] = ()
     new_spans: tuple[Span, ...] = ()
     position: int = 0  # where in the (new, else old) text: orders findings of one rule
+    heavy: float = 0.0  # the significance where the change's category is heavy, when higher
 
 
 class Located(Protocol):
@@ -70,6 +71,7 @@ class Report:
     rule: str | None = None  # None: the declaring rule's name
     counterpart: Located | None = None
     position: int | None = None
+    heavy: float = 0.0  # the significance in a heavy category (annotate.HEAVY_WEIGHT), when higher
 
 
 def span_of(text: Text, first: int, last: int) -> Span:

@@ -62,6 +62,10 @@ class Sides:
         """The taxonomy's significance table."""
         return self.taxonomy.significance
 
+    def kept_words(self) -> dict[int, int]:
+        """Old token → new token, for the words the word diff of the two texts keeps in place."""
+        return _word_map(self.old, self.new)
+
     def aligned(self, old: Located, new: Located) -> bool:
         """Whether the word diff of the two texts holds `old`'s first word where `new`'s
         stands (the same word, left in place while others around it changed)."""
@@ -321,4 +325,5 @@ class FeatureRule(Generic[F]):
             old.spans if old is not None else (),
             new.spans if new is not None else (),
             position if report.position is None else report.position,
+            report.heavy,
         )

@@ -53,6 +53,7 @@ from draftkit.risk.features import (
 )
 from draftkit.risk.findings import Finding, Quote, Report, inside, overlaps, unexplained
 from draftkit.risk.lemmas import same_stem
+from draftkit.risk.lists import ITEMS, JOINERS
 from draftkit.risk.matching import (
     ContentRule,
     FeatureRule,
@@ -92,6 +93,7 @@ RULES: tuple[str, ...] = (
     "exception",
     "scope",
     "remedy",
+    "list",
     "brackets",
     "provision",
     "reference",
@@ -777,12 +779,15 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     EXCEPTIONS,
     SCOPE,
     REMEDIES,
+    ITEMS,
+    JOINERS,
     BRACKETS,
     REFERENCES,
 )
 
 
 _CLAUSE_RULES = {"condition", "exception", "qualifier"}
+_ATOM_RULES = {"name", "number", "deadline"}
 
 
 def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) -> list[Finding]:
@@ -809,6 +814,21 @@ def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) 
     ]
     # A name inside an added, removed or changed condition, exception or qualifier is part of
     # it ("subject to verification by the Monitoring Mission"): the clause's flag quotes it.
+    # An item of a list that is a name, a number or a date is that rule's: "Place removed:
+    # 'Kharkiv'" says more than "Item removed from a list".
+    atoms = [f for f in out if f.rule in _ATOM_RULES]
+    if atoms and any(f.rule == "list" for f in out):
+        atom_old = [sp for f in atoms for sp in f.old_spans]
+        atom_new = [sp for f in atoms for sp in f.new_spans]
+        out = [
+            f
+            for f in out
+            if f.rule != "list"
+            or not (
+                any(overlaps(atom_old, *sp) for sp in f.old_spans[:1] if f.old)
+                or any(overlaps(atom_new, *sp) for sp in f.new_spans[:1] if f.new)
+            )
+        ]
     clauses = [f for f in out if f.rule in _CLAUSE_RULES]
     clause_old = [sp for f in clauses for sp in f.old_spans]
     clause_new = [sp for f in clauses for sp in f.new_spans]

@@ -96,6 +96,9 @@ class Significance:
     remedy_changed: float = 0.8  # compensation → assistance, reparations → a waiver of claims
     remedy_removed: float = 0.9
     remedy_added: float = 0.7
+    list_item: float = 0.5  # an item dropped from or added to a list ("tanks, artillery and mortars")
+    list_joiner: float = 0.5  # "and" ↔ "or" between the same items: all of them → any of them
+    list_heavy: float = 0.75  # either, in a binding text of a heavy category (weight ≥ 0.85)
 
 
 _SIGNIFICANCE_KEYS = tuple(f.name for f in fields(Significance))

@@ -1,0 +1,435 @@
+"""Lists: the coordinated lists of a text, read once per side, and the rules that compare them.
+
+Takes one text (a `Side`: tokens, lemma view, its conditions and exceptions, its modal
+verbs) and hands on `Listing`s — "tanks, artillery systems and mortars", "енергетичного,
+банківського та оборонного секторів", "спутников, беспилотников и радаров": items joined by
+commas and a last "and" / "or" (та, і, й, або, чи; и, или) — each item with the lemmas that
+tell it from the others of its list. Two rules read them: `ITEMS` (an item dropped or added,
+"Item removed from a list: 'mortars'") and `JOINERS` ("and" ↔ "or" between the same items:
+all of them → any of them). Guarantees: an item is read by its lemmas, so its case forms and
+plurals are one item ("танки" / "танків"); an item counts as dropped only when none of its
+own words stands anywhere in the other text while another item of its list does (the same
+list, edited), so reordering, re-punctuation, a recast sentence and an item spelt out as its
+kinds ("artillery" → "towed artillery, self-propelled artillery") say nothing; a list under a
+negation ("No tanks, artillery or mortars") reads "and" and "or" alike.
+"""
+
+from __future__ import annotations
+
+from draftkit.records import record
+from draftkit.risk.features import Side, mentions, modals
+from draftkit.risk.findings import Quote, Report, Span, position_of, span_of
+from draftkit.risk.lemmas import same_stem
+from draftkit.risk.matching import FeatureRule, Sides, by, silent, unpaired
+from draftkit.risk.tokens import Text
+
+_AND = frozenset({"and", "та", "і", "й", "и"})
+_OR = frozenset({"or", "або", "чи", "или"})
+_COORDINATORS = _AND | _OR
+# Where an item ends: punctuation other than a comma ends a list; these words open what
+# follows an item (a preposition, a verb of being, a relative clause), "of" does not
+# ("prisoners of war", "artillery systems of a calibre exceeding 100 mm").
+_HARD_STOPS = frozenset({".", ";", ":", "!", "?", "(", ")", "[", "]", "-", '"', "/"})
+_STOP_TEXT = """to from in into within by at on for with without under until after before along across
+    through between during upon over above below beyond near towards against than as which that
+    who whose where when if unless once is are be been being was were will shall must may should
+    can could would has have had do does not no needs need у в на до з із зі від за про через
+    під після протягом для між по при щоб як що який яка які щодо якщо коли не є буде будуть має
+    мають повинні повинна необхідно потрібно слід во с со из от о об под после течение к
+    относительно чтобы как что который которая которые если когда не является будет будут должен
+    должна должно должны может могут необходимо нужно надо следует"""
+_STOP_WORDS = frozenset(_STOP_TEXT.split())
+# Words in an item that say nothing about which item it is.
+_FILLER_TEXT = """the a an all any its their his her such these those this both either each every other others
+    more less fewer above below otherwise else back also of усі всі всіх усіх весь вся все її їх
+    його свої своїх свій всех всю всё его ее их свои своих свой этот эти"""
+_FILLER = frozenset(_FILLER_TEXT.split())
+_NEGATIONS = frozenset(
+    {"no", "not", "nor", "neither", "never", "не", "ні", "ни", "жоден", "жодних", "никакой"}
+)
+_ITEM_WORDS = 6  # words of an item at most, but one between two commas
+_MIDDLE_WORDS = 12  # … which may be longer ("artillery systems of a calibre exceeding 100 mm,")
+
+
+@record
+class Item:
+    """One item of a list: tokens [first, last), its lemmas and the ones that are its own."""
+
+    first: int
+    last: int
+    lemmas: tuple[str, ...]  # content lemmas, in order (fillers left out)
+    own: tuple[str, ...]  # of those, the ones no other item of its list has (its shared head left out)
+    forms: tuple[str, ...]  # the own words as written (normalised): a lemma the dictionary gets wrong
+    named: bool  # it holds a capitalised word (not opening a sentence): a name, the name rule's
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+
+
+@record
+class Listing:
+    """A coordinated list: its items, whether they are joined by "and" or "or", its span."""
+
+    items: tuple[Item, ...]
+    joiner: str  # "and" / "or"
+    negated: bool  # under a negation ("No tanks, artillery or mortars"): "and" and "or" alike
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+    operative: bool  # bound by its text (a binding modal or a plain statement), not "may" / "should"
+
+
+@record
+class ListItem:
+    """An item as a feature of its own: the item and the list it belongs to."""
+
+    item: Item
+    listing: Listing
+
+    @property
+    def fragment(self) -> str:
+        """The item as written."""
+        return self.item.fragment
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The item's span."""
+        return self.item.spans
+
+    @property
+    def position(self) -> int:
+        """Where the item stands."""
+        return self.item.position
+
+
+def _word(text: Text, k: int) -> bool:
+    tok = text.tokens[k]
+    return tok.kind != "punct" and tok.norm not in _COORDINATORS
+
+
+def _right_item(text: Text, start: int, stops: set[int]) -> int:
+    """The end of the item that starts at token `start` (after a coordinator)."""
+    k = start
+    tokens = text.tokens
+    while k < len(tokens) and tokens[k].norm in _FILLER:
+        k += 1
+    while (
+        k < len(tokens)
+        and k - start < _ITEM_WORDS
+        and _word(text, k)
+        and tokens[k].norm not in _STOP_WORDS
+        and k not in stops
+    ):
+        k += 1
+    return k
+
+
+def _left_item(text: Text, end: int, stops: set[int], limit: int) -> int:
+    """The start of the item that ends before token `end`: back to a comma or a hard stop
+    (a middle item, between two commas, is whole), else to a stop word, at most `limit` words."""
+    tokens = text.tokens
+    k = end
+    while k > 0 and end - k < _MIDDLE_WORDS and _word(text, k - 1) and k - 1 not in stops:
+        k -= 1
+    if k > 0 and tokens[k - 1].norm == "," and k < end:
+        return k  # between two commas (or a comma and the coordinator): the whole item
+    name = tokens[end - 1].cap and end - 1 > 0 and tokens[end - 2].norm not in _HARD_STOPS
+    k = end
+    while (
+        k > 0
+        and end - k < limit
+        and _word(text, k - 1)
+        and tokens[k - 1].norm not in _STOP_WORDS
+        and tokens[k - 1].norm not in _FILLER
+        and k - 1 not in stops
+        and not (name and not tokens[k - 1].cap)  # "наблюдают ОБСЕ": the name, not the verb
+    ):
+        k -= 1
+    return k
+
+
+def _introductory(text: Text, start: int, end: int) -> bool:
+    """Whether tokens [start, end), before a comma and not after one, end a phrase that opens
+    its sentence or clause with a preposition or a conjunction ("In the zone, …", "If Russia
+    attacks, …"): what it introduces may be a list; it is none of its items."""
+    tokens = text.tokens
+    if start > 0 and tokens[start - 1].norm == ",":
+        return False  # between two commas: an item
+    k = start
+    while k > 0 and tokens[k - 1].norm not in _HARD_STOPS and tokens[k - 1].norm != ",":
+        k -= 1
+    return tokens[k].norm in _STOP_WORDS and tokens[k].norm not in _NEGATIONS  # "No tanks, …" is a list
+
+
+def _opens_sentence(text: Text, k: int) -> bool:
+    return k == 0 or text.tokens[k - 1].norm in {".", "!", "?", ":", ";", '"', "(", "-"}
+
+
+def _clause_of(side: Side, index: int) -> int:
+    """Which condition or exception clause holds token `index` (-1: none)."""
+    for n, clause in enumerate((*side.analysis.conditions, *side.analysis.exceptions)):
+        if clause.first <= index < clause.last:
+            return n
+    return -1
+
+
+def _negated(text: Text, first: int) -> bool:
+    """Whether a negation stands in the clause before token `first`."""
+    k = first - 1
+    while k >= 0 and text.tokens[k].norm not in _HARD_STOPS and text.tokens[k].norm != ",":
+        if text.tokens[k].norm in _NEGATIONS:
+            return True
+        k -= 1
+    return False
+
+
+def _content(side: Side, first: int, last: int) -> tuple[tuple[str, str], ...]:
+    """(lemma, normalised word) of the item's words that tell what it is."""
+    lemmas = side.lemmas.tokens
+    tokens = side.text.tokens
+    return tuple(
+        (lemmas[k].norm, tokens[k].norm)
+        for k in range(first, last)
+        if tokens[k].kind == "word" and tokens[k].norm not in _FILLER and len(lemmas[k].norm) > 1
+    )
+
+
+def listings(side: Side) -> list[Listing]:
+    """The coordinated lists of a text, in text order: each coordinator with the item after
+    it and the items before it, back over the commas that join them."""
+    text = side.text
+    tokens = text.tokens
+    coordinators = [k for k, tok in enumerate(tokens) if tok.norm in _COORDINATORS]
+    if not coordinators:
+        return []
+    stops = {k for hit in side.compiled.obligation.find(text) for k in range(hit.first, hit.last)}
+    out: list[Listing] = []
+    operative = _operative(side)
+    for c in coordinators:
+        end = _right_item(text, c + 1, stops)
+        if end == c + 1:
+            continue
+        bounds = [(c + 1, end)]
+        k = c - 1 if c > 0 and tokens[c - 1].norm == "," else c  # "tanks, artillery, and mortars"
+        while k > 0:
+            middle = [last - first for first, last in bounds[1:]]
+            limit = min(middle) if middle else min(end - c - 1, 3)
+            start = _left_item(text, k, stops, limit)
+            if start == k or (len(bounds) > 1 and _introductory(text, start, k)):
+                break  # "In the zone, tanks and mortars …": "zone" is no item
+            bounds.append((start, k))
+            if start > 1 and tokens[start - 1].norm == "," and _word(text, start - 2):
+                k = start - 1
+                continue
+            break
+        if len(bounds) < 2:
+            continue
+        bounds.reverse()
+        clause = _clause_of(side, c)
+        bounds = [(a, b) for a, b in bounds if _clause_of(side, a) == clause]
+        words = [_content(side, a, b) for a, b in bounds]
+        if len(bounds) < 2 or not all(any(w.isalpha() for w, _ in item) for item in words):
+            continue
+        items = _items(text, bounds, words)
+        first, last = bounds[0][0], bounds[-1][1]
+        span = span_of(text, first, last)
+        joiner = "or" if tokens[c].norm in _OR else "and"
+        out.append(
+            Listing(items, joiner, _negated(text, first), text.span(first, last), (span,), span[0], operative)
+        )
+    return out
+
+
+def _items(
+    text: Text, bounds: list[tuple[int, int]], words: list[tuple[tuple[str, str], ...]]
+) -> tuple[Item, ...]:
+    """The items of one list, each with its own lemmas: those no other item has, and not the
+    head the last item shares with the others ("defence" of "the energy, banking and defence
+    sectors": "sectors" is every item's; after items of one word each, the last item's own
+    word is its first: "verifiable" of "complete and verifiable withdrawal of forces")."""
+    lemmas = [tuple(lemma for lemma, _ in item) for item in words]
+    named = [
+        any(text.tokens[k].cap and not _opens_sentence(text, k) for k in range(first, last))
+        for first, last in bounds
+    ]
+    # (a name of one word shares no head: "Росії проти України та міжнародного механізму")
+    shared_head = len(lemmas[-1]) > 1 and all(len(item) == 1 for item in lemmas[:-1]) and not any(named[:-1])
+    out: list[Item] = []
+    for n, (first, last) in enumerate(bounds):
+        others = {w for m, other in enumerate(lemmas) if m != n for w in other}
+        mine = words[n][:1] if shared_head and n == len(lemmas) - 1 else words[n]
+        own = tuple(pair for pair in mine if pair[0] not in others) or mine
+        shown = last
+        if shared_head and n == len(lemmas) - 1:  # quoted to its own word: 'verifiable'
+            shown = next(k for k in range(first, last) if text.tokens[k].norm == own[0][1]) + 1
+        span = span_of(text, first, shown)
+        out.append(
+            Item(
+                first,
+                last,
+                lemmas[n],
+                tuple(lemma for lemma, _ in own),
+                tuple(form for _, form in own),
+                named[n],
+                text.span(first, shown),
+                (span,),
+                position_of(text, first),
+            )
+        )
+    return tuple(out)
+
+
+def _operative(side: Side) -> bool:
+    """A text binds what its lists say unless its only modals are best effort or permissive."""
+    found = side.features(modals)
+    return not found or any(m.level >= 3 or m.negated for m in found)
+
+
+def list_items(side: Side) -> list[ListItem]:
+    """Every item of every list, in text order."""
+    return [ListItem(item, listing) for listing in side.features(listings) for item in listing.items]
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules
+
+
+def _kept(side: Side, item: Item) -> bool:
+    """Whether the text says one of the item's own words (or one of their stem), by its
+    lemma or as written (simplemma reads "артиллерия" as "дальнего", "артиллерию" right)."""
+    forms = side.text.forms()
+    return any(
+        mentions(side, w) or w in forms or any(same_stem(w, f) for f in forms if f[:4] == w[:4])
+        for w in (*item.own, *item.forms)
+    )
+
+
+def _part_of_split(other: Side, feature: ListItem) -> bool:
+    """Whether an item is one of the kinds an item of the other text is spelt out as
+    ("towed artillery", "self-propelled artillery" for "artillery"): it ends in the words of
+    an item of the other text's lists, and so does another item of its own list ("crimes
+    against humanity" is no kind of "crimes")."""
+
+    def kind_of(item: Item, whole: tuple[str, ...]) -> bool:
+        return len(item.lemmas) > len(whole) and item.lemmas[-len(whole) :] == whole
+
+    for listing in other.features(listings):
+        for item in listing.items:
+            if (
+                item.lemmas
+                and kind_of(feature.item, item.lemmas)
+                and sum(1 for i in feature.listing.items if kind_of(i, item.lemmas)) >= 2
+            ):
+                return True
+    return False
+
+
+def _said(side: Side, item: Item, words: frozenset[str]) -> bool:
+    """Whether one of the item's own words is among `words` (lemmas or forms of another
+    item), or shares its stem with one."""
+    return any(
+        w in words or any(same_stem(w, x) for x in words if x[:4] == w[:4]) for w in (*item.own, *item.forms)
+    )
+
+
+def _partner(sides: Sides, feature: ListItem, other: Side) -> tuple[Listing | None, int]:
+    """The list of the other text that holds most of this list's items, and how many items
+    it has; (None, 1) when no list there holds one of them but the word diff keeps the rest
+    of a list of two in place (a list of one: "presidential elections" for "presidential
+    and parliamentary elections"); (None, 0) when the list is not there at all."""
+    listing = feature.listing
+    best: Listing | None = None
+    score = 0
+    for candidate in other.features(listings):
+        words = frozenset(w for i in candidate.items for w in (*i.lemmas, *i.forms))
+        n = sum(1 for item in listing.items if _said(other, item, words))
+        if n > score:
+            best, score = candidate, n
+    if best is not None:
+        return best, len(best.items)
+    return None, 1 if _lone(sides, listing, feature) else 0
+
+
+def _lone(sides: Sides, listing: Listing, feature: ListItem) -> bool:
+    """Whether a list of two lost (or gained) the item and nothing else: the word diff keeps
+    the other item, and the words either side of the list, in place."""
+    if len(listing.items) != 2:
+        return False
+    kept = sides.kept_words()
+    this = sides.old if feature.listing in sides.old.features(listings) else sides.new
+    held = set(kept) if this is sides.old else set(kept.values())
+    tokens = this.text.tokens
+    sibling = next(i for i in listing.items if i is not feature.item)
+    words = [k for k in range(sibling.first, sibling.last) if tokens[k].kind != "punct"]
+    first, last = listing.items[0].first, listing.items[-1].last
+    edges = [k for k in (first - 1, last) if 0 <= k < len(tokens)]
+    return all(k in held for k in (*words, *edges))
+
+
+def _item_report(s: Sides, feature: ListItem, other: Side, removed: bool) -> Report | None:
+    """An item dropped (`removed`) or added: its words are nowhere in the other text, the
+    other text holds its list with fewer items (a list with as many, another item in its
+    place: "Item replaced", reported once, from the old side, in lists of three or more)."""
+    item, listing = feature.item, feature.listing
+    if item.named or _kept(other, item):
+        return None  # a name is the name rule's; an item whose words are still there is kept
+    partner, count = _partner(s, feature, other)
+    if not count or _part_of_split(other, feature):
+        return None
+    heavy = s.sig.list_heavy if listing.operative else 0.0
+    where = Quote("", partner.spans, partner.position) if partner is not None else None
+    if count < len(listing.items):
+        headline = "Item removed from a list" if removed else "Item added to a list"
+        return Report(headline, s.sig.list_item, counterpart=where, heavy=heavy)
+    if not removed or partner is None or count != len(listing.items) or count < 3:
+        return None
+    this = s.old
+    gone = [i for i in listing.items if not i.named and not _kept(other, i)]
+    new = [i for i in partner.items if not i.named and not _kept(this, i)]
+    if len(gone) != 1 or len(new) != 1:
+        return None  # several items reworded: a rewording, not one item for another
+    replacement = Quote(new[0].fragment, partner.spans, new[0].position)
+    return Report("Item replaced in a list", s.sig.list_item, counterpart=replacement, heavy=heavy)
+
+
+ITEMS: FeatureRule[ListItem] = FeatureRule(
+    name="list",
+    features=list_items,
+    key=lambda f: f.item.own,
+    pair=unpaired,
+    changed=silent,
+    removed=lambda s, old: _item_report(s, old, s.new, removed=True),
+    added=lambda s, new: _item_report(s, new, s.old, removed=False),
+)
+
+
+def _same_items(old: Listing, new: Listing) -> bool:
+    """Two lists of the same items (at least two, each matched by its own words)."""
+    mine = [set(i.own) for i in old.items]
+    theirs = [set(i.own) for i in new.items]
+    if len(mine) != len(theirs):
+        return False
+    return all(any(a & b for b in theirs) for a in mine) and all(any(a & b for a in mine) for b in theirs)
+
+
+def _joiner_changed(s: Sides, old: Listing, new: Listing) -> Report | None:
+    if old.joiner == new.joiner or old.negated or new.negated:
+        return None
+    headline = (
+        "Items made alternatives ('and' → 'or')"
+        if new.joiner == "or"
+        else "Alternatives made cumulative ('or' → 'and')"
+    )
+    heavy = s.sig.list_heavy if old.operative and new.operative else 0.0
+    return Report(headline, s.sig.list_joiner, heavy=heavy)
+
+
+JOINERS: FeatureRule[Listing] = FeatureRule(
+    name="list",
+    features=listings,
+    key=lambda x: (x.joiner, tuple(sorted(w for i in x.items for w in i.own))),
+    pair=by(_same_items),
+    changed=_joiner_changed,
+    removed=silent,
+    added=silent,
+)

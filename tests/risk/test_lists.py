@@ -1,0 +1,250 @@
+"""An item dropped from, added to or swapped in a list, and "and" ↔ "or" between items; in
+English, Ukrainian and Russian. Reordering, re-punctuation and a recast sentence say nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from draftkit.risk.features import Reader
+from draftkit.risk.lists import listings
+from tests.risk.helpers import TAXONOMY, flags_for, rules_of
+
+WEAPONS = (
+    "Heavy weapons — tanks, artillery systems and mortars — shall be withdrawn from the line of contact."
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "headline", "item"),
+    [
+        (
+            WEAPONS,
+            "Heavy weapons — tanks and artillery systems — shall be withdrawn from the line of contact.",
+            "Item removed from a list",
+            "mortars",
+        ),
+        (
+            "The Parties shall withdraw tanks and artillery systems of a calibre over 100 mm from the zone.",
+            "The Parties shall withdraw tanks, artillery systems of a calibre over 100 mm and multiple rocket"
+            " launchers from the zone.",
+            "Item added to a list",
+            "multiple rocket launchers",
+        ),
+        (
+            "No tanks, artillery or mortars shall be deployed within the security zone.",
+            "No tanks or artillery shall be deployed within the security zone.",
+            "Item removed from a list",
+            "mortars",
+        ),
+        (
+            "Sanctions on the energy, banking and defence sectors shall remain in force.",
+            "Sanctions on the energy and banking sectors shall remain in force.",
+            "Item removed from a list",
+            "defence",
+        ),
+        (
+            "The Parties commit to the complete and verifiable withdrawal of foreign forces.",
+            "The Parties commit to the complete withdrawal of foreign forces.",
+            "Item removed from a list",
+            "verifiable",
+        ),
+        (
+            "Важке озброєння — танки, артилерійські системи та міномети — має бути відведене.",
+            "Важке озброєння — танки та артилерійські системи — має бути відведене.",
+            "Item removed from a list",
+            "міномети",
+        ),
+        (
+            "Санкції щодо енергетичного, банківського та оборонного секторів залишаються чинними.",
+            "Санкції щодо енергетичного та оборонного секторів залишаються чинними.",
+            "Item removed from a list",
+            "банківського",
+        ),
+        (
+            "Мониторинг осуществляется с помощью спутников, беспилотников и радаров.",
+            "Мониторинг осуществляется с помощью спутников и беспилотников.",
+            "Item removed from a list",
+            "радаров",
+        ),
+        (
+            "Санкции снимаются с энергетического и банковского секторов.",
+            "Санкции снимаются с энергетического, банковского и оборонного секторов.",
+            "Item added to a list",
+            "оборонного",
+        ),
+    ],
+)
+def test_an_item_dropped_or_added_is_named_both_ways(old: str, new: str, headline: str, item: str) -> None:
+    found = [f for f in _findings(old, new) if f.rule == "list"]
+    assert [(f.headline, f.old or f.new) for f in found] == [(headline, item)]
+    back = "Item added to a list" if headline == "Item removed from a list" else "Item removed from a list"
+    assert [(f.headline, f.old or f.new) for f in _findings(new, old) if f.rule == "list"] == [(back, item)]
+
+
+def _findings(old: str, new: str):  # type: ignore[no-untyped-def]
+    from tests.risk.helpers import findings
+
+    return findings(old, new)
+
+
+def test_an_item_swapped_in_a_list_of_three_is_one_replacement() -> None:
+    found = [
+        (f.headline, f.old, f.new)
+        for f in _findings(
+            "Tanks, artillery systems and mortars shall be withdrawn to the storage sites.",
+            "Tanks, artillery systems and armoured vehicles shall be withdrawn to the storage sites.",
+        )
+        if f.rule == "list"
+    ]
+    assert found == [("Item replaced in a list", "mortars", "armoured vehicles")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            WEAPONS,
+            "Heavy weapons — mortars, tanks and artillery systems — shall be withdrawn from the line of contact.",
+        ),
+        (
+            WEAPONS,
+            "Heavy weapons — tanks, artillery systems, and mortars — shall be withdrawn from the line of contact.",
+        ),
+        (
+            "Humanitarian assistance shall include food, water and medicine.",
+            "Humanitarian assistance shall include food, water, and medicines.",
+        ),
+        (
+            "Фонд фінансуватиме відбудову житла, шкіл і лікарень.",
+            "Фонд фінансуватиме відбудову житла, шкіл та лікарень.",
+        ),
+        (
+            "Танки, артиллерийские системы и миномёты должны быть отведены.",
+            "Миномёты, танки и артиллерийские системы должны быть отведены.",
+        ),
+        ("Отводу подлежат танки, артиллерия и миномёты.", "Танки, артиллерию и миномёты необходимо отвести."),
+        (
+            "Відведенню підлягають танки, артилерія та міномети.",
+            "Танки, артилерію та міномети буде відведено.",
+        ),
+        # One item spelt out as its kinds: the same coverage.
+        (
+            "Tanks, artillery and mortars shall be withdrawn.",
+            "Tanks, towed artillery, self-propelled artillery and mortars shall be withdrawn.",
+        ),
+        (
+            "Будут отведены танки и артиллерия.",
+            "Будут отведены танки, буксируемая артиллерия и самоходная артиллерия.",
+        ),
+        # A translator's synonyms in a list of as many items: a rewording, not an item changed.
+        (
+            "A full and unconditional non-aggression agreement will be concluded.",
+            "A complete and unconditional non-aggression agreement will be concluded.",
+        ),
+        (
+            "The Parties will ensure the safe and dignified return of displaced persons.",
+            "The Parties will ensure that displaced persons return in safety and dignity.",
+        ),
+        # An item that is a name is the name rule's ("NATO" = "the North Atlantic Alliance").
+        (
+            "Washington will mediate a dialogue between Russia and NATO.",
+            "Washington will mediate a dialogue between Russia and the North Atlantic Alliance.",
+        ),
+        ("The U.K. and France will lead the force.", "The United Kingdom and France will lead the force."),
+        # An opening phrase before a comma is no item of the list after it.
+        (
+            "In the zone, tanks and mortars shall be withdrawn.",
+            "In the area, tanks and mortars shall be withdrawn.",
+        ),
+        (
+            "Artillery systems of 100 mm calibre and above will be withdrawn.",
+            "Artillery systems of a calibre of 100mm or more will be withdrawn.",
+        ),
+    ],
+)
+def test_reordered_repunctuated_recast_or_reworded_lists_say_nothing(old: str, new: str) -> None:
+    assert not [r for r in rules_of(old, new) if r[0] == "list"]
+    assert not [r for r in rules_of(new, old) if r[0] == "list"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "headline"),
+    [
+        (
+            "Any deployment of foreign troops requires the consent of Ukraine and the Guarantor States.",
+            "Any deployment of foreign troops requires the consent of Ukraine or the Guarantor States.",
+            "Items made alternatives ('and' → 'or')",
+        ),
+        (
+            "Розгортання іноземних військ потребує згоди України та держав-гарантів.",
+            "Розгортання іноземних військ потребує згоди України або держав-гарантів.",
+            "Items made alternatives ('and' → 'or')",
+        ),
+        (
+            "Размещение иностранных войск требует согласия Украины или государств-гарантов.",
+            "Размещение иностранных войск требует согласия Украины и государств-гарантов.",
+            "Alternatives made cumulative ('or' → 'and')",
+        ),
+    ],
+)
+def test_and_or_between_the_same_items_is_flagged(old: str, new: str, headline: str) -> None:
+    assert ("list", headline) in rules_of(old, new)
+
+
+def test_and_or_under_a_negation_says_nothing() -> None:
+    old = "The Parties shall not deploy tanks and artillery in the zone."
+    assert not [r for r in rules_of(old, old.replace(" and ", " or ")) if r[0] == "list"]
+
+
+def test_the_items_of_a_list_are_read_by_their_lemmas() -> None:
+    reader = Reader(TAXONOMY)
+    (listing,) = reader.side(
+        "Санкції щодо енергетичного, банківського та оборонного секторів залишаються."
+    ).features(listings)
+    assert [i.fragment for i in listing.items] == ["енергетичного", "банківського", "оборонного"]
+    assert listing.joiner == "and"
+
+
+def test_a_place_dropped_from_a_list_is_the_name_rules_flag_only() -> None:
+    found = rules_of(
+        "Russian forces shall withdraw from the Sumy, Kharkiv and Chernihiv regions.",
+        "Russian forces shall withdraw from the Sumy and Chernihiv regions.",
+    )
+    assert ("name", "Place removed") in found
+    assert not [r for r in found if r[0] == "list"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "heading", "severity"),
+    [
+        # What must be withdrawn, in a heavy category: high.
+        (
+            WEAPONS,
+            WEAPONS.replace("tanks, artillery systems and mortars", "tanks and artillery systems"),
+            "Withdrawal of Heavy Weapons",
+            "high",
+        ),
+        # A secretariat's services: low.
+        (
+            "The Secretariat shall provide interpretation, document translation and logistical support to the Commission.",
+            "The Secretariat shall provide interpretation and logistical support to the Commission.",
+            "Secretariat",
+            "low",
+        ),
+        # Only permitted, not bound: not raised to high.
+        (
+            "The Parties may withdraw tanks, artillery systems and mortars from the line of contact.",
+            "The Parties may withdraw tanks and artillery systems from the line of contact.",
+            "Withdrawal of Heavy Weapons",
+            "medium",
+        ),
+    ],
+)
+def test_severity_follows_the_category_and_the_obligation(
+    tmp_path: Path, old: str, new: str, heading: str, severity: str
+) -> None:
+    listed = [f for f in flags_for(tmp_path, old, new, heading) if f.rule == "list"]
+    assert [f.severity for f in listed] == [severity]
+    assert listed[0].message.startswith("Item removed from a list: '")
