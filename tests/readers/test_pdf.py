@@ -330,6 +330,52 @@ def test_paragraphs_end_at_a_gap_a_label_or_a_short_sentence_end() -> None:
     ]
 
 
+def _spaced(
+    x: float, top: float, paragraphs: Sequence[Sequence[str]], line: float, gap: float
+) -> list[Placed]:
+    """Paragraphs of lines `line` apart, each paragraph `gap` below the one before (Word's
+    default: spacing after every paragraph)."""
+    runs: list[Placed] = []
+    y = top
+    for lines in paragraphs:
+        for text in lines:
+            runs.append((x, y, text))
+            y -= line
+        y -= gap - line
+    return runs
+
+
+def test_paragraph_spacing_ends_paragraphs_that_are_one_line_each() -> None:
+    """Word's default spacing after a paragraph, and no paragraph long enough to wrap: the
+    only step on the page is the paragraph step, which is not the line spacing (benchmarks/
+    docx_vs_pdf.py: Open-Xml-PowerTools' CA004-TwoParas read as one paragraph)."""
+    paragraphs = [
+        ["Video provides a powerful way to help you prove your point."],
+        ["Here is a second paragraph."],
+    ]
+    assert _texts(raw_pdf([_spaced(72, 700, paragraphs, 13.5, 22)])) == [
+        "Video provides a powerful way to help you prove your point.",
+        "Here is a second paragraph.",
+    ]
+
+
+def test_paragraph_spacing_more_common_than_line_spacing() -> None:
+    """More paragraph steps than wrapped lines on the page: the line spacing is read from the
+    lines that run on, so the paragraph step is still a gap (Open-Xml-PowerTools'
+    010-InsertedRun: one-line paragraphs joined to their neighbours)."""
+    paragraphs = [
+        ["Contoso, Inc"],
+        ["The first paragraph of the letter is long enough to run on over the end of its",
+         "line and onto the next one"],
+        ["Terms of delivery"],
+        ["The second paragraph is long enough too, so that it runs over the end of its",
+         "line onto the next one"],
+        ["Signed for the supplier"],
+        ["Signed for the buyer"],
+    ]  # fmt: skip
+    assert _texts(raw_pdf([_spaced(72, 700, paragraphs, 13.5, 22)])) == [" ".join(p) for p in paragraphs]
+
+
 def test_paragraph_runs_on_over_a_page_break() -> None:
     first = column(72, 700, ["1. A provision long enough to run from the bottom of one page onto",
                              "the top of the next page, where it carries on without a break"])  # fmt: skip

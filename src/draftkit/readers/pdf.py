@@ -69,6 +69,7 @@ _EOF_TAIL = 2048  # %%EOF must stand in the last bytes of a complete file
 _MIN_PAIRS = 3  # side-by-side line pairs that make a page two-column
 _NEIGHBOURS = 8  # lines compared with each line when looking for side-by-side pairs
 _GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends a paragraph
+_SINGLE_SPACING = 1.3  # most baseline steps per point of font size in single-spaced text
 _SHORT = 0.85  # a line this share of its column's usual length, or less, with the next word is "short"
 _ENDS_SENTENCE = re.compile(r"[.:;!?][\"'”’»)\]]*$")
 _PAGE_NUMBER = re.compile(
@@ -370,14 +371,28 @@ def _columns(lines: list[_Line], width: float) -> list[_Line]:
 # ---------------------------------------------------------------------------------- paragraphs
 
 
-def _usual_step(lines: list[_Line]) -> dict[float, float]:
-    """The most common baseline step per font size, within a column: the line spacing."""
+def _usual_step(lines: list[_Line], lengths: dict[tuple[int, int], float]) -> dict[float, float]:
+    """The line spacing per font size, within a column: the most common baseline step after a
+    line that runs on (full, and not ending a sentence: a wrapped line, not a paragraph's
+    last). Where no line of a size runs on (every paragraph one line), the most common step
+    is the paragraph step, not the line spacing: the step taken is then at most
+    `_SINGLE_SPACING` times the size, so that a paragraph's spacing still shows as a gap."""
     steps: dict[float, Counter[float]] = {}
+    wraps: dict[float, Counter[float]] = {}
     for a, b in itertools.pairwise(lines):
         step = a.y - b.y
         if a.page == b.page and a.column == b.column and 0 < step < 3 * a.size and abs(a.size - b.size) < 0.5:
-            steps.setdefault(round(a.size), Counter())[round(step * 2) / 2] += 1
-    return {size: counter.most_common(1)[0][0] for size, counter in steps.items()}
+            key, rounded = round(a.size), round(step * 2) / 2
+            steps.setdefault(key, Counter())[rounded] += 1
+            if not _ENDS_SENTENCE.search(a.text) and not _short(a, b, lengths):
+                wraps.setdefault(key, Counter())[rounded] += 1
+    usual = {}
+    for size, counter in steps.items():
+        if size in wraps:
+            usual[size] = wraps[size].most_common(1)[0][0]
+        else:
+            usual[size] = min(counter.most_common(1)[0][0], _SINGLE_SPACING * size)
+    return usual
 
 
 def _usual_length(lines: list[_Line]) -> dict[tuple[int, int], float]:
@@ -391,6 +406,13 @@ def _usual_length(lines: list[_Line]) -> dict[tuple[int, int], float]:
         key: (sorted(lengths)[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 5 else overall)
         for key, lengths in groups.items()
     }
+
+
+def _short(line: _Line, following: _Line, lengths: dict[tuple[int, int], float]) -> bool:
+    """Whether `line` is short: the first word of the line after it would have fitted on it,
+    so it ended by choice."""
+    first_word = len(following.text.split(" ", 1)[0])
+    return len(line.text) + 1 + first_word < _SHORT * lengths.get((line.page, line.column), 0)
 
 
 def _vocabulary(lines: Iterable[_Line]) -> set[str]:
@@ -430,8 +452,8 @@ def _join(text: str, line: str, vocabulary: set[str]) -> str:
 
 def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
     """(first line number, text) of each paragraph."""
-    steps = _usual_step(lines)
     lengths = _usual_length(lines)
+    steps = _usual_step(lines, lengths)
     vocabulary = _vocabulary(lines)
     last_ordinal: dict[str, int] = {}  # per label shape, to tell "2." from a wrapped "2027."
     heading = False  # the paragraph being built starts with a keyword label
@@ -471,10 +493,7 @@ def _starts_paragraph(
 ) -> bool:
     """Whether `line` begins a new paragraph rather than continuing `previous`."""
     ends_sentence = bool(_ENDS_SENTENCE.search(previous.text))
-    # Short: the next line's first word would have fitted on it, so the line ended by choice.
-    first_word = len(line.text.split(" ", 1)[0])
-    usual = lengths.get((previous.page, previous.column), 0)
-    short = len(previous.text) + 1 + first_word < _SHORT * usual
+    short = _short(previous, line, lengths)
     if label is not None and (line.x < previous.x - 1 or ends_sentence or short or heading):
         return True
     if (short and ends_sentence) or abs(line.size - previous.size) >= 1:
