@@ -299,6 +299,27 @@ def test_runs_placed_apart_on_a_line() -> None:
     assert _texts(raw_pdf([runs])) == ["Article 10 Withdrawal", "1. The implementation starts."]
 
 
+def test_list_bullets_before_a_tab_are_left_out() -> None:
+    """A Word list's bullet (Symbol's bullet, Courier New's "o" one level down) stands a tab
+    before its text in the PDF; the DOCX reader shows no bullet, so neither does the PDF
+    reader, and each bulleted line starts a paragraph (Open-Xml-PowerTools' BulletedText:
+    '\uf0b7 Video provides … o When you click …' was one paragraph). A bullet typed with a
+    space before the text stays, a bullet label."""
+    runs = [
+        (90, 700, "•"), (108, 700, "Video provides a powerful way to help you prove your point."),
+        (126, 686.5, "o"), (144, 686.5, "When you click Online Video, you can paste in the embed code"),
+        (144, 673, "for the video you want to add."),
+        (126, 659.5, "o"), (144, 659.5, "You can also type a keyword to search online."),
+        (72, 630, "• A typed bullet stays."),
+    ]  # fmt: skip
+    assert _texts(raw_pdf([runs])) == [
+        "Video provides a powerful way to help you prove your point.",
+        "When you click Online Video, you can paste in the embed code for the video you want to add.",
+        "You can also type a keyword to search online.",
+        "• A typed bullet stays.",
+    ]
+
+
 def test_page_numbers_and_repeated_lines_dropped() -> None:
     pages = []
     for n in range(1, 4):

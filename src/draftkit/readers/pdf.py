@@ -84,6 +84,11 @@ _HYPHEN_PREFIXES = frozenset(
     ("all", "anti", "co", "counter", "cross", "ex", "extra", "inter", "intra", "multi", "non", "post",
      "pre", "pro", "quasi", "re", "self", "semi", "sub", "super", "trans", "ultra", "vice", "well")
 )  # fmt: skip
+# Bullets Word and LibreOffice put before a list item: Unicode, and the Symbol and Wingdings
+# glyphs a PDF keeps as private-use characters (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings'
+# square, U+F076 its diamond, U+F0D8 and U+F0E0 arrows, U+F0FC its tick).
+_BULLET_GLYPHS = frozenset("•◦▪▫■□●○◆◇►▸‣⁃∙·–-*➢➤✓✔o\uf0b7\uf0a7\uf076\uf0d8\uf0e0\uf0fc\uf06e\uf071\uf0a8")
+_BULLET_GAP = 0.9  # ems between a list bullet and its text, at least (a tab; a space is 0.25)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -97,6 +102,7 @@ class _Line:
     size: float
     text: str
     column: int = 0
+    bullet: bool = False  # a list bullet stood before the text (left out: see `_bullet`)
 
     @property
     def top(self) -> float:
@@ -215,12 +221,12 @@ def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
     current: list[tuple[float, float, float, float, str]] = []  # (x, y, size, right, text)
 
     def close() -> None:
-        text = " ".join("".join(run[4] for run in current).split())
+        bullet = _bullet(current)
+        text = " ".join("".join(run[4] for run in current[bullet:]).split())
         if text:
             sized = [run[2] for run in current if run[4].strip()]
-            lines.append(
-                _Line(number, current[0][0], current[0][1], max(sized) if sized else current[0][2], text)
-            )
+            size = max(sized) if sized else current[0][2]
+            lines.append(_Line(number, current[0][0], current[0][1], size, text, bullet=bullet))
         current.clear()
 
     for x, y, size, right, text in runs:
@@ -241,6 +247,19 @@ def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
     if current:
         close()
     return lines
+
+
+def _bullet(runs: list[tuple[float, float, float, float, str]]) -> bool:
+    """Whether a line's first run is a list bullet: one bullet glyph (Word's defaults: the
+    Symbol font's bullet, Courier New's "o", Wingdings' square, arrow and tick, which PDFs
+    hold as private-use characters) with a tab's width before the text. A Word list's bullet
+    is no part of its paragraph's text (the DOCX reader shows none), so it is left out; a
+    bullet typed before the text, with a space, stays and is read as a bullet label."""
+    glyphs = [index for index, run in enumerate(runs) if run[4].strip()]
+    if len(glyphs) < 2 or runs[glyphs[0]][4].strip() not in _BULLET_GLYPHS:
+        return False
+    first, text = runs[glyphs[0]], runs[glyphs[1]]
+    return text[0] - first[3] >= _BULLET_GAP * first[2]
 
 
 def _needs_space(current: list[tuple[float, float, float, float, str]], x: float, part: str) -> bool:
@@ -492,6 +511,8 @@ def _starts_paragraph(
     lengths: dict[tuple[int, int], float],
 ) -> bool:
     """Whether `line` begins a new paragraph rather than continuing `previous`."""
+    if line.bullet:
+        return True
     ends_sentence = bool(_ENDS_SENTENCE.search(previous.text))
     short = _short(previous, line, lengths)
     if label is not None and (line.x < previous.x - 1 or ends_sentence or short or heading):
