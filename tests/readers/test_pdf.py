@@ -290,6 +290,24 @@ def test_row_by_row_content_is_read_column_by_column() -> None:
     ]
 
 
+def test_table_rows_are_read_row_by_row_cell_by_cell() -> None:
+    """A table as Word and LibreOffice write it: the content stream goes row by row, cell by
+    cell, and the cells are short. Read as the DOCX reader reads the same table, each cell a
+    paragraph in row order (Open-Xml-PowerTools' RP999-Table read as '4 7 A 3 5 6 8 9 B',
+    column by column, with the top row's "1" and "2" and the bottom row's "C" dropped as page
+    numbers; WC057's spanning title cell joined to the next row's first cell; WC033's cell
+    under a vertically merged one joined to it; the text after the table to the last cell)."""
+    rows = [["1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"], ["Title"], ["A", "B", "C"]]
+    runs: list[Placed] = []
+    for number, row in enumerate(rows):
+        runs += [(78 + 150 * k, 759 - 13.3 * number, cell) for k, cell in enumerate(row)]
+    runs += [(228, 759 - 13.3 * 5, "bbb"), (228, 759 - 13.3 * 6, "ccc"), (378, 759 - 13.3 * 6, "ddd")]
+    runs += [(72, 759 - 13.3 * 7, "This is the text after the table.")]
+    assert _texts(raw_pdf([runs])) == [cell for row in rows for cell in row] + [
+        "bbb", "ccc", "ddd", "This is the text after the table."
+    ]  # fmt: skip
+
+
 def test_runs_placed_apart_on_a_line() -> None:
     """A narrow tab after a label gets a space; a run that continues a word (a font change
     mid-word, placed at the end of the run before) does not. Helvetica 11 pt: "Article 10"

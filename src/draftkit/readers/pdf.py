@@ -10,11 +10,15 @@ Stages, each relying on the one before:
 2. lines: runs on one baseline, in content-stream order, make a line.
 3. furniture: running headers and footers (the same text at the same place on most pages,
    digits ignored, so "Page 3 of 12" matches "Page 4 of 12") and page numbers ("3",
-   "- 3 -", "Page 3 of 12") in the top or bottom lines of a page are dropped.
+   "- 3 -", "Page 3 of 12") in the top or bottom lines of a page are dropped — but not a
+   number or letter standing in a table row (other lines on its baseline, not all running).
 4. columns: a page whose lines stand side by side (at least `_MIN_PAIRS` pairs on one
    baseline, far apart) is read column by column: full-width lines above, the left column,
-   the right column, full-width lines below. A table laid out as two columns of many rows
-   is read the same way (column by column).
+   the right column, full-width lines below. Unless they are a table's rows: the content
+   stream goes back to the left column after a line of the right one, and no line on the
+   left fills its column (`_table_rows`); then the page is read in the stream's order, row
+   by row, each cell a paragraph, as the DOCX reader reads the table. A row-by-row stream
+   of full lines is still read column by column.
 5. paragraphs: a line starts a new paragraph after a vertical gap larger than the line
    spacing, a change of font size, a line that is short and ends a sentence, or when it
    starts with a list label at or left of the previous line's start; otherwise it joins the
@@ -30,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import math
 import os
 import re
 import signal
@@ -67,6 +72,7 @@ _BYTES_PER_PROCESS = 1_000_000  # a PDF under this is read by one process
 _GRACE = 5.0  # seconds over the time limit the engine's process has to say so itself
 _EOF_TAIL = 2048  # %%EOF must stand in the last bytes of a complete file
 _MIN_PAIRS = 3  # side-by-side line pairs that make a page two-column
+_CELL_FILL = 0.6  # share of the width to the next column a table's left cells all fill less of
 _NEIGHBOURS = 8  # lines compared with each line when looking for side-by-side pairs
 _GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends a paragraph
 _SINGLE_SPACING = 1.3  # most baseline steps per point of font size in single-spaced text
@@ -103,6 +109,9 @@ class _Line:
     text: str
     column: int = 0
     bullet: bool = False  # a list bullet stood before the text (left out: see `_bullet`)
+    right: float = 0.0  # where its last glyph ends
+    cell: bool = False  # a cell of a table row (`_columns`): a paragraph of its own
+    limit: float = 0.0  # for a cell: where the next cell of its row starts (or the text's right edge)
 
     @property
     def top(self) -> float:
@@ -226,7 +235,8 @@ def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
         if text:
             sized = [run[2] for run in current if run[4].strip()]
             size = max(sized) if sized else current[0][2]
-            lines.append(_Line(number, current[0][0], current[0][1], size, text, bullet=bullet))
+            right = max(run[3] for run in current)
+            lines.append(_Line(number, current[0][0], current[0][1], size, text, bullet=bullet, right=right))
         current.clear()
 
     for x, y, size, right, text in runs:
@@ -337,7 +347,8 @@ def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) 
         dropped, texts = set(), set()
         for line in _edges(lines):
             if _PAGE_NUMBER.match(line.text):
-                dropped.add(id(line))
+                if not _in_a_row(line, lines, repeated):
+                    dropped.add(id(line))
             elif _furniture_key(line) in repeated:
                 dropped.add(id(line))
                 texts.add(" ".join(line.text.split()))
@@ -348,16 +359,30 @@ def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) 
     return kept
 
 
+def _same_baseline(line: _Line, other: _Line) -> bool:
+    return abs(other.y - line.y) <= 0.4 * max(line.size, other.size)
+
+
+def _in_a_row(line: _Line, lines: list[_Line], repeated: set[tuple[str, int]]) -> bool:
+    """Whether a line that reads as a page number ("3", "C") is a cell of a table row: other
+    lines stand on its baseline, and not all of them running lines ("Confidential", then the
+    page number, on one footer line)."""
+    others = [other for other in lines if other is not line and _same_baseline(line, other)]
+    return bool(others) and not all(_furniture_key(other) in repeated for other in others)
+
+
 # ---------------------------------------------------------------------------------- columns
 
 
 def _columns(lines: list[_Line], width: float) -> list[_Line]:
-    """The page's lines in reading order: column by column when lines stand side by side."""
+    """The page's lines in reading order: column by column when lines stand side by side,
+    row by row (the content stream's order) when they are the cells of a table."""
     if len(lines) < 2 * _MIN_PAIRS:
         return lines
     by_y = sorted(lines, key=lambda line: -line.y)
     split: float | None = None
     pairs = 0
+    paired: dict[int, _Line] = {}
     for i, line in enumerate(by_y):
         # A few neighbours suffice (a row holds a line per column); a hostile page of
         # thousands of runs on one baseline must not cost n² comparisons.
@@ -368,7 +393,11 @@ def _columns(lines: list[_Line], width: float) -> list[_Line]:
             if east.x - west.x > 0.25 * width:
                 pairs += 1
                 split = east.x if split is None else min(split, east.x)
+                paired.update({id(west): west, id(east): east})
     if pairs < _MIN_PAIRS or split is None:
+        return lines
+    if _table_rows(lines, paired, split):
+        _mark_cells(by_y)
         return lines
     right = [line for line in by_y if line.x >= split - 1]
     high = max(line.top for line in right)
@@ -387,7 +416,47 @@ def _columns(lines: list[_Line], width: float) -> list[_Line]:
     return above + left + right + below
 
 
-# ---------------------------------------------------------------------------------- paragraphs
+def _mark_cells(by_y: list[_Line]) -> None:
+    """On a page of table rows: every line that shares its baseline with another is a cell,
+    whose text may run up to where the next cell of its row starts."""
+    edge = max(line.right for line in by_y)
+    rows: list[list[_Line]] = []
+    for line in by_y:
+        if rows and _same_baseline(rows[-1][0], line):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    for row in rows:
+        if len(row) < 2:
+            continue
+        row.sort(key=lambda line: line.x)
+        for line, following in itertools.zip_longest(row, row[1:]):
+            line.cell = True
+            line.limit = following.x if following is not None else edge
+
+
+def _table_rows(lines: list[_Line], paired: dict[int, _Line], split: float) -> bool:
+    """Whether the lines standing side by side are the cells of a table's rows rather than
+    columns of text: the content stream goes back to the left after a line on the right
+    (row by row, as Word and LibreOffice write a table, and as the DOCX reader reads it; text
+    columns come one after the other), and no line on the left fills `_CELL_FILL` of the
+    width up to the right ones (text in columns fills its column; a row-by-row stream with
+    a line that does is read as columns, as before)."""
+    highest_right = -math.inf  # the highest right-hand line met so far in the stream
+    back = False
+    for line in lines:
+        if id(line) not in paired:
+            continue
+        if line.x >= split - 1:
+            highest_right = max(highest_right, line.y)
+        elif highest_right > line.y + 0.5 * line.size:
+            back = True
+            break
+    if not back:
+        return False
+    return all(
+        line.right - line.x < _CELL_FILL * (split - line.x) for line in paired.values() if line.x < split - 1
+    )
 
 
 def _usual_step(lines: list[_Line], lengths: dict[tuple[int, int], float]) -> dict[float, float]:
@@ -513,6 +582,8 @@ def _starts_paragraph(
     """Whether `line` begins a new paragraph rather than continuing `previous`."""
     if line.bullet:
         return True
+    if (line.cell or previous.cell) and _next_cell(previous, line):
+        return True
     ends_sentence = bool(_ENDS_SENTENCE.search(previous.text))
     short = _short(previous, line, lengths)
     if label is not None and (line.x < previous.x - 1 or ends_sentence or short or heading):
@@ -527,6 +598,22 @@ def _starts_paragraph(
     step = previous.y - line.y
     usual_step = steps.get(round(previous.size), 1.2 * previous.size)
     return step > _GAP_FACTOR * usual_step
+
+
+def _next_cell(previous: _Line, line: _Line) -> bool:
+    """In a table read row by row: whether `line` starts another cell (or the text after the
+    table) rather than going on with `previous`'s cell: it stands beside or above it, or
+    further left or right; it is a row's first cell after a line that stood alone; or the
+    first word of `line` would have fitted in `previous`'s cell."""
+    if line.y >= previous.y or abs(line.x - previous.x) > 0.5 * line.size:
+        return True
+    if line.cell and not previous.cell:
+        return True
+    if not previous.cell or not previous.text:
+        return False
+    em = (previous.right - previous.x) / len(previous.text)  # an average character's width
+    word = len(line.text.split(" ", 1)[0]) + 1
+    return previous.right + word * em < previous.limit - 0.3 * previous.size
 
 
 def read_pdf_blocks(
