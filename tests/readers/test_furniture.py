@@ -191,3 +191,26 @@ def test_a_word_file_from_standard_input_says_its_furniture_was_not_compared(tmp
         check=False,
     )
     assert run.returncode == 0 and "were not compared: a Word file read from standard input" in run.stderr
+
+
+def test_a_word_file_against_a_pdf_says_what_the_pdf_shows_elsewhere(tmp_path: Path) -> None:
+    """A Word file's footnotes are read at their references, a PDF's where it prints them;
+    its pending tracked changes are read as accepted, and a PDF printed with the markup shows
+    the deleted text too. Where a Word file and a PDF are compared, a note says which of these
+    the Word file holds, whichever side it is on (benchmarks/docx_vs_pdf.py: the endnotes of
+    mammoth's endnotes.docx and the deleted field of Open-Xml-PowerTools' RP019 were changes
+    said by nothing); a Word file with neither says nothing."""
+    from tests.fixtures.docx.make_fixtures import HERE as FIXTURES
+    from tests.readers.test_docx_text import footnote_doc
+
+    pdf = _pdf(tmp_path / "round.pdf", "Draft", "Non-paper", PDF_POINTS)
+    noted = footnote_doc("Party A reserves its position.").build(tmp_path / "notes.docx")
+    (note,) = _notes(noted, pdf)
+    assert "notes.docx (Word) is compared with round.pdf (PDF): its footnotes are read in its text" in note
+    assert "tracked" not in note
+    (note,) = _notes(pdf, noted)  # the Word file the newer one
+    assert "its footnotes are read" in note
+    (note,) = _notes(FIXTURES / "tracked.docx", pdf)
+    assert "pending tracked changes" in note and "footnotes" not in note
+    assert _notes(_word(tmp_path / "plain.docx"), pdf) == []
+    assert cli("diff", noted, pdf, "--strict").code == 3  # the comparison is not whole

@@ -13,12 +13,15 @@ without what Word computes when it shows the page (field results: page numbers, 
 the file name, the date), which would differ between any two files; a PDF's are the texts
 its reading left out (`Source.running`), page numbers never among them. Headers and footers
 are compared as the sets of their texts, whichever section or page kind holds them; comments
-as the multiset of theirs.
+as the multiset of theirs. Where one file of the pair is a Word file and the other a PDF, the
+note also says what the Word file holds that a PDF shows elsewhere or otherwise: footnotes
+and endnotes, pending tracked changes.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -61,13 +64,69 @@ def noted(
             note = furniture_note(path, source.path, view, limits)
     elif source.format == "pdf" and isinstance(old, Draft) and old.source and old.source.format == "pdf":
         note = _running_note(old.source.running, source.running)
-    if note is None:
+    notes = tuple(n for n in (note, _word_and_pdf_note(old, new, limits)) if n is not None)
+    if not notes:
         return new
     if said:
         from draftkit.readers import report
 
-        report(replace(new, warnings=(note,)), limits, source.path)
-    return replace(new, warnings=(*new.warnings, note))
+        report(replace(new, warnings=notes), limits, source.path)
+    return replace(new, warnings=(*new.warnings, *notes))
+
+
+_NOTE_MARKS = ("⟦Footnote: ", "⟦Endnote: ")
+# A revision in the main document part, whatever the namespace's prefix.
+_REVISION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:ins|del|moveFrom|moveTo)[\s/>]")
+
+
+def _word_and_pdf_note(old: object, new: Draft, limits: Limits) -> ReadWarning | None:
+    """Where one draft of a pair is a Word file and the other a PDF: what the Word file holds
+    that a PDF shows elsewhere or otherwise, so that a difference there is not taken for a
+    change of text — its footnotes and endnotes (read at their references in the Word file,
+    where they are printed in a PDF) and its pending tracked changes (read as accept-all; a
+    PDF printed with the markup shows the deleted text too)."""
+    if not isinstance(old, Draft) or old.source is None or new.source is None:
+        return None
+    formats = {old.source.format: old, new.source.format: new}
+    word, pdf = formats.get("docx"), formats.get("pdf")
+    if word is None or pdf is None or word.source is None:
+        return None
+    said = []
+    texts = [word.title or "", *word.preamble, *(p.text for p in word.walk())]
+    notes = [
+        name
+        for mark, name in zip(_NOTE_MARKS, ("footnotes", "endnotes"), strict=True)
+        if any(mark in t for t in texts)
+    ]
+    if notes:
+        said.append(
+            f"its {' and '.join(notes)} are read in its text, at their references; the PDF prints them at the foot"
+            " of the page or at the end, where they are read as text of their own"
+        )
+    if word.source.path != STDIN_NAME and _has_revisions(Path(word.source.path), limits):
+        said.append(
+            "it holds pending tracked changes, read as accepted (--view original: rejected); a PDF printed"
+            " with its markup shows the deleted text as well"
+        )
+    if not said:
+        return None
+    names = (Path(word.source.path).name, Path(pdf.source.path).name if pdf.source else "the PDF")
+    return ReadWarning(
+        "not-compared",
+        f"{names[0]} (Word) is compared with {names[1]} (PDF): "
+        + "; ".join(said)
+        + ": a difference there may be the format's, not the text's (docs/limits.md)",
+    )
+
+
+def _has_revisions(path: Path, limits: Limits) -> bool:
+    """Whether a Word file's main document part holds tracked changes (False where it cannot
+    be read again)."""
+    try:
+        with open_package(path, max_bytes=limits.max_bytes, max_unpacked=limits.max_unpacked) as package:
+            return bool(_REVISION.search(package.read(package.main_document_part())))
+    except (DraftkitError, OSError, ValueError):
+        return False
 
 
 def _running_note(before: tuple[str, ...], after: tuple[str, ...]) -> ReadWarning | None:
@@ -130,7 +189,9 @@ def _is_package(path: Path) -> bool:
 def _quoted(texts: list[str]) -> str:
     if not texts:
         return "none"
-    shown = [repr(t if len(t) <= _QUOTED_CHARS else t[: _QUOTED_CHARS - 1] + "…") for t in texts[:_SHOWN_AT_MOST]]
+    shown = [
+        repr(t if len(t) <= _QUOTED_CHARS else t[: _QUOTED_CHARS - 1] + "…") for t in texts[:_SHOWN_AT_MOST]
+    ]
     more = len(texts) - len(shown)
     return ", ".join(shown) + (f" and {more} more" if more else "")
 
