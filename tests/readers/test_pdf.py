@@ -415,6 +415,19 @@ def test_paragraph_spacing_more_common_than_line_spacing() -> None:
     assert _texts(raw_pdf([_spaced(72, 700, paragraphs, 13.5, 22)])) == [" ".join(p) for p in paragraphs]
 
 
+def test_a_list_of_short_lines_is_a_paragraph_a_line() -> None:
+    """Pages of short one-line paragraphs with no spacing between them and no full stop (a
+    list of places, a register): no line of the text runs on, and none reaches near the
+    right margin (the left one mirrored), so each line ended its paragraph, on the page and
+    over the page break (Open-Xml-PowerTools' LIR011 and LIR008: 3,500 list items read as
+    one paragraph, or joined in pairs over each page break). A line broken at a hyphen still
+    runs on."""
+    places = ["Kessel Valley", "Drava Corridor", "Lake Ostra", "Halvern Basin", "Port Ettria"]
+    more = ["Sarmand Pass", "Lusvania Gate", "North Ridge of the Demili-", "tarized Zone", "Ostra Shore"]
+    pages = [column(72, 700, places, step=15), column(72, 700, more, step=15)]
+    assert _texts(raw_pdf(pages)) == [*places, *more[:2], "North Ridge of the Demilitarized Zone", more[4]]
+
+
 def test_paragraph_runs_on_over_a_page_break() -> None:
     first = column(72, 700, ["1. A provision long enough to run from the bottom of one page onto",
                              "the top of the next page, where it carries on without a break"])  # fmt: skip

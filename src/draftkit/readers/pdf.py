@@ -43,7 +43,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,7 @@ _MIN_PAIRS = 3  # side-by-side line pairs that make a page two-column
 _CELL_FILL = 0.6  # share of the width to the next column a table's left cells all fill less of
 _NEIGHBOURS = 8  # lines compared with each line when looking for side-by-side pairs
 _GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends a paragraph
+_MIRROR = 0.6  # a page whose lines all end short of this share of the mirrored margin has none full
 _SINGLE_SPACING = 1.3  # most baseline steps per point of font size in single-spaced text
 _SHORT = 0.85  # a line this share of its column's usual length, or less, with the next word is "short"
 _ENDS_SENTENCE = re.compile(r"[.:;!?][\"'”’»)\]]*$")
@@ -116,6 +117,16 @@ class _Line:
     @property
     def top(self) -> float:
         return self.y + self.size
+
+
+@dataclass(slots=True)
+class _Measures:
+    """What the paragraph stage measures of the whole text before it reads it."""
+
+    lengths: dict[tuple[int, int], float]  # characters in a full line, per page and column
+    edges: dict[tuple[int, int], tuple[float, float]]  # left and right text edge, per page and column
+    steps: dict[float, float] = field(default_factory=dict)  # line spacing per font size
+    mirrored: set[tuple[int, int]] = field(default_factory=set)  # pages of short lines (`_edges_of_text`)
 
 
 def _fail(source: str, message: str) -> InputError:
@@ -459,12 +470,12 @@ def _table_rows(lines: list[_Line], paired: dict[int, _Line], split: float) -> b
     )
 
 
-def _usual_step(lines: list[_Line], lengths: dict[tuple[int, int], float]) -> dict[float, float]:
-    """The line spacing per font size, within a column: the most common baseline step after a
-    line that runs on (full, and not ending a sentence: a wrapped line, not a paragraph's
-    last). Where no line of a size runs on (every paragraph one line), the most common step
-    is the paragraph step, not the line spacing: the step taken is then at most
-    `_SINGLE_SPACING` times the size, so that a paragraph's spacing still shows as a gap."""
+def _usual_step(lines: list[_Line], measures: _Measures) -> None:
+    """The line spacing per font size, within a column (`measures.steps`): the most common
+    baseline step after a line that runs on (full, and not ending a sentence: a wrapped line,
+    not a paragraph's last). Where no line of a size runs on (every paragraph one line), the
+    most common step is the paragraph step, not the line spacing: the step taken is then at
+    most `_SINGLE_SPACING` times the size, so that a paragraph's spacing still shows as a gap."""
     steps: dict[float, Counter[float]] = {}
     wraps: dict[float, Counter[float]] = {}
     for a, b in itertools.pairwise(lines):
@@ -472,15 +483,48 @@ def _usual_step(lines: list[_Line], lengths: dict[tuple[int, int], float]) -> di
         if a.page == b.page and a.column == b.column and 0 < step < 3 * a.size and abs(a.size - b.size) < 0.5:
             key, rounded = round(a.size), round(step * 2) / 2
             steps.setdefault(key, Counter())[rounded] += 1
-            if not _ENDS_SENTENCE.search(a.text) and not _short(a, b, lengths):
+            if not _ENDS_SENTENCE.search(a.text) and _full(a, b, measures):
                 wraps.setdefault(key, Counter())[rounded] += 1
-    usual = {}
     for size, counter in steps.items():
         if size in wraps:
-            usual[size] = wraps[size].most_common(1)[0][0]
+            measures.steps[size] = wraps[size].most_common(1)[0][0]
         else:
-            usual[size] = min(counter.most_common(1)[0][0], _SINGLE_SPACING * size)
-    return usual
+            measures.steps[size] = min(counter.most_common(1)[0][0], _SINGLE_SPACING * size)
+
+
+def _edges_of_text(measures: _Measures, lines: list[_Line], widths: list[float]) -> None:
+    """The left and right edges of the text per page and column (`measures.edges`): where
+    its lines start and end at the furthest. In a text without columns, on a page whose
+    lines all stop short of where the left margin mirrored would put the right one
+    (`_MIRROR`: a list, a register, a page of short paragraphs), the mirrored margin is the
+    right edge: no line there is full but one broken at a hyphen (the page is noted in
+    `measures.mirrored`)."""
+    edges = measures.edges
+    for line in lines:
+        key = (line.page, line.column)
+        left, right = edges.get(key, (line.x, line.right))
+        edges[key] = (min(left, line.x), max(right, line.right))
+    if any(column for _, column in edges):
+        return  # a page in two columns: a page of short lines may be one column's last
+    for (page, column), (left, right) in edges.items():
+        mirrored = widths[page - 1] - left if 0 < page <= len(widths) else right
+        if right < _MIRROR * mirrored:
+            edges[(page, column)] = (left, mirrored)
+            measures.mirrored.add((page, column))
+
+
+def _full(line: _Line, following: _Line, measures: _Measures) -> bool:
+    """Whether `line` is full: the first word of `following` would not have fitted after it
+    (nor, for a centred line, on either side of it), or it ends in a hyphen."""
+    left, right = measures.edges.get((line.page, line.column), (line.x, line.right))
+    if not line.text or line.right <= line.x or line.text.endswith(("-", "\u00ad")):
+        return True  # a word broken at the line's end: the line was full
+    em = (line.right - line.x) / len(line.text)  # an average character's width
+    word = (len(following.text.split(" ", 1)[0]) + 1) * em
+    slack, lead = right - line.right, line.x - left
+    if abs(lead - slack) < line.size:  # centred: the word could go on either side
+        slack += lead
+    return slack < 1.15 * word + 0.25 * line.size
 
 
 def _usual_length(lines: list[_Line]) -> dict[tuple[int, int], float]:
@@ -538,10 +582,11 @@ def _join(text: str, line: str, vocabulary: set[str]) -> str:
     return text + line
 
 
-def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
-    """(first line number, text) of each paragraph."""
-    lengths = _usual_length(lines)
-    steps = _usual_step(lines, lengths)
+def _paragraphs(lines: list[_Line], widths: list[float]) -> list[tuple[int, str]]:
+    """(first line number, text) of each paragraph; `widths`: each page's width."""
+    measures = _Measures(_usual_length(lines), {})
+    _edges_of_text(measures, lines, widths)
+    _usual_step(lines, measures)
     vocabulary = _vocabulary(lines)
     last_ordinal: dict[str, int] = {}  # per label shape, to tell "2." from a wrapped "2027."
     heading = False  # the paragraph being built starts with a keyword label
@@ -552,9 +597,7 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
     for number, line in enumerate(lines, start=1):
         found = parse_label(line.text)
         label = found[0] if found is not None else None
-        if previous is None or _starts_paragraph(
-            previous, line, label, heading, last_ordinal, steps, lengths
-        ):
+        if previous is None or _starts_paragraph(previous, line, label, heading, last_ordinal, measures):
             if text:
                 paragraphs.append((start, text))
             text, start = line.text, number
@@ -576,8 +619,7 @@ def _starts_paragraph(
     label: Label | None,
     heading: bool,
     last_ordinal: dict[str, int],
-    steps: dict[float, float],
-    lengths: dict[tuple[int, int], float],
+    measures: _Measures,
 ) -> bool:
     """Whether `line` begins a new paragraph rather than continuing `previous`."""
     if line.bullet:
@@ -585,18 +627,27 @@ def _starts_paragraph(
     if (line.cell or previous.cell) and _next_cell(previous, line):
         return True
     ends_sentence = bool(_ENDS_SENTENCE.search(previous.text))
-    short = _short(previous, line, lengths)
+    short = _short(previous, line, measures.lengths)
     if label is not None and (line.x < previous.x - 1 or ends_sentence or short or heading):
         return True
     if (short and ends_sentence) or abs(line.size - previous.size) >= 1:
         return True
+    full = _full(previous, line, measures)
     if line.page != previous.page or line.column != previous.column or line.y >= previous.y:
         # Over a page or column break there is no gap to measure: a short last line ended
-        # its paragraph, and a label that starts or continues its list starts a new one.
+        # its paragraph (on a page of short lines, where lengths cannot tell: one not full),
+        # and a label that starts or continues its list starts a new one.
         ordinal = label.ordinal or 0 if label is not None else -2
-        return short or ordinal == 1 or ordinal == last_ordinal.get(label.shape if label else "", -5) + 1
+        return (
+            short
+            or (not full and (previous.page, previous.column) in measures.mirrored)
+            or ordinal == 1
+            or ordinal == last_ordinal.get(label.shape if label else "", -5) + 1
+        )
+    if not full and (previous.page, previous.column) in measures.mirrored:
+        return True  # on a page of short lines, one that is not full ended its paragraph
     step = previous.y - line.y
-    usual_step = steps.get(round(previous.size), 1.2 * previous.size)
+    usual_step = measures.steps.get(round(previous.size), 1.2 * previous.size)
     return step > _GAP_FACTOR * usual_step
 
 
@@ -626,7 +677,7 @@ def read_pdf_blocks(
     pages = _drop_furniture(pages, running)
     lines = [line for number, page in enumerate(pages) for line in _columns(page, widths[number])]
     blocks: list[Block] = []
-    for start, text in _paragraphs(lines):
+    for start, text in _paragraphs(lines, widths):
         if max_paragraphs is not None and len(blocks) >= max_paragraphs:
             raise LimitError(
                 f"more than {max_paragraphs:,} paragraphs, over the limit of {PARAGRAPHS_PER_PROVISION}"
