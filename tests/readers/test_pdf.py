@@ -308,6 +308,22 @@ def test_table_rows_are_read_row_by_row_cell_by_cell() -> None:
     ]  # fmt: skip
 
 
+def test_table_cells_of_several_lines_are_read_cell_by_cell() -> None:
+    """Cells that wrap fill their width like columns of text, but the stream goes up to the
+    next cell of the row after a cell's last line: a table, read cell by cell (Open-Xml-
+    PowerTools' ContentControlsNested: its cells were read as columns of text)."""
+    cells = [
+        ["Lorem ipsum dolor sit amet", "consectetuer"], ["Adipiscing elit maecenas", "porttitor"],
+        ["Congue massa fusce posuere", "pulvinar."],
+        ["100"], ["200"], ["300"],
+    ]  # fmt: skip
+    runs: list[Placed] = []
+    for k, cell in enumerate(cells):
+        top = 709 if k < 3 else 683
+        runs += column(78 + 156 * (k % 3), top, cell, step=12.8)
+    assert _texts(raw_pdf([runs])) == [" ".join(cell) for cell in cells]
+
+
 def test_runs_placed_apart_on_a_line() -> None:
     """A narrow tab after a label gets a space; a run that continues a word (a font change
     mid-word, placed at the end of the run before) does not. Helvetica 11 pt: "Article 10"

@@ -450,11 +450,14 @@ def _table_rows(lines: list[_Line], paired: dict[int, _Line], split: float) -> b
     """Whether the lines standing side by side are the cells of a table's rows rather than
     columns of text: the content stream goes back to the left after a line on the right
     (row by row, as Word and LibreOffice write a table, and as the DOCX reader reads it; text
-    columns come one after the other), and no line on the left fills `_CELL_FILL` of the
-    width up to the right ones (text in columns fills its column; a row-by-row stream with
-    a line that does is read as columns, as before)."""
+    columns come one after the other), and either it also goes up to the right after a lower
+    line (the next cell of a row after a cell of several lines) or no line on the left fills
+    `_CELL_FILL` of the width up to the right ones (text in columns fills its column: a
+    stream of full lines row by row, one line of each column after the other, is read as
+    columns, as before)."""
     highest_right = -math.inf  # the highest right-hand line met so far in the stream
-    back = False
+    back = up = False
+    before: _Line | None = None
     for line in lines:
         if id(line) not in paired:
             continue
@@ -462,10 +465,12 @@ def _table_rows(lines: list[_Line], paired: dict[int, _Line], split: float) -> b
             highest_right = max(highest_right, line.y)
         elif highest_right > line.y + 0.5 * line.size:
             back = True
-            break
+        if before is not None and line.y > before.y + 0.5 * line.size and line.x > before.x + line.size:
+            up = True
+        before = line
     if not back:
         return False
-    return all(
+    return up or all(
         line.right - line.x < _CELL_FILL * (split - line.x) for line in paired.values() if line.x < split - 1
     )
 
