@@ -324,6 +324,20 @@ def test_table_cells_of_several_lines_are_read_cell_by_cell() -> None:
     assert _texts(raw_pdf([runs])) == [" ".join(cell) for cell in cells]
 
 
+def test_a_table_of_one_row_is_read_cell_by_cell() -> None:
+    """A one-row table does not go back to the left: its stream goes up to the right at each
+    next cell of several lines (Open-Xml-PowerTools' TextReplacer Test08: four cells of
+    'Anything else to / do?' read as two columns of text). A cell's sixteen characters stand
+    a cell's width from the next one: two lines, not one (its row was one line)."""
+    runs: list[Placed] = [(72 + 120 * k, 709, "Now is the time.") for k in range(4)]
+    for k in range(4):
+        runs += column(72 + 120 * k, 669, ["Anything else to do", "now?"], step=12.8)
+    runs += [(72, 630, "On the Insert tab, the galleries include items that are designed to coordinate.")]
+    assert _texts(raw_pdf([runs])) == ["Now is the time."] * 4 + ["Anything else to do now?"] * 4 + [
+        "On the Insert tab, the galleries include items that are designed to coordinate."
+    ]
+
+
 def test_runs_placed_apart_on_a_line() -> None:
     """A narrow tab after a label gets a space; a run that continues a word (a font change
     mid-word, placed at the end of the run before) does not. Helvetica 11 pt: "Article 10"

@@ -73,6 +73,7 @@ _GRACE = 5.0  # seconds over the time limit the engine's process has to say so i
 _EOF_TAIL = 2048  # %%EOF must stand in the last bytes of a complete file
 _MIN_PAIRS = 3  # side-by-side line pairs that make a page two-column
 _CELL_FILL = 0.6  # share of the width to the next column a table's left cells all fill less of
+_LABEL_CHARS = 8  # a run this long or shorter may be a list label ("Article 10", "(viii)")
 _NEIGHBOURS = 8  # lines compared with each line when looking for side-by-side pairs
 _GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends a paragraph
 _MIRROR = 0.6  # a page whose lines all end short of this share of the mirrored margin has none full
@@ -256,10 +257,11 @@ def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
         if current and text.strip():
             px, py, psize, pright, ptext = current[-1]
             same_line = abs(y - py) <= 0.4 * max(psize, size)
-            # Far to the right of where the previous run ends: another column, not a tab. The
-            # end is at least 0.55 em a character on: a hanging indent after a narrow label
-            # ("(i)", then a tab to the text) stays one line.
-            end = max(pright, px + 0.55 * psize * len(ptext))
+            # Far to the right of where the previous run ends: another column (or table
+            # cell), not a tab. After a label's few characters the end is at least 0.55 em a
+            # character on: a hanging indent after a narrow label ("(i)", then a tab to the
+            # text) stays one line; after more, text that wide would run into the next cell.
+            end = pright if len(ptext.strip()) > _LABEL_CHARS else max(pright, px + 0.55 * psize * len(ptext))
             if not same_line or x > end + 2.5 * psize:
                 close()
         if current and _needs_space(current, x, text):
@@ -454,9 +456,11 @@ def _table_rows(lines: list[_Line], paired: dict[int, _Line], split: float) -> b
     line (the next cell of a row after a cell of several lines) or no line on the left fills
     `_CELL_FILL` of the width up to the right ones (text in columns fills its column: a
     stream of full lines row by row, one line of each column after the other, is read as
-    columns, as before)."""
+    columns, as before). A table of one row does not go back to the left: it goes up to the
+    right twice or more (text in two columns goes up once, at the column's end; three
+    columns of text, read so, are read in the stream's order, which is theirs)."""
     highest_right = -math.inf  # the highest right-hand line met so far in the stream
-    back = up = False
+    back, ups = False, 0
     before: _Line | None = None
     for line in lines:
         if id(line) not in paired:
@@ -466,11 +470,11 @@ def _table_rows(lines: list[_Line], paired: dict[int, _Line], split: float) -> b
         elif highest_right > line.y + 0.5 * line.size:
             back = True
         if before is not None and line.y > before.y + 0.5 * line.size and line.x > before.x + line.size:
-            up = True
+            ups += 1
         before = line
     if not back:
-        return False
-    return up or all(
+        return ups >= 2  # one row of three cells or more, some of several lines
+    return ups > 0 or all(
         line.right - line.x < _CELL_FILL * (split - line.x) for line in paired.values() if line.x < split - 1
     )
 
@@ -669,7 +673,8 @@ def _next_cell(previous: _Line, line: _Line) -> bool:
         return False
     em = (previous.right - previous.x) / len(previous.text)  # an average character's width
     word = len(line.text.split(" ", 1)[0]) + 1
-    return previous.right + word * em < previous.limit - 0.3 * previous.size
+    # The cell's text ends some 1 em before the next cell's (the two cells' margins).
+    return previous.right + word * em < previous.limit - previous.size
 
 
 def read_pdf_blocks(
