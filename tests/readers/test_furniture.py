@@ -214,3 +214,15 @@ def test_a_word_file_against_a_pdf_says_what_the_pdf_shows_elsewhere(tmp_path: P
     assert "pending tracked changes" in note and "footnotes" not in note
     assert _notes(_word(tmp_path / "plain.docx"), pdf) == []
     assert cli("diff", noted, pdf, "--strict").code == 3  # the comparison is not whole
+
+
+def test_a_word_files_header_read_as_text_in_its_pdf_is_said(tmp_path: Path) -> None:
+    """The PDF reader leaves out what repeats on most pages; a one-page PDF's header and
+    footer repeat nowhere and are read as text, where the Word file's are not read: the
+    note quotes them (Open-Xml-PowerTools' FooterContent-built: 'Name: Write name here' was
+    an added paragraph said by nothing). Where the PDF left them out, nothing is said."""
+    word = _word(tmp_path / "round.docx", header="DRAFT – Round 3", footer="Non-paper")
+    one_page = _pdf(tmp_path / "one.pdf", "DRAFT – Round 3", "Non-paper", PDF_POINTS[:1])
+    (note,) = _notes(word, one_page)
+    assert "its page headers and footers ('DRAFT – Round 3', 'Non-paper') are not read" in note
+    assert _notes(word, _pdf(tmp_path / "three.pdf", "DRAFT – Round 3", "Non-paper", PDF_POINTS)) == []
