@@ -368,6 +368,29 @@ def test_list_bullets_before_a_tab_are_left_out() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("runs", "text"),
+    [
+        # LibreOffice draws a hyperlink's runs twice, overlapping; PDFium ends each with a
+        # space (Open-Xml-PowerTools' HC040: 'Video pro vid es a powerful way').
+        ([(72, 103.1, "Video "), (106.7, 124.3, "pro "), (124.9, 140.4, "vid "), (124.8, 137.9, " "),
+          (141.5, 153.4, "es "), (141.4, 150.4, " "), (154.0, 530.6, " a powerful way")],
+         "Video provides a powerful way"),
+        # Bold then roman with no gap: one word (HC039: 'VideoVideo' read 'Video Video').
+        ([(72, 106.8, "Video"), (107.3, 137.7, "Video")], "VideoVideo"),
+        # A space that is a run of its own, with its gap, stays; so does one after a label.
+        ([(72, 98, "Video"), (98, 101, " "), (101.5, 140, "provides")], "Video provides"),
+        ([(72, 117.8, "Article 10"), (118.5, 170, "Withdrawal")], "Article 10 Withdrawal"),
+    ],
+)  # fmt: skip
+def test_spaces_between_runs_are_where_the_page_shows_a_gap(
+    runs: list[tuple[float, float, str]], text: str
+) -> None:
+    assert [line.text for line in pdf._page_lines([[x, 700, 11, right, t] for x, right, t in runs], 1)] == [
+        text
+    ]
+
+
 def test_page_numbers_and_repeated_lines_dropped() -> None:
     pages = []
     for n in range(1, 4):

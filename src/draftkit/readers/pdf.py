@@ -73,6 +73,7 @@ _GRACE = 5.0  # seconds over the time limit the engine's process has to say so i
 _EOF_TAIL = 2048  # %%EOF must stand in the last bytes of a complete file
 _MIN_PAIRS = 3  # side-by-side line pairs that make a page two-column
 _CELL_FILL = 0.6  # share of the width to the next column a table's left cells all fill less of
+_SPACE_GAP = 0.15  # ems between two runs' glyphs that show a space (a space is 0.2-0.33 em)
 _LABEL_CHARS = 8  # a run this long or shorter may be a list label ("Article 10", "(viii)")
 _NEIGHBOURS = 8  # lines compared with each line when looking for side-by-side pairs
 _GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends a paragraph
@@ -243,7 +244,7 @@ def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
 
     def close() -> None:
         bullet = _bullet(current)
-        text = " ".join("".join(run[4] for run in current[bullet:]).split())
+        text = " ".join(_joined(current[bullet:]).split())
         if text:
             sized = [run[2] for run in current if run[4].strip()]
             size = max(sized) if sized else current[0][2]
@@ -272,6 +273,30 @@ def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
     return lines
 
 
+def _joined(runs: list[tuple[float, float, float, float, str]]) -> str:
+    """The runs' texts as one, with a space between two runs only where the page shows one:
+    a space at the end of a run, or a run of spaces alone, stands for a gap of `_SPACE_GAP`
+    em or more between the glyphs around it. PDFium puts a space after a run where the next
+    overlaps or touches it (the runs of a hyperlink, drawn twice by LibreOffice: 'pro vid es'
+    for "provides"); a run's own leading space, and one `_needs_space` added, are kept."""
+    pieces: list[str] = []
+    right = 0.0
+    spaced = False
+    for x, _, size, run_right, text in runs:
+        if not text.strip():
+            spaced = True
+            continue
+        if pieces:
+            wide = x - right >= _SPACE_GAP * size
+            if pieces[-1][-1].isspace() and not wide and not text[0].isspace():
+                pieces[-1] = pieces[-1].rstrip()
+            elif spaced and wide and not pieces[-1][-1].isspace():
+                pieces.append(" ")
+        pieces.append(text)
+        right, spaced = max(run_right, x), False
+    return "".join(pieces)
+
+
 def _bullet(runs: list[tuple[float, float, float, float, str]]) -> bool:
     """Whether a line's first run is a list bullet: one bullet glyph (Word's defaults: the
     Symbol font's bullet, Courier New's "o", Wingdings' square, arrow and tick, which PDFs
@@ -291,7 +316,7 @@ def _needs_space(current: list[tuple[float, float, float, float, str]], x: float
     PDFium ends a run with a space when a gap follows it, but not for a narrow tab ("Article
     10" then "Withdrawal" one tab stop on); a mid-word change of font looks the same, so a
     space goes in only where a word cannot continue: after a whole label ("Article 10",
-    "(a)", "2.1") or between a digit or lower-case letter and a capital.
+    "(a)", "2.1") or between a digit or lower-case letter and a capital a gap apart.
     """
     before = "".join(run[4] for run in current)
     if x <= current[-1][0] or not before or before[-1].isspace() or part[0].isspace():
@@ -299,7 +324,10 @@ def _needs_space(current: list[tuple[float, float, float, float, str]], x: float
     found = parse_label(before.strip())
     if found is not None and not found[1]:
         return True
-    return (before[-1].isdigit() or before[-1].islower()) and part[0].isupper()
+    # A capital straight after the glyphs before it (no gap: a font change, "VideoVideo" in
+    # bold then roman) goes on the word.
+    wide = x - current[-1][3] >= _SPACE_GAP * current[-1][2]
+    return (before[-1].isdigit() or before[-1].islower()) and part[0].isupper() and wide
 
 
 def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float]]:
