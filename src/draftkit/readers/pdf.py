@@ -74,7 +74,6 @@ _EOF_TAIL = 2048  # %%EOF must stand in the last bytes of a complete file
 _MIN_PAIRS = 3  # side-by-side line pairs that make a page two-column
 _CELL_FILL = 0.6  # share of the width to the next column a table's left cells all fill less of
 _SPACE_GAP = 0.15  # ems between two runs' glyphs that show a space (a space is 0.2-0.33 em)
-_LABEL_CHARS = 8  # a run this long or shorter may be a list label ("Article 10", "(viii)")
 _NEIGHBOURS = 8  # lines compared with each line when looking for side-by-side pairs
 _GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends a paragraph
 _MIRROR = 0.6  # a page whose lines all end short of this share of the mirrored margin has none full
@@ -258,11 +257,12 @@ def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
         if current and text.strip():
             px, py, psize, pright, ptext = current[-1]
             same_line = abs(y - py) <= 0.4 * max(psize, size)
-            # Far to the right of where the previous run ends: another column (or table
-            # cell), not a tab. After a label's few characters the end is at least 0.55 em a
-            # character on: a hanging indent after a narrow label ("(i)", then a tab to the
-            # text) stays one line; after more, text that wide would run into the next cell.
-            end = pright if len(ptext.strip()) > _LABEL_CHARS else max(pright, px + 0.55 * psize * len(ptext))
+            # Far to the right of where the previous run ends: another column, not a tab. The
+            # end is at least 0.55 em a character on: a hanging indent after a narrow label
+            # ("(i)", then a tab to the text) stays one line, and so does a tab of up to half
+            # an inch after longer text ("One hundred twenty-fourth|", then the tab). Table
+            # cells standing closer than that are one line too (a limit, docs/limits.md).
+            end = max(pright, px + 0.55 * psize * len(ptext))
             if not same_line or x > end + 2.5 * psize:
                 close()
         if current and _needs_space(current, x, text):
