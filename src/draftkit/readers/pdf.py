@@ -280,20 +280,21 @@ def _joined(runs: list[tuple[float, float, float, float, str]]) -> str:
     overlaps or touches it (the runs of a hyperlink, drawn twice by LibreOffice: 'pro vid es'
     for "provides"); a run's own leading space, and one `_needs_space` added, are kept."""
     pieces: list[str] = []
-    right = 0.0
+    left = right = 0.0
     spaced = False
     for x, _, size, run_right, text in runs:
         if not text.strip():
             spaced = True
             continue
         if pieces:
-            wide = x - right >= _SPACE_GAP * size
+            # Right-to-left text goes leftwards from run to run: its spaces are kept as given.
+            wide = x < left or x - right >= _SPACE_GAP * size
             if pieces[-1][-1].isspace() and not wide and not text[0].isspace():
                 pieces[-1] = pieces[-1].rstrip()
             elif spaced and wide and not pieces[-1][-1].isspace():
                 pieces.append(" ")
         pieces.append(text)
-        right, spaced = max(run_right, x), False
+        left, right, spaced = x, max(run_right, x), False
     return "".join(pieces)
 
 
