@@ -346,6 +346,19 @@ def test_runs_placed_apart_on_a_line() -> None:
     assert _texts(raw_pdf([runs])) == ["Article 10 Withdrawal", "1. The implementation starts."]
 
 
+def test_a_page_whose_only_line_changes_number_keeps_it() -> None:
+    """A section a page, each a single line at the same place: the lines differ only in their
+    number, like a running head's "Page 3", but each is the only text of its page
+    (python-docx's sct-section-props: pages 2 to 5 were dropped, said nowhere). A blank page
+    holding only the running head seen on the others still loses it."""
+    pages = [[(90, 700, f"Section {n} paragraph.")] for n in range(1, 6)]
+    assert _texts(raw_pdf(pages)) == [f"Section {n} paragraph." for n in range(1, 6)]
+    body = [[(72, 760, HEADER), (72, 700, f"{n}. Provision {n} of the agreement.")] for n in range(1, 4)]
+    assert _texts(raw_pdf([*body, [(72, 760, HEADER)]])) == [
+        f"{n}. Provision {n} of the agreement." for n in (1, 2, 3)
+    ]
+
+
 def test_list_bullets_before_a_tab_are_left_out() -> None:
     """A Word list's bullet (Symbol's bullet, Courier New's "o" one level down) stands a tab
     before its text in the PDF; the DOCX reader shows no bullet, so neither does the PDF

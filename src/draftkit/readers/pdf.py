@@ -378,8 +378,10 @@ def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) 
     whose number changes from page to page) appended to `running`, in order."""
     with_text = sum(1 for lines in pages if lines)
     seen: Counter[tuple[str, int]] = Counter()
+    exact: Counter[str] = Counter()  # edge texts as they stand, once a page
     for lines in pages:
         seen.update({_furniture_key(line) for line in _edges(lines)})
+        exact.update({" ".join(line.text.split()) for line in _edges(lines)})
     # On most pages: over half of them, and at least two (a one-page draft has no running head).
     repeated = {key for key, n in seen.items() if n >= 2 and n * 2 > with_text}
     kept = []
@@ -391,7 +393,12 @@ def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) 
             if _PAGE_NUMBER.match(line.text):
                 if not _in_a_row(line, lines, repeated):
                     dropped.add(id(line))
-            elif _furniture_key(line) in repeated:
+            elif _furniture_key(line) in repeated and (
+                len(lines) > 1 or exact[" ".join(line.text.split())] > 1
+            ):
+                # A page's only line is its body unless it stands as it is on another page (a
+                # blank page's running head): "Section 2 paragraph." alone on page 2, then
+                # "Section 3 paragraph." on page 3, is the text of the sections.
                 dropped.add(id(line))
                 texts.add(" ".join(line.text.split()))
         shown.update(texts)  # a text counted once a page
