@@ -496,6 +496,17 @@ def test_a_list_of_short_lines_is_a_paragraph_a_line() -> None:
     assert _texts(raw_pdf(pages)) == [*places, *more[:2], "North Ridge of the Demilitarized Zone", more[4]]
 
 
+def test_one_line_sentences_without_spacing_are_paragraphs() -> None:
+    """python-docx's default template: no spacing between paragraphs, each one line, most
+    ending a sentence. None of the lines is short beside the others, but none reaches near
+    the margin: each ended where the next word would have fitted (par-hlink-frags: read as
+    three paragraphs of nine)."""
+    lines = ["One", "Two with link to bookmark.", "Three with link to https://foo.com.",
+             "Four with link to https://foo.com?q=bar.", "Five with link to http://foo.com#introduction.",
+             "Six with link to https://foo.com?q=bar#the-bar and more.", "Nine."]  # fmt: skip
+    assert _texts(raw_pdf([column(72, 700, lines, step=14)])) == lines
+
+
 def test_paragraph_runs_on_over_a_page_break() -> None:
     first = column(72, 700, ["1. A provision long enough to run from the bottom of one page onto",
                              "the top of the next page, where it carries on without a break"])  # fmt: skip

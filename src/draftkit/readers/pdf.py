@@ -76,7 +76,9 @@ _CELL_FILL = 0.6  # share of the width to the next column a table's left cells a
 _SPACE_GAP = 0.15  # ems between two runs' glyphs that show a space (a space is 0.2-0.33 em)
 _NEIGHBOURS = 8  # lines compared with each line when looking for side-by-side pairs
 _GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends a paragraph
-_MIRROR = 0.6  # a page whose lines all end short of this share of the mirrored margin has none full
+_MIRROR = (
+    0.65  # a page whose lines are all shorter than this share of the width between margins has none full
+)
 _SINGLE_SPACING = 1.3  # most baseline steps per point of font size in single-spaced text
 _SHORT = 0.85  # a line this share of its column's usual length, or less, with the next word is "short"
 _ENDS_SENTENCE = re.compile(r"[.:;!?][\"'”’»)\]]*$")
@@ -540,10 +542,10 @@ def _usual_step(lines: list[_Line], measures: _Measures) -> None:
 def _edges_of_text(measures: _Measures, lines: list[_Line], widths: list[float]) -> None:
     """The left and right edges of the text per page and column (`measures.edges`): where
     its lines start and end at the furthest. In a text without columns, on a page whose
-    lines all stop short of where the left margin mirrored would put the right one
-    (`_MIRROR`: a list, a register, a page of short paragraphs), the mirrored margin is the
-    right edge: no line there is full but one broken at a hyphen (the page is noted in
-    `measures.mirrored`)."""
+    lines are all shorter than `_MIRROR` of the width between the left margin and where that
+    margin mirrored would put the right one (a list, a register, a page of short
+    paragraphs), the mirrored margin is the right edge: no line there is full but one broken
+    at a hyphen (the page is noted in `measures.mirrored`)."""
     edges = measures.edges
     for line in lines:
         key = (line.page, line.column)
@@ -553,7 +555,7 @@ def _edges_of_text(measures: _Measures, lines: list[_Line], widths: list[float])
         return  # a page in two columns: a page of short lines may be one column's last
     for (page, column), (left, right) in edges.items():
         mirrored = widths[page - 1] - left if 0 < page <= len(widths) else right
-        if right < _MIRROR * mirrored:
+        if right - left < _MIRROR * (mirrored - left):
             edges[(page, column)] = (left, mirrored)
             measures.mirrored.add((page, column))
 
@@ -675,9 +677,10 @@ def _starts_paragraph(
     short = _short(previous, line, measures.lengths)
     if label is not None and (line.x < previous.x - 1 or ends_sentence or short or heading):
         return True
-    if (short and ends_sentence) or abs(line.size - previous.size) >= 1:
-        return True
     full = _full(previous, line, measures)
+    # A sentence's end where the next word would have fitted: the line ended by choice.
+    if ((short or not full) and ends_sentence) or abs(line.size - previous.size) >= 1:
+        return True
     if line.page != previous.page or line.column != previous.column or line.y >= previous.y:
         # Over a page or column break there is no gap to measure: a short last line ended
         # its paragraph (on a page of short lines, where lengths cannot tell: one not full),
