@@ -488,12 +488,18 @@ def test_a_list_of_short_lines_is_a_paragraph_a_line() -> None:
     list of places, a register): no line of the text runs on, and none reaches near the
     right margin (the left one mirrored), so each line ended its paragraph, on the page and
     over the page break (Open-Xml-PowerTools' LIR011 and LIR008: 3,500 list items read as
-    one paragraph, or joined in pairs over each page break). A line broken at a hyphen still
-    runs on."""
+    one paragraph, or joined in pairs over each page break). Not so for text on the same
+    baseline after a tab (HC045: 'Video', a tab, 'Video'), nor for text that wraps in a
+    column narrower than the page, its lines running on in lower case (WC041's one-column
+    table)."""
     places = ["Kessel Valley", "Drava Corridor", "Lake Ostra", "Halvern Basin", "Port Ettria"]
-    more = ["Sarmand Pass", "Lusvania Gate", "North Ridge of the Demili-", "tarized Zone", "Ostra Shore"]
+    more = ["Sarmand Pass", "Lusvania Gate", "North Ridge", "Ostra Shore"]
     pages = [column(72, 700, places, step=15), column(72, 700, more, step=15)]
-    assert _texts(raw_pdf(pages)) == [*places, *more[:2], "North Ridge of the Demilitarized Zone", more[4]]
+    assert _texts(raw_pdf(pages)) == [*places, *more]
+    assert _texts(raw_pdf([[(72, 700, "Video"), (144, 700, "Video")]])) == ["Video Video"]
+    narrow = ["Video provides a powerful way", "to help you prove your point.", "When you click Online Video,",
+              "you can paste in the embed", "code for the video you want to", "add."]  # fmt: skip
+    assert _texts(raw_pdf([column(78, 700, narrow, step=12.8)])) == [" ".join(narrow)]
 
 
 def test_one_line_sentences_without_spacing_are_paragraphs() -> None:

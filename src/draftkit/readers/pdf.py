@@ -544,8 +544,9 @@ def _edges_of_text(measures: _Measures, lines: list[_Line], widths: list[float])
     its lines start and end at the furthest. In a text without columns, on a page whose
     lines are all shorter than `_MIRROR` of the width between the left margin and where that
     margin mirrored would put the right one (a list, a register, a page of short
-    paragraphs), the mirrored margin is the right edge: no line there is full but one broken
-    at a hyphen (the page is noted in `measures.mirrored`)."""
+    paragraphs) where no line runs on into one that starts in lower case, the mirrored
+    margin is the right edge: no line there is full but one broken at a hyphen (the page is
+    noted in `measures.mirrored`)."""
     edges = measures.edges
     for line in lines:
         key = (line.page, line.column)
@@ -553,9 +554,16 @@ def _edges_of_text(measures: _Measures, lines: list[_Line], widths: list[float])
         edges[key] = (min(left, line.x), max(right, line.right))
     if any(column for _, column in edges):
         return  # a page in two columns: a page of short lines may be one column's last
+    # A page where a line runs on into one that starts in lower case wraps its text, only
+    # narrower than the page (a table's column): its lines are not short.
+    wrapping = {
+        a.page
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page and b.y < a.y and b.text[:1].islower() and not _ENDS_SENTENCE.search(a.text)
+    }
     for (page, column), (left, right) in edges.items():
         mirrored = widths[page - 1] - left if 0 < page <= len(widths) else right
-        if right - left < _MIRROR * (mirrored - left):
+        if page not in wrapping and right - left < _MIRROR * (mirrored - left):
             edges[(page, column)] = (left, mirrored)
             measures.mirrored.add((page, column))
 
@@ -677,7 +685,9 @@ def _starts_paragraph(
     short = _short(previous, line, measures.lengths)
     if label is not None and (line.x < previous.x - 1 or ends_sentence or short or heading):
         return True
-    full = _full(previous, line, measures)
+    # Beside it on the same baseline (after a tab, or a table cell): the line has not ended.
+    beside = line.page == previous.page and line.column == previous.column and line.y >= previous.y
+    full = beside or _full(previous, line, measures)
     # A sentence's end where the next word would have fitted: the line ended by choice.
     if ((short or not full) and ends_sentence) or abs(line.size - previous.size) >= 1:
         return True
