@@ -20,9 +20,12 @@ Stages, each relying on the one before:
    by row, each cell a paragraph, as the DOCX reader reads the table. A row-by-row stream
    of full lines is still read column by column.
 5. paragraphs: a line starts a new paragraph after a vertical gap larger than the line
-   spacing, a change of font size, a line that is short and ends a sentence, or when it
-   starts with a list label at or left of the previous line's start; otherwise it joins the
-   previous one, undoing end-of-line hyphenation (see `_join`).
+   spacing (taken after the lines that run on, so that spacing after every paragraph is a
+   gap), a change of font size, a line that ends a sentence where the next word would have
+   fitted (short, or not full against the page's text edge), a list bullet (left out, as
+   the DOCX reader shows none), a table cell, on a page of short lines (a list) any line
+   that is not full, or when it starts with a list label at or left of the previous line's
+   start; otherwise it joins the previous one, undoing end-of-line hyphenation (see `_join`).
 
 Guarantee: blocks in reading order, each with `Location(line=n)`, n being the 1-based
 running number of its first line among the kept (non-furniture) lines of the whole
@@ -76,9 +79,7 @@ _CELL_FILL = 0.6  # share of the width to the next column a table's left cells a
 _SPACE_GAP = 0.15  # ems between two runs' glyphs that show a space (a space is 0.2-0.33 em)
 _NEIGHBOURS = 8  # lines compared with each line when looking for side-by-side pairs
 _GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends a paragraph
-_MIRROR = (
-    0.65  # a page whose lines are all shorter than this share of the width between margins has none full
-)
+_MIRROR = 0.65  # lines all shorter than this share of the width between margins: none is full
 _SINGLE_SPACING = 1.3  # most baseline steps per point of font size in single-spaced text
 _SHORT = 0.85  # a line this share of its column's usual length, or less, with the next word is "short"
 _ENDS_SENTENCE = re.compile(r"[.:;!?][\"'”’»)\]]*$")
@@ -515,6 +516,9 @@ def _table_rows(lines: list[_Line], paired: dict[int, _Line], split: float) -> b
     return ups > 0 or all(
         line.right - line.x < _CELL_FILL * (split - line.x) for line in paired.values() if line.x < split - 1
     )
+
+
+# ---------------------------------------------------------------------------------- paragraphs
 
 
 def _usual_step(lines: list[_Line], measures: _Measures) -> None:
