@@ -72,6 +72,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/list_items.py
 	$(PY) benchmarks/loose_corpus.py
 	$(if $(CORPUS),$(PY) benchmarks/docx_corpus.py $(CORPUS) --jobs 2,@echo "docx_corpus: skipped (make bench CORPUS=folder-of-docx)")
+	$(if $(CORPUS),$(PY) benchmarks/docx_vs_pdf.py $(CORPUS),@echo "docx_vs_pdf: skipped (make bench CORPUS=folder-of-docx)")
 
 # LibreOffice (with python3-uno, for its accept/reject in tests/lo_oracle.py) and Chromium
 # for the tests that open our outputs the way users do.

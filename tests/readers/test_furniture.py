@@ -252,3 +252,38 @@ def test_a_word_file_from_standard_input_says_its_furniture_was_not_compared(tmp
         check=False,
     )
     assert run.returncode == 0 and "were not compared: a Word file read from standard input" in run.stderr
+
+
+def test_a_word_file_against_a_pdf_says_what_the_pdf_shows_elsewhere(tmp_path: Path) -> None:
+    """A Word file's footnotes are read at their references, a PDF's where it prints them;
+    its pending tracked changes are read as accepted, and a PDF printed with the markup shows
+    the deleted text too. Where a Word file and a PDF are compared, a note says which of these
+    the Word file holds, whichever side it is on (benchmarks/docx_vs_pdf.py: the endnotes of
+    mammoth's endnotes.docx and the deleted field of Open-Xml-PowerTools' RP019 were changes
+    said by nothing); a Word file with neither says nothing."""
+    from tests.fixtures.docx.make_fixtures import HERE as FIXTURES
+    from tests.readers.test_docx_text import footnote_doc
+
+    pdf = _pdf(tmp_path / "round.pdf", "Draft", "Non-paper", PDF_POINTS)
+    noted = footnote_doc("Party A reserves its position.").build(tmp_path / "notes.docx")
+    (note,) = _notes(noted, pdf)
+    assert "notes.docx (Word) is compared with round.pdf (PDF): its footnotes are read in its text" in note
+    assert "tracked" not in note
+    (note,) = _notes(pdf, noted)  # the Word file the newer one
+    assert "its footnotes are read" in note
+    (note,) = _notes(FIXTURES / "tracked.docx", pdf)
+    assert "pending tracked changes" in note and "footnotes" not in note
+    assert _notes(_word(tmp_path / "plain.docx"), pdf) == []
+    assert cli("diff", noted, pdf, "--strict").code == 3  # the comparison is not whole
+
+
+def test_a_word_files_header_read_as_text_in_its_pdf_is_said(tmp_path: Path) -> None:
+    """The PDF reader leaves out what repeats on most pages; a one-page PDF's header and
+    footer repeat nowhere and are read as text, where the Word file's are not read: the
+    note quotes them (Open-Xml-PowerTools' FooterContent-built: 'Name: Write name here' was
+    an added paragraph said by nothing). Where the PDF left them out, nothing is said."""
+    word = _word(tmp_path / "round.docx", header="DRAFT – Round 3", footer="Non-paper")
+    one_page = _pdf(tmp_path / "one.pdf", "DRAFT – Round 3", "Non-paper", PDF_POINTS[:1])
+    (note,) = _notes(word, one_page)
+    assert "its page headers and footers ('DRAFT – Round 3', 'Non-paper') are not read" in note
+    assert _notes(word, _pdf(tmp_path / "three.pdf", "DRAFT – Round 3", "Non-paper", PDF_POINTS)) == []

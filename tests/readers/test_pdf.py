@@ -290,6 +290,53 @@ def test_row_by_row_content_is_read_column_by_column() -> None:
     ]
 
 
+def test_table_rows_are_read_row_by_row_cell_by_cell() -> None:
+    """A table as Word and LibreOffice write it: the content stream goes row by row, cell by
+    cell, and the cells are short. Read as the DOCX reader reads the same table, each cell a
+    paragraph in row order (Open-Xml-PowerTools' RP999-Table read as '4 7 A 3 5 6 8 9 B',
+    column by column, with the top row's "1" and "2" and the bottom row's "C" dropped as page
+    numbers; WC057's spanning title cell joined to the next row's first cell; WC033's cell
+    under a vertically merged one joined to it; the text after the table to the last cell)."""
+    rows = [["1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"], ["Title"], ["A", "B", "C"]]
+    runs: list[Placed] = []
+    for number, row in enumerate(rows):
+        runs += [(78 + 150 * k, 759 - 13.3 * number, cell) for k, cell in enumerate(row)]
+    runs += [(228, 759 - 13.3 * 5, "bbb"), (228, 759 - 13.3 * 6, "ccc"), (378, 759 - 13.3 * 6, "ddd")]
+    runs += [(72, 759 - 13.3 * 7, "This is the text after the table.")]
+    assert _texts(raw_pdf([runs])) == [cell for row in rows for cell in row] + [
+        "bbb", "ccc", "ddd", "This is the text after the table."
+    ]  # fmt: skip
+
+
+def test_table_cells_of_several_lines_are_read_cell_by_cell() -> None:
+    """Cells that wrap fill their width like columns of text, but the stream goes up to the
+    next cell of the row after a cell's last line: a table, read cell by cell (Open-Xml-
+    PowerTools' ContentControlsNested: its cells were read as columns of text)."""
+    cells = [
+        ["Lorem ipsum dolor sit amet", "consectetuer"], ["Adipiscing elit maecenas", "porttitor"],
+        ["Congue massa fusce posuere", "pulvinar."],
+        ["100"], ["200"], ["300"],
+    ]  # fmt: skip
+    runs: list[Placed] = []
+    for k, cell in enumerate(cells):
+        top = 709 if k < 3 else 683
+        runs += column(78 + 156 * (k % 3), top, cell, step=12.8)
+    assert _texts(raw_pdf([runs])) == [" ".join(cell) for cell in cells]
+
+
+def test_a_table_of_one_row_is_read_cell_by_cell() -> None:
+    """A one-row table does not go back to the left: its stream goes up to the right at each
+    next cell of several lines (Open-Xml-PowerTools' TextReplacer Test08: four cells of
+    'Anything else to / do?' read as two columns of text)."""
+    runs: list[Placed] = []
+    for k in range(4):
+        runs += column(72 + 120 * k, 669, ["Anything else to do", "now?"], step=12.8)
+    runs += [(72, 630, "On the Insert tab, the galleries include items that are designed to coordinate.")]
+    assert _texts(raw_pdf([runs])) == ["Anything else to do now?"] * 4 + [
+        "On the Insert tab, the galleries include items that are designed to coordinate."
+    ]
+
+
 def test_runs_placed_apart_on_a_line() -> None:
     """A narrow tab after a label gets a space; a run that continues a word (a font change
     mid-word, placed at the end of the run before) does not. Helvetica 11 pt: "Article 10"
@@ -297,6 +344,66 @@ def test_runs_placed_apart_on_a_line() -> None:
     runs = [(72, 700, "Article 10"), (118.5, 700, "Withdrawal")]
     runs += [(72, 670, "1. The"), (72 + 32, 670, " imple"), (72 + 32 + 26.3, 670, "mentation starts.")]
     assert _texts(raw_pdf([runs])) == ["Article 10 Withdrawal", "1. The implementation starts."]
+
+
+def test_a_page_whose_only_line_changes_number_keeps_it() -> None:
+    """A section a page, each a single line at the same place: the lines differ only in their
+    number, like a running head's "Page 3", but each is the only text of its page
+    (python-docx's sct-section-props: pages 2 to 5 were dropped, said nowhere). A blank page
+    holding only the running head seen on the others still loses it."""
+    pages = [[(90, 700, f"Section {n} paragraph.")] for n in range(1, 6)]
+    assert _texts(raw_pdf(pages)) == [f"Section {n} paragraph." for n in range(1, 6)]
+    body = [[(72, 760, HEADER), (72, 700, f"{n}. Provision {n} of the agreement.")] for n in range(1, 4)]
+    assert _texts(raw_pdf([*body, [(72, 760, HEADER)]])) == [
+        f"{n}. Provision {n} of the agreement." for n in (1, 2, 3)
+    ]
+
+
+def test_list_bullets_before_a_tab_are_left_out() -> None:
+    """A Word list's bullet (Symbol's bullet, Courier New's "o" one level down) stands a tab
+    before its text in the PDF; the DOCX reader shows no bullet, so neither does the PDF
+    reader, and each bulleted line starts a paragraph (Open-Xml-PowerTools' BulletedText:
+    '\uf0b7 Video provides … o When you click …' was one paragraph). A bullet typed with a
+    space before the text stays, a bullet label."""
+    runs = [
+        (90, 700, "•"), (108, 700, "Video provides a powerful way to help you prove your point."),
+        (126, 686.5, "o"), (144, 686.5, "When you click Online Video, you can paste in the embed code"),
+        (144, 673, "for the video you want to add."),
+        (126, 659.5, "o"), (144, 659.5, "You can also type a keyword to search online."),
+        (72, 630, "• A typed bullet stays."),
+    ]  # fmt: skip
+    assert _texts(raw_pdf([runs])) == [
+        "Video provides a powerful way to help you prove your point.",
+        "When you click Online Video, you can paste in the embed code for the video you want to add.",
+        "You can also type a keyword to search online.",
+        "• A typed bullet stays.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("runs", "text"),
+    [
+        # LibreOffice draws a hyperlink's runs twice, overlapping; PDFium ends each with a
+        # space (Open-Xml-PowerTools' HC040: 'Video pro vid es a powerful way').
+        ([(72, 103.1, "Video "), (106.7, 124.3, "pro "), (124.9, 140.4, "vid "), (124.8, 137.9, " "),
+          (141.5, 153.4, "es "), (141.4, 150.4, " "), (154.0, 530.6, " a powerful way")],
+         "Video provides a powerful way"),
+        # Bold then roman with no gap: one word (HC039: 'VideoVideo' read 'Video Video').
+        ([(72, 106.8, "Video"), (107.3, 137.7, "Video")], "VideoVideo"),
+        # A space that is a run of its own, with its gap, stays; so does one after a label.
+        ([(72, 98, "Video"), (98, 101, " "), (101.5, 140, "provides")], "Video provides"),
+        ([(72, 117.8, "Article 10"), (118.5, 170, "Withdrawal")], "Article 10 Withdrawal"),
+        # Right-to-left runs go leftwards: their spaces are kept as given (HtmlConverter Test-07).
+        ([(502.3, 539.1, 'המונח "'), (477.4, 502.2, "USA "), (244.4, 476.1, ' "מפנה ראו '), (219.6, 244.4, "USA")],
+         'המונח "USA "מפנה ראו USA'),
+    ],
+)  # fmt: skip
+def test_spaces_between_runs_are_where_the_page_shows_a_gap(
+    runs: list[tuple[float, float, str]], text: str
+) -> None:
+    assert [line.text for line in pdf._page_lines([[x, 700, 11, right, t] for x, right, t in runs], 1)] == [
+        text
+    ]
 
 
 def test_page_numbers_and_repeated_lines_dropped() -> None:
@@ -328,6 +435,82 @@ def test_paragraphs_end_at_a_gap_a_label_or_a_short_sentence_end() -> None:
         "1. The first provision wraps over two lines of text in a paragraph that goes on.",
         "2. The second starts with its label on the next line.",
     ]
+
+
+def _spaced(
+    x: float, top: float, paragraphs: Sequence[Sequence[str]], line: float, gap: float
+) -> list[Placed]:
+    """Paragraphs of lines `line` apart, each paragraph `gap` below the one before (Word's
+    default: spacing after every paragraph)."""
+    runs: list[Placed] = []
+    y = top
+    for lines in paragraphs:
+        for text in lines:
+            runs.append((x, y, text))
+            y -= line
+        y -= gap - line
+    return runs
+
+
+def test_paragraph_spacing_ends_paragraphs_that_are_one_line_each() -> None:
+    """Word's default spacing after a paragraph, and no paragraph long enough to wrap: the
+    only step on the page is the paragraph step, which is not the line spacing (benchmarks/
+    docx_vs_pdf.py: Open-Xml-PowerTools' CA004-TwoParas read as one paragraph)."""
+    paragraphs = [
+        ["Video provides a powerful way to help you prove your point."],
+        ["Here is a second paragraph."],
+    ]
+    assert _texts(raw_pdf([_spaced(72, 700, paragraphs, 13.5, 22)])) == [
+        "Video provides a powerful way to help you prove your point.",
+        "Here is a second paragraph.",
+    ]
+
+
+def test_paragraph_spacing_more_common_than_line_spacing() -> None:
+    """More paragraph steps than wrapped lines on the page: the line spacing is read from the
+    lines that run on, so the paragraph step is still a gap (Open-Xml-PowerTools'
+    010-InsertedRun: one-line paragraphs joined to their neighbours)."""
+    paragraphs = [
+        ["Contoso, Inc"],
+        ["The first paragraph of the letter is long enough to run on over the end of its",
+         "line and onto the next one"],
+        ["Terms of delivery"],
+        ["The second paragraph is long enough too, so that it runs over the end of its",
+         "line onto the next one"],
+        ["Signed for the supplier"],
+        ["Signed for the buyer"],
+    ]  # fmt: skip
+    assert _texts(raw_pdf([_spaced(72, 700, paragraphs, 13.5, 22)])) == [" ".join(p) for p in paragraphs]
+
+
+def test_a_list_of_short_lines_is_a_paragraph_a_line() -> None:
+    """Pages of short one-line paragraphs with no spacing between them and no full stop (a
+    list of places, a register): no line of the text runs on, and none reaches near the
+    right margin (the left one mirrored), so each line ended its paragraph, on the page and
+    over the page break (Open-Xml-PowerTools' LIR011 and LIR008: 3,500 list items read as
+    one paragraph, or joined in pairs over each page break). Not so for text on the same
+    baseline after a tab (HC045: 'Video', a tab, 'Video'), nor for text that wraps in a
+    column narrower than the page, its lines running on in lower case (WC041's one-column
+    table)."""
+    places = ["Kessel Valley", "Drava Corridor", "Lake Ostra", "Halvern Basin", "Port Ettria"]
+    more = ["Sarmand Pass", "Lusvania Gate", "North Ridge", "Ostra Shore"]
+    pages = [column(72, 700, places, step=15), column(72, 700, more, step=15)]
+    assert _texts(raw_pdf(pages)) == [*places, *more]
+    assert _texts(raw_pdf([[(72, 700, "Video"), (144, 700, "Video")]])) == ["Video Video"]
+    narrow = ["Video provides a powerful way", "to help you prove your point.", "When you click Online Video,",
+              "you can paste in the embed", "code for the video you want to", "add."]  # fmt: skip
+    assert _texts(raw_pdf([column(78, 700, narrow, step=12.8)])) == [" ".join(narrow)]
+
+
+def test_one_line_sentences_without_spacing_are_paragraphs() -> None:
+    """python-docx's default template: no spacing between paragraphs, each one line, most
+    ending a sentence. None of the lines is short beside the others, but none reaches near
+    the margin: each ended where the next word would have fitted (par-hlink-frags: read as
+    three paragraphs of nine)."""
+    lines = ["One", "Two with link to bookmark.", "Three with link to https://foo.com.",
+             "Four with link to https://foo.com?q=bar.", "Five with link to http://foo.com#introduction.",
+             "Six with link to https://foo.com?q=bar#the-bar and more.", "Nine."]  # fmt: skip
+    assert _texts(raw_pdf([column(72, 700, lines, step=14)])) == lines
 
 
 def test_paragraph_runs_on_over_a_page_break() -> None:

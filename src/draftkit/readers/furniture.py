@@ -15,12 +15,15 @@ every other field's last result (a DOCPROPERTY status, a REF) is compared, as ar
 (`w:sym`) and a watermark's text (a VML text path); a PDF's are the texts
 its reading left out (`Source.running`), page numbers never among them. Headers and footers
 are compared as the sets of their texts, whichever section or page kind holds them; comments
-as the multiset of theirs.
+as the multiset of theirs. Where one file of the pair is a Word file and the other a PDF, the
+note also says what the Word file holds that a PDF shows elsewhere or otherwise: footnotes
+and endnotes, pending tracked changes, page headers and footers the PDF's text holds.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -64,13 +67,100 @@ def noted(
             note = furniture_note(path, source.path, view, limits)
     elif source.format == "pdf" and isinstance(old, Draft) and old.source and old.source.format == "pdf":
         note = _running_note(old.source.running, source.running)
-    if note is None:
+    notes = tuple(n for n in (note, _word_and_pdf_note(old, new, view, limits)) if n is not None)
+    if not notes:
         return new
     if said:
         from draftkit.readers import report
 
-        report(replace(new, warnings=(note,)), limits, source.path)
-    return replace(new, warnings=(*new.warnings, note))
+        report(replace(new, warnings=notes), limits, source.path)
+    return replace(new, warnings=(*new.warnings, *notes))
+
+
+_NOTE_MARKS = ("⟦Footnote: ", "⟦Endnote: ")
+# A revision in the main document part, whatever the namespace's prefix.
+_REVISION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:ins|del|moveFrom|moveTo)[\s/>]")
+
+
+def _word_and_pdf_note(old: object, new: Draft, view: str, limits: Limits) -> ReadWarning | None:
+    """Where one draft of a pair is a Word file and the other a PDF: what the Word file holds
+    that a PDF shows elsewhere or otherwise, so that a difference there is not taken for a
+    change of text — its footnotes and endnotes (read at their references in the Word file,
+    where they are printed in a PDF), its pending tracked changes (read as accept-all; a
+    PDF printed with the markup shows the deleted text too), and its page headers and
+    footers that the PDF reader did not leave out as running lines (a document of one page:
+    nothing repeats), read there as text."""
+    if not isinstance(old, Draft) or old.source is None or new.source is None:
+        return None
+    formats = {old.source.format: old, new.source.format: new}
+    word, pdf = formats.get("docx"), formats.get("pdf")
+    if word is None or pdf is None or word.source is None:
+        return None
+    said = []
+    texts = [word.title or "", *word.preamble, *(p.text for p in word.walk())]
+    notes = [
+        name
+        for mark, name in zip(_NOTE_MARKS, ("footnotes", "endnotes"), strict=True)
+        if any(mark in t for t in texts)
+    ]
+    if notes:
+        said.append(
+            f"its {' and '.join(notes)} are read in its text, at their references; the PDF prints them at the foot"
+            " of the page or at the end, where they are read as text of their own"
+        )
+    if word.source.path != STDIN_NAME and _has_revisions(Path(word.source.path), limits):
+        said.append(
+            "it holds pending tracked changes, read as accepted (--view original: rejected); a PDF printed"
+            " with its markup shows the deleted text as well"
+        )
+    shown = _printed_furniture(word, pdf, view, limits)
+    if shown:
+        said.append(
+            f"its page headers and footers ({_quoted(shown)}) are not read, and the PDF reader read them as"
+            " text where they do not repeat on most pages"
+        )
+    if not said:
+        return None
+    names = (Path(word.source.path).name, Path(pdf.source.path).name if pdf.source else "the PDF")
+    return ReadWarning(
+        "not-compared",
+        f"{names[0]} (Word) is compared with {names[1]} (PDF): "
+        + "; ".join(said)
+        + ": a difference there may be the format's, not the text's (docs/limits.md)",
+    )
+
+
+_FURNITURE_WORDS = frozenset({"page", "of", "seite", "von", "página", "de", "sur"})
+
+
+def _printed_furniture(word: Draft, pdf: Draft, view: str, limits: Limits) -> list[str]:
+    """The Word file's page header and footer texts with words of their own (not "Page of",
+    what is left of a page-number footer without its fields) that the PDF's running lines
+    left out do not hold."""
+    if word.source is None or pdf.source is None or word.source.path == STDIN_NAME:
+        return []
+    try:
+        texts = _texts(Path(word.source.path), view, limits)
+    except (DraftkitError, OSError, ValueError, etree.LxmlError):
+        return []
+    running = pdf.source.running
+    return [
+        text
+        for kind in ("header", "footer")
+        for text in texts[kind]
+        if any(len(w) > 2 and w.lower() not in _FURNITURE_WORDS for w in re.findall(r"\w+", text))
+        and not any(line in text or text in line for line in running)
+    ]
+
+
+def _has_revisions(path: Path, limits: Limits) -> bool:
+    """Whether a Word file's main document part holds tracked changes (False where it cannot
+    be read again)."""
+    try:
+        with open_package(path, max_bytes=limits.max_bytes, max_unpacked=limits.max_unpacked) as package:
+            return bool(_REVISION.search(package.read(package.main_document_part())))
+    except (DraftkitError, OSError, ValueError):
+        return False
 
 
 def _running_note(before: tuple[str, ...], after: tuple[str, ...]) -> ReadWarning | None:
@@ -133,7 +223,9 @@ def _is_package(path: Path) -> bool:
 def _quoted(texts: list[str]) -> str:
     if not texts:
         return "none"
-    shown = [repr(t if len(t) <= _QUOTED_CHARS else t[: _QUOTED_CHARS - 1] + "…") for t in texts[:_SHOWN_AT_MOST]]
+    shown = [
+        repr(t if len(t) <= _QUOTED_CHARS else t[: _QUOTED_CHARS - 1] + "…") for t in texts[:_SHOWN_AT_MOST]
+    ]
     more = len(texts) - len(shown)
     return ", ".join(shown) + (f" and {more} more" if more else "")
 

@@ -10,15 +10,22 @@ Stages, each relying on the one before:
 2. lines: runs on one baseline, in content-stream order, make a line.
 3. furniture: running headers and footers (the same text at the same place on most pages,
    digits ignored, so "Page 3 of 12" matches "Page 4 of 12") and page numbers ("3",
-   "- 3 -", "Page 3 of 12") in the top or bottom lines of a page are dropped.
+   "- 3 -", "Page 3 of 12") in the top or bottom lines of a page are dropped — but not a
+   number or letter standing in a table row (other lines on its baseline, not all running).
 4. columns: a page whose lines stand side by side (at least `_MIN_PAIRS` pairs on one
    baseline, far apart) is read column by column: full-width lines above, the left column,
-   the right column, full-width lines below. A table laid out as two columns of many rows
-   is read the same way (column by column).
+   the right column, full-width lines below. Unless they are a table's rows: the content
+   stream goes back to the left column after a line of the right one, and no line on the
+   left fills its column (`_table_rows`); then the page is read in the stream's order, row
+   by row, each cell a paragraph, as the DOCX reader reads the table. A row-by-row stream
+   of full lines is still read column by column.
 5. paragraphs: a line starts a new paragraph after a vertical gap larger than the line
-   spacing, a change of font size, a line that is short and ends a sentence, or when it
-   starts with a list label at or left of the previous line's start; otherwise it joins the
-   previous one, undoing end-of-line hyphenation (see `_join`).
+   spacing (taken after the lines that run on, so that spacing after every paragraph is a
+   gap), a change of font size, a line that ends a sentence where the next word would have
+   fitted (short, or not full against the page's text edge), a list bullet (left out, as
+   the DOCX reader shows none), a table cell, on a page of short lines (a list) any line
+   that is not full, or when it starts with a list label at or left of the previous line's
+   start; otherwise it joins the previous one, undoing end-of-line hyphenation (see `_join`).
 
 Guarantee: blocks in reading order, each with `Location(line=n)`, n being the 1-based
 running number of its first line among the kept (non-furniture) lines of the whole
@@ -30,6 +37,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import math
 import os
 import re
 import signal
@@ -38,7 +46,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -67,8 +75,12 @@ _BYTES_PER_PROCESS = 1_000_000  # a PDF under this is read by one process
 _GRACE = 5.0  # seconds over the time limit the engine's process has to say so itself
 _EOF_TAIL = 2048  # %%EOF must stand in the last bytes of a complete file
 _MIN_PAIRS = 3  # side-by-side line pairs that make a page two-column
+_CELL_FILL = 0.6  # share of the width to the next column a table's left cells all fill less of
+_SPACE_GAP = 0.15  # ems between two runs' glyphs that show a space (a space is 0.2-0.33 em)
 _NEIGHBOURS = 8  # lines compared with each line when looking for side-by-side pairs
 _GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends a paragraph
+_MIRROR = 0.65  # lines all shorter than this share of the width between margins: none is full
+_SINGLE_SPACING = 1.3  # most baseline steps per point of font size in single-spaced text
 _SHORT = 0.85  # a line this share of its column's usual length, or less, with the next word is "short"
 _ENDS_SENTENCE = re.compile(r"[.:;!?][\"'”’»)\]]*$")
 _PAGE_NUMBER = re.compile(
@@ -83,6 +95,11 @@ _HYPHEN_PREFIXES = frozenset(
     ("all", "anti", "co", "counter", "cross", "ex", "extra", "inter", "intra", "multi", "non", "post",
      "pre", "pro", "quasi", "re", "self", "semi", "sub", "super", "trans", "ultra", "vice", "well")
 )  # fmt: skip
+# Bullets Word and LibreOffice put before a list item: Unicode, and the Symbol and Wingdings
+# glyphs a PDF keeps as private-use characters (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings'
+# square, U+F076 its diamond, U+F0D8 and U+F0E0 arrows, U+F0FC its tick).
+_BULLET_GLYPHS = frozenset("•◦▪▫■□●○◆◇►▸‣⁃∙·–-*➢➤✓✔o\uf0b7\uf0a7\uf076\uf0d8\uf0e0\uf0fc\uf06e\uf071\uf0a8")
+_BULLET_GAP = 0.9  # ems between a list bullet and its text, at least (a tab; a space is 0.25)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -96,10 +113,24 @@ class _Line:
     size: float
     text: str
     column: int = 0
+    bullet: bool = False  # a list bullet stood before the text (left out: see `_bullet`)
+    right: float = 0.0  # where its last glyph ends
+    cell: bool = False  # a cell of a table row (`_columns`): a paragraph of its own
+    limit: float = 0.0  # for a cell: where the next cell of its row starts (or the text's right edge)
 
     @property
     def top(self) -> float:
         return self.y + self.size
+
+
+@dataclass(slots=True)
+class _Measures:
+    """What the paragraph stage measures of the whole text before it reads it."""
+
+    lengths: dict[tuple[int, int], float]  # characters in a full line, per page and column
+    edges: dict[tuple[int, int], tuple[float, float]]  # left and right text edge, per page and column
+    steps: dict[float, float] = field(default_factory=dict)  # line spacing per font size
+    mirrored: set[tuple[int, int]] = field(default_factory=set)  # pages of short lines (`_edges_of_text`)
 
 
 def _fail(source: str, message: str) -> InputError:
@@ -214,12 +245,13 @@ def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
     current: list[tuple[float, float, float, float, str]] = []  # (x, y, size, right, text)
 
     def close() -> None:
-        text = " ".join("".join(run[4] for run in current).split())
+        bullet = _bullet(current)
+        text = " ".join(_joined(current[bullet:]).split())
         if text:
             sized = [run[2] for run in current if run[4].strip()]
-            lines.append(
-                _Line(number, current[0][0], current[0][1], max(sized) if sized else current[0][2], text)
-            )
+            size = max(sized) if sized else current[0][2]
+            right = max(run[3] for run in current)
+            lines.append(_Line(number, current[0][0], current[0][1], size, text, bullet=bullet, right=right))
         current.clear()
 
     for x, y, size, right, text in runs:
@@ -230,7 +262,9 @@ def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
             same_line = abs(y - py) <= 0.4 * max(psize, size)
             # Far to the right of where the previous run ends: another column, not a tab. The
             # end is at least 0.55 em a character on: a hanging indent after a narrow label
-            # ("(i)", then a tab to the text) stays one line.
+            # ("(i)", then a tab to the text) stays one line, and so does a tab of up to half
+            # an inch after longer text ("One hundred twenty-fourth|", then the tab). Table
+            # cells standing closer than that are one line too (a limit, docs/limits.md).
             end = max(pright, px + 0.55 * psize * len(ptext))
             if not same_line or x > end + 2.5 * psize:
                 close()
@@ -242,13 +276,51 @@ def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
     return lines
 
 
+def _joined(runs: list[tuple[float, float, float, float, str]]) -> str:
+    """The runs' texts as one, with a space between two runs only where the page shows one:
+    a space at the end of a run, or a run of spaces alone, stands for a gap of `_SPACE_GAP`
+    em or more between the glyphs around it. PDFium puts a space after a run where the next
+    overlaps or touches it (the runs of a hyperlink, drawn twice by LibreOffice: 'pro vid es'
+    for "provides"); a run's own leading space, and one `_needs_space` added, are kept."""
+    pieces: list[str] = []
+    left = right = 0.0
+    spaced = False
+    for x, _, size, run_right, text in runs:
+        if not text.strip():
+            spaced = True
+            continue
+        if pieces:
+            # Right-to-left text goes leftwards from run to run: its spaces are kept as given.
+            wide = x < left or x - right >= _SPACE_GAP * size
+            if pieces[-1][-1].isspace() and not wide and not text[0].isspace():
+                pieces[-1] = pieces[-1].rstrip()
+            elif spaced and wide and not pieces[-1][-1].isspace():
+                pieces.append(" ")
+        pieces.append(text)
+        left, right, spaced = x, max(run_right, x), False
+    return "".join(pieces)
+
+
+def _bullet(runs: list[tuple[float, float, float, float, str]]) -> bool:
+    """Whether a line's first run is a list bullet: one bullet glyph (Word's defaults: the
+    Symbol font's bullet, Courier New's "o", Wingdings' square, arrow and tick, which PDFs
+    hold as private-use characters) with a tab's width before the text. A Word list's bullet
+    is no part of its paragraph's text (the DOCX reader shows none), so it is left out; a
+    bullet typed before the text, with a space, stays and is read as a bullet label."""
+    glyphs = [index for index, run in enumerate(runs) if run[4].strip()]
+    if len(glyphs) < 2 or runs[glyphs[0]][4].strip() not in _BULLET_GLYPHS:
+        return False
+    first, text = runs[glyphs[0]], runs[glyphs[1]]
+    return text[0] - first[3] >= _BULLET_GAP * first[2]
+
+
 def _needs_space(current: list[tuple[float, float, float, float, str]], x: float, part: str) -> bool:
     """Whether a run placed on its own (a tab stop, a font change) needs a space before it.
 
     PDFium ends a run with a space when a gap follows it, but not for a narrow tab ("Article
     10" then "Withdrawal" one tab stop on); a mid-word change of font looks the same, so a
     space goes in only where a word cannot continue: after a whole label ("Article 10",
-    "(a)", "2.1") or between a digit or lower-case letter and a capital.
+    "(a)", "2.1") or between a digit or lower-case letter and a capital a gap apart.
     """
     before = "".join(run[4] for run in current)
     if x <= current[-1][0] or not before or before[-1].isspace() or part[0].isspace():
@@ -256,7 +328,10 @@ def _needs_space(current: list[tuple[float, float, float, float, str]], x: float
     found = parse_label(before.strip())
     if found is not None and not found[1]:
         return True
-    return (before[-1].isdigit() or before[-1].islower()) and part[0].isupper()
+    # A capital straight after the glyphs before it (no gap: a font change, "VideoVideo" in
+    # bold then roman) goes on the word.
+    wide = x - current[-1][3] >= _SPACE_GAP * current[-1][2]
+    return (before[-1].isdigit() or before[-1].islower()) and part[0].isupper() and wide
 
 
 def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float]]:
@@ -306,8 +381,10 @@ def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) 
     whose number changes from page to page) appended to `running`, in order."""
     with_text = sum(1 for lines in pages if lines)
     seen: Counter[tuple[str, int]] = Counter()
+    exact: Counter[str] = Counter()  # edge texts as they stand, once a page
     for lines in pages:
         seen.update({_furniture_key(line) for line in _edges(lines)})
+        exact.update({" ".join(line.text.split()) for line in _edges(lines)})
     # On most pages: over half of them, and at least two (a one-page draft has no running head).
     repeated = {key for key, n in seen.items() if n >= 2 and n * 2 > with_text}
     kept = []
@@ -317,8 +394,14 @@ def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) 
         dropped, texts = set(), set()
         for line in _edges(lines):
             if _PAGE_NUMBER.match(line.text):
-                dropped.add(id(line))
-            elif _furniture_key(line) in repeated:
+                if not _in_a_row(line, lines, repeated):
+                    dropped.add(id(line))
+            elif _furniture_key(line) in repeated and (
+                len(lines) > 1 or exact[" ".join(line.text.split())] > 1
+            ):
+                # A page's only line is its body unless it stands as it is on another page (a
+                # blank page's running head): "Section 2 paragraph." alone on page 2, then
+                # "Section 3 paragraph." on page 3, is the text of the sections.
                 dropped.add(id(line))
                 texts.add(" ".join(line.text.split()))
         shown.update(texts)  # a text counted once a page
@@ -328,16 +411,30 @@ def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) 
     return kept
 
 
+def _same_baseline(line: _Line, other: _Line) -> bool:
+    return abs(other.y - line.y) <= 0.4 * max(line.size, other.size)
+
+
+def _in_a_row(line: _Line, lines: list[_Line], repeated: set[tuple[str, int]]) -> bool:
+    """Whether a line that reads as a page number ("3", "C") is a cell of a table row: other
+    lines stand on its baseline, and not all of them running lines ("Confidential", then the
+    page number, on one footer line)."""
+    others = [other for other in lines if other is not line and _same_baseline(line, other)]
+    return bool(others) and not all(_furniture_key(other) in repeated for other in others)
+
+
 # ---------------------------------------------------------------------------------- columns
 
 
 def _columns(lines: list[_Line], width: float) -> list[_Line]:
-    """The page's lines in reading order: column by column when lines stand side by side."""
+    """The page's lines in reading order: column by column when lines stand side by side,
+    row by row (the content stream's order) when they are the cells of a table."""
     if len(lines) < 2 * _MIN_PAIRS:
         return lines
     by_y = sorted(lines, key=lambda line: -line.y)
     split: float | None = None
     pairs = 0
+    paired: dict[int, _Line] = {}
     for i, line in enumerate(by_y):
         # A few neighbours suffice (a row holds a line per column); a hostile page of
         # thousands of runs on one baseline must not cost n² comparisons.
@@ -348,7 +445,11 @@ def _columns(lines: list[_Line], width: float) -> list[_Line]:
             if east.x - west.x > 0.25 * width:
                 pairs += 1
                 split = east.x if split is None else min(split, east.x)
+                paired.update({id(west): west, id(east): east})
     if pairs < _MIN_PAIRS or split is None:
+        return lines
+    if _table_rows(lines, paired, split):
+        _mark_cells(by_y)
         return lines
     right = [line for line in by_y if line.x >= split - 1]
     high = max(line.top for line in right)
@@ -367,17 +468,122 @@ def _columns(lines: list[_Line], width: float) -> list[_Line]:
     return above + left + right + below
 
 
+def _mark_cells(by_y: list[_Line]) -> None:
+    """On a page of table rows: every line that shares its baseline with another is a cell,
+    whose text may run up to where the next cell of its row starts."""
+    edge = max(line.right for line in by_y)
+    rows: list[list[_Line]] = []
+    for line in by_y:
+        if rows and _same_baseline(rows[-1][0], line):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    for row in rows:
+        if len(row) < 2:
+            continue
+        row.sort(key=lambda line: line.x)
+        for line, following in itertools.zip_longest(row, row[1:]):
+            line.cell = True
+            line.limit = following.x if following is not None else edge
+
+
+def _table_rows(lines: list[_Line], paired: dict[int, _Line], split: float) -> bool:
+    """Whether the lines standing side by side are the cells of a table's rows rather than
+    columns of text: the content stream goes back to the left after a line on the right
+    (row by row, as Word and LibreOffice write a table, and as the DOCX reader reads it; text
+    columns come one after the other), and either it also goes up to the right after a lower
+    line (the next cell of a row after a cell of several lines) or no line on the left fills
+    `_CELL_FILL` of the width up to the right ones (text in columns fills its column: a
+    stream of full lines row by row, one line of each column after the other, is read as
+    columns, as before). A table of one row does not go back to the left: it goes up to the
+    right twice or more (text in two columns goes up once, at the column's end; three
+    columns of text, read so, are read in the stream's order, which is theirs)."""
+    highest_right = -math.inf  # the highest right-hand line met so far in the stream
+    back, ups = False, 0
+    before: _Line | None = None
+    for line in lines:
+        if id(line) not in paired:
+            continue
+        if line.x >= split - 1:
+            highest_right = max(highest_right, line.y)
+        elif highest_right > line.y + 0.5 * line.size:
+            back = True
+        if before is not None and line.y > before.y + 0.5 * line.size and line.x > before.x + line.size:
+            ups += 1
+        before = line
+    if not back:
+        return ups >= 2  # one row of three cells or more, some of several lines
+    return ups > 0 or all(
+        line.right - line.x < _CELL_FILL * (split - line.x) for line in paired.values() if line.x < split - 1
+    )
+
+
 # ---------------------------------------------------------------------------------- paragraphs
 
 
-def _usual_step(lines: list[_Line]) -> dict[float, float]:
-    """The most common baseline step per font size, within a column: the line spacing."""
+def _usual_step(lines: list[_Line], measures: _Measures) -> None:
+    """The line spacing per font size, within a column (`measures.steps`): the most common
+    baseline step after a line that runs on (full, and not ending a sentence: a wrapped line,
+    not a paragraph's last). Where no line of a size runs on (every paragraph one line), the
+    most common step is the paragraph step, not the line spacing: the step taken is then at
+    most `_SINGLE_SPACING` times the size, so that a paragraph's spacing still shows as a gap."""
     steps: dict[float, Counter[float]] = {}
+    wraps: dict[float, Counter[float]] = {}
     for a, b in itertools.pairwise(lines):
         step = a.y - b.y
         if a.page == b.page and a.column == b.column and 0 < step < 3 * a.size and abs(a.size - b.size) < 0.5:
-            steps.setdefault(round(a.size), Counter())[round(step * 2) / 2] += 1
-    return {size: counter.most_common(1)[0][0] for size, counter in steps.items()}
+            key, rounded = round(a.size), round(step * 2) / 2
+            steps.setdefault(key, Counter())[rounded] += 1
+            if not _ENDS_SENTENCE.search(a.text) and _full(a, b, measures):
+                wraps.setdefault(key, Counter())[rounded] += 1
+    for size, counter in steps.items():
+        if size in wraps:
+            measures.steps[size] = wraps[size].most_common(1)[0][0]
+        else:
+            measures.steps[size] = min(counter.most_common(1)[0][0], _SINGLE_SPACING * size)
+
+
+def _edges_of_text(measures: _Measures, lines: list[_Line], widths: list[float]) -> None:
+    """The left and right edges of the text per page and column (`measures.edges`): where
+    its lines start and end at the furthest. In a text without columns, on a page whose
+    lines are all shorter than `_MIRROR` of the width between the left margin and where that
+    margin mirrored would put the right one (a list, a register, a page of short
+    paragraphs) where no line runs on into one that starts in lower case, the mirrored
+    margin is the right edge: no line there is full but one broken at a hyphen (the page is
+    noted in `measures.mirrored`)."""
+    edges = measures.edges
+    for line in lines:
+        key = (line.page, line.column)
+        left, right = edges.get(key, (line.x, line.right))
+        edges[key] = (min(left, line.x), max(right, line.right))
+    if any(column for _, column in edges):
+        return  # a page in two columns: a page of short lines may be one column's last
+    # A page where a line runs on into one that starts in lower case wraps its text, only
+    # narrower than the page (a table's column): its lines are not short.
+    wrapping = {
+        a.page
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page and b.y < a.y and b.text[:1].islower() and not _ENDS_SENTENCE.search(a.text)
+    }
+    for (page, column), (left, right) in edges.items():
+        mirrored = widths[page - 1] - left if 0 < page <= len(widths) else right
+        if page not in wrapping and right - left < _MIRROR * (mirrored - left):
+            edges[(page, column)] = (left, mirrored)
+            measures.mirrored.add((page, column))
+
+
+def _full(line: _Line, following: _Line, measures: _Measures) -> bool:
+    """Whether `line` is full: the first word of `following` would not have fitted after it
+    (nor, for a centred line, on either side of it), or it ends in a hyphen."""
+    left, right = measures.edges.get((line.page, line.column), (line.x, line.right))
+    if not line.text or line.right <= line.x or line.text.endswith(("-", "\u00ad")):
+        return True  # a word broken at the line's end: the line was full
+    em = (line.right - line.x) / len(line.text)  # an average character's width
+    word = (len(following.text.split(" ", 1)[0]) + 1) * em
+    slack, lead = right - line.right, line.x - left
+    if abs(lead - slack) < line.size:  # centred: the word could go on either side
+        slack += lead
+    return slack < 1.15 * word + 0.25 * line.size
 
 
 def _usual_length(lines: list[_Line]) -> dict[tuple[int, int], float]:
@@ -391,6 +597,13 @@ def _usual_length(lines: list[_Line]) -> dict[tuple[int, int], float]:
         key: (sorted(lengths)[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 5 else overall)
         for key, lengths in groups.items()
     }
+
+
+def _short(line: _Line, following: _Line, lengths: dict[tuple[int, int], float]) -> bool:
+    """Whether `line` is short: the first word of the line after it would have fitted on it,
+    so it ended by choice."""
+    first_word = len(following.text.split(" ", 1)[0])
+    return len(line.text) + 1 + first_word < _SHORT * lengths.get((line.page, line.column), 0)
 
 
 def _vocabulary(lines: Iterable[_Line]) -> set[str]:
@@ -428,10 +641,11 @@ def _join(text: str, line: str, vocabulary: set[str]) -> str:
     return text + line
 
 
-def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
-    """(first line number, text) of each paragraph."""
-    steps = _usual_step(lines)
-    lengths = _usual_length(lines)
+def _paragraphs(lines: list[_Line], widths: list[float]) -> list[tuple[int, str]]:
+    """(first line number, text) of each paragraph; `widths`: each page's width."""
+    measures = _Measures(_usual_length(lines), {})
+    _edges_of_text(measures, lines, widths)
+    _usual_step(lines, measures)
     vocabulary = _vocabulary(lines)
     last_ordinal: dict[str, int] = {}  # per label shape, to tell "2." from a wrapped "2027."
     heading = False  # the paragraph being built starts with a keyword label
@@ -442,9 +656,7 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
     for number, line in enumerate(lines, start=1):
         found = parse_label(line.text)
         label = found[0] if found is not None else None
-        if previous is None or _starts_paragraph(
-            previous, line, label, heading, last_ordinal, steps, lengths
-        ):
+        if previous is None or _starts_paragraph(previous, line, label, heading, last_ordinal, measures):
             if text:
                 paragraphs.append((start, text))
             text, start = line.text, number
@@ -466,27 +678,56 @@ def _starts_paragraph(
     label: Label | None,
     heading: bool,
     last_ordinal: dict[str, int],
-    steps: dict[float, float],
-    lengths: dict[tuple[int, int], float],
+    measures: _Measures,
 ) -> bool:
     """Whether `line` begins a new paragraph rather than continuing `previous`."""
+    if line.bullet:
+        return True
+    if (line.cell or previous.cell) and _next_cell(previous, line):
+        return True
     ends_sentence = bool(_ENDS_SENTENCE.search(previous.text))
-    # Short: the next line's first word would have fitted on it, so the line ended by choice.
-    first_word = len(line.text.split(" ", 1)[0])
-    usual = lengths.get((previous.page, previous.column), 0)
-    short = len(previous.text) + 1 + first_word < _SHORT * usual
+    short = _short(previous, line, measures.lengths)
     if label is not None and (line.x < previous.x - 1 or ends_sentence or short or heading):
         return True
-    if (short and ends_sentence) or abs(line.size - previous.size) >= 1:
+    # Beside it on the same baseline (after a tab, or a table cell): the line has not ended.
+    beside = line.page == previous.page and line.column == previous.column and line.y >= previous.y
+    full = beside or _full(previous, line, measures)
+    # A sentence's end where the next word would have fitted: the line ended by choice.
+    if ((short or not full) and ends_sentence) or abs(line.size - previous.size) >= 1:
         return True
     if line.page != previous.page or line.column != previous.column or line.y >= previous.y:
         # Over a page or column break there is no gap to measure: a short last line ended
-        # its paragraph, and a label that starts or continues its list starts a new one.
+        # its paragraph (on a page of short lines, where lengths cannot tell: one not full),
+        # and a label that starts or continues its list starts a new one.
         ordinal = label.ordinal or 0 if label is not None else -2
-        return short or ordinal == 1 or ordinal == last_ordinal.get(label.shape if label else "", -5) + 1
+        return (
+            short
+            or (not full and (previous.page, previous.column) in measures.mirrored)
+            or ordinal == 1
+            or ordinal == last_ordinal.get(label.shape if label else "", -5) + 1
+        )
+    if not full and (previous.page, previous.column) in measures.mirrored:
+        return True  # on a page of short lines, one that is not full ended its paragraph
     step = previous.y - line.y
-    usual_step = steps.get(round(previous.size), 1.2 * previous.size)
+    usual_step = measures.steps.get(round(previous.size), 1.2 * previous.size)
     return step > _GAP_FACTOR * usual_step
+
+
+def _next_cell(previous: _Line, line: _Line) -> bool:
+    """In a table read row by row: whether `line` starts another cell (or the text after the
+    table) rather than going on with `previous`'s cell: it stands beside or above it, or
+    further left or right; it is a row's first cell after a line that stood alone; or the
+    first word of `line` would have fitted in `previous`'s cell."""
+    if line.y >= previous.y or abs(line.x - previous.x) > 0.5 * line.size:
+        return True
+    if line.cell and not previous.cell:
+        return True
+    if not previous.cell or not previous.text:
+        return False
+    em = (previous.right - previous.x) / len(previous.text)  # an average character's width
+    word = len(line.text.split(" ", 1)[0]) + 1
+    # The cell's text ends some 1 em before the next cell's (the two cells' margins).
+    return previous.right + word * em < previous.limit - previous.size
 
 
 def read_pdf_blocks(
@@ -499,7 +740,7 @@ def read_pdf_blocks(
     pages = _drop_furniture(pages, running)
     lines = [line for number, page in enumerate(pages) for line in _columns(page, widths[number])]
     blocks: list[Block] = []
-    for start, text in _paragraphs(lines):
+    for start, text in _paragraphs(lines, widths):
         if max_paragraphs is not None and len(blocks) >= max_paragraphs:
             raise LimitError(
                 f"more than {max_paragraphs:,} paragraphs, over the limit of {PARAGRAPHS_PER_PROVISION}"
