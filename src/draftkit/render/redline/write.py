@@ -24,12 +24,7 @@ from draftkit.compare.changes import Flag
 from draftkit.compare.textdiff import diff_words
 from draftkit.model import Provision
 from draftkit.readers.docx_text import choose_branch
-from draftkit.render.redline.base import Base
-from draftkit.render.redline.carry import Carrier
-from draftkit.render.redline.layout import BODY, TC, ZERO_WIDTH, Layout
-from draftkit.render.redline.locate import shown_branch
-from draftkit.render.redline.package import Comment
-from draftkit.render.redline.plan import (
+from draftkit.render.redline.actions import (
     Action,
     Finish,
     FrontComment,
@@ -50,6 +45,11 @@ from draftkit.render.redline.plan import (
     StreamPlan,
     Sub,
 )
+from draftkit.render.redline.base import Base
+from draftkit.render.redline.carry import Carrier
+from draftkit.render.redline.layout import BODY, TC, ZERO_WIDTH, Layout
+from draftkit.render.redline.locate import shown_branch
+from draftkit.render.redline.package import Comment
 from draftkit.render.redline.rows import mark_inserted_rows, restore_rows
 from draftkit.render.wml import (
     NSMAP,
