@@ -91,8 +91,10 @@ class LinePlan:
     go into new paragraphs after it (old-only breaks); the first `keep` parts stay in the new
     text, the rest are old paragraphs only. `mark` is the mark of the paragraph holding the
     end of the kept text; `opens_old` gives, per part, the old provision that started there,
-    if one did (its paragraph then had the label's properties), and `typed` the old typed
-    label to show deleted at its start."""
+    if one did (its paragraph then had the label's properties), `typed` the old typed
+    label to show deleted at its start and `fields` the field that numbered it (LISTNUM),
+    to show deleted before that. `new_label`: the line opens a new provision where no old
+    one started, so the field that numbers its paragraph, if any, is inserted."""
 
     slot: Slot
     subs: tuple[Sub, ...]
@@ -101,6 +103,8 @@ class LinePlan:
     opens_old: tuple[Provision | None, ...]
     typed: tuple[str | None, ...]
     between: tuple[etree._Element, ...]  # empty paragraphs after it, each to get an inserted mark
+    fields: tuple[tuple[etree._Element, ...], ...]
+    new_label: bool
 
 
 @record
@@ -110,9 +114,9 @@ class BreakPlan:
     "split": rejecting joins the two paragraphs, so the later one records the earlier one's
     old properties where they differ; "new": a new provision starts where the old text ran
     on (its paragraph had `cont_ppr`); "old": an old provision started there (its paragraph
-    had `label_ppr`, `typed` is its old typed label, shown deleted, and `opens` the old
-    provision). `wrap_prefix`: how many characters at the start of the line (a new typed
-    label) are wrapped as inserted.
+    had `label_ppr`, `typed` is its old typed label, shown deleted, after `field`, the field
+    that numbered it (LISTNUM), and `opens` the old provision). `wrap_prefix`: how many
+    characters at the start of the line (a new typed label) are wrapped as inserted.
     """
 
     line: int
@@ -120,6 +124,7 @@ class BreakPlan:
     wrap_prefix: int = 0
     typed: str | None = None
     opens: Provision | None = None
+    field: tuple[etree._Element, ...] = ()
 
 
 @record

@@ -429,6 +429,18 @@ class Planner:
                 if found is None:
                     return None
                 empty[k] = found
+        # A list numbered by LISTNUM fields (no paragraph property numbers it): an old provision
+        # that started where the new text runs on gets the first provision's field back,
+        # deleted, with what sets it off (as `_ghost_paragraphs` writes a deleted relative).
+        field = label_field(layout.label) if layout is not None and not layout.typed else ()
+
+        def old_label(opened: Provision) -> tuple[str | None, tuple[etree._Element, ...]]:
+            assert layout is not None
+            typed = layout.typed_label(opened.num)
+            if typed is None and field and opened.num:
+                return layout.prefix or None, field
+            return typed, ()
+
         line_plans: list[LinePlan] = []
         for k, subs in enumerate(lines):
             # Trailing parts with nothing left in the new text are old paragraphs only: they
@@ -438,14 +450,32 @@ class Planner:
                 while keep > 1 and subs[keep - 1].deleted:
                     keep -= 1
             opens = tuple(old_starts.get(sub.old_line) for sub in subs)
-            typed = tuple(
-                layout.typed_label(old_starts[sub.old_line].num)
+            labels = [
+                old_label(old_starts[sub.old_line])
                 if layout is not None and j > 0 and sub.old_line in old_starts
-                else None
+                else (None, ())
                 for j, sub in enumerate(subs)
+            ]
+            # Where a new provision starts and no old one did (a split's break, or the old
+            # text ran on), the old view has no number there.
+            new_label = (
+                layout is not None
+                and k > 0
+                and k in new_starts
+                and not (breaks[k - 1][0] == "equal" and breaks[k - 1][1] in old_starts)
             )
             line_plans.append(
-                LinePlan(slots[k], tuple(subs), marks[k], keep, opens, typed, tuple(empty.get(k, ())))
+                LinePlan(
+                    slots[k],
+                    tuple(subs),
+                    marks[k],
+                    keep,
+                    opens,
+                    tuple(typed for typed, _ in labels),
+                    tuple(empty.get(k, ())),
+                    tuple(runs for _, runs in labels),
+                    new_label,
+                )
             )
         break_plans: list[BreakPlan] = []
         for k in range(last):
@@ -460,8 +490,8 @@ class Planner:
                 break_plans.append(BreakPlan(k + 1, "new", prefix))
             elif kind == "equal" and starts_old and not starts_new and layout is not None:
                 opened = old_starts[old_line]
-                typed_label = layout.typed_label(opened.num)
-                break_plans.append(BreakPlan(k + 1, "old", typed=typed_label, opens=opened))
+                typed_label, old_field = old_label(opened)
+                break_plans.append(BreakPlan(k + 1, "old", typed=typed_label, opens=opened, field=old_field))
         label_ppr = copy_ppr(layout.label.find(W_PPR)) if layout is not None else None
         cont = cont_ppr(layout) if layout is not None else None
         return StreamPlan(tuple(line_plans), tuple(break_plans), layout is None, label_ppr, cont)

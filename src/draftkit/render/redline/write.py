@@ -47,7 +47,7 @@ from draftkit.render.redline.actions import (
 )
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.carry import Carrier
-from draftkit.render.redline.layout import BODY, TC, ZERO_WIDTH, Layout
+from draftkit.render.redline.layout import BODY, TC, ZERO_WIDTH, Layout, own_label_field
 from draftkit.render.redline.locate import shown_branch
 from draftkit.render.redline.package import Comment
 from draftkit.render.redline.rows import mark_inserted_rows, restore_rows
@@ -83,7 +83,7 @@ from draftkit.render.wml import (
     wrap_range,
 )
 from draftkit.render.wml._core import W_RPRCHANGE
-from draftkit.render.wml._ranges import Atom, text_atoms
+from draftkit.render.wml._ranges import Atom, text_atoms, wrap_runs
 
 _Place = Callable[[etree._Element], None]
 W_INSTRTEXT, W_DELINSTRTEXT = qn("w:instrText"), qn("w:delInstrText")
@@ -308,6 +308,7 @@ class Writer:
             if any(a.tag == W_INS for a in p.iterancestors()):
                 continue  # a text box's paragraph goes with its anchor's inserted run
             kept = boxes_kept(p, inserted)
+            own_label_field(p)  # a simple field numbering it, which no revision holds, as runs
             wrap_paragraph(p, "ins", self.ids, self.rev, kept)
             if kept is None:
                 self._mark(p, "ins")
@@ -344,6 +345,13 @@ class Writer:
                 elif holder is not None:
                     holder.remove(element)
         return revision("moveFrom" if mark == "moveFrom" else "del", copies, self.ids, self.rev)
+
+    def _old_label(
+        self, p: etree._Element, typed: str | None, field: Sequence[etree._Element], rpr: etree._Element | None
+    ) -> None:
+        """An old label deleted first in `p`, before any deleted words: its field (LISTNUM), its text."""
+        fields = [self._old_field(field, "del")] if field else []
+        prepend(p, fields + (self._runs([("delete", typed)], rpr) if typed else []))
 
     def _front_delete(self, action: FrontDelete) -> None:
         body = self.base.document.find(BODY)
@@ -400,9 +408,7 @@ class Writer:
             else:
                 if ppr_key(plan.label_ppr) != ppr_key(y.p.find(W_PPR)):
                     set_ppr_change(y.p, plan.label_ppr, self.ids, self.rev)
-                if brk.typed:
-                    # The old label opens the paragraph, before any deleted words there.
-                    prepend(y.p, self._runs([("delete", brk.typed)], range_rpr(y.p, y.start, y.end)))
+                self._old_label(y.p, brk.typed, brk.field, range_rpr(y.p, y.start, y.end))
                 if brk.opens is not None:
                     self.opened[y.p] = brk.opens
 
@@ -413,6 +419,8 @@ class Writer:
         holds the end of the line."""
         slot, subs, keep = line.slot, line.subs, line.keep
         e = slot.p
+        if line.new_label:
+            wrap_runs(own_label_field(e), "ins", self.ids, self.rev)
         e_ppr = copy_ppr(e.find(W_PPR))
         rpr = range_rpr(e, slot.start, slot.end)
 
@@ -452,9 +460,7 @@ class Writer:
         for j, sub in enumerate(subs):
             p = paragraphs[j]
             self._apply(p, spans[0][0] if j == 0 else 0, sub, rpr)
-            typed = line.typed[j]
-            if typed:
-                prepend(p, self._runs([("delete", typed)], rpr))
+            self._old_label(p, line.typed[j], line.fields[j], rpr)
             opens = line.opens_old[j]
             if opens is not None:
                 self.opened[p] = opens
@@ -622,6 +628,7 @@ class Writer:
             self._stream(action.stream)
         own = set(layout.region)
         for p in layout.region:
+            own_label_field(p)  # as for an insertion
             kept = boxes_kept(p, own)
             if kept is not None:
                 # As for an insertion (`_insert_paragraphs`): the box stays, and so does the mark
