@@ -83,7 +83,7 @@ from draftkit.render.wml import (
     wrap_range,
 )
 from draftkit.render.wml._core import W_RPRCHANGE
-from draftkit.render.wml._ranges import Atom, text_atoms, wrap_runs
+from draftkit.render.wml._ranges import Atom, text_atoms, wrap_runs, wrap_untracked
 
 _Place = Callable[[etree._Element], None]
 W_INSTRTEXT, W_DELINSTRTEXT = qn("w:instrText"), qn("w:delInstrText")
@@ -464,6 +464,12 @@ class Writer:
             opens = line.opens_old[j]
             if opens is not None:
                 self.opened[p] = opens
+        if line.mark == "ins":
+            # Spaces after the line that the reader does not count: rejecting joins this
+            # paragraph to the next, and there they would stand inside an old line (RP038).
+            last = paragraphs[keep - 1]
+            end = spans[0][1] if keep == 1 else spans[keep - 1][1] - spans[keep - 1][0]
+            wrap_untracked(last, end, len(paragraph_text(last)), "ins", self.ids, self.rev)
         for j in range(len(subs)):
             if j < keep - 1:
                 self._mark(paragraphs[j], "del")
