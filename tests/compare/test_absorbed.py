@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from draftkit.compare import compare
 from draftkit.readers import read
+from draftkit.render.docx_draft import write_draft_docx
+from draftkit.render.docx_redline import render_docx
+from tests.render.test_docx_redline import check_views
 
 CEASE = "1. The parties shall cease all hostilities from 1 May.\n"
 PRISONERS = "Prisoners shall be exchanged on an all-for-all basis.\n"
@@ -94,9 +99,40 @@ def test_a_third_point_reworded_into_a_merge_joins_it(tmp_path: Path) -> None:
     assert _changes(tmp_path, old, new) == [("merged", "2 + 3 + 4", "2")]
 
 
-def test_a_point_of_several_paragraphs_is_not_taken_in(tmp_path: Path) -> None:
-    """Left to the other passes: the redline cannot yet give back the old numbering of
-    paragraphs joined in another order (benchmarks/real_edits, RP026)."""
-    old = WITHDRAW_AND_VERIFY.replace("both parties.\n", "both parties.\n\nThe reports shall be public.\n\n")
-    new = VERIFIED_IN_OTHER_WORDS
-    assert ("merged", "2 + 3", "2") not in _changes(tmp_path, old, new)
+# A point of several paragraphs reworded into its neighbour: old and new drafts.
+SEVERAL_PARAGRAPHS = {
+    "the point's second paragraph goes": (
+        WITHDRAW_AND_VERIFY.replace("both parties.\n", "both parties.\n\nThe reports shall be public.\n\n"),
+        VERIFIED_IN_OTHER_WORDS,
+    ),
+    "the point's second paragraph stays": (
+        WITHDRAW_AND_VERIFY.replace("both parties.\n", "both parties.\n\nThe reports shall be public.\n\n"),
+        VERIFIED_IN_OTHER_WORDS.replace("each week.\n", "each week.\n\nThe reports shall be public.\n\n"),
+    ),
+    # Both parts of several paragraphs, the second part's put before the first's in the new text.
+    "the parts' paragraphs interleaved": (
+        WITHDRAW_AND_VERIFY.replace("30 days.\n", "30 days.\n\nHeavy weapons go first.\n\n").replace(
+            "both parties.\n", "both parties.\n\nThe reports shall be public.\n\n"
+        ),
+        VERIFIED_IN_OTHER_WORDS.replace(
+            "each week.\n", "each week.\n\nThe reports shall be public.\n\nHeavy weapons go first.\n\n"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SEVERAL_PARAGRAPHS))
+def test_a_point_of_several_paragraphs_is_taken_in(shape: str, tmp_path: Path) -> None:
+    """A point of several paragraphs (or a partner of several) is merged too; its Word redline
+    gives both drafts back, list numbers included (e84ee51 kept such points out while the
+    redline could not: benchmarks/real_edits seed 2, RP026, a list numbered by LISTNUM fields)."""
+    old, new = SEVERAL_PARAGRAPHS[shape]
+    assert _changes(tmp_path, old, new) == [("merged", "2 + 3", "2")]
+    write_draft_docx(read(tmp_path / "old.txt"), tmp_path / "old.docx")
+    write_draft_docx(read(tmp_path / "new.txt"), tmp_path / "new.docx")
+    comparison = compare(read(tmp_path / "old.docx"), read(tmp_path / "new.docx"))
+    assert [(c.kind, c.old_cite, c.new_cite) for c in comparison.changes if c.kind != "unchanged"] == [
+        ("merged", "2 + 3", "2")
+    ]
+    for moves in (False, True):
+        check_views(comparison, render_docx(comparison, moves=moves), tmp_path, labels=True)

@@ -453,6 +453,41 @@ def test_spaces_after_a_line_go_on_with_its_end_when_a_paragraph_after_it_goes(t
     _redline(doc(False), doc(True), tmp_path)
 
 
+BAND = "Until 1 January 2019, the band is shared with the maritime service."
+CHANNELS = "From that date the channels are split into two parts [VDES]."
+# Old and new paragraphs (text, trailing spaces) of a split whose new break stands after a line
+# ending in a run of spaces (not text to the reader).
+SPACES_BEFORE_A_NEW_BREAK = {
+    # One line cut in two within a point: the spaces end the first half.
+    "line": ([(f"y)\t{BAND} {CHANNELS}", "")], [(f"y)\t{BAND}", "  "), (CHANNELS, "")]),
+    # A point split into two points.
+    "point": ([(f"y)\t{BAND} {CHANNELS}", "")], [(f"y)\t{BAND}", "  "), (f"z)\t{CHANNELS}", "")]),
+    # Real_edits' shape (seed 5): the point's second paragraph deleted, its first copied after
+    # it with a word added; the old second paragraph's last '.' is the copy's.
+    "copied": (
+        [(f"y)\t{BAND}", "  "), (CHANNELS, "")],
+        [(f"y)\t{BAND} guarantee", "  "), (f"z)\t{BAND}", "  ")],
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SPACES_BEFORE_A_NEW_BREAK))
+def test_spaces_after_a_line_before_a_new_break_are_new_text(shape: str, tmp_path: Path) -> None:
+    """Open-Xml-PowerTools' RP038-Inserted-Paras-at-End-Accepted in real_edits (seed 5): a
+    line ending in a run of spaces, and a paragraph break after it that the old text did not
+    have. Rejecting joins the line's paragraph to the next, and the spaces, untracked, stood
+    inside the old line ('[VDES]  .'). They are inserted now: the old view has no break there."""
+    last = fx.p(fx.r("x)\tThe band plan is in Recommendation M.1084.")) + fx.p()
+
+    def doc(paragraphs: list[tuple[str, str]]) -> Doc:
+        return Doc("".join(fx.p(fx.r(text) + (fx.r(spaces) if spaces else "")) for text, spaces in paragraphs) + last)
+
+    old_paragraphs, new_paragraphs = SPACES_BEFORE_A_NEW_BREAK[shape]
+    comparison = compare(read(doc(old_paragraphs).build(tmp_path / "old.docx")), read(doc(new_paragraphs).build(tmp_path / "new.docx")))
+    for moves in (False, True):
+        check_views(comparison, render_docx(comparison, moves=moves), tmp_path)
+
+
 def test_an_emptied_numbered_paragraph_at_the_end_of_the_new_file_goes(tmp_path: Path) -> None:
     """Found editing Open-Xml-PowerTools' FA/RevTracking/002-DeletedNumberedParagraphs.docx:
     its numbered paragraphs are tracked as deleted, marks too; the paragraph after them

@@ -34,7 +34,6 @@ from draftkit.compare.flat import Flat
 from draftkit.compare.lemmas import content_lemmas, language_of
 from draftkit.compare.measures import contained, share_rare_word, word_frequencies
 from draftkit.compare.refs import number_of, same_number
-from draftkit.model import Provision
 from draftkit.records import record
 
 ROOT = -1
@@ -60,8 +59,6 @@ class Side(Protocol):
     def children(self) -> Mapping[int, tuple[int, ...]]: ...
     @property
     def keys(self) -> Sequence[str]: ...  # normalised heading + text
-    @property
-    def nodes(self) -> Sequence[Provision]: ...
 
 
 @record
@@ -305,13 +302,8 @@ def absorbed(
         return seen[key]
 
     place: dict[int, int] = {}  # each provision's place among its siblings, made when needed
-    def one_paragraph(side: Side, k: int) -> bool:
-        # Provisions of several paragraphs are left to the other passes: a redline of their
-        # paragraphs joined in another order cannot yet give the old numbering back on reject.
-        return "\n" not in side.nodes[k].text
-
     for i in range(len(one.keys)):
-        if not free(i) or one.children[i] or not one.keys[i] or not one_paragraph(one, i):
+        if not free(i) or one.children[i] or not one.keys[i]:
             continue
         siblings = one.children[one.parent[i]]
         if i not in place:
@@ -324,8 +316,6 @@ def absorbed(
                 continue
             j, members = found_unit
             if j in taken or other.children[j] or any(one.children[m] for m in members):
-                continue
-            if not one_paragraph(other, j) or not all(one_paragraph(one, m) for m in members):
                 continue
             if len(members) == 1 and one.keys[k] == other.keys[j]:
                 continue  # the partner did not change: it took nothing in

@@ -52,12 +52,13 @@ package already holds, zip timestamps come from `date`.
 
 How it is made, stage by stage (each module states what it takes and guarantees):
 `base` (the document written into) → `layout`/`locate` (where each provision's lines
-are; read only) → `plan` (an explicit list of edit actions: which paragraph gets which
-marks) → `write` (executes the actions into WordprocessingML through `render.wml`,
-knowing nothing of alignment) → `oldnum` (old labels the new draft's lists cannot count in
-the reject-all view typed there) → `package` (summary, comments, zip), which first makes the
-package inert (`inert`: no macro, external link, OLE/ActiveX object, altChunk or field that
-fetches or runs; see docs/limits.md, "What the redline strips").
+are; read only) → `plan` (an explicit list of edit actions, the records of `actions`:
+which paragraph gets which marks) → `write` (executes the actions into WordprocessingML
+through `render.wml`, knowing nothing of alignment) → `oldnum` (old labels the new
+draft's lists cannot count in the reject-all view typed there) → `package` (summary,
+comments, zip), which first makes the package inert (`inert`: no macro, external link,
+OLE/ActiveX object, altChunk or field that fetches or runs; see docs/limits.md, "What the
+redline strips").
 
 `begin` writes a comparison's redline before it is flagged (api.diff, while a forked child
 flags): its comments wait for the flags (`later`), and `render_docx(begun=…)` finishes it

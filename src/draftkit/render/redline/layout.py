@@ -25,6 +25,7 @@ from draftkit.render.wml import (
     W_PPR,
     W_PSTYLE,
     W_R,
+    W_RPR,
     W_SECTPR,
     W_T,
     copy_ppr,
@@ -202,16 +203,62 @@ def label_field(p: etree._Element) -> tuple[etree._Element, ...]:
     """Copies of the runs of the LISTNUM field that numbers paragraph `p` before its text,
     when it has no result (Word counts it where it is shown); () otherwise. Such a number is
     in no paragraph property, so a paragraph laid out like `p` has it only with these runs."""
+    nodes = _label_field_nodes(p)
+    if len(nodes) == 1 and nodes[0].tag == _FLDSIMPLE:
+        return tuple(_field_run(part) for part in ("begin", nodes[0].get(qn("w:instr")) or "", "end"))
+    copies = [copy.deepcopy(node) for node in nodes]
+    if copies:
+        for child in _after_field(copies[-1]):
+            copies[-1].remove(child)
+    return tuple(copies)
+
+
+def own_label_field(p: etree._Element) -> list[etree._Element]:
+    """The runs of the LISTNUM field that numbers `p` (see `label_field`) as they stand in `p`,
+    to be tracked where they are; a simple field (`w:fldSimple`, which no revision may hold)
+    is first written as the runs of a complex one, which Word counts the same."""
+    nodes = _label_field_nodes(p)
+    if len(nodes) == 1 and nodes[0].tag == _FLDSIMPLE:
+        simple = nodes[0]
+        runs = [_field_run(part) for part in ("begin", simple.get(qn("w:instr")) or "", "end")]
+        for run in runs:
+            simple.addprevious(run)
+        parent = simple.getparent()
+        assert parent is not None
+        parent.remove(simple)
+        return runs
+    after = _after_field(nodes[-1]) if nodes else []
+    if after:
+        # The text after the field's end in its last run is the paragraph's: a run of its own.
+        rest = etree.Element(W_R)
+        rpr = nodes[-1].find(W_RPR)
+        if rpr is not None:
+            rest.append(copy.deepcopy(rpr))
+        rest.extend(after)
+        nodes[-1].addnext(rest)
+    return nodes
+
+
+def _after_field(run: etree._Element) -> list[etree._Element]:
+    """What follows the field's end mark in the field's last run (text, a tab), if anything."""
+    children = list(run)
+    end = max(k for k, child in enumerate(children) if child.tag == _FLDCHAR)
+    return [child for child in children[end + 1 :] if child.tag != W_RPR]
+
+
+def _label_field_nodes(p: etree._Element) -> list[etree._Element]:
+    """The LISTNUM field numbering `p` before its text, with no result: its runs, or its
+    `w:fldSimple`; [] when there is none."""
     runs: list[etree._Element] = []
     depth, instruction = 0, ""
     for node in p.iter(W_R, _FLDSIMPLE):
         if node.tag == _FLDSIMPLE:
             instr = node.get(qn("w:instr")) or ""
             if depth or len(node) or not instr.strip().upper().startswith("LISTNUM"):
-                return ()
-            return tuple(_field_run(part) for part in ("begin", instr, "end"))
+                return []
+            return [node]
         if depth == 0 and any(t.text for t in node.iter(W_T)):
-            return ()  # text comes first: any number there is typed
+            return []  # text comes first: any number there is typed
         touched = depth > 0
         for child in node:
             kind = child.get(_FLDTYPE) if child.tag == _FLDCHAR else None
@@ -219,7 +266,7 @@ def label_field(p: etree._Element) -> tuple[etree._Element, ...]:
             if kind == "begin":
                 depth += 1
             elif kind == "separate":
-                return ()  # a result: shown as it stands, typed text to the reader
+                return []  # a result: shown as it stands, typed text to the reader
             elif kind == "end":
                 depth -= 1
             elif child.tag == _INSTR:
@@ -228,9 +275,9 @@ def label_field(p: etree._Element) -> tuple[etree._Element, ...]:
             runs.append(node)
         if depth == 0 and runs:
             if instruction.strip().upper().startswith("LISTNUM"):
-                return tuple(copy.deepcopy(run) for run in runs)
+                return runs
             runs, instruction = [], ""
-    return ()
+    return []
 
 
 def _field_run(value: str) -> etree._Element:

@@ -1,8 +1,8 @@
 """The redline plan: which paragraph gets which marks, as an explicit list of edit actions.
 
 Takes the `Comparison`, the base document (read only, through `Locator` and `Layout`) and
-whether moves are shown as moves; hands on `Action`s in the order the writer executes
-them: title and preamble, then each change in new-document order with old material
+whether moves are shown as moves; hands on `Action`s (records of `actions`) in the order
+the writer executes them: title and preamble, then each change in new-document order with old material
 (deleted, moved away) at its old place. Each action says what to write and where —
 whole paragraphs inserted, old provisions as deleted or moved-from paragraphs laid out
 like a new relative, word-level op streams cut into paragraphs with the mark and old
@@ -20,17 +20,41 @@ edits the document and never allocates a revision id.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import compress
 from operator import not_
-from typing import Literal
 
 from lxml import etree
 
 from draftkit.compare.changes import Change, Comparison, Flag
 from draftkit.compare.textdiff import diff_words
 from draftkit.model import FRONT_KINDS, Provision
-from draftkit.records import record
+from draftkit.render.redline.actions import (
+    Action,
+    Backbone,
+    BreakPlan,
+    Finish,
+    FrontComment,
+    FrontDelete,
+    FrontInsert,
+    FrontRevise,
+    Insert,
+    Keep,
+    LinePlan,
+    Mark,
+    MoveTo,
+    OldParagraph,
+    Relabel,
+    Replace,
+    Revise,
+    Seg,
+    SegKind,
+    ShowOld,
+    Start,
+    StreamPlan,
+    parse_stream,
+    sides,
+)
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.carry import Carrier
 from draftkit.render.redline.later import Later
@@ -62,269 +86,6 @@ from draftkit.render.wml import (
     paragraph_text,
     range_rpr,
 )
-
-SegKind = Literal["equal", "insert", "delete", "moveFrom", "moveTo"]
-Seg = tuple[SegKind, str]
-Mark = Literal["ins", "del", "moveFrom", "moveTo"]
-
-
-# --------------------------------------------------------------------------- op streams
-
-
-@dataclass(slots=True)
-class Sub:
-    """Part of one new line: what lies between two old-only paragraph breaks."""
-
-    old_line: int
-    segs: list[Seg] = field(default_factory=list)
-
-    @property
-    def deleted(self) -> bool:
-        """Nothing in it survives (all deleted, or empty)."""
-        return all(kind in ("delete", "moveFrom") for kind, _ in self.segs)
-
-    @property
-    def inserted(self) -> bool:
-        """All of it is new (and there is some)."""
-        return bool(self.segs) and all(kind == "insert" for kind, _ in self.segs)
-
-
-def parse_stream(ops: Sequence[Seg]) -> tuple[list[list[Sub]], list[tuple[str, int]]]:
-    """Cut ops at line breaks: per new line its parts (cut at old-only breaks), and per break
-    between new lines whether the old text had it ("equal") or not ("insert"), with the old
-    line that follows it."""
-    lines: list[list[Sub]] = []
-    breaks: list[tuple[str, int]] = []
-    old_line = 0
-    current = [Sub(0)]
-    for kind, text in ops:
-        pieces = text.split("\n")
-        for i, piece in enumerate(pieces):
-            if piece:
-                current[-1].segs.append((kind, piece))
-            if i == len(pieces) - 1:
-                continue
-            if kind in ("delete", "moveFrom"):
-                old_line += 1
-                current.append(Sub(old_line))
-                continue
-            if kind in ("equal", "moveTo"):
-                old_line += 1
-                breaks.append(("equal", old_line))
-            else:
-                breaks.append(("insert", old_line))
-            lines.append(current)
-            current = [Sub(old_line)]
-    lines.append(current)
-    return lines, breaks
-
-
-def sides(ops: Iterable[Seg]) -> tuple[str, str]:
-    """The old and the new text an op stream stands for."""
-    old = "".join(t for k, t in ops if k in ("equal", "delete", "moveFrom"))
-    new = "".join(t for k, t in ops if k in ("equal", "insert", "moveTo"))
-    return old, new
-
-
-@record
-class LinePlan:
-    """One new line of a stream: its paragraph (`slot`) and its parts. Parts after the first
-    go into new paragraphs after it (old-only breaks); the first `keep` parts stay in the new
-    text, the rest are old paragraphs only. `mark` is the mark of the paragraph holding the
-    end of the kept text; `opens_old` gives, per part, the old provision that started there,
-    if one did (its paragraph then had the label's properties), and `typed` the old typed
-    label to show deleted at its start."""
-
-    slot: Slot
-    subs: tuple[Sub, ...]
-    mark: Mark | None
-    keep: int
-    opens_old: tuple[Provision | None, ...]
-    typed: tuple[str | None, ...]
-    between: tuple[etree._Element, ...]  # empty paragraphs after it, each to get an inserted mark
-
-
-@record
-class BreakPlan:
-    """What the break before line `line` needs besides the lines' marks.
-
-    "split": rejecting joins the two paragraphs, so the later one records the earlier one's
-    old properties where they differ; "new": a new provision starts where the old text ran
-    on (its paragraph had `cont_ppr`); "old": an old provision started there (its paragraph
-    had `label_ppr`, `typed` is its old typed label, shown deleted, and `opens` the old
-    provision). `wrap_prefix`: how many characters at the start of the line (a new typed
-    label) are wrapped as inserted.
-    """
-
-    line: int
-    kind: Literal["split", "new", "old"]
-    wrap_prefix: int = 0
-    typed: str | None = None
-    opens: Provision | None = None
-
-
-@record
-class StreamPlan:
-    """An op stream written into the paragraphs of its new lines. `plain`: paragraphs with
-    no provision layout (preamble), whose old paragraphs keep their own properties; else
-    `label_ppr` and `cont_ppr` are the properties a label and a continuing paragraph had."""
-
-    lines: tuple[LinePlan, ...]
-    breaks: tuple[BreakPlan, ...]
-    plain: bool
-    label_ppr: etree._Element | None
-    cont_ppr: etree._Element | None
-
-
-# --------------------------------------------------------------------------- actions
-
-
-@record
-class OldParagraph:
-    """One paragraph of an old provision: properties, run properties, text, mark, the old
-    provision when it is that provision's first paragraph, and the runs of a field that
-    numbers it (LISTNUM), put before its text."""
-
-    ppr: etree._Element | None
-    rpr: etree._Element | None
-    segs: tuple[Seg, ...]
-    mark: Mark
-    opens: Provision | None = None
-    label_runs: tuple[etree._Element, ...] = ()
-
-
-@record
-class ShowOld:
-    """Old provisions as new deleted (or moved-from) paragraphs: at the cursor (after the
-    material written last), or before `before`. `move` names the move range around them;
-    `flags` become a comment over them."""
-
-    paragraphs: tuple[OldParagraph, ...]
-    move: str | None = None
-    flags: tuple[Flag, ...] = ()
-    before: etree._Element | None = None
-
-
-@record
-class Relabel:
-    """A typed label that changed: characters start..end of `p` become old (deleted) and
-    new (inserted) number."""
-
-    p: etree._Element
-    start: int
-    end: int
-    old_num: str
-    num: str
-
-
-@record
-class Keep:
-    """A provision with nothing to show, which old material follows (planned only then). Where
-    it is, `layout()`, is looked up when the writer places that material."""
-
-    provision: Provision
-    locator: Locator
-
-    def layout(self) -> Layout | None:
-        """Where the provision is (see `Locator.layout`)."""
-        return self.locator.layout(self.provision)
-
-
-@record
-class Insert:
-    """The new provisions' paragraphs wholly inserted (runs and marks)."""
-
-    layouts: tuple[Layout, ...]
-    flags: tuple[Flag, ...]
-
-
-@record
-class Revise:
-    """Word-level revisions in place (`stream`, None when the words are the same), then a
-    typed label relabelled."""
-
-    layouts: tuple[Layout, ...]
-    flags: tuple[Flag, ...]
-    stream: StreamPlan | None
-    relabel: Relabel | None
-
-
-@record
-class Replace:
-    """A change that cannot be lined up with its paragraphs: the old provisions deleted
-    before the new ones, which are wholly inserted."""
-
-    layouts: tuple[Layout, ...]
-    flags: tuple[Flag, ...]
-    old: ShowOld
-
-
-@record
-class MoveTo:
-    """The new place of a moved provision: w:moveTo inside the move range `name`.
-
-    `wrap_prefix` wraps the label paragraph's prefix (a typed label) as `prefix_mark`;
-    `stream` writes the moved text with words added in the move as insertions; without
-    it every paragraph is wrapped whole as moved. Each paragraph's mark then follows what
-    it holds (moved text only: moved; else inserted).
-    """
-
-    layouts: tuple[Layout, ...]
-    flags: tuple[Flag, ...]
-    name: str
-    wrap_prefix: int
-    prefix_mark: Mark
-    stream: StreamPlan | None
-
-
-@record
-class FrontDelete:
-    """Title or preamble lines with no new ones left: deleted paragraphs at the very start
-    of the body (`at_start`, a title) or at the cursor."""
-
-    lines: tuple[str, ...]
-    at_start: bool
-
-
-@record
-class FrontInsert:
-    """Title or preamble paragraphs that are all new: wholly inserted."""
-
-    paragraphs: tuple[etree._Element, ...]
-
-
-@record
-class FrontRevise:
-    """Title or preamble lines revised word by word."""
-
-    stream: StreamPlan
-
-
-@record
-class FrontComment:
-    """Flags on the title or a recital: a comment over the front paragraphs that hold it."""
-
-    first: etree._Element
-    last: etree._Element
-    flags: tuple[Flag, ...]
-
-
-@record
-class Start:
-    """Where old material goes while nothing has been written: before `top`, the first
-    provision's first paragraph (None: at the end of the body)."""
-
-    top: etree._Element | None
-
-
-@record
-class Finish:
-    """No revised paragraph may end the body or a table cell."""
-
-
-Backbone = Keep | Insert | Revise | Replace | MoveTo
-Action = Start | Backbone | ShowOld | FrontDelete | FrontInsert | FrontRevise | FrontComment | Finish
-
 
 # --------------------------------------------------------------------------- the planner
 
@@ -668,6 +429,18 @@ class Planner:
                 if found is None:
                     return None
                 empty[k] = found
+        # A list numbered by LISTNUM fields (no paragraph property numbers it): an old provision
+        # that started where the new text runs on gets the first provision's field back,
+        # deleted, with what sets it off (as `_ghost_paragraphs` writes a deleted relative).
+        field = label_field(layout.label) if layout is not None and not layout.typed else ()
+
+        def old_label(opened: Provision) -> tuple[str | None, tuple[etree._Element, ...]]:
+            assert layout is not None
+            typed = layout.typed_label(opened.num)
+            if typed is None and field and opened.num:
+                return layout.prefix or None, field
+            return typed, ()
+
         line_plans: list[LinePlan] = []
         for k, subs in enumerate(lines):
             # Trailing parts with nothing left in the new text are old paragraphs only: they
@@ -677,14 +450,32 @@ class Planner:
                 while keep > 1 and subs[keep - 1].deleted:
                     keep -= 1
             opens = tuple(old_starts.get(sub.old_line) for sub in subs)
-            typed = tuple(
-                layout.typed_label(old_starts[sub.old_line].num)
+            labels = [
+                old_label(old_starts[sub.old_line])
                 if layout is not None and j > 0 and sub.old_line in old_starts
-                else None
+                else (None, ())
                 for j, sub in enumerate(subs)
+            ]
+            # Where a new provision starts and no old one did (a split's break, or the old
+            # text ran on), the old view has no number there.
+            new_label = (
+                layout is not None
+                and k > 0
+                and k in new_starts
+                and not (breaks[k - 1][0] == "equal" and breaks[k - 1][1] in old_starts)
             )
             line_plans.append(
-                LinePlan(slots[k], tuple(subs), marks[k], keep, opens, typed, tuple(empty.get(k, ())))
+                LinePlan(
+                    slots[k],
+                    tuple(subs),
+                    marks[k],
+                    keep,
+                    opens,
+                    tuple(typed for typed, _ in labels),
+                    tuple(empty.get(k, ())),
+                    tuple(runs for _, runs in labels),
+                    new_label,
+                )
             )
         break_plans: list[BreakPlan] = []
         for k in range(last):
@@ -699,8 +490,8 @@ class Planner:
                 break_plans.append(BreakPlan(k + 1, "new", prefix))
             elif kind == "equal" and starts_old and not starts_new and layout is not None:
                 opened = old_starts[old_line]
-                typed_label = layout.typed_label(opened.num)
-                break_plans.append(BreakPlan(k + 1, "old", typed=typed_label, opens=opened))
+                typed_label, old_field = old_label(opened)
+                break_plans.append(BreakPlan(k + 1, "old", typed=typed_label, opens=opened, field=old_field))
         label_ppr = copy_ppr(layout.label.find(W_PPR)) if layout is not None else None
         cont = cont_ppr(layout) if layout is not None else None
         return StreamPlan(tuple(line_plans), tuple(break_plans), layout is None, label_ppr, cont)

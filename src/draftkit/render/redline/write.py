@@ -14,7 +14,6 @@ id the package already holds, and that no revised paragraph ends the body or a t
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 
@@ -24,12 +23,7 @@ from draftkit.compare.changes import Flag
 from draftkit.compare.textdiff import diff_words
 from draftkit.model import Provision
 from draftkit.readers.docx_text import choose_branch
-from draftkit.render.redline.base import Base
-from draftkit.render.redline.carry import Carrier
-from draftkit.render.redline.layout import BODY, TC, ZERO_WIDTH, Layout
-from draftkit.render.redline.locate import shown_branch
-from draftkit.render.redline.package import Comment
-from draftkit.render.redline.plan import (
+from draftkit.render.redline.actions import (
     Action,
     Finish,
     FrontComment,
@@ -50,6 +44,12 @@ from draftkit.render.redline.plan import (
     StreamPlan,
     Sub,
 )
+from draftkit.render.redline.base import Base
+from draftkit.render.redline.carry import Carrier
+from draftkit.render.redline.layout import BODY, TC, ZERO_WIDTH, Layout, own_label_field
+from draftkit.render.redline.locate import shown_branch
+from draftkit.render.redline.package import Comment
+from draftkit.render.redline.placeholders import atomic_segs, note_body, split_placeholders, untracked_note
 from draftkit.render.redline.rows import mark_inserted_rows, restore_rows
 from draftkit.render.wml import (
     NSMAP,
@@ -83,7 +83,7 @@ from draftkit.render.wml import (
     wrap_range,
 )
 from draftkit.render.wml._core import W_RPRCHANGE
-from draftkit.render.wml._ranges import Atom, text_atoms
+from draftkit.render.wml._ranges import Atom, text_atoms, wrap_runs, wrap_untracked
 
 _Place = Callable[[etree._Element], None]
 W_INSTRTEXT, W_DELINSTRTEXT = qn("w:instrText"), qn("w:delInstrText")
@@ -308,6 +308,7 @@ class Writer:
             if any(a.tag == W_INS for a in p.iterancestors()):
                 continue  # a text box's paragraph goes with its anchor's inserted run
             kept = boxes_kept(p, inserted)
+            own_label_field(p)  # a simple field numbering it, which no revision holds, as runs
             wrap_paragraph(p, "ins", self.ids, self.rev, kept)
             if kept is None:
                 self._mark(p, "ins")
@@ -344,6 +345,13 @@ class Writer:
                 elif holder is not None:
                     holder.remove(element)
         return revision("moveFrom" if mark == "moveFrom" else "del", copies, self.ids, self.rev)
+
+    def _old_label(
+        self, p: etree._Element, typed: str | None, field: Sequence[etree._Element], rpr: etree._Element | None
+    ) -> None:
+        """An old label deleted first in `p`, before any deleted words: its field (LISTNUM), its text."""
+        fields = [self._old_field(field, "del")] if field else []
+        prepend(p, fields + (self._runs([("delete", typed)], rpr) if typed else []))
 
     def _front_delete(self, action: FrontDelete) -> None:
         body = self.base.document.find(BODY)
@@ -400,9 +408,7 @@ class Writer:
             else:
                 if ppr_key(plan.label_ppr) != ppr_key(y.p.find(W_PPR)):
                     set_ppr_change(y.p, plan.label_ppr, self.ids, self.rev)
-                if brk.typed:
-                    # The old label opens the paragraph, before any deleted words there.
-                    prepend(y.p, self._runs([("delete", brk.typed)], range_rpr(y.p, y.start, y.end)))
+                self._old_label(y.p, brk.typed, brk.field, range_rpr(y.p, y.start, y.end))
                 if brk.opens is not None:
                     self.opened[y.p] = brk.opens
 
@@ -413,6 +419,8 @@ class Writer:
         holds the end of the line."""
         slot, subs, keep = line.slot, line.subs, line.keep
         e = slot.p
+        if line.new_label:
+            wrap_runs(own_label_field(e), "ins", self.ids, self.rev)
         e_ppr = copy_ppr(e.find(W_PPR))
         rpr = range_rpr(e, slot.start, slot.end)
 
@@ -452,12 +460,16 @@ class Writer:
         for j, sub in enumerate(subs):
             p = paragraphs[j]
             self._apply(p, spans[0][0] if j == 0 else 0, sub, rpr)
-            typed = line.typed[j]
-            if typed:
-                prepend(p, self._runs([("delete", typed)], rpr))
+            self._old_label(p, line.typed[j], line.fields[j], rpr)
             opens = line.opens_old[j]
             if opens is not None:
                 self.opened[p] = opens
+        if line.mark == "ins":
+            # Spaces after the line that the reader does not count: rejecting joins this
+            # paragraph to the next, and there they would stand inside an old line (RP038).
+            last = paragraphs[keep - 1]
+            end = spans[0][1] if keep == 1 else spans[keep - 1][1] - spans[keep - 1][0]
+            wrap_untracked(last, end, len(paragraph_text(last)), "ins", self.ids, self.rev)
         for j in range(len(subs)):
             if j < keep - 1:
                 self._mark(paragraphs[j], "del")
@@ -622,6 +634,7 @@ class Writer:
             self._stream(action.stream)
         own = set(layout.region)
         for p in layout.region:
+            own_label_field(p)  # as for an insertion
             kept = boxes_kept(p, own)
             if kept is not None:
                 # As for an insertion (`_insert_paragraphs`): the box stays, and so does the mark
@@ -692,63 +705,9 @@ class Writer:
                 join_mark(empty, last, self.ids, self.rev)  # its mark's recorded ones too
 
 
-# ----------------------------------------------------------------------- placeholders
+# ----------------------------------------------------------------------- notes
 
-_NOTE_OPEN = re.compile(r"⟦(Footnote|Endnote): ")
 NOTE_KIND = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
-
-
-def placeholders(text: str) -> list[tuple[int, int]]:
-    """The spans of the reader's placeholders in `text` (balanced: a note may hold an image's)."""
-    spans: list[tuple[int, int]] = []
-    depth, start = 0, 0
-    for k, ch in enumerate(text):
-        if ch == "⟦":
-            if depth == 0:
-                start = k
-            depth += 1
-        elif ch == "⟧" and depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((start, k + 1))
-    return spans
-
-
-def split_placeholders(text: str) -> list[tuple[str, bool]]:
-    """`text` cut into plain pieces and placeholders (True), in order; the reader's padding
-    around a placeholder (see `without_placeholders`) left out."""
-    out: list[tuple[str, bool]] = []
-    last = 0
-    for a, b in placeholders(text):
-        cut = a - 1 if a > last and text[a - 1] == " " else a
-        out.extend(((text[last:cut], False), (text[a:b], True)))
-        last = b + 1 if b < len(text) and text[b] == " " else b
-    out.append((text[last:], False))
-    return out
-
-
-def without_placeholders(text: str) -> tuple[str, list[str]]:
-    """`text` with its placeholders left out, and them. The space on either side of one is
-    the reader's padding (it stands only between a placeholder and a non-space): it goes too."""
-    pieces = split_placeholders(text)
-    return "".join(p for p, is_placeholder in pieces if not is_placeholder), [p for p, ph in pieces if ph]
-
-
-def untracked_note(placeholder: str, kind: str) -> str:
-    """What a comment says about an object the redline could not track."""
-    match = _NOTE_OPEN.match(placeholder)
-    if match:
-        what = f"the {match[1].lower()} “{_short(placeholder[match.end() : -1])}”"
-    else:
-        what = f"an object ({placeholder.strip('⟦⟧')})"
-    if kind in ("delete", "moveFrom"):
-        return f"{what} stood here in the old text; its removal is not shown as a tracked deletion"
-    return f"{what} is new here; it is not shown as a tracked insertion"
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.replace("⟦", "").replace("⟧", "").split())
-    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _kept_before_break(ops: Sequence[Seg], breaks: Sequence[int]) -> list[Seg]:
@@ -784,73 +743,6 @@ def _kept_before_break(ops: Sequence[Seg], breaks: Sequence[int]) -> list[Seg]:
         npos += len(text) if op != "delete" else 0
         k += 1
     return out
-
-
-def note_body(placeholder: str) -> str:
-    """The text of a note placeholder ('⟦Footnote: x⟧' → 'x')."""
-    match = _NOTE_OPEN.match(placeholder.strip())
-    return placeholder.strip()[match.end() : -1] if match else placeholder
-
-
-def atomic_segs(segs: Sequence[Seg]) -> tuple[list[Seg], list[tuple[int, str, str]]]:
-    """Ops re-diffed so that each placeholder is one unit, with the same new text. A note
-    kept in place whose text changed becomes equal here, and is returned as (its offset in
-    the new text, old placeholder, new placeholder) to revise inside the note part."""
-    if not any("⟦" in t for _, t in segs):
-        return list(segs), []
-    old = "".join(t for k, t in segs if k in ("equal", "delete", "moveFrom"))
-    new = "".join(t for k, t in segs if k in ("equal", "insert", "moveTo"))
-    kinds = {k for k, _ in segs}
-    if not kinds <= {"equal", "insert", "delete"}:
-        return list(segs), []  # moves: left as they are
-    table: dict[str, str] = {}
-
-    def mask(text: str) -> tuple[str, list[str]]:
-        found: list[str] = []
-        out: list[str] = []
-        last = 0
-        for a, b in placeholders(text):
-            piece = text[a:b]
-            match = _NOTE_OPEN.match(piece)
-            key = f"note:{match[1]}" if match else piece  # notes pair by kind, objects by content
-            code = table.setdefault(key, chr(0xF0000 + len(table)))
-            out.extend((text[last:a], code))
-            found.append(piece)
-            last = b
-        out.append(text[last:])
-        return "".join(out), found
-
-    old_masked, old_found = mask(old)
-    new_masked, new_found = mask(new)
-    codes = set(table.values())
-    result: list[Seg] = []
-    edits: list[tuple[int, str, str]] = []
-    oi = ni = 0
-    pos = 0
-    for kind, text in diff_words(old_masked, new_masked):
-        pieces: list[str] = []
-        for ch in text:
-            if ch not in codes:
-                pieces.append(ch)
-                continue
-            if kind == "equal":
-                before, after = old_found[oi], new_found[ni]
-                if before != after:
-                    edits.append((pos + len("".join(pieces)), before, after))
-                pieces.append(after)
-                oi += 1
-                ni += 1
-            elif kind == "insert":
-                pieces.append(new_found[ni])
-                ni += 1
-            else:
-                pieces.append(old_found[oi])
-                oi += 1
-        piece = "".join(pieces)
-        result.append((kind, piece))
-        if kind != "delete":
-            pos += len(piece)
-    return result, edits
 
 
 def _spans(atom: Atom, p: etree._Element, at: int) -> bool:

@@ -376,6 +376,15 @@ def wrap_range(
     return wrap_runs(runs_in_range(p, start, end), kind, ids, rev)
 
 
+def wrap_untracked(
+    p: etree._Element, start: int, end: int, kind: MarkKind, ids: RevisionIds, rev: Revision
+) -> list[etree._Element]:
+    """Wrap the runs of the visible characters start..end of `p` that no revision holds yet
+    (those that one does are left as they are: never nested)."""
+    runs = [run for run in runs_in_range(p, start, end) if _outside_revisions(run, p) is run]
+    return wrap_runs(runs, kind, ids, rev)
+
+
 def wrap_paragraph(
     p: etree._Element,
     kind: MarkKind,
