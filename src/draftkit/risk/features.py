@@ -626,13 +626,17 @@ _PERIOD_ADVERBS = {
 _EVERY = {"every", "each", "кожний", "каждый"}  # "every month", "кожного місяця", "каждый год"
 _ONCE = {"once", "раз"}  # "once a week", "once per month", "раз на тиждень", "раз в год"
 _ONCE_PER = {"a", "per", "на", "в"}
+_EVERY_OR_ONCE = _EVERY | _ONCE
 
 
 def frequencies(side: Side) -> list[Frequency]:
     """Frequencies said in words (a number of days or weeks is a quantity, not read here)."""
     text = side.text
-    if side.lemma_set.isdisjoint(_PERIOD_NOUNS) and text.forms().isdisjoint(_PERIOD_ADVERBS):
-        return []  # most texts say no period at all
+    lemma_set = side.lemma_set
+    if text.forms().isdisjoint(_PERIOD_ADVERBS) and (
+        lemma_set.isdisjoint(_PERIOD_NOUNS) or lemma_set.isdisjoint(_EVERY_OR_ONCE)
+    ):
+        return []  # most texts say no period, or only "within 30 days" (a quantity, not read here)
     words = side.lemmas.tokens
     out: list[Frequency] = []
     for k, tok in enumerate(words):
