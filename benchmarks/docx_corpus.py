@@ -118,10 +118,15 @@ def draftkit_command(explicit: str | None) -> list[str]:
 def run_one(cmd: list[str], path: Path, timeout: float) -> tuple[int | None, str, str, float]:
     """Run `draftkit parse PATH --format json`; (exit code or None on timeout, stdout, stderr, seconds)."""
     env = {k: v for k, v in os.environ.items() if k != "DRAFTKIT_DEBUG"}
+    return run_command([*cmd, "parse", str(path), "--format", "json"], timeout, env)
+
+
+def run_command(args: list[str], timeout: float, env: dict[str, str]) -> tuple[int | None, str, str, float]:
+    """`args` run in a process group of its own (a timeout kills the whole group, not only the
+    child); (exit code or None on timeout, stdout, stderr, seconds)."""
     started = time.perf_counter()
-    # A session of its own so a timeout kills the whole process group, not only the child.
     proc = subprocess.Popen(
-        [*cmd, "parse", str(path), "--format", "json"],
+        args,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -84,7 +84,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -92,7 +91,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from docx_corpus import last_line, project_version, reason_of, sha256  # noqa: E402
+from docx_corpus import last_line, project_version, reason_of, run_command, sha256  # noqa: E402
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 3, 70
 BATCH = 12  # documents per soffice run: its start-up is paid once a batch, a hang costs one batch
@@ -178,20 +177,8 @@ def diff(docx: Path, pdf: Path, timeout: float) -> tuple[int | None, str, str, f
     """`draftkit diff DOCX PDF --format json` in a process (group) of its own."""
     env = {k: v for k, v in os.environ.items() if k != "DRAFTKIT_DEBUG"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "draftkit", "diff", str(docx), str(pdf), "--format", "json"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-        start_new_session=True,
-    )  # fmt: skip
-    try:
-        out, err = proc.communicate(timeout=timeout)
-        code: int | None = proc.returncode
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        out, err = proc.communicate()
-        code = None
-    return code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), time.perf_counter() - started
+    command = [sys.executable, "-m", "draftkit", "diff", str(docx), str(pdf), "--format", "json"]
+    return run_command(command, timeout, env)
 
 
 def _clip(text: object, n: int = 90) -> str:
