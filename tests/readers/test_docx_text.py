@@ -318,6 +318,16 @@ def test_an_equation_reads_with_its_structure(tmp_path: Path, math: str, shown: 
     assert _texts(path)[1] == (2, f"The share is \u27e6equation: {shown}\u27e7")
 
 
+def test_an_equation_that_shows_no_character_reads_as_none(tmp_path: Path) -> None:
+    """A bare structure (an empty fraction, as Word leaves one whose runs were deleted) is no
+    text: no '⟦equation: ()/()⟧' placeholder."""
+    math = "<m:f><m:num/><m:den><m:r><m:t></m:t></m:r></m:den></m:f>"
+    path = Doc(fx.np("Shares", 1, 0) + fx.p(fx.r("The share is ") + f"<m:oMath>{math}</m:oMath>")).build(
+        tmp_path / "m.docx"
+    )
+    assert _texts(path)[1] == (2, "The share is")
+
+
 # ------------------------------------------------------------------ links and overrides
 
 

@@ -569,3 +569,15 @@ def test_many_deleted_footnotes_are_carried_in_linear_work(tmp_path: Path, monke
     ids = [n.get(w("id")) for n in read_part(data, "word/footnotes.xml").iter(w("footnote"))]
     assert len(ids) == len(set(ids))
     assert calls < 20 * n, calls
+
+
+def test_an_equation_deleted_from_a_paragraph_that_stays_is_gone_on_accept(tmp_path: Path) -> None:
+    """A fraction deleted from inside a paragraph whose words stay: Word tracks its runs as
+    deleted and keeps its structure; accept-all shows no equation, and draftkit reads none
+    (its linear form once read the bare structure as '()/()': accept-all was not the new
+    draft; Open-Xml-PowerTools' WC021-Math files, benchmarks/real_edits seed 1)."""
+    fraction = "<m:f><m:num><m:r><m:t>1</m:t></m:r></m:num><m:den><m:r><m:t>2</m:t></m:r></m:den></m:f>"
+    old = Doc(article(fx.r(sentence())) + fx.p(f"<m:oMath>{fraction}</m:oMath>" + fx.r("The share stays.")))
+    new = Doc(article(fx.r(sentence())) + fx.p(fx.r("The share stays.")))
+    data, _ = _redline(old, new, tmp_path)
+    assert _tracked_runs(data) == {"ins": [], "del": ["1", "2"]}

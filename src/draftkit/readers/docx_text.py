@@ -474,10 +474,30 @@ def math_text(element: etree._Element, hidden: frozenset[str] | set[str] = froze
     keeps what its layout shows: a fraction `(1)/(2)`, scripts `10^(3)` and `x_(i)`, a root
     `√(x)` or `√(3&x)`, an n-ary operator with its sign and limits `∑_(i)^(n)▒(x)`, brackets
     with their characters, accents, bars, matrices and equation arrays; the elements in
-    `hidden` (revisions not shown in the view) left out. Plain runs read as their text."""
+    `hidden` (revisions not shown in the view) left out. Plain runs read as their text. An
+    equation (or part) that shows no character is '' — its structure alone ("()/()") is
+    nothing a reader sees as text, and a wholly deleted equation reads as none."""
+    if not _shows_math_text(element, hidden):
+        return ""
     out: list[str] = []
     _math_into(element, hidden, out)
     return "".join(out)
+
+
+def _shows_math_text(element: etree._Element, hidden: frozenset[str] | set[str]) -> bool:
+    """Whether some `m:t` under `element`, outside the `hidden` elements, holds text."""
+    stack = [element]
+    while stack:
+        for node in stack.pop():
+            tag = node.tag
+            if not isinstance(tag, str) or tag in hidden:
+                continue
+            if tag == _M_T:
+                if node.text:
+                    return True
+            elif len(node):
+                stack.append(node)
+    return False
 
 
 def _math_prop(element: etree._Element, name: str, default: str) -> str:
