@@ -9,6 +9,8 @@ hours") is an option under negotiation, and stays one.
 
 Used by the flags (risk.features), the history's brackets (history.brackets) and, as a
 regular expression, the validation schema's "brackets" rule (schemas/framework.clauses.toml).
+`outermost` finds balanced spans of any pair of marks (the brackets here, the reader's
+placeholders ⟦ … ⟧ for the redline).
 """
 
 from __future__ import annotations
@@ -31,3 +33,22 @@ def editorial(text: str, start: int, end: int) -> bool:
     if _SIC.fullmatch(segment):
         return True
     return start > 0 and _MARKER.fullmatch(segment) is not None and _GLUED.match(text[start - 1]) is not None
+
+
+def outermost(text: str, opening: str = "[", closing: str = "]") -> list[tuple[int, int, int]]:
+    """The outermost balanced spans of `text` between `opening` and `closing` (one character
+    each), in text order: (start, end past the closing mark, deepest nesting inside). A closing
+    mark with none open is text; a span never closed is none."""
+    spans: list[tuple[int, int, int]] = []
+    depth = deepest = start = 0
+    for k, ch in enumerate(text):
+        if ch == opening:
+            if depth == 0:
+                start, deepest = k, 0
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch == closing and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, k + 1, deepest))
+    return spans

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal, assert_never
 
 from draftkit.compare.changes import Change, Comparison
-from draftkit.compare.editorial import editorial
+from draftkit.compare.editorial import editorial, outermost
 from draftkit.compare.textdiff import Op
 from draftkit.history.lineage import Lineage, units
 from draftkit.model import Draft
@@ -35,7 +35,6 @@ BracketEventKind = Literal["opened", "changed", "closed", "reopened"]
 BRACKET_EVENT_KINDS: tuple[BracketEventKind, ...] = ("opened", "changed", "closed", "reopened")
 Resolution = Literal["agreed", "dropped"]
 
-_BRACKET = re.compile(r"[\[\]]")
 _BETWEEN_ALTERNATIVES = re.compile(r"\s*(?:/|\||\bor\b)?\s*", re.IGNORECASE)
 _OPTION = re.compile(r"^\s*(?:option|alternative|alt\.?)\s*[\w.]{0,4}\s*[:.\-–—]\s*", re.IGNORECASE)
 # A closed bracket of the same provision comes back ("reopened") when its text and the new
@@ -73,20 +72,7 @@ def find_spans(text: str) -> tuple[Span, ...]:
     """The bracketed spans of a text, alternatives grouped, in text order."""
     if "[" not in text:
         return ()
-    tops: list[tuple[int, int, int]] = []
-    stack: list[int] = []
-    depth = 0
-    for mark in _BRACKET.finditer(text):
-        i, ch = mark.start(), mark.group()
-        if ch == "[":
-            stack.append(i)
-            depth = max(depth, len(stack))
-        elif ch == "]" and stack:
-            start = stack.pop()
-            if not stack:
-                if not editorial(text, start, i + 1):  # "…confirmed.[1]", "[sic]": an editor's
-                    tops.append((start, i + 1, depth))
-                depth = 0
+    tops = [span for span in outermost(text) if not editorial(text, span[0], span[1])]  # not "confirmed.[1]"
     spans: list[Span] = []
     group: list[tuple[int, int, int]] = []
     for top in tops:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from draftkit.compare.editorial import editorial
+from draftkit.compare.editorial import editorial, outermost
 from draftkit.records import record
 from draftkit.risk.analysis import Analysis, Clause, negated_subject, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
@@ -830,18 +830,10 @@ def brackets(side: Side) -> list[Bracket]:
     original = side.text.original
     if "[" not in original:
         return out
-    depth = 0
-    start = 0
-    for k, ch in enumerate(original):
-        if ch == "[":
-            if depth == 0:
-                start = k
-            depth += 1
-        elif ch == "]" and depth:
-            depth -= 1
-            if depth == 0 and not editorial(original, start, k + 1):  # not "confirmed.[1]", "[sic]"
-                words = tuple(w for w in content_key(original[start + 1 : k]) if w not in {"[", "]"})
-                out.append(Bracket(words, original[start : k + 1], ((start, k + 1),), start))
+    for start, end, _ in outermost(original):
+        if not editorial(original, start, end):  # not "confirmed.[1]", "[sic]"
+            words = tuple(w for w in content_key(original[start + 1 : end - 1]) if w not in {"[", "]"})
+            out.append(Bracket(words, original[start:end], ((start, end),), start))
     return out
 
 

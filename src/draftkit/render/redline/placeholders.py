@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from draftkit.compare.editorial import outermost
 from draftkit.compare.textdiff import diff_words
 from draftkit.render.redline.actions import Seg
 
@@ -19,18 +20,7 @@ _NOTE_OPEN = re.compile(r"⟦(Footnote|Endnote): ")
 
 def placeholders(text: str) -> list[tuple[int, int]]:
     """The spans of the reader's placeholders in `text` (balanced: a note may hold an image's)."""
-    spans: list[tuple[int, int]] = []
-    depth, start = 0, 0
-    for k, ch in enumerate(text):
-        if ch == "⟦":
-            if depth == 0:
-                start = k
-            depth += 1
-        elif ch == "⟧" and depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((start, k + 1))
-    return spans
+    return [(start, end) for start, end, _ in outermost(text, "⟦", "⟧")]
 
 
 def split_placeholders(text: str) -> list[tuple[str, bool]]:
