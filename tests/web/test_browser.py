@@ -159,6 +159,15 @@ def test_upload_read_filter_download_and_open_in_libreoffice(
     assert list(uploads.iterdir()) == [], "an upload folder was left behind"
 
 
+def _compare(page: Any, url: str, old: Path, new: Path, *, until: str = "#result") -> None:
+    """The compare page opened, two files chosen and compared, until `until` shows."""
+    page.goto(url)
+    page.set_input_files("#old", str(old))
+    page.set_input_files("#new", str(new))
+    page.click("#compare")
+    page.wait_for_selector(f"{until}:not([hidden])")
+
+
 @pytest.mark.browser
 def test_a_refused_upload_shows_the_one_line_message(
     server: tuple[str, Path], page: Any, tmp_path: Path
@@ -166,11 +175,7 @@ def test_a_refused_upload_shows_the_one_line_message(
     url, uploads = server
     fake = tmp_path / "minutes.docx"
     fake.write_bytes(b"%PDF-1.4\nnot really")
-    page.goto(url)
-    page.set_input_files("#old", str(V1))
-    page.set_input_files("#new", str(fake))
-    page.click("#compare")
-    page.wait_for_selector("#error:not([hidden])")
+    _compare(page, url, V1, fake, until="#error")
     message = page.text_content("#error")
     assert message.startswith("minutes.docx: truncated PDF") and message.endswith("(HTTP 422)")
     assert page.is_hidden("#result")
@@ -278,11 +283,7 @@ def test_a_page_with_too_few_drafts_says_so_without_a_request(server: tuple[str,
 @pytest.mark.browser
 def test_reading_warnings_are_shown_beside_the_report(server: tuple[str, Path], page: Any) -> None:
     url, _ = server
-    page.goto(url)
-    page.set_input_files("#old", str(DRAFTS / "framework-v2.txt"))
-    page.set_input_files("#new", str(DRAFTS / "framework-v3-press.txt"))
-    page.click("#compare")
-    page.wait_for_selector("#result:not([hidden])")
+    _compare(page, url, DRAFTS / "framework-v2.txt", DRAFTS / "framework-v3-press.txt")
     assert page.is_visible("#warned")
     assert page.locator("#warnings li").all_text_contents() == [
         "framework-v3-press.txt: line 5: no numbering: 37 paragraph(s) read as unnumbered provisions"
@@ -333,11 +334,7 @@ def test_a_report_is_not_left_beside_other_files_or_a_refusal(
     numbered.write_text("1. Hostilities end at once.\n2. All hostages are returned within 72 hours.\n", encoding="utf-8")
     junk = tmp_path / "junk.txt"
     junk.write_bytes(b"not a draft \x00\x01\x02")
-    page.goto(url)
-    page.set_input_files("#old", str(unnumbered))
-    page.set_input_files("#new", str(numbered))
-    page.click("#compare")
-    page.wait_for_selector("#result:not([hidden])")
+    _compare(page, url, unnumbered, numbered)
     assert page.is_visible("#warned")  # the unnumbered paragraphs
     page.set_input_files("#old", str(junk))
     assert page.is_hidden("#result") and page.is_hidden("#warned")

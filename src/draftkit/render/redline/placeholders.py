@@ -1,5 +1,5 @@
 """The reader's placeholders in a provision's text (`⟦Footnote: …⟧`, `⟦image sha256:…⟧`): where
-they are, the text without them, and op streams re-diffed so that each is one unit.
+they are, the text cut around them, and op streams re-diffed so that each is one unit.
 
 The reader shows a note, an image or an object as a placeholder padded by a space from the
 words around it; the redline writes the element itself, never the placeholder's text. Pure
@@ -25,7 +25,8 @@ def placeholders(text: str) -> list[tuple[int, int]]:
 
 def split_placeholders(text: str) -> list[tuple[str, bool]]:
     """`text` cut into plain pieces and placeholders (True), in order; the reader's padding
-    around a placeholder (see `without_placeholders`) left out."""
+    around a placeholder (the space on either side of one, which stands only between a
+    placeholder and a non-space) left out."""
     out: list[tuple[str, bool]] = []
     last = 0
     for a, b in placeholders(text):
@@ -34,13 +35,6 @@ def split_placeholders(text: str) -> list[tuple[str, bool]]:
         last = b + 1 if b < len(text) and text[b] == " " else b
     out.append((text[last:], False))
     return out
-
-
-def without_placeholders(text: str) -> tuple[str, list[str]]:
-    """`text` with its placeholders left out, and them. The space on either side of one is
-    the reader's padding (it stands only between a placeholder and a non-space): it goes too."""
-    pieces = split_placeholders(text)
-    return "".join(p for p, is_placeholder in pieces if not is_placeholder), [p for p, ph in pieces if ph]
 
 
 def untracked_note(placeholder: str, kind: str) -> str:
