@@ -36,8 +36,6 @@ class Parts:
 
     def __init__(self, package: OoxmlPackage, main: str, ns: str) -> None:
         self.package = package
-        self.main = main
-        self.ns = ns
         self._rels: dict[str, dict[str, Relationship]] = {}
         self._digests: dict[str, str] = {}
         self._stores: dict[str, str] | None = None  # data store id → part, made when first asked

@@ -477,27 +477,8 @@ def math_text(element: etree._Element, hidden: frozenset[str] | set[str] = froze
     `hidden` (revisions not shown in the view) left out. Plain runs read as their text. An
     equation (or part) that shows no character is '' — its structure alone ("()/()") is
     nothing a reader sees as text, and a wholly deleted equation reads as none."""
-    if not _shows_math_text(element, hidden):
-        return ""
     out: list[str] = []
-    _math_into(element, hidden, out)
-    return "".join(out)
-
-
-def _shows_math_text(element: etree._Element, hidden: frozenset[str] | set[str]) -> bool:
-    """Whether some `m:t` under `element`, outside the `hidden` elements, holds text."""
-    stack = [element]
-    while stack:
-        for node in stack.pop():
-            tag = node.tag
-            if not isinstance(tag, str) or tag in hidden:
-                continue
-            if tag == _M_T:
-                if node.text:
-                    return True
-            elif len(node):
-                stack.append(node)
-    return False
+    return "".join(out) if _math_into(element, hidden, out) else ""
 
 
 def _math_prop(element: etree._Element, name: str, default: str) -> str:
@@ -510,69 +491,75 @@ def _math_prop(element: etree._Element, name: str, default: str) -> str:
     return default
 
 
-def _math_part(element: etree._Element, name: str, hidden: frozenset[str] | set[str]) -> str:
-    part = element.find(f"{_M}{name}")
-    return "" if part is None else math_text(part, hidden)
+def _math_into(element: etree._Element, hidden: frozenset[str] | set[str], out: list[str]) -> bool:
+    """`element`'s content appended to `out`; whether it shows a character (an `m:t` with
+    text, here or in a part read: each part is read once, its answer passed up)."""
+    shown = [False]
 
+    def read(part: etree._Element | None) -> str:
+        text = "" if part is None else math_text(part, hidden)
+        shown[0] = shown[0] or bool(text)
+        return text
 
-def _math_into(element: etree._Element, hidden: frozenset[str] | set[str], out: list[str]) -> None:
+    def of(structure: etree._Element, name: str) -> str:
+        return read(structure.find(f"{_M}{name}"))
+
     for node in element:
         tag = node.tag
         if not isinstance(tag, str) or tag in hidden:
             continue
         if tag == _M_T:
             out.append(node.text or "")
+            shown[0] = shown[0] or bool(node.text)
             continue
         if not tag.startswith(_M):
-            _math_into(node, hidden, out)  # a revision shown in the view, a w:r inside math
+            shown[0] = _math_into(node, hidden, out) or shown[0]  # a revision shown, a w:r inside math
             continue
         kind = tag[len(_M) :]
         if kind.endswith("Pr"):
             continue  # properties: read by the structure that owns them
         if kind in _SCRIPTS:
             for part, before, after in _SCRIPTS[kind]:
-                text = _math_part(node, part, hidden)
+                text = of(node, part)
                 if text or not before:
                     out.append(f"{before}{text}{after}")
         elif kind == "f":
             bar = "¦" if _math_prop(node, "type", "bar") == "noBar" else "/"
-            out.append(f"({_math_part(node, 'num', hidden)}){bar}({_math_part(node, 'den', hidden)})")
+            out.append(f"({of(node, 'num')}){bar}({of(node, 'den')})")
         elif kind == "rad":
-            degree = _math_part(node, "deg", hidden)
-            out.append(f"√({degree + '&' if degree else ''}{_math_part(node, 'e', hidden)})")
+            degree = of(node, "deg")
+            out.append(f"√({degree + '&' if degree else ''}{of(node, 'e')})")
         elif kind == "nary":
             out.append(_math_prop(node, "chr", "∫"))
             for part, before in (("sub", "_("), ("sup", "^(")):
-                text = _math_part(node, part, hidden)
+                text = of(node, part)
                 if text:
                     out.append(f"{before}{text})")
-            out.append(f"▒({_math_part(node, 'e', hidden)})")
+            out.append(f"▒({of(node, 'e')})")
         elif kind == "d":
             sep = _math_prop(node, "sepChr", "|")
-            items = [math_text(e, hidden) for e in node.iterfind(f"{_M}e")]
+            items = [read(e) for e in node.iterfind(f"{_M}e")]
             out.append(_math_prop(node, "begChr", "(") + sep.join(items) + _math_prop(node, "endChr", ")"))
         elif kind == "acc":
-            out.append(f"{_math_part(node, 'e', hidden)}{_math_prop(node, 'chr', chr(0x302))}")
+            out.append(f"{of(node, 'e')}{_math_prop(node, 'chr', chr(0x302))}")
         elif kind in ("bar", "groupChr", "borderBox"):
             if kind == "bar":
                 mark = "¯" if _math_prop(node, "pos", "bot") == "top" else "▁"
             else:
                 mark = _math_prop(node, "chr", "⏟") if kind == "groupChr" else "▭"
-            out.append(f"{mark}({_math_part(node, 'e', hidden)})")
+            out.append(f"{mark}({of(node, 'e')})")
         elif kind == "eqArr":
-            out.append("█(" + "@".join(math_text(e, hidden) for e in node.iterfind(f"{_M}e")) + ")")
+            out.append("█(" + "@".join(read(e) for e in node.iterfind(f"{_M}e")) + ")")
         elif kind == "m":
-            rows = (
-                "&".join(math_text(e, hidden) for e in row.iterfind(f"{_M}e"))
-                for row in node.iterfind(f"{_M}mr")
-            )
+            rows = ("&".join(read(e) for e in row.iterfind(f"{_M}e")) for row in node.iterfind(f"{_M}mr"))
             out.append("■(" + "@".join(rows) + ")")
         elif kind == "phant":
             show = node.find(f"{_M}phantPr/{_M}show")
             if show is None or on_off(show, _M_VAL):
-                out.append(_math_part(node, "e", hidden))
+                out.append(of(node, "e"))
         else:  # m:r, m:e, m:box, m:oMath, m:oMathPara and anything newer: their content
-            _math_into(node, hidden, out)
+            shown[0] = _math_into(node, hidden, out) or shown[0]
+    return shown[0]
 
 
 # ------------------------------------------------------------------------------- w:bdo
@@ -586,11 +573,7 @@ def override_note(direction: str | None, text: str) -> str | None:
         return None
     if not any(unicodedata.bidirectional(c) in ("L", "EN", "AN") for c in text):
         return None
-    quoted = " ".join(text.split())
-    quoted = quoted if len(quoted) <= 80 else quoted[:79] + "…"
-    return (
-        f"text Word shows in reverse order (a right-to-left override, w:bdo), compared as stored: {quoted!r}"
-    )
+    return f"text Word shows in reverse order (a right-to-left override, w:bdo), compared as stored: {quote(text)}"
 
 
 # ------------------------------------------------------------------------- form fields

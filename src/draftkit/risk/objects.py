@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from draftkit.compare.changes import Change, Comparison, Flag, Severity
+from draftkit.compare.editorial import outermost
 from draftkit.model import Draft, Provision
 from draftkit.readers import View
 from draftkit.risk.annotate import HEAVY_WEIGHT
@@ -51,20 +52,9 @@ _LABELLED = re.compile(r"^(?P<kind>equation|Footnote|Endnote|text box|ruby): (?P
 def placeholders(text: str) -> list[str]:
     """The outermost `⟦…⟧` placeholders of a text, in order, without their brackets (a
     footnote holding an image is one placeholder)."""
-    out: list[str] = []
     if "⟦" not in text:
-        return out
-    depth, start = 0, 0
-    for i, char in enumerate(text):
-        if char == "⟦":
-            if depth == 0:
-                start = i + 1
-            depth += 1
-        elif char == "⟧" and depth:
-            depth -= 1
-            if depth == 0:
-                out.append(text[start:i])
-    return out
+        return []
+    return [text[start + 1 : end - 1] for start, end, _ in outermost(text, "⟦", "⟧")]
 
 
 def _kind(placeholder: str) -> str:
