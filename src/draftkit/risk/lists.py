@@ -324,7 +324,7 @@ def _part_of_split(other: Side, feature: ListItem) -> bool:
     return False
 
 
-def _said(side: Side, item: Item, words: frozenset[str]) -> bool:
+def _said(item: Item, words: frozenset[str]) -> bool:
     """Whether one of the item's own words is among `words` (lemmas or forms of another
     item), or shares its stem with one."""
     return any(
@@ -342,21 +342,22 @@ def _partner(sides: Sides, feature: ListItem, other: Side) -> tuple[Listing | No
     score = 0
     for candidate in other.features(listings):
         words = frozenset(w for i in candidate.items for w in (*i.lemmas, *i.forms))
-        n = sum(1 for item in listing.items if _said(other, item, words))
+        n = sum(1 for item in listing.items if _said(item, words))
         if n > score:
             best, score = candidate, n
     if best is not None:
         return best, len(best.items)
-    return None, 1 if _lone(sides, listing, feature) else 0
+    return None, 1 if _lone(sides, feature, sides.new if other is sides.old else sides.old) else 0
 
 
-def _lone(sides: Sides, listing: Listing, feature: ListItem) -> bool:
+def _lone(sides: Sides, feature: ListItem, this: Side) -> bool:
     """Whether a list of two lost (or gained) the item and nothing else: the word diff keeps
-    the other item, and the words either side of the list, in place."""
+    the other item, and the words either side of the list, in place (`this`: the side the
+    item's list stands in)."""
+    listing = feature.listing
     if len(listing.items) != 2:
         return False
     kept = sides.kept_words()
-    this = sides.old if feature.listing in sides.old.features(listings) else sides.new
     held = set(kept) if this is sides.old else set(kept.values())
     tokens = this.text.tokens
     sibling = next(i for i in listing.items if i is not feature.item)
