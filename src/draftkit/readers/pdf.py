@@ -382,17 +382,18 @@ def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) 
     with_text = sum(1 for lines in pages if lines)
     seen: Counter[tuple[str, int]] = Counter()
     exact: Counter[str] = Counter()  # edge texts as they stand, once a page
-    for lines in pages:
-        seen.update({_furniture_key(line) for line in _edges(lines)})
-        exact.update({" ".join(line.text.split()) for line in _edges(lines)})
+    edges = [_edges(lines) for lines in pages]  # each page's edge lines (a sort), found once
+    for page_edges in edges:
+        seen.update({_furniture_key(line) for line in page_edges})
+        exact.update({" ".join(line.text.split()) for line in page_edges})
     # On most pages: over half of them, and at least two (a one-page draft has no running head).
     repeated = {key for key, n in seen.items() if n >= 2 and n * 2 > with_text}
     kept = []
     shown: Counter[str] = Counter()
-    for lines in pages:
+    for lines, page_edges in zip(pages, edges, strict=True):
         # The edge lines left out: page numbers, and running lines (whose texts are kept).
         dropped, texts = set(), set()
-        for line in _edges(lines):
+        for line in page_edges:
             if _PAGE_NUMBER.match(line.text):
                 if not _in_a_row(line, lines, repeated):
                     dropped.add(id(line))
