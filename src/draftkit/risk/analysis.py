@@ -12,12 +12,12 @@ from operator import attrgetter
 from draftkit.compare.refs import Reference, find_references
 from draftkit.records import record
 from draftkit.risk.taxonomy import Compiled
-from draftkit.risk.tokens import Hit, PhraseSets, Text, Token
+from draftkit.risk.tokens import COORDINATORS, Hit, PhraseSets, Text, Token
 
 _SENTENCE_END = {".", ";", ":", "!", "?"}
 _CLAUSE_END = {",", ";", ".", ":", "!", "?"}
 _LIST_END = {";", ".", ":", "!", "?"}
-_LIST_JOINERS = {",", "and", "or", "та", "і", "й", "або", "и", "или"}
+_LIST_JOINERS = COORDINATORS | {","}
 
 
 # A clause opened by a negative determiner negates whatever modal it holds: "No armed group
@@ -280,7 +280,6 @@ class NameRun:
 # "Запорізької та Херсонської областей" is Zaporizhzhia oblast and Kherson oblast, "the
 # Donetsk and Luhansk oblasts" Donetsk oblast and Luhansk oblast. The last item stands next to
 # the word and is read with it as any name is; the others (`Conjunct`) are read here.
-_COORDINATORS = {"and", "or", "та", "і", "й", "або", "чи", "и", "или"}
 _ITEM_WORDS = 3  # capitalised words of one item at most ("Івано-Франківської": two)
 
 
@@ -351,7 +350,7 @@ def coordinated(text: Text, compiled: Compiled) -> tuple[Conjunct, ...]:
         items: list[Conjunct] = []
         while k > 0:
             j = k - 1
-            joined = tokens[j].norm in _COORDINATORS
+            joined = tokens[j].norm in COORDINATORS
             if joined and j > 0 and tokens[j - 1].norm == ",":
                 j -= 1  # "Donetsk, Luhansk, and Zaporizhzhia oblasts"
             if not (joined or (tokens[j].norm == "," and items)):

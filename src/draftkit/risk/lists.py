@@ -21,11 +21,8 @@ from draftkit.risk.features import Side, mentions, modals
 from draftkit.risk.findings import Quote, Report, Span, position_of, span_of
 from draftkit.risk.lemmas import same_stem
 from draftkit.risk.matching import FeatureRule, Sides, by, silent, unpaired
-from draftkit.risk.tokens import Text
+from draftkit.risk.tokens import COORDINATORS, OR_WORDS, Text
 
-_AND = frozenset({"and", "та", "і", "й", "и"})
-_OR = frozenset({"or", "або", "чи", "или"})
-_COORDINATORS = _AND | _OR
 # Where an item ends: punctuation other than a comma ends a list; these words open what
 # follows an item (a preposition, a verb of being, a relative clause), "of" does not
 # ("prisoners of war", "artillery systems of a calibre exceeding 100 mm").
@@ -104,7 +101,7 @@ class ListItem:
 
 def _word(text: Text, k: int) -> bool:
     tok = text.tokens[k]
-    return tok.kind != "punct" and tok.norm not in _COORDINATORS
+    return tok.kind != "punct" and tok.norm not in COORDINATORS
 
 
 def _right_item(text: Text, start: int, stops: set[int]) -> int:
@@ -199,7 +196,7 @@ def listings(side: Side) -> list[Listing]:
     it and the items before it, back over the commas that join them."""
     text = side.text
     tokens = text.tokens
-    coordinators = [k for k, tok in enumerate(tokens) if tok.norm in _COORDINATORS]
+    coordinators = [k for k, tok in enumerate(tokens) if tok.norm in COORDINATORS]
     if not coordinators:
         return []
     stops = {k for hit in side.compiled.obligation.find(text) for k in range(hit.first, hit.last)}
@@ -233,7 +230,7 @@ def listings(side: Side) -> list[Listing]:
         items = _items(text, bounds, words)
         first, last = bounds[0][0], bounds[-1][1]
         span = span_of(text, first, last)
-        joiner = "or" if tokens[c].norm in _OR else "and"
+        joiner = "or" if tokens[c].norm in OR_WORDS else "and"
         out.append(
             Listing(items, joiner, _negated(text, first), text.span(first, last), (span,), span[0], operative)
         )

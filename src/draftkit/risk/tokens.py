@@ -458,6 +458,12 @@ def _tokens(text: str) -> tuple[Token, ...]:
 
 _MEANINGFUL_PUNCT = {"[", "]"}
 
+# The words that join the items of a list, in comparison form: "and" and "or", Ukrainian та,
+# і, й and або, чи, Russian и and или (one set for every rule that reads lists).
+AND_WORDS = frozenset({"and", "та", "і", "й", "и"})
+OR_WORDS = frozenset({"or", "або", "чи", "или"})
+COORDINATORS = AND_WORDS | OR_WORDS
+
 
 @functools.lru_cache(maxsize=2048)
 def content_key(text: str) -> tuple[str, ...]:
