@@ -160,3 +160,16 @@ def test_a_place_dropped_from_a_coordinated_list_is_a_place_removed(
 )
 def test_the_places_of_a_list_reordered_or_declined_are_no_place_change(old: str, new: str) -> None:
     assert [rule for rule, _ in rules_of(old, new) if rule == "name"] == []
+
+
+def test_a_name_next_to_a_listed_one_is_read_apart() -> None:
+    """'Sumy and Kharkiv', Kharkiv in the gazetteer: Sumy is a name of its own, not dropped
+    with the run the two made (a reordered list then read 'Name changed')."""
+    text = "Humanitarian corridors shall be opened from Mariupol, Volnovakha, Sumy and Kharkiv."
+    assert [key for key, _ in _names(text)] == ["Mariupol", "volnovakha", "sumy", "Kharkiv"]
+
+
+def test_a_reordered_list_of_places_is_no_change() -> None:
+    old = "Humanitarian corridors shall be opened from Mariupol, Volnovakha, Sumy and Kharkiv."
+    new = "Humanitarian corridors shall be opened from Kharkiv, Sumy, Mariupol and Volnovakha."
+    assert [rule for rule, _ in rules_of(old, new) if rule == "name"] == []

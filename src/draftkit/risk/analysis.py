@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import compress
 from operator import attrgetter
 
@@ -377,8 +377,10 @@ def _without_possessive(word: str) -> str:
     return word
 
 
-def name_runs(text: Text, compiled: Compiled) -> list[NameRun]:
-    """Capitalised names that are not at a sentence start and not in `not_names`.
+def name_runs(text: Text, compiled: Compiled, taken: Collection[int] = ()) -> list[NameRun]:
+    """Capitalised names that are not at a sentence start and not in `not_names`, nor on the
+    tokens `taken` (names read otherwise, from a gazetteer: a run stops before them, so
+    "Sumy and Kharkiv" with Kharkiv listed is the name "Sumy", not a run dropped whole).
 
     A sentence-initial capital says nothing, so a run that opens a sentence loses its first
     word ("The Reconstruction Fund" → "Reconstruction Fund")."""
@@ -388,7 +390,7 @@ def name_runs(text: Text, compiled: Compiled) -> list[NameRun]:
 
     def is_cap(k: int) -> bool:
         tok = tokens[k]
-        return tok.kind == "word" and tok.cap and tok.norm not in compiled.not_names
+        return tok.kind == "word" and tok.cap and tok.norm not in compiled.not_names and k not in taken
 
     # An item of a list before a shared place word is a name of its own, and a place.
     conjuncts = {c.first: c for c in coordinated(text, compiled)}
@@ -420,7 +422,7 @@ def name_runs(text: Text, compiled: Compiled) -> list[NameRun]:
             first += 1
             while first < j and not is_cap(first):
                 first += 1
-        if first < j and j < n and tokens[j].norm in compiled.place_words and not is_cap(j):
+        if first < j and j < n and tokens[j].norm in compiled.place_words and not is_cap(j) and j not in taken:
             j += 1  # "Херсонской области", "Kherson region": the place word after the name
         if first < j:
             words = [t.norm for t in tokens[first:j]]

@@ -90,7 +90,7 @@ def unlisted_names(side: Side) -> list[Name]:
     taken = {k for name in side.features(listed_names) for k in range(name.first, name.last)}
     out: list[Name] = []
     lemmas = side.lemmas.tokens
-    for run in name_runs(text, side.compiled):
+    for run in name_runs(text, side.compiled, taken):
         if taken.intersection(range(run.first, run.last)):
             continue
         span = span_of(text, run.first, run.last)
