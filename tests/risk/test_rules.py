@@ -955,6 +955,22 @@ COSMETIC: list[tuple[str, str, str]] = [
         "Ukraine's armed forces will withdraw from the part of Donetsk Oblast they control.",
     ),
     (
+        "uk-osce-spelt-out",  # "Європі" of the spelt-out name is no party added
+        "Моніторинг здійснює Спеціальна моніторингова місія ОБСЄ.",
+        "Моніторинг здійснює Спеціальна моніторингова місія Організації з безпеки і співробітництва в Європі"
+        " (ОБСЄ).",
+    ),
+    (
+        "ru-osce-spelt-out",
+        "Мониторинг и верификация обеспечиваются ОБСЕ.",
+        "Мониторинг и верификация обеспечиваются Организацией по безопасности и сотрудничеству в Европе (ОБСЕ).",
+    ),
+    (
+        "osce-british-spelling",
+        "Monitoring shall be carried out by the OSCE.",
+        "Monitoring shall be carried out by the Organisation for Security and Co-operation in Europe.",
+    ),
+    (
         "possessive-name",
         "Foreign forces shall leave the territory of the Republic within 180 days.",
         "Foreign forces shall leave the Republic’s territory within 180 days.",
