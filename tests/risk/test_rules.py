@@ -971,6 +971,11 @@ COSMETIC: list[tuple[str, str, str]] = [
         "Monitoring shall be carried out by the Organisation for Security and Co-operation in Europe.",
     ),
     (
+        "words-and-figures",  # "two (2)": the figure in brackets repeats the words
+        "Each Party shall appoint two (2) representatives to the Joint Commission.",
+        "Each Party shall appoint 2 representatives to the Joint Commission.",
+    ),
+    (
         "possessive-name",
         "Foreign forces shall leave the territory of the Republic within 180 days.",
         "Foreign forces shall leave the Republic’s territory within 180 days.",

@@ -508,8 +508,8 @@ def quantities(side: Side) -> list[Quantity]:
             unit = _CURRENCY.get(unit, unit)
         if cls == "personnel":
             unit = "personnel"  # people, troops, soldiers, members: one class of noun
-        if tok.spelled and not cls:
-            continue  # "one Party", "either of the two": words, not quantities
+        if tok.spelled and not cls and i not in after:
+            continue  # "one Party", "either of the two": words, not quantities ("two (2)" is one)
         if not cls:
             if 1900 <= value <= 2200 and value == int(value) and "." not in tok.norm:
                 cls = "year"
