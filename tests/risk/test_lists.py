@@ -74,6 +74,15 @@ WEAPONS = (
             "Item added to a list",
             "оборонного",
         ),
+        (
+            # Two lists in a row ("… и верификацию режима … и отвода …"), the adjective of the
+            # item that stays dropped with the other item.
+            "Обеспечить эффективный мониторинг и верификацию режима прекращения огня и отвода тяжелых"
+            " вооружений со стороны ОБСЕ.",
+            "Обеспечить мониторинг режима прекращения огня и отвода тяжелых вооружений со стороны ОБСЕ.",
+            "Item removed from a list",
+            "верификацию",
+        ),
     ],
 )
 def test_an_item_dropped_or_added_is_named_both_ways(old: str, new: str, headline: str, item: str) -> None:

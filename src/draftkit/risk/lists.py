@@ -16,6 +16,8 @@ negation ("No tanks, artillery or mortars") reads "and" and "or" alike.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from draftkit.records import record
 from draftkit.risk.features import Side, mentions, modals
 from draftkit.risk.findings import Quote, Report, Span, position_of, span_of
@@ -200,8 +202,7 @@ def listings(side: Side) -> list[Listing]:
     if not coordinators:
         return []
     stops = {k for hit in side.compiled.obligation.find(text) for k in range(hit.first, hit.last)}
-    out: list[Listing] = []
-    operative = _operative(side)
+    found: list[tuple[int, list[tuple[int, int]]]] = []  # each coordinator, its items' bounds
     for c in coordinators:
         end = _right_item(text, c + 1, stops)
         if end == c + 1:
@@ -222,6 +223,17 @@ def listings(side: Side) -> list[Listing]:
         if len(bounds) < 2:
             continue
         bounds.reverse()
+        found.append((c, bounds))
+    # Two lists in a row share words: in "эффективный мониторинг и верификацию режима
+    # прекращения огня и отвода …" the genitive after "верификацию" is the next list's first
+    # item, which both nouns govern; the last item of a list ends where the next list begins.
+    for (_, bounds), (_, following) in pairwise(found):
+        first, last = bounds[-1]
+        if first < following[0][0] < last:
+            bounds[-1] = (first, following[0][0])
+    out: list[Listing] = []
+    operative = _operative(side)
+    for c, bounds in found:
         clause = _clause_of(side, c)
         bounds = [(a, b) for a, b in bounds if _clause_of(side, a) == clause]
         words = [_content(side, a, b) for a, b in bounds]
@@ -348,9 +360,10 @@ def _partner(sides: Sides, feature: ListItem, other: Side) -> tuple[Listing | No
 
 
 def _lone(sides: Sides, feature: ListItem, this: Side) -> bool:
-    """Whether a list of two lost (or gained) the item and nothing else: the word diff keeps
-    the other item, and the words either side of the list, in place (`this`: the side the
-    item's list stands in)."""
+    """Whether a list of two lost (or gained) the item: the word diff keeps the other item's
+    word next to the coordinator (its head: "мониторинг" of "эффективный мониторинг и
+    верификацию", whose adjective may go with the item), and the words either side of the
+    list, in place (`this`: the side the item's list stands in)."""
     listing = feature.listing
     if len(listing.items) != 2:
         return False
@@ -359,9 +372,12 @@ def _lone(sides: Sides, feature: ListItem, this: Side) -> bool:
     tokens = this.text.tokens
     sibling = next(i for i in listing.items if i is not feature.item)
     words = [k for k in range(sibling.first, sibling.last) if tokens[k].kind != "punct"]
+    if not words:
+        return False
+    head = words[-1] if sibling is listing.items[0] else words[0]
     first, last = listing.items[0].first, listing.items[-1].last
     edges = [k for k in (first - 1, last) if 0 <= k < len(tokens)]
-    return all(k in held for k in (*words, *edges))
+    return all(k in held for k in (head, *edges))
 
 
 def _item_report(s: Sides, feature: ListItem, other: Side, removed: bool) -> Report | None:
