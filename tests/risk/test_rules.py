@@ -483,6 +483,31 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Condition added",
         "Condition removed",
     ),
+    # --- commitments
+    (
+        "guarantee-assurance",
+        "The Guarantors shall provide Ukraine with reliable security guarantees.",
+        "The Guarantors shall provide Ukraine with security assurances.",
+        "commitment",
+        "Guarantee weakened to an assurance",
+        "Assurance strengthened to a guarantee",
+    ),
+    (
+        "uk-гарантії-запевнення",
+        "Гаранти надають Україні надійні гарантії безпеки.",
+        "Гаранти надають Україні запевнення щодо безпеки.",
+        "commitment",
+        "Guarantee weakened to an assurance",
+        "Assurance strengthened to a guarantee",
+    ),
+    (
+        "ru-гарантии-поддержка",
+        "Гаранты предоставляют Украине гарантии безопасности.",
+        "Гаранты предоставляют Украине поддержку в области безопасности.",
+        "commitment",
+        "Guarantee weakened to support",
+        "Support strengthened to a guarantee",
+    ),
     # --- exceptions
     (
         "with-the-exception",

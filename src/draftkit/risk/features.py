@@ -25,7 +25,7 @@ from draftkit.risk.analysis import Analysis, Clause, negated_subject, references
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.taxonomy import Compiled, Taxonomy
-from draftkit.risk.tokens import PhraseSets, Text, content_key
+from draftkit.risk.tokens import PhraseSet, PhraseSets, Text, content_key
 
 F = TypeVar("F")
 
@@ -738,9 +738,11 @@ def scopes(side: Side) -> list[Scope]:
 
 
 @record
-class Remedy:
-    """What a party receives or gives up for a harm ('compensation', 'assistance', 'waive
-    all claims'), with its group and a word either side."""
+class Grouped:
+    """A word of one group of a taxonomy table, with its group and a word either side: a
+    remedy ([remedies]: 'compensation', 'assistance', 'waive all claims' — what a party
+    receives or gives up for a harm) or a commitment ([commitments], strongest first:
+    'guarantees', 'assurances', 'support' — what kind of promise is given)."""
 
     group: str
     fragment: str
@@ -748,14 +750,27 @@ class Remedy:
     position: int
 
 
-def remedies(side: Side) -> list[Remedy]:
-    """Remedy words of the taxonomy's [remedies] table, each quoted with a word either side."""
+Remedy = Grouped
+Commitment = Grouped
+
+
+def remedies(side: Side) -> list[Grouped]:
+    """Remedy words of the taxonomy's [remedies] table."""
+    return _grouped(side, side.compiled.remedies)
+
+
+def commitments(side: Side) -> list[Grouped]:
+    """Commitment words of the taxonomy's [commitments] table."""
+    return _grouped(side, side.compiled.commitments)
+
+
+def _grouped(side: Side, phrases: PhraseSet) -> list[Grouped]:
     text = side.text
-    out: list[Remedy] = []
-    for hit in side.compiled.remedies.find(text):
+    out: list[Grouped] = []
+    for hit in phrases.find(text):
         a, b = window(text, hit.first, hit.last, before=1, after=1)
         span = span_of(text, hit.first, hit.last)
-        out.append(Remedy(hit.label, text.span(a, b), (span,), span[0]))
+        out.append(Grouped(hit.label, text.span(a, b), (span,), span[0]))
     return out
 
 

@@ -19,6 +19,7 @@ from collections.abc import Hashable
 from draftkit.risk.features import (
     Bracket,
     ClauseFeature,
+    Commitment,
     Date,
     Frequency,
     Modal,
@@ -33,6 +34,7 @@ from draftkit.risk.features import (
     Side,
     TimeBound,
     brackets,
+    commitments,
     conditions,
     counterpart,
     dates,
@@ -67,7 +69,7 @@ from draftkit.risk.matching import (
     unpaired,
 )
 from draftkit.risk.names import Name, named_entities
-from draftkit.risk.taxonomy import Significance
+from draftkit.risk.taxonomy import COMMITMENT_GROUPS, Significance
 from draftkit.risk.tokens import content_key
 
 __all__ = [
@@ -93,6 +95,7 @@ RULES: tuple[str, ...] = (
     "exception",
     "scope",
     "remedy",
+    "commitment",
     "list",
     "brackets",
     "provision",
@@ -749,6 +752,36 @@ REMEDIES: FeatureRule[Remedy] = FeatureRule(
 
 
 # ---------------------------------------------------------------------------------------------
+# Commitments: a guarantee, an assurance, support — what kind of promise is given
+
+_COMMITMENT_WORDS = {"guarantee": ("Guarantee", "a guarantee"), "assurance": ("Assurance", "an assurance"),
+                     "support": ("Support", "support")}  # fmt: skip
+
+
+def _commitment_changed(s: Sides, old: Commitment, new: Commitment) -> Report:
+    weaker = COMMITMENT_GROUPS.index(new.group) > COMMITMENT_GROUPS.index(old.group)
+    verb, significance = (
+        ("weakened", s.sig.commitment_weakened) if weaker else ("strengthened", s.sig.commitment_strengthened)
+    )
+    return Report(
+        f"{_COMMITMENT_WORDS[old.group][0]} {verb} to {_COMMITMENT_WORDS[new.group][1]}", significance
+    )
+
+
+COMMITMENTS: FeatureRule[Commitment] = FeatureRule(
+    name="commitment",
+    features=commitments,
+    key=lambda c: c.group,
+    # One group's word in another's place: "security guarantees" → "security assurances".
+    # Added or removed alone it is the wording's, the obligation's or the category's to say.
+    pair=by(anything),
+    changed=_commitment_changed,
+    removed=lambda s, old: None,
+    added=lambda s, new: None,
+)
+
+
+# ---------------------------------------------------------------------------------------------
 # Cross-references (low: most follow a renumbering)
 
 REFERENCES: FeatureRule[Reference] = FeatureRule(
@@ -779,6 +812,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     EXCEPTIONS,
     SCOPE,
     REMEDIES,
+    COMMITMENTS,
     ITEMS,
     JOINERS,
     BRACKETS,

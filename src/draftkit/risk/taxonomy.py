@@ -41,6 +41,8 @@ QUALIFIER_GROUPS = ("temporal", "urgency", "conditional", "scope", "pace")
 SCOPE_GROUPS = ("universal", "restrictive", "permanent", "temporary", "lower_bound", "upper_bound")
 # What a party receives or gives up for a harm (issue 14): words of one group interchangeable.
 REMEDY_GROUPS = ("compensation", "assistance", "waiver")
+# What kind of promise a provision gives, strongest first ([commitments]).
+COMMITMENT_GROUPS = ("guarantee", "assurance", "support")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -96,6 +98,8 @@ class Significance:
     remedy_changed: float = 0.8  # compensation → assistance, reparations → a waiver of claims
     remedy_removed: float = 0.9
     remedy_added: float = 0.7
+    commitment_weakened: float = 0.9  # security guarantees → security assurances, → support
+    commitment_strengthened: float = 0.6
     list_item: float = 0.5  # an item dropped from or added to a list ("tanks, artillery and mortars")
     list_joiner: float = 0.5  # "and" ↔ "or" between the same items: all of them → any of them
     list_heavy: float = 0.75  # either, in a binding text of a heavy category (weight ≥ 0.85)
@@ -147,6 +151,7 @@ class Lexicon:
     urgent: tuple[str, ...] = ()  # subjects whose deadlines are high (hostages, withdrawal)
     body_words: tuple[str, ...] = ()  # a name ending in one is a body: "Joint Commission"
     remedies: tuple[tuple[str, tuple[str, ...]], ...] = ()  # group → words ([remedies])
+    commitments: tuple[tuple[str, tuple[str, ...]], ...] = ()  # group → words ([commitments])
 
 
 @record
@@ -165,6 +170,7 @@ class Compiled:
     scope: PhraseSet
     remedies: PhraseSet
     recognition: PhraseSet
+    commitments: PhraseSet
     deadlines: PhraseSet
     units: dict[str, tuple[str, float]]  # normalised unit word → (class, factor)
     place_words: frozenset[str]
@@ -191,6 +197,7 @@ class Compiled:
             self.deadlines,
             self.remedies,
             self.recognition,
+            self.commitments,
         )
         object.__setattr__(self, "rule_sets", PhraseSets(rule_sets))
         object.__setattr__(self, "modal_sets", PhraseSets(rule_sets[:3]))
@@ -327,6 +334,7 @@ def _compile(taxonomy: Taxonomy) -> Compiled:
         scope=PhraseSet([(group, p) for group, phrases in lex.scope for p in phrases]),
         remedies=PhraseSet([(group, p) for group, phrases in lex.remedies for p in phrases]),
         recognition=PhraseSet([("recognition", p) for p in lex.recognition]),
+        commitments=PhraseSet([(group, p) for group, phrases in lex.commitments for p in phrases]),
         deadlines=PhraseSet(
             [("by", p) for p in lex.deadline_by] + [("not_before", p) for p in lex.deadline_not_before]
         ),
@@ -436,6 +444,7 @@ class _Checker:
             "aliases",
             "qualifiers",
             "remedies",
+            "commitments",
         )
         for name in data:
             if name not in allowed:
@@ -536,6 +545,7 @@ class _Checker:
         exceptions = self.table(data, "exceptions", ("markers",))
         scope = self.table(data, "scope", SCOPE_GROUPS)
         remedies = self.table(data, "remedies", REMEDY_GROUPS)
+        commitments = self.table(data, "commitments", COMMITMENT_GROUPS)
         recognition = self.table(data, "recognition", ("terms",))
         deadlines = self.table(data, "deadlines", ("by", "not_before", "urgent"))
         aliases = self.table(data, "aliases", None)
@@ -566,6 +576,9 @@ class _Checker:
             not_names=self.strings(names, "names.not_names"),
             body_words=self.strings(names, "names.body_words"),
             remedies=tuple((group, self.strings(remedies, f"remedies.{group}")) for group in REMEDY_GROUPS),
+            commitments=tuple(
+                (group, self.strings(commitments, f"commitments.{group}")) for group in COMMITMENT_GROUPS
+            ),
             aliases=tuple((name, self.strings(aliases, f"aliases.{name}")) for name in aliases),
             qualifiers=tuple(
                 (group, self.strings(qualifiers, f"qualifiers.{group}")) for group in QUALIFIER_GROUPS
