@@ -483,6 +483,23 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Condition added",
         "Condition removed",
     ),
+    # --- what "all" covers
+    (
+        "all-living-hostages",
+        "Within 72 hours, all hostages, alive and deceased, will be returned.",
+        "Within 72 hours, all living hostages will be returned.",
+        "scope",
+        "Scope narrowed",
+        "Scope widened",
+    ),
+    (
+        "uk-усі-живі-заручники",
+        "Протягом 72 годин усі заручники, живі й загиблі, мають бути повернуті.",
+        "Протягом 72 годин усі живі заручники мають бути повернуті.",
+        "scope",
+        "Scope narrowed",
+        "Scope widened",
+    ),
     # --- commitments
     (
         "guarantee-assurance",
@@ -999,6 +1016,11 @@ COSMETIC: list[tuple[str, str, str]] = [
         "words-and-figures",  # "two (2)": the figure in brackets repeats the words
         "Each Party shall appoint two (2) representatives to the Joint Commission.",
         "Each Party shall appoint 2 representatives to the Joint Commission.",
+    ),
+    (
+        "all-the",  # what "all" covers, with a filler and its words reordered: the same
+        "All the persons detained in connection with the conflict shall be released.",
+        "All detained persons shall be released.",
     ),
     (
         "possessive-name",

@@ -37,12 +37,12 @@ _STOP_TEXT = """to from in into within by at on for with without under until aft
     мають повинні повинна необхідно потрібно слід во с со из от о об под после течение к
     относительно чтобы как что который которая которые если когда не является будет будут должен
     должна должно должны может могут необходимо нужно надо следует"""
-_STOP_WORDS = frozenset(_STOP_TEXT.split())
+STOP_WORDS = frozenset(_STOP_TEXT.split())
 # Words in an item that say nothing about which item it is.
-_FILLER_TEXT = """the a an all any its their his her such these those this both either each every other others
+FILLER_TEXT = """the a an all any its their his her such these those this both either each every other others
     more less fewer above below otherwise else back also of усі всі всіх усіх весь вся все її їх
     його свої своїх свій всех всю всё его ее их свои своих свой этот эти"""
-_FILLER = frozenset(_FILLER_TEXT.split())
+FILLER = frozenset(FILLER_TEXT.split())
 _NEGATIONS = frozenset(
     {"no", "not", "nor", "neither", "never", "не", "ні", "ни", "жоден", "жодних", "никакой"}
 )
@@ -110,13 +110,13 @@ def _right_item(text: Text, start: int, stops: set[int]) -> int:
     """The end of the item that starts at token `start` (after a coordinator)."""
     k = start
     tokens = text.tokens
-    while k < len(tokens) and tokens[k].norm in _FILLER:
+    while k < len(tokens) and tokens[k].norm in FILLER:
         k += 1
     while (
         k < len(tokens)
         and k - start < _ITEM_WORDS
         and _word(text, k)
-        and tokens[k].norm not in _STOP_WORDS
+        and tokens[k].norm not in STOP_WORDS
         and k not in stops
     ):
         k += 1
@@ -138,8 +138,8 @@ def _left_item(text: Text, end: int, stops: set[int], limit: int) -> int:
         k > 0
         and end - k < limit
         and _word(text, k - 1)
-        and tokens[k - 1].norm not in _STOP_WORDS
-        and tokens[k - 1].norm not in _FILLER
+        and tokens[k - 1].norm not in STOP_WORDS
+        and tokens[k - 1].norm not in FILLER
         and k - 1 not in stops
         and not (name and not tokens[k - 1].cap)  # "наблюдают ОБСЕ": the name, not the verb
     ):
@@ -157,7 +157,7 @@ def _introductory(text: Text, start: int, end: int) -> bool:
     k = start
     while k > 0 and tokens[k - 1].norm not in _HARD_STOPS and tokens[k - 1].norm != ",":
         k -= 1
-    return tokens[k].norm in _STOP_WORDS and tokens[k].norm not in _NEGATIONS  # "No tanks, …" is a list
+    return tokens[k].norm in STOP_WORDS and tokens[k].norm not in _NEGATIONS  # "No tanks, …" is a list
 
 
 def _opens_sentence(text: Text, k: int) -> bool:
@@ -189,7 +189,7 @@ def _content(side: Side, first: int, last: int) -> tuple[tuple[str, str], ...]:
     return tuple(
         (lemmas[k].norm, tokens[k].norm)
         for k in range(first, last)
-        if tokens[k].kind == "word" and tokens[k].norm not in _FILLER and len(lemmas[k].norm) > 1
+        if tokens[k].kind == "word" and tokens[k].norm not in FILLER and len(lemmas[k].norm) > 1
     )
 
 

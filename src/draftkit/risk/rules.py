@@ -69,6 +69,7 @@ from draftkit.risk.matching import (
     unpaired,
 )
 from draftkit.risk.names import Name, named_entities
+from draftkit.risk.quantified import COVERED
 from draftkit.risk.taxonomy import COMMITMENT_GROUPS, Significance
 from draftkit.risk.tokens import content_key
 
@@ -811,6 +812,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     QUALIFIERS,
     EXCEPTIONS,
     SCOPE,
+    COVERED,
     REMEDIES,
     COMMITMENTS,
     ITEMS,
