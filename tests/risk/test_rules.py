@@ -500,6 +500,14 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Scope narrowed",
         "Scope widened",
     ),
+    (
+        "decides-calls-upon",  # a Security Council decision made a call: binding → recommended
+        "Decides that all States shall prevent the supply of arms to the territory.",
+        "Calls upon all States to prevent the supply of arms to the territory.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
     # --- commitments
     (
         "guarantee-assurance",
@@ -1244,3 +1252,10 @@ def test_a_pace_added_is_a_pace_qualifier(old: str, new: str) -> None:
 
 def test_one_pace_for_another_is_not_a_change() -> None:
     assert rules_of("The fines will be cancelled in stages.", "The fines will be cancelled gradually.") == []
+
+
+def test_calls_upon_opens_no_condition() -> None:
+    """The "upon" of "calls upon" is the modal phrase's, not the conditional "upon …"."""
+    old = "Decides that all States shall prevent the supply of arms to the territory."
+    new = "Calls upon all States to prevent the supply of arms to the territory."
+    assert [r for r in rules_of(old, new) if r[0] == "qualifier"] == []

@@ -739,10 +739,8 @@ def scopes(side: Side) -> list[Scope]:
 
 @record
 class Grouped:
-    """A word of one group of a taxonomy table, with its group and a word either side: a
-    remedy ([remedies]: 'compensation', 'assistance', 'waive all claims' — what a party
-    receives or gives up for a harm) or a commitment ([commitments], strongest first:
-    'guarantees', 'assurances', 'support' — what kind of promise is given)."""
+    """A word of a group of a taxonomy table, with a word either side: a remedy ([remedies]:
+    'compensation', 'assistance', 'waive all claims') or a commitment ([commitments])."""
 
     group: str
     fragment: str
@@ -750,8 +748,6 @@ class Grouped:
     position: int
 
 
-Remedy = Grouped
-Commitment = Grouped
 
 
 def remedies(side: Side) -> list[Grouped]:
@@ -914,10 +910,13 @@ def qualifiers(side: Side) -> list[Qualifier]:
     tokens = text.tokens
     lemmas = side.lemmas
     out: list[Qualifier] = []
+    modal = {k for m in side.compiled.obligation.find(text) for k in range(m.first, m.last)}
     for hit in side.compiled.qualifiers.find(lemmas):
         group, kind = hit.label.split("|")
         if any(c.first <= hit.first < c.last for c in (*side.analysis.conditions, *side.analysis.exceptions)):
             continue
+        if hit.first in modal:
+            continue  # the "upon" of "calls upon" (a modal phrase) opens no condition
         if _after_duration(side, hit.first):
             continue  # "within 72 hours after Israel accepts": the deadline's anchor, not a condition
         last = hit.last

@@ -19,9 +19,9 @@ from collections.abc import Hashable
 from draftkit.risk.features import (
     Bracket,
     ClauseFeature,
-    Commitment,
     Date,
     Frequency,
+    Grouped,
     Modal,
     Negation,
     Qualifier,
@@ -29,7 +29,6 @@ from draftkit.risk.features import (
     Reader,
     Recognition,
     Reference,
-    Remedy,
     Scope,
     Side,
     TimeBound,
@@ -737,7 +736,7 @@ BRACKETS: FeatureRule[Bracket] = FeatureRule(
 
 _REMEDY_WORDS = {"compensation": "Compensation", "assistance": "Assistance", "waiver": "Waiver of claims"}
 
-REMEDIES: FeatureRule[Remedy] = FeatureRule(
+REMEDIES: FeatureRule[Grouped] = FeatureRule(
     name="remedy",
     features=remedies,
     key=lambda r: r.group,
@@ -759,7 +758,7 @@ _COMMITMENT_WORDS = {"guarantee": ("Guarantee", "a guarantee"), "assurance": ("A
                      "support": ("Support", "support")}  # fmt: skip
 
 
-def _commitment_changed(s: Sides, old: Commitment, new: Commitment) -> Report:
+def _commitment_changed(s: Sides, old: Grouped, new: Grouped) -> Report:
     weaker = COMMITMENT_GROUPS.index(new.group) > COMMITMENT_GROUPS.index(old.group)
     verb, significance = (
         ("weakened", s.sig.commitment_weakened) if weaker else ("strengthened", s.sig.commitment_strengthened)
@@ -769,7 +768,7 @@ def _commitment_changed(s: Sides, old: Commitment, new: Commitment) -> Report:
     )
 
 
-COMMITMENTS: FeatureRule[Commitment] = FeatureRule(
+COMMITMENTS: FeatureRule[Grouped] = FeatureRule(
     name="commitment",
     features=commitments,
     key=lambda c: c.group,
