@@ -83,6 +83,20 @@ WEAPONS = (
             "Item removed from a list",
             "верификацию",
         ),
+        (
+            # The preposition repeated after "and": the items are what follows each "by"; a
+            # capital that names no place, party or organisation leaves it the list's.
+            "Its jurisdiction covers conduct by combatants of the illegal armed groups and by agents of the State.",
+            "Its jurisdiction covers conduct by combatants of the illegal armed groups.",
+            "Item removed from a list",
+            "agents of the State",
+        ),
+        (
+            "The zone shall be monitored by the Parties and by the Guarantors.",
+            "The zone shall be monitored by the Parties.",
+            "Item removed from a list",
+            "the Guarantors",
+        ),
     ],
 )
 def test_an_item_dropped_or_added_is_named_both_ways(old: str, new: str, headline: str, item: str) -> None:

@@ -23,6 +23,7 @@ from draftkit.risk.features import Side, mentions, modals
 from draftkit.risk.findings import Quote, Report, Span, position_of, span_of
 from draftkit.risk.lemmas import same_stem
 from draftkit.risk.matching import FeatureRule, Sides, by, silent, unpaired
+from draftkit.risk.names import named_entities
 from draftkit.risk.tokens import COORDINATORS, OR_WORDS, Text
 
 # Where an item ends: punctuation other than a comma ends a list; these words open what
@@ -147,6 +148,28 @@ def _left_item(text: Text, end: int, stops: set[int], limit: int) -> int:
     return k
 
 
+# Prepositions an item may repeat after the coordinator ("by combatants and by agents of the
+# State", "від Херсона та від Запоріжжя"): the two items are what follows each.
+_PREPOSITIONS = frozenset({"by", "to", "from", "for", "with", "in", "on", "at", "against", "of", "від", "для", "з",
+                           "із", "у", "в", "на", "до", "по", "проти", "через", "між", "от", "с", "к", "против",
+                           "между"})  # fmt: skip
+
+
+def _repeated_preposition(text: Text, c: int) -> int | None:
+    """Where the preposition after coordinator `c` stood before it, in the same clause (the
+    first item opens after it), or None."""
+    tokens = text.tokens
+    if c + 1 >= len(tokens) or tokens[c + 1].norm not in _PREPOSITIONS:
+        return None
+    word = tokens[c + 1].norm
+    for k in range(c - 1, max(c - _MIDDLE_WORDS, 0) - 1, -1):
+        if tokens[k].norm in _HARD_STOPS or tokens[k].norm in COORDINATORS:
+            return None
+        if tokens[k].norm == word:
+            return k
+    return None
+
+
 def _introductory(text: Text, start: int, end: int) -> bool:
     """Whether tokens [start, end), before a comma and not after one, end a phrase that opens
     its sentence or clause with a preposition or a conjunction ("In the zone, …", "If Russia
@@ -204,11 +227,21 @@ def listings(side: Side) -> list[Listing]:
     stops = {k for hit in side.compiled.obligation.find(text) for k in range(hit.first, hit.last)}
     found: list[tuple[int, list[tuple[int, int]]]] = []  # each coordinator, its items' bounds
     for c in coordinators:
-        end = _right_item(text, c + 1, stops)
-        if end == c + 1:
+        start = c + 1
+        repeated = _repeated_preposition(text, c)
+        if repeated is not None:  # "by combatants … and by agents of the State": items after each "by"
+            start += 1
+        end = _right_item(text, start, stops)
+        if end == start:
             continue
-        bounds = [(c + 1, end)]
+        bounds = [(start, end)]
         k = c - 1 if c > 0 and tokens[c - 1].norm == "," else c  # "tanks, artillery, and mortars"
+        if repeated is not None:
+            if repeated + 1 < k:
+                bounds.append((repeated + 1, k))
+            bounds.reverse()
+            found.append((c, bounds))
+            continue
         while k > 0:
             middle = [last - first for first, last in bounds[1:]]
             limit = min(middle) if middle else min(end - c - 1, 3)
@@ -380,12 +413,19 @@ def _lone(sides: Sides, feature: ListItem, this: Side) -> bool:
     return all(k in held for k in (head, *edges))
 
 
+def _names_one(side: Side, item: Item) -> bool:
+    """Whether the item holds a name the name rule reports (a place, party or organisation):
+    "agents of the State" or "the Guarantors", whose capitals name no such thing, are the
+    list's to report."""
+    return any(n.kind != "name" and item.first <= n.first < item.last for n in side.features(named_entities))
+
+
 def _item_report(s: Sides, feature: ListItem, other: Side, removed: bool) -> Report | None:
     """An item dropped (`removed`) or added: its words are nowhere in the other text, the
     other text holds its list with fewer items (a list with as many, another item in its
     place: "Item replaced", reported once, from the old side, in lists of three or more)."""
     item, listing = feature.item, feature.listing
-    if item.named or _kept(other, item):
+    if (item.named and _names_one(s.old if removed else s.new, item)) or _kept(other, item):
         return None  # a name is the name rule's; an item whose words are still there is kept
     partner, count = _partner(s, feature, other)
     if not count or _part_of_split(other, feature):
