@@ -1259,3 +1259,25 @@ def test_calls_upon_opens_no_condition() -> None:
     old = "Decides that all States shall prevent the supply of arms to the territory."
     new = "Calls upon all States to prevent the supply of arms to the territory."
     assert [r for r in rules_of(old, new) if r[0] == "qualifier"] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "period"),
+    [
+        (
+            "Control of the border shall be restored after the local elections.",
+            "Control of the border shall be restored one year after the local elections.",
+            "one year",
+        ),
+        (  # "через" (in, after) before a period: a waiting period, as "після" is a start
+            "Восстановление контроля над границей должно начаться после проведения местных выборов.",
+            "Восстановление контроля над границей должно начаться через год после проведения местных выборов.",
+            "через год",
+        ),
+    ],
+)
+def test_a_delay_put_before_a_condition_leaves_the_condition(old: str, new: str, period: str) -> None:
+    """The condition stays ("after the local elections"), now the anchor of a period: the
+    period is added, the condition is not removed."""
+    found = findings(old, new)
+    assert [(f.rule, f.headline, f.new) for f in found] == [("deadline", "Period added", period)]

@@ -884,6 +884,7 @@ class Qualifier:
     fragment: str
     spans: tuple[Span, ...]
     position: int
+    anchor: bool = False  # it follows a duration ("72 hours after …"): the deadline's, unreported
 
 
 _CLAUSE_STOP = {",", ";", ".", ":", "!", "?", "(", ")"}
@@ -905,7 +906,8 @@ def _after_duration(side: Side, index: int) -> bool:
 def qualifiers(side: Side) -> list[Qualifier]:
     """Qualifier phrases of the taxonomy's [qualifiers] table, an open one with its clause; a
     phrase that opens a duration ('until 31 December', 'after 5 years') is left to the
-    deadline rules, and one inside a condition or exception clause to theirs."""
+    deadline rules, one after a duration is its anchor (matched, never reported alone), and
+    one inside a condition or exception clause is left to theirs."""
     text = side.text
     tokens = text.tokens
     lemmas = side.lemmas
@@ -917,8 +919,7 @@ def qualifiers(side: Side) -> list[Qualifier]:
             continue
         if hit.first in modal:
             continue  # the "upon" of "calls upon" (a modal phrase) opens no condition
-        if _after_duration(side, hit.first):
-            continue  # "within 72 hours after Israel accepts": the deadline's anchor, not a condition
+        anchor = _after_duration(side, hit.first)  # "within 72 hours after Israel accepts"
         last = hit.last
         if kind == "open":
             if last < len(tokens) and tokens[last].kind in {"number", "date"}:
@@ -940,7 +941,7 @@ def qualifiers(side: Side) -> list[Qualifier]:
                 continue
         content = tuple(t.norm for t in lemmas.tokens[hit.last : last] if t.kind != "punct")
         span = span_of(text, hit.first, last)
-        out.append(Qualifier(group, hit.norm, content, text.span(hit.first, last), (span,), span[0]))
+        out.append(Qualifier(group, hit.norm, content, text.span(hit.first, last), (span,), span[0], anchor))
     return out
 
 

@@ -601,8 +601,14 @@ QUALIFIERS: FeatureRule[Qualifier] = FeatureRule(
     key=_qualifier_key,
     pair=by(lambda old, new: old.marker == new.marker, lambda old, new: old.group == new.group != "scope"),
     changed=_qualifier_changed,
-    removed=lambda s, old: Report(f"{_QUALIFIER_WORDS[old.group]} removed", s.sig.qualifier_removed),
-    added=lambda s, new: Report(f"{_QUALIFIER_WORDS[new.group]} added", s.sig.qualifier_added),
+    # A duration's anchor ("one year after the elections") stands in for the qualifier it was
+    # ("after the elections"): matched, so that neither reads as removed, never reported alone.
+    removed=lambda s, old: (
+        None if old.anchor else Report(f"{_QUALIFIER_WORDS[old.group]} removed", s.sig.qualifier_removed)
+    ),
+    added=lambda s, new: (
+        None if new.anchor else Report(f"{_QUALIFIER_WORDS[new.group]} added", s.sig.qualifier_added)
+    ),
 )
 
 
