@@ -173,3 +173,15 @@ def test_a_reordered_list_of_places_is_no_change() -> None:
     old = "Humanitarian corridors shall be opened from Mariupol, Volnovakha, Sumy and Kharkiv."
     new = "Humanitarian corridors shall be opened from Kharkiv, Sumy, Mariupol and Volnovakha."
     assert [rule for rule, _ in rules_of(old, new) if rule == "name"] == []
+
+
+def test_a_body_of_an_organisation_names_the_organisation_too() -> None:
+    """"OSCE SMM" and the mission spelt out "of the Organization for Security and
+    Co-operation in Europe (OSCE)" name the same two: no organisation added."""
+    old = "Monitoring shall be carried out by the OSCE SMM."
+    new = (
+        "Monitoring shall be carried out by the Special Monitoring Mission of the Organization for Security"
+        " and Co-operation in Europe (OSCE)."
+    )
+    assert sorted(key for key, _ in _names(old)) == ["OSCE", "OSCE Special Monitoring Mission"]
+    assert [rule for rule, _ in rules_of(old, new) if rule == "name"] == []

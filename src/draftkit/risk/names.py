@@ -12,6 +12,8 @@ keyed by its lemmas, so its case forms are one place.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from draftkit.records import record
 from draftkit.risk.analysis import coordinated, name_runs
 from draftkit.risk.features import Side
@@ -55,19 +57,21 @@ def listed_names(side: Side) -> list[Name]:
             continue
         before = text.tokens[first - 1].norm if first else ""
         span = span_of(text, first, last)
-        out.append(
-            Name(
-                canonical,
-                compiled.entity_kind.get(canonical, "party"),
-                before,
-                first,
-                last,
-                text.span(first, last),
-                (span,),
-                span[0],
-            )
-        )
+        # A body of a listed organisation names it too: "the OSCE SMM" is the OSCE's mission,
+        # so "of the OSCE" spelt out beside it adds no organisation.
+        for name in (canonical, *_parents(canonical, compiled.entity_kind)):
+            kind = compiled.entity_kind.get(name, "party")
+            out.append(Name(name, kind, before, first, last, text.span(first, last), (span,), span[0]))
     return out
+
+
+def _parents(canonical: str, known: Mapping[str, str]) -> list[str]:
+    """The listed organisations whose canonical name opens this one's ("OSCE" of "OSCE
+    Special Monitoring Mission", "UN" of "UN Security Council")."""
+    words = canonical.split()
+    return [
+        parent for n in range(1, len(words)) if known.get(parent := " ".join(words[:n])) == "organisation"
+    ]
 
 
 def named_entities(side: Side) -> list[Name]:
