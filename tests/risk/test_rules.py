@@ -1031,6 +1031,11 @@ COSMETIC: list[tuple[str, str, str]] = [
         "All detained persons shall be released.",
     ),
     (
+        "not-denied-granted",  # a refusal negated is its counterpart: the same polarity
+        "Representatives of the ICRC shall not be denied access to places of detention.",
+        "Representatives of the ICRC shall be granted access to places of detention.",
+    ),
+    (
         "possessive-name",
         "Foreign forces shall leave the territory of the Republic within 180 days.",
         "Foreign forces shall leave the Republic’s territory within 180 days.",
@@ -1281,3 +1286,9 @@ def test_a_delay_put_before_a_condition_leaves_the_condition(old: str, new: str,
     period is added, the condition is not removed."""
     found = findings(old, new)
     assert [(f.rule, f.headline, f.new) for f in found] == [("deadline", "Period added", period)]
+
+
+def test_a_refusal_negated_then_granted_is_still_a_negation_change_when_the_verb_stays() -> None:
+    """'shall not prevent' → 'shall prevent' flips the meaning: still 'Negation removed'."""
+    old = "The Parties shall not prevent the return of civilians."
+    assert ("negation", "Negation removed") in rules_of(old, "The Parties shall prevent the return of civilians.")

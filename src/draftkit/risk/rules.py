@@ -204,15 +204,37 @@ def _privative_objects(side: Side) -> list[list[str]]:
     ]
 
 
+# A negated verb of refusal says what its positive counterpart says: "shall not be denied
+# access" is "shall be granted access" (lemmas; the first content word after the negation).
+_REFUSAL_WORDS = """deny refuse prevent prohibit forbid obstruct hinder impede block restrict
+    відмовити відмовляти перешкоджати заборонити забороняти обмежувати отказать отказывать
+    препятствовать запретить запрещать ограничивать отказано"""
+_REFUSALS = frozenset(_REFUSAL_WORDS.split())
+_GRANT_WORDS = """grant allow permit provide ensure enable facilitate give afford
+    надати надавати дозволити дозволяти забезпечити забезпечувати предоставить предоставлять
+    разрешить разрешать обеспечить обеспечивать"""
+_GRANTS = frozenset(_GRANT_WORDS.split())
+
+
+def _double_negative(side: Side, other: Side, negation: Negation) -> bool:
+    """Whether the negation negates a verb of refusal (among the three content words after it)
+    and the other text says its counterpart instead ("not be denied" → "be granted"): the
+    same polarity, reworded."""
+    refusal = next((w for w in _content_after(side, negation.last, 3) if w in _REFUSALS), None)
+    if refusal is None or refusal in other.lemma_set:  # "не може бути відмовлено": past the modal
+        return False
+    return any(w in _GRANTS and w not in side.lemma_set for w in other.lemma_set)
+
+
 def _negation_removed(s: Sides, old: Negation) -> Report | None:
-    if _turned_privative(s.old, s.new, old):
+    if _turned_privative(s.old, s.new, old) or _double_negative(s.old, s.new, old):
         return None
     where = counterpart(s.new_text, s.old_text, old.first, old.last)
     return Report("Negation removed", s.sig.negation, counterpart=where)
 
 
 def _negation_added(s: Sides, new: Negation) -> Report | None:
-    if _turned_privative(s.new, s.old, new):
+    if _turned_privative(s.new, s.old, new) or _double_negative(s.new, s.old, new):
         return None
     where = counterpart(s.old_text, s.new_text, new.first, new.last)
     return Report("Negation added", s.sig.negation, counterpart=where)
