@@ -98,3 +98,90 @@ def test_property_same_proposal_twice_has_no_conflict(seed: int, n: int) -> None
     three = compare3(pair.old, pair.new, pair.new, flags=False)
     assert three.summary()["conflict"] == 0
     assert {e.kind for e in three.entries} <= {"unchanged", "same"}
+
+
+_BASE_POINTS = [
+    "The Parties shall observe a ceasefire along the River Line from the day after signature.",
+    "The Parties shall withdraw heavy weapons 20 km from the River Line within 30 days.",
+    "The Monitoring Mission shall have unhindered access to the river crossings at all times.",
+    "Detained persons shall be released within 14 days on the basis of all for all.",
+    "The Joint Commission shall meet every two weeks in the town of Vell.",
+]
+_ACCESS = _BASE_POINTS[2]
+
+
+def _draft(tmp_path: pytest.TempPathFactory, name: str, points: list[str]) -> str:
+    body = "\n".join(f"{i}. {text}" for i, text in enumerate(points, start=1))
+    path = tmp_path / f"{name}.txt"  # type: ignore[operator]
+    path.write_text(f"AGREEMENT ON THE RIVER LINE\n\nArticle 1 — Measures\n\n{body}\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("b_points", "reason"),
+    [
+        # B only renumbered it (a point inserted before it): kept, not "compatible".
+        (["The Parties confirm their commitment to a lasting settlement.", *_BASE_POINTS], "kept in B: renumbered"),
+        # B only moved it (to the end): kept there.
+        ([*_BASE_POINTS[:2], *_BASE_POINTS[3:], _ACCESS], "kept in B: moved and renumbered"),
+        # B changed its wording: the conflict it always was.
+        ([*_BASE_POINTS[:2], _ACCESS.replace("at all times", "by day"), *_BASE_POINTS[3:]], "changed in B"),
+        # B merged it with the next point.
+        (
+            [*_BASE_POINTS[:2], _ACCESS[:-1] + ", and detained persons shall be released within 14 days on the "
+             "basis of all for all.", _BASE_POINTS[4]],
+            "merged with another provision in B",
+        ),
+    ],
+)
+def test_deleted_by_one_side_and_kept_by_the_other_is_a_conflict(
+    tmp_path: pytest.TempPathFactory, b_points: list[str], reason: str
+) -> None:
+    """A point A deletes while B keeps it (even only renumbered or moved, its wording the same)
+    is a decision for the mediator: a conflict, with a reason saying what B did, in every
+    report."""
+    base = _draft(tmp_path, "base", _BASE_POINTS)
+    a = _draft(tmp_path, "a", [p for p in _BASE_POINTS if p != _ACCESS])
+    b = _draft(tmp_path, "b", b_points)
+    three = compare3(base, a, b, flags=False)
+    (entry,) = [e for e in three.entries if e.base_cite == "Article 1(3)"]
+    assert entry.kind == "conflict"
+    assert entry.reason.startswith("deleted in A, " + reason)
+    for report in _reports(three):
+        assert "deleted in A, " + reason in report
+    # Swapping the sides names them the other way round.
+    swapped = compare3(base, b, a, flags=False)
+    (entry,) = [e for e in swapped.entries if e.base_cite == "Article 1(3)"]
+    assert entry.kind == "conflict" and entry.reason.startswith("deleted in B, " + reason.replace(" in B", " in A"))
+
+
+def _reports(three: ThreeWay) -> list[str]:
+    """The terminal, JSON, Markdown and HTML reports, and the DOCX report's text."""
+    import io
+    import zipfile
+
+    from draftkit.render.history_docx import render_three_way_docx
+    from draftkit.render.history_html import render_three_way_html
+    from draftkit.render.history_json import render_three_way_json
+    from draftkit.render.history_markdown import render_three_way_markdown
+    from draftkit.render.history_terminal import render_three_way_terminal
+
+    with zipfile.ZipFile(io.BytesIO(render_three_way_docx(three))) as z:
+        docx = z.read("word/document.xml").decode()
+    return [
+        render_three_way_terminal(three),
+        render_three_way_json(three),
+        render_three_way_markdown(three),
+        render_three_way_html(three),
+        docx,
+    ]
+
+
+def test_deleted_by_one_side_and_left_alone_by_the_other_is_that_side_only(
+    tmp_path: pytest.TempPathFactory,
+) -> None:
+    base = _draft(tmp_path, "base", _BASE_POINTS)
+    a = _draft(tmp_path, "a", [p for p in _BASE_POINTS if p != _ACCESS])
+    three = compare3(base, a, base, flags=False)
+    (entry,) = [e for e in three.entries if e.base_cite == "Article 1(3)"]
+    assert entry.kind == "only_a" and entry.reason == ""

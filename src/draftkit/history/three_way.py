@@ -4,7 +4,8 @@ Input: the base draft and the comparisons base → A and base → B. Output: one
 unit of the base (title, recitals, provisions, in base order) saying whether it is
 unchanged, changed only in A, only in B, changed by both the same way, by both in ways that
 do not clash (one changed the wording, the other only the place or number), or in conflict
-(both changed the wording differently, or one deleted what the other changed), then one
+(both changed the wording differently, or one deleted what the other kept in any other form:
+changed, split, merged, or only moved or renumbered — see `_decide`), then one
 entry per provision added by A or B after the unit it follows (added by both with the same
 text: one entry, "same"). Guarantees: every base unit is in exactly one entry; every change
 of either comparison is in at least one entry; with A equal to the base, the entries that
@@ -107,16 +108,38 @@ def _decide(a: Change, b: Change, labels: tuple[str, str]) -> tuple[EntryKind, s
         return "only_a", ""
     if not a_changed:
         return "only_b", ""
-    a_words, b_words = a.kind != "unchanged", b.kind != "unchanged"
     if _content(a) == _content(b):
         return "same", ""
-    if a_words and b_words:
-        if a.kind == "deleted" or b.kind == "deleted":
-            who, other = labels if a.kind == "deleted" else labels[::-1]
-            return "conflict", f"deleted in {who}, changed in {other}"
+    if a.kind == "deleted" or b.kind == "deleted":
+        # Deleted by one side and kept, in any form, by the other: a conflict, even when
+        # the other side only renumbered or moved it. Both sides acted on the provision and
+        # the two acts cannot both stand (taking the deletion throws away the other side's
+        # placing; keeping the placing refuses the deletion), so the mediator has a decision
+        # to make: whether the provision stays. Called "compatible" it would sit among the
+        # entries a reader skips. (A side that left the provision as it was, same place and
+        # number, made no change: the deletion is then "only" the deleting side's.)
+        (deleter, other), kept = (labels, b) if a.kind == "deleted" else (labels[::-1], a)
+        return "conflict", f"deleted in {deleter}, {_kept_as(kept, other)}"
+    if a.kind != "unchanged" and b.kind != "unchanged":
         return "conflict", f"changed differently in {labels[0]} and {labels[1]}"
-    # One side changed the wording, the other only moved or renumbered it.
+    # One side changed the wording, the other only moved or renumbered it: both stand.
     return "compatible", ""
+
+
+def _kept_as(change: Change, side: str) -> str:
+    """What `side`, which kept a provision the other side deleted, did to it, in words."""
+    match change.kind:
+        case "modified":
+            return f"changed in {side}"
+        case "split":
+            return f"split in {side}"
+        case "merged":
+            return f"merged with another provision in {side}"
+        case "unchanged" | "added" | "deleted":
+            done = " and ".join(w for w in ("moved" if change.moved else "", "renumbered" if change.renumbered else "") if w)
+            return f"kept in {side}: {done}, wording unchanged"
+        case _:
+            assert_never(change.kind)
 
 
 def combine(
