@@ -310,7 +310,7 @@ def test_reading_notes_reach_every_history_and_three_way_report() -> None:
 
 def test_cli_provision_follows_one_provision_through_the_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
     """--provision: a provision's life — its citation in each round, the word changes of each
-    step with their flags, the merge it came from, its bracket opened and changed."""
+    step with their flags, the merge it came from, its brackets opened, the inner one closed."""
     monkeypatch.chdir(ROOT)
     done = _run("history", relative(ROUND_FILES[0].parent), "--provision", "article 11 (3)")
     assert done.exit_code == 0, done.stderr
@@ -321,7 +321,9 @@ def test_cli_provision_follows_one_provision_through_the_rounds(monkeypatch: pyt
     assert "R3  Article 11(3)       unchanged" in done.stdout
     assert "{+ [, other than [serious] violations" in done.stdout
     assert "  bracket b6  R4 opened: [, other than [serious]" in done.stdout
-    assert "  bracket b6  R5 changed: " in done.stdout
+    # R5 agreed the inner bracket only: its own event, the outer one not changed by it.
+    assert '  bracket b7  R5 closed: [serious]  agreed: "serious"' in done.stdout
+    assert "  bracket b6  R5" not in done.stdout
     # The old citation names another provision now (Article 11(3) of R1 is Article 12(3)).
     assert "Article 12(3) through 5 rounds:" in done.stdout
     merged_away = _run("history", relative(ROUND_FILES[0].parent), "--provision", "Article 10(4)")

@@ -121,15 +121,22 @@ def _draft(tmp_path: pytest.TempPathFactory, name: str, points: list[str]) -> st
     ("b_points", "reason"),
     [
         # B only renumbered it (a point inserted before it): kept, not "compatible".
-        (["The Parties confirm their commitment to a lasting settlement.", *_BASE_POINTS], "kept in B: renumbered"),
+        (
+            ["The Parties confirm their commitment to a lasting settlement.", *_BASE_POINTS],
+            "kept in B: renumbered",
+        ),
         # B only moved it (to the end): kept there.
         ([*_BASE_POINTS[:2], *_BASE_POINTS[3:], _ACCESS], "kept in B: moved and renumbered"),
         # B changed its wording: the conflict it always was.
         ([*_BASE_POINTS[:2], _ACCESS.replace("at all times", "by day"), *_BASE_POINTS[3:]], "changed in B"),
         # B merged it with the next point.
         (
-            [*_BASE_POINTS[:2], _ACCESS[:-1] + ", and detained persons shall be released within 14 days on the "
-             "basis of all for all.", _BASE_POINTS[4]],
+            [
+                *_BASE_POINTS[:2],
+                _ACCESS[:-1] + ", and detained persons shall be released within 14 days on the "
+                "basis of all for all.",
+                _BASE_POINTS[4],
+            ],
             "merged with another provision in B",
         ),
     ],
@@ -152,7 +159,9 @@ def test_deleted_by_one_side_and_kept_by_the_other_is_a_conflict(
     # Swapping the sides names them the other way round.
     swapped = compare3(base, b, a, flags=False)
     (entry,) = [e for e in swapped.entries if e.base_cite == "Article 1(3)"]
-    assert entry.kind == "conflict" and entry.reason.startswith("deleted in B, " + reason.replace(" in B", " in A"))
+    assert entry.kind == "conflict" and entry.reason.startswith(
+        "deleted in B, " + reason.replace(" in B", " in A")
+    )
 
 
 def _reports(three: ThreeWay) -> list[str]:
