@@ -194,3 +194,17 @@ def test_deleted_by_one_side_and_left_alone_by_the_other_is_that_side_only(
     three = compare3(base, a, base, flags=False)
     (entry,) = [e for e in three.entries if e.base_cite == "Article 1(3)"]
     assert entry.kind == "only_a" and entry.reason == ""
+
+
+def test_an_addition_is_not_headed_as_the_base_provision_of_its_number(tmp_path: pytest.TempPathFactory) -> None:
+    """B inserts a new point 1: its entry was headed "Article 1(1)", as the base's point 1
+    (which B renumbered 1(2)) is: two entries "Article 1(1)", the addition read as the base's.
+    It now says whose numbering its citation is in."""
+    base = _draft(tmp_path, "base", _BASE_POINTS)
+    b = _draft(tmp_path, "b", ["The Parties confirm their commitment to a lasting settlement.", *_BASE_POINTS])
+    three = compare3(base, base, b, flags=False, labels=("Veloria", "Astria"))
+    added = [e for e in three.entries if e.base_eid is None]
+    assert [e.shown_cite(three.labels) for e in added] == ["Article 1(1), new in Astria"]
+    assert added[0].cite == "Article 1(1)"  # the JSON's cite is the side's own, base null
+    for report in _reports(three)[:1] + _reports(three)[2:]:
+        assert "Article 1(1), new in Astria" in report

@@ -68,6 +68,15 @@ class Entry:
         change = self.a or self.b
         return change.new_cite if change is not None else ""
 
+    def shown_cite(self, labels: tuple[str, str] = ("A", "B")) -> str:
+        """The citation as a report heads the entry: an addition's says whose numbering it is
+        in ("Article 1(1), new in B"), else it reads as the base's provision of that number."""
+        if self.base_cite or not self.cite:
+            return self.cite
+        if self.a is not None and self.b is not None:
+            return f"{self.cite}, new in both"
+        return f"{self.cite}, new in {labels[0] if self.a is not None else labels[1]}"
+
 
 @record
 class ThreeWay:

@@ -177,7 +177,7 @@ def _side_line(label: str, change: Change | None) -> str:
 
 def _entry_lines(three: ThreeWay, entry: Entry) -> list[str]:
     reason = f"  ({entry.reason})" if entry.reason else ""
-    lines = [f"  {entry.cite:<20} {entry_label(entry.kind, three.labels)}{reason}"]
+    lines = [f"  {entry.shown_cite(three.labels):<20} {entry_label(entry.kind, three.labels)}{reason}"]
     a_label, b_label = three.labels
     match entry.kind:
         case "only_a":
