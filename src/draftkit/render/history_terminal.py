@@ -175,9 +175,9 @@ def _side_line(label: str, change: Change | None) -> str:
     return f"      {label}: {body}"
 
 
-def _entry_lines(three: ThreeWay, entry: Entry) -> list[str]:
+def _entry_lines(three: ThreeWay, entry: Entry, width: int = 20) -> list[str]:
     reason = f"  ({entry.reason})" if entry.reason else ""
-    lines = [f"  {entry.shown_cite(three.labels):<20} {entry_label(entry.kind, three.labels)}{reason}"]
+    lines = [f"  {entry.shown_cite(three.labels):<{width}} {entry_label(entry.kind, three.labels)}{reason}"]
     a_label, b_label = three.labels
     match entry.kind:
         case "only_a":
@@ -203,6 +203,9 @@ def render_three_way_terminal(three: ThreeWay) -> str:
         "",
         "  ".join(f"{_lower(entry_label(k, three.labels))}: {three.summary()[k]}" for k in ENTRY_KINDS),
     ]
+    # One column for the citations: an addition's ("recital 1, new in Russia") may be longer.
+    shown = [len(e.shown_cite(three.labels)) + 1 for e in three.entries if e.kind != "unchanged"]
+    width = min(40, max([20, *shown]))
     for kind in ENTRY_KINDS:
         if kind == "unchanged":
             continue
@@ -210,5 +213,5 @@ def render_three_way_terminal(three: ThreeWay) -> str:
         if entries:
             lines += ["", f"{_lower(entry_label(kind, three.labels))} ({len(entries)}):"]
             for entry in entries:
-                lines += _entry_lines(three, entry)
+                lines += _entry_lines(three, entry, width)
     return "\n".join(lines) + "\n"
