@@ -337,3 +337,22 @@ def test_cli_provision_refuses_a_label_no_round_cites(monkeypatch: pytest.Monkey
     assert "Article 1," in done.stderr  # some citations it could be
     other = _run("history", relative(ROUND_FILES[0].parent), "--provision", "Article 1", "--format", "json")
     assert other.exit_code == 2 and "terminal format" in other.stderr
+
+
+def test_cli_provision_says_a_steps_flags_once(tmp_path: Path) -> None:
+    """A point modified and renumbered in one step is two events of one change: its flags
+    were listed under each, as if each had raised them."""
+    r1 = tmp_path / "r1.txt"
+    r1.write_text(
+        "1. The ceasefire starts at noon.\n2. Monitors shall be deployed.\n"
+        "3. Ukraine will receive reliable security guarantees.\n",
+        encoding="utf-8",
+    )
+    r2 = tmp_path / "r2.txt"
+    r2.write_text(
+        "1. The ceasefire starts at noon.\n2. Ukraine will receive strong security guarantees.\n", encoding="utf-8"
+    )
+    done = _run("history", str(r1), str(r2), "--provision", "3")
+    assert done.exit_code == 0, done.stderr
+    assert "modified: " in done.stdout and "renumbered from 3" in done.stdout
+    assert done.stdout.count("'receive reliable security' → 'receive strong security'") == 1

@@ -137,9 +137,12 @@ def render_provision_life(history: History, index: int) -> str:
                 case "added":
                     body = "added"
             lines.append(f"{where}{body}")
-            lines += [
-                f"        {f.severity.upper():<6} {f.category}: {_clip(f.message, 80)}" for f in change.flags
-            ]
+            # A change of several events (modified and renumbered) has its flags said once,
+            # under its last event: not once per event, as if each had raised them.
+            if not any(later.change == event.change for later in events[events.index(event) + 1 :]):
+                lines += [
+                    f"        {f.severity.upper():<6} {f.category}: {_clip(f.message, 80)}" for f in change.flags
+                ]
     for bracket in (b for b in history.brackets if b.lineage == index):
         for step in bracket.events:
             ending = f"  {closing_words(step)}" if step.kind == "closed" else ""
