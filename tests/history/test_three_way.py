@@ -208,3 +208,50 @@ def test_an_addition_is_not_headed_as_the_base_provision_of_its_number(tmp_path:
     assert added[0].cite == "Article 1(1)"  # the JSON's cite is the side's own, base null
     for report in _reports(three)[:1] + _reports(three)[2:]:
         assert "Article 1(1), new in Astria" in report
+
+
+_INSERTED = "The Parties confirm their commitment to a lasting settlement."
+
+
+@pytest.mark.parametrize(
+    ("a_points", "b_points", "kind", "reason"),
+    [
+        # A moved the access point to the end, B to the start: both placings cannot stand.
+        (
+            [*_BASE_POINTS[:2], *_BASE_POINTS[3:], _ACCESS],
+            [_ACCESS, *_BASE_POINTS[:2], *_BASE_POINTS[3:]],
+            "conflict",
+            "moved to different places: Article 1(5) in A, Article 1(1) in B",
+        ),
+        # A moved it, B only renumbered it (a point inserted before it): both stand.
+        (
+            [*_BASE_POINTS[:2], *_BASE_POINTS[3:], _ACCESS],
+            [_INSERTED, *_BASE_POINTS],
+            "compatible",
+            "the same wording, moved differently: Article 1(5) in A, Article 1(4) in B",
+        ),
+        # Renumbered by both, to different numbers (A deleted a point before it, B inserted one).
+        (
+            _BASE_POINTS[1:],
+            [_INSERTED, *_BASE_POINTS],
+            "compatible",
+            "the same wording, numbered differently: Article 1(2) in A, Article 1(4) in B",
+        ),
+        # Moved by both to the same place: the same way.
+        (
+            [*_BASE_POINTS[:2], *_BASE_POINTS[3:], _ACCESS],
+            [*_BASE_POINTS[:2], *_BASE_POINTS[3:], _ACCESS],
+            "same",
+            "",
+        ),
+    ],
+)
+def test_the_same_wording_at_different_places(
+    tmp_path: pytest.TempPathFactory, a_points: list[str], b_points: list[str], kind: str, reason: str
+) -> None:
+    """Before, an unchanged wording was "Both, the same way" wherever each side put it, and the
+    reports showed A's place for both ("A = B: moved → Article 1(5)" while B moved it to 1(1))."""
+    base = _draft(tmp_path, "base", _BASE_POINTS)
+    three = compare3(base, _draft(tmp_path, "a", a_points), _draft(tmp_path, "b", b_points), flags=False)
+    (entry,) = [e for e in three.entries if e.base_cite == "Article 1(3)"]
+    assert (entry.kind, entry.reason) == (kind, reason)

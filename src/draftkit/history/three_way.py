@@ -2,10 +2,11 @@
 
 Input: the base draft and the comparisons base → A and base → B. Output: one `Entry` per
 unit of the base (title, recitals, provisions, in base order) saying whether it is
-unchanged, changed only in A, only in B, changed by both the same way, by both in ways that
-do not clash (one changed the wording, the other only the place or number), or in conflict
-(both changed the wording differently, or one deleted what the other kept in any other form:
-changed, split, merged, or only moved or renumbered — see `_decide`), then one
+unchanged, changed only in A, only in B, changed by both the same way (same wording, same
+place), by both in ways that do not clash (one changed the wording, the other only the place
+or number; or the same wording placed differently), or in conflict (both changed the wording
+differently, one deleted what the other kept in any other form — changed, split, merged, or
+only moved or renumbered — or both moved it to different places: see `_decide`), then one
 entry per provision added by A or B after the unit it follows (added by both with the same
 text: one entry, "same"). Guarantees: every base unit is in exactly one entry; every change
 of either comparison is in at least one entry; with A equal to the base, the entries that
@@ -118,7 +119,17 @@ def _decide(a: Change, b: Change, labels: tuple[str, str]) -> tuple[EntryKind, s
     if not a_changed:
         return "only_b", ""
     if _content(a) == _content(b):
-        return "same", ""
+        # The same wording (or both deleted it) at the same place: "the same way". Moved by
+        # both to different places, the two placings cannot both stand: a conflict.
+        # Otherwise (numbered differently, as each side's other changes made it, or moved by
+        # one only) both stand: compatible, the reason saying each side's citation.
+        if a.kind == "deleted" or (a.new_cite, a.moved) == (b.new_cite, b.moved):
+            return "same", ""
+        where = f"{a.new_cite} in {labels[0]}, {b.new_cite} in {labels[1]}"
+        if a.moved and b.moved:
+            return "conflict", f"moved to different places: {where}"
+        how = "moved" if a.moved or b.moved else "numbered"
+        return "compatible", f"the same wording, {how} differently: {where}"
     if a.kind == "deleted" or b.kind == "deleted":
         # Deleted by one side and kept, in any form, by the other: a conflict, even when
         # the other side only renumbered or moved it. Both sides acted on the provision and
