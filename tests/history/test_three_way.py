@@ -255,3 +255,14 @@ def test_the_same_wording_at_different_places(
     three = compare3(base, _draft(tmp_path, "a", a_points), _draft(tmp_path, "b", b_points), flags=False)
     (entry,) = [e for e in three.entries if e.base_cite == "Article 1(3)"]
     assert (entry.kind, entry.reason) == (kind, reason)
+
+
+def test_an_addition_both_made_says_each_sides_citation(tmp_path: pytest.TempPathFactory) -> None:
+    base = _draft(tmp_path, "base", _BASE_POINTS)
+    extra = "The Guarantors shall report to the Joint Commission every six months."
+    a = _draft(tmp_path, "a", [*_BASE_POINTS, extra])
+    b = _draft(tmp_path, "b", [*_BASE_POINTS[1:], extra])  # B also deleted point 1
+    three = compare3(base, a, b, flags=False)
+    (added,) = [e for e in three.entries if e.base_eid is None]
+    assert added.kind == "same"
+    assert added.shown_cite(three.labels) == "Article 1(6) in A, Article 1(5) in B, new in both"

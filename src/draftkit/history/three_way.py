@@ -75,6 +75,8 @@ class Entry:
         if self.base_cite or not self.cite:
             return self.cite
         if self.a is not None and self.b is not None:
+            if self.a.new_cite != self.b.new_cite:  # each side's own numbering
+                return f"{self.a.new_cite} in {labels[0]}, {self.b.new_cite} in {labels[1]}, new in both"
             return f"{self.cite}, new in both"
         return f"{self.cite}, new in {labels[0] if self.a is not None else labels[1]}"
 
