@@ -27,7 +27,18 @@ from compare_shapes import brackets_rounds
         ("[A] or [B] and then [C]", [("[A] or [B]", ("A", "B")), ("[C]", ("C",))]),
         (
             "[, other than [serious] violations,] other",
-            [("[, other than [serious] violations,]", (", other than [serious] violations,",))],
+            [
+                ("[, other than [serious] violations,]", (", other than [serious] violations,",)),
+                ("[serious]", ("serious",)),
+            ],
+        ),
+        (
+            "[within [30] / [60] days] and [x]",
+            [
+                ("[within [30] / [60] days]", ("within [30] / [60] days",)),
+                ("[30] / [60]", ("30", "60")),
+                ("[x]", ("x",)),
+            ],
         ),
         ("a stray ] here, [kept], and [never closed", [("[kept]", ("kept",))]),
         ("[Option 1: a] [Option 2: b]", [("[Option 1: a] [Option 2: b]", ("Option 1: a", "Option 2: b"))]),
@@ -40,9 +51,17 @@ def test_find_spans(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> N
         assert text[span.start : span.end] == span.raw
 
 
-def test_nesting_depth() -> None:
-    (span,) = find_spans("a [[double]] b")
-    assert span.depth == 2 and span.alternatives == ("[double]",)
+def test_nesting_depth_and_level() -> None:
+    outer, inner = find_spans("a [[double]] b")
+    assert outer.depth == 2 and outer.level == 1 and outer.alternatives == ("[double]",)
+    assert inner.depth == 1 and inner.level == 2 and inner.raw == "[double]"
+
+
+def test_nesting_deeper_than_followed_is_text_of_the_bracket_around_it() -> None:
+    from draftkit.history.brackets import MAX_LEVEL
+
+    text = "[" * 20_000 + "]" * 20_000  # bounded work: MAX_LEVEL spans, not 20,000 copies of the text
+    assert [s.level for s in find_spans(text)] == list(range(1, MAX_LEVEL + 1))
 
 
 def test_project_follows_the_word_diff() -> None:
@@ -98,15 +117,66 @@ def test_closed_with_new_wording(five_rounds: History) -> None:
     assert _story(_by_text(five_rounds, "[1,200] / [2,000]"))[-1] == (5, "closed", "agreed", "1,500", None)
 
 
-def test_edited_and_still_open(five_rounds: History) -> None:
-    bracket = _by_text(five_rounds, "[serious]")
-    assert [e.kind for e in bracket.events] == ["opened", "changed"]
-    assert bracket.texts[4] == "[, other than serious violations of international humanitarian law,]"
-    assert [b.id for b in five_rounds.open_brackets(4)] == [bracket.id]
+def test_inner_bracket_agreed_outer_still_open_and_unchanged(five_rounds: History) -> None:
+    """R4 brackets "[, other than [serious] violations …,]"; R5 agrees "serious" only: the
+    inner bracket closed, the outer one still open and not changed (its own words are the
+    same) — before, the outer one was reported changed and the inner one not at all."""
+    (outer,) = [b for b in five_rounds.brackets if (b.texts[3] or "").startswith("[, other than")]
+    assert [e.kind for e in outer.events] == ["opened"]
+    assert outer.texts[4] == "[, other than serious violations of international humanitarian law,]"
+    (inner,) = [b for b in five_rounds.brackets if b.texts[3] == "[serious]"]
+    assert _story(inner) == [(4, "opened", None, None, None), (5, "closed", "agreed", "serious", None)]
+    assert [b.id for b in five_rounds.open_brackets(4)] == [outer.id]
+
+
+def _nested() -> History:
+    from draftkit.history import history
+    from tests.conftest import CASES
+
+    return history(sorted((CASES / "history" / "nested").glob("round-*.txt")), flags=False)
+
+
+def _stories(history: History) -> dict[str, list[tuple[int, str, str | None, str | None, int | None]]]:
+    return {next(t for t in b.texts if t is not None): _story(b) for b in history.brackets}
+
+
+def test_nested_brackets_each_keep_their_own_story() -> None:
+    """Three rounds of tests/cases/history/nested: each bracket, outer or inner, is told
+    apart. Before, an inner bracket's change was the outer one's ("changed"), an outer one
+    closed around a still open inner one took the inner one's identity, and an outer one
+    opened around an open inner one was that inner one "changed"."""
+    stories = _stories(_nested())
+    assert stories == {
+        # Inner agreed in R2: the outer one is not changed by it; its own words are in R3.
+        "[to a distance of [30] km]": [(1, "opened", None, None, None), (3, "changed", None, None, None)],
+        "[30]": [(1, "opened", None, None, None), (2, "closed", "agreed", "30", None)],
+        # An alternative added inside: the inner bracket changed, not the outer one; then the
+        # outer one agreed around the inner one, which stays open.
+        "[monthly in [Geneva]]": [
+            (1, "opened", None, None, None),
+            (3, "closed", "agreed", "monthly in [Geneva] / [Vienna]", None),
+        ],
+        "[Geneva]": [(1, "opened", None, None, None), (2, "changed", None, None, None)],
+        # A bracket opened around an open one: the inner one untouched, the outer one opened.
+        "[14]": [(1, "opened", None, None, None), (3, "closed", "agreed", "14", None)],
+        "[within [14] days of signature]": [
+            (2, "opened", None, None, None),
+            (3, "closed", "agreed", "within 14 days of signature", None),
+        ],
+    }
+
+
+def test_each_nested_span_of_each_round_belongs_to_one_bracket() -> None:
+    from draftkit.history.lineage import units
+
+    history = _nested()
+    for r, round_ in enumerate(history.rounds):
+        spans = sorted(s.raw for p in units(round_.draft) for s in find_spans(p.text))
+        assert sorted(b.texts[r] or "" for b in history.open_brackets(r)) == spans
 
 
 def test_open_brackets_per_round(five_rounds: History) -> None:
-    assert [len(five_rounds.open_brackets(r)) for r in range(5)] == [0, 2, 0, 6, 1]
+    assert [len(five_rounds.open_brackets(r)) for r in range(5)] == [0, 2, 0, 7, 1]
 
 
 def test_each_span_of_each_round_belongs_to_one_bracket(five_rounds: History) -> None:

@@ -310,7 +310,7 @@ def test_reading_notes_reach_every_history_and_three_way_report() -> None:
 
 def test_cli_provision_follows_one_provision_through_the_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
     """--provision: a provision's life — its citation in each round, the word changes of each
-    step with their flags, the merge it came from, its bracket opened and changed."""
+    step with their flags, the merge it came from, its brackets opened, the inner one closed."""
     monkeypatch.chdir(ROOT)
     done = _run("history", relative(ROUND_FILES[0].parent), "--provision", "article 11 (3)")
     assert done.exit_code == 0, done.stderr
@@ -321,7 +321,9 @@ def test_cli_provision_follows_one_provision_through_the_rounds(monkeypatch: pyt
     assert "R3  Article 11(3)       unchanged" in done.stdout
     assert "{+ [, other than [serious] violations" in done.stdout
     assert "  bracket b6  R4 opened: [, other than [serious]" in done.stdout
-    assert "  bracket b6  R5 changed: " in done.stdout
+    # R5 agreed the inner bracket only: its own event, the outer one not changed by it.
+    assert '  bracket b7  R5 closed: [serious]  agreed: "serious"' in done.stdout
+    assert "  bracket b6  R5" not in done.stdout
     # The old citation names another provision now (Article 11(3) of R1 is Article 12(3)).
     assert "Article 12(3) through 5 rounds:" in done.stdout
     merged_away = _run("history", relative(ROUND_FILES[0].parent), "--provision", "Article 10(4)")
@@ -335,3 +337,22 @@ def test_cli_provision_refuses_a_label_no_round_cites(monkeypatch: pytest.Monkey
     assert "Article 1," in done.stderr  # some citations it could be
     other = _run("history", relative(ROUND_FILES[0].parent), "--provision", "Article 1", "--format", "json")
     assert other.exit_code == 2 and "terminal format" in other.stderr
+
+
+def test_cli_provision_says_a_steps_flags_once(tmp_path: Path) -> None:
+    """A point modified and renumbered in one step is two events of one change: its flags
+    were listed under each, as if each had raised them."""
+    r1 = tmp_path / "r1.txt"
+    r1.write_text(
+        "1. The ceasefire starts at noon.\n2. Monitors shall be deployed.\n"
+        "3. Ukraine will receive reliable security guarantees.\n",
+        encoding="utf-8",
+    )
+    r2 = tmp_path / "r2.txt"
+    r2.write_text(
+        "1. The ceasefire starts at noon.\n2. Ukraine will receive strong security guarantees.\n", encoding="utf-8"
+    )
+    done = _run("history", str(r1), str(r2), "--provision", "3")
+    assert done.exit_code == 0, done.stderr
+    assert "modified: " in done.stdout and "renumbered from 3" in done.stdout
+    assert done.stdout.count("'receive reliable security' → 'receive strong security'") == 1

@@ -7,13 +7,16 @@ alternative that was — or dropped) and reopened. Guarantees: every bracketed s
 round belongs to exactly one bracket; a bracket is open in a round exactly when its text
 for that round is set.
 
-A span is `[ … ]` at top level (nested `[[ … ]]` stays inside its outer span); spans next
-to each other with only white space, "/", "|" or "or" between them are one bracket with
-alternatives (`[A] / [B]`, `[Option 1: …] [Option 2: …]`). Unbalanced brackets are not
+A span is `[ … ]` at any nesting level down to MAX_LEVEL: a bracket inside a bracket
+(`[within [30] days]`) is a bracket of its own, followed on its own, and what happens to it
+(agreed, changed, opened inside) is its event, not its outer bracket's; spans of the same
+parent next to each other with only white space, "/", "|" or "or" between them are one
+bracket with alternatives (`[A] / [B]`, `[Option 1: …] [Option 2: …]`). Unbalanced brackets are not
 spans, and neither are an editor's marks (a footnote call glued to the text, "[sic]":
 compare.editorial). A bracket keeps its identity through a step when the word diff of the provision
-carries its place into a span of the next round; otherwise a span with the same text in
-the same change, then a closed bracket of the same lineage with a similar text (reopened).
+carries its place into a span of the next round (where brackets nest: the span its own
+"[" or "]" went to, first); otherwise a span with the same text in the same change, then a
+closed bracket of the same lineage with a similar text (reopened).
 """
 
 from __future__ import annotations
@@ -40,6 +43,11 @@ _OPTION = re.compile(r"^\s*(?:option|alternative|alt\.?)\s*[\w.]{0,4}\s*[:.\-–
 # A closed bracket of the same provision comes back ("reopened") when its text and the new
 # span share this much of their words.
 REOPEN_SIMILARITY = 0.5
+# Brackets are followed down to this nesting level; one deeper is text of the bracket
+# around it (each level's spans hold the text again: a bound on the work, which a paragraph
+# of thousands of nested "[" would otherwise make quadratic). Negotiated texts nest two or
+# three deep.
+MAX_LEVEL = 5
 
 
 def bracket_event_label(kind: BracketEventKind) -> str:
@@ -59,38 +67,78 @@ def bracket_event_label(kind: BracketEventKind) -> str:
 
 @record
 class Span:
-    """One bracket in one text: [start, end) over the text, its alternatives' inner texts."""
+    """One bracket in one text: [start, end) over the text, its alternatives' inner texts,
+    the deepest nesting inside it (1: none) and its own `level` (1: outermost, 2: inside one
+    other bracket …)."""
 
     start: int
     end: int
     raw: str
     alternatives: tuple[str, ...]
     depth: int
+    level: int = 1
 
 
 def find_spans(text: str) -> tuple[Span, ...]:
-    """The bracketed spans of a text, alternatives grouped, in text order."""
+    """The bracketed spans of a text at every nesting level, alternatives grouped among
+    brackets of the same parent, in text order (an outer span before the spans inside it)."""
     if "[" not in text:
         return ()
-    tops = [span for span in outermost(text) if not editorial(text, span[0], span[1])]  # not "confirmed.[1]"
+    # Siblings by parent (-1: the text itself), each (start, end, deepest); an editor's
+    # mark is no bracket and no parent.
+    siblings: dict[int, list[tuple[int, int, int]]] = {}
+    for top_start, top_end, deepest in outermost(text):
+        if editorial(text, top_start, top_end):
+            continue
+        siblings.setdefault(-1, []).append((top_start, top_end, deepest))
+        if deepest == 1:
+            continue
+        # A balanced span holds balanced spans only: one pass with a stack finds them.
+        stack: list[tuple[int, int]] = []  # (start, deepest below it so far)
+        for k in range(top_start + 1, top_end - 1):
+            ch = text[k]
+            if ch == "[":
+                stack.append((k, 0))
+            elif ch == "]" and stack:
+                start, below = stack.pop()
+                if stack:
+                    stack[-1] = (stack[-1][0], max(stack[-1][1], below + 1))
+                if len(stack) + 2 > MAX_LEVEL or editorial(text, start, k + 1):
+                    continue  # deeper than MAX_LEVEL: text of the bracket around it
+                parent = stack[-1][0] if stack else top_start
+                siblings.setdefault(parent, []).append((start, k + 1, below + 1))
     spans: list[Span] = []
+    level_of: dict[int, int] = {-1: 0}
+    for parent in sorted(siblings):  # a parent starts before its children
+        group_level = level_of[parent] + 1
+        inner = sorted(siblings[parent])
+        for start, _, _ in inner:
+            level_of[start] = group_level
+        spans.extend(_grouped(text, inner, group_level))
+    spans.sort(key=lambda span: span.start)
+    return tuple(spans)
+
+
+def _grouped(text: str, tops: list[tuple[int, int, int]], level: int) -> list[Span]:
+    """Siblings of one parent grouped into spans: alternatives together."""
+    out: list[Span] = []
     group: list[tuple[int, int, int]] = []
     for top in tops:
         if group and _BETWEEN_ALTERNATIVES.fullmatch(text, group[-1][1], top[0]):
             group.append(top)
             continue
         if group:
-            spans.append(_span(text, group))
+            out.append(_span(text, group, level))
         group = [top]
     if group:
-        spans.append(_span(text, group))
-    return tuple(spans)
+        out.append(_span(text, group, level))
+    return out
 
 
-def _span(text: str, group: list[tuple[int, int, int]]) -> Span:
+def _span(text: str, group: list[tuple[int, int, int]], level: int = 1) -> Span:
     start, end = group[0][0], group[-1][1]
     alternatives = tuple(text[s + 1 : e - 1] for s, e, _ in group)
-    return Span(start, end, text[start:end], alternatives, max(d for _, _, d in group))
+    return Span(start, end, text[start:end], alternatives, max(d for _, _, d in group), level)
 
 
 def _plain(text: str) -> str:
@@ -163,6 +211,27 @@ class Projection:
             kind, o, n = self.kinds[j], self.o_before[j], self.n_before[j]
             new_end = n + end - o if kind == "equal" else n if kind == "delete" else n + self.sizes[j]
         return new_start, max(new_start, new_end)
+
+    def kept(self, pos: int) -> int | None:
+        """Where the old text's character at `pos` stands in the new text when the word diff
+        keeps it (an equal op), else None."""
+        i = bisect.bisect_right(self.o_after, pos)  # the delete or equal op holding pos
+        if i >= len(self.kinds) or self.kinds[i] != "equal":
+            return None
+        return self.n_before[i] + pos - self.o_before[i]
+
+    def edits(self) -> list[tuple[int, int, int, int]]:
+        """The word diff's deletions and insertions: (old start, old end, new start, new end)."""
+        return [
+            (
+                self.o_before[i],
+                self.o_after[i],
+                self.n_before[i],
+                self.n_before[i] + (size if kind == "insert" else 0),
+            )
+            for i, (kind, size) in enumerate(zip(self.kinds, self.sizes, strict=True))
+            if kind != "equal" and size
+        ]
 
 
 @record
@@ -255,6 +324,45 @@ def _eid_at(change: Change, at: int) -> str:
     return change.new[-1].eid
 
 
+def _kept_at(projection: Projection, pos: int, marks: dict[int, int]) -> int | None:
+    """The new span whose mark stands where the word diff kept the old mark at `pos`."""
+    to = projection.kept(pos)
+    return None if to is None else marks.get(to)
+
+
+def _own_text_changed(
+    edits: list[tuple[int, int, int, int]], olds: list[_Placed], news: list[_Placed], i: int, j: int
+) -> bool:
+    """Whether the word diff changed old span `i` → new span `j` outside the brackets nested
+    in either: an inner bracket opened, changed or closed is that bracket's event, not its
+    outer bracket's (the outer one's words around it are what the outer one holds)."""
+    at, _, old = olds[i]
+    b, _, new = news[j]
+    o_end, n_end = at + old.end - old.start, b + new.end - new.start
+    old_inner = [
+        (x, x + s.end - s.start)
+        for x, _, s in olds
+        if at < x and x + s.end - s.start <= o_end and s is not old
+    ]
+    new_inner = [
+        (x, x + s.end - s.start)
+        for x, _, s in news
+        if b < x and x + s.end - s.start <= n_end and s is not new
+    ]
+    for o0, o1, n0, n1 in edits:
+        if o1 > o0:  # a deletion
+            if not (o0 < o_end and o1 > at):
+                continue
+            inside = any(s <= o0 and o1 <= e for s, e in old_inner) or any(s <= n0 <= e for s, e in new_inner)
+        else:  # an insertion
+            if not (n0 < n_end and n1 > b):
+                continue
+            inside = any(s <= n0 and n1 <= e for s, e in new_inner) or any(s <= o0 <= e for s, e in old_inner)
+        if not inside:
+            return True
+    return False
+
+
 class _Tracker:
     def __init__(
         self, drafts: Sequence[Draft], steps: Sequence[Comparison], lineages: Sequence[Lineage]
@@ -296,9 +404,56 @@ class _Tracker:
         news = _placed(change, "new")
         if not olds and not news:
             return
-        taken: dict[int, _Track] = {}  # index in `news` → bracket
-        pending: list[tuple[_Placed, _Track, tuple[int, int]]] = []
         projection = Projection(change.ops)
+        nested = any(span.level > 1 for _, _, span in olds) or any(span.level > 1 for _, _, span in news)
+        if nested:
+            taken, pending = self._match_nested(change, olds, news, projection)
+        else:
+            taken, pending = self._match(change, olds, news, projection)
+        # A bracket the word diff lost track of (moved within the provision) but whose text
+        # stands bracketed in the new side unchanged.
+        left: list[tuple[_Placed, _Track, tuple[int, int]]] = []
+        by_wording: dict[str, list[int]] = {}  # each new span's plain wording, made once
+        if pending:
+            for j, (_, _, other) in enumerate(news):
+                by_wording.setdefault(_plain(other.raw), []).append(j)
+        for placed, t, projected in pending:
+            same = by_wording.get(_plain(placed[2].raw), [])
+            # Nested, "[[30]]": the wording of both; a bracket of the same level first.
+            hit = min(
+                (j for j in same if j not in taken),
+                key=lambda j: (news[j][2].level != placed[2].level, j),
+                default=None,
+            )
+            if hit is None:
+                left.append((placed, t, projected))
+            else:
+                taken[hit] = (t, None)
+        for (_, eid, span), t, (ns, ne) in left:
+            self.close(k, change, t, eid, span, change.new_text[ns:ne] if change.new else "", ns)
+        edits = projection.edits() if nested else []
+        for j, (_, eid, span) in enumerate(news):
+            found = taken.get(j)
+            if found is None:
+                now[(eid, span.start)] = self.reopen(k, eid, span) or self.open(k, eid, span)
+                continue
+            t, old_at = found
+            if " ".join((t.texts[k - 1] or "").split()) != " ".join(span.raw.split()) and (
+                old_at is None or _own_text_changed(edits, olds, news, old_at, j)
+            ):
+                t.texts[k] = span.raw
+                t.events.append(BracketEvent(k, "changed", eid, span.raw))
+            else:
+                t.texts[k] = span.raw
+            now[(eid, span.start)] = t
+
+    def _match(
+        self, change: Change, olds: list[_Placed], news: list[_Placed], projection: Projection
+    ) -> tuple[dict[int, tuple[_Track, int | None]], list[tuple[_Placed, _Track, tuple[int, int]]]]:
+        """Brackets side by side (none nested): an old span keeps its identity in the first
+        new span its projection overlaps."""
+        taken: dict[int, tuple[_Track, int | None]] = {}  # index in `news` → bracket
+        pending: list[tuple[_Placed, _Track, tuple[int, int]]] = []
         ends = [b + other.end - other.start for b, _, other in news]
         # The new spans stand in text order, apart: those a projected span overlaps are a run,
         # found by bisection (a scan of all per bracket was quadratic).
@@ -321,35 +476,56 @@ class _Tracker:
             if hit is None:
                 pending.append((placed, t, (ns, ne)))
             else:
-                taken[hit] = t
-        # A bracket the word diff lost track of (moved within the provision) but whose text
-        # stands bracketed in the new side unchanged.
-        left: list[tuple[_Placed, _Track, tuple[int, int]]] = []
-        by_wording: dict[str, list[int]] = {}  # each new span's plain wording, made once
-        if pending:
-            for j, (_, _, other) in enumerate(news):
-                by_wording.setdefault(_plain(other.raw), []).append(j)
-        for placed, t, projected in pending:
-            same = by_wording.get(_plain(placed[2].raw), [])
-            hit = next((j for j in same if j not in taken), None)
-            if hit is None:
-                left.append((placed, t, projected))
-            else:
-                taken[hit] = t
-        for (_, eid, span), t, (ns, ne) in left:
-            self.close(k, change, t, eid, span, change.new_text[ns:ne] if change.new else "", ns)
-        for j, (_, eid, span) in enumerate(news):
-            found = taken.get(j)
-            if found is None:
-                now[(eid, span.start)] = self.reopen(k, eid, span) or self.open(k, eid, span)
+                taken[hit] = (t, None)
+        return taken, pending
+
+    def _match_nested(
+        self, change: Change, olds: list[_Placed], news: list[_Placed], projection: Projection
+    ) -> tuple[dict[int, tuple[_Track, int | None]], list[tuple[_Placed, _Track, tuple[int, int]]]]:
+        """Brackets inside brackets: an old span keeps its identity in the new span its own
+        marks went to (its "[" or its "]" kept by the word diff, at that span's edge), else in
+        the untaken new span its projection overlaps most (the same level first). Overlap
+        alone would hand an outer bracket that closed around a still open inner one the inner
+        one's identity, and an inner one the outer one's."""
+        taken: dict[int, tuple[_Track, int | None]] = {}
+        pending: list[tuple[_Placed, _Track, tuple[int, int]]] = []
+        opening = {b: j for j, (b, _, _) in enumerate(news)}
+        closing = {b + other.end - other.start - 1: j for j, (b, _, other) in enumerate(news)}
+        unplaced: list[int] = []
+        for i, (at, eid, span) in enumerate(olds):
+            if not change.new:
                 continue
-            t = found
-            if " ".join((t.texts[k - 1] or "").split()) != " ".join(span.raw.split()):
-                t.texts[k] = span.raw
-                t.events.append(BracketEvent(k, "changed", eid, span.raw))
+            end = at + span.end - span.start
+            j = _kept_at(projection, at, opening)
+            if j is None or j in taken:
+                j = _kept_at(projection, end - 1, closing)
+            if j is None or j in taken:
+                unplaced.append(i)
             else:
-                t.texts[k] = span.raw
-            now[(eid, span.start)] = t
+                taken[j] = (self.held[(eid, span.start)], i)
+        placed_now = set(unplaced)
+        for i, placed in enumerate(olds):
+            at, eid, span = placed
+            t = self.held[(eid, span.start)]
+            if not change.new:
+                pending.append((placed, t, (0, 0)))
+                continue
+            if i not in placed_now:
+                continue
+            ns, ne = projection(at, at + span.end - span.start)
+            best: tuple[int, int, int] | None = None  # (overlap, same level, -j)
+            for j, (b, _, other) in enumerate(news):
+                if j in taken or b >= ne:
+                    continue
+                overlap = min(ne, b + other.end - other.start) - max(ns, b)
+                if overlap > 0:
+                    score = (overlap, int(other.level == span.level), -j)
+                    best = score if best is None or score > best else best
+            if best is None:
+                pending.append((placed, t, (ns, ne)))
+            else:
+                taken[-best[2]] = (t, i)
+        return taken, pending
 
     def close(
         self, k: int, change: Change, t: _Track, eid: str, span: Span, replacement: str, at: int

@@ -2,9 +2,11 @@
 
 Input: the base draft and the comparisons base → A and base → B. Output: one `Entry` per
 unit of the base (title, recitals, provisions, in base order) saying whether it is
-unchanged, changed only in A, only in B, changed by both the same way, by both in ways that
-do not clash (one changed the wording, the other only the place or number), or in conflict
-(both changed the wording differently, or one deleted what the other changed), then one
+unchanged, changed only in A, only in B, changed by both the same way (same wording, same
+place), by both in ways that do not clash (one changed the wording, the other only the place
+or number; or the same wording placed differently), or in conflict (both changed the wording
+differently, one deleted what the other kept in any other form — changed, split, merged, or
+only moved or renumbered — or both moved it to different places: see `_decide`), then one
 entry per provision added by A or B after the unit it follows (added by both with the same
 text: one entry, "same"). Guarantees: every base unit is in exactly one entry; every change
 of either comparison is in at least one entry; with A equal to the base, the entries that
@@ -67,6 +69,17 @@ class Entry:
         change = self.a or self.b
         return change.new_cite if change is not None else ""
 
+    def shown_cite(self, labels: tuple[str, str] = ("A", "B")) -> str:
+        """The citation as a report heads the entry: an addition's says whose numbering it is
+        in ("Article 1(1), new in B"), else it reads as the base's provision of that number."""
+        if self.base_cite or not self.cite:
+            return self.cite
+        if self.a is not None and self.b is not None:
+            if self.a.new_cite != self.b.new_cite:  # each side's own numbering
+                return f"{self.a.new_cite} in {labels[0]}, {self.b.new_cite} in {labels[1]}, new in both"
+            return f"{self.cite}, new in both"
+        return f"{self.cite}, new in {labels[0] if self.a is not None else labels[1]}"
+
 
 @record
 class ThreeWay:
@@ -107,16 +120,48 @@ def _decide(a: Change, b: Change, labels: tuple[str, str]) -> tuple[EntryKind, s
         return "only_a", ""
     if not a_changed:
         return "only_b", ""
-    a_words, b_words = a.kind != "unchanged", b.kind != "unchanged"
     if _content(a) == _content(b):
-        return "same", ""
-    if a_words and b_words:
-        if a.kind == "deleted" or b.kind == "deleted":
-            who, other = labels if a.kind == "deleted" else labels[::-1]
-            return "conflict", f"deleted in {who}, changed in {other}"
+        # The same wording (or both deleted it) at the same place: "the same way". Moved by
+        # both to different places, the two placings cannot both stand: a conflict.
+        # Otherwise (numbered differently, as each side's other changes made it, or moved by
+        # one only) both stand: compatible, the reason saying each side's citation.
+        if a.kind == "deleted" or (a.new_cite, a.moved) == (b.new_cite, b.moved):
+            return "same", ""
+        where = f"{a.new_cite} in {labels[0]}, {b.new_cite} in {labels[1]}"
+        if a.moved and b.moved:
+            return "conflict", f"moved to different places: {where}"
+        how = "moved" if a.moved or b.moved else "numbered"
+        return "compatible", f"the same wording, {how} differently: {where}"
+    if a.kind == "deleted" or b.kind == "deleted":
+        # Deleted by one side and kept, in any form, by the other: a conflict, even when
+        # the other side only renumbered or moved it. Both sides acted on the provision and
+        # the two acts cannot both stand (taking the deletion throws away the other side's
+        # placing; keeping the placing refuses the deletion), so the mediator has a decision
+        # to make: whether the provision stays. Called "compatible" it would sit among the
+        # entries a reader skips. (A side that left the provision as it was, same place and
+        # number, made no change: the deletion is then "only" the deleting side's.)
+        (deleter, other), kept = (labels, b) if a.kind == "deleted" else (labels[::-1], a)
+        return "conflict", f"deleted in {deleter}, {_kept_as(kept, other)}"
+    if a.kind != "unchanged" and b.kind != "unchanged":
         return "conflict", f"changed differently in {labels[0]} and {labels[1]}"
-    # One side changed the wording, the other only moved or renumbered it.
+    # One side changed the wording, the other only moved or renumbered it: both stand.
     return "compatible", ""
+
+
+def _kept_as(change: Change, side: str) -> str:
+    """What `side`, which kept a provision the other side deleted, did to it, in words."""
+    match change.kind:
+        case "modified":
+            return f"changed in {side}"
+        case "split":
+            return f"split in {side}"
+        case "merged":
+            return f"merged with another provision in {side}"
+        case "unchanged" | "added" | "deleted":
+            done = " and ".join(w for w in ("moved" if change.moved else "", "renumbered" if change.renumbered else "") if w)
+            return f"kept in {side}: {done}, wording unchanged"
+        case _:
+            assert_never(change.kind)
 
 
 def combine(

@@ -250,7 +250,7 @@ def render_three_way_html(three: ThreeWay, *, title: str | None = None) -> str:
             attrs += f' data-flags="{_e(_flag_tokens(flags, category_index))}"'
         reason = f"<br><small>{_e(entry.reason)}</small>" if entry.reason else ""
         rows.append(
-            f"<tr {attrs}><th scope=row>{_e(entry.cite)}</th><td>{_e(entry_label(entry.kind, three.labels))}{reason}</td>"
+            f"<tr {attrs}><th scope=row>{_e(entry.shown_cite(three.labels))}</th><td>{_e(entry_label(entry.kind, three.labels))}{reason}</td>"
             f'<td class="txt3">{_base_text(entry)}</td>'
             f"{_side_cell(entry.a, entry.kind != 'only_b')}{_side_cell(entry.b, entry.kind != 'only_a')}</tr>\n"
         )

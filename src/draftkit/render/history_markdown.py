@@ -124,7 +124,7 @@ def render_three_way_markdown(three: ThreeWay) -> str:
         out += ["", f"## {escape(entry_label(kind, three.labels))} ({len(entries)})"]
         for entry in entries:
             reason = f" — {escape(entry.reason)}" if entry.reason else ""
-            out += ["", f"### {escape(entry.cite)}{reason}", ""]
+            out += ["", f"### {escape(entry.shown_cite(three.labels))}{reason}", ""]
             if kind in ("only_a", "same", "compatible", "conflict"):
                 out.append(_side(f"{a_label} = {b_label}" if kind == "same" else a_label, entry.a))
             if kind in ("only_b", "compatible", "conflict"):

@@ -137,9 +137,12 @@ def render_provision_life(history: History, index: int) -> str:
                 case "added":
                     body = "added"
             lines.append(f"{where}{body}")
-            lines += [
-                f"        {f.severity.upper():<6} {f.category}: {_clip(f.message, 80)}" for f in change.flags
-            ]
+            # A change of several events (modified and renumbered) has its flags said once,
+            # under its last event: not once per event, as if each had raised them.
+            if not any(later.change == event.change for later in events[events.index(event) + 1 :]):
+                lines += [
+                    f"        {f.severity.upper():<6} {f.category}: {_clip(f.message, 80)}" for f in change.flags
+                ]
     for bracket in (b for b in history.brackets if b.lineage == index):
         for step in bracket.events:
             ending = f"  {closing_words(step)}" if step.kind == "closed" else ""
@@ -175,9 +178,9 @@ def _side_line(label: str, change: Change | None) -> str:
     return f"      {label}: {body}"
 
 
-def _entry_lines(three: ThreeWay, entry: Entry) -> list[str]:
+def _entry_lines(three: ThreeWay, entry: Entry, width: int = 20) -> list[str]:
     reason = f"  ({entry.reason})" if entry.reason else ""
-    lines = [f"  {entry.cite:<20} {entry_label(entry.kind, three.labels)}{reason}"]
+    lines = [f"  {entry.shown_cite(three.labels):<{width}} {entry_label(entry.kind, three.labels)}{reason}"]
     a_label, b_label = three.labels
     match entry.kind:
         case "only_a":
@@ -203,6 +206,9 @@ def render_three_way_terminal(three: ThreeWay) -> str:
         "",
         "  ".join(f"{_lower(entry_label(k, three.labels))}: {three.summary()[k]}" for k in ENTRY_KINDS),
     ]
+    # One column for the citations: an addition's ("recital 1, new in Russia") may be longer.
+    shown = [len(e.shown_cite(three.labels)) + 1 for e in three.entries if e.kind != "unchanged"]
+    width = min(40, max([20, *shown]))
     for kind in ENTRY_KINDS:
         if kind == "unchanged":
             continue
@@ -210,5 +216,5 @@ def render_three_way_terminal(three: ThreeWay) -> str:
         if entries:
             lines += ["", f"{_lower(entry_label(kind, three.labels))} ({len(entries)}):"]
             for entry in entries:
-                lines += _entry_lines(three, entry)
+                lines += _entry_lines(three, entry, width)
     return "\n".join(lines) + "\n"

@@ -47,6 +47,26 @@ FILLER = frozenset(FILLER_TEXT.split())
 _NEGATIONS = frozenset(
     {"no", "not", "nor", "neither", "never", "не", "ні", "ни", "жоден", "жодних", "никакой"}
 )
+# Legal doublets: two words joined by "and" / "or" that say one thing ("null and void"), a
+# fixed term rather than a list. "null and void" → "void" drops no item from anything.
+# Not "rights and obligations", "final and binding", "due and payable": each word says
+# something of its own there, and dropping one is a change.
+_DOUBLETS: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("null", "void"),
+        ("any", "all"),
+        ("each", "every"),
+        ("terms", "conditions"),
+        ("cease", "desist"),
+        ("aid", "abet"),
+        ("fit", "proper"),
+        ("true", "correct"),
+        ("sole", "exclusive"),
+        ("free", "clear"),
+        ("force", "effect"),
+        ("release", "discharge"),
+    }
+)
 _ITEM_WORDS = 6  # words of an item at most, but one between two commas
 _MIDDLE_WORDS = 12  # … which may be longer ("artillery systems of a calibre exceeding 100 mm,")
 
@@ -253,7 +273,7 @@ def listings(side: Side) -> list[Listing]:
                 k = start - 1
                 continue
             break
-        if len(bounds) < 2:
+        if len(bounds) < 2 or _doublet(text, bounds):
             continue
         bounds.reverse()
         found.append((c, bounds))
@@ -280,6 +300,14 @@ def listings(side: Side) -> list[Listing]:
             Listing(items, joiner, _negated(text, first), text.span(first, last), (span,), span[0], operative)
         )
     return out
+
+
+def _doublet(text: Text, bounds: list[tuple[int, int]]) -> bool:
+    """Whether a list of two one-word items (`bounds` last item first) is a legal doublet."""
+    if len(bounds) != 2 or any(last - first != 1 for first, last in bounds):
+        return False
+    (after, _), (before, _) = bounds
+    return (text.tokens[before].norm, text.tokens[after].norm) in _DOUBLETS
 
 
 def _items(

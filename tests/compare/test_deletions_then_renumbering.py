@@ -1,0 +1,60 @@
+"""A successor text in the style of a ceasefire protocol's "package of measures": points
+deleted, later points renumbered up and edited, one moved ahead of others. Each edited point
+is paired with its old self (modified + renumbered), never reported deleted and added.
+
+The Minsk Protocol → Package of Measures pair (benchmarks/heldout) also has old 8 → new 7 and
+old 11 → new 8, but rewritten so that each pair shares one content word: those stay deleted +
+added (docs/alignment.md, "Successor texts rewritten point by point"). This case keeps the
+renumbering cascade with the edits a revision usually makes, and must keep pairing it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from draftkit.compare import compare
+from draftkit.readers import read
+
+OLD = """MEMORANDUM ON THE ORAVA VALLEY
+
+1. The sides shall stop all firing along the Orava line at once.
+2. The Observer Mission shall verify that no weapons are fired along the Orava line.
+3. The Assembly shall pass a statute devolving powers to the councils of the upper valley.
+4. The Observer Mission shall watch the northern frontier and keep a buffer strip along it.
+5. All captives held by either side shall be set free within ten days.
+6. The Assembly shall pass a statute barring prosecution for acts linked to the fighting.
+7. The sides shall keep up a dialogue open to every community.
+8. The sides shall take steps to ease the humanitarian hardship of the upper valley.
+9. Council elections shall be held early under the devolution statute.
+10. Irregular fighters and their heavy equipment shall leave the upper valley.
+11. The Assembly shall adopt a plan for the economic recovery of the upper valley and the return of normal life there.
+12. The sides shall guarantee the safety of the delegates to these talks.
+"""
+
+NEW = """AGREED MEASURES FOR THE ORAVA VALLEY
+
+1. The sides shall stop all firing along the Orava line at midnight on 1 March.
+2. The Observer Mission shall verify with drones that no weapons are fired along the Orava line.
+3. The Assembly shall pass a permanent statute devolving powers to the councils of the upper valley.
+4. The Observer Mission shall watch the northern frontier.
+5. All captives held by either side shall be exchanged all for all within five days.
+6. The Assembly shall pass a statute granting pardon and barring prosecution for acts linked to the fighting.
+7. The sides shall take steps to ease the humanitarian hardship of the upper valley, including safe access for aid.
+8. The Assembly shall adopt a plan for the economic recovery of the upper valley and the return of pension payments there.
+9. Council elections shall be held under the devolution statute and observed by the Mission.
+10. Foreign fighters and their heavy equipment shall leave the upper valley.
+"""
+
+
+def test_points_deleted_then_later_points_renumbered_and_edited(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_text(OLD, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(NEW, encoding="utf-8")
+    comparison = compare(read(str(tmp_path / "old.txt")), read(str(tmp_path / "new.txt")))
+    got = {(c.old_num, c.new_num, c.kind) for c in comparison.changes if c.old_num or c.new_num}
+    assert ("8.", "7.", "modified") in got
+    assert ("11.", "8.", "modified") in got  # moved ahead of old 9 and 10, renumbered
+    assert ("9.", "9.", "modified") in got and ("10.", "10.", "modified") in got
+    assert ("7.", None, "deleted") in got and ("12.", None, "deleted") in got
+    assert not [c for c in comparison.changes if c.kind == "added" and c.new and c.new[0].num]
+    moved = {c.old_num: c for c in comparison.changes}
+    assert moved["8."].renumbered and moved["11."].renumbered
