@@ -18,6 +18,7 @@ from typing import Final, Literal
 from lxml import etree
 
 from draftkit.model import Draft, Provision
+from draftkit.readers.docx_text import capitals
 from draftkit.records import record
 from draftkit.render.wml import (
     W_NUMPR,
@@ -144,6 +145,15 @@ class Layout:
 
 
 def _suffix(text: str, line: str) -> tuple[int, int] | None:
+    found = _stored_suffix(text, line)
+    if found is None and line:
+        # The reader reads text Word shows in capitals (w:caps, w:smallCaps) in capitals, the
+        # runs keep the case typed: found in capitals, one character for one (`capitals`).
+        found = _stored_suffix(capitals(text), capitals(line))
+    return found
+
+
+def _stored_suffix(text: str, line: str) -> tuple[int, int] | None:
     if text.endswith(line):
         return len(text) - len(line), len(text)
     stripped = text.rstrip()
@@ -297,7 +307,9 @@ def whole_slot(p: etree._Element) -> Slot:
 def within(text: str, line: str) -> tuple[int, int] | None:
     stripped = line.strip()
     if text.strip() != stripped:
-        return None
+        if capitals(text.strip()) != capitals(stripped):  # shown in capitals: see `_suffix`
+            return None
+        text, stripped = capitals(text), capitals(stripped)
     start = text.find(stripped)
     return start, start + len(stripped)
 
