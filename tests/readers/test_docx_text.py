@@ -585,8 +585,13 @@ def test_strike_and_superscript_from_a_style_are_named(tmp_path: Path) -> None:
         + fx.p(fx.r("Monitors shall report."), '<w:pStyle w:val="DStruck"/>')
         + fx.p(fx.r("Up to 10") + fx.r("3", '<w:rStyle w:val="Sup"/>') + fx.r(" tonnes."))
         + fx.p(fx.r("Not struck", '<w:rStyle w:val="Struck"/><w:strike w:val="0"/>'))
+        + fx.p(
+            fx.r("Up to 600,000")
+            + '<w:r><w:rPr><w:rStyle w:val="Sup"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+        )
     )
-    content = read_docx_blocks(Doc(body, styles=LOOK_STYLES).build(tmp_path / "s.docx"))
+    xml = notes("footnotes", "troops, 2 corps")  # a note reference after a number: only a mark
+    content = read_docx_blocks(Doc(body, styles=LOOK_STYLES, footnotes=xml).build(tmp_path / "s.docx"))
     assert [(w.location.paragraph if w.location else None, w.message) for w in content.warnings] == [
         (2, "text struck through (a deletion marked by hand?), compared as text: 'shall withdraw'"),
         (3, "text struck through (a deletion marked by hand?), compared as text: 'Monitors shall report.'"),

@@ -405,7 +405,9 @@ class Collected:
             # Superscript digits right after a digit ("10" "3", shown 10³) read as digits of
             # that number (103); a footnote call after a word is only a mark.
             before = "".join(parts[max(0, start - 4) : start])[-12:]
-            them = "".join(parts[start:])
+            # A footnote's text or an object's placeholder (the reader's, SOFT-led) is no
+            # digit shown: a note reference (its style superscript) after a number is only a mark.
+            them = "".join(p for p in parts[start:] if p[:1] != SOFT)
             if before[-1:].isdigit() and any(c.isdigit() for c in them):
                 self.raised.append((before, them))
 
