@@ -185,6 +185,7 @@ class _Walker:
         self.visibility = visibility or Visibility({}, {}, None, None, False)
         self.plain = self.visibility.plain  # no style or default hides text
         self.lookless = self.visibility.lookless  # no style or default sets caps, strike, superscript
+        self.fast = self.plain and self.lookless
         self.look = 0  # the look of the runs the last run properties read are for (`_hiding`)
         self.parts = parts
         self.part = part
@@ -320,11 +321,12 @@ class _Walker:
         first = p[0] if len(p) else None
         ppr = first if first is not None and first.tag == t.pPr else None
         props = _NO_PROPS if ppr is None else self._properties(ppr)
+        # Runs of one w:t read at once where no style hides text or gives the paragraph's runs
+        # a look (`fast`: none in the file), no mark is removed and no field is open.
         if (
-            self.plain
+            (self.fast or (self.plain and not self.visibility.look(props[0], None)))
             and not props[4]
-            and not self.pending  # no field open: closed below
-            and (self.lookless or not self.visibility.look(props[0], None))
+            and not self.pending
         ):
             text = self._plain_text(first if ppr is None else ppr.getnext())
             if text is not None:
