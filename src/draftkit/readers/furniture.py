@@ -293,9 +293,8 @@ def _page_texts(
             name = etree.QName(ref).localname if isinstance(ref.tag, str) else ""
             if name in ("headerReference", "footerReference"):
                 kind = name[: -len("Reference")]
-                page = next((v for k, v in ref.attrib.items() if k.endswith("}type")), "default")
-                rel_id = next((v for k, v in ref.attrib.items() if k.endswith("}id")), None)
-                current[(kind, page)] = targets.get(rel_id or "")
+                page = _attribute(ref, "type") or "default"
+                current[(kind, page)] = targets.get(_attribute(ref, "id") or "")
         title = _switched_on(section, "titlePg")
         for kind, texts in out.items():
             default = text_of(current.get((kind, "default")))
@@ -314,8 +313,17 @@ def _switched_on(element: etree._Element, name: str) -> bool:
     found = next(element.iterchildren(f"{{*}}{name}"), None)
     if found is None:
         return False
-    value = next((v for k, v in found.attrib.items() if k.endswith("}val")), "true")
+    value = _attribute(found, "val") or "true"
     return value.strip().lower() not in ("false", "0", "off")
+
+
+def _attribute(element: etree._Element, local: str) -> str | None:
+    """An attribute's value by its local name, in whichever namespace."""
+    suffix = "}" + local
+    for key, value in element.attrib.items():
+        if str(key).endswith(suffix):
+            return str(value)
+    return None
 
 
 def _bare(text: str) -> str:
