@@ -304,10 +304,16 @@ def whole_slot(p: etree._Element) -> Slot:
     return Slot(p, 0, len(paragraph_text(p)))
 
 
+def _alike(text: str, line: str) -> bool:
+    """Whether a paragraph's stored text shows as the reader's line: the same, or the same in
+    capitals (text Word shows in capitals, read so: see `_suffix`)."""
+    return text == line or capitals(text) == capitals(line)
+
+
 def within(text: str, line: str) -> tuple[int, int] | None:
     stripped = line.strip()
     if text.strip() != stripped:
-        if capitals(text.strip()) != capitals(stripped):  # shown in capitals: see `_suffix`
+        if not _alike(text.strip(), stripped):
             return None
         text, stripped = capitals(text), capitals(stripped)
     start = text.find(stripped)
@@ -393,7 +399,7 @@ def front_paragraphs(
             if text.strip() and (not before or before[-1][0] is not p):
                 before.append((p, text))
     title_slots: list[Slot] | None = []
-    if title_lines and before and before[0][1].strip() == title_lines[0].strip():
+    if title_lines and before and _alike(before[0][1].strip(), title_lines[0].strip()):
         for line, (p, text) in zip(title_lines, before, strict=False):
             found = within(text, line)
             if found is None:
