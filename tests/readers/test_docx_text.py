@@ -493,3 +493,110 @@ def test_superscript_digits_after_a_number_are_named(tmp_path: Path) -> None:
             "digits set as superscript after a number, compared as digits of it: shown 'Up to 10³', compared as 'Up to 103'",
         )
     ]
+
+
+# ---------------------------------------------------------------- look set by styles
+
+LOOK_STYLES = fx.styles_xml(
+    fx.style("Normal", "Normal", default=True)
+    + '<w:style w:type="paragraph" w:styleId="Caps"><w:name w:val="Caps"/><w:rPr><w:caps/></w:rPr></w:style>'
+    + '<w:style w:type="paragraph" w:styleId="Caps2"><w:name w:val="Caps2"/><w:basedOn w:val="Caps"/></w:style>'
+    + '<w:style w:type="character" w:styleId="Small"><w:name w:val="Small"/><w:rPr><w:smallCaps/></w:rPr></w:style>'
+    + '<w:style w:type="character" w:styleId="CapsC"><w:name w:val="CapsC"/><w:rPr><w:caps/></w:rPr></w:style>'
+    + '<w:style w:type="character" w:styleId="Struck"><w:name w:val="Struck"/><w:rPr><w:strike/></w:rPr></w:style>'
+    + '<w:style w:type="paragraph" w:styleId="DStruck"><w:name w:val="DStruck"/><w:rPr><w:dstrike/></w:rPr></w:style>'
+    + '<w:style w:type="character" w:styleId="Sup"><w:name w:val="Sup"/><w:basedOn w:val="Plain"/>'
+    '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
+    + '<w:style w:type="character" w:styleId="Plain"><w:name w:val="Plain"/></w:style>'
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "character", "expected"),
+    [
+        (None, None, 0),
+        ("Caps", None, 4),  # caps
+        ("Caps2", None, 4),  # along basedOn
+        (None, "Small", 16),  # smallCaps
+        ("Caps", "CapsC", 4),  # turned on at two levels: Word flips it back, LibreOffice shows it
+        ("DStruck", "Struck", 1 | 8),  # strike and dstrike, two properties
+        (None, "Sup", 2),  # vertAlign superscript, inherited by nothing but its own chain
+    ],
+)
+def test_look_resolved_through_styles(paragraph: str | None, character: str | None, expected: int) -> None:
+    visibility = parse_visibility(etree.fromstring(LOOK_STYLES.encode()))
+    assert visibility.look(paragraph, character) == expected
+    assert not visibility.lookless and visibility.plain  # sets a look, hides nothing
+
+
+def test_capitals_keep_the_stored_length() -> None:
+    from draftkit.readers.docx_text import capitals
+
+    assert capitals("Straße ǆ ﬁne") == "STRAẞE Ǆ ﬁNE"  # ẞ as LibreOffice shows it; ﬁ has no one capital
+    assert capitals("Article 5") == "ARTICLE 5"
+
+
+def test_caps_and_small_caps_read_as_word_shows_them(tmp_path: Path) -> None:
+    """w:caps and w:smallCaps, directly or from a paragraph or character style, show capitals:
+    read in capitals, as the document's own PDF reads, so formatting a heading in capitals and
+    typing it in capitals read alike. Direct formatting turning caps off wins; a footnote's
+    placeholder in a capitals paragraph keeps its own text."""
+    body = (
+        fx.p(fx.r("Article 1 general provisions"), '<w:pStyle w:val="Caps"/>')
+        + fx.p(
+            fx.r("The Parties ")
+            + fx.r("shall", "<w:caps/>")
+            + fx.r(" withdraw ")
+            + fx.r("forces", '<w:rStyle w:val="Small"/>')
+        )
+        + fx.p(fx.r("Inherited ") + fx.r("but not here", '<w:caps w:val="0"/>'), '<w:pStyle w:val="Caps2"/>')
+        + fx.p(fx.r("Clause 1.") + '<w:r><w:footnoteReference w:id="1"/></w:r>', '<w:pStyle w:val="Caps"/>')
+    )
+    xml = notes("footnotes", "a reservation")
+    path = Doc(body, styles=LOOK_STYLES, footnotes=xml).build(tmp_path / "c.docx")
+    assert [b.text for b in read_docx_blocks(path).blocks] == [
+        "ARTICLE 1 GENERAL PROVISIONS",
+        "The Parties SHALL withdraw FORCES",
+        "INHERITED but not here",
+        "CLAUSE 1. \u27e6Footnote: a reservation\u27e7",
+    ]
+
+
+def test_caps_formatting_and_typed_capitals_are_no_change(tmp_path: Path) -> None:
+    typed = Doc(fx.np("Article", 1, 0) + fx.p(fx.r("THE PARTIES SHALL WITHDRAW.")), styles=LOOK_STYLES)
+    formatted = Doc(
+        fx.np("Article", 1, 0) + fx.p(fx.r("The Parties shall withdraw."), '<w:pStyle w:val="Caps"/>'),
+        styles=LOOK_STYLES,
+    )
+    done = cli("diff", str(typed.build(tmp_path / "old.docx")), str(formatted.build(tmp_path / "new.docx")))
+    assert done.code == 0 and "unchanged: 2  modified: 0" in done.out, done.out
+
+
+def test_strike_and_superscript_from_a_style_are_named(tmp_path: Path) -> None:
+    """Strike-through and superscript set by a character or paragraph style read to a
+    negotiator as directly set ones do: the same reading notes."""
+    body = (
+        fx.np("Article", 1, 0)
+        + fx.p(
+            fx.r("The Parties ")
+            + fx.r("shall withdraw", '<w:rStyle w:val="Struck"/>')
+            + fx.r(" may withdraw.")
+        )
+        + fx.p(fx.r("Monitors shall report."), '<w:pStyle w:val="DStruck"/>')
+        + fx.p(fx.r("Up to 10") + fx.r("3", '<w:rStyle w:val="Sup"/>') + fx.r(" tonnes."))
+        + fx.p(fx.r("Not struck", '<w:rStyle w:val="Struck"/><w:strike w:val="0"/>'))
+        + fx.p(
+            fx.r("Up to 600,000")
+            + '<w:r><w:rPr><w:rStyle w:val="Sup"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+        )
+    )
+    xml = notes("footnotes", "troops, 2 corps")  # a note reference after a number: only a mark
+    content = read_docx_blocks(Doc(body, styles=LOOK_STYLES, footnotes=xml).build(tmp_path / "s.docx"))
+    assert [(w.location.paragraph if w.location else None, w.message) for w in content.warnings] == [
+        (2, "text struck through (a deletion marked by hand?), compared as text: 'shall withdraw'"),
+        (3, "text struck through (a deletion marked by hand?), compared as text: 'Monitors shall report.'"),
+        (
+            4,
+            "digits set as superscript after a number, compared as digits of it: shown 'Up to 10³', compared as 'Up to 103'",
+        ),
+    ]

@@ -287,3 +287,49 @@ def test_a_word_files_header_read_as_text_in_its_pdf_is_said(tmp_path: Path) -> 
     (note,) = _notes(word, one_page)
     assert "its page headers and footers ('DRAFT – Round 3', 'Non-paper') are not read" in note
     assert _notes(word, _pdf(tmp_path / "three.pdf", "DRAFT – Round 3", "Non-paper", PDF_POINTS)) == []
+
+
+def _sections(
+    path: Path, header: str, *, title_page: bool = False, first: str | None = None, keep_first_part: bool = False
+) -> Path:
+    """A Word file whose one section shows `header`, and where `title_page` (w:titlePg) its
+    first page shows `first` (None: no first-page header of its own, an empty one in Word).
+    `keep_first_part`: the first-page header part is written, titlePg off."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = header
+    if first is not None:
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[0].text = first
+    section.different_first_page_header_footer = title_page
+    for text in BODY:
+        document.add_paragraph(text)
+    document.save(str(path))
+    if keep_first_part:
+        assert first is not None and not title_page
+    return path
+
+
+def test_a_first_page_header_switched_on_or_off_is_said(tmp_path: Path) -> None:
+    """w:titlePg gives the first page its own header — the section's first-page one, or none
+    where it has none (Word then shows an empty header there). Switching it is a change of
+    what the first page shows: said. The first-page part alone, titlePg off, is not shown."""
+    plain = _sections(tmp_path / "plain.docx", "DRAFT – Round 3")
+    blank_first = _sections(tmp_path / "blank.docx", "DRAFT – Round 3", title_page=True)
+    (note,) = _notes(plain, blank_first)
+    assert "page headers differ (none → 'first page: (none)')" in note
+    cover = _sections(tmp_path / "cover.docx", "DRAFT – Round 3", title_page=True, first="Cover page")
+    (note,) = _notes(plain, cover)
+    assert "page headers differ (none → 'first page: Cover page')" in note
+    unshown = _sections(tmp_path / "unshown.docx", "DRAFT – Round 3", first="Cover page", keep_first_part=True)
+    with zipfile.ZipFile(unshown) as z:
+        assert sum(n.startswith("word/header") for n in z.namelist()) == 2  # the part is there
+    assert _notes(plain, unshown) == []  # and Word does not show it
+    (note,) = _notes(unshown, cover)
+    assert "'first page: Cover page'" in note
+
+
+def test_a_first_page_header_like_the_others_is_no_difference(tmp_path: Path) -> None:
+    plain = _sections(tmp_path / "plain.docx", "DRAFT")
+    same = _sections(tmp_path / "same.docx", "DRAFT", title_page=True, first="DRAFT")
+    assert _notes(plain, same) == []

@@ -1054,6 +1054,19 @@ def test_same_strength_is_not_a_change() -> None:
     assert rules_of("Each Party shall withdraw.", "Each Party undertakes to withdraw.") == []
 
 
+def test_a_text_in_capitals_names_no_one_by_its_capitals() -> None:
+    """A clause in capitals (typed so, or shown so by Word's w:caps, which the DOCX reader
+    reads in capitals) flags what the same clause in lower case flags: its capitals are not
+    names ("Name changed: 'SHALL WITHDRAW' → 'MAY WITHDRAW'" was)."""
+    lower = (
+        "The Parties shall withdraw 600,000 troops from Zaporizhzhia region within 30 days.",
+        "The Parties may withdraw 800,000 troops from Kherson region within 60 days.",
+    )
+    shouted = tuple(text.upper() for text in lower)
+    assert rules_of(*shouted) == rules_of(*lower)
+    assert ("name", "Name changed") not in rules_of(*shouted)
+
+
 def test_verb_change_alone_is_not_an_obligation_change() -> None:
     assert not [
         r

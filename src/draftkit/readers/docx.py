@@ -14,7 +14,8 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
   content controls in place, the `mc:Choice` a current word processor shows, `w:sym` as
   the character, ruby base text with its annotation as a note (`⟦ruby: …⟧`), an equation as
   one unit with its text in a linear form keeping its structure (`⟦equation: (1)/(2)⟧`), Strict-namespace
-  elements inside a transitional file read like the rest;
+  elements inside a transitional file read like the rest; text Word shows in capitals
+  (`w:caps`, `w:smallCaps`, directly or from a style) in capitals, one character for one;
 - text boxes (VML and DrawingML) as paragraphs of their own right after the paragraph that
   anchors them, at their own `w:p` index;
 - each footnote and endnote inside the text of the paragraph that references it, at the
@@ -43,21 +44,23 @@ from draftkit.readers.blocks import Block
 from draftkit.readers.docx_parts import Parts
 from draftkit.readers.docx_tags import Tags
 from draftkit.readers.docx_text import (
-    RAISED,
+    CAPS,
     SOFT,
-    STRUCK,
     Collected,
     Hiding,
     Visibility,
+    capitals,
     choose_branch,
     core_title,
     diagram_digest,
     form_field_text,
+    look_of,
     math_text,
     on_off,
     override_note,
     parse_visibility,
     resolve_soft,
+    shown_look,
     symbol_text,
     unify_namespaces,
 )
@@ -181,7 +184,9 @@ class _Walker:
         self.listnum = ListNumState()
         self.visibility = visibility or Visibility({}, {}, None, None, False)
         self.plain = self.visibility.plain  # no style or default hides text
-        self.look = 0  # what the last run properties read say of its look (`_hiding`: STRUCK, RAISED)
+        self.lookless = self.visibility.lookless  # no style or default sets caps, strike, superscript
+        self.fast = self.plain and self.lookless
+        self.look = 0  # the look of the runs the last run properties read are for (`_hiding`)
         self.parts = parts
         self.part = part
         self.in_note = in_note
@@ -316,23 +321,30 @@ class _Walker:
         first = p[0] if len(p) else None
         ppr = first if first is not None and first.tag == t.pPr else None
         props = _NO_PROPS if ppr is None else self._properties(ppr)
-        if self.plain and not props[4] and not self.pending:  # no field open: closed below
+        # Runs of one w:t read at once where no style hides text or gives the paragraph's runs
+        # a look (`fast`: none in the file), no mark is removed and no field is open.
+        if (
+            (self.fast or (self.plain and not self.visibility.look(props[0], None)))
+            and not props[4]
+            and not self.pending
+        ):
             text = self._plain_text(first if ppr is None else ppr.getnext())
             if text is not None:
                 self._block(text.strip(), index, props)
                 return
         outer = self.current
-        # The paragraph style matters to runs only when some style hides text.
-        style = None if ppr is None or self.plain else self._style_of(ppr)
+        # The paragraph style matters to runs only when some style hides text or sets a look.
+        style = None if ppr is None or (self.plain and self.lookless) else self._style_of(ppr)
         here = self.spare
         if here is None:
             here = Collected(style)
         else:
             self.spare, here.style = None, style
+        here.look = 0 if self.lookless else shown_look(self.visibility.look(style, None))
         self.current = here
         parts: list[str] = []
         # The pPr (first, when there is one) holds no text: the runs start after it.
-        if self.plain:
+        if self.plain and not here.look:
             self._plain_runs(first if ppr is None else ppr.getnext(), parts)
         else:
             self.inline(p if ppr is None else ppr.itersiblings(), parts)
@@ -592,21 +604,22 @@ class _Walker:
             if old is not None:
                 rpr = old
         style = vanish = spec = None
-        look = 0
+        looks = looks_on = 0  # look properties set directly, and their values
         if rpr is not None:
             for child in rpr:
                 tag = child.tag
-                if tag == t.strike or tag == t.dstrike:
-                    look |= STRUCK if on_off(child, t.val) else 0
-                elif tag == t.vertAlign:
-                    look |= RAISED if child.get(t.val) == "superscript" else 0
+                if tag in t.looks:
+                    bit, on = look_of(child, t.looks[tag], t.val)
+                    looks, looks_on = looks | bit, (looks_on & ~bit) | on
                 elif tag == t.vanish:
                     vanish = on_off(child, t.val)
                 elif tag == t.specVanish:
                     spec = on_off(child, t.val)
                 elif tag == t.rStyle:
                     style = child.get(t.val)
-        self.look = look
+        if not self.lookless:  # direct formatting is absolute over the styles'
+            looks_on |= self.visibility.look(self.current.style, style) & ~looks
+        self.look = shown_look(looks_on)
         return self.visibility.run(self.current.style, style, vanish, spec)
 
     def run(self, r: etree._Element, parts: list[str]) -> None:
@@ -617,11 +630,12 @@ class _Walker:
         if self.plain:
             hiding = _SHOWN
             sink = parts
+            look = self.current.look
         else:
             hiding = self._hiding(None)
             sink = self.current.hidden if hiding.hidden else parts
+            look = self.look
         start = len(sink)
-        look = 0
         text_tag = t.t
         for child in r:
             tag = child.tag
@@ -636,6 +650,9 @@ class _Walker:
             else:
                 self._run_child(child, sink)
         if look and sink is parts and len(parts) > start:
+            if look & CAPS:
+                # Shown in capitals; the reader's own notes and placeholders (SOFT-led) as they are.
+                parts[start:] = [p if p[:1] == SOFT else capitals(p) for p in parts[start:]]
             self.current.looked(look, parts, start)
         if hiding is not _SHOWN and hiding.disputed and len(sink) > start:
             disputed = self.current.hidden_in_word if hiding.word else self.current.hidden_in_office

@@ -43,6 +43,8 @@ class Tags:
         self.strike = w("strike")
         self.dstrike = w("dstrike")
         self.vertAlign = w("vertAlign")
+        # The look properties (docx_text.LOOK_TAGS: strike, dstrike, vertAlign, caps, smallCaps) by name.
+        self.looks = {w(name): name for name in ("strike", "vertAlign", "caps", "dstrike", "smallCaps")}
         self.ins = w("ins")
         self.dele = w("del")
         self.moveFrom = w("moveFrom")

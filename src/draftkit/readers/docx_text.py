@@ -9,7 +9,9 @@ Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
   chain the nearest explicit value wins) and as LibreOffice does (character style over
   paragraph style, no toggling; `specVanish` and a hiding docDefaults not applied). Text both hide is
   hidden; text only one hides is *disputed* and compared as visible, so nothing shown on
-  anyone's screen escapes the comparison.
+  anyone's screen escapes the comparison. Through the same styles, as Word does, it
+  resolves a run's look (`look`: caps and smallCaps, read in `capitals`; strike, dstrike
+  and superscript, which reading notes name), cached per pair of style ids.
 - `choose_branch` picks the `mc:Choice` of an `mc:AlternateContent` whose required
   namespaces draftkit reads, else the `mc:Fallback` (what Word 2010+ and LibreOffice show).
 - `symbol_text` turns a `w:sym` (font + character code) into the Unicode character it
@@ -158,23 +160,31 @@ class Hiding(NamedTuple):
 
 
 class _StyleRun(NamedTuple):  # a NamedTuple: made on import faster than a dataclass
-    """The run-property facts of one style that decide visibility."""
+    """The run-property facts of one style that decide visibility and look: vanish,
+    specVanish, and the look properties it sets (`looks`, bits of `LOOK_TAGS`) with their
+    values (`looks_on`)."""
 
     based_on: str | None
     vanish: bool | None
     spec_vanish: bool | None
+    looks: int = 0
+    looks_on: int = 0
 
 
 class Visibility:
-    """Hidden-text resolution over styles.xml: docDefaults, paragraph and character styles."""
+    """Hidden-text and look resolution over styles.xml: docDefaults, paragraph and character
+    styles."""
 
     __slots__ = (
         "_cache",
         "_characters",
+        "_looks",
         "_paragraphs",
         "default_character",
         "default_hidden",
+        "default_look",
         "default_paragraph",
+        "lookless",
         "plain",
     )
 
@@ -185,17 +195,47 @@ class Visibility:
         default_paragraph: str | None,
         default_character: str | None,
         default_hidden: bool,
+        default_look: int = 0,
     ) -> None:
         self._paragraphs = paragraphs
         self._characters = characters
         self.default_paragraph = default_paragraph
         self.default_character = default_character
         self.default_hidden = default_hidden
+        self.default_look = default_look
         self._cache: dict[tuple[str | None, str | None, bool | None, bool | None], Hiding] = {}
+        self._looks: dict[tuple[str | None, str | None], int] = {}
         # No style and no default hides anything: only direct formatting can (most files).
         self.plain = not default_hidden and not any(
             s.vanish or s.spec_vanish for table in (paragraphs, characters) for s in table.values()
         )
+        # No style and no default sets capitals, strike-through or superscript (most files).
+        self.lookless = not default_look and not any(
+            s.looks_on for table in (paragraphs, characters) for s in table.values()
+        )
+
+    def look(self, paragraph_style: str | None, character_style: str | None) -> int:
+        """The look properties (bits of `LOOK_TAGS`) the styles give a run: docDefaults, then
+        the paragraph style, then the character style (each along its basedOn chain, the
+        nearest explicit value winning). Word flips a toggle property (caps, smallCaps,
+        strike) at each level that turns it on; LibreOffice takes the nearest level's value
+        (checked by its PDF export): a property is on where either shows it (capitals read,
+        strike-through named). Direct formatting, absolute, is the caller's (`_hiding`)."""
+        key = (paragraph_style, character_style)
+        found = self._looks.get(key)
+        if found is None:
+            word = office = self.default_look
+            for styles, style_id in (
+                (self._paragraphs, paragraph_style or self.default_paragraph),
+                (self._characters, character_style or self.default_character),
+            ):
+                looks, on = _look_chain(styles, style_id)
+                word = ((word ^ on) & _TOGGLES) | (word & ~_TOGGLES & ~looks) | (on & ~_TOGGLES)
+                office = (office & ~looks) | on
+            found = word | office
+            if len(self._looks) < 4096:
+                self._looks[key] = found
+        return found
 
     def run(
         self,
@@ -256,6 +296,22 @@ def _chain(styles: Mapping[str, _StyleRun], style_id: str | None) -> tuple[bool 
     return vanish, spec
 
 
+def _look_chain(styles: Mapping[str, _StyleRun], style_id: str | None) -> tuple[int, int]:
+    """(look properties set, their values) of a style: the nearest explicit value along basedOn."""
+    looks = on = 0
+    seen: set[str] = set()
+    current = style_id
+    while current is not None and current not in seen and len(seen) < 32:
+        seen.add(current)
+        style = styles.get(current)
+        if style is None:
+            break
+        on |= style.looks_on & ~looks
+        looks |= style.looks
+        current = style.based_on
+    return looks, on
+
+
 # A space the reader puts around its own notes and placeholders: kept only between two
 # non-space characters, so "fn⟦Footnote: …⟧ after" reads "fn ⟦Footnote: …⟧ after" and no
 # doubled space appears. NUL cannot occur in XML text, so it cannot collide with the file's.
@@ -283,19 +339,57 @@ def quote(text: str) -> str:
     return repr(text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…")
 
 
-STRUCK, RAISED = 1, 2  # a run's look a reading note names: struck through, superscript
+# A run's look, as the reader acts on it: struck through and superscript (a reading note
+# names them), in capitals (read in capitals).
+STRUCK, RAISED, CAPS = 1, 2, 4
+# The run properties behind a look, one bit each: strike (STRUCK), vertAlign superscript
+# (RAISED), caps (CAPS), dstrike (STRUCK) and smallCaps (CAPS). The toggle properties among
+# them (ECMA-376 §17.7.3) flip the inherited value where a style turns them on.
+LOOK_TAGS = {"strike": 1, "vertAlign": 2, "caps": 4, "dstrike": 8, "smallCaps": 16}
+_TOGGLES = 1 | 4 | 16
+
+
+def shown_look(bits: int) -> int:
+    """The look (STRUCK, RAISED, CAPS) of a run whose look properties are `bits`."""
+    return (bits & 7) | ((bits >> 3) & STRUCK) | ((bits >> 2) & CAPS)
+
+
+def look_of(prop: etree._Element, name: str, val: str) -> tuple[int, int]:
+    """(bit, value) of a look property element named `name` (a key of `LOOK_TAGS`)."""
+    bit = LOOK_TAGS[name]
+    if bit == RAISED:
+        return bit, bit if prop.get(val) == "superscript" else 0
+    return bit, bit if on_off(prop, val) else 0
+
+
+# Capitals as Word and LibreOffice show `w:caps` and `w:smallCaps` text (LibreOffice's PDF
+# export gives them as capitals, ß as ẞ), one character for one: a character whose capital
+# is several (the ligature ﬁ) stays, so offsets into the stored text hold (the redline
+# writer finds the reader's lines in the runs by them).
+_ONE_CAPITAL = {"ß": "ẞ"}
+
+
+def capitals(text: str) -> str:
+    """`text` in capitals as `w:caps` shows it, character for character."""
+    upper = text.upper()
+    if len(upper) == len(text):
+        return upper
+    return "".join(_ONE_CAPITAL.get(c) or (u if len(u := c.upper()) == 1 else c) for c in text)
+
+
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 class Collected:
     """What one w:p collects besides its text: hidden and disputed text, text struck through,
     superscript digits read into a number, text boxes to read after it (with the index of their first w:p), and the style its runs
-    inherit from."""
+    inherit from, with the look (STRUCK, RAISED, CAPS) it gives a run of no properties."""
 
-    __slots__ = ("boxes", "hidden", "hidden_in_office", "hidden_in_word", "raised", "struck", "style")
+    __slots__ = ("boxes", "hidden", "hidden_in_office", "hidden_in_word", "look", "raised", "struck", "style")
 
     def __init__(self, style: str | None) -> None:
         self.style = style
+        self.look = 0
         self.hidden: list[str] = []
         self.hidden_in_word: list[str] = []  # shown by LibreOffice: compared, warned about
         self.hidden_in_office: list[str] = []  # shown by Word: compared, warned about
@@ -311,7 +405,9 @@ class Collected:
             # Superscript digits right after a digit ("10" "3", shown 10³) read as digits of
             # that number (103); a footnote call after a word is only a mark.
             before = "".join(parts[max(0, start - 4) : start])[-12:]
-            them = "".join(parts[start:])
+            # A footnote's text or an object's placeholder (the reader's, SOFT-led) is no
+            # digit shown: a note reference (its style superscript) after a number is only a mark.
+            them = "".join(p for p in parts[start:] if p[:1] != SOFT)
             if before[-1:].isdigit() and any(c.isdigit() for c in them):
                 self.raised.append((before, them))
 
@@ -366,11 +462,17 @@ def parse_visibility(root: etree._Element | None) -> Visibility:
         return Visibility({}, {}, None, None, False)
     w = names_for(namespace_of(root))
     val = w("val")
+    looks_by_tag = {w(name): name for name in LOOK_TAGS}
     default_hidden = False
+    default_look = 0
     defaults = root.find(w("docDefaults"))
     if defaults is not None:
-        for element in defaults.iterfind(f"{w('rPrDefault')}/{w('rPr')}/{w('vanish')}"):
-            default_hidden = on_off(element, val)
+        for element in defaults.iterfind(f"{w('rPrDefault')}/{w('rPr')}/*"):
+            if element.tag == w("vanish"):
+                default_hidden = on_off(element, val)
+            elif element.tag in looks_by_tag:
+                bit, on = look_of(element, looks_by_tag[element.tag], val)
+                default_look = (default_look & ~bit) | on
     paragraphs: dict[str, _StyleRun] = {}
     characters: dict[str, _StyleRun] = {}
     default_paragraph = default_character = None
@@ -380,6 +482,7 @@ def parse_visibility(root: etree._Element | None) -> Visibility:
         if style_id is None or kind not in ("paragraph", "character"):
             continue
         based_on = vanish = spec = None
+        looks = looks_on = 0
         for child in element:
             if child.tag == w("basedOn"):
                 based_on = child.get(val)
@@ -389,14 +492,19 @@ def parse_visibility(root: etree._Element | None) -> Visibility:
                         vanish = on_off(prop, val)
                     elif prop.tag == w("specVanish"):
                         spec = on_off(prop, val)
+                    elif prop.tag in looks_by_tag:
+                        bit, on = look_of(prop, looks_by_tag[prop.tag], val)
+                        looks, looks_on = looks | bit, (looks_on & ~bit) | on
         table = paragraphs if kind == "paragraph" else characters
-        table.setdefault(style_id, _StyleRun(based_on, vanish, spec))
+        table.setdefault(style_id, _StyleRun(based_on, vanish, spec, looks, looks_on))
         if (element.get(w("default")) or "").lower() in ("1", "true", "on"):
             if kind == "paragraph" and default_paragraph is None:
                 default_paragraph = style_id
             elif kind == "character" and default_character is None:
                 default_character = style_id
-    return Visibility(paragraphs, characters, default_paragraph, default_character, default_hidden)
+    return Visibility(
+        paragraphs, characters, default_paragraph, default_character, default_hidden, default_look
+    )
 
 
 # ----------------------------------------------------------------------------- w:sym

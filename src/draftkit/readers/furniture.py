@@ -14,7 +14,9 @@ counts, the file name, the date: `_PAGE_FIELDS`), which would differ between any
 every other field's last result (a DOCPROPERTY status, a REF) is compared, as are symbols
 (`w:sym`) and a watermark's text (a VML text path); a PDF's are the texts
 its reading left out (`Source.running`), page numbers never among them. Headers and footers
-are compared as the sets of their texts, whichever section or page kind holds them; comments
+are compared as the sets of the texts the pages show (a first page's where `w:titlePg` gives
+it its own, an even page's where the settings give them theirs, marked: `_page_texts`), whichever
+section holds them; comments
 as the multiset of theirs. Where one file of the pair is a Word file and the other a PDF, the
 note also says what the Word file holds that a PDF shows elsewhere or otherwise: footnotes
 and endnotes, pending tracked changes, page headers and footers the PDF's text holds.
@@ -25,6 +27,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -147,8 +150,9 @@ def _printed_furniture(word: Draft, pdf: Draft, view: str, limits: Limits) -> li
     return [
         text
         for kind in ("header", "footer")
-        for text in texts[kind]
-        if any(len(w) > 2 and w.lower() not in _FURNITURE_WORDS for w in re.findall(r"\w+", text))
+        for text in map(_bare, texts[kind])
+        if text != _NONE
+        and any(len(w) > 2 and w.lower() not in _FURNITURE_WORDS for w in re.findall(r"\w+", text))
         and not any(line in text or text in line for line in running)
     ]
 
@@ -231,24 +235,103 @@ def _quoted(texts: list[str]) -> str:
 
 
 def _texts(path: Path, view: str, limits: Limits) -> dict[str, list[str]]:
-    """Each kind's texts in the file: one per header or footer part, one per comment."""
+    """Each kind's texts in the file: the page headers and footers its sections show
+    (`_page_texts`), one per comment."""
     out: dict[str, list[str]] = {kind: [] for kind in _KINDS}
     hidden = {"del", "moveFrom"} if view == "accept" else {"ins", "moveTo"}
     with open_package(path, max_bytes=limits.max_bytes, max_unpacked=limits.max_unpacked) as package:
         main = package.main_document_part()
+        targets: dict[str, str] = {}  # relationship id → header or footer part
         seen: set[str] = set()
         for rel in package.relationships(main):
-            if rel.kind not in _KINDS or rel.external or rel.target in seen or not package.has(rel.target):
+            if rel.kind not in _KINDS or rel.external or not package.has(rel.target):
                 continue
-            seen.add(rel.target)
-            root = package.parse_part(rel.target)
-            if rel.kind == "comments":
+            if rel.kind != "comments":
+                targets[rel.rel_id] = rel.target
+            elif rel.target not in seen:
+                seen.add(rel.target)
+                root = package.parse_part(rel.target)
                 out["comments"].extend(_text(comment, hidden) for comment in root.iter("{*}comment"))
-            else:
-                text = _text(root, hidden)
-                if text:
-                    out[rel.kind].append(text)
+        if targets:
+            settings = package.related_part(main, "settings")
+            even = settings is not None and _switched_on(package.parse_part(settings), "evenAndOddHeaders")
+            read: dict[str, str] = {}
+
+            def text_of(target: str | None) -> str:
+                if target is None:
+                    return ""
+                if target not in read:
+                    read[target] = _text(package.parse_part(target), hidden)
+                return read[target]
+
+            for kind, texts in _page_texts(package.parse_part(main), targets, even, text_of).items():
+                out[kind] = texts
     return out
+
+
+_PAGES = (("first", "first page: "), ("even", "even pages: "))
+_NONE = "(none)"
+
+
+def _page_texts(
+    document: etree._Element, targets: dict[str, str], even: bool, text_of: Callable[[str | None], str]
+) -> dict[str, list[str]]:
+    """The page headers and footers Word shows, section by section: a section's own
+    reference of each type (default, first, even), else the one of the section before; the
+    first page's only where the section sets `w:titlePg` (without a first-page header of its
+    own or before, the first page has none), the even pages' only where the settings set
+    `w:evenAndOddHeaders`. Each kind's texts in order, once each: the default ones as they
+    are, a first or even page's where it differs from the section's default, marked so
+    ('first page: Cover', 'first page: (none)') — switching the first page's header on or
+    off is a difference only where what the page shows changes."""
+    out: dict[str, list[str]] = {"header": [], "footer": []}
+    current: dict[tuple[str, str], str | None] = {}
+    for section in document.iter("{*}sectPr"):
+        if etree.QName(section.getparent()).localname == "sectPrChange":
+            continue  # the properties before a tracked change: not what the page shows
+        for ref in section:
+            name = etree.QName(ref).localname if isinstance(ref.tag, str) else ""
+            if name in ("headerReference", "footerReference"):
+                kind = name[: -len("Reference")]
+                page = _attribute(ref, "type") or "default"
+                current[(kind, page)] = targets.get(_attribute(ref, "id") or "")
+        title = _switched_on(section, "titlePg")
+        for kind, texts in out.items():
+            default = text_of(current.get((kind, "default")))
+            shown = [default] if default else []
+            for page, mark in _PAGES:
+                if (page == "first" and title) or (page == "even" and even):
+                    text = text_of(current.get((kind, page)))
+                    if text != default:
+                        shown.append(mark + (text or _NONE))
+            texts.extend(t for t in shown if t not in texts)
+    return out
+
+
+def _switched_on(element: etree._Element, name: str) -> bool:
+    """Whether an on/off child element `name` (any namespace) is on."""
+    found = next(element.iterchildren(f"{{*}}{name}"), None)
+    if found is None:
+        return False
+    value = _attribute(found, "val") or "true"
+    return value.strip().lower() not in ("false", "0", "off")
+
+
+def _attribute(element: etree._Element, local: str) -> str | None:
+    """An attribute's value by its local name, in whichever namespace."""
+    suffix = "}" + local
+    for key, value in element.attrib.items():
+        if str(key).endswith(suffix):
+            return str(value)
+    return None
+
+
+def _bare(text: str) -> str:
+    """A page header's or footer's text without the page mark `_page_texts` gives it."""
+    for _, mark in _PAGES:
+        if text.startswith(mark):
+            return text[len(mark) :]
+    return text
 
 
 # Fields whose result Word computes where it shows the page, or from the file or the person

@@ -377,6 +377,22 @@ def _without_possessive(word: str) -> str:
     return word
 
 
+def _shouted(text: Text) -> bool:
+    """Whether a text is written in capitals (typed so, or a heading or clause Word shows in
+    capitals, `w:caps`): most of its words of two letters or more are capitals, three at
+    least. There a capital says nothing of a name ("THE PARTIES SHALL WITHDRAW" names no
+    one), as at a sentence's start."""
+    original = text.original
+    if not original.isupper():
+        # Cheap first: a text with a lower-case letter is shouted only where most of it is not.
+        letters = sum(c.isalpha() for c in original)
+        if sum(c.isupper() for c in original) * 2 <= letters:
+            return False
+    words = [original[t.start : t.end] for t in text.tokens if t.kind == "word" and t.end - t.start > 1]
+    upper = sum(w.isupper() for w in words)
+    return upper >= 3 and upper * 2 > len(words)
+
+
 def name_runs(text: Text, compiled: Compiled, taken: Collection[int] = ()) -> list[NameRun]:
     """Capitalised names that are not at a sentence start and not in `not_names`, nor on the
     tokens `taken` (names read otherwise, from a gazetteer: a run stops before them, so
@@ -387,6 +403,8 @@ def name_runs(text: Text, compiled: Compiled, taken: Collection[int] = ()) -> li
     tokens = text.tokens
     runs: list[NameRun] = []
     n = len(tokens)
+    if _shouted(text):
+        return runs
 
     def is_cap(k: int) -> bool:
         tok = tokens[k]

@@ -18,7 +18,7 @@ from lxml import etree
 
 from draftkit.errors import InputError
 from draftkit.model import Draft
-from draftkit.readers.docx_text import may_hold_ids
+from draftkit.readers.docx_text import capitals, may_hold_ids
 from draftkit.readers.kept import take
 from draftkit.readers.safezip import open_package, parse_xml
 from draftkit.render.docx_draft import draft_document
@@ -134,7 +134,8 @@ def _resolved(
                 continue
             lines = provision_lines(provision)
             wanted = next((line for line in lines if line), "")
-            if paragraph_text(mapped[index - 1]).rstrip().endswith(wanted):
+            shown = paragraph_text(mapped[index - 1]).rstrip()
+            if shown.endswith(wanted) or capitals(shown).endswith(capitals(wanted)):  # w:caps: layout._suffix
                 score += 1
         if best is None or score > best[0]:
             best = (score, trial, mapped)

@@ -18,6 +18,7 @@ from typing import Final, Literal
 from lxml import etree
 
 from draftkit.model import Draft, Provision
+from draftkit.readers.docx_text import capitals
 from draftkit.records import record
 from draftkit.render.wml import (
     W_NUMPR,
@@ -144,6 +145,15 @@ class Layout:
 
 
 def _suffix(text: str, line: str) -> tuple[int, int] | None:
+    found = _stored_suffix(text, line)
+    if found is None and line:
+        # The reader reads text Word shows in capitals (w:caps, w:smallCaps) in capitals, the
+        # runs keep the case typed: found in capitals, one character for one (`capitals`).
+        found = _stored_suffix(capitals(text), capitals(line))
+    return found
+
+
+def _stored_suffix(text: str, line: str) -> tuple[int, int] | None:
     if text.endswith(line):
         return len(text) - len(line), len(text)
     stripped = text.rstrip()
@@ -294,10 +304,18 @@ def whole_slot(p: etree._Element) -> Slot:
     return Slot(p, 0, len(paragraph_text(p)))
 
 
+def _alike(text: str, line: str) -> bool:
+    """Whether a paragraph's stored text shows as the reader's line: the same, or the same in
+    capitals (text Word shows in capitals, read so: see `_suffix`)."""
+    return text == line or capitals(text) == capitals(line)
+
+
 def within(text: str, line: str) -> tuple[int, int] | None:
     stripped = line.strip()
     if text.strip() != stripped:
-        return None
+        if not _alike(text.strip(), stripped):
+            return None
+        text, stripped = capitals(text), capitals(stripped)
     start = text.find(stripped)
     return start, start + len(stripped)
 
@@ -381,7 +399,7 @@ def front_paragraphs(
             if text.strip() and (not before or before[-1][0] is not p):
                 before.append((p, text))
     title_slots: list[Slot] | None = []
-    if title_lines and before and before[0][1].strip() == title_lines[0].strip():
+    if title_lines and before and _alike(before[0][1].strip(), title_lines[0].strip()):
         for line, (p, text) in zip(title_lines, before, strict=False):
             found = within(text, line)
             if found is None:

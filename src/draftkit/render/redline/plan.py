@@ -29,6 +29,7 @@ from lxml import etree
 from draftkit.compare.changes import Change, Comparison, Flag
 from draftkit.compare.textdiff import diff_words
 from draftkit.model import FRONT_KINDS, Provision
+from draftkit.readers.docx_text import capitals
 from draftkit.render.redline.actions import (
     Action,
     Backbone,
@@ -417,7 +418,8 @@ class Planner:
         # next to each other.
         for subs, slot in zip(lines, slots, strict=True):
             wanted = "".join(t for sub in subs for k, t in sub.segs if k in ("equal", "insert", "moveTo"))
-            if paragraph_text(slot.p)[slot.start : slot.end] != wanted:
+            shown = paragraph_text(slot.p)[slot.start : slot.end]
+            if shown != wanted and capitals(shown) != capitals(wanted):  # w:caps: see layout._suffix
                 return None
         for k in range(last + 1):
             if marks[k] == "ins" and ends_cell(slots[k].p):

@@ -22,7 +22,16 @@ from lxml import etree
 from draftkit.compare.changes import Flag
 from draftkit.compare.textdiff import diff_words
 from draftkit.model import Provision
-from draftkit.readers.docx_text import choose_branch
+from draftkit.readers.docx_text import (
+    CAPS,
+    Visibility,
+    capitals,
+    choose_branch,
+    look_of,
+    parse_visibility,
+    shown_look,
+)
+from draftkit.readers.safezip import parse_xml
 from draftkit.render.redline.actions import (
     Action,
     Finish,
@@ -88,6 +97,12 @@ from draftkit.render.wml._ranges import Atom, text_atoms, wrap_runs, wrap_untrac
 _Place = Callable[[etree._Element], None]
 W_INSTRTEXT, W_DELINSTRTEXT = qn("w:instrText"), qn("w:delInstrText")
 W_TXBX = qn("w:txbxContent")
+_CAPS = (qn("w:caps"), qn("w:smallCaps"))
+# The w:rPr children before w:caps in schema order (CT_RPr): caps and smallCaps go after them.
+_BEFORE_CAPS = frozenset(qn(f"w:{x}") for x in ("rStyle", "rFonts", "b", "bCs", "i", "iCs"))
+W_RPR_TAG, W_VAL_ATTR, W_RSTYLE_TAG = qn("w:rPr"), qn("w:val"), qn("w:rStyle")
+W_PPR_TAG, W_PSTYLE_TAG = qn("w:pPr"), qn("w:pStyle")
+_LOOKS = {qn("w:caps"): "caps", qn("w:smallCaps"): "smallCaps"}
 
 
 class Writer:
@@ -110,6 +125,7 @@ class Writer:
         self.carrier: Carrier | None = None
         # The old provision each paragraph written here opens in the old view (`oldnum`).
         self.opened: dict[etree._Element, Provision] = {}
+        self.styles: Visibility | None = None  # `_styles`
 
     def write(self, actions: Iterable[Action]) -> None:
         """Execute every action, in order."""
@@ -263,22 +279,31 @@ class Writer:
         mark_paragraph_as(p, kind, self.ids, self.rev)
 
     def _runs(
-        self, segs: Iterable[Seg], rpr: etree._Element | None, at: etree._Element | None = None
+        self,
+        segs: Iterable[Seg],
+        rpr: etree._Element | None,
+        at: etree._Element | None = None,
+        *,
+        into: etree._Element | None = None,
     ) -> list[etree._Element]:
-        """Runs of text for `segs`. A placeholder (an old footnote, image or object the base
+        """Runs of text for `segs`, to stand in paragraph `into` (else `at`), each shown in
+        the case the reader read it (`_in_case`). A placeholder (an old footnote, image or object the base
         has no run for) is never written as text: a deleted one is the old draft's own
         element, copied (`carry`); one that cannot be is left out and named in a comment on
         paragraph `at` (or the next paragraph written)."""
+        into = into if into is not None else at
         out: list[etree._Element] = []
         for kind, text in segs:
             if "⟦" not in text:
                 if text:
-                    out.append(revision_run(kind, text, self.ids, self.rev, rpr))
+                    out.append(revision_run(kind, text, self.ids, self.rev, self._in_case(text, rpr, into)))
                 continue
             for piece, placeholder in split_placeholders(text):
                 if not placeholder:
                     if piece:
-                        out.append(revision_run(kind, piece, self.ids, self.rev, rpr))
+                        out.append(
+                            revision_run(kind, piece, self.ids, self.rev, self._in_case(piece, rpr, into))
+                        )
                     continue
                 made = None
                 if self.carrier is not None and kind in ("delete", "moveFrom"):
@@ -290,6 +315,51 @@ class Writer:
                 else:
                     out.append(made)
         return out
+
+    def _in_case(
+        self, text: str, rpr: etree._Element | None, p: etree._Element | None
+    ) -> etree._Element | None:
+        """The run properties that show `text`, in paragraph `p`, in the case the reader read
+        it: where it holds a lower-case letter (it was not shown in capitals) and the run would
+        show capitals (w:caps, w:smallCaps, set in `rpr` or by the paragraph's or the run's
+        style, resolved as the reader does), both turned off — the reader reads a run Word
+        shows in capitals in capitals, so an old word written beside such runs, in their
+        properties, would read back in capitals in the reject-all view."""
+        if text == capitals(text):
+            return rpr  # capitals already, or no letter: shown so whatever the properties
+        looks = looks_on = 0
+        style = None
+        for child in rpr if rpr is not None else ():
+            name = _LOOKS.get(child.tag)
+            if name is not None:
+                bit, on = look_of(child, name, W_VAL_ATTR)
+                looks, looks_on = looks | bit, (looks_on & ~bit) | on
+            elif child.tag == W_RSTYLE_TAG:
+                style = child.get(W_VAL_ATTR)
+        styles = self._styles()
+        if not styles.lookless:
+            found = p.find(f"{W_PPR_TAG}/{W_PSTYLE_TAG}") if p is not None else None
+            paragraph_style = found.get(W_VAL_ATTR) if found is not None else None
+            looks_on |= styles.look(paragraph_style, style) & ~looks
+        if not shown_look(looks_on) & CAPS:
+            return rpr
+        made = copy.deepcopy(rpr) if rpr is not None else etree.Element(W_RPR_TAG)
+        for tag in _CAPS:
+            for old in made.findall(tag):
+                made.remove(old)
+        at = max((k + 1 for k, child in enumerate(made) if child.tag in _BEFORE_CAPS), default=0)
+        for k, tag in enumerate(_CAPS):
+            off = etree.Element(tag)
+            off.set(W_VAL_ATTR, "0")
+            made.insert(at + k, off)
+        return made
+
+    def _styles(self) -> Visibility:
+        """The base document's styles as the reader resolves a run's look (read once)."""
+        if self.styles is None:
+            data = next((d for name, d in self.base.members if name.rsplit("/", 1)[-1] == "styles.xml"), None)
+            self.styles = parse_visibility(parse_xml(data, "styles.xml") if data else None)
+        return self.styles
 
     # ------------------------------------------------------------------ whole paragraphs
 
@@ -319,7 +389,7 @@ class Writer:
             p = self._new_paragraph(copy_ppr(old.ppr))
             if old.label_runs:
                 p.append(self._old_field(old.label_runs, old.mark))
-            for item in self._runs(old.segs, old.rpr):
+            for item in self._runs(old.segs, old.rpr, into=p):
                 p.append(item)
             place(p)
             self._mark(p, old.mark)
@@ -351,7 +421,7 @@ class Writer:
     ) -> None:
         """An old label deleted first in `p`, before any deleted words: its field (LISTNUM), its text."""
         fields = [self._old_field(field, "del")] if field else []
-        prepend(p, fields + (self._runs([("delete", typed)], rpr) if typed else []))
+        prepend(p, fields + (self._runs([("delete", typed)], rpr, into=p) if typed else []))
 
     def _front_delete(self, action: FrontDelete) -> None:
         body = self.base.document.find(BODY)
@@ -359,7 +429,7 @@ class Writer:
         previous: etree._Element | None = None
         for line in action.lines:
             p = self._new_paragraph(None)
-            for item in self._runs([("delete", line)], None):
+            for item in self._runs([("delete", line)], None, into=p):
                 p.append(item)
             if not action.at_start:
                 self._place(p)
@@ -373,7 +443,7 @@ class Writer:
     def _relabel(self, relabel: Relabel) -> None:
         rpr = range_rpr(relabel.p, relabel.start, relabel.end)
         segs: list[Seg] = [("delete", relabel.old_num), ("insert", relabel.num)]
-        replace_range(relabel.p, relabel.start, relabel.end, self._runs(segs, rpr))
+        replace_range(relabel.p, relabel.start, relabel.end, self._runs(segs, rpr, into=relabel.p))
 
     # ------------------------------------------------------------------ the stream
 
