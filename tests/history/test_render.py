@@ -314,7 +314,14 @@ def test_cli_provision_follows_one_provision_through_the_rounds(monkeypatch: pyt
     monkeypatch.chdir(ROOT)
     done = _run("history", relative(ROUND_FILES[0].parent), "--provision", "article 11 (3)")
     assert done.exit_code == 0, done.stderr
-    life = done.stdout.split("\n\n")[0].splitlines()
+    # The label cites two provisions (R1's Article 11(3) is Article 12(3) since R2): said first.
+    note, first_life = done.stdout.split("\n\n")[:2]
+    assert note.splitlines() == [
+        "'article 11 (3)' cites 2 different provisions, in different rounds (a renumbering):",
+        "  Article 11(3) (cited 'article 11 (3)' in R2, R3, R4, R5)",
+        "  Article 12(3) (cited 'article 11 (3)' in R1)",
+    ]
+    life = first_life.splitlines()
     assert life[0] == "Article 11(3) through 5 rounds:"
     assert life[1].startswith("  R1  Article 10(3)") and "The Parties shall grant an amnesty" in life[1]
     assert life[2].startswith("  R2  Article 11(3)       merged from Article 10(3) + Article 10(4): ")

@@ -131,6 +131,7 @@ def _lives(result: History, labels: tuple[str, ...]) -> str:
     from draftkit.render.history_terminal import matching_lineages, render_provision_life
 
     shown: list[int] = []
+    notes: list[str] = []
     for label in labels:
         found = matching_lineages(result, label)
         if not found:
@@ -144,8 +145,21 @@ def _lives(result: History, labels: tuple[str, ...]) -> str:
             raise UsageError(
                 f"--provision {label!r}: no provision is cited so in any round (the last round has {sample})"
             )
+        if len(found) > 1:
+            notes.append(_several(result, label, found))
         shown += [k for k in found if k not in shown]
-    return "\n".join(render_provision_life(result, k) for k in shown)
+    return "\n".join([*notes, *(render_provision_life(result, k) for k in shown)])
+
+
+def _several(result: History, label: str, found: list[int]) -> str:
+    """Why one label shows several lives: it cites different provisions in different rounds."""
+    from draftkit.render.history_terminal import rounds_cited
+
+    lines = [f"{label!r} cites {len(found)} different provisions, in different rounds (a renumbering):"]
+    for k in found:
+        rounds = ", ".join(f"R{r + 1}" for r in rounds_cited(result.lineages[k], label))
+        lines.append(f"  {result.lineages[k].cite} (cited {label!r} in {rounds})")
+    return "\n".join(lines) + "\n"
 
 
 def _labels(value: str) -> tuple[str, str]:

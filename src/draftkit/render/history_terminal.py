@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from draftkit.compare.changes import SEVERITIES, Change
 from draftkit.history.brackets import Bracket, BracketEvent
+from draftkit.history.lineage import Lineage
 from draftkit.history.three_way import ENTRY_KINDS, Entry, ThreeWay, entry_label
 from draftkit.history.timeline import History
 from draftkit.render.terminal import inline_diff
@@ -102,6 +103,12 @@ def matching_lineages(history: History, label: str) -> list[int]:
         for k, lineage in enumerate(history.lineages)
         if label in lineage.eids or any(c is not None and _norm(c) == wanted for c in lineage.cites)
     ]
+
+
+def rounds_cited(lineage: Lineage, label: str) -> list[int]:
+    """The rounds (0-based) in which the lineage is cited `label`."""
+    wanted = _norm(label)
+    return [r for r, c in enumerate(lineage.cites) if c is not None and _norm(c) == wanted]
 
 
 def render_provision_life(history: History, index: int) -> str:
