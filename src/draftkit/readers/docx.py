@@ -10,7 +10,8 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
   cell (table, row, column) it stands in, rows and cells counted as the view shows them;
 - pending revisions shown as one consistent view: "accept" (all accepted) or "original"
   (all rejected), paragraph marks included;
-- text as displayed (the rendering model of `docx_text`): field results without codes,
+- text as displayed (the rendering model of `docx_text`): field results without codes (a
+  REF whose stored result is not its bookmark's text said: `stale_references`),
   content controls in place, the `mc:Choice` a current word processor shows, `w:sym` as
   the character, ruby base text with its annotation as a note (`⟦ruby: …⟧`), an equation as
   one unit with its text in a linear form keeping its structure (`⟦equation: (1)/(2)⟧`), Strict-namespace
@@ -54,6 +55,7 @@ from draftkit.readers.docx_text import (
     core_title,
     diagram_digest,
     form_field_text,
+    is_reference,
     look_of,
     math_text,
     on_off,
@@ -61,6 +63,7 @@ from draftkit.readers.docx_text import (
     parse_visibility,
     resolve_soft,
     shown_look,
+    stale_references,
     symbol_text,
     unify_namespaces,
 )
@@ -99,12 +102,13 @@ class _Field:
     """One open complex field: whether its result part has begun, its instruction, and its
     form field data (`w:ffData`), if any."""
 
-    __slots__ = ("form", "in_result", "instruction")
+    __slots__ = ("form", "in_result", "instruction", "result")
 
     def __init__(self, form: etree._Element | None) -> None:
         self.in_result = False
         self.instruction: list[str] = []
         self.form = form
+        self.result: tuple[list[str], int] | None = None  # a REF's: where its shown text starts
 
 
 # What a w:pPr says, read once per paragraph in the view: (pStyle, numId, ilvl, outlineLvl,
@@ -195,6 +199,7 @@ class _Walker:
         self.pending: list[_Piece] = []
         self.fields: list[_Field] = []
         self.instr_depth = 0  # fields on the stack still in their instruction part
+        self.references: list[tuple[str, str, int]] = []  # REF fields: instruction, shown text, where
         self.current = Collected(None)
         self.spare: Collected | None = None  # one whose paragraph is done, its lists empty
         self.used_notes: set[tuple[str, str]] = set()
@@ -550,6 +555,12 @@ class _Walker:
             elif tag in t.inline_wrappers:
                 if tag == t.fldSimple and not len(child):
                     self._field_without_result(child.get(t.instr) or "", parts)
+                elif tag == t.fldSimple and is_reference(instruction := child.get(t.instr) or ""):
+                    start = len(parts)
+                    self.inline(child, parts)
+                    self.references.append(
+                        (instruction, resolve_soft("".join(parts[start:])), max(self.index, 1))
+                    )
                 elif tag == t.bdo:
                     self._override(child, parts)
                 else:
@@ -835,13 +846,19 @@ class _Walker:
             self.instr_depth += 1
         elif kind == "separate":
             if self.fields and not self.fields[-1].in_result:
-                self.fields[-1].in_result = True
+                field = self.fields[-1]
+                field.in_result = True
                 self.instr_depth -= 1
+                if is_reference("".join(field.instruction)):
+                    field.result = (parts, len(parts))
         elif kind == "end" and self.fields:
             field = self.fields.pop()
             if not field.in_result:
                 self.instr_depth -= 1
                 self._field_without_result("".join(field.instruction), parts, field.form)
+            elif field.result is not None and field.result[0] is parts:  # a REF within one paragraph
+                shown = resolve_soft("".join(parts[field.result[1] :]))
+                self.references.append(("".join(field.instruction), shown, max(self.index, 1)))
 
     def _field_without_result(
         self, instruction: str, parts: list[str], form: etree._Element | None = None
@@ -922,6 +939,9 @@ def read_docx_blocks(
         if body is not None:
             walker.walk_blocks(body, hidden=False)
         walker.flush()
+        if walker.references and body is not None:  # what a REF shows against its bookmark's text
+            for message, index in stale_references(body, walker.references, tags, walker.accept):
+                walker.warn("not-compared", message, index)
         tables = body is not None and next(body.iter(tags.tbl), None) is not None
     kept = (main, document, data) if keep and not renamed else None  # the walk only reads the tree
     return DocxContent(tuple(walker.blocks), title, tuple(walker.warnings), tables, kept)

@@ -20,6 +20,8 @@ Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
   `(1)/(2)`, a power `10^(3)`, a root, a sum's sign, brackets), so ½ and 12 differ.
 - `form_field_text` is what a legacy check box or drop-down form field shows (Word keeps no
   result for them: the box and the chosen entry are drawn from the field's `w:ffData`).
+- `stale_references` says where a REF field shows a stored result other than its bookmark's
+  text (Word shows the stored one until fields update; LibreOffice's PDF the bookmark's).
 - `unify_namespaces` renames elements of the other WordprocessingML namespace (Strict in a
   transitional part, or the reverse) so one set of names reads both, as Word does.
 """
@@ -30,11 +32,14 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
 
 from draftkit.readers.wordnum import MC_NS, STRICT_W_NS, W_NS, decimal_number, names_for, namespace_of
+
+if TYPE_CHECKING:
+    from draftkit.readers.docx_tags import Tags
 
 _MC_CHOICE = f"{{{MC_NS}}}Choice"
 _MC_FALLBACK = f"{{{MC_NS}}}Fallback"
@@ -727,3 +732,65 @@ _DIAGRAM_DRAWING_ID = re.compile(rb'(<[^<>]*dataModelExt\b[^<>]*?\brelId=")[^"]*
 def diagram_digest(data: bytes) -> str:
     """The SHA-256 (hex) of a diagram's data part, its drawing's relationship id left out."""
     return hashlib.sha256(_DIAGRAM_DRAWING_ID.sub(rb"\1\2", data)).hexdigest()
+
+
+# A REF field shows its stored result until Word updates it (F9, or printing with "update
+# fields"); LibreOffice's PDF shows the bookmark's text. Switches that show a number or a
+# position instead of the text (\r \n \w \p \f) are not compared.
+_REF = re.compile(r"^\s*REF\s+(?P<name>[^\s\\]+)(?P<switches>.*)$", re.IGNORECASE | re.DOTALL)
+_NOT_TEXT = re.compile(r"\\[rnwpf]\b", re.IGNORECASE)
+_CASE_SWITCH = re.compile(r"\\\*\s*(upper|lower|caps|firstcap)\b", re.IGNORECASE)
+
+
+def is_reference(instruction: str) -> bool:
+    """Whether a field instruction is a REF to a bookmark's text (the reader keeps its result)."""
+    found = _REF.match(instruction)
+    return found is not None and not _NOT_TEXT.search(found.group("switches"))
+
+
+def stale_references(
+    body: etree._Element, references: list[tuple[str, str, int]], tags: Tags, accept: bool
+) -> list[tuple[str, int]]:
+    """(message, paragraph) for each REF field whose shown result is not its bookmark's text:
+    Word shows the stored result, LibreOffice's PDF and an update show the bookmark's. The
+    bookmarks' texts are read in one pass over the body, for the names referred to only."""
+    wanted: dict[str, list[tuple[str, int, str]]] = {}
+    for instruction, shown, index in references:
+        found = _REF.match(instruction)
+        if found is not None:
+            wanted.setdefault(found.group("name"), []).append((shown, index, found.group("switches")))
+    t = tags
+    hidden = t.moveFrom if accept else t.moveTo
+    open_ids: dict[str | None, str] = {}
+    texts: dict[str, list[str]] = {}
+    for element in body.iter(t.bookmarkStart, t.bookmarkEnd, t.t):
+        if element.tag == t.bookmarkStart:
+            name = element.get(t.name)
+            if name is not None and name in wanted and name not in texts:
+                open_ids[element.get(t.id)] = name
+                texts[name] = []
+        elif element.tag == t.bookmarkEnd:
+            open_ids.pop(element.get(t.id), None)
+        elif open_ids and next(element.iterancestors(hidden), None) is None:
+            for name in open_ids.values():
+                texts[name].append(element.text or "")
+    out: list[tuple[str, int]] = []
+    for name, uses in wanted.items():
+        if name not in texts:
+            continue  # no such bookmark: Word shows "Error! Reference source not found." on update
+        target = " ".join("".join(texts[name]).split())
+        for shown, index, switches in uses:
+            stored = " ".join(shown.split())
+            same = (
+                stored.casefold() == target.casefold() if _CASE_SWITCH.search(switches) else stored == target
+            )
+            if not same:
+                out.append(
+                    (
+                        f"a cross-reference field (REF {name}) shows {stored!r} as stored, but its bookmark"
+                        f" holds {target!r}: Word shows the stored text until its fields are updated,"
+                        " LibreOffice's PDF the bookmark's; compared as stored",
+                        index,
+                    )
+                )
+    return out
