@@ -1036,6 +1036,26 @@ COSMETIC: list[tuple[str, str, str]] = [
         "Representatives of the ICRC shall be granted access to places of detention.",
     ),
     (
+        "name-typo",  # a name spelt otherwise by a letter is the same name
+        "The National Government shall guarantee the security of the members of the new party.",
+        "The National Goverment shall guarantee the security of the members of the new party.",
+    ),
+    (
+        "name-initials",
+        "The Government of the Federal Democratic Republic of Ethiopia shall protect civilians.",
+        "The Government of the FDRE shall protect civilians.",
+    ),
+    (
+        "not-limited-to",  # examples, neither an exception nor a restriction
+        "The Parties shall cooperate with humanitarian organizations, including, but not limited to, the ICRC.",
+        "The Parties shall cooperate with humanitarian organizations, including the ICRC.",
+    ),
+    (
+        "uk-не-обмежуючись",
+        "Сторони співпрацюють з гуманітарними організаціями, включаючи, але не обмежуючись, МКЧХ.",
+        "Сторони співпрацюють з гуманітарними організаціями, включаючи МКЧХ.",
+    ),
+    (
         "possessive-name",
         "Foreign forces shall leave the territory of the Republic within 180 days.",
         "Foreign forces shall leave the Republic’s territory within 180 days.",
@@ -1304,4 +1324,28 @@ def test_a_delay_put_before_a_condition_leaves_the_condition(old: str, new: str,
 def test_a_refusal_negated_then_granted_is_still_a_negation_change_when_the_verb_stays() -> None:
     """'shall not prevent' → 'shall prevent' flips the meaning: still 'Negation removed'."""
     old = "The Parties shall not prevent the return of civilians."
-    assert ("negation", "Negation removed") in rules_of(old, "The Parties shall prevent the return of civilians.")
+    assert ("negation", "Negation removed") in rules_of(
+        old, "The Parties shall prevent the return of civilians."
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The working languages of the Commission shall be English and French.",
+            "The working languages of the Commission shall be English, French and Kinyarwanda.",
+        ),
+        ("Робочою мовою Комісії є англійська.", "Робочими мовами Комісії є англійська та українська."),
+    ],
+)
+def test_languages_are_no_names_or_parties(old: str, new: str) -> None:
+    """'English and French' is two languages, not one name changed; 'українська' beside
+    'мовами' is the language, not Ukraine added as a party."""
+    assert [r for r in rules_of(old, new) if r[0] == "name"] == []
+
+
+def test_names_that_differ_by_a_letter_or_two_listed_are_still_changed() -> None:
+    """A gazetteer name is told apart by its key, however close the other's spelling."""
+    found = rules_of("The troops of Slovenia shall withdraw.", "The troops of Slovakia shall withdraw.")
+    assert [rule for rule, _ in found] == ["name"]

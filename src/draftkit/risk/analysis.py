@@ -26,6 +26,19 @@ _NEGATIVE_SUBJECT = {"no", "neither", "none", "nobody", "nothing"}
 _NOT_A_SUBJECT = {"later", "earlier", "sooner", "more", "less", "fewer", "longer", "shorter", "further"}
 
 
+# "including, but not limited to, …" (не обмежуючись, не ограничиваясь): what follows gives
+# examples of a whole, neither an exception ("but not") nor a restriction ("limited to").
+_NOT_LIMITED = {("not", "limited", "to"), ("не", "обмежуючись"), ("не", "ограничиваясь")}
+
+
+def not_limited_at(text: Text, index: int) -> bool:
+    """Whether token `index` is in a "but not limited to" phrase (its "but", "not" or "limited")."""
+    words = [t.norm for t in text.tokens[max(0, index - 2) : index + 4]]
+    return any(
+        tuple(words[k : k + len(phrase)]) == phrase for phrase in _NOT_LIMITED for k in range(len(words))
+    )
+
+
 def negated_subject(text: Text, first: int) -> bool:
     """Whether the clause that holds token `first` opens with a negative determiner ('No
     other armed group', 'Neither Party'), so that a modal in it states a prohibition."""
@@ -185,6 +198,8 @@ class Analysis:
         """An analysis from marker hits already found (classification finds them in its one pass)."""
         exceptions: list[Clause] = []
         for hit in exception_hits:
+            if not_limited_at(text, hit.first):
+                continue  # "including, but not limited to, …": examples, not an exception
             # An exception opening a sentence ("Except as provided in paragraph 3, …") ends
             # at the comma; one inside a sentence runs to the end of the list it introduces.
             stops = _CLAUSE_END if _at_sentence_start(text, hit.first) else _LIST_END
@@ -422,7 +437,15 @@ def name_runs(text: Text, compiled: Compiled, taken: Collection[int] = ()) -> li
         while j < n and j not in ends:
             if is_cap(j):
                 j += 1
-            elif tokens[j].norm in _CONNECTORS and j + 1 < n and is_cap(j + 1) and tokens[j].kind == "word":
+            elif (
+                tokens[j].norm in _CONNECTORS
+                and j + 1 < n
+                and is_cap(j + 1)
+                and tokens[j].kind == "word"
+                and not (tokens[j].norm == "and" and j - i == 1 and not (j + 2 < n and is_cap(j + 2)))
+            ):
+                # ("Organization for Security and Co-operation"; but "Geneva and Vienna", "English
+                # and French": two names of one word each, not one)
                 j += 2
             else:
                 break

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from draftkit.compare.editorial import editorial, outermost
 from draftkit.records import record
-from draftkit.risk.analysis import Analysis, Clause, negated_subject, references_in
+from draftkit.risk.analysis import Analysis, Clause, negated_subject, not_limited_at, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.taxonomy import Compiled, Taxonomy
@@ -347,7 +347,7 @@ def negations(side: Side) -> list[Negation]:
     out: list[Negation] = []
     last_clause = -1
     for hit in side.compiled.negation.find(text):
-        if any(k in owned for k in range(hit.first, hit.last)):
+        if any(k in owned for k in range(hit.first, hit.last)) or not_limited_at(text, hit.first):
             continue
         # One clause negates once, however many words carry it: "neither … nor", "жодних …
         # не буде", "никакие … не будут", "Nothing … does not" (negative concord).
@@ -723,8 +723,8 @@ def scopes(side: Side) -> list[Scope]:
     for hit in side.compiled.scope.find(text):
         if hit.norm in _NEGATIVE_POLARITY and _clause_index(side, hit.first) in negated:
             continue  # "will not carry out any operations" = "will carry out no operations"
-        if hit.first in how_often:
-            continue  # the "every" of "every month": how often, not how many
+        if hit.first in how_often or not_limited_at(text, hit.first):
+            continue  # the "every" of "every month": how often; "not limited to": examples
         _, b = window(text, hit.first, hit.last, before=0, after=2)
         span = span_of(text, hit.first, hit.last)
         out.append(

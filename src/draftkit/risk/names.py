@@ -51,10 +51,13 @@ def listed_names(side: Side) -> list[Name]:
             found = [f for f in found if f[1] <= item.first or f[0] >= item.last]
             found.append((item.first, item.last, label))
     out: list[Name] = []
+    languages = not side.lemma_set.isdisjoint(_LANGUAGE)
     for first, last, label in sorted(found):
         canonical, cap = label.rsplit("|", 1)
         if cap == "cap" and not text.tokens[first].cap:
             continue
+        if languages and not text.tokens[first].cap and last - first == 1:
+            continue  # "англійська та українська" (мови): languages, not the parties
         before = text.tokens[first - 1].norm if first else ""
         span = span_of(text, first, last)
         # A body of a listed organisation names it too: "the OSCE SMM" is the OSCE's mission,
@@ -63,6 +66,10 @@ def listed_names(side: Side) -> list[Name]:
             kind = compiled.entity_kind.get(name, "party")
             out.append(Name(name, kind, before, first, last, text.span(first, last), (span,), span[0]))
     return out
+
+
+# A text about languages names them with the adjectives a party's aliases are ("українська").
+_LANGUAGE = frozenset({"language", "мова", "язык"})
 
 
 def _parents(canonical: str, known: Mapping[str, str]) -> list[str]:

@@ -487,7 +487,29 @@ def _same_place(old: Name, new: Name) -> bool:
     return "name" in (old.kind, new.kind) and new.before == old.before and bool(old.before)
 
 
-def _name_changed(s: Sides, old: Name, new: Name) -> Report:
+def _respelt(old: Name, new: Name) -> bool:
+    """Whether two names are one written otherwise: a letter or two ('National Goverment'),
+    or one is the other's initials ('FDRE' for 'Federal Democratic Republic of Ethiopia')."""
+    from rapidfuzz.distance import Levenshtein  # the alignment has imported it by the time flags run
+
+    a, b = old.fragment, new.fragment
+    if old.kind != "name" and new.kind != "name":
+        return False  # two listed (or placed) names: their keys tell them apart ('Slovakia', 'Slovenia')
+    shorter = min(len(a), len(b))
+    if shorter >= 6 and Levenshtein.distance(a.casefold(), b.casefold()) <= (1 if shorter < 12 else 2):
+        return True
+    return _initials(a) == b or _initials(b) == a
+
+
+def _initials(name: str) -> str:
+    """The capitals' initials of a name ('FDRE' of 'Federal Democratic Republic of Ethiopia')."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _name_changed(s: Sides, old: Name, new: Name) -> Report | None:
+    if _respelt(old, new):
+        return None  # spelt otherwise, the same name: the wording's to say
     if _same_kind(old, new):
         return Report(f"{_KIND_WORD[old.kind]} changed", s.sig.name_changed)
     kind = "Place" if "place" in (old.kind, new.kind) else "Name"
