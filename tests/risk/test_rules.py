@@ -1349,3 +1349,13 @@ def test_names_that_differ_by_a_letter_or_two_listed_are_still_changed() -> None
     """A gazetteer name is told apart by its key, however close the other's spelling."""
     found = rules_of("The troops of Slovenia shall withdraw.", "The troops of Slovakia shall withdraw.")
     assert [rule for rule, _ in found] == ["name"]
+
+
+def test_a_second_not_in_one_clause_is_a_negation_of_its_own() -> None:
+    """'organisations which have not established a ceasefire will not benefit' → 'will
+    benefit': the clause's first 'not' stood for both (negative concord, which English
+    'not … not' is not), so the benefit granted read as a wording change."""
+    old = "Prisoners of organisations which have not established a ceasefire will not benefit from the arrangements."
+    new = "Prisoners of organisations which have not established a ceasefire will benefit from the arrangements."
+    assert ("negation", "Negation removed") in rules_of(old, new)
+    assert ("negation", "Negation added") in rules_of(new, old)

@@ -345,16 +345,16 @@ def negations(side: Side) -> list[Negation]:
     tokens = text.tokens
     owned = _owned_by_phrases(side)
     out: list[Negation] = []
-    last_clause = -1
+    last_clause, last_not = -1, ""
     for hit in side.compiled.negation.find(text):
         if any(k in owned for k in range(hit.first, hit.last)) or not_limited_at(text, hit.first):
             continue
         # One clause negates once, however many words carry it: "neither … nor", "жодних …
         # не буде", "никакие … не будут", "Nothing … does not" (negative concord).
         clause = _clause_index(side, hit.first)
-        if clause == last_clause:
+        if clause == last_clause and not hit.norm == last_not == "not":  # "have not … will not": two
             continue
-        last_clause = clause
+        last_clause, last_not = clause, hit.norm
         before = next((tokens[k].norm for k in range(hit.first - 1, -1, -1) if tokens[k].kind != "punct"), "")
         after = next((tokens[k].norm for k in range(hit.last, len(tokens)) if tokens[k].kind != "punct"), "")
         # What the negation negates, not only where it stands: the rest of its clause
