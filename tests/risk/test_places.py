@@ -176,7 +176,7 @@ def test_a_reordered_list_of_places_is_no_change() -> None:
 
 
 def test_a_body_of_an_organisation_names_the_organisation_too() -> None:
-    """"OSCE SMM" and the mission spelt out "of the Organization for Security and
+    """ "OSCE SMM" and the mission spelt out "of the Organization for Security and
     Co-operation in Europe (OSCE)" name the same two: no organisation added."""
     old = "Monitoring shall be carried out by the OSCE SMM."
     new = (
@@ -185,3 +185,14 @@ def test_a_body_of_an_organisation_names_the_organisation_too() -> None:
     )
     assert sorted(key for key, _ in _names(old)) == ["OSCE", "OSCE Special Monitoring Mission"]
     assert [rule for rule, _ in rules_of(old, new) if rule == "name"] == []
+
+
+def test_odihr_is_an_organisation_of_the_osce() -> None:
+    """The OSCE's election observers (ODIHR, БДІПЛ) dropped is an organisation removed; the
+    acronym and the spelt-out name are one."""
+    old = "Місцеві вибори проводяться відповідно до стандартів ОБСЄ та під моніторингом БДІПЛ ОБСЄ."
+    assert ("name", "Organisation removed") in rules_of(
+        old, "Місцеві вибори проводяться відповідно до стандартів ОБСЄ."
+    )
+    spelt = "Elections shall be observed by the OSCE Office for Democratic Institutions and Human Rights."
+    assert rules_of("Elections shall be observed by the OSCE/ODIHR.", spelt) == []
