@@ -67,7 +67,7 @@ from draftkit.risk.matching import (
     surplus,
     unpaired,
 )
-from draftkit.risk.names import Name, named_entities
+from draftkit.risk.names import Name, named_entities, respelt, venue
 from draftkit.risk.quantified import COVERED
 from draftkit.risk.taxonomy import COMMITMENT_GROUPS, Significance
 from draftkit.risk.tokens import content_key
@@ -487,56 +487,10 @@ def _same_place(old: Name, new: Name) -> bool:
     return "name" in (old.kind, new.kind) and new.before == old.before and bool(old.before)
 
 
-def _respelt(old: Name, new: Name) -> bool:
-    """Whether two names are one written otherwise: a letter or two ('National Goverment'),
-    or one is the other's initials ('FDRE' for 'Federal Democratic Republic of Ethiopia')."""
-    from rapidfuzz.distance import Levenshtein  # the alignment has imported it by the time flags run
-
-    a, b = old.fragment, new.fragment
-    if old.kind != "name" and new.kind != "name":
-        return False  # two listed (or placed) names: their keys tell them apart ('Slovakia', 'Slovenia')
-    shorter = min(len(a), len(b))
-    if shorter >= 6 and Levenshtein.distance(a.casefold(), b.casefold()) <= (1 if shorter < 12 else 2):
-        return True
-    return _initials(a) == b or _initials(b) == a
-
-
-def _initials(name: str) -> str:
-    """The capitals' initials of a name ('FDRE' of 'Federal Democratic Republic of Ethiopia')."""
-    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""
-
-
-# Where a body meets is an arrangement, not what a party gives up: a venue moved ("shall meet
-# in Minsk" → "in Geneva") is low, as analysts rate it (two held-out sets alike).
-_AT = frozenset({"in", "at", "в", "у", "во"})
-_MEETING_WORDS = """meet meeting talk talks session consultation negotiation convene засідання зустріч
-    переговори консультація збиратися заседание встреча переговоры консультация собираться"""
-_MEETING = frozenset(_MEETING_WORDS.split())
-
-
-def _venue(s: Sides, old: Name, new: Name) -> bool:
-    """Whether two unlisted names stand where a meeting is held, in a text about meetings."""
-    if old.kind != "name" or new.kind != "name" or not (_at(s.old, old) and _at(s.new, new)):
-        return False
-    return not _MEETING.isdisjoint(s.old.lemma_set) and not _MEETING.isdisjoint(s.new.lemma_set)
-
-
-def _at(side: Side, name: Name) -> bool:
-    """Whether a name follows "in" / "в", itself or after a name and a comma ("in Nairobi, Kenya")."""
-    tokens = side.text.tokens
-    k = name.first - 1
-    while k > 0 and tokens[k].norm == "," and tokens[k - 1].cap:
-        k -= 1
-        while k > 0 and tokens[k].cap:
-            k -= 1
-    return k >= 0 and tokens[k].norm in _AT
-
-
 def _name_changed(s: Sides, old: Name, new: Name) -> Report | None:
-    if _respelt(old, new):
+    if respelt(old, new):
         return None  # spelt otherwise, the same name: the wording's to say
-    if _venue(s, old, new):
+    if venue(s.old, s.new, old, new):
         return Report("Venue changed", s.sig.wording)
     if _same_kind(old, new):
         return Report(f"{_KIND_WORD[old.kind]} changed", s.sig.name_changed)
