@@ -1392,3 +1392,35 @@ def test_a_place_that_is_no_venue_is_still_a_name_changed() -> None:
         "The forces shall withdraw from positions in Dunmar.",
     )
     assert ("name", "Name changed") in found
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "low"),
+    [
+        (
+            "Requests the Secretary-General to report to the Council on this resolution every 90 days.",
+            "Requests the Secretary-General to report to the Council on this resolution every 120 days.",
+            True,
+        ),
+        (
+            "The Joint Committee shall meet at least once a month, and at any time at the request of either Party.",
+            "The Joint Committee shall meet at least once every six weeks, and at any time at the request of either Party.",
+            True,
+        ),
+        (
+            "Стороны ежемесячно проводят консультации по вопросам выполнения настоящего Меморандума.",
+            "Стороны ежеквартально проводят консультации по вопросам выполнения настоящего Меморандума.",
+            False,  # threefold: keeps its weight
+        ),
+        (
+            "The Parties shall report violations of the ceasefire to the Mission within 24 hours.",
+            "The Parties shall report violations of the ceasefire to the Mission within 72 hours.",
+            False,  # a violation reported: not administrative
+        ),
+    ],
+)
+def test_the_cadence_of_an_administrative_act_shifted_a_little_weighs_as_wording(
+    old: str, new: str, low: bool
+) -> None:
+    timed = [f for f in findings(old, new) if f.rule in ("deadline", "qualifier", "scope")]
+    assert timed and all(f.significance <= 0.25 for f in timed) == low

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from draftkit.risk.cadence import administrative
 from draftkit.risk.features import (
     Bracket,
     ClauseFeature,
@@ -904,4 +905,5 @@ def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) 
     # brackets flag quotes it, once ("[and in accordance with … the Republic of Veloria]").
     added = [sp for f in out if f.headline == "Bracketed text added" for sp in f.new_spans]
     deleted = [sp for f in out if f.headline == "Bracketed text deleted" for sp in f.old_spans]
-    return [f for f in out if f.rule == "brackets" or not inside(f, deleted, added)]
+    out = [f for f in out if f.rule == "brackets" or not inside(f, deleted, added)]
+    return administrative(sides, out) if any(f.rule == "deadline" for f in out) else out
