@@ -97,6 +97,13 @@ WEAPONS = (
             "Item removed from a list",
             "the Guarantors",
         ),
+        (
+            # The verb the modal governs is no part of the first item ("hold presidential").
+            "The Parties shall hold presidential and parliamentary elections within a year.",
+            "The Parties shall hold presidential elections within a year.",
+            "Item removed from a list",
+            "parliamentary",
+        ),
     ],
 )
 def test_an_item_dropped_or_added_is_named_both_ways(old: str, new: str, headline: str, item: str) -> None:

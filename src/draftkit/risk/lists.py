@@ -244,7 +244,9 @@ def listings(side: Side) -> list[Listing]:
     coordinators = [k for k, tok in enumerate(tokens) if tok.norm in COORDINATORS]
     if not coordinators:
         return []
-    stops = {k for hit in side.compiled.obligation.find(text) for k in range(hit.first, hit.last)}
+    # A modal and the verb it governs stand outside any item ("shall hold presidential and
+    # parliamentary elections": the items are "presidential", "parliamentary elections").
+    stops = {k for hit in side.compiled.obligation.find(text) for k in range(hit.first, hit.last + 1)}
     found: list[tuple[int, list[tuple[int, int]]]] = []  # each coordinator, its items' bounds
     for c in coordinators:
         start = c + 1
