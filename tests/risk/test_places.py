@@ -176,7 +176,7 @@ def test_a_reordered_list_of_places_is_no_change() -> None:
 
 
 def test_a_body_of_an_organisation_names_the_organisation_too() -> None:
-    """"OSCE SMM" and the mission spelt out "of the Organization for Security and
+    """ "OSCE SMM" and the mission spelt out "of the Organization for Security and
     Co-operation in Europe (OSCE)" name the same two: no organisation added."""
     old = "Monitoring shall be carried out by the OSCE SMM."
     new = (

@@ -1304,4 +1304,81 @@ def test_a_delay_put_before_a_condition_leaves_the_condition(old: str, new: str,
 def test_a_refusal_negated_then_granted_is_still_a_negation_change_when_the_verb_stays() -> None:
     """'shall not prevent' → 'shall prevent' flips the meaning: still 'Negation removed'."""
     old = "The Parties shall not prevent the return of civilians."
-    assert ("negation", "Negation removed") in rules_of(old, "The Parties shall prevent the return of civilians.")
+    assert ("negation", "Negation removed") in rules_of(
+        old, "The Parties shall prevent the return of civilians."
+    )
+
+
+# --- review: what "all" covers, commitments and double negatives read where the words stand
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param(  # an adverb before the verb: "all" covers the hostages, not the verb
+            "Все заложники освобождаются в течение 72 часов.",
+            "Все заложники незамедлительно освобождаются в течение 72 часов.",
+            id="ru-adverb-before-verb",
+        ),
+        pytest.param(
+            "Every Party undertakes to respect the ceasefire.",
+            "Every Party solemnly undertakes to respect the ceasefire.",
+            id="en-adverb-before-verb",
+        ),
+        pytest.param(  # "все ещё" is "still", no "all"
+            "Пленные, все еще удерживаемые сторонами, освобождаются.",
+            "Пленные, все еще незаконно удерживаемые сторонами, освобождаются.",
+            id="ru-все-еще",
+        ),
+        pytest.param(  # "every" of one sentence, "all" added in another: nothing narrowed or widened
+            "After hostages are released, Israel will free 250 prisoners. For every Israeli hostage whose"
+            " remains are returned, Israel will release the remains of 15 deceased Gazans.",
+            "Once all hostages are delivered, Israel will free 250 prisoners. For each Israeli hostage whose"
+            " remains are returned, Israel will deliver the remains of 15 deceased Gazans.",
+            id="every-elsewhere",
+        ),
+    ],
+)
+def test_what_all_covers_is_read_in_its_own_phrase_and_place(old: str, new: str) -> None:
+    found = findings(old, new) + findings(new, old)
+    assert [f for f in found if f.headline in ("Scope narrowed", "Scope widened") and f.old and f.new] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param(
+            "The Parties shall guarantee safe passage for civilians.",
+            "The Parties shall ensure safe passage for civilians with the support of the United Nations.",
+            id="en-support-elsewhere",
+        ),
+        pytest.param(
+            "Сторони гарантують безпечний прохід цивільних.",
+            "Сторони забезпечують безпечний прохід цивільних за підтримки ООН.",
+            id="uk-support-elsewhere",
+        ),
+        pytest.param(
+            "Стороны гарантируют безопасный проход гражданских лиц.",
+            "Стороны обеспечивают безопасный проход гражданских лиц при поддержке ООН.",
+            id="ru-support-elsewhere",
+        ),
+    ],
+)
+def test_support_named_elsewhere_is_no_guarantee_weakened(old: str, new: str) -> None:
+    """The guarantee became 'ensure' (the wording's); the support of the UN is another thing."""
+    assert [r for r in rules_of(old, new) + rules_of(new, old) if r[0] == "commitment"] == []
+
+
+def test_a_commitment_reworded_in_its_place_is_still_weakened() -> None:
+    old = "The Parties guarantee the right of return of displaced persons."
+    new = "The Parties give assurances on the right of return of displaced persons."
+    assert ("commitment", "Guarantee weakened to an assurance") in rules_of(old, new)
+
+
+def test_a_refusal_negated_then_another_refusal_is_a_negation_removed() -> None:
+    """'shall not restrict' → 'shall limit … and provide escorts': the grant stands elsewhere,
+    the limit where the refusal stood; the negation is gone."""
+    old = "The Parties shall not restrict the movement of monitors."
+    new = "The Parties shall limit the movement of monitors and provide escorts."
+    assert ("negation", "Negation removed") in rules_of(old, new)
+    assert ("negation", "Negation added") in rules_of(new, old)

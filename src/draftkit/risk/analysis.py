@@ -440,7 +440,13 @@ def name_runs(text: Text, compiled: Compiled, taken: Collection[int] = ()) -> li
             first += 1
             while first < j and not is_cap(first):
                 first += 1
-        if first < j and j < n and tokens[j].norm in compiled.place_words and not is_cap(j) and j not in taken:
+        if (
+            first < j
+            and j < n
+            and tokens[j].norm in compiled.place_words
+            and not is_cap(j)
+            and j not in taken
+        ):
             j += 1  # "Херсонской области", "Kherson region": the place word after the name
         if first < j:
             words = [t.norm for t in tokens[first:j]]
