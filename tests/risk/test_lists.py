@@ -97,6 +97,18 @@ WEAPONS = (
             "Item removed from a list",
             "the Guarantors",
         ),
+        (  # each item with its own preposition: no head shared, the item quoted whole
+            "Сторони утримуються від обстрілів та від збройних провокацій.",
+            "Сторони утримуються від обстрілів.",
+            "Item removed from a list",
+            "збройних провокацій",
+        ),
+        (  # "каких-либо" (any) says nothing of which item it is
+            "Стороны воздерживаются от обстрелов и каких-либо провокаций.",
+            "Стороны воздерживаются от обстрелов.",
+            "Item removed from a list",
+            "каких-либо провокаций",
+        ),
     ],
 )
 def test_an_item_dropped_or_added_is_named_both_ways(old: str, new: str, headline: str, item: str) -> None:

@@ -39,10 +39,12 @@ _STOP_TEXT = """to from in into within by at on for with without under until aft
     относительно чтобы как что который которая которые если когда не является будет будут должен
     должна должно должны может могут необходимо нужно надо следует"""
 STOP_WORDS = frozenset(_STOP_TEXT.split())
-# Words in an item that say nothing about which item it is.
+# Words in an item that say nothing about which item it is ("будь-яких", "каких-либо": any).
 FILLER_TEXT = """the a an all any its their his her such these those this both either each every other others
     more less fewer above below otherwise else back also of усі всі всіх усіх весь вся все її їх
-    його свої своїх свій всех всю всё его ее их свои своих свой этот эти"""
+    його свої своїх свій всех всю всё его ее их свои своих свой этот эти
+    будь який яка яке які якого якої якому якій яким якими яких любой любая любое любые любого
+    любую любом любым любыми любых какой какая какое какие каких либо"""
 FILLER = frozenset(FILLER_TEXT.split())
 _NEGATIONS = frozenset(
     {"no", "not", "nor", "neither", "never", "не", "ні", "ни", "жоден", "жодних", "никакой"}
@@ -245,7 +247,8 @@ def listings(side: Side) -> list[Listing]:
     if not coordinators:
         return []
     stops = {k for hit in side.compiled.obligation.find(text) for k in range(hit.first, hit.last)}
-    found: list[tuple[int, list[tuple[int, int]]]] = []  # each coordinator, its items' bounds
+    # Each coordinator, its items' bounds, whether each item has its own preposition.
+    found: list[tuple[int, list[tuple[int, int]], bool]] = []
     for c in coordinators:
         start = c + 1
         repeated = _repeated_preposition(text, c)
@@ -260,7 +263,7 @@ def listings(side: Side) -> list[Listing]:
             if repeated + 1 < k:
                 bounds.append((repeated + 1, k))
             bounds.reverse()
-            found.append((c, bounds))
+            found.append((c, bounds, True))
             continue
         while k > 0:
             middle = [last - first for first, last in bounds[1:]]
@@ -276,23 +279,23 @@ def listings(side: Side) -> list[Listing]:
         if len(bounds) < 2 or _doublet(text, bounds):
             continue
         bounds.reverse()
-        found.append((c, bounds))
+        found.append((c, bounds, False))
     # Two lists in a row share words: in "эффективный мониторинг и верификацию режима
     # прекращения огня и отвода …" the genitive after "верификацию" is the next list's first
     # item, which both nouns govern; the last item of a list ends where the next list begins.
-    for (_, bounds), (_, following) in pairwise(found):
+    for (_, bounds, _), (_, following, _) in pairwise(found):
         first, last = bounds[-1]
         if first < following[0][0] < last:
             bounds[-1] = (first, following[0][0])
     out: list[Listing] = []
     operative = _operative(side)
-    for c, bounds in found:
+    for c, bounds, repeated_preposition in found:
         clause = _clause_of(side, c)
         bounds = [(a, b) for a, b in bounds if _clause_of(side, a) == clause]
         words = [_content(side, a, b) for a, b in bounds]
         if len(bounds) < 2 or not all(any(w.isalpha() for w, _ in item) for item in words):
             continue
-        items = _items(text, bounds, words)
+        items = _items(text, bounds, words, repeated_preposition)
         first, last = bounds[0][0], bounds[-1][1]
         span = span_of(text, first, last)
         joiner = "or" if tokens[c].norm in OR_WORDS else "and"
@@ -311,19 +314,29 @@ def _doublet(text: Text, bounds: list[tuple[int, int]]) -> bool:
 
 
 def _items(
-    text: Text, bounds: list[tuple[int, int]], words: list[tuple[tuple[str, str], ...]]
+    text: Text,
+    bounds: list[tuple[int, int]],
+    words: list[tuple[tuple[str, str], ...]],
+    repeated_preposition: bool = False,
 ) -> tuple[Item, ...]:
     """The items of one list, each with its own lemmas: those no other item has, and not the
     head the last item shares with the others ("defence" of "the energy, banking and defence
     sectors": "sectors" is every item's; after items of one word each, the last item's own
-    word is its first: "verifiable" of "complete and verifiable withdrawal of forces")."""
+    word is its first: "verifiable" of "complete and verifiable withdrawal of forces"). Items
+    that each follow their own preposition share no head ("from shelling and from armed
+    provocations": the second item is "armed provocations")."""
     lemmas = [tuple(lemma for lemma, _ in item) for item in words]
     named = [
         any(text.tokens[k].cap and not _opens_sentence(text, k) for k in range(first, last))
         for first, last in bounds
     ]
     # (a name of one word shares no head: "Росії проти України та міжнародного механізму")
-    shared_head = len(lemmas[-1]) > 1 and all(len(item) == 1 for item in lemmas[:-1]) and not any(named[:-1])
+    shared_head = (
+        not repeated_preposition
+        and len(lemmas[-1]) > 1
+        and all(len(item) == 1 for item in lemmas[:-1])
+        and not any(named[:-1])
+    )
     out: list[Item] = []
     for n, (first, last) in enumerate(bounds):
         others = {w for m, other in enumerate(lemmas) if m != n for w in other}
