@@ -97,6 +97,13 @@ WEAPONS = (
             "Item removed from a list",
             "the Guarantors",
         ),
+        (  # the first item after a relative clause's modal: no introductory phrase
+            "The Guarantors shall agree on a response, which may include diplomatic and economic measures.",
+            "The Guarantors shall agree on a response, which may include diplomatic, economic and military"
+            " measures.",
+            "Item added to a list",
+            "military",
+        ),
         (  # each item with its own preposition: no head shared, the item quoted whole
             "Сторони утримуються від обстрілів та від збройних провокацій.",
             "Сторони утримуються від обстрілів.",

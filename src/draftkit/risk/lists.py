@@ -192,16 +192,20 @@ def _repeated_preposition(text: Text, c: int) -> int | None:
     return None
 
 
-def _introductory(text: Text, start: int, end: int) -> bool:
+def _introductory(text: Text, start: int, end: int, stops: set[int]) -> bool:
     """Whether tokens [start, end), before a comma and not after one, end a phrase that opens
     its sentence or clause with a preposition or a conjunction ("In the zone, …", "If Russia
-    attacks, …"): what it introduces may be a list; it is none of its items."""
+    attacks, …"): what it introduces may be a list; it is none of its items. A clause whose
+    modal (`stops`) governs the item is no such phrase: in "…, which may include diplomatic,
+    economic and military measures" "diplomatic" is the list's first item."""
     tokens = text.tokens
     if start > 0 and tokens[start - 1].norm == ",":
         return False  # between two commas: an item
     k = start
     while k > 0 and tokens[k - 1].norm not in _HARD_STOPS and tokens[k - 1].norm != ",":
         k -= 1
+    if any(j in stops for j in range(k, start)):
+        return False
     return tokens[k].norm in STOP_WORDS and tokens[k].norm not in _NEGATIONS  # "No tanks, …" is a list
 
 
@@ -269,7 +273,7 @@ def listings(side: Side) -> list[Listing]:
             middle = [last - first for first, last in bounds[1:]]
             limit = min(middle) if middle else min(end - c - 1, 3)
             start = _left_item(text, k, stops, limit)
-            if start == k or (len(bounds) > 1 and _introductory(text, start, k)):
+            if start == k or (len(bounds) > 1 and _introductory(text, start, k, stops)):
                 break  # "In the zone, tanks and mortars …": "zone" is no item
             bounds.append((start, k))
             if start > 1 and tokens[start - 1].norm == "," and _word(text, start - 2):
