@@ -1347,6 +1347,19 @@ def test_what_all_covers_is_read_in_its_own_phrase_and_place(old: str, new: str)
 @pytest.mark.parametrize(
     ("old", "new"),
     [
+        ("Усі діти повертаються в Україну.", "Усі депортовані діти повертаються в Україну."),
+        ("Всі діти мають бути повернуті.", "Всі депортовані діти мають бути повернуті."),
+        ("Все дети возвращаются на Украину.", "Все депортированные дети возвращаются на Украину."),
+    ],
+)
+def test_what_all_covers_ends_at_a_verb_not_at_a_noun_that_looks_like_one(old: str, new: str) -> None:
+    """'діти' (its lemma ending as an infinitive does) is the noun 'all' covers."""
+    assert ("scope", "Scope narrowed") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
         pytest.param(
             "The Parties shall guarantee safe passage for civilians.",
             "The Parties shall ensure safe passage for civilians with the support of the United Nations.",

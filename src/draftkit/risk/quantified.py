@@ -36,10 +36,11 @@ _NOT_ALL_AFTER = frozenset({"еще", "ще", "же", "ж", "равно", "од�
 _NOT_ADVERBS = frozenset(
     {"elderly", "early", "daily", "weekly", "monthly", "yearly", "family", "supply", "assembly", "ally"}
 )
-# A Ukrainian or Russian verb, finite or infinitive: its lemma an infinitive (-ть, -ти, -чь,
-# reflexive -ся; not a noun in -сть: "область", "частість") and its own ending a verb's
-# ("освобождаются", "звільняють", "мають"; not the participle "удерживаемые", whose lemma
-# simplemma gives as the verb's).
+# A Ukrainian or Russian finite verb: its lemma an infinitive (-ть, -ти, -чь, reflexive -ся;
+# not a noun in -сть: "область", "частість"), its own ending a verb's ("освобождаются",
+# "звільняють", "мають"; not the participle "удерживаемые", whose lemma simplemma gives as
+# the verb's), and not its own lemma ("діти" is a noun whose lemma ends so; an infinitive
+# after "all" follows a modal, a stop word already).
 _INFINITIVE = ("ть", "ти", "чь", "ться", "тися", "тись", "чься")
 _VERB_ENDINGS = ("т", "ть", "ти", "ся", "сь", "є", "чь")
 
@@ -48,7 +49,12 @@ def _ends_phrase(norm: str, lemma: str) -> bool:
     """Whether a word ends what "all" covers: an adverb before a verb, or a verb."""
     if norm.isascii():
         return norm.endswith("ly") and norm not in _NOT_ADVERBS
-    return lemma.endswith(_INFINITIVE) and not lemma.endswith("сть") and norm.endswith(_VERB_ENDINGS)
+    return (
+        lemma != norm
+        and lemma.endswith(_INFINITIVE)
+        and not lemma.endswith("сть")
+        and norm.endswith(_VERB_ENDINGS)
+    )
 
 
 @record
