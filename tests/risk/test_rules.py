@@ -1347,13 +1347,22 @@ def test_what_all_covers_is_read_in_its_own_phrase_and_place(old: str, new: str)
 @pytest.mark.parametrize(
     ("old", "new"),
     [
+        (
+            "All displaced persons shall be allowed to return.",
+            "All internally displaced persons shall be allowed to return.",
+        ),
+        (
+            "All internally displaced persons may return.",
+            "All registered internally displaced persons may return.",
+        ),
         ("Усі діти повертаються в Україну.", "Усі депортовані діти повертаються в Україну."),
         ("Всі діти мають бути повернуті.", "Всі депортовані діти мають бути повернуті."),
         ("Все дети возвращаются на Украину.", "Все депортированные дети возвращаются на Украину."),
     ],
 )
-def test_what_all_covers_ends_at_a_verb_not_at_a_noun_that_looks_like_one(old: str, new: str) -> None:
-    """'діти' (its lemma ending as an infinitive does) is the noun 'all' covers."""
+def test_what_all_covers_ends_at_a_verb_not_at_a_word_that_looks_like_one(old: str, new: str) -> None:
+    """'діти' (its lemma ending as an infinitive does) is the noun 'all' covers, and
+    'internally' right after 'all' qualifies what follows (no adverb before a verb)."""
     assert ("scope", "Scope narrowed") in rules_of(old, new)
 
 

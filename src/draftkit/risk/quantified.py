@@ -5,8 +5,8 @@ Takes one text (a `Side`) and hands on `Quantified` features: "all" (every; ус
 все, всех …) and the words after it up to a stop — punctuation, a preposition, a verb of
 being or a modal (risk.lists' `STOP_WORDS`) — each by its lemma, fillers ("the", "of") left
 out, the last word its head. A verb ends the phrase too, where its form shows it: an English
-adverb in -ly before it ("Every Party solemnly undertakes"), a Ukrainian or Russian verb by
-its lemma and ending ("Все заложники освобождаются"); "все ещё", "все ще" (still) are no
+adverb in -ly before it ("Every Party solemnly undertakes"; not before a participle: "all
+internally displaced persons"), a Ukrainian or Russian verb by its lemma and ending ("Все заложники освобождаются"); "все ещё", "все ще" (still) are no
 "all". The rule `COVERED` compares two phrases with the same head that stand in one place (the
 word diff keeps the one "all" as the other, or both lie in one stretch it changed): a word
 added narrows what "all" covers ("all hostages" → "all living hostages": all of fewer), a
@@ -41,14 +41,18 @@ _NOT_ADVERBS = frozenset(
 # "звільняють", "мають"; not the participle "удерживаемые", whose lemma simplemma gives as
 # the verb's), and not its own lemma ("діти" is a noun whose lemma ends so; an infinitive
 # after "all" follows a modal, a stop word already).
+_PARTICIPLE = ("ed", "ing", "en")
 _INFINITIVE = ("ть", "ти", "чь", "ться", "тися", "тись", "чься")
 _VERB_ENDINGS = ("т", "ть", "ти", "ся", "сь", "є", "чь")
 
 
-def _ends_phrase(norm: str, lemma: str) -> bool:
-    """Whether a word ends what "all" covers: an adverb before a verb, or a verb."""
+def _ends_phrase(norm: str, lemma: str, following: str) -> bool:
+    """Whether a word ends what "all" covers: an English adverb before a verb ("All Parties
+    solemnly undertake"; not before a participle, which it qualifies with the words after
+    it: "all internally displaced persons", `following` the word after it), or a Ukrainian or
+    Russian verb."""
     if norm.isascii():
-        return norm.endswith("ly") and norm not in _NOT_ADVERBS
+        return norm.endswith("ly") and norm not in _NOT_ADVERBS and not following.endswith(_PARTICIPLE)
     return (
         lemma != norm
         and lemma.endswith(_INFINITIVE)
@@ -83,7 +87,8 @@ def quantified(side: Side) -> list[Quantified]:
             word = tokens[k]
             if word.kind != "word" or word.norm in STOP_WORDS or word.norm in _ALL:
                 break
-            if _ends_phrase(word.norm, lemmas[k].norm):
+            following = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+            if _ends_phrase(word.norm, lemmas[k].norm, following):
                 break
             if word.norm not in FILLER:
                 head = lemmas[k].norm
