@@ -104,6 +104,25 @@ WEAPONS = (
             "Item removed from a list",
             "parliamentary",
         ),
+        (  # the first item after a relative clause's modal: no introductory phrase
+            "The Guarantors shall agree on a response, which may include diplomatic and economic measures.",
+            "The Guarantors shall agree on a response, which may include diplomatic, economic and military"
+            " measures.",
+            "Item added to a list",
+            "military",
+        ),
+        (  # each item with its own preposition: no head shared, the item quoted whole
+            "Сторони утримуються від обстрілів та від збройних провокацій.",
+            "Сторони утримуються від обстрілів.",
+            "Item removed from a list",
+            "збройних провокацій",
+        ),
+        (  # "каких-либо" (any) says nothing of which item it is
+            "Стороны воздерживаются от обстрелов и каких-либо провокаций.",
+            "Стороны воздерживаются от обстрелов.",
+            "Item removed from a list",
+            "каких-либо провокаций",
+        ),
     ],
 )
 def test_an_item_dropped_or_added_is_named_both_ways(old: str, new: str, headline: str, item: str) -> None:

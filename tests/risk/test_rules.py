@@ -1329,6 +1329,41 @@ def test_a_refusal_negated_then_granted_is_still_a_negation_change_when_the_verb
     )
 
 
+# --- review: what "all" covers, commitments and double negatives read where the words stand
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param(  # an adverb before the verb: "all" covers the hostages, not the verb
+            "Все заложники освобождаются в течение 72 часов.",
+            "Все заложники незамедлительно освобождаются в течение 72 часов.",
+            id="ru-adverb-before-verb",
+        ),
+        pytest.param(
+            "Every Party undertakes to respect the ceasefire.",
+            "Every Party solemnly undertakes to respect the ceasefire.",
+            id="en-adverb-before-verb",
+        ),
+        pytest.param(  # "все ещё" is "still", no "all"
+            "Пленные, все еще удерживаемые сторонами, освобождаются.",
+            "Пленные, все еще незаконно удерживаемые сторонами, освобождаются.",
+            id="ru-все-еще",
+        ),
+        pytest.param(  # "every" of one sentence, "all" added in another: nothing narrowed or widened
+            "After hostages are released, Israel will free 250 prisoners. For every Israeli hostage whose"
+            " remains are returned, Israel will release the remains of 15 deceased Gazans.",
+            "Once all hostages are delivered, Israel will free 250 prisoners. For each Israeli hostage whose"
+            " remains are returned, Israel will deliver the remains of 15 deceased Gazans.",
+            id="every-elsewhere",
+        ),
+    ],
+)
+def test_what_all_covers_is_read_in_its_own_phrase_and_place(old: str, new: str) -> None:
+    found = findings(old, new) + findings(new, old)
+    assert [f for f in found if f.headline in ("Scope narrowed", "Scope widened") and f.old and f.new] == []
+
+
 @pytest.mark.parametrize(
     ("old", "new"),
     [
@@ -1424,3 +1459,65 @@ def test_the_cadence_of_an_administrative_act_shifted_a_little_weighs_as_wording
 ) -> None:
     timed = [f for f in findings(old, new) if f.rule in ("deadline", "qualifier", "scope")]
     assert timed and all(f.significance <= 0.25 for f in timed) == low
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "All displaced persons shall be allowed to return.",
+            "All internally displaced persons shall be allowed to return.",
+        ),
+        (
+            "All internally displaced persons may return.",
+            "All registered internally displaced persons may return.",
+        ),
+        ("Усі діти повертаються в Україну.", "Усі депортовані діти повертаються в Україну."),
+        ("Всі діти мають бути повернуті.", "Всі депортовані діти мають бути повернуті."),
+        ("Все дети возвращаются на Украину.", "Все депортированные дети возвращаются на Украину."),
+    ],
+)
+def test_what_all_covers_ends_at_a_verb_not_at_a_word_that_looks_like_one(old: str, new: str) -> None:
+    """'діти' (its lemma ending as an infinitive does) is the noun 'all' covers, and
+    'internally' right after 'all' qualifies what follows (no adverb before a verb)."""
+    assert ("scope", "Scope narrowed") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param(
+            "The Parties shall guarantee safe passage for civilians.",
+            "The Parties shall ensure safe passage for civilians with the support of the United Nations.",
+            id="en-support-elsewhere",
+        ),
+        pytest.param(
+            "Сторони гарантують безпечний прохід цивільних.",
+            "Сторони забезпечують безпечний прохід цивільних за підтримки ООН.",
+            id="uk-support-elsewhere",
+        ),
+        pytest.param(
+            "Стороны гарантируют безопасный проход гражданских лиц.",
+            "Стороны обеспечивают безопасный проход гражданских лиц при поддержке ООН.",
+            id="ru-support-elsewhere",
+        ),
+    ],
+)
+def test_support_named_elsewhere_is_no_guarantee_weakened(old: str, new: str) -> None:
+    """The guarantee became 'ensure' (the wording's); the support of the UN is another thing."""
+    assert [r for r in rules_of(old, new) + rules_of(new, old) if r[0] == "commitment"] == []
+
+
+def test_a_commitment_reworded_in_its_place_is_still_weakened() -> None:
+    old = "The Parties guarantee the right of return of displaced persons."
+    new = "The Parties give assurances on the right of return of displaced persons."
+    assert ("commitment", "Guarantee weakened to an assurance") in rules_of(old, new)
+
+
+def test_a_refusal_negated_then_another_refusal_is_a_negation_removed() -> None:
+    """'shall not restrict' → 'shall limit … and provide escorts': the grant stands elsewhere,
+    the limit where the refusal stood; the negation is gone."""
+    old = "The Parties shall not restrict the movement of monitors."
+    new = "The Parties shall limit the movement of monitors and provide escorts."
+    assert ("negation", "Negation removed") in rules_of(old, new)
+    assert ("negation", "Negation added") in rules_of(new, old)

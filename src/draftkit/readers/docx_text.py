@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
@@ -282,38 +282,38 @@ class Visibility:
         return Hiding(word or spec, office)
 
 
-def _chain(styles: Mapping[str, _StyleRun], style_id: str | None) -> tuple[bool | None, bool | None]:
-    """(vanish, specVanish) of a style: the nearest explicit value along basedOn."""
-    vanish: bool | None = None
-    spec: bool | None = None
+def _lineage(styles: Mapping[str, _StyleRun], style_id: str | None) -> Iterator[_StyleRun]:
+    """A style and the styles it is based on, nearest first (stopping at a loop, a missing
+    style or 32 levels)."""
     seen: set[str] = set()
     current = style_id
     while current is not None and current not in seen and len(seen) < 32:
         seen.add(current)
         style = styles.get(current)
         if style is None:
-            break
+            return
+        yield style
+        current = style.based_on
+
+
+def _chain(styles: Mapping[str, _StyleRun], style_id: str | None) -> tuple[bool | None, bool | None]:
+    """(vanish, specVanish) of a style: the nearest explicit value along basedOn."""
+    vanish: bool | None = None
+    spec: bool | None = None
+    for style in _lineage(styles, style_id):
         if vanish is None:
             vanish = style.vanish
         if spec is None:
             spec = style.spec_vanish
-        current = style.based_on
     return vanish, spec
 
 
 def _look_chain(styles: Mapping[str, _StyleRun], style_id: str | None) -> tuple[int, int]:
     """(look properties set, their values) of a style: the nearest explicit value along basedOn."""
     looks = on = 0
-    seen: set[str] = set()
-    current = style_id
-    while current is not None and current not in seen and len(seen) < 32:
-        seen.add(current)
-        style = styles.get(current)
-        if style is None:
-            break
+    for style in _lineage(styles, style_id):
         on |= style.looks_on & ~looks
         looks |= style.looks
-        current = style.based_on
     return looks, on
 
 

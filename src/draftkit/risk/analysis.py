@@ -408,10 +408,25 @@ def _shouted(text: Text) -> bool:
     return upper >= 3 and upper * 2 > len(words)
 
 
+def _carried_on(text: Text, taken: Collection[int]) -> set[int]:
+    """The tokens `taken` and the capitalised words that follow one of them directly."""
+    tokens = text.tokens
+    out = set(taken)
+    for k in sorted(taken):
+        j = k + 1
+        while j < len(tokens) and j not in out and tokens[j].kind == "word" and tokens[j].cap:
+            out.add(j)  # each token added once: linear in the text
+            j += 1
+    return out
+
+
 def name_runs(text: Text, compiled: Compiled, taken: Collection[int] = ()) -> list[NameRun]:
     """Capitalised names that are not at a sentence start and not in `not_names`, nor on the
     tokens `taken` (names read otherwise, from a gazetteer: a run stops before them, so
-    "Sumy and Kharkiv" with Kharkiv listed is the name "Sumy", not a run dropped whole).
+    "Sumy and Kharkiv" with Kharkiv listed is the name "Sumy", not a run dropped whole) or
+    on the capitalised words right after them, which carry their name on ("Kherson Regional
+    Military Administration", "Kyiv Security Compact": no name "Regional Military
+    Administration" of its own).
 
     A sentence-initial capital says nothing, so a run that opens a sentence loses its first
     word ("The Reconstruction Fund" → "Reconstruction Fund")."""
@@ -420,6 +435,8 @@ def name_runs(text: Text, compiled: Compiled, taken: Collection[int] = ()) -> li
     n = len(tokens)
     if _shouted(text):
         return runs
+    if taken:
+        taken = _carried_on(text, taken)
 
     def is_cap(k: int) -> bool:
         tok = tokens[k]
@@ -463,7 +480,13 @@ def name_runs(text: Text, compiled: Compiled, taken: Collection[int] = ()) -> li
             first += 1
             while first < j and not is_cap(first):
                 first += 1
-        if first < j and j < n and tokens[j].norm in compiled.place_words and not is_cap(j) and j not in taken:
+        if (
+            first < j
+            and j < n
+            and tokens[j].norm in compiled.place_words
+            and not is_cap(j)
+            and j not in taken
+        ):
             j += 1  # "Херсонской области", "Kherson region": the place word after the name
         if first < j:
             words = [t.norm for t in tokens[first:j]]

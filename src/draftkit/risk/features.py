@@ -748,8 +748,6 @@ class Grouped:
     position: int
 
 
-
-
 def remedies(side: Side) -> list[Grouped]:
     """Remedy words of the taxonomy's [remedies] table."""
     return _grouped(side, side.compiled.remedies)

@@ -39,10 +39,12 @@ _STOP_TEXT = """to from in into within by at on for with without under until aft
     относительно чтобы как что который которая которые если когда не является будет будут должен
     должна должно должны может могут необходимо нужно надо следует"""
 STOP_WORDS = frozenset(_STOP_TEXT.split())
-# Words in an item that say nothing about which item it is.
+# Words in an item that say nothing about which item it is ("будь-яких", "каких-либо": any).
 FILLER_TEXT = """the a an all any its their his her such these those this both either each every other others
     more less fewer above below otherwise else back also of усі всі всіх усіх весь вся все її їх
-    його свої своїх свій всех всю всё его ее их свои своих свой этот эти"""
+    його свої своїх свій всех всю всё его ее их свои своих свой этот эти
+    будь який яка яке які якого якої якому якій яким якими яких любой любая любое любые любого
+    любую любом любым любыми любых какой какая какое какие каких либо"""
 FILLER = frozenset(FILLER_TEXT.split())
 _NEGATIONS = frozenset(
     {"no", "not", "nor", "neither", "never", "не", "ні", "ни", "жоден", "жодних", "никакой"}
@@ -190,16 +192,20 @@ def _repeated_preposition(text: Text, c: int) -> int | None:
     return None
 
 
-def _introductory(text: Text, start: int, end: int) -> bool:
+def _introductory(text: Text, start: int, end: int, stops: set[int]) -> bool:
     """Whether tokens [start, end), before a comma and not after one, end a phrase that opens
     its sentence or clause with a preposition or a conjunction ("In the zone, …", "If Russia
-    attacks, …"): what it introduces may be a list; it is none of its items."""
+    attacks, …"): what it introduces may be a list; it is none of its items. A clause whose
+    modal (`stops`) governs the item is no such phrase: in "…, which may include diplomatic,
+    economic and military measures" "diplomatic" is the list's first item."""
     tokens = text.tokens
     if start > 0 and tokens[start - 1].norm == ",":
         return False  # between two commas: an item
     k = start
     while k > 0 and tokens[k - 1].norm not in _HARD_STOPS and tokens[k - 1].norm != ",":
         k -= 1
+    if any(j in stops for j in range(k, start)):
+        return False
     return tokens[k].norm in STOP_WORDS and tokens[k].norm not in _NEGATIONS  # "No tanks, …" is a list
 
 
@@ -247,7 +253,8 @@ def listings(side: Side) -> list[Listing]:
     # A modal and the verb it governs stand outside any item ("shall hold presidential and
     # parliamentary elections": the items are "presidential", "parliamentary elections").
     stops = {k for hit in side.compiled.obligation.find(text) for k in range(hit.first, hit.last + 1)}
-    found: list[tuple[int, list[tuple[int, int]]]] = []  # each coordinator, its items' bounds
+    # Each coordinator, its items' bounds, whether each item has its own preposition.
+    found: list[tuple[int, list[tuple[int, int]], bool]] = []
     for c in coordinators:
         start = c + 1
         repeated = _repeated_preposition(text, c)
@@ -262,13 +269,13 @@ def listings(side: Side) -> list[Listing]:
             if repeated + 1 < k:
                 bounds.append((repeated + 1, k))
             bounds.reverse()
-            found.append((c, bounds))
+            found.append((c, bounds, True))
             continue
         while k > 0:
             middle = [last - first for first, last in bounds[1:]]
             limit = min(middle) if middle else min(end - c - 1, 3)
             start = _left_item(text, k, stops, limit)
-            if start == k or (len(bounds) > 1 and _introductory(text, start, k)):
+            if start == k or (len(bounds) > 1 and _introductory(text, start, k, stops)):
                 break  # "In the zone, tanks and mortars …": "zone" is no item
             bounds.append((start, k))
             if start > 1 and tokens[start - 1].norm == "," and _word(text, start - 2):
@@ -278,23 +285,23 @@ def listings(side: Side) -> list[Listing]:
         if len(bounds) < 2 or _doublet(text, bounds):
             continue
         bounds.reverse()
-        found.append((c, bounds))
+        found.append((c, bounds, False))
     # Two lists in a row share words: in "эффективный мониторинг и верификацию режима
     # прекращения огня и отвода …" the genitive after "верификацию" is the next list's first
     # item, which both nouns govern; the last item of a list ends where the next list begins.
-    for (_, bounds), (_, following) in pairwise(found):
+    for (_, bounds, _), (_, following, _) in pairwise(found):
         first, last = bounds[-1]
         if first < following[0][0] < last:
             bounds[-1] = (first, following[0][0])
     out: list[Listing] = []
     operative = _operative(side)
-    for c, bounds in found:
+    for c, bounds, repeated_preposition in found:
         clause = _clause_of(side, c)
         bounds = [(a, b) for a, b in bounds if _clause_of(side, a) == clause]
         words = [_content(side, a, b) for a, b in bounds]
         if len(bounds) < 2 or not all(any(w.isalpha() for w, _ in item) for item in words):
             continue
-        items = _items(text, bounds, words)
+        items = _items(text, bounds, words, repeated_preposition)
         first, last = bounds[0][0], bounds[-1][1]
         span = span_of(text, first, last)
         joiner = "or" if tokens[c].norm in OR_WORDS else "and"
@@ -313,19 +320,29 @@ def _doublet(text: Text, bounds: list[tuple[int, int]]) -> bool:
 
 
 def _items(
-    text: Text, bounds: list[tuple[int, int]], words: list[tuple[tuple[str, str], ...]]
+    text: Text,
+    bounds: list[tuple[int, int]],
+    words: list[tuple[tuple[str, str], ...]],
+    repeated_preposition: bool = False,
 ) -> tuple[Item, ...]:
     """The items of one list, each with its own lemmas: those no other item has, and not the
     head the last item shares with the others ("defence" of "the energy, banking and defence
     sectors": "sectors" is every item's; after items of one word each, the last item's own
-    word is its first: "verifiable" of "complete and verifiable withdrawal of forces")."""
+    word is its first: "verifiable" of "complete and verifiable withdrawal of forces"). Items
+    that each follow their own preposition share no head ("from shelling and from armed
+    provocations": the second item is "armed provocations")."""
     lemmas = [tuple(lemma for lemma, _ in item) for item in words]
     named = [
         any(text.tokens[k].cap and not _opens_sentence(text, k) for k in range(first, last))
         for first, last in bounds
     ]
     # (a name of one word shares no head: "Росії проти України та міжнародного механізму")
-    shared_head = len(lemmas[-1]) > 1 and all(len(item) == 1 for item in lemmas[:-1]) and not any(named[:-1])
+    shared_head = (
+        not repeated_preposition
+        and len(lemmas[-1]) > 1
+        and all(len(item) == 1 for item in lemmas[:-1])
+        and not any(named[:-1])
+    )
     out: list[Item] = []
     for n, (first, last) in enumerate(bounds):
         others = {w for m, other in enumerate(lemmas) if m != n for w in other}

@@ -74,6 +74,28 @@ class Sides:
             self.new_text, new.position
         )
 
+    def in_place(self, old: Located, new: Located) -> bool:
+        """Whether `new` stands where `old` stood: `replaced` of their first words."""
+        return self.replaced(_token_at(self.old_text, old.position), _token_at(self.new_text, new.position))
+
+    def replaced(self, old: int, new: int) -> bool:
+        """Whether new token `new` stands where old token `old` stood: the word diff keeps the
+        one as the other, or both lie in one stretch it changed, between the same two kept
+        words ("shall not be denied access" / "shall be granted access": "denied" and
+        "granted" between "be" and "access"). A word said elsewhere in the text is not in
+        the old word's place ("guarantee safe passage" / "ensure safe passage with the
+        support of the UN": the support is not what became of the guarantee)."""
+        kept = _word_map(self.old, self.new)
+        if old in kept:
+            return kept[old] == new
+        # The nearest kept words either side: a scan over the changed stretch alone.
+        before = next((kept[k] for k in range(old - 1, -1, -1) if k in kept), -1)
+        after = next(
+            (kept[k] for k in range(old + 1, len(self.old_text.tokens)) if k in kept),
+            len(self.new_text.tokens),
+        )
+        return before < new < after
+
 
 _START = attrgetter("start")
 
@@ -86,7 +108,8 @@ def _token_at(text: Text, offset: int) -> int:
 @functools.lru_cache(maxsize=16)
 def _word_map(old: Side, new: Side) -> dict[int, int]:
     """Old token → new token, for the tokens the word-level diff of two texts keeps equal
-    (read only where equal features stand on one side more often than on the other)."""
+    (read only where equal features stand on one side more often than on the other, or where
+    a rule asks whether a word stands in another's place)."""
     from rapidfuzz.distance import Indel  # the alignment has imported it by the time flags run
 
     a = [t.norm for t in old.text.tokens]

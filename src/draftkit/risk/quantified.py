@@ -4,11 +4,16 @@ compares them.
 Takes one text (a `Side`) and hands on `Quantified` features: "all" (every; усі, всі, всіх …;
 все, всех …) and the words after it up to a stop — punctuation, a preposition, a verb of
 being or a modal (risk.lists' `STOP_WORDS`) — each by its lemma, fillers ("the", "of") left
-out, the last word its head. The rule `COVERED` compares two phrases with the same head: a
-word added narrows what "all" covers ("all hostages" → "all living hostages": all of fewer),
-a word taken away widens it ("all foreign forces" → "all forces"). Guarantees: a phrase
+out, the last word its head. A verb ends the phrase too, where its form shows it: an English
+adverb in -ly before it ("Every Party solemnly undertakes"; not before a participle: "all
+internally displaced persons"), a Ukrainian or Russian verb by its lemma and ending ("Все заложники освобождаются"); "все ещё", "все ще" (still) are no
+"all". The rule `COVERED` compares two phrases with the same head that stand in one place (the
+word diff keeps the one "all" as the other, or both lie in one stretch it changed): a word
+added narrows what "all" covers ("all hostages" → "all living hostages": all of fewer), a
+word taken away widens it ("all foreign forces" → "all forces"). Guarantees: a phrase
 reordered, re-cased or in another case form says nothing (its lemmas are the same); two
-phrases neither of which holds the other's words (a rewording) say nothing either; in a
+phrases neither of which holds the other's words (a rewording) say nothing either, nor do two
+in different places ("every hostage" of one sentence, "all hostages" added to another); in a
 hostage, prisoner or withdrawal provision a narrowing weighs as "all" dropped does
 (`scope_urgent`).
 """
@@ -25,6 +30,35 @@ _ALL = frozenset(
     {"all", "every", "усі", "всі", "усіх", "всіх", "усім", "всім", "все", "всех", "всем", "всеми"}
 )
 _WORDS = 4  # words after "all" at most: "all heavy weapons of the Parties" stops at "of"
+# "все ещё", "все ще", "всё же", "все одно": an adverb (still, yet, anyway), not "all".
+_NOT_ALL_AFTER = frozenset({"еще", "ще", "же", "ж", "равно", "одно", "таки"})
+# Words in -ly that are no adverbs: "all elderly persons", "all supply routes".
+_NOT_ADVERBS = frozenset(
+    {"elderly", "early", "daily", "weekly", "monthly", "yearly", "family", "supply", "assembly", "ally"}
+)
+# A Ukrainian or Russian finite verb: its lemma an infinitive (-ть, -ти, -чь, reflexive -ся;
+# not a noun in -сть: "область", "частість"), its own ending a verb's ("освобождаются",
+# "звільняють", "мають"; not the participle "удерживаемые", whose lemma simplemma gives as
+# the verb's), and not its own lemma ("діти" is a noun whose lemma ends so; an infinitive
+# after "all" follows a modal, a stop word already).
+_PARTICIPLE = ("ed", "ing", "en")
+_INFINITIVE = ("ть", "ти", "чь", "ться", "тися", "тись", "чься")
+_VERB_ENDINGS = ("т", "ть", "ти", "ся", "сь", "є", "чь")
+
+
+def _ends_phrase(norm: str, lemma: str, following: str) -> bool:
+    """Whether a word ends what "all" covers: an English adverb before a verb ("All Parties
+    solemnly undertake"; not before a participle, which it qualifies with the words after
+    it: "all internally displaced persons", `following` the word after it), or a Ukrainian or
+    Russian verb."""
+    if norm.isascii():
+        return norm.endswith("ly") and norm not in _NOT_ADVERBS and not following.endswith(_PARTICIPLE)
+    return (
+        lemma != norm
+        and lemma.endswith(_INFINITIVE)
+        and not lemma.endswith("сть")
+        and norm.endswith(_VERB_ENDINGS)
+    )
 
 
 @record
@@ -46,12 +80,15 @@ def quantified(side: Side) -> list[Quantified]:
     lemmas = side.lemmas.tokens
     out: list[Quantified] = []
     for q, tok in enumerate(tokens):
-        if tok.norm not in _ALL:
+        if tok.norm not in _ALL or (q + 1 < len(tokens) and tokens[q + 1].norm in _NOT_ALL_AFTER):
             continue
         k, words, head = q + 1, set(), ""
         while k < len(tokens) and k - q <= _WORDS:
             word = tokens[k]
             if word.kind != "word" or word.norm in STOP_WORDS or word.norm in _ALL:
+                break
+            following = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+            if _ends_phrase(word.norm, lemmas[k].norm, following):
                 break
             if word.norm not in FILLER:
                 head = lemmas[k].norm
@@ -64,6 +101,8 @@ def quantified(side: Side) -> list[Quantified]:
 
 
 def _covered(s: Sides, old: Quantified, new: Quantified) -> Report | None:
+    if not s.in_place(old, new):
+        return None  # "every hostage" of one sentence, "all hostages" of another
     if old.words < new.words:
         value = s.sig.scope_urgent if urgent(s.old) or urgent(s.new) else s.sig.scope_restrictive
         return Report("Scope narrowed", max(value, s.sig.scope_restrictive))

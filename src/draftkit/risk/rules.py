@@ -206,7 +206,8 @@ def _privative_objects(side: Side) -> list[list[str]]:
 
 
 # A negated verb of refusal says what its positive counterpart says: "shall not be denied
-# access" is "shall be granted access" (lemmas; the first content word after the negation).
+# access" is "shall be granted access" (lemmas; among the three content words after the
+# negation, the counterpart standing where the refusal stood).
 _REFUSAL_WORDS = """deny refuse prevent prohibit forbid obstruct hinder impede block restrict
     відмовити відмовляти перешкоджати заборонити забороняти обмежувати отказать отказывать
     препятствовать запретить запрещать ограничивать отказано"""
@@ -217,25 +218,45 @@ _GRANT_WORDS = """grant allow permit provide ensure enable facilitate give affor
 _GRANTS = frozenset(_GRANT_WORDS.split())
 
 
-def _double_negative(side: Side, other: Side, negation: Negation) -> bool:
-    """Whether the negation negates a verb of refusal (among the three content words after it)
-    and the other text says its counterpart instead ("not be denied" → "be granted"): the
-    same polarity, reworded."""
-    refusal = next((w for w in _content_after(side, negation.last, 3) if w in _REFUSALS), None)
-    if refusal is None or refusal in other.lemma_set:  # "не може бути відмовлено": past the modal
+def _refusal(side: Side, index: int) -> int | None:
+    """The token of a verb of refusal among the three content words (over 3 letters) after
+    token `index`, in its clause, or None."""
+    tokens, lemmas = side.text.tokens, side.lemmas.tokens
+    seen = 0
+    for k in range(index, len(tokens)):
+        if tokens[k].kind == "punct" or seen == 3:
+            return None
+        if tokens[k].kind == "word" and len(lemmas[k].norm) > 3:
+            if lemmas[k].norm in _REFUSALS:
+                return k
+            seen += 1
+    return None
+
+
+def _double_negative(s: Sides, negation: Negation, removed: bool) -> bool:
+    """Whether the negation (of the old text if `removed`, else of the new) negates a verb of
+    refusal and the other text says its counterpart in its place ("not be denied" → "be
+    granted"): the same polarity, reworded. A grant said elsewhere ("shall not restrict" →
+    "shall limit … and provide escorts") keeps nothing."""
+    side, other = (s.old, s.new) if removed else (s.new, s.old)
+    k = _refusal(side, negation.last)
+    if k is None or side.lemmas.tokens[k].norm in other.lemma_set:  # "не може бути відмовлено"
         return False
-    return any(w in _GRANTS and w not in side.lemma_set for w in other.lemma_set)
+    grants = [
+        j for j, w in enumerate(other.lemmas.tokens) if w.norm in _GRANTS and w.norm not in side.lemma_set
+    ]
+    return any(s.replaced(k, j) if removed else s.replaced(j, k) for j in grants)
 
 
 def _negation_removed(s: Sides, old: Negation) -> Report | None:
-    if _turned_privative(s.old, s.new, old) or _double_negative(s.old, s.new, old):
+    if _turned_privative(s.old, s.new, old) or _double_negative(s, old, removed=True):
         return None
     where = counterpart(s.new_text, s.old_text, old.first, old.last)
     return Report("Negation removed", s.sig.negation, counterpart=where)
 
 
 def _negation_added(s: Sides, new: Negation) -> Report | None:
-    if _turned_privative(s.new, s.old, new) or _double_negative(s.new, s.old, new):
+    if _turned_privative(s.new, s.old, new) or _double_negative(s, new, removed=False):
         return None
     where = counterpart(s.old_text, s.new_text, new.first, new.last)
     return Report("Negation added", s.sig.negation, counterpart=where)
@@ -791,7 +812,9 @@ _COMMITMENT_WORDS = {"guarantee": ("Guarantee", "a guarantee"), "assurance": ("A
                      "support": ("Support", "support")}  # fmt: skip
 
 
-def _commitment_changed(s: Sides, old: Grouped, new: Grouped) -> Report:
+def _commitment_changed(s: Sides, old: Grouped, new: Grouped) -> Report | None:
+    if not s.in_place(old, new):
+        return None  # "guarantee safe passage" → "ensure safe passage with the support of the UN"
     weaker = COMMITMENT_GROUPS.index(new.group) > COMMITMENT_GROUPS.index(old.group)
     verb, significance = (
         ("weakened", s.sig.commitment_weakened) if weaker else ("strengthened", s.sig.commitment_strengthened)
@@ -805,8 +828,9 @@ COMMITMENTS: FeatureRule[Grouped] = FeatureRule(
     name="commitment",
     features=commitments,
     key=lambda c: c.group,
-    # One group's word in another's place: "security guarantees" → "security assurances".
-    # Added or removed alone it is the wording's, the obligation's or the category's to say.
+    # One group's word in another's place: "security guarantees" → "security assurances"
+    # (in place: `Sides.in_place`). Added or removed alone, or one removed here and another
+    # added elsewhere, it is the wording's, the obligation's or the category's to say.
     pair=by(anything),
     changed=_commitment_changed,
     removed=lambda s, old: None,
