@@ -10,7 +10,7 @@ import pytest
 
 from draftkit.risk.names import named_entities
 from draftkit.risk.rules import Reader
-from tests.risk.helpers import TAXONOMY, flags_for, rules_of
+from tests.risk.helpers import TAXONOMY, findings, flags_for, rules_of
 
 HEADING = {"en": "Territorial Arrangements", "uk": "Територіальні питання", "ru": "Территориальные вопросы"}
 
@@ -213,3 +213,18 @@ def test_odihr_is_an_organisation_of_the_osce() -> None:
     )
     spelt = "Elections shall be observed by the OSCE Office for Democratic Institutions and Human Rights."
     assert rules_of("Elections shall be observed by the OSCE/ODIHR.", spelt) == []
+
+
+def test_a_body_named_beside_its_organisation_is_a_low_narrowing() -> None:
+    """'the OSCE' → 'the OSCE SMM' names the OSCE's own mission: not an organisation added
+    (HIGH), as it read once the mission was a listed name of the OSCE."""
+    broad, narrow = (
+        "Monitoring shall be carried out by the OSCE.",
+        "Monitoring shall be carried out by the OSCE SMM.",
+    )
+    assert [(f.headline, f.significance) for f in findings(broad, narrow) if f.rule == "name"] == [
+        ("Organisation named more narrowly", 0.25)
+    ]
+    assert [f.headline for f in findings(narrow, broad) if f.rule == "name"] == [
+        "Organisation named more broadly"
+    ]

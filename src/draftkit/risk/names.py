@@ -64,7 +64,7 @@ def listed_names(side: Side) -> list[Name]:
         span = span_of(text, first, last)
         # A body of a listed organisation names it too: "the OSCE SMM" is the OSCE's mission,
         # so "of the OSCE" spelt out beside it adds no organisation.
-        for name in (canonical, *_parents(canonical, compiled.entity_kind)):
+        for name in (canonical, *parents(canonical, compiled.entity_kind)):
             kind = compiled.entity_kind.get(name, "party")
             out.append(Name(name, kind, before, first, last, text.span(first, last), (span,), span[0]))
     return out
@@ -74,7 +74,7 @@ def listed_names(side: Side) -> list[Name]:
 _LANGUAGE = frozenset({"language", "мова", "язык"})
 
 
-def _parents(canonical: str, known: Mapping[str, str]) -> list[str]:
+def parents(canonical: str, known: Mapping[str, str]) -> list[str]:
     """The listed organisations whose canonical name opens this one's ("OSCE" of "OSCE
     Special Monitoring Mission", "UN" of "UN Security Council")."""
     words = canonical.split()

@@ -68,7 +68,7 @@ from draftkit.risk.matching import (
     surplus,
     unpaired,
 )
-from draftkit.risk.names import Name, named_entities, respelt, venue
+from draftkit.risk.names import Name, named_entities, parents, respelt, venue
 from draftkit.risk.quantified import COVERED
 from draftkit.risk.taxonomy import COMMITMENT_GROUPS, Significance
 from draftkit.risk.tokens import content_key
@@ -521,11 +521,28 @@ def _name_changed(s: Sides, old: Name, new: Name) -> Report | None:
 
 
 def _name_removed(s: Sides, old: Name) -> Report | None:
-    return None if old.kind == "name" else Report(f"{_KIND_WORD[old.kind]} removed", s.sig.name_removed)
+    if old.kind == "name":
+        return None
+    if _within(s.new, s.old, old):  # "the OSCE SMM" → "the OSCE": named more broadly, still there
+        return Report(f"{_KIND_WORD[old.kind]} named more broadly", s.sig.wording)
+    return Report(f"{_KIND_WORD[old.kind]} removed", s.sig.name_removed)
 
 
 def _name_added(s: Sides, new: Name) -> Report | None:
-    return None if new.kind == "name" else Report(f"{_KIND_WORD[new.kind]} added", s.sig.name_added)
+    if new.kind == "name":
+        return None
+    if _within(s.old, s.new, new):  # "the OSCE" → "the OSCE SMM": its body named, the same organisation
+        return Report(f"{_KIND_WORD[new.kind]} named more narrowly", s.sig.wording)
+    return Report(f"{_KIND_WORD[new.kind]} added", s.sig.name_added)
+
+
+def _within(other: Side, this: Side, name: Name) -> bool:
+    """Whether the other text names the organisation this name's body belongs to, which this
+    text names only through the body ("OSCE SMM"): the one named for the other. Where this text
+    names it apart too ("OSCE standards … ODIHR monitoring"), the body is dropped or added."""
+    held = {n.key for n in other.features(named_entities)}
+    apart = {n.key for n in this.features(named_entities) if (n.first, n.last) != (name.first, name.last)}
+    return any(p in held and p not in apart for p in parents(name.key, other.compiled.entity_kind))
 
 
 NAMES: FeatureRule[Name] = FeatureRule(
