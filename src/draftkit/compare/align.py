@@ -834,7 +834,7 @@ class _Aligner:
                 if by_content:  # content_groups reads the partners the other way: other → one
                     partner_of = to_one if not pinned[side] else {o: k for o, k in to_one.items() if k not in pinned[side]}
                     ranks = (olds, news) if side == 0 else (news, olds)
-                    found = content_groups(partner_of, one, free_one, free_other, *ranks)
+                    found = content_groups(partner_of, one, other, free_one, free_other, *ranks, text_ratio)
                 else:
                     group_of = self.group_of_a if side == 0 else self.group_of_b
                     unit = units(to_other, group_of, self.groups, side, pinned[side])

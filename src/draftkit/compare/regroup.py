@@ -182,17 +182,23 @@ def weak_pairs(
 def content_groups(
     partner_of: Mapping[int, int],
     one: Side,
+    other: Side,
     free_one: Callable[[int], bool],
     free_other: Callable[[int], bool],
     candidates: Mapping[int, Sequence[tuple[float, int]]],
     back: Mapping[int, Sequence[tuple[float, int]]],
+    similarity: Callable[[str, str], float],
 ) -> list[tuple[tuple[int, ...], int]]:
     """Merges the content evidence shows (called with the drafts swapped: splits). A free
     provision of `one` whose best candidate in `other` (`candidates`: score, index; strongest
     first) is paired 1:1 with its adjacent sibling (`partner_of`: index in `other` → its
     partner in `one`) joins that pair; two free adjacent siblings whose best candidate is one
     free provision are merged into it. Both only when that provision's own best candidates
-    (`back`) are the two siblings. `partner_of` is only read, during the call."""
+    (`back`) are the two siblings; a pair joined only when the group reads at least as much
+    like its partner (`similarity` of normalised texts) as the pair did: a free one that makes
+    it read less so is something else said beside it (a new point put after a rewritten one
+    shares its setting's words, not its content). `partner_of` is only read, during the
+    call."""
     out: list[tuple[tuple[int, ...], int]] = []
     taken: set[int] = set()
 
@@ -222,6 +228,10 @@ def content_groups(
         top = [k for _, k in back.get(j, ()) if k in group or (k not in taken and best(k) == j)][:2]
         if set(top) != set(group):
             continue
+        if j in partner_of and similarity(other.keys[j], " ".join(one.keys[k] for k in group)) < similarity(
+            other.keys[j], one.keys[partner_of[j]]
+        ):
+            continue  # joined, the pair reads less like its partner: the free one is beside it
         out.append((group, j))
         taken.update((*group, j))
     return out
