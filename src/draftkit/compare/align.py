@@ -733,8 +733,8 @@ class _Aligner:
                 num_a, num_b = self.a.nodes[i].num, self.b.nodes[j].num
                 if kept and keys_a[x] is not None and keys_a[x] == keys_b[y]:
                     score += SAME_NUMBER_PRIOR
-                elif _unnumbered(num_a) and _unnumbered(num_b) and same_shape and x == y:
-                    # Unnumbered points in the same slot of a window of the same size.
+                elif (_unnumbered(num_a) or _unnumbered(num_b)) and same_shape and x == y:
+                    # The same slot of a window of the same size, a side known by its places only.
                     score += SAME_NUMBER_PRIOR
                 scores[(x, y)] = score
         best_row = [max(scores[(x, y)] for y in range(len(seg_b))) for x in range(len(seg_a))]
