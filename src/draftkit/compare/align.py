@@ -24,7 +24,8 @@
    parts) or over a subtree (a point now an intro with paragraphs) becomes that group, and
    two adjacent siblings whose best content candidate is one provision are merged into it
    (compare.regroup). Before pass 7, a leaf pair the DP took below IN_PARENT_CONFIDENT whose
-   texts share no distinctive word ("… shall … within N days") is set free.
+   texts share no distinctive word ("… shall … within N days") is set free; the other such
+   pairs are set free for pass 8 only, and paired back where both sides are still free.
 
 Never an all-pairs loop over whole drafts: passes 1–2 are hashing, pass 3 works on short
 segments between anchors, pass 5 on what is left (typically a handful).
@@ -52,6 +53,7 @@ from draftkit.compare.regroup import (
     absorbed,
     content_groups,
     content_words,
+    contested,
     in_its_place,
     places_of,
     ranked,
@@ -122,6 +124,7 @@ class _Aligner:
         self.best_deleted_for: dict[int, int] | None = None
         self.places: dict[tuple[int, str], list[int]] = {}  # the added ones by place (_result)
         self.weak: set[int] = set()  # old indices the DP paired below IN_PARENT_CONFIDENT
+        self.held: dict[int, int] = {}  # weak pairs free for the window, still kept in numbering
         # Parent pairs whose children were all paired in place when the sibling pass last saw
         # them → the child pairs it queued (a pairing only changes through `_unmatch`).
         self.hits = Hits()  # the last best-first ranking's, for the next (compare.leftovers)
@@ -542,7 +545,7 @@ class _Aligner:
     def _numbering_kept(self, pi: int, pj: int) -> bool:
         """Whether the children of a parent pair keep one numbering scheme in both drafts."""
         kids_a, kids_b = self.a.children[pi], self.b.children[pj]
-        matched = [(i, self.a2b[i]) for i in kids_a if i in self.a2b]
+        matched = [(i, j) for i in kids_a if (j := self.a2b.get(i, self.held.get(i))) is not None]
         if len(matched) >= 2:
             same = sum(1 for i, j in matched if self._same_label(i, j))
             return same >= NUMBERING_KEPT * len(matched)
@@ -556,16 +559,18 @@ class _Aligner:
             return pi == pj
         return self.a2b.get(pi) == pj
 
-    def content_pass(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    def content_pass(self, held: Sequence[tuple[int, int]] = ()) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         rest_a, rest_b = self._rest()
-        if not rest_a or not rest_b:
+        if not (rest_a or held) or not (rest_b or held):
             return []
 
         def text(p: Provision) -> str:
             return f"{p.heading}\n{p.text}" if p.heading else p.text
 
         content = ContentSimilarity(
-            [text(self.a.nodes[i]) for i in rest_a], [text(self.b.nodes[j]) for j in rest_b]
+            [text(self.a.nodes[i]) for i in rest_a], [text(self.b.nodes[j]) for j in rest_b],
+            extra_olds=[text(self.a.nodes[i]) for i, _ in held],
+            extra_news=[text(self.b.nodes[j]) for _, j in held],
         )
         scores: dict[tuple[int, int], float] = {(x, y): s for s, x, y in content.candidates()}
         # Position as evidence: the same label under partner parents, where both drafts keep
@@ -626,8 +631,8 @@ class _Aligner:
             if raw >= POSSIBLE_MIN and content.shared_facts(x, y):
                 self.plausible.setdefault(rest_a[x], []).append((raw, rest_b[y]))
         self.content = content
-        self.content_at_a = {i: x for x, i in enumerate(rest_a)}
-        self.content_at_b = {j: y for y, j in enumerate(rest_b)}
+        self.content_at_a = {i: x for x, i in enumerate((*rest_a, *(i for i, _ in held)))}
+        self.content_at_b = {j: y for y, j in enumerate((*rest_b, *(j for _, j in held)))}
         found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         for (x, y), score in ranked:
             if score < FAINT_MIN:
@@ -728,8 +733,8 @@ class _Aligner:
                 num_a, num_b = self.a.nodes[i].num, self.b.nodes[j].num
                 if kept and keys_a[x] is not None and keys_a[x] == keys_b[y]:
                     score += SAME_NUMBER_PRIOR
-                elif _unnumbered(num_a) and _unnumbered(num_b) and same_shape and x == y:
-                    # Unnumbered points in the same slot of a window of the same size.
+                elif (_unnumbered(num_a) or _unnumbered(num_b)) and same_shape and x == y:
+                    # The same slot of a window of the same size, a side known by its places only.
                     score += SAME_NUMBER_PRIOR
                 scores[(x, y)] = score
         best_row = [max(scores[(x, y)] for y in range(len(seg_b))) for x in range(len(seg_a))]
@@ -777,16 +782,26 @@ class _Aligner:
         found = self.vote_parents()
         if found:
             self.children_pass(found, IN_PARENT_THRESHOLD)
-        # A leaf pair the DP took at a low similarity whose texts share no distinctive word
-        # (two texts in one formula) is set free for the content passes.
-        for i, j in weak_pairs(sorted(self.weak), self.a2b, self.a, self.b, self.pins.pairs):
+        # Weak leaf pairs (DP below IN_PARENT_CONFIDENT): sharing no distinctive word, set free
+        # for pass 7; contested by a sibling's content (regroup.contested), weighed again in 8.
+        formula, held = weak_pairs(sorted(self.weak), self.a2b, self.a, self.b, self.pins.pairs)
+        for i, j in formula:
             self._unmatch(i, j)
-        found = self.content_pass()
+        found = self.content_pass(held)
         if found:
             self.children_pass(found, IN_PARENT_THRESHOLD)
         # Subtrees are joined before the window pass, which would give their free parent away.
         self.regroup()
+        at, free = (self.content_at_a, self.content_at_b), (self._free_a, self._free_b)
+        self.held = contested(held, self.a2b, (self.a, self.b), free, self.content, at, DP_BAND)
+        for i, j in self.held.items():
+            self._unmatch(i, j)
         found = self.window_pass()
+        for i, j in self.held.items():  # what the window left free on both sides is paired back
+            if self._free_a(i) and self._free_b(j):
+                self._match(i, j, self._sim(i, j))
+            elif self.a2b.get(i) == j:
+                del self.by_content[i]  # the window's pair is the DP's, as it was
         if found:
             self.children_pass(found, IN_PARENT_THRESHOLD)
         self.regroup()
@@ -834,7 +849,7 @@ class _Aligner:
                 if by_content:  # content_groups reads the partners the other way: other → one
                     partner_of = to_one if not pinned[side] else {o: k for o, k in to_one.items() if k not in pinned[side]}
                     ranks = (olds, news) if side == 0 else (news, olds)
-                    found = content_groups(partner_of, one, free_one, free_other, *ranks)
+                    found = content_groups(partner_of, one, other, free_one, free_other, *ranks, text_ratio)
                 else:
                     group_of = self.group_of_a if side == 0 else self.group_of_b
                     unit = units(to_other, group_of, self.groups, side, pinned[side])

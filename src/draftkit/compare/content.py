@@ -305,9 +305,20 @@ def topics(text: str) -> list[str]:
 
 
 class ContentSimilarity:
-    """Evidence bags of two lists of texts, idf over all of them, cosine and candidates."""
+    """Evidence bags of two lists of texts, idf over all of them, cosine and candidates.
 
-    def __init__(self, olds: Sequence[str], news: Sequence[str], lang: str | None = None) -> None:
+    `extra_olds` and `extra_news` are weighed with the others' idf and known names, after
+    them (x and y from len(olds), len(news)), but take no part in the idf, the names known or
+    the candidates: they can be scored against the others without changing any other score."""
+
+    def __init__(
+        self,
+        olds: Sequence[str],
+        news: Sequence[str],
+        lang: str | None = None,
+        extra_olds: Sequence[str] = (),
+        extra_news: Sequence[str] = (),
+    ) -> None:
         language = lang or language_of(" ".join([*olds[:50], *news[:50]]))
         inside = [_names(text) for text in (*olds, *news)]  # each text's names read once
         known = frozenset(key for names in inside for key in names)
@@ -344,8 +355,16 @@ class ContentSimilarity:
 
         self.a = [weigh(bag) for bag in raw_a]
         self.b = [weigh(bag) for bag in raw_b]
+        self.size = (len(self.a), len(self.b))  # the texts candidates are found among
+        unseen = math.log(1 + (total + 0.5) / 0.5)  # the idf of evidence only an extra holds
+        for texts, into in ((extra_olds, self.a), (extra_news, self.b)):
+            for text in texts:
+                bag = self._evidence(text, language, known)
+                for key in bag.keys() - idf.keys():
+                    idf[key] = unseen
+                into.append(weigh(bag))
         self.postings: dict[str, list[int]] = {}
-        for y, weights in enumerate(self.b):
+        for y, weights in enumerate(self.b[: self.size[1]]):
             for key in weights:
                 if key not in self.common:
                     self.postings.setdefault(key, []).append(y)
@@ -383,9 +402,9 @@ class ContentSimilarity:
         """Up to `limit` best new texts per old text by cosine, through the inverted index."""
         out: list[tuple[float, int, int]] = []
         postings = self.postings
-        size_b = max(1, len(self.b))
-        size_a = max(1, len(self.a))
-        for x, bag in enumerate(self.a):
+        size_b = max(1, self.size[1])
+        size_a = max(1, self.size[0])
+        for x, bag in enumerate(self.a[: self.size[0]]):
             hits: set[int] = set()
             for n, key in sorted((len(postings[key]), key) for key in bag if key in postings):
                 if len(hits) + n > CANDIDATE_HITS:

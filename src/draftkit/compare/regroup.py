@@ -7,7 +7,8 @@ or the pair it replaces, and only when the group's text is clearly closer than t
 
 Also here, as pure functions the aligner applies: `weak_pairs` (a pair the DP took at a
 low character similarity whose texts share no distinctive word is set free before the
-content passes), `content_groups` (merges and splits whose parts the content passes saw:
+content passes; `contested`: the others that a sibling's content contests, weighed again
+in the window pass), `content_groups` (merges and splits whose parts the content passes saw:
 two adjacent siblings whose best content candidate is one provision) and `in_its_place` (the
 added provision standing where a deleted one stood, its "possibly replaced by").
 
@@ -29,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
-from draftkit.compare.content import number_keys, root
+from draftkit.compare.content import ContentSimilarity, number_keys, root
 from draftkit.compare.flat import Flat
 from draftkit.compare.lemmas import content_lemmas, language_of
 from draftkit.compare.measures import contained, share_rare_word, word_frequencies
@@ -46,6 +47,10 @@ PART_MIN = 0.8  # each part of a split across a gap has this share of its words 
 ABSORBED_MIN = 0.5
 ABSORBED_WORDS = 3
 ABSORBED_COVERED = 0.5
+# A free sibling contests a weak pair (`contested`) with content this high (the window's floor,
+# compare.align.WINDOW_MIN) and this many times the pair's own (align.CONTENT_MARGIN).
+CONTEST_MIN = 0.25
+CONTEST_MARGIN = 1.5
 _EN_FOLDS = ("ly", "ing")
 _WORD = re.compile(r"\w+")
 
@@ -160,12 +165,14 @@ def ranked(
 
 def weak_pairs(
     weak: Sequence[int], pairs: Mapping[int, int], old: Side, new: Side, pinned: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """The leaf pairs of `weak` (old indices the DP paired at a low similarity) whose texts
-    share no distinctive word among their siblings' (measures.share_rare_word): two texts in
-    one formula, to be set free for the content passes."""
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The leaf pairs of `weak` (old indices the DP paired at a low similarity): those whose
+    texts share no distinctive word among their siblings' (measures.share_rare_word), two
+    texts in one formula to be set free for the content passes; and the others, to be held
+    while the content passes look for a better partner of either side."""
     context: dict[tuple[int, int], Counter[str]] = {}
-    out = []
+    formula: list[tuple[int, int]] = []
+    held: list[tuple[int, int]] = []
     for i in sorted(weak):
         j = pairs.get(i)
         if j is None or old.children[i] or new.children[j] or (i, j) in pinned:
@@ -174,31 +181,93 @@ def weak_pairs(
         if up not in context:
             kids = [old.keys[k] for k in old.children[up[0]]] + [new.keys[k] for k in new.children[up[1]]]
             context[up] = word_frequencies(kids)
-        if not share_rare_word(old.keys[i], new.keys[j], context[up]):
-            out.append((i, j))
+        (held if share_rare_word(old.keys[i], new.keys[j], context[up]) else formula).append((i, j))
+    return formula, held
+
+
+def contested(
+    held: Sequence[tuple[int, int]],
+    pairs: Mapping[int, int],
+    sides: tuple[Side, Side],
+    free: tuple[Callable[[int], bool], Callable[[int], bool]],
+    content: ContentSimilarity | None,
+    at: tuple[Mapping[int, int], Mapping[int, int]],
+    reach: int,
+) -> dict[int, int]:
+    """The `held` weak pairs (old → new, still in `pairs`) that a free sibling of either side,
+    within `reach` places, scores clearly higher with the other side than the pair itself
+    (`content`, texts at `at`; CONTEST_MIN, CONTEST_MARGIN): those the window pass is to weigh
+    again. The others stay paired, and keep the windows they bound."""
+    out: dict[int, int] = {}
+    if content is None:
+        return out
+    place: dict[int, int] = {}
+
+    def score(i: int, j: int) -> float:
+        return content.score(at[0][i], at[1][j]) if i in at[0] and j in at[1] else 0.0
+
+    def near(side: Side, k: int) -> Sequence[int]:
+        siblings = side.children[side.parent[k]]
+        key = k if side is sides[0] else -2 - k
+        if key not in place:
+            place.update(((n if side is sides[0] else -2 - n), m) for m, n in enumerate(siblings))
+        return siblings[max(0, place[key] - reach) : place[key] + reach + 1]
+
+    for i, j in held:
+        if pairs.get(i) != j:
+            continue
+        bar = max(CONTEST_MIN, CONTEST_MARGIN * score(i, j))
+        olds, news = near(sides[0], i), near(sides[1], j)
+        # … and that sibling's own best is the pair's side (the window's rule: best of its row).
+        if any(
+            x != i and free[0](x) and score(x, j) >= bar and score(x, j) >= max(score(x, y) for y in news)
+            for x in olds
+        ) or any(
+            y != j and free[1](y) and score(i, y) >= bar and score(i, y) >= max(score(x, y) for x in olds)
+            for y in news
+        ):
+            out[i] = j
     return out
 
 
 def content_groups(
     partner_of: Mapping[int, int],
     one: Side,
+    other: Side,
     free_one: Callable[[int], bool],
     free_other: Callable[[int], bool],
     candidates: Mapping[int, Sequence[tuple[float, int]]],
     back: Mapping[int, Sequence[tuple[float, int]]],
+    similarity: Callable[[str, str], float],
 ) -> list[tuple[tuple[int, ...], int]]:
     """Merges the content evidence shows (called with the drafts swapped: splits). A free
     provision of `one` whose best candidate in `other` (`candidates`: score, index; strongest
     first) is paired 1:1 with its adjacent sibling (`partner_of`: index in `other` → its
     partner in `one`) joins that pair; two free adjacent siblings whose best candidate is one
-    free provision are merged into it. Both only when that provision's own best candidates
-    (`back`) are the two siblings. `partner_of` is only read, during the call."""
+    free provision are merged into it (a best candidate is one that could be grouped: free, or
+    paired with a sibling beside it). Both only when that provision's own best candidates
+    (`back`) are the two siblings; a pair joined only when the group reads at least as much
+    like its partner (`similarity` of normalised texts) as the pair did: a free one that makes
+    it read less so is something else said beside it (a new point put after a rewritten one
+    shares its setting's words, not its content). `partner_of` is only read, during the
+    call."""
     out: list[tuple[tuple[int, ...], int]] = []
     taken: set[int] = set()
 
+    place: dict[int, int] = {}  # each provision's place among its siblings, made when needed
+
+    def around(i: int) -> tuple[int, ...]:
+        """`i` and its siblings either side."""
+        siblings = one.children[one.parent[i]]
+        if i not in place:
+            place.update((k, n) for n, k in enumerate(siblings))
+        return siblings[max(0, place[i] - 1) : place[i] + 2]
+
     def best(i: int) -> int | None:
+        """The strongest candidate `i` could be grouped with: free, or paired with a sibling
+        beside it (a candidate paired further away is taken, no rival for a group)."""
         for _, j in candidates.get(i, ()):
-            if j not in taken and (free_other(j) or j in partner_of):
+            if j not in taken and (free_other(j) or partner_of.get(j, ROOT) in around(i)):
                 return j
         return None
 
@@ -208,9 +277,7 @@ def content_groups(
         j = best(i)
         if j is None:
             continue
-        siblings = one.children[one.parent[i]]
-        at = siblings.index(i)
-        near = [k for k in siblings[max(0, at - 1) : at + 2] if k != i]
+        near = [k for k in around(i) if k != i]
         if j in partner_of:
             mates = [k for k in near if partner_of[j] == k]
         else:
@@ -222,6 +289,10 @@ def content_groups(
         top = [k for _, k in back.get(j, ()) if k in group or (k not in taken and best(k) == j)][:2]
         if set(top) != set(group):
             continue
+        if j in partner_of and similarity(other.keys[j], " ".join(one.keys[k] for k in group)) < similarity(
+            other.keys[j], one.keys[partner_of[j]]
+        ):
+            continue  # joined, the pair reads less like its partner: the free one is beside it
         out.append((group, j))
         taken.update((*group, j))
     return out
