@@ -28,15 +28,17 @@ _NOT_A_SUBJECT = {"later", "earlier", "sooner", "more", "less", "fewer", "longer
 
 # "including, but not limited to, …" (не обмежуючись, не ограничиваясь): what follows gives
 # examples of a whole, neither an exception ("but not") nor a restriction ("limited to").
-_NOT_LIMITED = {("not", "limited", "to"), ("не", "обмежуючись"), ("не", "ограничиваясь")}
+_LIMITED = frozenset({"limited", "обмежуючись", "ограничиваясь"})
 
 
 def not_limited_at(text: Text, index: int) -> bool:
     """Whether token `index` is in a "but not limited to" phrase (its "but", "not" or "limited")."""
-    words = [t.norm for t in text.tokens[max(0, index - 2) : index + 4]]
-    return any(
-        tuple(words[k : k + len(phrase)]) == phrase for phrase in _NOT_LIMITED for k in range(len(words))
-    )
+    tokens = text.tokens
+    for k in range(max(1, index - 1), min(len(tokens), index + 3)):
+        word = tokens[k].norm
+        if word in _LIMITED and tokens[k - 1].norm in ("not", "не"):
+            return word != "limited" or (k + 1 < len(tokens) and tokens[k + 1].norm == "to")
+    return False
 
 
 def negated_subject(text: Text, first: int) -> bool:
@@ -392,17 +394,20 @@ def _without_possessive(word: str) -> str:
     return word
 
 
+_SHOUTED_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐЎ][A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐЎ'’-]+"
+_TWO_SHOUTED = re.compile(rf"(?<!\w){_SHOUTED_WORD}[\W\d_]+{_SHOUTED_WORD}(?!\w)")
+
+
 def _shouted(text: Text) -> bool:
     """Whether a text is written in capitals (typed so, or a heading or clause Word shows in
     capitals, `w:caps`): most of its words of two letters or more are capitals, three at
     least. There a capital says nothing of a name ("THE PARTIES SHALL WITHDRAW" names no
     one), as at a sentence's start."""
     original = text.original
-    if not original.isupper():
-        # Cheap first: a text with a lower-case letter is shouted only where most of it is not.
-        letters = sum(c.isalpha() for c in original)
-        if sum(c.isupper() for c in original) * 2 <= letters:
-            return False
+    # Cheap first (one scan in C, not a loop over the characters): where most words are in
+    # capitals, two of them stand side by side.
+    if not original.isupper() and _TWO_SHOUTED.search(original) is None:
+        return False
     words = [original[t.start : t.end] for t in text.tokens if t.kind == "word" and t.end - t.start > 1]
     upper = sum(w.isupper() for w in words)
     return upper >= 3 and upper * 2 > len(words)
