@@ -1521,3 +1521,15 @@ def test_a_refusal_negated_then_another_refusal_is_a_negation_removed() -> None:
     new = "The Parties shall limit the movement of monitors and provide escorts."
     assert ("negation", "Negation removed") in rules_of(old, new)
     assert ("negation", "Negation added") in rules_of(new, old)
+
+
+def test_every_in_ukrainian_and_russian_covers_as_all_does() -> None:
+    """'Кожен військовослужбовець' → 'Кожен поранений військовослужбовець' narrows what
+    'every' covers, as 'all' and English 'every' did; 'quality assurance' is no assurance."""
+    old, new = (
+        "Кожен військовослужбовець підлягає обміну.",
+        "Кожен поранений військовослужбовець підлягає обміну.",
+    )
+    assert ("scope", "Scope narrowed") in rules_of(old, new)
+    quality = "The Parties shall provide quality assurance of the demining work."
+    assert rules_of(quality, "The Parties shall provide support for the demining work.") == []

@@ -15,7 +15,7 @@ rules pair on, so cosmetic edits give equal features.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -754,14 +754,16 @@ def remedies(side: Side) -> list[Grouped]:
 
 
 def commitments(side: Side) -> list[Grouped]:
-    """Commitment words of the taxonomy's [commitments] table."""
-    return _grouped(side, side.compiled.commitments)
+    """Commitment words of the taxonomy's [commitments] table ("quality assurance" is none)."""
+    return _grouped(side, side.compiled.commitments, after={"quality", "якості", "качества"})
 
 
-def _grouped(side: Side, phrases: PhraseSet) -> list[Grouped]:
+def _grouped(side: Side, phrases: PhraseSet, after: Collection[str] = ()) -> list[Grouped]:
     text = side.text
     out: list[Grouped] = []
     for hit in phrases.find(text):
+        if hit.first and text.tokens[hit.first - 1].norm in after:
+            continue
         a, b = window(text, hit.first, hit.last, before=1, after=1)
         span = span_of(text, hit.first, hit.last)
         out.append(Grouped(hit.label, text.span(a, b), (span,), span[0]))

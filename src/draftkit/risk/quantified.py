@@ -26,9 +26,9 @@ from draftkit.risk.findings import Report, Span, span_of
 from draftkit.risk.lists import FILLER, STOP_WORDS
 from draftkit.risk.matching import FeatureRule, Sides, by
 
-_ALL = frozenset(
-    {"all", "every", "усі", "всі", "усіх", "всіх", "усім", "всім", "все", "всех", "всем", "всеми"}
-)
+_ALL_WORDS = """all every усі всі усіх всіх усім всім все всех всем всеми кожен кожна кожне кожні кожного
+    кожної кожному кожній кожних каждый каждая каждое каждые каждого каждой каждому каждых"""
+_ALL = frozenset(_ALL_WORDS.split())
 _WORDS = 4  # words after "all" at most: "all heavy weapons of the Parties" stops at "of"
 # "все ещё", "все ще", "всё же", "все одно": an adverb (still, yet, anyway), not "all".
 _NOT_ALL_AFTER = frozenset({"еще", "ще", "же", "ж", "равно", "одно", "таки"})
