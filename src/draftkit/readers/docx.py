@@ -628,9 +628,7 @@ class _Walker:
                     spec = on_off(child, t.val)
                 elif tag == t.rStyle:
                     style = child.get(t.val)
-        if not self.lookless:  # direct formatting is absolute over the styles'
-            looks_on |= self.visibility.look(self.current.style, style) & ~looks
-        self.look = shown_look(looks_on)
+        self.look = self.visibility.shown(self.current.style, style, looks, looks_on)
         return self.visibility.run(self.current.style, style, vanish, spec)
 
     def run(self, r: etree._Element, parts: list[str]) -> None:

@@ -242,6 +242,15 @@ class Visibility:
                 self._looks[key] = found
         return found
 
+    def shown(
+        self, paragraph_style: str | None, character_style: str | None, looks: int, looks_on: int
+    ) -> int:
+        """The look (STRUCK, RAISED, CAPS) a run shows: its direct look properties (`looks`
+        set, `looks_on` their values), absolute, over what its styles give (`look`)."""
+        if not self.lookless:
+            looks_on |= self.look(paragraph_style, character_style) & ~looks
+        return shown_look(looks_on)
+
     def run(
         self,
         paragraph_style: str | None,

@@ -425,13 +425,19 @@ def _carried_on(text: Text, taken: Collection[int]) -> set[int]:
     return out
 
 
-def name_runs(text: Text, compiled: Compiled, taken: Collection[int] = ()) -> list[NameRun]:
+def name_runs(
+    text: Text,
+    compiled: Compiled,
+    taken: Collection[int] = (),
+    conjuncts: Sequence[Conjunct] | None = None,
+) -> list[NameRun]:
     """Capitalised names that are not at a sentence start and not in `not_names`, nor on the
     tokens `taken` (names read otherwise, from a gazetteer: a run stops before them, so
     "Sumy and Kharkiv" with Kharkiv listed is the name "Sumy", not a run dropped whole) or
     on the capitalised words right after them, which carry their name on ("Kherson Regional
     Military Administration", "Kyiv Security Compact": no name "Regional Military
-    Administration" of its own).
+    Administration" of its own). `conjuncts`: `coordinated(text, compiled)`, where the caller
+    has read it already.
 
     A sentence-initial capital says nothing, so a run that opens a sentence loses its first
     word ("The Reconstruction Fund" → "Reconstruction Fund")."""
@@ -448,8 +454,8 @@ def name_runs(text: Text, compiled: Compiled, taken: Collection[int] = ()) -> li
         return tok.kind == "word" and tok.cap and tok.norm not in compiled.not_names and k not in taken
 
     # An item of a list before a shared place word is a name of its own, and a place.
-    conjuncts = {c.first: c for c in coordinated(text, compiled)}
-    ends = {c.last for c in conjuncts.values()}
+    by_first = {c.first: c for c in (coordinated(text, compiled) if conjuncts is None else conjuncts)}
+    ends = {c.last for c in by_first.values()}
     # Most tokens are not capitalised: a run can only start at one that is.
     resume = 0
     for i in [k for k in compress(range(n), map(_CAP, tokens)) if is_cap(k)]:
@@ -471,7 +477,7 @@ def name_runs(text: Text, compiled: Compiled, taken: Collection[int] = ()) -> li
                 j += 2
             else:
                 break
-        conjunct = conjuncts.get(i)
+        conjunct = by_first.get(i)
         if conjunct is not None and conjunct.last == j:
             runs.append(
                 NameRun(

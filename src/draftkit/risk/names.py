@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from draftkit.records import record
-from draftkit.risk.analysis import coordinated, name_runs
+from draftkit.risk.analysis import Conjunct, coordinated, name_runs
 from draftkit.risk.features import Side
 from draftkit.risk.findings import Span, span_of
 
@@ -36,6 +36,11 @@ class Name:
     position: int
 
 
+def _conjuncts(side: Side) -> tuple[Conjunct, ...]:
+    """The items of the text's lists of names sharing one place word (read once per side)."""
+    return coordinated(side.text, side.compiled)
+
+
 def listed_names(side: Side) -> list[Name]:
     """Gazetteer names and their aliases, matched on lemmas, each keyed by its canonical name
     ("the Alliance" is NATO, "Ukrainian" and "of Ukraine" are Ukraine, "Україні" is Україна);
@@ -46,7 +51,7 @@ def listed_names(side: Side) -> list[Name]:
     # An item of a list sharing a place word is listed with that word ("Запорізької" of
     # "Запорізької та Херсонської областей" is Zaporizhzhia Oblast, "Donetsk" of "the Donetsk
     # and Luhansk oblasts" Donetsk Oblast, not the city): that reading replaces its own.
-    for item in coordinated(text, compiled):
+    for item in side.features(_conjuncts):
         words = [t.norm for t in side.lemmas.tokens[item.first : item.last]]
         label = compiled.entities.label([*words, side.lemmas.tokens[item.head].norm])
         if label is not None:
@@ -103,7 +108,7 @@ def unlisted_names(side: Side) -> list[Name]:
     taken = {k for name in side.features(listed_names) for k in range(name.first, name.last)}
     out: list[Name] = []
     lemmas = side.lemmas.tokens
-    for run in name_runs(text, side.compiled, taken):
+    for run in name_runs(text, side.compiled, taken, side.features(_conjuncts)):
         if taken.intersection(range(run.first, run.last)):
             continue
         span = span_of(text, run.first, run.last)

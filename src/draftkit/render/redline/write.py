@@ -29,7 +29,6 @@ from draftkit.readers.docx_text import (
     choose_branch,
     look_of,
     parse_visibility,
-    shown_look,
 )
 from draftkit.readers.safezip import parse_xml
 from draftkit.render.redline.actions import (
@@ -336,12 +335,9 @@ class Writer:
                 looks, looks_on = looks | bit, (looks_on & ~bit) | on
             elif child.tag == W_RSTYLE_TAG:
                 style = child.get(W_VAL_ATTR)
-        styles = self._styles()
-        if not styles.lookless:
-            found = p.find(f"{W_PPR_TAG}/{W_PSTYLE_TAG}") if p is not None else None
-            paragraph_style = found.get(W_VAL_ATTR) if found is not None else None
-            looks_on |= styles.look(paragraph_style, style) & ~looks
-        if not shown_look(looks_on) & CAPS:
+        found = p.find(f"{W_PPR_TAG}/{W_PSTYLE_TAG}") if p is not None else None
+        paragraph_style = found.get(W_VAL_ATTR) if found is not None else None
+        if not self._styles().shown(paragraph_style, style, looks, looks_on) & CAPS:
             return rpr
         made = copy.deepcopy(rpr) if rpr is not None else etree.Element(W_RPR_TAG)
         for tag in _CAPS:
