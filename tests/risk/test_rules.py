@@ -797,6 +797,32 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Obligation weakened",
         "Obligation strengthened",
     ),
+    # A duty only to consider what was to be done: "shall consider", "agree to consider",
+    # "рассмотреть вопрос", "розглянути питання" (risk_heldout3: "shall consider launching").
+    (
+        "shall-consider",
+        "The Parties shall launch a joint framework within ninety days.",
+        "The Parties shall consider launching a joint framework within ninety days.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    (
+        "agree-to-consider",
+        "The Parties agree to establish a commission.",
+        "The Parties agree to consider establishing a commission.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
+    (
+        "ru-consider-question",
+        "Стороны обязуются создать совместную комиссию.",
+        "Стороны рассмотрят вопрос о создании совместной комиссии.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
     (
         "place-by-place-word",
         "The patrols will cover the Harrow Valley and the town of Brisk.",
