@@ -797,6 +797,24 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Obligation weakened",
         "Obligation strengthened",
     ),
+    # A number in words before a noun no unit class knows, against the same noun's number
+    # (risk_heldout3: "for two constitutional terms" → "for one constitutional term").
+    (
+        "spelled-count",
+        "The Commission shall be composed of two representatives of each Party.",
+        "The Commission shall be composed of three representatives of each Party.",
+        "number",
+        "Number increased by 1",
+        "Number reduced by 1",
+    ),
+    (
+        "uk-spelled-count",
+        "Сторони призначають двох представників до Комісії.",
+        "Сторони призначають трьох представників до Комісії.",
+        "number",
+        "Number increased by 1",
+        "Number reduced by 1",
+    ),
     # A duty only to consider what was to be done: "shall consider", "agree to consider",
     # "рассмотреть вопрос", "розглянути питання" (risk_heldout3: "shall consider launching").
     (
@@ -933,6 +951,14 @@ COSMETIC: list[tuple[str, str, str]] = [
         "Сторони зобов’язуються відвести війська.",
     ),
     ("spelling-ё", "тяжелое вооружение", "тяжёлое вооружение"),
+    # A number in words with no partner says no quantity: "one Party" is a party, not a count.
+    (
+        "one-or-either",
+        "One Party may request a meeting.",
+        "Either Party may request a meeting.",
+    ),
+    ("two-sides-both", "The two sides shall meet monthly.", "Both sides shall meet monthly."),
+    ("count-in-words-and-figures", "It has two representatives.", "It has 2 representatives."),
     ("thousands", "not exceed 600,000 personnel", "not exceed 600 000 personnel"),
     ("percent", "30 per cent of the assets", "30% of the assets"),
     ("spelled-number", "not earlier than five years after", "not earlier than 5 years after"),

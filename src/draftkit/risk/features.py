@@ -391,6 +391,10 @@ class Quantity:
     fragment: str
     spans: tuple[Span, ...]
     position: int
+    # A number in words before a noun no unit class knows ("two representatives"): compared
+    # with the same noun's number on the other side, never reported alone ("one Party" →
+    # "either Party" drops no quantity).
+    words_only: bool = False
 
 
 # One code per currency, however it is written ("$100 bn" = "USD 100 billion").
@@ -508,8 +512,9 @@ def quantities(side: Side) -> list[Quantity]:
             unit = _CURRENCY.get(unit, unit)
         if cls == "personnel":
             unit = "personnel"  # people, troops, soldiers, members: one class of noun
-        if tok.spelled and not cls and i not in after:
-            continue  # "one Party", "either of the two": words, not quantities ("two (2)" is one)
+        words_only = tok.spelled and not cls and i not in after
+        if words_only and not (j < len(tokens) and tokens[j].kind == "word"):
+            continue  # "either of the two": words, not quantities ("two (2)" is one)
         if not cls:
             if 1900 <= value <= 2200 and value == int(value) and "." not in tok.norm:
                 cls = "year"
@@ -533,6 +538,7 @@ def quantities(side: Side) -> list[Quantity]:
                 text.span(start, last),
                 (span,),
                 span[0],
+                words_only,
             )
         )
     # "within a year", "протягом року", "в течение месяца": a deadline of one unit.
@@ -550,53 +556,6 @@ def quantities(side: Side) -> list[Quantity]:
             )
         )  # fmt: skip
     out.sort(key=lambda q: q.position)  # shares first found, then the figures: text order
-    return out
-
-
-@record
-class Date:
-    """A calendar date, as a day number."""
-
-    day: int
-    fragment: str
-    spans: tuple[Span, ...]
-    position: int
-
-
-def dates(side: Side) -> list[Date]:
-    """Dates the tokeniser read."""
-    text = side.text
-    out: list[Date] = []
-    for k in text.indices("date"):
-        if (t := text.tokens[k]).value is not None:
-            span = span_of(text, k, k + 1)
-            out.append(Date(int(t.value), text.span(k, k + 1), (span,), span[0]))
-    return out
-
-
-@record
-class TimeBound:
-    """A deadline's or waiting period's marker ('within', 'no later than', 'не ранее') with
-    the words it bounds ('не позднее третьего дня': a number, a date or an ordinal)."""
-
-    label: str  # "by" (a deadline) / "not_before" (a waiting period)
-    bounded: tuple[str, ...]  # up to three words after it, in its clause
-    fragment: str
-    spans: tuple[Span, ...]  # the marker
-    position: int
-
-
-def time_bounds(side: Side) -> list[TimeBound]:
-    """Deadline and waiting-period markers of the taxonomy's [deadlines], each with what it
-    bounds, so that which way a bound points is compared whatever it bounds."""
-    text = side.text
-    out: list[TimeBound] = []
-    for hit in side.compiled.deadlines.find(text):
-        _, b = window(text, hit.first, hit.last, before=0, after=3)
-        bounded = text.words(hit.last, b)
-        if bounded:
-            span = span_of(text, hit.first, hit.last)
-            out.append(TimeBound(hit.label, bounded, text.span(hit.first, b), (span,), span[0]))
     return out
 
 
