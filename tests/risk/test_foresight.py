@@ -158,7 +158,9 @@ def test_likely_pairs_are_the_changed_texts_between_texts_both_hold() -> None:
 
 
 @pytest.mark.parametrize(("a", "b"), PAIRS)
-def test_the_likely_pairs_are_the_pairs_the_flags_read(a: str, b: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_likely_pairs_are_the_pairs_the_flags_read(
+    a: str, b: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """What makes it pay: the flags find most pairs they read already read."""
     comparison = compare(read(DRAFTS / a), read(DRAFTS / b))
     read_pairs: list[tuple[str, str]] = []

@@ -815,6 +815,22 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Number increased by 1",
         "Number reduced by 1",
     ),
+    (
+        "clock-moved",
+        "The ceasefire takes effect at 00:00 on 15 February.",
+        "The ceasefire takes effect at 06:00 on 15 February.",
+        "deadline",
+        "Time of day changed",
+        "Time of day changed",
+    ),
+    (
+        "ordinal-day-moved",
+        "The exchange shall be completed no later than the fifth day after the withdrawal.",
+        "The exchange shall be completed no later than the tenth day after the withdrawal.",
+        "deadline",
+        "Period lengthened by 5 days",
+        "Period shortened by 5 days",
+    ),
     # A duty only to consider what was to be done: "shall consider", "agree to consider",
     # "рассмотреть вопрос", "розглянути питання" (risk_heldout3: "shall consider launching").
     (
@@ -951,6 +967,29 @@ COSMETIC: list[tuple[str, str, str]] = [
         "Сторони зобов’язуються відвести війська.",
     ),
     ("spelling-ё", "тяжелое вооружение", "тяжёлое вооружение"),
+    # Times of day and ordinals written in words or figures (risk_heldout3, risk_heldout4).
+    (
+        "uk-clock-in-words",
+        "Припинення вогню з 00 год. 00 хв. 15 лютого 2015 року.",
+        "Припинення вогню з 00:00 15 лютого 2015 року.",
+    ),
+    (
+        "ru-clock-in-words",
+        "Огонь прекращается с 00 ч. 00 мин. 27 июля.",
+        "Огонь прекращается с 00:00 27 июля.",
+    ),
+    (
+        "ordinal-in-words",
+        "The exchange shall be completed no later than the fifth day after the withdrawal.",
+        "The exchange shall be completed no later than the 5th day after the withdrawal.",
+    ),
+    (
+        "uk-ordinal",
+        "Розпочати не пізніше другого дня після відведення.",
+        "Розпочати не пізніше 2-го дня після відведення.",
+    ),
+    ("ru-ordinal", "Начать не позднее пятого дня.", "Начать не позднее 5-го дня."),
+    ("uk-teens", "Завершити протягом чотирнадцяти днів.", "Завершити протягом 14 днів."),
     # A number in words with no partner says no quantity: "one Party" is a party, not a count.
     (
         "one-or-either",

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from draftkit.risk import tokens
+from draftkit.risk.numerals import NUMBER_WORDS
 from draftkit.risk.tokens import Hit, PhraseSet, PhraseSets, Text, tokenize
 
 WORDS = ["shall", "not", "withdraw", "withdrawal", "with", "forces", "the", "all", "parties", "within"]
@@ -158,3 +159,30 @@ def test_a_word_of_letters_reads_as_the_grammar_reads_it(word: str) -> None:
     # One word of letters only (each word of a taxonomy phrase) is made into its token without
     # the grammar; a spelled number is still read by it.
     assert tokens._tokens.__wrapped__(word) == tuple(tokens._merge(tokens._raw_tokens(word)))
+
+
+@pytest.mark.parametrize(
+    ("written", "norm", "quoted"),
+    [
+        ("з 00 год. 00 хв. за київським часом", "00:00", "00 год. 00 хв."),
+        ("с 00 часов 00 минут по московскому времени", "00:00", "00 часов 00 минут"),
+        ("с 06 ч. 30 мин. по местному времени", "06:30", "06 ч. 30 мин."),
+        ("no later than the fifth day", "5", "fifth"),
+        ("by the 5th day", "5", "5th"),
+        ("не пізніше другого дня", "2", "другого"),
+        ("не пізніше ніж на 2-й день", "2", "2-й"),
+        ("не позднее 5-го дня", "5", "5-го"),
+        ("протягом чотирнадцяти днів", "14", "чотирнадцяти"),
+        ("в течение пятнадцати суток", "15", "пятнадцати"),
+    ],
+)
+def test_times_ordinals_and_teens_in_words_read_as_figures(written: str, norm: str, quoted: str) -> None:
+    """A time of day in words, an ordinal in words or with its ending, a number from 11 to 19
+    in Ukrainian or Russian: one token, read as the figure ("00 год. 00 хв." is "00:00")."""
+    found = [(t.norm, written[t.start : t.end]) for t in tokenize(written) if t.kind in ("number", "time")]
+    assert found == [(norm, quoted)]
+
+
+def test_a_duration_in_hours_and_minutes_is_no_time_of_day() -> None:
+    assert [t.kind for t in tokenize("within 2 hours 30 minutes") if t.kind != "word"] == ["number", "number"]
+    assert "друга" not in NUMBER_WORDS  # a friend, not the second

@@ -269,3 +269,36 @@ DATES: FeatureRule[Date] = FeatureRule(
     removed=lambda s, old: Report("Date removed", s.sig.date),
     added=lambda s, new: Report("Date added", s.sig.date),
 )
+
+
+@record
+class Clock:
+    """A time of day ('00:00', '00 год. 00 хв.', as the tokeniser reads it: 'HH:MM')."""
+
+    at: str
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+
+
+def clocks(side: Side) -> list[Clock]:
+    """Times of day the tokeniser read."""
+    text = side.text
+    out: list[Clock] = []
+    for k in text.indices("time"):
+        span = span_of(text, k, k + 1)
+        out.append(Clock(text.tokens[k].norm, text.span(k, k + 1), (span,), span[0]))
+    return out
+
+
+# When a ceasefire or a withdrawal starts, to the hour: "from 00:00" → "from 06:00". One
+# added or removed is a format ("from midnight (00:00)"), the wording's to show.
+CLOCKS: FeatureRule[Clock] = FeatureRule(
+    name="deadline",
+    features=clocks,
+    key=lambda c: c.at,
+    pair=in_order,
+    changed=lambda s, old, new: Report("Time of day changed", s.sig.date),
+    removed=silent,
+    added=silent,
+)

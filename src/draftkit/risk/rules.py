@@ -61,7 +61,7 @@ from draftkit.risk.matching import (
     unpaired,
 )
 from draftkit.risk.names import Name, named_entities, parents, respelt, venue
-from draftkit.risk.numbers import DATES, FREQUENCY, NUMBERS, TIME_BOUNDS
+from draftkit.risk.numbers import CLOCKS, DATES, FREQUENCY, NUMBERS, TIME_BOUNDS
 from draftkit.risk.quantified import COVERED
 from draftkit.risk.taxonomy import COMMITMENT_GROUPS, Significance
 from draftkit.risk.tokens import content_key
@@ -667,6 +667,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     RECOGNITION,
     NUMBERS,
     DATES,
+    CLOCKS,
     TIME_BOUNDS,
     FREQUENCY,
     NAMES,

@@ -25,85 +25,9 @@ from itertools import compress, pairwise
 from operator import itemgetter, ne
 from typing import Literal, NamedTuple, TypeVar
 
+from draftkit.risk.numerals import MONTHS, NUMBER_WORDS, SCALES, TENS
+
 TokenKind = Literal["word", "number", "date", "time", "punct"]
-
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan січня січень января январь",
-        "february feb лютого лютий февраля февраль",
-        "march mar березня березень марта март",
-        "april apr квітня квітень апреля апрель",
-        "may травня травень мая май",
-        "june jun червня червень июня июнь",
-        "july jul липня липень июля июль",
-        "august aug серпня серпень августа август",
-        "september sep sept вересня вересень сентября сентябрь",
-        "october oct жовтня жовтень октября октябрь",
-        "november nov листопада листопад ноября ноябрь",
-        "december dec грудня грудень декабря декабрь",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
-
-_NUMBER_WORDS: dict[str, int] = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-# Ukrainian and Russian number words in the cases a framework uses them ("протягом сімдесяти
-# двох годин", "в течение семидесяти двух часов", "через сто днів").
-_CYRILLIC_UNITS = {
-    "один": 1, "одна": 1, "одне": 1, "одного": 1, "одной": 1, "одніє": 1,
-    "два": 2, "дві": 2, "две": 2, "двох": 2, "двух": 2,
-    "три": 3, "трьох": 3, "трех": 3, "чотири": 4, "чотирьох": 4, "четыре": 4, "четырех": 4,
-    "п'ять": 5, "п'яти": 5, "пять": 5, "пяти": 5, "шість": 6, "шести": 6, "шесть": 6,
-    "сім": 7, "семи": 7, "семь": 7, "вісім": 8, "восьми": 8, "восемь": 8,
-    "дев'ять": 9, "дев'яти": 9, "девять": 9, "девяти": 9,
-}  # fmt: skip
-_CYRILLIC_TENS = {
-    "десять": 10, "десяти": 10, "двадцять": 20, "двадцяти": 20, "двадцать": 20, "двадцати": 20,
-    "тридцять": 30, "тридцяти": 30, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40,
-    "п'ятдесят": 50, "п'ятдесяти": 50, "пятьдесят": 50, "пятидесяти": 50,
-    "шістдесят": 60, "шістдесяти": 60, "шестьдесят": 60, "шестидесяти": 60,
-    "сімдесят": 70, "сімдесяти": 70, "семьдесят": 70, "семидесяти": 70,
-    "вісімдесят": 80, "вісімдесяти": 80, "восемьдесят": 80, "восьмидесяти": 80,
-    "дев'яносто": 90, "девяноста": 90, "девяносто": 90, "сто": 100,
-}  # fmt: skip
-_NUMBER_WORDS.update(_CYRILLIC_UNITS)
-_NUMBER_WORDS.update(_CYRILLIC_TENS)
-_NUMBER_WORDS["hundred"] = 100  # "in the first hundred days"
-_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} | {
-    w for w, v in _CYRILLIC_TENS.items() if 20 <= v < 100
-}
-_SCALES = {"hundred": 100}
 
 # The number grammar. Digit groups may be separated by a comma or by any Unicode space
 # (U+00A0 and U+202F in French, UN and ITU style: "600 000", "1 164 MHz"), and a number may
@@ -319,7 +243,7 @@ def _merge(tokens: list[Token]) -> list[Token]:
     # In-word hyphens: "de-facto" reads as "de facto", "mine-clearance" as "mine clearance".
     # Most tokens are none of these: the ones that may be are found by C-level scans of the
     # forms and kinds, and only they are looked at.
-    if len(tokens) == 1 and (tokens[0].kind != "word" or tokens[0].norm not in _NUMBER_WORDS):
+    if len(tokens) == 1 and (tokens[0].kind != "word" or tokens[0].norm not in NUMBER_WORDS):
         return tokens  # one token (a taxonomy phrase's word) stands as it is, unless spelled
     last = len(tokens) - 1
     dropped = {
@@ -355,7 +279,7 @@ def _merge(tokens: list[Token]) -> list[Token]:
 
 _NORM = itemgetter(0)
 _KIND = itemgetter(3)
-_MERGE_STARTS = frozenset(["per", *_NUMBER_WORDS, *_MONTHS])  # where `_merged_at` may merge
+_MERGE_STARTS = frozenset(["per", *NUMBER_WORDS, *MONTHS])  # where `_merged_at` may merge
 
 
 def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
@@ -365,38 +289,106 @@ def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
     nxt = kept[k + 1] if k + 1 < len(kept) else None
     if tok.norm == "per" and nxt is not None and nxt.norm == "cent":
         return Token("percent", tok.start, nxt.end, "word"), k + 2
-    if tok.kind == "word" and tok.norm in _NUMBER_WORDS:
-        value = _NUMBER_WORDS[tok.norm]
+    if tok.kind == "word" and tok.norm in NUMBER_WORDS:
+        value = NUMBER_WORDS[tok.norm]
         end = tok.end
         j = k + 1
         if (
-            tok.norm in _TENS
+            tok.norm in TENS
             and j < len(kept)
-            and kept[j].norm in _NUMBER_WORDS
-            and _NUMBER_WORDS[kept[j].norm] < 10
+            and kept[j].norm in NUMBER_WORDS
+            and NUMBER_WORDS[kept[j].norm] < 10
         ):
-            value += _NUMBER_WORDS[kept[j].norm]
+            value += NUMBER_WORDS[kept[j].norm]
             end = kept[j].end
             j += 1
-        if j < len(kept) and kept[j].norm in _SCALES and value < 10:
-            value *= _SCALES[kept[j].norm]
+        if j < len(kept) and kept[j].norm in SCALES and value < 10:
+            value *= SCALES[kept[j].norm]
             end = kept[j].end
             j += 1
             # "two hundred and fifty", "two hundred fifty-five"
             k2 = j + 1 if j < len(kept) and kept[j].norm == "and" else j
-            if k2 < len(kept) and _NUMBER_WORDS.get(kept[k2].norm, 100) < 100:
-                value += _NUMBER_WORDS[kept[k2].norm]
+            if k2 < len(kept) and NUMBER_WORDS.get(kept[k2].norm, 100) < 100:
+                value += NUMBER_WORDS[kept[k2].norm]
                 end = kept[k2].end
                 j = k2 + 1
-                if kept[k2].norm in _TENS and j < len(kept) and _NUMBER_WORDS.get(kept[j].norm, 10) < 10:
-                    value += _NUMBER_WORDS[kept[j].norm]
+                if kept[k2].norm in TENS and j < len(kept) and NUMBER_WORDS.get(kept[j].norm, 10) < 10:
+                    value += NUMBER_WORDS[kept[j].norm]
                     end = kept[j].end
                     j += 1
         return Token(str(value), tok.start, end, "number", cap=tok.cap, value=float(value), spelled=True), j
-    date_tok, used = _written_date(kept, k) if tok.kind == "number" or tok.norm in _MONTHS else (None, 1)
+    if tok.kind == "number" and nxt is not None and nxt.start - tok.end <= 1:
+        clock = _clock_in_words(kept, k)
+        if clock is not None:
+            return clock
+        ending = _ordinal_ending(kept, k)
+        if ending is not None:
+            return ending
+    date_tok, used = _written_date(kept, k) if tok.kind == "number" or tok.norm in MONTHS else (None, 1)
     if date_tok is not None:
         return date_tok, k + used
     return tok, k + 1
+
+
+_ENGLISH_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+_CYRILLIC_ENDINGS = frozenset(
+    ["й", "го", "ого", "му", "ому", "я", "е", "ї", "ої", "ий", "ій", "ый", "ю", "і", "х", "ми"]
+)
+
+
+def _ordinal_ending(kept: list[Token], k: int) -> tuple[Token, int] | None:
+    """'5th', '2-й', '5-го': the number with its ordinal ending, as the number."""
+    tok, nxt = kept[k], kept[k + 1]
+    if nxt.start == tok.end and nxt.norm in _ENGLISH_ENDINGS:
+        return tok._replace(end=nxt.end), k + 2
+    if (
+        nxt.norm == "-"
+        and nxt.start == tok.end
+        and k + 2 < len(kept)
+        and kept[k + 2].start == nxt.end
+        and kept[k + 2].norm in _CYRILLIC_ENDINGS
+    ):
+        return tok._replace(end=kept[k + 2].end), k + 3
+    return None
+
+
+# A time of day in words, as agreements in Ukrainian and Russian write it: "00 год. 00 хв.",
+# "00 ч. 00 мин.", "00 часов 00 минут" are "00:00". Both numbers written with two digits (a
+# duration, "2 hours 30 minutes", is not a time of day).
+_HOUR_WORDS = frozenset(
+    ["год", "годин", "години", "година", "ч", "час", "часа", "часов", "h", "hrs", "hours"]
+)
+_MINUTE_WORDS = frozenset(
+    ["хв", "хвилин", "хвилини", "хвилина", "мин", "минут", "минуты", "минута", "min", "mins", "minutes"]
+)
+
+
+def _clock_in_words(kept: list[Token], k: int) -> tuple[Token, int] | None:
+    hours = kept[k]
+    if hours.end - hours.start != 2 or hours.value is None or not 0 <= hours.value <= 24:
+        return None
+    j = k + 1
+    if kept[j].norm not in _HOUR_WORDS:
+        return None
+    j += 1
+    if j < len(kept) and kept[j].norm == "." and kept[j].start == kept[j - 1].end:
+        j += 1
+    if j + 1 >= len(kept):
+        return None
+    minutes, word = kept[j], kept[j + 1]
+    if (
+        minutes.kind != "number"
+        or minutes.end - minutes.start != 2
+        or minutes.value is None
+        or not 0 <= minutes.value <= 59
+        or word.norm not in _MINUTE_WORDS
+    ):
+        return None
+    j += 2
+    if j < len(kept) and kept[j].norm == "." and kept[j].start == kept[j - 1].end:
+        j += 1
+    end = kept[j - 1].end
+    return Token(f"{int(hours.value):02d}:{int(minutes.value):02d}", hours.start, end, "time"), j
 
 
 def _written_date(tokens: Sequence[Token], k: int) -> tuple[Token | None, int]:
@@ -424,18 +416,18 @@ def _written_date(tokens: Sequence[Token], k: int) -> tuple[Token | None, int]:
             and "." not in t.norm
         )
 
-    if is_day(a) and b is not None and b.kind == "word" and b.norm in _MONTHS and is_year(c):
+    if is_day(a) and b is not None and b.kind == "word" and b.norm in MONTHS and is_year(c):
         assert a.value is not None and c is not None and c.value is not None
-        tok = _date_token(int(c.value), _MONTHS[b.norm], int(a.value), a.start, c.end)
+        tok = _date_token(int(c.value), MONTHS[b.norm], int(a.value), a.start, c.end)
         return tok, 3
-    if a.kind == "word" and a.norm in _MONTHS and is_day(b):
+    if a.kind == "word" and a.norm in MONTHS and is_day(b):
         assert b is not None and b.value is not None
         if c is not None and c.norm == "," and is_year(d):
             assert d is not None and d.value is not None
-            return _date_token(int(d.value), _MONTHS[a.norm], int(b.value), a.start, d.end), 4
+            return _date_token(int(d.value), MONTHS[a.norm], int(b.value), a.start, d.end), 4
         if is_year(c):
             assert c is not None and c.value is not None
-            return _date_token(int(c.value), _MONTHS[a.norm], int(b.value), a.start, c.end), 3
+            return _date_token(int(c.value), MONTHS[a.norm], int(b.value), a.start, c.end), 3
     return None, 1
 
 
@@ -451,7 +443,7 @@ def tokenize(text: str) -> list[Token]:
 def _tokens(text: str) -> tuple[Token, ...]:
     if text.isalpha():  # one word, letters only (each word of a taxonomy's phrases): one token
         norm = normalise_word(text)
-        if norm not in _NUMBER_WORDS:  # unless it is a number spelled out
+        if norm not in NUMBER_WORDS:  # unless it is a number spelled out
             return (_tuple_new(Token, (norm, 0, len(text), "word", text[0].isupper(), None, False)),)
     return tuple(_merge(_raw_tokens(text)))
 

@@ -1,0 +1,119 @@
+"""Numbers and months in words, for the tokeniser (risk.tokens): English, Ukrainian and
+Russian cardinals ("seventy-two", "сімдесяти двох", "семидесяти двух"), the teens, ordinals
+("fifth", "п'ятого", "пятого" read as 5), the scale word "hundred" and month names.
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan січня січень января январь",
+        "february feb лютого лютий февраля февраль",
+        "march mar березня березень марта март",
+        "april apr квітня квітень апреля апрель",
+        "may травня травень мая май",
+        "june jun червня червень июня июнь",
+        "july jul липня липень июля июль",
+        "august aug серпня серпень августа август",
+        "september sep sept вересня вересень сентября сентябрь",
+        "october oct жовтня жовтень октября октябрь",
+        "november nov листопада листопад ноября ноябрь",
+        "december dec грудня грудень декабря декабрь",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+# Ukrainian and Russian number words in the cases a framework uses them ("протягом сімдесяти
+# двох годин", "в течение семидесяти двух часов", "через сто днів").
+_CYRILLIC_UNITS = {
+    "один": 1, "одна": 1, "одне": 1, "одного": 1, "одной": 1, "одніє": 1,
+    "два": 2, "дві": 2, "две": 2, "двох": 2, "двух": 2,
+    "три": 3, "трьох": 3, "трех": 3, "чотири": 4, "чотирьох": 4, "четыре": 4, "четырех": 4,
+    "п'ять": 5, "п'яти": 5, "пять": 5, "пяти": 5, "шість": 6, "шести": 6, "шесть": 6,
+    "сім": 7, "семи": 7, "семь": 7, "вісім": 8, "восьми": 8, "восемь": 8,
+    "дев'ять": 9, "дев'яти": 9, "девять": 9, "девяти": 9,
+}  # fmt: skip
+_CYRILLIC_TENS = {
+    "десять": 10, "десяти": 10, "двадцять": 20, "двадцяти": 20, "двадцать": 20, "двадцати": 20,
+    "тридцять": 30, "тридцяти": 30, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40,
+    "п'ятдесят": 50, "п'ятдесяти": 50, "пятьдесят": 50, "пятидесяти": 50,
+    "шістдесят": 60, "шістдесяти": 60, "шестьдесят": 60, "шестидесяти": 60,
+    "сімдесят": 70, "сімдесяти": 70, "семьдесят": 70, "семидесяти": 70,
+    "вісімдесят": 80, "вісімдесяти": 80, "восемьдесят": 80, "восьмидесяти": 80,
+    "дев'яносто": 90, "девяноста": 90, "девяносто": 90, "сто": 100,
+}  # fmt: skip
+_CYRILLIC_TEENS = {
+    "одинадцять": 11, "одинадцяти": 11, "дванадцять": 12, "дванадцяти": 12,
+    "тринадцять": 13, "тринадцяти": 13, "чотирнадцять": 14, "чотирнадцяти": 14,
+    "п'ятнадцять": 15, "п'ятнадцяти": 15, "шістнадцять": 16, "шістнадцяти": 16,
+    "сімнадцять": 17, "сімнадцяти": 17, "вісімнадцять": 18, "вісімнадцяти": 18,
+    "дев'ятнадцять": 19, "дев'ятнадцяти": 19,
+    "одиннадцать": 11, "одиннадцати": 11, "двенадцать": 12, "двенадцати": 12,
+    "тринадцать": 13, "тринадцати": 13, "четырнадцать": 14, "четырнадцати": 14,
+    "пятнадцать": 15, "пятнадцати": 15, "шестнадцать": 16, "шестнадцати": 16,
+    "семнадцать": 17, "семнадцати": 17, "восемнадцать": 18, "восемнадцати": 18,
+    "девятнадцать": 19, "девятнадцати": 19,
+}  # fmt: skip
+# Ordinals read as their numbers, so that "the fifth day" is "the 5th day" and "другого дня"
+# is "2-го дня" ("5th", "2-й" are merged with their endings: `_ordinal_ending`).
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
+    "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_CYRILLIC_ORDINAL_STEMS = {
+    1: "перш перв", 2: "друг втор", 3: "трет", 4: "четверт", 5: "п'ят пят", 6: "шост шест",
+    7: "сьом седьм", 8: "восьм", 9: "дев'ят девят", 10: "десят",
+}  # fmt: skip
+_CYRILLIC_ORDINAL_ENDINGS = (
+    """ий ій ого ому ої ою ий им ими их а е і ая ое ые ой ую ом ым ых ьего ьему ьей ья ье ьи ій"""
+)
+for _value, _stems in _CYRILLIC_ORDINAL_STEMS.items():
+    for _stem in _stems.split():
+        for _ending in _CYRILLIC_ORDINAL_ENDINGS.split():
+            _ORDINAL_WORDS.setdefault(_stem + _ending, _value)
+# Not ordinals, though spelt as one: "друга" (a friend), "втора", "пята" (a heel), "трете".
+for _word in ("друга", "друге", "другі", "другим", "другими", "других", "втора", "пята", "трете"):
+    _ORDINAL_WORDS.pop(_word, None)
+NUMBER_WORDS.update(_CYRILLIC_UNITS)
+NUMBER_WORDS.update(_CYRILLIC_TENS)
+NUMBER_WORDS.update(_CYRILLIC_TEENS)
+NUMBER_WORDS.update(_ORDINAL_WORDS)
+NUMBER_WORDS["hundred"] = 100  # "in the first hundred days"
+TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} | {
+    w for w, v in _CYRILLIC_TENS.items() if 20 <= v < 100
+}
+SCALES = {"hundred": 100}
