@@ -831,6 +831,14 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Period lengthened by 5 days",
         "Period shortened by 5 days",
     ),
+    (
+        "body-spelt-out-not-held-by-the-other",
+        "The Parties shall invite observers to the zone.",
+        "The Parties shall invite the Aceh Monitoring Mission (AMM) to the zone.",
+        "name",
+        "Organisation added",
+        "Organisation removed",
+    ),
     # A duty only to consider what was to be done: "shall consider", "agree to consider",
     # "рассмотреть вопрос", "розглянути питання" (risk_heldout3: "shall consider launching").
     (
@@ -990,6 +998,38 @@ COSMETIC: list[tuple[str, str, str]] = [
     ),
     ("ru-ordinal", "Начать не позднее пятого дня.", "Начать не позднее 5-го дня."),
     ("uk-teens", "Завершити протягом чотирнадцяти днів.", "Завершити протягом 14 днів."),
+    # One name said otherwise (risk_heldout4): a place word moved, an acronym spelt out where
+    # the other text writes it alone, a name at a sentence's start, a country's new name, a title.
+    (
+        "place-word-moved",
+        "Movement to and from the city of Hodeidah and the three ports.",
+        "Movement into and out of Hodeidah city and the three ports.",
+    ),
+    (
+        "acronym-spelt-out",
+        "The AMM will be established by the European Union.",
+        "The Aceh Monitoring Mission (AMM) will be established by the European Union.",
+    ),
+    (
+        "acronym-spelt-out-around-a-listed-name",
+        "Decides to extend the mandate of UNMHA until 14 July 2025.",
+        "Decides to extend the mandate of the United Nations Mission to support the Hodeidah Agreement (UNMHA) until 14 July 2025.",
+    ),
+    (
+        "ru-place-at-sentence-start",
+        "Агдамский район должен быть возвращен Азербайджанской Республике до 20 ноября 2020 года.",
+        "До 20 ноября 2020 года Азербайджанской Республике должен быть возвращен Агдамский район.",
+    ),
+    (
+        "turkiye",
+        "with representatives of Ukraine and Turkey.",
+        "with representatives of Ukraine and Türkiye.",
+    ),
+    (
+        "chair-title",
+        "eight, including the Chairman, selected by the MILF.",
+        "eight, including the Chair, selected by the MILF.",
+    ),
     # A number in words with no partner says no quantity: "one Party" is a party, not a count.
     (
         "one-or-either",

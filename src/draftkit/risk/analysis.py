@@ -75,7 +75,7 @@ class Clause:
     items: tuple[tuple[str, ...], ...]  # the body split at commas, 'and', 'or'
 
 
-def _at_sentence_start(text: Text, index: int) -> bool:
+def at_sentence_start(text: Text, index: int) -> bool:
     k = index - 1
     while k >= 0 and text.tokens[k].norm in {'"', "'", "("}:
         k -= 1
@@ -204,7 +204,7 @@ class Analysis:
                 continue  # "including, but not limited to, …": examples, not an exception
             # An exception opening a sentence ("Except as provided in paragraph 3, …") ends
             # at the comma; one inside a sentence runs to the end of the list it introduces.
-            stops = _CLAUSE_END if _at_sentence_start(text, hit.first) else _LIST_END
+            stops = _CLAUSE_END if at_sentence_start(text, hit.first) else _LIST_END
             exceptions.append(_clause(text, hit, stops))
         conditions = tuple(_clause(text, hit, _CLAUSE_END) for hit in condition_hits)
         return Analysis(text, conditions, tuple(exceptions))
@@ -221,7 +221,7 @@ class Analysis:
 
         def unbounded(c: Clause) -> bool:
             ends = c.last >= len(tokens) or tokens[c.last].norm in _SENTENCE_END
-            return c.label == "when" and ends and _at_sentence_start(self.text, c.first)
+            return c.label == "when" and ends and at_sentence_start(self.text, c.first)
 
         return Analysis(self.text, tuple(c for c in self.conditions if not unbounded(c)), self.exceptions)
 
@@ -316,7 +316,7 @@ def _item_start(text: Text, end: int, is_cap: Callable[[int], bool]) -> int:
     "У Донецькій та …" is the item "Донецькій", "Донецька та …" the item "Донецька"."""
     k = end
     while k > 0 and end - k < _ITEM_WORDS and is_cap(k - 1):
-        if _at_sentence_start(text, k - 1) and k < end:
+        if at_sentence_start(text, k - 1) and k < end:
             break
         k -= 1
     return k
@@ -487,7 +487,7 @@ def name_runs(
             resume = j
             continue
         first = i
-        if _at_sentence_start(text, first) and (j - i == 1 or tokens[i].norm in _OPENERS):
+        if at_sentence_start(text, first) and (j - i == 1 or tokens[i].norm in _OPENERS):
             first += 1
             while first < j and not is_cap(first):
                 first += 1

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from draftkit.records import record
-from draftkit.risk.analysis import Conjunct, coordinated, name_runs
+from draftkit.risk.analysis import Conjunct, at_sentence_start, coordinated, name_runs
 from draftkit.risk.features import Side
 from draftkit.risk.findings import Span, span_of
 
@@ -178,3 +178,48 @@ def _at(side: Side, name: Name) -> bool:
         while k > 0 and tokens[k].cap:
             k -= 1
     return k >= 0 and tokens[k].norm in _AT
+
+
+def same_place_but_words(old: Name, new: Name, place_words: frozenset[str]) -> bool:
+    """Whether two places differ only by a place word ("the city of Hodeidah" → "Hodeidah
+    city", "Kherson" → "Kherson region"): one place, said otherwise."""
+    if "place" not in (old.kind, new.kind):
+        return False
+    a = [w for w in old.key.split() if w not in place_words and w != "of"]
+    b = [w for w in new.key.split() if w not in place_words and w != "of"]
+    return bool(a) and a == b
+
+
+def at_sentence_start_in(other: Side, name: Name, this: Side) -> bool:
+    """Whether the other text holds the name's words where a sentence opens, so it was not
+    read as a name there ("Агдамский район и территории …" → "… возвращены Агдамский район"):
+    the name moved within the text, not added or removed."""
+    words = [t.norm for t in this.text.tokens[name.first : name.last]]
+    tokens = other.text.tokens
+    n = len(words)
+    for k in other.text.positions(frozenset(words[:1])):
+        if [t.norm for t in tokens[k : k + n]] == words and at_sentence_start(other.text, k):
+            return True
+    return False
+
+
+def in_definition(side: Side, name: Name, other: Side) -> bool:
+    """Whether the name stands in a name spelt out before its own acronym in brackets ("the
+    Aceh Monitoring Mission (AMM)", "the United Nations Mission to support the Hodeidah
+    Agreement (UNMHA)") whose acronym the other text writes alone: spelt out, not added."""
+    tokens = side.text.tokens
+    other_forms = other.text.forms()
+    for k in range(name.last, min(len(tokens) - 2, name.last + 8)):
+        if tokens[k].kind == "word":
+            continue
+        if tokens[k].norm != "(" or tokens[k + 2].norm != ")":
+            return False
+        acronym = side.text.span(k + 1, k + 2)
+        if not (2 <= len(acronym) <= 8 and acronym.isalpha() and acronym.isupper()):
+            return False
+        if tokens[k + 1].norm not in other_forms:
+            return False
+        words = [side.text.span(j, j + 1) for j in range(name.first, k) if tokens[j].kind == "word"]
+        capitals = "".join(w[0] for w in words if w[:1].isupper())
+        return capitals.endswith(acronym) or capitals == acronym
+    return False

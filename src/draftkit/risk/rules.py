@@ -60,7 +60,16 @@ from draftkit.risk.matching import (
     surplus,
     unpaired,
 )
-from draftkit.risk.names import Name, named_entities, parents, respelt, venue
+from draftkit.risk.names import (
+    Name,
+    at_sentence_start_in,
+    in_definition,
+    named_entities,
+    parents,
+    respelt,
+    same_place_but_words,
+    venue,
+)
 from draftkit.risk.numbers import CLOCKS, DATES, FREQUENCY, NUMBERS, TIME_BOUNDS
 from draftkit.risk.quantified import COVERED
 from draftkit.risk.taxonomy import COMMITMENT_GROUPS, Significance
@@ -299,7 +308,7 @@ def _same_place(old: Name, new: Name) -> bool:
 
 
 def _name_changed(s: Sides, old: Name, new: Name) -> Report | None:
-    if respelt(old, new):
+    if respelt(old, new) or same_place_but_words(old, new, s.old.compiled.place_words):
         return None  # spelt otherwise, the same name: the wording's to say
     if venue(s.old, s.new, old, new):
         return Report("Venue changed", s.sig.wording)
@@ -310,7 +319,7 @@ def _name_changed(s: Sides, old: Name, new: Name) -> Report | None:
 
 
 def _name_removed(s: Sides, old: Name) -> Report | None:
-    if old.kind == "name":
+    if old.kind == "name" or _still_there(s.old, s.new, old):
         return None
     if _within(s.new, s.old, old):  # "the OSCE SMM" → "the OSCE": named more broadly, still there
         return Report(f"{_KIND_WORD[old.kind]} named more broadly", s.sig.wording)
@@ -318,11 +327,21 @@ def _name_removed(s: Sides, old: Name) -> Report | None:
 
 
 def _name_added(s: Sides, new: Name) -> Report | None:
-    if new.kind == "name":
+    if new.kind == "name" or _still_there(s.new, s.old, new):
         return None
     if _within(s.old, s.new, new):  # "the OSCE" → "the OSCE SMM": its body named, the same organisation
         return Report(f"{_KIND_WORD[new.kind]} named more narrowly", s.sig.wording)
     return Report(f"{_KIND_WORD[new.kind]} added", s.sig.name_added)
+
+
+def _still_there(this: Side, other: Side, name: Name) -> bool:
+    """Whether the other text names it too, though not as a name read there: at a sentence's
+    start, or by the acronym this text spells out ("the AMM" → "the Aceh Monitoring Mission
+    (AMM)"), or as the same place with another place word."""
+    if at_sentence_start_in(other, name, this) or in_definition(this, name, other):
+        return True
+    place_words = this.compiled.place_words
+    return any(same_place_but_words(name, n, place_words) for n in other.features(named_entities))
 
 
 def _within(other: Side, this: Side, name: Name) -> bool:
