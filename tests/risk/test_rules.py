@@ -839,6 +839,14 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Organisation added",
         "Organisation removed",
     ),
+    (
+        "entitled-instead-of-bound",
+        "Aceh shall retain 70 per cent of the revenues.",
+        "Aceh will be entitled to retain 70 per cent of the revenues.",
+        "obligation",
+        "Obligation weakened",
+        "Obligation strengthened",
+    ),
     # A duty only to consider what was to be done: "shall consider", "agree to consider",
     # "рассмотреть вопрос", "розглянути питання" (risk_heldout3: "shall consider launching").
     (
@@ -1029,6 +1037,31 @@ COSMETIC: list[tuple[str, str, str]] = [
         "chair-title",
         "eight, including the Chairman, selected by the MILF.",
         "eight, including the Chair, selected by the MILF.",
+    ),
+    (
+        "half-in-words",
+        "The forces shall be redeployed within two and a half years of the signature.",
+        "The forces shall be redeployed within 30 months of the signature.",
+    ),
+    (
+        "uk-one-and-a-half",
+        "Війська виводяться протягом півтора року.",
+        "Війська виводяться протягом 18 місяців.",
+    ),
+    (
+        "count-then-comma",
+        "fifteen members, seven selected by the Government and eight, including the Chair, selected by the Front.",
+        "15 members: 7 selected by the Government and 8, including the Chair, selected by the Front.",
+    ),
+    (
+        "entitled-will-is",
+        "Aceh will be entitled to retain 70 per cent of the revenues.",
+        "Aceh is entitled to retain 70 per cent of the revenues.",
+    ),
+    (
+        "uk-minimum",
+        "зона безпеки шириною мінімум 50 км",
+        "зона безпеки завширшки щонайменше п'ятдесят кілометрів",
     ),
     # A number in words with no partner says no quantity: "one Party" is a party, not a count.
     (

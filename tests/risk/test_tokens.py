@@ -174,6 +174,9 @@ def test_a_word_of_letters_reads_as_the_grammar_reads_it(word: str) -> None:
         ("не позднее 5-го дня", "5", "5-го"),
         ("протягом чотирнадцяти днів", "14", "чотирнадцяти"),
         ("в течение пятнадцати суток", "15", "пятнадцати"),
+        ("within two and a half years", "2.5", "two and a half"),
+        ("в течение двух с половиной лет", "2.5", "двух с половиной"),
+        ("протягом півтора року", "1.5", "півтора"),
     ],
 )
 def test_times_ordinals_and_teens_in_words_read_as_figures(written: str, norm: str, quoted: str) -> None:

@@ -513,8 +513,6 @@ def quantities(side: Side) -> list[Quantity]:
         if cls == "personnel":
             unit = "personnel"  # people, troops, soldiers, members: one class of noun
         words_only = tok.spelled and not cls and i not in after
-        if words_only and not (j < len(tokens) and tokens[j].kind == "word"):
-            continue  # "either of the two": words, not quantities ("two (2)" is one)
         if not cls:
             if 1900 <= value <= 2200 and value == int(value) and "." not in tok.norm:
                 cls = "year"

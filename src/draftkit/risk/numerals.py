@@ -117,3 +117,5 @@ TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
     w for w, v in _CYRILLIC_TENS.items() if 20 <= v < 100
 }
 SCALES = {"hundred": 100}
+# One and a half in a word ("протягом півтора року", "в течение полутора лет").
+HALVES = {"півтора": 1.5, "півтори": 1.5, "полтора": 1.5, "полторы": 1.5, "полутора": 1.5}

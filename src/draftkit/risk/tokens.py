@@ -25,7 +25,7 @@ from itertools import compress, pairwise
 from operator import itemgetter, ne
 from typing import Literal, NamedTuple, TypeVar
 
-from draftkit.risk.numerals import MONTHS, NUMBER_WORDS, SCALES, TENS
+from draftkit.risk.numerals import HALVES, MONTHS, NUMBER_WORDS, SCALES, TENS
 
 TokenKind = Literal["word", "number", "date", "time", "punct"]
 
@@ -279,7 +279,7 @@ def _merge(tokens: list[Token]) -> list[Token]:
 
 _NORM = itemgetter(0)
 _KIND = itemgetter(3)
-_MERGE_STARTS = frozenset(["per", *NUMBER_WORDS, *MONTHS])  # where `_merged_at` may merge
+_MERGE_STARTS = frozenset(["per", *NUMBER_WORDS, *HALVES, *MONTHS])  # where `_merged_at` may merge
 
 
 def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
@@ -316,7 +316,17 @@ def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
                     value += NUMBER_WORDS[kept[j].norm]
                     end = kept[j].end
                     j += 1
+        half = _and_a_half(kept, j)
+        if half:
+            end, j = kept[j + half - 1].end, j + half
+            return Token(
+                f"{value}.5", tok.start, end, "number", cap=tok.cap, value=value + 0.5, spelled=True
+            ), j
         return Token(str(value), tok.start, end, "number", cap=tok.cap, value=float(value), spelled=True), j
+    if tok.kind == "word" and tok.norm in HALVES:
+        return Token(
+            "1.5", tok.start, tok.end, "number", cap=tok.cap, value=HALVES[tok.norm], spelled=True
+        ), k + 1
     if tok.kind == "number" and nxt is not None and nxt.start - tok.end <= 1:
         clock = _clock_in_words(kept, k)
         if clock is not None:
@@ -328,6 +338,17 @@ def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
     if date_tok is not None:
         return date_tok, k + used
     return tok, k + 1
+
+
+def _and_a_half(kept: list[Token], j: int) -> int:
+    """How many tokens at `j` say "and a half" ("two and a half years", "два з половиною
+    роки", "два с половиной года"): 0 if they do not."""
+    words = [t.norm for t in kept[j : j + 3]]
+    if words == ["and", "a", "half"]:
+        return 3
+    if words[:2] in (["з", "половиною"], ["із", "половиною"], ["с", "половиной"]):
+        return 2
+    return 0
 
 
 _ENGLISH_ENDINGS = frozenset({"st", "nd", "rd", "th"})
