@@ -72,6 +72,7 @@ from draftkit.risk.names import (
 )
 from draftkit.risk.numbers import CLOCKS, DATES, FREQUENCY, NUMBERS, TIME_BOUNDS
 from draftkit.risk.quantified import COVERED
+from draftkit.risk.roles import ROLES, SEQUENCE
 from draftkit.risk.taxonomy import COMMITMENT_GROUPS, Significance
 from draftkit.risk.tokens import content_key
 
@@ -99,6 +100,8 @@ RULES: tuple[str, ...] = (
     "scope",
     "remedy",
     "commitment",
+    "role",
+    "sequence",
     "list",
     "brackets",
     "provision",
@@ -697,6 +700,8 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     COVERED,
     REMEDIES,
     COMMITMENTS,
+    ROLES,
+    SEQUENCE,
     ITEMS,
     JOINERS,
     BRACKETS,

@@ -43,6 +43,10 @@ SCOPE_GROUPS = ("universal", "restrictive", "permanent", "temporary", "lower_bou
 REMEDY_GROUPS = ("compensation", "assistance", "waiver")
 # What kind of promise a provision gives, strongest first ([commitments]).
 COMMITMENT_GROUPS = ("guarantee", "assurance", "support")
+# What a body does in a mechanism, strongest first ([roles]).
+ROLE_GROUPS = ("directs", "monitors", "assists")
+# What happens together with, before or after what ([sequence]).
+SEQUENCE_GROUPS = ("together", "before", "after")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -100,6 +104,9 @@ class Significance:
     remedy_added: float = 0.7
     commitment_weakened: float = 0.9  # security guarantees → security assurances, → support
     commitment_strengthened: float = 0.6
+    role_weakened: float = 0.75  # chaired by the UN → assisted by the UN; verified by → reported to
+    role_strengthened: float = 0.5
+    sequence_changed: float = 0.75  # simultaneously with → followed by; in parallel → precede
     list_item: float = 0.5  # an item dropped from or added to a list ("tanks, artillery and mortars")
     list_joiner: float = 0.5  # "and" ↔ "or" between the same items: all of them → any of them
     list_heavy: float = 0.75  # either, in a binding text of a heavy category (weight ≥ 0.85)
@@ -152,6 +159,8 @@ class Lexicon:
     body_words: tuple[str, ...] = ()  # a name ending in one is a body: "Joint Commission"
     remedies: tuple[tuple[str, tuple[str, ...]], ...] = ()  # group → words ([remedies])
     commitments: tuple[tuple[str, tuple[str, ...]], ...] = ()  # group → words ([commitments])
+    roles: tuple[tuple[str, tuple[str, ...]], ...] = ()  # group → words ([roles])
+    sequence: tuple[tuple[str, tuple[str, ...]], ...] = ()  # group → words ([sequence])
 
 
 @record
@@ -171,6 +180,8 @@ class Compiled:
     remedies: PhraseSet
     recognition: PhraseSet
     commitments: PhraseSet
+    roles: PhraseSet
+    sequence: PhraseSet
     deadlines: PhraseSet
     units: dict[str, tuple[str, float]]  # normalised unit word → (class, factor)
     place_words: frozenset[str]
@@ -198,6 +209,8 @@ class Compiled:
             self.remedies,
             self.recognition,
             self.commitments,
+            self.roles,
+            self.sequence,
         )
         object.__setattr__(self, "rule_sets", PhraseSets(rule_sets))
         object.__setattr__(self, "modal_sets", PhraseSets(rule_sets[:3]))
@@ -335,6 +348,8 @@ def _compile(taxonomy: Taxonomy) -> Compiled:
         remedies=PhraseSet([(group, p) for group, phrases in lex.remedies for p in phrases]),
         recognition=PhraseSet([("recognition", p) for p in lex.recognition]),
         commitments=PhraseSet([(group, p) for group, phrases in lex.commitments for p in phrases]),
+        roles=PhraseSet([(group, p) for group, phrases in lex.roles for p in phrases]),
+        sequence=PhraseSet([(group, p) for group, phrases in lex.sequence for p in phrases]),
         deadlines=PhraseSet(
             [("by", p) for p in lex.deadline_by] + [("not_before", p) for p in lex.deadline_not_before]
         ),
@@ -445,6 +460,8 @@ class _Checker:
             "qualifiers",
             "remedies",
             "commitments",
+            "roles",
+            "sequence",
         )
         for name in data:
             if name not in allowed:
@@ -546,6 +563,8 @@ class _Checker:
         scope = self.table(data, "scope", SCOPE_GROUPS)
         remedies = self.table(data, "remedies", REMEDY_GROUPS)
         commitments = self.table(data, "commitments", COMMITMENT_GROUPS)
+        roles = self.table(data, "roles", ROLE_GROUPS)
+        sequence = self.table(data, "sequence", SEQUENCE_GROUPS)
         recognition = self.table(data, "recognition", ("terms",))
         deadlines = self.table(data, "deadlines", ("by", "not_before", "urgent"))
         aliases = self.table(data, "aliases", None)
@@ -579,6 +598,8 @@ class _Checker:
             commitments=tuple(
                 (group, self.strings(commitments, f"commitments.{group}")) for group in COMMITMENT_GROUPS
             ),
+            roles=tuple((group, self.strings(roles, f"roles.{group}")) for group in ROLE_GROUPS),
+            sequence=tuple((group, self.strings(sequence, f"sequence.{group}")) for group in SEQUENCE_GROUPS),
             aliases=tuple((name, self.strings(aliases, f"aliases.{name}")) for name in aliases),
             qualifiers=tuple(
                 (group, self.strings(qualifiers, f"qualifiers.{group}")) for group in QUALIFIER_GROUPS

@@ -1,0 +1,155 @@
+"""Roles and sequence: what a body does in a mechanism, and what happens with, before or after
+what — read once per side, and the two rules over them.
+
+Takes the two sides of one aligned pair of texts (risk.matching.Sides) and hands on reports
+for risk.rules to run among its content rules. A role word ([roles] of the taxonomy: directs >
+monitors > assists) in place of a stronger one's is the role weakened ("chaired by the United
+Nations" → "assisted by the United Nations", "verified by the Mission" → "reported to the
+Mission", "under the supervision of" → "in consultation with"); the stronger of two joined
+roles dropped is too ("discussed and agreed" → "discussed", "моніторинг і верифікацію" →
+"моніторинг"). A sequence word ([sequence]: together, before, after) in place of another
+group's is the sequence changed ("simultaneously with" → "followed by"); a bare "before" or
+"after" against the other is the deadline rules' to read. Guarantees: only words the word diff
+puts in one another's place are compared (`Sides.replaced`), so a role said elsewhere in the
+text ("with the support of …" beside an unchanged "chaired by") is no change.
+"""
+
+from __future__ import annotations
+
+from draftkit.records import record
+from draftkit.risk.features import Side
+from draftkit.risk.findings import Report, Span, span_of
+from draftkit.risk.matching import FeatureRule, Sides, anything, by
+from draftkit.risk.taxonomy import ROLE_GROUPS
+from draftkit.risk.tokens import COORDINATORS, PhraseSet
+
+
+@record
+class Act:
+    """A role or sequence word of the taxonomy, with its group."""
+
+    group: str
+    norm: str
+    first: int
+    last: int
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+
+
+def _acts(side: Side, phrases: PhraseSet) -> list[Act]:
+    text = side.text
+    out: list[Act] = []
+    for hit in phrases.find(text):
+        span = span_of(text, hit.first, hit.last)
+        out.append(
+            Act(hit.label, hit.norm, hit.first, hit.last, text.span(hit.first, hit.last), (span,), span[0])
+        )
+    return out
+
+
+def roles(side: Side) -> list[Act]:
+    """Role words of the taxonomy's [roles] table."""
+    return _acts(side, side.compiled.roles)
+
+
+def sequences(side: Side) -> list[Act]:
+    """Sequence words of the taxonomy's [sequence] table."""
+    return _acts(side, side.compiled.sequence)
+
+
+def _rank(act: Act) -> int:
+    return ROLE_GROUPS.index(act.group)
+
+
+def _in_place(s: Sides, old: Act, new: Act) -> bool:
+    """Whether some word of `new` stands where a word of `old` stood ("shall chair" →
+    "shall participate in": "chair" where "participate" is, "shall" kept), or both are said of
+    the same words after them ("chaired by the United Nations" → "… assisted by the United
+    Nations", where the word diff kept other words of a recast sentence)."""
+    if any(s.replaced(i, j) for i in range(old.first, old.last) for j in range(new.first, new.last)):
+        return True
+    after = _after(s.old, old)
+    return bool(after) and after == _after(s.new, new)
+
+
+_AFTER = 3  # words after a role or sequence word that say whom or what it is of
+
+
+def _after(side: Side, act: Act) -> tuple[str, ...]:
+    """The words right after `act`, up to a punctuation mark."""
+    out: list[str] = []
+    for token in side.text.tokens[act.last : act.last + _AFTER]:
+        if token.kind == "punct":
+            break
+        out.append(token.norm)
+    return tuple(out)
+
+
+def _role_changed(s: Sides, old: Act, new: Act) -> Report | None:
+    if old.group == new.group or not _in_place(s, old, new):
+        return None  # "oversee" → "supervise": one role said otherwise
+    if _rank(new) > _rank(old):
+        return Report("Role weakened", s.sig.role_weakened)
+    return Report("Role strengthened", s.sig.role_strengthened)
+
+
+def _joined_to_weaker(this: Side, act: Act, other: Side) -> bool:
+    """Whether `act` is joined by "and" / "or" to a weaker role word of its text whose group
+    the other text has too ("discussed and agreed" → "discussed")."""
+    tokens = this.text.tokens
+    kept = {r.group for r in other.features(roles)}
+    for partner in this.features(roles):
+        if _rank(partner) <= _rank(act) or partner.group not in kept:
+            continue
+        between = (partner.last, act.first) if partner.last <= act.first else (act.last, partner.first)
+        if between[1] - between[0] == 1 and tokens[between[0]].norm in COORDINATORS:
+            return True
+    return False
+
+
+def _role_removed(s: Sides, old: Act) -> Report | None:
+    if _joined_to_weaker(s.old, old, s.new):
+        return Report("Role weakened", s.sig.role_weakened)
+    return None  # a role word gone alone: the wording's, the names' or the obligation's to say
+
+
+def _role_added(s: Sides, new: Act) -> Report | None:
+    if _joined_to_weaker(s.new, new, s.old):
+        return Report("Role strengthened", s.sig.role_strengthened)
+    return None
+
+
+ROLES: FeatureRule[Act] = FeatureRule(
+    name="role",
+    features=roles,
+    # The same word on both sides first ("oversee" kept while "chaired by" became "assisted
+    # by"), then any two in one another's place.
+    key=lambda r: (r.group, r.norm),
+    pair=by(anything),
+    changed=_role_changed,
+    removed=_role_removed,
+    added=_role_added,
+)
+
+
+_BARE = frozenset({"before", "after", "перед", "після", "после", "прежде"})
+
+
+def _sequence_changed(s: Sides, old: Act, new: Act) -> Report | None:
+    if old.group == new.group or not _in_place(s, old, new):
+        return None
+    if {old.group, new.group} == {"before", "after"} and (old.norm in _BARE or new.norm in _BARE):
+        return None  # "after the signing" → "before the signing": the deadline rules read it
+    return Report("Sequence changed", s.sig.sequence_changed)
+
+
+SEQUENCE: FeatureRule[Act] = FeatureRule(
+    name="sequence",
+    features=sequences,
+    key=lambda q: (q.group, q.norm),
+    pair=by(anything),
+    changed=_sequence_changed,
+    removed=lambda s, old: None,
+    added=lambda s, new: None,
+)
