@@ -243,6 +243,12 @@ def test_reordered_repunctuated_recast_or_reworded_lists_say_nothing(old: str, n
             "Размещение иностранных войск требует согласия Украины и государств-гарантов.",
             "Alternatives made cumulative ('or' → 'and')",
         ),
+        # two conditions, each after its own auxiliary (risk_heldout4: unsc-sudan-lift-and-or)
+        (
+            "The measures will be lifted when the Government has ceased the overflights and has disarmed the militias.",
+            "The measures will be lifted when the Government has ceased the overflights or has disarmed the militias.",
+            "Items made alternatives ('and' → 'or')",
+        ),
     ],
 )
 def test_and_or_between_the_same_items_is_flagged(old: str, new: str, headline: str) -> None:

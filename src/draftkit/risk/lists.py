@@ -177,11 +177,16 @@ _PREPOSITIONS = frozenset({"by", "to", "from", "for", "with", "in", "on", "at", 
                            "между"})  # fmt: skip
 
 
+# … or an auxiliary ("when the Government has ceased the overflights and has disarmed the
+# militias": the items are what each "has" governs).
+_REPEATED = _PREPOSITIONS | {"has", "have", "is", "are"}
+
+
 def _repeated_preposition(text: Text, c: int) -> int | None:
-    """Where the preposition after coordinator `c` stood before it, in the same clause (the
-    first item opens after it), or None."""
+    """Where the preposition (or auxiliary) after coordinator `c` stood before it, in the same
+    clause (the first item opens after it), or None."""
     tokens = text.tokens
-    if c + 1 >= len(tokens) or tokens[c + 1].norm not in _PREPOSITIONS:
+    if c + 1 >= len(tokens) or tokens[c + 1].norm not in _REPEATED:
         return None
     word = tokens[c + 1].norm
     for k in range(c - 1, max(c - _MIDDLE_WORDS, 0) - 1, -1):
