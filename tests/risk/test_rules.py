@@ -847,6 +847,31 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Obligation weakened",
         "Obligation strengthened",
     ),
+    # Words of the taxonomy's lists in Ukrainian and Russian (risk_heldout4).
+    (
+        "ru-party-azerbaijan",
+        "Контроль осуществляют органы Пограничной службы ФСБ России.",
+        "Контроль осуществляют органы Пограничной службы ФСБ России совместно с Государственной пограничной службой Азербайджанской Республики.",
+        "name",
+        "Party added",
+        "Party removed",
+    ),
+    (
+        "uk-possibly",
+        "Україна відновить управління банківською системою, і, можливо, буде створено механізм.",
+        "Україна відновить управління банківською системою, і буде створено механізм.",
+        "scope",
+        "Scope widened",
+        "Scope narrowed",
+    ),
+    (
+        "uk-without-delay",
+        "Держави-члени повинні без зволікань заморозити кошти.",
+        "Держави-члени повинні заморозити кошти.",
+        "qualifier",
+        "Urgency removed",
+        "Urgency added",
+    ),
     # A duty only to consider what was to be done: "shall consider", "agree to consider",
     # "рассмотреть вопрос", "розглянути питання" (risk_heldout3: "shall consider launching").
     (
