@@ -114,6 +114,32 @@ def test_cyrillic_drafts(tmp_path: Path, text: str, first: str) -> None:
     assert got["art_1__para_1"][0] == first
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # A territory named as where something happens is no territorial arrangement
+        # (risk_heldout3: an arms embargo, foreign bases, a foreign forces' withdrawal).
+        (
+            "Article 1\n1. All States shall prevent the supply of arms to the territory of the country, from or "
+            "through their territories, and shall enforce the embargo.\n",
+            "sanctions",
+        ),
+        (
+            "Статья 1\n1. Вывод всех иностранных вооруженных формирований и наемников с территории Украины.\n",
+            "military_deescalation",
+        ),
+        (
+            "Article 1\n1. The Parties shall not cede any territory and shall respect the territorial integrity "
+            "of each other.\n",
+            "territory",
+        ),
+    ],
+)
+def test_a_place_named_is_not_a_territorial_arrangement(tmp_path: Path, text: str, first: str) -> None:
+    got = classify(read_text(tmp_path, text, "d.txt"), TAXONOMY)
+    assert got["art_1__para_1"][0] == first
+
+
 def test_explain_names_the_terms(tmp_path: Path) -> None:
     text = (
         "Article 1 — Security Guarantees\n1. In the event of an armed attack, the Guarantors shall consult.\n"
