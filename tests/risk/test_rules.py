@@ -1088,6 +1088,16 @@ COSMETIC: list[tuple[str, str, str]] = [
         "зона безпеки шириною мінімум 50 км",
         "зона безпеки завширшки щонайменше п'ятдесят кілометрів",
     ),
+    (
+        "initials-with-of",
+        "The Government of Indonesia will grant amnesty within 15 days of the signature of this MoU.",
+        "The GoI will grant amnesty within 15 days of the signature of this Memorandum of Understanding.",
+    ),
+    (
+        "in-any-case",
+        "no later than 15 days after signature",
+        "in any case no later than 15 days after signature",
+    ),
     # A number in words with no partner says no quantity: "one Party" is a party, not a count.
     (
         "one-or-either",

@@ -182,8 +182,7 @@ class _Aligner:
     def _sim(self, i: int, j: int) -> float:
         ka, kb = self.a.keys[i], self.b.keys[j]
         if not ka and not kb:
-            # Two bare labels ("Article 4" with nothing else): alike only if both hold
-            # children or both hold none; their children decide the rest (pass 4).
+            # Two bare labels ("Article 4" alone): alike if both or neither hold children (pass 4).
             return 0.7 if bool(self.a.children[i]) == bool(self.b.children[j]) else 0.3
         return ratio(ka, kb, lambda: self._bag_a(i), lambda: self._bag_b(j))
 
@@ -806,6 +805,8 @@ class _Aligner:
             self.children_pass(found, IN_PARENT_THRESHOLD)
         self.regroup()
         self.content_groups()
+        if len(self.a.nodes) == len(self.b.nodes) == 1 and self._free_a(0) and self._free_b(0):
+            self._match(0, 0, self._sim(0, 0))  # one provision a side: the one, however reworded
         return self._result()
 
     def _parent_pairs(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:

@@ -671,6 +671,17 @@ class Scope:
 _NEGATIVE_POLARITY = {"any", "будь які", "любой", "любые", "любых"}
 
 
+def _in_any_case(text: Text, k: int) -> bool:
+    """Whether token `k` is the "any" of "in any case" / "in any event" (whatever happens)."""
+    tokens = text.tokens
+    return (
+        tokens[k].norm == "any"
+        and 0 < k < len(tokens) - 1
+        and tokens[k - 1].norm == "in"
+        and tokens[k + 1].norm in {"case", "event"}
+    )
+
+
 def scopes(side: Side) -> list[Scope]:
     """Scope words with the two words after them."""
     text = side.text
@@ -680,7 +691,7 @@ def scopes(side: Side) -> list[Scope]:
     for hit in side.compiled.scope.find(text):
         if hit.norm in _NEGATIVE_POLARITY and _clause_index(side, hit.first) in negated:
             continue  # "will not carry out any operations" = "will carry out no operations"
-        if hit.first in how_often or not_limited_at(text, hit.first):
+        if hit.first in how_often or not_limited_at(text, hit.first) or _in_any_case(text, hit.first):
             continue  # the "every" of "every month": how often; "not limited to": examples
         _, b = window(text, hit.first, hit.last, before=0, after=2)
         span = span_of(text, hit.first, hit.last)

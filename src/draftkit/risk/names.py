@@ -145,13 +145,18 @@ def respelt(old: Name, new: Name) -> bool:
     shorter = min(len(a), len(b))
     if shorter >= 6 and Levenshtein.distance(a.casefold(), b.casefold()) <= (1 if shorter < 12 else 2):
         return True
-    return _initials(a) == b or _initials(b) == a
+    return b in _initials(a) or a in _initials(b)
 
 
-def _initials(name: str) -> str:
-    """The capitals' initials of a name ('FDRE' of 'Federal Democratic Republic of Ethiopia')."""
-    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+def _initials(name: str) -> tuple[str, str]:
+    """The capitals' initials of a name ('FDRE' of 'Federal Democratic Republic of Ethiopia'),
+    and every word's ('MoU' of 'Memorandum of Understanding', 'GoI' of 'Government of
+    Indonesia'); empty for a name of one word."""
+    words = name.replace("-", " ").split()
+    capitals = [w for w in words if w[:1].isupper()]
+    if len(capitals) < 2:
+        return ("", "")
+    return "".join(w[0] for w in capitals), "".join(w[0] for w in words)
 
 
 # Where a body meets is an arrangement, not what a party gives up: a venue moved ("shall meet
