@@ -1098,6 +1098,12 @@ COSMETIC: list[tuple[str, str, str]] = [
         "no later than 15 days after signature",
         "in any case no later than 15 days after signature",
     ),
+    # Urgency said by the adjective or the adverb: "негайно припинили" = "негайного припинення".
+    (
+        "uk-immediate-adjective",
+        "Вимагає, щоб усі сторони негайно припинили воєнні дії.",
+        "Вимагає від усіх сторін негайного припинення бойових дій.",
+    ),
     # A number in words with no partner says no quantity: "one Party" is a party, not a count.
     (
         "one-or-either",
