@@ -52,6 +52,7 @@ _ZIP_ERRORS: tuple[type[BaseException], ...] = (
 # before a decompressor sees it (bzip2 and LZMA included, which zipfile would run).
 _METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT_TYPES = "[Content_Types].xml"
 _REL_TAG = f"{{{_REL_NS}}}Relationship"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -177,6 +178,8 @@ class OoxmlPackage:
             if info.is_dir() or name.endswith("/"):
                 continue
             key = _part_key(name)
+            if key == "[content_types].xml":
+                name = CONTENT_TYPES  # under the one name the redline writers look it up by
             if key in self._by_lower:
                 # Readers disagree on which of two same-named parts counts (python-docx and
                 # LibreOffice take the last, zipfile's first): a package that can be read

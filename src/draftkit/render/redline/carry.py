@@ -28,7 +28,7 @@ from lxml import etree
 
 from draftkit.model import Draft, Provision
 from draftkit.readers.docx_text import may_hold_table
-from draftkit.readers.safezip import open_package, parse_xml
+from draftkit.readers.safezip import CONTENT_TYPES, open_package, parse_xml
 from draftkit.render.redline.base import Base, counted, is_docx, reread
 from draftkit.render.wml import (
     MATH_TAGS,
@@ -115,8 +115,10 @@ class Carrier:
             main = package.main_document_part()
             parts = {name: package.read(name) for name in package.names}
         document = parse_xml(parts[main], f"{self.path}: {main}")
-        if document.tag != qn("w:document"):
-            return  # ISO Strict or stranger: nothing carried (named in comments instead)
+        if document.tag != qn("w:document") or CONTENT_TYPES not in parts:
+            # ISO Strict or stranger, or no content types to declare a carried part's by:
+            # nothing carried (named in comments instead).
+            return
         body = document.find(qn("w:body"))
         # The body's paragraphs as the reader counted them (`Location.paragraph`): before its
         # revisions are resolved, one merged away counted as the paragraph holding its text.
@@ -444,7 +446,7 @@ class Carrier:
 
     def _content_type(self, old: str) -> str | None:
         """The content type of old part `old` (its override, else its extension's default)."""
-        types = parse_xml(self.parts["[Content_Types].xml"], "[Content_Types].xml")
+        types = parse_xml(self.parts[CONTENT_TYPES], CONTENT_TYPES)
         ext = posixpath.splitext(old)[1].lstrip(".").lower()
         default = None
         for entry in types:

@@ -1,0 +1,63 @@
+"""DOCX packages whose parts are missing or damaged where the reader lets them pass: the
+DOCX redline is written from them (or, where the package cannot carry it, as a clean draft)
+and never exits 70.
+
+A missing `[Content_Types].xml` (or one under another case) is read, as LibreOffice reads
+such a file.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.conftest import DRAFTS
+from tests.fixtures.docx import make_fixtures as fx
+from tests.hostile.test_deception import Doc, _image_doc, article, sentence
+
+from .helpers import DATE, cli
+
+V1, V2 = DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx"
+TYPES = "[Content_Types].xml"
+
+
+def _rezip(source: Path, target: Path, rename: dict[str, str | None], document: bytes | None = None) -> Path:
+    """`source` rewritten as `target`: parts renamed (to None: left out), the main document
+    replaced by `document` when given."""
+    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in archive.infolist():
+            name = rename.get(info.filename, info.filename)
+            if name is not None:
+                data = archive.read(info)
+                out.writestr(name, document if document is not None and name == "word/document.xml" else data)
+    return target
+
+
+def _redline(old: Path, new: Path, out: Path) -> zipfile.ZipFile:
+    run = cli("redline", old, new, "-o", out, "--date", DATE)
+    assert run.code == 0, run.err[-400:]
+    return zipfile.ZipFile(out)
+
+
+@pytest.mark.parametrize("types", [None, "[CONTENT_TYPES].XML"], ids=["missing", "other-case"])
+def test_a_package_without_its_content_types_part_under_that_name(types: str | None, tmp_path: Path) -> None:
+    damaged = _rezip(V2, tmp_path / "v2.docx", {TYPES: types})
+    text = tmp_path / "v1.txt"
+    text.write_text("FRAMEWORK\n\nArticle 1\n1. The Parties shall cease fire.\n", encoding="utf-8")
+    for old, new in ((V1, damaged), (damaged, V1), (text, damaged), (damaged, text)):
+        with _redline(old, new, tmp_path / "r.docx") as redline:
+            names = redline.namelist()
+            assert names.count(TYPES) == 1 and not {n for n in names if n.lower() == TYPES.lower()} - {TYPES}
+            etree.fromstring(redline.read("word/document.xml"))
+
+
+def test_an_old_image_is_not_carried_from_a_package_without_content_types(tmp_path: Path) -> None:
+    """The carrier copies a deleted image's part from the old package with its content type;
+    from a package without any, it carries nothing (the comment names the image instead)."""
+    old = _rezip(_image_doc((200, 30, 30)).build(tmp_path / "built.docx"), tmp_path / "old.docx", {TYPES: None})
+    new = Doc(article(fx.r(sentence("may")))).build(tmp_path / "new.docx")
+    with _redline(old, new, tmp_path / "r.docx") as redline:
+        assert not [n for n in redline.namelist() if n.startswith("word/media/")]
