@@ -3,11 +3,13 @@ DOCX redline is written from them (or, where the package cannot carry it, as a c
 and never exits 70.
 
 A missing `[Content_Types].xml` (or one under another case) is read, as LibreOffice reads
-such a file.
+such a file; a `w:id` that is no 32-bit number ('²', 5,000 digits) is damaged markup, not
+the largest revision id.
 """
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from .helpers import DATE, cli
 
 V1, V2 = DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx"
 TYPES = "[Content_Types].xml"
+W_ID = f"{{{fx.W_NS}}}id"
 
 
 def _rezip(source: Path, target: Path, rename: dict[str, str | None], document: bytes | None = None) -> Path:
@@ -61,3 +64,17 @@ def test_an_old_image_is_not_carried_from_a_package_without_content_types(tmp_pa
     new = Doc(article(fx.r(sentence("may")))).build(tmp_path / "new.docx")
     with _redline(old, new, tmp_path / "r.docx") as redline:
         assert not [n for n in redline.namelist() if n.startswith("word/media/")]
+
+
+@pytest.mark.parametrize("value", ["²", "7" * 5000, "9" * 20], ids=["superscript", "5000-digits", "64-bit"])
+def test_revision_ids_that_are_no_32_bit_numbers(value: str, tmp_path: Path) -> None:
+    with zipfile.ZipFile(V2) as archive:
+        document = archive.read("word/document.xml")
+    marks = f'<w:p><w:bookmarkStart w:id="{value}" w:name="x"/><w:bookmarkEnd w:id="{value}"/></w:p>'
+    document = document.replace(b"<w:body>", b"<w:body>" + marks.encode(), 1)
+    damaged = _rezip(V2, tmp_path / "v2.docx", {}, document)
+    with _redline(V1, damaged, tmp_path / "r.docx") as redline:
+        root = etree.parse(io.BytesIO(redline.read("word/document.xml"))).getroot()
+    written = [int(e.get(W_ID, "0")) for e in root.iter(f"{{{fx.W_NS}}}ins", f"{{{fx.W_NS}}}del")]
+    assert written and max(written) < 2**31
+    assert cli("redline", damaged, V1, "-o", tmp_path / "q.docx", "--date", DATE).code == 0
