@@ -8,6 +8,8 @@ machine, while staying far above any real draft: a 1,000-page framework text is 
 
 from __future__ import annotations
 
+import os
+
 from draftkit.records import record
 
 DEFAULT_MAX_BYTES = 50_000_000
@@ -42,3 +44,13 @@ class Limits:
     def max_paragraphs(self) -> int:
         """Most paragraphs (blocks) a reader hands on, derived from `max_provisions`."""
         return PARAGRAPHS_PER_PROVISION * self.max_provisions
+
+
+def read_capped(path: str | os.PathLike[str], most: int) -> bytes | None:
+    """The bytes of a file named beside the drafts (a taxonomy, a clause schema, a manifest,
+    a pairs file), or None when it holds more than `most`: read, not sized first, since a
+    device (/dev/zero), a pipe or a file still growing has no size to trust and would be
+    read without end. OSError goes to the caller, who names the file."""
+    with open(path, "rb") as handle:
+        data = handle.read(most + 1)
+    return data if len(data) <= most else None

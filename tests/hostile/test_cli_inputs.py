@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from .files import GOOD_TEXT
-from .helpers import DATE, assert_fails, cli, draftkit_script, snapshot
+from .helpers import DATE, assert_fails, cli, cli_process, draftkit_script, snapshot
 
 NEW_TEXT = GOOD_TEXT.replace("cease fire", "cease all fire\u202e now\x9b2J") + "3. Added.\n"
 
@@ -222,3 +222,30 @@ def test_a_taxonomy_nested_too_deeply_is_exit_4_with_its_name(
         taxonomy.write_text(body + "\n", encoding="utf-8")
         for args in (["classify", old], ["diff", old, new], ["redline", old, new, "-o", tmp_path / "r.md"]):
             assert_fails(cli(*args, "--taxonomy", taxonomy), 4, "nest too deeply", taxonomy)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["diff", "{old}", "{new}", "--pairs", "{zero}.json"], 2, "pairs file larger than 5,000,000 bytes"),
+        (["diff", "{old}", "{new}", "--taxonomy", "{zero}.toml"], 4, "taxonomy file larger than 5,000,000 bytes"),
+        (["validate", "{old}", "--schema", "{zero}.toml"], 4, "schema file larger than 5,000,000 bytes"),
+        (["schema", "check", "{zero}.toml"], 4, "schema file larger than 5,000,000 bytes"),
+        (["batch", "{zero}.csv", "-o", "{out}"], 3, "manifest larger than 50,000,000 bytes"),
+        (["history", "{zero}.json"], 3, "manifest larger than 1,000,000 bytes"),
+    ],
+    ids=["pairs", "taxonomy", "schema", "schema-check", "batch-manifest", "history-manifest"],
+)
+def test_a_file_beside_the_drafts_that_never_ends(
+    args: list[str], code: int, message: str, drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A taxonomy, schema, manifest or pairs file that is a device (here /dev/zero behind a
+    symlink with the file's suffix) has no size to check first: it is read up to its limit
+    and refused, in a child held to 1 GB — not read until memory runs out."""
+    old, new = drafts
+    zero = tmp_path / "zero"
+    for suffix in (".json", ".toml", ".csv"):
+        zero.with_suffix(suffix).symlink_to("/dev/zero")
+    argv = [a.format(old=old, new=new, zero=zero, out=tmp_path / "out") for a in args]
+    hostile = next(Path(a) for a in argv if a.startswith(str(zero)))
+    assert_fails(cli_process(*argv), code, message, hostile)

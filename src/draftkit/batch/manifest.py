@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 from draftkit.errors import InputError, UsageError
+from draftkit.limits import read_capped
 from draftkit.records import record
 
 Pairing = Literal["consecutive"]
@@ -93,11 +94,14 @@ def _load(source: Path) -> bytes:
         size = source.stat().st_size
         if size > MAX_MANIFEST_BYTES:
             raise InputError(f"manifest is {size:,} bytes, over {MAX_MANIFEST_BYTES:,}", str(source))
-        return source.read_bytes()
+        data = read_capped(source, MAX_MANIFEST_BYTES)
     except FileNotFoundError:
         raise InputError("manifest not found", str(source)) from None
     except OSError as exc:
         raise InputError(f"cannot read the manifest: {exc.strerror or exc}", str(source)) from None
+    if data is None:
+        raise InputError(f"manifest larger than {MAX_MANIFEST_BYTES:,} bytes", str(source))
+    return data
 
 
 def _text(raw: bytes, source: Path) -> str:

@@ -214,12 +214,16 @@ def _pairs(pair: tuple[str, ...], pairs_file: str | None) -> list[tuple[str, str
     """The pins of --pair OLD=NEW and --pairs FILE, in that order."""
     if not pair and pairs_file is None:
         return []  # the comparison's modules are not imported before the drafts are read
-    from draftkit.compare.pins import parse_pair, parse_pairs
+    from draftkit.compare.pins import MAX_PAIRS_BYTES, parse_pair, parse_pairs
+    from draftkit.limits import read_capped
 
     pairs: list[tuple[str, str | None]] = [parse_pair(text) for text in pair]
     if pairs_file is not None:
         try:
-            text = Path(pairs_file).read_text(encoding="utf-8")
+            data = read_capped(pairs_file, MAX_PAIRS_BYTES)
+            if data is None:
+                raise UsageError(f"pairs file larger than {MAX_PAIRS_BYTES:,} bytes", pairs_file)
+            text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise UsageError(f"cannot read the pairs file: {error}", pairs_file) from None
         pairs += parse_pairs(text, pairs_file)

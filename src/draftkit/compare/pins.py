@@ -73,6 +73,10 @@ def pins_of(
     return Pins(tuple(out_pairs), tuple(apart))
 
 
+MAX_PAIRS_BYTES = 5_000_000
+"""Largest pairs file (--pairs): some 100,000 pairs of labels."""
+
+
 def parse_pair(text: str) -> tuple[str, str]:
     """'Article 5(2)=Article 6(1)' → ('Article 5(2)', 'Article 6(1)')."""
     old, sep, new = text.partition("=")

@@ -20,12 +20,15 @@ from pathlib import Path
 from typing import Literal, cast
 
 from draftkit.errors import SchemaError, Where
+from draftkit.limits import read_capped
 from draftkit.records import record
 from draftkit.resources import schema_path
 from draftkit.risk.lemmas import language_of, lemma_form
 from draftkit.risk.tokens import PhraseSet, PhraseSets, normalise_word, tokenize
 
 DEFAULT_TAXONOMY = "taxonomy.toml"
+MAX_TAXONOMY_BYTES = 5_000_000
+"""Largest taxonomy file (the shipped one is some 50 kB)."""
 GENERAL = "general"  # the category of a change no taxonomy category matched
 
 NameKind = Literal["place", "party", "organisation"]
@@ -660,13 +663,15 @@ def _merge(base: dict[str, object], extra: Mapping[str, object]) -> dict[str, ob
 def _read(path: Path, depth: int = 0) -> tuple[dict[str, object], str]:
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path, MAX_TAXONOMY_BYTES)
     except FileNotFoundError:
         raise SchemaError("no such taxonomy file", name) from None
     except IsADirectoryError:
         raise SchemaError("is a directory, not a taxonomy file", name) from None
     except OSError as exc:
         raise SchemaError(f"cannot read: {exc.strerror or exc}", name) from None
+    if raw is None:
+        raise SchemaError(f"taxonomy file larger than {MAX_TAXONOMY_BYTES:,} bytes", name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

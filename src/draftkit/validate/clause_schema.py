@@ -21,6 +21,7 @@ from typing import Literal
 from lxml import etree
 
 from draftkit.errors import SchemaError, Where
+from draftkit.limits import read_capped
 from draftkit.model import KINDS, Kind
 from draftkit.records import record
 from draftkit.resources import schema_path
@@ -436,7 +437,11 @@ def _load_relaxng(path: Path, table: _Table) -> etree.RelaxNG:
     from draftkit.model.xmlio import hardened_parser
 
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_SCHEMA_BYTES)
+        if data is None:
+            raise table.error(
+                f'[structure] relaxng "{path.name}": larger than {MAX_SCHEMA_BYTES:,} bytes', "relaxng"
+            )
         if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
             raise table.error(
                 f'[structure] relaxng "{path.name}": DOCTYPE and entities are refused', "relaxng"
@@ -680,9 +685,11 @@ def load_schema(path: str | os.PathLike[str] | None = None) -> ClauseSchema:
             raise SchemaError(
                 f"schema file is {size:,} bytes, over the limit of {MAX_SCHEMA_BYTES:,}", source
             )
-        data = file.read_bytes()
+        data = read_capped(file, MAX_SCHEMA_BYTES)
     except OSError as exc:
         raise SchemaError(f"cannot read: {exc.strerror or exc}", source) from None
+    if data is None:
+        raise SchemaError(f"schema file larger than {MAX_SCHEMA_BYTES:,} bytes", source)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
