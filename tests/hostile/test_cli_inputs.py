@@ -249,3 +249,37 @@ def test_a_file_beside_the_drafts_that_never_ends(
     argv = [a.format(old=old, new=new, zero=zero, out=tmp_path / "out") for a in args]
     hostile = next(Path(a) for a in argv if a.startswith(str(zero)))
     assert_fails(cli_process(*argv), code, message, hostile)
+
+
+BIG_NUMBER = "7" * 5000  # more digits than Python turns into an int (4,300)
+DEEP_TOML = "x = " + "[" * 5000 + "]" * 5000 + "\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "content", "code", "message"),
+    [
+        (["history", "{file}"], "rounds.json", f'{{"rounds": [{BIG_NUMBER}, 1]}}', 3, "manifest holds a number of more"),
+        (["history", "{file}"], "rounds.toml", f"rounds = [{BIG_NUMBER}, 1]\n", 3, "manifest holds a number of more"),
+        (["batch", "{file}", "-o", "{out}"], "pairs.json", f'[{{"old": "a", "new": "b", "label": {BIG_NUMBER}}}]', 3,
+         "manifest holds a number of more"),
+        (["batch", "{file}", "-o", "{out}"], "pairs.toml", DEEP_TOML, 3, "TOML nests too deeply"),
+        (["diff", "{old}", "{new}", "--taxonomy", "{file}"], "t.toml", f"x = {BIG_NUMBER}\n", 4, "a number of more"),
+        (["validate", "{old}", "--schema", "{file}"], "s.toml", f"x = {BIG_NUMBER}\n", 4, "a number of more"),
+        (["schema", "check", "{file}"], "s.toml", DEEP_TOML, 4, "nest too deeply"),
+        (["diff", "{old}", "{new}", "--pairs", "{file}"], "p.json", "[" * 5000 + "]" * 5000, 2, "nests too deeply"),
+        (["diff", "{old}", "{new}", "--pairs", "{file}"], "p.json", f'{{"A": {BIG_NUMBER}}}', 2, "a number of more"),
+    ],
+    ids=["history-json", "history-toml", "batch-json", "batch-toml", "taxonomy", "schema", "schema-deep",
+         "pairs-deep", "pairs-number"],
+)  # fmt: skip
+def test_a_file_beside_the_drafts_with_an_endless_number_or_nesting(
+    args: list[str], name: str, content: str, code: int, message: str, drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Valid TOML or JSON that Python's own limits refuse — an integer of 5,000 digits (a
+    ValueError, not the parser's decode error), arrays 5,000 deep — is the file's error with
+    its exit code and its name, never exit 70."""
+    old, new = drafts
+    file = tmp_path / name
+    file.write_text(content, encoding="utf-8")
+    argv = [a.format(old=old, new=new, file=file, out=tmp_path / "out") for a in args]
+    assert_fails(cli(*argv), code, message, file)

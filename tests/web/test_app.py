@@ -120,6 +120,10 @@ def test_taxonomy_upload_is_used_and_a_bad_one_is_422(client: TestClient) -> Non
     assert bad.status_code == 422
     assert "mine.toml" in bad.json()["error"]
     assert "draftkit-web-" not in bad.json()["error"]
+    # Valid TOML whose 5,000-digit integer Python refuses to convert: the taxonomy's fault, not a bug (500).
+    huge = client.post("/api/diff", files=pair(taxonomy=("mine.toml", b"x = " + b"7" * 5000)))
+    assert huge.status_code == 422
+    assert huge.json()["error"] == "mine.toml: invalid TOML: a number of more than 4,300 digits"
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
-from draftkit.errors import InputError, UsageError
+from draftkit.errors import InputError, UsageError, too_long_number
 from draftkit.limits import read_capped
 from draftkit.records import record
 
@@ -140,6 +140,8 @@ def _json(raw: bytes, source: Path) -> object:
         raise InputError(f"not JSON: {exc.msg}", f"{source}: line {exc.lineno}") from None
     except RecursionError:
         raise InputError("JSON nests too deeply", str(source)) from None
+    except ValueError:  # after JSONDecodeError, a ValueError too
+        raise InputError(f"the manifest holds {too_long_number()}", str(source)) from None
 
 
 def _toml(raw: bytes, source: Path) -> object:
@@ -147,6 +149,10 @@ def _toml(raw: bytes, source: Path) -> object:
         return tomllib.loads(_text(raw, source))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"not TOML: {exc}", str(source)) from None
+    except RecursionError:
+        raise InputError("TOML nests too deeply", str(source)) from None
+    except ValueError:  # after TOMLDecodeError, a ValueError too
+        raise InputError(f"the manifest holds {too_long_number()}", str(source)) from None
 
 
 def _mapping_entries(data: object, source: Path) -> list[tuple[str, str, str]]:

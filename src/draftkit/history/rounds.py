@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
-from draftkit.errors import InputError, UsageError
+from draftkit.errors import InputError, UsageError, too_long_number
 from draftkit.records import record
 
 DRAFT_SUFFIXES = frozenset({".docx", ".txt", ".md", ".xml", ".pdf"})
@@ -89,6 +89,8 @@ def _manifest(path: Path) -> tuple[RoundSpec, ...]:
         raise InputError("manifest is not UTF-8", where) from None
     except (tomllib.TOMLDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise InputError(f"manifest is not valid {path.suffix[1:].upper()}: {exc}", where) from None
+    except ValueError:  # after the decode errors, which are ValueErrors too
+        raise InputError(f"manifest holds {too_long_number()}", where) from None
     rounds = parsed.get("rounds", parsed.get("round")) if isinstance(parsed, dict) else parsed
     if not isinstance(rounds, list) or len(rounds) < 2:
         raise InputError('manifest needs a list "rounds" of at least two entries', where)

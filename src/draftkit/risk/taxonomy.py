@@ -19,7 +19,7 @@ from dataclasses import field, fields
 from pathlib import Path
 from typing import Literal, cast
 
-from draftkit.errors import SchemaError, Where
+from draftkit.errors import SchemaError, Where, too_long_number
 from draftkit.limits import read_capped
 from draftkit.records import record
 from draftkit.resources import schema_path
@@ -693,6 +693,8 @@ def _read(path: Path, depth: int = 0) -> tuple[dict[str, object], str]:
         if m:
             message += f" (column {m.group(2)})"
         raise SchemaError(f"invalid TOML: {message}", Where(name, line=line)) from None
+    except ValueError:  # after TOMLDecodeError, a ValueError too
+        raise SchemaError(f"invalid TOML: {too_long_number()}", name) from None
     extends = data.pop("extends", None)
     if extends is None:
         return data, text

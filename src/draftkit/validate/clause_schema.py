@@ -20,7 +20,7 @@ from typing import Literal
 
 from lxml import etree
 
-from draftkit.errors import SchemaError, Where
+from draftkit.errors import SchemaError, Where, too_long_number
 from draftkit.limits import read_capped
 from draftkit.model import KINDS, Kind
 from draftkit.records import record
@@ -639,6 +639,10 @@ def parse_schema(text: str, *, source: str = "<schema>", base: Path | None = Non
         if found:
             message = message[: found.start()].rstrip() + f" (column {found.group(2)})"
         raise SchemaError(f"not valid TOML: {message}", Where(source, line=line)) from None
+    except RecursionError:
+        raise SchemaError("not valid TOML: arrays or tables nest too deeply", source) from None
+    except ValueError:  # after TOMLDecodeError, a ValueError too
+        raise SchemaError(f"not valid TOML: {too_long_number()}", source) from None
     root = _Table(doc, data, None, _TOP_KEYS)
     meta = root.table_of("schema", _SCHEMA_KEYS, "[schema]")
     version = meta.integer("format", SCHEMA_FORMAT)
