@@ -169,6 +169,20 @@ def test_the_taxonomy_is_protected_from_output(
     assert taxonomy.read_text(encoding="utf-8") == 'extends = "default"\n'
 
 
+@pytest.mark.parametrize("command", ["diff", "redline"])
+def test_the_pairs_file_is_protected_from_output(command: str, drafts: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = drafts
+    pairs = tmp_path / "pairs.json"  # a suffix both commands write
+    pairs.write_text('{"Article 1(1)": "Article 1(1)"}', encoding="utf-8")
+    link = tmp_path / "alias.json"
+    link.symlink_to(pairs)
+    before = snapshot(tmp_path)
+    for target in (pairs, link):
+        run = cli(command, old, new, "--pairs", pairs, "-o", target, *(["--date", DATE] if command == "redline" else []))
+        assert_fails(run, 2, "is also an input")
+    assert snapshot(tmp_path) == before
+
+
 def test_a_replaced_output_never_keeps_setuid_or_setgid(drafts: tuple[Path, Path], tmp_path: Path) -> None:
     old, _ = drafts
     target = tmp_path / "report.json"

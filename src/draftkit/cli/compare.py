@@ -137,7 +137,7 @@ def diff_command(
         _diff_languages(old, new, languages, fmt, view, limits, output)
         return
     fmt = output_format(output, fmt)
-    inputs = [old, new] + ([taxonomy] if taxonomy else [])
+    inputs = [old, new] + ([taxonomy] if taxonomy else []) + ([pairs_file] if pairs_file else [])
     to_file = output if output is not None and output != "-" else None
     if to_file is not None:
         check_output_path(to_file, inputs)
@@ -313,6 +313,8 @@ def redline_command(
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     read_view: View = "original" if view == "original" else "accept"
     _check_suffix(output, fmt)
+    if pairs_file is not None and output != "-":
+        check_output_path(output, [pairs_file])  # the library checks the drafts and the taxonomy
     # What both ways of writing the report (a file, or `-o -` to stdout) are given alike.
     report: dict[str, Any] = dict(
         author=author,
