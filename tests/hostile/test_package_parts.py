@@ -4,7 +4,9 @@ and never exits 70.
 
 A missing `[Content_Types].xml` (or one under another case) is read, as LibreOffice reads
 such a file; a `w:id` that is no 32-bit number ('²', 5,000 digits) is damaged markup, not
-the largest revision id.
+the largest revision id; tracked changes where Word never writes them (a deleted row
+straight in the body, a paragraph's recorded properties outside any properties) resolve to
+a document that still has its body.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from draftkit.render.wml import resolve_revisions
 from tests.conftest import DRAFTS
 from tests.fixtures.docx import make_fixtures as fx
 from tests.hostile.test_deception import Doc, _image_doc, article, sentence
 
+from .files import good_docx
 from .helpers import DATE, cli
 
 V1, V2 = DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx"
@@ -78,3 +82,25 @@ def test_revision_ids_that_are_no_32_bit_numbers(value: str, tmp_path: Path) -> 
     written = [int(e.get(W_ID, "0")) for e in root.iter(f"{{{fx.W_NS}}}ins", f"{{{fx.W_NS}}}del")]
     assert written and max(written) < 2**31
     assert cli("redline", damaged, V1, "-o", tmp_path / "q.docx", "--date", DATE).code == 0
+
+
+@pytest.mark.parametrize("view", ["accept", "original"])
+def test_a_tracked_row_outside_any_table(view: str, tmp_path: Path) -> None:
+    """A w:tr straight in the body whose trPr records its deletion: resolving it took the
+    body for its table and removed it (AssertionError, exit 70)."""
+    row = '<w:tr><w:trPr><w:del w:id="90" w:author="x"/></w:trPr><w:tc>' + fx.p(fx.r("Row text")) + "</w:tc></w:tr>"
+    old = good_docx(tmp_path, "old.docx", fx.np("Scope", 1, 0) + fx.np("The Parties may cease fire.", 1, 1))
+    new = good_docx(tmp_path, "new.docx", fx.np("Scope", 1, 0) + fx.np("The Parties shall cease fire.", 1, 1) + row)
+    run = cli("redline", old, new, "-o", tmp_path / "r.docx", "--date", DATE, "--view", view)
+    assert run.code == 0, run.err[-300:]
+
+
+def test_a_formatting_change_outside_properties_replaces_nothing() -> None:
+    """Rejected, a pPrChange replaces the properties it stands in; one straight in the body
+    emptied the body."""
+    document = etree.fromstring(
+        fx.document_xml(fx.p(fx.r("First.")) + '<w:pPrChange w:id="1" w:author="x"><w:pPr/></w:pPrChange>'
+                        + fx.p(fx.r("Second."))).encode("utf-8")
+    )  # fmt: skip
+    resolve_revisions(document, "original")
+    assert "".join(document.itertext()) == "First.Second."
