@@ -61,6 +61,24 @@ def test_a_package_without_its_content_types_part_under_that_name(types: str | N
             etree.fromstring(redline.read("word/document.xml"))
 
 
+def test_parts_stored_under_another_case_than_their_relationships_give(tmp_path: Path) -> None:
+    """'WORD/DOCUMENT.XML' is word/document.xml to OPC, and read so; the redline, which looks
+    parts up by name, wrote from it 'internal error (KeyError: 'word/document.xml')'."""
+    with zipfile.ZipFile(V2) as archive:
+        upper = {name: name.upper() for name in archive.namelist()}
+    damaged = _rezip(V2, tmp_path / "v2.docx", dict(upper))
+    for old, new in ((V1, damaged), (damaged, V1)):
+        with _redline(old, new, tmp_path / "r.docx") as redline:
+            etree.fromstring(redline.read("word/document.xml"))
+    # An old draft so stored whose image the new one lacks: nothing is carried from it.
+    image = _image_doc((200, 30, 30)).build(tmp_path / "image.docx")
+    with zipfile.ZipFile(image) as archive:
+        upper = {name: name.upper() for name in archive.namelist()}
+    old = _rezip(image, tmp_path / "old.docx", dict(upper))
+    with _redline(old, Doc(article(fx.r(sentence("may")))).build(tmp_path / "new.docx"), tmp_path / "r.docx"):
+        pass
+
+
 def test_an_old_image_is_not_carried_from_a_package_without_content_types(tmp_path: Path) -> None:
     """The carrier copies a deleted image's part from the old package with its content type;
     from a package without any, it carries nothing (the comment names the image instead)."""

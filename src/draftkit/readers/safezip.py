@@ -321,6 +321,18 @@ class OoxmlPackage:
             found.append(Relationship(rel.get("Id") or "", rel.get("Type") or "", resolved, external))
         return tuple(found)
 
+    def named_as_related(self, *sources: str) -> bool:
+        """Whether `sources` and every internal part their relationships name ('' for the
+        package's) are stored under those very names, not only under another case: OPC
+        allows it and the reader follows it, but a writer looking parts up by name does not."""
+        names = self._by_name
+        return all(source in names for source in sources if source) and all(
+            rel.target in names
+            for source in sources
+            for rel in self.relationships(source)
+            if not rel.external and self.has(rel.target)
+        )
+
     def related_part(self, source: str, kind: str) -> str | None:
         """The first internal part related to `source` by a relationship of that kind."""
         for rel in self.relationships(source):

@@ -79,8 +79,10 @@ def docx_base(draft: Draft) -> Base | None:
     assert draft.source is not None  # (reread checked it)
     with open_package(path) as package:
         main = package.main_document_part()
-        if not package.has(CONTENT_TYPES):
-            return None  # no package a word processor opens: written as a clean draft instead
+        if not package.has(CONTENT_TYPES) or not package.named_as_related("", main):
+            # No package Word opens, or parts found only under another case than their
+            # relationships give: written as a clean draft instead.
+            return None
         # The tree the reader parsed and its bytes, when this redline asked it to keep them
         # (readers.kept): the part is neither decompressed nor parsed again.
         taken = take(path, draft.source.sha256, main)

@@ -113,12 +113,12 @@ class Carrier:
         self.loaded = True
         with open_package(self.path) as package:
             main = package.main_document_part()
+            if not package.has(CONTENT_TYPES) or not package.named_as_related("", main):
+                return  # as for a Strict file below; see base.docx_base
             parts = {name: package.read(name) for name in package.names}
         document = parse_xml(parts[main], f"{self.path}: {main}")
-        if document.tag != qn("w:document") or CONTENT_TYPES not in parts:
-            # ISO Strict or stranger, or no content types to declare a carried part's by:
-            # nothing carried (named in comments instead).
-            return
+        if document.tag != qn("w:document"):
+            return  # ISO Strict or stranger: nothing carried (named in comments instead)
         body = document.find(qn("w:body"))
         # The body's paragraphs as the reader counted them (`Location.paragraph`): before its
         # revisions are resolved, one merged away counted as the paragraph holding its text.
