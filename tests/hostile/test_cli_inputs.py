@@ -53,6 +53,20 @@ def test_an_author_with_control_characters_is_refused(
     assert not (tmp_path / "r.docx").exists()
 
 
+@pytest.mark.parametrize("label", ["a\x1b[31mb", "nul\x00", "c1\x9b", "rtl\u202eoverride", "bytes\udcff"])
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+def test_compare3_labels_with_control_characters_are_refused(
+    label: str, fmt: str, drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """compare3's labels are the authors of its DOCX's tracked changes: refused as --author
+    is (a DOCX could not hold them: exit 70 before), whatever the format."""
+    old, new = drafts
+    out = tmp_path / f"three.{fmt}"
+    run = cli("compare3", old, new, old, "--labels", f"{label},B", "-o", out, "--date", DATE)
+    assert_fails(run, 2, "--labels holds")
+    assert not out.exists()
+
+
 def test_an_author_in_undecodable_bytes_through_the_real_script(
     drafts: tuple[Path, Path], tmp_path: Path
 ) -> None:

@@ -163,10 +163,12 @@ def _several(result: History, label: str, found: list[int]) -> str:
 
 
 def _labels(value: str) -> tuple[str, str]:
+    from draftkit.api import check_author  # the labels are the DOCX's authors of the changes
+
     parts = [p.strip() for p in value.split(",")]
     if len(parts) != 2 or not all(parts):
         raise UsageError(f"--labels must be two names separated by a comma, not {value!r}")
-    return parts[0], parts[1]
+    return check_author(parts[0], "--labels"), check_author(parts[1], "--labels")
 
 
 @click.command("compare3")
