@@ -11,9 +11,12 @@ import json
 import os
 import stat
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import DRAFTS
 
 from .files import GOOD_TEXT
 from .helpers import DATE, assert_fails, cli, cli_process, draftkit_script, snapshot
@@ -311,3 +314,50 @@ def test_a_file_beside_the_drafts_with_an_endless_number_or_nesting(
     file.write_text(content, encoding="utf-8")
     argv = [a.format(old=old, new=new, file=file, out=tmp_path / "out") for a in args]
     assert_fails(cli(*argv), code, message, file)
+
+
+def _fifo_fed(path: Path, data: bytes, endless: bool = False) -> Path:
+    """A named pipe at `path` that a thread feeds `data` (then zeros without end) once a
+    reader opens it."""
+    os.mkfifo(path)
+
+    def feed() -> None:
+        try:
+            with open(path, "wb") as pipe:
+                pipe.write(data)
+                while endless:
+                    pipe.write(bytes(1 << 16))
+        except OSError:
+            pass  # the reader closed it
+
+    threading.Thread(target=feed, daemon=True).start()
+    return path
+
+
+def test_a_word_file_through_a_pipe_is_refused_in_one_line(tmp_path: Path) -> None:
+    """The package readers open the file again: a named pipe, read once, then waited for a
+    writer without end (a `<(…)` pipe looked empty: 'not a DOCX file: the file is empty').
+    Standard input (-) is held in a file and works."""
+    data = (DRAFTS / "framework-v1.docx").read_bytes()
+    fifo = _fifo_fed(tmp_path / "round1.docx", data)
+    assert_fails(cli_process("parse", fifo), 3, "a Word or ODT file cannot be read from a pipe or a device", fifo)
+
+
+def test_an_endless_zip_stream_through_a_pipe_ends(tmp_path: Path) -> None:
+    """A zip's first bytes then zeros without end: hashed without end before."""
+    fifo = _fifo_fed(tmp_path / "endless.docx", b"PK\x03\x04", endless=True)
+    assert_fails(cli_process("parse", fifo), 3, "cannot be read from a pipe", fifo)
+
+
+def test_a_batch_input_that_never_ends(tmp_path: Path) -> None:
+    """A job's inputs are hashed for the resume check before they are read: /dev/zero was
+    hashed without end. Now the hash stops at the size limit and the reader refuses it."""
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    (tmp_path / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    manifest = tmp_path / "pairs.csv"
+    manifest.write_text("old,new\nzero.txt,good.txt\n", encoding="utf-8")
+    run = cli_process("batch", manifest, "-o", tmp_path / "out", "--jobs", "1", "--max-bytes", "1000000")
+    assert run.code == 1, run.err
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert "over the limit of 1,000,000 bytes" in json.dumps(summary)

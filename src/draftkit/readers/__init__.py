@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -156,8 +157,21 @@ def _load(path: Path, limits: Limits) -> tuple[bytes, str]:
         with path.open("rb") as handle:
             head = handle.read(_HEAD)
             if head.startswith((_ZIP, _OLE)):
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    # The package readers open the file again, and a pipe is read once.
+                    raise InputError(
+                        "a Word or ODT file cannot be read from a pipe or a device: give it as a file,"
+                        " or on standard input (-)",
+                        name,
+                    )
                 digest = hashlib.sha256(head)
+                read = len(head)
                 while chunk := handle.read(_CHUNK):
+                    read += len(chunk)
+                    if read > limits.max_bytes:  # a device or pipe has no size to check first
+                        raise LimitError(
+                            f"file is over the limit of {limits.max_bytes:,} bytes (raise with --max-bytes)", name
+                        )
                     digest.update(chunk)
                 return head, digest.hexdigest()
             # The size may have grown since stat(): read no more than the limit allows.
