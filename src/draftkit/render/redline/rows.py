@@ -319,9 +319,10 @@ def _stood_outside(key: str, inside: set[str], outside: set[str]) -> bool:
     if key in outside:
         return True
     # "3.Text" written for an old auto-numbered "Text": a label typed before the old text.
-    return any(key.endswith(old) and len(key) - len(old) <= _LABEL_CHARS for old in outside) and not any(
-        key.endswith(old) and len(key) - len(old) <= _LABEL_CHARS for old in inside
-    )
+    # Looked up by its tails, not by a pass over every old text (20,000 provisions moved into
+    # a table were 400 million comparisons).
+    tails = [key[i:] for i in range(1, min(len(key), _LABEL_CHARS) + 1)]
+    return any(tail in outside for tail in tails) and not any(tail in inside for tail in tails)
 
 
 _LABEL_CHARS = 16  # the longest typed label taken as leading old text ("Article 12")
