@@ -30,7 +30,7 @@ Pairing = Literal["consecutive"]
 
 # Suffixes a folder's drafts may have: anything else in the folder (a README, a spreadsheet
 # of metadata) is not a round of the text.
-DRAFT_SUFFIXES = frozenset({".docx", ".docm", ".txt", ".md", ".xml", ".pdf"})
+DRAFT_SUFFIXES = frozenset({".docx", ".docm", ".odt", ".pdf", ".txt", ".md", ".markdown", ".xml"})
 # The batch's own files in OUTDIR: no job folder may take one of these names.
 RESERVED = frozenset({"index.html", "summary.csv", "summary.json"})
 MAX_MANIFEST_BYTES = 50_000_000
@@ -217,7 +217,9 @@ def _folder_pairs(folder: Path) -> list[tuple[str, str, str]]:
     except OSError as exc:
         raise InputError(f"cannot list the folder: {exc.strerror or exc}", str(folder)) from None
     if len(files) < 2:
-        raise InputError("the folder holds fewer than two drafts (.docx .txt .md .xml .pdf)", str(folder))
+        raise InputError(
+            f"the folder holds fewer than two drafts ({' '.join(sorted(DRAFT_SUFFIXES))})", str(folder)
+        )
     files.sort(key=lambda p: (natural_key(p.name), p.name))
     return [(str(a.resolve()), str(b.resolve()), "") for a, b in itertools.pairwise(files)]
 

@@ -18,7 +18,9 @@ from pathlib import Path
 from draftkit.errors import InputError, UsageError, too_long_number
 from draftkit.records import record
 
-DRAFT_SUFFIXES = frozenset({".docx", ".txt", ".md", ".xml", ".pdf"})
+# Every suffix a draft the readers take may have (batch.manifest lists the same): a round
+# left out of a folder for its suffix would be a round missing from the history.
+DRAFT_SUFFIXES = frozenset({".docx", ".docm", ".odt", ".pdf", ".txt", ".md", ".markdown", ".xml"})
 MANIFEST_SUFFIXES = frozenset({".toml", ".json"})
 MANIFEST_MAX_BYTES = 1_000_000
 _FIELDS = ("file", "label", "date", "author")
