@@ -660,7 +660,7 @@ def _merge(base: dict[str, object], extra: Mapping[str, object]) -> dict[str, ob
     return out
 
 
-def _read(path: Path, depth: int = 0) -> tuple[dict[str, object], str]:
+def _read(path: Path, depth: int = 0, *, extends_files: bool = True) -> tuple[dict[str, object], str]:
     name = str(path)
     try:
         raw = read_capped(path, MAX_TAXONOMY_BYTES)
@@ -700,6 +700,10 @@ def _read(path: Path, depth: int = 0) -> tuple[dict[str, object], str]:
         return data, text
     if not isinstance(extends, str):
         raise _Checker(name, text).fail("extends", f"must be a string, got {_type_name(extends)}")
+    if not extends_files and extends != "default":
+        raise _Checker(name, text).fail(
+            "extends", 'may only be "default" here (the bundled taxonomy), not a file on this machine'
+        )
     if depth >= 4:
         raise _Checker(name, text).fail("extends", "too many levels of 'extends' (a cycle?)")
     base_path = schema_path(DEFAULT_TAXONOMY) if extends == "default" else (path.parent / extends)
@@ -735,17 +739,19 @@ def _parsed_ahead(path: Path, raw: bytes) -> dict[str, object] | None:
     return data if isinstance(data, dict) and "extends" not in data else None
 
 
-def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
+def load_taxonomy(path: str | os.PathLike[str] | None = None, *, extends_files: bool = True) -> Taxonomy:
     """Read and check a taxonomy file (None: the shipped schemas/taxonomy.toml, read once per
-    process — a Taxonomy is immutable, so every caller may share it)."""
+    process — a Taxonomy is immutable, so every caller may share it). `extends_files=False`
+    for a taxonomy from elsewhere (an upload to the web app): its `extends` may name the
+    bundled "default" only, never a file of the machine reading it."""
     if path is None:
         return default_taxonomy()
-    return _load(Path(path))
+    return _load(Path(path), extends_files=extends_files)
 
 
-def _load(file: Path) -> Taxonomy:
+def _load(file: Path, *, extends_files: bool = True) -> Taxonomy:
     try:
-        data, text = _read(file)
+        data, text = _read(file, extends_files=extends_files)
         return _Checker(str(file), text).check(data)
     except RecursionError:  # deep data the TOML parser accepted, met again while checking
         raise SchemaError("values nest too deeply", str(file)) from None
