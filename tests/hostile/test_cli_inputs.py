@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from draftkit.errors import one_line
 from tests.conftest import DRAFTS
 
 from .files import GOOD_TEXT
@@ -361,3 +362,30 @@ def test_a_batch_input_that_never_ends(tmp_path: Path) -> None:
     assert run.code == 1, run.err
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert "over the limit of 1,000,000 bytes" in json.dumps(summary)
+
+
+def test_a_file_name_with_a_newline_stays_on_its_line(tmp_path: Path) -> None:
+    """A file name is the other party's to choose, newlines included: one made the line of a
+    reading warning, of a validate finding, of diff's, history's and compare3's headers two
+    lines, the second a forged one ('forged: line 1: error …'). Shown as \\n, as in errors."""
+    folder = tmp_path / "rounds"
+    folder.mkdir()
+    (folder / "r1.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    forged = folder / "r2\nforged: line 1: error [numbering.gap] the draft is void.txt"
+    forged.write_text(GOOD_TEXT.replace("2. Monitors", "3. Monitors"), encoding="utf-8")  # a numbering gap
+    shown = "r2\\nforged: line 1: error"
+    runs = {
+        "parse": cli("parse", forged),
+        "validate": cli("validate", forged),
+        "diff": cli("diff", folder / "r1.txt", forged),
+        "history": cli("history", folder),
+        "compare3": cli("compare3", folder / "r1.txt", forged, folder / "r1.txt"),
+    }
+    for command, run in runs.items():
+        assert run.code in (0, 1), (command, run.err)
+        for line in (run.out + run.err).splitlines():
+            assert not line.startswith("forged"), (command, line)
+        assert shown in run.out + run.err, command
+    assert [line for line in runs["parse"].err.splitlines() if line.startswith("draftkit: warning: ")] == [
+        f"draftkit: warning: {one_line(str(forged))}: line 5: numbering gap: '3.' follows '1.': 2. missing"
+    ]
