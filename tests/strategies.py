@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from hypothesis import strategies as st
 
-from draftkit.model import KINDS, Draft, Location, Provision, Source
+from draftkit.model import KINDS, Draft, Location, Provision, Source, SourceFormat
 from draftkit.model.ids import assign_eids
 
 # Text XML 1.0 can hold (no C0 controls but tab/newline/CR, no surrogates, no U+FFFE/FFFF).
@@ -51,7 +53,7 @@ def drafts(draw: st.DrawFn) -> Draft:
                 Source,
                 texts,
                 st.text("0123456789abcdef", min_size=64, max_size=64),
-                st.sampled_from(["docx", "text", "markdown", "xml"]),
+                st.sampled_from(get_args(SourceFormat)),
             )
         ),
     )

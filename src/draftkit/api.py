@@ -335,9 +335,10 @@ def revision_date(date: str | None = None) -> str:
 _AUTHOR_UNSAFE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 
 
-def check_author(author: str) -> str:
-    """The author name for tracked changes, refused (exit 2) if it holds a control or bidi
-    override character or bytes that were not UTF-8: nothing is silently dropped from it."""
+def check_author(author: str, option: str = "--author") -> str:
+    """The author name for tracked changes (given by `option`), refused (exit 2) if it holds
+    a control or bidi override character or bytes that were not UTF-8: nothing is silently
+    dropped from it."""
     bad = re.search(_AUTHOR_UNSAFE, author)
     if bad is not None:
         char = bad.group()
@@ -346,7 +347,7 @@ def check_author(author: str) -> str:
             if "\ud800" <= char <= "\udfff"
             else f"the control character U+{ord(char):04X}"
         )
-        raise UsageError(f"--author holds {what}; give a plain name")
+        raise UsageError(f"{option} holds {what}; give a plain name")
     return author
 
 

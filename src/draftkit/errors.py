@@ -7,6 +7,7 @@ newlines or terminal control characters, and those are shown escaped, never raw.
 from __future__ import annotations
 
 import re
+import sys
 
 from draftkit.records import record
 
@@ -56,6 +57,13 @@ def json_bytes(text: str) -> bytes:
         return text.encode("utf-8")
     except UnicodeEncodeError:
         return json_safe(text).encode("utf-8")
+
+
+def too_long_number() -> str:
+    """What a TOML or JSON file is told when it holds an integer Python refuses to convert
+    (a ValueError of its own, not the parser's decode error): 'a number of more than 4,300
+    digits'."""
+    return f"a number of more than {sys.get_int_max_str_digits():,} digits"
 
 
 def one_line(text: str) -> str:

@@ -8,6 +8,9 @@ machine, while staying far above any real draft: a 1,000-page framework text is 
 
 from __future__ import annotations
 
+import os
+from typing import IO
+
 from draftkit.records import record
 
 DEFAULT_MAX_BYTES = 50_000_000
@@ -42,3 +45,30 @@ class Limits:
     def max_paragraphs(self) -> int:
         """Most paragraphs (blocks) a reader hands on, derived from `max_provisions`."""
         return PARAGRAPHS_PER_PROVISION * self.max_provisions
+
+
+_CHUNK = 1 << 20
+
+
+def read_upto(stream: IO[bytes], count: int) -> bytes:
+    """At most `count` bytes of `stream`, a megabyte at a time: `stream.read(count)` sets
+    aside `count` bytes first, so a limit raised to 100 GB (--max-bytes) ran out of memory
+    on a file of a few lines, and one past 2^63 could not be asked for at all."""
+    chunks: list[bytes] = []
+    while count > 0:
+        chunk = stream.read(min(count, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_capped(path: str | os.PathLike[str], most: int) -> bytes | None:
+    """The bytes of a file named beside the drafts (a taxonomy, a clause schema, a manifest,
+    a pairs file), or None when it holds more than `most`: read, not sized first, since a
+    device (/dev/zero), a pipe or a file still growing has no size to trust and would be
+    read without end. OSError goes to the caller, who names the file."""
+    with open(path, "rb") as handle:
+        data = read_upto(handle, most + 1)
+    return data if len(data) <= most else None

@@ -9,15 +9,20 @@ whole stays within the 255-byte name limit), so one left by a hard crash is reco
 A replaced file keeps its permission bits but never setuid, setgid or sticky.
 A target that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe)
 is written in place instead: renaming over it would replace the device with a plain file.
+So is a name of a descriptor the shell opened onto a regular file (`-o /dev/stdout >
+report.json`), appended to as `>` or `>>` left it: renamed over, the link in /dev would be
+replaced (as root) or could not be.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import signal
 import stat
+import sys
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -35,6 +40,10 @@ _CLEANUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
 # What a draft may carry that would drive a terminal (CSI, escape sequences) or reorder what
 # it shows (bidi overrides); newlines and tabs stay.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Names of an open descriptor (links the kernel resolves to whatever the descriptor is), and
+# those of standard input, which a report is never written into.
+_DESCRIPTOR = re.compile(r"/(?:dev/(?:stdin|stdout|stderr|fd/\d+)|proc/(?:self|thread-self|\d+)/fd/\d+)")
+_STDIN_NAMES = re.compile(r"/(?:dev/(?:stdin|fd/0)|proc/(?:self|thread-self)/fd/0)")
 
 
 def escape_unsafe(text: str) -> str:
@@ -48,11 +57,15 @@ def check_output_path(output: str | os.PathLike[str], inputs: Iterable[str | os.
     out = Path(output)
     if out.is_dir():
         raise UsageError(f"output path {out} is a directory; give a file name")
+    if _STDIN_NAMES.fullmatch(os.path.abspath(out)):
+        raise UsageError(f"output path {out} is standard input; give a file name")
     try:
         resolved = out.resolve()
     except (OSError, RuntimeError) as exc:  # a symlink loop: RuntimeError before Python 3.13
         raise UsageError(f"output path {out} cannot be resolved ({_reason(exc)})") from None
     for item in inputs:
+        if str(item) == "-" and _is_stdin(out):
+            raise UsageError(f"output path {out} is also an input (standard input); refusing to overwrite it")
         candidate = Path(item)
         try:
             same = candidate.exists() and (
@@ -67,17 +80,26 @@ def check_output_path(output: str | os.PathLike[str], inputs: Iterable[str | os.
     return out
 
 
-def _in_place(path: Path) -> bool:
-    """Whether `path` (followed through symlinks) is a device or pipe to write into directly;
-    refuse anything else that is not a regular file (a socket, a block device)."""
+def _is_stdin(out: Path) -> bool:
+    """Whether `out` is the file standard input reads (`draftkit parse - -o x.txt < x.txt`)."""
+    try:
+        return os.path.samestat(os.fstat(sys.stdin.fileno()), out.stat())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False  # no such file yet, or a standard input without a descriptor
+
+
+def _in_place(path: Path) -> str | None:
+    """How to open `path` to write into it directly — "wb" for a device or pipe (followed
+    through symlinks), "ab" for a descriptor's name onto a regular file — or None to replace
+    it; refuse anything else that is not a regular file (a socket, a block device)."""
     try:
         mode = path.stat().st_mode
     except OSError:
-        return False  # absent (or a dangling symlink): a new file
+        return None  # absent (or a dangling symlink): a new file
     if stat.S_ISREG(mode):
-        return False
+        return "ab" if _DESCRIPTOR.fullmatch(os.path.abspath(path)) else None
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
-        return True
+        return "wb"
     raise OutputError("the output path is not a regular file, a device or a pipe", str(path))
 
 
@@ -159,8 +181,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     with _signals_clean_up():
         try:
-            if _in_place(target):
-                with target.open("wb") as stream:
+            through = _in_place(target)
+            if through is not None:
+                with target.open(through) as stream:
                     stream.write(data)
                 return
         except OSError as exc:

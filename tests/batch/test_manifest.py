@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -114,6 +115,16 @@ def test_folder_consecutive_natural_sort(tmp_path: Path) -> None:
         ("round-2.docx", "round-10.txt"),
     ]
     assert [j.name for j in jobs] == ["round-1--round-2", "round-2--round-10"]
+
+
+def test_folder_takes_a_draft_of_every_format_the_readers_read(tmp_path: Path) -> None:
+    """An .odt round (or .markdown) in the folder was left out: its neighbours were
+    compared with each other, the job with it never run."""
+    names = ("r1.txt", "r2.odt", "r3.docm", "r4.markdown", "r5.pdf")
+    for name in (*names, "notes.csv"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    jobs = read_manifest(tmp_path, pairs="consecutive")
+    assert [(Path(j.old).name, Path(j.new).name) for j in jobs] == list(itertools.pairwise(names))
 
 
 def test_folder_needs_pairs_and_a_file_refuses_them(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from draftkit.cli import main
 from draftkit.history import History, ThreeWay, compare3, history
+from draftkit.history.rounds import specs
 from draftkit.render.history_html import render_history_html, render_three_way_html
 from draftkit.render.history_json import render_history_json, render_three_way_json
 from draftkit.render.history_markdown import render_history_markdown, render_three_way_markdown
@@ -146,6 +147,16 @@ def test_cli_folder_says_which_files_it_took_as_rounds(tmp_path: Path) -> None:
     done = _run("history", str(tmp_path))
     assert done.exit_code == 0, done.stderr
     assert f"rounds from {tmp_path}, in natural order: R1 round-2.txt, R2 round-10.txt, R3 sources.md" in done.stderr
+
+
+def test_a_folder_of_rounds_in_every_format(tmp_path: Path) -> None:
+    """A round saved as .odt (or .docm, .markdown) between two others was left out of the
+    folder's rounds, silently but for the list on stderr: a history with a round missing."""
+    names = ("r1.txt", "r2.odt", "r3.docm", "r4.markdown", "r5.pdf", "r6.docx", "r7.xml", "r8.md")
+    for name in names:
+        (tmp_path / name).write_text("1. x\n", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
+    assert [Path(s.path).name for s in specs([tmp_path])] == list(names)
 
 
 @pytest.mark.parametrize("suffix", ["toml", "json"])

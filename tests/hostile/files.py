@@ -192,6 +192,81 @@ def absurd_numbering_docx(folder: Path) -> Path:
     return fx.build_docx(folder / "absurd-numbering.docx", body, numbering=numbering)  # type: ignore[no-any-return]
 
 
+ODF = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"'
+)
+
+
+def odt(name: str, styles: str, body: str) -> Builder:
+    """An .odt whose list styles and body are given: its numbers are the attack."""
+
+    def build(folder: Path) -> Path:
+        content = (
+            f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF}>'
+            f"<office:automatic-styles>{styles}</office:automatic-styles>"
+            f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
+        )
+        path = folder / name
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+            archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        return path
+
+    return build
+
+
+def odt_list(style: str, *items: str, start: str | None = None) -> str:
+    """A list of one-paragraph items in list style `style`; the first item restarts at `start`."""
+    first = f' text:start-value="{start}"' if start is not None else ""
+    return (
+        f'<text:list text:style-name="{style}">'
+        + "".join(
+            f"<text:list-item{first if k == 0 else ''}><text:p>{text}</text:p></text:list-item>"
+            for k, text in enumerate(items)
+        )
+        + "</text:list>"
+    )
+
+
+def odt_level(level: str, fmt: str = "1", **attributes: str) -> str:
+    more = "".join(f' text:{key.replace("_", "-")}="{value}"' for key, value in attributes.items())
+    return f'<text:list-level-style-number text:level="{level}" style:num-format="{fmt}"{more}/>'
+
+
+# Numbers an ODF file may hold where an integer belongs: not digits, a superscript digit,
+# 5,000 digits, and values a counter would take forever to reach or spell.
+ODT_DAMAGED = odt(
+    "damaged-numbers.odt",
+    '<text:list-style style:name="L">'
+    + odt_level("x")
+    + odt_level("7" * 5000)
+    + odt_level("1", display_levels="1.5")
+    + "</text:list-style>",
+    odt_list("L", "Scope", "Withdrawal", start="²") + odt_list("L", "Monitoring", start="7" * 5000),
+)
+ODT_FAR = odt(
+    "far-numbers.odt",
+    '<text:list-style style:name="L">'
+    + odt_level("1", "I", start_value="1000000000000000000")
+    + "</text:list-style>"
+    '<text:list-style style:name="M">' + odt_level("1", "a") + "</text:list-style>"
+    '<text:outline-style style:name="O">'
+    + odt_level("1", display_levels="1000000000").replace("list-level-style-number", "outline-level-style")
+    + "</text:outline-style>",
+    odt_list("L", "Scope", "Withdrawal")
+    + odt_list("M", "Monitoring", start="99999999999999")
+    + '<text:h text:outline-level="1000000000">Final provisions</text:h>',
+)
+# text:c repeats a space: 20 × 2,000,000,000 spaces would be 40 GB of text.
+ODT_SPACES = odt(
+    "spaces.odt",
+    '<text:list-style style:name="L">' + odt_level("1") + "</text:list-style>",
+    odt_list("L", "The Parties" + '<text:s text:c="2000000000"/>' * 20 + "shall withdraw."),
+)
+
+
 RTL = "المادة 1 — يجب على الأطراف الانسحاب\u200f. \u202eevil\u202c שלום"
 MIXED = "Стаття 2. Сторони, 第一条, हिन्दी, 🇺🇦, e\u0301, \u200d"
 
@@ -325,6 +400,9 @@ READABLE: tuple[Readable, ...] = (
               "num two has no abstract", "num seven does not exist", "ilvl minus one", "ilvl huge", "Second article")),
     Readable("numbering-absurd", absurd_numbering_docx, ("Clause 0", "Clause 399", "listed"),
              ("paragraph 2: a Word list numbered in lowerLetter reaches 1000000000, beyond the labels",)),
+    Readable("odt-damaged-numbers", ODT_DAMAGED, ("Scope", "Withdrawal", "Monitoring")),
+    Readable("odt-numbers-counted-far", ODT_FAR, ("Scope", "Withdrawal", "Monitoring", "Final provisions")),
+    Readable("odt-space-bomb", ODT_SPACES, ("The Parties shall withdraw.",)),
     Readable("rtl-and-mixed-script-docx", rtl_docx, (RTL, MIXED)),
     Readable("rtl-and-mixed-script-text", write("rtl.txt", f"T\n\nArticle 1 — {RTL}\n\nArticle 2 — {MIXED}\n"),
              (RTL, MIXED)),

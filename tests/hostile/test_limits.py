@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from draftkit import api, errors
 from draftkit.cli import main
@@ -17,7 +18,7 @@ from draftkit.readers import limits as limits_module
 from tests.conftest import ROOT
 
 from .files import GOOD_TEXT, NS, deep_text, fx, good_docx
-from .helpers import assert_fails, cli
+from .helpers import assert_fails, cli, cli_process
 
 DOCS = ROOT / "docs" / "limits.md"
 README = ROOT / "README.md"
@@ -100,6 +101,20 @@ def test_max_bytes(tmp_path: Path) -> None:
         size = path.stat().st_size
         assert cli("parse", path, "--max-bytes", size).code == 0
         assert_fails(cli("parse", path, "--max-bytes", size - 1), 3, "raise with --max-bytes", path)
+
+
+@pytest.mark.parametrize("limit", ["100000000000", "9" * 25], ids=["100-GB", "past-2^63"])
+def test_max_bytes_raised_far_beyond_the_file(limit: str, tmp_path: Path) -> None:
+    """A limit raised generously reads a small draft as the default does: the file was asked
+    for in one read of the limit's size ('out of memory', or OverflowError: exit 70)."""
+    text = tmp_path / "d.txt"
+    text.write_text(GOOD_TEXT, encoding="utf-8")
+    pdf = ROOT / "drafts" / "framework-v2.pdf"
+    for path in (text, pdf):
+        run = cli_process("parse", path, "--max-bytes", limit)
+        assert run.code == 0, run.err
+    piped = CliRunner().invoke(main, ["parse", "-", "--max-bytes", limit], input=GOOD_TEXT.encode())
+    assert piped.exit_code == 0, piped.stderr
 
 
 def test_max_unpacked(tmp_path: Path) -> None:

@@ -143,3 +143,44 @@ def test_number_edits_through_diff_never_exit_70(troops: str, days: str) -> None
         assert run.code == 0, run.err
         assert "Traceback" not in run.err
         tokenize(troops + " " + days)
+
+
+# Labels whose number has more digits than Python turns into an int (4,300): read as labels
+# without an ordinal, like "Article 5 bis"; the new draft's numbers differ in the last digit.
+BIG, BIGGER = "7" * 5000, "7" * 4999 + "8"
+BIG_LABELS = [f"Article {BIG}", f"Article 1.{BIG}", f"Part {BIG}.{BIG}"]
+
+
+@pytest.mark.parametrize("label", BIG_LABELS, ids=["article", "dotted", "two-parts"])
+def test_a_label_of_thousands_of_digits_never_exits_70(label: str, tmp_path: Path) -> None:
+    old, new = _pair(
+        tmp_path,
+        f"T\n\nArticle 1\n1. See {label}.\n{label}\n1. The Parties shall withdraw.\n",
+        f"T\n\nArticle 1\n1. See {label.replace(BIG, BIGGER)}.\nArticle 2\n1. New.\n"
+        f"{label.replace(BIG, BIGGER)}\n1. The Parties shall withdraw.\n",
+    )
+    xml = tmp_path / "new.xml"
+    for args in (
+        ["parse", new, "--format", "xml", "-o", xml],
+        ["validate", xml],
+        ["diff", old, xml, "--format", "json"],
+        ["redline", old, new, "-o", tmp_path / "r.docx", "--date", DATE],
+        ["redline", new, old, "-o", tmp_path / "q.docx", "--date", DATE],
+        ["history", old, new, "--format", "json"],
+        ["compare3", old, new, old, "--format", "docx", "-o", tmp_path / "c.docx", "--date", DATE],
+    ):
+        run = cli(*args)
+        assert run.code in (0, 1), (args[0], run.err[-300:])
+
+
+def test_a_draftkit_xml_number_of_thousands_of_digits_is_read(tmp_path: Path) -> None:
+    """A draftkit XML `num` is any text: 'x' and 5,000 digits count as no number."""
+    ns = "https://draftkit.dev/ns/draft/1"
+    xml = tmp_path / "odd.xml"
+    xml.write_text(
+        f'<draft xmlns="{ns}"><title>T</title><body><article eId="art_1"><num>x{BIG}</num>'
+        f"<content><p>Text</p></content></article></body></draft>",
+        encoding="utf-8",
+    )
+    assert cli("validate", xml).code in (0, 1)
+    assert cli("diff", xml, xml, "--format", "json").code == 0

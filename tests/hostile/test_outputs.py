@@ -3,8 +3,10 @@ failure, an existing output replaced only on success, special files written in p
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import subprocess
 import threading
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from draftkit.errors import OutputError, UsageError
 from draftkit.outputs import check_output_path, write_atomic
 
 from .files import GOOD_TEXT
-from .helpers import DATE, assert_fails, cli, snapshot
+from .helpers import DATE, assert_fails, cli, draftkit_script, snapshot
 
 NEW_TEXT = GOOD_TEXT.replace("cease fire", "cease all fire") + "3. Added.\n"
 # (command, arguments before -o, whether the command reads two drafts)
@@ -172,6 +174,49 @@ def test_a_pipe_is_written_in_place_not_replaced(drafts: tuple[Path, Path], tmp_
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     assert received and received[0].startswith(b"{")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.txt", "old.txt", "pipe"]
+
+
+@pytest.mark.parametrize("header", [b"", b"earlier output\n"], ids=["truncated-by-the-shell", "appended"])
+def test_a_descriptors_name_onto_a_file_is_written_through(
+    header: bytes, drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`-o /dev/stdout > report.json`: the name is a link to the descriptor, a regular file.
+    Renamed over, the link itself was replaced: as root /dev/stdout became a plain file for
+    every program on the machine, otherwise the write failed (exit 2). Written through, as
+    `>` or `>>` left the file. (Here /dev/fd/1: before the fix a rename there fails, harmless.)"""
+    old, _ = drafts
+    report = tmp_path / "report.json"
+    report.write_bytes(header)
+    with open(report, "ab") as stdout:
+        done = subprocess.run(
+            [draftkit_script(), "parse", str(old), "--format", "json", "-o", "/dev/fd/1"],
+            stdout=stdout, stderr=subprocess.PIPE, timeout=60, check=False,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    data = report.read_bytes()
+    assert data.startswith(header) and json.loads(data[len(header) :])["title"] == "FRAMEWORK"
+    assert stat.S_ISLNK(os.lstat("/dev/stdout").st_mode)
+
+
+@pytest.mark.parametrize("target", ["itself", "/dev/fd/0"])
+def test_the_file_standard_input_reads_is_never_the_output(
+    target: str, drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`draftkit parse - -o round1.txt < round1.txt`: '-' named no file to check the output
+    path against, and the input was replaced by the report. (Not /dev/stdin here: before
+    the fix, as root, a rename over it replaced the link in /dev.)"""
+    old, _ = drafts
+    before = old.read_bytes()
+    output = str(old) if target == "itself" else target
+    with open(old, "rb") as stdin:
+        done = subprocess.run(
+            [draftkit_script(), "parse", "-", "--format", "json", "-o", output],
+            stdin=stdin, capture_output=True, timeout=60, check=False,
+        )  # fmt: skip
+    err = done.stderr.decode()
+    assert done.returncode == 2 and err.count("\n") == 1, err
+    assert "is also an input (standard input)" in err or "is standard input" in err, err
+    assert old.read_bytes() == before
 
 
 def test_a_renderer_crash_writes_nothing(

@@ -161,6 +161,11 @@ def test_tracked_formatting_change_hides_in_the_original_view(tmp_path: Path) ->
         ("Symbol", "zz", ""),
         ("Symbol", "D800", ""),
         (None, None, ""),
+        # Characters XML cannot hold: a draft's XML (parse --format xml, validate) failed on them.
+        ("Arial", "0001", ""),
+        ("Symbol", "001B", ""),
+        ("Arial", "FFFE", ""),
+        ("Wingdings", "FFFF", ""),
     ],
 )
 def test_symbol_text(font: str | None, code: str | None, expected: str) -> None:

@@ -264,6 +264,17 @@ def test_diff_docx_against_pdf_of_the_same_round(exported: dict[str, Path]) -> N
 # ------------------------------------------------------------------ layout, on PDFs made here
 
 
+def test_characters_xml_cannot_hold_are_dropped(tmp_path: Path) -> None:
+    """A font may map its codes to control characters (here WinAnsi's 0x01 and 0x1B): the
+    draft's XML (parse --format xml, validate) failed on them with exit 70; they are dropped,
+    as the text reader drops them."""
+    path = tmp_path / "controls.pdf"
+    path.write_bytes(raw_pdf([column(72, 700, ["Article 1", "1. Monitors shall verify \x01\x1b it."])]))
+    assert _texts(path.read_bytes())[-1] == "1. Monitors shall verify it."
+    assert cli("parse", path, "--format", "xml").code == 0
+    assert cli("validate", path).code in (0, 1)
+
+
 def test_sniff_says_pdf() -> None:
     assert sniff(b"%PDF-1.7\n", Path("x.txt")) == "pdf"
 

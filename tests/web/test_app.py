@@ -120,6 +120,30 @@ def test_taxonomy_upload_is_used_and_a_bad_one_is_422(client: TestClient) -> Non
     assert bad.status_code == 422
     assert "mine.toml" in bad.json()["error"]
     assert "draftkit-web-" not in bad.json()["error"]
+    # Valid TOML whose 5,000-digit integer Python refuses to convert: the taxonomy's fault, not a bug (500).
+    huge = client.post("/api/diff", files=pair(taxonomy=("mine.toml", b"x = " + b"7" * 5000)))
+    assert huge.status_code == 422
+    assert huge.json()["error"] == "mine.toml: invalid TOML: a number of more than 4,300 digits"
+
+
+@pytest.mark.parametrize("target", ["server", "passwd", "default"])
+def test_an_uploaded_taxonomy_reads_no_file_of_the_server(client: TestClient, tmp_path: Path, target: str) -> None:
+    """`extends` in an uploaded taxonomy named any file of the machine serving: a valid one
+    was used (200), others were read and quoted in the error (their existence, where their
+    TOML breaks). Only the bundled "default" is taken."""
+    server_file = tmp_path / "private.toml"
+    server_file.write_text('extends = "default"\n', encoding="utf-8")
+    extends = {"server": str(server_file), "passwd": "/etc/passwd", "default": "default"}[target]
+    response = client.post(
+        "/api/diff", files=pair(taxonomy=("mine.toml", f'extends = "{extends}"\n'.encode()))
+    )
+    if target == "default":
+        assert response.status_code == 200, response.text
+        return
+    assert response.status_code == 422
+    assert response.json()["error"] == (
+        'mine.toml: line 1: extends: may only be "default" here (the bundled taxonomy), not a file on this machine'
+    )
 
 
 @pytest.mark.parametrize(

@@ -22,14 +22,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
-from draftkit.errors import InputError, UsageError
+from draftkit.errors import InputError, UsageError, too_long_number
+from draftkit.limits import read_capped
 from draftkit.records import record
 
 Pairing = Literal["consecutive"]
 
 # Suffixes a folder's drafts may have: anything else in the folder (a README, a spreadsheet
 # of metadata) is not a round of the text.
-DRAFT_SUFFIXES = frozenset({".docx", ".docm", ".txt", ".md", ".xml", ".pdf"})
+DRAFT_SUFFIXES = frozenset({".docx", ".docm", ".odt", ".pdf", ".txt", ".md", ".markdown", ".xml"})
 # The batch's own files in OUTDIR: no job folder may take one of these names.
 RESERVED = frozenset({"index.html", "summary.csv", "summary.json"})
 MAX_MANIFEST_BYTES = 50_000_000
@@ -93,11 +94,14 @@ def _load(source: Path) -> bytes:
         size = source.stat().st_size
         if size > MAX_MANIFEST_BYTES:
             raise InputError(f"manifest is {size:,} bytes, over {MAX_MANIFEST_BYTES:,}", str(source))
-        return source.read_bytes()
+        data = read_capped(source, MAX_MANIFEST_BYTES)
     except FileNotFoundError:
         raise InputError("manifest not found", str(source)) from None
     except OSError as exc:
         raise InputError(f"cannot read the manifest: {exc.strerror or exc}", str(source)) from None
+    if data is None:
+        raise InputError(f"manifest larger than {MAX_MANIFEST_BYTES:,} bytes", str(source))
+    return data
 
 
 def _text(raw: bytes, source: Path) -> str:
@@ -136,6 +140,8 @@ def _json(raw: bytes, source: Path) -> object:
         raise InputError(f"not JSON: {exc.msg}", f"{source}: line {exc.lineno}") from None
     except RecursionError:
         raise InputError("JSON nests too deeply", str(source)) from None
+    except ValueError:  # after JSONDecodeError, a ValueError too
+        raise InputError(f"the manifest holds {too_long_number()}", str(source)) from None
 
 
 def _toml(raw: bytes, source: Path) -> object:
@@ -143,6 +149,10 @@ def _toml(raw: bytes, source: Path) -> object:
         return tomllib.loads(_text(raw, source))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"not TOML: {exc}", str(source)) from None
+    except RecursionError:
+        raise InputError("TOML nests too deeply", str(source)) from None
+    except ValueError:  # after TOMLDecodeError, a ValueError too
+        raise InputError(f"the manifest holds {too_long_number()}", str(source)) from None
 
 
 def _mapping_entries(data: object, source: Path) -> list[tuple[str, str, str]]:
@@ -207,7 +217,9 @@ def _folder_pairs(folder: Path) -> list[tuple[str, str, str]]:
     except OSError as exc:
         raise InputError(f"cannot list the folder: {exc.strerror or exc}", str(folder)) from None
     if len(files) < 2:
-        raise InputError("the folder holds fewer than two drafts (.docx .txt .md .xml .pdf)", str(folder))
+        raise InputError(
+            f"the folder holds fewer than two drafts ({' '.join(sorted(DRAFT_SUFFIXES))})", str(folder)
+        )
     files.sort(key=lambda p: (natural_key(p.name), p.name))
     return [(str(a.resolve()), str(b.resolve()), "") for a, b in itertools.pairwise(files)]
 

@@ -247,21 +247,28 @@ def recorded(job: Job, outdir: str | os.PathLike[str], options: BatchOptions) ->
 def _fingerprint(job: Job, options: BatchOptions) -> dict[str, object]:
     """What the outputs depend on: the inputs' sha256 and the options (an input that cannot
     be hashed gets None and the job runs, to fail with the reader's own message)."""
+    most = options.limits.max_bytes
     return {
         "sha256": {
-            "old": _sha256(job.old),
-            "new": _sha256(job.new),
-            "taxonomy": _sha256(options.taxonomy) if options.taxonomy else None,
+            "old": _sha256(job.old, most),
+            "new": _sha256(job.new, most),
+            "taxonomy": _sha256(options.taxonomy, most) if options.taxonomy else None,
         },
         "options": options.fingerprint_fields(),
     }
 
 
-def _sha256(path: str) -> str | None:
+def _sha256(path: str, most: int) -> str | None:
+    """The file's sha256; None when it cannot be read or holds more than `most` bytes (a
+    device such as /dev/zero never ends): the job then runs, and the reader refuses it."""
     digest = hashlib.sha256()
+    read = 0
     try:
         with open(path, "rb") as stream:
             while chunk := stream.read(_CHUNK):
+                read += len(chunk)
+                if read > most:
+                    return None
                 digest.update(chunk)
     except OSError:
         return None

@@ -23,6 +23,7 @@ from draftkit.errors import (
     OutputError,
     Terminated,
     UsageError,
+    display_name,
     json_bytes,
     json_safe,
     one_line,
@@ -43,8 +44,9 @@ def _say(line: str) -> None:
 
 
 def _warn(line: str) -> None:
-    """A reading warning ('draft.txt: line 12: numbering gap …'), one line on stderr."""
-    _say("draftkit: warning: " + escape_unsafe(line))
+    """A reading warning ('draft.txt: line 12: numbering gap …'), one line on stderr: a
+    newline in a file name is shown as \\n, or the name would start a line of its own."""
+    _say("draftkit: warning: " + one_line(display_name(line)))
 
 
 def _fail(message: str, code: int) -> NoReturn:

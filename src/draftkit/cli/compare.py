@@ -137,7 +137,7 @@ def diff_command(
         _diff_languages(old, new, languages, fmt, view, limits, output)
         return
     fmt = output_format(output, fmt)
-    inputs = [old, new] + ([taxonomy] if taxonomy else [])
+    inputs = [old, new] + ([taxonomy] if taxonomy else []) + ([pairs_file] if pairs_file else [])
     to_file = output if output is not None and output != "-" else None
     if to_file is not None:
         check_output_path(to_file, inputs)
@@ -214,12 +214,16 @@ def _pairs(pair: tuple[str, ...], pairs_file: str | None) -> list[tuple[str, str
     """The pins of --pair OLD=NEW and --pairs FILE, in that order."""
     if not pair and pairs_file is None:
         return []  # the comparison's modules are not imported before the drafts are read
-    from draftkit.compare.pins import parse_pair, parse_pairs
+    from draftkit.compare.pins import MAX_PAIRS_BYTES, parse_pair, parse_pairs
+    from draftkit.limits import read_capped
 
     pairs: list[tuple[str, str | None]] = [parse_pair(text) for text in pair]
     if pairs_file is not None:
         try:
-            text = Path(pairs_file).read_text(encoding="utf-8")
+            data = read_capped(pairs_file, MAX_PAIRS_BYTES)
+            if data is None:
+                raise UsageError(f"pairs file larger than {MAX_PAIRS_BYTES:,} bytes", pairs_file)
+            text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise UsageError(f"cannot read the pairs file: {error}", pairs_file) from None
         pairs += parse_pairs(text, pairs_file)
@@ -309,6 +313,8 @@ def redline_command(
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     read_view: View = "original" if view == "original" else "accept"
     _check_suffix(output, fmt)
+    if pairs_file is not None and output != "-":
+        check_output_path(output, [pairs_file])  # the library checks the drafts and the taxonomy
     # What both ways of writing the report (a file, or `-o -` to stdout) are given alike.
     report: dict[str, Any] = dict(
         author=author,

@@ -18,7 +18,7 @@ from draftkit.cli.common import (
     strict_option,
     view_option,
 )
-from draftkit.errors import UsageError
+from draftkit.errors import UsageError, display_name, one_line
 from draftkit.limits import Limits
 from draftkit.memory import until_exit
 from draftkit.outputs import check_output_path
@@ -97,7 +97,7 @@ def history_command(
     inputs = [*rounds, *(s.path for s in taken), *([taxonomy] if taxonomy else [])]
     if len(rounds) == 1 and Path(rounds[0]).is_dir():  # which of its files were taken, in which order
         listed = ", ".join(f"R{k} {Path(s.path).name}" for k, s in enumerate(taken, start=1))
-        click.echo(f"rounds from {rounds[0]}, in natural order: {listed}", err=True)
+        click.echo(one_line(display_name(f"rounds from {rounds[0]}, in natural order: {listed}")), err=True)
     if output is not None and output != "-":
         check_output_path(output, inputs)
     result = history(
@@ -163,10 +163,12 @@ def _several(result: History, label: str, found: list[int]) -> str:
 
 
 def _labels(value: str) -> tuple[str, str]:
+    from draftkit.api import check_author  # the labels are the DOCX's authors of the changes
+
     parts = [p.strip() for p in value.split(",")]
     if len(parts) != 2 or not all(parts):
         raise UsageError(f"--labels must be two names separated by a comma, not {value!r}")
-    return parts[0], parts[1]
+    return check_author(parts[0], "--labels"), check_author(parts[1], "--labels")
 
 
 @click.command("compare3")

@@ -21,6 +21,7 @@ from draftkit.cli.common import (
     strict_option,
     view_option,
 )
+from draftkit.errors import one_line
 from draftkit.limits import Limits
 from draftkit.memory import until_exit
 
@@ -46,7 +47,7 @@ def classify_text(draft: Draft, taxonomy: Taxonomy, classified: dict[str, Classi
     """One line per provision: citation and categories (strongest first), indented by depth."""
     from draftkit.compare.citations import cite
 
-    lines = [f"taxonomy: {taxonomy.source} ({len(taxonomy.categories)} categories)", ""]
+    lines = [one_line(f"taxonomy: {taxonomy.source} ({len(taxonomy.categories)} categories)"), ""]
     counts: dict[str, int] = {}
     none = 0
     for provision, path in _walk(draft):

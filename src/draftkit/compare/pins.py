@@ -17,7 +17,7 @@ import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 
-from draftkit.errors import UsageError
+from draftkit.errors import UsageError, too_long_number
 from draftkit.records import record
 
 
@@ -73,6 +73,10 @@ def pins_of(
     return Pins(tuple(out_pairs), tuple(apart))
 
 
+MAX_PAIRS_BYTES = 5_000_000
+"""Largest pairs file (--pairs): some 100,000 pairs of labels."""
+
+
 def parse_pair(text: str) -> tuple[str, str]:
     """'Article 5(2)=Article 6(1)' → ('Article 5(2)', 'Article 6(1)')."""
     old, sep, new = text.partition("=")
@@ -88,8 +92,12 @@ def parse_pairs(text: str, source: str) -> tuple[tuple[str, str | None], ...]:
     if stripped.startswith(("{", "[")):
         try:
             data = json.loads(stripped)
-        except ValueError as error:
+        except json.JSONDecodeError as error:
             raise UsageError(f"not valid JSON: {error}", source) from None
+        except ValueError:  # after JSONDecodeError, a ValueError too
+            raise UsageError(f"not valid JSON: {too_long_number()}", source) from None
+        except RecursionError:
+            raise UsageError("not valid JSON: it nests too deeply", source) from None
         if not isinstance(data, dict) or not all(
             isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in data.items()
         ):

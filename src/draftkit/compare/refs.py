@@ -17,6 +17,7 @@ from draftkit.model.numbering import (
     arabic_words,
     cardinal_words,
     cased_like,
+    digits_value,
     ordinal_suffix,
     ordinal_words,
     parse_label,
@@ -279,15 +280,14 @@ def number_key(value: str) -> str:
     → '3', '3', '3', '1', '1', '11', '12', '11'), so that "Article First" cited "Article 1" or "ARTICLE FIRST"
     is the same article; any other value as written ('b', 'IV', '5 bis')."""
     if value.isdecimal():  # not "²", a digit int() does not read
-        return str(int(value))
+        number = digits_value(value)
+        return str(number) if number is not None else value
     if value.lower() in FIRST_WORDS:
         return "1"
-    if (
-        value[:1].isdecimal()
-        and value[:-2].isdecimal()
-        and value[-2:].lower() == ordinal_suffix(int(value[:-2]))
-    ):
-        return value[:-2]
+    if value[:1].isdecimal() and value[:-2].isdecimal():
+        number = digits_value(value[:-2])
+        if number is not None and value[-2:].lower() == ordinal_suffix(number):
+            return value[:-2]
     spelled = words_to_int(value)
     if spelled is not None:
         return str(spelled[1])
@@ -303,9 +303,9 @@ def written_as(value: str, written: str) -> str:
     'Four' for 'Three', '4' for '3', 'FOURTH' for 'THIRD', '2' for 'premier', 'premier' for '1',
     'segundo' for 'primero', 'الثانية' for 'الأولى'."""
     key = number_key(value)
-    if not key.isdecimal() or value == written:
+    n = digits_value(key) if key.isdecimal() and value != written else None
+    if n is None:
         return cased_like(value, written)
-    n = int(key)
     if written.isascii() and written.isdigit():
         # "l'article 2" of a draft whose first article is "Article premier": "l'article premier".
         return value.lower() if value.lower() in FIRST_WORDS else key

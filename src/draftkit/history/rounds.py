@@ -15,10 +15,12 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
-from draftkit.errors import InputError, UsageError
+from draftkit.errors import InputError, UsageError, too_long_number
 from draftkit.records import record
 
-DRAFT_SUFFIXES = frozenset({".docx", ".txt", ".md", ".xml", ".pdf"})
+# Every suffix a draft the readers take may have (batch.manifest lists the same): a round
+# left out of a folder for its suffix would be a round missing from the history.
+DRAFT_SUFFIXES = frozenset({".docx", ".docm", ".odt", ".pdf", ".txt", ".md", ".markdown", ".xml"})
 MANIFEST_SUFFIXES = frozenset({".toml", ".json"})
 MANIFEST_MAX_BYTES = 1_000_000
 _FIELDS = ("file", "label", "date", "author")
@@ -89,6 +91,8 @@ def _manifest(path: Path) -> tuple[RoundSpec, ...]:
         raise InputError("manifest is not UTF-8", where) from None
     except (tomllib.TOMLDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise InputError(f"manifest is not valid {path.suffix[1:].upper()}: {exc}", where) from None
+    except ValueError:  # after the decode errors, which are ValueErrors too
+        raise InputError(f"manifest holds {too_long_number()}", where) from None
     rounds = parsed.get("rounds", parsed.get("round")) if isinstance(parsed, dict) else parsed
     if not isinstance(rounds, list) or len(rounds) < 2:
         raise InputError('manifest needs a list "rounds" of at least two entries', where)

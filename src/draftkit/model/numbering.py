@@ -28,6 +28,17 @@ NumFmt = Literal[
     "other",
 ]
 
+# A label's number of more digits than this is not counted: no list reaches it, Python
+# refuses int() of a 4,300-digit string, and a displayed number is cut to 255 characters.
+MAX_NUMBER_DIGITS = 255
+
+
+def digits_value(digits: str) -> int | None:
+    """The number a run of decimal digits writes ('07' → 7, '١٢' → 12); None for more than
+    `MAX_NUMBER_DIGITS` digits (a hostile label of thousands: text, not a number)."""
+    return int(digits) if len(digits) <= MAX_NUMBER_DIGITS else None
+
+
 # Keyword → provision kind. Case-insensitive; abbreviations carry their dot.
 _KEYWORDS: dict[str, Kind] = {
     "article": "article",
@@ -670,9 +681,11 @@ def format_number(n: int, fmt: str) -> str:
 def _classify(value: str) -> tuple[NumFmt, int | None, NumFmt | None, int | None]:
     """Format and ordinal of one number component, plus the alternative reading if any."""
     if value.isdigit():
-        return "decimal", int(value), None, None
+        number = digits_value(value)
+        return ("decimal", number, None, None) if number is not None else ("other", None, None, None)
     if value[:1].isdecimal() and value[:-2].isdecimal():  # "1st", "23rd" (Word's "ordinal")
-        return "ordinal", int(value[:-2]), None, None
+        number = digits_value(value[:-2])
+        return ("ordinal", number, None, None) if number is not None else ("other", None, None, None)
     if value.isascii():
         roman = roman_to_int(value)
         letter = letter_to_int(value)
@@ -825,7 +838,7 @@ def parse_exact(label_text: str) -> Label:
             return Label(num=s, kind=None, fmt=spelled[0], shape=shape, parts=(words.group("n"),), ordinal=spelled[1])
     shape = re.sub(r"\d+", "#", s)
     digits = re.findall(r"\d+", s)
-    ordinal = int(digits[-1]) if digits else None
+    ordinal = digits_value(digits[-1]) if digits else None
     return Label(num=s, kind=None, fmt="other", shape=shape, parts=(s,), ordinal=ordinal)
 
 

@@ -161,7 +161,7 @@ def _as_kind(name: str) -> Kind:
 
 def _as_format(name: str) -> SourceFormat:
     match name:
-        case "docx" | "text" | "markdown" | "xml":
+        case "docx" | "odt" | "pdf" | "text" | "markdown" | "xml":
             return name
     raise InputError(f"unknown source format {name!r}")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from draftkit.errors import DraftkitError, InputError, LimitError, Where
+from draftkit.limits import read_upto
 from draftkit.model import Draft, Location, Provision, ReadWarning, Source, SourceFormat
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import Limits
@@ -80,6 +82,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _XML_STARTS = ("<?xml", "<draft", "<!DOCTYPE")
 _HEAD = 512
 _CHUNK = 1 << 20
+_TEXT_AT_MOST = 1 << 40  # characters asked of a text stream: more than any limit reads
 
 
 def _xml_text_start(head: bytes) -> bool:
@@ -156,12 +159,25 @@ def _load(path: Path, limits: Limits) -> tuple[bytes, str]:
         with path.open("rb") as handle:
             head = handle.read(_HEAD)
             if head.startswith((_ZIP, _OLE)):
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    # The package readers open the file again, and a pipe is read once.
+                    raise InputError(
+                        "a Word or ODT file cannot be read from a pipe or a device: give it as a file,"
+                        " or on standard input (-)",
+                        name,
+                    )
                 digest = hashlib.sha256(head)
+                read = len(head)
                 while chunk := handle.read(_CHUNK):
+                    read += len(chunk)
+                    if read > limits.max_bytes:  # a device or pipe has no size to check first
+                        raise LimitError(
+                            f"file is over the limit of {limits.max_bytes:,} bytes (raise with --max-bytes)", name
+                        )
                     digest.update(chunk)
                 return head, digest.hexdigest()
             # The size may have grown since stat(): read no more than the limit allows.
-            data = head + handle.read(limits.max_bytes + 1 - len(head))
+            data = head + read_upto(handle, limits.max_bytes + 1 - len(head))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
     if len(data) > limits.max_bytes:
@@ -227,9 +243,11 @@ def _read_stdin(view: View, limits: Limits) -> Draft:
         raise InputError("standard input can be read only once: give the other draft as a file", STDIN_NAME)
     _stdin_consumed = stream
     try:
-        data = stream.read(limits.max_bytes + 1)
-        if isinstance(data, str):  # a text stream without a buffer (an embedding program's)
-            data = data.encode("utf-8")
+        if hasattr(sys.stdin, "buffer"):
+            data = read_upto(sys.stdin.buffer, limits.max_bytes + 1)
+        else:  # a text stream without a buffer (an embedding program's)
+            text: str | bytes = sys.stdin.read(min(limits.max_bytes + 1, _TEXT_AT_MOST))
+            data = text.encode("utf-8") if isinstance(text, str) else text
     except (OSError, ValueError, AttributeError) as exc:
         raise InputError(f"cannot read standard input: {exc}", STDIN_NAME) from None
     if len(data) > limits.max_bytes:

@@ -555,12 +555,14 @@ _FONTS: dict[str, dict[int, str]] = {"symbol": _SYMBOL, "wingdings": _WINGDINGS}
 def symbol_text(font: str | None, code: str | None) -> str:
     """The character a w:sym shows: mapped to Unicode for Symbol and Wingdings codes draftkit
     knows, else the code point itself (private-use F0xx codes stay as they are, so a changed
-    symbol is still a changed character); '' for a missing or damaged code."""
+    symbol is still a changed character); '' for a missing or damaged code, and for one of a
+    character XML cannot hold (a control character, U+FFFE, U+FFFF), as the text reader
+    drops them."""
     try:
         value = int((code or "").strip(), 16)
     except ValueError:
         return ""
-    if not 0 < value <= 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+    if not 0x20 <= value <= 0x10FFFF or 0xD800 <= value <= 0xDFFF or value in (0xFFFE, 0xFFFF):
         return ""
     low = value - 0xF000 if 0xF020 <= value <= 0xF0FF else value
     table = _FONTS.get((font or "").strip().lower())

@@ -24,10 +24,10 @@ from lxml import etree
 
 from draftkit.errors import InputError, LimitError, Where
 from draftkit.model import Location, ReadWarning
-from draftkit.model.numbering import format_number
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
 from draftkit.readers.safezip import OoxmlPackage, open_package
+from draftkit.readers.wordfmt import format_number
 from draftkit.records import record
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -50,6 +50,20 @@ MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _OBJECT = "\ue000{}\ue001"  # a drawing's place in a paragraph's text, private-use marks
 _OBJECT_RE = re.compile("\ue000(\\d+)\ue001")
+# ODF list and outline levels run from 1 to 10; a counter is at most a 32-bit value, as in Word.
+_LEVELS = 10
+_MAX_COUNT = 2**31 - 1
+
+
+def _number(value: str | None, default: int, top: int = _MAX_COUNT, bottom: int = 1) -> int:
+    """An ODF integer attribute (a level, a start value): `default` where it is absent, not
+    plain digits, or outside bottom..top — a hostile file's "x", "²" or 10^5000 neither stops
+    the reader nor makes it count (or spell a roman numeral) that far."""
+    value = (value or "").strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 10:
+        return default
+    number = int(value)
+    return number if bottom <= number <= top else default
 
 
 @record
@@ -83,15 +97,17 @@ def _list_styles(*roots: etree._Element) -> dict[str, dict[int, _Level]]:
                 continue
             levels: dict[int, _Level] = {}
             for level in style:
-                number = int(level.get(_t("level"), "1") or 1)
+                number = _number(level.get(_t("level"), "1"), 0, _LEVELS)
+                if not number:
+                    continue  # a level ODF does not have: it numbers nothing
                 if level.tag == _t("list-level-style-number"):
                     fmt = _FORMATS.get(level.get(f"{{{_STYLE}}}num-format", ""), "none")
                     levels[number] = _Level(
                         fmt,
                         level.get(f"{{{_STYLE}}}num-prefix", ""),
                         level.get(f"{{{_STYLE}}}num-suffix", ""),
-                        int(level.get(_t("display-levels"), "1") or 1),
-                        int(level.get(_t("start-value"), "1") or 1),
+                        _number(level.get(_t("display-levels")), 1, _LEVELS),
+                        _number(level.get(_t("start-value")), 1, bottom=0),
                     )
                 elif level.tag == _t("list-level-style-bullet"):
                     levels[number] = _Level("bullet", level.get(_t("bullet-char"), "•"))
@@ -107,14 +123,16 @@ def _outline_style(*roots: etree._Element) -> dict[int, _Level]:
         for style in root.iter(_t("outline-style")):
             levels: dict[int, _Level] = {}
             for level in style:
-                number = int(level.get(_t("level"), "1") or 1)
+                number = _number(level.get(_t("level"), "1"), 0, _LEVELS)
+                if not number:
+                    continue
                 fmt = _FORMATS.get(level.get(f"{{{_STYLE}}}num-format", ""), "none")
                 levels[number] = _Level(
                     fmt,
                     level.get(f"{{{_STYLE}}}num-prefix", ""),
                     level.get(f"{{{_STYLE}}}num-suffix", ""),
-                    int(level.get(_t("display-levels"), "1") or 1),
-                    int(level.get(_t("start-value"), "1") or 1),
+                    _number(level.get(_t("display-levels")), 1, _LEVELS),
+                    _number(level.get(_t("start-value")), 1, bottom=0),
                 )
             return levels
     return {}
@@ -143,7 +161,7 @@ def _text(element: etree._Element, objects: list[etree._Element] | None = None) 
         for child in node:
             tag = child.tag
             if tag == _SPACE:
-                out.append(" " * int(child.get(_t("c"), "1") or 1))
+                out.append(" ")  # text:c spaces, but runs of spaces are joined below: one is enough
             elif tag in (_TAB, _BREAK):
                 out.append(" " if tag == _TAB else "\n")
             elif tag == _t("note"):
@@ -221,11 +239,10 @@ class _Reader:
                 self.by_id[own] = counters
         for child in node:
             if child.tag in (_ITEM, _HEADER):
-                start = child.get(_t("start-value"))
                 numbered = child.tag == _ITEM
                 if numbered:
-                    value = int(start) if start and start.isdigit() else None
-                    self.count(counters, style, level, value)
+                    start = _number(child.get(_t("start-value")), -1, bottom=0)
+                    self.count(counters, style, level, start if start >= 0 else None)
                 first = True
                 for grandchild in child:
                     if grandchild.tag == _LIST:
@@ -275,7 +292,7 @@ class _Reader:
         listed: int | None = None
         if item is None and node.tag == _H and self.styles.get(OUTLINE):
             # A heading outside any list numbers with the document's outline numbering.
-            depth = int(node.get(_t("outline-level"), "1") or 1)
+            depth = _number(node.get(_t("outline-level")), 1, _LEVELS)
             self.count(self.outline, OUTLINE, depth, None)
             item = (OUTLINE, depth, self.outline, -1)
         if item is not None:
@@ -292,7 +309,7 @@ class _Reader:
                 Where(self.source, paragraph=self.index),
             )
         style_name = node.get(_t("style-name")) or ""
-        heading = int(node.get(_t("outline-level"), "1") or 1) if node.tag == _H else None
+        heading = _number(node.get(_t("outline-level")), 1, _LEVELS) if node.tag == _H else None
         self.blocks.append(
             Block(
                 text=text,

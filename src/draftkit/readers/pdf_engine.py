@@ -40,6 +40,9 @@ Run = tuple[float, float, float, float, str]
 # linear (about 3 µs a character). A LibreOffice page holds some 50 objects.
 CHAR_PATH_OBJECTS = 600
 _FORM_DEPTH = 12  # form XObjects nested deeper than this are not read (PDFium's own bound is 16)
+# What a font's ToUnicode map may give that XML cannot hold (C0 controls but tab and line
+# ends, U+FFFE, U+FFFF): dropped, as the text reader drops them.
+_UNHELD = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
 
 
 class Refusal(Exception):
@@ -221,7 +224,7 @@ def extract(
             # shows "-", and whether the word is joined is the reader's decision (`_join`).
             pages.append(
                 [
-                    (round(x, 3), round(y, 3), round(s, 3), round(r, 3), t.replace("\x02", "-"))
+                    (round(x, 3), round(y, 3), round(s, 3), round(r, 3), t.replace("\x02", "-").translate(_UNHELD))
                     for x, y, s, r, t in runs
                 ]
             )

@@ -52,6 +52,7 @@ _ZIP_ERRORS: tuple[type[BaseException], ...] = (
 # before a decompressor sees it (bzip2 and LZMA included, which zipfile would run).
 _METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT_TYPES = "[Content_Types].xml"
 _REL_TAG = f"{{{_REL_NS}}}Relationship"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -177,6 +178,8 @@ class OoxmlPackage:
             if info.is_dir() or name.endswith("/"):
                 continue
             key = _part_key(name)
+            if key == "[content_types].xml":
+                name = CONTENT_TYPES  # under the one name the redline writers look it up by
             if key in self._by_lower:
                 # Readers disagree on which of two same-named parts counts (python-docx and
                 # LibreOffice take the last, zipfile's first): a package that can be read
@@ -317,6 +320,18 @@ class OoxmlPackage:
                 continue
             found.append(Relationship(rel.get("Id") or "", rel.get("Type") or "", resolved, external))
         return tuple(found)
+
+    def named_as_related(self, *sources: str) -> bool:
+        """Whether `sources` and every internal part their relationships name ('' for the
+        package's) are stored under those very names, not only under another case: OPC
+        allows it and the reader follows it, but a writer looking parts up by name does not."""
+        names = self._by_name
+        return all(source in names for source in sources if source) and all(
+            rel.target in names
+            for source in sources
+            for rel in self.relationships(source)
+            if not rel.external and self.has(rel.target)
+        )
 
     def related_part(self, source: str, kind: str) -> str | None:
         """The first internal part related to `source` by a relationship of that kind."""

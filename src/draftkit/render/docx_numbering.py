@@ -19,7 +19,7 @@ from typing import Final
 from lxml import etree
 
 from draftkit.model import Draft, Provision
-from draftkit.model.numbering import format_number, letter_to_int, roman_to_int
+from draftkit.model.numbering import digits_value, format_number, letter_to_int, roman_to_int
 from draftkit.records import record
 from draftkit.render.wml import NSMAP, qn
 
@@ -97,7 +97,7 @@ def _char_class(part: str) -> str | None:
 def _value(part: str, fmt: str) -> int | None:
     """The counter value that Word's `fmt` displays as `part`, or None."""
     if fmt in ("decimal", "decimalZero"):
-        value = int(part) if part.isascii() and part.isdigit() else None
+        value = digits_value(part) if part.isascii() and part.isdigit() else None
     elif fmt in ("lowerLetter", "upperLetter"):
         value = letter_to_int(part)
     else:

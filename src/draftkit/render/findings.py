@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from draftkit.errors import one_line
 from draftkit.validate import Finding, Report
 
 
@@ -45,12 +46,13 @@ def summary_line(report: Report, source: str, *, strict: bool = False) -> str:
 
 
 def render_text(report: Report, *, strict: bool = False) -> str:
-    """The report as text: one line per finding, notes, then a summary line."""
+    """The report as text: one line per finding, notes, then a summary line (a newline in
+    the file's name or a quoted text shown as \\n: each stays one line)."""
     source = report.source.path if report.source is not None else "<draft>"
     lines = [finding_line(f, source) for f in report.findings]
     lines += [f"note: {note}" for note in report.notes]
     lines.append(summary_line(report, source, strict=strict))
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(one_line, lines)) + "\n"
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:

@@ -4,6 +4,7 @@ most, brackets still open and how each closed one ended; for three-way, conflict
 from __future__ import annotations
 
 from draftkit.compare.changes import SEVERITIES, Change
+from draftkit.errors import one_line
 from draftkit.history.brackets import Bracket, BracketEvent
 from draftkit.history.lineage import Lineage
 from draftkit.history.three_way import ENTRY_KINDS, Entry, ThreeWay, entry_label
@@ -43,8 +44,7 @@ def render_history_terminal(history: History) -> str:
         extra = "  ".join(x for x in (r.date or "", r.author or "") if x)
         source = r.source or "?"
         lines.append(
-            f"  R{i + 1} {r.label}  {source}  ({r.draft.count()} provisions)"
-            + (f"  {extra}" if extra else "")
+            one_line(f"  R{i + 1} {r.label}  {source}  ({r.draft.count()} provisions)" + (f"  {extra}" if extra else ""))
         )
     lines += ["", "steps:"]
     for k, step in enumerate(history.steps, start=1):
@@ -207,9 +207,9 @@ def render_three_way_terminal(three: ThreeWay) -> str:
     """The human summary of a three-way comparison, conflicts first."""
     a_label, b_label = three.labels
     lines = [
-        f"base: {three.base.source.path if three.base.source else '?'}",
-        f"{a_label}: {three.a.source.path if three.a.source else '?'}",
-        f"{b_label}: {three.b.source.path if three.b.source else '?'}",
+        one_line(f"base: {three.base.source.path if three.base.source else '?'}"),
+        one_line(f"{a_label}: {three.a.source.path if three.a.source else '?'}"),
+        one_line(f"{b_label}: {three.b.source.path if three.b.source else '?'}"),
         "",
         "  ".join(f"{_lower(entry_label(k, three.labels))}: {three.summary()[k]}" for k in ENTRY_KINDS),
     ]

@@ -6,6 +6,7 @@ from collections import Counter
 
 from draftkit.compare.changes import SEVERITIES, Change, Comparison, Pin, category_label
 from draftkit.compare.textdiff import Op
+from draftkit.errors import one_line
 
 _CONTEXT = 24  # characters of unchanged text kept around an edit
 # With colour, edits are wrapped in these private-use marks while the text is built and escaped,
@@ -104,8 +105,8 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: b
     old, new = comparison.old, comparison.new
     summary = comparison.summary()
     lines = [
-        f"old: {old.source.path if old.source else '?'}  ({old.count()} provisions)",
-        f"new: {new.source.path if new.source else '?'}  ({new.count()} provisions)",
+        f"old: {one_line(old.source.path) if old.source else '?'}  ({old.count()} provisions)",
+        f"new: {one_line(new.source.path) if new.source else '?'}  ({new.count()} provisions)",
         "",
         "  ".join(f"{kind}: {n}" for kind, n in summary.items()),
     ]

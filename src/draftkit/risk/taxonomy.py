@@ -19,13 +19,16 @@ from dataclasses import field, fields
 from pathlib import Path
 from typing import Literal, cast
 
-from draftkit.errors import SchemaError, Where
+from draftkit.errors import SchemaError, Where, too_long_number
+from draftkit.limits import read_capped
 from draftkit.records import record
 from draftkit.resources import schema_path
 from draftkit.risk.lemmas import language_of, lemma_form
 from draftkit.risk.tokens import PhraseSet, PhraseSets, normalise_word, tokenize
 
 DEFAULT_TAXONOMY = "taxonomy.toml"
+MAX_TAXONOMY_BYTES = 5_000_000
+"""Largest taxonomy file (the shipped one is some 50 kB)."""
 GENERAL = "general"  # the category of a change no taxonomy category matched
 
 NameKind = Literal["place", "party", "organisation"]
@@ -678,16 +681,18 @@ def _merge(base: dict[str, object], extra: Mapping[str, object]) -> dict[str, ob
     return out
 
 
-def _read(path: Path, depth: int = 0) -> tuple[dict[str, object], str]:
+def _read(path: Path, depth: int = 0, *, extends_files: bool = True) -> tuple[dict[str, object], str]:
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path, MAX_TAXONOMY_BYTES)
     except FileNotFoundError:
         raise SchemaError("no such taxonomy file", name) from None
     except IsADirectoryError:
         raise SchemaError("is a directory, not a taxonomy file", name) from None
     except OSError as exc:
         raise SchemaError(f"cannot read: {exc.strerror or exc}", name) from None
+    if raw is None:
+        raise SchemaError(f"taxonomy file larger than {MAX_TAXONOMY_BYTES:,} bytes", name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -709,11 +714,17 @@ def _read(path: Path, depth: int = 0) -> tuple[dict[str, object], str]:
         if m:
             message += f" (column {m.group(2)})"
         raise SchemaError(f"invalid TOML: {message}", Where(name, line=line)) from None
+    except ValueError:  # after TOMLDecodeError, a ValueError too
+        raise SchemaError(f"invalid TOML: {too_long_number()}", name) from None
     extends = data.pop("extends", None)
     if extends is None:
         return data, text
     if not isinstance(extends, str):
         raise _Checker(name, text).fail("extends", f"must be a string, got {_type_name(extends)}")
+    if not extends_files and extends != "default":
+        raise _Checker(name, text).fail(
+            "extends", 'may only be "default" here (the bundled taxonomy), not a file on this machine'
+        )
     if depth >= 4:
         raise _Checker(name, text).fail("extends", "too many levels of 'extends' (a cycle?)")
     base_path = schema_path(DEFAULT_TAXONOMY) if extends == "default" else (path.parent / extends)
@@ -749,17 +760,19 @@ def _parsed_ahead(path: Path, raw: bytes) -> dict[str, object] | None:
     return data if isinstance(data, dict) and "extends" not in data else None
 
 
-def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
+def load_taxonomy(path: str | os.PathLike[str] | None = None, *, extends_files: bool = True) -> Taxonomy:
     """Read and check a taxonomy file (None: the shipped schemas/taxonomy.toml, read once per
-    process — a Taxonomy is immutable, so every caller may share it)."""
+    process — a Taxonomy is immutable, so every caller may share it). `extends_files=False`
+    for a taxonomy from elsewhere (an upload to the web app): its `extends` may name the
+    bundled "default" only, never a file of the machine reading it."""
     if path is None:
         return default_taxonomy()
-    return _load(Path(path))
+    return _load(Path(path), extends_files=extends_files)
 
 
-def _load(file: Path) -> Taxonomy:
+def _load(file: Path, *, extends_files: bool = True) -> Taxonomy:
     try:
-        data, text = _read(file)
+        data, text = _read(file, extends_files=extends_files)
         return _Checker(str(file), text).check(data)
     except RecursionError:  # deep data the TOML parser accepted, met again while checking
         raise SchemaError("values nest too deeply", str(file)) from None

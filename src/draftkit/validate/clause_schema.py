@@ -20,7 +20,8 @@ from typing import Literal
 
 from lxml import etree
 
-from draftkit.errors import SchemaError, Where
+from draftkit.errors import SchemaError, Where, too_long_number
+from draftkit.limits import read_capped
 from draftkit.model import KINDS, Kind
 from draftkit.records import record
 from draftkit.resources import schema_path
@@ -436,7 +437,11 @@ def _load_relaxng(path: Path, table: _Table) -> etree.RelaxNG:
     from draftkit.model.xmlio import hardened_parser
 
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_SCHEMA_BYTES)
+        if data is None:
+            raise table.error(
+                f'[structure] relaxng "{path.name}": larger than {MAX_SCHEMA_BYTES:,} bytes', "relaxng"
+            )
         if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
             raise table.error(
                 f'[structure] relaxng "{path.name}": DOCTYPE and entities are refused', "relaxng"
@@ -634,6 +639,10 @@ def parse_schema(text: str, *, source: str = "<schema>", base: Path | None = Non
         if found:
             message = message[: found.start()].rstrip() + f" (column {found.group(2)})"
         raise SchemaError(f"not valid TOML: {message}", Where(source, line=line)) from None
+    except RecursionError:
+        raise SchemaError("not valid TOML: arrays or tables nest too deeply", source) from None
+    except ValueError:  # after TOMLDecodeError, a ValueError too
+        raise SchemaError(f"not valid TOML: {too_long_number()}", source) from None
     root = _Table(doc, data, None, _TOP_KEYS)
     meta = root.table_of("schema", _SCHEMA_KEYS, "[schema]")
     version = meta.integer("format", SCHEMA_FORMAT)
@@ -680,9 +689,11 @@ def load_schema(path: str | os.PathLike[str] | None = None) -> ClauseSchema:
             raise SchemaError(
                 f"schema file is {size:,} bytes, over the limit of {MAX_SCHEMA_BYTES:,}", source
             )
-        data = file.read_bytes()
+        data = read_capped(file, MAX_SCHEMA_BYTES)
     except OSError as exc:
         raise SchemaError(f"cannot read: {exc.strerror or exc}", source) from None
+    if data is None:
+        raise SchemaError(f"schema file larger than {MAX_SCHEMA_BYTES:,} bytes", source)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

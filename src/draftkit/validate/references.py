@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from draftkit.compare.citations import cite
 from draftkit.compare.refs import Reference, find_references, label_value, number_key
 from draftkit.model import Draft, Provision
-from draftkit.model.numbering import roman_to_int
+from draftkit.model.numbering import digits_value, roman_to_int
 from draftkit.records import record
 from draftkit.validate.clause_schema import ClauseSchema
 from draftkit.validate.common import PLURAL, Collector, Entry, normal
@@ -115,9 +115,9 @@ def _value(num: str | None) -> str:
 
 def _ordinal_of(value: str) -> int | None:
     if value.isascii() and value.isdigit():
-        return int(value)
+        return digits_value(value)
     key = number_key(value)  # "premier", "1er", "First", "الحادية عشرة"
-    return int(key) if key.isdecimal() else roman_to_int(value)
+    return digits_value(key) if key.isdecimal() else roman_to_int(value)
 
 
 class _Resolver:

@@ -257,7 +257,9 @@ def create_app(
             return None
         from draftkit.risk import load_taxonomy
 
-        load_taxonomy(taxonomy.path)  # a bad taxonomy is refused before any draft is read
+        # A bad taxonomy is refused before any draft is read; one whose `extends` names a file
+        # would have this machine's files read (and quoted in errors): only "default".
+        load_taxonomy(taxonomy.path, extends_files=False)
         return taxonomy.path
 
     def drafts(chosen: list[Upload], *, against_first: bool = False) -> list[Draft]:

@@ -20,7 +20,7 @@ from draftkit.errors import InputError
 from draftkit.model import Draft
 from draftkit.readers.docx_text import capitals, may_hold_ids
 from draftkit.readers.kept import take
-from draftkit.readers.safezip import open_package, parse_xml
+from draftkit.readers.safezip import CONTENT_TYPES, open_package, parse_xml
 from draftkit.render.docx_draft import draft_document
 from draftkit.render.redline.layout import BODY, provision_lines
 from draftkit.render.wml import (
@@ -73,11 +73,16 @@ def reread(draft: Draft, which: str) -> Path:
 
 
 def docx_base(draft: Draft) -> Base | None:
-    """The new draft's own DOCX, its tracked changes resolved; None for a Strict file."""
+    """The new draft's own DOCX, its tracked changes resolved; None for a Strict file, or a
+    package without the content types every part of a DOCX is declared in."""
     path = reread(draft, "new")
     assert draft.source is not None  # (reread checked it)
     with open_package(path) as package:
         main = package.main_document_part()
+        if not package.has(CONTENT_TYPES) or not package.named_as_related("", main):
+            # No package Word opens, or parts found only under another case than their
+            # relationships give: written as a clean draft instead.
+            return None
         # The tree the reader parsed and its bytes, when this redline asked it to keep them
         # (readers.kept): the part is neither decompressed nor parsed again.
         taken = take(path, draft.source.sha256, main)

@@ -28,7 +28,7 @@ from lxml import etree
 
 from draftkit.model import Draft, Provision
 from draftkit.readers.docx_text import may_hold_table
-from draftkit.readers.safezip import open_package, parse_xml
+from draftkit.readers.safezip import CONTENT_TYPES, open_package, parse_xml
 from draftkit.render.redline.base import Base, counted, is_docx, reread
 from draftkit.render.wml import (
     MATH_TAGS,
@@ -113,6 +113,8 @@ class Carrier:
         self.loaded = True
         with open_package(self.path) as package:
             main = package.main_document_part()
+            if not package.has(CONTENT_TYPES) or not package.named_as_related("", main):
+                return  # as for a Strict file below; see base.docx_base
             parts = {name: package.read(name) for name in package.names}
         document = parse_xml(parts[main], f"{self.path}: {main}")
         if document.tag != qn("w:document"):
@@ -444,7 +446,7 @@ class Carrier:
 
     def _content_type(self, old: str) -> str | None:
         """The content type of old part `old` (its override, else its extension's default)."""
-        types = parse_xml(self.parts["[Content_Types].xml"], "[Content_Types].xml")
+        types = parse_xml(self.parts[CONTENT_TYPES], CONTENT_TYPES)
         ext = posixpath.splitext(old)[1].lstrip(".").lower()
         default = None
         for entry in types:

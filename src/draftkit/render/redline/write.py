@@ -371,7 +371,7 @@ class Writer:
         paragraph there, the box would read after that paragraph's text."""
         inserted = set(paragraphs)
         for p in paragraphs:
-            if any(a.tag == W_INS for a in p.iterancestors()):
+            if next(p.iterancestors(W_INS), None) is not None:
                 continue  # a text box's paragraph goes with its anchor's inserted run
             kept = boxes_kept(p, inserted)
             own_label_field(p)  # a simple field numbering it, which no revision holds, as runs

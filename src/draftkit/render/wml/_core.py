@@ -123,14 +123,14 @@ _IDS = etree.XPath("//@w:id", namespaces={"w": W_NS}, smart_strings=False)
 
 
 def max_revision_id(*roots: etree._Element) -> int:
-    """The largest numeric `w:id` in the given part roots (0 when there is none)."""
+    """The largest numeric `w:id` in the given part roots (0 when there is none). An id is a
+    32-bit number (ST_DecimalNumber): '²', '٣' or 5,000 digits are damaged markup, not ids."""
     largest = 0
     for root in roots:
         found = _IDS(root)
         if isinstance(found, list):
-            largest = max(
-                largest, max((int(t) for t in found if isinstance(t, str) and t.isdigit()), default=0)
-            )
+            ids = (int(t) for t in found if isinstance(t, str) and len(t) <= 10 and t.isascii() and t.isdigit())
+            largest = max(largest, max((n for n in ids if n < 2**31), default=0))
     return largest
 
 

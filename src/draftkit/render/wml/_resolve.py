@@ -40,6 +40,11 @@ _RANGE_MARKERS = frozenset(
                            "customXmlMoveToRangeStart", "customXmlMoveToRangeEnd")
 )  # fmt: skip
 _REVISION_TAGS = MARK_TAG_SET | _FORMAT_CHANGES | _RANGE_MARKERS | {qn("w:cellIns"), qn("w:cellDel")}
+# Where a recorded formatting change stands: the properties it replaces on rejection. One
+# anywhere else (damaged markup: a pPrChange in the body) replaces nothing.
+_PROPERTIES = frozenset(
+    qn(f"w:{x}") for x in ("pPr", "rPr", "sectPr", "tblPr", "trPr", "tcPr", "tblGrid", "tblPrEx", "numPr")
+)
 
 
 def has_revisions(root: etree._Element) -> bool:
@@ -98,7 +103,7 @@ def resolve_revisions(
         if tag in _RANGE_MARKERS:
             parent.remove(element)
         elif tag in _FORMAT_CHANGES:
-            if not accept:
+            if not accept and parent.tag in _PROPERTIES:
                 # The recorded properties replace the current ones (a paragraph keeps its
                 # mark's run properties and its section break).
                 keep = (W_RPR, W_SECTPR) if tag == W_PPRCHANGE else ()
@@ -121,7 +126,8 @@ def resolve_revisions(
             parent.remove(element)
             row = parent.getparent()
             table = _parent_of(row)
-            if tag in removed and row is not None and table is not None:
+            # Only a row of a table: a damaged w:tr outside one leaves the body where it is.
+            if tag in removed and row is not None and table is not None and table.tag == qn("w:tbl"):
                 table.remove(row)
                 container = table.getparent()
                 if container is not None and table.find(qn("w:tr")) is None:
