@@ -1738,3 +1738,20 @@ def test_every_in_ukrainian_and_russian_covers_as_all_does() -> None:
     assert ("scope", "Scope narrowed") in rules_of(old, new)
     quality = "The Parties shall provide quality assurance of the demining work."
     assert rules_of(quality, "The Parties shall provide support for the demining work.") == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Within 12 hours 30 minutes of signature, the Parties shall cease fire.",
+            "Within 12 hours 45 minutes of signature, the Parties shall cease fire.",
+        ),
+        (
+            "Протягом 10 год. 30 хв. після підписання Сторони припиняють вогонь.",
+            "Протягом 11 год. 30 хв. після підписання Сторони припиняють вогонь.",
+        ),
+    ],
+)
+def test_a_duration_in_hours_and_minutes_changed_is_no_time_of_day_changed(old: str, new: str) -> None:
+    assert not any(headline == "Time of day changed" for _, headline in rules_of(old, new))

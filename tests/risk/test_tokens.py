@@ -186,6 +186,24 @@ def test_times_ordinals_and_teens_in_words_read_as_figures(written: str, norm: s
     assert found == [(norm, quoted)]
 
 
-def test_a_duration_in_hours_and_minutes_is_no_time_of_day() -> None:
-    assert [t.kind for t in tokenize("within 2 hours 30 minutes") if t.kind != "word"] == ["number", "number"]
+@pytest.mark.parametrize(
+    "written",
+    [
+        "within 2 hours 30 minutes",
+        "within 12 hours 30 minutes of signature",
+        "протягом 10 год. 30 хв. після підписання",
+        "впродовж 12 годин 00 хвилин",
+        "в течение 12 часов 30 минут после подписания",
+        "через 10 ч. 30 мин.",
+        "for 24 hours 00 minutes",
+    ],
+)
+def test_a_duration_in_hours_and_minutes_is_no_time_of_day(written: str) -> None:
+    """Hours and minutes after 'within', 'протягом', 'в течение', 'через' are how long, not
+    when, though both numbers have two digits (the clock reading made them '12:30', and
+    'within 12 hours 30 minutes' → 'within 12.5 hours' a 'Deadline added', HIGH)."""
+    assert [t.kind for t in tokenize(written) if t.kind not in ("word", "punct")] == ["number", "number"]
+
+
+def test_the_second_is_no_friend() -> None:
     assert "друга" not in NUMBER_WORDS  # a friend, not the second

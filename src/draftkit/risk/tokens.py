@@ -374,19 +374,25 @@ def _ordinal_ending(kept: list[Token], k: int) -> tuple[Token, int] | None:
 
 
 # A time of day in words, as agreements in Ukrainian and Russian write it: "00 год. 00 хв.",
-# "00 ч. 00 мин.", "00 часов 00 минут" are "00:00". Both numbers written with two digits (a
-# duration, "2 hours 30 minutes", is not a time of day).
+# "00 ч. 00 мин.", "00 часов 00 минут" are "00:00". Both numbers written with two digits, and
+# not after a word that says how long ("2 hours 30 minutes", "within 12 hours 30 minutes",
+# "протягом 10 год. 30 хв.", "в течение 12 часов 30 минут" are durations).
 _HOUR_WORDS = frozenset(
     ["год", "годин", "години", "година", "ч", "час", "часа", "часов", "h", "hrs", "hours"]
 )
 _MINUTE_WORDS = frozenset(
     ["хв", "хвилин", "хвилини", "хвилина", "мин", "минут", "минуты", "минута", "min", "mins", "minutes"]
 )
+_HOW_LONG = frozenset(
+    ["within", "for", "during", "протягом", "впродовж", "продовж", "через", "течение", "протяжении"]
+)
 
 
 def _clock_in_words(kept: list[Token], k: int) -> tuple[Token, int] | None:
     hours = kept[k]
     if hours.end - hours.start != 2 or hours.value is None or not 0 <= hours.value <= 24:
+        return None
+    if k > 0 and kept[k - 1].norm in _HOW_LONG:
         return None
     j = k + 1
     if kept[j].norm not in _HOUR_WORDS:
