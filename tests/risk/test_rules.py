@@ -1755,3 +1755,20 @@ def test_every_in_ukrainian_and_russian_covers_as_all_does() -> None:
 )
 def test_a_duration_in_hours_and_minutes_changed_is_no_time_of_day_changed(old: str, new: str) -> None:
     assert not any(headline == "Time of day changed" for _, headline in rules_of(old, new))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Ни одна Сторона не размещает войска на территории другого государства.",
+            "Ни одна Сторона не размещает войска на территории третьего государства.",
+        ),
+        (
+            "Отвод начинается на другой день после прекращения огня.",
+            "Отвод начинается на следующий день после прекращения огня.",
+        ),
+    ],
+)
+def test_the_other_in_russian_is_no_number(old: str, new: str) -> None:
+    assert [r for r, _ in rules_of(old, new) if r in ("number", "deadline")] == []

@@ -207,3 +207,23 @@ def test_a_duration_in_hours_and_minutes_is_no_time_of_day(written: str) -> None
 
 def test_the_second_is_no_friend() -> None:
     assert "друга" not in NUMBER_WORDS  # a friend, not the second
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "на территории другого государства",
+        "уведомляет другую Сторону",
+        "с другой стороны",
+        "консультируются друг с другом",
+        "в другом порядке",
+        "повідомляє другу Сторону",
+        "з другою Стороною",
+        "на території другої держави",
+    ],
+)
+def test_the_other_is_no_second(written: str) -> None:
+    """Russian 'другой' is the other, and Ukrainian 'друга Сторона' as often the other Party
+    as the second: no number ('территории другого государства' → 'третьего государства' was
+    'Number increased by 1', HIGH). Before a day or a stage it is the second (above)."""
+    assert [t.norm for t in tokenize(written) if t.kind == "number"] == []

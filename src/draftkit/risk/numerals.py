@@ -95,19 +95,28 @@ _ORDINAL_WORDS = {
     "twentieth": 20, "thirtieth": 30,
 }  # fmt: skip
 _CYRILLIC_ORDINAL_STEMS = {
-    1: "перш перв", 2: "друг втор", 3: "трет", 4: "четверт", 5: "п'ят пят", 6: "шост шест",
+    1: "перш перв", 2: "втор", 3: "трет", 4: "четверт", 5: "п'ят пят", 6: "шост шест",
     7: "сьом седьм", 8: "восьм", 9: "дев'ят девят", 10: "десят",
 }  # fmt: skip
 _CYRILLIC_ORDINAL_ENDINGS = (
-    """ий ій ого ому ої ою ий им ими их а е і ая ое ые ой ую ом ым ых ьего ьему ьей ья ье ьи ій"""
+    """ий ій ого ому ої ою им ими их а е і ая ое ые ой ую ом ым ых ьего ьему ьей ья ье ьи"""
 )
 for _value, _stems in _CYRILLIC_ORDINAL_STEMS.items():
     for _stem in _stems.split():
         for _ending in _CYRILLIC_ORDINAL_ENDINGS.split():
             _ORDINAL_WORDS.setdefault(_stem + _ending, _value)
-# Not ordinals, though spelt as one: "друга" (a friend), "втора", "пята" (a heel), "трете".
-for _word in ("друга", "друге", "другі", "другим", "другими", "других", "втора", "пята", "трете"):
+# Not ordinals, though spelt as one: "втора", "пята" (a heel), "трете".
+for _word in ("втора", "пята", "трете"):
     _ORDINAL_WORDS.pop(_word, None)
+# "Другий" is the second, but "друга Сторона" is as often the other Party, Russian "другой",
+# "другого государства" is the other and "друга" a friend: its forms are the second only
+# before a word of time or of a stage ("не пізніше другого дня", "другого етапу"; tokens.py).
+SECOND = {w: 2 for w in ("другий", "другого", "другому", "другій", "другої", "другу", "другою")}
+SECOND_BEFORE = (
+    "дн", "ден", "доб", "тиж", "місяц", "рок", "рік", "етап", "фаз", "черг", "раунд", "читанн",
+    "годин", "недел", "месяц", "год", "сут", "этап", "очеред", "чтени",
+)  # fmt: skip
+_ORDINAL_WORDS.update(SECOND)
 NUMBER_WORDS.update(_CYRILLIC_UNITS)
 NUMBER_WORDS.update(_CYRILLIC_TENS)
 NUMBER_WORDS.update(_CYRILLIC_TEENS)

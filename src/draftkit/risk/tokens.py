@@ -25,7 +25,7 @@ from itertools import compress, pairwise
 from operator import itemgetter, ne
 from typing import Literal, NamedTuple, TypeVar
 
-from draftkit.risk.numerals import HALVES, MONTHS, NUMBER_WORDS, SCALES, TENS
+from draftkit.risk.numerals import HALVES, MONTHS, NUMBER_WORDS, SCALES, SECOND, SECOND_BEFORE, TENS
 
 TokenKind = Literal["word", "number", "date", "time", "punct"]
 
@@ -289,6 +289,8 @@ def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
     nxt = kept[k + 1] if k + 1 < len(kept) else None
     if tok.norm == "per" and nxt is not None and nxt.norm == "cent":
         return Token("percent", tok.start, nxt.end, "word"), k + 2
+    if tok.norm in SECOND and (nxt is None or not nxt.norm.startswith(SECOND_BEFORE)):
+        return tok, k + 1  # "другого государства": the other, not the second
     if tok.kind == "word" and tok.norm in NUMBER_WORDS:
         value = NUMBER_WORDS[tok.norm]
         end = tok.end
