@@ -1772,3 +1772,30 @@ def test_a_duration_in_hours_and_minutes_changed_is_no_time_of_day_changed(old: 
 )
 def test_the_other_in_russian_is_no_number(old: str, new: str) -> None:
     assert [r for r, _ in rules_of(old, new) if r in ("number", "deadline")] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "No heavy weapons shall be deployed in the immediate vicinity of the line of contact.",
+            "No heavy weapons shall be deployed in the vicinity of the line of contact.",
+        ),
+        (
+            "Detainees shall be allowed visits by members of their immediate family.",
+            "Detainees shall be allowed visits by members of their family.",
+        ),
+    ],
+)
+def test_immediate_of_a_place_or_of_kin_is_no_urgency(old: str, new: str) -> None:
+    """'Immediate' is urgency as 'immediately' is ('the immediate release'), not in 'the
+    immediate vicinity' or 'their immediate family' ('Urgency removed', HIGH, was)."""
+    assert [h for r, h in rules_of(old, new) if r == "qualifier"] == []
+
+
+def test_immediate_steps_are_still_urgent() -> None:
+    old, new = (
+        "The Parties shall take immediate steps to release all hostages.",
+        "The Parties shall take steps to release all hostages.",
+    )
+    assert ("qualifier", "Urgency removed") in rules_of(old, new)

@@ -860,6 +860,12 @@ _CLAUSE_WORDS = 12  # an open qualifier takes at most this many words after it
 
 
 _CORRELATIVE = {"того", "тому", "тем"}
+# "Immediate" of a place or of kin is no urgency: "in the immediate vicinity of the line of
+# contact", "members of their immediate family".
+_NEAR = frozenset(
+    ["vicinity", "proximity", "neighbourhood", "neighborhood", "surroundings", "environs", "area",
+     "areas", "family", "families", "relatives", "neighbours", "neighbors", "superior", "superiors"]
+)  # fmt: skip
 _CONJUNCTIONS = {"как", "як", "что", "що", "чтобы", "щоб"}
 
 
@@ -887,6 +893,8 @@ def qualifiers(side: Side) -> list[Qualifier]:
             continue
         if hit.first in modal:
             continue  # the "upon" of "calls upon" (a modal phrase) opens no condition
+        if hit.norm == "immediate" and hit.last < len(tokens) and tokens[hit.last].norm in _NEAR:
+            continue
         anchor = _after_duration(side, hit.first)  # "within 72 hours after Israel accepts"
         last = hit.last
         if kind == "open":
