@@ -1799,3 +1799,23 @@ def test_immediate_steps_are_still_urgent() -> None:
         "The Parties shall take steps to release all hostages.",
     )
     assert ("qualifier", "Urgency removed") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Security Council shall consider the report of the Secretary-General.",
+            "The Security Council shall examine the report of the Secretary-General.",
+        ),
+        (
+            "The Commission shall review any alleged violation within ten days.",
+            "The Commission shall consider any alleged violation within ten days.",
+        ),
+    ],
+)
+def test_shall_consider_a_report_is_a_duty_to_examine_it(old: str, new: str) -> None:
+    """'Shall consider launching' weighs what is to be done (discretionary), but 'shall
+    consider the report' is 'shall examine the report' ('Obligation strengthened', HIGH, was)."""
+    assert [h for r, h in rules_of(old, new) if r == "obligation"] == []
+    assert [h for r, h in rules_of(new, old) if r == "obligation"] == []

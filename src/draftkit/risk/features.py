@@ -24,8 +24,8 @@ from draftkit.records import record
 from draftkit.risk.analysis import Analysis, Clause, negated_subject, not_limited_at, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
-from draftkit.risk.taxonomy import Compiled, Taxonomy
-from draftkit.risk.tokens import PhraseSet, PhraseSets, Text, content_key
+from draftkit.risk.taxonomy import OBLIGATION_LEVELS, Compiled, Taxonomy
+from draftkit.risk.tokens import PhraseSet, PhraseSets, Text, Token, content_key
 
 F = TypeVar("F")
 
@@ -244,6 +244,26 @@ def _sentence_initial(text: Text, index: int) -> bool:
     return index == 0 or text.tokens[index - 1].norm in {".", ";", ":", "!", "?", "(", '"'}
 
 
+# "Shall consider" is a duty only to weigh what is to be done ("shall consider launching a
+# framework"), but of a report, a complaint or a request it is a duty to examine it ("the
+# Council shall consider the report of the Secretary-General", "shall consider any alleged
+# violation"): binding, as "shall examine" is.
+_MATTERS = frozenset(
+    ["report", "reports", "complaint", "complaints", "request", "requests", "application",
+     "applications", "allegation", "allegations", "alleged", "violation", "violations", "case",
+     "cases", "matter", "matters", "communication", "communications", "petition", "petitions",
+     "appeal", "appeals", "dispute", "disputes", "recommendation", "recommendations", "situation"]
+)  # fmt: skip
+
+
+_BINDING = dict(OBLIGATION_LEVELS)["binding"]
+
+
+def _examines(tokens: Sequence[Token], k: int) -> bool:
+    """Whether a report, complaint, request … is among the three words from `k`."""
+    return any(t.norm in _MATTERS for t in tokens[k : k + 3])
+
+
 def modals(side: Side) -> list[Modal]:
     """Modal verbs outside exception markers, each with the verb it governs."""
     compiled = side.compiled
@@ -260,6 +280,8 @@ def modals(side: Side) -> list[Modal]:
         if hit.norm == "should" and _sentence_initial(text, hit.first):
             continue  # "Should both sides accept …": a condition, not a modal
         level = _frame_level(side, hit.first) or int(hit.label)
+        if hit.norm == "shall consider" and _examines(tokens, hit.last):
+            level = _BINDING
         j = hit.last
         skipped = False
         negated = any(k in negations for k in range(hit.first, hit.last))
