@@ -1819,3 +1819,28 @@ def test_shall_consider_a_report_is_a_duty_to_examine_it(old: str, new: str) -> 
     consider the report' is 'shall examine the report' ('Obligation strengthened', HIGH, was)."""
     assert [h for r, h in rules_of(old, new) if r == "obligation"] == []
     assert [h for r, h in rules_of(new, old) if r == "obligation"] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Стороны приложат максимум усилий для освобождения заложников.",
+            "Стороны приложат все усилия для освобождения заложников.",
+        ),
+        (
+            "Сторони докладуть максимум зусиль для звільнення заручників.",
+            "Сторони докладуть усіх можливих зусиль для звільнення заручників.",
+        ),
+        ("The Parties shall exercise maximum restraint.", "The Parties shall exercise utmost restraint."),
+    ],
+)
+def test_a_bound_noun_with_no_number_is_no_bound(old: str, new: str) -> None:
+    """'Максимум', 'мінімум' (3ee1e72) and 'maximum' bound a number ('мінімум 50 км'); of
+    efforts or restraint they bound nothing ('Maximum removed', HIGH, was)."""
+    assert [h for r, h in rules_of(old, new) if h.startswith(("Maximum", "Minimum", "Limit"))] == []
+
+
+def test_a_bound_noun_before_its_number_is_still_a_bound() -> None:
+    old, new = "Відвести важке озброєння на мінімум 50 км.", "Відвести важке озброєння на 50 км."
+    assert ("scope", "Minimum removed") in rules_of(old, new)

@@ -24,8 +24,9 @@ from draftkit.records import record
 from draftkit.risk.analysis import Analysis, Clause, negated_subject, not_limited_at, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
+from draftkit.risk.senses import examines, no_number_bounded, not_urgent
 from draftkit.risk.taxonomy import OBLIGATION_LEVELS, Compiled, Taxonomy
-from draftkit.risk.tokens import PhraseSet, PhraseSets, Text, Token, content_key
+from draftkit.risk.tokens import PhraseSet, PhraseSets, Text, content_key
 
 F = TypeVar("F")
 
@@ -244,24 +245,7 @@ def _sentence_initial(text: Text, index: int) -> bool:
     return index == 0 or text.tokens[index - 1].norm in {".", ";", ":", "!", "?", "(", '"'}
 
 
-# "Shall consider" is a duty only to weigh what is to be done ("shall consider launching a
-# framework"), but of a report, a complaint or a request it is a duty to examine it ("the
-# Council shall consider the report of the Secretary-General", "shall consider any alleged
-# violation"): binding, as "shall examine" is.
-_MATTERS = frozenset(
-    ["report", "reports", "complaint", "complaints", "request", "requests", "application",
-     "applications", "allegation", "allegations", "alleged", "violation", "violations", "case",
-     "cases", "matter", "matters", "communication", "communications", "petition", "petitions",
-     "appeal", "appeals", "dispute", "disputes", "recommendation", "recommendations", "situation"]
-)  # fmt: skip
-
-
 _BINDING = dict(OBLIGATION_LEVELS)["binding"]
-
-
-def _examines(tokens: Sequence[Token], k: int) -> bool:
-    """Whether a report, complaint, request … is among the three words from `k`."""
-    return any(t.norm in _MATTERS for t in tokens[k : k + 3])
 
 
 def modals(side: Side) -> list[Modal]:
@@ -280,8 +264,8 @@ def modals(side: Side) -> list[Modal]:
         if hit.norm == "should" and _sentence_initial(text, hit.first):
             continue  # "Should both sides accept …": a condition, not a modal
         level = _frame_level(side, hit.first) or int(hit.label)
-        if hit.norm == "shall consider" and _examines(tokens, hit.last):
-            level = _BINDING
+        if examines(tokens, hit.norm, hit.last):
+            level = _BINDING  # "shall consider the report": a duty to examine it
         j = hit.last
         skipped = False
         negated = any(k in negations for k in range(hit.first, hit.last))
@@ -715,6 +699,8 @@ def scopes(side: Side) -> list[Scope]:
             continue  # "will not carry out any operations" = "will carry out no operations"
         if hit.first in how_often or not_limited_at(text, hit.first) or _in_any_case(text, hit.first):
             continue  # the "every" of "every month": how often; "not limited to": examples
+        if no_number_bounded(text.tokens, hit.norm, hit.first, hit.last):
+            continue  # "maximum restraint", "максимум усилий": no number bounded
         _, b = window(text, hit.first, hit.last, before=0, after=2)
         span = span_of(text, hit.first, hit.last)
         out.append(
@@ -882,12 +868,6 @@ _CLAUSE_WORDS = 12  # an open qualifier takes at most this many words after it
 
 
 _CORRELATIVE = {"того", "тому", "тем"}
-# "Immediate" of a place or of kin is no urgency: "in the immediate vicinity of the line of
-# contact", "members of their immediate family".
-_NEAR = frozenset(
-    ["vicinity", "proximity", "neighbourhood", "neighborhood", "surroundings", "environs", "area",
-     "areas", "family", "families", "relatives", "neighbours", "neighbors", "superior", "superiors"]
-)  # fmt: skip
 _CONJUNCTIONS = {"как", "як", "что", "що", "чтобы", "щоб"}
 
 
@@ -915,8 +895,8 @@ def qualifiers(side: Side) -> list[Qualifier]:
             continue
         if hit.first in modal:
             continue  # the "upon" of "calls upon" (a modal phrase) opens no condition
-        if hit.norm == "immediate" and hit.last < len(tokens) and tokens[hit.last].norm in _NEAR:
-            continue
+        if not_urgent(tokens, hit.norm, hit.last):
+            continue  # "the immediate vicinity", "their immediate family"
         anchor = _after_duration(side, hit.first)  # "within 72 hours after Israel accepts"
         last = hit.last
         if kind == "open":
