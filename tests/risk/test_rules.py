@@ -1844,3 +1844,22 @@ def test_a_bound_noun_with_no_number_is_no_bound(old: str, new: str) -> None:
 def test_a_bound_noun_before_its_number_is_still_a_bound() -> None:
     old, new = "Відвести важке озброєння на мінімум 50 км.", "Відвести важке озброєння на 50 км."
     assert ("scope", "Minimum removed") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Выборы будут проведены, когда это станет возможно.",
+            "Выборы будут проведены, когда для этого будут созданы условия.",
+        ),
+        (
+            "Місцеві вибори буде проведено, коли це стане можливо.",
+            "Місцеві вибори буде проведено, коли для цього буде створено умови.",
+        ),
+    ],
+)
+def test_what_becomes_possible_is_no_perhaps(old: str, new: str) -> None:
+    """'Можливо', 'возможно' are restrictive as 'possibly' is (0501c52: 'і, можливо, буде
+    створено'), not where something becomes possible ('Scope widened', HIGH, was)."""
+    assert [h for r, h in rules_of(old, new) if r == "scope"] == []

@@ -24,7 +24,7 @@ from draftkit.records import record
 from draftkit.risk.analysis import Analysis, Clause, negated_subject, not_limited_at, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
-from draftkit.risk.senses import examines, no_number_bounded, not_urgent
+from draftkit.risk.senses import examines, no_hedge, no_number_bounded, not_urgent
 from draftkit.risk.taxonomy import OBLIGATION_LEVELS, Compiled, Taxonomy
 from draftkit.risk.tokens import PhraseSet, PhraseSets, Text, content_key
 
@@ -701,6 +701,8 @@ def scopes(side: Side) -> list[Scope]:
             continue  # the "every" of "every month": how often; "not limited to": examples
         if no_number_bounded(text.tokens, hit.norm, hit.first, hit.last):
             continue  # "maximum restraint", "максимум усилий": no number bounded
+        if no_hedge(text.tokens, hit.norm, hit.first):
+            continue  # "когда это станет возможно": what becomes possible, not "perhaps"
         _, b = window(text, hit.first, hit.last, before=0, after=2)
         span = span_of(text, hit.first, hit.last)
         out.append(

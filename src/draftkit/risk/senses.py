@@ -1,6 +1,7 @@
 """Words of the taxonomy in another sense, told by the words beside them: "immediate" of a
 place or of kin ("the immediate vicinity") is no urgency, "shall consider" of a report is a
-duty to examine it, and "maximum" with no number is no bound ("maximum restraint").
+duty to examine it, "maximum" with no number is no bound ("maximum restraint"), and "стане
+можливо" (becomes possible) is no "можливо" (perhaps).
 
 Used by risk.features as it reads qualifiers, modals and scope words; each test takes the
 text's tokens and the taxonomy hit's first and last token.
@@ -34,6 +35,14 @@ _MATTERS = frozenset(
 _BOUND_NOUNS = frozenset(["minimum", "maximum", "мінімум", "минимум", "максимум"])
 _BOUND_REACH = 3  # tokens either side where its number stands
 
+# "Можливо", "возможно" hedge as "possibly" ("і, можливо, буде створено"), not as what a
+# thing becomes or is ("коли це стане можливо", "когда это станет возможно": when it can be).
+_PERHAPS = frozenset(["можливо", "возможно"])
+_BECOMES = frozenset(
+    ["стане", "стануть", "стало", "стає", "буде", "було", "є", "станет", "станут", "становится",
+     "будет", "было", "является"]
+)  # fmt: skip
+
 
 def not_urgent(tokens: Sequence[Token], norm: str, last: int) -> bool:
     """Whether an urgency word ending before `last` is "immediate" of a place or of kin."""
@@ -52,3 +61,8 @@ def no_number_bounded(tokens: Sequence[Token], norm: str, first: int, last: int)
         return False
     near = tokens[max(0, first - _BOUND_REACH) : last + _BOUND_REACH]
     return not any(t.kind == "number" for t in near)
+
+
+def no_hedge(tokens: Sequence[Token], norm: str, first: int) -> bool:
+    """Whether "можливо" / "возможно" at `first` is what something becomes, not "perhaps"."""
+    return norm in _PERHAPS and first > 0 and tokens[first - 1].norm in _BECOMES
