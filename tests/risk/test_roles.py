@@ -110,3 +110,36 @@ def test_a_sequence_word_of_another_group_in_place(old: str, new: str) -> None:
 )
 def test_no_role_or_sequence_change(old: str, new: str) -> None:
     assert {f.rule for f in findings(old, new)}.isdisjoint({"role", "sequence"})
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # the stronger of two joined roles said otherwise, not dropped: "перевірка", "проверка"
+        # are verification, "утверждаться" approval
+        (
+            "ОБСЄ забезпечує ефективний моніторинг і верифікацію режиму припинення вогню.",
+            "ОБСЄ забезпечує ефективний моніторинг і перевірку режиму припинення вогню.",
+        ),
+        (
+            "ОБСЕ обеспечивает эффективный мониторинг и верификацию режима прекращения огня.",
+            "ОБСЕ обеспечивает эффективный мониторинг и проверку режима прекращения огня.",
+        ),
+        (
+            "Модальности выборов будут обсуждаться и согласовываться с представителями отдельных районов.",
+            "Модальности выборов будут обсуждаться и утверждаться вместе с представителями отдельных районов.",
+        ),
+    ],
+)
+def test_a_role_said_otherwise_or_no_role_at_all(old: str, new: str) -> None:
+    """A word in place of the stronger of two joined roles, though no role word of the
+    taxonomy, says it otherwise ('Role weakened: верифікацію', HIGH, was)."""
+    assert {f.rule for f in findings(old, new)}.isdisjoint({"role"})
+    assert {f.rule for f in findings(new, old)}.isdisjoint({"role"})
+
+
+def test_two_joined_roles_made_the_weaker_one_are_still_weakened() -> None:
+    """The word in place of the pair is itself a role word, the weaker one: not said otherwise."""
+    old = "Забезпечити моніторинг і верифікацію з боку Місії відведення важкого озброєння."
+    new = "Забезпечити спостереження з боку Місії за відведенням важкого озброєння."
+    assert ("role", "Role weakened") in rules_of(old, new)

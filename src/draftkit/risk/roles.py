@@ -6,8 +6,8 @@ for risk.rules to run among its content rules. A role word ([roles] of the taxon
 monitors > assists) in place of a stronger one's is the role weakened ("chaired by the United
 Nations" → "assisted by the United Nations", "verified by the Mission" → "reported to the
 Mission", "under the supervision of" → "in consultation with"); the stronger of two joined
-roles dropped is too ("discussed and agreed" → "discussed", "моніторинг і верифікацію" →
-"моніторинг"). A sequence word ([sequence]: together, before, after) in place of another
+roles dropped, no word left in its place, is too ("discussed and agreed" → "discussed",
+"моніторинг і верифікацію" → "моніторинг"; not "моніторинг і перевірку"). A sequence word ([sequence]: together, before, after) in place of another
 group's is the sequence changed ("simultaneously with" → "followed by"); a bare "before" or
 "after" against the other is the deadline rules' to read. Guarantees: only words the word diff
 puts in one another's place are compared (`Sides.replaced`), so a role said elsewhere in the
@@ -86,6 +86,19 @@ def _after(side: Side, act: Act) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _said_otherwise(s: Sides, act: Act, old: bool) -> bool:
+    """Whether a word of the other text that is no role word stands where `act` (of the old
+    text if `old`) stands: the role said in words no table lists ("і верифікацію" → "і
+    перевірку", "и согласовываться" → "и утверждаться"), not dropped or added. A role word
+    there ("моніторинг і верифікацію" → "спостереження") is the weaker role left."""
+    other = s.new if old else s.old
+    acts = {k for r in other.features(roles) for k in range(r.first, r.last)}
+    words = [j for j, token in enumerate(other.text.tokens) if token.kind == "word" and j not in acts]
+    if old:
+        return any(s.replaced(i, j) for i in range(act.first, act.last) for j in words)
+    return any(s.replaced(i, j) for i in words for j in range(act.first, act.last))
+
+
 def _role_changed(s: Sides, old: Act, new: Act) -> Report | None:
     if old.group == new.group or not _in_place(s, old, new):
         return None  # "oversee" → "supervise": one role said otherwise
@@ -109,13 +122,13 @@ def _joined_to_weaker(this: Side, act: Act, other: Side) -> bool:
 
 
 def _role_removed(s: Sides, old: Act) -> Report | None:
-    if _joined_to_weaker(s.old, old, s.new):
+    if _joined_to_weaker(s.old, old, s.new) and not _said_otherwise(s, old, old=True):
         return Report("Role weakened", s.sig.role_weakened)
     return None  # a role word gone alone: the wording's, the names' or the obligation's to say
 
 
 def _role_added(s: Sides, new: Act) -> Report | None:
-    if _joined_to_weaker(s.new, new, s.old):
+    if _joined_to_weaker(s.new, new, s.old) and not _said_otherwise(s, new, old=False):
         return Report("Role strengthened", s.sig.role_strengthened)
     return None
 
