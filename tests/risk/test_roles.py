@@ -143,3 +143,13 @@ def test_two_joined_roles_made_the_weaker_one_are_still_weakened() -> None:
     old = "Забезпечити моніторинг і верифікацію з боку Місії відведення важкого озброєння."
     new = "Забезпечити спостереження з боку Місії за відведенням важкого озброєння."
     assert ("role", "Role weakened") in rules_of(old, new)
+
+
+def test_lead_to_is_no_role() -> None:
+    """'Lead to' is what causes, not who leads ('Role weakened: lead → facilitate', HIGH, was)."""
+    old = "Such actions shall not lead to an escalation of hostilities."
+    new = "Such actions shall not facilitate an escalation of hostilities."
+    assert {f.rule for f in findings(old, new)}.isdisjoint({"role"})
+    assert ("role", "Role weakened") in rules_of(
+        "The UN shall lead the demining.", "The UN shall assist the demining."
+    )

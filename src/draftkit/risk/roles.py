@@ -7,9 +7,10 @@ monitors > assists) in place of a stronger one's is the role weakened ("chaired 
 Nations" → "assisted by the United Nations", "verified by the Mission" → "reported to the
 Mission", "under the supervision of" → "in consultation with"); the stronger of two joined
 roles dropped, no word left in its place, is too ("discussed and agreed" → "discussed",
-"моніторинг і верифікацію" → "моніторинг"; not "моніторинг і перевірку"). A sequence word ([sequence]: together, before, after) in place of another
-group's is the sequence changed ("simultaneously with" → "followed by"); a bare "before" or
-"after" against the other is the deadline rules' to read. Guarantees: only words the word diff
+"моніторинг і верифікацію" → "моніторинг"; not "моніторинг і перевірку"). "Lead to" is no
+role. A sequence word ([sequence]: together, before, after) in place of another group's is
+the sequence changed ("simultaneously with" → "followed by"); a bare "before" or "after"
+against the other is the deadline rules' to read. Guarantees: only words the word diff
 puts in one another's place are compared (`Sides.replaced`), so a role said elsewhere in the
 text ("with the support of …" beside an unchanged "chaired by") is no change.
 """
@@ -37,10 +38,17 @@ class Act:
     position: int
 
 
+# "Lead to" is what causes ("shall not lead to an escalation"), not who leads.
+_CAUSES = frozenset(["lead", "leads"])
+
+
 def _acts(side: Side, phrases: PhraseSet) -> list[Act]:
     text = side.text
+    tokens = text.tokens
     out: list[Act] = []
     for hit in phrases.find(text):
+        if hit.norm in _CAUSES and hit.last < len(tokens) and tokens[hit.last].norm == "to":
+            continue
         span = span_of(text, hit.first, hit.last)
         out.append(
             Act(hit.label, hit.norm, hit.first, hit.last, text.span(hit.first, hit.last), (span,), span[0])
