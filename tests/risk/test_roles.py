@@ -153,3 +153,15 @@ def test_lead_to_is_no_role() -> None:
     assert ("role", "Role weakened") in rules_of(
         "The UN shall lead the demining.", "The UN shall assist the demining."
     )
+
+
+def test_roles_pair_by_what_they_are_said_of() -> None:
+    """Two roles recast in one sentence pair by the body they are said of, not in text order:
+    'monitored by the OSCE' → 'observed by the OSCE' is one role, 'chaired by the United
+    Nations' → 'assisted by the United Nations' the role weakened (in text order the flags
+    were 'monitored by' → 'assisted by' and 'chaired by' → 'observed by')."""
+    old = "The elections shall be monitored by the OSCE and the Commission shall be chaired by the United Nations."
+    new = "The Commission shall be assisted by the United Nations and the elections shall be observed by the OSCE."
+    assert [(f.headline, f.old, f.new) for f in findings(old, new) if f.rule == "role"] == [
+        ("Role weakened", "chaired by", "assisted by")
+    ]

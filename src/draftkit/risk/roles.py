@@ -10,9 +10,10 @@ roles dropped, no word left in its place, is too ("discussed and agreed" → "di
 "моніторинг і верифікацію" → "моніторинг"; not "моніторинг і перевірку"). "Lead to" is no
 role. A sequence word ([sequence]: together, before, after) in place of another group's is
 the sequence changed ("simultaneously with" → "followed by"); a bare "before" or "after"
-against the other is the deadline rules' to read. Guarantees: only words the word diff
-puts in one another's place are compared (`Sides.replaced`), so a role said elsewhere in the
-text ("with the support of …" beside an unchanged "chaired by") is no change.
+against the other is the deadline rules' to read. Guarantees: only words the word diff puts
+in one another's place, or said of the same words, are compared (`Sides.replaced`), so a role
+said elsewhere in the text ("with the support of …" beside an unchanged "chaired by") is no
+change; two said of the same words pair first, whatever their order in the text.
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from __future__ import annotations
 from draftkit.records import record
 from draftkit.risk.features import Side
 from draftkit.risk.findings import Report, Span, span_of
-from draftkit.risk.matching import FeatureRule, Sides, anything, by
+from draftkit.risk.matching import FeatureRule, Sides, anything, by, silent
 from draftkit.risk.taxonomy import ROLE_GROUPS
 from draftkit.risk.tokens import COORDINATORS, PhraseSet
 
 
 @record
 class Act:
-    """A role or sequence word of the taxonomy, with its group."""
+    """A role or sequence word of the taxonomy, with its group and what it is said of."""
 
     group: str
     norm: str
@@ -36,6 +37,10 @@ class Act:
     fragment: str
     spans: tuple[Span, ...]
     position: int
+    of: tuple[str, ...]  # the words right after it, up to a punctuation mark ("the", "osce")
+
+
+_AFTER = 3  # words after a role or sequence word that say whom or what it is of
 
 
 # "Lead to" is what causes ("shall not lead to an escalation"), not who leads.
@@ -49,10 +54,14 @@ def _acts(side: Side, phrases: PhraseSet) -> list[Act]:
     for hit in phrases.find(text):
         if hit.norm in _CAUSES and hit.last < len(tokens) and tokens[hit.last].norm == "to":
             continue
+        of: list[str] = []
+        for token in tokens[hit.last : hit.last + _AFTER]:
+            if token.kind == "punct":
+                break
+            of.append(token.norm)
         span = span_of(text, hit.first, hit.last)
-        out.append(
-            Act(hit.label, hit.norm, hit.first, hit.last, text.span(hit.first, hit.last), (span,), span[0])
-        )
+        fragment = text.span(hit.first, hit.last)
+        out.append(Act(hit.label, hit.norm, hit.first, hit.last, fragment, (span,), span[0], tuple(of)))
     return out
 
 
@@ -70,28 +79,19 @@ def _rank(act: Act) -> int:
     return ROLE_GROUPS.index(act.group)
 
 
+def _said_of_same(old: Act, new: Act) -> bool:
+    """Whether both are said of the same words after them ("chaired by the United Nations" →
+    "assisted by the United Nations")."""
+    return bool(old.of) and old.of == new.of
+
+
 def _in_place(s: Sides, old: Act, new: Act) -> bool:
     """Whether some word of `new` stands where a word of `old` stood ("shall chair" →
     "shall participate in": "chair" where "participate" is, "shall" kept), or both are said of
-    the same words after them ("chaired by the United Nations" → "… assisted by the United
-    Nations", where the word diff kept other words of a recast sentence)."""
+    the same words after them (where the word diff kept other words of a recast sentence)."""
     if any(s.replaced(i, j) for i in range(old.first, old.last) for j in range(new.first, new.last)):
         return True
-    after = _after(s.old, old)
-    return bool(after) and after == _after(s.new, new)
-
-
-_AFTER = 3  # words after a role or sequence word that say whom or what it is of
-
-
-def _after(side: Side, act: Act) -> tuple[str, ...]:
-    """The words right after `act`, up to a punctuation mark."""
-    out: list[str] = []
-    for token in side.text.tokens[act.last : act.last + _AFTER]:
-        if token.kind == "punct":
-            break
-        out.append(token.norm)
-    return tuple(out)
+    return _said_of_same(old, new)
 
 
 def _said_otherwise(s: Sides, act: Act, old: bool) -> bool:
@@ -145,9 +145,9 @@ ROLES: FeatureRule[Act] = FeatureRule(
     name="role",
     features=roles,
     # The same word on both sides first ("oversee" kept while "chaired by" became "assisted
-    # by"), then any two in one another's place.
+    # by"), then two said of the same words, whatever their order, then any two in text order.
     key=lambda r: (r.group, r.norm),
-    pair=by(anything),
+    pair=by(_said_of_same, anything),
     changed=_role_changed,
     removed=_role_removed,
     added=_role_added,
@@ -169,8 +169,8 @@ SEQUENCE: FeatureRule[Act] = FeatureRule(
     name="sequence",
     features=sequences,
     key=lambda q: (q.group, q.norm),
-    pair=by(anything),
+    pair=by(_said_of_same, anything),
     changed=_sequence_changed,
-    removed=lambda s, old: None,
-    added=lambda s, new: None,
+    removed=silent,
+    added=silent,
 )
