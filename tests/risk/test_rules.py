@@ -1863,3 +1863,14 @@ def test_what_becomes_possible_is_no_perhaps(old: str, new: str) -> None:
     """'Можливо', 'возможно' are restrictive as 'possibly' is (0501c52: 'і, можливо, буде
     створено'), not where something becomes possible ('Scope widened', HIGH, was)."""
     assert [h for r, h in rules_of(old, new) if r == "scope"] == []
+
+
+def test_a_body_named_beside_a_name_spelt_out_before_its_acronym_is_added() -> None:
+    """Only the words whose capitals are the acronym are its name spelt out: the African Union
+    before 'the Joint Military Commission (JMC)' is a body added (it was silent: the capitals
+    of the whole stretch, 'AUJMC', end with 'JMC')."""
+    old = "The JMC shall monitor the ceasefire."
+    new = "The African Union and the Joint Military Commission (JMC) shall monitor the ceasefire."
+    assert [(f.headline, f.new) for f in findings(old, new) if f.rule == "name"] == [
+        ("Organisation added", "African Union")
+    ]

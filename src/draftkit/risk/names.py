@@ -208,13 +208,18 @@ def at_sentence_start_in(other: Side, name: Name, this: Side) -> bool:
     return False
 
 
+_SPELT_OUT = 8  # words a name spelt out before its acronym may run to
+
+
 def in_definition(side: Side, name: Name, other: Side) -> bool:
     """Whether the name stands in a name spelt out before its own acronym in brackets ("the
     Aceh Monitoring Mission (AMM)", "the United Nations Mission to support the Hodeidah
-    Agreement (UNMHA)") whose acronym the other text writes alone: spelt out, not added."""
+    Agreement (UNMHA)") whose acronym the other text writes alone: spelt out, not added. The
+    spelt-out name is the words whose capitals are the acronym, no more: in "the African Union
+    and the Joint Military Commission (JMC)" the African Union is named besides."""
     tokens = side.text.tokens
     other_forms = other.text.forms()
-    for k in range(name.last, min(len(tokens) - 2, name.last + 8)):
+    for k in range(name.last, min(len(tokens) - 2, name.last + _SPELT_OUT)):
         if tokens[k].kind == "word":
             continue
         if tokens[k].norm != "(" or tokens[k + 2].norm != ")":
@@ -224,7 +229,11 @@ def in_definition(side: Side, name: Name, other: Side) -> bool:
             return False
         if tokens[k + 1].norm not in other_forms:
             return False
-        words = [side.text.span(j, j + 1) for j in range(name.first, k) if tokens[j].kind == "word"]
-        capitals = "".join(w[0] for w in words if w[:1].isupper())
-        return capitals.endswith(acronym) or capitals == acronym
+        words = [(j, side.text.span(j, j + 1)) for j in range(max(0, name.first - _SPELT_OUT), k)]
+        capitalised = [(j, w) for j, w in words if tokens[j].kind == "word" and w[:1].isupper()]
+        # Where the spelt-out name starts: at or before the name's last word.
+        return any(
+            start < name.last and "".join(w[0] for _, w in capitalised[n:]) == acronym
+            for n, (start, _) in enumerate(capitalised)
+        )
     return False
