@@ -185,14 +185,28 @@ def _at(side: Side, name: Name) -> bool:
     return k >= 0 and tokens[k].norm in _AT
 
 
-def same_place_but_words(old: Name, new: Name, place_words: frozenset[str]) -> bool:
-    """Whether two places differ only by a place word ("the city of Hodeidah" → "Hodeidah
-    city", "Kherson" → "Kherson region"): one place, said otherwise."""
-    if "place" not in (old.kind, new.kind):
+def same_place_but_words(this: Side, name: Name, other: Side, there: Name) -> bool:
+    """Whether a name of this text and one of the other are one place whose place word only
+    stands elsewhere ("the city of Hodeidah" → "Hodeidah city"): said otherwise. A place word
+    added, dropped or changed is another place ("Hodeidah city" → "Hodeidah governorate",
+    "Kherson" → "Kherson region": the city is not the region)."""
+    if "place" not in (name.kind, there.kind):
         return False
-    a = [w for w in old.key.split() if w not in place_words and w != "of"]
-    b = [w for w in new.key.split() if w not in place_words and w != "of"]
+    place_words = this.compiled.place_words
+    if _place_words(this, name, place_words) != _place_words(other, there, place_words):
+        return False
+    a = [w for w in name.key.casefold().split() if w not in place_words and w != "of"]
+    b = [w for w in there.key.casefold().split() if w not in place_words and w != "of"]
     return bool(a) and a == b
+
+
+def _place_words(side: Side, name: Name, place_words: frozenset[str]) -> list[str]:
+    """The place words of a name, with the one of "the city of …" before it."""
+    words = [w for w in name.key.casefold().split() if w in place_words]
+    tokens = side.text.tokens
+    if name.first >= 2 and tokens[name.first - 1].norm == "of" and tokens[name.first - 2].norm in place_words:
+        words.append(tokens[name.first - 2].norm)
+    return sorted(words)
 
 
 def at_sentence_start_in(other: Side, name: Name, this: Side) -> bool:
