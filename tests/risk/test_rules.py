@@ -1888,3 +1888,20 @@ def test_a_place_word_dropped_or_changed_is_another_place(old: str, new: str) ->
     another: the city is not the governorate ('Place changed', HIGH, at 07b333e; silent since
     the place-word rule)."""
     assert "name" in {r for r, _ in rules_of(old, new)}
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The exchange shall be completed by the fourteenth day.",
+            "The exchange shall be completed by the 14th day.",
+        ),
+        ("Отвод начинается на пятый день.", "Отвод начинается на 5-й день."),
+        ("Другий етап починається на тридцятий день.", "Другий етап починається на 30-й день."),
+    ],
+)
+def test_every_ordinal_a_figure_can_write_reads_as_the_figure(old: str, new: str) -> None:
+    """'14th', '5-й', '30-й' read as their numbers (c3f3f88); so must 'fourteenth', Russian
+    'пятый' and 'тридцятий', or the figure is a period the word was not ('Period added', HIGH)."""
+    assert findings(old, new) == []
