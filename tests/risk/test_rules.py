@@ -1905,3 +1905,24 @@ def test_every_ordinal_a_figure_can_write_reads_as_the_figure(old: str, new: str
     """'14th', '5-й', '30-й' read as their numbers (c3f3f88); so must 'fourteenth', Russian
     'пятый' and 'тридцятий', or the figure is a period the word was not ('Period added', HIGH)."""
     assert findings(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Stage two begins on the thirtieth day.", "Stage two begins on Day 30."),
+        ("Hostages shall be released on Day 1.", "Hostages shall be released on the first day."),
+        ("Stage two begins on the 30th day.", "Stage two begins on day 30."),
+    ],
+)
+def test_day_n_is_the_nth_day(old: str, new: str) -> None:
+    """'Day 30' of a plan's timeline is 'the thirtieth day' ('Period removed', HIGH, and
+    'Number added: 30', MEDIUM, were: the ordinal a period, the figure a bare count)."""
+    assert findings(old, new) == []
+    assert findings(new, old) == []
+
+
+def test_day_n_moved_is_a_period_changed() -> None:
+    assert ("deadline", "Period lengthened by 15 days") in rules_of(
+        "Stage two begins on Day 30.", "Stage two begins on Day 45."
+    )

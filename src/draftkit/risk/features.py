@@ -518,6 +518,9 @@ def quantities(side: Side) -> list[Quantity]:
             unit = _CURRENCY.get(unit, unit)
         if cls == "personnel":
             unit = "personnel"  # people, troops, soldiers, members: one class of noun
+        day = _unit(side, i - 1) if not cls and i > 0 and tokens[i - 1].norm == "day" else None
+        if day is not None and value < 1000:  # "on Day 30": the thirtieth day, as "the 30th day" is
+            (cls, factor), unit, unit_text, first, last = day, "day", text.span(i - 1, i), i - 1, j
         words_only = tok.spelled and not cls and i not in after
         if not cls:
             if 1900 <= value <= 2200 and value == int(value) and "." not in tok.norm:
