@@ -1926,3 +1926,22 @@ def test_day_n_moved_is_a_period_changed() -> None:
     assert ("deadline", "Period lengthened by 15 days") in rules_of(
         "Stage two begins on Day 30.", "Stage two begins on Day 45."
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Mission shall be deployed within a year and a half.",
+            "The Mission shall be deployed within 18 months.",
+        ),
+        (
+            "Hostages shall be released within a day and a half.",
+            "Hostages shall be released within 36 hours.",
+        ),
+    ],
+)
+def test_a_unit_and_a_half_is_one_and_a_half_units(old: str, new: str) -> None:
+    """'Two and a half years' is 2.5 years (3ee1e72); 'a year and a half' is 1.5 years, not a
+    year ('Deadline extended by 6 months', HIGH, was)."""
+    assert findings(old, new) == []

@@ -26,7 +26,7 @@ from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.senses import examines, no_hedge, no_number_bounded, not_urgent
 from draftkit.risk.taxonomy import OBLIGATION_LEVELS, Compiled, Taxonomy
-from draftkit.risk.tokens import PhraseSet, PhraseSets, Text, content_key
+from draftkit.risk.tokens import PhraseSet, PhraseSets, Text, and_a_half, content_key
 
 F = TypeVar("F")
 
@@ -555,11 +555,13 @@ def quantities(side: Side) -> list[Quantity]:
         found = _unit(side, k) if k < len(tokens) and tokens[k].kind == "word" else None
         if found is None or found[0] != "time" or tokens[k].start in starts:
             continue
-        span = span_of(text, hit.first, k + 1)
+        half = and_a_half(tokens, k + 1)  # "within a year and a half": 1.5 years
+        value, end = (1.5, k + 1 + half) if half else (1.0, k + 1)
+        span = span_of(text, hit.first, end)
         out.append(
             Quantity(
-                "time", tokens[k].norm, text.span(k, k + 1), 1.0, found[1], found[1], hit.label,
-                text.span(hit.first, k + 1), (span,), span[0],
+                "time", tokens[k].norm, text.span(k, k + 1), value, value * found[1], found[1], hit.label,
+                text.span(hit.first, end), (span,), span[0],
             )
         )  # fmt: skip
     out.sort(key=lambda q: q.position)  # shares first found, then the figures: text order

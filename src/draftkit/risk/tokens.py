@@ -318,7 +318,7 @@ def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
                     value += NUMBER_WORDS[kept[j].norm]
                     end = kept[j].end
                     j += 1
-        half = _and_a_half(kept, j)
+        half = and_a_half(kept, j)
         if half:
             end, j = kept[j + half - 1].end, j + half
             return Token(
@@ -342,9 +342,9 @@ def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
     return tok, k + 1
 
 
-def _and_a_half(kept: list[Token], j: int) -> int:
+def and_a_half(kept: Sequence[Token], j: int) -> int:
     """How many tokens at `j` say "and a half" ("two and a half years", "два з половиною
-    роки", "два с половиной года"): 0 if they do not."""
+    роки", "два с половиной года"; after a unit, "a year and a half"): 0 if they do not."""
     words = [t.norm for t in kept[j : j + 3]]
     if words == ["and", "a", "half"]:
         return 3
