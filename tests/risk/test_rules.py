@@ -1945,3 +1945,12 @@ def test_a_unit_and_a_half_is_one_and_a_half_units(old: str, new: str) -> None:
     """'Two and a half years' is 2.5 years (3ee1e72); 'a year and a half' is 1.5 years, not a
     year ('Deadline extended by 6 months', HIGH, was)."""
     assert findings(old, new) == []
+
+
+def test_one_headcount_in_another_noun_is_no_change() -> None:
+    """A personnel number and a count of another noun are one headcount (`_headcount`); the
+    same number was 'Number of personnel reduced by 0 (+0%)' (MEDIUM) on the published
+    renderings of the 28-point plan ('600 thousand soldiers' → '600,000 units')."""
+    old = "The size of the Armed Forces will be limited to 600 thousand soldiers."
+    new = "The strength of the Armed Forces will be limited to 600,000 units."
+    assert [h for r, h in rules_of(old, new) if r == "number"] == []
