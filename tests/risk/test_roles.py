@@ -165,3 +165,28 @@ def test_roles_pair_by_what_they_are_said_of() -> None:
     assert [(f.headline, f.old, f.new) for f in findings(old, new) if f.rule == "role"] == [
         ("Role weakened", "chaired by", "assisted by")
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The measures set out in the preceding paragraph shall apply.",
+            "The measures set out in the following paragraph shall apply.",
+        ),
+        (
+            "The Parties shall implement the following measures:",
+            "The Parties shall implement the preceding measures:",
+        ),
+    ],
+)
+def test_the_following_text_is_no_sequence(old: str, new: str) -> None:
+    """'The following', 'the preceding' point to a text, not to what comes first ('Sequence
+    changed: preceding → following', HIGH, was)."""
+    assert {f.rule for f in findings(old, new)}.isdisjoint({"sequence"})
+
+
+def test_following_an_event_is_still_a_sequence() -> None:
+    old = "Following the signing, the Parties shall exchange prisoners."
+    new = "Simultaneously with the signing, the Parties shall exchange prisoners."
+    assert ("sequence", "Sequence changed") in rules_of(old, new)

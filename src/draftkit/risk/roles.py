@@ -70,9 +70,20 @@ def roles(side: Side) -> list[Act]:
     return _acts(side, side.compiled.roles)
 
 
+# "The following measures", "the preceding paragraph": which text, not which comes first.
+_WHICH = frozenset(["following", "preceding"])
+_DETERMINERS = frozenset(["the", "these", "those", "this", "that"])
+
+
 def sequences(side: Side) -> list[Act]:
-    """Sequence words of the taxonomy's [sequence] table."""
-    return _acts(side, side.compiled.sequence)
+    """Sequence words of the taxonomy's [sequence] table, not the adjective that points to a
+    text ("the following measures", "the preceding paragraph")."""
+    tokens = side.text.tokens
+    return [
+        act
+        for act in _acts(side, side.compiled.sequence)
+        if not (act.norm in _WHICH and act.first > 0 and tokens[act.first - 1].norm in _DETERMINERS)
+    ]
 
 
 def _rank(act: Act) -> int:
