@@ -190,3 +190,23 @@ def test_following_an_event_is_still_a_sequence() -> None:
     old = "Following the signing, the Parties shall exchange prisoners."
     new = "Simultaneously with the signing, the Parties shall exchange prisoners."
     assert ("sequence", "Sequence changed") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Monitoring Mission shall report to the Council.",
+            "The Verification Mission shall report to the Council.",
+        ),
+        (
+            "The Ceasefire Verification Commission shall be chaired by the UN.",
+            "The Ceasefire Monitoring Commission shall be chaired by the UN.",
+        ),
+    ],
+)
+def test_a_role_word_in_a_body_s_name_is_the_name_s(old: str, new: str) -> None:
+    """Another body named is the name rule's ('Organisation changed'); its words were a second
+    flag ('Role weakened: Verification → Monitoring', HIGH)."""
+    rules = {f.rule for f in findings(old, new)}
+    assert "name" in rules and "role" not in rules

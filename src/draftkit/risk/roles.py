@@ -22,6 +22,7 @@ from draftkit.records import record
 from draftkit.risk.features import Side
 from draftkit.risk.findings import Report, Span, span_of
 from draftkit.risk.matching import FeatureRule, Sides, anything, by, silent
+from draftkit.risk.names import named_entities
 from draftkit.risk.taxonomy import ROLE_GROUPS
 from draftkit.risk.tokens import COORDINATORS, PhraseSet
 
@@ -66,8 +67,10 @@ def _acts(side: Side, phrases: PhraseSet) -> list[Act]:
 
 
 def roles(side: Side) -> list[Act]:
-    """Role words of the taxonomy's [roles] table."""
-    return _acts(side, side.compiled.roles)
+    """Role words of the taxonomy's [roles] table, not the words of a body's name ("the
+    Monitoring Mission" → "the Verification Mission" is the name rule's: another body)."""
+    named = {k for n in side.features(named_entities) for k in range(n.first, n.last)}
+    return [act for act in _acts(side, side.compiled.roles) if act.first not in named]
 
 
 # "The following measures", "the preceding paragraph": which text, not which comes first.
