@@ -1577,6 +1577,15 @@ def test_what_all_covers_is_read_in_its_own_phrase_and_place(old: str, new: str)
             "The working languages of the Commission shall be English, French and Kinyarwanda.",
         ),
         ("Робочою мовою Комісії є англійська.", "Робочими мовами Комісії є англійська та українська."),
+        # capitalised (English): "Azerbaijani", "Armenian" are aliases of the parties since 0501c52
+        (
+            "Done in Moscow in the Russian, Azerbaijani and Armenian languages.",
+            "Done in Moscow in the Russian and Armenian languages.",
+        ),
+        (
+            "The working languages of the Commission shall be Ukrainian and English.",
+            "The working language of the Commission shall be English.",
+        ),
     ],
 )
 def test_languages_are_no_names_or_parties(old: str, new: str) -> None:

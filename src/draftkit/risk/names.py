@@ -63,8 +63,8 @@ def listed_names(side: Side) -> list[Name]:
         canonical, cap = label.rsplit("|", 1)
         if cap == "cap" and not text.tokens[first].cap:
             continue
-        if languages and not text.tokens[first].cap and last - first == 1:
-            continue  # "англійська та українська" (мови): languages, not the parties
+        if languages and last - first == 1 and (not text.tokens[first].cap or _a_language(side, first, last)):
+            continue  # "англійська та українська" (мови), "the Azerbaijani and Armenian languages"
         before = text.tokens[first - 1].norm if first else ""
         span = span_of(text, first, last)
         # A body of a listed organisation names it too: "the OSCE SMM" is the OSCE's mission,
@@ -77,6 +77,25 @@ def listed_names(side: Side) -> list[Name]:
 
 # A text about languages names them with the adjectives a party's aliases are ("українська").
 _LANGUAGE = frozenset({"language", "мова", "язык"})
+# What stands between a language noun and the capitalised adjectives of a list of languages
+# ("in the Azerbaijani, Armenian and Russian languages", "languages of the Commission shall be
+# English and Ukrainian").
+_IN_A_LIST = frozenset({",", "and", "or", "the", "of", "shall", "will", "be", "is", "are", ":"})
+
+
+def _a_language(side: Side, first: int, last: int) -> bool:
+    """Whether the capitalised word at `first` stands in a list of languages: a language noun
+    is reached from it over capitalised words and the list's small words, either way."""
+    tokens, lemmas = side.text.tokens, side.lemmas.tokens
+    k = last
+    while k < len(tokens) and (tokens[k].cap or tokens[k].norm in _IN_A_LIST):
+        k += 1
+    if k < len(tokens) and lemmas[k].norm in _LANGUAGE:
+        return True
+    k = first - 1
+    while k >= 0 and (tokens[k].cap or tokens[k].norm in _IN_A_LIST):
+        k -= 1
+    return k >= 0 and lemmas[k].norm in _LANGUAGE
 
 
 def parents(canonical: str, known: Mapping[str, str]) -> list[str]:
