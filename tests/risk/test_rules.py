@@ -1625,6 +1625,15 @@ def test_a_second_not_in_one_clause_is_a_negation_of_its_own() -> None:
             "Очередное заседание рабочей группы проводится в Женеве.",
             "Очередное заседание рабочей группы проводится в Астане.",
         ),
+        # a party's capital (an alias of the party since 0501c52, 62e3fb3: 'Party changed', HIGH)
+        (
+            "The next round of talks shall be held in Baku.",
+            "The next round of talks shall be held in Yerevan.",
+        ),
+        (
+            "The next round of talks shall be held in Ankara.",
+            "The next round of talks shall be held in Istanbul.",
+        ),
     ],
 )
 def test_a_meeting_moved_elsewhere_is_a_low_venue_change(old: str, new: str) -> None:
@@ -1963,3 +1972,12 @@ def test_one_headcount_in_another_noun_is_no_change() -> None:
     old = "The size of the Armed Forces will be limited to 600 thousand soldiers."
     new = "The strength of the Armed Forces will be limited to 600,000 units."
     assert [h for r, h in rules_of(old, new) if r == "number"] == []
+
+
+def test_a_meeting_moved_from_one_party_to_another_is_still_a_party_changed() -> None:
+    """A party named by its name, not its capital, is the party: 'in Ukraine' → 'in Russia'."""
+    old, new = (
+        "The next round of talks shall be held in Ukraine.",
+        "The next round of talks shall be held in Russia.",
+    )
+    assert ("name", "Party changed") in rules_of(old, new)

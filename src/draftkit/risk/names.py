@@ -187,10 +187,15 @@ _MEETING = frozenset(_MEETING_WORDS.split())
 
 
 def venue(old_side: Side, new_side: Side, old: Name, new: Name) -> bool:
-    """Whether two unlisted names stand where a meeting is held, in texts about meetings."""
-    if old.kind != "name" or new.kind != "name" or not (_at(old_side, old) and _at(new_side, new)):
+    """Whether two unlisted names, or a party's capital ("in Baku", "in Ankara": a party's name
+    said otherwise), stand where a meeting is held, in texts about meetings."""
+    if not (_a_place_to_meet(old) and _a_place_to_meet(new) and _at(old_side, old) and _at(new_side, new)):
         return False
     return not _MEETING.isdisjoint(old_side.lemma_set) and not _MEETING.isdisjoint(new_side.lemma_set)
+
+
+def _a_place_to_meet(name: Name) -> bool:
+    return name.kind == "name" or (name.kind == "party" and name.fragment != name.key)
 
 
 def _at(side: Side, name: Name) -> bool:
