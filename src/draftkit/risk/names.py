@@ -234,13 +234,14 @@ def _place_words(side: Side, name: Name, place_words: frozenset[str]) -> list[st
 
 
 def at_sentence_start_in(other: Side, name: Name, this: Side) -> bool:
-    """Whether the other text holds the name's words where a sentence opens, so it was not
-    read as a name there ("Агдамский район и территории …" → "… возвращены Агдамский район"):
+    """Whether the other text holds the name's words, in any case form, where a sentence
+    opens, so it was not read as a name there ("Агдамский район и территории …" → "…
+    возвращены Агдамский район", "Комиссия состоит из …" → "В состав Комиссии входят …"):
     the name moved within the text, not added or removed."""
-    words = [t.norm for t in this.text.tokens[name.first : name.last]]
-    tokens = other.text.tokens
+    words = [t.norm for t in this.lemmas.tokens[name.first : name.last]]
+    tokens = other.lemmas.tokens
     n = len(words)
-    for k in other.text.positions(frozenset(words[:1])):
+    for k in other.lemmas.positions(frozenset(words[:1])):
         if [t.norm for t in tokens[k : k + n]] == words and at_sentence_start(other.text, k):
             return True
     return False
