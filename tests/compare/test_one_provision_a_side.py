@@ -33,3 +33,16 @@ def test_two_provisions_a_side_are_still_aligned_by_content(tmp_path: Path) -> N
     new = "The ceasefire shall enter into force at midnight.\n\nAll prisoners shall be released by Friday.\n"
     kinds = sorted(c.kind for c in _diff(tmp_path, old, new).changes)
     assert kinds == ["added", "deleted", "unchanged"]
+
+
+def test_a_title_and_a_recital_are_no_one_provision(tmp_path: Path) -> None:
+    """The title and preamble are aligned apart from the body (compare.engine.front_units): a
+    title on one side and a publisher's line on the other are one unit a side there, but not
+    one provision reworded. Paired, the press title's '28 points' and parties read as 'Number
+    reduced by 8' and 'Party removed' (MEDIUM) against the line (realtexts p3-us28-to-20pt)."""
+    body = "\n\n1. The sovereignty of Ukraine will be confirmed.\n\n2. A ceasefire takes effect at once.\n"
+    old = "Here is the US-Russia agreement: the future of Ukraine in 28 points" + body
+    new = "Below is the full list of the 20 points as presented." + body
+    changes = _diff(tmp_path, old, new).changes
+    assert sorted(c.kind for c in changes) == ["added", "deleted", "unchanged", "unchanged"]
+    assert not any(f.severity != "low" for c in changes for f in c.flags)

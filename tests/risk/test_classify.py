@@ -163,3 +163,20 @@ def test_food_and_coordination_centres_have_their_category(tmp_path: Path, text:
     body (gaps the held-out pairs showed: the grain corridor, the Idlib coordination centre)."""
     got = classify(read_text(tmp_path, "Memorandum\n\n" + text + "\n", "d.txt"), TAXONOMY)
     assert got["para_1"][0] == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Article 1\n1. The Parties agree to an exchange of territories.\n",
+        "Статья 1\n1. Стороны договорились об обмене территориями.\n",
+        "Стаття 1\n1. Сторони домовилися про обмін територіями.\n",
+        "Article 1\n1. The Russian Federation shall return the territories it has seized since 2022.\n",
+        "Статья 1\n1. Российская Федерация вернет территории, захваченные после 2022 года.\n",
+    ],
+)
+def test_territories_exchanged_or_returned_are_a_territorial_arrangement(tmp_path: Path, text: str) -> None:
+    """The bare 'territory' no longer counts (0a49eec); territories exchanged or returned are
+    what the category is about, in words the narrowed list lacked."""
+    got = classify(read_text(tmp_path, text, "d.txt"), TAXONOMY)
+    assert got["art_1__para_1"][0] == "territory"

@@ -310,3 +310,14 @@ def test_severity_follows_the_category_and_the_obligation(
     listed = [f for f in flags_for(tmp_path, old, new, heading) if f.rule == "list"]
     assert [f.severity for f in listed] == [severity]
     assert listed[0].message.startswith("Item removed from a list: '")
+
+
+def test_a_list_inside_a_predicate_after_an_auxiliary_is_a_list_of_its_own() -> None:
+    """Predicates each after their own auxiliary are a list for 'and' ↔ 'or' (4f40be7); the
+    words of such a predicate are no list's items for another list to be matched with: a
+    list inside it that gains an item gained it ('civilian monitors' → 'civilian and military
+    monitors' was silent, the old predicate 'composed of civilian monitors' taken for its
+    counterpart)."""
+    old = "The Mission is impartial and is composed of civilian monitors."
+    new = "The Mission is impartial and is composed of civilian and military monitors."
+    assert ("list", "Item added to a list") in rules_of(old, new)

@@ -110,3 +110,103 @@ def test_a_sequence_word_of_another_group_in_place(old: str, new: str) -> None:
 )
 def test_no_role_or_sequence_change(old: str, new: str) -> None:
     assert {f.rule for f in findings(old, new)}.isdisjoint({"role", "sequence"})
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # the stronger of two joined roles said otherwise, not dropped: "перевірка", "проверка"
+        # are verification, "утверждаться" approval
+        (
+            "ОБСЄ забезпечує ефективний моніторинг і верифікацію режиму припинення вогню.",
+            "ОБСЄ забезпечує ефективний моніторинг і перевірку режиму припинення вогню.",
+        ),
+        (
+            "ОБСЕ обеспечивает эффективный мониторинг и верификацию режима прекращения огня.",
+            "ОБСЕ обеспечивает эффективный мониторинг и проверку режима прекращения огня.",
+        ),
+        (
+            "Модальности выборов будут обсуждаться и согласовываться с представителями отдельных районов.",
+            "Модальности выборов будут обсуждаться и утверждаться вместе с представителями отдельных районов.",
+        ),
+    ],
+)
+def test_a_role_said_otherwise_or_no_role_at_all(old: str, new: str) -> None:
+    """A word in place of the stronger of two joined roles, though no role word of the
+    taxonomy, says it otherwise ('Role weakened: верифікацію', HIGH, was)."""
+    assert {f.rule for f in findings(old, new)}.isdisjoint({"role"})
+    assert {f.rule for f in findings(new, old)}.isdisjoint({"role"})
+
+
+def test_two_joined_roles_made_the_weaker_one_are_still_weakened() -> None:
+    """The word in place of the pair is itself a role word, the weaker one: not said otherwise."""
+    old = "Забезпечити моніторинг і верифікацію з боку Місії відведення важкого озброєння."
+    new = "Забезпечити спостереження з боку Місії за відведенням важкого озброєння."
+    assert ("role", "Role weakened") in rules_of(old, new)
+
+
+def test_lead_to_is_no_role() -> None:
+    """'Lead to' is what causes, not who leads ('Role weakened: lead → facilitate', HIGH, was)."""
+    old = "Such actions shall not lead to an escalation of hostilities."
+    new = "Such actions shall not facilitate an escalation of hostilities."
+    assert {f.rule for f in findings(old, new)}.isdisjoint({"role"})
+    assert ("role", "Role weakened") in rules_of(
+        "The UN shall lead the demining.", "The UN shall assist the demining."
+    )
+
+
+def test_roles_pair_by_what_they_are_said_of() -> None:
+    """Two roles recast in one sentence pair by the body they are said of, not in text order:
+    'monitored by the OSCE' → 'observed by the OSCE' is one role, 'chaired by the United
+    Nations' → 'assisted by the United Nations' the role weakened (in text order the flags
+    were 'monitored by' → 'assisted by' and 'chaired by' → 'observed by')."""
+    old = "The elections shall be monitored by the OSCE and the Commission shall be chaired by the United Nations."
+    new = "The Commission shall be assisted by the United Nations and the elections shall be observed by the OSCE."
+    assert [(f.headline, f.old, f.new) for f in findings(old, new) if f.rule == "role"] == [
+        ("Role weakened", "chaired by", "assisted by")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The measures set out in the preceding paragraph shall apply.",
+            "The measures set out in the following paragraph shall apply.",
+        ),
+        (
+            "The Parties shall implement the following measures:",
+            "The Parties shall implement the preceding measures:",
+        ),
+    ],
+)
+def test_the_following_text_is_no_sequence(old: str, new: str) -> None:
+    """'The following', 'the preceding' point to a text, not to what comes first ('Sequence
+    changed: preceding → following', HIGH, was)."""
+    assert {f.rule for f in findings(old, new)}.isdisjoint({"sequence"})
+
+
+def test_following_an_event_is_still_a_sequence() -> None:
+    old = "Following the signing, the Parties shall exchange prisoners."
+    new = "Simultaneously with the signing, the Parties shall exchange prisoners."
+    assert ("sequence", "Sequence changed") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Monitoring Mission shall report to the Council.",
+            "The Verification Mission shall report to the Council.",
+        ),
+        (
+            "The Ceasefire Verification Commission shall be chaired by the UN.",
+            "The Ceasefire Monitoring Commission shall be chaired by the UN.",
+        ),
+    ],
+)
+def test_a_role_word_in_a_body_s_name_is_the_name_s(old: str, new: str) -> None:
+    """Another body named is the name rule's ('Organisation changed'); its words were a second
+    flag ('Role weakened: Verification → Monitoring', HIGH)."""
+    rules = {f.rule for f in findings(old, new)}
+    assert "name" in rules and "role" not in rules

@@ -172,6 +172,11 @@ def test_a_word_of_letters_reads_as_the_grammar_reads_it(word: str) -> None:
         ("не пізніше другого дня", "2", "другого"),
         ("не пізніше ніж на 2-й день", "2", "2-й"),
         ("не позднее 5-го дня", "5", "5-го"),
+        ("by the fourteenth day", "14", "fourteenth"),
+        ("на тридцятий день", "30", "тридцятий"),
+        ("на пятый день", "5", "пятый"),
+        ("к сороковому дню", "40", "сороковому"),
+        ("до чотирнадцятого дня", "14", "чотирнадцятого"),
         ("протягом чотирнадцяти днів", "14", "чотирнадцяти"),
         ("в течение пятнадцати суток", "15", "пятнадцати"),
         ("within two and a half years", "2.5", "two and a half"),
@@ -186,6 +191,44 @@ def test_times_ordinals_and_teens_in_words_read_as_figures(written: str, norm: s
     assert found == [(norm, quoted)]
 
 
-def test_a_duration_in_hours_and_minutes_is_no_time_of_day() -> None:
-    assert [t.kind for t in tokenize("within 2 hours 30 minutes") if t.kind != "word"] == ["number", "number"]
+@pytest.mark.parametrize(
+    "written",
+    [
+        "within 2 hours 30 minutes",
+        "within 12 hours 30 minutes of signature",
+        "протягом 10 год. 30 хв. після підписання",
+        "впродовж 12 годин 00 хвилин",
+        "в течение 12 часов 30 минут после подписания",
+        "через 10 ч. 30 мин.",
+        "for 24 hours 00 minutes",
+    ],
+)
+def test_a_duration_in_hours_and_minutes_is_no_time_of_day(written: str) -> None:
+    """Hours and minutes after 'within', 'протягом', 'в течение', 'через' are how long, not
+    when, though both numbers have two digits (the clock reading made them '12:30', and
+    'within 12 hours 30 minutes' → 'within 12.5 hours' a 'Deadline added', HIGH)."""
+    assert [t.kind for t in tokenize(written) if t.kind not in ("word", "punct")] == ["number", "number"]
+
+
+def test_the_second_is_no_friend() -> None:
     assert "друга" not in NUMBER_WORDS  # a friend, not the second
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "на территории другого государства",
+        "уведомляет другую Сторону",
+        "с другой стороны",
+        "консультируются друг с другом",
+        "в другом порядке",
+        "повідомляє другу Сторону",
+        "з другою Стороною",
+        "на території другої держави",
+    ],
+)
+def test_the_other_is_no_second(written: str) -> None:
+    """Russian 'другой' is the other, and Ukrainian 'друга Сторона' as often the other Party
+    as the second: no number ('территории другого государства' → 'третьего государства' was
+    'Number increased by 1', HIGH). Before a day or a stage it is the second (above)."""
+    assert [t.norm for t in tokenize(written) if t.kind == "number"] == []

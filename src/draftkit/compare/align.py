@@ -74,6 +74,7 @@ LEFTOVER_THRESHOLD = 0.62
 # threshold; it never turns two unrelated provisions into a "modified" pair.
 SAME_LABEL_TIE = 0.02
 SPLIT_PART_MIN = 0.8  # each part of a split must be found (its words) in the whole
+_FRONT = frozenset({"preface", "recital"})  # the kinds of a title and a recital (engine.front_units)
 # Cost bounds (issues 12 and 13): no step's cost depends on the drafts' shape.
 DP_FULL_CELLS = 4_096  # a segment up to 64 × 64 gets the full DP …
 DP_BAND = 16  # … a longer one a DP in a band of ±16 around its diagonal: O((n + m) · 33)
@@ -235,9 +236,8 @@ class _Aligner:
             a2b[i] = j
             b2a[j] = i
             similarity[(i, j)] = 1.0 if k == b_keys[j] else self._sim(i, j)
-        # Texts that differ only in their numbers ("Point 1.", "Point 2." …) are not unique
-        # once masked; unmasked they usually are. Only the free (a few hundred of thousands)
-        # are walked, in document order as before.
+        # Texts differing only in their numbers ("Point 1.", "Point 2." …) are not unique once
+        # masked; unmasked they usually are. Only the free (a few hundred of thousands) are walked.
         free_a, free_b = self._free_sets()
         rest_a = sorted(i for i in free_a if a_keys[i])
         exact_a = Counter(a_keys[i] for i in rest_a)
@@ -288,8 +288,7 @@ class _Aligner:
                 settled[key] = found
                 queue.extend(found)
                 continue
-            # A pair with no children on a side has nothing to align: not queued (most pairs
-            # of a long draft are such leaves).
+            # A pair with no children on a side has nothing to align (most are such leaves).
             for pair in self._align_siblings(a_kids, b_kids):
                 these, those = pair
                 if (a_children[these[0]] if len(these) == 1 else any(a_children[o] for o in these)) and (
@@ -745,8 +744,7 @@ class _Aligner:
                 break
             if score < best_row[x] or score < best_col[y]:
                 continue
-            # In order with what the window already paired: a crossing is a move, and a move
-            # needs better evidence than a slot.
+            # In order with what the window paired: a crossing is a move, which needs more than a slot.
             if any((x - tx) * (y - ty) <= 0 for tx, ty in taken):
                 continue
             i, j = seg_a[x], seg_b[y]
@@ -805,8 +803,10 @@ class _Aligner:
             self.children_pass(found, IN_PARENT_THRESHOLD)
         self.regroup()
         self.content_groups()
-        if len(self.a.nodes) == len(self.b.nodes) == 1 and self._free_a(0) and self._free_b(0):
-            self._match(0, 0, self._sim(0, 0))  # one provision a side: the one, however reworded
+        # One provision a side is the one, however reworded (a title or a recital is no provision).
+        lone = len(self.a.nodes) == len(self.b.nodes) == 1 and self.a.nodes[0].kind not in _FRONT
+        if lone and self._free_a(0) and self._free_b(0):
+            self._match(0, 0, self._sim(0, 0))
         return self._result()
 
     def _parent_pairs(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:

@@ -24,8 +24,9 @@ from draftkit.records import record
 from draftkit.risk.analysis import Analysis, Clause, negated_subject, not_limited_at, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
-from draftkit.risk.taxonomy import Compiled, Taxonomy
-from draftkit.risk.tokens import PhraseSet, PhraseSets, Text, content_key
+from draftkit.risk.senses import examines, no_hedge, no_number_bounded, not_urgent
+from draftkit.risk.taxonomy import OBLIGATION_LEVELS, Compiled, Taxonomy
+from draftkit.risk.tokens import PhraseSet, PhraseSets, Text, and_a_half, content_key
 
 F = TypeVar("F")
 
@@ -244,6 +245,9 @@ def _sentence_initial(text: Text, index: int) -> bool:
     return index == 0 or text.tokens[index - 1].norm in {".", ";", ":", "!", "?", "(", '"'}
 
 
+_BINDING = dict(OBLIGATION_LEVELS)["binding"]
+
+
 def modals(side: Side) -> list[Modal]:
     """Modal verbs outside exception markers, each with the verb it governs."""
     compiled = side.compiled
@@ -260,6 +264,8 @@ def modals(side: Side) -> list[Modal]:
         if hit.norm == "should" and _sentence_initial(text, hit.first):
             continue  # "Should both sides accept …": a condition, not a modal
         level = _frame_level(side, hit.first) or int(hit.label)
+        if examines(tokens, hit.norm, hit.last):
+            level = _BINDING  # "shall consider the report": a duty to examine it
         j = hit.last
         skipped = False
         negated = any(k in negations for k in range(hit.first, hit.last))
@@ -512,6 +518,9 @@ def quantities(side: Side) -> list[Quantity]:
             unit = _CURRENCY.get(unit, unit)
         if cls == "personnel":
             unit = "personnel"  # people, troops, soldiers, members: one class of noun
+        day = _unit(side, i - 1) if not cls and i > 0 and tokens[i - 1].norm == "day" else None
+        if day is not None and value < 1000:  # "on Day 30": the thirtieth day, as "the 30th day" is
+            (cls, factor), unit, unit_text, first, last = day, "day", text.span(i - 1, i), i - 1, j
         words_only = tok.spelled and not cls and i not in after
         if not cls:
             if 1900 <= value <= 2200 and value == int(value) and "." not in tok.norm:
@@ -546,11 +555,13 @@ def quantities(side: Side) -> list[Quantity]:
         found = _unit(side, k) if k < len(tokens) and tokens[k].kind == "word" else None
         if found is None or found[0] != "time" or tokens[k].start in starts:
             continue
-        span = span_of(text, hit.first, k + 1)
+        half = and_a_half(tokens, k + 1)  # "within a year and a half": 1.5 years
+        value, end = (1.5, k + 1 + half) if half else (1.0, k + 1)
+        span = span_of(text, hit.first, end)
         out.append(
             Quantity(
-                "time", tokens[k].norm, text.span(k, k + 1), 1.0, found[1], found[1], hit.label,
-                text.span(hit.first, k + 1), (span,), span[0],
+                "time", tokens[k].norm, text.span(k, k + 1), value, value * found[1], found[1], hit.label,
+                text.span(hit.first, end), (span,), span[0],
             )
         )  # fmt: skip
     out.sort(key=lambda q: q.position)  # shares first found, then the figures: text order
@@ -693,6 +704,10 @@ def scopes(side: Side) -> list[Scope]:
             continue  # "will not carry out any operations" = "will carry out no operations"
         if hit.first in how_often or not_limited_at(text, hit.first) or _in_any_case(text, hit.first):
             continue  # the "every" of "every month": how often; "not limited to": examples
+        if no_number_bounded(text.tokens, hit.norm, hit.first, hit.last):
+            continue  # "maximum restraint", "максимум усилий": no number bounded
+        if no_hedge(text.tokens, hit.norm, hit.first):
+            continue  # "когда это станет возможно": what becomes possible, not "perhaps"
         _, b = window(text, hit.first, hit.last, before=0, after=2)
         span = span_of(text, hit.first, hit.last)
         out.append(
@@ -887,6 +902,8 @@ def qualifiers(side: Side) -> list[Qualifier]:
             continue
         if hit.first in modal:
             continue  # the "upon" of "calls upon" (a modal phrase) opens no condition
+        if not_urgent(tokens, hit.norm, hit.last):
+            continue  # "the immediate vicinity", "their immediate family"
         anchor = _after_duration(side, hit.first)  # "within 72 hours after Israel accepts"
         last = hit.last
         if kind == "open":

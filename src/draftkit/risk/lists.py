@@ -99,6 +99,10 @@ class Listing:
     spans: tuple[Span, ...]
     position: int
     operative: bool  # bound by its text (a binding modal or a plain statement), not "may" / "should"
+    # Its items are predicates, each after its own auxiliary ("has ceased … and has disarmed
+    # …"): read for "and" ↔ "or" only, not for an item's words (a list inside such an item,
+    # "is composed of civilian and military monitors", is a list of its own).
+    predicates: bool = False
 
 
 @record
@@ -179,7 +183,8 @@ _PREPOSITIONS = frozenset({"by", "to", "from", "for", "with", "in", "on", "at", 
 
 # … or an auxiliary ("when the Government has ceased the overflights and has disarmed the
 # militias": the items are what each "has" governs).
-_REPEATED = _PREPOSITIONS | {"has", "have", "is", "are"}
+_AUXILIARIES = frozenset({"has", "have", "is", "are"})
+_REPEATED = _PREPOSITIONS | _AUXILIARIES
 
 
 def _repeated_preposition(text: Text, c: int) -> int | None:
@@ -310,8 +315,10 @@ def listings(side: Side) -> list[Listing]:
         first, last = bounds[0][0], bounds[-1][1]
         span = span_of(text, first, last)
         joiner = "or" if tokens[c].norm in OR_WORDS else "and"
+        predicates = repeated_preposition and tokens[c + 1].norm in _AUXILIARIES
+        negated = _negated(text, first)
         out.append(
-            Listing(items, joiner, _negated(text, first), text.span(first, last), (span,), span[0], operative)
+            Listing(items, joiner, negated, text.span(first, last), (span,), span[0], operative, predicates)
         )
     return out
 
@@ -381,7 +388,8 @@ def _operative(side: Side) -> bool:
 
 def list_items(side: Side) -> list[ListItem]:
     """Every item of every list, in text order."""
-    return [ListItem(item, listing) for listing in side.features(listings) for item in listing.items]
+    listed = side.features(listings)
+    return [ListItem(item, listing) for listing in listed if not listing.predicates for item in listing.items]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -435,6 +443,8 @@ def _partner(sides: Sides, feature: ListItem, other: Side) -> tuple[Listing | No
     best: Listing | None = None
     score = 0
     for candidate in other.features(listings):
+        if candidate.predicates:
+            continue
         words = frozenset(w for i in candidate.items for w in (*i.lemmas, *i.forms))
         n = sum(1 for item in listing.items if _said(item, words))
         if n > score:

@@ -63,8 +63,8 @@ def listed_names(side: Side) -> list[Name]:
         canonical, cap = label.rsplit("|", 1)
         if cap == "cap" and not text.tokens[first].cap:
             continue
-        if languages and not text.tokens[first].cap and last - first == 1:
-            continue  # "англійська та українська" (мови): languages, not the parties
+        if languages and last - first == 1 and (not text.tokens[first].cap or _a_language(side, first, last)):
+            continue  # "англійська та українська" (мови), "the Azerbaijani and Armenian languages"
         before = text.tokens[first - 1].norm if first else ""
         span = span_of(text, first, last)
         # A body of a listed organisation names it too: "the OSCE SMM" is the OSCE's mission,
@@ -77,6 +77,25 @@ def listed_names(side: Side) -> list[Name]:
 
 # A text about languages names them with the adjectives a party's aliases are ("українська").
 _LANGUAGE = frozenset({"language", "мова", "язык"})
+# What stands between a language noun and the capitalised adjectives of a list of languages
+# ("in the Azerbaijani, Armenian and Russian languages", "languages of the Commission shall be
+# English and Ukrainian").
+_IN_A_LIST = frozenset({",", "and", "or", "the", "of", "shall", "will", "be", "is", "are", ":"})
+
+
+def _a_language(side: Side, first: int, last: int) -> bool:
+    """Whether the capitalised word at `first` stands in a list of languages: a language noun
+    is reached from it over capitalised words and the list's small words, either way."""
+    tokens, lemmas = side.text.tokens, side.lemmas.tokens
+    k = last
+    while k < len(tokens) and (tokens[k].cap or tokens[k].norm in _IN_A_LIST):
+        k += 1
+    if k < len(tokens) and lemmas[k].norm in _LANGUAGE:
+        return True
+    k = first - 1
+    while k >= 0 and (tokens[k].cap or tokens[k].norm in _IN_A_LIST):
+        k -= 1
+    return k >= 0 and lemmas[k].norm in _LANGUAGE
 
 
 def parents(canonical: str, known: Mapping[str, str]) -> list[str]:
@@ -168,10 +187,15 @@ _MEETING = frozenset(_MEETING_WORDS.split())
 
 
 def venue(old_side: Side, new_side: Side, old: Name, new: Name) -> bool:
-    """Whether two unlisted names stand where a meeting is held, in texts about meetings."""
-    if old.kind != "name" or new.kind != "name" or not (_at(old_side, old) and _at(new_side, new)):
+    """Whether two unlisted names, or a party's capital ("in Baku", "in Ankara": a party's name
+    said otherwise), stand where a meeting is held, in texts about meetings."""
+    if not (_a_place_to_meet(old) and _a_place_to_meet(new) and _at(old_side, old) and _at(new_side, new)):
         return False
     return not _MEETING.isdisjoint(old_side.lemma_set) and not _MEETING.isdisjoint(new_side.lemma_set)
+
+
+def _a_place_to_meet(name: Name) -> bool:
+    return name.kind == "name" or (name.kind == "party" and name.fragment != name.key)
 
 
 def _at(side: Side, name: Name) -> bool:
@@ -185,36 +209,56 @@ def _at(side: Side, name: Name) -> bool:
     return k >= 0 and tokens[k].norm in _AT
 
 
-def same_place_but_words(old: Name, new: Name, place_words: frozenset[str]) -> bool:
-    """Whether two places differ only by a place word ("the city of Hodeidah" → "Hodeidah
-    city", "Kherson" → "Kherson region"): one place, said otherwise."""
-    if "place" not in (old.kind, new.kind):
+def same_place_but_words(this: Side, name: Name, other: Side, there: Name) -> bool:
+    """Whether a name of this text and one of the other are one place whose place word only
+    stands elsewhere ("the city of Hodeidah" → "Hodeidah city"): said otherwise. A place word
+    added, dropped or changed is another place ("Hodeidah city" → "Hodeidah governorate",
+    "Kherson" → "Kherson region": the city is not the region)."""
+    if "place" not in (name.kind, there.kind):
         return False
-    a = [w for w in old.key.split() if w not in place_words and w != "of"]
-    b = [w for w in new.key.split() if w not in place_words and w != "of"]
+    place_words = this.compiled.place_words
+    if _place_words(this, name, place_words) != _place_words(other, there, place_words):
+        return False
+    a = [w for w in name.key.casefold().split() if w not in place_words and w != "of"]
+    b = [w for w in there.key.casefold().split() if w not in place_words and w != "of"]
     return bool(a) and a == b
 
 
+def _place_words(side: Side, name: Name, place_words: frozenset[str]) -> list[str]:
+    """The place words of a name, with the one of "the city of …" before it."""
+    words = [w for w in name.key.casefold().split() if w in place_words]
+    tokens = side.text.tokens
+    if name.first >= 2 and tokens[name.first - 1].norm == "of" and tokens[name.first - 2].norm in place_words:
+        words.append(tokens[name.first - 2].norm)
+    return sorted(words)
+
+
 def at_sentence_start_in(other: Side, name: Name, this: Side) -> bool:
-    """Whether the other text holds the name's words where a sentence opens, so it was not
-    read as a name there ("Агдамский район и территории …" → "… возвращены Агдамский район"):
+    """Whether the other text holds the name's words, in any case form, where a sentence
+    opens, so it was not read as a name there ("Агдамский район и территории …" → "…
+    возвращены Агдамский район", "Комиссия состоит из …" → "В состав Комиссии входят …"):
     the name moved within the text, not added or removed."""
-    words = [t.norm for t in this.text.tokens[name.first : name.last]]
-    tokens = other.text.tokens
+    words = [t.norm for t in this.lemmas.tokens[name.first : name.last]]
+    tokens = other.lemmas.tokens
     n = len(words)
-    for k in other.text.positions(frozenset(words[:1])):
+    for k in other.lemmas.positions(frozenset(words[:1])):
         if [t.norm for t in tokens[k : k + n]] == words and at_sentence_start(other.text, k):
             return True
     return False
 
 
+_SPELT_OUT = 8  # words a name spelt out before its acronym may run to
+
+
 def in_definition(side: Side, name: Name, other: Side) -> bool:
     """Whether the name stands in a name spelt out before its own acronym in brackets ("the
     Aceh Monitoring Mission (AMM)", "the United Nations Mission to support the Hodeidah
-    Agreement (UNMHA)") whose acronym the other text writes alone: spelt out, not added."""
+    Agreement (UNMHA)") whose acronym the other text writes alone: spelt out, not added. The
+    spelt-out name is the words whose capitals are the acronym, no more: in "the African Union
+    and the Joint Military Commission (JMC)" the African Union is named besides."""
     tokens = side.text.tokens
     other_forms = other.text.forms()
-    for k in range(name.last, min(len(tokens) - 2, name.last + 8)):
+    for k in range(name.last, min(len(tokens) - 2, name.last + _SPELT_OUT)):
         if tokens[k].kind == "word":
             continue
         if tokens[k].norm != "(" or tokens[k + 2].norm != ")":
@@ -224,7 +268,11 @@ def in_definition(side: Side, name: Name, other: Side) -> bool:
             return False
         if tokens[k + 1].norm not in other_forms:
             return False
-        words = [side.text.span(j, j + 1) for j in range(name.first, k) if tokens[j].kind == "word"]
-        capitals = "".join(w[0] for w in words if w[:1].isupper())
-        return capitals.endswith(acronym) or capitals == acronym
+        words = [(j, side.text.span(j, j + 1)) for j in range(max(0, name.first - _SPELT_OUT), k)]
+        capitalised = [(j, w) for j, w in words if tokens[j].kind == "word" and w[:1].isupper()]
+        # Where the spelt-out name starts: at or before the name's last word.
+        return any(
+            start < name.last and "".join(w[0] for _, w in capitalised[n:]) == acronym
+            for n, (start, _) in enumerate(capitalised)
+        )
     return False

@@ -140,6 +140,8 @@ def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report | None:
         and abs(new.base - old.base) <= CALENDAR_SLACK * max(old.base, new.base)
     ):
         return None
+    if _headcount(old, new) and old.base == new.base:
+        return None  # "600 thousand soldiers" → "600,000 units": one headcount, said otherwise
     up = new.base > old.base
     rel = _relative(old.base, new.base)
     diff = abs(new.value - old.value)

@@ -89,25 +89,44 @@ _CYRILLIC_TEENS = {
 }  # fmt: skip
 # Ordinals read as their numbers, so that "the fifth day" is "the 5th day" and "другого дня"
 # is "2-го дня" ("5th", "2-й" are merged with their endings: `_ordinal_ending`).
+# Every ordinal a figure with its ending can say ("14th", "30-й", "40-го"), so that the word
+# and the figure read alike on either side of an edit.
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
-    "twentieth": 20, "thirtieth": 30,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }  # fmt: skip
 _CYRILLIC_ORDINAL_STEMS = {
-    1: "перш перв", 2: "друг втор", 3: "трет", 4: "четверт", 5: "п'ят пят", 6: "шост шест",
+    1: "перш перв", 2: "втор", 3: "трет", 4: "четверт", 5: "п'ят пят", 6: "шост шест",
     7: "сьом седьм", 8: "восьм", 9: "дев'ят девят", 10: "десят",
+    11: "одинадцят одиннадцат", 12: "дванадцят двенадцат", 13: "тринадцят тринадцат",
+    14: "чотирнадцят четырнадцат", 15: "п'ятнадцят пятнадцат", 16: "шістнадцят шестнадцат",
+    17: "сімнадцят семнадцат", 18: "вісімнадцят восемнадцат", 19: "дев'ятнадцят девятнадцат",
+    20: "двадцят двадцат", 30: "тридцят тридцат", 40: "сороков", 50: "п'ятдесят пятидесят",
+    60: "шістдесят шестидесят", 70: "сімдесят семидесят", 80: "вісімдесят восьмидесят",
+    90: "дев'яност девяност", 100: "сот",
 }  # fmt: skip
 _CYRILLIC_ORDINAL_ENDINGS = (
-    """ий ій ого ому ої ою ий им ими их а е і ая ое ые ой ую ом ым ых ьего ьему ьей ья ье ьи ій"""
+    """ий ій ый ого ому ої ою им ими их а е і ая ое ые ой ую ом ым ых ьего ьему ьей ья ье ьи"""
 )
 for _value, _stems in _CYRILLIC_ORDINAL_STEMS.items():
     for _stem in _stems.split():
         for _ending in _CYRILLIC_ORDINAL_ENDINGS.split():
             _ORDINAL_WORDS.setdefault(_stem + _ending, _value)
-# Not ordinals, though spelt as one: "друга" (a friend), "втора", "пята" (a heel), "трете".
-for _word in ("друга", "друге", "другі", "другим", "другими", "других", "втора", "пята", "трете"):
+# Not ordinals, though spelt as one: "втора", "пята" (a heel), "трете".
+for _word in ("втора", "пята", "трете"):
     _ORDINAL_WORDS.pop(_word, None)
+# "Другий" is the second, but "друга Сторона" is as often the other Party, Russian "другой",
+# "другого государства" is the other and "друга" a friend: its forms are the second only
+# before a word of time or of a stage ("не пізніше другого дня", "другого етапу"; tokens.py).
+SECOND = {w: 2 for w in ("другий", "другого", "другому", "другій", "другої", "другу", "другою")}
+SECOND_BEFORE = (
+    "дн", "ден", "доб", "тиж", "місяц", "рок", "рік", "етап", "фаз", "черг", "раунд", "читанн",
+    "годин", "недел", "месяц", "год", "сут", "этап", "очеред", "чтени",
+)  # fmt: skip
+_ORDINAL_WORDS.update(SECOND)
 NUMBER_WORDS.update(_CYRILLIC_UNITS)
 NUMBER_WORDS.update(_CYRILLIC_TENS)
 NUMBER_WORDS.update(_CYRILLIC_TEENS)

@@ -6,12 +6,14 @@ for risk.rules to run among its content rules. A role word ([roles] of the taxon
 monitors > assists) in place of a stronger one's is the role weakened ("chaired by the United
 Nations" → "assisted by the United Nations", "verified by the Mission" → "reported to the
 Mission", "under the supervision of" → "in consultation with"); the stronger of two joined
-roles dropped is too ("discussed and agreed" → "discussed", "моніторинг і верифікацію" →
-"моніторинг"). A sequence word ([sequence]: together, before, after) in place of another
-group's is the sequence changed ("simultaneously with" → "followed by"); a bare "before" or
-"after" against the other is the deadline rules' to read. Guarantees: only words the word diff
-puts in one another's place are compared (`Sides.replaced`), so a role said elsewhere in the
-text ("with the support of …" beside an unchanged "chaired by") is no change.
+roles dropped, no word left in its place, is too ("discussed and agreed" → "discussed",
+"моніторинг і верифікацію" → "моніторинг"; not "моніторинг і перевірку"). "Lead to" is no
+role. A sequence word ([sequence]: together, before, after) in place of another group's is
+the sequence changed ("simultaneously with" → "followed by"); a bare "before" or "after"
+against the other is the deadline rules' to read. Guarantees: only words the word diff puts
+in one another's place, or said of the same words, are compared (`Sides.replaced`), so a role
+said elsewhere in the text ("with the support of …" beside an unchanged "chaired by") is no
+change; two said of the same words pair first, whatever their order in the text.
 """
 
 from __future__ import annotations
@@ -19,14 +21,15 @@ from __future__ import annotations
 from draftkit.records import record
 from draftkit.risk.features import Side
 from draftkit.risk.findings import Report, Span, span_of
-from draftkit.risk.matching import FeatureRule, Sides, anything, by
+from draftkit.risk.matching import FeatureRule, Sides, anything, by, silent
+from draftkit.risk.names import named_entities
 from draftkit.risk.taxonomy import ROLE_GROUPS
 from draftkit.risk.tokens import COORDINATORS, PhraseSet
 
 
 @record
 class Act:
-    """A role or sequence word of the taxonomy, with its group."""
+    """A role or sequence word of the taxonomy, with its group and what it is said of."""
 
     group: str
     norm: str
@@ -35,55 +38,87 @@ class Act:
     fragment: str
     spans: tuple[Span, ...]
     position: int
+    of: tuple[str, ...]  # the words right after it, up to a punctuation mark ("the", "osce")
+
+
+_AFTER = 3  # words after a role or sequence word that say whom or what it is of
+
+
+# "Lead to" is what causes ("shall not lead to an escalation"), not who leads.
+_CAUSES = frozenset(["lead", "leads"])
 
 
 def _acts(side: Side, phrases: PhraseSet) -> list[Act]:
     text = side.text
+    tokens = text.tokens
     out: list[Act] = []
     for hit in phrases.find(text):
+        if hit.norm in _CAUSES and hit.last < len(tokens) and tokens[hit.last].norm == "to":
+            continue
+        of: list[str] = []
+        for token in tokens[hit.last : hit.last + _AFTER]:
+            if token.kind == "punct":
+                break
+            of.append(token.norm)
         span = span_of(text, hit.first, hit.last)
-        out.append(
-            Act(hit.label, hit.norm, hit.first, hit.last, text.span(hit.first, hit.last), (span,), span[0])
-        )
+        fragment = text.span(hit.first, hit.last)
+        out.append(Act(hit.label, hit.norm, hit.first, hit.last, fragment, (span,), span[0], tuple(of)))
     return out
 
 
 def roles(side: Side) -> list[Act]:
-    """Role words of the taxonomy's [roles] table."""
-    return _acts(side, side.compiled.roles)
+    """Role words of the taxonomy's [roles] table, not the words of a body's name ("the
+    Monitoring Mission" → "the Verification Mission" is the name rule's: another body)."""
+    named = {k for n in side.features(named_entities) for k in range(n.first, n.last)}
+    return [act for act in _acts(side, side.compiled.roles) if act.first not in named]
+
+
+# "The following measures", "the preceding paragraph": which text, not which comes first.
+_WHICH = frozenset(["following", "preceding"])
+_DETERMINERS = frozenset(["the", "these", "those", "this", "that"])
 
 
 def sequences(side: Side) -> list[Act]:
-    """Sequence words of the taxonomy's [sequence] table."""
-    return _acts(side, side.compiled.sequence)
+    """Sequence words of the taxonomy's [sequence] table, not the adjective that points to a
+    text ("the following measures", "the preceding paragraph")."""
+    tokens = side.text.tokens
+    return [
+        act
+        for act in _acts(side, side.compiled.sequence)
+        if not (act.norm in _WHICH and act.first > 0 and tokens[act.first - 1].norm in _DETERMINERS)
+    ]
 
 
 def _rank(act: Act) -> int:
     return ROLE_GROUPS.index(act.group)
 
 
+def _said_of_same(old: Act, new: Act) -> bool:
+    """Whether both are said of the same words after them ("chaired by the United Nations" →
+    "assisted by the United Nations")."""
+    return bool(old.of) and old.of == new.of
+
+
 def _in_place(s: Sides, old: Act, new: Act) -> bool:
     """Whether some word of `new` stands where a word of `old` stood ("shall chair" →
     "shall participate in": "chair" where "participate" is, "shall" kept), or both are said of
-    the same words after them ("chaired by the United Nations" → "… assisted by the United
-    Nations", where the word diff kept other words of a recast sentence)."""
+    the same words after them (where the word diff kept other words of a recast sentence)."""
     if any(s.replaced(i, j) for i in range(old.first, old.last) for j in range(new.first, new.last)):
         return True
-    after = _after(s.old, old)
-    return bool(after) and after == _after(s.new, new)
+    return _said_of_same(old, new)
 
 
-_AFTER = 3  # words after a role or sequence word that say whom or what it is of
-
-
-def _after(side: Side, act: Act) -> tuple[str, ...]:
-    """The words right after `act`, up to a punctuation mark."""
-    out: list[str] = []
-    for token in side.text.tokens[act.last : act.last + _AFTER]:
-        if token.kind == "punct":
-            break
-        out.append(token.norm)
-    return tuple(out)
+def _said_otherwise(s: Sides, act: Act, old: bool) -> bool:
+    """Whether a word of the other text that is no role word stands where `act` (of the old
+    text if `old`) stands: the role said in words no table lists ("і верифікацію" → "і
+    перевірку", "и согласовываться" → "и утверждаться"), not dropped or added. A role word
+    there ("моніторинг і верифікацію" → "спостереження") is the weaker role left."""
+    other = s.new if old else s.old
+    acts = {k for r in other.features(roles) for k in range(r.first, r.last)}
+    words = [j for j, token in enumerate(other.text.tokens) if token.kind == "word" and j not in acts]
+    if old:
+        return any(s.replaced(i, j) for i in range(act.first, act.last) for j in words)
+    return any(s.replaced(i, j) for i in words for j in range(act.first, act.last))
 
 
 def _role_changed(s: Sides, old: Act, new: Act) -> Report | None:
@@ -109,13 +144,13 @@ def _joined_to_weaker(this: Side, act: Act, other: Side) -> bool:
 
 
 def _role_removed(s: Sides, old: Act) -> Report | None:
-    if _joined_to_weaker(s.old, old, s.new):
+    if _joined_to_weaker(s.old, old, s.new) and not _said_otherwise(s, old, old=True):
         return Report("Role weakened", s.sig.role_weakened)
     return None  # a role word gone alone: the wording's, the names' or the obligation's to say
 
 
 def _role_added(s: Sides, new: Act) -> Report | None:
-    if _joined_to_weaker(s.new, new, s.old):
+    if _joined_to_weaker(s.new, new, s.old) and not _said_otherwise(s, new, old=False):
         return Report("Role strengthened", s.sig.role_strengthened)
     return None
 
@@ -124,9 +159,9 @@ ROLES: FeatureRule[Act] = FeatureRule(
     name="role",
     features=roles,
     # The same word on both sides first ("oversee" kept while "chaired by" became "assisted
-    # by"), then any two in one another's place.
+    # by"), then two said of the same words, whatever their order, then any two in text order.
     key=lambda r: (r.group, r.norm),
-    pair=by(anything),
+    pair=by(_said_of_same, anything),
     changed=_role_changed,
     removed=_role_removed,
     added=_role_added,
@@ -148,8 +183,8 @@ SEQUENCE: FeatureRule[Act] = FeatureRule(
     name="sequence",
     features=sequences,
     key=lambda q: (q.group, q.norm),
-    pair=by(anything),
+    pair=by(_said_of_same, anything),
     changed=_sequence_changed,
-    removed=lambda s, old: None,
-    added=lambda s, new: None,
+    removed=silent,
+    added=silent,
 )

@@ -311,7 +311,7 @@ def _same_place(old: Name, new: Name) -> bool:
 
 
 def _name_changed(s: Sides, old: Name, new: Name) -> Report | None:
-    if respelt(old, new) or same_place_but_words(old, new, s.old.compiled.place_words):
+    if respelt(old, new) or same_place_but_words(s.old, old, s.new, new):
         return None  # spelt otherwise, the same name: the wording's to say
     if venue(s.old, s.new, old, new):
         return Report("Venue changed", s.sig.wording)
@@ -343,8 +343,7 @@ def _still_there(this: Side, other: Side, name: Name) -> bool:
     (AMM)"), or as the same place with another place word."""
     if at_sentence_start_in(other, name, this) or in_definition(this, name, other):
         return True
-    place_words = this.compiled.place_words
-    return any(same_place_but_words(name, n, place_words) for n in other.features(named_entities))
+    return any(same_place_but_words(this, name, other, n) for n in other.features(named_entities))
 
 
 def _within(other: Side, this: Side, name: Name) -> bool:

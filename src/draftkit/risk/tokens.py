@@ -25,7 +25,7 @@ from itertools import compress, pairwise
 from operator import itemgetter, ne
 from typing import Literal, NamedTuple, TypeVar
 
-from draftkit.risk.numerals import HALVES, MONTHS, NUMBER_WORDS, SCALES, TENS
+from draftkit.risk.numerals import HALVES, MONTHS, NUMBER_WORDS, SCALES, SECOND, SECOND_BEFORE, TENS
 
 TokenKind = Literal["word", "number", "date", "time", "punct"]
 
@@ -289,6 +289,8 @@ def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
     nxt = kept[k + 1] if k + 1 < len(kept) else None
     if tok.norm == "per" and nxt is not None and nxt.norm == "cent":
         return Token("percent", tok.start, nxt.end, "word"), k + 2
+    if tok.norm in SECOND and (nxt is None or not nxt.norm.startswith(SECOND_BEFORE)):
+        return tok, k + 1  # "другого государства": the other, not the second
     if tok.kind == "word" and tok.norm in NUMBER_WORDS:
         value = NUMBER_WORDS[tok.norm]
         end = tok.end
@@ -316,7 +318,7 @@ def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
                     value += NUMBER_WORDS[kept[j].norm]
                     end = kept[j].end
                     j += 1
-        half = _and_a_half(kept, j)
+        half = and_a_half(kept, j)
         if half:
             end, j = kept[j + half - 1].end, j + half
             return Token(
@@ -340,9 +342,9 @@ def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
     return tok, k + 1
 
 
-def _and_a_half(kept: list[Token], j: int) -> int:
+def and_a_half(kept: Sequence[Token], j: int) -> int:
     """How many tokens at `j` say "and a half" ("two and a half years", "два з половиною
-    роки", "два с половиной года"): 0 if they do not."""
+    роки", "два с половиной года"; after a unit, "a year and a half"): 0 if they do not."""
     words = [t.norm for t in kept[j : j + 3]]
     if words == ["and", "a", "half"]:
         return 3
@@ -374,19 +376,25 @@ def _ordinal_ending(kept: list[Token], k: int) -> tuple[Token, int] | None:
 
 
 # A time of day in words, as agreements in Ukrainian and Russian write it: "00 год. 00 хв.",
-# "00 ч. 00 мин.", "00 часов 00 минут" are "00:00". Both numbers written with two digits (a
-# duration, "2 hours 30 minutes", is not a time of day).
+# "00 ч. 00 мин.", "00 часов 00 минут" are "00:00". Both numbers written with two digits, and
+# not after a word that says how long ("2 hours 30 minutes", "within 12 hours 30 minutes",
+# "протягом 10 год. 30 хв.", "в течение 12 часов 30 минут" are durations).
 _HOUR_WORDS = frozenset(
     ["год", "годин", "години", "година", "ч", "час", "часа", "часов", "h", "hrs", "hours"]
 )
 _MINUTE_WORDS = frozenset(
     ["хв", "хвилин", "хвилини", "хвилина", "мин", "минут", "минуты", "минута", "min", "mins", "minutes"]
 )
+_HOW_LONG = frozenset(
+    ["within", "for", "during", "протягом", "впродовж", "продовж", "через", "течение", "протяжении"]
+)
 
 
 def _clock_in_words(kept: list[Token], k: int) -> tuple[Token, int] | None:
     hours = kept[k]
     if hours.end - hours.start != 2 or hours.value is None or not 0 <= hours.value <= 24:
+        return None
+    if k > 0 and kept[k - 1].norm in _HOW_LONG:
         return None
     j = k + 1
     if kept[j].norm not in _HOUR_WORDS:

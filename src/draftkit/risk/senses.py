@@ -1,0 +1,68 @@
+"""Words of the taxonomy in another sense, told by the words beside them: "immediate" of a
+place or of kin ("the immediate vicinity") is no urgency, "shall consider" of a report is a
+duty to examine it, "maximum" with no number is no bound ("maximum restraint"), and "стане
+можливо" (becomes possible) is no "можливо" (perhaps).
+
+Used by risk.features as it reads qualifiers, modals and scope words; each test takes the
+text's tokens and the taxonomy hit's first and last token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from draftkit.risk.tokens import Token
+
+# "Immediate" of a place or of kin: "in the immediate vicinity of the line of contact",
+# "members of their immediate family".
+_NEAR = frozenset(
+    ["vicinity", "proximity", "neighbourhood", "neighborhood", "surroundings", "environs", "area",
+     "areas", "family", "families", "relatives", "neighbours", "neighbors", "superior", "superiors"]
+)  # fmt: skip
+
+# "Shall consider" weighs what is to be done ("shall consider launching a framework"), but of a
+# report, a complaint or a request it is a duty to examine it ("the Council shall consider the
+# report of the Secretary-General", "shall consider any alleged violation").
+_MATTERS = frozenset(
+    ["report", "reports", "complaint", "complaints", "request", "requests", "application",
+     "applications", "allegation", "allegations", "alleged", "violation", "violations", "case",
+     "cases", "matter", "matters", "communication", "communications", "petition", "petitions",
+     "appeal", "appeals", "dispute", "disputes", "recommendation", "recommendations", "situation"]
+)  # fmt: skip
+
+# A bound said by a noun bounds a number: "мінімум 50 км", "a period of 30 days maximum", not
+# "maximum restraint", "приложить максимум усилий".
+_BOUND_NOUNS = frozenset(["minimum", "maximum", "мінімум", "минимум", "максимум"])
+_BOUND_REACH = 3  # tokens either side where its number stands
+
+# "Можливо", "возможно" hedge as "possibly" ("і, можливо, буде створено"), not as what a
+# thing becomes or is ("коли це стане можливо", "когда это станет возможно": when it can be).
+_PERHAPS = frozenset(["можливо", "возможно"])
+_BECOMES = frozenset(
+    ["стане", "стануть", "стало", "стає", "буде", "було", "є", "станет", "станут", "становится",
+     "будет", "было", "является"]
+)  # fmt: skip
+
+
+def not_urgent(tokens: Sequence[Token], norm: str, last: int) -> bool:
+    """Whether an urgency word ending before `last` is "immediate" of a place or of kin."""
+    return norm == "immediate" and last < len(tokens) and tokens[last].norm in _NEAR
+
+
+def examines(tokens: Sequence[Token], norm: str, last: int) -> bool:
+    """Whether a modal ending before `last` is "shall consider" of a report, a complaint … (a
+    duty to examine it: binding)."""
+    return norm == "shall consider" and any(t.norm in _MATTERS for t in tokens[last : last + 3])
+
+
+def no_number_bounded(tokens: Sequence[Token], norm: str, first: int, last: int) -> bool:
+    """Whether a bound word is a noun with no number beside it ("maximum restraint")."""
+    if norm not in _BOUND_NOUNS:
+        return False
+    near = tokens[max(0, first - _BOUND_REACH) : last + _BOUND_REACH]
+    return not any(t.kind == "number" for t in near)
+
+
+def no_hedge(tokens: Sequence[Token], norm: str, first: int) -> bool:
+    """Whether "можливо" / "возможно" at `first` is what something becomes, not "perhaps"."""
+    return norm in _PERHAPS and first > 0 and tokens[first - 1].norm in _BECOMES
