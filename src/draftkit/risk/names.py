@@ -167,15 +167,15 @@ def respelt(old: Name, new: Name) -> bool:
     return b in _initials(a) or a in _initials(b)
 
 
-def _initials(name: str) -> tuple[str, str]:
+def _initials(name: str) -> frozenset[str]:
     """The capitals' initials of a name ('FDRE' of 'Federal Democratic Republic of Ethiopia'),
     and every word's ('MoU' of 'Memorandum of Understanding', 'GoI' of 'Government of
     Indonesia'); empty for a name of one word."""
     words = name.replace("-", " ").split()
     capitals = [w for w in words if w[:1].isupper()]
     if len(capitals) < 2:
-        return ("", "")
-    return "".join(w[0] for w in capitals), "".join(w[0] for w in words)
+        return frozenset()
+    return frozenset({"".join(w[0] for w in capitals), "".join(w[0] for w in words)})
 
 
 # Where a body meets is an arrangement, not what a party gives up: a venue moved ("shall meet

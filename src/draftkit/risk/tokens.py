@@ -375,8 +375,9 @@ def _ordinal_ending(kept: list[Token], k: int) -> tuple[Token, int] | None:
     return None
 
 
-# A time of day in words, as agreements in Ukrainian and Russian write it: "00 год. 00 хв.",
-# "00 ч. 00 мин.", "00 часов 00 минут" are "00:00". Both numbers written with two digits, and
+# A time of day in words, as agreements in Ukrainian and Russian (and English: "00 hours 00
+# minutes") write it: "00 год. 00 хв.", "00 ч. 00 мин.", "00 часов 00 минут" are "00:00". Both
+# numbers written with two digits, and
 # not after a word that says how long ("2 hours 30 minutes", "within 12 hours 30 minutes",
 # "протягом 10 год. 30 хв.", "в течение 12 часов 30 минут" are durations).
 _HOUR_WORDS = frozenset(
