@@ -7,6 +7,7 @@ crashes, hangs or runs out of memory, refused with exit 3 and one line."""
 from __future__ import annotations
 
 import io
+import itertools
 import struct
 import subprocess
 import zlib
@@ -132,15 +133,23 @@ def scan_docx(path: Path) -> Path:
 Placed = tuple[float, float, str]  # x, baseline y, text (Helvetica 11 pt)
 
 
-def raw_pdf(pages: Sequence[Sequence[Placed]], *, size: float = 11, width: float = 612) -> bytes:
+Drawn = tuple[float, float, float, float]  # a line from (x0, y0) to (x1, y1), 1 pt wide
+
+
+def raw_pdf(
+    pages: Sequence[Sequence[Placed]], *, size: float = 11, width: float = 612,
+    rules: Sequence[Sequence[Drawn]] = (),
+) -> bytes:  # fmt: skip
     """A minimal, valid PDF with one Helvetica text run per (x, y, text), in the given order
-    (the content-stream order, which need not be the reading order)."""
+    (the content-stream order, which need not be the reading order), and on each page the
+    lines of `rules` drawn (one path each, as LibreOffice draws a table's borders)."""
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     kids = []
     font_id = 3
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    for runs in pages:
-        ops = []
+    for number, runs in enumerate(pages):
+        drawn = rules[number] if number < len(rules) else ()
+        ops = [f"1 w {x0} {y0} m {x1} {y1} l S" for x0, y0, x1, y1 in drawn]
         for x, y, text in runs:
             escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({escaped}) Tj ET")
@@ -335,6 +344,49 @@ def test_a_table_of_one_row_is_read_cell_by_cell() -> None:
     assert _texts(raw_pdf([runs])) == ["Anything else to do now?"] * 4 + [
         "On the Insert tab, the galleries include items that are designed to coordinate."
     ]
+
+
+def grid(left: float, top: float, widths: Sequence[float], rows: int, height: float) -> list[Drawn]:
+    """A table's borders as LibreOffice draws them: a line per row edge and per column edge."""
+    edges = list(itertools.accumulate(widths, initial=left))
+    across = [(left, top - height * k, edges[-1], top - height * k) for k in range(rows + 1)]
+    return across + [(x, top, x, top - height * rows) for x in edges]
+
+
+def test_cells_parted_by_a_table_border_are_read_cell_by_cell() -> None:
+    """Table cells standing closer than a tab read as one line, unless the page draws the
+    table's borders between them: a rule upright between two runs on one baseline parts
+    them, and the lines it parts are cells, a paragraph each (Open-Xml-PowerTools' Test08:
+    four cells of 'Now is the time.' a row read as one paragraph; RP032: the rows '1 2 3'
+    and '4 5 6' read as numbers and dropped as page numbers). A number alone in a cell
+    boxed by the borders is no page number either (RP034)."""
+    rows = [["Now is the time."] * 4, ["1", "2", "3", "4"], ["A", "B", "C", "D"]]
+    runs: list[Placed] = []
+    for number, row in enumerate(rows):
+        runs += [(78 + 100 * k, 759 - 13.3 * number, cell) for k, cell in enumerate(row)]
+    runs += [(78, 759 - 13.3 * 3, "2")]
+    runs += [(72, 600, "This is the text after the table, a sentence long enough to fill its line.")]
+    drawn = grid(72.5, 770, [100] * 4, 3, 13.3) + grid(72.5, 770 - 13.3 * 3, [400], 1, 13.3)
+    after = "This is the text after the table, a sentence long enough to fill its line."
+    assert _texts(raw_pdf([runs], rules=[drawn])) == [*(cell for row in rows for cell in row), "2", after]
+    # Without the borders the cells stand closer than a tab: one line a row (docs/limits.md).
+    assert _texts(raw_pdf([runs]))[0] == "Now is the time. Now is the time. Now is the time. Now is the time."
+
+
+def test_a_bordered_table_row_is_no_second_column() -> None:
+    """A table of one row with its borders drawn, under an indented letterhead: the page's
+    side-by-side lines are the row's cells, not two columns of text (Open-Xml-PowerTools'
+    DA228: the letterhead 'Contoso, Inc' read as the right column, after the table)."""
+    wrapped = ["On the Insert tab, the galleries include items that are designed to coordinate well with",
+               "the overall look of your document."]  # fmt: skip
+    runs = [(288, 710, "Contoso, Inc"), (288, 685.3, "January 31, 2011"), (72, 660.6, "Dear Customer,")]
+    runs += column(72, 635.9, wrapped, step=14.7)
+    runs += [(78, 596.5, "Description"), (262, 596.5, "Quantity"), (466, 596.5, "Order Date")]
+    runs += [(72, 568, "We really appreciate your business.")]
+    drawn = grid(72.5, 608, [130, 160, 150], 1, 16)
+    expected = ["Contoso, Inc", "January 31, 2011", "Dear Customer,", " ".join(wrapped)]
+    expected += ["Description", "Quantity", "Order Date", "We really appreciate your business."]
+    assert _texts(raw_pdf([runs], rules=[drawn])) == expected
 
 
 def test_runs_placed_apart_on_a_line() -> None:

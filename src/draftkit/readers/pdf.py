@@ -7,16 +7,20 @@ Stages, each relying on the one before:
    memory and time bounds below; encrypted, damaged, truncated and text-less (scanned)
    files, and files that stop the engine, are refused with an `InputError`, never a
    traceback or a crash of this process.
-2. lines: runs on one baseline, in content-stream order, make a line.
+2. lines: runs on one baseline, in content-stream order, make a line — unless a rule (a
+   thin line drawn on the page: `pdf_engine`) stands upright between two of them: a table's
+   border between its cells, however close they stand. Lines a rule parts on one baseline
+   are table cells (`_ruled_cells`).
 3. furniture: running headers and footers (the same text at the same place on most pages,
    digits ignored, so "Page 3 of 12" matches "Page 4 of 12") and page numbers ("3",
    "- 3 -", "Page 3 of 12") in the top or bottom lines of a page are dropped — but not a
-   number or letter standing in a table row (other lines on its baseline, not all running).
+   number or letter standing in a table row (other lines on its baseline, not all running)
+   or boxed in a table's cell (rules on both sides of it).
 4. columns: a page whose lines stand side by side (at least `_MIN_PAIRS` pairs on one
    baseline, far apart) is read column by column: full-width lines above, the left column,
-   the right column, full-width lines below. Unless they are a table's rows: the content
-   stream goes back to the left column after a line of the right one, and no line on the
-   left fills its column (`_table_rows`); then the page is read in the stream's order, row
+   the right column, full-width lines below. Unless they are a table's rows: rules part
+   them, or the content stream goes back to the left column after a line of the right one,
+   and no line on the left fills its column (`_table_rows`); then the page is read in the stream's order, row
    by row, each cell a paragraph, as the DOCX reader reads the table. A row-by-row stream
    of full lines is still read column by column.
 5. paragraphs: a line starts a new paragraph after a vertical gap larger than the line
@@ -34,6 +38,7 @@ document. Numbering is read from the text by `structure`, as for plain text.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import itertools
 import json
@@ -45,7 +50,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,6 +126,19 @@ class _Line:
     @property
     def top(self) -> float:
         return self.y + self.size
+
+
+@dataclass(slots=True, frozen=True)
+class _Rule:
+    """An upright line drawn on a page (a table's border), from `y0` up to `y1`."""
+
+    x: float
+    y0: float
+    y1: float
+
+    def crosses(self, y: float, size: float) -> bool:
+        """Whether it runs past the text on baseline `y`: from there to half its size above."""
+        return self.y0 <= y + 0.25 * size and self.y1 >= y + 0.5 * size
 
 
 @dataclass(slots=True)
@@ -239,8 +257,30 @@ def _refusal(answer: dict[str, Any], source: str) -> DraftkitError | None:
     return DraftkitError(f"the PDF engine failed: {detail or 'no answer'}")
 
 
-def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
-    """The lines of one page: runs on one baseline joined in content-stream order."""
+def _upright(rules: Iterable[Sequence[float]]) -> list[_Rule]:
+    """The upright rules among a page's (`pdf_engine`: boxes [x0, y0, x1, y1]), by x."""
+    return sorted(
+        (_Rule((x0 + x1) / 2, y0, y1) for x0, y0, x1, y1 in rules if x1 - x0 < y1 - y0),
+        key=lambda rule: rule.x,
+    )
+
+
+def _rule_between(rules: list[_Rule], left: float, right: float, y: float, size: float) -> _Rule | None:
+    """The first upright rule standing between `left` and `right` (half a point either way)
+    across the text on baseline `y` of font size `size`, if any; `rules` sorted by x."""
+    index = bisect.bisect_left(rules, left - 0.5, key=lambda rule: rule.x)
+    for rule in itertools.islice(rules, index, None):
+        if rule.x > right + 0.5:
+            return None
+        if rule.crosses(y, size):
+            return rule
+    return None
+
+
+def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[float]] = ()) -> list[_Line]:
+    """The lines of one page: runs on one baseline joined in content-stream order, parted
+    where a rule stands upright between two of them (see `_ruled_cells`)."""
+    upright = _upright(rules)
     lines: list[_Line] = []
     current: list[tuple[float, float, float, float, str]] = []  # (x, y, size, right, text)
 
@@ -268,12 +308,37 @@ def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
             end = max(pright, px + 0.55 * psize * len(ptext))
             if not same_line or x > end + 2.5 * psize:
                 close()
+            elif upright and _rule_between(upright, max(run[3] for run in current), x, y, size):
+                close()  # a table's border between two cells standing closer than that
         if current and _needs_space(current, x, text):
             text = " " + text
         current.append((x, y, size or 1.0, right, text))
     if current:
         close()
+    if upright:
+        _ruled_cells(lines, upright)
     return lines
+
+
+def _ruled_cells(lines: list[_Line], rules: list[_Rule]) -> None:
+    """Lines one after the other on one baseline with an upright rule between them are table
+    cells (a paragraph each, `_next_cell`), whatever their distance: a cell's text may run up
+    to the rule on its right (or the page's text edge)."""
+    edge = max((line.right for line in lines), default=0.0)
+    for a, b in itertools.pairwise(lines):
+        if _same_baseline(a, b) and b.x > a.x and _rule_between(rules, a.right, b.x, a.y, a.size):
+            for line in (a, b):
+                line.cell = True
+                after = _rule_between(rules, line.right, math.inf, line.y, line.size)
+                line.limit = after.x if after is not None else max(edge, line.right)
+
+
+def _boxed(line: _Line, rules: list[_Rule]) -> bool:
+    """Whether upright rules stand on both sides of a line, across its text (a table's cell)."""
+    return (
+        _rule_between(rules, -math.inf, line.x, line.y, line.size) is not None
+        and _rule_between(rules, line.right, math.inf, line.y, line.size) is not None
+    )
 
 
 def _joined(runs: list[tuple[float, float, float, float, str]]) -> str:
@@ -334,8 +399,8 @@ def _needs_space(current: list[tuple[float, float, float, float, str]], x: float
     return (before[-1].isdigit() or before[-1].islower()) and part[0].isupper() and wide
 
 
-def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float]]:
-    """Every page's lines, and every page's width; refuses what cannot be read, with one
+def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float], list[list[_Rule]]]:
+    """Every page's lines, width and upright rules; refuses what cannot be read, with one
     line saying why."""
     if b"%%EOF" not in data[-_EOF_TAIL:]:
         raise _fail(
@@ -343,18 +408,24 @@ def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float]]:
         )
     pages: list[list[_Line]] = []
     widths: list[float] = []
+    rules: list[list[_Rule]] = []
     for answer in _engine(data, source):
         error = _refusal(answer, source)
         if error is not None:
             raise error
         first = int(answer["first"])
-        pages += [_page_lines(runs, number) for number, runs in enumerate(answer["pages"], start=first)]
+        drawn = answer.get("rules") or [[] for _ in answer["pages"]]
+        pages += [
+            _page_lines(runs, number, page_rules)
+            for number, (runs, page_rules) in enumerate(zip(answer["pages"], drawn, strict=True), start=first)
+        ]
         widths += [float(width) for width in answer["widths"]]
+        rules += [_upright(page_rules) for page_rules in drawn]
     if not any(pages):
         raise _fail(
             source, "PDF has no text layer (a scan?): it needs OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
         )
-    return pages, widths
+    return pages, widths, rules
 
 
 # ---------------------------------------------------------------------------------- furniture
@@ -375,10 +446,13 @@ def _edges(lines: list[_Line], depth: int = 2) -> list[_Line]:
     return ordered[:depth] + ordered[-depth:] if len(ordered) > 2 * depth else ordered
 
 
-def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) -> list[list[_Line]]:
+def _drop_furniture(
+    pages: list[list[_Line]], running: list[str] | None = None, rules: Sequence[list[_Rule]] = ()
+) -> list[list[_Line]]:
     """Pages without running headers, footers and page numbers; the texts of the running
     lines left out (each as it stands on two pages or more: not a page number, nor a line
-    whose number changes from page to page) appended to `running`, in order."""
+    whose number changes from page to page) appended to `running`, in order. `rules`: each
+    page's upright rules (a number boxed in a table's cell is no page number)."""
     with_text = sum(1 for lines in pages if lines)
     seen: Counter[tuple[str, int]] = Counter()
     exact: Counter[str] = Counter()  # edge texts as they stand, once a page
@@ -390,12 +464,14 @@ def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) 
     repeated = {key for key, n in seen.items() if n >= 2 and n * 2 > with_text}
     kept = []
     shown: Counter[str] = Counter()
-    for lines, page_edges in zip(pages, edges, strict=True):
+    for number, (lines, page_edges) in enumerate(zip(pages, edges, strict=True)):
         # The edge lines left out: page numbers, and running lines (whose texts are kept).
         dropped, texts = set(), set()
+        upright = rules[number] if number < len(rules) else []
         for line in page_edges:
             if _PAGE_NUMBER.match(line.text):
-                if not _in_a_row(line, lines, repeated):
+                boxed = upright and _furniture_key(line) not in repeated and _boxed(line, upright)
+                if not _in_a_row(line, lines, repeated) and not boxed:
                     dropped.add(id(line))
             elif _furniture_key(line) in repeated and (
                 len(lines) > 1 or exact[" ".join(line.text.split())] > 1
@@ -449,7 +525,7 @@ def _columns(lines: list[_Line], width: float) -> list[_Line]:
                 paired.update({id(west): west, id(east): east})
     if pairs < _MIN_PAIRS or split is None:
         return lines
-    if _table_rows(lines, paired, split):
+    if any(line.cell for line in paired.values()) or _table_rows(lines, paired, split):
         _mark_cells(by_y)
         return lines
     right = [line for line in by_y if line.x >= split - 1]
@@ -525,7 +601,7 @@ def _table_rows(lines: list[_Line], paired: dict[int, _Line], split: float) -> b
 def _usual_step(lines: list[_Line], measures: _Measures) -> None:
     """The line spacing per font size, within a column (`measures.steps`): the most common
     baseline step after a line that runs on (full, and not ending a sentence: a wrapped line,
-    not a paragraph's last). Where no line of a size runs on (every paragraph one line), the
+    not a paragraph's last, nor a table's cell, which may end at the text's edge). Where no line of a size runs on (every paragraph one line), the
     most common step is the paragraph step, not the line spacing: the step taken is then at
     most `_SINGLE_SPACING` times the size, so that a paragraph's spacing still shows as a gap."""
     steps: dict[float, Counter[float]] = {}
@@ -535,7 +611,7 @@ def _usual_step(lines: list[_Line], measures: _Measures) -> None:
         if a.page == b.page and a.column == b.column and 0 < step < 3 * a.size and abs(a.size - b.size) < 0.5:
             key, rounded = round(a.size), round(step * 2) / 2
             steps.setdefault(key, Counter())[rounded] += 1
-            if not _ENDS_SENTENCE.search(a.text) and _full(a, b, measures):
+            if not a.cell and not _ENDS_SENTENCE.search(a.text) and _full(a, b, measures):
                 wraps.setdefault(key, Counter())[rounded] += 1
     for size, counter in steps.items():
         if size in wraps:
@@ -737,8 +813,8 @@ def read_pdf_blocks(
     """The paragraphs of a PDF's text layer as blocks; `InputError` for a PDF that cannot be
     read (encrypted, damaged, truncated, scanned), `LimitError` over a limit. `running`: the
     running headers and footers left out are appended to it (`_drop_furniture`)."""
-    pages, widths = _extract(data, source)
-    pages = _drop_furniture(pages, running)
+    pages, widths, rules = _extract(data, source)
+    pages = _drop_furniture(pages, running, rules)
     lines = [line for number, page in enumerate(pages) for line in _columns(page, widths[number])]
     blocks: list[Block] = []
     for start, text in _paragraphs(lines, widths):
