@@ -389,6 +389,15 @@ def test_a_bordered_table_row_is_no_second_column() -> None:
     assert _texts(raw_pdf([runs], rules=[drawn])) == expected
 
 
+def test_a_word_broken_after_a_slash_in_a_cell_stays_in_its_cell() -> None:
+    """A narrow cell breaks './ProductDescription' after its slash; the line './' is short,
+    but the word after it did not fit: one cell (Open-Xml-PowerTools' DA251 read two)."""
+    runs = [(78, 542.2, "./"), (78, 529.4, "ProductDescription"), (210, 542.2, "./Quantity")]
+    runs += [(320, 542.2, "./OrderDate")]
+    drawn = grid(72.5, 556, [132, 110, 120], 1, 30)
+    assert _texts(raw_pdf([runs], rules=[drawn])) == ["./ProductDescription", "./Quantity", "./OrderDate"]
+
+
 def test_runs_placed_apart_on_a_line() -> None:
     """A narrow tab after a label gets a space; a run that continues a word (a font change
     mid-word, placed at the end of the run before) does not. Helvetica 11 pt: "Article 10"
@@ -588,10 +597,34 @@ def test_paragraph_runs_on_over_a_page_break() -> None:
         ("soft\u00ad", "ware", set(), "software"),
         ("the date —", "and more", set(), "the date — and more"),
         ("ends here.", "Next", set(), "ends here. Next"),
+        # A word broken after a slash (Open-Xml-PowerTools' DA251: './ProductDescription' in a
+        # narrow cell read './ ProductDescription'); a slash standing alone keeps its space.
+        ("./", "ProductDescription", set(), "./ProductDescription"),
+        ("and/", "or", set(), "and/or"),
+        ("a /", "b", set(), "a / b"),
+        # Chinese and Japanese break anywhere, with no space (HC001: '为达到最佳 效果').
+        ("为达到最佳", "效果，请勿", set(), "为达到最佳效果，请勿"),
+        ("请删除它，", "然后", set(), "请删除它，然后"),
+        ("GPS", "自驾", set(), "GPS 自驾"),
     ],
 )
 def test_end_of_line_hyphens(text: str, line: str, vocabulary: set[str], joined: str) -> None:
     assert _join(text, line, vocabulary) == joined
+
+
+def test_chinese_lines_ending_a_sentence_end_their_paragraph() -> None:
+    """A short line ending in a full-width question mark, colon or full stop (and closing
+    brackets) ends its paragraph as '?', ':' and '.' do (Open-Xml-PowerTools' HC001: five
+    one-line paragraphs of a cell, '目的地：[您要去哪儿？]' …, read as one)."""
+    texts = ["目的地：[您要去哪儿？]", "在哪里吃饭：[早餐吃什么？]", "抵达方式：", "待在哪里。"]
+    lines = [
+        pdf._Line(1, 136.7, 667 - 12.8 * k, 11, text, right=136.7 + 11 * len(text))
+        for k, text in enumerate(texts)
+    ]
+    wrapped = ["[要替换任何占位符文本（例如此文本），只需选中一行或一段文本并开始键入。", "为达到最佳效果。"]
+    lines.append(pdf._Line(1, 136.7, 560, 11, wrapped[0], right=540))
+    lines.append(pdf._Line(1, 136.7, 547.2, 11, wrapped[1], right=224.7))
+    assert [text for _, text in pdf._paragraphs(lines, [612])] == [*texts, "".join(wrapped)]
 
 
 def test_hyphenation_joined_in_a_paragraph() -> None:

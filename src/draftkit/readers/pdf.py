@@ -25,11 +25,13 @@ Stages, each relying on the one before:
    of full lines is still read column by column.
 5. paragraphs: a line starts a new paragraph after a vertical gap larger than the line
    spacing (taken after the lines that run on, so that spacing after every paragraph is a
-   gap), a change of font size, a line that ends a sentence where the next word would have
-   fitted (short, or not full against the page's text edge), a list bullet (left out, as
-   the DOCX reader shows none), a table cell, on a page of short lines (a list) any line
-   that is not full, or when it starts with a list label at or left of the previous line's
-   start; otherwise it joins the previous one, undoing end-of-line hyphenation (see `_join`).
+   gap), a change of font size, a line that ends a sentence (in Latin or full-width
+   punctuation) where the next word would have fitted (short, or not full against the
+   page's text edge), a list bullet (left out, as the DOCX reader shows none), a table
+   cell, on a page of short lines (a list) any line that is not full, or when it starts
+   with a list label at or left of the previous line's start; otherwise it joins the
+   previous one with a space, or none after a word broken at a hyphen or a slash and
+   between Chinese or Japanese characters (see `_join`).
 
 Guarantee: blocks in reading order, each with `Location(line=n)`, n being the 1-based
 running number of its first line among the kept (non-furniture) lines of the whole
@@ -87,7 +89,13 @@ _GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends 
 _MIRROR = 0.65  # lines all shorter than this share of the width between margins: none is full
 _SINGLE_SPACING = 1.3  # most baseline steps per point of font size in single-spaced text
 _SHORT = 0.85  # a line this share of its column's usual length, or less, with the next word is "short"
-_ENDS_SENTENCE = re.compile(r"[.:;!?][\"'”’»)\]]*$")
+# A sentence's end, in Latin and in Chinese and Japanese punctuation (full-width: "。", "？",
+# "：" …), before any closing quotes and brackets.
+_ENDS_SENTENCE = re.compile(r"[.:;!?。！？；：．][\"'”’»)\]）」』】〕》〉]*$")
+# Chinese and Japanese script and punctuation (Han, kana, CJK and full-width forms; not
+# Hangul: Korean puts spaces between its words): a line broken between two of these
+# characters was broken inside a run of text with no space in it.
+_UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(?:(?:page|p\.|pag\.|seite|página|стор\.|стр\.)\s*)?"
     r"(?:\d{1,5}|[ivxlcdm]{1,7})(?:\s*(?:of|/|de|von|из|з)\s*\d{1,5})?[-–—\s]*$",
@@ -694,16 +702,29 @@ def _vocabulary(lines: Iterable[_Line]) -> set[str]:
     return words
 
 
+def _broken_word(text: str) -> bool:
+    """Whether a line ends inside a word broken at a hyphen or after a slash ("implemen-",
+    "and/"): a word that did not fit on it."""
+    return len(text) > 1 and text[-1] in "-/\u00ad" and not text[-2].isspace()
+
+
 def _join(text: str, line: str, vocabulary: set[str]) -> str:
-    """`line` appended to `text`: with a space, or straight after an end-of-line hyphen.
+    """`line` appended to `text`: with a space, or straight after an end-of-line hyphen, a
+    slash, or Chinese or Japanese text.
 
     "implemen-" + "tation" loses the hyphen; "non-" + "aggression" keeps it. The document
     decides first (the joined word or the hyphenated form written elsewhere in it); else a
     hyphen after a known prefix, or before a capital or digit, is a real one; else the line
-    break was a typesetter's hyphenation. A soft hyphen (U+00AD) always goes.
+    break was a typesetter's hyphenation. A soft hyphen (U+00AD) always goes. A word may
+    break after a slash ("and/" + "or", "./" + "ProductDescription" in a narrow cell) and
+    Chinese or Japanese text between any two characters ("最佳" + "效果"): no space then.
     """
     if text.endswith("\u00ad"):
         return text[:-1] + line
+    if _broken_word(text) and text[-1] == "/":
+        return text + line
+    if _UNSPACED.match(text[-1]) and _UNSPACED.match(line[0]):
+        return text + line
     if not (text.endswith("-") and len(text) > 1 and text[-2].isalpha()):
         return f"{text} {line}"
     head = _WORD.findall(text[:-1].lower())
@@ -794,12 +815,13 @@ def _next_cell(previous: _Line, line: _Line) -> bool:
     """In a table read row by row: whether `line` starts another cell (or the text after the
     table) rather than going on with `previous`'s cell: it stands beside or above it, or
     further left or right; it is a row's first cell after a line that stood alone; or the
-    first word of `line` would have fitted in `previous`'s cell."""
+    first word of `line` would have fitted in `previous`'s cell — unless `previous` broke a
+    word, at a hyphen or after a slash ("./" then "ProductDescription"): the word did not fit."""
     if line.y >= previous.y or abs(line.x - previous.x) > 0.5 * line.size:
         return True
     if line.cell and not previous.cell:
         return True
-    if not previous.cell or not previous.text:
+    if not previous.cell or not previous.text or _broken_word(previous.text):
         return False
     em = (previous.right - previous.x) / len(previous.text)  # an average character's width
     word = len(line.text.split(" ", 1)[0]) + 1
