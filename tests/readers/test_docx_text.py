@@ -258,6 +258,20 @@ def test_a_form_field_reads_as_word_draws_it(tmp_path: Path) -> None:
     ]
 
 
+def test_a_macro_button_reads_as_its_display_text(tmp_path: Path) -> None:
+    """A MACROBUTTON field keeps no result: Word and LibreOffice show the display text of its
+    instruction, '[Text]' in a letter template (Open-Xml-PowerTools' Letter files), which
+    read as nothing; its instruction may be split over runs, or be a simple field's."""
+    split = fx.BEGIN + fx.instr(" MACROBUTTON NN [") + fx.instr("Text") + fx.instr("]") + fx.END
+    simple = '<w:fldSimple w:instr=" MACROBUTTON NoMacro [Click here and type the name] "/>'
+    body = fx.np("Letter", 1, 0) + fx.p(split) + fx.p(fx.r("Dear ") + simple + fx.r(","))
+    body += fx.p(fx.BEGIN + fx.instr(" MACROBUTTON NoMacro ") + fx.SEPARATE + fx.r("stored") + fx.END)
+    path = Doc(body).build(tmp_path / "macro.docx")
+    assert [text for _, text in _texts(path)][1:] == [
+        "[Text]", "Dear [Click here and type the name],", "stored"
+    ]  # fmt: skip
+
+
 # ---------------------------------------------------------------------------- equations
 
 

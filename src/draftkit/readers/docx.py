@@ -57,6 +57,7 @@ from draftkit.readers.docx_text import (
     form_field_text,
     is_reference,
     look_of,
+    macro_button_text,
     math_text,
     on_off,
     override_note,
@@ -862,7 +863,8 @@ class _Walker:
         self, instruction: str, parts: list[str], form: etree._Element | None = None
     ) -> None:
         """A field Word computes at display time: LISTNUM gets its number, a check box or
-        drop-down form field what it shows (☒, the chosen entry), others nothing."""
+        drop-down form field what it shows (☒, the chosen entry), a MACROBUTTON its display
+        text, others nothing."""
         if self.instr_depth:
             return
         if instruction.strip().upper().startswith("LISTNUM"):
@@ -871,6 +873,8 @@ class _Walker:
                 parts.append(label)
         elif form is not None:
             parts.append(form_field_text(form, instruction) or "")
+        else:
+            parts.append(macro_button_text(instruction) or "")
 
     def _close_instructions(self) -> None:
         # A field instruction never spans paragraphs; one left open is damaged markup, and

@@ -19,7 +19,8 @@ Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
 - `math_text` is an equation's text in a linear form that keeps its structure (a fraction
   `(1)/(2)`, a power `10^(3)`, a root, a sum's sign, brackets), so ½ and 12 differ.
 - `form_field_text` is what a legacy check box or drop-down form field shows (Word keeps no
-  result for them: the box and the chosen entry are drawn from the field's `w:ffData`).
+  result for them: the box and the chosen entry are drawn from the field's `w:ffData`), and
+  `macro_button_text` what a MACROBUTTON field shows: the display text of its instruction.
 - `stale_references` says where a REF field shows a stored result other than its bookmark's
   text (Word shows the stored one until fields update; LibreOffice's PDF the bookmark's).
 - `unify_namespaces` renames elements of the other WordprocessingML namespace (Strict in a
@@ -730,6 +731,17 @@ def form_field_text(ffdata: etree._Element | None, instruction: str) -> str | No
         chosen = listing.find(f"{{{ns}}}default")
     index = decimal_number(chosen.get(val)) if chosen is not None else 0
     return entries[index] if index is not None and 0 <= index < len(entries) else (entries or [""])[0]
+
+
+_MACRO_BUTTON = re.compile(r"\s*MACROBUTTON\s+\S+\s+(.*?)\s*\Z", re.IGNORECASE | re.DOTALL)
+
+
+def macro_button_text(instruction: str) -> str | None:
+    """What a MACROBUTTON field without a result shows: its display text, the instruction's
+    words after the macro's name (`MACROBUTTON NoMacro [Click here and type]` shows
+    "[Click here and type]" in Word and LibreOffice); None for any other field."""
+    found = _MACRO_BUTTON.match(instruction)
+    return found.group(1) if found is not None else None
 
 
 # A diagram's data part names its drawing (a cached rendering) by an id of the document's
