@@ -398,6 +398,22 @@ def test_a_word_broken_after_a_slash_in_a_cell_stays_in_its_cell() -> None:
     assert _texts(raw_pdf([runs], rules=[drawn])) == ["./ProductDescription", "./Quantity", "./OrderDate"]
 
 
+def test_text_after_a_wide_tab_goes_on_with_its_line() -> None:
+    """A number, a tab to a hanging indent, then the text: the runs stand too far apart to be
+    one line, but the text goes on along the baseline, as Word's paragraph holds it ('4', a
+    tab, 'a que colaboren…': Open-Xml-PowerTools' RP042 read '4' and '5' as paragraphs of
+    their own); a label before the tab ('5.') stays the provision's number."""
+    first = "a que colaboren con los países participantes del sistema y con la"
+    runs = [(72, 702.8, "4"), (128.8, 702.8, first), (72, 688.8, "UIT para resolver los casos notificados")]
+    runs += [(72, 660, "5."), (128.8, 660, "Each Party shall report to the commission.")]
+    runs += [(72, 632, "Name:"), (250, 632, "Kessel")]
+    assert _texts(raw_pdf([runs])) == [
+        f"4 {first} UIT para resolver los casos notificados",
+        "5. Each Party shall report to the commission.",
+        "Name: Kessel",
+    ]
+
+
 def test_runs_placed_apart_on_a_line() -> None:
     """A narrow tab after a label gets a space; a run that continues a word (a font change
     mid-word, placed at the end of the run before) does not. Helvetica 11 pt: "Article 10"

@@ -29,7 +29,8 @@ Stages, each relying on the one before:
    punctuation) where the next word would have fitted (short, or not full against the
    page's text edge), a list bullet (left out, as the DOCX reader shows none), a table
    cell, on a page of short lines (a list) any line that is not full, or when it starts
-   with a list label at or left of the previous line's start; otherwise it joins the
+   with a list label at or left of the previous line's start — never a line further along
+   the same baseline (text after a tab, "4" then its text); otherwise it joins the
    previous one with a space, or none after a word broken at a hyphen or a slash and
    between Chinese or Japanese characters (see `_join`).
 
@@ -783,11 +784,17 @@ def _starts_paragraph(
         return True
     if (line.cell or previous.cell) and _next_cell(previous, line):
         return True
+    if line.page == previous.page and line.column == previous.column and _same_baseline(previous, line):
+        # Further along the same baseline, after a tab (or a table's cell the page does not
+        # show as one: no border drawn, no rows enough): the line goes on, whatever stands
+        # before the tab ("4", a tab, then the text, as Word's paragraph holds it).
+        return line.x < previous.x
     ends_sentence = bool(_ENDS_SENTENCE.search(previous.text))
     short = _short(previous, line, measures.lengths)
     if label is not None and (line.x < previous.x - 1 or ends_sentence or short or heading):
         return True
-    # Beside it on the same baseline (after a tab, or a table cell): the line has not ended.
+    # Above it on the page, and not in another column (rotated text, a text box drawn after
+    # the text around it): no line ended there either.
     beside = line.page == previous.page and line.column == previous.column and line.y >= previous.y
     full = beside or _full(previous, line, measures)
     # A sentence's end where the next word would have fitted: the line ended by choice.
