@@ -436,6 +436,20 @@ def test_a_page_whose_only_line_changes_number_keeps_it() -> None:
     ]
 
 
+def test_lines_at_one_place_whose_numbers_do_not_follow_the_pages_are_text() -> None:
+    """Lines at the same place on most pages that differ only in their numbers are a running
+    head only where the numbers change as the pages do ('Page 3', 'Page 4'): python-docx's
+    sct-inner-content, three short pages, lost 'P1', 'P6', 'P7' and 'P9' in silence."""
+    body = [
+        [(72, 708.8, "Clause 1 applies."), (72, 665.3, "Clause 3 applies.")],
+        [(72, 708.3, "The second page opens here."), (72, 679.8, "Clause 6 applies.")],
+        [(72, 708.8, "Clause 7 applies."), (72, 680.8, "Clause 9 applies.")],
+    ]
+    assert _texts(raw_pdf(body)) == [text for page in body for _, _, text in page]
+    headed = [[(72, 760, f"Framework agreement, page {n + 1}"), *page] for n, page in enumerate(body)]
+    assert _texts(raw_pdf(headed)) == [text for page in body for _, _, text in page]
+
+
 def test_list_bullets_before_a_tab_are_left_out() -> None:
     """A Word list's bullet (Symbol's bullet, Courier New's "o" one level down) stands a tab
     before its text in the PDF; the DOCX reader shows no bullet, so neither does the PDF

@@ -12,7 +12,8 @@ Stages, each relying on the one before:
    border between its cells, however close they stand. Lines a rule parts on one baseline
    are table cells (`_ruled_cells`).
 3. furniture: running headers and footers (the same text at the same place on most pages,
-   digits ignored, so "Page 3 of 12" matches "Page 4 of 12") and page numbers ("3",
+   its numbers the same or changing as the pages do, so "Page 3 of 12" matches "Page 4 of
+   12") and page numbers ("3",
    "- 3 -", "Page 3 of 12") in the top or bottom lines of a page are dropped — but not a
    number or letter standing in a table row (other lines on its baseline, not all running)
    or boxed in a table's cell (rules on both sides of it).
@@ -461,14 +462,19 @@ def _drop_furniture(
     """Pages without running headers, footers and page numbers; the texts of the running
     lines left out (each as it stands on two pages or more: not a page number, nor a line
     whose number changes from page to page) appended to `running`, in order. `rules`: each
-    page's upright rules (a number boxed in a table's cell is no page number)."""
+    page's upright rules (a number boxed in a table's cell is no page number). A running
+    line's numbers may change from page to page only as the pages do ("Page 3 of 12", then
+    "Page 4 of 12"): "P1" on page 1 and "P7" on page 3 stand at one place, but are text."""
     with_text = sum(1 for lines in pages if lines)
     seen: Counter[tuple[str, int]] = Counter()
     exact: Counter[str] = Counter()  # edge texts as they stand, once a page
+    numbers: dict[tuple[str, int], list[tuple[int, tuple[int, ...]]]] = {}  # by key: (page, numbers)
     edges = [_edges(lines) for lines in pages]  # each page's edge lines (a sort), found once
-    for page_edges in edges:
+    for page, page_edges in enumerate(edges):
         seen.update({_furniture_key(line) for line in page_edges})
         exact.update({" ".join(line.text.split()) for line in page_edges})
+        for line in page_edges:
+            numbers.setdefault(_furniture_key(line), []).append((page, _numbers(line.text)))
     # On most pages: over half of them, and at least two (a one-page draft has no running head).
     repeated = {key for key, n in seen.items() if n >= 2 and n * 2 > with_text}
     kept = []
@@ -482,8 +488,10 @@ def _drop_furniture(
                 boxed = upright and _furniture_key(line) not in repeated and _boxed(line, upright)
                 if not _in_a_row(line, lines, repeated) and not boxed:
                     dropped.add(id(line))
-            elif _furniture_key(line) in repeated and (
-                len(lines) > 1 or exact[" ".join(line.text.split())] > 1
+            elif (
+                _furniture_key(line) in repeated
+                and (len(lines) > 1 or exact[" ".join(line.text.split())] > 1)
+                and _paged(numbers[_furniture_key(line)], number, _numbers(line.text))
             ):
                 # A page's only line is its body unless it stands as it is on another page (a
                 # blank page's running head): "Section 2 paragraph." alone on page 2, then
@@ -495,6 +503,24 @@ def _drop_furniture(
     if running is not None:
         running.extend(sorted(text for text, n in shown.items() if n >= 2))
     return kept
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    return tuple(int(digits) for digits in _DIGITS.findall(text))
+
+
+def _paged(seen: list[tuple[int, tuple[int, ...]]], page: int, numbers: tuple[int, ...]) -> bool:
+    """Whether a line with `numbers` on `page` runs with the line of the same place and text
+    (its digits masked) on the page before or after it where there is one (`seen`, in page
+    order): each number the same, or as many more as the pages between them."""
+    first = bisect.bisect_left(seen, page, key=lambda entry: entry[0])
+    last = bisect.bisect_right(seen, page, key=lambda entry: entry[0])
+    neighbours = seen[first - 1 : first] if first else []
+    neighbours += seen[last : last + 1]
+    return any(
+        all(theirs == ours or theirs - ours == other - page for ours, theirs in zip(numbers, others, strict=True))
+        for other, others in neighbours
+    )
 
 
 def _same_baseline(line: _Line, other: _Line) -> bool:
