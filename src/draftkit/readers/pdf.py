@@ -60,8 +60,9 @@ from pathlib import Path
 from typing import Any
 
 from draftkit.errors import DraftkitError, InputError, LimitError, Where
-from draftkit.model import Location
+from draftkit.model import Location, ReadWarning
 from draftkit.model.numbering import Label, parse_label
+from draftkit.readers import pdf_notes
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
 
@@ -518,7 +519,10 @@ def _paged(seen: list[tuple[int, tuple[int, ...]]], page: int, numbers: tuple[in
     neighbours = seen[first - 1 : first] if first else []
     neighbours += seen[last : last + 1]
     return any(
-        all(theirs == ours or theirs - ours == other - page for ours, theirs in zip(numbers, others, strict=True))
+        all(
+            theirs == ours or theirs - ours == other - page
+            for ours, theirs in zip(numbers, others, strict=True)
+        )
         for other, others in neighbours
     )
 
@@ -684,16 +688,16 @@ def _edges_of_text(measures: _Measures, lines: list[_Line], widths: list[float])
             measures.mirrored.add((page, column))
 
 
-def _full(line: _Line, following: _Line, measures: _Measures) -> bool:
+def _full(line: _Line, following: _Line, measures: _Measures, *, centred: bool = True) -> bool:
     """Whether `line` is full: the first word of `following` would not have fitted after it
-    (nor, for a centred line, on either side of it), or it ends in a hyphen."""
+    (nor, for a line that may be centred, on either side of it), or it ends in a hyphen."""
     left, right = measures.edges.get((line.page, line.column), (line.x, line.right))
     if not line.text or line.right <= line.x or line.text.endswith(("-", "\u00ad")):
         return True  # a word broken at the line's end: the line was full
     em = (line.right - line.x) / len(line.text)  # an average character's width
     word = (len(following.text.split(" ", 1)[0]) + 1) * em
     slack, lead = right - line.right, line.x - left
-    if abs(lead - slack) < line.size:  # centred: the word could go on either side
+    if centred and abs(lead - slack) < line.size:  # centred: the word could go on either side
         slack += lead
     return slack < 1.15 * word + 0.25 * line.size
 
@@ -766,8 +770,11 @@ def _join(text: str, line: str, vocabulary: set[str]) -> str:
     return text + line
 
 
-def _paragraphs(lines: list[_Line], widths: list[float]) -> list[tuple[int, str]]:
-    """(first line number, text) of each paragraph; `widths`: each page's width."""
+def _paragraphs(
+    lines: list[_Line], widths: list[float], guesses: list[tuple[_Line, _Line, bool]] | None = None
+) -> list[tuple[int, str]]:
+    """(first line number, text) of each paragraph; `widths`: each page's width; `guesses`:
+    see `_starts_paragraph`."""
     measures = _Measures(_usual_length(lines), {})
     _edges_of_text(measures, lines, widths)
     _usual_step(lines, measures)
@@ -781,7 +788,9 @@ def _paragraphs(lines: list[_Line], widths: list[float]) -> list[tuple[int, str]
     for number, line in enumerate(lines, start=1):
         found = parse_label(line.text)
         label = found[0] if found is not None else None
-        if previous is None or _starts_paragraph(previous, line, label, heading, last_ordinal, measures):
+        if previous is None or _starts_paragraph(
+            previous, line, label, heading, last_ordinal, measures, guesses
+        ):
             if text:
                 paragraphs.append((start, text))
             text, start = line.text, number
@@ -804,8 +813,10 @@ def _starts_paragraph(
     heading: bool,
     last_ordinal: dict[str, int],
     measures: _Measures,
+    guesses: list[tuple[_Line, _Line, bool]] | None = None,
 ) -> bool:
-    """Whether `line` begins a new paragraph rather than continuing `previous`."""
+    """Whether `line` begins a new paragraph rather than continuing `previous`; where the
+    page does not show it, (previous, line, whether a paragraph ends) appended to `guesses`."""
     if line.bullet:
         return True
     if (line.cell or previous.cell) and _next_cell(previous, line):
@@ -837,11 +848,29 @@ def _starts_paragraph(
             or ordinal == 1
             or ordinal == last_ordinal.get(label.shape if label else "", -5) + 1
         )
+    # A line that stops short (no sentence's end, no label after it) with no gap below it
+    # ends its paragraph (Word's, with no spacing after) or only its line (a line break): the
+    # page does not show which. On a page of short lines it is taken to end the paragraph,
+    # elsewhere to go on; either way a guess, said (`guesses`).
+    guess = (
+        not full
+        and label is None
+        and not _broken_word(previous.text)
+        # Plainly short on the right: an indented line whose slack matches its indent is not
+        # told from a centred one, and a wrapped line so read would be no guess.
+        and not _full(previous, line, measures, centred=False)
+    )
     if not full and (previous.page, previous.column) in measures.mirrored:
-        return True  # on a page of short lines, one that is not full ended its paragraph
+        if guess and guesses is not None:
+            guesses.append((previous, line, True))
+        return True
     step = previous.y - line.y
     usual_step = measures.steps.get(round(previous.size), 1.2 * previous.size)
-    return step > _GAP_FACTOR * usual_step
+    if step > _GAP_FACTOR * usual_step:
+        return True
+    if guess and guesses is not None:
+        guesses.append((previous, line, False))
+    return False
 
 
 def _next_cell(previous: _Line, line: _Line) -> bool:
@@ -863,16 +892,26 @@ def _next_cell(previous: _Line, line: _Line) -> bool:
 
 
 def read_pdf_blocks(
-    data: bytes, *, max_paragraphs: int | None = None, source: str = "<pdf>", running: list[str] | None = None
+    data: bytes,
+    *,
+    max_paragraphs: int | None = None,
+    source: str = "<pdf>",
+    running: list[str] | None = None,
+    notes: list[ReadWarning] | None = None,
 ) -> list[Block]:
     """The paragraphs of a PDF's text layer as blocks; `InputError` for a PDF that cannot be
     read (encrypted, damaged, truncated, scanned), `LimitError` over a limit. `running`: the
-    running headers and footers left out are appended to it (`_drop_furniture`)."""
+    running headers and footers left out are appended to it (`_drop_furniture`); `notes`:
+    the reading notes on what the layout did not show (where paragraphs end)."""
     pages, widths, rules = _extract(data, source)
     pages = _drop_furniture(pages, running, rules)
     lines = [line for number, page in enumerate(pages) for line in _columns(page, widths[number])]
     blocks: list[Block] = []
-    for start, text in _paragraphs(lines, widths):
+    guesses: list[tuple[_Line, _Line, bool]] = []
+    paragraphs = _paragraphs(lines, widths, guesses)
+    if notes is not None:
+        notes += pdf_notes.notes(guesses, lines, paragraphs)
+    for start, text in paragraphs:
         if max_paragraphs is not None and len(blocks) >= max_paragraphs:
             raise LimitError(
                 f"more than {max_paragraphs:,} paragraphs, over the limit of {PARAGRAPHS_PER_PROVISION}"
