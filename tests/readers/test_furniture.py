@@ -277,6 +277,38 @@ def test_a_word_file_against_a_pdf_says_what_the_pdf_shows_elsewhere(tmp_path: P
     assert cli("diff", noted, pdf, "--strict").code == 3  # the comparison is not whole
 
 
+def test_a_word_files_equations_and_unreadable_numbers_against_a_pdf_are_said(tmp_path: Path) -> None:
+    """A Word file's equations are read as their text; a PDF draws them, its text holding none
+    of them (Open-Xml-PowerTools' WC021: two equations deleted, said by nothing). Its list
+    numbers in a form no text shows as a number ('00001|', 'First.') are read as words of the
+    PDF's text (LIR011, FormattingAssembler Test02). Each is one note, saying where the first
+    stands, located there when the Word file is the newer draft; readable numbers say nothing."""
+    from tests.fixtures.docx import make_fixtures as fx
+    from tests.hostile.test_deception import Doc
+
+    math = "<m:oMath><m:r><m:t>A=πr</m:t></m:r></m:oMath>"
+    body = fx.np("Scope", 1, 0) + fx.p(fx.r("The area is ") + math + fx.r(".")) + fx.np("Withdrawal", 1, 0)
+    word = Doc(body).build(tmp_path / "math.docx")
+    pdf = _pdf(tmp_path / "round.pdf", "Draft", "Non-paper", PDF_POINTS)
+    (note,) = _notes(word, pdf)
+    assert "math.docx (Word) is compared with round.pdf (PDF): its equations (1 provision(s), first" in note
+    assert "'⟦equation: A=πr⟧') are read as their text; a PDF draws them" in note
+    located = [w for w in read_pair(pdf, word)[1].warnings if "equations" in w.message]
+    assert len(located) == 1 and located[0].location is not None and located[0].location.paragraph == 1
+
+    ordinal = tmp_path / "ordinal.docx"
+    document = docx.Document()
+    for text in ("First. Hello", "Second. Goodbye", "1. Readable", "(a) Readable too"):
+        document.add_paragraph(text)
+    document.save(str(ordinal))
+    assert _notes(ordinal, pdf) == []  # typed numbers are the text's own, in both formats
+    ordinals = fx.numbering_xml(fx.abstract(1, fx.lvl(0, "ordinalText", "%1.")) + fx.num(1, 1))
+    body = fx.np("Hello", 1, 0) + fx.np("Goodbye", 1, 0)
+    words = fx.build_docx(tmp_path / "words.docx", body, numbering=ordinals)
+    (note,) = _notes(words, pdf)
+    assert "its list numbers in forms no text shows as a number ('First.', 'Second.': 2 provision(s)" in note
+
+
 def test_a_word_files_header_read_as_text_in_its_pdf_is_said(tmp_path: Path) -> None:
     """The PDF reader leaves out what repeats on most pages; a one-page PDF's header and
     footer repeat nowhere and are read as text, where the Word file's are not read: the

@@ -19,7 +19,9 @@ it its own, an even page's where the settings give them theirs, marked: `_page_t
 section holds them; comments
 as the multiset of theirs. Where one file of the pair is a Word file and the other a PDF, the
 note also says what the Word file holds that a PDF shows elsewhere or otherwise: footnotes
-and endnotes, pending tracked changes, page headers and footers the PDF's text holds.
+and endnotes, pending tracked changes, page headers and footers the PDF's text holds; and
+two more notes its equations (a PDF draws them) and its list numbers in forms no text shows
+as numbers ('00001|', 'First.'), each saying where the first stands.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from lxml import etree
 
 from draftkit.errors import DraftkitError
 from draftkit.limits import Limits
-from draftkit.model import Draft, ReadWarning
+from draftkit.model import Draft, Location, Provision, ReadWarning
+from draftkit.model.numbering import parse_label
 from draftkit.readers import STDIN_NAME
 from draftkit.readers.docx_text import choose_branch, symbol_text
 from draftkit.readers.safezip import open_package
@@ -70,7 +73,7 @@ def noted(
             note = furniture_note(path, source.path, view, limits)
     elif source.format == "pdf" and isinstance(old, Draft) and old.source and old.source.format == "pdf":
         note = _running_note(old.source.running, source.running)
-    notes = tuple(n for n in (note, _word_and_pdf_note(old, new, view, limits)) if n is not None)
+    notes = tuple(n for n in (note, *_word_and_pdf_notes(old, new, view, limits)) if n is not None)
     if not notes:
         return new
     if said:
@@ -85,20 +88,88 @@ _NOTE_MARKS = ("⟦Footnote: ", "⟦Endnote: ")
 _REVISION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:ins|del|moveFrom|moveTo)[\s/>]")
 
 
-def _word_and_pdf_note(old: object, new: Draft, view: str, limits: Limits) -> ReadWarning | None:
+def _word_and_pdf_notes(old: object, new: Draft, view: str, limits: Limits) -> list[ReadWarning | None]:
     """Where one draft of a pair is a Word file and the other a PDF: what the Word file holds
     that a PDF shows elsewhere or otherwise, so that a difference there is not taken for a
     change of text — its footnotes and endnotes (read at their references in the Word file,
     where they are printed in a PDF), its pending tracked changes (read as accept-all; a
     PDF printed with the markup shows the deleted text too), and its page headers and
     footers that the PDF reader did not leave out as running lines (a document of one page:
-    nothing repeats), read there as text."""
+    nothing repeats), read there as text, in one note; its equations (`_equations_note`)
+    and its list numbers no text shows as numbers (`_labels_note`), each located at the
+    first."""
     if not isinstance(old, Draft) or old.source is None or new.source is None:
-        return None
+        return []
     formats = {old.source.format: old, new.source.format: new}
     word, pdf = formats.get("docx"), formats.get("pdf")
     if word is None or pdf is None or word.source is None:
+        return []
+    names = (Path(word.source.path).name, Path(pdf.source.path).name if pdf.source else "the PDF")
+    pair = f"{names[0]} (Word) is compared with {names[1]} (PDF): "
+    # A note goes on the newer draft: located there only when that is the Word file.
+    located = word is new
+    return [
+        _word_and_pdf_note(word, pdf, view, limits, pair),
+        _equations_note(word, pair, located),
+        _labels_note(word, pair, located),
+    ]
+
+
+def _first(provision: Provision, located: bool) -> tuple[str, Location | None]:
+    """Where a note's first instance stands: said in its text, and its location where the
+    note is on the Word file (the newer draft)."""
+    where = provision.location
+    return (f", first at {where.describe()} of the Word file" if where else ""), (where if located else None)
+
+
+_FORMAT_NOT_TEXT = ": a difference there may be the format's, not the text's (docs/limits.md)"
+
+
+def _equations_note(word: Draft, pair: str, located: bool) -> ReadWarning | None:
+    """The Word file's equations are read as their text (`⟦equation: …⟧`); a PDF draws them
+    (LibreOffice as shapes), its text layer holding none of them, or their signs apart."""
+    found = [p for p in word.walk() if "⟦equation: " in p.text or "⟦equation: " in (p.heading or "")]
+    if not found:
         return None
+    first = found[0].text if "⟦equation: " in found[0].text else found[0].heading or ""
+    shown = first[first.index("⟦equation: ") :].split("⟧", 1)[0] + "⟧"
+    where, location = _first(found[0], located)
+    return ReadWarning(
+        "not-compared",
+        f"{pair}its equations ({len(found)} provision(s){where}: {_quoted([shown])}) are read as their"
+        " text; a PDF draws them, and its text holds none of them or their signs apart" + _FORMAT_NOT_TEXT,
+        location,
+    )
+
+
+def _labels_note(word: Draft, pair: str, located: bool) -> ReadWarning | None:
+    """The Word file's list numbers that no text shows as a number ('00001|', 'First.'): the
+    PDF's reader reads them as words of their provisions' text."""
+    readable: dict[str, bool] = {}
+    found = []
+    for provision in word.walk():
+        num = provision.num
+        if num and num not in readable:
+            label = parse_label(f"{num} The text.")  # as a line of text would start
+            readable[num] = label is not None and label[0].num == num
+        if num and not readable[num]:
+            found.append(provision)
+    if not found:
+        return None
+    forms = list(dict.fromkeys(p.num or "" for p in found))
+    where, location = _first(found[0], located)
+    return ReadWarning(
+        "not-compared",
+        f"{pair}its list numbers in forms no text shows as a number ({_quoted(forms)}: {len(found)}"
+        f" provision(s){where}) are Word's; the PDF's reader reads them as words of the text"
+        + _FORMAT_NOT_TEXT,
+        location,
+    )
+
+
+def _word_and_pdf_note(word: Draft, pdf: Draft, view: str, limits: Limits, pair: str) -> ReadWarning | None:
+    """The one note on the Word file's notes, tracked changes and printed headers and footers."""
+    assert word.source is not None
     said = []
     texts = [word.title or "", *word.preamble, *(p.text for p in word.walk())]
     notes = [
@@ -124,13 +195,7 @@ def _word_and_pdf_note(old: object, new: Draft, view: str, limits: Limits) -> Re
         )
     if not said:
         return None
-    names = (Path(word.source.path).name, Path(pdf.source.path).name if pdf.source else "the PDF")
-    return ReadWarning(
-        "not-compared",
-        f"{names[0]} (Word) is compared with {names[1]} (PDF): "
-        + "; ".join(said)
-        + ": a difference there may be the format's, not the text's (docs/limits.md)",
-    )
+    return ReadWarning("not-compared", pair + "; ".join(said) + _FORMAT_NOT_TEXT)
 
 
 _FURNITURE_WORDS = frozenset({"page", "of", "seite", "von", "página", "de", "sur"})
