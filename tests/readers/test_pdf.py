@@ -373,6 +373,20 @@ def test_cells_parted_by_a_table_border_are_read_cell_by_cell() -> None:
     assert _texts(raw_pdf([runs]))[0] == "Now is the time. Now is the time. Now is the time. Now is the time."
 
 
+def test_a_box_around_words_of_a_line_parts_nothing() -> None:
+    """A run with a border (Word's w:bdr) is drawn boxed, its upright sides between the words
+    of its line; no rule stands left of the line, so it is no table row (Open-Xml-PowerTools'
+    HC033 read 'Video', 'provides' and the rest as three paragraphs)."""
+    runs = [(72, 709.3, "Video "), (107.2, 709.3, "provides "), (155, 709.3, "a powerful way to help")]
+    runs += [(72, 695, "you prove your point, and more words to fill a second line of this paragraph.")]
+    box = [(106.8, 705.8, 106.8, 720.5), (154.6, 705.8, 154.6, 720.5), (106.1, 719.7, 155.4, 719.7)]
+    box += [(106.1, 706.5, 155.4, 706.5)]
+    assert _texts(raw_pdf([runs], rules=[box])) == [
+        "Video provides a powerful way to help you prove your point, and more words to fill a second line"
+        " of this paragraph."
+    ]
+
+
 def test_a_bordered_table_row_is_no_second_column() -> None:
     """A table of one row with its borders drawn, under an indented letterhead: the page's
     side-by-side lines are the row's cells, not two columns of text (Open-Xml-PowerTools'

@@ -319,7 +319,11 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
             end = max(pright, px + 0.55 * psize * len(ptext))
             if not same_line or x > end + 2.5 * psize:
                 close()
-            elif upright and _rule_between(upright, max(run[3] for run in current), x, y, size):
+            elif (
+                upright
+                and _rule_between(upright, max(run[3] for run in current), x, y, size)
+                and _rule_between(upright, -math.inf, current[0][0], y, size)
+            ):
                 close()  # a table's border between two cells standing closer than that
         if current and _needs_space(current, x, text):
             text = " " + text
@@ -332,12 +336,20 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
 
 
 def _ruled_cells(lines: list[_Line], rules: list[_Rule]) -> None:
-    """Lines one after the other on one baseline with an upright rule between them are table
-    cells (a paragraph each, `_next_cell`), whatever their distance: a cell's text may run up
-    to the rule on its right (or the page's text edge)."""
+    """Lines one after the other on one baseline with an upright rule between them, in a row
+    with a rule on its left too, are table cells (a paragraph each, `_next_cell`), whatever
+    their distance: a cell's text may run up to the rule on its right (or the page's text
+    edge). A box drawn around words of a line (a run's border) has no rule left of the line."""
     edge = max((line.right for line in lines), default=0.0)
+    first = lines[0] if lines else None
     for a, b in itertools.pairwise(lines):
-        if _same_baseline(a, b) and b.x > a.x and _rule_between(rules, a.right, b.x, a.y, a.size):
+        if not (_same_baseline(a, b) and b.x > a.x):
+            first = b
+        elif (
+            _rule_between(rules, a.right, b.x, a.y, a.size)
+            and first is not None
+            and _rule_between(rules, -math.inf, first.x, first.y, first.size)
+        ):
             for line in (a, b):
                 line.cell = True
                 after = _rule_between(rules, line.right, math.inf, line.y, line.size)
