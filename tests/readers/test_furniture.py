@@ -309,6 +309,30 @@ def test_a_word_files_equations_and_unreadable_numbers_against_a_pdf_are_said(tm
     assert "its list numbers in forms no text shows as a number ('First.', 'Second.': 2 provision(s)" in note
 
 
+def test_a_word_files_headings_nested_by_level_against_a_pdf_are_said(tmp_path: Path) -> None:
+    """Word nests an unnumbered Heading 2 under the Heading 1 before it; a PDF shows the two
+    levels only by their look, and its reader sets them side by side (Open-Xml-PowerTools'
+    ReferenceAdder Test01: 'Heading2 Some More' moved, said by nothing). Headings of one level
+    say nothing."""
+    nested = docx.Document()
+    nested.add_heading("Agreement", 0)
+    for text, level in (("Scope", 1), ("Purpose", 2), ("Withdrawal", 1)):
+        nested.add_heading(text, level)
+        nested.add_paragraph("The parties shall cease fire.")
+    nested.save(str(tmp_path / "nested.docx"))
+    pdf = _pdf(tmp_path / "round.pdf", "Draft", "Non-paper", PDF_POINTS)
+    (note,) = _notes(tmp_path / "nested.docx", pdf)
+    assert "headings nest by their Word heading levels (1 under another, first at paragraph 4" in note
+    assert "'Purpose'); a PDF shows those levels only by the headings' look" in note
+    flat = docx.Document()
+    flat.add_heading("Agreement", 0)
+    for text in ("Scope", "Withdrawal"):
+        flat.add_heading(text, 1)
+        flat.add_paragraph("The parties shall cease fire.")
+    flat.save(str(tmp_path / "flat.docx"))
+    assert _notes(tmp_path / "flat.docx", pdf) == []
+
+
 def test_a_word_files_header_read_as_text_in_its_pdf_is_said(tmp_path: Path) -> None:
     """The PDF reader leaves out what repeats on most pages; a one-page PDF's header and
     footer repeat nowhere and are read as text, where the Word file's are not read: the

@@ -20,8 +20,9 @@ section holds them; comments
 as the multiset of theirs. Where one file of the pair is a Word file and the other a PDF, the
 note also says what the Word file holds that a PDF shows elsewhere or otherwise: footnotes
 and endnotes, pending tracked changes, page headers and footers the PDF's text holds; and
-two more notes its equations (a PDF draws them) and its list numbers in forms no text shows
-as numbers ('00001|', 'First.'), each saying where the first stands.
+notes of their own on its equations (a PDF draws them), its list numbers in forms no text
+shows as numbers ('00001|', 'First.') and its unnumbered headings nested by their heading
+levels (a PDF shows a level only by its look), each saying where the first stands.
 """
 
 from __future__ import annotations
@@ -95,9 +96,9 @@ def _word_and_pdf_notes(old: object, new: Draft, view: str, limits: Limits) -> l
     where they are printed in a PDF), its pending tracked changes (read as accept-all; a
     PDF printed with the markup shows the deleted text too), and its page headers and
     footers that the PDF reader did not leave out as running lines (a document of one page:
-    nothing repeats), read there as text, in one note; its equations (`_equations_note`)
-    and its list numbers no text shows as numbers (`_labels_note`), each located at the
-    first."""
+    nothing repeats), read there as text, in one note; its equations (`_equations_note`),
+    its list numbers no text shows as numbers (`_labels_note`) and its unnumbered headings
+    nested by heading level (`_headings_note`), each located at the first."""
     if not isinstance(old, Draft) or old.source is None or new.source is None:
         return []
     formats = {old.source.format: old, new.source.format: new}
@@ -112,6 +113,7 @@ def _word_and_pdf_notes(old: object, new: Draft, view: str, limits: Limits) -> l
         _word_and_pdf_note(word, pdf, view, limits, pair),
         _equations_note(word, pair, located),
         _labels_note(word, pair, located),
+        _headings_note(word, pair, located),
     ]
 
 
@@ -163,6 +165,30 @@ def _labels_note(word: Draft, pair: str, located: bool) -> ReadWarning | None:
         f"{pair}its list numbers in forms no text shows as a number ({_quoted(forms)}: {len(found)}"
         f" provision(s){where}) are Word's; the PDF's reader reads them as words of the text"
         + _FORMAT_NOT_TEXT,
+        location,
+    )
+
+
+def _headings_note(word: Draft, pair: str, located: bool) -> ReadWarning | None:
+    """The Word file's unnumbered headings nested under others by their heading levels
+    (Heading 2 under Heading 1): a PDF shows the levels only by the headings' look, which its
+    reader does not weigh, so it sets them side by side (a move where nothing moved)."""
+    found: list[Provision] = []
+    stack = [(p, False) for p in reversed(word.provisions)]
+    while stack:
+        provision, under_heading = stack.pop()
+        heading = provision.num is None and provision.heading is not None
+        if heading and under_heading:
+            found.append(provision)
+        stack.extend((child, heading) for child in reversed(provision.children))
+    if not found:
+        return None
+    where, location = _first(found[0], located)
+    return ReadWarning(
+        "not-compared",
+        f"{pair}its unnumbered headings nest by their Word heading levels ({len(found)} under another"
+        f"{where}: {_quoted([found[0].heading or ''])}); a PDF shows those levels only by the headings'"
+        " look, and its reader sets them side by side" + _FORMAT_NOT_TEXT,
         location,
     )
 
