@@ -8,9 +8,9 @@ Stages, each relying on the one before:
    files, and files that stop the engine, are refused with an `InputError`, never a
    traceback or a crash of this process.
 2. lines: runs on one baseline, in content-stream order, make a line — unless a rule (a
-   thin line drawn on the page: `pdf_engine`) stands upright between two of them: a table's
-   border between its cells, however close they stand. Lines a rule parts on one baseline
-   are table cells (`_ruled_cells`).
+   thin line drawn on the page: `pdf_engine`) stands upright between two of them in a row
+   with a rule on its left too: a table's border between its cells, however close they
+   stand. Lines a rule parts on one baseline are table cells (`pdf_rules`).
 3. furniture: running headers and footers (the same text at the same place on most pages,
    its numbers the same or changing as the pages do, so "Page 3 of 12" matches "Page 4 of
    12") and page numbers ("3",
@@ -65,6 +65,7 @@ from draftkit.model.numbering import Label, parse_label
 from draftkit.readers import pdf_notes
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
+from draftkit.readers.pdf_rules import Rule, boxed, rule_between, ruled_cells, same_baseline, upright
 
 MAX_PAGES = 5_000
 """Most pages read from one PDF (some ten times the longest real framework text)."""
@@ -137,19 +138,6 @@ class _Line:
     @property
     def top(self) -> float:
         return self.y + self.size
-
-
-@dataclass(slots=True, frozen=True)
-class _Rule:
-    """An upright line drawn on a page (a table's border), from `y0` up to `y1`."""
-
-    x: float
-    y0: float
-    y1: float
-
-    def crosses(self, y: float, size: float) -> bool:
-        """Whether it runs past the text on baseline `y`: from there to half its size above."""
-        return self.y0 <= y + 0.25 * size and self.y1 >= y + 0.5 * size
 
 
 @dataclass(slots=True)
@@ -268,30 +256,10 @@ def _refusal(answer: dict[str, Any], source: str) -> DraftkitError | None:
     return DraftkitError(f"the PDF engine failed: {detail or 'no answer'}")
 
 
-def _upright(rules: Iterable[Sequence[float]]) -> list[_Rule]:
-    """The upright rules among a page's (`pdf_engine`: boxes [x0, y0, x1, y1]), by x."""
-    return sorted(
-        (_Rule((x0 + x1) / 2, y0, y1) for x0, y0, x1, y1 in rules if x1 - x0 < y1 - y0),
-        key=lambda rule: rule.x,
-    )
-
-
-def _rule_between(rules: list[_Rule], left: float, right: float, y: float, size: float) -> _Rule | None:
-    """The first upright rule standing between `left` and `right` (half a point either way)
-    across the text on baseline `y` of font size `size`, if any; `rules` sorted by x."""
-    index = bisect.bisect_left(rules, left - 0.5, key=lambda rule: rule.x)
-    for rule in itertools.islice(rules, index, None):
-        if rule.x > right + 0.5:
-            return None
-        if rule.crosses(y, size):
-            return rule
-    return None
-
-
 def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[float]] = ()) -> list[_Line]:
     """The lines of one page: runs on one baseline joined in content-stream order, parted
-    where a rule stands upright between two of them (see `_ruled_cells`)."""
-    upright = _upright(rules)
+    where a rule stands upright between two of them (see `ruled_cells`)."""
+    standing = upright(rules)
     lines: list[_Line] = []
     current: list[tuple[float, float, float, float, str]] = []  # (x, y, size, right, text)
 
@@ -320,9 +288,9 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
             if not same_line or x > end + 2.5 * psize:
                 close()
             elif (
-                upright
-                and _rule_between(upright, max(run[3] for run in current), x, y, size)
-                and _rule_between(upright, -math.inf, current[0][0], y, size)
+                standing
+                and rule_between(standing, max(run[3] for run in current), x, y, size)
+                and rule_between(standing, -math.inf, current[0][0], y, size)
             ):
                 close()  # a table's border between two cells standing closer than that
         if current and _needs_space(current, x, text):
@@ -330,38 +298,9 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
         current.append((x, y, size or 1.0, right, text))
     if current:
         close()
-    if upright:
-        _ruled_cells(lines, upright)
+    if standing:
+        ruled_cells(lines, standing)
     return lines
-
-
-def _ruled_cells(lines: list[_Line], rules: list[_Rule]) -> None:
-    """Lines one after the other on one baseline with an upright rule between them, in a row
-    with a rule on its left too, are table cells (a paragraph each, `_next_cell`), whatever
-    their distance: a cell's text may run up to the rule on its right (or the page's text
-    edge). A box drawn around words of a line (a run's border) has no rule left of the line."""
-    edge = max((line.right for line in lines), default=0.0)
-    first = lines[0] if lines else None
-    for a, b in itertools.pairwise(lines):
-        if not (_same_baseline(a, b) and b.x > a.x):
-            first = b
-        elif (
-            _rule_between(rules, a.right, b.x, a.y, a.size)
-            and first is not None
-            and _rule_between(rules, -math.inf, first.x, first.y, first.size)
-        ):
-            for line in (a, b):
-                line.cell = True
-                after = _rule_between(rules, line.right, math.inf, line.y, line.size)
-                line.limit = after.x if after is not None else max(edge, line.right)
-
-
-def _boxed(line: _Line, rules: list[_Rule]) -> bool:
-    """Whether upright rules stand on both sides of a line, across its text (a table's cell)."""
-    return (
-        _rule_between(rules, -math.inf, line.x, line.y, line.size) is not None
-        and _rule_between(rules, line.right, math.inf, line.y, line.size) is not None
-    )
 
 
 def _joined(runs: list[tuple[float, float, float, float, str]]) -> str:
@@ -422,7 +361,7 @@ def _needs_space(current: list[tuple[float, float, float, float, str]], x: float
     return (before[-1].isdigit() or before[-1].islower()) and part[0].isupper() and wide
 
 
-def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float], list[list[_Rule]]]:
+def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float], list[list[Rule]]]:
     """Every page's lines, width and upright rules; refuses what cannot be read, with one
     line saying why."""
     if b"%%EOF" not in data[-_EOF_TAIL:]:
@@ -431,7 +370,7 @@ def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float], 
         )
     pages: list[list[_Line]] = []
     widths: list[float] = []
-    rules: list[list[_Rule]] = []
+    rules: list[list[Rule]] = []
     for answer in _engine(data, source):
         error = _refusal(answer, source)
         if error is not None:
@@ -443,7 +382,7 @@ def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float], 
             for number, (runs, page_rules) in enumerate(zip(answer["pages"], drawn, strict=True), start=first)
         ]
         widths += [float(width) for width in answer["widths"]]
-        rules += [_upright(page_rules) for page_rules in drawn]
+        rules += [upright(page_rules) for page_rules in drawn]
     if not any(pages):
         raise _fail(
             source, "PDF has no text layer (a scan?): it needs OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
@@ -470,7 +409,7 @@ def _edges(lines: list[_Line], depth: int = 2) -> list[_Line]:
 
 
 def _drop_furniture(
-    pages: list[list[_Line]], running: list[str] | None = None, rules: Sequence[list[_Rule]] = ()
+    pages: list[list[_Line]], running: list[str] | None = None, rules: Sequence[list[Rule]] = ()
 ) -> list[list[_Line]]:
     """Pages without running headers, footers and page numbers; the texts of the running
     lines left out (each as it stands on two pages or more: not a page number, nor a line
@@ -495,11 +434,11 @@ def _drop_furniture(
     for number, (lines, page_edges) in enumerate(zip(pages, edges, strict=True)):
         # The edge lines left out: page numbers, and running lines (whose texts are kept).
         dropped, texts = set(), set()
-        upright = rules[number] if number < len(rules) else []
+        standing = rules[number] if number < len(rules) else []
         for line in page_edges:
             if _PAGE_NUMBER.match(line.text):
-                boxed = upright and _furniture_key(line) not in repeated and _boxed(line, upright)
-                if not _in_a_row(line, lines, repeated) and not boxed:
+                in_cell = standing and _furniture_key(line) not in repeated and boxed(line, standing)
+                if not _in_a_row(line, lines, repeated) and not in_cell:
                     dropped.add(id(line))
             elif (
                 _furniture_key(line) in repeated
@@ -539,15 +478,11 @@ def _paged(seen: list[tuple[int, tuple[int, ...]]], page: int, numbers: tuple[in
     )
 
 
-def _same_baseline(line: _Line, other: _Line) -> bool:
-    return abs(other.y - line.y) <= 0.4 * max(line.size, other.size)
-
-
 def _in_a_row(line: _Line, lines: list[_Line], repeated: set[tuple[str, int]]) -> bool:
     """Whether a line that reads as a page number ("3", "C") is a cell of a table row: other
     lines stand on its baseline, and not all of them running lines ("Confidential", then the
     page number, on one footer line)."""
-    others = [other for other in lines if other is not line and _same_baseline(line, other)]
+    others = [other for other in lines if other is not line and same_baseline(line, other)]
     return bool(others) and not all(_furniture_key(other) in repeated for other in others)
 
 
@@ -602,7 +537,7 @@ def _mark_cells(by_y: list[_Line]) -> None:
     edge = max(line.right for line in by_y)
     rows: list[list[_Line]] = []
     for line in by_y:
-        if rows and _same_baseline(rows[-1][0], line):
+        if rows and same_baseline(rows[-1][0], line):
             rows[-1].append(line)
         else:
             rows.append([line])
@@ -833,7 +768,7 @@ def _starts_paragraph(
         return True
     if (line.cell or previous.cell) and _next_cell(previous, line):
         return True
-    if line.page == previous.page and line.column == previous.column and _same_baseline(previous, line):
+    if line.page == previous.page and line.column == previous.column and same_baseline(previous, line):
         # Further along the same baseline, after a tab (or a table's cell the page does not
         # show as one: no border drawn, no rows enough): the line goes on, whatever stands
         # before the tab ("4", a tab, then the text, as Word's paragraph holds it).

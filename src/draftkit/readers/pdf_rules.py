@@ -1,0 +1,88 @@
+"""The rules drawn on a PDF page (`pdf_engine`: thin lines, a table's borders) as the PDF
+reader weighs them: an upright rule between two runs on one baseline, in a row with a rule on
+its left too, parts them into table cells (a run's border, a box around words of a line, has
+none left of the line); a number boxed between rules in a cell is no page number.
+
+Takes the engine's boxes ([x0, y0, x1, y1] in page space) and the reader's lines
+(`readers.pdf._Line`, whose `cell` and `limit` it sets); keeps only upright rules, by x, so a
+lookup between two places on a baseline is a bisection.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from draftkit.readers.pdf import _Line
+
+
+@dataclass(slots=True, frozen=True)
+class Rule:
+    """An upright line drawn on a page (a table's border), from `y0` up to `y1`."""
+
+    x: float
+    y0: float
+    y1: float
+
+    def crosses(self, y: float, size: float) -> bool:
+        """Whether it runs past the text on baseline `y`: from there to half its size above."""
+        return self.y0 <= y + 0.25 * size and self.y1 >= y + 0.5 * size
+
+
+def upright(rules: Iterable[Sequence[float]]) -> list[Rule]:
+    """The upright rules among a page's (`pdf_engine`: boxes [x0, y0, x1, y1]), by x."""
+    return sorted(
+        (Rule((x0 + x1) / 2, y0, y1) for x0, y0, x1, y1 in rules if x1 - x0 < y1 - y0),
+        key=lambda rule: rule.x,
+    )
+
+
+def rule_between(rules: list[Rule], left: float, right: float, y: float, size: float) -> Rule | None:
+    """The first upright rule standing between `left` and `right` (half a point either way)
+    across the text on baseline `y` of font size `size`, if any; `rules` sorted by x."""
+    index = bisect.bisect_left(rules, left - 0.5, key=lambda rule: rule.x)
+    for rule in itertools.islice(rules, index, None):
+        if rule.x > right + 0.5:
+            return None
+        if rule.crosses(y, size):
+            return rule
+    return None
+
+
+def ruled_cells(lines: list[_Line], rules: list[Rule]) -> None:
+    """Lines one after the other on one baseline with an upright rule between them, in a row
+    with a rule on its left too, are table cells (a paragraph each, `_next_cell`), whatever
+    their distance: a cell's text may run up to the rule on its right (or the page's text
+    edge). A box drawn around words of a line (a run's border) has no rule left of the line."""
+    edge = max((line.right for line in lines), default=0.0)
+    first = lines[0] if lines else None
+    for a, b in itertools.pairwise(lines):
+        if not (same_baseline(a, b) and b.x > a.x):
+            first = b
+        elif (
+            rule_between(rules, a.right, b.x, a.y, a.size)
+            and first is not None
+            and rule_between(rules, -math.inf, first.x, first.y, first.size)
+        ):
+            for line in (a, b):
+                line.cell = True
+                after = rule_between(rules, line.right, math.inf, line.y, line.size)
+                line.limit = after.x if after is not None else max(edge, line.right)
+
+
+def boxed(line: _Line, rules: list[Rule]) -> bool:
+    """Whether upright rules stand on both sides of a line, across its text (a table's cell)."""
+    return (
+        rule_between(rules, -math.inf, line.x, line.y, line.size) is not None
+        and rule_between(rules, line.right, math.inf, line.y, line.size) is not None
+    )
+
+
+def same_baseline(line: _Line, other: _Line) -> bool:
+    """Whether two lines stand on one baseline (within 0.4 of the larger font size)."""
+    return abs(other.y - line.y) <= 0.4 * max(line.size, other.size)
