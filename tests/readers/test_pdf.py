@@ -428,6 +428,25 @@ def test_text_after_a_wide_tab_goes_on_with_its_line() -> None:
     ]
 
 
+def test_a_label_that_would_have_fitted_on_the_line_before_starts_a_paragraph() -> None:
+    """A heading of a numbered outline, then its sub-points at the usual line spacing, none
+    ending a sentence: '3.1. Engine' would have fitted after '3. Technical Details', so no
+    line broke before it (Open-Xml-PowerTools' NumberedListTest read '3. Technical Details
+    3.1. Engine' as one paragraph). A label that wraps to a line's start stays in its text."""
+    outline = [(72, "1. Overview"), (90, "1.1. Dr. Johnson’s Vitae"), (126, "You can also type a keyword.")]
+    outline += [(90, "1.2. Team List"), (126, "John"), (126, "Bob"), (126, "Bill"), (90, "1.3. Motivations")]
+    outline += [(126, "Lorem ipsum dolor sit amet."), (72, "2. Synopsis"), (90, "2.1. Day 1 – Compression")]
+    runs = [(72, 759.7, "Video provides a powerful way to help you prove your point, as it says.")]
+    runs += [(x, 737.9 - 21.8 * k, text) for k, (x, text) in enumerate(outline)]
+    runs += [(72, 480, "3. Technical Details"), (90, 466.2, "3.1. Engine"), (90, 452.4, "3.2. Passenger")]
+    texts = _texts(raw_pdf([runs]))
+    assert texts[-3:] == ["3. Technical Details", "3.1. Engine", "3.2. Passenger"], texts
+    # A label that a wrapped line starts with stays in its text.
+    wrapped = ["4. The Parties shall withdraw their forces as set out in the schedule to the Article"]
+    wrapped += ["5. of the Annex."]
+    assert _texts(raw_pdf([column(72, 700, wrapped, step=13.8)])) == [" ".join(wrapped)]
+
+
 def test_runs_placed_apart_on_a_line() -> None:
     """A narrow tab after a label gets a space; a run that continues a word (a font change
     mid-word, placed at the end of the run before) does not. Helvetica 11 pt: "Article 10"

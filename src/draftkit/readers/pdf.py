@@ -775,7 +775,15 @@ def _starts_paragraph(
         return line.x < previous.x
     ends_sentence = bool(_ENDS_SENTENCE.search(previous.text))
     short = _short(previous, line, measures.lengths)
-    if label is not None and (line.x < previous.x - 1 or ends_sentence or short or heading):
+    same_column = line.page == previous.page and line.column == previous.column
+    if label is not None and (
+        line.x < previous.x - 1
+        or ends_sentence
+        or short
+        or heading
+        # The label would have fitted on the line before: no line broke before it.
+        or (same_column and not _full(previous, line, measures, centred=False))
+    ):
         return True
     # Above it on the page, and not in another column (rotated text, a text box drawn after
     # the text around it): no line ended there either.
