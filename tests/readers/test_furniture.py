@@ -309,6 +309,20 @@ def test_a_word_files_equations_and_unreadable_numbers_against_a_pdf_are_said(tm
     assert "its list numbers in forms no text shows as a number ('First.', 'Second.': 2 provision(s)" in note
 
 
+def test_a_word_files_text_boxes_against_a_pdf_are_said(tmp_path: Path) -> None:
+    """A Word file's text box is read as paragraphs after the paragraph holding it; a PDF
+    shows its text where the box stands (Open-Xml-PowerTools' WC065: 'Inside text box.' on
+    the paragraph's last line, WC047: after the paragraphs around it, said by nothing)."""
+    from tests.fixtures.docx import make_fixtures as fx
+    from tests.hostile.test_deception import Doc, textbox_vml
+
+    boxed = Doc(fx.p(fx.r("See the box.") + textbox_vml("Inside text box."))).build(tmp_path / "boxed.docx")
+    pdf = _pdf(tmp_path / "round.pdf", "Draft", "Non-paper", PDF_POINTS)
+    (note,) = _notes(boxed, pdf)
+    assert "boxed.docx (Word) is compared with round.pdf (PDF): its text boxes are read as paragraphs" in note
+    assert "pending tracked changes" not in note
+
+
 def test_a_word_files_headings_nested_by_level_against_a_pdf_are_said(tmp_path: Path) -> None:
     """Word nests an unnumbered Heading 2 under the Heading 1 before it; a PDF shows the two
     levels only by their look, and its reader sets them side by side (Open-Xml-PowerTools'

@@ -19,7 +19,8 @@ it its own, an even page's where the settings give them theirs, marked: `_page_t
 section holds them; comments
 as the multiset of theirs. Where one file of the pair is a Word file and the other a PDF, the
 note also says what the Word file holds that a PDF shows elsewhere or otherwise: footnotes
-and endnotes, pending tracked changes, page headers and footers the PDF's text holds; and
+and endnotes, pending tracked changes, text boxes, page headers and footers the PDF's text
+holds; and
 notes of their own on its equations (a PDF draws them), its list numbers in forms no text
 shows as numbers ('00001|', 'First.') and its unnumbered headings nested by their heading
 levels (a PDF shows a level only by its look), each saying where the first stands.
@@ -87,6 +88,7 @@ def noted(
 _NOTE_MARKS = ("⟦Footnote: ", "⟦Endnote: ")
 # A revision in the main document part, whatever the namespace's prefix.
 _REVISION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:ins|del|moveFrom|moveTo)[\s/>]")
+_TEXT_BOX = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?txbxContent[\s/>]")
 
 
 def _word_and_pdf_notes(old: object, new: Draft, view: str, limits: Limits) -> list[ReadWarning | None]:
@@ -208,10 +210,16 @@ def _word_and_pdf_note(word: Draft, pdf: Draft, view: str, limits: Limits, pair:
             f"its {' and '.join(notes)} are read in its text, at their references; the PDF prints them at the foot"
             " of the page or at the end, where they are read as text of their own"
         )
-    if word.source.path != STDIN_NAME and _has_revisions(Path(word.source.path), limits):
+    held = _held(Path(word.source.path), limits) if word.source.path != STDIN_NAME else set()
+    if "revisions" in held:
         said.append(
             "it holds pending tracked changes, read as accepted (--view original: rejected); a PDF printed"
             " with its markup shows the deleted text as well"
+        )
+    if "text boxes" in held:
+        said.append(
+            "its text boxes are read as paragraphs of their own after the paragraph that holds them; a PDF"
+            " shows their text where the box stands, beside or among the lines around it"
         )
     shown = _printed_furniture(word, pdf, view, limits)
     if shown:
@@ -248,14 +256,15 @@ def _printed_furniture(word: Draft, pdf: Draft, view: str, limits: Limits) -> li
     ]
 
 
-def _has_revisions(path: Path, limits: Limits) -> bool:
-    """Whether a Word file's main document part holds tracked changes (False where it cannot
-    be read again)."""
+def _held(path: Path, limits: Limits) -> set[str]:
+    """What of "revisions" (tracked changes) and "text boxes" a Word file's main document
+    part holds (nothing where it cannot be read again)."""
     try:
         with open_package(path, max_bytes=limits.max_bytes, max_unpacked=limits.max_unpacked) as package:
-            return bool(_REVISION.search(package.read(package.main_document_part())))
+            data = package.read(package.main_document_part())
     except (DraftkitError, OSError, ValueError):
-        return False
+        return set()
+    return {name for name, mark in (("revisions", _REVISION), ("text boxes", _TEXT_BOX)) if mark.search(data)}
 
 
 def _running_note(before: tuple[str, ...], after: tuple[str, ...]) -> ReadWarning | None:
