@@ -387,6 +387,24 @@ def test_a_box_around_words_of_a_line_parts_nothing() -> None:
     ]
 
 
+def test_a_rule_across_between_two_lines_ends_a_paragraph() -> None:
+    """Paragraphs with borders between them (Word's w:pBdr) and no spacing: the lines alone
+    do not show where one ends when each fills the text's width (Open-Xml-PowerTools' HC051:
+    three bordered paragraphs of one sentence read as one). The border drawn across between
+    them, past the text of both, ends the paragraph; an underline, which runs no further than
+    its words and stands just under its baseline, does not."""
+    sentence = "Video provides a powerful way to help you prove your point to the readers of it."
+    runs = column(78, 535, [sentence] * 3, step=13.3)
+    borders = [(72, 535 - 13.3 * k + 10.6, 540, 535 - 13.3 * k + 10.6) for k in range(4)]
+    assert _texts(raw_pdf([runs], rules=[borders])) == [sentence] * 3
+    wrapped = ["The Parties shall withdraw their forces from the", "line within thirty days."]
+    underlined = column(78, 700, wrapped)
+    underline = [(78, 698.9, 380, 698.9)]
+    assert _texts(raw_pdf([underlined], rules=[underline])) == [
+        "The Parties shall withdraw their forces from the line within thirty days."
+    ]
+
+
 def test_a_bordered_table_row_is_no_second_column() -> None:
     """A table of one row with its borders drawn, under an indented letterhead: the page's
     side-by-side lines are the row's cells, not two columns of text (Open-Xml-PowerTools'

@@ -10,7 +10,9 @@ Stages, each relying on the one before:
 2. lines: runs on one baseline, in content-stream order, make a line — unless a rule (a
    thin line drawn on the page: `pdf_engine`) stands upright between two of them in a row
    with a rule on its left too: a table's border between its cells, however close they
-   stand. Lines a rule parts on one baseline are table cells (`pdf_rules`).
+   stand. Lines a rule parts on one baseline are table cells (`pdf_rules`); a rule drawn
+   across between two lines, past the text of both (a paragraph's border, a table's row),
+   ends a paragraph there.
 3. furniture: running headers and footers (the same text at the same place on most pages,
    its numbers the same or changing as the pages do, so "Page 3 of 12" matches "Page 4 of
    12") and page numbers ("3",
@@ -65,7 +67,7 @@ from draftkit.model.numbering import Label, parse_label
 from draftkit.readers import pdf_notes
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
-from draftkit.readers.pdf_rules import Rule, boxed, rule_between, ruled_cells, same_baseline, upright
+from draftkit.readers.pdf_rules import Rule, boxed, parted, rule_between, ruled_cells, same_baseline, upright
 
 MAX_PAGES = 5_000
 """Most pages read from one PDF (some ten times the longest real framework text)."""
@@ -134,6 +136,7 @@ class _Line:
     right: float = 0.0  # where its last glyph ends
     cell: bool = False  # a cell of a table row (`_columns`): a paragraph of its own
     limit: float = 0.0  # for a cell: where the next cell of its row starts (or the text's right edge)
+    ruled: bool = False  # a rule is drawn across between it and the line before (`pdf_rules.parted`)
 
     @property
     def top(self) -> float:
@@ -300,6 +303,8 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
         close()
     if standing:
         ruled_cells(lines, standing)
+    if rules:
+        parted(lines, rules)
     return lines
 
 
@@ -764,7 +769,7 @@ def _starts_paragraph(
 ) -> bool:
     """Whether `line` begins a new paragraph rather than continuing `previous`; where the
     page does not show it, (previous, line, whether a paragraph ends) appended to `guesses`."""
-    if line.bullet:
+    if line.bullet or line.ruled:
         return True
     if (line.cell or previous.cell) and _next_cell(previous, line):
         return True

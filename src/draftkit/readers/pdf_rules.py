@@ -1,7 +1,10 @@
 """The rules drawn on a PDF page (`pdf_engine`: thin lines, a table's borders) as the PDF
 reader weighs them: an upright rule between two runs on one baseline, in a row with a rule on
 its left too, parts them into table cells (a run's border, a box around words of a line, has
-none left of the line); a number boxed between rules in a cell is no page number.
+none left of the line); a number boxed between rules in a cell is no page number; a rule drawn
+across between two lines, past the text of both, parts them (a paragraph's border between
+two paragraphs, a table's border between two rows; an underline or a strike-through runs
+no further than its words, and stands too close to its own baseline).
 
 Takes the engine's boxes ([x0, y0, x1, y1] in page space) and the reader's lines
 (`readers.pdf._Line`, whose `cell` and `limit` it sets); keeps only upright rules, by x, so a
@@ -86,3 +89,24 @@ def boxed(line: _Line, rules: list[Rule]) -> bool:
 def same_baseline(line: _Line, other: _Line) -> bool:
     """Whether two lines stand on one baseline (within 0.4 of the larger font size)."""
     return abs(other.y - line.y) <= 0.4 * max(line.size, other.size)
+
+
+def parted(lines: list[_Line], rules: Iterable[Sequence[float]]) -> None:
+    """Marks `ruled` each line with a rule drawn across between it and the line before it in
+    the stream, below that line's descenders and above this one's capitals, from left of both
+    lines to past the end of both by half a size or more."""
+    across = sorted(((y0 + y1) / 2, x0, x1) for x0, y0, x1, y1 in rules if x1 - x0 > y1 - y0)
+    if not across:
+        return
+    for a, b in itertools.pairwise(lines):
+        low, high = b.y + 0.7 * b.size, a.y - 0.2 * a.size
+        if b.page != a.page or low >= high:
+            continue
+        left, right = min(a.x, b.x) + 1, max(a.right, b.right) + 0.5 * max(a.size, b.size)
+        index = bisect.bisect_left(across, (low,))
+        for y, x0, x1 in itertools.islice(across, index, None):
+            if y > high:
+                break
+            if x0 <= left and x1 >= right:
+                b.ruled = True
+                break
