@@ -405,6 +405,24 @@ def test_a_rule_across_between_two_lines_ends_a_paragraph() -> None:
     ]
 
 
+def test_a_line_in_a_bordered_cell_is_judged_full_against_its_cell() -> None:
+    """Paragraphs without spacing in a cell of one bordered table: whether a line that ends a
+    sentence was full is judged against the cell's right edge (its right border less its
+    margin), not against the widest line of the page, which stops short of it (Open-Xml-
+    PowerTools' CZ004: 'For example, … sidebar.' and 'Click Insert …', two paragraphs of the
+    cell, read as one)."""
+    lines = [
+        "To make your document look professionally produced, Word provides a header,",
+        "footer, cover page, and text box designs that complement each other too.",
+        "For example, you can add a matching cover page, header, and a sidebar.",
+        "Click Insert and then choose the elements you want from the different",
+        "galleries.",
+    ]
+    runs = column(77.8, 695.2, lines, step=12.8)
+    box = [(72.3, 706, 72.3, 630), (490, 706, 490, 630), (72, 706, 490, 706), (72, 630, 490, 630)]
+    assert _texts(raw_pdf([runs], rules=[box])) == [" ".join(lines[:2]), lines[2], " ".join(lines[3:])]
+
+
 def test_a_bordered_table_row_is_no_second_column() -> None:
     """A table of one row with its borders drawn, under an indented letterhead: the page's
     side-by-side lines are the row's cells, not two columns of text (Open-Xml-PowerTools'

@@ -67,7 +67,16 @@ from draftkit.model.numbering import Label, parse_label
 from draftkit.readers import pdf_notes
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
-from draftkit.readers.pdf_rules import Rule, boxed, parted, rule_between, ruled_cells, same_baseline, upright
+from draftkit.readers.pdf_rules import (
+    Rule,
+    bound,
+    boxed,
+    parted,
+    rule_between,
+    ruled_cells,
+    same_baseline,
+    upright,
+)
 
 MAX_PAGES = 5_000
 """Most pages read from one PDF (some ten times the longest real framework text)."""
@@ -137,6 +146,7 @@ class _Line:
     cell: bool = False  # a cell of a table row (`_columns`): a paragraph of its own
     limit: float = 0.0  # for a cell: where the next cell of its row starts (or the text's right edge)
     ruled: bool = False  # a rule is drawn across between it and the line before (`pdf_rules.parted`)
+    inner: float = 0.0  # between upright rules (a table's cell): its right text edge (`pdf_rules.bound`)
 
     @property
     def top(self) -> float:
@@ -303,6 +313,7 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
         close()
     if standing:
         ruled_cells(lines, standing)
+        bound(lines, standing)
     if rules:
         parted(lines, rules)
     return lines
@@ -644,6 +655,7 @@ def _full(line: _Line, following: _Line, measures: _Measures, *, centred: bool =
     """Whether `line` is full: the first word of `following` would not have fitted after it
     (nor, for a line that may be centred, on either side of it), or it ends in a hyphen."""
     left, right = measures.edges.get((line.page, line.column), (line.x, line.right))
+    right = line.inner or right  # in a drawn box, its own edge: the page's may be another's
     if not line.text or line.right <= line.x or line.text.endswith(("-", "\u00ad")):
         return True  # a word broken at the line's end: the line was full
     em = (line.right - line.x) / len(line.text)  # an average character's width

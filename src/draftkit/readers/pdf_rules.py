@@ -78,6 +78,23 @@ def ruled_cells(lines: list[_Line], rules: list[Rule]) -> None:
                 line.limit = after.x if after is not None else max(edge, line.right)
 
 
+def bound(lines: list[_Line], rules: list[Rule]) -> None:
+    """Sets `inner` for each line standing between upright rules (a table's cell, a bordered
+    paragraph): where its text can reach on the right, the right rule less the line's own
+    distance from the left one (a cell's margins are alike on both sides), so that whether a
+    cell's line is full is judged against its cell, not against the page's widest line."""
+    for line in lines:
+        left = None
+        index = bisect.bisect_right(rules, line.x + 0.5, key=lambda rule: rule.x)
+        for rule in reversed(rules[:index]):
+            if rule.crosses(line.y, line.size):
+                left = rule
+                break
+        right = rule_between(rules, line.right, math.inf, line.y, line.size) if left is not None else None
+        if left is not None and right is not None:
+            line.inner = max(line.right, right.x - (line.x - left.x))
+
+
 def boxed(line: _Line, rules: list[Rule]) -> bool:
     """Whether upright rules stand on both sides of a line, across its text (a table's cell)."""
     return (
