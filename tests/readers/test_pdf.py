@@ -553,6 +553,9 @@ def test_list_bullets_before_a_tab_are_left_out() -> None:
         # A space that is a run of its own, with its gap, stays; so does one after a label.
         ([(72, 98, "Video"), (98, 101, " "), (101.5, 140, "provides")], "Video provides"),
         ([(72, 117.8, "Article 10"), (118.5, 170, "Withdrawal")], "Article 10 Withdrawal"),
+        # Runs an em or more apart with no space between them (python-docx's tbl-props: the
+        # narrow cells of a table without borders read 'abcd').
+        ([(90.1, 96.9, "a"), (115.1, 122.2, "b"), (140.1, 146.3, "c"), (165.1, 172.4, "d")], "a b c d"),
         # Right-to-left runs go leftwards: their spaces are kept as given (HtmlConverter Test-07).
         ([(502.3, 539.1, 'המונח "'), (477.4, 502.2, "USA "), (244.4, 476.1, ' "מפנה ראו '), (219.6, 244.4, "USA")],
          'המונח "USA "מפנה ראו USA'),

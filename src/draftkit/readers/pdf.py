@@ -363,7 +363,9 @@ def _needs_space(current: list[tuple[float, float, float, float, str]], x: float
     PDFium ends a run with a space when a gap follows it, but not for a narrow tab ("Article
     10" then "Withdrawal" one tab stop on); a mid-word change of font looks the same, so a
     space goes in only where a word cannot continue: after a whole label ("Article 10",
-    "(a)", "2.1") or between a digit or lower-case letter and a capital a gap apart.
+    "(a)", "2.1"), between a digit or lower-case letter and a capital a gap apart, or across
+    a gap of an em or more, wider than any space (the narrow cells of a table without
+    borders: 'a', 'b', 'c' read 'abc').
     """
     before = "".join(run[4] for run in current)
     if x <= current[-1][0] or not before or before[-1].isspace() or part[0].isspace():
@@ -373,7 +375,10 @@ def _needs_space(current: list[tuple[float, float, float, float, str]], x: float
         return True
     # A capital straight after the glyphs before it (no gap: a font change, "VideoVideo" in
     # bold then roman) goes on the word.
-    wide = x - current[-1][3] >= _SPACE_GAP * current[-1][2]
+    gap = x - current[-1][3]
+    if gap >= current[-1][2]:
+        return True
+    wide = gap >= _SPACE_GAP * current[-1][2]
     return (before[-1].isdigit() or before[-1].islower()) and part[0].isupper() and wide
 
 
