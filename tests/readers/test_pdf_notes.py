@@ -10,7 +10,7 @@ from tests.hostile.helpers import cli
 from tests.readers.test_pdf import column, raw_pdf
 
 TEMPLATE = [
-    "<Repeat Select=\"./Orders/Order\"/>",
+    '<Repeat Select="./Orders/Order"/>',
     "The description for your first line item is the one you chose when you ordered it",
     "from us last month.",
 ]
@@ -57,3 +57,23 @@ def test_right_to_left_text_is_said() -> None:
     assert notes[0].location is not None and notes[0].location.line == 3
     assert notes[0].message.startswith("right-to-left text (2 paragraph(s), first: 'המונח")
     assert pdf_notes.notes([], [], [(1, "Only Latin text, and Кирилиця.")]) == []
+
+
+def test_a_word_broken_at_a_narrow_cells_edge_is_said(tmp_path: Path) -> None:
+    """A narrow bordered cell breaks 'This' for want of room, without a hyphen: 'Thi', then
+    's' below (Open-Xml-PowerTools' HW002-Table05). Read as two words, as the page shows, and
+    said: the page does not tell a broken word from two. A cell's word that leaves room, or
+    a line of several words, says nothing."""
+    from tests.readers.test_pdf import grid
+
+    runs = [(77.8, 687.5, "Thi"), (77.8, 674.7, "s"), (104, 687.5, "is"), (135, 687.5, "a test of it")]
+    drawn = grid(72.3, 700, [26, 31, 120], 1, 30)
+    path = tmp_path / "narrow.pdf"
+    path.write_bytes(raw_pdf([runs], rules=[drawn]))
+    notes = [w for w in read(path).warnings if w.code == "layout"]
+    assert len(notes) == 1 and notes[0].location is not None and notes[0].location.line == 1
+    assert notes[0].message.startswith("1 line(s) of one word fill their table cell")
+    assert "(first: 'Thi', then 's')" in notes[0].message
+    roomy = [(77.8, 687.5, "Thi"), (77.8, 674.7, "s"), (114, 687.5, "is"), (145, 687.5, "a test of it")]
+    path.write_bytes(raw_pdf([roomy], rules=[grid(72.3, 700, [36, 31, 120], 1, 30)]))
+    assert not [w for w in read(path).warnings if "table cell" in w.message]

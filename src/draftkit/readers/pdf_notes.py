@@ -9,12 +9,16 @@ refused by `--strict` like any guess of structure).
 - Right-to-left text (Hebrew, Arabic …): read in the order the PDF holds its characters,
   which need not be the order shown (brackets mirrored, runs of Latin letters or digits
   inside it reversed).
+- A word a narrow table cell breaks for want of room, without a hyphen: a line of one word
+  that fills its cell, then more of its cell below, may be a word broken at the cell's edge
+  ('Thi' / 's') or a word followed by the next; read as two words.
 
 Takes the paragraph stage's lines, guesses and paragraphs; returns `ReadWarning`s.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -34,7 +38,7 @@ def notes(
     """The notes on one PDF: `guesses` as `_starts_paragraph` hands them on (the line that
     stops short, the next, whether a paragraph was taken to end), `lines` the lines read (a
     line's number is its place there, from 1), `paragraphs` (first line, text) as read."""
-    found = [_paragraph_ends(guesses, lines), _right_to_left(paragraphs)]
+    found = [_paragraph_ends(guesses, lines), _right_to_left(paragraphs), _broken_in_cells(lines)]
     return [note for note in found if note is not None]
 
 
@@ -67,6 +71,27 @@ def _right_to_left(paragraphs: list[tuple[int, str]]) -> ReadWarning | None:
         " the PDF holds its characters, which may not be the order shown: brackets may read mirrored,"
         " and words in another script or numbers inside it reversed",
         Location(line=start),
+    )
+
+
+def _broken_in_cells(lines: list[_Line]) -> ReadWarning | None:
+    found = []
+    for number, (a, b) in enumerate(itertools.pairwise(lines), start=1):
+        edge = a.inner or (a.limit - a.size if a.cell else 0.0)
+        if not edge or " " in a.text or len(a.text) < 2 or not b.text[:1].isalnum():
+            continue
+        below = b.page == a.page and b.column == a.column and a.y - 2 * a.size < b.y < a.y
+        if below and abs(b.x - a.x) < 0.5 * a.size and a.right >= edge - (a.right - a.x) / len(a.text):
+            found.append((number, a.text, b.text))
+    if not found:
+        return None
+    number, first, then = found[0]
+    return ReadWarning(
+        "layout",
+        f"{len(found)} line(s) of one word fill their table cell, with more of the cell below: a word"
+        " may be broken there for want of room, without a hyphen, or end where the next begins; read as"
+        f" separate words (first: {_clipped(first)}, then {_clipped(then)})",
+        Location(line=number),
     )
 
 
