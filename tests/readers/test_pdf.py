@@ -462,6 +462,11 @@ def test_text_after_a_wide_tab_goes_on_with_its_line() -> None:
         "5. Each Party shall report to the commission.",
         "Name: Kessel",
     ]
+    # Along the baseline in another size of type: another cell's text (a one-row footer
+    # table's 'Page 1' after its disclaimer, Open-Xml-PowerTools' DB Footer), not the tab's.
+    footer = [pdf._Line(1, 56.9, 34.8, 6, "Legal Disclaimer", right=106.6)]
+    footer.append(pdf._Line(1, 503, 34.1, 8, "Page 1", right=529.7))
+    assert [text for _, text in pdf._paragraphs(footer, [595.3])] == ["Legal Disclaimer", "Page 1"]
 
 
 def test_a_label_that_would_have_fitted_on_the_line_before_starts_a_paragraph() -> None:

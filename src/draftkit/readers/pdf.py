@@ -793,8 +793,9 @@ def _starts_paragraph(
     if line.page == previous.page and line.column == previous.column and same_baseline(previous, line):
         # Further along the same baseline, after a tab (or a table's cell the page does not
         # show as one: no border drawn, no rows enough): the line goes on, whatever stands
-        # before the tab ("4", a tab, then the text, as Word's paragraph holds it).
-        return line.x < previous.x
+        # before the tab ("4", a tab, then the text, as Word's paragraph holds it) — in the
+        # same size of type: another size there is another cell's (a footer's page number).
+        return line.x < previous.x or abs(line.size - previous.size) >= 1
     ends_sentence = bool(_ENDS_SENTENCE.search(previous.text))
     short = _short(previous, line, measures.lengths)
     same_column = line.page == previous.page and line.column == previous.column
