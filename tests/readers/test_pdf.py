@@ -423,6 +423,17 @@ def test_a_line_in_a_bordered_cell_is_judged_full_against_its_cell() -> None:
     assert _texts(raw_pdf([runs], rules=[box])) == [" ".join(lines[:2]), lines[2], " ".join(lines[3:])]
 
 
+def test_centred_text_in_a_bordered_cell_is_not_judged_against_the_cell() -> None:
+    """The cell's own right edge is taken only for a line starting at the cell's left margin:
+    text centred in a wide merged cell ('This is' in Open-Xml-PowerTools' HW002-Table17) would
+    look full against an edge mirrored from its indent, and run into the next row's text."""
+    runs = [(72.1, 709.8, "Video provides a powerful way to help you prove your point to them.")]
+    runs += [(286.2, 687.5, "This is"), (106, 664.9, "Row"), (171.3, 672.4, "a conversion of")]
+    drawn = [(72.3, 698.7, 72.3, 682.2), (540, 698.7, 540, 682.2), (72, 698, 540, 698)]
+    texts = _texts(raw_pdf([runs], rules=[drawn]))
+    assert texts[:3] == [runs[0][2], "This is", "Row"], texts
+
+
 def test_a_bordered_table_row_is_no_second_column() -> None:
     """A table of one row with its borders drawn, under an indented letterhead: the page's
     side-by-side lines are the row's cells, not two columns of text (Open-Xml-PowerTools'
@@ -448,22 +459,26 @@ def test_a_word_broken_after_a_slash_in_a_cell_stays_in_its_cell() -> None:
     assert _texts(raw_pdf([runs], rules=[drawn])) == ["./ProductDescription", "./Quantity", "./OrderDate"]
 
 
-def test_text_after_a_wide_tab_goes_on_with_its_line() -> None:
-    """A number, a tab to a hanging indent, then the text: the runs stand too far apart to be
-    one line, but the text goes on along the baseline, as Word's paragraph holds it ('4', a
-    tab, 'a que colaboren…': Open-Xml-PowerTools' RP042 read '4' and '5' as paragraphs of
-    their own); a label before the tab ('5.') stays the provision's number."""
+def test_text_after_a_hanging_indents_tab_goes_on_with_its_line() -> None:
+    """A number, a tab to a hanging indent, then the text, which wraps back under the number:
+    the runs stand too far apart to be one line, but the paragraph is one, as Word's holds it
+    ('4', a tab, 'a que colaboren…': Open-Xml-PowerTools' RP042 read '4' and '5' as
+    paragraphs of their own); a label alone before the tab ('5.') is a paragraph the tree
+    makes the provision's number (structure).
+    Text after a tab that does not wrap back may be a table's cell where no border is drawn
+    (a cell wraps inside its cell: HW002-Table17, TaskPlanTemplate's 任务 | 到期日 | 已完成),
+    read as before; in another size of type it is another cell's (DB Footer's 'Page 1')."""
     first = "a que colaboren con los países participantes del sistema y con la"
     runs = [(72, 702.8, "4"), (128.8, 702.8, first), (72, 688.8, "UIT para resolver los casos notificados")]
     runs += [(72, 660, "5."), (128.8, 660, "Each Party shall report to the commission.")]
     runs += [(72, 632, "Name:"), (250, 632, "Kessel")]
     assert _texts(raw_pdf([runs])) == [
         f"4 {first} UIT para resolver los casos notificados",
-        "5. Each Party shall report to the commission.",
-        "Name: Kessel",
+        "5.",
+        "Each Party shall report to the commission.",
+        "Name:",
+        "Kessel",
     ]
-    # Along the baseline in another size of type: another cell's text (a one-row footer
-    # table's 'Page 1' after its disclaimer, Open-Xml-PowerTools' DB Footer), not the tab's.
     footer = [pdf._Line(1, 56.9, 34.8, 6, "Legal Disclaimer", right=106.6)]
     footer.append(pdf._Line(1, 503, 34.1, 8, "Page 1", right=529.7))
     assert [text for _, text in pdf._paragraphs(footer, [595.3])] == ["Legal Disclaimer", "Page 1"]

@@ -32,8 +32,9 @@ Stages, each relying on the one before:
    punctuation) where the next word would have fitted (short, or not full against the
    page's text edge), a list bullet (left out, as the DOCX reader shows none), a table
    cell, on a page of short lines (a list) any line that is not full, or when it starts
-   with a list label at or left of the previous line's start — never a line further along
-   the same baseline (text after a tab, "4" then its text); otherwise it joins the
+   with a list label at or left of the previous line's start, or would have fitted on the
+   line before — never text after the tab of a hanging indent ("4", a tab, its text, which
+   wraps back under the "4"); otherwise it joins the
    previous one with a space, or none after a word broken at a hyphen or a slash and
    between Chinese or Japanese characters (see `_join`).
 
@@ -147,6 +148,7 @@ class _Line:
     limit: float = 0.0  # for a cell: where the next cell of its row starts (or the text's right edge)
     ruled: bool = False  # a rule is drawn across between it and the line before (`pdf_rules.parted`)
     inner: float = 0.0  # between upright rules (a table's cell): its right text edge (`pdf_rules.bound`)
+    tabbed: bool = False  # text after a tab of a hanging indent, on the line before's baseline (`_tabbed`)
 
     @property
     def top(self) -> float:
@@ -746,6 +748,7 @@ def _paragraphs(
     see `_starts_paragraph`."""
     measures = _Measures(_usual_length(lines), {})
     _edges_of_text(measures, lines, widths)
+    _tabbed(lines)
     _usual_step(lines, measures)
     vocabulary = _vocabulary(lines)
     last_ordinal: dict[str, int] = {}  # per label shape, to tell "2." from a wrapped "2027."
@@ -775,6 +778,27 @@ def _paragraphs(
     return paragraphs
 
 
+def _tabbed(lines: list[_Line]) -> None:
+    """Marks `tabbed` the text after a wide tab whose paragraph wraps back under what stood
+    before the tab, a hanging indent ('4', a tab to 'a que colaboren …', the next line back
+    at the '4'): one paragraph, as Word's holds it. Text after a tab that does not wrap so
+    may be a table's cell where no border is drawn (a cell wraps inside its cell), and is
+    read as the lines around it say (a short one before it ends its paragraph)."""
+    for index, (before, tab, after) in enumerate(zip(lines, lines[1:], lines[2:], strict=False)):
+        if not (before.page == tab.page == after.page and before.column == tab.column == after.column):
+            continue
+        if not same_baseline(before, tab) or tab.x <= before.right or abs(tab.size - before.size) >= 1:
+            continue
+        row = index + 3 < len(lines) and same_baseline(lines[index + 3], after)  # a table's next row
+        if (
+            abs(after.x - before.x) <= 1
+            and 0 < tab.y - after.y < 2 * tab.size
+            and not row
+            and not _ENDS_SENTENCE.search(tab.text)
+        ):
+            tab.tabbed = True
+
+
 def _starts_paragraph(
     previous: _Line,
     line: _Line,
@@ -790,12 +814,8 @@ def _starts_paragraph(
         return True
     if (line.cell or previous.cell) and _next_cell(previous, line):
         return True
-    if line.page == previous.page and line.column == previous.column and same_baseline(previous, line):
-        # Further along the same baseline, after a tab (or a table's cell the page does not
-        # show as one: no border drawn, no rows enough): the line goes on, whatever stands
-        # before the tab ("4", a tab, then the text, as Word's paragraph holds it) — in the
-        # same size of type: another size there is another cell's (a footer's page number).
-        return line.x < previous.x or abs(line.size - previous.size) >= 1
+    if line.tabbed:
+        return False  # after a tab in a paragraph that wraps back under what stood before it
     ends_sentence = bool(_ENDS_SENTENCE.search(previous.text))
     short = _short(previous, line, measures.lengths)
     same_column = line.page == previous.page and line.column == previous.column

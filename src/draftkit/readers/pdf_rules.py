@@ -80,9 +80,11 @@ def ruled_cells(lines: list[_Line], rules: list[Rule]) -> None:
 
 def bound(lines: list[_Line], rules: list[Rule]) -> None:
     """Sets `inner` for each line standing between upright rules (a table's cell, a bordered
-    paragraph): where its text can reach on the right, the right rule less the line's own
-    distance from the left one (a cell's margins are alike on both sides), so that whether a
-    cell's line is full is judged against its cell, not against the page's widest line."""
+    paragraph) and starting near the left one (within 1.5 ems: a cell's margin, not centred
+    or right-aligned text): where its text can reach on the right, the right rule less the
+    line's own distance from the left one (a cell's margins are alike on both sides), so
+    that whether a cell's line is full is judged against its cell, not against the page's
+    widest line."""
     for line in lines:
         left = None
         index = bisect.bisect_right(rules, line.x + 0.5, key=lambda rule: rule.x)
@@ -90,8 +92,10 @@ def bound(lines: list[_Line], rules: list[Rule]) -> None:
             if rule.crosses(line.y, line.size):
                 left = rule
                 break
-        right = rule_between(rules, line.right, math.inf, line.y, line.size) if left is not None else None
-        if left is not None and right is not None:
+        if left is None or line.x - left.x > 1.5 * line.size:
+            continue
+        right = rule_between(rules, line.right, math.inf, line.y, line.size)
+        if right is not None:
             line.inner = max(line.right, right.x - (line.x - left.x))
 
 
