@@ -560,6 +560,18 @@ def test_list_bullets_before_a_tab_are_left_out() -> None:
     ]
 
 
+def test_a_symbol_fonts_glyph_before_a_tab_is_a_bullet() -> None:
+    """Any glyph of a symbol font (Symbol, Wingdings: U+F020-U+F0FF in a PDF) alone before a
+    tab is a list's bullet, and a tab may be under an em wide (Open-Xml-PowerTools' DocumentBuilder
+    SolarOverview: its nine planets, bulleted by U+F0B2 0.86 em before the text, read as one
+    paragraph ' Mercury  Venus …')."""
+    runs = [[108.1, 499.9, 11, 116.6, "\uf0b2 "], [126.1, 499.9, 11, 170.5, "Mercury"]]
+    runs += [[108.1, 487.1, 11, 116.6, "\uf0b2 "], [126.1, 487.1, 11, 159.5, "Venus"]]
+    lines = pdf._page_lines(runs, 1)
+    assert [(line.text, line.bullet) for line in lines] == [("Mercury", True), ("Venus", True)]
+    assert [text for _, text in pdf._paragraphs(lines, [612])] == ["Mercury", "Venus"]
+
+
 @pytest.mark.parametrize(
     ("runs", "text"),
     [

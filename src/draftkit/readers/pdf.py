@@ -128,7 +128,7 @@ _HYPHEN_PREFIXES = frozenset(
 # glyphs a PDF keeps as private-use characters (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings'
 # square, U+F076 its diamond, U+F0D8 and U+F0E0 arrows, U+F0FC its tick).
 _BULLET_GLYPHS = frozenset("•◦▪▫■□●○◆◇►▸‣⁃∙·–-*➢➤✓✔o\uf0b7\uf0a7\uf076\uf0d8\uf0e0\uf0fc\uf06e\uf071\uf0a8")
-_BULLET_GAP = 0.9  # ems between a list bullet and its text, at least (a tab; a space is 0.25)
+_BULLET_GAP = 0.8  # ems between a list bullet and its text, at least (a tab; a space is 0.25)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -349,11 +349,13 @@ def _joined(runs: list[tuple[float, float, float, float, str]]) -> str:
 def _bullet(runs: list[tuple[float, float, float, float, str]]) -> bool:
     """Whether a line's first run is a list bullet: one bullet glyph (Word's defaults: the
     Symbol font's bullet, Courier New's "o", Wingdings' square, arrow and tick, which PDFs
-    hold as private-use characters) with a tab's width before the text. A Word list's bullet
-    is no part of its paragraph's text (the DOCX reader shows none), so it is left out; a
-    bullet typed before the text, with a space, stays and is read as a bullet label."""
+    hold as private-use characters, and any other glyph of a symbol font, U+F020-U+F0FF) with
+    a tab's width before the text. A Word list's bullet is no part of its paragraph's text
+    (the DOCX reader shows none), so it is left out; a bullet typed before the text, with a
+    space, stays and is read as a bullet label."""
     glyphs = [index for index, run in enumerate(runs) if run[4].strip()]
-    if len(glyphs) < 2 or runs[glyphs[0]][4].strip() not in _BULLET_GLYPHS:
+    glyph = runs[glyphs[0]][4].strip() if glyphs else ""
+    if len(glyphs) < 2 or not (glyph in _BULLET_GLYPHS or "\uf020" <= glyph <= "\uf0ff"):
         return False
     first, text = runs[glyphs[0]], runs[glyphs[1]]
     return text[0] - first[3] >= _BULLET_GAP * first[2]
