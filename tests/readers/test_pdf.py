@@ -497,6 +497,10 @@ def test_a_label_that_would_have_fitted_on_the_line_before_starts_a_paragraph() 
     runs += [(72, 480, "3. Technical Details"), (90, 466.2, "3.1. Engine"), (90, 452.4, "3.2. Passenger")]
     texts = _texts(raw_pdf([runs]))
     assert texts[-3:] == ["3. Technical Details", "3.1. Engine", "3.2. Passenger"], texts
+    # A number further along the same line, after a tab, is no new paragraph for that
+    # (python-docx's tab-stops: '-0.5', a tab, '0.5').
+    tabbed = pdf._page_lines([[36.1, 660, 11, 56.5, "-0.5"], [108.1, 660, 11, 124.6, "0.5"]], 1)
+    assert pdf._paragraphs(tabbed, [612]) == [(1, "-0.5 0.5")]
     # A label that a wrapped line starts with stays in its text.
     wrapped = ["4. The Parties shall withdraw their forces as set out in the schedule to the Article"]
     wrapped += ["5. of the Annex."]

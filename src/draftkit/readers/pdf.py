@@ -826,8 +826,12 @@ def _starts_paragraph(
         or ends_sentence
         or short
         or heading
-        # The label would have fitted on the line before: no line broke before it.
-        or (same_column and not _full(previous, line, measures, centred=False))
+        # The label would have fitted on the line before (below it): no line broke before it.
+        or (
+            same_column
+            and line.y < previous.y - 0.5 * line.size
+            and not _full(previous, line, measures, centred=False)
+        )
     ):
         return True
     # Above it on the page, and not in another column (rotated text, a text box drawn after
