@@ -138,7 +138,7 @@ Drawn = tuple[float, float, float, float]  # a line from (x0, y0) to (x1, y1), 1
 
 def raw_pdf(
     pages: Sequence[Sequence[Placed]], *, size: float = 11, width: float = 612,
-    rules: Sequence[Sequence[Drawn]] = (),
+    rules: Sequence[Sequence[Drawn]] = (), rule_width: float = 1,
 ) -> bytes:  # fmt: skip
     """A minimal, valid PDF with one Helvetica text run per (x, y, text), in the given order
     (the content-stream order, which need not be the reading order), and on each page the
@@ -149,7 +149,7 @@ def raw_pdf(
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     for number, runs in enumerate(pages):
         drawn = rules[number] if number < len(rules) else ()
-        ops = [f"1 w {x0} {y0} m {x1} {y1} l S" for x0, y0, x1, y1 in drawn]
+        ops = [f"{rule_width} w {x0} {y0} m {x1} {y1} l S" for x0, y0, x1, y1 in drawn]
         for x, y, text in runs:
             escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({escaped}) Tj ET")
@@ -369,6 +369,8 @@ def test_cells_parted_by_a_table_border_are_read_cell_by_cell() -> None:
     drawn = grid(72.5, 770, [100] * 4, 3, 13.3) + grid(72.5, 770 - 13.3 * 3, [400], 1, 13.3)
     after = "This is the text after the table, a sentence long enough to fill its line."
     assert _texts(raw_pdf([runs], rules=[drawn])) == [*(cell for row in rows for cell in row), "2", after]
+    # Word's thick borders (4.5 pt: Open-Xml-PowerTools' HW002-Table17) part them as well.
+    assert _texts(raw_pdf([runs], rules=[drawn], rule_width=4.5))[:4] == ["Now is the time."] * 4
     # Without the borders the cells stand closer than a tab: one line a row (docs/limits.md).
     assert _texts(raw_pdf([runs]))[0] == "Now is the time. Now is the time. Now is the time. Now is the time."
 

@@ -20,7 +20,8 @@ content-stream order); `x, y` the run's origin on its baseline in page space (y 
 `size` its font size as placed on the page, `right` the right edge of its glyphs, `text` its
 characters as `FPDFTextObj_GetText` gives them (one space kept after the run when a space
 follows it on the page). Each page's rules: the thin lines drawn on it (a path object, or
-a filled rectangle, at most `RULE_WIDTH` thick and at least `RULE_LENGTH` long: a table's
+a filled rectangle, at most `RULE_WIDTH` thick and at least `RULE_LENGTH` and twice its
+thickness long: a table's
 borders, a paragraph's border, an underline), as the box they cover in page space; fills
 and shapes are no rules (a highlight or a cell's shading is a box behind the text, not a
 line between texts). At most `MAX_RULES` a page.
@@ -45,7 +46,9 @@ Run = tuple[float, float, float, float, str]
 # linear (about 3 µs a character). A LibreOffice page holds some 50 objects.
 CHAR_PATH_OBJECTS = 600
 _FORM_DEPTH = 12  # form XObjects nested deeper than this are not read (PDFium's own bound is 16)
-RULE_WIDTH = 3.5  # points: the thickest line read as a rule (a 3 pt border, drawn as a filled box)
+# Points: the thickest line read as a rule, as PDFium bounds it (a stroked line's box is
+# twice its width: Word's 6 pt border, LibreOffice's 2.25 pt stroke of a 4.5 pt one).
+RULE_WIDTH = 12.0
 RULE_LENGTH = 4.0  # points: the shortest
 MAX_RULES = 4_000  # a page of a vector drawing holds thousands of paths: the rest are not read
 
@@ -136,7 +139,8 @@ class _Page:
                 xs = (min(x for x, _ in corners), max(x for x, _ in corners))
                 ys = (min(y for _, y in corners), max(y for _, y in corners))
             width, height = xs[1] - xs[0], ys[1] - ys[0]
-            if min(width, height) <= RULE_WIDTH and max(width, height) >= RULE_LENGTH:
+            thin, long = min(width, height), max(width, height)
+            if thin <= RULE_WIDTH and long >= max(RULE_LENGTH, 2 * thin):  # a line, not a dot or square
                 found.add((round(xs[0], 1), round(ys[0], 1), round(xs[1], 1), round(ys[1], 1)))
         return [list(rule) for rule in sorted(found)]
 
