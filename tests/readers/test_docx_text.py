@@ -263,6 +263,20 @@ def test_a_form_field_reads_as_word_draws_it(tmp_path: Path) -> None:
     ]
 
 
+def test_a_macro_button_reads_as_its_display_text(tmp_path: Path) -> None:
+    """A MACROBUTTON field keeps no result: Word and LibreOffice show the display text of its
+    instruction, '[Text]' in a letter template (Open-Xml-PowerTools' Letter files), which
+    read as nothing; its instruction may be split over runs, or be a simple field's."""
+    split = fx.BEGIN + fx.instr(" MACROBUTTON NN [") + fx.instr("Text") + fx.instr("]") + fx.END
+    simple = '<w:fldSimple w:instr=" MACROBUTTON NoMacro [Click here and type the name] "/>'
+    body = fx.np("Letter", 1, 0) + fx.p(split) + fx.p(fx.r("Dear ") + simple + fx.r(","))
+    body += fx.p(fx.BEGIN + fx.instr(" MACROBUTTON NoMacro ") + fx.SEPARATE + fx.r("stored") + fx.END)
+    path = Doc(body).build(tmp_path / "macro.docx")
+    assert [text for _, text in _texts(path)][1:] == [
+        "[Text]", "Dear [Click here and type the name],", "stored"
+    ]  # fmt: skip
+
+
 # ---------------------------------------------------------------------------- equations
 
 
@@ -663,3 +677,31 @@ def test_a_cross_reference_showing_another_text_than_its_bookmark_is_said(
     body = _bookmarked("30 days") + fx.p(fx.r("The period (") + simple + fx.r(") may be extended."))
     path = Doc(body).build(tmp_path / "simple.docx")
     assert [w for w in _warnings(path) if "cross-reference" in w] == expected
+
+
+@pytest.mark.parametrize(
+    ("instruction", "stored", "said"),
+    [
+        ('DATE \\@ "dddd, MMMM d, yyyy"', "Saturday, April 23, 2016", "a DATE field shows the day"),
+        ('TIME \\@ "HH:mm"', "10:30", "a TIME field shows the time"),
+        ("DOCPROPERTY Status", "Agreed", None),  # a stored property: no one's clock
+    ],
+)
+def test_a_date_field_is_said(tmp_path: Path, instruction: str, stored: str, said: str | None) -> None:
+    """A DATE or TIME field shows the moment the document is opened or printed (Word updates
+    it then; LibreOffice's PDF shows the day it was made: Open-Xml-PowerTools' WC018 read
+    'Saturday, April 23, 2016' against its PDF's day, in silence). It is compared as stored,
+    and said, located, quoting what it stored; as a complex field and as a simple one."""
+    expected = (
+        [f"2: {said} the document is opened or printed (Word updates it then; LibreOffice's PDF shows"
+         f" when it was made): compared as stored, {stored!r}"]
+        if said
+        else []
+    )  # fmt: skip
+    quoted = instruction.replace('"', "&quot;")
+    simple = f'<w:fldSimple w:instr=" {quoted} ">{fx.r(stored)}</w:fldSimple>'
+    for field in (_ref(instruction, stored), simple):
+        body = fx.np("Letter", 1, 0) + fx.p(fx.r("Signed on ") + field + fx.r("."))
+        path = Doc(body).build(tmp_path / "d.docx")
+        assert [text for _, text in _texts(path)][-1] == f"Signed on {stored}."
+        assert [w for w in _warnings(path) if " field shows " in w] == expected

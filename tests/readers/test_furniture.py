@@ -277,6 +277,76 @@ def test_a_word_file_against_a_pdf_says_what_the_pdf_shows_elsewhere(tmp_path: P
     assert cli("diff", noted, pdf, "--strict").code == 3  # the comparison is not whole
 
 
+def test_a_word_files_equations_and_unreadable_numbers_against_a_pdf_are_said(tmp_path: Path) -> None:
+    """A Word file's equations are read as their text; a PDF draws them, its text holding none
+    of them (Open-Xml-PowerTools' WC021: two equations deleted, said by nothing). Its list
+    numbers in a form no text shows as a number ('00001|', 'First.') are read as words of the
+    PDF's text (LIR011, FormattingAssembler Test02). Each is one note, saying where the first
+    stands, located there when the Word file is the newer draft; readable numbers say nothing."""
+    from tests.fixtures.docx import make_fixtures as fx
+    from tests.hostile.test_deception import Doc
+
+    math = "<m:oMath><m:r><m:t>A=πr</m:t></m:r></m:oMath>"
+    body = fx.np("Scope", 1, 0) + fx.p(fx.r("The area is ") + math + fx.r(".")) + fx.np("Withdrawal", 1, 0)
+    word = Doc(body).build(tmp_path / "math.docx")
+    pdf = _pdf(tmp_path / "round.pdf", "Draft", "Non-paper", PDF_POINTS)
+    (note,) = _notes(word, pdf)
+    assert "math.docx (Word) is compared with round.pdf (PDF): its equations (1 provision(s), first" in note
+    assert "'⟦equation: A=πr⟧') are read as their text; a PDF draws them" in note
+    located = [w for w in read_pair(pdf, word)[1].warnings if "equations" in w.message]
+    assert len(located) == 1 and located[0].location is not None and located[0].location.paragraph == 1
+
+    ordinal = tmp_path / "ordinal.docx"
+    document = docx.Document()
+    for text in ("First. Hello", "Second. Goodbye", "1. Readable", "(a) Readable too"):
+        document.add_paragraph(text)
+    document.save(str(ordinal))
+    assert _notes(ordinal, pdf) == []  # typed numbers are the text's own, in both formats
+    ordinals = fx.numbering_xml(fx.abstract(1, fx.lvl(0, "ordinalText", "%1.")) + fx.num(1, 1))
+    body = fx.np("Hello", 1, 0) + fx.np("Goodbye", 1, 0)
+    words = fx.build_docx(tmp_path / "words.docx", body, numbering=ordinals)
+    (note,) = _notes(words, pdf)
+    assert "its list numbers in forms no text shows as a number ('First.', 'Second.': 2 provision(s)" in note
+
+
+def test_a_word_files_text_boxes_against_a_pdf_are_said(tmp_path: Path) -> None:
+    """A Word file's text box is read as paragraphs after the paragraph holding it; a PDF
+    shows its text where the box stands (Open-Xml-PowerTools' WC065: 'Inside text box.' on
+    the paragraph's last line, WC047: after the paragraphs around it, said by nothing)."""
+    from tests.fixtures.docx import make_fixtures as fx
+    from tests.hostile.test_deception import Doc, textbox_vml
+
+    boxed = Doc(fx.p(fx.r("See the box.") + textbox_vml("Inside text box."))).build(tmp_path / "boxed.docx")
+    pdf = _pdf(tmp_path / "round.pdf", "Draft", "Non-paper", PDF_POINTS)
+    (note,) = _notes(boxed, pdf)
+    assert "boxed.docx (Word) is compared with round.pdf (PDF): its text boxes are read as paragraphs" in note
+    assert "pending tracked changes" not in note
+
+
+def test_a_word_files_headings_nested_by_level_against_a_pdf_are_said(tmp_path: Path) -> None:
+    """Word nests an unnumbered Heading 2 under the Heading 1 before it; a PDF shows the two
+    levels only by their look, and its reader sets them side by side (Open-Xml-PowerTools'
+    ReferenceAdder Test01: 'Heading2 Some More' moved, said by nothing). Headings of one level
+    say nothing."""
+    nested = docx.Document()
+    nested.add_heading("Agreement", 0)
+    for text, level in (("Scope", 1), ("Purpose", 2), ("Withdrawal", 1)):
+        nested.add_heading(text, level)
+        nested.add_paragraph("The parties shall cease fire.")
+    nested.save(str(tmp_path / "nested.docx"))
+    pdf = _pdf(tmp_path / "round.pdf", "Draft", "Non-paper", PDF_POINTS)
+    (note,) = _notes(tmp_path / "nested.docx", pdf)
+    assert "headings nest by their Word heading levels (1 under another, first at paragraph 4" in note
+    assert "'Purpose'); a PDF shows those levels only by the headings' look" in note
+    flat = docx.Document()
+    flat.add_heading("Agreement", 0)
+    for text in ("Scope", "Withdrawal"):
+        flat.add_heading(text, 1)
+        flat.add_paragraph("The parties shall cease fire.")
+    flat.save(str(tmp_path / "flat.docx"))
+    assert _notes(tmp_path / "flat.docx", pdf) == []
+
+
 def test_a_word_files_header_read_as_text_in_its_pdf_is_said(tmp_path: Path) -> None:
     """The PDF reader leaves out what repeats on most pages; a one-page PDF's header and
     footer repeat nowhere and are read as text, where the Word file's are not read: the

@@ -7,6 +7,7 @@ crashes, hangs or runs out of memory, refused with exit 3 and one line."""
 from __future__ import annotations
 
 import io
+import itertools
 import struct
 import subprocess
 import zlib
@@ -132,15 +133,23 @@ def scan_docx(path: Path) -> Path:
 Placed = tuple[float, float, str]  # x, baseline y, text (Helvetica 11 pt)
 
 
-def raw_pdf(pages: Sequence[Sequence[Placed]], *, size: float = 11, width: float = 612) -> bytes:
+Drawn = tuple[float, float, float, float]  # a line from (x0, y0) to (x1, y1), 1 pt wide
+
+
+def raw_pdf(
+    pages: Sequence[Sequence[Placed]], *, size: float = 11, width: float = 612,
+    rules: Sequence[Sequence[Drawn]] = (), rule_width: float = 1,
+) -> bytes:  # fmt: skip
     """A minimal, valid PDF with one Helvetica text run per (x, y, text), in the given order
-    (the content-stream order, which need not be the reading order)."""
+    (the content-stream order, which need not be the reading order), and on each page the
+    lines of `rules` drawn (one path each, as LibreOffice draws a table's borders)."""
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     kids = []
     font_id = 3
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    for runs in pages:
-        ops = []
+    for number, runs in enumerate(pages):
+        drawn = rules[number] if number < len(rules) else ()
+        ops = [f"{rule_width} w {x0} {y0} m {x1} {y1} l S" for x0, y0, x1, y1 in drawn]
         for x, y, text in runs:
             escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({escaped}) Tj ET")
@@ -348,6 +357,169 @@ def test_a_table_of_one_row_is_read_cell_by_cell() -> None:
     ]
 
 
+def grid(left: float, top: float, widths: Sequence[float], rows: int, height: float) -> list[Drawn]:
+    """A table's borders as LibreOffice draws them: a line per row edge and per column edge."""
+    edges = list(itertools.accumulate(widths, initial=left))
+    across = [(left, top - height * k, edges[-1], top - height * k) for k in range(rows + 1)]
+    return across + [(x, top, x, top - height * rows) for x in edges]
+
+
+def test_cells_parted_by_a_table_border_are_read_cell_by_cell() -> None:
+    """Table cells standing closer than a tab read as one line, unless the page draws the
+    table's borders between them: a rule upright between two runs on one baseline parts
+    them, and the lines it parts are cells, a paragraph each (Open-Xml-PowerTools' Test08:
+    four cells of 'Now is the time.' a row read as one paragraph; RP032: the rows '1 2 3'
+    and '4 5 6' read as numbers and dropped as page numbers). A number alone in a cell
+    boxed by the borders is no page number either (RP034)."""
+    rows = [["Now is the time."] * 4, ["1", "2", "3", "4"], ["A", "B", "C", "D"]]
+    runs: list[Placed] = []
+    for number, row in enumerate(rows):
+        runs += [(78 + 100 * k, 759 - 13.3 * number, cell) for k, cell in enumerate(row)]
+    runs += [(78, 759 - 13.3 * 3, "2")]
+    runs += [(72, 600, "This is the text after the table, a sentence long enough to fill its line.")]
+    drawn = grid(72.5, 770, [100] * 4, 3, 13.3) + grid(72.5, 770 - 13.3 * 3, [400], 1, 13.3)
+    after = "This is the text after the table, a sentence long enough to fill its line."
+    assert _texts(raw_pdf([runs], rules=[drawn])) == [*(cell for row in rows for cell in row), "2", after]
+    # Word's thick borders (4.5 pt: Open-Xml-PowerTools' HW002-Table17) part them as well.
+    assert _texts(raw_pdf([runs], rules=[drawn], rule_width=4.5))[:4] == ["Now is the time."] * 4
+    # Without the borders the cells stand closer than a tab: one line a row (docs/limits.md).
+    assert _texts(raw_pdf([runs]))[0] == "Now is the time. Now is the time. Now is the time. Now is the time."
+
+
+def test_a_box_around_words_of_a_line_parts_nothing() -> None:
+    """A run with a border (Word's w:bdr) is drawn boxed, its upright sides between the words
+    of its line; no rule stands left of the line, so it is no table row (Open-Xml-PowerTools'
+    HC033 read 'Video', 'provides' and the rest as three paragraphs)."""
+    runs = [(72, 709.3, "Video "), (107.2, 709.3, "provides "), (155, 709.3, "a powerful way to help")]
+    runs += [(72, 695, "you prove your point, and more words to fill a second line of this paragraph.")]
+    box = [(106.8, 705.8, 106.8, 720.5), (154.6, 705.8, 154.6, 720.5), (106.1, 719.7, 155.4, 719.7)]
+    box += [(106.1, 706.5, 155.4, 706.5)]
+    assert _texts(raw_pdf([runs], rules=[box])) == [
+        "Video provides a powerful way to help you prove your point, and more words to fill a second line"
+        " of this paragraph."
+    ]
+
+
+def test_a_rule_across_between_two_lines_ends_a_paragraph() -> None:
+    """Paragraphs with borders between them (Word's w:pBdr) and no spacing: the lines alone
+    do not show where one ends when each fills the text's width (Open-Xml-PowerTools' HC051:
+    three bordered paragraphs of one sentence read as one). The border drawn across between
+    them, past the text of both, ends the paragraph; an underline, which runs no further than
+    its words and stands just under its baseline, does not."""
+    sentence = "Video provides a powerful way to help you prove your point to the readers of it."
+    runs = column(78, 535, [sentence] * 3, step=13.3)
+    borders = [(72, 535 - 13.3 * k + 10.6, 540, 535 - 13.3 * k + 10.6) for k in range(4)]
+    assert _texts(raw_pdf([runs], rules=[borders])) == [sentence] * 3
+    wrapped = ["The Parties shall withdraw their forces from the", "line within thirty days."]
+    underlined = column(78, 700, wrapped)
+    underline = [(78, 698.9, 380, 698.9)]
+    assert _texts(raw_pdf([underlined], rules=[underline])) == [
+        "The Parties shall withdraw their forces from the line within thirty days."
+    ]
+
+
+def test_a_line_in_a_bordered_cell_is_judged_full_against_its_cell() -> None:
+    """Paragraphs without spacing in a cell of one bordered table: whether a line that ends a
+    sentence was full is judged against the cell's right edge (its right border less its
+    margin), not against the widest line of the page, which stops short of it (Open-Xml-
+    PowerTools' CZ004: 'For example, … sidebar.' and 'Click Insert …', two paragraphs of the
+    cell, read as one)."""
+    lines = [
+        "To make your document look professionally produced, Word provides a header,",
+        "footer, cover page, and text box designs that complement each other too.",
+        "For example, you can add a matching cover page, header, and a sidebar.",
+        "Click Insert and then choose the elements you want from the different",
+        "galleries.",
+    ]
+    runs = column(77.8, 695.2, lines, step=12.8)
+    box = [(72.3, 706, 72.3, 630), (490, 706, 490, 630), (72, 706, 490, 706), (72, 630, 490, 630)]
+    assert _texts(raw_pdf([runs], rules=[box])) == [" ".join(lines[:2]), lines[2], " ".join(lines[3:])]
+
+
+def test_centred_text_in_a_bordered_cell_is_not_judged_against_the_cell() -> None:
+    """The cell's own right edge is taken only for a line starting at the cell's left margin:
+    text centred in a wide merged cell ('This is' in Open-Xml-PowerTools' HW002-Table17) would
+    look full against an edge mirrored from its indent, and run into the next row's text."""
+    runs = [(72.1, 709.8, "Video provides a powerful way to help you prove your point to them.")]
+    runs += [(286.2, 687.5, "This is"), (106, 664.9, "Row"), (171.3, 672.4, "a conversion of")]
+    drawn = [(72.3, 698.7, 72.3, 682.2), (540, 698.7, 540, 682.2), (72, 698, 540, 698)]
+    texts = _texts(raw_pdf([runs], rules=[drawn]))
+    assert texts[:3] == [runs[0][2], "This is", "Row"], texts
+
+
+def test_a_bordered_table_row_is_no_second_column() -> None:
+    """A table of one row with its borders drawn, under an indented letterhead: the page's
+    side-by-side lines are the row's cells, not two columns of text (Open-Xml-PowerTools'
+    DA228: the letterhead 'Contoso, Inc' read as the right column, after the table)."""
+    wrapped = ["On the Insert tab, the galleries include items that are designed to coordinate well with",
+               "the overall look of your document."]  # fmt: skip
+    runs = [(288, 710, "Contoso, Inc"), (288, 685.3, "January 31, 2011"), (72, 660.6, "Dear Customer,")]
+    runs += column(72, 635.9, wrapped, step=14.7)
+    runs += [(78, 596.5, "Description"), (262, 596.5, "Quantity"), (466, 596.5, "Order Date")]
+    runs += [(72, 568, "We really appreciate your business.")]
+    drawn = grid(72.5, 608, [130, 160, 150], 1, 16)
+    expected = ["Contoso, Inc", "January 31, 2011", "Dear Customer,", " ".join(wrapped)]
+    expected += ["Description", "Quantity", "Order Date", "We really appreciate your business."]
+    assert _texts(raw_pdf([runs], rules=[drawn])) == expected
+
+
+def test_a_word_broken_after_a_slash_in_a_cell_stays_in_its_cell() -> None:
+    """A narrow cell breaks './ProductDescription' after its slash; the line './' is short,
+    but the word after it did not fit: one cell (Open-Xml-PowerTools' DA251 read two)."""
+    runs = [(78, 542.2, "./"), (78, 529.4, "ProductDescription"), (210, 542.2, "./Quantity")]
+    runs += [(320, 542.2, "./OrderDate")]
+    drawn = grid(72.5, 556, [132, 110, 120], 1, 30)
+    assert _texts(raw_pdf([runs], rules=[drawn])) == ["./ProductDescription", "./Quantity", "./OrderDate"]
+
+
+def test_text_after_a_hanging_indents_tab_goes_on_with_its_line() -> None:
+    """A number, a tab to a hanging indent, then the text, which wraps back under the number:
+    the runs stand too far apart to be one line, but the paragraph is one, as Word's holds it
+    ('4', a tab, 'a que colaboren…': Open-Xml-PowerTools' RP042 read '4' and '5' as
+    paragraphs of their own); a label alone before the tab ('5.') is a paragraph the tree
+    makes the provision's number (structure).
+    Text after a tab that does not wrap back may be a table's cell where no border is drawn
+    (a cell wraps inside its cell: HW002-Table17, TaskPlanTemplate's 任务 | 到期日 | 已完成),
+    read as before; in another size of type it is another cell's (DB Footer's 'Page 1')."""
+    first = "a que colaboren con los países participantes del sistema y con la"
+    runs = [(72, 702.8, "4"), (128.8, 702.8, first), (72, 688.8, "UIT para resolver los casos notificados")]
+    runs += [(72, 660, "5."), (128.8, 660, "Each Party shall report to the commission.")]
+    runs += [(72, 632, "Name:"), (250, 632, "Kessel")]
+    assert _texts(raw_pdf([runs])) == [
+        f"4 {first} UIT para resolver los casos notificados",
+        "5.",
+        "Each Party shall report to the commission.",
+        "Name:",
+        "Kessel",
+    ]
+    footer = [pdf._Line(1, 56.9, 34.8, 6, "Legal Disclaimer", right=106.6)]
+    footer.append(pdf._Line(1, 503, 34.1, 8, "Page 1", right=529.7))
+    assert [text for _, text in pdf._paragraphs(footer, [595.3])] == ["Legal Disclaimer", "Page 1"]
+
+
+def test_a_label_that_would_have_fitted_on_the_line_before_starts_a_paragraph() -> None:
+    """A heading of a numbered outline, then its sub-points at the usual line spacing, none
+    ending a sentence: '3.1. Engine' would have fitted after '3. Technical Details', so no
+    line broke before it (Open-Xml-PowerTools' NumberedListTest read '3. Technical Details
+    3.1. Engine' as one paragraph). A label that wraps to a line's start stays in its text."""
+    outline = [(72, "1. Overview"), (90, "1.1. Dr. Johnson’s Vitae"), (126, "You can also type a keyword.")]
+    outline += [(90, "1.2. Team List"), (126, "John"), (126, "Bob"), (126, "Bill"), (90, "1.3. Motivations")]
+    outline += [(126, "Lorem ipsum dolor sit amet."), (72, "2. Synopsis"), (90, "2.1. Day 1 – Compression")]
+    runs = [(72, 759.7, "Video provides a powerful way to help you prove your point, as it says.")]
+    runs += [(x, 737.9 - 21.8 * k, text) for k, (x, text) in enumerate(outline)]
+    runs += [(72, 480, "3. Technical Details"), (90, 466.2, "3.1. Engine"), (90, 452.4, "3.2. Passenger")]
+    texts = _texts(raw_pdf([runs]))
+    assert texts[-3:] == ["3. Technical Details", "3.1. Engine", "3.2. Passenger"], texts
+    # A number further along the same line, after a tab, is no new paragraph for that
+    # (python-docx's tab-stops: '-0.5', a tab, '0.5').
+    tabbed = pdf._page_lines([[36.1, 660, 11, 56.5, "-0.5"], [108.1, 660, 11, 124.6, "0.5"]], 1)
+    assert pdf._paragraphs(tabbed, [612]) == [(1, "-0.5 0.5")]
+    # A label that a wrapped line starts with stays in its text.
+    wrapped = ["4. The Parties shall withdraw their forces as set out in the schedule to the Article"]
+    wrapped += ["5. of the Annex."]
+    assert _texts(raw_pdf([column(72, 700, wrapped, step=13.8)])) == [" ".join(wrapped)]
+
+
 def test_runs_placed_apart_on_a_line() -> None:
     """A narrow tab after a label gets a space; a run that continues a word (a font change
     mid-word, placed at the end of the run before) does not. Helvetica 11 pt: "Article 10"
@@ -368,6 +540,20 @@ def test_a_page_whose_only_line_changes_number_keeps_it() -> None:
     assert _texts(raw_pdf([*body, [(72, 760, HEADER)]])) == [
         f"{n}. Provision {n} of the agreement." for n in (1, 2, 3)
     ]
+
+
+def test_lines_at_one_place_whose_numbers_do_not_follow_the_pages_are_text() -> None:
+    """Lines at the same place on most pages that differ only in their numbers are a running
+    head only where the numbers change as the pages do ('Page 3', 'Page 4'): python-docx's
+    sct-inner-content, three short pages, lost 'P1', 'P6', 'P7' and 'P9' in silence."""
+    body = [
+        [(72, 708.8, "Clause 1 applies."), (72, 665.3, "Clause 3 applies.")],
+        [(72, 708.3, "The second page opens here."), (72, 679.8, "Clause 6 applies.")],
+        [(72, 708.8, "Clause 7 applies."), (72, 680.8, "Clause 9 applies.")],
+    ]
+    assert _texts(raw_pdf(body)) == [text for page in body for _, _, text in page]
+    headed = [[(72, 760, f"Framework agreement, page {n + 1}"), *page] for n, page in enumerate(body)]
+    assert _texts(raw_pdf(headed)) == [text for page in body for _, _, text in page]
 
 
 def test_list_bullets_before_a_tab_are_left_out() -> None:
@@ -391,6 +577,18 @@ def test_list_bullets_before_a_tab_are_left_out() -> None:
     ]
 
 
+def test_a_symbol_fonts_glyph_before_a_tab_is_a_bullet() -> None:
+    """Any glyph of a symbol font (Symbol, Wingdings: U+F020-U+F0FF in a PDF) alone before a
+    tab is a list's bullet, and a tab may be under an em wide (Open-Xml-PowerTools' DocumentBuilder
+    SolarOverview: its nine planets, bulleted by U+F0B2 0.86 em before the text, read as one
+    paragraph ' Mercury  Venus …')."""
+    runs = [[108.1, 499.9, 11, 116.6, "\uf0b2 "], [126.1, 499.9, 11, 170.5, "Mercury"]]
+    runs += [[108.1, 487.1, 11, 116.6, "\uf0b2 "], [126.1, 487.1, 11, 159.5, "Venus"]]
+    lines = pdf._page_lines(runs, 1)
+    assert [(line.text, line.bullet) for line in lines] == [("Mercury", True), ("Venus", True)]
+    assert [text for _, text in pdf._paragraphs(lines, [612])] == ["Mercury", "Venus"]
+
+
 @pytest.mark.parametrize(
     ("runs", "text"),
     [
@@ -404,6 +602,9 @@ def test_list_bullets_before_a_tab_are_left_out() -> None:
         # A space that is a run of its own, with its gap, stays; so does one after a label.
         ([(72, 98, "Video"), (98, 101, " "), (101.5, 140, "provides")], "Video provides"),
         ([(72, 117.8, "Article 10"), (118.5, 170, "Withdrawal")], "Article 10 Withdrawal"),
+        # Runs an em or more apart with no space between them (python-docx's tbl-props: the
+        # narrow cells of a table without borders read 'abcd').
+        ([(90.1, 96.9, "a"), (115.1, 122.2, "b"), (140.1, 146.3, "c"), (165.1, 172.4, "d")], "a b c d"),
         # Right-to-left runs go leftwards: their spaces are kept as given (HtmlConverter Test-07).
         ([(502.3, 539.1, 'המונח "'), (477.4, 502.2, "USA "), (244.4, 476.1, ' "מפנה ראו '), (219.6, 244.4, "USA")],
          'המונח "USA "מפנה ראו USA'),
@@ -547,10 +748,34 @@ def test_paragraph_runs_on_over_a_page_break() -> None:
         ("soft\u00ad", "ware", set(), "software"),
         ("the date —", "and more", set(), "the date — and more"),
         ("ends here.", "Next", set(), "ends here. Next"),
+        # A word broken after a slash (Open-Xml-PowerTools' DA251: './ProductDescription' in a
+        # narrow cell read './ ProductDescription'); a slash standing alone keeps its space.
+        ("./", "ProductDescription", set(), "./ProductDescription"),
+        ("and/", "or", set(), "and/or"),
+        ("a /", "b", set(), "a / b"),
+        # Chinese and Japanese break anywhere, with no space (HC001: '为达到最佳 效果').
+        ("为达到最佳", "效果，请勿", set(), "为达到最佳效果，请勿"),
+        ("请删除它，", "然后", set(), "请删除它，然后"),
+        ("GPS", "自驾", set(), "GPS 自驾"),
     ],
 )
 def test_end_of_line_hyphens(text: str, line: str, vocabulary: set[str], joined: str) -> None:
     assert _join(text, line, vocabulary) == joined
+
+
+def test_chinese_lines_ending_a_sentence_end_their_paragraph() -> None:
+    """A short line ending in a full-width question mark, colon or full stop (and closing
+    brackets) ends its paragraph as '?', ':' and '.' do (Open-Xml-PowerTools' HC001: five
+    one-line paragraphs of a cell, '目的地：[您要去哪儿？]' …, read as one)."""
+    texts = ["目的地：[您要去哪儿？]", "在哪里吃饭：[早餐吃什么？]", "抵达方式：", "待在哪里。"]
+    lines = [
+        pdf._Line(1, 136.7, 667 - 12.8 * k, 11, text, right=136.7 + 11 * len(text))
+        for k, text in enumerate(texts)
+    ]
+    wrapped = ["[要替换任何占位符文本（例如此文本），只需选中一行或一段文本并开始键入。", "为达到最佳效果。"]
+    lines.append(pdf._Line(1, 136.7, 560, 11, wrapped[0], right=540))
+    lines.append(pdf._Line(1, 136.7, 547.2, 11, wrapped[1], right=224.7))
+    assert [text for _, text in pdf._paragraphs(lines, [612])] == [*texts, "".join(wrapped)]
 
 
 def test_hyphenation_joined_in_a_paragraph() -> None:

@@ -186,6 +186,24 @@ def test_another_entry_of_a_drop_down_is_a_word_revision(tmp_path: Path) -> None
     assert next(body.iter(w("ffData")), None) is None
 
 
+def test_a_macro_button_shows_its_display_text_in_the_redline(tmp_path: Path) -> None:
+    """A MACROBUTTON field's display text is what the reader reads; the inert pass takes the
+    field out (it could run a macro) and keeps its result, which it has none of: the redline
+    shows the display text as a plain run, so a changed one is a word revision."""
+
+    def doc(modal: str, simple: bool) -> Doc:
+        code = f" MACROBUTTON NoMacro {modal} "
+        field = f'<w:fldSimple w:instr="{code}"/>' if simple else fx.BEGIN + fx.instr(code) + fx.END
+        return Doc(article(fx.r("The Parties ") + field + fx.r(" withdraw.")))
+
+    for simple in (False, True):
+        data, _ = _redline(doc("shall", simple), doc("may", simple), tmp_path)
+        body = read_part(data, "word/document.xml")
+        assert [t.text for t in body.iter(w("delText"))] == ["shall"]
+        assert [t.text for e in body.iter(w("ins")) for t in e.iter(w("t"))] == ["may"]
+        assert next(body.iter(w("instrText")), None) is None and next(body.iter(w("fldSimple")), None) is None
+
+
 # ------------------------------------------------------------------------------ equations
 
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"

@@ -325,8 +325,12 @@ def read_unreported(path: Path, view: View, limits: Limits, name: str) -> Draft:
         from draftkit.readers.pdf import read_pdf_blocks
 
         running: list[str] = []
-        blocks = read_pdf_blocks(data, max_paragraphs=limits.max_paragraphs, source=name, running=running)
+        notes: list[ReadWarning] = []
+        blocks = read_pdf_blocks(
+            data, max_paragraphs=limits.max_paragraphs, source=name, running=running, notes=notes
+        )
         source = Source(path=name, sha256=sha256, format=fmt, running=tuple(running))
+        read_warnings = tuple(notes)
     else:
         from draftkit.readers.text import decode, read_text_blocks
 

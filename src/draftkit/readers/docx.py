@@ -11,7 +11,7 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
 - pending revisions shown as one consistent view: "accept" (all accepted) or "original"
   (all rejected), paragraph marks included;
 - text as displayed (the rendering model of `docx_text`): field results without codes (a
-  REF whose stored result is not its bookmark's text said: `stale_references`),
+  REF whose stored result is not its bookmark's text, a DATE or TIME, said: `stale_results`),
   content controls in place, the `mc:Choice` a current word processor shows, `w:sym` as
   the character, ruby base text with its annotation as a note (`⟦ruby: …⟧`), an equation as
   one unit with its text in a linear form keeping its structure (`⟦equation: (1)/(2)⟧`), Strict-namespace
@@ -55,15 +55,16 @@ from draftkit.readers.docx_text import (
     core_title,
     diagram_digest,
     form_field_text,
-    is_reference,
+    is_recomputed,
     look_of,
+    macro_button_text,
     math_text,
     on_off,
     override_note,
     parse_visibility,
     resolve_soft,
     shown_look,
-    stale_references,
+    stale_results,
     symbol_text,
     unify_namespaces,
 )
@@ -199,7 +200,7 @@ class _Walker:
         self.pending: list[_Piece] = []
         self.fields: list[_Field] = []
         self.instr_depth = 0  # fields on the stack still in their instruction part
-        self.references: list[tuple[str, str, int]] = []  # REF fields: instruction, shown text, where
+        self.references: list[tuple[str, str, int]] = []  # REF, DATE fields: instruction, shown, where
         self.current = Collected(None)
         self.spare: Collected | None = None  # one whose paragraph is done, its lists empty
         self.used_notes: set[tuple[str, str]] = set()
@@ -555,7 +556,7 @@ class _Walker:
             elif tag in t.inline_wrappers:
                 if tag == t.fldSimple and not len(child):
                     self._field_without_result(child.get(t.instr) or "", parts)
-                elif tag == t.fldSimple and is_reference(instruction := child.get(t.instr) or ""):
+                elif tag == t.fldSimple and is_recomputed(instruction := child.get(t.instr) or ""):
                     start = len(parts)
                     self.inline(child, parts)
                     self.references.append(
@@ -847,7 +848,7 @@ class _Walker:
                 field = self.fields[-1]
                 field.in_result = True
                 self.instr_depth -= 1
-                if is_reference("".join(field.instruction)):
+                if is_recomputed("".join(field.instruction)):
                     field.result = (parts, len(parts))
         elif kind == "end" and self.fields:
             field = self.fields.pop()
@@ -862,7 +863,8 @@ class _Walker:
         self, instruction: str, parts: list[str], form: etree._Element | None = None
     ) -> None:
         """A field Word computes at display time: LISTNUM gets its number, a check box or
-        drop-down form field what it shows (☒, the chosen entry), others nothing."""
+        drop-down form field what it shows (☒, the chosen entry), a MACROBUTTON its display
+        text, others nothing."""
         if self.instr_depth:
             return
         if instruction.strip().upper().startswith("LISTNUM"):
@@ -871,6 +873,8 @@ class _Walker:
                 parts.append(label)
         elif form is not None:
             parts.append(form_field_text(form, instruction) or "")
+        else:
+            parts.append(macro_button_text(instruction) or "")
 
     def _close_instructions(self) -> None:
         # A field instruction never spans paragraphs; one left open is damaged markup, and
@@ -937,8 +941,8 @@ def read_docx_blocks(
         if body is not None:
             walker.walk_blocks(body, hidden=False)
         walker.flush()
-        if walker.references and body is not None:  # what a REF shows against its bookmark's text
-            for message, index in stale_references(body, walker.references, tags, walker.accept):
+        if walker.references and body is not None:  # REF results against their bookmarks', DATE
+            for message, index in stale_results(body, walker.references, tags, walker.accept):
                 walker.warn("not-compared", message, index)
         tables = body is not None and next(body.iter(tags.tbl), None) is not None
     kept = (main, document, data) if keep and not renamed else None  # the walk only reads the tree

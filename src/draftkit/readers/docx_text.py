@@ -19,9 +19,12 @@ Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
 - `math_text` is an equation's text in a linear form that keeps its structure (a fraction
   `(1)/(2)`, a power `10^(3)`, a root, a sum's sign, brackets), so ½ and 12 differ.
 - `form_field_text` is what a legacy check box or drop-down form field shows (Word keeps no
-  result for them: the box and the chosen entry are drawn from the field's `w:ffData`).
-- `stale_references` says where a REF field shows a stored result other than its bookmark's
-  text (Word shows the stored one until fields update; LibreOffice's PDF the bookmark's).
+  result for them: the box and the chosen entry are drawn from the field's `w:ffData`), and
+  `macro_button_text` what a MACROBUTTON field shows: the display text of its instruction.
+- `stale_results` says where a field shows a stored result Word or LibreOffice may show
+  otherwise: a REF whose result is not its bookmark's text (Word shows the stored one until
+  fields update; LibreOffice's PDF the bookmark's), a DATE or TIME field (the day it is
+  opened or printed).
 - `unify_namespaces` renames elements of the other WordprocessingML namespace (Strict in a
   transitional part, or the reverse) so one set of names reads both, as Word does.
 """
@@ -734,6 +737,17 @@ def form_field_text(ffdata: etree._Element | None, instruction: str) -> str | No
     return entries[index] if index is not None and 0 <= index < len(entries) else (entries or [""])[0]
 
 
+_MACRO_BUTTON = re.compile(r"\s*MACROBUTTON\s+\S+\s+(.*?)\s*\Z", re.IGNORECASE | re.DOTALL)
+
+
+def macro_button_text(instruction: str) -> str | None:
+    """What a MACROBUTTON field without a result shows: its display text, the instruction's
+    words after the macro's name (`MACROBUTTON NoMacro [Click here and type]` shows
+    "[Click here and type]" in Word and LibreOffice); None for any other field."""
+    found = _MACRO_BUTTON.match(instruction)
+    return found.group(1) if found is not None else None
+
+
 # A diagram's data part names its drawing (a cached rendering) by an id of the document's
 # relationships: package plumbing, not content — two copies of one diagram in two files,
 # or one carried into a redline beside another, differ there only.
@@ -753,23 +767,44 @@ _NOT_TEXT = re.compile(r"\\[rnwpf]\b", re.IGNORECASE)
 _CASE_SWITCH = re.compile(r"\\\*\s*(upper|lower|caps|firstcap)\b", re.IGNORECASE)
 
 
-def is_reference(instruction: str) -> bool:
-    """Whether a field instruction is a REF to a bookmark's text (the reader keeps its result)."""
+# A DATE or TIME field shows the moment the document is opened or printed: Word updates it
+# then, LibreOffice's PDF shows the day it was made.
+_NOW = re.compile(r"^\s*(DATE|TIME)\b", re.IGNORECASE)
+
+
+def is_recomputed(instruction: str) -> bool:
+    """Whether a field's stored result is one Word or LibreOffice may show otherwise, so the
+    reader keeps it for `stale_results`: a REF to a bookmark's text, a DATE or TIME field."""
     found = _REF.match(instruction)
-    return found is not None and not _NOT_TEXT.search(found.group("switches"))
+    return (found is not None and not _NOT_TEXT.search(found.group("switches"))) or bool(_NOW.match(instruction))
 
 
-def stale_references(
+def stale_results(
     body: etree._Element, references: list[tuple[str, str, int]], tags: Tags, accept: bool
 ) -> list[tuple[str, int]]:
-    """(message, paragraph) for each REF field whose shown result is not its bookmark's text:
-    Word shows the stored result, LibreOffice's PDF and an update show the bookmark's. The
-    bookmarks' texts are read in one pass over the body, for the names referred to only."""
+    """(message, paragraph) for each field `is_recomputed` keeps that may show otherwise: a
+    DATE or TIME field, whatever it stored; a REF field whose shown result is not its
+    bookmark's text (Word shows the stored result, LibreOffice's PDF and an update show the
+    bookmark's; the bookmarks' texts are read in one pass over the body, for the names
+    referred to only)."""
     wanted: dict[str, list[tuple[str, int, str]]] = {}
+    out: list[tuple[str, int]] = []
     for instruction, shown, index in references:
         found = _REF.match(instruction)
         if found is not None:
             wanted.setdefault(found.group("name"), []).append((shown, index, found.group("switches")))
+        elif now := _NOW.match(instruction):
+            kind = now.group(1).upper()
+            out.append(
+                (
+                    f"a {kind} field shows the {'day' if kind == 'DATE' else 'time'} the document is opened"
+                    f" or printed (Word updates it then; LibreOffice's PDF shows when it was made): compared"
+                    f" as stored, {' '.join(shown.split())!r}",
+                    index,
+                )
+            )
+    if not wanted:
+        return out
     t = tags
     hidden = t.moveFrom if accept else t.moveTo
     open_ids: dict[str | None, str] = {}
@@ -785,7 +820,6 @@ def stale_references(
         elif open_ids and next(element.iterancestors(hidden), None) is None:
             for name in open_ids.values():
                 texts[name].append(element.text or "")
-    out: list[tuple[str, int]] = []
     for name, uses in wanted.items():
         if name not in texts:
             continue  # no such bookmark: Word shows "Error! Reference source not found." on update

@@ -19,7 +19,11 @@ it its own, an even page's where the settings give them theirs, marked: `_page_t
 section holds them; comments
 as the multiset of theirs. Where one file of the pair is a Word file and the other a PDF, the
 note also says what the Word file holds that a PDF shows elsewhere or otherwise: footnotes
-and endnotes, pending tracked changes, page headers and footers the PDF's text holds.
+and endnotes, pending tracked changes, text boxes, page headers and footers the PDF's text
+holds; and
+notes of their own on its equations (a PDF draws them), its list numbers in forms no text
+shows as numbers ('00001|', 'First.') and its unnumbered headings nested by their heading
+levels (a PDF shows a level only by its look), each saying where the first stands.
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ from lxml import etree
 
 from draftkit.errors import DraftkitError
 from draftkit.limits import Limits
-from draftkit.model import Draft, ReadWarning
+from draftkit.model import Draft, Location, Provision, ReadWarning
+from draftkit.model.numbering import parse_label
 from draftkit.readers import STDIN_NAME
 from draftkit.readers.docx_text import choose_branch, symbol_text
 from draftkit.readers.safezip import open_package
@@ -70,7 +75,7 @@ def noted(
             note = furniture_note(path, source.path, view, limits)
     elif source.format == "pdf" and isinstance(old, Draft) and old.source and old.source.format == "pdf":
         note = _running_note(old.source.running, source.running)
-    notes = tuple(n for n in (note, _word_and_pdf_note(old, new, view, limits)) if n is not None)
+    notes = tuple(n for n in (note, *_word_and_pdf_notes(old, new, view, limits)) if n is not None)
     if not notes:
         return new
     if said:
@@ -83,22 +88,116 @@ def noted(
 _NOTE_MARKS = ("⟦Footnote: ", "⟦Endnote: ")
 # A revision in the main document part, whatever the namespace's prefix.
 _REVISION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:ins|del|moveFrom|moveTo)[\s/>]")
+_TEXT_BOX = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?txbxContent[\s/>]")
 
 
-def _word_and_pdf_note(old: object, new: Draft, view: str, limits: Limits) -> ReadWarning | None:
+def _word_and_pdf_notes(old: object, new: Draft, view: str, limits: Limits) -> list[ReadWarning | None]:
     """Where one draft of a pair is a Word file and the other a PDF: what the Word file holds
     that a PDF shows elsewhere or otherwise, so that a difference there is not taken for a
     change of text — its footnotes and endnotes (read at their references in the Word file,
     where they are printed in a PDF), its pending tracked changes (read as accept-all; a
     PDF printed with the markup shows the deleted text too), and its page headers and
     footers that the PDF reader did not leave out as running lines (a document of one page:
-    nothing repeats), read there as text."""
+    nothing repeats), read there as text, in one note; its equations (`_equations_note`),
+    its list numbers no text shows as numbers (`_labels_note`) and its unnumbered headings
+    nested by heading level (`_headings_note`), each located at the first."""
     if not isinstance(old, Draft) or old.source is None or new.source is None:
-        return None
+        return []
     formats = {old.source.format: old, new.source.format: new}
     word, pdf = formats.get("docx"), formats.get("pdf")
     if word is None or pdf is None or word.source is None:
+        return []
+    names = (Path(word.source.path).name, Path(pdf.source.path).name if pdf.source else "the PDF")
+    pair = f"{names[0]} (Word) is compared with {names[1]} (PDF): "
+    # A note goes on the newer draft: located there only when that is the Word file.
+    located = word is new
+    return [
+        _word_and_pdf_note(word, pdf, view, limits, pair),
+        _equations_note(word, pair, located),
+        _labels_note(word, pair, located),
+        _headings_note(word, pair, located),
+    ]
+
+
+def _first(provision: Provision, located: bool) -> tuple[str, Location | None]:
+    """Where a note's first instance stands: said in its text, and its location where the
+    note is on the Word file (the newer draft)."""
+    where = provision.location
+    return (f", first at {where.describe()} of the Word file" if where else ""), (where if located else None)
+
+
+_FORMAT_NOT_TEXT = ": a difference there may be the format's, not the text's (docs/limits.md)"
+
+
+def _equations_note(word: Draft, pair: str, located: bool) -> ReadWarning | None:
+    """The Word file's equations are read as their text (`⟦equation: …⟧`); a PDF draws them
+    (LibreOffice as shapes), its text layer holding none of them, or their signs apart."""
+    found = [p for p in word.walk() if "⟦equation: " in p.text or "⟦equation: " in (p.heading or "")]
+    if not found:
         return None
+    first = found[0].text if "⟦equation: " in found[0].text else found[0].heading or ""
+    shown = first[first.index("⟦equation: ") :].split("⟧", 1)[0] + "⟧"
+    where, location = _first(found[0], located)
+    return ReadWarning(
+        "not-compared",
+        f"{pair}its equations ({len(found)} provision(s){where}: {_quoted([shown])}) are read as their"
+        " text; a PDF draws them, and its text holds none of them or their signs apart" + _FORMAT_NOT_TEXT,
+        location,
+    )
+
+
+def _labels_note(word: Draft, pair: str, located: bool) -> ReadWarning | None:
+    """The Word file's list numbers that no text shows as a number ('00001|', 'First.'): the
+    PDF's reader reads them as words of their provisions' text."""
+    readable: dict[str, bool] = {}
+    found = []
+    for provision in word.walk():
+        num = provision.num
+        if num and num not in readable:
+            label = parse_label(f"{num} The text.")  # as a line of text would start
+            readable[num] = label is not None and label[0].num == num
+        if num and not readable[num]:
+            found.append(provision)
+    if not found:
+        return None
+    forms = list(dict.fromkeys(p.num or "" for p in found))
+    where, location = _first(found[0], located)
+    return ReadWarning(
+        "not-compared",
+        f"{pair}its list numbers in forms no text shows as a number ({_quoted(forms)}: {len(found)}"
+        f" provision(s){where}) are Word's; the PDF's reader reads them as words of the text"
+        + _FORMAT_NOT_TEXT,
+        location,
+    )
+
+
+def _headings_note(word: Draft, pair: str, located: bool) -> ReadWarning | None:
+    """The Word file's unnumbered headings nested under others by their heading levels
+    (Heading 2 under Heading 1): a PDF shows the levels only by the headings' look, which its
+    reader does not weigh, so it sets them side by side (a move where nothing moved)."""
+    found: list[Provision] = []
+    stack = [(p, False) for p in reversed(word.provisions)]
+    while stack:
+        provision, under_heading = stack.pop()
+        heading = provision.num is None and provision.heading is not None
+        if heading and under_heading:
+            found.append(provision)
+        stack.extend((child, heading) for child in reversed(provision.children))
+    if not found:
+        return None
+    where, location = _first(found[0], located)
+    return ReadWarning(
+        "not-compared",
+        f"{pair}its unnumbered headings nest by their Word heading levels ({len(found)} under another"
+        f"{where}: {_quoted([found[0].heading or ''])}); a PDF shows those levels only by the headings'"
+        " look, and its reader sets them side by side" + _FORMAT_NOT_TEXT,
+        location,
+    )
+
+
+def _word_and_pdf_note(word: Draft, pdf: Draft, view: str, limits: Limits, pair: str) -> ReadWarning | None:
+    """The one note on the Word file's notes, tracked changes and printed headers and footers."""
+    assert word.source is not None
     said = []
     texts = [word.title or "", *word.preamble, *(p.text for p in word.walk())]
     notes = [
@@ -111,10 +210,16 @@ def _word_and_pdf_note(old: object, new: Draft, view: str, limits: Limits) -> Re
             f"its {' and '.join(notes)} are read in its text, at their references; the PDF prints them at the foot"
             " of the page or at the end, where they are read as text of their own"
         )
-    if word.source.path != STDIN_NAME and _has_revisions(Path(word.source.path), limits):
+    held = _held(Path(word.source.path), limits) if word.source.path != STDIN_NAME else set()
+    if "revisions" in held:
         said.append(
             "it holds pending tracked changes, read as accepted (--view original: rejected); a PDF printed"
             " with its markup shows the deleted text as well"
+        )
+    if "text boxes" in held:
+        said.append(
+            "its text boxes are read as paragraphs of their own after the paragraph that holds them; a PDF"
+            " shows their text where the box stands, beside or among the lines around it"
         )
     shown = _printed_furniture(word, pdf, view, limits)
     if shown:
@@ -124,13 +229,7 @@ def _word_and_pdf_note(old: object, new: Draft, view: str, limits: Limits) -> Re
         )
     if not said:
         return None
-    names = (Path(word.source.path).name, Path(pdf.source.path).name if pdf.source else "the PDF")
-    return ReadWarning(
-        "not-compared",
-        f"{names[0]} (Word) is compared with {names[1]} (PDF): "
-        + "; ".join(said)
-        + ": a difference there may be the format's, not the text's (docs/limits.md)",
-    )
+    return ReadWarning("not-compared", pair + "; ".join(said) + _FORMAT_NOT_TEXT)
 
 
 _FURNITURE_WORDS = frozenset({"page", "of", "seite", "von", "página", "de", "sur"})
@@ -157,14 +256,15 @@ def _printed_furniture(word: Draft, pdf: Draft, view: str, limits: Limits) -> li
     ]
 
 
-def _has_revisions(path: Path, limits: Limits) -> bool:
-    """Whether a Word file's main document part holds tracked changes (False where it cannot
-    be read again)."""
+def _held(path: Path, limits: Limits) -> set[str]:
+    """What of "revisions" (tracked changes) and "text boxes" a Word file's main document
+    part holds (nothing where it cannot be read again)."""
     try:
         with open_package(path, max_bytes=limits.max_bytes, max_unpacked=limits.max_unpacked) as package:
-            return bool(_REVISION.search(package.read(package.main_document_part())))
+            data = package.read(package.main_document_part())
     except (DraftkitError, OSError, ValueError):
-        return False
+        return set()
+    return {name for name, mark in (("revisions", _REVISION), ("text boxes", _TEXT_BOX)) if mark.search(data)}
 
 
 def _running_note(before: tuple[str, ...], after: tuple[str, ...]) -> ReadWarning | None:

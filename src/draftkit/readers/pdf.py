@@ -7,25 +7,36 @@ Stages, each relying on the one before:
    memory and time bounds below; encrypted, damaged, truncated and text-less (scanned)
    files, and files that stop the engine, are refused with an `InputError`, never a
    traceback or a crash of this process.
-2. lines: runs on one baseline, in content-stream order, make a line.
+2. lines: runs on one baseline, in content-stream order, make a line — unless a rule (a
+   thin line drawn on the page: `pdf_engine`) stands upright between two of them in a row
+   with a rule on its left too: a table's border between its cells, however close they
+   stand. Lines a rule parts on one baseline are table cells (`pdf_rules`); a rule drawn
+   across between two lines, past the text of both (a paragraph's border, a table's row),
+   ends a paragraph there.
 3. furniture: running headers and footers (the same text at the same place on most pages,
-   digits ignored, so "Page 3 of 12" matches "Page 4 of 12") and page numbers ("3",
+   its numbers the same or changing as the pages do, so "Page 3 of 12" matches "Page 4 of
+   12") and page numbers ("3",
    "- 3 -", "Page 3 of 12") in the top or bottom lines of a page are dropped — but not a
-   number or letter standing in a table row (other lines on its baseline, not all running).
+   number or letter standing in a table row (other lines on its baseline, not all running)
+   or boxed in a table's cell (rules on both sides of it).
 4. columns: a page whose lines stand side by side (at least `_MIN_PAIRS` pairs on one
    baseline, far apart) is read column by column: full-width lines above, the left column,
-   the right column, full-width lines below. Unless they are a table's rows: the content
-   stream goes back to the left column after a line of the right one, and no line on the
-   left fills its column (`_table_rows`); then the page is read in the stream's order, row
+   the right column, full-width lines below. Unless they are a table's rows: rules part
+   them, or the content stream goes back to the left column after a line of the right one,
+   and no line on the left fills its column (`_table_rows`); then the page is read in the stream's order, row
    by row, each cell a paragraph, as the DOCX reader reads the table. A row-by-row stream
    of full lines is still read column by column.
 5. paragraphs: a line starts a new paragraph after a vertical gap larger than the line
    spacing (taken after the lines that run on, so that spacing after every paragraph is a
-   gap), a change of font size, a line that ends a sentence where the next word would have
-   fitted (short, or not full against the page's text edge), a list bullet (left out, as
-   the DOCX reader shows none), a table cell, on a page of short lines (a list) any line
-   that is not full, or when it starts with a list label at or left of the previous line's
-   start; otherwise it joins the previous one, undoing end-of-line hyphenation (see `_join`).
+   gap), a change of font size, a line that ends a sentence (in Latin or full-width
+   punctuation) where the next word would have fitted (short, or not full against the
+   page's text edge), a list bullet (left out, as the DOCX reader shows none), a table
+   cell, on a page of short lines (a list) any line that is not full, or when it starts
+   with a list label at or left of the previous line's start, or would have fitted on the
+   line before — never text after the tab of a hanging indent ("4", a tab, its text, which
+   wraps back under the "4"); otherwise it joins the
+   previous one with a space, or none after a word broken at a hyphen or a slash and
+   between Chinese or Japanese characters (see `_join`).
 
 Guarantee: blocks in reading order, each with `Location(line=n)`, n being the 1-based
 running number of its first line among the kept (non-furniture) lines of the whole
@@ -34,6 +45,7 @@ document. Numbering is read from the text by `structure`, as for plain text.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import itertools
 import json
@@ -45,16 +57,27 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from draftkit.errors import DraftkitError, InputError, LimitError, Where
-from draftkit.model import Location
+from draftkit.model import Location, ReadWarning
 from draftkit.model.numbering import Label, parse_label
+from draftkit.readers import pdf_notes
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
+from draftkit.readers.pdf_rules import (
+    Rule,
+    bound,
+    boxed,
+    parted,
+    rule_between,
+    ruled_cells,
+    same_baseline,
+    upright,
+)
 
 MAX_PAGES = 5_000
 """Most pages read from one PDF (some ten times the longest real framework text)."""
@@ -82,7 +105,13 @@ _GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends 
 _MIRROR = 0.65  # lines all shorter than this share of the width between margins: none is full
 _SINGLE_SPACING = 1.3  # most baseline steps per point of font size in single-spaced text
 _SHORT = 0.85  # a line this share of its column's usual length, or less, with the next word is "short"
-_ENDS_SENTENCE = re.compile(r"[.:;!?][\"'”’»)\]]*$")
+# A sentence's end, in Latin and in Chinese and Japanese punctuation (full-width: "。", "？",
+# "：" …), before any closing quotes and brackets.
+_ENDS_SENTENCE = re.compile(r"[.:;!?。！？；：．][\"'”’»)\]）」』】〕》〉]*$")
+# Chinese and Japanese script and punctuation (Han, kana, CJK and full-width forms; not
+# Hangul: Korean puts spaces between its words): a line broken between two of these
+# characters was broken inside a run of text with no space in it.
+_UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(?:(?:page|p\.|pag\.|seite|página|стор\.|стр\.)\s*)?"
     r"(?:\d{1,5}|[ivxlcdm]{1,7})(?:\s*(?:of|/|de|von|из|з)\s*\d{1,5})?[-–—\s]*$",
@@ -99,7 +128,7 @@ _HYPHEN_PREFIXES = frozenset(
 # glyphs a PDF keeps as private-use characters (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings'
 # square, U+F076 its diamond, U+F0D8 and U+F0E0 arrows, U+F0FC its tick).
 _BULLET_GLYPHS = frozenset("•◦▪▫■□●○◆◇►▸‣⁃∙·–-*➢➤✓✔o\uf0b7\uf0a7\uf076\uf0d8\uf0e0\uf0fc\uf06e\uf071\uf0a8")
-_BULLET_GAP = 0.9  # ems between a list bullet and its text, at least (a tab; a space is 0.25)
+_BULLET_GAP = 0.8  # ems between a list bullet and its text, at least (a tab; a space is 0.25)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -117,6 +146,9 @@ class _Line:
     right: float = 0.0  # where its last glyph ends
     cell: bool = False  # a cell of a table row (`_columns`): a paragraph of its own
     limit: float = 0.0  # for a cell: where the next cell of its row starts (or the text's right edge)
+    ruled: bool = False  # a rule is drawn across between it and the line before (`pdf_rules.parted`)
+    inner: float = 0.0  # between upright rules (a table's cell): its right text edge (`pdf_rules.bound`)
+    tabbed: bool = False  # text after a tab of a hanging indent, on the line before's baseline (`_tabbed`)
 
     @property
     def top(self) -> float:
@@ -239,8 +271,10 @@ def _refusal(answer: dict[str, Any], source: str) -> DraftkitError | None:
     return DraftkitError(f"the PDF engine failed: {detail or 'no answer'}")
 
 
-def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
-    """The lines of one page: runs on one baseline joined in content-stream order."""
+def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[float]] = ()) -> list[_Line]:
+    """The lines of one page: runs on one baseline joined in content-stream order, parted
+    where a rule stands upright between two of them (see `ruled_cells`)."""
+    standing = upright(rules)
     lines: list[_Line] = []
     current: list[tuple[float, float, float, float, str]] = []  # (x, y, size, right, text)
 
@@ -268,11 +302,22 @@ def _page_lines(runs: list[list[Any]], number: int) -> list[_Line]:
             end = max(pright, px + 0.55 * psize * len(ptext))
             if not same_line or x > end + 2.5 * psize:
                 close()
+            elif (
+                standing
+                and rule_between(standing, max(run[3] for run in current), x, y, size)
+                and rule_between(standing, -math.inf, current[0][0], y, size)
+            ):
+                close()  # a table's border between two cells standing closer than that
         if current and _needs_space(current, x, text):
             text = " " + text
         current.append((x, y, size or 1.0, right, text))
     if current:
         close()
+    if standing:
+        ruled_cells(lines, standing)
+        bound(lines, standing)
+    if rules:
+        parted(lines, rules)
     return lines
 
 
@@ -304,11 +349,13 @@ def _joined(runs: list[tuple[float, float, float, float, str]]) -> str:
 def _bullet(runs: list[tuple[float, float, float, float, str]]) -> bool:
     """Whether a line's first run is a list bullet: one bullet glyph (Word's defaults: the
     Symbol font's bullet, Courier New's "o", Wingdings' square, arrow and tick, which PDFs
-    hold as private-use characters) with a tab's width before the text. A Word list's bullet
-    is no part of its paragraph's text (the DOCX reader shows none), so it is left out; a
-    bullet typed before the text, with a space, stays and is read as a bullet label."""
+    hold as private-use characters, and any other glyph of a symbol font, U+F020-U+F0FF) with
+    a tab's width before the text. A Word list's bullet is no part of its paragraph's text
+    (the DOCX reader shows none), so it is left out; a bullet typed before the text, with a
+    space, stays and is read as a bullet label."""
     glyphs = [index for index, run in enumerate(runs) if run[4].strip()]
-    if len(glyphs) < 2 or runs[glyphs[0]][4].strip() not in _BULLET_GLYPHS:
+    glyph = runs[glyphs[0]][4].strip() if glyphs else ""
+    if len(glyphs) < 2 or not (glyph in _BULLET_GLYPHS or "\uf020" <= glyph <= "\uf0ff"):
         return False
     first, text = runs[glyphs[0]], runs[glyphs[1]]
     return text[0] - first[3] >= _BULLET_GAP * first[2]
@@ -320,7 +367,9 @@ def _needs_space(current: list[tuple[float, float, float, float, str]], x: float
     PDFium ends a run with a space when a gap follows it, but not for a narrow tab ("Article
     10" then "Withdrawal" one tab stop on); a mid-word change of font looks the same, so a
     space goes in only where a word cannot continue: after a whole label ("Article 10",
-    "(a)", "2.1") or between a digit or lower-case letter and a capital a gap apart.
+    "(a)", "2.1"), between a digit or lower-case letter and a capital a gap apart, or across
+    a gap of an em or more, wider than any space (the narrow cells of a table without
+    borders: 'a', 'b', 'c' read 'abc').
     """
     before = "".join(run[4] for run in current)
     if x <= current[-1][0] or not before or before[-1].isspace() or part[0].isspace():
@@ -330,12 +379,15 @@ def _needs_space(current: list[tuple[float, float, float, float, str]], x: float
         return True
     # A capital straight after the glyphs before it (no gap: a font change, "VideoVideo" in
     # bold then roman) goes on the word.
-    wide = x - current[-1][3] >= _SPACE_GAP * current[-1][2]
+    gap = x - current[-1][3]
+    if gap >= current[-1][2]:
+        return True
+    wide = gap >= _SPACE_GAP * current[-1][2]
     return (before[-1].isdigit() or before[-1].islower()) and part[0].isupper() and wide
 
 
-def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float]]:
-    """Every page's lines, and every page's width; refuses what cannot be read, with one
+def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float], list[list[Rule]]]:
+    """Every page's lines, width and upright rules; refuses what cannot be read, with one
     line saying why."""
     if b"%%EOF" not in data[-_EOF_TAIL:]:
         raise _fail(
@@ -343,18 +395,24 @@ def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float]]:
         )
     pages: list[list[_Line]] = []
     widths: list[float] = []
+    rules: list[list[Rule]] = []
     for answer in _engine(data, source):
         error = _refusal(answer, source)
         if error is not None:
             raise error
         first = int(answer["first"])
-        pages += [_page_lines(runs, number) for number, runs in enumerate(answer["pages"], start=first)]
+        drawn = answer.get("rules") or [[] for _ in answer["pages"]]
+        pages += [
+            _page_lines(runs, number, page_rules)
+            for number, (runs, page_rules) in enumerate(zip(answer["pages"], drawn, strict=True), start=first)
+        ]
         widths += [float(width) for width in answer["widths"]]
+        rules += [upright(page_rules) for page_rules in drawn]
     if not any(pages):
         raise _fail(
             source, "PDF has no text layer (a scan?): it needs OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
         )
-    return pages, widths
+    return pages, widths, rules
 
 
 # ---------------------------------------------------------------------------------- furniture
@@ -375,30 +433,42 @@ def _edges(lines: list[_Line], depth: int = 2) -> list[_Line]:
     return ordered[:depth] + ordered[-depth:] if len(ordered) > 2 * depth else ordered
 
 
-def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) -> list[list[_Line]]:
+def _drop_furniture(
+    pages: list[list[_Line]], running: list[str] | None = None, rules: Sequence[list[Rule]] = ()
+) -> list[list[_Line]]:
     """Pages without running headers, footers and page numbers; the texts of the running
     lines left out (each as it stands on two pages or more: not a page number, nor a line
-    whose number changes from page to page) appended to `running`, in order."""
+    whose number changes from page to page) appended to `running`, in order. `rules`: each
+    page's upright rules (a number boxed in a table's cell is no page number). A running
+    line's numbers may change from page to page only as the pages do ("Page 3 of 12", then
+    "Page 4 of 12"): "P1" on page 1 and "P7" on page 3 stand at one place, but are text."""
     with_text = sum(1 for lines in pages if lines)
     seen: Counter[tuple[str, int]] = Counter()
     exact: Counter[str] = Counter()  # edge texts as they stand, once a page
+    numbers: dict[tuple[str, int], list[tuple[int, tuple[int, ...]]]] = {}  # by key: (page, numbers)
     edges = [_edges(lines) for lines in pages]  # each page's edge lines (a sort), found once
-    for page_edges in edges:
+    for page, page_edges in enumerate(edges):
         seen.update({_furniture_key(line) for line in page_edges})
         exact.update({" ".join(line.text.split()) for line in page_edges})
+        for line in page_edges:
+            numbers.setdefault(_furniture_key(line), []).append((page, _numbers(line.text)))
     # On most pages: over half of them, and at least two (a one-page draft has no running head).
     repeated = {key for key, n in seen.items() if n >= 2 and n * 2 > with_text}
     kept = []
     shown: Counter[str] = Counter()
-    for lines, page_edges in zip(pages, edges, strict=True):
+    for number, (lines, page_edges) in enumerate(zip(pages, edges, strict=True)):
         # The edge lines left out: page numbers, and running lines (whose texts are kept).
         dropped, texts = set(), set()
+        standing = rules[number] if number < len(rules) else []
         for line in page_edges:
             if _PAGE_NUMBER.match(line.text):
-                if not _in_a_row(line, lines, repeated):
+                in_cell = standing and _furniture_key(line) not in repeated and boxed(line, standing)
+                if not _in_a_row(line, lines, repeated) and not in_cell:
                     dropped.add(id(line))
-            elif _furniture_key(line) in repeated and (
-                len(lines) > 1 or exact[" ".join(line.text.split())] > 1
+            elif (
+                _furniture_key(line) in repeated
+                and (len(lines) > 1 or exact[" ".join(line.text.split())] > 1)
+                and _paged(numbers[_furniture_key(line)], number, _numbers(line.text))
             ):
                 # A page's only line is its body unless it stands as it is on another page (a
                 # blank page's running head): "Section 2 paragraph." alone on page 2, then
@@ -412,15 +482,32 @@ def _drop_furniture(pages: list[list[_Line]], running: list[str] | None = None) 
     return kept
 
 
-def _same_baseline(line: _Line, other: _Line) -> bool:
-    return abs(other.y - line.y) <= 0.4 * max(line.size, other.size)
+def _numbers(text: str) -> tuple[int, ...]:
+    return tuple(int(digits) for digits in _DIGITS.findall(text))
+
+
+def _paged(seen: list[tuple[int, tuple[int, ...]]], page: int, numbers: tuple[int, ...]) -> bool:
+    """Whether a line with `numbers` on `page` runs with the line of the same place and text
+    (its digits masked) on the page before or after it where there is one (`seen`, in page
+    order): each number the same, or as many more as the pages between them."""
+    first = bisect.bisect_left(seen, page, key=lambda entry: entry[0])
+    last = bisect.bisect_right(seen, page, key=lambda entry: entry[0])
+    neighbours = seen[first - 1 : first] if first else []
+    neighbours += seen[last : last + 1]
+    return any(
+        all(
+            theirs == ours or theirs - ours == other - page
+            for ours, theirs in zip(numbers, others, strict=True)
+        )
+        for other, others in neighbours
+    )
 
 
 def _in_a_row(line: _Line, lines: list[_Line], repeated: set[tuple[str, int]]) -> bool:
     """Whether a line that reads as a page number ("3", "C") is a cell of a table row: other
     lines stand on its baseline, and not all of them running lines ("Confidential", then the
     page number, on one footer line)."""
-    others = [other for other in lines if other is not line and _same_baseline(line, other)]
+    others = [other for other in lines if other is not line and same_baseline(line, other)]
     return bool(others) and not all(_furniture_key(other) in repeated for other in others)
 
 
@@ -449,7 +536,7 @@ def _columns(lines: list[_Line], width: float) -> list[_Line]:
                 paired.update({id(west): west, id(east): east})
     if pairs < _MIN_PAIRS or split is None:
         return lines
-    if _table_rows(lines, paired, split):
+    if any(line.cell for line in paired.values()) or _table_rows(lines, paired, split):
         _mark_cells(by_y)
         return lines
     right = [line for line in by_y if line.x >= split - 1]
@@ -475,7 +562,7 @@ def _mark_cells(by_y: list[_Line]) -> None:
     edge = max(line.right for line in by_y)
     rows: list[list[_Line]] = []
     for line in by_y:
-        if rows and _same_baseline(rows[-1][0], line):
+        if rows and same_baseline(rows[-1][0], line):
             rows[-1].append(line)
         else:
             rows.append([line])
@@ -525,7 +612,7 @@ def _table_rows(lines: list[_Line], paired: dict[int, _Line], split: float) -> b
 def _usual_step(lines: list[_Line], measures: _Measures) -> None:
     """The line spacing per font size, within a column (`measures.steps`): the most common
     baseline step after a line that runs on (full, and not ending a sentence: a wrapped line,
-    not a paragraph's last). Where no line of a size runs on (every paragraph one line), the
+    not a paragraph's last, nor a table's cell, which may end at the text's edge). Where no line of a size runs on (every paragraph one line), the
     most common step is the paragraph step, not the line spacing: the step taken is then at
     most `_SINGLE_SPACING` times the size, so that a paragraph's spacing still shows as a gap."""
     steps: dict[float, Counter[float]] = {}
@@ -535,7 +622,7 @@ def _usual_step(lines: list[_Line], measures: _Measures) -> None:
         if a.page == b.page and a.column == b.column and 0 < step < 3 * a.size and abs(a.size - b.size) < 0.5:
             key, rounded = round(a.size), round(step * 2) / 2
             steps.setdefault(key, Counter())[rounded] += 1
-            if not _ENDS_SENTENCE.search(a.text) and _full(a, b, measures):
+            if not a.cell and not _ENDS_SENTENCE.search(a.text) and _full(a, b, measures):
                 wraps.setdefault(key, Counter())[rounded] += 1
     for size, counter in steps.items():
         if size in wraps:
@@ -573,16 +660,17 @@ def _edges_of_text(measures: _Measures, lines: list[_Line], widths: list[float])
             measures.mirrored.add((page, column))
 
 
-def _full(line: _Line, following: _Line, measures: _Measures) -> bool:
+def _full(line: _Line, following: _Line, measures: _Measures, *, centred: bool = True) -> bool:
     """Whether `line` is full: the first word of `following` would not have fitted after it
-    (nor, for a centred line, on either side of it), or it ends in a hyphen."""
+    (nor, for a line that may be centred, on either side of it), or it ends in a hyphen."""
     left, right = measures.edges.get((line.page, line.column), (line.x, line.right))
+    right = line.inner or right  # in a drawn box, its own edge: the page's may be another's
     if not line.text or line.right <= line.x or line.text.endswith(("-", "\u00ad")):
         return True  # a word broken at the line's end: the line was full
     em = (line.right - line.x) / len(line.text)  # an average character's width
     word = (len(following.text.split(" ", 1)[0]) + 1) * em
     slack, lead = right - line.right, line.x - left
-    if abs(lead - slack) < line.size:  # centred: the word could go on either side
+    if centred and abs(lead - slack) < line.size:  # centred: the word could go on either side
         slack += lead
     return slack < 1.15 * word + 0.25 * line.size
 
@@ -618,16 +706,29 @@ def _vocabulary(lines: Iterable[_Line]) -> set[str]:
     return words
 
 
+def _broken_word(text: str) -> bool:
+    """Whether a line ends inside a word broken at a hyphen or after a slash ("implemen-",
+    "and/"): a word that did not fit on it."""
+    return len(text) > 1 and text[-1] in "-/\u00ad" and not text[-2].isspace()
+
+
 def _join(text: str, line: str, vocabulary: set[str]) -> str:
-    """`line` appended to `text`: with a space, or straight after an end-of-line hyphen.
+    """`line` appended to `text`: with a space, or straight after an end-of-line hyphen, a
+    slash, or Chinese or Japanese text.
 
     "implemen-" + "tation" loses the hyphen; "non-" + "aggression" keeps it. The document
     decides first (the joined word or the hyphenated form written elsewhere in it); else a
     hyphen after a known prefix, or before a capital or digit, is a real one; else the line
-    break was a typesetter's hyphenation. A soft hyphen (U+00AD) always goes.
+    break was a typesetter's hyphenation. A soft hyphen (U+00AD) always goes. A word may
+    break after a slash ("and/" + "or", "./" + "ProductDescription" in a narrow cell) and
+    Chinese or Japanese text between any two characters ("最佳" + "效果"): no space then.
     """
     if text.endswith("\u00ad"):
         return text[:-1] + line
+    if _broken_word(text) and text[-1] == "/":
+        return text + line
+    if _UNSPACED.match(text[-1]) and _UNSPACED.match(line[0]):
+        return text + line
     if not (text.endswith("-") and len(text) > 1 and text[-2].isalpha()):
         return f"{text} {line}"
     head = _WORD.findall(text[:-1].lower())
@@ -642,10 +743,14 @@ def _join(text: str, line: str, vocabulary: set[str]) -> str:
     return text + line
 
 
-def _paragraphs(lines: list[_Line], widths: list[float]) -> list[tuple[int, str]]:
-    """(first line number, text) of each paragraph; `widths`: each page's width."""
+def _paragraphs(
+    lines: list[_Line], widths: list[float], guesses: list[tuple[_Line, _Line, bool]] | None = None
+) -> list[tuple[int, str]]:
+    """(first line number, text) of each paragraph; `widths`: each page's width; `guesses`:
+    see `_starts_paragraph`."""
     measures = _Measures(_usual_length(lines), {})
     _edges_of_text(measures, lines, widths)
+    _tabbed(lines)
     _usual_step(lines, measures)
     vocabulary = _vocabulary(lines)
     last_ordinal: dict[str, int] = {}  # per label shape, to tell "2." from a wrapped "2027."
@@ -657,7 +762,9 @@ def _paragraphs(lines: list[_Line], widths: list[float]) -> list[tuple[int, str]
     for number, line in enumerate(lines, start=1):
         found = parse_label(line.text)
         label = found[0] if found is not None else None
-        if previous is None or _starts_paragraph(previous, line, label, heading, last_ordinal, measures):
+        if previous is None or _starts_paragraph(
+            previous, line, label, heading, last_ordinal, measures, guesses
+        ):
             if text:
                 paragraphs.append((start, text))
             text, start = line.text, number
@@ -673,6 +780,27 @@ def _paragraphs(lines: list[_Line], widths: list[float]) -> list[tuple[int, str]
     return paragraphs
 
 
+def _tabbed(lines: list[_Line]) -> None:
+    """Marks `tabbed` the text after a wide tab whose paragraph wraps back under what stood
+    before the tab, a hanging indent ('4', a tab to 'a que colaboren …', the next line back
+    at the '4'): one paragraph, as Word's holds it. Text after a tab that does not wrap so
+    may be a table's cell where no border is drawn (a cell wraps inside its cell), and is
+    read as the lines around it say (a short one before it ends its paragraph)."""
+    for index, (before, tab, after) in enumerate(zip(lines, lines[1:], lines[2:], strict=False)):
+        if not (before.page == tab.page == after.page and before.column == tab.column == after.column):
+            continue
+        if not same_baseline(before, tab) or tab.x <= before.right or abs(tab.size - before.size) >= 1:
+            continue
+        row = index + 3 < len(lines) and same_baseline(lines[index + 3], after)  # a table's next row
+        if (
+            abs(after.x - before.x) <= 1
+            and 0 < tab.y - after.y < 2 * tab.size
+            and not row
+            and not _ENDS_SENTENCE.search(tab.text)
+        ):
+            tab.tabbed = True
+
+
 def _starts_paragraph(
     previous: _Line,
     line: _Line,
@@ -680,17 +808,34 @@ def _starts_paragraph(
     heading: bool,
     last_ordinal: dict[str, int],
     measures: _Measures,
+    guesses: list[tuple[_Line, _Line, bool]] | None = None,
 ) -> bool:
-    """Whether `line` begins a new paragraph rather than continuing `previous`."""
-    if line.bullet:
+    """Whether `line` begins a new paragraph rather than continuing `previous`; where the
+    page does not show it, (previous, line, whether a paragraph ends) appended to `guesses`."""
+    if line.bullet or line.ruled:
         return True
     if (line.cell or previous.cell) and _next_cell(previous, line):
         return True
+    if line.tabbed:
+        return False  # after a tab in a paragraph that wraps back under what stood before it
     ends_sentence = bool(_ENDS_SENTENCE.search(previous.text))
     short = _short(previous, line, measures.lengths)
-    if label is not None and (line.x < previous.x - 1 or ends_sentence or short or heading):
+    same_column = line.page == previous.page and line.column == previous.column
+    if label is not None and (
+        line.x < previous.x - 1
+        or ends_sentence
+        or short
+        or heading
+        # The label would have fitted on the line before (below it): no line broke before it.
+        or (
+            same_column
+            and line.y < previous.y - 0.5 * line.size
+            and not _full(previous, line, measures, centred=False)
+        )
+    ):
         return True
-    # Beside it on the same baseline (after a tab, or a table cell): the line has not ended.
+    # Above it on the page, and not in another column (rotated text, a text box drawn after
+    # the text around it): no line ended there either.
     beside = line.page == previous.page and line.column == previous.column and line.y >= previous.y
     full = beside or _full(previous, line, measures)
     # A sentence's end where the next word would have fitted: the line ended by choice.
@@ -707,23 +852,42 @@ def _starts_paragraph(
             or ordinal == 1
             or ordinal == last_ordinal.get(label.shape if label else "", -5) + 1
         )
+    # A line that stops short (no sentence's end, no label after it) with no gap below it
+    # ends its paragraph (Word's, with no spacing after) or only its line (a line break): the
+    # page does not show which. On a page of short lines it is taken to end the paragraph,
+    # elsewhere to go on; either way a guess, said (`guesses`).
+    guess = (
+        not full
+        and label is None
+        and not _broken_word(previous.text)
+        # Plainly short on the right: an indented line whose slack matches its indent is not
+        # told from a centred one, and a wrapped line so read would be no guess.
+        and not _full(previous, line, measures, centred=False)
+    )
     if not full and (previous.page, previous.column) in measures.mirrored:
-        return True  # on a page of short lines, one that is not full ended its paragraph
+        if guess and guesses is not None:
+            guesses.append((previous, line, True))
+        return True
     step = previous.y - line.y
     usual_step = measures.steps.get(round(previous.size), 1.2 * previous.size)
-    return step > _GAP_FACTOR * usual_step
+    if step > _GAP_FACTOR * usual_step:
+        return True
+    if guess and guesses is not None:
+        guesses.append((previous, line, False))
+    return False
 
 
 def _next_cell(previous: _Line, line: _Line) -> bool:
     """In a table read row by row: whether `line` starts another cell (or the text after the
     table) rather than going on with `previous`'s cell: it stands beside or above it, or
     further left or right; it is a row's first cell after a line that stood alone; or the
-    first word of `line` would have fitted in `previous`'s cell."""
+    first word of `line` would have fitted in `previous`'s cell — unless `previous` broke a
+    word, at a hyphen or after a slash ("./" then "ProductDescription"): the word did not fit."""
     if line.y >= previous.y or abs(line.x - previous.x) > 0.5 * line.size:
         return True
     if line.cell and not previous.cell:
         return True
-    if not previous.cell or not previous.text:
+    if not previous.cell or not previous.text or _broken_word(previous.text):
         return False
     em = (previous.right - previous.x) / len(previous.text)  # an average character's width
     word = len(line.text.split(" ", 1)[0]) + 1
@@ -732,16 +896,26 @@ def _next_cell(previous: _Line, line: _Line) -> bool:
 
 
 def read_pdf_blocks(
-    data: bytes, *, max_paragraphs: int | None = None, source: str = "<pdf>", running: list[str] | None = None
+    data: bytes,
+    *,
+    max_paragraphs: int | None = None,
+    source: str = "<pdf>",
+    running: list[str] | None = None,
+    notes: list[ReadWarning] | None = None,
 ) -> list[Block]:
     """The paragraphs of a PDF's text layer as blocks; `InputError` for a PDF that cannot be
     read (encrypted, damaged, truncated, scanned), `LimitError` over a limit. `running`: the
-    running headers and footers left out are appended to it (`_drop_furniture`)."""
-    pages, widths = _extract(data, source)
-    pages = _drop_furniture(pages, running)
+    running headers and footers left out are appended to it (`_drop_furniture`); `notes`:
+    the reading notes on what the layout did not show (where paragraphs end)."""
+    pages, widths, rules = _extract(data, source)
+    pages = _drop_furniture(pages, running, rules)
     lines = [line for number, page in enumerate(pages) for line in _columns(page, widths[number])]
     blocks: list[Block] = []
-    for start, text in _paragraphs(lines, widths):
+    guesses: list[tuple[_Line, _Line, bool]] = []
+    paragraphs = _paragraphs(lines, widths, guesses)
+    if notes is not None:
+        notes += pdf_notes.notes(guesses, lines, paragraphs)
+    for start, text in paragraphs:
         if max_paragraphs is not None and len(blocks) >= max_paragraphs:
             raise LimitError(
                 f"more than {max_paragraphs:,} paragraphs, over the limit of {PARAGRAPHS_PER_PROVISION}"

@@ -12,13 +12,19 @@ Protocol. argv: part, parts (this process reads the part-th of `parts` equal run
 bytes, characters per page, size of the PDF. stdin: the PDF's bytes (read to that size, not
 to the end: the reader writes to every process before it waits for any). stdout: one JSON object, either
 `{"count": pages in the file, "first": first page read, "pages": [[[x, y, size, right,
-text], …], …], "widths": […]}`, or `{"error": kind, "detail": …, "page": n}`.
+text], …], …], "widths": […], "rules": [[[x0, y0, x1, y1], …], …]}`, or `{"error": kind,
+"detail": …, "page": n}`.
 
 Guarantee: each page's runs in the order PDFium's text page holds its characters (the
 content-stream order); `x, y` the run's origin on its baseline in page space (y up),
 `size` its font size as placed on the page, `right` the right edge of its glyphs, `text` its
 characters as `FPDFTextObj_GetText` gives them (one space kept after the run when a space
-follows it on the page).
+follows it on the page). Each page's rules: the thin lines drawn on it (a path object, or
+a filled rectangle, at most `RULE_WIDTH` thick and at least `RULE_LENGTH` and twice its
+thickness long: a table's
+borders, a paragraph's border, an underline), as the box they cover in page space; fills
+and shapes are no rules (a highlight or a cell's shading is a box behind the text, not a
+line between texts). At most `MAX_RULES` a page.
 """
 
 from __future__ import annotations
@@ -43,6 +49,11 @@ _FORM_DEPTH = 12  # form XObjects nested deeper than this are not read (PDFium's
 # What a font's ToUnicode map may give that XML cannot hold (C0 controls but tab and line
 # ends, U+FFFE, U+FFFF): dropped, as the text reader drops them.
 _UNHELD = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+# Points: the thickest line read as a rule, as PDFium bounds it (a stroked line's box is
+# twice its width: Word's 6 pt border, LibreOffice's 2.25 pt stroke of a 4.5 pt one).
+RULE_WIDTH = 12.0
+RULE_LENGTH = 4.0  # points: the shortest
+MAX_RULES = 4_000  # a page of a vector drawing holds thousands of paths: the rest are not read
 
 
 class Refusal(Exception):
@@ -78,6 +89,7 @@ class _Page:
         self.buffer = (ctypes.c_ushort * 2048)()
         # (object handle, matrix of the form it stands in or None)
         self.objects: list[tuple[Any, tuple[float, ...] | None]] = []
+        self.paths: list[tuple[Any, tuple[float, ...] | None]] = []  # path objects, the same way
         self._collect(pdfium.FPDFPage_CountObjects, pdfium.FPDFPage_GetObject, page, None, 0)
 
     def _collect(
@@ -89,6 +101,8 @@ class _Page:
             kind = c.FPDFPageObj_GetType(obj)
             if kind == c.FPDF_PAGEOBJ_TEXT:
                 self.objects.append((obj, outer))
+            elif kind == c.FPDF_PAGEOBJ_PATH:
+                self.paths.append((obj, outer))
             elif kind == c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
                 c.FPDFPageObj_GetMatrix(obj, self.matrix_ref)
                 inner = _times(self.matrix, outer)
@@ -111,6 +125,27 @@ class _Page:
                 x * oa + y * oc + oe for x in (left.value, right.value) for y in (bottom.value, top.value)
             )
         return e, f, height, edge
+
+    def rules(self) -> list[list[float]]:
+        """The thin lines drawn on the page, each as the box it covers: [x0, y0, x1, y1]."""
+        left, bottom, right, top = self.box
+        found: set[tuple[float, float, float, float]] = set()  # LibreOffice draws some twice
+        for obj, outer in self.paths:
+            if len(found) >= MAX_RULES:
+                break
+            if not self.c.FPDFPageObj_GetBounds(obj, *self.box_refs):
+                continue
+            xs, ys = (left.value, right.value), (bottom.value, top.value)
+            if outer is not None:  # the box is in the form's space: the page's box of its corners
+                oa, ob, oc, od, oe, of = outer
+                corners = [(x * oa + y * oc + oe, x * ob + y * od + of) for x in xs for y in ys]
+                xs = (min(x for x, _ in corners), max(x for x, _ in corners))
+                ys = (min(y for _, y in corners), max(y for _, y in corners))
+            width, height = xs[1] - xs[0], ys[1] - ys[0]
+            thin, long = min(width, height), max(width, height)
+            if thin <= RULE_WIDTH and long >= max(RULE_LENGTH, 2 * thin):  # a line, not a dot or square
+                found.add((round(xs[0], 1), round(ys[0], 1), round(xs[1], 1), round(ys[1], 1)))
+        return [list(rule) for rule in sorted(found)]
 
     def text(self, obj: Any) -> str:
         """The object's text as the text page holds it (UTF-16, NUL-terminated)."""
@@ -205,6 +240,7 @@ def extract(
         raise Refusal("pages", str(count))
     pages: list[list[Run]] = []
     widths: list[float] = []
+    rules: list[list[list[float]]] = []
     first, last = count * part // parts, count * (part + 1) // parts
     for number in range(first + 1, last + 1):
         if time.monotonic() > deadline:
@@ -229,11 +265,12 @@ def extract(
                 ]
             )
             widths.append(abs(float(page.get_width())))
+            rules.append(reader.rules())
         finally:
             textpage.close()
             page.close()
     document.close()
-    return {"count": count, "first": first + 1, "pages": pages, "widths": widths}
+    return {"count": count, "first": first + 1, "pages": pages, "widths": widths, "rules": rules}
 
 
 def _die_with_parent() -> None:

@@ -2,7 +2,8 @@
 endnote references as `⟦Footnote: …⟧`, images, charts, diagrams and embedded objects as
 `⟦image sha256:…⟧`-style placeholders with the content hash of their part, equations as
 `⟦equation: …⟧` with their text (and `mark_math`, an equation tracked whole as Word does);
-a check box or drop-down form field as what it shows (`show_form_fields`).
+a check box or drop-down form field, and a MACROBUTTON field, as what it shows
+(`show_form_fields`).
 
 Takes a parsed part (the main document, a copy of it, a note part) and the package's parts
 by name; writes each object's placeholder text onto the run child that shows it, as an
@@ -10,7 +11,8 @@ attribute in draftkit's own namespace (`SHOWN`), which `_ranges.text_atoms` read
 or moved run keeps its text, and no state lives beside the tree. `strip_shown` removes every
 such attribute before the part is serialised. The one edit: a legacy check box or drop-down
 form field, which keeps no result (Word draws ☒ or the chosen entry from its `w:ffData`),
-becomes a plain run of that text — what the reader reads, and what the redline's inert pass
+and a MACROBUTTON field, which keeps none either (Word shows its display text), become a
+plain run of that text — what the reader reads, and what the redline's inert pass
 (which freezes every form field to its last result) would otherwise leave empty. Guarantees the reader's strings (`readers.docx`
 `_Walker._note`, `_embedded`): the note's paragraphs stripped and joined by one space, the
 first 8 hex digits of the part's SHA-256, `⟦kind: missing⟧`, `⟦linked kind: target⟧`.
@@ -20,13 +22,20 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import itertools
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from draftkit.readers.docx_text import choose_branch, diagram_digest, form_field_text, math_text
+from draftkit.readers.docx_text import (
+    choose_branch,
+    diagram_digest,
+    form_field_text,
+    macro_button_text,
+    math_text,
+)
 from draftkit.records import record
 from draftkit.render.wml._core import (
     MARK_TAGS,
@@ -280,6 +289,7 @@ def strip_shown(root: etree._Element) -> None:
 
 
 _W_FFDATA, _W_INSTRTEXT, _W_DELINSTRTEXT = qn("w:ffData"), qn("w:instrText"), qn("w:delInstrText")
+_W_FLDSIMPLE, _W_INSTR = qn("w:fldSimple"), qn("w:instr")
 
 
 @dataclass
@@ -294,12 +304,27 @@ class _Form:
     result: bool = False
 
 
+def _macro_buttons(root: etree._Element) -> bool:
+    """Whether a part may hold a MACROBUTTON field (its name in a field instruction)."""
+    instructions = (e.text or "" for e in root.iter(_W_INSTRTEXT, _W_DELINSTRTEXT))
+    simple = (e.get(_W_INSTR) or "" for e in root.iter(_W_FLDSIMPLE))
+    return any("MACROBUTTON" in text.upper() for text in itertools.chain(instructions, simple))
+
+
 def show_form_fields(root: etree._Element) -> None:
     """Replace each check box or drop-down form field without a result by a run of what it
-    shows (☒ or ☐, the chosen entry: `readers.docx_text.form_field_text`), in place, with the
-    properties of the run that began it."""
-    if next(root.iter(_W_FFDATA), None) is None:
-        return  # no form field (nearly every draft)
+    shows (☒ or ☐, the chosen entry: `readers.docx_text.form_field_text`), and each MACROBUTTON
+    field without a result by a run of its display text (`macro_button_text`), in place, with
+    the properties of the run that began it."""
+    if next(root.iter(_W_FFDATA), None) is None and not _macro_buttons(root):
+        return  # no form field and no MACROBUTTON (nearly every draft)
+    for simple in list(root.iter(_W_FLDSIMPLE)):
+        text = None if len(simple) else macro_button_text(simple.get(_W_INSTR) or "")
+        if text is not None and simple.getparent() is not None:
+            shown = etree.Element(W_R)
+            etree.SubElement(shown, W_T).text = text
+            simple.addprevious(shown)
+            simple.getparent().remove(simple)  # type: ignore[union-attr]
     stack: list[_Form] = []
     for run in list(root.iter(W_R)):
         for child in list(run):
@@ -314,7 +339,13 @@ def show_form_fields(root: etree._Element) -> None:
                     stack[-1].result = True
                 elif kind == "end" and stack:
                     done = stack.pop()
-                    text = None if done.result else form_field_text(done.ffdata, "".join(done.instruction))
+                    instruction = "".join(done.instruction)
+                    if done.result:
+                        text = None
+                    elif done.ffdata is not None:
+                        text = form_field_text(done.ffdata, instruction)
+                    else:
+                        text = macro_button_text(instruction)
                     if text is not None:
                         _replace_field(done, text)
             elif child.tag in (_W_INSTRTEXT, _W_DELINSTRTEXT) and stack and not stack[-1].result:

@@ -1,0 +1,99 @@
+"""The PDF reader's reading notes: what a PDF's text layer and layout do not show, so that
+the reader had to guess it, said once per draft, located at its first line (code `layout`,
+refused by `--strict` like any guess of structure).
+
+- Where a paragraph ends: a line that stops short of the margin without ending a sentence,
+  no further from the next line than lines are, ends its paragraph (Word's, with no spacing
+  after it) or only its line (a line break); the page does not tell them apart
+  (`readers.pdf._starts_paragraph` decides, and hands on what it guessed).
+- Right-to-left text (Hebrew, Arabic …): read in the order the PDF holds its characters,
+  which need not be the order shown (brackets mirrored, runs of Latin letters or digits
+  inside it reversed).
+- A word a narrow table cell breaks for want of room, without a hyphen: a line of one word
+  that fills its cell, then more of its cell below, may be a word broken at the cell's edge
+  ('Thi' / 's') or a word followed by the next; read as two words.
+
+Takes the paragraph stage's lines, guesses and paragraphs; returns `ReadWarning`s.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from draftkit.model import Location, ReadWarning
+
+if TYPE_CHECKING:
+    from draftkit.readers.pdf import _Line
+
+# Scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic,
+# and their presentation forms.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def notes(
+    guesses: list[tuple[_Line, _Line, bool]], lines: list[_Line], paragraphs: list[tuple[int, str]]
+) -> list[ReadWarning]:
+    """The notes on one PDF: `guesses` as `_starts_paragraph` hands them on (the line that
+    stops short, the next, whether a paragraph was taken to end), `lines` the lines read (a
+    line's number is its place there, from 1), `paragraphs` (first line, text) as read."""
+    found = [_paragraph_ends(guesses, lines), _right_to_left(paragraphs), _broken_in_cells(lines)]
+    return [note for note in found if note is not None]
+
+
+def _paragraph_ends(guesses: list[tuple[_Line, _Line, bool]], lines: list[_Line]) -> ReadWarning | None:
+    if not guesses:
+        return None
+    ended = sum(1 for _, _, ends in guesses if ends)
+    first, after, _ = guesses[0]
+    number = next(n for n, line in enumerate(lines, start=1) if line is first)
+    read = [f"{len(guesses) - ended} read as going on into the next line"] if ended < len(guesses) else []
+    read += [f"{ended} as ending their paragraph"] if ended else []
+    return ReadWarning(
+        "layout",
+        f"{len(guesses)} line(s) stop short of the margin without ending a sentence, no further from the"
+        " next than lines are: a PDF does not show whether a paragraph ends there (with no spacing after"
+        f" it) or only its line (a line break); {', '.join(read)} (first: {_clipped(first.text)}, then"
+        f" {_clipped(after.text)})",
+        Location(line=number),
+    )
+
+
+def _right_to_left(paragraphs: list[tuple[int, str]]) -> ReadWarning | None:
+    found = [(start, text) for start, text in paragraphs if _RIGHT_TO_LEFT.search(text)]
+    if not found:
+        return None
+    start, text = found[0]
+    return ReadWarning(
+        "layout",
+        f"right-to-left text ({len(found)} paragraph(s), first: {_clipped(text)}) is read in the order"
+        " the PDF holds its characters, which may not be the order shown: brackets may read mirrored,"
+        " and words in another script or numbers inside it reversed",
+        Location(line=start),
+    )
+
+
+def _broken_in_cells(lines: list[_Line]) -> ReadWarning | None:
+    found = []
+    for number, (a, b) in enumerate(itertools.pairwise(lines), start=1):
+        edge = a.inner or (a.limit - a.size if a.cell else 0.0)
+        if not edge or " " in a.text or len(a.text) < 2 or not b.text[:1].isalnum():
+            continue
+        below = b.page == a.page and b.column == a.column and a.y - 2 * a.size < b.y < a.y
+        if below and abs(b.x - a.x) < 0.5 * a.size and a.right >= edge - (a.right - a.x) / len(a.text):
+            found.append((number, a.text, b.text))
+    if not found:
+        return None
+    number, first, then = found[0]
+    return ReadWarning(
+        "layout",
+        f"{len(found)} line(s) of one word fill their table cell, with more of the cell below: a word"
+        " may be broken there for want of room, without a hyphen, or end where the next begins; read as"
+        f" separate words (first: {_clipped(first)}, then {_clipped(then)})",
+        Location(line=number),
+    )
+
+
+def _clipped(text: str, most: int = 40) -> str:
+    return repr(text if len(text) <= most else text[: most - 1] + "…")
