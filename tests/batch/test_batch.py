@@ -162,3 +162,17 @@ def test_a_bad_taxonomy_stops_before_any_job(tmp_path: Path) -> None:
     with pytest.raises(SchemaError):
         run_batch(jobs, tmp_path / "out", options=make_options(taxonomy=taxonomy), workers=1)
     assert not (tmp_path / "out" / "pair_0").exists()
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text(tmp_path: Path) -> None:
+    """A label (or a draft's name) opening with '=', '+', '-' or '@' is a formula to Excel and
+    LibreOffice Calc ('=HYPERLINK(…)' from a counterpart's file): summary.csv writes it after an
+    apostrophe, as OWASP advises; summary.json keeps it as given."""
+    label = '=HYPERLINK("http://example.invalid","open")'
+    jobs = _jobs(tmp_path, 2, labels={0: label, 1: "-1+2"})
+    run_batch(jobs, tmp_path / "out", options=make_options(date=DATE), workers=1)
+    with (tmp_path / "out" / "summary.csv").open(encoding="utf-8", newline="") as stream:
+        labels = [row["label"] for row in csv.DictReader(stream)]
+    assert labels == ["'" + label, "'-1+2"]
+    document = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert [row["label"] for row in document["rows"]] == [label, "-1+2"]

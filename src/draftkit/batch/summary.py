@@ -126,7 +126,14 @@ def _csv_cell(value: Cell) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        # A spreadsheet runs a cell that opens so as a formula ('=HYPERLINK(…)' as a draft's
+        # name or label): written after an apostrophe, as OWASP advises, it is shown as text.
+        return "'" + value
     return str(value)
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _json(header: Sequence[str], table: Sequence[Mapping[str, Cell]]) -> str:
