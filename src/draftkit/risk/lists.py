@@ -187,7 +187,7 @@ _AUXILIARIES = frozenset({"has", "have", "is", "are"})
 _REPEATED = _PREPOSITIONS | _AUXILIARIES
 
 
-def _repeated_preposition(text: Text, c: int) -> int | None:
+def _repeated_word(text: Text, c: int) -> int | None:
     """Where the preposition (or auxiliary) after coordinator `c` stood before it, in the same
     clause (the first item opens after it), or None."""
     tokens = text.tokens
@@ -267,7 +267,7 @@ def listings(side: Side) -> list[Listing]:
     found: list[tuple[int, list[tuple[int, int]], bool]] = []
     for c in coordinators:
         start = c + 1
-        repeated = _repeated_preposition(text, c)
+        repeated = _repeated_word(text, c)
         if repeated is not None:  # "by combatants … and by agents of the State": items after each "by"
             start += 1
         end = _right_item(text, start, stops)
@@ -305,17 +305,17 @@ def listings(side: Side) -> list[Listing]:
             bounds[-1] = (first, following[0][0])
     out: list[Listing] = []
     operative = _operative(side)
-    for c, bounds, repeated_preposition in found:
+    for c, bounds, repeated_word in found:
         clause = _clause_of(side, c)
         bounds = [(a, b) for a, b in bounds if _clause_of(side, a) == clause]
         words = [_content(side, a, b) for a, b in bounds]
         if len(bounds) < 2 or not all(any(w.isalpha() for w, _ in item) for item in words):
             continue
-        items = _items(text, bounds, words, repeated_preposition)
+        items = _items(text, bounds, words, repeated_word)
         first, last = bounds[0][0], bounds[-1][1]
         span = span_of(text, first, last)
         joiner = "or" if tokens[c].norm in OR_WORDS else "and"
-        predicates = repeated_preposition and tokens[c + 1].norm in _AUXILIARIES
+        predicates = repeated_word and tokens[c + 1].norm in _AUXILIARIES
         negated = _negated(text, first)
         out.append(
             Listing(items, joiner, negated, text.span(first, last), (span,), span[0], operative, predicates)
@@ -335,7 +335,7 @@ def _items(
     text: Text,
     bounds: list[tuple[int, int]],
     words: list[tuple[tuple[str, str], ...]],
-    repeated_preposition: bool = False,
+    repeated_word: bool = False,
 ) -> tuple[Item, ...]:
     """The items of one list, each with its own lemmas: those no other item has, and not the
     head the last item shares with the others ("defence" of "the energy, banking and defence
@@ -350,7 +350,7 @@ def _items(
     ]
     # (a name of one word shares no head: "Росії проти України та міжнародного механізму")
     shared_head = (
-        not repeated_preposition
+        not repeated_word
         and len(lemmas[-1]) > 1
         and all(len(item) == 1 for item in lemmas[:-1])
         and not any(named[:-1])
