@@ -1,7 +1,7 @@
 """Words of the taxonomy in another sense, told by the words beside them: "immediate" of a
 place or of kin ("the immediate vicinity") is no urgency, "shall consider" of a report is a
 duty to examine it, "maximum" with no number is no bound ("maximum restraint"), and "стане
-можливо" (becomes possible) is no "можливо" (perhaps).
+можливо" (becomes possible) is no "можливо" (perhaps), "in any case" no "any".
 
 Used by risk.features as it reads qualifiers, modals and scope words; each test takes the
 text's tokens and the taxonomy hit's first and last token.
@@ -66,3 +66,14 @@ def no_number_bounded(tokens: Sequence[Token], norm: str, first: int, last: int)
 def no_hedge(tokens: Sequence[Token], norm: str, first: int) -> bool:
     """Whether "можливо" / "возможно" at `first` is what something becomes, not "perhaps"."""
     return norm in _PERHAPS and first > 0 and tokens[first - 1].norm in _BECOMES
+
+
+def in_any_case(tokens: Sequence[Token], norm: str, first: int) -> bool:
+    """Whether the scope word "any" at `first` is that of "in any case" / "in any event"
+    (whatever happens), not "any" of what is covered."""
+    return (
+        norm == "any"
+        and 0 < first < len(tokens) - 1
+        and tokens[first - 1].norm == "in"
+        and tokens[first + 1].norm in {"case", "event"}
+    )
