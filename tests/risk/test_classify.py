@@ -8,6 +8,7 @@ import pytest
 
 from draftkit.readers import read
 from draftkit.risk import classify, explain
+from draftkit.risk.classify import rank, text_scores
 from tests.conftest import DRAFTS
 from tests.risk.helpers import TAXONOMY, read_text
 
@@ -180,3 +181,21 @@ def test_territories_exchanged_or_returned_are_a_territorial_arrangement(tmp_pat
     what the category is about, in words the narrowed list lacked."""
     got = classify(read_text(tmp_path, text, "d.txt"), TAXONOMY)
     assert got["art_1__para_1"][0] == "territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # Terms of two categories as often: the first, outside a phrase a preposition opens,
+        # says what the provision is about.
+        ("Elections shall be held in the presence of international observers.", "political"),
+        ("Выборы будут проведены при мониторинге со стороны международных наблюдателей.", "political"),
+        ("Вибори будуть проведені за участю міжнародних спостерігачів.", "political"),
+        # … not a word after a preposition: where or how, not what.
+        ("Ukraine shall enshrine in its Constitution that it will not join NATO.", "security_guarantees"),
+        ("Украина закрепит в своей конституции, что она не присоединится к НАТО.", "security_guarantees"),
+    ],
+)
+def test_the_first_term_names_the_topic(text: str, first: str) -> None:
+    scores, _ = text_scores(text, TAXONOMY)
+    assert rank(scores, TAXONOMY)[0] == first

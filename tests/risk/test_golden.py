@@ -70,7 +70,9 @@ EXPECTED = {
             "high",
         ),  # item 5: new 24-hour order obligation
         ("Article 3(1)", "number", "territory", "high"),  # item 7: DMZ 15 → 10 km, 7.5 → 5 km
-        ("Article 3(2)", "deadline", "territory", "high"),  # item 8: 30 → 60 days
+        # item 8: 30 → 60 days to withdraw from the DMZ (a withdrawal timeline: the brief puts
+        # those under military de-escalation; it read territory before the topic term of risk.classify)
+        ("Article 3(2)", "deadline", "military_deescalation", "high"),
         ("Article 4(2)", "number", "military_deescalation", "high"),  # item 10: 600,000 → 800,000 personnel
         ("Article 4(2)", "brackets", "military_deescalation", "medium"),  # item 10: [in peacetime]
         ("Article 4(3)", "obligation", "military_deescalation", "high"),  # item 11: shall → may withdraw

@@ -23,6 +23,11 @@ INHERIT_FACTOR = 0.3  # share of each enclosing provision's own score
 CLAUSE_FACTOR = 0.3  # weight of a term inside a condition or exception …
 CLAUSE_CAP = 0.5  # … and of all of one category's terms in such clauses together
 PHRASE_BONUS = 0.25  # extra weight per word of a multi-word term
+# The first term of a provision outside any condition, exception or phrase a preposition
+# opens names what it is about ("Elections shall be held … under the monitoring of observers"
+# is about elections; "The outcome of the referendum will be subject to ratification" about the
+# referendum): its category gets this much more, which decides between equally matched ones.
+TOPIC_BONUS = 0.3
 TERM_CAP = 2  # one term counts at most this many times in one text
 MIN_SCORE = 0.5  # a category below this is not reported
 MIN_SHARE = 0.25  # … nor one below this share of the strongest
@@ -72,6 +77,7 @@ def text_scores(
     clauses = [*groups.get("conditions", ()), *groups.get("temporal", ())]
     analysis = Analysis.build(tokens, clauses, groups.get("exceptions", ())).bounded()
     clauses_in = bool(analysis.conditions or analysis.exceptions)
+    topic: tuple[int, str] | None = None  # where the topic term is, and its category (TOPIC_BONUS)
     for category in taxonomy.categories:
         cid = category.id
         hits = groups.get(cid)
@@ -89,9 +95,13 @@ def text_scores(
                 qualifying += CLAUSE_FACTOR * weight
             else:
                 main += weight
+                if (topic is None or hit.first < topic[0]) and not _after_preposition(tokens, hit.first):
+                    topic = (hit.first, cid)
             signals.setdefault(cid, []).append(hit.norm)
         if main or qualifying:
             scores[cid] = main + min(CLAUSE_CAP, qualifying)
+    if topic is not None:
+        scores[topic[1]] += TOPIC_BONUS
     for cid, pattern in compiled.category_patterns:
         for m in pattern.finditer(tokens.joined):
             if m.start() != m.end():
@@ -120,6 +130,41 @@ def text_scores(
                 scores[place_category] = scores.get(place_category, 0.0) + PLACE_NAME_WEIGHT
                 signals.setdefault(place_category, []).append(analysis.text.span(run.first, run.last))
     return scores, signals
+
+
+_PREPOSITIONS = frozenset(
+    {
+        "in", "into", "within", "under", "on", "at", "by", "for", "with", "from", "through",
+        "throughout", "along", "across",
+        "в", "у", "во", "на", "під", "по", "при", "до", "з", "із", "зі", "від", "після", "для",
+        "через", "вздовж", "уздовж", "протягом",
+        "под", "с", "со", "от", "после", "вдоль",
+    }
+)  # fmt: skip
+
+
+_DETERMINERS = frozenset(
+    {
+        "the", "a", "an", "its", "their", "his", "her", "this", "these", "that", "those", "such",
+        "свій", "своя", "своє", "свої", "свого", "своєї", "своїх", "своїй", "своєму", "свою", "своїм",
+        "свой", "свое", "своё", "свои", "своего", "своей", "своих", "своем", "своём", "своим",
+        "його", "її", "їх", "его", "ее", "её", "их", "цей", "ця", "це", "ці", "цього", "цієї", "цих",
+        "этот", "эта", "это", "эти", "этого", "этой", "этих",
+    }
+)  # fmt: skip
+
+
+def _after_preposition(tokens: Text, first: int) -> bool:
+    """Whether the word before token `first` (past articles, possessives, demonstratives) is a
+    preposition: "in its Constitution", "under the supervision of", "під контролем" —
+    where, when or how, not what the provision is about."""
+    k = first - 1
+    while k >= 0:
+        token = tokens.tokens[k]
+        if token.kind != "punct" and token.norm not in _DETERMINERS:
+            return token.norm in _PREPOSITIONS
+        k -= 1
+    return False
 
 
 def _cached(text: str, taxonomy: Taxonomy, cache: TextCache) -> tuple[Scores, dict[str, list[str]]]:
