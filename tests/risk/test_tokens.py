@@ -10,9 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from draftkit.risk import phrases as phrase_module
 from draftkit.risk import tokens
 from draftkit.risk.numerals import NUMBER_WORDS
-from draftkit.risk.tokens import Hit, PhraseSet, PhraseSets, Text, tokenize
+from draftkit.risk.phrases import PhraseSet, PhraseSets
+from draftkit.risk.tokens import Hit, Text, tokenize
 
 WORDS = ["shall", "not", "withdraw", "withdrawal", "with", "forces", "the", "all", "parties", "within"]
 PHRASE_WORDS = [*WORDS, "with*", "withdraw*", "forc*", "part*"]
@@ -63,7 +65,7 @@ def test_the_remembered_walk_finds_what_a_plain_walk_finds(
     groups: list[tuple[str, str, str]], originals: list[str], kept: int
 ) -> None:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tokens, "_STEPS_KEPT", kept)  # a memo that fills and is replaced
+        patch.setattr(phrase_module, "_STEPS_KEPT", kept)  # a memo that fills and is replaced
         phrases = PhraseSet([], groups=groups)
         for original in originals:
             text = Text(original)
@@ -84,7 +86,7 @@ def test_sets_read_together_find_what_each_finds_alone(
     sets: list[list[tuple[str, str, str]]], originals: list[str], kept: int, searched: int
 ) -> None:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tokens, "_STEPS_KEPT", kept)  # memos that fill and are replaced
+        patch.setattr(phrase_module, "_STEPS_KEPT", kept)  # memos that fill and are replaced
         together = PhraseSets([PhraseSet([], groups=groups) for groups in sets])
         for original in originals:
             text = Text(original)
@@ -232,3 +234,25 @@ def test_the_other_is_no_second(written: str) -> None:
     as the second: no number ('территории другого государства' → 'третьего государства' was
     'Number increased by 1', HIGH). Before a day or a stage it is the second (above)."""
     assert [t.norm for t in tokenize(written) if t.kind == "number"] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["October 7th 2023", "7th October 2023", "October 7th, 2023", "7 October 2023", "October 7, 2023"]
+)
+def test_a_written_date_with_an_ordinal_ending_is_one_date(text: str) -> None:
+    assert [(t.kind, t.norm) for t in tokenize(f"after {text} the")] == [
+        ("word", "after"),
+        ("date", "date:2023-10-07"),
+        ("word", "the"),
+    ]
+
+
+def test_an_ordinal_before_a_noun_is_still_a_number() -> None:
+    assert [(t.kind, t.norm) for t in tokenize("the 5th day and 1st 2")] == [
+        ("word", "the"),
+        ("number", "5"),
+        ("word", "day"),
+        ("word", "and"),
+        ("number", "1"),
+        ("number", "2"),
+    ]

@@ -11,8 +11,9 @@ from operator import attrgetter
 
 from draftkit.compare.refs import Reference, find_references
 from draftkit.records import record
+from draftkit.risk.phrases import PhraseSets
 from draftkit.risk.taxonomy import Compiled
-from draftkit.risk.tokens import COORDINATORS, Hit, PhraseSets, Text, Token
+from draftkit.risk.tokens import COORDINATORS, Hit, Text, Token
 
 _SENTENCE_END = {".", ";", ":", "!", "?"}
 _CLAUSE_END = {",", ";", ".", ":", "!", "?"}
@@ -353,7 +354,7 @@ def coordinated(text: Text, compiled: Compiled) -> tuple[Conjunct, ...]:
         return (
             tok.kind == "word"
             and tok.cap
-            and tok.norm not in compiled.not_names
+            and not not_name(tok.norm, compiled)
             and tok.norm not in _CONNECTORS
         )
 
@@ -425,6 +426,14 @@ def _carried_on(text: Text, taken: Collection[int]) -> set[int]:
     return out
 
 
+def not_name(norm: str, compiled: Compiled) -> bool:
+    """Whether a capitalised word is one of `not_names`, its English possessive too ("the
+    Armistice Agreement's entry": no name 'Armistice Agreement's' beside 'Armistice')."""
+    if norm in compiled.not_names:
+        return True
+    return norm.endswith("'s") and norm[:-2] in compiled.not_names
+
+
 def name_runs(
     text: Text,
     compiled: Compiled,
@@ -451,7 +460,7 @@ def name_runs(
 
     def is_cap(k: int) -> bool:
         tok = tokens[k]
-        return tok.kind == "word" and tok.cap and tok.norm not in compiled.not_names and k not in taken
+        return tok.kind == "word" and tok.cap and not not_name(tok.norm, compiled) and k not in taken
 
     # An item of a list before a shared place word is a name of its own, and a place.
     by_first = {c.first: c for c in (coordinated(text, compiled) if conjuncts is None else conjuncts)}

@@ -24,9 +24,10 @@ from draftkit.records import record
 from draftkit.risk.analysis import Analysis, Clause, negated_subject, not_limited_at, references_in
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
+from draftkit.risk.phrases import PhraseSet, PhraseSets
 from draftkit.risk.senses import examines, in_any_case, no_hedge, no_number_bounded, not_urgent
 from draftkit.risk.taxonomy import OBLIGATION_LEVELS, Compiled, Taxonomy
-from draftkit.risk.tokens import PhraseSet, PhraseSets, Text, and_a_half, content_key
+from draftkit.risk.tokens import Text, and_a_half, content_key
 
 F = TypeVar("F")
 
@@ -691,7 +692,11 @@ def scopes(side: Side) -> list[Scope]:
     for hit in side.compiled.scope.find(text):
         if hit.norm in _NEGATIVE_POLARITY and _clause_index(side, hit.first) in negated:
             continue  # "will not carry out any operations" = "will carry out no operations"
-        if hit.first in how_often or not_limited_at(text, hit.first) or in_any_case(text.tokens, hit.norm, hit.first):
+        if (
+            hit.first in how_often
+            or not_limited_at(text, hit.first)
+            or in_any_case(text.tokens, hit.norm, hit.first)
+        ):
             continue  # the "every" of "every month": how often; "not limited to": examples
         if no_number_bounded(text.tokens, hit.norm, hit.first, hit.last):
             continue  # "maximum restraint", "максимум усилий": no number bounded

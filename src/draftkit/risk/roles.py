@@ -23,8 +23,9 @@ from draftkit.risk.features import Side
 from draftkit.risk.findings import Report, Span, span_of
 from draftkit.risk.matching import FeatureRule, Sides, anything, by, silent
 from draftkit.risk.names import named_entities
+from draftkit.risk.phrases import PhraseSet
 from draftkit.risk.taxonomy import ROLE_GROUPS
-from draftkit.risk.tokens import COORDINATORS, PhraseSet
+from draftkit.risk.tokens import COORDINATORS
 
 
 @record

@@ -24,7 +24,8 @@ from draftkit.limits import read_capped
 from draftkit.records import record
 from draftkit.resources import schema_path
 from draftkit.risk.lemmas import language_of, lemma_form
-from draftkit.risk.tokens import PhraseSet, PhraseSets, normalise_word, tokenize
+from draftkit.risk.phrases import PhraseSet, PhraseSets
+from draftkit.risk.tokens import normalise_word, tokenize
 
 DEFAULT_TAXONOMY = "taxonomy.toml"
 MAX_TAXONOMY_BYTES = 5_000_000
