@@ -199,3 +199,17 @@ def test_territories_exchanged_or_returned_are_a_territorial_arrangement(tmp_pat
 def test_the_first_term_names_the_topic(text: str, first: str) -> None:
     scores, _ = text_scores(text, TAXONOMY)
     assert rank(scores, TAXONOMY)[0] == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The peacekeeping force shall remain in the zone.",
+        "Совместные миротворческие силы действуют под руководством Объединённой контрольной комиссии.",
+        "Сторони утримуються від ударів по об'єктах енергетичної інфраструктури одна одної.",
+        "Стороны воздерживаются от ударов по объектам энергетической инфраструктуры друг друга.",
+    ],
+)
+def test_peacekeepers_and_strikes_are_military(text: str) -> None:
+    scores, _ = text_scores(text, TAXONOMY)
+    assert rank(scores, TAXONOMY)[:1] == ("military_deescalation",)

@@ -474,7 +474,13 @@ QUALIFIERS: FeatureRule[Qualifier] = FeatureRule(
     name="qualifier",
     features=qualifiers,
     key=_qualifier_key,
-    pair=by(lambda old, new: old.marker == new.marker, lambda old, new: old.group == new.group != "scope"),
+    # One marker in another form ("voluntary return" → "return voluntarily") is that marker.
+    pair=by(
+        lambda old, new: (
+            old.marker == new.marker or (old.group == new.group and same_stem(old.marker, new.marker))
+        ),
+        lambda old, new: old.group == new.group != "scope",
+    ),
     changed=_qualifier_changed,
     # A duration's anchor ("one year after the elections") stands in for the qualifier it was
     # ("after the elections"): matched, so that neither reads as removed, never reported alone.
