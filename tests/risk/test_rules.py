@@ -2073,3 +2073,44 @@ def test_a_voluntary_return_said_with_the_adverb_is_no_change() -> None:
     old = "The parties shall ensure the voluntary return of refugees."
     new = "The parties shall ensure that refugees return voluntarily."
     assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # A month and a day of it: not a deadline moved (risk_heldout5: 'Date added', HIGH).
+        (
+            "Elections shall be held no later than October 2005.",
+            "Elections shall be held no later than 31 October 2005.",
+            [("deadline", "Date made a day of its month")],
+        ),
+        (
+            "The Constitution shall enter into force by December 2015.",
+            "The Constitution shall enter into force by the end of 2015.",
+            [("deadline", "Date made a day of its month")],
+        ),
+        (
+            "Проведение реформы с вступлением в силу до конца 2015 года.",
+            "Проведение реформы с вступлением в силу до 31 декабря 2015 года.",
+            [],
+        ),
+        # Months moved (was wording only), a year's end moved by a year.
+        (
+            "Elections to the Constituent Assembly shall be held by mid-June 2007.",
+            "Elections to the Constituent Assembly shall be held by December 2007.",
+            [("deadline", "Date moved later by 6 months")],
+        ),
+        (
+            "Проведення конституційної реформи до кінця 2015 року.",
+            "Проведення конституційної реформи до кінця 2016 року.",
+            [("deadline", "Date moved later by 1 year")],
+        ),
+        (
+            "Elections shall be held no later than October 2005.",
+            "Elections shall be held no later than 30 November 2005.",
+            [("deadline", "Date moved later by 30 days")],
+        ),
+    ],
+)
+def test_months_and_year_ends_are_dates(old: str, new: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == expected

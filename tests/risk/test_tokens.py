@@ -256,3 +256,22 @@ def test_an_ordinal_before_a_noun_is_still_a_number() -> None:
         ("number", "1"),
         ("number", "2"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "norm"),
+    [
+        ("by October 2005 the", "date:2005-10"),  # a month of a year
+        ("до грудня 2007 року", "date:2007-12"),
+        ("by the end of 2015 the", "date:2015-12-31"),  # a year's end is its last day
+        ("до кінця 2015 року", "date:2015-12-31"),
+        ("до конца 2015 года", "date:2015-12-31"),
+    ],
+)
+def test_a_month_or_a_year_end_is_a_date(text: str, norm: str) -> None:
+    assert [t.norm for t in tokenize(text) if t.kind == "date"] == [norm]
+
+
+@pytest.mark.parametrize("text", ["they may 2024 be", "at the end of the day", "the end of 15", "the end"])
+def test_no_month_or_year_end_where_there_is_none(text: str) -> None:
+    assert [t for t in tokenize(text) if t.kind == "date"] == []

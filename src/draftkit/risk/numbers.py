@@ -10,20 +10,24 @@ in risk.features (the qualifiers there need durations); dates and time bounds he
 
 from __future__ import annotations
 
+from datetime import date
+
 from draftkit.records import record
 from draftkit.risk.features import Frequency, Quantity, Side, frequencies, quantities, urgent, window
 from draftkit.risk.findings import Report, Span, span_of
 from draftkit.risk.matching import FeatureRule, Sides, by, in_order, silent
+from draftkit.risk.tokens import MONTH_NORM
 
 
 @record
 class Date:
     """A calendar date, as a day number."""
 
-    day: int
+    day: int  # a month's first day for a month
     fragment: str
     spans: tuple[Span, ...]
     position: int
+    month: bool = False  # a month of a year ("October 2005"), not a day
 
 
 def dates(side: Side) -> list[Date]:
@@ -33,7 +37,7 @@ def dates(side: Side) -> list[Date]:
     for k in text.indices("date"):
         if (t := text.tokens[k]).value is not None:
             span = span_of(text, k, k + 1)
-            out.append(Date(int(t.value), text.span(k, k + 1), (span,), span[0]))
+            out.append(Date(int(t.value), text.span(k, k + 1), (span,), span[0], len(t.norm) == MONTH_NORM))
     return out
 
 
@@ -256,7 +260,29 @@ FREQUENCY: FeatureRule[Frequency] = FeatureRule(
 
 
 def _date_moved(s: Sides, old: Date, new: Date) -> Report:
-    days = new.day - old.day
+    if old.month and new.month:  # "by June 2007" → "by December 2007"
+        a, b = date.fromordinal(old.day), date.fromordinal(new.day)
+        months = (b.year - a.year) * 12 + b.month - a.month
+        words = f"{abs(months)} month{'s' if abs(months) != 1 else ''}"
+        return Report(f"Date moved {'later' if months > 0 else 'earlier'} by {words}", s.sig.date)
+    if old.month != new.month:
+        month, day = (old, new) if old.month else (new, old)
+        first = date.fromordinal(month.day)
+        if (first.year, first.month) == (date.fromordinal(day.day).year, date.fromordinal(day.day).month):
+            # "no later than October 2005" → "no later than 31 October 2005": the same month
+            headline = "Date made a day of its month" if old.month else "Date made its month"
+            return Report(headline, s.sig.wording)
+        # a day outside the month: counted from the month's nearer end
+        last = date(first.year + first.month // 12, first.month % 12 + 1, 1).toordinal() - 1
+        toward = day.day - (month.day if day.day < month.day else last)
+        days = toward if day is new else -toward
+    else:
+        a, b = date.fromordinal(old.day), date.fromordinal(new.day)
+        if (a.month, a.day) == (b.month, b.day):  # "by the end of 2015" → "… of 2016": a year
+            years = b.year - a.year
+            words = f"{abs(years)} year{'s' if abs(years) != 1 else ''}"
+            return Report(f"Date moved {'later' if years > 0 else 'earlier'} by {words}", s.sig.date)
+        days = new.day - old.day
     return Report(
         f"Date moved {'later' if days > 0 else 'earlier'} by {_time_words(abs(days) * 24)}", s.sig.date
     )
@@ -265,7 +291,7 @@ def _date_moved(s: Sides, old: Date, new: Date) -> Report:
 DATES: FeatureRule[Date] = FeatureRule(
     name="deadline",
     features=dates,
-    key=lambda d: d.day,
+    key=lambda d: (d.day, d.month),
     pair=in_order,
     changed=_date_moved,
     removed=lambda s, old: Report("Date removed", s.sig.date),

@@ -241,6 +241,14 @@ def _date_token(y: int, mo: int, d: int, s: int, e: int) -> Token | None:
     return Token(f"date:{day.isoformat()}", s, e, "date", value=float(day.toordinal()))
 
 
+def _month_token(y: int, mo: int, s: int, e: int) -> Token:
+    """A month of a year ("October 2005"): 'date:2005-10', valued as its first day."""
+    return Token(f"date:{y:04d}-{mo:02d}", s, e, "date", value=float(date(y, mo, 1).toordinal()))
+
+
+MONTH_NORM = len("date:2005-10")  # the length of a month's form; a day's is longer
+
+
 def _merge(tokens: list[Token]) -> list[Token]:
     """Multi-token forms: in-word hyphens dropped, 'per cent', spelled numbers, written dates."""
     # In-word hyphens: "de-facto" reads as "de facto", "mine-clearance" as "mine clearance".
@@ -282,7 +290,9 @@ def _merge(tokens: list[Token]) -> list[Token]:
 
 _NORM = itemgetter(0)
 _KIND = itemgetter(3)
-_MERGE_STARTS = frozenset(["per", *NUMBER_WORDS, *HALVES, *MONTHS])  # where `_merged_at` may merge
+_YEAR_END = frozenset(["end", "кінця", "конца"])  # "the end of 2015", "кінця 2015 року"
+# Where `_merged_at` may merge:
+_MERGE_STARTS = frozenset(["per", *NUMBER_WORDS, *HALVES, *MONTHS, *_YEAR_END])
 
 
 def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
@@ -343,6 +353,8 @@ def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
         ending = _ordinal_ending(kept, k)
         if ending is not None:
             return ending
+    if tok.norm in _YEAR_END:
+        return _year_end(kept, k)
     date_tok, used = _written_date(kept, k) if tok.kind == "number" or tok.norm in MONTHS else (None, 1)
     if date_tok is not None:
         return date_tok, k + used
@@ -428,6 +440,26 @@ def _clock_in_words(kept: list[Token], k: int) -> tuple[Token, int] | None:
     return Token(f"{int(hours.value):02d}:{int(minutes.value):02d}", hours.start, end, "time"), j
 
 
+def _year_end(kept: list[Token], k: int) -> tuple[Token, int]:
+    """'end of 2015' (English), 'кінця 2015', 'конца 2015' as the year's last day (a date:
+    "by the end of 2015" = "by 31 December 2015"); else the word itself."""
+    tok = kept[k]
+    j = k + 2 if tok.norm == "end" else k + 1
+    year = kept[j] if j < len(kept) else None
+    if (
+        year is not None
+        and (tok.norm != "end" or kept[k + 1].norm == "of")
+        and year.kind == "number"
+        and year.value is not None
+        and 1900 <= year.value <= 2200
+        and "." not in year.norm
+    ):
+        found = _date_token(int(year.value), 12, 31, tok.start, year.end)
+        if found is not None:
+            return found, j + 1
+    return tok, k + 1
+
+
 def _folded(tokens: Sequence[Token], k: int) -> tuple[list[Token], list[int]]:
     """Up to four tokens from `k`, a day's English ordinal ending taken into its number ("7th"
     as 7), and after each how many of `tokens` it has taken."""
@@ -484,6 +516,11 @@ def _written_date(tokens: Sequence[Token], k: int) -> tuple[Token | None, int]:
         if is_year(c):
             assert c is not None and c.value is not None
             return _date_token(int(c.value), MONTHS[a.norm], int(b.value), a.start, c.end), taken[2]
+    if a.kind == "word" and a.norm in MONTHS and (a.cap or not a.norm.isascii()) and is_year(b):
+        # "October 2005", "грудня 2007": a month (a capital for an English one: "may 2024" is
+        # no month)
+        assert b is not None and b.value is not None
+        return _month_token(int(b.value), MONTHS[a.norm], a.start, b.end), taken[1]
     return None, 1
 
 
