@@ -2114,3 +2114,36 @@ def test_a_voluntary_return_said_with_the_adverb_is_no_change() -> None:
 )
 def test_months_and_year_ends_are_dates(old: str, new: str, expected: list[tuple[str, str]]) -> None:
     assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == expected
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "headline"),
+    [
+        (
+            "The Joint Control Commission shall take its decisions by consensus.",
+            "The Joint Control Commission shall take its decisions by majority vote.",
+            "Consensus replaced by a majority vote",
+        ),
+        (
+            "Спільна комісія ухвалює рішення консенсусом.",
+            "Спільна комісія ухвалює рішення більшістю голосів.",
+            "Consensus replaced by a majority vote",
+        ),
+        (
+            "Решения Комиссии принимаются большинством голосов.",
+            "Решения Комиссии принимаются консенсусом.",
+            "Majority vote replaced by consensus",
+        ),
+        ("The Commission shall decide.", "The Commission shall decide unanimously.", "Consensus required"),
+    ],
+)
+def test_how_a_body_decides(old: str, new: str, headline: str) -> None:
+    """risk_heldout5: consensus → majority vote was wording only (low) in both languages."""
+    assert [h for r, h in rules_of(old, new) if r == "scope"] == [headline]
+
+
+def test_one_decision_rule_said_otherwise_is_no_change() -> None:
+    assert (
+        rules_of("The Commission shall decide by consensus.", "The Commission shall decide unanimously.")
+        == []
+    )

@@ -503,6 +503,8 @@ _PARTNERS = {
     "temporary": "permanent",
     "lower_bound": "upper_bound",
     "upper_bound": "lower_bound",
+    "unanimity": "majority",
+    "majority": "unanimity",
 }
 _SCOPE_ADDED = {
     "universal": "Scope widened",
@@ -511,6 +513,8 @@ _SCOPE_ADDED = {
     "temporary": "Made temporary",
     "lower_bound": "Minimum added",
     "upper_bound": "Maximum added",
+    "unanimity": "Consensus required",
+    "majority": "Decision by majority",
 }
 _SCOPE_REMOVED = {
     "universal": "Scope narrowed",
@@ -519,6 +523,8 @@ _SCOPE_REMOVED = {
     "temporary": "No longer temporary",
     "lower_bound": "Minimum removed",
     "upper_bound": "Maximum removed",
+    "unanimity": "Consensus no longer required",
+    "majority": "Majority vote removed",
 }
 _SCOPE_SWAPPED = {
     "universal": "Scope narrowed",
@@ -527,6 +533,8 @@ _SCOPE_SWAPPED = {
     "temporary": "Made permanent",
     "lower_bound": "Limit reversed",
     "upper_bound": "Limit reversed",
+    "unanimity": "Consensus replaced by a majority vote",  # each member's veto gone
+    "majority": "Majority vote replaced by consensus",
 }
 
 
@@ -536,6 +544,8 @@ def _scope_value(sig: Significance, group: str) -> float:
             return sig.scope_duration
         case "lower_bound" | "upper_bound":
             return sig.scope_restrictive
+        case "unanimity" | "majority":
+            return sig.scope_bound
         case "restrictive":
             return sig.scope_restrictive
         case _:
@@ -546,6 +556,7 @@ def _scope_swapped(s: Sides, old: Scope, new: Scope) -> Report | None:
     if old.group == new.group:
         return None  # words of one list are interchangeable ("each" for "every")
     value = s.sig.scope_bound if old.group.endswith("bound") else _scope_value(s.sig, old.group)
+    # (a decision rule swapped: scope_bound too, from _scope_value)
     if old.group == "universal" and new.group == "restrictive":  # "all" → "where possible"
         value = max(value, _narrowed_release(s, "universal", removed=True))
     return Report(_SCOPE_SWAPPED[old.group], value)

@@ -42,7 +42,16 @@ OBLIGATION_LEVELS: tuple[tuple[str, int], ...] = (
     ("discretionary", 1),
 )
 QUALIFIER_GROUPS = ("temporal", "urgency", "conditional", "scope", "pace")
-SCOPE_GROUPS = ("universal", "restrictive", "permanent", "temporary", "lower_bound", "upper_bound")
+SCOPE_GROUPS = (
+    "universal",
+    "restrictive",
+    "permanent",
+    "temporary",
+    "lower_bound",
+    "upper_bound",
+    "unanimity",
+    "majority",
+)
 # What a party receives or gives up for a harm (issue 14): words of one group interchangeable.
 REMEDY_GROUPS = ("compensation", "assistance", "waiver")
 # What kind of promise a provision gives, strongest first ([commitments]).
