@@ -5,7 +5,7 @@ for risk.rules to run among its content rules: a number with its unit and direct
 troops, days, money, percent; a number in words before another noun only against the same
 noun's number on the other side), a duration as a deadline or period, a deadline turned
 into a waiting period, a frequency in words, a calendar date. Quantities themselves are read
-in risk.features (the qualifiers there need durations); dates and time bounds here.
+in risk.features (risk.qualifiers needs durations); dates and time bounds here.
 """
 
 from __future__ import annotations

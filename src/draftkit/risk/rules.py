@@ -23,7 +23,6 @@ from draftkit.risk.features import (
     Grouped,
     Modal,
     Negation,
-    Qualifier,
     Reader,
     Recognition,
     Reference,
@@ -37,7 +36,6 @@ from draftkit.risk.features import (
     mentions,
     modals,
     negations,
-    qualifiers,
     recognitions,
     references,
     remedies,
@@ -71,6 +69,7 @@ from draftkit.risk.names import (
     venue,
 )
 from draftkit.risk.numbers import CLOCKS, DATES, FREQUENCY, NUMBERS, TIME_BOUNDS
+from draftkit.risk.qualifiers import Qualifier, qualifiers
 from draftkit.risk.quantified import COVERED
 from draftkit.risk.roles import ROLES, SEQUENCE
 from draftkit.risk.taxonomy import COMMITMENT_GROUPS, Significance

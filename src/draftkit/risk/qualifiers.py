@@ -1,0 +1,85 @@
+"""Qualifiers: when, on what condition, how far a provision holds ('in peacetime', 'once all
+hostages are returned', 'under its command', issue 14) — the phrases of the taxonomy's
+[qualifiers] table, an open one with the clause it takes, and the anchor of a duration
+("within 72 hours after Israel accepts", "within 72 hours of Israel accepting"). Read once per
+side; risk.rules compares them (QUALIFIERS). Moved out of risk.features, at its size limit.
+"""
+
+from __future__ import annotations
+
+from draftkit.records import record
+from draftkit.risk.features import CLAUSE_STOP, Side, quantities
+from draftkit.risk.findings import Span, span_of
+from draftkit.risk.senses import not_urgent
+
+
+@record
+class Qualifier:
+    """'in peacetime', 'once all hostages are returned', 'under its command' (issue 14)."""
+
+    group: str  # temporal / urgency / conditional / scope / pace
+    marker: str  # the phrase's lemmas
+    content: tuple[str, ...]  # lemmas of the clause an open phrase takes ('' for a closed one)
+    fragment: str
+    spans: tuple[Span, ...]
+    position: int
+    anchor: bool = False  # it follows a duration ("72 hours after …"): the deadline's, unreported
+
+
+_CLAUSE_WORDS = 12  # an open qualifier takes at most this many words after it
+
+
+_CORRELATIVE = {"того", "тому", "тем"}
+_CONJUNCTIONS = {"как", "як", "что", "що", "чтобы", "щоб"}
+
+
+def _after_duration(side: Side, index: int) -> bool:
+    """Whether token `index` follows a duration ("72 hours", "100 днів", "протягом року")."""
+    if index < 1:
+        return False
+    end = side.text.tokens[index - 1].end
+    return any(q.cls == "time" and q.spans[0][1] == end for q in side.features(quantities))
+
+
+def qualifiers(side: Side) -> list[Qualifier]:
+    """Qualifier phrases of the taxonomy's [qualifiers] table, an open one with its clause; a
+    phrase that opens a duration ('until 31 December', 'after 5 years') is left to the
+    deadline rules, one after a duration is its anchor (matched, never reported alone), and
+    one inside a condition or exception clause is left to theirs."""
+    text = side.text
+    tokens = text.tokens
+    lemmas = side.lemmas
+    out: list[Qualifier] = []
+    modal = {k for m in side.compiled.obligation.find(text) for k in range(m.first, m.last)}
+    for hit in side.compiled.qualifiers.find(lemmas):
+        group, kind = hit.label.split("|")
+        if any(c.first <= hit.first < c.last for c in (*side.analysis.conditions, *side.analysis.exceptions)):
+            continue
+        if hit.first in modal:
+            continue  # the "upon" of "calls upon" (a modal phrase) opens no condition
+        if not_urgent(tokens, hit.norm, hit.last):
+            continue  # "the immediate vicinity", "their immediate family"
+        anchor = _after_duration(side, hit.first)  # "within 72 hours after Israel accepts"
+        last = hit.last
+        if kind == "open":
+            if last < len(tokens) and tokens[last].kind in {"number", "date"}:
+                continue
+            if (
+                last + 2 < len(tokens)
+                and tokens[last].norm in _CORRELATIVE
+                and tokens[last + 1].norm == ","
+                and tokens[last + 2].norm in _CONJUNCTIONS
+            ):
+                last += 3  # "после того, как …", "після того, як …": one clause across the comma
+            while (
+                last < len(tokens)
+                and tokens[last].norm not in CLAUSE_STOP
+                and last - hit.last < _CLAUSE_WORDS
+            ):
+                last += 1
+            if last == hit.last:
+                continue
+        content = tuple(t.norm for t in lemmas.tokens[hit.last : last] if t.kind != "punct")
+        span = span_of(text, hit.first, last)
+        out.append(Qualifier(group, hit.norm, content, text.span(hit.first, last), (span,), span[0], anchor))
+    return out
