@@ -82,4 +82,40 @@ def qualifiers(side: Side) -> list[Qualifier]:
         content = tuple(t.norm for t in lemmas.tokens[hit.last : last] if t.kind != "punct")
         span = span_of(text, hit.first, last)
         out.append(Qualifier(group, hit.norm, content, text.span(hit.first, last), (span,), span[0], anchor))
+    return out + _anchors(side, {q.position for q in out})
+
+
+# What a duration counts from, said without a qualifier word: "within 72 hours of Israel
+# accepting", "протягом 72 годин з моменту підписання", "в течение 72 часов с момента …".
+_FROM = {
+    ("of",): 1,
+    ("from",): 1,
+    ("з", "моменту"): 2,
+    ("с", "момента"): 2,
+    ("від", "дня"): 2,
+    ("со", "дня"): 2,
+}
+
+
+def _anchors(side: Side, taken: set[int]) -> list[Qualifier]:
+    """The anchors of durations written with 'of', 'from', 'з моменту', 'с момента': read as
+    the 'after …' anchor they stand for (matched with one, never reported alone), so that the
+    event a deadline counts from, changed, is 'Condition changed' as with 'after'."""
+    text = side.text
+    tokens = text.tokens
+    out: list[Qualifier] = []
+    for k, token in enumerate(tokens):
+        width = _FROM.get((token.norm,)) or _FROM.get(tuple(t.norm for t in tokens[k : k + 2]), 0)
+        if not width or not _after_duration(side, k):
+            continue
+        last = k + width
+        while (
+            last < len(tokens) and tokens[last].norm not in CLAUSE_STOP and last - k - width < _CLAUSE_WORDS
+        ):
+            last += 1
+        span = span_of(text, k, last)
+        if last == k + width or span[0] in taken:
+            continue
+        content = tuple(t.norm for t in side.lemmas.tokens[k + width : last] if t.kind != "punct")
+        out.append(Qualifier("conditional", "after", content, text.span(k, last), (span,), span[0], True))
     return out
