@@ -2177,3 +2177,25 @@ def test_the_event_a_deadline_counts_from_said_otherwise_is_no_change() -> None:
     old = "The Parties shall withdraw within 30 days of the signing of this Agreement."
     new = "The Parties shall withdraw within 30 days after the signing of this Agreement."
     assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Усі сторони конфлікту отримують амністію, за винятком осіб, які вчинили воєнні злочини.",
+            "Усі сторони конфлікту отримують амністію, крім осіб, що вчинили воєнні злочини.",
+        ),
+        (
+            "All parties receive amnesty, except persons who committed war crimes.",
+            "All parties receive amnesty, except persons that committed war crimes.",
+        ),
+        (
+            "Все стороны получают амнистию, за исключением лиц, которые совершили военные преступления.",
+            "Все стороны получают амнистию, кроме лиц, что совершили военные преступления.",
+        ),
+    ],
+)
+def test_an_exception_with_another_relative_pronoun_is_no_change(old: str, new: str) -> None:
+    """risk_heldout5: 'за винятком осіб, які …' → 'крім осіб, що …' was 'Exception changed'."""
+    assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == []

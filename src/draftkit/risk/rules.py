@@ -370,7 +370,19 @@ NAMES: FeatureRule[Name] = FeatureRule(
 
 
 def _numbers_masked(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple("#" if w[:1].isdigit() or w.startswith("date:") else w for w in words)
+    """A clause's words with numbers and dates as '#' (the number rule reads those) and without
+    articles and relative pronouns ("persons who committed" = "persons that committed", "осіб,
+    які вчинили" = "осіб, що вчинили")."""
+    return tuple("#" if w[:1].isdigit() or w.startswith("date:") else w for w in words if w not in _GLUE)
+
+
+_GLUE = frozenset(
+    {
+        *("the", "a", "an", "which", "that", "who", "whom"),
+        *("який", "яка", "яке", "які", "що", "котрі"),
+        *("который", "которая", "которое", "которые", "что"),
+    }
+)
 
 
 def _condition_changed(s: Sides, old: ClauseFeature, new: ClauseFeature) -> Report | None:
