@@ -2199,3 +2199,19 @@ def test_the_event_a_deadline_counts_from_said_otherwise_is_no_change() -> None:
 def test_an_exception_with_another_relative_pronoun_is_no_change(old: str, new: str) -> None:
     """risk_heldout5: 'за винятком осіб, які …' → 'крім осіб, що …' was 'Exception changed'."""
     assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Sanctions shall be suspended ten days after the IFOR Commander reports that forces have withdrawn.",
+            "Sanctions shall be lifted ten days after the IFOR Commander reports that forces have withdrawn.",
+        ),
+        ("Санкції призупиняються через десять днів.", "Санкції скасовуються через десять днів."),
+        ("Санкции приостанавливаются через десять дней.", "Санкции отменяются через десять дней."),
+    ],
+)
+def test_suspended_is_temporary(old: str, new: str) -> None:
+    """risk_heldout5: sanctions 'suspended' → 'lifted' was wording only."""
+    assert ("scope", "No longer temporary") in rules_of(old, new)
