@@ -101,12 +101,18 @@ def _anchors(side: Side, taken: set[int]) -> list[Qualifier]:
     """The anchors of durations written with 'of', 'from', 'з моменту', 'с момента': read as
     the 'after …' anchor they stand for (matched with one, never reported alone), so that the
     event a deadline counts from, changed, is 'Condition changed' as with 'after'."""
+    ends = {q.spans[0][1] for q in side.features(quantities) if q.cls == "time"}
+    if not ends:
+        return []  # no duration (most texts): no anchor
     text = side.text
     tokens = text.tokens
     out: list[Qualifier] = []
-    for k, token in enumerate(tokens):
+    for k in range(1, len(tokens)):
+        token = tokens[k]
+        if tokens[k - 1].end not in ends:
+            continue
         width = _FROM.get((token.norm,)) or _FROM.get(tuple(t.norm for t in tokens[k : k + 2]), 0)
-        if not width or not _after_duration(side, k):
+        if not width:
             continue
         last = k + width
         while (
