@@ -2215,3 +2215,30 @@ def test_an_exception_with_another_relative_pronoun_is_no_change(old: str, new: 
 def test_suspended_is_temporary(old: str, new: str) -> None:
     """risk_heldout5: sanctions 'suspended' → 'lifted' was wording only."""
     assert ("scope", "No longer temporary") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "A mechanism chaired by the United States and including France and UNIFIL shall monitor these"
+            " commitments.",
+            "A mechanism chaired by the US and including France shall monitor these commitments.",
+            [("name", "Organisation removed")],
+        ),
+        (
+            "A mechanism including France shall monitor these commitments.",
+            "A mechanism including France and UNIFIL shall monitor these commitments.",
+            [("name", "Organisation added")],
+        ),
+        # An acronym alone, or defined where it is added, is no body added.
+        (
+            "A Joint Military Commission shall be established within seven days.",
+            "A Joint Military Commission (JMC) shall be established within seven days.",
+            [],
+        ),
+    ],
+)
+def test_an_acronym_listed_with_bodies_is_a_body(old: str, new: str, expected: list[tuple[str, str]]) -> None:
+    """risk_heldout5: UNIFIL dropped from a mechanism's members was wording only (low)."""
+    assert [(r, h) for r, h in rules_of(old, new) if r in ("name", "list")] == expected

@@ -153,6 +153,27 @@ def unlisted_names(side: Side) -> list[Name]:
     return out
 
 
+def listed_acronym(side: Side, name: Name) -> bool:
+    """Whether an unlisted name is an acronym ("UNIFIL") named in a list beside a listed party
+    or organisation ("including France and UNIFIL", "the UN, the OSCE and UNIFIL"): a body
+    among bodies, whose loss or addition changes who is in."""
+    written = name.fragment
+    if name.kind != "name" or len(written) < 3 or not written.isalpha() or not written.isupper():
+        return False
+    tokens = side.text.tokens
+    listed = [n for n in side.features(named_entities) if n.kind in ("party", "organisation")]
+    ends = {n.last: n for n in listed}
+    starts = {n.first: n for n in listed}
+    before = name.first - 1
+    if before >= 1 and tokens[before].norm in _LIST_JOINERS and before in ends:
+        return True
+    after = name.last
+    return after + 1 < len(tokens) and tokens[after].norm in _LIST_JOINERS and after + 1 in starts
+
+
+_LIST_JOINERS = frozenset([",", "and", "or", "та", "і", "й", "або", "и", "или"])
+
+
 def respelt(old: Name, new: Name) -> bool:
     """Whether two names are one written otherwise: a letter or two ('National Goverment'),
     or one is the other's initials ('FDRE' for 'Federal Democratic Republic of Ethiopia')."""

@@ -62,6 +62,7 @@ from draftkit.risk.names import (
     Name,
     at_sentence_start_in,
     in_definition,
+    listed_acronym,
     named_entities,
     parents,
     respelt,
@@ -321,6 +322,8 @@ def _name_changed(s: Sides, old: Name, new: Name) -> Report | None:
 
 
 def _name_removed(s: Sides, old: Name) -> Report | None:
+    if old.kind == "name" and listed_acronym(s.old, old):  # "France and UNIFIL" → "France"
+        return None if _still_there(s.old, s.new, old) else Report("Organisation removed", s.sig.name_removed)
     if old.kind == "name" or _still_there(s.old, s.new, old):
         return None
     if _within(s.new, s.old, old):  # "the OSCE SMM" → "the OSCE": named more broadly, still there
@@ -329,6 +332,8 @@ def _name_removed(s: Sides, old: Name) -> Report | None:
 
 
 def _name_added(s: Sides, new: Name) -> Report | None:
+    if new.kind == "name" and listed_acronym(s.new, new):
+        return None if _still_there(s.new, s.old, new) else Report("Organisation added", s.sig.name_added)
     if new.kind == "name" or _still_there(s.new, s.old, new):
         return None
     if _within(s.old, s.new, new):  # "the OSCE" → "the OSCE SMM": its body named, the same organisation
