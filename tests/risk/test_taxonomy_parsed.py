@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from draftkit.resources import schema_path
-from draftkit.risk import taxonomy
+from draftkit.risk import phrases, taxonomy
 from draftkit.risk.taxonomy import DEFAULT_TAXONOMY, PARSED_AHEAD, _load, _parsed_ahead, _read
 
 REBUILD = "stale: rebuild it with .venv/bin/python tools/build_taxonomy_json.py"
@@ -52,3 +52,41 @@ def test_other_bytes_or_files_are_parsed_as_toml(tmp_path: Path, monkeypatch: py
     assert _parsed_ahead(shipped, raw) is None
     data, _ = _read(shipped)
     assert data == tomllib.loads(raw.decode("utf-8-sig"))
+
+
+def test_the_phrases_made_ahead_are_what_the_code_makes_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lemma forms and word tokens the copy holds (risk.taxonomy.LEMMAS_AHEAD,
+    risk.phrases.WORDS_AHEAD) are the ones made without them: a change to the tokeniser, the
+    lemmatiser or its dictionaries makes the copy stale until it is rebuilt."""
+    made = json.loads(schema_path(PARSED_AHEAD).read_bytes())["phrases"]
+    monkeypatch.setattr(taxonomy, "LEMMAS_AHEAD", {})
+    assert {p: taxonomy.lemma_phrases(p) for p in made["lemmas"]} == made["lemmas"], REBUILD
+    fresh = {w: [list(pair) for pair in phrases._word_tokens.__wrapped__(w)] for w in made["words"]}
+    assert fresh == made["words"], REBUILD
+
+
+def test_the_phrases_made_ahead_cover_the_shipped_taxonomy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compiling the shipped taxonomy after its copy is read makes no lemma form anew."""
+    made_now: list[str] = []
+    real = taxonomy.lemma_phrases
+
+    def counted(phrase: str) -> list[str]:
+        if phrase not in taxonomy.LEMMAS_AHEAD:
+            made_now.append(phrase)
+        return real(phrase)
+
+    monkeypatch.setattr(taxonomy, "lemma_phrases", counted)
+    _load(schema_path(DEFAULT_TAXONOMY))
+    assert made_now == [], REBUILD
+
+
+@pytest.mark.parametrize(
+    "phrases_value", [None, [], {"lemmas": [], "words": {}}, {"lemmas": {"x": 5}, "words": 7}]
+)
+def test_damaged_phrases_in_the_copy_are_left_out(
+    phrases_value: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(taxonomy, "LEMMAS_AHEAD", {})
+    monkeypatch.setattr(phrases, "WORDS_AHEAD", {})
+    taxonomy._take_phrases(phrases_value)
+    assert taxonomy.LEMMAS_AHEAD == {} and phrases.WORDS_AHEAD == {}
