@@ -1,6 +1,6 @@
 """Held-out single-edit flags: draftkit on provisions edited by a hand that never read its rules.
 
-    PYTHONPATH=src python benchmarks/risk_heldout.py [CASES.jsonl] [--show]
+    PYTHONPATH=src python benchmarks/risk_heldout.py [CASES.jsonl] [--show] [--src OTHER/src]
 
 Each line of CASES (default benchmarks/risk_heldout/cases.jsonl; its README says who wrote it
 and how) is one provision before and after one edit, with the severity an analyst gives it
@@ -27,7 +27,10 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "src"))
+# This checkout's draftkit, or another's with --src DIR (an A/B against an older commit's
+# worktree): PYTHONPATH alone does not choose it, this path comes first.
+_SRC = sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv[:-1] else str(HERE.parent / "src")
+sys.path.insert(0, _SRC)
 
 from draftkit.api import diff  # noqa: E402
 
@@ -108,6 +111,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cases", nargs="?", type=Path, default=HERE / "risk_heldout" / "cases.jsonl")
     parser.add_argument("--show", action="store_true", help="print every miss with its flags")
+    parser.add_argument("--src", help="the src/ folder of the draftkit to run (default: this checkout's)")
     args = parser.parse_args()
     print("\n".join(score(read_cases(args.cases), args.show)))
     return 0
