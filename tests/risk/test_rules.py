@@ -2242,3 +2242,59 @@ def test_suspended_is_temporary(old: str, new: str) -> None:
 def test_an_acronym_listed_with_bodies_is_a_body(old: str, new: str, expected: list[tuple[str, str]]) -> None:
     """risk_heldout5: UNIFIL dropped from a mechanism's members was wording only (low)."""
     assert [(r, h) for r, h in rules_of(old, new) if r in ("name", "list")] == expected
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # A currency named after a party is no party ("US dollars").
+        (
+            "The Government shall allocate 2 billion US dollars over six years.",
+            "The Government shall allocate USD 2,000,000,000 over a period of six years.",
+        ),
+        # Not allowing is preventing.
+        (
+            "Сторони домовилися не допускати використання комерційних суден у військових цілях.",
+            "Сторони домовилися запобігати використанню комерційних суден у військових цілях.",
+        ),
+        (
+            "Стороны договорились не допускать использования коммерческих судов в военных целях.",
+            "Стороны договорились предотвращать использование коммерческих судов в военных целях.",
+        ),
+        (
+            "The Parties shall not allow the use of vessels for military purposes.",
+            "The Parties shall prevent the use of vessels for military purposes.",
+        ),
+        # A short form of a long name: the initials of its last words.
+        (
+            "Members of the JSS who surrender their arms shall be granted a general amnesty.",
+            "Members of the Parbatya Chattagram Jana Samhati Samiti who surrender their arms shall be granted a"
+            " general amnesty.",
+        ),
+        # One pace, one urgency, said otherwise.
+        (
+            "The decommissioning shall be carried out in a gradual manner.",
+            "The decommissioning shall be carried out gradually.",
+        ),
+        (
+            "Забезпечити негайне двостороннє припинення вогню.",
+            "Забезпечити невідкладне двостороннє припинення вогню.",
+        ),
+    ],
+)
+def test_risk_heldout6_paraphrases_are_no_change(old: str, new: str) -> None:
+    """None cases of benchmarks/risk_heldout6, each flagged medium or high at its first run."""
+    assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == []
+
+
+def test_urgent_measures_added_alone_are_not_urgency() -> None:
+    """'Вжити невідкладних заходів' for 'вжити заходів' (risk_heldout4: low): urgent, not immediate."""
+    old = "Вжити заходів щодо поліпшення гуманітарної ситуації."
+    new = "Вжити невідкладних заходів щодо поліпшення гуманітарної ситуації."
+    assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == []
+
+
+def test_not_allowed_made_allowed_is_still_a_negation_removed() -> None:
+    old = "The Parties shall not allow the use of vessels for military purposes."
+    new = "The Parties shall allow the use of vessels for military purposes."
+    assert ("negation", "Negation removed") in rules_of(old, new)

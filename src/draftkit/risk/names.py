@@ -65,6 +65,8 @@ def listed_names(side: Side) -> list[Name]:
             continue
         if languages and last - first == 1 and (not text.tokens[first].cap or _a_language(side, first, last)):
             continue  # "англійська та українська" (мови), "the Azerbaijani and Armenian languages"
+        if last < len(text.tokens) and compiled.units.get(text.tokens[last].norm, ("",))[0] == "currency":
+            continue  # "US dollars", "Russian roubles": a currency, no party
         before = text.tokens[first - 1].norm if first else ""
         span = span_of(text, first, last)
         # A body of a listed organisation names it too: "the OSCE SMM" is the OSCE's mission,
@@ -196,7 +198,11 @@ def _initials(name: str) -> frozenset[str]:
     capitals = [w for w in words if w[:1].isupper()]
     if len(capitals) < 2:
         return frozenset()
-    return frozenset({"".join(w[0] for w in capitals), "".join(w[0] for w in words)})
+    heads = "".join(w[0] for w in capitals)
+    # and those of its last three words or more ('JSS' of 'Parbatya Chattagram Jana Samhati
+    # Samiti', the short form of a long name)
+    tails = {heads[k:] for k in range(len(heads) - 2)}
+    return frozenset({heads, "".join(w[0] for w in words), *tails})
 
 
 # Where a body meets is an arrangement, not what a party gives up: a venue moved ("shall meet

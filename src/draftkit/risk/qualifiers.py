@@ -10,7 +10,7 @@ from __future__ import annotations
 from draftkit.records import record
 from draftkit.risk.features import CLAUSE_STOP, Side, quantities
 from draftkit.risk.findings import Span, span_of
-from draftkit.risk.senses import not_urgent
+from draftkit.risk.senses import not_urgent, soft_urgency
 
 
 @record
@@ -23,7 +23,9 @@ class Qualifier:
     fragment: str
     spans: tuple[Span, ...]
     position: int
-    anchor: bool = False  # it follows a duration ("72 hours after …"): the deadline's, unreported
+    # It follows a duration ("72 hours after …": the deadline's) or is an urgency in the loose
+    # sense ("невідкладні"): matched, never reported alone.
+    anchor: bool = False
 
 
 _CLAUSE_WORDS = 12  # an open qualifier takes at most this many words after it
@@ -59,7 +61,9 @@ def qualifiers(side: Side) -> list[Qualifier]:
             continue  # the "upon" of "calls upon" (a modal phrase) opens no condition
         if not_urgent(tokens, hit.norm, hit.last):
             continue  # "the immediate vicinity", "their immediate family"
-        anchor = _after_duration(side, hit.first)  # "within 72 hours after Israel accepts"
+        # The anchor of a duration ("within 72 hours after Israel accepts") and an urgency word
+        # in the loose sense ("невідкладні заходи") are matched, never reported alone.
+        anchor = _after_duration(side, hit.first) or (group == "urgency" and soft_urgency(hit.norm))
         last = hit.last
         if kind == "open":
             if last < len(tokens) and tokens[last].kind in {"number", "date"}:

@@ -215,24 +215,25 @@ def _privative_objects(side: Side) -> list[list[str]]:
 # negation, the counterpart standing where the refusal stood).
 _REFUSAL_WORDS = """deny refuse prevent prohibit forbid obstruct hinder impede block restrict
     відмовити відмовляти перешкоджати заборонити забороняти обмежувати отказать отказывать
-    препятствовать запретить запрещать ограничивать отказано"""
+    препятствовать запретить запрещать ограничивать отказано запобігати запобігти
+    предотвращать предотвратить"""
 _REFUSALS = frozenset(_REFUSAL_WORDS.split())
 _GRANT_WORDS = """grant allow permit provide ensure enable facilitate give afford
     надати надавати дозволити дозволяти забезпечити забезпечувати предоставить предоставлять
-    разрешить разрешать обеспечить обеспечивать"""
+    разрешить разрешать обеспечить обеспечивать допускати допустити допускать допустить"""
 _GRANTS = frozenset(_GRANT_WORDS.split())
 
 
-def _refusal(side: Side, index: int) -> int | None:
-    """The token of a verb of refusal among the three content words (over 3 letters) after
-    token `index`, in its clause, or None."""
+def _refusal(side: Side, index: int, verbs: frozenset[str] = _REFUSALS) -> int | None:
+    """The token of a verb of refusal (or of `verbs`) among the three content words (over 3
+    letters) after token `index`, in its clause, or None."""
     tokens, lemmas = side.text.tokens, side.lemmas.tokens
     seen = 0
     for k in range(index, len(tokens)):
         if tokens[k].kind == "punct" or seen == 3:
             return None
         if tokens[k].kind == "word" and len(lemmas[k].norm) > 3:
-            if lemmas[k].norm in _REFUSALS:
+            if lemmas[k].norm in verbs:
                 return k
             seen += 1
     return None
@@ -244,13 +245,18 @@ def _double_negative(s: Sides, negation: Negation, removed: bool) -> bool:
     granted"): the same polarity, reworded. A grant said elsewhere ("shall not restrict" →
     "shall limit … and provide escorts") keeps nothing."""
     side, other = (s.old, s.new) if removed else (s.new, s.old)
+    counterparts = _GRANTS
     k = _refusal(side, negation.last)
+    if k is None:  # a negated grant, its refusal in its place: "не допускати" → "запобігати"
+        k, counterparts = _refusal(side, negation.last, _GRANTS), _REFUSALS
     if k is None or side.lemmas.tokens[k].norm in other.lemma_set:  # "не може бути відмовлено"
         return False
-    grants = [
-        j for j, w in enumerate(other.lemmas.tokens) if w.norm in _GRANTS and w.norm not in side.lemma_set
+    found = [
+        j
+        for j, w in enumerate(other.lemmas.tokens)
+        if w.norm in counterparts and w.norm not in side.lemma_set
     ]
-    return any(s.replaced(k, j) if removed else s.replaced(j, k) for j in grants)
+    return any(s.replaced(k, j) if removed else s.replaced(j, k) for j in found)
 
 
 def _negation_removed(s: Sides, old: Negation) -> Report | None:

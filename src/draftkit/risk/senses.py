@@ -44,6 +44,16 @@ _BECOMES = frozenset(
 )  # fmt: skip
 
 
+# "Невідкладні заходи", "безотлагательные меры": urgent, not immediate — one urgency with
+# "негайне" where the other text has it, no urgency added or removed alone.
+_SOFT_URGENCY = ("невідкладн", "безотлагательн")
+
+
+def soft_urgency(norm: str) -> bool:
+    """Whether an urgency word is one of urgency in the loose sense (`_SOFT_URGENCY`)."""
+    return norm.startswith(_SOFT_URGENCY)
+
+
 def not_urgent(tokens: Sequence[Token], norm: str, last: int) -> bool:
     """Whether an urgency word ending before `last` is "immediate" of a place or of kin."""
     return norm == "immediate" and last < len(tokens) and tokens[last].norm in _NEAR
