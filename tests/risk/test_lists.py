@@ -321,3 +321,12 @@ def test_a_list_inside_a_predicate_after_an_auxiliary_is_a_list_of_its_own() -> 
     old = "The Mission is impartial and is composed of civilian monitors."
     new = "The Mission is impartial and is composed of civilian and military monitors."
     assert ("list", "Item added to a list") in rules_of(old, new)
+
+
+def test_a_participle_after_the_last_item_is_no_word_of_it() -> None:
+    """risk_heldout6: 'the individual sanctions and the arms embargo imposed on Côte d'Ivoire' →
+    'the individual sanctions imposed on …' was wording only: 'imposed' was read into the last
+    item, and stands in the other text."""
+    old = "The Parties request the Security Council to lift the individual sanctions and the arms embargo imposed on X."
+    new = "The Parties request the Security Council to lift the individual sanctions imposed on X."
+    assert ("list", "Item removed from a list") in rules_of(old, new)

@@ -139,15 +139,23 @@ def _right_item(text: Text, start: int, stops: set[int]) -> int:
     tokens = text.tokens
     while k < len(tokens) and tokens[k].norm in FILLER:
         k += 1
+    first = k
     while (
         k < len(tokens)
         and k - start < _ITEM_WORDS
         and _word(text, k)
         and tokens[k].norm not in STOP_WORDS
         and k not in stops
+        and not (k > first and _participle_after(tokens[k].norm))
     ):
         k += 1
     return k
+
+
+def _participle_after(norm: str) -> bool:
+    """An English past participle after an item's noun opens what is said of the list ("the
+    individual sanctions and the arms embargo imposed on …": 'imposed' is no word of the item)."""
+    return len(norm) > 4 and norm.endswith("ed") and norm.isascii() and norm.isalpha()
 
 
 def _left_item(text: Text, end: int, stops: set[int], limit: int) -> int:
