@@ -2298,3 +2298,30 @@ def test_not_allowed_made_allowed_is_still_a_negation_removed() -> None:
     old = "The Parties shall not allow the use of vessels for military purposes."
     new = "The Parties shall allow the use of vessels for military purposes."
     assert ("negation", "Negation removed") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "finding"),
+    [
+        (
+            "Прийняти закон про недопущення переслідування осіб.",
+            "Розглянути можливість прийняття закону про недопущення переслідування осіб.",
+            ("obligation", "Obligation weakened"),
+        ),
+        (
+            "Принять закон о недопущении преследования лиц.",
+            "Рассмотреть возможность принятия закона о недопущении преследования лиц.",
+            ("obligation", "Obligation weakened"),
+        ),
+        (
+            "Усі незаконно зайняті вулиці мають бути звільнені.",
+            "Усі незаконно зайняті вулиці мають бути звільнені в міру можливості.",
+            ("scope", "Scope narrowed"),
+        ),
+    ],
+)
+def test_consider_the_possibility_and_as_far_as_possible(
+    old: str, new: str, finding: tuple[str, str]
+) -> None:
+    """risk_heldout6: each was wording only."""
+    assert finding in rules_of(old, new)
