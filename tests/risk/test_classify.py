@@ -238,3 +238,21 @@ def test_terms_written_apart_from_the_rules(text: str, first: str) -> None:
     """risk_heldout5's category misses that were missing terms, not misread topics."""
     scores, _ = text_scores(text, TAXONOMY)
     assert rank(scores, TAXONOMY)[:1] == (first,)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # 'against' opens a phrase: the victims of the crimes are not the topic, the amnesty is.
+        ("Persons responsible for crimes against civilians shall not benefit from any amnesty.", "justice"),
+        # A law against prosecution and punishment is about justice, wherever the events were.
+        (
+            "Прийняти закон про недопущення переслідування та покарання осіб у зв'язку з подіями, що мали"
+            " місце в окремих районах Донецької та Луганської областей України.",
+            "justice",
+        ),
+    ],
+)
+def test_risk_heldout6_topics(text: str, first: str) -> None:
+    scores, _ = text_scores(text, TAXONOMY)
+    assert rank(scores, TAXONOMY)[:1] == (first,)
