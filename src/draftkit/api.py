@@ -459,8 +459,9 @@ def redline(
     """Compare OLD and NEW and write a redline report to `output` (format from its suffix),
     atomically; an output path equal to an input is refused."""
     from draftkit.outputs import check_output_path, write_atomic
+    from draftkit.risk.taxonomy import taxonomy_files
 
-    target = check_output_path(output, [old, new] + ([taxonomy] if taxonomy is not None else []))
+    target = check_output_path(output, [old, new, *taxonomy_files(taxonomy)])
     data = redline_bytes(
         old,
         new,
