@@ -85,6 +85,7 @@ def diff(
             later=later,
         )
         from draftkit.compare import compare
+        from draftkit.compare.engine import say_notes
         from draftkit.compare.flat import Flat
         from draftkit.risk.foresight import Foresight, Known
 
@@ -113,6 +114,7 @@ def diff(
             )
         finally:
             known = foresight.take() if foresight is not None else Known()
+        say_notes(comparison, new_draft, limits)
         # The drafts' flat forms and the flags' work ahead die with this call: not freed
         # when the process ends after the command (memory.outlive).
         outlive(prepared, old_flat, known, foresight)
