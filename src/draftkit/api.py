@@ -85,6 +85,7 @@ def diff(
             later=later,
         )
         from draftkit.compare import compare
+        from draftkit.compare.engine import say_notes
         from draftkit.compare.flat import Flat
         from draftkit.risk.foresight import Foresight, Known
 
@@ -113,6 +114,7 @@ def diff(
             )
         finally:
             known = foresight.take() if foresight is not None else Known()
+        say_notes(comparison, new_draft, limits)
         # The drafts' flat forms and the flags' work ahead die with this call: not freed
         # when the process ends after the command (memory.outlive).
         outlive(prepared, old_flat, known, foresight)
@@ -459,8 +461,9 @@ def redline(
     """Compare OLD and NEW and write a redline report to `output` (format from its suffix),
     atomically; an output path equal to an input is refused."""
     from draftkit.outputs import check_output_path, write_atomic
+    from draftkit.risk.taxonomy import taxonomy_files
 
-    target = check_output_path(output, [old, new] + ([taxonomy] if taxonomy is not None else []))
+    target = check_output_path(output, [old, new, *taxonomy_files(taxonomy)])
     data = redline_bytes(
         old,
         new,

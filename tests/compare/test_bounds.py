@@ -3,6 +3,7 @@ took tens of seconds finish quickly, and the coarser fallbacks stay exact."""
 
 from __future__ import annotations
 
+import random
 import sys
 import time
 from pathlib import Path
@@ -104,3 +105,149 @@ def test_a_text_citing_thousands_of_paragraphs_is_read_in_linear_time() -> None:
     assert time.perf_counter() - started < LIMIT_S
     assert len(refs) == 10_000
     assert sum(1 for t in masked.tokens if t.norm == "#ref") == 10_000
+
+
+_LETTERS = random.Random(0)
+_VOCABULARY = [
+    "".join(_LETTERS.choices("abcdefghijklmnopqrstuvwxyz", k=_LETTERS.randint(2, 9))) for _ in range(3000)
+]
+
+
+def _words(count: int, seed: int) -> list[str]:
+    return random.Random(seed).choices(_VOCABULARY, k=count)
+
+
+def _every_tenth_changed(count: int) -> tuple[str, str]:
+    """One sentence of `count` words, and the same with every tenth word changed: the
+    hostile paragraph of docs/limits.md (there 42 MB, 6.5 million words)."""
+    words = _words(count, count)
+    return " ".join(words) + ".", " ".join(w + "x" if k % 10 == 0 else w for k, w in enumerate(words)) + "."
+
+
+def test_a_huge_paragraph_is_not_cut_into_words_whole() -> None:
+    """4 MB of one sentence with 65,000 edits: tokenized whole, its 1.3 million tokens a side
+    took ~150 MB (a 42 MB one, 1.5 GB and 7.5 s); found coarse by its characters and
+    sentences, it takes a few MB — and says it is coarse."""
+    import tracemalloc
+
+    a, b = _every_tenth_changed(650_000)
+    tracemalloc.start()
+    try:
+        ops = diff_words(a, b)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (old_text(ops), new_text(ops)) == (a, b)
+    assert peak < 3 * (len(a) + len(b)), f"{peak / 1e6:.0f} MB for {(len(a) + len(b)) / 1e6:.0f} MB of text"
+    from draftkit.compare.textdiff import diff_text
+
+    assert diff_text(a, b)[1] == "sentences"
+
+
+def test_a_small_edit_in_a_huge_paragraph_is_still_shown_as_words() -> None:
+    from draftkit.compare.textdiff import diff_text
+
+    words = _words(300_000, 3)
+    a = " ".join(words)
+    for at in (0, 1, 150_000, 299_999):
+        edited = [*words[:at], "not", *words[at:]]
+        b = " ".join(edited)
+        ops, level = diff_text(a, b)
+        assert (old_text(ops), new_text(ops)) == (a, b)
+        assert level == "words"
+        assert [op for op in ops if op[0] != "equal"] == [("insert", "not " if at < 300_000 else " not")]
+        changed = " ".join([*words[:at], words[at] + "s", *words[at + 1 :]])
+        ops, level = diff_text(a, changed)
+        assert [op for op in ops if op[0] != "equal"] == [("delete", words[at]), ("insert", words[at] + "s")]
+
+
+def test_the_changed_sentences_of_a_long_paragraph_are_diffed_word_by_word() -> None:
+    """A paragraph too long for one word diff (30,000 tokens a side) is diffed by sentences;
+    each changed sentence is then diffed word by word (it was shown deleted and inserted whole)."""
+    sentences = [" ".join(_words(12, k)) + "." for k in range(2_500)]
+    edited = [s.replace(" ", " not ", 1) if k % 50 == 7 else s for k, s in enumerate(sentences)]
+    a, b = " ".join(sentences), " ".join(edited)
+    ops = diff_words(a, b)
+    assert (old_text(ops), new_text(ops)) == (a, b)
+    assert [op[1].strip() for op in ops if op[0] != "equal"] == ["not"] * 50  # "not " or " not"
+    from draftkit.compare.textdiff import diff_text
+
+    assert diff_text(a, b)[1] == "words"
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_the_huge_path_is_exact_and_cuts_no_word(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The character-level head and tail of texts too long to cut into words, tried on short
+    texts (HUGE_CHARS lowered): the ops rebuild both texts, and an equal head or tail ends
+    at a space, never inside a word."""
+    from draftkit.compare import textdiff
+
+    monkeypatch.setattr(textdiff, "HUGE_CHARS", 40)
+    rng = random.Random(seed)
+    words = _words(rng.randint(1, 30), seed)
+    b_words = list(words)
+    for _ in range(rng.randint(0, 4)):
+        k = rng.randrange(len(b_words) + 1)
+        choice = rng.random()
+        if choice < 0.3 and b_words:
+            b_words[min(k, len(b_words) - 1)] += rng.choice(["s", "ed", "."])
+        elif choice < 0.6:
+            b_words.insert(k, rng.choice(["not", "all", "x.", "7"]))
+        elif b_words:
+            del b_words[min(k, len(b_words) - 1)]
+    a, b = " ".join(words), " ".join(b_words)
+    ops, _ = textdiff.diff_text(a, b)
+    assert (old_text(ops), new_text(ops)) == (a, b)
+    if a != b and len(a) + len(b) > 40 and ops and ops[0][0] == "equal":
+        head = ops[0][1]
+        assert (
+            head == a
+            or head.endswith(" ")
+            or a[len(head)] == " "
+            or b[len(head) : len(head) + 1] in ("", " ")
+        )
+
+
+def test_a_provision_compared_coarsely_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shown by sentences, not words, a change says so: a located warning on stderr and in the
+    JSON's warnings, refused by --strict like every reading warning (HUGE_CHARS lowered: the
+    shape of a 42 MB paragraph, in 3 KB)."""
+    import json
+
+    from draftkit.compare import textdiff
+    from tests.hostile.helpers import cli
+
+    monkeypatch.setattr(textdiff, "HUGE_CHARS", 2_000)
+    a, b = _every_tenth_changed(400)
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(f"Article 1\n1. {a}\n", encoding="utf-8")
+    new.write_text(f"Article 1\n1. {b}\n", encoding="utf-8")
+    run = cli("diff", old, new, "--format", "json")
+    assert run.code == 0, run.err
+    said = f"{new}: line 2: Article 1(1) is too long to compare word by word"
+    assert f"draftkit: warning: {said}" in run.err
+    assert "the sentences that changed are shown deleted and inserted whole" in run.err
+    warnings = json.loads(run.out)["new"]["warnings"]
+    assert [w["code"] for w in warnings] == ["not-compared"]
+    strict = cli("diff", old, new, "--strict")
+    assert strict.code == 3 and "too long to compare word by word" in strict.err
+    monkeypatch.setattr(textdiff, "HUGE_CHARS", 1_000_000)
+    assert "too long" not in cli("diff", old, new).err
+
+
+@pytest.mark.parametrize("command", ["history", "compare3"])
+def test_history_and_compare3_say_a_coarse_provision_too(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from draftkit.compare import textdiff
+    from tests.hostile.helpers import cli
+
+    monkeypatch.setattr(textdiff, "HUGE_CHARS", 2_000)
+    a, b = _every_tenth_changed(400)
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(f"Article 1\n1. {a}\n", encoding="utf-8")
+    new.write_text(f"Article 1\n1. {b}\n", encoding="utf-8")
+    args = [old, new] if command == "history" else [old, new, old]
+    run = cli(command, *args)
+    assert run.code == 0, run.err
+    assert f"draftkit: warning: {new}: line 2: Article 1(1) is too long to compare word by word" in run.err

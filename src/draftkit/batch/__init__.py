@@ -13,11 +13,11 @@ folders have no record, so a rerun runs them and skips the rest).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from draftkit.batch.manifest import Job, Pairing, read_manifest
-from draftkit.batch.runner import batch, default_workers, prepare_outdir
+from draftkit.batch.runner import batch, check_outputs, default_workers, prepare_outdir
 from draftkit.batch.summary import write_summary
 from draftkit.batch.task import OUTPUT_NAMES, BatchOptions, JobResult, make_options, recorded, run_job
 from draftkit.records import record
@@ -30,6 +30,7 @@ __all__ = [
     "JobResult",
     "Pairing",
     "batch",
+    "check_outputs",
     "default_workers",
     "make_options",
     "read_manifest",
@@ -67,20 +68,30 @@ def run_batch(
     scheduler: str | None = None,
     fail_fast: bool = False,
     on_result: Callable[[JobResult], None] | None = None,
+    reads: Iterable[str | os.PathLike[str]] = (),
 ) -> BatchReport:
     """Run every job into `outdir` (see `batch`), call `on_result` as each completes, and
     write summary.csv, summary.json and index.html — also when interrupted, before the
-    KeyboardInterrupt goes on."""
+    KeyboardInterrupt goes on. `reads`: other files the batch read (its manifest), which
+    none of its files may be, as no draft may be (`check_outputs`)."""
     from draftkit.risk import load_taxonomy
 
     settings = options or BatchOptions()
+    reads = tuple(reads)
+    check_outputs(outdir, jobs, settings, reads)  # exit 2 before anything is read or written
     # The taxonomy is checked once here (exit 4 before any job runs) and names the columns.
     taxonomy_ids = [c.id for c in load_taxonomy(settings.taxonomy).categories]
     folder = prepare_outdir(outdir)
     done: dict[str, JobResult] = {}
     try:
         for result in batch(
-            jobs, folder, options=settings, workers=workers, scheduler=scheduler, fail_fast=fail_fast
+            jobs,
+            folder,
+            options=settings,
+            workers=workers,
+            scheduler=scheduler,
+            fail_fast=fail_fast,
+            reads=reads,
         ):
             done[result.job.name] = result
             if on_result is not None:

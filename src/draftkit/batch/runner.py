@@ -16,13 +16,13 @@ import contextlib
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from draftkit.batch.manifest import Job
-from draftkit.batch.task import BatchOptions, JobResult, run_job
+from draftkit.batch.manifest import RESERVED, Job
+from draftkit.batch.task import OUTPUT_NAMES, RECORD, BatchOptions, JobResult, run_job
 from draftkit.errors import EXIT_INTERNAL, UsageError, one_line
 
 # How long to wait for a Dask scheduler to answer before giving up with exit 2.
@@ -51,6 +51,37 @@ def prepare_outdir(outdir: str | os.PathLike[str]) -> Path:
     return path
 
 
+def check_outputs(
+    outdir: str | os.PathLike[str],
+    jobs: Sequence[Job],
+    options: BatchOptions,
+    reads: Iterable[str | os.PathLike[str]] = (),
+) -> None:
+    """Refuse (exit 2, before anything is written) a batch one of whose files — a job's
+    reports and record, the summary files — is a file it reads: a draft, the taxonomy and
+    the files it extends, or one of `reads` (the manifest). Told by device and inode, so a
+    symlink or a hard link to an input is refused too; a file not there yet is no input."""
+    from draftkit.risk.taxonomy import taxonomy_files
+
+    read: set[tuple[int, int]] = set()
+    for item in (*reads, *taxonomy_files(options.taxonomy), *(p for job in jobs for p in (job.old, job.new))):
+        with contextlib.suppress(OSError, ValueError):
+            found = os.stat(item)
+            read.add((found.st_dev, found.st_ino))
+    folder = Path(outdir).absolute()
+    names = (RECORD, *OUTPUT_NAMES.values())
+    for target in (
+        *(folder / n for n in sorted(RESERVED)),
+        *(folder / j.name / n for j in jobs for n in names),
+    ):
+        try:
+            found = os.stat(target)
+        except (OSError, ValueError):
+            continue
+        if (found.st_dev, found.st_ino) in read:
+            raise UsageError(f"output path {target} is also an input; refusing to overwrite it")
+
+
 def batch(
     jobs: Sequence[Job],
     outdir: str | os.PathLike[str],
@@ -59,11 +90,14 @@ def batch(
     workers: int | None = None,
     scheduler: str | None = None,
     fail_fast: bool = False,
+    reads: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[JobResult]:
     """Run `jobs` into `outdir` and yield each `JobResult` as it completes: in this process
     (`workers=1`), on a pool of `workers` processes (default: the CPU count), or on the Dask
-    cluster at `scheduler`; with `fail_fast`, stop at the first failed job (yielded last)."""
+    cluster at `scheduler`; with `fail_fast`, stop at the first failed job (yielded last).
+    No file of the batch may be one it reads (`check_outputs`; `reads`: the manifest)."""
     settings = options or BatchOptions()
+    check_outputs(outdir, jobs, settings, reads)
     folder = str(prepare_outdir(outdir))
     if scheduler is not None:
         yield from _on_dask(jobs, folder, settings, scheduler, fail_fast)

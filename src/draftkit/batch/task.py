@@ -36,6 +36,7 @@ from draftkit.errors import (
 from draftkit.outputs import check_output_path, write_atomic
 from draftkit.readers import Limits, View, reporting
 from draftkit.records import record
+from draftkit.risk.taxonomy import taxonomy_files
 
 Status = Literal["ok", "failed", "not run"]
 RECORD = "job.json"
@@ -169,7 +170,7 @@ def run_job(job: Job, outdir: str, options: BatchOptions) -> JobResult:
 def _run(
     job: Job, folder: Path, options: BatchOptions, fingerprint: dict[str, object], started: float
 ) -> JobResult:
-    inputs = [job.old, job.new] + ([options.taxonomy] if options.taxonomy else [])
+    inputs: list[str | os.PathLike[str]] = [job.old, job.new, *taxonomy_files(options.taxonomy)]
     # Reading warnings go into the summary's count, not onto a worker's stderr.
     with reporting(None):
         comparison = api.diff(

@@ -130,6 +130,7 @@ def batch_command(
             scheduler=scheduler,
             fail_fast=fail_fast,
             on_result=advance,
+            reads=(manifest,),
         )
     finally:
         if bar is not None:

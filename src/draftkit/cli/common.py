@@ -76,6 +76,19 @@ def warn_same_input(old: str, new: str) -> None:
         _warn(f"{old} and {new} have the same content: there is nothing to compare")
 
 
+def taxonomy_inputs(taxonomy: str | None, output: str | None) -> list[str]:
+    """A --taxonomy file and, when `output` is a file, every file its `extends` chain names:
+    inputs an output path must not be (`-o` over the base a taxonomy extends is refused like
+    `-o` over a draft)."""
+    if taxonomy is None:
+        return []
+    if output is None or output == "-":
+        return [taxonomy]
+    from draftkit.risk.taxonomy import taxonomy_files
+
+    return [str(path) for path in taxonomy_files(taxonomy)]
+
+
 def wants_colour(output: str | None) -> bool:
     """Colour for human output to a terminal: stdout is a TTY, not `-o FILE`, and neither
     NO_COLOR (https://no-color.org) nor TERM=dumb is set."""

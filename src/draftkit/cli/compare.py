@@ -20,6 +20,7 @@ from draftkit.cli.common import (
     output_format,
     output_option,
     strict_option,
+    taxonomy_inputs,
     view_option,
     wants_colour,
     warn,
@@ -137,7 +138,7 @@ def diff_command(
         _diff_languages(old, new, languages, fmt, view, limits, output)
         return
     fmt = output_format(output, fmt)
-    inputs = [old, new] + ([taxonomy] if taxonomy else []) + ([pairs_file] if pairs_file else [])
+    inputs = [old, new, *taxonomy_inputs(taxonomy, output)] + ([pairs_file] if pairs_file else [])
     to_file = output if output is not None and output != "-" else None
     if to_file is not None:
         check_output_path(to_file, inputs)
@@ -314,7 +315,7 @@ def redline_command(
     read_view: View = "original" if view == "original" else "accept"
     _check_suffix(output, fmt)
     if pairs_file is not None and output != "-":
-        check_output_path(output, [pairs_file])  # the library checks the drafts and the taxonomy
+        check_output_path(output, [pairs_file])  # the library checks the drafts and the taxonomy (api.redline)
     # What both ways of writing the report (a file, or `-o -` to stdout) are given alike.
     report: dict[str, Any] = dict(
         author=author,

@@ -16,6 +16,7 @@ from draftkit.cli.common import (
     output_format,
     output_option,
     strict_option,
+    taxonomy_inputs,
     view_option,
 )
 from draftkit.errors import UsageError, display_name, one_line
@@ -94,7 +95,7 @@ def history_command(
             f"--provision is shown in the terminal format, not {fmt} (the {fmt} report holds every provision)"
         )
     taken = specs(rounds)
-    inputs = [*rounds, *(s.path for s in taken), *([taxonomy] if taxonomy else [])]
+    inputs = [*rounds, *(s.path for s in taken), *taxonomy_inputs(taxonomy, output)]
     if len(rounds) == 1 and Path(rounds[0]).is_dir():  # which of its files were taken, in which order
         listed = ", ".join(f"R{k} {Path(s.path).name}" for k, s in enumerate(taken, start=1))
         click.echo(one_line(display_name(f"rounds from {rounds[0]}, in natural order: {listed}")), err=True)
@@ -225,7 +226,7 @@ def compare3_command(
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     fmt = output_format(output, fmt)
     names = _labels(labels)
-    inputs = [base, a, b, *([taxonomy] if taxonomy else [])]
+    inputs = [base, a, b, *taxonomy_inputs(taxonomy, output)]
     if fmt == "docx" and (output is None or output == "-"):
         raise UsageError("--format docx writes a file: give -o FILE.docx")
     from draftkit import api  # on use: `draftkit --help` does not load the comparison engine

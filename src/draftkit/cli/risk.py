@@ -19,6 +19,7 @@ from draftkit.cli.common import (
     output_format,
     output_option,
     strict_option,
+    taxonomy_inputs,
     view_option,
 )
 from draftkit.errors import one_line
@@ -147,9 +148,13 @@ def classify_command(
     Example: draftkit classify drafts/framework-v2.txt --explain
     """
     from draftkit import api
+    from draftkit.outputs import check_output_path
     from draftkit.risk import explain, load_taxonomy
 
     fmt = output_format(output, fmt)
+    inputs = [draft, *taxonomy_inputs(taxonomy_path, output)]
+    if output is not None and output != "-":
+        check_output_path(output, inputs)  # before anything is read, as every command does
     taxonomy = load_taxonomy(taxonomy_path)
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     parsed = api.parse(draft, view="original" if view == "original" else "accept", limits=limits)
@@ -158,5 +163,4 @@ def classify_command(
         text = classify_json(parsed, taxonomy, classified)
     else:
         text = classify_text(parsed, taxonomy, classified, why=why)
-    inputs = [draft] + ([taxonomy_path] if taxonomy_path else [])
     emit(text, output, inputs, human=fmt != "json")

@@ -74,7 +74,8 @@ def serve_command(
     """Start the local web app: drop two drafts, read the report, download the redline.
 
     Uploads are held in a private temporary folder and deleted after each response; the same
-    limits as the other commands apply. Stop it with Ctrl-C.
+    limits as the other commands apply, and a request takes one file per field (README).
+    Stop it with Ctrl-C.
 
     Example: draftkit serve --port 8000   (then open http://127.0.0.1:8000/)
     """

@@ -61,7 +61,7 @@ def validate_command(
     Example: draftkit validate drafts/framework-v2.docx --strict --format json -o findings.json
     """
     from draftkit.validate import validate
-    from draftkit.validate.clause_schema import load_schema
+    from draftkit.validate.clause_schema import load_schema, schema_files
 
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     fmt = output_format(output, fmt)
@@ -69,6 +69,7 @@ def validate_command(
     if output is not None and output != "-":
         from draftkit.outputs import check_output_path
 
+        inputs += [str(path) for path in schema_files(schema_file)]  # its grammar and taxonomy too
         check_output_path(output, inputs)
     # validate reports numbering and structure as findings of its own: reading
     # warnings would say the same twice.

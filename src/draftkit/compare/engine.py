@@ -13,8 +13,9 @@ from draftkit.compare.flat import Address, Flat
 from draftkit.compare.pairs import Alignment, Pair
 from draftkit.compare.pins import Pins, Resolved, resolve
 from draftkit.compare.refs import Reference, number_key, rewrite, same_number
-from draftkit.compare.textdiff import Op, diff_words
-from draftkit.model import Draft, Provision
+from draftkit.compare.textdiff import Granularity, Op, diff_text
+from draftkit.limits import Limits
+from draftkit.model import Draft, Provision, ReadWarning
 from draftkit.readers.frozen import maker
 from draftkit.records import record
 
@@ -125,8 +126,11 @@ def compare(
     tables = _records_tables(old) and _records_tables(new)
     body_new = new_flat if new_flat is not None else Flat.of(new)
     body_old = old_flat if old_flat is not None else Flat.of(old)
+    notes: list[ReadWarning] = []
     if not pins:
-        return Comparison(old, new, _compare(front_old, front_new) + _compare(body_old, body_new, tables=tables))
+        found = _compare(front_old, front_new, notes=notes)
+        found += _compare(body_old, body_new, tables=tables, notes=notes)
+        return Comparison(old, _noted(new, notes), found)
     parts = [(Flat.of(front_old), Flat.of(front_new)), (body_old, body_new)]
     resolved = resolve(
         pins,
@@ -136,11 +140,42 @@ def compare(
     changes: tuple[Change, ...] = ()
     pinned: list[Pin] = []
     for body, ((a, b), chosen) in enumerate(zip(parts, resolved, strict=True)):  # front, then body
-        changes += _compare(a, b, chosen, tables=tables and body == 1)
+        changes += _compare(a, b, chosen, tables=tables and body == 1, notes=notes)
         pinned += [Pin(a.nodes[i].eid, b.nodes[j].eid, a.cites[i], b.cites[j]) for i, j in chosen.pairs]
         pinned += [Pin(a.nodes[i].eid, None, a.cites[i], None) for i in sorted(chosen.apart_old)]
         pinned += [Pin(None, b.nodes[j].eid, None, b.cites[j]) for j in sorted(chosen.apart_new)]
-    return Comparison(old, new, changes, tuple(pinned))
+    return Comparison(old, _noted(new, notes), changes, tuple(pinned))
+
+
+def _noted(new: Draft, notes: list[ReadWarning]) -> Draft:
+    """The new draft with the comparison's own notes after its reading warnings (where the
+    reports list every warning), or itself when there are none."""
+    return replace(new, warnings=(*new.warnings, *notes)) if notes else new
+
+
+def say_notes(comparison: Comparison, read: Draft, limits: Limits | None) -> None:
+    """Say the comparison's own notes (a provision too long to compare word by word: added to
+    its new draft after the warnings `read` was read with) as reading warnings are said
+    (readers.report: the sink of `reporting`, refused under `--strict`)."""
+    notes = comparison.new.warnings[len(read.warnings) :]
+    if notes and comparison.new.source is not None:
+        from draftkit.readers import report
+
+        report(replace(comparison.new, warnings=notes), limits or Limits(), comparison.new.source.path)
+
+
+def _coarse_note(cite: str, provision: Provision, chars: int, level: Granularity) -> ReadWarning:
+    """What a change compared more coarsely than word by word says, located at its new text."""
+    how = (
+        "the sentences that changed are shown deleted and inserted whole"
+        if level == "sentences"
+        else "its text is shown deleted and inserted whole"
+    )
+    return ReadWarning(
+        "not-compared",
+        f"{cite} is too long to compare word by word ({chars:,} characters, old and new): {how}",
+        provision.location,
+    )
 
 
 def _records_tables(draft: Draft) -> bool:
@@ -149,17 +184,23 @@ def _records_tables(draft: Draft) -> bool:
 
 
 def _compare(
-    old: Draft | Flat, new: Draft | Flat, pins: Resolved | None = None, *, tables: bool = False
+    old: Draft | Flat,
+    new: Draft | Flat,
+    pins: Resolved | None = None,
+    *,
+    tables: bool = False,
+    notes: list[ReadWarning] | None = None,
 ) -> tuple[Change, ...]:
     """The changes of one part (front units or body), in new-document order; `tables`: both
-    drafts record table cells, so a provision moved into or out of one is a move."""
+    drafts record table cells, so a provision moved into or out of one is a move; `notes`
+    gets a note for each change compared more coarsely than word by word."""
     alignment = align(old, new, pins)
     if tables:
         alignment = _same_sides(alignment)
     a, b = alignment.old, alignment.new
     old_addr, new_addr = a.addresses, b.addresses
     renumbering = _renumbering(alignment, old_addr, new_addr)
-    context = _Context(renumbering, old_addr, new_addr, tables)
+    context = _Context(renumbering, old_addr, new_addr, tables, [] if notes is None else notes)
     # Deleted provisions are placed after the change of their nearest surviving predecessor
     # in the old draft, so the report reads in new-document order with deletions in place.
     pairs = alignment.pairs
@@ -192,6 +233,7 @@ class _Context:
     old_addr: tuple[Address | None, ...]
     new_addr: tuple[Address | None, ...]
     tables: bool = False
+    notes: list[ReadWarning] | None = None  # the coarse changes' notes (_coarse_note)
 
     def top(self, addresses: tuple[Address | None, ...], index: int) -> Address | None:
         """The address of the article (or annex…) a provision stands in."""
@@ -304,7 +346,10 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
     if old_text == new_text:  # an unchanged text (most of a long draft): its one op, as diff_words gives it
         ops: tuple[Op, ...] = (("equal", old_text),) if old_text else ()
     else:
-        ops = tuple(diff_words(old_text, new_text))
+        found, level = diff_text(old_text, new_text)
+        ops = tuple(found)
+        if level != "words" and context.notes is not None and news:
+            context.notes.append(_coarse_note(new_cite, news[0], len(old_text) + len(new_text), level))
     return _new_change(
         kind,
         olds,

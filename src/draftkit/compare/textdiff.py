@@ -9,8 +9,13 @@ Every call has a cost bound that does not depend on the texts' shape: the common
 tail are taken off first; diff-match-patch (pure Python, O((N+M)·D)) runs only when the
 token-level edit distance D, measured first in C++, says it finishes in its budget; larger
 differences use rapidfuzz's bit-parallel LCS on the tokens (O(N·M/64)) up to a cap; past
-that the middle is diffed by sentences, and past that cap too it is one deletion and one
-insertion. Each step is exact: the ops always rebuild both texts.
+that the middle is diffed by sentences, each run of changed sentences then word by word
+while that stays within the same caps, and past the sentence cap too it is one deletion
+and one insertion. Texts of over a million characters together are not cut into words
+whole (a 42 MB paragraph made 13 million tokens, 1.5 GB): their common head and tail are
+found on the characters, and the middle goes straight to sentences. Each step is exact: the
+ops always rebuild both texts; `diff_text` also says where they are coarser than words, for
+the comparison to say so (compare.engine).
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ from rapidfuzz.distance import Indel
 
 OpKind = Literal["equal", "insert", "delete"]
 Op = tuple[OpKind, str]
+# How finely `diff_text` could compare: word by word throughout, or some changed sentences
+# (or the whole text) only as deleted and inserted whole.
+Granularity = Literal["words", "sentences", "whole"]
 _Kind = TypeVar("_Kind", bound=str)  # OpKind, or the redline's kinds with moves
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -46,7 +54,13 @@ DMP_BUDGET = 200_000
 # rapidfuzz's LCS is O(N·M/64) in time and memory: 20,000 × 20,000 tokens is ~0.1 s.
 LCS_MAX_CELLS = 400_000_000
 TRIM_ABOVE_TOKENS = 2_000
+# Past this many characters in the two texts together, the head and tail are found on the
+# characters and the middle is diffed by sentences without cutting it into words first.
+HUGE_CHARS = 1_000_000
+# LCS cells the word diffs of changed sentence runs may take in all, in one pair (~1 s).
+REFINE_CELLS = 4_000_000_000
 _SENTENCE = re.compile(r"[^.;:!?\n]*(?:[.;:!?]+|\n|$)\s*")
+_BLOCK = 65_536  # characters compared at a time while the common head or tail is sought
 
 
 def tokenize(text: str) -> list[str]:
@@ -68,12 +82,20 @@ def _encode(tokens: list[str], table: dict[str, str]) -> str:
 
 def diff_words(old: str, new: str) -> list[Op]:
     """Word-level ops turning `old` into `new`; equal texts give one 'equal' op (or none if empty)."""
+    return diff_text(old, new)[0]
+
+
+def diff_text(old: str, new: str) -> tuple[list[Op], Granularity]:
+    """`diff_words`, and how finely it could compare: "words", or "sentences" where changed
+    sentences too long to diff word by word are deleted and inserted whole, or "whole"."""
     if old == new:
-        return [("equal", old)] if old else []
+        return ([("equal", old)] if old else []), "words"
     if not old:
-        return [("insert", new)]
+        return [("insert", new)], "words"
     if not new:
-        return [("delete", old)]
+        return [("delete", old)], "words"
+    if len(old) + len(new) > HUGE_CHARS:
+        return _diff_huge(old, new)
     old_tokens, new_tokens = tokenize(old), tokenize(new)
     head = tail = 0
     middle_a, middle_b = old_tokens, new_tokens
@@ -92,10 +114,55 @@ def diff_words(old: str, new: str) -> list[Op]:
         middle_b = new_tokens[head : len(new_tokens) - tail]
     ops: list[Op] = []
     push_op(ops, "equal", "".join(old_tokens[:head]))
-    for kind, text in _diff_tokens(middle_a, middle_b):
+    middle, level = _diff_tokens(middle_a, middle_b)
+    for kind, text in middle:
         push_op(ops, kind, text)
     push_op(ops, "equal", "".join(old_tokens[len(old_tokens) - tail :]) if tail else "")
-    return ops
+    return ops, level
+
+
+def _diff_huge(old: str, new: str) -> tuple[list[Op], Granularity]:
+    """`diff_text` of texts too long to cut into words whole: the common head and tail on the
+    characters (ending at a space, so no word is cut), the middle word by word if it is
+    short, else by sentences."""
+    head = old.rfind(" ", 0, _common_head(old, new)) + 1  # up to a space (or nothing): no word cut
+    tail = _common_tail(old, new, head)
+    cut = old.find(" ", len(old) - tail) if tail else -1
+    tail = len(old) - cut if cut != -1 else 0  # from a space on
+    middle_a, middle_b = old[head : len(old) - tail], new[head : len(new) - tail]
+    if len(middle_a) + len(middle_b) > HUGE_CHARS or not middle_a or not middle_b:
+        middle, level = _diff_sentences(middle_a, middle_b)
+    else:
+        middle, level = diff_text(middle_a, middle_b)
+    ops: list[Op] = []
+    push_op(ops, "equal", old[:head])
+    for kind, text in middle:
+        push_op(ops, kind, text)
+    push_op(ops, "equal", old[len(old) - tail :])
+    return ops, level
+
+
+def _common_head(a: str, b: str) -> int:
+    """The length of the longest common prefix, compared a block at a time."""
+    limit, at = min(len(a), len(b)), 0
+    while at + _BLOCK <= limit and a[at : at + _BLOCK] == b[at : at + _BLOCK]:
+        at += _BLOCK
+    while at < limit and a[at] == b[at]:
+        at += 1
+    return at
+
+
+def _common_tail(a: str, b: str, head: int) -> int:
+    """The length of the longest common suffix not reaching into the first `head` characters."""
+    limit, at = min(len(a), len(b)) - head, 0
+    while (
+        at + _BLOCK <= limit
+        and a[len(a) - at - _BLOCK : len(a) - at] == b[len(b) - at - _BLOCK : len(b) - at]
+    ):
+        at += _BLOCK
+    while at < limit and a[len(a) - 1 - at] == b[len(b) - 1 - at]:
+        at += 1
+    return at
 
 
 def push_op(ops: list[tuple[_Kind, str]], kind: _Kind, text: str) -> None:
@@ -108,26 +175,29 @@ def push_op(ops: list[tuple[_Kind, str]], kind: _Kind, text: str) -> None:
         ops.append((kind, text))
 
 
-def _diff_tokens(old_tokens: list[str], new_tokens: list[str], *, coarse: bool = False) -> list[Op]:
-    """Ops between two token lists, within the cost bounds of the module docstring."""
+def _diff_tokens(
+    old_tokens: list[str], new_tokens: list[str], *, coarse: bool = False
+) -> tuple[list[Op], Granularity]:
+    """Ops between two token lists, within the cost bounds of the module docstring;
+    `coarse`: past the LCS cap, delete and insert them whole rather than go by sentences."""
     if not old_tokens or not new_tokens:
         out: list[Op] = []
         push_op(out, "delete", "".join(old_tokens))
         push_op(out, "insert", "".join(new_tokens))
-        return out
+        return out, "words"
+    if len(old_tokens) * len(new_tokens) > LCS_MAX_CELLS:
+        if coarse:
+            return [("delete", "".join(old_tokens)), ("insert", "".join(new_tokens))], "whole"
+        # Too long for a word diff: the same diff over sentences (exact, coarser).
+        return _diff_sentences("".join(old_tokens), "".join(new_tokens))
     table: dict[str, str] = {}
     a = _encode(old_tokens, table)
     b = _encode(new_tokens, table)
     reverse = {ch: token for token, ch in table.items()}
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = DIFF_TIMEOUT_S
-    if len(a) * len(b) > LCS_MAX_CELLS:
-        if coarse:
-            return [("delete", "".join(old_tokens)), ("insert", "".join(new_tokens))]
-        # Too long for a word diff: the same diff over sentences (exact, coarser).
-        return _diff_tokens(_sentences(old_tokens), _sentences(new_tokens), coarse=True)
     distance = Indel.distance(a, b)
     if (len(a) + len(b)) * distance <= DMP_BUDGET:
+        dmp = diff_match_patch()
+        dmp.Diff_Timeout = DIFF_TIMEOUT_S
         diffs = dmp.diff_main(a, b, False)
         dmp.diff_cleanupSemantic(diffs)  # quadratic in pieces: fine within the budget
     else:
@@ -136,7 +206,53 @@ def _diff_tokens(old_tokens: list[str], new_tokens: list[str], *, coarse: bool =
     for code, chars in diffs:
         kind: OpKind = "equal" if code == 0 else "insert" if code == 1 else "delete"
         push_op(ops, kind, "".join(map(reverse.__getitem__, chars)))
-    return ops
+    return ops, "words"
+
+
+def _diff_sentences(old: str, new: str) -> tuple[list[Op], Granularity]:
+    """Ops between two texts by sentences; each run of changed sentences is then diffed word
+    by word while the runs' LCS cells stay within REFINE_CELLS (and each within the caps of
+    `_diff_tokens`), else deleted and inserted whole."""
+    old_sentences, new_sentences = _sentences(old), _sentences(new)
+    if not old_sentences or not new_sentences or len(old_sentences) * len(new_sentences) > LCS_MAX_CELLS:
+        out: list[Op] = []
+        push_op(out, "delete", old)
+        push_op(out, "insert", new)
+        return out, "whole" if old and new else "words"
+    table: dict[str, str] = {}
+    a = _encode(old_sentences, table)
+    b = _encode(new_sentences, table)
+    ops: list[Op] = []
+    level: Granularity = "words"
+    budget = REFINE_CELLS
+    runs: list[tuple[int, int, int, int]] = []  # old and new sentence ranges of each change
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            runs.append((op.src_start, op.src_end, -1, -1))
+        elif runs and runs[-1][2] != -1:  # follows a change: a deletion and an insertion, one run
+            runs[-1] = (runs[-1][0], op.src_end, runs[-1][2], op.dest_end)
+        else:
+            runs.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    for a0, a1, b0, b1 in runs:
+        if b0 == -1:
+            push_op(ops, "equal", "".join(old_sentences[a0:a1]))
+            continue
+        gone, came = "".join(old_sentences[a0:a1]), "".join(new_sentences[b0:b1])
+        cells = (len(gone) // 3 + 1) * (len(came) // 3 + 1)  # tokens are ~3 characters or more
+        refined: list[Op] = []
+        fine: Granularity = "words"
+        if gone and came and len(gone) + len(came) <= HUGE_CHARS and cells <= budget:
+            refined, fine = _diff_tokens(tokenize(gone), tokenize(came), coarse=True)
+            budget -= cells
+        else:
+            push_op(refined, "delete", gone)
+            push_op(refined, "insert", came)
+            fine = "sentences" if gone and came else "words"
+        for kind, text in refined:
+            push_op(ops, kind, text)
+        if fine != "words":
+            level = "sentences"
+    return ops, level
 
 
 def _absorb_short_equalities(opcodes: object, a: str, b: str) -> list[tuple[int, str]]:
@@ -178,9 +294,9 @@ def _absorb_short_equalities(opcodes: object, a: str, b: str) -> list[tuple[int,
     return out
 
 
-def _sentences(tokens: list[str]) -> list[str]:
-    """The tokens regrouped into sentences (a sentence ends after . ; : ! ? or a line break)."""
-    return [s for s in _SENTENCE.findall("".join(tokens)) if s]
+def _sentences(text: str) -> list[str]:
+    """The text cut into sentences (a sentence ends after . ; : ! ? or a line break)."""
+    return [s for s in _SENTENCE.findall(text) if s]
 
 
 def old_text(ops: list[Op] | tuple[Op, ...]) -> str:

@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from draftkit.compare import compare
 from draftkit.compare.changes import Comparison
+from draftkit.compare.engine import say_notes
 from draftkit.history.brackets import Bracket, track
 from draftkit.history.lineage import Lineage, Round, chain
 from draftkit.history.rounds import specs
@@ -80,7 +81,10 @@ def history(
         if rounds:  # what no comparison holds, said: page headers, footers, comments
             draft = noted(rounds[-1].draft, draft, view, limits, said=True)
         rounds.append(Round(spec.label, draft, spec.date, spec.author))
-    return build(rounds, taxonomy=taxonomy, flags=flags)
+    built = build(rounds, taxonomy=taxonomy, flags=flags)
+    for step, later in zip(built.steps, rounds[1:], strict=True):
+        say_notes(step, later.draft, limits)  # a provision too long to compare word by word
+    return built
 
 
 def compare3(
@@ -107,9 +111,7 @@ def compare3(
 
     base_draft = load(base)
     a_draft, b_draft = load(a, base_draft), load(b, base_draft)
-    return combine(
-        base_draft,
-        _flagged(compare(base_draft, a_draft), taxonomy, flags),
-        _flagged(compare(base_draft, b_draft), taxonomy, flags),
-        labels,
-    )
+    with_a, with_b = compare(base_draft, a_draft), compare(base_draft, b_draft)
+    say_notes(with_a, a_draft, limits)  # a provision too long to compare word by word
+    say_notes(with_b, b_draft, limits)
+    return combine(base_draft, _flagged(with_a, taxonomy, flags), _flagged(with_b, taxonomy, flags), labels)

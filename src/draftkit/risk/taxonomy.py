@@ -30,6 +30,7 @@ from draftkit.risk.tokens import normalise_word, tokenize
 DEFAULT_TAXONOMY = "taxonomy.toml"
 MAX_TAXONOMY_BYTES = 5_000_000
 """Largest taxonomy file (the shipped one is some 50 kB)."""
+_MAX_EXTENDS = 4  # levels of `extends` under the file given (`_read` refuses a fifth)
 GENERAL = "general"  # the category of a change no taxonomy category matched
 
 NameKind = Literal["place", "party", "organisation"]
@@ -743,7 +744,7 @@ def _read(path: Path, depth: int = 0, *, extends_files: bool = True) -> tuple[di
         raise _Checker(name, text).fail(
             "extends", 'may only be "default" here (the bundled taxonomy), not a file on this machine'
         )
-    if depth >= 4:
+    if depth >= _MAX_EXTENDS:
         raise _Checker(name, text).fail("extends", "too many levels of 'extends' (a cycle?)")
     base_path = schema_path(DEFAULT_TAXONOMY) if extends == "default" else (path.parent / extends)
     try:
@@ -754,6 +755,50 @@ def _read(path: Path, depth: int = 0, *, extends_files: bool = True) -> tuple[di
         raise _Checker(name, text).fail("extends", "a taxonomy cannot extend itself")
     base, _ = _read(base_path, depth + 1)
     return _merge(base, data), text
+
+
+def taxonomy_files(path: str | os.PathLike[str] | None) -> tuple[Path, ...]:
+    """The files loading the taxonomy at `path` reads: it, and each file its `extends` chain
+    names (not the bundled "default"), for an output path to be checked against before
+    anything is read. Nothing is refused here: the chain ends at a file that cannot be read
+    or parsed, or that is not a regular file (a pipe is read once, by the loader), and
+    loading it says what is wrong."""
+    if path is None:
+        return ()
+    files = [Path(path)]
+    while len(files) <= _MAX_EXTENDS:
+        base = _extends_file(files[-1])
+        if base is None or any(_same_file(base, seen) for seen in files):
+            break
+        files.append(base)
+    return tuple(files)
+
+
+def _extends_file(path: Path) -> Path | None:
+    """The file `path`'s `extends` names, if it names one and the file can be told."""
+    try:
+        if not path.is_file():
+            return None
+        raw = read_capped(path, MAX_TAXONOMY_BYTES)
+    except OSError:
+        return None
+    # The TOML is parsed only where a key could spell `extends` (a quoted key may escape it).
+    if raw is None or not any(mark in raw for mark in (b"extends", b"\\u", b"\\U")):
+        return None
+    import tomllib
+
+    try:
+        extends = tomllib.loads(raw.decode("utf-8-sig")).get("extends")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return None
+    return path.parent / extends if isinstance(extends, str) and extends != "default" else None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: RuntimeError before Python 3.13
+        return True  # ends the chain; the loader says what is wrong
 
 
 PARSED_AHEAD = "taxonomy.parsed.json"  # the shipped taxonomy.toml, parsed (tools/build_taxonomy_json.py)

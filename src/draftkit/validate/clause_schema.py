@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import field
 from pathlib import Path
 from typing import Literal
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -433,33 +434,76 @@ def _locate(name: str, base: Path | None) -> Path | None:
     return shipped if "/" not in name and shipped.is_file() else None
 
 
-def _load_relaxng(path: Path, table: _Table) -> etree.RelaxNG:
+_RNG = "{http://relaxng.org/ns/structure/1.0}"
+_MAX_GRAMMAR_FILES = 64  # a grammar and the files it includes, all told
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")  # a scheme (http:, file:), not a drive letter
+_INCLUDES = (f"{_RNG}include", f"{_RNG}externalRef")
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+
+
+class _GrammarError(ValueError):
+    """What is wrong with a grammar file or one it includes (`_grammar_files`)."""
+
+
+def _grammar_files(path: Path) -> list[tuple[Path, etree._Element]]:
+    """The RelaxNG grammar at `path` and each file its `include` and `externalRef` name, in
+    the order met, each parsed with its own name as base (libxml2 then finds the files
+    relative to the file naming them, as RelaxNG says, not to the working folder). Each is
+    read as a schema file is — size-capped, no DOCTYPE or entities — and a name that is a
+    URL or an `xml:base` is refused: a grammar reads files beside it, nothing else.
+    Raises `_GrammarError`, naming the included file it is about."""
     from draftkit.model.xmlio import hardened_parser
 
-    try:
-        data = read_capped(path, MAX_SCHEMA_BYTES)
+    found: list[tuple[Path, etree._Element]] = []
+    seen: set[Path] = set()
+    todo = [path]
+    while todo:
+        file = todo.pop(0)
+        where = "" if file == path else f'include "{file.name}": '
+        try:
+            key = file.resolve()
+            data = None if key in seen else read_capped(file, MAX_SCHEMA_BYTES)
+        except (OSError, RuntimeError) as exc:  # a symlink loop: RuntimeError before Python 3.13
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "cannot resolve the path"
+            raise _GrammarError(f"{where}cannot read: {reason}") from None
+        if key in seen:
+            continue
+        seen.add(key)
+        if len(seen) > _MAX_GRAMMAR_FILES:
+            raise _GrammarError(f"{where}more than {_MAX_GRAMMAR_FILES} files included")
         if data is None:
-            raise table.error(
-                f'[structure] relaxng "{path.name}": larger than {MAX_SCHEMA_BYTES:,} bytes', "relaxng"
-            )
+            raise _GrammarError(f"{where}larger than {MAX_SCHEMA_BYTES:,} bytes")
         if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
-            raise table.error(
-                f'[structure] relaxng "{path.name}": DOCTYPE and entities are refused', "relaxng"
-            )
-        return etree.RelaxNG(etree.fromstring(data, hardened_parser()))
-    except OSError as exc:
-        raise table.error(
-            f'[structure] relaxng "{path.name}": cannot read: {exc.strerror}', "relaxng"
-        ) from None
-    except etree.XMLSyntaxError as exc:
-        raise table.error(
-            f'[structure] relaxng "{path.name}": not well-formed XML (line {exc.lineno}): {exc.msg}',
-            "relaxng",
-        ) from None
+            raise _GrammarError(f"{where}DOCTYPE and entities are refused")
+        try:
+            root = etree.fromstring(data, hardened_parser(), base_url=str(file))
+        except etree.XMLSyntaxError as exc:
+            raise _GrammarError(f"{where}not well-formed XML (line {exc.lineno}): {exc.msg}") from None
+        found.append((file, root))
+        for element in root.iter(etree.Element):
+            if element.get(_XML_BASE) is not None:
+                raise _GrammarError(
+                    f"{where}xml:base is not supported (name included files relative to the grammar)"
+                )
+            href = element.get("href") if element.tag in _INCLUDES else None
+            if href is None:
+                continue  # not an inclusion, or one without href: RelaxNG says what is missing
+            if _URL.match(href):
+                raise _GrammarError(f'{where}"{href}" is a URL: a grammar may include files only')
+            todo.append(file.parent / unquote(href))
+    return found
+
+
+def _load_relaxng(path: Path, table: _Table) -> etree.RelaxNG:
+    def error(message: str) -> SchemaError:
+        return table.error(f'[structure] relaxng "{path.name}": {message}', "relaxng")
+
+    try:
+        return etree.RelaxNG(_grammar_files(path)[0][1])
+    except _GrammarError as exc:
+        raise error(str(exc)) from None
     except etree.RelaxNGParseError as exc:
-        raise table.error(
-            f'[structure] relaxng "{path.name}": not a RelaxNG grammar: {exc}', "relaxng"
-        ) from None
+        raise error(f"not a RelaxNG grammar: {exc}") from None
 
 
 def _numbering(root: _Table) -> NumberingRules:
@@ -700,6 +744,43 @@ def load_schema(path: str | os.PathLike[str] | None = None) -> ClauseSchema:
         line = data[: exc.start].count(b"\n") + 1
         raise SchemaError("not UTF-8 text (save the schema as UTF-8)", Where(source, line=line)) from None
     return parse_schema(text, source=source, base=file.resolve().parent)
+
+
+def schema_files(path: str | os.PathLike[str] | None) -> tuple[Path, ...]:
+    """The files loading the clause schema at `path` reads: it, the RelaxNG grammar and the
+    taxonomy it names (with the files that taxonomy extends), for an output path to be
+    checked against before anything is read (None: the shipped schema, nothing of the
+    user's). Nothing is refused here: what cannot be read or told is left for `load_schema`."""
+    if path is None:
+        return ()
+    file = Path(path)
+    try:
+        raw = read_capped(file, MAX_SCHEMA_BYTES) if file.is_file() else None
+        data = tomllib.loads(raw.decode("utf-8-sig")) if raw is not None else {}
+        base = file.resolve().parent
+    except (OSError, RuntimeError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return (file,)
+    found = [file]
+    named = [(data.get("structure"), "relaxng"), (data.get("schema"), "taxonomy")]
+    for table, key in named:
+        name = table.get(key) if isinstance(table, dict) else None
+        located = _locate(name, base) if isinstance(name, str) else None
+        if located is None:
+            continue
+        if key == "relaxng":
+            try:
+                found += [file for file, _ in _grammar_files(located)]
+            except _GrammarError:
+                found.append(located)  # loading it fails, before anything is written
+            continue
+        found.append(located)
+        if key == "taxonomy":
+            try:  # draftkit.risk is optional for validation (validate.required)
+                from draftkit.risk.taxonomy import taxonomy_files
+            except ImportError:
+                continue
+            found += taxonomy_files(located)[1:]  # what it extends
+    return tuple(found)
 
 
 def check_schema(path: str | os.PathLike[str] | None = None) -> ClauseSchema:

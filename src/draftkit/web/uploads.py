@@ -4,6 +4,13 @@ Starlette's own form parser spools large parts to the system's temporary folder;
 writes each file part straight to `folder/<field>/<name>` (the folder is the caller's, mode
 0700) and stops reading the moment a part passes `max_bytes`, so a 60 MB upload costs one
 chunk of memory and is refused with 413 before it is all received.
+
+Bounded in number too: a request carries at most one part per field it takes (413 at the
+first part past that, before its headers are read: a form of thousands of file fields is
+refused at its fourth part on /api/diff), a part at most 16 headers of 16 KB all told (400):
+limits of its own, whatever python-multipart's version (the `web` extra takes any from
+0.0.9; its own header limits came in 2026, and before them a part's headers were read up to
+the end of the body).
 """
 
 from __future__ import annotations
@@ -24,6 +31,9 @@ _OVERHEAD = 64 * 1024
 # few marks; everything else (separators, controls, quotes) becomes "_".
 _UNSAFE_NAME = re.compile(r"[^\w .()+-]")
 _MAX_NAME = 120
+# The headers of one part: a browser sends two (Content-Disposition, Content-Type).
+MAX_PART_HEADERS = 16
+MAX_HEADER_BYTES = 16 * 1024
 
 
 class UploadError(Exception):
@@ -78,6 +88,9 @@ class _Receiver:
         self._path: Path | None = None
         self._file: BinaryIO | None = None
         self._size = 0
+        self._parts = 0
+        self._header_bytes = 0
+        self._header_count = 0
 
     def callbacks(self) -> dict[str, object]:
         return {
@@ -91,17 +104,36 @@ class _Receiver:
         }
 
     def _part_begin(self) -> None:
+        self._parts += 1
+        if self._parts > len(self.fields):
+            raise UploadError(
+                f"more files than this request takes: at most {len(self.fields)}, one per field "
+                f"({', '.join(sorted(self.fields))})",
+                413,
+            )
         self._headers = {}
         self._header_name = b""
         self._header_value = b""
+        self._header_bytes = 0
+        self._header_count = 0
+
+    def _header_data(self, size: int) -> None:
+        self._header_bytes += size
+        if self._header_bytes > MAX_HEADER_BYTES:
+            raise UploadError(f"the headers of a part are over {MAX_HEADER_BYTES // 1024} KB")
 
     def _header_field(self, data: bytes, start: int, end: int) -> None:
+        self._header_data(end - start)
         self._header_name += data[start:end]
 
     def _header_value_data(self, data: bytes, start: int, end: int) -> None:
+        self._header_data(end - start)
         self._header_value += data[start:end]
 
     def _header_end(self) -> None:
+        self._header_count += 1
+        if self._header_count > MAX_PART_HEADERS:
+            raise UploadError(f"a part has more than {MAX_PART_HEADERS} headers")
         self._headers[self._header_name.lower()] = self._header_value
         self._header_name = b""
         self._header_value = b""
@@ -157,7 +189,8 @@ async def receive(
     """Read a multipart/form-data body into `folder`, one file per field of `fields`.
 
     Raises UploadError: 400 for a body that is not multipart, a field not asked for, a field
-    sent twice or not as a file; 413 when the declared length or any file passes `max_bytes`.
+    sent twice or not as a file, a part with over 16 headers or 16 KB of them; 413 when the
+    declared length or any file passes `max_bytes`, or there are more parts than `fields`.
     """
     content_type, params = parse_options_header(headers.get("content-type", ""))
     boundary = params.get(b"boundary")
