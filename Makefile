@@ -53,6 +53,7 @@ test: $(STAMP) system-deps
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests tools benchmarks
 	$(VENV)/bin/mypy
 
 bench: $(STAMP)

@@ -42,12 +42,18 @@ def _compiled(src: Path) -> dict[str, str]:
 def _time(env: dict[str, str], args: list[str]) -> float:
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", _RUN, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", _RUN, *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         said = done.stderr.strip().splitlines()[-1:] or ["(nothing on stderr)"]
-        raise SystemExit(f"draftkit with PYTHONPATH={env['PYTHONPATH']} failed (exit {done.returncode}): {said[0]}")
+        raise SystemExit(
+            f"draftkit with PYTHONPATH={env['PYTHONPATH']} failed (exit {done.returncode}): {said[0]}"
+        )
     return seconds
 
 

@@ -273,11 +273,15 @@ def main() -> int:
                 f"{label + ':':<26} {run['seconds']:.3f} s = {run['ratio']:.1f}× the floor "
                 f"(target ≤ 10×), peak {run['peak_mb']:.0f} MB (target < 300)"
             )
-        run = _command(["redline", str(a), str(b), "-o", str(folder / "r.docx"), "--date", "2026-11-24"], a, b)
+        run = _command(
+            ["redline", str(a), str(b), "-o", str(folder / "r.docx"), "--date", "2026-11-24"], a, b
+        )
         print(
             f"{'draftkit redline OLD NEW:':<26} {run['seconds']:.3f} s = {run['ratio']:.1f}× the floor (target ≤ 12×)"
         )
-        print(f"  (best of {REPEAT} fresh runs; ratio: median over the rounds of the run / the floor timed just before it)")
+        print(
+            f"  (best of {REPEAT} fresh runs; ratio: median over the rounds of the run / the floor timed just before it)"
+        )
         phases = subprocess.run(
             [sys.executable, str(HERE / "phases.py"), str(a), str(b), "-o", str(folder / "phases.txt")],
             capture_output=True,

@@ -146,8 +146,10 @@ def judge(entry: dict[str, object], changes: tuple[Change, ...]) -> Verdict:
         for k in kinds:
             # A split or merge must hold every point named; another kind accepted for a
             # list ("merged", also "modified") pairs one point of each side named.
-            whole = all(old_in) and all(new_in) if k in ("split", "merged") or len(kinds) == 1 else (
-                (any(old_in) or not olds) and (any(new_in) or not news)
+            whole = (
+                all(old_in) and all(new_in)
+                if k in ("split", "merged") or len(kinds) == 1
+                else ((any(old_in) or not olds) and (any(new_in) or not news))
             )
             kind_ok = kind_ok or (whole and _kind_matches(k, primary))
     got = "; ".join(f"{changes[i].label} {changes[i].cite}" for i in sorted(touched)) or "(not found)"
@@ -205,7 +207,9 @@ def run_pair(folder: Path) -> PairResult:
     }
     noise = [
         f"{c.label} {c.cite}: "
-        + "; ".join(f"{f.severity} {f.rule} {f.category}: {f.message}" for f in c.flags if RANK[f.severity] > 1)
+        + "; ".join(
+            f"{f.severity} {f.rule} {f.category}: {f.message}" for f in c.flags if RANK[f.severity] > 1
+        )
         for i, c in enumerate(changes)
         if i not in expected_above_low and any(RANK[f.severity] > RANK["low"] for f in c.flags)
     ]
@@ -278,7 +282,11 @@ def report(results: list[PairResult], *, show: bool) -> dict[str, tuple[int, int
             if show or v in misses:
                 what = [
                     name
-                    for name, ok in (("kind", v.kind_ok), ("severity", v.severity_ok), ("category", v.category_ok))
+                    for name, ok in (
+                        ("kind", v.kind_ok),
+                        ("severity", v.severity_ok),
+                        ("category", v.category_ok),
+                    )
                     if ok is False
                 ]
                 e = v.entry

@@ -87,7 +87,17 @@ def main() -> int:
         print(f"no cases under {args.path}", file=sys.stderr)
         return 2
     totals: dict[str, dict[str, int]] = {}
-    fields = ("groups", "found", "false", "deleted", "deleted_found", "deleted_extra", "added", "added_found", "added_extra")
+    fields = (
+        "groups",
+        "found",
+        "false",
+        "deleted",
+        "deleted_found",
+        "deleted_extra",
+        "added",
+        "added_found",
+        "added_extra",
+    )
     print(f"{'case':32} {'kind':8} groups  false  deleted  added  (found/expected, extra)")
     for folder in folders:
         r = score(folder)

@@ -54,10 +54,18 @@ def main() -> None:
     _wrap(pair, "_assembled", "waiting for the child's draft and decoding its pieces")
     _wrap(compare_package, "compare", "compare")
     _wrap(risk_package, "flag", "flags")
-    _wrap(api, "_ahead_of_report", "flags: the report's work ahead (DOCX redline but its comments, JSON lines), while a child flags")
+    _wrap(
+        api,
+        "_ahead_of_report",
+        "flags: the report's work ahead (DOCX redline but its comments, JSON lines), while a child flags",
+    )
     from draftkit.risk import foresight
 
-    _wrap(foresight, "ahead", "forking a child for the flags' work ahead (where the reading child does not do it)")
+    _wrap(
+        foresight,
+        "ahead",
+        "forking a child for the flags' work ahead (where the reading child does not do it)",
+    )
     _wrap(foresight.Foresight, "take", "taking the flags' work made ahead")
     _wrap(hygiene, "check", "hygiene")
     _wrap(objects, "check_objects", "objects")

@@ -56,7 +56,9 @@ _ANCHORS = frozenset(
     f"{{{W}}}{name}"
     for name in ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "commentReference")
 )
-_BOXES = frozenset({f"{{{W}}}txbxContent", "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"})
+_BOXES = frozenset(
+    {f"{{{W}}}txbxContent", "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+)
 _WORDS = ("shall", "may", "withdraw", "guarantee", "territory", "monitoring", "ceasefire", "parties")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -224,9 +226,13 @@ def main() -> int:
                         break
             if (n + 1) % 50 == 0:
                 print(f"real_edits: {n + 1}/{len(files)} files", file=sys.stderr)
-    print(f"real_edits over {args.path}: {len(files)} distinct files, seed {args.seed}, {args.per_file} versions each")
+    print(
+        f"real_edits over {args.path}: {len(files)} distinct files, seed {args.seed}, {args.per_file} versions each"
+    )
     print(f"  redlines checked {checked}, edits draftkit reads as no change {skipped}, refused {refused}")
-    print(f"  views differ where the file imports a document on opening (w:altChunk, left out: docs/limits.md) {limited}")
+    print(
+        f"  views differ where the file imports a document on opening (w:altChunk, left out: docs/limits.md) {limited}"
+    )
     for reason, count in reasons.most_common():
         print(f"    refused, {count}: {reason}")
     print(f"  failures {len(failures)}")

@@ -64,7 +64,9 @@ def test_prose_that_starts_with_a_keyword_and_a_word_is_not_a_label(line: str) -
         ("Three.", "cardinalText", 3, "#."),
     ],
 )
-def test_a_word_processor_label_in_words_has_its_ordinal(label: str, fmt: str, ordinal: int, shape: str) -> None:
+def test_a_word_processor_label_in_words_has_its_ordinal(
+    label: str, fmt: str, ordinal: int, shape: str
+) -> None:
     parsed = parse_exact(label)
     assert (parsed.fmt, parsed.ordinal, parsed.shape) == (fmt, ordinal, shape)
 
@@ -96,11 +98,15 @@ COMMISSION = "A joint commission is established."
 
 
 @pytest.mark.parametrize("label", ["Article {}", "ARTICLE {}", "Part {}"])
-def test_an_article_inserted_before_others_numbered_in_words_renumbers_them(tmp_path: Path, label: str) -> None:
+def test_an_article_inserted_before_others_numbered_in_words_renumbers_them(
+    tmp_path: Path, label: str
+) -> None:
     old = _articles(tmp_path / "old.txt", [CEASE, WITHDRAW], label=label)
     new = _articles(tmp_path / "new.txt", [COMMISSION, CEASE, WITHDRAW], label=label)
     comparison = api.diff(old, new)
-    kinds = sorted((c.kind, c.renumbered, c.moved) for c in comparison.changes if c.kind != "unchanged" or c.renumbered)
+    kinds = sorted(
+        (c.kind, c.renumbered, c.moved) for c in comparison.changes if c.kind != "unchanged" or c.renumbered
+    )
     assert kinds == [("added", False, False), ("unchanged", True, False), ("unchanged", True, False)]
     assert not [f for c in comparison.changes for f in c.flags if f.severity == "high"]
 
@@ -139,14 +145,23 @@ def test_typed_article_headings_in_words_in_a_word_file(tmp_path: Path) -> None:
         ("Art. 7 quater", "Art. 7 quater", ("7", "quater")),
     ],
 )
-def test_an_inserted_article_is_a_label_outside_the_count(line: str, num: str, parts: tuple[str, ...]) -> None:
+def test_an_inserted_article_is_a_label_outside_the_count(
+    line: str, num: str, parts: tuple[str, ...]
+) -> None:
     found = parse_label(line)
     assert found is not None
     label = found[0]
-    assert (label.num, label.kind in ("article", "section"), label.parts, label.ordinal) == (num, True, parts, None)
+    assert (label.num, label.kind in ("article", "section"), label.parts, label.ordinal) == (
+        num,
+        True,
+        parts,
+        None,
+    )
 
 
-@pytest.mark.parametrize("line", ["Article 2 A joint commission", "Article 2 Bisected lines", "Article 5 shall apply"])
+@pytest.mark.parametrize(
+    "line", ["Article 2 A joint commission", "Article 2 Bisected lines", "Article 5 shall apply"]
+)
 def test_a_word_after_the_number_is_not_an_insertion(line: str) -> None:
     found = parse_label(line)
     assert found is None or found[0].num == "Article 2"
@@ -156,7 +171,10 @@ def test_an_article_bis_is_its_own_provision_and_no_gap(tmp_path: Path) -> None:
     old = tmp_path / "old.txt"
     new = tmp_path / "new.txt"
     old.write_text("Framework\n\nArticle 1\nText one.\n\nArticle 2\nText two.\n", encoding="utf-8")
-    new.write_text("Framework\n\nArticle 1\nText one.\n\nArticle 1 bis\nText one bis.\n\nArticle 2\nText two.\n", encoding="utf-8")
+    new.write_text(
+        "Framework\n\nArticle 1\nText one.\n\nArticle 1 bis\nText one bis.\n\nArticle 2\nText two.\n",
+        encoding="utf-8",
+    )
     draft = api.parse(new)
     assert [(p.num, p.text) for p in draft.provisions] == [
         ("Article 1", "Text one."),
@@ -165,7 +183,9 @@ def test_an_article_bis_is_its_own_provision_and_no_gap(tmp_path: Path) -> None:
     ]
     assert [p.eid for p in draft.provisions] == ["art_1", "art_1bis", "art_2"]  # its number kept
     assert not [f for f in validate(draft).findings if f.rule.startswith("numbering.")]
-    changes = [(c.kind, c.renumbered) for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
+    changes = [
+        (c.kind, c.renumbered) for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered
+    ]
     assert changes == [("added", False)]
 
 
@@ -199,7 +219,11 @@ def test_a_spanish_article_inserted_renumbers_the_rest(tmp_path: Path) -> None:
         f"Acuerdo Marco\n\nArtículo 1\nSe establece una comisión conjunta.\n\nArtículo 2\n{cease}\n\nArtículo 3\n{withdraw}\n",
         encoding="utf-8",
     )
-    changes = sorted((c.kind, c.renumbered, c.moved) for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered)
+    changes = sorted(
+        (c.kind, c.renumbered, c.moved)
+        for c in api.diff(old, new).changes
+        if c.kind != "unchanged" or c.renumbered
+    )
     assert changes == [("added", False, False), ("unchanged", True, False), ("unchanged", True, False)]
 
 
@@ -247,10 +271,20 @@ def test_a_chinese_point_inserted_renumbers_the_rest(tmp_path: Path) -> None:
     old = tmp_path / "old.txt"
     new = tmp_path / "new.txt"
     old.write_text("立场文件\n\n一、尊重各国主权。\n二、停火止战。\n三、启动和谈。\n", encoding="utf-8")
-    new.write_text("立场文件\n\n一、尊重各国主权。\n二、摒弃冷战思维。\n三、停火止战。\n四、启动和谈。\n", encoding="utf-8")
-    changes = sorted((c.kind, c.renumbered) for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered)
+    new.write_text(
+        "立场文件\n\n一、尊重各国主权。\n二、摒弃冷战思维。\n三、停火止战。\n四、启动和谈。\n",
+        encoding="utf-8",
+    )
+    changes = sorted(
+        (c.kind, c.renumbered) for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered
+    )
     assert changes == [("added", False), ("unchanged", True), ("unchanged", True)]
-    assert [p.text for p in api.parse(new).provisions] == ["尊重各国主权。", "摒弃冷战思维。", "停火止战。", "启动和谈。"]
+    assert [p.text for p in api.parse(new).provisions] == [
+        "尊重各国主权。",
+        "摒弃冷战思维。",
+        "停火止战。",
+        "启动和谈。",
+    ]
 
 
 # ---------------------------------------------------------------- phases, clauses, "A)" lists
@@ -268,7 +302,9 @@ def test_a_chinese_point_inserted_renumbers_the_rest(tmp_path: Path) -> None:
         ("B) Withdrawal", None, 2),
     ],
 )
-def test_more_keywords_and_upper_case_letters_before_a_parenthesis(line: str, kind: str | None, ordinal: int) -> None:
+def test_more_keywords_and_upper_case_letters_before_a_parenthesis(
+    line: str, kind: str | None, ordinal: int
+) -> None:
     found = parse_label(line)
     assert found is not None
     assert (found[0].kind, found[0].ordinal) == (kind, ordinal)
@@ -283,7 +319,10 @@ def test_points_of_each_phase_are_the_phase_s_own(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     draft = api.parse(path)
-    assert [(p.kind, p.num, len(p.children)) for p in draft.provisions] == [("part", "Phase One", 2), ("part", "Phase Two", 2)]
+    assert [(p.kind, p.num, len(p.children)) for p in draft.provisions] == [
+        ("part", "Phase One", 2),
+        ("part", "Phase Two", 2),
+    ]
     assert draft.provisions[0].children[1].text == "Withdrawal of forces from populated areas."
 
 
@@ -298,7 +337,10 @@ def test_references_in_words_are_found() -> None:
         ("part", ("Two",)),
     ]
     assert find_references("Article Concerning the Parties") == []
-    cited = [(r.text, r.path) for r in find_references("under Article Twenty-One and Article 5(2); Article One Hundred applies")]
+    cited = [
+        (r.text, r.path)
+        for r in find_references("under Article Twenty-One and Article 5(2); Article One Hundred applies")
+    ]
     assert cited == [
         ("Article Twenty-One", ("Twenty-One",)),
         ("Article 5(2)", ("5", "2")),
@@ -315,7 +357,10 @@ def test_words_that_share_a_kind_with_another_keyword_are_not_keywords(line: str
     assert found is None or found[0].kind is None
 
 
-@pytest.mark.parametrize(("line", "num"), [("第十条の二 追加", "第十条の二"), ("第一条之一", "第一条之一"), ("제3조의2 휴전", "제3조의2")])
+@pytest.mark.parametrize(
+    ("line", "num"),
+    [("第十条の二 追加", "第十条の二"), ("第一条之一", "第一条之一"), ("제3조의2 휴전", "제3조의2")],
+)
 def test_an_east_asian_article_put_in_between_is_outside_the_count(line: str, num: str) -> None:
     found = parse_label(line)
     assert found is not None and (found[0].num, found[0].kind, found[0].ordinal) == (num, "article", None)
@@ -328,7 +373,9 @@ def test_an_east_asian_article_put_in_between_is_outside_the_count(line: str, nu
         ("خطة\n\nالمادة الأولى\nنص.\n\nالمادة الثالثة\nنص.\n", "المادة 2 missing"),
     ],
 )
-def test_a_gap_after_a_number_written_otherwise_names_the_keyword(tmp_path: Path, text: str, missing: str) -> None:
+def test_a_gap_after_a_number_written_otherwise_names_the_keyword(
+    tmp_path: Path, text: str, missing: str
+) -> None:
     path = tmp_path / "draft.txt"
     path.write_text(text, encoding="utf-8")
     assert next(w.message for w in api.parse(path).warnings if w.code == "numbering-gap").endswith(missing)
@@ -359,7 +406,14 @@ def test_citations_in_the_other_languages_read(text: str, cited: list[tuple[str,
 
 # (title, keyword, a new first article, the cited article's text with "{n}" for its number)
 CASCADES = [
-    ("Framework", "Article {}", COMMISSION, CEASE, "The ceasefire under Article {} shall be monitored.", ("One", "Two", "Three")),
+    (
+        "Framework",
+        "Article {}",
+        COMMISSION,
+        CEASE,
+        "The ceasefire under Article {} shall be monitored.",
+        ("One", "Two", "Three"),
+    ),
     (
         "Acuerdo Marco",
         "Artículo {}",
@@ -381,7 +435,13 @@ CASCADES = [
 
 @pytest.mark.parametrize(("title", "keyword", "first", "cited", "citing", "numbers"), CASCADES)
 def test_a_renumbering_cascade_reads_as_references_updated(
-    tmp_path: Path, title: str, keyword: str, first: str, cited: str, citing: str, numbers: tuple[str, str, str]
+    tmp_path: Path,
+    title: str,
+    keyword: str,
+    first: str,
+    cited: str,
+    citing: str,
+    numbers: tuple[str, str, str],
 ) -> None:
     # An article inserted first: the rest renumbered, the one citing the first's old number
     # now citing its new one — references updated, not a modification.
@@ -390,7 +450,8 @@ def test_a_renumbering_cascade_reads_as_references_updated(
     new = tmp_path / "new.txt"
     old.write_text(f"{title}\n\n{one}\n{cited}\n\n{two}\n{citing.format(numbers[0])}\n", encoding="utf-8")
     new.write_text(
-        f"{title}\n\n{one}\n{first}\n\n{two}\n{cited}\n\n{three}\n{citing.format(numbers[1])}\n", encoding="utf-8"
+        f"{title}\n\n{one}\n{first}\n\n{two}\n{cited}\n\n{three}\n{citing.format(numbers[1])}\n",
+        encoding="utf-8",
     )
     changes = [c for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
     assert sorted(c.kind for c in changes) == ["added", "unchanged", "unchanged"]
@@ -399,7 +460,11 @@ def test_a_renumbering_cascade_reads_as_references_updated(
 
 @pytest.mark.parametrize(
     ("line", "num", "ordinal", "rest"),
-    [("I – SECURITY", "I", 1, "SECURITY"), ("II - TERRITORY", "II", 2, "TERRITORY"), ("B – Withdrawal", "B", 2, "Withdrawal")],
+    [
+        ("I – SECURITY", "I", 1, "SECURITY"),
+        ("II - TERRITORY", "II", 2, "TERRITORY"),
+        ("B – Withdrawal", "B", 2, "Withdrawal"),
+    ],
 )
 def test_a_roman_numeral_or_letter_set_off_by_a_dash(line: str, num: str, ordinal: int, rest: str) -> None:
     found = parse_label(line)
@@ -434,11 +499,16 @@ def test_a_label_without_a_number_before_its_suffix_keeps_the_old_eid() -> None:
 @pytest.mark.parametrize(
     ("text", "eids"),
     [
-        ("Article 5\nA.\n\nArticle 5 bis\nB.\n\nArticle 6\nC.\n\nArticle 6 TER\nD.\n", ["art_5", "art_5bis", "art_6", "art_6ter"]),
+        (
+            "Article 5\nA.\n\nArticle 5 bis\nB.\n\nArticle 6\nC.\n\nArticle 6 TER\nD.\n",
+            ["art_5", "art_5bis", "art_6", "art_6ter"],
+        ),
         ("المادة 5\nنص.\n\nالمادة 5 مكرر\nنص.\n\nالمادة 6\nنص.\n", ["art_5", "art_5bis", "art_6"]),
     ],
 )
-def test_an_article_put_in_between_keeps_its_number_in_its_eid(tmp_path: Path, text: str, eids: list[str]) -> None:
+def test_an_article_put_in_between_keeps_its_number_in_its_eid(
+    tmp_path: Path, text: str, eids: list[str]
+) -> None:
     """'Article 5 bis' is art_5bis, not art_bis (two of them would be art_bis and art_bis_2)."""
     path = tmp_path / "d.txt"
     path.write_text("Framework\n\n" + text, encoding="utf-8")

@@ -27,18 +27,32 @@ from draftkit.validate import validate
         ("Article Twenty-First", "article", "Article Twenty-First", 21, ""),
         ("Section Third", "section", "Section Third", 3, ""),
         ("ARTICLE TWELFTH. Final provisions", "article", "ARTICLE TWELFTH", 12, "Final provisions"),
-        ("Article Thirty-Second: Entry into force", "article", "Article Thirty-Second", 32, ": Entry into force"),
+        (
+            "Article Thirty-Second: Entry into force",
+            "article",
+            "Article Thirty-Second",
+            32,
+            ": Entry into force",
+        ),
         ("PART FOURTH", "part", "PART FOURTH", 4, ""),
         # The Treaty of Ghent's form ("ARTICLE THE FIRST.") and the 1789 amendments' ("Article the Third").
         ("ARTICLE THE FIRST.", "article", "ARTICLE THE FIRST", 1, ""),
         ("Article the Third", "article", "Article the Third", 3, ""),
     ],
 )
-def test_a_keyword_with_an_ordinal_in_words_is_a_label(line: str, kind: str, num: str, ordinal: int, rest: str) -> None:
+def test_a_keyword_with_an_ordinal_in_words_is_a_label(
+    line: str, kind: str, num: str, ordinal: int, rest: str
+) -> None:
     found = parse_label(line)
     assert found is not None
     label, after = found
-    assert (label.kind, label.num, label.ordinal, label.fmt, after.lstrip(": ") if rest.startswith(":") else after) == (
+    assert (
+        label.kind,
+        label.num,
+        label.ordinal,
+        label.fmt,
+        after.lstrip(": ") if rest.startswith(":") else after,
+    ) == (
         kind,
         num,
         ordinal,
@@ -55,7 +69,8 @@ def test_every_ordinal_in_words_after_a_keyword_reads_back(n: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "ordinal"), [("Article 1st", 1), ("ARTICLE 2ND", 2), ("Article 3rd", 3), ("Article 23rd", 23), ("Section 11th", 11)]
+    ("line", "ordinal"),
+    [("Article 1st", 1), ("ARTICLE 2ND", 2), ("Article 3rd", 3), ("Article 23rd", 23), ("Section 11th", 11)],
 )
 def test_a_number_with_an_english_ordinal_suffix_after_a_keyword(line: str, ordinal: int) -> None:
     found = parse_label(line)
@@ -94,7 +109,9 @@ COMMISSION = "A joint commission is established."
 
 
 @pytest.mark.parametrize("keyword", ["Article {}", "ARTICLE {}", "Section {}"])
-def test_an_article_inserted_before_others_numbered_in_ordinals_renumbers_them(tmp_path: Path, keyword: str) -> None:
+def test_an_article_inserted_before_others_numbered_in_ordinals_renumbers_them(
+    tmp_path: Path, keyword: str
+) -> None:
     words = ["First", "Second", "Third"]
     if keyword.isupper():
         words = [w.upper() for w in words]
@@ -111,18 +128,26 @@ def test_an_article_inserted_before_others_numbered_in_ordinals_renumbers_them(t
 
 def test_article_second_renumbered_third_reads_as_renumbered(tmp_path: Path) -> None:
     old = _draft(tmp_path / "old.txt", ["Article First", "Article Second"], [COMMISSION, CEASE])
-    new = _draft(tmp_path / "new.txt", ["Article First", "Article Second", "Article Third"], [COMMISSION, WITHDRAW, CEASE])
+    new = _draft(
+        tmp_path / "new.txt",
+        ["Article First", "Article Second", "Article Third"],
+        [COMMISSION, WITHDRAW, CEASE],
+    )
     renumbered = [(c.old_cite, c.new_cite) for c in api.diff(old, new).changes if c.renumbered]
     assert renumbered == [("Article Second", "Article Third")]
 
 
 def test_a_missing_article_in_ordinals_is_named_in_ordinals(tmp_path: Path) -> None:
     path = _draft(
-        tmp_path / "gap.txt", ["ARTICLE FIRST", "ARTICLE SECOND", "ARTICLE FOURTH"], ["Text one.", "Text two.", "Text four."]
+        tmp_path / "gap.txt",
+        ["ARTICLE FIRST", "ARTICLE SECOND", "ARTICLE FOURTH"],
+        ["Text one.", "Text two.", "Text four."],
     )
     draft = api.parse(path)
     assert [(p.kind, p.ordinal) for p in draft.provisions] == [("article", 1), ("article", 2), ("article", 4)]
-    assert next(w.message for w in draft.warnings if w.code == "numbering-gap").endswith("ARTICLE THIRD missing")
+    assert next(w.message for w in draft.warnings if w.code == "numbering-gap").endswith(
+        "ARTICLE THIRD missing"
+    )
     messages = [f.message for f in validate(draft).findings if f.rule == "numbering.contiguous"]
     assert messages and '"ARTICLE THIRD" is missing' in messages[0]
 
@@ -165,7 +190,10 @@ def test_arabic_words_after_the_keyword_that_are_no_ordinal(line: str) -> None:
 
 def test_a_gap_in_arabic_ordinals_past_the_tenth(tmp_path: Path) -> None:
     path = _draft(
-        tmp_path / "gap.txt", ["المادة التاسعة عشرة", "المادة العشرون", "المادة الثانية والعشرون"], ["نص.", "نص.", "نص."], "خطة"
+        tmp_path / "gap.txt",
+        ["المادة التاسعة عشرة", "المادة العشرون", "المادة الثانية والعشرون"],
+        ["نص.", "نص.", "نص."],
+        "خطة",
     )
     draft = api.parse(path)
     assert [p.ordinal for p in draft.provisions] == [19, 20, 22]
@@ -186,12 +214,17 @@ def test_a_gap_in_arabic_ordinals_past_the_tenth(tmp_path: Path) -> None:
         ("article premier, paragraphe 2", [("article", ("premier",))]),
         ("la première partie", []),
         ("under Article First", [("article", ("First",))]),
-        ("under Article Twenty-First and Article One", [("article", ("Twenty-First",)), ("article", ("One",))]),
+        (
+            "under Article Twenty-First and Article One",
+            [("article", ("Twenty-First",)), ("article", ("One",))],
+        ),
         ("under ARTICLE THIRD", [("article", ("THIRD",))]),
         ("the first article applies", []),
     ],
 )
-def test_citations_of_articles_numbered_in_ordinals_are_found(text: str, cited: list[tuple[str, tuple[str, ...]]]) -> None:
+def test_citations_of_articles_numbered_in_ordinals_are_found(
+    text: str, cited: list[tuple[str, tuple[str, ...]]]
+) -> None:
     assert [(r.top_kind, r.path) for r in find_references(text)] == cited
 
 
@@ -226,10 +259,34 @@ CASCADES = [
         "Le cessez-le-feu prévu à l'article {} est contrôlé.",
         ("premier", "2"),
     ),
-    ("Framework", ("Article First", "Article Second", "Article Third"), CEASE, "The ceasefire under Article {} is monitored.", ("First", "Second")),
-    ("Framework", ("ARTICLE FIRST", "ARTICLE SECOND", "ARTICLE THIRD"), CEASE, "The ceasefire under Article {} is monitored.", ("First", "Second")),
-    ("Framework", ("ARTICLE ONE", "ARTICLE TWO", "ARTICLE THREE"), CEASE, "The ceasefire under Article {} is monitored.", ("One", "Two")),
-    ("Framework", ("Article One", "Article Two", "Article Three"), CEASE, "The ceasefire under Article {} is monitored.", ("1", "2")),
+    (
+        "Framework",
+        ("Article First", "Article Second", "Article Third"),
+        CEASE,
+        "The ceasefire under Article {} is monitored.",
+        ("First", "Second"),
+    ),
+    (
+        "Framework",
+        ("ARTICLE FIRST", "ARTICLE SECOND", "ARTICLE THIRD"),
+        CEASE,
+        "The ceasefire under Article {} is monitored.",
+        ("First", "Second"),
+    ),
+    (
+        "Framework",
+        ("ARTICLE ONE", "ARTICLE TWO", "ARTICLE THREE"),
+        CEASE,
+        "The ceasefire under Article {} is monitored.",
+        ("One", "Two"),
+    ),
+    (
+        "Framework",
+        ("Article One", "Article Two", "Article Three"),
+        CEASE,
+        "The ceasefire under Article {} is monitored.",
+        ("1", "2"),
+    ),
     (
         "اتفاق",
         ("المادة الحادية عشرة", "المادة الثانية عشرة", "المادة الثالثة عشرة"),
@@ -242,13 +299,20 @@ CASCADES = [
 
 @pytest.mark.parametrize(("title", "labels", "cited", "citing", "numbers"), CASCADES)
 def test_a_renumbering_cascade_over_ordinals_reads_as_references_updated(
-    tmp_path: Path, title: str, labels: tuple[str, str, str], cited: str, citing: str, numbers: tuple[str, str]
+    tmp_path: Path,
+    title: str,
+    labels: tuple[str, str, str],
+    cited: str,
+    citing: str,
+    numbers: tuple[str, str],
 ) -> None:
     # An article inserted first: the rest renumbered, the one citing the first's old number
     # now citing its new one, in the form the citation wrote it in: references updated.
     one, two, three = labels
     old = _draft(tmp_path / "old.txt", [one, two], [cited, citing.format(numbers[0])], title)
-    new = _draft(tmp_path / "new.txt", [one, two, three], ["Texte nouveau.", cited, citing.format(numbers[1])], title)
+    new = _draft(
+        tmp_path / "new.txt", [one, two, three], ["Texte nouveau.", cited, citing.format(numbers[1])], title
+    )
     changes = [c for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
     assert sorted(c.kind for c in changes) == ["added", "unchanged", "unchanged"]
     assert [c.references_updated for c in changes if c.new_cite == three] == [True]
@@ -263,7 +327,12 @@ def test_points_cited_as_point_then_paragraph_are_one_list(tmp_path: Path) -> No
     path = _draft(
         tmp_path / "plan.txt",
         ["Point 1.", "Point 2.", "Paragraph 3.", "Paragraph 4."],
-        ["Sovereignty is confirmed.", "A non-aggression agreement is concluded.", "Guarantees are given.", "Forces are capped."],
+        [
+            "Sovereignty is confirmed.",
+            "A non-aggression agreement is concluded.",
+            "Guarantees are given.",
+            "Forces are capped.",
+        ],
         "The 20 points",
     )
     draft = api.parse(path)
@@ -286,7 +355,9 @@ def test_points_cited_as_point_then_paragraph_are_one_list(tmp_path: Path) -> No
         (["Article First", "Article Second", "Article Third"], "Framework"),
     ],
 )
-def test_the_first_article_as_french_numbers_it_is_one_format_with_the_rest(tmp_path: Path, labels: list[str], title: str) -> None:
+def test_the_first_article_as_french_numbers_it_is_one_format_with_the_rest(
+    tmp_path: Path, labels: list[str], title: str
+) -> None:
     # Added after seeing `validate` call "Article 2" "numbered in another format" than "Article 1er".
     # (Only one_format: the Arabic articles here start at the eleventh, rightly a finding.)
     draft = api.parse(_draft(tmp_path / "d.txt", labels, ["Texte un.", "Texte deux.", "Texte trois."], title))

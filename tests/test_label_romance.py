@@ -25,7 +25,12 @@ from draftkit.validate import validate
     [
         ("ARTÍCULO PRIMERO", "article", 1, ""),
         ("Artículo Segundo. Objeto del Acuerdo", "article", 2, "Objeto del Acuerdo"),
-        ("Artículo primero. Modificación de la Ley 12/2003.", "article", 1, "Modificación de la Ley 12/2003."),
+        (
+            "Artículo primero. Modificación de la Ley 12/2003.",
+            "article",
+            1,
+            "Modificación de la Ley 12/2003.",
+        ),
         ("ARTÍCULO TERCERO: Cese al fuego", "article", 3, ": Cese al fuego"),
         ("Artículo Décimo Primero", "article", 11, ""),
         ("ARTÍCULO DÉCIMO QUINTO", "article", 15, ""),
@@ -51,7 +56,9 @@ from draftkit.validate import validate
         ("Capitolo Secondo", "chapter", 2, ""),
     ],
 )
-def test_a_romance_keyword_with_an_ordinal_in_words_is_a_label(line: str, kind: str, ordinal: int, rest: str) -> None:
+def test_a_romance_keyword_with_an_ordinal_in_words_is_a_label(
+    line: str, kind: str, ordinal: int, rest: str
+) -> None:
     found = parse_label(line)
     assert found is not None
     assert (found[0].kind, found[0].ordinal, found[1].lstrip(": ")) == (kind, ordinal, rest.lstrip(": "))
@@ -71,7 +78,9 @@ def test_prose_with_a_romance_ordinal_after_a_keyword_is_not_a_label(line: str) 
     assert found is None or found[0].ordinal is None
 
 
-@pytest.mark.parametrize(("line", "num"), [("Articolo 1-bis", "Articolo 1-bis"), ("Art. 3-ter Disposizioni", "Art. 3-ter")])
+@pytest.mark.parametrize(
+    ("line", "num"), [("Articolo 1-bis", "Articolo 1-bis"), ("Art. 3-ter Disposizioni", "Art. 3-ter")]
+)
 def test_an_italian_article_put_in_between_is_outside_the_count(line: str, num: str) -> None:
     found = parse_label(line)
     assert found is not None
@@ -95,7 +104,9 @@ def test_a_missing_spanish_article_is_named_in_its_words(tmp_path: Path) -> None
     )
     draft = api.parse(path)
     assert [(p.kind, p.ordinal) for p in draft.provisions] == [("article", 1), ("article", 2), ("article", 4)]
-    assert next(w.message for w in draft.warnings if w.code == "numbering-gap").endswith("ARTÍCULO TERCERO missing")
+    assert next(w.message for w in draft.warnings if w.code == "numbering-gap").endswith(
+        "ARTÍCULO TERCERO missing"
+    )
     messages = [f.message for f in validate(draft).findings if f.rule == "numbering.contiguous"]
     assert messages and '"ARTÍCULO TERCERO" is missing' in messages[0]
     assert [f.message for f in validate(draft).findings if f.rule == "numbering.one_format"] == []
@@ -110,13 +121,25 @@ RENUMBERED = [
 
 
 @pytest.mark.parametrize(("title", "labels"), RENUMBERED)
-def test_an_article_inserted_before_romance_ordinals_renumbers_them(tmp_path: Path, title: str, labels: list[str]) -> None:
-    texts = ["Las Partes cesan todas las hostilidades.", "Las Partes retiran sus fuerzas a 15 km de la línea."]
+def test_an_article_inserted_before_romance_ordinals_renumbers_them(
+    tmp_path: Path, title: str, labels: list[str]
+) -> None:
+    texts = [
+        "Las Partes cesan todas las hostilidades.",
+        "Las Partes retiran sus fuerzas a 15 km de la línea.",
+    ]
     old = _draft(tmp_path / "old.txt", labels[:2], texts, title)
     new = _draft(tmp_path / "new.txt", labels, ["Se establece una comisión conjunta.", *texts], title)
     changes = [c for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
-    assert sorted((c.kind, c.renumbered) for c in changes) == [("added", False), ("unchanged", True), ("unchanged", True)]
-    assert [(c.old_cite, c.new_cite) for c in changes if c.renumbered] == [(labels[0], labels[1]), (labels[1], labels[2])]
+    assert sorted((c.kind, c.renumbered) for c in changes) == [
+        ("added", False),
+        ("unchanged", True),
+        ("unchanged", True),
+    ]
+    assert [(c.old_cite, c.new_cite) for c in changes if c.renumbered] == [
+        (labels[0], labels[1]),
+        (labels[1], labels[2]),
+    ]
 
 
 # ---------------------------------------------------------------- Arabic: parentheses, مكرر
@@ -131,13 +154,17 @@ def test_an_article_inserted_before_romance_ordinals_renumbers_them(tmp_path: Pa
         ("الفصل (2) وقف إطلاق النار", "chapter", 2, "وقف إطلاق النار"),
     ],
 )
-def test_an_arabic_number_in_parentheses_after_the_keyword(line: str, kind: str, ordinal: int, rest: str) -> None:
+def test_an_arabic_number_in_parentheses_after_the_keyword(
+    line: str, kind: str, ordinal: int, rest: str
+) -> None:
     found = parse_label(line)
     assert found is not None
     assert (found[0].kind, found[0].ordinal, found[1].lstrip(": ")) == (kind, ordinal, rest.lstrip(": "))
 
 
-@pytest.mark.parametrize("line", ["المادة 5 مكرر", "المادة الخامسة مكرر", "المادة (5) مكرر", "مادة 18 مكرراً", "المادة 7 مكررة"])
+@pytest.mark.parametrize(
+    "line", ["المادة 5 مكرر", "المادة الخامسة مكرر", "المادة (5) مكرر", "مادة 18 مكرراً", "المادة 7 مكررة"]
+)
 def test_an_arabic_article_put_in_between_is_outside_the_count(line: str) -> None:
     found = parse_label(line)
     assert found is not None
@@ -146,7 +173,9 @@ def test_an_arabic_article_put_in_between_is_outside_the_count(line: str) -> Non
 
 def test_arabic_articles_with_one_put_in_between_are_siblings_without_a_gap(tmp_path: Path) -> None:
     labels = ["المادة 4", "المادة 5", "المادة 5 مكرر", "المادة 6"]
-    draft = api.parse(_draft(tmp_path / "d.txt", labels, ["نص أول.", "نص ثان.", "نص مضاف.", "نص ثالث."], "اتفاق"))
+    draft = api.parse(
+        _draft(tmp_path / "d.txt", labels, ["نص أول.", "نص ثان.", "نص مضاف.", "نص ثالث."], "اتفاق")
+    )
     assert [(p.kind, p.ordinal, p.num) for p in draft.provisions] == [
         ("article", 4, "المادة 4"),
         ("article", 5, "المادة 5"),
@@ -178,7 +207,10 @@ def test_an_arabic_article_put_in_between_renumbers_nothing(tmp_path: Path) -> N
         ("de conformidad con el artículo primero del presente Acuerdo", [("article", ("primero",))]),
         ("según lo dispuesto en el Artículo Segundo", [("article", ("Segundo",))]),
         ("conforme al ARTÍCULO TERCERO", [("article", ("TERCERO",))]),
-        ("según el artículo décimo primero y el artículo vigésimo", [("article", ("décimo primero",)), ("article", ("vigésimo",))]),
+        (
+            "según el artículo décimo primero y el artículo vigésimo",
+            [("article", ("décimo primero",)), ("article", ("vigésimo",))],
+        ),
         ("nos termos do artigo primeiro", [("article", ("primeiro",))]),
         ("ai sensi dell'articolo primo", [("article", ("primo",))]),
         ("el primer artículo", []),
@@ -218,13 +250,20 @@ CASCADES = [
 
 @pytest.mark.parametrize(("title", "labels", "cited", "citing", "numbers"), CASCADES)
 def test_a_renumbering_cascade_cited_in_words_reads_as_references_updated(
-    tmp_path: Path, title: str, labels: tuple[str, str, str], cited: str, citing: str, numbers: tuple[str, str]
+    tmp_path: Path,
+    title: str,
+    labels: tuple[str, str, str],
+    cited: str,
+    citing: str,
+    numbers: tuple[str, str],
 ) -> None:
     # An article inserted first: the rest renumbered, the one citing the first's old number now
     # citing its new one in the citation's own form and case (the new text is that rewrite).
     one, two, three = labels
     old = _draft(tmp_path / "old.txt", [one, two], [cited, citing.format(numbers[0])], title)
-    new = _draft(tmp_path / "new.txt", [one, two, three], ["Texto nuevo.", cited, citing.format(numbers[1])], title)
+    new = _draft(
+        tmp_path / "new.txt", [one, two, three], ["Texto nuevo.", cited, citing.format(numbers[1])], title
+    )
     changes = [c for c in api.diff(old, new).changes if c.kind != "unchanged" or c.renumbered]
     assert sorted(c.kind for c in changes) == ["added", "unchanged", "unchanged"]
     assert [c.references_updated for c in changes if c.new_cite == three] == [True]
@@ -242,7 +281,10 @@ def test_validate_resolves_spanish_citations_in_words(tmp_path: Path) -> None:
     path = _draft(
         tmp_path / "d.txt",
         ["ARTÍCULO PRIMERO", "ARTÍCULO SEGUNDO"],
-        ["Las Partes cesan las hostilidades.", "Lo previsto en el artículo primero y en el Artículo Tercero se verifica."],
+        [
+            "Las Partes cesan las hostilidades.",
+            "Lo previsto en el artículo primero y en el Artículo Tercero se verifica.",
+        ],
         "Acuerdo Marco",
     )
     dangling = [f.message for f in validate(api.parse(path)).findings if f.rule == "references.dangling"]

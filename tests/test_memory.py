@@ -29,7 +29,9 @@ def test_left_paused_when_the_process_ends_after_the_command() -> None:
         "memory.few_collections(lambda: None)()\n"  # an inner pause is no resume either
         "print(gc.isenabled())\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     assert done.stdout.split() == ["False", "False"]
 
 
@@ -58,5 +60,7 @@ def test_outlive_keeps_until_the_end_when_the_process_ends_after_the_command() -
         "del big\n"
         "print(watched() is not None)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     assert done.stdout.split() == ["True"]

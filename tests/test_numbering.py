@@ -25,7 +25,15 @@ CASES = [
     ("Annex I — Maps", "Annex I", "annex", "upperRoman", "annex #", 1, "— Maps"),
     ("1. The Parties shall", "1.", None, "decimal", "#.", 1, "The Parties shall"),
     ("12) text", "12)", None, "decimal", "#)", 12, "text"),
-    ("10000. text", "10000.", None, "decimal", "#.", 10000, "text"),  # a list past 9999: no fold into the one before
+    (
+        "10000. text",
+        "10000.",
+        None,
+        "decimal",
+        "#.",
+        10000,
+        "text",
+    ),  # a list past 9999: no fold into the one before
     ("1.1 text", "1.1", None, "decimal", "#.#", 1, "text"),
     ("2.3.4. text", "2.3.4.", None, "decimal", "#.#.#.", 4, "text"),
     ("(a) text", "(a)", None, "lowerLetter", "(#)", 1, "text"),

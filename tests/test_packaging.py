@@ -62,7 +62,7 @@ def test_wheel_carries_schemas(tmp_path: Path) -> None:
 
 
 def test_distribution_name_is_our_own() -> None:
-    """"draftkit" on the package index is an unrelated project (issue 17): ours is
+    """ "draftkit" on the package index is an unrelated project (issue 17): ours is
     draftkit-frameworks, with the import name and the command still `draftkit`."""
     import tomllib
     from importlib import metadata

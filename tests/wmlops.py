@@ -151,7 +151,11 @@ def _property_changes(doc: etree._Element, accept: bool) -> None:
             continue
         if not accept:
             keep: tuple[str, ...] = (w("rPr"), w("sectPr")) if change.tag == w("pPrChange") else ()
-            if change.tag == w("rPrChange") and parent.getparent() is not None and parent.getparent().tag == w("pPr"):
+            if (
+                change.tag == w("rPrChange")
+                and parent.getparent() is not None
+                and parent.getparent().tag == w("pPr")
+            ):
                 # A paragraph mark's: its insertion or deletion is a revision of its own.
                 keep = _MARKS
             for child in list(parent):

@@ -373,7 +373,9 @@ def render_report(
             from draftkit.render.docx_redline import render_docx
 
             begun = (_made or {}).get("docx")
-            return render_docx(comparison, author=author, date=date, moves=moves, summary=summary, begun=begun)
+            return render_docx(
+                comparison, author=author, date=date, moves=moves, summary=summary, begun=begun
+            )
         case "html":
             from draftkit.render.html import render_html
 

@@ -107,7 +107,9 @@ def halves(
 _PIECE = 4  # results the child sends at a time: this process sees its progress this closely
 
 
-def _from_the_back(items: Sequence[_T], work: Callable[[_T], _R], encode: Callable[[_R], Any]) -> Iterator[Any]:
+def _from_the_back(
+    items: Sequence[_T], work: Callable[[_T], _R], encode: Callable[[_R], Any]
+) -> Iterator[Any]:
     piece = []
     for item in reversed(items):
         piece.append(encode(work(item)))

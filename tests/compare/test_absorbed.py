@@ -23,8 +23,7 @@ WITHDRAW_AND_VERIFY = (
     + PRISONERS
 )
 VERIFIED_IN_OTHER_WORDS = (
-    CEASE
-    + "2. Forces shall pull back 15 kilometres from the line of contact within 30 days, and this"
+    CEASE + "2. Forces shall pull back 15 kilometres from the line of contact within 30 days, and this"
     " pullback shall be verified by the Monitoring Mission, which reports to both parties each week.\n"
     + "3. "
     + PRISONERS
@@ -46,20 +45,15 @@ def test_a_point_reworded_into_its_neighbour_is_merged(tmp_path: Path) -> None:
 
 def test_a_point_split_in_other_words_is_split(tmp_path: Path) -> None:
     old = (
-        CEASE
-        + "2. Heavy weapons shall be withdrawn 30 kilometres from the line of contact within 14 days,"
+        CEASE + "2. Heavy weapons shall be withdrawn 30 kilometres from the line of contact within 14 days,"
         " and the Joint Commission shall publish a list of storage sites where the withdrawn weapons"
-        " are to be kept under seal.\n"
-        + "3. "
-        + PRISONERS
+        " are to be kept under seal.\n" + "3. " + PRISONERS
     )
     new = (
         CEASE
         + "2. Heavy weapons shall be pulled back 30 kilometres from the line of contact within 14 days.\n"
         + "3. The Joint Commission shall make public the storage sites at which the weapons pulled"
-        " back will be held under seal.\n"
-        + "4. "
-        + PRISONERS
+        " back will be held under seal.\n" + "4. " + PRISONERS
     )
     assert _changes(tmp_path, old, new) == [("split", "2", "2 + 3")]
 
@@ -68,8 +62,7 @@ def test_a_deletion_beside_a_neighbour_grown_in_other_words_stays_a_deletion(tmp
     """Point 2 gains a sentence on demining; point 3 (verification) is gone: nothing of 3 is in 2."""
     old = WITHDRAW_AND_VERIFY
     new = (
-        CEASE
-        + "2. Forces shall withdraw 15 kilometres from the line of contact within 30 days, and"
+        CEASE + "2. Forces shall withdraw 15 kilometres from the line of contact within 30 days, and"
         " demining of the vacated zone shall begin at once with international assistance.\n"
         + "3. "
         + PRISONERS
@@ -89,12 +82,9 @@ def test_a_third_point_reworded_into_a_merge_joins_it(tmp_path: Path) -> None:
         + PRISONERS
     )
     new = (
-        CEASE
-        + "2. Heavy weapons shall be pulled back from the line of contact: artillery of a calibre above"
+        CEASE + "2. Heavy weapons shall be pulled back from the line of contact: artillery of a calibre above"
         " 100 mm to 25 km, rocket launchers to 40 km, and tanks to storage sites designated with the"
-        " monitors.\n"
-        + "3. "
-        + PRISONERS
+        " monitors.\n" + "3. " + PRISONERS
     )
     assert _changes(tmp_path, old, new) == [("merged", "2 + 3 + 4", "2")]
 

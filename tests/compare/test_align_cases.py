@@ -134,11 +134,18 @@ def test_a_restyled_list_keeps_its_slots(tmp_path: Path) -> None:
     )
     old4 = "Israel retains the right to act against threats from the south by strikes where the army fails to act."
     new4 = "These commitments do not preclude either side from exercising its inherent right of self-defence."
-    last = ("The army deploys 10,000 troops south of the Litani river and removes all unauthorized weapons there.",)
+    last = (
+        "The army deploys 10,000 troops south of the Litani river and removes all unauthorized weapons there.",
+    )
     old = tmp_path / "old.txt"
     new = tmp_path / "new.txt"
-    old.write_text("\n".join(f"Point {k} – {p}" for k, p in enumerate((*points, old4, *last), 1)) + "\n", encoding="utf-8")
-    new.write_text("\n".join(f"{k}. {p}" for k, p in enumerate((*points, new4, *last), 1)) + "\n", encoding="utf-8")
+    old.write_text(
+        "\n".join(f"Point {k} – {p}" for k, p in enumerate((*points, old4, *last), 1)) + "\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        "\n".join(f"{k}. {p}" for k, p in enumerate((*points, new4, *last), 1)) + "\n", encoding="utf-8"
+    )
     comparison = compare(read(old), read(new))
     (fourth,) = [c for c in comparison.changes if c.old_cite == "Point 4"]
     assert (fourth.kind, fourth.new_cite, fourth.rewritten) == ("modified", "4", True)

@@ -45,7 +45,12 @@ def test_topics_by_word_index_are_the_category_regexes() -> None:
             # Every word of a term present (what `topics` checks before the regex), in another
             # order, apart, with punctuation between, or cut inside a word.
             parts = words.split()
-            texts += [" ".join(reversed(parts)), " and ".join(parts), ", ".join(parts), words.replace("-", " ")]
+            texts += [
+                " ".join(reversed(parts)),
+                " and ".join(parts),
+                ", ".join(parts),
+                words.replace("-", " "),
+            ]
     names = [name for name, _ in content._topic_terms()]
     assert len(names) >= 5
     for text in texts:

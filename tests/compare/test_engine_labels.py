@@ -72,5 +72,9 @@ def test_bullets_numbered_in_place_are_not_renumbered_and_one_moved_is(tmp_path:
     old = "Memorandum\n\n" + "\n".join(f"• {line}" for line in lines) + "\n"
     new = "Memorandum\n\n" + "\n".join(f"{k}. {line}" for k, line in enumerate(lines, 1)) + "\n"
     assert _compare(tmp_path, old, new)[-3:] == [("unchanged", False)] * 3
-    moved = "Memorandum\n\n1. A new first point.\n" + "\n".join(f"{k}. {line}" for k, line in enumerate(lines, 2)) + "\n"
+    moved = (
+        "Memorandum\n\n1. A new first point.\n"
+        + "\n".join(f"{k}. {line}" for k, line in enumerate(lines, 2))
+        + "\n"
+    )
     assert _compare(tmp_path, old, moved)[-3:] == [("unchanged", True)] * 3

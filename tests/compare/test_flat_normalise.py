@@ -102,4 +102,6 @@ def test_flat_made_from_fields_is_flat_of() -> None:
         shorter = Draft(draft.title, draft.preamble, draft.provisions[:-1])
         assert Flat.made(shorter, sent) is None  # fields of another draft
     assert Flat.made(Draft(None, (), ()), None) is None
-    assert Flat.made(Draft(None, (), ()), Flat.of(Draft(None, (), ())).fields()) == Flat.of(Draft(None, (), ()))
+    assert Flat.made(Draft(None, (), ()), Flat.of(Draft(None, (), ())).fields()) == Flat.of(
+        Draft(None, (), ())
+    )

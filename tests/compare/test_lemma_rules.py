@@ -40,7 +40,9 @@ def _run(mode: str) -> dict[str, object]:
     return result
 
 
-@pytest.mark.skipif(lemmas._simplemma_version() != lemma_rules.CHECKED, reason="another simplemma: rules imported as they are")
+@pytest.mark.skipif(
+    lemmas._simplemma_version() != lemma_rules.CHECKED, reason="another simplemma: rules imported as they are"
+)
 def test_rules_on_demand_give_the_lemmas_of_all_rules() -> None:
     on_demand, everything = _run("on_demand"), _run("all")
     assert on_demand["on_demand"] is True and everything["on_demand"] is False

@@ -60,7 +60,13 @@ def test_unnumbered_lines_pair_with_numbered_points_in_their_slots(tmp_path: Pat
         (c.old[0].eid, c.new[0].num) for c in comparison.changes if c.kind == "modified" and c.old and c.new
     }
     # The rewritten hostilities and prisoners points too, not only those whose words survived.
-    assert {("para_1", "1."), ("para_3", "3."), ("para_4", "4."), ("para_5", "5."), ("para_6", "6.")} <= paired
+    assert {
+        ("para_1", "1."),
+        ("para_3", "3."),
+        ("para_4", "4."),
+        ("para_5", "5."),
+        ("para_6", "6."),
+    } <= paired
     assert not [c for c in comparison.changes if c.kind in ("split", "merged")]
 
 

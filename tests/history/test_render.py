@@ -88,7 +88,9 @@ def test_the_sides_labels_name_the_outcomes_in_every_report(tmp_path: Path) -> N
     provision a side only renumbered is said to be renumbered, not "unchanged" under an
     outcome that says the side changed it."""
     base = tmp_path / "base.txt"
-    base.write_text("1. The ceasefire starts at noon.\n2. Monitors shall be deployed.\n3. Prisoners are exchanged.\n")
+    base.write_text(
+        "1. The ceasefire starts at noon.\n2. Monitors shall be deployed.\n3. Prisoners are exchanged.\n"
+    )
     a = tmp_path / "a.txt"
     a.write_text(base.read_text() + "4. Humanitarian corridors shall be opened.\n")
     b = tmp_path / "b.txt"
@@ -146,7 +148,10 @@ def test_cli_folder_says_which_files_it_took_as_rounds(tmp_path: Path) -> None:
     (tmp_path / "sources.md").write_text("Taken from the news.\n", encoding="utf-8")
     done = _run("history", str(tmp_path))
     assert done.exit_code == 0, done.stderr
-    assert f"rounds from {tmp_path}, in natural order: R1 round-2.txt, R2 round-10.txt, R3 sources.md" in done.stderr
+    assert (
+        f"rounds from {tmp_path}, in natural order: R1 round-2.txt, R2 round-10.txt, R3 sources.md"
+        in done.stderr
+    )
 
 
 def test_a_folder_of_rounds_in_every_format(tmp_path: Path) -> None:
@@ -307,7 +312,9 @@ def test_reading_notes_reach_every_history_and_three_way_report() -> None:
     jsonschema.validate(json.loads(render_history_json(story)), _schema("history.schema.json"))
     for page in (render_history_html(story), render_history_markdown(story)):
         assert READING_NOTES_HEADING in page and said in page
-    three = compare3(drafts / "framework-v2.txt", drafts / "framework-v3-press.txt", drafts / "framework-v2.txt")
+    three = compare3(
+        drafts / "framework-v2.txt", drafts / "framework-v3-press.txt", drafts / "framework-v2.txt"
+    )
     data = json.loads(render_three_way_json(three))
     jsonschema.validate(data, _schema("compare3.schema.json"))
     assert [(w["code"], w["line"]) for w in data["a"]["warnings"]] == [("unnumbered", 5)]
@@ -368,7 +375,8 @@ def test_cli_provision_says_a_steps_flags_once(tmp_path: Path) -> None:
     )
     r2 = tmp_path / "r2.txt"
     r2.write_text(
-        "1. The ceasefire starts at noon.\n2. Ukraine will receive strong security guarantees.\n", encoding="utf-8"
+        "1. The ceasefire starts at noon.\n2. Ukraine will receive strong security guarantees.\n",
+        encoding="utf-8",
     )
     done = _run("history", str(r1), str(r2), "--provision", "3")
     assert done.exit_code == 0, done.stderr

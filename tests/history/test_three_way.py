@@ -196,12 +196,16 @@ def test_deleted_by_one_side_and_left_alone_by_the_other_is_that_side_only(
     assert entry.kind == "only_a" and entry.reason == ""
 
 
-def test_an_addition_is_not_headed_as_the_base_provision_of_its_number(tmp_path: pytest.TempPathFactory) -> None:
+def test_an_addition_is_not_headed_as_the_base_provision_of_its_number(
+    tmp_path: pytest.TempPathFactory,
+) -> None:
     """B inserts a new point 1: its entry was headed "Article 1(1)", as the base's point 1
     (which B renumbered 1(2)) is: two entries "Article 1(1)", the addition read as the base's.
     It now says whose numbering its citation is in."""
     base = _draft(tmp_path, "base", _BASE_POINTS)
-    b = _draft(tmp_path, "b", ["The Parties confirm their commitment to a lasting settlement.", *_BASE_POINTS])
+    b = _draft(
+        tmp_path, "b", ["The Parties confirm their commitment to a lasting settlement.", *_BASE_POINTS]
+    )
     three = compare3(base, base, b, flags=False, labels=("Veloria", "Astria"))
     added = [e for e in three.entries if e.base_eid is None]
     assert [e.shown_cite(three.labels) for e in added] == ["Article 1(1), new in Astria"]

@@ -188,7 +188,9 @@ def test_the_taxonomy_is_protected_from_output(
 
 
 @pytest.mark.parametrize("command", ["diff", "redline"])
-def test_the_pairs_file_is_protected_from_output(command: str, drafts: tuple[Path, Path], tmp_path: Path) -> None:
+def test_the_pairs_file_is_protected_from_output(
+    command: str, drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
     old, new = drafts
     pairs = tmp_path / "pairs.json"  # a suffix both commands write
     pairs.write_text('{"Article 1(1)": "Article 1(1)"}', encoding="utf-8")
@@ -196,7 +198,16 @@ def test_the_pairs_file_is_protected_from_output(command: str, drafts: tuple[Pat
     link.symlink_to(pairs)
     before = snapshot(tmp_path)
     for target in (pairs, link):
-        run = cli(command, old, new, "--pairs", pairs, "-o", target, *(["--date", DATE] if command == "redline" else []))
+        run = cli(
+            command,
+            old,
+            new,
+            "--pairs",
+            pairs,
+            "-o",
+            target,
+            *(["--date", DATE] if command == "redline" else []),
+        )
         assert_fails(run, 2, "is also an input")
     assert snapshot(tmp_path) == before
 
@@ -260,7 +271,11 @@ def test_a_taxonomy_nested_too_deeply_is_exit_4_with_its_name(
     ("args", "code", "message"),
     [
         (["diff", "{old}", "{new}", "--pairs", "{zero}.json"], 2, "pairs file larger than 5,000,000 bytes"),
-        (["diff", "{old}", "{new}", "--taxonomy", "{zero}.toml"], 4, "taxonomy file larger than 5,000,000 bytes"),
+        (
+            ["diff", "{old}", "{new}", "--taxonomy", "{zero}.toml"],
+            4,
+            "taxonomy file larger than 5,000,000 bytes",
+        ),
         (["validate", "{old}", "--schema", "{zero}.toml"], 4, "schema file larger than 5,000,000 bytes"),
         (["schema", "check", "{zero}.toml"], 4, "schema file larger than 5,000,000 bytes"),
         (["batch", "{zero}.csv", "-o", "{out}"], 3, "manifest larger than 50,000,000 bytes"),
@@ -305,7 +320,13 @@ DEEP_TOML = "x = " + "[" * 5000 + "]" * 5000 + "\n"
          "pairs-deep", "pairs-number"],
 )  # fmt: skip
 def test_a_file_beside_the_drafts_with_an_endless_number_or_nesting(
-    args: list[str], name: str, content: str, code: int, message: str, drafts: tuple[Path, Path], tmp_path: Path
+    args: list[str],
+    name: str,
+    content: str,
+    code: int,
+    message: str,
+    drafts: tuple[Path, Path],
+    tmp_path: Path,
 ) -> None:
     """Valid TOML or JSON that Python's own limits refuse — an integer of 5,000 digits (a
     ValueError, not the parser's decode error), arrays 5,000 deep — is the file's error with
@@ -341,7 +362,9 @@ def test_a_word_file_through_a_pipe_is_refused_in_one_line(tmp_path: Path) -> No
     Standard input (-) is held in a file and works."""
     data = (DRAFTS / "framework-v1.docx").read_bytes()
     fifo = _fifo_fed(tmp_path / "round1.docx", data)
-    assert_fails(cli_process("parse", fifo), 3, "a Word or ODT file cannot be read from a pipe or a device", fifo)
+    assert_fails(
+        cli_process("parse", fifo), 3, "a Word or ODT file cannot be read from a pipe or a device", fifo
+    )
 
 
 def test_an_endless_zip_stream_through_a_pipe_ends(tmp_path: Path) -> None:

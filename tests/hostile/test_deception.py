@@ -353,10 +353,18 @@ VISIBLE_CASES = [
     ),
     _pair("field-complex", _complex_field, "600,000", "800,000"),
     # A drop-down form field shows its chosen entry, which its field code does not hold.
-    _pair("form-dropdown", modal_in(lambda m: form_field(("shall", "may"), ("shall", "may").index(m))), "shall", "may"),
+    _pair(
+        "form-dropdown",
+        modal_in(lambda m: form_field(("shall", "may"), ("shall", "may").index(m))),
+        "shall",
+        "may",
+    ),
     # A MACROBUTTON field keeps no result either: Word and LibreOffice show its display text.
     _pair(
-        "macro-button", modal_in(lambda m: fx.BEGIN + fx.instr(f" MACROBUTTON NoMacro {m} ") + fx.END), "shall", "may"
+        "macro-button",
+        modal_in(lambda m: fx.BEGIN + fx.instr(f" MACROBUTTON NoMacro {m} ") + fx.END),
+        "shall",
+        "may",
     ),
     Case(
         "footnote",

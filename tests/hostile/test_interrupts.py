@@ -214,7 +214,9 @@ def test_temporary_names_are_recognisable_and_fit() -> None:
         assert len(os.fsencode(tmp)) <= 255 and tmp.endswith(".draftkit-tmp-0123abcd")
 
 
-def test_the_program_exits_as_main_does_with_the_same_output(drafts: tuple[Path, Path], tmp_path: Path) -> None:
+def test_the_program_exits_as_main_does_with_the_same_output(
+    drafts: tuple[Path, Path], tmp_path: Path
+) -> None:
     """`draftkit` (cli.run) skips freeing the heap at exit: same bytes on stdout and in -o, same
     exit codes, same stderr as `main` exiting the ordinary way."""
     old, new = drafts

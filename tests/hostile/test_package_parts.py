@@ -82,7 +82,9 @@ def test_parts_stored_under_another_case_than_their_relationships_give(tmp_path:
 def test_an_old_image_is_not_carried_from_a_package_without_content_types(tmp_path: Path) -> None:
     """The carrier copies a deleted image's part from the old package with its content type;
     from a package without any, it carries nothing (the comment names the image instead)."""
-    old = _rezip(_image_doc((200, 30, 30)).build(tmp_path / "built.docx"), tmp_path / "old.docx", {TYPES: None})
+    old = _rezip(
+        _image_doc((200, 30, 30)).build(tmp_path / "built.docx"), tmp_path / "old.docx", {TYPES: None}
+    )
     new = Doc(article(fx.r(sentence("may")))).build(tmp_path / "new.docx")
     with _redline(old, new, tmp_path / "r.docx") as redline:
         assert not [n for n in redline.namelist() if n.startswith("word/media/")]
@@ -106,9 +108,15 @@ def test_revision_ids_that_are_no_32_bit_numbers(value: str, tmp_path: Path) -> 
 def test_a_tracked_row_outside_any_table(view: str, tmp_path: Path) -> None:
     """A w:tr straight in the body whose trPr records its deletion: resolving it took the
     body for its table and removed it (AssertionError, exit 70)."""
-    row = '<w:tr><w:trPr><w:del w:id="90" w:author="x"/></w:trPr><w:tc>' + fx.p(fx.r("Row text")) + "</w:tc></w:tr>"
+    row = (
+        '<w:tr><w:trPr><w:del w:id="90" w:author="x"/></w:trPr><w:tc>'
+        + fx.p(fx.r("Row text"))
+        + "</w:tc></w:tr>"
+    )
     old = good_docx(tmp_path, "old.docx", fx.np("Scope", 1, 0) + fx.np("The Parties may cease fire.", 1, 1))
-    new = good_docx(tmp_path, "new.docx", fx.np("Scope", 1, 0) + fx.np("The Parties shall cease fire.", 1, 1) + row)
+    new = good_docx(
+        tmp_path, "new.docx", fx.np("Scope", 1, 0) + fx.np("The Parties shall cease fire.", 1, 1) + row
+    )
     run = cli("redline", old, new, "-o", tmp_path / "r.docx", "--date", DATE, "--view", view)
     assert run.code == 0, run.err[-300:]
 

@@ -17,11 +17,18 @@ import pytest
 from draftkit.readers.pair import read_pair
 from tests.hostile.helpers import cli
 
-BODY = ("1. The parties shall cease fire at 00:00 on the day after signature.", "2. Forces shall withdraw 15 km.")
+BODY = (
+    "1. The parties shall cease fire at 00:00 on the day after signature.",
+    "2. Forces shall withdraw 15 km.",
+)
 
 
 def _word(
-    path: Path, header: str = "", footer: str = "", comments: tuple[str, ...] = (), body: tuple[str, ...] = BODY
+    path: Path,
+    header: str = "",
+    footer: str = "",
+    comments: tuple[str, ...] = (),
+    body: tuple[str, ...] = BODY,
 ) -> Path:
     document = docx.Document()
     if header:
@@ -43,7 +50,10 @@ def test_a_changed_page_header_is_said_where_the_body_has_no_change(tmp_path: Pa
     old = _word(tmp_path / "old.docx", header="DRAFT – Round 3 – CONFIDENTIAL", footer="Non-paper")
     new = _word(tmp_path / "new.docx", header="DRAFT – Round 4 – agreed ad referendum", footer="Non-paper")
     (note,) = _notes(old, new)
-    assert "page headers differ ('DRAFT – Round 3 – CONFIDENTIAL' → 'DRAFT – Round 4 – agreed ad referendum')" in note
+    assert (
+        "page headers differ ('DRAFT – Round 3 – CONFIDENTIAL' → 'DRAFT – Round 4 – agreed ad referendum')"
+        in note
+    )
     assert "footers" not in note  # the same on both sides
     run = cli("diff", old, new)
     assert run.code == 0 and "no changes" in run.out
@@ -56,7 +66,13 @@ def test_a_changed_page_header_is_said_where_the_body_has_no_change(tmp_path: Pa
 def test_the_same_furniture_says_nothing(tmp_path: Path) -> None:
     old = _word(tmp_path / "old.docx", header="Draft", footer="Restricted", comments=("check with capital",))
     body = (BODY[0], BODY[1].replace("15", "20"))
-    new = _word(tmp_path / "new.docx", header="Draft", footer="Restricted", comments=("check with capital",), body=body)
+    new = _word(
+        tmp_path / "new.docx",
+        header="Draft",
+        footer="Restricted",
+        comments=("check with capital",),
+        body=body,
+    )
     assert _notes(old, new) == []
     run = cli("diff", old, new)
     assert "15 km" in run.out and "warning" not in run.err
@@ -121,8 +137,12 @@ def test_a_field_result_the_page_shows_is_compared(tmp_path: Path, simple: bool)
     field result was, and the two drafts had "no changes"."""
     plain = _word(tmp_path / "plain.docx", footer="x")
     footer = b'<w:p><w:r><w:t xml:space="preserve">Status: </w:t></w:r>%s</w:p>'
-    old = _with_footer_xml(tmp_path / "old.docx", plain, footer % _field("DOCPROPERTY Status", "Agreed", simple))
-    new = _with_footer_xml(tmp_path / "new.docx", plain, footer % _field("DOCPROPERTY Status", "Rejected", simple))
+    old = _with_footer_xml(
+        tmp_path / "old.docx", plain, footer % _field("DOCPROPERTY Status", "Agreed", simple)
+    )
+    new = _with_footer_xml(
+        tmp_path / "new.docx", plain, footer % _field("DOCPROPERTY Status", "Rejected", simple)
+    )
     (note,) = _notes(old, new)
     assert "page footers differ ('Status: Agreed' → 'Status: Rejected')" in note
     # a page number computed from a page field, even inside a formula, is still no difference
@@ -228,7 +248,10 @@ def test_a_pdfs_running_header_changed_is_said(tmp_path: Path) -> None:
     new = _pdf(tmp_path / "new.pdf", "DRAFT 20 March - agreed ad ref", "Non-paper", PDF_POINTS)
     assert read_pair(old, new)[1].source.running == ("DRAFT 20 March - agreed ad ref", "Non-paper")  # type: ignore[union-attr]
     (note,) = _notes(old, new)
-    assert "running page headers and footers differ ('DRAFT 12 March - CONFIDENTIAL' → 'DRAFT 20 March - agreed ad ref')" in note
+    assert (
+        "running page headers and footers differ ('DRAFT 12 March - CONFIDENTIAL' → 'DRAFT 20 March - agreed ad ref')"
+        in note
+    )
     run = cli("diff", old, new)
     assert "no changes" in run.out and "running page headers and footers differ" in run.err
     same = _pdf(tmp_path / "same.pdf", "DRAFT 12 March - CONFIDENTIAL", "Non-paper", PDF_POINTS)
@@ -360,7 +383,12 @@ def test_a_word_files_header_read_as_text_in_its_pdf_is_said(tmp_path: Path) -> 
 
 
 def _sections(
-    path: Path, header: str, *, title_page: bool = False, first: str | None = None, keep_first_part: bool = False
+    path: Path,
+    header: str,
+    *,
+    title_page: bool = False,
+    first: str | None = None,
+    keep_first_part: bool = False,
 ) -> Path:
     """A Word file whose one section shows `header`, and where `title_page` (w:titlePg) its
     first page shows `first` (None: no first-page header of its own, an empty one in Word).
@@ -391,7 +419,9 @@ def test_a_first_page_header_switched_on_or_off_is_said(tmp_path: Path) -> None:
     cover = _sections(tmp_path / "cover.docx", "DRAFT – Round 3", title_page=True, first="Cover page")
     (note,) = _notes(plain, cover)
     assert "page headers differ (none → 'first page: Cover page')" in note
-    unshown = _sections(tmp_path / "unshown.docx", "DRAFT – Round 3", first="Cover page", keep_first_part=True)
+    unshown = _sections(
+        tmp_path / "unshown.docx", "DRAFT – Round 3", first="Cover page", keep_first_part=True
+    )
     with zipfile.ZipFile(unshown) as z:
         assert sum(n.startswith("word/header") for n in z.namelist()) == 2  # the part is there
     assert _notes(plain, unshown) == []  # and Word does not show it

@@ -107,7 +107,9 @@ def test_a_tree_the_reader_renamed_is_not_kept(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("seed", range(1, 9))
 @pytest.mark.parametrize("moves", [False, True])
-def test_the_kept_tree_gives_the_same_redline_on_generated_rounds(seed: int, moves: bool, tmp_path: Path) -> None:
+def test_the_kept_tree_gives_the_same_redline_on_generated_rounds(
+    seed: int, moves: bool, tmp_path: Path
+) -> None:
     """On Word-numbered rounds with every kind of edit (inserted, deleted, moved, split,
     merged, renumbered), the redline written into the tree kept from the reading (begun while
     the flags are made) is byte for byte the one written into the file parsed again."""

@@ -62,18 +62,24 @@ def test_english_with_a_quoted_french_phrase_is_english_and_a_line_is_too_little
 def _draft(tmp_path: Path, name: str, body: str) -> Path:
     path = tmp_path / name
     sentences = [s.strip() + "." for s in body.split(". ") if s.strip()]
-    path.write_text("Acuerdo\n\n" + "\n".join(f"{k}. {s}" for k, s in enumerate(sentences, 1)), encoding="utf-8")
+    path.write_text(
+        "Acuerdo\n\n" + "\n".join(f"{k}. {s}" for k, s in enumerate(sentences, 1)), encoding="utf-8"
+    )
     return path
 
 
-def test_a_spanish_draft_is_said_to_be_outside_the_wording_rules_and_strict_still_reads_it(tmp_path: Path) -> None:
+def test_a_spanish_draft_is_said_to_be_outside_the_wording_rules_and_strict_still_reads_it(
+    tmp_path: Path,
+) -> None:
     old = _draft(tmp_path, "old.txt", SAMPLES["Spanish"])
     new = _draft(tmp_path, "new.txt", SAMPLES["Spanish"].replace("deberán", "podrán"))
     run = cli("diff", old, new, "--strict")
     assert run.code == 0
     notes = [line for line in run.err.splitlines() if "reads as Spanish" in line]
     assert len(notes) == 2 and "wording rules" in notes[0]  # one per draft
-    assert not [w for w in api.parse(_draft(tmp_path, "en.txt", SAMPLES["English"])).warnings if w.code == "language"]
+    assert not [
+        w for w in api.parse(_draft(tmp_path, "en.txt", SAMPLES["English"])).warnings if w.code == "language"
+    ]
 
 
 def test_the_language_note_is_a_code_the_json_schemas_know(tmp_path: Path) -> None:

@@ -28,7 +28,8 @@ def test_italic_and_bold_labels_start_their_points(tmp_path: Path) -> None:
 def test_bullets_products_and_names_with_underscores_keep_their_characters(tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     path.write_text(
-        "Notes\n\n* The ceiling is 2 * 3 * 100 troops.\n* The file draft_v2_final is the base.\n", encoding="utf-8"
+        "Notes\n\n* The ceiling is 2 * 3 * 100 troops.\n* The file draft_v2_final is the base.\n",
+        encoding="utf-8",
     )
     texts = [p.text for p in api.parse(path).provisions]
     assert texts == ["The ceiling is 2 * 3 * 100 troops.", "The file draft_v2_final is the base."]

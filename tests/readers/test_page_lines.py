@@ -40,7 +40,11 @@ def test_page_lines_are_left_out_and_said(tmp_path: Path) -> None:
         "Peacekeepers are deployed along the line of contact.",
         "Peacekeepers stay for five years.",
     ]
-    said = [(w.location.line if w.location else None, w.message) for w in draft.warnings if w.code == "not-compared"]
+    said = [
+        (w.location.line if w.location else None, w.message)
+        for w in draft.warnings
+        if w.code == "not-compared"
+    ]
     assert [line for line, _ in said] == [6, 9, 11]
     assert "left out as the news page's own line, not the draft's: 'Read more: Pashinyan" in said[0][1]
     run = cli("parse", _draft(tmp_path, PAGE), "--strict")

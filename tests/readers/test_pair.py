@@ -17,7 +17,8 @@ from tests.fresh import run_fresh
 DRAFTS = Path(__file__).resolve().parents[2] / "drafts"
 
 pytestmark = pytest.mark.skipif(
-    not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2, reason="side by side needs fork and two cores"
+    not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2,
+    reason="side by side needs fork and two cores",
 )
 
 
@@ -147,7 +148,11 @@ def test_the_pieces_make_the_draft_again_however_many(monkeypatch: pytest.Monkey
     from draftkit.model import Draft
 
     monkeypatch.setattr(pair_module, "_PIECES", runs)
-    for draft in (read(DRAFTS / "framework-v2.docx"), read(DRAFTS / "framework-v3-press.txt"), Draft(None, (), ())):
+    for draft in (
+        read(DRAFTS / "framework-v2.docx"),
+        read(DRAFTS / "framework-v3-press.txt"),
+        Draft(None, (), ()),
+    ):
         sent = [marshal.loads(marshal.dumps(value)) for value in pair_module._pieces(draft)]
         assert pair_module._assembled(iter(sent)) == draft
         assert pair_module._assembled(iter(sent[:-1])) is None  # cut short
@@ -157,10 +162,14 @@ def test_the_pieces_make_the_draft_again_however_many(monkeypatch: pytest.Monkey
         taken = pair_module.Aside(aside.make)
         assert pair_module._assembled(iter(sent), taken) == draft
         assert taken.value == (len(draft.provisions), draft.title)
-        assert pair_module._assembled(iter(sent[:-1]), pair_module.Aside(aside.make)) is None  # no aside piece
+        assert (
+            pair_module._assembled(iter(sent[:-1]), pair_module.Aside(aside.make)) is None
+        )  # no aside piece
 
 
-def test_not_side_by_side_for_stdin_threads_small_files_or_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_not_side_by_side_for_stdin_threads_small_files_or_when_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     old, new = DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx"
     monkeypatch.setattr(pair_module, "_MIN_BYTES", 0)
     monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
@@ -192,7 +201,14 @@ def test_the_child_sends_every_field_of_a_draft() -> None:
 
     provision = ["kind", "num", "ordinal", "heading", "text", "children", "eid", "guid", "location"]
     assert [f.name for f in dataclasses.fields(Provision)] == provision
-    assert [f.name for f in dataclasses.fields(Draft)] == ["title", "preamble", "provisions", "source", "meta", "warnings"]
+    assert [f.name for f in dataclasses.fields(Draft)] == [
+        "title",
+        "preamble",
+        "provisions",
+        "source",
+        "meta",
+        "warnings",
+    ]
     from draftkit.model import Source
 
     assert [f.name for f in dataclasses.fields(Source)] == ["path", "sha256", "format", "tables", "running"]
@@ -227,7 +243,9 @@ def test_meanwhile_gets_the_new_draft_once_in_this_process() -> None:
 
 def test_meanwhile_in_order_too() -> None:
     seen: list[object] = []
-    old, new = read_pair(DRAFTS / "framework-v2.txt", DRAFTS / "framework-v3-press.txt", meanwhile=seen.append)
+    old, new = read_pair(
+        DRAFTS / "framework-v2.txt", DRAFTS / "framework-v3-press.txt", meanwhile=seen.append
+    )
     assert seen == [new] and seen[0] is new and old != new
 
 

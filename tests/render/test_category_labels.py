@@ -20,5 +20,5 @@ def test_military_de_escalation_not_the_id() -> None:
         comments = z.read("word/comments.xml").decode("utf-8")
     for text in (html, md, comments):
         assert "military de-escalation" in text
-        assert "military_deescalation" not in text.replace('data-', "")
+        assert "military_deescalation" not in text.replace("data-", "")
         assert "military deescalation" not in text

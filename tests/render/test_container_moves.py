@@ -358,6 +358,10 @@ def test_old_text_is_looked_up_not_scanned_for_each_provision_moved_into_a_table
     for i in range(100):
         assert _stood_outside(f"1.{i} The Parties shall do thing {i}.", inside, outside)
         assert not _stood_outside(f"1.{i} Another thing {i}.", inside, outside)
-        assert not _stood_outside(f"{'x' * 20}The Parties shall do thing {i}.", inside, outside)  # label too long
+        assert not _stood_outside(
+            f"{'x' * 20}The Parties shall do thing {i}.", inside, outside
+        )  # label too long
     assert time.perf_counter() - started < 1.0
-    assert not _stood_outside("3. Schedule text.", inside, outside | {"Schedule text."})  # in both: inside wins
+    assert not _stood_outside(
+        "3. Schedule text.", inside, outside | {"Schedule text."}
+    )  # in both: inside wins

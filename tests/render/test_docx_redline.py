@@ -205,7 +205,9 @@ def check_views(comparison: Comparison, data: bytes, tmp: Path, *, labels: bool 
     for view, expected in ((accept_all, comparison.new), (reject_all, comparison.old)):
         first, last = view(document, keep="first"), view(document, keep="last")
         assert not has_revisions(first)
-        assert _c14n(_meant(first)) == _c14n(_meant(last)), f"{view.__name__} depends on which properties a join keeps"
+        assert _c14n(_meant(first)) == _c14n(_meant(last)), (
+            f"{view.__name__} depends on which properties a join keeps"
+        )
         # Footnotes and endnotes are revised inside their own parts: resolved there too.
         resolved_notes = {name: view(root) for name, root in notes.items()}
         assert not any(has_revisions(root) for root in resolved_notes.values())
@@ -589,6 +591,21 @@ def test_reject_all_shows_a_label_line_the_new_draft_dropped(mode: str, tmp_path
     old, new = "DRAFT FRAMEWORK\n\nArticle 1\nArticle 1;\nArticle 1\n", "DRAFT FRAMEWORK\n\nArticle 1;\n"
     comparison = _compared(old, new, mode, tmp_path)
     check_views(comparison, render_docx(comparison), tmp_path)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known, not fixed (found by test_property_random_texts' random search, 7 December, on"
+    " a907b4b too): an old paragraph '1.' whose text holds lines the new draft splits off"
+    " ('12. The …' read as text after '1.', a provision of its own in the new draft) loses its"
+    " label in the reject-all view, which then reads its lines as Article 1's",
+)
+@pytest.mark.parametrize("moves", [False, True])
+def test_reject_all_keeps_a_label_whose_lines_the_new_draft_splits_off(moves: bool, tmp_path: Path) -> None:
+    old = "DRAFT FRAMEWORK\n\nArticle 1\n1.\n1..\nArticle 1 line\n\n12. The The The The The\nArticle 1\n"
+    new = "DRAFT FRAMEWORK\n\nArticle 1\n1..\nArticle 1 line\n\n12. The The The The The\nArticle 1\n"
+    comparison = _compared(old, new, "txt", tmp_path)
+    check_views(comparison, render_docx(comparison, moves=moves), tmp_path)
 
 
 def _compared(old: str, new: str, mode: str, tmp: Path) -> Comparison:

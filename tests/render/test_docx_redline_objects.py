@@ -219,14 +219,19 @@ def test_old_text_between_a_title_and_the_text_box_its_successor_anchors_stays_t
         + _boxed("When you click Online Video, you can paste the embed code.", "This is a test.")
         + after
     )
-    new = Doc(_boxed("When you click Online Video, you can paste the embed code. 600,000", "This is a test.") + after)
+    new = Doc(
+        _boxed("When you click Online Video, you can paste the embed code. 600,000", "This is a test.")
+        + after
+    )
     comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))
     assert comparison.old.title and comparison.new.title
     for moves in (False, True):
         _views(comparison, tmp_path, moves)
 
 
-def test_old_text_before_a_new_title_anchoring_a_text_box_table_goes_before_the_anchor(tmp_path: Path) -> None:
+def test_old_text_before_a_new_title_anchoring_a_text_box_table_goes_before_the_anchor(
+    tmp_path: Path,
+) -> None:
     """WC050, WC051 in real_edits: as above, but the new title is all new and the box's first
     provision stands in a table. Old text went into the box before that provision: into its
     table cell, and the rows' placement took part of it after the table. Before an anchor
@@ -294,7 +299,9 @@ def test_a_split_whose_marks_differ_rejects_alike_in_both_ways(tmp_path: Path) -
     old, new = _split('<w:rPr><w:sz w:val="18"/></w:rPr>', '<w:rPr><w:sz w:val="10"/></w:rPr>')
     data, comparison = _redline(old, new, tmp_path)
     check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
-    assert next(read_part(data, "word/document.xml").iter(w("rPrChange"))).getparent().getparent().tag == w("pPr")
+    assert next(read_part(data, "word/document.xml").iter(w("rPrChange"))).getparent().getparent().tag == w(
+        "pPr"
+    )
 
 
 def test_a_join_that_differs_only_in_ignorable_attributes_is_no_difference(tmp_path: Path) -> None:
@@ -323,7 +330,9 @@ def test_a_split_before_a_paragraph_opening_with_a_tab_marks_the_tab_inserted(tm
     data, comparison = _redline(old, new, tmp_path)
     check_views(comparison, data, tmp_path)  # type: ignore[arg-type]
     rejected = reject_all(read_part(data, "word/document.xml"))
-    assert [paragraph_text(p) for p in rejected.iter(w("p")) if "Parties" in paragraph_text(p)] == ["\t" + text]
+    assert [paragraph_text(p) for p in rejected.iter(w("p")) if "Parties" in paragraph_text(p)] == [
+        "\t" + text
+    ]
 
 
 def test_a_moved_paragraph_anchoring_a_kept_table_box_keeps_its_mark(tmp_path: Path) -> None:

@@ -21,7 +21,14 @@ ENGLISH = "Peace Plan\n\nArticle 1\nAn immediate ceasefire.\n"
 
 @pytest.mark.parametrize(
     ("text", "rtl"),
-    [("وقف فوري", True), ("«15» كم", True), ("שלום", True), ("15 km", False), ("ceasefire وقف", False), ("", False)],
+    [
+        ("وقف فوري", True),
+        ("«15» كم", True),
+        ("שלום", True),
+        ("15 km", False),
+        ("ceasefire وقف", False),
+        ("", False),
+    ],
 )
 def test_direction_of_a_text_is_that_of_its_first_strong_letter(text: str, rtl: bool) -> None:
     assert right_to_left(text) is rtl

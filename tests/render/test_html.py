@@ -493,13 +493,26 @@ def test_rows_with_nothing_to_show_written_directly_are_the_full_rows() -> None:
     label = st.none() | text
 
     @settings(max_examples=200, deadline=None)
-    @given(text, label, label, st.booleans(), st.integers(0, 8), st.sampled_from(["point", "article", "section"]))
+    @given(
+        text, label, label, st.booleans(), st.integers(0, 8), st.sampled_from(["point", "article", "section"])
+    )
     def check(body: str, num: str | None, heading: str | None, moved: bool, depth: int, kind: str) -> None:
         old = Provision(kind, num, None, heading, body, eid="a_1", location=Location(1))
         new = Provision(kind, num, None, heading, body, eid="b_1", location=Location(2))
         change = Change(
-            "unchanged", (old,), (new,), num or "", num or "", moved, False, 1.0, body, body,
-            (("equal", body),) if body else (), heading, heading,
+            "unchanged",
+            (old,),
+            (new,),
+            num or "",
+            num or "",
+            moved,
+            False,
+            1.0,
+            body,
+            body,
+            (("equal", body),) if body else (),
+            heading,
+            heading,
         )
         row = report._Row(change, "p-b_1", depth, kind in report._STRUCTURAL, False)
         assert report._row_html(row, {}) == report._full_row(row, {})
@@ -508,7 +521,9 @@ def test_rows_with_nothing_to_show_written_directly_are_the_full_rows() -> None:
 
 
 @pytest.mark.browser
-def test_an_arabic_provision_reads_right_to_left_in_a_left_to_right_report(opened: Any, tmp_path: Path) -> None:
+def test_an_arabic_provision_reads_right_to_left_in_a_left_to_right_report(
+    opened: Any, tmp_path: Path
+) -> None:
     old = tmp_path / "old.txt"
     new = tmp_path / "new.txt"
     old.write_text("خطة السلام\n\nالمادة 1\nانسحاب القوات مسافة 15 كم من خط التماس.\n", encoding="utf-8")

@@ -111,7 +111,9 @@ def _unchanged(draw: st.DrawFn) -> Change:
         new_cite=draw(_TEXT),
         moved=draw(st.booleans()),
         renumbered=draw(st.booleans()),
-        similarity=draw(st.floats(0, 1) | st.sampled_from([1.0, 0.12345678, 1e-7, float("nan"), float("inf")])),
+        similarity=draw(
+            st.floats(0, 1) | st.sampled_from([1.0, 0.12345678, 1e-7, float("nan"), float("inf")])
+        ),
         old_text=text,
         new_text=text,
         ops=(("equal", text),),
@@ -125,4 +127,3 @@ def _unchanged(draw: st.DrawFn) -> Change:
 @given(_unchanged())
 def test_an_unchanged_line_is_the_encoders(change: Change) -> None:
     assert json_diff._change_line(change) == json_diff._ENCODER.encode(json_diff.change_to_dict(change))
-

@@ -53,7 +53,11 @@ def test_the_json_bytes_are_the_json_text_encoded() -> None:
 
     comparison = api.diff(DRAFTS / "framework-v1.docx", DRAFTS / "framework-v2.docx")
     ahead = json_diff.ready_lines(comparison)
-    for which in (comparison, replace(comparison, changes=comparison.changes[:1]), replace(comparison, changes=())):
+    for which in (
+        comparison,
+        replace(comparison, changes=comparison.changes[:1]),
+        replace(comparison, changes=()),
+    ):
         assert json_diff.render_json_bytes(which, ready=ahead) == json_bytes(json_diff.render_json(which))
     k = next(k for k, c in enumerate(comparison.changes) if id(c) in ahead)
     odd = list(comparison.changes)

@@ -84,7 +84,9 @@ def test_a_docx_redline_without_summary_says_them_in_a_comment() -> None:
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     first = next(document.iter(f"{w}p"))
     ids = {e.get(f"{w}id") for e in first.iter(f"{w}commentRangeStart")}
-    note_id = next(c.get(f"{w}id") for c in comments if "".join(c.itertext()).startswith(READING_COMMENT_HEADING))
+    note_id = next(
+        c.get(f"{w}id") for c in comments if "".join(c.itertext()).startswith(READING_COMMENT_HEADING)
+    )
     assert note_id in ids
 
 

@@ -50,10 +50,18 @@ def test_a_redline_begun_before_the_flags_is_the_redline(old: str, new: str, mov
 
 def test_other_options_or_drafts_are_written_whole() -> None:
     planned, flagged = _pair("framework-v1.docx", "framework-v2.docx")
-    assert begin(planned, author="someone", date=DATE, moves=False).take(flagged, "draftkit", DATE, False) is None
-    assert begin(planned, author="draftkit", date=DATE, moves=True).take(flagged, "draftkit", DATE, False) is None
+    assert (
+        begin(planned, author="someone", date=DATE, moves=False).take(flagged, "draftkit", DATE, False)
+        is None
+    )
+    assert (
+        begin(planned, author="draftkit", date=DATE, moves=True).take(flagged, "draftkit", DATE, False)
+        is None
+    )
     other = flag(compare(read(DRAFTS / "framework-v1.docx"), planned.new))  # equal drafts, not these
-    assert begin(planned, author="draftkit", date=DATE, moves=False).take(other, "draftkit", DATE, False) is None
+    assert (
+        begin(planned, author="draftkit", date=DATE, moves=False).take(other, "draftkit", DATE, False) is None
+    )
 
 
 def test_a_quiet_change_flagged_after_all_has_the_redline_written_again() -> None:
@@ -91,9 +99,12 @@ def test_a_comparison_changed_otherwise_has_the_redline_written_again() -> None:
     k = next(k for k, c in enumerate(flagged.changes) if c.kind == "modified")
     changes = list(flagged.changes)
     changes[k] = replace(changes[k], renumbered=not changes[k].renumbered)
-    assert begin(planned, author="draftkit", date=DATE, moves=False).take(
-        replace(flagged, changes=tuple(changes)), "draftkit", DATE, False
-    ) is None
+    assert (
+        begin(planned, author="draftkit", date=DATE, moves=False).take(
+            replace(flagged, changes=tuple(changes)), "draftkit", DATE, False
+        )
+        is None
+    )
 
 
 def test_a_file_changed_after_it_was_read_is_refused_at_render(tmp_path: Path) -> None:
@@ -113,7 +124,9 @@ def test_a_file_changed_after_it_was_read_is_refused_at_render(tmp_path: Path) -
             render_docx(flag(planned), date=DATE, begun=begun)
 
 
-def test_redline_bytes_begins_it_while_flagging_and_gives_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_redline_bytes_begins_it_while_flagging_and_gives_the_same_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     taken: list[bool] = []
     original = redline.Begun.take
 

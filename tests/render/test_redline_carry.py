@@ -140,7 +140,12 @@ def test_skipping_the_old_file_does_not_change_the_redline(
         (_document("<w:p/>").encode(), False),
         (_document('<w:bookmarkStart w:id="7" w:name="x"/>').encode(), True),
         (_document('<w:ins w:id = "7"/>').encode(), True),  # a space before "="
-        (_document('<w:bookmarkStart w:id="7"/>').replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"), True),
+        (
+            _document('<w:bookmarkStart w:id="7"/>')
+            .replace('encoding="UTF-8"', 'encoding="UTF-16"')
+            .encode("utf-16"),
+            True,
+        ),
     ],
 )
 def test_a_part_without_any_id_is_told_from_its_bytes(part: bytes, expected: bool) -> None:

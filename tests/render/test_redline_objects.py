@@ -317,7 +317,9 @@ def test_a_word_inserted_before_a_note_reference_leaves_the_reference_alone(tmp_
     the old draft lost its note."""
     ref = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
     old = Doc(article(fx.r("The Parties shall withdraw.") + ref), footnotes=notes("footnotes", "As agreed."))
-    new = Doc(article(fx.r("The Parties shall withdraw. 600,000") + ref), footnotes=notes("footnotes", "As agreed."))
+    new = Doc(
+        article(fx.r("The Parties shall withdraw. 600,000") + ref), footnotes=notes("footnotes", "As agreed.")
+    )
     data, _ = _redline(old, new, tmp_path)
     assert _deleted("footnoteReference", data) == []
     inserted = [e for e in read_part(data, "word/document.xml").iter(w("footnoteReference"))
@@ -341,7 +343,9 @@ def test_a_deleted_heading_with_no_relative_keeps_its_heading_style(tmp_path: Pa
 
 
 @pytest.mark.parametrize("old_title", ["Framework draft 3", None])
-def test_a_title_only_in_the_document_properties_is_said_not_dropped(old_title: str | None, tmp_path: Path) -> None:
+def test_a_title_only_in_the_document_properties_is_said_not_dropped(
+    old_title: str | None, tmp_path: Path
+) -> None:
     """Word tracks no change to the document properties: a title that stands only there and
     changed is named in a comment (it was left out of the redline in silence)."""
     body = fx.p(fx.r("1. The Parties shall withdraw.")) + fx.p(fx.r("2. Monitoring begins."))
@@ -394,9 +398,11 @@ def test_an_old_equation_carried_into_a_deletion_leaves_its_bookmarks_behind(tmp
     the redline and are left out of the copy."""
 
     def doc(*runs: str) -> Doc:
-        marked = _equation(*runs).replace(
-            "<m:oMath>", '<m:oMath><w:bookmarkStart w:id="1" w:name="formula"/>'
-        ).replace("</m:oMath>", '<w:bookmarkEnd w:id="1"/></m:oMath>')
+        marked = (
+            _equation(*runs)
+            .replace("<m:oMath>", '<m:oMath><w:bookmarkStart w:id="1" w:name="formula"/>')
+            .replace("</m:oMath>", '<w:bookmarkEnd w:id="1"/></m:oMath>')
+        )
         return Doc(article(fx.r(sentence())) + marked + fx.p(fx.r("Paragraph after.")))
 
     data, _ = _redline(doc("A=", "π"), doc("A=", "2", "π"), tmp_path)  # check_markup: ids unique
@@ -426,7 +432,9 @@ def test_a_moved_paragraph_with_words_added_is_moved_whole(tmp_path: Path) -> No
     rejecting left the no-break space there, joined to the next paragraph, whose
     properties then depended on the word processor. Every run of it is marked moved now."""
     tail, centred = "<w:r><w:br/><w:t>\u00a0</w:t></w:r>", '<w:jc w:val="center"/>'
-    a, c, d = (fx.p(fx.r(t)) for t in ("The Parties shall withdraw.", "Monitoring begins.", "The ceasefire holds."))
+    a, c, d = (
+        fx.p(fx.r(t)) for t in ("The Parties shall withdraw.", "Monitoring begins.", "The ceasefire holds.")
+    )
     moved_old = fx.p(fx.r("The monitors shall report monthly.") + tail, centred)
     moved_new = fx.p(fx.r("The monitors shall report monthly to the Parties.") + tail, centred)
     end = fx.p(ppr='<w:spacing w:after="0"/>')
@@ -446,7 +454,9 @@ def test_a_preamble_line_numbered_by_a_listnum_field_is_found_to_insert(tmp_path
     field = fx.BEGIN + fx.instr(" LISTNUM \\l 1 ") + fx.END
     clauses = fx.p(fx.r("1. The Parties shall withdraw.")) + fx.p(fx.r("2. Monitoring begins."))
     old = read(fx.build_docx(tmp_path / "old.docx", clauses))
-    new = read(fx.build_docx(tmp_path / "new.docx", fx.p(field + fx.r("You can also type a keyword.")) + clauses))
+    new = read(
+        fx.build_docx(tmp_path / "new.docx", fx.p(field + fx.r("You can also type a keyword.")) + clauses)
+    )
     assert (old.preamble, new.preamble) == ((), ("1)You can also type a keyword.",))
     comparison = compare(old, new)
     data = render_docx(comparison)
@@ -498,10 +508,15 @@ def test_spaces_after_a_line_before_a_new_break_are_new_text(shape: str, tmp_pat
     last = fx.p(fx.r("x)\tThe band plan is in Recommendation M.1084.")) + fx.p()
 
     def doc(paragraphs: list[tuple[str, str]]) -> Doc:
-        return Doc("".join(fx.p(fx.r(text) + (fx.r(spaces) if spaces else "")) for text, spaces in paragraphs) + last)
+        return Doc(
+            "".join(fx.p(fx.r(text) + (fx.r(spaces) if spaces else "")) for text, spaces in paragraphs) + last
+        )
 
     old_paragraphs, new_paragraphs = SPACES_BEFORE_A_NEW_BREAK[shape]
-    comparison = compare(read(doc(old_paragraphs).build(tmp_path / "old.docx")), read(doc(new_paragraphs).build(tmp_path / "new.docx")))
+    comparison = compare(
+        read(doc(old_paragraphs).build(tmp_path / "old.docx")),
+        read(doc(new_paragraphs).build(tmp_path / "new.docx")),
+    )
     for moves in (False, True):
         check_views(comparison, render_docx(comparison, moves=moves), tmp_path)
 
@@ -517,11 +532,12 @@ def test_an_emptied_numbered_paragraph_at_the_end_of_the_new_file_goes(tmp_path:
     def deleted(text: str, n: int) -> str:
         return fx.p(fx.dele(fx.dr(text), rev=n + 1), fx.num_pr(1) + gone.format(n))
 
-    items = deleted("When you click Online Video, paste the code.", 20) + deleted("For example, add a cover page.", 30)
+    items = deleted("When you click Online Video, paste the code.", 20) + deleted(
+        "For example, add a cover page.", 30
+    )
     old = Doc(fx.p(fx.r("This is text before.")) + items + fx.p(fx.r("This is text after.")))
     new = Doc(fx.p(fx.r("This is text before.")) + items)
     _redline(old, new, tmp_path)
-
 
 
 @pytest.mark.parametrize("in_table", [False, True])
@@ -546,7 +562,9 @@ def test_a_deleted_heading_keeps_its_own_style_not_its_relatives(in_table: bool,
             + dropped
             + fx.p(fx.r("International Reading Association"))
         )
-        return Doc(fx.p(fx.r("Diane White")) + (fx.tbl([[content]]) if in_table else content) + fx.p(), styles=styles)
+        return Doc(
+            fx.p(fx.r("Diane White")) + (fx.tbl([[content]]) if in_table else content) + fx.p(), styles=styles
+        )
 
     data, _ = _redline(doc(fx.sp("Professional Affiliations", "Heading1")), doc(""), tmp_path)
     deleted = [
@@ -556,7 +574,9 @@ def test_a_deleted_heading_keeps_its_own_style_not_its_relatives(in_table: bool,
     assert [p.find(f"{w('pPr')}/{w('pStyle')}").get(w("val")) for p in deleted] == ["Heading1"]
 
 
-def test_many_deleted_footnotes_are_carried_in_linear_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_many_deleted_footnotes_are_carried_in_linear_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each deleted note is found by its id, and the redline's largest note id kept as notes
     are added: 300 deleted notes read each old note id a bounded number of times (it was
     once per note carried: n × n, 95 s for 10,000 footnotes)."""
@@ -569,7 +589,9 @@ def test_many_deleted_footnotes_are_carried_in_linear_work(tmp_path: Path, monke
     extra = ""
     for k in range(2, n + 2):
         body += fx.p(fx.r(f"The Parties shall report on sector {k} monthly.") + ref.format(k))
-        extra += f'<w:footnote w:id="{k}">{fx.p("<w:r><w:footnoteRef/></w:r>" + fx.r(f" Note {k}."))}</w:footnote>'
+        extra += (
+            f'<w:footnote w:id="{k}">{fx.p("<w:r><w:footnoteRef/></w:r>" + fx.r(f" Note {k}."))}</w:footnote>'
+        )
     old = Doc(body, footnotes=xml.replace("</w:footnotes>", extra + "</w:footnotes>"))
     new = Doc(article(fx.r(sentence())), footnotes=xml)
     comparison = compare(read(old.build(tmp_path / "old.docx")), read(new.build(tmp_path / "new.docx")))

@@ -550,7 +550,10 @@ def test_loose_cell_text_finds_its_row_when_the_old_file_holds_revisions(tmp_pat
     loose paragraph's old cell was no longer known, and another table's row of the same
     text took it (as in the case above, reject-all read "8" after "9"). The old paragraphs
     are now counted as the reader counts them."""
-    gone = fx.p(fx.dele(fx.dr("A withdrawn line.")), '<w:rPr><w:del w:id="5" w:author="A" w:date="2020-01-01T00:00:00Z"/></w:rPr>')
+    gone = fx.p(
+        fx.dele(fx.dr("A withdrawn line.")),
+        '<w:rPr><w:del w:id="5" w:author="A" w:date="2020-01-01T00:00:00Z"/></w:rPr>',
+    )
 
     def doc(first: str, last: str) -> Doc:
         one = fx.tbl([[fx.p(fx.r(x)) for x in ("1", "2", "3")], [fx.p(fx.r(x)) for x in (first, "8", last)]])
@@ -584,8 +587,14 @@ def test_a_table_is_restored_whole_only_from_one_run_of_loose_paragraphs(tmp_pat
             + fx.np("The parties agree.", 1)
             + fx.np("Fusce est.", 1)
             + fx.tbl(table)
-            + fx.p(fx.r("Video provides a powerful way to help you prove your point, and the parties shall withdraw."))
-            + fx.p(fx.r("To make your document look professionally produced, the mission shall report monthly."))
+            + fx.p(
+                fx.r(
+                    "Video provides a powerful way to help you prove your point, and the parties shall withdraw."
+                )
+            )
+            + fx.p(
+                fx.r("To make your document look professionally produced, the mission shall report monthly.")
+            )
             + fx.p(fx.r("Final"), heading)
             + fx.p(fx.r("The end."))
             + fx.p()
@@ -609,7 +618,6 @@ def test_a_nested_tables_row_is_not_restored_into_the_table_around_it(tmp_path: 
     _redline(doc(fx.p(fx.r("Before.")), "Nexted."), doc("", "guaranteexted. 600,000"), tmp_path)
 
 
-
 def test_a_cell_in_a_content_control_holding_loose_paragraphs(tmp_path: Path) -> None:
     """Found by benchmarks/real_edits.py (seed 1) on Open-Xml-PowerTools'
     CellLevelContentControl-built.docx: a cell stands in a content control
@@ -619,7 +627,9 @@ def test_a_cell_in_a_content_control_holding_loose_paragraphs(tmp_path: Path) ->
 
     def doc(cell: str) -> Doc:
         empty = f"<w:tc><w:tcPr/>{fx.p()}</w:tc>"
-        control = f"<w:sdt><w:sdtPr/><w:sdtContent><w:tc><w:tcPr/>{fx.p(fx.r(cell))}</w:tc></w:sdtContent></w:sdt>"
+        control = (
+            f"<w:sdt><w:sdtPr/><w:sdtContent><w:tc><w:tcPr/>{fx.p(fx.r(cell))}</w:tc></w:sdtContent></w:sdt>"
+        )
         rows = f"<w:tr>{empty}{control}{empty * 2}</w:tr><w:tr>{empty * 4}</w:tr>"
         table = f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid/>{rows}</w:tbl>'
         before = fx.p(fx.r("To make your document look professionally produced, Word provides designs."))
@@ -632,7 +642,9 @@ def test_a_cell_in_a_content_control_holding_loose_paragraphs(tmp_path: Path) ->
         )
         return Doc(before + fx.p() + table + fx.p() + after + fx.p())
 
-    _redline(doc("Produktnavn. (cell level Danish)"), doc("Produktnavn. (cell level Danish) 600,000"), tmp_path)
+    _redline(
+        doc("Produktnavn. (cell level Danish)"), doc("Produktnavn. (cell level Danish) 600,000"), tmp_path
+    )
 
 
 def test_a_deleted_paragraph_before_a_table_stays_before_it(tmp_path: Path) -> None:
@@ -646,7 +658,11 @@ def test_a_deleted_paragraph_before_a_table_stays_before_it(tmp_path: Path) -> N
     first = "Video provides a powerful way to help you prove your point."
 
     def doc(before: str, title: str) -> Doc:
-        rows = [[fx.p(fx.r(title))], [fx.p(fx.r("Row")), fx.p(fx.r("a conversion"))], [fx.p(), fx.p(fx.r("to HTML."))]]
+        rows = [
+            [fx.p(fx.r(title))],
+            [fx.p(fx.r("Row")), fx.p(fx.r("a conversion"))],
+            [fx.p(), fx.p(fx.r("to HTML."))],
+        ]
         return Doc(before + fx.tbl(rows) + fx.p(fx.r(first)) + fx.p())
 
     data = _redline(doc(fx.p(fx.r(first)), "This is"), doc("", "This is 600,000"), tmp_path)
@@ -673,8 +689,15 @@ def test_a_paragraph_moved_into_a_table_goes_back_after_it_when_its_text_also_st
         table = fx.tbl([[fx.p() + cell, fx.p()], [fx.p(), fx.p()], [fx.p(fx.r("Row level (empty)")), fx.p()]])
         # The last row in a content control (w:tbl/w:sdt/w:sdtContent/w:tr): no row to restore.
         last = table.rindex("<w:tr>")
-        table = table[:last] + "<w:sdt><w:sdtPr/><w:sdtContent>" + table[last:-len("</w:tbl>")] + "</w:sdtContent></w:sdt></w:tbl>"
-        return Doc(fx.p(fx.r(themes)) + fx.p(fx.r("Save time in Word.")) + table + after + fx.p(fx.r(reading)))
+        table = (
+            table[:last]
+            + "<w:sdt><w:sdtPr/><w:sdtContent>"
+            + table[last : -len("</w:tbl>")]
+            + "</w:sdtContent></w:sdt></w:tbl>"
+        )
+        return Doc(
+            fx.p(fx.r(themes)) + fx.p(fx.r("Save time in Word.")) + table + after + fx.p(fx.r(reading))
+        )
 
     for moves in (False, True):
         comparison = compare(
@@ -701,7 +724,9 @@ def test_lines_added_to_a_form_in_the_preamble_are_matched_line_by_line(tmp_path
             [cell("Fax No:", after_fax), cell("Copies:")],
             [cell("From:", after_from), cell("Date:")],
         ]
-        text = fx.p(fx.r("1. The information contained in this fax is private.")) + fx.p(fx.r("2. Please call us."))
+        text = fx.p(fx.r("1. The information contained in this fax is private.")) + fx.p(
+            fx.r("2. Please call us.")
+        )
         return Doc(fx.p(fx.r("Fax")) + fx.tbl(rows) + text)
 
     for moves in (False, True):

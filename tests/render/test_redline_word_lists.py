@@ -63,9 +63,11 @@ LISTNUM = " LISTNUM \\l 1 "
 FIELDS = {
     "complex": lambda text: fx.BEGIN + fx.instr(LISTNUM) + fx.END + "<w:r><w:tab/></w:r>" + fx.r(text),
     "simple": lambda text: f'<w:fldSimple w:instr="{LISTNUM}"/><w:r><w:tab/></w:r>' + fx.r(text),
-    "shared-run": lambda text: fx.BEGIN
-    + fx.instr(LISTNUM)
-    + f'<w:r><w:fldChar w:fldCharType="end"/><w:tab/><w:t xml:space="preserve">{text}</w:t></w:r>',
+    "shared-run": lambda text: (
+        fx.BEGIN
+        + fx.instr(LISTNUM)
+        + f'<w:r><w:fldChar w:fldCharType="end"/><w:tab/><w:t xml:space="preserve">{text}</w:t></w:r>'
+    ),
 }
 
 

@@ -35,4 +35,7 @@ def test_a_citation_updated_in_a_provision_that_kept_its_number_is_shown(tmp_pat
     old = "Article 1\nForces withdraw as set out in Article 2.\n\nArticle 2\nThe line is 15 km.\n"
     new = "Article 1\nForces withdraw as set out in Article 3.\n\nArticle 2\nObservers deploy.\n\nArticle 3\nThe line is 15 km.\n"
     shown = _shown(tmp_path, old, new)
-    assert "  Article 1  [unchanged, references updated]  Forces withdraw as set out in Article [-2-]{+3+}." in shown
+    assert (
+        "  Article 1  [unchanged, references updated]  Forces withdraw as set out in Article [-2-]{+3+}."
+        in shown
+    )

@@ -127,7 +127,9 @@ def test_taxonomy_upload_is_used_and_a_bad_one_is_422(client: TestClient) -> Non
 
 
 @pytest.mark.parametrize("target", ["server", "passwd", "default"])
-def test_an_uploaded_taxonomy_reads_no_file_of_the_server(client: TestClient, tmp_path: Path, target: str) -> None:
+def test_an_uploaded_taxonomy_reads_no_file_of_the_server(
+    client: TestClient, tmp_path: Path, target: str
+) -> None:
     """`extends` in an uploaded taxonomy named any file of the machine serving: a valid one
     was used (200), others were read and quoted in the error (their existence, where their
     TOML breaks). Only the bundled "default" is taken."""

@@ -329,9 +329,13 @@ def test_a_report_is_not_left_beside_other_files_or_a_refusal(
     the refusal was read beside a report of other files, and a download sent the new files."""
     url, _ = server
     unnumbered = tmp_path / "leak.txt"
-    unnumbered.write_text("Hostilities end at once.\n\nAll hostages are returned within 48 hours.\n", encoding="utf-8")
+    unnumbered.write_text(
+        "Hostilities end at once.\n\nAll hostages are returned within 48 hours.\n", encoding="utf-8"
+    )
     numbered = tmp_path / "plan.txt"
-    numbered.write_text("1. Hostilities end at once.\n2. All hostages are returned within 72 hours.\n", encoding="utf-8")
+    numbered.write_text(
+        "1. Hostilities end at once.\n2. All hostages are returned within 72 hours.\n", encoding="utf-8"
+    )
     junk = tmp_path / "junk.txt"
     junk.write_bytes(b"not a draft \x00\x01\x02")
     _compare(page, url, unnumbered, numbered)

@@ -132,9 +132,16 @@ def diff_command(
     limits = Limits(max_bytes, max_unpacked, max_provisions, max_depth)
     if languages is not None:
         unused: dict[str, object] = {"--taxonomy": taxonomy, "--fail-on": fail_on, "--pair": pair}
-        unused |= {"--pairs": pairs_file, "--no-pair": no_pair, "--lens": lens != "default", "--all": show_all}
+        unused |= {
+            "--pairs": pairs_file,
+            "--no-pair": no_pair,
+            "--lens": lens != "default",
+            "--all": show_all,
+        }
         if given := [name for name, value in unused.items() if value]:
-            raise UsageError(f"--languages compares two language versions: {', '.join(given)} not taken with it")
+            raise UsageError(
+                f"--languages compares two language versions: {', '.join(given)} not taken with it"
+            )
         _diff_languages(old, new, languages, fmt, view, limits, output)
         return
     fmt = output_format(output, fmt)
@@ -315,7 +322,9 @@ def redline_command(
     read_view: View = "original" if view == "original" else "accept"
     _check_suffix(output, fmt)
     if pairs_file is not None and output != "-":
-        check_output_path(output, [pairs_file])  # the library checks the drafts and the taxonomy (api.redline)
+        check_output_path(
+            output, [pairs_file]
+        )  # the library checks the drafts and the taxonomy (api.redline)
     # What both ways of writing the report (a file, or `-o -` to stdout) are given alike.
     report: dict[str, Any] = dict(
         author=author,

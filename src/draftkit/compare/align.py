@@ -94,6 +94,7 @@ WINDOW_MIN = 0.25  # within one slot between matched siblings (position + conten
 POSSIBLE_MIN = 0.09  # content this high, unpaired: "possibly replaced by" (0.1 before the lexicon's concepts joined the bags)
 
 _WORD = re.compile(r"\w+")
+_Found = list[tuple[tuple[int, ...], tuple[int, ...]]]  # what a pass pairs: (old, new) indices
 
 
 def _unnumbered(num: str | None) -> bool:
@@ -129,9 +130,7 @@ class _Aligner:
         # Parent pairs whose children were all paired in place when the sibling pass last saw
         # them → the child pairs it queued (a pairing only changes through `_unmatch`).
         self.hits = Hits()  # the last best-first ranking's, for the next (compare.leftovers)
-        self.settled: dict[
-            tuple[tuple[int, ...], tuple[int, ...]], list[tuple[tuple[int, ...], tuple[int, ...]]]
-        ] = {}
+        self.settled: dict[tuple[tuple[int, ...], tuple[int, ...]], _Found] = {}
         # Old provisions with children, in document order: the only ones parent votes concern.
         self.a_parents = [i for i, kids in self.a.children.items() if i != ROOT and kids]
         self.a_parents.sort()
@@ -252,9 +251,7 @@ class _Aligner:
                 self._match(i, exact_b[k][0], 1.0)
 
     # -- pass 3 ----------------------------------------------------------------------
-    def children_pass(
-        self, queue: list[tuple[tuple[int, ...], tuple[int, ...]]], threshold: float = IN_PARENT_THRESHOLD
-    ) -> None:
+    def children_pass(self, queue: _Found, threshold: float = IN_PARENT_THRESHOLD) -> None:
         self.threshold = threshold
         done = self.done
         done.clear()
@@ -296,15 +293,13 @@ class _Aligner:
                 ):
                     queue.append(pair)
 
-    def _align_siblings(
-        self, a_kids: Sequence[int], b_kids: Sequence[int]
-    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    def _align_siblings(self, a_kids: Sequence[int], b_kids: Sequence[int]) -> _Found:
         """The pairs under a parent pair: those kept, then what the segments between them
         align (`children_pass` takes children all paired in place without a call)."""
         b_pos = {j: k for k, j in enumerate(b_kids)}
         fixed = [(i, self.a2b[i]) for i in a_kids if i in self.a2b and self.a2b[i] in b_pos]
         keep = lis([b_pos[j] for _, j in fixed])
-        new_pairs: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((i,), (j,)) for i, j in fixed]
+        new_pairs: _Found = [((i,), (j,)) for i, j in fixed]
         if len(keep) == len(fixed) == len(a_kids) == len(b_kids):
             return new_pairs  # every child paired, in order (the common case): no segment between
         bounds = [fixed[k] for k in sorted(keep)]
@@ -320,7 +315,7 @@ class _Aligner:
             start_a, start_b = end_a + 1, end_b + 1
         return new_pairs
 
-    def _segment(self, seg_a: list[int], seg_b: list[int]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    def _segment(self, seg_a: list[int], seg_b: list[int]) -> _Found:
         n, m = len(seg_a), len(seg_b)
         if n * m <= DP_FULL_CELLS:
             return self._dp(seg_a, seg_b, None)
@@ -328,7 +323,7 @@ class _Aligner:
         # first by an exact longest common subsequence, and only the stretches between them
         # go to the DP, each in a band around its diagonal.
         paired = self._equal_in_order(seg_a, seg_b)
-        out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        out: _Found = []
         start_a = start_b = 0
         a_pos = {i: k for k, i in enumerate(seg_a)}
         b_pos = {j: k for k, j in enumerate(seg_b)}
@@ -342,9 +337,7 @@ class _Aligner:
             start_a, start_b = end_a + 1, end_b + 1
         return paired + out
 
-    def _equal_in_order(
-        self, seg_a: list[int], seg_b: list[int]
-    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    def _equal_in_order(self, seg_a: list[int], seg_b: list[int]) -> _Found:
         """Pair provisions with equal non-empty texts along a longest common subsequence."""
         if len(seg_a) * len(seg_b) > LCS_MAX_CELLS:
             paired = self._exact_in_order(seg_a, seg_b, with_label=True)
@@ -352,7 +345,7 @@ class _Aligner:
         # Empty texts (bare labels) never count as equal here.
         keys_a: list[object] = [self.a.keys[i] or ("a", i) for i in seg_a]
         keys_b: list[object] = [self.b.keys[j] or ("b", j) for j in seg_b]
-        out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        out: _Found = []
         for op in LCSseq.opcodes(keys_a, keys_b):
             if op.tag != "equal":
                 continue
@@ -362,9 +355,7 @@ class _Aligner:
                 out.append(((i,), (j,)))
         return out
 
-    def _dp(
-        self, seg_a: list[int], seg_b: list[int], band: int | None
-    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    def _dp(self, seg_a: list[int], seg_b: list[int], band: int | None) -> _Found:
         """The ordered 1:0, 0:1, 1:1, 1:2, 2:1 alignment of two segments, over every cell or,
         with `band`, over the cells within `band` of the diagonal (each row's range reaches
         the next row's, so a path from corner to corner always exists)."""
@@ -417,7 +408,7 @@ class _Aligner:
                     if base + gain > get(cell):
                         score[cell] = base + gain
                         move[cell] = (dx, dy, s)
-        out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        out: _Found = []
         x, y = n, m
         while x or y:
             dx, dy, s = move[x * width + y]
@@ -434,9 +425,7 @@ class _Aligner:
             x, y = x - dx, y - dy
         return out
 
-    def _exact_in_order(
-        self, seg_a: list[int], seg_b: list[int], *, with_label: bool
-    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    def _exact_in_order(self, seg_a: list[int], seg_b: list[int], *, with_label: bool) -> _Found:
         """Pair free provisions with equal keys, keeping order (a greedy common subsequence)."""
 
         def key_a(i: int) -> tuple[str | None, str]:
@@ -450,7 +439,7 @@ class _Aligner:
             if self._free_b(j) and self.b.keys[j]:
                 positions.setdefault(key_b(j), []).append(y)
         cursor: dict[tuple[str | None, str], int] = {}
-        out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        out: _Found = []
         last = -1
         for i in seg_a:
             if not self._free_a(i) or not self.a.keys[i]:
@@ -498,8 +487,8 @@ class _Aligner:
         )
 
     # -- pass 4 ----------------------------------------------------------------------
-    def vote_parents(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-        found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    def vote_parents(self) -> _Found:
+        found: _Found = []
         a2b, group_of_a, apart = self.a2b, self.group_of_a, self.pins.apart_old
         for i in self.a_parents:
             if i in a2b or i in group_of_a or i in apart:  # not `_free_a(i)`, inlined
@@ -518,17 +507,15 @@ class _Aligner:
         return found
 
     # -- pass 5 ----------------------------------------------------------------------
-    def leftovers(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    def leftovers(self) -> _Found:
         rest_a, rest_b = self._rest()
         if not rest_a or not rest_b:
             return []
         return self._best_first(rest_a, rest_b, LEFTOVER_THRESHOLD)
 
-    def _best_first(
-        self, rest_a: list[int], rest_b: list[int], threshold: float
-    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    def _best_first(self, rest_a: list[int], rest_b: list[int], threshold: float) -> _Found:
         """compare.leftovers' candidates taken best first while both sides are free."""
-        found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        found: _Found = []
         candidates, self.hits = best_first(
             rest_a, rest_b, threshold, self.a.keys, self.b.keys, self._sim, self.hits
         )
@@ -557,7 +544,7 @@ class _Aligner:
             return pi == pj
         return self.a2b.get(pi) == pj
 
-    def content_pass(self, held: Sequence[tuple[int, int]] = ()) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    def content_pass(self, held: Sequence[tuple[int, int]] = ()) -> _Found:
         rest_a, rest_b = self._rest()
         if not (rest_a or held) or not (rest_b or held):
             return []
@@ -566,7 +553,8 @@ class _Aligner:
             return f"{p.heading}\n{p.text}" if p.heading else p.text
 
         content = ContentSimilarity(
-            [text(self.a.nodes[i]) for i in rest_a], [text(self.b.nodes[j]) for j in rest_b],
+            [text(self.a.nodes[i]) for i in rest_a],
+            [text(self.b.nodes[j]) for j in rest_b],
             extra_olds=[text(self.a.nodes[i]) for i, _ in held],
             extra_news=[text(self.b.nodes[j]) for _, j in held],
         )
@@ -631,7 +619,7 @@ class _Aligner:
         self.content = content
         self.content_at_a = {i: x for x, i in enumerate((*rest_a, *(i for i, _ in held)))}
         self.content_at_b = {j: y for y, j in enumerate((*rest_b, *(j for _, j in held)))}
-        found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        found: _Found = []
         for (x, y), score in ranked:
             if score < FAINT_MIN:
                 break
@@ -660,13 +648,13 @@ class _Aligner:
         return found
 
     # -- pass 8: content within a window ---------------------------------------------
-    def window_pass(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    def window_pass(self) -> _Found:
         """Between the same two matched siblings of a parent pair, a weaker content match is
         taken when it is the best of its row and column in that window: position (the slot
         both drafts kept) is the second signal that a global match lacks."""
         if self.content is None:
             return []
-        found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        found: _Found = []
         parents = [(ROOT, ROOT), *((i, j) for i, j in self.a2b.items() if self.a.children[i])]
         # The parents with a free child the content pass saw, on each side (a few among
         # thousands): this pass only pairs, never unpairs, so a parent without such a child
@@ -716,9 +704,7 @@ class _Aligner:
                     found.append(((last_a[0],), (last_b[0],)))
         return found
 
-    def _window(
-        self, pi: int, pj: int, seg_a: list[int], seg_b: list[int]
-    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    def _window(self, pi: int, pj: int, seg_a: list[int], seg_b: list[int]) -> _Found:
         assert self.content is not None
         kept = self._numbering_kept(pi, pj)
         keys_a = [number_of(self.a.nodes[i].num) for i in seg_a] if kept else []  # once, not per pair
@@ -738,7 +724,7 @@ class _Aligner:
         best_row = [max(scores[(x, y)] for y in range(len(seg_b))) for x in range(len(seg_a))]
         best_col = [max(scores[(x, y)] for x in range(len(seg_a))) for y in range(len(seg_b))]
         taken: list[tuple[int, int]] = []
-        found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        found: _Found = []
         for (x, y), score in sorted(scores.items(), key=lambda c: (-c[1], c[0])):
             if score < WINDOW_MIN:
                 break
@@ -763,7 +749,7 @@ class _Aligner:
         # before the sibling passes, bottom-up: paragraphs → articles → parts.
         while self.vote_parents():
             pass
-        queue: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((ROOT,), (ROOT,))]
+        queue: _Found = [((ROOT,), (ROOT,))]
         queue.extend(self._parent_pairs())
         self.children_pass(list(queue), IN_PARENT_CONFIDENT)
         for _ in range(3):
@@ -772,7 +758,7 @@ class _Aligner:
                 break
             self.children_pass(found, IN_PARENT_CONFIDENT)
         # Second in-parent round at the normal threshold over every matched pair.
-        everything: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((ROOT,), (ROOT,))]
+        everything: _Found = [((ROOT,), (ROOT,))]
         everything += self._parent_pairs()
         everything += [(olds, news) for olds, news, _ in self.groups]
         self.children_pass(everything, IN_PARENT_THRESHOLD)
@@ -809,7 +795,7 @@ class _Aligner:
             self._match(0, 0, self._sim(0, 0))
         return self._result()
 
-    def _parent_pairs(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    def _parent_pairs(self) -> _Found:
         """The 1:1 pairs with children on both sides: the only ones the sibling pass aligns
         anything under (a leaf pair would only be marked done; most pairs are leaves)."""
         a_children, b_children = self.a.children, self.b.children
@@ -845,10 +831,16 @@ class _Aligner:
             taken = 0
             for side in (0, 1):  # merges (old parts), then splits (new parts)
                 one, other = (self.a, self.b) if side == 0 else (self.b, self.a)
-                free_one, free_other = (self._free_a, self._free_b) if side == 0 else (self._free_b, self._free_a)
+                free_one, free_other = (
+                    (self._free_a, self._free_b) if side == 0 else (self._free_b, self._free_a)
+                )
                 to_other, to_one = (self.a2b, self.b2a) if side == 0 else (self.b2a, self.a2b)
                 if by_content:  # content_groups reads the partners the other way: other → one
-                    partner_of = to_one if not pinned[side] else {o: k for o, k in to_one.items() if k not in pinned[side]}
+                    partner_of = (
+                        to_one
+                        if not pinned[side]
+                        else {o: k for o, k in to_one.items() if k not in pinned[side]}
+                    )
                     ranks = (olds, news) if side == 0 else (news, olds)
                     found = content_groups(partner_of, one, other, free_one, free_other, *ranks, text_ratio)
                 else:
@@ -892,7 +884,9 @@ class _Aligner:
         self.settled.clear()
 
     def _result(self) -> Alignment:
-        moved_pairs, moved_groups = moved(self.a2b, self.groups, self.group_of_a, self.a.parent, self.b.parent)
+        moved_pairs, moved_groups = moved(
+            self.a2b, self.groups, self.group_of_a, self.a.parent, self.b.parent
+        )
         pairs: list[Pair] = []
         append = pairs.append
         pinned = {i for i, _ in self.pins.pairs}
@@ -941,7 +935,11 @@ class _Aligner:
             return ranked[0][1]
         up = self.a.parent[i]  # else the one added provision standing in its place, if any
         parent = ROOT if up == ROOT else self.a2b.get(up)
-        return None if parent is None else in_its_place(self.a, self.b, i, parent, self.places, self.best_deleted_for)
+        return (
+            None
+            if parent is None
+            else in_its_place(self.a, self.b, i, parent, self.places, self.best_deleted_for)
+        )
 
 
 def align(old: Draft | Flat, new: Draft | Flat, pins: Resolved | None = None) -> Alignment:

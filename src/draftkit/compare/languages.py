@@ -128,6 +128,8 @@ _MILLION = ("mi", "млн", "миллион", "мільйон")
 def _scale(word: str) -> int:
     word = word.lower()
     return 1_000_000_000 if word.startswith(_BILLION) else 1_000_000 if word.startswith(_MILLION) else 1_000
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NAME = re.compile(
     r"(?<![.!?:;«\"]\s)(?<!^)(?<![«\"])\b([A-Z\u0400-\u042f\u0404\u0406\u0407\u0490][\w’'-]{2,})"

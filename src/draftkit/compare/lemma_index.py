@@ -207,7 +207,9 @@ def install(value: object) -> None:
         lang, (data, seeds, firsts) = value  # type: ignore[misc]
         if not isinstance(lang, str) or lang in _TABLES or lang not in BLOCK or not isinstance(data, bytes):
             return
-        made = Table(data, [(int(at), bytes(key), bytes(val)) for at, key, val in seeds], [bytes(f) for f in firsts])
+        made = Table(
+            data, [(int(at), bytes(key), bytes(val)) for at, key, val in seeds], [bytes(f) for f in firsts]
+        )
     except (TypeError, ValueError, IndexError, StopIteration):
         return
     _TABLES[lang] = made

@@ -91,7 +91,9 @@ def regroup(
     taken: set[int] = set()
     keys, children, other_keys = one.keys, one.children, other.keys
     # An identical partner (most pairs): no group can be BETTER_BY closer than 1.0.
-    candidates = [(i, j) for i, j in pairs.items() if keys[i] and keys[i] != other_keys[j] and not children[i]]
+    candidates = [
+        (i, j) for i, j in pairs.items() if keys[i] and keys[i] != other_keys[j] and not children[i]
+    ]
     for i, j in sorted(candidates):
         whole = keys[i]
         best: tuple[float, tuple[int, ...]] = (similarity(whole, other.keys[j]) + BETTER_BY, (j,))
@@ -313,7 +315,9 @@ def content_words(sample: Sequence[str]) -> Callable[[str], frozenset[str]]:
 
     @functools.cache
     def words(text: str) -> frozenset[str]:
-        return frozenset([*(fold(root(lemma, lang)) for lemma in content_lemmas(text, lang)), *number_keys(text)])
+        return frozenset(
+            [*(fold(root(lemma, lang)) for lemma in content_lemmas(text, lang)), *number_keys(text)]
+        )
 
     return words
 

@@ -158,7 +158,9 @@ def _kept_as(change: Change, side: str) -> str:
         case "merged":
             return f"merged with another provision in {side}"
         case "unchanged" | "added" | "deleted":
-            done = " and ".join(w for w in ("moved" if change.moved else "", "renumbered" if change.renumbered else "") if w)
+            done = " and ".join(
+                w for w in ("moved" if change.moved else "", "renumbered" if change.renumbered else "") if w
+            )
             return f"kept in {side}: {done}, wording unchanged"
         case _:
             assert_never(change.kind)

@@ -24,7 +24,9 @@ ABBREVIATIONS: dict[Kind, str] = {
 }
 _POSITIONAL: frozenset[Kind] = frozenset({"paragraph", "point", "recital", "conclusion"})
 _UNSAFE = re.compile(r"[^\w.-]+")
-_INSERTED = re.compile(r"(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)|مكرّ?ر(?:اً|ًا|ا|ة)?")
+_INSERTED = re.compile(
+    r"(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)|مكرّ?ر(?:اً|ًا|ا|ة)?"
+)
 
 
 @lru_cache(maxsize=4096)  # a long draft repeats a few hundred (kind, label) pairs

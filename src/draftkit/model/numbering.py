@@ -382,7 +382,9 @@ _DECIMAL_RE = re.compile(r"^(?P<open>\()?(?P<n>\d{1,5})(?P<close>[.)])(?=\s|$)")
 _PAREN_RE = re.compile(
     r"^\((?P<n>[a-z]{1,3}|[A-Z]{1,3}|[ivxlcdm]+|[IVXLCDM]+|[" + CYRILLIC_LETTERS + r"]{1,2})\)(?=\s|$)"
 )
-_CLOSE_RE = re.compile(r"^(?P<n>[a-z]{1,2}|[ivxlcdm]+|[A-Z]|[IVXLCDM]+|[" + CYRILLIC_LETTERS + r"])\)(?=\s|$)")
+_CLOSE_RE = re.compile(
+    r"^(?P<n>[a-z]{1,2}|[ivxlcdm]+|[A-Z]|[IVXLCDM]+|[" + CYRILLIC_LETTERS + r"])\)(?=\s|$)"
+)
 _DOT_RE = re.compile(r"^(?P<n>[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\.(?=\s|$)")
 # "II – SECURITY", "B – Withdrawal": a roman numeral or a capital letter set off by a dash
 # before a capital (published renderings).
@@ -391,7 +393,20 @@ _ROMAN_DASH_RE = re.compile(r"^(?P<n>[IVXLCDM]{1,6}|[A-Z])\s+[–—-](?=\s+[^\W
 
 # Chinese and Japanese labels: "第一条" / "第12条" (article), "第二章" (chapter), and the
 # points of a list: "一、", "（三）", "1、". Korean: "제3조".
-_HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _HAN = "〇零一二两三四五六七八九十百千"
 _CJK_KINDS: dict[str, Kind] = {
@@ -407,7 +422,9 @@ _CJK_KEYWORD_RE = re.compile(
     # An article put in between ("第十条の二", "第一条之一", "제3조의2"), as "Article 10 bis".
     r"(?P<inserted>(?:の|之|의)\s*(?:\d{1,3}|[" + _HAN + r"]{1,4}))?"
 )
-_CJK_POINT_RE = re.compile(r"^(?:(?P<n>\d{1,3}|[" + _HAN + r"]{1,6})(?P<close>[、．])|（(?P<pn>\d{1,3}|[" + _HAN + r"]{1,6})）)")
+_CJK_POINT_RE = re.compile(
+    r"^(?:(?P<n>\d{1,3}|[" + _HAN + r"]{1,6})(?P<close>[、．])|（(?P<pn>\d{1,3}|[" + _HAN + r"]{1,6})）)"
+)
 
 
 def han_to_int(text: str) -> int | None:
@@ -466,7 +483,14 @@ def _cjk_label(s: str) -> tuple[Label, str] | None:
         if ordinal is None:
             return None
     if m.groupdict().get("inserted"):  # outside the count, as "Article 10 bis" (see parse_label)
-        return Label(num=s[: m.end()], kind=kind, fmt="other", shape=shape, parts=(n, m.group("inserted")), ordinal=None), s[m.end() :].strip()
+        return Label(
+            num=s[: m.end()],
+            kind=kind,
+            fmt="other",
+            shape=shape,
+            parts=(n, m.group("inserted")),
+            ordinal=None,
+        ), s[m.end() :].strip()
     label = Label(num=s[: m.end()], kind=kind, fmt=fmt, shape=shape, parts=(n,), ordinal=ordinal)
     return label, s[m.end() :].strip()
 
@@ -771,7 +795,9 @@ def parse_label(text: str) -> tuple[Label, str] | None:
             # Between Article 5 and Article 6, outside their count: no ordinal, so neither a
             # gap nor a repeat of 5 (an "other" label: the keyword makes it their sibling).
             between = inserted.strip().lstrip("-")  # "bis" of "1-bis" too
-            return Label(num=num, kind=kind, fmt="other", shape=shape, parts=(*parts, between), ordinal=None), rest
+            return Label(
+                num=num, kind=kind, fmt="other", shape=shape, parts=(*parts, between), ordinal=None
+            ), rest
         label = _make(num, kind, shape, parts)
         if label.fmt in ("cardinalText", "ordinalText"):
             if parts[-1][:1].islower():
@@ -835,7 +861,9 @@ def parse_exact(label_text: str) -> Label:
         spelled = words_to_int(words.group("n"))
         if spelled is not None:
             shape = f"{words.group('open')}#{words.group('close')}"
-            return Label(num=s, kind=None, fmt=spelled[0], shape=shape, parts=(words.group("n"),), ordinal=spelled[1])
+            return Label(
+                num=s, kind=None, fmt=spelled[0], shape=shape, parts=(words.group("n"),), ordinal=spelled[1]
+            )
     shape = re.sub(r"\d+", "#", s)
     digits = re.findall(r"\d+", s)
     ordinal = digits_value(digits[-1]) if digits else None

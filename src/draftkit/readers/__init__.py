@@ -61,7 +61,9 @@ def report(draft: Draft, limits: Limits, name: str) -> None:
     if guessed and (limits.strict or _STRICT.get()):
         first = guessed[0]
         where = f"{first.location.describe()}: " if first.location is not None else ""
-        raise InputError(f"{len(guessed)} reading warning(s) with --strict; first: {where}{first.message}", name)
+        raise InputError(
+            f"{len(guessed)} reading warning(s) with --strict; first: {where}{first.message}", name
+        )
 
 
 _PDF = b"%PDF"
@@ -172,7 +174,8 @@ def _load(path: Path, limits: Limits) -> tuple[bytes, str]:
                     read += len(chunk)
                     if read > limits.max_bytes:  # a device or pipe has no size to check first
                         raise LimitError(
-                            f"file is over the limit of {limits.max_bytes:,} bytes (raise with --max-bytes)", name
+                            f"file is over the limit of {limits.max_bytes:,} bytes (raise with --max-bytes)",
+                            name,
                         )
                     digest.update(chunk)
                 return head, digest.hexdigest()
@@ -343,7 +346,11 @@ def read_unreported(path: Path, view: View, limits: Limits, name: str) -> Draft:
             left_out=left_out,
         )
         read_warnings = tuple(
-            ReadWarning("not-compared", f"left out as the news page's own line, not the draft's: {line!r}", Location(line=n))
+            ReadWarning(
+                "not-compared",
+                f"left out as the news page's own line, not the draft's: {line!r}",
+                Location(line=n),
+            )
             for n, line in left_out
         )
     parsed = build(blocks, max_depth=limits.max_depth, max_provisions=limits.max_provisions, source=name)

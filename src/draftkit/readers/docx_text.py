@@ -776,7 +776,9 @@ def is_recomputed(instruction: str) -> bool:
     """Whether a field's stored result is one Word or LibreOffice may show otherwise, so the
     reader keeps it for `stale_results`: a REF to a bookmark's text, a DATE or TIME field."""
     found = _REF.match(instruction)
-    return (found is not None and not _NOT_TEXT.search(found.group("switches"))) or bool(_NOW.match(instruction))
+    return (found is not None and not _NOT_TEXT.search(found.group("switches"))) or bool(
+        _NOW.match(instruction)
+    )
 
 
 def stale_results(

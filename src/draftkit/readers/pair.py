@@ -79,7 +79,9 @@ def read_pair(
         os.close(reader)
         if going_on is not None:
             going_on.in_child()
-            _child_going_on(writer, lambda: read_unreported(old_path, view, limits, str(old)), aside, going_on)
+            _child_going_on(
+                writer, lambda: read_unreported(old_path, view, limits, str(old)), aside, going_on
+            )
         child_pieces(writer, lambda: _pieces(read_unreported(old_path, view, limits, str(old)), aside))
     os.close(writer)
     if aside is not None:
@@ -233,7 +235,9 @@ def _pieces(draft: Draft, aside: Aside | None = None, *, queued: bool = False) -
         draft.title,
         draft.preamble,
         len(starts),
-        None if source is None else (source.path, source.sha256, source.format, source.tables, source.running),
+        None
+        if source is None
+        else (source.path, source.sha256, source.format, source.tables, source.running),
         draft.meta,
         tuple((w.code, w.message, _location(w.location)) for w in draft.warnings),
     )

@@ -260,7 +260,13 @@ def extract(
             # shows "-", and whether the word is joined is the reader's decision (`_join`).
             pages.append(
                 [
-                    (round(x, 3), round(y, 3), round(s, 3), round(r, 3), t.replace("\x02", "-").translate(_UNHELD))
+                    (
+                        round(x, 3),
+                        round(y, 3),
+                        round(s, 3),
+                        round(r, 3),
+                        t.replace("\x02", "-").translate(_UNHELD),
+                    )
                     for x, y, s, r, t in runs
                 ]
             )

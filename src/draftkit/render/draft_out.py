@@ -57,7 +57,9 @@ def reading_notes(*drafts: Draft) -> list[str]:
         name = draft.source.path if draft.source else "draft"
         lines += [w.describe(name) for w in draft.warnings[:READING_NOTES_MAX]]
         if len(draft.warnings) > READING_NOTES_MAX:
-            lines.append(f"{name}: {len(draft.warnings) - READING_NOTES_MAX} more reading warning(s) (see the JSON)")
+            lines.append(
+                f"{name}: {len(draft.warnings) - READING_NOTES_MAX} more reading warning(s) (see the JSON)"
+            )
     return lines
 
 

@@ -67,7 +67,9 @@ def render_three_way_docx(result: ThreeWay, *, date: str = "2026-01-01T00:00:00Z
     if not shown:
         add_run(make_paragraph(body), "Neither side changed the base.")
     for entry in shown:
-        heading = f"{entry.shown_cite(labels)} — {entry_label(entry.kind, labels)}" + (f" ({entry.reason})" if entry.reason else "")
+        heading = f"{entry.shown_cite(labels)} — {entry_label(entry.kind, labels)}" + (
+            f" ({entry.reason})" if entry.reason else ""
+        )
         add_run(make_paragraph(body, style="Heading2"), heading)
         _side(body, labels[0], entry.a, ids, revs[0])
         _side(body, labels[1], entry.b, ids, revs[1])

@@ -81,7 +81,9 @@ def render_history_markdown(history: History) -> str:
 def _reading(*drafts: Draft) -> list[str]:
     """The drafts' reading notes as a section (none: no lines), as the diff's report says them."""
     reading = reading_notes(*drafts)
-    return ["", f"## {READING_NOTES_HEADING}", "", *(f"- {escape(line)}" for line in reading)] if reading else []
+    return (
+        ["", f"## {READING_NOTES_HEADING}", "", *(f"- {escape(line)}" for line in reading)] if reading else []
+    )
 
 
 def _side(label: str, change: Change | None) -> str:
@@ -99,7 +101,9 @@ def _side(label: str, change: Change | None) -> str:
 
 def _placed(change: Change) -> str:
     """What happened to a provision whose words did not change: moved, renumbered or both."""
-    return ", ".join(word for word, did in (("moved", change.moved), ("renumbered", change.renumbered)) if did)
+    return ", ".join(
+        word for word, did in (("moved", change.moved), ("renumbered", change.renumbered)) if did
+    )
 
 
 def render_three_way_markdown(three: ThreeWay) -> str:

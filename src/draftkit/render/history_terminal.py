@@ -44,7 +44,10 @@ def render_history_terminal(history: History) -> str:
         extra = "  ".join(x for x in (r.date or "", r.author or "") if x)
         source = r.source or "?"
         lines.append(
-            one_line(f"  R{i + 1} {r.label}  {source}  ({r.draft.count()} provisions)" + (f"  {extra}" if extra else ""))
+            one_line(
+                f"  R{i + 1} {r.label}  {source}  ({r.draft.count()} provisions)"
+                + (f"  {extra}" if extra else "")
+            )
         )
     lines += ["", "steps:"]
     for k, step in enumerate(history.steps, start=1):
@@ -148,7 +151,8 @@ def render_provision_life(history: History, index: int) -> str:
             # under its last event: not once per event, as if each had raised them.
             if not any(later.change == event.change for later in events[events.index(event) + 1 :]):
                 lines += [
-                    f"        {f.severity.upper():<6} {f.category}: {_clip(f.message, 80)}" for f in change.flags
+                    f"        {f.severity.upper():<6} {f.category}: {_clip(f.message, 80)}"
+                    for f in change.flags
                 ]
     for bracket in (b for b in history.brackets if b.lineage == index):
         for step in bracket.events:

@@ -76,7 +76,9 @@ def _relabel(example: _Numbered, ordinal: int) -> str:
     if at >= 0:
         return num[:at] + value + num[at + len(example.value) :]
     # "Article premier", "المادة الخامسة": the keyword, then the number.
-    kind_word, _, words = num.partition(" ") if example.entry.provision.kind in _KEYWORD_KINDS else ("", "", "")
+    kind_word, _, words = (
+        num.partition(" ") if example.entry.provision.kind in _KEYWORD_KINDS else ("", "", "")
+    )
     if romance_ordinal(words) is not None:  # "ARTÍCULO TERCERO": in the label's own words
         value = romance_words(ordinal, words)
     return f"{kind_word} {value}" if words else value

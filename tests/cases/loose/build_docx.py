@@ -56,7 +56,7 @@ def add_list(d, list_id: int, levels: list[dict]) -> int:
             f'<w:lvl w:ilvl="{ilvl}">'
             f'<w:start w:val="{lv.get("start", 1)}"/>'
             f'<w:numFmt w:val="{lv["fmt"]}"/>'
-            + ('<w:isLgl/>' if lv.get("lgl") else "")
+            + ("<w:isLgl/>" if lv.get("lgl") else "")
             + f'<w:lvlText w:val="{lv["text"]}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:ind w:left="{left}" w:hanging="{lv.get("hanging", 360)}"/></w:pPr>'
             "</w:lvl>"
@@ -65,9 +65,7 @@ def add_list(d, list_id: int, levels: list[dict]) -> int:
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{list_id}">'
         '<w:multiLevelType w:val="hybridMultilevel"/>' + "".join(lvls) + "</w:abstractNum>"
     )
-    num = parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="{list_id}"><w:abstractNumId w:val="{list_id}"/></w:num>'
-    )
+    num = parse_xml(f'<w:num {nsdecls("w")} w:numId="{list_id}"><w:abstractNumId w:val="{list_id}"/></w:num>')
     # schema order: all abstractNum before all num
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:
@@ -84,23 +82,32 @@ def restart(d, list_id: int, new_id: int) -> int:
     overrides = "".join(
         f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="1"/></w:lvlOverride>' for i in range(9)
     )
-    numbering.append(parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="{new_id}"><w:abstractNumId w:val="{list_id}"/>{overrides}</w:num>'
-    ))
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{new_id}"><w:abstractNumId w:val="{list_id}"/>{overrides}</w:num>'
+        )
+    )
     return new_id
 
 
-def p(d_or_cell, text: str = "", style: str | None = None, num: int | None = None, ilvl: int = 0,
-      bold: bool = False, left: int | None = None):
+def p(
+    d_or_cell,
+    text: str = "",
+    style: str | None = None,
+    num: int | None = None,
+    ilvl: int = 0,
+    bold: bool = False,
+    left: int | None = None,
+):
     para = d_or_cell.add_paragraph(style=style)
     if text:
         run = para.add_run(text)
         run.bold = bold or None
     ppr = para._p.get_or_add_pPr()
     if num is not None:
-        ppr.append(parse_xml(
-            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>'
-        ))
+        ppr.append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>')
+        )
     if left is not None:
         ppr.append(parse_xml(f'<w:ind {nsdecls("w")} w:left="{left}" w:hanging="360"/>'))
     return para
@@ -211,19 +218,32 @@ def flat_ordinal():
 
 def legal_sections():
     d = new_doc()
-    n = add_list(d, 13, [
-        {"ilvl": 0, "fmt": "upperRoman", "text": "Article %1", "left": 0, "hanging": 0},
-        {"ilvl": 1, "fmt": "decimalZero", "text": "Section %1.%2", "lgl": True, "left": 720},
-    ])
+    n = add_list(
+        d,
+        13,
+        [
+            {"ilvl": 0, "fmt": "upperRoman", "text": "Article %1", "left": 0, "hanging": 0},
+            {"ilvl": 1, "fmt": "decimalZero", "text": "Section %1.%2", "lgl": True, "left": 720},
+        ],
+    )
     p(d, "RECONSTRUCTION FUND AGREEMENT FOR THE MARROW VALLEY", style="Title")
     p(d, "Definitions", num=n, ilvl=0, bold=True)
-    p(d, "\u201cFund\u201d means the Marrow Valley Reconstruction Fund established by this Agreement.",
-      num=n, ilvl=1)
+    p(
+        d,
+        "\u201cFund\u201d means the Marrow Valley Reconstruction Fund established by this Agreement.",
+        num=n,
+        ilvl=1,
+    )
     p(d, "\u201cDonor\u201d means any State or organisation contributing to the Fund.", num=n, ilvl=1)
     p(d, "Governance of the Fund", num=n, ilvl=0, bold=True)
     p(d, "The Fund is administered by a Board of seven members.", num=n, ilvl=1)
-    p(d, "The Board adopts its decisions by a majority of 19.5 per cent of votes weighted by contribution, "
-         "provided that at least two Donors concur.", num=n, ilvl=1)
+    p(
+        d,
+        "The Board adopts its decisions by a majority of 19.5 per cent of votes weighted by contribution, "
+        "provided that at least two Donors concur.",
+        num=n,
+        ilvl=1,
+    )
     p(d, "The Board meets at least twice a year.", num=n, ilvl=1)
     p(d, "Final Provisions", num=n, ilvl=0, bold=True)
     p(d, "This Agreement enters into force on signature.", num=n, ilvl=1)
@@ -232,11 +252,15 @@ def legal_sections():
 
 def nested_ilvl():
     d = new_doc()
-    n = add_list(d, 14, [
-        {"ilvl": 0, "fmt": "decimal", "text": "%1."},
-        {"ilvl": 1, "fmt": "lowerLetter", "text": "(%2)"},
-        {"ilvl": 2, "fmt": "lowerRoman", "text": "(%3)"},
-    ])
+    n = add_list(
+        d,
+        14,
+        [
+            {"ilvl": 0, "fmt": "decimal", "text": "%1."},
+            {"ilvl": 1, "fmt": "lowerLetter", "text": "(%2)"},
+            {"ilvl": 2, "fmt": "lowerRoman", "text": "(%3)"},
+        ],
+    )
     p(d, "Ceasefire Arrangements for the Lower Dunn Region", style="Title")
     p(d, "The Parties shall observe a complete ceasefire.", num=n, ilvl=0)
     p(d, "The Parties shall withdraw:", num=n, ilvl=0)
@@ -280,11 +304,14 @@ def numbers_tables():
     p(d, "Water Sharing Arrangement for the Ostrel River", style="Title")
     p(d, "Each Party may abstract water from the Ostrel within the quotas agreed below.", num=n)
     p(d, "The quotas, expressed as a share of the mean annual flow, are the following:", num=n)
-    table(d, [
-        ["Year", "Upstream Party (%)", "Downstream Party (%)", "Reference date"],
-        ["2027", "19.5", "31.4", "16.09.2018"],
-        ["2028", "21", "30", "16.09.2018"],
-    ])
+    table(
+        d,
+        [
+            ["Year", "Upstream Party (%)", "Downstream Party (%)", "Reference date"],
+            ["2027", "19.5", "31.4", "16.09.2018"],
+            ["2028", "21", "30", "16.09.2018"],
+        ],
+    )
     p(d, "The quotas are reviewed by the basin authority every three years.", num=n)
     p(d, "2027 is the first year in which the quotas apply in full.")
     p(d, "Disputes are settled by the basin authority.", num=n)
@@ -293,8 +320,12 @@ def numbers_tables():
 
 def typed_treaty():
     d = new_doc()
-    p(d, "AGREEMENT ON THE CESSATION OF HOSTILITIES BETWEEN THE REPUBLIC OF VARNIA "
-         "AND THE FEDERAL STATE OF KASTEL", style="Title")
+    p(
+        d,
+        "AGREEMENT ON THE CESSATION OF HOSTILITIES BETWEEN THE REPUBLIC OF VARNIA "
+        "AND THE FEDERAL STATE OF KASTEL",
+        style="Title",
+    )
     p(d, "The Republic of Varnia and the Federal State of Kastel (the \u201cParties\u201d),")
     p(d, "Reaffirming their obligations under international humanitarian law,")
     p(d, "Recognising the role of the Republic of Lauria as mediator,")
@@ -308,22 +339,35 @@ def typed_treaty():
     p(d, "2.\t600 000 persons displaced from the zone may return after its demining.")
     p(d, "Article 3 \u2013 Entry into force", style="Heading 2")
     p(d, "This Agreement enters into force on signature.")
-    p(d, "Done at Halvern on 28 February 2026 in two copies in the Varnian and Kastelian "
-         "languages, both texts being equally authentic.")
-    table(d, [[
-        "For the Government of the Republic of Varnia\n\nIlse Marrow\nMinister for Foreign Affairs",
-        "For the Government of the Federal State of Kastel\n\nPavo Dren\nState Secretary",
-    ]], style=None)
+    p(
+        d,
+        "Done at Halvern on 28 February 2026 in two copies in the Varnian and Kastelian "
+        "languages, both texts being equally authentic.",
+    )
+    table(
+        d,
+        [
+            [
+                "For the Government of the Republic of Varnia\n\nIlse Marrow\nMinister for Foreign Affairs",
+                "For the Government of the Federal State of Kastel\n\nPavo Dren\nState Secretary",
+            ]
+        ],
+        style=None,
+    )
     save(d, "docx-typed-treaty")
 
 
 def heading_numbered_articles():
     d = new_doc()
     # Auto-numbered Heading 1 ("Article N") and body paragraphs numbered at ilvl 1 ("N.").
-    n = add_list(d, 18, [
-        {"ilvl": 0, "fmt": "decimal", "text": "Article %1", "left": 0, "hanging": 0},
-        {"ilvl": 1, "fmt": "decimal", "text": "%2.", "left": 720},
-    ])
+    n = add_list(
+        d,
+        18,
+        [
+            {"ilvl": 0, "fmt": "decimal", "text": "Article %1", "left": 0, "hanging": 0},
+            {"ilvl": 1, "fmt": "decimal", "text": "%2.", "left": 720},
+        ],
+    )
     p(d, "Protocol on the Korrin Valley Observer Mission", style="Title")
     p(d, "Mandate", style="Heading 1", num=n, ilvl=0)
     p(d, "The Mission observes compliance with the ceasefire in the Korrin valley.", num=n, ilvl=1)
@@ -336,8 +380,18 @@ def heading_numbered_articles():
     save(d, "docx-heading-numbered-articles")
 
 
-CASES = [memo_plain, heading_styles, flat_pipe, flat_ordinal, legal_sections, nested_ilvl,
-         looks_nested_siblings, numbers_tables, typed_treaty, heading_numbered_articles]
+CASES = [
+    memo_plain,
+    heading_styles,
+    flat_pipe,
+    flat_ordinal,
+    legal_sections,
+    nested_ilvl,
+    looks_nested_siblings,
+    numbers_tables,
+    typed_treaty,
+    heading_numbered_articles,
+]
 
 if __name__ == "__main__":
     for build in CASES:

@@ -28,8 +28,11 @@ def load(name: str | Path) -> dict:
     """Load one case's expected tree: NAME, NAME.expected.json or a path to either."""
     p = Path(name)
     if not p.name.endswith(".expected.json"):
-        p = p.with_name(p.name + ".expected.json") if p.suffix not in {".txt", ".md", ".docx"} \
+        p = (
+            p.with_name(p.name + ".expected.json")
+            if p.suffix not in {".txt", ".md", ".docx"}
             else p.with_name(p.stem + ".expected.json")
+        )
     if not p.is_absolute() and not p.exists():
         p = HERE / p.name
     with p.open(encoding="utf-8") as fh:

@@ -123,7 +123,9 @@ class Begun:
         return made[0], made[1], comments
 
 
-def _written(comparison: Comparison, rev: Revision, moves: bool, *, later: bool = False) -> tuple[Base, Writer]:
+def _written(
+    comparison: Comparison, rev: Revision, moves: bool, *, later: bool = False
+) -> tuple[Base, Writer]:
     """The base (the new draft's own DOCX, else a clean one) with the comparison's tracked
     changes written into it, and the writer, which holds the comments (`later`: see Planner)."""
     own = docx_base(comparison.new) if is_docx(comparison.new) else None

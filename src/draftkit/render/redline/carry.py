@@ -58,7 +58,8 @@ _DSP_EXT: Final = "{http://schemas.microsoft.com/office/drawing/2008/diagram}dat
 _NOTE_REFS: Final = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
 # Range markers of the old file: their ids and names mean nothing in the redline.
 _ANCHORS: Final = frozenset(
-    qn(f"w:{x}") for x in ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart", "permEnd")
+    qn(f"w:{x}")
+    for x in ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart", "permEnd")
 )
 _RPR_REVISIONS: Final = frozenset(
     {qn("w:ins"), qn("w:del"), qn("w:rPrChange"), qn("w:moveFrom"), qn("w:moveTo")}
@@ -86,15 +87,21 @@ class Carrier:
     main: str = ""  # the old main document part
     found: dict[str, list[etree._Element]] = field(default_factory=dict)  # placeholder → old elements
     notes: dict[str, tuple[str, etree._Element]] = field(default_factory=dict)  # old note parts by kind
-    paragraphs: list[etree._Element] = field(default_factory=list)  # the old body's, counted as the reader counted
+    paragraphs: list[etree._Element] = field(
+        default_factory=list
+    )  # the old body's, counted as the reader counted
     loaded: bool = False
     used: dict[str, int] = field(default_factory=dict)
     copied: dict[str, str] = field(default_factory=dict)  # old part → its part in the redline
     docpr: int = 0  # the largest drawing id in the redline
     carried: set[str] = field(default_factory=set)  # the kinds of note carried in
     tables: bool | None = None  # whether the old body holds a table, as the reader saw (None: not known)
-    note_by_id: dict[str, dict[str | None, etree._Element]] = field(default_factory=dict)  # old notes by kind, id
-    top_note: dict[int, tuple[etree._Element, int]] = field(default_factory=dict)  # a note part: (last note, largest id)
+    note_by_id: dict[str, dict[str | None, etree._Element]] = field(
+        default_factory=dict
+    )  # old notes by kind, id
+    top_note: dict[int, tuple[etree._Element, int]] = field(
+        default_factory=dict
+    )  # a note part: (last note, largest id)
 
     @classmethod
     def of(cls, old: Draft, base: Base) -> Carrier | None:

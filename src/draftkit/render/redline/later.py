@@ -31,7 +31,11 @@ def settle(
     none). None when `flagged` is not `planned` with flags added (another change than a
     flag, category or hygiene note), or flags a change that had no action in the plan: that
     plan is not the flagged comparison's, and the redline is made again."""
-    if len(planned.changes) != len(flagged.changes) or planned.old is not flagged.old or planned.new is not flagged.new:
+    if (
+        len(planned.changes) != len(flagged.changes)
+        or planned.old is not flagged.old
+        or planned.new is not flagged.new
+    ):
         return None
     for before, after in zip(planned.changes, flagged.changes, strict=True):
         if after is not before and replace(after, flags=(), old_category=(), new_category=()) != before:

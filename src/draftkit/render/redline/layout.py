@@ -43,7 +43,12 @@ ZERO_WIDTH: Final = frozenset(
 )  # fmt: skip
 CONTAINER_KINDS: Final = frozenset({"part", "chapter", "section", "article", "annex"})
 _OUTLINE: Final = qn("w:outlineLvl")
-_FLDCHAR, _FLDTYPE, _INSTR, _FLDSIMPLE = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText"), qn("w:fldSimple")
+_FLDCHAR, _FLDTYPE, _INSTR, _FLDSIMPLE = (
+    qn("w:fldChar"),
+    qn("w:fldCharType"),
+    qn("w:instrText"),
+    qn("w:fldSimple"),
+)
 
 
 def provision_lines(p: Provision) -> list[str]:

@@ -104,7 +104,13 @@ class Planner:
     """Plans every change of a comparison against the base document."""
 
     def __init__(
-        self, comparison: Comparison, base: Base, moves: bool, *, later: bool = False, carrier: Carrier | None = None
+        self,
+        comparison: Comparison,
+        base: Base,
+        moves: bool,
+        *,
+        later: bool = False,
+        carrier: Carrier | None = None,
     ) -> None:
         self.comparison = comparison
         self.base = base
@@ -217,7 +223,11 @@ class Planner:
 
     def _flags(self, change: Change) -> tuple[Flag, ...]:
         """What a change's comment will say: its flags, or (`later`) where to find them."""
-        return change.flags if self.later is None else (Later("later", "", "low", "", index=self.later[id(change)]),)
+        return (
+            change.flags
+            if self.later is None
+            else (Later("later", "", "low", "", index=self.later[id(change)]),)
+        )
 
     def _near(self, backbone: list[Change], k: int) -> int:
         if k < 0 or not backbone[k].new:
@@ -269,7 +279,9 @@ class Planner:
         # Word renumbers a label only within its own list: "1." that became "Article 1" (another
         # kind, another layout: a heading line and the text after it) is shown.
         same_list = olds[0].kind == news[0].kind and label_shape(olds[0].num) == label_shape(news[0].num)
-        if quiet and (olds[0].num == news[0].num or (news[0].num and same_list and not may_be_typed(layouts[0]))):
+        if quiet and (
+            olds[0].num == news[0].num or (news[0].num and same_list and not may_be_typed(layouts[0]))
+        ):
             return Revise(tuple(layouts), self._flags(change), None, None)  # Word renumbers automatic labels
         if not all(layout.match() for layout in layouts):
             return None
@@ -287,7 +299,10 @@ class Planner:
             if stream is None:
                 return None
         return Revise(
-            tuple(layouts), self._flags(change), stream, self._relabel(layouts[0], olds[0].num if olds else None)
+            tuple(layouts),
+            self._flags(change),
+            stream,
+            self._relabel(layouts[0], olds[0].num if olds else None),
         )
 
     def _plan_lines(
@@ -411,9 +426,11 @@ class Planner:
         # A wholly new paragraph of plain lines (title, preamble) with its own inserted mark
         # joins nothing when rejected (it goes whole): what stands after it stays as it is.
         # Not in a provision's stream, whose breaks also carry labels and old properties.
-        alone = set() if layout is not None else {
-            k for k in range(last) if marks[k] == "ins" and whole[k] and ends_cleanly(slots[k].p)
-        }
+        alone = (
+            set()
+            if layout is not None
+            else {k for k in range(last) if marks[k] == "ins" and whole[k] and ends_cleanly(slots[k].p)}
+        )
         # Each line's paragraph holds the line's new text, and paragraphs to be joined stand
         # next to each other.
         for subs, slot in zip(lines, slots, strict=True):
@@ -524,7 +541,9 @@ class Planner:
             stream = self._stream(moved, slots, layout, move=True)
         elif relabelled:
             wrap_prefix = len(layout.prefix)
-        return MoveTo(located, self._flags(change), name, wrap_prefix, "ins" if relabelled else "moveTo", stream)
+        return MoveTo(
+            located, self._flags(change), name, wrap_prefix, "ins" if relabelled else "moveTo", stream
+        )
 
     # ------------------------------------------------------------------ ghosts
 
@@ -547,7 +566,9 @@ class Planner:
         numbering), when that paragraph is found there; None otherwise."""
         found = self.carrier.first_paragraph(old, old.heading or "") if self.carrier is not None else None
         ppr = copy_ppr(found.find(W_PPR)) if found is not None else None
-        return ppr if ppr is not None and ppr.find(W_PSTYLE) is not None and ppr.find(W_NUMPR) is None else None
+        return (
+            ppr if ppr is not None and ppr.find(W_PSTYLE) is not None and ppr.find(W_NUMPR) is None else None
+        )
 
     def _ghost_paragraphs(
         self, old: Provision, model: Layout | None, shared: bool, kind: SegKind, mark: Mark
@@ -647,7 +668,9 @@ class Planner:
         """Title and preamble: word-level revisions where they can be found."""
         old, new = self.comparison.old, self.comparison.new
         base = self.base
-        title_paras, preamble_paras = front_paragraphs(base.paragraphs, base.title, base.preamble, new, self.top)
+        title_paras, preamble_paras = front_paragraphs(
+            base.paragraphs, base.title, base.preamble, new, self.top
+        )
         old_title = (old.title or "").split("\n") if old.title else []
         new_title = (new.title or "").split("\n") if new.title else []
         if title_paras is not None:
@@ -713,7 +736,9 @@ class Planner:
         # table is: words matched across lines joined cells' texts (Fax (content control)).
         in_cells = any(next(slot.p.iterancestors(TC), None) is not None for slot in slots)
         ops: list[Seg] = (
-            line_ops(old_lines, new_lines) if in_cells else list(diff_words("\n".join(old_lines), "\n".join(new_lines)))
+            line_ops(old_lines, new_lines)
+            if in_cells
+            else list(diff_words("\n".join(old_lines), "\n".join(new_lines)))
         )
         stream = self._stream(ops, slots, None)
         return FrontRevise(stream) if stream is not None else None
@@ -726,4 +751,3 @@ def _front(change: Change) -> bool:
             if p.kind in FRONT_KINDS:
                 return True
     return False
-

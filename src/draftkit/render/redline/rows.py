@@ -170,7 +170,9 @@ def restore_rows(
     fewer_tables = bool(old_tables) and len(_tables(list(document.iter(W_P)))) < len(old_tables)
     outside = outside or {}
     keys = [_NO_ROW if p in outside else deleted_key(p) for p in loose]
-    homes = [_home(p, key, (origins or {}).get(p), old_paragraphs) for p, key in zip(loose, keys, strict=True)]
+    homes = [
+        _home(p, key, (origins or {}).get(p), old_paragraphs) for p, key in zip(loose, keys, strict=True)
+    ]
     used: set[int] = set()
     placed_after: dict[etree._Element, etree._Element] = {}  # new row → last row put after it
     shell: etree._Element | None = None
@@ -223,7 +225,9 @@ def restore_rows(
 
 
 def _lift(
-    loose: list[etree._Element], old_paragraphs: Sequence[etree._Element], numbers: Mapping[etree._Element, int]
+    loose: list[etree._Element],
+    old_paragraphs: Sequence[etree._Element],
+    numbers: Mapping[etree._Element, int],
 ) -> None:
     """Loose paragraphs the writer put in a table cell (beside the new provision before them)
     whose old text stood outside tables go out of the table: before it when nothing the old
@@ -251,7 +255,10 @@ def _lift(
     def old_at(q: etree._Element, key: str) -> int | None:
         """Where loose paragraph `q` stood among the old paragraphs, where it is known."""
         number = numbers.get(q)
-        return number - 1 if number is not None and 0 < number <= len(keys) and keys[number - 1] == key else None
+        return (
+            number - 1 if number is not None and 0 < number <= len(keys) and keys[number - 1] == key else None
+        )
+
     after: dict[etree._Element, etree._Element] = {}  # table → the last paragraph put after it
     gone = set(loose)
     for p in loose:
@@ -602,7 +609,11 @@ def deleted_key(p: etree._Element) -> str:
 
 
 def _find(
-    keys: list[str], used: set[int], wanted: list[str], homes: list[set[etree._Element] | None], tr: etree._Element
+    keys: list[str],
+    used: set[int],
+    wanted: list[str],
+    homes: list[set[etree._Element] | None],
+    tr: etree._Element,
 ) -> list[int] | None:
     """The first run of unused loose paragraphs whose keys are `wanted`, in order, none known
     to come from another row than `tr`."""

@@ -199,16 +199,27 @@ class Writer:
                     outside = {
                         p: old.location.paragraph
                         for p, old in self.opened.items()
-                        if old.location is not None and old.location.paragraph is not None and old.location.cell is None
+                        if old.location is not None
+                        and old.location.paragraph is not None
+                        and old.location.cell is None
                     }
                     # …and one the reader found in a cell is no other row's.
                     origins = {
                         p: old.location.paragraph
                         for p, old in self.opened.items()
-                        if old.location is not None and old.location.paragraph is not None and old.location.cell is not None
+                        if old.location is not None
+                        and old.location.paragraph is not None
+                        and old.location.cell is not None
                     }
                     restore_rows(
-                        self.base.document, self.created, self.carrier, self.ids, self.rev, self.comments, outside, origins
+                        self.base.document,
+                        self.created,
+                        self.carrier,
+                        self.ids,
+                        self.rev,
+                        self.comments,
+                        outside,
+                        origins,
                     )
                     self.carrier.order_notes(self.base.document)
                 mark_inserted_rows(self.base.document, self.ids, self.rev)
@@ -413,7 +424,11 @@ class Writer:
         return revision("moveFrom" if mark == "moveFrom" else "del", copies, self.ids, self.rev)
 
     def _old_label(
-        self, p: etree._Element, typed: str | None, field: Sequence[etree._Element], rpr: etree._Element | None
+        self,
+        p: etree._Element,
+        typed: str | None,
+        field: Sequence[etree._Element],
+        rpr: etree._Element | None,
     ) -> None:
         """An old label deleted first in `p`, before any deleted words: its field (LISTNUM), its text."""
         fields = [self._old_field(field, "del")] if field else []

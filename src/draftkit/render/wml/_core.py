@@ -129,7 +129,9 @@ def max_revision_id(*roots: etree._Element) -> int:
     for root in roots:
         found = _IDS(root)
         if isinstance(found, list):
-            ids = (int(t) for t in found if isinstance(t, str) and len(t) <= 10 and t.isascii() and t.isdigit())
+            ids = (
+                int(t) for t in found if isinstance(t, str) and len(t) <= 10 and t.isascii() and t.isdigit()
+            )
             largest = max(largest, max((n for n in ids if n < 2**31), default=0))
     return largest
 
