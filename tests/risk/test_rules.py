@@ -2325,3 +2325,10 @@ def test_consider_the_possibility_and_as_far_as_possible(
 ) -> None:
     """risk_heldout6: each was wording only."""
     assert finding in rules_of(old, new)
+
+
+def test_before_made_while_is_a_sequence_changed() -> None:
+    """risk_heldout6: militias disarmed 'before' the Movements assemble → 'while' they assemble."""
+    old = "The AU shall verify that the militias have been disarmed before the forces of the Movements begin assembly."
+    new = "The AU shall verify the disarmament of the militias while the forces of the Movements begin assembly."
+    assert ("sequence", "Sequence changed") in rules_of(old, new)
