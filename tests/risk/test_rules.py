@@ -2179,6 +2179,14 @@ def test_the_event_a_deadline_counts_from_said_otherwise_is_no_change() -> None:
     assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == []
 
 
+def test_a_gap_between_two_events_is_no_anchor() -> None:
+    """'within 30 days of each other' says how far apart two acts fall, not what a deadline
+    counts from: 'of each other' → 'of one another' was 'Condition changed' (medium)."""
+    old = "The two reports shall be submitted within 30 days of each other."
+    new = "The two reports shall be submitted within 30 days of one another."
+    assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == []
+
+
 @pytest.mark.parametrize(
     ("old", "new"),
     [
