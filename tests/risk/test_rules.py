@@ -2179,6 +2179,14 @@ def test_the_event_a_deadline_counts_from_said_otherwise_is_no_change() -> None:
     assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == []
 
 
+def test_a_currency_code_beside_a_body_is_no_body() -> None:
+    """An acronym in a list beside an organisation is a body (fc08c9f), but not a currency
+    code: 'the EU, EUR 500 million' → 'the EU, 500 million euros' was 'Organisation removed'."""
+    old = "The Fund shall be financed by the EU, EUR 500 million in total."
+    new = "The Fund shall be financed by the EU, 500 million euros in total."
+    assert [(r, h) for r, h in rules_of(old, new) if r == "name"] == []
+
+
 def test_a_gap_between_two_events_is_no_anchor() -> None:
     """'within 30 days of each other' says how far apart two acts fall, not what a deadline
     counts from: 'of each other' → 'of one another' was 'Condition changed' (medium)."""
