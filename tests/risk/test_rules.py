@@ -2183,6 +2183,51 @@ def test_the_event_a_deadline_counts_from_said_otherwise_is_no_change() -> None:
     ("old", "new"),
     [
         (
+            "Recognising that a broad consensus exists on the need for reform, the Parties shall hold elections.",
+            "Recognising that there is broad agreement on the need for reform, the Parties shall hold elections.",
+        ),
+        (
+            "The Parties shall seek national consensus on the constitution.",
+            "The Parties shall seek national agreement on the constitution.",
+        ),
+        (
+            "Сторони прагнуть національного консенсусу щодо конституції.",
+            "Сторони прагнуть національної згоди щодо конституції.",
+        ),
+    ],
+)
+def test_a_consensus_that_is_no_decision_rule(old: str, new: str) -> None:
+    """A bare 'consensus' is a shared view, no way a body decides: it was 'Consensus no longer
+    required' (high, medium) when reworded as 'agreement'."""
+    assert [(r, h) for r, h in rules_of(old, new) if r == "scope"] == []
+
+
+def test_consensus_said_as_its_basis_is_a_decision_rule() -> None:
+    old = "The Commission shall take decisions on the basis of consensus."
+    new = "The Commission shall take decisions by a simple majority."
+    assert [h for r, h in rules_of(old, new) if r == "scope"] == ["Consensus replaced by a majority vote"]
+
+
+def test_a_currency_code_beside_a_body_is_no_body() -> None:
+    """An acronym in a list beside an organisation is a body (fc08c9f), but not a currency
+    code: 'the EU, EUR 500 million' → 'the EU, 500 million euros' was 'Organisation removed'."""
+    old = "The Fund shall be financed by the EU, EUR 500 million in total."
+    new = "The Fund shall be financed by the EU, 500 million euros in total."
+    assert [(r, h) for r, h in rules_of(old, new) if r == "name"] == []
+
+
+def test_a_gap_between_two_events_is_no_anchor() -> None:
+    """'within 30 days of each other' says how far apart two acts fall, not what a deadline
+    counts from: 'of each other' → 'of one another' was 'Condition changed' (medium)."""
+    old = "The two reports shall be submitted within 30 days of each other."
+    new = "The two reports shall be submitted within 30 days of one another."
+    assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
             "Усі сторони конфлікту отримують амністію, за винятком осіб, які вчинили воєнні злочини.",
             "Усі сторони конфлікту отримують амністію, крім осіб, що вчинили воєнні злочини.",
         ),

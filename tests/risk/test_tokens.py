@@ -272,6 +272,16 @@ def test_a_month_or_a_year_end_is_a_date(text: str, norm: str) -> None:
     assert [t.norm for t in tokenize(text) if t.kind == "date"] == [norm]
 
 
-@pytest.mark.parametrize("text", ["they may 2024 be", "at the end of the day", "the end of 15", "the end"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they may 2024 be",
+        "at the end of the day",
+        "the end of 15",
+        "the end",
+        "In March 2,000 troops",  # a count, not a year: a year is written in four digits
+        "by 31 March 2 000 troops",
+    ],
+)
 def test_no_month_or_year_end_where_there_is_none(text: str) -> None:
     assert [t for t in tokenize(text) if t.kind == "date"] == []

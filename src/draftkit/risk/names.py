@@ -162,6 +162,8 @@ def listed_acronym(side: Side, name: Name) -> bool:
     written = name.fragment
     if name.kind != "name" or len(written) < 3 or not written.isalpha() or not written.isupper():
         return False
+    if side.compiled.units.get(written.lower(), ("",))[0] == "currency":
+        return False  # "financed by the EU, EUR 500 million": a currency, no body
     tokens = side.text.tokens
     listed = [n for n in side.features(named_entities) if n.kind in ("party", "organisation")]
     ends = {n.last: n for n in listed}

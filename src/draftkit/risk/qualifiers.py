@@ -101,6 +101,11 @@ _FROM = {
 }
 
 
+# "within 30 days of each other", "from one another": a gap between two events, not the event
+# a deadline counts from.
+_RECIPROCAL = frozenset([("each", "other"), ("one", "another")])
+
+
 def _anchors(side: Side, taken: set[int]) -> list[Qualifier]:
     """The anchors of durations written with 'of', 'from', 'з моменту', 'с момента': read as
     the 'after …' anchor they stand for (matched with one, never reported alone), so that the
@@ -119,6 +124,8 @@ def _anchors(side: Side, taken: set[int]) -> list[Qualifier]:
         if not width:
             continue
         last = k + width
+        if tuple(t.norm for t in tokens[last : last + 2]) in _RECIPROCAL:
+            continue  # "within 30 days of each other": two events' gap, no anchor
         while (
             last < len(tokens) and tokens[last].norm not in CLAUSE_STOP and last - k - width < _CLAUSE_WORDS
         ):

@@ -502,6 +502,7 @@ def _written_date(tokens: Sequence[Token], k: int) -> tuple[Token | None, int]:
             and t.value is not None
             and 1900 <= t.value <= 2200
             and "." not in t.norm
+            and t.end - t.start == 4  # "2000", not "2,000" (troops: "In March 2,000 troops")
         )
 
     if is_day(a) and b is not None and b.kind == "word" and b.norm in MONTHS and is_year(c):
