@@ -2377,3 +2377,11 @@ def test_before_made_while_is_a_sequence_changed() -> None:
     old = "The AU shall verify that the militias have been disarmed before the forces of the Movements begin assembly."
     new = "The AU shall verify the disarmament of the militias while the forces of the Movements begin assembly."
     assert ("sequence", "Sequence changed") in rules_of(old, new)
+
+
+def test_a_suspended_sentence_is_no_measure_made_temporary() -> None:
+    """Found by the day's review: 'suspended sentences' → 'conditional sentences' was 'No longer
+    temporary' (MEDIUM)."""
+    old = "Persons given suspended sentences shall be amnestied."
+    new = "Persons given conditional sentences shall be amnestied."
+    assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == []

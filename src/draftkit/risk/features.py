@@ -25,7 +25,7 @@ from draftkit.risk.analysis import Analysis, Clause, negated_subject, not_limite
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.phrases import PhraseSet, PhraseSets
-from draftkit.risk.senses import examines, in_any_case, no_hedge, no_number_bounded
+from draftkit.risk.senses import examines, in_any_case, no_hedge, no_number_bounded, not_suspension
 from draftkit.risk.taxonomy import OBLIGATION_LEVELS, Compiled, Taxonomy
 from draftkit.risk.tokens import Text, and_a_half, content_key
 
@@ -702,6 +702,8 @@ def scopes(side: Side) -> list[Scope]:
             continue  # "maximum restraint", "максимум усилий": no number bounded
         if no_hedge(text.tokens, hit.norm, hit.first):
             continue  # "когда это станет возможно": what becomes possible, not "perhaps"
+        if not_suspension(text.tokens, hit.norm, hit.last):
+            continue  # "suspended sentences": a penalty's kind, not a measure made temporary
         _, b = window(text, hit.first, hit.last, before=0, after=2)
         span = span_of(text, hit.first, hit.last)
         out.append(

@@ -54,6 +54,20 @@ def soft_urgency(norm: str) -> bool:
     return norm.startswith(_SOFT_URGENCY)
 
 
+# A sentence suspended is a penalty's kind ("persons given suspended sentences"), no measure
+# made temporary.
+_PENALTIES = frozenset(["sentence", "sentences", "вирок", "вироку", "приговор", "приговора", "приговору"])
+
+
+def not_suspension(tokens: Sequence[Token], norm: str, last: int) -> bool:
+    """Whether a 'suspend*' scope word ending before `last` qualifies a penalty."""
+    return (
+        norm.startswith(("suspend", "призупин", "приостанов"))
+        and last < len(tokens)
+        and tokens[last].norm in _PENALTIES
+    )
+
+
 def not_urgent(tokens: Sequence[Token], norm: str, last: int) -> bool:
     """Whether an urgency word ending before `last` is "immediate" of a place or of kin."""
     return norm == "immediate" and last < len(tokens) and tokens[last].norm in _NEAR
