@@ -263,6 +263,8 @@ def test_an_ordinal_before_a_noun_is_still_a_number() -> None:
     [
         ("by October 2005 the", "date:2005-10"),  # a month of a year
         ("до грудня 2007 року", "date:2007-12"),
+        ("у грудні 2007 року", "date:2007-12"),  # the locative: in December
+        ("в декабре 2007 года", "date:2007-12"),
         ("by the end of 2015 the", "date:2015-12-31"),  # a year's end is its last day
         ("до кінця 2015 року", "date:2015-12-31"),
         ("до конца 2015 года", "date:2015-12-31"),
