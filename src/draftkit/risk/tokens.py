@@ -249,7 +249,7 @@ def _month_token(y: int, mo: int, s: int, e: int) -> Token:
 MONTH_NORM = len("date:2005-10")  # the length of a month's form; a day's is longer
 
 
-def _merge(tokens: list[Token]) -> list[Token]:
+def _merge(tokens: list[Token], text: str = "") -> list[Token]:
     """Multi-token forms: in-word hyphens dropped, 'per cent', spelled numbers, written dates."""
     # In-word hyphens: "de-facto" reads as "de facto", "mine-clearance" as "mine clearance".
     # Most tokens are none of these: the ones that may be are found by C-level scans of the
@@ -282,7 +282,7 @@ def _merge(tokens: list[Token]) -> list[Token]:
             continue  # taken into the form before
         out.extend(kept[k:start])
         k = start
-        merged, k = _merged_at(kept, k)
+        merged, k = _merged_at(kept, k, text)
         out.append(merged)
     out.extend(kept[k:])
     return out
@@ -295,7 +295,7 @@ _YEAR_END = frozenset(["end", "кінця", "конца"])  # "the end of 2015",
 _MERGE_STARTS = frozenset(["per", *NUMBER_WORDS, *HALVES, *MONTHS, *_YEAR_END])
 
 
-def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
+def _merged_at(kept: list[Token], k: int, text: str = "") -> tuple[Token, int]:
     """The token that stands at `kept[k]` ('per cent', a spelled number, a written date, or
     the token itself) and the index after what it took."""
     tok = kept[k]
@@ -347,7 +347,7 @@ def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
         if clock is not None:
             return clock
         if nxt.norm in _ENGLISH_ENDINGS:  # "7th October 2023" is a date, "5th day" an ordinal
-            date_tok, used = _written_date(kept, k)
+            date_tok, used = _written_date(kept, k, text)
             if date_tok is not None:
                 return date_tok, k + used
         ending = _ordinal_ending(kept, k)
@@ -355,7 +355,7 @@ def _merged_at(kept: list[Token], k: int) -> tuple[Token, int]:
             return ending
     if tok.norm in _YEAR_END:
         return _year_end(kept, k)
-    date_tok, used = _written_date(kept, k) if tok.kind == "number" or tok.norm in MONTHS else (None, 1)
+    date_tok, used = _written_date(kept, k, text) if tok.kind == "number" or tok.norm in MONTHS else (None, 1)
     if date_tok is not None:
         return date_tok, k + used
     return tok, k + 1
@@ -477,7 +477,7 @@ def _folded(tokens: Sequence[Token], k: int) -> tuple[list[Token], list[int]]:
     return view, taken
 
 
-def _written_date(tokens: Sequence[Token], k: int) -> tuple[Token | None, int]:
+def _written_date(tokens: Sequence[Token], k: int, text: str = "") -> tuple[Token | None, int]:
     """'31 December 2027', 'December 31, 2027', '31 грудня 2027', '7th October 2023',
     'October 7th, 2023'."""
     view, taken = _folded(tokens, k)
@@ -502,7 +502,9 @@ def _written_date(tokens: Sequence[Token], k: int) -> tuple[Token | None, int]:
             and t.value is not None
             and 1900 <= t.value <= 2200
             and "." not in t.norm
-            and t.end - t.start == 4  # "2000", not "2,000" (troops: "In March 2,000 troops")
+            # "2000", not "2,000" (troops: "In March 2,000 troops"); an invisible character
+            # inside is no separator ("20\u00ad27")
+            and (_GROUP_SEPARATORS.search(text, t.start, t.end) is None if text else t.end - t.start == 4)
         )
 
     if is_day(a) and b is not None and b.kind == "word" and b.norm in MONTHS and is_year(c):
@@ -539,7 +541,7 @@ def _tokens(text: str) -> tuple[Token, ...]:
         norm = normalise_word(text)
         if norm not in NUMBER_WORDS:  # unless it is a number spelled out
             return (_tuple_new(Token, (norm, 0, len(text), "word", text[0].isupper(), None, False)),)
-    return tuple(_merge(_raw_tokens(text)))
+    return tuple(_merge(_raw_tokens(text), text))
 
 
 _MEANINGFUL_PUNCT = {"[", "]"}
