@@ -2385,3 +2385,12 @@ def test_a_suspended_sentence_is_no_measure_made_temporary() -> None:
     old = "Persons given suspended sentences shall be amnestied."
     new = "Persons given conditional sentences shall be amnestied."
     assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == []
+
+
+def test_the_initials_of_a_shorter_name_s_last_words_are_another_body() -> None:
+    """Found by the day's review: 'the Ceasefire Joint Military Commission' → 'the JMC' (two
+    bodies in Sudan) became silent with the short form of a long name; only a name of five
+    capitalised words or more has one."""
+    old = "Violations shall be reported to the Ceasefire Joint Military Commission."
+    new = "Violations shall be reported to the JMC."
+    assert ("name", "Name changed") in rules_of(old, new)

@@ -201,9 +201,11 @@ def _initials(name: str) -> frozenset[str]:
     if len(capitals) < 2:
         return frozenset()
     heads = "".join(w[0] for w in capitals)
-    # and those of its last three words or more ('JSS' of 'Parbatya Chattagram Jana Samhati
-    # Samiti', the short form of a long name)
-    tails = {heads[k:] for k in range(len(heads) - 2)}
+    # and, for a long name (five capitalised words or more), those of its last three words or
+    # more ('JSS' of 'Parbatya Chattagram Jana Samhati Samiti', its short form); not of a
+    # shorter one, whose first word is rather a body's own ('the Ceasefire Joint Military
+    # Commission' and 'the JMC' were two bodies in Sudan)
+    tails = {heads[k:] for k in range(len(heads) - 2)} if len(capitals) >= 5 else set()
     return frozenset({heads, "".join(w[0] for w in words), *tails})
 
 
