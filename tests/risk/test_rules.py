@@ -2394,3 +2394,28 @@ def test_the_initials_of_a_shorter_name_s_last_words_are_another_body() -> None:
     old = "Violations shall be reported to the Ceasefire Joint Military Commission."
     new = "Violations shall be reported to the JMC."
     assert ("name", "Name changed") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "All forces shall disengage within thirty (30) days of the signing of this Agreement.",
+            "All forces shall disengage within thirty (30) working days of the signing of this Agreement.",
+            [("deadline", "Deadline extended by 12 days")],
+        ),
+        (
+            "Усі сили мають відійти протягом 30 днів.",
+            "Усі сили мають відійти протягом 30 робочих днів.",
+            [("deadline", "Deadline extended by 12 days")],
+        ),
+        (
+            "All forces shall disengage within 30 working days.",
+            "All forces shall disengage within 30 business days.",
+            [],
+        ),
+    ],
+)
+def test_working_days_are_longer_than_days(old: str, new: str, expected: list[tuple[str, str]]) -> None:
+    """risk_heldout6: 30 days → 30 working days was wording only; thirty working days are six weeks."""
+    assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == expected

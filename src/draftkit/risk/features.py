@@ -468,6 +468,9 @@ def _shares(side: Side, skip: set[int]) -> list[Quantity]:
     return out
 
 
+_WORKING = frozenset({"working", "business", "робочих", "робочі", "рабочих", "рабочие"})
+
+
 def quantities(side: Side) -> list[Quantity]:
     """Numbers written in figures (or spelled with a unit), with unit, multiplier, prefix."""
     text = side.text
@@ -506,6 +509,8 @@ def quantities(side: Side) -> list[Quantity]:
             found = _unit(side, k) if k < len(tokens) else None
             if found is not None and found[0] != "multiplier":
                 cls, factor = found
+                if k > j and cls == "time" and factor == 24 and tokens[j].norm in _WORKING:
+                    factor = 24 * 7 / 5  # "30 working days": six weeks, not thirty days
                 unit, unit_text, last = tokens[k].norm, text.span(k, k + 1), k + 1
                 break
             if k < len(tokens) and tokens[k].kind != "word":
