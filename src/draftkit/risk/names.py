@@ -20,6 +20,7 @@ from draftkit.records import record
 from draftkit.risk.analysis import Conjunct, at_sentence_start, coordinated, name_runs
 from draftkit.risk.features import Side
 from draftkit.risk.findings import Span, span_of
+from draftkit.risk.tokens import COORDINATORS
 
 
 @record
@@ -175,7 +176,7 @@ def listed_acronym(side: Side, name: Name) -> bool:
     return after + 1 < len(tokens) and tokens[after].norm in _LIST_JOINERS and after + 1 in starts
 
 
-_LIST_JOINERS = frozenset([",", "and", "or", "та", "і", "й", "або", "и", "или"])
+_LIST_JOINERS = COORDINATORS | {","}
 
 
 def respelt(old: Name, new: Name) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from itertools import compress, pairwise
 from operator import itemgetter, ne
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeGuard
 
 from draftkit.risk.numerals import HALVES, MONTHS, NUMBER_WORDS, SCALES, SECOND, SECOND_BEFORE, TENS
 
@@ -440,20 +440,25 @@ def _clock_in_words(kept: list[Token], k: int) -> tuple[Token, int] | None:
     return Token(f"{int(hours.value):02d}:{int(minutes.value):02d}", hours.start, end, "time"), j
 
 
+def _year_like(t: Token | None) -> TypeGuard[Token]:
+    """A number a year may be: 1900 to 2200, whole."""
+    return (
+        t is not None
+        and t.kind == "number"
+        and t.value is not None
+        and 1900 <= t.value <= 2200
+        and "." not in t.norm
+    )
+
+
 def _year_end(kept: list[Token], k: int) -> tuple[Token, int]:
     """'end of 2015' (English), 'кінця 2015', 'конца 2015' as the year's last day (a date:
     "by the end of 2015" = "by 31 December 2015"); else the word itself."""
     tok = kept[k]
     j = k + 2 if tok.norm == "end" else k + 1
     year = kept[j] if j < len(kept) else None
-    if (
-        year is not None
-        and (tok.norm != "end" or kept[k + 1].norm == "of")
-        and year.kind == "number"
-        and year.value is not None
-        and 1900 <= year.value <= 2200
-        and "." not in year.norm
-    ):
+    if year is not None and (tok.norm != "end" or kept[k + 1].norm == "of") and _year_like(year):
+        assert year.value is not None
         found = _date_token(int(year.value), 12, 31, tok.start, year.end)
         if found is not None:
             return found, j + 1
@@ -496,15 +501,10 @@ def _written_date(tokens: Sequence[Token], k: int, text: str = "") -> tuple[Toke
         )
 
     def is_year(t: Token | None) -> bool:
-        return (
-            t is not None
-            and t.kind == "number"
-            and t.value is not None
-            and 1900 <= t.value <= 2200
-            and "." not in t.norm
-            # "2000", not "2,000" (troops: "In March 2,000 troops"); an invisible character
-            # inside is no separator ("20\u00ad27")
-            and (_GROUP_SEPARATORS.search(text, t.start, t.end) is None if text else t.end - t.start == 4)
+        # "2000", not "2,000" (troops: "In March 2,000 troops"); an invisible character inside
+        # is no separator ("20\u00ad27")
+        return _year_like(t) and (
+            _GROUP_SEPARATORS.search(text, t.start, t.end) is None if text else t.end - t.start == 4
         )
 
     if is_day(a) and b is not None and b.kind == "word" and b.norm in MONTHS and is_year(c):
