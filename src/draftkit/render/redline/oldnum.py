@@ -161,7 +161,12 @@ class _Counter:
             return
         num_id, ilvl = numbered
         opened = self.opened
-        opens = [group[0]] if len(group) == 1 and group[0] in opened else [p for p in group if p in opened]
+        if len(group) == 1:
+            opens = [group[0]] if group[0] in opened else []
+        else:
+            # A paragraph whose words the old view leaves out (inserted) opens nothing there.
+            first = _first_shown(group)
+            opens = [p for p in group if p in opened and (p is first or _shows_text(p))]
         if len(opens) == 1 and opens[0] is _first_shown(group):
             provision = opened[opens[0]]
             if not self.state.count_showing(num_id, ilvl, provision.num):
