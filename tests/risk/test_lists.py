@@ -9,7 +9,7 @@ import pytest
 
 from draftkit.risk.features import Reader
 from draftkit.risk.lists import listings
-from tests.risk.helpers import TAXONOMY, flags_for, rules_of
+from tests.risk.helpers import TAXONOMY, findings, flags_for, rules_of
 
 WEAPONS = (
     "Heavy weapons — tanks, artillery systems and mortars — shall be withdrawn from the line of contact."
@@ -330,3 +330,35 @@ def test_a_participle_after_the_last_item_is_no_word_of_it() -> None:
     old = "The Parties request the Security Council to lift the individual sanctions and the arms embargo imposed on X."
     new = "The Parties request the Security Council to lift the individual sanctions imposed on X."
     assert ("list", "Item removed from a list") in rules_of(old, new)
+
+
+def test_a_preposition_inside_an_item_does_not_keep_it() -> None:
+    """risk_heldout6: 'the ARMM, the six municipalities in Lanao del Norte and the thirty-nine
+    barangays in North Cotabato' → 'the ARMM and the thirty-nine barangays in North Cotabato'
+    was 'Words removed', low: the item's own words held 'in', which the other text has."""
+    old = "The core territory shall be composed of the area of the ARMM, the six municipalities in Lanao del Norte and the thirty-nine barangays in North Cotabato."
+    new = "The core territory shall be composed of the area of the ARMM and the thirty-nine barangays in North Cotabato."
+    assert ("list", "Item removed from a list") in rules_of(old, new)
+
+
+def test_a_list_of_names_starts_at_its_first_name_after_a_comma() -> None:
+    """risk_heldout6: in 'shall be set up, made up of representatives of the Georgian, Russian
+    and South Ossetian sides' the first item was 'made up of representatives of the Georgian'
+    (between two commas) and the list before the comma 'up': four items each side, so
+    'North Ossetian' dropped was 'Words removed', low. A middle item that ends in a name
+    after words in lower case, before names, is that name; what comes before it is no
+    introductory phrase ('with representatives of Portugal, the United States and …')."""
+    old = "A Joint Control Commission composed of representatives of the Georgian, Russian, North Ossetian and South Ossetian sides shall be established."
+    new = "A Joint Control Commission shall be set up, made up of representatives of the Georgian, Russian and South Ossetian sides."
+    assert [(f.headline, f.old) for f in findings(old, new) if f.rule == "list"] == [
+        ("Item removed from a list", "North Ossetian")
+    ]
+    reader = Reader(TAXONOMY)
+    [observers] = reader.side(
+        "The Commission shall consist of the Government and UNITA, with representatives of Portugal, the United States and the Union of Soviet Socialist Republics as observers."
+    ).features(listings)[1:]
+    assert [item.fragment for item in observers.items] == [
+        "Portugal",
+        "the United States",
+        "the Union of Soviet Socialist Republics",
+    ]

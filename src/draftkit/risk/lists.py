@@ -158,15 +158,28 @@ def _participle_after(norm: str) -> bool:
     return len(norm) > 4 and norm.endswith("ed") and norm.isascii() and norm.isalpha()
 
 
-def _left_item(text: Text, end: int, stops: set[int], limit: int) -> int:
+def _left_item(text: Text, end: int, stops: set[int], limit: int, names: bool = False) -> tuple[int, bool]:
     """The start of the item that ends before token `end`: back to a comma or a hard stop
-    (a middle item, between two commas, is whole), else to a stop word, at most `limit` words."""
+    (a middle item, between two commas, is whole), else to a stop word, at most `limit` words.
+    `names`: the item after it is a name; then a middle item ending in a name after words in
+    lower case is that name ("set up, made up of representatives of the Georgian, Russian and
+    South Ossetian sides": 'Georgian'; what comes before it is no item, and says nothing of
+    whether the list is one: True with the start)."""
     tokens = text.tokens
     k = end
     while k > 0 and end - k < _MIDDLE_WORDS and _word(text, k - 1) and k - 1 not in stops:
         k -= 1
     if k > 0 and tokens[k - 1].norm == "," and k < end:
-        return k  # between two commas (or a comma and the coordinator): the whole item
+        if names and tokens[end - 1].cap:
+            start = end - 1
+            while start > k and tokens[start - 1].cap:
+                start -= 1
+            if any(
+                tokens[j].kind == "word" and not tokens[j].cap and tokens[j].norm not in FILLER
+                for j in range(k, start)
+            ):
+                return start, True
+        return k, False  # between two commas (or a comma and the coordinator): the whole item
     name = tokens[end - 1].cap and end - 1 > 0 and tokens[end - 2].norm not in _HARD_STOPS
     k = end
     while (
@@ -179,7 +192,7 @@ def _left_item(text: Text, end: int, stops: set[int], limit: int) -> int:
         and not (name and not tokens[k - 1].cap)  # "наблюдают ОБСЕ": the name, not the verb
     ):
         k -= 1
-    return k
+    return k, False
 
 
 # Prepositions an item may repeat after the coordinator ("by combatants and by agents of the
@@ -256,7 +269,10 @@ def _content(side: Side, first: int, last: int) -> tuple[tuple[str, str], ...]:
     return tuple(
         (lemmas[k].norm, tokens[k].norm)
         for k in range(first, last)
-        if tokens[k].kind == "word" and tokens[k].norm not in FILLER and len(lemmas[k].norm) > 1
+        if tokens[k].kind == "word"
+        and tokens[k].norm not in FILLER
+        and tokens[k].norm not in STOP_WORDS  # "municipalities in Lanao": "in" tells no item
+        and len(lemmas[k].norm) > 1
     )
 
 
@@ -292,8 +308,10 @@ def listings(side: Side) -> list[Listing]:
         while k > 0:
             middle = [last - first for first, last in bounds[1:]]
             limit = min(middle) if middle else min(end - c - 1, 3)
-            start = _left_item(text, k, stops, limit)
-            if start == k or (len(bounds) > 1 and _introductory(text, start, k, stops)):
+            after = bounds[-1]
+            names = any(tokens[j].cap and not _opens_sentence(text, j) for j in range(*after))
+            start, named = _left_item(text, k, stops, limit, names)
+            if start == k or (len(bounds) > 1 and not named and _introductory(text, start, k, stops)):
                 break  # "In the zone, tanks and mortars …": "zone" is no item
             bounds.append((start, k))
             if start > 1 and tokens[start - 1].norm == "," and _word(text, start - 2):
