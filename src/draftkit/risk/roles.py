@@ -9,7 +9,9 @@ Mission", "under the supervision of" → "in consultation with"); the stronger o
 roles dropped, no word left in its place, is too ("discussed and agreed" → "discussed",
 "моніторинг і верифікацію" → "моніторинг"; not "моніторинг і перевірку"); a directing or
 monitoring role gone with no role word as strong left and no other word in its place is the
-role removed ("an internationally monitored referendum" → "a referendum"). "Lead to" and
+role removed ("an internationally monitored referendum" → "a referendum"); one said of
+another body after it is the role given to it (`HOLDERS`: "chaired by the United Nations" →
+"chaired by the Government"). "Lead to" and
 "the Chair" are no roles. A sequence word ([sequence]: together, before, after) in place of another group's is
 the sequence changed ("simultaneously with" → "followed by"); a bare "before" or "after"
 against the other is the deadline rules' to read. Guarantees: only words the word diff puts
@@ -24,7 +26,7 @@ from draftkit.records import record
 from draftkit.risk.features import Side
 from draftkit.risk.findings import Report, Span, span_of
 from draftkit.risk.matching import FeatureRule, Sides, anything, by, silent
-from draftkit.risk.names import named_entities
+from draftkit.risk.names import Name, named_entities, respelt
 from draftkit.risk.phrases import PhraseSet
 from draftkit.risk.taxonomy import ROLE_GROUPS
 from draftkit.risk.tokens import COORDINATORS
@@ -188,6 +190,66 @@ ROLES: FeatureRule[Act] = FeatureRule(
     changed=_role_changed,
     removed=_role_removed,
     added=_role_added,
+)
+
+
+@record
+class Held:
+    """A directing or monitoring role said with the body that holds it after it ("chaired by
+    the United Nations", "under the supervision of the OSCE")."""
+
+    group: str
+    norm: str
+    holder: str  # the body's key (names.named_entities)
+    name: Name
+    fragment: str  # the role word to the end of the body's name
+    spans: tuple[Span, ...]
+    position: int
+
+
+# A role said with its holder after it: "chaired by", "under the supervision of", "під
+# головуванням", "под контролем" (the body in the genitive right after).
+_HOLDER_AFTER = frozenset(["by", "of"])
+_HOLDER_UNDER = frozenset(["under", "під", "под"])
+
+
+def held_roles(side: Side) -> list[Held]:
+    """Directing and monitoring roles whose holder a name right after them says."""
+    tokens = side.text.tokens
+    names = {n.first: n for n in side.features(named_entities)}
+    out: list[Held] = []
+    for act in side.features(roles):
+        words = act.norm.split()
+        if act.group == "assists" or not (words[-1] in _HOLDER_AFTER or words[0] in _HOLDER_UNDER):
+            continue
+        k = act.last
+        while k < len(tokens) and k < act.last + 2 and tokens[k].norm in _DETERMINERS:
+            k += 1
+        name = names.get(k)
+        if name is not None:
+            span = span_of(side.text, act.first, name.last)
+            fragment = side.text.span(act.first, name.last)
+            out.append(Held(act.group, act.norm, name.key, name, fragment, (span,), span[0]))
+    return out
+
+
+def _holder_changed(s: Sides, old: Held, new: Held) -> Report | None:
+    if old.holder == new.holder or respelt(old.name, new.name):
+        return None
+    return Report(GIVEN, s.sig.name_changed)  # the body that holds it changed
+
+
+GIVEN = "Role given to another body"
+
+
+HOLDERS: FeatureRule[Held] = FeatureRule(
+    name="role",
+    features=held_roles,
+    key=lambda h: (h.group, h.norm, h.holder),
+    pair=by(lambda old, new: (old.group, old.norm) == (new.group, new.norm)),
+    changed=_holder_changed,
+    removed=silent,
+    added=silent,
 )
 
 

@@ -72,7 +72,7 @@ from draftkit.risk.names import (
 from draftkit.risk.numbers import CLOCKS, DATES, FREQUENCY, NUMBERS, TIME_BOUNDS
 from draftkit.risk.qualifiers import Qualifier, qualifiers
 from draftkit.risk.quantified import COVERED
-from draftkit.risk.roles import ROLES, SEQUENCE
+from draftkit.risk.roles import GIVEN, HOLDERS, ROLES, SEQUENCE
 from draftkit.risk.taxonomy import COMMITMENT_GROUPS, Significance
 from draftkit.risk.tokens import content_key
 
@@ -739,6 +739,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     REMEDIES,
     COMMITMENTS,
     ROLES,
+    HOLDERS,
     SEQUENCE,
     ITEMS,
     JOINERS,
@@ -748,6 +749,13 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
 
 
 _CLAUSE_RULES = {"condition", "exception", "qualifier"}
+
+
+def _changed_inside(name: Finding, role: Finding) -> bool:
+    """Whether a name's finding says a body changed within a role's quotes."""
+    return bool(name.old and name.new) and inside(name, role.old_spans, role.new_spans)
+
+
 _ATOM_RULES = {"name", "number", "deadline"}
 
 
@@ -794,6 +802,17 @@ def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) 
     clause_old = [sp for f in clauses for sp in f.old_spans]
     clause_new = [sp for f in clauses for sp in f.new_spans]
     out = [f for f in out if f.rule != "name" or not inside(f, clause_old, clause_new)]
+    # … and a body that a role is given away from or to ("chaired by the United Nations" →
+    # "chaired by the Government"): the role's flag quotes both.
+    # A name changed there says it already ("verified by the OSCE" → "verified by the Joint
+    # Verification Commission": 'Organisation changed').
+    given = [f for f in out if f.headline == GIVEN]
+    if given:
+        names = [f for f in out if f.rule == "name"]
+        out = [f for f in out if f.headline != GIVEN or not any(_changed_inside(n, f) for n in names)]
+        given_old = [sp for f in out if f.headline == GIVEN for sp in f.old_spans]
+        given_new = [sp for f in out if f.headline == GIVEN for sp in f.new_spans]
+        out = [f for f in out if f.rule != "name" or not inside(f, given_old, given_new)]
     # What stands inside bracketed text added or deleted as a whole is unagreed text: the
     # brackets flag quotes it, once ("[and in accordance with … the Republic of Veloria]").
     added = [sp for f in out if f.headline == "Bracketed text added" for sp in f.new_spans]
