@@ -58,6 +58,7 @@ from draftkit.risk.matching import (
     surplus,
     unpaired,
 )
+from draftkit.risk.modifiers import MODIFIERS
 from draftkit.risk.names import (
     Name,
     at_sentence_start_in,
@@ -735,6 +736,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     QUALIFIERS,
     EXCEPTIONS,
     SCOPE,
+    MODIFIERS,
     COVERED,
     REMEDIES,
     COMMITMENTS,

@@ -95,6 +95,7 @@ class Significance:
     scope_restrictive: float = 0.6
     scope_universal: float = 0.5
     scope_bound: float = 0.9
+    object_scope: float = 0.75  # "troops" → "combat troops" in what is banned or withdrawn
     recognition: float = 1.0
     brackets_added: float = 0.5
     brackets_removed: float = 0.55
