@@ -2419,3 +2419,44 @@ def test_the_initials_of_a_shorter_name_s_last_words_are_another_body() -> None:
 def test_working_days_are_longer_than_days(old: str, new: str, expected: list[tuple[str, str]]) -> None:
     """risk_heldout6: 30 days → 30 working days was wording only; thirty working days are six weeks."""
     assert [(r, h) for r, h in rules_of(old, new) if r != "wording"] == expected
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "headline"),
+    [
+        (
+            "The Government shall contribute a minimum of US$200 million annually in 2007 and 2008.",
+            "The Government shall contribute not less than US$200 million in total for 2007 and 2008.",
+            "Amount per year made a total",
+        ),
+        (
+            "The donors shall provide $5 million per month.",
+            "The donors shall provide $5 million.",
+            "Amount per month made a total",
+        ),
+        (
+            "Виділяється 100 мільйонів гривень.",
+            "Виділяється 100 мільйонів гривень щороку.",
+            "Total made an amount per year",
+        ),
+        (
+            "Выделяется 100 миллионов рублей в год.",
+            "Выделяется 100 миллионов рублей в месяц.",
+            "Amount per year made an amount per month",
+        ),
+    ],
+)
+def test_an_amount_whose_period_changed(old: str, new: str, headline: str) -> None:
+    """risk_heldout6: 'a minimum of US$200 million annually in 2007 and 2008' → 'not less than
+    US$200 million in total for 2007 and 2008' (the sum halves) was 'Wording changed', low;
+    '$200 million per year' → '$200 million in total' was 'Amount reduced by 0%' (the money
+    counted in hours of a year)."""
+    assert [(f.rule, f.headline) for f in findings(old, new)] == [("number", headline)]
+
+
+def test_money_per_year_is_money() -> None:
+    """'$200 million per year' was counted in hours of a year: against '$250 million annually'
+    it read as 'Amount reduced'."""
+    assert rules_of("They pay $200 million per year.", "They pay $250 million annually.") == [
+        ("number", "Amount increased by 25%")
+    ]

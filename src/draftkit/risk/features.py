@@ -402,6 +402,7 @@ class Quantity:
     # with the same noun's number on the other side, never reported alone ("one Party" →
     # "either Party" drops no quantity).
     words_only: bool = False
+    per: int = 0  # a rate: the days of its period ("$200 million annually", "per year": 365)
 
 
 # One code per currency, however it is written ("$100 bn" = "USD 100 billion").
@@ -517,7 +518,8 @@ def quantities(side: Side) -> list[Quantity]:
                 break
         first = i
         if i > 0 and (_unit(side, i - 1) or ("", 0.0))[0] == "currency":
-            cls, unit, unit_text, first = "currency", tokens[i - 1].norm, text.span(i - 1, i), i - 1
+            # "$200 million per year": the money is in dollars, not in hours of a year
+            cls, factor, unit, unit_text, first = "currency", 1.0, tokens[i - 1].norm, text.span(i - 1, i), i - 1
             last = j
         if cls == "currency":
             cls = "money"
@@ -535,6 +537,7 @@ def quantities(side: Side) -> list[Quantity]:
                 cls = "count"
                 if j < len(tokens) and tokens[j].kind == "word":
                     unit, unit_text, last = side.lemmas.tokens[j].norm, text.span(j, j + 1), j + 1
+        per = _per(side, last) if cls in ("money", "count", "personnel") else 0
         prefix_hit = prefixes.get(first)
         prefix = prefix_hit.label if prefix_hit is not None and cls == "time" else ""
         start = prefix_hit.first if prefix_hit is not None and cls == "time" else first
@@ -552,6 +555,7 @@ def quantities(side: Side) -> list[Quantity]:
                 (span,),
                 span[0],
                 words_only,
+                per,
             )
         )
     # "within a year", "протягом року", "в течение месяца": a deadline of one unit.
@@ -598,6 +602,18 @@ _PERIOD_ADVERBS = {
     "ежедневно": 1, "еженедельно": 7, "ежемесячно": 30, "ежеквартально": 91, "ежегодно": 365,
 }  # fmt: skip
 _EVERY = {"every", "each", "кожний", "каждый"}  # "every month", "кожного місяця", "каждый год"
+_PER = {"per", "a", "an", "each", "every", "на", "в", "кожний", "каждый"}  # "$5 million per year"
+
+
+def _per(side: Side, k: int) -> int:
+    """The days of the period a quantity ending before token `k` is counted over ("annually",
+    "per year", "a month", "на рік", "в год"), else 0."""
+    tokens, words = side.text.tokens, side.lemmas.tokens
+    if k < len(tokens) and (days := _PERIOD_ADVERBS.get(tokens[k].norm)) is not None:
+        return days
+    if k + 1 < len(tokens) and words[k].norm in _PER:
+        return _PERIOD_NOUNS.get(words[k + 1].norm, 0)
+    return 0
 _ONCE = {"once", "раз"}  # "once a week", "once per month", "раз на тиждень", "раз в год"
 _ONCE_PER = {"a", "per", "на", "в"}
 _EVERY_OR_ONCE = _EVERY | _ONCE

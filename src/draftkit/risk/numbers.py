@@ -146,6 +146,8 @@ def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report | None:
         return None
     if _headcount(old, new) and old.base == new.base:
         return None  # "600 thousand soldiers" → "600,000 units": one headcount, said otherwise
+    if old.per != new.per:  # "$200 million annually" → "$200 million in total"
+        return Report(_rate_changed(old.per, new.per), min(1.0, sig.number_base + 0.5))
     up = new.base > old.base
     rel = _relative(old.base, new.base)
     diff = abs(new.value - old.value)
@@ -193,6 +195,18 @@ def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report | None:
     return Report(headline, min(1.0, sig.number_base + min(0.5, rel)))
 
 
+_PERIODS = {1: "day", 7: "week", 30: "month", 91: "quarter", 365: "year"}
+
+
+def _rate_changed(old: int, new: int) -> str:
+    """The headline of an amount whose period changed (days; 0: an amount in all)."""
+    if not new:
+        return f"Amount per {_PERIODS[old]} made a total"
+    if not old:
+        return f"Total made an amount per {_PERIODS[new]}"
+    return f"Amount per {_PERIODS[old]} made an amount per {_PERIODS[new]}"
+
+
 def _quantity_removed(s: Sides, old: Quantity) -> Report | None:
     if old.words_only:
         return None
@@ -216,7 +230,7 @@ def _quantity_added(s: Sides, new: Quantity) -> Report | None:
 NUMBERS: FeatureRule[Quantity] = FeatureRule(
     name="number",
     features=quantities,
-    key=lambda q: (q.cls, q.unit if q.cls in {"count", "money"} else "", q.base),
+    key=lambda q: (q.cls, q.unit if q.cls in {"count", "money"} else "", q.base, q.per),
     pair=by(_same_measure, _headcount),
     changed=_quantity_changed,
     removed=_quantity_removed,
