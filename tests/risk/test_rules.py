@@ -2460,3 +2460,23 @@ def test_money_per_year_is_money() -> None:
     assert rules_of("They pay $200 million per year.", "They pay $250 million annually.") == [
         ("number", "Amount increased by 25%")
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Срок действия составляет сто двадцать дней.", "Срок действия составляет 120 дней."),
+        ("Строк дії становить двісті п'ятдесят п'ять днів.", "Строк дії становить 255 днів."),
+        ("протягом двохсот п'ятдесяти днів", "протягом 250 днів"),
+    ],
+)
+def test_cyrillic_hundreds_with_tens_are_one_number(old: str, new: str) -> None:
+    """'сто двадцать дней' read as 'сто' and 'двадцать дней' (20 days) before: against '120
+    дней' a period shortened and a number removed."""
+    assert findings(old, new) == []
+
+
+def test_a_cyrillic_hundred_moved_is_a_period_changed() -> None:
+    assert rules_of("Срок составляет сто двадцать дней.", "Срок составляет сто восемьдесят дней.") == [
+        ("deadline", "Period lengthened by 60 days")
+    ]

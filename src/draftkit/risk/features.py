@@ -519,7 +519,13 @@ def quantities(side: Side) -> list[Quantity]:
         first = i
         if i > 0 and (_unit(side, i - 1) or ("", 0.0))[0] == "currency":
             # "$200 million per year": the money is in dollars, not in hours of a year
-            cls, factor, unit, unit_text, first = "currency", 1.0, tokens[i - 1].norm, text.span(i - 1, i), i - 1
+            cls, factor, unit, unit_text, first = (
+                "currency",
+                1.0,
+                tokens[i - 1].norm,
+                text.span(i - 1, i),
+                i - 1,
+            )
             last = j
         if cls == "currency":
             cls = "money"
@@ -614,6 +620,8 @@ def _per(side: Side, k: int) -> int:
     if k + 1 < len(tokens) and words[k].norm in _PER:
         return _PERIOD_NOUNS.get(words[k + 1].norm, 0)
     return 0
+
+
 _ONCE = {"once", "раз"}  # "once a week", "once per month", "раз на тиждень", "раз в год"
 _ONCE_PER = {"a", "per", "на", "в"}
 _EVERY_OR_ONCE = _EVERY | _ONCE

@@ -25,7 +25,7 @@ from itertools import compress, pairwise
 from operator import itemgetter, ne
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeGuard
 
-from draftkit.risk.numerals import HALVES, MONTHS, NUMBER_WORDS, SCALES, SECOND, SECOND_BEFORE, TENS
+from draftkit.risk.numerals import HALVES, HUNDREDS, MONTHS, NUMBER_WORDS, SCALES, SECOND, SECOND_BEFORE, TENS
 
 if TYPE_CHECKING:
     from draftkit.risk.phrases import PhraseSet
@@ -308,8 +308,15 @@ def _merged_at(kept: list[Token], k: int, text: str = "") -> tuple[Token, int]:
         value = NUMBER_WORDS[tok.norm]
         end = tok.end
         j = k + 1
+        ten = tok  # the word a unit may follow ("seventy-two", "сто двадцать пять": "двадцать")
+        if tok.norm in HUNDREDS and j < len(kept) and NUMBER_WORDS.get(kept[j].norm, 100) < 100:
+            # "сто двадцать дней", "двохсот п'ятдесяти": the ten (or unit) after the hundred
+            ten = kept[j]
+            value += NUMBER_WORDS[ten.norm]
+            end = ten.end
+            j += 1
         if (
-            tok.norm in TENS
+            ten.norm in TENS
             and j < len(kept)
             and kept[j].norm in NUMBER_WORDS
             and NUMBER_WORDS[kept[j].norm] < 10
