@@ -39,11 +39,18 @@ _NOUNS = frozenset(_NOUN_TEXT.split())
 _MOST = 2  # words of a modifier at most
 
 
-def _nouns(side: Side) -> set[str]:
+_PERSONNEL: dict[int, tuple[object, frozenset[str]]] = {}  # id(units) → (units, nouns)
+
+
+def _targets(side: Side) -> frozenset[str]:
+    """The nouns of forces, personnel and weapons: the list above and the taxonomy's
+    personnel unit words (made once per taxonomy)."""
     units = side.compiled.units
-    return {
-        t.norm for t in side.text.tokens if t.norm in _NOUNS or units.get(t.norm, ("",))[0] == "personnel"
-    }
+    made = _PERSONNEL.get(id(units))
+    if made is None or made[0] is not units:
+        made = (units, _NOUNS | {w for w, (cls, _) in units.items() if cls == "personnel"})
+        _PERSONNEL[id(units)] = made
+    return made[1]
 
 
 class _Modifiers:
@@ -58,13 +65,13 @@ class _Modifiers:
 def modifiers(s: Sides) -> list[Finding]:
     """'Scope narrowed' where a modifier is put before a kept noun of forces or weapons,
     'Scope widened' where one is taken away."""
-    if not (_nouns(s.old) & _nouns(s.new)):
+    shared = s.old.text.forms() & s.new.text.forms() & _targets(s.new)
+    if not shared:
         return []
-    kept = s.kept_words()
+    tokens = s.new.text.tokens
     out: list[Finding] = []
-    pairs = sorted(kept.items())
-    for (i0, j0), (i1, j1) in pairwise(pairs):
-        if s.new.text.tokens[j1].norm not in _NOUNS and not _personnel(s.new, j1):
+    for (i0, j0), (i1, j1) in pairwise(sorted(s.kept_words().items())):
+        if tokens[j1].norm not in shared:
             continue
         added, dropped = j1 - j0 - 1, i1 - i0 - 1
         if added and not dropped and _modifier(s.new, j0 + 1, j1, s.old):
@@ -72,10 +79,6 @@ def modifiers(s: Sides) -> list[Finding]:
         elif dropped and not added and _modifier(s.old, i0 + 1, i1, s.new):
             out.append(_finding(s, "Scope widened", (i0 + 1, i1 + 1), (j1, j1 + 1)))
     return out
-
-
-def _personnel(side: Side, k: int) -> bool:
-    return side.compiled.units.get(side.text.tokens[k].norm, ("",))[0] == "personnel"
 
 
 def _modifier(side: Side, first: int, last: int, other: Side) -> bool:
