@@ -2480,3 +2480,41 @@ def test_a_cyrillic_hundred_moved_is_a_period_changed() -> None:
     assert rules_of("Срок составляет сто двадцать дней.", "Срок составляет сто восемьдесят дней.") == [
         ("deadline", "Period lengthened by 60 days")
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "headline"),
+    [
+        (
+            "Each side shall repatriate all those prisoners of war in its custody who insist on repatriation to the side to which they belonged.",
+            "Each side shall repatriate all prisoners of war in its custody to the side to which they belonged.",
+            "Scope widened",
+        ),
+        (
+            "Сторони звільняють усіх полонених, які перебувають під їхньою вартою.",
+            "Сторони звільняють усіх полонених.",
+            "Scope widened",
+        ),
+        (
+            "Стороны освобождают всех пленных.",
+            "Стороны освобождают всех пленных, которые содержатся в лагерях.",
+            "Scope narrowed",
+        ),
+    ],
+)
+def test_a_relative_clause_restricts_what_all_covers(old: str, new: str, headline: str) -> None:
+    """risk_heldout5: 'all those prisoners of war in its custody who insist on repatriation' →
+    'all prisoners of war in its custody' (repatriation made compulsory) was 'Words removed',
+    low: what 'all' covers stopped at 'in'. A relative clause reached over prepositional
+    phrases (not over a verb) is part of it."""
+    assert [(f.rule, f.headline) for f in findings(old, new) if f.rule == "scope"] == [("scope", headline)]
+
+
+def test_a_relative_clause_after_a_verb_restricts_nothing_all_covers() -> None:
+    assert [
+        f
+        for f in findings(
+            "All forces shall leave the zone which was agreed.", "All forces shall leave the zone."
+        )
+        if f.rule == "scope"
+    ] == []

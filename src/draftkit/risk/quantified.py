@@ -10,7 +10,9 @@ internally displaced persons"), a Ukrainian or Russian verb by its lemma and end
 "all". The rule `COVERED` compares two phrases with the same head that stand in one place (the
 word diff keeps the one "all" as the other, or both lie in one stretch it changed): a word
 added narrows what "all" covers ("all hostages" → "all living hostages": all of fewer), a
-word taken away widens it ("all foreign forces" → "all forces"). Guarantees: a phrase
+word taken away widens it ("all foreign forces" → "all forces"); a relative clause reached
+over prepositional phrases, not over a verb, is part of what it covers ("all prisoners of war
+in its custody who insist on repatriation"). Guarantees: a phrase
 reordered, re-cased or in another case form says nothing (its lemmas are the same); two
 phrases neither of which holds the other's words (a rewording) say nothing either, nor do two
 in different places ("every hostage" of one sentence, "all hostages" added to another); in a
@@ -95,9 +97,51 @@ def quantified(side: Side) -> list[Quantified]:
                 words.add(head)
             k += 1
         if head:
+            k = _relative_clause(side, k, words)
             span = span_of(text, q, k)
             out.append(Quantified(head, frozenset(words), text.span(q, k), (span,), span[0]))
     return out
+
+
+# A relative clause after what "all" covers restricts it ("all prisoners of war in its custody
+# who insist on repatriation"): reached over prepositional phrases, not over a verb.
+_RELATIVE_TEXT = "who whom which that які який яка яке котрі котрий хто кто которые который которая которое"
+_RELATIVES = frozenset(_RELATIVE_TEXT.split())
+_VERB_TEXT = """shall will must may should would could can is are was were be been have has had do does
+    не є буде будуть має мають повинні повинна должны должен должна будет будут является"""
+_VERBS = frozenset(_VERB_TEXT.split())
+_REACH = 6  # words between the phrase and the relative pronoun at most
+_CLAUSE_WORDS = 8  # words of the relative clause read at most
+
+
+def _relative_clause(side: Side, k: int, words: set[str]) -> int:
+    """The end of a relative clause that restricts the phrase ending before token `k` (its
+    words added to `words`), else `k`."""
+    tokens, lemmas = side.text.tokens, side.lemmas.tokens
+    j = k
+    while j < len(tokens) and j - k <= _REACH:
+        tok = tokens[j]
+        if tok.norm in _RELATIVES:
+            break
+        if tok.kind != "word" and not (
+            tok.norm == "," and j + 1 < len(tokens) and tokens[j + 1].norm in _RELATIVES
+        ):
+            return k
+        if tok.norm in _VERBS or tok.norm in _ALL:
+            return k
+        j += 1
+    else:
+        return k
+    end, said = j + 1, 0
+    while end < len(tokens) and end - j <= _CLAUSE_WORDS and tokens[end].kind == "word":
+        norm = tokens[end].norm
+        if norm in STOP_WORDS and said >= 2:
+            break  # "who insist on repatriation | to the side …"
+        if norm not in FILLER and norm not in STOP_WORDS:
+            words.add(lemmas[end].norm)
+            said += 1
+        end += 1
+    return end
 
 
 def _covered(s: Sides, old: Quantified, new: Quantified) -> Report | None:
