@@ -251,6 +251,11 @@ def test_terms_written_apart_from_the_rules(text: str, first: str) -> None:
             " місце в окремих районах Донецької та Луганської областей України.",
             "justice",
         ),
+        # A relative clause's words are not the topic: the amnesty is, not the weapons.
+        (
+            "Protesters and those who have vacated buildings and handed over their weapons will be granted amnesty.",
+            "justice",
+        ),
     ],
 )
 def test_risk_heldout6_topics(text: str, first: str) -> None:

@@ -95,7 +95,11 @@ def text_scores(
                 qualifying += CLAUSE_FACTOR * weight
             else:
                 main += weight
-                if (topic is None or hit.first < topic[0]) and not _after_preposition(tokens, hit.first):
+                if (
+                    (topic is None or hit.first < topic[0])
+                    and not _after_preposition(tokens, hit.first)
+                    and not _in_relative_clause(tokens, hit.first)
+                ):
                     topic = (hit.first, cid)
             signals.setdefault(cid, []).append(hit.norm)
         if main or qualifying:
@@ -164,6 +168,32 @@ def _after_preposition(tokens: Text, first: int) -> bool:
         if token.kind != "punct" and token.norm not in _DETERMINERS:
             return token.norm in _PREPOSITIONS
         k -= 1
+    return False
+
+
+# Who or what a relative clause is about is not what the provision is about: "Protesters and
+# those who … handed over their weapons will be granted amnesty" is about amnesty.
+_RELATIVES = frozenset(
+    {"who", "whom", "whose", "which", "які", "який", "яка", "яке", "котрі", "хто", "кто", "которые", "который", "которая", "которое"}
+)  # fmt: skip
+# Where the main clause goes on after one: its modal ("… their weapons | will be granted").
+_MAIN_VERBS = frozenset(
+    {"shall", "will", "must", "may", "should", "буде", "будуть", "повинні", "повинен", "повинна",
+     "мають", "має", "будет", "будут", "должны", "должен", "должна"}
+)  # fmt: skip
+_SENTENCE_ENDS = frozenset({".", ";", ":", "!", "?"})
+
+
+def _in_relative_clause(tokens: Text, first: int) -> bool:
+    """Whether token `first` stands in a relative clause: a relative pronoun before it in its
+    sentence, no modal between ("those who … handed over their weapons"; not "amnesty" of "…
+    will be granted amnesty", the main clause going on)."""
+    for k in range(first - 1, -1, -1):
+        norm = tokens.tokens[k].norm
+        if norm in _SENTENCE_ENDS or norm in _MAIN_VERBS:
+            return False
+        if norm in _RELATIVES:
+            return True
     return False
 
 
