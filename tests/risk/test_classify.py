@@ -251,6 +251,11 @@ def test_terms_written_apart_from_the_rules(text: str, first: str) -> None:
             " місце в окремих районах Донецької та Луганської областей України.",
             "justice",
         ),
+        # Revenue shared is the wealth-sharing (aid and reconstruction) category's.
+        (
+            "At least two percent of oil revenue shall be allocated to the oil producing States or Regions.",
+            "aid_reconstruction",
+        ),
         # A relative clause's words are not the topic: the amnesty is, not the weapons.
         (
             "Protesters and those who have vacated buildings and handed over their weapons will be granted amnesty.",
