@@ -2518,3 +2518,43 @@ def test_a_relative_clause_after_a_verb_restricts_nothing_all_covers() -> None:
         )
         if f.rule == "scope"
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Agreement Monitoring Committee shall submit a report to the Parties every three months.",
+            "The Agreement Monitoring Committee shall submit a report to the Parties every three months and shall publish it.",
+        ),
+        (
+            "The Ceasefire Commission shall be chaired by UNAMID.",
+            "The Ceasefire Commission shall be chaired by UNAMID, which shall also provide its secretariat.",
+        ),
+        (
+            "The Executive Monitoring Committee shall meet every month in Bangui.",
+            "The Executive Monitoring Committee shall meet every month in Bangui and shall keep minutes of its meetings.",
+        ),
+        (
+            "The representatives shall lend their good offices to the parties.",
+            "The representatives shall lend their good offices to the parties and shall be provided with the necessary office facilities.",
+        ),
+    ],
+)
+def test_a_clerical_obligation_added_weighs_as_wording(old: str, new: str) -> None:
+    """risk_heldout6: publishing a report, keeping minutes, providing a secretariat or office
+    facilities, added, were 'Obligation added', HIGH or MEDIUM; analysts rate them low."""
+    [added] = [f for f in findings(old, new) if f.rule == "obligation"]
+    assert added.significance <= TAXONOMY.significance.wording
+
+
+def test_a_substantive_obligation_added_keeps_its_weight() -> None:
+    old = "The Committee shall meet every month."
+    new = "The Committee shall meet every month and shall verify the withdrawal of heavy weapons."
+    [added] = [f for f in findings(old, new) if f.rule == "obligation"]
+    assert added.significance > TAXONOMY.significance.wording
+    hostages = findings(
+        "The Parties shall release all hostages.",
+        "The Parties shall release all hostages and shall publish the lists.",
+    )
+    assert all(f.significance > TAXONOMY.significance.wording for f in hostages if f.rule == "obligation")

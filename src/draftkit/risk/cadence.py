@@ -7,7 +7,9 @@ days" → "every 120 days" for a report); a threefold change or more keeps its w
 the first set (benchmarks/risk_heldout) rates "weekly" → "monthly" medium. Takes the findings of one pair of texts
 (risk.rules.content_findings) and hands them on, such deadlines (and a qualifier or scope
 word on their words) weighed as wording; never where the text is about a violation, an
-attack, a withdrawal, a release or hostages.
+attack, a withdrawal, a release or hostages. So does an obligation added or removed whose
+verb or object is a clerical act (`clerical`: publishing a report, keeping minutes, a
+secretariat, office facilities), which analysts of risk_heldout6 rate low.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import replace
 from draftkit.risk.features import Side, frequencies, quantities, urgent
 from draftkit.risk.findings import Finding
 from draftkit.risk.matching import Sides
+from draftkit.risk.tokens import Text
 
 _ADMINISTRATIVE_WORDS = """report inform meet meeting session consult consultation minute minutes
     designate appoint circulate publish звіт звітувати інформувати засідання консультація
@@ -62,3 +65,50 @@ def _periods(side: Side) -> list[float]:
     return [q.base for q in side.features(quantities) if q.cls == "time"] + [
         24.0 * f.days for f in side.features(frequencies)
     ]
+
+
+# Clerical acts: what a body's paperwork and premises need, not what a party gives up.
+# Analysts of risk_heldout6 rate an obligation to publish a report, keep minutes, provide a
+# secretariat or office facilities, added, low ("… and shall keep minutes of its meetings").
+_CLERICAL_WORDS = """publish published publication minutes secretariat secretarial office offices
+    facilities premises translation translations interpretation archive archives logistical
+    clerical stationery опублікувати оприлюднити оприлюднювати протокол протоколи секретаріат
+    приміщення опубликовать публиковать протоколы секретариат помещения"""
+_CLERICAL = frozenset(_CLERICAL_WORDS.split())
+_AFTER = 6  # words after the modal and its verb read for what the obligation is about
+
+
+def clerical(s: Sides, found: list[Finding]) -> list[Finding]:
+    """The findings, with an obligation added or removed whose verb or object is a clerical
+    act ("shall publish it", "shall also provide its secretariat") weighed as wording —
+    unless the text is about a violation, an attack, a withdrawal, a release or hostages."""
+    if urgent(s.old) or urgent(s.new):
+        return found
+    return [
+        replace(f, significance=min(f.significance, s.sig.wording), heavy=0.0) if _clerical(s, f) else f
+        for f in found
+    ]
+
+
+def _clerical(s: Sides, finding: Finding) -> bool:
+    if finding.rule != "obligation" or finding.headline not in ("Obligation added", "Obligation removed"):
+        return False
+    text, spans = (s.new_text, finding.new_spans) if finding.new else (s.old_text, finding.old_spans)
+    return bool(spans) and _clerical_after(text, spans[0][0])
+
+
+def _clerical_after(text: Text, at: int) -> bool:
+    """Whether a clerical word stands among the words from character `at` to the end of
+    its clause (a few words at most)."""
+    tokens = text.tokens
+    k = next((n for n, tok in enumerate(tokens) if tok.start >= at), len(tokens))
+    seen = 0
+    while k < len(tokens) and seen < _AFTER + 2:
+        tok = tokens[k]
+        if tok.kind == "punct" and tok.norm in {".", ";", ",", ":"}:
+            return False
+        if tok.norm in _CLERICAL:
+            return True
+        seen += 1
+        k += 1
+    return False

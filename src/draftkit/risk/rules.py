@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from draftkit.risk.cadence import administrative
+from draftkit.risk.cadence import administrative, clerical
 from draftkit.risk.features import (
     Bracket,
     ClauseFeature,
@@ -820,4 +820,6 @@ def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) 
     added = [sp for f in out if f.headline == "Bracketed text added" for sp in f.new_spans]
     deleted = [sp for f in out if f.headline == "Bracketed text deleted" for sp in f.old_spans]
     out = [f for f in out if f.rule == "brackets" or not inside(f, deleted, added)]
+    if any(f.rule == "obligation" for f in out):
+        out = clerical(sides, out)
     return administrative(sides, out) if any(f.rule == "deadline" for f in out) else out
