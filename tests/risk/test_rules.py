@@ -2558,3 +2558,30 @@ def test_a_substantive_obligation_added_keeps_its_weight() -> None:
         "The Parties shall release all hostages and shall publish the lists.",
     )
     assert all(f.significance > TAXONOMY.significance.wording for f in hostages if f.rule == "obligation")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The parties request the Security Council to establish a Transitional Administration, which shall govern the Region.",
+            "The parties request the Security Council to establish, as soon as possible, a Transitional Administration, which shall govern the Region.",
+        ),
+        (
+            "The parties invite the international community to facilitate, monitor and assist in the implementation of the Agreement.",
+            "The parties invite the international community to facilitate, monitor and assist, as appropriate, in the implementation of the Agreement.",
+        ),
+    ],
+)
+def test_a_qualifier_of_what_a_request_asks_weighs_as_wording(old: str, new: str) -> None:
+    """risk_heldout6: 'as soon as possible' and 'as appropriate' added to what the parties ask
+    of the Security Council or the international community were HIGH; no party is bound."""
+    found = [f for f in findings(old, new) if f.rule in ("qualifier", "scope")]
+    assert found and all(f.significance <= TAXONOMY.significance.wording for f in found)
+
+
+def test_a_qualifier_of_what_a_party_undertakes_after_a_request_keeps_its_weight() -> None:
+    old = "The parties request the Council to meet and undertake to withdraw all forces."
+    new = "The parties request the Council to meet and undertake to withdraw all forces where possible."
+    found = [f for f in findings(old, new) if f.rule in ("qualifier", "scope")]
+    assert found and all(f.significance > TAXONOMY.significance.wording for f in found)

@@ -9,7 +9,9 @@ the first set (benchmarks/risk_heldout) rates "weekly" → "monthly" medium. Tak
 word on their words) weighed as wording; never where the text is about a violation, an
 attack, a withdrawal, a release or hostages. So does an obligation added or removed whose
 verb or object is a clerical act (`clerical`: publishing a report, keeping minutes, a
-secretariat, office facilities), which analysts of risk_heldout6 rate low.
+secretariat, office facilities), which analysts of risk_heldout6 rate low, and a qualifier or
+scope word of what a request asks of someone outside the agreement (`requested`: "request the
+Security Council to establish, as soon as possible, …"), which binds no party.
 """
 
 from __future__ import annotations
@@ -111,4 +113,43 @@ def _clerical_after(text: Text, at: int) -> bool:
             return True
         seen += 1
         k += 1
+    return False
+
+
+# A request to someone outside the agreement binds no party: "The parties request the Security
+# Council to establish, as soon as possible, …", "invite the international community to
+# assist, as appropriate, …" (risk_heldout6 rates such qualifiers added low).
+_REQUEST_WORDS = """request requests invite invites urge urges encourage encourages call calls ask asks
+    appeal appeals просять просить закликають закликає запрошують запрошує просят просит
+    призывают призывает предлагают предлагает"""
+_REQUEST = frozenset(_REQUEST_WORDS.split())
+_BINDING_WORDS = """shall must will agree agrees undertake undertakes commit commits повинні мають
+    зобов'язуються повинна должны обязуются"""
+_BINDING = frozenset(_BINDING_WORDS.split())
+
+
+def requested(s: Sides, found: list[Finding]) -> list[Finding]:
+    """The findings, with a qualifier or scope word added to or dropped from what a request
+    asks of someone ("request the Security Council to establish, as soon as possible, …")
+    weighed as wording: after a request verb, no binding word between."""
+    return [
+        replace(f, significance=min(f.significance, s.sig.wording), heavy=0.0) if _asked(s, f) else f
+        for f in found
+    ]
+
+
+def _asked(s: Sides, finding: Finding) -> bool:
+    if finding.rule not in ("qualifier", "scope"):
+        return False
+    text, spans = (s.new_text, finding.new_spans) if finding.new else (s.old_text, finding.old_spans)
+    if not spans:
+        return False
+    tokens = text.tokens
+    k = next((n for n, tok in enumerate(tokens) if tok.start >= spans[0][0]), len(tokens))
+    for j in range(k - 1, -1, -1):
+        norm = tokens[j].norm
+        if norm in _BINDING or norm in {".", ";"}:
+            return False
+        if norm in _REQUEST:
+            return True
     return False

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from draftkit.risk.cadence import administrative, clerical
+from draftkit.risk.cadence import administrative, clerical, requested
 from draftkit.risk.features import (
     Bracket,
     ClauseFeature,
@@ -822,4 +822,6 @@ def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) 
     out = [f for f in out if f.rule == "brackets" or not inside(f, deleted, added)]
     if any(f.rule == "obligation" for f in out):
         out = clerical(sides, out)
+    if any(f.rule in ("qualifier", "scope") for f in out):
+        out = requested(sides, out)
     return administrative(sides, out) if any(f.rule == "deadline" for f in out) else out
