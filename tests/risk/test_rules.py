@@ -2539,13 +2539,36 @@ def test_a_relative_clause_after_a_verb_restricts_nothing_all_covers() -> None:
             "The representatives shall lend their good offices to the parties.",
             "The representatives shall lend their good offices to the parties and shall be provided with the necessary office facilities.",
         ),
+        (
+            "The Permanent Court of Arbitration shall serve as registry for the Commission.",
+            "The Permanent Court of Arbitration shall serve as registry for the Commission and shall provide it with administrative support.",
+        ),
+        (
+            "The Ceasefire Joint Military Committee shall be based in Juba.",
+            "The Ceasefire Joint Military Committee shall have its headquarters in Juba and may meet elsewhere when necessary.",
+        ),
     ],
 )
 def test_a_clerical_obligation_added_weighs_as_wording(old: str, new: str) -> None:
     """risk_heldout6: publishing a report, keeping minutes, providing a secretariat or office
-    facilities, added, were 'Obligation added', HIGH or MEDIUM; analysts rate them low."""
+    facilities, added, were 'Obligation added', HIGH or MEDIUM; analysts rate them low
+    (risk_heldout5: administrative support, meeting elsewhere when necessary)."""
     [added] = [f for f in findings(old, new) if f.rule == "obligation"]
     assert added.significance <= TAXONOMY.significance.wording
+
+
+def test_a_meeting_made_optional_keeps_its_weight() -> None:
+    """--corpus real: 'The Joint Commission shall meet' → 'may meet' is the commission's
+    meetings made optional (medium), not a permission to meet elsewhere."""
+    [weakened] = [
+        f
+        for f in findings(
+            "The Joint Commission shall meet at least once a month.",
+            "The Joint Commission may meet at least once a month.",
+        )
+        if f.rule == "obligation"
+    ]
+    assert weakened.significance > TAXONOMY.significance.wording
 
 
 def test_a_substantive_obligation_added_keeps_its_weight() -> None:

@@ -74,10 +74,13 @@ def _periods(side: Side) -> list[float]:
 # secretariat or office facilities, added, low ("… and shall keep minutes of its meetings").
 _CLERICAL_WORDS = """publish published publication minutes secretariat secretarial office offices
     facilities premises translation translations interpretation archive archives logistical
-    clerical stationery опублікувати оприлюднити оприлюднювати протокол протоколи секретаріат
-    приміщення опубликовать публиковать протоколы секретариат помещения"""
+    clerical stationery administrative meet meetings session sessions опублікувати оприлюднити
+    оприлюднювати протокол протоколи секретаріат приміщення засідання засідань опубликовать
+    публиковать протоколы секретариат помещения заседания заседаний"""
 _CLERICAL = frozenset(_CLERICAL_WORDS.split())
 _AFTER = 6  # words after the modal and its verb read for what the obligation is about
+# An obligation added or dropped, or a permission given ("may meet elsewhere when necessary").
+_CLERICAL_HEADLINES = frozenset({"Obligation added", "Obligation removed", "Discretion added"})
 
 
 def clerical(s: Sides, found: list[Finding]) -> list[Finding]:
@@ -93,7 +96,7 @@ def clerical(s: Sides, found: list[Finding]) -> list[Finding]:
 
 
 def _clerical(s: Sides, finding: Finding) -> bool:
-    if finding.rule != "obligation" or finding.headline not in ("Obligation added", "Obligation removed"):
+    if finding.rule != "obligation" or finding.headline not in _CLERICAL_HEADLINES:
         return False
     text, spans = (s.new_text, finding.new_spans) if finding.new else (s.old_text, finding.old_spans)
     return bool(spans) and _clerical_after(text, spans[0][0])
