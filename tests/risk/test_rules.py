@@ -2608,3 +2608,31 @@ def test_a_qualifier_of_what_a_party_undertakes_after_a_request_keeps_its_weight
     new = "The parties request the Council to meet and undertake to withdraw all forces where possible."
     found = [f for f in findings(old, new) if f.rule in ("qualifier", "scope")]
     assert found and all(f.significance > TAXONOMY.significance.wording for f in found)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Joint Integrated Units shall consist of 24,000 troops in Southern Sudan, 6,000 in the Nuba Mountains, 6,000 in Southern Blue Nile and 3,000 in Khartoum.",
+            "The Joint Integrated Units shall consist of 3,000 troops in Khartoum, 6,000 in Southern Blue Nile, 6,000 in the Nuba Mountains and 24,000 in Southern Sudan.",
+        ),
+        (
+            "Israel will release 250 life-sentence prisoners.",
+            "Israel will release 250 prisoners serving life sentences.",
+        ),
+    ],
+)
+def test_numbers_whose_noun_is_left_out_or_after_a_compound(old: str, new: str) -> None:
+    """risk_heldout5: a list of troop numbers reordered ('24,000 troops in …, 6,000 in …')
+    read as 24,000 troops cut to 3,000 (the later numbers were counts of 'in'); '250
+    life-sentence prisoners' → '250 prisoners serving life sentences' as a number removed and
+    one added (a count of 'life')."""
+    assert [f for f in findings(old, new) if f.rule in ("number", "deadline")] == []
+
+
+def test_a_number_whose_noun_is_left_out_is_counted_in_that_noun() -> None:
+    assert rules_of(
+        "There shall be 24,000 troops in the South and 6,000 in the East.",
+        "There shall be 24,000 troops in the South and 9,000 in the East.",
+    ) == [("number", "Number of personnel increased by 3,000 (+50%)")]

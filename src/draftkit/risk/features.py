@@ -27,7 +27,7 @@ from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.phrases import PhraseSet, PhraseSets
 from draftkit.risk.senses import examines, in_any_case, no_hedge, no_number_bounded, not_suspension
 from draftkit.risk.taxonomy import OBLIGATION_LEVELS, Compiled, Taxonomy
-from draftkit.risk.tokens import Text, and_a_half, content_key
+from draftkit.risk.tokens import Text, Token, and_a_half, content_key
 
 F = TypeVar("F")
 
@@ -470,6 +470,35 @@ def _shares(side: Side, skip: set[int]) -> list[Quantity]:
 
 
 _WORKING = frozenset({"working", "business", "робочих", "робочі", "рабочих", "рабочие"})
+# After a number, what says its noun is left out: a preposition or a punctuation mark.
+_ELLIPSIS_NEXT = frozenset(
+    {"in", "at", "on", "for", "from", "to", "of", "and", "or", "в", "у", "на", "з", "із", "до", "по", "для", "и", "і", "та"}
+)  # fmt: skip
+_SENTENCE_ENDS = frozenset({".", ";", "!", "?"})
+
+
+def _elliptical(tokens: Sequence[Token], j: int) -> bool:
+    """Whether the number before token `j` has its noun left out ("6,000 in the Nuba
+    Mountains", "… and 3,000.")."""
+    return j >= len(tokens) or tokens[j].kind == "punct" or tokens[j].norm in _ELLIPSIS_NEXT
+
+
+def _compound(text: Text, j: int) -> bool:
+    """Whether tokens `j` and `j + 1` are one word joined by a hyphen ("life-sentence"; the
+    tokeniser drops the hyphen), a word after them."""
+    tokens = text.tokens
+    if j + 2 >= len(tokens) or tokens[j].kind != "word" or tokens[j + 1].kind != "word":
+        return False
+    end = tokens[j].end
+    return tokens[j + 1].start == end + 1 and text.original[end] in "-‐‑"
+
+
+def _sentence_start(tokens: Sequence[Token], i: int) -> int:
+    """The first token of the sentence that holds token `i`."""
+    k = i
+    while k > 0 and tokens[k - 1].norm not in _SENTENCE_ENDS:
+        k -= 1
+    return k
 
 
 def quantities(side: Side) -> list[Quantity]:
@@ -494,6 +523,7 @@ def quantities(side: Side) -> list[Quantity]:
             skip.add(i + 2)
             after[i] = i + 4
     out.extend(_shares(side, skip))
+    listed: tuple[int, tuple[str, str, str, float]] | None = None  # the last number with a unit
     for i in numbers:
         tok = tokens[i]
         if i in skip or tok.value is None or tok.value != tok.value:
@@ -539,10 +569,22 @@ def quantities(side: Side) -> list[Quantity]:
         if not cls:
             if 1900 <= value <= 2200 and value == int(value) and "." not in tok.norm:
                 cls = "year"
+            elif listed is not None and listed[0] > _sentence_start(tokens, i) and _elliptical(tokens, j):
+                # "24,000 troops in Southern Sudan, 6,000 in the Nuba Mountains": troops too
+                cls, unit, unit_text, factor = listed[1]
             else:
                 cls = "count"
+                # "250 life-sentence prisoners": the noun after the compound
+                if (
+                    _compound(text, j)
+                    and tokens[j + 2].kind == "word"
+                    and tokens[j + 2].norm not in _ELLIPSIS_NEXT
+                ):
+                    j += 2
                 if j < len(tokens) and tokens[j].kind == "word":
                     unit, unit_text, last = side.lemmas.tokens[j].norm, text.span(j, j + 1), j + 1
+        if cls not in ("year", "count") or unit:
+            listed = (i, (cls, unit, unit_text, factor))
         per = _per(side, last) if cls in ("money", "count", "personnel") else 0
         prefix_hit = prefixes.get(first)
         prefix = prefix_hit.label if prefix_hit is not None and cls == "time" else ""
