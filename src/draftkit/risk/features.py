@@ -493,12 +493,15 @@ def _compound(text: Text, j: int) -> bool:
     return tokens[j + 1].start == end + 1 and text.original[end] in "-‐‑"
 
 
-def _sentence_start(tokens: Sequence[Token], i: int) -> int:
-    """The first token of the sentence that holds token `i`."""
-    k = i
-    while k > 0 and tokens[k - 1].norm not in _SENTENCE_ENDS:
-        k -= 1
-    return k
+def _one_sentence(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether no sentence ends between tokens `first` and `last`, a list's length apart at
+    most (a long paragraph of numbers is not walked back once for each)."""
+    return last - first <= _LIST_REACH and not any(
+        tokens[k].norm in _SENTENCE_ENDS for k in range(first, last)
+    )
+
+
+_LIST_REACH = 60  # tokens between a number and the one whose noun it shares, at most
 
 
 def quantities(side: Side) -> list[Quantity]:
@@ -569,7 +572,7 @@ def quantities(side: Side) -> list[Quantity]:
         if not cls:
             if 1900 <= value <= 2200 and value == int(value) and "." not in tok.norm:
                 cls = "year"
-            elif listed is not None and listed[0] > _sentence_start(tokens, i) and _elliptical(tokens, j):
+            elif listed is not None and _elliptical(tokens, j) and _one_sentence(tokens, listed[0], i):
                 # "24,000 troops in Southern Sudan, 6,000 in the Nuba Mountains": troops too
                 cls, unit, unit_text, factor = listed[1]
             else:
