@@ -2636,3 +2636,26 @@ def test_a_number_whose_noun_is_left_out_is_counted_in_that_noun() -> None:
         "There shall be 24,000 troops in the South and 6,000 in the East.",
         "There shall be 24,000 troops in the South and 9,000 in the East.",
     ) == [("number", "Number of personnel increased by 3,000 (+50%)")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Сторони докладають зусиль для встановлення долі зниклих безвісти.",
+            "Сторони докладають усіх можливих зусиль для встановлення долі зниклих безвісти.",
+        ),
+        (
+            "Стороны прилагают усилия для освобождения заложников.",
+            "Стороны прилагают все возможные усилия для освобождения заложников.",
+        ),
+        (
+            "The Parties shall make efforts to trace missing persons.",
+            "The Parties shall make every effort to trace missing persons.",
+        ),
+    ],
+)
+def test_all_efforts_is_how_hard_not_how_much(old: str, new: str) -> None:
+    """risk_heldout5: 'зусиль' → 'усіх можливих зусиль', 'усилия' → 'все возможные усилия' were
+    'Scope widened', MEDIUM: a best effort made a greater one covers nothing more."""
+    assert [f for f in findings(old, new) if f.rule == "scope"] == []

@@ -25,7 +25,7 @@ from draftkit.risk.analysis import Analysis, Clause, negated_subject, not_limite
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.phrases import PhraseSet, PhraseSets
-from draftkit.risk.senses import examines, in_any_case, no_hedge, no_number_bounded, not_suspension
+from draftkit.risk.senses import examines, in_any_case, no_hedge, no_number_bounded, not_suspension, of_effort
 from draftkit.risk.taxonomy import OBLIGATION_LEVELS, Compiled, Taxonomy
 from draftkit.risk.tokens import Text, Token, and_a_half, content_key
 
@@ -778,6 +778,8 @@ def scopes(side: Side) -> list[Scope]:
             continue  # "когда это станет возможно": what becomes possible, not "perhaps"
         if not_suspension(text.tokens, hit.norm, hit.last):
             continue  # "suspended sentences": a penalty's kind, not a measure made temporary
+        if hit.label == "universal" and of_effort(text.tokens, hit.last):
+            continue  # "all possible efforts": how hard, not how much
         _, b = window(text, hit.first, hit.last, before=0, after=2)
         span = span_of(text, hit.first, hit.last)
         out.append(

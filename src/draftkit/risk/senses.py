@@ -101,3 +101,18 @@ def in_any_case(tokens: Sequence[Token], norm: str, first: int) -> bool:
         and tokens[first - 1].norm == "in"
         and tokens[first + 1].norm in {"case", "event"}
     )
+
+
+# "All efforts", "every effort", "усіх можливих зусиль", "всех усилий": how hard a party tries,
+# not what a commitment covers (a best effort stays a best effort).
+_EFFORT_WORDS = (
+    "effort efforts endeavour endeavours endeavor endeavors зусиль зусилля зусиллями усилий усилия усилиями"
+)
+_EFFORTS = frozenset(_EFFORT_WORDS.split())
+_EFFORT_REACH = 3  # words between "all" and the effort, at most ("all possible and necessary efforts")
+
+
+def of_effort(tokens: Sequence[Token], last: int) -> bool:
+    """Whether the words right after a scope word ending before token `last` name an effort
+    ("all possible efforts")."""
+    return any(t.norm in _EFFORTS for t in tokens[last : last + _EFFORT_REACH])
