@@ -28,6 +28,10 @@ tiny unnumbered paragraphs fails fast instead of filling memory: the paragraph l
 `PARAGRAPHS_PER_PROVISION * max_provisions` and rises with `--max-provisions`."""
 MAX_LABEL_CHARS = 255
 """Longest automatic number a DOCX numbering definition may produce; longer ones are cut."""
+WEIGH_CHARS = 200_000
+"""Longest changed provision (old and new text together, in characters) the risk rules weigh;
+a longer one is flagged as not weighed, with a located note (far above any real provision:
+some 30,000 words; the rules' time and memory grow with it — docs/limits.md)."""
 
 
 @record

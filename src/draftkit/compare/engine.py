@@ -14,7 +14,7 @@ from draftkit.compare.pairs import Alignment, Pair
 from draftkit.compare.pins import Pins, Resolved, resolve
 from draftkit.compare.refs import Reference, number_key, rewrite, same_number
 from draftkit.compare.textdiff import Granularity, Op, diff_text
-from draftkit.limits import Limits
+from draftkit.limits import WEIGH_CHARS, Limits
 from draftkit.model import Draft, Provision, ReadWarning
 from draftkit.readers.frozen import maker
 from draftkit.records import record
@@ -174,6 +174,16 @@ def _coarse_note(cite: str, provision: Provision, chars: int, level: Granularity
     return ReadWarning(
         "not-compared",
         f"{cite} is too long to compare word by word ({chars:,} characters, old and new): {how}",
+        provision.location,
+    )
+
+
+def _unweighed_note(cite: str, provision: Provision, chars: int) -> ReadWarning:
+    """What a change too long for the risk rules says, located at its new text."""
+    return ReadWarning(
+        "not-compared",
+        f"{cite} is too long for the risk rules to weigh ({chars:,} characters, old and new): its"
+        " changes are flagged as not weighed — read them in the redline",
         provision.location,
     )
 
@@ -348,8 +358,11 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
     else:
         found, level = diff_text(old_text, new_text)
         ops = tuple(found)
+        chars = len(old_text) + len(new_text)
         if level != "words" and context.notes is not None and news:
-            context.notes.append(_coarse_note(new_cite, news[0], len(old_text) + len(new_text), level))
+            context.notes.append(_coarse_note(new_cite, news[0], chars, level))
+        if chars > WEIGH_CHARS and context.notes is not None and news:
+            context.notes.append(_unweighed_note(new_cite, news[0], chars))
     return _new_change(
         kind,
         olds,

@@ -98,6 +98,8 @@ def message(headline: str, old: str, new: str) -> str:
     if old and new:
         old, new = focus(old, new)
         return f"{headline}: {quote(old)} → {quote(new)}"
+    if not (old or new):
+        return headline  # "Not weighed: …": nothing to quote
     return f"{headline}: {quote(old or new)}"
 
 

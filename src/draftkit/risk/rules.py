@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from draftkit.limits import WEIGH_CHARS
 from draftkit.risk.cadence import administrative, clerical, requested
 from draftkit.risk.features import (
     Bracket,
@@ -750,6 +751,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
 )
 
 
+NOT_WEIGHED = "Not weighed: too long for the risk rules (read the redline)"
 _CLAUSE_RULES = {"condition", "exception", "qualifier"}
 
 
@@ -764,6 +766,8 @@ _ATOM_RULES = {"name", "number", "deadline"}
 def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) -> list[Finding]:
     """What every content rule finds between two texts (nothing when only cosmetics differ);
     `grouped`: the texts of a split or a merge (matching.Sides)."""
+    if len(old) + len(new) > WEIGH_CHARS:  # said too, located (compare.engine's note)
+        return [Finding("wording", NOT_WEIGHED, reader.taxonomy.significance.not_weighed)]
     if content_key(old) == content_key(new):
         return []
     sides = Sides(reader.side(old), reader.side(new), reader.taxonomy, grouped)

@@ -108,6 +108,7 @@ class Significance:
     reference: float = 0.25
     heading: float = 0.25
     wording: float = 0.25
+    not_weighed: float = 0.6  # a changed provision too long for the rules (limits.WEIGH_CHARS)
     provision_lead_in: float = 0.7
     qualifier_added: float = 0.9
     qualifier_removed: float = 0.9
