@@ -71,6 +71,7 @@ from draftkit.readers.blocks import Block
 from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
 from draftkit.readers.pdf_rules import (
     Rule,
+    apart,
     bound,
     boxed,
     parted,
@@ -324,6 +325,7 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
     if standing:
         ruled_cells(lines, standing)
         bound(lines, standing)
+        apart(lines, standing)
     if rules:
         parted(lines, rules)
     return lines
@@ -834,8 +836,11 @@ def _next_cell(previous: _Line, line: _Line) -> bool:
         return False
     em = (previous.right - previous.x) / len(previous.text)  # an average character's width
     word = len(line.text.split(" ", 1)[0]) + 1
-    # The cell's text ends some 1 em before the next cell's (the two cells' margins).
-    return previous.right + word * em < previous.limit - previous.size
+    # The cell's text ends some 1 em before the next cell's (the two cells' margins), or at
+    # its own right edge where its borders show it (the next cell may stand further on, past
+    # an empty one: 'Report on Wind in' / 'the willows', Open-Xml-PowerTools' Test-02).
+    edge = min(previous.limit - previous.size, previous.inner or math.inf)
+    return previous.right + word * em < edge
 
 
 def read_pdf_blocks(
