@@ -117,14 +117,15 @@ def _word_and_pdf_notes(old: object, new: Draft, view: str, limits: Limits) -> l
     pair = f"{names[0]} (Word) is compared with {names[1]} (PDF): "
     # A note goes on the newer draft: located there only when that is the Word file.
     located = word is new
+    held = _held(Path(word.source.path), limits) if word.source.path != STDIN_NAME else {}
     return [
-        _word_and_pdf_note(word, pdf, view, limits, pair),
+        _word_and_pdf_note(word, pdf, view, limits, pair, held),
         _equations_note(word, pair, located),
         _labels_note(word, pair, located),
         _headings_note(word, pair, located),
         _plain_headings_note(word, pdf, pair, located),
         _cells_note(word, pdf, pair, located),
-        _listnum_note(word, pair, located, limits),
+        _listnum_note(pair, located, held),
     ]
 
 
@@ -265,15 +266,13 @@ def _whole(provision: Provision) -> str:
     return " ".join(" ".join(filter(None, (provision.num, provision.heading, provision.text))).split())
 
 
-def _listnum_note(word: Draft, pair: str, located: bool, limits: Limits) -> ReadWarning | None:
-    """The Word file's LISTNUM fields: read as the numbers Word shows; LibreOffice shows none
-    (Open-Xml-PowerTools' HC048 and RP026: '(a)', '1)' read in the Word file, not in its PDF)."""
-    if word.source is None or word.source.path == STDIN_NAME:
+def _listnum_note(pair: str, located: bool, held: dict[str, tuple[int, int]]) -> ReadWarning | None:
+    """The Word file's LISTNUM fields (`held`: see `_held`): read as the numbers Word shows;
+    LibreOffice shows none (Open-Xml-PowerTools' HC048 and RP026: '(a)', '1)' read in the
+    Word file, not in its PDF)."""
+    if "LISTNUM" not in held:
         return None
-    held = _held(Path(word.source.path), limits).get("LISTNUM")
-    if held is None:
-        return None
-    count, paragraph = held
+    count, paragraph = held["LISTNUM"]
     return ReadWarning(
         "not-compared",
         f"{pair}its LISTNUM fields ({count}, first at paragraph {paragraph} of the Word file) are read as the"
@@ -283,7 +282,9 @@ def _listnum_note(word: Draft, pair: str, located: bool, limits: Limits) -> Read
     )
 
 
-def _word_and_pdf_note(word: Draft, pdf: Draft, view: str, limits: Limits, pair: str) -> ReadWarning | None:
+def _word_and_pdf_note(
+    word: Draft, pdf: Draft, view: str, limits: Limits, pair: str, held: dict[str, tuple[int, int]]
+) -> ReadWarning | None:
     """The one note on the Word file's notes, tracked changes and printed headers and footers."""
     assert word.source is not None
     said = []
@@ -298,7 +299,6 @@ def _word_and_pdf_note(word: Draft, pdf: Draft, view: str, limits: Limits, pair:
             f"its {' and '.join(notes)} are read in its text, at their references; the PDF prints them at the foot"
             " of the page or at the end, where they are read as text of their own"
         )
-    held = _held(Path(word.source.path), limits) if word.source.path != STDIN_NAME else {}
     if "revisions" in held:
         said.append(
             "it holds pending tracked changes, read as accepted (--view original: rejected); a PDF printed"
