@@ -433,3 +433,94 @@ def test_a_first_page_header_like_the_others_is_no_difference(tmp_path: Path) ->
     plain = _sections(tmp_path / "plain.docx", "DRAFT")
     same = _sections(tmp_path / "same.docx", "DRAFT", title_page=True, first="DRAFT")
     assert _notes(plain, same) == []
+
+
+def test_a_word_files_headings_read_as_text_in_a_pdf_are_said(tmp_path: Path) -> None:
+    """A Word file's unnumbered heading that the PDF's reader reads as text (a heading alone
+    on its page, one in brackets or Chinese, one ending in a stop: Open-Xml-PowerTools'
+    RP037, TaskPlanTemplate, HC022, said by nothing) is said, located when the Word file
+    is the newer draft; a heading the PDF does not hold at all is a change, not a note."""
+    from tests.readers.test_pdf import column, raw_pdf
+
+    word = docx.Document()
+    word.add_heading("Agreement", 0)
+    word.add_heading("Scope of the agreement.", 1)
+    word.add_paragraph("The parties shall cease fire.")
+    word.save(str(tmp_path / "heads.docx"))
+    pdf = tmp_path / "heads.pdf"
+    pdf.write_bytes(
+        raw_pdf(
+            [column(72, 700, ["Agreement", "Scope of the agreement.", "The parties shall cease fire."], 30)]
+        )
+    )
+    (note,) = _notes(tmp_path / "heads.docx", pdf)
+    assert (
+        "its unnumbered headings (1, first at paragraph 2 of the Word file: 'Scope of the agreement.')"
+        in note
+    )
+    located = [
+        w for w in read_pair(pdf, tmp_path / "heads.docx")[1].warnings if "unnumbered headings" in w.message
+    ]
+    assert len(located) == 1 and located[0].location is not None and located[0].location.paragraph == 2
+    other = _pdf(tmp_path / "round.pdf", "Draft", "Non-paper", PDF_POINTS)
+    assert _notes(tmp_path / "heads.docx", other) == []
+
+
+def test_a_word_files_cells_read_as_one_line_in_a_pdf_are_said(tmp_path: Path) -> None:
+    """Cells of a table without borders stand close on the PDF's page, and its reader reads
+    a row as one line ('NAME:' | 'Eric White' read 'NAME: Eric White': Open-Xml-PowerTools'
+    HtmlConverter Test-02, python-docx's tbl-props): said; cells read apart say nothing."""
+    from tests.readers.test_pdf import raw_pdf
+
+    word = docx.Document()
+    word.add_paragraph("Weekly assignments")
+    row = word.add_table(rows=1, cols=2).rows[0]
+    row.cells[0].text, row.cells[1].text = "NAME:", "Eric White"
+    word.save(str(tmp_path / "cells.docx"))
+    pdf = tmp_path / "cells.pdf"
+    pdf.write_bytes(
+        raw_pdf([[(72, 730, "Weekly assignments"), (72, 700, "NAME:"), (110, 700, "Eric White")]])
+    )
+    note = [n for n in _notes(tmp_path / "cells.docx", pdf) if "table cells" in n]
+    assert "its table cells are paragraphs of their own" in note[-1]
+    assert (
+        len(note) == 1
+        and "(1 pair(s) of cells, first at paragraph 2 of the Word file: 'NAME: Eric White')" in note[0]
+    )
+    apart = tmp_path / "apart.pdf"
+    apart.write_bytes(
+        raw_pdf([[(72, 730, "Weekly assignments"), (72, 700, "NAME:"), (72, 670, "Eric White")]])
+    )
+    assert not [n for n in _notes(tmp_path / "cells.docx", apart) if "table cells" in n]
+
+
+def test_a_word_files_listnum_fields_against_a_pdf_are_said(tmp_path: Path) -> None:
+    """A LISTNUM field is read as the number Word shows ('1)'); LibreOffice shows none, so its
+    PDF has no number there (Open-Xml-PowerTools' HC048, RP026: silent). Said, with how many
+    and where the first stands."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    word = docx.Document()
+    word.add_paragraph("The parties met.")
+    for text in ("The parties cease fire.", "Forces withdraw."):
+        paragraph = word.add_paragraph()
+        run = paragraph.add_run()._r
+        begin, instruction, end = (
+            OxmlElement("w:fldChar"),
+            OxmlElement("w:instrText"),
+            OxmlElement("w:fldChar"),
+        )
+        begin.set(qn("w:fldCharType"), "begin")
+        end.set(qn("w:fldCharType"), "end")
+        instruction.text = " LISTNUM "  # no result: Word computes the number as it shows the page
+        run.extend((begin, instruction, end))
+        paragraph.add_run(" " + text)
+    word.save(str(tmp_path / "listnum.docx"))
+    pdf = _pdf(tmp_path / "round.pdf", "Draft", "Non-paper", PDF_POINTS)
+    (note,) = _notes(tmp_path / "listnum.docx", pdf)
+    assert (
+        "its LISTNUM fields (2, first at paragraph 2 of the Word file) are read as the numbers Word" in note
+    )
+    located = [w for w in read_pair(pdf, tmp_path / "listnum.docx")[1].warnings if "LISTNUM" in w.message]
+    assert len(located) == 1 and located[0].location is not None and located[0].location.paragraph == 2

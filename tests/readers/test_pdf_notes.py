@@ -77,3 +77,20 @@ def test_a_word_broken_at_a_narrow_cells_edge_is_said(tmp_path: Path) -> None:
     roomy = [(77.8, 687.5, "Thi"), (77.8, 674.7, "s"), (114, 687.5, "is"), (145, 687.5, "a test of it")]
     path.write_bytes(raw_pdf([roomy], rules=[grid(72.3, 700, [36, 31, 120], 1, 30)]))
     assert not [w for w in read(path).warnings if "table cell" in w.message]
+
+
+def test_a_text_of_a_few_lines_run_together_is_said(tmp_path: Path) -> None:
+    """Five one-line paragraphs with spacing after each: the only line spacing to measure is
+    theirs, and the widest line sets the right edge, so every line reads as running on into
+    the next (Open-Xml-PowerTools' WC001: '12.34 12,4 Ab,cd st. .Test.123'). Said, located at
+    the first line run on; lines read apart, or run on into lower case, say nothing."""
+    path = tmp_path / "few.pdf"
+    path.write_bytes(
+        raw_pdf([column(72.1, 709.8, ["12.34", "12,4", "Ab,cd", "st.", ".Test.123"], step=21.8)])
+    )
+    notes = [w for w in read(path).warnings if w.code == "layout" and "only 5 line(s)" in w.message]
+    assert len(notes) == 1 and notes[0].location is not None and notes[0].location.line == 1
+    assert "(first: '12.34', then '12,4')" in notes[0].message
+    apart = tmp_path / "apart.pdf"
+    apart.write_bytes(raw_pdf([column(72, 700, ["First point.", "Second point."], step=30)]))
+    assert not [w for w in read(apart).warnings if "only" in w.message]

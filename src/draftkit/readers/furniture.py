@@ -22,12 +22,15 @@ note also says what the Word file holds that a PDF shows elsewhere or otherwise:
 and endnotes, pending tracked changes, text boxes, page headers and footers the PDF's text
 holds; and
 notes of their own on its equations (a PDF draws them), its list numbers in forms no text
-shows as numbers ('00001|', 'First.') and its unnumbered headings nested by their heading
-levels (a PDF shows a level only by its look), each saying where the first stands.
+shows as numbers ('00001|', 'First.'), its unnumbered headings nested by their heading
+levels (a PDF shows a level only by its look) or read as text in the PDF, its table cells
+the PDF's reader read as one line (no border between them), and its LISTNUM fields (numbers
+LibreOffice does not show), each saying where the first stands.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections import Counter
@@ -89,6 +92,9 @@ _NOTE_MARKS = ("⟦Footnote: ", "⟦Endnote: ")
 # A revision in the main document part, whatever the namespace's prefix.
 _REVISION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:ins|del|moveFrom|moveTo)[\s/>]")
 _TEXT_BOX = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?txbxContent[\s/>]")
+# A LISTNUM field's instruction (in a w:instrText, or a w:fldSimple's instr attribute).
+_LISTNUM = re.compile(rb"(?:>|instr=[\"'])\s*LISTNUM\b", re.IGNORECASE)
+_PARAGRAPH = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s>]")
 
 
 def _word_and_pdf_notes(old: object, new: Draft, view: str, limits: Limits) -> list[ReadWarning | None]:
@@ -111,11 +117,15 @@ def _word_and_pdf_notes(old: object, new: Draft, view: str, limits: Limits) -> l
     pair = f"{names[0]} (Word) is compared with {names[1]} (PDF): "
     # A note goes on the newer draft: located there only when that is the Word file.
     located = word is new
+    held = _held(Path(word.source.path), limits) if word.source.path != STDIN_NAME else {}
     return [
-        _word_and_pdf_note(word, pdf, view, limits, pair),
+        _word_and_pdf_note(word, pdf, view, limits, pair, held),
         _equations_note(word, pair, located),
         _labels_note(word, pair, located),
         _headings_note(word, pair, located),
+        _plain_headings_note(word, pdf, pair, located),
+        _cells_note(word, pdf, pair, located),
+        _listnum_note(pair, located, held),
     ]
 
 
@@ -195,7 +205,86 @@ def _headings_note(word: Draft, pair: str, located: bool) -> ReadWarning | None:
     )
 
 
-def _word_and_pdf_note(word: Draft, pdf: Draft, view: str, limits: Limits, pair: str) -> ReadWarning | None:
+def _plain_headings_note(word: Draft, pdf: Draft, pair: str, located: bool) -> ReadWarning | None:
+    """The Word file's unnumbered headings (Word's heading styles) that the PDF's reading
+    holds as text, not as a heading: the PDF shows a heading only by its look, and its reader takes a
+    line for one only when it is short, opens with a capital, ends without a stop and comes
+    before a paragraph (a heading alone, '[项目名称]', 'Video provides … point.' are text)."""
+    shown = {" ".join(p.heading.split()) for p in pdf.walk() if p.heading}
+    texts = "\n".join(
+        " ".join(t.split()) for t in (pdf.title or "", *pdf.preamble, *(p.text for p in pdf.walk()))
+    )
+    found = [
+        p
+        for p in word.walk()
+        if p.num is None
+        and p.heading
+        and (heading := " ".join(p.heading.split())) not in shown
+        and heading in texts
+    ]
+    if not found:
+        return None
+    where, location = _first(found[0], located)
+    return ReadWarning(
+        "not-compared",
+        f"{pair}its unnumbered headings ({len(found)}{where}: {_quoted([found[0].heading or ''])}) are"
+        " read as text in the PDF: a PDF shows a heading only by its look, which its reader does not"
+        " weigh" + _FORMAT_NOT_TEXT,
+        location,
+    )
+
+
+def _cells_note(word: Draft, pdf: Draft, pair: str, located: bool) -> ReadWarning | None:
+    """Two neighbouring cells of a row of the Word file's tables (paragraphs of their own)
+    whose texts, one after the other, open a provision (or the title, or a paragraph of the
+    preamble) of the PDF's reading and no provision of the Word file's: cells the PDF shows close together, with no border between them, that its
+    reader read as one line ('NAME:' | 'Eric White', 'a' | 'b' | 'c')."""
+    starts = [" ".join(t.split()) for t in (pdf.title or "", *pdf.preamble)] + [_whole(p) for p in pdf.walk()]
+    own = {_whole(p) for p in word.walk()}
+    cells = [p for p in word.walk() if p.location is not None and p.location.cell is not None]
+    found = []
+    for a, b in itertools.pairwise(cells):
+        assert a.location is not None and b.location is not None and a.location.cell and b.location.cell
+        if a.location.cell[:2] != b.location.cell[:2] or a.location.cell[2] == b.location.cell[2]:
+            continue  # not two cells of one row
+        both = f"{_whole(a)} {_whole(b)}"
+        if any(text.startswith(both) for text in starts) and not any(text.startswith(both) for text in own):
+            found.append((a, both))
+    if not found:
+        return None
+    where, location = _first(found[0][0], located)
+    return ReadWarning(
+        "not-compared",
+        f"{pair}its table cells are paragraphs of their own; where the PDF shows cells of a row close"
+        f" together, with no border between them, its reader reads them as one line ({len(found)}"
+        f" pair(s) of cells{where}: {_quoted([found[0][1]])})" + _FORMAT_NOT_TEXT,
+        location,
+    )
+
+
+def _whole(provision: Provision) -> str:
+    return " ".join(" ".join(filter(None, (provision.num, provision.heading, provision.text))).split())
+
+
+def _listnum_note(pair: str, located: bool, held: dict[str, tuple[int, int]]) -> ReadWarning | None:
+    """The Word file's LISTNUM fields (`held`: see `_held`): read as the numbers Word shows;
+    LibreOffice shows none (Open-Xml-PowerTools' HC048 and RP026: '(a)', '1)' read in the
+    Word file, not in its PDF)."""
+    if "LISTNUM" not in held:
+        return None
+    count, paragraph = held["LISTNUM"]
+    return ReadWarning(
+        "not-compared",
+        f"{pair}its LISTNUM fields ({count}, first at paragraph {paragraph} of the Word file) are read as the"
+        " numbers Word shows; LibreOffice shows none, so a PDF it made holds no number there"
+        + _FORMAT_NOT_TEXT,
+        Location(paragraph=paragraph) if located else None,
+    )
+
+
+def _word_and_pdf_note(
+    word: Draft, pdf: Draft, view: str, limits: Limits, pair: str, held: dict[str, tuple[int, int]]
+) -> ReadWarning | None:
     """The one note on the Word file's notes, tracked changes and printed headers and footers."""
     assert word.source is not None
     said = []
@@ -210,7 +299,6 @@ def _word_and_pdf_note(word: Draft, pdf: Draft, view: str, limits: Limits, pair:
             f"its {' and '.join(notes)} are read in its text, at their references; the PDF prints them at the foot"
             " of the page or at the end, where they are read as text of their own"
         )
-    held = _held(Path(word.source.path), limits) if word.source.path != STDIN_NAME else set()
     if "revisions" in held:
         said.append(
             "it holds pending tracked changes, read as accepted (--view original: rejected); a PDF printed"
@@ -256,15 +344,21 @@ def _printed_furniture(word: Draft, pdf: Draft, view: str, limits: Limits) -> li
     ]
 
 
-def _held(path: Path, limits: Limits) -> set[str]:
-    """What of "revisions" (tracked changes) and "text boxes" a Word file's main document
-    part holds (nothing where it cannot be read again)."""
+def _held(path: Path, limits: Limits) -> dict[str, tuple[int, int]]:
+    """What of "revisions" (tracked changes), "text boxes" and "LISTNUM" fields a Word file's
+    main document part holds, each with how many and the paragraph of the first (its `w:p`
+    counted from 1, as the DOCX reader locates it); nothing where it cannot be read again."""
     try:
         with open_package(path, max_bytes=limits.max_bytes, max_unpacked=limits.max_unpacked) as package:
             data = package.read(package.main_document_part())
     except (DraftkitError, OSError, ValueError):
-        return set()
-    return {name for name, mark in (("revisions", _REVISION), ("text boxes", _TEXT_BOX)) if mark.search(data)}
+        return {}
+    held = {}
+    for name, mark in (("revisions", _REVISION), ("text boxes", _TEXT_BOX), ("LISTNUM", _LISTNUM)):
+        found = mark.search(data)
+        if found is not None:
+            held[name] = (len(mark.findall(data)), len(_PARAGRAPH.findall(data, 0, found.start())))
+    return held
 
 
 def _running_note(before: tuple[str, ...], after: tuple[str, ...]) -> ReadWarning | None:

@@ -12,7 +12,8 @@ Stages, each relying on the one before:
    with a rule on its left too: a table's border between its cells, however close they
    stand. Lines a rule parts on one baseline are table cells (`pdf_rules`); a rule drawn
    across between two lines, past the text of both (a paragraph's border, a table's row),
-   ends a paragraph there.
+   ends a paragraph there. A tab's leader (the dots of a contents entry) is read as the tab
+   it stands for, a space (`pdf_runs`), and its line ends its paragraph.
 3. furniture: running headers and footers (the same text at the same place on most pages,
    its numbers the same or changing as the pages do, so "Page 3 of 12" matches "Page 4 of
    12") and page numbers ("3",
@@ -70,6 +71,7 @@ from draftkit.readers.blocks import Block
 from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
 from draftkit.readers.pdf_rules import (
     Rule,
+    apart,
     bound,
     boxed,
     parted,
@@ -78,6 +80,7 @@ from draftkit.readers.pdf_rules import (
     same_baseline,
     upright,
 )
+from draftkit.readers.pdf_runs import LEADER, bullet, joined, led, needs_space
 
 MAX_PAGES = 5_000
 """Most pages read from one PDF (some ten times the longest real framework text)."""
@@ -99,7 +102,6 @@ _GRACE = 5.0  # seconds over the time limit the engine's process has to say so i
 _EOF_TAIL = 2048  # %%EOF must stand in the last bytes of a complete file
 _MIN_PAIRS = 3  # side-by-side line pairs that make a page two-column
 _CELL_FILL = 0.6  # share of the width to the next column a table's left cells all fill less of
-_SPACE_GAP = 0.15  # ems between two runs' glyphs that show a space (a space is 0.2-0.33 em)
 _NEIGHBOURS = 8  # lines compared with each line when looking for side-by-side pairs
 _GAP_FACTOR = 1.3  # a baseline step this much over the usual line spacing ends a paragraph
 _MIRROR = 0.65  # lines all shorter than this share of the width between margins: none is full
@@ -124,11 +126,6 @@ _HYPHEN_PREFIXES = frozenset(
     ("all", "anti", "co", "counter", "cross", "ex", "extra", "inter", "intra", "multi", "non", "post",
      "pre", "pro", "quasi", "re", "self", "semi", "sub", "super", "trans", "ultra", "vice", "well")
 )  # fmt: skip
-# Bullets Word and LibreOffice put before a list item: Unicode, and the Symbol and Wingdings
-# glyphs a PDF keeps as private-use characters (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings'
-# square, U+F076 its diamond, U+F0D8 and U+F0E0 arrows, U+F0FC its tick).
-_BULLET_GLYPHS = frozenset("•◦▪▫■□●○◆◇►▸‣⁃∙·–-*➢➤✓✔o\uf0b7\uf0a7\uf076\uf0d8\uf0e0\uf0fc\uf06e\uf071\uf0a8")
-_BULLET_GAP = 0.8  # ems between a list bullet and its text, at least (a tab; a space is 0.25)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -142,13 +139,14 @@ class _Line:
     size: float
     text: str
     column: int = 0
-    bullet: bool = False  # a list bullet stood before the text (left out: see `_bullet`)
+    bullet: bool = False  # a list bullet stood before the text (left out: see `pdf_runs.bullet`)
     right: float = 0.0  # where its last glyph ends
     cell: bool = False  # a cell of a table row (`_columns`): a paragraph of its own
     limit: float = 0.0  # for a cell: where the next cell of its row starts (or the text's right edge)
     ruled: bool = False  # a rule is drawn across between it and the line before (`pdf_rules.parted`)
     inner: float = 0.0  # between upright rules (a table's cell): its right text edge (`pdf_rules.bound`)
     tabbed: bool = False  # text after a tab of a hanging indent, on the line before's baseline (`_tabbed`)
+    led: bool = False  # a tab's leader led to its last words (a contents entry's page number)
 
     @property
     def top(self) -> float:
@@ -279,18 +277,29 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
     current: list[tuple[float, float, float, float, str]] = []  # (x, y, size, right, text)
 
     def close() -> None:
-        bullet = _bullet(current)
-        text = " ".join(_joined(current[bullet:]).split())
+        bulleted = bullet(current)
+        text = " ".join(joined(current[bulleted:]).split())
         if text:
             sized = [run[2] for run in current if run[4].strip()]
             size = max(sized) if sized else current[0][2]
             right = max(run[3] for run in current)
-            lines.append(_Line(number, current[0][0], current[0][1], size, text, bullet=bullet, right=right))
+            led_to = any(run[4] == "\t" for run in current)
+            lines.append(
+                _Line(
+                    number, current[0][0], current[0][1], size, text, bullet=bulleted, right=right, led=led_to
+                )
+            )
         current.clear()
 
-    for x, y, size, right, text in runs:
+    for index, (x, y, size, right, text) in enumerate(runs):
         if not text:
             continue
+        if (
+            current
+            and LEADER.fullmatch(text.strip())
+            and led(current[-1], runs[index + 1 : index + 2], right, size)
+        ):
+            text = "\t"  # a tab's leader ('decimal' ..... '123'): the tab, read as a space (`joined`)
         if current and text.strip():
             px, py, psize, pright, ptext = current[-1]
             same_line = abs(y - py) <= 0.4 * max(psize, size)
@@ -308,7 +317,7 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
                 and rule_between(standing, -math.inf, current[0][0], y, size)
             ):
                 close()  # a table's border between two cells standing closer than that
-        if current and _needs_space(current, x, text):
+        if current and needs_space(current, x, text):
             text = " " + text
         current.append((x, y, size or 1.0, right, text))
     if current:
@@ -316,74 +325,10 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
     if standing:
         ruled_cells(lines, standing)
         bound(lines, standing)
+        apart(lines, standing)
     if rules:
         parted(lines, rules)
     return lines
-
-
-def _joined(runs: list[tuple[float, float, float, float, str]]) -> str:
-    """The runs' texts as one, with a space between two runs only where the page shows one:
-    a space at the end of a run, or a run of spaces alone, stands for a gap of `_SPACE_GAP`
-    em or more between the glyphs around it. PDFium puts a space after a run where the next
-    overlaps or touches it (the runs of a hyperlink, drawn twice by LibreOffice: 'pro vid es'
-    for "provides"); a run's own leading space, and one `_needs_space` added, are kept."""
-    pieces: list[str] = []
-    left = right = 0.0
-    spaced = False
-    for x, _, size, run_right, text in runs:
-        if not text.strip():
-            spaced = True
-            continue
-        if pieces:
-            # Right-to-left text goes leftwards from run to run: its spaces are kept as given.
-            wide = x < left or x - right >= _SPACE_GAP * size
-            if pieces[-1][-1].isspace() and not wide and not text[0].isspace():
-                pieces[-1] = pieces[-1].rstrip()
-            elif spaced and wide and not pieces[-1][-1].isspace():
-                pieces.append(" ")
-        pieces.append(text)
-        left, right, spaced = x, max(run_right, x), False
-    return "".join(pieces)
-
-
-def _bullet(runs: list[tuple[float, float, float, float, str]]) -> bool:
-    """Whether a line's first run is a list bullet: one bullet glyph (Word's defaults: the
-    Symbol font's bullet, Courier New's "o", Wingdings' square, arrow and tick, which PDFs
-    hold as private-use characters, and any other glyph of a symbol font, U+F020-U+F0FF) with
-    a tab's width before the text. A Word list's bullet is no part of its paragraph's text
-    (the DOCX reader shows none), so it is left out; a bullet typed before the text, with a
-    space, stays and is read as a bullet label."""
-    glyphs = [index for index, run in enumerate(runs) if run[4].strip()]
-    glyph = runs[glyphs[0]][4].strip() if glyphs else ""
-    if len(glyphs) < 2 or not (glyph in _BULLET_GLYPHS or "\uf020" <= glyph <= "\uf0ff"):
-        return False
-    first, text = runs[glyphs[0]], runs[glyphs[1]]
-    return text[0] - first[3] >= _BULLET_GAP * first[2]
-
-
-def _needs_space(current: list[tuple[float, float, float, float, str]], x: float, part: str) -> bool:
-    """Whether a run placed on its own (a tab stop, a font change) needs a space before it.
-
-    PDFium ends a run with a space when a gap follows it, but not for a narrow tab ("Article
-    10" then "Withdrawal" one tab stop on); a mid-word change of font looks the same, so a
-    space goes in only where a word cannot continue: after a whole label ("Article 10",
-    "(a)", "2.1"), between a digit or lower-case letter and a capital a gap apart, or across
-    a gap of an em or more, wider than any space (the narrow cells of a table without
-    borders: 'a', 'b', 'c' read 'abc').
-    """
-    before = "".join(run[4] for run in current)
-    if x <= current[-1][0] or not before or before[-1].isspace() or part[0].isspace():
-        return False
-    found = parse_label(before.strip())
-    if found is not None and not found[1]:
-        return True
-    # A capital straight after the glyphs before it (no gap: a font change, "VideoVideo" in
-    # bold then roman) goes on the word.
-    gap = x - current[-1][3]
-    if gap >= current[-1][2]:
-        return True
-    wide = gap >= _SPACE_GAP * current[-1][2]
-    return (before[-1].isdigit() or before[-1].islower()) and part[0].isupper() and wide
 
 
 def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float], list[list[Rule]]]:
@@ -812,8 +757,8 @@ def _starts_paragraph(
 ) -> bool:
     """Whether `line` begins a new paragraph rather than continuing `previous`; where the
     page does not show it, (previous, line, whether a paragraph ends) appended to `guesses`."""
-    if line.bullet or line.ruled:
-        return True
+    if line.bullet or line.ruled or previous.led:
+        return True  # after a contents entry's page number, led to by its tab's leader, another
     if (line.cell or previous.cell) and _next_cell(previous, line):
         return True
     if line.tabbed:
@@ -891,8 +836,11 @@ def _next_cell(previous: _Line, line: _Line) -> bool:
         return False
     em = (previous.right - previous.x) / len(previous.text)  # an average character's width
     word = len(line.text.split(" ", 1)[0]) + 1
-    # The cell's text ends some 1 em before the next cell's (the two cells' margins).
-    return previous.right + word * em < previous.limit - previous.size
+    # The cell's text ends some 1 em before the next cell's (the two cells' margins), or at
+    # its own right edge where its borders show it (the next cell may stand further on, past
+    # an empty one: 'Report on Wind in' / 'the willows', Open-Xml-PowerTools' Test-02).
+    edge = min(previous.limit - previous.size, previous.inner or math.inf)
+    return previous.right + word * em < edge
 
 
 def read_pdf_blocks(

@@ -9,6 +9,9 @@ refused by `--strict` like any guess of structure).
 - Right-to-left text (Hebrew, Arabic …): read in the order the PDF holds its characters,
   which need not be the order shown (brackets mirrored, runs of Latin letters or digits
   inside it reversed).
+- A text of a few lines (under `_FEW_LINES`): its line spacing and right edge are measured
+  on those lines, often on the very line judged; where a line ran on into one that does not
+  go on in lower case, said.
 - A word a narrow table cell breaks for want of room, without a hyphen: a line of one word
   that fills its cell, then more of its cell below, may be a word broken at the cell's edge
   ('Thi' / 's') or a word followed by the next; read as two words.
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
 
 # Scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic,
 # and their presentation forms.
+_FEW_LINES = 8  # a text of fewer lines than this gives too few to measure its spacing and edge
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
@@ -38,7 +42,12 @@ def notes(
     """The notes on one PDF: `guesses` as `_starts_paragraph` hands them on (the line that
     stops short, the next, whether a paragraph was taken to end), `lines` the lines read (a
     line's number is its place there, from 1), `paragraphs` (first line, text) as read."""
-    found = [_paragraph_ends(guesses, lines), _right_to_left(paragraphs), _broken_in_cells(lines)]
+    found = [
+        _paragraph_ends(guesses, lines),
+        _right_to_left(paragraphs),
+        _broken_in_cells(lines),
+        None if guesses else _few_lines(lines, paragraphs),
+    ]
     return [note for note in found if note is not None]
 
 
@@ -92,6 +101,32 @@ def _broken_in_cells(lines: list[_Line]) -> ReadWarning | None:
         " may be broken there for want of room, without a hyphen, or end where the next begins; read as"
         f" separate words (first: {_clipped(first)}, then {_clipped(then)})",
         Location(line=number),
+    )
+
+
+def _few_lines(lines: list[_Line], paragraphs: list[tuple[int, str]]) -> ReadWarning | None:
+    """A text of fewer than `_FEW_LINES` lines whose reading ran a line on into a next one
+    that does not go on in lower case (and no other guess said so): its line spacing and right edge are measured on those few lines, often on the very line
+    judged (Open-Xml-PowerTools' WC001, DA256, DA259: one-line paragraphs read as one)."""
+    if len(lines) >= _FEW_LINES:
+        return None
+    starts = [start for start, _ in paragraphs] + [len(lines) + 1]
+    # A line run on into one that does not go on in lower case: a paragraph's end as likely.
+    joined = [
+        number
+        for start, end in itertools.pairwise(starts)
+        for number in range(start, end - 1)
+        if number < len(lines) and not lines[number].text[:1].islower()
+    ]
+    if not joined:
+        return None
+    first = joined[0]
+    return ReadWarning(
+        "layout",
+        f"the text has only {len(lines)} line(s), too few to measure its line spacing and right edge:"
+        f" whether a line ends its paragraph is a guess there; {len(joined)} line(s) read as running on"
+        f" into the next (first: {_clipped(lines[first - 1].text)}, then {_clipped(lines[first].text)})",
+        Location(line=first),
     )
 
 

@@ -7,7 +7,7 @@ two paragraphs, a table's border between two rows; an underline or a strike-thro
 no further than its words, and stands too close to its own baseline).
 
 Takes the engine's boxes ([x0, y0, x1, y1] in page space) and the reader's lines
-(`readers.pdf._Line`, whose `cell` and `limit` it sets); keeps only upright rules, by x, so a
+(`readers.pdf._Line`, whose `cell`, `limit`, `inner` and `ruled` it sets); keeps only upright rules, by x, so a
 lookup between two places on a baseline is a bisection.
 """
 
@@ -129,5 +129,28 @@ def parted(lines: list[_Line], rules: Iterable[Sequence[float]]) -> None:
             if y > high:
                 break
             if x0 <= left and x1 >= right:
+                b.ruled = True
+                break
+
+
+def apart(lines: list[_Line], rules: list[Rule]) -> None:
+    """Marks `ruled` each line that a table's border parts from the line before it in the
+    stream: an upright rule stands between the two, across both their baselines — the next
+    cell of a row, its text standing higher than the last line of the cell before (centred
+    in its cell, or at its foot: Open-Xml-PowerTools' HC017), is a paragraph of its own."""
+    for a, b in itertools.pairwise(lines):
+        if b.ruled or b.cell or a.page != b.page:
+            continue
+        if b.x >= a.right:
+            left, right = a.right, b.x
+        elif b.right <= a.x:
+            left, right = b.right, a.x
+        else:
+            continue
+        index = bisect.bisect_left(rules, left - 0.5, key=lambda rule: rule.x)
+        for rule in itertools.islice(rules, index, None):
+            if rule.x > right + 0.5:
+                break
+            if rule.crosses(a.y, a.size) and rule.crosses(b.y, b.size):
                 b.ruled = True
                 break
