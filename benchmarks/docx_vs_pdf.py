@@ -80,7 +80,8 @@ read the same before (381 the same on both; HC027, HC017 and the noted tab-stops
     - RP038-Rejected: a 200-letter word broken at the margin with no hyphen, read as four
       words (a one-word line that fills its column could be joined to the next);
     - HW010: a DOCVARIABLE field Word shows as stored ('January 2014') and LibreOffice
-      computes its own way ('2014 2014'): the DOCX reader could say so, as for DATE fields.
+      computes its own way ('2014 2014') — since said by the DOCX reader, located, as DATE
+      fields are (readers/docx_text.py; not re-run over all 802 files: 4 left silent).
   Also changed among the noted: WC023 closer (5 cells unchanged), NewDocxDocuments
   TableOfContents closer and tab-stops the same (leaders), HC024-HC026 closer, HC014 (a
   right-to-left table) mixed; no crash, no timeout.

@@ -24,7 +24,8 @@ Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
 - `stale_results` says where a field shows a stored result Word or LibreOffice may show
   otherwise: a REF whose result is not its bookmark's text (Word shows the stored one until
   fields update; LibreOffice's PDF the bookmark's), a DATE or TIME field (the day it is
-  opened or printed).
+  opened or printed), a DOCVARIABLE or FILENAME field (Word shows what it stored;
+  LibreOffice reads no document variable).
 - `unify_namespaces` renames elements of the other WordprocessingML namespace (Strict in a
   transitional part, or the reverse) so one set of names reads both, as Word does.
 """
@@ -770,14 +771,20 @@ _CASE_SWITCH = re.compile(r"\\\*\s*(upper|lower|caps|firstcap)\b", re.IGNORECASE
 # A DATE or TIME field shows the moment the document is opened or printed: Word updates it
 # then, LibreOffice's PDF shows the day it was made.
 _NOW = re.compile(r"^\s*(DATE|TIME)\b", re.IGNORECASE)
+# A document variable (settings' w:docVars, which LibreOffice does not read: Open-Xml-
+# PowerTools' HW010 stored 'January 2014' and exported '2014 2014') or the file's name (what
+# it is called when opened): Word shows what it stored until it updates the field. Not a
+# document property, which both read from the file's own properties.
+_HELD = re.compile(r"^\s*(DOCVARIABLE|FILENAME)\b", re.IGNORECASE)
 
 
 def is_recomputed(instruction: str) -> bool:
     """Whether a field's stored result is one Word or LibreOffice may show otherwise, so the
-    reader keeps it for `stale_results`: a REF to a bookmark's text, a DATE or TIME field."""
+    reader keeps it for `stale_results`: a REF to a bookmark's text, a DATE or TIME field, a
+    DOCVARIABLE or FILENAME field."""
     found = _REF.match(instruction)
     return (found is not None and not _NOT_TEXT.search(found.group("switches"))) or bool(
-        _NOW.match(instruction)
+        _NOW.match(instruction) or _HELD.match(instruction)
     )
 
 
@@ -802,6 +809,15 @@ def stale_results(
                     f"a {kind} field shows the {'day' if kind == 'DATE' else 'time'} the document is opened"
                     f" or printed (Word updates it then; LibreOffice's PDF shows when it was made): compared"
                     f" as stored, {' '.join(shown.split())!r}",
+                    index,
+                )
+            )
+        elif held := _HELD.match(instruction):
+            out.append(
+                (
+                    f"a {held.group(1).upper()} field shows what Word stored with the document until it"
+                    f" updates it (LibreOffice's PDF may show its own reading): compared as stored,"
+                    f" {' '.join(shown.split())!r}",
                     index,
                 )
             )
