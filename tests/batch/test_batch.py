@@ -63,6 +63,7 @@ def test_summary_columns_csv_equals_json(tmp_path: Path) -> None:
         "seconds",
         "warnings",
     ]
+    assert header[10] == "not_compared"
     assert [c for c in header if c in COUNTS] == list(COUNTS)
     assert {
         "flags_high",
@@ -176,3 +177,30 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text(tmp_path
     assert labels == ["'" + label, "'-1+2"]
     document = json.loads((tmp_path / "out" / "summary.json").read_text())
     assert [row["label"] for row in document["rows"]] == [label, "-1+2"]
+
+
+def test_a_part_not_compared_is_counted_apart_and_said(tmp_path: Path) -> None:
+    """Reading warnings go to each job's reports and a count in the summary; one that says a
+    part was not compared or not weighed (here a provision too long for the risk rules) has a
+    column of its own, and the command says which job holds one."""
+    import random
+
+    from click.testing import CliRunner
+
+    from draftkit.cli import main
+    from draftkit.limits import WEIGH_CHARS
+
+    rng = random.Random(5)
+    words = ["the", "parties", "shall", "withdraw", "forces", "within", "thirty", "days"]
+    old = [rng.choice(words) for _ in range(WEIGH_CHARS // 8)]
+    new = [w if k % 10 else rng.choice(words) for k, w in enumerate(old)]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "old.txt").write_text("1. " + " ".join(old) + ".\n", encoding="utf-8")
+    (folder / "new.txt").write_text("1. " + " ".join(new) + ".\n", encoding="utf-8")
+    manifest = write_csv(folder / "pairs.csv", [(str(folder / "old.txt"), str(folder / "new.txt"), "long")])
+    result = CliRunner().invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "out"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "1 job(s) hold parts not compared or not weighed (first: long)" in result.output
+    row = json.loads((tmp_path / "out" / "summary.json").read_text())["rows"][0]
+    assert row["not_compared"] >= 1 and row["warnings"] >= row["not_compared"]

@@ -48,6 +48,7 @@ def columns(categories: Sequence[str]) -> tuple[str, ...]:
         "exit_code",
         "seconds",
         "warnings",
+        "not_compared",
         *COUNTS,
         *(f"flags_{s}" for s in SEVERITIES),
         "highest_flag",
@@ -82,6 +83,7 @@ def rows(
             "exit_code": result.exit_code if result.status != "not run" else None,
             "seconds": round(result.seconds, 3) if result.status != "not run" else None,
             "warnings": result.warnings if ok else None,
+            "not_compared": result.not_compared if ok else None,
         }
         row.update({kind: result.counts.get(kind, 0) if ok else None for kind in COUNTS})
         row.update({f"flags_{s}": result.severities.get(s, 0) if ok else None for s in SEVERITIES})

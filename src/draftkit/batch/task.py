@@ -132,6 +132,7 @@ class JobResult:
     categories: dict[str, int] = field(default_factory=dict)
     highest: str = ""
     warnings: int = 0
+    not_compared: int = 0  # of the warnings, those that say a part was not compared or weighed
     outputs: tuple[str, ...] = ()
     seconds: float = 0.0
 
@@ -222,6 +223,9 @@ def _result(job: Job, comparison: Comparison, outputs: tuple[str, ...], seconds:
         categories=dict(sorted(categories.items())),
         highest=highest,
         warnings=len(comparison.old.warnings) + len(comparison.new.warnings),
+        not_compared=sum(
+            w.code == "not-compared" for w in (*comparison.old.warnings, *comparison.new.warnings)
+        ),
         outputs=outputs,
         seconds=seconds,
     )
@@ -234,6 +238,7 @@ def _result_fields(result: JobResult) -> dict[str, object]:
         "categories": result.categories,
         "highest": result.highest,
         "warnings": result.warnings,
+        "not_compared": result.not_compared,
         "outputs": list(result.outputs),
         "seconds": round(result.seconds, 3),
     }
@@ -306,6 +311,7 @@ def _resumable(job: Job, folder: Path, fingerprint: dict[str, object]) -> JobRes
             categories={str(k): int(v) for k, v in stored["categories"].items()},
             highest=str(stored["highest"]),
             warnings=int(stored["warnings"]),
+            not_compared=int(stored.get("not_compared", 0)),
             outputs=outputs,
             seconds=float(stored["seconds"]),
         )

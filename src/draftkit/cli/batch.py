@@ -142,6 +142,14 @@ def batch_command(
     if unrun:
         parts.append(f"{unrun} not run")
     _say(f"batch: {len(jobs)} jobs: {', '.join(parts)}; see {display_name(str(report.summary[2]))}", None)
+    # Reading warnings stay in each job's reports; what could not be compared is said here too.
+    unread = [r.job.label for r in report.results if r.not_compared]
+    if unread:
+        _say(
+            f"batch: {len(unread)} job(s) hold parts not compared or not weighed (first: {unread[0]}):"
+            " see the 'not_compared' column and each job's report",
+            None,
+        )
     if failed:
         sys.exit(EXIT_FINDINGS)
 
