@@ -57,3 +57,57 @@ def test_an_obligation_whose_act_is_not_clerical_keeps_its_weight(old: str, new:
 def test_an_obligation_that_does_or_supplies_a_clerical_act_weighs_as_wording(old: str, new: str) -> None:
     [added] = [f for f in findings(old, new) if f.rule == "obligation"]
     assert added.significance <= TAXONOMY.significance.wording
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Government shall invite observers to all polling stations.",
+            "The Government shall invite observers to polling stations where possible.",
+        ),
+        (
+            "The Parties agree to invite the OSCE to monitor all crossing points.",
+            "The Parties agree to invite the OSCE to monitor crossing points where possible.",
+        ),
+        (
+            "The Government shall, upon request, provide information on all detainees.",
+            "The Government shall, upon request, provide information on detainees where possible.",
+        ),
+        (
+            "Upon request by the Commission the Government gives access to all sites.",
+            "Upon request by the Commission the Government gives access to sites where possible.",
+        ),
+        (
+            "The Parties shall call a ceasefire in all regions.",
+            "The Parties shall call a ceasefire in the northern regions.",
+        ),
+    ],
+)
+def test_a_party_s_own_act_after_a_request_word_keeps_its_weight(old: str, new: str) -> None:
+    """A request verb a binding word governs ('shall invite', 'agree to invite', 'shall call')
+    is the party's own act, and 'upon request' asks nothing of an outsider: the scope made
+    partial there was weighed as wording."""
+    found = [f for f in findings(old, new) if f.rule in ("qualifier", "scope")]
+    assert found and all(f.significance > TAXONOMY.significance.wording for f in found)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Parties request the Security Council to deploy observers to all regions.",
+            "The Parties request the Security Council to deploy observers to regions.",
+        ),
+        (
+            "Сторони закликають ОБСЄ розгорнути спостерігачів у всіх регіонах.",
+            "Сторони закликають ОБСЄ розгорнути спостерігачів у регіонах.",
+        ),
+    ],
+)
+def test_a_scope_word_dropped_from_a_request_weighs_as_wording(old: str, new: str) -> None:
+    """'all' dropped from what the parties ask of the Council is quoted on the old side only;
+    the request rule read the new side's empty quote and kept it MEDIUM, while 'all' added
+    there was low."""
+    found = [f for f in findings(old, new) if f.rule == "scope"]
+    assert found and all(f.significance <= TAXONOMY.significance.wording for f in found)

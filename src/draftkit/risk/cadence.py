@@ -169,18 +169,32 @@ def requested(s: Sides, found: list[Finding]) -> list[Finding]:
     ]
 
 
+# "upon request", "at the request of", "on request": a noun, no one asked.
+_BEFORE_NOUN = frozenset(
+    {"the", "a", "an", "upon", "on", "at", "by", "any", "its", "their", "such", "written"}
+)
+_GOVERNING = 3  # words before a request verb read for a binding word governing it ("shall invite")
+
+
 def _asked(s: Sides, finding: Finding) -> bool:
     if finding.rule not in ("qualifier", "scope"):
         return False
-    text, spans = (s.new_text, finding.new_spans) if finding.new else (s.old_text, finding.old_spans)
+    # A scope word dropped ("all regions" → "regions") is quoted on the old side alone.
+    new = bool(finding.new and finding.new_spans)
+    text, spans = (s.new_text, finding.new_spans) if new else (s.old_text, finding.old_spans)
     if not spans:
         return False
     tokens = text.tokens
-    k = next((n for n, tok in enumerate(tokens) if tok.start >= spans[0][0]), len(tokens))
-    for j in range(k - 1, -1, -1):
+    k = _at(text, spans[0][0])
+    for j in range(k - 1, max(-1, k - 1 - _REACH), -1):
         norm = tokens[j].norm
         if norm in _BINDING or norm in {".", ";"}:
             return False
-        if norm in _REQUEST:
-            return True
+        if norm in _REQUEST and not (j > 0 and tokens[j - 1].norm in _BEFORE_NOUN):
+            # "shall invite observers to all polling stations", "agree to request": the
+            # party's own act, not what it asks of another
+            return not any(tok.norm in _BINDING for tok in tokens[max(0, j - _GOVERNING) : j])
     return False
+
+
+_REACH = 200  # tokens walked back from a finding to its request verb, at most
