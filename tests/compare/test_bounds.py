@@ -288,3 +288,36 @@ def test_a_change_too_long_for_the_risk_rules_is_flagged_not_weighed(tmp_path: P
     assert changed.flags[0].severity != "low"
     notes = [w for w in comparison.new.warnings if w.code == "not-compared"]
     assert any("too long for the risk rules" in w.message and w.location is not None for w in notes)
+
+
+def test_a_long_provision_with_one_edit_is_weighed_and_not_said_unweighed(tmp_path: Path) -> None:
+    """The risk rules read a long text cut around its edits (risk.annotate), so a 355,000-
+    character paragraph with one 'shall' made 'may' is weighed ('Obligation weakened'); the
+    comparison still noted it as too long for the risk rules, 'flagged as not weighed' (a
+    false note, and --strict refused the pair)."""
+    from draftkit.api import diff
+    from draftkit.limits import WEIGH_CHARS
+
+    words = [
+        "the",
+        "parties",
+        "shall",
+        "withdraw",
+        "forces",
+        "from",
+        "the",
+        "line",
+        "within",
+        "thirty",
+        "days",
+        "and",
+    ]
+    old = [words[k % len(words)] for k in range(30_000)]
+    new = [*old[:15_002], "may", *old[15_003:]]
+    assert old[15_002] == "shall" and 2 * len(" ".join(old)) > WEIGH_CHARS
+    (tmp_path / "old.txt").write_text("1. " + " ".join(old) + ".\n", encoding="utf-8")
+    (tmp_path / "new.txt").write_text("1. " + " ".join(new) + ".\n", encoding="utf-8")
+    comparison = diff(tmp_path / "old.txt", tmp_path / "new.txt")
+    [changed] = [c for c in comparison.changes if c.kind == "modified"]
+    assert [f.message for f in changed.flags] == ["Obligation weakened: 'shall withdraw' → 'may withdraw'"]
+    assert not [w for w in comparison.new.warnings if "too long for the risk rules" in w.message]

@@ -13,7 +13,7 @@ from draftkit.compare.flat import Address, Flat
 from draftkit.compare.pairs import Alignment, Pair
 from draftkit.compare.pins import Pins, Resolved, resolve
 from draftkit.compare.refs import Reference, number_key, rewrite, same_number
-from draftkit.compare.textdiff import Granularity, Op, diff_text
+from draftkit.compare.textdiff import Granularity, Op, diff_text, weighed_chars
 from draftkit.limits import WEIGH_CHARS, Limits
 from draftkit.model import Draft, Provision, ReadWarning
 from draftkit.readers.frozen import maker
@@ -361,7 +361,9 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
         chars = len(old_text) + len(new_text)
         if level != "words" and context.notes is not None and news:
             context.notes.append(_coarse_note(new_cite, news[0], chars, level))
-        if chars > WEIGH_CHARS and context.notes is not None and news:
+        # what the risk rules read of it: a long text with few edits is cut around them
+        weighed = weighed_chars(old_text, new_text, ops)
+        if weighed > WEIGH_CHARS and context.notes is not None and news:
             context.notes.append(_unweighed_note(new_cite, news[0], chars))
     return _new_change(
         kind,

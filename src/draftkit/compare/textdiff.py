@@ -32,6 +32,34 @@ Op = tuple[OpKind, str]
 # (or the whole text) only as deleted and inserted whole.
 Granularity = Literal["words", "sentences", "whole"]
 _Kind = TypeVar("_Kind", bound=str)  # OpKind, or the redline's kinds with moves
+# A very long provision (a pasted annex, a 5 MB paragraph) is read by the risk rules only
+# around its edits (risk.annotate): what changed and the sentence or two about it.
+LONG_TEXT = 20_000
+EDIT_CONTEXT = 600
+
+
+def around_edits(ops: tuple[Op, ...]) -> tuple[Op, ...]:
+    """`ops` with each equal run longer than twice EDIT_CONTEXT cut to the context around the
+    edits ("head … tail"; the first run keeps its tail only, the last its head only)."""
+    out: list[Op] = []
+    last = len(ops) - 1
+    for k, (kind, text) in enumerate(ops):
+        if kind == "equal" and len(text) > 2 * EDIT_CONTEXT:
+            head = text[:EDIT_CONTEXT] if k > 0 else ""
+            tail = text[-EDIT_CONTEXT:] if k < last else ""
+            text = f"{head} … {tail}" if head and tail else head or tail
+        out.append((kind, text))
+    return tuple(out)
+
+
+def weighed_chars(old_text: str, new_text: str, ops: tuple[Op, ...]) -> int:
+    """The characters, old and new together, the risk rules read of a changed text: all of
+    it, or over LONG_TEXT its texts cut around the edits (`around_edits`)."""
+    chars = len(old_text) + len(new_text)
+    if chars <= LONG_TEXT:
+        return chars
+    return sum(len(text) * (2 if kind == "equal" else 1) for kind, text in around_edits(ops))
+
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _TOKEN = re.compile(

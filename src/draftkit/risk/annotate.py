@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from draftkit.compare.changes import SEVERITIES, Change, Comparison, Flag, Severity
-from draftkit.compare.textdiff import Op
+from draftkit.compare.textdiff import LONG_TEXT, around_edits
 from draftkit.forked import halves
 from draftkit.model import Provision
 from draftkit.risk.classify import (
@@ -257,27 +257,14 @@ _RULE_ORDER = {rule: k for k, rule in enumerate(RULES)}
 _SEVERITY_ORDER = {s: k for k, s in enumerate(SEVERITIES)}
 
 
-# A very long provision (a pasted annex, a 5 MB paragraph) is read by the rules only around
-# its edits: what changed and the sentence or two about it, not megabytes of equal text.
-LONG_TEXT = 20_000
-EDIT_CONTEXT = 600
-
-
 def _around_edits(change: Change) -> Change:
     """`change` with long equal runs cut to the context around the edits (ops stay consistent)."""
     if len(change.old_text) + len(change.new_text) <= LONG_TEXT:
         return change
-    ops: list[Op] = []
-    last = len(change.ops) - 1
-    for k, (kind, text) in enumerate(change.ops):
-        if kind == "equal" and len(text) > 2 * EDIT_CONTEXT:
-            head = text[:EDIT_CONTEXT] if k > 0 else ""
-            tail = text[-EDIT_CONTEXT:] if k < last else ""
-            text = f"{head} … {tail}" if head and tail else head or tail
-        ops.append((kind, text))
+    ops = around_edits(change.ops)
     return replace(
         change,
-        ops=tuple(ops),
+        ops=ops,
         old_text="".join(t for kind, t in ops if kind != "insert"),
         new_text="".join(t for kind, t in ops if kind != "delete"),
     )

@@ -8,14 +8,15 @@ the first set (benchmarks/risk_heldout) rates "weekly" → "monthly" medium. Tak
 (risk.rules.content_findings) and hands them on, such deadlines (and a qualifier or scope
 word on their words) weighed as wording; never where the text is about a violation, an
 attack, a withdrawal, a release or hostages. So does an obligation added or removed whose
-verb or object is a clerical act (`clerical`: publishing a report, keeping minutes, a
-secretariat, office facilities), which analysts of risk_heldout6 rate low, and a qualifier or
+verb is a clerical act or supplies one (`clerical`: publishing a report, keeping minutes, a
+secretariat, office facilities; not "close the offices of the armed groups"), which analysts of risk_heldout6 rate low, and a qualifier or
 scope word of what a request asks of someone outside the agreement (`requested`: "request the
 Security Council to establish, as soon as possible, …"), which binds no party.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from draftkit.risk.features import Side, frequencies, quantities, urgent
@@ -78,16 +79,35 @@ _CLERICAL_WORDS = """publish published publication minutes secretariat secretari
     оприлюднювати протокол протоколи секретаріат приміщення засідання засідань опубликовать
     публиковать протоколы секретариат помещения заседания заседаний"""
 _CLERICAL = frozenset(_CLERICAL_WORDS.split())
+# The obligation's verb is the clerical act itself ("shall publish it", "may meet elsewhere") …
+_CLERICAL_VERB_WORDS = """publish published meet circulate circulated translate translated опублікувати
+    оприлюднити оприлюднювати опубликовать публиковать"""
+_CLERICAL_VERBS = frozenset(_CLERICAL_VERB_WORDS.split())
+# … or supplies or keeps what is clerical ("shall provide its secretariat", "shall keep
+# minutes"); another verb's object is no clerical act ("shall close the offices of the armed
+# groups", "shall hand over the archives of the security services").
+_SUPPLY_WORDS = """provide provides provided providing supply supplies supplied keep keeps kept
+    maintain maintains maintained host hosts hosted hold holds held convene convenes convened
+    receive receives received establish establishes established set prepare prepares prepared
+    record records recorded draw serviced assisted supported give gives given надати надавати
+    надає надають забезпечити забезпечувати забезпечує забезпечують вести веде ведуть проводити
+    проводить проводять скликати скликає отримувати отримує отримують створити готувати
+    предоставить предоставлять предоставляет предоставляют обеспечить обеспечивать обеспечивает
+    обеспечивают вести ведет ведёт ведут проводит проводят созывать созывает получать получает
+    получают создать готовить"""
+_SUPPLY = frozenset(_SUPPLY_WORDS.split())
+_NOT = frozenset({"not", "never", "не", "ні", "ни"})
 _AFTER = 6  # words after the modal and its verb read for what the obligation is about
 # An obligation added or dropped, or a permission given ("may meet elsewhere when necessary").
 _CLERICAL_HEADLINES = frozenset({"Obligation added", "Obligation removed", "Discretion added"})
 
 
 def clerical(s: Sides, found: list[Finding]) -> list[Finding]:
-    """The findings, with an obligation added or removed whose verb or object is a clerical
-    act ("shall publish it", "shall also provide its secretariat") weighed as wording —
+    """The findings, with an obligation added or removed whose verb is a clerical act ("shall
+    publish it") or supplies one ("shall also provide its secretariat") weighed as wording —
     unless the text is about a violation, an attack, a withdrawal, a release or hostages."""
-    if urgent(s.old) or urgent(s.new):
+    words = s.old.lemma_set | s.new.lemma_set
+    if urgent(s.old) or urgent(s.new) or not words.isdisjoint(_SUBSTANTIVE):
         return found
     return [
         replace(f, significance=min(f.significance, s.sig.wording), heavy=0.0) if _clerical(s, f) else f
@@ -99,23 +119,31 @@ def _clerical(s: Sides, finding: Finding) -> bool:
     if finding.rule != "obligation" or finding.headline not in _CLERICAL_HEADLINES:
         return False
     text, spans = (s.new_text, finding.new_spans) if finding.new else (s.old_text, finding.old_spans)
-    return bool(spans) and _clerical_after(text, spans[0][0])
-
-
-def _clerical_after(text: Text, at: int) -> bool:
-    """Whether a clerical word stands among the words from character `at` to the end of
-    its clause (a few words at most)."""
+    if not spans:
+        return False
     tokens = text.tokens
-    k = next((n for n, tok in enumerate(tokens) if tok.start >= at), len(tokens))
-    seen = 0
-    while k < len(tokens) and seen < _AFTER + 2:
-        tok = tokens[k]
+    first, end = _at(text, spans[0][0]), _at(text, spans[0][1])
+    said = [tok.norm for tok in tokens[first:end] if tok.kind == "word"]
+    if not said or not _NOT.isdisjoint(said):
+        return False  # "shall not meet representatives of armed groups": a ban
+    verb = said[-1]
+    return verb in _CLERICAL_VERBS or (verb in _SUPPLY and _clerical_after(text, end))
+
+
+def _at(text: Text, at: int) -> int:
+    """The index of the first token starting at or after character `at`."""
+    return bisect_left(text.tokens, at, key=lambda tok: tok.start)
+
+
+def _clerical_after(text: Text, k: int) -> bool:
+    """Whether a clerical word stands among the tokens from `k` to the end of its clause (a
+    few words at most)."""
+    tokens = text.tokens
+    for tok in tokens[k : k + _AFTER + 2]:
         if tok.kind == "punct" and tok.norm in {".", ";", ",", ":"}:
             return False
         if tok.norm in _CLERICAL:
             return True
-        seen += 1
-        k += 1
     return False
 
 
@@ -141,18 +169,32 @@ def requested(s: Sides, found: list[Finding]) -> list[Finding]:
     ]
 
 
+# "upon request", "at the request of", "on request": a noun, no one asked.
+_BEFORE_NOUN = frozenset(
+    {"the", "a", "an", "upon", "on", "at", "by", "any", "its", "their", "such", "written"}
+)
+_GOVERNING = 3  # words before a request verb read for a binding word governing it ("shall invite")
+
+
 def _asked(s: Sides, finding: Finding) -> bool:
     if finding.rule not in ("qualifier", "scope"):
         return False
-    text, spans = (s.new_text, finding.new_spans) if finding.new else (s.old_text, finding.old_spans)
+    # A scope word dropped ("all regions" → "regions") is quoted on the old side alone.
+    new = bool(finding.new and finding.new_spans)
+    text, spans = (s.new_text, finding.new_spans) if new else (s.old_text, finding.old_spans)
     if not spans:
         return False
     tokens = text.tokens
-    k = next((n for n, tok in enumerate(tokens) if tok.start >= spans[0][0]), len(tokens))
-    for j in range(k - 1, -1, -1):
+    k = _at(text, spans[0][0])
+    for j in range(k - 1, max(-1, k - 1 - _REACH), -1):
         norm = tokens[j].norm
         if norm in _BINDING or norm in {".", ";"}:
             return False
-        if norm in _REQUEST:
-            return True
+        if norm in _REQUEST and not (j > 0 and tokens[j - 1].norm in _BEFORE_NOUN):
+            # "shall invite observers to all polling stations", "agree to request": the
+            # party's own act, not what it asks of another
+            return not any(tok.norm in _BINDING for tok in tokens[max(0, j - _GOVERNING) : j])
     return False
+
+
+_REACH = 200  # tokens walked back from a finding to its request verb, at most

@@ -480,7 +480,13 @@ _SENTENCE_ENDS = frozenset({".", ";", "!", "?"})
 def _elliptical(tokens: Sequence[Token], j: int) -> bool:
     """Whether the number before token `j` has its noun left out ("6,000 in the Nuba
     Mountains", "… and 3,000.")."""
+    if j + 1 < len(tokens) and tokens[j].norm in _PARTITIVE and tokens[j + 1].norm not in _ANAPHORS:
+        return False  # "20 of the detainees": its noun after "of", not the one before
     return j >= len(tokens) or tokens[j].kind == "punct" or tokens[j].norm in _ELLIPSIS_NEXT
+
+
+_PARTITIVE = frozenset({"of", "з", "із"})  # "2 of whom", "20 of the detainees", "20 із затриманих"
+_ANAPHORS = frozenset({"them", "whom", "which", "these", "those", "них", "яких", "їх", "которых"})
 
 
 def _compound(text: Text, j: int) -> bool:
@@ -663,8 +669,17 @@ def _per(side: Side, k: int) -> int:
     if k < len(tokens) and (days := _PERIOD_ADVERBS.get(tokens[k].norm)) is not None:
         return days
     if k + 1 < len(tokens) and words[k].norm in _PER:
+        if words[k].norm == "per" and words[k + 1].norm in _LATIN_PERIODS:
+            return _LATIN_PERIODS[words[k + 1].norm]  # "$200 million per annum"
+        after = words[k + 2].norm if k + 2 < len(words) else ""
+        if words[k].norm in {"a", "an"} and after in _FROM_THEN:
+            return 0  # "5,000 troops a month after signature": when, not how often
         return _PERIOD_NOUNS.get(words[k + 1].norm, 0)
     return 0
+
+
+_LATIN_PERIODS = {"annum": 365, "diem": 1, "mensem": 30}
+_FROM_THEN = frozenset({"after", "before", "following", "later", "prior"})  # "a year from 2025": a rate
 
 
 _ONCE = {"once", "раз"}  # "once a week", "once per month", "раз на тиждень", "раз в год"

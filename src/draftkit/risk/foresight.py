@@ -27,9 +27,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import astuple, dataclass, field
 from typing import Any
 
+from draftkit.compare.textdiff import LONG_TEXT
 from draftkit.forked import Ahead, can_fork
 from draftkit.model import Draft, Provision
-from draftkit.risk.annotate import LONG_TEXT
 from draftkit.risk.classify import TextCache, text_scores
 from draftkit.risk.findings import Finding
 from draftkit.risk.taxonomy import Taxonomy

@@ -8,7 +8,8 @@ or two words of lower case that the word diff adds (or drops) right before a nou
 personnel or weapons it keeps, itself kept after the same word as before ("station troops" →
 "station combat troops"): "Scope narrowed: 'troops' → 'combat troops'" (or widened).
 Guarantees: a modifier replaced by another ("military personnel" → "armed personnel"), a
-number, a name (the name rule's), a determiner or possessive ("its troops"), a preposition,
+number, a name (the name rule's), a determiner, possessive or word pointing back ("its troops",
+"the said troops", "ці війська", "указанные войска"), a preposition,
 and a noun spelt out as its kinds
 ("artillery" → "towed artillery and self-propelled artillery": the list rule's) are no
 modifier; nothing is said where no such noun is kept.
@@ -37,6 +38,14 @@ _NOUN_TEXT = """troops troop forces force personnel soldiers servicemen units fo
     боеприпасы боеприпасов беспилотники беспилотников базы баз"""
 _NOUNS = frozenset(_NOUN_TEXT.split())
 _MOST = 2  # words of a modifier at most
+# Words that point back or share out rather than narrow ("the said troops", "their respective
+# forces", "ці війська", "указанные войска"): the demonstratives the list rule's filler words
+# leave out in Ukrainian and Russian, and anaphoric adjectives.
+_POINTING_TEXT = """said aforementioned aforesaid abovementioned respective same ці цих цим цими цей
+    ця цю цієї цього такі таких такий така таке зазначені зазначених вказані вказаних
+    відповідні відповідних ті тих эти тех такие таких такой такая такое указанные указанных
+    вышеуказанные вышеуказанных данные данных соответствующие соответствующих"""
+_POINTING = frozenset(_POINTING_TEXT.split())
 
 
 _PERSONNEL: dict[int, tuple[object, frozenset[str]]] = {}  # id(units) → (units, nouns)
@@ -95,6 +104,7 @@ def _modifier(side: Side, first: int, last: int, other: Side) -> bool:
         or t.norm in FILLER
         or t.norm in STOP_WORDS
         or t.norm in COORDINATORS
+        or t.norm in _POINTING
         for t in words
     ):
         return False

@@ -1,0 +1,113 @@
+"""risk.cadence: clerical obligations and requests, weighed as wording only where they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.risk.helpers import TAXONOMY, findings
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Government shall disband the militias.",
+            "The Government shall disband the militias and shall close the offices of the armed groups.",
+        ),
+        (
+            "The Parties shall cooperate.",
+            "The Parties shall cooperate and shall hand over the archives of the security services.",
+        ),
+        (
+            "The Government shall cooperate.",
+            "The Government shall cooperate and shall allow the opposition to open offices in all regions.",
+        ),
+        (
+            "The Commission may meet.",
+            "The Commission may meet and may publish its findings on violations.",
+        ),
+        (
+            "The Parties shall cooperate.",
+            "The Parties shall cooperate and shall not meet representatives of armed groups.",
+        ),
+    ],
+)
+def test_an_obligation_whose_act_is_not_clerical_keeps_its_weight(old: str, new: str) -> None:
+    """A clerical word after another verb ('close the offices', 'hand over the archives',
+    'allow … to open offices'), a ban ('shall not meet') and findings on violations are no
+    clerical act: they were weighed as wording."""
+    [added] = [f for f in findings(old, new) if f.rule == "obligation"]
+    assert added.significance > TAXONOMY.significance.wording
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Commission shall be based in Juba.",
+            "The Commission shall be based in Juba and shall hold its meetings there.",
+        ),
+        (
+            "The Commission shall be based in Juba.",
+            "The Commission shall be based in Juba and shall be serviced by a secretariat.",
+        ),
+        ("Комісія працює в Києві.", "Комісія працює в Києві та зобов'язана опублікувати звіт."),
+    ],
+)
+def test_an_obligation_that_does_or_supplies_a_clerical_act_weighs_as_wording(old: str, new: str) -> None:
+    [added] = [f for f in findings(old, new) if f.rule == "obligation"]
+    assert added.significance <= TAXONOMY.significance.wording
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Government shall invite observers to all polling stations.",
+            "The Government shall invite observers to polling stations where possible.",
+        ),
+        (
+            "The Parties agree to invite the OSCE to monitor all crossing points.",
+            "The Parties agree to invite the OSCE to monitor crossing points where possible.",
+        ),
+        (
+            "The Government shall, upon request, provide information on all detainees.",
+            "The Government shall, upon request, provide information on detainees where possible.",
+        ),
+        (
+            "Upon request by the Commission the Government gives access to all sites.",
+            "Upon request by the Commission the Government gives access to sites where possible.",
+        ),
+        (
+            "The Parties shall call a ceasefire in all regions.",
+            "The Parties shall call a ceasefire in the northern regions.",
+        ),
+    ],
+)
+def test_a_party_s_own_act_after_a_request_word_keeps_its_weight(old: str, new: str) -> None:
+    """A request verb a binding word governs ('shall invite', 'agree to invite', 'shall call')
+    is the party's own act, and 'upon request' asks nothing of an outsider: the scope made
+    partial there was weighed as wording."""
+    found = [f for f in findings(old, new) if f.rule in ("qualifier", "scope")]
+    assert found and all(f.significance > TAXONOMY.significance.wording for f in found)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Parties request the Security Council to deploy observers to all regions.",
+            "The Parties request the Security Council to deploy observers to regions.",
+        ),
+        (
+            "Сторони закликають ОБСЄ розгорнути спостерігачів у всіх регіонах.",
+            "Сторони закликають ОБСЄ розгорнути спостерігачів у регіонах.",
+        ),
+    ],
+)
+def test_a_scope_word_dropped_from_a_request_weighs_as_wording(old: str, new: str) -> None:
+    """'all' dropped from what the parties ask of the Council is quoted on the old side only;
+    the request rule read the new side's empty quote and kept it MEDIUM, while 'all' added
+    there was low."""
+    found = [f for f in findings(old, new) if f.rule == "scope"]
+    assert found and all(f.significance <= TAXONOMY.significance.wording for f in found)

@@ -1,0 +1,42 @@
+"""risk.features quantities: an amount's period, and a number whose noun is left out."""
+
+from __future__ import annotations
+
+from tests.risk.helpers import findings, rules_of
+
+
+def test_per_annum_is_annually() -> None:
+    """'per annum' was no period: '$200 million per annum' → 'annually' read as 'Total made an
+    amount per year', HIGH."""
+    old = "The donors shall provide $200 million per annum."
+    assert rules_of(old, "The donors shall provide $200 million annually.") == []
+    assert ("number", "Amount per year made a total") in rules_of(
+        old, "The donors shall provide $200 million in total."
+    )
+
+
+def test_a_month_after_a_date_is_no_rate() -> None:
+    """'5,000 troops a month after signature' is when, not 5,000 troops each month: against
+    'one month after signature' it read 'Amount per month made a total', HIGH."""
+    found = findings(
+        "The force shall consist of 5,000 troops a month after signature.",
+        "The force shall consist of 5,000 troops one month after signature.",
+    )
+    assert [f for f in found if f.rule == "number"] == []
+
+
+def test_a_partitive_number_is_not_counted_in_the_noun_before_it() -> None:
+    """'Within 30 days, 20 of the detainees' took the unit of '30 days': 20 → 30 detainees
+    read as 'Period lengthened by 10 days'. '2 of whom' still counts in the noun before it."""
+    assert rules_of(
+        "Within 30 days, 20 of the detainees shall be released.",
+        "Within 30 days, 30 of the detainees shall be released.",
+    ) == [("number", "Number increased by 10")]
+    assert rules_of(
+        "For 5 years, 10 of the seats shall be reserved.",
+        "For 5 years, 12 of the seats shall be reserved.",
+    ) == [("number", "Number increased by 2")]
+    assert rules_of(
+        "There shall be 500 troops on each side, 2 of whom shall be officers.",
+        "There shall be 500 troops on each side, 3 of whom shall be officers.",
+    ) == [("number", "Number of personnel increased by 1 (+50%)")]
