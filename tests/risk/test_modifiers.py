@@ -87,3 +87,26 @@ def test_a_word_pointing_back_is_no_modifier(old: str, new: str) -> None:
     """'ці війська' (these troops), 'указанные войска' (the said troops), 'respective forces'
     cover the same forces: they were 'Scope narrowed', MEDIUM ('these troops' was not)."""
     assert _scope(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (
+            "The Parties shall withdraw 500 troops.",
+            "The Parties shall withdraw 500 additional troops.",
+            "qualifier",
+        ),
+        (
+            "The Parties shall withdraw all troops.",
+            "The Parties shall withdraw all remaining troops.",
+            "scope",
+        ),
+    ],
+)
+def test_a_modifier_another_rule_quotes_is_said_once(old: str, new: str, said: str) -> None:
+    """The review of 7 December: 'additional' before 'troops' was 'Scope qualifier added' and
+    'Scope narrowed'; 'all remaining troops' two 'Scope narrowed'. The other rule's flag
+    quotes it; the modifier's is dropped."""
+    found = [f for f in findings(old, new) if f.rule in ("scope", "qualifier")]
+    assert len(found) == 1 and found[0].rule == said

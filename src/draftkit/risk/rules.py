@@ -755,6 +755,25 @@ NOT_WEIGHED = "Not weighed: too long for the risk rules (read the redline)"
 _CLAUSE_RULES = {"condition", "exception", "qualifier"}
 
 
+def _one_scope_each(out: list[Finding], modified: list[Finding]) -> list[Finding]:
+    """The findings without a modifier's ("troops" → "additional troops") where a scope or
+    qualifier finding already quotes the same words ("Scope qualifier added: 'additional'",
+    "all troops" → "all remaining troops": what "all" covers narrowed)."""
+    mine = {id(f) for f in modified}
+    others = [f for f in out if f.rule in ("scope", "qualifier") and id(f) not in mine]
+    old_spans = [sp for f in others for sp in f.old_spans]
+    new_spans = [sp for f in others for sp in f.new_spans]
+    return [
+        f
+        for f in out
+        if id(f) not in mine
+        or not (
+            any(overlaps(new_spans, *sp) for sp in f.new_spans if f.headline == "Scope narrowed")
+            or any(overlaps(old_spans, *sp) for sp in f.old_spans if f.headline == "Scope widened")
+        )
+    ]
+
+
 def _changed_inside(name: Finding, role: Finding) -> bool:
     """Whether a name's finding says a body changed within a role's quotes."""
     return bool(name.old and name.new) and inside(name, role.old_spans, role.new_spans)
@@ -772,8 +791,14 @@ def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) 
         return []
     sides = Sides(reader.side(old), reader.side(new), reader.taxonomy, grouped)
     out: list[Finding] = []
+    modified: list[Finding] = []
     for rule in CONTENT_RULES:
-        out.extend(rule(sides))
+        found = rule(sides)
+        if rule is MODIFIERS:
+            modified = found
+        out.extend(found)
+    if modified:
+        out = _one_scope_each(out, modified)
     # A cross-reference inside an added condition (or any other finding) is part of it.
     others = [f for f in out if f.rule != "reference"]
     old_spans = [sp for f in others for sp in f.old_spans]
