@@ -111,3 +111,24 @@ def test_a_scope_word_dropped_from_a_request_weighs_as_wording(old: str, new: st
     there was low."""
     found = [f for f in findings(old, new) if f.rule == "scope"]
     assert found and all(f.significance <= TAXONOMY.significance.wording for f in found)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Сторони ведуть облік затриманих осіб.",
+            "Сторони ведуть облік затриманих осіб і зобов'язані опублікувати списки затриманих.",
+        ),
+        (
+            "Стороны ведут учет задержанных лиц.",
+            "Стороны ведут учет задержанных лиц и обязаны опубликовать списки задержанных.",
+        ),
+    ],
+)
+def test_a_clerical_act_about_detainees_keeps_its_weight_in_ukrainian_and_russian(old: str, new: str) -> None:
+    """The review of 7 December: the English 'shall publish the lists of detainees' kept its
+    weight (a detainee text is urgent), the Ukrainian and Russian ones did not — their urgent
+    words had no detainees ('затриман*', 'задержанн*' now)."""
+    found = [f for f in findings(old, new) if f.rule == "obligation"]
+    assert found and all(f.significance > TAXONOMY.significance.wording for f in found)
