@@ -253,6 +253,28 @@ def test_history_and_compare3_say_a_coarse_provision_too(
     assert f"draftkit: warning: {new}: line 2: Article 1(1) is too long to compare word by word" in run.err
 
 
+_WORDS = [
+    "the",
+    "parties",
+    "shall",
+    "withdraw",
+    "forces",
+    "from",
+    "the",
+    "line",
+    "within",
+    "thirty",
+    "days",
+    "and",
+]
+
+
+def _one_paragraph_each(folder: Path, old: list[str], new: list[str]) -> None:
+    """old.txt and new.txt in `folder`, each one numbered paragraph of these words."""
+    (folder / "old.txt").write_text("1. " + " ".join(old) + ".\n", encoding="utf-8")
+    (folder / "new.txt").write_text("1. " + " ".join(new) + ".\n", encoding="utf-8")
+
+
 def test_a_change_too_long_for_the_risk_rules_is_flagged_not_weighed(tmp_path: Path) -> None:
     """A single paragraph of 2.5 MB a side, every tenth word changed, took 708 s and a peak
     of 19.9 GB in `draftkit diff` (the risk rules over the whole text); over
@@ -263,23 +285,10 @@ def test_a_change_too_long_for_the_risk_rules_is_flagged_not_weighed(tmp_path: P
     from draftkit.risk.rules import NOT_WEIGHED
 
     rng = random.Random(3)
-    words = [
-        "the",
-        "parties",
-        "shall",
-        "withdraw",
-        "forces",
-        "from",
-        "the",
-        "line",
-        "within",
-        "thirty",
-        "days",
-    ]
+    words = _WORDS[:-1]
     old = [rng.choice(words) for _ in range(WEIGH_CHARS // 8)]
     new = [w if k % 10 else rng.choice(words) for k, w in enumerate(old)]
-    (tmp_path / "old.txt").write_text("1. " + " ".join(old) + ".\n", encoding="utf-8")
-    (tmp_path / "new.txt").write_text("1. " + " ".join(new) + ".\n", encoding="utf-8")
+    _one_paragraph_each(tmp_path, old, new)
     started = time.perf_counter()
     comparison = diff(tmp_path / "old.txt", tmp_path / "new.txt")
     assert time.perf_counter() - started < LIMIT_S * 4
@@ -298,25 +307,11 @@ def test_a_long_provision_with_one_edit_is_weighed_and_not_said_unweighed(tmp_pa
     from draftkit.api import diff
     from draftkit.limits import WEIGH_CHARS
 
-    words = [
-        "the",
-        "parties",
-        "shall",
-        "withdraw",
-        "forces",
-        "from",
-        "the",
-        "line",
-        "within",
-        "thirty",
-        "days",
-        "and",
-    ]
+    words = _WORDS
     old = [words[k % len(words)] for k in range(30_000)]
     new = [*old[:15_002], "may", *old[15_003:]]
     assert old[15_002] == "shall" and 2 * len(" ".join(old)) > WEIGH_CHARS
-    (tmp_path / "old.txt").write_text("1. " + " ".join(old) + ".\n", encoding="utf-8")
-    (tmp_path / "new.txt").write_text("1. " + " ".join(new) + ".\n", encoding="utf-8")
+    _one_paragraph_each(tmp_path, old, new)
     comparison = diff(tmp_path / "old.txt", tmp_path / "new.txt")
     [changed] = [c for c in comparison.changes if c.kind == "modified"]
     assert [f.message for f in changed.flags] == ["Obligation weakened: 'shall withdraw' → 'may withdraw'"]
