@@ -2659,3 +2659,26 @@ def test_all_efforts_is_how_hard_not_how_much(old: str, new: str) -> None:
     """risk_heldout5: 'зусиль' → 'усіх можливих зусиль', 'усилия' → 'все возможные усилия' were
     'Scope widened', MEDIUM: a best effort made a greater one covers nothing more."""
     assert [f for f in findings(old, new) if f.rule == "scope"] == []
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "Gaza will become a deradicalized, terror-free zone that poses no threat to its neighbors.",
+        "Gaza will become a deradicalized, terror-free zone that does not represent a threat to its neighbors.",
+    ],
+)
+def test_a_relative_clause_saying_what_something_is_negates_nothing(new: str) -> None:
+    """../shared/realtexts (p5, the Gaza plan): a summary's 'Gaza to become a de-radicalised,
+    terror-free zone' against the published 'that poses no threat to its neighbors' was
+    'Negation added', HIGH — a description of the zone, not a party's act forbidden."""
+    old = "Gaza will become a deradicalized, terror-free zone."
+    assert [f for f in findings(old, new) if f.rule == "negation"] == []
+
+
+def test_a_relative_clause_with_a_modal_still_negates() -> None:
+    found = findings(
+        "Forces that remain in the zone shall be withdrawn.",
+        "Forces that shall not remain in the zone shall be withdrawn.",
+    )
+    assert [f.rule for f in found if f.rule == "negation"] == ["negation"]

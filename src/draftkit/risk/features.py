@@ -22,12 +22,21 @@ from typing import TypeVar
 from draftkit.compare.editorial import editorial, outermost
 from draftkit.records import record
 from draftkit.risk.analysis import Analysis, Clause, negated_subject, not_limited_at, references_in
+from draftkit.risk.counted import elliptical, noun_after_compound, one_sentence
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.phrases import PhraseSet, PhraseSets
-from draftkit.risk.senses import examines, in_any_case, no_hedge, no_number_bounded, not_suspension, of_effort
+from draftkit.risk.senses import (
+    describes,
+    examines,
+    in_any_case,
+    no_hedge,
+    no_number_bounded,
+    not_suspension,
+    of_effort,
+)
 from draftkit.risk.taxonomy import OBLIGATION_LEVELS, Compiled, Taxonomy
-from draftkit.risk.tokens import Text, Token, and_a_half, content_key
+from draftkit.risk.tokens import Text, and_a_half, content_key
 
 F = TypeVar("F")
 
@@ -356,6 +365,8 @@ def negations(side: Side) -> list[Negation]:
     for hit in side.compiled.negation.find(text):
         if any(k in owned for k in range(hit.first, hit.last)) or not_limited_at(text, hit.first):
             continue
+        if describes(tokens, hit.first):
+            continue  # "a terror-free zone that poses no threat to its neighbours": what it is
         # One clause negates once, however many words carry it: "neither … nor", "жодних …
         # не буде", "никакие … не будут", "Nothing … does not" (negative concord).
         clause = _clause_index(side, hit.first)
@@ -470,44 +481,6 @@ def _shares(side: Side, skip: set[int]) -> list[Quantity]:
 
 
 _WORKING = frozenset({"working", "business", "робочих", "робочі", "рабочих", "рабочие"})
-# After a number, what says its noun is left out: a preposition or a punctuation mark.
-_ELLIPSIS_NEXT = frozenset(
-    {"in", "at", "on", "for", "from", "to", "of", "and", "or", "в", "у", "на", "з", "із", "до", "по", "для", "и", "і", "та"}
-)  # fmt: skip
-_SENTENCE_ENDS = frozenset({".", ";", "!", "?"})
-
-
-def _elliptical(tokens: Sequence[Token], j: int) -> bool:
-    """Whether the number before token `j` has its noun left out ("6,000 in the Nuba
-    Mountains", "… and 3,000.")."""
-    if j + 1 < len(tokens) and tokens[j].norm in _PARTITIVE and tokens[j + 1].norm not in _ANAPHORS:
-        return False  # "20 of the detainees": its noun after "of", not the one before
-    return j >= len(tokens) or tokens[j].kind == "punct" or tokens[j].norm in _ELLIPSIS_NEXT
-
-
-_PARTITIVE = frozenset({"of", "з", "із"})  # "2 of whom", "20 of the detainees", "20 із затриманих"
-_ANAPHORS = frozenset({"them", "whom", "which", "these", "those", "них", "яких", "їх", "которых"})
-
-
-def _compound(text: Text, j: int) -> bool:
-    """Whether tokens `j` and `j + 1` are one word joined by a hyphen ("life-sentence"; the
-    tokeniser drops the hyphen), a word after them."""
-    tokens = text.tokens
-    if j + 2 >= len(tokens) or tokens[j].kind != "word" or tokens[j + 1].kind != "word":
-        return False
-    end = tokens[j].end
-    return tokens[j + 1].start == end + 1 and text.original[end] in "-‐‑"
-
-
-def _one_sentence(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Whether no sentence ends between tokens `first` and `last`, a list's length apart at
-    most (a long paragraph of numbers is not walked back once for each)."""
-    return last - first <= _LIST_REACH and not any(
-        tokens[k].norm in _SENTENCE_ENDS for k in range(first, last)
-    )
-
-
-_LIST_REACH = 60  # tokens between a number and the one whose noun it shares, at most
 
 
 def quantities(side: Side) -> list[Quantity]:
@@ -578,18 +551,12 @@ def quantities(side: Side) -> list[Quantity]:
         if not cls:
             if 1900 <= value <= 2200 and value == int(value) and "." not in tok.norm:
                 cls = "year"
-            elif listed is not None and _elliptical(tokens, j) and _one_sentence(tokens, listed[0], i):
+            elif listed is not None and elliptical(tokens, j) and one_sentence(tokens, listed[0], i):
                 # "24,000 troops in Southern Sudan, 6,000 in the Nuba Mountains": troops too
                 cls, unit, unit_text, factor = listed[1]
             else:
                 cls = "count"
-                # "250 life-sentence prisoners": the noun after the compound
-                if (
-                    _compound(text, j)
-                    and tokens[j + 2].kind == "word"
-                    and tokens[j + 2].norm not in _ELLIPSIS_NEXT
-                ):
-                    j += 2
+                j = noun_after_compound(text, j)  # "250 life-sentence prisoners": prisoners
                 if j < len(tokens) and tokens[j].kind == "word":
                     unit, unit_text, last = side.lemmas.tokens[j].norm, text.span(j, j + 1), j + 1
         if cls not in ("year", "count") or unit:
