@@ -2682,3 +2682,16 @@ def test_a_relative_clause_with_a_modal_still_negates() -> None:
         "Forces that shall not remain in the zone shall be withdrawn.",
     )
     assert [f.rule for f in found if f.rule == "negation"] == ["negation"]
+
+
+def test_a_state_recognised_as_sovereign_restates_its_sovereignty() -> None:
+    """../shared/realtexts (p3, the 28-point plan against the 20-point one): 'Ukraine's
+    sovereignty will be confirmed' → '… reaffirmed. Ukraine is recognized as a sovereign state'
+    was 'Recognition wording added', HIGH; another state recognised so still is."""
+    old = "Ukraine’s sovereignty will be confirmed."
+    same = "Ukraine’s sovereignty will be reaffirmed. Ukraine is recognized as a sovereign state."
+    other = "Ukraine’s sovereignty will be confirmed. Crimea is recognized as a sovereign state."
+    assert [f for f in findings(old, same) if f.rule == "recognition"] == []
+    assert [f.headline for f in findings(old, other) if f.rule == "recognition"] == [
+        "Recognition wording added"
+    ]

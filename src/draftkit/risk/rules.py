@@ -76,7 +76,7 @@ from draftkit.risk.qualifiers import Qualifier, qualifiers
 from draftkit.risk.quantified import COVERED
 from draftkit.risk.roles import GIVEN, HOLDERS, ROLES, SEQUENCE
 from draftkit.risk.taxonomy import COMMITMENT_GROUPS, Significance
-from draftkit.risk.tokens import content_key
+from draftkit.risk.tokens import Text, content_key
 
 __all__ = [
     "CONTENT_RULES",
@@ -297,8 +297,41 @@ RECOGNITION: FeatureRule[Recognition] = FeatureRule(
     pair=in_order,
     changed=lambda s, old, new: Report("Recognition wording changed", s.sig.recognition),
     removed=lambda s, old: Report("Recognition wording removed", s.sig.recognition),
-    added=lambda s, new: Report("Recognition wording added", s.sig.recognition),
+    added=lambda s, new: (
+        None if _sovereignty_restated(s, new) else Report("Recognition wording added", s.sig.recognition)
+    ),
 )
+
+
+def _sovereignty_restated(s: Sides, new: Recognition) -> bool:
+    """Whether "X is recognised as a sovereign state", added, says again what the old text says
+    of the same X ("X's sovereignty will be confirmed": ../shared/realtexts, the 20-point plan's
+    first point against the 28-point plan's)."""
+    if "sovereign" not in new.norm.split():
+        return False
+    subject = _name_before(s.new_text, new.position)
+    if subject is None:
+        return False
+    tokens = s.old_text.tokens
+    return any(
+        tok.norm == "sovereignty" and k > 0 and _bare_name(tokens[k - 1].norm) == subject
+        for k, tok in enumerate(tokens)
+    )
+
+
+def _name_before(text: Text, at: int) -> str | None:
+    """The capitalised word nearest before character `at`, within three words (its possessive
+    ending left off), else None."""
+    tokens = text.tokens
+    k = next((n for n, tok in enumerate(tokens) if tok.start >= at), len(tokens))
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if tokens[j].cap and tokens[j].kind == "word":
+            return _bare_name(tokens[j].norm)
+    return None
+
+
+def _bare_name(norm: str) -> str:
+    return norm.removesuffix("'s").removesuffix("’s")
 
 
 # ---------------------------------------------------------------------------------------------
