@@ -2695,3 +2695,18 @@ def test_a_state_recognised_as_sovereign_restates_its_sovereignty() -> None:
     assert [f.headline for f in findings(old, other) if f.rule == "recognition"] == [
         "Recognition wording added"
     ]
+
+
+@pytest.mark.parametrize(
+    ("new", "said"),
+    [
+        ("Ukraine is a sovereign state, and all signatories confirm this with their signatures.", False),
+        ("Ukraine is a sovereign state, and all Parties shall respect this.", True),
+    ],
+)
+def test_all_before_the_actors_of_a_declaration_is_no_scope(new: str, said: bool) -> None:
+    """../shared/realtexts (p3): 'all signatories confirm this' added was 'Scope widened', HIGH:
+    each actor declares it, no commitment reaches further. 'All Parties shall …' still is a
+    scope word (treating every 'all' before the actors so cost three found cases elsewhere)."""
+    old = "Ukraine is a sovereign state."
+    assert bool([f for f in findings(old, new) if f.rule == "scope"]) == said

@@ -27,6 +27,7 @@ from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.phrases import PhraseSet, PhraseSets
 from draftkit.risk.senses import (
+    actors_declare,
     describes,
     examines,
     in_any_case,
@@ -760,8 +761,10 @@ def scopes(side: Side) -> list[Scope]:
             continue  # "когда это станет возможно": what becomes possible, not "perhaps"
         if not_suspension(text.tokens, hit.norm, hit.last):
             continue  # "suspended sentences": a penalty's kind, not a measure made temporary
-        if hit.label == "universal" and of_effort(text.tokens, hit.last):
-            continue  # "all possible efforts": how hard, not how much
+        if hit.label == "universal" and (
+            of_effort(text.tokens, hit.last) or actors_declare(text.tokens, hit.last)
+        ):
+            continue  # "all possible efforts": how hard, not how much; "all signatories confirm": who
         _, b = window(text, hit.first, hit.last, before=0, after=2)
         span = span_of(text, hit.first, hit.last)
         out.append(

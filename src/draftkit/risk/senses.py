@@ -133,3 +133,20 @@ def describes(tokens: Sequence[Token], first: int) -> bool:
     if not _STATE_VERBS.intersection(words) or _MODAL_WORDS.intersection(words):
         return False
     return any(tokens[k].norm in _RELATIVE_WORDS for k in range(max(0, first - 4), first))
+
+
+# "All signatories confirm this", "all Parties reaffirm …": each of the actors declares it — a
+# statement of who says so, not a commitment's reach (../shared/realtexts: "all signatories
+# confirm this with their signatures" added was 'Scope widened'). Not "all Parties shall …".
+_ACTOR_WORDS = """parties signatories sides states guarantors participants сторони учасники держави
+    стороны участники государства"""
+_ACTORS = frozenset(_ACTOR_WORDS.split())
+_DECLARE_WORDS = """confirm reaffirm acknowledge recognise recognize welcome note agree declare
+    підтверджують визнають погоджуються заявляють подтверждают признают соглашаются заявляют"""
+_DECLARES = frozenset(_DECLARE_WORDS.split())
+
+
+def actors_declare(tokens: Sequence[Token], last: int) -> bool:
+    """Whether a universal word ending before token `last` quantifies the actors of a
+    declaration ("all signatories confirm")."""
+    return last + 1 < len(tokens) and tokens[last].norm in _ACTORS and tokens[last + 1].norm in _DECLARES
