@@ -306,3 +306,12 @@ def test_a_body_renamed_in_its_role_is_the_name_rules() -> None:
         "The exchange will be verified by the OSCE.",
         "The exchange will be verified by the Joint Verification Commission.",
     ) == [("name", "Organisation changed")]
+
+
+def test_a_role_paired_with_one_said_elsewhere_is_still_gone() -> None:
+    """risk_heldout6: 'моніторинг та верифікацію з боку ОБСЄ' → 'моніторинг … силами сторін за
+    участі ОБСЄ' said nothing: the verification paired, in text order, with 'за участі' said
+    elsewhere, and a pair not in place was no change. Such a pair is the old role gone."""
+    old = "Забезпечити моніторинг та верифікацію з боку ОБСЄ режиму незастосування зброї."
+    new = "Забезпечити моніторинг режиму незастосування зброї силами сторін за участі ОБСЄ."
+    assert ("role", "Role weakened") in rules_of(old, new)

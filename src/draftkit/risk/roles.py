@@ -138,8 +138,12 @@ def _said_otherwise(s: Sides, act: Act, old: bool) -> bool:
 
 
 def _role_changed(s: Sides, old: Act, new: Act) -> Report | None:
-    if old.group == new.group or not _in_place(s, old, new):
+    if old.group == new.group:
         return None  # "oversee" → "supervise": one role said otherwise
+    if not _in_place(s, old, new):
+        # Paired in text order only, the new role said elsewhere: the old one is gone
+        # ("моніторинг та верифікацію з боку ОБСЄ" → "моніторинг … за участі ОБСЄ").
+        return _role_removed(s, old)
     if _rank(new) > _rank(old):
         return Report("Role weakened", s.sig.role_weakened)
     return Report("Role strengthened", s.sig.role_strengthened)
