@@ -251,6 +251,12 @@ def test_terms_written_apart_from_the_rules(text: str, first: str) -> None:
             " місце в окремих районах Донецької та Луганської областей України.",
             "justice",
         ),
+        # Non-interference is a security guarantee (Geneva 1988).
+        (
+            "Each High Contracting Party shall refrain from any form of interference and intervention in the internal affairs of the other.",
+            "security_guarantees",
+        ),
+        ("Сторони утримуються від втручання у внутрішні справи одна одної.", "security_guarantees"),
         # Revenue shared is the wealth-sharing (aid and reconstruction) category's.
         (
             "At least two percent of oil revenue shall be allocated to the oil producing States or Regions.",
