@@ -2710,3 +2710,29 @@ def test_all_before_the_actors_of_a_declaration_is_no_scope(new: str, said: bool
     scope word (treating every 'all' before the actors so cost three found cases elsewhere)."""
     old = "Ukraine is a sovereign state."
     assert bool([f for f in findings(old, new) if f.rule == "scope"]) == said
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Parties shall not recruit or use any person under the age of eighteen years in their forces.",
+            "The Parties shall refrain from recruiting or using children under fifteen years of age in their forces.",
+        ),
+        (
+            "Не допускається вербування осіб віком до 18 років.",
+            "Не допускається вербування осіб віком до 15 років.",
+        ),
+        ("Запрещается вербовка лиц моложе 18 лет.", "Запрещается вербовка лиц моложе 15 лет."),
+    ],
+)
+def test_an_age_is_a_threshold_not_a_period(old: str, new: str) -> None:
+    """risk_heldout6: 'under the age of eighteen years' → 'under fifteen years of age' was
+    'Period shortened by 3 years', MEDIUM: an age says who a protection covers."""
+    assert rules_of(old, new) == [("number", "Age threshold lowered by 3 years")]
+
+
+def test_years_of_a_period_stay_a_period() -> None:
+    assert rules_of("The transition shall last 18 years.", "The transition shall last 15 years.") == [
+        ("deadline", "Period shortened by 3 years")
+    ]

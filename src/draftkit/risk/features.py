@@ -37,7 +37,7 @@ from draftkit.risk.senses import (
     of_effort,
 )
 from draftkit.risk.taxonomy import OBLIGATION_LEVELS, Compiled, Taxonomy
-from draftkit.risk.tokens import Text, and_a_half, content_key
+from draftkit.risk.tokens import Text, Token, and_a_half, content_key
 
 F = TypeVar("F")
 
@@ -482,6 +482,18 @@ def _shares(side: Side, skip: set[int]) -> list[Quantity]:
 
 
 _WORKING = frozenset({"working", "business", "робочих", "робочі", "рабочих", "рабочие"})
+_YEAR_HOURS = 8760.0  # the taxonomy's year, in its time unit (hours)
+
+
+def _of_age(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether the years at tokens [first, last) are an age: "the age of", "aged" just before,
+    "of age" just after; "віку", "віком", "возрасте", "моложе" just before or after."""
+    before = {t.norm for t in tokens[max(0, first - 3) : first]}
+    after = [t.norm for t in tokens[last : last + 2]]
+    if "age" in before or "aged" in before or after[:2] == ["of", "age"]:
+        return True
+    cyrillic = {"віку", "віком", "молодше", "возраста", "возрасте", "моложе"}
+    return bool(cyrillic & before) or bool(cyrillic & set(after))
 
 
 def quantities(side: Side) -> list[Quantity]:
@@ -560,6 +572,8 @@ def quantities(side: Side) -> list[Quantity]:
                 j = noun_after_compound(text, j)  # "250 life-sentence prisoners": prisoners
                 if j < len(tokens) and tokens[j].kind == "word":
                     unit, unit_text, last = side.lemmas.tokens[j].norm, text.span(j, j + 1), j + 1
+        if cls == "time" and factor == _YEAR_HOURS and _of_age(tokens, first, last):
+            cls = "age"  # "under the age of eighteen years", "15 years of age": who, not when
         if cls not in ("year", "count") or unit:
             listed = (i, (cls, unit, unit_text, factor))
         per = _per(side, last) if cls in ("money", "count", "personnel") else 0

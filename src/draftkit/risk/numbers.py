@@ -168,6 +168,9 @@ def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report | None:
             return Report(headline, value, rule="deadline")
         case "year":
             return Report(f"Year moved {'later' if up else 'earlier'}", sig.date, rule="deadline")
+        case "age":  # who a protection or a duty covers: "under 18" → "under 15"
+            years = _fmt(abs(new.value - old.value))
+            return Report(f"Age threshold {'raised' if up else 'lowered'} by {years} years", sig.scope_bound)
         case "percent":
             headline = f"Percentage {'raised' if up else 'lowered'} by {_fmt(diff)} points"
         case "distance":
