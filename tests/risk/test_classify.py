@@ -251,6 +251,11 @@ def test_terms_written_apart_from_the_rules(text: str, first: str) -> None:
             " місце в окремих районах Донецької та Луганської областей України.",
             "justice",
         ),
+        # Observation posts and checkpoints are how a ceasefire is watched.
+        (
+            "The zone of confidence shall be replaced by a green line, along which observation posts shall be set up.",
+            "military_deescalation",
+        ),
         # Non-interference is a security guarantee (Geneva 1988).
         (
             "Each High Contracting Party shall refrain from any form of interference and intervention in the internal affairs of the other.",
