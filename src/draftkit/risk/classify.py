@@ -15,7 +15,7 @@ from draftkit.model import Draft, Provision
 from draftkit.records import record
 from draftkit.risk.analysis import Analysis, name_runs
 from draftkit.risk.taxonomy import Taxonomy
-from draftkit.risk.tokens import Text
+from draftkit.risk.tokens import MODALS, RELATIVES, Text
 
 HEADING_FACTOR = 2.0
 CLASSIFY_CHARS = 50_000
@@ -172,15 +172,9 @@ def _after_preposition(tokens: Text, first: int) -> bool:
 
 
 # Who or what a relative clause is about is not what the provision is about: "Protesters and
-# those who … handed over their weapons will be granted amnesty" is about amnesty.
-_RELATIVES = frozenset(
-    {"who", "whom", "whose", "which", "які", "який", "яка", "яке", "котрі", "хто", "кто", "которые", "который", "которая", "которое"}
-)  # fmt: skip
-# Where the main clause goes on after one: its modal ("… their weapons | will be granted").
-_MAIN_VERBS = frozenset(
-    {"shall", "will", "must", "may", "should", "буде", "будуть", "повинні", "повинен", "повинна",
-     "мають", "має", "будет", "будут", "должны", "должен", "должна"}
-)  # fmt: skip
+# those who … handed over their weapons will be granted amnesty" is about amnesty. ("That" is
+# left out: "agree that all forces withdraw" opens what the provision is about.)
+_RELATIVES = RELATIVES - {"that"}
 _SENTENCE_ENDS = frozenset({".", ";", ":", "!", "?"})
 
 
@@ -190,7 +184,7 @@ def _in_relative_clause(tokens: Text, first: int) -> bool:
     will be granted amnesty", the main clause going on)."""
     for k in range(first - 1, -1, -1):
         norm = tokens.tokens[k].norm
-        if norm in _SENTENCE_ENDS or norm in _MAIN_VERBS:
+        if norm in _SENTENCE_ENDS or norm in MODALS:
             return False
         if norm in _RELATIVES:
             return True

@@ -27,6 +27,7 @@ from draftkit.risk.features import Side, urgent
 from draftkit.risk.findings import Report, Span, span_of
 from draftkit.risk.lists import FILLER, STOP_WORDS
 from draftkit.risk.matching import FeatureRule, Sides, by
+from draftkit.risk.tokens import MODALS, RELATIVES
 
 _ALL_WORDS = """all every усі всі усіх всіх усім всім все всех всем всеми кожен кожна кожне кожні кожного
     кожної кожному кожній кожних каждый каждая каждое каждые каждого каждой каждому каждых"""
@@ -105,11 +106,8 @@ def quantified(side: Side) -> list[Quantified]:
 
 # A relative clause after what "all" covers restricts it ("all prisoners of war in its custody
 # who insist on repatriation"): reached over prepositional phrases, not over a verb.
-_RELATIVE_TEXT = "who whom which that які який яка яке котрі котрий хто кто которые который которая которое"
-_RELATIVES = frozenset(_RELATIVE_TEXT.split())
-_VERB_TEXT = """shall will must may should would could can is are was were be been have has had do does
-    не є буде будуть має мають повинні повинна должны должен должна будет будут является"""
-_VERBS = frozenset(_VERB_TEXT.split())
+_BEING_TEXT = "is are was were be been have has had do does не є является"
+_VERBS = MODALS | frozenset(_BEING_TEXT.split())
 _REACH = 6  # words between the phrase and the relative pronoun at most
 _CLAUSE_WORDS = 8  # words of the relative clause read at most
 
@@ -121,10 +119,10 @@ def _relative_clause(side: Side, k: int, words: set[str]) -> int:
     j = k
     while j < len(tokens) and j - k <= _REACH:
         tok = tokens[j]
-        if tok.norm in _RELATIVES:
+        if tok.norm in RELATIVES:
             break
         if tok.kind != "word" and not (
-            tok.norm == "," and j + 1 < len(tokens) and tokens[j + 1].norm in _RELATIVES
+            tok.norm == "," and j + 1 < len(tokens) and tokens[j + 1].norm in RELATIVES
         ):
             return k
         if tok.norm in _VERBS or tok.norm in _ALL:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from draftkit.risk.tokens import Token
+from draftkit.risk.tokens import MODALS, RELATIVES, Token
 
 # "Immediate" of a place or of kin: "in the immediate vicinity of the line of contact",
 # "members of their immediate family".
@@ -121,18 +121,16 @@ def of_effort(tokens: Sequence[Token], last: int) -> bool:
 # A relative clause that says what something is, not what anyone does: "a zone that poses no
 # threat", "which does not represent a danger" (../shared/realtexts: a summary's clause the
 # published plan kept, read as a negation added).
-_RELATIVE_WORDS = frozenset({"that", "which", "who"})
 _STATE_VERBS = frozenset({"pose", "poses", "posed", "represent", "represents", "constitute", "constitutes"})
-_MODAL_WORDS = frozenset({"shall", "will", "must", "may", "should", "can", "could", "would"})
 
 
 def describes(tokens: Sequence[Token], first: int) -> bool:
     """Whether the negation at `first` stands in a relative clause of a state verb, with no
     modal, within a few words ("that poses no threat", "that does not represent a threat")."""
     words = [t.norm for t in tokens[max(0, first - 4) : first + 3]]
-    if not _STATE_VERBS.intersection(words) or _MODAL_WORDS.intersection(words):
+    if not _STATE_VERBS.intersection(words) or MODALS.intersection(words):
         return False
-    return any(tokens[k].norm in _RELATIVE_WORDS for k in range(max(0, first - 4), first))
+    return any(tokens[k].norm in RELATIVES for k in range(max(0, first - 4), first))
 
 
 # "All signatories confirm this", "all Parties reaffirm …": each of the actors declares it — a

@@ -558,6 +558,16 @@ _MEANINGFUL_PUNCT = {"[", "]"}
 AND_WORDS = frozenset({"and", "та", "і", "й", "и"})
 OR_WORDS = frozenset({"or", "або", "чи", "или"})
 COORDINATORS = AND_WORDS | OR_WORDS
+# Words that open a relative clause ("forces that remain", "особи, які", "лица, которые"):
+# "that" also opens a complement ("agree that …"), so some readers leave it out.
+_RELATIVE_TEXT = (
+    "who whom whose which that які який яка яке котрі котрий хто кто которые который которая которое"
+)
+RELATIVES = frozenset(_RELATIVE_TEXT.split())
+# Modal verbs, where a main clause binds or goes on ("… their weapons | will be granted").
+_MODAL_TEXT = """shall will must may should would could can буде будуть повинні повинен повинна має мають
+    будет будут должны должен должна"""
+MODALS = frozenset(_MODAL_TEXT.split())
 
 
 @functools.lru_cache(maxsize=2048)
