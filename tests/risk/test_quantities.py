@@ -40,3 +40,13 @@ def test_a_partitive_number_is_not_counted_in_the_noun_before_it() -> None:
         "There shall be 500 troops on each side, 2 of whom shall be officers.",
         "There shall be 500 troops on each side, 3 of whom shall be officers.",
     ) == [("number", "Number of personnel increased by 1 (+50%)")]
+
+
+def test_a_number_after_a_deadline_word_takes_the_duration_s_unit() -> None:
+    """The review of 7 December: '500 troops shall withdraw within 30 days, and 200 within 60'
+    → '… within 90' read 'Number increased by 30' (the 60 took the noun of the number before
+    it, a count); after a deadline's word it takes the last duration's unit."""
+    assert rules_of(
+        "500 troops shall withdraw within 30 days, and 200 within 60.",
+        "500 troops shall withdraw within 30 days, and 200 within 90.",
+    ) == [("deadline", "Deadline extended by 30 days")]

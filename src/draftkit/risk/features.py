@@ -519,6 +519,7 @@ def quantities(side: Side) -> list[Quantity]:
             after[i] = i + 4
     out.extend(_shares(side, skip))
     listed: tuple[int, tuple[str, str, str, float]] | None = None  # the last number with a unit
+    timed: tuple[int, tuple[str, str, str, float]] | None = None  # … and the last duration
     for i in numbers:
         tok = tokens[i]
         if i in skip or tok.value is None or tok.value != tok.value:
@@ -564,9 +565,12 @@ def quantities(side: Side) -> list[Quantity]:
         if not cls:
             if 1900 <= value <= 2200 and value == int(value) and "." not in tok.norm:
                 cls = "year"
-            elif listed is not None and elliptical(tokens, j) and one_sentence(tokens, listed[0], i):
-                # "24,000 troops in Southern Sudan, 6,000 in the Nuba Mountains": troops too
-                cls, unit, unit_text, factor = listed[1]
+            elif (shared := timed if first in prefixes else listed) is not None and (
+                elliptical(tokens, j) and one_sentence(tokens, shared[0], i)
+            ):
+                # "24,000 troops in Southern Sudan, 6,000 in the Nuba Mountains": troops too;
+                # "within 30 days, and 200 within 60": after a deadline's word, days
+                cls, unit, unit_text, factor = shared[1]
             else:
                 cls = "count"
                 j = noun_after_compound(text, j)  # "250 life-sentence prisoners": prisoners
@@ -576,6 +580,8 @@ def quantities(side: Side) -> list[Quantity]:
             cls = "age"  # "under the age of eighteen years", "15 years of age": who, not when
         if cls not in ("year", "count") or unit:
             listed = (i, (cls, unit, unit_text, factor))
+            if cls == "time":
+                timed = listed
         per = _per(side, last) if cls in ("money", "count", "personnel") else 0
         prefix_hit = prefixes.get(first)
         prefix = prefix_hit.label if prefix_hit is not None and cls == "time" else ""
