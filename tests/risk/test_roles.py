@@ -315,3 +315,18 @@ def test_a_role_paired_with_one_said_elsewhere_is_still_gone() -> None:
     old = "Забезпечити моніторинг та верифікацію з боку ОБСЄ режиму незастосування зброї."
     new = "Забезпечити моніторинг режиму незастосування зброї силами сторін за участі ОБСЄ."
     assert ("role", "Role weakened") in rules_of(old, new)
+
+
+def test_a_role_given_to_the_parties_themselves() -> None:
+    """The review of 7 December: 'monitored by the OSCE' → 'monitored by the Parties' was only
+    'Organisation removed': the parties themselves are a role's holder too."""
+    assert rules_of(
+        "The withdrawal shall be monitored by the OSCE.", "The withdrawal shall be monitored by the Parties."
+    ) == [("role", "Role given to another body")]
+    assert (
+        rules_of(
+            "The withdrawal shall be monitored by the Parties.",
+            "The withdrawal shall be monitored by the sides.",
+        )
+        == []
+    )

@@ -229,12 +229,35 @@ def held_roles(side: Side) -> list[Held]:
         k = act.last
         while k < len(tokens) and k < act.last + 2 and tokens[k].norm in _DETERMINERS:
             k += 1
-        name = names.get(k)
+        name = names.get(k) or _actors_at(side, k)
         if name is not None:
             span = span_of(side.text, act.first, name.last)
             fragment = side.text.span(act.first, name.last)
             out.append(Held(act.group, act.norm, name.key, name, fragment, (span,), span[0]))
     return out
+
+
+# The parties themselves as a role's holder ("monitored by the Parties", "силами сторін"):
+# an independent body replaced by them is the role given away.
+_ACTORS = frozenset(["parties", "sides", "сторін", "сторон", "сторонами"])  # UK and RU share "сторонами"
+
+
+def _actors_at(side: Side, k: int) -> Name | None:
+    """The parties named at token `k`, as a name the holders' rule compares, else None."""
+    tokens = side.text.tokens
+    if k >= len(tokens) or tokens[k].norm not in _ACTORS:
+        return None
+    span = span_of(side.text, k, k + 1)
+    return Name(
+        "the parties",
+        "party",
+        tokens[k - 1].norm if k else "",
+        k,
+        k + 1,
+        side.text.span(k, k + 1),
+        (span,),
+        span[0],
+    )
 
 
 def _holder_changed(s: Sides, old: Held, new: Held) -> Report | None:
