@@ -9,18 +9,18 @@ the first set (benchmarks/risk_heldout) rates "weekly" → "monthly" medium. Tak
 word on their words) weighed as wording; never where the text is about a violation, an
 attack, a withdrawal, a release or hostages. So does an obligation added or removed whose
 verb is a clerical act or supplies one (`clerical`: publishing a report, keeping minutes, a
-secretariat, office facilities; not "close the offices of the armed groups"), which analysts of risk_heldout6 rate low, and a qualifier or
-scope word of what a request asks of someone outside the agreement (`requested`: "request the
-Security Council to establish, as soon as possible, …"), which binds no party.
+secretariat, office facilities; not "close the offices of the armed groups"), which analysts
+of risk_heldout6 rate low, and a qualifier or scope word of what a request asks of someone
+outside the agreement (`requested`: "request the Security Council to establish, as soon as
+possible, …"), which binds no party.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import replace
 
 from draftkit.risk.features import Side, frequencies, quantities, urgent
-from draftkit.risk.findings import Finding
+from draftkit.risk.findings import Finding, token_index
 from draftkit.risk.matching import Sides
 from draftkit.risk.tokens import Text
 
@@ -122,17 +122,12 @@ def _clerical(s: Sides, finding: Finding) -> bool:
     if not spans:
         return False
     tokens = text.tokens
-    first, end = _at(text, spans[0][0]), _at(text, spans[0][1])
+    first, end = token_index(text, spans[0][0]), token_index(text, spans[0][1])
     said = [tok.norm for tok in tokens[first:end] if tok.kind == "word"]
     if not said or not _NOT.isdisjoint(said):
         return False  # "shall not meet representatives of armed groups": a ban
     verb = said[-1]
     return verb in _CLERICAL_VERBS or (verb in _SUPPLY and _clerical_after(text, end))
-
-
-def _at(text: Text, at: int) -> int:
-    """The index of the first token starting at or after character `at`."""
-    return bisect_left(text.tokens, at, key=lambda tok: tok.start)
 
 
 def _clerical_after(text: Text, k: int) -> bool:
@@ -185,7 +180,7 @@ def _asked(s: Sides, finding: Finding) -> bool:
     if not spans:
         return False
     tokens = text.tokens
-    k = _at(text, spans[0][0])
+    k = token_index(text, spans[0][0])
     for j in range(k - 1, max(-1, k - 1 - _REACH), -1):
         norm = tokens[j].norm
         if norm in _BINDING or norm in {".", ";"}:

@@ -482,7 +482,14 @@ def _shares(side: Side, skip: set[int]) -> list[Quantity]:
 
 
 _WORKING = frozenset({"working", "business", "робочих", "робочі", "рабочих", "рабочие"})
-_YEAR_HOURS = 8760.0  # the taxonomy's year, in its time unit (hours)
+
+
+def _year(side: Side) -> float | None:
+    """A year in the taxonomy's time unit (8,760 hours in the shipped one)."""
+    return side.compiled.units.get("year", ("", None))[1]
+
+
+_AGE_WORDS = frozenset({"віку", "віком", "молодше", "возраста", "возрасте", "моложе"})
 
 
 def _of_age(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -492,8 +499,7 @@ def _of_age(tokens: Sequence[Token], first: int, last: int) -> bool:
     after = [t.norm for t in tokens[last : last + 2]]
     if "age" in before or "aged" in before or after[:2] == ["of", "age"]:
         return True
-    cyrillic = {"віку", "віком", "молодше", "возраста", "возрасте", "моложе"}
-    return bool(cyrillic & before) or bool(cyrillic & set(after))
+    return bool(_AGE_WORDS & before) or not _AGE_WORDS.isdisjoint(after)
 
 
 def quantities(side: Side) -> list[Quantity]:
@@ -576,7 +582,7 @@ def quantities(side: Side) -> list[Quantity]:
                 j = noun_after_compound(text, j)  # "250 life-sentence prisoners": prisoners
                 if j < len(tokens) and tokens[j].kind == "word":
                     unit, unit_text, last = side.lemmas.tokens[j].norm, text.span(j, j + 1), j + 1
-        if cls == "time" and factor == _YEAR_HOURS and _of_age(tokens, first, last):
+        if cls == "time" and factor == _year(side) and _of_age(tokens, first, last):
             cls = "age"  # "under the age of eighteen years", "15 years of age": who, not when
         if cls not in ("year", "count") or unit:
             listed = (i, (cls, unit, unit_text, factor))

@@ -12,7 +12,9 @@ frozen and free of I/O; a finding's spans are character offsets into its own sid
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Protocol
 
 from draftkit.records import record
@@ -79,6 +81,15 @@ def span_of(text: Text, first: int, last: int) -> Span:
     if first >= last or first >= len(text.tokens):
         return (0, 0)
     return (text.tokens[first].start, text.tokens[min(last, len(text.tokens)) - 1].end)
+
+
+def token_index(text: Text, at: int) -> int:
+    """The index of the first token of `text` starting at or after character `at` (the
+    inverse of `position_of`; the number of tokens when none does)."""
+    return bisect_left(text.tokens, at, key=_START)
+
+
+_START = attrgetter("start")
 
 
 def position_of(text: Text, index: int) -> int:

@@ -48,20 +48,6 @@ _POINTING_TEXT = """said aforementioned aforesaid abovementioned respective same
 _POINTING = frozenset(_POINTING_TEXT.split())
 
 
-_PERSONNEL: dict[int, tuple[object, frozenset[str]]] = {}  # id(units) → (units, nouns)
-
-
-def _targets(side: Side) -> frozenset[str]:
-    """The nouns of forces, personnel and weapons: the list above and the taxonomy's
-    personnel unit words (made once per taxonomy)."""
-    units = side.compiled.units
-    made = _PERSONNEL.get(id(units))
-    if made is None or made[0] is not units:
-        made = (units, _NOUNS | {w for w, (cls, _) in units.items() if cls == "personnel"})
-        _PERSONNEL[id(units)] = made
-    return made[1]
-
-
 class _Modifiers:
     """The rule (risk.matching.ContentRule): `MODIFIERS(sides)`."""
 
@@ -74,7 +60,8 @@ class _Modifiers:
 def modifiers(s: Sides) -> list[Finding]:
     """'Scope narrowed' where a modifier is put before a kept noun of forces or weapons,
     'Scope widened' where one is taken away."""
-    shared = s.old.text.forms() & s.new.text.forms() & _targets(s.new)
+    forms = s.old.text.forms() & s.new.text.forms()
+    shared = (forms & _NOUNS) | (forms & s.new.compiled.personnel)
     if not shared:
         return []
     tokens = s.new.text.tokens

@@ -10,10 +10,10 @@ roles dropped, no word left in its place, is too ("discussed and agreed" → "di
 "моніторинг і верифікацію" → "моніторинг"; not "моніторинг і перевірку"); a directing or
 monitoring role gone with no role word as strong left and no other word in its place is the
 role removed ("an internationally monitored referendum" → "a referendum"); one said of
-another body after it is the role given to it (`HOLDERS`: "chaired by the United Nations" →
-"chaired by the Government"). "Lead to" and
-"the Chair" are no roles. A sequence word ([sequence]: together, before, after) in place of another group's is
-the sequence changed ("simultaneously with" → "followed by"); a bare "before" or "after"
+another body after it (the parties themselves too) is the role given to it (`HOLDERS`:
+"chaired by the United Nations" → "chaired by the Government"). "Lead to" and "the Chair"
+are no roles. A sequence word ([sequence]: together, before, after) in place of another
+group's is the sequence changed ("simultaneously with" → "followed by"); a bare "before" or "after"
 against the other is the deadline rules' to read. Guarantees: only words the word diff puts
 in one another's place, or said of the same words, are compared (`Sides.replaced`), so a role
 said elsewhere in the text ("with the support of …" beside an unchanged "chaired by") is no
@@ -86,12 +86,12 @@ def roles(side: Side) -> list[Act]:
 
 # "The Chair", "its lead": who holds the post, not what a body does.
 _AGENTS = frozenset(["chair", "chairs", "lead", "leads"])
-_OWNERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
 
 
 # "The following measures", "the preceding paragraph": which text, not which comes first.
 _WHICH = frozenset(["following", "preceding"])
 _DETERMINERS = frozenset(["the", "these", "those", "this", "that"])
+_OWNERS = _DETERMINERS | {"a", "an", "its", "their", "his", "her"}  # "the Chair", "its lead"
 
 
 def sequences(side: Side) -> list[Act]:

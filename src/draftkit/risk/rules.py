@@ -44,7 +44,7 @@ from draftkit.risk.features import (
     urgent,
     words_in,
 )
-from draftkit.risk.findings import Finding, Quote, Report, inside, overlaps, unexplained
+from draftkit.risk.findings import Finding, Quote, Report, inside, overlaps, token_index, unexplained
 from draftkit.risk.lemmas import same_stem
 from draftkit.risk.lists import ITEMS, JOINERS
 from draftkit.risk.matching import (
@@ -323,7 +323,7 @@ def _name_before(text: Text, at: int) -> str | None:
     """The capitalised word nearest before character `at`, within three words (its possessive
     ending left off), else None."""
     tokens = text.tokens
-    k = next((n for n, tok in enumerate(tokens) if tok.start >= at), len(tokens))
+    k = token_index(text, at)
     for j in range(k - 1, max(-1, k - 4), -1):
         if tokens[j].cap and tokens[j].kind == "word":
             return _bare_name(tokens[j].norm)

@@ -200,6 +200,7 @@ class Compiled:
     sequence: PhraseSet
     deadlines: PhraseSet
     units: dict[str, tuple[str, float]]  # normalised unit word → (class, factor)
+    personnel: frozenset[str]  # the unit words of the personnel class ("troops", "військовослужбовців")
     place_words: frozenset[str]
     not_names: frozenset[str]
     body_words: frozenset[str]
@@ -378,6 +379,7 @@ def _compile(taxonomy: Taxonomy) -> Compiled:
             [("by", p) for p in lex.deadline_by] + [("not_before", p) for p in lex.deadline_not_before]
         ),
         units=units,
+        personnel=frozenset(word for word, (cls, _) in units.items() if cls == "personnel"),
         place_words=frozenset(normalise_word(w) for w in lex.place_words),
         not_names=frozenset(normalise_word(w) for w in lex.not_names),
         body_words=frozenset(normalise_word(w) for w in lex.body_words),
