@@ -14,10 +14,17 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test,web]'
 	touch $(STAMP)
 
+# The regular expressions compiled once for this interpreter (draftkit.precompiled), again
+# whenever a source file changes; without the file draftkit compiles them as it runs.
+PATTERNS := $(VENV)/.patterns
+$(PATTERNS): $(STAMP) $(shell find src/draftkit -name '*.py' 2>/dev/null) schemas/taxonomy.toml
+	$(PY) tools/build_pattern_cache.py
+	touch $(PATTERNS)
+
 DK   := $(VENV)/bin/draftkit
 DATE := 2026-11-24
 
-demo: $(STAMP)
+demo: $(PATTERNS)
 	@echo "== draftkit parse drafts/framework-v1.docx   (the provision tree, Word numbering computed)"
 	@$(DK) parse drafts/framework-v1.docx
 	@echo
@@ -48,7 +55,7 @@ demo: $(STAMP)
 	@echo "Run draftkit yourself: .venv/bin/draftkit --help   (or: source .venv/bin/activate, then draftkit --help)"
 	@echo "The web app (drop two files in a browser): .venv/bin/draftkit serve   then open http://127.0.0.1:8000/"
 
-test: $(STAMP) system-deps
+test: $(PATTERNS) system-deps
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
@@ -56,7 +63,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check src tests tools benchmarks
 	$(VENV)/bin/mypy
 
-bench: $(STAMP)
+bench: $(PATTERNS)
 	$(PY) benchmarks/parse.py
 	$(PY) benchmarks/compare.py
 	$(PY) benchmarks/compare_shapes.py

@@ -10,6 +10,12 @@ if TYPE_CHECKING:
     from draftkit.model import Draft, Location, Provision, Source
     from draftkit.readers import Limits
 
+from draftkit.precompiled import install as _install_patterns
+
+# draftkit's regular expressions, compiled at install, put where `re.compile` finds them
+# (draftkit.precompiled: nothing when this interpreter has no such file).
+_install_patterns()
+
 __version__ = "0.1.0"
 __all__ = ["Draft", "DraftkitError", "Limits", "Location", "Provision", "Source", "diff", "parse", "redline"]
 
