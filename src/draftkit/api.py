@@ -74,6 +74,7 @@ def diff(
     # (risk.foresight) once `_prepare` has given it the new draft's shape (`later`).
     old_flat = Aside(_flat_fields)
     later = Later(_after_reading) if flags and taxonomy is None else None
+    foresight: Foresight | None = None
     try:
         old_draft, new_draft = read_pair(
             old,
@@ -99,9 +100,8 @@ def diff(
         # The flags' work ahead is made in a child while this process compares (risk.foresight):
         # the reading child's, or else one forked now; what it has made by the end of the
         # comparison is taken.
-        foresight: Foresight | None = None
         if later is not None and later.running:
-            foresight = Foresight(later.take)
+            foresight = Foresight(later.take, later.keep)  # (ended below by `later.end`)
         elif flags:
             foresight = _foresight(old_draft, new_draft, prepared.get("rules"))
         try:
@@ -113,7 +113,11 @@ def diff(
                 old_flat=None if old_fields is None else Flat.made(old_draft, old_fields),
             )
         finally:
-            known = foresight.take() if foresight is not None else Known()
+            # The child goes on with the pairs it has not made while this process flags (the
+            # flags find them as it sends them), but beside a DOCX redline: that is written
+            # while a child forked for it shares the flags (`_flagged`), longer than they take.
+            keep = flags and _report != "docx"
+            known = foresight.take(keep=keep) if foresight is not None else Known()
         say_notes(comparison, new_draft, limits)
         # The drafts' flat forms and the flags' work ahead die with this call: not freed
         # when the process ends after the command (memory.outlive).
@@ -122,8 +126,10 @@ def diff(
             return comparison
         return _flagged(comparison, known, prepared, taxonomy, lens, view, _report, _made)
     finally:
+        if foresight is not None:
+            foresight.end()  # a child it forked and kept working
         if later is not None:
-            later.end()  # the child, killed by `take`, has left meanwhile
+            later.end()  # the child, killed by `take` or still working (kept)
 
 
 def _flagged(
@@ -157,6 +163,7 @@ def _flagged(
         found=known.found,
         cosmetic=known.cosmetic,
         meanwhile=meanwhile,
+        share=not known.coming,
     )
     flagged = check_objects(check(flags), rules, view=view)
     return replace(flagged, pins=comparison.pins, lens=lens)

@@ -271,6 +271,46 @@ class Ahead:
         finally:
             stop(self._pid)
 
+    def keep(self) -> Coming:
+        """The pieces as they come, the child left working (`end` ends it)."""
+        return Coming(self._reader)
+
+    def end(self) -> None:
+        """The child ended and the pipe closed (if not taken already)."""
+        if self._reader >= 0:
+            reader, self._reader = self._reader, -1
+            os.close(reader)
+            stop(self._pid)
+
+
+class Coming:
+    """The pieces a child sends (`child_pieces`) taken as they come, while it goes on: `new`
+    gives those that have come whole since the last call, never waiting. The pipe stays its
+    owner's (`Ahead`, `Later`), which ends the child and closes it."""
+
+    def __init__(self, reader: int) -> None:
+        self._reader = reader
+        self._data = bytearray()
+        self.done = reader < 0  # the child has sent all it will (its end of the pipe closed)
+        if reader >= 0:
+            os.set_blocking(reader, False)
+
+    def new(self) -> list[Any]:
+        if self.done:
+            return []
+        data = self._data
+        try:
+            while chunk := os.read(self._reader, 1 << 20):
+                data += chunk
+            self.done = True  # the end of the pipe: all has come
+        except BlockingIOError:
+            pass
+        values, used, whole = _complete(data)
+        del data[:used]
+        if not whole:
+            self.done = True  # not what a child sends: nothing after it is read
+        return values
+
 
 def _come(reader: int) -> list[Any]:
     """The pieces that have come whole on the pipe by now (never waiting); the pipe closed."""
@@ -300,6 +340,7 @@ class Later:
         self._make = make
         self._pid = 0
         self._killed = False
+        self._kept = False  # its results taken as they come (`keep`)
         self._memory = self._results_r = self._results_w = -1
         # The size of the value given, told the child through a socket (a send to a child gone
         # fails, where a write to a pipe would raise SIGPIPE): this process's end, the child's.
@@ -385,9 +426,17 @@ class Later:
         finally:
             telling.close()
 
+    def keep(self) -> Coming:
+        """The pieces as they come, the child left working (`end` ends it; `take` is then [])."""
+        if not self.running:
+            return Coming(-1)
+        coming = Coming(self._results_r)
+        self._kept = True
+        return coming
+
     def take(self) -> list[Any]:
         """The pieces that have come whole; the child is ended (once: then it is [])."""
-        if not self.running:
+        if not self.running or self._kept:
             return []
         reader, self._results_r = self._results_r, -1
         came = _come(reader)

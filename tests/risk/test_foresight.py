@@ -219,8 +219,8 @@ foresight.AT_LEAST = 0
 pair._MIN_BYTES = 0
 taken = []
 take = foresight.Foresight.take
-def counted(self):
-    known = take(self)
+def counted(self, **options):
+    known = take(self, **options)
     taken.append((len(known.scores), len(known.found)))
     return known
 foresight.Foresight.take = counted
@@ -231,6 +231,12 @@ def later_counted(self):
     by_later.append(len(came))
     return came
 forked.Later.take = later_counted
+coming_new = forked.Coming.new
+def coming_counted(self):  # the reading child's pieces taken as they come (the child kept)
+    came = coming_new(self)
+    by_later.append(len(came))
+    return came
+forked.Coming.new = coming_counted
 import time, draftkit.compare as compare_package
 compared = compare_package.compare
 def slow(*args, **kwargs):  # a short pair compares faster than a child starts: give it time

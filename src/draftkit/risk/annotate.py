@@ -399,6 +399,7 @@ def flag(
     found: Mapping[tuple[str, str], Sequence[Finding]] | None = None,
     cosmetic: Collection[tuple[str, str]] | None = None,
     meanwhile: Callable[[], None] | None = None,
+    share: bool = True,
 ) -> Comparison:
     """A new Comparison whose changes carry categories (old and new side) and risk flags.
 
@@ -411,7 +412,9 @@ def flag(
     `cosmetic`: with `found`, the pairs of it whose texts differ only in cosmetics (equal
     `content_key`s; made with them by risk.foresight); without it, the flags compare the keys.
     `meanwhile`: other work done in this process while a forked child flags a share of the
-    changes (forked.halves), before this process flags its own (without a child: first)."""
+    changes (forked.halves), before this process flags its own (without a child: first).
+    `share=False`: no child shares them (a child still making `found`, risk.foresight's
+    kept one, already works beside this process)."""
     if lens not in LENSES:
         raise ValueError(f"unknown lens {lens!r} (known: {', '.join(LENSES)})")
     taxonomy = taxonomy or default_taxonomy()
@@ -449,7 +452,12 @@ def flag(
     # changes are shared with a forked child (draftkit.forked.halves: this process from the
     # front, the child from the back, meeting where they meet).
     annotated = halves(
-        work, annotate, _encode_annotation, _decode_annotation, at_least=FORK_AT_LEAST, meanwhile=meanwhile
+        work,
+        annotate,
+        _encode_annotation,
+        _decode_annotation,
+        at_least=FORK_AT_LEAST if share else len(work) + 1,
+        meanwhile=meanwhile,
     )
     moved: _Moved = frozenset()
     if work[-1:] == [_MOVED]:

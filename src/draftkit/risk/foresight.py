@@ -28,7 +28,7 @@ from dataclasses import astuple, dataclass, field
 from typing import Any
 
 from draftkit.compare.textdiff import LONG_TEXT
-from draftkit.forked import Ahead, can_fork
+from draftkit.forked import Ahead, Coming, can_fork
 from draftkit.model import Draft, Provision
 from draftkit.risk.classify import TextCache, text_scores
 from draftkit.risk.findings import Finding
@@ -162,7 +162,9 @@ def made_ahead(old: Shape, new: Shape, taxonomy: Taxonomy) -> Iterator[Any]:
     for start in range(0, len(texts), _PIECE):
         yield ("scores", {text: text_scores(text, taxonomy) for text in texts[start : start + _PIECE]})
     reader = Reader(taxonomy)
-    pairs = likely_pairs(old, new)
+    # From the last: the flags, given them as they come (`Foresight.take(keep=True)`), read
+    # the changes from the first, and the two meet where they meet.
+    pairs = likely_pairs(old, new)[::-1]
     for start in range(0, len(pairs), _PAIRS):
         yield (
             "found",
@@ -216,20 +218,69 @@ class Known:
             pass  # what came before it is kept: each was whole
         return self
 
+    @property
+    def coming(self) -> bool:
+        """Whether a child still makes pairs' findings, found as the flags ask (`Foresight.take`)."""
+        return isinstance(self.found, _Coming) and self.found.coming
+
 
 class Foresight:
-    """Work being made ahead in a child, or none (`take` then gives nothing)."""
+    """Work being made ahead in a child, or none (`take` then gives nothing). `keep`: the
+    child's pieces as they come, the child left working (forked.Coming), where it can be."""
 
-    def __init__(self, take: Callable[[], list[Any]] | None) -> None:
+    def __init__(
+        self,
+        take: Callable[[], list[Any]] | None,
+        keep: Callable[[], Coming] | None = None,
+        end: Callable[[], None] | None = None,
+    ) -> None:
         self._take = take
+        self._keep = keep
+        self._end = end  # of a child kept working, when this owns it
 
-    def take(self) -> Known:
-        """What the child has made by now (the child is then ended)."""
+    def take(self, *, keep: bool = False) -> Known:
+        """What the child has made by now; the child is then ended, or with `keep` (where it
+        can be) left working: the pairs' findings it makes later are found when the flags ask
+        for them (`Known.coming`), until its owner ends it."""
         known = Known()
-        if self._take is not None:
+        if keep and self._keep is not None:
+            coming = self._keep()
+            known.take(coming.new())
+            if not coming.done:
+                known.found = _Coming(known, coming)
+        elif self._take is not None:
             known.take(self._take())
-            self._take = None
+        self._take = self._keep = None
         return known
+
+    def end(self) -> None:
+        """The child ended, if it was kept working and is this one's to end."""
+        end, self._end = self._end, None
+        if end is not None:
+            end()
+
+
+class _Coming(dict[tuple[str, str], tuple[Finding, ...]]):
+    """`Known.found` while a child still makes pairs' findings: a pair not there is looked
+    for again in what the child has sent since (never waiting for it)."""
+
+    def __init__(self, known: Known, coming: Coming) -> None:
+        super().__init__(known.found)
+        self._known = known
+        self._coming: Coming | None = coming
+
+    def get(self, key: tuple[str, str], default: Any = None) -> Any:
+        value = super().get(key)
+        if value is None and self._coming is not None:
+            self._known.take(self._coming.new())  # into this mapping (known.found is it)
+            if self._coming.done:
+                self._coming = None
+            value = super().get(key)
+        return default if value is None else value
+
+    @property
+    def coming(self) -> bool:
+        return self._coming is not None
 
 
 def ahead(old: Draft, new: Draft, taxonomy: Taxonomy) -> Foresight:
@@ -237,7 +288,8 @@ def ahead(old: Draft, new: Draft, taxonomy: Taxonomy) -> Foresight:
     long draft) and is safe (`can_fork`)."""
     if not can_fork() or not long_enough(new):
         return Foresight(None)
-    return Foresight(Ahead(lambda: made_ahead(shape(old), shape(new), taxonomy)).take)
+    child = Ahead(lambda: made_ahead(shape(old), shape(new), taxonomy))
+    return Foresight(child.take, child.keep, child.end)
 
 
 def long_enough(new: Draft) -> bool:
