@@ -172,6 +172,22 @@ SAME: list[tuple[str, str, str]] = [
     ),
     ("ru-dot-thousands", "Украина получит 1.500.000 рублей.", "Украина получит 1 500 000 рублей."),
     ("ru-two-thirds", "Решения принимаются двумя третями голосов.", "Решения принимаются 2/3 голосов."),
+    # Added after the first run, while fixing the scale words: a smaller part after the scale.
+    (
+        "uk-mln-and-tys-in-figures",
+        "Україна отримає 97 млн 750 тис. гривень.",
+        "Україна отримає 97 750 000 гривень.",
+    ),
+    (
+        "en-thousand-and-hundreds-in-words",
+        "The force shall not exceed 2,500 troops.",
+        "The force shall not exceed two thousand five hundred troops.",
+    ),
+    (
+        "ru-tysjachi-and-hundreds",
+        "Численность составит 2500 человек.",
+        "Численность составит две тысячи пятьсот человек.",
+    ),
 ]
 
 
@@ -358,6 +374,14 @@ CHANGED: list[tuple[str, str, str, str, str, str]] = [
         "number",
         "Amount reduced by 20%",
         "Amount increased by 25%",
+    ),
+    (
+        "uk-mln-and-tys-changed",
+        "Україна отримає 97 млн 750 тис. гривень.",
+        "Україна отримає 97 млн 250 тис. гривень.",
+        "number",
+        "Amount reduced by 1%",
+        "Amount increased by 1%",
     ),
 ]
 

@@ -1,0 +1,124 @@
+"""Numbers that several tokens say, for risk.features' quantities: a number with its scale
+words ('97 млн 750 тис.', 'дев'яносто сім мільйонів сімсот п'ятдесят тисяч', 'two thousand
+five hundred'), a scale word that says one of itself ('a million', 'мільйон'), and shares of
+a whole ('50:50', 'equally').
+
+Takes a tokenised text (risk.tokens has already made each spelled number up to the hundreds
+one token: 'сімсот п'ятдесят' is 750) and, for scale words, the caller's lookup of the
+taxonomy's `[units.multiplier]`; hands on values and the token ranges that say them.
+Guarantees: one value in any of its forms reads as one number ('97,75 млн' = '97 750 000' =
+the words), and only tokens already read as numbers, or a listed scale or fraction word,
+start one (no text is scanned word by word).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from draftkit.risk.tokens import Text, Token
+
+# The factor of the scale word at a token index ("млн": 1e6), else None.
+Scale = Callable[[int], float | None]
+
+
+def scaled(
+    tokens: Sequence[Token], j: int, value: float, scale: Scale, *, spelled: bool
+) -> tuple[float, int, tuple[int, ...]]:
+    """The value of a number with the scale words from token `j` on, the index after them, and
+    the numbers they took in: '97 млн 750 тис.' and 'дев'яносто сім мільйонів сімсот п'ятдесят
+    тисяч' are 97,750,000 (each part a smaller scale than the one before), 'two thousand five
+    hundred' 2,500 (a number in words under the scale after it). Without a scale word at `j`,
+    the value and `j` as they are."""
+    factor = scale(j)
+    if factor is None:
+        return value, j, ()
+    total = 0.0
+    taken: list[int] = []
+    while True:
+        total += value * factor
+        j += 1
+        if j < len(tokens) and tokens[j].norm == "." and tokens[j - 1].end == tokens[j].start:
+            j += 1  # "600 тыс. человек"
+        part = tokens[j] if j < len(tokens) else None
+        if part is None or part.kind != "number" or part.value is None or not 0 < part.value < 1000:
+            break
+        smaller = scale(j + 1)
+        if smaller is not None and smaller < factor:
+            value, factor = part.value, smaller
+            taken.append(j)
+            j += 1  # at the smaller scale word
+            continue
+        if spelled and part.spelled and part.value < factor:  # "two thousand five hundred troops"
+            total += part.value
+            taken.append(j)
+            j += 1
+        break
+    return total, j, tuple(taken)
+
+
+# A scale word in the singular says one of itself after "a" ("a million dollars") or alone in
+# Ukrainian and Russian ("мільйон гривень", "тысячу человек"); the plural says how many
+# ("thousands of people", "тисячі людей") and is not a number.
+_LONE_SCALE_WORDS = "мільйон мільярд тисяча тисячу миллион миллиард тысяча тысячу"
+_LONE_SCALES = frozenset(_LONE_SCALE_WORDS.split())
+_A_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
+_SCALE_WORDS = _LONE_SCALES | _A_SCALES
+
+
+def lone_scales(text: Text, scale: Scale) -> tuple[int, ...]:
+    """Scale words that stand for one of themselves, no number before them: 'a million',
+    'мільйон'."""
+    if text.forms().isdisjoint(_SCALE_WORDS):
+        return ()  # most texts: no scale word at all
+    tokens = text.tokens
+    out: list[int] = []
+    for k in text.positions(_SCALE_WORDS):
+        before = tokens[k - 1] if k else None
+        if before is not None and before.kind == "number":
+            continue  # "600 тисяч", "двадцать одна тысяча": the number's scale
+        if tokens[k].norm in _A_SCALES and (before is None or before.norm not in {"a", "one"}):
+            continue
+        if scale(k) is not None:
+            out.append(k)
+    return tuple(out)
+
+
+# "divided equally", "split 50:50", "порівну": one share, as a percentage of the first part.
+_EQUAL_SHARE = {("equally",), ("evenly",), ("equal", "shares"), ("equal", "parts"), ("порівну",),
+                ("поровну",), ("рівних", "частках"), ("рівних", "частинах"), ("равных", "долях"),
+                ("равных", "частях")}  # fmt: skip
+_EQUAL_SHARE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in sorted(_EQUAL_SHARE):
+    _EQUAL_SHARE_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+
+def _ratio(tokens: Sequence[Token], i: int) -> float | None:
+    """The share a ratio in figures at token `i` says ('50:50', '70/30': the first part, its
+    parts adding up to 100), as a percentage, else None."""
+    a, sep, b = tokens[i], tokens[i + 1], tokens[i + 2]
+    if sep.norm not in {":", "/"} or b.kind != "number" or a.value is None or b.value is None:
+        return None
+    if a.end != sep.start or sep.end != b.start:
+        return None
+    return a.value if a.value + b.value == 100 else None
+
+
+def shares(text: Text, skip: set[int]) -> list[tuple[int, int, float]]:
+    """Shares of a whole, each as (first token, last token, percentage of the whole): a split
+    written '50:50' or '70/30' (parts adding up to 100) or in words ('equally'); the numbers
+    they are made of are not read again (added to `skip`)."""
+    tokens = text.tokens
+    found: list[tuple[int, int, float]] = []
+    for i in text.indices("number"):
+        if i >= len(tokens) - 2:
+            break
+        if (share := _ratio(tokens, i)) is not None:
+            skip.update((i, i + 2))
+            found.append((i, i + 3, share))
+    if not text.forms().isdisjoint(_EQUAL_SHARE_BY_FIRST):
+        words = [t.norm for t in tokens]
+        for i, word in enumerate(words):
+            for phrase in _EQUAL_SHARE_BY_FIRST.get(word, ()):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    found.append((i, i + len(phrase), 50.0))
+    return found
