@@ -440,7 +440,8 @@ def _unit(side: Side, k: int) -> tuple[str, float] | None:
 
 
 def _shares(side: Side, skip: set[int]) -> list[Quantity]:
-    """Shares of a whole (risk.magnitudes: '50:50', 'equally'), as percentages."""
+    """Shares of a whole (risk.magnitudes: '50:50', '2/3', 'two thirds', 'equally'), as
+    percentages."""
     text = side.text
     out: list[Quantity] = []
     for first, last, share in shares(text, skip):

@@ -1,7 +1,7 @@
 """Numbers that several tokens say, for risk.features' quantities: a number with its scale
 words ('97 млн 750 тис.', 'дев'яносто сім мільйонів сімсот п'ятдесят тисяч', 'two thousand
 five hundred'), a scale word that says one of itself ('a million', 'мільйон'), and shares of
-a whole ('50:50', 'equally').
+a whole ('50:50', 'equally', '2/3', 'two thirds', 'двома третинами').
 
 Takes a tokenised text (risk.tokens has already made each spelled number up to the hundreds
 one token: 'сімсот п'ятдесят' is 750) and, for scale words, the caller's lookup of the
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from draftkit.risk.tokens import Text, Token
+from draftkit.risk.tokens import Text, Token, normalise_word
 
 # The factor of the scale word at a token index ("млн": 1e6), else None.
 Scale = Callable[[int], float | None]
@@ -91,30 +91,71 @@ _EQUAL_SHARE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in sorted(_EQUAL_SHARE):
     _EQUAL_SHARE_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 
+# The parts a fraction's word divides into: after a number of them ("two thirds", "дві
+# третини", "двома третинами", "две трети", "three quarters"); the singular after one only
+# ("one third of", "одна третина"; "a third party" is no share).
+_FRACTION_WORDS = {
+    2: "half halves",  # "половина" is half of something, not a number of halves
+    3: "third thirds третина третину третини третиною третин третинами третинах треть трети третью третей третями третях",
+    4: "quarter quarters fourth fourths чверть чверті чвертю чвертей чвертями чвертях четверть четверти четвертью четвертей четвертями четвертях",
+    5: "fifth fifths", 6: "sixth sixths", 7: "seventh sevenths", 8: "eighth eighths", 9: "ninth ninths", 10: "tenth tenths",
+}  # fmt: skip
+_DENOMINATORS = {word: parts for parts, words in _FRACTION_WORDS.items() for word in words.split()}
+_ENGLISH_SINGULAR = frozenset({"half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})  # fmt: skip
+
+
+def _fraction(text: Text, i: int) -> float | None:
+    """The share a spelled number at token `i` and the fraction word after it say, as a
+    percentage ('two thirds': 66.67), else None."""
+    tokens = text.tokens
+    numerator, word = tokens[i], tokens[i + 1]
+    if not numerator.spelled or numerator.value is None or not 1 <= numerator.value < 10:
+        return None
+    # "one third" reads "third" as the ordinal 3: its own word says which it is
+    form = normalise_word(text.original[word.start : word.end]) if word.kind == "number" else word.norm
+    parts = _DENOMINATORS.get(form)
+    if parts is None or numerator.value >= parts or numerator.value != int(numerator.value):
+        return None
+    if form in _ENGLISH_SINGULAR and (
+        numerator.value != 1 or i + 2 >= len(tokens) or tokens[i + 2].norm != "of"
+    ):
+        return None
+    return 100 * numerator.value / parts
+
 
 def _ratio(tokens: Sequence[Token], i: int) -> float | None:
     """The share a ratio in figures at token `i` says ('50:50', '70/30': the first part, its
-    parts adding up to 100), as a percentage, else None."""
+    parts adding up to 100; '2/3': a fraction), as a percentage, else None."""
     a, sep, b = tokens[i], tokens[i + 1], tokens[i + 2]
     if sep.norm not in {":", "/"} or b.kind != "number" or a.value is None or b.value is None:
         return None
     if a.end != sep.start or sep.end != b.start:
         return None
-    return a.value if a.value + b.value == 100 else None
+    if a.value + b.value == 100:
+        return a.value
+    beside = (tokens[i - 1].norm if i else "", tokens[i + 3].norm if i + 3 < len(tokens) else "")
+    if sep.norm == "/" and 0 < a.value < b.value <= 10 and a.value == int(a.value) and "/" not in beside:
+        return 100 * a.value / b.value  # "2/3 of the votes"; not "1/2/3", a list of numbers
+    return None
 
 
 def shares(text: Text, skip: set[int]) -> list[tuple[int, int, float]]:
     """Shares of a whole, each as (first token, last token, percentage of the whole): a split
-    written '50:50' or '70/30' (parts adding up to 100) or in words ('equally'); the numbers
-    they are made of are not read again (added to `skip`)."""
+    written '50:50' or '70/30' (parts adding up to 100), a fraction ('2/3', 'two thirds', 'дві
+    третини'), or a split in words ('equally'); the numbers they are made of are not read
+    again (added to `skip`)."""
     tokens = text.tokens
     found: list[tuple[int, int, float]] = []
     for i in text.indices("number"):
-        if i >= len(tokens) - 2:
+        if i >= len(tokens) - 1:
             break
-        if (share := _ratio(tokens, i)) is not None:
+        share = _ratio(tokens, i) if i < len(tokens) - 2 else None
+        if share is not None:
             skip.update((i, i + 2))
             found.append((i, i + 3, share))
+        elif (share := _fraction(text, i)) is not None:
+            skip.update((i, i + 1))
+            found.append((i, i + 2, share))
     if not text.forms().isdisjoint(_EQUAL_SHARE_BY_FIRST):
         words = [t.norm for t in tokens]
         for i, word in enumerate(words):
