@@ -189,6 +189,27 @@ SAME: list[tuple[str, str, str]] = [
         "Численность составит две тысячи пятьсот человек.",
     ),
     ("uk-odnijeji-tretyny", "Рішення потребує 1/3 голосів.", "Рішення потребує однієї третини голосів."),
+    # A second batch, labelled after the first fixes.
+    ("en-m-after-currency", "The Fund shall receive €500m.", "The Fund shall receive €500 million."),
+    ("en-mln", "The Fund shall receive EUR 1.5 mln.", "The Fund shall receive EUR 1.5 million."),
+    (
+        "en-half-a-million",
+        "The Fund shall receive $500,000.",
+        "The Fund shall receive half a million dollars.",
+    ),
+    ("uk-piv-miljona", "Україна отримає 500 тисяч гривень.", "Україна отримає пів мільйона гривень."),
+    (
+        "en-a-hundred-and-twenty",
+        "The withdrawal shall be completed within 120 days.",
+        "The withdrawal shall be completed within a hundred and twenty days.",
+    ),
+    (
+        "uk-pivtory-tysjachi",
+        "Чисельність становитиме 1500 осіб.",
+        "Чисельність становитиме півтори тисячі осіб.",
+    ),
+    ("en-percent-words", "The quota is 25% of the seats.", "The quota is twenty-five per cent of the seats."),
+    ("ru-mln-dot", "Украина получит 97,75 млн. рублей.", "Украина получит 97 750 000 рублей."),
 ]
 
 
@@ -383,6 +404,22 @@ CHANGED: list[tuple[str, str, str, str, str, str]] = [
         "number",
         "Amount reduced by 1%",
         "Amount increased by 1%",
+    ),
+    (
+        "en-half-a-million-to-a-million",
+        "The Fund shall receive half a million dollars.",
+        "The Fund shall receive a million dollars.",
+        "number",
+        "Amount increased by 100%",
+        "Amount reduced by 50%",
+    ),
+    (
+        "en-m-to-million",
+        "The Fund shall receive €500m.",
+        "The Fund shall receive €600 million.",
+        "number",
+        "Amount increased by 20%",
+        "Amount reduced by 17%",
     ),
 ]
 
