@@ -328,10 +328,13 @@ def _merged_at(kept: list[Token], k: int, text: str = "") -> tuple[Token, int]:
             value += NUMBER_WORDS[kept[j].norm]
             end = kept[j].end
             j += 1
+        scaled = tok.norm in SCALES  # "a hundred and twenty days"
         if j < len(kept) and kept[j].norm in SCALES and value < 10:
             value *= SCALES[kept[j].norm]
             end = kept[j].end
             j += 1
+            scaled = True
+        if scaled:
             # "two hundred and fifty", "two hundred fifty-five"
             k2 = j + 1 if j < len(kept) and kept[j].norm == "and" else j
             if k2 < len(kept) and NUMBER_WORDS.get(kept[k2].norm, 100) < 100:
