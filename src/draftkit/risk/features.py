@@ -508,9 +508,10 @@ def quantities(side: Side) -> list[Quantity]:
         alone = tok.kind == "word"
         if i in skip or (not alone and (tok.value is None or tok.value != tok.value)):
             continue
+        currency = i > 0 and (_unit(side, i - 1) or ("", 0.0))[0] == "currency"
         value, j, taken = scaled(
-            tokens, i if alone else after.get(i, i + 1), 1.0 if alone else tok.value or 0.0, scale,
-            spelled=alone or tok.spelled,
+            tokens, i if alone else after.get(i, i + 1), lone[i] if alone else tok.value or 0.0, scale,
+            spelled=alone or tok.spelled, money=currency,
         )  # fmt: skip
         skip.update(taken)  # "97 млн 750 тис.": the 750 is part of one number
         cls, factor, unit, unit_text, last = "", 1.0, "", "", j
@@ -525,7 +526,7 @@ def quantities(side: Side) -> list[Quantity]:
             if k < len(tokens) and tokens[k].kind != "word":
                 break
         first = i
-        if i > 0 and (_unit(side, i - 1) or ("", 0.0))[0] == "currency":
+        if currency:
             # "$200 million per year": the money is in dollars, not in hours of a year
             cls, factor, unit, unit_text, first = (
                 "currency",

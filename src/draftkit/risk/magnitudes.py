@@ -19,17 +19,21 @@ from draftkit.risk.tokens import Text, Token, normalise_word
 
 # The factor of the scale word at a token index ("млн": 1e6), else None.
 Scale = Callable[[int], float | None]
+# Scale letters of an amount of money ("€500m", "$20k"), where they can be nothing else.
+_MONEY_SCALES = {"m": 1e6, "k": 1e3}
 
 
 def scaled(
-    tokens: Sequence[Token], j: int, value: float, scale: Scale, *, spelled: bool
+    tokens: Sequence[Token], j: int, value: float, scale: Scale, *, spelled: bool, money: bool = False
 ) -> tuple[float, int, tuple[int, ...]]:
     """The value of a number with the scale words from token `j` on, the index after them, and
     the numbers they took in: '97 млн 750 тис.' and 'дев'яносто сім мільйонів сімсот п'ятдесят
     тисяч' are 97,750,000 (each part a smaller scale than the one before), 'two thousand five
-    hundred' 2,500 (a number in words under the scale after it). Without a scale word at `j`,
-    the value and `j` as they are."""
+    hundred' 2,500 (a number in words under the scale after it); after a currency (`money`),
+    '€500m' is 500 million. Without a scale word at `j`, the value and `j` as they are."""
     factor = scale(j)
+    if factor is None and money and j < len(tokens):
+        factor = _MONEY_SCALES.get(tokens[j].norm)  # "€500m": not metres
     if factor is None:
         return value, j, ()
     total = 0.0
@@ -57,30 +61,44 @@ def scaled(
 
 
 # A scale word in the singular says one of itself after "a" ("a million dollars") or alone in
-# Ukrainian and Russian ("мільйон гривень", "тысячу человек"); the plural says how many
-# ("thousands of people", "тисячі людей") and is not a number.
+# Ukrainian and Russian ("мільйон гривень", "тысячу человек"), half of itself after "half a"
+# or "пів", "пол" ("half a million", "пів мільйона"); the plural says how many ("thousands
+# of people", "тисячі людей") and is not a number.
 _LONE_SCALE_WORDS = "мільйон мільярд тисяча тисячу миллион миллиард тысяча тысячу"
 _LONE_SCALES = frozenset(_LONE_SCALE_WORDS.split())
 _A_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
-_SCALE_WORDS = _LONE_SCALES | _A_SCALES
+_HALF_SCALE_WORDS = "мільйона мільярда тисячі миллиона миллиарда тысячи"
+_HALF_SCALES = frozenset(_HALF_SCALE_WORDS.split())
+_HALF = frozenset({"пів", "пол"})
+_SCALE_WORDS = _LONE_SCALES | _A_SCALES | _HALF_SCALES
 
 
-def lone_scales(text: Text, scale: Scale) -> tuple[int, ...]:
-    """Scale words that stand for one of themselves, no number before them: 'a million',
-    'мільйон'."""
+def lone_scales(text: Text, scale: Scale) -> dict[int, float]:
+    """Scale words that stand for one of themselves ('a million', 'мільйон') or half of
+    themselves ('half a million', 'пів мільйона'), no number before them: where they stand,
+    and how many of the scale they say."""
     if text.forms().isdisjoint(_SCALE_WORDS):
-        return ()  # most texts: no scale word at all
+        return {}  # most texts: no scale word at all
     tokens = text.tokens
-    out: list[int] = []
+    out: dict[int, float] = {}
     for k in text.positions(_SCALE_WORDS):
-        before = tokens[k - 1] if k else None
-        if before is not None and before.kind == "number":
+        before = tokens[k - 1].norm if k else ""
+        if k and tokens[k - 1].kind == "number":
             continue  # "600 тисяч", "двадцать одна тысяча": the number's scale
-        if tokens[k].norm in _A_SCALES and (before is None or before.norm not in {"a", "one"}):
-            continue
+        word = tokens[k].norm
+        if word in _A_SCALES:
+            if before != "a":
+                continue
+            size = 0.5 if k > 1 and tokens[k - 2].norm == "half" else 1.0
+        elif word in _HALF_SCALES:
+            if before not in _HALF:
+                continue
+            size = 0.5
+        else:
+            size = 0.5 if before in _HALF else 1.0
         if scale(k) is not None:
-            out.append(k)
-    return tuple(out)
+            out[k] = size
+    return out
 
 
 # "divided equally", "split 50:50", "порівну": one share, as a percentage of the first part.
