@@ -25,6 +25,7 @@ from draftkit.risk.analysis import Analysis, Clause, negated_subject, not_limite
 from draftkit.risk.counted import elliptical, noun_after_compound, one_sentence
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
+from draftkit.risk.magnitudes import lone_scales, scaled, shares
 from draftkit.risk.phrases import PhraseSet, PhraseSets
 from draftkit.risk.senses import (
     actors_declare,
@@ -438,42 +439,12 @@ def _unit(side: Side, k: int) -> tuple[str, float] | None:
     return found
 
 
-# "divided equally", "split 50:50", "порівну": one share, as a percentage of the first part.
-_EQUAL_SHARE = {("equally",), ("evenly",), ("equal", "shares"), ("equal", "parts"), ("порівну",),
-                ("поровну",), ("рівних", "частках"), ("рівних", "частинах"), ("равных", "долях"),
-                ("равных", "частях")}  # fmt: skip
-
-
-_EQUAL_SHARE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _phrase in sorted(_EQUAL_SHARE):
-    _EQUAL_SHARE_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
-
-
 def _shares(side: Side, skip: set[int]) -> list[Quantity]:
-    """Shares of a whole: a split written "50:50" or "70/30" (parts adding up to 100), or in
-    words ("equally"), as the first part's percentage; the ratio's numbers are not read
-    again (`skip`)."""
+    """Shares of a whole (risk.magnitudes: '50:50', '2/3', 'two thirds', 'equally'), as
+    percentages."""
     text = side.text
-    tokens = text.tokens
-    found: list[tuple[int, int, float]] = []  # first token, last token, percentage
-    for i in text.indices("number"):
-        if i >= len(tokens) - 2:
-            break
-        a, sep, b = tokens[i], tokens[i + 1], tokens[i + 2]
-        if sep.norm not in {":", "/"} or a.kind != "number" or b.kind != "number":
-            continue
-        adjacent = a.end == sep.start and sep.end == b.start
-        if adjacent and a.value is not None and b.value is not None and a.value + b.value == 100:
-            skip.update((i, i + 2))
-            found.append((i, i + 3, a.value))
-    if not text.forms().isdisjoint(_EQUAL_SHARE_BY_FIRST):
-        words = [t.norm for t in tokens]
-        for i, word in enumerate(words):
-            for phrase in _EQUAL_SHARE_BY_FIRST.get(word, ()):
-                if tuple(words[i : i + len(phrase)]) == phrase:
-                    found.append((i, i + len(phrase), 50.0))
     out: list[Quantity] = []
-    for first, last, share in found:
+    for first, last, share in shares(text, skip):
         span = span_of(text, first, last)
         out.append(
             Quantity("percent", "%", "", share, share, 1.0, "", text.span(first, last), (span,), span[0])
@@ -526,17 +497,23 @@ def quantities(side: Side) -> list[Quantity]:
     out.extend(_shares(side, skip))
     listed: tuple[int, tuple[str, str, str, float]] | None = None  # the last number with a unit
     timed: tuple[int, tuple[str, str, str, float]] | None = None  # … and the last duration
-    for i in numbers:
+
+    def scale(k: int) -> float | None:
+        found = _unit(side, k) if k < len(tokens) else None
+        return found[1] if found is not None and found[0] == "multiplier" else None
+
+    lone = lone_scales(text, scale)  # "a million dollars", "мільйон гривень"
+    for i in sorted((*numbers, *lone)) if lone else numbers:
         tok = tokens[i]
-        if i in skip or tok.value is None or tok.value != tok.value:
+        alone = tok.kind == "word"
+        if i in skip or (not alone and (tok.value is None or tok.value != tok.value)):
             continue
-        value = tok.value
-        j = after.get(i, i + 1)
-        if j < len(tokens) and (_unit(side, j) or ("", 0.0))[0] == "multiplier":
-            value *= (_unit(side, j) or ("", 1.0))[1]
-            j += 1
-            if j < len(tokens) and tokens[j].norm == "." and tokens[j - 1].end == tokens[j].start:
-                j += 1  # "600 тыс. человек"
+        currency = i > 0 and (_unit(side, i - 1) or ("", 0.0))[0] == "currency"
+        value, j, taken = scaled(
+            tokens, i if alone else after.get(i, i + 1), lone[i] if alone else tok.value or 0.0, scale,
+            spelled=alone or tok.spelled, money=currency,
+        )  # fmt: skip
+        skip.update(taken)  # "97 млн 750 тис.": the 750 is part of one number
         cls, factor, unit, unit_text, last = "", 1.0, "", "", j
         for k in (j, j + 1):  # "800,000 personnel", "800,000 military personnel"
             found = _unit(side, k) if k < len(tokens) else None
@@ -549,7 +526,7 @@ def quantities(side: Side) -> list[Quantity]:
             if k < len(tokens) and tokens[k].kind != "word":
                 break
         first = i
-        if i > 0 and (_unit(side, i - 1) or ("", 0.0))[0] == "currency":
+        if currency:
             # "$200 million per year": the money is in dollars, not in hours of a year
             cls, factor, unit, unit_text, first = (
                 "currency",
@@ -567,7 +544,7 @@ def quantities(side: Side) -> list[Quantity]:
         day = _unit(side, i - 1) if not cls and i > 0 and tokens[i - 1].norm == "day" else None
         if day is not None and value < 1000:  # "on Day 30": the thirtieth day, as "the 30th day" is
             (cls, factor), unit, unit_text, first, last = day, "day", text.span(i - 1, i), i - 1, j
-        words_only = tok.spelled and not cls and i not in after
+        words_only = (alone or tok.spelled) and not cls and i not in after
         if not cls:
             if 1900 <= value <= 2200 and value == int(value) and "." not in tok.norm:
                 cls = "year"

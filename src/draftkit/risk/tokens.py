@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 TokenKind = Literal["word", "number", "date", "time", "punct"]
 
 # The number grammar. Digit groups may be separated by a comma or by any Unicode space
-# (U+00A0 and U+202F in French, UN and ITU style: "600 000", "1 164 MHz"), and a number may
+# (U+00A0 and U+202F in French, UN and ITU style: "600 000", "1 164 MHz"), or by dots where
+# there are two of them at least ("1.500.000"; "1.500" stays a decimal), and a number may
 # carry invisible format characters between its digits ("8\u200b00,000" reads as 800,000,
 # as a word processor shows it), so such a character cannot split one number into two and
 # flip the direction of a change. ISO dates accept every Unicode hyphen and dash.
@@ -61,7 +62,8 @@ def _grammar(z: str) -> str:
         rf"(?!{z}\d)"
         rf"|(?P<dmy>{digits(1, 2)}[./]{digits(1, 2)}[./]{digits(4, 4)})(?!{z}\d)"
         r"|(?P<time>(?:[01]?\d|2[0-4]):[0-5]\d)(?![,.:]?\d)"
-        rf"|(?P<grouped>{digits(1, 3)}(?:{z}[,{_SPACES}]{z}{digits(3, 3)})+(?:{z}\.{z}{any_digits})?)"
+        rf"|(?P<grouped>{digits(1, 3)}(?:{z}[,{_SPACES}]{z}{digits(3, 3)})+(?:{z}\.{z}{any_digits})?"
+        rf"|{digits(1, 3)}(?:{z}\.{z}{digits(3, 3)}){{2,}}(?:{z},{z}{any_digits})?)"
         rf"(?!{z}\d)"
         rf"|(?P<num>{any_digits}(?:{z}[.,]{z}{any_digits})?)"
         r"|(?P<punct>\S))"
@@ -174,7 +176,9 @@ def _read_number(raw: str, grouped: bool) -> tuple[str, float | None]:
     """A number token's comparison form and value; the value is None for a number too large
     to compare (beyond exact float integers, or infinite)."""
     compact = _ascii_digits(_NOT_NUMBER.sub("", raw))
-    if grouped or re.search(r"\d,\d{3}", compact):
+    if compact.count(".") > 1:  # "1.500.000,5": dots between the groups, a decimal comma
+        compact = compact.replace(".", "")
+    elif grouped or re.search(r"\d,\d{3}", compact):
         compact = _GROUP_SEPARATORS.sub("", compact)
     compact = compact.replace(",", ".")
     try:
@@ -324,10 +328,13 @@ def _merged_at(kept: list[Token], k: int, text: str = "") -> tuple[Token, int]:
             value += NUMBER_WORDS[kept[j].norm]
             end = kept[j].end
             j += 1
+        scaled = tok.norm in SCALES  # "a hundred and twenty days"
         if j < len(kept) and kept[j].norm in SCALES and value < 10:
             value *= SCALES[kept[j].norm]
             end = kept[j].end
             j += 1
+            scaled = True
+        if scaled:
             # "two hundred and fifty", "two hundred fifty-five"
             k2 = j + 1 if j < len(kept) and kept[j].norm == "and" else j
             if k2 < len(kept) and NUMBER_WORDS.get(kept[k2].norm, 100) < 100:
