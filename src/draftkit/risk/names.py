@@ -212,10 +212,10 @@ def _initials(name: str) -> frozenset[str]:
 
 # Where a body meets is an arrangement, not what a party gives up: a venue moved ("shall meet
 # in Minsk" → "in Geneva") is low, as analysts rate it (two held-out sets alike).
-_AT = frozenset({"in", "at", "в", "у", "во"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "в", "у", "во"})
 _MEETING_WORDS = """meet meeting talk talks session consultation negotiation convene засідання зустріч
     переговори консультація збиратися заседание встреча переговоры консультация собираться"""
-_MEETING = frozenset(_MEETING_WORDS.split())
+MEETING = frozenset(_MEETING_WORDS.split())
 
 
 def venue(old_side: Side, new_side: Side, old: Name, new: Name) -> bool:
@@ -223,7 +223,7 @@ def venue(old_side: Side, new_side: Side, old: Name, new: Name) -> bool:
     said otherwise), stand where a meeting is held, in texts about meetings."""
     if not (_a_place_to_meet(old) and _a_place_to_meet(new) and _at(old_side, old) and _at(new_side, new)):
         return False
-    return not _MEETING.isdisjoint(old_side.lemma_set) and not _MEETING.isdisjoint(new_side.lemma_set)
+    return not MEETING.isdisjoint(old_side.lemma_set) and not MEETING.isdisjoint(new_side.lemma_set)
 
 
 def _a_place_to_meet(name: Name) -> bool:
@@ -238,7 +238,7 @@ def _at(side: Side, name: Name) -> bool:
         k -= 1
         while k > 0 and tokens[k].cap:
             k -= 1
-    return k >= 0 and tokens[k].norm in _AT
+    return k >= 0 and tokens[k].norm in PLACE_PREPOSITIONS
 
 
 def same_place_but_words(this: Side, name: Name, other: Side, there: Name) -> bool:

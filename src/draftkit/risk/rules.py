@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from draftkit.limits import WEIGH_CHARS
-from draftkit.risk.cadence import administrative, clerical, requested
+from draftkit.risk.cadence import addressed, administrative, clerical, requested
 from draftkit.risk.features import (
     Bracket,
     ClauseFeature,
@@ -891,4 +891,6 @@ def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) 
         out = clerical(sides, out)
     if any(f.rule in ("qualifier", "scope") for f in out):
         out = requested(sides, out)
+    if any(f.rule in ("name", "list") for f in out):
+        out = addressed(sides, out)
     return administrative(sides, out) if any(f.rule == "deadline" for f in out) else out
