@@ -132,3 +132,94 @@ def test_a_clerical_act_about_detainees_keeps_its_weight_in_ukrainian_and_russia
     words had no detainees ('затриман*', 'задержанн*' now)."""
     found = [f for f in findings(old, new) if f.rule == "obligation"]
     assert found and all(f.significance > TAXONOMY.significance.wording for f in found)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # Copies sent, a statement issued, hearings held: a body's paperwork (risk_heldout8's kind).
+        (
+            "The Mission shall report monthly to the Council.",
+            "The Mission shall report monthly to the Council and shall forward copies of its reports to the donors.",
+        ),
+        (
+            "The Panel shall meet after each round of talks.",
+            "The Panel shall meet after each round of talks and may issue a press statement.",
+        ),
+        (
+            "The Tribunal shall sit in the capital.",
+            "The Tribunal shall sit in the capital and may hold hearings in the provinces.",
+        ),
+    ],
+)
+def test_copies_statements_and_hearings_are_clerical(old: str, new: str) -> None:
+    assert all(f.significance <= TAXONOMY.significance.wording for f in findings(old, new))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # Who is kept informed, who holds the original, who witnesses the signature, where a
+        # treaty is registered: not who acts (risk_heldout8's kind).
+        (
+            "The Chairman shall keep the Secretary-General informed of the work of the Commission.",
+            "The Chairman shall keep the Secretary-General and the African Union informed of the work of the Commission.",
+        ),
+        (
+            "Сторони інформують ОБСЄ про хід виконання цього Протоколу.",
+            "Сторони інформують ОБСЄ та Польщу про хід виконання цього Протоколу.",
+        ),
+        (
+            "Оригинал Соглашения хранится в архиве Правительства Республики Казахстан.",
+            "Оригинал Соглашения хранится в архиве Правительства Республики Армения.",
+        ),
+        (
+            "The Protocol was signed in Geneva.",
+            "The Protocol was signed in Geneva, witnessed by the Secretary-General of the OSCE.",
+        ),
+        (
+            "Ця Угода підлягає ратифікації.",
+            "Ця Угода підлягає ратифікації та реєстрації в Секретаріаті ОБСЄ.",
+        ),
+        # A venue added where a body meets, in a text about its meetings.
+        (
+            "The Joint Committee shall meet in Geneva.",
+            "The Joint Committee shall meet in Geneva or, when the Parties so agree, in Moscow.",
+        ),
+        (
+            "Комісія збирається на засідання щомісяця.",
+            "Комісія збирається на засідання щомісяця по черзі у Києві та Мінську.",
+        ),
+    ],
+)
+def test_who_is_informed_and_where_a_body_meets_weigh_as_wording(old: str, new: str) -> None:
+    found = findings(old, new)
+    assert found and all(f.significance <= TAXONOMY.significance.wording for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # Who acts, who is consulted, who monitors: still what a party gives up.
+        (
+            "The Commission shall verify the withdrawal.",
+            "The Commission and the African Union shall verify the withdrawal.",
+        ),
+        (
+            "Elections shall be held in the presence of the OSCE.",
+            "Elections shall be held in the presence of the OSCE and the United Nations.",
+        ),
+        # Who informs is who acts: an operator added is no addressee.
+        (
+            "The plant is run under the supervision of the IAEA.",
+            "The plant is run by the Russian Federation, which informs the IAEA.",
+        ),
+        # A meeting's clause ends at the next obligation: monitors deployed are no venue.
+        (
+            "The Commission shall meet monthly.",
+            "The Commission shall meet monthly and shall deploy monitors in Transnistria.",
+        ),
+    ],
+)
+def test_who_acts_or_monitors_keeps_its_weight(old: str, new: str) -> None:
+    assert any(f.significance > TAXONOMY.significance.wording for f in findings(old, new))

@@ -277,3 +277,47 @@ def test_terms_written_apart_from_the_rules(text: str, first: str) -> None:
 def test_risk_heldout6_topics(text: str, first: str) -> None:
     scores, _ = text_scores(text, TAXONOMY)
     assert rank(scores, TAXONOMY)[:1] == (first,)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # Legislatures, their seats and votes, cabinets and who appoints them: political.
+        ("The Senate shall have forty members, elected for four years.", "political"),
+        ("Законы принимаются Сенатом большинством голосов депутатов.", "political"),
+        ("Верховна Рада складається з 450 депутатів.", "political"),
+        ("The President shall consult the Cabinet on all senior appointments.", "political"),
+        ("Переходный период завершается после принятия новой конституционной модели.", "political"),
+        ("Автономия вправе поддерживать международные контакты в области культуры.", "political"),
+        ("The self-governing authority shall be elected by the inhabitants.", "political"),
+        # Warheads are what is disarmed; military alliances a security arrangement.
+        ("The missiles' nuclear warheads shall be dismantled within a year.", "military_deescalation"),
+        ("Сторона передасть усі боєзаряди для знищення.", "military_deescalation"),
+        (
+            "Участники не вступают в военные союзы, направленные против других участников.",
+            "security_guarantees",
+        ),
+        # How the agreement is read, settled and ended: implementation.
+        ("Спірні питання щодо тлумачення цієї Угоди вирішуються шляхом переговорів.", "implementation"),
+        ("Споры о толковании настоящего Соглашения разрешаются путём консультаций.", "implementation"),
+        # A grant for development is aid; land measured in square kilometres is territory.
+        ("The Government shall pay a development grant every year.", "aid_reconstruction"),
+        ("Each Party shall cede two square kilometres of land near the river.", "territory"),
+        # Settlements built on occupied land are territory; a safe passage is humanitarian.
+        (
+            "Settlement activity shall be frozen, including the expansion of existing settlements.",
+            "territory",
+        ),
+        ("A safe passage shall be opened between the two areas.", "humanitarian"),
+        # Who is responsible for a war, and the administration of justice, are justice.
+        ("A commission of inquiry shall establish responsibility for the conflict.", "justice"),
+        ("The Council shall deal with the administration of justice.", "justice"),
+        # A phased withdrawal is a withdrawal: 'phased' says how, not what.
+        ("The forces shall complete their phased withdrawal within a month.", "military_deescalation"),
+    ],
+)
+def test_risk_heldout8_terms(text: str, first: str) -> None:
+    """Terms missing from the taxonomy in the kinds of provision risk_heldout8 shows (its
+    category misses were mostly 'general': no term at all)."""
+    scores, _ = text_scores(text, TAXONOMY)
+    assert rank(scores, TAXONOMY)[:1] == (first,)

@@ -1250,6 +1250,23 @@ COSMETIC: list[tuple[str, str, str]] = [
         "The Government of the Federal Democratic Republic of Ethiopia shall protect civilians.",
         "The Government of the FDRE shall protect civilians.",
     ),
+    # An acronym written out without brackets, in either text (risk_heldout8's kind): the
+    # words whose initials it is are the one body, and a name inside them is no name added.
+    (
+        "acronym-spelt-out-unbracketed",
+        "The GON and the NLF shall reopen the border crossings at once.",
+        "The Government of Nepal and the National Liberation Front shall reopen the border crossings at once.",
+    ),
+    (
+        "acronym-around-a-listed-name",
+        "UNDOF shall remain in the area of separation for six months.",
+        "The United Nations Disengagement Observer Force shall remain in the area of separation for six months.",
+    ),
+    (
+        "acronym-holding-an-acronym",
+        "Сторони визнають кордони Української РСР станом на 1991 рік.",
+        "Сторони визнають кордони УРСР станом на 1991 рік.",
+    ),
     (
         "not-limited-to",  # examples, neither an exception nor a restriction
         "The Parties shall cooperate with humanitarian organizations, including, but not limited to, the ICRC.",

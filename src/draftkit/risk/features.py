@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from draftkit.compare.editorial import editorial, outermost
 from draftkit.records import record
-from draftkit.risk.analysis import Analysis, Clause, negated_subject, not_limited_at, references_in
+from draftkit.risk.analysis import Analysis, Clause, in_a_name, negated_subject, not_limited_at, references_in
 from draftkit.risk.counted import elliptical, noun_after_compound, one_sentence
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
@@ -792,8 +792,9 @@ class Grouped:
 
 
 def remedies(side: Side) -> list[Grouped]:
-    """Remedy words of the taxonomy's [remedies] table."""
-    return _grouped(side, side.compiled.remedies)
+    """Remedy words of the taxonomy's [remedies] table, not in a body's name (a "Transition
+    Assistance Group" gives no assistance)."""
+    return _grouped(side, side.compiled.remedies, names=False)
 
 
 def commitments(side: Side) -> list[Grouped]:
@@ -801,11 +802,15 @@ def commitments(side: Side) -> list[Grouped]:
     return _grouped(side, side.compiled.commitments, after={"quality", "якості", "качества"})
 
 
-def _grouped(side: Side, phrases: PhraseSet, after: Collection[str] = ()) -> list[Grouped]:
+def _grouped(
+    side: Side, phrases: PhraseSet, after: Collection[str] = (), names: bool = True
+) -> list[Grouped]:
     text = side.text
     out: list[Grouped] = []
     for hit in phrases.find(text):
-        if hit.first and text.tokens[hit.first - 1].norm in after:
+        if (hit.first and text.tokens[hit.first - 1].norm in after) or not (
+            names or not in_a_name(text, hit.first)
+        ):
             continue
         a, b = window(text, hit.first, hit.last, before=1, after=1)
         span = span_of(text, hit.first, hit.last)

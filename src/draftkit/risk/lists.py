@@ -23,7 +23,7 @@ from draftkit.risk.features import Side, mentions, modals
 from draftkit.risk.findings import Quote, Report, Span, position_of, span_of
 from draftkit.risk.lemmas import same_stem
 from draftkit.risk.matching import FeatureRule, Sides, by, silent, unpaired
-from draftkit.risk.names import named_entities
+from draftkit.risk.names import acronyms_around, named_entities, written_as_acronym
 from draftkit.risk.tokens import COORDINATORS, OR_WORDS, Text
 
 # Where an item ends: punctuation other than a comma ends a list; these words open what
@@ -508,12 +508,26 @@ def _names_one(side: Side, item: Item) -> bool:
     return any(n.kind != "name" and item.first <= n.first < item.last for n in side.features(named_entities))
 
 
+def _abbreviated(this: Side, item: Item, other: Side) -> bool:
+    """Whether the item is a body the other text names by its acronym ("the Government of
+    Nepal" for "the GON"), or an acronym of a body the other text spells out."""
+    names = this.features(named_entities)
+    if any(item.first <= n.first < item.last and written_as_acronym(this, n, other) for n in names):
+        return True
+    written = {this.text.span(k, k + 1) for k in range(item.first, item.last)}
+    acronyms = {w.casefold() for w in written if len(w) > 1 and w.isalpha() and w.isupper()}
+    return bool(acronyms) and any(
+        acronyms & acronyms_around(other, n) for n in other.features(named_entities)
+    )
+
+
 def _item_report(s: Sides, feature: ListItem, other: Side, removed: bool) -> Report | None:
     """An item dropped (`removed`) or added: its words are nowhere in the other text, the
     other text holds its list with fewer items (a list with as many, another item in its
     place: "Item replaced", reported once, from the old side, in lists of three or more)."""
     item, listing = feature.item, feature.listing
-    if (item.named and _names_one(s.old if removed else s.new, item)) or _kept(other, item):
+    this = s.old if removed else s.new
+    if (item.named and _names_one(this, item)) or _kept(other, item) or _abbreviated(this, item, other):
         return None  # a name is the name rule's; an item whose words are still there is kept
     partner, count = _partner(s, feature, other)
     if not count or _part_of_split(other, feature):
@@ -525,7 +539,6 @@ def _item_report(s: Sides, feature: ListItem, other: Side, removed: bool) -> Rep
         return Report(headline, s.sig.list_item, counterpart=where, heavy=heavy)
     if not removed or partner is None or count != len(listing.items) or count < 3:
         return None
-    this = s.old
     gone = [i for i in listing.items if not i.named and not _kept(other, i)]
     new = [i for i in partner.items if not i.named and not _kept(this, i)]
     if len(gone) != 1 or len(new) != 1:

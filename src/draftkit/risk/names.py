@@ -212,10 +212,10 @@ def _initials(name: str) -> frozenset[str]:
 
 # Where a body meets is an arrangement, not what a party gives up: a venue moved ("shall meet
 # in Minsk" → "in Geneva") is low, as analysts rate it (two held-out sets alike).
-_AT = frozenset({"in", "at", "в", "у", "во"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "в", "у", "во"})
 _MEETING_WORDS = """meet meeting talk talks session consultation negotiation convene засідання зустріч
     переговори консультація збиратися заседание встреча переговоры консультация собираться"""
-_MEETING = frozenset(_MEETING_WORDS.split())
+MEETING = frozenset(_MEETING_WORDS.split())
 
 
 def venue(old_side: Side, new_side: Side, old: Name, new: Name) -> bool:
@@ -223,7 +223,7 @@ def venue(old_side: Side, new_side: Side, old: Name, new: Name) -> bool:
     said otherwise), stand where a meeting is held, in texts about meetings."""
     if not (_a_place_to_meet(old) and _a_place_to_meet(new) and _at(old_side, old) and _at(new_side, new)):
         return False
-    return not _MEETING.isdisjoint(old_side.lemma_set) and not _MEETING.isdisjoint(new_side.lemma_set)
+    return not MEETING.isdisjoint(old_side.lemma_set) and not MEETING.isdisjoint(new_side.lemma_set)
 
 
 def _a_place_to_meet(name: Name) -> bool:
@@ -238,7 +238,7 @@ def _at(side: Side, name: Name) -> bool:
         k -= 1
         while k > 0 and tokens[k].cap:
             k -= 1
-    return k >= 0 and tokens[k].norm in _AT
+    return k >= 0 and tokens[k].norm in PLACE_PREPOSITIONS
 
 
 def same_place_but_words(this: Side, name: Name, other: Side, there: Name) -> bool:
@@ -308,3 +308,68 @@ def in_definition(side: Side, name: Name, other: Side) -> bool:
             for n, (start, _) in enumerate(capitalised)
         )
     return False
+
+
+# Lower-case words an acronym leaves out of a name it stands for ("Organization for Security
+# and Co-operation in Europe": OSCE; "Government of Israel": GOI).
+_ACRONYM_JOINERS = frozenset({"of", "for", "and", "in", "on", "the", "de", "la", "du", "des", "del"})
+
+
+def acronyms_around(side: Side, name: Name) -> frozenset[str]:
+    """The acronyms (casefolded) of the runs of capitalised words, with the lower-case words
+    an acronym leaves out, that hold the name: "goi" of "Israel" in "the Government of
+    Israel", "untag" of "United Nations" in "the United Nations Transition Assistance Group".
+    A word in capitals counts whole ("мсср" of "Молдавской ССР", "unsc" of "UN Security
+    Council"). Read only for a name a rule would report, never for every word."""
+    tokens = side.text.tokens
+    text = side.text
+
+    def capitalised(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].kind == "word" and tokens[k].cap
+
+    def joiner(k: int) -> bool:
+        return tokens[k].norm in _ACRONYM_JOINERS
+
+    start = name.first
+    while name.first - start < _SPELT_OUT and (
+        capitalised(start - 1) or (start >= 2 and joiner(start - 1) and capitalised(start - 2))
+    ):
+        start -= 1
+    end = name.last
+    while end - name.last < _SPELT_OUT and (
+        capitalised(end) or (end + 1 < len(tokens) and joiner(end) and capitalised(end + 1))
+    ):
+        end += 1
+    words = [text.span(k, k + 1) for k in range(start, end)]
+    # The capitals' initials ("UNTAG"), and every word's ("GoI", "MoU")
+    capitals = [
+        (w if len(w) > 1 and w.isupper() else w[:1]) if capitalised(k) else ""
+        for k, w in enumerate(words, start)
+    ]
+    every = [w if len(w) > 1 and w.isupper() else w[:1] for w in words]
+    found: set[str] = set()
+    for a in range(start, name.first + 1):
+        if not capitalised(a):
+            continue
+        for b in range(max(name.last, a + 1), end + 1):
+            if capitalised(b - 1):
+                for letters in (capitals, every):
+                    acronym = "".join(letters[a - start : b - start])
+                    if len(acronym) >= 2:
+                        found.add(acronym.casefold())
+    return frozenset(found)
+
+
+def written_as_acronym(side: Side, name: Name, other: Side) -> bool:
+    """Whether the other text writes, in capitals, an acronym of the words this name stands
+    in ("GOI" where this text has "the Government of Israel", "UNTAG" for "the United Nations
+    Transition Assistance Group"): the same body, spelt out or shortened, not one added."""
+    acronyms = acronyms_around(side, name) & other.text.forms()
+    if not acronyms:
+        return False
+    tokens = other.text.tokens
+    return any(
+        other.text.span(k, k + 1).isupper()
+        for k in other.text.positions(acronyms)
+        if tokens[k].kind == "word"
+    )

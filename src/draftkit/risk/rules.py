@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from draftkit.limits import WEIGH_CHARS
-from draftkit.risk.cadence import administrative, clerical, requested
+from draftkit.risk.cadence import addressed, administrative, clerical, requested
 from draftkit.risk.features import (
     Bracket,
     ClauseFeature,
@@ -70,6 +70,7 @@ from draftkit.risk.names import (
     respelt,
     same_place_but_words,
     venue,
+    written_as_acronym,
 )
 from draftkit.risk.numbers import CLOCKS, DATES, FREQUENCY, NUMBERS, TIME_BOUNDS
 from draftkit.risk.qualifiers import Qualifier, qualifiers
@@ -354,6 +355,8 @@ def _same_place(old: Name, new: Name) -> bool:
 def _name_changed(s: Sides, old: Name, new: Name) -> Report | None:
     if respelt(old, new) or same_place_but_words(s.old, old, s.new, new):
         return None  # spelt otherwise, the same name: the wording's to say
+    if written_as_acronym(s.old, old, s.new) or written_as_acronym(s.new, new, s.old):
+        return None  # "the GOI" → "the Government of Israel": shortened or spelt out
     if venue(s.old, s.new, old, new):
         return Report("Venue changed", s.sig.wording)
     if _same_kind(old, new):
@@ -387,6 +390,8 @@ def _still_there(this: Side, other: Side, name: Name) -> bool:
     start, or by the acronym this text spells out ("the AMM" → "the Aceh Monitoring Mission
     (AMM)"), or as the same place with another place word."""
     if at_sentence_start_in(other, name, this) or in_definition(this, name, other):
+        return True
+    if written_as_acronym(this, name, other):  # "the United Nations Transition Assistance Group" = "UNTAG"
         return True
     return any(same_place_but_words(this, name, other, n) for n in other.features(named_entities))
 
@@ -886,4 +891,6 @@ def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) 
         out = clerical(sides, out)
     if any(f.rule in ("qualifier", "scope") for f in out):
         out = requested(sides, out)
+    if any(f.rule in ("name", "list") for f in out):
+        out = addressed(sides, out)
     return administrative(sides, out) if any(f.rule == "deadline" for f in out) else out
