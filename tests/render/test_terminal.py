@@ -39,3 +39,27 @@ def test_a_citation_updated_in_a_provision_that_kept_its_number_is_shown(tmp_pat
         "  Article 1  [unchanged, references updated]  Forces withdraw as set out in Article [-2-]{+3+}."
         in shown
     )
+
+
+def test_what_was_not_compared_is_in_the_report_and_no_changes_says_of_what(tmp_path: Path) -> None:
+    """Two Word files whose body is the same and whose page headers differ: the terminal
+    report (what `draftkit diff … > report.txt` keeps) does not say a bare "no changes"."""
+    import docx
+
+    for name, header in (("old", "DRAFT — confidential"), ("new", "FINAL — for signature")):
+        document = docx.Document()
+        document.sections[0].header.paragraphs[0].text = header
+        document.add_paragraph("1. The Parties shall withdraw all forces within 30 days.")
+        document.save(str(tmp_path / f"{name}.docx"))
+    shown = render_terminal(diff(tmp_path / "old.docx", tmp_path / "new.docx"))
+    lines = shown.splitlines()
+    assert "no changes" not in lines
+    assert "no changes in the text compared" in lines
+    at = lines.index("not compared (also said on stderr):")
+    assert "page headers differ" in lines[at + 1] and "'FINAL — for signature'" in lines[at + 1]
+    assert lines[at + 1].startswith("  ") and "new.docx" in lines[at + 1]
+
+
+def test_a_text_pair_with_nothing_left_out_still_says_no_changes(tmp_path: Path) -> None:
+    shown = _shown(tmp_path, OLD, OLD)
+    assert shown.splitlines()[-1] == "no changes" and "not compared" not in shown

@@ -148,6 +148,17 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: b
             "",
             f"pinned by hand ({len(comparison.pins)}): " + ", ".join(_pin(p) for p in comparison.pins),
         ]
+    # What was not compared (parts of a file, a text too long to compare word by word) is
+    # said in the report too, not only on stderr: a report kept in a file is not silent.
+    left_out = [
+        one_line(warning.describe(draft.source.path if draft.source else "draft"))
+        for draft in (old, new)
+        for warning in draft.warnings
+        if warning.code == "not-compared"
+    ]
+    if left_out:
+        lines += ["", "not compared (also said on stderr):"]
+        lines += [f"  {line}" for line in left_out]
     if not content and not relabelled:
-        lines += ["", "no changes"]
+        lines += ["", "no changes in the text compared" if left_out else "no changes"]
     return "\n".join(lines) + "\n"
