@@ -63,3 +63,20 @@ def test_what_was_not_compared_is_in_the_report_and_no_changes_says_of_what(tmp_
 def test_a_text_pair_with_nothing_left_out_still_says_no_changes(tmp_path: Path) -> None:
     shown = _shown(tmp_path, OLD, OLD)
     assert shown.splitlines()[-1] == "no changes" and "not compared" not in shown
+
+
+def test_the_markdown_report_says_no_changes_of_the_text_compared_only(tmp_path: Path) -> None:
+    import docx
+
+    from draftkit.render.markdown import render_markdown
+
+    for name, footer in (("old", "Page 1 of 3 — v1"), ("new", "Page 1 of 3 — v2")):
+        document = docx.Document()
+        document.sections[0].footer.paragraphs[0].text = footer
+        document.add_paragraph("1. The Parties shall withdraw all forces within 30 days.")
+        document.save(str(tmp_path / f"{name}.docx"))
+    report = render_markdown(diff(tmp_path / "old.docx", tmp_path / "new.docx"))
+    assert "page footers differ" in report
+    assert report.rstrip().endswith("No changes in the text compared (see the reading warnings above).")
+    (tmp_path / "a.txt").write_text(OLD, encoding="utf-8")
+    assert render_markdown(diff(tmp_path / "a.txt", tmp_path / "a.txt")).rstrip().endswith("No changes.")

@@ -389,5 +389,11 @@ def render_markdown(comparison: Comparison) -> str:
             "",
         ]
     if not shown and not relabelled:
-        out += ["No changes.", ""]
+        left_out = any(w.code == "not-compared" for draft in (old, new) for w in draft.warnings)
+        out += [
+            "No changes in the text compared (see the reading warnings above)."
+            if left_out
+            else "No changes.",
+            "",
+        ]
     return "\n".join(out).rstrip("\n") + "\n"
