@@ -41,8 +41,13 @@ def scaled(
     while True:
         total += value * factor
         j += 1
-        if j < len(tokens) and tokens[j].norm == "." and tokens[j - 1].end == tokens[j].start:
-            j += 1  # "600 тыс. человек"
+        if (
+            j + 1 < len(tokens)
+            and tokens[j].norm == "."
+            and tokens[j - 1].end == tokens[j].start
+            and not tokens[j + 1].cap
+        ):
+            j += 1  # "600 тыс. человек"; not the full stop of "USD 5 million. The …"
         part = tokens[j] if j < len(tokens) else None
         if part is None or part.kind != "number" or part.value is None or not 0 < part.value < 1000:
             break
