@@ -266,6 +266,11 @@ SAME: list[tuple[str, str, str]] = [
         "The Fund shall receive $250,000.",
         "The Fund shall receive a quarter of a million dollars.",
     ),
+    (  # added while fixing
+        "en-a-half-million",
+        "The Fund shall receive half a million dollars.",
+        "The Fund shall receive a half million dollars.",
+    ),
     (
         "en-two-and-a-half-glyph-years",
         "Elections shall be held within 2½ years.",
@@ -559,6 +564,14 @@ CHANGED: list[tuple[str, str, str, str, str, str]] = [
         "number",
         "Percentage lowered by 16.67 points",
         "Percentage raised by 16.67 points",
+    ),
+    (  # added while fixing: an ordinal before what ordinals count is no fraction
+        "uk-dvoh-tretih-storin-no-share",
+        "Залучення двох третіх сторін.",
+        "Залучення трьох третіх сторін.",
+        "number",
+        "Number increased by 1",
+        "Number reduced by 1",
     ),
     # From nothing: the size of the change is the new amount, not a percentage of 0.
     (
