@@ -210,6 +210,77 @@ SAME: list[tuple[str, str, str]] = [
     ),
     ("en-percent-words", "The quota is 25% of the seats.", "The quota is twenty-five per cent of the seats."),
     ("ru-mln-dot", "Украина получит 97,75 млн. рублей.", "Украина получит 97 750 000 рублей."),
+    # A third batch, written before the fixes of helper-n2: halves in one word, fraction
+    # glyphs, "a third of", Ukrainian fractions in the ordinal's form, "fifteen hundred".
+    ("uk-pivmiljona-one-word", "Україна отримає 500 тисяч гривень.", "Україна отримає півмільйона гривень."),
+    ("ru-polmilliona-one-word", "Украина получит 500 тыс. рублей.", "Украина получит полмиллиона рублей."),
+    ("uk-pivtysjachi", "Чисельність становитиме 500 осіб.", "Чисельність становитиме півтисячі осіб."),
+    (
+        "ru-poltory-tysjachi",
+        "Численность составит 1500 человек.",
+        "Численность составит полторы тысячи человек.",
+    ),
+    ("ru-polmilliarda", "Украина получит 500 млн долларов.", "Украина получит полмиллиарда долларов."),
+    (
+        "en-two-thirds-glyph",
+        "Decisions require ⅔ of the votes.",
+        "Decisions require two thirds of the votes.",
+    ),
+    ("en-half-glyph", "The Party shall hold ½ of the seats.", "The Party shall hold 50% of the seats."),
+    (
+        "en-quarter-glyph",
+        "The Party shall hold ¼ of the seats.",
+        "The Party shall hold one quarter of the seats.",
+    ),
+    ("en-a-third-of", "The Party shall hold a third of the seats.", "The Party shall hold 1/3 of the seats."),
+    (
+        "en-a-quarter-of",
+        "The Party shall hold a quarter of the seats.",
+        "The Party shall hold 25% of the seats.",
+    ),
+    (
+        "en-three-quarters-hyphen",
+        "Decisions require three-quarters of the votes.",
+        "Decisions require 75% of the votes.",
+    ),
+    ("uk-odna-tretja", "Рішення потребує одна третя голосів.", "Рішення потребує 1/3 голосів."),
+    ("ru-odna-tret", "Решение требует одна треть голосов.", "Решение требует 1/3 голосов."),
+    ("uk-dvoma-tretimy", "Рішення ухвалюються двома третіми голосів.", "Рішення ухвалюються 2/3 голосів."),
+    (
+        "ru-tremja-chetvertjami",
+        "Решения принимаются тремя четвертями голосов.",
+        "Решения принимаются 3/4 голосов.",
+    ),
+    (
+        "en-fifteen-hundred",
+        "The force shall not exceed 1,500 troops.",
+        "The force shall not exceed fifteen hundred troops.",
+    ),
+    (
+        "en-half-a-billion",
+        "The Fund shall receive $500 million.",
+        "The Fund shall receive half a billion dollars.",
+    ),
+    (
+        "en-a-quarter-of-a-million",
+        "The Fund shall receive $250,000.",
+        "The Fund shall receive a quarter of a million dollars.",
+    ),
+    (  # added while fixing
+        "en-a-half-million",
+        "The Fund shall receive half a million dollars.",
+        "The Fund shall receive a half million dollars.",
+    ),
+    (
+        "en-two-and-a-half-glyph-years",
+        "Elections shall be held within 2½ years.",
+        "Elections shall be held within 30 months.",
+    ),
+    (
+        "en-one-and-a-half-glyph-million",
+        "The Fund shall receive USD 1½ million.",
+        "The Fund shall receive USD 1.5 million.",
+    ),
 ]
 
 
@@ -421,6 +492,120 @@ CHANGED: list[tuple[str, str, str, str, str, str]] = [
         "Amount increased by 20%",
         "Amount reduced by 17%",
     ),
+    # The third batch (helper-n2), written before its fixes.
+    (
+        "uk-pivmiljona-to-miljon",
+        "Україна отримає півмільйона гривень.",
+        "Україна отримає мільйон гривень.",
+        "number",
+        "Amount increased by 100%",
+        "Amount reduced by 50%",
+    ),
+    (
+        "ru-polmilliona-to-700-tys",
+        "Украина получит полмиллиона рублей.",
+        "Украина получит 700 тыс. рублей.",
+        "number",
+        "Amount increased by 40%",
+        "Amount reduced by 29%",
+    ),
+    (
+        "en-two-thirds-glyph-to-three-quarters",
+        "Decisions require ⅔ of the votes.",
+        "Decisions require three quarters of the votes.",
+        "number",
+        "Percentage raised by 8.33 points",
+        "Percentage lowered by 8.33 points",
+    ),
+    (
+        "en-a-third-to-a-quarter",
+        "The Party shall hold a third of the seats.",
+        "The Party shall hold a quarter of the seats.",
+        "number",
+        "Percentage lowered by 8.33 points",
+        "Percentage raised by 8.33 points",
+    ),
+    (
+        "uk-odna-tretja-to-dvi-treti",
+        "Рішення потребує одна третя голосів.",
+        "Рішення потребує дві треті голосів.",
+        "number",
+        "Percentage raised by 33.33 points",
+        "Percentage lowered by 33.33 points",
+    ),
+    (
+        "uk-dvoma-tretimy-to-trjoma-chetvertymy",
+        "Рішення ухвалюються двома третіми голосів.",
+        "Рішення ухвалюються трьома четвертими голосів.",
+        "number",
+        "Percentage raised by 8.33 points",
+        "Percentage lowered by 8.33 points",
+    ),
+    (
+        "uk-pivtysjachi-to-600",
+        "Чисельність становитиме півтисячі осіб.",
+        "Чисельність становитиме 600 осіб.",
+        "number",
+        "Number of personnel increased by 100 (+20%)",
+        "Number of personnel reduced by 100 (−17%)",
+    ),
+    (
+        "en-fifteen-hundred-to-2000",
+        "The force shall not exceed fifteen hundred troops.",
+        "The force shall not exceed 2,000 troops.",
+        "number",
+        "Number of personnel increased by 500 (+33%)",
+        "Number of personnel reduced by 500 (−25%)",
+    ),
+    (
+        "en-half-glyph-to-third-glyph",
+        "The Party shall hold ½ of the seats.",
+        "The Party shall hold ⅓ of the seats.",
+        "number",
+        "Percentage lowered by 16.67 points",
+        "Percentage raised by 16.67 points",
+    ),
+    (  # added while fixing: an ordinal before what ordinals count is no fraction
+        "uk-dvoh-tretih-storin-no-share",
+        "Залучення двох третіх сторін.",
+        "Залучення трьох третіх сторін.",
+        "number",
+        "Number increased by 1",
+        "Number reduced by 1",
+    ),
+    # From nothing: the size of the change is the new amount, not a percentage of 0.
+    (
+        "en-zero-dollars-to-5-million",
+        "The Fund shall receive $0.",
+        "The Fund shall receive USD 5 million.",
+        "number",
+        "Amount increased from 0 to USD 5 million",
+        "Amount reduced by 100%",
+    ),
+    (
+        "uk-zero-hryvnias-to-5-mln",
+        "Україна отримає 0 гривень.",
+        "Україна отримає 5 млн гривень.",
+        "number",
+        "Amount increased from 0 to 5 млн гривень",
+        "Amount reduced by 100%",
+    ),
+    (
+        "en-zero-troops-to-500",
+        "The force shall not exceed 0 troops.",
+        "The force shall not exceed 500 troops.",
+        "number",
+        "Number of personnel increased by 500 (from 0)",
+        "Number of personnel reduced by 500 (−100%)",
+    ),
+    (
+        "en-zero-km-to-miles",
+        "The zone shall extend 0 km.",
+        "The zone shall extend 5 miles.",
+        "number",
+        "Distance increased from 0 to 5 miles",
+        "Distance reduced by 100%",
+    ),
 ]
 
 
@@ -437,3 +622,44 @@ def test_a_number_changed_in_any_form_is_flagged_by_its_size(
 ) -> None:
     assert _numbers(old, new) == [(rule, forward)]
     assert _numbers(new, old) == [(rule, backward)]
+
+
+# (id, old, new, old quote, new quote): what a number finding quotes is the whole number.
+QUOTED: list[tuple[str, str, str, str, str]] = [
+    (
+        "en-half-a-million-dollars",
+        "The Fund shall receive half a million dollars.",
+        "The Fund shall receive $600,000.",
+        "half a million dollars",
+        "$600,000",
+    ),
+    (
+        "en-a-million-dollars",
+        "The Fund shall receive a million dollars.",
+        "The Fund shall receive $600,000.",
+        "a million dollars",
+        "$600,000",
+    ),
+    (
+        "uk-piv-miljona-hryven",
+        "Україна отримає пів мільйона гривень.",
+        "Україна отримає 600 тисяч гривень.",
+        "пів мільйона гривень",
+        "600 тисяч гривень",
+    ),
+    (
+        "en-million-at-sentence-end",  # the sentence's full stop is no abbreviation's
+        "The Fund shall receive USD 4 million.",
+        "The Fund shall receive USD 5 million.",
+        "USD 4 million",
+        "USD 5 million",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "old_quote", "new_quote"), [pytest.param(*c[1:], id=c[0]) for c in QUOTED]
+)
+def test_a_number_finding_quotes_the_whole_number(old: str, new: str, old_quote: str, new_quote: str) -> None:
+    (found,) = [f for f in findings(old, new) if f.rule == "number"]
+    assert (found.old, found.new) == (old_quote, new_quote)

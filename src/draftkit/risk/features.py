@@ -25,7 +25,7 @@ from draftkit.risk.analysis import Analysis, Clause, in_a_name, negated_subject,
 from draftkit.risk.counted import elliptical, noun_after_compound, one_sentence
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
-from draftkit.risk.magnitudes import lone_scales, scaled, shares
+from draftkit.risk.magnitudes import HALF_SCALES_IN_ONE_WORD, Scale, lone_scales, scaled, shares
 from draftkit.risk.phrases import PhraseSet, PhraseSets
 from draftkit.risk.senses import (
     actors_declare,
@@ -439,12 +439,12 @@ def _unit(side: Side, k: int) -> tuple[str, float] | None:
     return found
 
 
-def _shares(side: Side, skip: set[int]) -> list[Quantity]:
+def _shares(side: Side, skip: set[int], scale: Scale) -> list[Quantity]:
     """Shares of a whole (risk.magnitudes: '50:50', '2/3', 'two thirds', 'equally'), as
     percentages."""
     text = side.text
     out: list[Quantity] = []
-    for first, last, share in shares(text, skip):
+    for first, last, share in shares(text, skip, scale):
         span = span_of(text, first, last)
         out.append(
             Quantity("percent", "%", "", share, share, 1.0, "", text.span(first, last), (span,), span[0])
@@ -494,23 +494,30 @@ def quantities(side: Side) -> list[Quantity]:
         ):
             skip.add(i + 2)
             after[i] = i + 4
-    out.extend(_shares(side, skip))
-    listed: tuple[int, tuple[str, str, str, float]] | None = None  # the last number with a unit
-    timed: tuple[int, tuple[str, str, str, float]] | None = None  # … and the last duration
 
     def scale(k: int) -> float | None:
-        found = _unit(side, k) if k < len(tokens) else None
-        return found[1] if found is not None and found[0] == "multiplier" else None
+        if k >= len(tokens):
+            return None
+        found = _unit(side, k)
+        if found is not None and found[0] == "multiplier":
+            return found[1]
+        return HALF_SCALES_IN_ONE_WORD.get(tokens[k].norm)  # "півмільйона": no taxonomy word
 
+    out.extend(_shares(side, skip, scale))
+    listed: tuple[int, tuple[str, str, str, float]] | None = None  # the last number with a unit
+    timed: tuple[int, tuple[str, str, str, float]] | None = None  # … and the last duration
     lone = lone_scales(text, scale)  # "a million dollars", "мільйон гривень"
+    for at, (_, begin) in lone.items():
+        skip.update(range(begin, at))  # "one third of a million": not 1, nor 3
     for i in sorted((*numbers, *lone)) if lone else numbers:
         tok = tokens[i]
         alone = tok.kind == "word"
         if i in skip or (not alone and (tok.value is None or tok.value != tok.value)):
             continue
-        currency = i > 0 and (_unit(side, i - 1) or ("", 0.0))[0] == "currency"
+        begin = lone[i][1] if alone else i  # "half a million": the quote starts at "half"
+        currency = begin > 0 and (_unit(side, begin - 1) or ("", 0.0))[0] == "currency"
         value, j, taken = scaled(
-            tokens, i if alone else after.get(i, i + 1), lone[i] if alone else tok.value or 0.0, scale,
+            tokens, i if alone else after.get(i, i + 1), lone[i][0] if alone else tok.value or 0.0, scale,
             spelled=alone or tok.spelled, money=currency,
         )  # fmt: skip
         skip.update(taken)  # "97 млн 750 тис.": the 750 is part of one number
@@ -525,15 +532,15 @@ def quantities(side: Side) -> list[Quantity]:
                 break
             if k < len(tokens) and tokens[k].kind != "word":
                 break
-        first = i
+        first = begin
         if currency:
             # "$200 million per year": the money is in dollars, not in hours of a year
             cls, factor, unit, unit_text, first = (
                 "currency",
                 1.0,
-                tokens[i - 1].norm,
-                text.span(i - 1, i),
-                i - 1,
+                tokens[begin - 1].norm,
+                text.span(begin - 1, begin),
+                begin - 1,
             )
             last = j
         if cls == "currency":

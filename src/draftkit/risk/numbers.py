@@ -92,7 +92,8 @@ def _relative(old: float, new: float) -> float:
 
 
 def _percent(old: float, new: float, *, signed: bool = True) -> str:
-    """'+33%' / '−50%' (or '33%' unsigned, after 'increased by'); '' when old is 0."""
+    """'+33%' / '−50%' (or '33%' unsigned, after 'increased by'); '' when old is 0, which
+    every caller words otherwise ('from 0')."""
     if not old:
         return ""
     change = (new - old) / abs(old) * 100
@@ -174,12 +175,12 @@ def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report | None:
         case "percent":
             headline = f"Percentage {'raised' if up else 'lowered'} by {_fmt(diff)} points"
         case "distance":
-            by_how_much = (
-                f"{_fmt(diff)} {new.unit_text}"
-                if old.unit == new.unit
-                else _percent(old.base, new.base, signed=False)
-            )
-            headline = f"Distance {'increased' if up else 'reduced'} by {by_how_much}"
+            if old.unit == new.unit:
+                headline = f"Distance {'increased' if up else 'reduced'} by {_fmt(diff)} {new.unit_text}"
+            elif not old.base:  # "0 km" → "5 miles": no percentage of nothing
+                headline = f"Distance increased from 0 to {_fmt(new.value)} {new.unit_text}"
+            else:
+                headline = f"Distance {'increased' if up else 'reduced'} by {_percent(old.base, new.base, signed=False)}"
         case "calibre":
             headline = f"Calibre threshold {'raised' if up else 'lowered'} by {_fmt(diff)} {new.unit_text}"
         case "personnel":
@@ -187,8 +188,10 @@ def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report | None:
             # names the class, the fragments the drafter's nouns.
             headline = (
                 f"Number of personnel {'increased' if up else 'reduced'} by {_fmt(diff)} "
-                f"({_percent(old.value, new.value)})"
+                f"({_percent(old.value, new.value) or 'from 0'})"
             )
+        case "money" if not old.value:  # "$0" → "USD 5 million": the amount, as written
+            headline = f"Amount increased from 0 to {new.fragment}"
         case "money":
             headline = (
                 f"Amount {'increased' if up else 'reduced'} by {_percent(old.value, new.value, signed=False)}"

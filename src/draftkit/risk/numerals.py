@@ -1,9 +1,12 @@
 """Numbers and months in words, for the tokeniser (risk.tokens): English, Ukrainian and
 Russian cardinals ("seventy-two", "сімдесяти двох", "семидесяти двух"), the teens, ordinals
-("fifth", "п'ятого", "пятого" read as 5), the scale word "hundred" and month names.
+("fifth", "п'ятого", "пятого" read as 5), the scale word "hundred", month names and
+fractions in one character ("⅔", "2½").
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -59,7 +62,8 @@ NUMBER_WORDS: dict[str, int] = {
 # Ukrainian and Russian number words in the cases a framework uses them ("протягом сімдесяти
 # двох годин", "в течение семидесяти двух часов", "через сто днів", "двома третинами голосів").
 _CYRILLIC_UNITS = {
-    "один": 1, "одна": 1, "одне": 1, "одного": 1, "одной": 1, "однієї": 1, "одну": 1,
+    "один": 1, "одна": 1, "одне": 1, "одного": 1, "одной": 1, "однієї": 1, "одну": 1, "одній": 1,
+    "однією": 1, "одною": 1,
     "два": 2, "дві": 2, "две": 2, "двох": 2, "двух": 2, "двома": 2, "двумя": 2,
     "три": 3, "трьох": 3, "трех": 3, "трьома": 3, "тремя": 3,
     "чотири": 4, "чотирьох": 4, "чотирма": 4, "четыре": 4, "четырех": 4, "четырьмя": 4,
@@ -149,3 +153,14 @@ TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
 SCALES = {"hundred": 100}
 # One and a half in a word ("протягом півтора року", "в течение полутора лет").
 HALVES = {"півтора": 1.5, "півтори": 1.5, "полтора": 1.5, "полторы": 1.5, "полутора": 1.5}
+
+# Fractions in one character ("⅔ of the votes", "2½ years"), by the form a token has after
+# NFKC ("⅔" is "2⁄3" there): read as their values (risk.tokens), shares (risk.magnitudes).
+FRACTION_GLYPHS = {
+    unicodedata.normalize("NFKC", glyph): value
+    for glyph, value in {
+        "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+        "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅛": 1 / 8, "⅜": 3 / 8,
+        "⅝": 5 / 8, "⅞": 7 / 8, "⅑": 1 / 9, "⅒": 1 / 10,
+    }.items()
+}  # fmt: skip

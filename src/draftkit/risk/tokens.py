@@ -25,7 +25,17 @@ from itertools import compress, pairwise
 from operator import itemgetter, ne
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeGuard
 
-from draftkit.risk.numerals import HALVES, HUNDREDS, MONTHS, NUMBER_WORDS, SCALES, SECOND, SECOND_BEFORE, TENS
+from draftkit.risk.numerals import (
+    FRACTION_GLYPHS,
+    HALVES,
+    HUNDREDS,
+    MONTHS,
+    NUMBER_WORDS,
+    SCALES,
+    SECOND,
+    SECOND_BEFORE,
+    TENS,
+)
 
 if TYPE_CHECKING:
     from draftkit.risk.phrases import PhraseSet
@@ -296,7 +306,7 @@ _NORM = itemgetter(0)
 _KIND = itemgetter(3)
 _YEAR_END = frozenset(["end", "кінця", "конца"])  # "the end of 2015", "кінця 2015 року"
 # Where `_merged_at` may merge:
-_MERGE_STARTS = frozenset(["per", *NUMBER_WORDS, *HALVES, *MONTHS, *_YEAR_END])
+_MERGE_STARTS = frozenset(["per", *NUMBER_WORDS, *HALVES, *MONTHS, *_YEAR_END, *FRACTION_GLYPHS])
 
 
 def _merged_at(kept: list[Token], k: int, text: str = "") -> tuple[Token, int]:
@@ -329,7 +339,8 @@ def _merged_at(kept: list[Token], k: int, text: str = "") -> tuple[Token, int]:
             end = kept[j].end
             j += 1
         scaled = tok.norm in SCALES  # "a hundred and twenty days"
-        if j < len(kept) and kept[j].norm in SCALES and value < 10:
+        # "five hundred"; "fifteen hundred", "twenty-five hundred" (not "twenty hundred")
+        if j < len(kept) and kept[j].norm in SCALES and (value < 10 or (10 < value < 100 and value % 10)):
             value *= SCALES[kept[j].norm]
             end = kept[j].end
             j += 1
@@ -356,6 +367,17 @@ def _merged_at(kept: list[Token], k: int, text: str = "") -> tuple[Token, int]:
         return Token(
             "1.5", tok.start, tok.end, "number", cap=tok.cap, value=HALVES[tok.norm], spelled=True
         ), k + 1
+    if tok.kind == "word" and tok.norm in FRACTION_GLYPHS:  # "⅔ of the votes"
+        return Token(tok.norm, tok.start, tok.end, "number", value=FRACTION_GLYPHS[tok.norm]), k + 1
+    if (
+        tok.kind == "number"
+        and tok.value is not None
+        and nxt is not None
+        and nxt.norm in FRACTION_GLYPHS
+        and nxt.start == tok.end
+    ):  # "2½ years", "1½ million"
+        whole = tok.value + FRACTION_GLYPHS[nxt.norm]
+        return Token(repr(whole), tok.start, nxt.end, "number", value=whole), k + 2
     if tok.kind == "number" and nxt is not None and nxt.start - tok.end <= 1:
         clock = _clock_in_words(kept, k)
         if clock is not None:
