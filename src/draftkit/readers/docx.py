@@ -41,7 +41,15 @@ from lxml import etree
 
 from draftkit.errors import InputError, LimitError, UsageError, Where
 from draftkit.model import Cell, Location, ReadWarning
+from draftkit.readers import docx_objects as objects
 from draftkit.readers.blocks import Block
+from draftkit.readers.docx_objects import (
+    DROP_CAP_NOTE,
+    continues_merge,
+    foreign_note,
+    merged_cell_note,
+    wordart_text,
+)
 from draftkit.readers.docx_parts import Parts
 from draftkit.readers.docx_tags import Tags
 from draftkit.readers.docx_text import (
@@ -126,30 +134,6 @@ class _Piece(NamedTuple):
     props: _Props
 
 
-# DrawingML, VML and OLE names the object reader looks for.
-_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_R_EMBED = f"{{{_R_NS}}}embed"
-_R_LINK = f"{{{_R_NS}}}link"
-_R_ID = f"{{{_R_NS}}}id"
-_R_DM = f"{{{_R_NS}}}dm"
-_A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
-_A_GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
-_C_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
-_DGM_REL_IDS = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
-_V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
-_O_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
-_O_PROG_ID = "ProgID"
-# graphicData kinds whose content the walk below reads (pictures, shapes, groups, canvases).
-_READ_GRAPHICS = frozenset(
-    {
-        "http://schemas.openxmlformats.org/drawingml/2006/picture",
-        "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-        "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
-        "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
-        "http://schemas.openxmlformats.org/drawingml/2006/chart",
-        "http://schemas.openxmlformats.org/drawingml/2006/diagram",
-    }
-)
 _SHOWN = Hiding(word=False, office=False)
 _NOTE_LABEL = {"footnote": "Footnote", "endnote": "Endnote"}
 
@@ -242,9 +226,15 @@ class _Walker:
                     self.cell = (self.cell[0], self.cell[1] + 1, 0)
                 self.walk_blocks(child, hidden or removed)
             elif tag == t.tc:
-                removed = self._marked_removed(child.find(t.tcPr), t.cellIns, t.cellDel)
+                props = child.find(t.tcPr)
+                removed = self._marked_removed(props, t.cellIns, t.cellDel)
                 if self.cell is not None and not removed:
                     self.cell = (self.cell[0], self.cell[1], self.cell[2] + 1)
+                # A cell continuing a vertical merge shows the first cell's text, not its own.
+                if not (hidden or removed) and continues_merge(props, t):
+                    removed = True
+                    if note := merged_cell_note(child, t):
+                        self.warn("hidden-text", note, self.index + 1)
                 self.walk_blocks(child, hidden or removed)
                 self.flush()
             elif tag == t.altChunk:
@@ -258,8 +248,8 @@ class _Walker:
                 # sdt, sdtContent, customXml and anything newer: look inside for paragraphs.
                 start = len(self.blocks)
                 self.walk_blocks(child, hidden)
-                if tag == t.sdt and not hidden:
-                    self._binding(child, " ".join(b.text for b in self.blocks[start:]))
+                if not hidden:
+                    self._shown_inside(child, " ".join(b.text for b in self.blocks[start:]))
 
     def _alternate(self, alternate: etree._Element, read: Callable[[etree._Element], None]) -> None:
         """Read the branch a word processor shows; count the w:p of the others."""
@@ -283,7 +273,7 @@ class _Walker:
     def _alt_chunk(self, chunk: etree._Element) -> None:
         """An imported file Word merges in on opening: a placeholder paragraph with its hash."""
         self.flush()
-        text, what = self._embedded(chunk.get(_R_ID), "imported document")
+        text, what = self._embedded(chunk.get(objects.R_ID), "imported document")
         at = max(self.index, 1)
         self.warn(
             "not-compared",
@@ -533,6 +523,8 @@ class _Walker:
                     removed = any(m.tag in self.hidden_changes for m in child)
             elif tag == t.outlineLvl:
                 outline = decimal_number(child.get(t.val))
+            elif tag == t.framePr and outermost and child.get(t.dropCap) in ("drop", "margin"):
+                self.warn("layout", DROP_CAP_NOTE)
             elif tag == t.pPrChange and change is None and outermost:
                 change = child
             child = child.getnext()
@@ -578,25 +570,27 @@ class _Walker:
             elif tag == t.alternate:
                 self._alternate(child, lambda branch: self.inline(branch, parts))
             elif tag == t.subDoc:
-                _, what = self._embedded(child.get(_R_ID), "subdocument")
+                _, what = self._embedded(child.get(objects.R_ID), "subdocument")
                 self.warn(
                     "not-compared",
                     f"{what} (w:subDoc) that Word shows as a link, or its text in outline view:"
                     " its text is not read or compared, and a redline written into this file leaves it out",
                 )
-            elif tag == t.sdt:
+            else:
+                # sdt, unknown wrappers: whatever runs they hold are text.
                 start = len(parts)
                 self.inline(child, parts)
-                self._binding(child, "".join(parts[start:]))
-            else:
-                # unknown wrappers: whatever runs they hold are text.
-                self.inline(child, parts)
+                self._shown_inside(child, "".join(parts[start:]))
 
-    def _binding(self, sdt: etree._Element, stored: str) -> None:
-        """A content control bound to the document's data: said where Word shows another text."""
-        note = self.parts.binding_note(sdt, self.tags, resolve_soft(stored)) if self.parts else None
-        if note:
-            self.warn("not-compared", note)
+    def _shown_inside(self, element: etree._Element, text: str) -> None:
+        """Said of what a content control or an element the reader does not know shows: a
+        bound control's other text (`Parts.binding_note`), a foreign element's (`foreign_note`)."""
+        if element.tag == self.tags.sdt:
+            note = self.parts.binding_note(element, self.tags, resolve_soft(text)) if self.parts else None
+            if note:
+                self.warn("not-compared", note)
+        elif note := foreign_note(element.tag, resolve_soft(text)):
+            self.warn("hidden-text", note)
 
     def _override(self, bdo: etree._Element, parts: list[str]) -> None:
         """A bidirectional override (w:bdo): read as stored, said where Word shows it reversed."""
@@ -792,14 +786,17 @@ class _Walker:
             if tag == t.object:
                 self._ole(node, parts)
                 continue
-            if tag in (_A_BLIP, _V_IMAGEDATA):
-                rel_id = node.get(_R_EMBED) or node.get(_R_LINK) or node.get(_R_ID)
+            if tag in (objects.A_BLIP, objects.V_IMAGEDATA):
+                rel_id = node.get(objects.R_EMBED) or node.get(objects.R_LINK) or node.get(objects.R_ID)
                 self._placeholder(rel_id, "image", parts)
-            elif tag == _C_CHART:
-                self._placeholder(node.get(_R_ID), "chart", parts)
-            elif tag == _DGM_REL_IDS:
-                self._placeholder(node.get(_R_DM), "diagram", parts)
-            elif tag == _A_GRAPHIC_DATA and node.get("uri") not in _READ_GRAPHICS:
+            elif tag == objects.V_TEXTPATH:
+                if (text := wordart_text(node)) and not self.instr_depth:
+                    parts.append(f"{SOFT}⟦WordArt: {text}⟧{SOFT}")
+            elif tag == objects.C_CHART:
+                self._placeholder(node.get(objects.R_ID), "chart", parts)
+            elif tag == objects.DGM_REL_IDS:
+                self._placeholder(node.get(objects.R_DM), "diagram", parts)
+            elif tag == objects.A_GRAPHIC_DATA and node.get("uri") not in objects.READ_GRAPHICS:
                 self.warn(
                     "not-compared", f"an embedded object of a kind draftkit cannot read ({node.get('uri')})"
                 )
@@ -809,12 +806,12 @@ class _Walker:
             stack.extend(reversed(node))
 
     def _ole(self, element: etree._Element, parts: list[str]) -> None:
-        ole = next(element.iter(_O_OLE), None)
+        ole = next(element.iter(objects.O_OLE), None)
         if ole is None:
             self._object_children(element, parts)
             return
-        prog = (ole.get(_O_PROG_ID) or "object").strip() or "object"
-        self._placeholder(ole.get(_R_ID), f"{prog} object", parts)
+        prog = (ole.get(objects.O_PROG_ID) or "object").strip() or "object"
+        self._placeholder(ole.get(objects.R_ID), f"{prog} object", parts)
         for box in element.iter(self.tags.txbxContent):
             self.current.boxes.append((box, self.index))
             self._skip(box)

@@ -1,6 +1,7 @@
 """What a paragraph shows besides its text, as the DOCX reader shows it: footnote and
 endnote references as `⟦Footnote: …⟧`, images, charts, diagrams and embedded objects as
-`⟦image sha256:…⟧`-style placeholders with the content hash of their part, equations as
+`⟦image sha256:…⟧`-style placeholders with the content hash of their part, a WordArt
+shape as `⟦WordArt: …⟧` with the text it draws, equations as
 `⟦equation: …⟧` with their text (and `mark_math`, an equation tracked whole as Word does);
 a check box or drop-down form field, and a MACROBUTTON field, as what it shows
 (`show_form_fields`).
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from draftkit.readers.docx_objects import wordart_text
 from draftkit.readers.docx_text import (
     choose_branch,
     diagram_digest,
@@ -67,6 +69,7 @@ _A_GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphi
 _C_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
 _DGM_REL_IDS = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
 _V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+_V_TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
 _O_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
 _MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 _READ_GRAPHICS = frozenset(
@@ -189,6 +192,9 @@ def object_text(element: etree._Element, show: Callable[[str | None, str], str])
                 continue
         if tag in (_A_BLIP, _V_IMAGEDATA):
             out.append(show(node.get(_R_EMBED) or node.get(_R_LINK) or node.get(_R_ID), "image"))
+        elif tag == _V_TEXTPATH:
+            if text := wordart_text(node):
+                out.append(f"⟦WordArt: {text}⟧")
         elif tag == _C_CHART:
             out.append(show(node.get(_R_ID), "chart"))
         elif tag == _DGM_REL_IDS:
