@@ -43,11 +43,13 @@ from draftkit.errors import InputError, LimitError, UsageError, Where
 from draftkit.model import Cell, Location, ReadWarning
 from draftkit.readers import docx_objects as objects
 from draftkit.readers.blocks import Block
+from draftkit.readers.docx_invisible import invisible_text, unseen_note
 from draftkit.readers.docx_objects import (
     DROP_CAP_NOTE,
     continues_merge,
     foreign_note,
     merged_cell_note,
+    with_article,
     wordart_text,
 )
 from draftkit.readers.docx_parts import Parts
@@ -138,11 +140,6 @@ _SHOWN = Hiding(word=False, office=False)
 _NOTE_LABEL = {"footnote": "Footnote", "endnote": "Endnote"}
 
 
-def _a(noun: str) -> str:
-    """'an image', 'a chart'."""
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
-
-
 class _Walker:
     """One pass over w:body (or one note) in document order, producing Blocks."""
 
@@ -197,6 +194,7 @@ class _Walker:
         hidden = (t.dele, t.moveFrom) if self.accept else (t.ins, t.moveTo)
         self.shown_changes = frozenset(shown)
         self.hidden_changes = frozenset(hidden)
+        self.unseen: dict[etree._Element, str] = {}  # paragraph → its text the page does not show
 
     def warn(self, code: str, message: str, index: int | None = None) -> None:
         """Record a located reading warning (at the current paragraph by default)."""
@@ -287,11 +285,11 @@ class _Walker:
         """(placeholder, description) of a related part: its kind and content hash."""
         rel = self.parts.relationship(self.part, rel_id) if self.parts else None
         if rel is None or self.parts is None:
-            return f"⟦{kind}: missing⟧", f"{_a(kind)} whose part is missing"
+            return f"⟦{kind}: missing⟧", f"{with_article(kind)} whose part is missing"
         if rel.external:
             return f"⟦linked {kind}: {rel.target}⟧", f"a linked {kind} ({rel.target}) outside the file"
         if not self.parts.package.has(rel.target):
-            return f"⟦{kind}: missing⟧", f"{_a(kind)} whose part is missing"
+            return f"⟦{kind}: missing⟧", f"{with_article(kind)} whose part is missing"
         if kind == "diagram":  # by its data, not by the id its cached drawing has
             digest = diagram_digest(self.parts.package.read(rel.target))[:8]
         else:
@@ -314,6 +312,8 @@ class _Walker:
         if hidden:
             self.index += sum(1 for _ in p.iter(t.p)) - 1
             return
+        if self.unseen and p in self.unseen:
+            self.warn("invisible-text", unseen_note(self.unseen[p]), index)
         first = p[0] if len(p) else None
         ppr = first if first is not None and first.tag == t.pPr else None
         props = _NO_PROPS if ppr is None else self._properties(ppr)
@@ -754,7 +754,7 @@ class _Walker:
         walker.flush()
         here = max(self.index, 1)
         for warning in walker.warnings:
-            self.warn(warning.code, f"in {_a(kind)}: {warning.message}", here)
+            self.warn(warning.code, f"in {with_article(kind)}: {warning.message}", here)
         text = " ".join(
             " ".join(f"{b.auto_label} {b.text}".split()) if b.auto_label else b.text for b in walker.blocks
         )
@@ -935,6 +935,7 @@ def read_docx_blocks(
             part=main,
         )
         body = document.find(tags.body)
+        walker.unseen = invisible_text(document, styles_root, ns, walker.hidden_changes)
         if body is not None:
             walker.walk_blocks(body, hidden=False)
         walker.flush()

@@ -94,3 +94,8 @@ def foreign_note(tag: str, text: str) -> str | None:
         " Word leaves such an element out with its text (or refuses the file), LibreOffice shows"
         f" the text; compared as visible: {quote(text)}"
     )
+
+
+def with_article(noun: str) -> str:
+    """'an image', 'a chart'."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"

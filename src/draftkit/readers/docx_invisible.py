@@ -1,0 +1,186 @@
+"""Text a Word file holds and its page does not let anyone see: white on a white page, or too
+small to read (issue: a hostile file can hide a change).
+
+Hidden text (`w:vanish`) is left out of the comparison and named (docx_text). Text coloured
+white, or set at 1.5 points or less, is not hidden: Word and LibreOffice lay it out, a search
+finds it, a copy carries it — and a reader of the page, on screen or printed, does not see
+it. draftkit compares it as any text (a 'not' slipped in white is a change it reports), and
+names it where it stands, so that whoever reads the redline in Word, where it is as invisible
+as in the draft, is told.
+
+Found in one pass over the document's colour and size elements (`iter` by tag: no other
+element is looked at), then, for each candidate run, what could make it visible: a
+highlight or shading of its own, its paragraph's or its table cell's, a table with a style
+(which may shade it), a page background that is not white. Styles count too: a run or
+paragraph style whose character properties make text white or tiny, a style that shades.
+When in doubt, the text is taken as visible: a note on every white heading of a dark table
+would teach readers to skip the note.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from draftkit.readers.docx_text import quote
+
+_WHITE = frozenset({"FFFFFF", "ffffff", "FfFfFf"})
+_WHITE_THEMES = frozenset({"background1", "light1"})  # white in Word's own themes
+_TINY = frozenset({"0", "1", "2", "3"})  # half-points: 1.5 points or less
+_NO_FILL = frozenset({None, "", "auto", "FFFFFF", "ffffff"})
+
+
+def _w(ns: str, local: str) -> str:
+    return f"{{{ns}}}{local}"
+
+
+def invisible_text(
+    document: etree._Element, styles: etree._Element | None, ns: str, hidden_changes: frozenset[str]
+) -> dict[etree._Element, str]:
+    """The paragraphs (w:p) holding text the page does not show, with that text; runs of a
+    revision the view leaves out (`hidden_changes`: w:del and w:moveFrom in the accept view)
+    are not read, as the reader does not read them."""
+    body = document.find(_w(ns, "body"))
+    if body is None or _dark_page(document, ns):
+        return {}
+    invisible_styles, shaded_styles = _styles(styles, ns)
+    color, sz, style_tags = _w(ns, "color"), _w(ns, "sz"), (_w(ns, "rStyle"), _w(ns, "pStyle"))
+    val = _w(ns, "val")
+    runs: dict[etree._Element, bool] = {}  # candidate run → made so by its own properties
+    for prop in body.iter(color, sz):
+        if prop.tag == color:
+            unseen = prop.get(val) in _WHITE or prop.get(_w(ns, "themeColor")) in _WHITE_THEMES
+        else:
+            unseen = prop.get(val) in _TINY
+        if unseen:
+            run = prop.getparent()
+            run = run.getparent() if run is not None else None  # rPr → r (a paragraph mark's: a pPr)
+            if run is not None and run.tag == _w(ns, "r"):
+                runs[run] = True
+    if invisible_styles:
+        for ref in body.iter(*style_tags):
+            if ref.get(val) in invisible_styles:
+                holder = ref.getparent()
+                owner = holder.getparent() if holder is not None else None
+                if owner is None:
+                    continue
+                if owner.tag == _w(ns, "r"):
+                    runs.setdefault(owner, False)
+                elif owner.tag == _w(ns, "p"):
+                    for run in owner.iter(_w(ns, "r")):
+                        runs.setdefault(run, False)
+    found: dict[etree._Element, list[str]] = {}
+    for run, direct in runs.items():
+        if _seen_anyway(run, direct, ns, shaded_styles, hidden_changes):
+            continue
+        text = "".join(t.text or "" for t in run.iter(_w(ns, "t")))
+        if not text.strip():
+            continue
+        paragraph = next(run.iterancestors(_w(ns, "p")), None)
+        if paragraph is not None:
+            found.setdefault(paragraph, []).append(text)
+    return {p: quote("".join(texts)) for p, texts in found.items()}
+
+
+def unseen_note(quoted: str) -> str:
+    """The reading note on a paragraph's invisible text."""
+    return (
+        f"text the page does not show (white on a white page, or 1.5 points or less): {quoted};"
+        " compared as any text, but a reader of the page, or of the redline in Word, does not see it"
+    )
+
+
+def _dark_page(document: etree._Element, ns: str) -> bool:
+    background = document.find(_w(ns, "background"))
+    return background is not None and background.get(_w(ns, "color")) not in _NO_FILL
+
+
+def _seen_anyway(
+    run: etree._Element, direct: bool, ns: str, shaded_styles: frozenset[str], hidden_changes: frozenset[str]
+) -> bool:
+    """Whether something lets a candidate run be seen (or the view leaves it out): a fill or
+    highlight of its own, of its paragraph, cell or table; for a run made invisible by a
+    style (not `direct`ly), a colour or size of its own (taken as undoing the style's)."""
+    props = run.find(_w(ns, "rPr"))
+    if props is not None:
+        if _fills(props, ns) or props.find(_w(ns, "highlight")) is not None:
+            return True
+        style = props.find(_w(ns, "rStyle"))
+        if style is not None and style.get(_w(ns, "val")) in shaded_styles:
+            return True
+        if not direct and (props.find(_w(ns, "color")) is not None or props.find(_w(ns, "sz")) is not None):
+            return True
+    for ancestor in run.iterancestors():
+        tag = ancestor.tag
+        if tag in hidden_changes:
+            return True  # not in this view: the reader does not read it
+        if tag == _w(ns, "p"):
+            ppr = ancestor.find(_w(ns, "pPr"))
+            if ppr is not None:
+                if _fills(ppr, ns):
+                    return True
+                style = ppr.find(_w(ns, "pStyle"))
+                if style is not None and style.get(_w(ns, "val")) in shaded_styles:
+                    return True
+        elif tag == _w(ns, "tc"):
+            cell = ancestor.find(_w(ns, "tcPr"))
+            if cell is not None and _fills(cell, ns):
+                return True
+        elif tag == _w(ns, "tbl"):
+            table = ancestor.find(_w(ns, "tblPr"))
+            if table is not None and (_fills(table, ns) or table.find(_w(ns, "tblStyle")) is not None):
+                return True
+        elif tag == _w(ns, "txbxContent"):
+            return True  # a text box draws its own fill, which draftkit does not read
+    return False
+
+
+def _fills(props: etree._Element, ns: str) -> bool:
+    shading = props.find(_w(ns, "shd"))
+    if shading is None:
+        return False
+    fill = shading.get(_w(ns, "fill"))
+    pattern = shading.get(_w(ns, "val"))
+    return fill not in _NO_FILL or pattern not in (None, "clear", "nil")
+
+
+def _styles(styles: etree._Element | None, ns: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(styles whose text is invisible, styles that shade), each through its `basedOn` chain."""
+    if styles is None:
+        return frozenset(), frozenset()
+    based: dict[str, str | None] = {}
+    own_invisible: set[str] = set()
+    own_shaded: set[str] = set()
+    for style in styles.iter(_w(ns, "style")):
+        sid = style.get(_w(ns, "styleId"))
+        if not sid:
+            continue
+        parent = style.find(_w(ns, "basedOn"))
+        based[sid] = parent.get(_w(ns, "val")) if parent is not None else None
+        rpr = style.find(_w(ns, "rPr"))
+        if rpr is not None:
+            color = rpr.find(_w(ns, "color"))
+            size = rpr.find(_w(ns, "sz"))
+            if (color is not None and color.get(_w(ns, "val")) in _WHITE) or (
+                size is not None and size.get(_w(ns, "val")) in _TINY
+            ):
+                own_invisible.add(sid)
+            if _fills(rpr, ns) or rpr.find(_w(ns, "highlight")) is not None:
+                own_shaded.add(sid)
+        ppr = style.find(_w(ns, "pPr"))
+        if ppr is not None and _fills(ppr, ns):
+            own_shaded.add(sid)
+
+    def chain(sid: str, own: set[str]) -> bool:
+        seen: set[str] = set()
+        current: str | None = sid
+        while current is not None and current not in seen:
+            if current in own:
+                return True
+            seen.add(current)
+            current = based.get(current)
+        return False
+
+    return (
+        frozenset(s for s in based if chain(s, own_invisible)),
+        frozenset(s for s in based if chain(s, own_shaded)),
+    )

@@ -1,0 +1,89 @@
+"""Text a Word file holds and its page does not show (white on a white page, 1.5 points or
+less): compared as any text, and named where it stands (readers.docx_invisible) — a 'not'
+slipped into a provision in white is a change draftkit reports, and a reader of the page
+(or of the redline in Word, where it stays white) is told why nothing shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from draftkit.api import diff
+from draftkit.readers import read
+from tests.fixtures.docx import make_fixtures as fx
+from tests.fixtures.docx.word_probes import Doc, article
+
+CLEAN = fx.r("The Parties shall ") + fx.r("not ") + fx.r("withdraw.")
+
+
+def _notes(tmp_path: Path, body: str, styles: str | None = None, name: str = "d") -> list[str]:
+    path = Doc(body, styles=styles).build(tmp_path / f"{name}.docx")
+    return [w.message for w in read(path).warnings if w.code == "invisible-text"]
+
+
+def _with(rpr: str) -> str:
+    return fx.r("The Parties shall ") + fx.r("not ", rpr) + fx.r("withdraw.")
+
+
+def test_a_word_made_white_is_a_change_and_is_named_where_it_stands(tmp_path: Path) -> None:
+    old = Doc(article(CLEAN)).build(tmp_path / "old.docx")
+    new = Doc(article(_with('<w:color w:val="FFFFFF"/>'))).build(tmp_path / "new.docx")
+    comparison = diff(old, new)
+    notes = [w for w in comparison.new.warnings if w.code == "invisible-text"]
+    assert len(notes) == 1 and "'not'" in notes[0].message and notes[0].location is not None
+    assert notes[0].location.paragraph == 2  # the heading is paragraph 1
+    assert not [w for w in comparison.old.warnings if w.code == "invisible-text"]
+
+
+def test_white_by_theme_and_one_point_text_are_named_too(tmp_path: Path) -> None:
+    assert _notes(tmp_path, article(_with('<w:color w:val="FFFFFF" w:themeColor="background1"/>')), name="a")
+    assert _notes(tmp_path, article(_with('<w:color w:val="auto" w:themeColor="background1"/>')), name="b")
+    assert _notes(tmp_path, article(_with('<w:sz w:val="2"/>')), name="c") == [
+        "text the page does not show (white on a white page, or 1.5 points or less): 'not';"
+        " compared as any text, but a reader of the page, or of the redline in Word, does not see it"
+    ]
+
+
+def test_white_text_a_fill_or_highlight_shows_is_not_named(tmp_path: Path) -> None:
+    white = '<w:color w:val="FFFFFF"/>'
+    shaded_run = _with(white + '<w:shd w:val="clear" w:color="auto" w:fill="1F3864"/>')
+    highlighted = _with(white + '<w:highlight w:val="black"/>')
+    shaded_paragraph = fx.p(_with(white), '<w:shd w:val="clear" w:color="auto" w:fill="000000"/>')
+    dark_cell = (
+        '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid/><w:tr><w:tc>'
+        '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="002060"/></w:tcPr>'
+        f"{fx.p(_with(white))}</w:tc></w:tr></w:tbl>"
+    )
+    for n, body in enumerate((article(shaded_run), article(highlighted), shaded_paragraph, dark_cell)):
+        assert _notes(tmp_path, body, name=f"q{n}") == [], body
+
+
+def test_ordinary_colours_and_sizes_are_not_named(tmp_path: Path) -> None:
+    body = article(
+        _with('<w:color w:val="FF0000"/><w:sz w:val="24"/>') + fx.r(" Done.", '<w:color w:val="000000"/>')
+    )
+    assert _notes(tmp_path, body) == []
+
+
+def test_a_style_that_makes_text_white_is_followed_and_a_run_colour_of_its_own_undoes_it(
+    tmp_path: Path,
+) -> None:
+    styles = (
+        '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:style w:type="character" w:styleId="Ghost"><w:name w:val="Ghost"/>'
+        '<w:rPr><w:color w:val="FFFFFF"/></w:rPr></w:style>'
+        '<w:style w:type="character" w:styleId="Ghostly"><w:name w:val="Ghostly"/>'
+        '<w:basedOn w:val="Ghost"/></w:style>'
+        "</w:styles>"
+    )
+    assert _notes(tmp_path, article(_with('<w:rStyle w:val="Ghostly"/>')), styles, name="s1")
+    undone = _with('<w:rStyle w:val="Ghostly"/><w:color w:val="000000"/>')
+    assert _notes(tmp_path, article(undone), styles, name="s2") == []
+
+
+def test_a_white_word_in_a_deletion_the_view_leaves_out_is_not_named(tmp_path: Path) -> None:
+    deleted = (
+        fx.r("The Parties shall ")
+        + fx.dele(fx.dr("not ").replace("<w:r>", '<w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr>'))
+        + fx.r("withdraw.")
+    )
+    assert _notes(tmp_path, article(deleted)) == []
