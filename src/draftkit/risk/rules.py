@@ -18,6 +18,7 @@ from collections.abc import Hashable
 
 from draftkit.limits import WEIGH_CHARS
 from draftkit.risk.cadence import addressed, administrative, clerical, requested
+from draftkit.risk.choices import CHOICES
 from draftkit.risk.features import (
     Bracket,
     ClauseFeature,
@@ -769,6 +770,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     DATES,
     CLOCKS,
     TIME_BOUNDS,
+    CHOICES,
     FREQUENCY,
     NAMES,
     CONDITIONS,
