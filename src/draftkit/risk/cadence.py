@@ -42,7 +42,7 @@ def administrative(s: Sides, found: list[Finding]) -> list[Finding]:
     ("weekly" → "monthly", "monthly" → "quarterly": one held-out set rates those medium)."""
     words = s.old.lemma_set | s.new.lemma_set
     if (
-        words.isdisjoint(_ADMINISTRATIVE)
+        not _administrative_in(words, s)
         or not words.isdisjoint(_SUBSTANTIVE)
         or urgent(s.old)
         or urgent(s.new)
@@ -65,6 +65,52 @@ def administrative(s: Sides, found: list[Finding]) -> list[Finding]:
         replace(f, significance=min(f.significance, s.sig.wording), heavy=0.0) if on_time(f) else f
         for f in found
     ]
+
+
+# Forces that "report to the designated assembly places" move there: no paperwork. A reporting
+# word followed, within a few words, by "to" and a place noun is a movement, and "designated"
+# before a place noun names the place, not an act of designating.
+_REPORT = frozenset({"report"})
+_DESIGNATE = frozenset({"designate"})
+_PLACE_NOUN_WORDS = """place places area areas point points site sites camp camps location locations
+    zone zones barracks base bases station stations post posts assembly cantonment cantonments
+    quarters"""
+_PLACE_NOUNS = frozenset(_PLACE_NOUN_WORDS.split())
+_TO_PLACE = 5  # words read after "report to" for the place it names
+_PREPOSITIONS = frozenset(
+    ["on", "about", "regarding", "concerning", "of", "in", "at", "by", "within", "with", "for", "from"]
+)
+_OF_PLACES = frozenset({"report", "designate"})  # acts read as such only where not of a place
+
+
+def _administrative_in(words: frozenset[str], s: Sides) -> bool:
+    """Whether an administrative act stands in either text: one of its words, other than
+    "report" and "designated" said of a place ("shall report to the designated assembly
+    places")."""
+    acts = words & _ADMINISTRATIVE
+    if not acts <= _OF_PLACES:
+        return True
+    return not all(_of_places(side) for side in (s.old, s.new))
+
+
+def _of_places(side: Side) -> bool:
+    """Whether every reporting word of a text is followed by "to" and a place noun in its
+    clause, and every designating word is "designated" before a place noun."""
+    tokens, lemmas = side.text.tokens, side.lemmas
+    for k in lemmas.positions(_DESIGNATE):
+        if tokens[k].norm != "designated" or k + 1 >= len(tokens) or tokens[k + 1].norm not in _PLACE_NOUNS:
+            return False
+    for k in lemmas.positions(_REPORT):
+        if k + 1 >= len(tokens) or tokens[k + 1].norm != "to":
+            return False
+        clause = []
+        for tok in tokens[k + 2 : k + 2 + _TO_PLACE]:
+            if tok.kind == "punct" or tok.norm in _PREPOSITIONS:
+                break  # "report to the Council on the camps": what the report is about
+            clause.append(tok.norm)
+        if _PLACE_NOUNS.isdisjoint(clause):
+            return False
+    return True
 
 
 def _periods(side: Side) -> list[float]:
