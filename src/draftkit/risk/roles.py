@@ -85,7 +85,8 @@ def roles(side: Side) -> list[Act]:
 
 
 # "The Chair", "its lead": who holds the post, not what a body does.
-_AGENTS = frozenset(["chair", "chairs", "lead", "leads"])
+_AGENTS = frozenset(["chair", "chairs", "lead", "leads", "co chair", "co chairs", "co chairmen", "co chairman",
+                     "co chairpersons", "joint chairmen", "joint chairs"])  # fmt: skip
 
 
 # "The following measures", "the preceding paragraph": which text, not which comes first.
