@@ -298,11 +298,33 @@ RECOGNITION: FeatureRule[Recognition] = FeatureRule(
     key=lambda r: r.norm,
     pair=in_order,
     changed=lambda s, old, new: Report("Recognition wording changed", s.sig.recognition),
-    removed=lambda s, old: Report("Recognition wording removed", s.sig.recognition),
+    removed=lambda s, old: (
+        None
+        if _parity_restated(s.new, s.old, old)
+        else Report("Recognition wording removed", s.sig.recognition)
+    ),
     added=lambda s, new: (
-        None if _sovereignty_restated(s, new) else Report("Recognition wording added", s.sig.recognition)
+        None
+        if _sovereignty_restated(s, new) or _parity_restated(s.old, s.new, new)
+        else Report("Recognition wording added", s.sig.recognition)
     ),
 )
+
+# Words of parity: "two equal constituent states" → "two constituent states of equal status"
+# says the same equality, as a status (lemmas; Ukrainian and Russian stems by their start).
+_PARITY = ("equal", "same", "identical", "рівн", "однаков", "равн", "одинаков")
+
+
+def _parity_restated(other: Side, side: Side, status: Recognition) -> bool:
+    """Whether a status of one text (`side`) is a parity word's ("of equal status", "рівного
+    статусу") that the other text says without it: the same equality restated."""
+    if not status.norm.startswith(("status", "статус")):
+        return False
+    k = token_index(side.text, status.position)
+    if k == 0:
+        return False
+    before = side.lemmas.tokens[k - 1].norm
+    return before.startswith(_PARITY) and any(w.startswith(before[:4]) for w in other.lemma_set)
 
 
 def _sovereignty_restated(s: Sides, new: Recognition) -> bool:
