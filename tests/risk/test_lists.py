@@ -405,3 +405,25 @@ def test_another_list_sharing_a_word_is_not_the_partner_of_a_list() -> None:
     old = "Some Azuri and Tarani officers may return to keep a presence at Tarani shrines and at the main bridges."
     new = "Some Azuri and Tarani officers may return to keep a presence at Tarani shrines."
     assert [f.old for f in findings(old, new) if f.rule == "list"] == ["the main bridges"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Signed at Geneva in four originals.",
+            "Signed at Geneva in four originals, each in the Arabic, French and English languages.",
+        ),
+        (
+            "Підписано в Женеві в чотирьох примірниках.",
+            "Підписано в Женеві в чотирьох примірниках, кожний арабською, французькою та англійською мовами.",
+        ),
+        (
+            "Relief convoys shall reach the northern districts.",
+            "Relief convoys shall reach the northern districts, including clinics, schools and wells.",
+        ),
+    ],
+)
+def test_a_phrase_appended_after_a_comma_is_no_list_with_the_word_before_it(old: str, new: str) -> None:
+    assert not [f for f in findings(old, new) if f.rule == "list"]
+    assert not [f for f in findings(new, old) if f.rule == "list"]

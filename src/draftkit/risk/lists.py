@@ -503,6 +503,9 @@ def _lone(sides: Sides, feature: ListItem, this: Side, other: Side) -> bool:
         if len(survivors) != 1 or (survivors[0].first and this.text.tokens[survivors[0].first - 1].cap):
             return False  # the end of a name before a comma ("the Gaza Strip, including …") heads no list
         sibling = survivors[0]
+        following = listing.items.index(sibling) + 1
+        if following < len(listing.items) and _appended(this, listing.items[following]):
+            return False  # "in three copies, each in Ukrainian, Russian and English": no list with the copies
         # the edge on the kept item's side: what the dropped items stood before may go too
         outer = (
             first - 1 if sibling is listing.items[0] else None,
@@ -517,6 +520,38 @@ def _lone(sides: Sides, feature: ListItem, this: Side, other: Side) -> bool:
     head = words[-1] if sibling is listing.items[0] else words[0]
     edges = [k for k in outer if k is not None and 0 <= k < len(tokens)]
     return all(k in held for k in (head, *edges))
+
+
+# Words that open a phrase saying more of what stands before the comma, not another item of
+# a list with it ("…, including …", "…, each in …", "…, кожний українською …").
+_APPENDING = frozenset(
+    [
+        "including",
+        "each",
+        "namely",
+        "especially",
+        "particularly",
+        "notably",
+        "включаючи",
+        "зокрема",
+        "кожний",
+        "кожен",
+        "кожна",
+        "кожне",
+        "включая",
+        "каждый",
+        "каждая",
+        "каждое",
+        "в",
+        "частности",
+    ]
+)
+
+
+def _appended(side: Side, item: Item) -> bool:
+    """Whether the item (or the word right before it) opens a phrase of `_APPENDING`."""
+    tokens = side.text.tokens
+    return any(tokens[k].norm in _APPENDING for k in (item.first - 1, item.first) if 0 <= k < len(tokens))
 
 
 def _names_one(side: Side, item: Item) -> bool:
