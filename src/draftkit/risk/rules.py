@@ -19,6 +19,7 @@ from collections.abc import Hashable
 from draftkit.limits import WEIGH_CHARS
 from draftkit.risk.cadence import addressed, administrative, clerical, requested
 from draftkit.risk.choices import CHOICES
+from draftkit.risk.consent import CONSENT, restated
 from draftkit.risk.features import (
     Bracket,
     ClauseFeature,
@@ -796,6 +797,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     FREQUENCY,
     NAMES,
     CONDITIONS,
+    CONSENT,
     QUALIFIERS,
     EXCEPTIONS,
     SCOPE,
@@ -891,6 +893,8 @@ def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) 
                 or any(overlaps(atom_new, *sp) for sp in f.new_spans[:1] if f.new)
             )
         ]
+    if any(f.rule in ("condition", "negation") for f in out):
+        out = restated(sides, out)  # "without the consent of X" / "unless X consents"
     clauses = [f for f in out if f.rule in _CLAUSE_RULES]
     clause_old = [sp for f in clauses for sp in f.old_spans]
     clause_new = [sp for f in clauses for sp in f.new_spans]
