@@ -377,3 +377,46 @@ def test_the_co_chairs_as_a_post_are_no_role() -> None:
         for f in findings("The co-chairs shall convene the panel.", "The panel shall convene.")
         if f.rule == "role"
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Changes to the ceasefire map shall be adopted by the Parties.",
+            "Changes to the ceasefire map shall be adopted by the Joint Military Commission.",
+        ),
+        (
+            "Decisions on the rotation of observers shall be taken by the Parties.",
+            "Decisions on the rotation of observers shall be taken by the Monitoring Board.",
+        ),
+        (
+            "Рішення про зміну лінії припинення вогню ухвалюють Сторони.",
+            "Рішення про зміну лінії припинення вогню ухвалює Спільна військова комісія.",
+        ),
+        (
+            "Решения об изменении линии прекращения огня принимают Стороны.",
+            "Решения об изменении линии прекращения огня принимает Совместная военная комиссия.",
+        ),
+    ],
+)
+def test_another_body_deciding_is_the_role_given_away(old: str, new: str) -> None:
+    assert ("role", "Role given to another body") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Measures taken by the Parties shall be reported monthly.",
+            "Measures taken by the Monitoring Board shall be reported monthly.",
+        ),
+        (
+            "Рішення про зміну лінії припинення вогню ухвалюють Сторони.",
+            "Сторони ухвалюють рішення про зміну лінії припинення вогню.",
+        ),
+    ],
+)
+def test_no_decider_changed(old: str, new: str) -> None:
+    """'Measures taken by' decide nothing; the same decider before the verb is no change."""
+    assert ("role", "Role given to another body") not in rules_of(old, new)

@@ -77,7 +77,7 @@ from draftkit.risk.names import (
 from draftkit.risk.numbers import CLOCKS, DATES, FREQUENCY, NUMBERS, TIME_BOUNDS
 from draftkit.risk.qualifiers import Qualifier, qualifiers
 from draftkit.risk.quantified import COVERED
-from draftkit.risk.roles import GIVEN, HOLDERS, ROLES, SEQUENCE
+from draftkit.risk.roles import DECIDERS, GIVEN, HOLDERS, ROLES, SEQUENCE
 from draftkit.risk.taxonomy import COMMITMENT_GROUPS, Significance
 from draftkit.risk.tokens import Text, content_key
 
@@ -807,6 +807,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     COMMITMENTS,
     ROLES,
     HOLDERS,
+    DECIDERS,
     SEQUENCE,
     ITEMS,
     JOINERS,
