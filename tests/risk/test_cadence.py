@@ -223,3 +223,90 @@ def test_who_is_informed_and_where_a_body_meets_weigh_as_wording(old: str, new: 
 )
 def test_who_acts_or_monitors_keeps_its_weight(old: str, new: str) -> None:
     assert any(f.significance > TAXONOMY.significance.wording for f in findings(old, new))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Combatants shall report to the designated cantonment sites within six days of the truce.",
+            "Combatants shall report to the designated cantonment sites within ten days of the truce.",
+        ),
+        (
+            "All guerrilla units will report to assembly areas within 48 hours.",
+            "All guerrilla units will report to assembly areas within 96 hours.",
+        ),
+    ],
+)
+def test_forces_reporting_to_a_place_move_there_and_their_deadline_keeps_its_weight(
+    old: str, new: str
+) -> None:
+    """'Report to the assembly areas' is a movement of forces, not paperwork."""
+    [moved] = [f for f in findings(old, new) if f.rule == "deadline"]
+    assert moved.significance > TAXONOMY.significance.wording
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Board shall report to the Assembly within six days of each session.",
+            "The Board shall report to the Assembly within ten days of each session.",
+        ),
+        (
+            "Each Party shall designate a contact officer within six days; its units shall report to the "
+            "assembly areas.",
+            "Each Party shall designate a contact officer within ten days; its units shall report to the "
+            "assembly areas.",
+        ),
+        (
+            "The Secretariat shall report to the Council on the camps within six days.",
+            "The Secretariat shall report to the Council on the camps within ten days.",
+        ),
+    ],
+)
+def test_reporting_to_a_body_and_designating_stay_paperwork(old: str, new: str) -> None:
+    [timed] = [f for f in findings(old, new) if f.rule == "deadline"]
+    assert timed.significance <= TAXONOMY.significance.wording
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The headquarters of the Authority shall be in Arusha.",
+            "The headquarters of the Authority shall be in Arusha; some of its offices may be located in Kigali.",
+        ),
+        (
+            "Штаб-квартира Ради знаходиться в Києві.",
+            "Штаб-квартира Ради знаходиться в Києві; окремі органи Ради можуть розміщуватися в Москві.",
+        ),
+        (
+            "Штаб-квартира Совета находится в Киеве.",
+            "Штаб-квартира Совета находится в Киеве; отдельные органы Совета могут размещаться в городе Москве.",
+        ),
+    ],
+)
+def test_where_a_body_s_offices_sit_weighs_as_wording(old: str, new: str) -> None:
+    """A seat of bodies added, and the place it names, is an arrangement for the paperwork."""
+    found = [f for f in findings(old, new) if f.rule in ("obligation", "name")]
+    assert found
+    assert all(f.significance <= TAXONOMY.significance.wording for f in found)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Foreign naval units shall be based in Tartus.",
+            "Foreign naval units shall be based in Tartus; some of their vessels may be located in Latakia.",
+        ),
+        (
+            "Війська Російської Федерації розміщуються в Тирасполі.",
+            "Війська Російської Федерації розміщуються в Тирасполі; окремі підрозділи можуть розміщуватися в Москві.",
+        ),
+    ],
+)
+def test_where_forces_sit_keeps_its_weight(old: str, new: str) -> None:
+    found = [f for f in findings(old, new) if f.rule in ("obligation", "name")]
+    assert any(f.significance > TAXONOMY.significance.wording for f in found)

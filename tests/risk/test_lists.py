@@ -362,3 +362,68 @@ def test_a_list_of_names_starts_at_its_first_name_after_a_comma() -> None:
         "the United States",
         "the Union of Soviet Socialist Republics",
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "gone"),
+    [
+        (
+            "The militias shall leave clinics, courthouses and schools within ten days.",
+            "The militias shall leave clinics within ten days.",
+            ["courthouses", "schools"],
+        ),
+        (
+            "Збройні загони залишають лікарні, суди та школи протягом десяти днів.",
+            "Збройні загони залишають лікарні протягом десяти днів.",
+            ["суди", "школи"],
+        ),
+        (
+            "Вооруженные отряды покидают больницы, суды и школы в течение десяти дней.",
+            "Вооруженные отряды покидают больницы в течение десяти дней.",
+            ["суды", "школы"],
+        ),
+    ],
+)
+def test_a_list_cut_down_to_one_item_drops_the_others(old: str, new: str, gone: list[str]) -> None:
+    assert [f.old for f in findings(old, new) if f.rule == "list"] == gone
+    assert [f.new for f in findings(new, old) if f.rule == "list"] == gone
+
+
+def test_a_list_cut_to_one_item_said_otherwise_says_nothing() -> None:
+    """Every item gone and another word in their place: a rewording, no item kept."""
+    old = "The militias shall leave clinics, courthouses and polling stations within ten days."
+    assert not [
+        f
+        for f in findings(old, "The militias shall leave public buildings within ten days.")
+        if f.rule == "list"
+    ]
+
+
+def test_another_list_sharing_a_word_is_not_the_partner_of_a_list() -> None:
+    """'Azuri and Tarani officers' is in both texts: it is not what 'at Tarani shrines and at
+    the main bridges' became."""
+    old = "Some Azuri and Tarani officers may return to keep a presence at Tarani shrines and at the main bridges."
+    new = "Some Azuri and Tarani officers may return to keep a presence at Tarani shrines."
+    assert [f.old for f in findings(old, new) if f.rule == "list"] == ["the main bridges"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Signed at Geneva in four originals.",
+            "Signed at Geneva in four originals, each in the Arabic, French and English languages.",
+        ),
+        (
+            "Підписано в Женеві в чотирьох примірниках.",
+            "Підписано в Женеві в чотирьох примірниках, кожний арабською, французькою та англійською мовами.",
+        ),
+        (
+            "Relief convoys shall reach the northern districts.",
+            "Relief convoys shall reach the northern districts, including clinics, schools and wells.",
+        ),
+    ],
+)
+def test_a_phrase_appended_after_a_comma_is_no_list_with_the_word_before_it(old: str, new: str) -> None:
+    assert not [f for f in findings(old, new) if f.rule == "list"]
+    assert not [f for f in findings(new, old) if f.rule == "list"]

@@ -330,3 +330,93 @@ def test_a_role_given_to_the_parties_themselves() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Forum shall be jointly chaired by the Minister for Regional Affairs and a senior envoy named "
+            "as the Special Representative.",
+            "A senior envoy named as the Special Representative and the Minister for Regional Affairs shall "
+            "be joint chairmen of the Forum.",
+        ),
+        (
+            "Переговори проводяться під співголовуванням ОБСЄ та ООН.",
+            "ООН та ОБСЄ співголовують на переговорах.",
+        ),
+        (
+            "Переговоры проходят под сопредседательством ОБСЕ и ООН.",
+            "ООН и ОБСЕ сопредседательствуют на переговорах.",
+        ),
+    ],
+)
+def test_co_chairing_said_otherwise_is_still_chairing(old: str, new: str) -> None:
+    """'Co-chaired by' and 'shall be joint chairmen of' say one role: no role removed."""
+    assert not [f for f in findings(old, new) if f.rule == "role"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The panel shall be jointly chaired by the two envoys.",
+            "The panel shall be assisted by the two envoys.",
+        ),
+        ("Група працює під співголовуванням ОБСЄ.", "Група працює за сприяння ОБСЄ."),
+        ("Группа работает под сопредседательством ОБСЕ.", "Группа работает при содействии ОБСЕ."),
+    ],
+)
+def test_co_chairing_made_assisting_is_a_role_weakened(old: str, new: str) -> None:
+    assert ("role", "Role weakened") in rules_of(old, new)
+
+
+def test_the_co_chairs_as_a_post_are_no_role() -> None:
+    assert not [
+        f
+        for f in findings("The co-chairs shall convene the panel.", "The panel shall convene.")
+        if f.rule == "role"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Changes to the ceasefire map shall be adopted by the Parties.",
+            "Changes to the ceasefire map shall be adopted by the Joint Military Commission.",
+        ),
+        (
+            "Decisions on the rotation of observers shall be taken by the Parties.",
+            "Decisions on the rotation of observers shall be taken by the Monitoring Board.",
+        ),
+        (
+            "Рішення про зміну лінії припинення вогню ухвалюють Сторони.",
+            "Рішення про зміну лінії припинення вогню ухвалює Спільна військова комісія.",
+        ),
+        (
+            "Решения об изменении линии прекращения огня принимают Стороны.",
+            "Решения об изменении линии прекращения огня принимает Совместная военная комиссия.",
+        ),
+    ],
+)
+def test_another_body_deciding_is_the_role_given_away(old: str, new: str) -> None:
+    assert ("role", "Role given to another body") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Measures taken by the Parties shall be reported monthly.",
+            "Measures taken by the Monitoring Board shall be reported monthly.",
+        ),
+        (
+            "Рішення про зміну лінії припинення вогню ухвалюють Сторони.",
+            "Сторони ухвалюють рішення про зміну лінії припинення вогню.",
+        ),
+    ],
+)
+def test_no_decider_changed(old: str, new: str) -> None:
+    """'Measures taken by' decide nothing; the same decider before the verb is no change."""
+    assert ("role", "Role given to another body") not in rules_of(old, new)

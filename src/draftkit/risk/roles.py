@@ -85,7 +85,8 @@ def roles(side: Side) -> list[Act]:
 
 
 # "The Chair", "its lead": who holds the post, not what a body does.
-_AGENTS = frozenset(["chair", "chairs", "lead", "leads"])
+_AGENTS = frozenset(["chair", "chairs", "lead", "leads", "co chair", "co chairs", "co chairmen", "co chairman",
+                     "co chairpersons", "joint chairmen", "joint chairs"])  # fmt: skip
 
 
 # "The following measures", "the preceding paragraph": which text, not which comes first.
@@ -242,10 +243,10 @@ def held_roles(side: Side) -> list[Held]:
 _ACTORS = frozenset(["parties", "sides", "сторін", "сторон", "сторонами"])  # UK and RU share "сторонами"
 
 
-def _actors_at(side: Side, k: int) -> Name | None:
+def _actors_at(side: Side, k: int, actors: frozenset[str] = _ACTORS) -> Name | None:
     """The parties named at token `k`, as a name the holders' rule compares, else None."""
     tokens = side.text.tokens
-    if k >= len(tokens) or tokens[k].norm not in _ACTORS:
+    if k >= len(tokens) or tokens[k].norm not in actors:
         return None
     span = span_of(side.text, k, k + 1)
     return Name(
@@ -274,6 +275,67 @@ HOLDERS: FeatureRule[Held] = FeatureRule(
     features=held_roles,
     key=lambda h: (h.group, h.norm, h.holder),
     pair=by(lambda old, new: (old.group, old.norm) == (new.group, new.norm)),
+    changed=_holder_changed,
+    removed=silent,
+    added=silent,
+)
+
+
+# Who decides: a verb of deciding with the decider right after it — "adopted by the Parties",
+# "decisions … taken by the Commission", "ухвалюють Сторони", "принимаются Сторонами" — is
+# a directing role too; another decider in its place is the role given to another body
+# ("ухвалюють Сторони" → "ухвалює Спільна комісія"). ("decided by", "approved by" are the
+# taxonomy's roles already.) Only verbs of deciding, never a role of their own: one added,
+# dropped or reworded is the wording's or the obligation's to say.
+_DECIDING_WORDS = """adopted taken made ухвалює ухвалюють ухвалюється ухвалюються приймає приймають
+    приймається приймаються вирішує вирішують принимает принимают принимается принимаются
+    решает решают"""
+_DECIDING = frozenset(_DECIDING_WORDS.split())
+_DECISIONS = frozenset({"decision", "decisions", "amendment", "amendments", "resolution", "resolutions"})
+_ENGLISH_AGENT = frozenset({"adopted", "taken", "made"})  # … and "by" after them
+_DECIDERS = _ACTORS | {"сторони", "стороны"}  # the parties as the subject after the verb
+
+
+def decided(side: Side) -> list[Held]:
+    """Verbs of deciding whose decider a name (or the parties) right after them says."""
+    text = side.text
+    if text.forms().isdisjoint(_DECIDING):
+        return []
+    tokens = text.tokens
+    names = {n.first: n for n in side.features(named_entities)}
+    out: list[Held] = []
+    for k in text.positions(_DECIDING):
+        at = k + 1
+        if tokens[k].norm in _ENGLISH_AGENT:
+            if at >= len(tokens) or tokens[at].norm != "by":
+                continue
+            if tokens[k].norm != "adopted" and not _a_decision_before(side, k):
+                continue  # "measures taken by …": not a decision
+            at += 1
+        while at < len(tokens) and at < k + 4 and tokens[at].norm in _DETERMINERS:
+            at += 1
+        name = names.get(at) or _actors_at(side, at, _DECIDERS)
+        if name is not None:
+            span = span_of(text, k, name.last)
+            out.append(Held("directs", "decides", name.key, name, text.span(k, name.last), (span,), span[0]))
+    return out
+
+
+def _a_decision_before(side: Side, k: int) -> bool:
+    """Whether a noun of decision stands before token `k` in its sentence."""
+    for tok in reversed(side.text.tokens[max(0, k - 12) : k]):
+        if tok.norm in {".", ";"}:
+            return False
+        if tok.norm in _DECISIONS:
+            return True
+    return False
+
+
+DECIDERS: FeatureRule[Held] = FeatureRule(
+    name="role",
+    features=decided,
+    key=lambda h: h.holder,
+    pair=by(anything),
     changed=_holder_changed,
     removed=silent,
     added=silent,

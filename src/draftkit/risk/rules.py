@@ -18,6 +18,8 @@ from collections.abc import Hashable
 
 from draftkit.limits import WEIGH_CHARS
 from draftkit.risk.cadence import addressed, administrative, clerical, requested
+from draftkit.risk.choices import CHOICES
+from draftkit.risk.consent import CONSENT, restated
 from draftkit.risk.features import (
     Bracket,
     ClauseFeature,
@@ -75,7 +77,7 @@ from draftkit.risk.names import (
 from draftkit.risk.numbers import CLOCKS, DATES, FREQUENCY, NUMBERS, TIME_BOUNDS
 from draftkit.risk.qualifiers import Qualifier, qualifiers
 from draftkit.risk.quantified import COVERED
-from draftkit.risk.roles import GIVEN, HOLDERS, ROLES, SEQUENCE
+from draftkit.risk.roles import DECIDERS, GIVEN, HOLDERS, ROLES, SEQUENCE
 from draftkit.risk.taxonomy import COMMITMENT_GROUPS, Significance
 from draftkit.risk.tokens import Text, content_key
 
@@ -297,11 +299,33 @@ RECOGNITION: FeatureRule[Recognition] = FeatureRule(
     key=lambda r: r.norm,
     pair=in_order,
     changed=lambda s, old, new: Report("Recognition wording changed", s.sig.recognition),
-    removed=lambda s, old: Report("Recognition wording removed", s.sig.recognition),
+    removed=lambda s, old: (
+        None
+        if _parity_restated(s.new, s.old, old)
+        else Report("Recognition wording removed", s.sig.recognition)
+    ),
     added=lambda s, new: (
-        None if _sovereignty_restated(s, new) else Report("Recognition wording added", s.sig.recognition)
+        None
+        if _sovereignty_restated(s, new) or _parity_restated(s.old, s.new, new)
+        else Report("Recognition wording added", s.sig.recognition)
     ),
 )
+
+# Words of parity: "two equal constituent states" → "two constituent states of equal status"
+# says the same equality, as a status (lemmas; Ukrainian and Russian stems by their start).
+_PARITY = ("equal", "same", "identical", "рівн", "однаков", "равн", "одинаков")
+
+
+def _parity_restated(other: Side, side: Side, status: Recognition) -> bool:
+    """Whether a status of one text (`side`) is a parity word's ("of equal status", "рівного
+    статусу") that the other text says without it: the same equality restated."""
+    if not status.norm.startswith(("status", "статус")):
+        return False
+    k = token_index(side.text, status.position)
+    if k == 0:
+        return False
+    before = side.lemmas.tokens[k - 1].norm
+    return before.startswith(_PARITY) and any(w.startswith(before[:4]) for w in other.lemma_set)
 
 
 def _sovereignty_restated(s: Sides, new: Recognition) -> bool:
@@ -769,9 +793,11 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     DATES,
     CLOCKS,
     TIME_BOUNDS,
+    CHOICES,
     FREQUENCY,
     NAMES,
     CONDITIONS,
+    CONSENT,
     QUALIFIERS,
     EXCEPTIONS,
     SCOPE,
@@ -781,6 +807,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     COMMITMENTS,
     ROLES,
     HOLDERS,
+    DECIDERS,
     SEQUENCE,
     ITEMS,
     JOINERS,
@@ -867,6 +894,8 @@ def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) 
                 or any(overlaps(atom_new, *sp) for sp in f.new_spans[:1] if f.new)
             )
         ]
+    if any(f.rule in ("condition", "negation") for f in out):
+        out = restated(sides, out)  # "without the consent of X" / "unless X consents"
     clauses = [f for f in out if f.rule in _CLAUSE_RULES]
     clause_old = [sp for f in clauses for sp in f.old_spans]
     clause_new = [sp for f in clauses for sp in f.new_spans]
