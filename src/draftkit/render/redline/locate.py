@@ -27,6 +27,7 @@ from draftkit.render.redline.layout import Layout
 from draftkit.render.wml import W_P, qn
 
 W_TXBX = qn("w:txbxContent")
+W_VMERGE, W_TC, W_VAL = qn("w:vMerge"), qn("w:tc"), qn("w:val")
 MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 
 
@@ -72,6 +73,10 @@ class Locator:
         # provision starts, `own_at`, `next_start`), never edited: the same whenever it is
         # taken, so it may be taken late (or never). With them it follows the tree's ancestry.
         self.static = not self.boxes and not self.alternates
+        # The paragraphs of table cells that continue a vertical merge: Word shows none of a
+        # continuing cell's text, nor does the reader read it, so no region holds them (old
+        # text written after a region's last paragraph would be written where no one sees it).
+        self.merged_away = _merged_away(base.document)
 
     def next_start(self, position: int) -> int:
         """Where the next provision (after the one at `position`) with a known first paragraph
@@ -107,7 +112,7 @@ class Locator:
             region: list[etree._Element] = []
             # A provision's paragraphs share its first paragraph's container: the body (or a
             # cell), or the text box it was read from — an anchor's region skips its boxes.
-            boxes, alternates = self.boxes, self.alternates
+            boxes, alternates, merged_away = self.boxes, self.alternates, self.merged_away
             home = _box_of(paragraphs[start - 1]) if boxes else None
             members: set[etree._Element] = set()
             own_at = self.own_at
@@ -122,6 +127,8 @@ class Locator:
                 # the anchor's provision's, unless a provision of their own starts there.
                 if alternates and not shown_branch(p):
                     continue  # the other branch of an mc:AlternateContent (the reader skips it)
+                if merged_away and p in merged_away:
+                    continue
                 if not boxes or _box_of(p) is home or next(p.iterancestors(W_P), None) in members:
                     region.append(p)
                     members.add(p)
@@ -262,6 +269,17 @@ def shown_branch(p: etree._Element, stop: etree._Element | None = None) -> bool:
             return False
         child = ancestor
     return True
+
+
+def _merged_away(document: etree._Element) -> frozenset[etree._Element]:
+    """The paragraphs of the cells that continue a vertical merge (`w:vMerge` not `restart`)."""
+    out: set[etree._Element] = set()
+    for merge in document.iter(W_VMERGE):
+        props = merge.getparent()
+        cell = props.getparent() if props is not None else None
+        if cell is not None and cell.tag == W_TC and (merge.get(W_VAL) or "continue") != "restart":
+            out.update(cell.iter(W_P))
+    return frozenset(out)
 
 
 def _index(
