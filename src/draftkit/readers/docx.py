@@ -52,7 +52,7 @@ from draftkit.readers.docx_objects import (
     with_article,
     wordart_text,
 )
-from draftkit.readers.docx_parts import Parts
+from draftkit.readers.docx_parts import Parts, embedded
 from draftkit.readers.docx_tags import Tags
 from draftkit.readers.docx_text import (
     CAPS,
@@ -63,7 +63,6 @@ from draftkit.readers.docx_text import (
     capitals,
     choose_branch,
     core_title,
-    diagram_digest,
     form_field_text,
     is_recomputed,
     look_of,
@@ -271,7 +270,7 @@ class _Walker:
     def _alt_chunk(self, chunk: etree._Element) -> None:
         """An imported file Word merges in on opening: a placeholder paragraph with its hash."""
         self.flush()
-        text, what = self._embedded(chunk.get(objects.R_ID), "imported document")
+        text, what = embedded(self.parts, self.part, chunk.get(objects.R_ID), "imported document")
         at = max(self.index, 1)
         self.warn(
             "not-compared",
@@ -280,21 +279,6 @@ class _Walker:
             at,
         )
         self._append(text, at)
-
-    def _embedded(self, rel_id: str | None, kind: str) -> tuple[str, str]:
-        """(placeholder, description) of a related part: its kind and content hash."""
-        rel = self.parts.relationship(self.part, rel_id) if self.parts else None
-        if rel is None or self.parts is None:
-            return f"⟦{kind}: missing⟧", f"{with_article(kind)} whose part is missing"
-        if rel.external:
-            return f"⟦linked {kind}: {rel.target}⟧", f"a linked {kind} ({rel.target}) outside the file"
-        if not self.parts.package.has(rel.target):
-            return f"⟦{kind}: missing⟧", f"{with_article(kind)} whose part is missing"
-        if kind == "diagram":  # by its data, not by the id its cached drawing has
-            digest = diagram_digest(self.parts.package.read(rel.target))[:8]
-        else:
-            digest = self.parts.digest(rel.target)
-        return f"⟦{kind} sha256:{digest}⟧", f"an embedded {kind} (sha256:{digest})"
 
     def _append(self, text: str, index: int) -> None:
         """A paragraph made by the reader itself (a placeholder), not from a w:p's runs."""
@@ -570,7 +554,7 @@ class _Walker:
             elif tag == t.alternate:
                 self._alternate(child, lambda branch: self.inline(branch, parts))
             elif tag == t.subDoc:
-                _, what = self._embedded(child.get(objects.R_ID), "subdocument")
+                _, what = embedded(self.parts, self.part, child.get(objects.R_ID), "subdocument")
                 self.warn(
                     "not-compared",
                     f"{what} (w:subDoc) that Word shows as a link, or its text in outline view:"
@@ -831,7 +815,7 @@ class _Walker:
     def _placeholder(self, rel_id: str | None, kind: str, parts: list[str]) -> None:
         if self.instr_depth:
             return  # inside a field instruction: not displayed
-        text, what = self._embedded(rel_id, kind)
+        text, what = embedded(self.parts, self.part, rel_id, kind)
         self.warn("not-compared", f"{what}: compared by its content hash, not as text")
         parts.append(f"{SOFT}{text}{SOFT}")
 
