@@ -9,7 +9,7 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
   text-box paragraphs too, so a writer can find the same `w:p` again; `cell` is the table
   cell (table, row, column) it stands in, rows and cells counted as the view shows them;
 - pending revisions shown as one consistent view: "accept" (all accepted) or "original"
-  (all rejected), paragraph marks included;
+  (all rejected), paragraph marks included, and said: one note at the first (docx_tracked);
 - text as displayed (the rendering model of `docx_text`): field results without codes (a
   REF whose stored result is not its bookmark's text, a DATE or TIME, said: `stale_results`),
   content controls in place, the `mc:Choice` a current word processor shows, `w:sym` as
@@ -77,6 +77,7 @@ from draftkit.readers.docx_text import (
     symbol_text,
     unify_namespaces,
 )
+from draftkit.readers.docx_tracked import tracked_changes
 from draftkit.readers.frozen import new_block, new_location
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
 from draftkit.readers.safezip import open_package
@@ -194,6 +195,7 @@ class _Walker:
         self.shown_changes = frozenset(shown)
         self.hidden_changes = frozenset(hidden)
         self.unseen: dict[etree._Element, str] = {}  # paragraph → its text the page does not show
+        self.tracked: tuple[etree._Element | None, str] | None = None  # docx_tracked: where, what
 
     def warn(self, code: str, message: str, index: int | None = None) -> None:
         """Record a located reading warning (at the current paragraph by default)."""
@@ -293,6 +295,9 @@ class _Walker:
         t = self.tags
         self.index += 1
         index = self.index
+        if self.tracked is not None and p is self.tracked[0]:  # said once, where it first stands
+            self.warn("tracked-changes", self.tracked[1], index)
+            self.tracked = None
         if hidden:
             self.index += sum(1 for _ in p.iter(t.p)) - 1
             return
@@ -920,9 +925,12 @@ def read_docx_blocks(
         )
         body = document.find(tags.body)
         walker.unseen = invisible_text(document, styles_root, ns, walker.hidden_changes)
+        walker.tracked = tracked_changes(document, ns, walker.accept, walker.parts)
         if body is not None:
             walker.walk_blocks(body, hidden=False)
         walker.flush()
+        if walker.tracked is not None:  # its paragraph never met (none): said at the last one
+            walker.warn("tracked-changes", walker.tracked[1])
         if walker.references and body is not None:  # REF results against their bookmarks', DATE
             for message, index in stale_results(body, walker.references, tags, walker.accept):
                 walker.warn("not-compared", message, index)
