@@ -87,3 +87,18 @@ def test_a_white_word_in_a_deletion_the_view_leaves_out_is_not_named(tmp_path: P
         + fx.r("withdraw.")
     )
     assert _notes(tmp_path, article(deleted)) == []
+
+
+def test_the_invisible_text_note_is_a_code_the_json_schemas_know(tmp_path: Path) -> None:
+    import json
+
+    import jsonschema
+
+    from draftkit.resources import schema_bytes
+    from tests.hostile.helpers import cli
+
+    old = Doc(article(CLEAN)).build(tmp_path / "old.docx")
+    new = Doc(article(_with('<w:color w:val="FFFFFF"/>'))).build(tmp_path / "new.docx")
+    diffed = json.loads(cli("diff", old, new, "--format", "json").out)
+    assert "invisible-text" in [w["code"] for w in diffed["new"]["warnings"]]
+    jsonschema.validate(diffed, json.loads(schema_bytes("diff.schema.json")))

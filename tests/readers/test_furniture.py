@@ -296,6 +296,10 @@ def test_a_word_file_against_a_pdf_says_what_the_pdf_shows_elsewhere(tmp_path: P
     assert "its footnotes are read" in note
     (note,) = _notes(FIXTURES / "tracked.docx", pdf)
     assert "pending tracked changes" in note and "footnotes" not in note
+    # How many and in which view: the Word draft's own note says it (readers.docx_tracked), not this.
+    assert "read as accepted" not in note and "shows the deleted text as well" in note
+    old, _ = read_pair(FIXTURES / "tracked.docx", pdf)
+    assert [w.code for w in old.warnings if "read as accepted" in w.message] == ["tracked-changes"]
     assert _notes(_word(tmp_path / "plain.docx"), pdf) == []
     assert cli("diff", noted, pdf, "--strict").code == 3  # the comparison is not whole
 

@@ -46,9 +46,10 @@ def reporting(sink: Callable[[str], None] | None, *, strict: bool = False) -> It
         _SINK.reset(sink_token)
 
 
-# Notes that say what draftkit does not weigh, not what it guessed: --strict does not refuse
-# a draft for them (readers.language).
-INFORMATIONAL = frozenset({"language"})
+# Notes that say what draftkit does not weigh or how it read a draft, not what it guessed:
+# --strict does not refuse a draft for them (readers.language; readers.docx_tracked: pending
+# tracked changes read in the view asked for, a defined reading).
+INFORMATIONAL = frozenset({"language", "tracked-changes"})
 
 
 def report(draft: Draft, limits: Limits, name: str) -> None:

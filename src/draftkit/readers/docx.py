@@ -9,7 +9,7 @@ and styles; `_Walker` goes through the body once, in document order, and guarant
   text-box paragraphs too, so a writer can find the same `w:p` again; `cell` is the table
   cell (table, row, column) it stands in, rows and cells counted as the view shows them;
 - pending revisions shown as one consistent view: "accept" (all accepted) or "original"
-  (all rejected), paragraph marks included;
+  (all rejected), paragraph marks included, and said: one note at the first (docx_tracked);
 - text as displayed (the rendering model of `docx_text`): field results without codes (a
   REF whose stored result is not its bookmark's text, a DATE or TIME, said: `stale_results`),
   content controls in place, the `mc:Choice` a current word processor shows, `w:sym` as
@@ -52,7 +52,7 @@ from draftkit.readers.docx_objects import (
     with_article,
     wordart_text,
 )
-from draftkit.readers.docx_parts import Parts
+from draftkit.readers.docx_parts import Parts, embedded
 from draftkit.readers.docx_tags import Tags
 from draftkit.readers.docx_text import (
     CAPS,
@@ -63,7 +63,6 @@ from draftkit.readers.docx_text import (
     capitals,
     choose_branch,
     core_title,
-    diagram_digest,
     form_field_text,
     is_recomputed,
     look_of,
@@ -78,6 +77,7 @@ from draftkit.readers.docx_text import (
     symbol_text,
     unify_namespaces,
 )
+from draftkit.readers.docx_tracked import tracked_changes
 from draftkit.readers.frozen import new_block, new_location
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
 from draftkit.readers.safezip import open_package
@@ -195,6 +195,7 @@ class _Walker:
         self.shown_changes = frozenset(shown)
         self.hidden_changes = frozenset(hidden)
         self.unseen: dict[etree._Element, str] = {}  # paragraph → its text the page does not show
+        self.tracked: tuple[etree._Element | None, str] | None = None  # docx_tracked: where, what
 
     def warn(self, code: str, message: str, index: int | None = None) -> None:
         """Record a located reading warning (at the current paragraph by default)."""
@@ -271,7 +272,7 @@ class _Walker:
     def _alt_chunk(self, chunk: etree._Element) -> None:
         """An imported file Word merges in on opening: a placeholder paragraph with its hash."""
         self.flush()
-        text, what = self._embedded(chunk.get(objects.R_ID), "imported document")
+        text, what = embedded(self.parts, self.part, chunk.get(objects.R_ID), "imported document")
         at = max(self.index, 1)
         self.warn(
             "not-compared",
@@ -280,21 +281,6 @@ class _Walker:
             at,
         )
         self._append(text, at)
-
-    def _embedded(self, rel_id: str | None, kind: str) -> tuple[str, str]:
-        """(placeholder, description) of a related part: its kind and content hash."""
-        rel = self.parts.relationship(self.part, rel_id) if self.parts else None
-        if rel is None or self.parts is None:
-            return f"⟦{kind}: missing⟧", f"{with_article(kind)} whose part is missing"
-        if rel.external:
-            return f"⟦linked {kind}: {rel.target}⟧", f"a linked {kind} ({rel.target}) outside the file"
-        if not self.parts.package.has(rel.target):
-            return f"⟦{kind}: missing⟧", f"{with_article(kind)} whose part is missing"
-        if kind == "diagram":  # by its data, not by the id its cached drawing has
-            digest = diagram_digest(self.parts.package.read(rel.target))[:8]
-        else:
-            digest = self.parts.digest(rel.target)
-        return f"⟦{kind} sha256:{digest}⟧", f"an embedded {kind} (sha256:{digest})"
 
     def _append(self, text: str, index: int) -> None:
         """A paragraph made by the reader itself (a placeholder), not from a w:p's runs."""
@@ -309,6 +295,9 @@ class _Walker:
         t = self.tags
         self.index += 1
         index = self.index
+        if self.tracked is not None and p is self.tracked[0]:  # said once, where it first stands
+            self.warn("tracked-changes", self.tracked[1], index)
+            self.tracked = None
         if hidden:
             self.index += sum(1 for _ in p.iter(t.p)) - 1
             return
@@ -570,7 +559,7 @@ class _Walker:
             elif tag == t.alternate:
                 self._alternate(child, lambda branch: self.inline(branch, parts))
             elif tag == t.subDoc:
-                _, what = self._embedded(child.get(objects.R_ID), "subdocument")
+                _, what = embedded(self.parts, self.part, child.get(objects.R_ID), "subdocument")
                 self.warn(
                     "not-compared",
                     f"{what} (w:subDoc) that Word shows as a link, or its text in outline view:"
@@ -831,7 +820,7 @@ class _Walker:
     def _placeholder(self, rel_id: str | None, kind: str, parts: list[str]) -> None:
         if self.instr_depth:
             return  # inside a field instruction: not displayed
-        text, what = self._embedded(rel_id, kind)
+        text, what = embedded(self.parts, self.part, rel_id, kind)
         self.warn("not-compared", f"{what}: compared by its content hash, not as text")
         parts.append(f"{SOFT}{text}{SOFT}")
 
@@ -936,9 +925,12 @@ def read_docx_blocks(
         )
         body = document.find(tags.body)
         walker.unseen = invisible_text(document, styles_root, ns, walker.hidden_changes)
+        walker.tracked = tracked_changes(document, ns, walker.accept, walker.parts)
         if body is not None:
             walker.walk_blocks(body, hidden=False)
         walker.flush()
+        if walker.tracked is not None:  # its paragraph never met (none): said at the last one
+            walker.warn("tracked-changes", walker.tracked[1])
         if walker.references and body is not None:  # REF results against their bookmarks', DATE
             for message, index in stale_results(body, walker.references, tags, walker.accept):
                 walker.warn("not-compared", message, index)

@@ -15,8 +15,9 @@ import re
 from lxml import etree
 
 from draftkit.errors import DraftkitError
+from draftkit.readers.docx_objects import with_article
 from draftkit.readers.docx_tags import Tags
-from draftkit.readers.docx_text import quote, unify_namespaces
+from draftkit.readers.docx_text import diagram_digest, quote, unify_namespaces
 from draftkit.readers.safezip import OoxmlPackage, Relationship
 
 # Word's built-in data stores (the core and extended properties); the others are custom XML
@@ -141,3 +142,20 @@ class Parts:
             found = self.package.digest(part)[:8]
             self._digests[part] = found
         return found
+
+
+def embedded(parts: Parts | None, source: str, rel_id: str | None, kind: str) -> tuple[str, str]:
+    """(placeholder, description) of the part `source`'s relationship `rel_id` names: its kind
+    and content hash, or that it is linked or missing (a DOCX reader's placeholder)."""
+    rel = parts.relationship(source, rel_id) if parts else None
+    if rel is None or parts is None:
+        return f"⟦{kind}: missing⟧", f"{with_article(kind)} whose part is missing"
+    if rel.external:
+        return f"⟦linked {kind}: {rel.target}⟧", f"a linked {kind} ({rel.target}) outside the file"
+    if not parts.package.has(rel.target):
+        return f"⟦{kind}: missing⟧", f"{with_article(kind)} whose part is missing"
+    if kind == "diagram":  # by its data, not by the id its cached drawing has
+        digest = diagram_digest(parts.package.read(rel.target))[:8]
+    else:
+        digest = parts.digest(rel.target)
+    return f"⟦{kind} sha256:{digest}⟧", f"an embedded {kind} (sha256:{digest})"

@@ -299,20 +299,26 @@ def _word_and_pdf_note(
             f"its {' and '.join(notes)} are read in its text, at their references; the PDF prints them at the foot"
             " of the page or at the end, where they are read as text of their own"
         )
-    if "revisions" in held:
+    shown = "deleted" if view != "original" else "inserted"
+    if any(w.code == "tracked-changes" for w in word.warnings):
+        # Its own note (readers.docx_tracked) says how many and how they were read: not twice.
+        said.append(
+            f"a PDF printed with the markup of its pending tracked changes shows the {shown} text as well"
+        )
+    elif "revisions" in held:
         said.append(
             "it holds pending tracked changes, read as accepted (--view original: rejected); a PDF printed"
-            " with its markup shows the deleted text as well"
+            f" with its markup shows the {shown} text as well"
         )
     if "text boxes" in held:
         said.append(
             "its text boxes are read as paragraphs of their own after the paragraph that holds them; a PDF"
             " shows their text where the box stands, beside or among the lines around it"
         )
-    shown = _printed_furniture(word, pdf, view, limits)
-    if shown:
+    printed = _printed_furniture(word, pdf, view, limits)
+    if printed:
         said.append(
-            f"its page headers and footers ({_quoted(shown)}) are not read, and the PDF reader read them as"
+            f"its page headers and footers ({_quoted(printed)}) are not read, and the PDF reader read them as"
             " text where they do not repeat on most pages"
         )
     if not said:

@@ -389,11 +389,14 @@ def render_markdown(comparison: Comparison) -> str:
             "",
         ]
     if not shown and not relabelled:
-        left_out = any(w.code == "not-compared" for draft in (old, new) for w in draft.warnings)
-        out += [
-            "No changes in the text compared (see the reading warnings above)."
-            if left_out
-            else "No changes.",
-            "",
-        ]
+        codes = {w.code for draft in (old, new) for w in draft.warnings}
+        if "not-compared" in codes:
+            out += ["No changes in the text compared (see the reading warnings above).", ""]
+        elif "tracked-changes" in codes:  # Word shows them as markup (readers.docx_tracked)
+            out += [
+                "No changes in the text as read (see the reading warnings above: pending tracked changes).",
+                "",
+            ]
+        else:
+            out += ["No changes.", ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -159,6 +159,25 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: b
     if left_out:
         lines += ["", "not compared (also said on stderr):"]
         lines += [f"  {line}" for line in left_out]
+    # Pending tracked changes, read in one view, are markup in Word: a file Word shows edited
+    # may read as the old text (readers.docx_tracked), so the report says it too.
+    tracked = [
+        one_line(warning.describe(draft.source.path if draft.source else "draft"))
+        for draft in (old, new)
+        for warning in draft.warnings
+        if warning.code == "tracked-changes"
+    ]
+    if tracked:
+        lines += ["", "pending tracked changes (also said on stderr):"]
+        lines += [f"  {line}" for line in tracked]
     if not content and not relabelled:
-        lines += ["", "no changes in the text compared" if left_out else "no changes"]
+        if left_out:
+            lines += ["", "no changes in the text compared"]
+        else:
+            lines += [
+                "",
+                "no changes in the text as read (pending tracked changes: see above)"
+                if tracked
+                else "no changes",
+            ]
     return "\n".join(lines) + "\n"

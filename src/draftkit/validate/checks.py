@@ -36,7 +36,11 @@ def validate(
     document = draft if isinstance(draft, Draft) else read(draft, view=view, limits=limits)
     entries = entries_of(document)
     out = Collector()
-    notes: list[str] = []
+    # The view a Word file's pending tracked changes were read in (readers.docx_tracked): the
+    # draft checked is that view's, while Word shows the markup. Other reading warnings are
+    # numbering and structure, which the checks report as findings of their own.
+    name = document.source.path if document.source is not None else "<draft>"
+    notes = [w.describe(name) for w in document.warnings if w.code == "tracked-changes"]
     check_relaxng(document, loaded, entries, out)
     check_nesting(loaded, entries, out)
     check_numbering(loaded, entries, out)
