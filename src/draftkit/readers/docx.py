@@ -43,7 +43,7 @@ from draftkit.errors import InputError, LimitError, UsageError, Where
 from draftkit.model import Cell, Location, ReadWarning
 from draftkit.readers import docx_objects as objects
 from draftkit.readers.blocks import Block
-from draftkit.readers.docx_invisible import invisible_text, unseen_note
+from draftkit.readers.docx_invisible import Unseen, unseen_note
 from draftkit.readers.docx_objects import (
     DROP_CAP_NOTE,
     continues_merge,
@@ -194,7 +194,7 @@ class _Walker:
         hidden = (t.dele, t.moveFrom) if self.accept else (t.ins, t.moveTo)
         self.shown_changes = frozenset(shown)
         self.hidden_changes = frozenset(hidden)
-        self.unseen: dict[etree._Element, str] = {}  # paragraph → its text the page does not show
+        self.unseen: Unseen | None = None  # the text the page does not show, by paragraph
 
     def warn(self, code: str, message: str, index: int | None = None) -> None:
         """Record a located reading warning (at the current paragraph by default)."""
@@ -312,8 +312,8 @@ class _Walker:
         if hidden:
             self.index += sum(1 for _ in p.iter(t.p)) - 1
             return
-        if self.unseen and p in self.unseen:
-            self.warn("invisible-text", unseen_note(self.unseen[p]), index)
+        if self.unseen is not None and (unseen := self.unseen.said(p)):
+            self.warn("invisible-text", unseen_note(unseen), index)
         first = p[0] if len(p) else None
         ppr = first if first is not None and first.tag == t.pPr else None
         props = _NO_PROPS if ppr is None else self._properties(ppr)
@@ -750,6 +750,7 @@ class _Walker:
             part=found[0],
             in_note=True,
         )
+        walker.unseen = self.unseen  # (a note's white text is as unseen as the body's)
         walker.walk_blocks(note, hidden=False)
         walker.flush()
         here = max(self.index, 1)
@@ -935,7 +936,7 @@ def read_docx_blocks(
             part=main,
         )
         body = document.find(tags.body)
-        walker.unseen = invisible_text(document, styles_root, ns, walker.hidden_changes)
+        walker.unseen = Unseen(document, styles_root, ns, walker.hidden_changes)
         if body is not None:
             walker.walk_blocks(body, hidden=False)
         walker.flush()
