@@ -70,13 +70,17 @@ def test_the_same_patterns_make_the_same_file(tmp_path: Path) -> None:
 def test_a_file_of_another_interpreter_or_damaged_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / "patterns.bin"
     precompiled.build(_SAMPLES, path)
-    header, entries = marshal.loads(path.read_bytes())
+    header, entries = marshal.loads(precompiled._opened(path.read_bytes()))
     other = tmp_path / "other.bin"
-    other.write_bytes(marshal.dumps(((header[0], "2.7.18 (another)", *header[2:]), entries)))
+    other.write_bytes(
+        precompiled._sealed(marshal.dumps(((header[0], "2.7.18 (another)", *header[2:]), entries)))
+    )
     damaged = tmp_path / "damaged.bin"
     damaged.write_bytes(path.read_bytes()[:100])
     wrong_shape = tmp_path / "shape.bin"
-    wrong_shape.write_bytes(marshal.dumps((header, [("x", 0, 0, "not code", 0, {}, ())])))
+    wrong_shape.write_bytes(
+        precompiled._sealed(marshal.dumps((header, [("x", 0, 0, "not code", 0, {}, ())])))
+    )
     _forget(_SAMPLES)
     try:
         assert precompiled.install(other) == 0
@@ -86,6 +90,45 @@ def test_a_file_of_another_interpreter_or_damaged_is_ignored(tmp_path: Path) -> 
         assert all((type(p), p, f) not in re._cache for p, f in _SAMPLES)  # type: ignore[attr-defined]
     finally:
         _forget(_SAMPLES)
+
+
+_FLIPPED = """
+import re, sys
+from draftkit import precompiled
+
+data = open(sys.argv[1], "rb").read()
+for at in range(len(data)):
+    for bit in range(8):
+        damaged = bytearray(data)
+        damaged[at] ^= 1 << bit
+        open(sys.argv[2], "wb").write(bytes(damaged))
+        re.purge()
+        precompiled.install(sys.argv[2])  # neither raises nor crashes
+        for (_, pattern, flags), installed in list(re._cache.items()):
+            try:
+                fresh = re._compiler.compile(pattern, flags)
+            except re.error:
+                fresh = None
+            assert installed == fresh, (at, bit, pattern)
+print("ok")
+"""
+
+
+def test_a_file_with_any_one_bit_flipped_installs_nothing_wrong(tmp_path: Path) -> None:
+    """A flipped bit crashed the interpreter in `_sre.compile`, raised OverflowError from
+    `import draftkit`, or made a wrong pattern `re.compile`'s (run apart: a crash is one)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "patterns.bin"
+    precompiled.build({(r"(?P<n>\d+)|zq-flip", 0)}, path)  # a name, a group, a branch
+    run = subprocess.run(
+        [sys.executable, "-c", _FLIPPED, str(path), str(tmp_path / "flipped.bin")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (run.returncode, run.stdout.strip()) == (0, "ok"), run.stderr[-2000:]
 
 
 def test_a_pattern_re_cannot_compile_is_left_out(tmp_path: Path) -> None:
@@ -107,7 +150,7 @@ def test_the_built_file_holds_only_what_re_compile_makes() -> None:
     path = Path(precompiled.cache_path())
     if not path.is_file():
         pytest.skip("no compiled-pattern file built for this interpreter (make builds it)")
-    header, entries = marshal.loads(path.read_bytes())
+    header, entries = marshal.loads(precompiled._opened(path.read_bytes()))
     assert header[1] == __import__("sys").version
     assert len(entries) > 100  # the run met draftkit's patterns
     import _sre  # type: ignore[import-not-found]

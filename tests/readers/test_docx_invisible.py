@@ -102,3 +102,75 @@ def test_the_invisible_text_note_is_a_code_the_json_schemas_know(tmp_path: Path)
     diffed = json.loads(cli("diff", old, new, "--format", "json").out)
     assert "invisible-text" in [w["code"] for w in diffed["new"]["warnings"]]
     jsonschema.validate(diffed, json.loads(schema_bytes("diff.schema.json")))
+
+
+def _with_page(path: Path, background: str) -> Path:
+    """The file with a page colour (w:background, before the body)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    document = parts["word/document.xml"].decode()
+    parts["word/document.xml"] = document.replace(
+        "<w:body>", f'<w:background w:color="{background}"/><w:body>', 1
+    ).encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+def test_near_white_text_fill_highlight_or_page_hide_nothing(tmp_path: Path) -> None:
+    """A hostile file need not write FFFFFF: 'FEFEFE' text, 'fFfFfF', a white highlight, a
+    near-white fill, or a near-white page colour (which turned the whole check off) hid a word
+    from the page and from the notes alike."""
+    assert _notes(tmp_path, article(_with('<w:color w:val="FEFEFE"/>')), name="n1")
+    assert _notes(tmp_path, article(_with('<w:color w:val="fFFFFF"/>')), name="n2")
+    assert _notes(
+        tmp_path, article(_with('<w:color w:val="FFFFFF"/><w:highlight w:val="white"/>')), name="n3"
+    )
+    filled = '<w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="FEFEFE"/>'
+    assert _notes(tmp_path, article(_with(filled)), name="n4")
+    paged = _with_page(Doc(article(_with('<w:color w:val="FFFFFF"/>'))).build(tmp_path / "n5.docx"), "FEFEFE")
+    assert [w for w in read(paged).warnings if w.code == "invisible-text"]
+    dark = _with_page(Doc(article(_with('<w:color w:val="FFFFFF"/>'))).build(tmp_path / "n6.docx"), "1F3864")
+    assert not [w for w in read(dark).warnings if w.code == "invisible-text"]
+
+
+def test_a_theme_colour_shaded_darker_or_not_white_is_seen(tmp_path: Path) -> None:
+    """Word draws a theme colour over `w:val` (its fallback), darkened by `themeShade`: 'White,
+    Background 1, Darker 50%' is grey text, and FFFFFF under themeColor text1 is black."""
+    grey = '<w:color w:val="7F7F7F" w:themeColor="background1" w:themeShade="7F"/>'
+    assert _notes(tmp_path, article(_with(grey)), name="t1") == []
+    black = '<w:color w:val="FFFFFF" w:themeColor="text1"/>'
+    assert _notes(tmp_path, article(_with(black)), name="t2") == []
+    tinted = '<w:color w:val="FFFFFF" w:themeColor="background1" w:themeTint="80"/>'
+    assert _notes(tmp_path, article(_with(tinted)), name="t3")
+
+
+def test_a_style_based_on_a_white_one_with_a_colour_of_its_own_is_seen(tmp_path: Path) -> None:
+    styles = (
+        '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:style w:type="character" w:styleId="Ghost"><w:name w:val="Ghost"/>'
+        '<w:rPr><w:color w:val="FFFFFF"/></w:rPr></w:style>'
+        '<w:style w:type="character" w:styleId="Inked"><w:name w:val="Inked"/>'
+        '<w:basedOn w:val="Ghost"/><w:rPr><w:color w:val="000000"/></w:rPr></w:style>'
+        "</w:styles>"
+    )
+    assert _notes(tmp_path, article(_with('<w:rStyle w:val="Inked"/>')), styles) == []
+
+
+def test_white_text_in_a_footnote_is_named(tmp_path: Path) -> None:
+    """A footnote's text is compared where its reference stands; white there is as unseen."""
+    from tests.fixtures.docx.word_probes import SENTENCE
+
+    white = fx.r("Reserved ") + fx.r("not ", '<w:color w:val="FFFFFF"/>') + fx.r("at all.")
+    footnotes = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f"<w:footnotes {fx.NS_DECLS.format(w=fx.W_NS)}>"
+        f'<w:footnote w:id="1">{fx.p(white)}</w:footnote></w:footnotes>'
+    )
+    ref = '<w:r><w:footnoteReference w:id="1"/></w:r>'
+    path = Doc(article(fx.r(SENTENCE) + ref), footnotes=footnotes).build(tmp_path / "f.docx")
+    notes = [w for w in read(path).warnings if w.code == "invisible-text"]
+    assert len(notes) == 1 and "'not'" in notes[0].message and "footnote" in notes[0].message

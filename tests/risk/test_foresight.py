@@ -89,6 +89,43 @@ def test_flags_with_texts_scored_ahead_are_the_flags_without(a: str, b: str) -> 
     assert made.cosmetic == {(o, n) for o, n in made.found if content_key(o) == content_key(n)}
 
 
+def test_pairs_a_kept_child_sends_after_the_flags_began_are_not_read_again() -> None:
+    """A child kept working (`Foresight.take(keep=True)`) may have sent no pair yet when the
+    flags begin: they find the pairs it sends meanwhile all the same (an empty `_Coming` was
+    taken for no mapping, and every pair was read here)."""
+    from draftkit.forked import Coming, frame
+    from draftkit.risk.foresight import _Coming
+
+    rules = load_taxonomy(None)
+    comparison = compare(read(DRAFTS / "framework-v1.docx"), read(DRAFTS / "framework-v2.docx"))
+    sent = list(made_ahead(shape(comparison.old), shape(comparison.new), rules))
+    reader, writer = os.pipe()
+    try:
+        coming = Coming(reader)
+        known = Known().take(coming.new())  # nothing has come yet
+        known.found = _Coming(known, coming)
+        assert not known.found and known.coming
+        os.write(writer, b"".join(frame(piece) for piece in sent))  # (16 kB: the pipe holds it)
+        read_pairs: list[tuple[str, str]] = []
+        content_findings = annotate.content_findings
+
+        def counted(old: str, new: str, reader: object, grouped: bool = False) -> object:
+            read_pairs.append((old, new))
+            return content_findings(old, new, reader, grouped)  # type: ignore[arg-type]
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(annotate, "content_findings", counted)
+            ahead = flag(
+                comparison, rules, known=known.scores, found=known.found, cosmetic=known.cosmetic, share=False
+            )
+        assert known.found, "nothing taken as it came"
+        assert not known.found.keys() & set(read_pairs)
+        assert ahead == flag(comparison, rules)
+    finally:
+        os.close(reader)
+        os.close(writer)
+
+
 def test_a_pair_that_differs_only_in_cosmetics_is_known_as_such() -> None:
     """Spacing and spelling variants only: no reworded passage, with the pair made ahead or not."""
     rules = load_taxonomy(None)

@@ -287,3 +287,16 @@ def test_a_month_or_a_year_end_is_a_date(text: str, norm: str) -> None:
 )
 def test_no_month_or_year_end_where_there_is_none(text: str) -> None:
     assert [t for t in tokenize(text) if t.kind == "date"] == []
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\n", "\u3000"])
+def test_white_space_at_the_end_is_read_in_linear_time(space: str) -> None:
+    """The grammar's leading `\\s*` found no token after a run of white space at the end, and
+    findall tried again from each of its characters: 20,000 spaces took ~35 s to flag."""
+    import time
+
+    started = time.perf_counter()
+    tokens = tokenize("The Parties shall 5" + space * 20_000)
+    assert time.perf_counter() - started < 1.0
+    assert [t.norm for t in tokens] == ["the", "parties", "shall", "5"] and tokens[-1].end == 19
+    assert tokenize(space * 20_000) == []

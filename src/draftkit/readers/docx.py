@@ -43,7 +43,7 @@ from draftkit.errors import InputError, LimitError, UsageError, Where
 from draftkit.model import Cell, Location, ReadWarning
 from draftkit.readers import docx_objects as objects
 from draftkit.readers.blocks import Block
-from draftkit.readers.docx_invisible import invisible_text, unseen_note
+from draftkit.readers.docx_invisible import Unseen, unseen_note
 from draftkit.readers.docx_objects import (
     DROP_CAP_NOTE,
     continues_merge,
@@ -194,7 +194,8 @@ class _Walker:
         hidden = (t.dele, t.moveFrom) if self.accept else (t.ins, t.moveTo)
         self.shown_changes = frozenset(shown)
         self.hidden_changes = frozenset(hidden)
-        self.unseen: dict[etree._Element, str] = {}  # paragraph → its text the page does not show
+        self.unseen: dict[etree._Element, str] = {}  # of its part: paragraph → text the page does not show
+        self.unseen_parts: Unseen | None = None  # (docx_invisible: what finds them, part by part)
         self.tracked: tuple[etree._Element | None, str] | None = None  # docx_tracked: where, what
 
     def warn(self, code: str, message: str, index: int | None = None) -> None:
@@ -301,7 +302,7 @@ class _Walker:
         if hidden:
             self.index += sum(1 for _ in p.iter(t.p)) - 1
             return
-        if self.unseen and p in self.unseen:
+        if self.unseen and p in self.unseen:  # (a dict lookup only where the part has some)
             self.warn("invisible-text", unseen_note(self.unseen[p]), index)
         first = p[0] if len(p) else None
         ppr = first if first is not None and first.tag == t.pPr else None
@@ -739,6 +740,7 @@ class _Walker:
             part=found[0],
             in_note=True,
         )
+        walker.unseen = self.unseen_parts.of(note) if self.unseen_parts is not None else {}
         walker.walk_blocks(note, hidden=False)
         walker.flush()
         here = max(self.index, 1)
@@ -924,7 +926,8 @@ def read_docx_blocks(
             part=main,
         )
         body = document.find(tags.body)
-        walker.unseen = invisible_text(document, styles_root, ns, walker.hidden_changes)
+        walker.unseen_parts = Unseen(document, styles_root, ns, walker.hidden_changes)
+        walker.unseen = walker.unseen_parts.of(document)
         walker.tracked = tracked_changes(document, ns, walker.accept, walker.parts)
         if body is not None:
             walker.walk_blocks(body, hidden=False)

@@ -23,41 +23,80 @@ from lxml import etree
 
 from draftkit.readers.docx_text import quote
 
-_WHITE = frozenset({"FFFFFF", "ffffff", "FfFfFf"})
 _WHITE_THEMES = frozenset({"background1", "light1"})  # white in Word's own themes
 _TINY = frozenset({"0", "1", "2", "3"})  # half-points: 1.5 points or less
-_NO_FILL = frozenset({None, "", "auto", "FFFFFF", "ffffff"})
+_NO_FILL = frozenset({None, "", "auto"})
+_NO_HIGHLIGHT = frozenset({"none", "white"})
 
 
 def _w(ns: str, local: str) -> str:
     return f"{{{ns}}}{local}"
 
 
-def invisible_text(
-    document: etree._Element, styles: etree._Element | None, ns: str, hidden_changes: frozenset[str]
-) -> dict[etree._Element, str]:
-    """The paragraphs (w:p) holding text the page does not show, with that text; runs of a
+def _light(value: str | None) -> bool:
+    """Whether a colour (RRGGBB, any case) is white to the eye on white: every channel F0 or
+    more ('FEFEFE' hides a word as well as 'FFFFFF' does)."""
+    if value is None or len(value) != 6:
+        return False
+    try:
+        return min(bytes.fromhex(value)) >= 0xF0
+    except ValueError:
+        return False
+
+
+def _white(color: etree._Element, ns: str) -> bool:
+    """Whether a w:color makes text white: Word draws its theme colour over `w:val` (a
+    fallback), darkened by a shade ('White, Background 1, Darker 50%' is grey)."""
+    theme = color.get(_w(ns, "themeColor"))
+    if theme is not None:
+        return theme in _WHITE_THEMES and color.get(_w(ns, "themeShade")) in (None, "FF", "ff")
+    return _light(color.get(_w(ns, "val")))
+
+
+class Unseen:
+    """Text a Word file's page does not show, found part by part: `of(element)` gives, for the
+    part holding `element` (the document, the footnotes), its paragraphs holding such text
+    with that text — the part read in one pass the first time it is asked for. Runs of a
     revision the view leaves out (`hidden_changes`: w:del and w:moveFrom in the accept view)
     are not read, as the reader does not read them."""
-    body = document.find(_w(ns, "body"))
-    if body is None or _dark_page(document, ns):
-        return {}
-    invisible_styles, shaded_styles = _styles(styles, ns)
+
+    def __init__(
+        self, document: etree._Element, styles: etree._Element | None, ns: str, hidden_changes: frozenset[str]
+    ) -> None:
+        self._args = (*_styles(styles, ns), ns, hidden_changes)
+        self._dark = _dark_page(document, ns)
+        self._parts: dict[etree._Element, dict[etree._Element, str]] = {}
+
+    def of(self, element: etree._Element) -> dict[etree._Element, str]:
+        if self._dark:
+            return {}
+        root = element.getroottree().getroot()
+        found = self._parts.get(root)
+        if found is None:
+            found = self._parts[root] = invisible_text(root, *self._args)
+        return found
+
+
+def invisible_text(
+    root: etree._Element,
+    invisible_styles: frozenset[str],
+    shaded_styles: frozenset[str],
+    ns: str,
+    hidden_changes: frozenset[str],
+) -> dict[etree._Element, str]:
+    """The paragraphs (w:p) under `root` holding text the page does not show, with that text."""
     color, sz, style_tags = _w(ns, "color"), _w(ns, "sz"), (_w(ns, "rStyle"), _w(ns, "pStyle"))
     val = _w(ns, "val")
     runs: dict[etree._Element, bool] = {}  # candidate run → made so by its own properties
-    for prop in body.iter(color, sz):
-        if prop.tag == color:
-            unseen = prop.get(val) in _WHITE or prop.get(_w(ns, "themeColor")) in _WHITE_THEMES
-        else:
-            unseen = prop.get(val) in _TINY
+    for prop in root.iter(color, sz):
+        unseen = _white(prop, ns) if prop.tag == color else prop.get(val) in _TINY
         if unseen:
             run = prop.getparent()
             run = run.getparent() if run is not None else None  # rPr → r (a paragraph mark's: a pPr)
             if run is not None and run.tag == _w(ns, "r"):
                 runs[run] = True
     if invisible_styles:
-        for ref in body.iter(*style_tags):
+        for ref in root.iter(*style_tags):
             if ref.get(val) in invisible_styles:
                 holder = ref.getparent()
                 owner = holder.getparent() if holder is not None else None
@@ -90,8 +129,15 @@ def unseen_note(quoted: str) -> str:
 
 
 def _dark_page(document: etree._Element, ns: str) -> bool:
+    """Whether the page has a colour white text may show on (not white nor near it)."""
     background = document.find(_w(ns, "background"))
-    return background is not None and background.get(_w(ns, "color")) not in _NO_FILL
+    if background is None:
+        return False
+    theme = background.get(_w(ns, "themeColor"))
+    if theme is not None:
+        return theme not in _WHITE_THEMES
+    fill = background.get(_w(ns, "color"))
+    return fill not in _NO_FILL and not _light(fill)
 
 
 def _seen_anyway(
@@ -102,7 +148,7 @@ def _seen_anyway(
     style (not `direct`ly), a colour or size of its own (taken as undoing the style's)."""
     props = run.find(_w(ns, "rPr"))
     if props is not None:
-        if _fills(props, ns) or props.find(_w(ns, "highlight")) is not None:
+        if _fills(props, ns) or _highlights(props, ns):
             return True
         style = props.find(_w(ns, "rStyle"))
         if style is not None and style.get(_w(ns, "val")) in shaded_styles:
@@ -135,20 +181,33 @@ def _seen_anyway(
 
 
 def _fills(props: etree._Element, ns: str) -> bool:
+    """Whether a w:shd gives a fill white text may show on (a near-white one gives none)."""
     shading = props.find(_w(ns, "shd"))
     if shading is None:
         return False
     fill = shading.get(_w(ns, "fill"))
+    theme = shading.get(_w(ns, "themeFill"))
     pattern = shading.get(_w(ns, "val"))
-    return fill not in _NO_FILL or pattern not in (None, "clear", "nil")
+    if pattern not in (None, "clear", "nil"):
+        return True
+    if theme is not None:
+        return theme not in _WHITE_THEMES or shading.get(_w(ns, "themeFillShade")) not in (None, "FF", "ff")
+    return fill not in _NO_FILL and not _light(fill)
+
+
+def _highlights(props: etree._Element, ns: str) -> bool:
+    highlight = props.find(_w(ns, "highlight"))
+    return highlight is not None and highlight.get(_w(ns, "val")) not in _NO_HIGHLIGHT
 
 
 def _styles(styles: etree._Element | None, ns: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(styles whose text is invisible, styles that shade), each through its `basedOn` chain."""
+    """(styles whose text is invisible, styles that shade), each through its `basedOn` chain:
+    the nearest style that sets a colour (a size) decides it, as in Word."""
     if styles is None:
         return frozenset(), frozenset()
     based: dict[str, str | None] = {}
-    own_invisible: set[str] = set()
+    colours: dict[str, bool] = {}  # style → whether the colour it sets is white
+    sizes: dict[str, bool] = {}  # style → whether the size it sets is tiny
     own_shaded: set[str] = set()
     for style in styles.iter(_w(ns, "style")):
         sid = style.get(_w(ns, "styleId"))
@@ -160,27 +219,28 @@ def _styles(styles: etree._Element | None, ns: str) -> tuple[frozenset[str], fro
         if rpr is not None:
             color = rpr.find(_w(ns, "color"))
             size = rpr.find(_w(ns, "sz"))
-            if (color is not None and color.get(_w(ns, "val")) in _WHITE) or (
-                size is not None and size.get(_w(ns, "val")) in _TINY
-            ):
-                own_invisible.add(sid)
-            if _fills(rpr, ns) or rpr.find(_w(ns, "highlight")) is not None:
+            if color is not None:
+                colours[sid] = _white(color, ns)
+            if size is not None:
+                sizes[sid] = size.get(_w(ns, "val")) in _TINY
+            if _fills(rpr, ns) or _highlights(rpr, ns):
                 own_shaded.add(sid)
         ppr = style.find(_w(ns, "pPr"))
         if ppr is not None and _fills(ppr, ns):
             own_shaded.add(sid)
 
-    def chain(sid: str, own: set[str]) -> bool:
+    def nearest(sid: str, own: dict[str, bool]) -> bool:
         seen: set[str] = set()
         current: str | None = sid
         while current is not None and current not in seen:
             if current in own:
-                return True
+                return own[current]
             seen.add(current)
             current = based.get(current)
         return False
 
+    shaded = {sid: True for sid in own_shaded}
     return (
-        frozenset(s for s in based if chain(s, own_invisible)),
-        frozenset(s for s in based if chain(s, own_shaded)),
+        frozenset(s for s in based if nearest(s, colours) or nearest(s, sizes)),
+        frozenset(s for s in based if nearest(s, shaded)),
     )

@@ -128,7 +128,7 @@ class _Context:
     ) -> None:
         self.taxonomy = taxonomy
         self.cache: TextCache = known if known is not None else {}
-        self.found = found or {}
+        self.found = found if found is not None else {}  # (an empty `_Coming` fills as the flags ask)
         self.cosmetic = cosmetic  # of the pairs in `found`, those that differ only in cosmetics
         self.old = LazyClassification(comparison.old, taxonomy, self.cache)
         self.new = LazyClassification(comparison.new, taxonomy, self.cache)

@@ -211,7 +211,9 @@ def _raw_tokens(text: str) -> list[Token]:
     new = _tuple_new
     end = 0
     grammar = _TOKEN if text.isascii() or _NOT_NUMBER.search(text) is None else _token_with_invisible()
-    for space, raw, iso, dmy, clock, grouped, num, punct in grammar.findall(text):
+    # White space at the end is left out: the grammar's leading `\s*` finds no token after it,
+    # and findall would try again from each of its characters (quadratic in its length).
+    for space, raw, iso, dmy, clock, grouped, num, punct in grammar.findall(text.rstrip()):
         s = end + len(space)
         if raw:  # a word (most tokens)
             end = s + len(raw)
