@@ -150,23 +150,13 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: b
         ]
     # What was not compared (parts of a file, a text too long to compare word by word) is
     # said in the report too, not only on stderr: a report kept in a file is not silent.
-    left_out = [
-        one_line(warning.describe(draft.source.path if draft.source else "draft"))
-        for draft in (old, new)
-        for warning in draft.warnings
-        if warning.code == "not-compared"
-    ]
+    left_out = _said(comparison, "not-compared")
     if left_out:
         lines += ["", "not compared (also said on stderr):"]
         lines += [f"  {line}" for line in left_out]
     # Pending tracked changes, read in one view, are markup in Word: a file Word shows edited
     # may read as the old text (readers.docx_tracked), so the report says it too.
-    tracked = [
-        one_line(warning.describe(draft.source.path if draft.source else "draft"))
-        for draft in (old, new)
-        for warning in draft.warnings
-        if warning.code == "tracked-changes"
-    ]
+    tracked = _said(comparison, "tracked-changes")
     if tracked:
         lines += ["", "pending tracked changes (also said on stderr):"]
         lines += [f"  {line}" for line in tracked]
@@ -181,3 +171,13 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: b
                 else "no changes",
             ]
     return "\n".join(lines) + "\n"
+
+
+def _said(comparison: Comparison, code: str) -> list[str]:
+    """The drafts' reading warnings of one code, each as stderr says it (old draft first)."""
+    return [
+        one_line(warning.describe(draft.source.path if draft.source else "draft"))
+        for draft in (comparison.old, comparison.new)
+        for warning in draft.warnings
+        if warning.code == code
+    ]
