@@ -174,3 +174,14 @@ def test_white_text_in_a_footnote_is_named(tmp_path: Path) -> None:
     path = Doc(article(fx.r(SENTENCE) + ref), footnotes=footnotes).build(tmp_path / "f.docx")
     notes = [w for w in read(path).warnings if w.code == "invisible-text"]
     assert len(notes) == 1 and "'not'" in notes[0].message and "footnote" in notes[0].message
+
+
+def test_arabic_or_hebrew_text_tiny_in_the_complex_script_size_is_named_latin_is_not(tmp_path: Path) -> None:
+    """Word sizes Arabic and Hebrew letters by w:szCs: 'لا' (no) at 1 point is unseen, where
+    the same size on Latin letters changes nothing (w:sz sizes them)."""
+    arabic = fx.r("يلتزم الطرفان ") + fx.r("لا ", '<w:szCs w:val="2"/>') + fx.r("بالانسحاب.")
+    assert (
+        _notes(tmp_path, article(arabic), name="ar")
+        and "'لا'" in _notes(tmp_path, article(arabic), name="ar2")[0]
+    )
+    assert _notes(tmp_path, article(_with('<w:szCs w:val="2"/>')), name="la") == []

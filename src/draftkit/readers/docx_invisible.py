@@ -19,6 +19,8 @@ would teach readers to skip the note.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from draftkit.readers.docx_text import quote
@@ -88,13 +90,21 @@ def invisible_text(
     color, sz, style_tags = _w(ns, "color"), _w(ns, "sz"), (_w(ns, "rStyle"), _w(ns, "pStyle"))
     val = _w(ns, "val")
     runs: dict[etree._Element, bool] = {}  # candidate run → made so by its own properties
-    for prop in root.iter(color, sz):
+    # Runs tiny only in the size Word gives complex scripts (w:szCs: Arabic, Hebrew, Thai …):
+    # unseen only where they hold such letters.
+    complex_only: set[etree._Element] = set()
+    for prop in root.iter(color, sz, _w(ns, "szCs")):
         unseen = _white(prop, ns) if prop.tag == color else prop.get(val) in _TINY
         if unseen:
             run = prop.getparent()
             run = run.getparent() if run is not None else None  # rPr → r (a paragraph mark's: a pPr)
             if run is not None and run.tag == _w(ns, "r"):
-                runs[run] = True
+                if prop.tag == color or prop.tag == sz:
+                    runs[run] = True
+                    complex_only.discard(run)
+                elif run not in runs:
+                    runs[run] = True
+                    complex_only.add(run)
     if invisible_styles:
         for ref in root.iter(*style_tags):
             if ref.get(val) in invisible_styles:
@@ -112,12 +122,17 @@ def invisible_text(
         if _seen_anyway(run, direct, ns, shaded_styles, hidden_changes):
             continue
         text = "".join(t.text or "" for t in run.iter(_w(ns, "t")))
-        if not text.strip():
+        if not text.strip() or (run in complex_only and not _COMPLEX.search(text)):
             continue
         paragraph = next(run.iterancestors(_w(ns, "p")), None)
         if paragraph is not None:
             found.setdefault(paragraph, []).append(text)
     return {p: quote("".join(texts)) for p, texts in found.items()}
+
+
+# Letters Word sizes by w:szCs: Hebrew, Arabic, Syriac, Thaana, NKo, Thai, Lao, and the
+# Arabic and Hebrew presentation forms.
+_COMPLEX = re.compile("[\u0590-\u08ff\u0e00-\u0eff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def unseen_note(quoted: str) -> str:
