@@ -185,3 +185,20 @@ def test_arabic_or_hebrew_text_tiny_in_the_complex_script_size_is_named_latin_is
         and "'لا'" in _notes(tmp_path, article(arabic), name="ar2")[0]
     )
     assert _notes(tmp_path, article(_with('<w:szCs w:val="2"/>')), name="la") == []
+
+
+def test_a_run_style_with_a_colour_a_page_shows_undoes_a_white_paragraph_style(tmp_path: Path) -> None:
+    styles = (
+        '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:style w:type="paragraph" w:styleId="Blank"><w:name w:val="Blank"/>'
+        '<w:rPr><w:color w:val="FFFFFF"/></w:rPr></w:style>'
+        '<w:style w:type="character" w:styleId="Ink"><w:name w:val="Ink"/>'
+        '<w:rPr><w:color w:val="1F1F1F"/></w:rPr></w:style>'
+        "</w:styles>"
+    )
+    inked = fx.p(
+        fx.r("The Parties shall not withdraw.", '<w:rStyle w:val="Ink"/>'), '<w:pStyle w:val="Blank"/>'
+    )
+    bare = fx.p(fx.r("The Parties shall not withdraw."), '<w:pStyle w:val="Blank"/>')
+    assert _notes(tmp_path, inked, styles, name="inked") == []
+    assert _notes(tmp_path, bare, styles, name="bare")

@@ -83,6 +83,7 @@ def invisible_text(
     root: etree._Element,
     invisible_styles: frozenset[str],
     shaded_styles: frozenset[str],
+    coloured_styles: frozenset[str],
     ns: str,
     hidden_changes: frozenset[str],
 ) -> dict[etree._Element, str]:
@@ -119,7 +120,7 @@ def invisible_text(
                         runs.setdefault(run, False)
     found: dict[etree._Element, list[str]] = {}
     for run, direct in runs.items():
-        if _seen_anyway(run, direct, ns, shaded_styles, hidden_changes):
+        if _seen_anyway(run, direct, ns, shaded_styles, hidden_changes, coloured_styles):
             continue
         text = "".join(t.text or "" for t in run.iter(_w(ns, "t")))
         if not text.strip() or (run in complex_only and not _COMPLEX.search(text)):
@@ -156,17 +157,25 @@ def _dark_page(document: etree._Element, ns: str) -> bool:
 
 
 def _seen_anyway(
-    run: etree._Element, direct: bool, ns: str, shaded_styles: frozenset[str], hidden_changes: frozenset[str]
+    run: etree._Element,
+    direct: bool,
+    ns: str,
+    shaded_styles: frozenset[str],
+    hidden_changes: frozenset[str],
+    coloured_styles: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether something lets a candidate run be seen (or the view leaves it out): a fill or
     highlight of its own, of its paragraph, cell or table; for a run made invisible by a
-    style (not `direct`ly), a colour or size of its own (taken as undoing the style's)."""
+    style (not `direct`ly), a colour or size of its own, or a run style whose colour a page
+    shows (taken as undoing the style's)."""
     props = run.find(_w(ns, "rPr"))
     if props is not None:
         if _fills(props, ns) or _highlights(props, ns):
             return True
         style = props.find(_w(ns, "rStyle"))
         if style is not None and style.get(_w(ns, "val")) in shaded_styles:
+            return True
+        if not direct and style is not None and style.get(_w(ns, "val")) in coloured_styles:
             return True
         if not direct and (props.find(_w(ns, "color")) is not None or props.find(_w(ns, "sz")) is not None):
             return True
@@ -215,11 +224,12 @@ def _highlights(props: etree._Element, ns: str) -> bool:
     return highlight is not None and highlight.get(_w(ns, "val")) not in _NO_HIGHLIGHT
 
 
-def _styles(styles: etree._Element | None, ns: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(styles whose text is invisible, styles that shade), each through its `basedOn` chain:
-    the nearest style that sets a colour (a size) decides it, as in Word."""
+def _styles(styles: etree._Element | None, ns: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(styles whose text is invisible, styles that shade, styles whose colour is one a page
+    shows), each through its `basedOn` chain: the nearest style that sets a colour (a size)
+    decides it, as in Word."""
     if styles is None:
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset()
     based: dict[str, str | None] = {}
     colours: dict[str, bool] = {}  # style → whether the colour it sets is white
     sizes: dict[str, bool] = {}  # style → whether the size it sets is tiny
@@ -255,7 +265,9 @@ def _styles(styles: etree._Element | None, ns: str) -> tuple[frozenset[str], fro
         return False
 
     shaded = {sid: True for sid in own_shaded}
+    shown = {sid: not white for sid, white in colours.items()}
     return (
         frozenset(s for s in based if nearest(s, colours) or nearest(s, sizes)),
         frozenset(s for s in based if nearest(s, shaded)),
+        frozenset(s for s in based if nearest(s, shown)),
     )
