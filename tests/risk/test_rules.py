@@ -2792,3 +2792,35 @@ def test_an_equality_restated_as_a_status_is_no_recognition(old: str, new: str) 
 )
 def test_a_status_new_to_the_text_is_recognition_wording(old: str, new: str) -> None:
     assert ("recognition", "Recognition wording added") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "headline"),
+    [
+        (
+            "Each Member State shall have one vote in the Council of Ministers.",
+            "Votes in the Council of Ministers shall be weighted according to population.",
+            "Equal votes replaced by weighted voting",
+        ),
+        (
+            "У Раді кожна держава-учасниця має один голос.",
+            "У Раді застосовується зважене голосування з урахуванням чисельності населення.",
+            "Equal votes replaced by weighted voting",
+        ),
+        (
+            "В Совете применяется взвешенное голосование.",
+            "В Совете каждое государство имеет один голос.",
+            "Weighted voting replaced by equal votes",
+        ),
+    ],
+)
+def test_how_much_each_vote_weighs(old: str, new: str, headline: str) -> None:
+    """risk_heldout8 (consumed) showed the kind: one vote each → votes weighted by population
+    was wording only (low), though it changes who carries a decision."""
+    assert [h for r, h in rules_of(old, new) if r == "scope"] == [headline]
+
+
+def test_one_vote_kept_and_a_share_in_proportion_say_nothing_of_voting() -> None:
+    old = "Each Party shall have one vote. Funds shall be allocated in proportion to population."
+    new = "Each Party shall have one vote. Funds shall be shared in proportion to the population."
+    assert [h for r, h in rules_of(old, new) if r == "scope"] == []

@@ -591,6 +591,8 @@ _PARTNERS = {
     "upper_bound": "lower_bound",
     "unanimity": "majority",
     "majority": "unanimity",
+    "equal_votes": "weighted_votes",
+    "weighted_votes": "equal_votes",
 }
 _SCOPE_ADDED = {
     "universal": "Scope widened",
@@ -601,6 +603,8 @@ _SCOPE_ADDED = {
     "upper_bound": "Maximum added",
     "unanimity": "Consensus required",
     "majority": "Decision by majority",
+    "equal_votes": "Equal votes set",
+    "weighted_votes": "Weighted voting set",
 }
 _SCOPE_REMOVED = {
     "universal": "Scope narrowed",
@@ -611,6 +615,8 @@ _SCOPE_REMOVED = {
     "upper_bound": "Maximum removed",
     "unanimity": "Consensus no longer required",
     "majority": "Majority vote removed",
+    "equal_votes": "Equal votes no longer set",
+    "weighted_votes": "Weighted voting removed",
 }
 _SCOPE_SWAPPED = {
     "universal": "Scope narrowed",
@@ -621,6 +627,8 @@ _SCOPE_SWAPPED = {
     "upper_bound": "Limit reversed",
     "unanimity": "Consensus replaced by a majority vote",  # each member's veto gone
     "majority": "Majority vote replaced by consensus",
+    "equal_votes": "Equal votes replaced by weighted voting",  # who carries a decision changes
+    "weighted_votes": "Weighted voting replaced by equal votes",
 }
 
 
@@ -630,7 +638,7 @@ def _scope_value(sig: Significance, group: str) -> float:
             return sig.scope_duration
         case "lower_bound" | "upper_bound":
             return sig.scope_restrictive
-        case "unanimity" | "majority":
+        case "unanimity" | "majority" | "equal_votes" | "weighted_votes":
             return sig.scope_bound
         case "restrictive":
             return sig.scope_restrictive

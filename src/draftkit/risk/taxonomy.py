@@ -52,6 +52,8 @@ SCOPE_GROUPS = (
     "upper_bound",
     "unanimity",
     "majority",
+    "equal_votes",
+    "weighted_votes",
 )
 # What a party receives or gives up for a harm (issue 14): words of one group interchangeable.
 REMEDY_GROUPS = ("compensation", "assistance", "waiver")
