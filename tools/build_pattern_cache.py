@@ -1,6 +1,7 @@
 """Write this interpreter's compiled-pattern file (draftkit.precompiled): the regular
 expressions a run of every command on the bundled drafts compiles, as the C engine takes
-them. Run by `make` after installing; the file lives in src/draftkit/__pycache__ (not in
+them; and the lemma dictionaries' tables, decompressed (compare.lemma_index.build_cache).
+Run by `make` after installing; the files live in draftkit's `__pycache__` folders (not in
 git, like bytecode). A pattern the run did not meet compiles as usual when it is used.
 
     .venv/bin/python tools/build_pattern_cache.py
@@ -94,6 +95,11 @@ def main() -> None:
                         print(f"draftkit {' '.join(args[:1])} ended with {exc}", file=sys.stderr)
     count = precompiled.build(seen)
     print(f"wrote {precompiled.cache_path()}: {count} patterns", file=sys.stderr)
+    # The lemma dictionaries' tables, decompressed once here (compare.lemma_index).
+    from draftkit.compare import lemma_index
+
+    kept = [lang for lang in lemma_index.BLOCK if lemma_index.build_cache(lang)]
+    print(f"kept the lemma tables of {', '.join(kept) or 'no language'} beside them", file=sys.stderr)
 
 
 if __name__ == "__main__":

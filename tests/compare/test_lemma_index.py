@@ -97,3 +97,36 @@ def test_a_table_packed_in_one_process_is_the_same_table_in_another(monkeypatch:
     lemma_index.install(("en", "not a table"))  # any other shape is ignored
     lemma_index.install(None)
     assert lemma_index._TABLES["en"] is own
+
+
+def test_a_table_kept_at_install_is_the_table_made_from_simplemmas_file(tmp_path: Path) -> None:
+    """`make` keeps each language's table decompressed (tools/build_pattern_cache.py): read
+    back, it answers as the table made from simplemma's file; a kept file that is damaged, of
+    another simplemma file or missing is not used."""
+    import hashlib
+
+    path = lemma_index.data_file("uk")
+    assert path is not None
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert lemma_index.build_cache("uk", tmp_path)
+    kept = lemma_index._cached("uk", sha256, tmp_path)
+    made = lemma_index._made("uk", cached=False)
+    assert kept is not None and made is not None and len(kept) == len(made)
+    words = [
+        "сторони",
+        "відводять",
+        "війська",
+        "гарантії",
+        "ОБСЄ",
+        "zzzz",
+        "а",
+        *random.Random(5).sample(list(made), 300),
+    ]
+    assert [kept.get(w) for w in words] == [made.get(w) for w in words]
+    assert lemma_index._cached("uk", "0" * 64, tmp_path) is None  # another simplemma file
+    assert lemma_index._cached("ru", sha256, tmp_path) is None  # none kept
+    file = Path(lemma_index.cache_file("uk", tmp_path))
+    data = bytearray(file.read_bytes())
+    data[len(data) // 2] ^= 0x40
+    file.write_bytes(bytes(data))
+    assert lemma_index._cached("uk", sha256, tmp_path) is None  # damaged: its CRC-32 says so
