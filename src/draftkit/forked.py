@@ -314,13 +314,10 @@ class Coming:
 
 def _come(reader: int) -> list[Any]:
     """The pieces that have come whole on the pipe by now (never waiting); the pipe closed."""
-    os.set_blocking(reader, False)
-    chunks = []
-    with contextlib.suppress(BlockingIOError):
-        while chunk := os.read(reader, 1 << 20):
-            chunks.append(chunk)
-    os.close(reader)
-    return _complete(b"".join(chunks))[0]
+    try:
+        return Coming(reader).new()
+    finally:
+        os.close(reader)
 
 
 class Later:
