@@ -21,13 +21,16 @@ from lxml import etree
 from draftkit.compare.changes import Change
 from draftkit.model import Draft, Provision
 from draftkit.model.numbering import parse_exact
+from draftkit.readers.docx_objects import continues_merge
+from draftkit.readers.docx_tags import Tags
 from draftkit.readers.docx_text import choose_branch
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.layout import Layout
 from draftkit.render.wml import W_P, qn
+from draftkit.render.wml._core import W_NS
 
 W_TXBX = qn("w:txbxContent")
-W_VMERGE, W_TC, W_VAL = qn("w:vMerge"), qn("w:tc"), qn("w:val")
+_TAGS = Tags(W_NS)  # (the base's namespace: the redline writes transitional WordprocessingML)
 MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 
 
@@ -274,10 +277,10 @@ def shown_branch(p: etree._Element, stop: etree._Element | None = None) -> bool:
 def _merged_away(document: etree._Element) -> frozenset[etree._Element]:
     """The paragraphs of the cells that continue a vertical merge (`w:vMerge` not `restart`)."""
     out: set[etree._Element] = set()
-    for merge in document.iter(W_VMERGE):
+    for merge in document.iter(_TAGS.vMerge):
         props = merge.getparent()
         cell = props.getparent() if props is not None else None
-        if cell is not None and cell.tag == W_TC and (merge.get(W_VAL) or "continue") != "restart":
+        if cell is not None and cell.tag == _TAGS.tc and continues_merge(props, _TAGS):  # (the reader's rule)
             out.update(cell.iter(W_P))
     return frozenset(out)
 
