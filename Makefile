@@ -14,17 +14,18 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test,web]'
 	touch $(STAMP)
 
-# The regular expressions compiled once for this interpreter (draftkit.precompiled), again
-# whenever a source file changes; without the file draftkit compiles them as it runs.
-PATTERNS := $(VENV)/.patterns
-$(PATTERNS): $(STAMP) $(shell find src/draftkit -name '*.py' 2>/dev/null) schemas/taxonomy.toml
-	$(PY) tools/build_pattern_cache.py
-	touch $(PATTERNS)
+# The regular expressions compiled once for this interpreter (draftkit.precompiled) and the
+# lemma dictionaries kept decompressed (compare.lemma_index), again
+# whenever a source file changes; without these files draftkit compiles and decompresses as it runs.
+CACHES := $(VENV)/.caches
+$(CACHES): $(STAMP) tools/build_caches.py $(shell find src/draftkit -name '*.py' 2>/dev/null) schemas/taxonomy.toml
+	$(PY) tools/build_caches.py
+	touch $(CACHES)
 
 DK   := $(VENV)/bin/draftkit
 DATE := 2026-11-24
 
-demo: $(PATTERNS)
+demo: $(CACHES)
 	@echo "== draftkit parse drafts/framework-v1.docx   (the provision tree, Word numbering computed)"
 	@$(DK) parse drafts/framework-v1.docx
 	@echo
@@ -55,7 +56,7 @@ demo: $(PATTERNS)
 	@echo "Run draftkit yourself: .venv/bin/draftkit --help   (or: source .venv/bin/activate, then draftkit --help)"
 	@echo "The web app (drop two files in a browser): .venv/bin/draftkit serve   then open http://127.0.0.1:8000/"
 
-test: $(PATTERNS) system-deps
+test: $(CACHES) system-deps
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
@@ -63,7 +64,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check src tests tools benchmarks
 	$(VENV)/bin/mypy
 
-bench: $(PATTERNS)
+bench: $(CACHES)
 	$(PY) benchmarks/parse.py
 	$(PY) benchmarks/compare.py
 	$(PY) benchmarks/compare_shapes.py

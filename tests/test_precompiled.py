@@ -145,7 +145,7 @@ def test_recording_sees_what_re_compiles_then_puts_re_back() -> None:
 
 
 def test_the_built_file_holds_only_what_re_compile_makes() -> None:
-    """The file `make` builds for this interpreter (tools/build_pattern_cache.py): each of
+    """The file `make` builds for this interpreter (tools/build_caches.py): each of
     its patterns equal to re's own compile of it."""
     path = Path(precompiled.cache_path())
     if not path.is_file():

@@ -4,7 +4,7 @@ them; and the lemma dictionaries' tables, decompressed (compare.lemma_index.buil
 Run by `make` after installing; the files live in draftkit's `__pycache__` folders (not in
 git, like bytecode). A pattern the run did not meet compiles as usual when it is used.
 
-    .venv/bin/python tools/build_pattern_cache.py
+    .venv/bin/python tools/build_caches.py
 """
 
 from __future__ import annotations

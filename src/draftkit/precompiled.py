@@ -6,7 +6,7 @@ lexicon — cost ~40 ms of every long diff, paid again in each forked child that
 What the compiler makes is plain data (the pattern's flags, its code as a list of integers,
 its groups), from which the C engine builds the pattern object in microseconds.
 
-`build` (tools/build_pattern_cache.py, run by `make` after installing) records the patterns
+`build` (tools/build_caches.py, run by `make` after installing) records the patterns
 a representative run compiles and writes that data to a file beside this module's
 bytecode, for this interpreter only (`__pycache__/patterns.<cache tag>.bin`, like a .pyc).
 `install`, called when draftkit is imported, puts the patterns back into `re`'s own cache:
@@ -40,14 +40,24 @@ Entry = tuple[str | bytes, int, int, list[int], int, dict[str, int], tuple[str |
 
 
 def cache_path(folder: str | os.PathLike[str] | None = None) -> str:
-    """Where this interpreter's file is (`folder`: another than this module's `__pycache__`;
-    os.path, not pathlib: this module is imported with draftkit, by `draftkit --help` too)."""
-    home = os.fspath(folder) if folder is not None else os.path.join(os.path.dirname(__file__), "__pycache__")
-    return os.path.join(home, f"patterns.{sys.implementation.cache_tag}.bin")
+    """Where this interpreter's file is (`folder`: another than this module's `__pycache__`)."""
+    return kept_path(__file__, "patterns", folder)
 
 
 def _header() -> tuple[Any, ...]:
     return (_FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE)
+
+
+# Files made at install for this interpreter and kept beside a module's bytecode (the
+# patterns here, compare.lemma_index's tables): one value marshalled, sealed by a CRC-32.
+
+
+def kept_path(module: str, name: str, folder: str | os.PathLike[str] | None = None) -> str:
+    """`__pycache__/NAME.<cache tag>.bin` beside `module` (a module's `__file__`), or in
+    `folder` (os.path, not pathlib: this module is imported with draftkit, by `draftkit --help`
+    too)."""
+    home = os.fspath(folder) if folder is not None else os.path.join(os.path.dirname(module), "__pycache__")
+    return os.path.join(home, f"{name}.{sys.implementation.cache_tag}.bin")
 
 
 def _sealed(payload: bytes) -> bytes:
@@ -55,20 +65,35 @@ def _sealed(payload: bytes) -> bytes:
     return zlib.crc32(payload).to_bytes(4, "big") + payload
 
 
-def _opened(data: bytes) -> bytes:
-    """The payload of a file's bytes; ValueError when its CRC-32 is not the one recorded."""
-    if len(data) < 4 or int.from_bytes(data[:4], "big") != zlib.crc32(data[4:]):
-        raise ValueError("damaged compiled-pattern file")
-    return data[4:]
+def _opened(data: bytes) -> memoryview:
+    """The payload of a file's bytes (not copied: a kept table is up to 9 MB); ValueError when
+    its CRC-32 is not the one recorded."""
+    payload = memoryview(data)[4:]
+    if len(data) < 4 or int.from_bytes(data[:4], "big") != zlib.crc32(payload):
+        raise ValueError("damaged file")
+    return payload
+
+
+def write_kept(path: str, value: Any) -> None:
+    """`value` marshalled and sealed into `path`, whole or not at all."""
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path + ".tmp", "wb") as file:
+        file.write(_sealed(marshal.dumps(value)))
+    os.replace(path + ".tmp", path)
+
+
+def read_kept(path: str | os.PathLike[str]) -> Any:
+    """The value `write_kept` wrote; OSError when there is no file, ValueError (or EOFError,
+    TypeError) when it is damaged."""
+    with open(path, "rb") as file:
+        return marshal.loads(_opened(file.read()))
 
 
 def install(path: str | os.PathLike[str] | None = None) -> int:
     """The file's patterns put into `re`'s cache (those not there already); how many. Nothing
     when the file is missing, unreadable or was built by another interpreter."""
     try:
-        with open(path if path is not None else cache_path(), "rb") as file:
-            data = file.read()
-        header, entries = marshal.loads(_opened(data))
+        header, entries = read_kept(path if path is not None else cache_path())
         cache = re._cache  # type: ignore[attr-defined]  # re's own: {(type, pattern, flags): Pattern}
         room = re._MAXCACHE - len(cache)  # type: ignore[attr-defined]
     except (OSError, EOFError, ValueError, TypeError, AttributeError, MemoryError):
@@ -143,10 +168,5 @@ def build(patterns: set[tuple[str | bytes, int]], path: str | os.PathLike[str] |
             made = None
         if made is not None:
             entries.append(made)
-    target = os.fspath(path) if path is not None else cache_path()
-    os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
-    temporary = target + ".tmp"
-    with open(temporary, "wb") as file:
-        file.write(_sealed(marshal.dumps((_header(), entries))))
-    os.replace(temporary, target)
+    write_kept(os.fspath(path) if path is not None else cache_path(), (_header(), entries))
     return len(entries)

@@ -100,7 +100,7 @@ def test_a_table_packed_in_one_process_is_the_same_table_in_another(monkeypatch:
 
 
 def test_a_table_kept_at_install_is_the_table_made_from_simplemmas_file(tmp_path: Path) -> None:
-    """`make` keeps each language's table decompressed (tools/build_pattern_cache.py): read
+    """`make` keeps each language's table decompressed (tools/build_caches.py): read
     back, it answers as the table made from simplemma's file; a kept file that is damaged, of
     another simplemma file or missing is not used."""
     import hashlib

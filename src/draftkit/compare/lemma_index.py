@@ -21,7 +21,6 @@ import gzip
 import hashlib
 import json
 import os
-import sys
 from bisect import bisect_right
 from collections.abc import Iterator
 from importlib.util import find_spec
@@ -239,10 +238,11 @@ def _made(lang: str, *, cached: bool = True) -> Table | None:
         return None
 
 
-# The table of a language made at install (`make`: tools/build_pattern_cache.py) and kept
+# The table of a language made at install (`make`: tools/build_caches.py) and kept
 # beside the bytecode, for this interpreter: simplemma's stream decompressed, its seeds and
-# their first keys, as `Table.packed` gives them — read in 3 ms (English) to 18 (Russian)
-# where decompressing and indexing take 18 to 52 ms, in each process that looks a word up. Used
+# their first keys, as `Table.packed` gives them (draftkit.precompiled's kept files) — read in
+# 4.5 ms (English) to 17 (Russian) where decompressing and indexing take 18 to 59 ms, in each
+# process that looks a word up. Used
 # only for the very simplemma file it was made from (its sha256), and only whole (a CRC-32
 # of the rest opens the file); else the table is made as above.
 _CACHE_FORMAT = 1
@@ -250,21 +250,16 @@ _CACHE_FORMAT = 1
 
 def cache_file(lang: str, folder: str | os.PathLike[str] | None = None) -> str:
     """Where the made table of `lang` is kept (`folder`: another than `__pycache__`)."""
-    home = os.fspath(folder) if folder is not None else os.path.join(os.path.dirname(__file__), "__pycache__")
-    return os.path.join(home, f"lemma_index.{lang}.{sys.implementation.cache_tag}.bin")
+    from draftkit.precompiled import kept_path
+
+    return kept_path(__file__, f"lemma_index.{lang}", folder)
 
 
 def _cached(lang: str, sha256: str, folder: str | os.PathLike[str] | None = None) -> Table | None:
-    import marshal
-    import zlib
+    from draftkit.precompiled import read_kept
 
     try:
-        with open(cache_file(lang, folder), "rb") as handle:
-            kept = handle.read()
-        rest = memoryview(kept)[4:]  # (not copied: Russian's table is 9 MB)
-        if len(kept) < 4 or int.from_bytes(kept[:4], "big") != zlib.crc32(rest):
-            return None
-        header_, (data, seeds, firsts) = marshal.loads(rest)
+        header_, (data, seeds, firsts) = read_kept(cache_file(lang, folder))
         if header_ != (_CACHE_FORMAT, lang, sha256) or not isinstance(data, bytes):
             return None
         return Table(data, [(int(at), bytes(key), bytes(val)) for at, key, val in seeds], list(firsts))
@@ -275,18 +270,12 @@ def _cached(lang: str, sha256: str, folder: str | os.PathLike[str] | None = None
 def build_cache(lang: str, folder: str | os.PathLike[str] | None = None) -> bool:
     """The table of `lang` made and kept (`_cached` reads it); False where there is none to
     make (no simplemma file, or one the index does not fit). Written whole or not at all."""
-    import marshal
-    import zlib
+    from draftkit.precompiled import write_kept
 
     made = _made(lang, cached=False)
     path = data_file(lang)
     if made is None or path is None:
         return False
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    payload = marshal.dumps(((_CACHE_FORMAT, lang, sha256), made.packed()))
-    target = cache_file(lang, folder)
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    with open(target + ".tmp", "wb") as handle:
-        handle.write(zlib.crc32(payload).to_bytes(4, "big") + payload)
-    os.replace(target + ".tmp", target)
+    write_kept(cache_file(lang, folder), ((_CACHE_FORMAT, lang, sha256), made.packed()))
     return True
