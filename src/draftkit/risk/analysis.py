@@ -80,14 +80,15 @@ def in_a_name(text: Text, index: int) -> bool:
     """Whether the word at `index` is a word of a capitalised name: written with a capital,
     not where a sentence opens, beside another capitalised word ("the Transition Assistance
     Group", "the Compensation Commission")."""
-    tokens = text.tokens
-
-    def capitalised(k: int) -> bool:
-        return 0 <= k < len(tokens) and tokens[k].kind == "word" and tokens[k].cap
-
-    if not capitalised(index) or at_sentence_start(text, index):
+    if not capitalised(text, index) or at_sentence_start(text, index):
         return False
-    return capitalised(index - 1) or capitalised(index + 1)
+    return capitalised(text, index - 1) or capitalised(text, index + 1)
+
+
+def capitalised(text: Text, k: int) -> bool:
+    """Whether token `k` is a word written with a capital (False past either end)."""
+    tokens = text.tokens
+    return 0 <= k < len(tokens) and tokens[k].kind == "word" and tokens[k].cap
 
 
 def at_sentence_start(text: Text, index: int) -> bool:

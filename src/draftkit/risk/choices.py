@@ -57,7 +57,8 @@ _LATE = frozenset(
 )
 # The word that opens a choice, and how many words may stand between it and its direction
 # ("whichever of the two is earlier", "що з них настане раніше").
-_OPENERS = frozenset({"whichever", "що", "что", "the"})
+_CHOOSERS = frozenset({"whichever", "що", "что"})
+_OPENERS = _CHOOSERS | {"the"}  # "the earlier of"
 _DIRECTED = _EARLY | _LATE | {"1"}  # "first" is the number 1 to the tokeniser
 _REACH = 4
 _NEGATIONS = frozenset({"not", "не"})  # "что не позднее": a deadline's words, no choice
@@ -111,7 +112,7 @@ def _opener(tokens: Sequence[Token], k: int) -> int | None:
     for j in range(k - 1, max(-1, k - 1 - _REACH), -1):
         if tokens[j].kind == "punct":
             return None
-        if tokens[j].norm in _OPENERS and tokens[j].norm != "the":
+        if tokens[j].norm in _CHOOSERS:
             return j
     return None
 

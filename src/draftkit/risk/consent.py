@@ -38,6 +38,9 @@ _TRIGGERS = _CONSENT | {"agreement"}
 # "with the (prior written) agreement of": the words that may stand between.
 _BEFORE_AGREEMENT = frozenset(["with", "without", "subject", "to", "upon"])
 _BETWEEN = frozenset(["the", "prior", "express", "written", "mutual", "their", "its"])
+# The words a consent's quote takes in before it ("without the prior", "за згодою", "с согласия").
+_OPENING = _BEFORE_AGREEMENT | frozenset(["за", "без", "зі", "після", "по", "с", "после"])
+_LEADING = _BETWEEN | _OPENING
 # Words that say a consent otherwise: a consent dropped where one of them stands is reworded.
 _LIKE_WORDS = """agreement agree agreed approval approve permission permit authorization authorize
     погодити погоджувати погоджуватися домовитися домовленість дозвіл схвалення схвалити
@@ -67,11 +70,7 @@ def consents(side: Side) -> list[Consent]:
         if not _requirement(side, k):
             continue
         first = k
-        while (
-            first > 0
-            and k - first < 4
-            and (tokens[first - 1].norm in _BETWEEN or tokens[first - 1].norm in _OPENING)
-        ):
+        while first > 0 and k - first < 4 and tokens[first - 1].norm in _LEADING:
             first -= 1
         last = k + 1
         while last < len(tokens) and last - k <= _GIVER and tokens[last].kind != "punct":
@@ -79,11 +78,6 @@ def consents(side: Side) -> list[Consent]:
         span = span_of(side.text, first, last)
         out.append(Consent(side.text.span(first, last), (span,), span[0]))
     return out
-
-
-_OPENING = frozenset(
-    ["with", "without", "subject", "to", "upon", "за", "без", "зі", "після", "по", "с", "после"]
-)
 
 
 def _requirement(side: Side, k: int) -> bool:

@@ -815,8 +815,8 @@ def _grouped(
     text = side.text
     out: list[Grouped] = []
     for hit in phrases.find(text):
-        if (hit.first and text.tokens[hit.first - 1].norm in after) or not (
-            names or not in_a_name(text, hit.first)
+        if (hit.first and text.tokens[hit.first - 1].norm in after) or (
+            not names and in_a_name(text, hit.first)
         ):
             continue
         a, b = window(text, hit.first, hit.last, before=1, after=1)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from draftkit.risk.numerals import FRACTION_GLYPHS
+from draftkit.risk.phrases import PhraseSet
 from draftkit.risk.tokens import Text, Token, normalise_word
 
 # The factor of the scale word at a token index ("млн": 1e6), else None.
@@ -139,12 +140,10 @@ def _share_of_a(text: Text, k: int) -> tuple[float, int] | None:
 
 
 # "divided equally", "split 50:50", "порівну": one share, as a percentage of the first part.
-_EQUAL_SHARE = {("equally",), ("evenly",), ("equal", "shares"), ("equal", "parts"), ("порівну",),
-                ("поровну",), ("рівних", "частках"), ("рівних", "частинах"), ("равных", "долях"),
-                ("равных", "частях")}  # fmt: skip
-_EQUAL_SHARE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _phrase in sorted(_EQUAL_SHARE):
-    _EQUAL_SHARE_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+_EQUAL_SHARE_PHRASES = ("equally", "evenly", "equal shares", "equal parts", "порівну", "поровну",
+                        "рівних частках", "рівних частинах", "равных долях", "равных частях")  # fmt: skip
+_EQUAL_SHARE = PhraseSet([("equal", phrase) for phrase in _EQUAL_SHARE_PHRASES])
+_EQUAL_SHARE_FIRSTS = frozenset(phrase.split()[0] for phrase in _EQUAL_SHARE_PHRASES)
 
 # The parts a fraction's word divides into: after a number of them ("two thirds", "дві
 # третини", "двома третинами", "две трети", "three quarters"); the singular after one only
@@ -280,10 +279,6 @@ def shares(text: Text, skip: set[int], scale: Scale) -> list[tuple[int, int, flo
         for i in text.positions(_A_WORD_FRACTIONS):
             if i and tokens[i - 1].norm == "a" and (share := _a_fraction(text, i)) is not None:
                 found.append((i - 1, i + 1, share))  # "a quarter of the seats"
-    if not text.forms().isdisjoint(_EQUAL_SHARE_BY_FIRST):
-        words = [t.norm for t in tokens]
-        for i, word in enumerate(words):
-            for phrase in _EQUAL_SHARE_BY_FIRST.get(word, ()):
-                if tuple(words[i : i + len(phrase)]) == phrase:
-                    found.append((i, i + len(phrase), 50.0))
+    if not text.forms().isdisjoint(_EQUAL_SHARE_FIRSTS):
+        found.extend((hit.first, hit.last, 50.0) for hit in _EQUAL_SHARE.find(text))
     return found

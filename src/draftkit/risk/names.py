@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from draftkit.records import record
-from draftkit.risk.analysis import Conjunct, at_sentence_start, coordinated, name_runs
+from draftkit.risk.analysis import Conjunct, at_sentence_start, capitalised, coordinated, name_runs
 from draftkit.risk.features import Side
 from draftkit.risk.findings import Span, span_of
 from draftkit.risk.tokens import COORDINATORS
@@ -324,35 +324,32 @@ def acronyms_around(side: Side, name: Name) -> frozenset[str]:
     tokens = side.text.tokens
     text = side.text
 
-    def capitalised(k: int) -> bool:
-        return 0 <= k < len(tokens) and tokens[k].kind == "word" and tokens[k].cap
-
     def joiner(k: int) -> bool:
         return tokens[k].norm in _ACRONYM_JOINERS
 
     start = name.first
     while name.first - start < _SPELT_OUT and (
-        capitalised(start - 1) or (start >= 2 and joiner(start - 1) and capitalised(start - 2))
+        capitalised(text, start - 1) or (start >= 2 and joiner(start - 1) and capitalised(text, start - 2))
     ):
         start -= 1
     end = name.last
     while end - name.last < _SPELT_OUT and (
-        capitalised(end) or (end + 1 < len(tokens) and joiner(end) and capitalised(end + 1))
+        capitalised(text, end) or (end + 1 < len(tokens) and joiner(end) and capitalised(text, end + 1))
     ):
         end += 1
     words = [text.span(k, k + 1) for k in range(start, end)]
     # The capitals' initials ("UNTAG"), and every word's ("GoI", "MoU")
     capitals = [
-        (w if len(w) > 1 and w.isupper() else w[:1]) if capitalised(k) else ""
+        (w if len(w) > 1 and w.isupper() else w[:1]) if capitalised(text, k) else ""
         for k, w in enumerate(words, start)
     ]
     every = [w if len(w) > 1 and w.isupper() else w[:1] for w in words]
     found: set[str] = set()
     for a in range(start, name.first + 1):
-        if not capitalised(a):
+        if not capitalised(text, a):
             continue
         for b in range(max(name.last, a + 1), end + 1):
-            if capitalised(b - 1):
+            if capitalised(text, b - 1):
                 for letters in (capitals, every):
                     acronym = "".join(letters[a - start : b - start])
                     if len(acronym) >= 2:
