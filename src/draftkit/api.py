@@ -470,9 +470,13 @@ def redline(
     """Compare OLD and NEW and write a redline report to `output` (format from its suffix),
     atomically; an output path equal to an input is refused."""
     from draftkit.outputs import check_output_path, write_atomic
-    from draftkit.risk.taxonomy import taxonomy_files
 
-    target = check_output_path(output, [old, new, *taxonomy_files(taxonomy)])
+    inputs: list[str | os.PathLike[str]] = [old, new]
+    if taxonomy is not None:  # (the rules' modules are imported once the reading child is forked)
+        from draftkit.risk.taxonomy import taxonomy_files
+
+        inputs += taxonomy_files(taxonomy)
+    target = check_output_path(output, inputs)
     data = redline_bytes(
         old,
         new,
