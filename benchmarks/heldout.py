@@ -1,6 +1,6 @@
 """Held-out check: draftkit on framework texts it was never tuned on (benchmarks/heldout/).
 
-    PYTHONPATH=src python benchmarks/heldout.py [--show] [PAIR ...]
+    PYTHONPATH=src python benchmarks/heldout.py [--show] [--set DIR] [PAIR ...]
 
 Every folder of benchmarks/heldout/ holds old.txt, new.txt and expectations.json, written
 before draftkit was run on them (benchmarks/heldout/README.md gives the format). Each pair
@@ -307,8 +307,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("pairs", nargs="*", help="pair folders to run (default: all)")
     parser.add_argument("--show", action="store_true", help="every change and every verdict")
+    parser.add_argument(
+        "--set", type=Path, default=FOLDER, metavar="DIR", help="folder of pairs (default: benchmarks/heldout)"
+    )
     args = parser.parse_args(argv)
-    folders = sorted(p for p in FOLDER.iterdir() if (p / "expectations.json").is_file())
+    folders = sorted(p for p in args.set.iterdir() if (p / "expectations.json").is_file())
     if args.pairs:
         folders = [f for f in folders if f.name in args.pairs]
     report([run_pair(folder) for folder in folders], show=args.show)
