@@ -130,7 +130,9 @@ def scan_docx(path: Path) -> Path:
     return path
 
 
-Placed = tuple[float, float, str]  # x, baseline y, text (Helvetica 11 pt)
+Placed = (
+    tuple[float, float, str] | tuple[float, float, str, float]
+)  # x, baseline y, text (Helvetica 11 pt, or the size given)
 
 
 Drawn = tuple[float, float, float, float]  # a line from (x0, y0) to (x1, y1), 1 pt wide
@@ -140,7 +142,7 @@ def raw_pdf(
     pages: Sequence[Sequence[Placed]], *, size: float = 11, width: float = 612,
     rules: Sequence[Sequence[Drawn]] = (), rule_width: float = 1,
 ) -> bytes:  # fmt: skip
-    """A minimal, valid PDF with one Helvetica text run per (x, y, text), in the given order
+    """A minimal, valid PDF with one Helvetica text run per (x, y, text[, size]), in the given order
     (the content-stream order, which need not be the reading order), and on each page the
     lines of `rules` drawn (one path each, as LibreOffice draws a table's borders)."""
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
@@ -150,9 +152,9 @@ def raw_pdf(
     for number, runs in enumerate(pages):
         drawn = rules[number] if number < len(rules) else ()
         ops = [f"{rule_width} w {x0} {y0} m {x1} {y1} l S" for x0, y0, x1, y1 in drawn]
-        for x, y, text in runs:
+        for x, y, text, *sized in runs:
             escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({escaped}) Tj ET")
+            ops.append(f"BT /F1 {sized[0] if sized else size} Tf 1 0 0 1 {x} {y} Tm ({escaped}) Tj ET")
         stream = "\n".join(ops).encode("cp1252")
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         content_id = len(objects)

@@ -289,10 +289,13 @@ def _word_and_pdf_note(
     assert word.source is not None
     said = []
     texts = [word.title or "", *word.preamble, *(p.text for p in word.walk())]
+    in_pdf = [pdf.title or "", *pdf.preamble, *(p.text for p in pdf.walk())]
+    # Notes the PDF reader set back at their calls (readers.pdf_footnotes) read as the Word
+    # file's do: said only where it found fewer.
     notes = [
         name
         for mark, name in zip(_NOTE_MARKS, ("footnotes", "endnotes"), strict=True)
-        if any(mark in t for t in texts)
+        if sum(t.count(mark) for t in texts) > sum(t.count(mark) for t in in_pdf)
     ]
     if notes:
         said.append(

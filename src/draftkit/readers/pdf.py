@@ -7,6 +7,8 @@ Stages, each relying on the one before:
    memory and time bounds below; encrypted, damaged, truncated and text-less (scanned)
    files, and files that stop the engine, are refused with an `InputError`, never a
    traceback or a crash of this process.
+   Footnotes and endnotes are taken out of the page and set back at their calls
+   (`pdf_footnotes`), as the DOCX reader reads them.
 2. lines: runs on one baseline, in content-stream order, make a line — unless a rule (a
    thin line drawn on the page: `pdf_engine`) stands upright between two of them in a row
    with a rule on its left too: a table's border between its cells, however close they
@@ -66,7 +68,7 @@ from typing import Any
 from draftkit.errors import DraftkitError, InputError, LimitError, Where
 from draftkit.model import Location, ReadWarning
 from draftkit.model.numbering import Label, parse_label
-from draftkit.readers import pdf_notes
+from draftkit.readers import pdf_footnotes, pdf_notes
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
 from draftkit.readers.pdf_rules import (
@@ -108,8 +110,9 @@ _MIRROR = 0.65  # lines all shorter than this share of the width between margins
 _SINGLE_SPACING = 1.3  # most baseline steps per point of font size in single-spaced text
 _SHORT = 0.85  # a line this share of its column's usual length, or less, with the next word is "short"
 # A sentence's end, in Latin and in Chinese and Japanese punctuation (full-width: "。", "？",
-# "：" …), before any closing quotes and brackets.
-_ENDS_SENTENCE = re.compile(r"[.:;!?。！？；：．][\"'”’»)\]）」』】〕》〉]*$")
+# "：" …), before any closing quotes and brackets and the calls of notes set back there
+# (`pdf_footnotes`).
+_ENDS_SENTENCE = re.compile(r"[.:;!?。！？；：．][\"'”’»)\]）」』】〕》〉]*[\U000f0000-\U000ffffd]*$")
 # Chinese and Japanese script and punctuation (Han, kana, CJK and full-width forms; not
 # Hangul: Korean puts spaces between its words): a line broken between two of these
 # characters was broken inside a run of text with no space in it.
@@ -331,33 +334,34 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
     return lines
 
 
-def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float], list[list[Rule]]]:
-    """Every page's lines, width and upright rules; refuses what cannot be read, with one
-    line saying why."""
+def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float], list[list[Rule]], list[str]]:
+    """Every page's lines, width and upright rules, and the notes set back at their calls
+    (`pdf_footnotes`); refuses what cannot be read, with one line saying why."""
     if b"%%EOF" not in data[-_EOF_TAIL:]:
         raise _fail(
             source, "truncated PDF: it looks like a PDF document but has no end-of-file marker (%%EOF)"
         )
-    pages: list[list[_Line]] = []
+    runs: list[list[list[Any]]] = []
+    drawn: list[list[list[float]]] = []
     widths: list[float] = []
-    rules: list[list[Rule]] = []
     for answer in _engine(data, source):
         error = _refusal(answer, source)
         if error is not None:
             raise error
-        first = int(answer["first"])
-        drawn = answer.get("rules") or [[] for _ in answer["pages"]]
-        pages += [
-            _page_lines(runs, number, page_rules)
-            for number, (runs, page_rules) in enumerate(zip(answer["pages"], drawn, strict=True), start=first)
-        ]
+        runs += answer["pages"]
+        drawn += answer.get("rules") or [[] for _ in answer["pages"]]
         widths += [float(width) for width in answer["widths"]]
-        rules += [upright(page_rules) for page_rules in drawn]
+    notes = pdf_footnotes.find(runs, drawn, widths)
+    pages = [
+        _page_lines(page_runs, number, page_rules)
+        for number, (page_runs, page_rules) in enumerate(zip(runs, drawn, strict=True), start=1)
+    ]
+    rules = [upright(page_rules) for page_rules in drawn]
     if not any(pages):
         raise _fail(
             source, "PDF has no text layer (a scan?): it needs OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
         )
-    return pages, widths, rules
+    return pages, widths, rules, notes
 
 
 # ---------------------------------------------------------------------------------- furniture
@@ -855,7 +859,7 @@ def read_pdf_blocks(
     read (encrypted, damaged, truncated, scanned), `LimitError` over a limit. `running`: the
     running headers and footers left out are appended to it (`_drop_furniture`); `notes`:
     the reading notes on what the layout did not show (where paragraphs end)."""
-    pages, widths, rules = _extract(data, source)
+    pages, widths, rules, shown = _extract(data, source)
     pages = _drop_furniture(pages, running, rules)
     lines = [line for number, page in enumerate(pages) for line in _columns(page, widths[number])]
     blocks: list[Block] = []
@@ -870,7 +874,7 @@ def read_pdf_blocks(
                 " per allowed provision (raise with --max-provisions)",
                 Where(source, line=start),
             )
-        blocks.append(Block(text=text, location=Location(line=start)))
+        blocks.append(Block(text=pdf_footnotes.set_back(text, shown), location=Location(line=start)))
     return blocks
 
 

@@ -26,6 +26,7 @@ import re
 from typing import TYPE_CHECKING
 
 from draftkit.model import Location, ReadWarning
+from draftkit.readers.pdf_footnotes import plain
 
 if TYPE_CHECKING:
     from draftkit.readers.pdf import _Line
@@ -131,4 +132,5 @@ def _few_lines(lines: list[_Line], paragraphs: list[tuple[int, str]]) -> ReadWar
 
 
 def _clipped(text: str, most: int = 40) -> str:
+    text = plain(text)
     return repr(text if len(text) <= most else text[: most - 1] + "…")
