@@ -50,3 +50,29 @@ def test_a_number_after_a_deadline_word_takes_the_duration_s_unit() -> None:
         "500 troops shall withdraw within 30 days, and 200 within 60.",
         "500 troops shall withdraw within 30 days, and 200 within 90.",
     ) == [("deadline", "Deadline extended by 30 days")]
+
+
+def test_a_night_named_by_its_days_is_its_midnight() -> None:
+    """'в полночь с 8 на 9 мая' is 00:00 on 9 May: the 8 is no number removed; the night moved
+    is a date moved."""
+    pairs = [
+        (
+            "Огонь прекращается в полночь с 8 на 9 мая 1994 года.",
+            "Огонь прекращается в 00 часов 00 минут 9 мая 1994 года.",
+        ),
+        (
+            "Вогонь припиняється опівночі з 8 на 9 травня 1994 року.",
+            "Вогонь припиняється о 00 годині 00 хвилин 9 травня 1994 року.",
+        ),
+        (
+            "Fire shall cease at midnight on the night of 8 to 9 May 1994.",
+            "Fire shall cease at 00:00 on 9 May 1994.",
+        ),
+    ]
+    for old, new in pairs:
+        assert [r for r, _ in rules_of(old, new) if r in ("number", "deadline")] == []
+    moved = rules_of(
+        "Огонь прекращается в полночь с 8 на 9 мая 1994 года.",
+        "Огонь прекращается в полночь с 14 на 15 мая 1994 года.",
+    )
+    assert moved == [("deadline", "Date moved later by 6 days")]
