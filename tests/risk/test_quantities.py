@@ -76,3 +76,40 @@ def test_a_night_named_by_its_days_is_its_midnight() -> None:
         "Огонь прекращается в полночь с 14 на 15 мая 1994 года.",
     )
     assert moved == [("deadline", "Date moved later by 6 days")]
+
+
+def test_a_duration_said_as_one_adjective_is_compared_as_a_duration() -> None:
+    """'в семиденний строк' is 'протягом семи днів' (no change), and 'в тридцятиденний строк'
+    lengthens it; in Russian alike, as 'a seven-day period' in English."""
+    same = [
+        (
+            "Сторони в семиденний строк відводять свої формування.",
+            "Сторони протягом семи днів відводять свої формування.",
+        ),
+        (
+            "Стороны в семидневный срок отводят свои формирования.",
+            "Стороны в течение семи дней отводят свои формирования.",
+        ),
+        (
+            "The Parties shall withdraw within a seven-day period.",
+            "The Parties shall withdraw within seven days.",
+        ),
+    ]
+    for old, new in same:
+        assert [r for r, _ in rules_of(old, new) if r in ("number", "deadline")] == []
+    longer = [
+        (
+            "Сторони в семиденний строк відводять свої формування.",
+            "Сторони в тридцятиденний строк відводять свої формування.",
+        ),
+        (
+            "Стороны в семидневный срок отводят свои формирования.",
+            "Стороны в тридцатидневный срок отводят свои формирования.",
+        ),
+        (
+            "The Parties shall withdraw within a seven-day period.",
+            "The Parties shall withdraw within a thirty-day period.",
+        ),
+    ]
+    for old, new in longer:
+        assert ("deadline", "Period lengthened by 23 days") in rules_of(old, new)

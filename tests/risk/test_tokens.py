@@ -333,3 +333,31 @@ def test_white_space_at_the_end_is_read_in_linear_time(space: str) -> None:
     assert time.perf_counter() - started < 1.0
     assert [t.norm for t in tokens] == ["the", "parties", "shall", "5"] and tokens[-1].end == 19
     assert tokenize(space * 20_000) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("в семиденний строк", [("7", "семи"), ("днів", "денний")]),
+        ("у тридцятиденний строк", [("30", "тридцяти"), ("днів", "денний")]),
+        ("в п'ятиденний строк", [("5", "п'яти"), ("днів", "денний")]),
+        ("в семидневный срок", [("7", "семи"), ("дней", "дневный")]),
+        ("в трехдневный срок", [("3", "трех"), ("дней", "дневный")]),
+        ("в двухнедельный срок", [("2", "двух"), ("недель", "недельный")]),
+        ("тримісячний строк", [("3", "три"), ("місяців", "місячний")]),
+    ],
+)
+def test_a_duration_said_as_one_adjective_is_its_number_and_unit(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    """'семиденний строк' is 7 days, as 'протягом семи днів' is."""
+    tokens = tokenize(text)
+    at = next(k for k, t in enumerate(tokens) if t.kind == "number")
+    assert [(t.norm, text[t.start : t.end]) for t in tokens[at : at + 2]] == found
+
+
+@pytest.mark.parametrize(
+    "text", ["щомісячний звіт", "ежемесячный отчёт", "щоденний звіт", "месячный срок", "обеденный перерыв"]
+)
+def test_how_often_or_no_number_is_no_joined_duration(text: str) -> None:
+    assert [t for t in tokenize(text) if t.kind == "number"] == []

@@ -30,11 +30,13 @@ from draftkit.risk.numerals import (
     HALVES,
     HUNDREDS,
     MONTHS,
+    JOINED_STEM,
     NUMBER_WORDS,
     SCALES,
     SECOND,
     SECOND_BEFORE,
     TENS,
+    joined_duration,
 )
 
 if TYPE_CHECKING:
@@ -284,6 +286,8 @@ def _merge(tokens: list[Token], text: str = "") -> list[Token]:
         and tokens[k + 1].kind == "word"
     }
     kept = [tok for k, tok in enumerate(tokens) if k not in dropped] if dropped else tokens
+    if JOINED_STEM.search(text) is not None and not text.isascii():
+        kept = _split_joined(kept)
     indices = range(len(kept))
     starts = sorted(
         {
@@ -301,6 +305,22 @@ def _merge(tokens: list[Token], text: str = "") -> list[Token]:
         merged, k = _merged_at(kept, k, text)
         out.append(merged)
     out.extend(kept[k:])
+    return out
+
+
+def _split_joined(kept: list[Token]) -> list[Token]:
+    """A duration said as one adjective read as its number and its unit: "семиденний строк"
+    as "семи днів строк", 7 days (numerals.joined_duration)."""
+    out: list[Token] = []
+    for tok in kept:
+        joined = joined_duration(tok.norm) if tok.kind == "word" else None
+        if joined is None:
+            out.append(tok)
+            continue
+        length, value, unit = joined
+        cut = tok.start + length
+        out.append(Token(str(value), tok.start, cut, "number", tok.cap, float(value), True))
+        out.append(Token(unit, cut, tok.end, "word"))
     return out
 
 
