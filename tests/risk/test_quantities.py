@@ -113,3 +113,51 @@ def test_a_duration_said_as_one_adjective_is_compared_as_a_duration() -> None:
     ]
     for old, new in longer:
         assert ("deadline", "Period lengthened by 23 days") in rules_of(old, new)
+
+
+def test_a_number_said_again_in_brackets_after_its_unit_is_one_number() -> None:
+    """'seventy-five percent (75%)' restates the number, as 'thirty (30) days' does; another
+    number in the brackets is still a number added."""
+    same = [
+        (
+            "The region shall receive seventy-five percent of the taxes.",
+            "The region shall receive seventy-five percent (75%) of the taxes.",
+        ),
+        (
+            "Громада отримує сімдесят п'ять відсотків податків.",
+            "Громада отримує сімдесят п'ять відсотків (75 %) податків.",
+        ),
+        (
+            "Община получает семьдесят пять процентов налогов.",
+            "Община получает семьдесят пять процентов (75%) налогов.",
+        ),
+        ("The zone shall be ten kilometres wide.", "The zone shall be ten kilometres (10 km) wide."),
+    ]
+    for old, new in same:
+        assert [r for r, _ in rules_of(old, new) if r == "number"] == []
+    other = rules_of(
+        "The region shall receive seventy-five percent of the taxes.",
+        "The region shall receive seventy-five percent (70%) of the taxes.",
+    )
+    assert ("number", "Number added") in other
+
+
+def test_a_count_of_times_is_how_often_not_an_amount_per_period() -> None:
+    """'одного раза в месяц' → '… в квартал' is a frequency lowered, not 'Amount per month made
+    an amount per quarter'; an amount of money per month made per year still is."""
+    for old, new in [
+        (
+            "Комиссия собирается не реже одного раза в месяц.",
+            "Комиссия собирается не реже одного раза в квартал.",
+        ),
+        (
+            "Комісія збирається не рідше одного разу на місяць.",
+            "Комісія збирається не рідше одного разу на квартал.",
+        ),
+        ("The Commission shall meet two times a month.", "The Commission shall meet two times a quarter."),
+    ]:
+        assert rules_of(old, new) == [("deadline", "Frequency lowered")]
+    money = rules_of(
+        "The donors shall provide $200 million a month.", "The donors shall provide $200 million a year."
+    )
+    assert ("number", "Amount per month made an amount per year") in money
