@@ -161,3 +161,32 @@ def test_a_count_of_times_is_how_often_not_an_amount_per_period() -> None:
         "The donors shall provide $200 million a month.", "The donors shall provide $200 million a year."
     )
     assert ("number", "Amount per month made an amount per year") in money
+
+
+def test_the_number_of_copies_is_a_formality() -> None:
+    """'done in four copies' → 'three copies' is low in three languages; another count is not."""
+    for old, new in [
+        (
+            "This Agreement is done in four copies, each equally authentic.",
+            "This Agreement is done in three copies, each equally authentic.",
+        ),
+        (
+            "Цю Угоду складено в трьох примірниках, кожен з яких має однакову силу.",
+            "Цю Угоду складено в чотирьох примірниках, кожен з яких має однакову силу.",
+        ),
+        (
+            "Совершено в двух экземплярах, каждый на русском языке.",
+            "Совершено в трех экземплярах, каждый на русском языке.",
+        ),
+    ]:
+        found = findings(old, new)
+        assert [f.rule for f in found] == ["number"]
+        assert found[0].headline.startswith("Number of copies")
+        assert found[0].significance <= 0.25
+    assert rules_of("Each Party shall send four observers.", "Each Party shall send three observers.") != []
+    assert (
+        findings("Each Party shall send four observers.", "Each Party shall send three observers.")[
+            0
+        ].significance
+        > 0.5
+    )

@@ -71,6 +71,7 @@ from draftkit.risk.names import (
     parents,
     respelt,
     same_place_but_words,
+    seat,
     venue,
     written_as_acronym,
 )
@@ -383,6 +384,8 @@ def _name_changed(s: Sides, old: Name, new: Name) -> Report | None:
         return None  # "the GOI" → "the Government of Israel": shortened or spelt out
     if venue(s.old, s.new, old, new):
         return Report("Venue changed", s.sig.wording)
+    if seat(s.old, s.new, old, new):
+        return Report("Seat moved", s.sig.wording)
     if _same_kind(old, new):
         return Report(f"{_KIND_WORD[old.kind]} changed", s.sig.name_changed)
     kind = "Place" if "place" in (old.kind, new.kind) else "Name"
