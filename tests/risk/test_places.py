@@ -276,3 +276,18 @@ def test_a_seat_moved_is_an_arrangement(old: str, new: str) -> None:
 )
 def test_a_place_beside_a_seat_is_still_a_place(old: str, new: str) -> None:
     assert ("name", "Place changed") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The troops shall be based in Marren.", "The troops shall be based in Dunmar."),
+        (
+            "Війська розміщуються в місті Марен, де перебуває штаб.",
+            "Війська розміщуються в місті Дунмар, де перебуває штаб.",
+        ),
+    ],
+)
+def test_where_forces_are_based_is_no_seat(old: str, new: str) -> None:
+    assert "Seat moved" not in [h for _, h in rules_of(old, new)]
+    assert rules_of(old, new)
