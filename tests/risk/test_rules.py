@@ -2824,3 +2824,35 @@ def test_one_vote_kept_and_a_share_in_proportion_say_nothing_of_voting() -> None
     old = "Each Party shall have one vote. Funds shall be allocated in proportion to population."
     new = "Each Party shall have one vote. Funds shall be shared in proportion to the population."
     assert [h for r, h in rules_of(old, new) if r == "scope"] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Until the establishment of international mechanisms, the forces shall take additional measures.",
+            "The forces shall take additional measures.",
+        ),
+        (
+            "До створення міжнародних механізмів миротворчі сили вживають додаткових заходів.",
+            "Миротворчі сили вживають додаткових заходів.",
+        ),
+        (
+            "До создания международных механизмов миротворческие силы принимают дополнительные меры.",
+            "Миротворческие силы принимают дополнительные меры.",
+        ),
+        (
+            "До вступления в силу соглашения стороны воздерживаются от действий.",
+            "Стороны воздерживаются от действий.",
+        ),
+    ],
+)
+def test_until_a_body_exists_is_a_time_qualifier(old: str, new: str) -> None:
+    """'до створення …', 'до создания …' say until when, as 'until the establishment of …'."""
+    assert [r for r, _ in rules_of(old, new)] == ["qualifier"]
+
+
+def test_up_to_a_number_is_no_time_qualifier() -> None:
+    assert "qualifier" not in [
+        r for r, _ in rules_of("Стороны отводят войска до 5 км.", "Стороны отводят войска до 10 км.")
+    ]
