@@ -2856,3 +2856,48 @@ def test_up_to_a_number_is_no_time_qualifier() -> None:
     assert "qualifier" not in [
         r for r, _ in rules_of("Стороны отводят войска до 5 км.", "Стороны отводят войска до 10 км.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "headline"),
+    [
+        (
+            "The amnesty shall cover offences, excluding economic crimes and crimes against humanity and war crimes.",
+            "The amnesty shall cover offences, excluding economic crimes.",
+            "Exception narrowed",
+        ),
+        (
+            "Амністія поширюється на злочини, за винятком економічних злочинів і воєнних злочинів.",
+            "Амністія поширюється на злочини, за винятком економічних злочинів.",
+            "Exception narrowed",
+        ),
+        (
+            "Амнистия распространяется на преступления, за исключением экономических преступлений и военных преступлений.",
+            "Амнистия распространяется на преступления, за исключением экономических преступлений.",
+            "Exception narrowed",
+        ),
+        (
+            "The amnesty shall cover offences, excluding economic crimes.",
+            "The amnesty shall cover offences, excluding economic crimes and war crimes.",
+            "Exception widened",
+        ),
+    ],
+)
+def test_an_item_dropped_from_an_exception_is_its_exception_removed(
+    old: str, new: str, headline: str
+) -> None:
+    """What an exception no longer lists is now covered: weighed as an exception removed for it
+    (added, for an item added), not as the exception reworded."""
+    found = [f for f in findings(old, new) if f.rule == "exception"]
+    assert [f.headline for f in found] == [headline]
+    assert found[0].significance == TAXONOMY.significance.exception_removed
+
+
+def test_an_exception_reworded_keeps_the_weight_of_a_change() -> None:
+    old = "The amnesty shall cover offences, excluding economic crimes."
+    found = [
+        f
+        for f in findings(old, "The amnesty shall cover offences, excluding financial crimes.")
+        if f.rule == "exception"
+    ]
+    assert [f.significance for f in found] == [TAXONOMY.significance.exception_changed]

@@ -487,13 +487,16 @@ def _exception_changed(s: Sides, old: ClauseFeature, new: ClauseFeature) -> Repo
     if _numbers_masked(old.content) == _numbers_masked(new.content):
         return None
     old_items, new_items = set(old.items), set(new.items)
-    if old_items < new_items or (old_items <= new_items and len(new.content) > len(old.content)):
-        headline = "Exception widened"
-    elif new_items < old_items:
-        headline = "Exception narrowed"
-    else:
-        headline = "Exception changed"
-    return Report(headline, s.sig.exception_changed)
+    # An item dropped from an exception is no longer excepted: for it, the exception is removed
+    # ("excluding economic crimes and war crimes" → "excluding economic crimes": war crimes now
+    # covered); an item added is an exception added for it.
+    if old_items < new_items:
+        return Report("Exception widened", s.sig.exception_added)
+    if old_items <= new_items and len(new.content) > len(old.content):
+        return Report("Exception widened", s.sig.exception_changed)
+    if new_items < old_items:
+        return Report("Exception narrowed", s.sig.exception_removed)
+    return Report("Exception changed", s.sig.exception_changed)
 
 
 # The marker's wording is not the point: "shall not apply to war crimes" and "other than war
