@@ -2901,3 +2901,54 @@ def test_an_exception_reworded_keeps_the_weight_of_a_change() -> None:
         if f.rule == "exception"
     ]
     assert [f.significance for f in found] == [TAXONOMY.significance.exception_changed]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "headline"),
+    [
+        (
+            "Each region shall have an assembly elected by direct universal suffrage.",
+            "Each region shall have an assembly designated by the Government.",
+            "Election replaced by appointment",
+        ),
+        (
+            "The governor shall be elected by the people.",
+            "The governor shall be appointed by the President.",
+            "Election replaced by appointment",
+        ),
+        (
+            "Голова ради обирається жителями області.",
+            "Голова ради призначається Президентом.",
+            "Election replaced by appointment",
+        ),
+        (
+            "Глава совета избирается жителями области.",
+            "Глава совета назначается Президентом.",
+            "Election replaced by appointment",
+        ),
+        (
+            "Глава совета назначается Президентом.",
+            "Глава совета избирается жителями области.",
+            "Appointment replaced by election",
+        ),
+    ],
+)
+def test_an_elected_holder_made_appointed(old: str, new: str, headline: str) -> None:
+    """Who chooses the holder changes: the people's vote for someone's appointment."""
+    assert ("scope", headline) in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The governor shall be elected by the people.", "The governor shall be chosen by the people."),
+        (
+            "The governor, elected by the people, shall chair the council.",
+            "The governor shall chair the council.",
+        ),
+        ("The Chairman shall be appointed by the OAU.", "The Chairman shall be appointed by the Parties."),
+        ("Голова ради обирається жителями області.", "Голова ради обирається депутатами."),
+    ],
+)
+def test_how_a_holder_is_chosen_said_alone_is_no_scope(old: str, new: str) -> None:
+    assert "scope" not in [r for r, _ in rules_of(old, new)]

@@ -600,6 +600,8 @@ _PARTNERS = {
     "majority": "unanimity",
     "equal_votes": "weighted_votes",
     "weighted_votes": "equal_votes",
+    "elected": "appointed",
+    "appointed": "elected",
 }
 _SCOPE_ADDED = {
     "universal": "Scope widened",
@@ -613,6 +615,9 @@ _SCOPE_ADDED = {
     "equal_votes": "Equal votes set",
     "weighted_votes": "Weighted voting set",
 }
+# How a holder is chosen says something only against the other way: "elected by direct
+# universal suffrage" → "designated by the Government"; said or dropped alone, it describes.
+_CHOSEN = frozenset({"elected", "appointed"})
 _SCOPE_REMOVED = {
     "universal": "Scope narrowed",
     "restrictive": "Scope widened",
@@ -636,6 +641,8 @@ _SCOPE_SWAPPED = {
     "majority": "Majority vote replaced by consensus",
     "equal_votes": "Equal votes replaced by weighted voting",  # who carries a decision changes
     "weighted_votes": "Weighted voting replaced by equal votes",
+    "elected": "Election replaced by appointment",  # who chooses the holder changes
+    "appointed": "Appointment replaced by election",
 }
 
 
@@ -645,7 +652,7 @@ def _scope_value(sig: Significance, group: str) -> float:
             return sig.scope_duration
         case "lower_bound" | "upper_bound":
             return sig.scope_restrictive
-        case "unanimity" | "majority" | "equal_votes" | "weighted_votes":
+        case "unanimity" | "majority" | "equal_votes" | "weighted_votes" | "elected" | "appointed":
             return sig.scope_bound
         case "restrictive":
             return sig.scope_restrictive
@@ -675,13 +682,17 @@ def _narrowed_release(s: Sides, group: str, removed: bool) -> float:
     return s.sig.scope_urgent if narrowing and (urgent(s.old) or urgent(s.new)) else 0.0
 
 
-def _scope_removed(s: Sides, old: Scope) -> Report:
+def _scope_removed(s: Sides, old: Scope) -> Report | None:
+    if old.group in _CHOSEN:
+        return None
     where = _context(words_in(s.new_text, old.context))
     value = max(_scope_value(s.sig, old.group), _narrowed_release(s, old.group, removed=True))
     return Report(_SCOPE_REMOVED[old.group], value, counterpart=where)
 
 
-def _scope_added(s: Sides, new: Scope) -> Report:
+def _scope_added(s: Sides, new: Scope) -> Report | None:
+    if new.group in _CHOSEN:
+        return None
     where = _context(words_in(s.old_text, new.context))
     value = max(_scope_value(s.sig, new.group), _narrowed_release(s, new.group, removed=False))
     return Report(_SCOPE_ADDED[new.group], value, counterpart=where)
