@@ -385,7 +385,6 @@ def _name_changed(s: Sides, old: Name, new: Name) -> Report | None:
     if venue(s.old, s.new, old, new):
         return Report("Venue changed", s.sig.wording)
     if seat(s.old, s.new, old, new) and FORCES.isdisjoint(s.old.lemma_set | s.new.lemma_set):
-        # where a body sits; not where troops are based ("the troops shall be based in …")
         return Report("Seat moved", s.sig.wording)
     if _same_kind(old, new):
         return Report(f"{_KIND_WORD[old.kind]} changed", s.sig.name_changed)
@@ -488,8 +487,7 @@ def _exception_changed(s: Sides, old: ClauseFeature, new: ClauseFeature) -> Repo
         return None
     old_items, new_items = set(old.items), set(new.items)
     # An item dropped from an exception is no longer excepted: for it, the exception is removed
-    # ("excluding economic crimes and war crimes" → "excluding economic crimes": war crimes now
-    # covered); an item added is an exception added for it.
+    # ("excluding … and war crimes" → "excluding …"); an item added is an exception added for it.
     if old_items < new_items:
         return Report("Exception widened", s.sig.exception_added)
     if old_items <= new_items and len(new.content) > len(old.content):
