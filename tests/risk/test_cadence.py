@@ -310,3 +310,26 @@ def test_where_a_body_s_offices_sit_weighs_as_wording(old: str, new: str) -> Non
 def test_where_forces_sit_keeps_its_weight(old: str, new: str) -> None:
     found = [f for f in findings(old, new) if f.rule in ("obligation", "name")]
     assert any(f.significance > TAXONOMY.significance.wording for f in found)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Commission shall report to the Council.",
+            "The Commission shall report to the Council and shall copy its reports to the Secretariat.",
+        ),
+        (
+            "The Mission shall report on the ceasefire to the Council.",
+            "The Mission shall report on the ceasefire to the Council and shall copy its reports to the Board.",
+        ),
+    ],
+)
+def test_a_duty_to_copy_reports_is_clerical(old: str, new: str) -> None:
+    """A duty to copy reports to another body, added, is paperwork ('shall copy', as 'shall
+    transmit copies' was; Ukrainian and Russian say it with a sending verb and 'копії')."""
+    found = findings(old, new)
+    assert [(f.rule, f.headline) for f in found if f.rule == "obligation"] == [
+        ("obligation", "Obligation added")
+    ]
+    assert all(f.significance <= TAXONOMY.significance.wording for f in found if f.rule == "obligation")

@@ -228,3 +228,66 @@ def test_a_body_named_beside_its_organisation_is_a_low_narrowing() -> None:
     assert [f.headline for f in findings(narrow, broad) if f.rule == "name"] == [
         "Organisation named more broadly"
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Regional Council shall have its office at Marren.",
+            "The Regional Council shall have its office at Dunmar.",
+        ),
+        (
+            "The Commission shall have its headquarters in Marren.",
+            "The Commission shall have its headquarters in Dunmar.",
+        ),
+        ("The Commission shall have its seat in Kyiv.", "The Commission shall have its seat in Moscow."),
+        (
+            "Місцем перебування Комісії визначено місто Бендери.",
+            "Місцем перебування Комісії визначено місто Тирасполь.",
+        ),
+        ("Штаб-квартира Комісії розміщується в Ханої.", "Штаб-квартира Комісії розміщується в Сайгоні."),
+        (
+            "Местопребыванием Комиссии является город Бендеры.",
+            "Местопребыванием Комиссии является город Тирасполь.",
+        ),
+        ("Штаб-квартира Комиссии находится в Ханое.", "Штаб-квартира Комиссии находится в Сайгоне."),
+    ],
+)
+def test_a_seat_moved_is_an_arrangement(old: str, new: str) -> None:
+    """Where a body has its seat, headquarters or office is low, as a venue is."""
+    assert rules_of(old, new) == [("name", "Seat moved")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # A listed place is at stake wherever a body sits.
+        (
+            "The mission shall have its headquarters in Donetsk.",
+            "The mission shall have its headquarters in Kherson.",
+        ),
+        # A place the seat is not: what the body monitors.
+        (
+            "The Commission shall have its seat in Kyiv and monitor the Marrow Valley.",
+            "The Commission shall have its seat in Kyiv and monitor the Dunmar Valley.",
+        ),
+    ],
+)
+def test_a_place_beside_a_seat_is_still_a_place(old: str, new: str) -> None:
+    assert ("name", "Place changed") in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The troops shall be based in Marren.", "The troops shall be based in Dunmar."),
+        (
+            "Війська розміщуються в місті Марен, де перебуває штаб.",
+            "Війська розміщуються в місті Дунмар, де перебуває штаб.",
+        ),
+    ],
+)
+def test_where_forces_are_based_is_no_seat(old: str, new: str) -> None:
+    assert "Seat moved" not in [h for _, h in rules_of(old, new)]
+    assert rules_of(old, new)

@@ -50,3 +50,143 @@ def test_a_number_after_a_deadline_word_takes_the_duration_s_unit() -> None:
         "500 troops shall withdraw within 30 days, and 200 within 60.",
         "500 troops shall withdraw within 30 days, and 200 within 90.",
     ) == [("deadline", "Deadline extended by 30 days")]
+
+
+def test_a_night_named_by_its_days_is_its_midnight() -> None:
+    """'в полночь с 8 на 9 мая' is 00:00 on 9 May: the 8 is no number removed; the night moved
+    is a date moved."""
+    pairs = [
+        (
+            "Огонь прекращается в полночь с 8 на 9 мая 1994 года.",
+            "Огонь прекращается в 00 часов 00 минут 9 мая 1994 года.",
+        ),
+        (
+            "Вогонь припиняється опівночі з 8 на 9 травня 1994 року.",
+            "Вогонь припиняється о 00 годині 00 хвилин 9 травня 1994 року.",
+        ),
+        (
+            "Fire shall cease at midnight on the night of 8 to 9 May 1994.",
+            "Fire shall cease at 00:00 on 9 May 1994.",
+        ),
+    ]
+    for old, new in pairs:
+        assert [r for r, _ in rules_of(old, new) if r in ("number", "deadline")] == []
+    moved = rules_of(
+        "Огонь прекращается в полночь с 8 на 9 мая 1994 года.",
+        "Огонь прекращается в полночь с 14 на 15 мая 1994 года.",
+    )
+    assert moved == [("deadline", "Date moved later by 6 days")]
+
+
+def test_a_duration_said_as_one_adjective_is_compared_as_a_duration() -> None:
+    """'в семиденний строк' is 'протягом семи днів' (no change), and 'в тридцятиденний строк'
+    lengthens it; in Russian alike, as 'a seven-day period' in English."""
+    same = [
+        (
+            "Сторони в семиденний строк відводять свої формування.",
+            "Сторони протягом семи днів відводять свої формування.",
+        ),
+        (
+            "Стороны в семидневный срок отводят свои формирования.",
+            "Стороны в течение семи дней отводят свои формирования.",
+        ),
+        (
+            "The Parties shall withdraw within a seven-day period.",
+            "The Parties shall withdraw within seven days.",
+        ),
+    ]
+    for old, new in same:
+        assert [r for r, _ in rules_of(old, new) if r in ("number", "deadline")] == []
+    longer = [
+        (
+            "Сторони в семиденний строк відводять свої формування.",
+            "Сторони в тридцятиденний строк відводять свої формування.",
+        ),
+        (
+            "Стороны в семидневный срок отводят свои формирования.",
+            "Стороны в тридцатидневный срок отводят свои формирования.",
+        ),
+        (
+            "The Parties shall withdraw within a seven-day period.",
+            "The Parties shall withdraw within a thirty-day period.",
+        ),
+    ]
+    for old, new in longer:
+        assert ("deadline", "Period lengthened by 23 days") in rules_of(old, new)
+
+
+def test_a_number_said_again_in_brackets_after_its_unit_is_one_number() -> None:
+    """'seventy-five percent (75%)' restates the number, as 'thirty (30) days' does; another
+    number in the brackets is still a number added."""
+    same = [
+        (
+            "The region shall receive seventy-five percent of the taxes.",
+            "The region shall receive seventy-five percent (75%) of the taxes.",
+        ),
+        (
+            "Громада отримує сімдесят п'ять відсотків податків.",
+            "Громада отримує сімдесят п'ять відсотків (75 %) податків.",
+        ),
+        (
+            "Община получает семьдесят пять процентов налогов.",
+            "Община получает семьдесят пять процентов (75%) налогов.",
+        ),
+        ("The zone shall be ten kilometres wide.", "The zone shall be ten kilometres (10 km) wide."),
+    ]
+    for old, new in same:
+        assert [r for r, _ in rules_of(old, new) if r == "number"] == []
+    other = rules_of(
+        "The region shall receive seventy-five percent of the taxes.",
+        "The region shall receive seventy-five percent (70%) of the taxes.",
+    )
+    assert ("number", "Number added") in other
+
+
+def test_a_count_of_times_is_how_often_not_an_amount_per_period() -> None:
+    """'одного раза в месяц' → '… в квартал' is a frequency lowered, not 'Amount per month made
+    an amount per quarter'; an amount of money per month made per year still is."""
+    for old, new in [
+        (
+            "Комиссия собирается не реже одного раза в месяц.",
+            "Комиссия собирается не реже одного раза в квартал.",
+        ),
+        (
+            "Комісія збирається не рідше одного разу на місяць.",
+            "Комісія збирається не рідше одного разу на квартал.",
+        ),
+        ("The Commission shall meet two times a month.", "The Commission shall meet two times a quarter."),
+    ]:
+        assert rules_of(old, new) == [("deadline", "Frequency lowered")]
+    money = rules_of(
+        "The donors shall provide $200 million a month.", "The donors shall provide $200 million a year."
+    )
+    assert ("number", "Amount per month made an amount per year") in money
+
+
+def test_the_number_of_copies_is_a_formality() -> None:
+    """'done in four copies' → 'three copies' is low in three languages; another count is not."""
+    for old, new in [
+        (
+            "This Agreement is done in four copies, each equally authentic.",
+            "This Agreement is done in three copies, each equally authentic.",
+        ),
+        (
+            "Цю Угоду складено в трьох примірниках, кожен з яких має однакову силу.",
+            "Цю Угоду складено в чотирьох примірниках, кожен з яких має однакову силу.",
+        ),
+        (
+            "Совершено в двух экземплярах, каждый на русском языке.",
+            "Совершено в трех экземплярах, каждый на русском языке.",
+        ),
+    ]:
+        found = findings(old, new)
+        assert [f.rule for f in found] == ["number"]
+        assert found[0].headline.startswith("Number of copies")
+        assert found[0].significance <= 0.25
+    assert rules_of("Each Party shall send four observers.", "Each Party shall send three observers.") != []
+    assert (
+        findings("Each Party shall send four observers.", "Each Party shall send three observers.")[
+            0
+        ].significance
+        > 0.5
+    )

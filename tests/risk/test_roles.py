@@ -420,3 +420,24 @@ def test_another_body_deciding_is_the_role_given_away(old: str, new: str) -> Non
 def test_no_decider_changed(old: str, new: str) -> None:
     """'Measures taken by' decide nothing; the same decider before the verb is no change."""
     assert ("role", "Role given to another body") not in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("There shall be an internationally monitored referendum.", "There shall be a referendum."),
+        ("There shall be an internationally monitored election.", "There shall be an election."),
+        ("The vote shall be held under the supervision of the Commission.", "The vote shall be held."),
+    ],
+)
+def test_an_article_in_a_role_s_place_says_no_role(old: str, new: str) -> None:
+    """'an internationally monitored referendum' → 'a referendum': the 'a' in its place is no
+    role said otherwise; the monitoring is gone."""
+    assert ("role", "Role removed") in rules_of(old, new)
+
+
+def test_a_role_said_in_other_words_is_still_no_role_removed() -> None:
+    old = "There shall be an internationally monitored referendum."
+    assert ("role", "Role removed") not in rules_of(
+        old, "There shall be an internationally observed referendum."
+    )

@@ -2824,3 +2824,131 @@ def test_one_vote_kept_and_a_share_in_proportion_say_nothing_of_voting() -> None
     old = "Each Party shall have one vote. Funds shall be allocated in proportion to population."
     new = "Each Party shall have one vote. Funds shall be shared in proportion to the population."
     assert [h for r, h in rules_of(old, new) if r == "scope"] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Until the establishment of international mechanisms, the forces shall take additional measures.",
+            "The forces shall take additional measures.",
+        ),
+        (
+            "До створення міжнародних механізмів миротворчі сили вживають додаткових заходів.",
+            "Миротворчі сили вживають додаткових заходів.",
+        ),
+        (
+            "До создания международных механизмов миротворческие силы принимают дополнительные меры.",
+            "Миротворческие силы принимают дополнительные меры.",
+        ),
+        (
+            "До вступления в силу соглашения стороны воздерживаются от действий.",
+            "Стороны воздерживаются от действий.",
+        ),
+    ],
+)
+def test_until_a_body_exists_is_a_time_qualifier(old: str, new: str) -> None:
+    """'до створення …', 'до создания …' say until when, as 'until the establishment of …'."""
+    assert [r for r, _ in rules_of(old, new)] == ["qualifier"]
+
+
+def test_up_to_a_number_is_no_time_qualifier() -> None:
+    assert "qualifier" not in [
+        r for r, _ in rules_of("Стороны отводят войска до 5 км.", "Стороны отводят войска до 10 км.")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "headline"),
+    [
+        (
+            "The amnesty shall cover offences, excluding economic crimes and crimes against humanity and war crimes.",
+            "The amnesty shall cover offences, excluding economic crimes.",
+            "Exception narrowed",
+        ),
+        (
+            "Амністія поширюється на злочини, за винятком економічних злочинів і воєнних злочинів.",
+            "Амністія поширюється на злочини, за винятком економічних злочинів.",
+            "Exception narrowed",
+        ),
+        (
+            "Амнистия распространяется на преступления, за исключением экономических преступлений и военных преступлений.",
+            "Амнистия распространяется на преступления, за исключением экономических преступлений.",
+            "Exception narrowed",
+        ),
+        (
+            "The amnesty shall cover offences, excluding economic crimes.",
+            "The amnesty shall cover offences, excluding economic crimes and war crimes.",
+            "Exception widened",
+        ),
+    ],
+)
+def test_an_item_dropped_from_an_exception_is_its_exception_removed(
+    old: str, new: str, headline: str
+) -> None:
+    """What an exception no longer lists is now covered: weighed as an exception removed for it
+    (added, for an item added), not as the exception reworded."""
+    found = [f for f in findings(old, new) if f.rule == "exception"]
+    assert [f.headline for f in found] == [headline]
+    assert found[0].significance == TAXONOMY.significance.exception_removed
+
+
+def test_an_exception_reworded_keeps_the_weight_of_a_change() -> None:
+    old = "The amnesty shall cover offences, excluding economic crimes."
+    found = [
+        f
+        for f in findings(old, "The amnesty shall cover offences, excluding financial crimes.")
+        if f.rule == "exception"
+    ]
+    assert [f.significance for f in found] == [TAXONOMY.significance.exception_changed]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "headline"),
+    [
+        (
+            "Each region shall have an assembly elected by direct universal suffrage.",
+            "Each region shall have an assembly designated by the Government.",
+            "Election replaced by appointment",
+        ),
+        (
+            "The governor shall be elected by the people.",
+            "The governor shall be appointed by the President.",
+            "Election replaced by appointment",
+        ),
+        (
+            "Голова ради обирається жителями області.",
+            "Голова ради призначається Президентом.",
+            "Election replaced by appointment",
+        ),
+        (
+            "Глава совета избирается жителями области.",
+            "Глава совета назначается Президентом.",
+            "Election replaced by appointment",
+        ),
+        (
+            "Глава совета назначается Президентом.",
+            "Глава совета избирается жителями области.",
+            "Appointment replaced by election",
+        ),
+    ],
+)
+def test_an_elected_holder_made_appointed(old: str, new: str, headline: str) -> None:
+    """Who chooses the holder changes: the people's vote for someone's appointment."""
+    assert ("scope", headline) in rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The governor shall be elected by the people.", "The governor shall be chosen by the people."),
+        (
+            "The governor, elected by the people, shall chair the council.",
+            "The governor shall chair the council.",
+        ),
+        ("The Chairman shall be appointed by the OAU.", "The Chairman shall be appointed by the Parties."),
+        ("Голова ради обирається жителями області.", "Голова ради обирається депутатами."),
+    ],
+)
+def test_how_a_holder_is_chosen_said_alone_is_no_scope(old: str, new: str) -> None:
+    assert "scope" not in [r for r, _ in rules_of(old, new)]

@@ -289,6 +289,39 @@ def test_no_month_or_year_end_where_there_is_none(text: str) -> None:
     assert [t for t in tokenize(text) if t.kind == "date"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("в полночь с 8 на 9 мая 1994 года", "8 на 9 мая 1994"),
+        ("опівночі з 8 на 9 травня 1994 року", "8 на 9 травня 1994"),
+        ("at midnight on the night of 8 to 9 May 1994", "8 to 9 May 1994"),
+        ("в ночь с 31 на 1 июня 1994 года", "31 на 1 июня 1994"),  # 31 May comes before 1 June
+        ("в ночь с 30 на 1 июня 1994 года", None),  # 30 does not
+        ("у ніч з 29 на 1 березня 2024 року", "29 на 1 березня 2024"),  # a leap year's February
+    ],
+)
+def test_a_night_named_by_its_two_days_is_the_date_of_its_midnight(text: str, quoted: str | None) -> None:
+    """'с 8 на 9 мая 1994': one date, its second day, the first day no number of its own."""
+    found = [(t.kind, text[t.start : t.end]) for t in tokenize(text) if t.kind in ("number", "date")]
+    if quoted is None:
+        assert found[0][0] == "number"
+    else:
+        assert found == [("date", quoted)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "from 8 to 9 May 1994",  # two days, not a night: "to" is a night's only after "night of"
+        "с 8 на 10 мая 1994 года",  # days that do not follow one another
+        "с 8 на 9 мая",  # no year: no written date
+    ],
+)
+def test_no_night_where_the_days_do_not_name_one(text: str) -> None:
+    first = next(t for t in tokenize(text) if t.kind in ("number", "date"))
+    assert (first.kind, first.norm) == ("number", "8")
+
+
 @pytest.mark.parametrize("space", [" ", "\u00a0", "\n", "\u3000"])
 def test_white_space_at_the_end_is_read_in_linear_time(space: str) -> None:
     """The grammar's leading `\\s*` found no token after a run of white space at the end, and
@@ -300,3 +333,31 @@ def test_white_space_at_the_end_is_read_in_linear_time(space: str) -> None:
     assert time.perf_counter() - started < 1.0
     assert [t.norm for t in tokens] == ["the", "parties", "shall", "5"] and tokens[-1].end == 19
     assert tokenize(space * 20_000) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("в семиденний строк", [("7", "семи"), ("днів", "денний")]),
+        ("у тридцятиденний строк", [("30", "тридцяти"), ("днів", "денний")]),
+        ("в п'ятиденний строк", [("5", "п'яти"), ("днів", "денний")]),
+        ("в семидневный срок", [("7", "семи"), ("дней", "дневный")]),
+        ("в трехдневный срок", [("3", "трех"), ("дней", "дневный")]),
+        ("в двухнедельный срок", [("2", "двух"), ("недель", "недельный")]),
+        ("тримісячний строк", [("3", "три"), ("місяців", "місячний")]),
+    ],
+)
+def test_a_duration_said_as_one_adjective_is_its_number_and_unit(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    """'семиденний строк' is 7 days, as 'протягом семи днів' is."""
+    tokens = tokenize(text)
+    at = next(k for k, t in enumerate(tokens) if t.kind == "number")
+    assert [(t.norm, text[t.start : t.end]) for t in tokens[at : at + 2]] == found
+
+
+@pytest.mark.parametrize(
+    "text", ["щомісячний звіт", "ежемесячный отчёт", "щоденний звіт", "месячный срок", "обеденный перерыв"]
+)
+def test_how_often_or_no_number_is_no_joined_duration(text: str) -> None:
+    assert [t for t in tokenize(text) if t.kind == "number"] == []

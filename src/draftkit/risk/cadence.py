@@ -132,7 +132,7 @@ _CLERICAL_WORDS = """publish published publication minutes secretariat secretari
     statements communique communiqué hearing hearings копія копії заява копия копии заявление"""
 _CLERICAL = frozenset(_CLERICAL_WORDS.split())
 # The obligation's verb is the clerical act itself ("shall publish it", "may meet elsewhere") …
-_CLERICAL_VERB_WORDS = """publish published meet circulate circulated translate translated опублікувати
+_CLERICAL_VERB_WORDS = """publish published meet circulate circulated translate translated copy опублікувати
     оприлюднити оприлюднювати опубликовать публиковать"""
 _CLERICAL_VERBS = frozenset(_CLERICAL_VERB_WORDS.split())
 # … or supplies or keeps what is clerical ("shall provide its secretariat", "shall keep

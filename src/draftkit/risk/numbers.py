@@ -196,9 +196,18 @@ def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report | None:
             headline = (
                 f"Amount {'increased' if up else 'reduced'} by {_percent(old.value, new.value, signed=False)}"
             )
+        case "count" if old.unit == new.unit and old.unit in _COPIES:
+            # "done in four copies" → "three copies": how many originals are signed, a formality
+            return Report(f"Number of copies {'increased' if up else 'reduced'} by {_fmt(diff)}", sig.wording)
         case _:
             headline = f"Number {'increased' if up else 'reduced'} by {_fmt(diff)}"
     return Report(headline, min(1.0, sig.number_base + min(0.5, rel)))
+
+
+# The copies (originals) an agreement is done in, by their lemmas
+_COPIES = frozenset(
+    {"copy", "original", "примірник", "екземпляр", "экземпляр", "подлинник", "оригінал", "оригинал"}
+)
 
 
 _PERIODS = {1: "day", 7: "week", 30: "month", 91: "quarter", 365: "year"}

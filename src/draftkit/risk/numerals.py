@@ -6,6 +6,7 @@ fractions in one character ("⅔", "2½").
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 MONTHS: dict[str, int] = {}
@@ -164,3 +165,34 @@ FRACTION_GLYPHS = {
         "⅝": 5 / 8, "⅞": 7 / 8, "⅑": 1 / 9, "⅒": 1 / 10,
     }.items()
 }  # fmt: skip
+
+
+# A duration said as one adjective, its number joined to its unit ("семиденний строк",
+# "тридцатидневный срок", "тримісячний", "двухнедельный"): the unit's stem, and the plural
+# its number is read with (a unit of [units.time]).
+_JOINED_UNITS = {
+    "денн": "днів",
+    "дневн": "дней",
+    "тижнев": "тижнів",
+    "недельн": "недель",
+    "місячн": "місяців",
+    "месячн": "месяцев",
+}
+JOINED_STEM = re.compile("|".join(_JOINED_UNITS), re.IGNORECASE)  # where one may stand
+JOINED_DURATION = re.compile(f"([\\w']+?)({'|'.join(_JOINED_UNITS)})[^\\W\\d_]{{1,3}}")
+# Joining forms that are no number of their own ("дводенний", "однодневный").
+_JOINING = {"дво": 2, "двох": 2, "одно": 1, "трьох": 3, "чотирьох": 4}
+
+
+def joined_duration(word: str) -> tuple[int, int, str] | None:
+    """For a duration said as one adjective ("семиденний", "тридцатидневный"): how many of its
+    characters say the number, the number, and the unit's word; None for any other word
+    ("ежемесячный", "щоденний": how often, not how long; "месячный": no number written)."""
+    m = JOINED_DURATION.fullmatch(word)
+    if m is None:
+        return None
+    head = m.group(1)
+    value = NUMBER_WORDS.get(head, _JOINING.get(head))
+    if value is None or value < 1:
+        return None
+    return len(head), value, _JOINED_UNITS[m.group(2)]

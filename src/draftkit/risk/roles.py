@@ -125,6 +125,9 @@ def _in_place(s: Sides, old: Act, new: Act) -> bool:
     return _said_of_same(old, new)
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
 def _said_otherwise(s: Sides, act: Act, old: bool) -> bool:
     """Whether a word of the other text that is no role word stands where `act` (of the old
     text if `old`) stands: the role said in words no table lists ("і верифікацію" → "і
@@ -132,7 +135,12 @@ def _said_otherwise(s: Sides, act: Act, old: bool) -> bool:
     there ("моніторинг і верифікацію" → "спостереження") is the weaker role left."""
     other = s.new if old else s.old
     acts = {k for r in other.features(roles) for k in range(r.first, r.last)}
-    words = [j for j, token in enumerate(other.text.tokens) if token.kind == "word" and j not in acts]
+    # an article in its place says no role ("an internationally monitored referendum" → "a referendum")
+    words = [
+        j
+        for j, token in enumerate(other.text.tokens)
+        if token.kind == "word" and j not in acts and token.norm not in _ARTICLES
+    ]
     if old:
         return any(s.replaced(i, j) for i in range(act.first, act.last) for j in words)
     return any(s.replaced(i, j) for i in words for j in range(act.first, act.last))

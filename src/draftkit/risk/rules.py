@@ -61,7 +61,7 @@ from draftkit.risk.matching import (
     surplus,
     unpaired,
 )
-from draftkit.risk.modifiers import MODIFIERS
+from draftkit.risk.modifiers import FORCES, MODIFIERS
 from draftkit.risk.names import (
     Name,
     at_sentence_start_in,
@@ -71,6 +71,7 @@ from draftkit.risk.names import (
     parents,
     respelt,
     same_place_but_words,
+    seat,
     venue,
     written_as_acronym,
 )
@@ -383,6 +384,8 @@ def _name_changed(s: Sides, old: Name, new: Name) -> Report | None:
         return None  # "the GOI" → "the Government of Israel": shortened or spelt out
     if venue(s.old, s.new, old, new):
         return Report("Venue changed", s.sig.wording)
+    if seat(s.old, s.new, old, new) and FORCES.isdisjoint(s.old.lemma_set | s.new.lemma_set):
+        return Report("Seat moved", s.sig.wording)
     if _same_kind(old, new):
         return Report(f"{_KIND_WORD[old.kind]} changed", s.sig.name_changed)
     kind = "Place" if "place" in (old.kind, new.kind) else "Name"
@@ -483,13 +486,15 @@ def _exception_changed(s: Sides, old: ClauseFeature, new: ClauseFeature) -> Repo
     if _numbers_masked(old.content) == _numbers_masked(new.content):
         return None
     old_items, new_items = set(old.items), set(new.items)
-    if old_items < new_items or (old_items <= new_items and len(new.content) > len(old.content)):
-        headline = "Exception widened"
-    elif new_items < old_items:
-        headline = "Exception narrowed"
-    else:
-        headline = "Exception changed"
-    return Report(headline, s.sig.exception_changed)
+    # An item dropped from an exception is no longer excepted: for it, the exception is removed
+    # ("excluding … and war crimes" → "excluding …"); an item added is an exception added for it.
+    if old_items < new_items:
+        return Report("Exception widened", s.sig.exception_added)
+    if old_items <= new_items and len(new.content) > len(old.content):
+        return Report("Exception widened", s.sig.exception_changed)
+    if new_items < old_items:
+        return Report("Exception narrowed", s.sig.exception_removed)
+    return Report("Exception changed", s.sig.exception_changed)
 
 
 # The marker's wording is not the point: "shall not apply to war crimes" and "other than war
@@ -593,6 +598,8 @@ _PARTNERS = {
     "majority": "unanimity",
     "equal_votes": "weighted_votes",
     "weighted_votes": "equal_votes",
+    "elected": "appointed",
+    "appointed": "elected",
 }
 _SCOPE_ADDED = {
     "universal": "Scope widened",
@@ -606,6 +613,9 @@ _SCOPE_ADDED = {
     "equal_votes": "Equal votes set",
     "weighted_votes": "Weighted voting set",
 }
+# How a holder is chosen says something only against the other way: "elected by direct
+# universal suffrage" → "designated by the Government"; said or dropped alone, it describes.
+_CHOSEN = frozenset({"elected", "appointed"})
 _SCOPE_REMOVED = {
     "universal": "Scope narrowed",
     "restrictive": "Scope widened",
@@ -629,6 +639,8 @@ _SCOPE_SWAPPED = {
     "majority": "Majority vote replaced by consensus",
     "equal_votes": "Equal votes replaced by weighted voting",  # who carries a decision changes
     "weighted_votes": "Weighted voting replaced by equal votes",
+    "elected": "Election replaced by appointment",  # who chooses the holder changes
+    "appointed": "Appointment replaced by election",
 }
 
 
@@ -638,7 +650,7 @@ def _scope_value(sig: Significance, group: str) -> float:
             return sig.scope_duration
         case "lower_bound" | "upper_bound":
             return sig.scope_restrictive
-        case "unanimity" | "majority" | "equal_votes" | "weighted_votes":
+        case "unanimity" | "majority" | "equal_votes" | "weighted_votes" | "elected" | "appointed":
             return sig.scope_bound
         case "restrictive":
             return sig.scope_restrictive
@@ -668,13 +680,17 @@ def _narrowed_release(s: Sides, group: str, removed: bool) -> float:
     return s.sig.scope_urgent if narrowing and (urgent(s.old) or urgent(s.new)) else 0.0
 
 
-def _scope_removed(s: Sides, old: Scope) -> Report:
+def _scope_removed(s: Sides, old: Scope) -> Report | None:
+    if old.group in _CHOSEN:
+        return None
     where = _context(words_in(s.new_text, old.context))
     value = max(_scope_value(s.sig, old.group), _narrowed_release(s, old.group, removed=True))
     return Report(_SCOPE_REMOVED[old.group], value, counterpart=where)
 
 
-def _scope_added(s: Sides, new: Scope) -> Report:
+def _scope_added(s: Sides, new: Scope) -> Report | None:
+    if new.group in _CHOSEN:
+        return None
     where = _context(words_in(s.old_text, new.context))
     value = max(_scope_value(s.sig, new.group), _narrowed_release(s, new.group, removed=False))
     return Report(_SCOPE_ADDED[new.group], value, counterpart=where)

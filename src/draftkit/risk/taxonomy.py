@@ -54,6 +54,8 @@ SCOPE_GROUPS = (
     "majority",
     "equal_votes",
     "weighted_votes",
+    "elected",
+    "appointed",
 )
 # What a party receives or gives up for a harm (issue 14): words of one group interchangeable.
 REMEDY_GROUPS = ("compensation", "assistance", "waiver")

@@ -29,12 +29,14 @@ from draftkit.risk.numerals import (
     FRACTION_GLYPHS,
     HALVES,
     HUNDREDS,
+    JOINED_STEM,
     MONTHS,
     NUMBER_WORDS,
     SCALES,
     SECOND,
     SECOND_BEFORE,
     TENS,
+    joined_duration,
 )
 
 if TYPE_CHECKING:
@@ -284,6 +286,8 @@ def _merge(tokens: list[Token], text: str = "") -> list[Token]:
         and tokens[k + 1].kind == "word"
     }
     kept = [tok for k, tok in enumerate(tokens) if k not in dropped] if dropped else tokens
+    if JOINED_STEM.search(text) is not None and not text.isascii():
+        kept = _split_joined(kept)
     indices = range(len(kept))
     starts = sorted(
         {
@@ -301,6 +305,22 @@ def _merge(tokens: list[Token], text: str = "") -> list[Token]:
         merged, k = _merged_at(kept, k, text)
         out.append(merged)
     out.extend(kept[k:])
+    return out
+
+
+def _split_joined(kept: list[Token]) -> list[Token]:
+    """A duration said as one adjective read as its number and its unit: "семиденний строк"
+    as "семи днів строк", 7 days (numerals.joined_duration)."""
+    out: list[Token] = []
+    for tok in kept:
+        joined = joined_duration(tok.norm) if tok.kind == "word" else None
+        if joined is None:
+            out.append(tok)
+            continue
+        length, value, unit = joined
+        cut = tok.start + length
+        out.append(Token(str(value), tok.start, cut, "number", tok.cap, float(value), True))
+        out.append(Token(unit, cut, tok.end, "word"))
     return out
 
 
@@ -393,10 +413,39 @@ def _merged_at(kept: list[Token], k: int, text: str = "") -> tuple[Token, int]:
             return ending
     if tok.norm in _YEAR_END:
         return _year_end(kept, k)
+    night = _night_of(kept, k, text)
+    if night is not None:
+        return night
     date_tok, used = _written_date(kept, k, text) if tok.kind == "number" or tok.norm in MONTHS else (None, 1)
     if date_tok is not None:
         return date_tok, k + used
     return tok, k + 1
+
+
+_NIGHT_TO = frozenset(["на"])  # "в ночь с 8 на 9 мая", "у ніч з 8 на 9 травня"
+_NIGHT_OF = ("night", "of")  # "the night of 8 to 9 May 1994": "to" only after these words
+
+
+def _night_of(kept: list[Token], k: int, text: str) -> tuple[Token, int] | None:
+    """A night named by its two days ("с 8 на 9 мая 1994", "з 8 на 9 травня 1994", "the night of
+    8 to 9 May 1994"): the date of its second day, where its midnight falls, with the whole
+    phrase as its span; the first day is no number of its own. None where the days do not
+    follow one another or the second is no written date."""
+    tok = kept[k]
+    if tok.kind != "number" or tok.spelled or tok.value is None or not 1 <= tok.value <= 31:
+        return None
+    if k + 2 >= len(kept) or kept[k + 2].kind != "number":
+        return None
+    joiner = kept[k + 1].norm
+    before = tuple(t.norm for t in kept[max(0, k - 2) : k])
+    if joiner not in _NIGHT_TO and not (joiner == "to" and before == _NIGHT_OF):
+        return None
+    second, used = _written_date(kept, k + 2, text)
+    if second is None or second.value is None or len(second.norm) == MONTH_NORM:
+        return None
+    if date.fromordinal(int(second.value) - 1).day != int(tok.value):
+        return None
+    return second._replace(start=tok.start), k + 2 + used
 
 
 def and_a_half(kept: Sequence[Token], j: int) -> int:
@@ -438,7 +487,7 @@ def _ordinal_ending(kept: list[Token], k: int) -> tuple[Token, int] | None:
 # not after a word that says how long ("2 hours 30 minutes", "within 12 hours 30 minutes",
 # "протягом 10 год. 30 хв.", "в течение 12 часов 30 минут" are durations).
 _HOUR_WORDS = frozenset(
-    ["год", "годин", "години", "година", "ч", "час", "часа", "часов", "h", "hrs", "hours"]
+    ["год", "годин", "години", "година", "годині", "ч", "час", "часа", "часов", "h", "hrs", "hours"]
 )
 _MINUTE_WORDS = frozenset(
     ["хв", "хвилин", "хвилини", "хвилина", "мин", "минут", "минуты", "минута", "min", "mins", "minutes"]
