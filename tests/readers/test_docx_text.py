@@ -709,3 +709,39 @@ def test_a_date_field_is_said(tmp_path: Path, instruction: str, stored: str, sai
         path = Doc(body).build(tmp_path / "d.docx")
         assert [text for _, text in _texts(path)][-1] == f"Signed on {stored}."
         assert [w for w in _warnings(path) if " field shows " in w] == expected
+
+
+def test_web_hidden_text_is_compared_and_named_as_text_libreoffice_hides(tmp_path: Path) -> None:
+    """w:webHidden hides text in Word's Web Layout only: Word shows it on the page and in
+    print, LibreOffice's PDF leaves it out (directly or through a character style). Compared
+    as visible and named; a table of contents' page numbers, which Word marks webHidden and
+    LibreOffice shows, say nothing."""
+    from tests.fixtures.docx.word_probes import Doc as Probe
+    from tests.fixtures.docx.word_probes import article
+
+    def said(body: str, styles: str | None = None, name: str = "w") -> tuple[str, list[str]]:
+        content = read_docx_blocks(Probe(body, styles=styles).build(tmp_path / f"{name}.docx"))
+        return content.blocks[-1].text, [w.message for w in content.warnings if w.code == "hidden-text"]
+
+    web = fx.r("The Parties shall ") + fx.r("not ", "<w:webHidden/>") + fx.r("withdraw.")
+    assert said(article(web)) == (
+        "The Parties shall not withdraw.",
+        ["text LibreOffice hides and Word shows, compared as visible: 'not'"],
+    )
+    sheet = fx.styles_xml(
+        '<w:style w:type="character" w:styleId="Web"><w:name w:val="Web"/><w:rPr><w:webHidden/></w:rPr></w:style>'
+    )
+    styled = fx.r("The Parties shall ") + fx.r("not ", '<w:rStyle w:val="Web"/>') + fx.r("withdraw.")
+    assert said(article(styled), sheet, "s")[1] == [
+        "text LibreOffice hides and Word shows, compared as visible: 'not'"
+    ]
+    toc = (
+        fx.BEGIN
+        + fx.instr(' TOC \\o "1-3" \\h ')
+        + fx.SEPARATE
+        + fx.r("Withdrawal")
+        + fx.r("", "<w:webHidden/>").replace("<w:t", "<w:tab/><w:t", 1)
+        + fx.r("3", "<w:webHidden/>")
+        + fx.END
+    )
+    assert said(fx.p(toc), name="toc") == ("Withdrawal\t3", [])

@@ -2,7 +2,8 @@
 
 Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
 
-- `Visibility` resolves hidden text (`w:vanish`, `w:specVanish`) through document
+- `Visibility` resolves hidden text (`w:vanish`, `w:specVanish`; `w:webHidden`, which only
+  LibreOffice hides on the page) through document
   defaults, the paragraph style chain, the character style chain and direct formatting,
   twice: as Word does (ECMA-376 §17.7.3: in a style a toggle property flips the value
   inherited from the previous level, direct formatting is absolute; within one `basedOn`
@@ -178,6 +179,7 @@ class _StyleRun(NamedTuple):  # a NamedTuple: made on import faster than a datac
     spec_vanish: bool | None
     looks: int = 0
     looks_on: int = 0
+    web_hidden: bool | None = None
 
 
 class Visibility:
@@ -212,11 +214,13 @@ class Visibility:
         self.default_character = default_character
         self.default_hidden = default_hidden
         self.default_look = default_look
-        self._cache: dict[tuple[str | None, str | None, bool | None, bool | None], Hiding] = {}
+        self._cache: dict[tuple[str | None, str | None, bool | None, bool | None, bool | None], Hiding] = {}
         self._looks: dict[tuple[str | None, str | None], int] = {}
         # No style and no default hides anything: only direct formatting can (most files).
         self.plain = not default_hidden and not any(
-            s.vanish or s.spec_vanish for table in (paragraphs, characters) for s in table.values()
+            s.vanish or s.spec_vanish or s.web_hidden
+            for table in (paragraphs, characters)
+            for s in table.values()
         )
         # No style and no default sets capitals, strike-through or superscript (most files).
         self.lookless = not default_look and not any(
@@ -261,9 +265,11 @@ class Visibility:
         character_style: str | None,
         vanish: bool | None,
         spec_vanish: bool | None,
+        web_hidden: bool | None = None,
     ) -> Hiding:
-        """How a run with these styles and direct vanish/specVanish (None: not set) shows."""
-        key = (paragraph_style, character_style, vanish, spec_vanish)
+        """How a run with these styles and direct vanish/specVanish/webHidden (None: not
+        set) shows."""
+        key = (paragraph_style, character_style, vanish, spec_vanish, web_hidden)
         found = self._cache.get(key)
         if found is None:
             found = self._resolve(*key)
@@ -277,6 +283,7 @@ class Visibility:
         character_style: str | None,
         vanish: bool | None,
         spec_vanish: bool | None,
+        web_hidden: bool | None = None,
     ) -> Hiding:
         p_vanish, p_spec = _chain(self._paragraphs, paragraph_style or self.default_paragraph)
         c_vanish, c_spec = _chain(self._characters, character_style or self.default_character)
@@ -292,7 +299,21 @@ class Visibility:
             word = office = vanish
         # specVanish ("always hidden") is honoured by Word, shown by LibreOffice.
         spec = spec_vanish if spec_vanish is not None else bool(c_spec or p_spec)
-        return Hiding(word or spec, office)
+        # webHidden ("hidden in Web Layout") is shown by Word on the page and in print, and
+        # hidden by LibreOffice (its PDF export: no trace of the word), directly or by a style.
+        if web_hidden is None:
+            web_hidden = next(
+                (
+                    v
+                    for v in (
+                        _web(self._characters, character_style),
+                        _web(self._paragraphs, paragraph_style or self.default_paragraph),
+                    )
+                    if v is not None
+                ),
+                None,
+            )
+        return Hiding(word or spec, office or bool(web_hidden))
 
 
 def _lineage(styles: Mapping[str, _StyleRun], style_id: str | None) -> Iterator[_StyleRun]:
@@ -319,6 +340,11 @@ def _chain(styles: Mapping[str, _StyleRun], style_id: str | None) -> tuple[bool 
         if spec is None:
             spec = style.spec_vanish
     return vanish, spec
+
+
+def _web(styles: Mapping[str, _StyleRun], style_id: str | None) -> bool | None:
+    """webHidden of a style: the nearest explicit value along basedOn."""
+    return next((s.web_hidden for s in _lineage(styles, style_id) if s.web_hidden is not None), None)
 
 
 def _look_chain(styles: Mapping[str, _StyleRun], style_id: str | None) -> tuple[int, int]:
@@ -499,7 +525,7 @@ def parse_visibility(root: etree._Element | None) -> Visibility:
         kind = element.get(w("type")) or "paragraph"
         if style_id is None or kind not in ("paragraph", "character"):
             continue
-        based_on = vanish = spec = None
+        based_on = vanish = spec = web = None
         looks = looks_on = 0
         for child in element:
             if child.tag == w("basedOn"):
@@ -510,11 +536,13 @@ def parse_visibility(root: etree._Element | None) -> Visibility:
                         vanish = on_off(prop, val)
                     elif prop.tag == w("specVanish"):
                         spec = on_off(prop, val)
+                    elif prop.tag == w("webHidden"):
+                        web = on_off(prop, val)
                     elif prop.tag in looks_by_tag:
                         bit, on = look_of(prop, looks_by_tag[prop.tag], val)
                         looks, looks_on = looks | bit, (looks_on & ~bit) | on
         table = paragraphs if kind == "paragraph" else characters
-        table.setdefault(style_id, _StyleRun(based_on, vanish, spec, looks, looks_on))
+        table.setdefault(style_id, _StyleRun(based_on, vanish, spec, looks, looks_on, web))
         if (element.get(w("default")) or "").lower() in ("1", "true", "on"):
             if kind == "paragraph" and default_paragraph is None:
                 default_paragraph = style_id
