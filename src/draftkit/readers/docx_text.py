@@ -26,7 +26,8 @@ Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
   otherwise: a REF whose result is not its bookmark's text (Word shows the stored one until
   fields update; LibreOffice's PDF the bookmark's), a DATE or TIME field (the day it is
   opened or printed), a DOCVARIABLE or FILENAME field (Word shows what it stored;
-  LibreOffice reads no document variable).
+  LibreOffice reads no document variable), the other fields Word computes on the page
+  (`PAGE_FIELDS`: PAGE, NUMPAGES, PAGEREF, SAVEDATE …; one note for paragraphs in a row).
 - `unify_namespaces` renames elements of the other WordprocessingML namespace (Strict in a
   transitional part, or the reverse) so one set of names reads both, as Word does.
 """
@@ -804,15 +805,35 @@ _NOW = re.compile(r"^\s*(DATE|TIME)\b", re.IGNORECASE)
 # it is called when opened): Word shows what it stored until it updates the field. Not a
 # document property, which both read from the file's own properties.
 _HELD = re.compile(r"^\s*(DOCVARIABLE|FILENAME)\b", re.IGNORECASE)
+# Fields whose result Word computes where it shows the page, or from the file or the person
+# viewing it: another page count, save date or file name is not a change of the draft (a
+# page's header or footer: readers.furniture), and in the body two saves of the same text
+# may store other results (LibreOffice's PDF shows its own: 'page 1 of 1' for a stored
+# 'page 2 of 7', nothing for a stored SAVEDATE).
+PAGE_FIELDS = frozenset(
+    {
+        "PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION", "PAGEREF", "STYLEREF", "DATE", "TIME",
+        "PRINTDATE", "SAVEDATE", "CREATEDATE", "EDITTIME", "FILENAME", "FILESIZE", "NUMWORDS",
+        "NUMCHARS", "REVNUM", "TEMPLATE", "USERNAME", "USERINITIALS", "USERADDRESS",
+    }
+)  # fmt: skip
+
+
+def page_field(instruction: str) -> str | None:
+    """The kind of field (`PAGE_FIELDS`) an instruction names, upper case; None for another."""
+    words = instruction.split()
+    kind = words[0].upper() if words else ""
+    return kind if kind in PAGE_FIELDS else None
 
 
 def is_recomputed(instruction: str) -> bool:
     """Whether a field's stored result is one Word or LibreOffice may show otherwise, so the
-    reader keeps it for `stale_results`: a REF to a bookmark's text, a DATE or TIME field, a
-    DOCVARIABLE or FILENAME field."""
+    reader keeps it for `stale_results`: a REF to a bookmark's text, a field Word computes
+    on the page (`PAGE_FIELDS`: DATE, TIME, FILENAME, PAGE, NUMPAGES, SAVEDATE …), a
+    DOCVARIABLE field."""
     found = _REF.match(instruction)
     return (found is not None and not _NOT_TEXT.search(found.group("switches"))) or bool(
-        _NOW.match(instruction) or _HELD.match(instruction)
+        _HELD.match(instruction) or page_field(instruction)
     )
 
 
@@ -820,13 +841,19 @@ def stale_results(
     body: etree._Element, references: list[tuple[str, str, int]], tags: Tags, accept: bool
 ) -> list[tuple[str, int]]:
     """(message, paragraph) for each field `is_recomputed` keeps that may show otherwise: a
-    DATE or TIME field, whatever it stored; a REF field whose shown result is not its
-    bookmark's text (Word shows the stored result, LibreOffice's PDF and an update show the
-    bookmark's; the bookmarks' texts are read in one pass over the body, for the names
-    referred to only)."""
+    DATE or TIME field, whatever it stored; the other fields Word computes on the page (a
+    PAGE, NUMPAGES, SAVEDATE …), one note for those of a run of paragraphs in a row; a REF
+    field whose shown result is not its bookmark's text (Word shows the stored result,
+    LibreOffice's PDF and an update show the bookmark's; the bookmarks' texts are read in one
+    pass over the body, for the names referred to only)."""
     wanted: dict[str, list[tuple[str, int, str]]] = {}
     out: list[tuple[str, int]] = []
+    computed: list[tuple[str, str, int]] = []  # (kind, stored result, paragraph)
     for instruction, shown, index in references:
+        kind = page_field(instruction)
+        if kind is not None and kind not in ("DATE", "TIME", "FILENAME"):
+            computed.append((kind, " ".join(shown.split()), index))
+            continue
         found = _REF.match(instruction)
         if found is not None:
             wanted.setdefault(found.group("name"), []).append((shown, index, found.group("switches")))
@@ -849,8 +876,9 @@ def stale_results(
                     index,
                 )
             )
+    out += _computed_notes(computed)
     if not wanted:
-        return out
+        return sorted(out, key=lambda said: said[1])
     t = tags
     hidden = t.moveFrom if accept else t.moveTo
     open_ids: dict[str | None, str] = {}
@@ -884,4 +912,30 @@ def stale_results(
                         index,
                     )
                 )
+    return sorted(out, key=lambda said: said[1])
+
+
+def _computed_notes(computed: list[tuple[str, str, int]]) -> list[tuple[str, int]]:
+    """One note for the fields Word computes on the page (`computed`: kind, stored result,
+    paragraph) of each run of paragraphs in a row (a table of contents' page numbers: one)."""
+    out: list[tuple[str, int]] = []
+    start = 0
+    for end in range(1, len(computed) + 1):
+        if end < len(computed) and computed[end][2] - computed[end - 1][2] <= 1:
+            continue
+        group = computed[start:end]
+        kinds = list(dict.fromkeys(kind for kind, _, _ in group))
+        first, last = group[0][2], group[-1][2]
+        stored = ", ".join(repr(shown) for _, shown, _ in group[:3]) + (", …" if len(group) > 3 else "")
+        where = f" (in paragraphs {first}–{last})" if last > first else ""
+        out.append(
+            (
+                f"{'a ' if len(group) == 1 else f'{len(group)} '}{'/'.join(kinds)} field{'s' if len(group) > 1 else ''}"
+                f"{where} whose result Word computes where it shows the page, stored as {stored}: compared"
+                " as stored, so another save of the same text may show as a change here (LibreOffice's"
+                " PDF shows its own)",
+                first,
+            )
+        )
+        start = end
     return out
