@@ -10,7 +10,7 @@ from pathlib import Path
 from draftkit.api import diff
 from draftkit.readers import read
 from tests.fixtures.docx import make_fixtures as fx
-from tests.fixtures.docx.word_probes import Doc, article
+from tests.fixtures.docx.word_probes import SENTENCE, Doc, article
 
 CLEAN = fx.r("The Parties shall ") + fx.r("not ") + fx.r("withdraw.")
 
@@ -38,7 +38,7 @@ def test_white_by_theme_and_one_point_text_are_named_too(tmp_path: Path) -> None
     assert _notes(tmp_path, article(_with('<w:color w:val="FFFFFF" w:themeColor="background1"/>')), name="a")
     assert _notes(tmp_path, article(_with('<w:color w:val="auto" w:themeColor="background1"/>')), name="b")
     assert _notes(tmp_path, article(_with('<w:sz w:val="2"/>')), name="c") == [
-        "text the page does not show (white on a white page, or 1.5 points or less): 'not';"
+        "text the page does not show (1.5 points or less): 'not';"
         " compared as any text, but a reader of the page, or of the redline in Word, does not see it"
     ]
 
@@ -162,7 +162,6 @@ def test_a_style_based_on_a_white_one_with_a_colour_of_its_own_is_seen(tmp_path:
 
 def test_white_text_in_a_footnote_is_named(tmp_path: Path) -> None:
     """A footnote's text is compared where its reference stands; white there is as unseen."""
-    from tests.fixtures.docx.word_probes import SENTENCE
 
     white = fx.r("Reserved ") + fx.r("not ", '<w:color w:val="FFFFFF"/>') + fx.r("at all.")
     footnotes = (
@@ -202,3 +201,91 @@ def test_a_run_style_with_a_colour_a_page_shows_undoes_a_white_paragraph_style(t
     bare = fx.p(fx.r("The Parties shall not withdraw."), '<w:pStyle w:val="Blank"/>')
     assert _notes(tmp_path, inked, styles, name="inked") == []
     assert _notes(tmp_path, bare, styles, name="bare")
+
+
+def _styled(content: str, defaults: str = "") -> str:
+    head = f"<w:docDefaults><w:rPrDefault><w:rPr>{defaults}</w:rPr></w:rPrDefault></w:docDefaults>"
+    return fx.styles_xml((head if defaults else "") + content)
+
+
+def _style(sid: str, rpr: str, kind: str = "paragraph", default: bool = False, based: str = "") -> str:
+    flag = ' w:default="1"' if default else ""
+    parent = f'<w:basedOn w:val="{based}"/>' if based else ""
+    return f'<w:style w:type="{kind}" w:styleId="{sid}"{flag}><w:name w:val="{sid}"/>{parent}<w:rPr>{rpr}</w:rPr></w:style>'
+
+
+INKED = '<w:color w:val="000000"/>'
+# "The Parties shall" and "withdraw." in black of their own, "not" in what the styles give.
+INKED_BUT_NOT = fx.r("The Parties shall ", INKED) + fx.r("not ") + fx.r("withdraw.", INKED)
+
+
+def test_white_or_tiny_text_from_the_document_defaults_is_named(tmp_path: Path) -> None:
+    """LibreOffice's PDF of a file whose w:docDefaults make text white (or 1 point): no ink
+    where 'not' stands (a word of no colour of its own), the black words shown. Each run's
+    colour is resolved as Word does: its own, its styles', then the defaults."""
+    white = _notes(tmp_path, fx.p(INKED_BUT_NOT), _styled("", '<w:color w:val="FFFFFF"/>'), name="dw")
+    assert white == [
+        "text the page does not show (white on a white page): 'not'; compared as any text, but a reader"
+        " of the page, or of the redline in Word, does not see it"
+    ]
+    tiny = (
+        fx.r("The Parties shall ", '<w:sz w:val="24"/>')
+        + fx.r("not ")
+        + fx.r("withdraw.", '<w:sz w:val="24"/>')
+    )
+    assert len(_notes(tmp_path, fx.p(tiny), _styled("", '<w:sz w:val="2"/>'), name="dt")) == 1
+    # Defaults that are black, or grey from a theme (templates do so), are seen.
+    grey = '<w:color w:val="595959" w:themeColor="text1" w:themeTint="A6"/>'
+    assert _notes(tmp_path, fx.p(fx.r(SENTENCE)), _styled("", grey), name="dg") == []
+
+
+def test_white_text_from_the_default_paragraph_style_is_named_a_style_of_its_own_undoes_it(
+    tmp_path: Path,
+) -> None:
+    """A paragraph of no style takes the default paragraph style (Normal): white there is
+    white on the page (LibreOffice's PDF: no ink), as it is in a style based on it; a style
+    with a colour of its own shows its text, and so does a white default *character* style,
+    which LibreOffice does not apply (its PDF shows the word)."""
+    normal = _style("Normal", '<w:color w:val="FFFFFF"/>', default=True)
+    dark = _style("Dark", INKED, based="Normal")
+    body = _style("Body", "", based="Normal")
+    sheet = _styled(normal + dark + body)
+    assert _notes(tmp_path, fx.p(INKED_BUT_NOT), sheet, name="n1")
+    assert _notes(tmp_path, fx.p(INKED_BUT_NOT, '<w:pStyle w:val="Body"/>'), sheet, name="n2")
+    assert _notes(tmp_path, fx.p(INKED_BUT_NOT, '<w:pStyle w:val="Dark"/>'), sheet, name="n3") == []
+    default_character = _style(
+        "DefaultParagraphFont", '<w:color w:val="FFFFFF"/>', kind="character", default=True
+    )
+    assert _notes(tmp_path, fx.p(INKED_BUT_NOT), _styled(default_character), name="n4") == []
+
+
+def test_text_squeezed_to_a_fifth_of_its_width_is_named(tmp_path: Path) -> None:
+    """w:w scales characters' width: at 10 % LibreOffice's PDF draws 'not' 1.7 points wide
+    (16.7 at 100 %), a smudge; 33 %, Word's narrowest preset, stays legible (5.5 points)."""
+    assert _notes(tmp_path, article(_with('<w:w w:val="10"/>')), name="w10") == [
+        "text the page does not show (squeezed to a fifth of its width or less): 'not'; compared as any"
+        " text, but a reader of the page, or of the redline in Word, does not see it"
+    ]
+    assert _notes(tmp_path, article(_with('<w:w w:val="1"/>')), name="w1")
+    for n, scale in enumerate(("33", "90", "150")):
+        assert _notes(tmp_path, article(_with(f'<w:w w:val="{scale}"/>')), name=f"wok{n}") == []
+
+
+def test_text_in_the_colour_of_its_own_shading_is_named(tmp_path: Path) -> None:
+    """Black on a black fill (the look of a redaction that leaves the text in the file):
+    LibreOffice's PDF has a black box and no letter in it."""
+    black = '<w:color w:val="000000"/><w:shd w:val="clear" w:color="auto" w:fill="000000"/>'
+    assert _notes(tmp_path, article(_with(black)), name="b1") == [
+        "text the page does not show (in the colour of its own shading): 'not'; compared as any text,"
+        " but a reader of the page, or of the redline in Word, does not see it"
+    ]
+    on_yellow = '<w:color w:val="000000"/><w:shd w:val="clear" w:color="auto" w:fill="FFFF00"/>'
+    auto_on_black = '<w:color w:val="auto"/><w:shd w:val="clear" w:color="auto" w:fill="000000"/>'
+    assert _notes(tmp_path, article(_with(on_yellow)), name="b2") == []
+    assert _notes(tmp_path, article(_with(auto_on_black)), name="b3") == []  # Word draws 'auto' white there
+
+
+def test_on_a_dark_page_tiny_text_is_still_named(tmp_path: Path) -> None:
+    """A page colour may let white text show; it does not make 1-point text readable."""
+    dark = _with_page(Doc(article(_with('<w:sz w:val="2"/>'))).build(tmp_path / "k.docx"), "1F3864")
+    assert [w for w in read(dark).warnings if w.code == "invisible-text"]

@@ -709,3 +709,90 @@ def test_a_date_field_is_said(tmp_path: Path, instruction: str, stored: str, sai
         path = Doc(body).build(tmp_path / "d.docx")
         assert [text for _, text in _texts(path)][-1] == f"Signed on {stored}."
         assert [w for w in _warnings(path) if " field shows " in w] == expected
+
+
+def test_web_hidden_text_is_compared_and_named_as_text_libreoffice_hides(tmp_path: Path) -> None:
+    """w:webHidden hides text in Word's Web Layout only: Word shows it on the page and in
+    print, LibreOffice's PDF leaves it out (directly or through a character style). Compared
+    as visible and named; a table of contents' page numbers, which Word marks webHidden and
+    LibreOffice shows, say nothing."""
+    from tests.fixtures.docx.word_probes import Doc as Probe
+    from tests.fixtures.docx.word_probes import article
+
+    def said(body: str, styles: str | None = None, name: str = "w") -> tuple[str, list[str]]:
+        content = read_docx_blocks(Probe(body, styles=styles).build(tmp_path / f"{name}.docx"))
+        return content.blocks[-1].text, [w.message for w in content.warnings if w.code == "hidden-text"]
+
+    web = fx.r("The Parties shall ") + fx.r("not ", "<w:webHidden/>") + fx.r("withdraw.")
+    assert said(article(web)) == (
+        "The Parties shall not withdraw.",
+        ["text LibreOffice hides and Word shows, compared as visible: 'not'"],
+    )
+    sheet = fx.styles_xml(
+        '<w:style w:type="character" w:styleId="Web"><w:name w:val="Web"/><w:rPr><w:webHidden/></w:rPr></w:style>'
+    )
+    styled = fx.r("The Parties shall ") + fx.r("not ", '<w:rStyle w:val="Web"/>') + fx.r("withdraw.")
+    assert said(article(styled), sheet, "s")[1] == [
+        "text LibreOffice hides and Word shows, compared as visible: 'not'"
+    ]
+    toc = (
+        fx.BEGIN
+        + fx.instr(' TOC \\o "1-3" \\h ')
+        + fx.SEPARATE
+        + fx.r("Withdrawal")
+        + fx.r("", "<w:webHidden/>").replace("<w:t", "<w:tab/><w:t", 1)
+        + fx.r("3", "<w:webHidden/>")
+        + fx.END
+    )
+    assert said(fx.p(toc), name="toc") == ("Withdrawal\t3", [])
+
+
+def test_a_page_number_field_in_the_body_is_named_where_it_stands(tmp_path: Path) -> None:
+    """PAGE, NUMPAGES, SAVEDATE … in the body: Word computes their result where it shows
+    the page, so two saves of the same text may store '1 of 9' and '2 of 7' (LibreOffice's
+    PDF shows 'page 1 of 1' for both). Compared as stored, and named on each side where it
+    stands; a real change of wording beside it is a change as ever. A table of contents'
+    page numbers (PAGEREF, paragraphs in a row) are one note."""
+    from draftkit.api import diff
+    from tests.fixtures.docx.word_probes import Doc as Probe
+    from tests.fixtures.docx.word_probes import article
+
+    def field(code: str, result: str) -> str:
+        return fx.BEGIN + fx.instr(f" {code} ") + fx.SEPARATE + fx.r(result) + fx.END
+
+    def draft(page: str, pages: str, modal: str, name: str) -> Path:
+        body = article(
+            fx.r("See page ")
+            + field("PAGE", page)
+            + fx.r(" of ")
+            + field("NUMPAGES", pages)
+            + fx.r(f". The Parties {modal} withdraw.")
+        )
+        return Probe(body).build(tmp_path / f"{name}.docx")
+
+    comparison = diff(draft("1", "9", "shall", "a"), draft("2", "7", "shall", "b"))
+    for side, stored in ((comparison.old, "'1', '9'"), (comparison.new, "'2', '7'")):
+        said = [w for w in side.warnings if "computes where it shows the page" in w.message]
+        assert len(said) == 1 and said[0].location is not None and said[0].location.paragraph == 2
+        assert said[0].message.startswith(
+            f"2 PAGE/NUMPAGES fields whose result Word computes where it shows the page, stored as {stored}"
+        )
+    edited = diff(draft("1", "9", "shall", "c"), draft("1", "9", "may", "d"))
+    changed = [c for c in edited.changes if c.is_change]
+    assert len(changed) == 1 and "may" in changed[0].new_text
+    toc = "".join(
+        fx.p(
+            (fx.BEGIN + fx.instr(' TOC \\o "1-3" ') + fx.SEPARATE if n == 1 else "")
+            + fx.r(f"Heading {n}\t")
+            + field(f"PAGEREF _Toc{n} \\h", str(n))
+            + (fx.END if n == 3 else "")
+        )
+        for n in (1, 2, 3)
+    )
+    notes = [
+        w
+        for w in read_docx_blocks(Probe(toc).build(tmp_path / "toc.docx")).warnings
+        if "PAGEREF" in w.message
+    ]
+    assert [(w.location.paragraph if w.location else None) for w in notes] == [1]
+    assert notes[0].message.startswith("3 PAGEREF fields (in paragraphs 1–3) whose result")

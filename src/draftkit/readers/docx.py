@@ -599,7 +599,7 @@ class _Walker:
             old = change.find(t.rPr) if change is not None else None
             if old is not None:
                 rpr = old
-        style = vanish = spec = None
+        style = vanish = spec = web = None
         looks = looks_on = 0  # look properties set directly, and their values
         if rpr is not None:
             for child in rpr:
@@ -611,10 +611,14 @@ class _Walker:
                     vanish = on_off(child, t.val)
                 elif tag == t.specVanish:
                     spec = on_off(child, t.val)
+                elif tag == t.webHidden:
+                    web = on_off(child, t.val)
                 elif tag == t.rStyle:
                     style = child.get(t.val)
         self.look = self.visibility.shown(self.current.style, style, looks, looks_on)
-        return self.visibility.run(self.current.style, style, vanish, spec)
+        # Inside a field's result (a table of contents' page numbers) LibreOffice shows its
+        # own reading of the field, webHidden or not: only text of no field counts.
+        return self.visibility.run(self.current.style, style, vanish, spec, False if self.fields else web)
 
     def run(self, r: etree._Element, parts: list[str]) -> None:
         """Text of one w:r, honouring hidden text and complex-field state."""

@@ -76,6 +76,7 @@ class Tags:
         self.rStyle = w("rStyle")
         self.rPrChange = w("rPrChange")
         self.specVanish = w("specVanish")
+        self.webHidden = w("webHidden")
         self.sym = w("sym")
         self.font = w("font")
         self.char = w("char")

@@ -2,7 +2,8 @@
 
 Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
 
-- `Visibility` resolves hidden text (`w:vanish`, `w:specVanish`) through document
+- `Visibility` resolves hidden text (`w:vanish`, `w:specVanish`; `w:webHidden`, which only
+  LibreOffice hides on the page) through document
   defaults, the paragraph style chain, the character style chain and direct formatting,
   twice: as Word does (ECMA-376 §17.7.3: in a style a toggle property flips the value
   inherited from the previous level, direct formatting is absolute; within one `basedOn`
@@ -25,7 +26,8 @@ Pure functions and frozen tables over lxml elements, used by `docx._Walker`:
   otherwise: a REF whose result is not its bookmark's text (Word shows the stored one until
   fields update; LibreOffice's PDF the bookmark's), a DATE or TIME field (the day it is
   opened or printed), a DOCVARIABLE or FILENAME field (Word shows what it stored;
-  LibreOffice reads no document variable).
+  LibreOffice reads no document variable), the other fields Word computes on the page
+  (`PAGE_FIELDS`: PAGE, NUMPAGES, PAGEREF, SAVEDATE …; one note for paragraphs in a row).
 - `unify_namespaces` renames elements of the other WordprocessingML namespace (Strict in a
   transitional part, or the reverse) so one set of names reads both, as Word does.
 """
@@ -178,6 +180,7 @@ class _StyleRun(NamedTuple):  # a NamedTuple: made on import faster than a datac
     spec_vanish: bool | None
     looks: int = 0
     looks_on: int = 0
+    web_hidden: bool | None = None
 
 
 class Visibility:
@@ -212,11 +215,13 @@ class Visibility:
         self.default_character = default_character
         self.default_hidden = default_hidden
         self.default_look = default_look
-        self._cache: dict[tuple[str | None, str | None, bool | None, bool | None], Hiding] = {}
+        self._cache: dict[tuple[str | None, str | None, bool | None, bool | None, bool | None], Hiding] = {}
         self._looks: dict[tuple[str | None, str | None], int] = {}
         # No style and no default hides anything: only direct formatting can (most files).
         self.plain = not default_hidden and not any(
-            s.vanish or s.spec_vanish for table in (paragraphs, characters) for s in table.values()
+            s.vanish or s.spec_vanish or s.web_hidden
+            for table in (paragraphs, characters)
+            for s in table.values()
         )
         # No style and no default sets capitals, strike-through or superscript (most files).
         self.lookless = not default_look and not any(
@@ -261,9 +266,11 @@ class Visibility:
         character_style: str | None,
         vanish: bool | None,
         spec_vanish: bool | None,
+        web_hidden: bool | None = None,
     ) -> Hiding:
-        """How a run with these styles and direct vanish/specVanish (None: not set) shows."""
-        key = (paragraph_style, character_style, vanish, spec_vanish)
+        """How a run with these styles and direct vanish/specVanish/webHidden (None: not
+        set) shows."""
+        key = (paragraph_style, character_style, vanish, spec_vanish, web_hidden)
         found = self._cache.get(key)
         if found is None:
             found = self._resolve(*key)
@@ -277,6 +284,7 @@ class Visibility:
         character_style: str | None,
         vanish: bool | None,
         spec_vanish: bool | None,
+        web_hidden: bool | None = None,
     ) -> Hiding:
         p_vanish, p_spec = _chain(self._paragraphs, paragraph_style or self.default_paragraph)
         c_vanish, c_spec = _chain(self._characters, character_style or self.default_character)
@@ -292,7 +300,21 @@ class Visibility:
             word = office = vanish
         # specVanish ("always hidden") is honoured by Word, shown by LibreOffice.
         spec = spec_vanish if spec_vanish is not None else bool(c_spec or p_spec)
-        return Hiding(word or spec, office)
+        # webHidden ("hidden in Web Layout") is shown by Word on the page and in print, and
+        # hidden by LibreOffice (its PDF export: no trace of the word), directly or by a style.
+        if web_hidden is None:
+            web_hidden = next(
+                (
+                    v
+                    for v in (
+                        _web(self._characters, character_style),
+                        _web(self._paragraphs, paragraph_style or self.default_paragraph),
+                    )
+                    if v is not None
+                ),
+                None,
+            )
+        return Hiding(word or spec, office or bool(web_hidden))
 
 
 def _lineage(styles: Mapping[str, _StyleRun], style_id: str | None) -> Iterator[_StyleRun]:
@@ -319,6 +341,11 @@ def _chain(styles: Mapping[str, _StyleRun], style_id: str | None) -> tuple[bool 
         if spec is None:
             spec = style.spec_vanish
     return vanish, spec
+
+
+def _web(styles: Mapping[str, _StyleRun], style_id: str | None) -> bool | None:
+    """webHidden of a style: the nearest explicit value along basedOn."""
+    return next((s.web_hidden for s in _lineage(styles, style_id) if s.web_hidden is not None), None)
 
 
 def _look_chain(styles: Mapping[str, _StyleRun], style_id: str | None) -> tuple[int, int]:
@@ -499,7 +526,7 @@ def parse_visibility(root: etree._Element | None) -> Visibility:
         kind = element.get(w("type")) or "paragraph"
         if style_id is None or kind not in ("paragraph", "character"):
             continue
-        based_on = vanish = spec = None
+        based_on = vanish = spec = web = None
         looks = looks_on = 0
         for child in element:
             if child.tag == w("basedOn"):
@@ -510,11 +537,13 @@ def parse_visibility(root: etree._Element | None) -> Visibility:
                         vanish = on_off(prop, val)
                     elif prop.tag == w("specVanish"):
                         spec = on_off(prop, val)
+                    elif prop.tag == w("webHidden"):
+                        web = on_off(prop, val)
                     elif prop.tag in looks_by_tag:
                         bit, on = look_of(prop, looks_by_tag[prop.tag], val)
                         looks, looks_on = looks | bit, (looks_on & ~bit) | on
         table = paragraphs if kind == "paragraph" else characters
-        table.setdefault(style_id, _StyleRun(based_on, vanish, spec, looks, looks_on))
+        table.setdefault(style_id, _StyleRun(based_on, vanish, spec, looks, looks_on, web))
         if (element.get(w("default")) or "").lower() in ("1", "true", "on"):
             if kind == "paragraph" and default_paragraph is None:
                 default_paragraph = style_id
@@ -776,15 +805,35 @@ _NOW = re.compile(r"^\s*(DATE|TIME)\b", re.IGNORECASE)
 # it is called when opened): Word shows what it stored until it updates the field. Not a
 # document property, which both read from the file's own properties.
 _HELD = re.compile(r"^\s*(DOCVARIABLE|FILENAME)\b", re.IGNORECASE)
+# Fields whose result Word computes where it shows the page, or from the file or the person
+# viewing it: another page count, save date or file name is not a change of the draft (a
+# page's header or footer: readers.furniture), and in the body two saves of the same text
+# may store other results (LibreOffice's PDF shows its own: 'page 1 of 1' for a stored
+# 'page 2 of 7', nothing for a stored SAVEDATE).
+PAGE_FIELDS = frozenset(
+    {
+        "PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION", "PAGEREF", "STYLEREF", "DATE", "TIME",
+        "PRINTDATE", "SAVEDATE", "CREATEDATE", "EDITTIME", "FILENAME", "FILESIZE", "NUMWORDS",
+        "NUMCHARS", "REVNUM", "TEMPLATE", "USERNAME", "USERINITIALS", "USERADDRESS",
+    }
+)  # fmt: skip
+
+
+def page_field(instruction: str) -> str | None:
+    """The kind of field (`PAGE_FIELDS`) an instruction names, upper case; None for another."""
+    words = instruction.split()
+    kind = words[0].upper() if words else ""
+    return kind if kind in PAGE_FIELDS else None
 
 
 def is_recomputed(instruction: str) -> bool:
     """Whether a field's stored result is one Word or LibreOffice may show otherwise, so the
-    reader keeps it for `stale_results`: a REF to a bookmark's text, a DATE or TIME field, a
-    DOCVARIABLE or FILENAME field."""
+    reader keeps it for `stale_results`: a REF to a bookmark's text, a field Word computes
+    on the page (`PAGE_FIELDS`: DATE, TIME, FILENAME, PAGE, NUMPAGES, SAVEDATE …), a
+    DOCVARIABLE field."""
     found = _REF.match(instruction)
     return (found is not None and not _NOT_TEXT.search(found.group("switches"))) or bool(
-        _NOW.match(instruction) or _HELD.match(instruction)
+        _HELD.match(instruction) or page_field(instruction)
     )
 
 
@@ -792,13 +841,19 @@ def stale_results(
     body: etree._Element, references: list[tuple[str, str, int]], tags: Tags, accept: bool
 ) -> list[tuple[str, int]]:
     """(message, paragraph) for each field `is_recomputed` keeps that may show otherwise: a
-    DATE or TIME field, whatever it stored; a REF field whose shown result is not its
-    bookmark's text (Word shows the stored result, LibreOffice's PDF and an update show the
-    bookmark's; the bookmarks' texts are read in one pass over the body, for the names
-    referred to only)."""
+    DATE or TIME field, whatever it stored; the other fields Word computes on the page (a
+    PAGE, NUMPAGES, SAVEDATE …), one note for those of a run of paragraphs in a row; a REF
+    field whose shown result is not its bookmark's text (Word shows the stored result,
+    LibreOffice's PDF and an update show the bookmark's; the bookmarks' texts are read in one
+    pass over the body, for the names referred to only)."""
     wanted: dict[str, list[tuple[str, int, str]]] = {}
     out: list[tuple[str, int]] = []
+    computed: list[tuple[str, str, int]] = []  # (kind, stored result, paragraph)
     for instruction, shown, index in references:
+        kind = page_field(instruction)
+        if kind is not None and kind not in ("DATE", "TIME", "FILENAME"):
+            computed.append((kind, " ".join(shown.split()), index))
+            continue
         found = _REF.match(instruction)
         if found is not None:
             wanted.setdefault(found.group("name"), []).append((shown, index, found.group("switches")))
@@ -821,8 +876,9 @@ def stale_results(
                     index,
                 )
             )
+    out += _computed_notes(computed)
     if not wanted:
-        return out
+        return sorted(out, key=lambda said: said[1])
     t = tags
     hidden = t.moveFrom if accept else t.moveTo
     open_ids: dict[str | None, str] = {}
@@ -856,4 +912,30 @@ def stale_results(
                         index,
                     )
                 )
+    return sorted(out, key=lambda said: said[1])
+
+
+def _computed_notes(computed: list[tuple[str, str, int]]) -> list[tuple[str, int]]:
+    """One note for the fields Word computes on the page (`computed`: kind, stored result,
+    paragraph) of each run of paragraphs in a row (a table of contents' page numbers: one)."""
+    out: list[tuple[str, int]] = []
+    start = 0
+    for end in range(1, len(computed) + 1):
+        if end < len(computed) and computed[end][2] - computed[end - 1][2] <= 1:
+            continue
+        group = computed[start:end]
+        kinds = list(dict.fromkeys(kind for kind, _, _ in group))
+        first, last = group[0][2], group[-1][2]
+        stored = ", ".join(repr(shown) for _, shown, _ in group[:3]) + (", …" if len(group) > 3 else "")
+        where = f" (in paragraphs {first}–{last})" if last > first else ""
+        out.append(
+            (
+                f"{'a ' if len(group) == 1 else f'{len(group)} '}{'/'.join(kinds)} field{'s' if len(group) > 1 else ''}"
+                f"{where} whose result Word computes where it shows the page, stored as {stored}: compared"
+                " as stored, so another save of the same text may show as a change here (LibreOffice's"
+                " PDF shows its own)",
+                first,
+            )
+        )
+        start = end
     return out

@@ -10,7 +10,7 @@ draft with a `ReadWarning` (code `not-compared`, so `--strict` refuses the pair)
 differ. A Word file's parts are read with the reader's limits and hardened parser, in the
 draft's view (tracked insertions shown in the accept view, deletions in the original),
 without the results of the fields Word computes when it shows the page (page numbers and
-counts, the file name, the date: `_PAGE_FIELDS`), which would differ between any two files —
+counts, the file name, the date: `PAGE_FIELDS`), which would differ between any two files —
 every other field's last result (a DOCPROPERTY status, a REF) is compared, as are symbols
 (`w:sym`) and a watermark's text (a VML text path); a PDF's are the texts
 its reading left out (`Source.running`), page numbers never among them. Headers and footers
@@ -45,7 +45,7 @@ from draftkit.limits import Limits
 from draftkit.model import Draft, Location, Provision, ReadWarning
 from draftkit.model.numbering import parse_label
 from draftkit.readers import STDIN_NAME
-from draftkit.readers.docx_text import choose_branch, symbol_text
+from draftkit.readers.docx_text import PAGE_FIELDS, choose_branch, symbol_text
 from draftkit.readers.safezip import open_package
 
 _KINDS = ("header", "footer", "comments")
@@ -537,23 +537,13 @@ def _bare(text: str) -> str:
     return text
 
 
-# Fields whose result Word computes where it shows the page, or from the file or the person
-# viewing it: another page count, save date or file name is not a change of the draft. Every
-# other field's last result (a DOCPROPERTY status, a REF, a SEQ) is text the page shows.
-_PAGE_FIELDS = frozenset(
-    {
-        "PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION", "PAGEREF", "STYLEREF", "DATE", "TIME",
-        "PRINTDATE", "SAVEDATE", "CREATEDATE", "EDITTIME", "FILENAME", "FILESIZE", "NUMWORDS",
-        "NUMCHARS", "REVNUM", "TEMPLATE", "USERNAME", "USERINITIALS", "USERADDRESS",
-    }
-)  # fmt: skip
 _V_TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
 
 
 def _on_the_page(instruction: str) -> bool:
-    """Whether a field instruction names a field Word computes on the page (`_PAGE_FIELDS`)."""
+    """Whether a field instruction names a field Word computes on the page (`PAGE_FIELDS`)."""
     words = instruction.split()
-    return bool(words) and words[0].upper() in _PAGE_FIELDS
+    return bool(words) and words[0].upper() in PAGE_FIELDS
 
 
 class _Field:
