@@ -7,11 +7,14 @@ address-space limit and a 10 s timeout, to prove no hang and no memory blow-up.
 
 from __future__ import annotations
 
+import math
 import os
 import resource
+import signal
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +24,8 @@ from draftkit.cli import main
 from draftkit.errors import one_line
 
 MEMORY_LIMIT = 1 << 30  # bytes of address space a child run may use
-TIME_LIMIT = 10.0  # seconds a child run may take
+TIME_LIMIT = 10.0  # seconds of CPU a child run may take (RLIMIT_CPU: a loaded machine does not fail it)
+WAITING = 6  # ... and TIME_LIMIT times this of wall time, for a child that hangs without working
 ERROR_PREFIX = "draftkit: error: "
 DATE = "2026-01-01"
 
@@ -102,23 +106,32 @@ def draftkit_script() -> str:
     return str(beside) if beside.exists() else (shutil.which("draftkit") or "draftkit")
 
 
-def _limit_memory() -> None:  # pragma: no cover - runs in the child before exec
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+def _limits(seconds: int) -> Callable[[], None]:
+    def limit() -> None:  # pragma: no cover - runs in the child before exec
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+        # Each process of the run (draftkit forks a reading child) gets `seconds` of CPU.
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+
+    return limit
 
 
 def cli_process(*args: str | Path, timeout: float = TIME_LIMIT) -> Run:
-    """Run the real `draftkit` script in a child: 1 GB of address space, `timeout` seconds.
-    A child that hits the memory limit exits 70 ("out of memory"); one that hangs raises
-    subprocess.TimeoutExpired."""
+    """Run the real `draftkit` script in a child: 1 GB of address space, `timeout` seconds
+    of CPU (and WAITING times that of wall time). A child that hits the memory limit exits
+    70 ("out of memory"); one that works or hangs past its time raises
+    subprocess.TimeoutExpired. CPU time, not wall time: tests share a loaded machine."""
     env = {k: v for k, v in os.environ.items() if k != "DRAFTKIT_DEBUG"}
+    command = [draftkit_script(), *map(str, args)]
     done = subprocess.run(
-        [draftkit_script(), *map(str, args)],
+        command,
         capture_output=True,
-        timeout=timeout,
-        preexec_fn=_limit_memory,
+        timeout=timeout * WAITING,
+        preexec_fn=_limits(math.ceil(timeout)),
         env=env,
         check=False,
     )
+    if done.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        raise subprocess.TimeoutExpired(command, timeout, done.stdout, done.stderr)
     return Run(
         done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
     )

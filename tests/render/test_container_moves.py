@@ -354,14 +354,14 @@ def test_old_text_is_looked_up_not_scanned_for_each_provision_moved_into_a_table
     a table: 400 million comparisons, 40 s); here 300 lookups among 200,000 old texts."""
     outside = {f"The Parties shall do thing {i}." for i in range(200_000)}
     inside = {"Schedule text."}
-    started = time.perf_counter()
+    started = time.process_time()
     for i in range(100):
         assert _stood_outside(f"1.{i} The Parties shall do thing {i}.", inside, outside)
         assert not _stood_outside(f"1.{i} Another thing {i}.", inside, outside)
         assert not _stood_outside(
             f"{'x' * 20}The Parties shall do thing {i}.", inside, outside
         )  # label too long
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert not _stood_outside(
         "3. Schedule text.", inside, outside | {"Schedule text."}
     )  # in both: inside wins

@@ -586,10 +586,10 @@ def test_ten_thousand_provisions_write_fast_and_number_right() -> None:
     draft = generator.make_draft(10_000, 7)
     assert draft.count() == 10_000
     draft_docx_bytes(draft)  # warm the template cache
-    started = time.perf_counter()
+    started = time.process_time()  # CPU: a loaded machine's waiting is not counted
     data = draft_docx_bytes(draft)
-    elapsed = time.perf_counter() - started
-    # The budget is 0.5 s; leave room for a loaded CI machine.
+    elapsed = time.process_time() - started
+    # The budget is 0.5 s; leave room for a slower CI machine.
     assert elapsed < 1.0, f"{elapsed:.2f} s"
     document = read_part(data, "word/document.xml")
     numbering = read_part(data, "word/numbering.xml")

@@ -328,9 +328,9 @@ def test_white_space_at_the_end_is_read_in_linear_time(space: str) -> None:
     findall tried again from each of its characters: 20,000 spaces took ~35 s to flag."""
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()
     tokens = tokenize("The Parties shall 5" + space * 20_000)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert [t.norm for t in tokens] == ["the", "parties", "shall", "5"] and tokens[-1].end == 19
     assert tokenize(space * 20_000) == []
 
