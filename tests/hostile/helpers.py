@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 import os
 import resource
-import signal
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
