@@ -16,7 +16,7 @@ spans, and neither are an editor's marks (a footnote call glued to the text, "[s
 compare.editorial). A bracket keeps its identity through a step when the word diff of the provision
 carries its place into a span of the next round (where brackets nest: the span its own
 "[" or "]" went to, first); otherwise a span with the same text in the same change, then a
-closed bracket of the same lineage with a similar text (reopened).
+closed bracket of the same lineage with a similar text, or its agreed wording (reopened).
 """
 
 from __future__ import annotations
@@ -554,8 +554,13 @@ class _Tracker:
         candidates = self.closed.get(self.where[(k, eid)], [])
         best: tuple[float, _Track | None] = (REOPEN_SIMILARITY, None)
         for t in candidates:
-            last = next(e.text for e in reversed(t.events) if e.kind == "closed")
-            score = _similar(last, span.raw)
+            last = next(e for e in reversed(t.events) if e.kind == "closed")
+            # The wording agreed when it closed, put back in brackets, reopens it as surely
+            # as its old text does: "[600,000] / [800,000]" agreed as "800,000", then
+            # "[800,000]" again.
+            score = max(
+                _similar(last.text, span.raw), _similar(last.wording or "", span.raw) if last.wording else 0.0
+            )
             if score >= best[0] and (best[1] is None or score > best[0]):
                 best = (score, t)
         if best[1] is None:
