@@ -485,3 +485,26 @@ def test_a_bracket_reopened_with_its_agreed_wording_is_the_same_bracket(plan: Hi
     line = next(x for x in render_history_terminal(plan).splitlines() if "[800,000]" in x and "b1" in x)
     assert line.endswith('reopened in R5, after it was agreed in R3: "800,000" (alternative 2)')
     assert 'reopened in R5, after it was agreed in R3: "800,000"' in render_history_markdown(plan)
+
+
+def test_three_way_terminal_and_markdown_say_each_sides_flags(tmp_path: Path) -> None:
+    """The HTML and JSON gave each side's flags; the terminal and Markdown only drew the
+    redline, so "shall" → "may" by one side stood there with no HIGH beside it."""
+    base, a, b = (tmp_path / f"{n}.txt" for n in ("base", "a", "b"))
+    base.write_text(
+        "Article 1\nThe Parties shall withdraw heavy weapons from the line of contact.\n"
+        "Article 2\nPrisoners shall be exchanged.\n",
+        encoding="utf-8",
+    )
+    a.write_text(base.read_text(encoding="utf-8"), encoding="utf-8")
+    b.write_text(
+        "Article 1\nThe Parties may withdraw heavy weapons from the line of contact.\n"
+        "Article 2\nPrisoners shall be exchanged.\n",
+        encoding="utf-8",
+    )
+    three = compare3(str(base), str(a), str(b), labels=("Kyiv", "Moscow"))
+    weakened = "Obligation weakened: 'shall withdraw' → 'may withdraw'"
+    terminal = render_three_way_terminal(three)
+    assert f"        HIGH   military de-escalation: {weakened}" in terminal
+    markdown = render_three_way_markdown(three)
+    assert f"  - HIGH · military de-escalation: {weakened}" in markdown

@@ -12,7 +12,7 @@ from draftkit.model import Draft
 from draftkit.render.draft_out import READING_NOTES_HEADING, reading_notes
 from draftkit.render.history_json import event_groups
 from draftkit.render.history_terminal import closing_words, reopened_words
-from draftkit.render.markdown import escape, redline
+from draftkit.render.markdown import _flag_line, escape, redline
 
 
 def _cell(text: str) -> str:
@@ -98,7 +98,10 @@ def _side(label: str, change: Change | None) -> str:
     # Moved or renumbered with its words kept: said as such, as the terminal says it, not as
     # "unchanged" under an outcome that says the side changed it.
     kind = change.kind if change.kind != "unchanged" else _placed(change)
-    return f"- {escape(label)}: {kind}{where}: {text}"
+    # Its flags under it, as the HTML report shows them: "shall" → "may" is said, not only
+    # drawn in the redline.
+    flags = "".join(f"\n  {_flag_line(flag)}" for flag in change.flags)
+    return f"- {escape(label)}: {kind}{where}: {text}{flags}"
 
 
 def _placed(change: Change) -> str:

@@ -3,7 +3,7 @@ most, brackets still open and how each closed one ended; for three-way, conflict
 
 from __future__ import annotations
 
-from draftkit.compare.changes import SEVERITIES, Change
+from draftkit.compare.changes import SEVERITIES, Change, category_label
 from draftkit.errors import one_line
 from draftkit.history.brackets import Bracket, BracketEvent
 from draftkit.history.lineage import Lineage
@@ -205,7 +205,12 @@ def _side_line(label: str, change: Change | None) -> str:
             body += f" → {change.new_cite}"
         case "modified" | "split" | "merged":
             body = f"{change.kind}: " + inline_diff(change.ops)
-    return f"      {label}: {body}"
+    # The side's flags under it, as the HTML report shows them: "shall" → "may" is said.
+    flags = "".join(
+        f"\n        {f.severity.upper():<6} {category_label(f.category)}: {_clip(f.message, 80)}"
+        for f in change.flags
+    )
+    return f"      {label}: {body}{flags}"
 
 
 def _entry_lines(three: ThreeWay, entry: Entry, width: int = 20) -> list[str]:
