@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from draftkit.compare import compare
@@ -56,7 +57,11 @@ def build(rounds: Sequence[Round], *, taxonomy: PathLike | None = None, flags: b
     drafts = [r.draft for r in rounds]
     steps = tuple(_flagged(compare(a, b), taxonomy, flags) for a, b in pairwise(drafts))
     lineages = chain(drafts, steps)
-    return History(tuple(rounds), steps, lineages, track(drafts, steps, lineages))
+    # Each round as its step left it: its reading warnings, then the comparison's own notes
+    # (two rounds in two languages, a provision too long to compare word by word), which
+    # the reports list with the round's warnings.
+    noted = (rounds[0], *(replace(r, draft=s.new) for r, s in zip(rounds[1:], steps, strict=True)))
+    return History(tuple(noted), steps, lineages, track(drafts, steps, lineages))
 
 
 def history(

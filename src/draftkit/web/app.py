@@ -340,7 +340,11 @@ def create_app(
         taxonomy = taxonomy_of(uploads)
         base, a, b = drafts([uploads[field] for field in _THREE[0]], against_first=True)
         result = compare3(base, a, b, taxonomy=taxonomy, labels=job.labels)
-        warned = _warnings((d, uploads[field].name) for d, field in zip((base, a, b), _THREE[0], strict=True))
+        # The counter-proposals as compared: their reading warnings and the comparisons' notes.
+        compared_drafts = (base, result.a, result.b)
+        warned = _warnings(
+            (d, uploads[field].name) for d, field in zip(compared_drafts, _THREE[0], strict=True)
+        )
         match job.fmt:
             case "docx":
                 from draftkit.render.history_docx import render_three_way_docx
