@@ -508,3 +508,36 @@ def test_three_way_terminal_and_markdown_say_each_sides_flags(tmp_path: Path) ->
     assert f"        HIGH   military de-escalation: {weakened}" in terminal
     markdown = render_three_way_markdown(three)
     assert f"  - HIGH · military de-escalation: {weakened}" in markdown
+
+
+def test_three_way_refuses_names_its_reports_could_not_tell_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--labels Kyiv,kyiv gave "only Kyiv: 3  only kyiv: 3"; a side called "base" stood
+    under the base's own name. Refused, by the CLI (exit 2) and the library."""
+    monkeypatch.chdir(ROOT)
+    files = [relative(THREE / n) for n in ("base.txt", "veloria.txt", "astria.txt")]
+    same = _run("compare3", *files, "--labels", "Kyiv,kyiv")
+    assert same.exit_code == 2
+    assert "--labels: the two counter-proposals need different names, not 'Kyiv' and 'kyiv'" in same.stderr
+    based = _run("compare3", *files, "--labels", "Base,Moscow")
+    assert based.exit_code == 2 and "cannot be called 'base'" in based.stderr
+    from draftkit.errors import UsageError
+
+    with pytest.raises(UsageError, match="different names"):
+        compare3(*files, labels=("Kyiv", " Kyiv "))
+
+
+def test_rounds_of_one_file_name_in_several_folders_are_named_apart(tmp_path: Path) -> None:
+    """round2/draft.txt and round3/draft.txt were both "draft" in every report."""
+    paths = []
+    for k in (1, 2, 3):
+        (tmp_path / f"round{k}").mkdir()
+        path = tmp_path / f"round{k}" / "draft.txt"
+        path.write_text(f"1. The ceasefire starts within {k * 24} hours.\n", encoding="utf-8")
+        paths.append(str(path))
+    assert [s.label for s in specs(paths)] == ["round1/draft", "round2/draft", "round3/draft"]
+    assert [s.label for s in specs([paths[0], paths[1], paths[0]])] == [
+        "draft (R1)",
+        "draft (R2)",
+        "draft (R3)",
+    ]
+    assert [s.label for s in specs([paths[0], str(tmp_path / "other.txt")])] == ["draft", "other"]

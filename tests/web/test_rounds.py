@@ -270,3 +270,21 @@ def test_a_counter_proposal_in_another_language_is_said_in_the_warnings_header(
     assert any(
         "reads as Russian" in line for line in json.loads(rounds_answer.headers["X-Draftkit-Warnings"])
     )
+
+
+def test_compare3_refuses_two_sides_of_one_name(client: TestClient) -> None:
+    """labels=X,X was taken: the report then said "only X" of both sides."""
+    answer = client.post("/api/compare3?labels=X,x", files=files(["base", "a", "b"], KESSEL))
+    assert answer.status_code == 400
+    assert answer.json() == {
+        "error": "labels: the two counter-proposals need different names, not 'X' and 'x'"
+    }
+
+
+def test_rounds_uploaded_under_one_name_are_named_apart(client: TestClient) -> None:
+    """Three rounds each uploaded as draft.txt (one file name, saved in three folders) were
+    all called "draft" in the report."""
+    sent = {f"round{k}": ("draft.txt", path.read_bytes()) for k, path in enumerate(ROUNDS, start=1)}
+    answer = client.post("/api/history?format=json", files=sent)
+    assert answer.status_code == 200
+    assert [r["label"] for r in answer.json()["rounds"]] == ["draft (R1)", "draft (R2)", "draft (R3)"]

@@ -103,9 +103,14 @@ def compare3(
     flags: bool = True,
     labels: tuple[str, str] = ("A", "B"),
 ) -> ThreeWay:
-    """Compare two counter-proposals A and B with their base, provision by provision."""
-
+    """Compare two counter-proposals A and B with their base, provision by provision;
+    `labels` that a report could not tell apart are refused (UsageError)."""
+    from draftkit.errors import UsageError
+    from draftkit.history.three_way import distinct_labels
     from draftkit.readers.furniture import noted
+
+    if (why := distinct_labels(labels)) is not None:
+        raise UsageError(why)
 
     def load(x: PathLike | Draft, against: Draft | None = None) -> Draft:
         if isinstance(x, Draft):
