@@ -36,6 +36,20 @@ class History:
         """The brackets standing in one round's text."""
         return tuple(b for b in self.brackets if b.is_open(round_index))
 
+    def bracket_cite(self, bracket: Bracket, round_index: int) -> str:
+        """Where a reader of that round finds a bracket: the citation, in that round, of the
+        provision holding it (a split may have carried it out of the one it opened in), or,
+        closed by a deletion, of the provision it stood in the round before."""
+        eid = bracket.eid_in(round_index)
+        if eid is not None:
+            for r in (round_index, round_index - 1):
+                if r < 0:
+                    continue
+                for lineage in self.lineages:
+                    if lineage.eids[r] == eid:
+                        return lineage.cites[r] or lineage.cite_in(r)
+        return self.lineages[bracket.lineage].cite_in(round_index)
+
     def summary(self, round_index: int) -> dict[str, int]:
         """Counts of the step into a round (round ≥ 1): the comparison's, plus its flags."""
         step = self.steps[round_index - 1]

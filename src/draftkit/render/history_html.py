@@ -169,7 +169,7 @@ def render_history_html(history: History, *, title: str | None = None) -> str:
     last = n - 1
     still = history.open_brackets(last)
     open_items = "".join(
-        f'<li id="{b.id}"><a href="#{lineage_id(b.lineage)}">{_e(history.lineages[b.lineage].cite_in(last))}</a>: '
+        f'<li id="{b.id}"><a href="#{lineage_id(b.lineage)}">{_e(history.bracket_cite(b, last))}</a>: '
         f"<span class=txt>{_e(b.texts[last])}</span>"
         + (f" — {_e(again)}" if (again := reopened_words(b)) else "")
         + "</li>"
@@ -177,7 +177,7 @@ def render_history_html(history: History, *, title: str | None = None) -> str:
     )
     ended = [b for b in history.brackets if b.closing is not None]
     closed_items = "".join(
-        f'<li id="{b.id}"><a href="#{lineage_id(b.lineage)}">{_e(history.lineages[b.lineage].cite_in(e.round))}</a>, '
+        f'<li id="{b.id}"><a href="#{lineage_id(b.lineage)}">{_e(history.bracket_cite(b, e.round))}</a>, '
         f"R{e.round + 1}: <span class=txt>{_e(e.text)}</span> — {_e(closing_words(e))}</li>"
         for b in ended
         if (e := b.closing) is not None

@@ -62,7 +62,7 @@ def render_history_markdown(history: History) -> str:
     out += ["", f"## Brackets open in R{n}", ""]
     still = history.open_brackets(last)
     out += [
-        f"- **{b.id}** {_cell(history.lineages[b.lineage].cite_in(last))}: {escape(b.texts[last])}"
+        f"- **{b.id}** {_cell(history.bracket_cite(b, last))}: {escape(b.texts[last])}"
         + (f" — {escape(again)}" if (again := reopened_words(b)) else "")
         for b in still
     ] or ["None."]
@@ -73,7 +73,7 @@ def render_history_markdown(history: History) -> str:
             event = b.closing
             assert event is not None
             out.append(
-                f"- **{b.id}** {_cell(history.lineages[b.lineage].cite_in(event.round))}, R{event.round + 1}: "
+                f"- **{b.id}** {_cell(history.bracket_cite(b, event.round))}, R{event.round + 1}: "
                 f"{escape(event.text)} — {escape(closing_words(event))}"
             )
     out += _reading(*(r.draft for r in history.rounds))

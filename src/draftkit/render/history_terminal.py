@@ -49,7 +49,7 @@ def reopened_words(bracket: Bracket) -> str:
 
 
 def _bracket_line(history: History, bracket: Bracket, round_index: int) -> str:
-    cite = history.lineages[bracket.lineage].cite_in(round_index)
+    cite = history.bracket_cite(bracket, round_index)
     again = reopened_words(bracket)
     line = f"    {bracket.id:<5} {cite:<18} {_clip(bracket.texts[round_index] or '', 70)}"
     return f"{line}  {again}" if again else line
@@ -104,7 +104,7 @@ def render_history_terminal(history: History) -> str:
         for b in ended:
             event = b.closing
             assert event is not None
-            cite = history.lineages[b.lineage].cite_in(event.round)
+            cite = history.bracket_cite(b, event.round)
             lines.append(
                 f"    {b.id:<5} R{event.round + 1}  {cite:<18} {_clip(event.text, 50):<50}  {closing_words(event)}"
             )
