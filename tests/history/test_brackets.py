@@ -228,3 +228,61 @@ def test_thousands_of_brackets_in_one_provision_are_followed_in_linear_work(
     found = history(paths, flags=False)
     assert len(found.brackets) >= 3000
     assert calls <= 4 * 3000 * 2
+
+
+_SPLIT_ROUNDS = (
+    "Article 1\nThe Parties shall cease fire within [24 hours] / [72 hours] of signature.\n"
+    "Article 2\nHeavy weapons shall be withdrawn [15 km] from the line [, except in the Kessel sector,]"
+    " within [30] days.\nArticle 3\nPrisoners shall be exchanged.\n",
+    "Article 1\nThe Parties shall cease fire within [48 hours] / [72 hours] of signature.\n"
+    "Article 2\nHeavy weapons shall be withdrawn [15 km] from the line.\n"
+    "Article 3\nThe withdrawal under Article 2 shall be completed [, except in the Kessel sector,]"
+    " within [30] days.\nArticle 4\nPrisoners shall be exchanged.\n",
+    "Article 1\nThe Parties shall cease fire within 60 hours of signature.\n"
+    "Article 2\nHeavy weapons shall be withdrawn 15 km from the line.\n"
+    "Article 3\nThe withdrawal under Article 2 shall be completed within [30] / [45] days.\n"
+    "Article 4\nPrisoners shall be exchanged [all for all].\n",
+)
+
+
+@pytest.fixture
+def split_rounds(tmp_path: Path) -> History:
+    from draftkit.history import history
+
+    paths = []
+    for k, text in enumerate(_SPLIT_ROUNDS, start=1):
+        path = tmp_path / f"r{k}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return history(paths, flags=False)
+
+
+def _told(history: History, first: str) -> list[tuple[int, str, str | None, str | None]]:
+    (bracket,) = [b for b in history.brackets if b.events[0].text == first]
+    return [(e.round, e.kind, e.resolution, e.wording) for e in bracket.events]
+
+
+def test_a_bracket_dropped_beside_another_that_gains_an_alternative(split_rounds: History) -> None:
+    """R3 dropped "[, except in the Kessel sector,]" and made "[30]" "[30] / [45]". The word
+    diff kept the first bracket's "]" for the second's: the tracker said the exception was
+    changed into "[30] / [45]" and "[30]" was agreed as "[45]"."""
+    assert _told(split_rounds, "[, except in the Kessel sector,]") == [
+        (0, "opened", None, None),
+        (2, "closed", "dropped", None),
+    ]
+    assert _told(split_rounds, "[30]") == [(0, "opened", None, None), (2, "changed", None, None)]
+    assert _told(split_rounds, "[15 km]")[-1] == (2, "closed", "agreed", "15 km")
+    assert _told(split_rounds, "[24 hours] / [72 hours]")[-1] == (2, "closed", "agreed", "60 hours")
+
+
+def test_a_bracket_carried_by_a_split_is_cited_where_it_stands(split_rounds: History) -> None:
+    """Article 2 was split in R2 and its "[30]" went to Article 3: the open list cited it as
+    Article 2 (the provision it opened in), where R3 holds no bracket."""
+    from draftkit.render.history_terminal import render_history_terminal
+
+    (thirty,) = [b for b in split_rounds.brackets if b.events[0].text == "[30]"]
+    assert split_rounds.bracket_cite(thirty, 0) == "Article 2"
+    assert split_rounds.bracket_cite(thirty, 2) == "Article 3"
+    terminal = render_history_terminal(split_rounds)
+    assert "    b4    Article 3          [30] / [45]" in terminal
+    assert "    b3    R3  Article 3          [, except in the Kessel sector,]" in terminal

@@ -382,3 +382,162 @@ def test_cli_provision_says_a_steps_flags_once(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.stderr
     assert "modified: " in done.stdout and "renumbered from 3" in done.stdout
     assert done.stdout.count("'receive reliable security' → 'receive strong security'") == 1
+
+
+# Five rounds of a numbered plan, in the style of the published ones: a point split then
+# merged back, points renumbered, a bracket agreed then put back in brackets, another
+# dropped while the points after it move up.
+_PLAN = {
+    "r1": [
+        "Sovereignty will be confirmed.",
+        "Forces will be limited to 600,000 personnel.",
+        "Fighter aircraft will be deployed in Poland.",
+        "The guarantor will receive compensation. The guarantee lapses on an unprovoked attack.",
+        "Sanctions will be lifted in stages.",
+    ],
+    "r2": [
+        "Sovereignty will be confirmed.",
+        "Borders will be respected.",
+        "Forces will be limited to [600,000] / [800,000] personnel.",
+        "Fighter aircraft will be deployed [in Poland].",
+        "The guarantor will receive compensation.",
+        "The guarantee lapses on an unprovoked attack.",
+        "Sanctions will be lifted in stages.",
+    ],
+    "r3": [
+        "Sovereignty will be confirmed.",
+        "Forces will be limited to 800,000 personnel.",
+        "Fighter aircraft will be deployed [in Poland].",
+        "The guarantor will receive compensation.",
+        "The guarantee lapses on an unprovoked attack.",
+        "Sanctions will be lifted in stages.",
+    ],
+    "r4": [
+        "Sovereignty will be confirmed.",
+        "Forces will be limited to 800,000 personnel.",
+        "Fighter aircraft will be deployed.",
+        "The guarantor will receive compensation. The guarantee lapses on an unprovoked attack.",
+        "Sanctions will be lifted in stages.",
+    ],
+    "r5": [
+        "Sovereignty will be confirmed.",
+        "Borders will be respected.",
+        "Forces will be limited to [800,000] personnel.",
+        "Fighter aircraft will be deployed.",
+        "The guarantor will receive compensation. The guarantee lapses on an unprovoked attack.",
+        "Sanctions will be lifted in stages.",
+    ],
+}
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> History:
+    paths = []
+    for name, points in _PLAN.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text("".join(f"{k}. {p}\n" for k, p in enumerate(points, start=1)), encoding="utf-8")
+        paths.append(str(path))
+    return history(paths, flags=False)
+
+
+def test_a_bracket_is_cited_as_the_round_it_closed_in_numbered_it(plan: History) -> None:
+    """The bracket "[in Poland]" was dropped from point 3 of R4; the reports named it by its latest
+    number, 4, which in R4 is the guarantee: a reader looked for it in the wrong point."""
+    dropped = next(b for b in plan.brackets if b.events[0].text == "[in Poland]")
+    closing = dropped.closing
+    assert closing is not None and closing.round == 3
+    assert plan.lineages[dropped.lineage].cite_in(3) == "3"
+    assert "    b2    R4  3                  [in Poland]" in render_history_terminal(plan)
+    assert "- **b2** 3, R4: \\[in Poland\\] — dropped" in render_history_markdown(plan)
+    assert '<a href="#l4">3</a>, R4: <span class=txt>[in Poland]</span>' in render_history_html(plan)
+
+
+def test_a_lineage_gone_before_the_last_round_says_when_it_was_last_cited(plan: History) -> None:
+    """The second half of the split point was "5" in R3 and merged away in R4: the timeline
+    and "changed most" showed it as "5", the number of another point in R5, on two rows."""
+    merged_away = [lin for lin in plan.lineages if lin.eids[-1] is None]
+    assert [lin.shown_cite for lin in merged_away] == ["5 (in R3)"]
+    terminal = render_history_terminal(plan)
+    assert "  5 (in R3)            2 round(s): R2 split, R4 merged" in terminal
+    assert "| 5 (in R3) | Split | Renumbered | Merged |  |" in render_history_markdown(plan)
+    assert ">5 (in R3)</a></th>" in render_history_html(plan)
+
+
+def test_changed_most_counts_the_rounds_it_lists(plan: History) -> None:
+    """A line read "2  1 round(s): R2, R5": the count left out the rounds the point was added or
+    deleted in, the list did not. Each round is now listed with what it did."""
+    lines = render_history_terminal(plan).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("changed most"))
+    for line in lines[start + 1 :]:
+        if not line.strip():
+            break
+        count, listed = line.split(" round(s): ")
+        assert int(count.split()[-1]) == len(listed.split(", ")), line
+
+
+def test_a_bracket_reopened_with_its_agreed_wording_is_the_same_bracket(plan: History) -> None:
+    """The bracket "[600,000] / [800,000]", agreed as "800,000" in R3 and put back in brackets in R5, is a
+    reopening (the pair diff says so): it was a new bracket, "opened", and the open list did
+    not say the figure had once been agreed."""
+    forces = [b for b in plan.brackets if plan.lineages[b.lineage].cite_in(0) == "2"]
+    assert len(forces) == 1
+    assert [e.kind for e in forces[0].events] == ["opened", "closed", "reopened"]
+    line = next(x for x in render_history_terminal(plan).splitlines() if "[800,000]" in x and "b1" in x)
+    assert line.endswith('reopened in R5, after it was agreed in R3: "800,000" (alternative 2)')
+    assert 'reopened in R5, after it was agreed in R3: "800,000"' in render_history_markdown(plan)
+
+
+def test_three_way_terminal_and_markdown_say_each_sides_flags(tmp_path: Path) -> None:
+    """The HTML and JSON gave each side's flags; the terminal and Markdown only drew the
+    redline, so "shall" → "may" by one side stood there with no HIGH beside it."""
+    base, a, b = (tmp_path / f"{n}.txt" for n in ("base", "a", "b"))
+    base.write_text(
+        "Article 1\nThe Parties shall withdraw heavy weapons from the line of contact.\n"
+        "Article 2\nPrisoners shall be exchanged.\n",
+        encoding="utf-8",
+    )
+    a.write_text(base.read_text(encoding="utf-8"), encoding="utf-8")
+    b.write_text(
+        "Article 1\nThe Parties may withdraw heavy weapons from the line of contact.\n"
+        "Article 2\nPrisoners shall be exchanged.\n",
+        encoding="utf-8",
+    )
+    three = compare3(str(base), str(a), str(b), labels=("Kyiv", "Moscow"))
+    weakened = "Obligation weakened: 'shall withdraw' → 'may withdraw'"
+    terminal = render_three_way_terminal(three)
+    assert f"        HIGH   military de-escalation: {weakened}" in terminal
+    markdown = render_three_way_markdown(three)
+    assert f"  - HIGH · military de-escalation: {weakened}" in markdown
+
+
+def test_three_way_refuses_names_its_reports_could_not_tell_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--labels Kyiv,kyiv gave "only Kyiv: 3  only kyiv: 3"; a side called "base" stood
+    under the base's own name. Refused, by the CLI (exit 2) and the library."""
+    monkeypatch.chdir(ROOT)
+    files = [relative(THREE / n) for n in ("base.txt", "veloria.txt", "astria.txt")]
+    same = _run("compare3", *files, "--labels", "Kyiv,kyiv")
+    assert same.exit_code == 2
+    assert "--labels: the two counter-proposals need different names, not 'Kyiv' and 'kyiv'" in same.stderr
+    based = _run("compare3", *files, "--labels", "Base,Moscow")
+    assert based.exit_code == 2 and "cannot be called 'base'" in based.stderr
+    from draftkit.errors import UsageError
+
+    with pytest.raises(UsageError, match="different names"):
+        compare3(*files, labels=("Kyiv", " Kyiv "))
+
+
+def test_rounds_of_one_file_name_in_several_folders_are_named_apart(tmp_path: Path) -> None:
+    """round2/draft.txt and round3/draft.txt were both "draft" in every report."""
+    paths = []
+    for k in (1, 2, 3):
+        (tmp_path / f"round{k}").mkdir()
+        path = tmp_path / f"round{k}" / "draft.txt"
+        path.write_text(f"1. The ceasefire starts within {k * 24} hours.\n", encoding="utf-8")
+        paths.append(str(path))
+    assert [s.label for s in specs(paths)] == ["round1/draft", "round2/draft", "round3/draft"]
+    assert [s.label for s in specs([paths[0], paths[1], paths[0]])] == [
+        "draft (R1)",
+        "draft (R2)",
+        "draft (R3)",
+    ]
+    assert [s.label for s in specs([paths[0], str(tmp_path / "other.txt")])] == ["draft", "other"]

@@ -419,6 +419,26 @@ def test_sniffing(tmp_path: Path, content: bytes, message: str) -> None:
         read_docx_blocks(path)
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".odt"])
+def test_text_named_as_a_word_file_is_read_as_text_and_said(tmp_path: Path, suffix: str) -> None:
+    """A round uploaded as round3.docx that held plain text was compared as text without a
+    word: the web app showed a report of one paragraph against eleven, nothing said."""
+    from draftkit.readers import read
+
+    path = tmp_path / f"round3{suffix}"
+    path.write_text("1. The ceasefire starts at noon.\n2. Monitors shall be deployed.\n", encoding="utf-8")
+    draft = read(path)
+    assert draft.source is not None and draft.source.format == "text" and draft.count() == 2
+    assert [(w.code, w.message) for w in draft.warnings] == [
+        ("layout", f"named {suffix} but holds plain text, not "
+         + {".docx": "a Word document (.docx)", ".pdf": "a PDF", ".odt": "an OpenDocument text (.odt)"}[suffix]
+         + ": read as text (a file saved as text, or renamed)")
+    ]  # fmt: skip
+    plain = tmp_path / "round3.txt"
+    plain.write_bytes(path.read_bytes())
+    assert read(plain).warnings == ()
+
+
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="file not found"):
         read_docx_blocks(tmp_path / "absent.docx")

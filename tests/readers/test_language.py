@@ -96,3 +96,43 @@ def test_the_language_note_is_a_code_the_json_schemas_know(tmp_path: Path) -> No
     jsonschema.validate(diffed, json.loads(schema_bytes("diff.schema.json")))
     parsed = json.loads(cli("parse", new, "--format", "json").out)
     jsonschema.validate(parsed, json.loads(schema_bytes("draft.schema.json")))
+
+
+def _numbered(tmp_path: Path, name: str, body: str) -> Path:
+    path = tmp_path / name
+    sentences = [s.strip().rstrip(".") + "." for s in body.split(". ") if s.strip()]
+    path.write_text("\n".join(f"{k}. {s}" for k, s in enumerate(sentences, 1)) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_translation_among_the_rounds_is_said_not_compared_in_silence(tmp_path: Path) -> None:
+    """A Russian rendering given as the next round read as "9 deleted, 7 added, 19 HIGH" with
+    nothing saying the two texts were in two languages: diff, history and compare3 now note
+    it on the later draft (its warnings, stderr, every report)."""
+    import json
+
+    from draftkit.history import compare3, history
+
+    english = _numbered(tmp_path, "r1.txt", SAMPLES["English"])
+    russian = _numbered(tmp_path, "r2.txt", SAMPLES["Russian"])
+    again = _numbered(tmp_path, "r3.txt", SAMPLES["English"].replace("thirty", "sixty"))
+
+    def said(draft: object) -> list[str]:
+        return [w.message for w in getattr(draft, "warnings", ()) if "compared with as" in w.message]
+
+    notes = said(api.diff(english, russian).new)
+    assert notes == [
+        "this draft reads as Russian and the one it is compared with as English: each provision is"
+        " compared word by word with one in another language, so the changes and flags found are the"
+        " translation's, not a negotiation's; two language versions of one text are compared with"
+        " draftkit diff OLD NEW --languages en,ru"
+    ]
+    assert not said(api.diff(english, again).new)  # one language: nothing said
+    rounds = history([english, russian, again]).rounds
+    assert [len(said(r.draft)) for r in rounds] == [0, 1, 1]
+    assert "--languages ru,en" in said(rounds[2].draft)[0]
+    three = compare3(english, again, russian)
+    assert (len(said(three.a)), len(said(three.b))) == (0, 1)
+    run = cli("history", english, russian, "--format", "json")
+    assert run.code == 0 and "reads as Russian" in run.err
+    assert "reads as Russian" in json.loads(run.out)["rounds"][1]["warnings"][0]["message"]

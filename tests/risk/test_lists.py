@@ -218,6 +218,19 @@ def test_an_item_swapped_in_a_list_of_three_is_one_replacement() -> None:
             "If Ukraine launches missiles at Moscow, security guarantees will be considered void.",
         ),
         ("The sanctions remain in full force and effect.", "The sanctions remain in force."),
+        # An item's hyphen taken out or put in is a spelling (a PDF reader joining a word
+        # broken at a line end does it): "Item replaced in a list: 'de-escalation' →
+        # 'deescalation'" was high in a history with one round as PDF.
+        (
+            "Talks will resolve all security-related issues and create conditions for de-escalation, in"
+            " order to ensure security and increase opportunities for cooperation and development.",
+            "Talks will resolve all security-related issues and create conditions for deescalation, in"
+            " order to ensure security and increase opportunities for cooperation and development.",
+        ),
+        (
+            "Funds shall go to housing, post-war reconstruction and demining.",
+            "Funds shall go to housing, postwar reconstruction and de-mining.",
+        ),
     ],
 )
 def test_reordered_repunctuated_recast_or_reworded_lists_say_nothing(old: str, new: str) -> None:

@@ -128,6 +128,18 @@ def test_gap_of_several_and_first_not_one(check: Check) -> None:
     ]
 
 
+def test_loosely_numbered_points_are_not_reported_missing(check: Check) -> None:
+    """A published text numbered "1.", "2 –", "3 Text", "4.": parse reads every point, but
+    validate said '"4." follows "1.": "2." and "3." are missing' of points that are there."""
+    loose = "1. One shall be confirmed.\n2 – Two will follow.\n3 Three will follow.\n4. Four.\n6. Six.\n"
+    report = check(loose, BARE)
+    assert [f.message for f in report.findings] == ['"6." follows "4.": "5." is missing']
+    after_loose = check(
+        "1. One shall be confirmed.\n2 – Two will follow.\n3 Three will follow.\n5. Five.\n", BARE
+    )
+    assert [f.message for f in after_loose.findings] == ['"5." follows "3": "4." is missing']
+
+
 def test_out_of_order_is_one_finding_not_a_gap(check: Check) -> None:
     report = check("T\n\nArticle 1 — A\n1. One.\n3. Three.\n2. Two.\n", BARE)
     assert [f.message for f in report.findings] == ['"2." comes after "3.": the paragraphs are out of order']

@@ -222,7 +222,7 @@ def test_history_page_reads_the_rounds_in_name_order(
     page.set_input_files("#rounds", [str(p) for p in rounds])
     # The list is filled by the page's change handler: waited for (a loaded machine was late).
     page.locator("#order li").nth(2).wait_for(timeout=TIMEOUT_MS)
-    assert page.locator("#order li").all_text_contents() == [
+    assert page.locator("#order li span").all_text_contents() == [
         "framework-v1.txt", "framework-v2.txt", "framework-v3.txt"
     ]  # fmt: skip
     page.click("#compare")
@@ -236,6 +236,33 @@ def test_history_page_reads_the_rounds_in_name_order(
     assert saved.name == "history.md"
     text = saved.read_text(encoding="utf-8")
     assert text.index("framework-v1") < text.index("framework-v2") < text.index("framework-v3")
+    assert list(uploads.iterdir()) == []
+
+
+@pytest.mark.browser
+def test_history_page_rounds_can_be_put_in_another_order_than_their_names(
+    server: tuple[str, Path], page: Any, tmp_path: Path
+) -> None:
+    """Names need not sort as the rounds came ("draft-final" before "draft-v1"): the page
+    read them by name and nothing but renaming the files changed that."""
+    for name, version in (("draft-v1.txt", 1), ("draft-v2.txt", 2), ("draft-final.txt", 3)):
+        (tmp_path / name).write_bytes((DRAFTS / f"framework-v{version}.txt").read_bytes())
+    url, uploads = server
+    page.goto(url + "history")
+    page.set_input_files(
+        "#rounds", [str(tmp_path / n) for n in ("draft-v1.txt", "draft-v2.txt", "draft-final.txt")]
+    )
+    names = page.locator("#order li span")
+    names.nth(2).wait_for(timeout=TIMEOUT_MS)
+    assert names.all_text_contents() == ["draft-final.txt", "draft-v1.txt", "draft-v2.txt"]
+    page.click("#order button[aria-label='Read draft-final.txt one round later']")
+    page.click("#order button[aria-label='Read draft-final.txt one round later']")
+    assert names.all_text_contents() == ["draft-v1.txt", "draft-v2.txt", "draft-final.txt"]
+    page.click("#compare")
+    page.wait_for_selector("#result:not([hidden])")
+    saved = _download(page, "#downloads button[data-format='md']", tmp_path / "out")
+    text = saved.read_text(encoding="utf-8")
+    assert "| R1 | draft-v1 |" in text and "| R3 | draft-final |" in text
     assert list(uploads.iterdir()) == []
 
 

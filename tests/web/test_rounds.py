@@ -242,3 +242,49 @@ def test_history_and_compare3_say_where_the_page_headers_differ(client: TestClie
     assert response.status_code == 200, response.text
     said = [line for line in json.loads(response.headers[WARNINGS_HEADER]) if "page headers differ" in line]
     assert [line.split(":")[0] for line in said] == ["r2.docx", "r3.docx"]
+
+
+def test_a_counter_proposal_in_another_language_is_said_in_the_warnings_header(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """The comparison's own note (drafts in two languages) reached the CLI's stderr but not
+    the page: the web app listed only what each draft's reader had said."""
+    base = tmp_path / "base.txt"
+    base.write_text(
+        "1. The Parties shall withdraw their forces from the line of contact within thirty days.\n"
+        "2. A monitoring mission shall verify the withdrawal and report to the Joint Commission.\n",
+        encoding="utf-8",
+    )
+    russian = tmp_path / "ru.txt"
+    russian.write_text(
+        "1. Стороны отводят свои силы от линии соприкосновения в течение тридцати дней.\n"
+        "2. Миссия наблюдателей проверяет отвод сил и докладывает Совместной комиссии.\n",
+        encoding="utf-8",
+    )
+    three = client.post("/api/compare3?format=json", files=files(["base", "a", "b"], [base, base, russian]))
+    assert three.status_code == 200
+    lines = json.loads(three.headers["X-Draftkit-Warnings"])
+    assert any(line.startswith("ru.txt: this draft reads as Russian") for line in lines), lines
+    rounds_answer = client.post("/api/history?format=json", files=rounds([base, russian]))
+    assert rounds_answer.status_code == 200
+    assert any(
+        "reads as Russian" in line for line in json.loads(rounds_answer.headers["X-Draftkit-Warnings"])
+    )
+
+
+def test_compare3_refuses_two_sides_of_one_name(client: TestClient) -> None:
+    """labels=X,X was taken: the report then said "only X" of both sides."""
+    answer = client.post("/api/compare3?labels=X,x", files=files(["base", "a", "b"], KESSEL))
+    assert answer.status_code == 400
+    assert answer.json() == {
+        "error": "labels: the two counter-proposals need different names, not 'X' and 'x'"
+    }
+
+
+def test_rounds_uploaded_under_one_name_are_named_apart(client: TestClient) -> None:
+    """Three rounds each uploaded as draft.txt (one file name, saved in three folders) were
+    all called "draft" in the report."""
+    sent = {f"round{k}": ("draft.txt", path.read_bytes()) for k, path in enumerate(ROUNDS, start=1)}
+    answer = client.post("/api/history?format=json", files=sent)
+    assert answer.status_code == 200
+    assert [r["label"] for r in answer.json()["rounds"]] == ["draft (R1)", "draft (R2)", "draft (R3)"]

@@ -169,7 +169,12 @@ def _labels(value: str) -> tuple[str, str]:
     parts = [p.strip() for p in value.split(",")]
     if len(parts) != 2 or not all(parts):
         raise UsageError(f"--labels must be two names separated by a comma, not {value!r}")
-    return check_author(parts[0], "--labels"), check_author(parts[1], "--labels")
+    labels = check_author(parts[0], "--labels"), check_author(parts[1], "--labels")
+    from draftkit.history.three_way import distinct_labels
+
+    if (why := distinct_labels(labels)) is not None:
+        raise UsageError(f"--labels: {why}")
+    return labels
 
 
 @click.command("compare3")

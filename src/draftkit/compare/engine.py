@@ -17,6 +17,7 @@ from draftkit.compare.textdiff import Granularity, Op, diff_text, weighed_chars
 from draftkit.limits import WEIGH_CHARS, Limits
 from draftkit.model import Draft, Provision, ReadWarning
 from draftkit.readers.frozen import maker
+from draftkit.readers.language import languages_note
 from draftkit.records import record
 
 
@@ -126,7 +127,9 @@ def compare(
     tables = _records_tables(old) and _records_tables(new)
     body_new = new_flat if new_flat is not None else Flat.of(new)
     body_old = old_flat if old_flat is not None else Flat.of(old)
-    notes: list[ReadWarning] = []
+    # Two rounds in two languages (a translation among the rounds) are compared as asked,
+    # but never in silence: every change and flag would be the translation's.
+    notes: list[ReadWarning] = [n for n in (languages_note(old, new),) if n is not None]
     if not pins:
         found = _compare(front_old, front_new, notes=notes)
         found += _compare(body_old, body_new, tables=tables, notes=notes)

@@ -16,13 +16,14 @@ spans, and neither are an editor's marks (a footnote call glued to the text, "[s
 compare.editorial). A bracket keeps its identity through a step when the word diff of the provision
 carries its place into a span of the next round (where brackets nest: the span its own
 "[" or "]" went to, first); otherwise a span with the same text in the same change, then a
-closed bracket of the same lineage with a similar text (reopened).
+closed bracket of the same lineage with a similar text, or its agreed wording (reopened).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, assert_never
@@ -259,6 +260,16 @@ class Bracket:
     lineage: int
     texts: tuple[str | None, ...]
     events: tuple[BracketEvent, ...]
+    # The provision holding it in each round it is open (None where it is not): a split
+    # or a merge may carry it into another provision than the one it opened in.
+    eids: tuple[str | None, ...] = ()
+
+    def eid_in(self, round_index: int) -> str | None:
+        """The provision holding it in a round: where it stands, or, in the round it
+        closed in, the provision it closed in."""
+        if self.eids and self.eids[round_index] is not None:
+            return self.eids[round_index]
+        return next((e.eid for e in self.events if e.round == round_index and e.kind == "closed"), None)
 
     def is_open(self, round_index: int) -> bool:
         """True when the bracket stands in that round's text."""
@@ -278,9 +289,17 @@ class _Track:
     lineage: int
     texts: list[str | None]
     events: list[BracketEvent] = field(default_factory=list)
+    eids: list[str | None] = field(default_factory=list)
+
+    def place(self, r: int, eid: str, raw: str) -> None:
+        """It stands in round r, in provision `eid`, as `raw`."""
+        self.texts[r] = raw
+        if not self.eids:
+            self.eids = [None] * len(self.texts)
+        self.eids[r] = eid
 
     def freeze(self) -> Bracket:
-        return Bracket(self.id, self.lineage, tuple(self.texts), tuple(self.events))
+        return Bracket(self.id, self.lineage, tuple(self.texts), tuple(self.events), tuple(self.eids))
 
 
 # A span as a step sees it: its offset in the change's joined text, the provision, the span.
@@ -302,6 +321,53 @@ def _similar(a: str, b: str) -> float:
     wa, wb = _words(a), _words(b)
     union = len(wa | wb)
     return len(wa & wb) / union if union else 1.0
+
+
+def _by_wording(olds: list[_Placed], news: list[_Placed]) -> dict[int, int]:
+    """Old spans (index → index of a new span) that one new span alone takes up by its words:
+    an alternative of each is the same ("[30]" → "[30] / [45]", "[15 km]" → "[15 km]"), and
+    neither has such a counterpart besides. The word diff may carry one bracket's marks into
+    another's place ("[, except …,] within [30]" → "within [30] / [45]" kept the first "]"
+    for the second), which a projection would follow: a bracket dropped then read as the
+    other one changed, the other as agreed on "[45]"."""
+    if len(olds) < 2 and len(news) < 2:
+        return {}  # one each: the projection decides, as it always did
+    # Each alternative's wording → the spans holding it, on each side: linear in the spans
+    # (a provision of thousands of brackets is followed in linear work).
+    old_words = [{_plain(a) for a in span.alternatives} - {""} for _, _, span in olds]
+    new_words = [{_plain(a) for a in span.alternatives} - {""} for _, _, span in news]
+    mine: dict[str, set[int]] = {}
+    theirs: dict[str, set[int]] = {}
+    for words, index in ((old_words, mine), (new_words, theirs)):
+        for k, plains in enumerate(words):
+            for plain in plains:
+                index.setdefault(plain, set()).add(k)
+    found: dict[int, int] = {}
+    for i, plains in enumerate(old_words):
+        hits = {j for plain in plains for j in theirs.get(plain, ())}
+        if len(hits) != 1:
+            continue
+        (j,) = hits
+        if {k for plain in new_words[j] for k in mine.get(plain, ())} == {i}:
+            found[i] = j
+    return found
+
+
+def deleted_words(ops: Sequence[Op]) -> Counter[str]:
+    """The words a word diff deletes, counted."""
+    return Counter(w for kind, text in ops if kind == "delete" for w in re.findall(r"\w+", text.casefold()))
+
+
+def _displaced(wording: str, span: Span, deleted_here: Counter[str]) -> bool:
+    """Whether what stands where a bracket was holds no words of its own: only bracketed
+    text (another bracket) and words the word diff deleted elsewhere in the provision and
+    put here ("[, except …,] within [30]" → "within [30] / [45]": "within" moved, the bracket
+    dropped, not agreed as "within")."""
+    words = re.findall(r"\w+", re.sub(r"\[[^\[\]]*\]?", " ", wording).casefold())
+    if not words:
+        return True
+    own = Counter(re.findall(r"\w+", span.raw.casefold()))  # its own words: not displaced ones
+    return all(n <= deleted_here[w] - own[w] for w, n in Counter(words).items())
 
 
 def _placed(change: Change, side: Literal["old", "new"]) -> list[_Placed]:
@@ -379,6 +445,7 @@ class _Tracker:
         self.closed: dict[int, list[_Track]] = {}  # lineage → its brackets closed so far
         # The bracket each span of the previous round belongs to, by (eid, span start).
         self.held: dict[tuple[str, int], _Track] = {}
+        self.deleted_of: tuple[Change, Counter[str]] | None = None  # see _deleted
 
     def run(self) -> tuple[Bracket, ...]:
         for unit in units(self.drafts[0]):
@@ -393,7 +460,7 @@ class _Tracker:
 
     def open(self, r: int, eid: str, span: Span) -> _Track:
         t = _Track(f"b{len(self.tracks) + 1}", self.where[(r, eid)], [None] * self.n)
-        t.texts[r] = span.raw
+        t.place(r, eid, span.raw)
         t.events.append(BracketEvent(r, "opened", eid, span.raw))
         self.tracks.append(t)
         return t
@@ -441,10 +508,10 @@ class _Tracker:
             if " ".join((t.texts[k - 1] or "").split()) != " ".join(span.raw.split()) and (
                 old_at is None or _own_text_changed(edits, olds, news, old_at, j)
             ):
-                t.texts[k] = span.raw
+                t.place(k, eid, span.raw)
                 t.events.append(BracketEvent(k, "changed", eid, span.raw))
             else:
-                t.texts[k] = span.raw
+                t.place(k, eid, span.raw)
             now[(eid, span.start)] = t
 
     def _match(
@@ -458,11 +525,15 @@ class _Tracker:
         # The new spans stand in text order, apart: those a projected span overlaps are a run,
         # found by bisection (a scan of all per bracket was quadratic).
         apart = all(ends[j] <= news[j + 1][0] for j in range(len(news) - 1))
-        for placed in olds:
+        worded = _by_wording(olds, news) if change.new else {}
+        taken.update((j, (self.held[(olds[i][1], olds[i][2].start)], None)) for i, j in worded.items())
+        for i, placed in enumerate(olds):
             at, eid, span = placed
             t = self.held[(eid, span.start)]
             if not change.new:
                 pending.append((placed, t, (0, 0)))
+                continue
+            if i in worded:
                 continue
             ns, ne = projection(at, at + span.end - span.start)
             first = bisect.bisect_right(ends, ns) if apart else 0
@@ -527,11 +598,18 @@ class _Tracker:
                 taken[-best[2]] = (t, i)
         return taken, pending
 
+    def _deleted(self, change: Change) -> Counter[str]:
+        """The words the change's word diff deletes, made once per change (a provision may
+        close thousands of brackets)."""
+        if self.deleted_of is None or self.deleted_of[0] is not change:
+            self.deleted_of = (change, deleted_words(change.ops))
+        return self.deleted_of[1]
+
     def close(
         self, k: int, change: Change, t: _Track, eid: str, span: Span, replacement: str, at: int
     ) -> None:
         wording = " ".join(replacement.split()).strip(" ,;")
-        if re.search(r"\w", wording):
+        if re.search(r"\w", wording) and not _displaced(wording, span, self._deleted(change)):
             plain = _plain(wording)
             # Which alternative won: only said when there was a choice.
             alternative = (
@@ -554,14 +632,19 @@ class _Tracker:
         candidates = self.closed.get(self.where[(k, eid)], [])
         best: tuple[float, _Track | None] = (REOPEN_SIMILARITY, None)
         for t in candidates:
-            last = next(e.text for e in reversed(t.events) if e.kind == "closed")
-            score = _similar(last, span.raw)
+            last = next(e for e in reversed(t.events) if e.kind == "closed")
+            # The wording agreed when it closed, put back in brackets, reopens it as surely
+            # as its old text does: "[600,000] / [800,000]" agreed as "800,000", then
+            # "[800,000]" again.
+            score = max(
+                _similar(last.text, span.raw), _similar(last.wording or "", span.raw) if last.wording else 0.0
+            )
             if score >= best[0] and (best[1] is None or score > best[0]):
                 best = (score, t)
         if best[1] is None:
             return None
         t = best[1]
         candidates.remove(t)
-        t.texts[k] = span.raw
+        t.place(k, eid, span.raw)
         t.events.append(BracketEvent(k, "reopened", eid, span.raw))
         return t

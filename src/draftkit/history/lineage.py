@@ -114,6 +114,36 @@ class Lineage:
         """Its latest citation ("Article 5(2)")."""
         return next(c for c in reversed(self.cites) if c is not None)
 
+    @property
+    def last(self) -> int:
+        """The last round the provision is in."""
+        return next(i for i in reversed(range(len(self.eids))) if self.eids[i] is not None)
+
+    @property
+    def shown_cite(self) -> str:
+        """Its latest citation, with the round it was last in when it is not in the last round
+        ("10 (in R3)"): the number may since name another provision, which has its own row."""
+        last = self.last
+        return self.cite if last == len(self.eids) - 1 else f"{self.cite} (in R{last + 1})"
+
+    def cite_in(self, round_index: int) -> str:
+        """Its citation in one round, or, where it is not in that round (deleted there), in
+        the latest round before it that holds it: where a reader of that round finds it."""
+        for r in range(round_index, -1, -1):
+            cite = self.cites[r]
+            if cite is not None:
+                return cite
+        return self.cite
+
+    def rounds_changed(self) -> list[tuple[int, str]]:
+        """The rounds whose step changed its content, each with what happened ("added",
+        "modified, split"): every event but a renumbering or a move, in round order."""
+        kinds: dict[int, list[str]] = {}
+        for e in self.events:
+            if e.kind not in ("renumbered", "moved") and e.kind not in kinds.setdefault(e.round, []):
+                kinds[e.round].append(e.kind)
+        return [(r, ", ".join(k)) for r, k in sorted(kinds.items()) if k]
+
     def events_in(self, round_index: int) -> tuple[Event, ...]:
         """The events that landed in one round."""
         return tuple(e for e in self.events if e.round == round_index)

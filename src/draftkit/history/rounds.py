@@ -53,7 +53,27 @@ def specs(paths: Sequence[str | os.PathLike[str]]) -> tuple[RoundSpec, ...]:
             return _manifest(only)
     if len(paths) < 2:
         raise UsageError("a history needs at least two rounds (files, a folder or a manifest)")
-    return tuple(RoundSpec(str(p), Path(p).stem) for p in paths)
+    return tuple(RoundSpec(str(p), label) for p, label in zip(paths, round_labels(paths), strict=True))
+
+
+def round_labels(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """Each round's name: its file's stem; where stems repeat (round2/draft.docx,
+    round3/draft.docx, or one name uploaded twice), with its folder ('round2/draft'), else
+    its round number ('draft (R2)'): every report names the rounds apart."""
+    stems = [Path(p).stem for p in paths]
+    folded = [s.casefold() for s in stems]
+    if len(set(folded)) == len(folded):
+        return stems
+    with_folder = [
+        f"{Path(p).parent.name}/{stem}" if folded.count(f) > 1 and Path(p).parent.name else stem
+        for p, stem, f in zip(paths, stems, folded, strict=True)
+    ]
+    if len({w.casefold() for w in with_folder}) == len(with_folder):
+        return with_folder
+    return [
+        f"{stem} (R{k})" if folded.count(f) > 1 else stem
+        for k, (stem, f) in enumerate(zip(stems, folded, strict=True), start=1)
+    ]
 
 
 def _folder(folder: Path) -> tuple[RoundSpec, ...]:

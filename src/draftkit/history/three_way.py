@@ -101,6 +101,17 @@ class ThreeWay:
         return counts
 
 
+def distinct_labels(labels: tuple[str, str]) -> str | None:
+    """Why two counter-proposals' names cannot be told apart in a report ("only Kyiv" and
+    "only kyiv", or a side called "base"), or None when they can."""
+    a, b = (" ".join(label.split()).casefold() for label in labels)
+    if a == b:
+        return f"the two counter-proposals need different names, not {labels[0]!r} and {labels[1]!r}"
+    if "base" in (a, b):
+        return "a counter-proposal cannot be called 'base': the reports name the base so"
+    return None
+
+
 def _squash(text: str | None) -> str:
     return " ".join((text or "").split())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from draftkit.compare import compare
@@ -35,6 +36,20 @@ class History:
         """The brackets standing in one round's text."""
         return tuple(b for b in self.brackets if b.is_open(round_index))
 
+    def bracket_cite(self, bracket: Bracket, round_index: int) -> str:
+        """Where a reader of that round finds a bracket: the citation, in that round, of the
+        provision holding it (a split may have carried it out of the one it opened in), or,
+        closed by a deletion, of the provision it stood in the round before."""
+        eid = bracket.eid_in(round_index)
+        if eid is not None:
+            for r in (round_index, round_index - 1):
+                if r < 0:
+                    continue
+                for lineage in self.lineages:
+                    if lineage.eids[r] == eid:
+                        return lineage.cites[r] or lineage.cite_in(r)
+        return self.lineages[bracket.lineage].cite_in(round_index)
+
     def summary(self, round_index: int) -> dict[str, int]:
         """Counts of the step into a round (round ≥ 1): the comparison's, plus its flags."""
         step = self.steps[round_index - 1]
@@ -56,7 +71,11 @@ def build(rounds: Sequence[Round], *, taxonomy: PathLike | None = None, flags: b
     drafts = [r.draft for r in rounds]
     steps = tuple(_flagged(compare(a, b), taxonomy, flags) for a, b in pairwise(drafts))
     lineages = chain(drafts, steps)
-    return History(tuple(rounds), steps, lineages, track(drafts, steps, lineages))
+    # Each round as its step left it: its reading warnings, then the comparison's own notes
+    # (two rounds in two languages, a provision too long to compare word by word), which
+    # the reports list with the round's warnings.
+    noted = (rounds[0], *(replace(r, draft=s.new) for r, s in zip(rounds[1:], steps, strict=True)))
+    return History(tuple(noted), steps, lineages, track(drafts, steps, lineages))
 
 
 def history(
@@ -98,9 +117,14 @@ def compare3(
     flags: bool = True,
     labels: tuple[str, str] = ("A", "B"),
 ) -> ThreeWay:
-    """Compare two counter-proposals A and B with their base, provision by provision."""
-
+    """Compare two counter-proposals A and B with their base, provision by provision;
+    `labels` that a report could not tell apart are refused (UsageError)."""
+    from draftkit.errors import UsageError
+    from draftkit.history.three_way import distinct_labels
     from draftkit.readers.furniture import noted
+
+    if (why := distinct_labels(labels)) is not None:
+        raise UsageError(why)
 
     def load(x: PathLike | Draft, against: Draft | None = None) -> Draft:
         if isinstance(x, Draft):

@@ -354,6 +354,17 @@ def read_unreported(path: Path, view: View, limits: Limits, name: str) -> Draft:
             )
             for n, line in left_out
         )
+        suffix = path.suffix.lower()
+        if suffix in _BINARY_SUFFIXES:
+            # A report.docx that is text (saved as text, or renamed) is read as the text it
+            # holds, as the format is the content's; but not in silence: the reader chose a
+            # Word file (or PDF), and what was compared is not what Word would show.
+            kind = _BINARY_SUFFIXES[suffix][0]
+            renamed = ReadWarning(
+                "layout",
+                f"named {suffix} but holds plain text, not {kind}: read as text (a file saved as text, or renamed)",
+            )
+            read_warnings = (renamed, *read_warnings)
     parsed = build(blocks, max_depth=limits.max_depth, max_provisions=limits.max_provisions, source=name)
     warnings = read_warnings + parsed.warnings
     draft = Draft(parsed.title or title, parsed.preamble, parsed.provisions, source, warnings=warnings)

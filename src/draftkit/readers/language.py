@@ -91,8 +91,9 @@ def guess(text: str) -> str | None:
     return best
 
 
-def language_note(draft: Draft) -> ReadWarning | None:
-    """The reading note of a draft in a language draftkit's wording rules do not read."""
+def draft_language(draft: Draft) -> str | None:
+    """The language a draft is written in (`guess` over its first few thousand characters:
+    title, preamble, headings and texts), or None when it cannot tell."""
     parts = [draft.title or "", *draft.preamble]
     size = sum(len(p) for p in parts)
     for provision in draft.walk():
@@ -102,7 +103,37 @@ def language_note(draft: Draft) -> ReadWarning | None:
             if piece:
                 parts.append(piece)
                 size += len(piece)
-    language = guess("\n".join(parts))
+    return guess("\n".join(parts))
+
+
+# The codes `draftkit diff --languages` takes, by the names `guess` gives.
+_CODES = {"English": "en", "Ukrainian": "uk", "Russian": "ru"}
+
+
+def languages_note(old: Draft, new: Draft) -> ReadWarning | None:
+    """The note of a comparison between drafts in two languages (a translation taken for a
+    round): compared word by word, every provision reads as deleted and added or rewritten,
+    and the flags say so in earnest; None when both are in one language or either is unclear."""
+    before, after = draft_language(old), draft_language(new)
+    if before is None or after is None or before == after:
+        return None
+    how = (
+        f"; two language versions of one text are compared with draftkit diff OLD NEW"
+        f" --languages {_CODES[before]},{_CODES[after]}"
+        if before in _CODES and after in _CODES
+        else ""
+    )
+    return ReadWarning(
+        "language",
+        f"this draft reads as {after} and the one it is compared with as {before}: each provision"
+        f" is compared word by word with one in another language, so the changes and flags found"
+        f" are the translation's, not a negotiation's{how}",
+    )
+
+
+def language_note(draft: Draft) -> ReadWarning | None:
+    """The reading note of a draft in a language draftkit's wording rules do not read."""
+    language = draft_language(draft)
     if language is None or language in READ:
         return None
     return ReadWarning(

@@ -20,7 +20,7 @@ from draftkit.history.timeline import History
 from draftkit.model import Draft
 from draftkit.render.draft_out import READING_NOTES_HEADING, reading_notes
 from draftkit.render.history_json import event_groups, lineage_id
-from draftkit.render.history_terminal import closing_words
+from draftkit.render.history_terminal import closing_words, reopened_words
 from draftkit.render.html import (
     CSP,
     _e,
@@ -162,20 +162,22 @@ def render_history_html(history: History, *, title: str | None = None) -> str:
         if flags:
             attrs += f' data-flags="{_e(_flag_tokens(flags, category_index))}"'
         rows.append(
-            f"<tr {attrs}><th scope=row><a class=cite href=#{ident}>{_e(lineage.cite)}</a></th>"
+            f"<tr {attrs}><th scope=row><a class=cite href=#{ident}>{_e(lineage.shown_cite)}</a></th>"
             f"{_cells(history, lineage, ident)}</tr>\n"
         )
     head = "".join(f'<th scope="col">R{i + 1} {_e(r.label)}</th>' for i, r in enumerate(history.rounds))
     last = n - 1
     still = history.open_brackets(last)
     open_items = "".join(
-        f'<li id="{b.id}"><a href="#{lineage_id(b.lineage)}">{_e(history.lineages[b.lineage].cite)}</a>: '
-        f"<span class=txt>{_e(b.texts[last])}</span></li>"
+        f'<li id="{b.id}"><a href="#{lineage_id(b.lineage)}">{_e(history.bracket_cite(b, last))}</a>: '
+        f"<span class=txt>{_e(b.texts[last])}</span>"
+        + (f" — {_e(again)}" if (again := reopened_words(b)) else "")
+        + "</li>"
         for b in still
     )
     ended = [b for b in history.brackets if b.closing is not None]
     closed_items = "".join(
-        f'<li id="{b.id}"><a href="#{lineage_id(b.lineage)}">{_e(history.lineages[b.lineage].cite)}</a>, '
+        f'<li id="{b.id}"><a href="#{lineage_id(b.lineage)}">{_e(history.bracket_cite(b, e.round))}</a>, '
         f"R{e.round + 1}: <span class=txt>{_e(e.text)}</span> — {_e(closing_words(e))}</li>"
         for b in ended
         if (e := b.closing) is not None

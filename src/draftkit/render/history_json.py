@@ -73,6 +73,7 @@ def _bracket(bracket: Bracket) -> dict[str, Any]:
         "id": bracket.id,
         "lineage": lineage_id(bracket.lineage),
         "texts": list(bracket.texts),
+        "eids": list(bracket.eids) if bracket.eids else [None] * len(bracket.texts),
         "events": [
             {
                 "round": e.round,

@@ -11,8 +11,8 @@ from draftkit.history.timeline import History
 from draftkit.model import Draft
 from draftkit.render.draft_out import READING_NOTES_HEADING, reading_notes
 from draftkit.render.history_json import event_groups
-from draftkit.render.history_terminal import closing_words
-from draftkit.render.markdown import escape, redline
+from draftkit.render.history_terminal import closing_words, reopened_words
+from draftkit.render.markdown import _flag_line, escape, redline
 
 
 def _cell(text: str) -> str:
@@ -57,12 +57,14 @@ def render_history_markdown(history: History) -> str:
         for round_index, _, group in event_groups(lineage):
             words = ", ".join(event_label(e.kind) for e in group)
             cells[round_index - 1] = (cells[round_index - 1] + "; " if cells[round_index - 1] else "") + words
-        out.append(f"| {_cell(lineage.cite)} | " + " | ".join(cells) + " |")
+        out.append(f"| {_cell(lineage.shown_cite)} | " + " | ".join(cells) + " |")
     last = n - 1
     out += ["", f"## Brackets open in R{n}", ""]
     still = history.open_brackets(last)
     out += [
-        f"- **{b.id}** {_cell(history.lineages[b.lineage].cite)}: {escape(b.texts[last])}" for b in still
+        f"- **{b.id}** {_cell(history.bracket_cite(b, last))}: {escape(b.texts[last])}"
+        + (f" — {escape(again)}" if (again := reopened_words(b)) else "")
+        for b in still
     ] or ["None."]
     ended = [b for b in history.brackets if b.closing is not None]
     if ended:
@@ -71,7 +73,7 @@ def render_history_markdown(history: History) -> str:
             event = b.closing
             assert event is not None
             out.append(
-                f"- **{b.id}** {_cell(history.lineages[b.lineage].cite)}, R{event.round + 1}: "
+                f"- **{b.id}** {_cell(history.bracket_cite(b, event.round))}, R{event.round + 1}: "
                 f"{escape(event.text)} — {escape(closing_words(event))}"
             )
     out += _reading(*(r.draft for r in history.rounds))
@@ -96,7 +98,10 @@ def _side(label: str, change: Change | None) -> str:
     # Moved or renumbered with its words kept: said as such, as the terminal says it, not as
     # "unchanged" under an outcome that says the side changed it.
     kind = change.kind if change.kind != "unchanged" else _placed(change)
-    return f"- {escape(label)}: {kind}{where}: {text}"
+    # Its flags under it, as the HTML report shows them: "shall" → "may" is said, not only
+    # drawn in the redline.
+    flags = "".join(f"\n  {_flag_line(flag)}" for flag in change.flags)
+    return f"- {escape(label)}: {kind}{where}: {text}{flags}"
 
 
 def _placed(change: Change) -> str:

@@ -3,7 +3,7 @@ most, brackets still open and how each closed one ended; for three-way, conflict
 
 from __future__ import annotations
 
-from draftkit.compare.changes import SEVERITIES, Change
+from draftkit.compare.changes import SEVERITIES, Change, category_label
 from draftkit.errors import one_line
 from draftkit.history.brackets import Bracket, BracketEvent
 from draftkit.history.lineage import Lineage
@@ -32,9 +32,27 @@ def closing_words(event: BracketEvent) -> str:
             return event.kind
 
 
+def reopened_words(bracket: Bracket) -> str:
+    """For a bracket open again after it closed, 'reopened in R5, after it was agreed in R3:
+    "800,000"' (else ''): said beside it, so an agreement taken back is not read as new."""
+    events = bracket.events
+    at = next((i for i in reversed(range(len(events))) if events[i].kind == "reopened"), None)
+    if at is None:
+        return ""
+    closed = next((e for e in reversed(events[:at]) if e.kind == "closed"), None)
+    if closed is None:
+        return f"reopened in R{events[at].round + 1}"
+    words = closing_words(closed)  # 'agreed: "…"' or 'dropped'
+    head, colon, rest = words.partition(":")
+    ended = f"{head} in R{closed.round + 1}{colon}{rest}"
+    return f"reopened in R{events[at].round + 1}, after it was {ended}"
+
+
 def _bracket_line(history: History, bracket: Bracket, round_index: int) -> str:
-    cite = history.lineages[bracket.lineage].cites[round_index] or history.lineages[bracket.lineage].cite
-    return f"    {bracket.id:<5} {cite:<18} {_clip(bracket.texts[round_index] or '', 70)}"
+    cite = history.bracket_cite(bracket, round_index)
+    again = reopened_words(bracket)
+    line = f"    {bracket.id:<5} {cite:<18} {_clip(bracket.texts[round_index] or '', 70)}"
+    return f"{line}  {again}" if again else line
 
 
 def render_history_terminal(history: History) -> str:
@@ -66,16 +84,16 @@ def render_history_terminal(history: History) -> str:
         lines.append(f"  R{k} → R{k + 1}  {body}")
     ranked = sorted(
         (lineage for lineage in history.lineages if lineage.change_count),
-        key=lambda lineage: -lineage.change_count,
+        key=lambda lineage: (-lineage.change_count, -len(lineage.rounds_changed())),
     )[:MOST_CHANGED]
     if ranked:
-        lines += ["", "changed most:"]
+        lines += ["", "changed most (the rounds that changed its text):"]
         for lineage in ranked:
-            rounds = sorted(
-                {e.round + 1 for e in lineage.events if e.kind != "renumbered" and e.kind != "moved"}
-            )
-            where = ", ".join(f"R{r}" for r in rounds)
-            lines.append(f"  {lineage.cite:<20} {lineage.change_count} round(s): {where}")
+            # The count is of the rounds listed, each with what it did: "added" and
+            # "deleted" counted too, so the number and the list never disagree.
+            changed = lineage.rounds_changed()
+            where = ", ".join(f"R{r + 1} {kinds}" for r, kinds in changed)
+            lines.append(f"  {lineage.shown_cite:<20} {len(changed)} round(s): {where}")
     last = len(history.rounds) - 1
     still = history.open_brackets(last)
     lines += ["", f"brackets open in R{last + 1} ({len(still)}):"]
@@ -86,8 +104,9 @@ def render_history_terminal(history: History) -> str:
         for b in ended:
             event = b.closing
             assert event is not None
+            cite = history.bracket_cite(b, event.round)
             lines.append(
-                f"    {b.id:<5} R{event.round + 1}  {_clip(event.text, 50):<50}  {closing_words(event)}"
+                f"    {b.id:<5} R{event.round + 1}  {cite:<18} {_clip(event.text, 50):<50}  {closing_words(event)}"
             )
     return "\n".join(lines) + "\n"
 
@@ -186,7 +205,12 @@ def _side_line(label: str, change: Change | None) -> str:
             body += f" → {change.new_cite}"
         case "modified" | "split" | "merged":
             body = f"{change.kind}: " + inline_diff(change.ops)
-    return f"      {label}: {body}"
+    # The side's flags under it, as the HTML report shows them: "shall" → "may" is said.
+    flags = "".join(
+        f"\n        {f.severity.upper():<6} {category_label(f.category)}: {_clip(f.message, 80)}"
+        for f in change.flags
+    )
+    return f"      {label}: {body}{flags}"
 
 
 def _entry_lines(three: ThreeWay, entry: Entry, width: int = 20) -> list[str]:

@@ -16,6 +16,7 @@ negation ("No tanks, artillery or mortars") reads "and" and "or" alike.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from draftkit.records import record
@@ -424,12 +425,41 @@ def list_items(side: Side) -> list[ListItem]:
 
 def _kept(side: Side, item: Item) -> bool:
     """Whether the text says one of the item's own words (or one of their stem), by its
-    lemma or as written (simplemma reads "артиллерия" as "дальнего", "артиллерию" right)."""
+    lemma or as written (simplemma reads "артиллерия" as "дальнего", "артиллерию" right),
+    or one of the item's words with a hyphen taken out or put in."""
     forms = side.text.forms()
     return any(
         mentions(side, w) or w in forms or any(same_stem(w, f) for f in forms if f[:4] == w[:4])
         for w in (*item.own, *item.forms)
-    )
+    ) or _hyphenation_of(side, item)
+
+
+_HYPHENS = "-\u2010\u2011"
+_WORDS = re.compile(r"\w+(?:[-\u2010\u2011]\w+)*")
+
+
+def _written(text: str) -> tuple[set[str], set[str]]:
+    """A text's words, as (hyphenated ones with their hyphens taken out: "deescalation" for
+    "de-escalation", words of one piece)."""
+    joined: set[str] = set()
+    whole: set[str] = set()
+    for word in _WORDS.findall(text.casefold()):
+        if any(h in word for h in _HYPHENS):
+            joined.add(word.translate({ord(h): None for h in _HYPHENS}))
+        else:
+            whole.add(word)
+    return joined, whole
+
+
+def _hyphenation_of(side: Side, item: Item) -> bool:
+    """Whether the other text writes one of the item's words with a hyphen where the item
+    has none, or none where it has one ("de-escalation", "deescalation"; "post-war",
+    "postwar"): a spelling, not another item."""
+    mine_joined, mine_whole = _written(item.fragment)
+    if not mine_joined and not mine_whole:
+        return False
+    theirs_joined, theirs_whole = _written(side.text.original)
+    return bool(mine_joined & theirs_whole) or bool(mine_whole & theirs_joined)
 
 
 def _part_of_split(other: Side, feature: ListItem) -> bool:

@@ -2,7 +2,8 @@
 
 Takes in the schema's `[numbering]` rules and the entries from `common`; groups numbered
 provisions into lists (siblings of one kind, or one kind across an annex or the draft for
-the kinds numbered continuously) and hands on `numbering.duplicates`,
+the kinds numbered continuously; a loosely numbered point, "2 –", in its place but its
+format not checked) and hands on `numbering.duplicates`,
 `numbering.contiguous` and `numbering.one_format` findings. Guarantees: labels in a
 drafter's own scheme ("5bis", "A-1") are left out, not reported; a gap is named by the
 labels it would have had ('"(c)" to "(f)" are missing').
@@ -34,6 +35,7 @@ class _Numbered:
     fmt: NumFmt
     style: str  # the label with its number masked, case-folded: "(#)", "article #"
     value: str
+    loose: bool = False  # "2 –", "3", "8-": in the running sequence, its format not checked
 
 
 def _numbered(entry: Entry) -> _Numbered | None:
@@ -42,6 +44,10 @@ def _numbered(entry: Entry) -> _Numbered | None:
         return None
     label = parse_exact(provision.num)
     if label.fmt == "other":
+        if provision.ordinal is not None:
+            # A loosely numbered point ("2 –", "3 Text", "8-"), which the reader placed in
+            # the running sequence: it is there, and a point after it follows it.
+            return _Numbered(entry, provision.ordinal, "decimal", "", provision.num, loose=True)
         return None  # "5bis", "A-1": drafters' own schemes, not checked for sequence
     chosen = label
     ordinal = provision.ordinal
@@ -124,6 +130,10 @@ def check_numbering(schema: ClauseSchema, entries: list[Entry], out: Collector) 
         previous: _Numbered | None = None
         for item in items:
             label = normal(item.entry.provision.num or "")
+            if item.loose:
+                highest = max(highest, item.ordinal)
+                previous = item
+                continue
             if item.ordinal in first_at:
                 other = first_at[item.ordinal]
                 where = (
@@ -169,6 +179,7 @@ def check_numbering(schema: ClauseSchema, entries: list[Entry], out: Collector) 
 
 
 def _check_format(level: Level, plural: str, items: list[_Numbered], out: Collector) -> None:
+    items = [item for item in items if not item.loose]
     styles = Counter((item.style, item.fmt) for item in items)
     if len(styles) <= 1:
         return

@@ -162,6 +162,10 @@ def _labels(value: str) -> tuple[str, str]:
     parts = [p.strip() for p in value.split(",")]
     if len(parts) != 2 or not all(parts) or any(len(p) > 60 or not p.isprintable() for p in parts):
         raise UploadError(f"labels must be two names separated by a comma, not {value[:40]!r}")
+    from draftkit.history.three_way import distinct_labels
+
+    if (why := distinct_labels((parts[0], parts[1]))) is not None:
+        raise UploadError(f"labels: {why}")
     return parts[0], parts[1]
 
 
@@ -321,7 +325,10 @@ def create_app(
 
         taxonomy = taxonomy_of(uploads)
         chosen = [uploads[field] for field in _ROUNDS if field in uploads]
-        rounds = [Round(Path(u.name).stem, d) for d, u in zip(drafts(chosen), chosen, strict=True)]
+        from draftkit.history.rounds import round_labels
+
+        labels = round_labels([Path(u.name).name for u in chosen])  # the names, not the folders
+        rounds = [Round(label, d) for d, label in zip(drafts(chosen), labels, strict=True)]
         result = build(rounds, taxonomy=taxonomy)
         warned = _warnings(((r.draft, u.name) for r, u in zip(result.rounds, chosen, strict=True)), chosen)
         match job.fmt:
@@ -340,7 +347,11 @@ def create_app(
         taxonomy = taxonomy_of(uploads)
         base, a, b = drafts([uploads[field] for field in _THREE[0]], against_first=True)
         result = compare3(base, a, b, taxonomy=taxonomy, labels=job.labels)
-        warned = _warnings((d, uploads[field].name) for d, field in zip((base, a, b), _THREE[0], strict=True))
+        # The counter-proposals as compared: their reading warnings and the comparisons' notes.
+        compared_drafts = (base, result.a, result.b)
+        warned = _warnings(
+            (d, uploads[field].name) for d, field in zip(compared_drafts, _THREE[0], strict=True)
+        )
         match job.fmt:
             case "docx":
                 from draftkit.render.history_docx import render_three_way_docx

@@ -25,13 +25,17 @@
     return x.length - y.length;
   }
 
+  // The rounds in the order the user set with the arrows, or null: natural name order (names
+  // need not sort as the rounds came: "draft-final", "draft-v1", "draft-v2").
+  var ordered = null;
+
   // The drafts to send, as [field, file] in order.
   function chosen() {
     var out = [];
     inputs.forEach(function (input) {
       var field = input.getAttribute("data-field");
       if (input.multiple) {
-        Array.prototype.slice.call(input.files).sort(natural).forEach(function (file, i) {
+        (ordered || Array.prototype.slice.call(input.files).sort(natural)).forEach(function (file, i) {
           out.push([field + (i + 1), file]);
         });
       } else if (input.files.length) {
@@ -75,14 +79,36 @@
     $("error").hidden = !text;
   }
 
-  // The order the rounds will be read in, shown before they are sent.
+  // The order the rounds will be read in, shown before they are sent; each may be moved a
+  // round earlier or later.
   function showOrder() {
     var list = $("order");
     if (!list) { return; }
     list.textContent = "";
-    chosen().forEach(function (pair) {
+    var files = chosen().map(function (pair) { return pair[1]; });
+    files.forEach(function (file, i) {
       var item = document.createElement("li");
-      item.textContent = pair[1].name;
+      var name = document.createElement("span");
+      name.textContent = file.name;
+      item.appendChild(name);
+      [["↑", "earlier", -1], ["↓", "later", 1]].forEach(function (move) {
+        var to = i + move[2];
+        if (to < 0 || to >= files.length) { return; }
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "move";
+        button.textContent = move[0];
+        button.setAttribute("aria-label", "Read " + file.name + " one round " + move[1]);
+        button.addEventListener("click", function () {
+          var next = files.slice();
+          next[i] = files[to];
+          next[to] = file;
+          ordered = next;
+          forget();
+          showOrder();
+        });
+        item.appendChild(button);
+      });
       list.appendChild(item);
     });
   }
@@ -183,7 +209,7 @@
   });
 
   inputs.forEach(function (input) {
-    input.addEventListener("change", function () { forget(); showOrder(); });
+    input.addEventListener("change", function () { ordered = null; forget(); showOrder(); });
   });
   // Another taxonomy or reading (lens) makes another report; the Word-only options do not.
   Array.prototype.forEach.call(form.querySelectorAll("#taxonomy, select[data-param]"), function (el) {
@@ -204,6 +230,7 @@
       var all = new DataTransfer();
       files.forEach(function (file) { all.items.add(file); });
       inputs[0].files = all.files;
+      ordered = null;
     } else {
       if (files.length !== inputs.length) { showError(form.getAttribute("data-needs-text")); return; }
       inputs.forEach(function (input, i) {
