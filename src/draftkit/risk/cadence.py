@@ -68,6 +68,19 @@ def administrative(s: Sides, found: list[Finding]) -> list[Finding]:
     ]
 
 
+def administrative_act(s: Sides) -> bool:
+    """Whether either text of the pair says an administrative act (reporting, informing,
+    meeting, consulting …), read as `administrative` reads it."""
+    return _administrative_in(s.old.lemma_set | s.new.lemma_set, s)
+
+
+def substantive(s: Sides) -> bool:
+    """Whether the pair is about a violation, an attack, a withdrawal, a release or hostages:
+    what no cadence or addressee makes paperwork."""
+    words = s.old.lemma_set | s.new.lemma_set
+    return not words.isdisjoint(_SUBSTANTIVE) or urgent(s.old) or urgent(s.new)
+
+
 # Forces that "report to the designated assembly places" move there: no paperwork. A reporting
 # word followed, within a few words, by "to" and a place noun is a movement, and "designated"
 # before a place noun names the place, not an act of designating.

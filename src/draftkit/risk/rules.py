@@ -78,6 +78,7 @@ from draftkit.risk.names import (
 from draftkit.risk.numbers import CLOCKS, DATES, FREQUENCY, NUMBERS, TIME_BOUNDS
 from draftkit.risk.qualifiers import Qualifier, qualifiers
 from draftkit.risk.quantified import COVERED
+from draftkit.risk.quiet import quieten
 from draftkit.risk.roles import DECIDERS, GIVEN, HOLDERS, ROLES, SEQUENCE
 from draftkit.risk.taxonomy import COMMITMENT_GROUPS, Significance
 from draftkit.risk.tokens import Text, content_key
@@ -946,4 +947,4 @@ def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) 
         out = requested(sides, out)
     if any(f.rule in ("name", "list") for f in out):
         out = addressed(sides, out)
-    return administrative(sides, out) if any(f.rule == "deadline" for f in out) else out
+    return quieten(sides, administrative(sides, out) if any(f.rule == "deadline" for f in out) else out)

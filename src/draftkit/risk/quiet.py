@@ -1,0 +1,327 @@
+"""Edits that change nothing a party gives up: the last pass over one pair's findings.
+
+Takes the findings of one pair of texts (risk.rules.content_findings, after risk/cadence.py)
+and hands them on, with these weighed as wording (low with any category weight):
+
+- `cadenced`: a cadence given to, or taken from, a body's meetings, consultations or reports
+  ("shall meet as necessary, but at least once a quarter", "не реже одного раза в месяц",
+  "or more often at the request of either Party") — the scope word or qualifier on the
+  frequency, in a text about such an act and not about a violation, an attack, a release
+  or hostages. A frequency changed is risk.cadence.administrative's (a threefold change
+  keeps its weight there), and a bound on anything else ("at least five members present")
+  is not touched.
+- `helpers`: a body or person added or dropped where a text names it only as present or
+  helping ("with the support of the African Union", "при содействии МККК"), or as present
+  where the text is signed ("signed in Moscow in the presence of the OSCE Chairperson",
+  "у присутності представника ОБСЄ"): who witnesses or assists takes on nothing (present at
+  elections, a body observes them, and keeps its weight). Supervision, control, guarantee and participation keep their
+  weight ("under the supervision of", "под контролем", "with the participation of").
+- `spelt_out`: a name that is an acronym in one text and spelt out in the other, in a
+  language whose names keep their inner words in lower case ("СБСЕ" / "Совещания по
+  безопасности и сотрудничеству в Европе", "УВКБ ООН" / "Управления Верховного комиссара
+  ООН по делам беженцев"): the initials of the words, small words between them left out.
+  (risk.names reads the acronyms of runs of capitalised words.)
+- `working_languages`: a language added to or dropped from the working languages of a body
+  ("English, French and Kinyarwanda", "робочими мовами … є англійська та українська");
+  not a state or official language, which is what a party gives up.
+
+Analysts of the held-out sets (benchmarks/risk_heldout3 … 9) rate every one of these low or
+none; each rule has quiet wordings and loud counterparts in tests/risk/test_quiet.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from draftkit.risk.cadence import administrative_act, substantive
+from draftkit.risk.features import Side, frequencies
+from draftkit.risk.findings import Finding, Span, token_index
+from draftkit.risk.matching import Sides
+from draftkit.risk.names import MEETING
+
+
+def quieten(s: Sides, found: list[Finding]) -> list[Finding]:
+    """The findings, with those that change nothing a party gives up weighed as wording."""
+    if not found:
+        return found
+    checks: list[Callable[[Sides, Finding], bool]] = []
+    if any(f.rule in ("scope", "qualifier") for f in found) and _cadence_text(s, found):
+        checks.append(_cadenced)
+    if any(f.rule in ("name", "list") for f in found):
+        checks += [_helper, _spelt_out, _working_language]
+    if not checks:
+        return found
+    wording = s.sig.wording
+    return [
+        replace(f, significance=min(f.significance, wording), heavy=0.0)
+        if f.significance > wording and any(check(s, f) for check in checks)
+        else f
+        for f in found
+    ]
+
+
+def _quoted(s: Sides, finding: Finding) -> list[tuple[Side, int, int]]:
+    """Each side the finding quotes there (its words added, dropped or replaced), as token
+    bounds: the new side for something added, the old for something dropped, both for a
+    replacement."""
+    out = []
+    for side, said, spans in (
+        (s.old, finding.old, finding.old_spans),
+        (s.new, finding.new, finding.new_spans),
+    ):
+        if said and spans:
+            out.append((side, token_index(side.text, spans[0][0]), token_index(side.text, spans[-1][1])))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# A cadence of paperwork
+
+
+def _cadence_text(s: Sides, found: Sequence[Finding]) -> bool:
+    """Whether the pair is about an administrative act (risk.cadence) and no frequency of it
+    changed loud (risk.cadence.administrative left a frequency's deadline weighed)."""
+    if substantive(s) or not (administrative_act(s) or _meeting(s)):
+        return False
+    return not any(f.rule == "deadline" and f.significance > s.sig.wording for f in found)
+
+
+def _meeting(s: Sides) -> bool:
+    return not MEETING.isdisjoint(s.old.lemma_set) or not MEETING.isdisjoint(s.new.lemma_set)
+
+
+_OFTEN = frozenset({"often", "frequently", "частіше", "рідше", "чаще", "реже"})
+_TO_FREQUENCY = 4  # tokens from the end of a bound to the frequency it bounds ("не реже одного раза")
+
+
+def _cadenced(s: Sides, finding: Finding) -> bool:
+    """Whether a scope word or qualifier stands on a frequency, on each side it is quoted:
+    it overlaps one, a frequency follows within a few tokens ("at least | once a month"), or
+    it says how often itself ("or more often")."""
+    if finding.rule not in ("scope", "qualifier"):
+        return False
+    quoted = _quoted(s, finding)
+    return bool(quoted) and all(_on_frequency(side, first, last) for side, first, last in quoted)
+
+
+def _on_frequency(side: Side, first: int, last: int) -> bool:
+    tokens, lemmas = side.text.tokens, side.lemmas.tokens
+    end = min(len(tokens), last + _TO_FREQUENCY)
+    if any(tok.norm in _OFTEN for tok in tokens[first:end]):
+        return True
+    if any(f.first < end and f.last > first for f in side.features(frequencies)):
+        return True
+    # "at least twice a year", "three times per month": a count of times in a period
+    return any(lemmas[k].norm in _PERIODS and lemmas[k - 1].norm in _PER for k in range(max(first, 1), end))
+
+
+_PERIOD_WORDS = "day week month quarter year день тиждень місяць квартал рік неделя месяц год"
+_PERIODS = frozenset(_PERIOD_WORDS.split())
+_PER = frozenset({"a", "an", "per", "each", "every", "на", "в"})
+
+
+# ---------------------------------------------------------------------------------------------
+# A body named as present or helping
+
+# The words before a name that make it present or helping, as normalised tokens (the last word
+# of each is the one looked for; the words before it must precede it).
+_HELPER_PHRASES = (
+    ("in", "the", "presence", "of"),
+    ("with", "the", "support", "of"),
+    ("with", "the", "assistance", "of"),
+    ("with", "the", "help", "of"),
+    ("у", "присутності"),
+    ("в", "присутності"),
+    ("за", "присутності"),
+    ("за", "сприяння"),
+    ("за", "сприянням"),
+    ("при", "сприянні"),
+    ("за", "підтримки"),
+    ("за", "допомоги"),
+    ("в", "присутствии"),
+    ("при", "содействии"),
+    ("при", "поддержке"),
+    ("при", "помощи"),
+)
+_HELPER_ENDS = frozenset(p[-1] for p in _HELPER_PHRASES)
+_HELPER_REACH = 8  # tokens read back from a name to the phrase that makes it a helper
+_STOPS = frozenset({".", ";", ":", "shall", "will", "may", "must", "should"})
+
+
+def _helper(s: Sides, finding: Finding) -> bool:
+    """Whether a name or list item added or dropped is, on each side it is quoted, what a
+    phrase of presence or help names ("in the presence of the OSCE Chairperson", "при
+    содействии МККК", "в присутствии представителей … ООН и СБСЕ")."""
+    if finding.rule not in ("name", "list") or (finding.old and finding.new):
+        return False
+    quoted = _quoted(s, finding)
+    return bool(quoted) and all(_helped(side, first) for side, first, _ in quoted)
+
+
+def _helped(side: Side, first: int) -> bool:
+    tokens = side.text.tokens
+    for k in range(first - 1, max(-1, first - 1 - _HELPER_REACH), -1):
+        norm = tokens[k].norm
+        if norm in _STOPS:
+            return False
+        if norm in _HELPER_ENDS:
+            phrases = [p for p in _HELPER_PHRASES if p[-1] == norm and _phrase_ends_at(side, p, k)]
+            if phrases:  # "elections held in the presence of the OSCE": observers, not witnesses
+                return any(_PRESENCE.isdisjoint(p) or _signed(side) for p in phrases)
+    return False
+
+
+# Presence is a witness's where a text is signed ("signed in Moscow in the presence of …"); at
+# elections, an exchange or a vote it is observation, which keeps its weight.
+_PRESENCE = frozenset({"presence", "присутності", "присутствии"})
+_SIGNING = ("sign", "підпис", "подпис")
+
+
+def _signed(side: Side) -> bool:
+    return any(tok.kind == "word" and tok.norm.startswith(_SIGNING) for tok in side.text.tokens)
+
+
+def _phrase_ends_at(side: Side, phrase: tuple[str, ...], k: int) -> bool:
+    start = k - len(phrase) + 1
+    return start >= 0 and tuple(t.norm for t in side.text.tokens[start : k + 1]) == phrase
+
+
+# ---------------------------------------------------------------------------------------------
+# An acronym spelt out in lower-case words
+
+# Small words an acronym leaves out ("Совещания по безопасности и сотрудничеству в Европе":
+# СБСЕ; "Миссии Организации Объединенных Наций в поддержку Соглашения по Ходейде": МООНПСХ).
+_SMALL_WORDS = """of for and in on the to de la du des del по в во и для с со на у о об от при за к
+    з із зі та й і до від"""
+_SMALL = frozenset(_SMALL_WORDS.split())
+_ACRONYM = (2, 8)  # letters of an acronym read as such
+_SPELT = 12  # words a spelt-out name may run to
+
+
+def _spelt_out(s: Sides, finding: Finding) -> bool:
+    """Whether the name, on each side it is quoted, is an acronym the other text spells out,
+    or stands inside the spelling out of an acronym the other text writes (and this one
+    does not)."""
+    if finding.rule != "name":
+        return False
+    quoted = _quoted(s, finding)
+    if not quoted:
+        return False
+    for side, first, last in quoted:
+        other = s.new if side is s.old else s.old
+        if not (_is_spelt_there(side, first, last, other) or _inside_spelling(side, first, last, other)):
+            return False
+    return True
+
+
+def _acronym(side: Side, k: int) -> str | None:
+    tok = side.text.tokens[k]
+    written = side.text.span(k, k + 1)
+    low, high = _ACRONYM
+    if tok.kind == "word" and low <= len(written) <= high and written.isalpha() and written.isupper():
+        return written
+    return None
+
+
+def _is_spelt_there(side: Side, first: int, last: int, other: Side) -> bool:
+    """Whether the tokens are one acronym this text writes alone and the other spells out."""
+    if last - first != 1 or (acronym := _acronym(side, first)) is None:
+        return False
+    if acronym.casefold() in other.text.forms():
+        return False
+    return bool(_spellings(other, acronym))
+
+
+def _inside_spelling(side: Side, first: int, last: int, other: Side) -> bool:
+    """Whether the tokens stand inside this text's spelling out of an acronym that the other
+    text writes and this one does not."""
+    forms = side.text.forms()
+    for k in range(len(other.text.tokens)):
+        acronym = _acronym(other, k)
+        if acronym is None or acronym.casefold() in forms:
+            continue
+        if any(a <= first and last <= b for a, b in _spellings(side, acronym)):
+            return True
+    return False
+
+
+def _spellings(side: Side, acronym: str) -> list[Span]:
+    """The token ranges of a text whose words' initials are the acronym's letters: a
+    capitalised first word, small words between left out, a word in capitals counted whole or
+    left out (the "ООН" of "Управления Верховного комиссара ООН по делам беженцев"), and for an
+    acronym of four letters or more one other word left out ("делам")."""
+    tokens = side.text.tokens
+    letters = acronym.casefold()
+    out: list[Span] = []
+    for start, tok in enumerate(tokens):
+        if tok.kind != "word" or not tok.cap or not tok.norm.startswith(letters[0]):
+            continue
+        end = _spell(side, letters, start, 1 if len(letters) >= 4 else 0)
+        if end is not None:
+            out.append((start, end))
+    return out
+
+
+def _spell(side: Side, letters: str, start: int, skips: int) -> int | None:
+    """Where a spelling of `letters` from token `start` ends (the end is a word whose initial
+    is the last letter), or None."""
+    tokens = side.text.tokens
+    # states: (letters matched, skips left) at each token, breadth first over the words
+    states = {(0, skips)}
+    for k in range(start, min(len(tokens), start + _SPELT)):
+        tok = tokens[k]
+        if tok.kind != "word":
+            return None
+        written = side.text.span(k, k + 1)
+        capitals = len(written) > 1 and written.isupper()
+        nxt: set[tuple[int, int]] = set()
+        for done, left in states:
+            # a word in capitals counts whole ("ООН" in "МООН…"), any other by its initial
+            size = len(written) if capitals else 1
+            if tok.norm[:size] == letters[done : done + size]:
+                if done + size == len(letters):
+                    return k + 1 if k > start else None
+                nxt.add((done + size, left))
+            if k > start and (tok.norm in _SMALL or capitals):
+                nxt.add((done, left))
+            elif k > start and left:
+                nxt.add((done, left - 1))
+        if not nxt:
+            return None
+        states = nxt
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Working languages
+
+_WORKING = frozenset({"working", "робочий", "рабочий", "робоча", "рабочая"})
+_LANGUAGES = frozenset({"language", "мова", "язык"})
+_SENTENCE = frozenset({".", ";"})
+
+
+def _working_language(s: Sides, finding: Finding) -> bool:
+    """Whether a list item or name added, dropped or replaced stands, on each side it is
+    quoted, in a sentence about working languages ("working language(s)", "робоча мова",
+    "рабочий язык")."""
+    if finding.rule not in ("list", "name"):
+        return False
+    quoted = _quoted(s, finding)
+    return bool(quoted) and all(_of_working_languages(side, first) for side, first, _ in quoted)
+
+
+def _of_working_languages(side: Side, k: int) -> bool:
+    tokens, lemmas = side.text.tokens, side.lemmas.tokens
+    first = k
+    while first > 0 and tokens[first - 1].norm not in _SENTENCE:
+        first -= 1
+    last = k
+    while last < len(tokens) and tokens[last].norm not in _SENTENCE:
+        last += 1
+    for j in range(first + 1, last):
+        if lemmas[j].norm in _LANGUAGES or tokens[j].norm in _LANGUAGES:
+            before = {lemmas[j - 1].norm, tokens[j - 1].norm}
+            if not before.isdisjoint(_WORKING):
+                return True
+    return False

@@ -1,0 +1,251 @@
+"""risk.quiet: edits that change nothing a party gives up are at most low; their loud
+counterparts keep their weight. Each quiet wording is paired with loud ones that must not be
+quietened: a party, a number, a cadence of what is not paperwork, a role of substance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.risk.helpers import compare_texts
+
+RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
+
+
+def top(tmp_path: Path, old: str, new: str) -> str:
+    """The highest severity of the flags of a one-point edit ('none' without a flag)."""
+    comparison = compare_texts(tmp_path, f"1. {old}\n", f"1. {new}\n")
+    flags = [f for change in comparison.changes for f in change.flags]
+    return max((f.severity for f in flags), key=RANK.__getitem__, default="none")
+
+
+# ---------------------------------------------------------------------------------------------
+# A cadence given to a body's meetings, consultations or reports
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Joint Commission shall meet as necessary.",
+            "The Joint Commission shall meet as necessary, but at least once a quarter.",
+        ),
+        (
+            "The Parties shall hold consultations on the implementation of this Agreement.",
+            "The Parties shall hold consultations on the implementation of this Agreement at least twice a year.",
+        ),
+        (
+            "The Coordination Committee shall meet once each month.",
+            "The Coordination Committee shall meet once each month or more often at the request of either Party.",
+        ),
+        (
+            "Спільна комісія збирається за потреби.",
+            "Спільна комісія збирається за потреби, але не рідше одного разу на місяць.",
+        ),
+        (
+            "Стороны проводят консультации по вопросам выполнения Соглашения.",
+            "Стороны проводят консультации по вопросам выполнения Соглашения не реже одного раза в месяц.",
+        ),
+        (
+            "Совместная комиссия собирается по мере необходимости.",
+            "Совместная комиссия собирается по мере необходимости, но не реже одного раза в квартал.",
+        ),
+    ],
+)
+def test_a_cadence_added_to_meetings_or_consultations_is_quiet(tmp_path: Path, old: str, new: str) -> None:
+    assert RANK[top(tmp_path, old, new)] <= RANK["low"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Parties shall exchange all prisoners.",
+            "The Parties shall exchange prisoners at least once a month.",
+        ),
+        (
+            "The Parties shall allow inspections of the storage sites.",
+            "The Parties shall allow inspections of the storage sites at least once a month.",
+        ),
+        (
+            "The Joint Commission shall meet with at least five members present.",
+            "The Joint Commission shall meet with at least three members present.",
+        ),
+        (
+            "Сторони здійснюють обмін полоненими.",
+            "Сторони здійснюють обмін полоненими не рідше одного разу на місяць.",
+        ),
+        (
+            "Стороны проводят инспекции складов.",
+            "Стороны проводят инспекции складов не реже одного раза в месяц.",
+        ),
+        (
+            "The Joint Commission shall meet at least once a week.",
+            "The Joint Commission shall meet at least once a month.",
+        ),
+    ],
+)
+def test_a_cadence_of_what_is_not_paperwork_or_a_cadence_changed_stays_loud(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    assert RANK[top(tmp_path, old, new)] >= RANK["medium"]
+
+
+# ---------------------------------------------------------------------------------------------
+# A body named only as present, or as helping
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The parties shall establish a joint committee to monitor the implementation of this Agreement.",
+            "The parties shall establish a joint committee, with the support of the African Union,"
+            " to monitor the implementation of this Agreement.",
+        ),
+        (
+            "The Memorandum is signed in Geneva.",
+            "The Memorandum is signed in Geneva in the presence of the OSCE Chairperson.",
+        ),
+        ("Меморандум підписано в Женеві.", "Меморандум підписано в Женеві у присутності представника ОБСЄ."),
+        (
+            "Обмін полоненими здійснюється сторонами.",
+            "Обмін полоненими здійснюється сторонами за сприяння МКЧХ.",
+        ),
+        (
+            "Меморандум подписан в Москве.",
+            "Меморандум подписан в Москве в присутствии Действующего председателя ОБСЕ.",
+        ),
+        (
+            "Производится обмен военнопленными и задержанными лицами.",
+            "Производится обмен военнопленными и задержанными лицами при содействии МККК.",
+        ),
+    ],
+)
+def test_a_body_added_as_present_or_helping_is_quiet(tmp_path: Path, old: str, new: str) -> None:
+    assert RANK[top(tmp_path, old, new)] <= RANK["low"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The parties shall establish a joint committee to monitor the ceasefire.",
+            "The parties shall establish a joint committee, under the supervision of the African Union,"
+            " to monitor the ceasefire.",
+        ),
+        (
+            "Israeli and Palestinian officials will meet weekly, with the participation of U.S. officials.",
+            "Israeli and Palestinian officials will meet weekly.",
+        ),
+        (
+            "The Memorandum is signed by Ukraine.",
+            "The Memorandum is signed by Ukraine and the Russian Federation.",
+        ),
+        ("Меморандум підписано Україною.", "Меморандум підписано Україною та Російською Федерацією."),
+        (
+            "Обмен пленными производится сторонами.",
+            "Обмен пленными производится сторонами под контролем ОБСЕ.",
+        ),
+        ("Безопасность Украины гарантируют США.", "Безопасность Украины гарантируют США и Турция."),
+        ("Вибори проводяться.", "Вибори проводяться у присутності спостерігачів ОБСЄ."),
+        ("Выборы проводятся.", "Выборы проводятся в присутствии наблюдателей ОБСЕ."),
+    ],
+)
+def test_a_body_given_a_role_of_substance_stays_loud(tmp_path: Path, old: str, new: str) -> None:
+    assert RANK[top(tmp_path, old, new)] >= RANK["medium"]
+
+
+# ---------------------------------------------------------------------------------------------
+# An acronym spelt out, in a language whose names keep their inner words in lower case
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Стороны подтверждают свое обязательство в соответствии с принципами Заключительного акта СБСЕ"
+            " уважать существующие границы.",
+            "Стороны подтверждают свое обязательство в соответствии с принципами Заключительного акта"
+            " Совещания по безопасности и сотрудничеству в Европе уважать существующие границы.",
+        ),
+        (
+            "Беженцы возвращаются под контролем Управления Верховного комиссара ООН по делам беженцев.",
+            "Беженцы возвращаются под контролем УВКБ ООН.",
+        ),
+        (
+            "Постановляет продлить мандат МООНПСХ до 14 июля 2025 года.",
+            "Постановляет продлить до 14 июля 2025 года мандат Миссии Организации Объединенных Наций"
+            " в поддержку Соглашения по Ходейде.",
+        ),
+        (
+            "Сторони співпрацюють з Організацією з безпеки і співробітництва в Європі.",
+            "Сторони співпрацюють з ОБСЄ.",
+        ),
+    ],
+)
+def test_an_acronym_spelt_out_in_lower_case_words_is_quiet(tmp_path: Path, old: str, new: str) -> None:
+    assert RANK[top(tmp_path, old, new)] <= RANK["low"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Стороны сотрудничают с ОБСЕ.", "Стороны сотрудничают с Организацией Объединенных Наций."),
+        (
+            "Мониторинг осуществляет СММ ОБСЕ.",
+            "Мониторинг осуществляет Совместный центр контроля и координации.",
+        ),
+        (
+            "Сторони співпрацюють з ОБСЄ.",
+            "Сторони співпрацюють з Організацією Північноатлантичного договору.",
+        ),
+        (
+            "A mechanism chaired by the United States and including France and UNIFIL shall monitor the ceasefire.",
+            "A mechanism chaired by the US and including France shall monitor the ceasefire.",
+        ),
+    ],
+)
+def test_an_acronym_replaced_by_another_body_stays_loud(tmp_path: Path, old: str, new: str) -> None:
+    assert RANK[top(tmp_path, old, new)] >= RANK["medium"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The working languages of a body
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The working languages of the Commission shall be English and French.",
+            "The working languages of the Commission shall be English, French and Arabic.",
+        ),
+        ("Робочою мовою Комісії є англійська.", "Робочими мовами Комісії є англійська та українська."),
+        (
+            "Рабочими языками Комиссии являются английский и русский.",
+            "Рабочим языком Комиссии является английский.",
+        ),
+    ],
+)
+def test_a_working_language_added_or_dropped_is_quiet(tmp_path: Path, old: str, new: str) -> None:
+    assert RANK[top(tmp_path, old, new)] <= RANK["low"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The official languages shall be English and French.",
+            "The official languages shall be English, French and Arabic.",
+        ),
+        ("Державною мовою є українська.", "Державними мовами є українська та російська."),
+        (
+            "Государственным языком является украинский язык.",
+            "Государственным языком является украинский язык, русский язык имеет статус официального.",
+        ),
+    ],
+)
+def test_a_state_or_official_language_stays_loud(tmp_path: Path, old: str, new: str) -> None:
+    assert RANK[top(tmp_path, old, new)] >= RANK["medium"]
