@@ -308,7 +308,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pairs", nargs="*", help="pair folders to run (default: all)")
     parser.add_argument("--show", action="store_true", help="every change and every verdict")
     parser.add_argument(
-        "--set", type=Path, default=FOLDER, metavar="DIR", help="folder of pairs (default: benchmarks/heldout)"
+        "--set",
+        type=Path,
+        default=FOLDER,
+        metavar="DIR",
+        help="folder of pairs (default: benchmarks/heldout)",
     )
     args = parser.parse_args(argv)
     folders = sorted(p for p in args.set.iterdir() if (p / "expectations.json").is_file())
