@@ -11,6 +11,7 @@ import pytest
 
 from draftkit.compare import align as align_module
 from draftkit.compare import compare
+from draftkit.compare.content import ContentSimilarity
 from draftkit.compare.flat import ROOT
 from draftkit.compare.subjects import CONTEXT_MIN, subject_pairs
 from draftkit.readers import read
@@ -208,7 +209,8 @@ def test_ukrainian_points_are_paired_by_lemma(tmp_path: Path) -> None:
 
 
 def test_russian_compound_words_share_their_head(tmp_path: Path) -> None:
-    """ "социально-экономических связей" is economic: the head of a hyphenated word counts."""
+    """ "социально-экономических связей" is economic: the head of a hyphenated word counts (the
+    one word the two points share, between the same two points kept)."""
     old = _points(
         [
             "Стороны прекращают обстрелы жилых кварталов.",
@@ -220,14 +222,15 @@ def test_russian_compound_words_share_their_head(tmp_path: Path) -> None:
     )
     new = _points(
         [
-            "Беженцы могут вернуться домой в безопасных условиях.",
+            "Соглашение вступает в силу с момента подписания.",
+            "Стороны прекращают обстрелы жилых кварталов.",
+            "Наблюдатели Миссии ежедневно патрулируют линию соприкосновения.",
             "Определение порядка восстановления социально-экономических связей, включая пенсии.",
             "Военнопленные обмениваются в течение тридцати дней.",
-            "Наблюдатели Миссии ежедневно патрулируют линию соприкосновения.",
-            "Стороны прекращают обстрелы жилых кварталов.",
+            "Беженцы могут вернуться домой в безопасных условиях.",
         ]
     )
-    assert _kinds(_changes(tmp_path, old, new)).get(("3", "2")) == "modified"
+    assert _kinds(_changes(tmp_path, old, new)).get(("3", "4")) == "modified"
 
 
 @dataclass
@@ -243,9 +246,14 @@ def _flat(texts: list[str]) -> _Side:
 
 
 def _pairs(old: list[str], new: list[str], a2b: dict[int, int]) -> list[tuple[int, int]]:
+    """What the pass pairs, the content pass having seen the free points (as compare.align)."""
     a, b = _flat(old), _flat(new)
+    free_a = [i for i in range(len(old)) if i not in a2b]
+    free_b = [j for j in range(len(new)) if j not in a2b.values()]
+    content = ContentSimilarity([old[i] for i in free_a], [new[j] for j in free_b])
+    at = ({i: x for x, i in enumerate(free_a)}, {j: y for y, j in enumerate(free_b)})
     free = (lambda i: i not in a2b, lambda j: j not in a2b.values())
-    return [(i, j) for i, j, _ in subject_pairs([(ROOT, ROOT)], (a, b), a2b, free, None, ({}, {}))]
+    return [(i, j) for i, j, _ in subject_pairs([(ROOT, ROOT)], (a, b), a2b, free, content, at)]
 
 
 STAY = [
@@ -279,3 +287,15 @@ def test_numbers_and_ties() -> None:
     assert _pairs(old, new, REVERSED) == [(4, 2)]
     tie = [STAY[3], STAY[2], "A zone of 15 is kept.", STAY[1], STAY[0], "Kilometres are counted."]
     assert _pairs(old, tie, REVERSED) == []
+
+
+def test_one_word_in_another_place_needs_the_content_too() -> None:
+    """In a reordered list, one shared word pairs only points whose content scores make them
+    each other's best: not a deleted point whose content is closer to another new one."""
+    stay = [*STAY[:3], "Mines are cleared along the railway link."]
+    old = [*stay, "Reopen the railway link to the port."]
+    closer = "The railway link shall be repaired."  # "railway link": not exclusive, yet closer
+    new = ["Customs officers inspect freight at the port.", stay[3], stay[2], stay[1], stay[0], closer]
+    reversed_after_one = {0: 4, 1: 3, 2: 2, 3: 1}
+    assert _pairs(old, new, reversed_after_one) == []
+    assert _pairs(old, new[:5], reversed_after_one) == [(4, 0)]  # without it: the port

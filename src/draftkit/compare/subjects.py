@@ -2,10 +2,11 @@
 deleted and an added point under partner parents that share a subject no other point there
 names ("the state border", "humanitarian", "economic … resumption") are one point rewritten.
 
-Input: the parent pairs, each draft's tree, who is paired (1:1) and who is free, and a text's
-content words (regroup.content_words: lemma roots and numbers, in the drafts' language).
-Output: (old, new) pairs of free provisions. Guarantee: each provision in at most one pair,
-both free; work bounded per parent pair (CONTEXT_MAX siblings, CELLS_MAX free pairs).
+Input: the parent pairs, each draft's tree, who is paired (1:1) and who is free, and the
+content pass's similarity (compare.content: how many texts hold a word, a pair's score).
+Output: (old, new, content score) pairs of free provisions. Guarantee: each provision in at
+most one pair, both free; work bounded per parent pair (CONTEXT_MAX siblings, CELLS_MAX free
+pairs). Words are lemma roots as compare.content keys them, and numbers (`vocabulary`).
 
 A word is *exclusive* under a parent pair when one child of each side uses it and no other
 child of either side does: the word the two points are about, since no neighbour took it.
@@ -17,7 +18,8 @@ Exclusive words decide nothing alone; a pair is taken only when
 - they stand in corresponding places: between the same two pairs kept in order (a slot), or
   under parents whose children were put in another order (a successor text: at least
   SHUFFLED_MOVED of their pairs, and SHUFFLED_SHARE of them, out of order), where a slot
-  says nothing.
+  says nothing; there a pair on one word only is taken when the content scores
+  (compare.content) make them each other's best too.
 
 What it leaves apart: a deleted point and a new one of the same broad topic share its words
 with their neighbours (not exclusive: "monitoring", "the Commission"); a deleted point and a
@@ -88,6 +90,12 @@ def subject_pairs(
     def rare(word: str) -> bool:
         return df.get(word, 0) <= RARE_DF
 
+    def score(x: int, y: int) -> float:
+        """The content pass's score of two texts it saw (0 for others)."""
+        if content is None or x not in at[0] or y not in at[1]:
+            return 0.0
+        return content.score(at[0][x], at[1][y])
+
     out: list[tuple[int, int, float]] = []
     for pi, pj in parents:
         a_kids, b_kids = old.children.get(pi, ()), new.children.get(pj, ())
@@ -97,11 +105,8 @@ def subject_pairs(
         seg_b = [y for y in b_kids if free[1](y) and new.keys[y]]
         if not seg_a or not seg_b or len(seg_a) * len(seg_b) > CELLS_MAX:
             continue
-        for x, y in _under(a_kids, b_kids, seg_a, seg_b, sides, a2b, words, rare):
-            score = 0.0
-            if content is not None and x in at[0] and y in at[1]:
-                score = content.score(at[0][x], at[1][y])
-            out.append((x, y, score))
+        for x, y in _under(a_kids, b_kids, seg_a, seg_b, sides, a2b, words, rare, score):
+            out.append((x, y, score(x, y)))
     return out
 
 
@@ -114,6 +119,7 @@ def _under(
     a2b: Mapping[int, int],
     words: Callable[[str], frozenset[str]],
     rare: Callable[[str], bool],
+    score: Callable[[int, int], float],
 ) -> list[tuple[int, int]]:
     """The pairs under one parent pair (children `a_kids`, `b_kids`; free `seg_a`, `seg_b`)."""
     old, new = sides
@@ -163,12 +169,27 @@ def _under(
     for (x, y), n in sorted(shared.items(), key=lambda c: (-c[1], c[0])):
         if best_row[x] != [n, 1] or best_col[y] != [n, 1]:
             continue  # not each other's one best
-        if not shuffled and slot_a[x] != slot_b[y]:
-            continue  # elsewhere in a text kept in order: a move, for other evidence
+        if slot_a[x] != slot_b[y]:
+            if not shuffled:
+                continue  # elsewhere in a text kept in order: a move, for other evidence
+            if n < 2 and not _best_of_both(x, y, seg_a, seg_b, score):
+                continue  # one word, in another place: only with the content's word too
         out.append((x, y))
     if not shuffled:  # within a slot, in order: a crossing is a move
         out = [(x, y) for x, y in out if not any((x - u) * (y - v) < 0 for u, v in out)]
     return out
+
+
+def _best_of_both(
+    x: int, y: int, seg_a: Sequence[int], seg_b: Sequence[int], score: Callable[[int, int], float]
+) -> bool:
+    """Whether x and y are each other's one best by content among the free (`score` > 0)."""
+    here = score(x, y)
+    return (
+        here > 0
+        and all(score(x, k) < here for k in seg_b if k != y)
+        and all(score(k, y) < here for k in seg_a if k != x)
+    )
 
 
 def _slots(kids: Sequence[int], anchors: set[int]) -> dict[int, int]:
