@@ -18,8 +18,10 @@
 7. content (compare.content) over what is still free: a clear score, or a weaker one that
    stands out far above either side's runner-up on several shared pieces of evidence;
 8. content within a window: between the same two matched siblings, the best of its row and
-   column with position (same label, or the same slot of unnumbered points) as a prior.
-   A deletion left with a plausible mutual-best candidate is told "possibly replaced by";
+   column with position (same label, or the same slot of unnumbered points) as a prior;
+   then a deleted and an added point sharing a subject no other point there names, each the
+   other's best, in one slot or a shuffled list (compare.subjects). A deletion left with a
+   plausible mutual-best candidate is told "possibly replaced by";
 9. a 1:1 pair that is one part of a split or merge across a gap (a paragraph put between the
    parts) or over a subtree (a point now an intro with paragraphs) becomes that group, and
    two adjacent siblings whose best content candidate is one provision are merged into it
@@ -61,6 +63,7 @@ from draftkit.compare.regroup import (
     units,
     weak_pairs,
 )
+from draftkit.compare.subjects import subject_pairs
 from draftkit.model import Draft, Provision
 
 # Gain of a match is (similarity - threshold) × provisions covered: a match below the
@@ -525,7 +528,6 @@ class _Aligner:
                 found.append(((i,), (j,)))
         return found
 
-    # -- pass 6 ----------------------------------------------------------------------
     # -- pass 7: content ------------------------------------------------------------
     def _numbering_kept(self, pi: int, pj: int) -> bool:
         """Whether the children of a parent pair keep one numbering scheme in both drafts."""
@@ -538,11 +540,6 @@ class _Aligner:
         labels_b = [self.b.nodes[j].num for j in kids_b]
         k = min(len(labels_a), len(labels_b))
         return k >= 2 and labels_a[:k] == labels_b[:k] and None not in labels_a[:k]
-
-    def _partners(self, pi: int, pj: int) -> bool:
-        if pi == ROOT or pj == ROOT:
-            return pi == pj
-        return self.a2b.get(pi) == pj
 
     def content_pass(self, held: Sequence[tuple[int, int]] = ()) -> _Found:
         rest_a, rest_b = self._rest()
@@ -642,9 +639,7 @@ class _Aligner:
                     continue
             elif score < CONTENT_MARGIN * rival(x, y, 0):
                 continue
-            self._match(i, j, self._sim(i, j))
-            self.by_content[i] = round(min(1.0, score), 4)
-            found.append(((i,), (j,)))
+            found.append(self._by_content(i, j, score))
         return found
 
     # -- pass 8: content within a window ---------------------------------------------
@@ -699,9 +694,7 @@ class _Aligner:
             ):
                 x, y = self.content_at_a[last_a[0]], self.content_at_b[last_b[0]]
                 if any(self.content.df[k] <= RARE_DF for k in self.content.shared(x, y) if k[0] not in "§$"):
-                    self._match(last_a[0], last_b[0], self._sim(last_a[0], last_b[0]))
-                    self.by_content[last_a[0]] = round(self.content.score(x, y), 4)
-                    found.append(((last_a[0],), (last_b[0],)))
+                    found.append(self._by_content(last_a[0], last_b[0], self.content.score(x, y)))
         return found
 
     def _window(self, pi: int, pj: int, seg_a: list[int], seg_b: list[int]) -> _Found:
@@ -737,9 +730,7 @@ class _Aligner:
             if self.content.score(self.content_at_a[i], self.content_at_b[j]) <= 0:
                 continue  # position alone never pairs
             taken.append((x, y))
-            self._match(i, j, self._sim(i, j))
-            self.by_content[i] = round(min(1.0, score), 4)
-            found.append(((i,), (j,)))
+            found.append(self._by_content(i, j, score))
         return found
 
     def run(self) -> Alignment:
@@ -785,6 +776,12 @@ class _Aligner:
                 self._match(i, j, self._sim(i, j))
             elif self.a2b.get(i) == j:
                 del self.by_content[i]  # the window's pair is the DP's, as it was
+        if found:
+            self.children_pass(found, IN_PARENT_THRESHOLD)
+        # Points said in other words, sharing a subject no other point names (compare.subjects).
+        parents = [(ROOT, ROOT), *((i, j) for (i,), (j,) in self._parent_pairs())]
+        said = subject_pairs(parents, (self.a, self.b), self.a2b, free, self.content, at)
+        found = [self._by_content(i, j, score) for i, j, score in said]
         if found:
             self.children_pass(found, IN_PARENT_THRESHOLD)
         self.regroup()
@@ -877,6 +874,11 @@ class _Aligner:
 
     def _same_parent(self, pa: int, pb: int) -> bool:  # paired with each other, or both the top
         return (pa == ROOT and pb == ROOT) or (pa != ROOT and self.a2b.get(pa) == pb)
+
+    def _by_content(self, i: int, j: int, score: float) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        self._match(i, j, self._sim(i, j))
+        self.by_content[i] = round(min(1.0, score), 4)  # the content evidence's confidence
+        return (i,), (j,)
 
     def _unmatch(self, i: int, j: int) -> None:
         del self.a2b[i], self.b2a[j], self.similarity[(i, j)]
