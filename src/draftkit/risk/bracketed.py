@@ -21,7 +21,8 @@ left as it was adds nothing to a change beside it.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from difflib import SequenceMatcher
+
+from rapidfuzz.distance import Indel
 
 from draftkit.compare.editorial import BETWEEN_ALTERNATIVES, OPTION_LABEL, editorial, outermost, squared
 from draftkit.records import record
@@ -190,15 +191,13 @@ class _Said:
     rules: frozenset[str]
 
 
-def _reading(text: str, group: Group, k: int) -> tuple[str, Span]:
-    """`text` read with the group's alternative `k` in its place, and where it stands then."""
+def _reading(text: str, group: Group, k: int, window: Span) -> tuple[str, Span]:
+    """The window of `text` read with the group's alternative `k` in its place, and where the
+    alternative stands in it."""
     a, b = group.alternatives[k]
-    inner = text[a:b].strip()
-    if not inner:
-        return text[: group.start] + text[group.end :], (group.start, group.start)
-    lead = text[a:b].index(inner[0])
-    inner = text[a + lead : a + lead + len(inner)]
-    return text[: group.start] + inner + text[group.end :], (group.start, group.start + len(inner))
+    inner = text[a:b].strip(" \t\n,;")
+    at = group.start - window[0]
+    return text[window[0] : group.start] + inner + text[group.end : window[1]], (at, at + len(inner))
 
 
 def _weighed(made: Findings, old: str, new: str, old_at: Span, new_at: Span) -> list[Finding]:
@@ -218,6 +217,12 @@ def _what(found: Finding | None) -> str:
     return _WHAT.get(found.rule, "Wording") if found is not None else "Wording"
 
 
+def _figures(group: Group) -> str:
+    """What a group's alternatives are when no rule weighed them: figures, or wording."""
+    numbers = all(key and all(w.replace(".", "").isdigit() for w in key) for key in group.keys)
+    return "Figure" if numbers else "Wording"
+
+
 def _text(text: str, spans: Sequence[Span]) -> str:
     return text[spans[0][0] : spans[-1][1]].strip() if spans else ""
 
@@ -230,9 +235,11 @@ def _one_side(
     plain: Sequence[Hashable],
     plain_spans: Sequence[Span],
     around: tuple[Sequence[Hashable], Sequence[Hashable]],
+    windows: tuple[Span, Span],
 ) -> _Said | None:
     """A group where the other text has plain words (or none): reopened, agreed, added or
-    dropped. `around`: the words of the group's stretch before and after it."""
+    dropped. `around`: the words of the group's stretch before and after it; `windows`: the
+    stretch of each text (old, new) an alternative is weighed in."""
     sig = s.sig
     texts = (s.old_text.original, s.new_text.original)
     grouped_text = texts[group_side_new]
@@ -248,13 +255,16 @@ def _one_side(
     for k in range(len(group.alternatives)):
         if k == kept or not words:
             continue
-        text, at = _reading(grouped_text, group, k)
+        win, other_win = windows[group_side_new], windows[not group_side_new]
+        text, at = _reading(grouped_text, group, k, win)
+        plain = other[other_win[0] : other_win[1]]
+        here = (plain_at[0] - other_win[0], plain_at[1] - other_win[0])
         if group_side_new:
-            weighed += _weighed(made, other, text, plain_at, at)
+            weighed += _weighed(made, plain, text, here, at)
         else:
-            weighed += _weighed(made, text, other, at, plain_at)
+            weighed += _weighed(made, text, plain, at, here)
     top = _strongest(weighed)
-    what = _what(top)
+    what = _what(top) if weighed or made is not _unweighed else _figures(group)
     value = top.significance if top else 0.0
     heavy = top.heavy if top else 0.0
     group_spans = ((group.start, group.end),)
@@ -287,7 +297,7 @@ def _one_side(
     return _Said(finding, group_spans, tuple(plain_spans), _rules(weighed))
 
 
-def _both_sides(s: Sides, made: Findings, old: Group, new: Group) -> _Said | None:
+def _both_sides(s: Sides, made: Findings, old: Group, new: Group, windows: tuple[Span, Span]) -> _Said | None:
     """A group in both texts whose alternatives differ: proposed, withdrawn or changed."""
     sig = s.sig
     old_text, new_text = s.old_text.original, s.new_text.original
@@ -303,8 +313,8 @@ def _both_sides(s: Sides, made: Findings, old: Group, new: Group) -> _Said | Non
         pairs += [(common_old, k) for k in came[len(gone) :]]
     weighed: list[Finding] = []
     for a, b in pairs:
-        old_reading, old_at = _reading(old_text, old, a)
-        new_reading, new_at = _reading(new_text, new, b)
+        old_reading, old_at = _reading(old_text, old, a, windows[0])
+        new_reading, new_at = _reading(new_text, new, b, windows[1])
         weighed += _weighed(made, old_reading, new_reading, old_at, new_at)
     top = _strongest(weighed)
     value, heavy = (top.significance, top.heavy) if top else (0.0, 0.0)
@@ -345,8 +355,9 @@ def _alternatives(s: Sides, out: list[Finding], made: Findings) -> list[Finding]
     nk, nspans, nowners = _element_keys(s.new, new_groups)
     said: list[_Said] = []
     same: list[tuple[Group, Group]] = []  # groups the same but for their formatting
-    matcher = SequenceMatcher(None, ok, nk, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    if len(ok) * len(nk) > MAX_CELLS:
+        return out  # each bracket on its own (BRACKETS), quotes cut
+    for tag, i1, i2, j1, j2 in _blocks(ok, nk):
         if tag == "equal":
             same += [(o, n) for o, n in zip(oowners[i1:i2], nowners[j1:j2], strict=True) if o and n]
             continue
@@ -354,22 +365,73 @@ def _alternatives(s: Sides, out: list[Finding], made: Findings) -> list[Finding]
         news = [k for k in range(j1, j2) if nowners[k] is not None]
         if len(olds) + len(news) != 1 and not (len(olds) == len(news) == 1):
             continue  # several groups in one changed stretch: each bracket on its own (BRACKETS)
+        # Each alternative is weighed on the words around it, not the whole text (a text
+        # holding hundreds of brackets is read once per bracket), and a few dozen at most.
+        weigh = made if len(said) < WEIGHED else _unweighed
+        windows = (_window(ospans, i1, i2), _window(nspans, j1, j2))
         if olds and news:
-            found = _both_sides(s, made, _owner(oowners, olds[0]), _owner(nowners, news[0]))
+            found = _both_sides(s, weigh, _owner(oowners, olds[0]), _owner(nowners, news[0]), windows)
         elif news:
             at = news[0]
             around = (nk[j1:at], nk[at + 1 : j2])
-            found = _one_side(s, made, _owner(nowners, at), True, ok[i1:i2], ospans[i1:i2], around)
+            found = _one_side(s, weigh, _owner(nowners, at), True, ok[i1:i2], ospans[i1:i2], around, windows)
         else:
             at = olds[0]
             around = (ok[i1:at], ok[at + 1 : i2])
-            found = _one_side(s, made, _owner(oowners, at), False, nk[j1:j2], nspans[j1:j2], around)
+            found = _one_side(s, weigh, _owner(oowners, at), False, nk[j1:j2], nspans[j1:j2], around, windows)
         if found is not None:
-            said.append(found)
+            said.append(found if weigh is made else _Said(found.finding, found.old, found.new, ANY))
     if not said and not same:
         return out
     kept = [f for f in out if not any(_speaks_for(x, f) for x in said) and not _reordered(f, same)]
     return kept + [x.finding for x in said]
+
+
+MAX_CELLS = 10**9  # old × new elements aligned (a bit-parallel LCS: a few seconds at most)
+
+
+def _blocks(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[str, int, int, int, int]]:
+    """The two element sequences aligned: equal runs, and between them one changed stretch
+    (what was deleted and inserted there together)."""
+    table: dict[Hashable, str] = {}
+    for key in (*old, *new):
+        if key not in table:
+            table[key] = chr(0xE000 + len(table))  # past the surrogates (MAX_CELLS bounds the count)
+    a, b = "".join(map(table.__getitem__, old)), "".join(map(table.__getitem__, new))
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in Indel.opcodes(a, b):
+        tag, i1, i2, j1, j2 = (
+            str(op.tag),
+            int(op.src_start),
+            int(op.src_end),
+            int(op.dest_start),
+            int(op.dest_end),
+        )
+        if tag != "equal" and out and out[-1][0] != "equal":
+            out[-1] = ("replace", out[-1][1], i2, out[-1][3], j2)
+        else:
+            out.append((tag, i1, i2, j1, j2))
+    return out
+
+
+WEIGHED = 48  # groups of one pair whose alternatives the other rules weigh (the rest: said only)
+CONTEXT = 16  # words and groups either side of a changed stretch an alternative is weighed with
+
+
+ANY = frozenset({"*"})  # an unweighed group's finding speaks for every rule's there
+
+
+def _unweighed(old: str, new: str) -> list[Finding]:
+    return []
+
+
+def _window(spans: Sequence[Span], first: int, last: int) -> Span:
+    """Characters of the elements [first, last) with CONTEXT elements either side."""
+    if not spans:
+        return (0, 0)
+    a = min(max(first - CONTEXT, 0), len(spans) - 1)
+    b = min(max(last + CONTEXT, 1), len(spans)) - 1
+    return (spans[a][0], spans[b][1])
 
 
 def _owner(owners: Sequence[Group | None], k: int) -> Group:
@@ -392,7 +454,9 @@ def _speaks_for(said: _Said, f: Finding) -> bool:
         overlaps(said.new, *sp) for sp in f.new_spans
     )
     return touches and (
-        f.rule in said.rules or (_starts_in(f.old_spans, said.old) and _starts_in(f.new_spans, said.new))
+        f.rule in said.rules
+        or said.rules is ANY
+        or (_starts_in(f.old_spans, said.old) and _starts_in(f.new_spans, said.new))
     )
 
 
