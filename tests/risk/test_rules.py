@@ -770,7 +770,7 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "shall not exceed 800,000 personnel [in peacetime].",
         "brackets",
         "Bracketed text added",
-        "Bracketed text deleted",
+        "Bracketed text dropped",
     ),
     (
         "bracket-lifted",
@@ -1390,7 +1390,7 @@ def test_findings_inside_added_brackets_are_the_brackets_flag() -> None:
     rules = rules_of("The Parties shall withdraw.", "The Parties shall withdraw [within 30 days].")
     assert rules == [("brackets", "Bracketed text added")]
     rules = rules_of("The Parties shall withdraw [within 30 days].", "The Parties shall withdraw.")
-    assert rules == [("brackets", "Bracketed text deleted")]
+    assert rules == [("brackets", "Bracketed text dropped")]
     # Brackets put around words already there leave the words' own findings alone.
     rules = rules_of(
         "The Parties shall withdraw within 30 days.", "The Parties shall withdraw [within 60 days]."

@@ -24,6 +24,18 @@ _SIC = re.compile(r"\[\s*sic!?\s*\]", re.IGNORECASE)
 # What a footnote call is glued to: a letter, digit or closing punctuation — not a space, a
 # bracket (in "[48][72]" the second is an alternative) or an alternatives' separator.
 _GLUED = re.compile(r"[^\s\[\]/|(]")
+# What stands between the alternatives of one bracket ("[A] / [B]", "[A][B]", "[A] or [B]"),
+# and the label an alternative may open with ("[Option 1: …]").
+BETWEEN_ALTERNATIVES = re.compile(r"\s*(?:/|\||\bor\b)?\s*", re.IGNORECASE)
+OPTION_LABEL = re.compile(r"^\s*(?:option|alternative|alt\.?)\s*[\w.]{0,4}\s*[:.\-–—]\s*", re.IGNORECASE)
+# Lenticular brackets ("【600,000】") are the square ones written in another type: one
+# character for one, so offsets into the text stay true.
+_LENTICULAR = str.maketrans("【】", "[]")
+
+
+def squared(text: str) -> str:
+    """`text` with its lenticular brackets written as square ones (same length)."""
+    return text.translate(_LENTICULAR) if "【" in text or "】" in text else text
 
 
 def editorial(text: str, start: int, end: int) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Literal, assert_never
 
 from draftkit.compare.changes import Change, Comparison
-from draftkit.compare.editorial import editorial, outermost
+from draftkit.compare.editorial import BETWEEN_ALTERNATIVES, OPTION_LABEL, editorial, outermost, squared
 from draftkit.compare.textdiff import Op
 from draftkit.history.lineage import Lineage, units
 from draftkit.model import Draft
@@ -39,8 +39,8 @@ BracketEventKind = Literal["opened", "changed", "closed", "reopened"]
 BRACKET_EVENT_KINDS: tuple[BracketEventKind, ...] = ("opened", "changed", "closed", "reopened")
 Resolution = Literal["agreed", "dropped"]
 
-_BETWEEN_ALTERNATIVES = re.compile(r"\s*(?:/|\||\bor\b)?\s*", re.IGNORECASE)
-_OPTION = re.compile(r"^\s*(?:option|alternative|alt\.?)\s*[\w.]{0,4}\s*[:.\-–—]\s*", re.IGNORECASE)
+_BETWEEN_ALTERNATIVES = BETWEEN_ALTERNATIVES
+_OPTION = OPTION_LABEL
 # A closed bracket of the same provision comes back ("reopened") when its text and the new
 # span share this much of their words.
 REOPEN_SIMILARITY = 0.5
@@ -82,7 +82,9 @@ class Span:
 
 def find_spans(text: str) -> tuple[Span, ...]:
     """The bracketed spans of a text at every nesting level, alternatives grouped among
-    brackets of the same parent, in text order (an outer span before the spans inside it)."""
+    brackets of the same parent, in text order (an outer span before the spans inside it);
+    lenticular brackets ("【30】") are square ones, quoted as written."""
+    written, text = text, squared(text)
     if "[" not in text:
         return ()
     # Siblings by parent (-1: the text itself), each (start, end, deepest); an editor's
@@ -115,7 +117,7 @@ def find_spans(text: str) -> tuple[Span, ...]:
         inner = sorted(siblings[parent])
         for start, _, _ in inner:
             level_of[start] = group_level
-        spans.extend(_grouped(text, inner, group_level))
+        spans.extend(_grouped(written, inner, group_level))
     spans.sort(key=lambda span: span.start)
     return tuple(spans)
 

@@ -3,7 +3,7 @@
 Takes one text, analysed (risk/analysis.py: tokens with cross-references masked, condition
 and exception clauses) with the taxonomy's phrase sets, and hands on lists of features —
 modal verbs with the verb they govern, negations, quantities with units, dates, condition
-and exception clauses, scope words, recognition wording, bracketed text, cross-references
+and exception clauses, scope words, recognition wording, cross-references
 (names: risk/names.py). Every feature is `Located` (risk/findings.py): its fragment as the
 drafter wrote it, its character spans and its place, so a finding can quote it. Guarantees:
 an extractor reads one side only (never the other text), in text order, and a `Side` runs
@@ -19,7 +19,6 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from draftkit.compare.editorial import editorial, outermost
 from draftkit.records import record
 from draftkit.risk.analysis import Analysis, Clause, in_a_name, negated_subject, not_limited_at, references_in
 from draftkit.risk.counted import elliptical, noun_after_compound, one_sentence
@@ -888,33 +887,6 @@ def recognitions(side: Side) -> list[Recognition]:
         a, b = window(text, hit.first, hit.last, before=1, after=1)
         span = span_of(text, hit.first, hit.last)
         out.append(Recognition(hit.norm, text.span(a, b), (span,), span[0]))
-    return out
-
-
-# ---------------------------------------------------------------------------------------------
-# Bracketed (unagreed) text
-
-
-@record
-class Bracket:
-    """An outermost [ … ] segment of the original text, brackets included."""
-
-    content: tuple[str, ...]
-    fragment: str
-    spans: tuple[Span, ...]
-    position: int
-
-
-def brackets(side: Side) -> list[Bracket]:
-    """Outermost [ … ] segments of the original text (the tokens of a Text skip brackets)."""
-    out: list[Bracket] = []
-    original = side.text.original
-    if "[" not in original:
-        return out
-    for start, end, _ in outermost(original):
-        if not editorial(original, start, end):  # not "confirmed.[1]", "[sic]"
-            words = tuple(w for w in content_key(original[start + 1 : end - 1]) if w not in {"[", "]"})
-            out.append(Bracket(words, original[start:end], ((start, end),), start))
     return out
 
 

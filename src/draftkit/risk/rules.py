@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from draftkit.limits import WEIGH_CHARS
+from draftkit.risk.bracketed import BRACKETS, settle
 from draftkit.risk.cadence import addressed, administrative, clerical, requested
 from draftkit.risk.choices import CHOICES
 from draftkit.risk.consent import CONSENT, restated
 from draftkit.risk.features import (
-    Bracket,
     ClauseFeature,
     Grouped,
     Modal,
@@ -31,7 +31,6 @@ from draftkit.risk.features import (
     Reference,
     Scope,
     Side,
-    brackets,
     commitments,
     conditions,
     counterpart,
@@ -59,7 +58,6 @@ from draftkit.risk.matching import (
     silent,
     split_matched,
     surplus,
-    unpaired,
 )
 from draftkit.risk.modifiers import FORCES, MODIFIERS
 from draftkit.risk.names import (
@@ -710,37 +708,6 @@ SCOPE: FeatureRule[Scope] = FeatureRule(
 
 
 # ---------------------------------------------------------------------------------------------
-# Bracketed (not yet agreed) text: added, removed, agreed (brackets lifted) or reopened
-
-
-def _bracket_removed(s: Sides, old: Bracket) -> Report:
-    kept = words_in(s.new_text, old.content)
-    if kept is None:
-        return Report("Bracketed text deleted", s.sig.brackets_removed)
-    return Report(
-        "Brackets lifted (text agreed)", s.sig.brackets_lifted, counterpart=kept, position=kept.position
-    )
-
-
-def _bracket_added(s: Sides, new: Bracket) -> Report:
-    before = words_in(s.old_text, new.content)
-    if before is None:
-        return Report("Bracketed text added", s.sig.brackets_added)
-    return Report("Text put in brackets (reopened)", s.sig.brackets_reopened, counterpart=before)
-
-
-BRACKETS: FeatureRule[Bracket] = FeatureRule(
-    name="brackets",
-    features=brackets,
-    key=lambda b: b.content,
-    pair=unpaired,
-    changed=silent,
-    removed=_bracket_removed,
-    added=_bracket_added,
-)
-
-
-# ---------------------------------------------------------------------------------------------
 # Remedies: compensation, assistance, a waiver of claims — what a party gets for a harm
 
 _REMEDY_WORDS = {"compensation": "Compensation", "assistance": "Assistance", "waiver": "Waiver of claims"}
@@ -872,9 +839,12 @@ def _changed_inside(name: Finding, role: Finding) -> bool:
 _ATOM_RULES = {"name", "number", "deadline"}
 
 
-def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) -> list[Finding]:
+def content_findings(
+    old: str, new: str, reader: Reader, grouped: bool = False, *, brackets: bool = True
+) -> list[Finding]:
     """What every content rule finds between two texts (nothing when only cosmetics differ);
-    `grouped`: the texts of a split or a merge (matching.Sides)."""
+    `grouped`: the texts of a split or a merge (matching.Sides); `brackets=False`: brackets
+    not read as alternatives (the texts an alternative is weighed on)."""
     if len(old) + len(new) > WEIGH_CHARS:  # said too, located (compare.engine's note)
         return [Finding("wording", NOT_WEIGHED, reader.taxonomy.significance.not_weighed)]
     if content_key(old) == content_key(new):
@@ -936,11 +906,8 @@ def content_findings(old: str, new: str, reader: Reader, grouped: bool = False) 
         given_old = [sp for f in out if f.headline == GIVEN for sp in f.old_spans]
         given_new = [sp for f in out if f.headline == GIVEN for sp in f.new_spans]
         out = [f for f in out if f.rule != "name" or not inside(f, given_old, given_new)]
-    # What stands inside bracketed text added or deleted as a whole is unagreed text: the
-    # brackets flag quotes it, once ("[and in accordance with … the Republic of Veloria]").
-    added = [sp for f in out if f.headline == "Bracketed text added" for sp in f.new_spans]
-    deleted = [sp for f in out if f.headline == "Bracketed text deleted" for sp in f.old_spans]
-    out = [f for f in out if f.rule == "brackets" or not inside(f, deleted, added)]
+    if brackets:  # bracketed alternatives, read one by one (risk/bracketed.py)
+        out = settle(sides, out, lambda o, n: content_findings(o, n, reader, grouped, brackets=False))
     if any(f.rule == "obligation" for f in out):
         out = clerical(sides, out)
     if any(f.rule in ("qualifier", "scope") for f in out):

@@ -104,6 +104,7 @@ _LARGEST_EXACT = float(2**53)
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 _QUOTES = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"}
 _DASHES = {"−": "-", "﹣": "-", "－": "-"}  # besides every character of category Pd
+_LENTICULAR = {"【": "[", "】": "]"}  # brackets in another type: "【600,000】" is "[600,000]"
 
 # British → one spelling. Applied to single lower-case words on both sides of a comparison,
 # so a rule that over-reaches ("otherwise" → "otherwize") is harmless: it does it everywhere.
@@ -225,6 +226,8 @@ def _raw_tokens(text: str) -> list[Token]:
             ch = punct
             if ch in _QUOTES:
                 ch = _QUOTES[ch]
+            elif ch in _LENTICULAR:
+                ch = _LENTICULAR[ch]
             elif ch in _DASHES or unicodedata.category(ch) == "Pd":
                 ch = "-"
             elif ch == "%":
