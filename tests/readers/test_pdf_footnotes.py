@@ -77,3 +77,63 @@ def test_a_word_file_with_a_footnote_reads_as_its_pdf(soffice: str, tmp_path: Pa
     run = cli("diff", word, tmp_path / "notes.pdf")
     assert run.code == 0, run.err
     assert "no changes" in run.out and "footnotes are read" not in run.err
+
+
+def test_an_exponent_takes_no_numbered_points_of_a_later_page_as_an_endnote() -> None:
+    """'km' and a raised '2' answer no note: a later page whose first run is the number '2' of
+    a point (then '3') holds points, not endnotes; nothing is moved."""
+    first = [(72, 700, "The zone covers 5 km"), (185, 704, "2", 6.4), (192, 700, " in all.")]
+    first += [(72, 680, "1"), (90, 680, "First point here.")]
+    second = [(72, 700, "2"), (90, 700, "The Parties agree to withdraw."), (72, 680, "3"), (90, 680, "Done.")]
+    texts = _texts(raw_pdf([first, second]))
+    assert "⟦" not in " ".join(texts)
+    assert "2 The Parties agree to withdraw." in texts and "3 Done." in texts
+
+
+def test_a_tables_border_above_numbered_rows_is_no_footnote_separator() -> None:
+    """A call in a table's header and the table's rows numbered '1', '2' under a short border:
+    the note is the one under the separator at the page's foot, the rows stay where they are."""
+    header = [(72, 700, "Site"), (94, 704, "1", 6.4), (200, 700, "Forces")]
+    rows = [
+        (72, 670, "1"),
+        (200, 670, "Battalion at Marren."),
+        (72, 650, "2"),
+        (200, 650, "Brigade at Dunmar."),
+    ]
+    foot = [(72, 78, "1", 5.8), (76, 74, " Sites as agreed.", 10)]
+    data = raw_pdf([[*header, *rows, *foot]], rules=[[(72, 690, 250, 690), SEPARATOR]])
+    texts = _texts(data)
+    assert texts[0] == "Site ⟦Footnote: Sites as agreed.⟧"
+    assert "Battalion at Marren." in texts and "Brigade at Dunmar." in texts
+    data = raw_pdf([[*header, *rows]], rules=[[(72, 690, 250, 690)]])  # no footnote: as text
+    assert "⟦" not in " ".join(_texts(data))
+
+
+def test_footnotes_and_endnotes_in_one_document_are_both_set_back() -> None:
+    """A footnote's own raised marker, gone with its note, is no call waiting for an endnote."""
+    page = [
+        (72, 700, "Tw"),
+        (86, 704, "1", 6.4),
+        (90, 700, "o words"),
+        (130, 704, "i", 6.4),
+        (134, 700, " end."),
+    ]
+    page += [(72, 78, "1", 5.8), (76, 74, " Foot.", 10)]
+    data = raw_pdf([page, [(57, 730, "i ", 10), (74, 730, "Endnote text.", 10)]], rules=[[SEPARATOR]])
+    assert _texts(data) == ["Tw ⟦Footnote: Foot.⟧ o words ⟦Endnote: Endnote text.⟧ end."]
+
+
+def test_a_thousandth_footnote_is_set_back_at_its_own_call() -> None:
+    """Calls '999' and '1000' on one page: each note goes back to its own call (a four-digit
+    marker is a marker), not '1000 …' into note 999's text."""
+    from draftkit.readers.pdf_footnotes import find
+
+    runs: list[list[object]] = [[72, 700, 11, 0, "Tw"], [86, 704, 6.4, 0, "999"], [100, 700, 11, 0, "o and"]]
+    runs += [[130, 704, 6.4, 0, "1000"], [150, 700, 11, 0, " more."]]
+    runs += [
+        [72, 80, 5.8, 0, "999"],
+        [86, 76, 10, 0, " First."],
+        [72, 68, 5.8, 0, "1000"],
+        [90, 64, 10, 0, " Second."],
+    ]
+    assert find([runs], [[[72, 90, 190, 90]]], [612.0]) == ["⟦Footnote: First.⟧", "⟦Footnote: Second.⟧"]

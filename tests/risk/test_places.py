@@ -10,7 +10,7 @@ import pytest
 
 from draftkit.risk.names import named_entities
 from draftkit.risk.rules import Reader
-from tests.risk.helpers import TAXONOMY, findings, flags_for, rules_of
+from tests.risk.helpers import TAXONOMY, compare_texts, findings, flags_for, rules_of
 
 HEADING = {"en": "Territorial Arrangements", "uk": "Територіальні питання", "ru": "Территориальные вопросы"}
 
@@ -291,3 +291,28 @@ def test_a_place_beside_a_seat_is_still_a_place(old: str, new: str) -> None:
 def test_where_forces_are_based_is_no_seat(old: str, new: str) -> None:
     assert "Seat moved" not in [h for _, h in rules_of(old, new)]
     assert rules_of(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The armed units shall be stationed at their headquarters in Marren.",
+            "The armed units shall be stationed at their headquarters in Dunmar.",
+        ),
+        (
+            "The command post and headquarters of the brigade shall be in Marren.",
+            "The command post and headquarters of the brigade shall be in Dunmar.",
+        ),
+        ("Штаб бригади розміщується в місті Марен.", "Штаб бригади розміщується в місті Дунмар."),
+    ],
+)
+def test_a_headquarters_of_forces_or_of_a_military_body_moved_is_no_seat_moved(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    """Forces written as the lemmatiser does not list them ('units' read 'unit') or a military
+    body ('brigade', 'бригади'): where it is commanded from is a matter of security."""
+    comparison = compare_texts(tmp_path, f"1. {old}\n", f"1. {new}\n")
+    flags = [f for change in comparison.changes for f in change.flags]
+    assert flags and all(f.message.split(":")[0] != "Seat moved" for f in flags)
+    assert any(f.severity in ("medium", "high") for f in flags)

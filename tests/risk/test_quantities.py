@@ -190,3 +190,21 @@ def test_the_number_of_copies_is_a_formality() -> None:
         ].significance
         > 0.5
     )
+
+
+def test_copies_of_something_handed_over_are_a_number_not_a_formality() -> None:
+    """Copies are a formality only as what a text is done in ('done in four copies'): the
+    copies of maps, records or lists a party hands over are what it gives."""
+    for old, new in [
+        (
+            "Each Party shall hand over four copies of the minefield maps.",
+            "Each Party shall hand over two copies of the minefield maps.",
+        ),
+        (
+            "Сторони передають три примірники карт мінних полів.",
+            "Сторони передають один примірник карт мінних полів.",
+        ),
+    ]:
+        found = findings(old, new)
+        assert found and not found[0].headline.startswith("Number of copies")
+        assert found[0].significance > 0.25

@@ -269,3 +269,64 @@ def test_a_working_language_dropped_or_replaced_keeps_its_weight(tmp_path: Path,
 )
 def test_a_state_or_official_language_stays_loud(tmp_path: Path, old: str, new: str) -> None:
     assert RANK[top(tmp_path, old, new)] >= RANK["medium"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Found in review: the quiet rules must read what the cadence, the presence or the language is of
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Joint Commission shall meet monthly and shall inspect the cantonment sites.",
+            "The Joint Commission shall meet monthly and shall inspect the cantonment sites at least once a week.",
+        ),
+        (
+            "The Ceasefire Commission shall meet as necessary and shall verify the positions of the forces"
+            " at least once a week.",
+            "The Ceasefire Commission shall meet as necessary and shall verify the positions of the forces.",
+        ),
+        (
+            "The Commission shall meet and the monitors shall inspect the weapons storage sites at least once a month.",
+            "The Commission shall meet and the monitors shall inspect the weapons storage sites once a month.",
+        ),
+        (
+            "The exchange of prisoners shall take place in the presence of the ICRC and the protocol of transfer"
+            " shall be signed by both sides.",
+            "The exchange of prisoners shall take place and the protocol of transfer shall be signed by both sides.",
+        ),
+        (
+            "Обмен пленными производится в присутствии МККК, акт передачи подписывается сторонами.",
+            "Обмен пленными производится, акт передачи подписывается сторонами.",
+        ),
+        (
+            "The official and working languages of the Commission shall be English and French.",
+            "The official and working languages of the Commission shall be English.",
+        ),
+        (
+            "The official languages of this Agreement shall be English and Russian, and the working language"
+            " of the Commission shall be English.",
+            "The official languages of this Agreement shall be English, and the working language of the"
+            " Commission shall be English.",
+        ),
+        (
+            "Офіційними та робочими мовами Комісії є англійська та російська.",
+            "Офіційними та робочими мовами Комісії є англійська.",
+        ),
+    ],
+)
+def test_a_check_on_the_ground_a_presence_at_an_exchange_or_an_official_language_stays_loud(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    """A frequency of inspections or verification in a text where a body also meets; presence
+    at an exchange whose protocol is signed in another clause; a language both official and
+    working, or official in the same sentence as a working one."""
+    assert RANK[top(tmp_path, old, new)] >= RANK["medium"]
+
+
+def test_a_cadence_of_meetings_said_in_the_passive_is_quiet(tmp_path: Path) -> None:
+    old = "Regular and frequent Ministerial meetings shall be held."
+    assert top(tmp_path, old, old[:-1] + ", at least twice a year.") == "low"
+    signed = "The Protocol is signed in Geneva on 5 September 2014, in the presence of the OSCE Chairperson."
+    assert RANK[top(tmp_path, "The Protocol is signed in Geneva on 5 September 2014.", signed)] <= RANK["low"]

@@ -30,7 +30,7 @@ from draftkit.readers.pdf_runs import joined
 NOTE_BASE = 0xF0000
 """A call set back stands in a line's text as chr(NOTE_BASE + its note's index)."""
 _STAND_INS = re.compile("[\U000f0000-\U000ffffd]")
-_MARKER = re.compile(r"\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[*†‡§¶]{1,3}")
+_MARKER = re.compile(r"\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6}|[*†‡§¶]{1,3}")
 _SMALLER = 0.8  # a call's size, at most, of the text beside it
 _RAISED = 0.15  # ems of that text its baseline stands above, at least
 _FOOT_GAP = 2.5  # a step this many times the size above it parts a footer from the notes
@@ -96,12 +96,35 @@ def _notes_in(
     following = next(wanted, None)
     for index in area:
         run = runs[index]
-        if following is not None and _marker(run) == following and float(run[0]) <= left + 1:
+        at_edge = float(run[0]) <= left + 1
+        if following is not None and _marker(run) == following and at_edge:
             notes.append((following, []))
             following = next(wanted, None)
+        elif at_edge and notes and _marker(run) == _after(notes[-1][0]):
+            # the count goes on past the calls ("2 …", "3 …" for one call "2"): a numbered list
+            # or a table's rows under a rule, not notes
+            return None
         elif notes:
             notes[-1][1].append(run)
     return notes
+
+
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
+_FIRST = frozenset({"1", "i", "I", "*"})  # the marker a document's first note is given
+
+
+def _after(marker: str) -> str | None:
+    """The marker that follows `marker` in its count ('2' after '1', 'iv' after 'iii', '**'
+    after '*'), or None where that is not known."""
+    if marker.isdigit():
+        return str(int(marker) + 1)
+    roman = marker.lower()
+    if roman in _ROMAN[:-1]:
+        following = _ROMAN[_ROMAN.index(roman) + 1]
+        return following if marker.islower() else following.upper()
+    if len(set(marker)) == 1 and marker[0] in "*†‡§¶":
+        return marker + marker[0]
+    return None
 
 
 def _text(runs: list[Run]) -> str:
@@ -132,7 +155,9 @@ def find(
         drawn = rules[number] if number < len(rules) else ()
         called = [runs[index] for index in calls]
         taken = _footnotes(runs, calls, drawn, width, shown)
-        waiting += [(number, run, str(run[4]).strip()) for run in called if id(run) not in taken]
+        # a note's own raised marker, gone with its note, calls nothing
+        kept = {id(run) for run in runs}
+        waiting += [(number, run, str(run[4]).strip()) for run in called if id(run) in kept - taken]
     if waiting:
         _endnotes(pages, waiting, shown)
     return shown
@@ -148,8 +173,9 @@ def _footnotes(
             for x0, y0, x1, y1 in drawn
             if x1 - x0 > y1 - y0 and _SEPARATOR_SHORTEST <= x1 - x0 <= _SEPARATOR * width
         ),
-        reverse=True,
     )
+    # from the page's foot up: a table's border higher up, with numbered rows under it, is no
+    # footnote separator where the foot has one
     for rule in separators:
         above = [index for index in calls if float(runs[index][1]) > rule]
         area = [index for index, run in enumerate(runs) if float(run[1]) + float(run[2]) < rule]
@@ -174,6 +200,8 @@ def _endnotes(pages: list[list[Run]], waiting: list[tuple[int, Run, str]], shown
     """The endnotes on the last pages, from the page where the first waiting call's marker
     starts a page's text, answering every waiting call in order (see `find`)."""
     first_marker = waiting[0][2]
+    if first_marker not in _FIRST:  # 'km' and a raised '2': an exponent, not the first endnote's call
+        return
     start = next(
         (
             number

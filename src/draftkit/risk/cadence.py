@@ -33,7 +33,8 @@ _ADMINISTRATIVE_WORDS = """report inform meet meeting session consult consultati
     designate appoint circulate publish звіт звітувати інформувати засідання консультація
     призначати призначити протокол доклад докладывать отчет отчёт информировать заседание
     консультация назначать назначить"""
-_ADMINISTRATIVE = frozenset(_ADMINISTRATIVE_WORDS.split())
+ADMINISTRATIVE = frozenset(_ADMINISTRATIVE_WORDS.split())  # read by risk/quiet.py too
+_ADMINISTRATIVE = ADMINISTRATIVE
 _SUBSTANTIVE = frozenset({"violation", "attack", "incident", "порушення", "нарушение", "напад", "нападение"})
 
 

@@ -37,7 +37,26 @@ _NOUN_TEXT = """troops troop forces force personnel soldiers servicemen units fo
     самолеты самолетов самолёты самолётов ракеты ракет танки танков артиллерия артиллерии
     боеприпасы боеприпасов беспилотники беспилотников базы баз"""
 _NOUNS = frozenset(_NOUN_TEXT.split())
-FORCES = _NOUNS  # read by risk/cadence.py too: a seat of forces is no body's seat
+FORCES = _NOUNS  # read by risk/cadence.py too
+
+
+# Forces as written or as lemmas ("units" is read "unit"), and the words of a military or police
+# body ("the headquarters of the brigade", "штаб бригади", "командование полка"), by their stems.
+_ARMED_STEM_WORDS = """militar army armies armed brigad battalion regiment garrison corps command militia
+    police військ збройн бригад батальйон полк гарнізон командуван міліці поліці военн вооруж
+    батальон гарнизон командован милици полиц"""
+_ARMED_STEMS = tuple(_ARMED_STEM_WORDS.split())
+
+
+def armed(side: Side) -> bool:
+    """Whether a text names forces, weapons or a military or police body: where they are based
+    or commanded from is a matter of security, not a body's seat (risk.names.seat)."""
+    words = side.text.forms() | side.lemma_set
+    if not FORCES.isdisjoint(words) or not FORCES.isdisjoint(w + "s" for w in words):
+        return True
+    return any(w.startswith(_ARMED_STEMS) for w in words)
+
+
 _MOST = 2  # words of a modifier at most
 # Words that point back or share out rather than narrow ("the said troops", "their respective
 # forces", "ці війська", "указанные войска"): the demonstratives the list rule's filler words

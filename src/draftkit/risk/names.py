@@ -236,7 +236,7 @@ SEAT = frozenset(_SEAT_WORDS.split())
 def seat(old_side: Side, new_side: Side, old: Name, new: Name) -> bool:
     """Whether two unlisted places (or a party's capital) stand where a body has its seat, in
     texts about its seat: after "in" / "at" / "в", or with a place word ("місто Бендери").
-    Where forces are based is the caller's to rule out (risk.modifiers.FORCES)."""
+    Where forces are based is the caller's to rule out (risk.modifiers.armed)."""
     if SEAT.isdisjoint(old_side.lemma_set) or SEAT.isdisjoint(new_side.lemma_set):
         return False
     return _a_seat(old_side, old) and _a_seat(new_side, new)

@@ -14,7 +14,7 @@ from datetime import date
 
 from draftkit.records import record
 from draftkit.risk.features import Frequency, Quantity, Side, frequencies, quantities, urgent, window
-from draftkit.risk.findings import Report, Span, span_of
+from draftkit.risk.findings import Report, Span, span_of, token_index
 from draftkit.risk.matching import FeatureRule, Sides, by, in_order, silent
 from draftkit.risk.tokens import MONTH_NORM
 
@@ -196,7 +196,9 @@ def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report | None:
             headline = (
                 f"Amount {'increased' if up else 'reduced'} by {_percent(old.value, new.value, signed=False)}"
             )
-        case "count" if old.unit == new.unit and old.unit in _COPIES:
+        case "count" if (
+            old.unit == new.unit and old.unit in _COPIES and _done_in(s.old, old) and _done_in(s.new, new)
+        ):
             # "done in four copies" → "three copies": how many originals are signed, a formality
             return Report(f"Number of copies {'increased' if up else 'reduced'} by {_fmt(diff)}", sig.wording)
         case _:
@@ -208,6 +210,16 @@ def _quantity_changed(s: Sides, old: Quantity, new: Quantity) -> Report | None:
 _COPIES = frozenset(
     {"copy", "original", "примірник", "екземпляр", "экземпляр", "подлинник", "оригінал", "оригинал"}
 )
+
+
+_IN = frozenset({"in", "в", "у", "во"})
+
+
+def _done_in(side: Side, q: Quantity) -> bool:
+    """Whether copies are what a text is done in ("done in four copies", "в трьох примірниках"),
+    not copies of something handed over ("four copies of the minefield maps")."""
+    k = token_index(side.text, q.spans[0][0])
+    return k > 0 and side.text.tokens[k - 1].norm in _IN
 
 
 _PERIODS = {1: "day", 7: "week", 30: "month", 91: "quarter", 365: "year"}

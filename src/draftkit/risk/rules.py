@@ -59,7 +59,7 @@ from draftkit.risk.matching import (
     split_matched,
     surplus,
 )
-from draftkit.risk.modifiers import FORCES, MODIFIERS
+from draftkit.risk.modifiers import MODIFIERS, armed
 from draftkit.risk.names import (
     Name,
     at_sentence_start_in,
@@ -383,7 +383,7 @@ def _name_changed(s: Sides, old: Name, new: Name) -> Report | None:
         return None  # "the GOI" → "the Government of Israel": shortened or spelt out
     if venue(s.old, s.new, old, new):
         return Report("Venue changed", s.sig.wording)
-    if seat(s.old, s.new, old, new) and FORCES.isdisjoint(s.old.lemma_set | s.new.lemma_set):
+    if seat(s.old, s.new, old, new) and not (armed(s.old) or armed(s.new)):
         return Report("Seat moved", s.sig.wording)
     if _same_kind(old, new):
         return Report(f"{_KIND_WORD[old.kind]} changed", s.sig.name_changed)
