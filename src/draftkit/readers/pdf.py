@@ -12,7 +12,9 @@ Stages, each relying on the one before:
 2. lines: runs on one baseline, in content-stream order, make a line — unless a rule (a
    thin line drawn on the page: `pdf_engine`) stands upright between two of them in a row
    with a rule on its left too: a table's border between its cells, however close they
-   stand. Lines a rule parts on one baseline are table cells (`pdf_rules`); a rule drawn
+   stand. In a table's row ruled across with no border between its cells, a gap wider than
+   any space (an em) parts them too. Lines a rule parts on one baseline are table cells
+   (`pdf_rules`); a rule drawn
    across between two lines, past the text of both (a paragraph's border, a table's row),
    ends a paragraph there. A tab's leader (the dots of a contents entry) is read as the tab
    it stands for, a space (`pdf_runs`), and its line ends its paragraph.
@@ -81,7 +83,9 @@ from draftkit.readers.pdf_rules import (
     apart,
     bound,
     boxed,
+    in_row,
     parted,
+    rows,
     rule_between,
     ruled_cells,
     same_baseline,
@@ -275,12 +279,15 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
     """The lines of one page: runs on one baseline joined in content-stream order, parted
     where a rule stands upright between two of them (see `ruled_cells`)."""
     standing = upright(rules)
+    borders = rows(rules)
     lines: list[_Line] = []
     current: list[tuple[float, float, float, float, str]] = []  # (x, y, size, right, text)
+    cell_edge = 0.0  # where the row's border ends, for the next line: a cell a gap parted (`in_row`)
 
     def close(broken: bool = False) -> None:
         # `broken`: the next run stands on another baseline (a space at the end is the PDF's,
         # not one PDFium puts before a run further on the same baseline).
+        nonlocal cell_edge
         bulleted = bullet(current)
         text = " ".join(joined(current[bulleted:]).split())
         if text:
@@ -299,8 +306,11 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
                     right=right,
                     led=led_to,
                     spaced=broken and current[-1][4][-1:].isspace(),
+                    cell=bool(cell_edge),
+                    limit=cell_edge,
                 )
             )
+        cell_edge = 0.0
         current.clear()
 
     for index, (x, y, size, right, text) in enumerate(runs):
@@ -329,6 +339,14 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
                 and rule_between(standing, -math.inf, current[0][0], y, size)
             ):
                 close()  # a table's border between two cells standing closer than that
+            elif borders and x - pright >= psize and (row := in_row(borders, y, size, current[0][0], x)):
+                # A gap no space explains in a row between a table's borders drawn across: the
+                # next cell, where no border is drawn between the cells.
+                before = len(lines)
+                close()
+                if len(lines) > before:
+                    lines[-1].cell, lines[-1].limit = True, x
+                cell_edge = row.x1
         if current and needs_space(current, x, text):
             text = " " + text
         current.append((x, y, size or 1.0, right, text))
