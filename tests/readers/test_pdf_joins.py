@@ -186,3 +186,14 @@ def test_a_space_typed_after_a_paragraphs_last_sentence_ends_it_still() -> None:
         placed[0][2],
         " ".join(text for _, _, text, _ in placed[1:]),
     ]
+
+
+def test_a_list_of_items_of_one_width_is_no_wrapped_text() -> None:
+    """Items each as wide as the widest of their block, a space after each (PDFium puts one
+    after a run in another font: Open-Xml-PowerTools' LIR017, '⑪| 11 ', '⑫| 12 ' …): the next
+    item would not have fitted, but no line stops short of the block's edge: each its own."""
+    items = [f"{chr(0x246A + k)}| {11 + k}" for k in range(6)]
+    lines = [
+        pdf._Line(1, 72.1, 522.4 - 18.35 * k, 13, t, right=116.3, spaced=True) for k, t in enumerate(items)
+    ]
+    assert [text for _, text in pdf._paragraphs(lines, [612])] == items

@@ -673,13 +673,14 @@ def _blocks(lines: list[_Line], measures: _Measures) -> None:
 
 
 def _fills_block(line: _Line, following: _Line, measures: _Measures) -> bool:
-    """Whether the first word of `following` would not have fitted after `line` before the
-    right edge of its block of lines (`_blocks`)."""
+    """Whether `line` stops short of the right edge of its block of lines (`_blocks`) by a
+    character or more, and the first word of `following` would not have fitted in what is
+    left (a list of items of one width, each line its block's widest, is no wrapped text)."""
     edge = measures.blocks.get(id(line))
     if edge is None or not line.text or line.right <= line.x:
         return False
     em = (line.right - line.x) / len(line.text)  # an average character's width
-    return line.right + len(following.text.split(" ", 1)[0]) * em > edge
+    return edge - line.right >= em and line.right + len(following.text.split(" ", 1)[0]) * em > edge
 
 
 def _usual_length(lines: list[_Line]) -> dict[tuple[int, int], float]:
