@@ -24,7 +24,7 @@ from pypdf import PdfReader, PdfWriter
 from draftkit.errors import InputError, LimitError
 from draftkit.model import Draft
 from draftkit.readers import pdf, pdf_engine, read, sniff
-from draftkit.readers.pdf import _join, read_pdf_blocks
+from draftkit.readers.pdf import read_pdf_blocks
 from tests.conftest import DRAFTS
 from tests.hostile.helpers import assert_fails, cli, cli_process
 
@@ -736,33 +736,6 @@ def test_paragraph_runs_on_over_a_page_break() -> None:
         " where it carries on without a break in the middle of its sentence.",
         "2. Next.",
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "line", "vocabulary", "joined"),
-    [
-        ("the implemen-", "tation of it", set(), "the implementation of it"),
-        ("a non-", "aggression pact", set(), "a non-aggression pact"),  # a prefix's hyphen
-        ("the cease-", "fire line", {"cease-fire"}, "the cease-fire line"),  # written so elsewhere
-        ("the co-", "operation", {"cooperation"}, "the cooperation"),  # the document joins it
-        ("COVID-", "19 rules", set(), "COVID-19 rules"),
-        ("Franco-", "German border", set(), "Franco-German border"),
-        ("soft\u00ad", "ware", set(), "software"),
-        ("the date —", "and more", set(), "the date — and more"),
-        ("ends here.", "Next", set(), "ends here. Next"),
-        # A word broken after a slash (Open-Xml-PowerTools' DA251: './ProductDescription' in a
-        # narrow cell read './ ProductDescription'); a slash standing alone keeps its space.
-        ("./", "ProductDescription", set(), "./ProductDescription"),
-        ("and/", "or", set(), "and/or"),
-        ("a /", "b", set(), "a / b"),
-        # Chinese and Japanese break anywhere, with no space (HC001: '为达到最佳 效果').
-        ("为达到最佳", "效果，请勿", set(), "为达到最佳效果，请勿"),
-        ("请删除它，", "然后", set(), "请删除它，然后"),
-        ("GPS", "自驾", set(), "GPS 自驾"),
-    ],
-)
-def test_end_of_line_hyphens(text: str, line: str, vocabulary: set[str], joined: str) -> None:
-    assert _join(text, line, vocabulary) == joined
 
 
 def test_chinese_lines_ending_a_sentence_end_their_paragraph() -> None:

@@ -41,3 +41,45 @@ def test_a_cell_of_several_lines_goes_on_to_its_border() -> None:
     runs += [(363.2, 516.4, "Read Catcher in the"), (363.2, 506.5, "Rye")]
     drawn = grid(51, 528, [103, 102, 102, 102, 102], 1, 30)
     assert _texts(runs, drawn) == ["English", "Report on Wind in the willows", "Read Catcher in the Rye"]
+
+
+# A table whose rows are ruled across and whose cells have no border between them
+# (Open-Xml-PowerTools' DA254, as LibreOffice exports it): 'Quantity', 'Order Date' and
+# 'Signature' stand some two ems apart, closer than the reader parts runs of a line at.
+ACROSS = [(66.1, y, 545.9, y) for y in (578.2, 552.7, 513.7, 486.9)]
+ROWS = [
+    (72.1, 567.7, "Description "),
+    (318.3, 567.7, "Quantity "),
+    (392.3, 567.7, "Order Date "),
+    (475.5, 567.7, "Signature"),
+    (72.1, 542.2, "./ProductDescription"),
+    (317.5, 542.2, "./Quantity "),
+    (396.0, 542.2, "./OrderDate"),
+    (72.1, 503.8, "Total"),
+]
+
+
+def test_cells_of_a_row_ruled_across_are_parted_by_their_gap() -> None:
+    """A gap wider than an em (no space is that wide) between two runs of a line that stands
+    in a table's row, under its border drawn across, parts them into cells: a paragraph each,
+    as the DOCX reader reads a table's cells."""
+    assert _texts(ROWS, ACROSS) == [
+        "Description",
+        "Quantity",
+        "Order Date",
+        "Signature",
+        "./ProductDescription",
+        "./Quantity",
+        "./OrderDate",
+        "Total",
+    ]
+
+
+def test_a_gap_outside_a_ruled_table_stays_in_its_line() -> None:
+    """The same gap in a line not under a table's rows (a tab): one line. A paragraph's top
+    and bottom border (two rules of one span, not a table's three or more) are no table."""
+    runs = [(72.1, 567.7, "Article 10 "), (140.0, 567.7, "Withdrawal of forces")]
+    assert _texts(runs, []) == ["Article 10 Withdrawal of forces"]
+    bordered = [(66.1, 578.2, 545.9, 578.2), (66.1, 552.7, 545.9, 552.7)]
+    assert _texts(runs, bordered) == ["Article 10 Withdrawal of forces"]
+    assert _texts(runs, ACROSS) == ["Article 10", "Withdrawal of forces"]

@@ -12,7 +12,9 @@ Stages, each relying on the one before:
 2. lines: runs on one baseline, in content-stream order, make a line — unless a rule (a
    thin line drawn on the page: `pdf_engine`) stands upright between two of them in a row
    with a rule on its left too: a table's border between its cells, however close they
-   stand. Lines a rule parts on one baseline are table cells (`pdf_rules`); a rule drawn
+   stand. In a table's row ruled across with no border between its cells, a gap wider than
+   any space (an em) parts them too. Lines a rule parts on one baseline are table cells
+   (`pdf_rules`); a rule drawn
    across between two lines, past the text of both (a paragraph's border, a table's row),
    ends a paragraph there. A tab's leader (the dots of a contents entry) is read as the tab
    it stands for, a space (`pdf_runs`), and its line ends its paragraph.
@@ -36,10 +38,14 @@ Stages, each relying on the one before:
    page's text edge), a list bullet (left out, as the DOCX reader shows none), a table
    cell, on a page of short lines (a list) any line that is not full, or when it starts
    with a list label at or left of the previous line's start, or would have fitted on the
-   line before — never text after the tab of a hanging indent ("4", a tab, its text, which
+   line before — never a line that ends with a space the PDF holds where the next word
+   would not have fitted before the edge of its block of lines (a narrow cell's: 'This is
+   the sum: ' then '<Content', over a page break too), nor the rest of a word a narrow cell
+   broke — never text after the tab of a hanging indent ("4", a tab, its text, which
    wraps back under the "4"); otherwise it joins the
-   previous one with a space, or none after a word broken at a hyphen or a slash and
-   between Chinese or Japanese characters (see `_join`).
+   previous one with a space, or none after a word broken at a hyphen or a slash, beside an
+   em dash set close, between Chinese or Japanese characters, and inside a word a narrow
+   table cell broke without a hyphen where the document writes it whole (`pdf_joins`).
 
 Guarantee: blocks in reading order, each with `Location(line=n)`, n being the 1-based
 running number of its first line among the kept (non-furniture) lines of the whole
@@ -60,7 +66,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,12 +77,15 @@ from draftkit.model.numbering import Label, parse_label
 from draftkit.readers import pdf_footnotes, pdf_notes
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
+from draftkit.readers.pdf_joins import Words, broken_word, cell_break, join, vocabulary
 from draftkit.readers.pdf_rules import (
     Rule,
     apart,
     bound,
     boxed,
+    in_row,
     parted,
+    rows,
     rule_between,
     ruled_cells,
     same_baseline,
@@ -113,10 +122,7 @@ _SHORT = 0.85  # a line this share of its column's usual length, or less, with t
 # "：" …), before any closing quotes and brackets and the calls of notes set back there
 # (`pdf_footnotes`).
 _ENDS_SENTENCE = re.compile(r"[.:;!?。！？；：．][\"'”’»)\]）」』】〕》〉]*[\U000f0000-\U000ffffd]*$")
-# Chinese and Japanese script and punctuation (Han, kana, CJK and full-width forms; not
-# Hangul: Korean puts spaces between its words): a line broken between two of these
-# characters was broken inside a run of text with no space in it.
-_UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_FULL_STOP = re.compile(r"[.!?。！？．][\"'”’»)\]）」』】〕》〉]*[\U000f0000-\U000ffffd]*$")  # not ':' or ';'
 _PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(?:(?:page|p\.|pag\.|seite|página|стор\.|стр\.)\s*)?"
     r"(?:\d{1,5}|[ivxlcdm]{1,7})(?:\s*(?:of|/|de|von|из|з)\s*\d{1,5})?[-–—\s]*$",
@@ -124,12 +130,6 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 _RUNNING_CHARS = 60  # longest running header or footer whose numbers may change from page to page
-# Prefixes whose hyphen is part of the word: "non-\naggression" stays "non-aggression".
-_HYPHEN_PREFIXES = frozenset(
-    ("all", "anti", "co", "counter", "cross", "ex", "extra", "inter", "intra", "multi", "non", "post",
-     "pre", "pro", "quasi", "re", "self", "semi", "sub", "super", "trans", "ultra", "vice", "well")
-)  # fmt: skip
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @dataclass(slots=True)
@@ -150,6 +150,8 @@ class _Line:
     inner: float = 0.0  # between upright rules (a table's cell): its right text edge (`pdf_rules.bound`)
     tabbed: bool = False  # text after a tab of a hanging indent, on the line before's baseline (`_tabbed`)
     led: bool = False  # a tab's leader led to its last words (a contents entry's page number)
+    spaced: bool = False  # it ends with a space the PDF holds, the next text on another baseline
+    broke: bool = False  # a word it ends with, broken by a narrow cell, goes on in the next line
 
     @property
     def top(self) -> float:
@@ -164,6 +166,7 @@ class _Measures:
     edges: dict[tuple[int, int], tuple[float, float]]  # left and right text edge, per page and column
     steps: dict[float, float] = field(default_factory=dict)  # line spacing per font size
     mirrored: set[tuple[int, int]] = field(default_factory=set)  # pages of short lines (`_edges_of_text`)
+    blocks: dict[int, float] = field(default_factory=dict)  # by line id: its block's right edge (`_blocks`)
 
 
 def _fail(source: str, message: str) -> InputError:
@@ -276,10 +279,15 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
     """The lines of one page: runs on one baseline joined in content-stream order, parted
     where a rule stands upright between two of them (see `ruled_cells`)."""
     standing = upright(rules)
+    borders = rows(rules)
     lines: list[_Line] = []
     current: list[tuple[float, float, float, float, str]] = []  # (x, y, size, right, text)
+    cell_edge = 0.0  # where the row's border ends, for the next line: a cell a gap parted (`in_row`)
 
-    def close() -> None:
+    def close(broken: bool = False) -> None:
+        # `broken`: the next run stands on another baseline (a space at the end is the PDF's,
+        # not one PDFium puts before a run further on the same baseline).
+        nonlocal cell_edge
         bulleted = bullet(current)
         text = " ".join(joined(current[bulleted:]).split())
         if text:
@@ -289,9 +297,20 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
             led_to = any(run[4] == "\t" for run in current)
             lines.append(
                 _Line(
-                    number, current[0][0], current[0][1], size, text, bullet=bulleted, right=right, led=led_to
+                    number,
+                    current[0][0],
+                    current[0][1],
+                    size,
+                    text,
+                    bullet=bulleted,
+                    right=right,
+                    led=led_to,
+                    spaced=broken and current[-1][4][-1:].isspace(),
+                    cell=bool(cell_edge),
+                    limit=cell_edge,
                 )
             )
+        cell_edge = 0.0
         current.clear()
 
     for index, (x, y, size, right, text) in enumerate(runs):
@@ -313,18 +332,26 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
             # cells standing closer than that are one line too (a limit, docs/limits.md).
             end = max(pright, px + 0.55 * psize * len(ptext))
             if not same_line or x > end + 2.5 * psize:
-                close()
+                close(not same_line)
             elif (
                 standing
                 and rule_between(standing, max(run[3] for run in current), x, y, size)
                 and rule_between(standing, -math.inf, current[0][0], y, size)
             ):
                 close()  # a table's border between two cells standing closer than that
+            elif borders and x - pright >= psize and (row := in_row(borders, y, size, current[0][0], x)):
+                # A gap no space explains in a row between a table's borders drawn across: the
+                # next cell, where no border is drawn between the cells.
+                before = len(lines)
+                close()
+                if len(lines) > before:
+                    lines[-1].cell, lines[-1].limit = True, x
+                cell_edge = row.x1
         if current and needs_space(current, x, text):
             text = " " + text
         current.append((x, y, size or 1.0, right, text))
     if current:
-        close()
+        close(True)
     if standing:
         ruled_cells(lines, standing)
         bound(lines, standing)
@@ -426,6 +453,11 @@ def _drop_furniture(
                 texts.add(" ".join(line.text.split()))
         shown.update(texts)  # a text counted once a page
         kept.append([line for line in lines if id(line) not in dropped])
+        if kept[-1] and kept[-1][0] is not lines[0]:
+            # A rule below the running head left out (a table's border, drawn again where the
+            # table goes on over the page) parts the page's first line from the head, not from
+            # the page before: whether that line goes on is for the paragraph stage to judge.
+            kept[-1][0].ruled = False
     if running is not None:
         running.extend(sorted(text for text, n in shown.items() if n >= 2))
     return kept
@@ -624,6 +656,33 @@ def _full(line: _Line, following: _Line, measures: _Measures, *, centred: bool =
     return slack < 1.15 * word + 0.25 * line.size
 
 
+def _blocks(lines: list[_Line], measures: _Measures) -> None:
+    """The right edge of each block of lines (`measures.blocks`): lines one below the other in
+    the stream, on one page, starting at one place (a table cell's, where no border shows
+    its width; a paragraph's): where the widest of them ends."""
+    start = 0
+    for index in range(1, len(lines) + 1):
+        if index < len(lines):
+            a, b = lines[index - 1], lines[index]
+            if a.page == b.page and abs(a.x - b.x) <= 0.5 and a.y - 3 * a.size < b.y < a.y:
+                continue
+        if index - start > 1:
+            edge = max(line.right for line in lines[start:index])
+            measures.blocks.update((id(line), edge) for line in lines[start:index])
+        start = index
+
+
+def _fills_block(line: _Line, following: _Line, measures: _Measures) -> bool:
+    """Whether `line` stops short of the right edge of its block of lines (`_blocks`) by a
+    character or more, and the first word of `following` would not have fitted in what is
+    left (a list of items of one width, each line its block's widest, is no wrapped text)."""
+    edge = measures.blocks.get(id(line))
+    if edge is None or not line.text or line.right <= line.x:
+        return False
+    em = (line.right - line.x) / len(line.text)  # an average character's width
+    return edge - line.right >= em and line.right + len(following.text.split(" ", 1)[0]) * em > edge
+
+
 def _usual_length(lines: list[_Line]) -> dict[tuple[int, int], float]:
     """Characters in a full line, per page and column (the 90th percentile)."""
     groups: dict[tuple[int, int], list[int]] = {}
@@ -644,54 +703,6 @@ def _short(line: _Line, following: _Line, lengths: dict[tuple[int, int], float])
     return len(line.text) + 1 + first_word < _SHORT * lengths.get((line.page, line.column), 0)
 
 
-def _vocabulary(lines: Iterable[_Line]) -> set[str]:
-    """Lower-case words (hyphenated ones whole) standing inside lines, not split at their end."""
-    words: set[str] = set()
-    for line in lines:
-        found = _WORD.findall(line.text.lower())
-        if line.text.endswith("-") and found:
-            found.pop()
-        words.update(found)
-    return words
-
-
-def _broken_word(text: str) -> bool:
-    """Whether a line ends inside a word broken at a hyphen or after a slash ("implemen-",
-    "and/"): a word that did not fit on it."""
-    return len(text) > 1 and text[-1] in "-/\u00ad" and not text[-2].isspace()
-
-
-def _join(text: str, line: str, vocabulary: set[str]) -> str:
-    """`line` appended to `text`: with a space, or straight after an end-of-line hyphen, a
-    slash, or Chinese or Japanese text.
-
-    "implemen-" + "tation" loses the hyphen; "non-" + "aggression" keeps it. The document
-    decides first (the joined word or the hyphenated form written elsewhere in it); else a
-    hyphen after a known prefix, or before a capital or digit, is a real one; else the line
-    break was a typesetter's hyphenation. A soft hyphen (U+00AD) always goes. A word may
-    break after a slash ("and/" + "or", "./" + "ProductDescription" in a narrow cell) and
-    Chinese or Japanese text between any two characters ("最佳" + "效果"): no space then.
-    """
-    if text.endswith("\u00ad"):
-        return text[:-1] + line
-    if _broken_word(text) and text[-1] == "/":
-        return text + line
-    if _UNSPACED.match(text[-1]) and _UNSPACED.match(line[0]):
-        return text + line
-    if not (text.endswith("-") and len(text) > 1 and text[-2].isalpha()):
-        return f"{text} {line}"
-    head = _WORD.findall(text[:-1].lower())
-    tail = _WORD.match(line.lower())
-    if not head or not tail or not line[0].islower():
-        return text + line  # "COVID-" + "19", "Franco-" + "German": a real hyphen
-    left, right = head[-1].rsplit("-", 1)[-1], tail.group().split("-", 1)[0]
-    if f"{left}-{right}" in vocabulary:
-        return text + line
-    if f"{left}{right}" in vocabulary or left not in _HYPHEN_PREFIXES:
-        return text[:-1] + line
-    return text + line
-
-
 def _paragraphs(
     lines: list[_Line], widths: list[float], guesses: list[tuple[_Line, _Line, bool]] | None = None
 ) -> list[tuple[int, str]]:
@@ -701,7 +712,9 @@ def _paragraphs(
     _edges_of_text(measures, lines, widths)
     _tabbed(lines)
     _usual_step(lines, measures)
-    vocabulary = _vocabulary(lines)
+    _blocks(lines, measures)
+    words = vocabulary(lines)
+    document = Words(lines)  # counted once a narrow cell's break asks (`cell_break`)
     last_ordinal: dict[str, int] = {}  # per label shape, to tell "2." from a wrapped "2027."
     heading = False  # the paragraph being built starts with a keyword label
     paragraphs: list[tuple[int, str]] = []
@@ -711,6 +724,10 @@ def _paragraphs(
     for number, line in enumerate(lines, start=1):
         found = parse_label(line.text)
         label = found[0] if found is not None else None
+        if previous is not None and " " not in previous.text:
+            # A word a narrow cell broke for want of room ('Thi' + 's'), judged only where a
+            # line of one word goes on below it: one paragraph, joined with no space.
+            previous.broke = cell_break(previous, line, document)
         if previous is None or _starts_paragraph(
             previous, line, label, heading, last_ordinal, measures, guesses
         ):
@@ -722,7 +739,7 @@ def _paragraphs(
             if label is not None:
                 last_ordinal[label.shape] = label.ordinal or 0
         else:
-            text = _join(text, line.text, vocabulary)
+            text = join(text, line.text, words, spaced=previous.spaced, glued=previous.broke)
         previous = line
     if text:
         paragraphs.append((start, text))
@@ -763,12 +780,21 @@ def _starts_paragraph(
     page does not show it, (previous, line, whether a paragraph ends) appended to `guesses`."""
     if line.bullet or line.ruled or previous.led:
         return True  # after a contents entry's page number, led to by its tab's leader, another
+    if previous.broke:
+        return False  # the rest of a word a narrow cell broke (`pdf_joins.cell_break`)
     if (line.cell or previous.cell) and _next_cell(previous, line):
         return True
     if line.tabbed:
         return False  # after a tab in a paragraph that wraps back under what stood before it
     ends_sentence = bool(_ENDS_SENTENCE.search(previous.text))
-    short = _short(previous, line, measures.lengths)
+    # A line that ends with a space the PDF holds, where the next word would not have fitted
+    # before its block's edge (a narrow cell's), broke at that space: 'This is the sum: ' then
+    # '<Content', however few characters it holds, and over a page break too. Not after a
+    # full stop: a space typed after the last sentence of a paragraph is common.
+    wrapped = (
+        previous.spaced and not _FULL_STOP.search(previous.text) and _fills_block(previous, line, measures)
+    )
+    short = not wrapped and _short(previous, line, measures.lengths)
     same_column = line.page == previous.page and line.column == previous.column
     if label is not None and (
         line.x < previous.x - 1
@@ -786,7 +812,7 @@ def _starts_paragraph(
     # Above it on the page, and not in another column (rotated text, a text box drawn after
     # the text around it): no line ended there either.
     beside = line.page == previous.page and line.column == previous.column and line.y >= previous.y
-    full = beside or _full(previous, line, measures)
+    full = beside or wrapped or _full(previous, line, measures)
     # A sentence's end where the next word would have fitted: the line ended by choice.
     if ((short or not full) and ends_sentence) or abs(line.size - previous.size) >= 1:
         return True
@@ -808,7 +834,7 @@ def _starts_paragraph(
     guess = (
         not full
         and label is None
-        and not _broken_word(previous.text)
+        and not broken_word(previous.text)
         # Plainly short on the right: an indented line whose slack matches its indent is not
         # told from a centred one, and a wrapped line so read would be no guess.
         and not _full(previous, line, measures, centred=False)
@@ -836,7 +862,7 @@ def _next_cell(previous: _Line, line: _Line) -> bool:
         return True
     if line.cell and not previous.cell:
         return True
-    if not previous.cell or not previous.text or _broken_word(previous.text):
+    if not previous.cell or not previous.text or broken_word(previous.text):
         return False
     em = (previous.right - previous.x) / len(previous.text)  # an average character's width
     word = len(line.text.split(" ", 1)[0]) + 1

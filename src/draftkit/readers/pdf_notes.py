@@ -14,7 +14,8 @@ refused by `--strict` like any guess of structure).
   go on in lower case, said.
 - A word a narrow table cell breaks for want of room, without a hyphen: a line of one word
   that fills its cell, then more of its cell below, may be a word broken at the cell's edge
-  ('Thi' / 's') or a word followed by the next; read as two words.
+  ('Thi' / 's') or a word followed by the next; read as two words (unless the document writes
+  the joined word elsewhere: `pdf_joins.cell_break` reads it whole, and says nothing).
 
 Takes the paragraph stage's lines, guesses and paragraphs; returns `ReadWarning`s.
 """
@@ -88,7 +89,7 @@ def _broken_in_cells(lines: list[_Line]) -> ReadWarning | None:
     found = []
     for number, (a, b) in enumerate(itertools.pairwise(lines), start=1):
         edge = a.inner or (a.limit - a.size if a.cell else 0.0)
-        if not edge or " " in a.text or len(a.text) < 2 or not b.text[:1].isalnum():
+        if not edge or a.broke or " " in a.text or len(a.text) < 2 or not b.text[:1].isalnum():
             continue
         below = b.page == a.page and b.column == a.column and a.y - 2 * a.size < b.y < a.y
         if below and abs(b.x - a.x) < 0.5 * a.size and a.right >= edge - (a.right - a.x) / len(a.text):

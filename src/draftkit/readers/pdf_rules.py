@@ -1,7 +1,9 @@
 """The rules drawn on a PDF page (`pdf_engine`: thin lines, a table's borders) as the PDF
 reader weighs them: an upright rule between two runs on one baseline, in a row with a rule on
 its left too, parts them into table cells (a run's border, a box around words of a line, has
-none left of the line); a number boxed between rules in a cell is no page number; a rule drawn
+none left of the line); in a row ruled across (`rows`: three or more borders of one span)
+with no border between its cells, a gap wider than an em parts two runs into cells (`in_row`);
+a number boxed between rules in a cell is no page number; a rule drawn
 across between two lines, past the text of both, parts them (a paragraph's border between
 two paragraphs, a table's border between two rows; an underline or a strike-through runs
 no further than its words, and stands too close to its own baseline).
@@ -16,6 +18,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -154,3 +157,39 @@ def apart(lines: list[_Line], rules: list[Rule]) -> None:
             if rule.crosses(a.y, a.size) and rule.crosses(b.y, b.size):
                 b.ruled = True
                 break
+
+
+@dataclass(slots=True, frozen=True)
+class Across:
+    """A rule drawn across a page (a table's row border, a paragraph's), at height `y` from
+    `x0` to `x1`."""
+
+    y: float
+    x0: float
+    x1: float
+
+
+def rows(rules: Iterable[Sequence[float]]) -> list[Across]:
+    """The rules drawn across that border a table's rows (`pdf_engine`: boxes [x0, y0, x1, y1]),
+    by height: three or more of one span on the page (two rows, their borders ruled), not a
+    paragraph's top and bottom border alone, nor an underline."""
+    found = [Across((y0 + y1) / 2, x0, x1) for x0, y0, x1, y1 in rules if x1 - x0 > y1 - y0]
+    spans = Counter((round(rule.x0), round(rule.x1)) for rule in found)
+    return sorted(
+        (rule for rule in found if spans[round(rule.x0), round(rule.x1)] >= 3), key=lambda rule: rule.y
+    )
+
+
+def in_row(rows: list[Across], y: float, size: float, left: float, right: float) -> Across | None:
+    """The border above, when text on baseline `y` from `left` to `right` stands in a table's
+    ruled row: the first line under a row's border (drawn across within 1.5 sizes of its
+    top, past both ends), with a border of that span below it."""
+    index = bisect.bisect_left(rows, y + 0.7 * size, key=lambda rule: rule.y)
+    above = next(
+        (rule for rule in rows[index:] if rule.y <= y + 2.5 * size and rule.x0 <= left and rule.x1 >= right),
+        None,
+    )
+    if above is None:
+        return None
+    below = bisect.bisect_left(rows, y - 0.2 * size, key=lambda rule: rule.y)
+    return above if any(rule.x0 == above.x0 and rule.x1 == above.x1 for rule in rows[:below]) else None
