@@ -289,7 +289,7 @@ def _merge(tokens: list[Token], text: str = "") -> list[Token]:
         and tokens[k + 1].kind == "word"
     }
     kept = [tok for k, tok in enumerate(tokens) if k not in dropped] if dropped else tokens
-    if JOINED_STEM.search(text) is not None and not text.isascii():
+    if not text.isascii() and JOINED_STEM.search(text) is not None:
         kept = _split_joined(kept)
     indices = range(len(kept))
     starts = sorted(
