@@ -25,10 +25,12 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.fixtures.docx import make_fixtures as fx
+from tests.fixtures.docx.word_probes import Doc as ProbeDoc
 from tests.hostile.helpers import cli
 
 STRICT = fx.STRICT_W_NS
@@ -71,40 +73,10 @@ def png(colour: tuple[int, int, int]) -> bytes:
     )
 
 
-@dataclass(frozen=True)
-class Doc:
-    """One DOCX to build: body, styles, notes, extra related parts."""
-
-    body: str
-    styles: str | None = None
-    footnotes: str | None = None
-    endnotes: str | None = None
-    related: tuple[tuple[str, str, str, bytes | str], ...] = ()  # (rId, type, target, bytes)
-
-    def build(self, path: Path) -> Path:
-        rels = [("rIdN", f"{REL}/numbering", "numbering.xml")]
-        parts: dict[str, bytes | str] = {}
-        types = '<Default Extension="png" ContentType="image/png"/><Default Extension="htm" ContentType="application/xhtml+xml"/>'
-        if self.styles is not None:
-            rels.append(("rIdS", f"{REL}/styles", "styles.xml"))
-            parts["word/styles.xml"] = self.styles
-        for kind, xml in (("footnotes", self.footnotes), ("endnotes", self.endnotes)):
-            if xml is not None:
-                rels.append((f"rId{kind}", f"{REL}/{kind}", f"{kind}.xml"))
-                parts[f"word/{kind}.xml"] = xml
-                types += (
-                    f'<Override PartName="/word/{kind}.xml" ContentType='
-                    f'"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>'
-                )
-        for rel_id, kind, target, data in self.related:
-            rels.append((rel_id, kind, target))
-            parts[f"word/{target}"] = data
-        body = "".join(f'<Relationship Id="{i}" Type="{k}" Target="{t}"/>' for i, k, t in rels)
-        parts["word/_rels/document.xml.rels"] = (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{body}</Relationships>'
-        )
-        return fx.build_docx(path, self.body, numbering=NUMBERING, extra_parts=parts, extra_types=types)  # type: ignore[no-any-return]
+def Doc(body: str, **kw: Any) -> ProbeDoc:
+    """One DOCX to build (tests.fixtures.docx.word_probes' builder) with this module's
+    one-level numbering: body, styles, notes, extra related parts."""
+    return ProbeDoc(body, numbering=NUMBERING, **kw)
 
 
 def notes(kind: str, text: str) -> str:
