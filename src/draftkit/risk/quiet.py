@@ -44,6 +44,7 @@ from draftkit.risk.features import Side, frequencies
 from draftkit.risk.findings import Finding, Span, token_index
 from draftkit.risk.matching import Sides
 from draftkit.risk.names import MEETING
+from draftkit.risk.tokens import AND_WORDS, MODALS
 
 
 def quieten(s: Sides, found: list[Finding]) -> list[Finding]:
@@ -148,12 +149,11 @@ def _of_paperwork(side: Side, first: int) -> bool:
             return True
         if norm in _SENTENCE:
             return False
-        if norm in _MODALS and (k + 1 >= len(tokens) or tokens[k + 1].norm != "be"):
+        if norm in MODALS and (k + 1 >= len(tokens) or tokens[k + 1].norm != "be"):
             return False  # "shall be held": what is held stands before the modal
     return False
 
 
-_MODALS = frozenset({"shall", "will", "may", "must", "should"})
 _PERIOD_WORDS = "day week month quarter year день тиждень місяць квартал рік неделя месяц год"
 _PERIODS = frozenset(_PERIOD_WORDS.split())
 _PER = frozenset({"a", "an", "per", "each", "every", "на", "в"})
@@ -184,7 +184,7 @@ _HELPER_PHRASES = (
 )
 _HELPER_ENDS = frozenset(p[-1] for p in _HELPER_PHRASES)
 _HELPER_REACH = 8  # tokens read back from a name to the phrase that makes it a helper
-_STOPS = frozenset({".", ";", ":", "shall", "will", "may", "must", "should"})
+_STOPS = frozenset({".", ";", ":"}) | MODALS
 
 
 def _helper(s: Sides, finding: Finding) -> bool:
@@ -226,7 +226,7 @@ def _signed(side: Side, start: int) -> bool:
         tok = tokens[k]
         if tok.kind == "word" and tok.norm.startswith(_SIGNING):
             return True
-        if tok.norm in _STOPS or tok.norm in ("and", "та", "і", "и"):
+        if tok.norm in _STOPS or tok.norm in AND_WORDS:
             return False
     return False
 
