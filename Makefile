@@ -87,6 +87,7 @@ bench: $(CACHES)
 	$(PY) benchmarks/risk_heldout.py benchmarks/risk_heldout8/cases.jsonl
 	$(PY) benchmarks/risk_heldout.py benchmarks/risk_heldout9/cases.jsonl
 	$(PY) benchmarks/risk_heldout.py benchmarks/risk_heldout10/cases.jsonl
+	$(PY) benchmarks/risk_heldout.py benchmarks/risk_heldout11/cases.jsonl
 	$(PY) benchmarks/list_items.py
 	$(PY) benchmarks/loose_corpus.py
 	$(if $(CORPUS),$(PY) benchmarks/docx_corpus.py $(CORPUS) --jobs 2,@echo "docx_corpus: skipped (make bench CORPUS=folder-of-docx)")
