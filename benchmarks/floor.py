@@ -13,9 +13,10 @@ parts. On the same pair, each in a fresh process (so peak memory is its own):
   first contentful paint in headless Chromium (Playwright's performance timing) when Chromium
   and Playwright are there — target < 3 MB and < 1.5 s; the same for the 13k pair (~12 %
   changed) for information;
-- with python-redlines installed (optional, not a dependency), its time on the same pair.
+- with python-redlines installed (optional, not a dependency; here or in the interpreter
+  `--redlines-python` names), its time on the same pair.
 
-    python benchmarks/floor.py [--n 13200] [--src OTHER/src]
+    python benchmarks/floor.py [--n 13200] [--src OTHER/src] [--redlines-python PYTHON]
 
 `--src` times the fresh commands (diff, JSON, redline, --help) of another checkout's draftkit,
 for an A/B on the same machine; the in-process figures stay this checkout's.
@@ -176,31 +177,46 @@ def _startup() -> float:
     return best
 
 
-def _python_redlines(a: Path, b: Path, ours: float) -> str:
-    """python-redlines' time on the pair with each engine installed (optional, not a
-    dependency: `pip install "python-redlines[docxodus,ooxmlpowertools]"`), against draftkit's
-    warm redline (target ≥ 50×)."""
-    import warnings
-
+_REDLINES = """
+import json, sys, time, warnings
+from python_redlines import engines
+a, b = (open(path, "rb").read() for path in sys.argv[1:3])
+for name in ("DocxodusEngine", "XmlPowerToolsEngine"):
+    engine = getattr(engines, name, None)
+    if engine is None:
+        continue
     try:
-        from python_redlines import engines  # type: ignore[import-not-found]
-    except ImportError:
-        return "python-redlines: not installed (optional)"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            started = time.perf_counter()
+            engine().run_redline("bench", a, b)
+        print(json.dumps([name, time.perf_counter() - started]), flush=True)
+    except Exception as exc:  # an engine package not installed, or its binary failing
+        print(json.dumps([name, type(exc).__name__]), flush=True)
+"""
+
+
+def _python_redlines(a: Path, b: Path, ours: float, python: str) -> str:
+    """python-redlines' time on the pair with each engine installed (optional, not a
+    dependency: `pip install "python-redlines[docxodus,ooxmlpowertools]"`, in this
+    interpreter or the one `--redlines-python` names, e.g. a venv of its own), against
+    draftkit's redline (target ≥ 50×)."""
+    done = subprocess.run(
+        [python, "-c", _REDLINES, str(a), str(b)], capture_output=True, text=True, check=False
+    )
+    if "No module named 'python_redlines'" in done.stderr:
+        return "python-redlines: not installed (optional; --redlines-python names another interpreter)"
     out = []
-    for name in ("DocxodusEngine", "XmlPowerToolsEngine"):
-        engine = getattr(engines, name, None)
-        if engine is None:
-            continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", DeprecationWarning)
-                started = time.perf_counter()
-                engine().run_redline("bench", a.read_bytes(), b.read_bytes())
-        except Exception as exc:  # an engine package not installed, or its binary failing
-            out.append(f"python-redlines {name}: not run ({type(exc).__name__})")
-            continue
-        t = time.perf_counter() - started
-        out.append(f"python-redlines {name}: {t:.2f} s = {t / ours:.0f}× draftkit's redline (target ≥ 50×)")
+    for line in done.stdout.splitlines():
+        name, result = json.loads(line)
+        if isinstance(result, str):
+            out.append(f"python-redlines {name}: not run ({result})")
+        else:
+            out.append(
+                f"python-redlines {name}: {result:.2f} s = {result / ours:.0f}× draftkit's redline (target ≥ 50×)"
+            )
+    if done.returncode and not out:
+        return f"python-redlines: failed ({done.stderr.strip().splitlines()[-1:]})"
     return "\n".join(out) or "python-redlines: no engine found"
 
 
@@ -238,6 +254,11 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=13_200)
     parser.add_argument("--child", nargs=4, metavar=("KIND", "OLD", "NEW", "OUT"))
     parser.add_argument("--src", type=Path, help="time the commands of another checkout's src/ (an A/B)")
+    parser.add_argument(
+        "--redlines-python",
+        default=sys.executable,
+        help="the Python that has python-redlines installed (default: this one)",
+    )
     args = parser.parse_args()
     if args.src is not None:
         global SOURCE
@@ -309,7 +330,7 @@ def main() -> int:
             _html_line("10,000 with ~1 % reworded", c, d, folder / "calm.html") + " (target < 3 MB, < 1.5 s)"
         )
         print(f"start-up, draftkit --help: {_startup():.3f} s (target < 0.15 s)")
-        print(_python_redlines(a, b, redline["seconds"]))
+        print(_python_redlines(a, b, redline["seconds"], args.redlines_python))
     return 0
 
 
