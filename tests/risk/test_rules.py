@@ -384,6 +384,31 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Frequency lowered",
         "Frequency raised",
     ),
+    # a count of times in the period: "twice a month" is more often than "once a month"
+    (
+        "en-frequency-twice",
+        "The Joint Commission shall meet once a month.",
+        "The Joint Commission shall meet twice a month.",
+        "deadline",
+        "Frequency raised",
+        "Frequency lowered",
+    ),
+    (
+        "en-frequency-times",
+        "The monitors shall inspect the sites three times a week.",
+        "The monitors shall inspect the sites once a week.",
+        "deadline",
+        "Frequency lowered",
+        "Frequency raised",
+    ),
+    (
+        "ru-frequency-twice",
+        "Совместная комиссия собирается раз в месяц.",
+        "Совместная комиссия собирается дважды в месяц.",
+        "deadline",
+        "Frequency raised",
+        "Frequency lowered",
+    ),
     # --- names of places, parties, organisations
     (
         "village",
@@ -1146,6 +1171,8 @@ COSMETIC: list[tuple[str, str, str]] = [
     # One frequency in other words.
     ("monthly-every-month", "The Board shall meet monthly.", "The Board shall meet every month."),
     ("uk-weekly", "Комісія збирається щотижня.", "Комісія збирається раз на тиждень."),
+    ("twice-two-times", "The Board shall meet twice a month.", "The Board shall meet two times a month."),
+    ("uk-dvichi", "Комісія збирається два рази на місяць.", "Комісія збирається двічі на місяць."),
     # One deadline in other words: neither reversed nor changed.
     (
         "within-no-later",
@@ -2952,3 +2979,13 @@ def test_an_elected_holder_made_appointed(old: str, new: str, headline: str) -> 
 )
 def test_how_a_holder_is_chosen_said_alone_is_no_scope(old: str, new: str) -> None:
     assert "scope" not in [r for r, _ in rules_of(old, new)]
+
+
+def test_the_once_of_once_a_month_opens_no_condition() -> None:
+    """ "once a month" is how often, not "once [something happens]": a frequency changed to
+    "twice a month" is no condition removed (the demo's Kessel counter-proposal said so)."""
+    found = rules_of(
+        "The Joint Commission shall meet once a month.", "The Joint Commission shall meet twice a month."
+    )
+    assert [r for r, _ in found if r == "qualifier"] == []
+    assert ("deadline", "Frequency raised") in [(r, h.split(":")[0]) for r, h in found]

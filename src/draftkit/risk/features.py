@@ -630,7 +630,7 @@ def quantities(side: Side) -> list[Quantity]:
 class Frequency:
     """How often, in words: 'weekly', 'once a month', 'every year', 'щомісяця', 'раз в год'."""
 
-    days: int  # the period: 1, 7, 30, 91 or 365
+    days: float  # the period (1, 7, 30, 91 or 365) over the times in it: "twice a month" 15
     first: int
     last: int
     fragment: str
@@ -677,6 +677,20 @@ _FROM_THEN = frozenset({"after", "before", "following", "later", "prior"})  # "a
 _ONCE = {"once", "раз", "time"}  # "once a week", "two times a month", "раз на тиждень", "раз в год"
 _ONCE_PER = {"a", "per", "на", "в"}
 _EVERY_OR_ONCE = _EVERY | _ONCE
+_TWICE = {"twice": 2, "thrice": 3, "двічі": 2, "тричі": 3, "дважды": 2, "трижды": 3}  # "twice a month"
+
+
+def _times(side: Side, k: int) -> tuple[int, float]:
+    """The first token and the count of "once" / "twice" / "three times" / "два раза" at token
+    `k` ("once", "twice" or the "times" a number may stand before)."""
+    tokens = side.text.tokens
+    if (count := _TWICE.get(tokens[k].norm)) is not None:
+        return k, count
+    if side.lemmas.tokens[k].norm != "once" and k > 0:
+        before = tokens[k - 1]
+        if before.kind == "number" and before.value is not None and 1 <= before.value <= 100:
+            return k - 1, before.value  # "three times a week", "два раза в месяц"
+    return k, 1
 
 
 def frequencies(side: Side) -> list[Frequency]:
@@ -684,19 +698,25 @@ def frequencies(side: Side) -> list[Frequency]:
     text = side.text
     lemma_set = side.lemma_set
     if text.forms().isdisjoint(_PERIOD_ADVERBS) and (
-        lemma_set.isdisjoint(_PERIOD_NOUNS) or lemma_set.isdisjoint(_EVERY_OR_ONCE)
+        lemma_set.isdisjoint(_PERIOD_NOUNS)
+        or (lemma_set.isdisjoint(_EVERY_OR_ONCE) and text.forms().isdisjoint(_TWICE))
     ):
         return []  # most texts say no period, or only "within 30 days" (a quantity, not read here)
     words = side.lemmas.tokens
     out: list[Frequency] = []
     for k, tok in enumerate(words):
         first = k
-        days = _PERIOD_ADVERBS.get(text.tokens[k].norm)
+        days: float | None = _PERIOD_ADVERBS.get(text.tokens[k].norm)
         if days is None and (days := _PERIOD_NOUNS.get(tok.norm)) is not None:
             if k > 0 and words[k - 1].norm in _EVERY:
                 first = k - 1
-            elif k > 1 and words[k - 1].norm in _ONCE_PER and words[k - 2].norm in _ONCE:
-                first = k - 2
+            elif (
+                k > 1
+                and words[k - 1].norm in _ONCE_PER
+                and (words[k - 2].norm in _ONCE or text.tokens[k - 2].norm in _TWICE)
+            ):
+                first, times = _times(side, k - 2)
+                days /= times
             else:
                 continue
         if days is not None:

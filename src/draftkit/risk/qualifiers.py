@@ -8,7 +8,7 @@ side; risk.rules compares them (QUALIFIERS). Moved out of risk.features, at its 
 from __future__ import annotations
 
 from draftkit.records import record
-from draftkit.risk.features import CLAUSE_STOP, Side, quantities
+from draftkit.risk.features import CLAUSE_STOP, Side, frequencies, quantities
 from draftkit.risk.findings import Span, span_of
 from draftkit.risk.senses import not_urgent, soft_urgency
 
@@ -59,6 +59,8 @@ def qualifiers(side: Side) -> list[Qualifier]:
             continue
         if hit.first in modal:
             continue  # the "upon" of "calls upon" (a modal phrase) opens no condition
+        if group == "conditional" and any(f.first == hit.first for f in side.features(frequencies)):
+            continue  # the "once" of "once a month": how often (risk.numbers), not when
         if not_urgent(tokens, hit.norm, hit.last):
             continue  # "the immediate vicinity", "their immediate family"
         # The anchor of a duration ("within 72 hours after Israel accepts") and an urgency word
