@@ -541,3 +541,14 @@ def test_rounds_of_one_file_name_in_several_folders_are_named_apart(tmp_path: Pa
         "draft (R3)",
     ]
     assert [s.label for s in specs([paths[0], str(tmp_path / "other.txt")])] == ["draft", "other"]
+
+
+def test_a_restored_provision_is_told_in_the_step_counts_of_every_report(five_rounds: History) -> None:
+    """Round 4 brings back a point round 3 deleted: the comparison counts it added; the
+    history's step counts say it restores one (lineage: "restored")."""
+    assert five_rounds.restored(3) == 1 and five_rounds.restored(1) == 0
+    assert "added: 1 (1 restored)" in render_history_terminal(five_rounds)
+    assert "| 1 (1 restored) |" in render_history_markdown(five_rounds)
+    assert "<td data-step-count=added>1 <small>(1 restored)</small></td>" in render_history_html(five_rounds)
+    steps = json.loads(render_history_json(five_rounds))["steps"]
+    assert [s["summary"]["restored"] for s in steps] == [0, 0, 1, 0]

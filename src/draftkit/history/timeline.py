@@ -50,6 +50,16 @@ class History:
                         return lineage.cites[r] or lineage.cite_in(r)
         return self.lineages[bracket.lineage].cite_in(round_index)
 
+    def restored(self, round_index: int) -> int:
+        """How many of the step's added provisions restore one deleted in an earlier round
+        (their lineage's "restored" events): the comparison of two rounds counts them added."""
+        return sum(
+            1
+            for lineage in self.lineages
+            for e in lineage.events
+            if e.round == round_index and e.kind == "restored"
+        )
+
     def summary(self, round_index: int) -> dict[str, int]:
         """Counts of the step into a round (round ≥ 1): the comparison's, plus its flags."""
         step = self.steps[round_index - 1]

@@ -141,7 +141,11 @@ def render_history_html(history: History, *, title: str | None = None) -> str:
     steps = "".join(
         f"<tr><th scope=row>R{k} → R{k + 1}</th>"
         + "".join(
-            f"<td data-step-count={key}>{v}</td>" for key, v in step.summary().items() if key != "unchanged"
+            f"<td data-step-count={key}>{v}"
+            + (f" <small>({n} restored)</small>" if key == "added" and (n := history.restored(k)) else "")
+            + "</td>"
+            for key, v in step.summary().items()
+            if key != "unchanged"
         )
         + "".join(f"<td>{step.flag_counts()[s]}</td>" for s in SEVERITIES)
         + "</tr>"

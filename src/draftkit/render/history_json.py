@@ -94,6 +94,7 @@ def history_to_dict(history: History) -> dict[str, Any]:
     steps = []
     for k, step in enumerate(history.steps, start=1):
         summary: dict[str, Any] = dict(step.summary())
+        summary["restored"] = history.restored(k)  # of the added: each restores a provision deleted earlier
         summary["flags"] = step.flag_counts()
         steps.append({"from": k - 1, "to": k, "summary": summary})
     return {

@@ -43,8 +43,10 @@ def render_history_markdown(history: History) -> str:
     for k, step in enumerate(history.steps, start=1):
         c = step.summary()
         f = step.flag_counts()
+        restored = history.restored(k)
+        added = f"{c['added']} ({restored} restored)" if restored else str(c["added"])
         out.append(
-            f"| R{k} → R{k + 1} | {c['modified']} | {c['added']} | {c['deleted']} | {c['split']} | {c['merged']} "
+            f"| R{k} → R{k + 1} | {c['modified']} | {added} | {c['deleted']} | {c['split']} | {c['merged']} "
             f"| {c['moved']} | {c['renumbered']} | {' / '.join(str(f[s]) for s in SEVERITIES)} |"
         )
     head = "| Provision | " + " | ".join(f"R{i + 1}" for i in range(1, n)) + " |"

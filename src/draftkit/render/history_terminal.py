@@ -71,7 +71,12 @@ def render_history_terminal(history: History) -> str:
     for k, step in enumerate(history.steps, start=1):
         counts = step.summary()
         flags = step.flag_counts()
-        shown = "  ".join(f"{kind}: {n}" for kind, n in counts.items() if n and kind != "unchanged")
+        restored = history.restored(k)
+        shown = "  ".join(
+            f"{kind}: {n}" + (f" ({restored} restored)" if kind == "added" and restored else "")
+            for kind, n in counts.items()
+            if n and kind != "unchanged"
+        )
         flagged = "  ".join(f"{s}: {flags[s]}" for s in SEVERITIES if flags[s])
         opened = sum(
             1 for b in history.brackets for e in b.events if e.round == k and e.kind in ("opened", "reopened")
