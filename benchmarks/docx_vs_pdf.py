@@ -29,6 +29,7 @@ and language ones):
              main c4a701b: same 81, differences 64 (noted 64, silent 0), refused 5
              helper-pdf (notes set back, 256ae71): same 89, differences 56 (noted 56), refused 5
              joins and ruled rows (9e8fdf0): same 90, differences 55 (noted 55), refused 5
+             line-end hyphens (helper-pdfhy): same 90, differences 55 (noted 55), refused 5
     seed 2   main 0f9d6e7: same 35, differences 104 (noted 12, silent 92), refused 11
              helper-pdf a0f67a2: same 61, differences 78 (noted 40, silent 38), refused 11
              main c4a701b: same 70, differences 70 (noted 69, silent 1), refused 10
@@ -48,6 +49,16 @@ and language ones):
     text layer; on helper-pdf2 fewer, as table cells of digits no longer drop as page
     numbers and leave a PDF empty. No crash and no timeout in any run; a sample takes about
     2 minutes, all 802 files about 13, on 2 shared cores)
+
+Line-end hyphens (readers/pdf_hyphens.py, helper-pdfhy): seed 1 unchanged, file by file —
+its 150 PDFs end 3 of 17,552 lines in a hyphen ('Cospas-' / 'Sarsat', 'carry-' / 'on', a
+Hebrew one), each read as before (a capital; the document's own 'carry-on'). This corpus
+holds almost no word broken at its hyphen: benchmarks/pdf_hyphens.py measures the change on
+PDFs made for it (words read otherwise than the Word file: LibreOffice's plain export 75 -> 0,
+hyphenated 258 -> 0, no note). pdfTeX's libtasn1 manual (/usr/share/doc/libtasn1-doc): 10 of
+its 31 line-end hyphens read wrong -> 0 ('OP-' / 'TIONAL', 'ELE-' / 'MENT' joined where the
+document writes them whole; 'YYMMDDhhmm-' / 'hh’mm’' kept), one guess noted ('pro-' /
+'cessing', read 'processing').
 
 Footnotes and endnotes (readers/pdf_footnotes.py, on main c4a701b): a Word file's notes are
 read at their references, and the PDF reader read them where LibreOffice prints them, as

@@ -140,11 +140,12 @@ Drawn = tuple[float, float, float, float]  # a line from (x0, y0) to (x1, y1), 1
 
 def raw_pdf(
     pages: Sequence[Sequence[Placed]], *, size: float = 11, width: float = 612,
-    rules: Sequence[Sequence[Drawn]] = (), rule_width: float = 1,
+    rules: Sequence[Sequence[Drawn]] = (), rule_width: float = 1, producer: str | None = None,
 ) -> bytes:  # fmt: skip
     """A minimal, valid PDF with one Helvetica text run per (x, y, text[, size]), in the given order
     (the content-stream order, which need not be the reading order), and on each page the
-    lines of `rules` drawn (one path each, as LibreOffice draws a table's borders)."""
+    lines of `rules` drawn (one path each, as LibreOffice draws a table's borders); `producer`:
+    the Producer its Info dictionary names, if any."""
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     kids = []
     font_id = 3
@@ -163,6 +164,10 @@ def raw_pdf(
             b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (width, content_id, font_id)
         )
         kids.append(len(objects))
+    info = b""
+    if producer is not None:
+        objects.append(b"<< /Producer (%s) >>" % producer.encode("latin-1"))
+        info = b" /Info %d 0 R" % len(objects)
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % k for k in kids),
         len(kids),
@@ -175,7 +180,7 @@ def raw_pdf(
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, info, xref)
     return bytes(out)
 
 

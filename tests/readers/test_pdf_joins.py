@@ -10,6 +10,7 @@ import pytest
 
 from draftkit.readers import pdf, read
 from draftkit.readers.pdf import read_pdf_blocks
+from draftkit.readers.pdf_hyphens import Hyphens
 from draftkit.readers.pdf_joins import join
 from tests.readers.test_pdf import Placed, raw_pdf
 
@@ -47,14 +48,14 @@ from tests.readers.test_pdf import Placed, raw_pdf
     ],
 )
 def test_end_of_line_hyphens(text: str, line: str, vocabulary: set[str], joined: str) -> None:
-    assert join(text, line, vocabulary) == joined
+    assert join(text, line, Hyphens(vocabulary)) == joined
 
 
 def test_a_space_the_pdf_holds_stays_beside_a_dash() -> None:
     """A line that ends with a space the PDF holds broke at that space: 'first ' then '—you'
     was written 'first —you'."""
-    assert join("at first", "—you", set(), spaced=True) == "at first —you"
-    assert join("at first", "—you", set()) == "at first—you"
+    assert join("at first", "—you", Hyphens(), spaced=True) == "at first —you"
+    assert join("at first", "—you", Hyphens()) == "at first—you"
 
 
 def _texts(pages: list[list[Placed]]) -> list[str]:

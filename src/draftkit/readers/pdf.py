@@ -43,9 +43,10 @@ Stages, each relying on the one before:
    the sum: ' then '<Content', over a page break too), nor the rest of a word a narrow cell
    broke — never text after the tab of a hanging indent ("4", a tab, its text, which
    wraps back under the "4"); otherwise it joins the
-   previous one with a space, or none after a word broken at a hyphen or a slash, beside an
-   em dash set close, between Chinese or Japanese characters, and inside a word a narrow
-   table cell broke without a hyphen where the document writes it whole (`pdf_joins`).
+   previous one with a space, or none after a word broken at a hyphen (kept where it is the
+   word's own, `pdf_hyphens`) or a slash, beside an em dash set close, between Chinese or
+   Japanese characters, and inside a word a narrow table cell broke without a hyphen where
+   the document writes it whole (`pdf_joins`).
 
 Guarantee: blocks in reading order, each with `Location(line=n)`, n being the 1-based
 running number of its first line among the kept (non-furniture) lines of the whole
@@ -77,7 +78,8 @@ from draftkit.model.numbering import Label, parse_label
 from draftkit.readers import pdf_footnotes, pdf_notes
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import PARAGRAPHS_PER_PROVISION
-from draftkit.readers.pdf_joins import Words, broken_word, cell_break, join, vocabulary
+from draftkit.readers.pdf_hyphens import MARKING_PRODUCERS, Hyphens, drawn_apart, hyphens
+from draftkit.readers.pdf_joins import Words, broken_word, cell_break, join
 from draftkit.readers.pdf_rules import (
     Rule,
     apart,
@@ -152,6 +154,7 @@ class _Line:
     led: bool = False  # a tab's leader led to its last words (a contents entry's page number)
     spaced: bool = False  # it ends with a space the PDF holds, the next text on another baseline
     broke: bool = False  # a word it ends with, broken by a narrow cell, goes on in the next line
+    apart: bool = False  # it ends with a hyphen drawn as a text object of its own (`pdf_hyphens`)
 
     @property
     def top(self) -> float:
@@ -308,6 +311,7 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
                     spaced=broken and current[-1][4][-1:].isspace(),
                     cell=bool(cell_edge),
                     limit=cell_edge,
+                    apart=drawn_apart(current),
                 )
             )
         cell_edge = 0.0
@@ -361,9 +365,12 @@ def _page_lines(runs: list[list[Any]], number: int, rules: Sequence[Sequence[flo
     return lines
 
 
-def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float], list[list[Rule]], list[str]]:
-    """Every page's lines, width and upright rules, and the notes set back at their calls
-    (`pdf_footnotes`); refuses what cannot be read, with one line saying why."""
+def _extract(
+    data: bytes, source: str
+) -> tuple[list[list[_Line]], list[float], list[list[Rule]], list[str], str]:
+    """Every page's lines, width and upright rules, the notes set back at their calls
+    (`pdf_footnotes`), and the PDF's Producer; refuses what cannot be read, with one line
+    saying why."""
     if b"%%EOF" not in data[-_EOF_TAIL:]:
         raise _fail(
             source, "truncated PDF: it looks like a PDF document but has no end-of-file marker (%%EOF)"
@@ -371,10 +378,12 @@ def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float], 
     runs: list[list[list[Any]]] = []
     drawn: list[list[list[float]]] = []
     widths: list[float] = []
+    producer = ""
     for answer in _engine(data, source):
         error = _refusal(answer, source)
         if error is not None:
             raise error
+        producer = str(answer.get("producer") or producer)
         runs += answer["pages"]
         drawn += answer.get("rules") or [[] for _ in answer["pages"]]
         widths += [float(width) for width in answer["widths"]]
@@ -388,7 +397,7 @@ def _extract(data: bytes, source: str) -> tuple[list[list[_Line]], list[float], 
         raise _fail(
             source, "PDF has no text layer (a scan?): it needs OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
         )
-    return pages, widths, rules, notes
+    return pages, widths, rules, notes, producer
 
 
 # ---------------------------------------------------------------------------------- furniture
@@ -704,16 +713,19 @@ def _short(line: _Line, following: _Line, lengths: dict[tuple[int, int], float])
 
 
 def _paragraphs(
-    lines: list[_Line], widths: list[float], guesses: list[tuple[_Line, _Line, bool]] | None = None
+    lines: list[_Line],
+    widths: list[float],
+    guesses: list[tuple[_Line, _Line, bool]] | None = None,
+    ends: Hyphens | None = None,
 ) -> list[tuple[int, str]]:
     """(first line number, text) of each paragraph; `widths`: each page's width; `guesses`:
-    see `_starts_paragraph`."""
+    see `_starts_paragraph`; `ends`: what the document shows of its line-end hyphens (`pdf_hyphens`)."""
     measures = _Measures(_usual_length(lines), {})
     _edges_of_text(measures, lines, widths)
     _tabbed(lines)
     _usual_step(lines, measures)
     _blocks(lines, measures)
-    words = vocabulary(lines)
+    ends = ends if ends is not None else hyphens(lines)
     document = Words(lines)  # counted once a narrow cell's break asks (`cell_break`)
     last_ordinal: dict[str, int] = {}  # per label shape, to tell "2." from a wrapped "2027."
     heading = False  # the paragraph being built starts with a keyword label
@@ -739,7 +751,7 @@ def _paragraphs(
             if label is not None:
                 last_ordinal[label.shape] = label.ordinal or 0
         else:
-            text = join(text, line.text, words, spaced=previous.spaced, glued=previous.broke)
+            text = join(text, line.text, ends, spaced=previous.spaced, glued=previous.broke, at=previous)
         previous = line
     if text:
         paragraphs.append((start, text))
@@ -884,15 +896,17 @@ def read_pdf_blocks(
     """The paragraphs of a PDF's text layer as blocks; `InputError` for a PDF that cannot be
     read (encrypted, damaged, truncated, scanned), `LimitError` over a limit. `running`: the
     running headers and footers left out are appended to it (`_drop_furniture`); `notes`:
-    the reading notes on what the layout did not show (where paragraphs end)."""
-    pages, widths, rules, shown = _extract(data, source)
+    the reading notes on what the layout did not show (where paragraphs end, hyphens)."""
+    pages, widths, rules, shown, producer = _extract(data, source)
     pages = _drop_furniture(pages, running, rules)
     lines = [line for number, page in enumerate(pages) for line in _columns(page, widths[number])]
     blocks: list[Block] = []
     guesses: list[tuple[_Line, _Line, bool]] = []
-    paragraphs = _paragraphs(lines, widths, guesses)
+    # LibreOffice draws its hyphenation's hyphen apart from the word (`pdf_hyphens`).
+    found = hyphens(lines, marked=bool(MARKING_PRODUCERS.search(producer)))
+    paragraphs = _paragraphs(lines, widths, guesses, found)
     if notes is not None:
-        notes += pdf_notes.notes(guesses, lines, paragraphs)
+        notes += pdf_notes.notes(guesses, lines, paragraphs, found.guessed)
     for start, text in paragraphs:
         if max_paragraphs is not None and len(blocks) >= max_paragraphs:
             raise LimitError(

@@ -12,8 +12,8 @@ Protocol. argv: part, parts (this process reads the part-th of `parts` equal run
 bytes, characters per page, size of the PDF. stdin: the PDF's bytes (read to that size, not
 to the end: the reader writes to every process before it waits for any). stdout: one JSON object, either
 `{"count": pages in the file, "first": first page read, "pages": [[[x, y, size, right,
-text], …], …], "widths": […], "rules": [[[x0, y0, x1, y1], …], …]}`, or `{"error": kind,
-"detail": …, "page": n}`.
+text], …], …], "widths": […], "rules": [[[x0, y0, x1, y1], …], …], "producer": the Info
+dictionary's Producer}`, or `{"error": kind, "detail": …, "page": n}`.
 
 Guarantee: each page's runs in the order PDFium's text page holds its characters (the
 content-stream order); `x, y` the run's origin on its baseline in page space (y up),
@@ -275,8 +275,15 @@ def extract(
         finally:
             textpage.close()
             page.close()
+    try:
+        producer = str(document.get_metadata_value("Producer") or "")[:200]
+    except Exception:  # a damaged Info dictionary: no producer known, the text still read
+        producer = ""
     document.close()
-    return {"count": count, "first": first + 1, "pages": pages, "widths": widths, "rules": rules}
+    return {
+        "count": count, "first": first + 1, "pages": pages, "widths": widths, "rules": rules,
+        "producer": producer,
+    }  # fmt: skip
 
 
 def _die_with_parent() -> None:

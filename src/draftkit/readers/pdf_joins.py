@@ -1,6 +1,7 @@
 """The PDF reader's joins (`readers.pdf`, stage 5): a line that goes on with the paragraph
 before it joined to it — with a space, or with none where the page shows a word or a run of
-text broken at the line's end rather than a space: a typesetter's hyphenation (undone), a
+text broken at the line's end rather than a space: a word broken after a hyphen (the hyphen
+kept or not as `pdf_hyphens` reads it: a typesetter's hyphenation undone), a
 slash, Chinese or Japanese text, an em dash set close, and a word a narrow table cell broke
 for want of room, without a hyphen, where the document writes the whole word elsewhere.
 
@@ -14,18 +15,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from draftkit.readers.pdf_hyphens import Hyphens, broken
 
 if TYPE_CHECKING:
     from draftkit.readers.pdf import _Line
 
-# Prefixes whose hyphen is part of the word: "non-\naggression" stays "non-aggression".
-_HYPHEN_PREFIXES = frozenset(
-    ("all", "anti", "co", "counter", "cross", "ex", "extra", "inter", "intra", "multi", "non", "post",
-     "pre", "pro", "quasi", "re", "self", "semi", "sub", "super", "trans", "ultra", "vice", "well")
-)  # fmt: skip
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Chinese and Japanese script and punctuation (Han, kana, CJK and full-width forms; not
 # Hangul: Korean puts spaces between its words): a line broken between two of these
 # characters was broken inside a run of text with no space in it.
@@ -37,33 +34,29 @@ _TAIL = re.compile(r"^[^\W\d_]+")  # the letters a line starts with
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")  # "TotalQuantity": "Total", "Quantity"
 
 
-def vocabulary(lines: Iterable[_Line]) -> set[str]:
-    """Lower-case words (hyphenated ones whole) standing inside lines, not split at their end."""
-    words: set[str] = set()
-    for line in lines:
-        found = _WORD.findall(line.text.lower())
-        if line.text.endswith("-") and found:
-            found.pop()
-        words.update(found)
-    return words
-
-
 def broken_word(text: str) -> bool:
     """Whether a line ends inside a word broken at a hyphen or after a slash ("implemen-",
     "and/"): a word that did not fit on it."""
     return len(text) > 1 and text[-1] in "-/\u00ad" and not text[-2].isspace()
 
 
-def join(text: str, line: str, vocabulary: set[str], *, spaced: bool = False, glued: bool = False) -> str:
+def join(
+    text: str,
+    line: str,
+    hyphens: Hyphens,
+    *,
+    spaced: bool = False,
+    glued: bool = False,
+    at: _Line | None = None,
+) -> str:
     """`line` appended to `text`: with a space, or straight after an end-of-line hyphen, a
     slash, an em dash, or Chinese or Japanese text; `spaced`: the line before ended with a
-    space the PDF holds; `glued`: a word a cell broke (`cell_break`).
+    space the PDF holds; `glued`: a word a cell broke (`cell_break`); `at`: the line before,
+    whose hyphen, drawn apart from its word or not, `pdf_hyphens.Hyphens.keep` judges.
 
-    "implemen-" + "tation" loses the hyphen; "non-" + "aggression" keeps it. The document
-    decides first (the joined word or the hyphenated form written elsewhere in it); else a
-    hyphen after a known prefix, or before a capital or digit, is a real one; else the line
-    break was a typesetter's hyphenation. A soft hyphen (U+00AD) always goes. A word may
-    break after a slash ("and/" + "or", "./" + "ProductDescription" in a narrow cell) and
+    "implemen-" + "tation" loses the hyphen; "non-" + "aggression" keeps it: `hyphens`
+    decides, on what the page, the document and the word show (`pdf_hyphens`). A soft
+    hyphen (U+00AD) always goes. A word may break after a slash ("and/" + "or", "./" + "ProductDescription" in a narrow cell) and
     Chinese or Japanese text between any two characters ("最佳" + "效果"): no space then.
     A line may break before or after an em dash set close to its words ("at first" +
     "—you have", "first—" + "you"; after an en dash: "1990–" + "2000"): none either, unless
@@ -79,18 +72,13 @@ def join(text: str, line: str, vocabulary: set[str], *, spaced: bool = False, gl
         return text + line
     if not spaced and _close_dash(text, line):
         return text + line
-    if not (text.endswith("-") and len(text) > 1 and text[-2].isalpha()):
+    if not broken(text):
         return f"{text} {line}"
-    head = _WORD.findall(text[:-1].lower())
-    tail = _WORD.match(line.lower())
-    if not head or not tail or not line[0].islower():
-        return text + line  # "COVID-" + "19", "Franco-" + "German": a real hyphen
-    left, right = head[-1].rsplit("-", 1)[-1], tail.group().split("-", 1)[0]
-    if f"{left}-{right}" in vocabulary:
-        return text + line
-    if f"{left}{right}" in vocabulary or left not in _HYPHEN_PREFIXES:
-        return text[:-1] + line
-    return text + line
+    return (
+        text + line
+        if hyphens.keep(text, line, apart=at is not None and at.apart, at=at)
+        else text[:-1] + line
+    )
 
 
 def _close_dash(text: str, line: str) -> bool:
@@ -169,4 +157,4 @@ def cell_break(previous: _Line, line: _Line, words: Words) -> bool:
     return not (words.inside(left.lower()) and words.inside(right))
 
 
-__all__ = ["Words", "broken_word", "cell_break", "join", "vocabulary"]
+__all__ = ["Words", "broken_word", "cell_break", "join"]

@@ -16,14 +16,20 @@ refused by `--strict` like any guess of structure).
   that fills its cell, then more of its cell below, may be a word broken at the cell's edge
   ('Thi' / 's') or a word followed by the next; read as two words (unless the document writes
   the joined word elsewhere: `pdf_joins.cell_break` reads it whole, and says nothing).
+- A word broken after a hyphen at a line's end where neither the page, nor the document, nor
+  the word shows whether the hyphen is the word's own or a typesetter's hyphenation
+  (`pdf_hyphens`: 'de-' + 'escalation' in a PDF whose producer is not known to tell them
+  apart): one note a draft, naming the words as read, with the hyphen or without.
 
-Takes the paragraph stage's lines, guesses and paragraphs; returns `ReadWarning`s.
+Takes the paragraph stage's lines, guesses and paragraphs, and the hyphens' guesses;
+returns `ReadWarning`s.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from draftkit.model import Location, ReadWarning
@@ -35,19 +41,25 @@ if TYPE_CHECKING:
 # Scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic,
 # and their presentation forms.
 _FEW_LINES = 8  # a text of fewer lines than this gives too few to measure its spacing and edge
+_NAMED = 8  # words a note names, at most
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def notes(
-    guesses: list[tuple[_Line, _Line, bool]], lines: list[_Line], paragraphs: list[tuple[int, str]]
+    guesses: list[tuple[_Line, _Line, bool]],
+    lines: list[_Line],
+    paragraphs: list[tuple[int, str]],
+    hyphens: Sequence[tuple[_Line | None, str]] = (),
 ) -> list[ReadWarning]:
     """The notes on one PDF: `guesses` as `_starts_paragraph` hands them on (the line that
     stops short, the next, whether a paragraph was taken to end), `lines` the lines read (a
-    line's number is its place there, from 1), `paragraphs` (first line, text) as read."""
+    line's number is its place there, from 1), `paragraphs` (first line, text) as read,
+    `hyphens` the words broken at a hyphen whose reading was a guess (`pdf_hyphens`)."""
     found = [
         _paragraph_ends(guesses, lines),
         _right_to_left(paragraphs),
         _broken_in_cells(lines),
+        _hyphens_guessed(hyphens, lines),
         None if guesses else _few_lines(lines, paragraphs),
     ]
     return [note for note in found if note is not None]
@@ -103,6 +115,23 @@ def _broken_in_cells(lines: list[_Line]) -> ReadWarning | None:
         " may be broken there for want of room, without a hyphen, or end where the next begins; read as"
         f" separate words (first: {_clipped(first)}, then {_clipped(then)})",
         Location(line=number),
+    )
+
+
+def _hyphens_guessed(guessed: Sequence[tuple[_Line | None, str]], lines: list[_Line]) -> ReadWarning | None:
+    if not guessed:
+        return None
+    first = guessed[0][0]
+    number = next((n for n, line in enumerate(lines, start=1) if line is first), None)
+    words = list(dict.fromkeys(word for _, word in guessed))
+    named = ", ".join(_clipped(word, 30) for word in words[:_NAMED]) + (", …" if len(words) > _NAMED else "")
+    return ReadWarning(
+        "layout",
+        f"{len(guessed)} word(s) broken after a hyphen at a line's end, where the PDF does not show"
+        " whether the hyphen is the word's own or a typesetter's hyphenation: read as the page shows"
+        " them, with the hyphen, unless the document's typesetter hyphenates and the rest is no word"
+        f" it writes; read {named}",
+        Location(line=number) if number is not None else None,
     )
 
 
