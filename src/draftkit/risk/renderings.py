@@ -18,9 +18,10 @@ read on each side and compared as a whole (`differences`):
   coordinate the redeployment" / "the Redeployment Coordination Committee"; its initials,
   "UNVIM"; a gazetteer alias, "UN" / "United Nations");
 - negations, counted ("not to bring any" / "neither side will send");
-- modal force: the modals below binding, by class (best effort, permissive), and what a text
-  says of its own force ("legally binding", "political commitments"); a plain statement binds
-  as "shall" does, so "shall enter into force" / "takes effect" agree;
+- modal force: the modals below binding, by class (best effort, permissive), each modal's
+  own class whatever frames it ("agreed that … may" is permissive here), and what a text says
+  of its own force ("legally binding", "political commitments"); a plain statement binds as
+  "shall" does, so "shall enter into force" / "takes effect" agree;
 - conditions: condition and exception clauses, consent requirements, triggers ("upon",
   "once", "from the moment") and temporal limits ("until", "during"), counted;
 - scope: the scope words that change what is covered ("all", "only", "permanently", "at
@@ -29,22 +30,26 @@ read on each side and compared as a whole (`differences`):
 - kinds of promise (guarantees / assurances / support), remedies, recognition wording,
   cross-references.
 
-A finding is a rewording (`_rewording`) only in a reworded pair — each text has a quarter of
-its words or more that the other does not say (`reworded`): one edit in a text otherwise
-kept ("housing, schools and hospitals" → "housing and hospitals") is an edit under any lens —
-where the kinds it is about agree and, for what quotes content (a list's item, a scope word's
-words, a condition's clause), where the other side says those words.
+A finding is a rewording (`_rewording`) only in a reworded pair (`reworded`: the two texts
+have on average a quarter of their words that the other does not say, each at least 15% and
+two words; one edit in a text otherwise kept, "housing, schools and hospitals" → "housing and
+hospitals", is an edit under any lens), where the kinds it is about agree and, for what quotes
+content (a list's item, a scope word with what it covers, a condition's clause), where the
+other side says those words.
 
 With the translation lens (`rendered`), a reworded pair whose every kind agrees and whose
-every finding is a rewording is a register difference: one low flag says so, in place of
-what the rules read in it. Otherwise each rewording is weighed as wording, its message saying
-which kinds agree, and every other finding keeps its flag and its weight. A role, a
-sequence, brackets, a cross-reference, a list's "and" made "or" are never weighed down here.
+every finding is a rewording is a register difference: one low flag says so, in place of what
+the rules read in it. Where some kind differs, each rewording is weighed as wording, its
+message saying which kinds agree — but not an obligation or a negation, which may be part of
+the difference — and every other finding keeps its flag and its weight; where a kind differs
+that no finding is about, nothing is weighed down. A role, a sequence, brackets, a
+cross-reference, a list's "and" made "or" are never weighed down here.
 
-In the default lens (`paraphrased`) only a name the other side says in other words is weighed
-as wording, and only where the evidence is strong: a reworded pair, every kind agreeing. (Not
-an obligation added or removed: "shall be legally binding" → "reflects the political
-commitments" is a reworded pair whose modals agree, and the obligation is gone.)
+In the default lens (`paraphrased`), only where the evidence is strong — a reworded pair,
+every kind agreeing — a name, a figure, a date, a list's item, a scope word or a condition
+said in other words is weighed as wording. Never an obligation added or removed, nor a
+negation: "shall be legally binding" → "reflects the political commitments" is a reworded
+pair whose numbers, names, modals and negations agree, and the obligation is gone.
 Tests: tests/risk/test_renderings.py.
 """
 
