@@ -1,6 +1,6 @@
 """Held-out check: draftkit on framework texts it was never tuned on (benchmarks/heldout/).
 
-    PYTHONPATH=src python benchmarks/heldout.py [--show] [--set DIR] [PAIR ...]
+    PYTHONPATH=src python benchmarks/heldout.py [--show] [--set DIR] [--lens translation] [PAIR ...]
 
 Every folder of benchmarks/heldout/ holds old.txt, new.txt and expectations.json, written
 before draftkit was run on them (benchmarks/heldout/README.md gives the format). Each pair
@@ -189,11 +189,11 @@ class PairResult:
     relabelled: int = 0  # changes shown 'renumbered' whose number is the same ('1)' → '1.')
 
 
-def run_pair(folder: Path) -> PairResult:
-    """Compare and flag one pair and judge every expectation."""
+def run_pair(folder: Path, lens: str = "default") -> PairResult:
+    """Compare and flag one pair (with risk.flag's `lens`) and judge every expectation."""
     spec = json.loads((folder / "expectations.json").read_text(encoding="utf-8"))
     old, new = (folder / name for name in spec["pair"])
-    comparison = diff(old, new)
+    comparison = diff(old, new, lens=lens)
     points: dict[str, tuple[int, int, bool]] = {}
     for side, draft in (("old", comparison.old), ("new", comparison.new)):
         want = spec["points"][side]
@@ -314,11 +314,17 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="folder of pairs (default: benchmarks/heldout)",
     )
+    parser.add_argument(
+        "--lens",
+        default="default",
+        choices=("default", "translation"),
+        help="translation: every pair read as two renderings of one text",
+    )
     args = parser.parse_args(argv)
     folders = sorted(p for p in args.set.iterdir() if (p / "expectations.json").is_file())
     if args.pairs:
         folders = [f for f in folders if f.name in args.pairs]
-    report([run_pair(folder) for folder in folders], show=args.show)
+    report([run_pair(folder, args.lens) for folder in folders], show=args.show)
     return 0
 
 

@@ -1,6 +1,6 @@
 """Held-out single-edit flags: draftkit on provisions edited by a hand that never read its rules.
 
-    PYTHONPATH=src python benchmarks/risk_heldout.py [CASES.jsonl] [--show] [--src OTHER/src]
+    PYTHONPATH=src python benchmarks/risk_heldout.py [CASES.jsonl] [--show] [--src OTHER/src] [--lens translation]
 
 Each line of CASES (default benchmarks/risk_heldout/cases.jsonl; its README says who wrote it
 and how) is one provision before and after one edit, with the severity an analyst gives it
@@ -37,13 +37,15 @@ from draftkit.api import diff  # noqa: E402
 RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
 
 
-def judge(case: dict[str, object], folder: Path) -> tuple[bool, bool | None, bool, list[str]]:
+def judge(
+    case: dict[str, object], folder: Path, lens: str = "default"
+) -> tuple[bool, bool | None, bool, list[str]]:
     """(severity as expected, category as expected or None when not scored, no flag at all,
-    the flags)."""
+    the flags); `lens`: risk.flag's (translation: read as two renderings of one text)."""
     old, new = folder / "old.txt", folder / "new.txt"
     old.write_text(f"1. {case['old']}\n", encoding="utf-8")
     new.write_text(f"1. {case['new']}\n", encoding="utf-8")
-    comparison = diff(old, new)
+    comparison = diff(old, new, lens=lens)
     flags = [f for c in comparison.changes for f in c.flags]
     top = max((RANK[f.severity] for f in flags), default=0)
     want = RANK[str(case["severity"])]
@@ -55,14 +57,16 @@ def judge(case: dict[str, object], folder: Path) -> tuple[bool, bool | None, boo
     return ok, category, not flags, [f"{f.severity} {f.rule} {f.category}: {f.message}" for f in flags]
 
 
-def score(cases: list[dict[str, object]], show: bool, scopes: tuple[str, ...] = ("lang",)) -> list[str]:
+def score(
+    cases: list[dict[str, object]], show: bool, scopes: tuple[str, ...] = ("lang",), lens: str = "default"
+) -> list[str]:
     """The totals' lines, for all cases and by each value of each field in `scopes` (language
     by default); with `show`, every miss with its flags is printed as it is found."""
     tally: Counter[str] = Counter()
     groups: dict[str, list[str]] = {field: [] for field in scopes}
     with tempfile.TemporaryDirectory() as tmp:
         for case in cases:
-            ok, category, bare, flags = judge(case, Path(tmp))
+            ok, category, bare, flags = judge(case, Path(tmp), lens)
             want = str(case["severity"])
             lang = str(case.get("lang", "en"))
             loud = want in ("medium", "high")
@@ -112,8 +116,15 @@ def main() -> int:
     parser.add_argument("cases", nargs="?", type=Path, default=HERE / "risk_heldout" / "cases.jsonl")
     parser.add_argument("--show", action="store_true", help="print every miss with its flags")
     parser.add_argument("--src", help="the src/ folder of the draftkit to run (default: this checkout's)")
+    parser.add_argument(
+        "--lens",
+        default="default",
+        choices=("default", "translation"),
+        help="translation: every edit read as a difference between two renderings of one text"
+        " (what the lens still finds of real edits)",
+    )
     args = parser.parse_args()
-    print("\n".join(score(read_cases(args.cases), args.show)))
+    print("\n".join(score(read_cases(args.cases), args.show, lens=args.lens)))
     return 0
 
 

@@ -69,7 +69,7 @@ def pairing_options(func: Callable[P, R]) -> Callable[P, R]:
                 type=click.Choice(["default", "translation"]),
                 default="default",
                 show_default=True,
-                help="translation: OLD and NEW render one text in two languages or translations; rewordings no rule explains are register differences.",
+                help="translation: OLD and NEW render one text (two translations, a translation back): a point both reword with the same numbers, names, negations, modals, dates and conditions is a low register difference; what differs keeps its flag. Never applied by itself.",
             ),
         )
     ):

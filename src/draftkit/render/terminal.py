@@ -141,7 +141,8 @@ def render_terminal(comparison: Comparison, *, show_all: bool = False, colour: b
     if comparison.lens == "translation":
         lines += [
             "",
-            "lens: translation — two renderings of one text; rewordings no rule explains are register differences",
+            "lens: translation — two renderings of one text; a point reworded with the same numbers, names,"
+            " negations, modals, dates and conditions is a register difference",
         ]
     if comparison.pins:
         lines += [

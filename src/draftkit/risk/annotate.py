@@ -29,10 +29,12 @@ from draftkit.risk.classify import (
 )
 from draftkit.risk.features import Reader
 from draftkit.risk.findings import Finding, unexplained
+from draftkit.risk.renderings import AGREED, REGISTER, paraphrased, rendered
 from draftkit.risk.rules import RULES, content_findings
 from draftkit.risk.taxonomy import GENERAL, Taxonomy, default_taxonomy
 from draftkit.risk.tokens import content_key
 
+AGREED_LINE = f"{REGISTER}: {AGREED}"
 FRAGMENT_MAX = 110  # characters of a fragment quoted in a message
 MAX_PASSAGES = 3  # unexplained passages reported per change, one low flag each
 _KIND_WORDS = {
@@ -276,6 +278,7 @@ def _flags_for(
     added_eids: set[str],
     deleted_eids: set[str],
     sides: tuple[dict[str, float], dict[str, float]],
+    lens: str = "default",
 ) -> tuple[Flag, ...]:
     """The flags of one change (`sides`: the old and the new provisions' scores); a whole
     provision added or deleted is flagged even if it moved (`_unmoved` takes its flag away)."""
@@ -310,12 +313,22 @@ def _flags_for(
             pair = (change.old_text, change.new_text)
             grouped = change.kind != "modified"
             made = None if grouped else ctx.found.get(pair)
-            findings.extend(
-                made
-                if made is not None
-                else content_findings(change.old_text, change.new_text, ctx.reader, grouped)
-            )
+            found = made if made is not None else content_findings(*pair, ctx.reader, grouped)
             sig = taxonomy.significance
+            # Texts equal but for cosmetics (spacing, punctuation, spelling variants) have no
+            # reworded passage, however the word diff happened to align repeated words.
+            if made is not None and ctx.cosmetic is not None:
+                cosmetic = pair in ctx.cosmetic  # made ahead with the findings (risk.foresight)
+            else:
+                cosmetic = content_key(change.old_text) == content_key(change.new_text)
+            # Two renderings of one text (the lens), or a paraphrase whose numbers, names,
+            # modals and negations agree: what the rules read in a rewording weighs as one
+            # (risk.renderings).
+            if lens == "translation" and not cosmetic:
+                found = rendered(ctx.reader.side(pair[0]), ctx.reader.side(pair[1]), found, sig, grouped)
+            elif found:
+                found = paraphrased(ctx.reader.side(pair[0]), ctx.reader.side(pair[1]), found, sig, grouped)
+            findings.extend(found)
             if change.heading_changed and content_key(change.old_heading or "") != content_key(
                 change.new_heading or ""
             ):
@@ -328,13 +341,12 @@ def _flags_for(
                         change.new_heading or "",
                     )
                 )
-            # Texts equal but for cosmetics (spacing, punctuation, spelling variants) have no
-            # reworded passage, however the word diff happened to align repeated words.
-            if made is not None and ctx.cosmetic is not None:
-                cosmetic = pair in ctx.cosmetic  # made ahead with the findings (risk.foresight)
-            else:
-                cosmetic = content_key(change.old_text) == content_key(change.new_text)
-            rest = [] if cosmetic else unexplained(change.ops, findings, change.old_text, change.new_text)
+            summed = any(f.headline == AGREED_LINE for f in findings)  # the lens's one line says it all
+            rest = (
+                []
+                if cosmetic or summed
+                else unexplained(change.ops, findings, change.old_text, change.new_text)
+            )
             structural = {"split": "Provision split", "merged": "Provisions merged"}.get(change.kind)
             explained = bool(findings)
             for k, (old_words, new_words, deleted, inserted) in enumerate(rest[:MAX_PASSAGES]):
@@ -387,7 +399,6 @@ def _weighed(finding: Finding, weight: float) -> float:
 
 
 LENSES = ("default", "translation")
-REGISTER = "Register difference (translation lens)"
 
 
 def flag(
@@ -438,11 +449,11 @@ def flag(
         new_scores = ctx.scores(change.new, ctx.new)
         old_category = ctx.categories(change.old, ctx.old, old_scores)
         new_category = ctx.categories(change.new, ctx.new, new_scores)
-        flags = _flags_for(change, ctx, added_eids, deleted_eids, (old_scores, new_scores))
+        flags = _flags_for(change, ctx, added_eids, deleted_eids, (old_scores, new_scores), lens)
         if lens == "translation":
             flags = tuple(
                 replace(f, message=f"{REGISTER}: {f.message.split(': ', 1)[-1]}")
-                if f.rule == "wording"
+                if f.rule == "wording" and not f.message.startswith(REGISTER)
                 else f
                 for f in flags
             )
