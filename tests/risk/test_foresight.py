@@ -70,19 +70,19 @@ def test_flags_with_texts_scored_ahead_are_the_flags_without(a: str, b: str) -> 
     made = Known().take(sent)
     assert made.found or a.endswith("merged.txt"), "no pair foreseen"
     read_pairs: list[tuple[str, str]] = []
-    content_findings = annotate.content_findings
+    default_findings = annotate.default_findings  # (what the flags read a pair with)
 
     def counted(old: str, new: str, reader: object, grouped: bool = False) -> object:
         read_pairs.append((old, new))
-        return content_findings(old, new, reader, grouped)  # type: ignore[arg-type]
+        return default_findings(old, new, reader, grouped)  # type: ignore[arg-type]
 
-    annotate.content_findings = counted  # type: ignore[assignment]
+    annotate.default_findings = counted  # type: ignore[assignment]
     try:
         ahead = flag(comparison, rules, known=made.scores, found=made.found, cosmetic=made.cosmetic)
         read_ahead = len(read_pairs)
         alone = flag(comparison, rules)
     finally:
-        annotate.content_findings = content_findings
+        annotate.default_findings = default_findings
     assert ahead == alone == flag(comparison, rules, known=made.scores, found=made.found)
     # The pairs found ahead are not read again (the flags look them up by the texts they read).
     assert read_ahead == len(read_pairs) - read_ahead - len(made.found.keys() & set(read_pairs))
@@ -107,14 +107,14 @@ def test_pairs_a_kept_child_sends_after_the_flags_began_are_not_read_again() -> 
         assert not known.found and known.coming
         os.write(writer, b"".join(frame(piece) for piece in sent))  # (16 kB: the pipe holds it)
         read_pairs: list[tuple[str, str]] = []
-        content_findings = annotate.content_findings
+        default_findings = annotate.default_findings  # (what the flags read a pair with)
 
         def counted(old: str, new: str, reader: object, grouped: bool = False) -> object:
             read_pairs.append((old, new))
-            return content_findings(old, new, reader, grouped)  # type: ignore[arg-type]
+            return default_findings(old, new, reader, grouped)  # type: ignore[arg-type]
 
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(annotate, "content_findings", counted)
+            patch.setattr(annotate, "default_findings", counted)
             ahead = flag(
                 comparison, rules, known=known.scores, found=known.found, cosmetic=known.cosmetic, share=False
             )
@@ -201,13 +201,13 @@ def test_the_likely_pairs_are_the_pairs_the_flags_read(
     """What makes it pay: the flags find most pairs they read already read."""
     comparison = compare(read(DRAFTS / a), read(DRAFTS / b))
     read_pairs: list[tuple[str, str]] = []
-    content_findings = annotate.content_findings
+    default_findings = annotate.default_findings  # (the default lens's: the rules' findings, weighed)
 
     def kept(old: str, new: str, reader: object, grouped: bool = False) -> object:
         read_pairs.append((old, new))
-        return content_findings(old, new, reader, grouped)  # type: ignore[arg-type]
+        return default_findings(old, new, reader, grouped)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(annotate, "content_findings", kept)
+    monkeypatch.setattr(annotate, "default_findings", kept)
     monkeypatch.setenv("DRAFTKIT_SEQUENTIAL", "1")
     flag(comparison, load_taxonomy(None))
     likely = set(likely_pairs(shape(comparison.old), shape(comparison.new)))

@@ -29,7 +29,7 @@ from draftkit.risk.classify import (
 )
 from draftkit.risk.features import Reader
 from draftkit.risk.findings import Finding, unexplained
-from draftkit.risk.renderings import AGREED, REGISTER, paraphrased, rendered
+from draftkit.risk.renderings import AGREED, REGISTER, default_findings, rendered
 from draftkit.risk.rules import RULES, content_findings
 from draftkit.risk.taxonomy import GENERAL, Taxonomy, default_taxonomy
 from draftkit.risk.tokens import content_key
@@ -312,8 +312,8 @@ def _flags_for(
             change = _around_edits(change)
             pair = (change.old_text, change.new_text)
             grouped = change.kind != "modified"
-            made = None if grouped else ctx.found.get(pair)
-            found = made if made is not None else content_findings(*pair, ctx.reader, grouped)
+            # Made ahead (risk.foresight): the default lens's findings, weighed there.
+            made = None if grouped or lens == "translation" else ctx.found.get(pair)
             sig = taxonomy.significance
             # Texts equal but for cosmetics (spacing, punctuation, spelling variants) have no
             # reworded passage, however the word diff happened to align repeated words.
@@ -324,10 +324,13 @@ def _flags_for(
             # Two renderings of one text (the lens), or a paraphrase whose numbers, names,
             # modals and negations agree: what the rules read in a rewording weighs as one
             # (risk.renderings).
-            if lens == "translation" and not cosmetic:
+            if made is not None:
+                found = made
+            elif lens == "translation" and not cosmetic:
+                found = content_findings(*pair, ctx.reader, grouped)
                 found = rendered(ctx.reader.side(pair[0]), ctx.reader.side(pair[1]), found, sig, grouped)
-            elif found:
-                found = paraphrased(ctx.reader.side(pair[0]), ctx.reader.side(pair[1]), found, sig, grouped)
+            else:
+                found = default_findings(*pair, ctx.reader, grouped)
             findings.extend(found)
             if change.heading_changed and content_key(change.old_heading or "") != content_key(
                 change.new_heading or ""

@@ -152,10 +152,11 @@ def made_ahead(old: Shape, new: Shape, taxonomy: Taxonomy) -> Iterator[Any]:
     """The work ahead of the flags of `old` → `new`, in pieces of plain values: the likely
     texts' scores ("scores", {text: scores}), then the likely pairs' content findings and
     whether the two texts differ only in cosmetics ("found", [(old text, new text, findings,
-    cosmetic)…]: `content_findings` compares the texts' content keys first, so the second
+    cosmetic)…]: the default lens's findings, risk.renderings.default_findings;
+    `content_findings` compares the texts' content keys first, so the second
     costs nothing here; in the flags it is two tokenizations a pair)."""
     from draftkit.risk.features import Reader
-    from draftkit.risk.rules import content_findings
+    from draftkit.risk.renderings import default_findings
     from draftkit.risk.tokens import content_key
 
     texts = likely_texts(old, new)
@@ -169,7 +170,7 @@ def made_ahead(old: Shape, new: Shape, taxonomy: Taxonomy) -> Iterator[Any]:
         yield (
             "found",
             [
-                (a, b, _encode(content_findings(a, b, reader)), content_key(a) == content_key(b))
+                (a, b, _encode(default_findings(a, b, reader)), content_key(a) == content_key(b))
                 for a, b in pairs[start : start + _PAIRS]
             ],
         )

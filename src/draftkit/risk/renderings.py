@@ -61,6 +61,7 @@ from dataclasses import replace
 
 from draftkit.risk.consent import consents
 from draftkit.risk.features import (
+    Reader,
     Side,
     commitments,
     conditions,
@@ -242,6 +243,19 @@ def paraphrased(
         replace(_wording(f, sig), headline=f"{f.headline} ({SAID_OTHERWISE})") if s else f
         for f, s in zip(found, said, strict=True)
     ]
+
+
+def default_findings(old: str, new: str, reader: Reader, grouped: bool = False) -> list[Finding]:
+    """What the content rules find between two texts (risk.rules.content_findings), weighed
+    as the default lens weighs a paraphrase (`paraphrased`): made where the findings are
+    made — in the flags, or ahead of them in another process (risk.foresight), which then
+    also reads the sides this needs."""
+    from draftkit.risk.rules import content_findings  # (risk.rules imports the rules' modules)
+
+    found = content_findings(old, new, reader, grouped)
+    if not found:
+        return found
+    return paraphrased(reader.side(old), reader.side(new), found, reader.taxonomy.significance, grouped)
 
 
 def registered(finding: Finding) -> bool:
