@@ -21,7 +21,14 @@ from typing import TypeVar
 
 from draftkit.records import record
 from draftkit.risk.analysis import Analysis, Clause, in_a_name, negated_subject, not_limited_at, references_in
-from draftkit.risk.counted import elliptical, noun_after_compound, one_sentence
+from draftkit.risk.counted import (
+    RESOLUTIONS,
+    elliptical,
+    noun_after_compound,
+    one_sentence,
+    said_again,
+    years_cited,
+)
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.magnitudes import HALF_SCALES_IN_ONE_WORD, Scale, lone_scales, scaled, shares
@@ -506,6 +513,8 @@ def quantities(side: Side) -> list[Quantity]:
             after[i] = i + 4
         elif _restated_after_unit(side, tokens, i):  # "seventy-five percent (75%)"
             skip.add(i + 3)
+    if not text.forms().isdisjoint(RESOLUTIONS):
+        skip.update(years_cited(text))
 
     def scale(k: int) -> float | None:
         if k >= len(tokens):
@@ -533,6 +542,9 @@ def quantities(side: Side) -> list[Quantity]:
             spelled=alone or tok.spelled, money=currency,
         )  # fmt: skip
         skip.update(taken)  # "97 млн 750 тис.": the 750 is part of one number
+        if said_again(tokens, j, value):  # "five thousand (5,000) prisoners": read once
+            skip.add(j + 1)
+            j += 3
         cls, factor, unit, unit_text, last = "", 1.0, "", "", j
         for k in (j, j + 1):  # "800,000 personnel", "800,000 military personnel"
             found = _unit(side, k) if k < len(tokens) else None
