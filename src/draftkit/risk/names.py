@@ -20,7 +20,7 @@ from draftkit.records import record
 from draftkit.risk.analysis import Conjunct, at_sentence_start, capitalised, coordinated, name_runs
 from draftkit.risk.features import Side
 from draftkit.risk.findings import Span, span_of
-from draftkit.risk.tokens import COORDINATORS
+from draftkit.risk.tokens import COORDINATORS, MODALS, Text
 
 
 @record
@@ -220,10 +220,35 @@ MEETING = frozenset(_MEETING_WORDS.split())
 
 def venue(old_side: Side, new_side: Side, old: Name, new: Name) -> bool:
     """Whether two unlisted names, or a party's capital ("in Baku", "in Ankara": a party's name
-    said otherwise), stand where a meeting is held, in texts about meetings."""
+    said otherwise), stand where a meeting is held, in texts about meetings, or where the
+    agreement is signed ("Done at Paris" → "Done at Dayton, Ohio")."""
     if not (_a_place_to_meet(old) and _a_place_to_meet(new) and _at(old_side, old) and _at(new_side, new)):
         return False
+    if executed(old_side.text, old.first) and executed(new_side.text, new.first):
+        return True
     return not MEETING.isdisjoint(old_side.lemma_set) and not MEETING.isdisjoint(new_side.lemma_set)
+
+
+# The words that open an agreement's closing formula, where it says where, when, in how many
+# copies and in which languages it was signed ("Done at Paris on …", "Signed in Minsk …",
+# "Вчинено в Стамбулі …", "Совершено в Париже …"): a record of the signing, which binds no one.
+_EXECUTION_WORDS = """done signed concluded вчинено підписано укладено учинено совершено подписано
+    заключено"""
+EXECUTION = frozenset(_EXECUTION_WORDS.split())
+_SENTENCE_ENDS = frozenset({".", ";", "!", "?"})
+
+
+def executed(text: Text, k: int) -> bool:
+    """Whether token `k` stands in a sentence that opens with a word of the closing formula
+    ("Done at …", "Підписано в …"), no modal verb in it before `k`."""
+    tokens = text.tokens
+    for j in range(min(k, len(tokens) - 1), -1, -1):
+        norm = tokens[j].norm
+        if j < k and (norm in _SENTENCE_ENDS or norm in MODALS):
+            return False
+        if norm in EXECUTION and (j == 0 or tokens[j - 1].norm in _SENTENCE_ENDS):
+            return True
+    return False
 
 
 # Where a body sits is an arrangement too: its seat, headquarters or office moved ("its office
