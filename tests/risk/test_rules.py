@@ -1048,6 +1048,23 @@ COSMETIC: list[tuple[str, str, str]] = [
         "Decides to extend the mandate of UNMHA until 14 July 2025.",
         "Decides to extend the mandate of the United Nations Mission to support the Hodeidah Agreement (UNMHA) until 14 July 2025.",
     ),
+    # An acronym spelt out in another language's initials, in its place between the same
+    # words (risk_heldout10: ONUSAL is Spanish, ЮНКТАД English; "Organisation added", HIGH).
+    (
+        "acronym-spelt-out-in-place",
+        "Verification of compliance shall be the responsibility of ONUSAL.",
+        "Verification of compliance shall be the responsibility of the United Nations Observer Mission in El Salvador (ONUSAL).",
+    ),
+    (
+        "ru-acronym-spelt-out-in-place",
+        "Секретариат создает целевую группу под руководством ЮНКТАД.",
+        "Секретариат создает целевую группу под руководством Конференции ООН по торговле и развитию (ЮНКТАД).",
+    ),
+    (
+        "uk-acronym-spelt-out-in-place",
+        "Секретаріат створює цільову групу на чолі з ЮНКТАД.",
+        "Секретаріат створює цільову групу на чолі з Конференцією ООН з торгівлі та розвитку (ЮНКТАД).",
+    ),
     (
         "ru-place-at-sentence-start",
         "Агдамский район должен быть возвращен Азербайджанской Республике до 20 ноября 2020 года.",

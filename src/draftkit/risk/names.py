@@ -15,6 +15,7 @@ held, which weighs as wording).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 
 from draftkit.records import record
 from draftkit.risk.analysis import Conjunct, at_sentence_start, capitalised, coordinated, name_runs
@@ -354,7 +355,45 @@ def in_definition(side: Side, name: Name, other: Side) -> bool:
         return any(
             start < name.last and "".join(w[0] for _, w in capitalised[n:]) == acronym
             for n, (start, _) in enumerate(capitalised)
-        )
+        ) or _spelt_in_place(side, name, k, other)
+    return False
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _spelt_in_place(side: Side, name: Name, k: int, other: Side) -> bool:
+    """Whether the words from the name to the acronym in brackets at token `k` stand where the
+    other text has the acronym alone, between the same words ("of ONUSAL." → "of the United
+    Nations Observer Mission in El Salvador (ONUSAL).", "под руководством ЮНКТАД" → "под
+    руководством Конференции ООН по торговле и развитию (ЮНКТАД)"): the acronym spelt out,
+    in a language its initials are not of (ONUSAL is Spanish, ЮНКТАД English)."""
+    tokens, there = side.text.tokens, other.text.tokens
+    if any(t.kind != "word" for t in tokens[name.first : k]):
+        return False
+    if any(a.norm in COORDINATORS and b.norm in _ARTICLES for a, b in pairwise(tokens[name.first : k])):
+        return False  # "the European Union and the United Nations Mission (UNAMA)": two bodies
+    start = name.first
+    while (
+        start > 0
+        and name.first - start < _SPELT_OUT
+        and tokens[start - 1].kind == "word"
+        and tokens[start - 1].cap
+    ):
+        start -= 1  # "the United Nations Observer Mission": from "United"
+    before = start - 1
+    while before >= 0 and tokens[before].norm in _ARTICLES:
+        before -= 1
+    after = tokens[k + 3].norm if k + 3 < len(tokens) else ""
+    for j in other.text.positions(frozenset({tokens[k + 1].norm})):
+        if j == 0 or there[j - 1].norm == "(":
+            continue  # spelt out in the other text too, or at its start
+        b = j - 1
+        while b >= 0 and there[b].norm in _ARTICLES:
+            b -= 1
+        following = there[j + 1].norm if j + 1 < len(there) else ""
+        if b >= 0 and before >= 0 and there[b].norm == tokens[before].norm and following == after:
+            return True
     return False
 
 
