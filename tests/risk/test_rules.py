@@ -698,6 +698,31 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Scope narrowed",
         "Scope widened",
     ),
+    # full ↔ partial (risk_heldout10: "полного восстановления" → "частичного", unflagged)
+    (
+        "full-partial",
+        "Modalities for the full restoration of economic ties shall be defined.",
+        "Modalities for the partial restoration of economic ties shall be defined.",
+        "scope",
+        "Scope narrowed",
+        "Scope widened",
+    ),
+    (
+        "uk-full-partial",
+        "Визначення модальностей повного відновлення соціально-економічних зв'язків.",
+        "Визначення модальностей часткового відновлення соціально-економічних зв'язків.",
+        "scope",
+        "Scope narrowed",
+        "Scope widened",
+    ),
+    (
+        "ru-full-partial",
+        "Определение модальностей полного восстановления социально-экономических связей.",
+        "Определение модальностей частичного восстановления социально-экономических связей.",
+        "scope",
+        "Scope narrowed",
+        "Scope widened",
+    ),
     (
         "only",
         "shall be used for reconstruction",
@@ -2969,3 +2994,23 @@ def test_an_elected_holder_made_appointed(old: str, new: str, headline: str) -> 
 )
 def test_how_a_holder_is_chosen_said_alone_is_no_scope(old: str, new: str) -> None:
     assert "scope" not in [r for r, _ in rules_of(old, new)]
+
+
+def test_a_military_unit_is_no_part_of_anything() -> None:
+    """'воинские части' (military units) for 'военные подразделения' read 'Scope qualifier
+    added: части', HIGH (risk_heldout10); a part of the forces withdrawn still qualifies."""
+    quiet = [
+        (
+            "Все военные подразделения на линиях фронта возвращаются в свои лагеря.",
+            "Все воинские части на линиях фронта возвращаются в свои лагеря.",
+        ),
+        (
+            "Усі військові підрозділи на лініях фронту повертаються до своїх таборів.",
+            "Усі військові частини на лініях фронту повертаються до своїх таборів.",
+        ),
+    ]
+    for old, new in quiet:
+        assert [r for r in rules_of(old, new) if r[0] == "qualifier"] == []
+    assert ("qualifier", "Scope qualifier added") in rules_of(
+        "Стороны отводят свои силы с линии фронта.", "Стороны отводят часть своих сил с линии фронта."
+    )
