@@ -3014,3 +3014,17 @@ def test_a_military_unit_is_no_part_of_anything() -> None:
     assert ("qualifier", "Scope qualifier added") in rules_of(
         "Стороны отводят свои силы с линии фронта.", "Стороны отводят часть своих сил с линии фронта."
     )
+
+
+def test_but_not_later_than_is_a_deadline_not_an_exception() -> None:
+    """'as soon as possible, but not later than the beginning of the third year' read as an
+    exception changed beside the deadline (risk_heldout10); 'but not small arms' still excepts."""
+    found = rules_of(
+        "Negotiations will commence as soon as possible, but not later than the beginning of the third year.",
+        "Negotiations will commence as soon as possible, but not later than the end of the fourth year.",
+    )
+    assert [r for r in found if r[0] == "exception"] == []
+    assert ("exception", "Exception added") in rules_of(
+        "The Parties shall hand over all weapons.",
+        "The Parties shall hand over all weapons, but not small arms.",
+    )
