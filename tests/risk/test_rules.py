@@ -3028,3 +3028,36 @@ def test_but_not_later_than_is_a_deadline_not_an_exception() -> None:
         "The Parties shall hand over all weapons.",
         "The Parties shall hand over all weapons, but not small arms.",
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "headline"),
+    [
+        (
+            "Amnesty shall be granted to all, except those convicted of serious crimes.",
+            "Amnesty shall be granted to all, except those suspected of serious crimes.",
+            "Exception widened",
+        ),
+        (
+            "Амністія надається всім, крім осіб, засуджених за тяжкі злочини.",
+            "Амністія надається всім, крім осіб, підозрюваних у тяжких злочинах.",
+            "Exception widened",
+        ),
+        (
+            "Всем будет предоставлена амнистия, за исключением тех, кто признан виновным в совершении тяжких преступлений.",
+            "Всем будет предоставлена амнистия, за исключением тех, кто подозревается в совершении тяжких преступлений.",
+            "Exception widened",
+        ),
+        (
+            "Amnesty shall be granted to all, except those accused of war crimes.",
+            "Amnesty shall be granted to all, except those convicted of war crimes.",
+            "Exception narrowed",
+        ),
+    ],
+)
+def test_an_exception_reaching_the_suspected_instead_of_the_convicted_is_widened(
+    old: str, new: str, headline: str
+) -> None:
+    """'за исключением тех, кто признан виновным …' → '… кто подозревается …' was 'Exception
+    changed', MEDIUM (risk_heldout6): a weaker standard of proof excepts more people."""
+    assert ("exception", headline) in rules_of(old, new)
