@@ -393,11 +393,14 @@ def test_movement_of_goods_is_not_humanitarian(text: str) -> None:
         ("Сторони припиняють бойкот товарів.", "sanctions"),
         # Economic and transport links restored.
         ("Разблокируются все экономические связи в регионе.", "aid_reconstruction"),
-        ("Відновлюються транспортні зв'язки в регіоні.", "aid_reconstruction"),
-        ("Transport links in the region shall be unblocked.", "aid_reconstruction"),
+        ("Відновлюються економічні зв'язки в регіоні.", "aid_reconstruction"),
+        ("Economic links in the region shall be restored.", "aid_reconstruction"),
         # The coordination centre, as the English term has it.
         ("Совместный координационный центр создается в Стамбуле.", "implementation"),
         ("Спільний координаційний центр створюється в Стамбулі.", "implementation"),
+        # The border service, as "border*" reads it in English ("пограничники" alone are not).
+        ("Контроль за транспортным сообщением осуществляют органы пограничной службы.", "territory"),
+        ("Контроль здійснюють органи прикордонної служби.", "territory"),
         # Inspections, as the English term has it.
         ("Все суда проходят инспекцию в порту.", "military_deescalation"),
         ("Усі судна проходять інспекцію в порту.", "military_deescalation"),

@@ -463,3 +463,20 @@ def test_a_body_spelt_out_before_its_acronym_holds_the_same_role() -> None:
         "Verification shall be the responsibility of ONUSAL.",
         "Verification shall be the responsibility of the European Union and the United Nations Observer Mission in El Salvador (ONUSAL).",
     )
+
+
+def test_taking_part_is_assisting() -> None:
+    """'which shall preside over it and settle disputes' → 'which shall take part in it as an
+    observer' said only 'Wording changed', LOW (risk_heldout10): to take part is to
+    participate, an assisting role below presiding."""
+    assert ("role", "Role weakened") in rules_of(
+        "The Mechanism shall include a mission of the United Nations, which shall preside over it and settle disputes.",
+        "The Mechanism shall include a mission of the United Nations, which shall take part in it as an observer.",
+    )
+    assert (
+        rules_of(
+            "Representatives of the OSCE shall participate in the meetings.",
+            "Representatives of the OSCE shall take part in the meetings.",
+        )
+        == []
+    )

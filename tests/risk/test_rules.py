@@ -3030,6 +3030,20 @@ def test_but_not_later_than_is_a_deadline_not_an_exception() -> None:
     )
 
 
+def test_a_security_force_named_is_a_body() -> None:
+    """'The National Guard and the Treasury Police shall be abolished' → 'The Treasury Police
+    …' said only 'Words removed', LOW (risk_heldout10): a guard, a police, an army, a
+    gendarmerie or a militia named with capitals is a body, as a commission is."""
+    assert ("name", "Organisation removed") in rules_of(
+        "The National Guard and the Treasury Police shall be abolished as public security forces.",
+        "The Treasury Police shall be abolished as a public security force.",
+    )
+    assert ("name", "Organisation added") in rules_of(
+        "Order in the zone shall be kept by the Joint Commission.",
+        "Order in the zone shall be kept by the Joint Commission and the Federal Police.",
+    )
+
+
 @pytest.mark.parametrize(
     ("old", "new", "headline"),
     [
