@@ -21,6 +21,7 @@ from draftkit.risk.bracketed import BRACKETS, settle
 from draftkit.risk.cadence import addressed, administrative, clerical, requested
 from draftkit.risk.choices import CHOICES
 from draftkit.risk.consent import CONSENT, restated
+from draftkit.risk.echelons import ECHELONS
 from draftkit.risk.features import (
     ClauseFeature,
     Grouped,
@@ -792,6 +793,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     TIME_BOUNDS,
     CHOICES,
     FREQUENCY,
+    ECHELONS,
     NAMES,
     CONDITIONS,
     CONSENT,
