@@ -3075,3 +3075,17 @@ def test_an_exception_reaching_the_suspected_instead_of_the_convicted_is_widened
     """'за исключением тех, кто признан виновным …' → '… кто подозревается …' was 'Exception
     changed', MEDIUM (risk_heldout6): a weaker standard of proof excepts more people."""
     assert ("exception", headline) in rules_of(old, new)
+
+
+def test_an_ambassador_is_no_after() -> None:
+    """'Посол Російської Федерації в Україні' read as 'Condition removed' (risk_heldout10): the
+    Ukrainian dictionary gives the Russian 'после' (after) the lemma 'посол' (ambassador).
+    'після підписання', 'после подписания' still open a condition."""
+    found = rules_of(
+        "Учасники групи: посол Гайді Тальявіні, Посол Російської Федерації в Україні М. Ю. Зурабов.",
+        "Учасники групи: посол Гайді Тальявіні, Михайло Зурабов.",
+    )
+    assert [r for r in found if r[0] == "qualifier"] == []
+    assert ("qualifier", "Condition removed") in rules_of(
+        "Сторони обмінюються полоненими після підписання.", "Сторони обмінюються полоненими."
+    )

@@ -159,3 +159,9 @@ def a_unit_of_forces(tokens: Sequence[Token], norm: str, first: int) -> bool:
     """Whether the "part" word at token `first` names a military unit: a word of the forces
     right before it ("воинские части", "військові частини")."""
     return norm in _PARTS and first > 0 and tokens[first - 1].norm.startswith(_OF_FORCES)
+
+
+def an_envoy(tokens: Sequence[Token], norm: str, first: int) -> bool:
+    """Whether a marker read as "после" (after) is an ambassador: the Ukrainian dictionary
+    gives "после" the lemma "посол", so "Посол Російської Федерації" read as "after …"."""
+    return norm == "посол" and tokens[first].norm != "после"
