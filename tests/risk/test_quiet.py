@@ -330,3 +330,110 @@ def test_a_cadence_of_meetings_said_in_the_passive_is_quiet(tmp_path: Path) -> N
     assert top(tmp_path, old, old[:-1] + ", at least twice a year.") == "low"
     signed = "The Protocol is signed in Geneva on 5 September 2014, in the presence of the OSCE Chairperson."
     assert RANK[top(tmp_path, "The Protocol is signed in Geneva on 5 September 2014.", signed)] <= RANK["low"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The record of the signing, and thanks (risk_heldout10)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "DONE at Paris, this 14th day of December, 1995, in the English and French languages.",
+            "DONE at Dayton, Ohio, this 14th day of December, 1995, in the English and French languages.",
+        ),
+        ("Done in Rimbo, Sweden, on 13 December 2018.", "Done in Stockholm, Sweden, on 13 December 2018."),
+        ("Done at Accra on 18 August 2003.", "Done at Accra on 19 August 2003."),
+        ("Вчинено в Стамбулі 22 липня 2022 року.", "Вчинено в Анкарі 22 липня 2022 року."),
+        ("Совершено в Стамбуле 22 июля 2022 года.", "Совершено в Стамбуле 23 июля 2022 года."),
+        (
+            "Президент Азербайджанской Республики И. Алиев. Президент Российской Федерации В. Путин.",
+            "Президент Азербайджанской Республики И. Алиев. Президент Российской Федерации В. Путин. Москва, 10 ноября 2020 года.",
+        ),
+    ],
+)
+def test_where_and_when_an_agreement_is_signed_is_quiet(tmp_path: Path, old: str, new: str) -> None:
+    """The closing formula ('Done at …', 'Вчинено в …', 'Совершено в …') and a dateline of its
+    own record the signing: a venue or a date changed there was 'Name changed', HIGH, or
+    'Date added', MEDIUM."""
+    assert RANK[top(tmp_path, old, new)] <= RANK["low"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The ceasefire shall start on 18 August 2003.", "The ceasefire shall start on 19 August 2003."),
+        (
+            "Kyiv, 10 May 2020. The ceasefire shall start at midnight.",
+            "Kyiv, 10 May 2020. The ceasefire shall start at midnight on 1 June 2020.",
+        ),
+        (
+            "Done at Accra. The forces shall withdraw from Paris.",
+            "Done at Accra. The forces shall withdraw from Dayton.",
+        ),
+        ("Огонь прекращается 23 июля 2022 года.", "Огонь прекращается 24 июля 2022 года."),
+    ],
+)
+def test_a_date_or_place_outside_the_record_of_signing_stays_loud(tmp_path: Path, old: str, new: str) -> None:
+    assert RANK[top(tmp_path, old, new)] >= RANK["medium"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Parties express their deep gratitude to the State of Qatar for hosting and facilitating the negotiations.",
+            "The Parties express their deep gratitude to the State of Qatar for hosting the negotiations and to the African Union-United Nations Joint Chief Mediator for facilitating them.",
+        ),
+        (
+            "Сторони висловлюють вдячність Турецькій Республіці за її посередництво.",
+            "Сторони висловлюють щиру вдячність Турецькій Республіці та Генеральному секретарю ООН за їхнє посередництво.",
+        ),
+        (
+            "Стороны выражают благодарность Турецкой Республике за посредничество.",
+            "Стороны выражают благодарность Турецкой Республике и ООН за посредничество.",
+        ),
+    ],
+)
+def test_a_body_added_to_those_thanked_is_quiet(tmp_path: Path, old: str, new: str) -> None:
+    assert RANK[top(tmp_path, old, new)] <= RANK["low"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The Parties thank Qatar, and the ceasefire shall be monitored.",
+            "The Parties thank Qatar, and the ceasefire shall be monitored by the United Nations.",
+        ),
+        (
+            "Сторони висловлюють вдячність Туреччині. Контроль здійснює Спільний центр.",
+            "Сторони висловлюють вдячність Туреччині. Контроль здійснюють Спільний центр та ООН.",
+        ),
+    ],
+)
+def test_a_body_given_a_task_beside_thanks_stays_loud(tmp_path: Path, old: str, new: str) -> None:
+    assert RANK[top(tmp_path, old, new)] >= RANK["medium"]
+
+
+def test_a_translation_to_be_provided_is_paperwork(tmp_path: Path) -> None:
+    """'a Serbian translation shall be provided' was 'Obligation added', HIGH: a clerical act
+    said in the passive, its object before the modal; weapons to be handed over stay loud."""
+    old = "This Agreement is drawn up in the English language."
+    assert (
+        top(
+            tmp_path,
+            old,
+            "This Agreement is drawn up in the English language; a Serbian translation shall be provided.",
+        )
+        == "low"
+    )
+    assert (
+        top(
+            tmp_path,
+            "The Parties shall withdraw their forces.",
+            "The Parties shall withdraw their forces. Heavy weapons shall be handed over.",
+        )
+        == "high"
+    )

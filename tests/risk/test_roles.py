@@ -441,3 +441,42 @@ def test_a_role_said_in_other_words_is_still_no_role_removed() -> None:
     assert ("role", "Role removed") not in rules_of(
         old, "There shall be an internationally observed referendum."
     )
+
+
+def test_a_body_spelt_out_before_its_acronym_holds_the_same_role() -> None:
+    """'под руководством ЮНКТАД' → 'под руководством Конференции ООН по торговле и развитию
+    (ЮНКТАД)' read 'Role given to another body' (risk_heldout10): the acronym, in its place,
+    names the words before it. Another body before another acronym is still another body."""
+    old = "Секретариат создает целевую группу под руководством ЮНКТАД."
+    assert (
+        rules_of(
+            old,
+            "Секретариат создает целевую группу под руководством Конференции ООН по торговле и развитию (ЮНКТАД).",
+        )
+        == []
+    )
+    other = rules_of(
+        old, "Секретариат создает целевую группу под руководством Всемирной торговой организации (ВТО)."
+    )
+    assert [r for r in other if r[0] in ("role", "name")]
+    assert ("name", "Organisation added") in rules_of(
+        "Verification shall be the responsibility of ONUSAL.",
+        "Verification shall be the responsibility of the European Union and the United Nations Observer Mission in El Salvador (ONUSAL).",
+    )
+
+
+def test_taking_part_is_assisting() -> None:
+    """'which shall preside over it and settle disputes' → 'which shall take part in it as an
+    observer' said only 'Wording changed', LOW (risk_heldout10): to take part is to
+    participate, an assisting role below presiding."""
+    assert ("role", "Role weakened") in rules_of(
+        "The Mechanism shall include a mission of the United Nations, which shall preside over it and settle disputes.",
+        "The Mechanism shall include a mission of the United Nations, which shall take part in it as an observer.",
+    )
+    assert (
+        rules_of(
+            "Representatives of the OSCE shall participate in the meetings.",
+            "Representatives of the OSCE shall take part in the meetings.",
+        )
+        == []
+    )

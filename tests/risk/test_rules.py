@@ -723,6 +723,31 @@ BOTH_WAYS: list[tuple[str, str, str, str, str, str]] = [
         "Scope narrowed",
         "Scope widened",
     ),
+    # full ↔ partial (risk_heldout10: "полного восстановления" → "частичного", unflagged)
+    (
+        "full-partial",
+        "Modalities for the full restoration of economic ties shall be defined.",
+        "Modalities for the partial restoration of economic ties shall be defined.",
+        "scope",
+        "Scope narrowed",
+        "Scope widened",
+    ),
+    (
+        "uk-full-partial",
+        "Визначення модальностей повного відновлення соціально-економічних зв'язків.",
+        "Визначення модальностей часткового відновлення соціально-економічних зв'язків.",
+        "scope",
+        "Scope narrowed",
+        "Scope widened",
+    ),
+    (
+        "ru-full-partial",
+        "Определение модальностей полного восстановления социально-экономических связей.",
+        "Определение модальностей частичного восстановления социально-экономических связей.",
+        "scope",
+        "Scope narrowed",
+        "Scope widened",
+    ),
     (
         "only",
         "shall be used for reconstruction",
@@ -1072,6 +1097,23 @@ COSMETIC: list[tuple[str, str, str]] = [
         "acronym-spelt-out-around-a-listed-name",
         "Decides to extend the mandate of UNMHA until 14 July 2025.",
         "Decides to extend the mandate of the United Nations Mission to support the Hodeidah Agreement (UNMHA) until 14 July 2025.",
+    ),
+    # An acronym spelt out in another language's initials, in its place between the same
+    # words (risk_heldout10: ONUSAL is Spanish, ЮНКТАД English; "Organisation added", HIGH).
+    (
+        "acronym-spelt-out-in-place",
+        "Verification of compliance shall be the responsibility of ONUSAL.",
+        "Verification of compliance shall be the responsibility of the United Nations Observer Mission in El Salvador (ONUSAL).",
+    ),
+    (
+        "ru-acronym-spelt-out-in-place",
+        "Секретариат создает целевую группу под руководством ЮНКТАД.",
+        "Секретариат создает целевую группу под руководством Конференции ООН по торговле и развитию (ЮНКТАД).",
+    ),
+    (
+        "uk-acronym-spelt-out-in-place",
+        "Секретаріат створює цільову групу на чолі з ЮНКТАД.",
+        "Секретаріат створює цільову групу на чолі з Конференцією ООН з торгівлі та розвитку (ЮНКТАД).",
     ),
     (
         "ru-place-at-sentence-start",
@@ -2989,3 +3031,98 @@ def test_the_once_of_once_a_month_opens_no_condition() -> None:
     )
     assert [r for r, _ in found if r == "qualifier"] == []
     assert ("deadline", "Frequency raised") in [(r, h.split(":")[0]) for r, h in found]
+
+
+def test_a_military_unit_is_no_part_of_anything() -> None:
+    """'воинские части' (military units) for 'военные подразделения' read 'Scope qualifier
+    added: части', HIGH (risk_heldout10); a part of the forces withdrawn still qualifies."""
+    quiet = [
+        (
+            "Все военные подразделения на линиях фронта возвращаются в свои лагеря.",
+            "Все воинские части на линиях фронта возвращаются в свои лагеря.",
+        ),
+        (
+            "Усі військові підрозділи на лініях фронту повертаються до своїх таборів.",
+            "Усі військові частини на лініях фронту повертаються до своїх таборів.",
+        ),
+    ]
+    for old, new in quiet:
+        assert [r for r in rules_of(old, new) if r[0] == "qualifier"] == []
+    assert ("qualifier", "Scope qualifier added") in rules_of(
+        "Стороны отводят свои силы с линии фронта.", "Стороны отводят часть своих сил с линии фронта."
+    )
+
+
+def test_but_not_later_than_is_a_deadline_not_an_exception() -> None:
+    """'as soon as possible, but not later than the beginning of the third year' read as an
+    exception changed beside the deadline (risk_heldout10); 'but not small arms' still excepts."""
+    found = rules_of(
+        "Negotiations will commence as soon as possible, but not later than the beginning of the third year.",
+        "Negotiations will commence as soon as possible, but not later than the end of the fourth year.",
+    )
+    assert [r for r in found if r[0] == "exception"] == []
+    assert ("exception", "Exception added") in rules_of(
+        "The Parties shall hand over all weapons.",
+        "The Parties shall hand over all weapons, but not small arms.",
+    )
+
+
+def test_a_security_force_named_is_a_body() -> None:
+    """'The National Guard and the Treasury Police shall be abolished' → 'The Treasury Police
+    …' said only 'Words removed', LOW (risk_heldout10): a guard, a police, an army, a
+    gendarmerie or a militia named with capitals is a body, as a commission is."""
+    assert ("name", "Organisation removed") in rules_of(
+        "The National Guard and the Treasury Police shall be abolished as public security forces.",
+        "The Treasury Police shall be abolished as a public security force.",
+    )
+    assert ("name", "Organisation added") in rules_of(
+        "Order in the zone shall be kept by the Joint Commission.",
+        "Order in the zone shall be kept by the Joint Commission and the Federal Police.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "headline"),
+    [
+        (
+            "Amnesty shall be granted to all, except those convicted of serious crimes.",
+            "Amnesty shall be granted to all, except those suspected of serious crimes.",
+            "Exception widened",
+        ),
+        (
+            "Амністія надається всім, крім осіб, засуджених за тяжкі злочини.",
+            "Амністія надається всім, крім осіб, підозрюваних у тяжких злочинах.",
+            "Exception widened",
+        ),
+        (
+            "Всем будет предоставлена амнистия, за исключением тех, кто признан виновным в совершении тяжких преступлений.",
+            "Всем будет предоставлена амнистия, за исключением тех, кто подозревается в совершении тяжких преступлений.",
+            "Exception widened",
+        ),
+        (
+            "Amnesty shall be granted to all, except those accused of war crimes.",
+            "Amnesty shall be granted to all, except those convicted of war crimes.",
+            "Exception narrowed",
+        ),
+    ],
+)
+def test_an_exception_reaching_the_suspected_instead_of_the_convicted_is_widened(
+    old: str, new: str, headline: str
+) -> None:
+    """'за исключением тех, кто признан виновным …' → '… кто подозревается …' was 'Exception
+    changed', MEDIUM (risk_heldout6): a weaker standard of proof excepts more people."""
+    assert ("exception", headline) in rules_of(old, new)
+
+
+def test_an_ambassador_is_no_after() -> None:
+    """'Посол Російської Федерації в Україні' read as 'Condition removed' (risk_heldout10): the
+    Ukrainian dictionary gives the Russian 'после' (after) the lemma 'посол' (ambassador).
+    'після підписання', 'после подписания' still open a condition."""
+    found = rules_of(
+        "Учасники групи: посол Гайді Тальявіні, Посол Російської Федерації в Україні М. Ю. Зурабов.",
+        "Учасники групи: посол Гайді Тальявіні, Михайло Зурабов.",
+    )
+    assert [r for r in found if r[0] == "qualifier"] == []
+    assert ("qualifier", "Condition removed") in rules_of(
+        "Сторони обмінюються полоненими після підписання.", "Сторони обмінюються полоненими."
+    )

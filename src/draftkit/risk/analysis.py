@@ -218,6 +218,8 @@ class Analysis:
         for hit in exception_hits:
             if not_limited_at(text, hit.first):
                 continue  # "including, but not limited to, …": examples, not an exception
+            if hit.last < len(text.tokens) and text.tokens[hit.last].norm in _NOT_A_SUBJECT:
+                continue  # "as soon as possible, but not later than …": a deadline, no exception
             # An exception opening a sentence ("Except as provided in paragraph 3, …") ends
             # at the comma; one inside a sentence runs to the end of the list it introduces.
             stops = _CLAUSE_END if at_sentence_start(text, hit.first) else _LIST_END

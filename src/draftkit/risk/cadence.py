@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from draftkit.risk.features import Side, frequencies, quantities, urgent
+from draftkit.risk.features import Side, quantities, urgent
 from draftkit.risk.findings import Finding, token_index
+from draftkit.risk.frequency import frequencies
 from draftkit.risk.matching import Sides
 from draftkit.risk.modifiers import FORCES
 from draftkit.risk.names import MEETING, PLACE_PREPOSITIONS
@@ -196,9 +197,22 @@ def _clerical(s: Sides, finding: Finding) -> bool:
     verb = said[-1]
     if verb in _CLERICAL_VERBS or (verb in _SUPPLY and _clerical_after(text, end)):
         return True
+    if verb in _SUPPLY and "be" in said and _clerical_before(text, first):
+        return True  # "a Serbian translation shall be provided", "minutes shall be kept"
     side = s.new if finding.new else s.old
     last = side.lemmas.tokens[end - 1].norm if end > first else ""
     return last in _SEAT and _seat_of_bodies(side, end - 1)  # "some organs may be located in …"
+
+
+def _clerical_before(text: Text, k: int) -> bool:
+    """Whether a clerical word stands among the few tokens before `k` in its clause: the
+    subject of a passive ("a translation shall be provided")."""
+    for tok in reversed(text.tokens[max(0, k - _AFTER) : k]):
+        if tok.kind == "punct" and tok.norm in {".", ";", ",", ":"}:
+            return False
+        if tok.norm in _CLERICAL:
+            return True
+    return False
 
 
 def _clerical_after(text: Text, k: int) -> bool:

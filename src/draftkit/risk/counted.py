@@ -1,6 +1,8 @@
 """What a number counts where its noun is not right after it: left out in a list of numbers
 ("24,000 troops in Southern Sudan, 6,000 in the Nuba Mountains": troops), or after a
-hyphenated compound ("250 life-sentence prisoners": prisoners) — for risk.features'
+hyphenated compound ("250 life-sentence prisoners": prisoners); a number said again in
+brackets after its scale ("five thousand (5,000)"), and the year that cites a resolution
+("resolution 435 (1978)", "UNSCR 435/78"), read once or not at all — for risk.features'
 quantities.
 """
 
@@ -60,3 +62,46 @@ def noun_after_compound(text: Text, j: int) -> int:
     ):
         return j + 2
     return j
+
+
+# A resolution is cited by its number and its year ("resolution 435 (1978)", "UNSCR 435/78",
+# "резолюції 2202 (2015)"): the year names the resolution, it is no date of the agreement's.
+_RESOLUTION_WORDS = """resolution resolutions unscr res резолюція резолюції резолюцію резолюцією
+    резолюцій резолюция резолюции резолюцию резолюцией резолюций"""
+RESOLUTIONS = frozenset(_RESOLUTION_WORDS.split())
+
+
+def years_cited(text: Text) -> list[int]:
+    """The tokens of the years of resolutions cited by number ("(1978)" and "78" of
+    "resolution 435 (1978)", "UNSCR 435/78")."""
+    tokens = text.tokens
+    out = []
+    for k in text.positions(RESOLUTIONS):
+        i = k + 1
+        if i + 2 >= len(tokens) or tokens[i].kind != "number":
+            continue
+        year = tokens[i + 2]
+        if year.kind != "number" or year.value is None or year.value != int(year.value):
+            continue
+        slashed = tokens[i + 1].norm == "/" and len(year.norm) in (2, 4)  # "435/78"
+        bracketed = (  # "435 (1978)"
+            tokens[i + 1].norm == "("
+            and i + 3 < len(tokens)
+            and tokens[i + 3].norm == ")"
+            and 1945 <= year.value <= 2200
+        )
+        if slashed or bracketed:
+            out.append(i + 2)
+    return out
+
+
+def said_again(tokens: Sequence[Token], j: int, value: float) -> bool:
+    """Whether the number ending before token `j` is said again in brackets right after it
+    ("five thousand (5,000)", "два мільйони (2 000 000)")."""
+    return (
+        j + 2 < len(tokens)
+        and tokens[j].norm == "("
+        and tokens[j + 1].kind == "number"
+        and tokens[j + 1].value == value
+        and tokens[j + 2].norm == ")"
+    )

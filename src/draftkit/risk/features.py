@@ -21,7 +21,14 @@ from typing import TypeVar
 
 from draftkit.records import record
 from draftkit.risk.analysis import Analysis, Clause, in_a_name, negated_subject, not_limited_at, references_in
-from draftkit.risk.counted import elliptical, noun_after_compound, one_sentence
+from draftkit.risk.counted import (
+    RESOLUTIONS,
+    elliptical,
+    noun_after_compound,
+    one_sentence,
+    said_again,
+    years_cited,
+)
 from draftkit.risk.findings import Quote, Span, position_of, span_of
 from draftkit.risk.lemmas import language_of, lemma_forms, same_stem
 from draftkit.risk.magnitudes import HALF_SCALES_IN_ONE_WORD, Scale, lone_scales, scaled, shares
@@ -506,6 +513,8 @@ def quantities(side: Side) -> list[Quantity]:
             after[i] = i + 4
         elif _restated_after_unit(side, tokens, i):  # "seventy-five percent (75%)"
             skip.add(i + 3)
+    if not text.forms().isdisjoint(RESOLUTIONS):
+        skip.update(years_cited(text))
 
     def scale(k: int) -> float | None:
         if k >= len(tokens):
@@ -533,6 +542,9 @@ def quantities(side: Side) -> list[Quantity]:
             spelled=alone or tok.spelled, money=currency,
         )  # fmt: skip
         skip.update(taken)  # "97 млн 750 тис.": the 750 is part of one number
+        if said_again(tokens, j, value):  # "five thousand (5,000) prisoners": read once
+            skip.add(j + 1)
+            j += 3
         cls, factor, unit, unit_text, last = "", 1.0, "", "", j
         for k in (j, j + 1):  # "800,000 personnel", "800,000 military personnel"
             found = _unit(side, k) if k < len(tokens) else None
@@ -584,7 +596,7 @@ def quantities(side: Side) -> list[Quantity]:
             listed = (i, (cls, unit, unit_text, factor))
             if cls == "time":
                 timed = listed
-        # "одного раза в месяц": how often (risk: frequencies), not an amount counted per month
+        # "одного раза в месяц": how often (risk.frequency), not an amount counted per month
         per = _per(side, last) if cls in ("money", "count", "personnel") and unit not in _TIMES else 0
         prefix_hit = prefixes.get(first)
         prefix = prefix_hit.label if prefix_hit is not None and cls == "time" else ""
@@ -626,18 +638,6 @@ def quantities(side: Side) -> list[Quantity]:
     return out
 
 
-@record
-class Frequency:
-    """How often, in words: 'weekly', 'once a month', 'every year', 'щомісяця', 'раз в год'."""
-
-    days: float  # the period (1, 7, 30, 91 or 365) over the times in it: "twice a month" 15
-    first: int
-    last: int
-    fragment: str
-    spans: tuple[Span, ...]
-    position: int
-
-
 _PERIOD_NOUNS = {
     "day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365,
     "день": 1, "тиждень": 7, "місяць": 30, "квартал": 91, "рік": 365,
@@ -672,57 +672,6 @@ def _per(side: Side, k: int) -> int:
 _LATIN_PERIODS = {"annum": 365, "diem": 1, "mensem": 30}
 _TIMES = frozenset({"раз", "time"})  # "одного раза в месяц", "two times a year": a count of times
 _FROM_THEN = frozenset({"after", "before", "following", "later", "prior"})  # "a year from 2025": a rate
-
-
-_ONCE = {"once", "раз", "time"}  # "once a week", "two times a month", "раз на тиждень", "раз в год"
-_ONCE_PER = {"a", "per", "на", "в"}
-_EVERY_OR_ONCE = _EVERY | _ONCE
-_TWICE = {"twice": 2, "thrice": 3, "двічі": 2, "тричі": 3, "дважды": 2, "трижды": 3}  # "twice a month"
-
-
-def _times(side: Side, k: int) -> tuple[int, float]:
-    """The first token and the count of "once" / "twice" / "three times" / "два раза" at token
-    `k` ("once", "twice" or the "times" a number may stand before)."""
-    tokens = side.text.tokens
-    if (count := _TWICE.get(tokens[k].norm)) is not None:
-        return k, count
-    if side.lemmas.tokens[k].norm != "once" and k > 0:
-        before = tokens[k - 1]
-        if before.kind == "number" and before.value is not None and 1 <= before.value <= 100:
-            return k - 1, before.value  # "three times a week", "два раза в месяц"
-    return k, 1
-
-
-def frequencies(side: Side) -> list[Frequency]:
-    """Frequencies said in words (a number of days or weeks is a quantity, not read here)."""
-    text = side.text
-    lemma_set = side.lemma_set
-    if text.forms().isdisjoint(_PERIOD_ADVERBS) and (
-        lemma_set.isdisjoint(_PERIOD_NOUNS)
-        or (lemma_set.isdisjoint(_EVERY_OR_ONCE) and text.forms().isdisjoint(_TWICE))
-    ):
-        return []  # most texts say no period, or only "within 30 days" (a quantity, not read here)
-    words = side.lemmas.tokens
-    out: list[Frequency] = []
-    for k, tok in enumerate(words):
-        first = k
-        days: float | None = _PERIOD_ADVERBS.get(text.tokens[k].norm)
-        if days is None and (days := _PERIOD_NOUNS.get(tok.norm)) is not None:
-            if k > 0 and words[k - 1].norm in _EVERY:
-                first = k - 1
-            elif (
-                k > 1
-                and words[k - 1].norm in _ONCE_PER
-                and (words[k - 2].norm in _ONCE or text.tokens[k - 2].norm in _TWICE)
-            ):
-                first, times = _times(side, k - 2)
-                days /= times
-            else:
-                continue
-        if days is not None:
-            span = span_of(text, first, k + 1)
-            out.append(Frequency(days, first, k + 1, text.span(first, k + 1), (span,), span[0]))
-    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -789,6 +738,8 @@ def scopes(side: Side) -> list[Scope]:
     text = side.text
     out: list[Scope] = []
     negated = {_clause_index(side, n.first) for n in side.features(negations)}
+    from draftkit.risk.frequency import frequencies  # (it reads this module's period words)
+
     how_often = {f.first for f in side.features(frequencies)}
     for hit in side.compiled.scope.find(text):
         if hit.norm in _NEGATIVE_POLARITY and _clause_index(side, hit.first) in negated:

@@ -43,7 +43,8 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 # Words in an item that say nothing about which item it is ("будь-яких", "каких-либо": any).
 FILLER_TEXT = """the a an all any its their his her such these those this both either each every other others
     more less fewer above below otherwise else back also of усі всі всіх усіх весь вся все її їх
-    його свої своїх свій всех всю всё его ее их свои своих свой этот эти
+    його свої своїх свій всех всю всё его ее их свои своих свой этот эти інші інших іншим іншими
+    другие других другим другими иные иных иным иными
     будь який яка яке які якого якої якому якій яким якими яких любой любая любое любые любого
     любую любом любым любыми любых какой какая какое какие каких либо"""
 FILLER = frozenset(FILLER_TEXT.split())
@@ -326,6 +327,7 @@ def listings(side: Side) -> list[Listing]:
     # Two lists in a row share words: in "эффективный мониторинг и верификацию режима
     # прекращения огня и отвода …" the genitive after "верификацию" is the next list's first
     # item, which both nouns govern; the last item of a list ends where the next list begins.
+    found = _chained(text, found)
     for (_, bounds, _), (_, following, _) in pairwise(found):
         first, last = bounds[-1]
         if first < following[0][0] < last:
@@ -347,6 +349,27 @@ def listings(side: Side) -> list[Listing]:
         out.append(
             Listing(items, joiner, negated, text.span(first, last), (span,), span[0], operative, predicates)
         )
+    return out
+
+
+def _chained(
+    text: Text, found: list[tuple[int, list[tuple[int, int]], bool]]
+) -> list[tuple[int, list[tuple[int, int]], bool]]:
+    """Two lists in a row whose items meet, the last item of the one (its filler words left
+    out) the first of the other ("merchant ships and other civilian vessels and port
+    facilities", "торговельні судна та інші цивільні судна і портові споруди"), as one list of
+    them all, read at its last coordinator."""
+    tokens = text.tokens
+    out: list[tuple[int, list[tuple[int, int]], bool]] = []
+    for c, bounds, repeated in found:
+        if out and not repeated and not out[-1][2]:
+            first, last = out[-1][1][-1]
+            while first < last and tokens[first].norm in FILLER:
+                first += 1
+            if (first, last) == bounds[0]:
+                out[-1] = (c, [*out[-1][1][:-1], *bounds], False)
+                continue
+        out.append((c, bounds, repeated))
     return out
 
 

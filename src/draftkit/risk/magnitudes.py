@@ -144,6 +144,19 @@ _EQUAL_SHARE_PHRASES = ("equally", "evenly", "equal shares", "equal parts", "п�
                         "рівних частках", "рівних частинах", "равных долях", "равных частях")  # fmt: skip
 _EQUAL_SHARE = PhraseSet([("equal", phrase) for phrase in _EQUAL_SHARE_PHRASES])
 _EQUAL_SHARE_FIRSTS = frozenset(phrase.split()[0] for phrase in _EQUAL_SHARE_PHRASES)
+# "equally" ends what it says of a split ("shared equally", "divided equally between them",
+# "borne equally by"); before any other word it says "in equal degree" of that word ("both
+# texts being equally authentic", "equally binding"), no share of anything.
+_AFTER_A_SPLIT_WORDS = """between among amongst by to in from with on at for across over under and or
+    but as між серед поміж на за в у з із і та й и или между среди по"""
+_AFTER_A_SPLIT = frozenset(_AFTER_A_SPLIT_WORDS.split())
+
+
+def _a_split(tokens: Sequence[Token], last: int) -> bool:
+    """Whether the share word ending before token `last` ends its phrase: a punctuation mark,
+    the end, or a preposition or conjunction follows."""
+    return last >= len(tokens) or tokens[last].kind != "word" or tokens[last].norm in _AFTER_A_SPLIT
+
 
 # The parts a fraction's word divides into: after a number of them ("two thirds", "дві
 # третини", "двома третинами", "две трети", "three quarters"); the singular after one only
@@ -280,5 +293,7 @@ def shares(text: Text, skip: set[int], scale: Scale) -> list[tuple[int, int, flo
             if i and tokens[i - 1].norm == "a" and (share := _a_fraction(text, i)) is not None:
                 found.append((i - 1, i + 1, share))  # "a quarter of the seats"
     if not text.forms().isdisjoint(_EQUAL_SHARE_FIRSTS):
-        found.extend((hit.first, hit.last, 50.0) for hit in _EQUAL_SHARE.find(text))
+        found.extend(
+            (hit.first, hit.last, 50.0) for hit in _EQUAL_SHARE.find(text) if _a_split(tokens, hit.last)
+        )
     return found

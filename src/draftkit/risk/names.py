@@ -15,12 +15,13 @@ held, which weighs as wording).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 
 from draftkit.records import record
 from draftkit.risk.analysis import Conjunct, at_sentence_start, capitalised, coordinated, name_runs
 from draftkit.risk.features import Side
 from draftkit.risk.findings import Span, span_of
-from draftkit.risk.tokens import COORDINATORS
+from draftkit.risk.tokens import COORDINATORS, MODALS, Text
 
 
 @record
@@ -220,10 +221,35 @@ MEETING = frozenset(_MEETING_WORDS.split())
 
 def venue(old_side: Side, new_side: Side, old: Name, new: Name) -> bool:
     """Whether two unlisted names, or a party's capital ("in Baku", "in Ankara": a party's name
-    said otherwise), stand where a meeting is held, in texts about meetings."""
+    said otherwise), stand where a meeting is held, in texts about meetings, or where the
+    agreement is signed ("Done at Paris" → "Done at Dayton, Ohio")."""
     if not (_a_place_to_meet(old) and _a_place_to_meet(new) and _at(old_side, old) and _at(new_side, new)):
         return False
+    if executed(old_side.text, old.first) and executed(new_side.text, new.first):
+        return True
     return not MEETING.isdisjoint(old_side.lemma_set) and not MEETING.isdisjoint(new_side.lemma_set)
+
+
+# The words that open an agreement's closing formula, where it says where, when, in how many
+# copies and in which languages it was signed ("Done at Paris on …", "Signed in Minsk …",
+# "Вчинено в Стамбулі …", "Совершено в Париже …"): a record of the signing, which binds no one.
+_EXECUTION_WORDS = """done signed concluded вчинено підписано укладено учинено совершено подписано
+    заключено"""
+EXECUTION = frozenset(_EXECUTION_WORDS.split())
+_SENTENCE_ENDS = frozenset({".", ";", "!", "?"})
+
+
+def executed(text: Text, k: int) -> bool:
+    """Whether token `k` stands in a sentence that opens with a word of the closing formula
+    ("Done at …", "Підписано в …"), no modal verb in it before `k`."""
+    tokens = text.tokens
+    for j in range(min(k, len(tokens) - 1), -1, -1):
+        norm = tokens[j].norm
+        if j < k and (norm in _SENTENCE_ENDS or norm in MODALS):
+            return False
+        if norm in EXECUTION and (j == 0 or tokens[j - 1].norm in _SENTENCE_ENDS):
+            return True
+    return False
 
 
 # Where a body sits is an arrangement too: its seat, headquarters or office moved ("its office
@@ -329,7 +355,45 @@ def in_definition(side: Side, name: Name, other: Side) -> bool:
         return any(
             start < name.last and "".join(w[0] for _, w in capitalised[n:]) == acronym
             for n, (start, _) in enumerate(capitalised)
-        )
+        ) or _spelt_in_place(side, name, k, other)
+    return False
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _spelt_in_place(side: Side, name: Name, k: int, other: Side) -> bool:
+    """Whether the words from the name to the acronym in brackets at token `k` stand where the
+    other text has the acronym alone, between the same words ("of ONUSAL." → "of the United
+    Nations Observer Mission in El Salvador (ONUSAL).", "под руководством ЮНКТАД" → "под
+    руководством Конференции ООН по торговле и развитию (ЮНКТАД)"): the acronym spelt out,
+    in a language its initials are not of (ONUSAL is Spanish, ЮНКТАД English)."""
+    tokens, there = side.text.tokens, other.text.tokens
+    if any(t.kind != "word" for t in tokens[name.first : k]):
+        return False
+    if any(a.norm in COORDINATORS and b.norm in _ARTICLES for a, b in pairwise(tokens[name.first : k])):
+        return False  # "the European Union and the United Nations Mission (UNAMA)": two bodies
+    start = name.first
+    while (
+        start > 0
+        and name.first - start < _SPELT_OUT
+        and tokens[start - 1].kind == "word"
+        and tokens[start - 1].cap
+    ):
+        start -= 1  # "the United Nations Observer Mission": from "United"
+    before = start - 1
+    while before >= 0 and tokens[before].norm in _ARTICLES:
+        before -= 1
+    after = tokens[k + 3].norm if k + 3 < len(tokens) else ""
+    for j in other.text.positions(frozenset({tokens[k + 1].norm})):
+        if j == 0 or there[j - 1].norm == "(":
+            continue  # spelt out in the other text too, or at its start
+        b = j - 1
+        while b >= 0 and there[b].norm in _ARTICLES:
+            b -= 1
+        following = there[j + 1].norm if j + 1 < len(there) else ""
+        if b >= 0 and before >= 0 and there[b].norm == tokens[before].norm and following == after:
+            return True
     return False
 
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 from datetime import date
 
 from draftkit.records import record
-from draftkit.risk.features import Frequency, Quantity, Side, frequencies, quantities, urgent, window
+from draftkit.risk.features import Quantity, Side, quantities, urgent, window
 from draftkit.risk.findings import Report, Span, span_of, token_index
+from draftkit.risk.frequency import Frequency, frequencies
 from draftkit.risk.matching import FeatureRule, Sides, by, in_order, silent
 from draftkit.risk.tokens import MONTH_NORM
 

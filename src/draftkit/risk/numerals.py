@@ -177,9 +177,13 @@ _JOINED_UNITS = {
     "недельн": "недель",
     "місячн": "місяців",
     "месячн": "месяцев",
+    "річн": "років",  # "п'ятирічний", "дворічний"
+    "летн": "лет",  # "пятилетний", "двухлетний"
 }
 JOINED_STEM = re.compile("|".join(_JOINED_UNITS), re.IGNORECASE)  # where one may stand
 JOINED_DURATION = re.compile(f"([\\w']+?)({'|'.join(_JOINED_UNITS)})[^\\W\\d_]{{1,3}}")
+# The same adjective after a number in figures and a hyphen ("5-летние", "30-денний"): its unit.
+JOINED_TAIL = re.compile(f"({'|'.join(_JOINED_UNITS)})[^\\W\\d_]{{1,3}}")
 # Joining forms that are no number of their own ("дводенний", "однодневный").
 _JOINING = {"дво": 2, "двох": 2, "одно": 1, "трьох": 3, "чотирьох": 4}
 
@@ -196,3 +200,10 @@ def joined_duration(word: str) -> tuple[int, int, str] | None:
     if value is None or value < 1:
         return None
     return len(head), value, _JOINED_UNITS[m.group(2)]
+
+
+def joined_unit(word: str) -> str | None:
+    """The unit's word of a duration adjective with its number left out ("летние" of "5-летние",
+    "денний" of "30-денний"), else None."""
+    m = JOINED_TAIL.fullmatch(word)
+    return None if m is None else _JOINED_UNITS[m.group(1)]

@@ -8,9 +8,10 @@ side; risk.rules compares them (QUALIFIERS). Moved out of risk.features, at its 
 from __future__ import annotations
 
 from draftkit.records import record
-from draftkit.risk.features import CLAUSE_STOP, Side, frequencies, quantities
+from draftkit.risk.features import CLAUSE_STOP, Side, quantities
 from draftkit.risk.findings import Span, span_of
-from draftkit.risk.senses import not_urgent, soft_urgency
+from draftkit.risk.frequency import frequencies
+from draftkit.risk.senses import a_unit_of_forces, an_envoy, not_urgent, soft_urgency
 
 
 @record
@@ -63,6 +64,8 @@ def qualifiers(side: Side) -> list[Qualifier]:
             continue  # the "once" of "once a month": how often (risk.numbers), not when
         if not_urgent(tokens, hit.norm, hit.last):
             continue  # "the immediate vicinity", "their immediate family"
+        if a_unit_of_forces(tokens, hit.norm, hit.first) or an_envoy(tokens, hit.norm, hit.first):
+            continue  # "воинские части": units, no part of anything; "Посол …": an ambassador
         # The anchor of a duration ("within 72 hours after Israel accepts") and an urgency word
         # in the loose sense ("невідкладні заходи") are matched, never reported alone.
         anchor = _after_duration(side, hit.first) or (group == "urgency" and soft_urgency(hit.norm))

@@ -40,10 +40,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from draftkit.risk.cadence import ADMINISTRATIVE, administrative_act, substantive
-from draftkit.risk.features import Side, frequencies
+from draftkit.risk.features import Side
 from draftkit.risk.findings import Finding, Span, token_index
+from draftkit.risk.frequency import frequencies
 from draftkit.risk.matching import Sides
-from draftkit.risk.names import MEETING
+from draftkit.risk.names import MEETING, executed
 from draftkit.risk.tokens import AND_WORDS, MODALS
 
 
@@ -55,7 +56,9 @@ def quieten(s: Sides, found: list[Finding]) -> list[Finding]:
     if any(f.rule in ("scope", "qualifier") for f in found) and _cadence_text(s, found):
         checks.append(_cadenced)
     if any(f.rule in ("name", "list") for f in found):
-        checks += [_helper, _spelt_out, _working_language]
+        checks += [_helper, _thanked, _spelt_out, _working_language]
+    if any(f.rule == "deadline" and f.headline.startswith("Date ") for f in found):
+        checks.append(_date_of_signing)
     if not checks:
         return found
     wording = s.sig.wording
@@ -234,6 +237,78 @@ def _signed(side: Side, start: int) -> bool:
 def _phrase_ends_at(side: Side, phrase: tuple[str, ...], k: int) -> bool:
     start = k - len(phrase) + 1
     return start >= 0 and tuple(t.norm for t in side.text.tokens[start : k + 1]) == phrase
+
+
+# Thanks given: a body or person added to or dropped from those the parties thank ("express
+# their deep gratitude to the State of Qatar … and to the Joint Chief Mediator", "висловлюють
+# вдячність Турецькій Республіці та Генеральному секретарю ООН") takes on nothing.
+_THANKS_WORDS = """gratitude thanks thank thanked appreciation вдячність подяку подяка дякують
+    дякувати благодарность благодарят благодарить признательность"""
+_THANKS = frozenset(_THANKS_WORDS.split())
+
+
+def _thanked(s: Sides, finding: Finding) -> bool:
+    """Whether a name or list item added or dropped stands, on each side it is quoted, in a
+    sentence of thanks: a word of thanks before it in its sentence, no modal verb between."""
+    if finding.rule not in ("name", "list") or (finding.old and finding.new):
+        return False
+    quoted = _quoted(s, finding)
+    return bool(quoted) and all(_after_thanks(side, first) for side, first, _ in quoted)
+
+
+def _after_thanks(side: Side, first: int) -> bool:
+    """Whether a word of thanks stands before token `first` in its sentence and no modal verb
+    in the sentence ("thank Qatar, and the OSCE shall monitor …" binds the OSCE)."""
+    tokens = side.text.tokens
+    for k in range(first, len(tokens)):
+        if tokens[k].norm in _SENTENCE:
+            break
+        if tokens[k].norm in MODALS:
+            return False
+    for k in range(first - 1, -1, -1):
+        norm = tokens[k].norm
+        if norm in _THANKS:
+            return True
+        if norm in _STOPS:
+            return False
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# The date an agreement was signed
+
+
+def _date_of_signing(s: Sides, finding: Finding) -> bool:
+    """Whether a date added, dropped or moved is, on each side it is quoted, the date of the
+    signing: in the closing formula ("Done at Accra on 18 August 2003", risk.names.executed)
+    or in a dateline of its own, a place and the date ("Москва, 10 ноября 2020 года.")."""
+    if finding.rule != "deadline" or not finding.headline.startswith("Date "):
+        return False
+    quoted = _quoted(s, finding)
+    return bool(quoted) and all(
+        executed(side.text, first) or _dateline(side, first, last) for side, first, last in quoted
+    )
+
+
+_YEAR_WORDS = frozenset({"year", "рік", "року", "год", "года", "г", "р"})
+
+
+def _dateline(side: Side, first: int, last: int) -> bool:
+    """Whether the date at tokens [first, last) makes a sentence with one to three capitalised
+    words before it and a comma between, and no more than the word for year after it."""
+    tokens = side.text.tokens
+    k = first - 1
+    if k < 1 or tokens[k].norm != ",":
+        return False
+    start = k
+    while start > 0 and tokens[start - 1].kind == "word" and tokens[start - 1].cap:
+        start -= 1
+    if not 1 <= k - start <= 3 or (start > 0 and tokens[start - 1].norm not in _SENTENCE):
+        return False
+    end = last
+    while end < len(tokens) and tokens[end].norm not in _SENTENCE:
+        end += 1
+    return end - last <= 1 and all(t.norm in _YEAR_WORDS for t in tokens[last:end])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -66,7 +66,6 @@ from draftkit.risk.features import (
     commitments,
     conditions,
     exceptions,
-    frequencies,
     negations,
     quantities,
     recognitions,
@@ -75,6 +74,7 @@ from draftkit.risk.features import (
     scopes,
 )
 from draftkit.risk.findings import Finding, Span, token_index
+from draftkit.risk.frequency import frequencies
 from draftkit.risk.lemmas import same_stem
 from draftkit.risk.names import Name, listed_names, named_entities, respelt, unlisted_names
 from draftkit.risk.names import _initials as initials

@@ -21,6 +21,7 @@ from draftkit.risk.bracketed import BRACKETS, settle
 from draftkit.risk.cadence import addressed, administrative, clerical, requested
 from draftkit.risk.choices import CHOICES
 from draftkit.risk.consent import CONSENT, restated
+from draftkit.risk.echelons import ECHELONS
 from draftkit.risk.features import (
     ClauseFeature,
     Grouped,
@@ -74,6 +75,7 @@ from draftkit.risk.names import (
     written_as_acronym,
 )
 from draftkit.risk.numbers import CLOCKS, DATES, FREQUENCY, NUMBERS, TIME_BOUNDS
+from draftkit.risk.proof import lowered
 from draftkit.risk.qualifiers import Qualifier, qualifiers
 from draftkit.risk.quantified import COVERED
 from draftkit.risk.quiet import quieten
@@ -484,6 +486,10 @@ CONDITIONS: FeatureRule[ClauseFeature] = FeatureRule(
 def _exception_changed(s: Sides, old: ClauseFeature, new: ClauseFeature) -> Report | None:
     if _numbers_masked(old.content) == _numbers_masked(new.content):
         return None
+    proof = lowered(old.content, new.content)  # "except those convicted" → "… suspected"
+    if proof is not None:  # a weaker standard excepts more people: the exception widened
+        wider = ("Exception widened", s.sig.exception_added)
+        return Report(*wider) if proof else Report("Exception narrowed", s.sig.exception_removed)
     old_items, new_items = set(old.items), set(new.items)
     # An item dropped from an exception is no longer excepted: for it, the exception is removed
     # ("excluding … and war crimes" → "excluding …"); an item added is an exception added for it.
@@ -787,6 +793,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     TIME_BOUNDS,
     CHOICES,
     FREQUENCY,
+    ECHELONS,
     NAMES,
     CONDITIONS,
     CONSENT,

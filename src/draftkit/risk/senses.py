@@ -148,3 +148,20 @@ def actors_declare(tokens: Sequence[Token], last: int) -> bool:
     """Whether a universal word ending before token `last` quantifies the actors of a
     declaration ("all signatories confirm")."""
     return last + 1 < len(tokens) and tokens[last].norm in _ACTORS and tokens[last + 1].norm in _DECLARES
+
+
+# "Часть" of forces is a unit ("воинские части", "військові частини"), no share of anything.
+_PARTS = frozenset(["часть", "частина", "частину", "части", "частини"])
+_OF_FORCES = ("воинск", "военн", "войсков", "армейск", "військов", "армійськ")
+
+
+def a_unit_of_forces(tokens: Sequence[Token], norm: str, first: int) -> bool:
+    """Whether the "part" word at token `first` names a military unit: a word of the forces
+    right before it ("воинские части", "військові частини")."""
+    return norm in _PARTS and first > 0 and tokens[first - 1].norm.startswith(_OF_FORCES)
+
+
+def an_envoy(tokens: Sequence[Token], norm: str, first: int) -> bool:
+    """Whether a marker read as "после" (after) is an ambassador: the Ukrainian dictionary
+    gives "после" the lemma "посол", so "Посол Російської Федерації" read as "after …"."""
+    return norm == "посол" and tokens[first].norm != "после"

@@ -37,6 +37,7 @@ from draftkit.risk.numerals import (
     SECOND_BEFORE,
     TENS,
     joined_duration,
+    joined_unit,
 )
 
 if TYPE_CHECKING:
@@ -278,6 +279,9 @@ def _merge(tokens: list[Token], text: str = "") -> list[Token]:
     if len(tokens) == 1 and (tokens[0].kind != "word" or tokens[0].norm not in NUMBER_WORDS):
         return tokens  # one token (a taxonomy phrase's word) stands as it is, unless spelled
     last = len(tokens) - 1
+    # A number joined to its unit ("a 25-kilometre zone", "a 5-year term", "5-летние периоды")
+    # reads as the number and the unit, as "twenty-five-kilometre" does; an ordinal's ending
+    # ("5-го", "2-й") stays for _merged_at to read.
     dropped = {
         k
         for k in compress(range(len(tokens)), map("-".__eq__, map(_NORM, tokens)))
@@ -285,8 +289,11 @@ def _merge(tokens: list[Token], text: str = "") -> list[Token]:
         and 0 < k < last
         and tokens[k - 1].end == tokens[k].start
         and tokens[k + 1].start == tokens[k].end
-        and tokens[k - 1].kind == "word"
         and tokens[k + 1].kind == "word"
+        and (
+            tokens[k - 1].kind == "word"
+            or (tokens[k - 1].kind == "number" and tokens[k + 1].norm not in _ENDINGS)
+        )
     }
     kept = [tok for k, tok in enumerate(tokens) if k not in dropped] if dropped else tokens
     if not text.isascii() and JOINED_STEM.search(text) is not None:
@@ -317,6 +324,11 @@ def _split_joined(kept: list[Token]) -> list[Token]:
     out: list[Token] = []
     for tok in kept:
         joined = joined_duration(tok.norm) if tok.kind == "word" else None
+        if joined is None and out and out[-1].kind == "number" and out[-1].end + 1 == tok.start:
+            unit = joined_unit(tok.norm)  # "5-летние": the number in figures, its hyphen dropped
+            if unit is not None:
+                out.append(Token(unit, tok.start, tok.end, "word"))
+                continue
         if joined is None:
             out.append(tok)
             continue
@@ -466,6 +478,7 @@ _ENGLISH_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 _CYRILLIC_ENDINGS = frozenset(
     ["й", "го", "ого", "му", "ому", "я", "е", "ї", "ої", "ий", "ій", "ый", "ю", "і", "х", "ми"]
 )
+_ENDINGS = _ENGLISH_ENDINGS | _CYRILLIC_ENDINGS
 
 
 def _ordinal_ending(kept: list[Token], k: int) -> tuple[Token, int] | None:
