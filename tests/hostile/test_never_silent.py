@@ -1,0 +1,49 @@
+"""Hostile inputs to the day's new reading code that changed a text, or said too little or
+too much about it: what draftkit reads is what the file holds, and what it cannot read as
+the file's name says is said, once, in one line."""
+
+from __future__ import annotations
+
+import io
+
+from tests.readers.test_pdf import _texts, raw_pdf
+
+# A ToUnicode map giving '~' the first character of plane 15 (U+F0000, private use), the
+# plane the PDF reader's note calls stand in while it reads.
+_PLANE_15 = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def
+1 begincodespacerange <00> <FF> endcodespacerange
+1 beginbfchar <7E> <DB80DC00> endbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end"""
+
+
+def _with_plane_15(data: bytes) -> bytes:
+    import pypdf
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(data)))
+    cmap = DecodedStreamObject()
+    cmap.set_data(_PLANE_15)
+    ref = writer._add_object(cmap)
+    for page in writer.pages:
+        page["/Resources"]["/Font"]["/F1"].get_object()[NameObject("/ToUnicode")] = ref
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_character_of_the_note_calls_plane_is_not_replaced_by_a_note() -> None:
+    """A PDF whose text holds U+F0000 (a symbol font's private character) and a footnote:
+    the character was read as the first note's call and replaced by a second copy of the
+    note ('… days ⟦Footnote: Secret⟧ of signature ⟦Footnote: Secret⟧'). Now the PDF's own
+    character stays, and the note is read as text where it stands, as before notes were set
+    back."""
+    body = [
+        (72, 700, "Article 1"),
+        (72, 680, "1. The Parties shall withdraw within 30 days"),
+        (320, 684, "1", 6.4),
+        (326, 680, " of signature ~."),
+    ]
+    note = [(72, 78, "1", 5.8), (76, 74, " Secret note", 10)]
+    texts = _texts(_with_plane_15(raw_pdf([[*body, *note]], rules=[[(72, 90, 190, 90)]])))
+    assert sum(text.count("Secret note") for text in texts) == 1, texts
+    assert any("\U000f0000" in text for text in texts), texts
