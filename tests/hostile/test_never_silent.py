@@ -5,7 +5,9 @@ the file's name says is said, once, in one line."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+from draftkit.readers import read
 from tests.readers.test_pdf import _texts, raw_pdf
 
 # A ToUnicode map giving '~' the first character of plane 15 (U+F0000, private use), the
@@ -47,3 +49,24 @@ def test_a_pdf_character_of_the_note_calls_plane_is_not_replaced_by_a_note() -> 
     texts = _texts(_with_plane_15(raw_pdf([[*body, *note]], rules=[[(72, 90, 190, 90)]])))
     assert sum(text.count("Secret note") for text in texts) == 1, texts
     assert any("\U000f0000" in text for text in texts), texts
+
+
+def _field(code: str, result: str) -> str:
+    from tests.fixtures.docx import make_fixtures as fx
+
+    return fx.BEGIN + fx.instr(f" {code} ") + fx.SEPARATE + fx.r(result) + fx.END
+
+
+def test_a_field_storing_a_long_text_is_named_in_one_short_line(tmp_path: Path) -> None:
+    """A PAGE, SAVEDATE or DATE field whose stored result is 200 KB of text: its note
+    quoted all of it, a 195 KB line on stderr and in every report; now a short quotation,
+    as other notes quote."""
+    from tests.fixtures.docx import make_fixtures as fx
+    from tests.fixtures.docx.word_probes import Doc, article
+
+    long = "The Parties shall withdraw all forces. " * 5_000
+    body = article(fx.r("See page ") + _field("PAGE", long) + fx.r(" and ") + _field("DATE", long))
+    body += article(fx.r("Saved ") + _field("SAVEDATE", long))
+    notes = [w.message for w in read(Doc(body).build(tmp_path / "fields.docx")).warnings]
+    assert len(notes) == 3 and all(len(note) < 500 for note in notes), [len(n) for n in notes]
+    assert [note.split(" ", 2)[1] for note in notes] == ["DATE", "PAGE", "SAVEDATE"]
