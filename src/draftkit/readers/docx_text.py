@@ -883,10 +883,8 @@ def stale_results(
     hidden = t.moveFrom if accept else t.moveTo
     open_ids: dict[str | None, str] = {}
     texts: dict[str, list[str]] = {}
-    # A bookmark's text is read only as far as its longest stored result needs (and a margin
-    # for white space): 4,000 bookmarks around a whole document, each referred to, were each
-    # given its every word (8 s and 140 MB of notes for a 59 KB file). One read further is
-    # `cut` and differs from what is stored, which is then said.
+    # A bookmark's text read only as far as its longest stored result needs, with a margin
+    # (4,000 around a whole text, each given every word: 8 s); one read further is `cut`.
     room = {name: 4 * max(len(shown) for shown, _, _ in uses) + 256 for name, uses in wanted.items()}
     cut: set[str] = set()
     for element in body.iter(t.bookmarkStart, t.bookmarkEnd, t.t):
