@@ -541,3 +541,13 @@ def test_rounds_of_one_file_name_in_several_folders_are_named_apart(tmp_path: Pa
         "draft (R3)",
     ]
     assert [s.label for s in specs([paths[0], str(tmp_path / "other.txt")])] == ["draft", "other"]
+
+
+def test_rounds_named_apart_even_where_a_stem_is_such_a_name() -> None:
+    """'draft', 'draft' and 'draft (R1)' (a file so named) were 'draft (R1)', 'draft (R2)',
+    'draft (R1)': two rounds of one name, in every report."""
+    assert [s.label for s in specs(["draft.txt", "draft.txt", "draft (R1).txt"])] == [
+        "draft (R1)",
+        "draft (R2)",
+        "draft (R1) (R3)",
+    ]

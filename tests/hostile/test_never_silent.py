@@ -70,3 +70,37 @@ def test_a_field_storing_a_long_text_is_named_in_one_short_line(tmp_path: Path) 
     notes = [w.message for w in read(Doc(body).build(tmp_path / "fields.docx")).warnings]
     assert len(notes) == 3 and all(len(note) < 500 for note in notes), [len(n) for n in notes]
     assert [note.split(" ", 2)[1] for note in notes] == ["DATE", "PAGE", "SAVEDATE"]
+
+
+def test_a_file_named_as_one_format_holding_another_says_so(tmp_path: Path) -> None:
+    """A PDF renamed .docx (or a Word file renamed .pdf, an ODT renamed .docx, a draftkit XML
+    draft renamed .docx) was read as what it holds with nothing said, where the same file
+    holding plain text says so: the reader chose a Word file, and what was compared is what
+    a PDF shows. Each now says what it holds and how it was read, as the text case does."""
+    from tests.conftest import ROOT
+
+    word = (ROOT / "drafts" / "framework-v2.docx").read_bytes()
+    pdf = (ROOT / "drafts" / "framework-v2.pdf").read_bytes()
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?><draft xmlns="https://draftkit.dev/ns/draft/1"><title>T</title>'
+        '<body><article eId="art_1"><num>Article 1</num><paragraph eId="art_1__para_1"><num>1.</num>'
+        "<content><p>The Parties shall withdraw.</p></content></paragraph></article></body></draft>"
+    )
+    cases = [
+        ("pdf.docx", pdf, "named .docx but holds a PDF, not a Word document (.docx): read as a PDF"),
+        ("word.pdf", word, "named .pdf but holds a Word document, not a PDF: read as a Word document"),
+        ("draft.docx", xml.encode(), "named .docx but holds a draftkit XML draft, not a Word document"),
+        (
+            "text.odt",
+            b"1. The Parties shall withdraw.\n",
+            "named .odt but holds plain text, not an OpenDocument",
+        ),
+    ]
+    for name, data, said in cases:
+        path = tmp_path / name
+        path.write_bytes(data)
+        notes = [w.message for w in read(path).warnings if w.code == "layout" and "named" in w.message]
+        assert len(notes) == 1 and notes[0].startswith(said), (name, notes)
+    same = tmp_path / "word.docx"
+    same.write_bytes(word)
+    assert not [w for w in read(same).warnings if "named" in w.message]
