@@ -37,7 +37,10 @@ _RAISED = 0.15  # ems of that text its baseline stands above, at least
 _FOOT_GAP = 2.5  # a step this many times the size above it parts a footer from the notes
 _SEPARATOR = 0.5  # a footnote separator is at most this share of the page's width
 _SEPARATOR_SHORTEST = 20.0  # points
-_SEPARATORS_TRIED = 12  # rules a page, from its foot up, read as a possible separator
+# Runs read a page in looking for its separator (each rule tried reads the page's runs): every
+# rule of an ordinary page is tried, at least the lowest 12 of any.
+_SEPARATOR_READS = 1_000_000
+_SEPARATORS_TRIED = 12
 
 Run = list[Any]  # x, y, size, right, text (as `pdf_engine` gives them)
 
@@ -182,12 +185,12 @@ def _footnotes(
     )
     # from the page's foot up: a table's border higher up, with numbered rows under it, is no
     # footnote separator where the foot has one. The separator stands under the body's calls,
-    # among the lowest rules with text under them: only the first `_SEPARATORS_TRIED` such
-    # are read (each reads the page's runs: a page of 4,000 short rules took a minute).
+    # among the lowest rules with text under them; each rule tried reads the page's runs, and
+    # a page of 4,000 short rules took a minute: as many as `_SEPARATOR_READS` allows.
     highest_call = max(float(runs[index][1]) for index in calls)
     lowest_top = min((float(run[1]) + float(run[2]) for run in runs), default=math.inf)
     candidates = [rule for rule in separators if lowest_top < rule < highest_call]
-    for rule in candidates[:_SEPARATORS_TRIED]:
+    for rule in candidates[: max(_SEPARATORS_TRIED, _SEPARATOR_READS // len(runs))]:
         above = [index for index in calls if float(runs[index][1]) > rule]
         area = [index for index, run in enumerate(runs) if float(run[1]) + float(run[2]) < rule]
         if not above or not area:

@@ -187,7 +187,9 @@ def rows(rules: Iterable[Sequence[float]]) -> Rows:
     found = [Across((y0 + y1) / 2, x0, x1) for x0, y0, x1, y1 in rules if x1 - x0 > y1 - y0]
     spans = Counter((round(rule.x0), round(rule.x1)) for rule in found)
     return Rows(
-        sorted((rule for rule in found if spans[round(rule.x0), round(rule.x1)] >= 3), key=lambda rule: rule.y)
+        sorted(
+            (rule for rule in found if spans[round(rule.x0), round(rule.x1)] >= 3), key=lambda rule: rule.y
+        )
     )
 
 
