@@ -552,3 +552,13 @@ def test_a_restored_provision_is_told_in_the_step_counts_of_every_report(five_ro
     assert "<td data-step-count=added>1 <small>(1 restored)</small></td>" in render_history_html(five_rounds)
     steps = json.loads(render_history_json(five_rounds))["steps"]
     assert [s["summary"]["restored"] for s in steps] == [0, 0, 1, 0]
+
+
+def test_rounds_named_apart_even_where_a_stem_is_such_a_name() -> None:
+    """'draft', 'draft' and 'draft (R1)' (a file so named) were 'draft (R1)', 'draft (R2)',
+    'draft (R1)': two rounds of one name, in every report."""
+    assert [s.label for s in specs(["draft.txt", "draft.txt", "draft (R1).txt"])] == [
+        "draft (R1)",
+        "draft (R2)",
+        "draft (R1) (R3)",
+    ]

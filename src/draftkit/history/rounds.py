@@ -70,10 +70,15 @@ def round_labels(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
     ]
     if len({w.casefold() for w in with_folder}) == len(with_folder):
         return with_folder
-    return [
+    numbered = [
         f"{stem} (R{k})" if folded.count(f) > 1 else stem
         for k, (stem, f) in enumerate(zip(stems, folded, strict=True), start=1)
     ]
+    if len({n.casefold() for n in numbered}) == len(numbered):
+        return numbered
+    # A stem that is itself one of those names ('draft', 'draft', 'draft (R1)'): every round
+    # numbered, so no two names are one.
+    return [f"{stem} (R{k})" for k, stem in enumerate(stems, start=1)]
 
 
 def _folder(folder: Path) -> tuple[RoundSpec, ...]:

@@ -108,6 +108,37 @@ _BINARY_SUFFIXES = {
 }
 
 
+# What a file named as one of the binary formats holds, when it is another (`_renamed`).
+_SUFFIX_FORMAT = {".docx": "docx", ".docm": "docx", ".odt": "odt", ".pdf": "pdf"}
+_HOLDS = {
+    "docx": ("a Word document", "a Word document"),
+    "odt": ("an OpenDocument text", "an OpenDocument text"),
+    "pdf": ("a PDF", "a PDF"),
+    "xml": ("a draftkit XML draft", "draftkit XML"),
+    "markdown": ("plain text", "text"),
+    "text": ("plain text", "text"),
+}
+
+
+def _renamed(path: Path, fmt: SourceFormat) -> tuple[ReadWarning, ...]:
+    """The note on a file named as one format that holds another: a report.docx saved as
+    text, or a PDF renamed .docx, is read as what it holds (the format is the content's),
+    but not in silence: the reader chose a Word file, and what was compared is not what
+    Word would show."""
+    suffix = path.suffix.lower()
+    if _SUFFIX_FORMAT.get(suffix, fmt) == fmt:
+        return ()
+    holds, read_as = _HOLDS[fmt]
+    saved = "text" if read_as == "text" else read_as
+    return (
+        ReadWarning(
+            "layout",
+            f"named {suffix} but holds {holds}, not {_BINARY_SUFFIXES[suffix][0]}: read as {read_as}"
+            f" (a file saved as {saved}, or renamed)",
+        ),
+    )
+
+
 def _binary(data: bytes) -> bool:
     from draftkit.readers.text import binary  # on use: a Word file does not need the text reader
 
@@ -292,7 +323,14 @@ def read_unreported(path: Path, view: View, limits: Limits, name: str) -> Draft:
         from draftkit.model.xmlio import from_xml
 
         parsed_xml = from_xml(data, source=name)
-        draft = Draft(parsed_xml.title, parsed_xml.preamble, parsed_xml.provisions, source, parsed_xml.meta)
+        draft = Draft(
+            parsed_xml.title,
+            parsed_xml.preamble,
+            parsed_xml.provisions,
+            source,
+            parsed_xml.meta,
+            warnings=_renamed(path, fmt),
+        )
         _check_tree(draft, limits, name)
         return draft
     if fmt == "docx":
@@ -354,17 +392,7 @@ def read_unreported(path: Path, view: View, limits: Limits, name: str) -> Draft:
             )
             for n, line in left_out
         )
-        suffix = path.suffix.lower()
-        if suffix in _BINARY_SUFFIXES:
-            # A report.docx that is text (saved as text, or renamed) is read as the text it
-            # holds, as the format is the content's; but not in silence: the reader chose a
-            # Word file (or PDF), and what was compared is not what Word would show.
-            kind = _BINARY_SUFFIXES[suffix][0]
-            renamed = ReadWarning(
-                "layout",
-                f"named {suffix} but holds plain text, not {kind}: read as text (a file saved as text, or renamed)",
-            )
-            read_warnings = (renamed, *read_warnings)
+    read_warnings = (*_renamed(path, fmt), *read_warnings)
     parsed = build(blocks, max_depth=limits.max_depth, max_provisions=limits.max_provisions, source=name)
     warnings = read_warnings + parsed.warnings
     draft = Draft(parsed.title or title, parsed.preamble, parsed.provisions, source, warnings=warnings)

@@ -863,7 +863,7 @@ def stale_results(
                 (
                     f"a {kind} field shows the {'day' if kind == 'DATE' else 'time'} the document is opened"
                     f" or printed (Word updates it then; LibreOffice's PDF shows when it was made): compared"
-                    f" as stored, {' '.join(shown.split())!r}",
+                    f" as stored, {quote(shown)}",
                     index,
                 )
             )
@@ -872,7 +872,7 @@ def stale_results(
                 (
                     f"a {held.group(1).upper()} field shows what Word stored with the document until it"
                     f" updates it (LibreOffice's PDF may show its own reading): compared as stored,"
-                    f" {' '.join(shown.split())!r}",
+                    f" {quote(shown)}",
                     index,
                 )
             )
@@ -883,6 +883,10 @@ def stale_results(
     hidden = t.moveFrom if accept else t.moveTo
     open_ids: dict[str | None, str] = {}
     texts: dict[str, list[str]] = {}
+    # A bookmark's text read only as far as its longest stored result needs, with a margin
+    # (4,000 around a whole text, each given every word: 8 s); one read further is `cut`.
+    room = {name: 4 * max(len(shown) for shown, _, _ in uses) + 256 for name, uses in wanted.items()}
+    cut: set[str] = set()
     for element in body.iter(t.bookmarkStart, t.bookmarkEnd, t.t):
         if element.tag == t.bookmarkStart:
             name = element.get(t.name)
@@ -892,23 +896,28 @@ def stale_results(
         elif element.tag == t.bookmarkEnd:
             open_ids.pop(element.get(t.id), None)
         elif open_ids and next(element.iterancestors(hidden), None) is None:
-            for name in open_ids.values():
+            for key, name in list(open_ids.items()):
                 texts[name].append(element.text or "")
+                room[name] -= len(element.text or "") + 1
+                if room[name] < 0:
+                    cut.add(name)
+                    del open_ids[key]
     for name, uses in wanted.items():
         if name not in texts:
             continue  # no such bookmark: Word shows "Error! Reference source not found." on update
         target = " ".join("".join(texts[name]).split())
         for shown, index, switches in uses:
             stored = " ".join(shown.split())
-            same = (
+            same = name not in cut and (
                 stored.casefold() == target.casefold() if _CASE_SWITCH.search(switches) else stored == target
             )
             if not same:
                 out.append(
                     (
-                        f"a cross-reference field (REF {name}) shows {stored!r} as stored, but its bookmark"
-                        f" holds {target!r}: Word shows the stored text until its fields are updated,"
-                        " LibreOffice's PDF the bookmark's; compared as stored",
+                        f"a cross-reference field (REF {name}) shows {quote(stored)} as stored, but its"
+                        f" bookmark holds {quote(target + (' …' if name in cut else ''))}: Word shows the"
+                        " stored text until its fields are updated, LibreOffice's PDF the bookmark's;"
+                        " compared as stored",
                         index,
                     )
                 )
@@ -926,7 +935,7 @@ def _computed_notes(computed: list[tuple[str, str, int]]) -> list[tuple[str, int
         group = computed[start:end]
         kinds = list(dict.fromkeys(kind for kind, _, _ in group))
         first, last = group[0][2], group[-1][2]
-        stored = ", ".join(repr(shown) for _, shown, _ in group[:3]) + (", …" if len(group) > 3 else "")
+        stored = ", ".join(quote(shown) for _, shown, _ in group[:3]) + (", …" if len(group) > 3 else "")
         where = f" (in paragraphs {first}–{last})" if last > first else ""
         out.append(
             (

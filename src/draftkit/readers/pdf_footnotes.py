@@ -21,6 +21,7 @@ is not upset by the note's text; `set_back` puts the notes there in each paragra
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -36,6 +37,10 @@ _RAISED = 0.15  # ems of that text its baseline stands above, at least
 _FOOT_GAP = 2.5  # a step this many times the size above it parts a footer from the notes
 _SEPARATOR = 0.5  # a footnote separator is at most this share of the page's width
 _SEPARATOR_SHORTEST = 20.0  # points
+# Runs read a page in looking for its separator (each rule tried reads the page's runs): every
+# rule of an ordinary page is tried, at least the lowest 12 of any.
+_SEPARATOR_READS = 1_000_000
+_SEPARATORS_TRIED = 12
 
 Run = list[Any]  # x, y, size, right, text (as `pdf_engine` gives them)
 
@@ -146,6 +151,10 @@ def find(
     a note becomes its stand-in, the note's runs go); returns each note as the reader shows
     it ('⟦Footnote: …⟧'), by index."""
     shown: list[str] = []
+    if any(_STAND_INS.search(str(run[4])) for runs in pages for run in runs):
+        # The PDF holds characters of the stand-ins' own plane: one would be read as a note's
+        # call and replaced by its text. Its notes are read as text where they stand.
+        return shown
     waiting: list[tuple[int, Run, str]] = []  # calls no footnote answered: (page, run, marker)
     for number, runs in enumerate(pages):
         calls = _calls(runs)
@@ -156,8 +165,8 @@ def find(
         called = [runs[index] for index in calls]
         taken = _footnotes(runs, calls, drawn, width, shown)
         # a note's own raised marker, gone with its note, calls nothing
-        kept = {id(run) for run in runs}
-        waiting += [(number, run, str(run[4]).strip()) for run in called if id(run) in kept - taken]
+        kept = {id(run) for run in runs} - taken  # (once: not per call, 16,000 exponents took 14 s)
+        waiting += [(number, run, str(run[4]).strip()) for run in called if id(run) in kept]
     if waiting:
         _endnotes(pages, waiting, shown)
     return shown
@@ -175,8 +184,13 @@ def _footnotes(
         ),
     )
     # from the page's foot up: a table's border higher up, with numbered rows under it, is no
-    # footnote separator where the foot has one
-    for rule in separators:
+    # footnote separator where the foot has one. The separator stands under the body's calls,
+    # among the lowest rules with text under them; each rule tried reads the page's runs, and
+    # a page of 4,000 short rules took a minute: as many as `_SEPARATOR_READS` allows.
+    highest_call = max(float(runs[index][1]) for index in calls)
+    lowest_top = min((float(run[1]) + float(run[2]) for run in runs), default=math.inf)
+    candidates = [rule for rule in separators if lowest_top < rule < highest_call]
+    for rule in candidates[: max(_SEPARATORS_TRIED, _SEPARATOR_READS // len(runs))]:
         above = [index for index in calls if float(runs[index][1]) > rule]
         area = [index for index, run in enumerate(runs) if float(run[1]) + float(run[2]) < rule]
         if not above or not area:
