@@ -40,7 +40,7 @@ from typing import Literal, NamedTuple
 from lxml import etree
 
 from draftkit.errors import InputError, LimitError, UsageError, Where
-from draftkit.model import Cell, Location, ReadWarning
+from draftkit.model import Cell, Location, ReadWarning, placeholders
 from draftkit.readers import docx_objects as objects
 from draftkit.readers.blocks import Block
 from draftkit.readers.docx_invisible import Unseen, unseen_note
@@ -137,7 +137,6 @@ class _Piece(NamedTuple):
 
 
 _SHOWN = Hiding(word=False, office=False)
-_NOTE_LABEL = {"footnote": "Footnote", "endnote": "Endnote"}
 
 
 class _Walker:
@@ -715,9 +714,8 @@ class _Walker:
             if text:
                 parts.append(f"{SOFT}⟦ruby: {text}⟧{SOFT}")
 
-    def _note(self, kind: str, note_id: str | None, parts: list[str]) -> None:
+    def _note(self, kind: placeholders.NoteKind, note_id: str | None, parts: list[str]) -> None:
         """A footnote or endnote, read where its reference stands."""
-        label = _NOTE_LABEL[kind]
         if self.in_note or self.parts is None:
             return  # a note inside a note is not something Word makes
         found = self.parts.notes.get(kind)
@@ -753,7 +751,7 @@ class _Walker:
         text = " ".join(
             " ".join(f"{b.auto_label} {b.text}".split()) if b.auto_label else b.text for b in walker.blocks
         )
-        parts.append(f"{SOFT}⟦{label}: {text}⟧{SOFT}")
+        parts.append(f"{SOFT}{placeholders.note(kind, text)}{SOFT}")
 
     def _object(self, element: etree._Element, parts: list[str]) -> None:
         """A drawing, VML picture, OLE object or alternate content inside a run: text boxes

@@ -23,7 +23,7 @@ from pathlib import Path
 from lxml import etree
 
 from draftkit.errors import InputError, LimitError, Where
-from draftkit.model import Location, ReadWarning
+from draftkit.model import Location, ReadWarning, placeholders
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
 from draftkit.readers.safezip import OoxmlPackage, open_package
@@ -166,9 +166,11 @@ def _text(element: etree._Element, objects: list[etree._Element] | None = None) 
                 out.append(" " if tag == _TAB else "\n")
             elif tag == _t("note"):
                 body = child.find(_t("note-body"))
-                kind = "Endnote" if child.get(_t("note-class")) == "endnote" else "Footnote"
+                kind: placeholders.NoteKind = (
+                    "endnote" if child.get(_t("note-class")) == "endnote" else "footnote"
+                )
                 if body is not None:  # at its reference, as the DOCX reader reads notes
-                    out.append(f" ⟦{kind}: {' '.join(_text(p) for p in body.iter(_P))}⟧ ")
+                    out.append(f" {placeholders.note(kind, ' '.join(_text(p) for p in body.iter(_P)))} ")
             elif isinstance(tag, str) and tag.startswith(f"{{{_DRAW}}}"):
                 if objects is not None:
                     out.append(_OBJECT.format(len(objects)))

@@ -1,0 +1,86 @@
+"""The reader's placeholders: what a provision's text holds, between `⟦` and `⟧`, where the
+document has something that is not text there — a footnote or endnote set back at its call
+(`⟦Footnote: …⟧`, `⟦Endnote: …⟧`). Written and read back here only: every reader writes a
+note's placeholder with `note`, and every later stage finds placeholders with `spans` /
+`found` and reads a note's kind and text back with `read_note`.
+
+A placeholder is one unit: the word diff, the flags and the redline treat it whole. A note's
+text is written as the document has it, never rewritten; marks inside it that are balanced
+(a note holding an image's placeholder) read back whole. A `⟧` with none open inside a
+note's text ends the placeholder early when read back, and a `⟦` never closed leaves it
+unclosed, so not found: draftkit does not change a document's characters to keep its own
+marks apart (tests/test_placeholders.py shows both).
+
+Pure functions of text; imports nothing of draftkit.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, Literal
+
+OPEN: Final = "\u27e6"  # ⟦
+CLOSE: Final = "\u27e7"  # ⟧
+
+NoteKind = Literal["footnote", "endnote"]
+NOTE_KINDS: Final[tuple[NoteKind, ...]] = ("footnote", "endnote")
+_MARKS: Final = re.compile(f"[{OPEN}{CLOSE}]")
+# A note's placeholder opens with its kind as a label: "⟦Footnote: ".
+_NOTE_OPENINGS: Final[dict[NoteKind, str]] = {kind: f"{OPEN}{kind.capitalize()}: " for kind in NOTE_KINDS}
+
+
+def note(kind: NoteKind, text: str) -> str:
+    """A footnote's or endnote's placeholder: `note("footnote", "x")` is '⟦Footnote: x⟧'."""
+    return f"{_NOTE_OPENINGS[kind]}{text}{CLOSE}"
+
+
+def note_opening(kind: NoteKind) -> str:
+    """What every placeholder of a note of `kind` opens with ('⟦Footnote: ')."""
+    return _NOTE_OPENINGS[kind]
+
+
+def read_note(placeholder: str) -> tuple[NoteKind, str] | None:
+    """A note placeholder's kind and text ('⟦Footnote: x⟧' → ("footnote", "x")); None for
+    any other placeholder."""
+    if placeholder[:1] != OPEN or placeholder[-1:] != CLOSE:
+        return None
+    for kind, opening in _NOTE_OPENINGS.items():
+        if placeholder.startswith(opening):
+            return kind, placeholder[len(opening) : -1]
+    return None
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """The outermost placeholders of `text`, in order: (start, end past its `⟧`). Marks
+    nest (a note may hold an image's placeholder); a `⟧` with none open is text, and a `⟦`
+    never closed opens none."""
+    out: list[tuple[int, int]] = []
+    if OPEN not in text:
+        return out
+    depth = start = 0
+    for mark in _MARKS.finditer(text):
+        if mark.group() == OPEN:
+            if depth == 0:
+                start = mark.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, mark.end()))
+    return out
+
+
+def found_in(text: str) -> list[str]:
+    """The outermost placeholders of `text`, marks included, in order."""
+    return [text[a:b] for a, b in spans(text)]
+
+
+def inner(placeholder: str) -> str:
+    """A placeholder without its outer marks ('⟦object⟧' → 'object')."""
+    return placeholder[1:-1]
+
+
+def unmarked(text: str) -> str:
+    """`text` with every placeholder mark taken out (a note's text quoted without the
+    marks of the placeholders it holds)."""
+    return text.replace(OPEN, "").replace(CLOSE, "")

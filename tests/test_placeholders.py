@@ -1,0 +1,112 @@
+"""The reader's placeholders (model/placeholders.py): a note written and read back, found in
+a text among other text and placeholders, and what becomes of a note whose text holds the
+placeholder's own marks."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from draftkit.model.placeholders import (
+    CLOSE,
+    NOTE_KINDS,
+    OPEN,
+    NoteKind,
+    found_in,
+    inner,
+    note,
+    note_opening,
+    read_note,
+    spans,
+    unmarked,
+)
+
+# Note texts as a document may hold them: brackets of every kind, newlines (an ODT line
+# break), a colon, the label of another note, no marks of the placeholder's own.
+TEXTS = [
+    "",
+    "A tachyon walks into a bar.",
+    "Coordinates [to be agreed] (see {Annex} <I>) 【600,000】",
+    "First line\nsecond line\r\n\tthird",
+    "Endnote: not a label here",
+    " spaced  twice ",
+]
+_NO_MARKS = st.text(alphabet=st.characters(blacklist_characters=OPEN + CLOSE, blacklist_categories=("Cs",)))
+
+
+@pytest.mark.parametrize("kind", NOTE_KINDS)
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_note_reads_back_as_written(kind: NoteKind, text: str) -> None:
+    written = note(kind, text)
+    assert written.startswith(note_opening(kind)) and written.endswith(CLOSE)
+    assert read_note(written) == (kind, text)
+    assert found_in(f"Ouch {written} . after") == [written]
+
+
+def test_the_written_form_is_the_readers_bytes() -> None:
+    """What every reader wrote before this module, kept byte for byte."""
+    assert note("footnote", "x") == "⟦Footnote: x⟧"
+    assert note("endnote", "x y") == "⟦Endnote: x y⟧"
+    assert note_opening("endnote") == "⟦Endnote: "
+
+
+@given(st.sampled_from(NOTE_KINDS), _NO_MARKS, _NO_MARKS, _NO_MARKS)
+def test_any_note_text_without_marks_round_trips_between_any_text(
+    kind: NoteKind, text: str, before: str, after: str
+) -> None:
+    written = note(kind, text)
+    assert found_in(before + written + after) == [written]
+    assert read_note(written) == (kind, text)
+
+
+def test_a_note_holding_a_placeholder_reads_back_whole() -> None:
+    """Balanced marks inside a note (an image in a footnote, an equation) are its text."""
+    text = "see ⟦image sha256:0a1b2c3d⟧ and ⟦equation: ⟦x⟧⟧ here"
+    written = note("footnote", text)
+    assert found_in(f"a {written} b ⟦object⟧") == [written, "⟦object⟧"]
+    assert read_note(written) == ("footnote", text)
+    assert spans(f"a {written}") == [(2, 2 + len(written))]
+
+
+def test_a_stray_closing_mark_ends_the_note_early() -> None:
+    """The text is never rewritten: a '⟧' with none open inside a note's text closes its
+    placeholder there. What follows is plain text, the note reads back cut short."""
+    written = note("footnote", "A tachyon ⟧ walks into a bar.")
+    text = f"Ouch {written} ."
+    assert found_in(text) == ["⟦Footnote: A tachyon ⟧"]
+    assert read_note(found_in(text)[0]) == ("footnote", "A tachyon ")
+
+
+def test_a_stray_opening_mark_leaves_the_note_unclosed() -> None:
+    """A '⟦' never closed inside a note's text: its placeholder is not found, nor any
+    placeholder after it in the same text."""
+    written = note("endnote", "A tachyon ⟦ walks")
+    assert found_in(f"Ouch {written} . ⟦Endnote: Fin.⟧") == []
+    assert found_in(f"⟦object⟧ {written}") == ["⟦object⟧"]
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "⟦image sha256:0a1b2c3d⟧",
+        "⟦equation: x⟧",
+        "⟦Footnotes: x⟧",
+        "⟦footnote: x⟧",
+        "Footnote: x",
+        "⟦Footnote: x",
+    ],
+)
+def test_other_placeholders_are_no_note(placeholder: str) -> None:
+    assert read_note(placeholder) is None
+
+
+def test_marks_taken_off() -> None:
+    assert inner("⟦object⟧") == "object"
+    assert inner(note("footnote", "⟦x⟧")) == "Footnote: ⟦x⟧"
+    assert unmarked("a ⟦image sha256:0a⟧ b ⟧") == "a image sha256:0a b "
+
+
+def test_a_closing_mark_with_none_open_is_text() -> None:
+    assert spans("a ⟧ b ⟦object⟧ ⟦") == [(6, 14)]
+    assert found_in("no placeholder") == []
