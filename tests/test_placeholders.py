@@ -1,6 +1,6 @@
-"""The reader's placeholders (model/placeholders.py): a note written and read back, found in
-a text among other text and placeholders, and what becomes of a note whose text holds the
-placeholder's own marks."""
+"""The reader's placeholders (model/placeholders.py): a note, or an object shown by its text,
+written and read back, found in a text among other text and placeholders, and what becomes
+of a note whose text holds the placeholder's own marks."""
 
 from __future__ import annotations
 
@@ -10,13 +10,18 @@ from hypothesis import strategies as st
 
 from draftkit.model.placeholders import (
     CLOSE,
+    LABEL_KINDS,
     NOTE_KINDS,
     OPEN,
+    LabelKind,
     NoteKind,
     found_in,
     inner,
+    labelled,
+    labelled_opening,
     note,
     note_opening,
+    read_labelled,
     read_note,
     spans,
     unmarked,
@@ -44,11 +49,29 @@ def test_a_note_reads_back_as_written(kind: NoteKind, text: str) -> None:
     assert found_in(f"Ouch {written} . after") == [written]
 
 
+@pytest.mark.parametrize("kind", LABEL_KINDS)
+@pytest.mark.parametrize("text", TEXTS)
+def test_an_object_shown_by_its_text_reads_back_as_written(kind: LabelKind, text: str) -> None:
+    written = labelled(kind, text)
+    assert written.startswith(labelled_opening(kind)) and written.endswith(CLOSE)
+    assert read_labelled(written) == (kind, text)
+    assert read_note(written) is None
+    assert found_in(f"x{written}y") == [written]
+
+
+def test_a_note_is_no_labelled_object() -> None:
+    assert read_labelled(note("footnote", "equation: x")) is None
+
+
 def test_the_written_form_is_the_readers_bytes() -> None:
     """What every reader wrote before this module, kept byte for byte."""
     assert note("footnote", "x") == "⟦Footnote: x⟧"
     assert note("endnote", "x y") == "⟦Endnote: x y⟧"
     assert note_opening("endnote") == "⟦Endnote: "
+    assert labelled("equation", "(1)/(2)") == "⟦equation: (1)/(2)⟧"
+    assert labelled("text box", "a b") == "⟦text box: a b⟧"
+    assert labelled("WordArt", "DRAFT") == "⟦WordArt: DRAFT⟧"
+    assert labelled("ruby", "kan") == "⟦ruby: kan⟧"
 
 
 @given(st.sampled_from(NOTE_KINDS), _NO_MARKS, _NO_MARKS, _NO_MARKS)

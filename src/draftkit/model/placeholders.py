@@ -1,15 +1,17 @@
 """The reader's placeholders: what a provision's text holds, between `⟦` and `⟧`, where the
 document has something that is not text there — a footnote or endnote set back at its call
-(`⟦Footnote: …⟧`, `⟦Endnote: …⟧`). Written and read back here only: every reader writes a
-note's placeholder with `note`, and every later stage finds placeholders with `spans` /
-`found` and reads a note's kind and text back with `read_note`.
+(`⟦Footnote: …⟧`, `⟦Endnote: …⟧`), an object shown by the text it holds (`⟦equation: …⟧`,
+`⟦ruby: …⟧`, `⟦WordArt: …⟧`, an ODT `⟦text box: …⟧`). Written and read back here only:
+every reader (and the redline, which shows a DOCX as the reader does) writes them with
+`note` and `labelled`; every later stage finds them with `spans` / `found_in` and reads
+their kind and text back with `read_note` / `read_labelled`.
 
-A placeholder is one unit: the word diff, the flags and the redline treat it whole. A note's
-text is written as the document has it, never rewritten; marks inside it that are balanced
-(a note holding an image's placeholder) read back whole. A `⟧` with none open inside a
-note's text ends the placeholder early when read back, and a `⟦` never closed leaves it
-unclosed, so not found: draftkit does not change a document's characters to keep its own
-marks apart (tests/test_placeholders.py shows both).
+A placeholder is one unit: the word diff, the flags and the redline treat it whole. The
+text inside is written as the document has it, never rewritten; marks inside it that are
+balanced (a note holding an image's placeholder) read back whole. A `⟧` with none open
+inside a note's text ends the placeholder early when read back, and a `⟦` never closed
+leaves it unclosed, so not found: draftkit does not change a document's characters to keep
+its own marks apart (tests/test_placeholders.py shows both).
 
 Pure functions of text; imports nothing of draftkit.
 """
@@ -27,6 +29,10 @@ NOTE_KINDS: Final[tuple[NoteKind, ...]] = ("footnote", "endnote")
 _MARKS: Final = re.compile(f"[{OPEN}{CLOSE}]")
 # A note's placeholder opens with its kind as a label: "⟦Footnote: ".
 _NOTE_OPENINGS: Final[dict[NoteKind, str]] = {kind: f"{OPEN}{kind.capitalize()}: " for kind in NOTE_KINDS}
+# An object the reader shows by the text it holds, labelled by its kind: "⟦equation: ".
+LabelKind = Literal["equation", "ruby", "WordArt", "text box"]
+LABEL_KINDS: Final[tuple[LabelKind, ...]] = ("equation", "ruby", "WordArt", "text box")
+_LABEL_OPENINGS: Final[dict[LabelKind, str]] = {kind: f"{OPEN}{kind}: " for kind in LABEL_KINDS}
 
 
 def note(kind: NoteKind, text: str) -> str:
@@ -45,6 +51,27 @@ def read_note(placeholder: str) -> tuple[NoteKind, str] | None:
     if placeholder[:1] != OPEN or placeholder[-1:] != CLOSE:
         return None
     for kind, opening in _NOTE_OPENINGS.items():
+        if placeholder.startswith(opening):
+            return kind, placeholder[len(opening) : -1]
+    return None
+
+
+def labelled(kind: LabelKind, text: str) -> str:
+    """An object shown by its text: `labelled("equation", "(1)/(2)")` is '⟦equation: (1)/(2)⟧'."""
+    return f"{_LABEL_OPENINGS[kind]}{text}{CLOSE}"
+
+
+def labelled_opening(kind: LabelKind) -> str:
+    """What every placeholder of an object of `kind` shown by its text opens with ('⟦equation: ')."""
+    return _LABEL_OPENINGS[kind]
+
+
+def read_labelled(placeholder: str) -> tuple[LabelKind, str] | None:
+    """The kind and text of an object's placeholder that shows its text ('⟦ruby: x⟧' →
+    ("ruby", "x")); None for any other (a note's: `read_note`)."""
+    if placeholder[:1] != OPEN or placeholder[-1:] != CLOSE:
+        return None
+    for kind, opening in _LABEL_OPENINGS.items():
         if placeholder.startswith(opening):
             return kind, placeholder[len(opening) : -1]
     return None

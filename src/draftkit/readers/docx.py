@@ -712,7 +712,7 @@ class _Walker:
             self.inline(annotation, note)
             text = " ".join("".join(note).split())
             if text:
-                parts.append(f"{SOFT}⟦ruby: {text}⟧{SOFT}")
+                parts.append(f"{SOFT}{placeholders.labelled('ruby', text)}{SOFT}")
 
     def _note(self, kind: placeholders.NoteKind, note_id: str | None, parts: list[str]) -> None:
         """A footnote or endnote, read where its reference stands."""
@@ -784,7 +784,7 @@ class _Walker:
                 self._placeholder(rel_id, "image", parts)
             elif tag == objects.V_TEXTPATH:
                 if (text := wordart_text(node)) and not self.instr_depth:
-                    parts.append(f"{SOFT}⟦WordArt: {text}⟧{SOFT}")
+                    parts.append(f"{SOFT}{placeholders.labelled('WordArt', text)}{SOFT}")
             elif tag == objects.C_CHART:
                 self._placeholder(node.get(objects.R_ID), "chart", parts)
             elif tag == objects.DGM_REL_IDS:
@@ -819,7 +819,7 @@ class _Walker:
         (a run Word tracked as inserted or deleted inside it counts in its view only)."""
         text = math_text(element, self.hidden_changes)
         if text:
-            parts.append(f"{SOFT}⟦equation: {text}⟧{SOFT}")
+            parts.append(f"{SOFT}{placeholders.labelled('equation', text)}{SOFT}")
 
     def _placeholder(self, rel_id: str | None, kind: str, parts: list[str]) -> None:
         if self.instr_depth:

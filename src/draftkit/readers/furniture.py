@@ -44,7 +44,7 @@ from draftkit.errors import DraftkitError
 from draftkit.limits import Limits
 from draftkit.model import Draft, Location, Provision, ReadWarning
 from draftkit.model.numbering import parse_label
-from draftkit.model.placeholders import NOTE_KINDS, NoteKind, note_opening
+from draftkit.model.placeholders import CLOSE, NOTE_KINDS, NoteKind, labelled_opening, note_opening
 from draftkit.readers import STDIN_NAME
 from draftkit.readers.docx_text import PAGE_FIELDS, choose_branch, symbol_text
 from draftkit.readers.safezip import open_package
@@ -142,11 +142,12 @@ _FORMAT_NOT_TEXT = ": a difference there may be the format's, not the text's (do
 def _equations_note(word: Draft, pair: str, located: bool) -> ReadWarning | None:
     """The Word file's equations are read as their text (`⟦equation: …⟧`); a PDF draws them
     (LibreOffice as shapes), its text layer holding none of them, or their signs apart."""
-    found = [p for p in word.walk() if "⟦equation: " in p.text or "⟦equation: " in (p.heading or "")]
+    opening = labelled_opening("equation")  # wherever it stands, a note's equation too
+    found = [p for p in word.walk() if opening in p.text or opening in (p.heading or "")]
     if not found:
         return None
-    first = found[0].text if "⟦equation: " in found[0].text else found[0].heading or ""
-    shown = first[first.index("⟦equation: ") :].split("⟧", 1)[0] + "⟧"
+    first = found[0].text if opening in found[0].text else found[0].heading or ""
+    shown = first[first.index(opening) :].split(CLOSE, 1)[0] + CLOSE
     where, location = _first(found[0], located)
     return ReadWarning(
         "not-compared",

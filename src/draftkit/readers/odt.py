@@ -330,7 +330,7 @@ class _Reader:
         of its bytes (as the DOCX reader does), anything else named; never silently dropped."""
         box = next(frame.iter(f"{{{_DRAW}}}text-box"), None)
         if box is not None:
-            return " ⟦text box: " + " ".join(_text(p) for p in box.iter(_P, _H)) + "⟧ "
+            return f" {placeholders.labelled('text box', ' '.join(_text(p) for p in box.iter(_P, _H)))} "
         image = next(frame.iter(f"{{{_DRAW}}}image"), None)
         href = image.get(_XLINK_HREF) if image is not None else None
         if href:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from draftkit.compare.changes import Change, Comparison, Flag, Severity
 from draftkit.model import Draft, Provision
-from draftkit.model.placeholders import OPEN, found_in, inner, read_note
+from draftkit.model.placeholders import OPEN, found_in, inner, read_labelled, read_note
 from draftkit.readers import View
 from draftkit.risk.annotate import HEAVY_WEIGHT
 from draftkit.risk.hygiene import category_of
@@ -46,7 +46,6 @@ T = TypeVar("T", str, Row)
 
 _HASHED = re.compile(r"^(?P<kind>.+?) sha256:(?P<digest>[0-9a-f]+)$")
 _DIGEST = re.compile(r"sha256:([0-9a-f]+)")
-_LABELLED = re.compile(r"^(?P<kind>equation|text box|ruby): (?P<text>.*)$", re.S)
 
 
 def placeholders(text: str) -> list[str]:
@@ -56,11 +55,12 @@ def placeholders(text: str) -> list[str]:
 
 
 def _labelled(placeholder: str) -> tuple[str, str] | None:
-    """(kind, text) of a placeholder that holds text: a note, an equation, a text box, ruby."""
+    """(kind, text) of a placeholder that holds text: a note, an equation, a text box, ruby
+    (WordArt is named and quoted as an object: 'WordArt added', '⟦WordArt: …⟧')."""
     if (note := read_note(placeholder)) is not None:
         return note
-    if (labelled := _LABELLED.match(inner(placeholder))) is not None:
-        return labelled["kind"], labelled["text"]
+    if (labelled := read_labelled(placeholder)) is not None and labelled[0] != "WordArt":
+        return labelled
     return None
 
 

@@ -196,7 +196,7 @@ def object_text(element: etree._Element, show: Callable[[str | None, str], str])
             out.append(show(node.get(_R_EMBED) or node.get(_R_LINK) or node.get(_R_ID), "image"))
         elif tag == _V_TEXTPATH:
             if text := wordart_text(node):
-                out.append(f"⟦WordArt: {text}⟧")
+                out.append(placeholders.labelled("WordArt", text))
         elif tag == _C_CHART:
             out.append(show(node.get(_R_ID), "chart"))
         elif tag == _DGM_REL_IDS:
@@ -259,7 +259,7 @@ def show_math(root: etree._Element) -> None:
             continue
         text = math_text(element, _ACCEPT_HIDDEN)
         if text:
-            element.set(SHOWN, f"⟦equation: {text}⟧")
+            element.set(SHOWN, placeholders.labelled("equation", text))
         elif element.get(SHOWN) is not None:
             del element.attrib[SHOWN]
 
