@@ -1,6 +1,6 @@
-"""The reader's placeholders (model/placeholders.py): a note, or an object shown by its text,
-written and read back, found in a text among other text and placeholders, and what becomes
-of a note whose text holds the placeholder's own marks."""
+"""The reader's placeholders (model/placeholders.py): a note, an object shown by its text or
+by its content hash, written and read back, found in a text among other text and
+placeholders, and what becomes of a note whose text holds the placeholder's own marks."""
 
 from __future__ import annotations
 
@@ -10,17 +10,25 @@ from hypothesis import strategies as st
 
 from draftkit.model.placeholders import (
     CLOSE,
+    DRAWING,
+    HASH,
     LABEL_KINDS,
     NOTE_KINDS,
+    OBJECT,
     OPEN,
     LabelKind,
     NoteKind,
     found_in,
+    hashed,
     inner,
+    kind_of,
     labelled,
     labelled_opening,
+    linked,
+    missing,
     note,
     note_opening,
+    read_hashed,
     read_labelled,
     read_note,
     spans,
@@ -72,6 +80,36 @@ def test_the_written_form_is_the_readers_bytes() -> None:
     assert labelled("text box", "a b") == "⟦text box: a b⟧"
     assert labelled("WordArt", "DRAFT") == "⟦WordArt: DRAFT⟧"
     assert labelled("ruby", "kan") == "⟦ruby: kan⟧"
+    assert hashed("image", "0a1b2c3d") == "⟦image sha256:0a1b2c3d⟧"
+    assert missing("chart") == "⟦chart: missing⟧"
+    assert linked("image", "https://example.org/a.png") == "⟦linked image: https://example.org/a.png⟧"
+    assert (OBJECT, DRAWING) == ("⟦object⟧", "⟦drawing⟧")
+
+
+@pytest.mark.parametrize("kind", ["image", "chart", "diagram", "Equation.3 object", "imported document"])
+def test_an_object_shown_by_its_hash_reads_back(kind: str) -> None:
+    written = hashed(kind, "0a1b2c3d")
+    assert read_hashed(written) == (kind, "0a1b2c3d")
+    assert kind_of(written) == kind
+    assert HASH.findall(f"x {written} y") == ["0a1b2c3d"]
+    assert read_hashed(missing(kind)) is None and read_hashed(note("footnote", kind)) is None
+
+
+@pytest.mark.parametrize(
+    ("placeholder", "kind"),
+    [
+        (note("endnote", "x: y"), "endnote"),
+        (labelled("text box", "a"), "text box"),
+        (labelled("WordArt", "DRAFT"), "WordArt"),
+        (missing("image"), "image"),
+        (linked("image", "a.png"), "linked image"),
+        (OBJECT, "object"),
+        (DRAWING, "drawing"),
+        ("⟦⟧", "object"),
+    ],
+)
+def test_the_kind_of_every_placeholder(placeholder: str, kind: str) -> None:
+    assert kind_of(placeholder) == kind
 
 
 @given(st.sampled_from(NOTE_KINDS), _NO_MARKS, _NO_MARKS, _NO_MARKS)

@@ -1,10 +1,12 @@
 """The reader's placeholders: what a provision's text holds, between `⟦` and `⟧`, where the
 document has something that is not text there — a footnote or endnote set back at its call
 (`⟦Footnote: …⟧`, `⟦Endnote: …⟧`), an object shown by the text it holds (`⟦equation: …⟧`,
-`⟦ruby: …⟧`, `⟦WordArt: …⟧`, an ODT `⟦text box: …⟧`). Written and read back here only:
-every reader (and the redline, which shows a DOCX as the reader does) writes them with
-`note` and `labelled`; every later stage finds them with `spans` / `found_in` and reads
-their kind and text back with `read_note` / `read_labelled`.
+`⟦ruby: …⟧`, `⟦WordArt: …⟧`, an ODT `⟦text box: …⟧`), an object shown by the content hash
+of its part (`⟦image sha256:…⟧`; `⟦image: missing⟧`, `⟦linked image: …⟧`) or only named
+(`⟦object⟧`, `⟦drawing⟧`). Written and read back here only: every reader (and the redline,
+which shows a DOCX as the reader does) writes them with `note`, `labelled`, `hashed`,
+`missing`, `linked`, `OBJECT`, `DRAWING`; every later stage finds them with `spans` /
+`found_in` and reads them back with `read_note` / `read_labelled` / `read_hashed`.
 
 A placeholder is one unit: the word diff, the flags and the redline treat it whole. The
 text inside is written as the document has it, never rewritten; marks inside it that are
@@ -33,6 +35,12 @@ _NOTE_OPENINGS: Final[dict[NoteKind, str]] = {kind: f"{OPEN}{kind.capitalize()}:
 LabelKind = Literal["equation", "ruby", "WordArt", "text box"]
 LABEL_KINDS: Final[tuple[LabelKind, ...]] = ("equation", "ruby", "WordArt", "text box")
 _LABEL_OPENINGS: Final[dict[LabelKind, str]] = {kind: f"{OPEN}{kind}: " for kind in LABEL_KINDS}
+# An object of a kind draftkit cannot read (DOCX), a drawing neither text box nor image (ODT).
+OBJECT: Final = f"{OPEN}object{CLOSE}"
+DRAWING: Final = f"{OPEN}drawing{CLOSE}"
+# A content hash as a placeholder writes it, wherever it stands in a text ("sha256:0a1b2c3d").
+HASH: Final = re.compile(r"sha256:([0-9a-f]+)")
+_HASHED: Final = re.compile(r"^(?P<kind>.+?) sha256:(?P<digest>[0-9a-f]+)$")
 
 
 def note(kind: NoteKind, text: str) -> str:
@@ -75,6 +83,41 @@ def read_labelled(placeholder: str) -> tuple[LabelKind, str] | None:
         if placeholder.startswith(opening):
             return kind, placeholder[len(opening) : -1]
     return None
+
+
+def hashed(kind: str, digest: str) -> str:
+    """An object shown by the content hash of its part (the readers give the first 8 hex
+    digits of its SHA-256): `hashed("image", "0a1b2c3d")` is '⟦image sha256:0a1b2c3d⟧'."""
+    return f"{OPEN}{kind} sha256:{digest}{CLOSE}"
+
+
+def missing(kind: str) -> str:
+    """An object whose part the file does not hold: '⟦image: missing⟧'."""
+    return f"{OPEN}{kind}: missing{CLOSE}"
+
+
+def linked(kind: str, target: str) -> str:
+    """An object linked from outside the file: '⟦linked image: https://…/map.png⟧'."""
+    return f"{OPEN}linked {kind}: {target}{CLOSE}"
+
+
+def read_hashed(placeholder: str) -> tuple[str, str] | None:
+    """The kind and digest of an object shown by its content hash ('⟦image sha256:0a1b⟧' →
+    ("image", "0a1b")); None for any other."""
+    found = _HASHED.match(inner(placeholder))
+    return (found["kind"], found["digest"]) if found is not None else None
+
+
+def kind_of(placeholder: str) -> str:
+    """What a placeholder stands for, in a reader's words: 'image', 'linked image',
+    'footnote', 'equation', 'WordArt', 'object'."""
+    if (found := read_hashed(placeholder)) is not None:
+        return found[0]
+    if (note := read_note(placeholder)) is not None:
+        return note[0]
+    if (shown := read_labelled(placeholder)) is not None:
+        return shown[0]
+    return inner(placeholder).split(":", 1)[0].strip() or "object"
 
 
 def spans(text: str) -> list[tuple[int, int]]:

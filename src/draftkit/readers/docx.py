@@ -793,7 +793,7 @@ class _Walker:
                 self.warn(
                     "not-compared", f"an embedded object of a kind draftkit cannot read ({node.get('uri')})"
                 )
-                parts.append(f"{SOFT}⟦object⟧{SOFT}")
+                parts.append(f"{SOFT}{placeholders.OBJECT}{SOFT}")
                 self._skip(node)
                 continue
             stack.extend(reversed(node))

@@ -337,11 +337,11 @@ class _Reader:
             digest = self.digest(href)
             if digest is None:
                 self.warn(f"a linked image ({href}) outside the file, not compared")
-                return f" ⟦linked image: {href}⟧ "
+                return f" {placeholders.linked('image', href)} "
             self.warn(f"an image (sha256:{digest[:8]}), compared by its content hash")
-            return f" ⟦image sha256:{digest[:8]}⟧ "
+            return f" {placeholders.hashed('image', digest[:8])} "
         self.warn("a drawing or object, not compared")
-        return " ⟦drawing⟧ "
+        return f" {placeholders.DRAWING} "
 
     def warn(self, message: str) -> None:
         self.warnings.append(ReadWarning("not-compared", message, Location(paragraph=self.index + 1)))

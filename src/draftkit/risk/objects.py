@@ -32,7 +32,16 @@ from typing import TYPE_CHECKING, TypeVar
 
 from draftkit.compare.changes import Change, Comparison, Flag, Severity
 from draftkit.model import Draft, Provision
-from draftkit.model.placeholders import OPEN, found_in, inner, read_labelled, read_note
+from draftkit.model.placeholders import (
+    HASH,
+    OPEN,
+    found_in,
+    inner,
+    kind_of,
+    read_hashed,
+    read_labelled,
+    read_note,
+)
 from draftkit.readers import View
 from draftkit.risk.annotate import HEAVY_WEIGHT
 from draftkit.risk.hygiene import category_of
@@ -44,9 +53,6 @@ if TYPE_CHECKING:  # lxml is loaded only to read a DOCX's tables again: a text d
 Row = tuple[str, ...]
 T = TypeVar("T", str, Row)
 
-_HASHED = re.compile(r"^(?P<kind>.+?) sha256:(?P<digest>[0-9a-f]+)$")
-_DIGEST = re.compile(r"sha256:([0-9a-f]+)")
-
 
 def placeholders(text: str) -> list[str]:
     """The outermost `⟦…⟧` placeholders of a text, in order, without their brackets (a
@@ -56,22 +62,12 @@ def placeholders(text: str) -> list[str]:
 
 def _labelled(placeholder: str) -> tuple[str, str] | None:
     """(kind, text) of a placeholder that holds text: a note, an equation, a text box, ruby
-    (WordArt is named and quoted as an object: 'WordArt added', '⟦WordArt: …⟧')."""
+    (WordArt is quoted as an object: '⟦WordArt: …⟧')."""
     if (note := read_note(placeholder)) is not None:
         return note
     if (labelled := read_labelled(placeholder)) is not None and labelled[0] != "WordArt":
         return labelled
     return None
-
-
-def _kind(placeholder: str) -> str:
-    """What a placeholder stands for, in a reader's words: 'image', 'equation', 'footnote'."""
-    if (hashed := _HASHED.match(inner(placeholder))) is not None:
-        return hashed["kind"]
-    if (labelled := _labelled(placeholder)) is not None:
-        return labelled[0]
-    kind = inner(placeholder).split(":", 1)[0].strip()
-    return kind or "object"
 
 
 def _shown(placeholder: str) -> str:
@@ -82,9 +78,9 @@ def _shown(placeholder: str) -> str:
 
 
 def _change_of(old: str, new: str) -> str:
-    old_hash, new_hash = _HASHED.match(inner(old)), _HASHED.match(inner(new))
+    old_hash, new_hash = read_hashed(old), read_hashed(new)
     if old_hash is not None and new_hash is not None:
-        return f" (content hash {old_hash['digest']} → {new_hash['digest']})"
+        return f" (content hash {old_hash[1]} → {new_hash[1]})"
     return ""
 
 
@@ -101,9 +97,9 @@ def _object_findings(change: Change, where: str) -> list[tuple[str, str, str]]:
     if change.kind in ("added", "deleted") and removed + added == [whole.strip()]:
         return []  # a paragraph that is only the object: "Paragraph deleted: '⟦image …⟧'" names it
     out: list[tuple[str, str, str]] = []
-    for kind in dict.fromkeys(_kind(p) for p in removed + added):
-        gone = [p for p in removed if _kind(p) == kind]
-        came = [p for p in added if _kind(p) == kind]
+    for kind in dict.fromkeys(kind_of(p) for p in removed + added):
+        gone = [p for p in removed if kind_of(p) == kind]
+        came = [p for p in added if kind_of(p) == kind]
         name = kind[0].upper() + kind[1:]
         for before, after in zip(gone, came, strict=False):
             message = f"{name} changed {where}{_change_of(before, after)}"
@@ -262,10 +258,10 @@ def _kept(change: Change) -> tuple[Flag, ...]:
     carry thousands of number flags."""
     if not any(flag.rule == "number" for flag in change.flags):
         return change.flags
-    digests = " ".join(_DIGEST.findall(change.old_text + " " + change.new_text))
+    digests = " ".join(HASH.findall(change.old_text + " " + change.new_text))
     if not digests:
         return change.flags
-    text = _DIGEST.sub("#", change.old_text + "\n" + change.new_text)
+    text = HASH.sub("#", change.old_text + "\n" + change.new_text)
     return tuple(f for f in change.flags if not _artefact(f, digests, text))
 
 

@@ -158,17 +158,17 @@ class Objects:
             found = self.rels[source] = relationships(self.parts, source)
         rel = found.get(rel_id or "") if rel_id else None
         if rel is None:
-            return f"⟦{kind}: missing⟧"
+            return placeholders.missing(kind)
         if rel.external:
-            return f"⟦linked {kind}: {rel.target}⟧"
+            return placeholders.linked(kind, rel.target)
         data = self.parts.get(rel.target)
         if data is None:
-            return f"⟦{kind}: missing⟧"
+            return placeholders.missing(kind)
         digest = self.digests.get(rel.target)
         if digest is None:
             full = diagram_digest(data) if kind == "diagram" else hashlib.sha256(data).hexdigest()
             digest = self.digests[rel.target] = full[:8]
-        return f"⟦{kind} sha256:{digest}⟧"
+        return placeholders.hashed(kind, digest)
 
 
 def object_text(element: etree._Element, show: Callable[[str | None, str], str]) -> str:
@@ -202,7 +202,7 @@ def object_text(element: etree._Element, show: Callable[[str | None, str], str])
         elif tag == _DGM_REL_IDS:
             out.append(show(node.get(_R_DM), "diagram"))
         elif tag == _A_GRAPHIC_DATA and node.get("uri") not in _READ_GRAPHICS:
-            out.append("⟦object⟧")
+            out.append(placeholders.OBJECT)
             continue
         stack.extend(reversed(node))
     return " ".join(out)
