@@ -9,8 +9,8 @@ hours") is an option under negotiation, and stays one.
 
 Used by the flags (risk.features), the history's brackets (history.brackets) and, as a
 regular expression, the validation schema's "brackets" rule (schemas/framework.clauses.toml).
-`outermost` finds balanced spans of any pair of marks (the brackets here, the reader's
-placeholders ⟦ … ⟧ for the redline).
+`outermost` finds balanced spans of any pair of marks (the brackets here; the reader's
+placeholders ⟦ … ⟧ are found by `model.placeholders`).
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ from typing import Literal, NamedTuple
 from lxml import etree
 
 from draftkit.errors import InputError, LimitError, UsageError, Where
-from draftkit.model import Cell, Location, ReadWarning
+from draftkit.model import Cell, Location, ReadWarning, placeholders
 from draftkit.readers import docx_objects as objects
 from draftkit.readers.blocks import Block
 from draftkit.readers.docx_invisible import Unseen, unseen_note
@@ -137,7 +137,6 @@ class _Piece(NamedTuple):
 
 
 _SHOWN = Hiding(word=False, office=False)
-_NOTE_LABEL = {"footnote": "Footnote", "endnote": "Endnote"}
 
 
 class _Walker:
@@ -713,11 +712,10 @@ class _Walker:
             self.inline(annotation, note)
             text = " ".join("".join(note).split())
             if text:
-                parts.append(f"{SOFT}⟦ruby: {text}⟧{SOFT}")
+                parts.append(f"{SOFT}{placeholders.labelled('ruby', text)}{SOFT}")
 
-    def _note(self, kind: str, note_id: str | None, parts: list[str]) -> None:
+    def _note(self, kind: placeholders.NoteKind, note_id: str | None, parts: list[str]) -> None:
         """A footnote or endnote, read where its reference stands."""
-        label = _NOTE_LABEL[kind]
         if self.in_note or self.parts is None:
             return  # a note inside a note is not something Word makes
         found = self.parts.notes.get(kind)
@@ -753,7 +751,7 @@ class _Walker:
         text = " ".join(
             " ".join(f"{b.auto_label} {b.text}".split()) if b.auto_label else b.text for b in walker.blocks
         )
-        parts.append(f"{SOFT}⟦{label}: {text}⟧{SOFT}")
+        parts.append(f"{SOFT}{placeholders.note(kind, text)}{SOFT}")
 
     def _object(self, element: etree._Element, parts: list[str]) -> None:
         """A drawing, VML picture, OLE object or alternate content inside a run: text boxes
@@ -786,7 +784,7 @@ class _Walker:
                 self._placeholder(rel_id, "image", parts)
             elif tag == objects.V_TEXTPATH:
                 if (text := wordart_text(node)) and not self.instr_depth:
-                    parts.append(f"{SOFT}⟦WordArt: {text}⟧{SOFT}")
+                    parts.append(f"{SOFT}{placeholders.labelled('WordArt', text)}{SOFT}")
             elif tag == objects.C_CHART:
                 self._placeholder(node.get(objects.R_ID), "chart", parts)
             elif tag == objects.DGM_REL_IDS:
@@ -795,7 +793,7 @@ class _Walker:
                 self.warn(
                     "not-compared", f"an embedded object of a kind draftkit cannot read ({node.get('uri')})"
                 )
-                parts.append(f"{SOFT}⟦object⟧{SOFT}")
+                parts.append(f"{SOFT}{placeholders.OBJECT}{SOFT}")
                 self._skip(node)
                 continue
             stack.extend(reversed(node))
@@ -821,7 +819,7 @@ class _Walker:
         (a run Word tracked as inserted or deleted inside it counts in its view only)."""
         text = math_text(element, self.hidden_changes)
         if text:
-            parts.append(f"{SOFT}⟦equation: {text}⟧{SOFT}")
+            parts.append(f"{SOFT}{placeholders.labelled('equation', text)}{SOFT}")
 
     def _placeholder(self, rel_id: str | None, kind: str, parts: list[str]) -> None:
         if self.instr_depth:

@@ -15,6 +15,7 @@ import re
 from lxml import etree
 
 from draftkit.errors import DraftkitError
+from draftkit.model.placeholders import hashed, linked, missing
 from draftkit.readers.docx_objects import with_article
 from draftkit.readers.docx_tags import Tags
 from draftkit.readers.docx_text import diagram_digest, quote, unify_namespaces
@@ -149,13 +150,13 @@ def embedded(parts: Parts | None, source: str, rel_id: str | None, kind: str) ->
     and content hash, or that it is linked or missing (a DOCX reader's placeholder)."""
     rel = parts.relationship(source, rel_id) if parts else None
     if rel is None or parts is None:
-        return f"⟦{kind}: missing⟧", f"{with_article(kind)} whose part is missing"
+        return missing(kind), f"{with_article(kind)} whose part is missing"
     if rel.external:
-        return f"⟦linked {kind}: {rel.target}⟧", f"a linked {kind} ({rel.target}) outside the file"
+        return linked(kind, rel.target), f"a linked {kind} ({rel.target}) outside the file"
     if not parts.package.has(rel.target):
-        return f"⟦{kind}: missing⟧", f"{with_article(kind)} whose part is missing"
+        return missing(kind), f"{with_article(kind)} whose part is missing"
     if kind == "diagram":  # by its data, not by the id its cached drawing has
         digest = diagram_digest(parts.package.read(rel.target))[:8]
     else:
         digest = parts.digest(rel.target)
-    return f"⟦{kind} sha256:{digest}⟧", f"an embedded {kind} (sha256:{digest})"
+    return hashed(kind, digest), f"an embedded {kind} (sha256:{digest})"

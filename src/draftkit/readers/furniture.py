@@ -44,6 +44,7 @@ from draftkit.errors import DraftkitError
 from draftkit.limits import Limits
 from draftkit.model import Draft, Location, Provision, ReadWarning
 from draftkit.model.numbering import parse_label
+from draftkit.model.placeholders import CLOSE, NOTE_KINDS, NoteKind, labelled_opening, note_opening
 from draftkit.readers import STDIN_NAME
 from draftkit.readers.docx_text import PAGE_FIELDS, choose_branch, symbol_text
 from draftkit.readers.safezip import open_package
@@ -88,7 +89,6 @@ def noted(
     return replace(new, warnings=(*new.warnings, *notes))
 
 
-_NOTE_MARKS = ("⟦Footnote: ", "⟦Endnote: ")
 # A revision in the main document part, whatever the namespace's prefix.
 _REVISION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:ins|del|moveFrom|moveTo)[\s/>]")
 _TEXT_BOX = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?txbxContent[\s/>]")
@@ -142,11 +142,12 @@ _FORMAT_NOT_TEXT = ": a difference there may be the format's, not the text's (do
 def _equations_note(word: Draft, pair: str, located: bool) -> ReadWarning | None:
     """The Word file's equations are read as their text (`⟦equation: …⟧`); a PDF draws them
     (LibreOffice as shapes), its text layer holding none of them, or their signs apart."""
-    found = [p for p in word.walk() if "⟦equation: " in p.text or "⟦equation: " in (p.heading or "")]
+    opening = labelled_opening("equation")  # wherever it stands, a note's equation too
+    found = [p for p in word.walk() if opening in p.text or opening in (p.heading or "")]
     if not found:
         return None
-    first = found[0].text if "⟦equation: " in found[0].text else found[0].heading or ""
-    shown = first[first.index("⟦equation: ") :].split("⟧", 1)[0] + "⟧"
+    first = found[0].text if opening in found[0].text else found[0].heading or ""
+    shown = first[first.index(opening) :].split(CLOSE, 1)[0] + CLOSE
     where, location = _first(found[0], located)
     return ReadWarning(
         "not-compared",
@@ -282,6 +283,12 @@ def _listnum_note(pair: str, located: bool, held: dict[str, tuple[int, int]]) ->
     )
 
 
+def _notes(texts: list[str], kind: NoteKind) -> int:
+    """How many notes of `kind` the texts hold, set back at their calls."""
+    opening = note_opening(kind)
+    return sum(t.count(opening) for t in texts)
+
+
 def _word_and_pdf_note(
     word: Draft, pdf: Draft, view: str, limits: Limits, pair: str, held: dict[str, tuple[int, int]]
 ) -> ReadWarning | None:
@@ -292,11 +299,7 @@ def _word_and_pdf_note(
     in_pdf = [pdf.title or "", *pdf.preamble, *(p.text for p in pdf.walk())]
     # Notes the PDF reader set back at their calls (readers.pdf_footnotes) read as the Word
     # file's do: said only where it found fewer.
-    notes = [
-        name
-        for mark, name in zip(_NOTE_MARKS, ("footnotes", "endnotes"), strict=True)
-        if sum(t.count(mark) for t in texts) > sum(t.count(mark) for t in in_pdf)
-    ]
+    notes = [f"{kind}s" for kind in NOTE_KINDS if _notes(texts, kind) > _notes(in_pdf, kind)]
     if notes:
         said.append(
             f"its {' and '.join(notes)} are read in its text, at their references; the PDF prints them at the foot"

@@ -23,7 +23,7 @@ from pathlib import Path
 from lxml import etree
 
 from draftkit.errors import InputError, LimitError, Where
-from draftkit.model import Location, ReadWarning
+from draftkit.model import Location, ReadWarning, placeholders
 from draftkit.readers.blocks import Block
 from draftkit.readers.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, PARAGRAPHS_PER_PROVISION
 from draftkit.readers.safezip import OoxmlPackage, open_package
@@ -166,9 +166,11 @@ def _text(element: etree._Element, objects: list[etree._Element] | None = None) 
                 out.append(" " if tag == _TAB else "\n")
             elif tag == _t("note"):
                 body = child.find(_t("note-body"))
-                kind = "Endnote" if child.get(_t("note-class")) == "endnote" else "Footnote"
+                kind: placeholders.NoteKind = (
+                    "endnote" if child.get(_t("note-class")) == "endnote" else "footnote"
+                )
                 if body is not None:  # at its reference, as the DOCX reader reads notes
-                    out.append(f" ⟦{kind}: {' '.join(_text(p) for p in body.iter(_P))}⟧ ")
+                    out.append(f" {placeholders.note(kind, ' '.join(_text(p) for p in body.iter(_P)))} ")
             elif isinstance(tag, str) and tag.startswith(f"{{{_DRAW}}}"):
                 if objects is not None:
                     out.append(_OBJECT.format(len(objects)))
@@ -328,18 +330,18 @@ class _Reader:
         of its bytes (as the DOCX reader does), anything else named; never silently dropped."""
         box = next(frame.iter(f"{{{_DRAW}}}text-box"), None)
         if box is not None:
-            return " ⟦text box: " + " ".join(_text(p) for p in box.iter(_P, _H)) + "⟧ "
+            return f" {placeholders.labelled('text box', ' '.join(_text(p) for p in box.iter(_P, _H)))} "
         image = next(frame.iter(f"{{{_DRAW}}}image"), None)
         href = image.get(_XLINK_HREF) if image is not None else None
         if href:
             digest = self.digest(href)
             if digest is None:
                 self.warn(f"a linked image ({href}) outside the file, not compared")
-                return f" ⟦linked image: {href}⟧ "
+                return f" {placeholders.linked('image', href)} "
             self.warn(f"an image (sha256:{digest[:8]}), compared by its content hash")
-            return f" ⟦image sha256:{digest[:8]}⟧ "
+            return f" {placeholders.hashed('image', digest[:8])} "
         self.warn("a drawing or object, not compared")
-        return " ⟦drawing⟧ "
+        return f" {placeholders.DRAWING} "
 
     def warn(self, message: str) -> None:
         self.warnings.append(ReadWarning("not-compared", message, Location(paragraph=self.index + 1)))

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from draftkit.model import placeholders
 from draftkit.readers.pdf_runs import joined
 
 NOTE_BASE = 0xF0000
@@ -203,7 +204,7 @@ def _footnotes(
         answered = [runs[index] for index in above[: len(notes)]]
         for run, (_, note_runs) in zip(answered, notes, strict=True):
             run[4] = chr(NOTE_BASE + len(shown))
-            shown.append(f"⟦Footnote: {_text(note_runs)}⟧")
+            shown.append(placeholders.note("footnote", _text(note_runs)))
         gone = set(area)
         runs[:] = [run for index, run in enumerate(runs) if index not in gone]
         return {id(run) for run in answered}
@@ -237,7 +238,7 @@ def _endnotes(pages: list[list[Run]], waiting: list[tuple[int, Run, str]], shown
         return
     for (_, run, _), (_, note_runs) in zip(waiting, notes, strict=True):
         run[4] = chr(NOTE_BASE + len(shown))
-        shown.append(f"⟦Endnote: {_text(note_runs)}⟧")
+        shown.append(placeholders.note("endnote", _text(note_runs)))
     for k, area in enumerate(areas):
         gone = set(area)
         page = pages[start + k]

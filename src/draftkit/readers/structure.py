@@ -33,6 +33,7 @@ from draftkit.model.numbering import (
     romance_ordinal,
     romance_words,
 )
+from draftkit.model.placeholders import CLOSE, OPEN
 from draftkit.readers.blocks import Block, is_all_caps
 from draftkit.readers.frozen import new_provision
 from draftkit.readers.limits import DEFAULT_MAX_DEPTH
@@ -254,7 +255,7 @@ def _split_heading(rest: str, block: Block) -> tuple[str | None, str]:
     body = rest.lstrip(_SEPARATORS + " \t")
     if not body:
         return None, ""
-    if body.startswith("\u27e6") and body.endswith("\u27e7") and block.heading_level is None:
+    if body.startswith(OPEN) and body.endswith(CLOSE) and block.heading_level is None:
         return None, body  # a note or object the reader set in place ("⟦Footnote: …⟧"): text
     if block.heading_level is not None or is_all_caps(body):
         return body, ""

@@ -31,8 +31,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from draftkit.compare.changes import Change, Comparison, Flag, Severity
-from draftkit.compare.editorial import outermost
 from draftkit.model import Draft, Provision
+from draftkit.model.placeholders import (
+    HASH,
+    OPEN,
+    found_in,
+    inner,
+    kind_of,
+    read_hashed,
+    read_labelled,
+    read_note,
+)
 from draftkit.readers import View
 from draftkit.risk.annotate import HEAVY_WEIGHT
 from draftkit.risk.hygiene import category_of
@@ -44,59 +53,53 @@ if TYPE_CHECKING:  # lxml is loaded only to read a DOCX's tables again: a text d
 Row = tuple[str, ...]
 T = TypeVar("T", str, Row)
 
-_HASHED = re.compile(r"^(?P<kind>.+?) sha256:(?P<digest>[0-9a-f]+)$")
-_DIGEST = re.compile(r"sha256:([0-9a-f]+)")
-_LABELLED = re.compile(r"^(?P<kind>equation|Footnote|Endnote|text box|ruby): (?P<text>.*)$", re.S)
-
 
 def placeholders(text: str) -> list[str]:
     """The outermost `⟦…⟧` placeholders of a text, in order, without their brackets (a
     footnote holding an image is one placeholder)."""
-    if "⟦" not in text:
-        return []
-    return [text[start + 1 : end - 1] for start, end, _ in outermost(text, "⟦", "⟧")]
+    return [inner(p) for p in found_in(text)]
 
 
-def _kind(placeholder: str) -> str:
-    """What a placeholder stands for, in a reader's words: 'image', 'equation', 'footnote'."""
-    if (hashed := _HASHED.match(placeholder)) is not None:
-        return hashed["kind"]
-    if (labelled := _LABELLED.match(placeholder)) is not None:
-        return labelled["kind"].lower()
-    kind = placeholder.split(":", 1)[0].strip()
-    return kind or "object"
+def _labelled(placeholder: str) -> tuple[str, str] | None:
+    """(kind, text) of a placeholder that holds text: a note, an equation, a text box, ruby
+    (WordArt is quoted as an object: '⟦WordArt: …⟧')."""
+    if (note := read_note(placeholder)) is not None:
+        return note
+    if (labelled := read_labelled(placeholder)) is not None and labelled[0] != "WordArt":
+        return labelled
+    return None
 
 
 def _shown(placeholder: str) -> str:
     """The evidence quoted for a placeholder: a note's or equation's text, else the placeholder."""
-    if (labelled := _LABELLED.match(placeholder)) is not None:
-        return " ".join(labelled["text"].split())
-    return f"⟦{placeholder}⟧"
+    if (labelled := _labelled(placeholder)) is not None:
+        return " ".join(labelled[1].split())
+    return placeholder
 
 
 def _change_of(old: str, new: str) -> str:
-    old_hash, new_hash = _HASHED.match(old), _HASHED.match(new)
+    old_hash, new_hash = read_hashed(old), read_hashed(new)
     if old_hash is not None and new_hash is not None:
-        return f" (content hash {old_hash['digest']} → {new_hash['digest']})"
+        return f" (content hash {old_hash[1]} → {new_hash[1]})"
     return ""
 
 
 def _object_findings(change: Change, where: str) -> list[tuple[str, str, str]]:
     """(message, old, new) per object added, removed or changed in this change."""
-    if "⟦" not in change.old_text and "⟦" not in change.new_text:
+    if OPEN not in change.old_text and OPEN not in change.new_text:
         return []  # no placeholder on either side (most changes)
-    old = Counter(placeholders(change.old_text)) if change.old else Counter[str]()
-    new = Counter(placeholders(change.new_text)) if change.new else Counter[str]()
+    old = Counter(found_in(change.old_text)) if change.old else Counter[str]()
+    new = Counter(found_in(change.new_text)) if change.new else Counter[str]()
     # Each placeholder once per occurrence one side has more of, in text order.
-    removed = _surplus(placeholders(change.old_text), old - new) if change.old else []
-    added = _surplus(placeholders(change.new_text), new - old) if change.new else []
+    removed = _surplus(found_in(change.old_text), old - new) if change.old else []
+    added = _surplus(found_in(change.new_text), new - old) if change.new else []
     whole = change.old_text if change.kind == "deleted" else change.new_text
-    if change.kind in ("added", "deleted") and [f"⟦{p}⟧" for p in removed + added] == [whole.strip()]:
+    if change.kind in ("added", "deleted") and removed + added == [whole.strip()]:
         return []  # a paragraph that is only the object: "Paragraph deleted: '⟦image …⟧'" names it
     out: list[tuple[str, str, str]] = []
-    for kind in dict.fromkeys(_kind(p) for p in removed + added):
-        gone = [p for p in removed if _kind(p) == kind]
-        came = [p for p in added if _kind(p) == kind]
+    for kind in dict.fromkeys(kind_of(p) for p in removed + added):
+        gone = [p for p in removed if kind_of(p) == kind]
+        came = [p for p in added if kind_of(p) == kind]
         name = kind[0].upper() + kind[1:]
         for before, after in zip(gone, came, strict=False):
             message = f"{name} changed {where}{_change_of(before, after)}"
@@ -255,10 +258,10 @@ def _kept(change: Change) -> tuple[Flag, ...]:
     carry thousands of number flags."""
     if not any(flag.rule == "number" for flag in change.flags):
         return change.flags
-    digests = " ".join(_DIGEST.findall(change.old_text + " " + change.new_text))
+    digests = " ".join(HASH.findall(change.old_text + " " + change.new_text))
     if not digests:
         return change.flags
-    text = _DIGEST.sub("#", change.old_text + "\n" + change.new_text)
+    text = HASH.sub("#", change.old_text + "\n" + change.new_text)
     return tuple(f for f in change.flags if not _artefact(f, digests, text))
 
 

@@ -1,5 +1,6 @@
-"""The reader's placeholders in a provision's text (`⟦Footnote: …⟧`, `⟦image sha256:…⟧`): where
-they are, the text cut around them, and op streams re-diffed so that each is one unit.
+"""The reader's placeholders in a provision's text (`⟦Footnote: …⟧`, `⟦image sha256:…⟧`,
+found and read by `model.placeholders`): the text cut around them, and op streams re-diffed
+so that each is one unit.
 
 The reader shows a note, an image or an object as a placeholder padded by a space from the
 words around it; the redline writes the element itself, never the placeholder's text. Pure
@@ -8,19 +9,11 @@ functions of text, no document.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from draftkit.compare.editorial import outermost
 from draftkit.compare.textdiff import diff_words
+from draftkit.model.placeholders import CLOSE, OPEN, read_note, spans, unmarked
 from draftkit.render.redline.actions import Seg
-
-_NOTE_OPEN = re.compile(r"⟦(Footnote|Endnote): ")
-
-
-def placeholders(text: str) -> list[tuple[int, int]]:
-    """The spans of the reader's placeholders in `text` (balanced: a note may hold an image's)."""
-    return [(start, end) for start, end, _ in outermost(text, "⟦", "⟧")]
 
 
 def split_placeholders(text: str) -> list[tuple[str, bool]]:
@@ -29,7 +22,7 @@ def split_placeholders(text: str) -> list[tuple[str, bool]]:
     placeholder and a non-space) left out."""
     out: list[tuple[str, bool]] = []
     last = 0
-    for a, b in placeholders(text):
+    for a, b in spans(text):
         cut = a - 1 if a > last and text[a - 1] == " " else a
         out.extend(((text[last:cut], False), (text[a:b], True)))
         last = b + 1 if b < len(text) and text[b] == " " else b
@@ -39,32 +32,32 @@ def split_placeholders(text: str) -> list[tuple[str, bool]]:
 
 def untracked_note(placeholder: str, kind: str) -> str:
     """What a comment says about an object the redline could not track."""
-    match = _NOTE_OPEN.match(placeholder)
-    if match:
-        what = f"the {match[1].lower()} “{_short(placeholder[match.end() : -1])}”"
+    note = read_note(placeholder)
+    if note is not None:
+        what = f"the {note[0]} “{_short(note[1])}”"
     else:
-        what = f"an object ({placeholder.strip('⟦⟧')})"
+        what = f"an object ({placeholder.strip(OPEN + CLOSE)})"
     if kind in ("delete", "moveFrom"):
         return f"{what} stood here in the old text; its removal is not shown as a tracked deletion"
     return f"{what} is new here; it is not shown as a tracked insertion"
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.replace("⟦", "").replace("⟧", "").split())
+    text = " ".join(unmarked(text).split())
     return text if len(text) <= 60 else text[:59] + "…"
 
 
 def note_body(placeholder: str) -> str:
     """The text of a note placeholder ('⟦Footnote: x⟧' → 'x')."""
-    match = _NOTE_OPEN.match(placeholder.strip())
-    return placeholder.strip()[match.end() : -1] if match else placeholder
+    note = read_note(placeholder.strip())
+    return note[1] if note is not None else placeholder
 
 
 def atomic_segs(segs: Sequence[Seg]) -> tuple[list[Seg], list[tuple[int, str, str]]]:
     """Ops re-diffed so that each placeholder is one unit, with the same new text. A note
     kept in place whose text changed becomes equal here, and is returned as (its offset in
     the new text, old placeholder, new placeholder) to revise inside the note part."""
-    if not any("⟦" in t for _, t in segs):
+    if not any(OPEN in t for _, t in segs):
         return list(segs), []
     old = "".join(t for k, t in segs if k in ("equal", "delete", "moveFrom"))
     new = "".join(t for k, t in segs if k in ("equal", "insert", "moveTo"))
@@ -77,10 +70,10 @@ def atomic_segs(segs: Sequence[Seg]) -> tuple[list[Seg], list[tuple[int, str, st
         found: list[str] = []
         out: list[str] = []
         last = 0
-        for a, b in placeholders(text):
+        for a, b in spans(text):
             piece = text[a:b]
-            match = _NOTE_OPEN.match(piece)
-            key = f"note:{match[1]}" if match else piece  # notes pair by kind, objects by content
+            note = read_note(piece)
+            key = f"note:{note[0]}" if note is not None else piece  # notes pair by kind, objects by content
             code = table.setdefault(key, chr(0xF0000 + len(table)))
             out.extend((text[last:a], code))
             found.append(piece)

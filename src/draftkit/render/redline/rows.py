@@ -33,6 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from lxml import etree
 
+from draftkit.model.placeholders import labelled
 from draftkit.readers.docx_text import math_text
 from draftkit.render.redline.carry import Carrier
 from draftkit.render.redline.layout import ZERO_WIDTH
@@ -598,7 +599,7 @@ def deleted_key(p: etree._Element) -> str:
             out.append(node.text or "")
             continue
         if tag in MATH_TAGS:
-            out.append(f"⟦equation: {math_text(node)}⟧")
+            out.append(labelled("equation", math_text(node)))
             continue
         shown = node.get(SHOWN) if isinstance(tag, str) else None
         if shown:

@@ -22,6 +22,7 @@ from lxml import etree
 from draftkit.compare.changes import Flag
 from draftkit.compare.textdiff import diff_words
 from draftkit.model import Provision
+from draftkit.model.placeholders import OPEN
 from draftkit.readers.docx_text import (
     CAPS,
     Visibility,
@@ -304,7 +305,7 @@ class Writer:
         into = into if into is not None else at
         out: list[etree._Element] = []
         for kind, text in segs:
-            if "⟦" not in text:
+            if OPEN not in text:
                 if text:
                     out.append(revision_run(kind, text, self.ids, self.rev, self._in_case(text, rpr, into)))
                 continue

@@ -14,9 +14,10 @@ such attribute before the part is serialised. The one edit: a legacy check box o
 form field, which keeps no result (Word draws ☒ or the chosen entry from its `w:ffData`),
 and a MACROBUTTON field, which keeps none either (Word shows its display text), become a
 plain run of that text — what the reader reads, and what the redline's inert pass
-(which freezes every form field to its last result) would otherwise leave empty. Guarantees the reader's strings (`readers.docx`
-`_Walker._note`, `_embedded`): the note's paragraphs stripped and joined by one space, the
-first 8 hex digits of the part's SHA-256, `⟦kind: missing⟧`, `⟦linked kind: target⟧`.
+(which freezes every form field to its last result) would otherwise leave empty.
+Guarantees the reader's strings (`readers.docx` `_Walker._note`, `_embedded`): the note's
+paragraphs stripped and joined by one space, in `model.placeholders.note` as the reader's;
+the first 8 hex digits of the part's SHA-256, `⟦kind: missing⟧`, `⟦linked kind: target⟧`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from draftkit.model import placeholders
 from draftkit.readers.docx_objects import wordart_text
 from draftkit.readers.docx_text import (
     choose_branch,
@@ -88,7 +90,7 @@ W_DRAWING, W_PICT, W_OBJECT = qn("w:drawing"), qn("w:pict"), qn("w:object")
 W_TXBX = qn("w:txbxContent")
 _W_R = qn("w:r")
 OBJECT_TAGS = frozenset({W_DRAWING, W_PICT, W_OBJECT, _MC_ALTERNATE})
-NOTE_LABEL = {W_FOOTNOTE_REF: ("footnote", "Footnote"), W_ENDNOTE_REF: ("endnote", "Endnote")}
+NOTE_KINDS: dict[str, placeholders.NoteKind] = {W_FOOTNOTE_REF: "footnote", W_ENDNOTE_REF: "endnote"}
 _M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 M_OMATH, M_OMATH_PARA = f"{{{_M_NS}}}oMath", f"{{{_M_NS}}}oMathPara"
 MATH_TAGS = frozenset({M_OMATH, M_OMATH_PARA})
@@ -156,17 +158,17 @@ class Objects:
             found = self.rels[source] = relationships(self.parts, source)
         rel = found.get(rel_id or "") if rel_id else None
         if rel is None:
-            return f"⟦{kind}: missing⟧"
+            return placeholders.missing(kind)
         if rel.external:
-            return f"⟦linked {kind}: {rel.target}⟧"
+            return placeholders.linked(kind, rel.target)
         data = self.parts.get(rel.target)
         if data is None:
-            return f"⟦{kind}: missing⟧"
+            return placeholders.missing(kind)
         digest = self.digests.get(rel.target)
         if digest is None:
             full = diagram_digest(data) if kind == "diagram" else hashlib.sha256(data).hexdigest()
             digest = self.digests[rel.target] = full[:8]
-        return f"⟦{kind} sha256:{digest}⟧"
+        return placeholders.hashed(kind, digest)
 
 
 def object_text(element: etree._Element, show: Callable[[str | None, str], str]) -> str:
@@ -194,13 +196,13 @@ def object_text(element: etree._Element, show: Callable[[str | None, str], str])
             out.append(show(node.get(_R_EMBED) or node.get(_R_LINK) or node.get(_R_ID), "image"))
         elif tag == _V_TEXTPATH:
             if text := wordart_text(node):
-                out.append(f"⟦WordArt: {text}⟧")
+                out.append(placeholders.labelled("WordArt", text))
         elif tag == _C_CHART:
             out.append(show(node.get(_R_ID), "chart"))
         elif tag == _DGM_REL_IDS:
             out.append(show(node.get(_R_DM), "diagram"))
         elif tag == _A_GRAPHIC_DATA and node.get("uri") not in _READ_GRAPHICS:
-            out.append("⟦object⟧")
+            out.append(placeholders.OBJECT)
             continue
         stack.extend(reversed(node))
     return " ".join(out)
@@ -232,14 +234,14 @@ def show_objects(
 
     for element in root.iter(W_FOOTNOTE_REF, W_ENDNOTE_REF, *OBJECT_TAGS):
         tag = element.tag
-        if tag in NOTE_LABEL:
-            kind, label = NOTE_LABEL[tag]
+        kind = NOTE_KINDS.get(tag)
+        if kind is not None:
             note_id = element.get(qn("w:id")) or ""
             text = (notes or {}).get(kind, {}).get(note_id)
             if text is None or (kind, note_id) in used:
                 continue  # a missing or second reference: the reader shows nothing
             used.add((kind, note_id))
-            element.set(SHOWN, f"⟦{label}: {text}⟧")
+            element.set(SHOWN, placeholders.note(kind, text))
         elif _tag_of(element.getparent()) == _W_R:
             text = object_text(element, show)
             if text:
@@ -257,7 +259,7 @@ def show_math(root: etree._Element) -> None:
             continue
         text = math_text(element, _ACCEPT_HIDDEN)
         if text:
-            element.set(SHOWN, f"⟦equation: {text}⟧")
+            element.set(SHOWN, placeholders.labelled("equation", text))
         elif element.get(SHOWN) is not None:
             del element.attrib[SHOWN]
 
