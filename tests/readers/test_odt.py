@@ -181,3 +181,33 @@ def test_images_and_text_boxes_are_shown_not_dropped(tmp_path: Path) -> None:
     messages = [w.message for w in draft.warnings]
     assert any(m.startswith("an image (sha256:") for m in messages)
     assert any("linked image" in m for m in messages)
+
+
+def test_a_comment_is_no_part_of_the_text_and_is_said_not_compared(tmp_path: Path) -> None:
+    """LibreOffice keeps a comment inside its paragraph (office:annotation, with its author
+    and date): read as text, 'Michael Williamson2016-07-03T15:10:00MWA tachyon walks into a
+    bar.' stood in the provision (mammoth's comments.odt)."""
+    comment = (
+        '<office:annotation xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" office:name="c1">'
+        "<dc:creator>A. Drafter</dc:creator><dc:date>2026-12-07T10:00:00</dc:date>"
+        "<text:p>Check this figure.</text:p></office:annotation>"
+    )
+    end = '<office:annotation-end xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:name="c1"/>'
+    body = (
+        '<text:list text:style-name="L1">'
+        + _item(
+            "General",
+            "<text:list><text:list-item><text:p>The Parties shall withdraw "
+            + comment
+            + "600,000"
+            + end
+            + " troops.</text:p></text:list-item></text:list>",
+        )
+        + "</text:list>"
+    )
+    draft = read(_odt(tmp_path / "c.odt", body))
+    (point,) = [p for p in draft.walk() if p.num == "1."]
+    assert point.text == "The Parties shall withdraw 600,000 troops."
+    notes = [w for w in draft.warnings if w.code == "not-compared"]
+    assert [w.message for w in notes] == ["1 comment (the first here), not compared"]

@@ -45,6 +45,8 @@ def _t(name: str) -> str:
 _P, _H, _LIST, _ITEM, _HEADER = _t("p"), _t("h"), _t("list"), _t("list-item"), _t("list-header")
 _SPACE, _TAB, _BREAK, _SPAN, _A = _t("s"), _t("tab"), _t("line-break"), _t("span"), _t("a")
 _SKIP = {_t("note"), _t("tracked-changes"), _t("sequence-decls"), _t("bookmark-ref")}
+# A comment (its author, date and words) and the end of the range it spans: not the text.
+_COMMENTS = {f"{{{_OFFICE}}}annotation", f"{{{_OFFICE}}}annotation-end"}
 _FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -149,10 +151,13 @@ def _paragraph_list_styles(*roots: etree._Element) -> dict[str, str]:
     return out
 
 
-def _text(element: etree._Element, objects: list[etree._Element] | None = None) -> str:
+def _text(
+    element: etree._Element, objects: list[etree._Element] | None = None, comments: list[int] | None = None
+) -> str:
     """The visible text of a paragraph: spans, links, spaces and tabs, notes at their
-    reference; change marks left out. A frame or drawing stands as a marker (`_OBJECT`) whose
-    element goes to `objects`, for the reader to show as a text box's text or a placeholder."""
+    reference; change marks and comments left out (each comment counted in `comments`). A
+    frame or drawing stands as a marker (`_OBJECT`) whose element goes to `objects`, for the
+    reader to show as a text box's text or a placeholder."""
     out: list[str] = []
 
     def walk(node: etree._Element) -> None:
@@ -177,6 +182,9 @@ def _text(element: etree._Element, objects: list[etree._Element] | None = None) 
                     objects.append(child)
             elif tag in _SKIP:
                 pass
+            elif tag in _COMMENTS:
+                if comments is not None and tag == f"{{{_OFFICE}}}annotation":
+                    comments.append(1)
             else:
                 walk(child)
             if child.tail:
@@ -201,6 +209,8 @@ class _Reader:
         self.last_by_style: dict[str, _Counters] = {}
         self.lists = 0
         self.outline = _Counters()
+        self.comments: list[int] = []  # one per comment read past (office:annotation)
+        self.commented: int | None = None  # the paragraph of the first
 
     def body(self, text_root: etree._Element) -> None:
         for child in text_root:
@@ -286,7 +296,10 @@ class _Reader:
     def paragraph(self, node: etree._Element, item: tuple[str, int, _Counters, int] | None) -> None:
         self.index += 1
         objects: list[etree._Element] = []
-        text = _text(node, objects)
+        seen = len(self.comments)
+        text = _text(node, objects, self.comments)
+        if self.commented is None and len(self.comments) > seen:
+            self.commented = self.index
         if objects:
             text = " ".join(_OBJECT_RE.sub(lambda m: self._shown(objects[int(m.group(1))]), text).split())
         label: str | None = None
@@ -393,4 +406,13 @@ def _read(
     list_styles[OUTLINE] = _outline_style(styles, content)
     reader = _Reader(list_styles, _paragraph_list_styles(styles, content), source, max_paragraphs, digest)
     reader.body(text_root)
+    if reader.commented is not None:
+        n = len(reader.comments)
+        reader.warnings.append(
+            ReadWarning(
+                "not-compared",
+                f"{n} comment{'s' if n != 1 else ''} (the first here), not compared",
+                Location(paragraph=reader.commented),
+            )
+        )
     return OdtContent(reader.blocks, tuple(reader.warnings))
