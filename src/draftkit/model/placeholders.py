@@ -21,7 +21,8 @@ Pure functions of text; imports nothing of draftkit.
 from __future__ import annotations
 
 import re
-from typing import Final, Literal
+from collections.abc import Mapping
+from typing import Final, Literal, TypeVar
 
 OPEN: Final = "\u27e6"  # ⟦
 CLOSE: Final = "\u27e7"  # ⟧
@@ -56,12 +57,7 @@ def note_opening(kind: NoteKind) -> str:
 def read_note(placeholder: str) -> tuple[NoteKind, str] | None:
     """A note placeholder's kind and text ('⟦Footnote: x⟧' → ("footnote", "x")); None for
     any other placeholder."""
-    if placeholder[:1] != OPEN or placeholder[-1:] != CLOSE:
-        return None
-    for kind, opening in _NOTE_OPENINGS.items():
-        if placeholder.startswith(opening):
-            return kind, placeholder[len(opening) : -1]
-    return None
+    return _opened(placeholder, _NOTE_OPENINGS)
 
 
 def labelled(kind: LabelKind, text: str) -> str:
@@ -77,9 +73,17 @@ def labelled_opening(kind: LabelKind) -> str:
 def read_labelled(placeholder: str) -> tuple[LabelKind, str] | None:
     """The kind and text of an object's placeholder that shows its text ('⟦ruby: x⟧' →
     ("ruby", "x")); None for any other (a note's: `read_note`)."""
+    return _opened(placeholder, _LABEL_OPENINGS)
+
+
+_K = TypeVar("_K", bound=str)
+
+
+def _opened(placeholder: str, openings: Mapping[_K, str]) -> tuple[_K, str] | None:
+    """The kind whose opening `placeholder` starts with, and the text inside it."""
     if placeholder[:1] != OPEN or placeholder[-1:] != CLOSE:
         return None
-    for kind, opening in _LABEL_OPENINGS.items():
+    for kind, opening in openings.items():
         if placeholder.startswith(opening):
             return kind, placeholder[len(opening) : -1]
     return None
