@@ -241,6 +241,7 @@ def content_groups(
     candidates: Mapping[int, Sequence[tuple[float, int]]],
     back: Mapping[int, Sequence[tuple[float, int]]],
     similarity: Callable[[str, str], float],
+    evidence: tuple[Callable[[int], frozenset[str]], Callable[[int], frozenset[str]]] | None = None,
 ) -> list[tuple[tuple[int, ...], int]]:
     """Merges the content evidence shows (called with the drafts swapped: splits). A free
     provision of `one` whose best candidate in `other` (`candidates`: score, index; strongest
@@ -251,8 +252,10 @@ def content_groups(
     (`back`) are the two siblings; a pair joined only when the group reads at least as much
     like its partner (`similarity` of normalised texts) as the pair did: a free one that makes
     it read less so is something else said beside it (a new point put after a rewritten one
-    shares its setting's words, not its content). `partner_of` is only read, during the
-    call."""
+    shares its setting's words, not its content), and, with `evidence` (what a provision of
+    `one`, of `other` is about: compare.content's evidence), only when the free one brings
+    the partner something of its own (`brings_own`)
+    `partner_of` is only read, during the call."""
     out: list[tuple[tuple[int, ...], int]] = []
     taken: set[int] = set()
 
@@ -295,9 +298,23 @@ def content_groups(
             other.keys[j], one.keys[partner_of[j]]
         ):
             continue  # joined, the pair reads less like its partner: the free one is beside it
+        if j in partner_of and evidence is not None:
+            of_one, of_other = evidence
+            if not brings_own(of_one(i), of_one(partner_of[j]), of_other(j)):
+                continue  # nothing of its own in the partner: dropped beside it, not taken in
         out.append((group, j))
         taken.update((*group, j))
     return out
+
+
+def brings_own(free: frozenset[str], sibling: frozenset[str], partner: frozenset[str]) -> bool:
+    """Whether a free part (its evidence: compare.content's keys) brings a partner evidence its
+    paired sibling lacks (a word, number, name or concept; a topic is too broad to be its
+    own), or names nothing of its own. A point naming a body, place or figure of its own that
+    shares nothing else with the partner was dropped beside the pair, not taken in (a part
+    reworded in synonyms names nothing to lose)."""
+    own = {k for k in free - sibling if k[0] != "§"}
+    return not any(k[0] in "@#" for k in own) or not own.isdisjoint(partner)
 
 
 def content_words(sample: Sequence[str]) -> Callable[[str], frozenset[str]]:
