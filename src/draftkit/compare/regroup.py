@@ -30,10 +30,12 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
+from rapidfuzz import fuzz
+
 from draftkit.compare.content import ContentSimilarity, number_keys, root
 from draftkit.compare.flat import Flat
 from draftkit.compare.lemmas import content_lemmas, language_of
-from draftkit.compare.measures import contained, share_rare_word, word_frequencies
+from draftkit.compare.measures import SIM_MAX_CHARS, contained, share_rare_word, word_frequencies
 from draftkit.compare.refs import number_of, same_number
 from draftkit.records import record
 
@@ -47,6 +49,10 @@ PART_MIN = 0.8  # each part of a split across a gap has this share of its words 
 ABSORBED_MIN = 0.5
 ABSORBED_WORDS = 3
 ABSORBED_COVERED = 0.5
+# … or, a short point (CLAUSE_MAX_CHARS), found as a clause of the partner (`clause_found`):
+# this share of its characters in order in one stretch of the partner.
+CLAUSE_MIN = 0.75
+CLAUSE_MAX_CHARS = 400
 # A free sibling contests a weak pair (`contested`) with content this high (the window's floor,
 # compare.align.WINDOW_MIN) and this many times the pair's own (align.CONTENT_MARGIN).
 CONTEST_MIN = 0.25
@@ -379,10 +385,12 @@ def absorbed(
     swapped: splits): a free leaf of `one` beside a sibling paired with a text of `other` that
     now also holds what the free one said, in other words ("3. The Mission shall verify the
     withdrawal." deleted, "2. … withdrawn …" now "… pulled back …, and this pullback shall be
-    verified by the Mission"). `unit` (`units`): the provision of `other` that a provision is
-    paired with and the provisions of `one` paired with it (itself, or the parts of a merge the
-    free one joins as a third). `words`: a text's content words (lemma roots, numbers). Each
-    group in document order, with the provision it is merged into."""
+    verified by the Mission"), or, a short point, as a clause in nearly its own words
+    (`clause_found`: its own words too few to count, a figure changed). `unit` (`units`): the
+    provision of `other` that a provision is paired with and the provisions of `one` paired
+    with it (itself, or the parts of a merge the free one joins as a third). `words`: a text's
+    content words (lemma roots, numbers). Each group in document order, with the provision it
+    is merged into."""
     out: list[tuple[tuple[int, ...], int]] = []
     taken: set[int] = set()
     seen: dict[int, frozenset[str]] = {}
@@ -416,10 +424,13 @@ def absorbed(
             own = mine - kept  # what the free one says that its neighbours did not
             found = own & grown
             if len(found) < ABSORBED_WORDS or len(found) < ABSORBED_MIN * len(own):
-                continue
-            if len(grown & (kept | mine)) < ABSORBED_COVERED * len(grown):
+                share = clause_found(one.keys[i], other.keys[j], [one.keys[m] for m in members])
+                if share is None:
+                    continue
+            elif len(grown & (kept | mine)) < ABSORBED_COVERED * len(grown):
                 continue  # the partner holds mostly other words: a rewrite, not a merge
-            share = len(found) / len(own)
+            else:
+                share = len(found) / len(own)
             if best is None or share > best[0]:
                 best = (share, members, j)
         if best is not None:
@@ -427,6 +438,26 @@ def absorbed(
             out.append((tuple(sorted((i, *members))), j))
             taken.add(j)
     return out
+
+
+def clause_found(free: str, partner: str, members: Sequence[str]) -> float | None:
+    """How much of a short free point (`free`, a normalised text) its neighbour's partner holds
+    as a clause in nearly its words: the share of its characters found in order in one stretch
+    of the partner (fuzz.partial_ratio), when that is at least CLAUSE_MIN and BETTER_BY more
+    than in the neighbours' own texts (`members`), and the neighbours joined with it read at
+    least as much like the partner as without it; else None. "The Transitional Period shall be
+    thirty (30) months." beside a point on the period before it, both now one clause each of
+    "… at the end of a Pre-Transitional Period of eight (8) months, and the Transitional Period
+    shall last thirty-six (36) months.": a merge whose only own words (the figure) changed."""
+    if len(free) > CLAUSE_MAX_CHARS or len(partner) + len(free) > SIM_MAX_CHARS:
+        return None  # (partial_ratio's cost grows with both lengths: short points only)
+    share = fuzz.partial_ratio(free, partner) / 100.0
+    if share < CLAUSE_MIN or share < BETTER_BY + max(fuzz.partial_ratio(free, m) / 100.0 for m in members):
+        return None
+    joined = " ".join(members)
+    if fuzz.ratio(f"{joined} {free}", partner) < fuzz.ratio(joined, partner):
+        return None
+    return share
 
 
 def places_of(b: Flat, added: Iterable[int]) -> dict[tuple[int, str], list[int]]:
