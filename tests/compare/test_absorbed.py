@@ -126,3 +126,33 @@ def test_a_point_of_several_paragraphs_is_taken_in(shape: str, tmp_path: Path) -
     ]
     for moves in (False, True):
         check_views(comparison, render_docx(comparison, moves=moves), tmp_path, labels=True)
+
+
+# A short point whose only own words, a figure, changed when it was joined to its neighbour:
+# it shares no three content words with the merged text, but stands in it as a clause, nearly
+# in its words (compare.regroup.clause_found).
+PHASES_APART = (
+    "2.1 The Joint Council of Lorvania shall be formed sixty (60) days after the signature of this"
+    " Charter, at the end of the Preparatory Phase.\n"
+    "2.2 The Interim Phase shall be twenty-four (24) months.\n"
+    "2.3 Elections shall be held ninety (90) days before the end of the Interim Phase.\n"
+    "2.4 The Joint Council shall comprise the Chair, the Deputy Chair and eleven members.\n"
+)
+PHASES_JOINED = (
+    "2.1 The Joint Council of Lorvania shall be formed at the end of a Preparatory Phase of six (6)"
+    " months, and the Interim Phase shall last thirty (30) months.\n"
+    "2.2 Elections shall be held ninety (90) days before the end of the Interim Phase.\n"
+    "2.3 The Joint Council shall comprise the Chair, two Deputy Chairs and fifteen members.\n"
+)
+
+
+def test_a_short_point_joined_as_a_clause_of_its_neighbour_is_merged(tmp_path: Path) -> None:
+    changes = _changes(tmp_path, PHASES_APART, PHASES_JOINED)
+    assert ("merged", "2.1 + 2.2", "2.1") in changes
+    assert not [c for c in changes if c[0] in ("deleted", "added")]
+
+
+def test_a_clause_made_a_point_of_its_own_is_split(tmp_path: Path) -> None:
+    changes = _changes(tmp_path, PHASES_JOINED, PHASES_APART)
+    assert ("split", "2.1", "2.1 + 2.2") in changes
+    assert not [c for c in changes if c[0] in ("deleted", "added")]

@@ -76,3 +76,28 @@ def test_compare3_of_two_renderings_pairs_them_before_reading_conflicts(tmp_path
     three = compare3(base, a, b, flags=False)
     deleted_in_b = [e for e in three.entries if e.kind == "conflict" and "deleted in B" in e.reason]
     assert len(deleted_in_b) <= 1, [e.reason for e in deleted_in_b]
+
+
+def test_a_point_in_its_place_in_an_unnumbered_rendering_is_not_renumbered(tmp_path: Path) -> None:
+    """'1.' against the first paragraph of a rendering without numbers: the number was not
+    changed, the rendering has none; a point is renumbered only where its place changed."""
+    old = _write(
+        tmp_path,
+        "numbered.txt",
+        "1. The ceasefire in Lorvania enters into force on signature.\n\n"
+        "2. Velmar forces withdraw from the valley within ten days.\n\n"
+        "3. All detainees are released within a month.\n",
+    )
+    new = _write(
+        tmp_path,
+        "rendering.txt",
+        "A ceasefire takes effect in Lorvania once the text is signed.\n\n"
+        "Velmar forces withdraw from the valley within ten days.\n\n"
+        "Every detainee goes free within a month.\n",
+    )
+    changes = {c.old_cite: c for c in compare(read(str(old)), read(str(new))).changes if c.old}
+    assert {cite: (c.kind, c.new_cite, c.renumbered) for cite, c in changes.items()} == {
+        "1": ("modified", "paragraph 1", False),
+        "2": ("unchanged", "paragraph 2", False),
+        "3": ("modified", "paragraph 3", False),
+    }

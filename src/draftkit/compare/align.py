@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rapidfuzz.distance import LCSseq
 
@@ -46,7 +46,7 @@ from draftkit.compare.citations import BULLETS
 from draftkit.compare.content import ContentSimilarity
 from draftkit.compare.flat import ROOT, Flat
 from draftkit.compare.leftovers import Hits, best_first
-from draftkit.compare.measures import RARE_DF, contained, lis, may_reach, ratio, text_ratio
+from draftkit.compare.measures import RARE_DF, joined_ratio, lis, may_reach, ratio, text_ratio
 from draftkit.compare.pairs import Alignment, Pair, PairKind, moved
 from draftkit.compare.pairs import new_pair as _new_pair
 from draftkit.compare.pins import Resolved
@@ -76,7 +76,6 @@ LEFTOVER_THRESHOLD = 0.62
 # The same label at the same place only breaks ties between matches that already clear the
 # threshold; it never turns two unrelated provisions into a "modified" pair.
 SAME_LABEL_TIE = 0.02
-SPLIT_PART_MIN = 0.8  # each part of a split must be found (its words) in the whole
 _FRONT = frozenset({"preface", "recital"})  # the kinds of a title and a recital (engine.front_units)
 # Cost bounds (issues 12 and 13): no step's cost depends on the drafts' shape.
 DP_FULL_CELLS = 4_096  # a segment up to 64 × 64 gets the full DP …
@@ -103,6 +102,11 @@ _Found = list[tuple[tuple[int, ...], tuple[int, ...]]]  # what a pass pairs: (ol
 def _unnumbered(num: str | None) -> bool:
     """No label, or a bullet: a point known by its place only."""
     return num is None or num.strip() in BULLETS
+
+
+def _text(p: Provision) -> str:
+    """What the content passes read of a provision: its heading and text."""
+    return f"{p.heading}\n{p.text}" if p.heading else p.text
 
 
 class _Aligner:
@@ -461,20 +465,8 @@ class _Aligner:
             out.append(((i,), (j,)))
         return out
 
-    def _joined_sim(
-        self, whole: str, whole_bag: Counter[str], parts: tuple[str, ...], part_bags: tuple[Counter[str], ...]
-    ) -> float:
-        if not whole or not all(parts):
-            return 0.0
-        # Each part must be found in the whole: most of its words are there (a linear
-        # check; partial_ratio here was quadratic or worse on long texts).
-        if any(contained(bag, whole_bag) < SPLIT_PART_MIN for bag in part_bags):
-            return 0.0
-        joined = " ".join(parts)
-        return ratio(whole, joined, lambda: whole_bag, lambda: sum(part_bags, Counter()))
-
     def _split_sim(self, i: int, js: tuple[int, int]) -> float:
-        return self._joined_sim(
+        return joined_ratio(
             self.a.keys[i],
             self._bag_a(i),
             tuple(self.b.keys[j] for j in js),
@@ -482,7 +474,7 @@ class _Aligner:
         )
 
     def _merge_sim(self, is_: tuple[int, int], j: int) -> float:
-        return self._joined_sim(
+        return joined_ratio(
             self.b.keys[j],
             self._bag_b(j),
             tuple(self.a.keys[i] for i in is_),
@@ -546,14 +538,11 @@ class _Aligner:
         if not (rest_a or held) or not (rest_b or held):
             return []
 
-        def text(p: Provision) -> str:
-            return f"{p.heading}\n{p.text}" if p.heading else p.text
-
         content = ContentSimilarity(
-            [text(self.a.nodes[i]) for i in rest_a],
-            [text(self.b.nodes[j]) for j in rest_b],
-            extra_olds=[text(self.a.nodes[i]) for i, _ in held],
-            extra_news=[text(self.b.nodes[j]) for _, j in held],
+            [_text(self.a.nodes[i]) for i in rest_a],
+            [_text(self.b.nodes[j]) for j in rest_b],
+            extra_olds=[_text(self.a.nodes[i]) for i, _ in held],
+            extra_news=[_text(self.b.nodes[j]) for _, j in held],
         )
         scores: dict[tuple[int, int], float] = {(x, y): s for s, x, y in content.candidates()}
         # Position as evidence: the same label under partner parents, where both drafts keep
@@ -839,7 +828,10 @@ class _Aligner:
                         else {o: k for o, k in to_one.items() if k not in pinned[side]}
                     )
                     ranks = (olds, news) if side == 0 else (news, olds)
-                    found = content_groups(partner_of, one, other, free_one, free_other, *ranks, text_ratio)
+                    evidence = (self._evidence(one), self._evidence(other))
+                    found = content_groups(
+                        partner_of, one, other, free_one, free_other, *ranks, text_ratio, evidence
+                    )
                 else:
                     group_of = self.group_of_a if side == 0 else self.group_of_b
                     unit = units(to_other, group_of, self.groups, side, pinned[side])
@@ -852,6 +844,11 @@ class _Aligner:
                         taken += 1
             if not by_content and not taken:
                 return  # nothing taken in: nothing more to take
+
+    def _evidence(self, flat: Flat) -> Callable[[int], frozenset[str]]:
+        """What a provision of `flat` is about, as the content pass reads it (for content_groups)."""
+        content = self.content
+        return lambda k: frozenset() if content is None else content.evidence(_text(flat.nodes[k]))
 
     def _regroup(self, olds: tuple[int, ...], news: tuple[int, ...]) -> None:
         """Pair `olds` with `news` as one group: the 1:1 pair, or the group, that held the one

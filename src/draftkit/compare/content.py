@@ -97,6 +97,29 @@ def _name_key(word: str) -> str:
     return "@" + (stem if len(stem) >= 4 else name)
 
 
+# Between two words of one name of several ("Special Jurisdiction for Peace", "International
+# Committee of the Red Cross"): a space, or up to two short lower-case words.
+_NAME_LINK = re.compile(r"\s+(?:[a-z\u0430-\u044f\u0456\u0457\u0454]{1,3}\s+){0,2}")
+
+
+def name_phrases(text: str) -> list[frozenset[str]]:
+    """The names of several words in `text`, each as the set of its words' name keys: one
+    name, one fact, however many of its words two texts share."""
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+    end = -1
+    for m in _NAME.finditer(text):
+        if run and not _NAME_LINK.fullmatch(text, end, m.start()):
+            if len(run) > 1:
+                out.append(frozenset(run))
+            run = []
+        run.append(_name_key(m.group(1)))
+        end = m.end()
+    if len(run) > 1:
+        out.append(frozenset(run))
+    return out
+
+
 def _names(text: str, known: frozenset[str] = frozenset(), inside: list[str] | None = None) -> list[str]:
     """The name keys of `text`: inside its sentences (`inside`, when `_names(text)` was
     already asked), then those opening a sentence that `known` holds."""
@@ -331,6 +354,8 @@ class ContentSimilarity:
         df: Counter[str] = Counter()
         for bag in (*raw_a, *raw_b):
             df.update(bag.keys())
+        self.language, self.known = language, known  # for `evidence` of other texts
+        self._read: dict[str, frozenset[str]] = {}
         self.common = {k for k, n in df.items() if n > max(COMMON_MIN, COMMON_SHARE * total)}
         self.df = df  # in how many texts each piece of evidence is
 
@@ -355,6 +380,9 @@ class ContentSimilarity:
 
         self.a = [weigh(bag) for bag in raw_a]
         self.b = [weigh(bag) for bag in raw_b]
+        # Names of several words, for `shared_facts` (one name is one fact).
+        self.phrases_a = [name_phrases(text) for text in (*olds, *extra_olds)]
+        self.phrases_b = [name_phrases(text) for text in (*news, *extra_news)]
         self.size = (len(self.a), len(self.b))  # the texts candidates are found among
         unseen = math.log(1 + (total + 0.5) / 0.5)  # the idf of evidence only an extra holds
         for texts, into in ((extra_olds, self.a), (extra_news, self.b)):
@@ -381,6 +409,14 @@ class ContentSimilarity:
         bag.update("$" + concept for concept in concepts(text, lang))
         return bag
 
+    def evidence(self, text: str) -> frozenset[str]:
+        """The evidence `text` holds, read as the texts given were (their language, the names
+        they use): what it is about, unweighed (each text's read once)."""
+        found = self._read.get(text)
+        if found is None:
+            found = self._read[text] = frozenset(self._evidence(text, self.language, self.known))
+        return found
+
     def score(self, x: int, y: int) -> float:
         """Cosine of old text x and new text y (0–1)."""
         small, large = (self.a[x], self.b[y]) if len(self.a[x]) <= len(self.b[y]) else (self.b[y], self.a[x])
@@ -393,8 +429,20 @@ class ContentSimilarity:
 
     def shared_facts(self, x: int, y: int) -> set[str]:
         """Shared evidence other than topics and concepts (hints, not shared facts), a name
-        and the same word as a lemma counted once ("@mission" and "mission")."""
-        return {root(k.lstrip("@"), "en") for k in self.shared(x, y) if k[0] not in "§$"}
+        and the same word as a lemma counted once ("@mission" and "mission"), and the words of
+        one name of several that both texts hold as one ("Special Jurisdiction for Peace": one
+        fact, not three names and three words)."""
+        # A lemma's key is its root already; a name's key is the word (rooted once here, as
+        # the lemma was: rooting a root again can cut it further, "transition" → "trans").
+        facts = {root(k[1:], "en") if k[0] == "@" else k for k in self.shared(x, y) if k[0] not in "§$"}
+        for mine in self.phrases_a[x]:
+            for theirs in self.phrases_b[y]:
+                both = mine & theirs
+                if len(both) > 1:
+                    words = {root(k[1:], "en") for k in both}
+                    facts -= words
+                    facts.add(" ".join(sorted(words)))
+        return facts
 
     def candidates(
         self, limit: int = 5, allowed: Callable[[int, int], bool] | None = None

@@ -82,10 +82,11 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _bulleted(num: str | None) -> bool:
-    """A bullet for a label: a point that had no number, or has none now, is renumbered only
-    where its place in the list changed (its citation, by position, differs)."""
-    return num is not None and num.strip() in BULLETS
+def _placed(num: str | None) -> bool:
+    """No label, or a bullet: a point that had no number, or has none now, is renumbered only
+    where its place in the list changed (its citation, by position, differs): a numbered text
+    against an unnumbered rendering of it ("1." and "paragraph 1") is not renumbered."""
+    return num is None or num.strip() in BULLETS
 
 
 def _place(cite: str) -> str:
@@ -324,7 +325,7 @@ def _change(alignment: Alignment, pair: Pair, context: _Context) -> Change:
             renumbered = (
                 old_num != new_num
                 and not same_number(old_num, new_num)
-                and not ((_bulleted(old_num) or _bulleted(new_num)) and _place(old_cite) == _place(new_cite))
+                and not ((_placed(old_num) or _placed(new_num)) and _place(old_cite) == _place(new_cite))
             )
             same_heading = old_heading == new_heading or _squash(old_heading or "") == _squash(
                 new_heading or ""

@@ -95,6 +95,23 @@ def ratio(ka: str, kb: str, bag_a: Callable[[], Counter[str]], bag_b: Callable[[
     return dice(bag_a(), bag_b())
 
 
+SPLIT_PART_MIN = 0.8  # each part of a split must be found (its words) in the whole
+
+
+def joined_ratio(
+    whole: str, whole_bag: Counter[str], parts: tuple[str, ...], part_bags: tuple[Counter[str], ...]
+) -> float:
+    """`ratio` of a whole and its parts joined (a split's or a merge's), 0 unless each part is
+    found in the whole: most of its words are there (SPLIT_PART_MIN; a linear check, where
+    partial_ratio was quadratic or worse on long texts)."""
+    if not whole or not all(parts):
+        return 0.0
+    if any(contained(bag, whole_bag) < SPLIT_PART_MIN for bag in part_bags):
+        return 0.0
+    joined = " ".join(parts)
+    return ratio(whole, joined, lambda: whole_bag, lambda: sum(part_bags, Counter()))
+
+
 _WORD = re.compile(r"\w+")
 
 

@@ -30,10 +30,12 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
+from rapidfuzz import fuzz
+
 from draftkit.compare.content import ContentSimilarity, number_keys, root
 from draftkit.compare.flat import Flat
 from draftkit.compare.lemmas import content_lemmas, language_of
-from draftkit.compare.measures import contained, share_rare_word, word_frequencies
+from draftkit.compare.measures import SIM_MAX_CHARS, contained, share_rare_word, word_frequencies
 from draftkit.compare.refs import number_of, same_number
 from draftkit.records import record
 
@@ -47,6 +49,10 @@ PART_MIN = 0.8  # each part of a split across a gap has this share of its words 
 ABSORBED_MIN = 0.5
 ABSORBED_WORDS = 3
 ABSORBED_COVERED = 0.5
+# … or, a short point (CLAUSE_MAX_CHARS), found as a clause of the partner (`clause_found`):
+# this share of its characters in order in one stretch of the partner.
+CLAUSE_MIN = 0.75
+CLAUSE_MAX_CHARS = 400
 # A free sibling contests a weak pair (`contested`) with content this high (the window's floor,
 # compare.align.WINDOW_MIN) and this many times the pair's own (align.CONTENT_MARGIN).
 CONTEST_MIN = 0.25
@@ -241,6 +247,7 @@ def content_groups(
     candidates: Mapping[int, Sequence[tuple[float, int]]],
     back: Mapping[int, Sequence[tuple[float, int]]],
     similarity: Callable[[str, str], float],
+    evidence: tuple[Callable[[int], frozenset[str]], Callable[[int], frozenset[str]]] | None = None,
 ) -> list[tuple[tuple[int, ...], int]]:
     """Merges the content evidence shows (called with the drafts swapped: splits). A free
     provision of `one` whose best candidate in `other` (`candidates`: score, index; strongest
@@ -251,8 +258,10 @@ def content_groups(
     (`back`) are the two siblings; a pair joined only when the group reads at least as much
     like its partner (`similarity` of normalised texts) as the pair did: a free one that makes
     it read less so is something else said beside it (a new point put after a rewritten one
-    shares its setting's words, not its content). `partner_of` is only read, during the
-    call."""
+    shares its setting's words, not its content), and, with `evidence` (what a provision of
+    `one`, of `other` is about: compare.content's evidence), only when the free one brings
+    the partner something of its own (`brings_own`)
+    `partner_of` is only read, during the call."""
     out: list[tuple[tuple[int, ...], int]] = []
     taken: set[int] = set()
 
@@ -295,9 +304,23 @@ def content_groups(
             other.keys[j], one.keys[partner_of[j]]
         ):
             continue  # joined, the pair reads less like its partner: the free one is beside it
+        if j in partner_of and evidence is not None:
+            of_one, of_other = evidence
+            if not brings_own(of_one(i), of_one(partner_of[j]), of_other(j)):
+                continue  # nothing of its own in the partner: dropped beside it, not taken in
         out.append((group, j))
         taken.update((*group, j))
     return out
+
+
+def brings_own(free: frozenset[str], sibling: frozenset[str], partner: frozenset[str]) -> bool:
+    """Whether a free part (its evidence: compare.content's keys) brings a partner evidence its
+    paired sibling lacks (a word, number, name or concept; a topic is too broad to be its
+    own), or names nothing of its own. A point naming a body, place or figure of its own that
+    shares nothing else with the partner was dropped beside the pair, not taken in (a part
+    reworded in synonyms names nothing to lose)."""
+    own = {k for k in free - sibling if k[0] != "§"}
+    return not any(k[0] in "@#" for k in own) or not own.isdisjoint(partner)
 
 
 def content_words(sample: Sequence[str]) -> Callable[[str], frozenset[str]]:
@@ -362,10 +385,12 @@ def absorbed(
     swapped: splits): a free leaf of `one` beside a sibling paired with a text of `other` that
     now also holds what the free one said, in other words ("3. The Mission shall verify the
     withdrawal." deleted, "2. … withdrawn …" now "… pulled back …, and this pullback shall be
-    verified by the Mission"). `unit` (`units`): the provision of `other` that a provision is
-    paired with and the provisions of `one` paired with it (itself, or the parts of a merge the
-    free one joins as a third). `words`: a text's content words (lemma roots, numbers). Each
-    group in document order, with the provision it is merged into."""
+    verified by the Mission"), or, a short point, as a clause in nearly its own words
+    (`clause_found`: its own words too few to count, a figure changed). `unit` (`units`): the
+    provision of `other` that a provision is paired with and the provisions of `one` paired
+    with it (itself, or the parts of a merge the free one joins as a third). `words`: a text's
+    content words (lemma roots, numbers). Each group in document order, with the provision it
+    is merged into."""
     out: list[tuple[tuple[int, ...], int]] = []
     taken: set[int] = set()
     seen: dict[int, frozenset[str]] = {}
@@ -399,10 +424,13 @@ def absorbed(
             own = mine - kept  # what the free one says that its neighbours did not
             found = own & grown
             if len(found) < ABSORBED_WORDS or len(found) < ABSORBED_MIN * len(own):
-                continue
-            if len(grown & (kept | mine)) < ABSORBED_COVERED * len(grown):
+                share = clause_found(one.keys[i], other.keys[j], [one.keys[m] for m in members])
+                if share is None:
+                    continue
+            elif len(grown & (kept | mine)) < ABSORBED_COVERED * len(grown):
                 continue  # the partner holds mostly other words: a rewrite, not a merge
-            share = len(found) / len(own)
+            else:
+                share = len(found) / len(own)
             if best is None or share > best[0]:
                 best = (share, members, j)
         if best is not None:
@@ -410,6 +438,26 @@ def absorbed(
             out.append((tuple(sorted((i, *members))), j))
             taken.add(j)
     return out
+
+
+def clause_found(free: str, partner: str, members: Sequence[str]) -> float | None:
+    """How much of a short free point (`free`, a normalised text) its neighbour's partner holds
+    as a clause in nearly its words: the share of its characters found in order in one stretch
+    of the partner (fuzz.partial_ratio), when that is at least CLAUSE_MIN and BETTER_BY more
+    than in the neighbours' own texts (`members`), and the neighbours joined with it read at
+    least as much like the partner as without it; else None. "The Transitional Period shall be
+    thirty (30) months." beside a point on the period before it, both now one clause each of
+    "… at the end of a Pre-Transitional Period of eight (8) months, and the Transitional Period
+    shall last thirty-six (36) months.": a merge whose only own words (the figure) changed."""
+    if len(free) > CLAUSE_MAX_CHARS or len(partner) + len(free) > SIM_MAX_CHARS:
+        return None  # (partial_ratio's cost grows with both lengths: short points only)
+    share = fuzz.partial_ratio(free, partner) / 100.0
+    if share < CLAUSE_MIN or share < BETTER_BY + max(fuzz.partial_ratio(free, m) / 100.0 for m in members):
+        return None
+    joined = " ".join(members)
+    if fuzz.ratio(f"{joined} {free}", partner) < fuzz.ratio(joined, partner):
+        return None
+    return share
 
 
 def places_of(b: Flat, added: Iterable[int]) -> dict[tuple[int, str], list[int]]:
