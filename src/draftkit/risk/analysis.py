@@ -416,7 +416,7 @@ _SHOUTED_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐЎ][A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ�
 _TWO_SHOUTED = re.compile(rf"(?<!\w){_SHOUTED_WORD}[\W\d_]+{_SHOUTED_WORD}(?!\w)")
 
 
-def _shouted(text: Text) -> bool:
+def shouted(text: Text) -> bool:
     """Whether a text is written in capitals (typed so, or a heading or clause Word shows in
     capitals, `w:caps`): most of its words of two letters or more are capitals, three at
     least. There a capital says nothing of a name ("THE PARTIES SHALL WITHDRAW" names no
@@ -470,7 +470,7 @@ def name_runs(
     tokens = text.tokens
     runs: list[NameRun] = []
     n = len(tokens)
-    if _shouted(text):
+    if shouted(text):
         return runs
     if taken:
         taken = _carried_on(text, taken)

@@ -24,7 +24,7 @@ from draftkit.risk.features import Side, mentions, modals
 from draftkit.risk.findings import Quote, Report, Span, position_of, span_of
 from draftkit.risk.lemmas import same_stem
 from draftkit.risk.matching import FeatureRule, Sides, by, silent, unpaired
-from draftkit.risk.names import acronyms_around, named_entities, written_as_acronym
+from draftkit.risk.names import acronym_words, named_entities, named_otherwise, spelt_out
 from draftkit.risk.tokens import COORDINATORS, OR_WORDS, Text
 
 # Where an item ends: punctuation other than a comma ends a list; these words open what
@@ -618,13 +618,9 @@ def _abbreviated(this: Side, item: Item, other: Side) -> bool:
     """Whether the item is a body the other text names by its acronym ("the Government of
     Nepal" for "the GON"), or an acronym of a body the other text spells out."""
     names = this.features(named_entities)
-    if any(item.first <= n.first < item.last and written_as_acronym(this, n, other) for n in names):
+    if any(item.first <= n.first < item.last and named_otherwise(this, n, other) for n in names):
         return True
-    written = {this.text.span(k, k + 1) for k in range(item.first, item.last)}
-    acronyms = {w.casefold() for w in written if len(w) > 1 and w.isalpha() and w.isupper()}
-    return bool(acronyms) and any(
-        acronyms & acronyms_around(other, n) for n in other.features(named_entities)
-    )
+    return any(spelt_out(other, acronym) for acronym in acronym_words(this, item.first, item.last))
 
 
 def _item_report(s: Sides, feature: ListItem, other: Side, removed: bool) -> Report | None:

@@ -7,20 +7,30 @@ kind place ("the Marrow Valley", "Херсонской области"), organis
 or name. Each item of a list sharing one place word is a place of its own with that word
 ("Запорізької та Херсонської областей": Zaporizhzhia Oblast and Kherson Oblast). Guarantees:
 a name is `Located` (fragment, spans, place) and in text order; a place no gazetteer lists is
-keyed by its lemmas, so its case forms are one place. For the name rule's pairs: `respelt`
-(one name written otherwise: a letter or two, its initials) and `venue` (where a meeting is
-held, which weighs as wording).
+keyed by its lemmas, so its case forms are one place. For the name rule's pairs: `venue`
+(where a meeting is held, which weighs as wording), `seat`, `same_place_but_words`.
+
+And whether two spellings name one body (the last section: `same_body`, `named_otherwise`,
+`spelt_out`), the one place the name, role and list rules and the renderings' names ask: a
+name written otherwise by a letter or two, an acronym and the words it stands for (in any
+case pattern: "GOI" / "the Government of Israel", "СБСЕ" / "Совещания по безопасности и
+сотрудничеству в Европе"), an acronym defined in brackets or spelt out in its place in another
+language's initials; an acronym the gazetteer knows as a body's is spelt out only in that
+body's words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Collection, Iterable, Mapping
 from itertools import pairwise
 
 from draftkit.records import record
-from draftkit.risk.analysis import Conjunct, at_sentence_start, capitalised, coordinated, name_runs
+from draftkit.risk.analysis import Conjunct, at_sentence_start, coordinated, name_runs, shouted
 from draftkit.risk.features import Side
 from draftkit.risk.findings import Span, span_of
+from draftkit.risk.lemmas import same_stem
+from draftkit.risk.phrases import PhraseSet
 from draftkit.risk.tokens import COORDINATORS, MODALS, Text
 
 
@@ -180,37 +190,6 @@ def listed_acronym(side: Side, name: Name) -> bool:
 _LIST_JOINERS = COORDINATORS | {","}
 
 
-def respelt(old: Name, new: Name) -> bool:
-    """Whether two names are one written otherwise: a letter or two ('National Goverment'),
-    or one is the other's initials ('FDRE' for 'Federal Democratic Republic of Ethiopia')."""
-    from rapidfuzz.distance import Levenshtein  # the alignment has imported it by the time flags run
-
-    a, b = old.fragment, new.fragment
-    if old.kind != "name" and new.kind != "name":
-        return False  # two listed (or placed) names: their keys tell them apart ('Slovakia', 'Slovenia')
-    shorter = min(len(a), len(b))
-    if shorter >= 6 and Levenshtein.distance(a.casefold(), b.casefold()) <= (1 if shorter < 12 else 2):
-        return True
-    return b in _initials(a) or a in _initials(b)
-
-
-def _initials(name: str) -> frozenset[str]:
-    """The capitals' initials of a name ('FDRE' of 'Federal Democratic Republic of Ethiopia'),
-    and every word's ('MoU' of 'Memorandum of Understanding', 'GoI' of 'Government of
-    Indonesia'); empty for a name of one word."""
-    words = name.replace("-", " ").split()
-    capitals = [w for w in words if w[:1].isupper()]
-    if len(capitals) < 2:
-        return frozenset()
-    heads = "".join(w[0] for w in capitals)
-    # and, for a long name (five capitalised words or more), those of its last three words or
-    # more ('JSS' of 'Parbatya Chattagram Jana Samhati Samiti', its short form); not of a
-    # shorter one, whose first word is rather a body's own ('the Ceasefire Joint Military
-    # Commission' and 'the JMC' were two bodies in Sudan)
-    tails = {heads[k:] for k in range(len(heads) - 2)} if len(capitals) >= 5 else set()
-    return frozenset({heads, "".join(w[0] for w in words), *tails})
-
-
 # Where a body meets is an arrangement, not what a party gives up: a venue moved ("shall meet
 # in Minsk" → "in Geneva") is low, as analysts rate it (two held-out sets alike).
 PLACE_PREPOSITIONS = frozenset({"in", "at", "в", "у", "во"})
@@ -328,17 +307,37 @@ def at_sentence_start_in(other: Side, name: Name, this: Side) -> bool:
     return False
 
 
+# ---------------------------------------------------------------------------------------------
+# One body, two spellings
+#
+# Whether two spellings name one body is decided here, and only here: the name rule (a name
+# changed, added or removed: risk.rules), the role rule (a role's holder: risk.roles), the
+# list rule (an item abbreviated: risk.lists) and the renderings' names (risk.renderings) ask
+# `same_body` (two names, one of each text) and `named_otherwise` (one name, anywhere in the
+# other text). A body is spelt out where the initials of its words give its acronym:
+# capitalised words ("the Government of Israel": GOI) and, in Ukrainian and Russian, whose
+# names keep their inner words in lower case, any words ("Совещания по безопасности и
+# сотрудничеству в Европе": СБСЕ); small words left out or counted ("GoI"), a word in capitals
+# counted whole or left out, and in an acronym of four letters or more one other word left out
+# ("Управления Верховного комиссара ООН по делам беженцев": УВКБ); or before the acronym in
+# brackets, or in its place in another language's initials (`in_definition`). The letters
+# Ukrainian and Russian write one sound with are one ("ОБСЄ" / "ОБСЕ"). Initials alone decide
+# for an acronym no gazetteer lists; one it knows as a body's ("SMM", "СММ": the OSCE's
+# mission) is that body in any alphabet, and is spelt out only in that body's words:
+# "Спеціальна місія Молдови" is another body with its initials.
+
 _SPELT_OUT = 8  # words a name spelt out before its acronym may run to
 
 
-def in_definition(side: Side, name: Name, other: Side) -> bool:
+def in_definition(side: Side, name: Name, other: Side, acronyms: Collection[str] | None = None) -> bool:
     """Whether the name stands in a name spelt out before its own acronym in brackets ("the
     Aceh Monitoring Mission (AMM)", "the United Nations Mission to support the Hodeidah
-    Agreement (UNMHA)") whose acronym the other text writes alone: spelt out, not added. The
-    spelt-out name is the words whose capitals are the acronym, no more: in "the African Union
-    and the Joint Military Commission (JMC)" the African Union is named besides."""
+    Agreement (UNMHA)") whose acronym the other text writes alone (or is one of `acronyms`,
+    normalised): spelt out, not added. The spelt-out name is the words whose capitals are the
+    acronym, no more: in "the African Union and the Joint Military Commission (JMC)" the
+    African Union is named besides."""
     tokens = side.text.tokens
-    other_forms = other.text.forms()
+    other_forms = other.text.forms() if acronyms is None else acronyms
     for k in range(name.last, min(len(tokens) - 2, name.last + _SPELT_OUT)):
         if tokens[k].kind == "word":
             continue
@@ -397,63 +396,288 @@ def _spelt_in_place(side: Side, name: Name, k: int, other: Side) -> bool:
     return False
 
 
-# Lower-case words an acronym leaves out of a name it stands for ("Organization for Security
-# and Co-operation in Europe": OSCE; "Government of Israel": GOI).
-_ACRONYM_JOINERS = frozenset({"of", "for", "and", "in", "on", "the", "de", "la", "du", "des", "del"})
+# Small words an acronym leaves out of the name it stands for ("Organization for Security and
+# Co-operation in Europe": OSCE; "Миссии Организации Объединенных Наций в поддержку
+# Соглашения по Ходейде": МООНПСХ), or counts ("GoI", "MoU").
+_LEFT_OUT_WORDS = """of for and in on the to de la du des del по в во и для с со на у о об от при
+    за к з із зі та й і до від"""
+_LEFT_OUT = frozenset(_LEFT_OUT_WORDS.split())
+_SPELT = 12  # words a spelt-out name may run to
+_ACRONYM = (2, 10)  # letters of a word in capitals read as an acronym
+# Ukrainian and Russian write one body's acronym with the letter each gives a sound ("ОБСЄ" /
+# "ОБСЕ", "ЄБРР" / "ЕБРР", "МАГАТЕ" / "МАГАТЭ"): compared with these folded.
+_ONE_SOUND = str.maketrans("єіїґэыё", "еиигеие")
 
 
-def acronyms_around(side: Side, name: Name) -> frozenset[str]:
-    """The acronyms (casefolded) of the runs of capitalised words, with the lower-case words
-    an acronym leaves out, that hold the name: "goi" of "Israel" in "the Government of
-    Israel", "untag" of "United Nations" in "the United Nations Transition Assistance Group".
-    A word in capitals counts whole ("мсср" of "Молдавской ССР", "unsc" of "UN Security
-    Council"). Read only for a name a rule would report, never for every word."""
-    tokens = side.text.tokens
-    text = side.text
-
-    def joiner(k: int) -> bool:
-        return tokens[k].norm in _ACRONYM_JOINERS
-
-    start = name.first
-    while name.first - start < _SPELT_OUT and (
-        capitalised(text, start - 1) or (start >= 2 and joiner(start - 1) and capitalised(text, start - 2))
-    ):
-        start -= 1
-    end = name.last
-    while end - name.last < _SPELT_OUT and (
-        capitalised(text, end) or (end + 1 < len(tokens) and joiner(end) and capitalised(text, end + 1))
-    ):
-        end += 1
-    words = [text.span(k, k + 1) for k in range(start, end)]
-    # The capitals' initials ("UNTAG"), and every word's ("GoI", "MoU")
-    capitals = [
-        (w if len(w) > 1 and w.isupper() else w[:1]) if capitalised(text, k) else ""
-        for k, w in enumerate(words, start)
-    ]
-    every = [w if len(w) > 1 and w.isupper() else w[:1] for w in words]
-    found: set[str] = set()
-    for a in range(start, name.first + 1):
-        if not capitalised(text, a):
-            continue
-        for b in range(max(name.last, a + 1), end + 1):
-            if capitalised(text, b - 1):
-                for letters in (capitals, every):
-                    acronym = "".join(letters[a - start : b - start])
-                    if len(acronym) >= 2:
-                        found.add(acronym.casefold())
-    return frozenset(found)
+def _fold(letters: str) -> str:
+    return letters.casefold().translate(_ONE_SOUND)
 
 
-def written_as_acronym(side: Side, name: Name, other: Side) -> bool:
-    """Whether the other text writes, in capitals, an acronym of the words this name stands
-    in ("GOI" where this text has "the Government of Israel", "UNTAG" for "the United Nations
-    Transition Assistance Group"): the same body, spelt out or shortened, not one added."""
-    acronyms = acronyms_around(side, name) & other.text.forms()
-    if not acronyms:
-        return False
-    tokens = other.text.tokens
-    return any(
-        other.text.span(k, k + 1).isupper()
-        for k in other.text.positions(acronyms)
-        if tokens[k].kind == "word"
+def initials(name: str) -> frozenset[str]:
+    """The capitals' initials of a name ('FDRE' of 'Federal Democratic Republic of Ethiopia'),
+    and every word's ('MoU' of 'Memorandum of Understanding', 'GoI' of 'Government of
+    Indonesia'); empty for a name of one word."""
+    words = name.replace("-", " ").split()
+    capitals = [w for w in words if w[:1].isupper()]
+    if len(capitals) < 2:
+        return frozenset()
+    heads = "".join(w[0] for w in capitals)
+    # and, for a long name (five capitalised words or more), those of its last three words or
+    # more ('JSS' of 'Parbatya Chattagram Jana Samhati Samiti', its short form); not of a
+    # shorter one, whose first word is rather a body's own ('the Ceasefire Joint Military
+    # Commission' and 'the JMC' were two bodies in Sudan)
+    tails = {heads[k:] for k in range(len(heads) - 2)} if len(capitals) >= 5 else set()
+    return frozenset({heads, "".join(w[0] for w in words), *tails})
+
+
+def same_body(this: Side, name: Name, other: Side, there: Name) -> bool:
+    """Whether a name of this text and one of the other name one body: one written otherwise
+    (`respelt`), or one is the other's acronym ("the GOI" / "the Government of Israel", "СБСЕ"
+    / "Совещания по безопасности и сотрудничеству в Европе", "ОБСЄ" / "ОБСЕ", "СММ" /
+    "Спеціальна моніторингова місія ОБСЄ", "под руководством ЮНКТАД" / "… Конференции ООН по
+    торговле и развитию (ЮНКТАД)"). The two names themselves: that the other text names the
+    body elsewhere is `named_otherwise`'s."""
+    return (
+        respelt(this, name, other, there)
+        or _acronym_of(this, name, other, there)
+        or _acronym_of(other, there, this, name)
     )
+
+
+def _acronym_of(this: Side, name: Name, other: Side, there: Name) -> bool:
+    """Whether `there`, a word in capitals, is the acronym of the body `name` is: the same
+    acronym, the words around the name spell it out, the name has it for initials (`respelt`
+    reads those as written), the gazetteer knows it as the name's body, or the name is spelt
+    out before it in brackets."""
+    acronym = _acronym(other, there.first) if there.last - there.first == 1 else None
+    if acronym is None:
+        return False
+    if name.last - name.first == 1 and _acronym(this, name.first) == acronym:
+        return True  # "ОБСЄ" / "ОБСЕ"
+    if _spelt_around(this, acronym, name.first, name.last):
+        return True
+    if name.key in _gazetteer_acronyms(this.compiled.entities)[0].get(acronym, ()):
+        return True
+    return in_definition(this, name, other, (other.text.tokens[there.first].norm,))
+
+
+def respelt(this: Side, name: Name, other: Side, there: Name) -> bool:
+    """Whether a name of this text and one of the other are one written otherwise: a letter or
+    two ('National Goverment'), or one is the other's initials ('FDRE' for 'Federal Democratic
+    Republic of Ethiopia', 'GoI' for 'Government of Indonesia')."""
+    from rapidfuzz.distance import Levenshtein  # the alignment has imported it by the time flags run
+
+    a, b = name.fragment, there.fragment
+    if name.kind != "name" and there.kind != "name":
+        return False  # two listed (or placed) names: their keys tell them apart ('Slovakia', 'Slovenia')
+    shorter = min(len(a), len(b))
+    if shorter >= 6 and Levenshtein.distance(a.casefold(), b.casefold()) <= (1 if shorter < 12 else 2):
+        return True
+    if b in initials(a):
+        return _fits(this, name.first, name.last, _fold(b))
+    return a in initials(b) and _fits(other, there.first, there.last, _fold(a))
+
+
+def named_otherwise(this: Side, name: Name, other: Side) -> bool:
+    """Whether the other text names the body this name is, or stands in, in another spelling:
+    this text spells out around the name an acronym the other writes in capitals ("the
+    Government of Israel" / "GOI", "United Nations" of "the United Nations Transition
+    Assistance Group" / "UNTAG", "Молдавской ССР" / "МССР"), the name is an acronym the other
+    text spells out (`spelt_out`) or writes too, or the name is spelt out before its acronym
+    in brackets where the other text writes the acronym alone (`in_definition`). An acronym
+    the gazetteer knows as a body's is that body, in any alphabet: "СММ" and "SMM" or "the
+    Special Monitoring Mission of the OSCE" are the OSCE's mission (and name the OSCE)."""
+    theirs = other.features(_acronyms)[0]
+    known = _gazetteer_acronyms(this.compiled.entities)[0]
+    if theirs:
+        if any(name.key in _with_parents(this, known.get(acronym, ())) for acronym in theirs):
+            return True
+        if any(_spelt_around(this, acronym, name.first, name.last) for acronym in theirs):
+            return True
+        if any(
+            (acronym := _fold(said)) in theirs and _fits(this, name.first, name.last, acronym)
+            for said in initials(name.fragment)
+        ):
+            return True  # 'JSS' of 'Parbatya Chattagram Jana Samhati Samiti'
+    own = _acronym(this, name.first) if name.last - name.first == 1 else None
+    if own is not None:
+        if own in theirs or spelt_out(other, own):
+            return True  # … or writes it too, where it reads no name ("as follows: SPLM 28 percent")
+        bodies = known.get(own)
+        if bodies and any(n.key in bodies for n in other.features(_names)):
+            return True
+    return in_definition(this, name, other)
+
+
+def _with_parents(side: Side, bodies: Iterable[str]) -> set[str]:
+    """The bodies (canonical names) and the organisations they belong to (`parents`)."""
+    return {b for body in bodies for b in (body, *parents(body, side.compiled.entity_kind))}
+
+
+def spelt_out(side: Side, acronym: str) -> bool:
+    """Whether the text spells out the acronym (folded, as `acronym_words` gives it) around
+    one of its names, or one of its names has it for initials: "ОБСЕ" in "Организацией по
+    безопасности и сотрудничеству в Европе"."""
+    for name in side.features(_names):
+        if _spelt_around(side, acronym, name.first, name.last):
+            return True
+        said = {_fold(i) for i in initials(name.fragment)}
+        if acronym in said and _fits(side, name.first, name.last, acronym):
+            return True
+    return False
+
+
+def acronym_words(side: Side, first: int, last: int) -> list[str]:
+    """The words of tokens [first, last) written in capitals as an acronym is ("UNIFIL",
+    "ОБСЄ"), folded as `spelt_out` takes them."""
+    return [a for k in range(first, last) if (a := _acronym(side, k)) is not None]
+
+
+def _names(side: Side) -> list[Name]:
+    return [*side.features(listed_names), *side.features(unlisted_names)]
+
+
+def _acronym(side: Side, k: int) -> str | None:
+    """The word at token `k`, folded, where it is written in capitals as an acronym is (not in
+    a text written in capitals)."""
+    tok = side.text.tokens[k]
+    low, high = _ACRONYM
+    if tok.kind != "word" or not tok.cap or not low <= tok.end - tok.start <= high:
+        return None
+    written = side.text.original[tok.start : tok.end]
+    if not (written.isalpha() and written.isupper()) or side.features(_shouted)[0]:
+        return None
+    return _fold(written)
+
+
+def _acronyms(side: Side) -> list[frozenset[str]]:
+    """The acronyms the text writes in capitals, folded (read once per side)."""
+    tokens = side.text.tokens
+    return [frozenset(a for k, tok in enumerate(tokens) if tok.cap and (a := _acronym(side, k)))]
+
+
+def _shouted(side: Side) -> list[bool]:
+    """Whether the text is written in capitals (risk.analysis.shouted), where a word in
+    capitals is no acronym (read once per side)."""
+    return [shouted(side.text)]
+
+
+def _spelt_around(side: Side, acronym: str, first: int, last: int) -> bool:
+    """Whether a stretch of the text that holds tokens [first, last) spells out the acronym
+    (folded), in words it may be spelt out in (`_fits`)."""
+    for start in range(first, max(-1, first - _SPELT), -1):
+        for end in _spell(side.text, acronym, start, not side.features(_shouted)[0]):
+            if end >= last and _fits(side, start, end, acronym):
+                return True
+    return False
+
+
+def _spell(text: Text, letters: str, start: int, capitals: bool = True) -> list[int]:
+    """Where the stretches from token `start` whose words' initials are `letters` end: a
+    capitalised first word, a last word whose initial is the last letter; a small word between
+    left out or counted, a word in capitals counted whole or left out (`capitals`: not in a
+    text written in capitals, whose words count by their initials), the second part of a
+    hyphenated word ("Co-operation") left out or counted, a word in lower case counted in
+    Cyrillic only and, for four letters or more, one other word left out ("делам" of
+    "Управления Верховного комиссара ООН по делам беженцев", "support" of "the United Nations
+    Mission to support the Hodeidah Agreement")."""
+    tokens, original = text.tokens, text.original
+    if not (tokens[start].kind == "word" and tokens[start].cap):
+        return []
+    ends: list[int] = []
+    # states: (letters spelt, other words that may still be left out), over the words in turn
+    states = {(0, 1 if len(letters) >= 4 else 0)}
+    for k in range(start, min(len(tokens), start + _SPELT)):
+        tok = tokens[k]
+        if tok.kind != "word":
+            break
+        written = original[tok.start : tok.end]
+        whole = capitals and len(written) > 1 and written.isupper()
+        said = _fold(written if whole else written[:1])
+        free = k > start and (whole or tok.norm in _LEFT_OUT or _joined(text, k))
+        counts = k == start or free or tok.cap or not written[:1].isascii()
+        following: set[tuple[int, int]] = set()
+        for done, left in states:
+            if counts and letters.startswith(said, done):
+                if done + len(said) < len(letters):
+                    following.add((done + len(said), left))
+                elif k > start:
+                    ends.append(k + 1)
+            if free:
+                following.add((done, left))
+            elif k > start and left:
+                following.add((done, left - 1))
+        if not following:
+            break
+        states = following
+    return ends
+
+
+def _joined(text: Text, k: int) -> bool:
+    """Whether token `k` is the second part of a hyphenated word ("operation" of "Co-operation")."""
+    start = text.tokens[k].start
+    return text.original[start - 1] == "-" and text.tokens[k - 1].end == start - 1
+
+
+def _fits(side: Side, first: int, last: int, acronym: str) -> bool:
+    """Whether the words of tokens [first, last) may be what the acronym (folded) spells out:
+    any words, for an acronym the gazetteer does not know; for one it knows as a body's
+    ("SMM", "СММ": the OSCE's mission), that body's words only ("Спеціальна моніторингова
+    місія", not "Спеціальна місія Молдови")."""
+    bodies, words = _gazetteer_acronyms(side.compiled.entities)
+    known = bodies.get(acronym)
+    if known is None:
+        return True
+    tokens, lemmas = side.text.tokens, side.lemmas.tokens
+    said = [
+        (tokens[k].norm, lemmas[k].norm)
+        for k in range(first, last)
+        if tokens[k].kind == "word" and tokens[k].norm not in _LEFT_OUT
+    ]
+    return any(all(_said_of(words[body], w, lemma) for w, lemma in said) for body in known)
+
+
+def _said_of(words: frozenset[str], norm: str, lemma: str) -> bool:
+    """Whether a word (its form, its lemma) is one of a body's words, or shares a stem with one
+    (a lemmatiser reads "мониторинговой" and "мониторинговая" apart)."""
+    if norm in words or lemma in words:
+        return True
+    return len(lemma) >= 5 and any(w[:5] == lemma[:5] and same_stem(lemma, w) for w in words)
+
+
+@functools.lru_cache(maxsize=4)
+def _gazetteer_acronyms(
+    entities: PhraseSet,
+) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The acronyms the gazetteer knows (folded), each with the bodies it names (canonical
+    names), and each body's words (its forms' lemmas). An acronym is a form of one word (read
+    as one only where a text writes it in capitals), or the word that a form of two puts
+    beside the form of the organisation whose name opens the body's ("СММ" of "СММ ОБСЄ",
+    "SMM" of "OSCE SMM": the mission's own)."""
+    bodies_of: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    for label, phrase in entities.phrases:
+        canonical = label.rsplit("|", 1)[0]
+        bodies_of.setdefault(phrase, set()).add(canonical)
+        words.setdefault(canonical, set()).update(phrase.split())
+    acronyms: dict[str, set[str]] = {}
+    for phrase, bodies in bodies_of.items():
+        parts = phrase.split()
+        if len(parts) == 1:
+            acronyms.setdefault(_fold(phrase), set()).update(bodies)
+        elif len(parts) == 2:
+            for own, beside in (parts, parts[::-1]):
+                for body in bodies:
+                    if any(_opens(parent, body) for parent in bodies_of.get(beside, ())):
+                        acronyms.setdefault(_fold(own), set()).add(body)
+    return (
+        {a: frozenset(b) for a, b in acronyms.items()},
+        {c: frozenset(w) for c, w in words.items()},
+    )
+
+
+def _opens(parent: str, body: str) -> bool:
+    """Whether the canonical name `parent` opens the canonical name `body` ("OSCE" of "OSCE
+    Special Monitoring Mission"), and is not it."""
+    words = parent.split()
+    return parent != body and body.split()[: len(words)] == words

@@ -18,11 +18,6 @@ and hands them on, with these weighed as wording (low with any category weight):
   or assists takes on nothing (present at elections or at an exchange, a body observes them,
   and keeps its weight). Supervision, control, guarantee and participation keep their
   weight ("under the supervision of", "под контролем", "with the participation of").
-- `spelt_out`: a name that is an acronym in one text and spelt out in the other, in a
-  language whose names keep their inner words in lower case ("СБСЕ" / "Совещания по
-  безопасности и сотрудничеству в Европе", "УВКБ ООН" / "Управления Верховного комиссара
-  ООН по делам беженцев"): the initials of the words, small words between them left out.
-  (risk.names reads the acronyms of runs of capitalised words.)
 - `working_languages`: a language added to the working languages of a body ("English, French
   and Kinyarwanda", "робочими мовами … є англійська та українська"); not a state or official
   language, which is what a party gives up (nor "the official and working languages", nor an
@@ -41,7 +36,7 @@ from dataclasses import replace
 
 from draftkit.risk.cadence import ADMINISTRATIVE, administrative_act, substantive
 from draftkit.risk.features import Side
-from draftkit.risk.findings import Finding, Span, token_index
+from draftkit.risk.findings import Finding, token_index
 from draftkit.risk.frequency import frequencies
 from draftkit.risk.matching import Sides
 from draftkit.risk.names import MEETING, executed
@@ -56,7 +51,7 @@ def quieten(s: Sides, found: list[Finding]) -> list[Finding]:
     if any(f.rule in ("scope", "qualifier") for f in found) and _cadence_text(s, found):
         checks.append(_cadenced)
     if any(f.rule in ("name", "list") for f in found):
-        checks += [_helper, _thanked, _spelt_out, _working_language]
+        checks += [_helper, _thanked, _working_language]
     if any(f.rule == "deadline" and f.headline.startswith("Date ") for f in found):
         checks.append(_date_of_signing)
     if not checks:
@@ -309,112 +304,6 @@ def _dateline(side: Side, first: int, last: int) -> bool:
     while end < len(tokens) and tokens[end].norm not in _SENTENCE:
         end += 1
     return end - last <= 1 and all(t.norm in _YEAR_WORDS for t in tokens[last:end])
-
-
-# ---------------------------------------------------------------------------------------------
-# An acronym spelt out in lower-case words
-
-# Small words an acronym leaves out ("Совещания по безопасности и сотрудничеству в Европе":
-# СБСЕ; "Миссии Организации Объединенных Наций в поддержку Соглашения по Ходейде": МООНПСХ).
-_SMALL_WORDS = """of for and in on the to de la du des del по в во и для с со на у о об от при за к
-    з із зі та й і до від"""
-_SMALL = frozenset(_SMALL_WORDS.split())
-_ACRONYM = (2, 8)  # letters of an acronym read as such
-_SPELT = 12  # words a spelt-out name may run to
-
-
-def _spelt_out(s: Sides, finding: Finding) -> bool:
-    """Whether the name, on each side it is quoted, is an acronym the other text spells out,
-    or stands inside the spelling out of an acronym the other text writes (and this one
-    does not)."""
-    if finding.rule != "name":
-        return False
-    quoted = _quoted(s, finding)
-    if not quoted:
-        return False
-    for side, first, last in quoted:
-        other = s.new if side is s.old else s.old
-        if not (_is_spelt_there(side, first, last, other) or _inside_spelling(side, first, last, other)):
-            return False
-    return True
-
-
-def _acronym(side: Side, k: int) -> str | None:
-    tok = side.text.tokens[k]
-    written = side.text.span(k, k + 1)
-    low, high = _ACRONYM
-    if tok.kind == "word" and low <= len(written) <= high and written.isalpha() and written.isupper():
-        return written
-    return None
-
-
-def _is_spelt_there(side: Side, first: int, last: int, other: Side) -> bool:
-    """Whether the tokens are one acronym this text writes alone and the other spells out."""
-    if last - first != 1 or (acronym := _acronym(side, first)) is None:
-        return False
-    if acronym.casefold() in other.text.forms():
-        return False
-    return bool(_spellings(other, acronym))
-
-
-def _inside_spelling(side: Side, first: int, last: int, other: Side) -> bool:
-    """Whether the tokens stand inside this text's spelling out of an acronym that the other
-    text writes and this one does not."""
-    forms = side.text.forms()
-    for k in range(len(other.text.tokens)):
-        acronym = _acronym(other, k)
-        if acronym is None or acronym.casefold() in forms:
-            continue
-        if any(a <= first and last <= b for a, b in _spellings(side, acronym)):
-            return True
-    return False
-
-
-def _spellings(side: Side, acronym: str) -> list[Span]:
-    """The token ranges of a text whose words' initials are the acronym's letters: a
-    capitalised first word, small words between left out, a word in capitals counted whole or
-    left out (the "ООН" of "Управления Верховного комиссара ООН по делам беженцев"), and for an
-    acronym of four letters or more one other word left out ("делам")."""
-    tokens = side.text.tokens
-    letters = acronym.casefold()
-    out: list[Span] = []
-    for start, tok in enumerate(tokens):
-        if tok.kind != "word" or not tok.cap or not tok.norm.startswith(letters[0]):
-            continue
-        end = _spell(side, letters, start, 1 if len(letters) >= 4 else 0)
-        if end is not None:
-            out.append((start, end))
-    return out
-
-
-def _spell(side: Side, letters: str, start: int, skips: int) -> int | None:
-    """Where a spelling of `letters` from token `start` ends (the end is a word whose initial
-    is the last letter), or None."""
-    tokens = side.text.tokens
-    # states: (letters matched, skips left) at each token, breadth first over the words
-    states = {(0, skips)}
-    for k in range(start, min(len(tokens), start + _SPELT)):
-        tok = tokens[k]
-        if tok.kind != "word":
-            return None
-        written = side.text.span(k, k + 1)
-        capitals = len(written) > 1 and written.isupper()
-        nxt: set[tuple[int, int]] = set()
-        for done, left in states:
-            # a word in capitals counts whole ("ООН" in "МООН…"), any other by its initial
-            size = len(written) if capitals else 1
-            if tok.norm[:size] == letters[done : done + size]:
-                if done + size == len(letters):
-                    return k + 1 if k > start else None
-                nxt.add((done + size, left))
-            if k > start and (tok.norm in _SMALL or capitals):
-                nxt.add((done, left))
-            elif k > start and left:
-                nxt.add((done, left - 1))
-        if not nxt:
-            return None
-        states = nxt
-    return None
 
 
 # ---------------------------------------------------------------------------------------------

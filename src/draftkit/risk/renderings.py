@@ -76,8 +76,7 @@ from draftkit.risk.features import (
 from draftkit.risk.findings import Finding, Span, token_index
 from draftkit.risk.frequency import frequencies
 from draftkit.risk.lemmas import same_stem
-from draftkit.risk.names import Name, listed_names, named_entities, respelt, unlisted_names
-from draftkit.risk.names import _initials as initials
+from draftkit.risk.names import Name, listed_names, named_entities, named_otherwise, respelt, unlisted_names
 from draftkit.risk.numbers import dates, time_bounds
 from draftkit.risk.qualifiers import qualifiers
 from draftkit.risk.taxonomy import Significance
@@ -499,57 +498,19 @@ _READ: dict[str, Callable[[Side], Counter[Hashable]]] = {
 
 def _names_agree(this: Side, other: Side) -> bool:
     """Whether every name of `this` is said on the other side: the same name or alias, one
-    written otherwise (risk.names.respelt), its initials, or all its words."""
+    written otherwise (risk.names.respelt), in another spelling (risk.names.named_otherwise:
+    its acronym, "UNVIM" / "United Nations Verification and Inspection Mechanism", or the
+    words an acronym stands for), or all its words."""
     theirs = [*other.features(listed_names), *other.features(unlisted_names)]
     keys = {n.key for n in theirs}
-    original = other.text.original
-    acronyms = {
-        word
-        for t in other.text.tokens
-        if t.kind == "word" and len(word := original[t.start : t.end]) > 1 and word.isupper()
-    }
-    return all(_said(name, this, other, keys, theirs, acronyms) for name in this.features(named_entities))
+    return all(_said(name, this, other, keys, theirs) for name in this.features(named_entities))
 
 
-def _spelt_out(side: Side) -> list[tuple[int, int, frozenset[str]]]:
-    """The side's runs of capitalised words as token bounds, with their initials ("United
-    Nations Monitoring Office": UNMO), read once per side."""
-    tokens, original = side.text.tokens, side.text.original
-    out: list[tuple[int, int, frozenset[str]]] = []
-    k = 0
-    while k < len(tokens):
-        if not (tokens[k].kind == "word" and tokens[k].cap):
-            k += 1
-            continue
-        last = k + 1
-        while (
-            last < len(tokens)
-            and tokens[last].kind == "word"
-            and (tokens[last].cap or tokens[last].norm in _SMALL)
-        ):
-            last += 1
-        end = last
-        while end > k and tokens[end - 1].norm in _SMALL:
-            end -= 1
-        if end - k > 1:
-            out.append((k, end, initials(" ".join(original[t.start : t.end] for t in tokens[k:end]))))
-        k = last
-    return out
-
-
-def _said(
-    name: Name, this: Side, other: Side, keys: set[str], theirs: Sequence[Name], acronyms: set[str]
-) -> bool:
-    if name.key in keys or any(respelt(name, n) for n in theirs):
+def _said(name: Name, this: Side, other: Side, keys: set[str], theirs: Sequence[Name]) -> bool:
+    if name.key in keys or any(respelt(this, name, other, n) for n in theirs):
         return True
-    if initials(name.fragment) & acronyms:
-        return True  # "UNVIM" for "United Nations Verification and Inspection Mechanism"
-    if name.fragment.isupper() and any(name.fragment in said for *_, said in other.features(_spelt_out)):
-        return True  # … and the other way round
-    if any(
-        a <= name.first and name.last <= b and said & acronyms for a, b, said in this.features(_spelt_out)
-    ):
-        return True  # "United Nations" of "the United Nations Monitoring Office" where the other says "UNMO"
+    if named_otherwise(this, name, other):
+        return True
     words = [
         this.lemmas.tokens[k].norm
         for k in range(name.first, name.last)

@@ -26,7 +26,7 @@ from draftkit.records import record
 from draftkit.risk.features import Side
 from draftkit.risk.findings import Report, Span, span_of
 from draftkit.risk.matching import FeatureRule, Sides, anything, by, silent
-from draftkit.risk.names import Name, in_definition, named_entities, respelt
+from draftkit.risk.names import Name, named_entities, same_body
 from draftkit.risk.phrases import PhraseSet
 from draftkit.risk.taxonomy import ROLE_GROUPS
 from draftkit.risk.tokens import COORDINATORS
@@ -270,9 +270,7 @@ def _actors_at(side: Side, k: int, actors: frozenset[str] = _ACTORS) -> Name | N
 
 
 def _holder_changed(s: Sides, old: Held, new: Held) -> Report | None:
-    if old.holder == new.holder or respelt(old.name, new.name):
-        return None
-    if in_definition(s.new, new.name, s.old) or in_definition(s.old, old.name, s.new):
+    if old.holder == new.holder or same_body(s.old, old.name, s.new, new.name):
         return None  # "под руководством ЮНКТАД" → "… Конференции ООН по торговле и развитию (ЮНКТАД)"
     return Report(GIVEN, s.sig.name_changed)  # the body that holds it changed
 

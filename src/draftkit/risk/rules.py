@@ -64,15 +64,14 @@ from draftkit.risk.modifiers import MODIFIERS, armed
 from draftkit.risk.names import (
     Name,
     at_sentence_start_in,
-    in_definition,
     listed_acronym,
     named_entities,
+    named_otherwise,
     parents,
-    respelt,
+    same_body,
     same_place_but_words,
     seat,
     venue,
-    written_as_acronym,
 )
 from draftkit.risk.numbers import CLOCKS, DATES, FREQUENCY, NUMBERS, TIME_BOUNDS
 from draftkit.risk.proof import lowered
@@ -379,10 +378,10 @@ def _same_place(old: Name, new: Name) -> bool:
 
 
 def _name_changed(s: Sides, old: Name, new: Name) -> Report | None:
-    if respelt(old, new) or same_place_but_words(s.old, old, s.new, new):
-        return None  # spelt otherwise, the same name: the wording's to say
-    if written_as_acronym(s.old, old, s.new) or written_as_acronym(s.new, new, s.old):
-        return None  # "the GOI" → "the Government of Israel": shortened or spelt out
+    if same_body(s.old, old, s.new, new) or same_place_but_words(s.old, old, s.new, new):
+        return None  # spelt otherwise ("the GOI" → "the Government of Israel"): the wording's to say
+    if named_otherwise(s.old, old, s.new) or named_otherwise(s.new, new, s.old):
+        return None  # either named in the other text too, in another spelling ("as follows: SPLM …")
     if venue(s.old, s.new, old, new):
         return Report("Venue changed", s.sig.wording)
     if seat(s.old, s.new, old, new) and not (armed(s.old) or armed(s.new)):
@@ -415,11 +414,11 @@ def _name_added(s: Sides, new: Name) -> Report | None:
 
 def _still_there(this: Side, other: Side, name: Name) -> bool:
     """Whether the other text names it too, though not as a name read there: at a sentence's
-    start, or by the acronym this text spells out ("the AMM" → "the Aceh Monitoring Mission
-    (AMM)"), or as the same place with another place word."""
-    if at_sentence_start_in(other, name, this) or in_definition(this, name, other):
-        return True
-    if written_as_acronym(this, name, other):  # "the United Nations Transition Assistance Group" = "UNTAG"
+    start, in another spelling (risk.names.named_otherwise: "the United Nations Transition
+    Assistance Group" = "UNTAG", "the AMM" → "the Aceh Monitoring Mission (AMM)", "Европе" of
+    "Совещания по безопасности и сотрудничеству в Европе" = "СБСЕ"), or as the same place with
+    another place word."""
+    if at_sentence_start_in(other, name, this) or named_otherwise(this, name, other):
         return True
     return any(same_place_but_words(this, name, other, n) for n in other.features(named_entities))
 
