@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import field
 from typing import Literal, assert_never
 
@@ -37,12 +38,24 @@ def kind_label(kind: ChangeKind) -> str:
 def category_label(category: str) -> str:
     """A risk category as a reader says it ("military de-escalation"): the bundled
     taxonomy's label, else the id in words ("security_guarantees" → "security guarantees")."""
+    learnt = _LEARNT.get(category)
+    if learnt is not None:
+        return learnt
     try:
         from draftkit.risk.taxonomy import default_taxonomy
 
         return default_taxonomy().label(category)
     except Exception:  # a display name is never a reason to fail a report
         return category.replace("_", " ")
+
+
+_LEARNT: dict[str, str] = {}  # labels `category_label` gave in another process (`learn_labels`)
+
+
+def learn_labels(labels: Mapping[str, str]) -> None:
+    """Labels `category_label` gave elsewhere (a forked child that flagged a comparison:
+    draftkit.flags_aside), so that this process says them without loading the taxonomy."""
+    _LEARNT.update(labels)
 
 
 # Display names of the summary counts: the kinds, then the two flags every change carries.
