@@ -27,10 +27,9 @@ that failed or died — gives None, and `api.diff` flags the comparison itself, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
-from itertools import chain, repeat
-from operator import attrgetter, is_
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from draftkit.compare.changes import Change, Comparison, Flag, category_label, learn_labels
@@ -124,8 +123,7 @@ _AS_THEY_ARE = (
     "table_move",
 )
 _as_they_are = attrgetter(*_AS_THEY_ARE)
-_NONE = object()
-_OWN = 0  # in place of a text or heading that is its first provision's own (the same object)
+_OWN = 0  # in place of a text or op that is its first provision's own (the same object)
 
 
 def plain_comparison(
@@ -135,67 +133,55 @@ def plain_comparison(
     old_nodes: Sequence[Provision] | None = None,
     new_nodes: Sequence[Provision] | None = None,
 ) -> Any | None:
-    """The comparison of `old` and `new` (as read: the child holds them) as plain values,
-    field by field (`old_nodes`, `new_nodes`: their provisions in walk order, when at hand);
-    None when it is not of those drafts' provisions. A change is sent as its provisions'
-    places in their drafts' walks, and a text, heading or op that is its first provision's
-    own object (an unchanged provision's, most of a long draft's) as `_OWN`, not again.
-    Made column by column: a long comparison has 13,000 changes, sent while the redline waits."""
+    """The comparison of `old` and `new` (as read: the child holds them) as plain values
+    (`old_nodes`, `new_nodes`: their provisions in walk order, when at hand); None when it is
+    not of those drafts' provisions. A change is sent as its provisions' places in their
+    drafts' walks (`_side`), and a text or op that is its first provision's own object (an
+    unchanged provision's, most of a long draft's) as `_OWN`, not again. (One loop: a long
+    comparison has 13,000 changes, sent while the redline waits.)"""
     if comparison.old.provisions is not old.provisions or comparison.new.provisions is not new.provisions:
         return None
-    changes = comparison.changes
-    olds = tuple(map(_OLD, changes))
-    news = tuple(map(_NEW, changes))
-    old_firsts, new_firsts = _firsts(olds), _firsts(news)
-    old_texts = tuple(map(_OLD_TEXT, changes))
-    ops = [
-        _OWN if len(o) == 1 and o[0][1] is text and o[0][0] == "equal" else tuple(map(tuple, o))
-        for o, text in zip(map(_OPS, changes), old_texts, strict=True)
-    ]
-    columns = (
-        tuple(map(_as_they_are, changes)),
-        _places(olds, old_nodes if old_nodes is not None else list(old.walk())),
-        _places(news, new_nodes if new_nodes is not None else list(new.walk())),
-        _own(old_texts, old_firsts, "text"),
-        _own(tuple(map(_NEW_TEXT, changes)), new_firsts, "text"),
-        tuple(ops),
-        _own(tuple(map(_OLD_HEADING, changes)), old_firsts, "heading"),
-        _own(tuple(map(_NEW_HEADING, changes)), new_firsts, "heading"),
-        tuple([tuple(map(_plain_flag, f)) if f else () for f in map(_FLAGS, changes)]),
-    )
+    old_nodes = old_nodes if old_nodes is not None else list(old.walk())
+    new_nodes = new_nodes if new_nodes is not None else list(new.walk())
+    old_at = dict(zip(map(id, old_nodes), range(len(old_nodes)), strict=True))
+    new_at = dict(zip(map(id, new_nodes), range(len(new_nodes)), strict=True))
+    rows: list[Any] = []
+    append = rows.append
+    for c in comparison.changes:
+        olds, news = c.old, c.new
+        o = olds[0] if olds else None
+        n = news[0] if news else None
+        old_text, new_text, ops = c.old_text, c.new_text, c.ops
+        append(
+            (
+                _as_they_are(c),
+                old_at.get(id(o), _NOT) if len(olds) == 1 else _side(olds, old_at),
+                new_at.get(id(n), _NOT) if len(news) == 1 else _side(news, new_at),
+                _OWN if o is not None and old_text is o.text else old_text,
+                _OWN if n is not None and new_text is n.text else new_text,
+                _OWN if len(ops) == 1 and ops[0][1] is old_text and ops[0][0] == "equal" else ops,
+                c.old_heading,
+                c.new_heading,
+                tuple(map(_plain_flag, c.flags)) if c.flags else (),
+            )
+        )
+        if rows[-1][1] == _NOT or rows[-1][2] == _NOT:  # a title or recital the comparison made
+            row = rows.pop()
+            append((row[0], _side(olds, old_at), _side(news, new_at), *row[3:]))
     header = plain(replace(comparison.new, provisions=()))  # its warnings: the comparison's notes
     pins = tuple((p.old, p.new, p.old_cite, p.new_cite) for p in comparison.pins)
-    return (COMPARISON, header, columns, pins, comparison.lens)
+    return (COMPARISON, header, tuple(rows), pins, comparison.lens)
 
 
-_OLD, _NEW, _OPS, _FLAGS = attrgetter("old"), attrgetter("new"), attrgetter("ops"), attrgetter("flags")
-_OLD_TEXT, _NEW_TEXT = attrgetter("old_text"), attrgetter("new_text")
-_OLD_HEADING, _NEW_HEADING = attrgetter("old_heading"), attrgetter("new_heading")
+_NOT = -1  # (a provision not in its draft's walk)
 
 
-def _firsts(sides: Sequence[tuple[Provision, ...]]) -> list[Provision | None]:
-    """The first provision of each side (None where it has none)."""
-    return list(map(next, map(iter, sides), repeat(None)))
-
-
-def _own(values: Sequence[Any], firsts: Sequence[Provision | None], name: str) -> tuple[Any, ...]:
-    """`values` with `_OWN` where one is its first provision's own field `name`."""
-    theirs = map(getattr, firsts, repeat(name), repeat(_NONE))  # (a side without one: never its own)
+def _side(provisions: tuple[Provision, ...], places: Mapping[int, int]) -> tuple[Any, ...]:
+    """A change's side: each provision as its place in its draft's walk, or whole (a title or
+    recital the comparison made: compare.front_units)."""
     return tuple(
-        [_OWN if same else value for value, same in zip(values, map(is_, values, theirs), strict=True)]
+        [place if (place := places.get(id(p), _NOT)) >= 0 else plain_provision(p) for p in provisions]
     )
-
-
-def _places(sides: Sequence[tuple[Provision, ...]], nodes: Sequence[Provision]) -> Any:
-    """Each side's provisions as their places in `nodes` (their draft's walk), or whole (a
-    title or recital the comparison made: compare.front_units), and how many each side has."""
-    at = dict(zip(map(id, nodes), range(len(nodes)), strict=True))
-    every = list(chain.from_iterable(sides))
-    places: list[Any] = list(map(at.get, map(id, every)))
-    for k, place in enumerate(places):
-        if place is None:
-            places[k] = plain_provision(every[k])
-    return tuple(map(len, sides)), tuple(places)
 
 
 _new_change = maker(Change)
@@ -207,23 +193,20 @@ def comparison_from_plain(value: Any, old: Draft, new: Draft) -> Comparison | No
     from draftkit.compare.changes import Pin
 
     try:
-        kind, header, columns, pins, lens = value
+        kind, header, rows, pins, lens = value
         noted = from_plain(header) if kind == COMPARISON else None
         if noted is None:
             return None
-        as_they_are, old_places, new_places, old_texts, new_texts, ops, old_headings, new_headings, flags = (
-            columns
-        )
-        olds = _sides(old_places, list(old.walk()))
-        news = _sides(new_places, list(new.walk()))
+        olds, news = list(old.walk()), list(new.walk())
         changes = []
-        # (`_OWN` is the only int among texts, headings and ops: else strs, None and tuples)
+        # (`_OWN` is the only int among texts and ops: else strs and tuples)
         for (
             (kind_, old_cite, new_cite, moved, renumbered, similarity, references_updated, old_category,
              new_category, rewritten, confidence, pinned, possibly_replaced_by, table_move),
-            o, n, old_text, new_text, op, old_heading, new_heading, flagged,
-        ) in zip(as_they_are, olds, news, old_texts, new_texts, ops, old_headings,
-                 new_headings, flags, strict=True):  # fmt: skip
+            old_side, new_side, old_text, new_text, op, old_heading, new_heading, flagged,
+        ) in rows:  # fmt: skip
+            o = (olds[old_side],) if type(old_side) is int else _provisions(old_side, olds)
+            n = (news[new_side],) if type(new_side) is int else _provisions(new_side, news)
             if type(old_text) is int:
                 old_text = o[0].text
             changes.append(
@@ -239,8 +222,8 @@ def comparison_from_plain(value: Any, old: Draft, new: Draft) -> Comparison | No
                     old_text,
                     n[0].text if type(new_text) is int else new_text,
                     (("equal", old_text),) if type(op) is int else op,
-                    o[0].heading if type(old_heading) is int else old_heading,
-                    n[0].heading if type(new_heading) is int else new_heading,
+                    old_heading,
+                    new_heading,
                     references_updated,
                     tuple([Flag(*f) for f in flagged]),
                     old_category,
@@ -263,16 +246,9 @@ def comparison_from_plain(value: Any, old: Draft, new: Draft) -> Comparison | No
         return None
 
 
-def _sides(plain_places: Any, walked: Sequence[Provision]) -> list[tuple[Provision, ...]]:
-    """The sides `_places` made plain, of the draft walked as `walked`."""
-    sizes, places = plain_places
-    every = [walked[p] if type(p) is int else provision_from_plain(p) for p in places]
-    out = []
-    at = 0
-    for size in sizes:
-        out.append(tuple(every[at : at + size]))
-        at += size
-    return out
+def _provisions(side: tuple[Any, ...], walked: Sequence[Provision]) -> tuple[Provision, ...]:
+    """The provisions `_side` made plain, of the draft walked as `walked`."""
+    return tuple([walked[p] if type(p) is int else provision_from_plain(p) for p in side])
 
 
 def _plain_flag(flag: Flag) -> tuple[Any, ...]:

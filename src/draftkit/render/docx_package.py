@@ -15,7 +15,6 @@ import importlib.util
 import os
 import re
 import struct
-import tempfile
 import threading
 import zipfile
 import zlib
@@ -289,6 +288,8 @@ def _dos(stamp: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename over it: never a half file."""
+    import tempfile  # (here: a redline is written by outputs.write_atomic; ~1 ms of imports)
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -6,9 +6,10 @@ there once they are known, or says the plan was not the flagged comparison's."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
+from operator import attrgetter
 
-from draftkit.compare.changes import Comparison, Flag
+from draftkit.compare.changes import Change, Comparison, Flag
 from draftkit.records import record
 from draftkit.render.redline.package import Comment
 
@@ -37,9 +38,17 @@ def settle(
         or planned.new is not flagged.new
     ):
         return None
-    for before, after in zip(planned.changes, flagged.changes, strict=True):
-        if after is not before and replace(after, flags=(), old_category=(), new_category=()) != before:
+    flagged_at: list[int] = []  # the changes with flags
+    for k, (before, after) in enumerate(zip(planned.changes, flagged.changes, strict=True)):
+        # (`_rest` first: the fields but the flags' own, each the same object most often)
+        if (
+            after is not before
+            and (before.flags or before.old_category or before.new_category or _rest(after) != _rest(before))
+            and replace(after, flags=(), old_category=(), new_category=()) != before
+        ):
             return None
+        if after.flags:
+            flagged_at.append(k)
     out: list[Comment] = []
     placed: set[int] = set()
     for first, last, flags in comments:
@@ -51,6 +60,12 @@ def settle(
                 out.append((first, last, found))
         else:
             out.append((first, last, flags))
-    if any(change.flags for k, change in enumerate(flagged.changes) if k not in placed):
+    if not placed.issuperset(flagged_at):
         return None
     return out
+
+
+# A change's fields but its flags and categories (what the flags add).
+_rest = attrgetter(
+    *(f.name for f in fields(Change) if f.name not in ("flags", "old_category", "new_category"))
+)
