@@ -32,7 +32,7 @@ from dataclasses import replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from draftkit.compare.changes import Change, Comparison, Flag, category_label, learn_labels
+from draftkit.compare.changes import Change, Comparison, Flag, but_flags, category_label, learn_labels
 from draftkit.model import Draft, Provision
 from draftkit.readers.frozen import maker
 from draftkit.readers.pair import from_plain, plain, plain_provision, provision_from_plain
@@ -275,12 +275,7 @@ def plain_annotations(comparison: Comparison, flagged: Comparison) -> Any | None
     for k, (before, after) in enumerate(zip(comparison.changes, flagged.changes, strict=True)):
         if after is before:
             continue
-        if (
-            replace(
-                after, flags=before.flags, old_category=before.old_category, new_category=before.new_category
-            )
-            != before
-        ):
+        if but_flags(after) != but_flags(before):
             return None
         try:
             flags = tuple([_plain_flag(f) for f in after.flags])

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
+from dataclasses import field, fields
+from operator import attrgetter
 from typing import Literal, assert_never
 
 from draftkit.compare.textdiff import Op
@@ -194,6 +195,13 @@ class Change:
 
 def _squash(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+# What risk.flag adds to a change (its flags and categories), and a change's other fields as a
+# tuple: `but_flags(a) == but_flags(b)` when two changes differ in those at most (each field
+# the same object, most often: quick), as `replace(b, flags=a.flags, …) == a` says slower.
+FLAGGED_FIELDS: tuple[str, ...] = ("flags", "old_category", "new_category")
+but_flags = attrgetter(*(f.name for f in fields(Change) if f.name not in FLAGGED_FIELDS))
 
 
 @record

@@ -6,10 +6,9 @@ there once they are known, or says the plan was not the flagged comparison's."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields, replace
-from operator import attrgetter
+from dataclasses import replace
 
-from draftkit.compare.changes import Change, Comparison, Flag
+from draftkit.compare.changes import Comparison, Flag, but_flags
 from draftkit.records import record
 from draftkit.render.redline.package import Comment
 
@@ -40,10 +39,15 @@ def settle(
         return None
     flagged_at: list[int] = []  # the changes with flags
     for k, (before, after) in enumerate(zip(planned.changes, flagged.changes, strict=True)):
-        # (`_rest` first: the fields but the flags' own, each the same object most often)
+        # (`but_flags` first: each field the same object, most often: quick)
         if (
             after is not before
-            and (before.flags or before.old_category or before.new_category or _rest(after) != _rest(before))
+            and (
+                before.flags
+                or before.old_category
+                or before.new_category
+                or but_flags(after) != but_flags(before)
+            )
             and replace(after, flags=(), old_category=(), new_category=()) != before
         ):
             return None
@@ -63,9 +67,3 @@ def settle(
     if not placed.issuperset(flagged_at):
         return None
     return out
-
-
-# A change's fields but its flags and categories (what the flags add).
-_rest = attrgetter(
-    *(f.name for f in fields(Change) if f.name not in ("flags", "old_category", "new_category"))
-)
