@@ -1,5 +1,5 @@
 """Comments of a redline planned before its comparison is flagged (issue 18: api.diff writes
-the redline while a forked child flags). Such a plan (`Planner(later=True)`) gives each
+the redline while a child flags, draftkit.flags_aside or risk.annotate's). Such a plan (`Planner(later=True)`) gives each
 action that would carry a change's flags a `Later` in their place; `settle` puts the flags
 there once they are known, or says the plan was not the flagged comparison's."""
 
