@@ -170,7 +170,7 @@ big = {"texts": [f"text {k} " * 10 for k in range(30_000)]}  # ~2.5 MB, more tha
 started = time.monotonic()
 later.give(big)
 assert time.monotonic() - started < 0.4  # given while the child sleeps: never waits for it
-later.give("twice")  # once only: nothing more is given
+later.give("twice")  # (the child asks for one value only)
 time.sleep(1.5)
 assert later.take() == [("start", 7), ("given", len(repr(big)))]
 assert not later.running and later.take() == []
@@ -201,6 +201,45 @@ unopened = Later(made)
 unopened.give(1)
 assert not unopened.running and unopened.take() == []
 unopened.end()
+print("ok")
+"""
+    assert _fresh(code) == "ok"
+
+
+def test_later_is_given_values_in_turn_and_wait_takes_all_the_child_sends() -> None:
+    """`Later.give`, value after value, each read by the child in turn (`given.ready()` says,
+    never waiting, whether one waits); `wait` takes every piece the child sends, waiting for
+    the last, and ends the child; then nothing more comes."""
+    code = """
+import os, time
+from draftkit.forked import Later
+def made(start, given):
+    yield ("ready at first", given.ready())
+    yield ("first", given())
+    while not given.ready():
+        time.sleep(0.01)
+    yield ("second", given())
+    time.sleep(0.5)
+    yield "last"
+later = Later(made)
+assert later.open()
+pid = os.fork()
+if pid == 0:
+    later.in_child()
+    try:
+        later.run(0)
+    finally:
+        os._exit(0)
+later.in_parent(pid)
+time.sleep(0.3)
+big = "a" * 3_000_000  # more than a pipe holds
+later.give(big)
+later.give({"b": 2})
+started = time.monotonic()
+assert later.wait() == [("ready at first", False), ("first", big), ("second", {"b": 2}), "last"]
+assert time.monotonic() - started >= 0.4  # the last piece waited for
+assert not later.running and later.wait() == [] and later.take() == []
+later.end()
 print("ok")
 """
     assert _fresh(code) == "ok"

@@ -7,20 +7,20 @@ import functools
 import importlib
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from draftkit.errors import UsageError, display_name
 from draftkit.memory import few_collections, outlive
-from draftkit.model import Draft
+from draftkit.model import Draft, Provision
 from draftkit.outputs import escape_unsafe
 from draftkit.readers import Limits, View, kept, read
 
 if TYPE_CHECKING:
     from draftkit.compare.changes import Comparison
-    from draftkit.forked import Later
+    from draftkit.forked import Given, Later
     from draftkit.readers.pair import Aside
     from draftkit.risk.foresight import Foresight, Known
     from draftkit.risk.taxonomy import Taxonomy
@@ -81,14 +81,15 @@ def diff(
             new,
             view=view,
             limits=limits,
-            meanwhile=lambda draft: _prepare(draft, prepared, flags, taxonomy, _report, later, old_flat),
+            meanwhile=lambda draft: _prepare(
+                draft, prepared, flags, taxonomy, _report, later, old_flat, lens=lens, view=view
+            ),
             aside=old_flat,
             later=later,
         )
         from draftkit.compare import compare
         from draftkit.compare.engine import say_notes
         from draftkit.compare.flat import Flat
-        from draftkit.risk.foresight import Foresight, Known
 
         old_fields = None
         if old_flat.value is not None:  # made by the child that read the old draft
@@ -97,33 +98,53 @@ def diff(
             old_fields, table = old_flat.value
             lemma_index.install(table)
 
-        # The flags' work ahead is made in a child while this process compares (risk.foresight):
-        # the reading child's, or else one forked now; what it has made by the end of the
-        # comparison is taken.
-        if later is not None and later.running:
-            foresight = Foresight(later.take, later.keep)  # (ended below by `later.end`)
-        elif flags:
-            foresight = _foresight(old_draft, new_draft, prepared.get("rules"))
+        # Beside a DOCX redline the child that read the old draft flags the comparison, given
+        # it (draftkit.flags_aside: `_prepare` gave it the new draft).
+        aside = later if prepared.get("flags aside") and later is not None and later.running else None
+        # Else the flags' work ahead is made in a child while this process compares
+        # (risk.foresight): the reading child's, or else one forked now; what it has made by
+        # the end of the comparison is taken.
+        if aside is None and flags:
+            from draftkit.risk.foresight import Foresight
+
+            if later is not None and later.running:
+                foresight = Foresight(later.take, later.keep)  # (ended below by `later.end`)
+            else:
+                foresight = _foresight(old_draft, new_draft, prepared.get("rules"))
+        old_flat_made = None if old_fields is None else Flat.made(old_draft, old_fields)
         try:
             comparison = compare(
-                old_draft,
-                new_draft,
-                pins,
-                new_flat=prepared.get("flat"),
-                old_flat=None if old_fields is None else Flat.made(old_draft, old_fields),
+                old_draft, new_draft, pins, new_flat=prepared.get("flat"), old_flat=old_flat_made
             )
         finally:
             # The child goes on with the pairs it has not made while this process flags (the
             # flags find them as it sends them), but beside a DOCX redline: that is written
             # while a child forked for it shares the flags (`_flagged`), longer than they take.
             keep = flags and _report != "docx"
-            known = foresight.take(keep=keep) if foresight is not None else Known()
+            known = foresight.take(keep=keep) if foresight is not None else None
         say_notes(comparison, new_draft, limits)
         # The drafts' flat forms and the flags' work ahead die with this call: not freed
         # when the process ends after the command (memory.outlive).
         outlive(prepared, old_flat, known, foresight)
         if not flags:
             return comparison
+        if aside is not None:
+            nodes = (
+                old_flat_made.nodes if old_flat_made is not None else None,
+                prepared["flat"].nodes if "flat" in prepared else None,
+            )
+            return _flagged_aside(
+                comparison,
+                aside,
+                (old_draft, new_draft),
+                nodes,
+                prepared,
+                taxonomy,
+                lens,
+                view,
+                _report,
+                _made,
+            )
         return _flagged(comparison, known, prepared, taxonomy, lens, view, _report, _made)
     finally:
         if foresight is not None:
@@ -132,9 +153,40 @@ def diff(
             later.end()  # the child, killed by `take` or still working (kept)
 
 
+def _flagged_aside(
+    comparison: Comparison,
+    later: Later,
+    drafts: tuple[Draft, Draft],
+    nodes: tuple[Sequence[Provision] | None, Sequence[Provision] | None],
+    prepared: dict[str, Any],
+    taxonomy: str | os.PathLike[str] | None,
+    lens: str,
+    view: View,
+    report: ReportFormat | None,
+    made: dict[str, Any] | None,
+) -> Comparison:
+    """`diff`'s comparison flagged by the child that read the old draft (draftkit.flags_aside),
+    given it now, while this process makes what the report can make beforehand
+    (`_ahead_of_report`); flagged here as without (`_flagged`) when that child cannot.
+    `drafts`: the old and new draft as read (the child holds them), `nodes`: their provisions
+    in walk order, when at hand."""
+    from dataclasses import replace
+
+    from draftkit import flags_aside
+
+    if not flags_aside.give_comparison(later, comparison, *drafts, *nodes):
+        return _flagged(comparison, None, prepared, taxonomy, lens, view, report, made)
+    if report in ("docx", "json", "html") and made is not None:
+        _ahead_of_report(report, comparison, made)
+    flagged = flags_aside.flagged(comparison, later.wait())
+    if flagged is None:  # (the report's work is made already)
+        return _flagged(comparison, None, prepared, taxonomy, lens, view, report, None)
+    return replace(flagged, pins=comparison.pins, lens=lens)
+
+
 def _flagged(
     comparison: Comparison,
-    known: Known,
+    known: Known | None,
     prepared: dict[str, Any],
     taxonomy: str | os.PathLike[str] | None,
     lens: str,
@@ -152,6 +204,10 @@ def _flagged(
     from draftkit.risk.objects import check_objects
 
     rules = prepared["rules"] if "rules" in prepared else load_taxonomy(taxonomy)
+    if known is None:
+        from draftkit.risk.foresight import Known
+
+        known = Known()
     meanwhile = None
     if report in ("docx", "json", "html") and made is not None:
         meanwhile = functools.partial(_ahead_of_report, report, comparison, made)
@@ -194,9 +250,10 @@ def _ahead_of_report(fmt: ReportFormat, comparison: Comparison, made: dict[str, 
         pass
 
 
-def _after_reading(old: Draft, given: Callable[[], Any]) -> Iterator[Any]:
-    """The flags' work ahead in the child that read the old draft (risk.foresight)."""
-    from draftkit.risk.foresight import after_reading
+def _after_reading(old: Draft, given: Given) -> Iterator[Any]:
+    """The flags' work ahead in the child that read the old draft (risk.foresight), or the
+    flags themselves beside a DOCX redline (draftkit.flags_aside)."""
+    from draftkit.flags_aside import after_reading
 
     return after_reading(old, given)
 
@@ -234,10 +291,15 @@ def _prepare(
     report: ReportFormat | None = None,
     later: Later | None = None,
     aside: Aside | None = None,
+    *,
+    lens: str = "default",
+    view: View = "accept",
 ) -> None:
     """What `diff` can do with the new draft alone, done while the old one is still being read
-    in a forked child (readers.pair): the new draft flattened for alignment, and its shape
-    given to that child for the flags' work ahead (`later`: risk.foresight), the taxonomy
+    in a forked child (readers.pair): the new draft flattened for alignment, and given to that
+    child (`later`) for the flags: the whole draft beside a DOCX redline, which that child will
+    flag (draftkit.flags_aside: `prepared["flags aside"]`; the risk rules are then not loaded
+    here), else its shape for the work ahead of the flags (risk.foresight); the taxonomy
     loaded, the modules and first-call compiles the comparison and the flags will need (for a
     long draft also simplemma, which some word of it will almost surely need). Any error here
     is left for the ordinary path to raise."""
@@ -246,14 +308,20 @@ def _prepare(
         from draftkit.compare.flat import Flat
 
         flat = prepared["flat"] = Flat.of(new)
-        if flags:
+        if flags and report == "docx" and later is not None and later.running:
+            from draftkit.flags_aside import given_draft
+
+            later.give(given_draft(new, lens, view))
+            prepared["flags aside"] = True
+        elif flags:
             import draftkit.risk.hygiene
             import draftkit.risk.objects  # noqa: F401 — imported now, used by diff
+            from draftkit.flags_aside import SHAPE
             from draftkit.risk import foresight, load_taxonomy
 
             if later is not None:  # no work ahead (None) for a short draft: it would not pay
                 long = len(flat.nodes) >= foresight.AT_LEAST
-                later.give(foresight.shape(new, flat.nodes, flat.parent) if long else None)
+                later.give((SHAPE, foresight.shape(new, flat.nodes, flat.parent)) if long else None)
 
             prepared["rules"] = load_taxonomy(taxonomy)
         from draftkit.compare import content, lemmas

@@ -24,7 +24,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from draftkit.memory import ending
 
@@ -323,10 +323,11 @@ def _come(reader: int) -> list[Any]:
 class Later:
     """Work a forked child goes on with once its own task is done and this process has given it
     a value: `run(*args)` (in the child) iterates `make(*args, given)`, where `given()` waits
-    for the value, and sends what it yields, as `Ahead` does. This process gives with `give`,
-    which never waits (the value goes through a file in memory, which the child reads when it
+    for the next value given (`given.ready()` says, never waiting, whether one has come), and
+    sends what it yields, as `Ahead` does. This process gives with `give`, value after value,
+    which never waits (each value goes through a file in memory, which the child reads when it
     is ready; only its size through a socket), and `take`s what has come whole, which ends
-    the child, as `Ahead.take` does.
+    the child, as `Ahead.take` does, or `wait`s for all the child sends.
 
     Set up before the fork (`open`: False where the system has no files in memory), then each
     side keeps its own ends (`in_child`, `in_parent(pid)`). Until `in_parent`, or once taken
@@ -339,6 +340,8 @@ class Later:
         self._killed = False
         self._kept = False  # its results taken as they come (`keep`)
         self._memory = self._results_r = self._results_w = -1
+        self._given_up_to = 0  # bytes of the file in memory given so far (this process)
+        self._read_up_to = 0  # bytes of it read so far (the child)
         # The size of the value given, told the child through a socket (a send to a child gone
         # fails, where a write to a pipe would raise SIGPIPE): this process's end, the child's.
         # (`_socket`, imported by `open`: the C module `socket` wraps, ~0.8 ms where `socket` is ~4)
@@ -385,9 +388,10 @@ class Later:
         """In the child: `make(*args, given)`'s values sent to this process; nothing is sent if
         the value never comes (this process ended, or ended the child)."""
         writer, self._results_w = self._results_w, -1
-        send_pieces(writer, self._make(*args, self._given))
+        send_pieces(writer, self._make(*args, _Given(self)))
 
     def _given(self) -> Any:
+        """In the child: the next value given, waiting for it (EOFError: no more will come)."""
         assert self._told is not None
         size = b""
         while len(size) < 8:
@@ -398,16 +402,31 @@ class Later:
         wanted = int.from_bytes(size, "little")
         data = bytearray()
         while len(data) < wanted:
-            chunk = os.pread(self._memory, wanted - len(data), len(data))
+            chunk = os.pread(self._memory, wanted - len(data), self._read_up_to + len(data))
             if not chunk:
                 raise EOFError("less was given than said")
             data += chunk
+        self._read_up_to += wanted
         return marshal.loads(bytes(data))
 
+    def _ready(self) -> bool:
+        """In the child: whether a value given (or the end of giving) waits to be read."""
+        assert self._told is not None
+        import _socket  # (imported by `open` already)
+
+        try:
+            self._told.recv(1, _socket.MSG_PEEK | _socket.MSG_DONTWAIT)  # a size, or b"": the end
+            return True
+        except BlockingIOError:
+            return False
+        except OSError:
+            return True  # `given()` says what is wrong
+
     def give(self, value: Any) -> None:
-        """The value for the child (plain values, marshal-able), once; never waits. A value
-        that cannot be marshalled, or a child already ended, gives nothing."""
-        telling, self._telling = self._telling, None
+        """The next value for the child (plain values, marshal-able); never waits. A value that
+        cannot be marshalled, or a child already ended, gives nothing, and nothing more is
+        given after it (the child, waiting for it, is told there is none)."""
+        telling = self._telling
         if telling is None or not self.running:
             return
         import _socket  # (imported by `open` already)
@@ -415,12 +434,13 @@ class Later:
         try:
             data = marshal.dumps(value)
             view = memoryview(data)
+            start = self._given_up_to
             while view:
-                view = view[os.pwrite(self._memory, view, len(data) - len(view)) :]
+                view = view[os.pwrite(self._memory, view, start + len(data) - len(view)) :]
             telling.send(len(data).to_bytes(8, "little"), _socket.MSG_NOSIGNAL)  # no SIGPIPE
+            self._given_up_to += len(data)
         except (ValueError, OSError):
-            pass
-        finally:
+            self._telling = None
             telling.close()
 
     def keep(self) -> Coming:
@@ -437,12 +457,32 @@ class Later:
             return []
         reader, self._results_r = self._results_r, -1
         came = _come(reader)
+        self._kill()
+        return came
+
+    def wait(self) -> list[Any]:
+        """Every piece the child sends, waiting until it has sent all (its end of the pipe
+        closed: done, or failed: then those that came whole); the child is then ended (once:
+        then it is [])."""
+        if not self.running or self._kept:
+            return []
+        reader, self._results_r = self._results_r, -1
+        came: list[Any] = []
+        try:
+            os.set_blocking(reader, True)
+            with contextlib.suppress(EOFError, ValueError, TypeError, OSError):
+                came.extend(pieces(reader))
+        finally:
+            os.close(reader)
+        self._kill()
+        return came
+
+    def _kill(self) -> None:
         # Killed, not yet waited for: a child ended mid-work takes ~10 ms to leave, which it
         # does beside this process; `end` reaps it.
         with contextlib.suppress(ProcessLookupError):
             os.kill(self._pid, signal.SIGKILL)
         self._killed = True
-        return came
 
     def end(self) -> None:
         """The child ended (if running; reaped) and everything closed; nothing more comes."""
@@ -462,6 +502,28 @@ class Later:
             if end is not None:
                 end.close()
         self._telling = self._told = None
+
+
+class Given(Protocol):
+    """What `Later.run` hands the child's work: `given()` waits for the next value given,
+    `given.ready()` says, never waiting, whether one waits."""
+
+    def __call__(self) -> Any: ...
+
+    def ready(self) -> bool: ...
+
+
+class _Given:
+    """`Given` for a `Later`'s child."""
+
+    def __init__(self, later: Later) -> None:
+        self._later = later
+
+    def __call__(self) -> Any:
+        return self._later._given()
+
+    def ready(self) -> bool:
+        return self._later._ready()
 
 
 def reap(pid: int) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from collections.abc import Mapping
+from dataclasses import field, fields
+from operator import attrgetter
 from typing import Literal, assert_never
 
 from draftkit.compare.textdiff import Op
@@ -37,12 +39,24 @@ def kind_label(kind: ChangeKind) -> str:
 def category_label(category: str) -> str:
     """A risk category as a reader says it ("military de-escalation"): the bundled
     taxonomy's label, else the id in words ("security_guarantees" → "security guarantees")."""
+    learnt = _LEARNT.get(category)
+    if learnt is not None:
+        return learnt
     try:
         from draftkit.risk.taxonomy import default_taxonomy
 
         return default_taxonomy().label(category)
     except Exception:  # a display name is never a reason to fail a report
         return category.replace("_", " ")
+
+
+_LEARNT: dict[str, str] = {}  # labels `category_label` gave in another process (`learn_labels`)
+
+
+def learn_labels(labels: Mapping[str, str]) -> None:
+    """Labels `category_label` gave elsewhere (a forked child that flagged a comparison:
+    draftkit.flags_aside), so that this process says them without loading the taxonomy."""
+    _LEARNT.update(labels)
 
 
 # Display names of the summary counts: the kinds, then the two flags every change carries.
@@ -181,6 +195,13 @@ class Change:
 
 def _squash(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+# What risk.flag adds to a change (its flags and categories), and a change's other fields as a
+# tuple: `but_flags(a) == but_flags(b)` when two changes differ in those at most (each field
+# the same object, most often: quick), as `replace(b, flags=a.flags, …) == a` says slower.
+FLAGGED_FIELDS: tuple[str, ...] = ("flags", "old_category", "new_category")
+but_flags = attrgetter(*(f.name for f in fields(Change) if f.name not in FLAGGED_FIELDS))
 
 
 @record

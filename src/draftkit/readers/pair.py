@@ -247,6 +247,27 @@ def _pieces(draft: Draft, aside: Aside | None = None, *, queued: bool = False) -
         yield (_made(aside, draft) if queued else made,)
 
 
+def plain(draft: Draft) -> tuple[Any, ...]:
+    """A draft as plain values (`marshal`-able), as the child sends the old one (`_pieces`);
+    `from_plain` makes it again."""
+    return tuple(_pieces(draft))
+
+
+def from_plain(values: tuple[Any, ...]) -> Draft | None:
+    """The draft `plain` made these values of (None when they are not what it makes)."""
+    return _assembled(iter(values))
+
+
+def plain_provision(provision: Provision) -> Any:
+    """A provision (its children too) as plain values; `provision_from_plain` makes it again."""
+    return _encode_provision(provision)
+
+
+def provision_from_plain(value: Any) -> Provision:
+    """The provision `plain_provision` made `value` of."""
+    return _decode_provision(value)
+
+
 def _made(aside: Aside, draft: Draft) -> Any:
     try:
         return aside.make(draft)

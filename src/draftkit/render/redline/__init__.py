@@ -60,8 +60,8 @@ comments, zip), which first makes the package inert (`inert`: no macro, external
 OLE/ActiveX object, altChunk or field that fetches or runs; see docs/limits.md, "What the
 redline strips").
 
-`begin` writes a comparison's redline before it is flagged (api.diff, while a forked child
-flags): its comments wait for the flags (`later`), and `render_docx(begun=…)` finishes it
+`begin` writes a comparison's redline before it is flagged (api.diff, while a child flags:
+the one that read the old draft, draftkit.flags_aside, else one forked for them): its comments wait for the flags (`later`), and `render_docx(begun=…)` finishes it
 when the flags fit the plan, else writes the redline whole; the bytes are the same.
 """
 

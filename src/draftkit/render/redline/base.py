@@ -21,7 +21,6 @@ from draftkit.model import Draft
 from draftkit.readers.docx_text import capitals, may_hold_ids
 from draftkit.readers.kept import take
 from draftkit.readers.safezip import CONTENT_TYPES, open_package, parse_xml
-from draftkit.render.docx_draft import draft_document
 from draftkit.render.redline.layout import BODY, provision_lines
 from draftkit.render.wml import (
     W_P,
@@ -177,6 +176,10 @@ def counted(document: etree._Element, mapped: list[etree._Element]) -> list[etre
 
 def text_base(draft: Draft, rev: Revision) -> Base:
     """The new draft written as a clean DOCX with Word numbering."""
+    # Imported here: a redline into the new draft's own DOCX (the long ones) never needs the
+    # clean writer and its numbering (~5 ms of imports).
+    from draftkit.render.docx_draft import draft_document
+
     built = draft_document(draft, date=rev.date, author=rev.author)
     body = built.document.find(BODY)
     assert body is not None

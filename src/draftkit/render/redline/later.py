@@ -1,5 +1,5 @@
 """Comments of a redline planned before its comparison is flagged (issue 18: api.diff writes
-the redline while a forked child flags). Such a plan (`Planner(later=True)`) gives each
+the redline while a child flags, draftkit.flags_aside or risk.annotate's). Such a plan (`Planner(later=True)`) gives each
 action that would carry a change's flags a `Later` in their place; `settle` puts the flags
 there once they are known, or says the plan was not the flagged comparison's."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from draftkit.compare.changes import Comparison, Flag
+from draftkit.compare.changes import Comparison, Flag, but_flags
 from draftkit.records import record
 from draftkit.render.redline.package import Comment
 
@@ -37,9 +37,22 @@ def settle(
         or planned.new is not flagged.new
     ):
         return None
-    for before, after in zip(planned.changes, flagged.changes, strict=True):
-        if after is not before and replace(after, flags=(), old_category=(), new_category=()) != before:
+    flagged_at: list[int] = []  # the changes with flags
+    for k, (before, after) in enumerate(zip(planned.changes, flagged.changes, strict=True)):
+        # (`but_flags` first: each field the same object, most often: quick)
+        if (
+            after is not before
+            and (
+                before.flags
+                or before.old_category
+                or before.new_category
+                or but_flags(after) != but_flags(before)
+            )
+            and replace(after, flags=(), old_category=(), new_category=()) != before
+        ):
             return None
+        if after.flags:
+            flagged_at.append(k)
     out: list[Comment] = []
     placed: set[int] = set()
     for first, last, flags in comments:
@@ -51,6 +64,6 @@ def settle(
                 out.append((first, last, found))
         else:
             out.append((first, last, flags))
-    if any(change.flags for k, change in enumerate(flagged.changes) if k not in placed):
+    if not placed.issuperset(flagged_at):
         return None
     return out

@@ -11,7 +11,6 @@ text in its cell and a row removed is its lines removed whole (`rows` puts it ba
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from typing import Literal
 
@@ -43,6 +42,8 @@ def line_ops(old: Sequence[str], new: Sequence[str]) -> list[Seg]:
             push("delete", "\n")
         elif has_new:
             push("insert", "\n")
+
+    import difflib  # (here: only provisions holding a table need it; ~1 ms of imports)
 
     matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -96,6 +97,8 @@ def _pair_lines(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None
     if n * m > _PAIR_CELLS:
         return [(i, None) for i in range(n)] + [(None, j) for j in range(m)]
     words_old, words_new = [line.split() for line in old], [line.split() for line in new]
+
+    import difflib
 
     memo: dict[tuple[int, int], float] = {}
 

@@ -20,7 +20,7 @@ from lxml import etree
 from draftkit.compare.changes import CHANGE_KINDS, SEVERITIES, Comparison, Flag, category_label
 from draftkit.model import Draft
 from draftkit.readers.safezip import parse_xml
-from draftkit.render.docx_package import zip_package
+from draftkit.render.docx_package import Deflated, deflated, zip_package
 from draftkit.render.draft_out import READING_NOTES_HEADING, reading_notes
 from draftkit.render.redline.base import Base
 from draftkit.render.redline.inert import strip_active
@@ -316,7 +316,9 @@ def package(
         strip_shown(root)
         if part in members and kind in base.notes_edited:
             members[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    members[base.main] = etree.tostring(
-        base.document, xml_declaration=True, encoding="UTF-8", standalone=True
+    parts: dict[str, bytes | Deflated] = dict(members)
+    # The main part, the largest by far, deflated as it is made (two halves at once when long).
+    parts[base.main] = deflated(
+        etree.tostring(base.document, xml_declaration=True, encoding="UTF-8", standalone=True)
     )
-    return zip_package([(name, members[name]) for name in order if name in members], stamp)
+    return zip_package([(name, parts[name]) for name in order if name in parts], stamp)
