@@ -176,18 +176,6 @@ def made_ahead(old: Shape, new: Shape, taxonomy: Taxonomy) -> Iterator[Any]:
         )
 
 
-def after_reading(old: Draft, given: Callable[[], Any]) -> Iterator[Any]:
-    """`made_ahead` in the child that read the old draft (readers.pair's `Later`), with the
-    shipped taxonomy, once this process has given the new draft's `Shape` (None: no work)."""
-    from draftkit.risk.taxonomy import default_taxonomy
-
-    taxonomy = default_taxonomy()  # loaded while this process warms up, as it does too
-    mine = shape(old)
-    new = given()
-    if new is not None:
-        yield from made_ahead(mine, new, taxonomy)
-
-
 def _encode(findings: list[Finding]) -> tuple[Any, ...]:
     """Findings as plain values, every field in order (`Known.take` makes them again)."""
     return tuple(astuple(f) for f in findings)
